@@ -1,0 +1,406 @@
+"""Cleaning of scraped Indonesian news text.
+
+Every function here is a pure ``str -> str`` step (or returns a small result object), so they
+compose and can be tested one by one. :func:`clean_article` chains them in the order that real
+scraped data needs: repair the encoding first (mojibake hides HTML entities and quotes), then
+markup, then boilerplate, then whitespace.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+import ftfy
+
+__all__ = [
+    "CleanedText",
+    "clean_article",
+    "fix_encoding",
+    "normalize_punctuation",
+    "normalize_whitespace",
+    "remove_urls_emails",
+    "split_dateline",
+    "strip_boilerplate",
+    "strip_html",
+]
+
+# Characters that show up when UTF-8 was decoded as cp1252 / latin-1 / MacRoman. Running ftfy only
+# when one of them is present keeps clean text (the large majority) on a fast path.
+_MOJIBAKE_LEADS = (
+    "\u00c2",
+    "\u00c3",
+    "\u00c5",
+    "\u00e2",
+    "\u00ac",
+    "\u00f0",
+    "\u00e3",
+    "\u00ef",
+    "\u00c6",
+)
+_MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00c5\u00e2\u00ac\u00f0\u00e3\u00ef\u00c6\u0080-\u009f]")
+
+
+def fix_encoding(text: str) -> str:
+    """Repair mojibake such as ``â€œ`` (for “), ``Â`` and ``¬†`` (for a no-break space).
+
+    Uses ftfy's encoding detector, which only changes text when the repair is unambiguous.
+
+    >>> fix_encoding("â€œAmanâ€\\x9d, kata¬†dia")
+    '“Aman”, kata\\xa0dia'
+    """
+    # The most common damage in scraped Indonesian news, a MacRoman-decoded no-break space, is
+    # mended directly; ftfy's detector runs only when other suspicious characters remain.
+    if text.isascii():
+        return text
+    if "\u00ac\u2020" in text:
+        text = text.replace("\u00ac\u2020", "\u00a0")
+    # a few substring tests (C speed) decide whether the slower regex scan is needed at all
+    if not any(c in text for c in _MOJIBAKE_LEADS) or not _MOJIBAKE_HINT.search(text):
+        return text
+    text = ftfy.fix_encoding(text)
+    if "\u00c2\u00a0" in text:
+        text = text.replace("\u00c2\u00a0", "\u00a0")
+    return text
+
+
+_TAG_BLOCK = re.compile(r"<(script|style|noscript|iframe)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_BREAK_TAG = re.compile(r"<\s*(br|/p|p|/div|div|/li|li|/h[1-6]|h[1-6]|tr|/tr)\b[^>]*>", re.I)
+_ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.S)
+_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def strip_html(text: str) -> str:
+    """Remove HTML tags (block tags become line breaks) and decode entities.
+
+    Entities are decoded repeatedly while they keep changing, because scraped feeds often carry
+    double-escaped text such as ``&amp;quot;``.
+
+    >>> strip_html("<p>Halo &amp; selamat</p><br>pagi &amp;quot;ya&amp;quot;")
+    'Halo & selamat\\n\\npagi "ya"'
+    """
+    if "<" in text:
+        text = _TAG_BLOCK.sub(" ", text)
+        text = _BREAK_TAG.sub("\n", text)
+        text = _ANY_TAG.sub(" ", text)
+    for _ in range(3):
+        if "&" not in text or not _ENTITY.search(text):
+            break
+        text = html.unescape(text)
+    return text.strip()
+
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+", re.I)
+_BARE_URL_HINT = re.compile(r"\.(?:com|id|net|org)/", re.I)
+_BARE_URL = re.compile(r"[\w.-]+\.(?:com|id|net|org)/[^\s<>\"“”]*", re.I)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+
+
+def remove_urls_emails(text: str) -> str:
+    """Drop URLs and e-mail addresses (they carry no story and pollute topic terms).
+
+    >>> remove_urls_emails("Info: https://kpu.go.id/x atau humas@polri.go.id.")
+    'Info:  atau .'
+    """
+    if "@" in text:
+        text = _EMAIL.sub("", text)
+    if "http" in text or "www." in text or "HTTP" in text or "WWW." in text:
+        text = _URL.sub("", text)
+    if "/" in text and _BARE_URL_HINT.search(text):
+        text = _BARE_URL.sub("", text)
+    return text
+
+
+_PUNCT_MAP = str.maketrans(
+    {
+        "\u201e": "\u201c",  # „ low double quote opens
+        "\u201f": "\u201c",
+        "\u00ab": "\u201c",  # «
+        "\u00bb": "\u201d",  # »
+        "\u2033": '"',  # ″ double prime used as a quote
+        "\uff02": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u2013": "-",  # en dash
+        "\u2014": "-",  # em dash
+        "\u2012": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u2026": "...",
+    }
+)
+
+
+_ODD_PUNCT = re.compile("[" + "".join(re.escape(chr(c)) for c in _PUNCT_MAP) + "]")
+
+
+def _replace_punct(m: re.Match[str]) -> str:
+    return m.group().translate(_PUNCT_MAP)
+
+
+def normalize_punctuation(text: str) -> str:
+    """Map the zoo of quote and dash characters onto a small set.
+
+    Curly double quotes ``“ ”`` are kept (quote extraction uses their direction); other double
+    quote forms become ``“``/``”`` or ``"``, single quotes become ``'``, dashes become ``-``.
+
+    >>> normalize_punctuation("„Ya«, kata—dia’s")
+    "“Ya“, kata-dia's"
+    """
+    if text.isascii() and "`" not in text:
+        return text
+    # a search-and-replace touches only the few odd characters; str.translate would rebuild the
+    # whole string through a Python-level mapping
+    return _ODD_PUNCT.sub(_replace_punct, text)
+
+
+_ODD_WS = re.compile(
+    "[\u200b\u200c\u200d\u2060\ufeff\u00ad]|\r\n?|[\u2028\u2029\x85]"
+    "|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\f\v]"
+)
+
+
+_RARE_WS = re.compile(
+    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\r\u2028\u2029\x85\t\u1680\u2000-\u200a\u202f"
+    "\u205f\u3000\f\v]"
+)
+
+
+def _replace_ws(m: re.Match[str]) -> str:
+    c = m.group()[0]
+    if c in "\r\u2028\u2029\x85":
+        return "\n"
+    if c in "\u200b\u200c\u200d\u2060\ufeff\u00ad":
+        return ""
+    return " "
+
+
+_MANY_NEWLINES = re.compile(r"\n\s*\n+")
+
+
+def normalize_whitespace(text: str) -> str:
+    """Collapse odd spaces, drop zero-width characters, and tidy line breaks.
+
+    Scraped feeds that lost hyperlinked words leave runs such as ``, ,``; those collapse to one
+    comma.
+
+    >>> normalize_whitespace("a\\u00a0\\u00a0b\\u200b ,, c\\r\\n\\r\\n\\r\\nd ")
+    'a b, c\\n\\nd'
+    """
+    if not text.isascii():
+        if "\u00a0" in text:
+            text = text.replace("\u00a0", " ")
+        if _RARE_WS.search(text):
+            text = _ODD_WS.sub(_replace_ws, text)
+    elif "\r" in text or "\t" in text or "\f" in text or "\v" in text:
+        text = _ODD_WS.sub(_replace_ws, text)
+    # plain str.replace loops run at C speed; these runs are frequent in scraped text
+    while "  " in text:
+        text = text.replace("  ", " ")
+    if " ," in text:
+        text = text.replace(" ,", ",")
+    while ",," in text:
+        text = text.replace(",,", ",")
+    if "\n" in text:
+        if "\n\n" in text or "\n " in text:
+            text = _MANY_NEWLINES.sub("\n\n", text)
+        text = "\n".join(line.strip() for line in text.split("\n"))
+    return text.strip()
+
+
+# --- boilerplate -------------------------------------------------------------------------------
+
+_BOILER_LINE = re.compile(
+    r"""^\s*(?:
+        (?:baca|lihat|simak)\s+(?:juga|pula|selengkapnya)\b.*   # Baca juga: ..., Simak juga Video
+      | scroll\s+to\s+continue\s+with\s+content
+      | advertisement | iklan
+      | (?:ikuti|follow)\s+(?:berita|kami|update|channel)\b.*    # Ikuti berita ... di Google News
+      | (?:dapatkan|download)\s+(?:update|aplikasi)\b.*
+      | (?:tonton|saksikan)\s+(?:juga\s+)?video\b.*
+      | video\s+(?:pilihan|terkait|rekomendasi)\b.*
+      | artikel\s+ini\s+telah\s+(?:tayang|terbit)\b.*
+      | \[?\s*gambas\s*:.*
+    )\s*$""",
+    re.I | re.X,
+)
+# Inline markers that appear glued inside a paragraph (the line-based rule cannot see them).
+_BOILER_INLINE = re.compile(
+    r"SCROLL TO CONTINUE WITH CONTENT|ADVERTISEMENT|"
+    r"\b(?:Baca|Simak|Lihat) [Jj]uga\s*:[^\n]{0,150}?(?=(?:\n|$))",
+)
+_CREDIT_LINE = re.compile(
+    r"""^\s*\(?\s*(?:editor|penulis|pewarta|reporter|redaktur|penyunting|kontributor|
+        sumber|foto|fotografer|editing|laporan\s+wartawan|wartawan)\b\s*[:|/-].{0,80}$""",
+    re.I | re.X,
+)
+# Agency/outlet tags such as "(ant)", "(ant/abc)", "(rls)", "(*)", "(dtk/rdp)" at the end.
+_AGENCY_TAG = re.compile(r"\s*\(\s*(?:[a-z]{1,6}(?:\s*/\s*[a-z0-9]{1,8}){0,3}|\*+)\s*\)\s*$", re.I)
+_CREDIT_WORDS = ("editor", "penulis", "pewarta", "reporter", "redaktur")
+_TRAILING_CREDIT_INLINE = re.compile(
+    r"\s*(?:editor|penulis|pewarta|reporter|redaktur)\s*:\s*[A-Z][\w.' -]{1,60}$", re.I
+)
+
+
+def strip_boilerplate(text: str) -> str:
+    """Remove lines that are not the story: read-also links, video teasers, ads, credits, tags.
+
+    Credits (``Editor : ...``, ``Penulis : ...``) and agency tags (``(ant)``) are removed only at
+    the end of the text, where they belong; a sentence that merely mentions an editor stays.
+
+    >>> strip_boilerplate("Isi berita.\\nBaca juga: Judul lain\\nLanjutan.\\nEditor : Budi (ant)")
+    'Isi berita.\\nLanjutan.'
+    """
+    lines = [line for line in text.split("\n") if not _BOILER_LINE.match(line)]
+    # trailing credits, agency tags and empty lines, repeatedly, from the bottom
+    while lines:
+        last = lines[-1].strip()
+        if not last or _CREDIT_LINE.match(last):
+            lines.pop()
+            continue
+        # only the tail can hold a tag or an inline credit; searching it alone keeps long
+        # single-paragraph bodies cheap
+        head, tail = last[:-160], last[-160:]
+        if ")" in tail:
+            tail = _AGENCY_TAG.sub("", tail)
+        low = tail.lower()
+        if any(k in low for k in _CREDIT_WORDS):
+            tail = _TRAILING_CREDIT_INLINE.sub("", tail)
+        stripped = (head + tail).rstrip()
+        if stripped != last:
+            if stripped:
+                lines[-1] = stripped
+            else:
+                lines.pop()
+            continue
+        break
+    out = "\n".join(lines)
+    if "SCROLL" in out or "ADVERTISEMENT" in out or "uga:" in out or "uga :" in out:
+        out = _BOILER_INLINE.sub(" ", out)
+    return out
+
+
+# --- datelines ---------------------------------------------------------------------------------
+
+# The head of a body before the first dash: "DUMAI", "TEMPO.CO, Jakarta", "JAKARTA, KOMPAS.com",
+# "Suaralintas.id, Makassar", "PONTIANAK (Harian Khatulistiwa)", "Jakarta (ANTARA)".
+_DATELINE = re.compile(r"^\s*(?P<head>[A-Za-z0-9 .,()'&]{2,70}?)\s*-{1,2}\s+")
+_DOMAIN = re.compile(r"\.(?:com|co|id|net|org|news|tv)\b", re.I)
+_CAP_WORD = re.compile(r"^[A-Z0-9][A-Za-z0-9.'&-]*$")
+
+
+@dataclass(frozen=True)
+class _Dateline:
+    place: str | None
+    outlet: str | None
+    end: int
+
+
+def _parse_dateline(text: str) -> _Dateline | None:
+    m = _DATELINE.match(text[:120])
+    if not m:
+        return None
+    head = m.group("head")
+    bracketed = re.findall(r"\(([^()]*)\)", head)
+    plain = [p.strip() for p in re.split(r",", re.sub(r"\([^()]*\)", ",", head)) if p.strip()]
+    parts = plain + [b.strip() for b in bracketed if b.strip()]
+    if not 1 <= len(parts) <= 2 or "(" in head.replace("(", "", len(bracketed)):
+        return None
+    if any(len(p.split()) > 4 or not all(_CAP_WORD.match(w) for w in p.split()) for p in parts):
+        return None
+    outlets = [p for p in parts if _DOMAIN.search(p) or p in bracketed]
+    places = [p for p in parts if p not in outlets]
+    if len(parts) == 1:
+        if outlets:
+            return _Dateline(place=None, outlet=outlets[0], end=m.end())
+        # A lone head must be upper case ("DUMAI", "BANDAR LAMPUNG"): a title-case phrase followed
+        # by a dash is far more often the start of an ordinary sentence.
+        if not places[0].replace(" ", "").isupper():
+            return None
+        return _Dateline(place=places[0], outlet=None, end=m.end())
+    if not outlets:  # "SEMARANG, Jateng Terkini": place first, outlet second
+        outlets, places = [places[1]], [places[0]]
+    if len(places) != 1 or len(outlets) != 1:
+        return None
+    return _Dateline(place=places[0], outlet=outlets[0], end=m.end())
+
+
+def split_dateline(text: str) -> tuple[str, str | None, str | None]:
+    """Split a leading dateline off a body.
+
+    Returns ``(body, place, outlet)``; ``place`` is title-cased (``"Dumai"``) and ``None`` when the
+    text has no dateline or names only an outlet.
+
+    >>> split_dateline("DUMAI - Pada hari Jumat ...")
+    ('Pada hari Jumat ...', 'Dumai', None)
+    >>> split_dateline("JAKARTA, KOMPAS.com - Harga naik.")
+    ('Harga naik.', 'Jakarta', 'KOMPAS.com')
+    >>> split_dateline("TEMPO.CO, Jakarta - Presiden ...")[1:]
+    ('Jakarta', 'TEMPO.CO')
+    """
+    parsed = _parse_dateline(text)
+    if parsed is None:
+        return text, None, None
+    place = parsed.place.title() if parsed.place else None
+    return text[parsed.end :], place, parsed.outlet
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    """The case-preserving cleaned body and what cleaning learned on the way."""
+
+    text: str
+    dateline: str | None = None
+    outlet: str | None = None
+
+
+def _clean_once(text: str) -> tuple[str, str | None, str | None, bool]:
+    deep = not text.isascii() and _MOJIBAKE_HINT.search(text) is not None
+    text = strip_html(fix_encoding(text))
+    text = remove_urls_emails(text)
+    text = normalize_punctuation(text)
+    text = normalize_whitespace(text)
+    text = strip_boilerplate(text)
+    body, place, outlet = split_dateline(text)
+    # Strip until stable: removing a dateline or a credit can expose another one, and a second
+    # call must find nothing left to do. Every pass that changes the text shortens it, so this ends.
+    while True:
+        again = normalize_whitespace(strip_boilerplate(body))
+        again, more_place, more_outlet = split_dateline(again)
+        place, outlet = place or more_place, outlet or more_outlet
+        if again == body:
+            break
+        body = again
+    return body, place, outlet, deep
+
+
+def clean_article(text: str) -> CleanedText:
+    """Clean one scraped article body; keep case, punctuation and quotes for extraction.
+
+    Steps: encoding repair, HTML, URLs and e-mails, punctuation, whitespace, boilerplate lines,
+    dateline (kept as metadata). Idempotent: cleaning the result again changes nothing.
+
+    >>> c = clean_article("DUMAI - IPTU Anra hadir.\nEditor : Ari")
+    >>> c.text, c.dateline
+    ('IPTU Anra hadir.', 'Dumai')
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"clean_article expects str, got {type(text).__name__}")
+    body, place, outlet, deep = _clean_once(text)
+    # When the encoding repair ran, its output can expose more damage that only the next pass
+    # sees (a mojibake sequence that was glued to a no-break space); repeat until stable.
+    for _ in range(10):
+        if not deep:
+            break
+        again, more_place, more_outlet, deep = _clean_once(body)
+        place, outlet = place or more_place, outlet or more_outlet
+        if again == body:
+            break
+        body = again
+    return CleanedText(text=body, dateline=place, outlet=outlet)

@@ -1,0 +1,227 @@
+"""A small process pool whose workers share Sastrawi stems as they learn them.
+
+Stemming an unseen word costs about a thousand times a cache look-up, so on a cold start the
+work is dominated by distinct words. Two independent workers would each stem every common word
+once; here each result a worker computes is sent back with its chunk and forwarded to the other
+workers with their next chunk, so a word is stemmed about once in the whole pool.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing as mp
+import os
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from multiprocessing.connection import Connection, wait
+from typing import Any, TypeVar
+
+from .stemming import default_cache
+
+__all__ = ["WorkerPool", "effective_n_jobs", "parallel_map"]
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_CONTEXT: Any = None  # the object handed to every task function (set before the workers start)
+
+
+def effective_n_jobs(n_jobs: int | None) -> int:
+    """``None`` -> 1, ``-1`` -> all cores, ``-2`` -> all but one, ``k`` -> ``k``."""
+    if n_jobs is None or n_jobs == 0:
+        return 1
+    cores = os.cpu_count() or 1
+    if n_jobs < 0:
+        return max(1, cores + 1 + n_jobs)
+    return n_jobs
+
+
+def _worker_main(conn: Connection, context: Any, entries: list[tuple[str, str]]) -> None:
+    global _CONTEXT
+    if context is not None:
+        _CONTEXT = context
+    cache = default_cache()
+    cache.update(entries)
+    cache.drain_log()
+    while True:
+        try:
+            msg = conn.recv()
+        except EOFError:
+            return
+        if msg is None:
+            return
+        if msg[0] == "context":
+            _CONTEXT = msg[1]
+            continue
+        task_id, fn, chunk, delta = msg
+        cache.update(delta)
+        try:
+            result = fn(_CONTEXT, chunk)
+            conn.send((task_id, result, cache.drain_log(), None))
+        except BaseException:  # report any failure to the parent instead of dying silently
+            conn.send((task_id, None, cache.drain_log(), traceback.format_exc()))
+
+
+class WorkerPool:
+    """Worker processes that run ``fn(context, chunk)`` and keep their stem caches in sync.
+
+    Parameters
+    ----------
+    n_jobs : int
+        Number of worker processes (``-1`` for all cores).
+    context : object
+        Handed to every task as its first argument: typically a fitted model. With the ``fork``
+        start method it is inherited, not copied through a pipe.
+    """
+
+    def __init__(self, n_jobs: int = -1, context: Any = None) -> None:
+        global _CONTEXT
+        self.n_jobs = effective_n_jobs(n_jobs)
+        methods = mp.get_all_start_methods()
+        ctx = mp.get_context("fork" if "fork" in methods else "spawn")
+        forking = ctx.get_start_method() == "fork"
+        if forking:
+            _CONTEXT = context
+        self._conns: list[Connection] = []
+        self._procs: list[Any] = []
+        cache = default_cache()
+        start_entries = [] if forking else list(cache.to_dict().items())
+        for _ in range(self.n_jobs):
+            parent, child = ctx.Pipe()
+            proc = ctx.Process(  # type: ignore[attr-defined]
+                target=_worker_main,
+                args=(child, None if forking else context, start_entries),
+                daemon=True,
+            )
+            proc.start()
+            child.close()
+            self._conns.append(parent)
+            self._procs.append(proc)
+        self._log: list[tuple[str, str]] = []
+        self._pos = [0] * self.n_jobs
+        self._closed = False
+
+    def set_context(self, context: Any) -> None:
+        """Send a new context object to every worker (once, not with every chunk)."""
+        for conn in self._conns:
+            conn.send(("context", context))
+
+    def map(
+        self, fn: Callable[[Any, Sequence[T]], R], chunks: Iterable[Sequence[T]]
+    ) -> Iterator[R]:
+        """Apply ``fn(context, chunk)`` to each chunk; yield results in input order."""
+        if self._closed:
+            raise RuntimeError("the pool is closed")
+        cache = default_cache()
+        inflight = [0] * self.n_jobs
+        owner: dict[Connection, int] = {c: i for i, c in enumerate(self._conns)}
+        results: dict[int, R] = {}
+        next_out = 0
+        it = iter(enumerate(chunks))
+        exhausted = False
+        while True:
+            # keep two chunks in flight per worker so none waits for the parent
+            while not exhausted and min(inflight) < 2:
+                try:
+                    task_id, chunk = next(it)
+                except StopIteration:
+                    exhausted = True
+                    break
+                w = inflight.index(min(inflight))
+                delta = self._log[self._pos[w] :]
+                self._pos[w] = len(self._log)
+                self._conns[w].send((task_id, fn, chunk, delta))
+                inflight[w] += 1
+            if exhausted and sum(inflight) == 0 and next_out not in results:
+                return
+            if next_out in results:
+                yield results.pop(next_out)
+                next_out += 1
+                continue
+            ready: list[Any] = wait([c for c in self._conns if inflight[owner[c]]])
+            for conn in ready:
+                w = owner[conn]
+                try:
+                    task_id, result, learned, error = conn.recv()
+                except EOFError:
+                    self.close()
+                    raise RuntimeError(f"worker {w} died (killed or out of memory)") from None
+                inflight[w] -= 1
+                if error is not None:
+                    self.close()
+                    raise RuntimeError(f"a worker failed on chunk {task_id}:\n{error}")
+                if learned:
+                    self._log.extend(learned)
+                    cache.update(learned)
+                results[task_id] = result
+            self._trim_log()
+
+    def _trim_log(self) -> None:
+        low = min(self._pos)
+        if low > 50_000:
+            del self._log[:low]
+            self._pos = [p - low for p in self._pos]
+
+    def close(self) -> None:
+        """Stop the workers."""
+        if self._closed:
+            return
+        self._closed = True
+        for conn in self._conns:
+            with contextlib.suppress(OSError, ValueError):
+                conn.send(None)
+        for proc in self._procs:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.terminate()
+        for conn in self._conns:
+            conn.close()
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def parallel_map(
+    fn: Callable[[Any, Sequence[T]], list[R]],
+    items: Iterable[T],
+    *,
+    context: Any = None,
+    n_jobs: int | None = None,
+    chunk_size: int = 64,
+    pool: WorkerPool | None = None,
+) -> Iterator[R]:
+    """Stream ``items`` through ``fn(context, chunk)`` in chunks, in order.
+
+    With ``n_jobs`` of 1 (or ``None``) everything runs in this process; otherwise a
+    :class:`WorkerPool` is started for the call (or ``pool`` is used and left open).
+    """
+    if pool is None and effective_n_jobs(n_jobs) == 1:
+        for chunk in _chunks(items, chunk_size):
+            yield from fn(context, chunk)
+        return
+    if pool is not None:
+        if context is not None:
+            pool.set_context(context)
+        for out in pool.map(fn, _chunks(items, chunk_size)):
+            yield from out
+        return
+    with WorkerPool(n_jobs or -1, context=context) as own:
+        for out in own.map(fn, _chunks(items, chunk_size)):
+            yield from out

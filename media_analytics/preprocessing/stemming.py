@@ -1,0 +1,168 @@
+"""Sastrawi stemming behind a bounded, persistent cache.
+
+PySastrawi's ``StemmerFactory().create_stemmer()`` wraps its stemmer in a cache that never forgets,
+which grows without limit in a job that runs for years. Here the same stemmer sits behind a cache
+with a size bound that can be saved with a model and loaded back, so a batch job starts warm.
+
+The output is PySastrawi's by construction: a miss calls PySastrawi's own ``Stemmer.stem``; the
+cache only remembers answers.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+__all__ = ["DEFAULT_CACHE_SIZE", "StemCache", "default_cache", "stem"]
+
+DEFAULT_CACHE_SIZE = 500_000
+_STEMMER: Any = None
+
+
+def _sastrawi() -> Any:
+    """The PySastrawi stemmer without its unbounded cache (built once per process)."""
+    global _STEMMER
+    if _STEMMER is None:
+        from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
+        from Sastrawi.Stemmer.Stemmer import Stemmer
+        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+        words = StemmerFactory().get_words()
+        _STEMMER = Stemmer(ArrayDictionary(words))
+    return _STEMMER
+
+
+class StemCache:
+    """A bounded word -> stem cache in front of PySastrawi.
+
+    Parameters
+    ----------
+    maxsize : int
+        Upper bound on remembered words. When it is exceeded the oldest quarter of the entries is
+        dropped (insertion order), which keeps look-ups a plain ``dict`` access on the hot path.
+
+    Examples
+    --------
+    >>> cache = StemCache(maxsize=1000)
+    >>> cache.stem("pengamanan"), cache.stem("kegiatan"), cache.stem("buku-buku")
+    ('aman', 'giat', 'buku')
+    >>> len(cache)
+    3
+    """
+
+    def __init__(self, maxsize: int = DEFAULT_CACHE_SIZE) -> None:
+        if maxsize < 1:
+            raise ValueError(f"maxsize must be >= 1, got {maxsize}")
+        self.maxsize = maxsize
+        self._data: dict[str, str] = {}
+        # Words stemmed since the log was last drained; parallel workers use it to share results.
+        self._log: list[tuple[str, str]] = []
+        self.hits = 0
+        self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._data
+
+    def stem(self, word: str) -> str:
+        """Return PySastrawi's stem of ``word`` (cached)."""
+        try:
+            result = self._data[word]
+        except KeyError:
+            pass
+        else:
+            self.hits += 1
+            return result
+        self.misses += 1
+        result = _sastrawi().stem(word)
+        self._store(word, result)
+        self._log.append((word, result))
+        return result
+
+    def stem_many(self, words: Iterable[str]) -> list[str]:
+        """Stem a sequence of words."""
+        data = self._data
+        out = []
+        for word in words:
+            result = data.get(word)
+            if result is None:
+                result = self.stem(word)
+            out.append(result)
+        return out
+
+    def _store(self, word: str, result: str) -> None:
+        data = self._data
+        data[word] = result
+        if len(data) > self.maxsize:
+            drop = max(1, len(data) // 4)
+            for key in list(data)[:drop]:
+                del data[key]
+
+    def update(self, entries: Mapping[str, str] | Iterable[tuple[str, str]]) -> None:
+        """Add known ``word -> stem`` entries (for example those another process computed)."""
+        items = entries.items() if isinstance(entries, Mapping) else entries
+        for word, result in items:
+            if word not in self._data:
+                self._store(word, result)
+
+    def drain_log(self) -> list[tuple[str, str]]:
+        """Return and clear the entries computed here since the last call."""
+        log, self._log = self._log, []
+        return log
+
+    def to_dict(self) -> dict[str, str]:
+        """A copy of the cached entries."""
+        return dict(self._data)
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the cache as gzip-compressed JSON (plain data, safe to load)."""
+        payload: dict[str, Any] = {
+            "format": "media_analytics.stem_cache",
+            "version": 1,
+            "maxsize": self.maxsize,
+            "entries": self._data,
+        }
+        with gzip.open(Path(path), "wt", encoding="utf-8") as f:
+            json.dump(payload, f, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> StemCache:
+        """Read a cache written by :meth:`save`."""
+        with gzip.open(Path(path), "rt", encoding="utf-8") as f:
+            payload = json.load(f)
+        if payload.get("format") != "media_analytics.stem_cache" or payload.get("version") != 1:
+            raise ValueError(f"{path}: not a media_analytics stem cache (version 1)")
+        entries = payload["entries"]
+        if not isinstance(entries, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in entries.items()
+        ):
+            raise ValueError(f"{path}: stem cache entries must map strings to strings")
+        cache = cls(maxsize=int(payload["maxsize"]))
+        cache.update(entries)
+        return cache
+
+    def __repr__(self) -> str:
+        return f"StemCache(maxsize={self.maxsize}, size={len(self)})"
+
+
+_DEFAULT = StemCache()
+
+
+def default_cache() -> StemCache:
+    """The process-wide cache used by :func:`stem` and the preprocessing pipeline."""
+    return _DEFAULT
+
+
+def stem(word: str) -> str:
+    """Stem one word exactly as PySastrawi's ``StemmerFactory().create_stemmer().stem`` does.
+
+    >>> stem("pengamanan"), stem("berlangsungnya"), stem("Kegiatan")
+    ('aman', 'langsung', 'giat')
+    """
+    return _DEFAULT.stem(word)

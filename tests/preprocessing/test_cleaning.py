@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from media_analytics.preprocessing import (
+    clean_article,
+    fix_encoding,
+    normalize_whitespace,
+    split_dateline,
+    strip_boilerplate,
+    strip_html,
+)
+
+
+def test_seed_article_credit_and_dateline_out_names_intact(seed_text: str) -> None:
+    cleaned = clean_article(seed_text)
+    assert cleaned.dateline == "Dumai"
+    assert not cleaned.text.startswith("DUMAI")
+    assert "Editor" not in cleaned.text
+    assert "Ari Susanto" not in cleaned.text
+    for kept in [
+        "IPTU Anra Nosa, S.H., M.H.",
+        "AKBP Dhovan Oktavianton",
+        "PT. Jatim Propertindo Jaya",
+        "Kelurahan Bagan Besar",
+        "“Kita perlu terus bersinergi",
+        "prioritas utama,” ujar IPTU Anra Nosa.",
+        "” tambahnya.",
+        "” tegasnya.",
+    ]:
+        assert kept in cleaned.text, kept
+    # every paragraph of the story survives
+    assert cleaned.text.count("\n") == seed_text.strip().count("\n") - 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "body", "place", "outlet"),
+    [
+        ("DUMAI - Pada hari Jumat", "Pada hari Jumat", "Dumai", None),
+        ("TEMPO.CO, Jakarta - Presiden tiba.", "Presiden tiba.", "Jakarta", "TEMPO.CO"),
+        ("JAKARTA, KOMPAS.com - Harga naik.", "Harga naik.", "Jakarta", "KOMPAS.com"),
+        ("Jakarta (ANTARA) - Menteri hadir.", "Menteri hadir.", "Jakarta", "ANTARA"),
+        ("PONTIANAK (Harian Khatulistiwa) - Hujan.", "Hujan.", "Pontianak", "Harian Khatulistiwa"),
+        ("BANDAR LAMPUNG - Banjir.", "Banjir.", "Bandar Lampung", None),
+        ("KOMPAS.com - Artis itu menikah.", "Artis itu menikah.", None, "KOMPAS.com"),
+        # ordinary sentences with a dash are not datelines
+        ("Sejumlah warga - termasuk anak-anak - hadir.", None, None, None),
+        ("Kapolres Dumai AKBP Budi, di Dumai - hadir.", None, None, None),
+    ],
+)
+def test_datelines(raw: str, body: str | None, place: str | None, outlet: str | None) -> None:
+    got = split_dateline(raw)
+    assert got == (body if body is not None else raw, place, outlet)
+
+
+@pytest.mark.parametrize(
+    "noise",
+    [
+        "Baca juga: Polisi Amankan Ratusan Botol Miras",
+        "SCROLL TO CONTINUE WITH CONTENT",
+        "Simak juga Video: Detik-detik Banjir Bandang",
+        "ADVERTISEMENT",
+    ],
+)
+def test_boilerplate_lines_removed(noise: str) -> None:
+    text = f"Paragraf pertama berita.\n{noise}\nParagraf kedua berita."
+    assert clean_article(text).text == "Paragraf pertama berita.\nParagraf kedua berita."
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["Editor : Ari Susanto", "Penulis: Rina", "(ant)", "(ant/rdp)", "Editor: Budi\n(rls)", "(*)"],
+)
+def test_trailing_credits_removed(tail: str) -> None:
+    assert strip_boilerplate(f"Isi berita di sini.\n{tail}") == "Isi berita di sini."
+
+
+def test_credit_words_inside_story_are_kept() -> None:
+    text = "Editor senior itu mengatakan, kebijakan redaksi tidak berubah.\nIsi lain."
+    assert strip_boilerplate(text) == text
+
+
+def test_mojibake_html_urls_emails() -> None:
+    raw = (
+        "<p>Wali Kota berkata &quot;aman&quot;</p>"
+        "â€œKami siapâ€\x9d, katanya¬†hari ini. Info: https://contoh.go.id/a?b=1 "
+        "atau humas@contoh.go.id.</p>"
+    )
+    out = clean_article(raw).text
+    assert '"aman"' in out
+    assert "“Kami siap”" in out
+    assert "katanya hari ini" in out
+    assert "http" not in out and "@" not in out
+    assert "<" not in out and "&quot;" not in out
+
+
+def test_fix_encoding_leaves_clean_text_alone() -> None:
+    text = "Naïve café “kutipan” – Rp 5.000"
+    assert fix_encoding(text) == text
+
+
+def test_strip_html_double_escaped_entities() -> None:
+    assert strip_html("a &amp;quot;b&amp;quot;") == 'a "b"'
+
+
+def test_whitespace_and_comma_gaps() -> None:
+    assert normalize_whitespace("a\u00a0\u00a0b ,, c , , d\r\n\r\n\r\ne") == "a b, c, d\n\ne"
+
+
+def test_clean_rejects_non_strings() -> None:
+    with pytest.raises(TypeError, match="expects str"):
+        clean_article(None)  # type: ignore[arg-type]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_unicode_cleans_without_error_and_idempotently(text: str) -> None:
+    once = clean_article(text).text
+    assert clean_article(once).text == once
+
+
+NEWSY = st.lists(
+    st.sampled_from(
+        [
+            "DUMAI - ",
+            "Baca juga: Judul",
+            "\n",
+            " ",
+            "“",
+            "”",
+            '"',
+            ",",
+            ", ,",
+            "Editor : Ari",
+            "(ant)",
+            "<p>",
+            "</p>",
+            "&amp;",
+            "¬†",
+            "â€œ",
+            "Kapolres",
+            "IPTU",
+            "Pilkada",
+            "-",
+            "JAKARTA, KOMPAS.com - ",
+            "https://x.id/a",
+            "a@b.id",
+            "\u00a0",
+            "\r\n",
+            "SCROLL",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NEWSY)
+def test_newsy_fragments_clean_idempotently(text: str) -> None:
+    once = clean_article(text).text
+    assert clean_article(once).text == once

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import pytest
+
+from media_analytics.preprocessing import (
+    SurfaceForms,
+    TokenMapper,
+    load_stopwords,
+    model_tokens,
+    preprocess,
+    tokenize,
+)
+
+
+def test_tokenize_keeps_reduplication_and_folds_accents() -> None:
+    assert tokenize("Buku-buku dan anak-anaknya di Café Jum'at") == [
+        "buku-buku",
+        "dan",
+        "anak-anaknya",
+        "di",
+        "cafe",
+        "jumat",
+    ]
+
+
+def test_reduplication_reaches_the_stemmer_whole() -> None:
+    assert model_tokens("buku-buku", stopwords=frozenset()) == ["buku"]
+
+
+def test_stopwords_sastrawi_plus_news() -> None:
+    stop = load_stopwords()
+    assert {"yang", "dan", "ujarnya", "tambahnya", "wib"} <= stop
+    assert not {"pilkada", "polisi", "aman", "curhat"} & stop
+    assert load_stopwords("none") == frozenset()
+    with pytest.raises(ValueError, match="unknown stopword list"):
+        load_stopwords("latin")
+
+
+def test_model_tokens_drop_numbers_and_stopwords_after_stemming() -> None:
+    tokens = model_tokens(
+        "Sebanyak 1.200 personel mengamankan 350 TPS, ujarnya.", stopwords=load_stopwords()
+    )
+    # "sebanyak" stems to "banyak", a Sastrawi stopword: filtered after stemming
+    assert tokens == ["personel", "aman", "tps"]
+
+
+def test_token_mapper_agrees_with_model_tokens() -> None:
+    text = "Pengamanan Pilkada 2024 di Kota Dumai berjalan kondusif, kata Kapolres."
+    stop = load_stopwords()
+    assert TokenMapper(stopwords=stop)(text) == model_tokens(text, stopwords=stop)
+    assert TokenMapper(stopwords=stop, keep_numbers=True)(text) == model_tokens(
+        text, stopwords=stop, keep_numbers=True
+    )
+
+
+def test_surface_forms_most_frequent_word() -> None:
+    pairs: list[tuple[str, str]] = []
+    model_tokens(
+        "Kegiatan pengamanan. Kegiatan warga. Giat bekerja. Pengamanan ketat.",
+        stopwords=load_stopwords(),
+        pairs=pairs,
+    )
+    sf = SurfaceForms()
+    sf.update(pairs)
+    assert sf["giat"] == "kegiatan"
+    assert sf["aman"] == "pengamanan"
+    assert sf.label(["giat aman"]) == ["kegiatan pengamanan"]
+    again = SurfaceForms.from_dict(sf.to_dict(top=3))
+    assert again["giat"] == "kegiatan"
+
+
+def test_preprocess_returns_both_views() -> None:
+    p = preprocess("DUMAI - Kapolsek IPTU Anra memimpin pengamanan.\nEditor : Ari")
+    assert p.dateline == "Dumai"
+    assert p.clean == "Kapolsek IPTU Anra memimpin pengamanan."
+    assert p.tokens == ["kapolsek", "iptu", "anra", "pimpin", "aman"]

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.base import clone
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.pipeline import make_pipeline
+from sklearn.utils import estimator_checks as checks
+
+from media_analytics.preprocessing import TextPreprocessor, preprocess_many
+
+DOCS = [
+    "DUMAI - Polres Dumai menggelar pengamanan Pilkada di seluruh TPS.\nEditor : Ari",
+    "Kegiatan Jumat Curhat mendengar keluhan warga tentang keamanan lingkungan.",
+    "Harga cabai di pasar tradisional turun setelah panen raya.",
+    "Tim sepak bola daerah menang dua gol tanpa balas.",
+    "Buku-buku pelajaran dibagikan kepada siswa sekolah dasar.",
+]
+
+
+def test_fits_into_a_tfidf_pipeline() -> None:
+    pipe = make_pipeline(TextPreprocessor(), TfidfVectorizer(token_pattern=r"\S+", lowercase=False))
+    X = pipe.fit_transform(DOCS)
+    vocab = pipe[-1].vocabulary_
+    assert X.shape == (5, len(vocab))
+    assert {"aman", "pilkada", "buku", "curhat"} <= set(vocab)
+    assert "editor" not in vocab and "ari" not in vocab  # the credit line is gone
+    assert "yang" not in vocab
+
+
+def test_transform_before_fit_raises() -> None:
+    from sklearn.exceptions import NotFittedError
+
+    with pytest.raises(NotFittedError):
+        TextPreprocessor().transform(DOCS)
+
+
+def test_single_string_is_refused_with_a_clear_message() -> None:
+    with pytest.raises(ValueError, match="single string"):
+        TextPreprocessor().fit("satu dokumen saja")
+
+
+def test_non_string_document_names_its_position() -> None:
+    with pytest.raises(ValueError, match="document 1: expected str"):
+        TextPreprocessor().fit(["baik", 3])
+
+
+def test_clone_keeps_parameters() -> None:
+    tp = TextPreprocessor(stopwords="sastrawi", extra_stopwords=("polres",), n_jobs=2)
+    assert clone(tp).get_params() == tp.get_params()
+
+
+def test_surface_forms_learnt_in_fit() -> None:
+    tp = TextPreprocessor().fit([*DOCS, "Pengamanan diperketat."])
+    assert tp.surface_forms_["aman"] == "pengamanan"
+
+
+def test_parallel_equals_serial() -> None:
+    docs = DOCS * 40
+    serial = TextPreprocessor(n_jobs=1).fit_transform(docs)
+    parallel = TextPreprocessor(n_jobs=2).fit_transform(docs)
+    np.testing.assert_array_equal(serial, parallel)
+    a = preprocess_many(docs, n_jobs=1)
+    b = preprocess_many(docs, n_jobs=2, chunk_size=7)
+    assert a == b
+
+
+def _boom(ctx: object, chunk: list[int]) -> list[int]:
+    if 5 in chunk:
+        raise ZeroDivisionError("boom")
+    return chunk
+
+
+def test_worker_failure_is_reported() -> None:
+    from media_analytics.preprocessing import parallel_map
+
+    with pytest.raises(RuntimeError, match="ZeroDivisionError"):
+        list(parallel_map(_boom, range(10), n_jobs=2, chunk_size=2))
+
+
+# parametrize_with_checks declines estimators whose input is text (it only generates numeric
+# data), so the checks of the estimator contract that need no data are run by name. Skipped:
+# every check that fits on numeric arrays, since a text transformer cannot take them.
+API_CHECKS = [
+    "check_no_attributes_set_in_init",
+    "check_parameters_default_constructible",
+    "check_get_params_invariance",
+    "check_set_params",
+    "check_estimator_cloneable",
+    "check_estimator_repr",
+    "check_do_not_raise_errors_in_init_or_set_params",
+    "check_estimator_tags_renamed",
+]
+
+
+@pytest.mark.parametrize("name", API_CHECKS)
+def test_sklearn_contract(name: str) -> None:
+    getattr(checks, name)(TextPreprocessor.__name__, TextPreprocessor())
+
+
+def test_sklearn_declines_text_input_explicitly() -> None:
+    """If scikit-learn ever learns to generate text data, run its full suite here instead."""
+    from sklearn.exceptions import SkipTestWarning
+
+    with pytest.warns(SkipTestWarning, match="requires input"):
+        list(checks._yield_all_checks(TextPreprocessor(), legacy=True))
