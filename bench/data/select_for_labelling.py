@@ -1,0 +1,254 @@
+"""Pick the real news articles to be labelled by hand for the independent evaluation.
+
+This script only CHOOSES articles; it never assigns a label. Every theme and tone
+label in ``theme_labels.csv`` / ``tone_labels.csv`` was decided by a person reading
+the article against the taxonomy definitions.
+
+Selection, per dataset:
+  1. Each eligible article is put in the first keyword stratum it matches, in this order:
+       elec_sec   election words AND security/police words
+       dial_sec   dialogue words AND security/police words
+       dial       dialogue words only (includes seminars/"dialog" events: hard negatives)
+       elec       election words only (election news without a security angle: hard negatives)
+       sec        security/police words only (police news without elections: hard negatives)
+       rest       none of the lists
+  2. A fixed quota is drawn at random from each keyword stratum (all of it if smaller);
+     any shortfall is added to the random part.
+  3. A uniform random sample of all remaining eligible articles of the dataset
+     ("random" stratum) is added; over the three datasets it is more than a third of the set.
+  4. For the tone set, every full-text article (clickid, detik2025) of the theme set is
+     used, plus extra random clickid articles drawn per coarse section (sport, celebrity,
+     economy, regional/metro, other) so that tone is not judged on politics only.
+  5. Stage 2 (added after the first 330 articles were labelled, because public_dialogue
+     positives were scarce): every not-yet-selected full-text article whose TITLE matches a
+     narrower dialogue list (``DIALOGUE_TITLE``), plus a further uniform random sample
+     (``STAGE2_RANDOM``) so that random articles stay above a third of the whole set. Stage 2
+     uses its own generator (``SEED_STAGE2``) so that the stage-1 output is unchanged.
+
+Eligibility: clickid and detik2025 articles need at least 300 characters of body text;
+detik_pilkada rows need a headline. Randomness: ``random.Random(SEED)`` over ids sorted
+as strings, so the output is the same on every run with the same input files.
+
+Usage:
+    python bench/data/select_for_labelling.py --corpora DIR [--set theme|tone]
+
+DIR is the folder that holds ``clickid-news-articles/``, ``detik-aspect-news-2025/`` and
+``detik-pilkada-jateng-index/``. Output (stdout): CSV ``set,dataset,id,stratum``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import re
+import sys
+
+import pandas as pd
+
+SEED = 20241127
+SEED_STAGE2 = 20241128
+
+ELECTION = re.compile(
+    r"pilkada|pemilu|pilpres|pileg|pilgub|pilbup|pilwalkot|pilkades|kampanye|\btps\b|\bkpu|"
+    r"bawaslu|panwas|paslon|caleg|capres|cawapres|cagub|cabup|cawalkot|pemungutan suara|"
+    r"surat suara|rekapitulasi|coblos|quick count|hitung cepat",
+    re.I,
+)
+SECURITY = re.compile(
+    r"polisi|\bpolri|polres|polsek|polda|polresta|polrestabes|kapolr|kapolda|kapolsek|"
+    r"kamtibmas|bhabinkamtibmas|brimob|\btni\b|kodim|korem|babinsa|pengamanan|keamanan|"
+    r"ketertiban|kondusi|patroli|sispamkota|mantap praja|\brawan\b|kerawanan|ricuh|kericuhan|"
+    r"bentrok|\baman\b|damai",
+    re.I,
+)
+DIALOGUE = re.compile(
+    r"curhat|dialog|audiensi|\breses\b|aspirasi|sambang|silaturahmi|silaturahim|temu warga|"
+    r"tatap muka|keluhan warga|cooling system|musyawarah|forum warga|kunjungan kerja|blusukan|"
+    r"ngopi bareng|minggu kasih",
+    re.I,
+)
+
+DIALOGUE_TITLE = re.compile(
+    r"aspirasi|audiensi|\breses\b|dialog|sambang|keluhan|keluhkan|dengar pendapat|silaturahmi|"
+    r"silaturahim|tatap muka|temu warga|blusukan|\btemui\b|menemui|curhat warga|jumat curhat|"
+    r"ngopi bareng|cooling system|kunjungan kerja|kunker",
+    re.I,
+)
+STAGE2_RANDOM = {"clickid": 12, "detik2025": 10}
+
+STRATA = ["elec_sec", "dial_sec", "dial", "elec", "sec", "rest"]
+
+# keyword-stratum quotas and random-sample size per dataset
+QUOTAS = {
+    "detik_pilkada": {
+        "elec_sec": 45,
+        "dial_sec": 10,
+        "dial": 10,
+        "elec": 20,
+        "sec": 10,
+        "random": 35,
+    },
+    "clickid": {"elec_sec": 30, "dial_sec": 20, "dial": 12, "elec": 10, "sec": 8, "random": 40},
+    "detik2025": {"elec_sec": 12, "dial_sec": 14, "dial": 10, "elec": 8, "sec": 8, "random": 28},
+}
+
+# extra clickid articles for the tone set, by coarse section
+TONE_EXTRA = {"sport": 10, "celebrity": 10, "economy": 8, "regional": 6, "other": 6}
+SECTION_OF = {
+    "sport": {"bola", "sports", "sport", "super skor"},
+    "celebrity": {
+        "selebriti",
+        "celebrity",
+        "seleb",
+        "entertainment",
+        "tv",
+        "musik",
+        "news & entertainment",
+        "film",
+    },
+    "economy": {"bisnis", "ekbis", "economy", "money"},
+    "regional": {"daerah", "regional", "metro"},
+}
+POLITICS_NEWS = {"news", "nasional", "berita utama"}
+
+
+def load(corpora: str) -> dict[str, pd.DataFrame]:
+    """Return one frame per dataset with columns id, text (for matching), section, eligible."""
+    a = pd.read_csv(os.path.join(corpora, "clickid-news-articles", "clickid_articles_80.csv"))
+    a = pd.DataFrame(
+        {
+            "id": a["article_id"].astype(str),
+            "text": a["title"].fillna("") + " " + a["content"].fillna(""),
+            "section": a["category"].fillna("").str.strip().str.lower(),
+            "eligible": a["content"].fillna("").str.len() >= 300,
+            "title": a["title"].fillna(""),
+        }
+    )
+    b = pd.read_csv(os.path.join(corpora, "detik-aspect-news-2025", "data_berita.csv"))
+    b = pd.DataFrame(
+        {
+            "id": b["id"].astype(str),
+            "text": b["judul"].fillna("") + " " + b["isi_berita"].fillna(""),
+            "section": b["aspek_target"].fillna(""),
+            "eligible": b["isi_berita"].fillna("").str.len() >= 300,
+            "title": b["judul"].fillna(""),
+        }
+    )
+    c = pd.read_csv(os.path.join(corpora, "detik-pilkada-jateng-index", "pilkada_jawa_tengah.csv"))
+    c = pd.DataFrame(
+        {
+            "id": c["Link"].astype(str),
+            "text": c["Judul"].fillna("")
+            + " "
+            + c["Deskripsi"].fillna("")
+            + " "
+            + c["Kategori"].fillna(""),
+            "section": "",
+            "eligible": c["Judul"].fillna("").str.strip() != "",
+            "title": c["Judul"].fillna(""),
+        }
+    )
+    return {"detik_pilkada": c, "clickid": a, "detik2025": b}
+
+
+def stratum(text: str) -> str:
+    e, s, d = bool(ELECTION.search(text)), bool(SECURITY.search(text)), bool(DIALOGUE.search(text))
+    if e and s:
+        return "elec_sec"
+    if d and s:
+        return "dial_sec"
+    if d:
+        return "dial"
+    if e:
+        return "elec"
+    if s:
+        return "sec"
+    return "rest"
+
+
+def coarse_section(section: str) -> str:
+    for name, names in SECTION_OF.items():
+        if section in names:
+            return name
+    return "politics" if section in POLITICS_NEWS else "other"
+
+
+def select(frames: dict[str, pd.DataFrame], rng: random.Random) -> list[tuple[str, str, str]]:
+    rows: list[tuple[str, str, str]] = []
+    for ds, quota in QUOTAS.items():
+        df = frames[ds]
+        df = df[df["eligible"]]
+        strata = {k: [] for k in STRATA}
+        for i, t in zip(df["id"], df["text"], strict=False):
+            strata[stratum(t)].append(i)
+        chosen: list[tuple[str, str]] = []
+        shortfall = 0
+        for k in STRATA[:-1]:
+            pool = sorted(strata[k])
+            n = quota[k]
+            take = rng.sample(pool, n) if len(pool) > n else pool
+            shortfall += n - len(take)
+            chosen += [(i, k) for i in sorted(take)]
+        taken = {i for i, _ in chosen}
+        rest = sorted(i for i in df["id"] if i not in taken)
+        rnd = rng.sample(rest, quota["random"] + shortfall)
+        chosen += [(i, "random") for i in sorted(rnd)]
+        rows += [(ds, i, k) for i, k in chosen]
+    return rows
+
+
+def select_tone_extra(frames: dict[str, pd.DataFrame], theme_rows, rng: random.Random):
+    df = frames["clickid"]
+    df = df[df["eligible"]]
+    used = {i for ds, i, _ in theme_rows if ds == "clickid"}
+    out = []
+    for sec, n in TONE_EXTRA.items():
+        pool = sorted(
+            i
+            for i, s in zip(df["id"], df["section"], strict=False)
+            if coarse_section(s) == sec and i not in used
+        )
+        out += [("clickid", i, "tone_" + sec) for i in sorted(rng.sample(pool, n))]
+    return out
+
+
+def select_stage2(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Random):
+    """Full-text articles whose title matches DIALOGUE_TITLE, plus a random top-up."""
+    taken = {(ds, i) for ds, i, _ in taken_rows}
+    out = []
+    for ds, n_random in STAGE2_RANDOM.items():
+        df = frames[ds]
+        df = df[df["eligible"]]
+        free = [(i, t) for i, t in zip(df["id"], df["title"], strict=False) if (ds, i) not in taken]
+        cand = sorted(i for i, t in free if DIALOGUE_TITLE.search(t))
+        out += [(ds, i, "stage2_dial_title") for i in cand]
+        rest = sorted(i for i, _ in free if i not in set(cand))
+        out += [(ds, i, "stage2_random") for i in sorted(rng.sample(rest, n_random))]
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpora", required=True, help="folder holding the three corpus folders")
+    ap.add_argument("--set", choices=["theme", "tone"], default="theme")
+    args = ap.parse_args(argv)
+    frames = load(args.corpora)
+    rng = random.Random(SEED)
+    theme_rows = select(frames, rng)
+    tone_extra = select_tone_extra(frames, theme_rows, rng)
+    stage2 = select_stage2(frames, theme_rows + tone_extra, random.Random(SEED_STAGE2))
+    if args.set == "theme":
+        rows = theme_rows + stage2
+    else:
+        rows = [r for r in theme_rows if r[0] != "detik_pilkada"] + tone_extra + stage2
+    w = csv.writer(sys.stdout, lineterminator="\n")
+    w.writerow(["set", "dataset", "id", "stratum"])
+    for ds, i, k in rows:
+        w.writerow([args.set, ds, i, k])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
