@@ -1,0 +1,313 @@
+"""The theme tagger: seed-term rules plus a classifier, multi-label, explained.
+
+For each theme the tagger computes rule features (how many of the taxonomy's phrases, terms and
+proximity rules matched, whether in the headline or the lead, how many veto cues) and, where the
+analyst has labelled examples, learns how much each kind of evidence is worth with a logistic
+regression per theme. A theme nobody has labelled yet still works: its rule features are weighed
+by fixed, documented priors. When labels exist, a text classifier over stems adds what the seed
+list does not say; its vote is blended with the rule model's (``text_weight``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.utils.validation import check_is_fitted
+
+from .rules import FEATURES, Hit, RuleMatcher, sentence_spans
+from .taxonomy import Taxonomy
+
+__all__ = ["PRIOR_WEIGHTS", "TagResult", "ThemeTagger"]
+
+logger = logging.getLogger(__name__)
+
+#: Weights of the rule features (logit scale, :data:`FEATURES` order) that a theme gets before
+#: anyone labels an example. One strong phrase alone stays just under 0.5; with a supporting term,
+#: a second phrase, or a place in the headline it passes. Weak terms without a phrase or a
+#: proximity match never decide (five of them reach about 0.16). A veto cue outside the sentences
+#: it cancels still counts against the theme.
+PRIOR_WEIGHTS = np.array([1.6, 0.5, 0.8, 0.3, 1.5, -1.0, 1.2, 0.6])
+PRIOR_BIAS = -2.2
+_MIN_CLASS = 5  # labelled examples needed on each side before a theme's weights are learnt
+
+
+@dataclass(frozen=True)
+class TagResult:
+    """Themes of one article: the scores of all themes and the evidence of each."""
+
+    scores: dict[str, float]
+    hits: list[Hit]
+    text: str
+    title: str
+    thresholds: dict[str, float]
+
+    def themes(self) -> list[dict[str, Any]]:
+        """Themes above their thresholds, in the scored-record format, best first."""
+        out = []
+        for theme, score in sorted(self.scores.items(), key=lambda kv: -kv[1]):
+            if score < self.thresholds[theme]:
+                continue
+            out.append(self.explain(theme) | {"score": round(score, 4)})
+        return out
+
+    def explain(self, theme: str) -> dict[str, Any]:
+        """The evidence for ``theme``: matched phrases, their offsets and their sentences."""
+        mine = [h for h in self.hits if h.theme == theme and h.kind not in ("negative", "vetoed")]
+        mine.sort(key=lambda h: (not h.in_title, h.start))
+        evidence, spans, sentences = [], [], []
+        body_sentences = sentence_spans(self.text) if any(not h.in_title for h in mine) else []
+        for h in mine:
+            source = self.title if h.in_title else self.text
+            phrase = source[h.start : h.end]
+            if phrase not in evidence:
+                evidence.append(phrase)
+            spans.append({"field": "title" if h.in_title else "text", "start": h.start,
+                          "end": h.end, "kind": h.kind})  # fmt: skip
+            sentence = source if h.in_title else _sentence_of(body_sentences, self.text, h.start)
+            if sentence not in sentences:
+                sentences.append(sentence)
+        vetoes = sorted({h.seed for h in self.hits if h.theme == theme and h.kind == "negative"})
+        return {
+            "theme": theme,
+            "score": round(self.scores[theme], 4),
+            "evidence": evidence,
+            "spans": spans,
+            "sentences": sentences[:5],
+            "vetoes": vetoes,
+        }
+
+
+def _sentence_of(spans: list[tuple[int, int]], text: str, pos: int) -> str:
+    for a, b in spans:
+        if a <= pos < b:
+            return text[a:b]
+    return text[max(0, pos - 80) : pos + 80]
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+class ThemeTagger(BaseEstimator):
+    """Multi-label theme tagger over cleaned article text.
+
+    Parameters
+    ----------
+    taxonomy : Taxonomy or None
+        The themes; the bundled default when None.
+    text_weight : float, default=0.3
+        Share of the text classifier in a labelled theme's score (the rest is the rule model).
+    calibrate : bool, default=True
+        Learn a slope and an offset of the rule score per labelled theme. Right when the labels
+        come from the same kind of articles the tagger will score (an analyst's own corrections);
+        the bundled default model, trained on the project's fictional sample, keeps the priors.
+    C : float, default=1.0
+        Inverse regularisation of the per-theme logistic regressions.
+    thresholds : dict or None
+        Per-theme score thresholds overriding the taxonomy's.
+    random_state : int, default=0
+
+    Attributes
+    ----------
+    taxonomy_ : Taxonomy
+    rule_coef_ : ndarray of shape (n_themes, n_rule_features)
+    rule_intercept_ : ndarray of shape (n_themes,)
+    learned_ : ndarray of bool, which themes were learnt from labels (others use the priors)
+    vectorizer_ : TfidfVectorizer or None
+    text_coef_ : ndarray of shape (n_themes, n_terms) ; text_intercept_ : ndarray
+    thresholds_ : dict theme -> threshold
+
+    Examples
+    --------
+    >>> from media_analytics.themes import Taxonomy
+    >>> tax = Taxonomy.from_dict({"themes": [{"id": "banjir", "phrases": ["banjir bandang"],
+    ...                                        "terms": ["banjir", "genangan"]}]})
+    >>> tagger = ThemeTagger(taxonomy=tax).fit(["Banjir bandang melanda desa."])
+    >>> [t["theme"] for t in tagger.tag("Banjir bandang merendam rumah warga.").themes()]
+    ['banjir']
+    """
+
+    def __init__(
+        self,
+        *,
+        taxonomy: Taxonomy | None = None,
+        text_weight: float = 0.3,
+        calibrate: bool = True,
+        C: float = 1.0,
+        thresholds: dict[str, float] | None = None,
+        random_state: int = 0,
+    ) -> None:
+        self.taxonomy = taxonomy
+        self.text_weight = text_weight
+        self.calibrate = calibrate
+        self.C = C
+        self.thresholds = thresholds
+        self.random_state = random_state
+
+    # -- fitting ---------------------------------------------------------------------------------
+
+    def _matcher(self) -> RuleMatcher:
+        m = getattr(self, "_matcher_cache", None)
+        if m is None or m.taxonomy is not self.taxonomy_:
+            m = self._matcher_cache = RuleMatcher(self.taxonomy_)
+        return m
+
+    def _rule_features(self, texts: Sequence[str], titles: Sequence[str]) -> np.ndarray:
+        matcher = self._matcher()
+        feats = np.zeros((len(texts), len(self.taxonomy_), len(FEATURES)))
+        for i, (text, title) in enumerate(zip(texts, titles, strict=True)):
+            hits = matcher.match(text, title)
+            spans = sentence_spans(text[:1500])
+            lead_end = spans[min(1, len(spans) - 1)][1] if spans else 0
+            feats[i] = matcher.features(hits, lead_end)
+        return feats
+
+    def fit(
+        self,
+        X: Sequence[str],
+        y: Any = None,
+        *,
+        titles: Sequence[str] | None = None,
+        tokens: Sequence[str] | None = None,
+    ) -> ThemeTagger:
+        """Fit from cleaned texts ``X`` and labels ``y``.
+
+        ``y`` is a 0/1 array of shape ``(n_docs, n_themes)`` in taxonomy order, with ``-1`` (or
+        NaN) where a document was not labelled for a theme; ``None`` means no labels at all (rules
+        only). ``tokens`` are the documents' stem strings for the text classifier (computed from
+        ``X`` when omitted).
+        """
+        self.taxonomy_ = self.taxonomy if self.taxonomy is not None else Taxonomy.load()
+        texts = list(X)
+        titles = list(titles) if titles is not None else [""] * len(texts)
+        n_themes = len(self.taxonomy_)
+        self.rule_coef_ = np.tile(PRIOR_WEIGHTS, (n_themes, 1))
+        self.rule_intercept_ = np.full(n_themes, PRIOR_BIAS)
+        self.learned_ = np.zeros(n_themes, dtype=bool)
+        self.vectorizer_: TfidfVectorizer | None = None
+        self.text_coef_ = np.zeros((n_themes, 0))
+        self.text_intercept_ = np.zeros(n_themes)
+        self.thresholds_ = {t.id: t.threshold for t in self.taxonomy_.themes}
+        self.thresholds_.update(self.thresholds or {})
+        unknown = set(self.thresholds or {}) - set(self.thresholds_)
+        if unknown:
+            raise ValueError(f"thresholds given for unknown themes: {sorted(unknown)}")
+        if y is None or not texts:
+            return self
+        Y = np.asarray(y, dtype=float)
+        if Y.shape != (len(texts), n_themes):
+            raise ValueError(
+                f"y must have shape (n_docs, n_themes) = ({len(texts)}, {n_themes}), got {Y.shape}"
+            )
+        feats = self._rule_features(texts, titles)
+        if tokens is None:
+            from ..preprocessing import TextPreprocessor
+
+            tokens = list(TextPreprocessor(clean=False).fit_transform(
+                [f"{t}\n{x}" for t, x in zip(titles, texts, strict=True)]))  # fmt: skip
+        self.vectorizer_ = TfidfVectorizer(
+            token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2), min_df=2,
+            max_features=30000, sublinear_tf=True, dtype=np.float32,
+        )  # fmt: skip
+        Xt = self.vectorizer_.fit_transform(tokens)
+        self.text_coef_ = np.zeros((n_themes, Xt.shape[1]))
+        for k, theme in enumerate(self.taxonomy_.themes):
+            known = ~np.isnan(Y[:, k]) & (Y[:, k] >= 0)
+            yk = Y[known, k].astype(int)
+            if min(yk.sum(), len(yk) - yk.sum()) < _MIN_CLASS:
+                logger.info("theme %s: too few labels, using rule priors", theme.id)
+                continue
+            # Labels calibrate the prior rule score (a slope and an offset per theme) rather than
+            # re-learning every weight: a few hundred labelled articles from one source would
+            # otherwise overfit the weights to that source's style.
+            if self.calibrate:
+                z = feats[known, k, :] @ PRIOR_WEIGHTS + PRIOR_BIAS
+                rule_lr = LogisticRegression(C=self.C, class_weight="balanced", max_iter=1000)
+                rule_lr.fit(z[:, None], yk)
+                self.rule_coef_[k] = PRIOR_WEIGHTS * rule_lr.coef_[0, 0]
+                self.rule_intercept_[k] = PRIOR_BIAS * rule_lr.coef_[0, 0] + rule_lr.intercept_[0]
+            text_lr = LogisticRegression(C=self.C * 10, class_weight="balanced", max_iter=2000)
+            text_lr.fit(Xt[known], yk)
+            self.text_coef_[k] = text_lr.coef_[0]
+            self.text_intercept_[k] = text_lr.intercept_[0]
+            self.learned_[k] = True
+        return self
+
+    # -- scoring ---------------------------------------------------------------------------------
+
+    def _scores(self, feats: np.ndarray, tokens: Sequence[str] | None) -> np.ndarray:
+        rule = _sigmoid(np.einsum("dtf,tf->dt", feats, self.rule_coef_) + self.rule_intercept_)
+        if self.vectorizer_ is None or not self.learned_.any() or tokens is None:
+            return rule
+        Xt = self.vectorizer_.transform(tokens)
+        text = _sigmoid(Xt @ self.text_coef_.T + self.text_intercept_)
+        w = np.where(self.learned_, self.text_weight, 0.0)
+        score = (1 - w) * rule + w * text
+        # a text classifier cannot tag an article in which no seed evidence stands: the
+        # explanation would be empty
+        has_evidence = feats[:, :, [0, 4]].sum(axis=2) > 0
+        return np.where(has_evidence, score, np.minimum(score, rule))
+
+    def predict_proba(
+        self,
+        X: Sequence[str],
+        *,
+        titles: Sequence[str] | None = None,
+        tokens: Sequence[str] | None = None,
+    ) -> np.ndarray:
+        """Scores of shape ``(n_docs, n_themes)`` in taxonomy order."""
+        check_is_fitted(self, "rule_coef_")
+        texts = list(X)
+        titles = list(titles) if titles is not None else [""] * len(texts)
+        feats = self._rule_features(texts, titles)
+        return self._scores(feats, tokens)
+
+    def predict(
+        self,
+        X: Sequence[str],
+        *,
+        titles: Sequence[str] | None = None,
+        tokens: Sequence[str] | None = None,
+    ) -> np.ndarray:
+        """0/1 array ``(n_docs, n_themes)``: scores at or above each theme's threshold."""
+        proba = self.predict_proba(X, titles=titles, tokens=tokens)
+        thr = np.array([self.thresholds_[t] for t in self.taxonomy_.ids])
+        return (proba >= thr).astype(int)
+
+    def tag(self, text: str, title: str = "", tokens: str | None = None) -> TagResult:
+        """Tag one article and keep its evidence (for the scored record and explanations)."""
+        check_is_fitted(self, "rule_coef_")
+        matcher = self._matcher()
+        hits = matcher.match(text, title)
+        spans = sentence_spans(text[:1500])
+        lead_end = spans[min(1, len(spans) - 1)][1] if spans else 0
+        feats = matcher.features(hits, lead_end)[None]
+        if tokens is None and self.vectorizer_ is not None and self.learned_.any():
+            from ..preprocessing import preprocess
+
+            tokens = " ".join(preprocess(f"{title}\n{text}", clean=False).tokens)
+        scores = self._scores(feats, None if tokens is None else [tokens])[0]
+        return TagResult(
+            scores={t: float(s) for t, s in zip(self.taxonomy_.ids, scores, strict=True)},
+            hits=hits,
+            text=text,
+            title=title,
+            thresholds=dict(self.thresholds_),
+        )
+
+    def set_threshold(self, theme: str, value: float) -> ThemeTagger:
+        """Adjust one theme's threshold on a fitted tagger."""
+        check_is_fitted(self, "thresholds_")
+        if theme not in self.thresholds_:
+            raise KeyError(f"no theme {theme!r}; themes: {', '.join(self.thresholds_)}")
+        if not 0.0 < value < 1.0:
+            raise ValueError("a threshold must be between 0 and 1")
+        self.thresholds_[theme] = float(value)
+        return self

@@ -1,0 +1,203 @@
+"""The theme taxonomy: a TOML file an analyst can read and edit.
+
+Each theme has an id, names, a definition (description, include and exclude criteria), a score
+threshold, and seed evidence: ``phrases`` (strong: one is good evidence), ``terms`` (weak: need
+company), ``negative`` cues (veto a false hit) and ``near`` rules (a word from ``a`` within
+``window`` words of one from ``b``). Seed evidence is written as news writes it; the tagger stems
+it, so ``pengamanan pilkada`` also matches ``mengamankan Pilkada``.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = ["NearRule", "Taxonomy", "TaxonomyError", "Theme", "default_taxonomy_path"]
+
+
+class TaxonomyError(ValueError):
+    """The taxonomy file is malformed; the message names the file, the theme and the field."""
+
+
+@dataclass(frozen=True)
+class NearRule:
+    """Evidence when a word of ``a`` stands within ``window`` words of a word of ``b``."""
+
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+    window: int = 12
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One theme of the taxonomy."""
+
+    id: str
+    name_id: str = ""
+    name_en: str = ""
+    description: str = ""
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    threshold: float = 0.5
+    phrases: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+    negative: tuple[str, ...] = ()
+    near: tuple[NearRule, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (for saving with a model and for TOML output)."""
+        return {
+            "id": self.id,
+            "name_id": self.name_id,
+            "name_en": self.name_en,
+            "description": self.description,
+            "include": list(self.include),
+            "exclude": list(self.exclude),
+            "threshold": self.threshold,
+            "phrases": list(self.phrases),
+            "terms": list(self.terms),
+            "negative": list(self.negative),
+            "near": [{"a": list(r.a), "b": list(r.b), "window": r.window} for r in self.near],
+        }
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise TaxonomyError(f"{where}: expected a list of non-empty strings")
+    return tuple(v.strip().lower() if where.endswith(_EVIDENCE) else v.strip() for v in value)
+
+
+_EVIDENCE = ("phrases", "terms", "negative", ".a", ".b")
+_KNOWN = {
+    "id", "name_id", "name_en", "description", "include", "exclude", "threshold", "phrases",
+    "terms", "negative", "near",
+}  # fmt: skip
+
+
+def _theme(raw: Any, where: str) -> Theme:
+    if not isinstance(raw, dict):
+        raise TaxonomyError(f"{where}: each [[themes]] entry must be a table")
+    tid = raw.get("id")
+    if not isinstance(tid, str) or not tid.isidentifier():
+        raise TaxonomyError(f"{where}: 'id' must be a word such as pilkada_security, got {tid!r}")
+    where = f"{where} ({tid})"
+    unknown = set(raw) - _KNOWN
+    if unknown:
+        raise TaxonomyError(f"{where}: unknown field(s) {sorted(unknown)}")
+    threshold = raw.get("threshold", 0.5)
+    if not isinstance(threshold, (int, float)) or not 0.0 < float(threshold) < 1.0:
+        raise TaxonomyError(f"{where}: 'threshold' must be a number between 0 and 1")
+    rules = []
+    for k, r in enumerate(raw.get("near", []) or []):
+        if not isinstance(r, dict) or "a" not in r or "b" not in r:
+            raise TaxonomyError(f"{where}: near rule {k + 1} needs 'a' and 'b' lists")
+        window = r.get("window", 12)
+        if not isinstance(window, int) or not 1 <= window <= 100:
+            raise TaxonomyError(f"{where}: near rule {k + 1}: 'window' must be 1..100 words")
+        rules.append(
+            NearRule(
+                _strings(r["a"], f"{where} near.a"), _strings(r["b"], f"{where} near.b"), window
+            )
+        )
+    theme = Theme(
+        id=tid,
+        name_id=str(raw.get("name_id", "")),
+        name_en=str(raw.get("name_en", "")),
+        description=str(raw.get("description", "")),
+        include=_strings(raw.get("include"), f"{where} include"),
+        exclude=_strings(raw.get("exclude"), f"{where} exclude"),
+        threshold=float(threshold),
+        phrases=_strings(raw.get("phrases"), f"{where} phrases"),
+        terms=_strings(raw.get("terms"), f"{where} terms"),
+        negative=_strings(raw.get("negative"), f"{where} negative"),
+        near=tuple(rules),
+    )
+    if not (theme.phrases or theme.terms or theme.near):
+        raise TaxonomyError(f"{where}: a theme needs seed evidence (phrases, terms or near rules)")
+    return theme
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """An ordered set of themes.
+
+    Examples
+    --------
+    >>> tax = Taxonomy.from_dict({"version": 1, "themes": [
+    ...     {"id": "banjir", "phrases": ["banjir bandang"], "terms": ["banjir", "genangan"]}]})
+    >>> tax.ids
+    ['banjir']
+    """
+
+    themes: tuple[Theme, ...]
+    version: int = 1
+    language: str = "id"
+    source: str = field(default="", compare=False)
+
+    @property
+    def ids(self) -> list[str]:
+        return [t.id for t in self.themes]
+
+    def __getitem__(self, theme_id: str) -> Theme:
+        for t in self.themes:
+            if t.id == theme_id:
+                return t
+        raise KeyError(f"no theme {theme_id!r} in the taxonomy (themes: {', '.join(self.ids)})")
+
+    def __len__(self) -> int:
+        return len(self.themes)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], source: str = "<dict>") -> Taxonomy:
+        """Build and validate a taxonomy from parsed TOML (or equivalent plain data)."""
+        version = data.get("version", 1)
+        if version != 1:
+            raise TaxonomyError(f"{source}: taxonomy format version {version!r} is not supported")
+        raw_themes = data.get("themes")
+        if not isinstance(raw_themes, list) or not raw_themes:
+            raise TaxonomyError(f"{source}: needs at least one [[themes]] entry")
+        themes = tuple(_theme(t, f"{source}: theme {i + 1}") for i, t in enumerate(raw_themes))
+        seen: set[str] = set()
+        for t in themes:
+            if t.id in seen:
+                raise TaxonomyError(f"{source}: theme id {t.id!r} appears twice")
+            seen.add(t.id)
+        return cls(themes, version=1, language=str(data.get("language", "id")), source=source)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Taxonomy:
+        """Read a taxonomy TOML file (the bundled default when ``path`` is None)."""
+        path = Path(path) if path is not None else default_taxonomy_path()
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise TaxonomyError(f"{path}: not valid TOML: {exc}") from None
+        return cls.from_dict(data, source=str(path))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "language": self.language,
+            "themes": [t.to_dict() for t in self.themes],
+        }
+
+    def with_theme(self, theme: Theme) -> Taxonomy:
+        """A copy with ``theme`` added (or replacing the theme with the same id)."""
+        kept = tuple(t for t in self.themes if t.id != theme.id)
+        return Taxonomy((*kept, theme), self.version, self.language, self.source)
+
+
+def default_taxonomy_path() -> Path:
+    """The bundled default taxonomy (``corpora/taxonomy.toml``)."""
+    from ..resources import corpora_dir
+
+    return corpora_dir() / "taxonomy.toml"

@@ -1,0 +1,151 @@
+"""Training data for the theme tagger: the bundled sample's gold themes and analysts' label files.
+
+A label file is a CSV with an ``id`` column and one column per theme holding ``1`` (the article
+carries the theme), ``0`` (it does not) or nothing (not judged). Texts come from the articles
+with those ids; labels for themes a file does not mention stay unknown, so adding a theme to the
+taxonomy never turns old articles into negatives for it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..preprocessing import clean_article
+from .taxonomy import Taxonomy
+
+__all__ = [
+    "SAMPLE_LABELLED_THEMES",
+    "label_matrix",
+    "load_sample_labels",
+    "read_label_file",
+    "read_sample_records",
+    "train_tagger",
+]
+
+#: The themes the bundled sample corpus was labelled against (its writers applied these
+#: definitions; any other theme is unknown for those articles).
+SAMPLE_LABELLED_THEMES = (
+    "pilkada_security", "public_dialogue", "money_politics", "hoax_provocation",
+    "asn_neutrality", "campaign_activity", "election_logistics", "election_dispute",
+)  # fmt: skip
+
+
+def read_sample_records(folder: str | Path | None = None) -> list[dict[str, Any]]:
+    """The bundled sample articles as plain dicts (with their ``gold`` labels)."""
+    from ..resources import sample_dir
+
+    folder = Path(folder) if folder is not None else sample_dir()
+    records = []
+    for path in sorted(folder.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                records.append(json.loads(line))
+    return records
+
+
+def label_matrix(
+    taxonomy: Taxonomy,
+    labels: Sequence[Mapping[str, int | None]],
+) -> np.ndarray:
+    """``(n_docs, n_themes)`` float array: 1, 0, or NaN (not judged) in taxonomy order."""
+    Y = np.full((len(labels), len(taxonomy)), np.nan)
+    for i, row in enumerate(labels):
+        for k, theme in enumerate(taxonomy.ids):
+            value = row.get(theme)
+            if value is not None:
+                Y[i, k] = float(value)
+    return Y
+
+
+def _sample_labels(record: Mapping[str, Any]) -> dict[str, int | None]:
+    themes = set(record.get("gold", {}).get("themes", []))
+    return {t: int(t in themes) for t in SAMPLE_LABELLED_THEMES}
+
+
+def load_sample_labels(
+    taxonomy: Taxonomy, folder: str | Path | None = None
+) -> tuple[list[str], list[str], np.ndarray]:
+    """Cleaned texts, cleaned titles and the label matrix of the bundled sample corpus."""
+    records = read_sample_records(folder)
+    texts = [clean_article(r.get("text", "")).text for r in records]
+    titles = [clean_article(r.get("title", "")).text for r in records]
+    return texts, titles, label_matrix(taxonomy, [_sample_labels(r) for r in records])
+
+
+def read_label_file(path: str | Path) -> dict[str, dict[str, int | None]]:
+    """Read an analyst's label file: ``id`` plus one 0/1 column per theme (blank = not judged).
+
+    Raises ``ValueError`` naming the line for a value other than 0, 1 or blank.
+    """
+    path = Path(path)
+    out: dict[str, dict[str, int | None]] = {}
+    with path.open(newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        if not reader.fieldnames or "id" not in reader.fieldnames:
+            raise ValueError(f"{path}: a label file needs an 'id' column")
+        for line, row in enumerate(reader, start=2):
+            labels: dict[str, int | None] = {}
+            for key, value in row.items():
+                if key in ("id", None) or key.startswith("_"):
+                    continue
+                value = (value or "").strip()
+                if value == "":
+                    labels[key] = None
+                elif value in ("0", "1"):
+                    labels[key] = int(value)
+                else:
+                    raise ValueError(f"{path}:{line}: theme {key!r} must be 0, 1 or blank")
+            out[row["id"]] = labels
+    return out
+
+
+def train_tagger(
+    taxonomy: Taxonomy | str | Path | None = None,
+    *,
+    labels: str | Path | Mapping[str, Mapping[str, int | None]] | None = None,
+    articles: Iterable[Mapping[str, Any]] | None = None,
+    use_sample: bool = True,
+    **params: Any,
+) -> Any:
+    """Fit a :class:`ThemeTagger` in one call.
+
+    Parameters
+    ----------
+    taxonomy : Taxonomy, path or None
+        The taxonomy (a file an analyst edited, or the bundled default).
+    labels : path or mapping, optional
+        Corrections: article id -> {theme: 0/1/None}. They override the sample's gold labels for
+        the same ids and add labels for ``articles``.
+    articles : iterable of dicts with ``id``, ``title``, ``text``, optional
+        The articles the labels refer to (beyond the bundled sample).
+    use_sample : bool
+        Include the bundled sample corpus and its gold labels.
+    **params
+        Passed to :class:`ThemeTagger`.
+    """
+    from .tagger import ThemeTagger
+
+    if not isinstance(taxonomy, Taxonomy):
+        taxonomy = Taxonomy.load(taxonomy)
+    corrections = read_label_file(labels) if isinstance(labels, (str, Path)) else (labels or {})
+    docs: dict[str, tuple[str, str, dict[str, int | None]]] = {}
+    if use_sample:
+        for r in read_sample_records():
+            docs[r["id"]] = (r.get("title", ""), r.get("text", ""), dict(_sample_labels(r)))
+    for a in articles or ():
+        prev = docs.get(str(a["id"]), ("", "", {}))[2]
+        docs[str(a["id"])] = (a.get("title", "") or "", a.get("text", "") or "", dict(prev))
+    for doc_id, corr in corrections.items():
+        if doc_id not in docs:
+            raise ValueError(f"labels refer to article {doc_id!r}, which is not among the articles")
+        docs[doc_id][2].update(corr)
+    titles = [clean_article(t).text for t, _, _ in docs.values()]
+    texts = [clean_article(x).text for _, x, _ in docs.values()]
+    Y = label_matrix(taxonomy, [lab for _, _, lab in docs.values()])
+    return ThemeTagger(taxonomy=taxonomy, **params).fit(texts, Y, titles=titles)

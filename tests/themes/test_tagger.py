@@ -1,0 +1,160 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from media_analytics.preprocessing import clean_article
+from media_analytics.themes import Taxonomy, TaxonomyError, Theme, ThemeTagger
+from media_analytics.themes.training import read_label_file, train_tagger
+
+
+@pytest.fixture(scope="module")
+def taxonomy() -> Taxonomy:
+    return Taxonomy.load()
+
+
+@pytest.fixture(scope="module")
+def rules_tagger(taxonomy: Taxonomy) -> ThemeTagger:
+    return ThemeTagger(taxonomy=taxonomy).fit([])
+
+
+def test_default_taxonomy_has_the_named_themes(taxonomy: Taxonomy) -> None:
+    assert {"pilkada_security", "public_dialogue"} <= set(taxonomy.ids)
+    assert len(taxonomy) >= 8
+    for theme in taxonomy.themes:
+        assert theme.description and theme.include and theme.exclude
+        assert theme.phrases and theme.name_id and theme.name_en
+
+
+def test_seed_article_gets_both_themes_with_evidence(
+    seed_text: str, rules_tagger: ThemeTagger
+) -> None:
+    text = clean_article(seed_text).text
+    result = rules_tagger.tag(text)
+    themes = {t["theme"]: t for t in result.themes()}
+    assert {"pilkada_security", "public_dialogue"} <= set(themes)
+    security = themes["pilkada_security"]
+    assert any("Cooling System" in e for e in security["evidence"])
+    assert any("Pilkada" in s for s in security["sentences"])
+    dialogue = themes["public_dialogue"]
+    assert any("Jumat Curhat" in e for e in dialogue["evidence"])
+    assert any("aspirasi" in e.lower() for e in dialogue["evidence"])
+    # evidence offsets point at text that is really in the article
+    for t in themes.values():
+        for span in t["spans"]:
+            source = text if span["field"] == "text" else ""
+            assert source[span["start"] : span["end"]] in t["evidence"]
+        for sentence in t["sentences"]:
+            assert sentence in text
+
+
+def test_unrelated_news_gets_no_theme(rules_tagger: ThemeTagger) -> None:
+    for text in [
+        "Harga cabai rawit di Pasar Induk turun menjadi Rp30.000 per kilogram setelah panen raya.",
+        "Tim sepak bola PSIS menang 2-0 atas tamunya dalam laga yang dijaga 400 personel polisi.",
+        "Banjir merendam 200 rumah warga di Kecamatan Bukit Kapur setelah hujan deras semalam.",
+    ]:
+        assert rules_tagger.tag(text).themes() == [], text
+
+
+def test_veto_cue_cancels_a_false_hit(rules_tagger: ThemeTagger) -> None:
+    text = (
+        "Polres Dumai menyiagakan 300 personel untuk pengamanan konser musik di lapangan kota. "
+        "Personel disiagakan di setiap pintu masuk."
+    )
+    assert "pilkada_security" not in {t["theme"] for t in rules_tagger.tag(text).themes()}
+
+
+def test_stems_match_derived_forms(rules_tagger: ThemeTagger) -> None:
+    text = "Ratusan polisi mengamankan jalannya pemungutan suara Pilkada di 512 TPS."
+    result = rules_tagger.tag(text, title="Polisi Amankan Pemungutan Suara Pilkada")
+    assert "pilkada_security" in {t["theme"] for t in result.themes()}
+
+
+def test_new_theme_from_the_file_is_tagged_without_code(tmp_path: Path) -> None:
+    base = Path(Taxonomy.load().source).read_text(encoding="utf-8")
+    extra = """
+[[themes]]
+id = "flood_response"
+name_id = "Penanganan Banjir"
+name_en = "Flood response"
+description = "Emergency response to floods: evacuation, relief, shelters."
+include = ["evacuation of flood victims", "relief for flood victims"]
+exclude = ["flood forecasts without an event"]
+phrases = ["korban banjir", "evakuasi warga", "posko pengungsian", "banjir bandang"]
+terms = ["banjir", "pengungsi", "bpbd", "perahu karet"]
+negative = ["banjir diskon"]
+[[themes.near]]
+a = ["evakuasi", "bantuan", "posko"]
+b = ["banjir", "genangan"]
+window = 8
+"""
+    path = tmp_path / "taxonomy.toml"
+    path.write_text(base + extra, encoding="utf-8")
+    tagger = ThemeTagger(taxonomy=Taxonomy.load(path)).fit([])
+    hit = tagger.tag(
+        "BPBD mengevakuasi korban banjir dengan perahu karet ke posko pengungsian di balai desa.",
+        title="Ratusan Korban Banjir Dievakuasi",
+    )
+    assert [t["theme"] for t in hit.themes()] == ["flood_response"]
+    miss = tagger.tag("Toko elektronik menggelar banjir diskon akhir tahun.", title="Banjir Diskon")
+    assert "flood_response" not in {t["theme"] for t in miss.themes()}
+
+
+def test_labels_and_retraining_in_one_call(tmp_path: Path) -> None:
+    labels = tmp_path / "labels.csv"
+    labels.write_text("id,public_dialogue,pilkada_security\nsample-a-001,1,\n", encoding="utf-8")
+    assert read_label_file(labels) == {
+        "sample-a-001": {"public_dialogue": 1, "pilkada_security": None}
+    }
+    tagger = train_tagger(labels=labels)
+    assert tagger.learned_.any()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,public_dialogue\nx,maybe\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad\.csv:2: theme 'public_dialogue' must be 0, 1"):
+        read_label_file(bad)
+    with pytest.raises(ValueError, match="not among the articles"):
+        train_tagger(labels={"no-such-id": {"public_dialogue": 1}})
+
+
+def test_thresholds_can_be_adjusted(rules_tagger: ThemeTagger) -> None:
+    tagger = ThemeTagger(thresholds={"public_dialogue": 0.99}).fit([])
+    text = "Kapolres menggelar Jumat Curhat untuk mendengar keluhan warga soal balap liar."
+    assert "public_dialogue" in {t["theme"] for t in rules_tagger.tag(text).themes()}
+    assert "public_dialogue" not in {t["theme"] for t in tagger.tag(text).themes()}
+    tagger.set_threshold("public_dialogue", 0.3)
+    assert "public_dialogue" in {t["theme"] for t in tagger.tag(text).themes()}
+    with pytest.raises(KeyError):
+        tagger.set_threshold("nope", 0.5)
+
+
+def test_predict_matches_tag(rules_tagger: ThemeTagger) -> None:
+    texts = ["Jumat Curhat di Polsek membahas keluhan warga.", "Harga beras naik."]
+    proba = rules_tagger.predict_proba(texts)
+    for i, text in enumerate(texts):
+        scores = rules_tagger.tag(text).scores
+        np.testing.assert_allclose(proba[i], [scores[t] for t in rules_tagger.taxonomy_.ids])
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"themes": []}, "at least one"),
+        ({"themes": [{"id": "bad id", "phrases": ["x"]}]}, "must be a word"),
+        ({"themes": [{"id": "a"}]}, "needs seed evidence"),
+        ({"themes": [{"id": "a", "phrases": ["x"], "colour": "red"}]}, "unknown field"),
+        ({"themes": [{"id": "a", "phrases": ["x"], "threshold": 2}]}, "between 0 and 1"),
+        ({"themes": [{"id": "a", "phrases": ["x"]}, {"id": "a", "terms": ["y"]}]}, "twice"),
+        ({"version": 2, "themes": [{"id": "a", "phrases": ["x"]}]}, "version"),
+    ],
+)
+def test_taxonomy_errors_are_clear(data: dict, message: str) -> None:
+    with pytest.raises(TaxonomyError, match=message):
+        Taxonomy.from_dict(data)
+
+
+def test_with_theme_replaces_by_id(taxonomy: Taxonomy) -> None:
+    t = Theme(id="public_dialogue", phrases=("jumat curhat",))
+    assert taxonomy.with_theme(t)["public_dialogue"].phrases == ("jumat curhat",)
