@@ -1,0 +1,32 @@
+"""People, organisations and places in Indonesian news, and who said what.
+
+Rule- and lexicon-based: the word lists live in ``actors/data/`` and the region list covers all
+38 provinces, 514 regencies/cities and 7,285 districts.
+
+>>> from media_analytics.actors import extract_actors, extract_quotes
+>>> text = "“Kami siap,” ujar Kapolsek Bukit Kapur IPTU Budi Santoso di Kota Dumai."
+>>> [(a.name, a.region["province"]) for a in extract_actors(text) if a.type == "place"]
+[('Bukit Kapur', 'Riau'), ('Kota Dumai', 'Riau')]
+>>> [(a.name, a.title, a.role) for a in extract_actors(text) if a.type == "person"]
+[('Budi Santoso', 'IPTU', 'Kapolsek Bukit Kapur')]
+>>> [(q.speaker, q.text) for q in extract_quotes(text)]
+[('Budi Santoso', 'Kami siap')]
+"""
+
+from .extract import analyse, extract_actors
+from .model import Actor, Quote, canonical_key, normalize_name
+from .quotes import extract_quotes
+from .regions import Region, get_gazetteer, lookup_region
+
+__all__ = [
+    "Actor",
+    "Quote",
+    "Region",
+    "analyse",
+    "canonical_key",
+    "extract_actors",
+    "extract_quotes",
+    "get_gazetteer",
+    "lookup_region",
+    "normalize_name",
+]

@@ -1,0 +1,420 @@
+"""``extract_actors``: one pass of the matchers over the text, then coreference inside the article.
+
+Pass 1 walks the tokens left to right and, at each capitalised word (or lower-case role word),
+tries in turn: a street address (skipped), a person introduced by a role/rank/honorific (or a
+bare role), an organisation, a place, a bare name with a speech or age cue. Pass 2 joins the
+pieces: persons with the same or a contained name become one (``Anra Nosa`` / ``IPTU Anra Nosa``
+/ ``Nosa``), bare role phrases go to the person the article bound that role to, acronyms go to
+the organisation that introduced them, and places take their region from the gazetteer and from
+the places listed next to them (``Kelurahan X, Kecamatan Y, Kota Z``).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .lexicon import is_ordinary_word, phrase_key
+from .model import Actor, canonical_key, normalize_name
+from .orgs import OrgMatch, match_org, match_tail_org
+from .people import PersonMatch, RoleMatch, cue_person, match_person, read_name
+from .places import PlaceMatch, match_place, match_street
+from .regions import Gazetteer, Region, get_gazetteer, region_of
+from .tokens import TokenStream, token_stream
+
+__all__ = ["ArticleActors", "analyse", "extract_actors"]
+
+logger = logging.getLogger(__name__)
+
+
+def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
+    n = len(small)
+    return any(big[k : k + n] == small for k in range(len(big) - n + 1))
+
+
+class _Person:
+    __slots__ = ("actor", "tokens")
+
+    def __init__(self, actor: Actor, tokens: tuple[str, ...]) -> None:
+        self.actor = actor
+        self.tokens = tokens
+
+
+class ArticleActors:
+    """The actors of one article and the token stream they were read from.
+
+    Build with :func:`analyse`; :func:`extract_actors` returns only ``actors``. Quote extraction
+    reuses the stream and the person mentions.
+    """
+
+    def __init__(self, ts: TokenStream, gaz: Gazetteer) -> None:
+        self.ts = ts
+        self.gaz = gaz
+        self.covered = bytearray(ts.n)
+        self.persons: list[_Person] = []
+        self.orgs: dict[str, Actor] = {}
+        self.org_alias: dict[str, str] = {}
+        self.person_alias: dict[str, _Person] = {}
+        self.roles: dict[str, _Person] = {}
+        self.role_only: list[RoleMatch] = []
+        self.places: list[PlaceMatch] = []
+        self.runs: list[tuple[int, int]] = []
+        self.actors: list[Actor] = []
+
+    # --- pass 1 --------------------------------------------------------------------------------
+    def scan(self) -> None:
+        ts, gaz, lex = self.ts, self.gaz, self.ts.lex
+        role_first, mod_first = lex.role_heads.first, lex.role_modifiers.first
+        trig_lower, trig_exact, gaz_first = lex.triggers_lower, lex.triggers_exact, gaz.first
+        tails = lex.org_tails
+        i = 0
+        while i < ts.n:
+            w = ts.words[i]
+            low = ts.lows[i]
+            if not w[:1].isalpha() or (
+                not ts.caps[i] and low not in role_first and low not in mod_first
+            ):
+                i += 1
+                continue
+            if (
+                low not in trig_lower
+                and w not in trig_exact
+                and low not in gaz_first
+                and ts.words[ts.run_end[i] - 1] not in tails
+            ):
+                i = self._bare(i)  # nothing but a name can start here
+                continue
+            e = match_street(ts, i)
+            if e > i:
+                self._cover(i, e)
+                i = e
+                continue
+            m = match_person(ts, i, gaz)
+            if isinstance(m, PersonMatch):
+                self.add_person(m)
+                i = m.end
+                continue
+            if isinstance(m, RoleMatch) and m.end > i:
+                self.role_only.append(m)
+                self._add_inner(m)
+                self._cover(m.start, m.end)
+                i = m.end
+                continue
+            om = match_org(ts, i, gaz)
+            if om is not None:
+                self.add_org(om)
+                i = om.end
+                continue
+            om = match_tail_org(ts, i)
+            if om is not None:
+                self.add_org(om)
+                i = om.end
+                continue
+            pm = match_place(ts, i, gaz)
+            if pm is not None:
+                self.places.append(pm)
+                self._cover(pm.start, pm.end)
+                i = pm.end
+                continue
+            i = self._bare(i)
+        self._recurring_names()
+
+    def _bare(self, i: int) -> int:
+        """A name with a cue, or a name-like run kept for :meth:`_recurring_names`; next index."""
+        ts = self.ts
+        if (
+            ts.sent[i]
+            and i + 1 < ts.n
+            and ts.joined(i + 1)
+            and is_ordinary_word(ts.lows[i])
+            and ts.is_name_token(i + 1)
+        ):
+            return i + 1  # "Pemikiran Sumitro ...": the sentence opens with an ordinary word
+        cm = cue_person(ts, i, self.gaz)
+        if cm is not None:
+            self.add_person(cm)
+            return cm.end
+        if (ts.is_name_token(i) and not ts.sent[i]) or (ts.sent[i] and not ts.is_common(i)):
+            end = read_name(ts, i)
+            if end - i >= 2:
+                self.runs.append((i, end))
+                return end
+        return i + 1
+
+    def _recurring_names(self) -> None:
+        """Name-like runs with no cue become persons when one of their words recurs alone.
+
+        News re-mentions a person by one name ("Patrick Kluivert ... Kluivert menilai"); an
+        event or a slogan is repeated whole, if at all.
+        """
+        ts = self.ts
+        if not self.runs:
+            return
+        in_run = bytearray(ts.n)
+        for a, b in self.runs:
+            for k in range(a, b):
+                in_run[k] = 1
+        alone: set[str] = set()
+        for k in range(ts.n):
+            if in_run[k] or self.covered[k] or not ts.caps[k]:
+                continue
+            before = (
+                k > 0
+                and ts.joined(k)
+                and (ts.is_name_token(k - 1) or ts.lows[k - 1] in ts.lex.words["joiners"])
+            )
+            after = (
+                k + 1 < ts.n
+                and ts.joined(k + 1)
+                and (ts.is_name_token(k + 1) or ts.words[k + 1] == "(")
+            )
+            if not before and not after and ts.is_name_token(k):
+                alone.add(ts.lows[k])
+        for a, b in self.runs:
+            if ts.weak_name(a, b) or any(ts.upper[k] for k in range(a, b)):
+                continue
+            if (a > 0 and ts.lows[a - 1] in ts.lex.words["joiners"]) or (
+                b < ts.n and ts.lows[b] in ts.lex.words["joiners"]
+            ):
+                continue  # inside an English name ("Council on Petroleum")
+            if b + 2 < ts.n and ts.words[b] == "(" and ts.upper[b + 1]:
+                continue  # a defined term: "Makan Bergizi Gratis (MBG)"
+            if any(len(ts.lows[k]) > 2 and ts.lows[k] in alone for k in (a, b - 1)):
+                self.add_person(PersonMatch(a, b, a, b, ts.surface(a, b)))
+
+    def _add_inner(self, role: RoleMatch) -> None:
+        """Organisations and places named inside a role phrase."""
+        for om in role.orgs:
+            self.add_org(om)
+        self.places.extend(role.places)
+
+    def _cover(self, i: int, j: int) -> None:
+        for k in range(i, j):
+            self.covered[k] = 1
+
+    def add_person(self, pm: PersonMatch) -> None:
+        ts = self.ts
+        tokens = tuple(
+            t for t in phrase_key(pm.name) if len(t) > 1 or pm.name_end - pm.name_start == 1
+        )
+        person = self._find_person(tokens)
+        span = ts.span(pm.name_start, pm.name_end)
+        role = pm.role_match
+        if person is None:
+            actor = Actor(name=pm.name, type="person", title=pm.title)
+            person = _Person(actor, tokens)
+            self.persons.append(person)
+        else:
+            actor = person.actor
+            if len(tokens) > len(person.tokens):
+                actor.name, person.tokens = pm.name, tokens
+            actor.title = actor.title or pm.title
+        actor.mentions.append(span)
+        for hon in pm.honorifics:
+            if hon not in actor.honorifics:
+                actor.honorifics.append(hon)
+        if role is not None:
+            self._add_inner(role)
+            text = " ".join(role.text.split())
+            if actor.role is None or (text.startswith(actor.role) and len(text) > len(actor.role)):
+                actor.role = text
+            self.roles.setdefault(normalize_name(text), person)
+        if pm.alias is not None:
+            alias, a, b = pm.alias
+            self.person_alias.setdefault(alias, person)
+            if alias not in actor.aliases:
+                actor.aliases.append(alias)
+            actor.mentions.append((a, b))
+        self._cover(pm.start, pm.end)
+
+    def _find_person(self, tokens: tuple[str, ...]) -> _Person | None:
+        if not tokens:
+            return None
+        for p in self.persons:
+            if p.tokens == tokens:
+                return p
+        inside = [
+            p for p in self.persons if _contains(p.tokens, tokens) or _contains(tokens, p.tokens)
+        ]
+        return inside[0] if len(inside) == 1 else None
+
+    def add_org(self, om: OrgMatch) -> None:
+        ts = self.ts
+        probe = Actor(name=om.name, type="organization")
+        key = canonical_key(probe)
+        key = self.org_alias.get(om.name, key)
+        actor = self.orgs.get(key)
+        if actor is None:
+            actor = probe
+            self.orgs[key] = actor
+        elif len(om.name) > len(actor.name) and om.name not in self.org_alias:
+            actor.name = om.name
+        actor.mentions.append(ts.span(om.start, om.name_end))
+        if om.alias is not None and om.alias_span is not None:
+            self.org_alias.setdefault(om.alias, key)
+            if om.alias not in actor.aliases:
+                actor.aliases.append(om.alias)
+            actor.mentions.append(om.alias_span)
+            other = self.orgs.get(canonical_key(Actor(name=om.alias, type="organization")))
+            if (
+                other is not None and other is not actor
+            ):  # "BPS" seen before "Badan Pusat Statistik (BPS)"
+                actor.mentions.extend(other.mentions)
+                del self.orgs[canonical_key(other)]
+        self._cover(om.start, om.end)
+
+    # --- pass 2 --------------------------------------------------------------------------------
+    def resolve(self) -> list[Actor]:
+        self._bare_mentions()
+        self._bind_roles()
+        places = self._resolve_places()
+        actors = [p.actor for p in self.persons] + list(self.orgs.values()) + places
+        for a in actors:
+            a.mentions = sorted(set(a.mentions))
+        actors.sort(key=lambda a: a.mentions[0] if a.mentions else (0, 0))
+        self.actors = actors
+        return actors
+
+    def _bare_mentions(self) -> None:
+        ts = self.ts
+        index: dict[str, list[_Person]] = {}
+        for p in self.persons:
+            for t in set(p.tokens):
+                if len(t) > 2:
+                    index.setdefault(t, []).append(p)
+        i = 0
+        while i < ts.n:
+            if self.covered[i] or not ts.caps[i]:
+                i += 1
+                continue
+            w = ts.words[i]
+            alias_key = self.org_alias.get(w)
+            if alias_key is not None and alias_key in self.orgs:
+                self.orgs[alias_key].mentions.append(ts.span(i, i + 1))
+                i += 1
+                continue
+            if w in self.person_alias:
+                self.person_alias[w].actor.mentions.append(ts.span(i, i + 1))
+                i += 1
+                continue
+            cands = index.get(ts.lows[i]) if ts.is_name_token(i) else None
+            if cands and len(cands) == 1:
+                person = cands[0]
+                j = i + 1
+                while (
+                    j < ts.n
+                    and not self.covered[j]
+                    and ts.joined(j)
+                    and ts.is_name_token(j)
+                    and _contains(person.tokens, tuple(ts.lows[i : j + 1]))
+                ):
+                    j += 1
+                if j < ts.n and ts.joined(j) and ts.is_name_token(j) and j == i + 1:
+                    i = j + 1  # part of a longer, different name ("Nosa Putra")
+                    continue
+                person.actor.mentions.append(ts.span(i, j))
+                self._cover(i, j)
+                i = j
+                continue
+            i += 1
+
+    def _bind_roles(self) -> None:
+        heads: dict[str, list[_Person]] = {}
+        for text, owner in self.roles.items():
+            heads.setdefault(text.split(" ", 1)[0], []).append(owner)
+        for role in self.role_only:
+            norm = normalize_name(role.text)
+            person: _Person | None = self.roles.get(norm)
+            if person is None and norm == role.head:
+                bound = {id(p): p for p in heads.get(norm, [])}
+                person = next(iter(bound.values())) if len(bound) == 1 else None
+            if person is not None:
+                person.actor.mentions.append(self.ts.span(role.start, role.end))
+
+    def _resolve_places(self) -> list[Actor]:
+        ts = self.ts
+        resolved: list[Region | dict[str, str] | None] = [None] * len(self.places)
+        context = [p.regions[0].code for p in self.places if len(p.regions) == 1]
+        self.places.sort(key=lambda p: p.start)
+        for k, p in enumerate(self.places):
+            resolved[k] = region_of(p.regions, context)
+        # a village takes its region from the next place of its list: "Kel. X, Kec. Y, Kota Z"
+        for k in range(len(self.places) - 2, -1, -1):
+            cur, nxt = self.places[k], self.places[k + 1]
+            chained = nxt.start == cur.end or (
+                nxt.start == cur.end + 1 and ts.words[cur.end] == ","
+            )
+            if (
+                chained
+                and resolved[k] is None
+                and resolved[k + 1] is not None
+                and cur.level != "country"
+            ):
+                up = resolved[k + 1]
+                resolved[k] = up.as_dict() if isinstance(up, Region) else up
+            if chained and cur.level == "district" and len(cur.regions) > 1:
+                up = resolved[k + 1]
+                if isinstance(up, Region):
+                    resolved[k] = region_of(cur.regions, [up.code]) or resolved[k]
+        by_key: dict[str, Actor] = {}
+        for p, region in zip(self.places, resolved, strict=True):
+            if isinstance(region, Region):
+                key = region.code
+                official: str | None = region.name
+                as_dict: dict[str, str] | None = region.as_dict()
+            else:
+                key = normalize_name(p.name)
+                official, as_dict = None, region
+            actor = by_key.get(key)
+            if actor is None:
+                actor = Actor(name=p.name, type="place", region=as_dict, official=official)
+                by_key[key] = actor
+            elif len(p.name) > len(actor.name):
+                actor.name = p.name
+            actor.mentions.append(ts.span(p.start, p.end))
+        return list(by_key.values())
+
+
+def analyse(text: str) -> ArticleActors:
+    """Run actor extraction and keep the intermediate state (for quote attribution).
+
+    Parameters
+    ----------
+    text : str
+        Article body.
+
+    Returns
+    -------
+    ArticleActors
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, got {type(text).__name__}")
+    ts = token_stream(text)
+    state = ArticleActors(ts, get_gazetteer())
+    state.scan()
+    state.resolve()
+    logger.debug("%d actors in %d tokens", len(state.actors), ts.n)
+    return state
+
+
+def extract_actors(text: str) -> list[Actor]:
+    """People, organisations and places named in one article, with coreference resolved.
+
+    Parameters
+    ----------
+    text : str
+        The cleaned, case-preserving article body (raw text is accepted too: credit lines such as
+        ``Editor : ...`` are ignored).
+
+    Returns
+    -------
+    list of Actor
+        In order of first mention. ``text[s:e]`` is a mention for every ``(s, e)`` in
+        ``actor.mentions``.
+
+    Examples
+    --------
+    >>> actors = extract_actors("Kapolres Dumai AKBP Budi Santoso hadir di Kota Dumai.")
+    >>> [(a.name, a.type, a.title, a.role) for a in actors]
+    [('Kota Dumai', 'place', None, None), ('Budi Santoso', 'person', 'AKBP', 'Kapolres Dumai')]
+    """
+    return analyse(text).actors

@@ -1,0 +1,271 @@
+"""Word lists behind actor and quote extraction, loaded once from ``actors/data/``.
+
+Every list is the project's own and lives in a plain text file, one entry per line, ``#`` for
+comments and ``[section]`` headers where a file has parts. Multi-word entries are stored as tuples
+of tokens so that the extractor can match them against its token stream; a trailing period is
+dropped from each token (``"PT."`` and ``"PT"`` are the same head; the period is read from the
+text when present).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Lexicon", "PhraseSet", "get_lexicon", "phrase_key", "read_lines", "read_sections"]
+
+_DATA_PACKAGE = "media_analytics.actors"
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+def _data_text(name: str) -> str:
+    return (resources.files(_DATA_PACKAGE) / "data" / name).read_text(encoding="utf-8")
+
+
+def read_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a data file, stripped.
+
+    Parameters
+    ----------
+    name : str
+        File name inside ``media_analytics/actors/data/``.
+
+    Returns
+    -------
+    list of str
+    """
+    out = []
+    for line in _data_text(name).splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def read_sections(name: str) -> dict[str, list[str]]:
+    """Lines of a data file grouped by ``[section]`` header (lines before any header: ``""``)."""
+    sections: dict[str, list[str]] = {"": []}
+    current = ""
+    for line in read_lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1].strip()
+            sections.setdefault(current, [])
+        else:
+            sections[current].append(line)
+    return sections
+
+
+def phrase_key(phrase: str, *, lower: bool = True) -> tuple[str, ...]:
+    """Split a phrase into the word tokens the extractor sees (periods and brackets dropped).
+
+    >>> phrase_key("Kombes (Pol)")
+    ('kombes', 'pol')
+    >>> phrase_key("PT.", lower=False)
+    ('PT',)
+    """
+    words = _WORD.findall(phrase)
+    return tuple(w.lower() for w in words) if lower else tuple(words)
+
+
+class PhraseSet:
+    """A set of token tuples with a fast first-token test and a bound on phrase length.
+
+    Parameters
+    ----------
+    keys : iterable of tuple of str
+        The phrases, already split into tokens (lower-cased or not, as they will be looked up).
+    """
+
+    __slots__ = ("first", "keys", "max_len")
+
+    def __init__(self, keys: Iterable[tuple[str, ...]]) -> None:
+        self.keys = frozenset(k for k in keys if k)
+        self.first = frozenset(k[0] for k in self.keys)
+        self.max_len = max((len(k) for k in self.keys), default=0)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.keys
+
+    def longest(self, tokens: list[str], i: int) -> int:
+        """End of the longest phrase starting at ``tokens[i]``, or ``i`` when none does."""
+        if tokens[i] not in self.first:
+            return i
+        for k in range(min(self.max_len, len(tokens) - i), 0, -1):
+            if tuple(tokens[i : i + k]) in self.keys:
+                return i + k
+        return i
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All word lists, as sets and dicts keyed the way the extractor looks them up.
+
+    Phrase keys are tuples of tokens: lower-cased for ranks, honorifics, roles and place heads
+    (matched ignoring case), as written for organisation heads, organisation names and countries.
+    """
+
+    ranks: dict[tuple[str, ...], str]
+    hon_prefix: dict[tuple[str, ...], str]
+    hon_suffix: frozenset[str]
+    role_modifiers: PhraseSet
+    role_heads: PhraseSet
+    org_heads: PhraseSet
+    org_phrases: PhraseSet
+    institution: frozenset[str]
+    common: frozenset[str]
+    place_heads: dict[tuple[str, ...], str]
+    street_heads: frozenset[str]
+    countries: PhraseSet
+    verbs_after: frozenset[str]
+    verbs_before: frozenset[str]
+    verbs_passive: frozenset[str]
+    person_cues: frozenset[str]
+    org_tails: frozenset[str]
+    words: dict[str, frozenset[str]]
+    triggers_lower: frozenset[str] = frozenset()  # lower-cased openers of rank/role/place phrases
+    triggers_exact: frozenset[str] = frozenset()  # openers of organisation and country names
+
+    def is_role_word(self, low: str) -> bool:
+        """Whether a lower-cased token opens a role phrase or is a rank."""
+        return (low,) in self.role_heads or (low,) in self.ranks or (low,) in self.role_modifiers
+
+
+def _keyed(lines: list[str], *, lower: bool = True) -> list[tuple[str, ...]]:
+    return [k for k in (phrase_key(line, lower=lower) for line in lines) if k]
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    """Load every word list once (cached for the life of the process).
+
+    Returns
+    -------
+    Lexicon
+    """
+    ranks = {phrase_key(r): r for r in read_lines("ranks.txt")}
+    hon = read_sections("honorifics.txt")
+    hon_prefix = {phrase_key(h): h for h in hon.get("prefix", [])}
+    hon_suffix = frozenset(h.replace(" ", "").rstrip(".").lower() for h in hon.get("suffix", []))
+    roles = read_sections("roles.txt")
+    places: dict[tuple[str, ...], str] = {}
+    for line in read_lines("place_heads.txt"):
+        word, _, level = line.partition("\t")
+        places[phrase_key(word)] = level.strip()
+    verbs = read_sections("speech_verbs.txt")
+    lex = Lexicon(
+        ranks=ranks,
+        hon_prefix=hon_prefix,
+        hon_suffix=hon_suffix,
+        role_modifiers=PhraseSet(_keyed(roles.get("modifier", []))),
+        role_heads=PhraseSet(_keyed(roles.get("head", []))),
+        org_heads=PhraseSet(_keyed(read_lines("org_heads.txt"), lower=False)),
+        org_phrases=PhraseSet(_keyed(read_lines("org_acronyms.txt"), lower=False)),
+        institution=frozenset(w.lower() for w in read_lines("institution_words.txt")),
+        common=frozenset(w.lower() for w in read_lines("common_words.txt")),
+        place_heads=places,
+        street_heads=frozenset(phrase_key(w)[0] for w in read_lines("street_heads.txt")),
+        countries=PhraseSet(_keyed(read_lines("countries.txt"), lower=False)),
+        verbs_after=frozenset(v.lower() for v in verbs.get("after", [])),
+        verbs_before=frozenset(v.lower() for v in verbs.get("before", [])),
+        verbs_passive=frozenset(v.lower() for v in verbs.get("passive", [])),
+        person_cues=frozenset(w.lower() for w in read_lines("person_cues.txt")),
+        org_tails=frozenset(read_lines("org_tails.txt")),
+        words={
+            k: frozenset(w.lower() for w in v)
+            for k, v in read_sections("function_words.txt").items()
+        },
+    )
+    lower = set(lex.role_heads.first) | set(lex.role_modifiers.first) | {k[0] for k in ranks}
+    lower |= {k[0] for k in hon_prefix} | {k[0] for k in places} | lex.street_heads | {"k"}
+    exact = set(lex.org_heads.first) | set(lex.org_phrases.first) | set(lex.countries.first)
+    return replace(lex, triggers_lower=frozenset(lower), triggers_exact=frozenset(exact))
+
+
+_PREFIXES = (
+    "meng",
+    "meny",
+    "mem",
+    "men",
+    "me",
+    "peng",
+    "peny",
+    "pem",
+    "pen",
+    "per",
+    "pe",
+    "ber",
+    "be",
+    "ter",
+    "di",
+    "ke",
+    "se",
+)
+_SUFFIXES = ("kan", "an", "i", "nya")
+_NASAL = {
+    "peny": "s",
+    "meny": "s",
+    "pen": "t",
+    "men": "t",
+    "pem": "p",
+    "mem": "p",
+    "peng": "k",
+    "meng": "k",
+}
+
+
+@lru_cache(maxsize=1)
+def root_words() -> frozenset[str]:
+    """Indonesian root words from PySastrawi's dictionary (a dependency); empty if absent."""
+    try:
+        text = (resources.files("Sastrawi") / "Stemmer" / "data" / "kata-dasar.txt").read_text(
+            "utf-8"
+        )
+    except (ModuleNotFoundError, FileNotFoundError, OSError):  # pragma: no cover - optional
+        return frozenset()
+    return frozenset(w.strip() for w in text.split() if w.strip())
+
+
+def _roots_of(word: str, depth: int = 2) -> bool:
+    roots = root_words()
+    if word in roots:
+        return True
+    if depth == 0 or len(word) < 6:
+        return False
+    bases = [word] + [
+        word[: -len(x)] for x in _SUFFIXES if word.endswith(x) and len(word) - len(x) >= 4
+    ]
+    if any(b in roots for b in bases[1:]):
+        return True
+    for base in bases:
+        for pre in _PREFIXES:
+            if not base.startswith(pre):
+                continue
+            rest = base[len(pre) :]
+            if len(rest) >= 4 and _roots_of(rest, depth - 1):
+                return True
+            restore = _NASAL.get(pre)
+            if restore and len(rest) >= 3 and _roots_of(restore + rest, depth - 1):
+                return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def is_ordinary_word(word: str) -> bool:
+    """Whether a lower-cased word is an Indonesian root word or an affixed form of one.
+
+    Used only as a tie-breaker for weakly cued names: many given names are root words too
+    (``budi``, ``agus``), so this never vetoes a name that carries a rank or recurs.
+
+    >>> is_ordinary_word("perubahan"), is_ordinary_word("sebagian"), is_ordinary_word("kurniawan")
+    (True, True, False)
+    """
+    return _roots_of(word)
+
+
+def read_csv_rows(name: str) -> list[dict[str, str]]:
+    """Rows of a CSV data file as dicts (header row gives the keys)."""
+    return list(csv.DictReader(_data_text(name).splitlines()))

@@ -1,0 +1,290 @@
+"""Organisation names: companies, police and military units, election bodies, legislatures,
+ministries and agencies, parties, universities, and well-known short forms (``KPK``, ``Polri``).
+
+A name opens with a head word from ``org_heads.txt`` (``PT.``, ``Polsek``, ``Kementerian``) or is
+a listed name (``org_acronyms.txt``), and runs on over capitalised words, institution words,
+places, unit numbers (``Kodim 0320/Dumai``) and a final acronym in parentheses, which becomes an
+alias (``Universitas Gadjah Mada (UGM)``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .places import match_place
+from .regions import Gazetteer
+from .tokens import TokenStream
+
+__all__ = ["OrgMatch", "match_org", "match_tail_org"]
+
+_ROMAN = re.compile(r"^(?:[IVX]{1,5}[A-C]?)$")
+_MAX_TOKENS = 12
+# Heads after which a plain capitalised word is needed to make a name ("Tim" alone is no name).
+_SUFFIX_WORDS = frozenset({"Tbk", "Persero", "Perseroda"})
+# Institution words that open a new body: "dan" before them starts a second organisation
+# ("Bank Himbara dan Kantor Pos"), not a longer field list ("Pemuda, dan Olahraga").
+_UNIT_WORDS = frozenset(
+    [
+        "kantor",
+        "badan",
+        "dinas",
+        "bank",
+        "kementerian",
+        "balai",
+        "pusat",
+        "biro",
+        "direktorat",
+        "sekretariat",
+        "komisi",
+        "dewan",
+        "partai",
+        "universitas",
+        "sekolah",
+        "fakultas",
+        "divisi",
+        "unit",
+        "kantor",
+    ]
+)
+
+
+@dataclass
+class OrgMatch:
+    """An organisation phrase at tokens ``start .. end-1``.
+
+    Attributes
+    ----------
+    name : str
+        Name as written, without a trailing parenthesised alias.
+    alias : str or None
+        Acronym given in parentheses right after the name.
+    alias_span : tuple of (int, int) or None
+        Character span of the alias.
+    name_end : int
+        Token index where the name (without alias) ends.
+    """
+
+    start: int
+    end: int
+    name: str
+    name_end: int
+    alias: str | None = None
+    alias_span: tuple[int, int] | None = None
+
+
+def _is_plain(ts: TokenStream, j: int) -> bool:
+    """A capitalised word that is neither a head, a rank nor an everyday word."""
+    w = ts.words[j]
+    if not w[:1].isupper() or ts.upper[j]:
+        return False
+    low = ts.lows[j]
+    lex = ts.lex
+    return not (
+        (low,) in lex.ranks
+        or (low,) in lex.role_heads
+        or (low,) in lex.place_heads
+        or low in lex.street_heads
+        or low in lex.common
+    )
+
+
+def _plain_run(ts: TokenStream, j: int) -> tuple[int, bool]:
+    """Length of the run of plain words from ``j`` and whether it ends the phrase."""
+    k = j
+    while k < ts.n and ts.joined(k) and _is_plain(ts, k) and ts.lows[k] not in ts.lex.institution:
+        k += 1
+    return k - j, ts.is_boundary(k)
+
+
+def _continue_name(ts: TokenStream, j: int, gaz: Gazetteer, complement: bool) -> int:
+    """Read the rest of an organisation name from token ``j``; return where it ends."""
+    lex = ts.lex
+    start = j
+    while j < ts.n and ts.joined(j) and j - start < _MAX_TOKENS:
+        w = ts.words[j]
+        low = ts.lows[j]
+        if w == "(":
+            if j + 2 < ts.n and ts.words[j + 1] in _SUFFIX_WORDS and ts.words[j + 2] == ")":
+                j += 3
+                continue
+            break
+        if w in _SUFFIX_WORDS:
+            j += 1
+            continue
+        if (low,) in lex.ranks and ts.caps[j]:
+            break
+        e = lex.org_phrases.longest(ts.words, j)
+        if e > j:
+            j = e
+            continue
+        if low in lex.institution and ts.caps[j]:
+            j += 1
+            continue
+        if ts.caps[j] and not ts.upper[j]:
+            pm = match_place(ts, j, gaz, complement=True)
+            if pm is not None:
+                j = pm.end
+                continue
+        if ts.upper[j] or _ROMAN.match(w):
+            j += 1
+            continue
+        if w.isdigit():
+            j += 1
+            if j + 1 < ts.n and ts.words[j] == "/" and ts.words[j + 1][:1].isalnum():
+                j += 2
+            continue
+        if (
+            w == ","
+            and j + 2 < ts.n
+            and ts.lows[j + 1] == "dan"
+            and ts.lows[j + 2] in lex.institution
+            and (ts.lows[j + 2] not in _UNIT_WORDS and ts.lows[j - 1] in lex.institution)
+        ):
+            j += 3  # "..., Pemuda, dan Olahraga"
+            continue
+        if low in ("dan", "&", ",", "/") and j + 1 < ts.n and ts.joined(j + 1) and ts.caps[j + 1]:
+            nxt = ts.lows[j + 1]
+            field_word = (
+                nxt in lex.institution
+                and nxt not in _UNIT_WORDS
+                and (nxt,) not in lex.place_heads
+                and (ts.words[j + 1],) not in lex.org_heads
+                and (w != "," or ts.lows[j - 1] in lex.institution)
+            )
+            slash = (
+                w == "/"
+                and (ts.words[j + 1],) not in lex.org_heads
+                and (ts.upper[j + 1] or _is_plain(ts, j + 1))
+            )
+            if field_word or slash:
+                j += 2  # "Dinas Pariwisata, Pemuda", "Kementerian PPN/Bappenas"
+                continue
+        if (
+            ts.caps[j]
+            and low in lex.common
+            and not ts.sent[j]
+            and j + 1 < ts.n
+            and ts.joined(j + 1)
+            and _is_plain(ts, j + 1)
+        ):
+            j += 1  # "PT Sang Hyang Seri"
+            continue
+        if _is_plain(ts, j):
+            run, ends = _plain_run(ts, j)
+            if complement and ends:
+                # a person's name may follow ("Direktur PT Maju Jaya Budi Santoso"): an
+                # organisation that has a name already ("Komisi II DPR RI") takes none of the
+                # run; one with no name yet takes all but two words (at least one), or all of
+                # it before a comma ("Komisaris PT Dosni Roha, Bambang ...")
+                if j == start:
+                    comma = j + run < ts.n and ts.words[j + run] == ","
+                    j += run if comma else max(1, run - 2)
+                break
+            j += run
+            continue
+        break
+    return j
+
+
+def _defines_other(ts: TokenStream, i: int) -> bool:
+    """``Public-Private Partnership (PPP)``: a listed acronym that spells the phrase before it."""
+    if i < 2 or ts.words[i - 1] != "(" or i + 1 >= ts.n or ts.words[i + 1] != ")":
+        return False
+    acr = ts.words[i]
+    k = i - 2
+    letters: list[str] = []
+    while k >= 0 and len(letters) < len(acr) and ts.words[k][:1].isalpha():
+        for part in reversed(ts.words[k].split("-")):
+            if part:
+                letters.append(part[0].upper())
+        k -= 1
+    return "".join(reversed(letters))[-len(acr) :] == acr
+
+
+def match_org(
+    ts: TokenStream, i: int, gaz: Gazetteer, *, complement: bool = False
+) -> OrgMatch | None:
+    """An organisation name starting at token ``i``.
+
+    Parameters
+    ----------
+    ts : TokenStream
+    i : int
+    gaz : Gazetteer
+    complement : bool
+        The organisation completes a role, so a person's name may follow it.
+
+    Returns
+    -------
+    OrgMatch or None
+
+    Examples
+    --------
+    >>> from media_analytics.actors.lexicon import get_lexicon
+    >>> from media_analytics.actors.regions import get_gazetteer
+    >>> ts = TokenStream("Warga PT. Maju Bersama hadir.", get_lexicon())
+    >>> match_org(ts, 1, get_gazetteer()).name
+    'PT. Maju Bersama'
+    """
+    lex = ts.lex
+    w = ts.words[i]
+    if not w[:1].isupper():
+        return None
+    known = lex.org_phrases.longest(ts.words, i)
+    if known == i + 1 and _defines_other(ts, i):
+        return None
+    if known > i:
+        j = known
+        # "KPU Dumai", "BPS Jawa Barat", "Bawaslu Kota Dumai", "DPR RI"
+        while j < ts.n and ts.joined(j):
+            if ts.words[j] in ("RI",):
+                j += 1
+                continue
+            pm = match_place(ts, j, gaz, complement=True)
+            if pm is None:
+                break
+            j = pm.end
+    else:
+        h = lex.org_heads.longest(ts.words, i)
+        if h == i:
+            return None
+        h = ts.skip_dot(h)
+        if h >= ts.n or not ts.joined(h):
+            return None
+        j = _continue_name(ts, h, gaz, complement)
+        if j == h:
+            return None
+    return _alias_after(ts, OrgMatch(i, j, ts.surface(i, j), j))
+
+
+def _alias_after(ts: TokenStream, match: OrgMatch) -> OrgMatch:
+    j = match.end
+    if (
+        j + 2 < ts.n
+        and ts.words[j] == "("
+        and ts.words[j + 2] == ")"
+        and ts.words[j + 1][:1].isupper()
+        and (ts.upper[j + 1] or ts.words[j + 1][1:2].islower())
+        and not ts.words[j + 1].isdigit()
+    ):
+        match.alias = ts.words[j + 1]
+        match.alias_span = (ts.starts[j + 1], ts.ends[j + 1])
+        match.end = j + 3
+    return match
+
+
+def match_tail_org(ts: TokenStream, i: int) -> OrgMatch | None:
+    """``China Development Bank``, ``Phintraco Sekuritas``: a name ending in a kind word."""
+    if not ts.caps[i] or ts.is_common(i):
+        return None
+    if ts.upper[i] and (ts.words[i],) not in ts.lex.org_phrases:
+        return None
+    tails = ts.lex.org_tails
+    j = min(ts.run_end[i], i + 6)
+    last = j - 1  # the kind word must end the run: "Just Energy Transition Partnership" is no org
+    if last == i or ts.words[last] not in tails:
+        return None
+    if j < ts.n and ts.lows[j] in ("of", "for", "on") and ts.joined(j):
+        return None  # "National Centre for Space Studies": the name goes on past the kind word
+    return _alias_after(ts, OrgMatch(i, last + 1, ts.surface(i, last + 1), last + 1))

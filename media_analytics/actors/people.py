@@ -1,0 +1,518 @@
+"""People: names with ranks (``IPTU``), honorifics (``Dr.``, ``S.H.``) and roles (``Kapolsek X``).
+
+A person is found where a name follows a cue that only people carry:
+
+- a role phrase: ``Kapolres Dumai AKBP Dhovan Oktavianton``, ``Menteri Keuangan Purbaya``,
+  ``Kapolsek Bukit Kapur, IPTU Anra Nosa`` (role, comma, name);
+- a rank or an honorific prefix: ``IPTU Anra Nosa``, ``Prof. Budi``;
+- speech: ``ujar Prabowo``, ``Menurut Luky, ...``, ``Budi mengatakan``, ``Hal itu disampaikan Ani``;
+- an age or a form of address: ``Budi (45)``, ``Pak Slamet``.
+
+A capitalised phrase with none of these cues is not taken as a person (names in news are almost
+always introduced with one), which keeps event names and slogans out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import is_ordinary_word
+from .orgs import OrgMatch, match_org
+from .places import PlaceMatch, match_place
+from .regions import Gazetteer
+from .tokens import TokenStream
+
+__all__ = ["PersonMatch", "RoleMatch", "cue_person", "match_person", "match_role", "read_name"]
+
+_DEGREE = re.compile(
+    r"\s*,\s*((?:[A-Z][A-Za-z]{0,4}\.\s?){1,4}(?:[A-Z][A-Za-z]{0,4})?"
+    r"|MBA|MPA|MSc|MM|PhD|CPA|CFA|SH|MH|SE|ST|SIK)"
+    r"(?=\s*(?:[,.;:)\n]|$|\s[a-z(\"“”]))"
+)
+_NAME_MAX = 5
+
+
+@dataclass
+class RoleMatch:
+    """A role phrase at tokens ``start .. end-1`` (``Kapolsek Bukit Kapur``).
+
+    ``orgs`` and ``places`` are the organisations and places named inside the phrase (``KPU
+    Dumai`` in ``Ketua KPU Dumai``); they are actors of the article too.
+    """
+
+    start: int
+    end: int
+    text: str
+    head: str
+    orgs: list[OrgMatch] = field(default_factory=list)
+    places: list[PlaceMatch] = field(default_factory=list)
+
+
+@dataclass
+class PersonMatch:
+    """A person phrase at tokens ``start .. end-1`` (role, rank and honorifics included).
+
+    ``name_start .. name_end`` are the name's tokens; ``role_match`` is the role phrase bound to
+    the person in this phrase, if any.
+    """
+
+    start: int
+    end: int
+    name_start: int
+    name_end: int
+    name: str
+    title: str | None = None
+    role_match: RoleMatch | None = None
+    honorifics: list[str] = field(default_factory=list)
+    alias: tuple[str, int, int] | None = None  # (alias, char start, char end): "(Jokowi)"
+
+
+def match_rank(ts: TokenStream, i: int) -> tuple[int, str] | None:
+    """A rank at ``i`` with its suffixes (``Kombes (Pol)``, ``Letkol Inf``); (end, rank)."""
+    if i >= ts.n or not ts.caps[i]:
+        return None
+    rank = ts.lex.ranks.get((ts.lows[i],))
+    if rank is None:
+        return None
+    j = ts.skip_dot(i + 1)
+    for _ in range(3):
+        if j >= ts.n or not ts.joined(j):
+            break
+        if ts.lows[j] in ts.lex.words["rank_suffix"] and ts.caps[j]:
+            j = ts.skip_dot(j + 1)
+        elif ts.words[j] == "(" and j + 2 < ts.n and ts.lows[j + 1] in ts.lex.words["rank_suffix"]:
+            k = ts.skip_dot(j + 2)
+            if k < ts.n and ts.words[k] == ")":
+                j = k + 1
+            else:
+                break
+        else:
+            break
+    return j, rank
+
+
+def match_hon_prefix(ts: TokenStream, i: int) -> tuple[int, str] | None:
+    """An honorific before a name (``Dr.``, ``H.``, ``Prof``); (end, honorific as written)."""
+    if i >= ts.n or (not ts.caps[i] and ts.words[i] != "dr"):
+        return None
+    hon = ts.lex.hon_prefix.get((ts.lows[i],))
+    if hon is None:
+        if ts.lows[i] == "k" and i + 3 < ts.n and ts.words[i + 1] == "." and ts.lows[i + 2] == "h":
+            return ts.skip_dot(i + 3), "K.H."
+        return None
+    j = ts.skip_dot(i + 1)
+    if j == i + 1 and len(ts.words[i]) == 1:
+        return None  # a bare initial ("H Budi") is part of the name, not "H."
+    return j, ts.surface(i, j)
+
+
+def read_name(ts: TokenStream, i: int) -> int:
+    """End of a personal name starting at ``i`` (``i`` when there is none).
+
+    Up to five capitalised name words; initials (``M.``), and particles inside (``bin``, ``van``).
+    """
+    k = i
+    count = 0
+    while k < ts.n and count < _NAME_MAX:
+        if count and not ts.joined(k):
+            break
+        if ts.is_name_token(k) or (
+            count and ts.lows[k] in ts.lex.words["name_like_heads"] and ts.caps[k]
+        ):
+            k += 1
+            count += 1
+            if len(ts.words[k - 1]) == 1:
+                k = ts.skip_dot(k)
+            continue
+        if (
+            count
+            and ts.lows[k] in ts.lex.words["connectors"]
+            and k + 1 < ts.n
+            and ts.is_name_token(k + 1)
+        ):
+            k += 1
+            continue
+        break
+    return k if count else i
+
+
+def read_suffixes(ts: TokenStream, j: int) -> tuple[list[str], int]:
+    """Degrees after a name (``, S.H., M.H.``); (degrees, token index after them)."""
+    if j >= ts.n or ts.words[j] != ",":
+        return [], j
+    found: list[str] = []
+    pos = ts.ends[j - 1]
+    while True:
+        m = _DEGREE.match(ts.text, pos)
+        if m is None:
+            break
+        found.append(m.group(1).strip())
+        pos = m.end()
+    if not found:
+        return [], j
+    return found, ts.index_at(pos)
+
+
+def _complement(
+    ts: TokenStream, j: int, gaz: Gazetteer, local: bool, found: list[OrgMatch | PlaceMatch]
+) -> int:
+    """Read a role's complement (unit, office, place, organisation) from ``j``.
+
+    Organisations and places met on the way are appended to ``found``.
+    """
+    lex = ts.lex
+    while j < ts.n and ts.joined(j):
+        w = ts.words[j]
+        low = ts.lows[j]
+        if low.startswith("ke-") and low[3:].isdigit():
+            j += 1
+            continue
+        if low == "ahli" and j + 1 < ts.n and ts.lows[j + 1] in ts.lex.words["grades"]:
+            j += 2  # "Analis Kebijakan Ahli Madya"
+            continue
+        if w == "(":
+            # "(Kemenkeu)", "(Wamenaker)": a short form of the office, not "(Airlangga Hartarto)"
+            if (
+                j + 2 < ts.n
+                and ts.words[j + 2] == ")"
+                and ts.caps[j + 1]
+                and (not ts.is_name_token(j + 1) or read_name(ts, j + 3) > j + 3)
+            ):
+                j += 3
+                continue
+            break
+        if match_rank(ts, j) is not None:
+            break
+        if (
+            w == ","
+            and j + 1 < ts.n
+            and ts.caps[j + 1]
+            and ts.lows[j + 1] in lex.institution
+            and (ts.lows[j - 1] in lex.institution and (ts.lows[j + 1],) not in lex.place_heads)
+        ):
+            j += 2  # "Deputi Bidang Sosial, Budaya, dan Pemberdayaan Masyarakat"
+            continue
+        if (
+            w == ","
+            and j + 2 < ts.n
+            and ts.lows[j + 1] == "dan"
+            and ts.lows[j + 2] in lex.institution
+        ):
+            j += 3
+            continue
+        if not w[:1].isupper():
+            if (
+                low in ("dan", "&")
+                and j + 1 < ts.n
+                and ts.caps[j + 1]
+                and ts.lows[j + 1] in lex.institution
+            ):
+                j += 2
+                continue
+            if (
+                low in ("periode", "tahun", "masa")
+                and j + 1 < ts.n
+                and ts.words[j + 1][:1].isdigit()
+            ):
+                j += 2
+                while j + 1 < ts.n and ts.words[j] in ("-", "/", "–") and ts.words[j + 1].isdigit():
+                    j += 2
+                continue
+            if w.isdigit():
+                j += 1
+                if j + 1 < ts.n and ts.words[j] == "/" and ts.words[j + 1][:1].isalnum():
+                    j += 2
+                continue
+            break
+        om = match_org(ts, j, gaz, complement=True)
+        if om is not None:
+            found.append(om)
+            j = om.end
+            continue
+        pm = match_place(ts, j, gaz, complement=True, districts=local)
+        if pm is not None:
+            found.append(pm)
+            j = pm.end
+            continue
+        if (
+            low in lex.institution
+            or ts.upper[j]
+            or w in lex.org_tails
+            or re.fullmatch(r"[IVX]{1,4}", w)
+        ):
+            j += 1
+            continue
+        break
+    return j
+
+
+def _rank_ahead(ts: TokenStream, j: int) -> int | None:
+    """Index of a rank within the next few words of the same phrase (``Kapolsek X Y AKP Z``)."""
+    k = j
+    while k < ts.n and k - j < 5 and ts.joined(k) and ts.caps[k]:
+        if match_rank(ts, k) is not None:
+            return k
+        k += 1
+    return None
+
+
+def match_role(ts: TokenStream, i: int, gaz: Gazetteer) -> RoleMatch | None:
+    """A role phrase at ``i``: modifiers, head, complement (``Wakil Ketua Komisi III DPR RI``)."""
+    lex = ts.lex
+    k = i
+    for _ in range(2):
+        e = lex.role_modifiers.longest(ts.lows, k)
+        if e == k:
+            break
+        k = ts.skip_dot(e)
+        if k + 2 < ts.n and ts.words[k] == "(" and ts.words[k + 2] == ")":
+            k += 3  # "Pelaksana Tugas (Plt) Deputi ..."
+        if k >= ts.n:
+            return None
+    h = lex.role_heads.longest(ts.lows, k)
+    if h == k:
+        return None
+    head = " ".join(ts.lows[k:h])
+    if not ts.caps[i] and (h >= ts.n or not ts.caps[h] or lex.role_heads.longest(ts.lows, h) > h):
+        return None  # "kata ketua" (nothing named), "pimpinan Presiden X" (the office is next)
+    found: list[OrgMatch | PlaceMatch] = []
+    j = ts.skip_dot(h)
+    if (
+        head in ts.lex.words["village_heads"]
+        and j < ts.n
+        and ts.joined(j)
+        and ts.caps[j]
+        and not ts.upper[j]
+    ):
+        # "Kepala Desa Sukamaju Linda": the village is named first, in one word (plus "Utara" ...)
+        pm = match_place(ts, j, gaz, complement=True, districts=True)
+        if pm is not None:
+            j = pm.end
+        elif ts.is_name_token(j):
+            j += 1
+            while (
+                j < ts.n
+                and ts.joined(j)
+                and ts.lows[j] in ts.lex.words["place_tails"]
+                and ts.caps[j]
+            ):
+                j += 1
+    j = _complement(ts, j, gaz, head in ts.lex.words["local_heads"], found)
+    r = _rank_ahead(ts, j)
+    if r is not None:
+        j = r
+    return RoleMatch(
+        i,
+        j,
+        ts.surface(i, j),
+        head,
+        [m for m in found if isinstance(m, OrgMatch)],
+        [m for m in found if isinstance(m, PlaceMatch)],
+    )
+
+
+def _split_run(ts: TokenStream, j: int, gaz: Gazetteer) -> int:
+    """Where a role's complement really ends inside a run of capitalised words.
+
+    ``Direktur Eksekutif Poltracking Indonesia Hanta Yuda`` reads the unknown organisation
+    ``Poltracking`` as the start of a name; a place or a known organisation inside the run, with
+    a name after it, shows the boundary.
+    """
+    end = read_name(ts, j)
+    if end - j < 3:
+        return j
+    for k in range(j + 1, end - 1):
+        e = ts.lex.org_phrases.longest(ts.words, k)
+        if e == k:
+            pm = match_place(ts, k, gaz, complement=True)
+            e = pm.end if pm is not None else k
+        if k < e < end and read_name(ts, e) > e:
+            return e
+    return j
+
+
+def _short_form(ts: TokenStream, pm: PersonMatch, role: RoleMatch) -> bool:
+    """``Bupati Kolaka Timur (Koltim)``: the note abbreviates the office's place, names no one."""
+    if pm.name_end - pm.name_start != 1:
+        return False
+    low = ts.lows[pm.name_start]
+    return any(
+        low.startswith(ts.lows[k][:3]) for k in range(role.start + 1, role.end) if ts.caps[k]
+    )
+
+
+def _person_after(ts: TokenStream, j: int) -> PersonMatch | None:
+    """``[rank] [honorific] name [, degrees] [(alias)]`` starting at ``j``."""
+    title = None
+    hons: list[str] = []
+    r = match_rank(ts, j)
+    if r is not None:
+        j, title = r
+    hp = match_hon_prefix(ts, j)
+    while hp is not None:
+        j, hon = hp
+        hons.append(hon)
+        hp = match_hon_prefix(ts, j)
+    n_end = read_name(ts, j)
+    if n_end == j:
+        return None
+    suffixes, end = read_suffixes(ts, n_end)
+    pm = PersonMatch(j, end, j, n_end, ts.surface(j, n_end), title, None, hons + suffixes)
+    if (
+        end + 2 < ts.n
+        and ts.words[end] == "("
+        and ts.words[end + 2] == ")"
+        and ts.is_name_token(end + 1)
+    ):
+        pm.alias = (ts.words[end + 1], ts.starts[end + 1], ts.ends[end + 1])
+        pm.end = end + 3
+    return pm
+
+
+def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleMatch | None:
+    """A person introduced by a role, a rank or an honorific at ``i``; or a bare role phrase.
+
+    Returns
+    -------
+    PersonMatch, RoleMatch or None
+        A :class:`RoleMatch` when a role is named without a person (``kata Kapolres Dumai``).
+    """
+    role = match_role(ts, i, gaz)
+    if role is not None:
+        j = _split_run(ts, role.end, gaz)
+        if j > role.end:
+            role = RoleMatch(
+                role.start, j, ts.surface(role.start, j), role.head, role.orgs, role.places
+            )
+        if j < ts.n and ts.words[j] == "(" and ts.joined(j):
+            pm = _person_after(ts, j + 1)
+            if (
+                pm is not None
+                and pm.end < ts.n
+                and ts.words[pm.end] == ")"
+                and not _short_form(ts, pm, role)
+            ):
+                pm.start, pm.end, pm.role_match = i, pm.end + 1, role
+                return pm
+        if j < ts.n and ts.words[j] == "," and ts.joined(j):
+            pm = _person_after(ts, j + 1)
+            if (
+                pm is not None
+                and pm.name_start == j + 1
+                and match_place(ts, j + 1, gaz) is not None
+            ):
+                pm = None  # "anggota Polres Way Kanan, Lampung, ..." names a place
+            if pm is not None and (pm.title or ts.is_boundary(pm.end)):
+                pm.start, pm.role_match = i, role
+                return pm
+        elif j < ts.n:
+            pm = _person_after(ts, j)
+            if pm is not None and not pm.title and not pm.honorifics:
+                # "Pengasuh PP Tebuireng KH Abdul Hakim": an honorific or a rank after the first
+                # "name" shows that it was still part of the office
+                later = _person_after(ts, pm.end) if pm.end < ts.n and ts.joined(pm.end) else None
+                if later is not None and (later.title or later.honorifics):
+                    role = RoleMatch(
+                        i, pm.end, ts.surface(i, pm.end), role.head, role.orgs, role.places
+                    )
+                    pm = later
+            if pm is not None and (
+                pm.title or pm.honorifics or not ts.weak_name(pm.name_start, pm.name_end)
+            ):
+                pm.start, pm.role_match = i, role
+                return pm
+        return role
+    if match_rank(ts, i) is not None or match_hon_prefix(ts, i) is not None:
+        pm = _person_after(ts, i)
+        if pm is not None:
+            pm.start = i
+            return pm
+    return None
+
+
+def _apposition_role(ts: TokenStream, j: int, gaz: Gazetteer) -> RoleMatch | None:
+    """``, Ketua RT 05,`` after a name: a role with no other name after it."""
+    if j + 1 >= ts.n or ts.words[j] != ",":
+        return None
+    role = match_role(ts, j + 1, gaz)
+    if role is None or (role.end == j + 2 and not ts.caps[j + 1]):
+        return None
+    if role.end < ts.n and read_name(ts, role.end) > role.end:
+        return None
+    return role
+
+
+def _initials(ts: TokenStream, i: int, end: int, acr: str) -> bool:
+    """Whether an upper-case note gives the initials of the name ``i .. end-1`` (``GW``)."""
+    if not acr.isupper() or not acr.isalpha() or len(acr) < 2:
+        return False
+    if i > 0 and ts.caps[i - 1] and ts.joined(i):
+        return False  # the name is the tail of a longer phrase ("Pajak Pertambahan Nilai (PPN)")
+    if all(is_ordinary_word(ts.lows[k]) for k in range(i, end)):
+        return False  # "Instalasi Gawat Darurat (IGD)" defines a term
+    initials = "".join(ts.words[k][0] for k in range(i, end) if ts.words[k][:1].isalpha()).upper()
+    return len(initials) >= 2 and (
+        acr == initials or (len(acr) == len(initials) + 1 and acr[1:] == initials)
+    )
+
+
+def cue_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | None:
+    """A bare name at ``i`` that speech, an age or a form of address marks as a person."""
+    if not ts.is_name_token(i):
+        return None
+    end = read_name(ts, i)
+    if end == i:
+        return None
+    lex = ts.lex
+    prev = ts.lows[i - 1] if i > 0 else ""
+    prev2 = ts.lows[i - 2] if i > 1 else ""
+    cue = (
+        prev in lex.verbs_after
+        or prev in lex.verbs_passive
+        or prev == "menurut"
+        or prev in ts.lex.words["address"]
+        or (prev in lex.person_cues and (not ts.caps[i - 1] or ts.sent[i - 1]))
+        or (prev == "oleh" and prev2 in lex.verbs_passive)
+    )
+    k = end
+    if not cue and k < ts.n:
+        if (
+            ts.words[k] == "("
+            and k + 2 < ts.n
+            and ts.words[k + 2] == ")"
+            and (ts.words[k + 1].isdigit() or _initials(ts, i, end, ts.words[k + 1]))
+        ):
+            cue = True  # "Budi (45)", "Gunardi Wantjik (GW)"
+        else:
+            steps = 0
+            while k < ts.n and ts.lows[k] in ts.lex.words["adverbs"] and steps < 3:
+                k += 1
+                steps += 1
+            cue = k < ts.n and ts.lows[k] in lex.verbs_before
+    if prev not in ts.lex.words["address"] and ts.weak_name(i, end):
+        return None
+    if end + 1 < ts.n and ts.lows[end] in ts.lex.words["joiners"] and ts.caps[end + 1]:
+        return None  # part of an English name ("European Travel Information and ...")
+    if prev in ts.lex.words["joiners"]:
+        return None
+    role = None
+    if end + 1 < ts.n and ts.lows[end] in ("selaku", "sebagai") and ts.joined(end):
+        sel = match_role(ts, end + 1, gaz)
+        if sel is not None and read_name(ts, sel.end) == sel.end:
+            role, cue = sel, True
+    if not cue:
+        suffixes, after = read_suffixes(ts, end)
+        role = _apposition_role(ts, after, gaz)
+        cue = role is not None or bool(suffixes)
+    if not cue:
+        return None
+    pm = _person_after(ts, i)
+    if pm is None:
+        return None
+    if role is None and pm.end < ts.n:
+        role = _apposition_role(ts, pm.end, gaz)
+    if role is not None:
+        pm.role_match = role
+        pm.end = role.end
+    return pm

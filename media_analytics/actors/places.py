@@ -1,0 +1,169 @@
+"""Place names: ``Kota/Kabupaten/Kecamatan/Kelurahan/Desa`` + name, provinces, cities, countries.
+
+Also skips street addresses (``Jalan Jenderal Sudirman``) so that nothing inside them becomes an
+actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .regions import Gazetteer, Region
+from .tokens import TokenStream
+
+__all__ = ["PlaceMatch", "match_place", "match_street"]
+
+_HEAD_LEVEL = {
+    "province": "province",
+    "regency": "regency",
+    "city": "city",
+    "district": "district",
+}
+
+
+@dataclass
+class PlaceMatch:
+    """A place phrase found at tokens ``start .. end-1``.
+
+    Attributes
+    ----------
+    name : str
+        The phrase as written (``"Kota Dumai"``, ``"Dumai"``, ``"Jawa Tengah"``).
+    level : str
+        Level named by the head word or found in the gazetteer (``"city"``, ``"district"``,
+        ``"village"``, ``"country"``, ...).
+    regions : list of Region
+        Regions the name can denote (empty for villages, countries and unknown names).
+    """
+
+    start: int
+    end: int
+    name: str
+    level: str
+    regions: list[Region] = field(default_factory=list)
+
+
+def match_street(ts: TokenStream, i: int) -> int:
+    """End of a street address starting at ``i`` (``i`` when there is none).
+
+    The address runs over capitalised words, numbers, ``RT``/``RW``/``No.`` and hyphens, and stops
+    at a comma, a lower-case word, a line break or the next place head (``Kelurahan``). Named
+    buildings (``Istana Merdeka``, ``Stasiun Gambir``) are skipped the same way.
+    """
+    if ts.lows[i] not in ts.lex.street_heads or not ts.caps[i]:
+        return i
+    j = ts.skip_dot(i + 1)
+    if j >= ts.n or not (ts.caps[j] or ts.words[j][:1].isdigit()):
+        return i
+    lex = ts.lex
+    while j < ts.n and ts.joined(j):
+        w = ts.words[j]
+        if (ts.lows[j],) in lex.place_heads or w in (",", ";", ":", "(", ")"):
+            break
+        if w == ".":
+            if not ts.words[j - 1][:1].isupper() or len(ts.words[j - 1]) > 3:
+                break
+            j += 1
+            continue
+        if w[:1].islower():
+            break
+        j += 1
+    return j
+
+
+def _head(ts: TokenStream, i: int) -> tuple[int, str | None]:
+    if not ts.caps[i]:
+        return i, None
+    level = ts.lex.place_heads.get((ts.lows[i],))
+    if level is None:
+        return i, None
+    return ts.skip_dot(i + 1), level
+
+
+def _plain_place_token(ts: TokenStream, j: int) -> bool:
+    lex = ts.lex
+    w = ts.words[j]
+    if not w[:1].isupper() or not ts.joined(j):
+        return False
+    low = ts.lows[j]
+    return not (
+        (low,) in lex.place_heads
+        or (low,) in lex.ranks
+        or (low,) in lex.role_heads
+        or (w,) in lex.org_heads
+        or low in lex.common
+    )
+
+
+def match_place(
+    ts: TokenStream, i: int, gaz: Gazetteer, *, complement: bool = False, districts: bool = False
+) -> PlaceMatch | None:
+    """A place phrase starting at token ``i``.
+
+    Parameters
+    ----------
+    ts : TokenStream
+    i : int
+        Token index.
+    gaz : Gazetteer
+    complement : bool
+        The place completes a role or organisation ("Kapolsek Bukit Kapur", "KPU Kota Dumai"):
+        a person's name may follow, so the name is cut at what the gazetteer knows (or one word
+        plus direction words for villages) instead of running over every capitalised word.
+    districts : bool
+        Also accept bare district names (for roles like ``Kapolsek``/``Camat``).
+
+    Returns
+    -------
+    PlaceMatch or None
+    """
+    j, level = _head(ts, i)
+    if level is not None:
+        if j >= ts.n or not ts.joined(j) or not ts.words[j][:1].isupper():
+            return None
+        gaz_level = _HEAD_LEVEL.get(level)
+        end = j
+        regions: list[Region] = []
+        if gaz_level is not None:
+            end, regions = gaz.longest(ts.lows, j, districts=gaz_level == "district")
+            regions = [r for r in regions if r.level == gaz_level]
+            if not regions:
+                end = j
+        if end == j:
+            if (not _plain_place_token(ts, j) and not ts.upper[j]) or (ts.lows[j],) in ts.lex.ranks:
+                return None
+            end = j + 1
+            if complement:
+                while (
+                    end < ts.n
+                    and ts.joined(end)
+                    and ts.lows[end] in ts.lex.words["place_tails"]
+                    and ts.caps[end]
+                ):
+                    end += 1
+            else:
+                while end < ts.n and end - j < 4 and _plain_place_token(ts, end):
+                    end += 1
+            if gaz_level is not None:
+                regions = [
+                    r for r in gaz.lookup(tuple(ts.lows[j:end]), gaz_level) if r.level == gaz_level
+                ]
+        return PlaceMatch(i, end, ts.surface(i, end), level, regions)
+    # bare names: provinces, regencies/cities, aliases, (districts in role complements), countries
+    if not ts.caps[i] or (ts.sent[i] and ts.is_common(i)):
+        return None
+    end, regions = gaz.longest(ts.lows, i, districts=districts)
+    if end > i and all(ts.caps[k] for k in range(i, end)):
+        key = tuple(ts.lows[i:end])
+        if complement or not (
+            gaz.is_ambiguous_bare(key) or (end - i == 1 and ts.lows[i] in ts.vocab_lower)
+        ):
+            if not districts:
+                regions = [r for r in regions if r.level != "district"]
+            if regions:
+                lvl = regions[0].level if len({r.level for r in regions}) == 1 else "city"
+                return PlaceMatch(i, end, ts.surface(i, end), lvl, regions)
+    end = ts.lex.countries.longest(ts.words, i)
+    if end > i:
+        return PlaceMatch(i, end, ts.surface(i, end), "country", [])
+    return None

@@ -1,0 +1,331 @@
+"""Quote attribution: who said what, in quote marks (direct) or reported (indirect).
+
+Patterns, with ``X`` a person (name, or a role the article bound to a person):
+
+- ``"...," ujar X.`` / ``"...," kata Kapolres X.`` / ``"...," kata dia.``
+- ``"...," ungkapnya.`` (``tegasnya``, ``tambahnya``, ``jelasnya`` ...): the speaker is the person
+  in focus, i.e. the latest named speaker or the latest person standing as a sentence subject;
+- ``X mengatakan, "..."`` and ``X: "..."`` (speech verb, then the quotation);
+- ``Menurut X, ...`` / ``Menurutnya, ...`` (indirect);
+- ``X menjelaskan bahwa ...`` / ``X menegaskan pentingnya ...`` (indirect).
+
+Straight (``"``) and curly (``“ ”``) quotes are both read; a quotation may hold several
+sentences. A quotation with no attribution is kept with ``speaker=None`` when it reads like
+speech, and goes to the previous speaker when it directly continues that speaker's quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from .extract import analyse
+from .model import Actor, Quote
+from .people import read_name
+from .tokens import TokenStream, token_stream
+
+__all__ = ["extract_quotes"]
+
+_QUOTE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"")
+_PRONOUNS = frozenset({"dia", "ia", "beliau"})
+_MENURUT = frozenset({"menurut", "menurutnya"})
+_SPEECH_END = re.compile(r"[.,!?…]\s*$")
+_MIN_WORDS = 4
+
+
+@dataclass
+class _Mention:
+    start: int  # char offsets of the mention
+    end: int
+    tok: int  # first token index
+    tok_end: int
+    name: str
+
+
+class _Attributor:
+    def __init__(self, ts: TokenStream, actors: list[Actor]) -> None:
+        self.ts = ts
+        self.lex = self.ts.lex
+        ts = self.ts
+        mentions = []
+        for a in actors:
+            if a.type != "person":
+                continue
+            for s, e in a.mentions:
+                i = ts.index_at(s)
+                j = ts.index_at(e)
+                if i < ts.n and ts.starts[i] == s:
+                    mentions.append(_Mention(s, e, i, j, a.name))
+        mentions.sort(key=lambda m: m.start)
+        self.mentions = mentions
+        self.m_starts = [m.start for m in mentions]
+        self.quote_spans: list[tuple[int, int]] = []
+        self.events: list[tuple[int, str]] = []  # (char position, speaker): who is in focus
+
+    # --- helpers -------------------------------------------------------------------------------
+    def inside_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quote_spans)
+
+    def mention_from(self, tok: int, window: int = 10) -> _Mention | None:
+        """The first person mention in the phrase from token ``tok`` (role words may precede)."""
+        ts = self.ts
+        k = tok
+        while k < ts.n and k - tok < window:
+            m = self.mention_at_token(k)
+            if m is not None:
+                return m
+            w = ts.words[k]
+            if k > tok and (w in ',;:!?"“”' or (w[:1].islower() and not w.startswith("ke-"))):
+                return None
+            k += 1
+        return None
+
+    def mention_at_token(self, tok: int) -> _Mention | None:
+        pos = self.ts.starts[tok]
+        k = bisect_left(self.m_starts, pos)
+        if k < len(self.mentions) and self.mentions[k].start == pos:
+            return self.mentions[k]
+        return None
+
+    def mention_before(self, tok: int, window: int = 4) -> _Mention | None:
+        """A person mention ending just before token ``tok`` (adverbs may stand between)."""
+        ts = self.ts
+        k = tok - 1
+        steps = 0
+        while k >= 0 and ts.lows[k] in self.lex.words["adverbs"] and steps < window:
+            k -= 1
+            steps += 1
+        if k < 0:
+            return None
+        end = ts.ends[k]
+        idx = bisect_right(self.m_starts, end) - 1
+        while idx >= 0:
+            m = self.mentions[idx]
+            if m.end == end:
+                return m
+            if m.end < end - 40:
+                break
+            idx -= 1
+        return None
+
+    def focus(self, pos: int) -> str | None:
+        """The person in focus before a character position."""
+        best: tuple[int, str] | None = None
+        for p, name in self.events:
+            if p < pos and (best is None or p >= best[0]):
+                best = (p, name)
+        if best is not None:
+            return best[1]
+        k = bisect_left(self.m_starts, pos) - 1
+        while k >= 0:
+            m = self.mentions[k]
+            if not self.inside_quote(m.start):
+                return m.name
+            k -= 1
+        return None
+
+    def subject_events(self) -> None:
+        """Mentions that stand as subject: at sentence start, or right before a verb."""
+        ts = self.ts
+        for m in self.mentions:
+            if self.inside_quote(m.start):
+                continue
+            s = m.tok
+            while s > 0 and not ts.sent[s] and m.tok - s < 12:
+                s -= 1
+            lead_ok = ts.sent[s] and all(
+                ts.caps[k] or ts.words[k] in ",.()" or ts.words[k].startswith("ke-")
+                for k in range(s, m.tok)
+            )
+            nxt = m.tok_end
+            while nxt < ts.n and ts.lows[nxt] in self.lex.words["adverbs"]:
+                nxt += 1
+            verb_next = nxt < ts.n and ts.lows[nxt].startswith(("me", "ber", "di"))
+            if lead_ok or verb_next:
+                self.events.append((m.start, m.name))
+
+    # --- direct ----------------------------------------------------------------------------------
+    def collect(self) -> None:
+        """Find the quotations (before anything else: mentions inside them are not in focus)."""
+        ts = self.ts
+        self.raw: list[tuple[re.Match[str], int]] = []
+        for qm in _QUOTE.finditer(ts.text):
+            if any(a <= qm.start() < b for a, b in ts.blocked):
+                continue
+            self.raw.append((qm, 1 if qm.group(1) is not None else 2))
+            self.quote_spans.append((qm.start(), qm.end()))
+        self.subject_events()
+
+    def direct(self) -> list[Quote]:
+        text = self.ts.text
+        quotes: list[Quote] = []
+        for qm, g in self.raw:
+            inner_s, inner_e = qm.span(g)
+            inner = text[inner_s:inner_e]
+            speaker, verb, known = self.after_quote(qm.end())
+            if not known:
+                speaker, verb, known = self.before_quote(qm.start())
+            stripped = inner.rstrip().rstrip(",").rstrip()
+            lead = len(inner) - len(inner.lstrip())
+            s, e = inner_s + lead, inner_s + len(stripped)
+            if s >= e:
+                continue
+            if not known:
+                if len(stripped.split()) < _MIN_WORDS or not _SPEECH_END.search(inner):
+                    continue  # a title or a term in quote marks, not speech
+                prev = quotes[-1] if quotes else None
+                if (
+                    prev is not None
+                    and prev.speaker
+                    and text[prev.end : qm.start()].strip(' \n,.”"') == ""
+                ):
+                    speaker = prev.speaker
+            quotes.append(Quote(speaker, text[s:e], verb, True, s, e))
+            if speaker:
+                self.events.append((qm.start(), speaker))
+        return quotes
+
+    def after_quote(self, pos: int) -> tuple[str | None, str | None, bool]:
+        ts = self.ts
+        k = ts.index_at(pos)
+        if k < ts.n and ts.words[k] in ",.":
+            k += 1
+        if k >= ts.n or (not ts.joined(k) and ts.starts[k] != pos):
+            return None, None, False
+        low = ts.lows[k]
+        verb = None
+        if (
+            low in self.lex.verbs_after
+            or low in self.lex.verbs_before
+            or low in self.lex.verbs_passive
+        ):
+            verb = low
+        elif low.endswith("nya") and low[:-3] in self.lex.verbs_after:
+            return self.focus(pos), low, True
+        if verb is None:
+            m = self.mention_from(k, window=6)
+            nxt = m.tok_end if m else k
+            if m is not None and nxt < ts.n and ts.lows[nxt] in self.lex.verbs_before:
+                return m.name, ts.lows[nxt], True
+            return None, None, False
+        k += 1
+        if k < ts.n and ts.lows[k] == "oleh":
+            k += 1
+        if k < ts.n and ts.lows[k] in _PRONOUNS:
+            return self.focus(pos), verb, True
+        m = self.mention_from(k)
+        if m is not None:
+            return m.name, verb, True
+        end = read_name(ts, k)
+        if end > k:
+            return ts.surface(k, end), verb, True
+        return self.focus(pos), verb, True
+
+    def before_quote(self, pos: int) -> tuple[str | None, str | None, bool]:
+        ts = self.ts
+        q = ts.index_at(pos)
+        k = q - 1
+        if k >= 0 and ts.words[k] in ",:":
+            k -= 1
+        if k < 0 or ts.starts[q] - ts.ends[k] > 3:
+            return None, None, False
+        low = ts.lows[k]
+        if low in self.lex.verbs_before or low in self.lex.verbs_after:
+            m = self.mention_before(k)
+            if m is not None:
+                return m.name, low, True
+            return None, None, False
+        m = self.mention_before(k + 1, window=0)
+        if m is not None and q - 1 >= 0 and ts.words[q - 1] == ":":
+            return m.name, None, True
+        return None, None, False
+
+    # --- indirect --------------------------------------------------------------------------------
+    def clause(self, k: int) -> tuple[int, int] | None:
+        """Char span from token ``k`` to the end of its sentence (final period left out)."""
+        ts = self.ts
+        if k >= ts.n:
+            return None
+        j = k
+        while j + 1 < ts.n and not ts.sent[j + 1] and ts.words[j + 1] not in '“"':
+            j += 1
+        end_tok = j
+        if ts.words[end_tok] in ".!?" and end_tok > k:
+            end_tok -= 1
+        s, e = ts.starts[k], ts.ends[end_tok]
+        if len(ts.text[s:e].split()) < 3:
+            return None
+        return s, e
+
+    def indirect(self) -> list[Quote]:
+        ts, lex = self.ts, self.lex
+        out: list[Quote] = []
+        for k in range(ts.n):
+            low = ts.lows[k]
+            if low in _MENURUT and not self.inside_quote(ts.starts[k]):
+                if low == "menurutnya":
+                    speaker, body = self.focus(ts.starts[k]), k + 1
+                else:
+                    m = self.mention_from(k + 1, window=8)
+                    if m is None:
+                        continue
+                    speaker, body = m.name, m.tok_end
+                while body < ts.n and ts.words[body] != "," and body - k < 14:
+                    body += 1
+                span = self.clause(body + 1) if body < ts.n and ts.words[body] == "," else None
+                if span is not None and speaker:
+                    out.append(Quote(speaker, ts.text[span[0] : span[1]], low, False, *span))
+                    self.events.append((ts.starts[k], speaker))
+            elif low in lex.verbs_before and not self.inside_quote(ts.starts[k]):
+                nxt = k + 1
+                if (
+                    nxt < ts.n
+                    and ts.words[nxt] in ",:"
+                    and nxt + 1 < ts.n
+                    and ts.words[nxt + 1] in '“"'
+                ):
+                    continue  # direct: handled with the quotation
+                m = self.mention_before(k)
+                if m is None:
+                    continue
+                if nxt < ts.n and ts.lows[nxt] == "bahwa":
+                    nxt += 1
+                span = self.clause(nxt)
+                if span is None or any(a <= span[0] < b for a, b in self.quote_spans):
+                    continue
+                out.append(Quote(m.name, ts.text[span[0] : span[1]], low, False, *span))
+                self.events.append((ts.starts[k], m.name))
+        return out
+
+
+def extract_quotes(text: str, actors: list[Actor] | None = None) -> list[Quote]:
+    """Direct and indirect quotes in one article, attributed to persons.
+
+    Parameters
+    ----------
+    text : str
+        Article body (the same text the actors were extracted from).
+    actors : list of Actor, optional
+        Output of :func:`~media_analytics.actors.extract_actors` for ``text``; computed when not
+        given.
+
+    Returns
+    -------
+    list of Quote
+        In text order. ``text[q.start:q.end] == q.text``.
+
+    Examples
+    --------
+    >>> t = '“Kami siap menjaga keamanan,” ujar Kapolres Dumai AKBP Budi Santoso.'
+    >>> [(q.speaker, q.text, q.verb) for q in extract_quotes(t)]
+    [('Budi Santoso', 'Kami siap menjaga keamanan', 'ujar')]
+    """
+    if actors is None:
+        actors = analyse(text).actors
+    attributor = _Attributor(token_stream(text), actors)
+    attributor.collect()
+    quotes = attributor.indirect()
+    quotes.extend(attributor.direct())
+    quotes.sort(key=lambda q: q.start)
+    return quotes

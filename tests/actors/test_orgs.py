@@ -1,0 +1,73 @@
+"""Organisations, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from media_analytics.actors import Actor, canonical_key, extract_actors
+
+
+def orgs(text: str) -> dict[str, Actor]:
+    return {a.name: a for a in extract_actors(text) if a.type == "organization"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Karyawan PT. Sawit Makmur Abadi ikut kerja bakti.", "PT. Sawit Makmur Abadi"),
+        ("Proyek itu dikerjakan PT Bangun Karya Mandiri sejak Mei.", "PT Bangun Karya Mandiri"),
+        ("Toko itu milik CV Sumber Rejeki di pasar lama.", "CV Sumber Rejeki"),
+        ("Laporan diterima Polres Dumai pada Senin.", "Polres Dumai"),
+        ("Anggota Polsek Medan Kota berjaga di simpang.", "Polsek Medan Kota"),
+        ("Berkas dikirim ke Polda Riau kemarin.", "Polda Riau"),
+        ("Pengawasan dilakukan Polresta Pekanbaru bersama warga.", "Polresta Pekanbaru"),
+        ("Jadwal kampanye dirilis KPU Kota Dumai hari ini.", "KPU Kota Dumai"),
+        ("Pelanggaran dicatat Bawaslu Kabupaten Bengkalis.", "Bawaslu Kabupaten Bengkalis"),
+        ("Anggaran dibahas DPRD Kota Dumai pekan ini.", "DPRD Kota Dumai"),
+        ("Bantuan disalurkan Pemkab Siak ke desa.", "Pemkab Siak"),
+        ("Pemprov Riau menyiapkan dana darurat.", "Pemprov Riau"),
+        ("Surat itu dikeluarkan Kementerian Pertanian bulan lalu.", "Kementerian Pertanian"),
+        ("Kader Partai Gerindra berkumpul di aula.", "Partai Gerindra"),
+        ("Mahasiswa Universitas Riau menggelar diskusi.", "Universitas Riau"),
+        ("Personel Kodim 0320/Dumai membantu warga.", "Kodim 0320/Dumai"),
+        ("Latihan digelar Korem 031/Wira Bima di lapangan.", "Korem 031/Wira Bima"),
+        ("Pasukan Kodam I/Bukit Barisan bersiaga.", "Kodam I/Bukit Barisan"),
+        ("Penyidik KPK memeriksa saksi.", "KPK"),
+        ("Data itu dirilis China Development Bank pekan lalu.", "China Development Bank"),
+    ],
+)
+def test_organisation_names(text: str, name: str) -> None:
+    assert name in orgs(text)
+
+
+def test_acronym_in_parentheses_is_an_alias_and_joins_later_mentions() -> None:
+    text = (
+        "Data dari Badan Pusat Statistik (BPS) menunjukkan kenaikan. "
+        "BPS juga mencatat penurunan ekspor."
+    )
+    found = orgs(text)
+    assert list(found) == ["Badan Pusat Statistik"]
+    bps = found["Badan Pusat Statistik"]
+    assert bps.aliases == ["BPS"]
+    assert [text[s:e] for s, e in bps.mentions] == ["Badan Pusat Statistik", "BPS", "BPS"]
+
+
+def test_field_lists_stay_in_one_name() -> None:
+    text = "Dinas Pariwisata, Pemuda, dan Olahraga Kabupaten Siak menggelar lomba."
+    assert "Dinas Pariwisata, Pemuda, dan Olahraga Kabupaten Siak" in orgs(text)
+
+
+def test_two_organisations_joined_by_dan_stay_apart() -> None:
+    found = orgs("Penyaluran lewat Bank Mandiri dan Kantor Pos dimulai besok.")
+    assert "Bank Mandiri" in found and all("dan" not in n for n in found)
+
+
+def test_defined_term_is_not_a_listed_party() -> None:
+    # "PPP" is a party, but here it spells the phrase before it
+    assert orgs("Skema Public-Private Partnership (PPP) dipakai untuk jalan tol.") == {}
+
+
+def test_org_key_ignores_pt_punctuation() -> None:
+    a = orgs("Kantor PT. Jatim Propertindo Jaya buka.")["PT. Jatim Propertindo Jaya"]
+    b = orgs("Kantor PT Jatim Propertindo Jaya buka.")["PT Jatim Propertindo Jaya"]
+    assert canonical_key(a) == canonical_key(b)

@@ -1,0 +1,190 @@
+"""People: ranks, honorifics, roles, cues and coreference, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from media_analytics.actors import Actor, canonical_key, extract_actors
+
+
+def persons(text: str) -> dict[str, Actor]:
+    return {a.name: a for a in extract_actors(text) if a.type == "person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Patroli malam dipimpin IPDA Rudi Hartono di pasar.", "Rudi Hartono", "IPDA"),
+        ("Laporan diterima AKP Sinta Dewanti kemarin.", "Sinta Dewanti", "AKP"),
+        ("Pengarahan diberikan Kompol Yusuf Maulana kepada anggota.", "Yusuf Maulana", "Kompol"),
+        ("Kombes (Pol) Hendra Wijaya meninjau lokasi.", "Hendra Wijaya", "Kombes"),
+        ("Kombes Pol Hendra Wijaya meninjau lokasi.", "Hendra Wijaya", "Kombes"),
+        ("Upacara dihadiri Brigjen Pol Darmawan Sulistyo.", "Darmawan Sulistyo", "Brigjen"),
+        ("Aipda Joko Prasetyo berjaga di pos.", "Joko Prasetyo", "Aipda"),
+        ("Bripka Lestari Ningsih membantu warga.", "Lestari Ningsih", "Bripka"),
+        ("Komandan pasukan, Letkol Inf Bayu Saputra, memberi arahan.", "Bayu Saputra", "Letkol"),
+        ("Kolonel Arief Rahman hadir bersama warga.", "Arief Rahman", "Kolonel"),
+        ("Acara dibuka Mayjen TNI Gatot Wibisono.", "Gatot Wibisono", "Mayjen"),
+        ("Brigadir Satu Polisi Rina Marlina bertugas di perbatasan.", "Rina Marlina", "Brigadir"),
+    ],
+)
+def test_ranks(text: str, name: str, title: str) -> None:
+    p = persons(text)[name]
+    assert p.title == title
+
+
+def test_honorific_prefix_and_degrees_kept_apart() -> None:
+    p = persons("Rapat dipimpin Dr. Ir. Siti Rahmawati, M.Si., yang juga dosen.")["Siti Rahmawati"]
+    assert p.honorifics == ["Dr.", "Ir.", "M.Si."]
+    p = persons("Sambutan disampaikan Prof. Hadi Susilo, S.H., M.H. di aula.")["Hadi Susilo"]
+    assert p.honorifics == ["Prof.", "S.H.", "M.H."]
+    p = persons("Pengajian diisi H. Abdul Malik dan warga sekitar.")["Abdul Malik"]
+    assert p.honorifics == ["H."]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Bupati Sleman Kustini Sri Purnomo meresmikan pasar.",
+            "Kustini Sri Purnomo",
+            "Bupati Sleman",
+        ),
+        ("Wakil Bupati Bantul Joko Purnomo hadir.", "Joko Purnomo", "Wakil Bupati Bantul"),
+        ("Wali Kota Dumai Paisal menerima tamu.", "Paisal", "Wali Kota Dumai"),
+        (
+            "Gubernur Jawa Tengah Ahmad Santoso membuka acara.",
+            "Ahmad Santoso",
+            "Gubernur Jawa Tengah",
+        ),
+        ("Pj Gubernur Riau Rahman Hakim berkunjung.", "Rahman Hakim", "Pj Gubernur Riau"),
+        (
+            "Ketua KPU Kota Dumai Dian Pratiwi memaparkan jadwal.",
+            "Dian Pratiwi",
+            "Ketua KPU Kota Dumai",
+        ),
+        ("Ketua Bawaslu Riau Alnofrizal mengingatkan peserta.", "Alnofrizal", "Ketua Bawaslu Riau"),
+        ("Camat Bukit Kapur Budi Hartawan meninjau jalan.", "Budi Hartawan", "Camat Bukit Kapur"),
+        (
+            "Kasat Reskrim Polres Dumai AKP Rizky Firmansyah menjelaskan.",
+            "Rizky Firmansyah",
+            "Kasat Reskrim Polres Dumai",
+        ),
+        (
+            "Kasi Humas Polres Bengkalis Iptu Ramli menambahkan.",
+            "Ramli",
+            "Kasi Humas Polres Bengkalis",
+        ),
+        (
+            "Menteri Dalam Negeri Tito Karnavian memberi arahan.",
+            "Tito Karnavian",
+            "Menteri Dalam Negeri",
+        ),
+        ("Presiden Prabowo Subianto menerima tamu negara.", "Prabowo Subianto", "Presiden"),
+        ("Juru Bicara KPK Budi Prasetyo menjawab pertanyaan.", "Budi Prasetyo", "Juru Bicara KPK"),
+        (
+            "Kepala Dinas Kesehatan Kota Dumai Sri Wahyuni ikut hadir.",
+            "Sri Wahyuni",
+            "Kepala Dinas Kesehatan Kota Dumai",
+        ),
+        (
+            "Direktur Utama PT Sinar Laut Hendro Gunawan menandatangani kontrak.",
+            "Hendro Gunawan",
+            "Direktur Utama PT Sinar Laut",
+        ),
+        ("Dandim 0320/Dumai Letkol Inf Agus Salim hadir.", "Agus Salim", "Dandim 0320/Dumai"),
+        (
+            "Menteri Keuangan (Menkeu) Purbaya Yudhi Sadewa hadir.",
+            "Purbaya Yudhi Sadewa",
+            "Menteri Keuangan (Menkeu)",
+        ),
+        ("Ketua DPRD Riau Kaderismanto memimpin sidang.", "Kaderismanto", "Ketua DPRD Riau"),
+        ("Pertemuan itu dihadiri anggota DPR Rahmat Hidayat.", "Rahmat Hidayat", "anggota DPR"),
+    ],
+)
+def test_roles(text: str, name: str, role: str) -> None:
+    p = persons(text)[name]
+    assert p.role == role
+
+
+def test_role_comma_rank_name_and_later_mentions_resolve_to_one_actor() -> None:
+    text = (
+        "Acara dibuka Kapolsek Sungai Sembilan, IPTU Yoga Pratama, S.H., di balai desa. "
+        "IPTU Yoga Pratama berpesan agar warga tetap tenang. "
+        "Menurut Kapolsek Sungai Sembilan, patroli akan ditambah. "
+        "Pratama juga menyapa para pedagang."
+    )
+    found = persons(text)
+    assert list(found) == ["Yoga Pratama"]
+    p = found["Yoga Pratama"]
+    assert (p.title, p.role, p.honorifics) == ("IPTU", "Kapolsek Sungai Sembilan", ["S.H."])
+    surfaces = [text[s:e] for s, e in p.mentions]
+    assert surfaces == ["Yoga Pratama", "Yoga Pratama", "Kapolsek Sungai Sembilan", "Pratama"]
+
+
+def test_name_then_apposition_role() -> None:
+    p = persons("Warga diterima Sugeng Riyadi, Ketua RT 05, di rumahnya kemarin.")["Sugeng Riyadi"]
+    assert p.role == "Ketua RT 05"
+    p = persons("Hal itu diakui Linda Kusuma selaku Kepala Desa Sukamaju kepada wartawan.")[
+        "Linda Kusuma"
+    ]
+    assert p.role == "Kepala Desa Sukamaju"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("“Harga naik terus,” kata Maryati di pasar.", "Maryati"),
+        ("Menurut Yohanes Kambu, jalan itu rusak.", "Yohanes Kambu"),
+        ("Sutrisno mengatakan sawahnya terendam.", "Sutrisno"),
+        ("Pernyataan itu disampaikan oleh Rosa Amelia kemarin.", "Rosa Amelia"),
+        ("Seorang warga, Darto (52), melapor ke polisi.", "Darto"),
+        ("Tersangka Hendrik Saputra ditahan sejak Senin.", "Hendrik Saputra"),
+        ("Kasus itu menyeret Arman Wijaya (AW), seorang kontraktor.", "Arman Wijaya"),
+        ("Pak Slamet sudah berjualan sejak pagi.", "Slamet"),
+    ],
+)
+def test_bare_names_need_a_cue(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+def test_capitalised_phrases_without_a_cue_are_not_people() -> None:
+    text = (
+        "Program Jumat Sehat digelar di Taman Kota. Festival Cahaya Nusantara menarik pengunjung. "
+        "Gerakan Makan Ikan (Gemarikan) diluncurkan."
+    )
+    assert persons(text) == {}
+
+
+def test_name_recurring_alone_makes_a_person() -> None:
+    text = "Pelatih baru ditunjuk: Antonio Moreira akan bekerja dua tahun. Moreira tiba hari ini."
+    assert "Antonio Moreira" in persons(text)
+
+
+def test_street_names_are_not_people() -> None:
+    text = "Kantor itu berada di Jalan Jenderal Sudirman No. 5, Kelurahan Rintis."
+    assert persons(text) == {}
+
+
+def test_credit_lines_are_ignored() -> None:
+    text = (
+        "Bupati Siak Afni Zulkifli meninjau banjir.\nPenulis: Rina Oktaviani\nEditor : Ari Wibowo"
+    )
+    assert list(persons(text)) == ["Afni Zulkifli"]
+
+
+def test_canonical_key_is_stable_across_articles() -> None:
+    a = persons("IPTU Anra Nosa, S.H. memimpin apel.")["Anra Nosa"]
+    b = persons("Menurut Anra Nosa, kegiatan berjalan lancar.")["Anra Nosa"]
+    assert canonical_key(a) == canonical_key(b) == "person:anra nosa"
+    assert a.key == canonical_key(a)
+
+
+def test_to_dict_follows_the_scored_record_contract() -> None:
+    d = persons("Kapolres Dumai AKBP Dhani Saputra membuka acara.")["Dhani Saputra"].to_dict()
+    assert {k: d[k] for k in ("name", "title", "role", "type")} == {
+        "name": "Dhani Saputra",
+        "title": "AKBP",
+        "role": "Kapolres Dumai",
+        "type": "person",
+    }

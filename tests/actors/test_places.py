@@ -1,0 +1,97 @@
+"""Places and the region list."""
+
+from __future__ import annotations
+
+import pytest
+
+from media_analytics.actors import Actor, extract_actors, get_gazetteer, lookup_region
+
+
+def places(text: str) -> dict[str, Actor]:
+    return {a.name: a for a in extract_actors(text) if a.type == "place"}
+
+
+def test_administrative_heads() -> None:
+    text = (
+        "Banjir melanda Desa Sungai Geringging, Kecamatan Kampar Kiri, Kabupaten Kampar. "
+        "Bantuan juga dikirim ke Kota Pekanbaru dan Provinsi Riau."
+    )
+    found = places(text)
+    assert found["Kabupaten Kampar"].region == {"province": "Riau", "regency": "Kabupaten Kampar"}
+    assert found["Kecamatan Kampar Kiri"].region == {
+        "province": "Riau",
+        "regency": "Kabupaten Kampar",
+    }
+    # a village takes the region of the places listed after it
+    assert found["Desa Sungai Geringging"].region == {
+        "province": "Riau",
+        "regency": "Kabupaten Kampar",
+    }
+    assert found["Kota Pekanbaru"].official == "Kota Pekanbaru"
+    assert found["Provinsi Riau"].region == {"province": "Riau"}
+
+
+def test_bare_city_and_province_names() -> None:
+    found = places(
+        "Harga cabai di Surabaya naik, sedangkan di Jawa Tengah stabil. Di Dumai normal."
+    )
+    assert found["Surabaya"].region == {"province": "Jawa Timur", "regency": "Kota Surabaya"}
+    assert found["Jawa Tengah"].region == {"province": "Jawa Tengah"}
+    assert found["Dumai"].region == {"province": "Riau", "regency": "Kota Dumai"}
+
+
+def test_same_place_written_two_ways_is_one_actor() -> None:
+    text = "Kota Dumai bersiap. Warga Dumai diminta waspada."
+    found = places(text)
+    assert list(found) == ["Kota Dumai"]
+    assert [text[s:e] for s, e in found["Kota Dumai"].mentions] == ["Kota Dumai", "Dumai"]
+
+
+def test_ambiguous_regency_and_city_keep_the_province() -> None:
+    assert places("Hujan deras mengguyur Bogor sejak pagi.")["Bogor"].region == {
+        "province": "Jawa Barat"
+    }
+
+
+def test_countries() -> None:
+    found = places("Ekspor ke Jepang dan Amerika Serikat meningkat.")
+    assert set(found) == {"Jepang", "Amerika Serikat"}
+    assert found["Jepang"].region is None
+
+
+def test_region_list_is_complete() -> None:
+    gaz = get_gazetteer()
+    levels = [r.level for r in gaz.by_code.values()]
+    assert levels.count("province") == 38
+    assert levels.count("regency") + levels.count("city") == 514
+    assert levels.count("city") == 98
+    assert levels.count("district") > 7000
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "official", "province", "regency"),
+    [
+        ("Dumai", None, "Kota Dumai", "Riau", "Kota Dumai"),
+        ("Kota Dumai", None, "Kota Dumai", "Riau", "Kota Dumai"),
+        ("Bukit Kapur", "district", "Bukit Kapur", "Riau", "Kota Dumai"),
+        ("Jateng", None, "Jawa Tengah", "Jawa Tengah", None),
+        ("Papua Barat Daya", None, "Papua Barat Daya", "Papua Barat Daya", None),
+        (
+            "Jakarta Selatan",
+            None,
+            "Kota Administrasi Jakarta Selatan",
+            "Daerah Khusus Ibukota Jakarta",
+            "Kota Administrasi Jakarta Selatan",
+        ),
+    ],
+)
+def test_lookup_region(
+    name: str, level: str | None, official: str, province: str, regency: str | None
+) -> None:
+    r = lookup_region(name, level=level)
+    assert r is not None
+    assert (r.name, r.province, r.regency) == (official, province, regency)
+
+
+def test_unknown_place_has_no_region() -> None:
+    assert lookup_region("Atlantis") is None
