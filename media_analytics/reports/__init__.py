@@ -1,0 +1,58 @@
+"""Trend reports: pure functions on DataFrames of scored records, and their renderers.
+
+Nothing here touches a model: scored records go in (as dicts, JSONL lines or the store's rows),
+tables and report files come out.
+
+Typical use::
+
+    from media_analytics.reports import build_report, records_to_frames, detect_spikes
+
+    paths = build_report(scored_records, "report/", period="W")   # HTML, Markdown, CSV, Excel
+    data = records_to_frames(scored_records)                      # or table by table
+    detect_spikes(data, "W")
+"""
+
+from .build import build_report
+from .content import ReportContent, build_content
+from .export import write_csv, write_excel
+from .frames import PERIODS, ReportData, period_start, records_to_frames
+from .html import render_html
+from .markdown import markdown_table, render_markdown
+from .spikes import attention_tests, benjamini_hochberg, detect_spikes, explain_spike
+from .tables import (
+    emerging_topics,
+    keyed,
+    net_tone,
+    sentiment_mix,
+    share_of_voice,
+    top_actors,
+    top_speakers,
+    volume,
+)
+
+__all__ = [
+    "PERIODS",
+    "ReportContent",
+    "ReportData",
+    "attention_tests",
+    "benjamini_hochberg",
+    "build_content",
+    "build_report",
+    "detect_spikes",
+    "emerging_topics",
+    "explain_spike",
+    "keyed",
+    "markdown_table",
+    "net_tone",
+    "period_start",
+    "records_to_frames",
+    "render_html",
+    "render_markdown",
+    "sentiment_mix",
+    "share_of_voice",
+    "top_actors",
+    "top_speakers",
+    "volume",
+    "write_csv",
+    "write_excel",
+]

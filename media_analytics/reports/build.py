@@ -1,0 +1,111 @@
+"""``build_report``: scored records in, a folder of report files out."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .content import build_content
+from .export import write_csv, write_excel
+from .frames import records_to_frames
+from .html import render_html
+from .markdown import render_markdown
+
+__all__ = ["build_report"]
+
+logger = logging.getLogger(__name__)
+
+
+def build_report(
+    records_or_frame: Iterable[Mapping[str, Any]] | pd.DataFrame,
+    out_dir: str | Path,
+    *,
+    period: str = "W",
+    themes: Sequence[str] | None = None,
+    sources: Sequence[str] | None = None,
+    since: str | pd.Timestamp | None = None,
+    until: str | pd.Timestamp | None = None,
+    title: str = "Media monitoring report",
+    names: Sequence[str] | None = None,
+    top_n: int = 10,
+    spike_options: dict[str, Any] | None = None,
+    generated_at: datetime | None = None,
+) -> dict[str, Path]:
+    """Write the trend report for scored records: HTML, Markdown, CSV tables and Excel.
+
+    Parameters
+    ----------
+    records_or_frame : iterable of dict or pandas.DataFrame
+        Scored records (see :func:`~media_analytics.reports.records_to_frames`).
+    out_dir : str or Path
+        Folder to write into (created if missing): ``report.html``, ``report.md``,
+        ``tables/<name>.csv`` and, with openpyxl installed, ``tables.xlsx``.
+    period : {"D", "W", "M"}
+        Day, week (Monday to Sunday) or month.
+    themes : sequence of str, optional
+        Report these themes only (shares stay shares of all stories).
+    sources : sequence of str, optional
+        Keep these outlets only.
+    since, until : str or Timestamp, optional
+        First and last day to include.
+    title : str
+        The report's heading.
+    names : sequence of str, optional
+        Actors to compare in the share-of-voice table.
+    top_n : int
+        Rows in the top-actor and top-speaker tables.
+    spike_options : dict, optional
+        Keyword arguments for :func:`~media_analytics.reports.detect_spikes`.
+    generated_at : datetime, optional
+        The "made" stamp (default: now), for reproducible files.
+
+    Returns
+    -------
+    dict
+        ``"html"``, ``"markdown"``, ``"excel"`` (when written) and ``"csv:<table>"`` -> path.
+
+    Examples
+    --------
+    >>> paths = build_report(records, "out/report")  # doctest: +SKIP
+    >>> paths["html"]  # doctest: +SKIP
+    PosixPath('out/report/report.html')
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    data = records_to_frames(records_or_frame, sources=sources, since=since, until=until)
+    if data.stories.empty:
+        logger.warning("no stories left to report on after the filters")
+    content = build_content(
+        data,
+        title=title,
+        period=period,
+        themes=themes,
+        names=names,
+        top_n=top_n,
+        spike_options=spike_options,
+        generated_at=generated_at,
+    )
+    paths: dict[str, Path] = {}
+    for name, path in write_csv(content.tables, out / "tables").items():
+        paths[f"csv:{name}"] = path
+    excel = write_excel(content.tables, out / "tables.xlsx")
+    if excel is not None:
+        paths["excel"] = excel
+    exports = {k: p.relative_to(out).as_posix() for k, p in paths.items()}
+    html_path = out / "report.html"
+    html_path.write_text(render_html(content, exports=exports), encoding="utf-8")
+    md_path = out / "report.md"
+    md_path.write_text(render_markdown(content), encoding="utf-8")
+    paths = {"html": html_path, "markdown": md_path, **paths}
+    logger.info(
+        "report on %d stories (%d spike(s)) written to %s",
+        len(data.stories),
+        len(content.tables["spikes"]),
+        out,
+    )
+    return paths

@@ -1,0 +1,173 @@
+"""Everything a report shows, computed once: the tables and the provenance.
+
+The renderers (HTML, Markdown, CSV/Excel) only lay this out; none of them computes a number.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+import pandas as pd
+
+from .. import __version__
+from .frames import ReportData, _period_code
+from .spikes import attention_tests, detect_spikes
+from .tables import (
+    emerging_topics,
+    sentiment_mix,
+    share_of_voice,
+    top_actors,
+    top_speakers,
+    volume,
+)
+
+__all__ = ["PERIOD_NAMES", "SPIKE_METHOD", "ReportContent", "build_content"]
+
+PERIOD_NAMES = {"D": "day", "W": "week (Monday to Sunday)", "M": "month"}
+
+SPIKE_METHOD = (
+    "A spike is a period in which a theme's share of all stories (its normalised attention) is "
+    "significantly above its share in the {window} periods before. Each (period, theme) cell is "
+    "tested with a one-sided Fisher exact test of its count and the period's total against the "
+    "baseline's count and total; p-values are adjusted with Benjamini–Hochberg across all "
+    "{n_tested} tested cells, and a spike needs q ≤ {alpha}, at least {min_count} stories and a "
+    "share at least {min_lift}× the baseline. Syndicated copies count once."
+)
+
+
+@dataclass
+class ReportContent:
+    """The tables and facts of one report.
+
+    Attributes
+    ----------
+    title : str
+    period : str
+        Pandas period code, ``"D"``, ``"W"`` or ``"M"``.
+    provenance : dict
+        Label -> text, in display order: when it was made, model versions, data range, counts.
+    tables : dict
+        Name -> DataFrame, in display order; every one is exported.
+    method : str
+        The spike test in a paragraph.
+    """
+
+    title: str
+    period: str
+    provenance: dict[str, str]
+    tables: dict[str, pd.DataFrame]
+    method: str
+    themes: list[str] | None = None
+
+
+def build_content(
+    data: ReportData,
+    *,
+    title: str,
+    period: str = "W",
+    themes: Sequence[str] | None = None,
+    names: Sequence[str] | None = None,
+    top_n: int = 10,
+    spike_options: dict[str, Any] | None = None,
+    generated_at: datetime | None = None,
+) -> ReportContent:
+    """Compute every table of the report.
+
+    Parameters
+    ----------
+    data : ReportData
+        Already filtered by outlet and date (see :func:`records_to_frames`).
+    title : str
+    period : {"D", "W", "M"}
+    themes : sequence of str, optional
+        Report these themes only; shares are still shares of all stories.
+    names : sequence of str, optional
+        Actors (or any names) to compare in the share-of-voice table, in this order.
+    top_n : int
+        Rows in the top-actor and top-speaker tables.
+    spike_options : dict, optional
+        Keyword arguments for :func:`detect_spikes` (``alpha``, ``min_count``, ...).
+    generated_at : datetime, optional
+        Stamp to print (default: now, UTC); set it for reproducible output.
+    """
+    code = _period_code(period)
+    if themes is not None:
+        data = dataclasses.replace(data, themes=data.themes[data.themes["theme"].isin(themes)])
+    options: dict[str, Any] = {
+        "alpha": 0.01,
+        "min_count": 5,
+        "min_lift": 1.5,
+        "window": 4,
+        "min_history": 3,
+    }
+    options.update(spike_options or {})
+    test_options = {k: options[k] for k in ("window", "min_history")}
+    tests = attention_tests(data, code, themes=themes, **test_options)
+    spikes = detect_spikes(data, code, themes=themes, **options)
+    stories = data.stories.sort_values(["date", "id"]).reset_index(drop=True)
+    tables: dict[str, pd.DataFrame] = {
+        "spikes": spikes,
+        "volume_theme": volume(data, "theme", code, keys=themes),
+        "sentiment_over_time": sentiment_mix(data, "period", code),
+        "share_of_voice_theme": share_of_voice(data, "theme", names=themes),
+        "share_of_voice_actor": share_of_voice(data, "actor", names=names).head(
+            top_n if names is None else len(names)
+        ),
+        "top_actors": top_actors(data, top_n),
+        "sentiment_by_actor": sentiment_mix(data, "actor", top=top_n),
+        "top_speakers": top_speakers(data, top_n),
+        "sentiment_by_theme": sentiment_mix(data, "theme"),
+        "emerging_topics": emerging_topics(data, "topic"),
+        "emerging_themes": emerging_topics(data, "theme"),
+        "syndicated": stories[stories["n_outlets"] > 1][
+            ["date", "title", "source", "n_outlets", "outlets", "id"]
+        ].reset_index(drop=True),
+        "volume_total": volume(data, None, code),
+        "volume_topic": volume(data, "topic", code),
+        "volume_outlet": volume(data, "outlet", code),
+        "volume_region": volume(data, "region", code),
+        "attention_tests": tests,
+        "stories": stories,
+    }
+    method = SPIKE_METHOD.format(
+        n_tested=int(tests["tested"].sum()) if len(tests) else 0, **options
+    )
+    return ReportContent(
+        title=title,
+        period=code,
+        provenance=_provenance(data, code, themes, generated_at),
+        tables=tables,
+        method=method,
+        themes=list(themes) if themes is not None else None,
+    )
+
+
+def _provenance(
+    data: ReportData, period: str, themes: Sequence[str] | None, generated_at: datetime | None
+) -> dict[str, str]:
+    made = (generated_at or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    span = data.date_range
+    filters = {**data.filters, "themes": list(themes) if themes is not None else None}
+    shown = "; ".join(
+        f"{k}: {', '.join(v) if isinstance(v, list) else v}"
+        for k, v in filters.items()
+        if v is not None
+    )
+    n_outlets = data.copies["source"].nunique() if len(data.copies) else 0
+    return {
+        "Made": made.strftime("%Y-%m-%d %H:%M UTC"),
+        "Made with": f"media-analytics {__version__}",
+        "Model version": ", ".join(data.model_versions) or "(not recorded)",
+        "Data range": f"{span[0]:%Y-%m-%d} to {span[1]:%Y-%m-%d}" if span else "(no stories)",
+        "Records read": str(data.n_records),
+        "Stories": f"{len(data.stories)} (syndicated copies counted once)",
+        "Duplicates folded": str(data.n_duplicates),
+        "Undated records dropped": str(data.n_undated),
+        "Outlets": str(n_outlets),
+        "Period": PERIOD_NAMES[period],
+        "Filters": shown or "none",
+    }

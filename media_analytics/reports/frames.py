@@ -1,0 +1,399 @@
+"""Flatten scored records into the tidy tables every report function reads.
+
+A scored record (see the design's contract) nests its themes, actors and quotes in lists. Reports
+want one row per thing they count, so :func:`records_to_frames` builds a :class:`ReportData` with:
+
+``stories``
+    One row per story: the original of a syndicated group, with ``n_outlets`` (how many outlets
+    carried it) and ``outlets`` beside it. Volumes count these, so a copy is never counted twice.
+``copies``
+    One row per record, duplicates included, with the ``story_id`` it belongs to. Outlet-level
+    counts read this table (a syndicated story counts once for each outlet that carried it).
+``themes``, ``actors``, ``quotes``
+    One row per (story, theme), (story, actor) and (story, quote) pair.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["PERIODS", "ReportData", "period_start", "records_to_frames"]
+
+logger = logging.getLogger(__name__)
+
+#: Accepted period names and the pandas period code each maps to.
+PERIODS = {"D": "D", "day": "D", "W": "W", "week": "W", "M": "M", "month": "M"}
+
+_ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
+
+STORY_COLUMNS = [
+    "id",
+    "date",
+    "source",
+    "title",
+    "topic_id",
+    "topic_label",
+    "topic_score",
+    "sentiment",
+    "sentiment_score",
+    "model_version",
+    "n_outlets",
+    "outlets",
+]
+
+
+@dataclass
+class ReportData:
+    """Scored records as tidy DataFrames (build it with :func:`records_to_frames`).
+
+    Attributes
+    ----------
+    stories : pandas.DataFrame
+        One row per story (syndicated copies folded into their original), columns
+        ``id, date, source, title, topic_id, topic_label, topic_score, sentiment,
+        sentiment_score, model_version, n_outlets, outlets``.
+    copies : pandas.DataFrame
+        One row per record: ``id, story_id, date, source, is_duplicate``.
+    themes : pandas.DataFrame
+        ``id, date, theme, score, evidence`` (evidence joined with ``"; "``).
+    actors : pandas.DataFrame
+        ``id, date, name, title, role, type, province, regency, sentiment``; ``sentiment`` is the
+        actor's own label when the record has one, else the story's tone.
+    quotes : pandas.DataFrame
+        ``id, date, source, speaker, text, verb``.
+    n_records : int
+        Records read, before any filter.
+    n_undated : int
+        Records dropped because their date could not be read.
+    filters : dict
+        The outlet and date filters applied (``sources``, ``since``, ``until``), for provenance.
+    """
+
+    stories: pd.DataFrame
+    copies: pd.DataFrame
+    themes: pd.DataFrame
+    actors: pd.DataFrame
+    quotes: pd.DataFrame
+    n_records: int = 0
+    n_undated: int = 0
+    filters: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def n_duplicates(self) -> int:
+        """Records folded into another story (syndicated copies)."""
+        return int(self.copies["is_duplicate"].sum()) if len(self.copies) else 0
+
+    @property
+    def model_versions(self) -> list[str]:
+        """The distinct model versions that scored these stories, sorted."""
+        values = self.stories["model_version"].dropna().astype(str)
+        return sorted(v for v in values.unique() if v)
+
+    @property
+    def date_range(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+        """First and last story date, or ``None`` when there are no stories."""
+        if self.stories.empty:
+            return None
+        return self.stories["date"].min(), self.stories["date"].max()
+
+
+def period_start(dates: pd.Series, period: str) -> pd.Series:
+    """The first day of the period (day, Monday-to-Sunday week, month) each date falls in.
+
+    >>> import pandas as pd
+    >>> period_start(pd.Series(pd.to_datetime(["2024-11-27"])), "W").dt.date.tolist()
+    [datetime.date(2024, 11, 25)]
+    """
+    code = _period_code(period)
+    return dates.dt.to_period(code).dt.start_time
+
+
+def _period_code(period: str) -> str:
+    try:
+        return PERIODS[period]
+    except KeyError:
+        raise ValueError(
+            f"unknown period {period!r}; use one of {', '.join(sorted(PERIODS))}"
+        ) from None
+
+
+def _parse_day(value: Any) -> pd.Timestamp | None:
+    """The calendar day of a published_at value, as the article's own clock shows it."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.tz_localize(None).normalize() if value.tzinfo else value.normalize()
+    text = str(value)
+    match = _ISO_DATE.match(text)
+    if match:
+        # The date part of an ISO timestamp is the local day; converting to UTC would move
+        # evening articles from WIB/WITA/WIT onto the next day.
+        day = pd.to_datetime(match.group(1), format="%Y-%m-%d", errors="coerce")
+        return None if pd.isna(day) else day
+    from ..corpus import DateParseError, parse_date
+
+    try:
+        parsed = parse_date(text, dayfirst=True)
+    except DateParseError:
+        return None
+    return None if parsed is None else pd.Timestamp(parsed.date())
+
+
+def _nested(value: Any, default: Any) -> Any:
+    """A nested field as a Python object; databases hand them back as JSON text."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return default
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except json.JSONDecodeError:
+            return default
+    return value
+
+
+def _as_records(records: Iterable[Mapping[str, Any]] | pd.DataFrame) -> list[Mapping[str, Any]]:
+    if isinstance(records, pd.DataFrame):
+        return [{str(k): v for k, v in row.items()} for row in records.to_dict(orient="records")]
+    return list(records)
+
+
+def _clean_str(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _roots(ids: Sequence[str], duplicate_of: Sequence[str | None]) -> list[str]:
+    """Follow ``duplicate_of`` chains to the story each record belongs to.
+
+    A cycle (``a -> b -> a``, a data error) resolves to its smallest id, so all its members
+    still agree on one story.
+    """
+    parent = {i: d for i, d in zip(ids, duplicate_of, strict=True) if d and d != i}
+    roots = []
+    for start in ids:
+        node, seen = start, [start]
+        while node in parent:
+            nxt = parent[node]
+            if nxt in seen:
+                node = min(seen)
+                break
+            node = nxt
+            seen.append(node)
+        roots.append(node)
+    return roots
+
+
+def records_to_frames(
+    records: Iterable[Mapping[str, Any]] | pd.DataFrame,
+    *,
+    sources: Sequence[str] | None = None,
+    since: str | pd.Timestamp | None = None,
+    until: str | pd.Timestamp | None = None,
+) -> ReportData:
+    """Flatten scored records into :class:`ReportData`.
+
+    Parameters
+    ----------
+    records : iterable of dict or pandas.DataFrame
+        Scored records as the pipeline writes them, or a frame with the same columns as the store
+        returns them (nested fields may be JSON text).
+    sources : sequence of str, optional
+        Keep only records from these outlets (before syndicated copies are grouped, so
+        ``n_outlets`` counts the selected outlets only).
+    since, until : str or Timestamp, optional
+        Keep stories dated on or after ``since`` and on or before ``until`` (inclusive days).
+
+    Returns
+    -------
+    ReportData
+
+    Notes
+    -----
+    A record with ``duplicate_of`` set joins the story of the record it points to (chains are
+    followed). The story is represented by its original when that record is present, else by its
+    earliest copy. Records whose date cannot be read are dropped and counted in ``n_undated``.
+
+    Examples
+    --------
+    >>> data = records_to_frames([
+    ...     {"id": "a", "published_at": "2024-11-26", "source": "X", "title": "t", "themes": []},
+    ...     {"id": "b", "published_at": "2024-11-26", "source": "Y", "duplicate_of": "a"},
+    ... ])
+    >>> data.stories[["id", "n_outlets"]].to_dict("records")
+    [{'id': 'a', 'n_outlets': 2}]
+    """
+    rows = _as_records(records)
+    n_records = len(rows)
+    wanted_sources = {s.casefold() for s in sources} if sources else None
+    kept: list[tuple[Mapping[str, Any], pd.Timestamp]] = []
+    n_undated = 0
+    for rec in rows:
+        if wanted_sources is not None:
+            src = _clean_str(rec.get("source"))
+            if src is None or src.casefold() not in wanted_sources:
+                continue
+        day = _parse_day(rec.get("published_at"))
+        if day is None:
+            n_undated += 1
+            continue
+        kept.append((rec, day))
+    if n_undated:
+        logger.warning("dropped %d record(s) whose published_at could not be read", n_undated)
+
+    ids = [str(_clean_str(r.get("id")) or f"row-{i}") for i, (r, _) in enumerate(kept)]
+    dup_of = [_clean_str(r.get("duplicate_of")) for r, _ in kept]
+    roots = _roots(ids, dup_of)
+    copies = pd.DataFrame(
+        {
+            "id": ids,
+            "story_id": roots,
+            "date": pd.to_datetime([d for _, d in kept]) if kept else pd.to_datetime([]),
+            "source": [_clean_str(r.get("source")) or "(unknown)" for r, _ in kept],
+        }
+    )
+    # The representative of each story: the original when present, else its earliest copy.
+    present = set(ids)
+    rep_index: dict[str, int] = {}
+    for i, (rid, root) in enumerate(zip(ids, roots, strict=True)):
+        if root in present:
+            if rid == root:
+                rep_index[root] = i
+        elif root not in rep_index or kept[i][1] < kept[rep_index[root]][1]:
+            rep_index[root] = i
+    rep_ids = {ids[i] for i in rep_index.values()}
+    copies["is_duplicate"] = ~copies["id"].isin(rep_ids)
+    # Copies take their story's date, so a story and its copies fall in the same period.
+    story_day = {root: kept[i][1] for root, i in rep_index.items()}
+    copies["date"] = pd.to_datetime(copies["story_id"].map(story_day))
+    outlets = copies.groupby("story_id")["source"].agg(lambda s: sorted(set(s)))
+
+    story_rows, theme_rows, actor_rows, quote_rows = [], [], [], []
+    for root, i in rep_index.items():
+        rec, day = kept[i]
+        topic = _nested(rec.get("topic"), {}) or {}
+        sentiment = _nested(rec.get("sentiment"), {}) or {}
+        tone = _clean_str(sentiment.get("label"))
+        story_outlets = outlets.get(root, [])
+        story_rows.append(
+            {
+                "id": root,
+                "date": day,
+                "source": copies.at[i, "source"],
+                "title": _clean_str(rec.get("title")) or "",
+                "topic_id": topic.get("id"),
+                "topic_label": _clean_str(topic.get("label")),
+                "topic_score": topic.get("score"),
+                "sentiment": tone,
+                "sentiment_score": sentiment.get("score"),
+                "model_version": _clean_str(rec.get("model_version")),
+                "n_outlets": len(story_outlets),
+                "outlets": "; ".join(story_outlets),
+            }
+        )
+        for theme in _nested(rec.get("themes"), []) or []:
+            theme_rows.append(
+                {
+                    "id": root,
+                    "date": day,
+                    "theme": theme.get("theme"),
+                    "score": theme.get("score"),
+                    "evidence": "; ".join(str(e) for e in theme.get("evidence") or []),
+                }
+            )
+        for actor in _nested(rec.get("actors"), []) or []:
+            region = actor.get("region") or {}
+            actor_rows.append(
+                {
+                    "id": root,
+                    "date": day,
+                    "name": _clean_str(actor.get("name")),
+                    "title": _clean_str(actor.get("title")),
+                    "role": _clean_str(actor.get("role")),
+                    "type": _clean_str(actor.get("type")),
+                    "province": _clean_str(region.get("province")),
+                    "regency": _clean_str(region.get("regency")),
+                    "sentiment": _actor_tone(actor.get("sentiment")) or tone,
+                }
+            )
+        for quote in _nested(rec.get("quotes"), []) or []:
+            quote_rows.append(
+                {
+                    "id": root,
+                    "date": day,
+                    "source": copies.at[i, "source"],
+                    "speaker": _clean_str(quote.get("speaker")),
+                    "text": _clean_str(quote.get("text")) or "",
+                    "verb": _clean_str(quote.get("verb")),
+                }
+            )
+
+    stories = _frame(story_rows, STORY_COLUMNS)
+    themes = _frame(theme_rows, ["id", "date", "theme", "score", "evidence"])
+    themes = themes[themes["theme"].notna()]
+    actors = _frame(
+        actor_rows,
+        ["id", "date", "name", "title", "role", "type", "province", "regency", "sentiment"],
+    )
+    actors = actors[actors["name"].notna()].drop_duplicates(["id", "name"])
+    quotes = _frame(quote_rows, ["id", "date", "source", "speaker", "text", "verb"])
+
+    data = ReportData(
+        stories=stories,
+        copies=copies,
+        themes=themes.reset_index(drop=True),
+        actors=actors.reset_index(drop=True),
+        quotes=quotes,
+        n_records=n_records,
+        n_undated=n_undated,
+        filters={"sources": list(sources) if sources else None, "since": since, "until": until},
+    )
+    return _between(data, since, until)
+
+
+def _actor_tone(value: Any) -> str | None:
+    """An actor's own sentiment label, given as a label or as ``{"label": ..., "score": ...}``."""
+    if isinstance(value, Mapping):
+        value = value.get("label")
+    return _clean_str(value)
+
+
+def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame
+
+
+def _between(data: ReportData, since: Any, until: Any) -> ReportData:
+    """Keep the stories (and their rows) dated within [since, until]."""
+    if since is None and until is None:
+        return data
+    lo = pd.Timestamp(since).normalize() if since is not None else None
+    hi = pd.Timestamp(until).normalize() if until is not None else None
+
+    def keep(frame: pd.DataFrame) -> pd.DataFrame:
+        mask = pd.Series(True, index=frame.index)
+        if lo is not None:
+            mask &= frame["date"] >= lo
+        if hi is not None:
+            mask &= frame["date"] <= hi
+        return frame[mask].reset_index(drop=True)
+
+    return ReportData(
+        stories=keep(data.stories),
+        copies=keep(data.copies),
+        themes=keep(data.themes),
+        actors=keep(data.actors),
+        quotes=keep(data.quotes),
+        n_records=data.n_records,
+        n_undated=data.n_undated,
+        filters=data.filters,
+    )

@@ -1,0 +1,297 @@
+"""The self-contained HTML report: one file, inline CSS and SVG, no script, no network.
+
+It reads well on a phone: the layout is a single fluid column, charts scale to the screen width,
+and wide tables scroll sideways inside their own box instead of widening the page.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from .content import ReportContent
+from .layout import TABLE_TITLES, display_frame
+from .svg import SENTIMENT_COLORS, bar_chart, line_chart, stacked_bar_chart
+
+__all__ = ["render_html"]
+
+_MAX_LINES = 6  # theme lines in the volume chart (themes with spikes are always drawn)
+
+_CSS = """
+:root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d8dee4; --accent: #0072B2; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+       color: var(--ink); background: #f6f8fa; }
+main { max-width: 960px; margin: 0 auto; padding: 1rem; }
+header h1 { font-size: 1.6rem; margin: .5rem 0 .25rem; line-height: 1.25; }
+section { background: #fff; border: 1px solid var(--line); border-radius: 8px;
+          padding: 1rem; margin: 1rem 0; }
+h2 { font-size: 1.25rem; margin: 0 0 .75rem; }
+h3 { font-size: 1.05rem; margin: 1rem 0 .5rem; }
+p.muted, .muted { color: var(--muted); font-size: .9rem; }
+figure { margin: .5rem auto 1rem; max-width: 720px; }
+svg.chart { display: block; width: 100%; height: auto; max-width: 100%; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0; }
+dl.facts dt { color: var(--muted); }
+dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+.cards { margin-top: 1rem; display: grid; gap: .75rem;
+         grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; }
+.card b { display: block; font-size: 1.5rem; }
+.table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; margin: .5rem 0 1rem;
+              border: 1px solid var(--line); border-radius: 6px; }
+table { border-collapse: collapse; width: 100%; font-size: .875rem; }
+th, td { padding: .35rem .6rem; border-bottom: 1px solid var(--line); text-align: left;
+         vertical-align: top; white-space: nowrap; }
+th { background: #f0f3f6; position: sticky; top: 0; white-space: nowrap; }
+td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.long { min-width: 16rem; white-space: normal; }
+.spike { border-left: 4px solid #C00000; padding: .25rem .75rem; margin: .75rem 0; }
+.spike ul { margin: .25rem 0; padding-left: 1.2rem; }
+@media (max-width: 600px) {
+  main { padding: .5rem; }
+  section { padding: .75rem; }
+  dl.facts { grid-template-columns: 1fr; }
+  dl.facts dd { margin-bottom: .4rem; }
+  /* charts shrink to the screen: larger type (in chart units) keeps the labels readable */
+  svg.chart text { font-size: 16px; }
+  svg.chart text.title { font-size: 18px; }
+}
+"""
+
+
+def _table(frame: pd.DataFrame, *, max_rows: int | None = None, caption: str = "") -> str:
+    if frame.empty:
+        return '<p class="muted">Nothing to show.</p>'
+    shown = display_frame(frame, max_rows)
+    numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
+    long = {c for c in frame.columns if c in ("title", "top_articles", "latest_quote", "outlets")}
+
+    def cls(c: object) -> str:
+        return ' class="num"' if c in numeric else ' class="long"' if c in long else ""
+
+    head = "".join(f"<th{cls(c)}>{escape(str(c))}</th>" for c in shown.columns)
+    rows = "\n".join(
+        "<tr>"
+        + "".join(f"<td{cls(c)}>{escape(v)}</td>" for c, v in zip(shown.columns, r, strict=True))
+        + "</tr>"
+        for r in shown.itertuples(index=False)
+    )
+    more = ""
+    if max_rows is not None and len(frame) > max_rows:
+        more = f'<p class="muted">First {max_rows} of {len(frame)} rows; the CSV has them all.</p>'
+    cap = f'<caption class="muted">{escape(caption)}</caption>' if caption else ""
+    return (
+        f'<div class="table-wrap"><table>{cap}<thead><tr>{head}</tr></thead>'
+        f"<tbody>\n{rows}\n</tbody></table></div>{more}"
+    )
+
+
+def _section(anchor: str, heading: str, *body: str) -> str:
+    return (
+        f'<section id="{anchor}">\n<h2>{escape(heading)}</h2>\n' + "\n".join(body) + "\n</section>"
+    )
+
+
+def _figure(svg: str, caption: str) -> str:
+    return f'<figure>{svg}<figcaption class="muted">{escape(caption)}</figcaption></figure>'
+
+
+def _volume_chart(content: ReportContent) -> str:
+    vol, spikes = content.tables["volume_theme"], content.tables["spikes"]
+    if vol.empty:
+        return '<p class="muted">No themes in these records.</p>'
+    wide = vol.pivot(index="period", columns="theme", values="articles").fillna(0)
+    ranked = list(wide.sum().sort_values(ascending=False, kind="stable").index)
+    spiking = [t for t in dict.fromkeys(spikes["theme"]) if t in wide.columns]
+    chosen = list(dict.fromkeys([*spiking, *ranked]))[: max(_MAX_LINES, len(spiking))]
+    tips = [
+        f"{r.theme}, {r.period:%d %b %Y}: {r.articles} of {r.total} stories "
+        f"({r.share:.0%}, baseline {r.baseline_share:.0%}), q = {r.q_value:.2g}"
+        for r in spikes.itertuples()
+    ]
+    markers = list(zip(spikes["period"].tolist(), spikes["theme"].tolist(), tips, strict=True))
+    svg = line_chart(wide[chosen], name="theme-volume", title="Stories per theme", markers=markers)
+    note = "Red circles mark spikes." if markers else "No spikes were found."
+    return _figure(
+        svg, f"Stories per {_period_word(content)} for the {len(chosen)} largest themes. {note}"
+    )
+
+
+def _period_word(content: ReportContent) -> str:
+    return {"D": "day", "W": "week", "M": "month"}[content.period]
+
+
+def _spike_cards(spikes: pd.DataFrame, period_word: str) -> str:
+    if spikes.empty:
+        return "<p><b>No spikes</b> passed the test in this range.</p>"
+    cards = []
+    for r in spikes.itertuples():
+        articles = "".join(f"<li>{escape(a)}</li>" for a in str(r.top_articles).split(" | ") if a)
+        cards.append(
+            f'<div class="spike"><h3>{escape(str(r.theme))}, {period_word} of '
+            f"{r.period:%d %b %Y}</h3>"
+            f"<p>{r.articles} of {r.total} stories ({r.share:.0%}) against a baseline of "
+            f"{r.baseline_share:.0%}: {r.lift:.1f}× the usual share, p = {r.p_value:.2g}, "
+            f"q = {r.q_value:.2g}.</p>"
+            f"<p><b>Top articles</b></p><ul>{articles}</ul>"
+            f"<p><b>Top terms:</b> {escape(str(r.top_terms)) or '–'}</p>"
+            f"<p><b>Outlets:</b> {escape(str(r.outlets))}</p></div>"
+        )
+    return "\n".join(cards)
+
+
+def _cards(content: ReportContent) -> str:
+    t = content.tables
+    tone = t["sentiment_over_time"]
+    n = int(tone["n"].sum())
+    net = (int(tone["positive"].sum()) - int(tone["negative"].sum())) / n if n else 0.0
+    facts = [
+        ("stories", str(len(t["stories"]))),
+        ("syndicated stories", str(len(t["syndicated"]))),
+        ("outlets", content.provenance["Outlets"]),
+        ("spikes", str(len(t["spikes"]))),
+        ("net tone", f"{net:+.2f}" if n else "–"),
+    ]
+    return (
+        '<div class="cards">'
+        + "".join(
+            f'<div class="card"><b>{escape(v)}</b><span class="muted">{escape(k)}</span></div>'
+            for k, v in facts
+        )
+        + "</div>"
+    )
+
+
+def _sentiment(content: ReportContent) -> list[str]:
+    tone = content.tables["sentiment_over_time"]
+    if not int(tone["n"].sum()):
+        return ['<p class="muted">No sentiment labels in these records.</p>']
+    wide = tone.set_index("period")[["positive", "neutral", "negative"]]
+    svg = stacked_bar_chart(
+        wide, name="sentiment", title="Sentiment of stories", colors=SENTIMENT_COLORS
+    )
+    caption = f"Share of positive, neutral and negative stories per {_period_word(content)}."
+    return [
+        _figure(svg, caption),
+        _table(tone, caption="net_tone = (positive − negative) / n"),
+        f"<h3>{TABLE_TITLES['sentiment_by_theme']}</h3>",
+        _table(content.tables["sentiment_by_theme"]),
+    ]
+
+
+def _voice(content: ReportContent) -> list[str]:
+    parts = []
+    for key, column, label in (("theme", "theme", "themes"), ("actor", "actor", "actors")):
+        table = content.tables[f"share_of_voice_{key}"]
+        if table.empty or not table["articles"].sum():
+            parts.append(f'<p class="muted">No {label} to compare.</p>')
+            continue
+        svg = bar_chart(
+            table[column].tolist(), table["share"].tolist(), percent=True,
+            name=f"share-of-voice-{key}", title=f"Share of voice: {label}",
+        )  # fmt: skip
+        parts.append(_figure(svg, f"Share of the stories naming any of these {label}."))
+    return parts
+
+
+def _actors(content: ReportContent) -> list[str]:
+    top = content.tables["top_actors"]
+    parts = []
+    if top.empty:
+        parts.append('<p class="muted">No actors in these records.</p>')
+    else:
+        svg = bar_chart(
+            top["actor"].tolist(), top["articles"].tolist(),
+            name="top-actors", title="Top actors by stories",
+        )  # fmt: skip
+        parts.append(_figure(svg, "Stories naming each actor (syndicated copies count once)."))
+        parts.append(_table(top))
+    parts.append(f"<h3>{TABLE_TITLES['top_speakers']}</h3>")
+    parts.append(_table(content.tables["top_speakers"]))
+    return parts
+
+
+def _totals(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    if frame.empty:
+        return frame
+    out = frame.groupby(column)["articles"].sum().reset_index()
+    return out.sort_values(["articles", column], ascending=[False, True])
+
+
+def render_html(content: ReportContent, *, exports: dict[str, str] | None = None) -> str:
+    """The report as one HTML document.
+
+    Parameters
+    ----------
+    content : ReportContent
+    exports : dict, optional
+        Name -> relative path of the exported files, listed (and linked) at the end.
+    """
+    t = content.tables
+    facts = "".join(
+        f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in content.provenance.items()
+    )
+    word = _period_word(content)
+    theme_wide = (
+        t["volume_theme"].pivot(index="period", columns="theme", values="articles").reset_index()
+        if not t["volume_theme"].empty
+        else t["volume_theme"]
+    )
+    sections = [
+        _section("about", "About this report", f'<dl class="facts">{facts}</dl>', _cards(content)),
+        _section(
+            "spikes",
+            TABLE_TITLES["spikes"],
+            _volume_chart(content),
+            _spike_cards(t["spikes"], word),
+            f'<p class="muted"><b>Method.</b> {escape(content.method)}</p>',
+        ),
+        _section("sentiment", "Sentiment", *_sentiment(content)),
+        _section("voice", "Share of voice", *_voice(content)),
+        _section("actors", "Actors and quotes", *_actors(content)),
+        _section(
+            "emerging",
+            "Emerging topics and themes",
+            '<p class="muted">New or growing at least twofold in the last 14 days against the '
+            "14 days before (share of stories, smoothed).</p>",
+            f"<h3>{TABLE_TITLES['emerging_topics']}</h3>",
+            _table(t["emerging_topics"]),
+            f"<h3>{TABLE_TITLES['emerging_themes']}</h3>",
+            _table(t["emerging_themes"]),
+        ),
+        _section(
+            "syndicated",
+            TABLE_TITLES["syndicated"],
+            '<p class="muted">Stories carried by more than one outlet; each counts once in '
+            "every volume.</p>",
+            _table(t["syndicated"], max_rows=50),
+        ),
+        _section(
+            "volume",
+            "Volumes",
+            f"<h3>Stories per theme and {word}</h3>",
+            _table(theme_wide),
+            "<h3>Stories per outlet</h3>",
+            _table(_totals(t["volume_outlet"], "outlet"), max_rows=30),
+            "<h3>Stories per province</h3>",
+            _table(_totals(t["volume_region"], "province"), max_rows=30),
+            "<h3>Stories per topic</h3>",
+            _table(_totals(t["volume_topic"], "topic"), max_rows=30),
+        ),
+    ]
+    if exports:
+        items = "".join(
+            f'<li><a href="{escape(path)}">{escape(path)}</a></li>' for path in exports.values()
+        )
+        sections.append(_section("exports", "Tables as files", f"<ul>{items}</ul>"))
+    made = content.provenance.get("Made", "")
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(content.title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<main>\n"
+        f"<header><h1>{escape(content.title)}</h1>"
+        f'<p class="muted">Made {escape(made)} · {escape(content.provenance["Data range"])}</p>'
+        "</header>\n" + "\n".join(sections) + "\n</main>\n</body>\n</html>\n"
+    )

@@ -1,0 +1,69 @@
+"""What the HTML and Markdown reports share: cell formatting and the tables' display names."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["TABLE_TITLES", "display_frame", "format_cell"]
+
+#: Display name of every table the report exports (also the Excel sheet order).
+TABLE_TITLES = {
+    "spikes": "Spikes in attention",
+    "volume_theme": "Stories per theme and period",
+    "sentiment_over_time": "Sentiment per period",
+    "share_of_voice_theme": "Share of voice between themes",
+    "share_of_voice_actor": "Share of voice between actors",
+    "top_actors": "Top actors",
+    "sentiment_by_actor": "Tone toward actors",
+    "top_speakers": "Most quoted speakers",
+    "sentiment_by_theme": "Sentiment per theme",
+    "emerging_topics": "Emerging topics",
+    "emerging_themes": "Emerging themes",
+    "syndicated": "Syndicated stories",
+    "volume_total": "Stories per period",
+    "volume_topic": "Stories per topic and period",
+    "volume_outlet": "Stories per outlet and period",
+    "volume_region": "Stories per province and period",
+    "attention_tests": "Spike test, every cell",
+    "stories": "All stories",
+}
+
+_PERCENT = ("share", "current_share", "previous_share", "baseline_share")
+_PROBABILITY = ("p_value", "q_value")
+_RATIO = ("net_tone", "lift", "growth", "score", "topic_score", "sentiment_score")
+
+
+def format_cell(column: str, value: Any) -> str:
+    """A table cell as text: percentages for shares, two decimals for ratios, days for dates.
+
+    >>> format_cell("share", 0.6667), format_cell("q_value", 0.000313), format_cell("n", 5)
+    ('66.7%', '0.00031', '5')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return f"{value:%Y-%m-%d}"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if column in _PERCENT:
+            return f"{value * 100:.1f}%"
+        if column in _PROBABILITY:
+            return f"{value:.2g}"
+        if column in _RATIO:
+            return "∞" if math.isinf(value) else f"{value:.2f}"
+        return f"{value:g}"
+    return str(value)
+
+
+def display_frame(frame: pd.DataFrame, max_rows: int | None = None) -> pd.DataFrame:
+    """The frame with every cell formatted as text (and cut to ``max_rows``)."""
+    if max_rows is not None:
+        frame = frame.head(max_rows)
+    return pd.DataFrame(
+        {c: [format_cell(str(c), v) for v in frame[c].tolist()] for c in frame.columns},
+        columns=frame.columns,
+    )

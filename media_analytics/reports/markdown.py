@@ -1,0 +1,78 @@
+"""The Markdown summary: provenance, spikes with their explanations, and the top rows of the main
+tables. The full tables are in the CSV (and Excel) exports."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .content import ReportContent
+from .layout import TABLE_TITLES, display_frame
+
+__all__ = ["markdown_table", "render_markdown"]
+
+_SUMMARY_TABLES = (
+    "sentiment_over_time",
+    "share_of_voice_theme",
+    "top_actors",
+    "top_speakers",
+    "emerging_topics",
+    "emerging_themes",
+    "syndicated",
+)
+
+
+def markdown_table(frame: pd.DataFrame, max_rows: int | None = 10) -> str:
+    """A GitHub-flavoured Markdown table (pipes in cells escaped).
+
+    >>> print(markdown_table(pd.DataFrame({"theme": ["a"], "share": [0.5]})))
+    | theme | share |
+    | --- | ---: |
+    | a | 50.0% |
+    """
+    if frame.empty:
+        return "_Nothing to show._"
+    shown = display_frame(frame, max_rows)
+    numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
+
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |"
+
+    lines = [
+        row([str(c) for c in shown.columns]),
+        "| " + " | ".join("---:" if n else "---" for n in numeric) + " |",
+        *(row(list(r)) for r in shown.itertuples(index=False)),
+    ]
+    if max_rows is not None and len(frame) > max_rows:
+        lines.append(f"\n_First {max_rows} of {len(frame)} rows._")
+    return "\n".join(lines)
+
+
+def render_markdown(content: ReportContent) -> str:
+    """The report summary as Markdown."""
+    word = {"D": "day", "W": "week", "M": "month"}[content.period]
+    lines = [f"# {content.title}", ""]
+    lines += [f"- **{k}:** {v}" for k, v in content.provenance.items()]
+    lines += ["", "## Spikes in attention", ""]
+    spikes = content.tables["spikes"]
+    if spikes.empty:
+        lines.append("No spikes passed the test in this range.")
+    for r in spikes.itertuples():
+        lines += [
+            f"### {r.theme}, {word} of {r.period:%Y-%m-%d}",
+            "",
+            f"{r.articles} of {r.total} stories ({r.share:.0%}) against a baseline of "
+            f"{r.baseline_share:.0%} ({r.lift:.1f}×), p = {r.p_value:.2g}, q = {r.q_value:.2g}.",
+            "",
+            *(f"- {a}" for a in str(r.top_articles).split(" | ") if a),
+            "",
+            f"Top terms: {str(r.top_terms) or '–'}. Outlets: {r.outlets!s}.",
+            "",
+        ]
+    lines += ["", f"_Method._ {content.method}", ""]
+    no_tone = not int(content.tables["sentiment_over_time"]["n"].sum())
+    for name in _SUMMARY_TABLES:
+        table = markdown_table(content.tables[name])
+        if name == "sentiment_over_time" and no_tone:
+            table = "_No sentiment labels in these records._"
+        lines += [f"## {TABLE_TITLES[name]}", "", table, ""]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,270 @@
+"""Small inline SVG charts for the HTML report.
+
+Drawn by hand rather than with matplotlib so the report needs no plotting dependency (matplotlib
+is only in the ``notebooks`` extra, and ``media-analytics demo`` writes this report on a core
+install), the file stays small, and the charts stay sharp when a phone zooms in. Each chart is one
+``<svg>`` with a ``viewBox`` (it scales to its container), a ``<title>`` for screen readers and
+``data-chart`` naming it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from html import escape
+
+import pandas as pd
+
+__all__ = ["PALETTE", "SENTIMENT_COLORS", "bar_chart", "line_chart", "stacked_bar_chart"]
+
+#: Okabe–Ito colours, distinguishable with the common colour-vision deficiencies.
+PALETTE = (
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+)  # fmt: skip
+SENTIMENT_COLORS = {"positive": "#009E73", "neutral": "#9AA0A6", "negative": "#D55E00"}
+SPIKE_COLOR = "#C00000"
+
+_W, _LEFT, _RIGHT, _TOP = 520, 44, 14, 38
+_FONT = 'font-family="system-ui, sans-serif"'
+
+
+def _nice_max(value: float) -> float:
+    """A round axis maximum at or above ``value`` (1, 2, 2.5 or 5 times a power of ten)."""
+    if value <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        if value <= step * power:
+            return step * power
+    return 10 * power  # pragma: no cover - the loop always returns
+
+
+def _fmt(value: float, percent: bool) -> str:
+    if percent:
+        return f"{value * 100:.0f}%"
+    return f"{value:g}" if value < 1000 else f"{value:,.0f}"
+
+
+def _open(name: str, title: str, height: int) -> list[str]:
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" data-chart="{escape(name)}" '
+        f'viewBox="0 0 {_W} {height}" role="img" aria-label="{escape(title)}" {_FONT} '
+        f'font-size="14" preserveAspectRatio="xMidYMid meet">',
+        f"<title>{escape(title)}</title>",
+        f'<text class="title" x="{_LEFT}" y="22" font-size="16" font-weight="600" fill="#222">'
+        f"{escape(title)}</text>",
+    ]
+
+
+def _legend(names: Sequence[str], colors: Sequence[str], y: int) -> tuple[list[str], int]:
+    """Legend rows under the plot, two entries a row; returns the parts and the height used."""
+    parts, col_w = [], (_W - _LEFT - _RIGHT) / 2
+    for i, (name, color) in enumerate(zip(names, colors, strict=True)):
+        x = _LEFT + (i % 2) * col_w
+        row_y = y + (i // 2) * 20
+        parts.append(f'<rect x="{x:.1f}" y="{row_y - 9}" width="12" height="12" fill="{color}"/>')
+        parts.append(
+            f'<text x="{x + 18:.1f}" y="{row_y + 2}" fill="#333">{escape(_short(name, 24))}</text>'
+        )
+    return parts, math.ceil(len(names) / 2) * 20
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _axes(
+    y_max: float, plot_h: int, percent: bool, x_labels: Sequence[tuple[float, str, str]]
+) -> list[str]:
+    parts = []
+    bottom = _TOP + plot_h
+    for k in range(5):
+        value = y_max * k / 4
+        y = bottom - plot_h * k / 4
+        parts.append(
+            f'<line x1="{_LEFT}" x2="{_W - _RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e3e3e3"/>'
+        )
+        parts.append(
+            f'<text x="{_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#555">'
+            f"{_fmt(value, percent)}</text>"
+        )
+    parts.append(
+        f'<line x1="{_LEFT}" x2="{_W - _RIGHT}" y1="{bottom}" y2="{bottom}" stroke="#888"/>'
+    )
+    for x, label, anchor in x_labels:
+        parts.append(
+            f'<text x="{x:.1f}" y="{bottom + 18}" text-anchor="{anchor}" fill="#555">'
+            f"{escape(label)}</text>"
+        )
+    return parts
+
+
+def _x_labels(
+    periods: Sequence[pd.Timestamp], xs: Sequence[float], *, edges: bool = True
+) -> list[tuple[float, str, str]]:
+    """At most six evenly spaced date labels, so they never overlap.
+
+    With ``edges``, labels at the plot's ends are aligned inwards so they are not cut off.
+    """
+    if not periods:
+        return []
+    step = max(1, math.ceil(len(periods) / 6))
+    last = len(periods) - 1
+    labels = []
+    for i in range(0, len(periods), step):
+        anchor = "middle"
+        if edges and last > 0:
+            anchor = "start" if i == 0 else "end" if i == last else "middle"
+        labels.append((xs[i], periods[i].strftime("%d %b"), anchor))
+    return labels
+
+
+def line_chart(
+    frame: pd.DataFrame,
+    *,
+    name: str,
+    title: str,
+    markers: Sequence[tuple[pd.Timestamp, str, str]] = (),
+    percent: bool = False,
+    plot_h: int = 220,
+) -> str:
+    """Lines over time, one per column, with optional marked points.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Index: period starts; columns: series; values: numbers.
+    name, title : str
+        ``data-chart`` name and the visible (and accessible) title.
+    markers : sequence of (period, column, label)
+        Points to circle in red, e.g. spikes; ``label`` becomes the marker's tooltip.
+    percent : bool
+        Format the y axis as percentages (values are fractions).
+    """
+    periods = list(frame.index)
+    names = [str(c) for c in frame.columns]
+    colors = [PALETTE[i % len(PALETTE)] for i in range(len(names))]
+    y_max = _nice_max(float(frame.to_numpy().max()) if frame.size else 0.0)
+    plot_w = _W - _LEFT - _RIGHT
+    n = len(periods)
+    xs = [_LEFT + (plot_w * i / (n - 1) if n > 1 else plot_w / 2) for i in range(n)]
+    bottom = _TOP + plot_h
+
+    def y_of(v: float) -> float:
+        return bottom - plot_h * v / y_max
+
+    legend, legend_h = _legend(names, colors, bottom + 40)
+    height = bottom + 40 + legend_h + 4
+    parts = _open(name, title, height)
+    parts += _axes(y_max, plot_h, percent, _x_labels(periods, xs))
+    for column, color in zip(frame.columns, colors, strict=True):
+        values = frame[column].astype(float).tolist()
+        points = " ".join(f"{x:.1f},{y_of(v):.1f}" for x, v in zip(xs, values, strict=True))
+        parts.append(
+            f'<polyline class="series" fill="none" stroke="{color}" stroke-width="2" '
+            f'stroke-linejoin="round" points="{points}"><title>{escape(str(column))}</title>'
+            "</polyline>"
+        )
+    position = {p: i for i, p in enumerate(periods)}
+    for when, column, label in markers:
+        if when not in position or column not in frame.columns:
+            continue
+        i = position[when]
+        x, y = xs[i], y_of(float(frame[column].iloc[i]))
+        parts.append(
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{_TOP}" y2="{bottom}" stroke="{SPIKE_COLOR}" '
+            'stroke-dasharray="4 3" stroke-width="1"/>'
+        )
+        parts.append(
+            f'<circle class="spike" cx="{x:.1f}" cy="{y:.1f}" r="6" fill="none" '
+            f'stroke="{SPIKE_COLOR}" stroke-width="2.5"><title>{escape(label)}</title></circle>'
+        )
+    if markers:
+        parts.append(
+            f'<text x="{_W - _RIGHT}" y="22" text-anchor="end" fill="{SPIKE_COLOR}">○ spike</text>'
+        )
+    parts += legend
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def stacked_bar_chart(
+    frame: pd.DataFrame,
+    *,
+    name: str,
+    title: str,
+    colors: dict[str, str],
+    plot_h: int = 200,
+) -> str:
+    """Stacked bars over time showing each column's share of the row total (100% bars).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Index: period starts; columns: categories (e.g. positive, neutral, negative); counts.
+    colors : dict
+        Colour for each column.
+    """
+    periods = list(frame.index)
+    plot_w = _W - _LEFT - _RIGHT
+    n = max(len(periods), 1)
+    slot = plot_w / n
+    bar_w = max(slot * 0.7, 1.0)
+    bottom = _TOP + plot_h
+    names = [str(c) for c in frame.columns]
+    legend, legend_h = _legend(names, [colors[c] for c in names], bottom + 40)
+    height = bottom + 40 + legend_h + 4
+    parts = _open(name, title, height)
+    xs = [_LEFT + slot * (i + 0.5) for i in range(len(periods))]
+    parts += _axes(1.0, plot_h, True, _x_labels(periods, xs, edges=False))
+    for i, when in enumerate(periods):
+        row = frame.loc[when].astype(float)
+        total = float(row.sum())
+        if total <= 0:
+            continue
+        y = float(bottom)
+        for column in names:
+            h = plot_h * float(row[column]) / total
+            if h <= 0:
+                continue
+            y -= h
+            tip = f"{when:%d %b %Y}: {column} {int(row[column])} of {int(total)}"
+            parts.append(
+                f'<rect class="bar" x="{xs[i] - bar_w / 2:.1f}" y="{y:.1f}" width="{bar_w:.1f}" '
+                f'height="{h:.1f}" fill="{colors[column]}"><title>{escape(tip)}</title></rect>'
+            )
+    parts += legend
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def bar_chart(
+    labels: Sequence[str],
+    values: Sequence[float],
+    *,
+    name: str,
+    title: str,
+    percent: bool = False,
+    color: str = PALETTE[0],
+) -> str:
+    """Horizontal bars, one per label, in the given order, each with its value written beside."""
+    row_h, label_w = 26, 170
+    height = _TOP + row_h * max(len(labels), 1) + 8
+    parts = _open(name, title, height)
+    top = max((float(v) for v in values), default=0.0)
+    scale = (_W - label_w - _RIGHT - 60) / top if top > 0 else 0.0
+    for i, (label, value) in enumerate(zip(labels, values, strict=True)):
+        y = _TOP + i * row_h
+        w = max(float(value) * scale, 1.0 if value else 0.0)
+        text = _fmt(float(value), percent) if not percent else f"{float(value) * 100:.1f}%"
+        parts.append(
+            f'<text x="{label_w - 8}" y="{y + 18}" text-anchor="end" fill="#333">'
+            f"{escape(_short(str(label), 20))}</text>"
+        )
+        parts.append(
+            f'<rect class="bar" x="{label_w}" y="{y + 5}" width="{w:.1f}" height="{row_h - 9}" '
+            f'fill="{color}"><title>{escape(f"{label}: {text}")}</title></rect>'
+        )
+        parts.append(f'<text x="{label_w + w + 6:.1f}" y="{y + 18}" fill="#333">{text}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts)

@@ -1,0 +1,417 @@
+"""Trend tables: pure functions from :class:`~media_analytics.reports.frames.ReportData` to
+DataFrames.
+
+Every count here counts *stories*: a syndicated story (one original plus its copies) counts once,
+whatever outlet carried it. The one exception is by-outlet counting, where a story counts once for
+each outlet that carried it (that is what "this outlet's volume" means to an analyst).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+import pandas as pd
+
+from .frames import ReportData, _period_code, period_start
+
+__all__ = [
+    "BY_KEYS",
+    "SENTIMENT_LABELS",
+    "emerging_topics",
+    "keyed",
+    "net_tone",
+    "period_grid",
+    "sentiment_mix",
+    "share_of_voice",
+    "top_actors",
+    "top_speakers",
+    "volume",
+]
+
+logger = logging.getLogger(__name__)
+
+SENTIMENT_LABELS = ("positive", "neutral", "negative")
+
+#: What :func:`volume` and :func:`share_of_voice` can count by, and the column each one adds.
+BY_KEYS = {
+    "theme": "theme",
+    "topic": "topic",
+    "outlet": "outlet",
+    "region": "province",
+    "actor": "actor",
+}
+
+
+def keyed(data: ReportData, by: str) -> pd.DataFrame:
+    """(story, key) pairs for one dimension, each pair at most once.
+
+    Parameters
+    ----------
+    data : ReportData
+    by : {"theme", "topic", "outlet", "region", "actor"}
+        ``region`` is the province of the places and actors named in the story; ``topic`` is
+        ``"<id>: <label>"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``id, date, key``.
+    """
+    if by == "theme":
+        pairs = data.themes[["id", "date", "theme"]].rename(columns={"theme": "key"})
+    elif by == "topic":
+        s = data.stories[data.stories["topic_id"].notna()]
+        label = s["topic_label"].fillna("").astype(str)
+        key = s["topic_id"].map(_topic_id).str.cat(label, sep=": ").str.rstrip(": ")
+        pairs = pd.DataFrame({"id": s["id"], "date": s["date"], "key": key})
+    elif by == "outlet":
+        c = data.copies
+        pairs = pd.DataFrame({"id": c["story_id"], "date": c["date"], "key": c["source"]})
+    elif by == "region":
+        a = data.actors[data.actors["province"].notna()]
+        pairs = a[["id", "date", "province"]].rename(columns={"province": "key"})
+    elif by == "actor":
+        pairs = data.actors[["id", "date", "name"]].rename(columns={"name": "key"})
+    else:
+        raise ValueError(f"unknown dimension {by!r}; use one of {', '.join(BY_KEYS)}")
+    return pairs.dropna(subset=["key"]).drop_duplicates(["id", "key"]).reset_index(drop=True)
+
+
+def _topic_id(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def period_grid(data: ReportData, period: str) -> pd.DatetimeIndex:
+    """Every period start from the first story to the last, so empty periods show as zeros."""
+    code = _period_code(period)
+    if data.stories.empty:
+        return pd.DatetimeIndex([], name="period")
+    lo, hi = data.stories["date"].min(), data.stories["date"].max()
+    return pd.DatetimeIndex(pd.period_range(lo, hi, freq=code).start_time, name="period")
+
+
+def _totals(data: ReportData, period: str) -> pd.Series:
+    grid = period_grid(data, period)
+    counts = period_start(data.stories["date"], period).value_counts()
+    return counts.reindex(grid, fill_value=0).rename("total")
+
+
+def volume(
+    data: ReportData,
+    by: str | None = "theme",
+    period: str = "W",
+    *,
+    keys: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Stories per period, overall or per theme, topic, outlet or region (province).
+
+    Parameters
+    ----------
+    data : ReportData
+    by : {"theme", "topic", "outlet", "region", "actor"} or None
+        ``None`` counts all stories.
+    period : {"D", "W", "M"}
+        Day, Monday-to-Sunday week, or calendar month; ``period`` is the first day.
+    keys : sequence of str, optional
+        Report only these keys (e.g. a list of themes); the total still counts every story.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``period, <key>, articles, total, share``, one row for every period of the data's
+        range and every key (zeros included). ``total`` is all stories in the period and
+        ``share = articles / total`` is the normalised attention.
+
+    Examples
+    --------
+    >>> from media_analytics.reports import records_to_frames
+    >>> data = records_to_frames([
+    ...     {"id": "1", "published_at": "2024-11-25", "themes": [{"theme": "a"}]},
+    ...     {"id": "2", "published_at": "2024-11-26", "themes": []},
+    ... ])
+    >>> volume(data, "theme")[["theme", "articles", "total", "share"]].to_dict("records")
+    [{'theme': 'a', 'articles': 1, 'total': 2, 'share': 0.5}]
+    """
+    totals = _totals(data, period)
+    if by is None:
+        out = totals.rename("articles").to_frame().reset_index()
+        out["total"] = out["articles"]
+        out["share"] = (out["articles"] / out["total"]).where(out["total"] > 0, 0.0)
+        return out
+    column = BY_KEYS.get(by)
+    if column is None:
+        raise ValueError(f"unknown dimension {by!r}; use one of {', '.join(BY_KEYS)}")
+    pairs = keyed(data, by)
+    if keys is not None:
+        pairs = pairs[pairs["key"].isin(keys)]
+    pairs = pairs.assign(period=period_start(pairs["date"], period))
+    counts = pairs.groupby(["period", "key"]).size()
+    names = list(keys) if keys is not None else sorted(pairs["key"].unique())
+    index = pd.MultiIndex.from_product([totals.index, names], names=["period", "key"])
+    out = counts.reindex(index, fill_value=0).rename("articles").reset_index()
+    out["total"] = out["period"].map(totals).astype(int)
+    out["share"] = (out["articles"] / out["total"]).where(out["total"] > 0, 0.0)
+    return out.rename(columns={"key": column})
+
+
+def share_of_voice(
+    data: ReportData,
+    by: str = "theme",
+    *,
+    names: Sequence[str] | None = None,
+    period: str | None = None,
+) -> pd.DataFrame:
+    """Each key's share of the stories that mention any of the compared keys.
+
+    Parameters
+    ----------
+    data : ReportData
+    by : {"theme", "actor", "outlet", "topic", "region"}
+    names : sequence of str, optional
+        Compare only these (e.g. two candidates); matched case-insensitively, and reported in the
+        given order and spelling even when absent from the data.
+    period : {"D", "W", "M"}, optional
+        Shares within each period instead of over the whole range.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``[period,] <key>, articles, share``; shares sum to 1 within each period (or over
+        all rows) unless no story mentions any of the keys.
+    """
+    column = BY_KEYS.get(by)
+    if column is None:
+        raise ValueError(f"unknown dimension {by!r}; use one of {', '.join(BY_KEYS)}")
+    pairs = keyed(data, by)
+    if names is not None:
+        spelling = {n.casefold(): n for n in names}
+        pairs = pairs.assign(key=pairs["key"].str.casefold().map(spelling)).dropna(subset=["key"])
+        pairs = pairs.drop_duplicates(["id", "key"])
+    groups = ["key"]
+    if period is not None:
+        pairs = pairs.assign(period=period_start(pairs["date"], period))
+        groups = ["period", "key"]
+    counts = pairs.groupby(groups).size().rename("articles")
+    if names is not None:
+        if period is None:
+            counts = counts.reindex(list(names), fill_value=0)
+        else:
+            grid = period_grid(data, period)
+            full = pd.MultiIndex.from_product([grid, list(names)], names=["period", "key"])
+            counts = counts.reindex(full, fill_value=0)
+    out = counts.reset_index()
+    denom = out.groupby("period")["articles"].transform("sum") if period else out["articles"].sum()
+    out["share"] = (out["articles"] / denom).fillna(0.0)
+    if names is None:
+        out = out.sort_values(
+            [*(["period"] if period else []), "articles", "key"],
+            ascending=[*([True] if period else []), False, True],
+        )
+    return out.rename(columns={"key": column}).reset_index(drop=True)
+
+
+def net_tone(positive: pd.Series, negative: pd.Series, n: pd.Series) -> pd.Series:
+    """``(positive - negative) / n``, 0 where ``n`` is 0; ranges from -1 to 1."""
+    return ((positive - negative) / n.where(n > 0)).fillna(0.0)
+
+
+def sentiment_mix(
+    data: ReportData,
+    by: str = "period",
+    period: str = "W",
+    *,
+    top: int | None = None,
+) -> pd.DataFrame:
+    """Sentiment counts and net tone per period, actor, theme or outlet.
+
+    Parameters
+    ----------
+    data : ReportData
+    by : {"period", "actor", "theme", "outlet"}
+        For ``actor`` the label is the tone toward the actor when the record carries one, else
+        the story's tone.
+    period : {"D", "W", "M"}
+        Used when ``by="period"``.
+    top : int, optional
+        Keep the ``top`` keys with the most labelled stories (not for ``by="period"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``<key>, positive, neutral, negative, n, net_tone`` where ``n`` counts labelled
+        stories and ``net_tone = (positive - negative) / n``.
+    """
+    if by == "period":
+        s = data.stories
+        frame = pd.DataFrame({"key": period_start(s["date"], period), "label": s["sentiment"]})
+        grid: pd.Index | None = period_grid(data, period)
+        column = "period"
+    elif by == "actor":
+        a = data.actors
+        frame = pd.DataFrame({"key": a["name"], "label": a["sentiment"]})
+        grid, column = None, "actor"
+    elif by in ("theme", "outlet"):
+        pairs = keyed(data, by)
+        tone = data.stories.set_index("id")["sentiment"]
+        frame = pd.DataFrame({"key": pairs["key"], "label": pairs["id"].map(tone)})
+        grid, column = None, by
+    else:
+        raise ValueError(f"unknown dimension {by!r}; use period, actor, theme or outlet")
+    frame = frame[frame["label"].isin(SENTIMENT_LABELS)]
+    table = pd.crosstab(frame["key"], frame["label"]).reindex(
+        columns=list(SENTIMENT_LABELS), fill_value=0
+    )
+    if grid is not None:
+        table = table.reindex(grid, fill_value=0)
+    table.columns.name = None
+    table["n"] = table[list(SENTIMENT_LABELS)].sum(axis=1)
+    table["net_tone"] = net_tone(table["positive"], table["negative"], table["n"])
+    out = table.rename_axis(column).reset_index()
+    if by != "period":
+        out = out.sort_values(["n", column], ascending=[False, True])
+        if top is not None:
+            out = out.head(top)
+    return out.reset_index(drop=True)
+
+
+def top_actors(
+    data: ReportData, n: int = 10, *, types: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """The most mentioned actors.
+
+    Parameters
+    ----------
+    data : ReportData
+    n : int
+        How many to keep.
+    types : sequence of str, optional
+        Keep these actor types only (e.g. ``["person"]``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``actor, type, title, role, articles, outlets, quotes, net_tone``, most articles
+        first: ``title`` and ``role`` are the forms seen most often, ``outlets`` counts the
+        outlets that carried the stories naming the actor, ``quotes`` the quotes attributed to
+        the actor, ``net_tone`` the tone toward the actor.
+    """
+    a = data.actors
+    if types is not None:
+        a = a[a["type"].isin(types)]
+    columns = ["actor", "type", "title", "role", "articles", "outlets", "quotes", "net_tone"]
+    if a.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = a.groupby("name")
+    out = pd.DataFrame(
+        {
+            "type": grouped["type"].agg(_mode),
+            "title": grouped["title"].agg(_mode),
+            "role": grouped["role"].agg(_mode),
+            "articles": grouped["id"].nunique(),
+        }
+    )
+    copies = data.copies[["story_id", "source"]]
+    reach = a[["name", "id"]].merge(copies, left_on="id", right_on="story_id")
+    out["outlets"] = reach.groupby("name")["source"].nunique().reindex(out.index, fill_value=0)
+    said = data.quotes["speaker"].value_counts()
+    out["quotes"] = said.reindex(out.index, fill_value=0).astype(int)
+    tone = sentiment_mix(data, "actor").set_index("actor")["net_tone"]
+    out["net_tone"] = tone.reindex(out.index, fill_value=0.0)
+    out = out.rename_axis("actor").reset_index()
+    out = out.sort_values(["articles", "actor"], ascending=[False, True]).head(n)
+    return out[columns].reset_index(drop=True)
+
+
+def _mode(values: pd.Series) -> str | None:
+    values = values.dropna()
+    if values.empty:
+        return None
+    counts = values.value_counts()
+    return str(sorted(counts[counts == counts.max()].index)[0])
+
+
+def top_speakers(data: ReportData, n: int = 10, *, max_chars: int = 160) -> pd.DataFrame:
+    """The most quoted speakers, with their latest quote.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``speaker, quotes, articles, latest_quote``, most quotes first; the quote is cut
+        at ``max_chars`` characters.
+    """
+    q = data.quotes.dropna(subset=["speaker"])
+    columns = ["speaker", "quotes", "articles", "latest_quote"]
+    if q.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = q.groupby("speaker")
+    latest = q.sort_values(["date", "id"]).groupby("speaker")["text"].last()
+    out = pd.DataFrame(
+        {
+            "quotes": grouped.size(),
+            "articles": grouped["id"].nunique(),
+            "latest_quote": latest.map(lambda t: _cut(t, max_chars)),
+        }
+    ).rename_axis("speaker")
+    out = out.reset_index().sort_values(["quotes", "speaker"], ascending=[False, True])
+    return out[columns].head(n).reset_index(drop=True)
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def emerging_topics(
+    data: ReportData,
+    by: str = "topic",
+    *,
+    window: str | pd.Timedelta = "14D",
+    end: str | pd.Timestamp | None = None,
+    min_count: int = 3,
+    min_growth: float = 2.0,
+) -> pd.DataFrame:
+    """Topics (or themes) that are new or growing fast in the latest window.
+
+    The latest window is the ``window`` ending on ``end`` (default: the last story's day,
+    inclusive); the previous window is the one just before it. A key *emerges* when it has at
+    least ``min_count`` stories in the latest window and either had none before (``new``) or its
+    share of stories grew at least ``min_growth``-fold (``growing``). Shares are smoothed,
+    ``(count + 0.5) / (stories + 1)``, so a rise from one story to two is not "infinite".
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``<key>, current, previous, current_share, previous_share, growth, status``,
+        fastest growth first; ``current_share``/``previous_share`` are unsmoothed
+        shares of the window's stories.
+    """
+    column = BY_KEYS.get(by)
+    if column is None:
+        raise ValueError(f"unknown dimension {by!r}; use one of {', '.join(BY_KEYS)}")
+    columns = [column, "current", "previous", "current_share", "previous_share", "growth", "status"]
+    if data.stories.empty:
+        return pd.DataFrame(columns=columns)
+    span = pd.Timedelta(window)
+    last = pd.Timestamp(end).normalize() if end is not None else data.stories["date"].max()
+    cur_lo, prev_lo = last - span, last - 2 * span  # windows are (lo, hi]
+    dates = data.stories["date"]
+    n_cur = int(((dates > cur_lo) & (dates <= last)).sum())
+    n_prev = int(((dates > prev_lo) & (dates <= cur_lo)).sum())
+    pairs = keyed(data, by)
+    cur = pairs[(pairs["date"] > cur_lo) & (pairs["date"] <= last)]["key"].value_counts()
+    prev = pairs[(pairs["date"] > prev_lo) & (pairs["date"] <= cur_lo)]["key"].value_counts()
+    out = pd.DataFrame({"current": cur, "previous": prev}).fillna(0).astype(int)
+    out["current_share"] = out["current"] / max(n_cur, 1)
+    out["previous_share"] = out["previous"] / max(n_prev, 1)
+    smoothed_cur = (out["current"] + 0.5) / (n_cur + 1)
+    smoothed_prev = (out["previous"] + 0.5) / (n_prev + 1)
+    out["growth"] = smoothed_cur / smoothed_prev
+    out["status"] = ""
+    enough = out["current"] >= min_count
+    out.loc[enough & (out["growth"] >= min_growth), "status"] = "growing"
+    out.loc[enough & (out["previous"] == 0), "status"] = "new"
+    out = out[out["status"] != ""].rename_axis(column).reset_index()
+    out = out.sort_values(["growth", column], ascending=[False, True])
+    return out[columns].reset_index(drop=True)

@@ -1,0 +1,178 @@
+"""records_to_frames: flattening, dates, syndicated copies counted once, filters."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from media_analytics.reports import records_to_frames, volume
+
+from .conftest import SAMPLE, read_sample
+
+
+def test_five_outlet_story_counts_once(syndicated_records):
+    data = records_to_frames(syndicated_records)
+    assert data.n_records == 7
+    assert len(data.stories) == 3  # s1 (with four copies), n1, n2
+    assert data.n_duplicates == 4
+    story = data.stories.set_index("id").loc["s1"]
+    assert story["n_outlets"] == 5
+    assert story["outlets"] == "Outlet A; Outlet B; Outlet C; Outlet D; Outlet E"
+    # one theme row, not five
+    assert data.themes["id"].tolist() == ["s1"]
+    totals = volume(data, None, "W")
+    assert totals["articles"].tolist() == [3]
+
+
+def test_outlet_volume_counts_the_story_once_per_outlet(syndicated_records):
+    data = records_to_frames(syndicated_records)
+    by_outlet = volume(data, "outlet", "W").set_index("outlet")["articles"]
+    assert by_outlet.to_dict() == {
+        "Outlet A": 2,  # s1, n1
+        "Outlet B": 2,  # copy of s1, n2
+        "Outlet C": 1,
+        "Outlet D": 1,
+        "Outlet E": 1,
+    }
+
+
+def test_sample_part_c_story_carried_by_five_outlets():
+    data = records_to_frames(read_sample([SAMPLE / "articles_c.jsonl"]))
+    story = data.stories.set_index("id").loc["sample-c-028"]
+    assert story["n_outlets"] == 5
+    copies = data.copies[data.copies["story_id"] == "sample-c-028"]
+    assert sorted(copies["id"]) == [
+        "sample-c-028",
+        "sample-c-030",
+        "sample-c-032",
+        "sample-c-033",
+        "sample-c-036",
+    ]
+    assert copies["is_duplicate"].sum() == 4
+    # the five records are one story in every count
+    assert (data.stories["id"] == "sample-c-028").sum() == 1
+    assert not data.stories["id"].isin(["sample-c-030", "sample-c-032"]).any()
+
+
+def test_whole_sample_counts(sample_records):
+    data = records_to_frames(sample_records)
+    assert (data.n_records, len(data.stories), data.n_duplicates) == (330, 315, 15)
+    assert data.stories["n_outlets"].sum() == 330
+
+
+def test_missing_original_chains_and_cycles():
+    records = [
+        # b and c are copies of an original that is not in the data; the earliest copy stands in
+        {"id": "b", "published_at": "2024-11-27", "source": "Y", "duplicate_of": "a"},
+        {"id": "c", "published_at": "2024-11-26", "source": "Z", "duplicate_of": "a"},
+        # a chain e -> d -> f
+        {"id": "f", "published_at": "2024-11-20", "source": "X"},
+        {"id": "d", "published_at": "2024-11-21", "source": "Y", "duplicate_of": "f"},
+        {"id": "e", "published_at": "2024-11-22", "source": "Z", "duplicate_of": "d"},
+        # a cycle resolves to its smallest id
+        {"id": "p", "published_at": "2024-11-23", "source": "X", "duplicate_of": "q"},
+        {"id": "q", "published_at": "2024-11-23", "source": "Y", "duplicate_of": "p"},
+    ]
+    data = records_to_frames(records)
+    stories = data.stories.set_index("id")
+    assert sorted(stories.index) == ["a", "f", "p"]
+    assert stories.loc["a", "source"] == "Z"  # from c, the earliest copy
+    assert stories.loc["a", "date"] == pd.Timestamp("2024-11-26")
+    assert stories.loc["a", "n_outlets"] == 2
+    assert stories.loc["f", "n_outlets"] == 3
+    assert stories.loc["p", "n_outlets"] == 2
+    # a copy is dated with its story, so both land in the same period
+    assert set(data.copies.loc[data.copies["story_id"] == "f", "date"]) == {
+        pd.Timestamp("2024-11-20")
+    }
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        ("2024-11-26", "2024-11-26"),
+        ("2024-11-26T23:30:00+07:00", "2024-11-26"),  # the local day, not UTC's
+        ("2024-11-26T01:00:00Z", "2024-11-26"),
+        ("Selasa, 26 Nov 2024 13:05 WIB", "2024-11-26"),
+        ("26 November 2024", "2024-11-26"),
+    ],
+)
+def test_dates(value, day):
+    data = records_to_frames([{"id": "x", "published_at": value}])
+    assert data.stories["date"].tolist() == [pd.Timestamp(day)]
+
+
+def test_unreadable_dates_are_dropped_and_counted(caplog):
+    records = [
+        {"id": "x", "published_at": "kemarin sore"},
+        {"id": "y", "published_at": None},
+        {"id": "z", "published_at": "2024-11-26"},
+    ]
+    data = records_to_frames(records)
+    assert data.stories["id"].tolist() == ["z"]
+    assert data.n_undated == 2
+    assert "2 record(s)" in caplog.text
+
+
+def test_store_rows_with_json_text(syndicated_records):
+    rows = pd.DataFrame(syndicated_records)
+    for column in ("themes", "topic", "sentiment", "actors", "quotes"):
+        rows[column] = rows[column].map(json.dumps)
+    from_rows = records_to_frames(rows)
+    from_dicts = records_to_frames(syndicated_records)
+    pd.testing.assert_frame_equal(from_rows.stories, from_dicts.stories)
+    pd.testing.assert_frame_equal(from_rows.themes, from_dicts.themes)
+
+
+def test_nested_fields_flatten():
+    record = {
+        "id": "r1",
+        "published_at": "2024-10-18",
+        "source": "S",
+        "title": "T",
+        "themes": [{"theme": "public_dialogue", "score": 0.7, "evidence": ["dialog", "warga"]}],
+        "topic": {"id": 3, "label": "pilkada, tps", "score": 0.4},
+        "sentiment": {"label": "positive", "score": 0.8},
+        "actors": [
+            {
+                "name": "Anra Nosa",
+                "title": "IPTU",
+                "role": "Kapolsek",
+                "type": "person",
+                "region": {"province": "Riau", "regency": "Kota Dumai"},
+                "sentiment": {"label": "negative", "score": 0.6},
+            },
+            {"name": "Polres Dumai", "type": "organization"},
+        ],
+        "quotes": [{"speaker": "Anra Nosa", "text": "Kita jaga bersama.", "verb": "ujar"}],
+        "model_version": "m-1",
+    }
+    data = records_to_frames([record])
+    assert data.themes.loc[0, "evidence"] == "dialog; warga"
+    actors = data.actors.set_index("name")
+    assert actors.loc["Anra Nosa", "province"] == "Riau"
+    assert actors.loc["Anra Nosa", "sentiment"] == "negative"  # the actor's own tone
+    assert actors.loc["Polres Dumai", "sentiment"] == "positive"  # else the story's
+    assert data.quotes.loc[0, "speaker"] == "Anra Nosa"
+    assert data.stories.loc[0, "topic_label"] == "pilkada, tps"
+    assert data.model_versions == ["m-1"]
+
+
+def test_filters(syndicated_records):
+    only_b = records_to_frames(syndicated_records, sources=["outlet b"])
+    # the copy stands in for its story, which keeps the story's id
+    assert sorted(only_b.stories["id"]) == ["n2", "s1"]
+    assert only_b.stories.set_index("id").loc["s1", "source"] == "Outlet B"
+    assert only_b.stories["n_outlets"].tolist() == [1, 1]
+    window = records_to_frames(syndicated_records, since="2024-11-26", until="2024-11-26")
+    assert window.stories["id"].tolist() == ["s1"]
+    assert len(window.copies) == 5
+    assert window.n_records == 7
+
+
+def test_bad_period():
+    data = records_to_frames([{"id": "x", "published_at": "2024-11-26"}])
+    with pytest.raises(ValueError, match="unknown period 'Q'"):
+        volume(data, None, "Q")

@@ -1,0 +1,157 @@
+"""build_report and the renderers: files written, provenance, self-contained HTML, exports."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime, timezone
+
+import pandas as pd
+import pytest
+
+from media_analytics.reports import build_report, markdown_table
+
+from .conftest import with_synthetic_actors
+
+MADE = datetime(2025, 1, 2, 3, 4, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def report(tmp_path, syndicated_records):
+    paths = build_report(syndicated_records, tmp_path / "out", generated_at=MADE, title="Uji")
+    return paths, paths["html"].read_text(encoding="utf-8")
+
+
+def test_files_written(report):
+    paths, _ = report
+    assert paths["html"].name == "report.html"
+    assert paths["markdown"].name == "report.md"
+    csvs = {k.split(":", 1)[1] for k in paths if k.startswith("csv:")}
+    assert {"spikes", "volume_theme", "volume_outlet", "volume_region", "volume_topic",
+            "share_of_voice_theme", "sentiment_over_time", "sentiment_by_actor", "top_actors",
+            "top_speakers", "emerging_topics", "syndicated", "stories"} <= csvs  # fmt: skip
+    assert all(p.exists() for p in paths.values())
+
+
+def test_provenance_in_html_and_markdown(report):
+    paths, html = report
+    markdown = paths["markdown"].read_text(encoding="utf-8")
+    for text in (html, markdown):
+        assert "2025-01-02 03:04 UTC" in text
+        assert "test-1" in text  # model version
+        assert "2024-11-25 to 2024-11-27" in text
+        assert "Records read" in text and "7" in text
+    assert re.search(r"<dt>Stories</dt><dd>3 \(", html)
+    assert "<dt>Duplicates folded</dt><dd>4</dd>" in html
+    assert "- **Duplicates folded:** 4" in markdown
+
+
+def test_syndicated_story_shows_five_outlets(report):
+    paths, html = report
+    assert "Polisi siagakan personel di TPS rawan" in html
+    row = pd.read_csv(paths["csv:syndicated"])
+    assert row[["id", "n_outlets"]].to_dict("records") == [{"id": "s1", "n_outlets": 5}]
+    assert re.search(r"<td class=\"num\">5</td>", html)
+    markdown = paths["markdown"].read_text(encoding="utf-8")
+    assert "| Polisi siagakan personel di TPS rawan | Outlet A | 5 |" in markdown
+
+
+def test_html_is_self_contained_and_phone_ready(report):
+    _, html = report
+    assert "<script" not in html.lower()
+    assert "<link" not in html.lower()
+    assert not re.search(r"\s(src|href)=\"(https?:)?//", html)
+    # the only URL is the SVG namespace, which is a name, not a download
+    assert set(re.findall(r"https?://[^\s\"'<>]+", html)) <= {"http://www.w3.org/2000/svg"}
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+    assert "overflow-x: auto" in html and 'class="table-wrap"' in html
+    assert html.count("<svg") == html.count("</svg>") >= 2
+
+
+def test_html_escapes_text(tmp_path, syndicated_records):
+    records = [{**r, "title": "<b>Bold</b> & co"} if r["id"] == "n1" else r
+               for r in syndicated_records]  # fmt: skip
+    paths = build_report(records, tmp_path, title="<script>alert(1)</script>")
+    html = paths["html"].read_text(encoding="utf-8")
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_csv_matches_the_tables(tmp_path, sample_records):
+    paths = build_report(sample_records, tmp_path, generated_at=MADE)
+    volume = pd.read_csv(paths["csv:volume_theme"], parse_dates=["period"])
+    week = volume[(volume["theme"] == "pilkada_security") & (volume["period"] == "2024-11-25")]
+    assert week[["articles", "total"]].values.tolist() == [[20, 30]]
+    spikes = pd.read_csv(paths["csv:spikes"])
+    assert spikes["theme"].tolist() == ["pilkada_security"]
+    stories = pd.read_csv(paths["csv:stories"])
+    assert len(stories) == 315
+    assert stories["n_outlets"].sum() == 330
+
+
+def test_excel_skipped_without_openpyxl(tmp_path, syndicated_records, monkeypatch, caplog):
+    monkeypatch.setattr("media_analytics.reports.export.find_spec", lambda name: None)
+    with caplog.at_level(logging.INFO, logger="media_analytics.reports"):
+        paths = build_report(syndicated_records, tmp_path)
+    assert "excel" not in paths
+    assert not (tmp_path / "tables.xlsx").exists()
+    assert "openpyxl is not installed: skipping the Excel export" in caplog.text
+
+
+def test_excel_written_with_openpyxl(tmp_path, syndicated_records):
+    openpyxl = pytest.importorskip("openpyxl")
+    paths = build_report(syndicated_records, tmp_path)
+    book = openpyxl.load_workbook(paths["excel"], read_only=True)
+    assert book.sheetnames[0] == "spikes"
+    assert "syndicated" in book.sheetnames
+    sheet = pd.read_excel(paths["excel"], sheet_name="syndicated")
+    assert sheet["n_outlets"].tolist() == [5]
+
+
+def test_filters_are_applied_and_reported(tmp_path, sample_records):
+    records = with_synthetic_actors(sample_records)
+    paths = build_report(
+        records,
+        tmp_path,
+        themes=["pilkada_security", "public_dialogue"],
+        sources=["Warta Dumai", "Kabar Pesisir"],
+        since="2024-10-01",
+        until="2024-11-30",
+        names=["Budi Santoso", "Sri Wahyuni"],
+    )
+    stories = pd.read_csv(paths["csv:stories"], parse_dates=["date"])
+    assert stories["date"].between("2024-10-01", "2024-11-30").all()
+    assert set(stories["source"]) <= {"Warta Dumai", "Kabar Pesisir"}
+    themes = set(pd.read_csv(paths["csv:volume_theme"])["theme"])
+    assert themes == {"pilkada_security", "public_dialogue"}
+    voice = pd.read_csv(paths["csv:share_of_voice_actor"])
+    assert voice["actor"].tolist() == ["Budi Santoso", "Sri Wahyuni"]
+    markdown = paths["markdown"].read_text(encoding="utf-8")
+    assert "sources: Warta Dumai, Kabar Pesisir" in markdown
+    assert "themes: pilkada_security, public_dialogue" in markdown
+
+
+def test_month_period_and_no_stories(tmp_path, sample_records):
+    monthly = build_report(sample_records, tmp_path / "m", period="M")
+    assert len(pd.read_csv(monthly["csv:volume_total"])) == 4  # September to December
+    empty = build_report([], tmp_path / "e")
+    html = empty["html"].read_text(encoding="utf-8")
+    assert "(no stories)" in html and "Nothing to show." in html
+
+
+def test_markdown_table():
+    frame = pd.DataFrame({"name": ["a|b"], "share": [0.25], "n": [3]})
+    assert markdown_table(frame).splitlines() == [
+        "| name | share | n |",
+        "| --- | ---: | ---: |",
+        "| a\\|b | 25.0% | 3 |",
+    ]
+
+
+def test_records_without_sentiment(tmp_path, syndicated_records):
+    records = [{**r, "sentiment": None} for r in syndicated_records]
+    paths = build_report(records, tmp_path)
+    html = paths["html"].read_text(encoding="utf-8")
+    assert "No sentiment labels in these records." in html
+    assert 'data-chart="sentiment"' not in html
+    assert "No sentiment labels" in paths["markdown"].read_text(encoding="utf-8")

@@ -1,0 +1,238 @@
+"""Each table function on a small inline set, against numbers worked out by hand."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from media_analytics.reports import (
+    emerging_topics,
+    net_tone,
+    records_to_frames,
+    sentiment_mix,
+    share_of_voice,
+    top_actors,
+    top_speakers,
+    volume,
+)
+
+W1, W2, W3, W4 = (pd.Timestamp(d) for d in ("2024-11-04", "2024-11-11", "2024-11-18", "2024-11-25"))
+
+
+def _actor(name: str, province: str, **extra: Any) -> dict[str, Any]:
+    return {"name": name, "type": "person", "region": {"province": province}, **extra}
+
+
+def _rec(rid, day, source, themes, tone, actors=(), topic=None, quotes=(), dup=None):
+    return {
+        "id": rid,
+        "published_at": day,
+        "source": source,
+        "title": f"judul {rid}",
+        "themes": [{"theme": t, "score": 0.9, "evidence": []} for t in themes],
+        "topic": topic,
+        "sentiment": {"label": tone, "score": 0.9},
+        "actors": list(actors),
+        "quotes": list(quotes),
+        "duplicate_of": dup,
+        "model_version": "t",
+    }
+
+
+@pytest.fixture
+def data():
+    """Five stories over four weeks (the third empty), one of them syndicated to a second outlet.
+
+    ======  ==========  ======  ======  ========  ===================  =====
+    story   day         outlet  themes  tone      actors               topic
+    ======  ==========  ======  ======  ========  ===================  =====
+    r1      Mon 4 Nov   A       x       positive  Ani (Dr.), Budi      1
+    r2      Wed 6 Nov   B       x, y    negative  Ani (Dr.)            1
+    r3      Tue 12 Nov  A       y       neutral   Budi                 2
+    r4      Wed 13 Nov  C       -       positive  -                    2
+    r5      Mon 25 Nov  B (+C)  x       positive  Ani (tone negative)  2
+    ======  ==========  ======  ======  ========  ===================  =====
+    """
+    t1 = {"id": 1, "label": "pilkada", "score": 0.5}
+    t2 = {"id": 2, "label": "banjir", "score": 0.5}
+    ani = _actor("Ani", "Riau", title="Dr.")
+    budi = _actor("Budi", "Bali")
+
+    def quote(who: str, text: str) -> dict[str, str]:
+        return {"speaker": who, "text": text, "verb": "ujar"}
+
+    r5 = dict(
+        actors=[_actor("Ani", "Riau", sentiment="negative")],
+        topic=t2,
+        quotes=[quote("Ani", "kedua")],
+    )
+    records = [
+        _rec("r1", "2024-11-04", "A", ["x"], "positive", [ani, budi], t1),
+        _rec("r2", "2024-11-06", "B", ["x", "y"], "negative", [ani], t1, [quote("Ani", "pertama")]),
+        _rec("r3", "2024-11-12", "A", ["y"], "neutral", [budi], t2, [quote("Budi", "satu")]),
+        _rec("r4", "2024-11-13", "C", [], "positive", [], t2),
+        _rec("r5", "2024-11-25", "B", ["x"], "positive", **r5),
+        _rec("r5c", "2024-11-25", "C", ["x"], "positive", dup="r5", **r5),
+    ]
+    return records_to_frames(records)
+
+
+def test_volume_total_fills_empty_periods(data):
+    out = volume(data, None, "W")
+    assert out["period"].tolist() == [W1, W2, W3, W4]
+    assert out["articles"].tolist() == [2, 2, 0, 1]
+
+
+def test_volume_by_theme(data):
+    out = volume(data, "theme", "W").set_index(["theme", "period"])
+    assert out.loc["x", "articles"].tolist() == [2, 0, 0, 1]
+    assert out.loc["y", "articles"].tolist() == [1, 1, 0, 0]
+    assert out.loc["x", "total"].tolist() == [2, 2, 0, 1]
+    assert out.loc["x", "share"].tolist() == [1.0, 0.0, 0.0, 1.0]
+    assert out.loc["y", "share"].tolist() == [0.5, 0.5, 0.0, 0.0]
+
+
+def test_volume_only_requested_keys(data):
+    out = volume(data, "theme", "W", keys=["y", "absent"])
+    assert sorted(set(out["theme"])) == ["absent", "y"]
+    assert out.loc[out["theme"] == "absent", "articles"].sum() == 0
+
+
+def test_volume_by_topic_region_outlet(data):
+    topic = volume(data, "topic", "W").groupby("topic")["articles"].sum()
+    assert topic.to_dict() == {"1: pilkada": 2, "2: banjir": 3}
+    region = volume(data, "region", "W").set_index(["province", "period"])["articles"]
+    assert region.loc["Riau"].tolist() == [2, 0, 0, 1]
+    assert region.loc["Bali"].tolist() == [1, 1, 0, 0]
+    outlet = volume(data, "outlet", "W").groupby("outlet")["articles"].sum()
+    assert outlet.to_dict() == {"A": 2, "B": 2, "C": 2}  # C: r4 and its copy of r5
+
+
+def test_volume_by_day_and_month(data):
+    month = volume(data, None, "M")
+    assert month["period"].tolist() == [pd.Timestamp("2024-11-01")]
+    assert month["articles"].tolist() == [5]
+    day = volume(data, None, "day")
+    assert len(day) == 22  # 4 to 25 November
+    assert day["articles"].sum() == 5
+
+
+def test_share_of_voice_between_themes(data):
+    out = share_of_voice(data, "theme")
+    assert out["theme"].tolist() == ["x", "y"]
+    assert out["articles"].tolist() == [3, 2]
+    assert out["share"].tolist() == [0.6, 0.4]
+
+
+def test_share_of_voice_between_given_names(data):
+    out = share_of_voice(data, "actor", names=["budi", "Citra", "ANI"])
+    assert out.to_dict("list") == {
+        "actor": ["budi", "Citra", "ANI"],
+        "articles": [2, 0, 3],
+        "share": [0.4, 0.0, 0.6],
+    }
+
+
+def test_share_of_voice_per_period(data):
+    out = share_of_voice(data, "theme", period="W").set_index(["period", "theme"])["share"]
+    assert out.loc[(W1, "x")] == pytest.approx(2 / 3)
+    assert out.loc[(W1, "y")] == pytest.approx(1 / 3)
+    assert out.loc[(W2, "y")] == 1.0
+    assert out.loc[(W4, "x")] == 1.0
+
+
+def test_net_tone():
+    out = net_tone(pd.Series([3, 0]), pd.Series([1, 0]), pd.Series([5, 0]))
+    assert out.tolist() == [0.4, 0.0]
+
+
+def test_sentiment_per_period(data):
+    out = sentiment_mix(data, "period", "W")
+    assert out["period"].tolist() == [W1, W2, W3, W4]
+    assert out["positive"].tolist() == [1, 1, 0, 1]
+    assert out["neutral"].tolist() == [0, 1, 0, 0]
+    assert out["negative"].tolist() == [1, 0, 0, 0]
+    assert out["n"].tolist() == [2, 2, 0, 1]
+    assert out["net_tone"].tolist() == [0.0, 0.5, 0.0, 1.0]
+
+
+def test_sentiment_per_actor_uses_the_actor_tone(data):
+    out = sentiment_mix(data, "actor").set_index("actor")
+    # Ani: r1 positive, r2 negative, r5 negative toward her (the story itself is positive)
+    assert out.loc["Ani", ["positive", "neutral", "negative", "n"]].tolist() == [1, 0, 2, 3]
+    assert out.loc["Ani", "net_tone"] == pytest.approx(-1 / 3)
+    assert out.loc["Budi", "net_tone"] == 0.5  # r1 positive, r3 neutral
+    assert list(out.index) == ["Ani", "Budi"]  # most labelled first
+
+
+def test_sentiment_per_theme(data):
+    out = sentiment_mix(data, "theme").set_index("theme")
+    assert out.loc["x", ["positive", "negative", "n"]].tolist() == [2, 1, 3]
+    assert out.loc["x", "net_tone"] == pytest.approx(1 / 3)
+    assert out.loc["y", "net_tone"] == -0.5
+
+
+def test_top_actors(data):
+    out = top_actors(data, 10)
+    assert out["actor"].tolist() == ["Ani", "Budi"]
+    ani = out.iloc[0]
+    assert ani["articles"] == 3
+    assert ani["outlets"] == 3  # A (r1), B (r2, r5) and C (the copy of r5)
+    assert ani["quotes"] == 2
+    assert ani["title"] == "Dr."
+    assert ani["net_tone"] == pytest.approx(-1 / 3)
+    budi = out.iloc[1]
+    assert (budi["articles"], budi["outlets"], budi["quotes"]) == (2, 1, 1)
+    assert top_actors(data, 1)["actor"].tolist() == ["Ani"]
+    assert top_actors(data, types=["organization"]).empty
+
+
+def test_top_speakers(data):
+    out = top_speakers(data)
+    assert out.to_dict("list") == {
+        "speaker": ["Ani", "Budi"],
+        "quotes": [2, 1],
+        "articles": [2, 1],
+        "latest_quote": ["kedua", "satu"],
+    }
+
+
+def test_emerging_new_topic(data):
+    # latest 14 days = (11 Nov, 25 Nov]: r3, r4, r5; the 14 before: r1, r2
+    out = emerging_topics(data, "topic", window="14D")
+    assert out["topic"].tolist() == ["2: banjir"]
+    row = out.iloc[0]
+    assert (row["current"], row["previous"], row["status"]) == (3, 0, "new")
+    assert row["current_share"] == 1.0
+    assert row["growth"] == pytest.approx((3.5 / 4) / (0.5 / 3))  # 5.25
+
+
+def _window_records(counts: dict[str, tuple[int, int]]) -> list[dict[str, Any]]:
+    """Ten stories a week for two weeks; counts[theme] = (stories in week 1, in week 2)."""
+    records = []
+    for week, day in ((0, "2024-11-05"), (1, "2024-11-12")):
+        slots: list[list[str]] = [[] for _ in range(10)]
+        for theme, per_week in counts.items():
+            for i in range(per_week[week]):
+                slots[i].append(theme)
+        for i, themes in enumerate(slots):
+            records.append(_rec(f"w{week}-{i}", day, "A", themes, "neutral"))
+    return records
+
+
+def test_emerging_growing_theme():
+    data = records_to_frames(_window_records({"g": (1, 4), "h": (2, 3), "k": (0, 2)}))
+    out = emerging_topics(data, "theme", window="7D", end="2024-11-12")
+    # g: (4.5 / 11) / (1.5 / 11) = 3.0 -> growing; h: 3.5 / 2.5 = 1.4 -> not; k: 2 < min_count
+    assert out["theme"].tolist() == ["g"]
+    assert out.iloc[0]["growth"] == pytest.approx(3.0)
+    assert out.iloc[0]["status"] == "growing"
+    relaxed = emerging_topics(data, "theme", window="7D", end="2024-11-12", min_count=2)
+    assert relaxed.set_index("theme")["status"].to_dict() == {"k": "new", "g": "growing"}
+
+
+def test_unknown_dimension(data):
+    with pytest.raises(ValueError, match="unknown dimension"):
+        volume(data, "colour")
