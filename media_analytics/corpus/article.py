@@ -1,0 +1,215 @@
+"""The :class:`Article` record and the checks that turn a raw record into one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from .dates import DateParseError, parse_date
+from .ids import article_id
+from .rejects import Severity
+
+__all__ = ["CONTRACT_FIELDS", "Article"]
+
+CONTRACT_FIELDS = ("id", "title", "text", "published_at", "source", "url")
+_STRING_FIELDS = ("title", "source", "url")
+
+# Tags that do not occur in running text; a few of them mean "this is a web page".
+_HTML_TAG_RE = re.compile(
+    r"<\s*/?\s*(?:!doctype|html|head|body|div|p|br|span|script|style|table|tr|td|a|img|meta|"
+    r"link|ul|li|h[1-6]|iframe|figure|section|article|header|footer|nav)\b[^<>]{0,500}>",
+    re.IGNORECASE,
+)
+_HTML_MIN_TAGS = 3
+
+
+@dataclass(slots=True)
+class Article:
+    """One news article, as the rest of the library sees it.
+
+    Attributes
+    ----------
+    id : str
+        Stable id: the input's own ``id`` when it has one, else
+        :func:`~media_analytics.corpus.article_id` of the URL or of the content.
+    title : str
+    text : str
+        The body.
+    published_at : datetime or None
+        Timezone-aware when the source named a zone (``WIB``, ``+07:00``, ...).
+    source : str
+        The outlet.
+    url : str
+    extra : dict
+        Every other input field, carried through untouched.
+
+    Examples
+    --------
+    >>> a = Article.from_dict({"title": "Judul", "text": "Isi berita.",
+    ...                        "published_at": "Jumat, 18 Okt 2024 17:46 WIB", "kanal": "news"})
+    >>> a.to_dict()["published_at"], a.extra
+    ('2024-10-18T17:46:00+07:00', {'kanal': 'news'})
+    """
+
+    id: str
+    title: str = ""
+    text: str = ""
+    published_at: datetime | None = None
+    source: str = ""
+    url: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: the contract fields (``published_at`` as ISO 8601), then extras.
+
+        An extra field with the name of a contract field is left out: the contract
+        field wins.
+        """
+        out: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "text": self.text,
+            "published_at": self.published_at.isoformat() if self.published_at else None,
+            "source": self.source,
+            "url": self.url,
+        }
+        for key, value in self.extra.items():
+            out.setdefault(key, value)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, dayfirst: bool | None = None) -> Article:
+        """Build an article from a dict with the contract's field names.
+
+        Fields other than the contract's go to ``extra``. A missing ``id`` is derived
+        with :func:`~media_analytics.corpus.article_id`.
+
+        Raises
+        ------
+        ValueError
+            When ``text`` is missing or empty, or a field has the wrong type.
+        DateParseError
+            When ``published_at`` cannot be parsed without guessing.
+        """
+        fields = {name: data.get(name) for name in CONTRACT_FIELDS}
+        extra = {k: v for k, v in data.items() if k not in CONTRACT_FIELDS}
+        article, issues = build_article(fields, extra, dayfirst=dayfirst)
+        for issue in issues:
+            if issue.severity == "error":
+                raise ValueError(issue.message)
+            if issue.reason == "bad_date":
+                raise DateParseError(issue.message)
+        assert article is not None  # no error issue means an article was built
+        return article
+
+
+class Issue(NamedTuple):
+    """A problem found while building an article (the reader adds file and line)."""
+
+    reason: str
+    message: str
+    severity: Severity
+
+
+def looks_like_html(text: str) -> int:
+    """Number of HTML tags in ``text`` when it looks like a web page, else 0."""
+    head = text.lstrip()[:15].lower()
+    tags = len(_HTML_TAG_RE.findall(text, 0, 200_000))
+    if tags >= _HTML_MIN_TAGS or head.startswith(("<!doctype", "<html")):
+        return max(tags, 1)
+    return 0
+
+
+def _type_name(value: object) -> str:
+    return type(value).__name__
+
+
+def _clean_date(value: Any, dayfirst: bool | None, issues: list[Issue]) -> datetime | None:
+    if hasattr(value, "to_pydatetime"):  # pandas.Timestamp, without importing pandas
+        value = value.to_pydatetime()
+    if value is None or isinstance(value, str | datetime | date):
+        try:
+            return parse_date(value, dayfirst=dayfirst)
+        except DateParseError as exc:
+            issues.append(Issue("bad_date", f"published_at left empty: {exc}", "warning"))
+            return None
+    issues.append(
+        Issue(
+            "bad_date", f"published_at left empty: got {_type_name(value)}, not a date", "warning"
+        )
+    )
+    return None
+
+
+def build_article(
+    fields: Mapping[str, Any],
+    extra: dict[str, Any],
+    *,
+    dayfirst: bool | None = None,
+    max_text_chars: int | None = None,
+) -> tuple[Article | None, list[Issue]]:
+    """Check raw contract fields and build an :class:`Article`.
+
+    Returns the article (``None`` when an error makes it unusable) and every problem
+    found. Errors: missing/empty text, a field of the wrong type. Warnings (the
+    article is still built): unparseable date, body cut to ``max_text_chars``, body
+    that looks like an HTML page.
+    """
+    issues: list[Issue] = []
+    text = fields.get("text")
+    if text is None:
+        return None, [Issue("missing_text", "no text", "error")]
+    if not isinstance(text, str):
+        return None, [
+            Issue("wrong_type", f"text must be a string, got {_type_name(text)}", "error")
+        ]
+    if not text.strip():
+        return None, [Issue("missing_text", "empty text", "error")]
+    strings: dict[str, str] = {}
+    for name in _STRING_FIELDS:
+        value = fields.get(name)
+        if value is not None and not isinstance(value, str):
+            message = f"{name} must be a string, got {_type_name(value)}"
+            return None, [Issue("wrong_type", message, "error")]
+        strings[name] = (value or "").strip()
+    raw_id = fields.get("id")
+    if isinstance(raw_id, bool) or not isinstance(raw_id, str | int | None):
+        return None, [
+            Issue(
+                "wrong_type",
+                f"id must be a string or an integer, got {_type_name(raw_id)}",
+                "error",
+            )
+        ]
+    if max_text_chars is not None and len(text) > max_text_chars:
+        issues.append(
+            Issue(
+                "text_truncated",
+                f"text cut from {len(text):,} to {max_text_chars:,} characters",
+                "warning",
+            )
+        )
+        text = text[:max_text_chars]
+    if tags := looks_like_html(text):
+        issues.append(
+            Issue(
+                "html_content",
+                f"text looks like an HTML page ({tags} tags); strip it before analysis",
+                "warning",
+            )
+        )
+    published_at = _clean_date(fields.get("published_at"), dayfirst, issues)
+    given_id = str(raw_id).strip() if raw_id is not None else ""
+    article = Article(
+        id=given_id or article_id(strings["url"], strings["title"], text),
+        title=strings["title"],
+        text=text,
+        published_at=published_at,
+        source=strings["source"],
+        url=strings["url"],
+        extra=extra,
+    )
+    return article, issues

@@ -1,0 +1,124 @@
+"""Which input column feeds which field of the article contract.
+
+Exports from Indonesian outlets and scrapers name the same things differently
+(``judul``/``Judul``/``title``, ``isi_berita``/``content``, ``tanggal``/``date``,
+``Link``/``tautan``/``url``). A built-in alias list covers the common names; an
+explicit ``column_map`` ({input column: contract field}) wins over it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from .article import CONTRACT_FIELDS
+
+__all__ = ["DEFAULT_ALIASES", "ColumnResolver"]
+
+# Field -> accepted column names in priority order (compared after _normalise).
+DEFAULT_ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("id", "article_id", "artikel_id", "news_id", "berita_id", "doc_id", "uid"),
+    "title": ("title", "judul", "judul_berita", "headline", "heading"),
+    "text": (
+        "text",
+        "content",
+        "isi_berita",
+        "isi",
+        "konten",
+        "body",
+        "article_text",
+        "full_text",
+        "teks",
+        "artikel",
+        "article",
+        "berita",
+        "deskripsi",
+        "description",
+    ),
+    "published_at": (
+        "published_at",
+        "published",
+        "publish_date",
+        "date_published",
+        "pubdate",
+        "datetime",
+        "date",
+        "tanggal",
+        "tanggal_terbit",
+        "tgl",
+        "waktu",
+        "created_at",
+    ),
+    "source": ("source", "sumber", "media", "outlet", "publisher", "portal", "penerbit", "site"),
+    "url": ("url", "link", "tautan", "href", "article_url", "source_url", "permalink"),
+}
+
+_SEPARATORS = re.compile(r"[\s\-]+")
+
+
+def _normalise(name: str) -> str:
+    return _SEPARATORS.sub("_", name.strip().lower())
+
+
+class ColumnResolver:
+    """Map the columns of one input to the contract fields.
+
+    Parameters
+    ----------
+    column_map : mapping of str to str, optional
+        ``{input column: contract field}``; matched exactly first, then ignoring case,
+        spaces and hyphens. Fields it does not name fall back to :data:`DEFAULT_ALIASES`.
+
+    Raises
+    ------
+    ValueError
+        When a value of ``column_map`` is not a contract field, or two columns are
+        mapped to the same field.
+
+    Examples
+    --------
+    >>> ColumnResolver().resolve(["Judul", "Tanggal", "Deskripsi", "Link", "Kategori"])
+    {'title': 'Judul', 'text': 'Deskripsi', 'published_at': 'Tanggal', 'url': 'Link'}
+    >>> ColumnResolver({"headline_text": "text"}).resolve(["headline_text", "content"])
+    {'text': 'headline_text'}
+    """
+
+    def __init__(self, column_map: Mapping[str, str] | None = None) -> None:
+        self.column_map = dict(column_map or {})
+        seen: dict[str, str] = {}
+        for column, target in self.column_map.items():
+            if target not in CONTRACT_FIELDS:
+                fields = ", ".join(CONTRACT_FIELDS)
+                raise ValueError(f"column_map[{column!r}] = {target!r} is not one of {fields}")
+            if target in seen:
+                raise ValueError(f"columns {seen[target]!r} and {column!r} both map to {target!r}")
+            seen[target] = column
+
+    def resolve(self, columns: Iterable[str]) -> dict[str, str]:
+        """Return ``{contract field: input column}`` for the fields that were found."""
+        present = [c for c in columns if isinstance(c, str)]
+        by_norm: dict[str, str] = {}
+        for column in present:
+            by_norm.setdefault(_normalise(column), column)
+        mapping: dict[str, str] = {}
+        used: set[str] = set()
+        for column, target in self.column_map.items():
+            found = column if column in present else by_norm.get(_normalise(column))
+            if found is not None:
+                mapping[target] = found
+                used.add(found)
+        for target in CONTRACT_FIELDS:
+            if target in mapping:
+                continue
+            for alias in DEFAULT_ALIASES[target]:
+                found = by_norm.get(alias)
+                if found is not None and found not in used:
+                    mapping[target] = found
+                    used.add(found)
+                    break
+        return mapping
+
+    def text_candidates(self) -> list[str]:
+        """Column names that would be read as the body, for error messages."""
+        explicit = [c for c, t in self.column_map.items() if t == "text"]
+        return explicit + list(DEFAULT_ALIASES["text"])

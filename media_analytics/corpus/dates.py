@@ -1,0 +1,226 @@
+"""Parse the date strings found in Indonesian news exports.
+
+Handles ISO 8601, Indonesian and English month names (full or abbreviated, with or
+without a leading weekday), numeric day/month/year forms, an optional time
+(``14:42``, ``14.42``, ``9:15 PM``) and a zone (``WIB`` = UTC+7, ``WITA`` = UTC+8,
+``WIT`` = UTC+9, ``UTC``/``GMT``/``Z``, ``+07:00``, ``+0700``, ``GMT+7``).
+
+Nothing is guessed: a numeric date whose day and month could be swapped
+(``05/06/2024``) is rejected unless ``dayfirst`` says which comes first, a two-digit
+year is rejected, and a month without a day (``Mei 2024``) is rejected.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+
+__all__ = ["DateParseError", "parse_date"]
+
+
+class DateParseError(ValueError):
+    """A date string that cannot be read without guessing.
+
+    The message is the reason, e.g. ``ambiguous day/month in '05/06/2024'``.
+    """
+
+
+_MONTHS = {
+    **dict.fromkeys(["januari", "january", "jan"], 1),
+    **dict.fromkeys(["februari", "pebruari", "february", "feb", "peb"], 2),
+    **dict.fromkeys(["maret", "march", "mar"], 3),
+    **dict.fromkeys(["april", "apr"], 4),
+    **dict.fromkeys(["mei", "may"], 5),
+    **dict.fromkeys(["juni", "june", "jun"], 6),
+    **dict.fromkeys(["juli", "july", "jul"], 7),
+    **dict.fromkeys(["agustus", "august", "agu", "agt", "ags", "aug"], 8),
+    **dict.fromkeys(["september", "sept", "sep"], 9),
+    **dict.fromkeys(["oktober", "october", "okt", "oct"], 10),
+    **dict.fromkeys(["november", "nov", "nop"], 11),
+    **dict.fromkeys(["desember", "december", "des", "dec"], 12),
+}
+
+_WEEKDAYS = (
+    "senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|"
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    "mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|sen|sel|rab|kam|jum|sab|min"
+)
+_WEEKDAY_RE = re.compile(rf"^(?:{_WEEKDAYS})\.?\s*,?\s+", re.IGNORECASE)
+
+_ZONE_HOURS = {"wib": 7, "wita": 8, "wit": 9, "utc": 0, "gmt": 0, "z": 0}
+# A named zone at the end, with an optional offset (``GMT+7``). Bare offsets such as
+# ``+07:00`` are only read right after a time (see _TIME_RE): ``18-10-2024`` ends in
+# something that looks like an offset too.
+_ZONE_RE = re.compile(
+    r"(?:^|(?<=[\s\d]))(?P<name>wita|wib|wit|utc|gmt|z)"
+    r"(?:\s*(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?)?$",
+    re.IGNORECASE,
+)
+_TIME_RE = re.compile(
+    r"(?:^|[\sT,])(?:pukul\s+|pkl\.?\s*|jam\s+)?"
+    r"(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:[:.](?P<s>\d{2})(?:[.,](?P<f>\d{1,6})\d*)?)?"
+    r"\s*(?P<ampm>[ap]\.?m\.?)?(?P<offset>\s*[+-]\d{2}(?::?\d{2})?)?$",
+    re.IGNORECASE,
+)
+_ISO_DATE_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_NUMERIC_DATE_RE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$")
+_DAY_MONTH_YEAR_RE = re.compile(r"^(\d{1,2})[\s-]+([a-z']+)\.?[\s,-]+(\d+)$", re.IGNORECASE)
+_MONTH_DAY_YEAR_RE = re.compile(
+    r"^([a-z']+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d+)$", re.IGNORECASE
+)
+_MONTH_YEAR_RE = re.compile(r"^([a-z']+)\.?\s+(\d{4})$", re.IGNORECASE)
+
+
+def parse_date(
+    value: str | datetime | date | None, *, dayfirst: bool | None = None
+) -> datetime | None:
+    """Parse a publication date.
+
+    Parameters
+    ----------
+    value : str, datetime, date or None
+        The raw value. ``None`` and blank strings mean "no date" and give ``None``;
+        a ``datetime`` is returned as is and a ``date`` becomes midnight of that day.
+    dayfirst : bool or None, default None
+        Order of a numeric ``a/b/YYYY`` date. ``True``: day first (Indonesian habit);
+        ``False``: month first (the detik 2025 export, ``8/14/2025 14:42``); ``None``:
+        accept only dates that cannot be read both ways (a part above 12, or equal parts).
+
+    Returns
+    -------
+    datetime or None
+        Timezone-aware when the string names a zone or an offset, naive otherwise.
+
+    Raises
+    ------
+    DateParseError
+        When the string cannot be read without guessing; the message says why.
+
+    Examples
+    --------
+    >>> parse_date("Sabtu, 21 Des 2024 22:30 WIB").isoformat()
+    '2024-12-21T22:30:00+07:00'
+    >>> parse_date("8/14/2025 14:42").isoformat()
+    '2025-08-14T14:42:00'
+    >>> parse_date("05/06/2024")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    media_analytics.corpus.dates.DateParseError: ambiguous day/month in '05/06/2024': ...
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if not isinstance(value, str):
+        raise DateParseError(f"expected a date string, got {type(value).__name__}")
+    text = " ".join(value.split())
+    if not text:
+        return None
+    try:
+        return _parse(text, value, dayfirst)
+    except DateParseError:
+        raise
+    except ValueError as exc:  # out-of-range parts reported by datetime()
+        raise DateParseError(f"invalid date {value!r}: {exc}") from None
+
+
+def _parse(text: str, original: str, dayfirst: bool | None) -> datetime:
+    rest = _WEEKDAY_RE.sub("", text, count=1).strip(" ,")
+    zone, rest = _split_zone(rest)
+    (hour, minute, second, micro), offset, rest = _split_time(rest, original)
+    if zone is not None and offset is not None and zone != offset:
+        raise DateParseError(f"conflicting zones in {original!r}")
+    day, month, year = _parse_day(rest.strip(" ,"), original, dayfirst)
+    return datetime(year, month, day, hour, minute, second, micro, tzinfo=zone or offset)
+
+
+def _split_zone(text: str) -> tuple[timezone | None, str]:
+    match = _ZONE_RE.search(text)
+    if match is None:
+        return None, text
+    rest = text[: match.start()].rstrip()
+    if match["sign"]:
+        return _offset(match["sign"], match["h"], match["m"]), rest
+    return timezone(timedelta(hours=_ZONE_HOURS[match["name"].lower()])), rest
+
+
+def _offset(sign: str, hours: str, minutes: str | None) -> timezone:
+    hh, mm = int(hours), int(minutes or 0)
+    if hh > 14 or mm > 59:
+        raise DateParseError(f"invalid zone offset {sign}{hours}:{minutes or '00'}")
+    delta = timedelta(hours=hh, minutes=mm)
+    return timezone(-delta if sign == "-" else delta)
+
+
+def _split_time(text: str, original: str) -> tuple[tuple[int, int, int, int], timezone | None, str]:
+    """Split a trailing time (and a numeric offset right after it) from ``text``."""
+    match = _TIME_RE.search(text)
+    if match is None:
+        return (0, 0, 0, 0), None, text
+    hour, minute = int(match["h"]), int(match["m"])
+    second = int(match["s"] or 0)
+    micro = int((match["f"] or "0").ljust(6, "0"))
+    if match["ampm"]:
+        if not 1 <= hour <= 12:
+            raise DateParseError(f"invalid 12-hour time in {original!r}")
+        hour = hour % 12 + (12 if match["ampm"].lower().startswith("p") else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise DateParseError(f"invalid time of day in {original!r}")
+    offset = None
+    if raw := (match["offset"] or "").strip():
+        digits = raw[1:].replace(":", "")
+        offset = _offset(raw[0], digits[:2], digits[2:] or None)
+    return (hour, minute, second, micro), offset, text[: match.start()]
+
+
+def _parse_day(text: str, original: str, dayfirst: bool | None) -> tuple[int, int, int]:
+    """Return (day, month, year) from the date part left after zone and time."""
+    if not text:
+        raise DateParseError(f"no date in {original!r}")
+    if match := _ISO_DATE_RE.match(text):
+        return int(match[3]), int(match[2]), int(match[1])
+    if match := _NUMERIC_DATE_RE.match(text):
+        first, second = int(match[1]), int(match[2])
+        year = _year(match[3], original)
+        day, month = _order_day_month(first, second, original, dayfirst)
+        return day, month, year
+    if match := _DAY_MONTH_YEAR_RE.match(text):
+        return int(match[1]), _month(match[2], original), _year(match[3], original)
+    if match := _MONTH_DAY_YEAR_RE.match(text):
+        return int(match[2]), _month(match[1], original), _year(match[3], original)
+    if (match := _MONTH_YEAR_RE.match(text)) and match[1].lower() in _MONTHS:
+        raise DateParseError(f"no day in {original!r} (month and year only)")
+    raise DateParseError(f"unrecognised date format: {original!r}")
+
+
+def _order_day_month(
+    first: int, second: int, original: str, dayfirst: bool | None
+) -> tuple[int, int]:
+    if dayfirst is True:
+        return first, second
+    if dayfirst is False:
+        return second, first
+    if first == second or (first > 12 >= second):
+        return first, second
+    if second > 12 >= first:
+        return second, first
+    if first > 12 and second > 12:
+        raise DateParseError(f"no month in {original!r}: both parts are above 12")
+    raise DateParseError(
+        f"ambiguous day/month in {original!r}: pass dayfirst=True or dayfirst=False"
+    )
+
+
+def _month(name: str, original: str) -> int:
+    month = _MONTHS.get(name.lower().rstrip("."))
+    if month is None:
+        raise DateParseError(f"unknown month name {name!r} in {original!r}")
+    return month
+
+
+def _year(digits: str, original: str) -> int:
+    if len(digits) != 4:
+        raise DateParseError(f"year must have four digits in {original!r}")
+    return int(digits)

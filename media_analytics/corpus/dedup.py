@@ -1,0 +1,466 @@
+"""Duplicate and syndication detection: MinHash signatures, an LSH index, no pairwise scan.
+
+Two articles are duplicates when most of the shorter one's word shingles occur in the
+longer one: the *overlap* ``|A ∩ B| / min(|A|, |B|)`` is at least ``threshold`` and
+the shorter has at least ``min_size_ratio`` of the longer's shingles. Overlap rather
+than Jaccard similarity, because syndicated copies are often cut short or carry
+extra lines; a copy missing its last 30% has a Jaccard similarity of at most 0.7 with
+its original but an overlap near 1.
+
+How it scales: each article is reduced to ``num_perm`` MinHash values (datasketch);
+a :class:`datasketch.MinHashLSH` index, tuned to the smallest Jaccard similarity that
+a duplicate can have under the rule above, proposes candidates; only candidates are
+checked, from the signatures. Memory grows linearly with the number of articles: the
+signature, a few numbers and the LSH band entries per article, never the text.
+
+Text is normalised before shingling (see :func:`normalize_for_dedup`): boilerplate
+lines such as ``Baca juga: ...``, ``SCROLL TO CONTINUE WITH CONTENT``, ``Simak juga
+Video ...``, editor credits and the opening dateline (``JAKARTA, KOMPAS.com -``) are
+removed, so they neither create nor hide a match. Identical normalised texts are
+found by a hash before any MinHash work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import zlib
+from collections.abc import Iterable
+from datetime import datetime, timedelta, timezone
+from importlib.metadata import version
+from typing import Any
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from .article import Article
+
+__all__ = ["DuplicateDetector", "normalize_for_dedup"]
+
+logger = logging.getLogger(__name__)
+
+_FORMAT = "media_analytics.corpus.DuplicateDetector"
+_FORMAT_VERSION = 1
+_PARAMS = ("threshold", "num_perm", "shingle_size", "min_size_ratio", "seed")
+
+_BOILERPLATE_LINE_RE = re.compile(
+    r"^\s*(?:baca\s+(?:juga|selengkapnya)|lihat\s+juga|simak\s+(?:juga|video)|tonton\s+juga|"
+    r"saksikan\s+(?:juga\s+)?video|scroll\s+to\s+continue|advertisement|\[gambas|"
+    r"(?:editor|penulis|reporter|pewarta|penyunting|redaktur|sumber|foto|kontributor)\s*:)",
+    re.IGNORECASE,
+)
+_INLINE_BOILERPLATE_RE = re.compile(r"scroll to continue with content|advertisement", re.IGNORECASE)
+# An opening dateline: "DUMAI -", "JAKARTA, KOMPAS.com -", "TEMPO.CO, Jakarta -",
+# "Liputan6.com, Jakarta -", "Jakarta -".
+_DATELINE_RE = re.compile(
+    r"^\s*(?:[A-Z]{2,}(?:[ .][A-Z]{2,}){0,2}(?:\s*,\s*[\w.]+(?:\s[A-Z][\w.]*)?)?"
+    r"|[\w]+\.(?:com|co\.id|co|id|net)\s*,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s*[-–—]+\s+"
+)
+# Editor initials closing a story: "(rzy/rzy)", "(ant/hri)".
+_CREDIT_TAIL_RE = re.compile(r"\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\s*\)\s*$", re.IGNORECASE)
+_WORD_RE = re.compile(r"\w+")
+
+_SHINGLE_HASHING = "crc32-poly64-fold32"  # saved with the state: signatures depend on it
+_SHINGLE_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd, so the polynomial mixes all bits
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_NO_TIME = np.iinfo(np.int64).max  # undated articles sort after dated ones
+
+
+def normalize_for_dedup(text: str) -> str:
+    """Lowercased words of ``text`` without boilerplate lines, dateline and credits.
+
+    Examples
+    --------
+    >>> normalize_for_dedup("JAKARTA, KOMPAS.com - Harga naik.\\nBaca juga: Lain\\nEditor: X")
+    'harga naik'
+    """
+    lines = [ln for ln in text.splitlines() if ln.strip() and not _BOILERPLATE_LINE_RE.match(ln)]
+    if lines:
+        lines[0] = _DATELINE_RE.sub("", lines[0], count=1)
+    body = _INLINE_BOILERPLATE_RE.sub(" ", "\n".join(lines))
+    body = _CREDIT_TAIL_RE.sub("", body)
+    return " ".join(_WORD_RE.findall(body.lower()))
+
+
+def _time_key(when: datetime | None) -> int:
+    """Microseconds since the epoch; naive datetimes are compared as if they were UTC."""
+    if when is None:
+        return int(_NO_TIME)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return (when - _EPOCH) // timedelta(microseconds=1)
+
+
+class _Index:
+    """Signatures, sizes and an LSH index over the articles seen so far."""
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        self.params = params
+        # Shingles arrive already hashed (see _shingle_hashes), so MinHash takes them as is.
+        self.template = MinHash(num_perm=params["num_perm"], seed=params["seed"], hashfunc=int)
+        self.scheme: str = getattr(self.template, "scheme", "legacy")
+        self.lsh = MinHashLSH(threshold=self.lsh_threshold, num_perm=params["num_perm"])
+        self.ids: list[str] = []
+        self.rows: dict[str, int] = {}
+        self.exact: dict[int, int] = {}
+        capacity, num_perm = 1024, params["num_perm"]
+        self.sigs = np.empty((capacity, num_perm), dtype=self.template.hashvalues.dtype)
+        self.sizes = np.empty(capacity, dtype=np.int32)
+        self.hashes = np.empty(capacity, dtype=np.uint64)
+        self.times = np.empty(capacity, dtype=np.int64)
+        self.parents = np.empty(capacity, dtype=np.int64)
+        self.indexed = np.empty(capacity, dtype=bool)
+
+    @property
+    def lsh_threshold(self) -> float:
+        """Smallest Jaccard similarity two duplicates can have (overlap and size-ratio bounds)."""
+        t, rho = self.params["threshold"], self.params["min_size_ratio"]
+        return t * rho / (1 + rho - t * rho)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def tokens(self, article: Article) -> list[str]:
+        words = normalize_for_dedup(article.text).split()
+        if len(words) < self.params["shingle_size"]:  # a stub body: let the title count too
+            words = normalize_for_dedup(article.title).split() + words
+        return words
+
+    def sketch(self, words: list[str]) -> tuple[MinHash, int]:
+        """MinHash of the text's distinct word shingles, and how many there are."""
+        hashes = _shingle_hashes(words, self.params["shingle_size"])
+        minhash = self.template.copy()
+        minhash.update_batch(hashes.tolist())
+        return minhash, len(hashes)
+
+    def matches(self, minhash: MinHash, size: int) -> list[tuple[int, float]]:
+        """Indexed rows that duplicate this signature, with their estimated overlap."""
+        candidates = np.fromiter(self.lsh.query(minhash), dtype=np.int64)
+        if candidates.size == 0:
+            return []
+        jaccard = (self.sigs[candidates] == minhash.hashvalues).mean(axis=1)
+        other = self.sizes[candidates].astype(np.float64)
+        smaller, larger = np.minimum(other, size), np.maximum(other, size)
+        overlap = jaccard * (other + size) / (1.0 + jaccard) / smaller
+        keep = (overlap >= self.params["threshold"]) & (
+            smaller >= self.params["min_size_ratio"] * larger
+        )
+        return [(int(r), float(o)) for r, o in zip(candidates[keep], overlap[keep], strict=True)]
+
+    def append(
+        self,
+        article_id: str,
+        signature: np.ndarray,
+        size: int,
+        content_hash: int,
+        when: int,
+        parent: int | None = None,
+        minhash: MinHash | None = None,
+    ) -> int:
+        """Store one article; index it in the LSH when its MinHash is given."""
+        row = len(self.ids)
+        if row == len(self.sizes):
+            self._grow()
+        self.ids.append(article_id)
+        self.rows[article_id] = row
+        self.sigs[row] = signature
+        self.sizes[row] = size
+        self.hashes[row] = content_hash
+        self.times[row] = when
+        self.parents[row] = row if parent is None else parent
+        self.indexed[row] = minhash is not None
+        if minhash is not None:
+            self.lsh.insert(row, minhash, check_duplication=False)
+            self.exact.setdefault(content_hash, row)
+        return row
+
+    def _grow(self) -> None:
+        for name in ("sigs", "sizes", "hashes", "times", "parents", "indexed"):
+            old = getattr(self, name)
+            new = np.empty((2 * len(old), *old.shape[1:]), dtype=old.dtype)
+            new[: len(old)] = old
+            setattr(self, name, new)
+
+    def minhash_from(self, values: np.ndarray) -> MinHash:
+        minhash = self.template.copy()
+        minhash.hashvalues = np.array(values, dtype=self.sigs.dtype)
+        return minhash
+
+
+def _shingle_hashes(words: list[str], k: int) -> np.ndarray:
+    """Distinct 32-bit hashes of the k-word shingles (one shingle when there are <= k words).
+
+    Each word is hashed once (CRC-32, stable across processes, unlike ``hash()``) and a
+    shingle is a polynomial of its k word hashes in 64-bit arithmetic, folded to 32
+    bits: a few vectorised operations instead of one digest per shingle.
+    """
+    codes = np.fromiter(
+        (zlib.crc32(word.encode("utf-8")) for word in words), dtype=np.uint64, count=len(words)
+    )
+    count = max(1, len(words) - k + 1)
+    combined = np.zeros(count, dtype=np.uint64)
+    for offset in range(min(k, len(words))):
+        combined = combined * _SHINGLE_MULTIPLIER + codes[offset : offset + count]
+    folded = np.sort((combined >> np.uint64(32)) ^ (combined & np.uint64(0xFFFFFFFF)))
+    distinct = np.empty(len(folded), dtype=bool)
+    distinct[0] = True
+    np.not_equal(folded[1:], folded[:-1], out=distinct[1:])
+    return folded[distinct]
+
+
+def _content_hash(words: list[str]) -> int:
+    digest = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "little")
+
+
+class DuplicateDetector:
+    """Find exact and near-duplicate articles (syndicated copies, light rewrites).
+
+    Parameters
+    ----------
+    threshold : float, default 0.7
+        Minimum overlap (share of the shorter text's word shingles found in the
+        longer one) for two articles to be duplicates.
+    num_perm : int, default 128
+        MinHash permutations: memory per article and accuracy of the estimate.
+    shingle_size : int, default 5
+        Words per shingle.
+    min_size_ratio : float, default 0.5
+        The shorter text must have at least this share of the longer one's shingles,
+        so that a short item is not a "duplicate" of every long story quoting it.
+    seed : int, default 1
+        Seed of the MinHash permutations.
+
+    Examples
+    --------
+    >>> body = "Polisi berpatroli di sekitar kantor KPU menjelang pemungutan suara besok pagi."
+    >>> detector = DuplicateDetector()
+    >>> detector.add(Article(id="a", text=body)) is None
+    True
+    >>> detector.add(Article(id="b", text="DUMAI - " + body + "\\nBaca juga: Berita lain"))
+    'a'
+    """
+
+    def __init__(
+        self,
+        *,
+        threshold: float = 0.7,
+        num_perm: int = 128,
+        shingle_size: int = 5,
+        min_size_ratio: float = 0.5,
+        seed: int = 1,
+    ) -> None:
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.shingle_size = shingle_size
+        self.min_size_ratio = min_size_ratio
+        self.seed = seed
+        self._index: _Index | None = None
+
+    def get_params(self) -> dict[str, Any]:
+        """The constructor parameters."""
+        return {name: getattr(self, name) for name in _PARAMS}
+
+    def _new_index(self) -> _Index:
+        params = self.get_params()
+        if not 0 < params["threshold"] <= 1 or not 0 < params["min_size_ratio"] <= 1:
+            raise ValueError("threshold and min_size_ratio must be in (0, 1]")
+        if params["shingle_size"] < 1 or params["num_perm"] < 16:
+            raise ValueError("shingle_size must be >= 1 and num_perm >= 16")
+        return _Index(params)
+
+    def __len__(self) -> int:
+        return 0 if self._index is None else len(self._index)
+
+    # ------------------------------------------------------------------ streaming
+
+    def add(self, article: Article) -> str | None:
+        """Add one article; return the id of the earlier article it duplicates, or None.
+
+        Meant for a job that sees articles in roughly date order: the first article
+        of a group to arrive is its original, and every later duplicate gets the
+        original's id. An id that was added before gets the same answer again and is
+        not added twice. Articles without words are not indexed (``None``).
+        """
+        if self._index is None:
+            self._index = self._new_index()
+        index = self._index
+        row = index.rows.get(article.id)
+        if row is not None:
+            first = int(index.parents[row])
+            return None if first == row else index.ids[first]
+        words = index.tokens(article)
+        if not words:
+            return None
+        content_hash = _content_hash(words)
+        when = _time_key(article.published_at)
+        same = index.exact.get(content_hash)
+        parent: int | None = None
+        if same is not None:
+            parent = int(index.parents[same])
+            index.append(
+                article.id, index.sigs[same], int(index.sizes[same]), content_hash, when, parent
+            )
+            return index.ids[parent]
+        minhash, size = index.sketch(words)
+        found = index.matches(minhash, size)
+        if found:
+            best = min(found, key=lambda match: (-match[1], match[0]))[0]
+            parent = int(index.parents[best])
+        index.append(article.id, minhash.hashvalues, size, content_hash, when, parent, minhash)
+        return None if parent is None else index.ids[parent]
+
+    # ---------------------------------------------------------------------- batch
+
+    def find_duplicates(self, articles: Iterable[Article]) -> dict[str, str]:
+        """Group exact and near-duplicates in a batch; map each copy to its group's original.
+
+        The original of a group is its earliest-dated member (undated members come
+        last; ties go to the smallest id). Groups are connected components: a copy of
+        a copy joins the group. This does not touch the streaming state of
+        :meth:`add`.
+
+        Returns
+        -------
+        dict
+            ``{duplicate id: original id}`` for every member of a group except its
+            original; articles without duplicates are not keys.
+        """
+        index = self._new_index()
+        parent: list[int] = []
+
+        def find(row: int) -> int:
+            while parent[row] != row:
+                parent[row] = parent[parent[row]]
+                row = parent[row]
+            return row
+
+        def union(a: int, b: int) -> None:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+
+        for article in articles:
+            if article.id in index.rows:
+                logger.warning(
+                    "find_duplicates: id %r seen twice; the second is ignored", article.id
+                )
+                continue
+            words = index.tokens(article)
+            if not words:
+                continue
+            content_hash = _content_hash(words)
+            when = _time_key(article.published_at)
+            same = index.exact.get(content_hash)
+            if same is not None:
+                row = index.append(
+                    article.id, index.sigs[same], int(index.sizes[same]), content_hash, when
+                )
+                parent.append(row)
+                union(row, same)
+                continue
+            minhash, size = index.sketch(words)
+            found = index.matches(minhash, size)
+            row = index.append(
+                article.id, minhash.hashvalues, size, content_hash, when, None, minhash
+            )
+            parent.append(row)
+            for other, _ in found:
+                union(row, other)
+        return _originals(index, [find(row) for row in range(len(parent))])
+
+    # ------------------------------------------------------------------ save/load
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Save the streaming state to one ``.npz`` file: arrays and a UTF-8 JSON header.
+
+        Nothing is pickled; ``numpy.load(path, allow_pickle=False)`` reads it.
+
+        Saving does not change the detector.
+        """
+        index = self._index if self._index is not None else self._new_index()
+        n = len(index)
+        meta = {
+            "format": _FORMAT,
+            "format_version": _FORMAT_VERSION,
+            "params": self.get_params(),
+            "minhash_scheme": index.scheme,
+            "shingle_hashing": _SHINGLE_HASHING,
+            "datasketch_version": version("datasketch"),
+            "ids": index.ids,
+        }
+        with open(path, "wb") as handle:
+            np.savez(
+                handle,
+                meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
+                sigs=index.sigs[:n],
+                sizes=index.sizes[:n],
+                hashes=index.hashes[:n],
+                times=index.times[:n],
+                parents=index.parents[:n],
+                indexed=index.indexed[:n],
+            )
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> DuplicateDetector:
+        """Load a detector written by :meth:`save`; the LSH index is rebuilt from the signatures.
+
+        Raises
+        ------
+        ValueError
+            When the file is not a saved detector, has another format version, or was
+            made with a MinHash scheme this datasketch does not produce.
+        """
+        with np.load(path, allow_pickle=False) as data:
+            if "meta" not in data.files:
+                raise ValueError(f"{os.fspath(path)!r} is not a saved DuplicateDetector")
+            meta = json.loads(data["meta"].tobytes().decode("utf-8"))
+            arrays = {name: data[name] for name in data.files if name != "meta"}
+        if meta.get("format") != _FORMAT or meta.get("format_version") != _FORMAT_VERSION:
+            found = f"{meta.get('format')!r} version {meta.get('format_version')!r}"
+            raise ValueError(
+                f"{os.fspath(path)!r} holds {found}; expected {_FORMAT!r} version {_FORMAT_VERSION}"
+            )
+        detector = cls(**meta["params"])
+        index = detector._new_index()
+        if meta.get("shingle_hashing") != _SHINGLE_HASHING:
+            raise ValueError(
+                f"saved with shingle hashing {meta.get('shingle_hashing')!r}: rebuild it"
+            )
+        if meta["minhash_scheme"] != index.scheme or arrays["sigs"].dtype != index.sigs.dtype:
+            raise ValueError(
+                f"saved with MinHash scheme {meta['minhash_scheme']!r} (datasketch "
+                f"{meta['datasketch_version']}); this datasketch uses {index.scheme!r}: rebuild it"
+            )
+        for row, article_id in enumerate(meta["ids"]):
+            indexed = bool(arrays["indexed"][row])
+            index.append(
+                article_id,
+                arrays["sigs"][row],
+                int(arrays["sizes"][row]),
+                int(arrays["hashes"][row]),
+                int(arrays["times"][row]),
+                int(arrays["parents"][row]),
+                index.minhash_from(arrays["sigs"][row]) if indexed else None,
+            )
+        detector._index = index
+        return detector
+
+
+def _originals(index: _Index, roots: list[int]) -> dict[str, str]:
+    """Map every non-original member of each group to the group's earliest member."""
+    best: dict[int, int] = {}
+    for row, root in enumerate(roots):
+        current = best.get(root)
+        if current is None or (index.times[row], index.ids[row]) < (
+            index.times[current],
+            index.ids[current],
+        ):
+            best[root] = row
+    return {
+        index.ids[row]: index.ids[best[root]] for row, root in enumerate(roots) if best[root] != row
+    }

@@ -1,0 +1,265 @@
+"""Loaders for public Indonesian datasets, mapped to the article contract.
+
+- :func:`load_clickid`: CLICK-ID raw news articles (CSV export with ``article_id``,
+  ``title``, ``content``, ``date``, ``time``, ``source``, ``url``).
+- :func:`load_detik_aspect`: detik.com 2025 articles with summaries and entities
+  (``id``, ``judul``, ``tautan``, ``tanggal`` as ``M/D/YYYY H:MM``, ``isi_berita``).
+- :func:`load_detik_pilkada`: detik.com Pilkada search results (``Judul``,
+  ``Tanggal`` such as ``Sabtu, 21 Des 2024 22:30 WIB``, ``Deskripsi``, ``Link``).
+- :func:`read_labelled`: sentiment sets (NusaX CSV, SmSA TSV, CNBC headlines CSV,
+  JSONL) as a ``text, label`` DataFrame.
+
+Columns a loader does not map stay in ``Article.extra``.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from .article import Article
+from .readers import STDIN, Converter, Record, Transform, _read, expand_paths, iter_records
+from .rejects import Rejects, _Report
+
+__all__ = [
+    "LABELS",
+    "load_clickid",
+    "load_detik_aspect",
+    "load_detik_pilkada",
+    "normalize_label",
+    "read_labelled",
+]
+
+LABELS = ("positive", "neutral", "negative")
+_LABEL_ALIASES = {
+    **dict.fromkeys(["positive", "positif", "pos"], "positive"),
+    **dict.fromkeys(["neutral", "netral", "neu"], "neutral"),
+    **dict.fromkeys(["negative", "negatif", "neg"], "negative"),
+}
+_TIME_OF_DAY_RE = re.compile(r"^\d{1,2}[:.]\d{2}")
+_TEXT_COLUMNS = (
+    "text",
+    "kalimat",
+    "sentence",
+    "tweet",
+    "text_tweet",
+    "content",
+    "isi",
+    "judul",
+    "title",
+)
+_LABEL_COLUMNS = ("label", "sentiment", "sentimen", "polarity", "polaritas", "kelas")
+
+PathLike = str | os.PathLike[str]
+
+
+def _load(
+    path: PathLike,
+    *,
+    column_map: dict[str, str] | None,
+    rejects: Rejects | None,
+    dayfirst: bool | None,
+    transform: Transform | None = None,
+) -> Iterator[Article]:
+    converter = Converter(column_map, rejects, dayfirst=dayfirst)
+    return _read(expand_paths(path), converter, transform)
+
+
+def _with_source(outlet: str) -> Transform:
+    def transform(record: Record) -> Record:
+        if not record.get("source"):
+            record["source"] = outlet
+        return record
+
+    return transform
+
+
+def _clickid_date(record: Record) -> Record:
+    # The ``date`` column is the day (taken from the URL when it had one); ``time``
+    # is the publisher's time of day ("08:22 WIB", "08:22:33" or "-").
+    day, clock = record.get("date"), record.get("time")
+    if isinstance(day, str) and isinstance(clock, str) and _TIME_OF_DAY_RE.match(clock.strip()):
+        record["published_at"] = f"{day.strip()} {clock.strip()}"
+    else:
+        record["published_at"] = day
+    return record
+
+
+def load_clickid(path: PathLike, *, rejects: Rejects | None = None) -> Iterator[Article]:
+    """Stream CLICK-ID articles.
+
+    ``published_at`` combines ``date`` and ``time`` (aware when the time says WIB);
+    ``date``, ``time``, ``date_raw``, ``category`` and the other columns stay in
+    ``extra``.
+    """
+    column_map = {"article_id": "id", "content": "text", "published_at": "published_at"}
+    return _load(
+        path, column_map=column_map, rejects=rejects, dayfirst=None, transform=_clickid_date
+    )
+
+
+def load_detik_aspect(path: PathLike, *, rejects: Rejects | None = None) -> Iterator[Article]:
+    """Stream the detik.com 2025 articles; ``tanggal`` is month-first (``8/14/2025 14:42``).
+
+    The export gives no zone, so dates are naive. ``source`` is ``detik.com``.
+    """
+    column_map = {
+        "judul": "title",
+        "isi_berita": "text",
+        "tautan": "url",
+        "tanggal": "published_at",
+    }
+    return _load(
+        path,
+        column_map=column_map,
+        rejects=rejects,
+        dayfirst=False,
+        transform=_with_source("detik.com"),
+    )
+
+
+def load_detik_pilkada(path: PathLike, *, rejects: Rejects | None = None) -> Iterator[Article]:
+    """Stream the detik.com Pilkada index: headline, lead as ``text``, ``Link`` as url.
+
+    ``Tanggal`` is Indonesian (``Jumat, 31 Mei  2024 17:01 WIB``); ids come from the URL.
+    The body is only the search-result lead (one or two sentences).
+    """
+    column_map = {"Judul": "title", "Deskripsi": "text", "Link": "url", "Tanggal": "published_at"}
+    return _load(
+        path,
+        column_map=column_map,
+        rejects=rejects,
+        dayfirst=None,
+        transform=_with_source("detik.com"),
+    )
+
+
+# ------------------------------------------------------------------------ labelled data
+
+
+def normalize_label(label: object) -> str | None:
+    """``positive``/``neutral``/``negative`` for a known label spelling, else None.
+
+    Accepts English and Indonesian names and short forms in any case
+    (``Positif``, ``netral``, ``NEG``). Numbers are refused: their meaning differs
+    between datasets.
+    """
+    if not isinstance(label, str):
+        return None
+    return _LABEL_ALIASES.get(label.strip().lower())
+
+
+def read_labelled(
+    path: PathLike,
+    *,
+    text_column: str | None = None,
+    label_column: str | None = None,
+    rejects: Rejects | None = None,
+) -> pd.DataFrame:
+    """Read a sentiment dataset as a DataFrame with columns ``text`` and ``label``.
+
+    Formats: JSONL objects; CSV with a header (NusaX ``id,text,label``; CNBC
+    ``judul,text,tanggal,sentimen``, where the original headline ``judul`` is used
+    rather than the authors' lowercased ``text``); TSV without a header
+    (``text<TAB>label``, SmSA) or with one. Labels are mapped to ``positive``,
+    ``neutral``, ``negative``; rows with another label or no text are reported with
+    their line number and left out.
+
+    Parameters
+    ----------
+    path : path
+    text_column, label_column : str, optional
+        Override the detected columns (files with a header).
+    rejects : Rejects, optional
+        Collects the rows left out; without it they are logged.
+
+    Returns
+    -------
+    pandas.DataFrame
+    """
+    report = _Report(rejects)
+    name = os.fspath(path)
+    texts: list[str] = []
+    labels: list[str] = []
+    if name != STDIN and Path(name).suffix.lower() == ".tsv":
+        rows = _tsv_rows(name, report, text_column, label_column)
+    else:
+        rows = _record_rows(name, report, text_column, label_column)
+    for line, text, raw_label in rows:
+        label = normalize_label(raw_label)
+        if label is None:
+            report(
+                name, line, "bad_label", f"label {raw_label!r} is not one of {', '.join(LABELS)}"
+            )
+        elif not isinstance(text, str) or not text.strip():
+            report(name, line, "missing_text", "no text")
+        else:
+            texts.append(text)
+            labels.append(label)
+    return pd.DataFrame({"text": texts, "label": labels})
+
+
+def _pick(columns: list[str], wanted: str | None, candidates: tuple[str, ...], what: str) -> str:
+    if wanted is not None:
+        if wanted not in columns:
+            raise ValueError(f"no column {wanted!r}; the columns are {columns}")
+        return wanted
+    lowered = {"_".join(c.lower().split()): c for c in columns}
+    if what == "text" and "judul" in lowered and "sentimen" in lowered:
+        return lowered["judul"]  # CNBC layout: prefer the original headline
+    for candidate in candidates:
+        if candidate in lowered:
+            return lowered[candidate]
+    raise ValueError(f"cannot tell which column holds the {what}; columns are {columns}")
+
+
+def _record_rows(
+    name: str, report: _Report, text_column: str | None, label_column: str | None
+) -> Iterator[tuple[int, object, object]]:
+    chosen: tuple[str, str] | None = None
+    for line, record in iter_records(name, report):
+        if chosen is None:
+            columns = list(record)
+            chosen = (
+                _pick(columns, text_column, _TEXT_COLUMNS, "text"),
+                _pick(columns, label_column, _LABEL_COLUMNS, "label"),
+            )
+        yield line, record.get(chosen[0]), record.get(chosen[1])
+
+
+def _tsv_rows(
+    name: str, report: _Report, text_column: str | None, label_column: str | None
+) -> Iterator[tuple[int, object, object]]:
+    with open(name, encoding="utf-8", errors="replace", newline="") as handle:
+        # SmSA text contains bare quote characters, so quotes are not special here.
+        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        columns: tuple[int, int] | None = None  # (text, label) positions when there is a header
+        for row in reader:
+            line = reader.line_num
+            if not row:
+                continue
+            if line == 1 and len(row) > 1 and normalize_label(row[-1]) is None:
+                header = [c.strip() for c in row]
+                try:
+                    columns = (
+                        header.index(_pick(header, text_column, _TEXT_COLUMNS, "text")),
+                        header.index(_pick(header, label_column, _LABEL_COLUMNS, "label")),
+                    )
+                    continue
+                except ValueError:
+                    if text_column or label_column:
+                        raise
+                    # not a header after all: a data row with an unknown label
+            if len(row) < 2:
+                report(name, line, "field_count", "expected text<TAB>label, got one field")
+            elif columns is None:
+                yield line, "\t".join(row[:-1]), row[-1]
+            elif len(row) != len(header):
+                report(name, line, "field_count", f"expected {len(header)} fields, got {len(row)}")
+            else:
+                yield line, row[columns[0]], row[columns[1]]

@@ -1,0 +1,139 @@
+"""The rejects report: one line per problem found while reading, and the read goes on."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, overload
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Reject", "Rejects", "Severity"]
+
+logger = logging.getLogger(__name__)
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Reject:
+    """One problem with one input record.
+
+    Attributes
+    ----------
+    file : str
+        The file as it was given (``<stdin>`` for standard input).
+    line : int
+        1-based line of the record (its first line when it spans several); the row
+        number for Parquet files; 0 for a problem with the whole file.
+    reason : str
+        A short code to count by, e.g. ``invalid_json``, ``missing_text``, ``bad_date``.
+    message : str
+        What is wrong, in words.
+    severity : {"error", "warning"}
+        ``error``: the record was skipped. ``warning``: the record was read anyway
+        (e.g. an unparseable date left as ``None``, a body cut to ``max_text_chars``).
+    """
+
+    file: str
+    line: int
+    reason: str
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class Rejects(Sequence[Reject]):
+    """Collects the problems a read found; a list of :class:`Reject`.
+
+    Pass one to a reader to keep the report; without one, readers log each
+    problem as a warning instead.
+
+    Examples
+    --------
+    >>> rejects = Rejects()
+    >>> rejects.add("a.jsonl", 3, "invalid_json", "invalid JSON: Expecting value")
+    >>> print(rejects[0])
+    a.jsonl:3: invalid JSON: Expecting value
+    >>> rejects.counts()
+    {'invalid_json': 1}
+    """
+
+    def __init__(self) -> None:
+        self._items: list[Reject] = []
+
+    def add(
+        self, file: str, line: int, reason: str, message: str, severity: Severity = "error"
+    ) -> None:
+        """Record one problem."""
+        self._items.append(Reject(file, line, reason, message, severity))
+
+    @overload
+    def __getitem__(self, index: int) -> Reject: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Reject]: ...
+
+    def __getitem__(self, index: int | slice) -> Reject | list[Reject]:
+        return self._items[index]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[Reject]:
+        return iter(self._items)
+
+    def __repr__(self) -> str:
+        return f"Rejects({len(self.errors)} errors, {len(self.warnings)} warnings)"
+
+    @property
+    def errors(self) -> list[Reject]:
+        """Problems that made a record be skipped."""
+        return [r for r in self._items if r.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Reject]:
+        """Problems with records that were read anyway."""
+        return [r for r in self._items if r.severity == "warning"]
+
+    def counts(self) -> dict[str, int]:
+        """Number of problems by reason code, most frequent first."""
+        return dict(Counter(r.reason for r in self._items).most_common())
+
+    def to_frame(self) -> pd.DataFrame:
+        """The report as a DataFrame with columns file, line, severity, reason, message."""
+        import pandas as pd
+
+        columns = ["file", "line", "severity", "reason", "message"]
+        return pd.DataFrame(
+            [(r.file, r.line, r.severity, r.reason, r.message) for r in self._items],
+            columns=columns,
+        )
+
+    def summary(self) -> str:
+        """A short text: totals and counts by reason."""
+        if not self._items:
+            return "no rejects"
+        parts = ", ".join(f"{reason}={n}" for reason, n in self.counts().items())
+        return f"{len(self.errors)} skipped, {len(self.warnings)} warnings ({parts})"
+
+
+class _Report:
+    """Where a reader sends problems: a Rejects object, or the log when there is none."""
+
+    def __init__(self, rejects: Rejects | None) -> None:
+        self.rejects = rejects
+
+    def __call__(
+        self, file: str, line: int, reason: str, message: str, severity: Severity = "error"
+    ) -> None:
+        if self.rejects is not None:
+            self.rejects.add(file, line, reason, message, severity)
+        else:
+            suffix = "" if severity == "warning" else " (skipped)"
+            logger.warning("%s:%d: %s%s", file, line, message, suffix)

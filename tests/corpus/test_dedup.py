@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from media_analytics.corpus import Article, DuplicateDetector, normalize_for_dedup
+
+WIB = timezone(timedelta(hours=7))
+# A small made-up vocabulary: random word sequences from it make unrelated "stories".
+VOCABULARY = (
+    "polisi warga kota desa pemilu kampanye calon bupati gubernur rapat jalan pasar harga beras "
+    "cabai banjir hujan sekolah guru siswa rumah sakit dokter pasien kantor camat lurah dana "
+    "anggaran proyek jembatan listrik air bersih petani nelayan ikan pelabuhan kapal bandara "
+    "pesawat kereta terminal bus motor mobil kecelakaan lalu lintas petugas patroli malam pagi "
+    "siang sore minggu bulan tahun hari ini besok kemarin mengatakan menjelaskan menurut bahwa "
+    "akan sudah belum masih sangat lebih kurang banyak sedikit baru lama besar kecil tinggi"
+)
+WORDS = VOCABULARY.split()
+
+
+def story(rng: random.Random, n: int = 150) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n))
+
+
+def syndicate(text: str, rng: random.Random) -> str:
+    """A copy as another outlet would run it: dateline, edits, a 'Baca juga' line, cut short."""
+    words = text.split()
+    for _ in range(3):
+        words[rng.randrange(len(words))] = rng.choice(WORDS)
+    words = words[: int(len(words) * 0.75)]
+    half = len(words) // 2
+    return (
+        "SURABAYA, CONTOH.com - "
+        + " ".join(words[:half])
+        + "\nBaca juga: Judul lain yang tidak berhubungan\n"
+        + " ".join(words[half:])
+        + "\nEditor: Seseorang"
+    )
+
+
+def when(day: int) -> datetime:
+    return datetime(2024, 10, day, 9, 0, tzinfo=WIB)
+
+
+def test_normalize_strips_boilerplate_dateline_and_credits() -> None:
+    text = (
+        "JAKARTA, KOMPAS.com - Harga beras naik.\n"
+        "SCROLL TO CONTINUE WITH CONTENT\n"
+        "Baca juga: Harga cabai turun\n"
+        "Pedagang mengeluh. ADVERTISEMENT Pembeli sepi.\n"
+        "Simak juga Video 'Pasar Pagi'\n"
+        "Editor : Budi (rzy/rzy)"
+    )
+    assert normalize_for_dedup(text) == "harga beras naik pedagang mengeluh pembeli sepi"
+    assert normalize_for_dedup("TEMPO.CO, Jakarta - Isi.") == "isi"
+    assert normalize_for_dedup("Liputan6.com, Jakarta - Isi.") == "isi"
+    assert normalize_for_dedup("DUMAI - Isi.\nPenulis: X") == "isi"
+
+
+def test_batch_groups_copies_and_points_to_the_earliest() -> None:
+    rng = random.Random(3)
+    original = story(rng)
+    articles = [
+        Article(id="copy-1", text=syndicate(original, rng), published_at=when(20)),
+        Article(id="orig", text=original, published_at=when(18)),
+        Article(id="copy-2", text=syndicate(original, rng), published_at=when(19)),
+        Article(id="exact", text=original.upper() + "  ", published_at=when(21)),
+        *(Article(id=f"other-{i}", text=story(rng), published_at=when(18)) for i in range(30)),
+    ]
+    found = DuplicateDetector().find_duplicates(articles)
+    assert found == {"copy-1": "orig", "copy-2": "orig", "exact": "orig"}
+    # Input order does not matter: the earliest-dated member is the original.
+    assert DuplicateDetector().find_duplicates(reversed(articles)) == found
+
+
+def test_batch_ties_go_to_the_smallest_id_and_undated_come_last() -> None:
+    text = story(random.Random(5))
+    tied = [Article(id=i, text=text, published_at=when(18)) for i in ("b", "c", "a")]
+    assert DuplicateDetector().find_duplicates(tied) == {"b": "a", "c": "a"}
+    mixed = [Article(id="a", text=text), Article(id="z", text=text, published_at=when(25))]
+    assert DuplicateDetector().find_duplicates(mixed) == {"a": "z"}
+
+
+def test_unrelated_and_short_items_are_not_duplicates() -> None:
+    rng = random.Random(7)
+    long_story = story(rng, 200)
+    articles = [
+        Article(id="long", text=long_story),
+        # The first fifth of the story: contained in it, but far shorter.
+        Article(id="lead", text=" ".join(long_story.split()[:40])),
+        *(Article(id=f"o{i}", text=story(rng)) for i in range(50)),
+        Article(id="empty-ish", text="-"),
+    ]
+    assert DuplicateDetector().find_duplicates(articles) == {}
+
+
+def test_streaming_add_returns_the_earlier_article() -> None:
+    rng = random.Random(11)
+    words = story(rng, 190).split()
+    original = " ".join(words[:150])
+    detector = DuplicateDetector()
+    assert detector.add(Article(id="a", text=original)) is None
+    assert detector.add(Article(id="b", text=story(rng))) is None
+    assert detector.add(Article(id="c", text=syndicate(original, rng))) == "a"
+    # A copy of a copy (it shares far more with "c2" than with "a") points to the original.
+    assert detector.add(Article(id="c2", text=" ".join(words[20:170]))) == "a"
+    assert detector.add(Article(id="d", text=" ".join(words[40:190]))) == "a"
+    assert detector.add(Article(id="e", text=original + "\nBaca juga: x")) == "a"
+    # Adding an id again gives the same answer and does not add it twice.
+    assert detector.add(Article(id="c", text="apa saja")) == "a"
+    assert len(detector) == 6
+
+
+def test_save_load_round_trip_without_pickle(tmp_path: Path) -> None:
+    rng = random.Random(13)
+    stories = [story(rng) for _ in range(40)]
+    detector = DuplicateDetector(threshold=0.75, shingle_size=4)
+    for i, text in enumerate(stories):
+        detector.add(Article(id=f"s{i}", text=text, published_at=when(1 + i % 28)))
+    detector.add(Article(id="dup", text=stories[3]))
+    path = tmp_path / "dedup.npz"
+    detector.save(path)
+    with np.load(path, allow_pickle=False) as data:  # plain arrays and a JSON header
+        assert data["sigs"].shape == (41, 128)
+    loaded = DuplicateDetector.load(path)
+    assert loaded.get_params() == detector.get_params()
+    assert len(loaded) == len(detector) == 41
+    queries = [syndicate(stories[i], rng) for i in (0, 7, 39)] + [story(rng)]
+    for i, text in enumerate(queries):
+        article = Article(id=f"q{i}", text=text)
+        assert loaded.add(article) == detector.add(article)
+    assert loaded.add(Article(id="dup", text="")) == "s3"
+
+
+def test_load_refuses_other_files(tmp_path: Path) -> None:
+    path = tmp_path / "other.npz"
+    np.savez(path, x=np.arange(3))
+    with pytest.raises(ValueError, match="not a saved DuplicateDetector"):
+        DuplicateDetector.load(path)
+    saved = tmp_path / "d.npz"
+    DuplicateDetector().save(saved)
+    with np.load(saved) as data:
+        arrays = dict(data)
+    meta = arrays["meta"].tobytes().replace(b'"format_version": 1', b'"format_version": 99')
+    arrays["meta"] = np.frombuffer(meta, dtype=np.uint8)
+    np.savez(tmp_path / "future.npz", **arrays)
+    with pytest.raises(ValueError, match="version 99"):
+        DuplicateDetector.load(tmp_path / "future.npz")
+
+
+def test_invalid_parameters_fail_on_first_use() -> None:
+    with pytest.raises(ValueError, match="threshold"):
+        DuplicateDetector(threshold=1.5).add(Article(id="a", text="isi"))
+
+
+def test_seed_article_and_its_syndicated_copy(seed_article: str) -> None:
+    lines = [ln for ln in seed_article.splitlines() if ln.strip()]
+    # Another outlet: new dateline, no editor credit, a "Baca juga" line, last lines cut.
+    body = [ln for ln in lines if not ln.lower().startswith("editor")]
+    copy = ["PEKANBARU, CONTOH.com - " + body[0].split(" - ", 1)[-1]]
+    copy += [*body[1:3], "Baca juga: Berita lain hari ini", *body[3 : int(len(body) * 0.8)]]
+    articles = [
+        Article(id="seed", text=seed_article, published_at=when(18)),
+        Article(id="copy", text="\n".join(copy), published_at=when(19)),
+        Article(id="other", text=story(random.Random(1), 250), published_at=when(17)),
+    ]
+    assert DuplicateDetector().find_duplicates(articles) == {"copy": "seed"}

@@ -1,0 +1,154 @@
+"""Hypothesis fuzz of the JSONL and CSV readers: malformed lines mixed with good ones."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from media_analytics.corpus import Rejects, parse_date, read_articles
+
+# Text without "<" (so no good record looks like HTML) and without NUL (the csv module
+# of older Pythons refuses it).
+_ALPHABET = st.characters(exclude_categories=["Cs"], exclude_characters="<\x00")
+_TEXT = st.text(_ALPHABET, min_size=1, max_size=60).filter(lambda t: t.strip() != "")
+_ANY_TEXT = st.text(_ALPHABET, max_size=30)
+_DATES = st.sampled_from(
+    ["", "2024-10-18", "Jumat, 18 Okt 2024 17:46 WIB", "18/10/2024 09:15", "8/14/2025 14:42"]
+)
+
+FUZZ = settings(max_examples=75, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@dataclass
+class Case:
+    """Lines of a generated file and what the reader must make of them."""
+
+    lines: list[bytes] = field(default_factory=list)
+    good: list[dict[str, Any]] = field(default_factory=list)  # expected articles, in order
+    bad: dict[int, str] = field(default_factory=dict)  # line -> reason (records skipped)
+    warned: dict[int, str] = field(default_factory=dict)  # line -> reason (records kept)
+
+
+def check(case: Case, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"fuzz{suffix}"
+        path.write_bytes(b"".join(case.lines))
+        rejects = Rejects()
+        articles = list(read_articles(path, rejects=rejects))  # nothing may escape
+    assert [a.id for a in articles] == [g["id"] for g in case.good]
+    for article, expected in zip(articles, case.good, strict=True):
+        assert article.title == expected["title"].strip()  # title, source, url are stripped
+        assert article.text == expected["text"]
+        assert article.published_at == parse_date(expected["published_at"])
+        assert article.extra == expected["extra"]
+    assert {r.line: r.reason for r in rejects.errors} == case.bad
+    assert {r.line: r.reason for r in rejects.warnings} == case.warned
+    assert all(str(r).startswith(f"{path}:{r.line}: ") for r in rejects)
+
+
+# --------------------------------------------------------------------------- JSONL
+
+_GOOD = "good"
+_JSON_BAD = {
+    "invalid_json": st.sampled_from(['{"text": ', "{'text': 'x'}", "teks biasa", '{"a": 1}}']),
+    "not_object": st.sampled_from(["[1, 2]", "42", '"teks"', "null", "true"]),
+    "missing_text": st.sampled_from(['{"title": "x"}', '{"text": null}', '{"text": "   "}']),
+    "wrong_type": st.sampled_from(['{"text": 7}', '{"text": ["a"]}', '{"text": {"a": 1}}']),
+}
+
+
+@st.composite
+def jsonl_case(draw: st.DrawFn) -> Case:
+    case = Case()
+    kinds = draw(st.lists(st.sampled_from([_GOOD, "blank", "non_utf8", *_JSON_BAD]), max_size=25))
+    for line, kind in enumerate(kinds, 1):
+        if kind == "blank":
+            case.lines.append(b"  \n")
+        elif kind in _JSON_BAD:
+            case.lines.append(draw(_JSON_BAD[kind]).encode() + b"\n")
+            case.bad[line] = kind
+        else:
+            record = {
+                "id": f"r{line}",
+                "title": draw(_ANY_TEXT),
+                "text": draw(_TEXT),
+                "published_at": draw(_DATES),
+                "x_note": draw(_ANY_TEXT),
+            }
+            raw = json.dumps(record, ensure_ascii=draw(st.booleans())).encode()
+            expected = dict(record, extra={"x_note": record["x_note"]})
+            if kind == "non_utf8":  # a Latin-1 byte inside the body
+                raw = raw.replace(b'"text": "', b'"text": "\xe9', 1)
+                expected["text"] = "\ufffd" + record["text"]
+                case.warned[line] = "non_utf8"
+            case.lines.append(raw + b"\n")
+            case.good.append(expected)
+    return case
+
+
+@FUZZ
+@given(jsonl_case())
+def test_jsonl_reader_survives_malformed_lines(case: Case) -> None:
+    check(case, ".jsonl")
+
+
+# ----------------------------------------------------------------------------- CSV
+
+HEADER = ["id", "title", "text", "published_at", "x_note"]
+
+
+def csv_line(row: list[str]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(row)  # default "\r\n" terminator: fields with \r get quoted
+    return buffer.getvalue().encode("utf-8")
+
+
+@st.composite
+def csv_case(draw: st.DrawFn) -> Case:
+    case = Case(lines=[csv_line(HEADER)])
+    line = 2  # physical line where the next record starts
+    kinds = ["good", "non_utf8", "missing_text", "too_many", "too_few"]
+    for kind in draw(st.lists(st.sampled_from(kinds), max_size=20)):
+        row = [f"r{line}", draw(_ANY_TEXT), draw(_TEXT), draw(_DATES), draw(_ANY_TEXT)]
+        if kind == "missing_text":
+            row[2] = draw(st.sampled_from(["", "  ", "\t"]))
+        elif kind == "too_many":
+            row.append(draw(_ANY_TEXT))
+        elif kind == "too_few":
+            row = row[: draw(st.integers(1, 4))]
+        raw = csv_line(row)
+        if kind == "non_utf8":
+            raw = csv_line([*row[:2], "\x00MARK\x00" + row[2], *row[3:]])
+            raw = raw.replace(b"\x00MARK\x00", b"\xff", 1)
+        if kind in ("good", "non_utf8"):
+            text = ("\ufffd" if kind == "non_utf8" else "") + row[2]
+            case.good.append(
+                {
+                    "id": row[0],
+                    "title": row[1],
+                    "text": text,
+                    "published_at": row[3],
+                    "extra": {"x_note": row[4]},
+                }
+            )
+            if kind == "non_utf8":
+                case.warned[line] = "non_utf8"
+        else:
+            case.bad[line] = {"missing_text": "missing_text"}.get(kind, "field_count")
+        case.lines.append(raw)
+        line += raw.count(b"\n")
+    return case
+
+
+@FUZZ
+@given(csv_case())
+def test_csv_reader_survives_malformed_rows(case: Case) -> None:
+    check(case, ".csv")

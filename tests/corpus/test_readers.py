@@ -1,0 +1,313 @@
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from media_analytics.corpus import (
+    Article,
+    Rejects,
+    article_id,
+    articles_to_frame,
+    frame_to_articles,
+    read_articles,
+    write_jsonl,
+    write_parquet,
+)
+
+WIB = timezone(timedelta(hours=7))
+
+
+def write_lines(path: Path, lines: list[str | bytes]) -> Path:
+    raw = b"".join((x if isinstance(x, bytes) else x.encode("utf-8")) + b"\n" for x in lines)
+    path.write_bytes(raw)
+    return path
+
+
+def test_jsonl_contract_fields_and_extras(tmp_path: Path) -> None:
+    record = {
+        "id": "k-1",
+        "title": "Polisi Gelar Patroli",
+        "text": "Isi berita patroli.",
+        "published_at": "Jumat, 18 Okt 2024 17:46 WIB",
+        "source": "contoh.id",
+        "url": "https://contoh.id/k-1",
+        "tema": ["keamanan"],
+    }
+    path = write_lines(tmp_path / "a.jsonl", [json.dumps(record)])
+    (article,) = read_articles(path)
+    assert article.id == "k-1"
+    assert article.published_at == datetime(2024, 10, 18, 17, 46, tzinfo=WIB)
+    assert article.extra == {"tema": ["keamanan"]}
+
+
+def test_csv_indonesian_columns_are_mapped_by_default(tmp_path: Path) -> None:
+    path = tmp_path / "detik.csv"
+    path.write_text(
+        "Judul,Tanggal,Deskripsi,Kategori,Link\n"
+        'Judul satu,"Sabtu, 21 Des 2024 22:30 WIB","Lead, dengan koma.",pilkada,'
+        "https://www.detik.com/jateng/d-1/judul-satu\n",
+        encoding="utf-8",
+    )
+    (article,) = read_articles(path)
+    assert article.title == "Judul satu"
+    assert article.text == "Lead, dengan koma."
+    assert article.url == "https://www.detik.com/jateng/d-1/judul-satu"
+    assert article.id == article_id(url="https://detik.com/jateng/d-1/judul-satu")
+    assert article.published_at == datetime(2024, 12, 21, 22, 30, tzinfo=WIB)
+    assert article.extra == {"Kategori": "pilkada"}
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_csv_delimiter_is_sniffed(tmp_path: Path, delimiter: str) -> None:
+    path = tmp_path / "x.csv"
+    rows = [["judul", "isi_berita", "tanggal"], ["A", "Isi, satu; dua | tiga", "18/10/2024"]]
+    path.write_text("\n".join(delimiter.join(f'"{c}"' for c in row) for row in rows) + "\n")
+    (article,) = read_articles(path)
+    assert (article.title, article.text) == ("A", "Isi, satu; dua | tiga")
+    assert article.published_at == datetime(2024, 10, 18)
+
+
+def test_column_map_wins_and_dayfirst_applies(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("headline,body,content,when\nH,isi utama,lain,10/7/2025 20:51\n")
+    rejects = Rejects()
+    (article,) = read_articles(
+        path,
+        column_map={"headline": "title", "body": "text", "when": "published_at"},
+        dayfirst=False,
+        rejects=rejects,
+    )
+    assert (article.title, article.text) == ("H", "isi utama")
+    assert article.extra == {"content": "lain"}
+    assert article.published_at == datetime(2025, 10, 7, 20, 51)
+    assert len(rejects) == 0
+
+
+def test_unknown_column_map_target_fails_at_call_time() -> None:
+    with pytest.raises(ValueError, match="not one of"):
+        read_articles([], column_map={"x": "body"})
+
+
+def test_bad_jsonl_records_are_reported_and_reading_goes_on(tmp_path: Path) -> None:
+    long_text = "kata " * 50
+    lines: list[str | bytes] = [
+        json.dumps({"id": "ok1", "text": "Isi satu."}),
+        '{"id": "broken", "text": ',
+        "[1, 2, 3]",
+        json.dumps({"id": "no-text", "title": "Judul saja"}),
+        json.dumps({"id": "num", "text": 42}),
+        json.dumps({"id": "list", "text": ["a", "b"]}),
+        json.dumps({"id": "empty", "text": "  "}),
+        "",
+        b'{"id": "latin1", "text": "Caf\xe9 di Bandung."}',
+        json.dumps({"id": "long", "text": long_text}),
+        json.dumps({"id": "html", "text": "<html><body><p>Isi</p><div>x</div></body></html>"}),
+        json.dumps({"id": "date", "text": "Isi.", "published_at": "kemarin"}),
+        json.dumps({"id": "ok2", "text": "Isi dua."}),
+    ]
+    path = write_lines(tmp_path / "mixed.jsonl", lines)
+    rejects = Rejects()
+    articles = {a.id: a for a in read_articles(path, rejects=rejects, max_text_chars=100)}
+    assert list(articles) == ["ok1", "latin1", "long", "html", "date", "ok2"]
+    assert articles["latin1"].text == "Caf\ufffd di Bandung."
+    assert len(articles["long"].text) == 100
+    assert articles["date"].published_at is None
+    found = {(r.line, r.reason, r.severity) for r in rejects}
+    assert found == {
+        (2, "invalid_json", "error"),
+        (3, "not_object", "error"),
+        (4, "missing_text", "error"),
+        (5, "wrong_type", "error"),
+        (6, "wrong_type", "error"),
+        (7, "missing_text", "error"),
+        (9, "non_utf8", "warning"),
+        (10, "text_truncated", "warning"),
+        (11, "html_content", "warning"),
+        (12, "bad_date", "warning"),
+    }
+    assert str(rejects[0]).startswith(f"{path}:2: invalid JSON")
+    assert rejects.counts()["wrong_type"] == 2
+    frame = rejects.to_frame()
+    assert list(frame.columns) == ["file", "line", "severity", "reason", "message"]
+    assert len(frame) == 10
+
+
+def test_csv_bad_rows(tmp_path: Path) -> None:
+    raw = (
+        b"id,title,text\n"
+        b"a,Judul,Isi satu\n"
+        b"b,Judul,\n"
+        b"c,Judul,isi,kelebihan\n"
+        b'd,"Judul\nbaris dua","Isi \xff dua"\n'
+        b"e,Judul,Isi tiga\n"
+    )
+    path = tmp_path / "x.csv"
+    path.write_bytes(raw)
+    rejects = Rejects()
+    articles = list(read_articles(path, rejects=rejects))
+    assert [a.id for a in articles] == ["a", "d", "e"]
+    assert articles[1].title == "Judul\nbaris dua"
+    assert {(r.line, r.reason) for r in rejects} == {
+        (3, "missing_text"),
+        (4, "field_count"),
+        (5, "non_utf8"),
+    }
+
+
+def test_unbalanced_quote_is_reported_not_raised(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text('id,text\na,baik\nb,"tanpa penutup\nc,baris\n')
+    rejects = Rejects()
+    articles = list(read_articles(path, rejects=rejects))
+    assert [a.id for a in articles] == ["a"]
+    assert [(r.line, r.reason) for r in rejects] == [(3, "csv_error")]
+    assert "unbalanced quote" in rejects[0].message
+
+
+def test_stray_quote_costs_only_its_record(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text('id,text\na,"kutip"lalu teks\nb,baik\n')
+    rejects = Rejects()
+    assert [a.id for a in read_articles(path, rejects=rejects)] == ["b"]
+    assert [(r.line, r.reason) for r in rejects] == [(2, "csv_error")]
+
+
+def test_without_rejects_problems_are_logged(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = write_lines(tmp_path / "x.jsonl", ["not json", json.dumps({"text": "Isi."})])
+    with caplog.at_level(logging.WARNING, logger="media_analytics.corpus"):
+        articles = list(read_articles(path))
+    assert len(articles) == 1
+    assert f"{path}:1: invalid JSON" in caplog.text
+
+
+def test_directories_globs_and_gzip(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    write_lines(tmp_path / "a.jsonl", [json.dumps({"id": "a", "text": "A."})])
+    (tmp_path / "sub" / "b.csv").write_text("id,text\nb,B.\n")
+    with gzip.open(tmp_path / "sub" / "c.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps({"id": "c", "text": "C."}) + "\n")
+    (tmp_path / "notes.md").write_text("bukan data")
+    assert sorted(a.id for a in read_articles(tmp_path)) == ["a", "b", "c"]
+    assert [a.id for a in read_articles(str(tmp_path / "**" / "*.csv"))] == ["b"]
+    assert [a.id for a in read_articles([tmp_path / "a.jsonl", tmp_path / "sub"])] == [
+        "a",
+        "b",
+        "c",
+    ]
+    with pytest.raises(FileNotFoundError):
+        read_articles(tmp_path / "missing.jsonl")
+    with pytest.raises(FileNotFoundError, match="no article files match"):
+        read_articles(str(tmp_path / "*.parquet"))
+
+
+def test_truncated_gzip_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl.gz"
+    lines = "".join(json.dumps({"id": str(i), "text": "Isi " * 50}) + "\n" for i in range(200))
+    path.write_bytes(gzip.compress(lines.encode())[:-200])
+    rejects = Rejects()
+    articles = list(read_articles(path, rejects=rejects))
+    assert 0 < len(articles) < 200
+    assert [r.reason for r in rejects] == ["unreadable_file"]
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        json.dumps({"id": "s1", "text": "Dari stdin."}) + "\n",
+        "id,judul,isi_berita\ns1,J,Dari stdin.\n",
+    ],
+)
+def test_stdin(payload: str) -> None:
+    code = (
+        "from media_analytics.corpus import read_articles\n"
+        "for a in read_articles('-'):\n    print(a.id, a.text)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], input=payload.encode(), capture_output=True, check=True
+    )
+    assert result.stdout.decode().strip() == "s1 Dari stdin."
+
+
+def sample_articles() -> list[Article]:
+    return [
+        Article(
+            id="a",
+            title="Judul A",
+            text="Isi A.",
+            published_at=datetime(2024, 10, 18, 9, 15, tzinfo=WIB),
+            source="contoh.id",
+            url="https://contoh.id/a",
+            extra={"kanal": "nasional", "skor": 2},
+        ),
+        Article(id="b", text="Isi B.", published_at=datetime(2024, 10, 19), extra={"lain": "x"}),
+        Article(id="c", text="Isi C."),
+    ]
+
+
+def test_jsonl_round_trip(tmp_path: Path) -> None:
+    for name in ("out.jsonl", "out.jsonl.gz"):
+        assert write_jsonl(sample_articles(), tmp_path / name) == 3
+        assert list(read_articles(tmp_path / name)) == sample_articles()
+
+
+def test_parquet_round_trip(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    assert write_parquet(sample_articles(), tmp_path / "out.parquet") == 3
+    rejects = Rejects()
+    back = list(read_articles(tmp_path / "out.parquet", rejects=rejects))
+    assert len(rejects) == 0
+    # Parquet pads absent extra fields with nulls; everything else comes back as written.
+    for original, read in zip(sample_articles(), back, strict=True):
+        assert {k: v for k, v in read.extra.items() if v is not None} == original.extra
+        read.extra = original.extra
+        assert read == original
+
+
+def test_parquet_without_pyarrow_gives_a_pip_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "x.parquet"
+    path.write_bytes(b"PAR1")
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(ImportError, match=r"pip install"):
+        list(read_articles(path))
+
+
+def test_frame_round_trip() -> None:
+    frame = articles_to_frame(sample_articles())
+    assert list(frame.columns) == [
+        "id",
+        "title",
+        "text",
+        "published_at",
+        "source",
+        "url",
+        "kanal",
+        "skor",
+        "lain",
+    ]
+    assert frame.loc[0, "published_at"] == datetime(2024, 10, 18, 9, 15, tzinfo=WIB)
+    assert list(frame_to_articles(frame)) == sample_articles()
+    assert len(articles_to_frame([])) == 0
+
+
+def test_format_is_sniffed_for_unknown_suffixes(tmp_path: Path) -> None:
+    write_lines(tmp_path / "feed.log", [json.dumps({"id": "j", "text": "Isi."})])
+    (tmp_path / "export.txt").write_text("id;judul;isi\nc;J;Isi.\n")
+    assert [a.id for a in read_articles([tmp_path / "feed.log", tmp_path / "export.txt"])] == [
+        "j",
+        "c",
+    ]
+    pytest.importorskip("pyarrow")
+    write_parquet(sample_articles(), tmp_path / "out.parquet")
+    (tmp_path / "out.parquet").rename(tmp_path / "snapshot.data")
+    assert [a.id for a in read_articles(tmp_path / "snapshot.data")] == ["a", "b", "c"]
