@@ -1,7 +1,7 @@
 """The ``media-analytics`` command.
 
-``main(argv=None)`` is the whole command, so tests call it in-process. Exit codes: 0 ok, 1 done
-with rejected records, 2 usage or fatal error.
+``main(argv=None)`` is the whole command, so tests call it in-process. Exit codes a scheduler can
+act on: 0 ok, 1 done but some input records were rejected, 2 usage or fatal error.
 """
 
 from __future__ import annotations
@@ -9,11 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any, TextIO
 
 from . import __version__
 
@@ -22,53 +23,303 @@ logger = logging.getLogger("media_analytics")
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2
 
 
-def _read_sample_records(folder: Path) -> list[dict]:
-    records = []
-    for path in sorted(folder.glob("*.jsonl")):
-        with path.open(encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    records.append(json.loads(line))
-    return records
+class CommandError(Exception):
+    """A fatal problem with a clear one-line message (exit code 2)."""
+
+
+# -- shared helpers ------------------------------------------------------------------------------
+
+
+def _column_map(pairs: Sequence[str] | None) -> dict[str, str] | None:
+    if not pairs:
+        return None
+    out = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise CommandError(f"--column {pair!r}: expected INPUT_COLUMN=FIELD, e.g. judul=title")
+        key, value = pair.split("=", 1)
+        out[key.strip()] = value.strip()
+    return out
+
+
+def _load_model(path: str | None) -> Any:
+    from .models import default_model
+    from .pipeline import MediaPipeline, ModelError
+
+    try:
+        return MediaPipeline.load(path) if path else default_model()
+    except ModelError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _progress(items: Iterable[Any], *, total: int | None, desc: str, quiet: bool) -> Iterator[Any]:
+    """tqdm on a terminal; a log line every 10 s otherwise."""
+    if quiet:
+        yield from items
+        return
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        yield from tqdm(items, total=total, desc=desc, unit="art")
+        return
+    last = start = time.monotonic()
+    n = 0
+    for n, item in enumerate(items, 1):
+        yield item
+        now = time.monotonic()
+        if now - last >= 10:
+            last = now
+            logger.info("%s: %d articles, %.0f/s", desc, n, n / (now - start))
+
+
+def _with_duplicates(articles: Iterable[Any], detector: Any) -> Iterator[Any]:
+    """Mark each article's ``duplicate_of`` (in arrival order) before it is scored."""
+    for a in articles:
+        original = detector.add(a)
+        a.extra["duplicate_of"] = original
+        yield a
+
+
+def _finish_record(record: dict[str, Any], article_extra: dict[str, Any]) -> dict[str, Any]:
+    record["duplicate_of"] = article_extra.get("duplicate_of")
+    return record
+
+
+# -- train ---------------------------------------------------------------------------------------
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from .corpus import Rejects, read_articles, read_labelled
+    from .pipeline import MediaPipeline
+    from .resources import corpora_dir
+    from .themes.training import read_label_file
+
+    rejects = Rejects()
+    sources = args.corpus or [str(corpora_dir() / "sample")]
+    articles = list(read_articles(sources, rejects=rejects, dayfirst=_dayfirst(args)))
+    if not articles:
+        raise CommandError(f"no usable articles in {', '.join(sources)}")
+    sentiment = None
+    if args.sentiment_data:
+        try:
+            sentiment = read_labelled(args.sentiment_data)
+        except (OSError, ValueError) as exc:
+            raise CommandError(f"--sentiment-data {args.sentiment_data}: {exc}") from None
+    labels = read_label_file(args.theme_labels) if args.theme_labels else None
+    started = time.perf_counter()
+    pipe = MediaPipeline(
+        taxonomy=args.taxonomy,
+        n_topics=args.topics,
+        random_state=args.seed,
+        calibrate_themes=args.calibrate_themes,
+    ).fit(articles, theme_labels=labels, sentiment_data=sentiment, n_jobs=args.jobs)
+    out = pipe.save(args.out)
+    logger.info(
+        "trained on %d articles in %.1f s -> %s (model %s)",
+        len(articles),
+        time.perf_counter() - started,
+        out,
+        pipe.model_version,
+    )
+    _report_rejects(rejects)
+    return EXIT_PARTIAL if len(rejects.errors) else EXIT_OK
+
+
+def _report_rejects(rejects: Any) -> None:
+    for r in rejects.errors[:20]:
+        logger.warning("rejected %s", r)
+    if len(rejects.errors) > 20:
+        logger.warning("... and %d more rejected records", len(rejects.errors) - 20)
+
+
+# -- score ---------------------------------------------------------------------------------------
+
+
+def _open_out(path: str | None) -> TextIO | None:
+    if path is None:
+        return None
+    if path == "-":
+        return sys.stdout
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return open(path, "w", encoding="utf-8")
+
+
+def _cmd_score(args: argparse.Namespace) -> int:
+    from .corpus import DuplicateDetector, Rejects, read_articles
+
+    if not args.out and not args.db:
+        args.out = "-"
+    pipe = _load_model(args.model)
+    rejects = Rejects()
+    articles = read_articles(
+        args.inputs,
+        rejects=rejects,
+        column_map=_column_map(args.column),
+        max_text_chars=args.max_chars,
+        dayfirst=_dayfirst(args),
+    )
+    started = time.perf_counter()
+    if args.db:
+        counts = _score_into_store(args, pipe, articles, rejects)
+    else:
+        out = _open_out(args.out)
+        assert out is not None
+        detector = DuplicateDetector()
+        n = 0
+        try:
+            stream = _with_duplicates(articles, detector)
+            extras: dict[str, dict[str, Any]] = {}
+
+            def remember(items: Iterable[Any]) -> Iterator[Any]:
+                for a in items:
+                    extras[a.id] = a.extra
+                    yield a
+
+            scored = pipe.score(remember(stream), n_jobs=args.jobs)
+            for record in _progress(scored, total=None, desc="scoring", quiet=args.quiet):
+                record = _finish_record(record, extras.pop(record["id"], {}))
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                n += 1
+        finally:
+            if out is not sys.stdout:
+                out.close()
+        counts = {"scored": n, "skipped": 0}
+    elapsed = time.perf_counter() - started
+    n_err = len(rejects.errors)
+    summary = (
+        f"scored {counts['scored']} articles ({counts.get('skipped', 0)} already scored) in "
+        f"{elapsed:.1f} s with model {pipe.model_version}; {n_err} records rejected"
+    )
+    _report_rejects(rejects)
+    print(summary, file=sys.stderr)
+    return EXIT_PARTIAL if n_err else EXIT_OK
+
+
+def _score_into_store(
+    args: argparse.Namespace, pipe: Any, articles: Iterable[Any], rejects: Any
+) -> dict[str, int]:
+    from .corpus import DuplicateDetector
+    from .store import FinishedStatus, RunActiveError, StoreError, open_store
+
+    version = pipe.model_version
+    out = _open_out(args.out)
+    try:
+        store = open_store(args.db)
+    except StoreError as exc:
+        raise CommandError(f"--db {args.db}: {exc}") from None
+    state = Path(args.dedup_state) if args.dedup_state else _default_dedup_state(args.db)
+    detector = DuplicateDetector.load(state) if state and state.exists() else DuplicateDetector()
+    with store:
+        try:
+            run_id = store.start_run(version, inputs=list(args.inputs))
+        except RunActiveError as exc:
+            raise CommandError(str(exc)) from None
+        counts = {"scored": 0, "skipped": 0, "added": 0}
+        status: FinishedStatus = "failed"
+        try:
+            batch: list[Any] = []
+            for a in _with_duplicates(articles, detector):
+                batch.append(a)
+                if len(batch) >= 1000:
+                    counts["added"] += store.add_articles(batch).new
+                    batch = []
+            if batch:
+                counts["added"] += store.add_articles(batch).new
+            if state:
+                detector.save(state)
+            store.add_rejects(run_id, rejects)
+            while claimed := store.claim(
+                run_id, version, limit=args.batch_size, rescore=args.rescore
+            ):
+                from .pipeline import as_article
+
+                arts = [as_article(r) for r in claimed]
+                extras = {a.id: a.extra for a in arts}
+                scored = [
+                    _finish_record(r, extras[r["id"]])
+                    for r in _progress(
+                        pipe.score(arts, n_jobs=args.jobs),
+                        total=len(arts),
+                        desc="scoring",
+                        quiet=args.quiet,
+                    )
+                ]
+                store.save_scores(run_id, version, scored)
+                counts["scored"] += len(scored)
+                if out is not None:
+                    for r in scored:
+                        out.write(json.dumps(r, ensure_ascii=False) + "\n")
+            status = "partial" if len(rejects.errors) else "ok"
+        finally:
+            store.finish_run(run_id, status, counts | {"rejected": len(rejects.errors)})
+            if out is not None and out is not sys.stdout:
+                out.close()
+    return counts
+
+
+def _default_dedup_state(db: str) -> Path | None:
+    if "://" in db and not db.startswith("sqlite:///"):
+        return None  # a server database: pass --dedup-state to keep duplicates across runs
+    path = db.removeprefix("sqlite:///")
+    return Path(path + ".dedup.npz")
+
+
+# -- demo ----------------------------------------------------------------------------------------
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from .preprocessing import TextPreprocessor, preprocess_many
     from .resources import sample_dir
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    records = _read_sample_records(sample_dir())
-    if not records:
-        logger.error("the bundled sample corpus is empty")
-        return EXIT_FATAL
-    texts = [f"{r.get('title', '')}\n{r.get('text', '')}" for r in records]
-    processed = preprocess_many(texts, n_jobs=args.jobs)
-    surface = TextPreprocessor(n_jobs=1).fit(texts).surface_forms_
-    scored_path = out / "scored.jsonl"
-    terms: Counter[str] = Counter()
-    with scored_path.open("w", encoding="utf-8") as f:
-        for rec, p in zip(records, processed, strict=True):
-            terms.update(set(p.tokens))
-            row = {
-                "id": rec.get("id"),
-                "published_at": rec.get("published_at"),
-                "source": rec.get("source"),
-                "title": rec.get("title"),
-                "dateline": p.dateline,
-                "n_tokens": len(p.tokens),
-            }
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    summary = out / "summary.md"
-    top = ", ".join(f"{surface[t]} ({n})" for t, n in terms.most_common(25))
-    summary.write_text(
-        f"# media-analytics demo\n\n{len(records)} sample articles preprocessed in "
-        f"{time.perf_counter() - started:.1f} s.\n\nMost widespread terms: {top}\n",
-        encoding="utf-8",
+    scored = out / "scored.jsonl"
+    code = main(
+        ["score", str(sample_dir()), "--out", str(scored), "--jobs", str(args.jobs), "--quiet"]
     )
-    print(f"scored {len(records)} articles -> {scored_path}\nsummary -> {summary}")
+    if code == EXIT_FATAL:
+        return code
+    records = [json.loads(x) for x in scored.read_text(encoding="utf-8").splitlines()]
+    paths = _write_summary(records, out)
+    print(
+        f"demo: {len(records)} sample articles scored in {time.perf_counter() - started:.1f} s\n"
+        + "\n".join(f"  {name}: {p}" for name, p in paths.items()),
+    )
     return EXIT_OK
+
+
+def _write_summary(records: list[dict[str, Any]], out: Path) -> dict[str, Path]:
+    try:
+        from .reports import build_report
+    except ImportError:
+        pass
+    else:
+        written = build_report(records, out, title="media-analytics demo: sample corpus")
+        return {"scored records": out / "scored.jsonl", **{k: Path(v) for k, v in written.items()}}
+    from collections import Counter
+
+    themes = Counter(t["theme"] for r in records for t in r["themes"])
+    lines = ["# media-analytics demo", "", f"{len(records)} articles scored.", ""]
+    lines += ["| theme | articles |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in themes.most_common()]
+    summary = out / "summary.md"
+    summary.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return {"scored records": out / "scored.jsonl", "summary": summary}
+
+
+# -- parser --------------------------------------------------------------------------------------
+
+
+_DATE_ORDER_KW: Any = {
+    "choices": ["dmy", "mdy", "strict"],
+    "default": "dmy",
+    "help": "how to read numeric dates such as 04/09/2024: day first (dmy, the Indonesian habit, "
+    "default), month first (mdy), or strict (only unambiguous ones; others are reported)",
+}
+
+
+def _dayfirst(args: argparse.Namespace) -> bool | None:
+    return {"dmy": True, "mdy": False, "strict": None}[args.date_order]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,30 +332,113 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    def add_jobs(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--jobs", type=int, default=-1, help="processes to use (-1: all cores; default -1)"
+        )
+
     demo = sub.add_parser("demo", help="run the whole job on the bundled sample corpus")
     demo.add_argument("--out", default="media-analytics-demo", help="output folder")
-    demo.add_argument("--jobs", type=int, default=-1, help="processes to use (-1: all cores)")
+    add_jobs(demo)
     demo.set_defaults(func=_cmd_demo)
+
+    train = sub.add_parser("train", help="fit a model directory")
+    train.add_argument("corpus", nargs="*", help="training articles (default: bundled sample)")
+    train.add_argument("--out", required=True, help="model directory to write")
+    train.add_argument("--taxonomy", help="theme taxonomy TOML (default: bundled)")
+    train.add_argument(
+        "--sentiment-data",
+        help="labelled sentiment file: CSV/TSV/JSONL with "
+        "text and label (default: bundled corpora/sentiment)",
+    )
+    train.add_argument("--theme-labels", help="CSV: id plus one 0/1 column per theme")
+    train.add_argument(
+        "--topics",
+        default="auto",
+        type=lambda v: v if v == "auto" else int(v),
+        help="number of topics, or 'auto' (default)",
+    )
+    train.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    train.add_argument(
+        "--calibrate-themes",
+        action="store_true",
+        help="calibrate theme scores on the training labels",
+    )
+    train.add_argument("--date-order", **_DATE_ORDER_KW)
+    add_jobs(train)
+    train.set_defaults(func=_cmd_train)
+
+    score = sub.add_parser("score", help="score articles into JSONL and/or a database")
+    score.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="files, folders, globs, or - for standard input (JSONL/CSV/Parquet)",
+    )
+    score.add_argument("--model", help="model directory (default: the bundled default model)")
+    score.add_argument(
+        "--out",
+        help="scored JSONL to write ('-' for standard output; the default when --db is not given)",
+    )
+    score.add_argument(
+        "--db",
+        help="database: a SQLite path or a postgresql:// URL; articles "
+        "already scored by this model version are skipped",
+    )
+    score.add_argument(
+        "--rescore",
+        action="store_true",
+        help="with --db: score again articles this model version already scored",
+    )
+    score.add_argument(
+        "--dedup-state",
+        help="file keeping duplicate detection across runs (default: next to a SQLite database)",
+    )
+    score.add_argument(
+        "--column",
+        action="append",
+        metavar="INPUT=FIELD",
+        help="map an input column to a contract field (repeatable), e.g. isi=text",
+    )
+    score.add_argument("--date-order", **_DATE_ORDER_KW)
+    score.add_argument(
+        "--max-chars",
+        type=int,
+        default=1_000_000,
+        help="cut longer bodies to this many characters, with a warning",
+    )
+    score.add_argument("--batch-size", type=int, default=500, help="articles per transaction")
+    add_jobs(score)
+    score.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    score.set_defaults(func=_cmd_score)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
+        return int(exc.code or 0)
+    if not logging.getLogger().handlers:
+        logging.basicConfig(
+            level=logging.DEBUG if args.verbose else logging.INFO,
+            format="%(levelname)s %(name)s: %(message)s",
+        )
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_FATAL
     try:
         return int(args.func(args))
+    except CommandError as exc:
+        print(f"media-analytics: error: {exc}", file=sys.stderr)
+        return EXIT_FATAL
     except KeyboardInterrupt:
-        logger.error("interrupted")
+        print("media-analytics: interrupted", file=sys.stderr)
         return EXIT_FATAL
 
 
 if __name__ == "__main__":  # pragma: no cover
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
     sys.exit(main())

@@ -1,27 +1,79 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from media_analytics.cli import main
-from media_analytics.resources import sample_dir
+from media_analytics.themes.training import read_sample_records
 
 
-def test_demo_writes_scored_records_and_summary(tmp_path: Path) -> None:
-    n_sample = sum(
-        1
-        for p in sample_dir().glob("*.jsonl")
-        for line in p.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    )
-    assert n_sample >= 100
+def _lines(path: Path) -> list[dict]:
+    return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
+
+
+def test_demo_scores_the_whole_sample(tmp_path: Path) -> None:
+    n_sample = len(read_sample_records())
+    assert n_sample >= 300
     assert main(["demo", "--out", str(tmp_path), "--jobs", "1"]) == 0
-    rows = [json.loads(x) for x in (tmp_path / "scored.jsonl").read_text("utf-8").splitlines()]
+    rows = _lines(tmp_path / "scored.jsonl")
     assert len(rows) == n_sample
-    assert all(r["n_tokens"] > 10 for r in rows)
-    assert "sample articles" in (tmp_path / "summary.md").read_text("utf-8")
+    assert sum(1 for r in rows if r["themes"]) > 100
+    assert sum(1 for r in rows if r["duplicate_of"]) >= 10  # the syndicated copies
+
+
+def test_score_help_documents_every_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", "--help"]) == 0
+    out = capsys.readouterr().out
+    for flag in ["--model", "--out", "--db", "--rescore", "--jobs", "--column", "--date-order",
+                 "--max-chars", "--batch-size", "--dedup-state", "--quiet"]:  # fmt: skip
+        assert flag in out, flag
+
+
+def test_bad_records_are_rejected_and_exit_1(tmp_path: Path, capsys, caplog) -> None:
+    good = read_sample_records()[:5]
+    lines = [json.dumps(r, ensure_ascii=False) for r in good]
+    lines += ["{not json", json.dumps({"title": "tanpa isi"}), json.dumps({"text": 42}), "[]"]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["score", str(src), "--out", str(out), "--jobs", "1", "-q"]) == 1
+    assert [r["id"] for r in _lines(out)] == [r["id"] for r in good]
+    err = capsys.readouterr().err
+    assert "4 records rejected" in err
+    assert "in.jsonl:6: invalid JSON" in caplog.text  # file, line and reason
+    assert "in.jsonl:8: text must be a string" in caplog.text
+
+
+def test_score_into_sqlite_is_incremental(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    records = read_sample_records()[:30]
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    db = tmp_path / "media.db"
+    assert main(["score", str(src), "--db", str(db), "--jobs", "1", "-q"]) == 0
+    assert main(["score", str(src), "--db", str(db), "--jobs", "1", "-q"]) == 0
+    with sqlite3.connect(db) as con:
+        n_scores = con.execute("SELECT COUNT(*) FROM scores").fetchone()[0]
+        n_runs = con.execute("SELECT COUNT(*) FROM runs").fetchone()[0]
+    assert n_scores == 30 and n_runs == 2
+    out = tmp_path / "again.jsonl"
+    assert main(["score", str(src), "--db", str(db), "--out", str(out), "-q", "--jobs", "1"]) == 0
+    assert _lines(out) == []  # nothing left to score
+    assert main(["score", str(src), "--db", str(db), "--out", str(out), "-q", "--jobs", "1",
+                 "--rescore"]) == 0  # fmt: skip
+    assert len(_lines(out)) == 30
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT COUNT(*) FROM scores").fetchone()[0] == 30
+
+
+def test_missing_model_is_a_clear_error(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(read_sample_records()[0]) + "\n", "utf-8")
+    assert main(["score", str(src), "--model", str(tmp_path / "nope")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("media-analytics: error:") and "not a model directory" in err[-1]
 
 
 def test_no_command_prints_help_and_fails(capsys: pytest.CaptureFixture[str]) -> None:
@@ -30,7 +82,5 @@ def test_no_command_prints_help_and_fails(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exc:
-        main(["--version"])
-    assert exc.value.code == 0
+    assert main(["--version"]) == 0
     assert "media-analytics" in capsys.readouterr().out

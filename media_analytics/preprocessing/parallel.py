@@ -39,14 +39,28 @@ def effective_n_jobs(n_jobs: int | None) -> int:
     return n_jobs
 
 
-def _worker_main(conn: Connection, context: Any, entries: list[tuple[str, str]]) -> None:
+def _worker_main(
+    conn: Connection,
+    context: Any,
+    entries: list[tuple[str, str]],
+    inherited: list[Connection],
+) -> None:
     global _CONTEXT
+    # A forked worker holds copies of the parent's ends of its siblings' pipes; closing them lets
+    # every worker see end-of-file when the parent dies, even by SIGKILL.
+    for other in inherited:
+        other.close()
+    parent = os.getppid()
     if context is not None:
         _CONTEXT = context
     cache = default_cache()
     cache.update(entries)
     cache.drain_log()
     while True:
+        # wake up now and then to notice a parent that died without closing the pipe
+        while not conn.poll(2.0):
+            if os.getppid() != parent:
+                return
         try:
             msg = conn.recv()
         except EOFError:
@@ -93,7 +107,12 @@ class WorkerPool:
             parent, child = ctx.Pipe()
             proc = ctx.Process(  # type: ignore[attr-defined]
                 target=_worker_main,
-                args=(child, None if forking else context, start_entries),
+                args=(
+                    child,
+                    None if forking else context,
+                    start_entries,
+                    list(self._conns) if forking else [],
+                ),
                 daemon=True,
             )
             proc.start()

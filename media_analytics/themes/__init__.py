@@ -4,9 +4,18 @@ from .rules import FEATURES, Hit, RuleMatcher, sentence_spans
 from .tagger import PRIOR_WEIGHTS, TagResult, ThemeTagger
 from .taxonomy import NearRule, Taxonomy, TaxonomyError, Theme, default_taxonomy_path
 
+#: Types a saved tagger may contain beyond scikit-learn's own (for ``skops.io.load``).
+TRUSTED_TYPES = [
+    "media_analytics.themes.tagger.ThemeTagger",
+    "media_analytics.themes.taxonomy.NearRule",
+    "media_analytics.themes.taxonomy.Taxonomy",
+    "media_analytics.themes.taxonomy.Theme",
+]
+
 __all__ = [
     "FEATURES",
     "PRIOR_WEIGHTS",
+    "TRUSTED_TYPES",
     "Hit",
     "NearRule",
     "RuleMatcher",

@@ -9,7 +9,7 @@ at text that is really there.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -98,6 +98,7 @@ _ABBREV = {
     "sh", "mh", "si", "se", "mm", "msi", "sos", "spd", "kol", "let", "brigjen", "kombes", "ipda",
     "bpk", "ny", "sdr", "tn", "mr", "mrs", "a", "b", "c", "d", "e", "m", "s",
 }  # fmt: skip
+_LAST_WORD = re.compile(r"([A-Za-z.]+)$")
 _SENT_END = re.compile(r"[.!?]+[\"”’']?(?=\s+[\"“‘'(A-Z0-9])|\n+")
 
 
@@ -112,7 +113,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _SENT_END.finditer(text):
         if m.group().startswith("."):
-            prev = re.search(r"([A-Za-z.]+)$", text[start : m.start()])
+            prev = _LAST_WORD.search(text, max(start, m.start() - 16), m.start())
             if prev and prev.group(1).replace(".", "").lower() in _ABBREV:
                 continue
         end = m.end() if not m.group().startswith("\n") else m.start()
@@ -152,17 +153,19 @@ class _PhraseSet:
         for p, forms in phrases:
             self._by_first.setdefault(p[0], []).append((p, forms))
 
-    def positions(self, words: Sequence[str], stems: Sequence[str]) -> list[int]:
-        """Indices where one of the phrases starts."""
+    def positions(
+        self, words: Sequence[str], stems: Sequence[str], where: Mapping[str, list[int]]
+    ) -> list[int]:
+        """Indices where one of the phrases starts (``where``: stem -> its indices)."""
         out = []
-        by_first = self._by_first
-        for i, s in enumerate(stems):
-            cands = by_first.get(s)
-            if cands and any(
-                tuple(stems[i : i + len(p)]) == p and (forms is None or words[i] in forms)
-                for p, forms in cands
-            ):
-                out.append(i)
+        for first, cands in self._by_first.items():
+            for i in where.get(first, ()):
+                if any(
+                    tuple(stems[i : i + len(p)]) == p and (forms is None or words[i] in forms)
+                    for p, forms in cands
+                ):
+                    out.append(i)
+        out.sort()
         return out
 
 
@@ -234,16 +237,23 @@ class RuleMatcher:
         theme's other evidence in its own sentence (the cancelled hits come back with kind
         ``"vetoed"``, so explanations can show them).
         """
+        return self.analyse(text, title)[0]
+
+    def analyse(self, text: str, title: str = "") -> tuple[list[Hit], int]:
+        """:meth:`match` plus the end offset of the lead (the first two sentences of ``text``)."""
         hits: list[Hit] = []
+        lead_end = 0
         for part, is_title in ((title, True), (text, False)):
             if not part:
                 continue
             words, stems, spans = self._words(part)
             sentences = [(0, len(part))] if is_title else sentence_spans(part)
+            if not is_title and sentences:
+                lead_end = sentences[min(1, len(sentences) - 1)][1]
             found = list(self._match_seeds(words, stems, spans, is_title))
             found.extend(self._match_near(words, stems, spans, sentences, is_title))
             hits.extend(_apply_vetoes(found, sentences))
-        return hits
+        return hits, lead_end
 
     def _match_seeds(
         self, words: list[str], stems: list[str], spans: list[tuple[int, int]], is_title: bool
@@ -292,11 +302,14 @@ class RuleMatcher:
             while k < len(ends) - 1 and a >= ends[k]:
                 k += 1
             sent_of.append(k)
+        where: dict[str, list[int]] = {}
+        for i, s in enumerate(stems):
+            where.setdefault(s, []).append(i)
         for ti, name, side_a, side_b, window in self._near:
-            pos_a = side_a.positions(words, stems)
+            pos_a = side_a.positions(words, stems, where)
             if not pos_a:
                 continue
-            pos_b = side_b.positions(words, stems)
+            pos_b = side_b.positions(words, stems, where)
             used_b: set[int] = set()
             for i in pos_a:
                 j = next(

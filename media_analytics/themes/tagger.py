@@ -151,6 +151,13 @@ class ThemeTagger(BaseEstimator):
         self.thresholds = thresholds
         self.random_state = random_state
 
+    def __getstate__(self) -> dict[str, Any]:
+        # the rule matcher is rebuilt from the taxonomy on first use; it holds a stem cache that
+        # belongs to the process, not to the model
+        state = dict(super().__getstate__())
+        state.pop("_matcher_cache", None)
+        return state
+
     # -- fitting ---------------------------------------------------------------------------------
 
     def _matcher(self) -> RuleMatcher:
@@ -163,9 +170,7 @@ class ThemeTagger(BaseEstimator):
         matcher = self._matcher()
         feats = np.zeros((len(texts), len(self.taxonomy_), len(FEATURES)))
         for i, (text, title) in enumerate(zip(texts, titles, strict=True)):
-            hits = matcher.match(text, title)
-            spans = sentence_spans(text[:1500])
-            lead_end = spans[min(1, len(spans) - 1)][1] if spans else 0
+            hits, lead_end = matcher.analyse(text, title)
             feats[i] = matcher.features(hits, lead_end)
         return feats
 
@@ -217,7 +222,11 @@ class ThemeTagger(BaseEstimator):
             max_features=30000, sublinear_tf=True, dtype=np.float32,
         )  # fmt: skip
         Xt = self.vectorizer_.fit_transform(tokens)
-        self.text_coef_ = np.zeros((n_themes, Xt.shape[1]))
+        # the terms dropped by min_df/max_features are only needed for inspection, and can be
+        # larger than the model itself once saved
+        if hasattr(self.vectorizer_, "stop_words_"):
+            del self.vectorizer_.stop_words_
+        self.text_coef_ = np.zeros((n_themes, Xt.shape[1]), dtype=np.float32)
         for k, theme in enumerate(self.taxonomy_.themes):
             known = ~np.isnan(Y[:, k]) & (Y[:, k] >= 0)
             yk = Y[known, k].astype(int)
@@ -285,9 +294,7 @@ class ThemeTagger(BaseEstimator):
         """Tag one article and keep its evidence (for the scored record and explanations)."""
         check_is_fitted(self, "rule_coef_")
         matcher = self._matcher()
-        hits = matcher.match(text, title)
-        spans = sentence_spans(text[:1500])
-        lead_end = spans[min(1, len(spans) - 1)][1] if spans else 0
+        hits, lead_end = matcher.analyse(text, title)
         feats = matcher.features(hits, lead_end)[None]
         if tokens is None and self.vectorizer_ is not None and self.learned_.any():
             from ..preprocessing import preprocess
@@ -301,6 +308,34 @@ class ThemeTagger(BaseEstimator):
             title=title,
             thresholds=dict(self.thresholds_),
         )
+
+    def tag_many(
+        self,
+        texts: Sequence[str],
+        titles: Sequence[str] | None = None,
+        tokens: Sequence[str] | None = None,
+    ) -> list[TagResult]:
+        """Tag a batch of articles: the text classifier runs once for the batch."""
+        check_is_fitted(self, "rule_coef_")
+        titles = list(titles) if titles is not None else [""] * len(texts)
+        matcher = self._matcher()
+        all_hits, feats = [], np.zeros((len(texts), len(self.taxonomy_), len(FEATURES)))
+        for i, (text, title) in enumerate(zip(texts, titles, strict=True)):
+            hits, lead_end = matcher.analyse(text, title)
+            feats[i] = matcher.features(hits, lead_end)
+            all_hits.append(hits)
+        scores = self._scores(feats, tokens)
+        ids = self.taxonomy_.ids
+        return [
+            TagResult(
+                scores={t: float(s) for t, s in zip(ids, row, strict=True)},
+                hits=hits,
+                text=text,
+                title=title,
+                thresholds=self.thresholds_,
+            )
+            for row, hits, text, title in zip(scores, all_hits, texts, titles, strict=True)
+        ]
 
     def set_threshold(self, theme: str, value: float) -> ThemeTagger:
         """Adjust one theme's threshold on a fitted tagger."""

@@ -1,0 +1,427 @@
+"""The fitted bundle: preprocessing, topics, themes, sentiment and actors, as one model directory.
+
+``MediaPipeline.fit`` trains every part from articles (and optional labels), ``score`` turns
+articles into scored records (the contract in the design notes), ``save``/``load`` write and read
+a model directory that cannot run code when loaded: a JSON manifest with the SHA-256 of every
+file, the fitted parts as skops files loaded with an explicit list of trusted types, and plain
+JSON for the stem cache and the surface forms.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import logging
+import platform
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from . import __version__
+from .corpus import Article
+from .preprocessing import StemCache, SurfaceForms, TextPreprocessor, clean_article, default_cache
+from .preprocessing.parallel import parallel_map
+from .preprocessing.tokens import TokenMapper, load_stopwords
+from .themes import TRUSTED_TYPES as THEME_TYPES
+from .themes import Taxonomy, ThemeTagger
+from .themes.training import SAMPLE_LABELLED_THEMES, label_matrix
+
+__all__ = ["FORMAT_VERSION", "MediaPipeline", "ModelError", "as_article"]
+
+logger = logging.getLogger(__name__)
+
+#: Bumped on any incompatible change of the model directory layout.
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+
+
+class ModelError(RuntimeError):
+    """A model directory that cannot be used: missing, tampered with, or from another format."""
+
+
+def as_article(record: Article | Mapping[str, Any], dayfirst: bool | None = True) -> Article:
+    """Accept an :class:`Article` or a plain dict in the input contract.
+
+    Numeric dates such as ``04/09/2024`` are read day first, the Indonesian habit.
+    """
+    if isinstance(record, Article):
+        return record
+    return Article.from_dict(dict(record), dayfirst=dayfirst)
+
+
+def _iso_date(a: Article) -> str | None:
+    return a.published_at.date().isoformat() if a.published_at else None
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _versions() -> dict[str, str]:
+    out = {"python": platform.python_version(), "media-analytics": __version__}
+    for dist in ("scikit-learn", "numpy", "PySastrawi", "skops", "datasketch"):
+        try:
+            out[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:  # pragma: no cover - all are dependencies
+            out[dist] = "missing"
+    return out
+
+
+@dataclass
+class _Parts:
+    """What a worker needs to score: the fitted parts, no training state."""
+
+    themes: ThemeTagger
+    topics: Any
+    sentiment: Any
+    surface: SurfaceForms
+    model_version: str
+    stopwords: str
+
+
+def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, Any]]:
+    from .actors import extract_actors, extract_quotes
+
+    mapper = _mapper(parts.stopwords)
+    bodies, titles, datelines, token_docs = [], [], [], []
+    for a in articles:
+        cleaned = clean_article(a.text)
+        title = clean_article(a.title).text if a.title else ""
+        bodies.append(cleaned.text)
+        titles.append(title)
+        datelines.append(cleaned.dateline)
+        token_docs.append(" ".join(mapper(f"{title}\n{cleaned.text}")))
+    tags = parts.themes.tag_many(bodies, titles, token_docs)
+    topics = parts.topics.describe(token_docs) if parts.topics is not None else None
+    out = []
+    for i, a in enumerate(articles):
+        actors = extract_actors(bodies[i])
+        quotes = extract_quotes(bodies[i], actors)
+        sentiment = None
+        if parts.sentiment is not None:
+            sentiment = parts.sentiment.score_article(titles[i], bodies[i])
+        out.append(
+            {
+                "id": a.id,
+                "published_at": _iso_date(a),
+                "source": a.source,
+                "title": a.title,
+                "url": a.url,
+                "dateline": datelines[i],
+                "themes": tags[i].themes(),
+                "topic": topics[i] if topics is not None else None,
+                "sentiment": sentiment,
+                "actors": [x.to_dict() for x in actors],
+                "quotes": [q.to_dict() for q in quotes],
+                "duplicate_of": None,
+                "model_version": parts.model_version,
+            }
+        )
+    return out
+
+
+_MAPPERS: dict[str, TokenMapper] = {}
+
+
+def _mapper(stopwords: str) -> TokenMapper:
+    m = _MAPPERS.get(stopwords)
+    if m is None:
+        m = _MAPPERS[stopwords] = TokenMapper(stopwords=load_stopwords(stopwords))
+    return m
+
+
+class MediaPipeline:
+    """All the parts of media_analytics, fitted together and saved as one model directory.
+
+    Parameters
+    ----------
+    taxonomy : Taxonomy, path or None
+        Theme taxonomy (the bundled default when None).
+    n_topics : int or "auto", default="auto"
+    random_state : int, default=0
+    stopwords : str, default="sastrawi+news"
+    calibrate_themes : bool, default=False
+        Calibrate theme scores on the training labels (see :class:`ThemeTagger`).
+    with_topics, with_sentiment : bool
+        Parts can be left out (a theme-only model, say).
+    """
+
+    def __init__(
+        self,
+        *,
+        taxonomy: Taxonomy | str | Path | None = None,
+        n_topics: int | str = "auto",
+        random_state: int = 0,
+        stopwords: str = "sastrawi+news",
+        calibrate_themes: bool = False,
+        with_topics: bool = True,
+        with_sentiment: bool = True,
+    ) -> None:
+        self.taxonomy = taxonomy
+        self.n_topics = n_topics
+        self.random_state = random_state
+        self.stopwords = stopwords
+        self.calibrate_themes = calibrate_themes
+        self.with_topics = with_topics
+        self.with_sentiment = with_sentiment
+        self.manifest_: dict[str, Any] | None = None
+
+    # -- training --------------------------------------------------------------------------------
+
+    def fit(
+        self,
+        articles: Iterable[Article | Mapping[str, Any]],
+        *,
+        theme_labels: Mapping[str, Mapping[str, int | None]] | None = None,
+        sentiment_data: Any = None,
+        n_jobs: int | None = -1,
+    ) -> MediaPipeline:
+        """Fit every part.
+
+        Parameters
+        ----------
+        articles : iterable of Article or dicts
+            Training articles (for topics, surface forms and theme weights). Sample records with
+            ``gold.themes`` contribute those labels.
+        theme_labels : mapping, optional
+            Article id -> {theme: 0/1/None}, overriding gold labels.
+        sentiment_data : DataFrame with ``text`` and ``label``, path, or None
+            None: the bundled ``corpora/sentiment`` set.
+        """
+        arts = [as_article(a) for a in articles]
+        if not arts:
+            raise ValueError("fit needs at least one article")
+        taxonomy = (
+            self.taxonomy if isinstance(self.taxonomy, Taxonomy) else Taxonomy.load(self.taxonomy)
+        )
+        raw = [f"{a.title}\n{a.text}" for a in arts]
+        pre = TextPreprocessor(stopwords=self.stopwords, n_jobs=n_jobs)
+        token_docs = list(pre.fit_transform(raw))
+        self.surface_forms_ = pre.surface_forms_
+        bodies = [clean_article(a.text).text for a in arts]
+        titles = [clean_article(a.title).text for a in arts]
+
+        labels = []
+        for a in arts:
+            row: dict[str, int | None] = {}
+            gold = a.extra.get("gold")
+            if isinstance(gold, Mapping) and "themes" in gold:
+                row.update({t: int(t in gold["themes"]) for t in SAMPLE_LABELLED_THEMES})
+            row.update((theme_labels or {}).get(a.id, {}))
+            labels.append(row)
+        Y = label_matrix(taxonomy, labels)
+        self.themes_ = ThemeTagger(taxonomy=taxonomy, calibrate=self.calibrate_themes).fit(
+            bodies, Y if not np.isnan(Y).all() else None, titles=titles, tokens=token_docs
+        )
+        self.topics_ = self._fit_topics(token_docs, titles) if self.with_topics else None
+        self.sentiment_ = self._fit_sentiment(sentiment_data) if self.with_sentiment else None
+
+        digest = hashlib.sha256()
+        for a in arts:
+            digest.update(f"{a.id}\x00{a.title}\x00{a.text}\x00".encode())
+        digest.update(json.dumps(taxonomy.to_dict(), sort_keys=True).encode())
+        self.training_hash_ = digest.hexdigest()
+        self.n_training_articles_ = len(arts)
+        self.model_version_ = f"{__version__}-{self.training_hash_[:12]}"
+        self.metrics_: dict[str, Any] = {}
+        self.manifest_ = None
+        return self
+
+    def _fit_topics(self, token_docs: list[str], titles: list[str]) -> Any:
+        topic_model = _optional("topics", "TopicModel")
+        if topic_model is None:
+            return None
+        model = topic_model(n_topics=self.n_topics, random_state=self.random_state)
+        return model.fit(token_docs, titles=titles, surface_forms=self.surface_forms_)
+
+    def _fit_sentiment(self, data: Any) -> Any:
+        train = _optional("sentiment", "train_default_sentiment")
+        return None if train is None else train(data)
+
+    # -- scoring ---------------------------------------------------------------------------------
+
+    def _parts(self) -> _Parts:
+        if not hasattr(self, "themes_"):
+            raise ModelError("this pipeline is not fitted: call fit() or MediaPipeline.load()")
+        return _Parts(
+            themes=self.themes_,
+            topics=self.topics_,
+            sentiment=self.sentiment_,
+            surface=self.surface_forms_,
+            model_version=self.model_version_,
+            stopwords=self.stopwords,
+        )
+
+    def score(
+        self,
+        articles: Iterable[Article | Mapping[str, Any]],
+        *,
+        n_jobs: int | None = None,
+        chunk_size: int = 64,
+    ) -> Iterator[dict[str, Any]]:
+        """Scored records, in input order (a generator: it streams)."""
+        parts = self._parts()
+        yield from parallel_map(
+            _score_chunk,
+            (as_article(a) for a in articles),
+            context=parts,
+            n_jobs=n_jobs,
+            chunk_size=chunk_size,
+        )
+
+    def score_frame(self, frame: Any, *, n_jobs: int | None = None) -> Any:
+        """Score a DataFrame of articles (contract columns); returns a DataFrame of records."""
+        import pandas as pd
+
+        records = frame.to_dict(orient="records")
+        return pd.DataFrame(list(self.score(records, n_jobs=n_jobs)))
+
+    @property
+    def model_version(self) -> str:
+        return self._parts().model_version
+
+    # -- persistence -----------------------------------------------------------------------------
+
+    def save(self, path: str | Path) -> Path:
+        """Write the model directory (the pipeline itself is not changed)."""
+        import skops.io as sio
+
+        parts = self._parts()
+        out = Path(path)
+        out.mkdir(parents=True, exist_ok=True)
+        files: dict[str, str] = {}
+
+        def dump(name: str, obj: Any) -> None:
+            if obj is None:
+                return
+            target = out / f"{name}.skops"
+            sio.dump(obj, target, compression=zipfile.ZIP_DEFLATED, compresslevel=6)
+            files[name] = target.name
+
+        dump("themes", parts.themes)
+        dump("topics", parts.topics)
+        dump("sentiment", parts.sentiment)
+        (out / "surface_forms.json").write_text(
+            json.dumps(parts.surface.to_dict(), ensure_ascii=False), encoding="utf-8"
+        )
+        files["surface_forms"] = "surface_forms.json"
+        cache = StemCache(maxsize=default_cache().maxsize)
+        cache.update(default_cache().to_dict())
+        cache.save(out / "stems.json.gz")
+        files["stems"] = "stems.json.gz"
+        manifest = {
+            "format": "media_analytics.model",
+            "format_version": FORMAT_VERSION,
+            "model_version": parts.model_version,
+            "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "training_data_sha256": self.training_hash_,
+            "n_training_articles": self.n_training_articles_,
+            "params": {
+                "n_topics": self.n_topics,
+                "random_state": self.random_state,
+                "stopwords": self.stopwords,
+                "calibrate_themes": self.calibrate_themes,
+            },
+            "versions": _versions(),
+            "metrics": getattr(self, "metrics_", {}),
+            "files": {k: {"path": v, "sha256": _sha256(out / v)} for k, v in files.items()},
+        }
+        (out / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+        return out
+
+    @classmethod
+    def load(cls, path: str | Path) -> MediaPipeline:
+        """Read a model directory, refusing anything tampered with or of another format."""
+        import skops.io as sio
+
+        root = Path(path)
+        mpath = root / MANIFEST
+        if not mpath.is_file():
+            raise ModelError(f"{root}: not a model directory (no {MANIFEST})")
+        try:
+            manifest = json.loads(mpath.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise ModelError(f"{mpath}: unreadable manifest ({exc})") from None
+        if manifest.get("format") != "media_analytics.model":
+            raise ModelError(f"{root}: not a media_analytics model directory")
+        version = manifest.get("format_version")
+        if version != FORMAT_VERSION:
+            raise ModelError(
+                f"{root}: model format version {version!r}; this media-analytics "
+                f"({__version__}) reads version {FORMAT_VERSION}. Retrain with "
+                "`media-analytics train` or install the version that wrote it."
+            )
+        files = manifest.get("files", {})
+        for name, entry in files.items():
+            target = root / entry["path"]
+            if Path(entry["path"]).name != entry["path"] or not target.is_file():
+                raise ModelError(f"{root}: part {name!r} missing or outside the model directory")
+            if _sha256(target) != entry["sha256"]:
+                raise ModelError(
+                    f"{target}: checksum mismatch: the file was changed after the model was "
+                    "saved; refusing to load it"
+                )
+        trusted = {
+            "themes": list(THEME_TYPES),
+            "topics": _trusted("topics"),
+            "sentiment": _trusted("sentiment"),
+        }
+        loaded: dict[str, Any] = {}
+        for name in ("themes", "topics", "sentiment"):
+            if name not in files:
+                loaded[name] = None
+                continue
+            target = root / files[name]["path"]
+            untrusted = set(sio.get_untrusted_types(file=target)) - set(trusted[name])
+            if untrusted:
+                raise ModelError(
+                    f"{target}: contains types that are not on the trusted list "
+                    f"({', '.join(sorted(untrusted))}); refusing to load it"
+                )
+            loaded[name] = sio.load(target, trusted=trusted[name])
+        self = cls(**manifest.get("params", {}))
+        self.themes_ = loaded["themes"]
+        if not isinstance(self.themes_, ThemeTagger):
+            raise ModelError(f"{root}: the themes part is not a ThemeTagger")
+        self.topics_ = loaded["topics"]
+        self.sentiment_ = loaded["sentiment"]
+        surface = json.loads((root / files["surface_forms"]["path"]).read_text(encoding="utf-8"))
+        self.surface_forms_ = SurfaceForms.from_dict(surface)
+        default_cache().update(StemCache.load(root / files["stems"]["path"]).to_dict())
+        self.model_version_ = manifest["model_version"]
+        self.training_hash_ = manifest["training_data_sha256"]
+        self.n_training_articles_ = manifest["n_training_articles"]
+        self.metrics_ = manifest.get("metrics", {})
+        self.manifest_ = manifest
+        return self
+
+
+def _optional(part: str, name: str) -> Any:
+    """A part's entry point, or None (with a warning) when that part is not installed."""
+    try:
+        module = importlib.import_module(f"media_analytics.{part}")
+    except ImportError:
+        module = None
+    found = getattr(module, name, None)
+    if found is None:
+        logger.warning("%s model unavailable; scoring without %s", part, part)
+    return found
+
+
+def _trusted(part: str) -> list[str]:
+    try:
+        module = __import__(f"media_analytics.{part}", fromlist=["TRUSTED_TYPES"])
+    except ImportError:
+        return []
+    return list(getattr(module, "TRUSTED_TYPES", []))

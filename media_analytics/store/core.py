@@ -1,0 +1,463 @@
+"""The :class:`Store`: articles in, claims out, scores back, one transaction per call."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from . import frames
+from .backends import Backend, Tx, open_backend
+from .errors import StoreError
+from .records import as_dict, content_hash, dumps, iso, record_id
+from .runs import DEFAULT_LEASE, FINISHED, FinishedStatus, RunsMixin, _now
+from .schema import ensure_schema
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["FINISHED", "AddResult", "FinishedStatus", "Store", "open_store"]
+
+logger = logging.getLogger(__name__)
+
+_CLAIM_ROUNDS = 5  # PostgreSQL only: rounds to make up for candidates another run took first
+
+
+class AddResult(NamedTuple):
+    """What :meth:`Store.add_articles` did: ``new`` articles stored, ``known`` ones already
+    there (those whose content changed among them were updated)."""
+
+    new: int
+    known: int
+
+
+class Store(RunsMixin):
+    """The batch job's database: every article scored once per model version.
+
+    Open one with :func:`open_store`. Each method is one transaction, so a process killed
+    at any point leaves either all of a call's changes or none of them. Use one ``Store``
+    per process (and per thread); a forked child opens its own.
+
+    The work loop::
+
+        run_id = store.start_run(model_version, inputs=paths)
+        store.add_articles(articles)
+        while batch := store.claim(run_id, model_version, limit=500):
+            store.save_scores(run_id, model_version, score(batch))
+        store.finish_run(run_id, "ok", {"scored": n})
+
+    Claims are how concurrent runs share the work: :meth:`claim` reserves articles that
+    have no up-to-date score for the model version, and no two runs ever hold the same
+    article. A run's claims end when it saves those scores or finishes, or when the run is
+    found dead: its process is gone (same host; checked on every claim) or it sent no
+    heartbeat for ``lease`` (any host; :meth:`claim`, :meth:`save_scores` and
+    :meth:`heartbeat` beat). A dead run is marked ``crashed`` and its articles go to the
+    next claim. A run that was presumed dead and comes back carries on with a warning:
+    articles it loses may be scored twice, but they are stored once.
+
+    A score is *stale* when the article's content (title, text, date, source, url)
+    changed after it was scored; stale articles are claimed again like unscored ones.
+
+    Examples
+    --------
+    >>> from media_analytics.store import open_store
+    >>> with open_store(":memory:") as store:
+    ...     run = store.start_run("v1", ["today.jsonl"])
+    ...     store.add_articles([{"id": "a1", "title": "Judul", "text": "Isi berita."}])
+    ...     batch = store.claim(run, "v1", limit=10)
+    ...     store.save_scores(run, "v1", [{"id": r["id"], "sentiment": "neutral"} for r in batch])
+    ...     store.finish_run(run, "ok", {"scored": len(batch)})
+    ...     store.scores_frame()[["id", "sentiment", "model_version"]].to_dict("records")
+    AddResult(new=1, known=0)
+    1
+    [{'id': 'a1', 'sentiment': 'neutral', 'model_version': 'v1'}]
+    """
+
+    def __init__(self, backend: Backend, *, lease: timedelta = DEFAULT_LEASE) -> None:
+        self._backend = backend
+        self.lease = lease
+
+    # -- the basics --------------------------------------------------------------------
+    @property
+    def kind(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``."""
+        return self._backend.kind
+
+    def __repr__(self) -> str:
+        return f"Store({self.url!r})"
+
+    def close(self) -> None:
+        """Close the connection (runs are left as they are)."""
+        self._backend.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- articles ----------------------------------------------------------------------
+    def add_articles(self, records: Iterable[Any]) -> AddResult:
+        """Store input articles, upserting by id, in one transaction.
+
+        Parameters
+        ----------
+        records : iterable of mappings or ``Article``
+            Each needs an ``id``; the whole record is kept as JSON.
+
+        Returns
+        -------
+        AddResult
+            ``(new, known)``. A known article whose content (:data:`~media_analytics.store.
+            records.HASHED_FIELDS`) changed is updated, and its scores become stale, so the
+            next claims score it again; one whose content is the same is left as it was.
+        """
+        prepared: dict[str, tuple[str, Any, Any, Any, str | None, str]] = {}
+        order: list[tuple[str, str]] = []  # (id, hash) as given, duplicates included
+        for record in records:
+            data = as_dict(record)
+            aid = record_id(data)
+            digest = content_hash(data)
+            prepared[aid] = (
+                digest,
+                data.get("source"),
+                data.get("url"),
+                data.get("title"),
+                iso(data.get("published_at")),
+                dumps(data),
+            )
+            order.append((aid, digest))
+        if not order:
+            return AddResult(0, 0)
+        now = _now()
+
+        def work(tx: Tx) -> tuple[int, int, int]:
+            self._backend.lock_table(tx, "articles")  # concurrent adds count each id once
+            stored = dict(
+                tx.select_in(
+                    "SELECT id, content_hash FROM articles WHERE id IN ({in})", list(prepared)
+                )
+            )
+            new: set[str] = set()
+            changed: set[str] = set()
+            n_new = n_known = 0
+            for aid, digest in order:
+                if aid not in stored:
+                    new.add(aid)
+                    n_new += 1
+                else:
+                    n_known += 1
+                    if stored[aid] != digest and aid not in new:
+                        changed.add(aid)
+                stored[aid] = digest
+            ts = self._backend.ts(now)
+            tx.executemany(
+                "INSERT INTO articles (id, content_hash, source, url, title, published_at, "
+                "first_seen, updated_at, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(aid, *prepared[aid][:5], ts, ts, prepared[aid][5]) for aid in new],
+            )
+            tx.executemany(
+                "UPDATE articles SET content_hash = ?, source = ?, url = ?, title = ?, "
+                "published_at = ?, updated_at = ?, record = ? WHERE id = ?",
+                [(*prepared[aid][:5], ts, prepared[aid][5], aid) for aid in changed],
+            )
+            return n_new, n_known, len(changed)
+
+        n_new, n_known, n_changed = self._backend.transaction(work)
+        logger.info(
+            "articles: %d new, %d known (%d with changed content, to be scored again)",
+            n_new,
+            n_known,
+            n_changed,
+        )
+        return AddResult(n_new, n_known)
+
+    def pending(self, model_version: str) -> int:
+        """Number of articles without an up-to-date score for ``model_version``."""
+        return int(
+            self._backend.transaction(
+                lambda tx: tx.scalar(
+                    "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM scores s "
+                    "WHERE s.article_id = a.id AND s.model_version = ? "
+                    "AND s.content_hash = a.content_hash)",
+                    (model_version,),
+                ),
+                write=False,
+            )
+        )
+
+    # -- claims and scores -------------------------------------------------------------
+    def claim(
+        self, run_id: int, model_version: str, limit: int = 500, *, rescore: bool = False
+    ) -> list[dict[str, Any]]:
+        """Reserve up to ``limit`` articles for run ``run_id`` to score, newest first.
+
+        Articles qualify when they have no up-to-date score for ``model_version`` and no
+        other run holds them. With ``rescore``, articles whose score was written by an
+        earlier run (a lower run id) qualify too, so that repeated claims walk through the
+        whole store once; two rescoring runs at once each walk through all of it (an
+        article is still held by one run at a time). Claims of dead runs are released
+        first. The claim also beats the run's heartbeat: a run whose batches take longer
+        than the store's lease should call :meth:`heartbeat` in between.
+
+        Returns
+        -------
+        list of dict
+            The input records as they were stored; an empty list when nothing is left.
+        """
+        if limit < 0:
+            raise ValueError(f"limit must be >= 0, got {limit}")
+        now = _now()
+        done_by = " AND s.run_id >= ?" if rescore else ""
+        select = (
+            "SELECT a.id, a.content_hash FROM articles a "
+            "WHERE NOT EXISTS (SELECT 1 FROM scores s WHERE s.article_id = a.id "
+            f"AND s.model_version = ? AND s.content_hash = a.content_hash{done_by}) "
+            "AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id "
+            "AND c.model_version = ?) "
+            f"ORDER BY a.first_seen DESC LIMIT ?{self._backend.lock_for_claim()}"
+        )
+
+        def work(tx: Tx) -> tuple[list[tuple[str, Any]], str, list[tuple[int, str]]]:
+            before = self._touch(tx, run_id, model_version, now)
+            reaped = self._reap(tx, now)
+            ts = self._backend.ts(now)
+            claimed: list[str] = []
+            for _ in range(_CLAIM_ROUNDS):
+                need = limit - len(claimed)
+                params = [model_version, *([run_id] if rescore else []), model_version, need]
+                candidates = tx.execute(select, params).fetchall() if need else []
+                if not candidates:
+                    break
+                tx.executemany(
+                    "INSERT INTO claims (article_id, model_version, run_id, content_hash, "
+                    "claimed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    [(aid, model_version, run_id, digest, ts) for aid, digest in candidates],
+                )
+                # Keep the claims this run won that are still unscored. The second test
+                # matters on PostgreSQL, where the candidates came from a snapshot taken
+                # before another run may have saved some of them.
+                mine = {
+                    row[0]
+                    for row in tx.select_in(
+                        "SELECT c.article_id FROM claims c JOIN articles a ON a.id = c.article_id "
+                        "WHERE c.run_id = ? AND c.model_version = ? AND NOT EXISTS (SELECT 1 "
+                        "FROM scores s WHERE s.article_id = a.id AND s.model_version = ? "
+                        f"AND s.content_hash = a.content_hash{done_by}) "
+                        "AND c.article_id IN ({in})",
+                        [aid for aid, _ in candidates],
+                        (run_id, model_version, model_version, *([run_id] if rescore else [])),
+                    )
+                }
+                late = [aid for aid, _ in candidates if aid not in mine]
+                tx.executemany(
+                    "DELETE FROM claims WHERE article_id = ? AND model_version = ? AND run_id = ?",
+                    [(aid, model_version, run_id) for aid in late],
+                )
+                claimed.extend(aid for aid, _ in candidates if aid in mine)
+                if not late:  # no race lost: nothing more to find
+                    break
+            records = dict(
+                tx.select_in("SELECT id, record FROM articles WHERE id IN ({in})", claimed)
+            )
+            return [(aid, records[aid]) for aid in claimed], before, reaped
+
+        rows, before, reaped = self._backend.transaction(work)
+        self._log_back(run_id, before)
+        self._log_reaped(reaped)
+        logger.debug("run %d claimed %d articles", run_id, len(rows))
+        return [frames.record_of(aid, value) for aid, value in rows]
+
+    def save_scores(
+        self, run_id: int, model_version: str, records: Iterable[Mapping[str, Any]]
+    ) -> int:
+        """Store scored records of run ``run_id`` in one transaction and release their claims.
+
+        Saving an article that already has a score for ``model_version`` replaces that
+        score (there is never a second row), so a repeated save is harmless.
+
+        Returns
+        -------
+        int
+            Number of distinct articles saved.
+
+        Raises
+        ------
+        StoreError
+            When a record's id is not in the store (nothing of the batch is saved).
+        ValueError
+            When a record carries another ``model_version``.
+        """
+        rows: dict[str, str] = {}
+        for record in records:
+            data = as_dict(record)
+            aid = record_id(data)
+            found = data.get("model_version")
+            if found is not None and found != model_version:
+                raise ValueError(
+                    f"record {aid!r} has model_version {found!r}, saved as {model_version!r}"
+                )
+            rows[aid] = dumps(data)
+        now = _now()
+        ids = list(rows)
+
+        def work(tx: Tx) -> tuple[str, int]:
+            before = self._touch(tx, run_id, model_version, now)
+            if not ids:
+                return before, 0
+            # The hash of the text that was scored: the one claimed, not a newer edit.
+            hashes = dict(
+                tx.select_in(
+                    "SELECT article_id, content_hash FROM claims "
+                    "WHERE run_id = ? AND model_version = ? AND article_id IN ({in})",
+                    ids,
+                    (run_id, model_version),
+                )
+            )
+            unclaimed = [aid for aid in ids if aid not in hashes]
+            hashes.update(
+                tx.select_in("SELECT id, content_hash FROM articles WHERE id IN ({in})", unclaimed)
+            )
+            unknown = [aid for aid in unclaimed if aid not in hashes]
+            if unknown:
+                raise StoreError(
+                    f"cannot save scores of {len(unknown)} articles that are not in the store "
+                    f"(first: {unknown[:3]}); add_articles() them first"
+                )
+            ts = self._backend.ts(now)
+            tx.executemany(
+                "INSERT INTO scores (article_id, model_version, content_hash, scored_at, run_id, "
+                "record) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, model_version) "
+                "DO UPDATE SET content_hash = excluded.content_hash, "
+                "scored_at = excluded.scored_at, run_id = excluded.run_id, "
+                "record = excluded.record",
+                [(aid, model_version, hashes[aid], ts, run_id, js) for aid, js in rows.items()],
+            )
+            tx.executemany(
+                "DELETE FROM claims WHERE article_id = ? AND model_version = ? AND run_id = ?",
+                [(aid, model_version, run_id) for aid in ids],
+            )
+            return before, len(unclaimed)
+
+        before, unclaimed = self._backend.transaction(work)
+        self._log_back(run_id, before)
+        if unclaimed:
+            logger.warning(
+                "run %d saved %d scores of articles it had not claimed (or whose claim was "
+                "released); each is stored once all the same",
+                run_id,
+                unclaimed,
+            )
+        return len(ids)
+
+    # -- rejects -----------------------------------------------------------------------
+    def add_rejects(self, run_id: int, rejects: Iterable[Any]) -> int:
+        """Store rejected input records of run ``run_id``.
+
+        Parameters
+        ----------
+        rejects : iterable
+            :class:`~media_analytics.corpus.Reject` objects, or mappings, with ``reason``
+            and optionally ``file`` (or ``source_file``), ``line``, ``record_id``,
+            ``message`` and ``severity`` (default ``"error"``).
+
+        Returns
+        -------
+        int
+            Number stored.
+        """
+        rows = [frames.reject_row(r) for r in rejects]
+        now = _now()
+
+        def work(tx: Tx) -> None:
+            if tx.scalar("SELECT 1 FROM runs WHERE run_id = ?", (run_id,)) is None:
+                raise StoreError(f"{self.url} has no run {run_id}")
+            ts = self._backend.ts(now)
+            tx.executemany(
+                "INSERT INTO rejects (run_id, source_file, line, record_id, reason, message, "
+                "severity, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(run_id, *row, ts) for row in rows],
+            )
+
+        if rows:
+            self._backend.transaction(work)
+        return len(rows)
+
+    # -- frames ------------------------------------------------------------------------
+    def scores_frame(
+        self,
+        model_version: str | None = None,
+        since: date | datetime | str | None = None,
+        *,
+        include_stale: bool = True,
+    ) -> pd.DataFrame:
+        """Scored records as a DataFrame, one row per article and model version.
+
+        Parameters
+        ----------
+        model_version : str, optional
+            Only this version (default: all).
+        since : date, datetime or ISO 8601 str, optional
+            Only articles published on or after it, compared on the ISO text of the
+            article's ``published_at`` (exact for days; articles without a date drop out).
+        include_stale : bool
+            Keep scores whose article changed after scoring (default ``True``).
+
+        Returns
+        -------
+        pandas.DataFrame
+            The scored record's fields (nested ones such as ``themes`` as Python lists and
+            dicts), then ``model_version``, ``scored_at`` (UTC), ``run_id`` and ``stale``.
+            Sorted by ``published_at`` (undated last), ``id`` and ``model_version``.
+        """
+        return frames.scores_frame(self._backend, model_version, since, include_stale)
+
+    def runs_frame(self) -> pd.DataFrame:
+        """All runs, oldest first, with ``inputs`` and ``counts`` decoded, ``n_scores`` (scores
+        the run wrote that no later run replaced) and ``n_claims`` (articles it holds now)."""
+        return frames.runs_frame(self._backend)
+
+    def rejects_frame(self, run_id: int | None = None) -> pd.DataFrame:
+        """Stored rejects (of one run, or all): run_id, file, line, record_id, reason,
+        message, severity, created_at."""
+        return frames.rejects_frame(self._backend, run_id)
+
+
+def open_store(
+    url: str | Path,
+    *,
+    lease: timedelta = DEFAULT_LEASE,
+    busy_timeout: float = 60.0,
+) -> Store:
+    """Open (and on first use create) the store at ``url``.
+
+    Parameters
+    ----------
+    url : str or Path
+        A file path or ``sqlite:///relative/path.db`` / ``sqlite:////absolute/path.db`` for
+        SQLite; ``postgresql://user:password@host:port/database`` for PostgreSQL (needs
+        ``pip install 'media-analytics[postgres]'``). ``:memory:`` gives a throwaway SQLite
+        database.
+    lease : timedelta
+        How long a run may go without a heartbeat before other runs take it for dead.
+    busy_timeout : float
+        Seconds to keep retrying while other processes hold the database.
+
+    Raises
+    ------
+    SchemaVersionError
+        When the database was made by a newer version of media-analytics.
+    MissingDependencyError
+        For a PostgreSQL URL without psycopg installed.
+    StoreError
+        When the database cannot be opened or is not the store's.
+    """
+    backend = open_backend(url, busy_timeout=busy_timeout)
+    try:
+        ensure_schema(backend)
+    except BaseException:
+        backend.close()
+        raise
+    return Store(backend, lease=lease)

@@ -1,0 +1,176 @@
+"""Reading the store into pandas DataFrames, for reports and for people."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from .backends import Backend, Tx
+from .records import iso, loads
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["record_of", "reject_row", "rejects_frame", "runs_frame", "scores_frame"]
+
+_STORE_COLUMNS = ("model_version", "scored_at", "run_id", "stale")
+_RUN_COLUMNS = (
+    "run_id",
+    "model_version",
+    "status",
+    "started_at",
+    "finished_at",
+    "heartbeat_at",
+    "host",
+    "pid",
+    "inputs",
+    "counts",
+    "note",
+    "n_scores",
+    "n_claims",
+)
+_REJECT_COLUMNS = (
+    "reject_id",
+    "run_id",
+    "file",
+    "line",
+    "record_id",
+    "reason",
+    "message",
+    "severity",
+    "created_at",
+)
+
+
+def record_of(article_id: str, value: Any) -> dict[str, Any]:
+    """A stored JSON record as a dict (the id filled in when the record lacks one)."""
+    data = loads(value)
+    record = dict(data) if isinstance(data, Mapping) else {"value": data}
+    record.setdefault("id", article_id)
+    return record
+
+
+def _field(reject: Any, *names: str) -> Any:
+    for name in names:
+        value = reject.get(name) if isinstance(reject, Mapping) else getattr(reject, name, None)
+        if value is not None:
+            return value
+    return None
+
+
+def reject_row(reject: Any) -> tuple[Any, ...]:
+    """``(source_file, line, record_id, reason, message, severity)`` of a reject."""
+    reason = _field(reject, "reason")
+    if not reason:
+        raise ValueError(f"a reject needs a reason, got {reject!r}")
+    line = _field(reject, "line")
+    record_id = _field(reject, "record_id", "id")
+    source = _field(reject, "file", "source_file")
+    return (
+        None if source is None else str(source),
+        None if line is None else int(line),
+        None if record_id is None else str(record_id),
+        str(reason),
+        _field(reject, "message"),
+        str(_field(reject, "severity") or "error"),
+    )
+
+
+def _utc(frame: pd.DataFrame, *columns: str) -> None:
+    import pandas as pd
+
+    for column in columns:
+        frame[column] = pd.to_datetime(frame[column], utc=True, format="ISO8601")
+
+
+def scores_frame(
+    backend: Backend,
+    model_version: str | None,
+    since: date | datetime | str | None,
+    include_stale: bool,
+) -> pd.DataFrame:
+    """See :meth:`media_analytics.store.Store.scores_frame`."""
+    import pandas as pd
+
+    where: list[str] = []
+    params: list[Any] = []
+    if model_version is not None:
+        where.append("s.model_version = ?")
+        params.append(model_version)
+    if since is not None:
+        where.append("a.published_at >= ?")
+        params.append(iso(since))
+    if not include_stale:
+        where.append("s.content_hash = a.content_hash")
+    sql = (
+        "SELECT s.article_id, s.record, s.model_version, s.scored_at, s.run_id, "
+        "CASE WHEN s.content_hash = a.content_hash THEN 0 ELSE 1 END "
+        "FROM scores s JOIN articles a ON a.id = s.article_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY (a.published_at IS NULL), a.published_at, s.article_id, s.model_version"
+    )
+    rows = backend.transaction(lambda tx: tx.execute(sql, params).fetchall(), write=False)
+    records = []
+    columns: dict[str, None] = {"id": None}  # an ordered set
+    for article_id, record, version, scored_at, run_id, stale in rows:
+        data = record_of(article_id, record)
+        columns.update(dict.fromkeys(data))
+        data.update(model_version=version, scored_at=scored_at, run_id=int(run_id))
+        data["stale"] = bool(stale)
+        records.append(data)
+    for name in _STORE_COLUMNS:
+        columns.pop(name, None)
+    frame = pd.DataFrame(records, columns=[*columns, *_STORE_COLUMNS])
+    _utc(frame, "scored_at")
+    frame["run_id"] = frame["run_id"].astype("int64")
+    frame["stale"] = frame["stale"].astype(bool)
+    return frame
+
+
+def _query(backend: Backend, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    def read(tx: Tx) -> list[tuple[Any, ...]]:
+        return tx.execute(sql, params).fetchall()
+
+    return backend.transaction(read, write=False)
+
+
+def runs_frame(backend: Backend) -> pd.DataFrame:
+    """See :meth:`media_analytics.store.Store.runs_frame`."""
+    import pandas as pd
+
+    rows = _query(
+        backend,
+        "SELECT r.run_id, r.model_version, r.status, r.started_at, r.finished_at, "
+        "r.heartbeat_at, r.host, r.pid, r.inputs, r.counts, r.note, "
+        "(SELECT COUNT(*) FROM scores s WHERE s.run_id = r.run_id), "
+        "(SELECT COUNT(*) FROM claims c WHERE c.run_id = r.run_id) "
+        "FROM runs r ORDER BY r.run_id",
+    )
+    decoded = [(*row[:8], loads(row[8]), loads(row[9]), *row[10:]) for row in rows]
+    frame = pd.DataFrame(decoded, columns=list(_RUN_COLUMNS))
+    _utc(frame, "started_at", "finished_at", "heartbeat_at")
+    for column in ("run_id", "pid", "n_scores", "n_claims"):
+        frame[column] = frame[column].astype("int64")
+    return frame
+
+
+def rejects_frame(backend: Backend, run_id: int | None) -> pd.DataFrame:
+    """See :meth:`media_analytics.store.Store.rejects_frame`."""
+    import pandas as pd
+
+    sql = (
+        "SELECT reject_id, run_id, source_file, line, record_id, reason, message, severity, "
+        "created_at FROM rejects"
+    )
+    params: tuple[Any, ...] = ()
+    if run_id is not None:
+        sql += " WHERE run_id = ?"
+        params = (run_id,)
+    rows = _query(backend, sql + " ORDER BY reject_id", params)
+    frame = pd.DataFrame(rows, columns=list(_REJECT_COLUMNS))
+    _utc(frame, "created_at")
+    frame["line"] = frame["line"].astype("Int64")
+    for column in ("reject_id", "run_id"):
+        frame[column] = frame[column].astype("int64")
+    return frame

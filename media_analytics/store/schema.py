@@ -1,0 +1,172 @@
+"""The store's tables, created on first open, and the check of the schema version.
+
+Tables
+------
+``schema_version``
+    One row per schema version applied; the highest is the database's version.
+``articles``
+    One row per article id: content hash, source, url, title, published_at, first_seen,
+    updated_at (last content change) and the input record as JSON.
+``runs``
+    One row per scoring run: model version, status (running, ok, partial, failed,
+    crashed), start/finish/heartbeat times, host and process, inputs and counts as JSON.
+``scores``
+    One row per (article, model version): the scored record as JSON, when and by which
+    run, and the content hash of the article text that was scored (a score is *stale*
+    when it differs from the article's current hash).
+``claims``
+    One row per (article, model version) being scored right now, and by which run.
+``rejects``
+    Input records that could not be used: run, source file, line, record id when known,
+    reason code, message, severity, time.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+
+from .backends import Backend, Tx
+from .errors import SchemaVersionError, StoreError
+
+__all__ = ["SCHEMA_VERSION", "TABLES", "ensure_schema"]
+
+logger = logging.getLogger(__name__)
+
+#: Bumped on every change to the tables; a database made by a newer version is refused.
+SCHEMA_VERSION = 1
+
+TABLES = ("schema_version", "articles", "runs", "scores", "claims", "rejects")
+
+# {ts}, {json}, {run_id}, {serial} are the backend's column types (see Backend.types).
+_DDL_V1 = (
+    """CREATE TABLE schema_version (
+        version INTEGER PRIMARY KEY,
+        applied_at {ts} NOT NULL
+    )""",
+    """CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        source TEXT,
+        url TEXT,
+        title TEXT,
+        published_at TEXT,
+        first_seen {ts} NOT NULL,
+        updated_at {ts} NOT NULL,
+        record {json} NOT NULL
+    )""",
+    "CREATE INDEX articles_first_seen ON articles (first_seen)",
+    "CREATE INDEX articles_published_at ON articles (published_at)",
+    """CREATE TABLE runs (
+        run_id {run_id},
+        model_version TEXT NOT NULL,
+        status TEXT NOT NULL
+            CHECK (status IN ('running', 'ok', 'partial', 'failed', 'crashed')),
+        started_at {ts} NOT NULL,
+        finished_at {ts},
+        heartbeat_at {ts} NOT NULL,
+        host TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        host_key TEXT NOT NULL,
+        start_token TEXT,
+        inputs {json} NOT NULL,
+        counts {json},
+        note TEXT
+    )""",
+    "CREATE INDEX runs_status ON runs (status)",
+    """CREATE TABLE scores (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        model_version TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        scored_at {ts} NOT NULL,
+        run_id BIGINT NOT NULL REFERENCES runs (run_id),
+        record {json} NOT NULL,
+        UNIQUE (article_id, model_version)
+    )""",
+    "CREATE INDEX scores_model_version ON scores (model_version)",
+    "CREATE INDEX scores_run ON scores (run_id)",
+    """CREATE TABLE claims (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        model_version TEXT NOT NULL,
+        run_id BIGINT NOT NULL REFERENCES runs (run_id),
+        content_hash TEXT NOT NULL,
+        claimed_at {ts} NOT NULL,
+        PRIMARY KEY (article_id, model_version)
+    )""",
+    "CREATE INDEX claims_run ON claims (run_id)",
+    """CREATE TABLE rejects (
+        reject_id {serial},
+        run_id BIGINT NOT NULL REFERENCES runs (run_id),
+        source_file TEXT,
+        line INTEGER,
+        record_id TEXT,
+        reason TEXT NOT NULL,
+        message TEXT,
+        severity TEXT NOT NULL,
+        created_at {ts} NOT NULL
+    )""",
+    "CREATE INDEX rejects_run ON rejects (run_id)",
+)
+
+# Statements that take a database from version N-1 to N; version 1 is the creation.
+_MIGRATIONS: dict[int, tuple[str, ...]] = {1: _DDL_V1}
+
+# PostgreSQL: one advisory lock for schema changes, so concurrent first opens queue up.
+_PG_SCHEMA_LOCK = 0x6D615F73  # "ma_s"
+
+
+def _version(backend: Backend, tx: Tx) -> int | None:
+    if not backend.table_exists(tx, "schema_version"):
+        return None
+    value = tx.scalar("SELECT MAX(version) FROM schema_version")
+    return None if value is None else int(value)
+
+
+def _check_not_newer(backend: Backend, version: int | None) -> None:
+    if version is not None and version > SCHEMA_VERSION:
+        raise SchemaVersionError(
+            f"{backend.url} was written with store schema version {version}, but this "
+            f"media-analytics understands up to version {SCHEMA_VERSION}: upgrade "
+            "media-analytics (pip install -U media-analytics) to use this database"
+        )
+
+
+def _upgrade(backend: Backend, tx: Tx) -> int | None:
+    if backend.kind == "postgresql":
+        tx.execute("SELECT pg_advisory_xact_lock(?)", (_PG_SCHEMA_LOCK,))
+    found = _version(backend, tx)  # again: another process may have been first
+    _check_not_newer(backend, found)
+    if found is None:
+        present = [t for t in TABLES if backend.table_exists(tx, t)]
+        if present:
+            raise StoreError(
+                f"{backend.url} already has tables {', '.join(present)} but no "
+                "schema_version: it was not made by media-analytics; use another database"
+            )
+    now = backend.ts(datetime.now(timezone.utc))
+    for version in range((found or 0) + 1, SCHEMA_VERSION + 1):
+        for statement in _MIGRATIONS[version]:
+            tx.execute(statement.format(**backend.types))
+        tx.execute("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", (version, now))
+    return found
+
+
+def ensure_schema(backend: Backend) -> None:
+    """Create the tables on first open, upgrade an older schema, refuse a newer one.
+
+    Raises
+    ------
+    SchemaVersionError
+        When the database was made by a newer schema version.
+    StoreError
+        When the database holds tables of the same names that the store did not make.
+    """
+    version = backend.transaction(lambda tx: _version(backend, tx), write=False)
+    _check_not_newer(backend, version)
+    if version == SCHEMA_VERSION:
+        return
+    before = backend.transaction(lambda tx: _upgrade(backend, tx))
+    if before is None:
+        logger.info("created the store's tables in %s", backend.url)
+    elif before < SCHEMA_VERSION:
+        logger.info("upgraded %s from schema %d to %d", backend.url, before, SCHEMA_VERSION)

@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from media_analytics.pipeline import FORMAT_VERSION, MediaPipeline, ModelError
+from media_analytics.themes.training import read_sample_records
+
+REQUIRED = {"id", "published_at", "source", "title", "themes", "topic", "sentiment", "actors",
+            "quotes", "duplicate_of", "model_version"}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def saved(tmp_path_factory: pytest.TempPathFactory, default_pipeline) -> Path:
+    return default_pipeline.save(tmp_path_factory.mktemp("model") / "m")
+
+
+def test_scored_record_contract(default_pipeline, seed_text: str) -> None:
+    [rec] = default_pipeline.score(
+        [{"title": "Cooling System lewat Jumat Curhat", "text": seed_text,
+          "published_at": "Jumat, 18 Okt 2024 17:46 WIB", "source": "Contoh", "url": "https://x.id/a"}]
+    )  # fmt: skip
+    assert set(rec) >= REQUIRED
+    assert rec["published_at"] == "2024-10-18"
+    assert {"pilkada_security", "public_dialogue"} <= {t["theme"] for t in rec["themes"]}
+    for t in rec["themes"]:
+        assert 0 <= t["score"] <= 1 and t["evidence"]
+    assert rec["model_version"] == default_pipeline.model_version
+    json.dumps(rec)  # JSON-ready
+
+
+def test_save_load_gives_identical_scores(default_pipeline, saved: Path) -> None:
+    records = read_sample_records()[:40]
+    before = list(default_pipeline.score(records))
+    loaded = MediaPipeline.load(saved)
+    assert list(loaded.score(records)) == before
+    assert list(loaded.score(records, n_jobs=2, chunk_size=7)) == before
+
+
+def test_saving_does_not_change_the_model(default_pipeline, tmp_path: Path) -> None:
+    records = read_sample_records()[:10]
+    before = list(default_pipeline.score(records))
+    default_pipeline.save(tmp_path / "again")
+    assert list(default_pipeline.score(records)) == before
+
+
+def test_manifest_and_no_pickle(saved: Path) -> None:
+    manifest = json.loads((saved / "manifest.json").read_text())
+    assert manifest["format_version"] == FORMAT_VERSION
+    assert {"scikit-learn", "PySastrawi", "numpy"} <= set(manifest["versions"])
+    assert len(manifest["training_data_sha256"]) == 64
+    for entry in manifest["files"].values():
+        head = (saved / entry["path"]).read_bytes()[:2]
+        assert head not in (b"\x80\x04", b"\x80\x05", b"\x80\x03"), entry  # pickle protocols
+        assert head in (b"PK", b"\x1f\x8b", b'{"'), entry  # zip (skops), gzip JSON, JSON
+
+
+def test_tampered_bytes_are_refused(saved: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad"
+    shutil.copytree(saved, bad)
+    target = bad / "themes.skops"
+    data = bytearray(target.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    target.write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="checksum mismatch"):
+        MediaPipeline.load(bad)
+
+
+def test_foreign_type_is_refused_before_anything_runs(saved: Path, tmp_path: Path) -> None:
+    import hashlib
+
+    bad = tmp_path / "foreign"
+    shutil.copytree(saved, bad)
+    target = bad / "themes.skops"
+    with zipfile.ZipFile(target) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    schema = json.loads(members["schema.json"])
+    schema["__class__"] = "Popen"
+    schema["__module__"] = "subprocess"
+    members["schema.json"] = json.dumps(schema).encode()
+    with zipfile.ZipFile(target, "w") as z:
+        for name, payload in members.items():
+            z.writestr(name, payload)
+    manifest = json.loads((bad / "manifest.json").read_text())
+    manifest["files"]["themes"]["sha256"] = hashlib.sha256(target.read_bytes()).hexdigest()
+    (bad / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ModelError, match=r"not on the trusted list.*subprocess\.Popen"):
+        MediaPipeline.load(bad)
+
+
+def test_other_format_version_is_refused(saved: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "newer"
+    shutil.copytree(saved, bad)
+    manifest = json.loads((bad / "manifest.json").read_text())
+    manifest["format_version"] = FORMAT_VERSION + 1
+    (bad / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ModelError, match="model format version 2"):
+        MediaPipeline.load(bad)
+
+
+def test_not_a_model_directory(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="not a model directory"):
+        MediaPipeline.load(tmp_path)
+
+
+def test_part_outside_the_directory_is_refused(saved: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "escape"
+    shutil.copytree(saved, bad)
+    manifest = json.loads((bad / "manifest.json").read_text())
+    manifest["files"]["themes"]["path"] = "../themes.skops"
+    (bad / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ModelError, match="outside the model directory"):
+        MediaPipeline.load(bad)

@@ -1,0 +1,366 @@
+"""The store's behaviour in one process: articles, claims, scores, rescoring, rejects, runs."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+import pytest
+
+from media_analytics.store import AddResult, RunActiveError, Store, StoreError, open_store
+
+from .conftest import raw_execute
+from .helpers import RECORD_FIELDS, make_articles, score_record
+
+
+def score_all(store: Store, run_id: int, version: str, batch: int = 7, **kw: bool) -> list[str]:
+    """Claim and save until nothing is left; the ids in the order they were scored."""
+    done: list[str] = []
+    while claimed := store.claim(run_id, version, batch, **kw):
+        store.save_scores(run_id, version, [score_record(a, version) for a in claimed])
+        done.extend(a["id"] for a in claimed)
+    return done
+
+
+# -- articles ----------------------------------------------------------------------------
+def test_add_articles_counts_new_and_known(store: Store) -> None:
+    articles = make_articles(20)
+    assert store.add_articles(articles[:12]) == AddResult(new=12, known=0)
+    assert store.add_articles(articles) == AddResult(new=8, known=12)
+    assert store.add_articles([articles[0], articles[0]]) == (0, 2)  # a plain tuple, too
+    assert store.pending("v1") == 20
+
+
+def test_claim_returns_the_stored_input_records(store: Store) -> None:
+    articles = make_articles(5)
+    store.add_articles(articles)
+    run = store.start_run("v1", ["a.jsonl"])
+    claimed = store.claim(run, "v1", 10)
+    assert sorted(claimed, key=lambda a: a["id"]) == articles  # extras ("kanal") included
+    assert list(claimed[0]) == list(articles[0])  # and the key order
+    assert store.claim(run, "v1", 10) == []  # all held by this run
+
+
+def test_articles_as_objects_with_to_dict(store: Store) -> None:
+    @dataclass
+    class Item:
+        id: str
+        text: str
+
+        def to_dict(self) -> dict[str, str]:
+            return {"id": self.id, "text": self.text}
+
+    assert store.add_articles([Item("o-1", "Isi pertama."), Item("o-2", "Isi kedua.")]) == (2, 0)
+    run = store.start_run("v1")
+    assert {a["id"] for a in store.claim(run, "v1", 5)} == {"o-1", "o-2"}
+
+
+def test_records_without_id_are_refused(store: Store) -> None:
+    with pytest.raises(ValueError, match="no usable id"):
+        store.add_articles([{"text": "tanpa id"}])
+    assert store.pending("v1") == 0
+
+
+# -- claims and scores -------------------------------------------------------------------
+def test_every_article_scored_once(store: Store) -> None:
+    articles = make_articles(50)
+    store.add_articles(articles)
+    run = store.start_run("v1")
+    done = score_all(store, run, "v1")
+    assert sorted(done) == [a["id"] for a in articles]
+    frame = store.scores_frame("v1")
+    assert len(frame) == 50 and frame["id"].is_unique
+    assert store.pending("v1") == 0
+    assert store.claim(run, "v1", 10) == []
+
+
+def test_save_twice_is_one_row(store: Store) -> None:
+    store.add_articles(make_articles(3))
+    run = store.start_run("v1")
+    claimed = store.claim(run, "v1", 3)
+    records = [score_record(a, "v1") for a in claimed]
+    assert store.save_scores(run, "v1", records) == 3
+    records[0] = {**records[0], "sentiment": {"label": "negative", "score": 0.0}}
+    assert store.save_scores(run, "v1", records) == 3  # a repeat replaces, never duplicates
+    frame = store.scores_frame()
+    assert len(frame) == 3
+    assert frame.set_index("id").loc[records[0]["id"], "sentiment"]["label"] == "negative"
+
+
+def test_save_is_all_or_nothing(store: Store) -> None:
+    store.add_articles(make_articles(3))
+    run = store.start_run("v1")
+    records = [score_record(a, "v1") for a in store.claim(run, "v1", 3)]
+    with pytest.raises(StoreError, match="not in the store"):
+        store.save_scores(run, "v1", [*records, {"id": "unknown-article"}])
+    assert store.scores_frame().empty
+    assert store.runs_frame()["n_claims"].tolist() == [3]  # claims kept for a retry
+    with pytest.raises(ValueError, match="has model_version 'v2'"):
+        store.save_scores(run, "v1", [{**records[0], "model_version": "v2"}])
+    assert store.save_scores(run, "v1", records) == 3
+
+
+def test_model_versions_are_scored_independently(store: Store) -> None:
+    store.add_articles(make_articles(10))
+    run1 = store.start_run("v1")
+    score_all(store, run1, "v1")
+    run2 = store.start_run("v2")
+    assert len(score_all(store, run2, "v2")) == 10
+    frame = store.scores_frame()
+    assert frame.groupby("model_version").size().to_dict() == {"v1": 10, "v2": 10}
+    assert len(store.scores_frame("v2")) == 10
+    with pytest.raises(ValueError, match="scores model version 'v2', not 'v1'"):
+        store.claim(run2, "v1", 1)
+
+
+def test_rescore_walks_through_everything_once(store: Store) -> None:
+    articles = make_articles(30)
+    store.add_articles(articles)
+    first = store.start_run("v1")
+    score_all(store, first, "v1")
+    store.finish_run(first, "ok")
+    again = store.start_run("v1")
+    assert store.claim(again, "v1", 10) == []  # nothing to do without rescore
+    store.finish_run(again, "ok")
+    rescore = store.start_run("v1")
+    done = score_all(store, rescore, "v1", batch=7, rescore=True)
+    assert sorted(done) == [a["id"] for a in articles]  # each once, none repeated
+    assert store.claim(rescore, "v1", 10, rescore=True) == []
+    frame = store.scores_frame("v1")
+    assert len(frame) == 30 and set(frame["run_id"]) == {rescore}
+
+
+def test_changed_content_makes_scores_stale(store: Store) -> None:
+    articles = make_articles(6)
+    store.add_articles(articles)
+    run = store.start_run("v1")
+    score_all(store, run, "v1")
+    edited = [{**a, "text": a["text"] + " Ralat: jumlah petugas diperbarui."} for a in articles[:2]]
+    extras_only = [{**a, "crawled_at": "2024-10-30T01:00:00"} for a in articles[2:4]]
+    assert store.add_articles(edited + extras_only) == (0, 4)
+    frame = store.scores_frame("v1").set_index("id")
+    assert frame["stale"].sum() == 2 and frame.loc[edited[0]["id"], "stale"]
+    assert len(store.scores_frame("v1", include_stale=False)) == 4
+    assert store.pending("v1") == 2
+    claimed = store.claim(run, "v1", 10)
+    assert sorted(claimed, key=lambda a: a["id"]) == edited  # the new text
+    store.save_scores(run, "v1", [score_record(a, "v1") for a in claimed])
+    assert not store.scores_frame("v1")["stale"].any()
+
+
+def test_edit_during_scoring_keeps_the_score_stale(store: Store) -> None:
+    (article,) = make_articles(1)
+    store.add_articles([article])
+    run = store.start_run("v1")
+    (claimed,) = store.claim(run, "v1", 1)
+    store.add_articles([{**article, "title": "Judul yang diralat"}])  # edited meanwhile
+    store.save_scores(run, "v1", [score_record(claimed, "v1")])  # scored the old text
+    assert store.scores_frame("v1")["stale"].tolist() == [True]
+    assert [a["title"] for a in store.claim(run, "v1", 1)] == ["Judul yang diralat"]
+
+
+def test_finish_releases_unsaved_claims(store: Store) -> None:
+    store.add_articles(make_articles(10))
+    first = store.start_run("v1")
+    claimed = store.claim(first, "v1", 4)
+    store.save_scores(first, "v1", [score_record(a, "v1") for a in claimed[:1]])
+    store.finish_run(first, "partial", {"scored": 1})
+    second = store.start_run("v1")
+    assert len(store.claim(second, "v1", 100)) == 9
+    with pytest.raises(StoreError, match="already finished"):
+        store.claim(first, "v1", 1)
+
+
+def test_saving_without_a_claim_warns(store: Store, caplog: pytest.LogCaptureFixture) -> None:
+    articles = make_articles(2)
+    store.add_articles(articles)
+    run = store.start_run("v1")
+    with caplog.at_level(logging.WARNING, logger="media_analytics.store"):
+        store.save_scores(run, "v1", [score_record(a, "v1") for a in articles])
+    assert "had not claimed" in caplog.text
+    assert len(store.scores_frame()) == 2
+
+
+def test_lease_expiry_releases_claims(db_url: str, caplog: pytest.LogCaptureFixture) -> None:
+    lease = timedelta(seconds=0.5)
+    with open_store(db_url, lease=lease) as a, open_store(db_url, lease=lease) as b:
+        a.add_articles(make_articles(5))
+        run_a, run_b = a.start_run("v1"), b.start_run("v1")
+        held = a.claim(run_a, "v1", 10)
+        assert len(held) == 5 and b.claim(run_b, "v1", 10) == []
+        time.sleep(0.8)  # run a sends no heartbeat meanwhile
+        taken = b.claim(run_b, "v1", 10)  # run a looks dead now
+        assert sorted(r["id"] for r in taken) == sorted(r["id"] for r in held)
+        runs = b.runs_frame().set_index("run_id")
+        assert runs.loc[run_a, "status"] == "crashed"
+        assert "no heartbeat" in runs.loc[run_a, "note"]
+        with caplog.at_level(logging.WARNING, logger="media_analytics.store"):
+            a.save_scores(run_a, "v1", [score_record(r, "v1") for r in held])  # it was alive
+        assert "presumed dead" in caplog.text
+        b.save_scores(run_b, "v1", [score_record(r, "v1") for r in taken])
+        assert len(b.scores_frame()) == 5  # scored twice, stored once
+        assert b.runs_frame().set_index("run_id").loc[run_a, "status"] == "running"
+
+
+# -- runs and rejects --------------------------------------------------------------------
+def test_runs_are_recorded(store: Store) -> None:
+    store.add_articles(make_articles(4))
+    run = store.start_run("v1", ["day-1.jsonl", "day-2.csv"])
+    score_all(store, run, "v1")
+    running = store.runs_frame()
+    assert running["status"].tolist() == ["running"] and running["finished_at"].isna().all()
+    store.finish_run(run, "ok", {"read": 4, "scored": 4})
+    failed = store.start_run("v2", "broken.jsonl")
+    store.finish_run(failed, "failed", {"error": "model directory missing"})
+    frame = store.runs_frame()
+    assert frame["run_id"].tolist() == [run, failed] and failed > run
+    assert frame["status"].tolist() == ["ok", "failed"]
+    assert frame["inputs"].tolist() == [["day-1.jsonl", "day-2.csv"], ["broken.jsonl"]]
+    assert frame["counts"][0] == {"read": 4, "scored": 4}
+    assert frame["n_scores"].tolist() == [4, 0] and frame["n_claims"].tolist() == [0, 0]
+    assert frame["finished_at"].notna().all() and str(frame["started_at"].dt.tz) == "UTC"
+    assert frame["host"].str.len().min() > 0 and (frame["pid"] > 0).all()
+    with pytest.raises(ValueError, match="status must be one of"):
+        store.finish_run(run, "done")  # type: ignore[arg-type]
+    with pytest.raises(StoreError, match="has no run 999"):
+        store.finish_run(999, "ok")
+
+
+def test_exclusive_run(store: Store) -> None:
+    first = store.start_run("v1", exclusive=True)
+    with pytest.raises(RunActiveError, match=f"run {first} of model version 'v1' is still active"):
+        store.start_run("v1", exclusive=True)
+    other_version = store.start_run("v2", exclusive=True)  # versions do not block each other
+    shared = store.start_run("v1")  # without exclusive: allowed, the work is shared
+    for run in (first, other_version, shared):
+        store.finish_run(run, "ok")
+    assert store.start_run("v1", exclusive=True) > shared
+
+
+def test_rejects_are_stored_with_reasons(store: Store) -> None:
+    @dataclass(frozen=True)
+    class Reject:  # the shape of media_analytics.corpus.Reject
+        file: str
+        line: int
+        reason: str
+        message: str
+        severity: str = "error"
+
+    run = store.start_run("v1", ["feed.jsonl"])
+    other = store.start_run("v1")
+    n = store.add_rejects(
+        run,
+        [
+            Reject("feed.jsonl", 3, "invalid_json", "invalid JSON: Expecting value"),
+            Reject("feed.jsonl", 9, "bad_date", "published_at left empty", "warning"),
+            {"file": "feed.csv", "line": 2, "record_id": "x-1", "reason": "missing_text"},
+        ],
+    )
+    store.add_rejects(other, [{"source_file": "b.csv", "reason": "wrong_type"}])
+    assert n == 3
+    frame = store.rejects_frame(run)
+    assert frame["reason"].tolist() == ["invalid_json", "bad_date", "missing_text"]
+    assert frame["line"].tolist() == [3, 9, 2] and frame["file"].iloc[0] == "feed.jsonl"
+    assert frame["severity"].tolist() == ["error", "warning", "error"]
+    assert frame["record_id"].iloc[2] == "x-1" and pd.isna(frame["record_id"].iloc[0])
+    assert len(store.rejects_frame()) == 4
+    with pytest.raises(ValueError, match="needs a reason"):
+        store.add_rejects(run, [{"file": "a", "line": 1}])
+    with pytest.raises(StoreError, match="has no run 12345"):
+        store.add_rejects(12345, [{"reason": "x"}])
+
+
+def test_corpus_rejects_are_accepted(store: Store) -> None:
+    corpus = pytest.importorskip("media_analytics.corpus")
+    rejects = corpus.Rejects()
+    rejects.add("a.jsonl", 3, "invalid_json", "invalid JSON")
+    run = store.start_run("v1")
+    assert store.add_rejects(run, rejects) == 1
+    assert store.rejects_frame()[["file", "line", "reason"]].values.tolist() == [
+        ["a.jsonl", 3, "invalid_json"]
+    ]
+
+
+# -- frames and hostile input --------------------------------------------------------------
+def test_scores_frame_shape_and_filters(store: Store) -> None:
+    articles = make_articles(40)
+    undated = {**make_articles(1, prefix="undated")[0], "published_at": None}
+    store.add_articles([*articles, undated])
+    run = store.start_run("v1")
+    score_all(store, run, "v1")
+    frame = store.scores_frame("v1")
+    assert list(frame.columns) == [
+        *RECORD_FIELDS[:-1],
+        "model_version",
+        "scored_at",
+        "run_id",
+        "stale",
+    ]
+    assert isinstance(frame["themes"].iloc[0], list) and isinstance(frame["topic"].iloc[0], dict)
+    assert frame["id"].iloc[-1] == "undated-00000"  # undated last
+    assert str(frame["scored_at"].dt.tz) == "UTC" and frame["run_id"].dtype == "int64"
+    expected = sorted(a["id"] for a in articles if a["published_at"] >= "2024-10-20")
+    assert 0 < len(expected) < len(articles)
+    for since in (date(2024, 10, 20), "2024-10-20"):
+        assert sorted(store.scores_frame("v1", since=since)["id"]) == expected
+    assert store.scores_frame("nope").empty
+    empty = store.scores_frame("nope")
+    assert {"id", "model_version", "scored_at", "run_id", "stale"} <= set(empty.columns)
+
+
+HOSTILE = "x'); DROP TABLE articles; -- \"quoted\" 'single' ? %s %(name)s \\ ;"
+
+
+def test_sql_is_parameterised(db_url: str) -> None:
+    article = {
+        "id": HOSTILE,
+        "title": f"Judul {HOSTILE}",
+        "text": f"Isi {HOSTILE}",
+        "source": "'; DROP TABLE scores; --",
+        "url": "https://x.example/?q=' OR '1'='1",
+        "published_at": "2024-10-18' OR 1=1 --",
+    }
+    version = "v1'; DELETE FROM runs; --"
+    with open_store(db_url) as store:
+        assert store.add_articles([article]) == (1, 0)
+        run = store.start_run(version, [HOSTILE])
+        (claimed,) = store.claim(run, version, 5)
+        assert claimed == article
+        store.save_scores(run, version, [{**score_record(claimed, version), "note": HOSTILE}])
+        store.add_rejects(
+            run, [{"file": HOSTILE, "line": 1, "reason": HOSTILE, "message": HOSTILE}]
+        )
+        store.finish_run(run, "ok", {HOSTILE: 1})
+    with open_store(db_url) as store:  # every table still there, every value intact
+        frame = store.scores_frame(version, since="2024-10-18")
+        assert frame["id"].tolist() == [HOSTILE] and frame["note"].tolist() == [HOSTILE]
+        assert frame["source"].tolist() == ["'; DROP TABLE scores; --"]
+        runs = store.runs_frame()
+        assert runs["model_version"].tolist() == [version]
+        assert runs["inputs"][0] == [HOSTILE] and runs["counts"][0] == {HOSTILE: 1}
+        assert store.rejects_frame()["reason"].tolist() == [HOSTILE]
+    counts = [
+        raw_execute(db_url, f"SELECT COUNT(*) FROM {t}")[0][0]
+        for t in ("articles", "scores", "runs", "rejects")
+    ]
+    assert counts == [1, 1, 1, 1]
+
+
+def test_non_finite_numbers_and_dates_in_records(store: Store) -> None:
+    from datetime import datetime, timezone
+
+    article = {
+        "id": 42,  # an integer id is kept as given in the record, as text in the table
+        "text": "Isi.",
+        "published_at": datetime(2024, 10, 18, 17, 46, tzinfo=timezone.utc),
+        "rating": float("nan"),
+    }
+    store.add_articles([article])
+    run = store.start_run("v1")
+    (claimed,) = store.claim(run, "v1", 1)
+    assert claimed == {**article, "published_at": "2024-10-18T17:46:00+00:00", "rating": None}
+    store.save_scores(run, "v1", [{"id": 42, "score": float("inf")}])
+    assert store.scores_frame()["score"].isna().all()
