@@ -264,6 +264,66 @@ def _default_dedup_state(db: str) -> Path | None:
     return Path(path + ".dedup.npz")
 
 
+# -- report --------------------------------------------------------------------------------------
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .reports import build_report
+
+    if bool(args.db) == bool(args.inputs):
+        raise CommandError("give either --db DB or scored JSONL INPUT files, not both or neither")
+    if args.db:
+        from .store import StoreError, open_store
+
+        try:
+            with open_store(args.db) as store:
+                records: Any = store.scores_frame(args.model_version)
+        except StoreError as exc:
+            raise CommandError(f"--db {args.db}: {exc}") from None
+        if len(records) and args.model_version is None:
+            latest = records.sort_values("scored_at")["model_version"].iloc[-1]
+            records = records[records["model_version"] == latest]
+    else:
+        records = list(_read_scored(args.inputs))
+    if not len(records):
+        raise CommandError("no scored records to report on")
+    out = Path(args.out)
+    html_name = out.name if out.suffix == ".html" else None
+    folder = out.parent if html_name else out
+    written = build_report(
+        records,
+        folder,
+        period=args.period,
+        themes=args.theme,
+        sources=args.source,
+        since=args.since,
+        until=args.until,
+        title=args.title,
+    )
+    if html_name and "html" in written and Path(written["html"]).name != html_name:
+        target = folder / html_name
+        Path(written["html"]).replace(target)
+        written["html"] = target
+    for name, path in written.items():
+        print(f"{name}: {path}")
+    return EXIT_OK
+
+
+def _read_scored(paths: Sequence[str]) -> Iterator[dict[str, Any]]:
+    for name in paths:
+        path = Path(name)
+        files = sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
+        for f in files:
+            with f.open(encoding="utf-8") as handle:
+                for n, line in enumerate(handle, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        yield json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise CommandError(f"{f}:{n}: not a scored record ({exc})") from None
+
+
 # -- demo ----------------------------------------------------------------------------------------
 
 
@@ -411,6 +471,27 @@ def build_parser() -> argparse.ArgumentParser:
     add_jobs(score)
     score.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     score.set_defaults(func=_cmd_score)
+    report = sub.add_parser("report", help="trend report (HTML, Markdown, CSV) from scores")
+    report.add_argument("inputs", nargs="*", metavar="INPUT", help="scored JSONL files or folders")
+    report.add_argument("--db", help="read the scores from this database instead")
+    report.add_argument("--model-version", help="with --db: this model version (default: latest)")
+    report.add_argument(
+        "--out",
+        default="media-analytics-report",
+        help="output folder, or a .html file name (default: media-analytics-report)",
+    )
+    report.add_argument(
+        "--period",
+        default="W",
+        choices=["D", "W", "M"],
+        help="trend period: day, week or month (default W)",
+    )
+    report.add_argument("--theme", action="append", help="only these themes (repeatable)")
+    report.add_argument("--source", action="append", help="only these outlets (repeatable)")
+    report.add_argument("--since", help="first date (YYYY-MM-DD)")
+    report.add_argument("--until", help="last date (YYYY-MM-DD)")
+    report.add_argument("--title", default="Media monitoring report", help="report title")
+    report.set_defaults(func=_cmd_report)
     return parser
 
 

@@ -103,7 +103,7 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
         datelines.append(cleaned.dateline)
         token_docs.append(" ".join(mapper(f"{title}\n{cleaned.text}")))
     tags = parts.themes.tag_many(bodies, titles, token_docs)
-    topics = parts.topics.describe(token_docs) if parts.topics is not None else None
+    topics = parts.topics.topic_records(token_docs) if parts.topics is not None else None
     out = []
     for i, a in enumerate(articles):
         actors = extract_actors(bodies[i])
@@ -205,12 +205,15 @@ class MediaPipeline:
         taxonomy = (
             self.taxonomy if isinstance(self.taxonomy, Taxonomy) else Taxonomy.load(self.taxonomy)
         )
-        raw = [f"{a.title}\n{a.text}" for a in arts]
-        pre = TextPreprocessor(stopwords=self.stopwords, n_jobs=n_jobs)
-        token_docs = list(pre.fit_transform(raw))
-        self.surface_forms_ = pre.surface_forms_
         bodies = [clean_article(a.text).text for a in arts]
         titles = [clean_article(a.title).text for a in arts]
+        # tokens exactly as scoring builds them (title and body cleaned apart, then joined), so a
+        # training article scored later gets the same topic it was fitted with
+        pre = TextPreprocessor(clean=False, stopwords=self.stopwords, n_jobs=n_jobs)
+        token_docs = list(
+            pre.fit_transform([f"{t}\n{b}" for t, b in zip(titles, bodies, strict=True)])
+        )
+        self.surface_forms_ = pre.surface_forms_
 
         labels = []
         for a in arts:

@@ -22,6 +22,17 @@ def test_demo_scores_the_whole_sample(tmp_path: Path) -> None:
     assert len(rows) == n_sample
     assert sum(1 for r in rows if r["themes"]) > 100
     assert sum(1 for r in rows if r["duplicate_of"]) >= 10  # the syndicated copies
+    html = (tmp_path / "report.html").read_text("utf-8")
+    assert "pilkada_security" in html and "<svg" in html
+    # the report command reads the same scored file
+    out = tmp_path / "again" / "weekly.html"
+    assert main(["report", str(tmp_path / "scored.jsonl"), "--out", str(out)]) == 0
+    assert out.is_file() and (out.parent / "tables" / "spikes.csv").is_file()
+
+
+def test_report_needs_one_source(tmp_path: Path, capsys) -> None:
+    assert main(["report", "--out", str(tmp_path)]) == 2
+    assert "either --db" in capsys.readouterr().err
 
 
 def test_score_help_documents_every_flag(capsys: pytest.CaptureFixture[str]) -> None:
