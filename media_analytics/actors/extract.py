@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 
+from .aliases import link_aliases
 from .lexicon import is_ordinary_word, phrase_key
 from .model import Actor, canonical_key, normalize_name
 from .orgs import OrgMatch, match_org, match_tail_org
@@ -265,6 +266,7 @@ class ArticleActors:
     # --- pass 2 --------------------------------------------------------------------------------
     def resolve(self) -> list[Actor]:
         self._bare_mentions()
+        link_aliases(self)
         self._bind_roles()
         places = self._resolve_places()
         actors = [p.actor for p in self.persons] + list(self.orgs.values()) + places

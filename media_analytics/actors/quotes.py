@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .extract import analyse
+from .lexicon import phrase_key
 from .model import Actor, Quote
 from .people import read_name
 from .tokens import TokenStream, token_stream
@@ -32,6 +33,15 @@ _PRONOUNS = frozenset({"dia", "ia", "beliau"})
 _MENURUT = frozenset({"menurut", "menurutnya"})
 _SPEECH_END = re.compile(r"[.,!?…]\s*$")
 _MIN_WORDS = 4
+_HANDLE = re.compile(r"@[A-Za-z0-9_.]{2,}")
+_PHRASE_MAX = 24
+_CARRY_MAX = 400  # characters between a quotation and an unattributed one that continues it
+_PHRASE_GLUE = frozenset({"dan", "pada", "&", "bidang", "urusan", "se", "untuk"})
+
+
+def _not_a_name(name: str) -> bool:
+    """A fragment that cannot be a speaker's name: one or two letters in mixed case ("Da")."""
+    return len(name) <= 2 and not name.isupper()
 
 
 @dataclass
@@ -49,9 +59,11 @@ class _Attributor:
         self.lex = self.ts.lex
         ts = self.ts
         mentions = []
+        self.person_tokens: dict[str, set[str]] = {}
         for a in actors:
-            if a.type != "person":
+            if a.type != "person" or _not_a_name(a.name):
                 continue
+            self.person_tokens[a.name] = set(phrase_key(a.name))
             for s, e in a.mentions:
                 i = ts.index_at(s)
                 j = ts.index_at(e)
@@ -62,6 +74,8 @@ class _Attributor:
         self.m_starts = [m.start for m in mentions]
         self.quote_spans: list[tuple[int, int]] = []
         self.events: list[tuple[int, str]] = []  # (char position, speaker): who is in focus
+        self.subjects: list[tuple[int, str]] = []  # (char position, person) as sentence subject
+        self.reported: list[tuple[int, int]] = []  # spans of reported (indirect) speech
 
     # --- helpers -------------------------------------------------------------------------------
     def inside_quote(self, pos: int) -> bool:
@@ -110,10 +124,18 @@ class _Attributor:
         return None
 
     def focus(self, pos: int) -> str | None:
-        """The person in focus before a character position."""
+        """The person in focus before a character position.
+
+        The latest speaker (of a quotation or a reported statement) unless a person stands as
+        the subject of a later sentence of the narrative; persons named inside reported speech
+        ("Budi menambahkan, Presiden X menargetkan ...") do not take the focus.
+        """
         best: tuple[int, str] | None = None
         for p, name in self.events:
             if p < pos and (best is None or p >= best[0]):
+                best = (p, name)
+        for p, name in self.subjects:
+            if p < pos and (best is None or p > best[0]) and not self.reported_at(p):
                 best = (p, name)
         if best is not None:
             return best[1]
@@ -124,6 +146,19 @@ class _Attributor:
                 return m.name
             k -= 1
         return None
+
+    def same_focus(self, a: int, b: int, speaker: str) -> bool:
+        """Nobody but ``speaker`` is named outside quotation marks between offsets ``a``, ``b``."""
+        k = bisect_left(self.m_starts, a)
+        while k < len(self.mentions) and self.mentions[k].start < b:
+            m = self.mentions[k]
+            if m.name != speaker and not self.inside_quote(m.start):
+                return False
+            k += 1
+        return b - a < _CARRY_MAX
+
+    def reported_at(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.reported)
 
     def subject_events(self) -> None:
         """Mentions that stand as subject: at sentence start, or right before a verb."""
@@ -141,9 +176,10 @@ class _Attributor:
             nxt = m.tok_end
             while nxt < ts.n and ts.lows[nxt] in self.lex.words["adverbs"]:
                 nxt += 1
-            verb_next = nxt < ts.n and ts.lows[nxt].startswith(("me", "ber", "di"))
-            if lead_ok or verb_next:
-                self.events.append((m.start, m.name))
+            passive = nxt < ts.n and ts.lows[nxt].startswith("di") and ts.lows[nxt] != "dia"
+            verb_next = nxt < ts.n and ts.lows[nxt].startswith(("me", "ber"))
+            if (lead_ok or verb_next) and not passive:
+                self.subjects.append((m.start, m.name))
 
     # --- direct ----------------------------------------------------------------------------------
     def collect(self) -> None:
@@ -181,6 +217,12 @@ class _Attributor:
                     and text[prev.end : qm.start()].strip(' \n,.”"') == ""
                 ):
                     speaker = prev.speaker
+                elif (
+                    prev is not None
+                    and prev.speaker
+                    and self.same_focus(prev.end, qm.start(), prev.speaker)
+                ):
+                    speaker = prev.speaker  # speech carried on: nobody else named in between
             quotes.append(Quote(speaker, text[s:e], verb, True, s, e))
             if speaker:
                 self.events.append((qm.start(), speaker))
@@ -214,13 +256,79 @@ class _Attributor:
             k += 1
         if k < ts.n and ts.lows[k] in _PRONOUNS:
             return self.focus(pos), verb, True
-        m = self.mention_from(k)
-        if m is not None:
-            return m.name, verb, True
-        end = read_name(ts, k)
-        if end > k:
-            return ts.surface(k, end), verb, True
+        handle = _HANDLE.match(ts.text, ts.starts[k]) if k < ts.n else None
+        if handle is not None:
+            return handle.group(0).rstrip("."), verb, True
+        named = self.named_after(k)
+        if named is not None:
+            return named, verb, True
         return self.focus(pos), verb, True
+
+    def named_after(self, k: int) -> str | None:
+        """The speaker named in the phrase after a speech verb, or None.
+
+        The phrase may carry a description and an office before the name (``kata peneliti pada
+        Lembaga X (LX), Budi``, ``ujar Kasi Pidsus Kejari Y, Budi Santoso di Z``): the name that
+        closes the phrase is the speaker, so the last person met wins.
+        """
+        ts, lex = self.ts, self.lex
+        last: str | None = None
+        after_comma = True
+        j = k
+        while j < ts.n and j - k < _PHRASE_MAX and (j == k or ts.joined(j)):
+            w, low = ts.words[j], ts.lows[j]
+            m = self.mention_at_token(j)
+            if m is not None:
+                last, j, after_comma = m.name, m.tok_end, False
+                if j < ts.n and ts.lows[j] == "dan":
+                    break  # "kata Budi dan Ani": two speakers, keep the first
+                continue
+            if w == ",":
+                after_comma = True
+                j += 1
+                continue
+            if (
+                w in "()/-"
+                or w[:1].isdigit()
+                or low.startswith("ke-")
+                or (ts.upper[j] and len(w) > 1)
+                or (w == "." and j + 1 < ts.n and not ts.sent[j + 1])
+            ):
+                j += 1
+                after_comma = False
+                continue
+            if not w[:1].isupper():
+                if low in _PHRASE_GLUE or low in lex.person_cues or lex.is_role_word(low):
+                    j += 1
+                    after_comma = False
+                    continue
+                break
+            if (low,) in lex.hon_prefix or (low,) in lex.ranks:
+                j = ts.skip_dot(j + 1)  # "Prof Budi", "Kombes Budi": the name follows
+                continue
+            end = read_name(ts, j)
+            if after_comma and end > j and ts.is_boundary(end) and not ts.weak_name(j, end):
+                last = self.known_name(ts.surface(j, end))
+                j = end
+                after_comma = False
+                continue
+            owner = self.owner_of(low)
+            if owner is not None and ts.is_boundary(j + 1):
+                last = owner
+            j += 1
+            after_comma = False
+        return last
+
+    def owner_of(self, low: str) -> str | None:
+        """The one person whose name holds the word ``low`` (``saan`` -> ``Saan Mustopa``)."""
+        names = {n for n, toks in self.person_tokens.items() if low in toks and len(low) > 2}
+        return names.pop() if len(names) == 1 else None
+
+    def known_name(self, surface: str) -> str:
+        """A name as written, or the person of the article it shortens or extends."""
+        toks = set(phrase_key(surface))
+        names = {n for n, pt in self.person_tokens.items() if toks and (toks <= pt or pt <= toks)}
+        return names.pop() if len(names) == 1 else surface
 
     def before_quote(self, pos: int) -> tuple[str | None, str | None, bool]:
         ts = self.ts
@@ -277,6 +385,7 @@ class _Attributor:
                 if span is not None and speaker:
                     out.append(Quote(speaker, ts.text[span[0] : span[1]], low, False, *span))
                     self.events.append((ts.starts[k], speaker))
+                    self.reported.append(span)
             elif low in lex.verbs_before and not self.inside_quote(ts.starts[k]):
                 nxt = k + 1
                 if (
@@ -296,6 +405,7 @@ class _Attributor:
                     continue
                 out.append(Quote(m.name, ts.text[span[0] : span[1]], low, False, *span))
                 self.events.append((ts.starts[k], m.name))
+                self.reported.append(span)
         return out
 
 
