@@ -324,6 +324,56 @@ def _read_scored(paths: Sequence[str]) -> Iterator[dict[str, Any]]:
                         raise CommandError(f"{f}:{n}: not a scored record ({exc})") from None
 
 
+# -- evaluate ------------------------------------------------------------------------------------
+
+
+def _usage(parser: argparse.ArgumentParser) -> Any:
+    def show(_args: argparse.Namespace) -> int:
+        parser.print_help()
+        return EXIT_FATAL
+
+    return show
+
+
+def _cmd_evaluate_sentiment(args: argparse.Namespace) -> int:
+    from .corpus import read_labelled
+    from .sentiment import OverlapError, SentimentClassifier, evaluate
+
+    try:
+        test = read_labelled(args.test)
+        train = read_labelled(args.train) if args.train else None
+    except (OSError, ValueError) as exc:
+        raise CommandError(str(exc)) from None
+    if train is not None:
+        model = SentimentClassifier.select(list(train["text"]), list(train["label"]), cv=5)
+        source = f"trained on {args.train} ({len(train)} rows, C chosen by 5-fold CV)"
+    else:
+        pipe = _load_model(args.model)
+        model = pipe.sentiment_
+        if model is None:
+            raise CommandError("this model has no sentiment part")
+        source = f"model {pipe.model_version}"
+    try:
+        result = evaluate(
+            model,
+            list(test["text"]),
+            list(test["label"]),
+            train_texts=list(train["text"]) if train is not None else None,
+            allow_overlap=args.allow_overlap,
+        )
+    except OverlapError as exc:
+        raise CommandError(str(exc)) from None
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2))
+        return EXIT_OK
+    print(f"Sentiment on {args.test} ({result.n} rows), {source}")
+    print(f"macro-F1 {result.macro_f1:.3f}   accuracy {result.accuracy:.3f}\n")
+    print(result.report.round(3).to_string())
+    print("\nconfusion (rows: true, columns: predicted)")
+    print(result.confusion.to_string())
+    return EXIT_OK
+
+
 # -- demo ----------------------------------------------------------------------------------------
 
 
@@ -471,6 +521,21 @@ def build_parser() -> argparse.ArgumentParser:
     add_jobs(score)
     score.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     score.set_defaults(func=_cmd_score)
+    evaluate = sub.add_parser("evaluate", help="the evaluation kit on labelled data")
+    kinds = evaluate.add_subparsers(dest="kind", metavar="KIND")
+    sent = kinds.add_parser("sentiment", help="macro-F1, accuracy, per-class report, confusion")
+    sent.add_argument("test", help="labelled file: CSV/TSV/JSONL with text and label")
+    sent.add_argument("--model", help="model directory (default: the default model)")
+    sent.add_argument("--train", help="train a classifier on this labelled file instead")
+    sent.add_argument(
+        "--allow-overlap",
+        action="store_true",
+        help="evaluate even when test rows occur in the training data",
+    )
+    sent.add_argument("--json", action="store_true", help="print the results as JSON")
+    sent.set_defaults(func=_cmd_evaluate_sentiment)
+    evaluate.set_defaults(func=_usage(evaluate))
+
     report = sub.add_parser("report", help="trend report (HTML, Markdown, CSV) from scores")
     report.add_argument("inputs", nargs="*", metavar="INPUT", help="scored JSONL files or folders")
     report.add_argument("--db", help="read the scores from this database instead")

@@ -14,6 +14,7 @@ import importlib
 import json
 import logging
 import platform
+import time
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -108,9 +109,22 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
     for i, a in enumerate(articles):
         actors = extract_actors(bodies[i])
         quotes = extract_quotes(bodies[i], actors)
+        actor_rows = [x.to_dict() for x in actors]
         sentiment = None
         if parts.sentiment is not None:
-            sentiment = parts.sentiment.score_article(titles[i], bodies[i])
+            from .sentiment import actor_sentiment, article_tone
+
+            tone = article_tone(parts.sentiment, titles[i], bodies[i], clean=False)
+            sentiment = {"label": tone.label, "score": round(float(tone.score), 4)}
+            toward = actor_sentiment(
+                bodies[i], actors, model=parts.sentiment, quotes=quotes,
+                types=("person", "organization"),
+            )  # fmt: skip
+            by_name = {s.name: s for s in toward}
+            for row in actor_rows:
+                found = by_name.get(row["name"])
+                if found is not None and found.n_sentences:
+                    row["sentiment"] = {"label": found.label, "score": round(found.score, 4)}
         out.append(
             {
                 "id": a.id,
@@ -122,7 +136,7 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
                 "themes": tags[i].themes(),
                 "topic": topics[i] if topics is not None else None,
                 "sentiment": sentiment,
-                "actors": [x.to_dict() for x in actors],
+                "actors": actor_rows,
                 "quotes": [q.to_dict() for q in quotes],
                 "duplicate_of": None,
                 "model_version": parts.model_version,
@@ -199,6 +213,7 @@ class MediaPipeline:
         sentiment_data : DataFrame with ``text`` and ``label``, path, or None
             None: the bundled ``corpora/sentiment`` set.
         """
+        started = time.perf_counter()
         arts = [as_article(a) for a in articles]
         if not arts:
             raise ValueError("fit needs at least one article")
@@ -224,11 +239,17 @@ class MediaPipeline:
             row.update((theme_labels or {}).get(a.id, {}))
             labels.append(row)
         Y = label_matrix(taxonomy, labels)
+        seconds: dict[str, float] = {"preprocessing": time.perf_counter() - started}
+        tick = time.perf_counter()
         self.themes_ = ThemeTagger(taxonomy=taxonomy, calibrate=self.calibrate_themes).fit(
             bodies, Y if not np.isnan(Y).all() else None, titles=titles, tokens=token_docs
         )
+        seconds["themes"], tick = time.perf_counter() - tick, time.perf_counter()
         self.topics_ = self._fit_topics(token_docs, titles) if self.with_topics else None
+        seconds["topics"], tick = time.perf_counter() - tick, time.perf_counter()
         self.sentiment_ = self._fit_sentiment(sentiment_data) if self.with_sentiment else None
+        seconds["sentiment"] = time.perf_counter() - tick
+        logger.info("fit seconds: %s", {k: round(v, 1) for k, v in seconds.items()})
 
         digest = hashlib.sha256()
         for a in arts:
@@ -237,7 +258,9 @@ class MediaPipeline:
         self.training_hash_ = digest.hexdigest()
         self.n_training_articles_ = len(arts)
         self.model_version_ = f"{__version__}-{self.training_hash_[:12]}"
-        self.metrics_: dict[str, Any] = {}
+        self.metrics_: dict[str, Any] = {
+            "fit_seconds": {k: round(v, 2) for k, v in seconds.items()}
+        }
         self.manifest_ = None
         return self
 
@@ -249,8 +272,19 @@ class MediaPipeline:
         return model.fit(token_docs, titles=titles, surface_forms=self.surface_forms_)
 
     def _fit_sentiment(self, data: Any) -> Any:
-        train = _optional("sentiment", "train_default_sentiment")
-        return None if train is None else train(data)
+        classifier = _optional("sentiment", "SentimentClassifier")
+        if classifier is None:
+            return None
+        if data is None:
+            from .sentiment import default_training_data
+
+            data = default_training_data()
+        elif isinstance(data, (str, Path)):
+            from .corpus import read_labelled
+
+            data = read_labelled(data)
+        # C chosen by cross-validation on the training data only
+        return classifier.select(list(data["text"]), list(data["label"]), cv=5)
 
     # -- scoring ---------------------------------------------------------------------------------
 

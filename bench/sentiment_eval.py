@@ -1,0 +1,304 @@
+"""Sentiment evaluation on real Indonesian data: a plain baseline against SentimentClassifier.
+
+Run from the repository root (the data is read from ``../shared/corpora/``)::
+
+    python bench/sentiment_eval.py                  # everything, a few minutes on 2 cores
+    python bench/sentiment_eval.py --only nusax,tone
+
+Parts:
+
+1. NusaX-Senti (Indonesian) and SmSA: train on the train split, score the valid split. CNBC stock
+   headlines: 5-fold stratified cross-validation (the same folds for both models). The baseline is
+   word 1-2-gram + character 2-5-gram TF-IDF with ``LogisticRegression(class_weight="balanced")``;
+   ours is ``SentimentClassifier.select(..., cv=5)``, which picks ``C`` by 5-fold CV on the
+   training part only. The valid splits are never used for any choice.
+2. Tone of real news: the default model (trained only on ``corpora/sentiment/*.jsonl``) on the
+   342 labelled articles of ``bench/data/tone_labels.csv``, through ``predict_article`` on text
+   cleaned by ``clean_article``.
+
+Prints Markdown tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+from sklearn.model_selection import StratifiedKFold
+from sklearn.pipeline import make_pipeline, make_union
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from media_analytics.corpus import read_labelled  # noqa: E402
+from media_analytics.preprocessing import clean_article  # noqa: E402
+from media_analytics.sentiment import (  # noqa: E402
+    LABELS,
+    OverlapError,
+    SentimentClassifier,
+    count_overlap,
+    default_model,
+    evaluate,
+)
+from media_analytics.sentiment.article import lean_label  # noqa: E402
+
+PUBLISHED_NUSAX_TEST = {"NB": 73.1, "LR": 74.7, "SVM": 78.7, "IndoBERT-base": 90.0}
+
+
+def baseline() -> object:
+    """The plain reference: TF-IDF words 1-2 + characters 2-5, balanced logistic regression."""
+    return make_pipeline(
+        make_union(
+            TfidfVectorizer(ngram_range=(1, 2)),
+            TfidfVectorizer(analyzer="char", ngram_range=(2, 5)),
+        ),
+        LogisticRegression(class_weight="balanced", max_iter=2000),
+    )
+
+
+def _xy(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    return (
+        np.asarray(list(frame["text"]), dtype=object),
+        np.asarray(list(frame["label"]), dtype=object),
+    )
+
+
+def macro_f1(y: np.ndarray, p: np.ndarray) -> float:
+    return float(f1_score(list(y), list(p), labels=list(LABELS), average="macro"))
+
+
+def split_set(name: str, train: pd.DataFrame, valid: pd.DataFrame) -> dict[str, object]:
+    """Train on ``train``, score ``valid``; also on valid rows not seen in train."""
+    Xtr, ytr = _xy(train)
+    Xva, yva = _xy(valid)
+    t0 = time.perf_counter()
+    base = baseline().fit(list(Xtr), list(ytr))
+    pb = np.asarray(base.predict(list(Xva)), dtype=object)
+    t1 = time.perf_counter()
+    ours = SentimentClassifier.select(Xtr, ytr, cv=5)
+    t2 = time.perf_counter()
+    overlap = count_overlap(list(Xtr), list(Xva))
+    try:
+        ev = evaluate(ours, Xva, yva)
+    except OverlapError as err:
+        logging.warning("%s: %s; scoring the full valid split anyway for comparability", name, err)
+        ev = evaluate(ours, Xva, yva, allow_overlap=True)
+    po = np.asarray(ours.predict(Xva), dtype=object)
+    row: dict[str, object] = {
+        "set": name,
+        "eval": f"valid ({len(yva)})",
+        "baseline": macro_f1(yva, pb),
+        "ours": ev.macro_f1,
+        "C": ours.C_,
+        "cv_train": float(ours.cv_scores_.max()),
+        "overlap": overlap,
+        "seconds": (t1 - t0, t2 - t1),
+    }
+    if overlap:
+        fresh = ~np.isin(np.arange(len(Xva)), _seen(Xtr, Xva))
+        row["baseline_unseen"] = macro_f1(yva[fresh], pb[fresh])
+        row["ours_unseen"] = macro_f1(yva[fresh], po[fresh])
+        row["n_unseen"] = int(fresh.sum())
+    return row
+
+
+def _seen(train: np.ndarray, test: np.ndarray) -> np.ndarray:
+    from media_analytics.sentiment.tokens import fingerprint
+
+    return np.flatnonzero(np.isin(fingerprint(list(test)), fingerprint(list(train))))
+
+
+def cv_set(name: str, data: pd.DataFrame, folds: int = 5) -> dict[str, object]:
+    """Stratified ``folds``-fold CV of both models (same folds); ours selects C inside each fold."""
+    X, y = _xy(data)
+    pb = np.empty(len(y), dtype=object)
+    po = np.empty(len(y), dtype=object)
+    chosen = []
+    tb = to = 0.0
+    skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
+    for train, test in skf.split(X, y):
+        t0 = time.perf_counter()
+        pb[test] = baseline().fit(list(X[train]), list(y[train])).predict(list(X[test]))
+        t1 = time.perf_counter()
+        model = SentimentClassifier.select(X[train], y[train], cv=5)
+        po[test] = model.predict(X[test])
+        to += time.perf_counter() - t1
+        tb += t1 - t0
+        chosen.append(model.C_)
+    return {
+        "set": name,
+        "eval": f"{folds}-fold CV ({len(y)})",
+        "baseline": macro_f1(y, pb),
+        "ours": macro_f1(y, po),
+        "C": "/".join(f"{c:g}" for c in chosen),
+        "cv_train": float("nan"),
+        "overlap": 0,
+        "seconds": (tb, to),
+    }
+
+
+def benchmark_table(rows: list[dict[str, object]]) -> str:
+    lines = [
+        "| data | evaluated on | baseline macro-F1 | ours macro-F1 | difference (points) | "
+        "C chosen by train CV | fit time baseline / ours |",
+        "|---|---|---:|---:|---:|---|---|",
+    ]
+    for r in rows:
+        b, o = float(r["baseline"]), float(r["ours"])  # type: ignore[arg-type]
+        sb, so = r["seconds"]  # type: ignore[misc]
+        c = r["C"] if isinstance(r["C"], str) else f"{r['C']:g}"
+        lines.append(
+            f"| {r['set']} | {r['eval']} | {100 * b:.1f} | {100 * o:.1f} | {100 * (o - b):+.1f} "
+            f"| {c} | {sb:.0f} s / {so:.0f} s |"
+        )
+        if "n_unseen" in r:
+            bu, ou = float(r["baseline_unseen"]), float(r["ours_unseen"])  # type: ignore[arg-type]
+            lines.append(
+                f"| {r['set']} | valid rows not in train ({r['n_unseen']}; {r['overlap']} "
+                f"overlap) | {100 * bu:.1f} | {100 * ou:.1f} | {100 * (ou - bu):+.1f} | | |"
+            )
+    return "\n".join(lines)
+
+
+def published_table() -> str:
+    lines = ["| NusaX-Senti (ind) published test baselines | macro-F1 |", "|---|---:|"]
+    lines += [f"| {k} | {v:.1f} |" for k, v in PUBLISHED_NUSAX_TEST.items()]
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- tone of real news
+
+
+def tone_articles(corpora: Path) -> pd.DataFrame:
+    """The 342 labelled articles with title and body."""
+    labels = pd.read_csv(ROOT / "bench" / "data" / "tone_labels.csv", dtype=str)
+    click = pd.read_csv(
+        corpora / "clickid-news-articles" / "clickid_articles_80.csv",
+        dtype=str,
+        usecols=["article_id", "title", "content"],
+    )
+    click = click.rename(columns={"article_id": "id", "content": "body"})
+    detik = pd.read_csv(
+        corpora / "detik-aspect-news-2025" / "data_berita.csv",
+        dtype=str,
+        usecols=["id", "judul", "isi_berita"],
+    )
+    detik = detik.rename(columns={"judul": "title", "isi_berita": "body"})
+    parts = []
+    for name, frame in (("clickid", click), ("detik2025", detik)):
+        sub = labels[labels["dataset"] == name].merge(
+            frame.drop_duplicates("id"), on="id", how="left"
+        )
+        missing = int(sub["body"].isna().sum())
+        if missing:
+            raise SystemExit(f"{missing} {name} articles of tone_labels.csv not found")
+        parts.append(sub)
+    return pd.concat(parts, ignore_index=True)
+
+
+def tone(corpora: Path) -> str:
+    arts = tone_articles(corpora)
+    t0 = time.perf_counter()
+    model = default_model()
+    t1 = time.perf_counter()
+    results = [
+        model.predict_article(
+            str(r.title) if isinstance(r.title, str) else "", clean_article(str(r.body)).text
+        )
+        for r in arts.itertuples()
+    ]
+    t2 = time.perf_counter()
+    arts["pred"] = [r.label for r in results]
+    # for reference only: the arg-max of the same weighted-mean probabilities
+    arts["argmax"] = [max(r.probabilities, key=r.probabilities.__getitem__) for r in results]
+    arts["headline_only"] = [
+        lean_label(float(p[2] - p[0]))
+        for p in model.predict_proba([t if isinstance(t, str) else "" for t in arts["title"]])
+    ]
+    y = arts["tone"].to_numpy(dtype=object)
+    lines = [
+        "| tone of real news (default model) | articles | macro-F1 | accuracy |",
+        "|---|---:|---:|---:|",
+    ]
+    for label, col, subset in (
+        ("predict_article, lean rule (the method)", "pred", slice(None)),
+        ("  clickid only", "pred", arts["dataset"] == "clickid"),
+        ("  detik2025 only", "pred", arts["dataset"] == "detik2025"),
+        ("arg-max of weighted mean (reference)", "argmax", slice(None)),
+        ("headline only, lean rule (reference)", "headline_only", slice(None)),
+    ):
+        yy = y[subset]
+        pp = arts[col].to_numpy(dtype=object)[subset]
+        acc = float(np.mean(yy == pp))
+        lines.append(f"| {label} | {len(yy)} | {100 * macro_f1(yy, pp):.1f} | {100 * acc:.1f} |")
+    conf = pd.crosstab(arts["tone"], arts["pred"]).reindex(
+        index=list(LABELS), columns=list(LABELS), fill_value=0
+    )
+    lines += ["", "Confusion of the method (rows: gold tone, columns: predicted):", ""]
+    lines.append("| gold \\ predicted | " + " | ".join(LABELS) + " |")
+    lines.append("|---|" + "---:|" * len(LABELS))
+    for gold in LABELS:
+        lines.append(f"| {gold} | " + " | ".join(str(conf.loc[gold, p]) for p in LABELS) + " |")
+    lines.append(
+        f"\nDefault model trained in {t1 - t0:.0f} s (C={model.C_:g}, 5-fold CV macro-F1 on its "
+        f"training sentences {100 * float(model.cv_scores_.max()):.1f}); "
+        f"{len(arts)} articles scored in {t2 - t1:.0f} s."
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
+    ap.add_argument("--only", default="nusax,smsa,cnbc,tone", help="comma-separated parts")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    corpora: Path = args.corpora
+    if not corpora.is_dir():
+        print(f"no shared corpora at {corpora}", file=sys.stderr)
+        return 2
+    parts = set(args.only.split(","))
+    rows = []
+    if "nusax" in parts:
+        rows.append(
+            split_set(
+                "NusaX-Senti ind",
+                read_labelled(corpora / "nusax-senti-ind" / "train.csv"),
+                read_labelled(corpora / "nusax-senti-ind" / "valid.csv"),
+            )
+        )
+    if "smsa" in parts:
+        rows.append(
+            split_set(
+                "SmSA",
+                read_labelled(corpora / "smsa" / "train_preprocess.tsv"),
+                read_labelled(corpora / "smsa" / "valid_preprocess.tsv"),
+            )
+        )
+    if "cnbc" in parts:
+        rows.append(
+            cv_set(
+                "CNBC headlines",
+                read_labelled(corpora / "cnbc-stock-headlines-sentiment" / "train_data.csv"),
+            )
+        )
+    if rows:
+        print(benchmark_table(rows))
+        print()
+        print(published_table())
+        print("\n(Published NusaX numbers are on the test split, ours on the valid split.)\n")
+    if "tone" in parts:
+        print(tone(corpora))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

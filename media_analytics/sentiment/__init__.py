@@ -1,0 +1,48 @@
+"""Document tone and sentiment toward named actors, and the kit to evaluate them.
+
+>>> from media_analytics.sentiment import default_model
+>>> model = default_model()  # trained on the bundled news sentences
+>>> model.predict(["Warga kecewa, pelayanan lambat dan petugas tidak ramah."])[0]
+'negative'
+"""
+
+from .actors import ActorSentiment, actor_sentiment
+from .article import DEFAULT_WEIGHTS, NEUTRAL_BAND, ArticleTone, article_tone
+from .classifier import DEFAULT_C_GRID, SentimentClassifier
+from .default import default_model, default_training_data
+from .evaluate import Evaluation, OverlapError, check_overlap, count_overlap, evaluate, scores
+from .features import SentimentFeatures
+from .labels import LABELS, normalize_label, normalize_labels
+from .lexicon import LEXICON_FEATURES, load_lexicon
+from .persist import TRUSTED_TYPES, load_model, save_model
+from .tokens import NEGATORS, sentiment_tokens
+
+__all__ = [
+    "DEFAULT_C_GRID",
+    "DEFAULT_WEIGHTS",
+    "LABELS",
+    "LEXICON_FEATURES",
+    "NEGATORS",
+    "NEUTRAL_BAND",
+    "TRUSTED_TYPES",
+    "ActorSentiment",
+    "ArticleTone",
+    "Evaluation",
+    "OverlapError",
+    "SentimentClassifier",
+    "SentimentFeatures",
+    "actor_sentiment",
+    "article_tone",
+    "check_overlap",
+    "count_overlap",
+    "default_model",
+    "default_training_data",
+    "evaluate",
+    "load_lexicon",
+    "load_model",
+    "normalize_label",
+    "normalize_labels",
+    "save_model",
+    "scores",
+    "sentiment_tokens",
+]

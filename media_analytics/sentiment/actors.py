@@ -1,0 +1,206 @@
+"""Sentiment toward named actors: the tone of the sentences that mention them.
+
+For each actor, the sentences (:func:`media_analytics.themes.sentence_spans`) that overlap one of
+its mentions are scored, plus the sentences of quotations attributed to it (``tambahnya``,
+``tegasnya`` sentences often do not repeat the name). The probability vectors of those sentences
+are averaged with equal weight. ``polarity`` is the mean P(positive) - P(negative) and the label
+follows it with the same neutral band as article tone
+(:data:`~media_analytics.sentiment.article.NEUTRAL_BAND`); ``score`` is the mean probability of
+the label.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..themes.rules import sentence_spans
+from .article import NEUTRAL_BAND, lean_label
+
+__all__ = ["ActorSentiment", "actor_sentiment"]
+
+logger = logging.getLogger(__name__)
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class ActorSentiment:
+    """The tone of an article toward one actor.
+
+    Attributes
+    ----------
+    name : str
+    type : str or None
+        ``person``, ``organization``, ``place`` when known.
+    label : str
+        ``negative``, ``neutral`` or ``positive``.
+    score : float
+        Mean probability of ``label`` over the actor's sentences.
+    polarity : float
+        Mean P(positive) - P(negative), from -1 to 1.
+    n_sentences : int
+        Number of sentences scored for the actor.
+    sentences : list of (int, int)
+        Their character offsets in the text.
+    """
+
+    name: str
+    type: str | None
+    label: str
+    score: float
+    polarity: float
+    n_sentences: int
+    sentences: list[Span]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for a scored record."""
+        return {
+            "name": self.name,
+            "type": self.type,
+            "label": self.label,
+            "score": self.score,
+            "polarity": self.polarity,
+            "n_sentences": self.n_sentences,
+        }
+
+
+def _as_mentions(actor: Any) -> tuple[str, str | None, list[Span]]:
+    """Name, type and mention offsets of an ``Actor`` or a ``(name, [(start, end), ...])`` pair."""
+    if hasattr(actor, "name") and hasattr(actor, "mentions"):
+        name, kind, mentions = actor.name, getattr(actor, "type", None), actor.mentions
+    elif isinstance(actor, Sequence) and len(actor) == 2 and isinstance(actor[0], str):
+        name, kind, mentions = actor[0], None, actor[1]
+    else:
+        raise TypeError(
+            "an actor must be an Actor (with .name and .mentions) or a (name, [(start, end), ...]) "
+            f"pair; got {actor!r}"
+        )
+    spans = []
+    for m in mentions:
+        start, end = int(m[0]), int(m[1])
+        if not 0 <= start < end:
+            raise ValueError(f"actor {name!r}: bad mention offsets {m!r}")
+        spans.append((start, end))
+    return str(name), kind, spans
+
+
+def _overlapping(sentences: list[Span], spans: Iterable[Span]) -> list[int]:
+    hit = set()
+    for a, b in spans:
+        for i, (s, e) in enumerate(sentences):
+            if a < e and s < b:
+                hit.add(i)
+    return sorted(hit)
+
+
+def _extract(text: str) -> tuple[list[Any], list[Any]]:
+    try:
+        from ..actors import extract_actors, extract_quotes
+    except ImportError as exc:  # pragma: no cover - the actors package ships with the library
+        raise ValueError(
+            "no actors given and media_analytics.actors is unavailable; pass "
+            "(name, [(start, end), ...]) pairs"
+        ) from exc
+    return list(extract_actors(text)), list(extract_quotes(text))
+
+
+def actor_sentiment(
+    text: str,
+    actors: Sequence[Any] | None = None,
+    *,
+    model: Any = None,
+    quotes: Sequence[Any] | None = None,
+    types: Iterable[str] | None = None,
+    band: float = NEUTRAL_BAND,
+) -> list[ActorSentiment]:
+    """The tone of ``text`` toward each actor, from the sentences that mention it.
+
+    Parameters
+    ----------
+    text : str
+        The text the mention offsets refer to.
+    actors : sequence, optional
+        :class:`media_analytics.actors.Actor` objects or ``(name, [(start, end), ...])`` pairs.
+        ``None``: extract actors (and quotes) from ``text`` with :mod:`media_analytics.actors`.
+    model : classifier, optional
+        A fitted :class:`SentimentClassifier`; the default model when ``None``.
+    quotes : sequence, optional
+        Objects with ``speaker``, ``start``, ``end`` (:class:`media_analytics.actors.Quote`); the
+        sentences of a quotation count for the actor named as its speaker.
+    types : iterable of str, optional
+        Keep only actors of these types (``person``, ``organization``, ``place``).
+    band : float, default=NEUTRAL_BAND
+        Half-width of the neutral polarity band.
+
+    Returns
+    -------
+    list of ActorSentiment
+        In the order of ``actors``; actors with no mention inside a sentence are left out.
+
+    Examples
+    --------
+    >>> from media_analytics.sentiment import actor_sentiment
+    >>> text = "Budi dipuji warga karena sigap. Andi ditangkap karena korupsi."
+    >>> mentions = [("Budi", [(0, 4)]), ("Andi", [(32, 36)])]
+    >>> [(a.name, a.label) for a in actor_sentiment(text, mentions)]
+    [('Budi', 'positive'), ('Andi', 'negative')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, got {type(text).__name__}")
+    if model is None:
+        from .default import default_model
+
+        model = default_model()
+    if actors is None:
+        actors, extracted_quotes = _extract(text)
+        if quotes is None:
+            quotes = extracted_quotes
+    wanted = set(types) if types is not None else None
+
+    sentences = sentence_spans(text)
+    quote_spans: dict[str, list[Span]] = {}
+    for q in quotes or ():
+        if getattr(q, "speaker", None):
+            quote_spans.setdefault(q.speaker, []).append((int(q.start), int(q.end)))
+
+    per_actor: list[tuple[str, str | None, list[int]]] = []
+    for actor in actors:
+        name, kind, spans = _as_mentions(actor)
+        if wanted is not None and kind not in wanted:
+            continue
+        idx = _overlapping(sentences, [*spans, *quote_spans.get(name, [])])
+        if not idx:
+            logger.debug("actor %r: no mention inside a sentence", name)
+            continue
+        per_actor.append((name, kind, idx))
+
+    needed = sorted({i for _, _, idx in per_actor for i in idx})
+    if not needed:
+        return []
+    proba = np.asarray(model.predict_proba([text[slice(*sentences[i])] for i in needed]))
+    row = {i: r for r, i in enumerate(needed)}
+    classes = [str(c) for c in model.classes_]
+    pos, neg = classes.index("positive"), classes.index("negative")
+
+    out = []
+    for name, kind, idx in per_actor:
+        mean = proba[[row[i] for i in idx]].mean(axis=0)
+        polarity = float(mean[pos] - mean[neg])
+        label = lean_label(polarity, band)
+        out.append(
+            ActorSentiment(
+                name=name,
+                type=kind,
+                label=label,
+                score=float(mean[classes.index(label)]),
+                polarity=polarity,
+                n_sentences=len(idx),
+                sentences=[sentences[i] for i in idx],
+            )
+        )
+    return out

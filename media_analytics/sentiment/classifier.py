@@ -1,0 +1,303 @@
+"""``SentimentClassifier``: negative / neutral / positive for Indonesian text, with explanations.
+
+A linear SVM (one-vs-rest, balanced class weights) on :class:`SentimentFeatures`. Probabilities
+come from temperature scaling of the SVM margins: a single temperature ``T`` is fitted on
+out-of-fold margins of the training data by minimising the (lightly smoothed) log loss, and
+``predict_proba = softmax(margin / T)``. One temperature for all classes keeps the arg-max, so
+``predict`` and ``predict_proba`` always agree, and the balanced decisions of the SVM survive
+calibration (per-class sigmoids would pull the rare class back down).
+
+Model selection (``select_cv``) uses the same out-of-fold margins: every ``C`` of the grid is
+scored by cross-validated macro-F1 on the training data only. The feature vocabularies are
+learnt once on all training texts; that uses no labels, so no label leaks into the scores.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from scipy.optimize import minimize_scalar
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.metrics import f1_score
+from sklearn.model_selection import StratifiedKFold
+from sklearn.svm import LinearSVC
+from sklearn.utils.validation import check_is_fitted
+
+from .features import SentimentFeatures, as_texts
+from .labels import LABELS, normalize_labels
+from .tokens import fingerprint
+
+__all__ = ["DEFAULT_C_GRID", "SentimentClassifier"]
+
+logger = logging.getLogger(__name__)
+
+#: The ``C`` values tried by :meth:`SentimentClassifier.select` unless told otherwise.
+DEFAULT_C_GRID = (0.1, 0.3, 1.0, 3.0)
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _fit_temperature(margins: np.ndarray, y_idx: np.ndarray) -> float:
+    """The temperature that minimises the log loss of ``softmax(margins / T)``.
+
+    The targets are smoothed as if one extra example of uniform label were seen per class, so
+    that on small or separable data (every out-of-fold margin right) the temperature does not
+    run to zero and the probabilities to exactly 0 and 1; on thousands of examples the smoothing
+    is negligible.
+    """
+    n, k = margins.shape
+    eps = k / (n + k)
+    target = np.full((n, k), eps / k)
+    target[np.arange(n), y_idx] += 1.0 - eps
+
+    def loss(log_t: float) -> float:
+        p = _softmax(margins / np.exp(log_t))
+        return float(-np.mean((target * np.log(p + 1e-12)).sum(axis=1)))
+
+    res = minimize_scalar(loss, bounds=(-5.0, 3.0), method="bounded")
+    return float(np.exp(res.x))
+
+
+class SentimentClassifier(ClassifierMixin, BaseEstimator):
+    """Sentiment of Indonesian text: ``negative``, ``neutral`` or ``positive``.
+
+    Parameters
+    ----------
+    features : SentimentFeatures or None, default=None
+        The feature extractor (cloned in ``fit``); ``None`` builds ``SentimentFeatures()``.
+    C : float, default=0.3
+        Inverse regularisation of the linear SVM (ignored when ``select_cv`` is set).
+    class_weight : "balanced" or None, default="balanced"
+    select_cv : int or None, default=None
+        When set, choose ``C`` from ``C_grid`` by ``select_cv``-fold cross-validated macro-F1
+        on the training data.
+    C_grid : tuple of float, default=DEFAULT_C_GRID
+    calibration_cv : int, default=5
+        Folds for the out-of-fold margins the temperature is fitted on.
+    random_state : int, default=0
+        Seed of the fold shuffling.
+
+    Attributes
+    ----------
+    classes_ : ndarray of str
+        Always ``["negative", "neutral", "positive"]``.
+    features_ : SentimentFeatures
+    svm_ : LinearSVC
+        The final model, fitted on all training data.
+    C_ : float
+        The ``C`` in use (chosen by cross-validation when ``select_cv`` is set).
+    cv_scores_ : ndarray of shape (len(C_grid),)
+        Cross-validated macro-F1 of each ``C`` (only with ``select_cv``).
+    temperature_ : float
+    train_fingerprints_ : ndarray of uint64
+        Sorted fingerprints of the normalised training texts, so that evaluation can refuse a
+        test set that overlaps the training data.
+
+    Examples
+    --------
+    >>> texts = ["Pelayanannya ramah dan cepat.", "Makanannya enak sekali.",
+    ...          "Tempatnya kotor dan bau.", "Pelayanan lambat, kecewa.",
+    ...          "Toko buka jam delapan.", "Harga tiket tertera di loket."]
+    >>> labels = ["positive", "positive", "negative", "negative", "neutral", "neutral"]
+    >>> clf = SentimentClassifier(calibration_cv=2).fit(texts, labels)
+    >>> list(clf.classes_)
+    ['negative', 'neutral', 'positive']
+    >>> clf.predict(["Pelayanannya ramah sekali."])[0]
+    'positive'
+    """
+
+    def __init__(
+        self,
+        *,
+        features: SentimentFeatures | None = None,
+        C: float = 0.3,
+        class_weight: str | None = "balanced",
+        select_cv: int | None = None,
+        C_grid: tuple[float, ...] = DEFAULT_C_GRID,
+        calibration_cv: int = 5,
+        random_state: int = 0,
+    ) -> None:
+        self.features = features
+        self.C = C
+        self.class_weight = class_weight
+        self.select_cv = select_cv
+        self.C_grid = C_grid
+        self.calibration_cv = calibration_cv
+        self.random_state = random_state
+
+    # --- fitting -------------------------------------------------------------------------------
+    @classmethod
+    def select(
+        cls,
+        X: Any,
+        y: Any,
+        *,
+        cv: int = 5,
+        C_grid: tuple[float, ...] = DEFAULT_C_GRID,
+        features: SentimentFeatures | None = None,
+        random_state: int = 0,
+    ) -> SentimentClassifier:
+        """Fit with ``C`` chosen by ``cv``-fold cross-validation on ``(X, y)`` only.
+
+        Shorthand for ``SentimentClassifier(select_cv=cv, C_grid=C_grid, ...).fit(X, y)``; the
+        scores are in ``cv_scores_`` (one per ``C_grid`` entry) and the choice in ``C_``.
+        """
+        model = cls(features=features, select_cv=cv, C_grid=C_grid, random_state=random_state)
+        return model.fit(X, y)
+
+    def _svm(self, C: float) -> LinearSVC:
+        return LinearSVC(C=C, class_weight=self.class_weight, random_state=self.random_state)
+
+    def _oof_margins(self, Xf: Any, y_idx: np.ndarray, C: float, folds: int) -> np.ndarray:
+        counts = np.bincount(y_idx, minlength=len(LABELS))
+        folds = int(min(folds, counts.min()))
+        if folds < 2:
+            raise ValueError(
+                "each label needs at least 2 training examples for cross-validation; got "
+                + ", ".join(f"{lab}={n}" for lab, n in zip(LABELS, counts, strict=True))
+            )
+        skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=self.random_state)
+        margins = np.zeros((len(y_idx), len(LABELS)))
+        for train, test in skf.split(np.zeros(len(y_idx)), y_idx):
+            svm = self._svm(C).fit(Xf[train], y_idx[train])
+            margins[test] = svm.decision_function(Xf[test])
+        return margins
+
+    def fit(self, X: Any, y: Any) -> SentimentClassifier:
+        """Fit on documents ``X`` and labels ``y`` (any spelling :func:`normalize_labels` knows).
+
+        Returns
+        -------
+        self
+        """
+        texts = as_texts(X)
+        labels = normalize_labels(y)
+        if len(labels) != len(texts):
+            raise ValueError(f"got {len(texts)} documents but {len(labels)} labels")
+        missing = [lab for lab in LABELS if lab not in set(labels)]
+        if missing:
+            raise ValueError(f"the training labels must include every class; missing: {missing}")
+        y_idx = np.searchsorted(np.asarray(LABELS), np.asarray(labels, dtype=object))
+
+        features = clone(self.features) if self.features is not None else SentimentFeatures()
+        Xf = features.fit_transform(texts)
+
+        C = float(self.C)
+        margins: np.ndarray | None = None
+        if self.select_cv:
+            grid = [float(c) for c in self.C_grid]
+            scores = []
+            all_margins = []
+            for c in grid:
+                m = self._oof_margins(Xf, y_idx, c, int(self.select_cv))
+                scores.append(f1_score(y_idx, m.argmax(axis=1), average="macro"))
+                all_margins.append(m)
+            best = int(np.argmax(scores))
+            C = grid[best]
+            self.cv_scores_ = np.asarray(scores)
+            if int(self.select_cv) == int(self.calibration_cv):
+                margins = all_margins[best]
+            logger.info(
+                "sentiment: C=%s chosen by %d-fold CV macro-F1 (%s)",
+                C,
+                self.select_cv,
+                ", ".join(f"C={c}: {s:.4f}" for c, s in zip(grid, scores, strict=True)),
+            )
+        if margins is None:
+            margins = self._oof_margins(Xf, y_idx, C, int(self.calibration_cv))
+        self.temperature_ = _fit_temperature(margins, y_idx)
+        self.svm_ = self._svm(C).fit(Xf, y_idx)
+        self.features_ = features
+        self.C_ = C
+        self.classes_ = np.asarray(LABELS, dtype=object)
+        self.train_fingerprints_ = np.unique(fingerprint(texts))
+        return self
+
+    # --- prediction ----------------------------------------------------------------------------
+    def decision_function(self, X: Any) -> np.ndarray:
+        """SVM margins, one column per class in ``classes_`` order."""
+        check_is_fitted(self, "svm_")
+        return np.asarray(self.svm_.decision_function(self.features_.transform(as_texts(X))))
+
+    def predict_proba(self, X: Any) -> np.ndarray:
+        """Calibrated probabilities, one column per class in ``classes_`` order (rows sum to 1)."""
+        return _softmax(self.decision_function(X) / self.temperature_)
+
+    def predict(self, X: Any) -> np.ndarray:
+        """The most probable label of each document."""
+        margins = self.decision_function(X)
+        return np.asarray(self.classes_[margins.argmax(axis=1)], dtype=object)
+
+    # --- explanation ---------------------------------------------------------------------------
+    def explain(
+        self, text: str, *, label: str | None = None, top: int = 10
+    ) -> list[tuple[str, float]]:
+        """The terms that pushed ``text`` towards ``label`` (the predicted one by default).
+
+        Each weight is the feature's value in this text times its coefficient for the label
+        minus its mean coefficient over the three classes: positive weights pushed towards the
+        label, negative ones away from it. Terms are named by block (``word:``, ``stem:``,
+        ``char:``, ``lexicon:``); negated words read ``NEG_word``.
+
+        Parameters
+        ----------
+        text : str
+        label : str, optional
+            Explain this class instead of the predicted one.
+        top : int, default=10
+            Number of terms, by absolute weight.
+
+        Returns
+        -------
+        list of (str, float)
+        """
+        check_is_fitted(self, "svm_")
+        if not isinstance(text, str):
+            raise TypeError(f"explain expects one str, got {type(text).__name__}")
+        row = self.features_.transform([text]).tocsr()
+        if label is None:
+            k = int(self.svm_.decision_function(row).argmax(axis=1)[0])
+        else:
+            k = LABELS.index(normalize_labels([label])[0])
+        coef = self.svm_.coef_
+        relative = coef[k] - coef.mean(axis=0)
+        idx, values = row.indices, row.data
+        contrib = values * relative[idx]
+        order = np.argsort(-np.abs(contrib))[:top]
+        names = self.feature_names_
+        return [(str(names[idx[i]]), float(contrib[i])) for i in order if contrib[i] != 0.0]
+
+    @property
+    def feature_names_(self) -> np.ndarray:
+        """Names of the model's input features (``word:...``, ``stem:...``, ...)."""
+        check_is_fitted(self, "svm_")
+        return self.features_.get_feature_names_out()
+
+    # --- articles and actors -------------------------------------------------------------------
+    def predict_article(self, title: str | None, text: str, **options: Any) -> Any:
+        """Tone of a whole article; see :func:`media_analytics.sentiment.article_tone`."""
+        from .article import article_tone
+
+        return article_tone(self, title, text, **options)
+
+    def actor_sentiment(
+        self, text: str, actors: Sequence[Any] | None = None, **options: Any
+    ) -> Any:
+        """Tone towards each actor; see :func:`media_analytics.sentiment.actor_sentiment`."""
+        from .actors import actor_sentiment
+
+        return actor_sentiment(text, actors, model=self, **options)
+
+    def __sklearn_tags__(self) -> Any:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        tags.requires_fit = True
+        return tags

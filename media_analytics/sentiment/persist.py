@@ -1,0 +1,47 @@
+"""Saving and loading sentiment models with skops (no pickle: loading cannot run code).
+
+``skops.io.load`` builds only the types it is told to trust. :data:`TRUSTED_TYPES` names every
+type a fitted :class:`SentimentClassifier` holds beyond what skops trusts by default; anything
+else in a file is refused.
+
+>>> import skops.io as sio  # doctest: +SKIP
+>>> model = sio.load("sentiment.skops", trusted=TRUSTED_TYPES)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+__all__ = ["TRUSTED_TYPES", "load_model", "save_model"]
+
+#: The types of this package a saved model may contain (scikit-learn's ``LinearSVC`` and
+#: ``TfidfVectorizer``, NumPy arrays and plain containers are trusted by skops itself).
+TRUSTED_TYPES: list[str] = [
+    "media_analytics.sentiment.classifier.SentimentClassifier",
+    "media_analytics.sentiment.features.SentimentFeatures",
+]
+
+
+def _skops() -> Any:
+    try:
+        import skops.io as sio
+    except ImportError as exc:  # pragma: no cover - skops is a core dependency
+        raise ImportError("saving sentiment models needs skops: pip install skops") from exc
+    return sio
+
+
+def save_model(model: Any, path: str | os.PathLike[str]) -> None:
+    """Write a fitted model to ``path`` in skops format (the model is not changed)."""
+    _skops().dump(model, os.fspath(path))
+
+
+def load_model(path: str | os.PathLike[str]) -> Any:
+    """Read a model written by :func:`save_model`, trusting only :data:`TRUSTED_TYPES`.
+
+    Raises
+    ------
+    skops.io.exceptions.UntrustedTypesFoundException
+        When the file holds any other type.
+    """
+    return _skops().load(os.fspath(path), trusted=TRUSTED_TYPES)

@@ -1,0 +1,131 @@
+"""Article tone and actor sentiment, with a stub model whose sentence scores are known."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from media_analytics.sentiment import DEFAULT_WEIGHTS, actor_sentiment, article_tone
+from media_analytics.sentiment.article import lean_label, quoted_share
+
+
+class KeywordModel:
+    """Positive when a sentence says 'bagus', negative for 'buruk', neutral otherwise."""
+
+    classes_ = np.asarray(["negative", "neutral", "positive"], dtype=object)
+
+    def predict_proba(self, texts: list[str]) -> np.ndarray:
+        rows = []
+        for t in texts:
+            low = t.lower()
+            if "bagus" in low:
+                rows.append([0.05, 0.15, 0.8])
+            elif "buruk" in low:
+                rows.append([0.8, 0.15, 0.05])
+            else:
+                rows.append([0.05, 0.9, 0.05])
+        return np.asarray(rows)
+
+
+def test_quoted_share() -> None:
+    assert quoted_share("Tidak ada kutipan di sini.") == 0
+    assert quoted_share("“Semua bagus,” ujar Budi.") > 0.5
+    assert quoted_share("“Kalimat kutipan yang berlanjut.") > 0.9
+
+
+def test_lean_rule() -> None:
+    assert [lean_label(p) for p in (0.5, 0.2, 0.19, -0.19, -0.2)] == [
+        "positive",
+        "positive",
+        "neutral",
+        "neutral",
+        "negative",
+    ]
+
+
+def test_headline_and_lead_weigh_more_and_quotes_less() -> None:
+    body = (
+        "Acara dibuka pada pagi hari oleh panitia. Peserta datang dari tiga kecamatan. "
+        "Hasilnya dinilai buruk oleh pengamat. "
+        "“Menurut kami semuanya bagus sekali,” kata ketua panitia."
+    )
+    tone = article_tone(KeywordModel(), "Acara tahunan digelar di alun-alun kota", body)
+    parts = list(tone.sentences["part"])
+    assert parts == ["headline", "lead", "lead", "body", "quote"]
+    assert list(tone.sentences["weight"]) == [
+        DEFAULT_WEIGHTS[p] for p in ("headline", "lead", "lead", "body", "quote")
+    ]
+    # one negative body sentence (weight 1) against one positive quote (weight 0.5)
+    assert tone.polarity < 0
+    assert sum(tone.probabilities.values()) == pytest.approx(1.0)
+
+
+def test_a_positive_headline_and_lead_make_a_positive_article() -> None:
+    body = (
+        "Pelayanan baru di kantor itu bagus menurut warga. Antrean kini lebih pendek. "
+        "Kantor buka pukul delapan. Loket tutup pukul tiga sore."
+    )
+    tone = article_tone(KeywordModel(), "Pelayanan publik makin bagus", body)
+    assert tone.label == "positive" and tone.score == tone.probabilities["positive"]
+    assert tone.to_dict() == {"label": "positive", "score": tone.score}
+
+
+def test_boilerplate_is_cleaned_before_scoring() -> None:
+    body = (
+        "JAKARTA - Proyek itu berjalan buruk sejak awal.\n"
+        "Baca juga: Semua bagus di sini\nEditor : Ani"
+    )
+    tone = article_tone(KeywordModel(), None, body)
+    assert tone.label == "negative"
+    assert "Baca juga" not in tone.text and len(tone.sentences) == 1
+
+
+def test_empty_article_is_neutral() -> None:
+    tone = article_tone(KeywordModel(), "", "")
+    assert tone.label == "neutral" and tone.polarity == 0.0 and len(tone.sentences) == 0
+
+
+def test_unknown_weight_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown weight"):
+        article_tone(KeywordModel(), "Judul", "Isi berita yang cukup panjang.", weights={"x": 1})
+
+
+def test_actor_sentiment_reads_the_sentences_that_mention_each_actor() -> None:
+    text = "Budi menilai hasilnya bagus. Ani menyebut kinerjanya buruk. Rapat selesai sore hari."
+    result = actor_sentiment(
+        text, [("Budi", [(0, 4)]), ("Ani", [(29, 32)]), ("Cici", [])], model=KeywordModel()
+    )
+    assert [(a.name, a.label, a.n_sentences) for a in result] == [
+        ("Budi", "positive", 1),
+        ("Ani", "negative", 1),
+    ]
+    assert result[0].sentences == [(0, 28)]
+    assert result[0].to_dict()["polarity"] == pytest.approx(0.75)
+
+
+def test_quotes_count_for_their_speaker() -> None:
+    class Quote:
+        speaker, start, end = "Budi", 30, 50
+
+    text = "Budi hadir dalam rapat warga. “Semua berjalan bagus,” tambahnya."
+    [budi] = actor_sentiment(text, [("Budi", [(0, 4)])], model=KeywordModel(), quotes=[Quote()])
+    assert budi.n_sentences == 2 and budi.label == "positive"
+
+
+def test_actor_objects_and_type_filter() -> None:
+    from media_analytics.actors import Actor
+
+    text = "Kota Sejahtera dinilai bagus. Budi Santoso hadir."
+    actors = [
+        Actor(name="Kota Sejahtera", type="place", mentions=[(0, 14)]),
+        Actor(name="Budi Santoso", type="person", mentions=[(30, 42)]),
+    ]
+    result = actor_sentiment(text, actors, model=KeywordModel(), types=["person"])
+    assert [(a.name, a.type, a.label) for a in result] == [("Budi Santoso", "person", "neutral")]
+
+
+def test_bad_actor_input_is_refused() -> None:
+    with pytest.raises(TypeError, match="an actor must be"):
+        actor_sentiment("Teks.", ["Budi"], model=KeywordModel())
+    with pytest.raises(ValueError, match="bad mention offsets"):
+        actor_sentiment("Teks.", [("Budi", [(5, 2)])], model=KeywordModel())

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from media_analytics.sentiment import (
+    OverlapError,
+    SentimentClassifier,
+    check_overlap,
+    count_overlap,
+    evaluate,
+    normalize_labels,
+    scores,
+)
+
+from .conftest import TEXTS
+
+
+@pytest.mark.parametrize(
+    ("raw", "label"),
+    [
+        ("positive", "positive"),
+        ("Positif", "positive"),
+        ("POS", "positive"),
+        ("neutral", "neutral"),
+        ("netral", "neutral"),
+        (" neu ", "neutral"),
+        ("negative", "negative"),
+        ("negatif", "negative"),
+        ("Neg", "negative"),
+    ],
+)
+def test_label_spellings(raw: str, label: str) -> None:
+    assert normalize_labels([raw]) == [label]
+
+
+def test_unknown_labels_are_refused_with_the_first_position() -> None:
+    with pytest.raises(
+        ValueError, match=r"2 label\(s\) not understood \(first: 'mixed' at position 1\)"
+    ):
+        normalize_labels(["pos", "mixed", 0])
+
+
+def test_scores_report_and_confusion() -> None:
+    ev = scores(["pos", "neg", "neu", "pos"], ["positive", "negative", "positive", "positive"])
+    assert ev.accuracy == 0.75
+    assert isinstance(ev.report, pd.DataFrame) and isinstance(ev.confusion, pd.DataFrame)
+    assert list(ev.report.index) == ["negative", "neutral", "positive"]
+    assert ev.confusion.loc["neutral", "positive"] == 1
+    assert ev.confusion.to_numpy().sum() == 4
+    # neutral has recall 0 -> macro-F1 = (1 + 0 + 0.8) / 3
+    assert ev.macro_f1 == pytest.approx((1 + 0 + 0.8) / 3)
+    assert ev.to_dict()["n"] == 4
+
+
+def test_overlap_counts_normalised_text() -> None:
+    train = ["Makanannya enak sekali!", "Pelayanan lambat."]
+    test = ["makanannya enak sekali", "Harga terjangkau.", "PELAYANAN   lambat"]
+    assert count_overlap(train, test) == 2
+    with pytest.raises(OverlapError, match="2 of 3 test rows") as info:
+        check_overlap(train, test)
+    assert info.value.count == 2
+    assert check_overlap(train, test, allow=True) == 2
+    assert check_overlap(train, ["Harga terjangkau."]) == 0
+
+
+def test_evaluate_refuses_rows_the_model_was_trained_on(small_model: SentimentClassifier) -> None:
+    with pytest.raises(OverlapError, match="3 of 4 test rows"):
+        evaluate(small_model, [*TEXTS[:3], "Teks baru yang belum pernah dilihat."], ["pos"] * 4)
+
+
+def test_evaluate_on_fresh_rows(small_model: SentimentClassifier) -> None:
+    ev = evaluate(
+        small_model,
+        ["Petugasnya ramah sekali.", "Rumah warga rusak diterjang banjir.", "Rapat digelar Rabu."],
+        ["positif", "negatif", "netral"],
+    )
+    assert ev.n == 3 and ev.overlap == 0
+    assert 0.0 <= ev.macro_f1 <= 1.0 and 0.0 <= ev.accuracy <= 1.0
+
+
+def test_evaluate_with_explicit_training_texts(small_model: SentimentClassifier) -> None:
+    with pytest.raises(OverlapError, match="1 of 1"):
+        evaluate(small_model, ["Rapat digelar Rabu."], ["neu"], train_texts=["rapat digelar rabu"])
+    ev = evaluate(
+        small_model, ["Rapat digelar Rabu."], ["neu"], train_texts=["x"], allow_overlap=True
+    )
+    assert ev.overlap == 0

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from media_analytics.sentiment import NEGATORS, load_lexicon, sentiment_tokens
+from media_analytics.sentiment.lexicon import lexicon_features
+from media_analytics.sentiment.tokens import fingerprint, mark_negation
+
+
+def test_the_designed_negators_are_all_there() -> None:
+    assert {"tidak", "bukan", "belum", "tak", "jangan", "kurang"} <= NEGATORS
+
+
+def test_negation_marks_the_next_tokens_only() -> None:
+    assert mark_negation(["tidak", "enak", "dan", "mahal", "sekali"], window=3) == [
+        "tidak",
+        "NEG_enak",
+        "NEG_dan",
+        "NEG_mahal",
+        "sekali",
+    ]
+    assert mark_negation(["belum", "selesai"], window=0) == ["belum", "selesai"]
+
+
+def test_negation_scope_stops_at_a_clause_boundary() -> None:
+    toks = sentiment_tokens("Harganya tidak mahal, tapi rasanya enak.")
+    assert "NEG_mahal" in toks
+    assert "enak" in toks and "NEG_enak" not in toks
+
+
+def test_every_negator_opens_a_scope() -> None:
+    for neg in ("tidak", "bukan", "belum", "tak", "jangan", "kurang"):
+        assert sentiment_tokens(f"Pelayanan {neg} ramah") == ["pelayanan", neg, "NEG_ramah"]
+
+
+def test_stemmed_view_keeps_negators_and_marks_stems() -> None:
+    toks = sentiment_tokens("Warga tidak dikecewakan", stem=True)
+    assert toks == ["warga", "tidak", "NEG_kecewa"]
+
+
+def test_lexicon_polarity_flips_under_negation() -> None:
+    lex = load_lexicon()
+    pos, neg, balance, negated = lexicon_features(sentiment_tokens("Saya puas"), lex)
+    assert pos > 0 and neg == 0 and balance > 0 and negated == 0
+    pos, neg, balance, negated = lexicon_features(sentiment_tokens("Saya tidak puas"), lex)
+    assert pos == 0 and neg > 0 and balance < 0 and negated == 1.0
+
+
+def test_fingerprints_ignore_case_punctuation_and_spacing() -> None:
+    a, b, c = fingerprint(["Enak sekali!", "enak  sekali", "enak sekali dong"])
+    assert a == b != c
