@@ -1,0 +1,508 @@
+"""Scoring benchmark: the ``media-analytics score`` command end to end, against the pipeline a
+user would write today, plus memory at growing input sizes, training time and a Dask cluster.
+
+Articles are CLICK-ID news (``../shared/corpora/clickid-news-articles``) resampled with a fixed
+seed to each size; above the 17,441 available, the k-th repeat of an article gets the id
+``<id>~k`` (so it is scored again, and flagged as a duplicate of its first copy).
+
+- Throughput: articles/s of a whole process (start-up, model load, reading, scoring, writing),
+  median of ``--repeat`` runs, runs of the variants interleaved. *cold*: a fresh process whose
+  stem cache holds only what the model ships (the words of its training corpus). *warm*: a fresh
+  process whose stem cache already knows the input's words (ours: the model directory saved
+  again after scoring the input once, which is how a batch job keeps its cache; the reference:
+  PySastrawi's ``CachedStemmer`` filled from a dump of its cache after a cold run).
+- Reference: ``StemmerFactory().create_stemmer()`` and ``StopWordRemoverFactory`` on lower-cased
+  text, ``TfidfVectorizer``, ``LogisticRegression`` on the labelled sentiment set and ``KMeans``
+  (10 clusters), trained here on the same bundled data as the default model (sample articles,
+  sentiment set), saved with skops, loaded by the scoring process.
+- Memory: peak of the summed RSS of the ``score`` process and its workers, sampled every 0.1 s
+  (shared pages of forked workers are counted once per process, so this overstates).
+- Training: ``MediaPipeline().fit`` on every CLICK-ID article in one process.
+- Dask: ``media_analytics.scale.score_partitions`` on a LocalCluster of 1 and 2 workers, the
+  throughput input split into 8 partitions; the merged output is checked against the command's.
+- Hashing: the accuracy cost of streaming training on the bundled sentiment set (5-fold
+  macro-F1): TF-IDF + logistic regression, hashed features + logistic regression, hashed
+  features + ``SGDClassifier.partial_fit`` over 10 partitions.
+
+    python bench/score_bench.py --quick                 # a couple of minutes
+    python bench/score_bench.py                         # 2,000 articles, 3 repeats, 10k and 100k
+    python bench/score_bench.py --sizes 10000 100000 1000000
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+CLICKID = ROOT.parent / "shared" / "corpora" / "clickid-news-articles" / "clickid_articles_80.csv"
+SEED = 20240917
+N_CLUSTERS = 10
+
+
+# -- data ----------------------------------------------------------------------------------------
+
+
+def load_clickid_articles(limit: int | None = None) -> list[Any]:
+    from media_analytics.corpus import Rejects, load_clickid
+
+    articles = []
+    for a in load_clickid(CLICKID, rejects=Rejects()):
+        articles.append(a)
+        if limit and len(articles) >= limit:
+            break
+    return articles
+
+
+def resample(articles: list[Any], n: int, seed: int = SEED) -> Iterator[Any]:
+    """``n`` articles: shuffled passes over the corpus, repeats renamed ``<id>~k``."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    done = 0
+    k = 0
+    while done < n:
+        for i in rng.permutation(len(articles))[: n - done]:
+            a = articles[int(i)]
+            yield a if k == 0 else replace(a, id=f"{a.id}~{k}", extra=dict(a.extra))
+            done += 1
+        k += 1
+
+
+def write_input(articles: list[Any], n: int, path: Path) -> Path:
+    from media_analytics.corpus import write_jsonl
+
+    if not path.exists():
+        tmp = path.with_suffix(".tmp")
+        write_jsonl(resample(articles, n), tmp)
+        tmp.rename(path)
+    return path
+
+
+def write_partitions(source: Path, folder: Path, parts: int) -> Path:
+    lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    size = -(-len(lines) // parts)
+    for k in range(parts):
+        (folder / f"part-{k:03d}.jsonl").write_text(
+            "".join(lines[k * size : (k + 1) * size]), encoding="utf-8"
+        )
+    return folder
+
+
+# -- running a measured process ------------------------------------------------------------------
+
+
+def measure(cmd: list[str], env: dict[str, str], timeout: float = 4 * 3600) -> dict[str, Any]:
+    """Wall time and peak summed RSS (MB) of a process and all its descendants."""
+    import psutil
+
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=err)
+        root = psutil.Process(proc.pid)
+        peak = 0
+        while proc.poll() is None:
+            total = 0
+            with contextlib.suppress(psutil.Error):
+                for p in [root, *root.children(recursive=True)]:
+                    with contextlib.suppress(psutil.Error):
+                        total += p.memory_info().rss
+            peak = max(peak, total)
+            if time.perf_counter() - start > timeout:
+                for p in [*root.children(recursive=True), root]:
+                    with contextlib.suppress(psutil.Error):
+                        p.kill()
+                sys.exit(f"timed out after {timeout:.0f} s: {' '.join(cmd)}")
+            time.sleep(0.1)
+        seconds = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
+    if proc.returncode not in (0, 1):
+        sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{stderr[-3000:]}")
+    result: dict[str, Any] = {"seconds": seconds, "peak_mb": peak / 2**20}
+    last = stdout.strip().splitlines()[-1:]
+    if last and last[0].startswith("{"):
+        result.update(json.loads(last[0]))
+    return result
+
+
+def score_command() -> list[str]:
+    script = Path(sys.executable).with_name("media-analytics")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "media_analytics.cli"]
+
+
+def ours(inp: Path, out: Path, *, jobs: int, model: Path | None = None) -> list[str]:
+    cmd = [*score_command(), "score", str(inp), "--out", str(out), "--quiet", "--jobs", str(jobs)]
+    return cmd + (["--model", str(model)] if model else [])
+
+
+def self_cmd(*args: str) -> list[str]:
+    return [sys.executable, str(Path(__file__).resolve()), *args]
+
+
+# -- the reference pipeline ----------------------------------------------------------------------
+
+
+def _sastrawi() -> tuple[Any, Any]:
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+    from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
+
+    return StemmerFactory().create_stemmer(), StopWordRemoverFactory().create_stop_word_remover()
+
+
+def train_reference(path: Path) -> dict[str, Any]:
+    """Fit the reference on the default model's own training data; save it with skops."""
+    import skops.io as sio
+    from sklearn.cluster import KMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from media_analytics.corpus import Rejects, read_articles, read_labelled
+    from media_analytics.resources import corpora_dir, sample_dir
+
+    stemmer, remover = _sastrawi()
+
+    def prep(text: str) -> str:
+        return stemmer.stem(remover.remove(text.lower()))
+
+    t0 = time.perf_counter()
+    sample = [f"{a.title}\n{a.text}" for a in read_articles(sample_dir(), rejects=Rejects())]
+    labelled = [read_labelled(p) for p in sorted((corpora_dir() / "sentiment").glob("*.jsonl"))]
+    texts = [t for frame in labelled for t in frame["text"]]
+    labels = [y for frame in labelled for y in frame["label"]]
+    docs = [prep(t) for t in sample]
+    sents = [prep(t) for t in texts]
+    vectorizer = TfidfVectorizer().fit(docs + sents)
+    model = {
+        "vectorizer": vectorizer,
+        "sentiment": LogisticRegression(max_iter=2000).fit(vectorizer.transform(sents), labels),
+        "topics": KMeans(N_CLUSTERS, random_state=0, n_init=10).fit(vectorizer.transform(docs)),
+    }
+    sio.dump(model, path)
+    return {"seconds": time.perf_counter() - t0, "articles": len(docs), "sentences": len(sents)}
+
+
+def score_reference(args: argparse.Namespace) -> None:
+    """One reference scoring process (the figure includes its start-up and model load)."""
+    import skops.io as sio
+
+    stemmer, remover = _sastrawi()
+    if args.stems:
+        stemmer.cache.data.update(json.loads(Path(args.stems).read_text(encoding="utf-8")))
+    model = sio.load(args.model, trusted=sio.get_untrusted_types(file=args.model))
+    vec, clf, km = model["vectorizer"], model["sentiment"], model["topics"]
+
+    def prep(text: str) -> str:
+        return str(stemmer.stem(remover.remove(text.lower())))
+
+    n = 0
+    with open(args.input, encoding="utf-8") as src, open(args.out, "w", encoding="utf-8") as dst:
+        batch: list[dict[str, Any]] = []
+        for line in [*src, None]:
+            if line is not None:
+                batch.append(json.loads(line))
+            if batch and (line is None or len(batch) == 256):
+                docs = [prep(f"{r['title']}\n{r['text']}") for r in batch]
+                X = vec.transform(docs)
+                proba, topics = clf.predict_proba(X), km.predict(X)
+                for r, p, t in zip(batch, proba, topics, strict=True):
+                    best = int(p.argmax())
+                    record = {
+                        "id": r["id"],
+                        "sentiment": {"label": str(clf.classes_[best]), "score": float(p[best])},
+                        "topic": {"id": int(t)},
+                    }
+                    dst.write(json.dumps(record, ensure_ascii=False) + "\n")
+                n += len(batch)
+                batch = []
+    if args.dump_stems:
+        Path(args.dump_stems).write_text(json.dumps(stemmer.cache.data), encoding="utf-8")
+    print(json.dumps({"scored": n}))
+
+
+# -- helpers run in their own process ------------------------------------------------------------
+
+
+def make_warm_model(args: argparse.Namespace) -> None:
+    """The default model saved again after scoring the input: its stem cache knows the words."""
+    from media_analytics.corpus import read_articles
+    from media_analytics.models import default_model
+
+    pipe = default_model()
+    for _ in pipe.score(read_articles(args.input, dayfirst=True), n_jobs=1):
+        pass
+    pipe.save(args.out)
+    print(json.dumps({"model_version": pipe.model_version}))
+
+
+def train_bundle(args: argparse.Namespace) -> None:
+    from media_analytics.pipeline import MediaPipeline
+
+    articles = load_clickid_articles(args.limit)
+    t0 = time.perf_counter()
+    pipe = MediaPipeline().fit(articles, n_jobs=args.workers)
+    print(
+        json.dumps(
+            {
+                "fit_seconds": time.perf_counter() - t0,
+                "articles": len(articles),
+                "model_version": pipe.model_version,
+            }
+        )
+    )
+
+
+def run_dask(args: argparse.Namespace) -> None:
+    import logging
+
+    from media_analytics.scale import score_partitions
+
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    summary = score_partitions(args.input, args.out, n_workers=args.workers, merge_to=args.merge)
+    print(json.dumps({k: summary[k] for k in ("articles", "workers", "prepass_seconds")}))
+
+
+def hashing_cost() -> dict[str, float]:
+    """5-fold macro-F1 on the bundled sentiment set: in-memory TF-IDF vs streaming hashed SGD."""
+    import numpy as np
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression, SGDClassifier
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import StratifiedKFold
+
+    from media_analytics.corpus import read_labelled
+    from media_analytics.resources import corpora_dir
+
+    stemmer, remover = _sastrawi()
+    frames = [read_labelled(p) for p in sorted((corpora_dir() / "sentiment").glob("*.jsonl"))]
+    texts = [stemmer.stem(remover.remove(t.lower())) for f in frames for t in f["text"]]
+    y = np.array([v for f in frames for v in f["label"]])
+    hasher = HashingVectorizer(n_features=2**20, alternate_sign=False)
+    scores: dict[str, list[float]] = {"tfidf_lr": [], "hashing_lr": [], "hashing_sgd_stream": []}
+    folds = StratifiedKFold(5, shuffle=True, random_state=0)
+    for train, test in folds.split(texts, y):
+        tr, te = [texts[i] for i in train], [texts[i] for i in test]
+        tfidf = TfidfVectorizer().fit(tr)
+        lr = LogisticRegression(max_iter=2000).fit(tfidf.transform(tr), y[train])
+        predicted = lr.predict(tfidf.transform(te))
+        scores["tfidf_lr"].append(f1_score(y[test], predicted, average="macro"))
+        Xtr, Xte = hasher.transform(tr), hasher.transform(te)
+        lr = LogisticRegression(max_iter=2000).fit(Xtr, y[train])
+        scores["hashing_lr"].append(f1_score(y[test], lr.predict(Xte), average="macro"))
+        sgd = SGDClassifier(loss="log_loss", random_state=0)
+        rng = np.random.default_rng(0)
+        for _ in range(5):  # epochs over 10 "partitions", shuffled each time
+            for part in np.array_split(rng.permutation(len(tr)), 10):
+                sgd.partial_fit(Xtr[part], y[train][part], classes=np.unique(y))
+        scores["hashing_sgd_stream"].append(f1_score(y[test], sgd.predict(Xte), average="macro"))
+    return {k: float(np.mean(v)) for k, v in scores.items()} | {"sentences": float(len(texts))}
+
+
+# -- the benchmark -------------------------------------------------------------------------------
+
+
+def median(runs: list[dict[str, float]], key: str) -> float:
+    return statistics.median(r[key] for r in runs)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="small sizes, one repeat (minutes)")
+    ap.add_argument("--repeat", type=int, default=None, help="runs per figure (default 3; quick 1)")
+    ap.add_argument("--articles", type=int, default=None, help="throughput input (default 2000)")
+    ap.add_argument("--sizes", type=int, nargs="*", default=None, help="memory sizes (10k 100k)")
+    ap.add_argument("--train-limit", type=int, default=None, help="training articles (all)")
+    ap.add_argument(
+        "--train-jobs",
+        type=int,
+        default=1,
+        help="processes for the fit (default 1: with more, the worker pool hung on CLICK-ID)",
+    )
+    ap.add_argument("--work", type=Path, help="keep inputs and outputs here (default: temp)")
+    ap.add_argument("--json", type=Path, help="also write every raw measurement to this file")
+    ap.add_argument("--one", help=argparse.SUPPRESS)
+    for name in ("input", "out", "model", "stems", "dump_stems", "merge"):
+        ap.add_argument(f"--{name.replace('_', '-')}", help=argparse.SUPPRESS)
+    ap.add_argument("--workers", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--limit", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    helpers = {
+        "reference": score_reference,
+        "warm-model": make_warm_model,
+        "train": train_bundle,
+        "dask": run_dask,
+    }
+    if args.one:
+        helpers[args.one](args)
+        return
+    if not CLICKID.exists():
+        sys.exit(f"needs {CLICKID.relative_to(ROOT.parent)} (the shared corpora)")
+    repeat = args.repeat or (1 if args.quick else 3)
+    n = args.articles or (100 if args.quick else 2000)
+    sizes = args.sizes if args.sizes is not None else ([500] if args.quick else [10_000, 100_000])
+    train_limit = args.train_limit or (300 if args.quick else None)
+    work = args.work or Path(tempfile.mkdtemp(prefix="score-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, MEDIA_ANALYTICS_HOME=str(work / "home"), PYTHONUNBUFFERED="1")
+    os.environ["MEDIA_ANALYTICS_HOME"] = env["MEDIA_ANALYTICS_HOME"]
+    raw: dict[str, Any] = {"argv": sys.argv[1:]}
+
+    def log(msg: str) -> None:
+        print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+    log("reading CLICK-ID")
+    articles = load_clickid_articles()
+    inp = write_input(articles, n, work / f"input-{n}.jsonl")
+    log("building the default model (first use)")
+    raw["default_model_build"] = measure(
+        [sys.executable, "-c", "from media_analytics.models import default_model as d; d()"], env
+    )
+    log("warm model, reference model")
+    measure(self_cmd("--one", "warm-model", "--input", str(inp), "--out", str(work / "warm")), env)
+    raw["reference_training"] = train_reference(work / "reference.skops")
+    stems = work / "ref-stems.json"
+    ref = self_cmd("--one", "reference", "--input", str(inp))
+    ref += ["--model", str(work / "reference.skops")]
+    measure([*ref, "--out", str(work / "ref.jsonl"), "--dump-stems", str(stems)], env)
+
+    variants = {
+        "ours cold, 1 process": ours(inp, work / "o1.jsonl", jobs=1),
+        "ours warm, 1 process": ours(inp, work / "o2.jsonl", jobs=1, model=work / "warm"),
+        "ours cold, all cores": ours(inp, work / "o3.jsonl", jobs=-1),
+        "ours warm, all cores": ours(inp, work / "o4.jsonl", jobs=-1, model=work / "warm"),
+        "reference cold": [*ref, "--out", str(work / "r1.jsonl")],
+        "reference warm": [*ref, "--out", str(work / "r2.jsonl"), "--stems", str(stems)],
+    }
+    runs: dict[str, list[dict[str, float]]] = {k: [] for k in variants}
+    for r in range(repeat):
+        for name, cmd in variants.items():
+            log(f"throughput {name} ({r + 1}/{repeat})")
+            runs[name].append(measure(cmd, env))
+    raw["throughput"] = runs
+    first = (work / "o1.jsonl").read_bytes()
+    same = all((work / f"o{i}.jsonl").read_bytes() == first for i in (2, 3, 4))
+
+    memory = []
+    for size in sizes:
+        big = write_input(articles, size, work / f"input-{size}.jsonl")
+        log(f"memory at {size:,} articles")
+        result = measure(ours(big, work / f"big-{size}.jsonl", jobs=-1), env)
+        memory.append({"articles": size, **result})
+        (work / f"big-{size}.jsonl").unlink()
+    raw["memory"] = memory
+
+    log("Dask LocalCluster")
+    parts = write_partitions(inp, work / "partitions", 8)
+    dask = []
+    for workers in (1, 2):
+        out = work / f"dask-{workers}"
+        shutil.rmtree(out, ignore_errors=True)
+        merged = work / f"dask-{workers}.jsonl"
+        cmd = self_cmd(
+            "--one",
+            "dask",
+            "--input",
+            str(parts),
+            "--out",
+            str(out),
+            "--workers",
+            str(workers),
+            "--merge",
+            str(merged),
+        )
+        result = measure(cmd, env)
+        result["identical"] = merged.read_bytes() == first
+        dask.append({"workers": workers, **result})
+    raw["dask"] = dask
+
+    log(f"training the bundle on {train_limit or 'all'} CLICK-ID articles")
+    train_cmd = self_cmd("--one", "train", "--workers", str(args.train_jobs))
+    train_cmd += ["--limit", str(train_limit)] if train_limit else []
+    raw["training"] = measure(train_cmd, env)
+    log("hashing + partial_fit accuracy")
+    raw["hashing"] = hashing_cost()
+    if args.json:
+        args.json.write_text(json.dumps(raw, indent=2, default=str), encoding="utf-8")
+    print_tables(n, repeat, runs, same, memory, dask, raw)
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def print_tables(
+    n: int,
+    repeat: int,
+    runs: dict[str, list[dict[str, float]]],
+    same: bool,
+    memory: list[dict[str, Any]],
+    dask: list[dict[str, Any]],
+    raw: dict[str, Any],
+) -> None:
+    rate = {k: n / median(v, "seconds") for k, v in runs.items()}
+    cores = os.cpu_count()
+    command = " ".join(["python", "bench/score_bench.py", *sys.argv[1:]])
+    print(
+        f"Measured with `{command}` on {cores} cores, Python {platform.python_version()}, "
+        f"{time.strftime('%Y-%m-%d')}. Medians of {repeat} run(s).\n"
+    )
+    print(f"Scoring {n:,} CLICK-ID articles, whole process (start-up and model load included):\n")
+    print("| variant | articles/s | peak RSS (MB) | vs reference (same cache state) |")
+    print("|---|---:|---:|---:|")
+    for name in runs:
+        ref_name = "reference warm" if "warm" in name else "reference cold"
+        ratio = "" if name.startswith("reference") else f"{rate[name] / rate[ref_name]:.2f}x"
+        print(f"| {name} | {rate[name]:.1f} | {median(runs[name], 'peak_mb'):.0f} | {ratio} |")
+    print(f"\nOur four outputs byte-identical (cache and processes change speed only): {same}")
+    print("\nPeak memory of `media-analytics score` (all cores) by input size, from disk:\n")
+    print("| articles | seconds | articles/s | peak RSS of the process tree (MB) |")
+    print("|---:|---:|---:|---:|")
+    for m in memory:
+        print(
+            f"| {m['articles']:,} | {m['seconds']:.0f} | {m['articles'] / m['seconds']:.1f} | "
+            f"{m['peak_mb']:.0f} |"
+        )
+    print(f"\nDask LocalCluster (`score_partitions`, {n:,} articles in 8 partitions):\n")
+    print("| workers | seconds | articles/s | client dedup pre-pass (s) | same bytes as `score` |")
+    print("|---:|---:|---:|---:|---|")
+    for d in dask:
+        print(
+            f"| {d['workers']} | {d['seconds']:.1f} | {n / d['seconds']:.1f} | "
+            f"{d.get('prepass_seconds', float('nan')):.1f} | {d['identical']} |"
+        )
+    t = raw["training"]
+    print(
+        f"\nTraining the whole bundle (`MediaPipeline().fit`) on {t.get('articles', 0):,} "
+        f"CLICK-ID articles: {t.get('fit_seconds', float('nan')):.0f} s fit, "
+        f"{t['seconds']:.0f} s process, peak RSS {t['peak_mb']:.0f} MB."
+    )
+    b = raw["default_model_build"]
+    print(
+        f"Default model, built on first use: {b['seconds']:.0f} s (process). "
+        f"Reference training: {raw['reference_training']['seconds']:.1f} s."
+    )
+    h = raw["hashing"]
+    print(
+        f"\nStreaming training cost, bundled sentiment set ({h['sentences']:.0f} sentences, "
+        "5-fold macro-F1): "
+        f"TF-IDF + LogisticRegression {h['tfidf_lr']:.3f}; hashed features + "
+        f"LogisticRegression {h['hashing_lr']:.3f}; hashed + SGD partial_fit, 10 partitions x "
+        f"5 epochs {h['hashing_sgd_stream']:.3f}."
+    )
+
+
+if __name__ == "__main__":
+    main()

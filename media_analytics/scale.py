@@ -1,0 +1,676 @@
+"""Scoring partitioned archives on a Dask cluster.
+
+:func:`score_partitions` scores a set of article files (a folder, a glob or a list; one
+partition per file, in the order ``media-analytics score`` reads them) on a Dask cluster
+and writes one scored JSONL file per partition. Concatenated in partition order, the
+outputs are byte for byte what ``media-analytics score INPUT --out FILE`` writes for the
+same input; :func:`merge_outputs` does the concatenation.
+
+How it works
+------------
+Model, once per worker
+    Each task names a model directory and its ``model_version``. A worker process loads
+    the model the first time a task needs it and keeps it for later tasks (a cached loader
+    keyed by directory and version); a worker restarted after a crash loads it again on
+    its first task. With a remote cluster, ``model_dir`` must be on a filesystem the
+    workers can read. Without ``model_dir`` the client writes the default model once into
+    ``OUT/_model-<fingerprint>`` (the output folder is shared with the workers anyway), so
+    every worker loads the very files the client checked and none has to build the model.
+
+Idempotent outputs
+    A worker writes ``part-NNNNN.jsonl`` under a temporary name, flushes it to disk and
+    renames it into place (atomic on POSIX filesystems), then writes the done-marker
+    ``part-NNNNN.done.json`` the same way: row count, size and SHA-256 of the output, and
+    the partition's *key*. A partition is skipped on a later run only when its marker
+    exists, its key matches and the output on disk still has the recorded size and hash;
+    anything else (no marker, an output deleted or cut short, a changed input) is scored
+    again. A task that runs twice (a worker killed after writing but before reporting)
+    writes the same bytes twice, so the result never holds a partition twice or half.
+    The key chains the SHA-256 of every input file up to and including the partition
+    with the model (its manifest's hash), the package's code and the reading options,
+    because a partition's ``duplicate_of`` column depends on every file before it.
+
+Duplicates: a streaming pre-pass on the client
+    ``media-analytics score`` marks ``duplicate_of`` in arrival order across the whole
+    input with one :class:`~media_analytics.corpus.DuplicateDetector`. The Dask path runs
+    that same detector on the client, over the partitions in order, and sends each task
+    its partition's ``duplicate_of`` values (a sparse ``row -> original id`` map). The
+    detector is the single-machine code itself, not a re-implementation, so the answers
+    cannot drift apart. The pre-pass streams: a partition is submitted as soon as its
+    values are known, so scoring starts after the first file and the pre-pass overlaps
+    with the work of the cluster. It stops after the last partition that needs scoring,
+    and is skipped when every output is complete.
+
+    The cost is one single-threaded pass over the text on the client. It keeps up with a
+    few workers. With many workers it becomes the bottleneck; beyond that point, the
+    next step is to compute the MinHash signatures on the workers (about three quarters
+    of the detector's time) and only resolve them on the client in input order.
+    ``bench/score_bench.py`` prints the pre-pass rate next to the cluster's rate.
+
+A killed worker
+    The scheduler gives a killed worker's tasks to another worker (or to its restarted
+    self). The outputs of finished partitions are on disk, so nothing is lost; a task
+    that fails for another reason is reported once all the other partitions are done, and
+    a second run redoes only the partitions without a complete output.
+
+Training at scale
+-----------------
+Scoring is embarrassingly parallel; training is not, and it is not distributed here.
+The bundle trains in memory in one process (about 17,000 news articles take minutes
+on one machine; ``bench/score_bench.py`` measures it). Where a corpus outgrows that,
+the parts that would move to streaming training are the vocabulary-bound ones: replace
+``TfidfVectorizer`` by ``HashingVectorizer`` (no vocabulary to hold or ship), train the
+sentiment and theme classifiers with ``SGDClassifier(loss="log_loss").partial_fit`` one
+partition at a time, and the topics with ``MiniBatchKMeans.partial_fit``. What it costs:
+hashing loses the feature names, so topic labels and theme evidence need a second
+pass that counts terms per cluster; IDF weights need their own pass over the corpus
+(or are dropped); SGD needs several shuffled epochs and a tuned learning rate to
+approach the LBFGS solution. ``bench/score_bench.py`` reports the accuracy change on the
+bundled sentiment set for the swap from TF-IDF and logistic regression to hashed
+features and ``partial_fit``. Fitting on a large enough random sample with the
+in-memory code is usually the better trade.
+
+Examples
+--------
+>>> summary = score_partitions("archive/2024/", "scored/2024/",
+...                            scheduler="tcp://scheduler:8786")  # doctest: +SKIP
+>>> merge_outputs("scored/2024/", "scored-2024.jsonl")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import shutil
+import threading
+import time
+import uuid
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, Any
+
+from . import __version__
+from .corpus import DuplicateDetector, Rejects, read_articles
+from .corpus.readers import STDIN, PathsLike, expand_paths
+
+__all__ = ["ScaleError", "merge_outputs", "partition_files", "score_partitions"]
+
+logger = logging.getLogger(__name__)
+
+#: Bumped when the marker or the run manifest changes incompatibly (old markers are redone).
+FORMAT_VERSION = 1
+RUN_MANIFEST = "_run.json"
+MODEL_DIR = "_model"
+_MARKER_FORMAT = "media_analytics.scale.partition"
+_RUN_FORMAT = "media_analytics.scale.run"
+_KEPT_REJECTS = 20
+
+
+class ScaleError(RuntimeError):
+    """A distributed run that could not finish (the message says which partitions and why)."""
+
+
+# -- partitions ----------------------------------------------------------------------------------
+
+
+def partition_files(inputs: PathsLike) -> list[Path]:
+    """The input files in the order ``media-analytics score`` reads them: one partition each.
+
+    Raises
+    ------
+    FileNotFoundError
+        For a path that does not exist or a glob that matches nothing.
+    ScaleError
+        For standard input (``-``), which cannot be split, or when no article file is found.
+    """
+    files = expand_paths(inputs)
+    if STDIN in files:
+        raise ScaleError("standard input cannot be scored on a cluster: write it to a file first")
+    if not files:
+        raise ScaleError("no article files (.jsonl, .csv, .parquet, ...) in the input")
+    return [Path(f).resolve() for f in files]
+
+
+def _file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class _ReadOptions:
+    """How articles are read: the same options on the client and on every worker."""
+
+    column_map: tuple[tuple[str, str], ...] | None
+    dayfirst: bool | None
+    max_text_chars: int
+
+    def read(self, path: Path, rejects: Rejects) -> Iterator[Any]:
+        return read_articles(
+            path,
+            rejects=rejects,
+            column_map=dict(self.column_map) if self.column_map else None,
+            max_text_chars=self.max_text_chars,
+            dayfirst=self.dayfirst,
+        )
+
+
+@dataclass(frozen=True)
+class _Task:
+    """One partition to score, as a worker receives it."""
+
+    index: int
+    source: str
+    input_sha256: str
+    key: str
+    rows: int
+    duplicates: Mapping[int, str]
+    out_dir: str
+    model_dir: str
+    model_version: str
+    options: _ReadOptions
+
+    @property
+    def name(self) -> str:
+        return _output_name(self.index)
+
+
+def _output_name(index: int) -> str:
+    return f"part-{index:05d}.jsonl"
+
+
+def _marker_path(out_dir: Path, index: int) -> Path:
+    return out_dir / f"part-{index:05d}.done.json"
+
+
+def _partition_keys(shas: list[str], model: str, options: _ReadOptions) -> list[str]:
+    """Each partition's key: everything its output depends on (see the module notes).
+
+    ``model`` identifies the model and the code that scores with it (:func:`_job_model`).
+    """
+    settings = {
+        "package": __version__,
+        "model": model,
+        "read": {
+            "column_map": options.column_map,
+            "dayfirst": options.dayfirst,
+            "max_text_chars": options.max_text_chars,
+        },
+        "dedup": DuplicateDetector().get_params(),
+    }
+    chain = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
+    keys = []
+    for sha in shas:
+        chain = hashlib.sha256(f"{chain}:{sha}".encode()).hexdigest()
+        keys.append(chain)
+    return keys
+
+
+def _read_marker(out_dir: Path, index: int) -> dict[str, Any] | None:
+    try:
+        marker = json.loads(_marker_path(out_dir, index).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    ok = (
+        isinstance(marker, dict)
+        and marker.get("format") == _MARKER_FORMAT
+        and marker.get("format_version") == FORMAT_VERSION
+    )
+    return marker if ok else None
+
+
+def _complete(out_dir: Path, index: int, key: str) -> dict[str, Any] | None:
+    """The partition's marker when its output is complete and current, else None."""
+    marker = _read_marker(out_dir, index)
+    if marker is None or marker.get("key") != key:
+        return None
+    output = out_dir / _output_name(index)
+    try:
+        if output.stat().st_size != marker["bytes"]:
+            return None
+    except (OSError, KeyError):
+        return None
+    return marker if _file_sha256(output) == marker.get("sha256") else None
+
+
+# -- on the workers ------------------------------------------------------------------------------
+
+_MODEL_LOCK = threading.Lock()
+_SCORE_LOCK = threading.Lock()
+_MODELS: dict[tuple[str, str], Any] = {}
+_MODEL_LOADS = 0  # how many times this process loaded a model (the tests read it)
+
+
+def _worker_model(model_dir: str, model_version: str) -> Any:
+    """The model for a task, loaded once per worker process and kept."""
+    global _MODEL_LOADS
+    key = (model_dir, model_version)
+    with _MODEL_LOCK:
+        pipe = _MODELS.get(key)
+        if pipe is None:
+            from .pipeline import MediaPipeline
+
+            pipe = MediaPipeline.load(model_dir)
+            if pipe.model_version != model_version:
+                raise ScaleError(
+                    f"{model_dir} now holds model {pipe.model_version}, the job scores with "
+                    f"{model_version}: was it replaced while the job ran?"
+                )
+            _MODELS.clear()  # one model per worker: a new version replaces the old one
+            _MODELS[key] = pipe
+            _MODEL_LOADS += 1
+    return pipe
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):  # not every platform can open a directory
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _write_json_atomic(path: Path, data: dict[str, Any]) -> None:
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        with tmp.open("w", encoding="utf-8") as f:
+            json.dump(data, f, indent=2, ensure_ascii=False)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _score_partition(task: _Task) -> dict[str, Any]:
+    """Score one partition into its output file and write its done-marker (runs on a worker)."""
+    started = time.perf_counter()
+    out_dir = Path(task.out_dir)
+    done = _complete(out_dir, task.index, task.key)
+    if done is not None:  # a second run of a task whose output was written (its worker died)
+        return done
+    source = Path(task.source)
+    if _file_sha256(source) != task.input_sha256:
+        raise ScaleError(f"{source} changed while the job ran: run it again")
+    pipe = _worker_model(task.model_dir, task.model_version)
+    final = out_dir / task.name
+    tmp = out_dir / f".{task.name}.{uuid.uuid4().hex}.tmp"
+    rejects = Rejects()
+
+    def marked() -> Iterator[Any]:
+        # as the command does: duplicate_of is set before scoring, in arrival order
+        for row, article in enumerate(task.options.read(source, rejects)):
+            article.extra["duplicate_of"] = task.duplicates.get(row)
+            yield article
+
+    digest = hashlib.sha256()
+    rows = size = 0
+    try:
+        with _SCORE_LOCK, tmp.open("wb") as f:
+            for rows, record in enumerate(pipe.score(marked()), 1):
+                record["duplicate_of"] = task.duplicates.get(rows - 1)
+                line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+                f.write(line)
+                digest.update(line)
+                size += len(line)
+            f.flush()
+            os.fsync(f.fileno())
+        if rows != task.rows:
+            raise ScaleError(
+                f"{source}: {rows} articles scored, the duplicate pre-pass read {task.rows}"
+            )
+        os.replace(tmp, final)
+    finally:
+        tmp.unlink(missing_ok=True)
+    _fsync_dir(out_dir)
+    marker = {
+        "format": _MARKER_FORMAT,
+        "format_version": FORMAT_VERSION,
+        "source": task.source,
+        "input_sha256": task.input_sha256,
+        "key": task.key,
+        "model_version": task.model_version,
+        "output": task.name,
+        "rows": rows,
+        "bytes": size,
+        "sha256": digest.hexdigest(),
+        "duplicates": len(task.duplicates),
+        "rejected": len(rejects.errors),
+        "rejects": [str(r) for r in rejects.errors[:_KEPT_REJECTS]],
+        "seconds": round(time.perf_counter() - started, 3),
+        "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
+    _write_json_atomic(_marker_path(out_dir, task.index), marker)
+    return marker
+
+
+# -- on the client -------------------------------------------------------------------------------
+
+
+def _require_distributed() -> Any:
+    try:
+        import distributed
+    except ImportError as exc:
+        raise ImportError(
+            "scoring on a cluster needs dask.distributed: pip install 'media-analytics[dask]'"
+        ) from exc
+    return distributed
+
+
+@contextlib.contextmanager
+def _connect(scheduler: Any, n_workers: int) -> Iterator[Any]:
+    """A client for ``scheduler``: an address, a Client, a cluster object, or a new LocalCluster."""
+    distributed = _require_distributed()
+    if isinstance(scheduler, distributed.Client):
+        yield scheduler
+        return
+    if scheduler is not None:
+        with distributed.Client(scheduler) as client:
+            yield client
+        return
+    with (
+        distributed.LocalCluster(
+            n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=":0"
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        yield client
+
+
+def _job_model(model_dir: Path | None, out: Path) -> tuple[Path, str, str]:
+    """The model directory the workers load, its version, and what identifies model and code.
+
+    A model directory given by the caller is used as it is (the workers must be able to read
+    it). The default model is written once into ``OUT/_model-<fingerprint>``: the workers then
+    load the very files the client checked, and none of them has to build it. The identity
+    adds :func:`~media_analytics.models.corpora_fingerprint` (the package's code and bundled
+    data) because ``model_version`` alone does not change when the scoring code does.
+    """
+    from .models import corpora_fingerprint, default_model
+    from .pipeline import MediaPipeline
+
+    code = corpora_fingerprint()
+    if model_dir is not None:
+        version = str(MediaPipeline.load(model_dir).model_version)
+        return model_dir, version, f"{code}:{_file_sha256(model_dir / 'manifest.json')}"
+    pipe = default_model()
+    version = str(pipe.model_version)
+    target = out / f"{MODEL_DIR}-{code[:12]}"
+    with contextlib.suppress(OSError, ValueError, KeyError):
+        manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+        if manifest["model_version"] == version:
+            # the workers verify every file's checksum when they load it
+            return target, version, f"{code}:default"
+    tmp = out / f".{MODEL_DIR}.{uuid.uuid4().hex}.tmp"
+    try:
+        pipe.save(tmp)
+        shutil.rmtree(target, ignore_errors=True)
+        tmp.rename(target)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    for old in out.glob(f"{MODEL_DIR}-*"):  # copies made by older code
+        if old != target:
+            shutil.rmtree(old, ignore_errors=True)
+    return target, version, f"{code}:default"
+
+
+def score_partitions(
+    inputs: PathsLike,
+    out_dir: str | os.PathLike[str],
+    *,
+    model_dir: str | os.PathLike[str] | None = None,
+    scheduler: Any = None,
+    n_workers: int | None = None,
+    overwrite: bool = False,
+    merge_to: str | os.PathLike[str] | None = None,
+    column_map: Mapping[str, str] | None = None,
+    dayfirst: bool | None = True,
+    max_text_chars: int = 1_000_000,
+    progress: bool = False,
+) -> dict[str, Any]:
+    """Score article files on a Dask cluster, one output file per input file.
+
+    Parameters
+    ----------
+    inputs : path, glob or list of them
+        Article files (JSONL, CSV, Parquet) or folders, as ``media-analytics score`` takes
+        them; each file is a partition.
+    out_dir : path
+        Where ``part-NNNNN.jsonl``, their done-markers and the run manifest ``_run.json``
+        go. With a remote cluster, a folder every worker can write to.
+    model_dir : path, optional
+        A model directory; the default model when None.
+    scheduler : None, str, Client or cluster
+        None starts a :class:`distributed.LocalCluster` for the call (``n_workers``
+        processes with one thread each); a string is a scheduler address
+        (``tcp://host:8786``); a ``Client`` (or a cluster object) is used as it is.
+    n_workers : int, optional
+        Workers of the local cluster (default: the number of cores, at most one per
+        partition to score).
+    overwrite : bool, default False
+        Score every partition again, even those with a complete output.
+    merge_to : path, optional
+        Also write the outputs, concatenated in order, to this file: the same bytes as
+        ``media-analytics score INPUT --out FILE``.
+    column_map, dayfirst, max_text_chars
+        How articles are read, as in :func:`~media_analytics.corpus.read_articles`
+        (the command's defaults: day-first dates, bodies cut at a million characters).
+    progress : bool, default False
+        Show a progress bar over the partitions.
+
+    Returns
+    -------
+    dict
+        ``partitions``, ``scored`` and ``skipped`` (partitions), ``articles`` (rows in
+        the outputs), ``articles_scored`` (rows scored by this run), ``duplicates``,
+        ``rejected``, ``rejects`` (the first of them), ``model_version``, ``outputs``
+        (file names in order), ``out_dir``, ``workers``, ``seconds`` and
+        ``prepass_seconds`` (the client's duplicate pass).
+
+    Raises
+    ------
+    ScaleError
+        When some partitions failed; the others are kept, and a second run redoes only
+        the failed ones.
+    """
+    started = time.perf_counter()
+    files = partition_files(inputs)
+    out = Path(out_dir).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    model_path, version, identity = _job_model(
+        Path(model_dir).resolve() if model_dir is not None else None, out
+    )
+    options = _ReadOptions(
+        column_map=tuple(sorted(column_map.items())) if column_map else None,
+        dayfirst=dayfirst,
+        max_text_chars=max_text_chars,
+    )
+    shas = [_file_sha256(f) for f in files]
+    keys = _partition_keys(shas, identity, options)
+    markers: list[dict[str, Any] | None] = [
+        None if overwrite else _complete(out, i, key) for i, key in enumerate(keys)
+    ]
+    todo = [i for i, m in enumerate(markers) if m is None]
+    logger.info(
+        "%d partitions, %d to score (%d already complete) with model %s",
+        len(files),
+        len(todo),
+        len(files) - len(todo),
+        version,
+    )
+    prepass = 0.0
+    workers = 0
+    if todo:
+        n_local = n_workers or min(os.cpu_count() or 1, len(todo))
+        with _connect(scheduler, n_local) as client:
+            workers = len(client.scheduler_info().get("workers", {}))
+            plan = _Plan(files, shas, keys, todo, out, options, model_path, version)
+            failures, prepass = _run(client, plan, markers, progress=progress)
+        for i in todo:  # leftovers of tasks that died while writing
+            for stale in out.glob(f".{_output_name(i)}.*.tmp"):
+                stale.unlink(missing_ok=True)
+        if failures:
+            first_index, first_error = failures[0]
+            raise ScaleError(
+                f"{len(failures)} of {len(files)} partitions failed (the other outputs are "
+                f"kept; run again to redo only these); {files[first_index]}: {first_error}"
+            )
+    done = [m for m in markers if m is not None]
+    _write_json_atomic(
+        out / RUN_MANIFEST,
+        {
+            "format": _RUN_FORMAT,
+            "format_version": FORMAT_VERSION,
+            "model_version": version,
+            "partitions": [
+                {k: m[k] for k in ("output", "source", "rows", "bytes", "sha256")} for m in done
+            ],
+            "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        },
+    )
+    summary = {
+        "partitions": len(files),
+        "scored": len(todo),
+        "skipped": len(files) - len(todo),
+        "articles": sum(m["rows"] for m in done),
+        "articles_scored": sum(m["rows"] for i, m in enumerate(markers) if m and i in todo),
+        "duplicates": sum(m["duplicates"] for m in done),
+        "rejected": sum(m["rejected"] for m in done),
+        "rejects": [r for m in done for r in m["rejects"]][:_KEPT_REJECTS],
+        "model_version": version,
+        "outputs": [m["output"] for m in done],
+        "out_dir": str(out),
+        "workers": workers,
+        "prepass_seconds": round(prepass, 3),
+        "seconds": 0.0,
+    }
+    if merge_to is not None:
+        merge_outputs(out, merge_to)
+    summary["seconds"] = round(time.perf_counter() - started, 3)
+    return summary
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What the client knows before it submits anything."""
+
+    files: list[Path]
+    shas: list[str]
+    keys: list[str]
+    todo: list[int]
+    out: Path
+    options: _ReadOptions
+    model_path: Path
+    version: str
+
+
+def _run(
+    client: Any, plan: _Plan, markers: list[dict[str, Any] | None], *, progress: bool
+) -> tuple[list[tuple[int, str]], float]:
+    """The duplicate pre-pass, submitting each partition as soon as it is known; then collection.
+
+    Fills ``markers`` in place; returns the failed partitions and the pre-pass time.
+    """
+    distributed = _require_distributed()
+    detector = DuplicateDetector()
+    pending = set(plan.todo)
+    futures: dict[Any, int] = {}
+    prepass = 0.0
+    options = plan.options
+    try:
+        for i, path in enumerate(plan.files[: max(plan.todo) + 1]):
+            t0 = time.perf_counter()
+            duplicates: dict[int, str] = {}
+            rows = 0
+            for row, article in enumerate(options.read(path, Rejects())):
+                original = detector.add(article)
+                if original is not None:
+                    duplicates[row] = original
+                rows = row + 1
+            prepass += time.perf_counter() - t0
+            if i not in pending:
+                continue
+            task = _Task(
+                index=i,
+                source=str(path),
+                input_sha256=plan.shas[i],
+                key=plan.keys[i],
+                rows=rows,
+                duplicates=duplicates,
+                out_dir=str(plan.out),
+                model_dir=str(plan.model_path),
+                model_version=plan.version,
+                options=options,
+            )
+            key = f"score-{_output_name(i)}-{uuid.uuid4().hex[:8]}"
+            futures[client.submit(_score_partition, task, key=key, pure=False)] = i
+        logger.info("duplicate pre-pass: %d articles in %.1f s", len(detector), prepass)
+        failures: list[tuple[int, str]] = []
+        bar = None
+        if progress:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(futures), desc="partitions", unit="part")
+        for future in distributed.as_completed(list(futures)):
+            i = futures[future]
+            if future.status == "finished":
+                markers[i] = future.result()
+            else:
+                error = repr(future.exception()) if future.status == "error" else future.status
+                failures.append((i, error))
+                logger.error("partition %s failed: %s", plan.files[i], error)
+            if bar is not None:
+                bar.update(1)
+        if bar is not None:
+            bar.close()
+        return sorted(failures), prepass
+    except BaseException:
+        client.cancel(list(futures))
+        raise
+
+
+def merge_outputs(out_dir: str | os.PathLike[str], dest: str | os.PathLike[str] | IO[bytes]) -> int:
+    """Concatenate a finished run's outputs in partition order; returns the bytes written.
+
+    ``dest`` is a path or a binary file object. The result is what
+    ``media-analytics score INPUT --out FILE`` writes for the same input.
+
+    Raises
+    ------
+    ScaleError
+        When the run manifest is missing (the run did not finish) or an output changed.
+    """
+    root = Path(out_dir)
+    try:
+        manifest = json.loads((root / RUN_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise ScaleError(f"{root}: no finished run here ({RUN_MANIFEST} missing)") from None
+    if manifest.get("format") != _RUN_FORMAT or manifest.get("format_version") != FORMAT_VERSION:
+        raise ScaleError(f"{root / RUN_MANIFEST}: not a run manifest this version reads")
+    parts = manifest["partitions"]
+    for part in parts:
+        if (root / part["output"]).stat().st_size != part["bytes"]:
+            raise ScaleError(f"{root / part['output']}: changed since the run finished")
+    if isinstance(dest, str | os.PathLike):
+        target = Path(dest)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("wb") as f:
+            return _copy(root, parts, f)
+    return _copy(root, parts, dest)
+
+
+def _copy(root: Path, parts: list[dict[str, Any]], f: IO[bytes]) -> int:
+    written = 0
+    for part in parts:
+        with (root / part["output"]).open("rb") as src:
+            shutil.copyfileobj(src, f, 1 << 20)
+        written += part["bytes"]
+    return written

@@ -1,0 +1,213 @@
+"""Scoring on a Dask cluster: the same bytes as the command, idempotent re-runs, killed workers.
+
+The cluster tests start a real ``distributed.LocalCluster`` with two worker processes; the
+default model comes from ``MEDIA_ANALYTICS_HOME`` (set in conftest.py), which the worker
+processes inherit.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from media_analytics import scale
+from media_analytics.cli import main
+from media_analytics.corpus.readers import expand_paths
+from media_analytics.scale import ScaleError, merge_outputs, partition_files, score_partitions
+from media_analytics.themes.training import read_sample_records
+
+distributed = pytest.importorskip("distributed")
+pd = pytest.importorskip("pandas")
+pytest.importorskip("pyarrow")
+
+
+def _write_partitions(records: list[dict], folder: Path, n: int) -> Path:
+    """The records split in order into ``n`` files, alternating JSONL and Parquet."""
+    folder.mkdir(parents=True)
+    size = -(-len(records) // n)
+    for k in range(n):
+        chunk = records[k * size : (k + 1) * size]
+        if k % 2:
+            pd.DataFrame(chunk).to_parquet(folder / f"part-{k:02d}.parquet")
+        else:
+            lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in chunk)
+            (folder / f"part-{k:02d}.jsonl").write_text(lines, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    """The bundled sample, plus syndicated copies of its first articles at the very end.
+
+    The sample's own copies sit next to their originals; these land in the last partition
+    while their originals are in the first, so duplicate detection has to see across files.
+    """
+    sample = read_sample_records()
+    copies = [
+        {
+            **r,
+            "id": f"{r['id']}-syndicated",
+            "url": f"https://kabar.example/{r['id']}",
+            "source": "Kabar Contoh",
+            "text": f"JAKARTA - {r['text']}\nBaca juga: Berita lain hari ini",
+        }
+        for r in sample[:3]
+    ]
+    return sample + copies
+
+
+@pytest.fixture(scope="module")
+def five_parts(records, tmp_path_factory) -> Path:
+    return _write_partitions(records, tmp_path_factory.mktemp("in") / "five", 5)
+
+
+@pytest.fixture(scope="module")
+def expected(five_parts, default_pipeline, tmp_path_factory) -> bytes:
+    """What ``media-analytics score INPUT --out FILE`` writes for the partitioned sample."""
+    out = tmp_path_factory.mktemp("cli") / "scored.jsonl"
+    assert main(["score", str(five_parts), "--out", str(out), "--jobs", "1", "-q"]) == 0
+    return out.read_bytes()
+
+
+def _local_cluster():
+    return distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    )
+
+
+@pytest.fixture(scope="module")
+def client(default_pipeline):
+    with _local_cluster() as cluster, distributed.Client(cluster) as c:
+        yield c
+
+
+# -- without a cluster ---------------------------------------------------------------------------
+
+
+def test_partitions_are_the_files_in_reading_order(five_parts: Path) -> None:
+    files = partition_files(str(five_parts))
+    assert [str(f) for f in files] == [str(Path(p).resolve()) for p in expand_paths(five_parts)]
+    assert [f.suffix for f in files] == [".jsonl", ".parquet"] * 2 + [".jsonl"]
+
+
+def test_standard_input_and_empty_folders_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(ScaleError, match="standard input"):
+        partition_files("-")
+    with pytest.raises(ScaleError, match="no article files"):
+        partition_files(tmp_path)
+
+
+def test_a_changed_file_changes_its_key_and_every_later_one() -> None:
+    options = scale._ReadOptions(column_map=None, dayfirst=True, max_text_chars=1000)
+    before = scale._partition_keys(["a", "b", "c"], "v1", options)
+    after = scale._partition_keys(["a", "B", "c"], "v1", options)
+    assert before[0] == after[0] and before[1:] != after[1:] and before[2] != after[2]
+    assert scale._partition_keys(["a", "b", "c"], "v2", options)[0] != before[0]
+
+
+def test_merge_needs_a_finished_run(tmp_path: Path) -> None:
+    with pytest.raises(ScaleError, match="no finished run"):
+        merge_outputs(tmp_path, tmp_path / "all.jsonl")
+
+
+# -- on a LocalCluster with two worker processes -------------------------------------------------
+
+
+@pytest.mark.slow
+def test_same_bytes_as_the_command(five_parts, expected, client, records, tmp_path) -> None:
+    merged = tmp_path / "merged.jsonl"
+    summary = score_partitions(five_parts, tmp_path / "out", scheduler=client, merge_to=merged)
+    assert merged.read_bytes() == expected
+    assert summary["partitions"] == summary["scored"] == 5 and summary["skipped"] == 0
+    assert summary["articles"] == summary["articles_scored"] == len(records)
+    assert summary["workers"] == 2
+    rows = [json.loads(line) for line in expected.decode("utf-8").splitlines()]
+    assert summary["duplicates"] == sum(1 for r in rows if r["duplicate_of"]) >= 10
+    # some copies point at an original in an earlier partition: the pre-pass sees across files
+    size = -(-len(records) // 5)
+    part_of = {r["id"]: i // size for i, r in enumerate(rows)}
+    copies = [r for r in rows if r["duplicate_of"]]
+    across = {r["id"] for r in copies if part_of[r["duplicate_of"]] < part_of[r["id"]]}
+    assert {f"{r['id']}-syndicated" for r in records[:3]} <= across
+    # the model is loaded once per worker process, not once per partition
+    loads = client.run(lambda: scale._MODEL_LOADS)
+    assert set(loads.values()) <= {0, 1} and sum(loads.values()) >= 1
+
+
+@pytest.mark.slow
+def test_rerun_redoes_only_the_missing_partition(five_parts, expected, client, tmp_path) -> None:
+    out = tmp_path / "out"
+    score_partitions(five_parts, out, scheduler=client)
+    outputs = sorted(out.glob("part-*.jsonl"))
+    stamps = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in outputs}
+
+    (out / "part-00002.jsonl").unlink()
+    summary = score_partitions(five_parts, out, scheduler=client, merge_to=tmp_path / "a.jsonl")
+    assert (summary["scored"], summary["skipped"]) == (1, 4)
+    marker = json.loads((out / "part-00002.done.json").read_text(encoding="utf-8"))
+    assert summary["articles_scored"] == marker["rows"]
+    for p in outputs:
+        if p.name != "part-00002.jsonl":
+            assert (p.stat().st_ino, p.stat().st_mtime_ns) == stamps[p.name], p.name
+    assert (tmp_path / "a.jsonl").read_bytes() == expected
+
+    # an output cut short is redone too; a complete run does not even start a cluster
+    with (out / "part-00004.jsonl").open("r+b") as f:
+        f.truncate(100)
+    assert score_partitions(five_parts, out, scheduler=client)["scored"] == 1
+    summary = score_partitions(five_parts, out, scheduler="tcp://127.0.0.1:1")
+    assert (summary["scored"], summary["workers"]) == (0, 0)
+    merge_outputs(out, tmp_path / "b.jsonl")
+    assert (tmp_path / "b.jsonl").read_bytes() == expected
+    assert not list(out.glob(".*.tmp"))
+
+
+@pytest.mark.slow
+def test_a_killed_worker_loses_and_duplicates_nothing(
+    records, expected, default_pipeline, tmp_path
+) -> None:
+    # More, smaller partitions than above: the same articles in the same order, so the same bytes.
+    folder = _write_partitions(records, tmp_path / "in", 11)
+    out = tmp_path / "out"
+    result: dict = {}
+
+    with _local_cluster() as cluster, distributed.Client(cluster) as c:
+        pids = c.run(os.getpid)
+
+        def job() -> None:
+            try:
+                result["summary"] = score_partitions(folder, out, scheduler=c)
+            except BaseException as exc:  # handed to the test thread
+                result["error"] = exc
+
+        worker = threading.Thread(target=job)
+        worker.start()
+        killed = None
+        deadline = time.monotonic() + 300
+        while killed is None and worker.is_alive() and time.monotonic() < deadline:
+            busy = [w for w, keys in c.processing().items() if keys and w in pids]
+            if busy and list(out.glob("part-*.done.json")):
+                killed = busy[0]
+                os.kill(pids[killed], signal.SIGKILL)
+            time.sleep(0.02)
+        worker.join(timeout=600)
+        assert killed is not None, "the job finished before a worker could be killed"
+        assert not worker.is_alive()
+        c.wait_for_workers(2, timeout=120)
+        assert pids[killed] not in c.run(os.getpid).values()  # it really died (and was replaced)
+
+    assert "error" not in result, result.get("error")
+    assert result["summary"]["scored"] == 11
+    merged = tmp_path / "merged.jsonl"
+    merge_outputs(out, merged)
+    ids = [json.loads(line)["id"] for line in merged.read_text(encoding="utf-8").splitlines()]
+    assert Counter(ids) == Counter(r["id"] for r in records)  # each record exactly once
+    assert merged.read_bytes() == expected
+    assert not list(out.glob(".*.tmp"))
