@@ -207,7 +207,9 @@ def refit(frame: pd.DataFrame, tokens: list[str], titles: list[str], surface: An
 
     dates = pd.to_datetime(frame["date"], errors="coerce")
     order = np.argsort(dates.to_numpy(), kind="stable")
-    cut = len(order) // 2
+    # split at the median date, so no day is in both windows
+    median = dates.iloc[order[len(order) // 2]]
+    cut = int(np.searchsorted(dates.iloc[order].to_numpy(), median.to_datetime64()))
     first, second = order[:cut], order[cut:]
 
     def pick(idx: np.ndarray, values: list[Any]) -> list[Any]:
@@ -274,7 +276,7 @@ def scale(args: argparse.Namespace) -> None:
         for size in args.sizes:
             cmd = [sys.executable, __file__, "--scale-one", str(size), "--tokens-cache", str(cache)]
             out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-            rows.append(json.loads(out.strip().splitlines()[-1]))
+            rows.append(json.loads([x for x in out.splitlines() if x.startswith("{")][-1]))
             print(f"  {rows[-1]}", file=sys.stderr)
     table = pd.DataFrame(rows)
     table["us_per_article"] = 1e6 * table["wall_s"] / table["articles"]
@@ -301,11 +303,13 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING)
     if args.scale_one:
         scale_one(args.tokens_cache, args.scale_one)
-    elif args.scale:
+        return
+    if args.scale:
         scale(args)
     else:
         quality(args)
-    print(f"\n(`python bench/{Path(__file__).name} {' '.join(sys.argv[1:])}`)")
+    shown = [a for a in sys.argv[1:] if a != "--tokens-cache" and a != args.tokens_cache]
+    print(f"\n(`python bench/{Path(__file__).name} {' '.join(shown)}`)".replace(" `)", "`)"))
 
 
 if __name__ == "__main__":

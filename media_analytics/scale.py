@@ -27,8 +27,9 @@ Idempotent outputs
     again. A task that runs twice (a worker killed after writing but before reporting)
     writes the same bytes twice, so the result never holds a partition twice or half.
     The key chains the SHA-256 of every input file up to and including the partition
-    with the model (its manifest's hash), the package's code and the reading options,
-    because a partition's ``duplicate_of`` column depends on every file before it.
+    with the model (the hash of its manifest), the package's code and the reading
+    options, because a partition's ``duplicate_of`` column depends on every file before
+    it. Two jobs must not write to the same output folder at the same time.
 
 Duplicates: a streaming pre-pass on the client
     ``media-analytics score`` marks ``duplicate_of`` in arrival order across the whole
@@ -41,11 +42,13 @@ Duplicates: a streaming pre-pass on the client
     with the work of the cluster. It stops after the last partition that needs scoring,
     and is skipped when every output is complete.
 
-    The cost is one single-threaded pass over the text on the client. It keeps up with a
-    few workers. With many workers it becomes the bottleneck; beyond that point, the
-    next step is to compute the MinHash signatures on the workers (about three quarters
-    of the detector's time) and only resolve them on the client in input order.
-    ``bench/score_bench.py`` prints the pre-pass rate next to the cluster's rate.
+    The cost is one single-threaded pass over the text on the client, and the detector's
+    memory there (about a kilobyte per article, as in the single-machine path). Per core,
+    the detector is an order of magnitude faster than scoring, so the pre-pass keeps up
+    with about that many workers (``bench/score_bench.py`` prints both rates). Beyond
+    that, the next step is to compute the MinHash signatures on the workers (about 70% of
+    the detector's time on CLICK-ID articles) and only resolve them on the client, in
+    input order.
 
 A killed worker
     The scheduler gives a killed worker's tasks to another worker (or to its restarted
@@ -175,7 +178,9 @@ class _Task:
     out_dir: str
     model_dir: str
     model_version: str
+    model_identity: str
     options: _ReadOptions
+    overwrite: bool
 
     @property
     def name(self) -> str:
@@ -248,10 +253,14 @@ _MODELS: dict[tuple[str, str], Any] = {}
 _MODEL_LOADS = 0  # how many times this process loaded a model (the tests read it)
 
 
-def _worker_model(model_dir: str, model_version: str) -> Any:
-    """The model for a task, loaded once per worker process and kept."""
+def _worker_model(model_dir: str, model_version: str, identity: str) -> Any:
+    """The model for a task, loaded once per worker process and kept.
+
+    Keyed by what the model is, not where it lies, so jobs writing to different folders
+    share the loaded default model.
+    """
     global _MODEL_LOADS
-    key = (model_dir, model_version)
+    key = (identity, model_version)
     with _MODEL_LOCK:
         pipe = _MODELS.get(key)
         if pipe is None:
@@ -294,13 +303,14 @@ def _score_partition(task: _Task) -> dict[str, Any]:
     """Score one partition into its output file and write its done-marker (runs on a worker)."""
     started = time.perf_counter()
     out_dir = Path(task.out_dir)
-    done = _complete(out_dir, task.index, task.key)
-    if done is not None:  # a second run of a task whose output was written (its worker died)
+    # a task run again after its worker died may find its output already written
+    done = None if task.overwrite else _complete(out_dir, task.index, task.key)
+    if done is not None:
         return done
     source = Path(task.source)
     if _file_sha256(source) != task.input_sha256:
         raise ScaleError(f"{source} changed while the job ran: run it again")
-    pipe = _worker_model(task.model_dir, task.model_version)
+    pipe = _worker_model(task.model_dir, task.model_version, task.model_identity)
     final = out_dir / task.name
     tmp = out_dir / f".{task.name}.{uuid.uuid4().hex}.tmp"
     rejects = Rejects()
@@ -512,7 +522,9 @@ def score_partitions(
         n_local = n_workers or min(os.cpu_count() or 1, len(todo))
         with _connect(scheduler, n_local) as client:
             workers = len(client.scheduler_info().get("workers", {}))
-            plan = _Plan(files, shas, keys, todo, out, options, model_path, version)
+            plan = _Plan(
+                files, shas, keys, todo, out, options, model_path, version, identity, overwrite
+            )
             failures, prepass = _run(client, plan, markers, progress=progress)
         for i in todo:  # leftovers of tasks that died while writing
             for stale in out.glob(f".{_output_name(i)}.*.tmp"):
@@ -570,6 +582,8 @@ class _Plan:
     options: _ReadOptions
     model_path: Path
     version: str
+    identity: str
+    overwrite: bool
 
 
 def _run(
@@ -608,6 +622,8 @@ def _run(
                 out_dir=str(plan.out),
                 model_dir=str(plan.model_path),
                 model_version=plan.version,
+                model_identity=plan.identity,
+                overwrite=plan.overwrite,
                 options=options,
             )
             key = f"score-{_output_name(i)}-{uuid.uuid4().hex[:8]}"

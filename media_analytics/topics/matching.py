@@ -32,7 +32,7 @@ class TopicMatch:
     retired_rows : list of int
         Old topics with no partner.
     best_similarity : ndarray of shape (n_new,)
-        Each new topic's similarity to its Hungarian partner (0 when it has none).
+        Each new topic's similarity to its most similar old topic (0 when there is none).
     """
 
     pairs: list[tuple[int, int, float]]
@@ -80,12 +80,11 @@ def match_topics(similarity: np.ndarray, threshold: float) -> TopicMatch:
     """
     S = np.asarray(similarity, dtype=np.float64)
     n_new, n_old = S.shape
-    best = np.zeros(n_new)
+    best = S.max(axis=1) if n_old else np.zeros(n_new)
     pairs: list[tuple[int, int, float]] = []
     if n_new and n_old:
         rows, cols = linear_sum_assignment(S, maximize=True)
         for r, c in zip(rows, cols, strict=True):
-            best[r] = S[r, c]
             if S[r, c] >= threshold:
                 pairs.append((int(r), int(c), float(S[r, c])))
     matched_new = {p[0] for p in pairs}
@@ -114,7 +113,8 @@ class TopicIds:
         ``{"id", "label", "generation"}`` of every topic no later fit matched.
     matches : list of dict
         Per topic, largest first: ``{"id", "label", "previous_id", "previous_label",
-        "similarity"}``; ``previous_id`` is -1 for a new topic.
+        "similarity"}``; ``previous_id`` is -1 for a new topic, whose ``similarity`` is then to
+        the closest previous topic (all below the threshold, or taken by a better match).
     """
 
     ids: np.ndarray
@@ -146,7 +146,8 @@ def carry_over_ids(
     by_size = np.lexsort((np.arange(k), -np.asarray(sizes)))
     ids = np.full(k, -1, dtype=np.int64)
     partner = np.full(k, -1, dtype=np.int64)
-    similarity = np.zeros(k)
+    similarity = np.zeros(k)  # best similarity to any previous topic
+    pair_sim = np.zeros(k)  # similarity to the partner, for matched topics
     if previous is None:
         ids[by_size] = np.arange(k)
         generation, next_id, retired = 0, k, []
@@ -160,9 +161,10 @@ def carry_over_ids(
         )
         match = match_topics(sim, threshold)
         similarity = match.best_similarity
-        for new, old, _ in match.pairs:
+        for new, old, value in match.pairs:
             ids[new] = previous.topic_ids_[old]
             partner[new] = old
+            pair_sim[new] = value
         next_id = int(previous.next_topic_id_)
         for new in by_size:
             if ids[new] < 0:
@@ -179,7 +181,7 @@ def carry_over_ids(
             "label": labels[r],
             "previous_id": int(ids[r]) if partner[r] >= 0 else -1,
             "previous_label": old_labels[partner[r]] if partner[r] >= 0 else "",
-            "similarity": round(float(similarity[r]), 4),
+            "similarity": round(float(similarity[r] if partner[r] < 0 else pair_sim[r]), 4),
         }
         for r in by_size
     ]
