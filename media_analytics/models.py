@@ -1,18 +1,23 @@
-"""The default model: built from the project's own ``corpora/`` and cached.
+"""The default model: trained on the project's own ``corpora/``, shipped in every wheel.
 
-The model is small to build (seconds) and is not committed: ``default_model()`` loads it from the
-package's ``data/default_model`` when a release ships it there, else from the user cache, and
-builds it from the bundled corpora the first time. The cache key includes the package version
-and a hash of the bundled corpora, so editing the taxonomy or the training sets rebuilds it.
+A wheel (``pip install .``) carries the default model in ``media_analytics/data/default_model``:
+``setup.py`` trains it at build time with::
 
-Ship it inside a wheel with::
+    python -m media_analytics.models --build-default media_analytics/data/default_model
 
-    media-analytics train --out media_analytics/data/default_model
+(run on the copied sources of the build). The manifest records the fingerprint of the sources it
+was trained from (the bundled corpora and the package's code). ``default_model()`` loads the
+shipped model when that fingerprint is the installed package's own; otherwise (an editable
+checkout whose code or corpora changed since, or an install without it) it builds the model once
+from the bundled corpora and caches it under ``$MEDIA_ANALYTICS_HOME`` or the user cache, keyed by
+the same fingerprint.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -23,7 +28,13 @@ from . import __version__
 from .pipeline import MediaPipeline, ModelError
 from .resources import corpora_dir
 
-__all__ = ["build_default_model", "cache_dir", "corpora_fingerprint", "default_model"]
+__all__ = [
+    "build_default_model",
+    "cache_dir",
+    "corpora_fingerprint",
+    "default_model",
+    "shipped_model_dir",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -62,16 +73,36 @@ def build_default_model(out: str | Path | None = None) -> MediaPipeline:
     articles = list(read_articles(corpora_dir() / "sample", dayfirst=True))
     pipe = MediaPipeline().fit(articles)
     if out is not None:
-        pipe.save(out)
+        pipe.save(out, extra={"source_fingerprint": corpora_fingerprint()})
     return pipe
 
 
+def shipped_model_dir() -> Path:
+    """Where a wheel carries the default model (it may be absent in a source checkout)."""
+    return Path(__file__).resolve().parent / "data" / "default_model"
+
+
+def _shipped_fingerprint(shipped: Path) -> str | None:
+    try:
+        manifest = json.loads((shipped / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    found = manifest.get("source_fingerprint") if isinstance(manifest, dict) else None
+    return found if isinstance(found, str) else None
+
+
 def default_model() -> MediaPipeline:
-    """The default model (shipped, cached, or built now and cached)."""
-    shipped = Path(__file__).resolve().parent / "data" / "default_model"
+    """The default model: the shipped one, else the cached one, else built now and cached."""
+    fingerprint = corpora_fingerprint()
+    shipped = shipped_model_dir()
     if (shipped / "manifest.json").is_file():
-        return MediaPipeline.load(shipped)
-    target = cache_dir() / f"default-{__version__}-{corpora_fingerprint()[:12]}"
+        if _shipped_fingerprint(shipped) == fingerprint:
+            return MediaPipeline.load(shipped)
+        logger.info(
+            "the shipped default model was trained on other sources than these (edited corpora "
+            "or code); using a model built from these instead"
+        )
+    target = cache_dir() / f"default-{__version__}-{fingerprint[:12]}"
     if (target / "manifest.json").is_file():
         try:
             return MediaPipeline.load(target)
@@ -83,12 +114,32 @@ def default_model() -> MediaPipeline:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
     try:
-        pipe = build_default_model(tmp)
+        build_default_model(tmp)
         try:
             tmp.rename(target)  # atomic: a concurrent builder either wins or finds it done
         except OSError:
             shutil.rmtree(tmp, ignore_errors=True)
-        return pipe
+        # loaded back, so the first call returns what every later call will (manifest included)
+        return MediaPipeline.load(target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m media_analytics.models --build-default DIR``: train the shipped model."""
+    parser = argparse.ArgumentParser(
+        prog="python -m media_analytics.models",
+        description="Train the default model on the bundled corpora into a model directory.",
+    )
+    parser.add_argument("--build-default", type=Path, required=True, metavar="DIR")
+    args = parser.parse_args(argv)
+    out: Path = args.build_default
+    if out.exists() and any(out.iterdir()):
+        parser.error(f"{out} is not empty")
+    build_default_model(out)
+    print(f"default model written to {out}")
+
+
+if __name__ == "__main__":
+    main()

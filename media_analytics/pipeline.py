@@ -330,8 +330,11 @@ class MediaPipeline:
 
     # -- persistence -----------------------------------------------------------------------------
 
-    def save(self, path: str | Path) -> Path:
-        """Write the model directory (the pipeline itself is not changed)."""
+    def save(self, path: str | Path, *, extra: Mapping[str, Any] | None = None) -> Path:
+        """Write the model directory (the pipeline itself is not changed).
+
+        ``extra`` entries are added to the manifest (provenance such as what it was built from).
+        """
         import skops.io as sio
 
         parts = self._parts()
@@ -374,6 +377,8 @@ class MediaPipeline:
             "metrics": getattr(self, "metrics_", {}),
             "files": {k: {"path": v, "sha256": _sha256(out / v)} for k, v in files.items()},
         }
+        for key, value in (extra or {}).items():
+            manifest.setdefault(key, value)
         (out / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
         return out
 
