@@ -4,11 +4,9 @@ Articles in; clean text, Sastrawi stems, topics, themes, sentiment, actors and q
 trend reports on top.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("media-analytics")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.0.0+unknown"
+# The one place the version is written: pyproject.toml reads it from here, and it is right even
+# where the package is imported without being installed (the wheel build trains the default
+# model that way, and the model version starts with it).
+__version__ = "0.1.0"
 
 __all__ = ["__version__"]

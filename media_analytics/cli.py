@@ -147,6 +147,10 @@ def _open_out(path: str | None) -> TextIO | None:
 def _cmd_score(args: argparse.Namespace) -> int:
     from .corpus import DuplicateDetector, Rejects, read_articles
 
+    if args.engine == "dask":
+        return _cmd_score_dask(args)
+    if args.scheduler or args.parts_dir:
+        raise CommandError("--scheduler and --parts-dir need --engine dask")
     if not args.out and not args.db:
         args.out = "-"
     pipe = _load_model(args.model)
@@ -193,6 +197,57 @@ def _cmd_score(args: argparse.Namespace) -> int:
     _report_rejects(rejects)
     print(summary, file=sys.stderr)
     return EXIT_PARTIAL if n_err else EXIT_OK
+
+
+def _cmd_score_dask(args: argparse.Namespace) -> int:
+    """``score --engine dask``: each input file is a partition, scored on a Dask cluster."""
+    try:
+        from . import scale
+    except ImportError as exc:  # pragma: no cover - only without the extra
+        raise CommandError(
+            f"--engine dask needs the dask extra: pip install 'media-analytics[dask]' ({exc})"
+        ) from None
+    if args.db:
+        raise CommandError(
+            "--engine dask writes files (--parts-dir, --out), not a database; "
+            "score into --db with the local engine"
+        )
+    if "-" in args.inputs:
+        raise CommandError("--engine dask reads files or folders, not standard input")
+    if args.out == "-":
+        raise CommandError("--engine dask: give --out a file name (the merged output)")
+    parts_dir = args.parts_dir or (f"{args.out}.parts" if args.out else None)
+    if not parts_dir:
+        raise CommandError("--engine dask needs --parts-dir DIR and/or --out FILE")
+    n_workers = None if args.jobs is None or args.jobs < 1 else args.jobs
+    started = time.perf_counter()
+    try:
+        summary = scale.score_partitions(
+            args.inputs,
+            parts_dir,
+            model_dir=args.model,
+            scheduler=args.scheduler,
+            n_workers=n_workers,
+            overwrite=args.rescore,
+            merge_to=args.out,
+            column_map=_column_map(args.column),
+            dayfirst=_dayfirst(args),
+            max_text_chars=args.max_chars,
+            progress=not args.quiet and sys.stderr.isatty(),
+        )
+    except (scale.ScaleError, FileNotFoundError, ValueError) as exc:
+        raise CommandError(str(exc)) from None
+    for line in summary["rejects"]:
+        print(f"rejected: {line}", file=sys.stderr)
+    print(
+        f"scored {summary['articles_scored']} articles in {summary['scored']} partitions "
+        f"({summary['skipped']} partitions already complete) on {summary['workers']} Dask "
+        f"workers in {time.perf_counter() - started:.1f} s with model "
+        f"{summary['model_version']}; {summary['rejected']} records rejected; outputs in "
+        f"{summary['out_dir']}" + (f", merged into {args.out}" if args.out else ""),
+        file=sys.stderr,
+    )
+    return EXIT_PARTIAL if summary["rejected"] else EXIT_OK
 
 
 def _score_into_store(
@@ -498,7 +553,8 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument(
         "--rescore",
         action="store_true",
-        help="with --db: score again articles this model version already scored",
+        help="with --db: score again articles this model version already scored; with --engine "
+        "dask: score every partition again",
     )
     score.add_argument(
         "--dedup-state",
@@ -519,6 +575,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument("--batch-size", type=int, default=500, help="articles per transaction")
     add_jobs(score)
+    score.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
+        help="local: this machine (default); dask: each input file is a partition scored on a "
+        "Dask cluster (pip install 'media-analytics[dask]'), outputs per partition in "
+        "--parts-dir, merged into --out; re-running redoes only missing partitions",
+    )
+    score.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: scheduler address such as tcp://host:8786 (default: a local "
+        "cluster of --jobs worker processes)",
+    )
+    score.add_argument(
+        "--parts-dir",
+        metavar="DIR",
+        help="with --engine dask: folder for the per-partition outputs (default: OUT.parts); "
+        "every worker must be able to write to it",
+    )
     score.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     score.set_defaults(func=_cmd_score)
     evaluate = sub.add_parser("evaluate", help="the evaluation kit on labelled data")

@@ -220,3 +220,36 @@ def test_a_killed_worker_loses_and_duplicates_nothing(
     assert Counter(ids) == Counter(r["id"] for r in records)  # each record exactly once
     assert merged.read_bytes() == expected
     assert not list(out.glob(".*.tmp"))
+
+
+# -- the command line ----------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_the_command_on_a_scheduler_address(five_parts, expected, client, tmp_path, capsys) -> None:
+    merged, parts = tmp_path / "dask.jsonl", tmp_path / "parts"
+    argv = ["score", str(five_parts), "--engine", "dask", "--out", str(merged), "-q"]
+    argv += ["--scheduler", client.scheduler.address, "--parts-dir", str(parts)]
+    assert main(argv) == 0
+    assert merged.read_bytes() == expected
+    assert "in 5 partitions (0 partitions already complete)" in capsys.readouterr().err
+    # again: nothing to score, the same merged bytes
+    merged.unlink()
+    assert main(argv) == 0
+    assert merged.read_bytes() == expected
+    assert "scored 0 articles in 0 partitions (5 partitions already complete)" in (
+        capsys.readouterr().err
+    )
+
+
+def test_the_command_refuses_what_the_dask_engine_cannot_do(tmp_path, capsys) -> None:
+    cases = [
+        (["score", "x.jsonl", "--engine", "dask", "--db", "m.db"], "not a database"),
+        (["score", "-", "--engine", "dask", "--out", "o.jsonl"], "standard input"),
+        (["score", "x.jsonl", "--engine", "dask"], "--parts-dir"),
+        (["score", "x.jsonl", "--scheduler", "tcp://h:1"], "need --engine dask"),
+    ]
+    for argv, message in cases:
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert message in err and len(err.strip().splitlines()) == 1
