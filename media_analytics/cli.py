@@ -21,6 +21,7 @@ from . import __version__
 logger = logging.getLogger("media_analytics")
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2
+DEFAULT_WINDOW = 100_000  # --dedup-window (the same as corpus.dedup.DEFAULT_WINDOW)
 
 
 class CommandError(Exception):
@@ -144,6 +145,13 @@ def _open_out(path: str | None) -> TextIO | None:
     return open(path, "w", encoding="utf-8")
 
 
+def _dedup_window(args: argparse.Namespace) -> int | None:
+    window = int(args.dedup_window)
+    if window < 0:
+        raise CommandError("--dedup-window must be 0 (remember everything) or more")
+    return window or None
+
+
 def _cmd_score(args: argparse.Namespace) -> int:
     from .corpus import DuplicateDetector, Rejects, read_articles
 
@@ -168,7 +176,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
     else:
         out = _open_out(args.out)
         assert out is not None
-        detector = DuplicateDetector()
+        detector = DuplicateDetector(max_articles=_dedup_window(args))
         n = 0
         try:
             stream = _with_duplicates(articles, detector)
@@ -233,6 +241,7 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
             column_map=_column_map(args.column),
             dayfirst=_dayfirst(args),
             max_text_chars=args.max_chars,
+            dedup_window=_dedup_window(args),
             progress=not args.quiet and sys.stderr.isatty(),
         )
     except (scale.ScaleError, FileNotFoundError, ValueError) as exc:
@@ -264,6 +273,7 @@ def _score_into_store(
         raise CommandError(f"--db {args.db}: {exc}") from None
     state = Path(args.dedup_state) if args.dedup_state else _default_dedup_state(args.db)
     detector = DuplicateDetector.load(state) if state and state.exists() else DuplicateDetector()
+    detector.max_articles = _dedup_window(args)
     with store:
         try:
             run_id = store.start_run(version, inputs=list(args.inputs))
@@ -572,6 +582,14 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=1_000_000,
         help="cut longer bodies to this many characters, with a warning",
+    )
+    score.add_argument(
+        "--dedup-window",
+        type=int,
+        default=DEFAULT_WINDOW,
+        metavar="N",
+        help="duplicate detection remembers the N most recent articles, so its memory and "
+        f"state file stay bounded over years (default {DEFAULT_WINDOW:,}; 0: remember all)",
     )
     score.add_argument("--batch-size", type=int, default=500, help="articles per transaction")
     add_jobs(score)

@@ -99,6 +99,7 @@ from typing import IO, Any
 
 from . import __version__
 from .corpus import DuplicateDetector, Rejects, read_articles
+from .corpus.dedup import DEFAULT_WINDOW
 from .corpus.readers import STDIN, PathsLike, expand_paths
 
 __all__ = ["ScaleError", "merge_outputs", "partition_files", "score_partitions"]
@@ -195,7 +196,9 @@ def _marker_path(out_dir: Path, index: int) -> Path:
     return out_dir / f"part-{index:05d}.done.json"
 
 
-def _partition_keys(shas: list[str], model: str, options: _ReadOptions) -> list[str]:
+def _partition_keys(
+    shas: list[str], model: str, options: _ReadOptions, dedup_window: int | None = DEFAULT_WINDOW
+) -> list[str]:
     """Each partition's key: everything its output depends on (see the module notes).
 
     ``model`` identifies the model and the code that scores with it (:func:`_job_model`).
@@ -208,7 +211,7 @@ def _partition_keys(shas: list[str], model: str, options: _ReadOptions) -> list[
             "dayfirst": options.dayfirst,
             "max_text_chars": options.max_text_chars,
         },
-        "dedup": DuplicateDetector().get_params(),
+        "dedup": DuplicateDetector(max_articles=dedup_window).get_params(),
     }
     chain = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
     keys = []
@@ -444,6 +447,7 @@ def score_partitions(
     column_map: Mapping[str, str] | None = None,
     dayfirst: bool | None = True,
     max_text_chars: int = 1_000_000,
+    dedup_window: int | None = DEFAULT_WINDOW,
     progress: bool = False,
 ) -> dict[str, Any]:
     """Score article files on a Dask cluster, one output file per input file.
@@ -473,6 +477,9 @@ def score_partitions(
     column_map, dayfirst, max_text_chars
         How articles are read, as in :func:`~media_analytics.corpus.read_articles`
         (the command's defaults: day-first dates, bodies cut at a million characters).
+    dedup_window : int or None
+        How many recent articles duplicate detection remembers, as ``--dedup-window`` of
+        ``media-analytics score`` (see :class:`~media_analytics.corpus.DuplicateDetector`).
     progress : bool, default False
         Show a progress bar over the partitions.
 
@@ -504,7 +511,7 @@ def score_partitions(
         max_text_chars=max_text_chars,
     )
     shas = [_file_sha256(f) for f in files]
-    keys = _partition_keys(shas, identity, options)
+    keys = _partition_keys(shas, identity, options, dedup_window)
     markers: list[dict[str, Any] | None] = [
         None if overwrite else _complete(out, i, key) for i, key in enumerate(keys)
     ]
@@ -523,7 +530,17 @@ def score_partitions(
         with _connect(scheduler, n_local) as client:
             workers = len(client.scheduler_info().get("workers", {}))
             plan = _Plan(
-                files, shas, keys, todo, out, options, model_path, version, identity, overwrite
+                files,
+                shas,
+                keys,
+                todo,
+                out,
+                options,
+                model_path,
+                version,
+                identity,
+                overwrite,
+                dedup_window,
             )
             failures, prepass = _run(client, plan, markers, progress=progress)
         for i in todo:  # leftovers of tasks that died while writing
@@ -584,6 +601,7 @@ class _Plan:
     version: str
     identity: str
     overwrite: bool
+    dedup_window: int | None
 
 
 def _run(
@@ -594,7 +612,7 @@ def _run(
     Fills ``markers`` in place; returns the failed partitions and the pre-pass time.
     """
     distributed = _require_distributed()
-    detector = DuplicateDetector()
+    detector = DuplicateDetector(max_articles=plan.dedup_window)
     pending = set(plan.todo)
     futures: dict[Any, int] = {}
     prepass = 0.0

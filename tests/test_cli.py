@@ -39,7 +39,8 @@ def test_score_help_documents_every_flag(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["score", "--help"]) == 0
     out = capsys.readouterr().out
     for flag in ["--model", "--out", "--db", "--rescore", "--jobs", "--column", "--date-order",
-                 "--max-chars", "--batch-size", "--dedup-state", "--quiet"]:  # fmt: skip
+                 "--max-chars", "--batch-size", "--dedup-state", "--quiet", "--dedup-window",
+                 "--engine", "--scheduler", "--parts-dir"]:  # fmt: skip
         assert flag in out, flag
 
 
@@ -77,6 +78,27 @@ def test_score_into_sqlite_is_incremental(tmp_path: Path) -> None:
     assert len(_lines(out)) == 30
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT COUNT(*) FROM scores").fetchone()[0] == 30
+
+
+def test_the_dedup_window_bounds_what_duplicate_detection_remembers(tmp_path: Path) -> None:
+    from media_analytics import cli
+    from media_analytics.corpus import dedup
+
+    assert cli.DEFAULT_WINDOW == dedup.DEFAULT_WINDOW
+    records = read_sample_records()
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    marked = {}
+    for window in ("0", "100000", "1"):
+        out = tmp_path / f"w{window}.jsonl"
+        argv = ["score", str(src), "--out", str(out), "--jobs", "1", "-q"]
+        assert main([*argv, "--dedup-window", window]) == 0
+        marked[window] = {r["id"]: r["duplicate_of"] for r in _lines(out) if r["duplicate_of"]}
+    # the sample's copies sit within a few articles of their originals
+    assert marked["0"] == marked["100000"] and len(marked["0"]) >= 5
+    # remembering one article (and a half again) loses the copies further back
+    assert len(marked["1"]) < len(marked["0"])
+    assert main(["score", str(src), "--dedup-window", "-1", "-q"]) == 2
 
 
 def test_missing_model_is_a_clear_error(tmp_path: Path, capsys) -> None:

@@ -44,7 +44,8 @@ logger = logging.getLogger(__name__)
 
 _FORMAT = "media_analytics.corpus.DuplicateDetector"
 _FORMAT_VERSION = 1
-_PARAMS = ("threshold", "num_perm", "shingle_size", "min_size_ratio", "seed")
+_PARAMS = ("threshold", "num_perm", "shingle_size", "min_size_ratio", "seed", "max_articles")
+DEFAULT_WINDOW = 100_000  # what ``media-analytics score`` remembers (``--dedup-window``)
 
 _BOILERPLATE_LINE_RE = re.compile(
     r"^\s*(?:baca\s+(?:juga|selengkapnya)|lihat\s+juga|simak\s+(?:juga|video)|tonton\s+juga|"
@@ -178,6 +179,29 @@ class _Index:
             self.exact.setdefault(content_hash, row)
         return row
 
+    def newest(self, n: int) -> _Index:
+        """A new index of the last ``n`` rows, plus the originals those rows point to."""
+        total = len(self.ids)
+        keep = np.zeros(total, dtype=bool)
+        keep[max(0, total - n) :] = True
+        keep[self.parents[:total][keep]] = True
+        rows = np.flatnonzero(keep)
+        moved = np.full(total, -1, dtype=np.int64)
+        moved[rows] = np.arange(len(rows))
+        out = _Index(self.params)
+        for row in rows.tolist():
+            indexed = bool(self.indexed[row])
+            out.append(
+                self.ids[row],
+                self.sigs[row],
+                int(self.sizes[row]),
+                int(self.hashes[row]),
+                int(self.times[row]),
+                int(moved[self.parents[row]]),
+                self.minhash_from(self.sigs[row]) if indexed else None,
+            )
+        return out
+
     def _grow(self) -> None:
         for name in ("sigs", "sizes", "hashes", "times", "parents", "indexed"):
             old = getattr(self, name)
@@ -234,6 +258,13 @@ class DuplicateDetector:
         so that a short item is not a "duplicate" of every long story quoting it.
     seed : int, default 1
         Seed of the MinHash permutations.
+    max_articles : int or None, default None
+        Remember only about this many of the most recent articles in :meth:`add` (None:
+        all). A job that runs for years then keeps a bounded state: memory and the saved
+        file stop growing. Copies are published within days of their original, so a window
+        of a few weeks of a feed loses nothing in practice; an article whose original left the
+        window counts as an original. The originals of remembered copies are kept with them,
+        so a copy keeps naming its original. :meth:`find_duplicates` is not windowed.
 
     Examples
     --------
@@ -253,12 +284,14 @@ class DuplicateDetector:
         shingle_size: int = 5,
         min_size_ratio: float = 0.5,
         seed: int = 1,
+        max_articles: int | None = None,
     ) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle_size = shingle_size
         self.min_size_ratio = min_size_ratio
         self.seed = seed
+        self.max_articles = max_articles
         self._index: _Index | None = None
 
     def get_params(self) -> dict[str, Any]:
@@ -271,6 +304,8 @@ class DuplicateDetector:
             raise ValueError("threshold and min_size_ratio must be in (0, 1]")
         if params["shingle_size"] < 1 or params["num_perm"] < 16:
             raise ValueError("shingle_size must be >= 1 and num_perm >= 16")
+        if params["max_articles"] is not None and params["max_articles"] < 1:
+            raise ValueError("max_articles must be >= 1 (or None: remember every article)")
         return _Index(params)
 
     def __len__(self) -> int:
@@ -312,7 +347,11 @@ class DuplicateDetector:
             best = min(found, key=lambda match: (-match[1], match[0]))[0]
             parent = int(index.parents[best])
         index.append(article.id, minhash.hashvalues, size, content_hash, when, parent, minhash)
-        return None if parent is None else index.ids[parent]
+        answer = None if parent is None else index.ids[parent]
+        limit = self.max_articles
+        if limit is not None and len(index) > limit + max(limit // 2, 1):
+            self._index = index.newest(limit)  # amortised: once every limit/2 articles
+        return answer
 
     # ---------------------------------------------------------------------- batch
 

@@ -115,6 +115,39 @@ def test_streaming_add_returns_the_earlier_article() -> None:
     assert len(detector) == 6
 
 
+def test_a_windowed_detector_stays_bounded_and_agrees_inside_its_window(tmp_path: Path) -> None:
+    rng = random.Random(21)
+    window = 20
+    stories = [story(rng) for _ in range(200)]
+    full = DuplicateDetector()
+    windowed = DuplicateDetector(max_articles=window)
+    sizes = []
+    for i, text in enumerate(stories):
+        for detector in (full, windowed):
+            assert detector.add(Article(id=f"s{i}", text=text)) is None
+        sizes.append(len(windowed))
+        if i % 10 == 9:  # a copy of a story a few articles back: inside the window
+            copy = Article(id=f"copy{i}", text=syndicate(stories[i - 3], rng))
+            assert windowed.add(copy) == full.add(copy) == f"s{i - 3}"
+    # bounded: never more than the window and half again (plus originals of kept copies)
+    assert max(sizes) <= window + window // 2 + 1 and len(full) == 220
+    # a story that left the window is forgotten; the unbounded detector still knows it
+    old = Article(id="late-copy", text=syndicate(stories[5], rng))
+    assert full.add(old) == "s5"
+    assert windowed.add(old) is None
+    # an original stays as long as a remembered copy points to it
+    first = DuplicateDetector(max_articles=window)
+    first.add(Article(id="origin", text=stories[0]))
+    for i in range(1, 400):
+        first.add(Article(id=f"x{i}", text=stories[i % 199 + 1] + f" kata{i}"))
+        if i % 15 == 0:
+            assert first.add(Article(id=f"c{i}", text=syndicate(stories[0], rng))) == "origin"
+    # the bound survives saving
+    path = tmp_path / "w.npz"
+    windowed.save(path)
+    assert DuplicateDetector.load(path).max_articles == window
+
+
 def test_save_load_round_trip_without_pickle(tmp_path: Path) -> None:
     rng = random.Random(13)
     stories = [story(rng) for _ in range(40)]
