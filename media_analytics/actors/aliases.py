@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon import phrase_key
+from .lexicon import NICKNAME_CALLS, NICKNAME_OR, phrase_key
 from .people import read_name
 
 if TYPE_CHECKING:
@@ -24,9 +24,8 @@ if TYPE_CHECKING:
 
 __all__ = ["link_aliases"]
 
-# words of a phrase that introduces a nickname: "(yang) akrab disapa", "sapaan akrabnya"
-_CALL_VERBS = frozenset({"disapa", "dipanggil", "disebut", "dijuluki"})
-_CALL_NOUNS = frozenset({"sapaan", "panggilan", "julukan"})
+# words around the verb or noun that introduces a nickname: "(yang) akrab disapa", "sapaan
+# akrabnya"
 _CALL_FILLERS = frozenset(
     {
         "yang",
@@ -49,6 +48,8 @@ _CALL_FILLERS = frozenset(
         "panggilannya",
     }
 )
+# every token where a nickname pattern can start
+_OPENERS = frozenset({"("}) | NICKNAME_OR | NICKNAME_CALLS
 _PAREN_MAX = 3
 _MIN_PREFIX = 3
 
@@ -86,8 +87,10 @@ def _alias_after(state: ArticleActors, k: int) -> tuple[int, int] | None:
     if k < ts.n and ts.words[k] in "“\"'":
         k += 1
     start = k
-    if k < ts.n and ts.caps[k] and ts.lows[k] in state.ts.lex.words["address"] | _NICK_HEADS:
-        k += 1
+    if k < ts.n and ts.caps[k]:
+        low = ts.lows[k]
+        if low in ts.lex.words["address"] or low in _NICK_HEADS:
+            k += 1
     end = read_name(ts, k)
     if end == k or end - start > _PAREN_MAX:
         return None
@@ -101,7 +104,11 @@ def _patterns(state: ArticleActors) -> list[tuple[_Person, int, int]]:
     """(person, alias start token, alias end token) for each nickname the text introduces."""
     ts = state.ts
     out: list[tuple[_Person, int, int]] = []
-    for k in range(1, ts.n - 1):
+    if not state.persons:
+        return out  # a nickname is joined to a person's full name: none to join to
+    for k in ts.cues_in(_OPENERS):
+        if not 0 < k < ts.n - 1:
+            continue
         low = ts.lows[k]
         if ts.words[k] == "(":
             span = _alias_after(state, k + 1)
@@ -109,11 +116,11 @@ def _patterns(state: ArticleActors) -> list[tuple[_Person, int, int]]:
                 continue
             if ts.upper[span[0]] and span[1] - span[0] == 1:
                 continue  # "(BPS)": an acronym, handled as an organisation
-        elif low in ("atau", "alias") and ts.joined(k):
+        elif low in NICKNAME_OR and ts.joined(k):
             span = _alias_after(state, k + 1)
             if span is None or not ts.is_boundary(span[1]) or _seen_before(state, span, k):
                 continue  # "Budi atau Ani" with Ani named before: two people, not a nickname
-        elif low in _CALL_VERBS or low in _CALL_NOUNS:
+        elif low in NICKNAME_CALLS:
             j = k + 1
             while j < ts.n and ts.lows[j] in _CALL_FILLERS and j - k < 4:
                 j += 1
@@ -198,7 +205,10 @@ def _cover_alias(state: ArticleActors, person: _Person, a: int, b: int) -> None:
     ts = state.ts
     words = ts.words[a:b]
     n = b - a
-    for j in range(b, ts.n - n + 1):
+    last = ts.n - n  # the last place a use can start
+    for j in ts.positions(words[0], b):
+        if j > last:
+            break
         if ts.words[j : j + n] != words or any(state.covered[j : j + n]):
             continue
         if j + n < ts.n and ts.joined(j + n) and ts.is_name_token(j + n):

@@ -64,25 +64,30 @@ class ArticleActors:
     # --- pass 1 --------------------------------------------------------------------------------
     def scan(self) -> None:
         ts, gaz, lex = self.ts, self.gaz, self.ts.lex
-        role_first, mod_first = lex.role_heads.first, lex.role_modifiers.first
+        words, lows, name_ok = ts.words, ts.lows, ts.name_ok
         trig_lower, trig_exact, gaz_first = lex.triggers_lower, lex.triggers_exact, gaz.first
-        tails = lex.org_tails
+        # Only capitalised words and lower-case role words ("kata ketua KPU ...") can open a
+        # phrase: visit those and skip the rest of the stream without looking at it.
+        openers = ts.cap_index
+        lower_roles = [k for k in ts.cues_in(lex.role_openers) if not ts.caps[k]]
+        if lower_roles:
+            openers = sorted(openers + lower_roles)
+        # where a run of capitalised words ending in a kind word starts ("China Development Bank")
+        tail_runs = ts.runs_ending_in(lex.org_tails)
         i = 0
-        while i < ts.n:
-            w = ts.words[i]
-            low = ts.lows[i]
-            if not w[:1].isalpha() or (
-                not ts.caps[i] and low not in role_first and low not in mod_first
-            ):
-                i += 1
-                continue
+        for k in openers:
+            if k < i or not words[k][0].isalpha():
+                continue  # inside the phrase matched last, or not a word
+            i = k
+            low = lows[i]
             if (
                 low not in trig_lower
-                and w not in trig_exact
+                and words[i] not in trig_exact
                 and low not in gaz_first
-                and ts.words[ts.run_end[i] - 1] not in tails
+                and i not in tail_runs
             ):
-                i = self._bare(i)  # nothing but a name can start here
+                if name_ok[i]:
+                    i = self._bare(i)  # nothing but a name can start here
                 continue
             e = match_street(ts, i)
             if e > i:
@@ -122,23 +127,24 @@ class ArticleActors:
     def _bare(self, i: int) -> int:
         """A name with a cue, or a name-like run kept for :meth:`_recurring_names`; next index."""
         ts = self.ts
+        if not ts.name_ok[i]:
+            return i + 1
         if (
             ts.sent[i]
             and i + 1 < ts.n
+            and ts.name_ok[i + 1]
             and ts.joined(i + 1)
             and is_ordinary_word(ts.lows[i])
-            and ts.is_name_token(i + 1)
         ):
             return i + 1  # "Pemikiran Sumitro ...": the sentence opens with an ordinary word
-        cm = cue_person(ts, i, self.gaz)
+        end = read_name(ts, i)  # read once, for the cue test and for the run
+        cm = cue_person(ts, i, self.gaz, end=end)
         if cm is not None:
             self.add_person(cm)
             return cm.end
-        if (ts.is_name_token(i) and not ts.sent[i]) or (ts.sent[i] and not ts.is_common(i)):
-            end = read_name(ts, i)
-            if end - i >= 2:
-                self.runs.append((i, end))
-                return end
+        if end - i >= 2:  # (a name token is never an everyday word, even opening a sentence)
+            self.runs.append((i, end))
+            return end
         return i + 1
 
     def _recurring_names(self) -> None:
@@ -148,38 +154,34 @@ class ArticleActors:
         event or a slogan is repeated whole, if at all.
         """
         ts = self.ts
-        if not self.runs:
-            return
-        in_run = bytearray(ts.n)
-        for a, b in self.runs:
-            for k in range(a, b):
-                in_run[k] = 1
-        alone: set[str] = set()
-        for k in range(ts.n):
-            if in_run[k] or self.covered[k] or not ts.caps[k]:
-                continue
-            before = (
-                k > 0
-                and ts.joined(k)
-                and (ts.is_name_token(k - 1) or ts.lows[k - 1] in ts.lex.words["joiners"])
-            )
-            after = (
-                k + 1 < ts.n
-                and ts.joined(k + 1)
-                and (ts.is_name_token(k + 1) or ts.words[k + 1] == "(")
-            )
-            if not before and not after and ts.is_name_token(k):
-                alone.add(ts.lows[k])
+        lows, joiners = ts.lows, ts.lex.words["joiners"]
+        kept = []
         for a, b in self.runs:
             if ts.weak_name(a, b) or any(ts.upper[k] for k in range(a, b)):
                 continue
-            if (a > 0 and ts.lows[a - 1] in ts.lex.words["joiners"]) or (
-                b < ts.n and ts.lows[b] in ts.lex.words["joiners"]
-            ):
+            if (a > 0 and lows[a - 1] in joiners) or (b < ts.n and lows[b] in joiners):
                 continue  # inside an English name ("Council on Petroleum")
             if b + 2 < ts.n and ts.words[b] == "(" and ts.upper[b + 1]:
                 continue  # a defined term: "Makan Bergizi Gratis (MBG)"
-            if any(len(ts.lows[k]) > 2 and ts.lows[k] in alone for k in (a, b - 1)):
+            kept.append((a, b))
+        # the first and last words of the kept runs, looked for standing alone elsewhere
+        wanted = {lows[k] for a, b in kept for k in (a, b - 1) if len(lows[k]) > 2}
+        if not wanted:
+            return
+        in_run = bytearray(ts.n)
+        for a, b in self.runs:
+            in_run[a:b] = b"\x01" * (b - a)
+        name_ok = ts.name_ok
+        alone: set[str] = set()
+        for k in ts.cap_index:
+            if lows[k] not in wanted or in_run[k] or self.covered[k] or not name_ok[k]:
+                continue
+            before = k > 0 and ts.joined(k) and (name_ok[k - 1] or lows[k - 1] in joiners)
+            after = k + 1 < ts.n and ts.joined(k + 1) and (name_ok[k + 1] or ts.words[k + 1] == "(")
+            if not before and not after:
+                alone.add(lows[k])
+        for a, b in kept:
+            if lows[a] in alone or lows[b - 1] in alone:
                 self.add_person(PersonMatch(a, b, a, b, ts.surface(a, b)))
 
     def _add_inner(self, role: RoleMatch) -> None:
@@ -283,20 +285,24 @@ class ArticleActors:
             for t in set(p.tokens):
                 if len(t) > 2:
                     index.setdefault(t, []).append(p)
+        # a mention starts with a capital and is a known alias or a word of a person's name
+        aliases = self.org_alias.keys() | self.person_alias.keys()
+        if not index and not aliases:
+            return
+        words, lows = ts.words, ts.lows
+        todo = [k for k in ts.cap_index if lows[k] in index or words[k] in aliases]
         i = 0
-        while i < ts.n:
-            if self.covered[i] or not ts.caps[i]:
-                i += 1
+        for k in todo:
+            if k < i or self.covered[k]:
                 continue
+            i = k
             w = ts.words[i]
             alias_key = self.org_alias.get(w)
             if alias_key is not None and alias_key in self.orgs:
                 self.orgs[alias_key].mentions.append(ts.span(i, i + 1))
-                i += 1
                 continue
             if w in self.person_alias:
                 self.person_alias[w].actor.mentions.append(ts.span(i, i + 1))
-                i += 1
                 continue
             cands = index.get(ts.lows[i]) if ts.is_name_token(i) else None
             if cands and len(cands) == 1:
@@ -316,8 +322,6 @@ class ArticleActors:
                 person.actor.mentions.append(ts.span(i, j))
                 self._cover(i, j)
                 i = j
-                continue
-            i += 1
 
     def _bind_roles(self) -> None:
         heads: dict[str, list[_Person]] = {}

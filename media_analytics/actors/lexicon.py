@@ -16,9 +16,27 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Lexicon", "PhraseSet", "get_lexicon", "phrase_key", "read_lines", "read_sections"]
+__all__ = [
+    "MENURUT",
+    "NICKNAME_CALLS",
+    "NICKNAME_OR",
+    "Lexicon",
+    "PhraseSet",
+    "get_lexicon",
+    "phrase_key",
+    "read_lines",
+    "read_sections",
+]
 
 _DATA_PACKAGE = "media_analytics.actors"
+# Cue words that are matched in code rather than listed in a data file: "menurut" opens reported
+# speech (quotes.py); the rest introduce a nickname (aliases.py): "Lestari atau Rerie", "yang
+# akrab disapa Ipul", "sapaan akrabnya Rerie", "Saifullah Yusuf (Gus Ipul)".
+MENURUT = frozenset({"menurut", "menurutnya"})
+NICKNAME_OR = frozenset({"atau", "alias"})
+NICKNAME_CALLS = frozenset(
+    {"disapa", "dipanggil", "disebut", "dijuluki", "sapaan", "panggilan", "julukan"}
+)
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
@@ -59,6 +77,7 @@ def read_sections(name: str) -> dict[str, list[str]]:
     return sections
 
 
+@lru_cache(maxsize=1 << 16)  # names recur within and across articles
 def phrase_key(phrase: str, *, lower: bool = True) -> tuple[str, ...]:
     """Split a phrase into the word tokens the extractor sees (periods and brackets dropped).
 
@@ -80,21 +99,27 @@ class PhraseSet:
         The phrases, already split into tokens (lower-cased or not, as they will be looked up).
     """
 
-    __slots__ = ("first", "keys", "max_len")
+    __slots__ = ("_len_from", "first", "keys", "max_len")
 
     def __init__(self, keys: Iterable[tuple[str, ...]]) -> None:
         self.keys = frozenset(k for k in keys if k)
         self.first = frozenset(k[0] for k in self.keys)
         self.max_len = max((len(k) for k in self.keys), default=0)
+        # the longest phrase starting with each word: most words start only short phrases, so
+        # the search below tries few lengths
+        self._len_from: dict[str, int] = {}
+        for k in self.keys:
+            self._len_from[k[0]] = max(self._len_from.get(k[0], 0), len(k))
 
     def __contains__(self, key: object) -> bool:
         return key in self.keys
 
     def longest(self, tokens: list[str], i: int) -> int:
         """End of the longest phrase starting at ``tokens[i]``, or ``i`` when none does."""
-        if tokens[i] not in self.first:
+        size = self._len_from.get(tokens[i])
+        if size is None:
             return i
-        for k in range(min(self.max_len, len(tokens) - i), 0, -1):
+        for k in range(min(size, len(tokens) - i), 0, -1):
             if tuple(tokens[i : i + k]) in self.keys:
                 return i + k
         return i
@@ -128,6 +153,17 @@ class Lexicon:
     words: dict[str, frozenset[str]]
     triggers_lower: frozenset[str] = frozenset()  # lower-cased openers of rank/role/place phrases
     triggers_exact: frozenset[str] = frozenset()  # openers of organisation and country names
+    role_openers: frozenset[str] = frozenset()  # first words of role heads and modifiers
+    org_openers: frozenset[str] = frozenset()  # first words of organisation heads and names
+    # words that are never part of a person's name: lower-cased (office, rank, place and everyday
+    # words) and as written (one-word organisation heads and countries); one set lookup each
+    # instead of ten, since the test runs on every capitalised word
+    not_name_lower: frozenset[str] = frozenset()
+    not_name_exact: frozenset[str] = frozenset()
+    # lower-cased words that open a phrase away from capitalised words: role words ("kata ketua
+    # KPU"), reporting verbs, "menurut" and the nickname cues; TokenStream.cue_index lists where
+    # they occur, so that the matchers looking for them share one pass over the tokens
+    cue_words: frozenset[str] = frozenset()
 
     def is_role_word(self, low: str) -> bool:
         """Whether a lower-cased token opens a role phrase or is a rank."""
@@ -182,7 +218,22 @@ def get_lexicon() -> Lexicon:
     lower = set(lex.role_heads.first) | set(lex.role_modifiers.first) | {k[0] for k in ranks}
     lower |= {k[0] for k in hon_prefix} | {k[0] for k in places} | lex.street_heads | {"k"}
     exact = set(lex.org_heads.first) | set(lex.org_phrases.first) | set(lex.countries.first)
-    return replace(lex, triggers_lower=frozenset(lower), triggers_exact=frozenset(exact))
+    not_lower = lex.institution | lex.hon_suffix | lex.street_heads | lex.common
+    for phrases in (ranks, lex.role_heads.keys, lex.role_modifiers.keys, places):
+        not_lower |= {k[0] for k in phrases if len(k) == 1}
+    not_exact = {k[0] for k in (*lex.org_heads.keys, *lex.countries.keys) if len(k) == 1}
+    role_openers = lex.role_heads.first | lex.role_modifiers.first
+    cues = role_openers | lex.verbs_before | MENURUT | NICKNAME_OR | NICKNAME_CALLS | {"("}
+    return replace(
+        lex,
+        triggers_lower=frozenset(lower),
+        triggers_exact=frozenset(exact),
+        role_openers=role_openers,
+        org_openers=lex.org_heads.first | lex.org_phrases.first,
+        not_name_lower=frozenset(not_lower),
+        not_name_exact=frozenset(not_exact),
+        cue_words=cues,
+    )
 
 
 _PREFIXES = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 __all__ = ["Actor", "ActorType", "Quote", "canonical_key", "normalize_name"]
@@ -15,6 +16,7 @@ _NON_WORD = re.compile(r"[^\w\s/&-]+")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)  # names recur within and across articles
 def normalize_name(name: str) -> str:
     """Lower-case, strip accents and punctuation, collapse spaces.
 
@@ -144,11 +146,17 @@ def canonical_key(actor: Actor) -> str:
     >>> canonical_key(Actor(name="PT. Jatim Propertindo Jaya", type="organization"))
     'organization:jatim propertindo jaya'
     """
-    norm = normalize_name(actor.name)
-    if actor.type == "organization":
+    official = actor.official if actor.type == "place" else None
+    return _key(actor.type, actor.name, official)
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(kind: str, name: str, official: str | None) -> str:
+    norm = normalize_name(name)
+    if kind == "organization":
         norm = _ORG_SUFFIX.sub("", _ORG_PREFIX.sub("", norm))
         while _ORG_SUFFIX.search(norm):
             norm = _ORG_SUFFIX.sub("", norm)
-    elif actor.type == "place" and actor.official:
-        norm = normalize_name(actor.official)
-    return f"{actor.type}:{norm}"
+    elif kind == "place" and official:
+        norm = normalize_name(official)
+    return f"{kind}:{norm}"

@@ -229,8 +229,8 @@ def match_org(
     """
     lex = ts.lex
     w = ts.words[i]
-    if not w[:1].isupper():
-        return None
+    if not w[:1].isupper() or w not in lex.org_openers:
+        return None  # no listed name and no head word starts here
     known = lex.org_phrases.longest(ts.words, i)
     if known == i + 1 and _defines_other(ts, i):
         return None
@@ -281,7 +281,7 @@ def match_tail_org(ts: TokenStream, i: int) -> OrgMatch | None:
     if ts.upper[i] and (ts.words[i],) not in ts.lex.org_phrases:
         return None
     tails = ts.lex.org_tails
-    j = min(ts.run_end[i], i + 6)
+    j = min(ts.run_end(i), i + 6)
     last = j - 1  # the kind word must end the run: "Just Energy Transition Partnership" is no org
     if last == i or ts.words[last] not in tails:
         return None

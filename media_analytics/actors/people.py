@@ -112,25 +112,23 @@ def read_name(ts: TokenStream, i: int) -> int:
 
     Up to five capitalised name words; initials (``M.``), and particles inside (``bin``, ``van``).
     """
+    # runs for nearly every capitalised word of an article: list lookups only, no method calls
+    name_ok, words, lows, nl, n = ts.name_ok, ts.words, ts.lows, ts.nl, ts.n
+    if i >= n or not name_ok[i]:
+        return i
+    heads, connectors = ts.lex.words["name_like_heads"], ts.lex.words["connectors"]
     k = i
     count = 0
-    while k < ts.n and count < _NAME_MAX:
-        if count and not ts.joined(k):
-            break
-        if ts.is_name_token(k) or (
-            count and ts.lows[k] in ts.lex.words["name_like_heads"] and ts.caps[k]
-        ):
+    while k < n and count < _NAME_MAX:
+        if count and nl[k]:
+            break  # a name does not run over a line break
+        if name_ok[k] or (count and lows[k] in heads and ts.caps[k]):
             k += 1
             count += 1
-            if len(ts.words[k - 1]) == 1:
+            if len(words[k - 1]) == 1:
                 k = ts.skip_dot(k)
             continue
-        if (
-            count
-            and ts.lows[k] in ts.lex.words["connectors"]
-            and k + 1 < ts.n
-            and ts.is_name_token(k + 1)
-        ):
+        if count and lows[k] in connectors and k + 1 < n and name_ok[k + 1]:
             k += 1
             continue
         break
@@ -260,6 +258,8 @@ def _rank_ahead(ts: TokenStream, j: int) -> int | None:
 def match_role(ts: TokenStream, i: int, gaz: Gazetteer) -> RoleMatch | None:
     """A role phrase at ``i``: modifiers, head, complement (``Wakil Ketua Komisi III DPR RI``)."""
     lex = ts.lex
+    if ts.lows[i] not in lex.role_openers:
+        return None  # neither a modifier nor a head starts here
     k = i
     for _ in range(2):
         e = lex.role_modifiers.longest(ts.lows, k)
@@ -457,60 +457,70 @@ def _initials(ts: TokenStream, i: int, end: int, acr: str) -> bool:
     )
 
 
-def cue_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | None:
-    """A bare name at ``i`` that speech, an age or a form of address marks as a person."""
-    if not ts.is_name_token(i):
+def cue_person(
+    ts: TokenStream, i: int, gaz: Gazetteer, *, end: int | None = None
+) -> PersonMatch | None:
+    """A bare name at ``i`` that speech, an age or a form of address marks as a person.
+
+    ``end`` is ``read_name(ts, i)`` when the caller has it already.
+    """
+    if not ts.name_ok[i]:
         return None
-    end = read_name(ts, i)
+    if end is None:
+        end = read_name(ts, i)
     if end == i:
         return None
-    lex = ts.lex
-    prev = ts.lows[i - 1] if i > 0 else ""
-    prev2 = ts.lows[i - 2] if i > 1 else ""
+    lex, lows, words, n = ts.lex, ts.lows, ts.words, ts.n
+    address = lex.words["address"]
+    prev = lows[i - 1] if i > 0 else ""
     cue = (
         prev in lex.verbs_after
         or prev in lex.verbs_passive
         or prev == "menurut"
-        or prev in ts.lex.words["address"]
+        or prev in address
         or (prev in lex.person_cues and (not ts.caps[i - 1] or ts.sent[i - 1]))
-        or (prev == "oleh" and prev2 in lex.verbs_passive)
+        or (prev == "oleh" and i > 1 and lows[i - 2] in lex.verbs_passive)
     )
     k = end
-    if not cue and k < ts.n:
+    if not cue and k < n:
         if (
-            ts.words[k] == "("
-            and k + 2 < ts.n
-            and ts.words[k + 2] == ")"
-            and (ts.words[k + 1].isdigit() or _initials(ts, i, end, ts.words[k + 1]))
+            words[k] == "("
+            and k + 2 < n
+            and words[k + 2] == ")"
+            and (words[k + 1].isdigit() or _initials(ts, i, end, words[k + 1]))
         ):
             cue = True  # "Budi (45)", "Gunardi Wantjik (GW)"
         else:
+            adverbs = lex.words["adverbs"]
             steps = 0
-            while k < ts.n and ts.lows[k] in ts.lex.words["adverbs"] and steps < 3:
+            while k < n and lows[k] in adverbs and steps < 3:
                 k += 1
                 steps += 1
-            cue = k < ts.n and ts.lows[k] in lex.verbs_before
-    if prev not in ts.lex.words["address"] and ts.weak_name(i, end):
-        return None
-    if end + 1 < ts.n and ts.lows[end] in ts.lex.words["joiners"] and ts.caps[end + 1]:
-        return None  # part of an English name ("European Travel Information and ...")
-    if prev in ts.lex.words["joiners"]:
-        return None
+            cue = k < n and lows[k] in lex.verbs_before
     role = None
-    if end + 1 < ts.n and ts.lows[end] in ("selaku", "sebagai") and ts.joined(end):
+    if end + 1 < n and lows[end] in ("selaku", "sebagai") and ts.joined(end):
         sel = match_role(ts, end + 1, gaz)
         if sel is not None and read_name(ts, sel.end) == sel.end:
             role, cue = sel, True
-    if not cue:
+    if not cue and end < n and words[end] == ",":  # degrees or an office after a comma
         suffixes, after = read_suffixes(ts, end)
         role = _apposition_role(ts, after, gaz)
         cue = role is not None or bool(suffixes)
     if not cue:
         return None
+    # the vetoes come after the cues: most capitalised words have no cue, and the tests above
+    # are cheaper than reading the words as ordinary Indonesian
+    if prev not in address and ts.weak_name(i, end):
+        return None
+    joiners = lex.words["joiners"]
+    if end + 1 < n and lows[end] in joiners and ts.caps[end + 1]:
+        return None  # part of an English name ("European Travel Information and ...")
+    if prev in joiners:
+        return None
     pm = _person_after(ts, i)
     if pm is None:
         return None
-    if role is None and pm.end < ts.n:
+    if role is None and pm.end < n:
         role = _apposition_role(ts, pm.end, gaz)
     if role is not None:
         pm.role_match = role

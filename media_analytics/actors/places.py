@@ -156,7 +156,7 @@ def match_place(
     if end > i and all(ts.caps[k] for k in range(i, end)):
         key = tuple(ts.lows[i:end])
         if complement or not (
-            gaz.is_ambiguous_bare(key) or (end - i == 1 and ts.lows[i] in ts.vocab_lower)
+            gaz.is_ambiguous_bare(key) or (end - i == 1 and ts.written_lower(ts.lows[i]))
         ):
             if not districts:
                 regions = [r for r in regions if r.level != "district"]

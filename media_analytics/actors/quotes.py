@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .extract import analyse
-from .lexicon import phrase_key
+from .lexicon import MENURUT, phrase_key
 from .model import Actor, Quote
 from .people import read_name
 from .tokens import TokenStream, token_stream
@@ -30,7 +31,6 @@ __all__ = ["extract_quotes"]
 
 _QUOTE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"")
 _PRONOUNS = frozenset({"dia", "ia", "beliau"})
-_MENURUT = frozenset({"menurut", "menurutnya"})
 _SPEECH_END = re.compile(r"[.,!?…]\s*$")
 _MIN_WORDS = 4
 _HANDLE = re.compile(r"@[A-Za-z0-9_.]{2,}")
@@ -73,13 +73,16 @@ class _Attributor:
         self.mentions = mentions
         self.m_starts = [m.start for m in mentions]
         self.quote_spans: list[tuple[int, int]] = []
+        self.quote_starts: list[int] = []
         self.events: list[tuple[int, str]] = []  # (char position, speaker): who is in focus
         self.subjects: list[tuple[int, str]] = []  # (char position, person) as sentence subject
         self.reported: list[tuple[int, int]] = []  # spans of reported (indirect) speech
 
     # --- helpers -------------------------------------------------------------------------------
     def inside_quote(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.quote_spans)
+        # quotations do not overlap and are found in text order: look at the last one opened
+        k = bisect_right(self.quote_starts, pos) - 1
+        return k >= 0 and pos < self.quote_spans[k][1]
 
     def mention_from(self, tok: int, window: int = 10) -> _Mention | None:
         """The first person mention in the phrase from token ``tok`` (role words may precede)."""
@@ -163,21 +166,23 @@ class _Attributor:
     def subject_events(self) -> None:
         """Mentions that stand as subject: at sentence start, or right before a verb."""
         ts = self.ts
+        sent, caps, words, lows, n = ts.sent, ts.caps, ts.words, ts.lows, ts.n
+        adverbs = self.lex.words["adverbs"]
         for m in self.mentions:
             if self.inside_quote(m.start):
                 continue
-            s = m.tok
-            while s > 0 and not ts.sent[s] and m.tok - s < 12:
+            tok = m.tok
+            s = tok
+            while s > 0 and not sent[s] and tok - s < 12:
                 s -= 1
-            lead_ok = ts.sent[s] and all(
-                ts.caps[k] or ts.words[k] in ",.()" or ts.words[k].startswith("ke-")
-                for k in range(s, m.tok)
+            lead_ok = sent[s] and all(
+                caps[k] or words[k] in ",.()" or words[k].startswith("ke-") for k in range(s, tok)
             )
             nxt = m.tok_end
-            while nxt < ts.n and ts.lows[nxt] in self.lex.words["adverbs"]:
+            while nxt < n and lows[nxt] in adverbs:
                 nxt += 1
-            passive = nxt < ts.n and ts.lows[nxt].startswith("di") and ts.lows[nxt] != "dia"
-            verb_next = nxt < ts.n and ts.lows[nxt].startswith(("me", "ber"))
+            passive = nxt < n and lows[nxt].startswith("di") and lows[nxt] != "dia"
+            verb_next = nxt < n and lows[nxt].startswith(("me", "ber"))
             if (lead_ok or verb_next) and not passive:
                 self.subjects.append((m.start, m.name))
 
@@ -187,10 +192,11 @@ class _Attributor:
         ts = self.ts
         self.raw: list[tuple[re.Match[str], int]] = []
         for qm in _QUOTE.finditer(ts.text):
-            if any(a <= qm.start() < b for a, b in ts.blocked):
+            if ts.blocked and any(a <= qm.start() < b for a, b in ts.blocked):
                 continue
             self.raw.append((qm, 1 if qm.group(1) is not None else 2))
             self.quote_spans.append((qm.start(), qm.end()))
+            self.quote_starts.append(qm.start())
         self.subject_events()
 
     def direct(self) -> list[Quote]:
@@ -366,12 +372,13 @@ class _Attributor:
             return None
         return s, e
 
-    def indirect(self) -> list[Quote]:
+    def indirect(self, openers: list[int]) -> list[Quote]:
+        """Reported speech, from the tokens that can open it (:func:`_indirect_openers`)."""
         ts, lex = self.ts, self.lex
         out: list[Quote] = []
-        for k in range(ts.n):
+        for k in openers:
             low = ts.lows[k]
-            if low in _MENURUT and not self.inside_quote(ts.starts[k]):
+            if low in MENURUT and not self.inside_quote(ts.starts[k]):
                 if low == "menurutnya":
                     speaker, body = self.focus(ts.starts[k]), k + 1
                 else:
@@ -409,6 +416,12 @@ class _Attributor:
         return out
 
 
+@lru_cache(maxsize=4)
+def _indirect_openers(verbs_before: frozenset[str]) -> frozenset[str]:
+    """Words that can open reported speech: ``menurut(nya)`` and the reporting verbs."""
+    return MENURUT | verbs_before
+
+
 def extract_quotes(text: str, actors: list[Actor] | None = None) -> list[Quote]:
     """Direct and indirect quotes in one article, attributed to persons.
 
@@ -433,9 +446,13 @@ def extract_quotes(text: str, actors: list[Actor] | None = None) -> list[Quote]:
     """
     if actors is None:
         actors = analyse(text).actors
-    attributor = _Attributor(token_stream(text), actors)
+    ts = token_stream(text)  # the stream extract_actors made for this text, if it was the last
+    openers = ts.cues_in(_indirect_openers(ts.lex.verbs_before))
+    if not openers and "“" not in text and '"' not in text:
+        return []  # no quotation mark, no "menurut", no reporting verb: nothing to attribute
+    attributor = _Attributor(ts, actors)
     attributor.collect()
-    quotes = attributor.indirect()
+    quotes = attributor.indirect(openers)
     quotes.extend(attributor.direct())
     quotes.sort(key=lambda q: q.start)
     return quotes

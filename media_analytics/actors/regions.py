@@ -143,6 +143,9 @@ class Gazetteer:
                 self._add(phrase_key(alias), target)
         self.max_len = max(len(k) for k in (*self.names, *self.districts))
         self.first = frozenset(k[0] for k in (*self.names, *self.districts))
+        # the longest name starting with each word, per table: "longest" tries only the lengths
+        # that can match (most words start only one- or two-word names)
+        self._len_from = (_longest_from(self.names), _longest_from(self.districts))
 
     def _add(self, key: tuple[str, ...], region: Region) -> None:
         bucket = self.names.setdefault(key, [])
@@ -184,10 +187,14 @@ class Gazetteer:
             End index (``i`` when nothing matched) and the regions the name can denote. Regency,
             city and province names are tried first; district names only with ``districts=True``.
         """
-        if lows[i] not in self.first:
+        word = lows[i]
+        size = self._len_from[0].get(word, 0)
+        if districts:
+            size = max(size, self._len_from[1].get(word, 0))
+        if not size:
             return i, []
         tables = (self.names, self.districts) if districts else (self.names,)
-        for k in range(min(self.max_len, len(lows) - i), 0, -1):
+        for k in range(min(size, len(lows) - i), 0, -1):
             key = tuple(lows[i : i + k])
             for table in tables:
                 found = table.get(key)
@@ -198,6 +205,13 @@ class Gazetteer:
     def is_ambiguous_bare(self, key: tuple[str, ...]) -> bool:
         """Whether a bare name should not be read as a place without a head word or role."""
         return " ".join(key) in _AMBIGUOUS_BARE
+
+
+def _longest_from(table: dict[tuple[str, ...], list[Region]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for key in table:
+        out[key[0]] = max(out.get(key[0], 0), len(key))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
+from collections.abc import Iterator
+from functools import cached_property, lru_cache
+from itertools import accumulate, compress
+from operator import sub
 
 from .lexicon import Lexicon, get_lexicon, is_ordinary_word, root_words
 
 __all__ = ["TokenStream", "blocked_spans", "token_stream"]
 
-# A capitalised word glued to digits ("Hindayana3" in a numbered list) splits before the digits;
-# acronyms with digits ("G20", "LQ45") stay whole.
-_TOKEN = re.compile(r"[A-Z][a-z]+(?=\d)|[^\W_]+(?:['’\-][^\W_]+)*|\S")
-_TOKEN_NL = re.compile(_TOKEN.pattern + r"|\n")
+# A token is a word (letters and digits, with inner hyphens and apostrophes) or any other single
+# non-space character. A capitalised word glued to digits ("Hindayana3" in a numbered list) splits
+# before the digits; acronyms with digits ("G20", "LQ45") stay whole. Each match takes the
+# whitespace before the token along (the offsets follow from the lengths).
+_SPACED_TOKEN = re.compile(r"\s*(?:[A-Z][a-z]+(?=\d)|[^\W_]+(?:['’\-][^\W_]+)*|\S)")
 _CREDIT = re.compile(
     r"\b(?:editor|penulis|reporter|pewarta|redaktur|fotografer|penyunting)\s*:.*$",
     re.IGNORECASE | re.MULTILINE,
@@ -132,6 +136,18 @@ _PLACE_WORDS = frozenset(
     ]
 )
 _OPEN_QUOTES = frozenset('“"')
+_MARKS = _SENT_END | _OPEN_QUOTES
+
+
+def _segments(length: int, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The character spans between blocked spans (sorted), covering ``0 .. length``."""
+    segments, pos = [], 0
+    for a, b in blocked:
+        if a > pos:
+            segments.append((pos, a))
+        pos = max(pos, b)
+    segments.append((pos, length))
+    return segments
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -143,7 +159,7 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     """
     low = text.lower()
     spans: list[tuple[int, int]] = []
-    if any(w in low for w in _CREDIT_WORDS):
+    if ":" in text and any(w in low for w in _CREDIT_WORDS):  # (a credit line has a colon)
         spans.extend(m.span() for m in _CREDIT.finditer(text))
     pos = 0
     for line in low.split("\n"):
@@ -157,6 +173,10 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
 
 class TokenStream:
     """Tokens of one text with offsets and the flags the matchers need.
+
+    Built with a few whole-list passes (one regex pass, then comprehensions) rather than a
+    Python loop per token: the stream is made for every article, so its cost is paid on every
+    article scored.
 
     Parameters
     ----------
@@ -177,79 +197,171 @@ class TokenStream:
         Whole token upper-case with at least two letters (an acronym).
     sent : list of bool
         Token opens a sentence or a line.
+    nl : list of bool
+        Token opens a line (or follows a left-out credit line).
+    cap_index : list of int
+        Indices of the capitalised tokens, where most matchers start.
+    name_ok : list of bool
+        Token could be part of a person's name (see :meth:`is_name_token`).
+    word_set : set of str
+        The distinct tokens as written.
     """
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
         self.lex = lex
         self.blocked = blocked_spans(text)
-        blocked = self.blocked
         words: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
         nl: list[bool] = []
-        sent: list[bool] = []
-        new_line = True
         # tokenise the text between blocked lines; each gap starts like a new line
-        segments, pos = [], 0
-        for a, b in blocked:
-            if a > pos:
-                segments.append((pos, a))
-            pos = max(pos, b)
-        segments.append((pos, len(text)))
-        for seg_start, seg_end in segments:
-            new_line = True
-            for m in _TOKEN_NL.finditer(text, seg_start, seg_end):
-                w = m.group()
-                if w == "\n":
-                    new_line = True
-                    continue
-                s, e = m.span()
-                is_start = new_line
-                if not new_line:
-                    p = words[-1]
-                    if p in _SENT_END:
-                        before = words[-2].lower() if len(words) > 1 else ""
-                        is_start = not (
-                            before in _ABBREV or (len(before) == 1 and before.isalpha())
-                        )
-                    elif p in _OPEN_QUOTES:
-                        is_start = len(words) < 2 or ends[-2] < starts[-1]
-                words.append(w)
-                starts.append(s)
-                ends.append(e)
-                nl.append(new_line)
-                sent.append(is_start)
-                new_line = False
+        for seg_start, seg_end in _segments(len(text), self.blocked):
+            # each match is a token with the whitespace before it: the running sum of their
+            # lengths is where each token ends, and a line break in one opens a line
+            spaced = _SPACED_TOKEN.findall(text, seg_start, seg_end)
+            if not spaced:
+                continue
+            seg_words = [m.lstrip() for m in spaced]
+            seg_ends = list(accumulate(map(len, spaced), initial=seg_start))
+            del seg_ends[0]  # the segment start
+            if text.find("\n", seg_start, seg_end) < 0:  # cleaned bodies are often one line
+                seg_nl = [False] * len(spaced)
+            else:
+                seg_nl = ["\n" in m for m in spaced]
+            seg_nl[0] = True
+            seg_starts = list(map(sub, seg_ends, map(len, seg_words)))
+            if words:
+                words += seg_words
+                starts += seg_starts
+                ends += seg_ends
+                nl += seg_nl
+            else:
+                words, starts, ends, nl = seg_words, seg_starts, seg_ends, seg_nl
+        n = len(words)
+        lows = [w.lower() for w in words]
+        # a token opens a sentence after a line break, after ".", "!" or "?" (unless the period
+        # closes an abbreviation or an initial) and at an opening quote preceded by a space
+        sent = nl.copy()
+        for k in [k for k, w in enumerate(words) if w in _MARKS]:
+            j = k + 1
+            if j == n or nl[j]:
+                continue
+            if words[k] in _SENT_END:
+                before = lows[k - 1] if k > 0 else ""
+                sent[j] = not (before in _ABBREV or (len(before) == 1 and before.isalpha()))
+            else:
+                sent[j] = k == 0 or ends[k - 1] < starts[k]
         self.words = words
         self.starts = starts
         self.ends = ends
         self.sent = sent
         self.nl = nl
-        self.n = len(words)
-        self.lows = [w.lower() for w in words]
-        self.caps = [w[:1].isupper() for w in words]
-        self.upper = [len(w) > 1 and w.isupper() for w in words]
-        self.vocab_lower = frozenset(w for w in words if w.islower())
-        # how often each capitalised word stands alone (no capitalised neighbour on its line)
-        self.alone_count: dict[str, int] = {}
-        caps = self.caps
-        for k in range(self.n):
-            if (
-                caps[k]
-                and not (k > 0 and caps[k - 1] and not nl[k])
-                and not (k + 1 < self.n and caps[k + 1] and not nl[k + 1])
+        self.n = n
+        self.lows = lows
+        self.caps = caps = [w[0].isupper() for w in words]
+        self.cap_index = cap_index = list(compress(range(n), caps))
+        # an acronym: upper case with two characters at least ("DPR", "4G"); a one-character
+        # token in upper case is a capital letter, so the loop below, over the capitalised
+        # tokens, does the length test
+        self.upper = upper = list(map(str.isupper, words))
+        self.word_set = word_set = set(words)
+        # Could the token be part of a person's name? Asked of most capitalised words, often
+        # several times, so answered once for all of them: not an acronym (organisations and
+        # units), not "X-nya", no office, rank, place or everyday word (listed, or opening a
+        # sentence and also written in lower case in this text).
+        not_lower, not_exact = lex.not_name_lower, lex.not_name_exact
+        name_ok = [False] * n
+        for k in cap_index:
+            if len(words[k]) == 1:
+                upper[k] = False  # "S" in "S (17)" is an initial, not an acronym
+            low = lows[k]
+            name_ok[k] = not (
+                upper[k]
+                or low.endswith("-nya")
+                or low in _PLACE_WORDS
+                or low in not_lower
+                or words[k] in not_exact
+                or (sent[k] and low in word_set and low.islower())
+            )
+        self.name_ok = name_ok
+
+    @cached_property
+    def alone_count(self) -> dict[str, int]:
+        """How often each capitalised word stands alone (no capitalised neighbour on its line)."""
+        caps, nl, lows, n = self.caps, self.nl, self.lows, self.n
+        count: dict[str, int] = {}
+        for k in self.cap_index:
+            if not (k > 0 and caps[k - 1] and not nl[k]) and not (
+                k + 1 < n and caps[k + 1] and not nl[k + 1]
             ):
-                self.alone_count[self.lows[k]] = self.alone_count.get(self.lows[k], 0) + 1
-        self._name_ok: list[bool | None] = [None] * self.n
-        # end of the run of capitalised words starting at each token (everyday words end a run,
-        # except in first position)
-        common = lex.common
-        run_end = list(range(1, self.n + 1))
-        for k in range(self.n - 2, -1, -1):
-            if caps[k] and caps[k + 1] and not nl[k + 1] and self.lows[k + 1] not in common:
-                run_end[k] = run_end[k + 1]
-        self.run_end = run_end
+                count[lows[k]] = count.get(lows[k], 0) + 1
+        return count
+
+    def run_end(self, i: int) -> int:
+        """End of the run of capitalised words starting at token ``i`` (``i + 1`` at least).
+
+        An everyday word ends a run, except in first position.
+        """
+        caps, nl, lows, common = self.caps, self.nl, self.lows, self.lex.common
+        j = i
+        while j + 1 < self.n and caps[j] and caps[j + 1] and not nl[j + 1]:
+            if lows[j + 1] in common:
+                break
+            j += 1
+        return j + 1
+
+    def runs_ending_in(self, vocab: frozenset[str]) -> set[int]:
+        """Indices ``i`` whose run (see :meth:`run_end`) ends with a word in ``vocab`` (as written).
+
+        One walk back from each such word instead of a walk forward from every capitalised word.
+        """
+        caps, nl, lows, common, n = self.caps, self.nl, self.lows, self.lex.common, self.n
+
+        def goes_on(j: int) -> bool:  # the run through token j continues with token j + 1
+            return (
+                j + 1 < n
+                and caps[j]
+                and caps[j + 1]
+                and not nl[j + 1]
+                and lows[j + 1] not in common
+            )
+
+        out: set[int] = set()
+        for word in vocab.intersection(self.word_set):
+            for k in self.positions(word):
+                if goes_on(k):
+                    continue
+                j = k
+                out.add(j)
+                while j > 0 and goes_on(j - 1):
+                    j -= 1
+                    out.add(j)
+        return out
+
+    def positions(self, word: str, start: int = 0) -> Iterator[int]:
+        """Indices of the tokens written ``word``, from ``start`` on."""
+        k = start - 1
+        while True:
+            try:
+                k = self.words.index(word, k + 1)  # the scan runs in C
+            except ValueError:
+                return
+            yield k
+
+    @cached_property
+    def cue_index(self) -> list[int]:
+        """Indices of the tokens whose lower-cased form is in ``lex.cue_words``."""
+        cues = self.lex.cue_words
+        return [k for k, low in enumerate(self.lows) if low in cues]
+
+    def cues_in(self, vocab: frozenset[str]) -> list[int]:
+        """Indices of the tokens whose lower-cased form is in ``vocab``, part of ``lex.cue_words``.
+
+        Read off :attr:`cue_index` (one pass over the tokens for all the cue words).
+        """
+        lows = self.lows
+        return [k for k in self.cue_index if lows[k] in vocab]
 
     # --- offsets -------------------------------------------------------------------------------
     def index_at(self, char: int) -> int:
@@ -281,44 +393,20 @@ class TokenStream:
         return j
 
     # --- token classes -------------------------------------------------------------------------
+    def written_lower(self, word: str) -> bool:
+        """Whether ``word`` occurs as a token written all in lower case."""
+        return word in self.word_set and word.islower()
+
     def is_common(self, i: int) -> bool:
         """An everyday word (listed, or sentence-initial and also seen in lower case)."""
         low = self.lows[i]
         if low in self.lex.common:
             return True
-        return self.sent[i] and low in self.vocab_lower
+        return self.sent[i] and self.written_lower(low)
 
     def is_name_token(self, i: int) -> bool:
-        """Could token ``i`` be part of a person's name?"""
-        ok = self._name_ok[i]
-        if ok is None:
-            ok = self._name_ok[i] = self._name_token(i)
-        return ok
-
-    def _name_token(self, i: int) -> bool:
-        w = self.words[i]
-        if not w[:1].isupper() or w[:1].isdigit():
-            return False
-        low = self.lows[i]
-        lex = self.lex
-        if self.upper[i] and len(w) > 1:
-            return False  # acronyms are organisations or units, not names
-        if low.endswith("-nya"):
-            return False  # "Bawaslu-nya"
-        if low in _PLACE_WORDS or (w,) in self.lex.countries:
-            return False
-        if (
-            low in lex.institution
-            or low in lex.hon_suffix
-            or low in lex.street_heads
-            or (low,) in lex.role_heads
-            or (low,) in lex.ranks
-            or (low,) in lex.role_modifiers
-            or (low,) in lex.place_heads
-            or (w,) in lex.org_heads
-        ):
-            return False
-        return not self.is_common(i)
+        """Could token ``i`` be part of a person's name? (``name_ok[i]``)"""
+        return self.name_ok[i]
 
     def weak_name(self, i: int, j: int) -> bool:
         """Whether tokens ``i .. j-1`` read more like ordinary words than like a name.
@@ -333,7 +421,7 @@ class TokenStream:
         if not words or not all(is_ordinary_word(w) for w in words):
             return False
         roots = root_words()
-        if any(w not in roots for w in words) or any(w in self.vocab_lower for w in words):
+        if any(w not in roots for w in words) or any(self.written_lower(w) for w in words):
             return True  # an affixed word, or one the article also writes in lower case
         return len(words) == 1 and self.alone_count.get(words[0], 0) < 2
 
