@@ -38,12 +38,15 @@ _MOJIBAKE_LEADS = (
     "\u00e3",
     "\u00ef",
     "\u00c6",
+    "\u201a\u00c4",  # MacRoman reading of curly quotes and dashes: "‚Äú" for “, "‚Äì" for –
 )
-_MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00c5\u00e2\u00ac\u00f0\u00e3\u00ef\u00c6\u0080-\u009f]")
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2\u00c3\u00c5\u00e2\u00ac\u00f0\u00e3\u00ef\u00c6\u0080-\u009f]|\u201a\u00c4"
+)
 
 
 def fix_encoding(text: str) -> str:
-    """Repair mojibake such as ``â€œ`` (for “), ``Â`` and ``¬†`` (for a no-break space).
+    """Repair mojibake such as ``â€œ`` and ``‚Äú`` (for “), ``Â`` and ``¬†`` (a no-break space).
 
     Uses ftfy's encoding detector, which only changes text when the repair is unambiguous.
 
@@ -54,12 +57,17 @@ def fix_encoding(text: str) -> str:
     # mended directly; ftfy's detector runs only when other suspicious characters remain.
     if text.isascii():
         return text
+    original = text
     if "\u00ac\u2020" in text:
         text = text.replace("\u00ac\u2020", "\u00a0")
     # a few substring tests (C speed) decide whether the slower regex scan is needed at all
     if not any(c in text for c in _MOJIBAKE_LEADS) or not _MOJIBAKE_HINT.search(text):
         return text
-    text = ftfy.fix_encoding(text)
+    # ftfy reads the original: a no-break space mended above would no longer re-encode as
+    # MacRoman bytes that decode as UTF-8, and ftfy would leave the rest of the damage alone
+    text = ftfy.fix_encoding(original)
+    if "\u00ac\u2020" in text:
+        text = text.replace("\u00ac\u2020", "\u00a0")
     if "\u00c2\u00a0" in text:
         text = text.replace("\u00c2\u00a0", "\u00a0")
     return text

@@ -96,6 +96,14 @@ def test_mojibake_html_urls_emails() -> None:
     assert "<" not in out and "&quot;" not in out
 
 
+def test_macroman_curly_quotes_are_repaired() -> None:
+    # UTF-8 quotes read as MacRoman, as a large share of scraped CLICK-ID bodies carry them
+    raw = "Dia¬†histeris. ‚ÄúKami siap,‚Äù ujar seorang warga ‚Äì lalu pulang."
+    out = clean_article(raw).text
+    assert "“Kami siap,” ujar seorang warga" in out
+    assert "Ä" not in out and "‚" not in out
+
+
 def test_fix_encoding_leaves_clean_text_alone() -> None:
     text = "Naïve café “kutipan” – Rp 5.000"
     assert fix_encoding(text) == text
