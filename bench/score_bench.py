@@ -330,8 +330,8 @@ def main() -> None:
     ap.add_argument(
         "--train-jobs",
         type=int,
-        default=1,
-        help="processes for the fit (default 1: with more, the worker pool hung on CLICK-ID)",
+        default=-1,
+        help="processes for the fit (default -1: all cores)",
     )
     ap.add_argument("--work", type=Path, help="keep inputs and outputs here (default: temp)")
     ap.add_argument("--json", type=Path, help="also write every raw measurement to this file")

@@ -142,8 +142,11 @@ class WorkerPool:
         it = iter(enumerate(chunks))
         exhausted = False
         while True:
-            # keep two chunks in flight per worker so none waits for the parent
-            while not exhausted and min(inflight) < 2:
+            # One chunk per worker at a time: a chunk is sent only to a worker that is waiting
+            # for one. With more in flight, the parent can block sending a large chunk to a
+            # worker that is itself blocked sending a large result (pipes hold a few hundred
+            # KB), and both wait forever; that hung a cold fit on CLICK-ID.
+            while not exhausted and min(inflight) < 1:
                 try:
                     task_id, chunk = next(it)
                 except StopIteration:

@@ -104,3 +104,26 @@ def test_sklearn_declines_text_input_explicitly() -> None:
 
     with pytest.warns(SkipTestWarning, match="requires input"):
         list(checks._yield_all_checks(TextPreprocessor(), legacy=True))
+
+
+def _double(context: object, chunk: list[str]) -> list[str]:
+    return [text + text for text in chunk]
+
+
+def test_large_chunks_and_results_do_not_deadlock_the_pool() -> None:
+    """Chunks and results far larger than a pipe's buffer, as a cold fit on long articles sends."""
+    import threading
+
+    from media_analytics.preprocessing.parallel import parallel_map
+
+    items = [f"{i:04d}" + "x" * 250_000 for i in range(24)]
+    out: list[str] = []
+
+    def run() -> None:
+        out.extend(parallel_map(_double, items, n_jobs=2, chunk_size=4))
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=120)
+    assert not worker.is_alive(), "the pool deadlocked"
+    assert out == [t + t for t in items]
