@@ -24,13 +24,29 @@ Selection, per dataset:
      narrower dialogue list (``DIALOGUE_TITLE``), plus a further uniform random sample
      (``STAGE2_RANDOM``) so that random articles stay above a third of the whole set. Stage 2
      uses its own generator (``SEED_STAGE2``) so that the stage-1 output is unchanged.
+  6. Stage 3, the held-out set (``--set holdout``, chosen before any rule was tuned on the
+     errors of stages 1-2, and never used to tune one): articles not chosen by stages 1-2 or the
+     tone set, in keyword strata built to hold security and dialogue candidates the earlier
+     lists missed, plus a uniform random part. Strata, first match wins:
+       s3_elec_sec     election words AND the stage-1 security words (left over from stage 1)
+       s3_elec_secx    election words AND ``SECURITY_EXTRA`` (unrest, intelligence, troops,
+                       calls for a cool, united electorate: words the stage-1 list lacked)
+       s3_dial_title   the stage-2 title list (detik_pilkada was not part of stage 2)
+       s3_dial_narrow  ``DIALOGUE_NARROW`` in title or body (someone hearing the public)
+       s3_dial         the stage-1 dialogue words anywhere
+     Quotas are in ``STAGE3_QUOTAS``; the generator is ``random.Random(SEED_STAGE3)``, so the
+     other stages are unchanged.
+     Stage 3b (still before any rule change; added because the first 200 held only 3
+     public_dialogue positives): full-text articles not chosen so far whose title or first
+     ~700 characters match ``DIALOGUE_LEAD`` (the exchange is the news, not a side remark),
+     sampled per ``STAGE3B_QUOTAS`` with a random top-up, generator ``SEED_STAGE3B``.
 
 Eligibility: clickid and detik2025 articles need at least 300 characters of body text;
 detik_pilkada rows need a headline. Randomness: ``random.Random(SEED)`` over ids sorted
 as strings, so the output is the same on every run with the same input files.
 
 Usage:
-    python bench/data/select_for_labelling.py --corpora DIR [--set theme|tone]
+    python bench/data/select_for_labelling.py --corpora DIR [--set theme|tone|holdout]
 
 DIR is the folder that holds ``clickid-news-articles/``, ``detik-aspect-news-2025/`` and
 ``detik-pilkada-jateng-index/``. Output (stdout): CSV ``set,dataset,id,stratum``.
@@ -49,6 +65,8 @@ import pandas as pd
 
 SEED = 20241127
 SEED_STAGE2 = 20241128
+SEED_STAGE3 = 20250611
+SEED_STAGE3B = 20250612
 
 ELECTION = re.compile(
     r"pilkada|pemilu|pilpres|pileg|pilgub|pilbup|pilwalkot|pilkades|kampanye|\btps\b|\bkpu|"
@@ -77,6 +95,44 @@ DIALOGUE_TITLE = re.compile(
     re.I,
 )
 STAGE2_RANDOM = {"clickid": 12, "detik2025": 10}
+
+SECURITY_EXTRA = re.compile(
+    r"rusuh|kerusuhan|tawuran|intelijen|\bbin\b|gangguan|konflik|ancaman|teror|provokasi|"
+    r"polarisasi|perpecahan|adu domba|\bsejuk|\brukun|persatuan|guyub|linmas|personel|siaga|"
+    r"gelar pasukan|pangdam|kodam|kapolri|bhayangkara|satpol|pengawal|unjuk rasa|geruduk|"
+    r"sweeping|\bdemo\b|tertib",
+    re.I,
+)
+DIALOGUE_NARROW = re.compile(
+    r"menerima audiensi|audiensi dengan|\breses\b|aspirasi (?:warga|masyarakat)|"
+    r"(?:serap|menyerap|jaring|menjaring|tampung|menampung) aspirasi|"
+    r"mendengar(?:kan)? (?:keluhan|aspirasi|curhat)|curhat|sambang|"
+    r"dialog (?:dengan|bersama) (?:warga|masyarakat|mahasiswa)|berdialog|"
+    r"menemui (?:warga|massa|mahasiswa|perwakilan)|tatap muka|temu warga|keluh kesah",
+    re.I,
+)
+DIALOGUE_LEAD = re.compile(
+    r"audiensi|\breses\b|aspirasi|dialog|curhat|sambang|keluhan|silaturahmi|silaturahim|"
+    r"tatap muka|temu warga|menemui|dengar pendapat",
+    re.I,
+)
+LEAD_CHARS = 700
+STAGE3B_QUOTAS = {
+    "clickid": {"s3b_dial_lead": 50, "random": 8},
+    "detik2025": {"s3b_dial_lead": 15, "random": 4},
+}
+STAGE3_STRATA = ["s3_elec_sec", "s3_elec_secx", "s3_dial_title", "s3_dial_narrow", "s3_dial"]
+STAGE3_QUOTAS = {
+    "detik_pilkada": {"s3_elec_secx": 40, "s3_dial_title": 15, "random": 25},
+    "clickid": {
+        "s3_elec_sec": 12,
+        "s3_elec_secx": 10,
+        "s3_dial_narrow": 25,
+        "s3_dial": 12,
+        "random": 25,
+    },
+    "detik2025": {"s3_elec_sec": 4, "s3_dial_narrow": 12, "s3_dial": 8, "random": 12},
+}
 
 STRATA = ["elec_sec", "dial_sec", "dial", "elec", "sec", "rest"]
 
@@ -229,10 +285,75 @@ def select_stage2(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Rando
     return out
 
 
+def stratum3(text: str, title: str) -> str | None:
+    """The stage-3 keyword stratum of an article (None: random part only)."""
+    election = bool(ELECTION.search(text))
+    if election and SECURITY.search(text):
+        return "s3_elec_sec"
+    if election and SECURITY_EXTRA.search(text):
+        return "s3_elec_secx"
+    if DIALOGUE_TITLE.search(title):
+        return "s3_dial_title"
+    if DIALOGUE_NARROW.search(text):
+        return "s3_dial_narrow"
+    if DIALOGUE.search(text):
+        return "s3_dial"
+    return None
+
+
+def select_stage3(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Random):
+    """The held-out set: keyword strata from STAGE3_QUOTAS, then a uniform random part."""
+    taken = {(ds, i) for ds, i, _ in taken_rows}
+    out = []
+    for ds, quota in STAGE3_QUOTAS.items():
+        df = frames[ds]
+        df = df[df["eligible"]]
+        strata: dict[str, list[str]] = {k: [] for k in STAGE3_STRATA}
+        free = []
+        for i, t, title in zip(df["id"], df["text"], df["title"], strict=False):
+            if (ds, i) in taken:
+                continue
+            free.append(i)
+            k = stratum3(t, title)
+            if k is not None:
+                strata[k].append(i)
+        chosen: list[tuple[str, str]] = []
+        shortfall = 0
+        for k in STAGE3_STRATA:
+            n = quota.get(k, 0)
+            pool = sorted(strata[k])
+            take = rng.sample(pool, n) if len(pool) > n else pool
+            shortfall += n - len(take)
+            chosen += [(i, k) for i in sorted(take)]
+        used = {i for i, _ in chosen}
+        rest = sorted(i for i in free if i not in used)
+        chosen += [(i, "s3_random") for i in sorted(rng.sample(rest, quota["random"] + shortfall))]
+        out += [(ds, i, k) for i, k in chosen]
+    return out
+
+
+def select_stage3b(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Random):
+    """Dialogue words in the title or lead (``DIALOGUE_LEAD``), then a uniform random part."""
+    taken = {(ds, i) for ds, i, _ in taken_rows}
+    out = []
+    for ds, quota in STAGE3B_QUOTAS.items():
+        df = frames[ds]
+        df = df[df["eligible"]]
+        free = [(i, t) for i, t in zip(df["id"], df["text"], strict=False) if (ds, i) not in taken]
+        pool = sorted(i for i, t in free if DIALOGUE_LEAD.search(t[:LEAD_CHARS]))
+        n = quota["s3b_dial_lead"]
+        take = sorted(rng.sample(pool, n)) if len(pool) > n else pool
+        rest = sorted(i for i, _ in free if i not in set(take))
+        rnd = rng.sample(rest, quota["random"] + n - len(take))
+        out += [(ds, i, "s3b_dial_lead") for i in take]
+        out += [(ds, i, "s3b_random") for i in sorted(rnd)]
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", required=True, help="folder holding the three corpus folders")
-    ap.add_argument("--set", choices=["theme", "tone"], default="theme")
+    ap.add_argument("--set", choices=["theme", "tone", "holdout"], default="theme")
     args = ap.parse_args(argv)
     frames = load(args.corpora)
     rng = random.Random(SEED)
@@ -241,6 +362,10 @@ def main(argv=None) -> int:
     stage2 = select_stage2(frames, theme_rows + tone_extra, random.Random(SEED_STAGE2))
     if args.set == "theme":
         rows = theme_rows + stage2
+    elif args.set == "holdout":
+        taken = theme_rows + tone_extra + stage2
+        rows = select_stage3(frames, taken, random.Random(SEED_STAGE3))
+        rows += select_stage3b(frames, taken + rows, random.Random(SEED_STAGE3B))
     else:
         rows = [r for r in theme_rows if r[0] != "detik_pilkada"] + tone_extra + stage2
     w = csv.writer(sys.stdout, lineterminator="\n")

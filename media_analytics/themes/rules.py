@@ -8,9 +8,13 @@ at text that is really there.
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress, islice
+from operator import not_
 
 import numpy as np
 
@@ -18,6 +22,8 @@ from ..preprocessing import StemCache, default_cache, tokenize
 from .taxonomy import Taxonomy
 
 __all__ = ["FEATURES", "GAP_WORDS", "Hit", "RuleMatcher", "sentence_spans"]
+
+logger = logging.getLogger(__name__)
 
 #: Function words skipped between the words of a seed phrase ("pengamanan di TPS" matches the
 #: seed "pengamanan tps"). Deliberately small: content words such as "jawab" or "dengar" that
@@ -109,7 +115,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in sentence_spans(t)]
     ['Kapolsek IPTU Anra, S.H., hadir di PT. Jaya.', 'Ia berpesan.', 'Warga senang!']
     """
-    spans = []
+    return list(_iter_sentences(text))
+
+
+def _iter_sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for m in _SENT_END.finditer(text):
         if m.group().startswith("."):
@@ -118,11 +127,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 continue
         end = m.end() if not m.group().startswith("\n") else m.start()
         if text[start:end].strip():
-            spans.append(_trim(text, start, end))
+            yield _trim(text, start, end)
         start = m.end()
     if text[start:].strip():
-        spans.append(_trim(text, start, len(text)))
-    return spans
+        yield _trim(text, start, len(text))
+
+
+def _lead_end(text: str) -> int:
+    """End offset of the lead: the second sentence of ``text`` (the first when there is one)."""
+    lead = list(islice(_iter_sentences(text), 2))
+    return lead[-1][1] if lead else 0
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -143,30 +157,40 @@ class _Seed:
 
 
 _CLITICS = ("", "nya", "lah", "kah", "pun")
+# the words of a text, with what lies between them: ["", "Polisi", " ", "berjaga", "."]
+_SPLIT = re.compile(r"([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)")
+_MEMO_SIZE = 200_000
 
 
-class _PhraseSet:
-    """Stemmed words and multi-word phrases of a proximity rule side."""
+class _Tokens:
+    """The content words of one text: lower-cased, stemmed, and where each one stands."""
 
-    def __init__(self, phrases: Iterable[tuple[tuple[str, ...], frozenset[str] | None]]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], frozenset[str] | None]]] = {}
-        for p, forms in phrases:
-            self._by_first.setdefault(p[0], []).append((p, forms))
+    __slots__ = ("_at", "_ends", "_keep", "_pieces", "stems", "words")
 
-    def positions(
-        self, words: Sequence[str], stems: Sequence[str], where: Mapping[str, list[int]]
-    ) -> list[int]:
-        """Indices where one of the phrases starts (``where``: stem -> its indices)."""
-        out = []
-        for first, cands in self._by_first.items():
-            for i in where.get(first, ()):
-                if any(
-                    tuple(stems[i : i + len(p)]) == p and (forms is None or words[i] in forms)
-                    for p, forms in cands
-                ):
-                    out.append(i)
-        out.sort()
-        return out
+    def __init__(
+        self, words: list[str], stems: list[str], pieces: list[str], keep: list[bool]
+    ) -> None:
+        self.words = words
+        self.stems = stems
+        self._pieces = pieces  # the split text: text between words, word, text between, ...
+        self._keep = keep  # which words are content words
+        self._ends: list[int] = []
+        self._at: list[int] = []
+
+    def _offsets(self) -> None:
+        # only articles with evidence need offsets: computed on first use
+        self._ends = list(accumulate(map(len, self._pieces)))
+        self._at = list(compress(range(len(self._keep)), self._keep))
+
+    def start(self, i: int) -> int:
+        if not self._ends:
+            self._offsets()
+        return self._ends[2 * self._at[i]]
+
+    def end(self, i: int) -> int:
+        if not self._ends:
+            self._offsets()
+        return self._ends[2 * self._at[i] + 1]
 
 
 class RuleMatcher:
@@ -183,8 +207,15 @@ class RuleMatcher:
         self.taxonomy = taxonomy
         self._stop = GAP_WORDS
         self._cache = cache if cache is not None else default_cache()
+        # word -> stem for the words this matcher has seen: one C-level look-up per word on the
+        # hot path (the stem cache answers the rest)
+        self._memo: dict[str, str] = {}
+        self._ids = {t.id: i for i, t in enumerate(taxonomy.themes)}
         self._index: dict[str, list[_Seed]] = {}
-        self._near: list[tuple[int, str, _PhraseSet, _PhraseSet, int]] = []
+        self._near: list[tuple[int, str, int, bool]] = []
+        # first stem of a proximity phrase -> (rule, side, stems, forms) of the phrases it starts
+        self._near_first: dict[str, list[tuple[int, int, tuple[str, ...], frozenset[str] | None]]]
+        self._near_first = {}
         for ti, theme in enumerate(taxonomy.themes):
             for kind, seeds in (
                 ("phrase", theme.phrases),
@@ -193,11 +224,23 @@ class RuleMatcher:
             ):
                 for seed in seeds:
                     stems, forms = self._compile(seed, theme.id)
+                    if kind == "phrase" and len(stems) == 1 and len(tokenize(seed)) > 1:
+                        logger.warning(
+                            "theme %s: phrase %r is one word once function words are skipped, "
+                            "so it matches %r alone",
+                            theme.id,
+                            seed,
+                            stems[0],
+                        )
                     self._index.setdefault(stems[0], []).append(_Seed(ti, kind, seed, stems, forms))
             for k, rule in enumerate(theme.near):
-                a = _PhraseSet(self._compile(w, theme.id) for w in rule.a)
-                b = _PhraseSet(self._compile(w, theme.id) for w in rule.b)
-                self._near.append((ti, f"near{k + 1}", a, b, rule.window))
+                r = len(self._near)
+                third = tuple(getattr(rule, "c", ()))  # rules saved before ``c`` existed lack it
+                self._near.append((ti, f"near{k + 1}", rule.window, bool(third)))
+                for side, words in enumerate((rule.a, rule.b, third)):
+                    for w in words:
+                        stems, forms = self._compile(w, theme.id)
+                        self._near_first.setdefault(stems[0], []).append((r, side, stems, forms))
         for entries in self._index.values():  # longest phrase first, so it wins at a position
             entries.sort(key=lambda e: -len(e.stems))
 
@@ -218,16 +261,28 @@ class RuleMatcher:
         words = [w for w in tokenize(phrase) if w not in self._stop]
         return tuple(self._cache.stem_many(words))
 
-    def _words(self, text: str) -> tuple[list[str], list[str], list[tuple[int, int]]]:
-        words, spans = [], []
-        stop = self._stop
-        for m in _WORD.finditer(text):
-            w = m.group().lower()
-            if w in stop:
-                continue
-            words.append(w)
-            spans.append((m.start(), m.end()))
-        return words, self._cache.stem_many(words), spans
+    def _tokens(self, text: str) -> _Tokens:
+        if "\u0130" in text or "\u212a" in text:
+            # the only characters whose lower case is ASCII or longer: find the words first
+            pieces = _SPLIT.split(text)
+            lower = " ".join(pieces[1::2]).lower().split(" ") if len(pieces) > 1 else []
+        else:
+            # lower-casing keeps every offset and every word boundary
+            pieces = _SPLIT.split(text.lower())
+            lower = pieces[1::2]
+        keep = list(map(not_, map(self._stop.__contains__, lower)))
+        words = list(compress(lower, keep))
+        memo = self._memo
+        try:
+            stems = list(map(memo.__getitem__, words))
+        except KeyError:
+            missing = [w for w in words if w not in memo]
+            if len(memo) + len(missing) > _MEMO_SIZE:
+                memo.clear()
+                missing = words
+            memo.update(zip(missing, self._cache.stem_many(missing), strict=True))
+            stems = list(map(memo.__getitem__, words))
+        return _Tokens(words, stems, pieces, keep)
 
     def match(self, text: str, title: str = "") -> list[Hit]:
         """All evidence in ``title`` and ``text``.
@@ -246,29 +301,32 @@ class RuleMatcher:
         for part, is_title in ((title, True), (text, False)):
             if not part:
                 continue
-            words, stems, spans = self._words(part)
-            sentences = [(0, len(part))] if is_title else sentence_spans(part)
-            if not is_title and sentences:
-                lead_end = sentences[min(1, len(sentences) - 1)][1]
-            found = list(self._match_seeds(words, stems, spans, is_title))
-            found.extend(self._match_near(words, stems, spans, sentences, is_title))
-            hits.extend(_apply_vetoes(found, sentences))
+            tokens = self._tokens(part)
+            if not is_title:
+                lead_end = _lead_end(part)
+            sentences: list[tuple[int, int]] | None = [(0, len(part))] if is_title else None
+
+            def get_sentences(part: str = part) -> list[tuple[int, int]]:
+                nonlocal sentences
+                if sentences is None:
+                    sentences = sentence_spans(part)
+                return sentences
+
+            found = list(self._match_seeds(tokens, is_title))
+            found.extend(self._match_near(tokens, get_sentences, is_title))
+            hits.extend(_apply_vetoes(found, get_sentences))
         return hits, lead_end
 
-    def _match_seeds(
-        self, words: list[str], stems: list[str], spans: list[tuple[int, int]], is_title: bool
-    ) -> Iterable[Hit]:
+    def _match_seeds(self, tokens: _Tokens, is_title: bool) -> Iterator[Hit]:
         themes = self.taxonomy.themes
         index = self._index
+        words, stems = tokens.words, tokens.stems
         n = len(stems)
-        for i, s in enumerate(stems):
-            seeds = index.get(s)
-            if not seeds:
-                continue
+        for i in compress(range(n), map(index.__contains__, stems)):
             taken: set[tuple[int, str]] = set()
-            for seed in seeds:
+            for seed in index[stems[i]]:
                 k = len(seed.stems)
-                if i + k > n or tuple(stems[i : i + k]) != seed.stems:
+                if k > 1 and (i + k > n or tuple(stems[i : i + k]) != seed.stems):
                     continue
                 if seed.forms is not None and words[i] not in seed.forms:
                     continue
@@ -280,58 +338,66 @@ class RuleMatcher:
                     themes[seed.theme].id,
                     seed.kind,
                     seed.seed,
-                    spans[i][0],
-                    spans[i + k - 1][1],
+                    tokens.start(i),
+                    tokens.end(i + k - 1),
                     is_title,
                 )
 
     def _match_near(
         self,
-        words: list[str],
-        stems: list[str],
-        spans: list[tuple[int, int]],
-        sentences: list[tuple[int, int]],
+        tokens: _Tokens,
+        get_sentences: Callable[[], list[tuple[int, int]]],
         is_title: bool,
-    ) -> Iterable[Hit]:
+    ) -> Iterator[Hit]:
+        near_first = self._near_first
+        words, stems = tokens.words, tokens.stems
+        n = len(stems)
+        # where each side of each rule has a phrase start, in text order
+        positions: dict[tuple[int, int], list[int]] = {}
+        for i in compress(range(n), map(near_first.__contains__, stems)):
+            for r, side, p, forms in near_first[stems[i]]:
+                if len(p) > 1 and tuple(stems[i : i + len(p)]) != p:
+                    continue
+                if forms is not None and words[i] not in forms:
+                    continue
+                starts = positions.setdefault((r, side), [])
+                if not starts or starts[-1] != i:
+                    starts.append(i)
+        if not positions:
+            return
         themes = self.taxonomy.themes
-        # sentence number of every word, so a rule never pairs words across a full stop
-        ends = [b for _, b in sentences]
-        sent_of = []
-        k = 0
-        for a, _ in spans:
-            while k < len(ends) - 1 and a >= ends[k]:
-                k += 1
-            sent_of.append(k)
-        where: dict[str, list[int]] = {}
-        for i, s in enumerate(stems):
-            where.setdefault(s, []).append(i)
-        for ti, name, side_a, side_b, window in self._near:
-            pos_a = side_a.positions(words, stems, where)
-            if not pos_a:
+        ends: list[int] | None = None
+        sentence_of: dict[int, int] = {}
+
+        def sentence(i: int) -> int:
+            # a rule never pairs words across a full stop
+            nonlocal ends
+            if i not in sentence_of:
+                if ends is None:
+                    ends = [b for _, b in get_sentences()]
+                sentence_of[i] = max(0, min(bisect_right(ends, tokens.start(i)), len(ends) - 1))
+            return sentence_of[i]
+
+        for r, (ti, name, window, three) in enumerate(self._near):
+            pos_a = positions.get((r, 0))
+            pos_b = positions.get((r, 1))
+            pos_c = positions.get((r, 2)) if three else None
+            if not pos_a or not pos_b or (three and not pos_c):
                 continue
-            pos_b = side_b.positions(words, stems, where)
             used_b: set[int] = set()
             for i in pos_a:
-                j = next(
-                    (
-                        j
-                        for j in pos_b
-                        if j != i
-                        and abs(j - i) <= window
-                        and sent_of[j] == sent_of[i]
-                        and j not in used_b
-                    ),
-                    None,
-                )
-                if j is None:
+                partners = _partners(i, pos_b, pos_c, used_b, window, sentence)
+                if partners is None:
                     continue
+                j, k = partners
                 used_b.add(j)
-                lo, hi = min(i, j), max(i, j)
-                yield Hit(themes[ti].id, "near", name, spans[lo][0], spans[hi][1], is_title)
+                matched = (i, j) if k is None else (i, j, k)
+                lo, hi = min(matched), max(matched)
+                yield Hit(themes[ti].id, "near", name, tokens.start(lo), tokens.end(hi), is_title)
 
     def features(self, hits: Sequence[Hit], lead_end: int | None = None) -> np.ndarray:
         """Rule features (:data:`FEATURES`) per theme, shape ``(n_themes, len(FEATURES))``."""
-        ids = {t.id: i for i, t in enumerate(self.taxonomy.themes)}
+        ids = self._ids
         out = np.zeros((len(ids), len(FEATURES)), dtype=np.float64)
         phrases: list[set[str]] = [set() for _ in ids]
         terms: list[set[str]] = [set() for _ in ids]
@@ -364,11 +430,37 @@ class RuleMatcher:
         return out
 
 
-def _apply_vetoes(hits: list[Hit], sentences: list[tuple[int, int]]) -> list[Hit]:
+def _partners(
+    i: int,
+    pos_b: list[int],
+    pos_c: list[int] | None,
+    used_b: set[int],
+    window: int,
+    sentence: Callable[[int], int],
+) -> tuple[int, int | None] | None:
+    """The first free word of side ``b`` (and one of ``c``) that ``i`` pairs with, if any."""
+    for j in pos_b:
+        if j == i or abs(j - i) > window or j in used_b or sentence(j) != sentence(i):
+            continue
+        if pos_c is None:
+            return j, None
+        for k in pos_c:
+            if (
+                k != i
+                and k != j
+                and max(i, j, k) - min(i, j, k) <= window
+                and sentence(k) == sentence(i)
+            ):
+                return j, k
+    return None
+
+
+def _apply_vetoes(hits: list[Hit], get_sentences: Callable[[], list[tuple[int, int]]]) -> list[Hit]:
     """Cancel a theme's evidence that shares a sentence with one of its veto cues."""
     vetoes = [h for h in hits if h.kind == "negative"]
     if not vetoes:
         return hits
+    sentences = get_sentences()
 
     def sentence(pos: int) -> int:
         for k, (a, b) in enumerate(sentences):

@@ -4,8 +4,15 @@ For each theme the tagger computes rule features (how many of the taxonomy's phr
 proximity rules matched, whether in the headline or the lead, how many veto cues) and, where the
 analyst has labelled examples, learns how much each kind of evidence is worth with a logistic
 regression per theme. A theme nobody has labelled yet still works: its rule features are weighed
-by fixed, documented priors. When labels exist, a text classifier over stems adds what the seed
-list does not say; its vote is blended with the rule model's (``text_weight``).
+by fixed, documented priors. A text classifier over stems can add what the seed list does not say;
+its vote is blended with the rule model's (``text_weight``).
+
+Rules alone are the default. The only labels the package ships with are the gold themes of its
+fictional sample, written from the taxonomy's own definitions; a classifier learnt from them does
+not transfer to real news (on the project's labelled real articles it finds almost none of the
+positives on its own, and its vote only lowered recall; see ``bench/themes_eval.py``). With an
+analyst's labels on the articles they actually score, the classifier learns their outlets'
+wording, and :func:`~media_analytics.themes.training.train_tagger` switches it on.
 """
 
 from __future__ import annotations
@@ -102,8 +109,10 @@ class ThemeTagger(BaseEstimator):
     ----------
     taxonomy : Taxonomy or None
         The themes; the bundled default when None.
-    text_weight : float, default=0.3
-        Share of the text classifier in a labelled theme's score (the rest is the rule model).
+    text_weight : float, default=0.0
+        Share of the text classifier in a labelled theme's score (the rest is the rule model). With
+        0 no text classifier is fitted: rules only (see the module notes for why that is the
+        default); ``train_tagger`` uses 0.3 when an analyst gives labels.
     calibrate : bool, default=True
         Learn a slope and an offset of the rule score per labelled theme. Right when the labels
         come from the same kind of articles the tagger will score (an analyst's own corrections);
@@ -138,7 +147,7 @@ class ThemeTagger(BaseEstimator):
         self,
         *,
         taxonomy: Taxonomy | None = None,
-        text_weight: float = 0.3,
+        text_weight: float = 0.0,
         calibrate: bool = True,
         C: float = 1.0,
         thresholds: dict[str, float] | None = None,
@@ -204,29 +213,31 @@ class ThemeTagger(BaseEstimator):
         unknown = set(self.thresholds or {}) - set(self.thresholds_)
         if unknown:
             raise ValueError(f"thresholds given for unknown themes: {sorted(unknown)}")
-        if y is None or not texts:
-            return self
+        if y is None or not texts or not (self.calibrate or self.text_weight > 0):
+            return self  # rules only: labels would change nothing
         Y = np.asarray(y, dtype=float)
         if Y.shape != (len(texts), n_themes):
             raise ValueError(
                 f"y must have shape (n_docs, n_themes) = ({len(texts)}, {n_themes}), got {Y.shape}"
             )
         feats = self._rule_features(texts, titles)
-        if tokens is None:
-            from ..preprocessing import TextPreprocessor
+        Xt = None
+        if self.text_weight > 0:
+            if tokens is None:
+                from ..preprocessing import TextPreprocessor
 
-            tokens = list(TextPreprocessor(clean=False).fit_transform(
-                [f"{t}\n{x}" for t, x in zip(titles, texts, strict=True)]))  # fmt: skip
-        self.vectorizer_ = TfidfVectorizer(
-            token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2), min_df=2,
-            max_features=30000, sublinear_tf=True, dtype=np.float32,
-        )  # fmt: skip
-        Xt = self.vectorizer_.fit_transform(tokens)
-        # the terms dropped by min_df/max_features are only needed for inspection, and can be
-        # larger than the model itself once saved
-        if hasattr(self.vectorizer_, "stop_words_"):
-            del self.vectorizer_.stop_words_
-        self.text_coef_ = np.zeros((n_themes, Xt.shape[1]), dtype=np.float32)
+                tokens = list(TextPreprocessor(clean=False).fit_transform(
+                    [f"{t}\n{x}" for t, x in zip(titles, texts, strict=True)]))  # fmt: skip
+            self.vectorizer_ = TfidfVectorizer(
+                token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2), min_df=2,
+                max_features=30000, sublinear_tf=True, dtype=np.float32,
+            )  # fmt: skip
+            Xt = self.vectorizer_.fit_transform(tokens)
+            # the terms dropped by min_df/max_features are only needed for inspection, and can be
+            # larger than the model itself once saved
+            if hasattr(self.vectorizer_, "stop_words_"):
+                del self.vectorizer_.stop_words_
+            self.text_coef_ = np.zeros((n_themes, Xt.shape[1]), dtype=np.float32)
         for k, theme in enumerate(self.taxonomy_.themes):
             known = ~np.isnan(Y[:, k]) & (Y[:, k] >= 0)
             yk = Y[known, k].astype(int)
@@ -242,10 +253,11 @@ class ThemeTagger(BaseEstimator):
                 rule_lr.fit(z[:, None], yk)
                 self.rule_coef_[k] = PRIOR_WEIGHTS * rule_lr.coef_[0, 0]
                 self.rule_intercept_[k] = PRIOR_BIAS * rule_lr.coef_[0, 0] + rule_lr.intercept_[0]
-            text_lr = LogisticRegression(C=self.C * 10, class_weight="balanced", max_iter=2000)
-            text_lr.fit(Xt[known], yk)
-            self.text_coef_[k] = text_lr.coef_[0]
-            self.text_intercept_[k] = text_lr.intercept_[0]
+            if Xt is not None:
+                text_lr = LogisticRegression(C=self.C * 10, class_weight="balanced", max_iter=2000)
+                text_lr.fit(Xt[known], yk)
+                self.text_coef_[k] = text_lr.coef_[0]
+                self.text_intercept_[k] = text_lr.intercept_[0]
             self.learned_[k] = True
         return self
 

@@ -3,8 +3,9 @@
 Each theme has an id, names, a definition (description, include and exclude criteria), a score
 threshold, and seed evidence: ``phrases`` (strong: one is good evidence), ``terms`` (weak: need
 company), ``negative`` cues (veto a false hit) and ``near`` rules (a word from ``a`` within
-``window`` words of one from ``b``). Seed evidence is written as news writes it; the tagger stems
-it, so ``pengamanan pilkada`` also matches ``mengamankan Pilkada``.
+``window`` words of one from ``b``, and of one from ``c`` when the rule has a ``c`` list). Seed
+evidence is written as news writes it; the tagger stems it, so ``pengamanan pilkada`` also
+matches ``mengamankan Pilkada``.
 """
 
 from __future__ import annotations
@@ -28,11 +29,16 @@ class TaxonomyError(ValueError):
 
 @dataclass(frozen=True)
 class NearRule:
-    """Evidence when a word of ``a`` stands within ``window`` words of a word of ``b``."""
+    """Evidence when a word of ``a`` stands within ``window`` words of a word of ``b``.
+
+    With ``c``, a word of each of the three lists must stand in one stretch of ``window`` words:
+    "an exchange word, a member of the public and an official", for example.
+    """
 
     a: tuple[str, ...]
     b: tuple[str, ...]
     window: int = 12
+    c: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,8 +70,15 @@ class Theme:
             "phrases": list(self.phrases),
             "terms": list(self.terms),
             "negative": list(self.negative),
-            "near": [{"a": list(r.a), "b": list(r.b), "window": r.window} for r in self.near],
+            "near": [_near_dict(r) for r in self.near],
         }
+
+
+def _near_dict(rule: NearRule) -> dict[str, Any]:
+    out: dict[str, Any] = {"a": list(rule.a), "b": list(rule.b), "window": rule.window}
+    if getattr(rule, "c", ()):  # rules saved before ``c`` existed have no such attribute
+        out["c"] = list(rule.c)
+    return out
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -76,7 +89,7 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
     return tuple(v.strip().lower() if where.endswith(_EVIDENCE) else v.strip() for v in value)
 
 
-_EVIDENCE = ("phrases", "terms", "negative", ".a", ".b")
+_EVIDENCE = ("phrases", "terms", "negative", ".a", ".b", ".c")
 _KNOWN = {
     "id", "name_id", "name_en", "description", "include", "exclude", "threshold", "phrases",
     "terms", "negative", "near",
@@ -103,9 +116,17 @@ def _theme(raw: Any, where: str) -> Theme:
         window = r.get("window", 12)
         if not isinstance(window, int) or not 1 <= window <= 100:
             raise TaxonomyError(f"{where}: near rule {k + 1}: 'window' must be 1..100 words")
+        unknown_keys = set(r) - {"a", "b", "c", "window"}
+        if unknown_keys:
+            raise TaxonomyError(
+                f"{where}: near rule {k + 1}: unknown field(s) {sorted(unknown_keys)}"
+            )
         rules.append(
             NearRule(
-                _strings(r["a"], f"{where} near.a"), _strings(r["b"], f"{where} near.b"), window
+                _strings(r["a"], f"{where} near.a"),
+                _strings(r["b"], f"{where} near.b"),
+                window,
+                _strings(r.get("c"), f"{where} near.c"),
             )
         )
     theme = Theme(

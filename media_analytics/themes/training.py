@@ -127,10 +127,14 @@ def train_tagger(
     use_sample : bool
         Include the bundled sample corpus and its gold labels.
     **params
-        Passed to :class:`ThemeTagger`.
+        Passed to :class:`ThemeTagger`. When the analyst gives ``labels`` or ``articles`` and no
+        ``text_weight``, the text classifier gets a 0.3 share of the score: those labels come
+        from the articles being monitored, unlike the bundled sample's (rules alone otherwise).
     """
     from .tagger import ThemeTagger
 
+    if labels is not None or articles is not None:
+        params.setdefault("text_weight", 0.3)
     if not isinstance(taxonomy, Taxonomy):
         taxonomy = Taxonomy.load(taxonomy)
     corrections = read_label_file(labels) if isinstance(labels, (str, Path)) else (labels or {})

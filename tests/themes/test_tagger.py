@@ -120,7 +120,7 @@ def test_labels_and_retraining_in_one_call(tmp_path: Path) -> None:
 
 
 def test_thresholds_can_be_adjusted(rules_tagger: ThemeTagger) -> None:
-    tagger = ThemeTagger(thresholds={"public_dialogue": 0.99}).fit([])
+    tagger = ThemeTagger(thresholds={"public_dialogue": 0.999}).fit([])
     text = "Kapolres menggelar Jumat Curhat untuk mendengar keluhan warga soal balap liar."
     assert "public_dialogue" in {t["theme"] for t in rules_tagger.tag(text).themes()}
     assert "public_dialogue" not in {t["theme"] for t in tagger.tag(text).themes()}
@@ -158,3 +158,24 @@ def test_taxonomy_errors_are_clear(data: dict, message: str) -> None:
 def test_with_theme_replaces_by_id(taxonomy: Taxonomy) -> None:
     t = Theme(id="public_dialogue", phrases=("jumat curhat",))
     assert taxonomy.with_theme(t)["public_dialogue"].phrases == ("jumat curhat",)
+
+
+def test_the_default_tagger_is_rules_only_and_analyst_labels_add_the_classifier(
+    tmp_path: Path,
+) -> None:
+    from media_analytics.themes.training import load_sample_labels
+
+    taxonomy = Taxonomy.load()
+    texts, titles, Y = load_sample_labels(taxonomy)
+    default = ThemeTagger(taxonomy=taxonomy, calibrate=False).fit(texts, Y, titles=titles)
+    assert default.vectorizer_ is None and not default.learned_.any()
+    rules = ThemeTagger(taxonomy=taxonomy).fit([])
+    np.testing.assert_allclose(
+        default.predict_proba(texts[:20], titles=titles[:20]),
+        rules.predict_proba(texts[:20], titles=titles[:20]),
+    )
+    labels = tmp_path / "labels.csv"
+    labels.write_text("id,public_dialogue\nsample-a-001,1\n", encoding="utf-8")
+    retrained = train_tagger(taxonomy, labels=labels)
+    assert retrained.text_weight == 0.3 and retrained.vectorizer_ is not None
+    assert train_tagger(taxonomy, labels=labels, text_weight=0.0).vectorizer_ is None

@@ -1,0 +1,53 @@
+"""The evaluation label files: ids and 0/1 labels only, development and held-out sets disjoint."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from media_analytics.themes import Taxonomy
+
+from ..conftest import shared_file
+
+DATA = Path(__file__).resolve().parents[2] / "bench" / "data"
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize("name", ["theme_labels.csv", "theme_labels_holdout.csv"])
+def test_label_files_hold_ids_and_labels_only(name: str) -> None:
+    rows = _read(name)
+    assert list(rows[0]) == ["dataset", "id", *Taxonomy.load().ids]
+    assert len({(r["dataset"], r["id"]) for r in rows}) == len(rows)
+    for r in rows:
+        assert r["dataset"] in {"clickid", "detik2025", "detik_pilkada"}
+        assert all(r[t] in {"0", "1"} for t in Taxonomy.load().ids), r["id"]
+
+
+def test_the_held_out_set_is_new_and_large_enough() -> None:
+    dev = {(r["dataset"], r["id"]) for r in _read("theme_labels.csv")}
+    holdout = {(r["dataset"], r["id"]) for r in _read("theme_labels_holdout.csv")}
+    assert len(holdout) >= 150
+    assert not dev & holdout
+
+
+@pytest.mark.slow
+@pytest.mark.shared_data
+def test_the_held_out_set_is_what_the_selection_script_prints() -> None:
+    corpora = shared_file("corpora")
+    script = DATA / "select_for_labelling.py"
+    out = subprocess.run(
+        [sys.executable, str(script), "--corpora", str(corpora), "--set", "holdout"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    chosen = [(r["dataset"], r["id"]) for r in csv.DictReader(out.splitlines())]
+    assert chosen == [(r["dataset"], r["id"]) for r in _read("theme_labels_holdout.csv")]

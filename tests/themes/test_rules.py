@@ -1,0 +1,133 @@
+"""The rule matcher: proximity rules with two and three sides, offsets, and public dialogue."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from media_analytics.themes import RuleMatcher, Taxonomy, TaxonomyError, ThemeTagger
+from media_analytics.themes.rules import sentence_spans
+
+MEETING = {
+    "themes": [
+        {
+            "id": "meeting",
+            "terms": ["rapat"],
+            "near": [
+                {
+                    "a": ["menemui", "bertemu"],
+                    "b": ["warga", "nelayan"],
+                    "c": ["bupati", "camat"],
+                    "window": 6,
+                }
+            ],
+        }
+    ]
+}
+
+
+@pytest.fixture(scope="module")
+def tagger() -> ThemeTagger:
+    return ThemeTagger().fit([])
+
+
+def _near(matcher: RuleMatcher, text: str) -> list[str]:
+    return [text[h.start : h.end] for h in matcher.match(text) if h.kind == "near"]
+
+
+def test_a_three_sided_rule_needs_all_three_in_one_stretch() -> None:
+    m = RuleMatcher(Taxonomy.from_dict(MEETING))
+    assert _near(m, "Bupati Karimun menemui nelayan di dermaga.") == [
+        "Bupati Karimun menemui nelayan"
+    ]
+    # two sides only: no evidence
+    assert _near(m, "Wartawan menemui nelayan di dermaga.") == []
+    # the third side too far away, or in another sentence
+    assert _near(m, "Bupati datang pagi tadi lalu lama kemudian menemui para nelayan.") == []
+    assert _near(m, "Bupati tiba. Ia menemui nelayan.") == []
+
+
+def test_near_rules_round_trip_and_reject_unknown_fields() -> None:
+    tax = Taxonomy.from_dict(MEETING)
+    rule = tax["meeting"].near[0]
+    assert rule.c == ("bupati", "camat")
+    assert Taxonomy.from_dict(tax.to_dict()) == tax
+    two_sided = Taxonomy.from_dict({"themes": [{"id": "x", "near": [{"a": ["a"], "b": ["b"]}]}]})
+    assert "c" not in two_sided.to_dict()["themes"][0]["near"][0]
+    bad = {"themes": [{"id": "x", "near": [{"a": ["a"], "b": ["b"], "d": ["d"]}]}]}
+    with pytest.raises(TaxonomyError, match=r"unknown field\(s\) \['d'\]"):
+        Taxonomy.from_dict(bad)
+
+
+def test_a_phrase_that_is_one_word_is_reported(caplog: pytest.LogCaptureFixture) -> None:
+    tax = Taxonomy.from_dict({"themes": [{"id": "x", "phrases": ["audiensi dengan"]}]})
+    with caplog.at_level(logging.WARNING, logger="media_analytics.themes.rules"):
+        RuleMatcher(tax)
+    assert "matches 'audiensi' alone" in caplog.text
+
+
+def test_offsets_survive_characters_whose_lower_case_is_longer() -> None:
+    # "İ" lower-cases to two characters and the Kelvin sign to an ASCII "k"
+    m = RuleMatcher(Taxonomy.from_dict(MEETING))
+    for text in (
+        "İzmir, İstanbul: Bupati Karimun menemui nelayan di dermaga.",
+        "\u212aABAR: Camat menemui warga di balai desa.",
+    ):
+        hits = m.match(text)
+        assert hits, text
+        for h in hits:
+            assert text[h.start : h.end].split()[0].lower() in {"bupati", "camat", "rapat"}
+
+
+def test_the_lead_ends_after_the_second_sentence() -> None:
+    m = RuleMatcher(Taxonomy.from_dict(MEETING))
+    text = "Bupati tiba pagi. Ia menemui nelayan. Rapat selesai sore."
+    assert m.analyse(text)[1] == sentence_spans(text)[1][1]
+    assert m.analyse("Satu kalimat saja")[1] == len("Satu kalimat saja")
+    assert m.analyse("")[1] == 0
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Bupati Terima Audiensi Petani Soal Pupuk",
+            "Bupati Sleman menerima audiensi perwakilan petani yang mengeluhkan harga pupuk. Ia "
+            "berjanji membawa keluhan itu ke rapat dinas pertanian.",
+        ),
+        (
+            "Warga Mengadu ke DPRD Soal Jalan Rusak",
+            "Puluhan warga Desa Sukamaju mengadu ke DPRD soal jalan rusak. Ketua DPRD "
+            "mendengarkan keluhan warga selama dua jam dan menjanjikan peninjauan lapangan.",
+        ),
+    ],
+)
+def test_two_way_contact_is_public_dialogue(tagger: ThemeTagger, title: str, text: str) -> None:
+    assert "public_dialogue" in {t["theme"] for t in tagger.tag(text, title).themes()}
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (  # one-way: a protest voices demands, nobody is reported to listen
+            "Mahasiswa Demo Tolak Kenaikan Pajak",
+            "Ratusan mahasiswa berunjuk rasa di depan gedung DPRD untuk menyampaikan aspirasi "
+            "menolak kenaikan pajak daerah.",
+        ),
+        (  # a meeting that was refused
+            "Mahasiswa Tolak Temui Presiden",
+            "Aliansi mahasiswa menolak menemui Presiden di Istana dan memilih melanjutkan aksi.",
+        ),
+        (  # no official and no public: a complaint inside a football squad
+            "Pelatih Tanggapi Keluhan Pemain",
+            "Pelatih menanggapi keluhan pemain soal jadwal latihan yang terlalu padat.",
+        ),
+        (  # an announcement
+            "Jadwal Angkut Sampah Berubah",
+            "Pemerintah kota mengumumkan jadwal baru pengangkutan sampah melalui siaran pers.",
+        ),
+    ],
+)
+def test_one_way_or_missing_contact_is_not(tagger: ThemeTagger, title: str, text: str) -> None:
+    assert "public_dialogue" not in {t["theme"] for t in tagger.tag(text, title).themes()}
