@@ -39,10 +39,26 @@ _MOJIBAKE_LEADS = (
     "\u00ef",
     "\u00c6",
     "\u201a\u00c4",  # MacRoman reading of curly quotes and dashes: "‚Äú" for “, "‚Äì" for –
+    "\u221a",  # MacRoman reading of accented letters: "√©" for é
 )
 _MOJIBAKE_HINT = re.compile(
-    "[\u00c2\u00c3\u00c5\u00e2\u00ac\u00f0\u00e3\u00ef\u00c6\u0080-\u009f]|\u201a\u00c4"
+    "[\u00c2\u00c3\u00c5\u00e2\u00ac\u00f0\u00e3\u00ef\u00c6\u0080-\u009f]|\u201a\u00c4|\u221a."
 )
+
+
+# UTF-8 punctuation (curly quotes, dashes, ellipsis: bytes E2 80 xx) read as MacRoman shows as
+# "‚Ä" plus one character; that character's MacRoman byte gives back the punctuation mark.
+_MACROMAN_PUNCT = re.compile("\u201a\u00c4(.)", re.S)
+
+
+def _macroman_punct(match: re.Match[str]) -> str:
+    try:
+        code = match.group(1).encode("mac_roman")
+    except UnicodeEncodeError:
+        return match.group(0)
+    if len(code) == 1 and 0x80 <= code[0] <= 0xBF:
+        return chr(0x2000 + code[0] - 0x80)
+    return match.group(0)
 
 
 def fix_encoding(text: str) -> str:
@@ -53,13 +69,16 @@ def fix_encoding(text: str) -> str:
     >>> fix_encoding("â€œAmanâ€\\x9d, kata¬†dia")
     '“Aman”, kata\\xa0dia'
     """
-    # The most common damage in scraped Indonesian news, a MacRoman-decoded no-break space, is
-    # mended directly; ftfy's detector runs only when other suspicious characters remain.
+    # The most common damage in scraped Indonesian news, MacRoman-decoded no-break spaces and
+    # punctuation, is mended directly (ftfy on a whole article costs about a millisecond);
+    # ftfy's detector runs only when other suspicious characters remain.
     if text.isascii():
         return text
     original = text
     if "\u00ac\u2020" in text:
         text = text.replace("\u00ac\u2020", "\u00a0")
+    if "\u201a\u00c4" in text:
+        text = _MACROMAN_PUNCT.sub(_macroman_punct, text)
     # a few substring tests (C speed) decide whether the slower regex scan is needed at all
     if not any(c in text for c in _MOJIBAKE_LEADS) or not _MOJIBAKE_HINT.search(text):
         return text
