@@ -8,10 +8,11 @@ workers with their next chunk, so a word is stemmed about once in the whole pool
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import multiprocessing as mp
 import os
+import queue
+import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
@@ -79,6 +80,18 @@ def _worker_main(
             conn.send((task_id, None, cache.drain_log(), traceback.format_exc()))
 
 
+def _send_loop(conn: Connection, box: queue.SimpleQueue[Any]) -> None:
+    """Send a worker its messages in order; ``None`` is sent on and ends the loop."""
+    while True:
+        msg = box.get()
+        try:
+            conn.send(msg)
+        except (OSError, ValueError):  # the worker is gone: the reader finds out on recv
+            return
+        if msg is None:
+            return
+
+
 class WorkerPool:
     """Worker processes that run ``fn(context, chunk)`` and keep their stem caches in sync.
 
@@ -122,11 +135,23 @@ class WorkerPool:
         self._log: list[tuple[str, str]] = []
         self._pos = [0] * self.n_jobs
         self._closed = False
+        # Messages to a worker go through a queue and a sending thread of their own, so this
+        # thread never blocks in a send: it can always read results. A chunk and a result larger
+        # than a pipe's buffer (a few hundred KB) would otherwise block both sides for good,
+        # the parent sending while the worker sends back (that hung a cold fit on CLICK-ID).
+        self._outboxes: list[queue.SimpleQueue[Any]] = []
+        self._senders: list[threading.Thread] = []
+        for conn in self._conns:
+            box: queue.SimpleQueue[Any] = queue.SimpleQueue()
+            thread = threading.Thread(target=_send_loop, args=(conn, box), daemon=True)
+            thread.start()
+            self._outboxes.append(box)
+            self._senders.append(thread)
 
     def set_context(self, context: Any) -> None:
         """Send a new context object to every worker (once, not with every chunk)."""
-        for conn in self._conns:
-            conn.send(("context", context))
+        for box in self._outboxes:
+            box.put(("context", context))
 
     def map(
         self, fn: Callable[[Any, Sequence[T]], R], chunks: Iterable[Sequence[T]]
@@ -142,11 +167,8 @@ class WorkerPool:
         it = iter(enumerate(chunks))
         exhausted = False
         while True:
-            # One chunk per worker at a time: a chunk is sent only to a worker that is waiting
-            # for one. With more in flight, the parent can block sending a large chunk to a
-            # worker that is itself blocked sending a large result (pipes hold a few hundred
-            # KB), and both wait forever; that hung a cold fit on CLICK-ID.
-            while not exhausted and min(inflight) < 1:
+            # keep two chunks in flight per worker so none waits for the parent
+            while not exhausted and min(inflight) < 2:
                 try:
                     task_id, chunk = next(it)
                 except StopIteration:
@@ -155,7 +177,7 @@ class WorkerPool:
                 w = inflight.index(min(inflight))
                 delta = self._log[self._pos[w] :]
                 self._pos[w] = len(self._log)
-                self._conns[w].send((task_id, fn, chunk, delta))
+                self._outboxes[w].put((task_id, fn, chunk, delta))
                 inflight[w] += 1
             if exhausted and sum(inflight) == 0 and next_out not in results:
                 return
@@ -192,9 +214,10 @@ class WorkerPool:
         if self._closed:
             return
         self._closed = True
-        for conn in self._conns:
-            with contextlib.suppress(OSError, ValueError):
-                conn.send(None)
+        for box in self._outboxes:
+            box.put(None)  # after whatever is still queued; the sender then stops
+        for thread in self._senders:
+            thread.join(timeout=5)
         for proc in self._procs:
             proc.join(timeout=5)
             if proc.is_alive():
