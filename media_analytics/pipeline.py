@@ -105,22 +105,26 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
         token_docs.append(" ".join(mapper(f"{title}\n{cleaned.text}")))
     tags = parts.themes.tag_many(bodies, titles, token_docs)
     topics = parts.topics.topic_records(token_docs) if parts.topics is not None else None
+    all_actors = [extract_actors(body) for body in bodies]
+    all_quotes = [extract_quotes(b, found) for b, found in zip(bodies, all_actors, strict=True)]
+    scored = None
+    if parts.sentiment is not None:
+        from .sentiment import score_articles
+
+        # every sentence of the chunk scored once, in one classifier call
+        scored = score_articles(
+            parts.sentiment, titles, bodies, all_actors, all_quotes,
+            types=("person", "organization"),
+        )  # fmt: skip
     out = []
     for i, a in enumerate(articles):
-        actors = extract_actors(bodies[i])
-        quotes = extract_quotes(bodies[i], actors)
+        actors, quotes = all_actors[i], all_quotes[i]
         actor_rows = [x.to_dict() for x in actors]
         sentiment = None
-        if parts.sentiment is not None:
-            from .sentiment import actor_sentiment, article_tone
-
-            tone = article_tone(parts.sentiment, titles[i], bodies[i], clean=False)
+        if scored is not None:
+            tone = scored[i].tone
             sentiment = {"label": tone.label, "score": round(float(tone.score), 4)}
-            toward = actor_sentiment(
-                bodies[i], actors, model=parts.sentiment, quotes=quotes,
-                types=("person", "organization"),
-            )  # fmt: skip
-            by_name = {s.name: s for s in toward}
+            by_name = {s.name: s for s in scored[i].actors}
             for row in actor_rows:
                 found = by_name.get(row["name"])
                 if found is not None and found.n_sentences:

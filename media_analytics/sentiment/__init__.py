@@ -8,7 +8,13 @@
 
 from .actors import ActorSentiment, actor_sentiment
 from .article import DEFAULT_WEIGHTS, NEUTRAL_BAND, ArticleTone, article_tone
-from .classifier import DEFAULT_C_GRID, SentimentClassifier
+from .batch import ArticleSentiment, score_articles
+from .classifier import (
+    DEFAULT_C_GRID,
+    DEFAULT_FEATURE_GRID,
+    DEFAULT_FEATURE_TOLERANCE,
+    SentimentClassifier,
+)
 from .default import default_model, default_training_data
 from .evaluate import Evaluation, OverlapError, check_overlap, count_overlap, evaluate, scores
 from .features import SentimentFeatures
@@ -19,6 +25,8 @@ from .tokens import NEGATORS, sentiment_tokens
 
 __all__ = [
     "DEFAULT_C_GRID",
+    "DEFAULT_FEATURE_GRID",
+    "DEFAULT_FEATURE_TOLERANCE",
     "DEFAULT_WEIGHTS",
     "LABELS",
     "LEXICON_FEATURES",
@@ -26,6 +34,7 @@ __all__ = [
     "NEUTRAL_BAND",
     "TRUSTED_TYPES",
     "ActorSentiment",
+    "ArticleSentiment",
     "ArticleTone",
     "Evaluation",
     "OverlapError",
@@ -43,6 +52,7 @@ __all__ = [
     "normalize_label",
     "normalize_labels",
     "save_model",
+    "score_articles",
     "scores",
     "sentiment_tokens",
 ]

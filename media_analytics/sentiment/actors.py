@@ -12,7 +12,7 @@ the label.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,11 +21,13 @@ import numpy as np
 from ..themes.rules import sentence_spans
 from .article import NEUTRAL_BAND, lean_label
 
-__all__ = ["ActorSentiment", "actor_sentiment"]
+__all__ = ["ActorSentiment", "actor_plan", "actor_sentiment", "actors_from"]
 
 logger = logging.getLogger(__name__)
 
 Span = tuple[int, int]
+#: Name, type and sentence indices of each actor to score (see :func:`actor_plan`).
+ActorPlan = list[tuple[str, "str | None", list[int]]]
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ def _as_mentions(actor: Any) -> tuple[str, str | None, list[Span]]:
     return str(name), kind, spans
 
 
-def _overlapping(sentences: list[Span], spans: Iterable[Span]) -> list[int]:
+def _overlapping(sentences: Sequence[Span], spans: Iterable[Span]) -> list[int]:
     hit = set()
     for a, b in spans:
         for i, (s, e) in enumerate(sentences):
@@ -160,15 +162,33 @@ def actor_sentiment(
         actors, extracted_quotes = _extract(text)
         if quotes is None:
             quotes = extracted_quotes
-    wanted = set(types) if types is not None else None
-
     sentences = sentence_spans(text)
+    plan = actor_plan(sentences, actors, quotes, types)
+    needed = sorted({i for _, _, idx in plan for i in idx})
+    if not needed:
+        return []
+    proba = np.asarray(model.predict_proba([text[slice(*sentences[i])] for i in needed]))
+    row = {i: r for r, i in enumerate(needed)}
+    return actors_from(plan, sentences, proba, row, model.classes_, band)
+
+
+def actor_plan(
+    sentences: Sequence[Span],
+    actors: Sequence[Any],
+    quotes: Sequence[Any] | None = None,
+    types: Iterable[str] | None = None,
+) -> ActorPlan:
+    """For each actor to score, its name, type and the indices of its sentences.
+
+    ``sentences`` are the text's sentence spans; actors and quotes as :func:`actor_sentiment`
+    takes them. Actors with no mention inside a sentence are left out.
+    """
+    wanted = set(types) if types is not None else None
     quote_spans: dict[str, list[Span]] = {}
     for q in quotes or ():
         if getattr(q, "speaker", None):
             quote_spans.setdefault(q.speaker, []).append((int(q.start), int(q.end)))
-
-    per_actor: list[tuple[str, str | None, list[int]]] = []
+    plan: ActorPlan = []
     for actor in actors:
         name, kind, spans = _as_mentions(actor)
         if wanted is not None and kind not in wanted:
@@ -177,27 +197,40 @@ def actor_sentiment(
         if not idx:
             logger.debug("actor %r: no mention inside a sentence", name)
             continue
-        per_actor.append((name, kind, idx))
+        plan.append((name, kind, idx))
+    return plan
 
-    needed = sorted({i for _, _, idx in per_actor for i in idx})
-    if not needed:
-        return []
-    proba = np.asarray(model.predict_proba([text[slice(*sentences[i])] for i in needed]))
-    row = {i: r for r, i in enumerate(needed)}
-    classes = [str(c) for c in model.classes_]
+
+def actors_from(
+    plan: ActorPlan,
+    sentences: Sequence[Span],
+    proba: np.ndarray,
+    row: Mapping[int, int],
+    classes: Sequence[str],
+    band: float = NEUTRAL_BAND,
+) -> list[ActorSentiment]:
+    """:class:`ActorSentiment` of each planned actor from sentence probabilities.
+
+    ``proba[row[i]]`` holds the class probabilities of sentence ``i``.
+    """
+    classes = [str(c) for c in classes]
     pos, neg = classes.index("positive"), classes.index("negative")
-
+    if not plan:
+        return []
+    sizes = [len(idx) for _, _, idx in plan]
+    rows = [row[i] for _, _, idx in plan for i in idx]
+    starts = np.cumsum([0, *sizes[:-1]])
+    means = (np.add.reduceat(proba[rows], starts, axis=0) / np.asarray(sizes)[:, None]).tolist()
     out = []
-    for name, kind, idx in per_actor:
-        mean = proba[[row[i] for i in idx]].mean(axis=0)
-        polarity = float(mean[pos] - mean[neg])
+    for (name, kind, idx), mean in zip(plan, means, strict=True):
+        polarity = mean[pos] - mean[neg]
         label = lean_label(polarity, band)
         out.append(
             ActorSentiment(
                 name=name,
                 type=kind,
                 label=label,
-                score=float(mean[classes.index(label)]),
+                score=mean[classes.index(label)],
                 polarity=polarity,
                 n_sentences=len(idx),
                 sentences=[sentences[i] for i in idx],

@@ -7,9 +7,10 @@ out-of-fold margins of the training data by minimising the (lightly smoothed) lo
 ``predict`` and ``predict_proba`` always agree, and the balanced decisions of the SVM survive
 calibration (per-class sigmoids would pull the rare class back down).
 
-Model selection (``select_cv``) uses the same out-of-fold margins: every ``C`` of the grid is
-scored by cross-validated macro-F1 on the training data only. The feature vocabularies are
-learnt once on all training texts; that uses no labels, so no label leaks into the scores.
+Model selection (``select_cv``) uses the same out-of-fold margins: every ``C`` of the grid (and
+every feature setting of ``feature_grid``) is scored by cross-validated macro-F1 on the training
+data only. The feature vocabularies are learnt once per setting on all training texts; that uses
+no labels, so no label leaks into the scores.
 """
 
 from __future__ import annotations
@@ -30,12 +31,32 @@ from .features import SentimentFeatures, as_texts
 from .labels import LABELS, normalize_labels
 from .tokens import fingerprint
 
-__all__ = ["DEFAULT_C_GRID", "SentimentClassifier"]
+__all__ = [
+    "DEFAULT_C_GRID",
+    "DEFAULT_FEATURE_GRID",
+    "DEFAULT_FEATURE_TOLERANCE",
+    "SentimentClassifier",
+]
 
 logger = logging.getLogger(__name__)
 
 #: The ``C`` values tried by :meth:`SentimentClassifier.select` unless told otherwise.
-DEFAULT_C_GRID = (0.1, 0.3, 1.0, 3.0)
+DEFAULT_C_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)
+#: The feature settings :meth:`SentimentClassifier.select` tries (each laid over the given
+#: :class:`SentimentFeatures`), from the cheapest to score to the dearest: unigram words and
+#: stems without and with character n-grams, then word bigrams, then the extractor's own ranges.
+#: Short labelled sentences often do as well with the smaller vocabularies, headlines full of set
+#: phrases better with the longer n-grams; cross-validation decides per data set.
+DEFAULT_FEATURE_GRID: tuple[dict[str, Any], ...] = (
+    {"word_ngrams": (1, 1), "stem_ngrams": (1, 1), "char_ngrams": None},
+    {"word_ngrams": (1, 1), "stem_ngrams": (1, 1)},
+    {"word_ngrams": (1, 2), "stem_ngrams": (1, 1)},
+    {},
+)
+#: :meth:`SentimentClassifier.select` takes the cheapest setting within this much cross-validated
+#: macro-F1 of the best one. Character n-grams cost about 40% of the time to score a news
+#: sentence, so they are kept only where they are worth a point.
+DEFAULT_FEATURE_TOLERANCE = 0.01
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -79,6 +100,14 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         When set, choose ``C`` from ``C_grid`` by ``select_cv``-fold cross-validated macro-F1
         on the training data.
     C_grid : tuple of float, default=DEFAULT_C_GRID
+    feature_grid : tuple of dict or None, default=None
+        With ``select_cv``, also choose among these settings of the feature extractor (each
+        dict is passed to ``features.set_params``), listed from the cheapest to score to the
+        dearest; see :data:`DEFAULT_FEATURE_GRID`.
+    feature_tolerance : float, default=0.0
+        Take the first setting of ``feature_grid`` whose best cross-validated macro-F1 is
+        within this much of the best of all settings (a parsimony rule: a cheaper model is
+        preferred unless a dearer one is clearly better). 0 takes the best.
     calibration_cv : int, default=5
         Folds for the out-of-fold margins the temperature is fitted on.
     random_state : int, default=0
@@ -94,7 +123,12 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
     C_ : float
         The ``C`` in use (chosen by cross-validation when ``select_cv`` is set).
     cv_scores_ : ndarray of shape (len(C_grid),)
-        Cross-validated macro-F1 of each ``C`` (only with ``select_cv``).
+        Cross-validated macro-F1 of each ``C`` with the chosen features (only with
+        ``select_cv``).
+    feature_scores_ : ndarray of shape (len(feature_grid) or 1, len(C_grid))
+        Cross-validated macro-F1 of every feature setting and ``C`` (only with ``select_cv``).
+    feature_params_ : dict
+        The feature setting chosen from ``feature_grid`` (empty without one).
     temperature_ : float
     train_fingerprints_ : ndarray of uint64
         Sorted fingerprints of the normalised training texts, so that evaluation can refuse a
@@ -121,6 +155,8 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         class_weight: str | None = "balanced",
         select_cv: int | None = None,
         C_grid: tuple[float, ...] = DEFAULT_C_GRID,
+        feature_grid: tuple[dict[str, Any], ...] | None = None,
+        feature_tolerance: float = 0.0,
         calibration_cv: int = 5,
         random_state: int = 0,
     ) -> None:
@@ -129,6 +165,8 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         self.class_weight = class_weight
         self.select_cv = select_cv
         self.C_grid = C_grid
+        self.feature_grid = feature_grid
+        self.feature_tolerance = feature_tolerance
         self.calibration_cv = calibration_cv
         self.random_state = random_state
 
@@ -142,18 +180,35 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         cv: int = 5,
         C_grid: tuple[float, ...] = DEFAULT_C_GRID,
         features: SentimentFeatures | None = None,
+        feature_grid: tuple[dict[str, Any], ...] | None = DEFAULT_FEATURE_GRID,
+        feature_tolerance: float = DEFAULT_FEATURE_TOLERANCE,
         random_state: int = 0,
     ) -> SentimentClassifier:
-        """Fit with ``C`` chosen by ``cv``-fold cross-validation on ``(X, y)`` only.
+        """Fit with the n-gram ranges and ``C`` chosen by ``cv``-fold CV on ``(X, y)`` only.
 
-        Shorthand for ``SentimentClassifier(select_cv=cv, C_grid=C_grid, ...).fit(X, y)``; the
-        scores are in ``cv_scores_`` (one per ``C_grid`` entry) and the choice in ``C_``.
+        Shorthand for ``SentimentClassifier(select_cv=cv, C_grid=C_grid,
+        feature_grid=feature_grid, feature_tolerance=feature_tolerance, ...).fit(X, y)``: every
+        setting of :data:`DEFAULT_FEATURE_GRID` (laid over ``features``) is tried with every
+        ``C``, and the cheapest setting within :data:`DEFAULT_FEATURE_TOLERANCE` of the best is
+        taken with its best ``C``. The scores are in ``feature_scores_`` (one row per setting),
+        those of the chosen setting in ``cv_scores_``, and the choice in ``feature_params_`` and
+        ``C_``. ``feature_grid=None`` chooses ``C`` only.
         """
-        model = cls(features=features, select_cv=cv, C_grid=C_grid, random_state=random_state)
+        model = cls(
+            features=features,
+            select_cv=cv,
+            C_grid=C_grid,
+            feature_grid=feature_grid,
+            feature_tolerance=feature_tolerance,
+            random_state=random_state,
+        )
         return model.fit(X, y)
 
     def _svm(self, C: float) -> LinearSVC:
-        return LinearSVC(C=C, class_weight=self.class_weight, random_state=self.random_state)
+        # liblinear's default 1,000 iterations are too few for the largest C on big vocabularies
+        return LinearSVC(
+            C=C, class_weight=self.class_weight, max_iter=5000, random_state=self.random_state
+        )
 
     def _oof_margins(self, Xf: Any, y_idx: np.ndarray, C: float, folds: int) -> np.ndarray:
         counts = np.bincount(y_idx, minlength=len(LABELS))
@@ -186,30 +241,50 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError(f"the training labels must include every class; missing: {missing}")
         y_idx = np.searchsorted(np.asarray(LABELS), np.asarray(labels, dtype=object))
 
-        features = clone(self.features) if self.features is not None else SentimentFeatures()
-        Xf = features.fit_transform(texts)
+        base = clone(self.features) if self.features is not None else SentimentFeatures()
+        settings: list[dict[str, Any]] = [{}]
+        if self.select_cv and self.feature_grid:
+            settings = [dict(p) for p in self.feature_grid]
 
         C = float(self.C)
         margins: np.ndarray | None = None
+        features, Xf = base, None
         if self.select_cv:
             grid = [float(c) for c in self.C_grid]
-            scores = []
-            all_margins = []
-            for c in grid:
-                m = self._oof_margins(Xf, y_idx, c, int(self.select_cv))
-                scores.append(f1_score(y_idx, m.argmax(axis=1), average="macro"))
-                all_margins.append(m)
-            best = int(np.argmax(scores))
-            C = grid[best]
-            self.cv_scores_ = np.asarray(scores)
+            table = np.zeros((len(settings), len(grid)))
+            tried = []
+            for i, params in enumerate(settings):
+                candidate = clone(base).set_params(**params)
+                Xc = candidate.fit_transform(texts)
+                best_m, best_c, best_score = None, grid[0], -1.0
+                for j, c in enumerate(grid):
+                    m = self._oof_margins(Xc, y_idx, c, int(self.select_cv))
+                    table[i, j] = f1_score(y_idx, m.argmax(axis=1), average="macro")
+                    if table[i, j] > best_score:
+                        best_m, best_c, best_score = m, c, float(table[i, j])
+                tried.append((candidate, Xc, best_c, best_m))
+                logger.info(
+                    "sentiment: features %s: %d-fold CV macro-F1 %s",
+                    params or "(as given)",
+                    self.select_cv,
+                    ", ".join(f"C={c}: {v:.4f}" for c, v in zip(grid, table[i], strict=True)),
+                )
+            # the first setting (the grid runs from the cheapest to score to the dearest) whose
+            # best score is within the tolerance of the overall best
+            best_per_setting = table.max(axis=1)
+            ok = best_per_setting >= best_per_setting.max() - float(self.feature_tolerance)
+            chosen = int(np.flatnonzero(ok)[0])
+            features, Xf, C, best_m = tried[chosen]
             if int(self.select_cv) == int(self.calibration_cv):
-                margins = all_margins[best]
-            logger.info(
-                "sentiment: C=%s chosen by %d-fold CV macro-F1 (%s)",
-                C,
-                self.select_cv,
-                ", ".join(f"C={c}: {s:.4f}" for c, s in zip(grid, scores, strict=True)),
-            )
+                margins = best_m
+            self.feature_params_ = settings[chosen]
+            self.cv_scores_ = table[chosen]
+            self.feature_scores_ = table
+            logger.info("sentiment: chose %s, C=%s", self.feature_params_ or "(as given)", C)
+        else:
+            self.feature_params_ = {}
+        if Xf is None:
+            Xf = features.fit_transform(texts)
         if margins is None:
             margins = self._oof_margins(Xf, y_idx, C, int(self.calibration_cv))
         self.temperature_ = _fit_temperature(margins, y_idx)

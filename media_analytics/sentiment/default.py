@@ -36,9 +36,11 @@ def default_training_data() -> pd.DataFrame:
 
 
 def default_model() -> SentimentClassifier:
-    """The classifier trained on :func:`default_training_data` (``C`` chosen by 5-fold CV).
+    """The classifier trained on :func:`default_training_data`.
 
-    Trained on first use (a few seconds) and kept for the life of the process.
+    The n-gram ranges and ``C`` are chosen by 5-fold cross-validation on those sentences
+    (:meth:`SentimentClassifier.select`); trained on first use (a few seconds) and kept for the
+    life of the process.
     """
     global _MODEL
     with _LOCK:

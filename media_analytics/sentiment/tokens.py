@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
+from typing import NamedTuple
 
 import numpy as np
 
@@ -23,10 +25,12 @@ from ..preprocessing import default_cache, fix_encoding, normalize_punctuation, 
 __all__ = [
     "NEGATION_PREFIX",
     "NEGATORS",
+    "TokenViews",
     "fingerprint",
     "mark_negation",
     "normalize_text",
     "sentiment_tokens",
+    "token_views",
 ]
 
 #: Words that open a negation scope. The standard forms named in the project's design, plus their
@@ -39,12 +43,17 @@ NEGATORS = frozenset(
 NEGATION_PREFIX = "NEG_"
 
 # Clause boundaries: punctuation that ends or splits a clause, and the contrastive conjunctions
-# after which the polarity usually turns.
-_CLAUSE = re.compile(
-    r"[.,;:!?()\[\]\"“”]+|\b(?:tapi|tetapi|namun|sedangkan|padahal|melainkan|walau|walaupun|"
-    r"meski|meskipun|sayangnya)\b",
-    re.IGNORECASE,
+# after which the polarity usually turns (they end the scope and are not features themselves).
+_BOUNDARY_MARKS = frozenset('.,;:!?()[]"“”')
+_CLAUSE_WORDS = frozenset(
+    {"tapi", "tetapi", "namun", "sedangkan", "padahal", "melainkan", "walau", "walaupun"}
+    | {"meski", "meskipun", "sayangnya"}
 )
+# The project's tokens (as :func:`media_analytics.preprocessing.tokenize` finds them) and the
+# clause-ending marks, in one scan.
+_PIECE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|[.,;:!?()\[\]\"“”]")
+_ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
+_INNER_APOSTROPHE = re.compile(r"(?<=[a-z])'(?=[a-z])")
 
 
 def normalize_text(text: str) -> str:
@@ -99,20 +108,89 @@ def sentiment_tokens(text: str, *, stem: bool = False, negation_window: int = 3)
     >>> sentiment_tokens("Warga tidak dikecewakan petugas", stem=True)
     ['warga', 'tidak', 'NEG_kecewa', 'NEG_tugas']
     """
-    text = normalize_text(text)
+    views = token_views(text, stem=stem, negation_window=negation_window)
+    return views.stems if stem else views.words
+
+
+class TokenViews(NamedTuple):
+    """The token streams of one text, from one pass over it (see :func:`token_views`)."""
+
+    #: written tokens with negation scopes marked (clause words such as ``tapi`` dropped)
+    words: list[str]
+    #: their stems with negation scopes marked (empty unless asked for)
+    stems: list[str]
+    #: the stem of each entry of ``words``, unmarked (empty unless asked for)
+    word_stems: list[str]
+    #: every token of the text, unmarked: exactly ``tokenize(normalize_text(text))``
+    plain: list[str]
+
+
+def token_views(text: str, *, stem: bool = True, negation_window: int = 3) -> TokenViews:
+    """All the token streams sentiment features read, from a single pass over ``text``.
+
+    >>> v = token_views("Warga tidak dikecewakan, tapi kesal.")
+    >>> v.words, v.stems, v.plain
+    (['warga', 'tidak', 'NEG_dikecewakan', 'kesal'], ['warga', 'tidak', 'NEG_kecewa', 'kesal'], \
+['warga', 'tidak', 'dikecewakan', 'tapi', 'kesal'])
+    """
+    text = normalize_text(text).lower()
+    if not text.isascii() and _ACCENTED.search(text):
+        # keep the clause-ending quote marks, which the accent folding would drop
+        text = text.replace("\u201c", '"').replace("\u201d", '"')
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    if "'" in text:
+        text = _INNER_APOSTROPHE.sub("", text)
+    pieces = _PIECE.findall(text)
+    plain = [p for p in pieces if p not in _BOUNDARY_MARKS]
     cache = default_cache() if stem else None
-    out: list[str] = []
-    for clause in _CLAUSE.split(text):
-        words = tokenize(clause)
-        if not words:
+    roots_list = cache.stem_many(plain) if cache is not None else plain
+    if NEGATORS.isdisjoint(plain) and (cache is None or NEGATORS.isdisjoint(roots_list)):
+        # most sentences hold no negator: no scope to mark, only clause words to drop
+        if _CLAUSE_WORDS.isdisjoint(plain):
+            words = list(plain)
+            word_stems = list(roots_list) if cache is not None else []
+        else:
+            keep = [p not in _CLAUSE_WORDS for p in plain]
+            words = [p for p, k in zip(plain, keep, strict=True) if k]
+            word_stems = (
+                [r for r, k in zip(roots_list, keep, strict=True) if k] if cache is not None else []
+            )
+        return TokenViews(words, list(word_stems), word_stems, plain)
+    roots = iter(roots_list)
+    words = []
+    stems: list[str] = []
+    word_stems = []
+    left_w = left_s = 0
+    window = negation_window if negation_window > 0 else 0
+    for piece in pieces:
+        if piece in _BOUNDARY_MARKS:
+            left_w = left_s = 0
             continue
-        if cache is not None:
-            words = [
-                w if w in NEGATORS else s
-                for w, s in zip(words, cache.stem_many(words), strict=True)
-            ]
-        out.extend(mark_negation(words, negation_window) if negation_window > 0 else words)
-    return out
+        root = next(roots)
+        if piece in _CLAUSE_WORDS:
+            left_w = left_s = 0
+            continue
+        if piece in NEGATORS:
+            words.append(piece)
+            left_w = window
+        elif left_w > 0:
+            words.append(NEGATION_PREFIX + piece)
+            left_w -= 1
+        else:
+            words.append(piece)
+        if cache is None:
+            continue
+        word_stems.append(root)
+        s = piece if piece in NEGATORS else root
+        if s in NEGATORS:
+            stems.append(s)
+            left_s = window
+        elif left_s > 0:
+            stems.append(NEGATION_PREFIX + s)
+            left_s -= 1
+        else:
+            stems.append(s)
+    return TokenViews(words, stems, word_stems, plain)
 
 
 def fingerprint(texts: list[str]) -> np.ndarray:

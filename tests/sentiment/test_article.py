@@ -34,7 +34,7 @@ def test_quoted_share() -> None:
 
 
 def test_lean_rule() -> None:
-    assert [lean_label(p) for p in (0.5, 0.2, 0.19, -0.19, -0.2)] == [
+    assert [lean_label(p) for p in (0.5, 0.15, 0.14, -0.14, -0.15)] == [
         "positive",
         "positive",
         "neutral",

@@ -10,6 +10,8 @@ from sklearn.exceptions import NotFittedError
 from sklearn.utils import estimator_checks as checks
 
 from media_analytics.sentiment import (
+    DEFAULT_FEATURE_GRID,
+    DEFAULT_FEATURE_TOLERANCE,
     TRUSTED_TYPES,
     SentimentClassifier,
     SentimentFeatures,
@@ -78,9 +80,29 @@ def test_select_chooses_C_by_cross_validation_on_training_data() -> None:
     model = SentimentClassifier.select(TEXTS, LABELS, cv=3, C_grid=(0.1, 1.0))
     assert model.C_ in (0.1, 1.0)
     assert model.cv_scores_.shape == (2,)
+    assert model.feature_scores_.shape == (len(DEFAULT_FEATURE_GRID), 2)
+    assert model.feature_params_ in DEFAULT_FEATURE_GRID
+    best = model.feature_scores_.max()
+    assert best - DEFAULT_FEATURE_TOLERANCE <= model.cv_scores_.max() <= best
+    chosen = model.features_.get_params()
+    assert all(chosen[k] == v for k, v in model.feature_params_.items())
     assert model.select_cv == 3
-    best = (0.1, 1.0)[int(np.argmax(model.cv_scores_))]
-    assert best == model.C_
+    best_C = (0.1, 1.0)[int(np.argmax(model.cv_scores_))]
+    assert best_C == model.C_
+
+
+def test_the_cheapest_setting_within_the_tolerance_is_taken() -> None:
+    grid = ({"char_ngrams": None}, {"char_ngrams": (2, 4)})
+    lenient = SentimentClassifier.select(
+        TEXTS, LABELS, cv=3, C_grid=(1.0,), feature_grid=grid, feature_tolerance=1.0
+    )
+    assert lenient.feature_params_ == grid[0]
+    assert lenient.features_.char_ngrams is None
+    strict = SentimentClassifier.select(
+        TEXTS, LABELS, cv=3, C_grid=(1.0,), feature_grid=grid, feature_tolerance=0.0
+    )
+    scores = strict.feature_scores_[:, 0]
+    assert strict.feature_params_ == grid[int(np.argmax(scores))]
 
 
 def test_skops_round_trip_with_the_trusted_list(
