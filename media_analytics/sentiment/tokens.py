@@ -156,40 +156,33 @@ def token_views(text: str, *, stem: bool = True, negation_window: int = 3) -> To
                 [r for r, k in zip(roots_list, keep, strict=True) if k] if cache is not None else []
             )
         return TokenViews(words, list(word_stems), word_stems, plain)
+    # negation scopes end at clause boundaries: mark each clause on its own
     roots = iter(roots_list)
-    words = []
+    words: list[str] = []
     stems: list[str] = []
-    word_stems = []
-    left_w = left_s = 0
-    window = negation_window if negation_window > 0 else 0
+    word_stems: list[str] = []
+    clause: list[tuple[str, str]] = []
+
+    def close_clause() -> None:
+        words.extend(mark_negation([p for p, _ in clause], negation_window))
+        if cache is not None:
+            word_stems.extend(r for _, r in clause)
+            # a negator is kept as written, so "kurang" is not stemmed away
+            stems.extend(
+                mark_negation([p if p in NEGATORS else r for p, r in clause], negation_window)
+            )
+        clause.clear()
+
     for piece in pieces:
         if piece in _BOUNDARY_MARKS:
-            left_w = left_s = 0
+            close_clause()
             continue
         root = next(roots)
         if piece in _CLAUSE_WORDS:
-            left_w = left_s = 0
+            close_clause()
             continue
-        if piece in NEGATORS:
-            words.append(piece)
-            left_w = window
-        elif left_w > 0:
-            words.append(NEGATION_PREFIX + piece)
-            left_w -= 1
-        else:
-            words.append(piece)
-        if cache is None:
-            continue
-        word_stems.append(root)
-        s = piece if piece in NEGATORS else root
-        if s in NEGATORS:
-            stems.append(s)
-            left_s = window
-        elif left_s > 0:
-            stems.append(NEGATION_PREFIX + s)
-            left_s -= 1
-        else:
-            stems.append(s)
+        clause.append((piece, root))
+    close_clause()
     return TokenViews(words, stems, word_stems, plain)
 
 
