@@ -158,9 +158,9 @@ def token_views(text: str, *, stem: bool = True, negation_window: int = 3) -> To
         return TokenViews(words, list(word_stems), word_stems, plain)
     # negation scopes end at clause boundaries: mark each clause on its own
     roots = iter(roots_list)
-    words: list[str] = []
+    words = []
     stems: list[str] = []
-    word_stems: list[str] = []
+    word_stems = []
     clause: list[tuple[str, str]] = []
 
     def close_clause() -> None:
