@@ -101,21 +101,24 @@ _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
 def strip_html(text: str) -> str:
     """Remove HTML tags (block tags become line breaks) and decode entities.
 
-    Entities are decoded repeatedly while they keep changing, because scraped feeds often carry
-    double-escaped text such as ``&amp;quot;``.
+    Tags are removed and entities decoded repeatedly while the text keeps changing, because
+    scraped feeds often carry double-escaped text such as ``&amp;quot;`` or ``&lt;p&gt;``.
 
     >>> strip_html("<p>Halo &amp; selamat</p><br>pagi &amp;quot;ya&amp;quot;")
     'Halo & selamat\\n\\npagi "ya"'
     """
-    if "<" in text:
-        text = _TAG_BLOCK.sub(" ", text)
-        text = _BREAK_TAG.sub("\n", text)
-        text = _ANY_TAG.sub(" ", text)
-    for _ in range(3):
-        if "&" not in text or not _ENTITY.search(text):
-            break
-        text = html.unescape(text)
-    return text.strip()
+    # Until stable, so that cleaning twice changes nothing: decoding ``&lt;b&gt;`` makes a tag.
+    # Every pass that changes the text shortens it, so this ends.
+    while True:
+        before = text
+        if "<" in text:
+            text = _TAG_BLOCK.sub(" ", text)
+            text = _BREAK_TAG.sub("\n", text)
+            text = _ANY_TAG.sub(" ", text)
+        if "&" in text and _ENTITY.search(text):
+            text = html.unescape(text)
+        if text == before:
+            return text.strip()
 
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+", re.I)
@@ -189,13 +192,15 @@ def normalize_punctuation(text: str) -> str:
 
 _ODD_WS = re.compile(
     "[\u200b\u200c\u200d\u2060\ufeff\u00ad]|\r\n?|[\u2028\u2029\x85]"
-    "|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\f\v]"
+    "|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\f\v\x1c-\x1f]"
 )
 
 
+# Every whitespace or invisible character other than a plain space and "\n" (the no-break space,
+# by far the most common, is replaced on its own before this is searched for).
 _RARE_WS = re.compile(
     "[\u200b\u200c\u200d\u2060\ufeff\u00ad\r\u2028\u2029\x85\t\u1680\u2000-\u200a\u202f"
-    "\u205f\u3000\f\v]"
+    "\u205f\u3000\f\v\x1c-\x1f]"
 )
 
 
@@ -220,14 +225,12 @@ def normalize_whitespace(text: str) -> str:
     >>> normalize_whitespace("a\\u00a0\\u00a0b\\u200b ,, c\\r\\n\\r\\n\\r\\nd ")
     'a b, c\\n\\nd'
     """
-    if not text.isascii():
-        if "\u00a0" in text:
-            text = text.replace("\u00a0", " ")
-        if _RARE_WS.search(text):
-            text = _ODD_WS.sub(_replace_ws, text)
-    elif "\r" in text or "\t" in text or "\f" in text or "\v" in text:
+    if "\u00a0" in text:
+        text = text.replace("\u00a0", " ")
+    if _RARE_WS.search(text):
         text = _ODD_WS.sub(_replace_ws, text)
-    # plain str.replace loops run at C speed; these runs are frequent in scraped text
+    # From here on the only whitespace characters are " " and "\n", so plain str.replace calls
+    # (C speed, no per-line Python loop) do the rest.
     while "  " in text:
         text = text.replace("  ", " ")
     if " ," in text:
@@ -237,7 +240,11 @@ def normalize_whitespace(text: str) -> str:
     if "\n" in text:
         if "\n\n" in text or "\n " in text:
             text = _MANY_NEWLINES.sub("\n\n", text)
-        text = "\n".join(line.strip() for line in text.split("\n"))
+        # strip every line: with single spaces only, a line has at most one at each end
+        if "\n " in text:
+            text = text.replace("\n ", "\n")
+        if " \n" in text:
+            text = text.replace(" \n", "\n")
     return text.strip()
 
 
@@ -256,6 +263,13 @@ _BOILER_LINE = re.compile(
       | \[?\s*gambas\s*:.*
     )\s*$""",
     re.I | re.X,
+)
+# What every boilerplate line starts with, after a line break: one search over the whole text
+# (the leading "\n" is a literal the regex engine scans for at C speed) rules most texts out.
+_BOILER_START = re.compile(
+    r"\n\s*(?:baca|lihat|simak|scroll|advertisement|iklan|ikuti|follow|dapatkan|download|tonton"
+    r"|saksikan|video|artikel|\[|gambas)",
+    re.I,
 )
 # Inline markers that appear glued inside a paragraph (the line-based rule cannot see them).
 _BOILER_INLINE = re.compile(
@@ -284,7 +298,10 @@ def strip_boilerplate(text: str) -> str:
     >>> strip_boilerplate("Isi berita.\\nBaca juga: Judul lain\\nLanjutan.\\nEditor : Budi (ant)")
     'Isi berita.\\nLanjutan.'
     """
-    lines = [line for line in text.split("\n") if not _BOILER_LINE.match(line)]
+    if _BOILER_START.search(text) or _BOILER_START.match("\n" + text.lstrip()[:20]):
+        lines = [line for line in text.split("\n") if not _BOILER_LINE.match(line)]
+    else:  # no line can be boilerplate: skip the per-line test (most articles)
+        lines = text.split("\n")
     # trailing credits, agency tags and empty lines, repeatedly, from the bottom
     while lines:
         last = lines[-1].strip()
@@ -393,18 +410,20 @@ def _clean_once(text: str) -> tuple[str, str | None, str | None, bool]:
     text = remove_urls_emails(text)
     text = normalize_punctuation(text)
     text = normalize_whitespace(text)
-    text = strip_boilerplate(text)
-    body, place, outlet = split_dateline(text)
+    place = outlet = None
     # Strip until stable: removing a dateline or a credit can expose another one, and a second
-    # call must find nothing left to do. Every pass that changes the text shortens it, so this ends.
+    # call must find nothing left to do. Every pass that changes the text shortens it, so this
+    # ends. The text stays whitespace-normalised throughout (a dateline split leaves a suffix that
+    # is), so whitespace is normalised again only after boilerplate removal changed something.
     while True:
-        again = normalize_whitespace(strip_boilerplate(body))
-        again, more_place, more_outlet = split_dateline(again)
+        stripped = strip_boilerplate(text)
+        if stripped != text:
+            stripped = normalize_whitespace(stripped)
+        body, more_place, more_outlet = split_dateline(stripped)
         place, outlet = place or more_place, outlet or more_outlet
-        if again == body:
-            break
-        body = again
-    return body, place, outlet, deep
+        if body == text:
+            return body, place, outlet, deep
+        text = body
 
 
 def clean_article(text: str) -> CleanedText:
@@ -421,9 +440,10 @@ def clean_article(text: str) -> CleanedText:
         raise TypeError(f"clean_article expects str, got {type(text).__name__}")
     body, place, outlet, deep = _clean_once(text)
     # When the encoding repair ran, its output can expose more damage that only the next pass
-    # sees (a mojibake sequence that was glued to a no-break space); repeat until stable.
+    # sees (a mojibake sequence that was glued to a no-break space); repeat until stable. Text
+    # with no suspicious character left is already stable.
     for _ in range(10):
-        if not deep:
+        if not deep or body.isascii() or not _MOJIBAKE_HINT.search(body):
             break
         again, more_place, more_outlet, deep = _clean_once(body)
         place, outlet = place or more_place, outlet or more_outlet

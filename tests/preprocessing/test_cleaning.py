@@ -113,6 +113,17 @@ def test_strip_html_double_escaped_entities() -> None:
     assert strip_html("a &amp;quot;b&amp;quot;") == 'a "b"'
 
 
+def test_escaped_tags_are_removed_once_decoded() -> None:
+    # decoding "&lt;b&gt;" makes a tag; a second cleaning must not find it still there
+    assert strip_html("&lt;b&gt;Aman&lt;/b&gt; kondusif").split() == ["Aman", "kondusif"]
+    once = clean_article("Isi &amp;lt;p&amp;gt; berita").text
+    assert "<" not in once and clean_article(once).text == once
+
+
+def test_control_separators_become_spaces() -> None:
+    assert normalize_whitespace("a\x1cb \x1f\nc") == "a b\nc"
+
+
 def test_whitespace_and_comma_gaps() -> None:
     assert normalize_whitespace("a\u00a0\u00a0b ,, c , , d\r\n\r\n\r\ne") == "a b, c, d\n\ne"
 
@@ -158,6 +169,10 @@ NEWSY = st.lists(
             "\u00a0",
             "\r\n",
             "SCROLL",
+            "&lt;p&gt;",
+            "\x1c",
+            "\t",
+            "\u200b",
         ]
     ),
     max_size=40,

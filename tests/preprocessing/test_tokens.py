@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from media_analytics.preprocessing import (
     SurfaceForms,
@@ -51,6 +53,25 @@ def test_token_mapper_agrees_with_model_tokens() -> None:
     assert TokenMapper(stopwords=stop, keep_numbers=True)(text) == model_tokens(
         text, stopwords=stop, keep_numbers=True
     )
+
+
+TOKENISH = st.lists(
+    st.sampled_from(
+        [
+            *"aB9 -'\u00e9\u0130\u212a?\u00df,.\n\u201c",
+            *("buku-buku", "--", "-x-", "a--b", "Jum'at", "mengamankan", "yang", "COVID-19"),
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TOKENISH, st.text()))
+def test_token_mapper_agrees_with_model_tokens_on_any_text(text: str) -> None:
+    # the mapper tokenises bytes on its hot path; it must decide exactly like tokenize()
+    stop = load_stopwords()
+    assert TokenMapper(stopwords=stop)(text) == model_tokens(text, stopwords=stop)
 
 
 def test_surface_forms_most_frequent_word() -> None:
