@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,30 +68,15 @@ def run_ours(texts: list[str], n_jobs: int) -> dict[str, float]:
     from media_analytics.preprocessing import WorkerPool, preprocess_many
 
     out = {}
-    with WorkerPool(n_jobs) if n_jobs > 1 else _NullPool() as pool:
+    # the pool is started before the clock, as a long-running job keeps it; each pass returns
+    # the same objects a user gets (cleaned text, token list, dateline) for every article
+    with WorkerPool(n_jobs) if n_jobs > 1 else nullcontext() as pool:
         for phase in ("cold", "warm"):
             t0 = time.perf_counter()
-            if n_jobs > 1:
-                from media_analytics.preprocessing.parallel import parallel_map
-                from media_analytics.preprocessing.transformer import _Options, _process_chunk
-
-                for _ in parallel_map(
-                    _process_chunk, texts, context=_Options(), pool=pool, chunk_size=64
-                ):
-                    pass
-            else:
-                preprocess_many(texts, n_jobs=1)
+            preprocess_many(texts, n_jobs=1, pool=pool)
             out[phase] = len(texts) / (time.perf_counter() - t0)
     out["peak_mb"] = peak_rss_mb()
     return out
-
-
-class _NullPool:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 def one(kind: str, n_jobs: int, limit: int | None) -> None:

@@ -227,7 +227,8 @@ def normalize_whitespace(text: str) -> str:
     """
     if "\u00a0" in text:
         text = text.replace("\u00a0", " ")
-    if _RARE_WS.search(text):
+    # every character _RARE_WS looks for is unprintable; isprintable() answers at C speed
+    if not text.replace("\n", "").isprintable() and _RARE_WS.search(text):
         text = _ODD_WS.sub(_replace_ws, text)
     # From here on the only whitespace characters are " " and "\n", so plain str.replace calls
     # (C speed, no per-line Python loop) do the rest.
@@ -238,7 +239,8 @@ def normalize_whitespace(text: str) -> str:
     while ",," in text:
         text = text.replace(",,", ",")
     if "\n" in text:
-        if "\n\n" in text or "\n " in text:
+        # runs of 3+ line breaks, or 2 with a space between (no double spaces are left)
+        if "\n\n\n" in text or "\n \n" in text:
             text = _MANY_NEWLINES.sub("\n\n", text)
         # strip every line: with single spaces only, a line has at most one at each end
         if "\n " in text:
@@ -299,32 +301,26 @@ def strip_boilerplate(text: str) -> str:
     'Isi berita.\\nLanjutan.'
     """
     if _BOILER_START.search(text) or _BOILER_START.match("\n" + text.lstrip()[:20]):
-        lines = [line for line in text.split("\n") if not _BOILER_LINE.match(line)]
-    else:  # no line can be boilerplate: skip the per-line test (most articles)
-        lines = text.split("\n")
+        text = "\n".join(line for line in text.split("\n") if not _BOILER_LINE.match(line))
+    # else no line can be boilerplate (most articles): the per-line test is skipped
     # trailing credits, agency tags and empty lines, repeatedly, from the bottom
-    while lines:
-        last = lines[-1].strip()
+    while text:
+        cut = text.rfind("\n")  # -1 for a single line
+        last = text[cut + 1 :].strip()
         if not last or _CREDIT_LINE.match(last):
-            lines.pop()
+            text = text[: max(cut, 0)]  # drop the line and its line break
             continue
         # only the tail can hold a tag or an inline credit; searching it alone keeps long
         # single-paragraph bodies cheap
-        head, tail = last[:-160], last[-160:]
-        if ")" in tail:
-            tail = _AGENCY_TAG.sub("", tail)
-        low = tail.lower()
-        if any(k in low for k in _CREDIT_WORDS):
-            tail = _TRAILING_CREDIT_INLINE.sub("", tail)
-        stripped = (head + tail).rstrip()
-        if stripped != last:
-            if stripped:
-                lines[-1] = stripped
-            else:
-                lines.pop()
-            continue
-        break
-    out = "\n".join(lines)
+        tail = last[-160:]
+        new_tail = _AGENCY_TAG.sub("", tail) if ")" in tail else tail
+        if any(k in new_tail.lower() for k in _CREDIT_WORDS):
+            new_tail = _TRAILING_CREDIT_INLINE.sub("", new_tail)
+        if new_tail == tail:
+            break
+        stripped = (last[:-160] + new_tail).rstrip()
+        text = text[: cut + 1] + stripped if stripped else text[: max(cut, 0)]
+    out = text
     if "SCROLL" in out or "ADVERTISEMENT" in out or "uga:" in out or "uga :" in out:
         out = _BOILER_INLINE.sub(" ", out)
     return out
@@ -404,8 +400,7 @@ class CleanedText:
     outlet: str | None = None
 
 
-def _clean_once(text: str) -> tuple[str, str | None, str | None, bool]:
-    deep = not text.isascii() and _MOJIBAKE_HINT.search(text) is not None
+def _clean_once(text: str) -> tuple[str, str | None, str | None]:
     text = strip_html(fix_encoding(text))
     text = remove_urls_emails(text)
     text = normalize_punctuation(text)
@@ -422,7 +417,7 @@ def _clean_once(text: str) -> tuple[str, str | None, str | None, bool]:
         body, more_place, more_outlet = split_dateline(stripped)
         place, outlet = place or more_place, outlet or more_outlet
         if body == text:
-            return body, place, outlet, deep
+            return body, place, outlet
         text = body
 
 
@@ -438,14 +433,14 @@ def clean_article(text: str) -> CleanedText:
     """
     if not isinstance(text, str):
         raise TypeError(f"clean_article expects str, got {type(text).__name__}")
-    body, place, outlet, deep = _clean_once(text)
-    # When the encoding repair ran, its output can expose more damage that only the next pass
-    # sees (a mojibake sequence that was glued to a no-break space); repeat until stable. Text
-    # with no suspicious character left is already stable.
+    body, place, outlet = _clean_once(text)
+    # The encoding repair can expose more damage that only the next pass sees (a mojibake
+    # sequence that was glued to a no-break space): while suspicious characters are left, clean
+    # again until stable.
     for _ in range(10):
-        if not deep or body.isascii() or not _MOJIBAKE_HINT.search(body):
+        if body.isascii() or not _MOJIBAKE_HINT.search(body):
             break
-        again, more_place, more_outlet, deep = _clean_once(body)
+        again, more_place, more_outlet = _clean_once(body)
         place, outlet = place or more_place, outlet or more_outlet
         if again == body:
             break

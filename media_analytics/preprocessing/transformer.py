@@ -11,7 +11,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from .cleaning import clean_article
-from .parallel import parallel_map
+from .parallel import WorkerPool, parallel_map
 from .tokens import SurfaceForms, TokenMapper, load_stopwords, model_tokens
 
 __all__ = ["Processed", "TextPreprocessor", "preprocess", "preprocess_many"]
@@ -59,11 +59,15 @@ def _mapper(opts: _Options) -> TokenMapper:
     return mapper
 
 
-def _process_chunk(
-    opts: _Options, texts: Sequence[str]
-) -> list[tuple[Processed, list[tuple[str, str]] | None]]:
+# What a worker sends back for one text: the cleaned text, the model tokens joined by spaces (one
+# string pickles and unpickles far faster than a list of words), the dateline place, and the
+# (stem, word) pairs when surface forms are being learnt.
+_Result = tuple[str, str, str | None, list[tuple[str, str]] | None]
+
+
+def _process_chunk(opts: _Options, texts: Sequence[str]) -> list[_Result]:
     mapper = _mapper(opts)
-    out = []
+    out: list[_Result] = []
     for text in texts:
         if opts.clean:
             c = clean_article(text)
@@ -83,8 +87,13 @@ def _process_chunk(
             )
         else:
             toks = mapper(body)
-        out.append((Processed(body, toks, dateline), pairs))
+        out.append((body, " ".join(toks), dateline, pairs))
     return out
+
+
+def _processed(result: _Result) -> Processed:
+    body, joined, dateline, _ = result
+    return Processed(body, joined.split(" ") if joined else [], dateline)
 
 
 def preprocess(text: str, **options: Any) -> Processed:
@@ -93,18 +102,26 @@ def preprocess(text: str, **options: Any) -> Processed:
     >>> preprocess("DUMAI - Kapolsek memimpin pengamanan Pilkada.").tokens
     ['kapolsek', 'pimpin', 'aman', 'pilkada']
     """
-    return _process_chunk(_Options(**options), [text])[0][0]
+    return _processed(_process_chunk(_Options(**options), [text])[0])
 
 
 def preprocess_many(
-    texts: Iterable[str], *, n_jobs: int | None = -1, chunk_size: int = 64, **options: Any
+    texts: Iterable[str],
+    *,
+    n_jobs: int | None = -1,
+    chunk_size: int = 64,
+    pool: WorkerPool | None = None,
+    **options: Any,
 ) -> list[Processed]:
-    """Preprocess many texts using ``n_jobs`` processes (``-1``: all cores)."""
+    """Preprocess many texts using ``n_jobs`` processes (``-1``: all cores).
+
+    ``pool``, an open :class:`WorkerPool`, is used instead of starting processes for the call.
+    """
     opts = _Options(**options)
     return [
-        p
-        for p, _ in parallel_map(
-            _process_chunk, texts, context=opts, n_jobs=n_jobs, chunk_size=chunk_size
+        _processed(r)
+        for r in parallel_map(
+            _process_chunk, texts, context=opts, n_jobs=n_jobs, chunk_size=chunk_size, pool=pool
         )
     ]
 
@@ -197,10 +214,10 @@ class TextPreprocessor(TransformerMixin, BaseEstimator):
         load_stopwords(self.stopwords)  # fail early on a bad name
         surface = SurfaceForms() if learn_surface else None
         docs = []
-        for processed, pairs in parallel_map(
+        for _, joined, _, pairs in parallel_map(
             _process_chunk, texts, context=self._options(learn_surface), n_jobs=self.n_jobs
         ):
-            docs.append(" ".join(processed.tokens))
+            docs.append(joined)
             if surface is not None and pairs:
                 surface.update(pairs)
         return docs, surface
