@@ -69,22 +69,21 @@ def _descend(
     for _ in range(max_iter):
         if active.size == 0:
             break
-        Wa = np.asfortranarray(W[active])
+        Wa = W[active]  # C-contiguous: one row per document
+        start = Wa.copy()
         ba = b[active]
-        moved = np.zeros(active.size)
         for j in range(k):
-            # sum_l W[:, l] * G[l, j] accumulated term by term in a fixed order: a BLAS
-            # matrix-vector product picks kernels by the number of rows, which changes the
-            # last bits of a document's weights with the size of its batch
-            grad = ba[:, j].copy()
-            for i in range(k):
-                if gram[i, j] != 0.0:
-                    grad -= Wa[:, i] * gram[i, j]
-            old = Wa[:, j].copy()
-            Wa[:, j] = np.maximum(0.0, old + grad / diag[j])
-            np.maximum(moved, np.abs(Wa[:, j] - old), out=moved)
+            # sum_l W[:, l] * G[l, j] as a row-wise sum: NumPy reduces each row on its own, so a
+            # document's weights do not depend on the size of its batch (a BLAS matrix-vector
+            # product picks kernels by the number of rows, which changes the last bits)
+            col = ba[:, j] - (Wa * gram[j]).sum(axis=1)
+            col /= diag[j]
+            col += Wa[:, j]
+            np.maximum(col, 0.0, out=col)
+            Wa[:, j] = col
         W[active] = Wa
-        active = active[moved > tol]
+        # each weight moves once per sweep; a document is settled when none moved by > tol
+        active = active[np.abs(Wa - start).max(axis=1) > tol]
     return W
 
 
