@@ -32,7 +32,7 @@ from .preprocessing.parallel import parallel_map
 from .preprocessing.tokens import TokenMapper, load_stopwords
 from .themes import TRUSTED_TYPES as THEME_TYPES
 from .themes import Taxonomy, ThemeTagger
-from .themes.training import SAMPLE_LABELLED_THEMES, label_matrix
+from .themes.training import SAMPLE_LABELLED_THEMES, analyst_text_weights, label_matrix
 
 __all__ = ["FORMAT_VERSION", "MediaPipeline", "ModelError", "as_article"]
 
@@ -245,9 +245,12 @@ class MediaPipeline:
         Y = label_matrix(taxonomy, labels)
         seconds: dict[str, float] = {"preprocessing": time.perf_counter() - started}
         tick = time.perf_counter()
-        self.themes_ = ThemeTagger(taxonomy=taxonomy, calibrate=self.calibrate_themes).fit(
-            bodies, Y if not np.isnan(Y).all() else None, titles=titles, tokens=token_docs
-        )
+        # analyst-labelled themes get a classifier share; sample-only themes keep the rules
+        self.themes_ = ThemeTagger(
+            taxonomy=taxonomy,
+            calibrate=self.calibrate_themes,
+            text_weights=analyst_text_weights(theme_labels),
+        ).fit(bodies, Y if not np.isnan(Y).all() else None, titles=titles, tokens=token_docs)
         seconds["themes"], tick = time.perf_counter() - tick, time.perf_counter()
         self.topics_ = self._fit_topics(token_docs, titles) if self.with_topics else None
         seconds["topics"], tick = time.perf_counter() - tick, time.perf_counter()

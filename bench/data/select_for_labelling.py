@@ -40,13 +40,23 @@ Selection, per dataset:
      public_dialogue positives): full-text articles not chosen so far whose title or first
      ~700 characters match ``DIALOGUE_LEAD`` (the exchange is the news, not a side remark),
      sampled per ``STAGE3B_QUOTAS`` with a random top-up, generator ``SEED_STAGE3B``.
+  7. Stage 4, the second held-out set (``--set holdout2``, chosen and labelled before the second
+     round of rule changes, and never used to tune one): articles chosen by no earlier stage (1, 2,
+     tone, 3, 3b), first match wins:
+       s4_elec_sec     election words AND any of the stage-1 security words, ``SECURITY_EXTRA`` or
+                       ``SECURITY_WIDE`` (guarding, unity, tolerance, intimidation, threats,
+                       violence, the apparatus, fear: what was left after stages 1 and 3)
+       s4_dial_meet    ``DIALOGUE_MEET`` (an act of meeting or hearing the public) AND ``PUBLIC``
+                       (a group of the public) in the title or the first ``MEET_CHARS`` characters
+       s4_dial         the stage-1 dialogue words anywhere
+     Quotas are in ``STAGE4_QUOTAS`` with a uniform random part; generator ``SEED_STAGE4``.
 
 Eligibility: clickid and detik2025 articles need at least 300 characters of body text;
 detik_pilkada rows need a headline. Randomness: ``random.Random(SEED)`` over ids sorted
 as strings, so the output is the same on every run with the same input files.
 
 Usage:
-    python bench/data/select_for_labelling.py --corpora DIR [--set theme|tone|holdout]
+    python bench/data/select_for_labelling.py --corpora DIR [--set theme|tone|holdout|holdout2]
 
 DIR is the folder that holds ``clickid-news-articles/``, ``detik-aspect-news-2025/`` and
 ``detik-pilkada-jateng-index/``. Output (stdout): CSV ``set,dataset,id,stratum``.
@@ -67,6 +77,7 @@ SEED = 20241127
 SEED_STAGE2 = 20241128
 SEED_STAGE3 = 20250611
 SEED_STAGE3B = 20250612
+SEED_STAGE4 = 20250718
 
 ELECTION = re.compile(
     r"pilkada|pemilu|pilpres|pileg|pilgub|pilbup|pilwalkot|pilkades|kampanye|\btps\b|\bkpu|"
@@ -120,6 +131,39 @@ LEAD_CHARS = 700
 STAGE3B_QUOTAS = {
     "clickid": {"s3b_dial_lead": 50, "random": 8},
     "detik2025": {"s3b_dial_lead": 15, "random": 4},
+}
+# Stage 4: words of order and harm that neither earlier security list held (guarding, escorting,
+# unity, tolerance, intimidation, threats, violence, the security apparatus, fear)
+SECURITY_WIDE = re.compile(
+    r"\b(?:jaga|menjaga|dijaga|penjagaan|kawal|mengawal|dikawal|bersatu|persatuan|kerukunan|"
+    r"toleransi|intoleransi|intimidasi|mengintimidasi|diintimidasi|ancam|ancaman|mengancam|diancam|"
+    r"kekerasan|teror|aparat|tni|tertib|konflik|ormas|preman|takut|ketakutan|diserang|penyerangan|"
+    r"keributan|kegaduhan|ketegangan|aman|damai|kondusif)\b",
+    re.I,
+)
+# Stage 4: an act of meeting or hearing the public, stated in the title or the lead
+DIALOGUE_MEET = re.compile(
+    r"\b(?:menerima (?:perwakilan|audiensi|kedatangan|aspirasi|delegasi)|audiensi|beraudiensi|"
+    r"menemui|temui|bertemu (?:dengan )?(?:warga|masyarakat|mahasiswa|perwakilan|para|tokoh)|"
+    r"berdialog|dialog (?:dengan|bersama)|tatap muka|bertatap muka|"
+    r"(?:serap|menyerap|jaring|menjaring|tampung|menampung) aspirasi|"
+    r"mendengar(?:kan)? (?:keluhan|aspirasi|curhat|masukan)|curhat|curhatan|"
+    r"mengadu (?:ke|kepada)|reses|sambang|menyambangi warga|temu warga|dengar pendapat|"
+    r"keluh kesah)\b",
+    re.I,
+)
+PUBLIC = re.compile(
+    r"\b(?:warga|masyarakat|mahasiswa|buruh|petani|nelayan|pedagang|tokoh|perwakilan|massa|guru|"
+    r"honorer|pengemudi|ojol|pelajar|siswa|orang tua|korban|aliansi|koalisi|konstituen|pemuda|"
+    r"santri|pekerja|karyawan|perangkat desa|kepala desa|elemen)\b",
+    re.I,
+)
+MEET_CHARS = 800
+STAGE4_STRATA = ["s4_elec_sec", "s4_dial_meet", "s4_dial"]
+STAGE4_QUOTAS = {
+    "detik_pilkada": {"s4_elec_sec": 40, "random": 30},
+    "clickid": {"s4_elec_sec": 12, "s4_dial_meet": 70, "random": 30},
+    "detik2025": {"s4_elec_sec": 6, "s4_dial_meet": 4, "s4_dial": 8, "random": 14},
 }
 STAGE3_STRATA = ["s3_elec_sec", "s3_elec_secx", "s3_dial_title", "s3_dial_narrow", "s3_dial"]
 STAGE3_QUOTAS = {
@@ -350,10 +394,55 @@ def select_stage3b(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Rand
     return out
 
 
+def stratum4(text: str, title: str) -> str | None:
+    """The stage-4 keyword stratum of an article (None: random part only)."""
+    if ELECTION.search(text) and (
+        SECURITY.search(text) or SECURITY_EXTRA.search(text) or SECURITY_WIDE.search(text)
+    ):
+        return "s4_elec_sec"
+    lead = f"{title} {text[:MEET_CHARS]}"
+    if DIALOGUE_MEET.search(lead) and PUBLIC.search(lead):
+        return "s4_dial_meet"
+    if DIALOGUE.search(text):
+        return "s4_dial"
+    return None
+
+
+def select_stage4(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Random):
+    """The second held-out set: STAGE4_QUOTAS from the stage-4 strata, then a random part."""
+    taken = {(ds, i) for ds, i, _ in taken_rows}
+    out = []
+    for ds, quota in STAGE4_QUOTAS.items():
+        df = frames[ds]
+        df = df[df["eligible"]]
+        strata: dict[str, list[str]] = {k: [] for k in STAGE4_STRATA}
+        free = []
+        for i, t, title in zip(df["id"], df["text"], df["title"], strict=False):
+            if (ds, i) in taken:
+                continue
+            free.append(i)
+            k = stratum4(t, title)
+            if k is not None:
+                strata[k].append(i)
+        chosen: list[tuple[str, str]] = []
+        shortfall = 0
+        for k in STAGE4_STRATA:
+            n = quota.get(k, 0)
+            pool = sorted(strata[k])
+            take = rng.sample(pool, n) if len(pool) > n else pool
+            shortfall += n - len(take)
+            chosen += [(i, k) for i in sorted(take)]
+        used = {i for i, _ in chosen}
+        rest = sorted(i for i in free if i not in used)
+        chosen += [(i, "s4_random") for i in sorted(rng.sample(rest, quota["random"] + shortfall))]
+        out += [(ds, i, k) for i, k in chosen]
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", required=True, help="folder holding the three corpus folders")
-    ap.add_argument("--set", choices=["theme", "tone", "holdout"], default="theme")
+    ap.add_argument("--set", choices=["theme", "tone", "holdout", "holdout2"], default="theme")
     args = ap.parse_args(argv)
     frames = load(args.corpora)
     rng = random.Random(SEED)
@@ -362,10 +451,12 @@ def main(argv=None) -> int:
     stage2 = select_stage2(frames, theme_rows + tone_extra, random.Random(SEED_STAGE2))
     if args.set == "theme":
         rows = theme_rows + stage2
-    elif args.set == "holdout":
+    elif args.set in ("holdout", "holdout2"):
         taken = theme_rows + tone_extra + stage2
         rows = select_stage3(frames, taken, random.Random(SEED_STAGE3))
         rows += select_stage3b(frames, taken + rows, random.Random(SEED_STAGE3B))
+        if args.set == "holdout2":
+            rows = select_stage4(frames, taken + rows, random.Random(SEED_STAGE4))
     else:
         rows = [r for r in theme_rows if r[0] != "detik_pilkada"] + tone_extra + stage2
     w = csv.writer(sys.stdout, lineterminator="\n")

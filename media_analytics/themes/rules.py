@@ -154,9 +154,32 @@ class _Seed:
     seed: str
     stems: tuple[str, ...]
     forms: frozenset[str] | None = None  # single affixed words match these written forms only
+    keeps: tuple[bool, ...] = ()  # per word: does the seed's written word contain its stem
+
+
+# the initial consonants that the nasal prefixes meN- and peN- replace (kawal -> mengawal)
+_ELIDED = frozenset("kpst")
+
+
+def _keeps_root(word: str, stem: str) -> bool:
+    """Whether ``word`` is ``stem`` with affixes around it, as Indonesian derivation builds words.
+
+    Affixes leave the root whole, except that meN-/peN- replace its first k, p, s or t
+    (``tanggap`` -> ``menanggapi``). The stemmer also maps some unrelated words onto a root:
+    ``relawan`` (volunteer) onto ``rawan`` (prone to trouble). Such a word does not contain the
+    root, so a seed written as the root does not match it, and a seed written as ``relawan``
+    matches only words that, like it, do not contain the root.
+
+    >>> _keeps_root("kerawanan", "rawan"), _keeps_root("relawan", "rawan")
+    (True, False)
+    >>> _keeps_root("mengawal", "kawal"), _keeps_root("menyambangi", "sambang")
+    (True, True)
+    """
+    return stem in word or (stem[:1] in _ELIDED and stem[1:] in word)
 
 
 _CLITICS = ("", "nya", "lah", "kah", "pun")
+_NearSeed = tuple[int, int, tuple[str, ...], frozenset[str] | None, tuple[bool, ...]]
 # the words of a text, with what lies between them: ["", "Polisi", " ", "berjaga", "."]
 _SPLIT = re.compile(r"([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)")
 _MEMO_SIZE = 200_000
@@ -212,10 +235,9 @@ class RuleMatcher:
         self._memo: dict[str, str] = {}
         self._ids = {t.id: i for i, t in enumerate(taxonomy.themes)}
         self._index: dict[str, list[_Seed]] = {}
-        self._near: list[tuple[int, str, int, bool]] = []
-        # first stem of a proximity phrase -> (rule, side, stems, forms) of the phrases it starts
-        self._near_first: dict[str, list[tuple[int, int, tuple[str, ...], frozenset[str] | None]]]
-        self._near_first = {}
+        self._near: list[tuple[int, str, int, bool, bool]] = []
+        # first stem of a proximity phrase -> (rule, side, stems, forms, keeps) of its phrases
+        self._near_first: dict[str, list[_NearSeed]] = {}
         for ti, theme in enumerate(taxonomy.themes):
             for kind, seeds in (
                 ("phrase", theme.phrases),
@@ -223,7 +245,7 @@ class RuleMatcher:
                 ("negative", theme.negative),
             ):
                 for seed in seeds:
-                    stems, forms = self._compile(seed, theme.id)
+                    stems, forms, keeps = self._compile(seed, theme.id)
                     if kind == "phrase" and len(stems) == 1 and len(tokenize(seed)) > 1:
                         logger.warning(
                             "theme %s: phrase %r is one word once function words are skipped, "
@@ -232,30 +254,39 @@ class RuleMatcher:
                             seed,
                             stems[0],
                         )
-                    self._index.setdefault(stems[0], []).append(_Seed(ti, kind, seed, stems, forms))
+                    self._index.setdefault(stems[0], []).append(
+                        _Seed(ti, kind, seed, stems, forms, keeps)
+                    )
             for k, rule in enumerate(theme.near):
                 r = len(self._near)
                 third = tuple(getattr(rule, "c", ()))  # rules saved before ``c`` existed lack it
-                self._near.append((ti, f"near{k + 1}", rule.window, bool(third)))
+                ordered = bool(getattr(rule, "ordered", False))
+                self._near.append((ti, f"near{k + 1}", rule.window, bool(third), ordered))
                 for side, words in enumerate((rule.a, rule.b, third)):
                     for w in words:
-                        stems, forms = self._compile(w, theme.id)
-                        self._near_first.setdefault(stems[0], []).append((r, side, stems, forms))
+                        stems, forms, keeps = self._compile(w, theme.id)
+                        self._near_first.setdefault(stems[0], []).append(
+                            (r, side, stems, forms, keeps)
+                        )
         for entries in self._index.values():  # longest phrase first, so it wins at a position
             entries.sort(key=lambda e: -len(e.stems))
 
-    def _compile(self, seed: str, theme_id: str) -> tuple[tuple[str, ...], frozenset[str] | None]:
+    def _compile(
+        self, seed: str, theme_id: str
+    ) -> tuple[tuple[str, ...], frozenset[str] | None, tuple[bool, ...]]:
         stems = self._stem_phrase(seed)
         if not stems:
             raise ValueError(f"theme {theme_id}: seed {seed!r} is made only of function words")
         # A single affixed word ("masukan", "relawan") matches its own written forms only: its stem
         # ("masuk", "rawan") is shared by words that mean something else ("termasuk", "rawan").
-        # Roots ("curhat", "aman") and phrases match by stem, so they cover every derivation.
+        # Roots ("curhat", "aman") and phrases match by stem, so they cover every derivation,
+        # but only derivations that keep the root whole (see ``_keeps_root``).
         words = [w for w in tokenize(seed) if w not in self._stop]
         forms = None
         if len(stems) == 1 and stems[0] != words[0]:
             forms = frozenset(words[0] + c for c in _CLITICS)
-        return stems, forms
+        keeps = tuple(_keeps_root(w, st) for w, st in zip(words, stems, strict=True))
+        return stems, forms, keeps
 
     def _stem_phrase(self, phrase: str) -> tuple[str, ...]:
         words = [w for w in tokenize(phrase) if w not in self._stop]
@@ -328,7 +359,10 @@ class RuleMatcher:
                 k = len(seed.stems)
                 if k > 1 and (i + k > n or tuple(stems[i : i + k]) != seed.stems):
                     continue
-                if seed.forms is not None and words[i] not in seed.forms:
+                if seed.forms is not None:
+                    if words[i] not in seed.forms:
+                        continue
+                elif not _same_derivation(words, stems, i, seed.keeps):
                     continue
                 key = (seed.theme, seed.kind)
                 if key in taken:  # a longer seed of the same kind already matched here
@@ -355,10 +389,13 @@ class RuleMatcher:
         # where each side of each rule has a phrase start, in text order
         positions: dict[tuple[int, int], list[int]] = {}
         for i in compress(range(n), map(near_first.__contains__, stems)):
-            for r, side, p, forms in near_first[stems[i]]:
+            for r, side, p, forms, keeps in near_first[stems[i]]:
                 if len(p) > 1 and tuple(stems[i : i + len(p)]) != p:
                     continue
-                if forms is not None and words[i] not in forms:
+                if forms is not None:
+                    if words[i] not in forms:
+                        continue
+                elif not _same_derivation(words, stems, i, keeps):
                     continue
                 starts = positions.setdefault((r, side), [])
                 if not starts or starts[-1] != i:
@@ -378,7 +415,7 @@ class RuleMatcher:
                 sentence_of[i] = max(0, min(bisect_right(ends, tokens.start(i)), len(ends) - 1))
             return sentence_of[i]
 
-        for r, (ti, name, window, three) in enumerate(self._near):
+        for r, (ti, name, window, three, ordered) in enumerate(self._near):
             pos_a = positions.get((r, 0))
             pos_b = positions.get((r, 1))
             pos_c = positions.get((r, 2)) if three else None
@@ -386,7 +423,7 @@ class RuleMatcher:
                 continue
             used_b: set[int] = set()
             for i in pos_a:
-                partners = _partners(i, pos_b, pos_c, used_b, window, sentence)
+                partners = _partners(i, pos_b, pos_c, used_b, window, sentence, ordered)
                 if partners is None:
                     continue
                 j, k = partners
@@ -437,10 +474,16 @@ def _partners(
     used_b: set[int],
     window: int,
     sentence: Callable[[int], int],
+    ordered: bool = False,
 ) -> tuple[int, int | None] | None:
-    """The first free word of side ``b`` (and one of ``c``) that ``i`` pairs with, if any."""
+    """The first free word of side ``b`` (and one of ``c``) that ``i`` pairs with, if any.
+
+    With ``ordered``, the word of ``b`` must come after ``i``.
+    """
     for j in pos_b:
         if j == i or abs(j - i) > window or j in used_b or sentence(j) != sentence(i):
+            continue
+        if ordered and j < i:
             continue
         if pos_c is None:
             return j, None
@@ -453,6 +496,18 @@ def _partners(
             ):
                 return j, k
     return None
+
+
+def _same_derivation(words: list[str], stems: list[str], i: int, keeps: tuple[bool, ...]) -> bool:
+    """Whether the words from ``i`` on derive from their stems as the seed's words do."""
+    for k, keep in enumerate(keeps):
+        w, st = words[i + k], stems[i + k]
+        if keep:
+            if w != st and not _keeps_root(w, st):
+                return False
+        elif _keeps_root(w, st):
+            return False
+    return True
 
 
 def _apply_vetoes(hits: list[Hit], get_sentences: Callable[[], list[tuple[int, int]]]) -> list[Hit]:

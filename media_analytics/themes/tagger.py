@@ -113,6 +113,11 @@ class ThemeTagger(BaseEstimator):
         Share of the text classifier in a labelled theme's score (the rest is the rule model). With
         0 no text classifier is fitted: rules only (see the module notes for why that is the
         default); ``train_tagger`` uses 0.3 when an analyst gives labels.
+    text_weights : dict or None
+        Per-theme shares overriding ``text_weight`` for the themes named: an analyst's labelled
+        themes get a classifier share while the others stay rules only (see
+        :func:`~media_analytics.themes.training.analyst_text_weights`). The classifier is fitted
+        only for themes whose share is above 0.
     calibrate : bool, default=True
         Learn a slope and an offset of the rule score per labelled theme. Right when the labels
         come from the same kind of articles the tagger will score (an analyst's own corrections);
@@ -129,6 +134,7 @@ class ThemeTagger(BaseEstimator):
     rule_coef_ : ndarray of shape (n_themes, n_rule_features)
     rule_intercept_ : ndarray of shape (n_themes,)
     learned_ : ndarray of bool, which themes were learnt from labels (others use the priors)
+    text_weights_ : ndarray of shape (n_themes,), the classifier's share per theme
     vectorizer_ : TfidfVectorizer or None
     text_coef_ : ndarray of shape (n_themes, n_terms) ; text_intercept_ : ndarray
     thresholds_ : dict theme -> threshold
@@ -143,11 +149,15 @@ class ThemeTagger(BaseEstimator):
     ['banjir']
     """
 
+    # read by ``get_params`` on models saved before per-theme shares existed
+    text_weights: dict[str, float] | None = None
+
     def __init__(
         self,
         *,
         taxonomy: Taxonomy | None = None,
         text_weight: float = 0.0,
+        text_weights: dict[str, float] | None = None,
         calibrate: bool = True,
         C: float = 1.0,
         thresholds: dict[str, float] | None = None,
@@ -155,6 +165,7 @@ class ThemeTagger(BaseEstimator):
     ) -> None:
         self.taxonomy = taxonomy
         self.text_weight = text_weight
+        self.text_weights = text_weights
         self.calibrate = calibrate
         self.C = C
         self.thresholds = thresholds
@@ -213,7 +224,17 @@ class ThemeTagger(BaseEstimator):
         unknown = set(self.thresholds or {}) - set(self.thresholds_)
         if unknown:
             raise ValueError(f"thresholds given for unknown themes: {sorted(unknown)}")
-        if y is None or not texts or not (self.calibrate or self.text_weight > 0):
+        shares = dict(self.text_weights or {})
+        unknown = set(shares) - set(self.thresholds_)
+        if unknown:
+            raise ValueError(f"text_weights given for unknown themes: {sorted(unknown)}")
+        self.text_weights_ = np.array(
+            [float(shares.get(t, self.text_weight)) for t in self.taxonomy_.ids]
+        )
+        if ((self.text_weights_ < 0) | (self.text_weights_ > 1)).any():
+            raise ValueError("a text share must be between 0 and 1")
+        with_text = self.text_weights_ > 0
+        if y is None or not texts or not (self.calibrate or with_text.any()):
             return self  # rules only: labels would change nothing
         Y = np.asarray(y, dtype=float)
         if Y.shape != (len(texts), n_themes):
@@ -222,7 +243,7 @@ class ThemeTagger(BaseEstimator):
             )
         feats = self._rule_features(texts, titles)
         Xt = None
-        if self.text_weight > 0:
+        if with_text.any():
             if tokens is None:
                 from ..preprocessing import TextPreprocessor
 
@@ -244,6 +265,8 @@ class ThemeTagger(BaseEstimator):
             if min(yk.sum(), len(yk) - yk.sum()) < _MIN_CLASS:
                 logger.info("theme %s: too few labels, using rule priors", theme.id)
                 continue
+            if not (self.calibrate or with_text[k]):
+                continue  # neither calibration nor a classifier share: the priors stay
             # Labels calibrate the prior rule score (a slope and an offset per theme) rather than
             # re-learning every weight: a few hundred labelled articles from one source would
             # otherwise overfit the weights to that source's style.
@@ -253,7 +276,7 @@ class ThemeTagger(BaseEstimator):
                 rule_lr.fit(z[:, None], yk)
                 self.rule_coef_[k] = PRIOR_WEIGHTS * rule_lr.coef_[0, 0]
                 self.rule_intercept_[k] = PRIOR_BIAS * rule_lr.coef_[0, 0] + rule_lr.intercept_[0]
-            if Xt is not None:
+            if Xt is not None and with_text[k]:
                 text_lr = LogisticRegression(C=self.C * 10, class_weight="balanced", max_iter=2000)
                 text_lr.fit(Xt[known], yk)
                 self.text_coef_[k] = text_lr.coef_[0]
@@ -269,7 +292,11 @@ class ThemeTagger(BaseEstimator):
             return rule
         Xt = self.vectorizer_.transform(tokens)
         text = _sigmoid(Xt @ self.text_coef_.T + self.text_intercept_)
-        w = np.where(self.learned_, self.text_weight, 0.0)
+        # models saved before per-theme shares existed have one share for all themes
+        shares = getattr(self, "text_weights_", None)
+        if shares is None:
+            shares = np.full(len(self.learned_), self.text_weight)
+        w = np.where(self.learned_, shares, 0.0)
         score = (1 - w) * rule + w * text
         # a text classifier cannot tag an article in which no seed evidence stands: the
         # explanation would be empty

@@ -32,13 +32,16 @@ class NearRule:
     """Evidence when a word of ``a`` stands within ``window`` words of a word of ``b``.
 
     With ``c``, a word of each of the three lists must stand in one stretch of ``window`` words:
-    "an exchange word, a member of the public and an official", for example.
+    "an exchange word, a member of the public and an official", for example. With ``ordered``, the
+    word of ``a`` must come before the word of ``b`` ("mengadu ke DPRD", not "anggota DPRD
+    mengadu"): for rules whose meaning depends on who does what to whom.
     """
 
     a: tuple[str, ...]
     b: tuple[str, ...]
     window: int = 12
     c: tuple[str, ...] = ()
+    ordered: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,8 @@ def _near_dict(rule: NearRule) -> dict[str, Any]:
     out: dict[str, Any] = {"a": list(rule.a), "b": list(rule.b), "window": rule.window}
     if getattr(rule, "c", ()):  # rules saved before ``c`` existed have no such attribute
         out["c"] = list(rule.c)
+    if getattr(rule, "ordered", False):
+        out["ordered"] = True
     return out
 
 
@@ -116,17 +121,21 @@ def _theme(raw: Any, where: str) -> Theme:
         window = r.get("window", 12)
         if not isinstance(window, int) or not 1 <= window <= 100:
             raise TaxonomyError(f"{where}: near rule {k + 1}: 'window' must be 1..100 words")
-        unknown_keys = set(r) - {"a", "b", "c", "window"}
+        unknown_keys = set(r) - {"a", "b", "c", "window", "ordered"}
         if unknown_keys:
             raise TaxonomyError(
                 f"{where}: near rule {k + 1}: unknown field(s) {sorted(unknown_keys)}"
             )
+        ordered = r.get("ordered", False)
+        if not isinstance(ordered, bool):
+            raise TaxonomyError(f"{where}: near rule {k + 1}: 'ordered' must be true or false")
         rules.append(
             NearRule(
                 _strings(r["a"], f"{where} near.a"),
                 _strings(r["b"], f"{where} near.b"),
                 window,
                 _strings(r.get("c"), f"{where} near.c"),
+                ordered,
             )
         )
     theme = Theme(

@@ -20,7 +20,9 @@ from ..preprocessing import clean_article
 from .taxonomy import Taxonomy
 
 __all__ = [
+    "ANALYST_TEXT_SHARE",
     "SAMPLE_LABELLED_THEMES",
+    "analyst_text_weights",
     "label_matrix",
     "load_sample_labels",
     "read_label_file",
@@ -34,6 +36,26 @@ SAMPLE_LABELLED_THEMES = (
     "pilkada_security", "public_dialogue", "money_politics", "hoax_provocation",
     "asn_neutrality", "campaign_activity", "election_logistics", "election_dispute",
 )  # fmt: skip
+
+
+#: The text classifier's share of a theme's score when an analyst has labelled that theme.
+ANALYST_TEXT_SHARE = 0.3
+
+
+def analyst_text_weights(
+    labels: Mapping[str, Mapping[str, int | None]] | None, share: float = ANALYST_TEXT_SHARE
+) -> dict[str, float]:
+    """Per-theme text shares for :class:`ThemeTagger`: ``share`` for each theme an analyst labelled.
+
+    ``labels`` is article id -> {theme: 0/1/None}, as given to ``MediaPipeline.fit``. A theme gets
+    the classifier share when at least one article carries a 0 or 1 for it; themes known only from
+    the bundled sample keep the rules alone (their fictional labels do not carry over to real news).
+
+    >>> analyst_text_weights({"a1": {"public_dialogue": 1, "money_politics": None}})
+    {'public_dialogue': 0.3}
+    """
+    themes = {t for row in (labels or {}).values() for t, v in row.items() if v is not None}
+    return {t: share for t in sorted(themes)}
 
 
 def read_sample_records(folder: str | Path | None = None) -> list[dict[str, Any]]:
@@ -134,7 +156,7 @@ def train_tagger(
     from .tagger import ThemeTagger
 
     if labels is not None or articles is not None:
-        params.setdefault("text_weight", 0.3)
+        params.setdefault("text_weight", ANALYST_TEXT_SHARE)
     if not isinstance(taxonomy, Taxonomy):
         taxonomy = Taxonomy.load(taxonomy)
     corrections = read_label_file(labels) if isinstance(labels, (str, Path)) else (labels or {})

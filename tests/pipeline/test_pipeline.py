@@ -115,3 +115,17 @@ def test_part_outside_the_directory_is_refused(saved: Path, tmp_path: Path) -> N
     (bad / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(ModelError, match="outside the model directory"):
         MediaPipeline.load(bad)
+
+
+def test_analyst_theme_labels_give_that_theme_a_classifier_share() -> None:
+    records = read_sample_records()
+    ids = [r["id"] for r in records]
+    labels = {i: {"public_dialogue": int(n % 3 == 0)} for n, i in enumerate(ids)}
+    plain = MediaPipeline(with_topics=False, with_sentiment=False).fit(records, n_jobs=1)
+    taught = MediaPipeline(with_topics=False, with_sentiment=False).fit(
+        records, theme_labels=labels, n_jobs=1
+    )
+    weights = dict(zip(taught.themes_.taxonomy_.ids, taught.themes_.text_weights_, strict=True))
+    assert weights["public_dialogue"] > 0
+    assert not plain.themes_.text_weights_.any()
+    assert sum(v > 0 for v in weights.values()) == 1  # only the labelled theme

@@ -21,7 +21,9 @@ def _read(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-@pytest.mark.parametrize("name", ["theme_labels.csv", "theme_labels_holdout.csv"])
+@pytest.mark.parametrize(
+    "name", ["theme_labels.csv", "theme_labels_holdout.csv", "theme_labels_holdout2.csv"]
+)
 def test_label_files_hold_ids_and_labels_only(name: str) -> None:
     rows = _read(name)
     assert list(rows[0]) == ["dataset", "id", *Taxonomy.load().ids]
@@ -31,23 +33,28 @@ def test_label_files_hold_ids_and_labels_only(name: str) -> None:
         assert all(r[t] in {"0", "1"} for t in Taxonomy.load().ids), r["id"]
 
 
-def test_the_held_out_set_is_new_and_large_enough() -> None:
+def test_the_held_out_sets_are_new_and_large_enough() -> None:
     dev = {(r["dataset"], r["id"]) for r in _read("theme_labels.csv")}
     holdout = {(r["dataset"], r["id"]) for r in _read("theme_labels_holdout.csv")}
-    assert len(holdout) >= 150
-    assert not dev & holdout
+    holdout2 = {(r["dataset"], r["id"]) for r in _read("theme_labels_holdout2.csv")}
+    assert len(holdout) >= 150 and len(holdout2) >= 150
+    assert not dev & holdout and not dev & holdout2 and not holdout & holdout2
 
 
 @pytest.mark.slow
 @pytest.mark.shared_data
-def test_the_held_out_set_is_what_the_selection_script_prints() -> None:
+@pytest.mark.parametrize(
+    ("which", "name"),
+    [("holdout", "theme_labels_holdout.csv"), ("holdout2", "theme_labels_holdout2.csv")],
+)
+def test_the_held_out_sets_are_what_the_selection_script_prints(which: str, name: str) -> None:
     corpora = shared_file("corpora")
     script = DATA / "select_for_labelling.py"
     out = subprocess.run(
-        [sys.executable, str(script), "--corpora", str(corpora), "--set", "holdout"],
+        [sys.executable, str(script), "--corpora", str(corpora), "--set", which],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
     chosen = [(r["dataset"], r["id"]) for r in csv.DictReader(out.splitlines())]
-    assert chosen == [(r["dataset"], r["id"]) for r in _read("theme_labels_holdout.csv")]
+    assert chosen == [(r["dataset"], r["id"]) for r in _read(name)]

@@ -131,3 +131,43 @@ def test_two_way_contact_is_public_dialogue(tagger: ThemeTagger, title: str, tex
 )
 def test_one_way_or_missing_contact_is_not(tagger: ThemeTagger, title: str, text: str) -> None:
     assert "public_dialogue" not in {t["theme"] for t in tagger.tag(text, title).themes()}
+
+
+def test_a_root_seed_does_not_match_a_word_the_stemmer_maps_onto_it() -> None:
+    # the stemmer reduces "relawan" (volunteer) to "rawan" (prone to trouble)
+    tax = Taxonomy.from_dict(
+        {
+            "themes": [
+                {"id": "risk", "terms": ["rawan"], "phrases": ["tps rawan"]},
+                {"id": "helpers", "phrases": ["relawan paslon"]},
+            ]
+        }
+    )
+    m = RuleMatcher(tax)
+
+    def seeds(text: str) -> set[str]:
+        return {h.seed for h in m.match(text)}
+
+    assert seeds("Ratusan relawan membagikan brosur di pasar.") == set()
+    assert seeds("Bawaslu memetakan kerawanan di 40 TPS.") == {"rawan"}
+    assert seeds("Petugas menjaga TPS rawan di pegunungan.") == {"tps rawan", "rawan"}
+    assert seeds("Relawan paslon berkumpul di posko.") == {"relawan paslon"}
+    assert seeds("Daerah itu rawan paslon bermasalah.") == {"rawan"}
+    # nasal prefixes replace the first k, p, s or t of a root: still the same word
+    visit = RuleMatcher(Taxonomy.from_dict({"themes": [{"id": "v", "terms": ["sambang"]}]}))
+    assert [h.seed for h in visit.match("Bhabinkamtibmas menyambangi warga.")] == ["sambang"]
+
+
+def test_an_ordered_rule_wants_its_first_word_first() -> None:
+    rule = {"a": ["mengadu", "curhat"], "b": ["dprd", "bupati"], "window": 6, "ordered": True}
+    tax = Taxonomy.from_dict({"themes": [{"id": "complaint", "near": [rule]}]})
+    assert tax["complaint"].near[0].ordered
+    assert Taxonomy.from_dict(tax.to_dict()) == tax
+    m = RuleMatcher(tax)
+    assert _near(m, "Puluhan petani mengadu ke DPRD soal pupuk.") == ["mengadu ke DPRD"]
+    assert _near(m, "Anggota DPRD itu curhat soal lift yang macet.") == []
+    plain = {"themes": [{"id": "c", "near": [rule | {"ordered": False}]}]}
+    unordered = RuleMatcher(Taxonomy.from_dict(plain))
+    assert _near(unordered, "Anggota DPRD itu curhat soal lift yang macet.") == ["DPRD itu curhat"]
+    with pytest.raises(TaxonomyError, match="'ordered' must be true or false"):
+        Taxonomy.from_dict({"themes": [{"id": "c", "near": [rule | {"ordered": "yes"}]}]})

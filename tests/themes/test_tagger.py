@@ -179,3 +179,29 @@ def test_the_default_tagger_is_rules_only_and_analyst_labels_add_the_classifier(
     retrained = train_tagger(taxonomy, labels=labels)
     assert retrained.text_weight == 0.3 and retrained.vectorizer_ is not None
     assert train_tagger(taxonomy, labels=labels, text_weight=0.0).vectorizer_ is None
+
+
+def test_analyst_labelled_themes_get_a_classifier_share_of_their_own() -> None:
+    from media_analytics.themes.training import analyst_text_weights, load_sample_labels
+
+    taxonomy = Taxonomy.load()
+    texts, titles, Y = load_sample_labels(taxonomy)
+    ids = taxonomy.ids
+    # an analyst labelled public_dialogue; the sample's labels of the other themes stay as they are
+    shares = analyst_text_weights({"x": {"public_dialogue": 1, "money_politics": None}})
+    assert shares == {"public_dialogue": 0.3}
+    tagger = ThemeTagger(taxonomy=taxonomy, calibrate=False, text_weights=shares)
+    tagger.fit(texts, Y, titles=titles)
+    k = ids.index("public_dialogue")
+    assert tagger.vectorizer_ is not None
+    assert list(np.flatnonzero(tagger.learned_)) == [k]
+    assert np.flatnonzero(np.abs(tagger.text_coef_).sum(axis=1)).tolist() == [k]
+    rules = ThemeTagger(taxonomy=taxonomy).fit([])
+    tokens = [f"{t} {x}".lower() for t, x in zip(titles[:20], texts[:20], strict=True)]
+    mixed = tagger.predict_proba(texts[:20], titles=titles[:20], tokens=tokens)
+    plain = rules.predict_proba(texts[:20], titles=titles[:20])
+    others = [i for i in range(len(ids)) if i != k]
+    np.testing.assert_allclose(mixed[:, others], plain[:, others])
+    assert not np.allclose(mixed[:, k], plain[:, k])
+    with pytest.raises(ValueError, match="unknown themes"):
+        ThemeTagger(taxonomy=taxonomy, text_weights={"nope": 0.3}).fit(texts, Y, titles=titles)

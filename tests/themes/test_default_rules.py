@@ -1,0 +1,139 @@
+"""The default taxonomy's rules for the two named themes, one general rule per case.
+
+Every sentence here was written for these tests; none comes from a real article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from media_analytics.themes import ThemeTagger
+
+
+@pytest.fixture(scope="module")
+def tagger() -> ThemeTagger:
+    return ThemeTagger().fit([])
+
+
+def _themes(tagger: ThemeTagger, title: str, text: str) -> set[str]:
+    return {t["theme"] for t in tagger.tag(text, title).themes()}
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (  # vulnerability mapping: a stage of the election rated prone to trouble
+            "Tahapan Kampanye Pilkada Paling Rawan di Provinsi Ini",
+            "Bawaslu menilai tahapan kampanye Pilkada di provinsi itu paling rawan dibanding "
+            "daerah lain. Pemetaan itu dipakai untuk menyiapkan pengawasan.",
+        ),
+        (  # an appeal to voters to respect each other's choice
+            "Ulama Ajak Warga Hormati Pilihan Orang Lain di Pilbup",
+            "Seorang ulama mengajak warga menghormati pilihan orang lain dalam Pilbup agar tidak "
+            "terjadi perpecahan di kampung.",
+        ),
+        (  # escorting the vote
+            "Brigadir Ini Kawal TPS di Pulau Terluar",
+            "Seorang brigadir polisi bertugas dalam pengawalan TPS di pulau terluar agar "
+            "pemungutan suara berjalan tertib.",
+        ),
+    ],
+)
+def test_security_rules_find(tagger: ThemeTagger, title: str, text: str) -> None:
+    assert "pilkada_security" in _themes(tagger, title, text)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (  # "relawan" (volunteers) is not "rawan" (prone to trouble)
+            "Relawan Paslon Gelar Jalan Sehat Jelang Pilkada",
+            "Ratusan relawan pasangan calon menggelar jalan sehat jelang Pilkada. Para relawan "
+            "membagikan kaus kepada peserta.",
+        ),
+        (  # logistics kept "aman" from the weather
+            "KPU Pastikan Logistik Pilkada Aman dari Hujan",
+            "KPU membungkus kotak suara dengan plastik agar logistik Pilkada aman dari hujan "
+            "selama perjalanan ke kecamatan.",
+        ),
+        (  # a polling station prone to floods, not to unrest
+            "Tiga TPS Rawan Banjir Dipindah",
+            "KPU memindahkan tiga TPS rawan banjir ke gedung sekolah menjelang pemungutan suara.",
+        ),
+        (  # vulnerability to one specific violation has its own theme
+            "Kabupaten Ini Rawan Politik Uang di Pilkada",
+            "Bawaslu menyebut kabupaten itu rawan politik uang di Pilkada karena banyak laporan "
+            "pembagian amplop.",
+        ),
+        (  # "rawan" as "likely to be misused"
+            "Gedung Sekolah Rawan Jadi Lokasi Kampanye Pilkada",
+            "Gedung sekolah rawan dijadikan lokasi kampanye Pilkada, kata Bawaslu.",
+        ),
+        (  # the supervisor's readiness parade is about supervising
+            "Bawaslu Gelar Apel Siaga Pengawasan Pilkada",
+            "Bawaslu menggelar apel siaga pengawasan Pilkada di alun-alun dan siap awasi tahapan "
+            "pemungutan suara.",
+        ),
+        (  # a quarrel between party elites is not unrest
+            "Konflik Internal Partai Disebut Tak Pengaruhi Pilkada",
+            "Pengamat menilai konflik internal partai tidak berpengaruh pada Pilkada di daerah "
+            "itu.",
+        ),
+    ],
+)
+def test_security_rules_leave_out(tagger: ThemeTagger, title: str, text: str) -> None:
+    assert "pilkada_security" not in _themes(tagger, title, text)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (  # an official receives a group, which voices its requests
+            "Gubernur Terima Tokoh Adat Bahas Tapal Batas",
+            "Gubernur menerima 20 tokoh adat di rumah dinas. Para tokoh menyampaikan keluhan soal "
+            "tapal batas desa dan gubernur berjanji meninjau lokasi.",
+        ),
+        (  # a Bhabinkamtibmas visits homes to ask about security
+            "Bhabinkamtibmas Sambangi Rumah Warga Tanyakan Kamtibmas",
+            "Seorang Bhabinkamtibmas menyambangi rumah warga satu per satu dan menanyakan keluhan "
+            "mereka soal keamanan lingkungan.",
+        ),
+        (  # residents complain to the council
+            "Warga Mengadu ke DPRD Soal Banjir",
+            "Warga perumahan mengadu ke DPRD soal banjir yang terus berulang. Anggota dewan "
+            "menampung keluhan warga dan memanggil dinas terkait.",
+        ),
+    ],
+)
+def test_dialogue_rules_find(tagger: ThemeTagger, title: str, text: str) -> None:
+    assert "public_dialogue" in _themes(tagger, title, text)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (  # an official who "curhat" about his own trouble is not hearing the public
+            "Anggota DPRD Curhat Soal Lift Gedung Dewan",
+            "Seorang anggota DPRD curhat soal lift gedung dewan yang sering macet.",
+        ),
+        (  # a willingness to meet is not a meeting
+            "Ketua BEM Siap Bertemu Presiden",
+            "Ketua BEM menyatakan siap bertemu presiden untuk berdialog soal tuntutan mahasiswa.",
+        ),
+        (  # the legislature's session with a ministry
+            "Komisi XI Gelar Rapat Dengar Pendapat dengan Kementerian",
+            "Komisi XI DPR menggelar rapat dengar pendapat dengan pejabat kementerian soal "
+            "anggaran.",
+        ),
+        (  # a claim to listen
+            "Menteri: Pemerintah Mendengar Aspirasi Mahasiswa",
+            "Menteri mengatakan pemerintah mendengar aspirasi mahasiswa soal undang-undang baru.",
+        ),
+        (  # a receiver of an award, not of a delegation
+            "Tokoh Adat Terima Penghargaan dari Gubernur",
+            "Seorang tokoh menerima penghargaan dari gubernur atas jasanya menjaga hutan adat.",
+        ),
+    ],
+)
+def test_dialogue_rules_leave_out(tagger: ThemeTagger, title: str, text: str) -> None:
+    assert "public_dialogue" not in _themes(tagger, title, text)
