@@ -153,6 +153,8 @@ def _dedup_window(args: argparse.Namespace) -> int | None:
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
+    from threadpoolctl import threadpool_limits
+
     from .corpus import DuplicateDetector, Rejects, read_articles
 
     if args.engine == "dask":
@@ -161,6 +163,9 @@ def _cmd_score(args: argparse.Namespace) -> int:
         raise CommandError("--scheduler and --parts-dir need --engine dask")
     if not args.out and not args.db:
         args.out = "-"
+    # Scoring works on small batches, where threaded BLAS/OpenMP gains nothing; and with one
+    # worker per core, threads inside them (or in this process) only fight over the cores.
+    threadpool_limits(1)
     pipe = _load_model(args.model)
     rejects = Rejects()
     articles = read_articles(

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
 
+from threadpoolctl import threadpool_limits
+
 from .stemming import default_cache
 
 __all__ = ["WorkerPool", "effective_n_jobs", "parallel_map"]
@@ -52,6 +54,8 @@ def _worker_main(
     for other in inherited:
         other.close()
     parent = os.getppid()
+    # one worker per core: BLAS or OpenMP threads inside a worker would only oversubscribe them
+    threadpool_limits(1)
     if context is not None:
         _CONTEXT = context
     cache = default_cache()
