@@ -163,10 +163,11 @@ def _cmd_score(args: argparse.Namespace) -> int:
         raise CommandError("--scheduler and --parts-dir need --engine dask")
     if not args.out and not args.db:
         args.out = "-"
+    pipe = _load_model(args.model)
     # Scoring works on small batches, where threaded BLAS/OpenMP gains nothing; and with one
     # worker per core, threads inside them (or in this process) only fight over the cores.
+    # (After the model load: a limit applies to the libraries loaded by then.)
     threadpool_limits(1)
-    pipe = _load_model(args.model)
     rejects = Rejects()
     articles = read_articles(
         args.inputs,

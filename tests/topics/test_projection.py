@@ -33,3 +33,12 @@ def test_a_document_gets_the_same_bits_alone_or_in_any_batch() -> None:
     for size in (1, 7, 64):
         parts = [project_nonnegative(X[s : s + size], H) for s in range(0, X.shape[0], size)]
         np.testing.assert_array_equal(np.vstack(parts), whole)
+
+
+def test_changed_topic_vectors_are_not_served_from_the_cache() -> None:
+    X, H = _problem(n_docs=10)
+    before = project_nonnegative(X, H)
+    H[:, :50] = 0.0  # same array object, new values
+    H[np.arange(H.shape[0]), 100 + np.arange(H.shape[0])] += 1.0
+    np.testing.assert_array_equal(project_nonnegative(X, H), project_nonnegative(X, H.copy()))
+    assert not np.array_equal(project_nonnegative(X, H), before)
