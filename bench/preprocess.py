@@ -69,7 +69,7 @@ def run_ours(texts: list[str], n_jobs: int) -> dict[str, float]:
 
     out = {}
     # the pool is started before the clock, as a long-running job keeps it; each pass returns
-    # the same objects a user gets (cleaned text, token list, dateline) for every article
+    # the same objects a user gets (cleaned text, token string, dateline) for every article
     with WorkerPool(n_jobs) if n_jobs > 1 else nullcontext() as pool:
         for phase in ("cold", "warm"):
             t0 = time.perf_counter()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -19,11 +20,20 @@ __all__ = ["Processed", "TextPreprocessor", "preprocess", "preprocess_many"]
 
 @dataclass(frozen=True)
 class Processed:
-    """Both views of one text: cleaned (case, punctuation) and model tokens (stems)."""
+    """Both views of one text: cleaned (case, punctuation) and model tokens (stems).
+
+    ``token_text`` is the tokens joined by single spaces, the form ``TfidfVectorizer`` and the
+    models read; ``tokens`` is the same as a list (split on first access).
+    """
 
     clean: str
-    tokens: list[str]
+    token_text: str
     dateline: str | None = None
+
+    @cached_property
+    def tokens(self) -> list[str]:
+        """The model tokens (stems) in order."""
+        return self.token_text.split(" ") if self.token_text else []
 
 
 @dataclass(frozen=True)
@@ -92,8 +102,7 @@ def _process_chunk(opts: _Options, texts: Sequence[str]) -> list[_Result]:
 
 
 def _processed(result: _Result) -> Processed:
-    body, joined, dateline, _ = result
-    return Processed(body, joined.split(" ") if joined else [], dateline)
+    return Processed(result[0], result[1], result[2])
 
 
 def preprocess(text: str, **options: Any) -> Processed:
