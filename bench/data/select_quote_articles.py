@@ -12,25 +12,29 @@ Selection (deterministic):
     MIN_LEN and MAX_LEN characters long (the upper bound keeps the hand-annotation workload
     bounded; it is a documented limit of the set).
   * Eligible ids are sorted as strings and shuffled with ``random.Random(SEED)`` (one generator
-    per dataset, seeded with SEED + dataset offset). The first QUOTA[dataset] ids of that order form
-    the evaluation set; ``--reserve K`` lists K further ids in the same order (the fallback pool,
-    used only if a chosen article cannot be annotated).
+    per dataset, seeded with SEED + dataset offset). The set is taken from the front of that
+    order in stages: stage 1 is the first QUOTA[1][dataset] ids, stage 2 the next
+    QUOTA[2][dataset] ids, and so on; a later stage never changes an earlier one. ``--reserve K``
+    lists K further ids after the last selected stage in the same order (the fallback pool, used
+    only if a chosen article cannot be annotated).
 
 Usage:
-    python bench/data/select_quote_articles.py list [--corpora DIR] [--reserve K]
+    python bench/data/select_quote_articles.py list [--stage S] [--corpora DIR] [--reserve K]
     python bench/data/select_quote_articles.py show ID [ID ...] [--corpora DIR] [--width 100]
-    python bench/data/select_quote_articles.py batch N [--size 5] [--corpora DIR]
+    python bench/data/select_quote_articles.py batch N [--stage S] [--size 5] [--corpora DIR]
     python bench/data/select_quote_articles.py verify [LABELS_CSV] [--corpora DIR]
 
-``list`` prints CSV ``dataset,article_id,rank`` (rank = position in the shuffled order).
+S is a stage number (1, 2) or ``all`` (the default for ``list``; ``batch`` defaults to stage 1).
+``list`` prints CSV ``dataset,article_id,rank,stage`` (rank = position in the shuffled order).
 ``show`` prints the raw body of the given article(s), wrapped, every line prefixed with the
 character offset of its first character, followed by the offsets of every double-quote
 character and the text between consecutive marks (a reading aid for finding offsets only).
 ``batch`` shows batch N (0-based) of the selection, ``--size`` articles at a time, detik2025 first.
 ``verify`` checks a label file (default: ``quote_labels.csv`` next to this script) against the
-raw bodies: known dataset and selected article id, offsets in range, ``body[start:end]`` non-empty,
+raw bodies: known dataset and selected article id, the row's ``stage`` equal to the stage that
+selected the article, offsets in range, ``body[start:end]`` non-empty,
 not starting or ending with a quote mark or whitespace, direct in {0, 1}, non-empty speaker, no
-duplicate or overlapping spans within an article; then prints counts. It changes nothing.
+duplicate or overlapping spans within an article; then prints counts per stage. It changes nothing.
 
 DIR defaults to ``../shared/corpora`` next to the repository checkout.
 """
@@ -47,7 +51,13 @@ import sys
 SEED = 20250611
 MIN_LEN = 300
 MAX_LEN = 6000
-QUOTA = {"detik2025": 70, "clickid": 40}
+# articles per stage and dataset; stage 1 was annotated first and the extractor was developed
+# against it, stage 2 was annotated afterwards as a check set before any further change
+QUOTA = {
+    1: {"detik2025": 70, "clickid": 40},
+    2: {"detik2025": 25, "clickid": 15},
+}
+STAGES = tuple(QUOTA)
 DATASETS = {
     # name: (relative csv path, id column, body column, seed offset)
     "detik2025": (
@@ -98,11 +108,21 @@ def ranked(bodies: dict[str, dict[str, str]]) -> dict[str, list[str]]:
     return out
 
 
-def selection(bodies, reserve: int = 0) -> list[tuple[str, str, int]]:
+def selection(
+    bodies, reserve: int = 0, stages: tuple[int, ...] = STAGES
+) -> list[tuple[str, str, int, int]]:
+    """(dataset, article_id, rank, stage) of the selected articles, detik2025 first, in rank
+    order. Reserve ids (after the last stage) are given stage 0."""
     order = ranked(bodies)
     rows = []
-    for ds, n in QUOTA.items():
-        rows += [(ds, i, r) for r, i in enumerate(order[ds][: n + reserve])]
+    for ds in DATASETS:
+        start = 0
+        for stage in STAGES:
+            n = QUOTA[stage][ds]
+            if stage in stages:
+                rows += [(ds, order[ds][r], r, stage) for r in range(start, start + n)]
+            start += n
+        rows += [(ds, order[ds][r], r, 0) for r in range(start, start + reserve)]
     return rows
 
 
@@ -156,12 +176,12 @@ def quote_tokens(body: str) -> list[tuple[int, int]]:
 
 
 QUOTE_CHARS = set("\"'\u201c\u201d\u2018\u2019\u201a\u201e")
-COLUMNS = ["dataset", "article_id", "quote_start", "quote_end", "speaker", "direct"]
+COLUMNS = ["dataset", "article_id", "quote_start", "quote_end", "speaker", "direct", "stage"]
 
 
 def verify(bodies, path: str) -> int:
     """Check every row of a label file, print problems and counts; return the number of problems."""
-    chosen = {(ds, i) for ds, i, _ in selection(bodies)}
+    chosen = {(ds, i): st for ds, i, _, st in selection(bodies)}
     problems, rows = [], []
     with open(path, encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
@@ -174,6 +194,11 @@ def verify(bodies, path: str) -> int:
                 continue
             if (ds, aid) not in chosen:
                 problems.append(f"line {n}: {ds} {aid} is not in the selection")
+            elif r["stage"] != str(chosen[(ds, aid)]):
+                problems.append(
+                    f"line {n}: stage {r['stage']!r}, but {aid} was selected in stage "
+                    f"{chosen[(ds, aid)]}"
+                )
             body = bodies[ds][aid]
             try:
                 s, e = int(r["quote_start"]), int(r["quote_end"])
@@ -195,7 +220,7 @@ def verify(bodies, path: str) -> int:
                 problems.append(f"line {n}: direct must be 0 or 1")
             if not r["speaker"].strip():
                 problems.append(f"line {n}: empty speaker")
-            rows.append((ds, aid, s, e, r["speaker"], r["direct"], n))
+            rows.append((ds, aid, s, e, r["speaker"], r["direct"], n, r["stage"]))
     by_article: dict = {}
     for row in rows:
         by_article.setdefault(row[:2], []).append(row)
@@ -213,13 +238,20 @@ def verify(bodies, path: str) -> int:
         f"articles_with_rows={len(by_article)} selected_articles={len(chosen)} "
         f"problems={len(problems)}"
     )
-    for ds in DATASETS:
-        sub = [r for r in rows if r[0] == ds]
-        empty = sorted(i for d, i in chosen if d == ds and (d, i) not in by_article)
-        print(
-            f"  {ds}: rows={len(sub)} direct={sum(1 for r in sub if r[5] == '1')} "
-            f"articles_with_rows={len({r[1] for r in sub})} selected_without_rows={empty}"
-        )
+    for stage in STAGES:
+        for ds in DATASETS:
+            sub = [r for r in rows if r[0] == ds and r[7] == str(stage)]
+            empty = sorted(
+                i
+                for (d, i), st in chosen.items()
+                if (d, st) == (ds, stage) and (d, i) not in by_article
+            )
+            n_sel = sum(1 for (d, _), st in chosen.items() if (d, st) == (ds, stage))
+            print(
+                f"  stage {stage} {ds}: selected={n_sel} rows={len(sub)} "
+                f"direct={sum(1 for r in sub if r[5] == '1')} "
+                f"articles_with_rows={len({r[1] for r in sub})} selected_without_rows={empty}"
+            )
     return len(problems)
 
 
@@ -231,7 +263,14 @@ def main(argv=None) -> int:
     ap.add_argument("--reserve", type=int, default=0)
     ap.add_argument("--size", type=int, default=5)
     ap.add_argument("--width", type=int, default=100)
+    ap.add_argument("--stage", default=None, help="1, 2 or all")
     a = ap.parse_args(argv)
+    if a.stage in (None, "all"):
+        stages = STAGES if a.stage == "all" or a.cmd == "list" else (1,)
+    elif a.stage.isdigit() and int(a.stage) in STAGES:
+        stages = (int(a.stage),)
+    else:
+        ap.error(f"--stage must be one of {', '.join(map(str, STAGES))} or all")
     bodies = load_bodies(a.corpora)
     if a.cmd == "verify":
         here = os.path.dirname(os.path.abspath(__file__))
@@ -239,14 +278,14 @@ def main(argv=None) -> int:
         return 1 if verify(bodies, path) else 0
     if a.cmd == "list":
         w = csv.writer(sys.stdout, lineterminator="\n")
-        w.writerow(["dataset", "article_id", "rank"])
-        for row in selection(bodies, a.reserve):
+        w.writerow(["dataset", "article_id", "rank", "stage"])
+        for row in selection(bodies, a.reserve, stages):
             w.writerow(row)
         return 0
     if a.cmd == "batch":
-        sel = selection(bodies)
+        sel = selection(bodies, stages=stages)
         n = int(a.args[0]) if a.args else 0
-        todo = [(ds, i) for ds, i, _ in sel[n * a.size : (n + 1) * a.size]]
+        todo = [(ds, i) for ds, i, _, _ in sel[n * a.size : (n + 1) * a.size]]
     else:
         todo = []
         for i in a.args:

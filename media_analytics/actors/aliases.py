@@ -6,7 +6,12 @@ nickname. The forms read here:
 - a note after the name: ``Saifullah Yusuf (Gus Ipul)``;
 - ``atau`` / ``alias``: ``Lestari atau Rerie``, ``Sergei alias Mr. Terima``;
 - a phrase of address: ``yang akrab disapa Ipul``, ``sapaan akrab Rerie``, ``biasa dipanggil Uus``;
-- a clipped given name used alone later: ``Bimastyaji Surya Ramadan`` ... ``kata Bima``.
+- a clipped name used alone later: ``Bimastyaji Surya Ramadan`` ... ``kata Bima``, and from a
+  later word of the name, ``Emanuel Melkiades Laka Lena`` ... ``ujar Melki``;
+- a blend of the first syllables of the name's words: ``Joko Widodo`` ... ``Jokowi``;
+- a spelling variant of the same name within the article (doubled letters, the old spelling
+  ``oe``/``dj``/``tj``, ``dh``/``th``): ``Affifuddin`` ... ``Afifuddin``, ``Soekarno`` ...
+  ``Sukarno``.
 
 The nickname's own person (found by a speech cue, ``kata Gus Ipul``) is merged into the person
 with the full name, so that every mention and quote carries the full name.
@@ -14,6 +19,8 @@ with the full name, so that every mention and quote carries the full name.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .lexicon import NICKNAME_CALLS, NICKNAME_OR, phrase_key
@@ -52,6 +59,12 @@ _CALL_FILLERS = frozenset(
 _OPENERS = frozenset({"("}) | NICKNAME_OR | NICKNAME_CALLS
 _PAREN_MAX = 3
 _MIN_PREFIX = 3
+_MIN_INNER_PREFIX = 5  # a clipped later word ("Melki" for "Melkiades"; not "Andi" for "Andika")
+_MIN_BLEND_PART = 2  # each syllable taken into a blend ("Jo-ko Wi-dodo")
+# old and new Indonesian spellings, and letters a name is often doubled or aspirated with
+_SPELLING = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("sj", "sy"), ("nj", "ny"), ("ch", "kh"))
+_ASPIRATED = re.compile(r"([dt])h")
+_DOUBLED = re.compile(r"(\w)\1+")
 
 
 def _name_before(ts_state: ArticleActors, k: int) -> _Person | None:
@@ -168,23 +181,141 @@ def _merge(state: ArticleActors, full: _Person, alias: str) -> None:
 
 
 def _clipped(state: ArticleActors) -> None:
-    """One-word persons that clip the first word of exactly one longer name (Bima/Bimastyaji)."""
+    """One-word persons that clip a word of exactly one longer name: the first word
+    (``Bima`` / ``Bimastyaji``) or, with a longer clipping, a later one (``Melki`` /
+    ``Melkiades``)."""
+    longer = [(q, " " + " ".join(q.tokens)) for q in state.persons if len(q.tokens) > 1]
+    if not longer:
+        return
     for p in list(state.persons):
         if len(p.tokens) != 1 or p.actor.role or p.actor.title or p not in state.persons:
             continue
         short = p.tokens[0]
         if len(short) < _MIN_PREFIX:
             continue
+        probe = " " + short
         hosts = [
             q
-            for q in state.persons
-            if q is not p
-            and len(q.tokens) > 1
-            and q.tokens[0].startswith(short)
-            and len(q.tokens[0]) > len(short)
+            for q, words in longer
+            if probe in words  # a word of q starts with the short form (checked fully below)
+            and q in state.persons
+            and any(
+                w.startswith(short)
+                and len(w) > len(short)
+                and (k == 0 or len(short) >= _MIN_INNER_PREFIX)
+                for k, w in enumerate(q.tokens)
+            )
         ]
         if len(hosts) == 1:
             _merge(state, hosts[0], p.actor.name)
+
+
+def _blend_of(word: str, tokens: tuple[str, ...]) -> bool:
+    """Whether ``word`` joins the first letters of two or more consecutive ``tokens``, at least
+    two letters of each (``jokowi`` = ``jo(ko)`` + ``wi(dodo)``)."""
+    return any(_blend_from(word, tokens, start, 0) for start in range(len(tokens) - 1))
+
+
+def _blend_from(word: str, tokens: tuple[str, ...], k: int, used: int) -> bool:
+    if word == "":
+        return used >= 2
+    if k >= len(tokens):
+        return False
+    tok = tokens[k]
+    for size in range(min(len(tok), len(word)), _MIN_BLEND_PART - 1, -1):
+        if word.startswith(tok[:size]) and _blend_from(word[size:], tokens, k + 1, used + 1):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1 << 14)
+def spelling_key(word: str) -> str:
+    """A word with spelling differences that do not change a name taken out.
+
+    >>> spelling_key("affifuddin") == spelling_key("afifuddin")
+    True
+    >>> spelling_key("soedjatmiko") == spelling_key("sujatmiko")
+    True
+    """
+    for old, new in _SPELLING:
+        if old in word:
+            word = word.replace(old, new)
+    if "h" in word:
+        word = _ASPIRATED.sub(r"\1", word)
+    return _DOUBLED.sub(r"\1", word) if _DOUBLED.search(word) else word
+
+
+def _fold(state: ArticleActors, keep: _Person, drop: _Person) -> None:
+    """Make ``drop`` a form of ``keep``: its mentions, role and title go over."""
+    keep.actor.mentions.extend(drop.actor.mentions)
+    keep.actor.title = keep.actor.title or drop.actor.title
+    keep.actor.role = keep.actor.role or drop.actor.role
+    for hon in drop.actor.honorifics:
+        if hon not in keep.actor.honorifics:
+            keep.actor.honorifics.append(hon)
+    for alias in [drop.actor.name, *drop.actor.aliases]:
+        if alias not in keep.actor.aliases and alias != keep.actor.name:
+            keep.actor.aliases.append(alias)
+        state.person_alias.setdefault(alias, keep)
+    for role, owner in state.roles.items():
+        if owner is drop:
+            state.roles[role] = keep
+    state.persons.remove(drop)
+
+
+def _variants(state: ArticleActors) -> None:
+    """Blends and spelling variants of a name: folded into the fuller (or more used) form."""
+    persons = [p for p in state.persons if p.tokens]
+    if len(persons) < 2:
+        return
+    keys = {id(p): tuple(map(spelling_key, p.tokens)) for p in persons}
+    by_word: dict[str, list[_Person]] = {}  # spelling key of a word -> persons with that word
+    for p in persons:
+        for k in set(keys[id(p)]):
+            by_word.setdefault(k, []).append(p)
+    # the first two letters of every word that can open a blend, to skip the rest fast
+    openers = {t[:_MIN_BLEND_PART] for p in persons for t in p.tokens[:-1]}
+    candidates = [
+        p
+        for p in persons
+        if len(by_word[keys[id(p)][0]]) > 1  # shares its first word with another person
+        or (
+            len(p.tokens) == 1
+            and len(p.tokens[0]) > 2 * _MIN_BLEND_PART
+            and p.tokens[0][:2] in openers
+        )
+    ]
+    for p in candidates:
+        if p not in state.persons:
+            continue
+        pk = keys[id(p)]
+        hosts = [
+            q
+            for q in by_word.get(pk[0], ())
+            if q is not p
+            and q in state.persons
+            and (keys[id(q)] == pk or (len(pk) < len(q.tokens) and _inside(keys[id(q)], pk)))
+        ]
+        word = p.tokens[0]
+        if len(pk) == 1 and len(word) > 2 * _MIN_BLEND_PART and word[:2] in openers:
+            hosts += [
+                q
+                for q in state.persons
+                if len(q.tokens) > 1 and q not in hosts and _blend_of(word, q.tokens)
+            ]
+        if len(hosts) != 1:
+            continue
+        q = hosts[0]
+        if len(q.tokens) < len(p.tokens) or (
+            len(q.tokens) == len(p.tokens) and len(q.actor.mentions) < len(p.actor.mentions)
+        ):
+            p, q = q, p  # keep the fuller name, or the form the article uses more
+        _fold(state, q, p)
+
+
+def _inside(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
+    n = len(small)
+    return any(big[k : k + n] == small for k in range(len(big) - n + 1))
 
 
 def link_aliases(state: ArticleActors) -> None:
@@ -198,6 +329,7 @@ def link_aliases(state: ArticleActors) -> None:
             person.actor.mentions.append(span)
         _cover_alias(state, person, a, b)
     _clipped(state)
+    _variants(state)
 
 
 def _cover_alias(state: ArticleActors, person: _Person, a: int, b: int) -> None:

@@ -2,16 +2,28 @@
 
 Patterns, with ``X`` a person (name, or a role the article bound to a person):
 
-- ``"...," ujar X.`` / ``"...," kata Kapolres X.`` / ``"...," kata dia.``
+- ``"...," ujar X.`` / ``"...," kata Kapolres X.`` / ``"...," kata dia.`` / ``"...," tulis X``;
 - ``"...," ungkapnya.`` (``tegasnya``, ``tambahnya``, ``jelasnya`` ...): the speaker is the person
-  in focus, i.e. the latest named speaker or the latest person standing as a sentence subject;
+  in focus, i.e. the latest named speaker or the latest person standing as a sentence subject,
+  passing over a person the quotation itself talks about;
 - ``X mengatakan, "..."`` and ``X: "..."`` (speech verb, then the quotation);
 - ``Menurut X, ...`` / ``Menurutnya, ...`` (indirect);
-- ``X menjelaskan bahwa ...`` / ``X menegaskan pentingnya ...`` (indirect).
+- ``X menjelaskan bahwa ...`` / ``X, Kepala Dinas Y, menegaskan ...`` / ``Ia menilai ...``
+  (indirect; the pronoun stands for the person in focus).
 
-Straight (``"``) and curly (``“ ”``) quotes are both read; a quotation may hold several
-sentences. A quotation with no attribution is kept with ``speaker=None`` when it reads like
-speech, and goes to the previous speaker when it directly continues that speaker's quotation.
+A speaker is a person, or else what the attribution names: an organisation (``tulis BPS``), a
+social-media account (``tulis akun @x``), a document (``bunyi Pasal 5 Perpres Nomor 1 Tahun
+2025``, ``tulis dokumen Buku II Nota Keuangan``), or a description in lower case when nobody is
+named (``tulis para peneliti``, ``komentar salah satu penggemar``); a description that points
+back (``kata politikus itu``, ``papar musisi 33 tahun``) is the person in focus. Nominal
+attributions count as verbs (``"...," demikian pernyataan resmi X``, ``bunyi beleid tersebut``).
+Actors that the matchers took for persons but that name a thing (a vehicle, a facility, a
+company, a date) are never speakers.
+
+Straight (``"``) and curly (``“ ”``) quotes are both read, also mixed within a pair as scraped
+pages have them; a quotation may hold several sentences. A quotation with no attribution is kept
+with ``speaker=None`` when it reads like speech, and goes to the previous speaker when it
+directly continues that speaker's quotation.
 """
 
 from __future__ import annotations
@@ -19,29 +31,473 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
+from .aliases import spelling_key
 from .extract import analyse
-from .lexicon import MENURUT, phrase_key
+from .lexicon import MENURUT, is_ordinary_word, phrase_key
 from .model import Actor, Quote
 from .people import read_name
 from .tokens import TokenStream, token_stream
 
 __all__ = ["extract_quotes"]
 
-_QUOTE = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"")
+_MARK = re.compile(r"[\"“”]")
+_OPEN_AFTER = frozenset("([{:—–")  # a mark after these opens a quotation (a comma says nothing:
+# ``siap,"kata`` closes, ``Senin.,"Kami`` opens where paragraphs were joined with commas)
+_CLOSE_BEFORE = frozenset(",.;:!?)]}…")  # a mark before these closes one
 _PRONOUNS = frozenset({"dia", "ia", "beliau"})
 _SPEECH_END = re.compile(r"[.,!?…]\s*$")
 _MIN_WORDS = 4
 _HANDLE = re.compile(r"@[A-Za-z0-9_.]{2,}")
+_ROLE_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+_ACCOUNT = re.compile(r"@?[A-Za-z0-9_.]*[_.0-9][A-Za-z0-9_.]*|@?[a-z][a-z0-9]{3,}")
 _PHRASE_MAX = 24
 _CARRY_MAX = 400  # characters between a quotation and an unattributed one that continues it
 _PHRASE_GLUE = frozenset({"dan", "pada", "&", "bidang", "urusan", "se", "untuk"})
+# Speech verbs after a quotation besides the lexicon's: written words ("tulis"), replies and
+# questions, and verbs of manner ("goda", "bentak"). An enclitic form ("tulisnya") points to the
+# person in focus, as for the lexicon's verbs.
+_AFTER_EXTRA = frozenset(
+    {
+        "tulis",
+        "jawab",
+        "tanya",
+        "komentar",
+        "canda",
+        "kelakar",
+        "sindir",
+        "keluh",
+        "bantah",
+        "goda",
+        "bentak",
+        "pinta",
+        "ajak",
+        "puji",
+        "celetuk",
+        "teriak",
+        "urai",
+    }
+)
+# Passive speech verbs that name the source after them ("demikian dilaporkan X").
+_PASSIVE_EXTRA = frozenset(
+    {
+        "dilaporkan",
+        "ditulis",
+        "disebutkan",
+        "ditegaskan",
+        "diterangkan",
+        "dipaparkan",
+        "ditekankan",
+        "diutarakan",
+        "dikemukakan",
+        "diungkap",
+        "diumumkan",
+        "dibeberkan",
+    }
+)
+# Nouns that attribute a quotation as a verb does: '"...," bunyi Pasal 5 UU X',
+# '"...," pernyataan resmi BPBD', '"...," demikian kutipan pernyataan klub'.
+_SPEECH_NOUNS = frozenset(
+    {
+        "pernyataan",
+        "bunyi",
+        "keterangan",
+        "laporan",
+        "kutipan",
+        "tulisan",
+        "unggahan",
+        "cuitan",
+        "rilis",
+        "siaran",
+        "pengumuman",
+        "isi",
+    }
+)
+_SOURCE_FILLERS = frozenset({"resmi", "tertulis", "pers", "lengkap"})
+_DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})
+_PRONOUN_SUBJECTS = frozenset({"Ia", "Dia", "Beliau"})
+# Words between a subject and its verb besides the lexicon's adverbs ("Budi justru menilai").
+_SUBJECT_ADVERBS = frozenset(
+    {
+        "justru",
+        "bahkan",
+        "hanya",
+        "tetap",
+        "malah",
+        "masih",
+        "telah",
+        "sudah",
+        "akan",
+        "belum",
+        "tidak",
+        "tak",
+        "sedang",
+        "baru",
+        "segera",
+        "pernah",
+        "sendiri",
+        "selalu",
+        "terus",
+        "mulai",
+        "enggan",
+        "sekaligus",
+        "awalnya",
+        "akhirnya",
+        "kerap",
+        "sering",
+        "kini",
+        "lagi",
+        "tampak",
+    }
+)
+# Lower-case words after which a name still opens a clause ("dan Budi menambahkan").
+_CLAUSE_OPENERS = frozenset(
+    {
+        "dan",
+        "serta",
+        "tetapi",
+        "tapi",
+        "namun",
+        "sedangkan",
+        "sementara",
+        "sehingga",
+        "karena",
+        "bahwa",
+        "ketika",
+        "setelah",
+        "sebelum",
+        "usai",
+        "seusai",
+        "meski",
+        "meskipun",
+        "walau",
+        "walaupun",
+        "jika",
+        "bila",
+        "kalau",
+        "maka",
+        "hingga",
+        "lantaran",
+        "sebab",
+        "sedang",
+        "adapun",
+        "akhirnya",
+        "kini",
+        "selanjutnya",
+        "sekarang",
+    }
+)
+# prepositions: a name right after one is governed by it, not a subject
+_GOVERNING = frozenset(
+    {
+        "dari",
+        "kepada",
+        "untuk",
+        "oleh",
+        "dengan",
+        "terhadap",
+        "tentang",
+        "bagi",
+        "atas",
+        "pada",
+        "di",
+        "ke",
+        "bersama",
+        "antara",
+        "melalui",
+    }
+)
+_APPOSITION_GLUE = frozenset(
+    {"dan", "serta", "&", "and", "of", "bidang", "urusan", "pada", "untuk", "se", "di"}
+)
+# Lower-case words that end a role phrase after a speech verb ("kata warga di lokasi", "tulis
+# para peneliti dalam makalah mereka").
+_PHRASE_STOP = frozenset(
+    {
+        "di",
+        "ke",
+        "dari",
+        "dalam",
+        "saat",
+        "ketika",
+        "kepada",
+        "pada",
+        "melalui",
+        "lewat",
+        "via",
+        "seperti",
+        "sambil",
+        "sembari",
+        "usai",
+        "setelah",
+        "sebelum",
+        "seusai",
+        "dengan",
+        "dan",
+        "yang",
+        "menambahkan",
+        "kemarin",
+        "belum",
+        "sebagaimana",
+        "soal",
+        "terkait",
+        "tentang",
+        "mengenai",
+    }
+)
+_ROLE_PHRASE_MAX = 5
+# determiners that introduce someone new ("kata seorang warga yang ...")
+_INDEFINITE = frozenset({"seorang", "salah", "sejumlah", "beberapa", "para", "sebagian"})
+# words that do not open a description of a speaker ("aku hanya bisa ...": a clause)
+_NOT_ROLE_START = frozenset(
+    {"hanya", "bisa", "dapat", "mau", "ingin", "harus", "perlu", "sangat", "yang", "sudah"}
+)
+# Documents quoted word for word: a regulation with its number, or a named document after a
+# document noun ("tulis dokumen Buku II Nota Keuangan").
+_REGULATION = re.compile(
+    r"(?:Peraturan (?:Presiden|Pemerintah|Menteri|Daerah|Gubernur|Bupati|Wali ?[Kk]ota)"
+    r"(?: [A-Z][\w-]*){0,5}|Undang-[Uu]ndang|Perpres|Perppu|Permen\w*|Perda|Pergub|Perbup|"
+    r"Perwali|PP|UU|Keppres|Kepmen\w*|Inpres|Keputusan(?: [A-Z][\w-]*){1,6}|"
+    r"Surat Edaran(?: [A-Z][\w-]*){0,5})"
+    r"(?: \([A-Za-z]+\))?(?: (?:Nomor|No\.?))? ?\d+[\w/.-]*(?: [Tt]ahun \d{4})?"
+)
+_DOC_NOUNS = frozenset({"dokumen", "buku", "makalah", "jurnal", "naskah", "surat"})
+_DOC_ANAPHORS = frozenset(
+    {"beleid", "aturan", "peraturan", "regulasi", "dokumen", "keputusan", "ketentuan", "pasal"}
+)
+
+
+def _mark_kind(text: str, p: int) -> str:
+    """Whether the quote mark at ``p`` opens (``"open"``) or closes (``"close"``) a quotation, by
+    its neighbours, or ``"either"`` when they do not tell (``kata,"Kami`` / ``siap,"tulis``).
+
+    Curly marks say which they are, unless the neighbours say the opposite plainly: scraped
+    pages close a straight-quoted passage with a curly mark and the reverse (``“Kami siap,"``).
+    """
+    prev = text[p - 1] if p > 0 else "\n"
+    nxt = text[p + 1] if p + 1 < len(text) else "\n"
+    opens = prev.isspace() or prev in _OPEN_AFTER
+    closes = nxt.isspace() or nxt in _CLOSE_BEFORE
+    mark = text[p]
+    if mark == "“":
+        return "close" if closes and not opens else "open"
+    if mark == "”":
+        return "open" if opens and not closes else "close"
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def find_quotations(text: str) -> list[tuple[int, int]]:
+    """(opening mark, closing mark) offsets of the quotations in ``text``, in text order.
+
+    A quotation stays within one line. Straight and curly marks pair with each other, since
+    scraped text mixes them; a mark of the other kind inside an open quotation is a nested
+    quotation when the open one is closed later on the line by a mark of its own kind
+    (``“Ia bilang "siap" kemarin,” ujar X``). A closing mark with nothing open (its opening was
+    lost) is skipped, and an opening mark while one is open starts afresh, so that one damaged
+    pair does not shift every later pair of the line.
+
+    >>> t = 'Ia datang.",Lalu "Kami siap," kata Budi. “Aman," ujarnya.'
+    >>> [t[a + 1 : b] for a, b in find_quotations(t)]
+    ['Kami siap,', 'Aman,']
+    """
+    out: list[tuple[int, int]] = []
+    if '"' not in text and "“" not in text and "”" not in text:
+        return out
+    line_end = -1
+    open_at = -1
+    for m in _MARK.finditer(text):
+        p = m.start()
+        if p > line_end:  # a new line: nothing is open
+            line_end = text.find("\n", p)
+            if line_end < 0:
+                line_end = len(text)
+            open_at = -1
+        kind = _mark_kind(text, p)
+        mixed = open_at >= 0 and (text[open_at] == '"') != (text[p] == '"')
+        if mixed and _nested(text, open_at, p, line_end):
+            continue
+        if kind == "open" or (kind == "either" and open_at < 0):
+            open_at = p
+        elif open_at >= 0:
+            if text[open_at + 1 : p].strip():
+                out.append((open_at, p))
+            open_at = -1
+    return out
+
+
+def _nested(text: str, open_at: int, p: int, line_end: int) -> bool:
+    """Whether the mark at ``p``, of the other kind than the open mark at ``open_at``, is part of
+    a quotation nested in the open one: the open one's own closing mark follows on the line."""
+    if text[open_at] == '"':
+        q = text.find('"', p + 1, line_end)
+        return q >= 0 and _mark_kind(text, q) != "open"
+    close = text.find("”", p + 1, line_end)
+    reopen = text.find("“", p + 1, line_end)
+    return close >= 0 and (reopen < 0 or close < reopen)
 
 
 def _not_a_name(name: str) -> bool:
     """A fragment that cannot be a speaker's name: one or two letters in mixed case ("Da")."""
     return len(name) <= 2 and not name.isupper()
+
+
+# Words that show a "person" found by the actor matchers to be a thing: vehicle makes and
+# models, the head of a facility or a place, a company or event suffix, a day or a month.
+_VEHICLE_WORDS = frozenset(
+    {
+        "toyota",
+        "honda",
+        "mitsubishi",
+        "suzuki",
+        "daihatsu",
+        "nissan",
+        "yamaha",
+        "kawasaki",
+        "hyundai",
+        "wuling",
+        "mercedes",
+        "mercedes-benz",
+        "bmw",
+        "isuzu",
+        "hino",
+        "mazda",
+        "chevrolet",
+        "ford",
+        "lexus",
+        "pajero",
+        "avanza",
+        "xenia",
+        "innova",
+        "fortuner",
+        "alphard",
+        "ertiga",
+        "rubicon",
+        "harley-davidson",
+        "vespa",
+        "boeing",
+        "airbus",
+    }
+)
+_THING_HEADS = frozenset(
+    {
+        "taman",
+        "makam",
+        "jalan",
+        "gedung",
+        "masjid",
+        "gereja",
+        "pura",
+        "vihara",
+        "stadion",
+        "bandara",
+        "pelabuhan",
+        "terminal",
+        "stasiun",
+        "pasar",
+        "hotel",
+        "kampus",
+        "lapangan",
+        "alun-alun",
+        "pantai",
+        "danau",
+        "gunung",
+        "sungai",
+        "pulau",
+        "jembatan",
+        "tol",
+        "menara",
+        "monumen",
+        "museum",
+        "candi",
+        "istana",
+        "wisma",
+        "hutan",
+        "kebun",
+        "teluk",
+        "selat",
+        "tanjung",
+        "kapal",
+        "pesawat",
+        "kereta",
+        "mobil",
+        "motor",
+        "undang-undang",
+        "peraturan",
+        "pasal",
+    }
+)
+_THING_WORDS = frozenset(
+    {
+        "ltd",
+        "pte",
+        "tbk",
+        "inc",
+        "corp",
+        "llc",
+        "gmbh",
+        "week",
+        "cup",
+        "medal",
+        "award",
+        "awards",
+        "festival",
+        "fair",
+        "expo",
+        "liga",
+        "league",
+        "championship",
+        "center",
+        "centre",
+        "services",
+        "group",
+        "holding",
+        "senin",
+        "selasa",
+        "rabu",
+        "kamis",
+        "jumat",
+        "sabtu",
+        "januari",
+        "februari",
+        "maret",
+        "april",
+        "juni",
+        "juli",
+        "agustus",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    }
+)
+_NOMINAL = re.compile(r"(?:Pe|Ke)[a-z]{3,}an\s+")  # "Pengakuan", "Kewilayahan": a noun
+
+
+@lru_cache(maxsize=1 << 14)
+def _person_like(name: str) -> bool:
+    """Whether a name the actor matchers took for a person can be a speaker: not a vehicle
+    (``Mitsubishi Pajero``), a place or facility (``Taman Makam Pahlawan Kalibata``), a company
+    or an event (``Trading Ltd``, ``Paris Fashion Week``) or a date."""
+    toks = phrase_key(name)
+    if not toks or toks[0] in _THING_HEADS:
+        return False
+    return not any(t in _VEHICLE_WORDS or t in _THING_WORDS for t in toks)
+
+
+@lru_cache(maxsize=1 << 14)
+def _speaker_name(name: str) -> str:
+    """A person's name without a derived noun glued before it by the matchers (``Pengakuan
+    Bella`` -> ``Bella``, ``Kewilayahan Agus Harimurti Yudhoyono`` -> ``Agus Harimurti
+    Yudhoyono``)."""
+    m = _NOMINAL.match(name)
+    if m is not None and m.end() < len(name) and is_ordinary_word(m.group(0).strip().lower()):
+        return name[m.end() :]
+    return name
 
 
 @dataclass
@@ -60,15 +516,28 @@ class _Attributor:
         ts = self.ts
         mentions = []
         self.person_tokens: dict[str, set[str]] = {}
+        self.person_roles: dict[str, set[str]] = {}
+        self.org_at: dict[int, str] = {}  # start offset of an organisation mention -> its name
+        # end offset of an organisation mention -> (its start, the organisation's name)
+        self.org_end: dict[int, tuple[int, str]] = {}
+        self.actors = actors
         for a in actors:
-            if a.type != "person" or _not_a_name(a.name):
+            if a.type == "organization":
+                for s, e in a.mentions:
+                    self.org_at[s] = a.name
+                    self.org_end[e] = (s, a.name)
                 continue
-            self.person_tokens[a.name] = set(phrase_key(a.name))
+            if a.type != "person" or _not_a_name(a.name) or not _person_like(a.name):
+                continue
+            name = _speaker_name(a.name)
+            if a.role:
+                self.person_roles[name] = set(phrase_key(a.role))
+            self.person_tokens[name] = set(phrase_key(name))
             for s, e in a.mentions:
                 i = ts.index_at(s)
                 j = ts.index_at(e)
                 if i < ts.n and ts.starts[i] == s:
-                    mentions.append(_Mention(s, e, i, j, a.name))
+                    mentions.append(_Mention(s, e, i, j, name))
         mentions.sort(key=lambda m: m.start)
         self.mentions = mentions
         self.m_starts = [m.start for m in mentions]
@@ -77,6 +546,13 @@ class _Attributor:
         self.events: list[tuple[int, str]] = []  # (char position, speaker): who is in focus
         self.subjects: list[tuple[int, str]] = []  # (char position, person) as sentence subject
         self.reported: list[tuple[int, int]] = []  # spans of reported (indirect) speech
+        self.pronoun_subjects: list[int] = []  # sentences opening "Ia/Dia + verb"
+        self.pending: list[int] = []  # reporting verbs after a pronoun subject
+        self.group_events: list[tuple[int, str]] = []  # organisations reporting
+        # names read as speakers that the actor matchers did not take for persons
+        self.named_persons: set[str] = set()
+        self.passive_words = _passive_words(ts.lex.verbs_passive)
+        self.adverbs = _adverbs(ts.lex.words["adverbs"])
 
     # --- helpers -------------------------------------------------------------------------------
     def inside_quote(self, pos: int) -> bool:
@@ -126,26 +602,54 @@ class _Attributor:
             idx -= 1
         return None
 
-    def focus(self, pos: int) -> str | None:
+    def focus(
+        self, pos: int, exclude: frozenset[str] = frozenset(), group: bool = False
+    ) -> str | None:
         """The person in focus before a character position.
 
         The latest speaker (of a quotation or a reported statement) unless a person stands as
         the subject of a later sentence of the narrative; persons named inside reported speech
-        ("Budi menambahkan, Presiden X menargetkan ...") do not take the focus.
+        ("Budi menambahkan, Presiden X menargetkan ...") do not take the focus. Names in
+        ``exclude`` (persons the quotation itself talks about) are passed over. Organisations
+        that reported something are in focus only for ``group`` pronouns (``tegas mereka``).
         """
         best: tuple[int, str] | None = None
-        for p, name in self.events:
-            if p < pos and (best is None or p >= best[0]):
+        for p, name in self.events + self.group_events if group else self.events:
+            if p < pos and (best is None or p >= best[0]) and name not in exclude:
                 best = (p, name)
         for p, name in self.subjects:
-            if p < pos and (best is None or p > best[0]) and not self.reported_at(p):
+            if (
+                p < pos
+                and (best is None or p > best[0])
+                and name not in exclude
+                and not self.reported_at(p)
+            ):
                 best = (p, name)
         if best is not None:
+            if best[1] not in self.person_tokens and best[1] not in self.named_persons:
+                # "Ia menyerukan ..." after an organisation or a document spoke: the pronoun
+                # points to a person, the one last named before it
+                for p in self.pronoun_subjects:
+                    if best[0] < p < pos:
+                        person = self.person_before(p, exclude)
+                        if person is not None:
+                            return person
             return best[1]
         k = bisect_left(self.m_starts, pos) - 1
         while k >= 0:
             m = self.mentions[k]
-            if not self.inside_quote(m.start):
+            if not self.inside_quote(m.start) and m.name not in exclude:
+                return m.name
+            k -= 1
+        # nobody else: the quotation may name its own speaker after all
+        return self.focus(pos, group=group) if exclude else None
+
+    def person_before(self, pos: int, exclude: frozenset[str]) -> str | None:
+        """The person last named outside quotation marks before ``pos``."""
+        k = bisect_left(self.m_starts, pos) - 1
+        while k >= 0:
+            m = self.mentions[k]
+            if not self.inside_quote(m.start) and m.name not in exclude:
                 return m.name
             k -= 1
         return None
@@ -164,12 +668,22 @@ class _Attributor:
         return any(a <= pos < b for a, b in self.reported)
 
     def subject_events(self) -> None:
-        """Mentions that stand as subject: at sentence start, or right before a verb."""
+        """Mentions that stand as subject: at sentence start, or right before a verb.
+
+        A name governed by a preceding word (``ucapan Budi``, ``kepada Budi``) is not a subject
+        even when a verb follows; an apposition may stand between the subject and its verb
+        (``Budi, Kepala Dinas X, menjelaskan``). The agent of a passive speech verb
+        (``disampaikan oleh Budi``, ``Hal itu diungkapkan Budi``) is a speaker. Sentences whose
+        subject is a pronoun (``Ia menegaskan ...``) are kept apart: see :meth:`focus`.
+        """
         ts = self.ts
+        lex = self.lex
         sent, caps, words, lows, n = ts.sent, ts.caps, ts.words, ts.lows, ts.n
-        adverbs = self.lex.words["adverbs"]
+        adverbs = self.adverbs
+        passive_verbs = _passive_words(lex.verbs_passive)
+        inside = self.inside_quote
         for m in self.mentions:
-            if self.inside_quote(m.start):
+            if inside(m.start):
                 continue
             tok = m.tok
             s = tok
@@ -179,35 +693,102 @@ class _Attributor:
                 caps[k] or words[k] in ",.()" or words[k].startswith("ke-") for k in range(s, tok)
             )
             nxt = m.tok_end
+            if not lead_ok and nxt < n and words[nxt] == ",":
+                nxt = self.past_apposition(nxt)
             while nxt < n and lows[nxt] in adverbs:
                 nxt += 1
             passive = nxt < n and lows[nxt].startswith("di") and lows[nxt] != "dia"
             verb_next = nxt < n and lows[nxt].startswith(("me", "ber"))
-            if (lead_ok or verb_next) and not passive:
+            prev = lows[tok - 1] if tok > 0 and not sent[tok] else ""
+            if verb_next and prev.isalpha() and words[tok - 1][:1].islower():
+                governed = not (
+                    prev in adverbs
+                    or prev in _CLAUSE_OPENERS
+                    or lex.is_role_word(prev)
+                    or prev in lex.person_cues
+                )
+                verb_next = not governed
+            if (lead_ok or verb_next) and not passive and not self.in_reported(s, m.tok_end):
                 self.subjects.append((m.start, m.name))
+            if prev:
+                agent = tok - 2 if prev == "oleh" else tok - 1
+                if agent >= 0 and lows[agent] in passive_verbs:
+                    self.events.append((m.start, m.name))
+        for word in _PRONOUN_SUBJECTS.intersection(ts.word_set):
+            for k in ts.positions(word):
+                if not sent[k] or self.inside_quote(ts.starts[k]):
+                    continue
+                nxt = k + 1
+                while nxt < n and lows[nxt] in adverbs:
+                    nxt += 1
+                if nxt < n and lows[nxt].startswith(("me", "ber")):
+                    self.pronoun_subjects.append(ts.starts[k])
+        self.pronoun_subjects.sort()
+        # the agent of a passive speech verb whom the actor matchers did not take for a person
+        for word in self.passive_words.intersection(ts.word_set):
+            for k in ts.positions(word):
+                j = k + 2 if k + 1 < n and lows[k + 1] == "oleh" else k + 1
+                if j >= n or not ts.joined(j) or not ts.name_ok[j] or self.mention_at_token(j):
+                    continue
+                end = read_name(ts, j)
+                if end - j >= 2 and ts.is_boundary(end) and not ts.weak_name(j, end):
+                    name = self.known_name(ts.surface(j, end))
+                    self.events.append((ts.starts[j], name))
+                    self.named_persons.add(name)
+
+    def in_reported(self, s: int, end: int) -> bool:
+        """Whether a name ending at token ``end`` stands in reported speech split by a
+        parenthetical attribution: ``Habibie, kata Haedar, merupakan ...`` or ``Untuk itu,
+        ungkap dia, Budi mendirikan ...`` (from sentence start ``s``)."""
+        words, lows = self.ts.words, self.ts.lows
+        if "," not in words[s : end + 1]:
+            return False
+        for j in range(s + 1, min(end + 1, self.ts.n - 1)):
+            if words[j] == "," and self.is_after_verb(lows[j + 1]):
+                return True
+        return False
+
+    def past_apposition(self, j: int) -> int:
+        """Token after an apposition that follows a name (``, Kepala Dinas X,``), else ``j``."""
+        ts, lex = self.ts, self.lex
+        if j >= ts.n or ts.words[j] != ",":
+            return j
+        k = j + 1
+        while k < ts.n and not ts.sent[k] and k - j < 24:
+            w, low = ts.words[k], ts.lows[k]
+            if w[:1].isalpha() and w[:1].islower():
+                if low in _APPOSITION_GLUE or lex.is_role_word(low) or low in lex.person_cues:
+                    k += 1
+                    continue
+                break
+            k += 1
+        if k < ts.n and k - 1 > j + 1 and ts.words[k - 1] == ",":
+            return k
+        return j
 
     # --- direct ----------------------------------------------------------------------------------
     def collect(self) -> None:
         """Find the quotations (before anything else: mentions inside them are not in focus)."""
         ts = self.ts
-        self.raw: list[tuple[re.Match[str], int]] = []
-        for qm in _QUOTE.finditer(ts.text):
-            if ts.blocked and any(a <= qm.start() < b for a, b in ts.blocked):
+        self.raw: list[tuple[int, int]] = []
+        for a, b in find_quotations(ts.text):
+            if ts.blocked and any(x <= a < y for x, y in ts.blocked):
                 continue
-            self.raw.append((qm, 1 if qm.group(1) is not None else 2))
-            self.quote_spans.append((qm.start(), qm.end()))
-            self.quote_starts.append(qm.start())
+            self.raw.append((a, b))
+            self.quote_spans.append((a, b + 1))
+            self.quote_starts.append(a)
         self.subject_events()
 
     def direct(self) -> list[Quote]:
         text = self.ts.text
         quotes: list[Quote] = []
-        for qm, g in self.raw:
-            inner_s, inner_e = qm.span(g)
+        for qa, qb in self.raw:
+            q_start, q_end = qa, qb + 1
+            inner_s, inner_e = qa + 1, qb
             inner = text[inner_s:inner_e]
-            speaker, verb, known = self.after_quote(qm.end())
+            speaker, verb, known = self.after_quote(q_end, q_start)
             if not known:
-                speaker, verb, known = self.before_quote(qm.start())
+                speaker, verb, known = self.before_quote(q_start)
             stripped = inner.rstrip().rstrip(",").rstrip()
             lead = len(inner) - len(inner.lstrip())
             s, e = inner_s + lead, inner_s + len(stripped)
@@ -220,55 +801,270 @@ class _Attributor:
                 if (
                     prev is not None
                     and prev.speaker
-                    and text[prev.end : qm.start()].strip(' \n,.”"') == ""
+                    and text[prev.end : q_start].strip(' \n,.”"') == ""
                 ):
                     speaker = prev.speaker
                 elif (
                     prev is not None
                     and prev.speaker
-                    and self.same_focus(prev.end, qm.start(), prev.speaker)
+                    and self.same_focus(prev.end, q_start, prev.speaker)
                 ):
                     speaker = prev.speaker  # speech carried on: nobody else named in between
             quotes.append(Quote(speaker, text[s:e], verb, True, s, e))
             if speaker:
-                self.events.append((qm.start(), speaker))
+                self.events.append((q_start, speaker))
         return quotes
 
-    def after_quote(self, pos: int) -> tuple[str | None, str | None, bool]:
+    def after_quote(self, pos: int, q_start: int) -> tuple[str | None, str | None, bool]:
+        """The attribution right after the quotation ending at ``pos`` (``"...," kata X``)."""
         ts = self.ts
         k = ts.index_at(pos)
         if k < ts.n and ts.words[k] in ",.":
             k += 1
         if k >= ts.n or (not ts.joined(k) and ts.starts[k] != pos):
             return None, None, False
+        lead = None
+        if ts.lows[k] == "demikian" and k + 1 < ts.n:
+            lead, k = "demikian", k + 1  # '"...," demikian (kata|pernyataan|dilaporkan) X'
         low = ts.lows[k]
         verb = None
-        if (
-            low in self.lex.verbs_after
-            or low in self.lex.verbs_before
-            or low in self.lex.verbs_passive
-        ):
+        if self.is_after_verb(low) or low in self.lex.verbs_before or self.is_passive(low):
             verb = low
-        elif low.endswith("nya") and low[:-3] in self.lex.verbs_after:
-            return self.focus(pos), low, True
+        elif low.endswith("nya") and self.is_after_verb(low[:-3]):
+            return self.focus(pos, self.named_inside(q_start, pos)), low, True
+        elif low in _SPEECH_NOUNS:
+            verb = low
+        else:
+            glued = self.glued_verb(k)
+            if glued is not None:
+                return glued
         if verb is None:
+            if lead is not None:
+                source = self.source_after(k, pos)
+                if source is not None:
+                    return source, lead, True
             m = self.mention_from(k, window=6)
             nxt = m.tok_end if m else k
             if m is not None and nxt < ts.n and ts.lows[nxt] in self.lex.verbs_before:
                 return m.name, ts.lows[nxt], True
             return None, None, False
         k += 1
+        while k < ts.n and (ts.lows[k] in _SPEECH_NOUNS or ts.lows[k] in _SOURCE_FILLERS):
+            k += 1  # "demikian tulis laporan ...", "pernyataan resmi NASA"
         if k < ts.n and ts.lows[k] == "oleh":
             k += 1
         if k < ts.n and ts.lows[k] in _PRONOUNS:
-            return self.focus(pos), verb, True
+            return self.focus(pos, self.named_inside(q_start, pos)), verb, True
+        if k < ts.n and ts.lows[k] == "mereka":
+            return self.focus(pos, self.named_inside(q_start, pos), group=True), verb, True
         handle = _HANDLE.match(ts.text, ts.starts[k]) if k < ts.n else None
         if handle is not None:
             return handle.group(0).rstrip("."), verb, True
+        source = self.source_after(k, pos)
+        if source is not None:
+            return source, verb, True
+        return self.focus(pos, self.named_inside(q_start, pos)), verb, True
+
+    def is_after_verb(self, low: str) -> bool:
+        return low in self.lex.verbs_after or low in _AFTER_EXTRA
+
+    def is_passive(self, low: str) -> bool:
+        return low in self.lex.verbs_passive or low in _PASSIVE_EXTRA
+
+    def glued_verb(self, k: int) -> tuple[str | None, str | None, bool] | None:
+        """A speech verb glued to the name after it where a link was stripped (``kataBudi``)."""
+        ts = self.ts
+        w = ts.words[k]
+        for cut in range(3, min(len(w) - 2, 12)):
+            head, rest = w[:cut], w[cut:]
+            hl = head.lower()
+            if not (rest[:1].isupper() and rest[1:2].islower()):
+                continue
+            if self.is_after_verb(hl) or self.is_passive(hl):
+                owner = self.owner_of(rest.lower())
+                if owner is not None:
+                    return owner, hl, True
+                nxt = k + 1 if k + 1 < ts.n and ts.joined(k + 1) else None
+                named = self.named_after(nxt) if nxt is not None else None
+                if named is not None:
+                    return named, hl, True
+                j = k + 1
+                while j < ts.n and ts.joined(j) and ts.caps[j]:
+                    j += 1
+                return (rest + ts.text[ts.ends[k] : ts.ends[j - 1]]).strip(), hl, True
+        return None
+
+    def named_inside(self, a: int, b: int) -> frozenset[str]:
+        """Persons named inside a quotation: a speaker rarely names themself in the third person,
+        so the person in focus is passed over when the quotation talks about them."""
+        k = bisect_left(self.m_starts, a)
+        names = set()
+        while k < len(self.mentions) and self.mentions[k].start < b:
+            names.add(self.mentions[k].name)
+            k += 1
+        return frozenset(names)
+
+    def source_after(self, k: int, pos: int) -> str | None:
+        """Who or what the phrase from token ``k`` names as the source, or None to fall back on
+        the person in focus.
+
+        In order: a person (:meth:`named_after`); a social-media account (``akun X``); an
+        organisation named first (``tulis BPS``); a document (a regulation with its number, a
+        title after a document noun, or ``beleid tersebut`` for the last regulation named); a
+        role phrase in lower case (``tulis para peneliti``, ``komentar salah satu penggemar``)
+        unless it points back with a demonstrative (``kata politikus itu``) to a person in focus.
+        """
+        ts = self.ts
+        if k >= ts.n:
+            return None
         named = self.named_after(k)
         if named is not None:
-            return named, verb, True
-        return self.focus(pos), verb, True
+            return named
+        low = ts.lows[k]
+        if low == "akun":
+            j = k + 1
+            while j < ts.n and ts.lows[j] in ("bernama", "resmi", "instagram", "twitter", "x"):
+                j += 1
+            if j < ts.n and ts.lows[j] in _DEMONSTRATIVES:
+                last = None  # "tulis akun tersebut": the account named last
+                for h in _HANDLE.finditer(ts.text, 0, pos):
+                    last = h.group(0).rstrip(".")
+                return last
+            handle = _ACCOUNT.match(ts.text, ts.starts[j]) if j < ts.n else None
+            if handle is not None and not is_ordinary_word(handle.group(0).lower()):
+                return handle.group(0).rstrip(".")
+        j = k + 1 if low == "pihak" else k
+        org = self.org_at.get(ts.starts[j]) if j < ts.n else None
+        if org is not None:
+            return org
+        doc = self.document_at(k, pos)
+        if doc is not None:
+            return doc
+        if ts.upper[k] and ts.is_boundary(k + 1):
+            return ts.words[k]  # an acronym not read as an organisation ("tulis NASA")
+        return self.role_phrase(k, pos)
+
+    def document_at(self, k: int, pos: int) -> str | None:
+        """A document named from token ``k``: a regulation with its number (after ``pasal``,
+        ``ayat`` or a document noun too), a title after a document noun, or, for ``beleid
+        tersebut`` / ``pasal ...`` without a name, the last regulation named before ``pos``."""
+        ts = self.ts
+        line_end = ts.text.find("\n", ts.starts[k])
+        window = ts.text[ts.starts[k] : line_end if line_end >= 0 else len(ts.text)][:160]
+        low = ts.lows[k]
+        if low in _DOC_NOUNS or low in ("pasal", "ayat"):
+            m = _REGULATION.search(window)
+            if m is not None and "." not in window[: m.start()]:
+                return m.group(0)
+        m = _REGULATION.match(window)
+        if m is not None:
+            return m.group(0)
+        if low in _DOC_NOUNS and k + 1 < ts.n and ts.caps[k + 1] and ts.joined(k + 1):
+            j = k + 1
+            while j < ts.n and ts.joined(j) and (ts.caps[j] or ts.words[j][:1].isdigit()):
+                j += 1
+            return ts.surface(k + 1, j)
+        if low in _DOC_ANAPHORS or low in ("pasal", "ayat"):
+            nxt = k + 1
+            while nxt < ts.n and ts.joined(nxt) and not ts.lows[nxt].isalpha():
+                nxt += 1
+            anaphor = low in ("pasal", "ayat") or (nxt < ts.n and ts.lows[nxt] in _DEMONSTRATIVES)
+            if anaphor:
+                last = None
+                for m in _REGULATION.finditer(ts.text, 0, pos):
+                    last = m.group(0)
+                return last
+        return None
+
+    def role_phrase(self, k: int, pos: int) -> str | None:
+        """A speaker described, not named: the lower-case phrase after the verb.
+
+        ``kata politikus Partai X itu`` points back (a demonstrative closes the phrase) to the
+        person in focus; ``kata politikus Partai X Budi Santoso`` names the speaker after the
+        party even when Budi Santoso was not recognised as a person; an office that exactly one
+        person of the article holds is that person.
+        """
+        ts = self.ts
+        j = k
+        while (
+            j < ts.n
+            and j - k < _ROLE_PHRASE_MAX
+            and (j == k or ts.joined(j))
+            and ts.words[j][:1].isalpha()
+            and ts.words[j][:1].islower()
+            and ts.lows[j] not in _PHRASE_STOP
+            and ts.lows[j] not in _DEMONSTRATIVES
+        ):
+            j += 1
+        if j == k or ts.lows[k] in _PRONOUNS or ts.lows[k] in _NOT_ROLE_START:
+            return None
+        if any(w in self.lex.verbs_before or w.startswith(("me", "di")) for w in ts.lows[k:j]):
+            return None  # a clause ("aku hanya bisa tersenyum lalu berkata"), not a description
+        words = [w for w in ts.lows[k:j] if w not in ("sang", "para", "salah", "satu", "seorang")]
+        owner = self.role_owner(words)
+        if owner is not None:
+            return owner
+        if j + 2 < ts.n and ts.words[j] == "," and ts.caps[j + 1] and ts.name_ok[j + 1]:
+            end = read_name(ts, j + 1)  # "kata salah seorang kerabat korban, Yuliana"
+            if end > j + 1 and ts.is_boundary(end) and not ts.weak_name(j + 1, end):
+                return self.known_name(ts.surface(j + 1, end))
+        indefinite = ts.lows[k] in _INDEFINITE
+        if (
+            self.ends_with_demonstrative(j)
+            or (
+                not indefinite
+                and j < ts.n
+                and ts.joined(j)
+                and (ts.words[j][:1].isdigit() or ts.lows[j] == "yang")
+            )
+        ) and self.focus(pos) is not None:
+            # "ujar perempuan yang menjabat menteri itu", "papar musisi 33 tahun", "imbuh
+            # legenda balap yang meraih 15 gelar": a description of the person in focus
+            return None
+        # what follows the lower-case words: names of organisations, a name, a demonstrative
+        t = j
+        after_org = False
+        while t < ts.n and t - j < 12 and ts.joined(t):
+            if ts.lows[t] in _DEMONSTRATIVES:
+                return None if self.focus(pos) is not None else ts.surface(k, j)
+            org = self.org_at.get(ts.starts[t])
+            if org is not None:
+                t = max(ts.index_at(ts.starts[t] + len(org)), t + 1)
+                after_org = True
+                continue
+            if ts.caps[t] and ts.name_ok[t]:
+                end = read_name(ts, t)
+                size = 1 if after_org else 2  # "anggota Fraksi Partai X Taufiqulhadi"
+                if end - t >= size and ts.is_boundary(end) and not ts.weak_name(t, end):
+                    return self.known_name(ts.surface(t, end))
+                t = max(end, t + 1)
+                after_org = False
+                continue
+            if ts.caps[t] or ts.words[t] in ",()" or ts.lows[t] in _APPOSITION_GLUE:
+                after_org = after_org and not ts.caps[t]
+                t += 1
+                continue
+            if ts.lows[t] == "dari":
+                t += 1
+                continue
+            break
+        return ts.surface(k, j)
+
+    def ends_with_demonstrative(self, j: int) -> bool:
+        """Whether the attribution clause running on from token ``j`` ends with a demonstrative
+        (before punctuation or the end of the line)."""
+        ts = self.ts
+        t = j
+        while t < ts.n and t - j < 14 and ts.joined(t) and ts.words[t][:1].isalnum():
+            t += 1
+        return t > j and ts.lows[t - 1] in _DEMONSTRATIVES
+
+    def role_owner(self, words: list[str]) -> str | None:
+        """The one person whose office holds all these words (``kata peneliti ICW itu``)."""
+        if not words:
+            return None
+        found = {n for n, role in self.person_roles.items() if set(words) <= role}
+        return found.pop() if len(found) == 1 else None
 
     def named_after(self, k: int) -> str | None:
         """The speaker named in the phrase after a speech verb, or None.
@@ -291,6 +1087,10 @@ class _Attributor:
                 continue
             if w == ",":
                 after_comma = True
+                j += 1
+                continue
+            if ts.upper[j] and len(w) > 1 and w in self.initials:
+                last, after_comma = self.initials[w], False  # "kata AHY", "tegas JPU"
                 j += 1
                 continue
             if (
@@ -325,15 +1125,37 @@ class _Attributor:
             after_comma = False
         return last
 
+    @cached_property
+    def initials(self) -> dict[str, str]:
+        """Acronyms that stand for exactly one person: initials (``AHY`` for Agus Harimurti
+        Yudhoyono, also of the name's last words) or an office given with its acronym (``JPU``
+        for the person whose role is ``Jaksa Penuntut Umum (JPU)``)."""
+        found: dict[str, set[str]] = {}
+        for a in self.actors:
+            if a.type != "person" or not _person_like(a.name):
+                continue
+            name = _speaker_name(a.name)
+            for acr in _ROLE_ACRONYM.findall(a.role or ""):
+                found.setdefault(acr, set()).add(name)
+            toks = phrase_key(name, lower=False)
+            for cut in range(len(toks) - 1):
+                found.setdefault("".join(t[0] for t in toks[cut:]).upper(), set()).add(name)
+        return {acr: next(iter(ns)) for acr, ns in found.items() if len(ns) == 1}
+
     def owner_of(self, low: str) -> str | None:
         """The one person whose name holds the word ``low`` (``saan`` -> ``Saan Mustopa``)."""
         names = {n for n, toks in self.person_tokens.items() if low in toks and len(low) > 2}
         return names.pop() if len(names) == 1 else None
 
     def known_name(self, surface: str) -> str:
-        """A name as written, or the person of the article it shortens or extends."""
-        toks = set(phrase_key(surface))
-        names = {n for n, pt in self.person_tokens.items() if toks and (toks <= pt or pt <= toks)}
+        """A name as written, or the person of the article it shortens, extends or spells
+        differently (``Afandi`` for ``Ahmad Affandi``)."""
+        toks = {spelling_key(t) for t in phrase_key(surface)}
+        names = {
+            n
+            for n, pt in self.person_tokens.items()
+            if toks and (toks <= (keys := {spelling_key(t) for t in pt}) or keys <= toks)
+        }
         return names.pop() if len(names) == 1 else surface
 
     def before_quote(self, pos: int) -> tuple[str | None, str | None, bool]:
@@ -373,7 +1195,13 @@ class _Attributor:
         return s, e
 
     def indirect(self, openers: list[int]) -> list[Quote]:
-        """Reported speech, from the tokens that can open it (:func:`_indirect_openers`)."""
+        """Reported speech, from the tokens that can open it (:func:`_indirect_openers`).
+
+        The source is a person or an organisation (``Menurut BPS, ...``, ``KPU menyatakan
+        ...``), possibly with an apposition before the verb (``Budi, Kepala Dinas X,
+        menjelaskan ...``). Clauses whose subject is a pronoun (``Ia menegaskan ...``) are kept
+        in :attr:`pending` and attributed after the quotations (:meth:`pronoun_indirect`).
+        """
         ts, lex = self.ts, self.lex
         out: list[Quote] = []
         for k in openers:
@@ -383,9 +1211,13 @@ class _Attributor:
                     speaker, body = self.focus(ts.starts[k]), k + 1
                 else:
                     m = self.mention_from(k + 1, window=8)
-                    if m is None:
-                        continue
-                    speaker, body = m.name, m.tok_end
+                    if m is not None:
+                        speaker, body = m.name, m.tok_end
+                    else:
+                        org = self.org_at.get(ts.starts[k + 1]) if k + 1 < ts.n else None
+                        if org is None:
+                            continue
+                        speaker, body = org, ts.index_at(ts.starts[k + 1] + len(org))
                 while body < ts.n and ts.words[body] != "," and body - k < 14:
                     body += 1
                 span = self.clause(body + 1) if body < ts.n and ts.words[body] == "," else None
@@ -403,17 +1235,115 @@ class _Attributor:
                 ):
                     continue  # direct: handled with the quotation
                 m = self.mention_before(k)
-                if m is None:
+                speaker = m.name if m is not None else None
+                if speaker is None and k > 0 and ts.words[k - 1] == ",":
+                    speaker = self.name_in_apposition(k - 1)
+                org = self.org_before(k) if speaker is None else None
+                if speaker is None and org is None:
+                    if self.pronoun_before(k):
+                        self.pending.append(k)
                     continue
+                if nxt < ts.n and ts.words[nxt] == ",":
+                    nxt += 1  # "Budi menjelaskan, ..."
                 if nxt < ts.n and ts.lows[nxt] == "bahwa":
                     nxt += 1
                 span = self.clause(nxt)
                 if span is None or any(a <= span[0] < b for a, b in self.quote_spans):
                     continue
-                out.append(Quote(m.name, ts.text[span[0] : span[1]], low, False, *span))
-                self.events.append((ts.starts[k], m.name))
+                source = speaker or org
+                out.append(Quote(source, ts.text[span[0] : span[1]], low, False, *span))
+                if speaker is not None:
+                    self.events.append((ts.starts[k], speaker))
+                elif org is not None:  # an organisation: in focus only for "mereka"
+                    self.group_events.append((ts.starts[k], org))
                 self.reported.append(span)
         return out
+
+    def pronoun_indirect(self) -> list[Quote]:
+        """``Ia menegaskan bahwa ...``: reported speech of the person in focus."""
+        ts = self.ts
+        out: list[Quote] = []
+        for k in self.pending:
+            nxt = k + 1
+            if nxt < ts.n and ts.words[nxt] == ",":
+                nxt += 1
+            if nxt < ts.n and ts.lows[nxt] == "bahwa":
+                nxt += 1
+            span = self.clause(nxt)
+            if span is None or any(a <= span[0] < b for a, b in self.quote_spans):
+                continue
+            pos = ts.starts[k]
+            speaker = self.focus(pos)
+            if speaker is not None and not (
+                speaker in self.person_tokens or speaker in self.named_persons
+            ):
+                speaker = self.person_before(pos, frozenset())
+            if speaker is None:
+                continue
+            out.append(Quote(speaker, ts.text[span[0] : span[1]], ts.lows[k], False, *span))
+        return out
+
+    def pronoun_before(self, k: int) -> bool:
+        """A pronoun stands as the subject before the verb at token ``k`` (``Ia juga
+        menegaskan``)."""
+        ts = self.ts
+        j = k - 1
+        while j >= 0 and ts.lows[j] in self.adverbs:
+            j -= 1
+        if j >= 0 and ts.lows[j] in _DEMONSTRATIVES and j + 1 < k:
+            return True  # "Ketua Partai X itu menegaskan": a person described, in focus
+        return j >= 0 and ts.lows[j] in _PRONOUNS and (ts.sent[j] or ts.words[j - 1] == ",")
+
+    def name_in_apposition(self, comma: int) -> str | None:
+        """The person of an apposition that ends with the comma at token ``comma``:
+        ``Budi, Kepala Dinas X, menjelaskan`` (the name before it) or ``Kepala Dinas X, Budi
+        Santoso, menjelaskan`` (the apposition is the name)."""
+        ts = self.ts
+        j = comma - 1
+        while j > 0 and comma - j < 24 and not ts.sent[j]:
+            if ts.words[j] == ",":
+                if ts.caps[j + 1] and ts.name_ok[j + 1]:
+                    end = read_name(ts, j + 1)
+                    if end == comma and end - j > 2 and not ts.weak_name(j + 1, end):
+                        return self.known_name(ts.surface(j + 1, end))
+                m = self.mention_before(j, window=0)
+                if m is not None and self.past_apposition(m.tok_end) == comma + 1:
+                    return m.name
+            j -= 1
+        return None
+
+    def org_before(self, k: int) -> str | None:
+        """An organisation named right before token ``k`` (adverbs may stand between)."""
+        ts = self.ts
+        j = k - 1
+        while j >= 0 and ts.lows[j] in self.adverbs:
+            if ts.lows[j] in _DEMONSTRATIVES:
+                return None  # "Guru Besar UIN X itu menegaskan": a person described
+            j -= 1
+        if j < 0:
+            return None
+        found = self.org_end.get(ts.ends[j])
+        if found is None and ts.words[j] == ")" and j >= 3 and ts.words[j - 2] == "(":
+            # "Komisi Pemilihan Umum (KPU) menyatakan": the name before its acronym
+            found = self.org_end.get(ts.ends[j - 3])
+        if found is None:
+            return None
+        t = ts.index_at(found[0]) - 1  # the word before the organisation's name
+        if t >= 0 and not ts.sent[t + 1] and ts.lows[t] in _GOVERNING:
+            return None  # "kakak dari siswa SDN X mengatakan": the organisation is an object
+        return found[1]
+
+
+@lru_cache(maxsize=4)
+def _passive_words(verbs_passive: frozenset[str]) -> frozenset[str]:
+    """Passive speech verbs as written in text (lower case, or capitalised opening a sentence)."""
+    return frozenset(w for v in verbs_passive | _PASSIVE_EXTRA for w in (v, v.capitalize()))
+
+
+@lru_cache(maxsize=4)
+def _adverbs(adverbs: frozenset[str]) -> frozenset[str]:
+    """Words that may stand between a subject and its verb."""
+    return adverbs | _SUBJECT_ADVERBS
 
 
 @lru_cache(maxsize=4)
@@ -448,11 +1378,12 @@ def extract_quotes(text: str, actors: list[Actor] | None = None) -> list[Quote]:
         actors = analyse(text).actors
     ts = token_stream(text)  # the stream extract_actors made for this text, if it was the last
     openers = ts.cues_in(_indirect_openers(ts.lex.verbs_before))
-    if not openers and "“" not in text and '"' not in text:
+    if not openers and "“" not in text and '"' not in text and "”" not in text:
         return []  # no quotation mark, no "menurut", no reporting verb: nothing to attribute
     attributor = _Attributor(ts, actors)
     attributor.collect()
     quotes = attributor.indirect(openers)
     quotes.extend(attributor.direct())
+    quotes.extend(attributor.pronoun_indirect())
     quotes.sort(key=lambda q: q.start)
     return quotes
