@@ -105,8 +105,11 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
         token_docs.append(" ".join(mapper(f"{title}\n{cleaned.text}")))
     tags = parts.themes.tag_many(bodies, titles, token_docs)
     topics = parts.topics.topic_records(token_docs) if parts.topics is not None else None
-    all_actors = [extract_actors(body) for body in bodies]
-    all_quotes = [extract_quotes(b, found) for b, found in zip(bodies, all_actors, strict=True)]
+    all_actors, all_quotes = [], []
+    for body in bodies:  # one article at a time: quotes reuse the actors' cached token stream
+        found = extract_actors(body)
+        all_actors.append(found)
+        all_quotes.append(extract_quotes(body, found))
     scored = None
     if parts.sentiment is not None:
         from .sentiment import score_articles
