@@ -8,6 +8,7 @@ workers with their next chunk, so a word is stemmed about once in the whole pool
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing as mp
 import os
@@ -61,6 +62,9 @@ def _worker_main(
     cache = default_cache()
     cache.update(entries)
     cache.drain_log()
+    # The model and caches live as long as the worker: keep the garbage collector from
+    # traversing them again and again (and from touching pages shared with the parent).
+    gc.freeze()
     while True:
         # wake up now and then to notice a parent that died without closing the pipe
         while not conn.poll(2.0):
@@ -74,6 +78,7 @@ def _worker_main(
             return
         if msg[0] == "context":
             _CONTEXT = msg[1]
+            gc.freeze()
             continue
         task_id, fn, chunk, delta = msg
         cache.update(delta)
