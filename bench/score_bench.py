@@ -27,6 +27,7 @@ seed to each size; above the 17,441 available, the k-th repeat of an article get
     python bench/score_bench.py --quick                 # a couple of minutes
     python bench/score_bench.py                         # 2,000 articles, 3 repeats, 10k and 100k
     python bench/score_bench.py --sizes 10000 100000 1000000
+    python bench/score_bench.py --only memory --sizes 100000 1000000   # one section
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 CLICKID = ROOT.parent / "shared" / "corpora" / "clickid-news-articles" / "clickid_articles_80.csv"
 SEED = 20240917
+SECTIONS = ("throughput", "memory", "dask", "train", "hashing")
 N_CLUSTERS = 10
 
 
@@ -335,6 +337,13 @@ def main() -> None:
     )
     ap.add_argument("--work", type=Path, help="keep inputs and outputs here (default: temp)")
     ap.add_argument("--json", type=Path, help="also write every raw measurement to this file")
+    ap.add_argument(
+        "--only",
+        nargs="+",
+        choices=SECTIONS,
+        default=list(SECTIONS),
+        help="run only these sections (default: all)",
+    )
     ap.add_argument("--one", help=argparse.SUPPRESS)
     for name in ("input", "out", "model", "stems", "dump_stems", "merge"):
         ap.add_argument(f"--{name.replace('_', '-')}", help=argparse.SUPPRESS)
@@ -365,6 +374,7 @@ def main() -> None:
     def log(msg: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
+    only = set(args.only)
     log("reading CLICK-ID")
     articles = load_clickid_articles()
     inp = write_input(articles, n, work / f"input-{n}.jsonl")
@@ -372,70 +382,80 @@ def main() -> None:
     raw["default_model_build"] = measure(
         [sys.executable, "-c", "from media_analytics.models import default_model as d; d()"], env
     )
-    log("warm model, reference model")
-    measure(self_cmd("--one", "warm-model", "--input", str(inp), "--out", str(work / "warm")), env)
-    raw["reference_training"] = train_reference(work / "reference.skops")
-    stems = work / "ref-stems.json"
-    ref = self_cmd("--one", "reference", "--input", str(inp))
-    ref += ["--model", str(work / "reference.skops")]
-    measure([*ref, "--out", str(work / "ref.jsonl"), "--dump-stems", str(stems)], env)
-
-    variants = {
-        "ours cold, 1 process": ours(inp, work / "o1.jsonl", jobs=1),
-        "ours warm, 1 process": ours(inp, work / "o2.jsonl", jobs=1, model=work / "warm"),
-        "ours cold, all cores": ours(inp, work / "o3.jsonl", jobs=-1),
-        "ours warm, all cores": ours(inp, work / "o4.jsonl", jobs=-1, model=work / "warm"),
-        "reference cold": [*ref, "--out", str(work / "r1.jsonl")],
-        "reference warm": [*ref, "--out", str(work / "r2.jsonl"), "--stems", str(stems)],
-    }
-    runs: dict[str, list[dict[str, float]]] = {k: [] for k in variants}
-    for r in range(repeat):
-        for name, cmd in variants.items():
-            log(f"throughput {name} ({r + 1}/{repeat})")
-            runs[name].append(measure(cmd, env))
-    raw["throughput"] = runs
-    first = (work / "o1.jsonl").read_bytes()
-    same = all((work / f"o{i}.jsonl").read_bytes() == first for i in (2, 3, 4))
+    runs: dict[str, list[dict[str, float]]] = {}
+    same = None
+    if "throughput" in only:
+        log("warm model, reference model")
+        measure(
+            self_cmd("--one", "warm-model", "--input", str(inp), "--out", str(work / "warm")), env
+        )
+        raw["reference_training"] = train_reference(work / "reference.skops")
+        stems = work / "ref-stems.json"
+        ref = self_cmd("--one", "reference", "--input", str(inp))
+        ref += ["--model", str(work / "reference.skops")]
+        measure([*ref, "--out", str(work / "ref.jsonl"), "--dump-stems", str(stems)], env)
+        variants = {
+            "ours cold, 1 process": ours(inp, work / "o1.jsonl", jobs=1),
+            "ours warm, 1 process": ours(inp, work / "o2.jsonl", jobs=1, model=work / "warm"),
+            "ours cold, all cores": ours(inp, work / "o3.jsonl", jobs=-1),
+            "ours warm, all cores": ours(inp, work / "o4.jsonl", jobs=-1, model=work / "warm"),
+            "reference cold": [*ref, "--out", str(work / "r1.jsonl")],
+            "reference warm": [*ref, "--out", str(work / "r2.jsonl"), "--stems", str(stems)],
+        }
+        runs = {k: [] for k in variants}
+        for r in range(repeat):
+            for name, cmd in variants.items():
+                log(f"throughput {name} ({r + 1}/{repeat})")
+                runs[name].append(measure(cmd, env))
+        raw["throughput"] = runs
+        first = (work / "o1.jsonl").read_bytes()
+        same = all((work / f"o{i}.jsonl").read_bytes() == first for i in (2, 3, 4))
 
     memory = []
-    for size in sizes:
+    for size in sizes if "memory" in only else []:
         big = write_input(articles, size, work / f"input-{size}.jsonl")
         log(f"memory at {size:,} articles")
         result = measure(ours(big, work / f"big-{size}.jsonl", jobs=-1), env)
         memory.append({"articles": size, **result})
         (work / f"big-{size}.jsonl").unlink()
+        big.unlink()
     raw["memory"] = memory
 
-    log("Dask LocalCluster")
-    parts = write_partitions(inp, work / "partitions", 8)
     dask = []
-    for workers in (1, 2):
-        out = work / f"dask-{workers}"
-        shutil.rmtree(out, ignore_errors=True)
-        merged = work / f"dask-{workers}.jsonl"
-        cmd = self_cmd(
-            "--one",
-            "dask",
-            "--input",
-            str(parts),
-            "--out",
-            str(out),
-            "--workers",
-            str(workers),
-            "--merge",
-            str(merged),
-        )
-        result = measure(cmd, env)
-        result["identical"] = merged.read_bytes() == first
-        dask.append({"workers": workers, **result})
+    if "dask" in only:
+        log("Dask LocalCluster")
+        single = work / "dask-reference.jsonl"
+        measure(ours(inp, single, jobs=-1), env)
+        parts = write_partitions(inp, work / "partitions", 8)
+        for workers in (1, 2):
+            out = work / f"dask-{workers}"
+            shutil.rmtree(out, ignore_errors=True)
+            merged = work / f"dask-{workers}.jsonl"
+            cmd = self_cmd(
+                "--one",
+                "dask",
+                "--input",
+                str(parts),
+                "--out",
+                str(out),
+                "--workers",
+                str(workers),
+                "--merge",
+                str(merged),
+            )
+            result = measure(cmd, env)
+            result["identical"] = merged.read_bytes() == single.read_bytes()
+            dask.append({"workers": workers, **result})
     raw["dask"] = dask
 
-    log(f"training the bundle on {train_limit or 'all'} CLICK-ID articles")
-    train_cmd = self_cmd("--one", "train", "--workers", str(args.train_jobs))
-    train_cmd += ["--limit", str(train_limit)] if train_limit else []
-    raw["training"] = measure(train_cmd, env)
-    log("hashing + partial_fit accuracy")
-    raw["hashing"] = hashing_cost()
+    if "train" in only:
+        log(f"training the bundle on {train_limit or 'all'} CLICK-ID articles")
+        train_cmd = self_cmd("--one", "train", "--workers", str(args.train_jobs))
+        train_cmd += ["--limit", str(train_limit)] if train_limit else []
+        raw["training"] = measure(train_cmd, env)
+    if "hashing" in only:
+        log("hashing + partial_fit accuracy")
+        raw["hashing"] = hashing_cost()
     if args.json:
         args.json.write_text(json.dumps(raw, indent=2, default=str), encoding="utf-8")
     print_tables(n, repeat, runs, same, memory, dask, raw)
@@ -447,61 +467,67 @@ def print_tables(
     n: int,
     repeat: int,
     runs: dict[str, list[dict[str, float]]],
-    same: bool,
+    same: bool | None,
     memory: list[dict[str, Any]],
     dask: list[dict[str, Any]],
     raw: dict[str, Any],
 ) -> None:
-    rate = {k: n / median(v, "seconds") for k, v in runs.items()}
     cores = os.cpu_count()
     command = " ".join(["python", "bench/score_bench.py", *sys.argv[1:]])
     print(
         f"Measured with `{command}` on {cores} cores, Python {platform.python_version()}, "
         f"{time.strftime('%Y-%m-%d')}. Medians of {repeat} run(s).\n"
     )
-    print(f"Scoring {n:,} CLICK-ID articles, whole process (start-up and model load included):\n")
-    print("| variant | articles/s | peak RSS (MB) | vs reference (same cache state) |")
-    print("|---|---:|---:|---:|")
-    for name in runs:
-        ref_name = "reference warm" if "warm" in name else "reference cold"
-        ratio = "" if name.startswith("reference") else f"{rate[name] / rate[ref_name]:.2f}x"
-        print(f"| {name} | {rate[name]:.1f} | {median(runs[name], 'peak_mb'):.0f} | {ratio} |")
-    print(f"\nOur four outputs byte-identical (cache and processes change speed only): {same}")
-    print("\nPeak memory of `media-analytics score` (all cores) by input size, from disk:\n")
-    print("| articles | seconds | articles/s | peak RSS of the process tree (MB) |")
-    print("|---:|---:|---:|---:|")
-    for m in memory:
+    if runs:
+        rate = {k: n / median(v, "seconds") for k, v in runs.items()}
+        print(f"Scoring {n:,} CLICK-ID articles, whole process (start-up and model load included):")
+        print()
+        print("| variant | articles/s | peak RSS (MB) | vs reference (same cache state) |")
+        print("|---|---:|---:|---:|")
+        for name in runs:
+            ref_name = "reference warm" if "warm" in name else "reference cold"
+            ratio = "" if name.startswith("reference") else f"{rate[name] / rate[ref_name]:.2f}x"
+            print(f"| {name} | {rate[name]:.1f} | {median(runs[name], 'peak_mb'):.0f} | {ratio} |")
+        print(f"\nOur four outputs byte-identical (cache and processes change speed only): {same}")
+    if memory:
+        print("\nPeak memory of `media-analytics score` (all cores) by input size, from disk:\n")
+        print("| articles | seconds | articles/s | peak RSS of the process tree (MB) |")
+        print("|---:|---:|---:|---:|")
+        for m in memory:
+            print(
+                f"| {m['articles']:,} | {m['seconds']:.0f} | {m['articles'] / m['seconds']:.1f} | "
+                f"{m['peak_mb']:.0f} |"
+            )
+    if dask:
+        print(f"\nDask LocalCluster (`score_partitions`, {n:,} articles in 8 partitions):\n")
+        print("| workers | seconds | articles/s | client dedup pre-pass (s) |", end="")
+        print(" same bytes as `score` |")
+        print("|---:|---:|---:|---:|---|")
+        for d in dask:
+            print(
+                f"| {d['workers']} | {d['seconds']:.1f} | {n / d['seconds']:.1f} | "
+                f"{d.get('prepass_seconds', float('nan')):.1f} | {d['identical']} |"
+            )
+    if "training" in raw:
+        t = raw["training"]
         print(
-            f"| {m['articles']:,} | {m['seconds']:.0f} | {m['articles'] / m['seconds']:.1f} | "
-            f"{m['peak_mb']:.0f} |"
+            f"\nTraining the whole bundle (`MediaPipeline().fit`) on {t.get('articles', 0):,} "
+            f"CLICK-ID articles: {t.get('fit_seconds', float('nan')):.0f} s fit, "
+            f"{t['seconds']:.0f} s process, peak RSS {t['peak_mb']:.0f} MB."
         )
-    print(f"\nDask LocalCluster (`score_partitions`, {n:,} articles in 8 partitions):\n")
-    print("| workers | seconds | articles/s | client dedup pre-pass (s) | same bytes as `score` |")
-    print("|---:|---:|---:|---:|---|")
-    for d in dask:
-        print(
-            f"| {d['workers']} | {d['seconds']:.1f} | {n / d['seconds']:.1f} | "
-            f"{d.get('prepass_seconds', float('nan')):.1f} | {d['identical']} |"
-        )
-    t = raw["training"]
-    print(
-        f"\nTraining the whole bundle (`MediaPipeline().fit`) on {t.get('articles', 0):,} "
-        f"CLICK-ID articles: {t.get('fit_seconds', float('nan')):.0f} s fit, "
-        f"{t['seconds']:.0f} s process, peak RSS {t['peak_mb']:.0f} MB."
-    )
     b = raw["default_model_build"]
-    print(
-        f"Default model, built on first use: {b['seconds']:.0f} s (process). "
-        f"Reference training: {raw['reference_training']['seconds']:.1f} s."
-    )
-    h = raw["hashing"]
-    print(
-        f"\nStreaming training cost, bundled sentiment set ({h['sentences']:.0f} sentences, "
-        "5-fold macro-F1): "
-        f"TF-IDF + LogisticRegression {h['tfidf_lr']:.3f}; hashed features + "
-        f"LogisticRegression {h['hashing_lr']:.3f}; hashed + SGD partial_fit, 10 partitions x "
-        f"5 epochs {h['hashing_sgd_stream']:.3f}."
-    )
+    print(f"Default model, built on first use: {b['seconds']:.0f} s (process).")
+    if "reference_training" in raw:
+        print(f"Reference training: {raw['reference_training']['seconds']:.1f} s.")
+    if "hashing" in raw:
+        h = raw["hashing"]
+        print(
+            f"\nStreaming training cost, bundled sentiment set ({h['sentences']:.0f} sentences, "
+            "5-fold macro-F1): "
+            f"TF-IDF + LogisticRegression {h['tfidf_lr']:.3f}; hashed features + "
+            f"LogisticRegression {h['hashing_lr']:.3f}; hashed + SGD partial_fit, 10 partitions x "
+            f"5 epochs {h['hashing_sgd_stream']:.3f}."
+        )
 
 
 if __name__ == "__main__":

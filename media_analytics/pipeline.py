@@ -107,9 +107,9 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
     topics = parts.topics.topic_records(token_docs) if parts.topics is not None else None
     all_actors, all_quotes = [], []
     for body in bodies:  # one article at a time: quotes reuse the actors' cached token stream
-        found = extract_actors(body)
-        all_actors.append(found)
-        all_quotes.append(extract_quotes(body, found))
+        named = extract_actors(body)
+        all_actors.append(named)
+        all_quotes.append(extract_quotes(body, named))
     scored = None
     if parts.sentiment is not None:
         from .sentiment import score_articles
