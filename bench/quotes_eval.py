@@ -60,7 +60,9 @@ def same_speaker(predicted: str | None, gold: str) -> bool:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--errors", action="store_true", help="print mismatches")
-    ap.add_argument("--stage", choices=["1", "2", "3", "all"], default="all", help="which rows")
+    ap.add_argument(
+        "--stage", choices=["1", "2", "3", "4", "all"], default="all", help="which rows"
+    )
     args = ap.parse_args()
     if not CORPORA.exists():
         sys.exit("needs ../shared/corpora (the shared development data)")

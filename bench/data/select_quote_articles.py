@@ -24,7 +24,7 @@ Usage:
     python bench/data/select_quote_articles.py batch N [--stage S] [--size 5] [--corpora DIR]
     python bench/data/select_quote_articles.py verify [LABELS_CSV] [--corpora DIR]
 
-S is a stage number (1, 2, 3) or ``all`` (the default for ``list``; ``batch`` defaults to stage 1).
+S is a stage number (1 to 4) or ``all`` (the default for ``list``; ``batch`` defaults to stage 1).
 ``list`` prints CSV ``dataset,article_id,rank,stage`` (rank = position in the shuffled order).
 ``show`` prints the raw body of the given article(s), wrapped, every line prefixed with the
 character offset of its first character, followed by the offsets of every double-quote
@@ -54,11 +54,13 @@ MAX_LEN = 6000
 # articles per stage and dataset; stage 1 was annotated first and the extractor was developed
 # against it, stage 2 was annotated afterwards as a check set before any further change (its
 # errors were studied later), stage 3 was annotated after the last extractor change and scored
-# once, as a held-out test set
+# once, as a held-out test set; stage 4 was annotated while the extractor was being changed with
+# the stage-3 errors, without looking at extractor output, to be scored once after that round
 QUOTA = {
     1: {"detik2025": 70, "clickid": 40},
     2: {"detik2025": 25, "clickid": 15},
     3: {"detik2025": 20, "clickid": 10},
+    4: {"detik2025": 20, "clickid": 10},
 }
 STAGES = tuple(QUOTA)
 DATASETS = {
@@ -266,7 +268,7 @@ def main(argv=None) -> int:
     ap.add_argument("--reserve", type=int, default=0)
     ap.add_argument("--size", type=int, default=5)
     ap.add_argument("--width", type=int, default=100)
-    ap.add_argument("--stage", default=None, help="1, 2, 3 or all")
+    ap.add_argument("--stage", default=None, help="1, 2, 3, 4 or all")
     a = ap.parse_args(argv)
     if a.stage in (None, "all"):
         stages = STAGES if a.stage == "all" or a.cmd == "list" else (1,)

@@ -417,6 +417,26 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
                         i, pm.end, ts.surface(i, pm.end), role.head, role.orgs, role.places
                     )
                     pm = later
+                elif later is None and pm.end < ts.n and ts.joined(pm.end):
+                    # "Manajer Kampanye Hijau Indonesia Rudi Hartono": a name is not followed
+                    # by a place and another name; the first "name" was the organisation's
+                    place = match_place(ts, pm.end, gaz)
+                    p_end = place.end if place is not None else ts.n
+                    after = _person_after(ts, p_end) if p_end < ts.n and ts.joined(p_end) else None
+                    if (
+                        after is not None
+                        and ts.is_boundary(after.end)
+                        and not ts.weak_name(after.name_start, after.name_end)
+                    ):
+                        role = RoleMatch(
+                            i,
+                            p_end,
+                            ts.surface(i, p_end),
+                            role.head,
+                            role.orgs,
+                            role.places,
+                        )
+                        pm = after
             if pm is not None and (
                 pm.title or pm.honorifics or not ts.weak_name(pm.name_start, pm.name_end)
             ):

@@ -247,6 +247,8 @@ _PHRASE_STOP = frozenset(
     }
 )
 _ROLE_PHRASE_MAX = 5
+# verbs by which a speaker goes on after a quotation ("Budi menambahkan, ...")
+_GOING_ON = frozenset({"menambahkan", "melanjutkan", "menuturkan", "mengatakan", "menjelaskan"})
 # determiners that introduce someone new ("kata seorang warga yang ...")
 _INDEFINITE = frozenset({"seorang", "salah", "sejumlah", "beberapa", "para", "sebagian"})
 # words that do not open a description of a speaker ("aku hanya bisa ...": a clause)
@@ -546,11 +548,14 @@ class _Attributor:
         self.events: list[tuple[int, str]] = []  # (char position, speaker): who is in focus
         self.subjects: list[tuple[int, str]] = []  # (char position, person) as sentence subject
         self.reported: list[tuple[int, int]] = []  # spans of reported (indirect) speech
+        self.reported_by: list[tuple[int, int, str]] = []  # the same, with their sources
+        self.last_description: str | None = None  # the last speaker described, not named
         self.pronoun_subjects: list[int] = []  # sentences opening "Ia/Dia + verb"
         self.pending: list[int] = []  # reporting verbs after a pronoun subject
         self.group_events: list[tuple[int, str]] = []  # organisations reporting
         # names read as speakers that the actor matchers did not take for persons
         self.named_persons: set[str] = set()
+        self.statement_source: str | None = None  # source of the last statement quoted
         self.passive_words = _passive_words(ts.lex.verbs_passive)
         self.adverbs = _adverbs(ts.lex.words["adverbs"])
 
@@ -663,6 +668,16 @@ class _Attributor:
                 return False
             k += 1
         return b - a < _CARRY_MAX
+
+    def reported_speaker(self, q_start: int) -> str | None:
+        """The source of the reported speech that runs up to a quotation opening at
+        ``q_start`` in the same sentence (``Budi menyebut timnya sukses "membalas dendam"``):
+        words quoted inside reported speech are the reported speaker's."""
+        text = self.ts.text
+        for a, b, speaker in self.reported_by:
+            if a <= q_start and b <= q_start <= b + 2 and not text[b:q_start].strip():
+                return speaker
+        return None
 
     def reported_at(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.reported)
@@ -795,6 +810,9 @@ class _Attributor:
             if s >= e:
                 continue
             if not known:
+                speaker = self.reported_speaker(q_start)
+                known = speaker is not None
+            if not known:
                 if len(stripped.split()) < _MIN_WORDS or not _SPEECH_END.search(inner):
                     continue  # a title or a term in quote marks, not speech
                 prev = quotes[-1] if quotes else None
@@ -831,6 +849,9 @@ class _Attributor:
         if self.is_after_verb(low) or low in self.lex.verbs_before or self.is_passive(low):
             verb = low
         elif low.endswith("nya") and self.is_after_verb(low[:-3]):
+            named = self.name_right_after(k + 1)
+            if named is not None:
+                return named, low, True  # "ujarnya Budi": the name after the verb speaks
             return self.focus(pos, self.named_inside(q_start, pos)), low, True
         elif low in _SPEECH_NOUNS:
             verb = low
@@ -847,12 +868,33 @@ class _Attributor:
             nxt = m.tok_end if m else k
             if m is not None and nxt < ts.n and ts.lows[nxt] in self.lex.verbs_before:
                 return m.name, ts.lows[nxt], True
+            if (
+                m is not None
+                and ts.text[pos - 2 : pos - 1] == ","
+                and (nxt >= ts.n or ts.words[nxt] in ",." or ts.lows[nxt] in _PHRASE_STOP)
+                and (m.tok == k or self.lex.is_role_word(ts.lows[k]))
+            ):
+                # '"...," Direktur Riset Budi, dalam rilis ...': the verb left out; a
+                # quotation closed by a comma is followed by its attribution
+                return m.name, None, True
             return None, None, False
+        noun = low in _SPEECH_NOUNS
         k += 1
         while k < ts.n and (ts.lows[k] in _SPEECH_NOUNS or ts.lows[k] in _SOURCE_FILLERS):
+            noun = True
             k += 1  # "demikian tulis laporan ...", "pernyataan resmi NASA"
+        if noun and k + 1 < ts.n and ts.lows[k] == "yang" and self.is_passive(ts.lows[k + 1]):
+            k += 2  # "bunyi pernyataan yang dilaporkan kantor berita X"
+        elif noun and k < ts.n and ts.lows[k] in _DEMONSTRATIVES and self.statement_source:
+            # "sambung pernyataan itu": the statement quoted just before
+            return self.statement_source, verb, True
         if k < ts.n and ts.lows[k] == "oleh":
             k += 1
+        if k < ts.n and ts.words[k] in ",." and ts.starts[k] == ts.ends[k - 1]:
+            # "ujar,." where a linked name was stripped: the person in focus, or the one
+            # who goes on speaking in the next sentence ("Budi menambahkan, ...")
+            speaker = self.focus(pos, self.named_inside(q_start, pos)) or self.next_speaker(k)
+            return speaker, verb, True
         if k < ts.n and ts.lows[k] in _PRONOUNS:
             return self.focus(pos, self.named_inside(q_start, pos)), verb, True
         if k < ts.n and ts.lows[k] == "mereka":
@@ -860,10 +902,51 @@ class _Attributor:
         handle = _HANDLE.match(ts.text, ts.starts[k]) if k < ts.n else None
         if handle is not None:
             return handle.group(0).rstrip("."), verb, True
+        if k < ts.n and ts.lows[k] == "lainnya" and ts.is_boundary(k + 1):
+            # "tulis lainnya": another one of the group described before, not a name
+            return self.last_description, verb, True
         source = self.source_after(k, pos)
         if source is not None:
+            if noun:
+                self.statement_source = source
             return source, verb, True
         return self.focus(pos, self.named_inside(q_start, pos)), verb, True
+
+    def name_right_after(self, j: int) -> str | None:
+        """A person named by the token ``j`` on, directly after a verb (``ujarnya Budi``)."""
+        ts = self.ts
+        if j >= ts.n or not ts.joined(j) or not ts.caps[j] or ts.starts[j] != ts.ends[j - 1] + 1:
+            return None
+        m = self.mention_at_token(j)
+        if m is not None:
+            return m.name
+        if not ts.name_ok[j]:
+            return None
+        end = read_name(ts, j)
+        if end > j and ts.is_boundary(end) and not ts.weak_name(j, end):
+            return self.known_name(ts.surface(j, end))
+        return None
+
+    def next_speaker(self, k: int) -> str | None:
+        """The person who opens the next sentence with a verb of adding or going on
+        (``Budi menambahkan, ...``), from token ``k``."""
+        ts = self.ts
+        j = k
+        while j < ts.n and not ts.words[j][:1].isalnum() and j - k < 4:
+            j += 1
+        if j >= ts.n or not (ts.sent[j] or "." in ts.words[k:j]):
+            return None  # a new sentence (scraped pages may join it with a comma: ".,Budi")
+        m = self.mention_at_token(j)
+        if m is not None:
+            name, nxt = m.name, m.tok_end
+        else:
+            nxt = read_name(ts, j)
+            if nxt - j < 2 or ts.weak_name(j, nxt):
+                return None
+            name = self.known_name(ts.surface(j, nxt))
+        while nxt < ts.n and ts.lows[nxt] in self.adverbs:
+            nxt += 1
+        return name if nxt < ts.n and ts.lows[nxt] in _GOING_ON else None
 
     def is_after_verb(self, low: str) -> bool:
         return low in self.lex.verbs_after or low in _AFTER_EXTRA
@@ -933,6 +1016,10 @@ class _Attributor:
             handle = _ACCOUNT.match(ts.text, ts.starts[j]) if j < ts.n else None
             if handle is not None and not is_ordinary_word(handle.group(0).lower()):
                 return handle.group(0).rstrip(".")
+        if low == "kantor" and k + 2 < ts.n and ts.lows[k + 1] == "berita":
+            agency = self.agency_name(k + 2)  # "kantor berita Nusantara, Kabar Press Agency"
+            if agency is not None:
+                return agency
         j = k + 1 if low == "pihak" else k
         org = self.org_at.get(ts.starts[j]) if j < ts.n else None
         if org is not None:
@@ -943,6 +1030,28 @@ class _Attributor:
         if ts.upper[k] and ts.is_boundary(k + 1):
             return ts.words[k]  # an acronym not read as an organisation ("tulis NASA")
         return self.role_phrase(k, pos)
+
+    def agency_name(self, k: int) -> str | None:
+        """The name of a news agency from token ``k`` on, after ``kantor berita``: the
+        capitalised run, or the one after a comma (``kantor berita Jepang, Kyodo``)."""
+        ts = self.ts
+        runs: list[tuple[int, int]] = []
+        j = k
+        while j < ts.n and ts.joined(j) and len(runs) < 2:
+            e = j
+            while e < ts.n and ts.joined(e) and ts.caps[e]:
+                e += 1
+            if e == j:
+                break
+            runs.append((j, e))
+            if e + 1 < ts.n and ts.words[e] == "," and ts.caps[e + 1]:
+                j = e + 1
+                continue
+            break
+        if not runs:
+            return None
+        a, b = runs[-1]
+        return ts.surface(a, b)
 
     def document_at(self, k: int, pos: int) -> str | None:
         """A document named from token ``k``: a regulation with its number (after ``pasal``,
@@ -1048,7 +1157,10 @@ class _Attributor:
                 t += 1
                 continue
             break
-        return ts.surface(k, j)
+        if j - k > 1 and ts.lows[j - 1] == "lainnya":
+            j -= 1  # "kata warga lainnya": another resident
+        self.last_description = ts.surface(k, j)
+        return self.last_description
 
     def ends_with_demonstrative(self, j: int) -> bool:
         """Whether the attribution clause running on from token ``j`` ends with a demonstrative
@@ -1225,6 +1337,7 @@ class _Attributor:
                     out.append(Quote(speaker, ts.text[span[0] : span[1]], low, False, *span))
                     self.events.append((ts.starts[k], speaker))
                     self.reported.append(span)
+                    self.reported_by.append((*span, speaker))
             elif low in lex.verbs_before and not self.inside_quote(ts.starts[k]):
                 nxt = k + 1
                 if (
@@ -1257,6 +1370,8 @@ class _Attributor:
                 elif org is not None:  # an organisation: in focus only for "mereka"
                     self.group_events.append((ts.starts[k], org))
                 self.reported.append(span)
+                if source:
+                    self.reported_by.append((*span, source))
         return out
 
     def pronoun_indirect(self) -> list[Quote]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from media_analytics.actors import extract_quotes
+from media_analytics.actors import extract_actors, extract_quotes
 
 
 def only(text: str) -> tuple[str | None, str, str | None, bool]:
@@ -113,3 +113,130 @@ def test_to_dict() -> None:
         "start": 1,
         "end": 18,
     }
+
+
+# --- attribution errors of issue #7, on sentences written for the tests ---------------------------
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text) if q.direct]
+
+
+def test_unit_abbreviation_of_an_office_is_not_the_name() -> None:
+    text = (
+        "Kasi Penkum Kejati Jambi Suryanto mengatakan pemeriksaan berjalan lancar.\n"
+        '"Kami sudah memeriksa tujuh saksi hari ini," jelasnya.'
+    )
+    assert speakers(text) == ["Suryanto"]
+
+
+def test_organisation_before_a_place_and_a_name_belongs_to_the_office() -> None:
+    text = (
+        '"Anak muda peduli pada energi bersih," ujar Manajer Kampanye Hijaunesia Indonesia '
+        "Rudi Hartono di Jakarta."
+    )
+    assert speakers(text) == ["Rudi Hartono"]
+
+
+@pytest.mark.parametrize("hon", ["Teh", "Teteh", "Akang", "Bli"])
+def test_regional_form_of_address_is_not_part_of_the_name(hon: str) -> None:
+    text = (
+        "Penyanyi Sari Wulandari bercerita tentang masa kecilnya.\n"
+        f'"Dulu {hon} Sari sering diajak ke pasar oleh ibunya," kata Sari.'
+    )
+    assert speakers(text) == ["Sari Wulandari"]
+    assert all(hon not in a.name for a in extract_actors(text))
+
+
+def test_english_job_title_before_the_name() -> None:
+    text = (
+        '"Kami mencari penyanyi baru dari seluruh negeri," kata Director Programming & '
+        "Acquisition RCTI Rina Kusuma dalam jumpa pers."
+    )
+    assert speakers(text) == ["Rina Kusuma"]
+
+
+def test_attribution_without_a_speech_verb() -> None:
+    text = (
+        '"Hasil survei menunjukkan kepuasan publik naik tajam tahun ini," Direktur Riset '
+        "Budi Santoso, dalam rilis, Senin (1/9/2025)."
+    )
+    assert speakers(text) == ["Budi Santoso"]
+
+
+def test_no_verb_and_no_comma_is_not_an_attribution() -> None:
+    text = 'Ia menyebut acara itu "Malam Seribu Bintang". Budi Santoso datang terlambat.'
+    assert speakers(text) == []
+
+
+def test_enclitic_verb_followed_by_a_name() -> None:
+    text = (
+        "Menteri Joko Susilo meninjau lokasi tambang.\n"
+        "Kepala Dinas Tambang, Ma'mun, meminta warga mengurus izin.\n"
+        '"Kami siap membantu warga yang ingin mengurus izin usaha," kata Joko.\n'
+        '"Silakan warga mengurus izin usaha secepatnya agar legal," ujarnya Ma\'mun.'
+    )
+    assert speakers(text) == ["Joko Susilo", "Ma'mun"]
+
+
+def test_enclitic_verb_followed_by_a_date_keeps_the_focus() -> None:
+    text = (
+        "Kepala Dinas Tambang, Harun Prasetyo, meminta warga mengurus izin.\n"
+        '"Silakan warga mengurus izin usaha secepatnya," ujarnya Senin (1/9/2025).'
+    )
+    assert speakers(text) == ["Harun Prasetyo"]
+
+
+def test_statement_reported_by_a_news_agency() -> None:
+    text = (
+        "Menteri Andre Dubois menelepon Raja Faisal pada Senin.\n"
+        '"Menteri menyatakan kesiapan negaranya untuk membantu penyelidikan," bunyi pernyataan '
+        "yang dilaporkan kantor berita Nusantara, Kabar Press Agency.\n"
+        '"Raja menekankan bahwa serangan itu merusak ekonomi kawasan," sambung pernyataan itu.'
+    )
+    assert speakers(text) == ["Kabar Press Agency", "Kabar Press Agency"]
+
+
+def test_name_lost_after_the_verb() -> None:
+    text = (
+        "Aktris itu kini sudah berhijab.\n"
+        '"Saya ingin belajar agama lebih dalam lagi mulai sekarang," ujar,.\n'
+        "Ratna Sari menambahkan, hidupnya kini lebih tenang."
+    )
+    assert speakers(text) == ["Ratna Sari"]
+
+
+def test_another_commenter_is_not_named_lainnya() -> None:
+    text = (
+        '"Semua harus mendukung dia sampai akhir," ujar fans.\n'
+        '"Jangan biarkan orang lain menjatuhkanmu begitu saja," tulis lainnya.\n'
+        '"Kami akan selalu ada untuk dia," kata fans lainnya.'
+    )
+    assert speakers(text) == ["fans", "fans", "fans"]
+
+
+def test_another_commenter_named_after_the_description() -> None:
+    text = (
+        '"Semua harus mendukung dia sampai akhir," ujar warganet.\n'
+        '"Jangan biarkan orang lain menjatuhkanmu," tulis warganet lainnya, Dewi Lestari.'
+    )
+    assert speakers(text) == ["warganet", "Dewi Lestari"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Menurut Kevin Wijaya, ketenangan di akhir laga membuat mereka sukses "
+            '"membalas dendam" kepada lawan.',
+            "Kevin Wijaya",
+        ),
+        (
+            "Juru bicara Andi Saputra menyebut pemerintah kini fokus pada "
+            '"wisata berkualitas" bagi warga.',
+            "Andi Saputra",
+        ),
+    ],
+)
+def test_short_fragment_inside_reported_speech(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
