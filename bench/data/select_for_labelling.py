@@ -345,25 +345,34 @@ def stratum3(text: str, title: str) -> str | None:
     return None
 
 
-def select_stage3(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Random):
-    """The held-out set: keyword strata from STAGE3_QUOTAS, then a uniform random part."""
+def _select_strata(
+    frames: dict[str, pd.DataFrame],
+    taken_rows,
+    rng: random.Random,
+    quotas: dict[str, dict[str, int]],
+    strata_names,
+    stratum,
+    random_label: str,
+):
+    """Per dataset: ``quotas`` articles from each keyword stratum (``stratum(text, title)``), all
+    of a stratum when smaller, the shortfall added to a uniform random part of the rest."""
     taken = {(ds, i) for ds, i, _ in taken_rows}
     out = []
-    for ds, quota in STAGE3_QUOTAS.items():
+    for ds, quota in quotas.items():
         df = frames[ds]
         df = df[df["eligible"]]
-        strata: dict[str, list[str]] = {k: [] for k in STAGE3_STRATA}
+        strata: dict[str, list[str]] = {k: [] for k in strata_names}
         free = []
         for i, t, title in zip(df["id"], df["text"], df["title"], strict=False):
             if (ds, i) in taken:
                 continue
             free.append(i)
-            k = stratum3(t, title)
+            k = stratum(t, title)
             if k is not None:
                 strata[k].append(i)
         chosen: list[tuple[str, str]] = []
         shortfall = 0
-        for k in STAGE3_STRATA:
+        for k in strata_names:
             n = quota.get(k, 0)
             pool = sorted(strata[k])
             take = rng.sample(pool, n) if len(pool) > n else pool
@@ -371,9 +380,16 @@ def select_stage3(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Rando
             chosen += [(i, k) for i in sorted(take)]
         used = {i for i, _ in chosen}
         rest = sorted(i for i in free if i not in used)
-        chosen += [(i, "s3_random") for i in sorted(rng.sample(rest, quota["random"] + shortfall))]
+        chosen += [(i, random_label) for i in sorted(rng.sample(rest, quota["random"] + shortfall))]
         out += [(ds, i, k) for i, k in chosen]
     return out
+
+
+def select_stage3(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Random):
+    """The held-out set: keyword strata from STAGE3_QUOTAS, then a uniform random part."""
+    return _select_strata(
+        frames, taken_rows, rng, STAGE3_QUOTAS, STAGE3_STRATA, stratum3, "s3_random"
+    )
 
 
 def select_stage3b(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Random):
@@ -410,33 +426,9 @@ def stratum4(text: str, title: str) -> str | None:
 
 def select_stage4(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Random):
     """The second held-out set: STAGE4_QUOTAS from the stage-4 strata, then a random part."""
-    taken = {(ds, i) for ds, i, _ in taken_rows}
-    out = []
-    for ds, quota in STAGE4_QUOTAS.items():
-        df = frames[ds]
-        df = df[df["eligible"]]
-        strata: dict[str, list[str]] = {k: [] for k in STAGE4_STRATA}
-        free = []
-        for i, t, title in zip(df["id"], df["text"], df["title"], strict=False):
-            if (ds, i) in taken:
-                continue
-            free.append(i)
-            k = stratum4(t, title)
-            if k is not None:
-                strata[k].append(i)
-        chosen: list[tuple[str, str]] = []
-        shortfall = 0
-        for k in STAGE4_STRATA:
-            n = quota.get(k, 0)
-            pool = sorted(strata[k])
-            take = rng.sample(pool, n) if len(pool) > n else pool
-            shortfall += n - len(take)
-            chosen += [(i, k) for i in sorted(take)]
-        used = {i for i, _ in chosen}
-        rest = sorted(i for i in free if i not in used)
-        chosen += [(i, "s4_random") for i in sorted(rng.sample(rest, quota["random"] + shortfall))]
-        out += [(ds, i, k) for i, k in chosen]
-    return out
+    return _select_strata(
+        frames, taken_rows, rng, STAGE4_QUOTAS, STAGE4_STRATA, stratum4, "s4_random"
+    )
 
 
 def main(argv=None) -> int:
