@@ -118,11 +118,14 @@ def preprocess_many(
     texts: Iterable[str],
     *,
     n_jobs: int | None = -1,
-    chunk_size: int = 64,
+    chunk_size: int = 256,
     pool: WorkerPool | None = None,
     **options: Any,
 ) -> list[Processed]:
     """Preprocess many texts using ``n_jobs`` processes (``-1``: all cores).
+
+    Texts travel to the workers ``chunk_size`` at a time (256: fewer, larger messages measured a
+    few percent faster than 64 on CLICK-ID with two workers).
 
     ``pool``, an open :class:`WorkerPool`, is used instead of starting processes for the call.
     """
@@ -224,7 +227,11 @@ class TextPreprocessor(TransformerMixin, BaseEstimator):
         surface = SurfaceForms() if learn_surface else None
         docs = []
         for _, joined, _, pairs in parallel_map(
-            _process_chunk, texts, context=self._options(learn_surface), n_jobs=self.n_jobs
+            _process_chunk,
+            texts,
+            context=self._options(learn_surface),
+            n_jobs=self.n_jobs,
+            chunk_size=256,
         ):
             docs.append(joined)
             if surface is not None and pairs:
