@@ -1,10 +1,10 @@
 """Sentiment toward named actors: the tone of the sentences that mention them.
 
-For each actor, the sentences (:func:`media_analytics.themes.sentence_spans`) that overlap one of
-its mentions are scored, plus the sentences of quotations attributed to it (``tambahnya``,
-``tegasnya`` sentences often do not repeat the name). The probability vectors of those sentences
-are averaged with equal weight. ``polarity`` is the mean P(positive) - P(negative) and the label
-follows it with the same neutral band as article tone
+For each actor, the sentences (:func:`~media_analytics.sentiment.article.article_sentences`)
+that overlap one of its mentions are scored, plus the sentences of quotations attributed to it
+(``tambahnya``, ``tegasnya`` sentences often do not repeat the name). The probability vectors of
+those sentences are averaged with equal weight. ``polarity`` is the mean P(positive) -
+P(negative) and the label follows it with the same neutral band as article tone
 (:data:`~media_analytics.sentiment.article.NEUTRAL_BAND`); ``score`` is the mean probability of
 the label.
 """
@@ -18,8 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from ..themes.rules import sentence_spans
-from .article import NEUTRAL_BAND, lean_label
+from .article import NEUTRAL_BAND, article_sentences, lean_label
 
 __all__ = ["ActorSentiment", "actor_plan", "actor_sentiment", "actors_from"]
 
@@ -162,7 +161,7 @@ def actor_sentiment(
         actors, extracted_quotes = _extract(text)
         if quotes is None:
             quotes = extracted_quotes
-    sentences = sentence_spans(text)
+    sentences = article_sentences(text)
     plan = actor_plan(sentences, actors, quotes, types)
     needed = sorted({i for _, _, idx in plan for i in idx})
     if not needed:

@@ -14,6 +14,10 @@ with these weights (:data:`DEFAULT_WEIGHTS`):
 - every other sentence counts once; sentences with fewer than 3 words are skipped (captions,
   bylines).
 
+Sentences are those of :func:`media_analytics.themes.sentence_spans`, further cut where scraping
+turned a paragraph break into a comma (``kata dia.,Berikut ...``; :func:`article_sentences`):
+otherwise a whole scraped paragraph would be read, and weighted, as one sentence.
+
 The label follows the article's lean, ``polarity`` = weighted mean of P(positive) - P(negative):
 ``positive`` when it is at least :data:`NEUTRAL_BAND` (0.15), ``negative`` when it is at most
 -0.15, ``neutral`` in between. Neutral, procedural sentences are the bulk of most news, so the
@@ -50,6 +54,7 @@ __all__ = [
     "NEUTRAL_BAND",
     "ArticleTone",
     "ToneUnit",
+    "article_sentences",
     "article_tone",
     "lean_label",
     "quoted_share",
@@ -69,6 +74,10 @@ _MIN_WORDS = 3
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # A quotation between curly or straight double quotes (cleaning keeps both kinds).
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+# A paragraph break that scraping turned into a comma: a sentence's final mark (and closing
+# quote) followed straight away by a comma and a capital letter, as in ``kata dia.,Berikut``.
+# Edited prose never reads like that, so the comma separates two sentences.
+_JOINED = re.compile(r"[.!?][\"”’']?,(?=\s*[\"“‘']?[A-Z])")
 
 
 def quoted_share(sentence: str) -> float:
@@ -108,7 +117,7 @@ class ToneUnit(NamedTuple):
     end: int
     part: str  # headline / lead / quote / body
     weight: float
-    sentence: int  # index into ``sentence_spans(body)``; -1 for the headline
+    sentence: int  # index into ``article_sentences(body)``; -1 for the headline
 
 
 @dataclass(frozen=True)
@@ -175,6 +184,39 @@ def _has_words(sentence: str, n: int) -> bool:
     return sum(1 for _ in islice(_TOKEN.finditer(low), n)) >= n
 
 
+def article_sentences(body: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of an article body, as tone and actor sentiment read them.
+
+    The spans of :func:`~media_analytics.themes.sentence_spans`, each further cut where scraping
+    turned a paragraph break into a comma (see the module documentation).
+
+    >>> t = 'Api padam pukul 03.00.,"Tidak ada korban," kata petugas. Warga lega.'
+    >>> [t[a:b] for a, b in article_sentences(t)]
+    ['Api padam pukul 03.00.', '"Tidak ada korban," kata petugas.', 'Warga lega.']
+    """
+    spans = sentence_spans(body)
+    cuts = [(m.start(), m.end()) for m in _JOINED.finditer(body)]
+    if not cuts:
+        return spans
+    out = []
+    k = 0
+    for start, end in spans:
+        while k < len(cuts) and cuts[k][1] <= start:
+            k += 1
+        while k < len(cuts) and cuts[k][1] <= end:
+            cut_start, cut_end = cuts[k]
+            k += 1
+            if cut_start < start:
+                continue
+            out.append((start, cut_end - 1))  # the piece keeps its final mark, not the comma
+            start = cut_end
+            while start < end and body[start].isspace():
+                start += 1
+        if start < end:
+            out.append((start, end))
+    return out
+
+
 def _part(index: int, sentence: str, weights: Mapping[str, float]) -> tuple[str, float]:
     if quoted_share(sentence) >= 0.5:
         return "quote", weights["quote"]
@@ -200,7 +242,7 @@ def tone_units(
 ) -> tuple[list[ToneUnit], list[str]]:
     """The pieces of an article that tone reads, and their texts.
 
-    ``spans`` are the body's sentences (:func:`~media_analytics.themes.sentence_spans`);
+    ``spans`` are the body's sentences (:func:`article_sentences`);
     ``weights`` a full mapping as :func:`resolve_weights` returns.
     """
     units: list[ToneUnit] = []
@@ -286,6 +328,6 @@ def article_tone(
         raise TypeError(f"article text must be str, got {type(text).__name__}")
     w = resolve_weights(weights)
     body = clean_article(text).text if clean else text
-    units, texts = tone_units(title, body, sentence_spans(body), w)
+    units, texts = tone_units(title, body, article_sentences(body), w)
     proba = np.asarray(model.predict_proba(texts)) if texts else np.zeros((0, 3))
     return tone_from(units, proba, model.classes_, body, band)

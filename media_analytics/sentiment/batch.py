@@ -16,9 +16,15 @@ from typing import Any
 
 import numpy as np
 
-from ..themes.rules import sentence_spans
 from .actors import ActorSentiment, actor_plan, actors_from
-from .article import NEUTRAL_BAND, ArticleTone, resolve_weights, tone_from, tone_units
+from .article import (
+    NEUTRAL_BAND,
+    ArticleTone,
+    article_sentences,
+    resolve_weights,
+    tone_from,
+    tone_units,
+)
 
 __all__ = ["ArticleSentiment", "score_articles"]
 
@@ -91,7 +97,7 @@ def score_articles(
     batch: list[str] = []  # every text to score, each once
     plans = []
     for i, (title, body) in enumerate(zip(titles, texts, strict=True)):
-        spans = sentence_spans(body)
+        spans = article_sentences(body)
         units, unit_texts = tone_units(title, body, spans, w)
         plan = (
             actor_plan(spans, actors[i], quotes[i] if quotes is not None else None, wanted)

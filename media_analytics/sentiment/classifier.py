@@ -11,6 +11,14 @@ Model selection (``select_cv``) uses the same out-of-fold margins: every ``C`` o
 every feature setting of ``feature_grid``) is scored by cross-validated macro-F1 on the training
 data only. The feature vocabularies are learnt once per setting on all training texts; that uses
 no labels, so no label leaks into the scores.
+
+An optional second view (``view=True``, or chosen by cross-validation through ``view_grid``)
+adds a logistic regression over word 1-2-grams and character 2-5-grams that run across word
+boundaries (phrases the word-internal character block cannot see); the two members vote by
+adding their log-probabilities (the calibrated SVM's and the regression's, the latter weighted
+by one of :data:`VIEW_WEIGHTS`, chosen with the rest). It suits benchmark
+data sets; reading it costs several times more per text, so the default news model does not
+use it.
 """
 
 from __future__ import annotations
@@ -20,8 +28,11 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 from scipy.optimize import minimize_scalar
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 from sklearn.svm import LinearSVC
@@ -57,6 +68,27 @@ DEFAULT_FEATURE_GRID: tuple[dict[str, Any], ...] = (
 #: macro-F1 of the best one. Character n-grams cost about 40% of the time to score a news
 #: sentence, so they are kept only where they are worth a point.
 DEFAULT_FEATURE_TOLERANCE = 0.01
+
+
+def _log_softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    return np.asarray(z - np.log(np.exp(z).sum(axis=1, keepdims=True)))
+
+
+def _view_vectorizers() -> tuple[TfidfVectorizer, TfidfVectorizer]:
+    """The second view's blocks: word 1-2-grams and character 2-5-grams across word boundaries."""
+    return (
+        TfidfVectorizer(ngram_range=(1, 2), dtype=np.float64),
+        TfidfVectorizer(analyzer="char", ngram_range=(2, 5), dtype=np.float64),
+    )
+
+
+#: The weights of the second view's log-probabilities tried against the SVM's (1: equal votes).
+VIEW_WEIGHTS = (0.5, 1.0)
+
+
+def _view_model() -> LogisticRegression:
+    return LogisticRegression(class_weight="balanced", max_iter=2000)
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -108,6 +140,13 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         Take the first setting of ``feature_grid`` whose best cross-validated macro-F1 is
         within this much of the best of all settings (a parsimony rule: a cheaper model is
         preferred unless a dearer one is clearly better). 0 takes the best.
+    view : bool, default=False
+        Add the second view (see the module documentation); ignored when ``view_grid`` is
+        given with ``select_cv``.
+    view_grid : tuple of bool or None, default=None
+        With ``select_cv``, choose with or without the second view by cross-validated
+        macro-F1 (``(False, True)`` tries both; the view counts as dearer than any feature
+        setting without it for ``feature_tolerance``).
     calibration_cv : int, default=5
         Folds for the out-of-fold margins the temperature is fitted on.
     random_state : int, default=0
@@ -129,6 +168,15 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         Cross-validated macro-F1 of every feature setting and ``C`` (only with ``select_cv``).
     feature_params_ : dict
         The feature setting chosen from ``feature_grid`` (empty without one).
+    view_scores_ : ndarray of shape (len(feature_grid) or 1, len(C_grid))
+        As ``feature_scores_``, with the second view added at its best weight (only when
+        ``view_grid`` tries it).
+    view_ : bool
+        Whether the second view is in use.
+    view_vectorizers_, view_model_, view_weight_
+        The second view's fitted blocks, logistic regression and the weight of its
+        log-probabilities (chosen from :data:`VIEW_WEIGHTS` with ``view_grid``, else 1; only
+        when ``view_``).
     temperature_ : float
     train_fingerprints_ : ndarray of uint64
         Sorted fingerprints of the normalised training texts, so that evaluation can refuse a
@@ -157,6 +205,8 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         C_grid: tuple[float, ...] = DEFAULT_C_GRID,
         feature_grid: tuple[dict[str, Any], ...] | None = None,
         feature_tolerance: float = 0.0,
+        view: bool = False,
+        view_grid: tuple[bool, ...] | None = None,
         calibration_cv: int = 5,
         random_state: int = 0,
     ) -> None:
@@ -167,6 +217,8 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         self.C_grid = C_grid
         self.feature_grid = feature_grid
         self.feature_tolerance = feature_tolerance
+        self.view = view
+        self.view_grid = view_grid
         self.calibration_cv = calibration_cv
         self.random_state = random_state
 
@@ -182,6 +234,7 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         features: SentimentFeatures | None = None,
         feature_grid: tuple[dict[str, Any], ...] | None = DEFAULT_FEATURE_GRID,
         feature_tolerance: float = DEFAULT_FEATURE_TOLERANCE,
+        view_grid: tuple[bool, ...] | None = None,
         random_state: int = 0,
     ) -> SentimentClassifier:
         """Fit with the n-gram ranges and ``C`` chosen by ``cv``-fold CV on ``(X, y)`` only.
@@ -192,7 +245,9 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         ``C``, and the cheapest setting within :data:`DEFAULT_FEATURE_TOLERANCE` of the best is
         taken with its best ``C``. The scores are in ``feature_scores_`` (one row per setting),
         those of the chosen setting in ``cv_scores_``, and the choice in ``feature_params_`` and
-        ``C_``. ``feature_grid=None`` chooses ``C`` only.
+        ``C_``. ``feature_grid=None`` chooses ``C`` only. ``view_grid=(False, True)`` also
+        chooses whether to add the second view (scores in ``view_scores_``, choice in
+        ``view_``).
         """
         model = cls(
             features=features,
@@ -200,6 +255,7 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
             C_grid=C_grid,
             feature_grid=feature_grid,
             feature_tolerance=feature_tolerance,
+            view_grid=view_grid,
             random_state=random_state,
         )
         return model.fit(X, y)
@@ -210,7 +266,7 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
             C=C, class_weight=self.class_weight, max_iter=5000, random_state=self.random_state
         )
 
-    def _oof_margins(self, Xf: Any, y_idx: np.ndarray, C: float, folds: int) -> np.ndarray:
+    def _folds(self, y_idx: np.ndarray, folds: int) -> list[tuple[np.ndarray, np.ndarray]]:
         counts = np.bincount(y_idx, minlength=len(LABELS))
         folds = int(min(folds, counts.min()))
         if folds < 2:
@@ -219,11 +275,29 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
                 + ", ".join(f"{lab}={n}" for lab, n in zip(LABELS, counts, strict=True))
             )
         skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=self.random_state)
+        return list(skf.split(np.zeros(len(y_idx)), y_idx))
+
+    def _oof_margins(self, Xf: Any, y_idx: np.ndarray, C: float, folds: int) -> np.ndarray:
         margins = np.zeros((len(y_idx), len(LABELS)))
-        for train, test in skf.split(np.zeros(len(y_idx)), y_idx):
+        for train, test in self._folds(y_idx, folds):
             svm = self._svm(C).fit(Xf[train], y_idx[train])
             margins[test] = svm.decision_function(Xf[test])
         return margins
+
+    def _oof_view(self, Xv: Any, y_idx: np.ndarray, folds: int) -> np.ndarray:
+        """Out-of-fold log-probabilities of the second view (the SVM's folds)."""
+        log_p = np.zeros((len(y_idx), len(LABELS)))
+        for train, test in self._folds(y_idx, folds):
+            log_p[test] = _view_model().fit(Xv[train], y_idx[train]).predict_log_proba(Xv[test])
+        return log_p
+
+    @staticmethod
+    def _with_view(
+        margins: np.ndarray, view_log_p: np.ndarray, y_idx: np.ndarray, weight: float
+    ) -> np.ndarray:
+        """The two members' weighted log-probabilities (the SVM calibrated on ``margins``)."""
+        temperature = _fit_temperature(margins, y_idx)
+        return _log_softmax(margins / temperature) + weight * view_log_p
 
     def fit(self, X: Any, y: Any) -> SentimentClassifier:
         """Fit on documents ``X`` and labels ``y`` (any spelling :func:`normalize_labels` knows).
@@ -247,40 +321,73 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
             settings = [dict(p) for p in self.feature_grid]
 
         C = float(self.C)
+        view_weight = 1.0
         margins: np.ndarray | None = None
         features, Xf = base, None
+        views = [bool(self.view)]
+        if self.select_cv and self.view_grid:
+            views = sorted({bool(v) for v in self.view_grid})  # without the view first
+        use_view = views[0]
+        Xv, view_vectorizers = None, None
+        if True in views:
+            view_vectorizers = _view_vectorizers()
+            Xv = sp.hstack([v.fit_transform(texts) for v in view_vectorizers], format="csr")
         if self.select_cv:
             grid = [float(c) for c in self.C_grid]
-            table = np.zeros((len(settings), len(grid)))
+            # table[v, i, j]: without (v=0) or with (v=1) the view, feature setting i, C grid[j]
+            table = np.full((2, len(settings), len(grid)), -1.0)
+            view_oof = None
+            if Xv is not None:
+                view_oof = self._oof_view(Xv, y_idx, int(self.select_cv))
             tried = []
             for i, params in enumerate(settings):
                 candidate = clone(base).set_params(**params)
                 Xc = candidate.fit_transform(texts)
-                best_m, best_c, best_score = None, grid[0], -1.0
+                best: dict[bool, tuple[float, float, np.ndarray, float]] = {}
                 for j, c in enumerate(grid):
                     m = self._oof_margins(Xc, y_idx, c, int(self.select_cv))
-                    table[i, j] = f1_score(y_idx, m.argmax(axis=1), average="macro")
-                    if table[i, j] > best_score:
-                        best_m, best_c, best_score = m, c, float(table[i, j])
-                tried.append((candidate, Xc, best_c, best_m))
-                logger.info(
-                    "sentiment: features %s: %d-fold CV macro-F1 %s",
-                    params or "(as given)",
-                    self.select_cv,
-                    ", ".join(f"C={c}: {v:.4f}" for c, v in zip(grid, table[i], strict=True)),
-                )
-            # the first setting (the grid runs from the cheapest to score to the dearest) whose
-            # best score is within the tolerance of the overall best
-            best_per_setting = table.max(axis=1)
-            ok = best_per_setting >= best_per_setting.max() - float(self.feature_tolerance)
-            chosen = int(np.flatnonzero(ok)[0])
-            features, Xf, C, best_m = tried[chosen]
+                    for v in views:
+                        for weight in VIEW_WEIGHTS if v else (0.0,):
+                            scores = m
+                            if v and view_oof is not None:
+                                scores = self._with_view(m, view_oof, y_idx, weight)
+                            f1 = float(f1_score(y_idx, scores.argmax(axis=1), average="macro"))
+                            table[int(v), i, j] = max(table[int(v), i, j], f1)
+                            if v not in best or f1 > best[v][0]:
+                                best[v] = (f1, c, m, weight)
+                tried.append((candidate, Xc, best))
+                for v in views:
+                    logger.info(
+                        "sentiment: features %s%s: %d-fold CV macro-F1 %s",
+                        params or "(as given)",
+                        " with the second view" if v else "",
+                        self.select_cv,
+                        ", ".join(
+                            f"C={c}: {f:.4f}" for c, f in zip(grid, table[int(v), i], strict=True)
+                        ),
+                    )
+            # the first candidate, from the cheapest to score to the dearest (every setting
+            # without the view, then every setting with it), whose best score is within the
+            # tolerance of the overall best
+            order = [(v, i) for v in views for i in range(len(settings))]
+            best_of = np.asarray([table[int(v), i].max() for v, i in order])
+            ok = best_of >= best_of.max() - float(self.feature_tolerance)
+            use_view, chosen = order[int(np.flatnonzero(ok)[0])]
+            features, Xf, best = tried[chosen]
+            _, C, best_m, view_weight = best[use_view]
             if int(self.select_cv) == int(self.calibration_cv):
                 margins = best_m
             self.feature_params_ = settings[chosen]
-            self.cv_scores_ = table[chosen]
-            self.feature_scores_ = table
-            logger.info("sentiment: chose %s, C=%s", self.feature_params_ or "(as given)", C)
+            self.cv_scores_ = table[int(use_view), chosen]
+            self.feature_scores_ = table[0] if False in views else table[1]
+            if True in views:
+                self.view_scores_ = table[1]
+            logger.info(
+                "sentiment: chose %s%s, C=%s",
+                self.feature_params_ or "(as given)",
+                " with the second view" if use_view else "",
+                C,
+            )
         else:
             self.feature_params_ = {}
         if Xf is None:
@@ -289,6 +396,13 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
             margins = self._oof_margins(Xf, y_idx, C, int(self.calibration_cv))
         self.temperature_ = _fit_temperature(margins, y_idx)
         self.svm_ = self._svm(C).fit(Xf, y_idx)
+        self.view_ = bool(use_view)
+        if self.view_:
+            if Xv is None or view_vectorizers is None:  # pragma: no cover - built above
+                raise RuntimeError("the second view was not built")
+            self.view_vectorizers_ = view_vectorizers
+            self.view_model_ = _view_model().fit(Xv, y_idx)
+            self.view_weight_ = float(view_weight)
         self.features_ = features
         self.C_ = C
         self.classes_ = np.asarray(LABELS, dtype=object)
@@ -297,13 +411,27 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
 
     # --- prediction ----------------------------------------------------------------------------
     def decision_function(self, X: Any) -> np.ndarray:
-        """SVM margins, one column per class in ``classes_`` order."""
+        """SVM margins, one column per class in ``classes_`` order.
+
+        With the second view (``view_``), the sum of the two members' log-probabilities instead.
+        """
         check_is_fitted(self, "svm_")
-        return np.asarray(self.svm_.decision_function(self.features_.transform(as_texts(X))))
+        texts = as_texts(X)
+        margins = np.asarray(self.svm_.decision_function(self.features_.transform(texts)))
+        if not getattr(self, "view_", False):
+            return margins
+        Xv = sp.hstack([v.transform(texts) for v in self.view_vectorizers_], format="csr")
+        view_log_p = self.view_model_.predict_log_proba(Xv)
+        return np.asarray(
+            _log_softmax(margins / self.temperature_) + self.view_weight_ * view_log_p
+        )
 
     def predict_proba(self, X: Any) -> np.ndarray:
         """Calibrated probabilities, one column per class in ``classes_`` order (rows sum to 1)."""
-        return _softmax(self.decision_function(X) / self.temperature_)
+        scores = self.decision_function(X)
+        if getattr(self, "view_", False):
+            return _softmax(scores)
+        return _softmax(scores / self.temperature_)
 
     def predict(self, X: Any) -> np.ndarray:
         """The most probable label of each document."""
@@ -319,7 +447,8 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         Each weight is the feature's value in this text times its coefficient for the label
         minus its mean coefficient over the three classes: positive weights pushed towards the
         label, negative ones away from it. Terms are named by block (``word:``, ``stem:``,
-        ``char:``, ``lexicon:``); negated words read ``NEG_word``.
+        ``char:``, ``lexicon:``); negated words read ``NEG_word``. With the second view, only
+        the SVM member is explained.
 
         Parameters
         ----------

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from media_analytics.sentiment import DEFAULT_WEIGHTS, actor_sentiment, article_tone
-from media_analytics.sentiment.article import lean_label, quoted_share
+from media_analytics.sentiment.article import article_sentences, lean_label, quoted_share
 
 
 class KeywordModel:
@@ -78,6 +78,22 @@ def test_boilerplate_is_cleaned_before_scoring() -> None:
     tone = article_tone(KeywordModel(), None, body)
     assert tone.label == "negative"
     assert "Baca juga" not in tone.text and len(tone.sentences) == 1
+
+
+def test_paragraphs_joined_by_a_comma_are_read_as_separate_sentences() -> None:
+    # scraped text where paragraph breaks became commas: ".,Kalimat"
+    body = (
+        "Acara dibuka pada pagi hari oleh panitia.,Hasilnya dinilai buruk oleh pengamat. "
+        "Peserta pulang sore hari.,“Menurut kami semuanya bagus sekali,” kata ketua panitia."
+    )
+    tone = article_tone(KeywordModel(), None, body)
+    parts = list(tone.sentences["part"])
+    assert parts == ["lead", "lead", "body", "quote"]
+    starts = list(tone.sentences["start"])
+    assert body[starts[1] :].startswith("Hasilnya") and body[starts[3] :].startswith("“Menurut")
+    # a comma after a full stop before a lower-case word or a number does not cut
+    assert len(article_sentences("Harga naik 2.,5 persen.")) == 1
+    assert len(article_sentences("Ia pergi.,lalu pulang.")) == 1
 
 
 def test_empty_article_is_neutral() -> None:

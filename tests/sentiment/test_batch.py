@@ -26,6 +26,11 @@ ARTICLES = [
     ("", "", []),
     (None, "Rapat digelar di aula kantor camat pada Senin pagi.", [("Camat", [(25, 30)])]),
     ("Judul saja", "Ok.", [("Ok", [(0, 2)])]),
+    (
+        "Paragraf tergabung",
+        "Budi menilai hasilnya bagus.,Ani menyebut kinerjanya buruk. Rapat selesai sore hari.",
+        [("Budi", [(0, 4)]), ("Ani", [(29, 32)])],
+    ),
 ]
 
 

@@ -105,6 +105,31 @@ def test_the_cheapest_setting_within_the_tolerance_is_taken() -> None:
     assert strict.feature_params_ == grid[int(np.argmax(scores))]
 
 
+def test_the_second_view_is_chosen_by_cross_validation_and_votes() -> None:
+    model = SentimentClassifier.select(
+        TEXTS, LABELS, cv=3, C_grid=(1.0,), feature_grid=None, view_grid=(False, True)
+    )
+    assert model.feature_scores_.shape == model.view_scores_.shape == (1, 1)
+    best = max(model.feature_scores_.max(), model.view_scores_.max())
+    assert model.cv_scores_.max() == best
+    assert model.view_ == (model.view_scores_.max() > model.feature_scores_.max())
+    forced = SentimentClassifier(view=True, C=1.0, calibration_cv=3).fit(TEXTS, LABELS)
+    assert forced.view_ and hasattr(forced, "view_model_")
+    docs = ["Pelayanannya ramah sekali.", "Jalannya rusak dan kotor.", "Rapat digelar Kamis."]
+    proba = forced.predict_proba(docs)
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0)
+    assert list(forced.predict(docs)) == list(forced.classes_[proba.argmax(axis=1)])
+    assert not SentimentClassifier(C=1.0, calibration_cv=3).fit(TEXTS, LABELS).view_
+
+
+def test_a_model_with_the_second_view_survives_skops(tmp_path: Path) -> None:
+    model = SentimentClassifier(view=True, C=1.0, calibration_cv=3).fit(TEXTS, LABELS)
+    path = tmp_path / "view.skops"
+    save_model(model, path)
+    docs = ["Pelayanannya ramah.", "Tidak enak sama sekali."]
+    np.testing.assert_array_equal(load_model(path).predict_proba(docs), model.predict_proba(docs))
+
+
 def test_skops_round_trip_with_the_trusted_list(
     small_model: SentimentClassifier, tmp_path: Path
 ) -> None:
