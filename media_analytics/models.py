@@ -68,9 +68,14 @@ def cache_dir() -> Path:
 
 def build_default_model(out: str | Path | None = None) -> MediaPipeline:
     """Train the default model on the bundled corpora (and save it when ``out`` is given)."""
-    from .corpus import read_articles
+    from .corpus import Rejects, read_articles
 
-    articles = list(read_articles(corpora_dir() / "sample", dayfirst=True))
+    # The sample is messy on purpose (HTML, mojibake) to exercise cleaning: its warnings are
+    # expected and not shown; an error would mean a broken package.
+    rejects = Rejects()
+    articles = list(read_articles(corpora_dir() / "sample", dayfirst=True, rejects=rejects))
+    if rejects.errors:
+        raise ModelError(f"bundled sample corpus is damaged: {rejects.errors[0]}")
     pipe = MediaPipeline().fit(articles)
     if out is not None:
         pipe.save(out, extra={"source_fingerprint": corpora_fingerprint()})
