@@ -427,7 +427,7 @@ def clean_article(text: str) -> CleanedText:
     Steps: encoding repair, HTML, URLs and e-mails, punctuation, whitespace, boilerplate lines,
     dateline (kept as metadata). Idempotent: cleaning the result again changes nothing.
 
-    >>> c = clean_article("DUMAI - IPTU Anra hadir.\nEditor : Ari")
+    >>> c = clean_article("DUMAI - IPTU Anra hadir.\\nEditor : Ari")
     >>> c.text, c.dateline
     ('IPTU Anra hadir.', 'Dumai')
     """
