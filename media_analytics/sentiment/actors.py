@@ -107,7 +107,8 @@ def _extract(text: str) -> tuple[list[Any], list[Any]]:
             "no actors given and media_analytics.actors is unavailable; pass "
             "(name, [(start, end), ...]) pairs"
         ) from exc
-    return list(extract_actors(text)), list(extract_quotes(text))
+    found = extract_actors(text)
+    return list(found), list(extract_quotes(text, found))  # quotes reuse the actors' analysis
 
 
 def actor_sentiment(
