@@ -35,12 +35,17 @@ def tokenize(text: str) -> list[str]:
     >>> tokenize("Buku-buku baru di Jum'at, 18/10: COVID-19!")
     ['buku-buku', 'baru', 'di', 'jumat', '18', '10', 'covid-19']
     """
+    return _TOKEN.findall(_fold(text))
+
+
+def _fold(text: str) -> str:
+    """Lower case, accents folded, apostrophes inside words dropped: what tokens are cut from."""
     text = text.lower()
     if not text.isascii() and _ACCENTED.search(text):
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     if "'" in text:
         text = _INNER_APOSTROPHE.sub("", text)
-    return _TOKEN.findall(text)
+    return text
 
 
 @lru_cache(maxsize=8)
@@ -179,12 +184,7 @@ _LONE_HYPHEN = re.compile(rb"-(?:(?![a-z0-9])|(?<![a-z0-9]-))")
 
 
 def _byte_tokens(text: str) -> list[bytes]:
-    text = text.lower()
-    if not text.isascii() and _ACCENTED.search(text):
-        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    if "'" in text:
-        text = _INNER_APOSTROPHE.sub("", text)
-    data = text.encode("ascii", "replace").translate(_TOKEN_BYTES)
+    data = _fold(text).encode("ascii", "replace").translate(_TOKEN_BYTES)
     if b"-" in data:
         data = _LONE_HYPHEN.sub(b" ", data)
     return data.split()
