@@ -28,10 +28,11 @@ import logging
 import os
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from importlib.metadata import version
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -46,6 +47,8 @@ _FORMAT = "media_analytics.corpus.DuplicateDetector"
 _FORMAT_VERSION = 1
 _PARAMS = ("threshold", "num_perm", "shingle_size", "min_size_ratio", "seed", "max_articles")
 DEFAULT_WINDOW = 100_000  # what ``media-analytics score`` remembers (``--dedup-window``)
+# A windowed detector overshoots its window by 1/_EVICT_STEPS before dropping the oldest rows.
+_EVICT_STEPS = 32
 
 _BOILERPLATE_LINE_RE = re.compile(
     r"^\s*(?:baca\s+(?:juga|selengkapnya)|lihat\s+juga|simak\s+(?:juga|video)|tonton\s+juga|"
@@ -96,8 +99,26 @@ def _time_key(when: datetime | None) -> int:
     return (when - _EPOCH) // timedelta(microseconds=1)
 
 
+class _Kept(NamedTuple):
+    """An original that left the window while a remembered copy still names it."""
+
+    id: str
+    sig: np.ndarray
+    size: int
+    hash: int
+    time: int
+    indexed: bool
+
+
 class _Index:
-    """Signatures, sizes and an LSH index over the articles seen so far."""
+    """Signatures, sizes and an LSH index over the articles seen so far.
+
+    Rows are numbered in arrival order and keep their number for good (it is the LSH key).
+    The arrays hold the *live* rows ``offset, offset + 1, ...`` at positions ``0, 1, ...``;
+    :meth:`evict` drops the oldest in place. An evicted row that a live copy names as its
+    original moves to ``kept`` (still in the LSH and the exact-hash table) until its last
+    copy is evicted too.
+    """
 
     def __init__(self, params: dict[str, Any]) -> None:
         self.params = params
@@ -105,9 +126,12 @@ class _Index:
         self.template = MinHash(num_perm=params["num_perm"], seed=params["seed"], hashfunc=int)
         self.scheme: str = getattr(self.template, "scheme", "legacy")
         self.lsh = MinHashLSH(threshold=self.lsh_threshold, num_perm=params["num_perm"])
+        self.offset = 0
         self.ids: list[str] = []
         self.rows: dict[str, int] = {}
         self.exact: dict[int, int] = {}
+        self.kept: dict[int, _Kept] = {}
+        self.copies: Counter[int] = Counter()  # live copies per original row
         capacity, num_perm = 1024, params["num_perm"]
         self.sigs = np.empty((capacity, num_perm), dtype=self.template.hashvalues.dtype)
         self.sizes = np.empty(capacity, dtype=np.int32)
@@ -123,7 +147,20 @@ class _Index:
         return t * rho / (1 + rho - t * rho)
 
     def __len__(self) -> int:
-        return len(self.ids)
+        """Remembered articles: the live rows and the kept originals."""
+        return len(self.ids) + len(self.kept)
+
+    def id_of(self, row: int) -> str:
+        return self.ids[row - self.offset] if row >= self.offset else self.kept[row].id
+
+    def parent_of(self, row: int) -> int:
+        return int(self.parents[row - self.offset]) if row >= self.offset else row
+
+    def signature(self, row: int) -> tuple[np.ndarray, int]:
+        if row >= self.offset:
+            return self.sigs[row - self.offset], int(self.sizes[row - self.offset])
+        kept = self.kept[row]
+        return kept.sig, kept.size
 
     def tokens(self, article: Article) -> list[str]:
         words = normalize_for_dedup(article.text).split()
@@ -143,8 +180,14 @@ class _Index:
         candidates = np.fromiter(self.lsh.query(minhash), dtype=np.int64)
         if candidates.size == 0:
             return []
-        jaccard = (self.sigs[candidates] == minhash.hashvalues).mean(axis=1)
-        other = self.sizes[candidates].astype(np.float64)
+        positions = candidates - self.offset
+        if positions.min() >= 0:
+            sigs, other = self.sigs[positions], self.sizes[positions].astype(np.float64)
+        else:  # a kept original among them (rare)
+            pairs = [self.signature(int(row)) for row in candidates]
+            sigs = np.stack([sig for sig, _ in pairs])
+            other = np.array([n for _, n in pairs], dtype=np.float64)
+        jaccard = (sigs == minhash.hashvalues).mean(axis=1)
         smaller, larger = np.minimum(other, size), np.maximum(other, size)
         overlap = jaccard * (other + size) / (1.0 + jaccard) / smaller
         keep = (overlap >= self.params["threshold"]) & (
@@ -163,44 +206,88 @@ class _Index:
         minhash: MinHash | None = None,
     ) -> int:
         """Store one article; index it in the LSH when its MinHash is given."""
-        row = len(self.ids)
-        if row == len(self.sizes):
+        position = len(self.ids)
+        row = self.offset + position
+        if position == len(self.sizes):
             self._grow()
         self.ids.append(article_id)
         self.rows[article_id] = row
-        self.sigs[row] = signature
-        self.sizes[row] = size
-        self.hashes[row] = content_hash
-        self.times[row] = when
-        self.parents[row] = row if parent is None else parent
-        self.indexed[row] = minhash is not None
+        self.sigs[position] = signature
+        self.sizes[position] = size
+        self.hashes[position] = content_hash
+        self.times[position] = when
+        self.parents[position] = row if parent is None else parent
+        if parent is not None and parent != row:
+            self.copies[parent] += 1
+        self.indexed[position] = minhash is not None
         if minhash is not None:
             self.lsh.insert(row, minhash, check_duplication=False)
             self.exact.setdefault(content_hash, row)
         return row
 
-    def newest(self, n: int) -> _Index:
-        """A new index of the last ``n`` rows, plus the originals those rows point to."""
-        total = len(self.ids)
-        keep = np.zeros(total, dtype=bool)
-        keep[max(0, total - n) :] = True
-        keep[self.parents[:total][keep]] = True
-        rows = np.flatnonzero(keep)
-        moved = np.full(total, -1, dtype=np.int64)
-        moved[rows] = np.arange(len(rows))
-        out = _Index(self.params)
-        for row in rows.tolist():
-            indexed = bool(self.indexed[row])
-            out.append(
-                self.ids[row],
-                self.sigs[row],
-                int(self.sizes[row]),
-                int(self.hashes[row]),
-                int(self.times[row]),
-                int(moved[self.parents[row]]),
-                self.minhash_from(self.sigs[row]) if indexed else None,
+    def evict(self, n: int) -> None:
+        """Forget the ``n`` oldest live rows, in place; originals of live copies are kept."""
+        n = min(n, len(self.ids))
+        for position in range(n):
+            row = self.offset + position
+            parent = int(self.parents[position])
+            if parent != row:
+                self.copies[parent] -= 1
+                if not self.copies[parent]:
+                    del self.copies[parent]
+                    if parent in self.kept:
+                        self._forget(parent, self.kept.pop(parent))
+            item = _Kept(
+                self.ids[position],
+                self.sigs[position].copy(),
+                int(self.sizes[position]),
+                int(self.hashes[position]),
+                int(self.times[position]),
+                bool(self.indexed[position]),
             )
-        return out
+            if self.copies.get(row):
+                self.kept[row] = item
+            else:
+                self._forget(row, item)
+        live = len(self.ids)
+        for name in ("sigs", "sizes", "hashes", "times", "parents", "indexed"):
+            array = getattr(self, name)
+            array[: live - n] = array[n:live]
+        del self.ids[:n]
+        self.offset += n
+
+    def _forget(self, row: int, item: _Kept) -> None:
+        if self.rows.get(item.id) == row:
+            del self.rows[item.id]
+        if item.indexed:
+            self.lsh.remove(row)
+        if self.exact.get(item.hash) == row:
+            del self.exact[item.hash]
+
+    def compact(self) -> dict[str, Any]:
+        """The remembered rows as plain arrays, oldest first: kept originals, then live rows."""
+        order = sorted(self.kept)
+        kept = [self.kept[row] for row in order]
+        moved = {row: i for i, row in enumerate(order)}
+        live = len(self.ids)
+        parents = self.parents[:live] - self.offset + len(kept)
+        for i in np.flatnonzero(self.parents[:live] < self.offset).tolist():
+            parents[i] = moved[int(self.parents[i])]
+
+        def column(name: str, values: list[Any]) -> np.ndarray:
+            own = getattr(self, name)[:live]
+            front = np.array(values, dtype=own.dtype).reshape(len(values), *own.shape[1:])
+            return np.concatenate([front, own])
+
+        return {
+            "ids": [item.id for item in kept] + self.ids,
+            "sigs": column("sigs", [item.sig for item in kept]),
+            "sizes": column("sizes", [item.size for item in kept]),
+            "hashes": column("hashes", [item.hash for item in kept]),
+            "times": column("times", [item.time for item in kept]),
+            "parents": np.concatenate([np.arange(len(kept), dtype=np.int64), parents]),
+            "indexed": column("indexed", [item.indexed for item in kept]),
+        }
 
     def _grow(self) -> None:
         for name in ("sigs", "sizes", "hashes", "times", "parents", "indexed"):
@@ -326,8 +413,8 @@ class DuplicateDetector:
         index = self._index
         row = index.rows.get(article.id)
         if row is not None:
-            first = int(index.parents[row])
-            return None if first == row else index.ids[first]
+            first = index.parent_of(row)
+            return None if first == row else index.id_of(first)
         words = index.tokens(article)
         if not words:
             return None
@@ -336,21 +423,21 @@ class DuplicateDetector:
         same = index.exact.get(content_hash)
         parent: int | None = None
         if same is not None:
-            parent = int(index.parents[same])
-            index.append(
-                article.id, index.sigs[same], int(index.sizes[same]), content_hash, when, parent
-            )
-            return index.ids[parent]
-        minhash, size = index.sketch(words)
-        found = index.matches(minhash, size)
-        if found:
-            best = min(found, key=lambda match: (-match[1], match[0]))[0]
-            parent = int(index.parents[best])
-        index.append(article.id, minhash.hashvalues, size, content_hash, when, parent, minhash)
-        answer = None if parent is None else index.ids[parent]
+            parent = index.parent_of(same)
+            signature, size = index.signature(same)
+            index.append(article.id, signature, size, content_hash, when, parent)
+            answer: str | None = index.id_of(parent)
+        else:
+            minhash, size = index.sketch(words)
+            found = index.matches(minhash, size)
+            if found:
+                best = min(found, key=lambda match: (-match[1], match[0]))[0]
+                parent = index.parent_of(best)
+            index.append(article.id, minhash.hashvalues, size, content_hash, when, parent, minhash)
+            answer = None if parent is None else index.id_of(parent)
         limit = self.max_articles
-        if limit is not None and len(index) > limit + max(limit // 2, 1):
-            self._index = index.newest(limit)  # amortised: once every limit/2 articles
+        if limit is not None and len(index.ids) > limit + max(limit // _EVICT_STEPS, 1):
+            index.evict(len(index.ids) - limit)  # in place, once every limit/32 articles
         return answer
 
     # ---------------------------------------------------------------------- batch
@@ -396,9 +483,8 @@ class DuplicateDetector:
             when = _time_key(article.published_at)
             same = index.exact.get(content_hash)
             if same is not None:
-                row = index.append(
-                    article.id, index.sigs[same], int(index.sizes[same]), content_hash, when
-                )
+                signature, size = index.signature(same)
+                row = index.append(article.id, signature, size, content_hash, when)
                 parent.append(row)
                 union(row, same)
                 continue
@@ -422,7 +508,7 @@ class DuplicateDetector:
         Saving does not change the detector.
         """
         index = self._index if self._index is not None else self._new_index()
-        n = len(index)
+        arrays = index.compact()
         meta = {
             "format": _FORMAT,
             "format_version": _FORMAT_VERSION,
@@ -430,18 +516,14 @@ class DuplicateDetector:
             "minhash_scheme": index.scheme,
             "shingle_hashing": _SHINGLE_HASHING,
             "datasketch_version": version("datasketch"),
-            "ids": index.ids,
+            "ids": arrays.pop("ids"),
+            "kept": len(index.kept),  # the first rows: originals out of the window
         }
         with open(path, "wb") as handle:
             np.savez(
                 handle,
                 meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
-                sigs=index.sigs[:n],
-                sizes=index.sizes[:n],
-                hashes=index.hashes[:n],
-                times=index.times[:n],
-                parents=index.parents[:n],
-                indexed=index.indexed[:n],
+                **arrays,
             )
 
     @classmethod
@@ -486,6 +568,7 @@ class DuplicateDetector:
                 int(arrays["parents"][row]),
                 index.minhash_from(arrays["sigs"][row]) if indexed else None,
             )
+        index.evict(int(meta.get("kept", 0)))
         detector._index = index
         return detector
 
