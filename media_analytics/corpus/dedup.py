@@ -11,7 +11,9 @@ How it scales: each article is reduced to ``num_perm`` MinHash values (datasketc
 a :class:`datasketch.MinHashLSH` index, tuned to the smallest Jaccard similarity that
 a duplicate can have under the rule above, proposes candidates; only candidates are
 checked, from the signatures. Memory grows linearly with the number of articles: the
-signature, a few numbers and the LSH band entries per article, never the text.
+signature, a few numbers and the LSH band entries per article, never the text; with
+``max_articles`` it stops growing once the window is full (the oldest rows are dropped in
+place, a small step at a time).
 
 Text is normalised before shingling (see :func:`normalize_for_dedup`): boilerplate
 lines such as ``Baca juga: ...``, ``SCROLL TO CONTINUE WITH CONTENT``, ``Simak juga
@@ -228,6 +230,8 @@ class _Index:
     def evict(self, n: int) -> None:
         """Forget the ``n`` oldest live rows, in place; originals of live copies are kept."""
         n = min(n, len(self.ids))
+        if n <= 0:
+            return
         for position in range(n):
             row = self.offset + position
             parent = int(self.parents[position])
@@ -252,7 +256,11 @@ class _Index:
         live = len(self.ids)
         for name in ("sigs", "sizes", "hashes", "times", "parents", "indexed"):
             array = getattr(self, name)
-            array[: live - n] = array[n:live]
+            # in blocks of n rows, which never overlap their destination: one overlapping
+            # assignment would make numpy copy the whole window to a temporary first
+            for start in range(0, live - n, n):
+                stop = min(start + n, live - n)
+                array[start:stop] = array[start + n : stop + n]
         del self.ids[:n]
         self.offset += n
 
