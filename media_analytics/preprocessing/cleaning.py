@@ -61,6 +61,16 @@ def _macroman_punct(match: re.Match[str]) -> str:
     return match.group(0)
 
 
+def _suspicious(text: str) -> bool:
+    """Whether ``text`` still holds characters that mojibake leaves behind."""
+    # a few substring tests (C speed) decide whether the slower regex scan is needed at all
+    return (
+        not text.isascii()
+        and any(c in text for c in _MOJIBAKE_LEADS)
+        and _MOJIBAKE_HINT.search(text) is not None
+    )
+
+
 def fix_encoding(text: str) -> str:
     """Repair mojibake such as ``â€œ`` and ``‚Äú`` (for “), ``Â`` and ``¬†`` (a no-break space).
 
@@ -79,8 +89,7 @@ def fix_encoding(text: str) -> str:
         text = text.replace("\u00ac\u2020", "\u00a0")
     if "\u201a\u00c4" in text:
         text = _MACROMAN_PUNCT.sub(_macroman_punct, text)
-    # a few substring tests (C speed) decide whether the slower regex scan is needed at all
-    if not any(c in text for c in _MOJIBAKE_LEADS) or not _MOJIBAKE_HINT.search(text):
+    if not _suspicious(text):
         return text
     # ftfy reads the original: a no-break space mended above would no longer re-encode as
     # MacRoman bytes that decode as UTF-8, and ftfy would leave the rest of the damage alone
@@ -438,7 +447,7 @@ def clean_article(text: str) -> CleanedText:
     # sequence that was glued to a no-break space): while suspicious characters are left, clean
     # again until stable.
     for _ in range(10):
-        if body.isascii() or not _MOJIBAKE_HINT.search(body):
+        if not _suspicious(body):
             break
         again, more_place, more_outlet = _clean_once(body)
         place, outlet = place or more_place, outlet or more_outlet
