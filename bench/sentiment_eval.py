@@ -21,12 +21,14 @@ Parts:
    labelled articles of ``bench/data/tone_labels.csv``, through ``predict_article`` on text
    cleaned by ``clean_article``: stage 1 (the first 342 rows, labelled with the theme set) and
    stage 2 (the 120 rows after them, chosen by ``select_tone_stage2`` and labelled before the
-   model or the aggregation rule was changed for them), each on its own and both together.
+   model or the aggregation rule was changed for them), each on its own and both together;
+   stage 3 (the 150 rows after them, chosen by ``select_tone_stage3`` and labelled before the
+   work on issue #6 began, then scored once after it) on its own, as the held-out test.
 
-``python bench/sentiment_eval.py --list-tone-stage2`` prints the stage-2 choice
-(``set,dataset,id,stratum``) and exits. ``--only speed`` measures the CPU time per article of
-tone and actor sentiment (``score_articles`` on 2,000 CLICK-ID articles in chunks of 200, with
-the actors and quotes the pipeline finds, as the pipeline calls it).
+``python bench/sentiment_eval.py --list-tone-stage2`` (or ``--list-tone-stage3``) prints that
+stage's choice (``set,dataset,id,stratum``) and exits. ``--only speed`` measures the CPU time
+per article of tone and actor sentiment (``score_articles`` on 2,000 CLICK-ID articles in chunks
+of 200, with the actors and quotes the pipeline finds, as the pipeline calls it).
 
 Prints Markdown tables.
 """
@@ -277,14 +279,77 @@ def select_tone_stage2(corpora: Path) -> list[tuple[str, str, str]]:
     return out
 
 
-#: Rows of ``tone_labels.csv`` that belong to stage 1; the rows after them are stage 2.
+#: Stage 3 of the tone set: fresh articles per section, chosen and labelled before the work on
+#: issue #6 changed the model or the aggregation rule (see bench/data/LABELS.md).
+SEED_TONE3 = 20261202
+TONE3_QUOTAS: dict[str, dict[str, int]] = {
+    "clickid": {
+        "politics": 24,
+        "other": 20,
+        "celebrity": 14,
+        "sport": 14,
+        "economy": 12,
+        "regional": 12,
+    },
+    "detik2025": {
+        "Ekonomi & Keuangan": 11,
+        "Hukum & Kriminalitas": 11,
+        "Pembangunan & Lingkungan": 11,
+        "Politik & Kebijakan Publik": 11,
+        "Sosial & Kemasyarakatan": 10,
+    },
+}
+
+
+def select_tone_stage3(corpora: Path) -> list[tuple[str, str, str]]:
+    """``(dataset, id, stratum)`` of the stage-3 tone articles, deterministic.
+
+    As stage 2, but nothing chosen by any earlier stage is eligible: theme stages 1-2, the tone
+    extras, the held-out theme stages 3, 3b and 4, and tone stage 2 (nor an article whose title
+    and body are those of a chosen article under another id). ``TONE3_QUOTAS`` articles are
+    drawn per section with ``random.Random(SEED_TONE3)`` over sorted ids.
+    """
+    sel: Any = _selection_script()
+    frames = sel.load(str(corpora))
+    rng = random.Random(sel.SEED)
+    theme = sel.select(frames, rng)
+    extra = sel.select_tone_extra(frames, theme, rng)
+    taken = theme + extra + sel.select_stage2(frames, theme + extra, random.Random(sel.SEED_STAGE2))
+    taken += sel.select_stage3(frames, taken, random.Random(sel.SEED_STAGE3))
+    taken += sel.select_stage3b(frames, taken, random.Random(sel.SEED_STAGE3B))
+    taken += sel.select_stage4(frames, taken, random.Random(sel.SEED_STAGE4))
+    taken += select_tone_stage2(corpora)
+    chosen = {(ds, i) for ds, i, _ in taken}
+    rng = random.Random(SEED_TONE3)
+    out: list[tuple[str, str, str]] = []
+    for ds, quotas in TONE3_QUOTAS.items():
+        df = frames[ds]
+        df = df[df["eligible"]].sort_values("id")
+        seen_texts = {t for i, t in zip(df["id"], df["text"], strict=True) if (ds, i) in chosen}
+        pools: dict[str, list[str]] = {k: [] for k in quotas}
+        for i, t, section in zip(df["id"], df["text"], df["section"], strict=True):
+            if (ds, i) in chosen or t in seen_texts:
+                continue
+            seen_texts.add(t)
+            key = sel.coarse_section(section) if ds == "clickid" else section
+            if key in pools:
+                pools[key].append(i)
+        for key, n in quotas.items():
+            out += [(ds, i, f"tone3_{key}") for i in sorted(rng.sample(pools[key], n))]
+    return out
+
+
+#: Rows of ``tone_labels.csv`` that belong to stage 1; rows up to ``TONE_STAGE2_ROWS`` are
+#: stage 2, the rows after them stage 3.
 TONE_STAGE1_ROWS = 342
+TONE_STAGE2_ROWS = 462
 
 
 def tone_articles(corpora: Path) -> pd.DataFrame:
-    """The labelled articles with title, body and ``stage`` (1 or 2)."""
+    """The labelled articles with title, body and ``stage`` (1, 2 or 3)."""
     labels = pd.read_csv(ROOT / "bench" / "data" / "tone_labels.csv", dtype=str)
-    labels["stage"] = np.where(np.arange(len(labels)) < TONE_STAGE1_ROWS, 1, 2)
+    row = np.arange(len(labels))
+    labels["stage"] = np.where(row < TONE_STAGE1_ROWS, 1, np.where(row < TONE_STAGE2_ROWS, 2, 3))
     click = pd.read_csv(
         corpora / "clickid-news-articles" / "clickid_articles_80.csv",
         dtype=str,
@@ -333,30 +398,47 @@ def tone(corpora: Path) -> str:
         "| tone of real news (default model) | articles | macro-F1 | accuracy |",
         "|---|---:|---:|---:|",
     ]
-    stage1, stage2 = arts["stage"] == 1, arts["stage"] == 2
+    stage1, stage2, stage3 = (arts["stage"] == k for k in (1, 2, 3))
+    dev = stage1 | stage2
+    click = arts["dataset"] == "clickid"
     for label, col, subset in (
         ("predict_article, lean rule (the method): stage 1", "pred", stage1),
-        ("  stage 1, clickid only", "pred", stage1 & (arts["dataset"] == "clickid")),
-        ("  stage 1, detik2025 only", "pred", stage1 & (arts["dataset"] == "detik2025")),
+        ("  stage 1, clickid only", "pred", stage1 & click),
+        ("  stage 1, detik2025 only", "pred", stage1 & ~click),
         ("predict_article, lean rule (the method): stage 2", "pred", stage2),
-        ("  stage 2, clickid only", "pred", stage2 & (arts["dataset"] == "clickid")),
-        ("  stage 2, detik2025 only", "pred", stage2 & (arts["dataset"] == "detik2025")),
-        ("predict_article, lean rule (the method): both stages", "pred", slice(None)),
-        ("arg-max of weighted mean (reference), both stages", "argmax", slice(None)),
-        ("headline only, lean rule (reference), both stages", "headline_only", slice(None)),
+        ("  stage 2, clickid only", "pred", stage2 & click),
+        ("  stage 2, detik2025 only", "pred", stage2 & ~click),
+        ("predict_article, lean rule (the method): stages 1-2", "pred", dev),
+        ("arg-max of weighted mean (reference), stages 1-2", "argmax", dev),
+        ("headline only, lean rule (reference), stages 1-2", "headline_only", dev),
+        ("predict_article, lean rule (the method): stage 3 (held out)", "pred", stage3),
+        ("  stage 3, clickid only", "pred", stage3 & click),
+        ("  stage 3, detik2025 only", "pred", stage3 & ~click),
+        ("arg-max of weighted mean (reference), stage 3", "argmax", stage3),
+        ("headline only, lean rule (reference), stage 3", "headline_only", stage3),
     ):
         yy = y[subset]
+        if len(yy) == 0:
+            continue
         pp = arts[col].to_numpy(dtype=object)[subset]
         acc = float(np.mean(yy == pp))
         lines.append(f"| {label} | {len(yy)} | {100 * macro_f1(yy, pp):.1f} | {100 * acc:.1f} |")
-    conf = pd.crosstab(arts["tone"], arts["pred"]).reindex(
-        index=list(LABELS), columns=list(LABELS), fill_value=0
-    )
-    lines += ["", "Confusion of the method, both stages (rows: gold tone, columns: predicted):", ""]
-    lines.append("| gold \\ predicted | " + " | ".join(LABELS) + " |")
-    lines.append("|---|" + "---:|" * len(LABELS))
-    for gold in LABELS:
-        lines.append(f"| {gold} | " + " | ".join(str(conf.loc[gold, p]) for p in LABELS) + " |")
+    for name, subset in (("stages 1-2", dev), ("stage 3", stage3)):
+        if not subset.any():
+            continue
+        part = arts[subset]
+        conf = pd.crosstab(part["tone"], part["pred"]).reindex(
+            index=list(LABELS), columns=list(LABELS), fill_value=0
+        )
+        lines += [
+            "",
+            f"Confusion of the method, {name} (rows: gold tone, columns: predicted):",
+            "",
+        ]
+        lines.append("| gold \\ predicted | " + " | ".join(LABELS) + " |")
+        lines.append("|---|" + "---:|" * len(LABELS))
+        for gold in LABELS:
+            lines.append(f"| {gold} | " + " | ".join(str(conf.loc[gold, p]) for p in LABELS) + " |")
     lines.append(
         f"\nDefault model trained in {t1 - t0:.0f} s ({_setting(model)}, C={model.C_:g}, 5-fold CV "
         "macro-F1 on its "
@@ -415,6 +497,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--list-tone-stage2", action="store_true", help="print the stage-2 tone articles and exit"
     )
+    ap.add_argument(
+        "--list-tone-stage3", action="store_true", help="print the stage-3 tone articles and exit"
+    )
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     corpora: Path = args.corpora
@@ -426,6 +511,12 @@ def main(argv: list[str] | None = None) -> int:
         out.writerow(["set", "dataset", "id", "stratum"])
         for ds, i, k in select_tone_stage2(corpora):
             out.writerow(["tone2", ds, i, k])
+        return 0
+    if args.list_tone_stage3:
+        out = csv.writer(sys.stdout, lineterminator="\n")
+        out.writerow(["set", "dataset", "id", "stratum"])
+        for ds, i, k in select_tone_stage3(corpora):
+            out.writerow(["tone3", ds, i, k])
         return 0
     parts = set(args.only.split(","))
     rows = []

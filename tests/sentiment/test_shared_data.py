@@ -6,7 +6,6 @@ import pytest
 
 from media_analytics.corpus import read_labelled
 from media_analytics.sentiment import (
-    LABELS,
     OverlapError,
     SentimentClassifier,
     actor_sentiment,
@@ -37,31 +36,3 @@ def test_seed_article_is_positive_toward_the_quoted_police_officer(seed_text: st
     assert anra.n_sentences >= 5
     assert anra.polarity > 0.2
     assert model.predict_article(None, seed_text).label == "positive"
-
-
-def test_tone_stage_two_is_the_bench_choice_and_new() -> None:
-    import csv
-    import importlib.util
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[2]
-    spec = importlib.util.spec_from_file_location(
-        "sentiment_eval", root / "bench/sentiment_eval.py"
-    )
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    chosen = bench.select_tone_stage2(shared_file("corpora"))
-
-    def read(name: str) -> list[dict[str, str]]:
-        with (root / "bench" / "data" / name).open(newline="", encoding="utf-8") as f:
-            return list(csv.DictReader(f))
-
-    tone = read("tone_labels.csv")
-    first = bench.TONE_STAGE1_ROWS
-    assert [(r["dataset"], r["id"]) for r in tone[first:]] == [(d, i) for d, i, _ in chosen]
-    assert len(chosen) >= 100 and all(r["tone"] in LABELS for r in tone)
-    earlier = {(r["dataset"], r["id"]) for r in tone[:first]}
-    for name in ("theme_labels.csv", "theme_labels_holdout.csv"):
-        earlier |= {(r["dataset"], r["id"]) for r in read(name)}
-    assert not earlier & {(d, i) for d, i, _ in chosen}

@@ -1,0 +1,81 @@
+"""The tone stages of ``bench/data/tone_labels.csv``: each is its selection script's choice, and
+no stage reuses an article an earlier stage (theme or tone) had chosen."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from media_analytics.sentiment import LABELS
+
+from ..conftest import shared_file
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "bench" / "data"
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "sentiment_eval", ROOT / "bench/sentiment_eval.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _stages() -> tuple[list[dict[str, str]], list[dict[str, str]], list[dict[str, str]]]:
+    bench = _bench()
+    tone = _read("tone_labels.csv")
+    one, two = bench.TONE_STAGE1_ROWS, bench.TONE_STAGE2_ROWS
+    return tone[:one], tone[one:two], tone[two:]
+
+
+def test_every_tone_row_has_a_label_and_no_article_is_labelled_twice() -> None:
+    tone = _read("tone_labels.csv")
+    assert all(r["tone"] in LABELS for r in tone)
+    keys = [(r["dataset"], r["id"]) for r in tone]
+    assert len(keys) == len(set(keys))
+
+
+def test_stage_three_is_new_and_of_the_planned_size() -> None:
+    stage1, stage2, stage3 = _stages()
+    quotas = _bench().TONE3_QUOTAS
+    assert len(stage3) == sum(sum(q.values()) for q in quotas.values())
+    assert {r["dataset"] for r in stage3} == set(quotas)
+    earlier = {(r["dataset"], r["id"]) for r in stage1 + stage2}
+    for name in ("theme_labels.csv", "theme_labels_holdout.csv", "theme_labels_holdout2.csv"):
+        earlier |= {(r["dataset"], r["id"]) for r in _read(name)}
+    assert not earlier & {(r["dataset"], r["id"]) for r in stage3}
+    # every label occurs: a stage of one class could not test the three-way rule
+    assert {r["tone"] for r in stage3} == set(LABELS)
+
+
+@pytest.mark.shared_data
+@pytest.mark.slow
+def test_stages_two_and_three_are_the_bench_choices() -> None:
+    bench = _bench()
+    corpora = shared_file("corpora")
+    _, stage2, stage3 = _stages()
+    assert [(r["dataset"], r["id"]) for r in stage2] == [
+        (d, i) for d, i, _ in bench.select_tone_stage2(corpora)
+    ]
+    chosen = bench.select_tone_stage3(corpora)
+    assert [(r["dataset"], r["id"]) for r in stage3] == [(d, i) for d, i, _ in chosen]
+    # the stage-3 draw is per section, so each section's quota is met exactly
+    per_stratum: dict[str, int] = {}
+    for d, _, k in chosen:
+        per_stratum[f"{d}:{k}"] = per_stratum.get(f"{d}:{k}", 0) + 1
+    expected = {
+        f"{d}:tone3_{section}": n for d, q in bench.TONE3_QUOTAS.items() for section, n in q.items()
+    }
+    assert per_stratum == expected
