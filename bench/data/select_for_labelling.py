@@ -50,13 +50,25 @@ Selection, per dataset:
                        (a group of the public) in the title or the first ``MEET_CHARS`` characters
        s4_dial         the stage-1 dialogue words anywhere
      Quotas are in ``STAGE4_QUOTAS`` with a uniform random part; generator ``SEED_STAGE4``.
+  8. Stage 5, the third held-out set (``--set holdout3``, chosen and labelled before the third
+     round of rule changes, for issue #5): articles chosen by no earlier stage (1, 2, tone, 3, 3b,
+     4 and the tone stages 2 and 3 of ``bench/sentiment_eval.py``) and not a copy (same title and
+     body) of a chosen article under another id, first match wins:
+       s5_elec_sec     an election word with a security word of any earlier list within
+                       ``NEAR_CHARS`` characters of it (the election and its order in one passage)
+       s5_dial_meet    ``DIALOGUE_MEET`` AND ``PUBLIC`` anywhere in the article (stage 4 asked for
+                       both in the lead and used that pool up)
+       s5_dial         the stage-1 dialogue words anywhere (mostly hard negatives: officials'
+                       visits and meetings, seminars called "dialog", calls for dialogue)
+     Quotas are in ``STAGE5_QUOTAS`` with a uniform random part; generator ``SEED_STAGE5``.
 
 Eligibility: clickid and detik2025 articles need at least 300 characters of body text;
 detik_pilkada rows need a headline. Randomness: ``random.Random(SEED)`` over ids sorted
 as strings, so the output is the same on every run with the same input files.
 
 Usage:
-    python bench/data/select_for_labelling.py --corpora DIR [--set theme|tone|holdout|holdout2]
+    python bench/data/select_for_labelling.py --corpora DIR
+        [--set theme|tone|holdout|holdout2|holdout3]
 
 DIR is the folder that holds ``clickid-news-articles/``, ``detik-aspect-news-2025/`` and
 ``detik-pilkada-jateng-index/``. Output (stdout): CSV ``set,dataset,id,stratum``.
@@ -70,6 +82,7 @@ import os
 import random
 import re
 import sys
+from pathlib import Path
 
 import pandas as pd
 
@@ -78,6 +91,7 @@ SEED_STAGE2 = 20241128
 SEED_STAGE3 = 20250611
 SEED_STAGE3B = 20250612
 SEED_STAGE4 = 20250718
+SEED_STAGE5 = 20261204
 
 ELECTION = re.compile(
     r"pilkada|pemilu|pilpres|pileg|pilgub|pilbup|pilwalkot|pilkades|kampanye|\btps\b|\bkpu|"
@@ -164,6 +178,14 @@ STAGE4_QUOTAS = {
     "detik_pilkada": {"s4_elec_sec": 40, "random": 30},
     "clickid": {"s4_elec_sec": 12, "s4_dial_meet": 70, "random": 30},
     "detik2025": {"s4_elec_sec": 6, "s4_dial_meet": 4, "s4_dial": 8, "random": 14},
+}
+# Stage 5: an election word and a security word this close (characters) count as one passage
+NEAR_CHARS = 150
+STAGE5_STRATA = ["s5_elec_sec", "s5_dial_meet", "s5_dial"]
+STAGE5_QUOTAS = {
+    "detik_pilkada": {"s5_elec_sec": 10, "random": 25},
+    "clickid": {"s5_elec_sec": 10, "s5_dial_meet": 60, "s5_dial": 20, "random": 25},
+    "detik2025": {"s5_elec_sec": 8, "s5_dial_meet": 5, "s5_dial": 2, "random": 10},
 }
 STAGE3_STRATA = ["s3_elec_sec", "s3_elec_secx", "s3_dial_title", "s3_dial_narrow", "s3_dial"]
 STAGE3_QUOTAS = {
@@ -431,10 +453,61 @@ def select_stage4(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Rando
     )
 
 
+def _any_security(text: str) -> bool:
+    return bool(SECURITY.search(text) or SECURITY_EXTRA.search(text) or SECURITY_WIDE.search(text))
+
+
+def stratum5(text: str, title: str) -> str | None:
+    """The stage-5 keyword stratum of an article (None: random part only)."""
+    for m in ELECTION.finditer(text):
+        if _any_security(text[max(0, m.start() - NEAR_CHARS) : m.end() + NEAR_CHARS]):
+            return "s5_elec_sec"
+    if DIALOGUE_MEET.search(text) and PUBLIC.search(text):
+        return "s5_dial_meet"
+    if DIALOGUE.search(text):
+        return "s5_dial"
+    return None
+
+
+def _tone_stages(corpora: str) -> list[tuple[str, str, str]]:
+    """The tone stages chosen in ``bench/sentiment_eval.py`` (2, and 3 where it exists)."""
+    import importlib.util
+
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sentiment_eval.py")
+    spec = importlib.util.spec_from_file_location("sentiment_eval", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rows = []
+    for name in ("select_tone_stage2", "select_tone_stage3"):
+        if hasattr(module, name):
+            rows += getattr(module, name)(Path(corpora))
+    return rows
+
+
+def select_stage5(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Random):
+    """The third held-out set: STAGE5_QUOTAS from the stage-5 strata, then a random part.
+
+    Besides the chosen ids, an article whose text is that of a chosen article is left out.
+    """
+    taken = {(ds, i) for ds, i, _ in taken_rows}
+    fresh = {}
+    for ds, df in frames.items():
+        seen = {t for i, t in zip(df["id"], df["text"], strict=True) if (ds, i) in taken}
+        first = ~df["text"].duplicated()
+        keep = [ok and t not in seen for t, ok in zip(df["text"], first, strict=True)]
+        fresh[ds] = df[keep]
+    return _select_strata(
+        fresh, taken_rows, rng, STAGE5_QUOTAS, STAGE5_STRATA, stratum5, "s5_random"
+    )
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", required=True, help="folder holding the three corpus folders")
-    ap.add_argument("--set", choices=["theme", "tone", "holdout", "holdout2"], default="theme")
+    ap.add_argument(
+        "--set", choices=["theme", "tone", "holdout", "holdout2", "holdout3"], default="theme"
+    )
     args = ap.parse_args(argv)
     frames = load(args.corpora)
     rng = random.Random(SEED)
@@ -443,12 +516,16 @@ def main(argv=None) -> int:
     stage2 = select_stage2(frames, theme_rows + tone_extra, random.Random(SEED_STAGE2))
     if args.set == "theme":
         rows = theme_rows + stage2
-    elif args.set in ("holdout", "holdout2"):
+    elif args.set in ("holdout", "holdout2", "holdout3"):
         taken = theme_rows + tone_extra + stage2
         rows = select_stage3(frames, taken, random.Random(SEED_STAGE3))
         rows += select_stage3b(frames, taken + rows, random.Random(SEED_STAGE3B))
-        if args.set == "holdout2":
-            rows = select_stage4(frames, taken + rows, random.Random(SEED_STAGE4))
+        if args.set in ("holdout2", "holdout3"):
+            taken += rows
+            rows = select_stage4(frames, taken, random.Random(SEED_STAGE4))
+        if args.set == "holdout3":
+            taken += rows + _tone_stages(args.corpora)
+            rows = select_stage5(frames, taken, random.Random(SEED_STAGE5))
     else:
         rows = [r for r in theme_rows if r[0] != "detik_pilkada"] + tone_extra + stage2
     w = csv.writer(sys.stdout, lineterminator="\n")

@@ -105,7 +105,13 @@ _ABBREV = {
     "bpk", "ny", "sdr", "tn", "mr", "mrs", "a", "b", "c", "d", "e", "m", "s",
 }  # fmt: skip
 _LAST_WORD = re.compile(r"([A-Za-z.]+)$")
-_SENT_END = re.compile(r"[.!?]+[\"”’']?(?=\s+[\"“‘'(A-Z0-9])|\n+")
+# a sentence ends at . ! ? before a capital, at a line break, and at the ".," with which scraped
+# news (CLICK-ID) joins its paragraphs: "di Jakarta.,Menurut dia" is two sentences
+_SENT_END = re.compile(
+    r"[.!?]+[\"”’']?(?=\s+[\"“‘'(A-Z0-9])"  # . ! ? then a space and a capital
+    r"|[.!?]+[\"”’']?,(?=[\"“‘'(]?[A-Z])"  # the ".," of a scraped paragraph join
+    r"|\n+"
+)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -183,27 +189,53 @@ _NearSeed = tuple[int, int, tuple[str, ...], frozenset[str] | None, tuple[bool, 
 # the words of a text, with what lies between them: ["", "Polisi", " ", "berjaga", "."]
 _SPLIT = re.compile(r"([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)")
 _MEMO_SIZE = 200_000
+#: how many words before a phrase or a near rule's first word a theme's blockers are looked for
+BLOCK_WINDOW = 3
+_STOP_CHARS = frozenset(".!?;:")
 
 
 class _Tokens:
     """The content words of one text: lower-cased, stemmed, and where each one stands."""
 
-    __slots__ = ("_at", "_ends", "_keep", "_pieces", "stems", "words")
+    __slots__ = ("_at", "_ends", "_keep", "_lower", "_pieces", "stems", "words")
 
     def __init__(
-        self, words: list[str], stems: list[str], pieces: list[str], keep: list[bool]
+        self,
+        words: list[str],
+        stems: list[str],
+        pieces: list[str],
+        keep: list[bool],
+        lower: list[str] | None = None,
     ) -> None:
         self.words = words
         self.stems = stems
         self._pieces = pieces  # the split text: text between words, word, text between, ...
         self._keep = keep  # which words are content words
+        self._lower = lower  # every word, function words included, lower-cased
         self._ends: list[int] = []
         self._at: list[int] = []
+
+    def blocked(self, i: int, blockers: frozenset[str]) -> bool:
+        """Whether one of ``BLOCK_WINDOW`` words before content word ``i`` (function words
+        counted, not across a sentence end) is one of ``blockers``."""
+        lower = self._lower
+        if lower is None:
+            return False
+        if not self._at:
+            self._at = list(compress(range(len(self._keep)), self._keep))
+        j = self._at[i]
+        for k in range(j - 1, max(-1, j - 1 - BLOCK_WINDOW), -1):
+            if _STOP_CHARS.intersection(self._pieces[2 * k + 2]):
+                return False
+            if lower[k] in blockers:
+                return True
+        return False
 
     def _offsets(self) -> None:
         # only articles with evidence need offsets: computed on first use
         self._ends = list(accumulate(map(len, self._pieces)))
-        self._at = list(compress(range(len(self._keep)), self._keep))
+        if not self._at:
+            self._at = list(compress(range(len(self._keep)), self._keep))
 
     def start(self, i: int) -> int:
         if not self._ends:
@@ -234,6 +266,8 @@ class RuleMatcher:
         # hot path (the stem cache answers the rest)
         self._memo: dict[str, str] = {}
         self._ids = {t.id: i for i, t in enumerate(taxonomy.themes)}
+        # themes saved before ``blockers`` existed have no such attribute
+        self._blockers = [frozenset(getattr(t, "blockers", ())) for t in taxonomy.themes]
         self._index: dict[str, list[_Seed]] = {}
         self._near: list[tuple[int, str, int, bool, bool]] = []
         # first stem of a proximity phrase -> (rule, side, stems, forms, keeps) of its phrases
@@ -313,7 +347,7 @@ class RuleMatcher:
                 missing = words
             memo.update(zip(missing, self._cache.stem_many(missing), strict=True))
             stems = list(map(memo.__getitem__, words))
-        return _Tokens(words, stems, pieces, keep)
+        return _Tokens(words, stems, pieces, keep, lower)
 
     def match(self, text: str, title: str = "") -> list[Hit]:
         """All evidence in ``title`` and ``text``.
@@ -366,6 +400,12 @@ class RuleMatcher:
                     continue
                 key = (seed.theme, seed.kind)
                 if key in taken:  # a longer seed of the same kind already matched here
+                    continue
+                if (
+                    seed.kind == "phrase"
+                    and self._blockers[seed.theme]
+                    and tokens.blocked(i, self._blockers[seed.theme])
+                ):
                     continue
                 taken.add(key)
                 yield Hit(
@@ -422,9 +462,10 @@ class RuleMatcher:
             if not pos_a or not pos_b or (three and not pos_c):
                 continue
             used_b: set[int] = set()
+            blockers = self._blockers[ti]
             for i in pos_a:
                 partners = _partners(i, pos_b, pos_c, used_b, window, sentence, ordered)
-                if partners is None:
+                if partners is None or (blockers and tokens.blocked(i, blockers)):
                     continue
                 j, k = partners
                 used_b.add(j)

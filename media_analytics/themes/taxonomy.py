@@ -3,7 +3,10 @@
 Each theme has an id, names, a definition (description, include and exclude criteria), a score
 threshold, and seed evidence: ``phrases`` (strong: one is good evidence), ``terms`` (weak: need
 company), ``negative`` cues (veto a false hit) and ``near`` rules (a word from ``a`` within
-``window`` words of one from ``b``, and of one from ``c`` when the rule has a ``c`` list). Seed
+``window`` words of one from ``b``, and of one from ``c`` when the rule has a ``c`` list), and
+``blockers``: words that, just before a phrase or the first word of a near rule, say that the act
+did not or has not yet happened ("tidak menemui", "akan berdialog", "meminta agar ... mendengar"),
+so the phrase or rule does not count there. Seed
 evidence is written as news writes it; the tagger stems it, so ``pengamanan pilkada`` also
 matches ``mengamankan Pilkada``.
 """
@@ -59,10 +62,11 @@ class Theme:
     terms: tuple[str, ...] = ()
     negative: tuple[str, ...] = ()
     near: tuple[NearRule, ...] = ()
+    blockers: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (for saving with a model and for TOML output)."""
-        return {
+        out: dict[str, Any] = {
             "id": self.id,
             "name_id": self.name_id,
             "name_en": self.name_en,
@@ -75,6 +79,10 @@ class Theme:
             "negative": list(self.negative),
             "near": [_near_dict(r) for r in self.near],
         }
+        # themes saved before ``blockers`` existed have no such attribute
+        if getattr(self, "blockers", ()):
+            out["blockers"] = list(self.blockers)
+        return out
 
 
 def _near_dict(rule: NearRule) -> dict[str, Any]:
@@ -94,10 +102,10 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
     return tuple(v.strip().lower() if where.endswith(_EVIDENCE) else v.strip() for v in value)
 
 
-_EVIDENCE = ("phrases", "terms", "negative", ".a", ".b", ".c")
+_EVIDENCE = ("phrases", "terms", "negative", "blockers", ".a", ".b", ".c")
 _KNOWN = {
     "id", "name_id", "name_en", "description", "include", "exclude", "threshold", "phrases",
-    "terms", "negative", "near",
+    "terms", "negative", "near", "blockers",
 }  # fmt: skip
 
 
@@ -150,7 +158,10 @@ def _theme(raw: Any, where: str) -> Theme:
         terms=_strings(raw.get("terms"), f"{where} terms"),
         negative=_strings(raw.get("negative"), f"{where} negative"),
         near=tuple(rules),
+        blockers=_strings(raw.get("blockers"), f"{where} blockers"),
     )
+    if any(" " in w for w in theme.blockers):
+        raise TaxonomyError(f"{where}: blockers are single words")
     if not (theme.phrases or theme.terms or theme.near):
         raise TaxonomyError(f"{where}: a theme needs seed evidence (phrases, terms or near rules)")
     return theme

@@ -37,6 +37,11 @@ def _themes(tagger: ThemeTagger, title: str, text: str) -> set[str]:
             "Seorang brigadir polisi bertugas dalam pengawalan TPS di pulau terluar agar "
             "pemungutan suara berjalan tertib.",
         ),
+        (  # a call on the candidates' camps to unite again after the vote
+            "Ormas Ajak Pendukung Paslon Bersatu Kembali Usai Pilgub",
+            "Pimpinan ormas itu meminta para pendukung semua pasangan calon tidak saling ejek di "
+            "media sosial setelah hasil diumumkan.",
+        ),
     ],
 )
 def test_security_rules_find(tagger: ThemeTagger, title: str, text: str) -> None:
@@ -133,7 +138,37 @@ def test_dialogue_rules_find(tagger: ThemeTagger, title: str, text: str) -> None
             "Tokoh Adat Terima Penghargaan dari Gubernur",
             "Seorang tokoh menerima penghargaan dari gubernur atas jasanya menjaga hutan adat.",
         ),
+        (  # an official who would not come out (blockers: tidak, mau)
+            "Demo di Kantor Gubernur Memanas",
+            "Massa mahasiswa kecewa karena gubernur tidak mau keluar menemui demonstran. Mereka "
+            "bertahan di depan gerbang hingga sore.",
+        ),
+        (  # a plan to meet residents, not a meeting (blockers: berencana, akan)
+            "Rumah Warga Terdampak Proyek Jalan Tol",
+            "Wali kota berencana akan menemui dan berdialog dengan para warga yang rumahnya "
+            "terdampak proyek jalan tol.",
+        ),
+        (  # a call on the legislature to listen (blockers: perlu)
+            "Pakar Minta Revisi Undang-Undang Ditunda",
+            "Menurut pakar hukum, DPR perlu mendengar masukan dari masyarakat sebelum mengesahkan "
+            "revisi undang-undang.",
+        ),
     ],
 )
 def test_dialogue_rules_leave_out(tagger: ThemeTagger, title: str, text: str) -> None:
     assert "public_dialogue" not in _themes(tagger, title, text)
+
+
+def test_a_blocker_only_cancels_the_act_it_stands_before(tagger: ThemeTagger) -> None:
+    title = "Demo di Kantor Gubernur"
+    refused = "Gubernur tidak mau keluar menemui demonstran."
+    assert "public_dialogue" not in _themes(tagger, title, refused)
+    # the same meeting reported as done is evidence again, and its offsets point at the words
+    done = "Gubernur akhirnya keluar menemui demonstran dan mendengar keluhan mahasiswa."
+    result = tagger.tag(done, title)
+    near = [h for h in result.hits if h.theme == "public_dialogue" and h.kind == "near"]
+    assert near and all(done[h.start : h.end].strip() == done[h.start : h.end] for h in near)
+    assert any("menemui demonstran" in done[h.start : h.end] for h in near)
+    # a blocker in the previous sentence does not reach across the full stop
+    after_stop = "Ia tidak lama di sana. Menemui demonstran, gubernur mendengar keluhan mahasiswa."
+    assert "public_dialogue" in _themes(tagger, title, after_stop)

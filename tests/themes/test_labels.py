@@ -22,7 +22,13 @@ def _read(name: str) -> list[dict[str, str]]:
 
 
 @pytest.mark.parametrize(
-    "name", ["theme_labels.csv", "theme_labels_holdout.csv", "theme_labels_holdout2.csv"]
+    "name",
+    [
+        "theme_labels.csv",
+        "theme_labels_holdout.csv",
+        "theme_labels_holdout2.csv",
+        "theme_labels_holdout3.csv",
+    ],
 )
 def test_label_files_hold_ids_and_labels_only(name: str) -> None:
     rows = _read(name)
@@ -37,15 +43,23 @@ def test_the_held_out_sets_are_new_and_large_enough() -> None:
     dev = {(r["dataset"], r["id"]) for r in _read("theme_labels.csv")}
     holdout = {(r["dataset"], r["id"]) for r in _read("theme_labels_holdout.csv")}
     holdout2 = {(r["dataset"], r["id"]) for r in _read("theme_labels_holdout2.csv")}
-    assert len(holdout) >= 150 and len(holdout2) >= 150
+    holdout3 = {(r["dataset"], r["id"]) for r in _read("theme_labels_holdout3.csv")}
+    tone = {(r["dataset"], r["id"]) for r in _read("tone_labels.csv")}
+    assert len(holdout) >= 150 and len(holdout2) >= 150 and len(holdout3) >= 150
     assert not dev & holdout and not dev & holdout2 and not holdout & holdout2
+    # stage 5 is new to every earlier stage, the tone sets included
+    assert not holdout3 & (dev | holdout | holdout2 | tone)
 
 
 @pytest.mark.slow
 @pytest.mark.shared_data
 @pytest.mark.parametrize(
     ("which", "name"),
-    [("holdout", "theme_labels_holdout.csv"), ("holdout2", "theme_labels_holdout2.csv")],
+    [
+        ("holdout", "theme_labels_holdout.csv"),
+        ("holdout2", "theme_labels_holdout2.csv"),
+        ("holdout3", "theme_labels_holdout3.csv"),
+    ],
 )
 def test_the_held_out_sets_are_what_the_selection_script_prints(which: str, name: str) -> None:
     corpora = shared_file("corpora")

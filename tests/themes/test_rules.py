@@ -80,6 +80,39 @@ def test_offsets_survive_characters_whose_lower_case_is_longer() -> None:
             assert text[h.start : h.end].split()[0].lower() in {"bupati", "camat", "rapat"}
 
 
+def test_scraped_paragraph_joins_end_a_sentence() -> None:
+    # CLICK-ID joins paragraphs with ".," and no space; a rule must not pair words across them
+    text = 'Bupati tiba di Jakarta.,Menurut dia, nelayan menunggu.,"Kami senang," ujarnya.'
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Bupati tiba di Jakarta.,",
+        "Menurut dia, nelayan menunggu.,",
+        '"Kami senang," ujarnya.',
+    ]
+    m = RuleMatcher(Taxonomy.from_dict(MEETING))
+    assert _near(m, "Bupati tiba.,Menemui nelayan di dermaga.") == []
+    # a comma after an abbreviation or inside a sentence does not end it
+    assert len(sentence_spans("Kapolsek Anra, S.H., hadir. Warga senang.")) == 2
+
+
+def test_blockers_round_trip_and_must_be_single_words() -> None:
+    data = {"themes": [dict(MEETING["themes"][0], blockers=["Tidak", "akan"])]}
+    tax = Taxonomy.from_dict(data)
+    assert tax["meeting"].blockers == ("tidak", "akan")
+    assert Taxonomy.from_dict(tax.to_dict()) == tax
+    assert "blockers" not in Taxonomy.from_dict(MEETING).to_dict()["themes"][0]
+    m = RuleMatcher(tax)
+    assert _near(m, "Bupati tidak menemui nelayan.") == []
+    assert _near(m, "Bupati akan segera menemui nelayan.") == []
+    assert _near(m, "Bupati menemui nelayan.") == ["Bupati menemui nelayan"]
+    # further back than BLOCK_WINDOW words, a blocker says nothing about the act
+    assert _near(m, "Tidak lama kemudian bupati datang dan menemui nelayan.") == [
+        "bupati datang dan menemui nelayan"
+    ]
+    bad = {"themes": [dict(MEETING["themes"][0], blockers=["tidak mau"])]}
+    with pytest.raises(TaxonomyError, match="single words"):
+        Taxonomy.from_dict(bad)
+
+
 def test_the_lead_ends_after_the_second_sentence() -> None:
     m = RuleMatcher(Taxonomy.from_dict(MEETING))
     text = "Bupati tiba pagi. Ia menemui nelayan. Rapat selesai sore."
