@@ -241,32 +241,23 @@ def _selection_script() -> object:
     return module
 
 
-def select_tone_stage2(corpora: Path) -> list[tuple[str, str, str]]:
-    """``(dataset, id, stratum)`` of the stage-2 tone articles, deterministic.
-
-    Eligible: clickid and detik2025 articles with at least 300 characters of body that no earlier
-    stage chose (theme stages 1-2, the tone extras, the held-out stages 3 and 3b) and whose title
-    and body are not those of a chosen article under another id. ``TONE2_QUOTAS`` articles are
-    drawn per section (clickid: the coarse section of the selection script; detik2025:
-    ``aspek_target``) with ``random.Random(SEED_TONE2)`` over sorted ids.
-    """
-    sel: Any = _selection_script()
-    frames = sel.load(str(corpora))
-    rng = random.Random(sel.SEED)
-    theme = sel.select(frames, rng)
-    extra = sel.select_tone_extra(frames, theme, rng)
-    taken = theme + extra + sel.select_stage2(frames, theme + extra, random.Random(sel.SEED_STAGE2))
-    stage3 = sel.select_stage3(frames, taken, random.Random(sel.SEED_STAGE3))
-    taken += stage3
-    taken += sel.select_stage3b(frames, taken, random.Random(sel.SEED_STAGE3B))
+def _draw_per_section(
+    sel: Any,
+    frames: dict[str, pd.DataFrame],
+    taken: list[tuple[str, str, str]],
+    quotas: dict[str, dict[str, int]],
+    seed: int,
+    prefix: str,
+) -> list[tuple[str, str, str]]:
+    """``quotas`` articles per section, none of them in ``taken`` nor a copy of one."""
     chosen = {(ds, i) for ds, i, _ in taken}
-    rng = random.Random(SEED_TONE2)
+    rng = random.Random(seed)
     out: list[tuple[str, str, str]] = []
-    for ds, quotas in TONE2_QUOTAS.items():
+    for ds, per_section in quotas.items():
         df = frames[ds]
         df = df[df["eligible"]].sort_values("id")
         seen_texts = {t for i, t in zip(df["id"], df["text"], strict=True) if (ds, i) in chosen}
-        pools: dict[str, list[str]] = {k: [] for k in quotas}
+        pools: dict[str, list[str]] = {k: [] for k in per_section}
         for i, t, section in zip(df["id"], df["text"], df["section"], strict=True):
             if (ds, i) in chosen or t in seen_texts:
                 continue
@@ -274,9 +265,38 @@ def select_tone_stage2(corpora: Path) -> list[tuple[str, str, str]]:
             key = sel.coarse_section(section) if ds == "clickid" else section
             if key in pools:
                 pools[key].append(i)
-        for key, n in quotas.items():
-            out += [(ds, i, f"tone2_{key}") for i in sorted(rng.sample(pools[key], n))]
+        for key, n in per_section.items():
+            out += [(ds, i, f"{prefix}_{key}") for i in sorted(rng.sample(pools[key], n))]
     return out
+
+
+def tone_stages(corpora: Path) -> dict[int, list[tuple[str, str, str]]]:
+    """``{2: rows, 3: rows}``: the tone stages 2 and 3 as ``(dataset, id, stratum)``, deterministic.
+
+    Eligible: clickid and detik2025 articles with at least 300 characters of body that no earlier
+    stage chose and whose title and body are not those of a chosen article under another id.
+    Stage 2 excludes theme stages 1-2, the tone extras and the held-out stages 3 and 3b; stage 3
+    also excludes held-out stage 4 and tone stage 2. Each draws its quotas per section (clickid:
+    the coarse section of the selection script; detik2025: ``aspek_target``) with its own
+    ``random.Random`` seed over sorted ids.
+    """
+    sel: Any = _selection_script()
+    frames = sel.load(str(corpora))
+    rng = random.Random(sel.SEED)
+    theme = sel.select(frames, rng)
+    extra = sel.select_tone_extra(frames, theme, rng)
+    taken = theme + extra + sel.select_stage2(frames, theme + extra, random.Random(sel.SEED_STAGE2))
+    taken += sel.select_stage3(frames, taken, random.Random(sel.SEED_STAGE3))
+    taken += sel.select_stage3b(frames, taken, random.Random(sel.SEED_STAGE3B))
+    stage2 = _draw_per_section(sel, frames, taken, TONE2_QUOTAS, SEED_TONE2, "tone2")
+    taken += sel.select_stage4(frames, taken, random.Random(sel.SEED_STAGE4)) + stage2
+    stage3 = _draw_per_section(sel, frames, taken, TONE3_QUOTAS, SEED_TONE3, "tone3")
+    return {2: stage2, 3: stage3}
+
+
+def select_tone_stage2(corpora: Path) -> list[tuple[str, str, str]]:
+    """The stage-2 tone articles (see :func:`tone_stages`)."""
+    return tone_stages(corpora)[2]
 
 
 #: Stage 3 of the tone set: fresh articles per section, chosen and labelled before the work on
@@ -302,41 +322,8 @@ TONE3_QUOTAS: dict[str, dict[str, int]] = {
 
 
 def select_tone_stage3(corpora: Path) -> list[tuple[str, str, str]]:
-    """``(dataset, id, stratum)`` of the stage-3 tone articles, deterministic.
-
-    As stage 2, but nothing chosen by any earlier stage is eligible: theme stages 1-2, the tone
-    extras, the held-out theme stages 3, 3b and 4, and tone stage 2 (nor an article whose title
-    and body are those of a chosen article under another id). ``TONE3_QUOTAS`` articles are
-    drawn per section with ``random.Random(SEED_TONE3)`` over sorted ids.
-    """
-    sel: Any = _selection_script()
-    frames = sel.load(str(corpora))
-    rng = random.Random(sel.SEED)
-    theme = sel.select(frames, rng)
-    extra = sel.select_tone_extra(frames, theme, rng)
-    taken = theme + extra + sel.select_stage2(frames, theme + extra, random.Random(sel.SEED_STAGE2))
-    taken += sel.select_stage3(frames, taken, random.Random(sel.SEED_STAGE3))
-    taken += sel.select_stage3b(frames, taken, random.Random(sel.SEED_STAGE3B))
-    taken += sel.select_stage4(frames, taken, random.Random(sel.SEED_STAGE4))
-    taken += select_tone_stage2(corpora)
-    chosen = {(ds, i) for ds, i, _ in taken}
-    rng = random.Random(SEED_TONE3)
-    out: list[tuple[str, str, str]] = []
-    for ds, quotas in TONE3_QUOTAS.items():
-        df = frames[ds]
-        df = df[df["eligible"]].sort_values("id")
-        seen_texts = {t for i, t in zip(df["id"], df["text"], strict=True) if (ds, i) in chosen}
-        pools: dict[str, list[str]] = {k: [] for k in quotas}
-        for i, t, section in zip(df["id"], df["text"], df["section"], strict=True):
-            if (ds, i) in chosen or t in seen_texts:
-                continue
-            seen_texts.add(t)
-            key = sel.coarse_section(section) if ds == "clickid" else section
-            if key in pools:
-                pools[key].append(i)
-        for key, n in quotas.items():
-            out += [(ds, i, f"tone3_{key}") for i in sorted(rng.sample(pools[key], n))]
-    return out
+    """The stage-3 tone articles (see :func:`tone_stages`)."""
+    return tone_stages(corpora)[3]
 
 
 #: Rows of ``tone_labels.csv`` that belong to stage 1; rows up to ``TONE_STAGE2_ROWS`` are

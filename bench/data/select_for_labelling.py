@@ -82,6 +82,7 @@ import os
 import random
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -93,53 +94,63 @@ SEED_STAGE3B = 20250612
 SEED_STAGE4 = 20250718
 SEED_STAGE5 = 20261204
 
-ELECTION = re.compile(
+
+class _Folded:
+    """A case-insensitive pattern matched on the lower-cased text: on these lower-case,
+    ASCII keyword lists the same answers as ``re.I``, about three times faster on long
+    articles (``re.I`` alternations defeat the regex engine's literal scans)."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._rx = re.compile(pattern)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self._rx.search(text.lower())
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self._rx.finditer(text.lower())
+
+
+ELECTION = _Folded(
     r"pilkada|pemilu|pilpres|pileg|pilgub|pilbup|pilwalkot|pilkades|kampanye|\btps\b|\bkpu|"
     r"bawaslu|panwas|paslon|caleg|capres|cawapres|cagub|cabup|cawalkot|pemungutan suara|"
-    r"surat suara|rekapitulasi|coblos|quick count|hitung cepat",
-    re.I,
+    r"surat suara|rekapitulasi|coblos|quick count|hitung cepat"
 )
-SECURITY = re.compile(
+SECURITY = _Folded(
     r"polisi|\bpolri|polres|polsek|polda|polresta|polrestabes|kapolr|kapolda|kapolsek|"
     r"kamtibmas|bhabinkamtibmas|brimob|\btni\b|kodim|korem|babinsa|pengamanan|keamanan|"
     r"ketertiban|kondusi|patroli|sispamkota|mantap praja|\brawan\b|kerawanan|ricuh|kericuhan|"
-    r"bentrok|\baman\b|damai",
-    re.I,
+    r"bentrok|\baman\b|damai"
 )
-DIALOGUE = re.compile(
+DIALOGUE = _Folded(
     r"curhat|dialog|audiensi|\breses\b|aspirasi|sambang|silaturahmi|silaturahim|temu warga|"
     r"tatap muka|keluhan warga|cooling system|musyawarah|forum warga|kunjungan kerja|blusukan|"
-    r"ngopi bareng|minggu kasih",
-    re.I,
+    r"ngopi bareng|minggu kasih"
 )
 
-DIALOGUE_TITLE = re.compile(
+DIALOGUE_TITLE = _Folded(
     r"aspirasi|audiensi|\breses\b|dialog|sambang|keluhan|keluhkan|dengar pendapat|silaturahmi|"
     r"silaturahim|tatap muka|temu warga|blusukan|\btemui\b|menemui|curhat warga|jumat curhat|"
-    r"ngopi bareng|cooling system|kunjungan kerja|kunker",
-    re.I,
+    r"ngopi bareng|cooling system|kunjungan kerja|kunker"
 )
 STAGE2_RANDOM = {"clickid": 12, "detik2025": 10}
 
-SECURITY_EXTRA = re.compile(
+SECURITY_EXTRA = _Folded(
     r"rusuh|kerusuhan|tawuran|intelijen|\bbin\b|gangguan|konflik|ancaman|teror|provokasi|"
     r"polarisasi|perpecahan|adu domba|\bsejuk|\brukun|persatuan|guyub|linmas|personel|siaga|"
     r"gelar pasukan|pangdam|kodam|kapolri|bhayangkara|satpol|pengawal|unjuk rasa|geruduk|"
-    r"sweeping|\bdemo\b|tertib",
-    re.I,
+    r"sweeping|\bdemo\b|tertib"
 )
-DIALOGUE_NARROW = re.compile(
+DIALOGUE_NARROW = _Folded(
     r"menerima audiensi|audiensi dengan|\breses\b|aspirasi (?:warga|masyarakat)|"
     r"(?:serap|menyerap|jaring|menjaring|tampung|menampung) aspirasi|"
     r"mendengar(?:kan)? (?:keluhan|aspirasi|curhat)|curhat|sambang|"
     r"dialog (?:dengan|bersama) (?:warga|masyarakat|mahasiswa)|berdialog|"
-    r"menemui (?:warga|massa|mahasiswa|perwakilan)|tatap muka|temu warga|keluh kesah",
-    re.I,
+    r"menemui (?:warga|massa|mahasiswa|perwakilan)|tatap muka|temu warga|keluh kesah"
 )
-DIALOGUE_LEAD = re.compile(
+DIALOGUE_LEAD = _Folded(
     r"audiensi|\breses\b|aspirasi|dialog|curhat|sambang|keluhan|silaturahmi|silaturahim|"
-    r"tatap muka|temu warga|menemui|dengar pendapat",
-    re.I,
+    r"tatap muka|temu warga|menemui|dengar pendapat"
 )
 LEAD_CHARS = 700
 STAGE3B_QUOTAS = {
@@ -148,29 +159,26 @@ STAGE3B_QUOTAS = {
 }
 # Stage 4: words of order and harm that neither earlier security list held (guarding, escorting,
 # unity, tolerance, intimidation, threats, violence, the security apparatus, fear)
-SECURITY_WIDE = re.compile(
+SECURITY_WIDE = _Folded(
     r"\b(?:jaga|menjaga|dijaga|penjagaan|kawal|mengawal|dikawal|bersatu|persatuan|kerukunan|"
     r"toleransi|intoleransi|intimidasi|mengintimidasi|diintimidasi|ancam|ancaman|mengancam|diancam|"
     r"kekerasan|teror|aparat|tni|tertib|konflik|ormas|preman|takut|ketakutan|diserang|penyerangan|"
-    r"keributan|kegaduhan|ketegangan|aman|damai|kondusif)\b",
-    re.I,
+    r"keributan|kegaduhan|ketegangan|aman|damai|kondusif)\b"
 )
 # Stage 4: an act of meeting or hearing the public, stated in the title or the lead
-DIALOGUE_MEET = re.compile(
+DIALOGUE_MEET = _Folded(
     r"\b(?:menerima (?:perwakilan|audiensi|kedatangan|aspirasi|delegasi)|audiensi|beraudiensi|"
     r"menemui|temui|bertemu (?:dengan )?(?:warga|masyarakat|mahasiswa|perwakilan|para|tokoh)|"
     r"berdialog|dialog (?:dengan|bersama)|tatap muka|bertatap muka|"
     r"(?:serap|menyerap|jaring|menjaring|tampung|menampung) aspirasi|"
     r"mendengar(?:kan)? (?:keluhan|aspirasi|curhat|masukan)|curhat|curhatan|"
     r"mengadu (?:ke|kepada)|reses|sambang|menyambangi warga|temu warga|dengar pendapat|"
-    r"keluh kesah)\b",
-    re.I,
+    r"keluh kesah)\b"
 )
-PUBLIC = re.compile(
+PUBLIC = _Folded(
     r"\b(?:warga|masyarakat|mahasiswa|buruh|petani|nelayan|pedagang|tokoh|perwakilan|massa|guru|"
     r"honorer|pengemudi|ojol|pelajar|siswa|orang tua|korban|aliansi|koalisi|konstituen|pemuda|"
-    r"santri|pekerja|karyawan|perangkat desa|kepala desa|elemen)\b",
-    re.I,
+    r"santri|pekerja|karyawan|perangkat desa|kepala desa|elemen)\b"
 )
 MEET_CHARS = 800
 STAGE4_STRATA = ["s4_elec_sec", "s4_dial_meet", "s4_dial"]
@@ -470,7 +478,7 @@ def stratum5(text: str, title: str) -> str | None:
 
 
 def _tone_stages(corpora: str) -> list[tuple[str, str, str]]:
-    """The tone stages chosen in ``bench/sentiment_eval.py`` (2, and 3 where it exists)."""
+    """The tone stages 2 and 3 chosen in ``bench/sentiment_eval.py``."""
     import importlib.util
 
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sentiment_eval.py")
@@ -478,11 +486,8 @@ def _tone_stages(corpora: str) -> list[tuple[str, str, str]]:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    rows = []
-    for name in ("select_tone_stage2", "select_tone_stage3"):
-        if hasattr(module, name):
-            rows += getattr(module, name)(Path(corpora))
-    return rows
+    stages = module.tone_stages(Path(corpora))
+    return stages[2] + stages[3]
 
 
 def select_stage5(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Random):

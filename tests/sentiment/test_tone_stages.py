@@ -66,10 +66,9 @@ def test_stages_two_and_three_are_the_bench_choices() -> None:
     bench = _bench()
     corpora = shared_file("corpora")
     _, stage2, stage3 = _stages()
-    assert [(r["dataset"], r["id"]) for r in stage2] == [
-        (d, i) for d, i, _ in bench.select_tone_stage2(corpora)
-    ]
-    chosen = bench.select_tone_stage3(corpora)
+    stages = bench.tone_stages(corpora)
+    assert [(r["dataset"], r["id"]) for r in stage2] == [(d, i) for d, i, _ in stages[2]]
+    chosen = stages[3]
     assert [(r["dataset"], r["id"]) for r in stage3] == [(d, i) for d, i, _ in chosen]
     # the stage-3 draw is per section, so each section's quota is met exactly
     per_stratum: dict[str, int] = {}
