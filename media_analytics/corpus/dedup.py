@@ -240,19 +240,24 @@ class _Index:
                 if not self.copies[parent]:
                     del self.copies[parent]
                     if parent in self.kept:
-                        self._forget(parent, self.kept.pop(parent))
-            item = _Kept(
-                self.ids[position],
-                self.sigs[position].copy(),
-                int(self.sizes[position]),
-                int(self.hashes[position]),
-                int(self.times[position]),
-                bool(self.indexed[position]),
-            )
+                        gone = self.kept.pop(parent)
+                        self._forget(parent, gone.id, gone.hash, gone.indexed)
             if self.copies.get(row):
-                self.kept[row] = item
+                self.kept[row] = _Kept(
+                    self.ids[position],
+                    self.sigs[position].copy(),
+                    int(self.sizes[position]),
+                    int(self.hashes[position]),
+                    int(self.times[position]),
+                    bool(self.indexed[position]),
+                )
             else:
-                self._forget(row, item)
+                self._forget(
+                    row,
+                    self.ids[position],
+                    int(self.hashes[position]),
+                    bool(self.indexed[position]),
+                )
         live = len(self.ids)
         for name in ("sigs", "sizes", "hashes", "times", "parents", "indexed"):
             array = getattr(self, name)
@@ -264,13 +269,14 @@ class _Index:
         del self.ids[:n]
         self.offset += n
 
-    def _forget(self, row: int, item: _Kept) -> None:
-        if self.rows.get(item.id) == row:
-            del self.rows[item.id]
-        if item.indexed:
+    def _forget(self, row: int, article_id: str, content_hash: int, indexed: bool) -> None:
+        """Drop a row from the look-up tables (its array slot is reused by the caller)."""
+        if self.rows.get(article_id) == row:
+            del self.rows[article_id]
+        if indexed:
             self.lsh.remove(row)
-        if self.exact.get(item.hash) == row:
-            del self.exact[item.hash]
+        if self.exact.get(content_hash) == row:
+            del self.exact[content_hash]
 
     def compact(self) -> dict[str, Any]:
         """The remembered rows as plain arrays, oldest first: kept originals, then live rows."""

@@ -221,9 +221,7 @@ class _Tokens:
         lower = self._lower
         if lower is None:
             return False
-        if not self._at:
-            self._at = list(compress(range(len(self._keep)), self._keep))
-        j = self._at[i]
+        j = self._word_at()[i]
         for k in range(j - 1, max(-1, j - 1 - BLOCK_WINDOW), -1):
             if _STOP_CHARS.intersection(self._pieces[2 * k + 2]):
                 return False
@@ -231,11 +229,16 @@ class _Tokens:
                 return True
         return False
 
+    def _word_at(self) -> list[int]:
+        """Index among all words of each content word (computed on first use)."""
+        if not self._at:
+            self._at = list(compress(range(len(self._keep)), self._keep))
+        return self._at
+
     def _offsets(self) -> None:
         # only articles with evidence need offsets: computed on first use
         self._ends = list(accumulate(map(len, self._pieces)))
-        if not self._at:
-            self._at = list(compress(range(len(self._keep)), self._keep))
+        self._word_at()
 
     def start(self, i: int) -> int:
         if not self._ends:
@@ -266,8 +269,7 @@ class RuleMatcher:
         # hot path (the stem cache answers the rest)
         self._memo: dict[str, str] = {}
         self._ids = {t.id: i for i, t in enumerate(taxonomy.themes)}
-        # themes saved before ``blockers`` existed have no such attribute
-        self._blockers = [frozenset(getattr(t, "blockers", ())) for t in taxonomy.themes]
+        self._blockers = [frozenset(t.blockers) for t in taxonomy.themes]
         self._index: dict[str, list[_Seed]] = {}
         self._near: list[tuple[int, str, int, bool, bool]] = []
         # first stem of a proximity phrase -> (rule, side, stems, forms, keeps) of its phrases
@@ -401,11 +403,8 @@ class RuleMatcher:
                 key = (seed.theme, seed.kind)
                 if key in taken:  # a longer seed of the same kind already matched here
                     continue
-                if (
-                    seed.kind == "phrase"
-                    and self._blockers[seed.theme]
-                    and tokens.blocked(i, self._blockers[seed.theme])
-                ):
+                blockers = self._blockers[seed.theme]
+                if seed.kind == "phrase" and blockers and tokens.blocked(i, blockers):
                     continue
                 taken.add(key)
                 yield Hit(

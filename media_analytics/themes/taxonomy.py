@@ -79,8 +79,7 @@ class Theme:
             "negative": list(self.negative),
             "near": [_near_dict(r) for r in self.near],
         }
-        # themes saved before ``blockers`` existed have no such attribute
-        if getattr(self, "blockers", ()):
+        if self.blockers:  # left out when empty: older taxonomies read and write unchanged
             out["blockers"] = list(self.blockers)
         return out
 
