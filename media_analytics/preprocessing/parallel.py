@@ -61,6 +61,7 @@ def _worker_main(
         _CONTEXT = context
     cache = default_cache()
     cache.update(entries)
+    cache.start_log()
     cache.drain_log()
     # The model and caches live as long as the worker: keep the garbage collector from
     # traversing them again and again (and from touching pages shared with the parent).
@@ -165,7 +166,11 @@ class WorkerPool:
     def map(
         self, fn: Callable[[Any, Sequence[T]], R], chunks: Iterable[Sequence[T]]
     ) -> Iterator[R]:
-        """Apply ``fn(context, chunk)`` to each chunk; yield results in input order."""
+        """Apply ``fn(context, chunk)`` to each chunk; yield results in input order.
+
+        A map left before its end (an error, or a consumer that stops iterating) closes the
+        pool: results still on their way would otherwise be read by the next map.
+        """
         if self._closed:
             raise RuntimeError("the pool is closed")
         cache = default_cache()
@@ -175,42 +180,46 @@ class WorkerPool:
         next_out = 0
         it = iter(enumerate(chunks))
         exhausted = False
-        while True:
-            # keep two chunks in flight per worker so none waits for the parent
-            while not exhausted and min(inflight) < 2:
-                try:
-                    task_id, chunk = next(it)
-                except StopIteration:
-                    exhausted = True
-                    break
-                w = inflight.index(min(inflight))
-                delta = self._log[self._pos[w] :]
-                self._pos[w] = len(self._log)
-                self._outboxes[w].put((task_id, fn, chunk, delta))
-                inflight[w] += 1
-            if exhausted and sum(inflight) == 0 and next_out not in results:
-                return
-            if next_out in results:
-                yield results.pop(next_out)
-                next_out += 1
-                continue
-            ready: list[Any] = wait([c for c in self._conns if inflight[owner[c]]])
-            for conn in ready:
-                w = owner[conn]
-                try:
-                    task_id, result, learned, error = conn.recv()
-                except EOFError:
-                    self.close()
-                    raise RuntimeError(f"worker {w} died (killed or out of memory)") from None
-                inflight[w] -= 1
-                if error is not None:
-                    self.close()
-                    raise RuntimeError(f"a worker failed on chunk {task_id}:\n{error}")
-                if learned:
-                    self._log.extend(learned)
-                    cache.update(learned)
-                results[task_id] = result
-            self._trim_log()
+        finished = False
+        try:
+            while True:
+                # keep two chunks in flight per worker so none waits for the parent
+                while not exhausted and min(inflight) < 2:
+                    try:
+                        task_id, chunk = next(it)
+                    except StopIteration:
+                        exhausted = True
+                        break
+                    w = inflight.index(min(inflight))
+                    delta = self._log[self._pos[w] :]
+                    self._pos[w] = len(self._log)
+                    self._outboxes[w].put((task_id, fn, chunk, delta))
+                    inflight[w] += 1
+                if next_out in results:
+                    yield results.pop(next_out)
+                    next_out += 1
+                    continue
+                if exhausted and sum(inflight) == 0:
+                    finished = True
+                    return
+                ready: list[Any] = wait([c for c in self._conns if inflight[owner[c]]])
+                for conn in ready:
+                    w = owner[conn]
+                    try:
+                        task_id, result, learned, error = conn.recv()
+                    except EOFError:
+                        raise RuntimeError(f"worker {w} died (killed or out of memory)") from None
+                    inflight[w] -= 1
+                    if error is not None:
+                        raise RuntimeError(f"a worker failed on chunk {task_id}:\n{error}")
+                    if learned:
+                        self._log.extend(learned)
+                        cache.update(learned)
+                    results[task_id] = result
+                self._trim_log()
+        finally:
+            if not finished:
+                self.close()
 
     def _trim_log(self) -> None:
         low = min(self._pos)

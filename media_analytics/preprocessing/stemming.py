@@ -59,8 +59,9 @@ class StemCache:
             raise ValueError(f"maxsize must be >= 1, got {maxsize}")
         self.maxsize = maxsize
         self._data: dict[str, str] = {}
-        # Words stemmed since the log was last drained; parallel workers use it to share results.
-        self._log: list[tuple[str, str]] = []
+        # Words stemmed since the log was last drained, kept only once a worker pool asked for
+        # them (``start_log``): a single process would otherwise hold every miss for good.
+        self._log: list[tuple[str, str]] | None = None
         self.hits = 0
         self.misses = 0
 
@@ -82,7 +83,8 @@ class StemCache:
         self.misses += 1
         result = _sastrawi().stem(word)
         self._store(word, result)
-        self._log.append((word, result))
+        if self._log is not None:
+            self._log.append((word, result))
         return result
 
     def stem_many(self, words: Iterable[str]) -> list[str]:
@@ -111,8 +113,16 @@ class StemCache:
             if word not in self._data:
                 self._store(word, result)
 
+    def start_log(self) -> None:
+        """Record from now on the words this cache stems (for :meth:`drain_log`)."""
+        if self._log is None:
+            self._log = []
+
     def drain_log(self) -> list[tuple[str, str]]:
-        """Return and clear the entries computed here since the last call."""
+        """Return and clear the entries stemmed here since the last call (or since
+        :meth:`start_log`; nothing is recorded before it)."""
+        if self._log is None:
+            return []
         log, self._log = self._log, []
         return log
 

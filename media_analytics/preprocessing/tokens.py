@@ -23,7 +23,9 @@ __all__ = [
 # "sayur-mayur") and compounds ("covid-19") stay one token and reach the stemmer whole.
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
-_INNER_APOSTROPHE = re.compile(r"(?<=[a-z])'(?=[a-z])")
+# The apostrophe comes first so the regex engine can jump from one to the next; the letter
+# before it is checked behind (a leading look-behind would be tried at every position).
+_INNER_APOSTROPHE = re.compile(r"'(?<=[a-z]')(?=[a-z])")
 
 
 def tokenize(text: str) -> list[str]:

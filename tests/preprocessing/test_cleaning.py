@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from media_analytics.preprocessing import (
     clean_article,
+    cleaning,
     fix_encoding,
     normalize_whitespace,
     split_dateline,
@@ -102,6 +103,35 @@ def test_macroman_curly_quotes_are_repaired() -> None:
     out = clean_article(raw).text
     assert "“Kami siap,” ujar seorang warga" in out
     assert "Ä" not in out and "‚" not in out
+
+
+MACROMAN_BITS = st.lists(
+    st.sampled_from(
+        ["\u201a\u00c4", "\u201a", "\u00c4", "\u00f9", "\u00fa", "\u00a7", "a", " ", "\n"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MACROMAN_BITS)
+def test_macroman_table_repair_equals_the_regex_repair(text: str) -> None:
+    # the fast repair (a split and a table) must answer exactly as the match-by-match regex
+    regex = cleaning._MACROMAN_PUNCT.sub(cleaning._macroman_punct, text)
+    assert cleaning._repair_macroman_punct(text) == regex
+
+
+def test_ftfy_repairs_each_damaged_line_with_the_others_untouched() -> None:
+    raw = "Baris satu ‚Äúrapi‚Äù.\nKylian Mbapp√© dan Alc√°cer hadir.\nBaris tiga."
+    lines = fix_encoding(raw).split("\n")
+    assert lines == ["Baris satu “rapi”.", "Kylian Mbappé dan Alcácer hadir.", "Baris tiga."]
+
+
+def test_rare_ascii_whitespace_is_exactly_the_ascii_part_of_the_rare_class() -> None:
+    # the ASCII fast path of normalize_whitespace relies on this
+    ascii_members = {chr(i) for i in range(128) if cleaning._RARE_WS.match(chr(i))}
+    assert ascii_members == set(cleaning._RARE_ASCII)
+    assert normalize_whitespace("a\tb\x0bc\r\nd") == "a b c\nd"
 
 
 def test_fix_encoding_leaves_clean_text_alone() -> None:

@@ -132,3 +132,15 @@ def test_every_clickid_word_type_stems_like_pysastrawi() -> None:
     with get_context("fork").Pool(2) as pool:
         mismatches = [m for part in pool.map(_compare, halves) for m in part]
     assert mismatches == [], mismatches[:20]
+
+
+def test_the_log_of_new_stems_is_kept_only_once_started() -> None:
+    # a single long-running process must not hold every word it ever stemmed a second time
+    cache = StemCache(maxsize=100)
+    cache.stem("pengamanan")
+    assert cache.drain_log() == []
+    cache.start_log()
+    cache.stem("kegiatan")
+    cache.stem("kegiatan")  # a hit is not logged again
+    assert cache.drain_log() == [("kegiatan", "giat")]
+    assert cache.drain_log() == []

@@ -78,6 +78,29 @@ def test_worker_failure_is_reported() -> None:
         list(parallel_map(_boom, range(10), n_jobs=2, chunk_size=2))
 
 
+def test_a_map_left_before_its_end_closes_the_pool() -> None:
+    # results still on their way must not be read by a later map as its own
+    from media_analytics.preprocessing import WorkerPool
+
+    pool = WorkerPool(2)
+    try:
+        it = pool.map(_double, [["a"], ["b"], ["c"], ["d"], ["e"]])
+        assert next(it) == ["aa"]
+        it.close()
+        with pytest.raises(RuntimeError, match="closed"):
+            list(pool.map(_double, [["x"]]))
+    finally:
+        pool.close()
+
+
+def test_a_pool_can_be_reused_after_a_finished_map() -> None:
+    from media_analytics.preprocessing import WorkerPool
+
+    with WorkerPool(2) as pool:
+        assert list(pool.map(_double, [["a"], ["b"], ["c"]])) == [["aa"], ["bb"], ["cc"]]
+        assert list(pool.map(_double, [["d"]])) == [["dd"]]
+
+
 # parametrize_with_checks declines estimators whose input is text (it only generates numeric
 # data), so the checks of the estimator contract that need no data are run by name. Skipped:
 # every check that fits on numeric arrays, since a text transformer cannot take them.
