@@ -101,6 +101,32 @@ def test_a_pool_can_be_reused_after_a_finished_map() -> None:
         assert list(pool.map(_double, [["d"]])) == [["dd"]]
 
 
+def _affinity(context: object, chunk: list[int]) -> list[tuple[int, ...]]:
+    import os
+
+    return [tuple(sorted(os.sched_getaffinity(0)))]
+
+
+@pytest.mark.skipif(
+    not hasattr(__import__("os"), "sched_getaffinity")
+    or len(__import__("os").sched_getaffinity(0)) < 2,
+    reason="needs Linux core affinity and at least two usable cores",
+)
+def test_workers_are_bound_to_cores_of_their_own_unless_asked_not_to() -> None:
+    import os
+
+    from media_analytics.preprocessing import WorkerPool
+
+    allowed = sorted(os.sched_getaffinity(0))
+    with WorkerPool(2) as pool:
+        seen = {r for out in pool.map(_affinity, [[i] for i in range(8)]) for r in out}
+    assert seen == {(allowed[0],), (allowed[1],)}
+    with WorkerPool(2, pin=False) as pool:
+        seen = {r for out in pool.map(_affinity, [[i] for i in range(4)]) for r in out}
+    assert seen == {tuple(allowed)}
+    assert sorted(os.sched_getaffinity(0)) == allowed  # the caller itself stays unbound
+
+
 # parametrize_with_checks declines estimators whose input is text (it only generates numeric
 # data), so the checks of the estimator contract that need no data are run by name. Skipped:
 # every check that fits on numeric arrays, since a text transformer cannot take them.
