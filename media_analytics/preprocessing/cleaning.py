@@ -285,11 +285,16 @@ def normalize_whitespace(text: str) -> str:
         # need two line breaks, which counting (memchr speed) rules out for one-line bodies
         if text.count("\n") > 1 and ("\n\n\n" in text or "\n \n" in text):
             text = _MANY_NEWLINES.sub("\n\n", text)
-        # strip every line: with single spaces only, a line has at most one at each end
-        if "\n " in text:
-            text = text.replace("\n ", "\n")
-        if " \n" in text:
-            text = text.replace(" \n", "\n")
+        # strip every line: with single spaces only, a line has at most one at each end (the
+        # ends of the text are stripped below); a few long lines are cheaper to strip one by one
+        # than to scan twice for a two-character pair
+        if text.count("\n") < 8:
+            text = "\n".join([line.strip(" ") for line in text.split("\n")])
+        else:
+            if "\n " in text:
+                text = text.replace("\n ", "\n")
+            if " \n" in text:
+                text = text.replace(" \n", "\n")
     return text.strip()
 
 
@@ -357,14 +362,19 @@ def strip_boilerplate(text: str) -> str:
         # single-paragraph bodies cheap
         tail = last[-160:]
         new_tail = _AGENCY_TAG.sub("", tail) if ")" in tail else tail
-        if any(k in new_tail.lower() for k in _CREDIT_WORDS):
+        low = new_tail.lower()
+        if any(k in low for k in _CREDIT_WORDS):
             new_tail = _TRAILING_CREDIT_INLINE.sub("", new_tail)
         if new_tail == tail:
             break
         stripped = (last[:-160] + new_tail).rstrip()
         text = text[: cut + 1] + stripped if stripped else text[: max(cut, 0)]
     out = text
-    if "SCROLL" in out or "ADVERTISEMENT" in out or "uga:" in out or "uga :" in out:
+    if (
+        "SCROLL" in out
+        or "ADVERTISEMENT" in out
+        or (":" in out and ("uga:" in out or "uga :" in out))
+    ):
         out = _BOILER_INLINE.sub(" ", out)
     return out
 
