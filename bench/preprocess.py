@@ -128,6 +128,19 @@ def main() -> None:
             f"| {names[kind]} | {jobs} | {c:,.0f} | {w:,.0f} | {med(key, 'peak_mb'):,.0f} | "
             f"{c / ref_c:.2f}x | {w / ref_w:.2f}x |"
         )
+    # each run's own ratio (ours and the reference measured back to back), to show the spread
+    for kind, jobs in variants[1:]:
+        key = f"{kind}/{jobs}"
+        pairs = list(zip(runs["reference/1"], runs[key], strict=True))
+        for phase in ("cold", "warm"):
+            each = [x[phase] / r[phase] for r, x in pairs]
+            print(
+                f"\nper-run {phase} ratios, {jobs} core(s): "
+                + ", ".join(f"{v:.2f}x" for v in each)
+                + f" (median {statistics.median(each):.2f}x)",
+                end="",
+            )
+    print()
 
 
 if __name__ == "__main__":
