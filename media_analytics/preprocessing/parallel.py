@@ -99,8 +99,8 @@ def _worker_main(
             gc.freeze()
             continue
         task_id, fn, chunk, delta = msg
-        cache.update(delta)
         try:
+            cache.update(delta)
             result = fn(_CONTEXT, chunk)
             conn.send((task_id, result, cache.drain_log(), None))
         except BaseException:  # report any failure to the parent instead of dying silently
@@ -231,7 +231,7 @@ class WorkerPool:
                     w = owner[conn]
                     try:
                         task_id, result, learned, error = conn.recv()
-                    except EOFError:
+                    except (EOFError, ConnectionError):
                         raise RuntimeError(f"worker {w} died (killed or out of memory)") from None
                     inflight[w] -= 1
                     if error is not None:

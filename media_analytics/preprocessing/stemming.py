@@ -13,7 +13,8 @@ from __future__ import annotations
 import gzip
 import json
 import os
-from collections.abc import Iterable, Mapping
+import weakref
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,8 @@ class StemCache:
         # Words stemmed since the log was last drained, kept only once a worker pool asked for
         # them (``start_log``): a single process would otherwise hold every miss for good.
         self._log: list[tuple[str, str]] | None = None
+        # bound methods told of the entries ``update`` adds (held weakly: see ``subscribe``)
+        self._listeners: list[weakref.WeakMethod[Callable[[list[tuple[str, str]]], None]]] = []
         self.hits = 0
         self.misses = 0
 
@@ -109,9 +112,39 @@ class StemCache:
     def update(self, entries: Mapping[str, str] | Iterable[tuple[str, str]]) -> None:
         """Add known ``word -> stem`` entries (for example those another process computed)."""
         items = entries.items() if isinstance(entries, Mapping) else entries
+        data = self._data
+        if not self._listeners:
+            for word, result in items:
+                if word not in data:
+                    self._store(word, result)
+            return
+        added = []
         for word, result in items:
-            if word not in self._data:
+            if word not in data:
                 self._store(word, result)
+                added.append((word, result))
+        if added:
+            alive = []
+            for ref in self._listeners:
+                callback = ref()
+                if callback is not None:
+                    callback(added)
+                    alive.append(ref)
+            self._listeners = alive
+
+    def subscribe(self, callback: Callable[[list[tuple[str, str]]], None]) -> None:
+        """Have ``callback(entries)`` called with the new entries each :meth:`update` adds.
+
+        ``callback`` must be a bound method; it is held weakly, so subscribing does not keep its
+        object alive. A worker's token memo uses this to learn the words the other workers
+        stemmed before it meets them.
+        """
+        self._listeners.append(weakref.WeakMethod(callback))
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_listeners"] = []  # weak references do not travel
+        return state
 
     def start_log(self) -> None:
         """Record from now on the words this cache stems (for :meth:`drain_log`)."""

@@ -149,18 +149,31 @@ class TokenMapper:
         self.cache = cache if cache is not None else default_cache()
         self.maxsize = maxsize
         self._memo: dict[bytes, str] = {}
+        if stem:
+            # words other processes stemmed (a worker pool forwards them) are decided as they
+            # arrive, so an article holding one of them keeps to the one-pass warm path
+            self.cache.subscribe(self._learn)
 
-    def _decide(self, w: str) -> str:
+    def _decide(self, w: str, s: str | None = None) -> str:
+        """The token for written word ``w`` ("" for none); ``s`` is its stem when known."""
         if len(w) < self.min_length or w in self.stopwords:
             return ""
         if not self.keep_numbers and w.isdigit():
             return ""
         if not self.stem:
             return w
-        s = self.cache.stem(w)
+        if s is None:
+            s = self.cache.stem(w)
         if len(s) < self.min_length or s in self.stopwords:
             return ""
         return s
+
+    def _learn(self, entries: list[tuple[str, str]]) -> None:
+        memo = self._memo
+        room = self.maxsize - len(memo)
+        for w, s in entries[: max(room, 0)]:
+            if w.isascii():
+                memo[w.encode("ascii")] = self._decide(w, s)
 
     def __call__(self, text: str) -> list[str]:
         memo = self._memo

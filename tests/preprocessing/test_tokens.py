@@ -95,3 +95,46 @@ def test_preprocess_returns_both_views() -> None:
     assert p.dateline == "Dumai"
     assert p.clean == "Kapolsek IPTU Anra memimpin pengamanan."
     assert p.tokens == ["kapolsek", "iptu", "anra", "pimpin", "aman"]
+
+
+def test_mapper_learns_words_stemmed_elsewhere_with_the_same_decisions() -> None:
+    # a worker's memo is filled from the stems its siblings forward, as if it had met the words
+    from media_analytics.preprocessing import StemCache
+    from media_analytics.preprocessing.tokens import TokenMapper
+
+    words = ["pengamanan", "kepolisian", "yang", "berlangsungnya", "tps", "2024", "x"]
+    reference = TokenMapper(stopwords=load_stopwords(), cache=StemCache())
+    expected = reference(" ".join(words))
+    shared = StemCache()
+    forwarded = [(w, StemCache().stem(w)) for w in words]
+    mapper = TokenMapper(stopwords=load_stopwords(), cache=shared)
+    shared.update(forwarded)
+    assert set(mapper._memo) == {w.encode() for w in words}
+    assert mapper(" ".join(words)) == expected
+    assert shared.misses == 0  # nothing was stemmed again
+
+
+def test_stem_cache_listeners_are_weak_and_do_not_travel() -> None:
+    import gc
+    import pickle
+
+    from media_analytics.preprocessing import StemCache
+
+    class Sink:
+        def __init__(self) -> None:
+            self.got: list[tuple[str, str]] = []
+
+        def take(self, entries: list[tuple[str, str]]) -> None:
+            self.got.extend(entries)
+
+    cache = StemCache()
+    sink = Sink()
+    cache.subscribe(sink.take)
+    cache.update([("a", "a"), ("b", "b")])
+    cache.update([("a", "a"), ("c", "c")])  # only what is new is told
+    assert sink.got == [("a", "a"), ("b", "b"), ("c", "c")]
+    assert pickle.loads(pickle.dumps(cache)).to_dict() == cache.to_dict()
+    del sink
+    gc.collect()
+    cache.update([("d", "d")])  # the dead listener is dropped, not called
+    assert cache._listeners == []
