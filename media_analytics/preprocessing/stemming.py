@@ -139,6 +139,7 @@ class StemCache:
         object alive. A worker's token memo uses this to learn the words the other workers
         stemmed before it meets them.
         """
+        self._listeners = [r for r in self._listeners if r() is not None]
         self._listeners.append(weakref.WeakMethod(callback))
 
     def __getstate__(self) -> dict[str, Any]:

@@ -133,12 +133,7 @@ def preprocess_many(
     return [
         _processed(r)
         for r in parallel_map(
-            _process_chunk,
-            texts,
-            context=opts,
-            n_jobs=n_jobs,
-            chunk_size=chunk_size,
-            pool=pool,
+            _process_chunk, texts, context=opts, n_jobs=n_jobs, chunk_size=chunk_size, pool=pool
         )
     ]
 
