@@ -47,22 +47,10 @@ _MOJIBAKE_HINT = re.compile(
 
 
 # UTF-8 punctuation (curly quotes, dashes, ellipsis: bytes E2 80 xx) read as MacRoman shows as
-# "‚Ä" plus one character; that character's MacRoman byte gives back the punctuation mark.
-_MACROMAN_PUNCT = re.compile("\u201a\u00c4(.)", re.S)
-
-
-def _macroman_punct(match: re.Match[str]) -> str:
-    try:
-        code = match.group(1).encode("mac_roman")
-    except UnicodeEncodeError:
-        return match.group(0)
-    if len(code) == 1 and 0x80 <= code[0] <= 0xBF:
-        return chr(0x2000 + code[0] - 0x80)
-    return match.group(0)
-
-
-# The same repair as a table: the character after "‚Ä" -> the punctuation mark it stands for.
+# "‚Ä" plus one character; that character's MacRoman byte (80-BF) gives back the punctuation
+# mark, U+2000 + byte - 0x80. The table maps the character to the mark.
 _MACROMAN_TAIL = {bytes([b]).decode("mac_roman"): chr(0x2000 + b - 0x80) for b in range(0x80, 0xC0)}
+_MACROMAN_PUNCT = re.compile("\u201a\u00c4(.)", re.S)
 
 
 def _repair_macroman_punct(text: str) -> str:
@@ -71,9 +59,9 @@ def _repair_macroman_punct(text: str) -> str:
     parts = text.split("\u201a\u00c4")
     tails = parts[1:]
     if not all(tails[:-1]):
-        # "‚Ä‚Ä": the regex reads the second "‚" as the first one's third character; keep
-        # its exact behaviour for this rare case
-        return _MACROMAN_PUNCT.sub(_macroman_punct, text)
+        # "‚Ä‚Ä": a match-by-match scan reads the second "‚" as the first one's third
+        # character (and leaves it); keep that reading for this rare case
+        return _MACROMAN_PUNCT.sub(lambda m: _MACROMAN_TAIL.get(m.group(1), m.group(0)), text)
     get = _MACROMAN_TAIL.get
     return parts[0] + "".join(
         [get(t[:1], "") + t[1:] if t[:1] in _MACROMAN_TAIL else "\u201a\u00c4" + t for t in tails]
@@ -280,15 +268,17 @@ def normalize_whitespace(text: str) -> str:
         text = text.replace(" ,", ",")
     while ",," in text:
         text = text.replace(",,", ",")
-    if "\n" in text:
+    breaks = text.count("\n")  # memchr speed
+    if breaks:
         # runs of 3+ line breaks, or 2 with a space between (no double spaces are left); both
-        # need two line breaks, which counting (memchr speed) rules out for one-line bodies
-        if text.count("\n") > 1 and ("\n\n\n" in text or "\n \n" in text):
+        # need two line breaks
+        if breaks > 1 and ("\n\n\n" in text or "\n \n" in text):
             text = _MANY_NEWLINES.sub("\n\n", text)
+            breaks = text.count("\n")
         # strip every line: with single spaces only, a line has at most one at each end (the
         # ends of the text are stripped below); a few long lines are cheaper to strip one by one
         # than to scan twice for a two-character pair
-        if text.count("\n") < 8:
+        if breaks < 8:
             text = "\n".join([line.strip(" ") for line in text.split("\n")])
         else:
             if "\n " in text:

@@ -113,16 +113,12 @@ class StemCache:
         """Add known ``word -> stem`` entries (for example those another process computed)."""
         items = entries.items() if isinstance(entries, Mapping) else entries
         data = self._data
-        if not self._listeners:
-            for word, result in items:
-                if word not in data:
-                    self._store(word, result)
-            return
-        added = []
+        added: list[tuple[str, str]] | None = [] if self._listeners else None
         for word, result in items:
             if word not in data:
                 self._store(word, result)
-                added.append((word, result))
+                if added is not None:
+                    added.append((word, result))
         if added:
             alive = []
             for ref in self._listeners:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -115,10 +117,21 @@ MACROMAN_BITS = st.lists(
 
 @settings(max_examples=500, deadline=None)
 @given(MACROMAN_BITS)
-def test_macroman_table_repair_equals_the_regex_repair(text: str) -> None:
-    # the fast repair (a split and a table) must answer exactly as the match-by-match regex
-    regex = cleaning._MACROMAN_PUNCT.sub(cleaning._macroman_punct, text)
-    assert cleaning._repair_macroman_punct(text) == regex
+def test_macroman_table_repair_equals_the_match_by_match_rule(text: str) -> None:
+    # the fast repair (a split and a table) must answer exactly as the rule read match by match:
+    # "‚Ä" and the next character X become U+2000 + (X's MacRoman byte - 0x80) when that byte
+    # is 80-BF, and stay as they are otherwise
+    def by_rule(match: re.Match[str]) -> str:
+        try:
+            code = match.group(1).encode("mac_roman")
+        except UnicodeEncodeError:
+            return match.group(0)
+        if len(code) == 1 and 0x80 <= code[0] <= 0xBF:
+            return chr(0x2000 + code[0] - 0x80)
+        return match.group(0)
+
+    expected = re.sub("\u201a\u00c4(.)", by_rule, text, flags=re.S)
+    assert cleaning._repair_macroman_punct(text) == expected
 
 
 def test_ftfy_repairs_each_damaged_line_with_the_others_untouched() -> None:
