@@ -326,6 +326,29 @@ def select_tone_stage3(corpora: Path) -> list[tuple[str, str, str]]:
     return tone_stages(corpora)[3]
 
 
+#: Stage 4 of the tone set: a second held-out set, chosen and labelled before the work of the
+#: session after stage 3 was scored changed the model or the aggregation (see bench/data/LABELS.md).
+SEED_TONE4 = 20261206
+TONE4_QUOTAS = TONE3_QUOTAS
+
+
+def select_tone_stage4(corpora: Path) -> list[tuple[str, str, str]]:
+    """The stage-4 tone articles: as stage 3, excluding also stage 3 and theme held-out stage 5."""
+    sel: Any = _selection_script()
+    frames = sel.load(str(corpora))
+    rng = random.Random(sel.SEED)
+    theme = sel.select(frames, rng)
+    extra = sel.select_tone_extra(frames, theme, rng)
+    taken = theme + extra + sel.select_stage2(frames, theme + extra, random.Random(sel.SEED_STAGE2))
+    taken += sel.select_stage3(frames, taken, random.Random(sel.SEED_STAGE3))
+    taken += sel.select_stage3b(frames, taken, random.Random(sel.SEED_STAGE3B))
+    taken += sel.select_stage4(frames, taken, random.Random(sel.SEED_STAGE4))
+    stages = tone_stages(corpora)
+    taken += stages[2] + stages[3]
+    taken += sel.select_stage5(frames, taken, random.Random(sel.SEED_STAGE5))
+    return _draw_per_section(sel, frames, taken, TONE4_QUOTAS, SEED_TONE4, "tone4")
+
+
 #: Rows of ``tone_labels.csv`` that belong to stage 1; rows up to ``TONE_STAGE2_ROWS`` are
 #: stage 2, the rows after them stage 3.
 TONE_STAGE1_ROWS = 342
@@ -487,6 +510,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--list-tone-stage3", action="store_true", help="print the stage-3 tone articles and exit"
     )
+    ap.add_argument(
+        "--list-tone-stage4", action="store_true", help="print the stage-4 tone articles and exit"
+    )
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     corpora: Path = args.corpora
@@ -504,6 +530,12 @@ def main(argv: list[str] | None = None) -> int:
         out.writerow(["set", "dataset", "id", "stratum"])
         for ds, i, k in select_tone_stage3(corpora):
             out.writerow(["tone3", ds, i, k])
+        return 0
+    if args.list_tone_stage4:
+        out = csv.writer(sys.stdout, lineterminator="\n")
+        out.writerow(["set", "dataset", "id", "stratum"])
+        for ds, i, k in select_tone_stage4(corpora):
+            out.writerow(["tone4", ds, i, k])
         return 0
     parts = set(args.only.split(","))
     rows = []
