@@ -23,9 +23,11 @@ Parts:
    stage 2 (the 120 rows after them, chosen by ``select_tone_stage2`` and labelled before the
    model or the aggregation rule was changed for them), each on its own and both together;
    stage 3 (the 150 rows after them, chosen by ``select_tone_stage3`` and labelled before the
-   work on issue #6 began, then scored once after it) on its own, as the held-out test.
+   work on issue #6 began, then scored once after it) on its own, as the held-out test; stage 4
+   (the 150 rows after them, ``select_tone_stage4``, labelled by a different annotator before any
+   change that followed stage 3's score) as a second held-out test.
 
-``python bench/sentiment_eval.py --list-tone-stage2`` (or ``--list-tone-stage3``) prints that
+``python bench/sentiment_eval.py --list-tone-stage2`` (or ``-3``, ``-4``) prints that
 stage's choice (``set,dataset,id,stratum``) and exits. ``--only speed`` measures the CPU time
 per article of tone and actor sentiment (``score_articles`` on 2,000 CLICK-ID articles in chunks
 of 200, with the actors and quotes the pipeline finds, as the pipeline calls it).
@@ -350,16 +352,20 @@ def select_tone_stage4(corpora: Path) -> list[tuple[str, str, str]]:
 
 
 #: Rows of ``tone_labels.csv`` that belong to stage 1; rows up to ``TONE_STAGE2_ROWS`` are
-#: stage 2, the rows after them stage 3.
+#: stage 2, up to ``TONE_STAGE3_ROWS`` stage 3, the rows after them stage 4.
 TONE_STAGE1_ROWS = 342
 TONE_STAGE2_ROWS = 462
+TONE_STAGE3_ROWS = 612
 
 
 def tone_articles(corpora: Path) -> pd.DataFrame:
-    """The labelled articles with title, body and ``stage`` (1, 2 or 3)."""
+    """The labelled articles with title, body and ``stage`` (1 to 4)."""
     labels = pd.read_csv(ROOT / "bench" / "data" / "tone_labels.csv", dtype=str)
     row = np.arange(len(labels))
-    labels["stage"] = np.where(row < TONE_STAGE1_ROWS, 1, np.where(row < TONE_STAGE2_ROWS, 2, 3))
+    labels["stage"] = (
+        np.searchsorted([TONE_STAGE1_ROWS, TONE_STAGE2_ROWS, TONE_STAGE3_ROWS], row, side="right")
+        + 1
+    )
     click = pd.read_csv(
         corpora / "clickid-news-articles" / "clickid_articles_80.csv",
         dtype=str,
@@ -408,7 +414,7 @@ def tone(corpora: Path) -> str:
         "| tone of real news (default model) | articles | macro-F1 | accuracy |",
         "|---|---:|---:|---:|",
     ]
-    stage1, stage2, stage3 = (arts["stage"] == k for k in (1, 2, 3))
+    stage1, stage2, stage3, stage4 = (arts["stage"] == k for k in (1, 2, 3, 4))
     dev = stage1 | stage2
     click = arts["dataset"] == "clickid"
     for label, col, subset in (
@@ -426,6 +432,11 @@ def tone(corpora: Path) -> str:
         ("  stage 3, detik2025 only", "pred", stage3 & ~click),
         ("arg-max of weighted mean (reference), stage 3", "argmax", stage3),
         ("headline only, lean rule (reference), stage 3", "headline_only", stage3),
+        ("predict_article, lean rule (the method): stage 4 (held out)", "pred", stage4),
+        ("  stage 4, clickid only", "pred", stage4 & click),
+        ("  stage 4, detik2025 only", "pred", stage4 & ~click),
+        ("arg-max of weighted mean (reference), stage 4", "argmax", stage4),
+        ("headline only, lean rule (reference), stage 4", "headline_only", stage4),
     ):
         yy = y[subset]
         if len(yy) == 0:
@@ -433,7 +444,7 @@ def tone(corpora: Path) -> str:
         pp = arts[col].to_numpy(dtype=object)[subset]
         acc = float(np.mean(yy == pp))
         lines.append(f"| {label} | {len(yy)} | {100 * macro_f1(yy, pp):.1f} | {100 * acc:.1f} |")
-    for name, subset in (("stages 1-2", dev), ("stage 3", stage3)):
+    for name, subset in (("stages 1-2", dev), ("stage 3", stage3), ("stage 4", stage4)):
         if not subset.any():
             continue
         part = arts[subset]

@@ -33,11 +33,14 @@ def _read(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def _stages() -> tuple[list[dict[str, str]], list[dict[str, str]], list[dict[str, str]]]:
+Rows = list[dict[str, str]]
+
+
+def _stages() -> tuple[Rows, Rows, Rows, Rows]:
     bench = _bench()
     tone = _read("tone_labels.csv")
-    one, two = bench.TONE_STAGE1_ROWS, bench.TONE_STAGE2_ROWS
-    return tone[:one], tone[one:two], tone[two:]
+    one, two, three = bench.TONE_STAGE1_ROWS, bench.TONE_STAGE2_ROWS, bench.TONE_STAGE3_ROWS
+    return tone[:one], tone[one:two], tone[two:three], tone[three:]
 
 
 def test_every_tone_row_has_a_label_and_no_article_is_labelled_twice() -> None:
@@ -48,7 +51,7 @@ def test_every_tone_row_has_a_label_and_no_article_is_labelled_twice() -> None:
 
 
 def test_stage_three_is_new_and_of_the_planned_size() -> None:
-    stage1, stage2, stage3 = _stages()
+    stage1, stage2, stage3, _ = _stages()
     quotas = _bench().TONE3_QUOTAS
     assert len(stage3) == sum(sum(q.values()) for q in quotas.values())
     assert {r["dataset"] for r in stage3} == set(quotas)
@@ -65,7 +68,7 @@ def test_stage_three_is_new_and_of_the_planned_size() -> None:
 def test_stages_two_and_three_are_the_bench_choices() -> None:
     bench = _bench()
     corpora = shared_file("corpora")
-    _, stage2, stage3 = _stages()
+    _, stage2, stage3, _ = _stages()
     stages = bench.tone_stages(corpora)
     assert [(r["dataset"], r["id"]) for r in stage2] == [(d, i) for d, i, _ in stages[2]]
     chosen = stages[3]
@@ -76,5 +79,39 @@ def test_stages_two_and_three_are_the_bench_choices() -> None:
         per_stratum[f"{d}:{k}"] = per_stratum.get(f"{d}:{k}", 0) + 1
     expected = {
         f"{d}:tone3_{section}": n for d, q in bench.TONE3_QUOTAS.items() for section, n in q.items()
+    }
+    assert per_stratum == expected
+
+
+def test_stage_four_is_new_and_of_the_planned_size() -> None:
+    stage1, stage2, stage3, stage4 = _stages()
+    quotas = _bench().TONE4_QUOTAS
+    assert len(stage4) == sum(sum(q.values()) for q in quotas.values())
+    assert {r["dataset"] for r in stage4} == set(quotas)
+    earlier = {(r["dataset"], r["id"]) for r in stage1 + stage2 + stage3}
+    for name in (
+        "theme_labels.csv",
+        "theme_labels_holdout.csv",
+        "theme_labels_holdout2.csv",
+        "theme_labels_holdout3.csv",
+    ):
+        earlier |= {(r["dataset"], r["id"]) for r in _read(name)}
+    assert not earlier & {(r["dataset"], r["id"]) for r in stage4}
+    assert {r["tone"] for r in stage4} == set(LABELS)
+
+
+@pytest.mark.shared_data
+@pytest.mark.slow
+def test_stage_four_is_the_bench_choice() -> None:
+    bench = _bench()
+    chosen = bench.select_tone_stage4(shared_file("corpora"))
+    stage4 = _stages()[3]
+    # the file lists the draw in (dataset, id) order, the order it was labelled in
+    assert [(r["dataset"], r["id"]) for r in stage4] == sorted((d, i) for d, i, _ in chosen)
+    per_stratum: dict[str, int] = {}
+    for d, _, k in chosen:
+        per_stratum[f"{d}:{k}"] = per_stratum.get(f"{d}:{k}", 0) + 1
+    expected = {
+        f"{d}:tone4_{section}": n for d, q in bench.TONE4_QUOTAS.items() for section, n in q.items()
     }
     assert per_stratum == expected
