@@ -106,6 +106,14 @@ def _cmd_train(args: argparse.Namespace) -> int:
             sentiment = read_labelled(args.sentiment_data)
         except (OSError, ValueError) as exc:
             raise CommandError(f"--sentiment-data {args.sentiment_data}: {exc}") from None
+    tone = None
+    if args.tone_data:
+        try:
+            tone = read_labelled(args.tone_data)
+        except (OSError, ValueError) as exc:
+            raise CommandError(f"--tone-data {args.tone_data}: {exc}") from None
+        if tone.empty:
+            raise CommandError(f"--tone-data {args.tone_data}: no usable labelled article")
     labels = read_label_file(args.theme_labels) if args.theme_labels else None
     started = time.perf_counter()
     pipe = MediaPipeline(
@@ -113,7 +121,13 @@ def _cmd_train(args: argparse.Namespace) -> int:
         n_topics=args.topics,
         random_state=args.seed,
         calibrate_themes=args.calibrate_themes,
-    ).fit(articles, theme_labels=labels, sentiment_data=sentiment, n_jobs=args.jobs)
+    ).fit(
+        articles,
+        theme_labels=labels,
+        sentiment_data=sentiment,
+        tone_data=tone,
+        n_jobs=args.jobs,
+    )
     out = pipe.save(args.out)
     logger.info(
         "trained on %d articles in %.1f s -> %s (model %s)",
@@ -434,10 +448,52 @@ def _cmd_evaluate_sentiment(args: argparse.Namespace) -> int:
         )
     except OverlapError as exc:
         raise CommandError(str(exc)) from None
+    return _print_evaluation(args, result, f"Sentiment on {args.test}", source)
+
+
+def _cmd_evaluate_tone(args: argparse.Namespace) -> int:
+    from .corpus import read_labelled
+    from .sentiment import OverlapError, evaluate
+    from .sentiment.tone import ToneReader, fit_article_tone
+
+    try:
+        test = read_labelled(args.test)
+        train = read_labelled(args.train) if args.train else None
+    except (OSError, ValueError) as exc:
+        raise CommandError(str(exc)) from None
+    if train is not None:
+        reader = ToneReader(
+            fit_article_tone(list(train["text"]), list(train["label"])), articles=True
+        )
+        source = f"article tone model trained on {args.train} ({len(train)} articles)"
+    else:
+        pipe = _load_model(args.model)
+        if getattr(pipe, "tone_", None) is not None:
+            reader = ToneReader(pipe.tone_, articles=True)
+            source = f"model {pipe.model_version}, its article tone model"
+        elif pipe.sentiment_ is not None:
+            reader = ToneReader(pipe.sentiment_, articles=False)
+            source = f"model {pipe.model_version}, sentence by sentence (lean rule)"
+        else:
+            raise CommandError("this model has no sentiment part")
+    try:
+        result = evaluate(
+            reader,
+            list(test["text"]),
+            list(test["label"]),
+            train_texts=list(train["text"]) if train is not None else None,
+            allow_overlap=args.allow_overlap,
+        )
+    except OverlapError as exc:
+        raise CommandError(str(exc)) from None
+    return _print_evaluation(args, result, f"Tone of the articles of {args.test}", source)
+
+
+def _print_evaluation(args: argparse.Namespace, result: Any, what: str, source: str) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), indent=2))
         return EXIT_OK
-    print(f"Sentiment on {args.test} ({result.n} rows), {source}")
+    print(f"{what} ({result.n} rows), {source}")
     print(f"macro-F1 {result.macro_f1:.3f}   accuracy {result.accuracy:.3f}\n")
     print(result.report.round(3).to_string())
     print("\nconfusion (rows: true, columns: predicted)")
@@ -531,6 +587,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--sentiment-data",
         help="labelled sentiment file: CSV/TSV/JSONL with "
         "text and label (default: bundled corpora/sentiment)",
+    )
+    train.add_argument(
+        "--tone-data",
+        help="labelled articles for tone: CSV/TSV/JSONL with text (headline on its first line) "
+        "and label; trains an article tone model that gives each scored article its tone",
     )
     train.add_argument("--theme-labels", help="CSV: id plus one 0/1 column per theme")
     train.add_argument(
@@ -634,6 +695,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sent.add_argument("--json", action="store_true", help="print the results as JSON")
     sent.set_defaults(func=_cmd_evaluate_sentiment)
+    tone = kinds.add_parser(
+        "tone", help="tone of whole articles: macro-F1, accuracy, per-class report, confusion"
+    )
+    tone.add_argument(
+        "test", help="labelled articles: CSV/TSV/JSONL with text (headline on line 1), label"
+    )
+    tone.add_argument("--model", help="model directory (default: the default model)")
+    tone.add_argument("--train", help="train an article tone model on these labelled articles")
+    tone.add_argument(
+        "--allow-overlap",
+        action="store_true",
+        help="evaluate even when test articles occur in the training data",
+    )
+    tone.add_argument("--json", action="store_true", help="print the results as JSON")
+    tone.set_defaults(func=_cmd_evaluate_tone)
     evaluate.set_defaults(func=_usage(evaluate))
 
     report = sub.add_parser("report", help="trend report (HTML, Markdown, CSV) from scores")

@@ -89,6 +89,7 @@ class _Parts:
     surface: SurfaceForms
     model_version: str
     stopwords: str
+    tone: Any = None
 
 
 def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, Any]]:
@@ -111,6 +112,15 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
         all_actors.append(named)
         all_quotes.append(extract_quotes(body, named))
     scored = None
+    tone_proba = None
+    if parts.tone is not None:
+        from .sentiment.tone import tone_text
+
+        # an article tone model trained on the analyst's labelled articles reads whole articles
+        tone_proba = parts.tone.predict_proba(
+            [tone_text(t, b) for t, b in zip(titles, bodies, strict=True)]
+        )
+        tone_classes = [str(c) for c in parts.tone.classes_]
     if parts.sentiment is not None:
         from .sentiment import score_articles
 
@@ -124,9 +134,13 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
         actors, quotes = all_actors[i], all_quotes[i]
         actor_rows = [x.to_dict() for x in actors]
         sentiment = None
-        if scored is not None:
+        if tone_proba is not None:
+            best = int(np.argmax(tone_proba[i]))
+            sentiment = {"label": tone_classes[best], "score": round(float(tone_proba[i, best]), 4)}
+        elif scored is not None:
             tone = scored[i].tone
             sentiment = {"label": tone.label, "score": round(float(tone.score), 4)}
+        if scored is not None:
             by_name = {s.name: s for s in scored[i].actors}
             for row in actor_rows:
                 found = by_name.get(row["name"])
@@ -206,6 +220,7 @@ class MediaPipeline:
         *,
         theme_labels: Mapping[str, Mapping[str, int | None]] | None = None,
         sentiment_data: Any = None,
+        tone_data: Any = None,
         n_jobs: int | None = -1,
     ) -> MediaPipeline:
         """Fit every part.
@@ -219,6 +234,11 @@ class MediaPipeline:
             Article id -> {theme: 0/1/None}, overriding gold labels.
         sentiment_data : DataFrame with ``text`` and ``label``, path, or None
             None: the bundled ``corpora/sentiment`` set.
+        tone_data : DataFrame with ``text`` and ``label``, path, or None
+            Labelled whole articles (headline first in ``text``). When given, an article tone
+            model is trained on them (:func:`~media_analytics.sentiment.tone.fit_article_tone`)
+            and gives each scored article its tone; the sentence classifier still gives the
+            tone toward each actor. None: tone from the sentences (the lean rule).
         """
         started = time.perf_counter()
         arts = [as_article(a) for a in articles]
@@ -257,14 +277,31 @@ class MediaPipeline:
         seconds["themes"], tick = time.perf_counter() - tick, time.perf_counter()
         self.topics_ = self._fit_topics(token_docs, titles) if self.with_topics else None
         seconds["topics"], tick = time.perf_counter() - tick, time.perf_counter()
+        sentiment_data = self._labelled(sentiment_data) if self.with_sentiment else None
         self.sentiment_ = self._fit_sentiment(sentiment_data) if self.with_sentiment else None
-        seconds["sentiment"] = time.perf_counter() - tick
+        seconds["sentiment"], tick = time.perf_counter() - tick, time.perf_counter()
+        tone_data = self._labelled(tone_data) if tone_data is not None else None
+        self.tone_ = None
+        if tone_data is not None:
+            from .sentiment.tone import fit_article_tone
+
+            self.tone_ = fit_article_tone(list(tone_data["text"]), list(tone_data["label"]))
+            seconds["tone"] = time.perf_counter() - tick
         logger.info("fit seconds: %s", {k: round(v, 1) for k, v in seconds.items()})
 
         digest = hashlib.sha256()
         for a in arts:
             digest.update(f"{a.id}\x00{a.title}\x00{a.text}\x00".encode())
         digest.update(json.dumps(taxonomy.to_dict(), sort_keys=True).encode())
+        # every labelled input changes the version too, so a store never keeps the scores of
+        # a model trained on other labels under the same version
+        if theme_labels:
+            digest.update(json.dumps(theme_labels, sort_keys=True, default=str).encode())
+        for name, data in (("sentiment", sentiment_data), ("tone", tone_data)):
+            if data is not None:
+                digest.update(name.encode())
+                for text, label in zip(data["text"], data["label"], strict=True):
+                    digest.update(f"{text}\x00{label}\x00".encode())
         self.training_hash_ = digest.hexdigest()
         self.n_training_articles_ = len(arts)
         self.model_version_ = f"{__version__}-{self.training_hash_[:12]}"
@@ -281,6 +318,15 @@ class MediaPipeline:
         model = topic_model(n_topics=self.n_topics, random_state=self.random_state)
         return model.fit(token_docs, titles=titles, surface_forms=self.surface_forms_)
 
+    @staticmethod
+    def _labelled(data: Any) -> Any:
+        """A labelled set as a frame with ``text`` and ``label`` (a path is read)."""
+        if isinstance(data, (str, Path)):
+            from .corpus import read_labelled
+
+            return read_labelled(data)
+        return data
+
     def _fit_sentiment(self, data: Any) -> Any:
         classifier = _optional("sentiment", "SentimentClassifier")
         if classifier is None:
@@ -289,10 +335,6 @@ class MediaPipeline:
             from .sentiment import default_training_data
 
             data = default_training_data()
-        elif isinstance(data, (str, Path)):
-            from .corpus import read_labelled
-
-            data = read_labelled(data)
         # C chosen by cross-validation on the training data only
         return classifier.select(list(data["text"]), list(data["label"]), cv=5)
 
@@ -306,6 +348,7 @@ class MediaPipeline:
             topics=self.topics_,
             sentiment=self.sentiment_,
             surface=self.surface_forms_,
+            tone=getattr(self, "tone_", None),
             model_version=self.model_version_,
             stopwords=self.stopwords,
         )
@@ -362,6 +405,7 @@ class MediaPipeline:
         dump("themes", parts.themes)
         dump("topics", parts.topics)
         dump("sentiment", parts.sentiment)
+        dump("tone", parts.tone)
         (out / "surface_forms.json").write_text(
             json.dumps(parts.surface.to_dict(), ensure_ascii=False), encoding="utf-8"
         )
@@ -428,9 +472,10 @@ class MediaPipeline:
             "themes": list(THEME_TYPES),
             "topics": _trusted("topics"),
             "sentiment": _trusted("sentiment"),
+            "tone": _trusted("sentiment"),
         }
         loaded: dict[str, Any] = {}
-        for name in ("themes", "topics", "sentiment"):
+        for name in ("themes", "topics", "sentiment", "tone"):
             if name not in files:
                 loaded[name] = None
                 continue
@@ -448,6 +493,7 @@ class MediaPipeline:
             raise ModelError(f"{root}: the themes part is not a ThemeTagger")
         self.topics_ = loaded["topics"]
         self.sentiment_ = loaded["sentiment"]
+        self.tone_ = loaded["tone"]
         surface = json.loads((root / files["surface_forms"]["path"]).read_text(encoding="utf-8"))
         self.surface_forms_ = SurfaceForms.from_dict(surface)
         default_cache().update(StemCache.load(root / files["stems"]["path"]).to_dict())

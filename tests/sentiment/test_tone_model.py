@@ -1,0 +1,150 @@
+"""Article tone learnt from labelled articles: the model, the pipeline part, the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from media_analytics.cli import main
+from media_analytics.pipeline import MediaPipeline
+from media_analytics.preprocessing import clean_article
+from media_analytics.sentiment.tone import (
+    ARTICLE_FEATURE_GRID,
+    ToneReader,
+    fit_article_tone,
+    split_headline,
+    tone_text,
+)
+from media_analytics.themes.training import read_sample_records
+
+from .conftest import LABELS, TEXTS
+
+FLIP = {"positive": "negative", "negative": "positive", "neutral": "neutral"}
+
+
+def _sample_tone() -> pd.DataFrame:
+    """The project's sample articles as labelled articles: headline, line break, body."""
+    rows = [
+        {"id": r["id"], "text": f"{r['title']}\n{r['text']}", "label": r["gold"]["sentiment"]}
+        for r in read_sample_records()
+    ]
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def sample_tone() -> pd.DataFrame:
+    return _sample_tone()
+
+
+@pytest.fixture(scope="module")
+def pipelines(sample_tone: pd.DataFrame) -> tuple[MediaPipeline, MediaPipeline]:
+    """The same pipeline without and with a tone part; the tone labels are flipped (positive
+    <-> negative) so that the tone part's answers cannot be the sentence rule's."""
+    records = read_sample_records()
+    sentences = pd.DataFrame({"text": TEXTS, "label": LABELS})
+    plain = MediaPipeline(with_topics=False).fit(records, sentiment_data=sentences, n_jobs=1)
+    flipped = sample_tone.assign(label=sample_tone["label"].map(FLIP))
+    taught = MediaPipeline(with_topics=False).fit(
+        records, sentiment_data=sentences, tone_data=flipped, n_jobs=1
+    )
+    return plain, taught
+
+
+def test_split_headline_and_tone_text_are_inverse() -> None:
+    assert split_headline(tone_text("Judul berita", "Isi berita.\nParagraf dua.")) == (
+        "Judul berita",
+        "Isi berita.\nParagraf dua.",
+    )
+    assert tone_text("", "Isi.") == "Isi."
+
+
+def test_article_model_is_chosen_by_cv_and_learns_the_sample(sample_tone: pd.DataFrame) -> None:
+    train = sample_tone.iloc[::3].index.union(sample_tone.iloc[1::3].index)
+    test = sample_tone.index.difference(train)
+    model = fit_article_tone(
+        list(sample_tone.loc[train, "text"]), list(sample_tone.loc[train, "label"])
+    )
+    settings = [{k: v for k, v in g.items()} for g in ARTICLE_FEATURE_GRID]
+    assert model.feature_params_ in settings
+    assert model.cv_scores_.shape == (len(model.C_grid),)
+    reader = ToneReader(model, articles=True)
+    predicted = reader.predict(list(sample_tone.loc[test, "text"]))
+    gold = sample_tone.loc[test, "label"].to_numpy()
+    # three classes: a model that learnt nothing gets about a third right
+    assert np.mean(predicted == gold) > 0.5
+
+
+def test_scored_tone_comes_from_the_tone_part(pipelines) -> None:
+    plain, taught = pipelines
+    records = read_sample_records()[:60]
+    with_tone = list(taught.score(records, n_jobs=1))
+    without = list(plain.score(records, n_jobs=1))
+    texts = [tone_text(r["title"], clean_article(r["text"]).text) for r in records]
+    proba = taught.tone_.predict_proba(texts)
+    classes = list(taught.tone_.classes_)
+    for rec, p in zip(with_tone, proba, strict=True):
+        assert rec["sentiment"]["label"] == classes[int(np.argmax(p))]
+        assert rec["sentiment"]["score"] == pytest.approx(float(p.max()), abs=1e-4)
+    # the flipped labels make the tone part disagree with the sentence rule somewhere
+    assert any(
+        a["sentiment"]["label"] != b["sentiment"]["label"]
+        for a, b in zip(with_tone, without, strict=True)
+    )
+    # tone toward each actor still comes from the sentence classifier, unchanged
+    assert [a["actors"] for a in with_tone] == [b["actors"] for b in without]
+
+
+def test_tone_part_is_saved_loaded_and_versioned(pipelines, tmp_path: Path) -> None:
+    plain, taught = pipelines
+    assert taught.model_version != plain.model_version
+    out = taught.save(tmp_path / "m")
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["files"]["tone"]["path"] == "tone.skops"
+    loaded = MediaPipeline.load(out)
+    records = read_sample_records()[:20]
+    assert list(loaded.score(records, n_jobs=1)) == list(taught.score(records, n_jobs=1))
+    # a model without a tone part saves none and loads without one
+    bare = MediaPipeline.load(plain.save(tmp_path / "p"))
+    assert bare.tone_ is None
+
+
+def test_sentence_mode_reader_is_predict_article(small_model) -> None:
+    texts = ["Warga senang\nJalan desa akhirnya diperbaiki. Warga puas.", "Banjir merendam desa."]
+    reader = ToneReader(small_model, articles=False)
+    expected = [
+        small_model.predict_article("Warga senang", "Jalan desa akhirnya diperbaiki. Warga puas."),
+        small_model.predict_article("", "Banjir merendam desa."),
+    ]
+    assert list(reader.predict(texts)) == [e.label for e in expected]
+
+
+@pytest.mark.slow
+def test_cli_trains_evaluates_and_refuses(sample_tone: pd.DataFrame, tmp_path: Path, capsys) -> None:
+    train, test = tmp_path / "train.csv", tmp_path / "test.csv"
+    sample_tone.iloc[::2][["text", "label"]].to_csv(train, index=False)
+    sample_tone.iloc[1::2][["text", "label"]].to_csv(test, index=False)
+    assert main(["evaluate", "tone", str(test), "--train", str(train)]) == 0
+    out = capsys.readouterr().out
+    assert "article tone model trained on" in out and "macro-F1" in out
+    # the same articles as test and training data are refused, with the count
+    assert main(["evaluate", "tone", str(train), "--train", str(train)]) == 2
+    assert f"{len(sample_tone.iloc[::2])} of {len(sample_tone.iloc[::2])} test rows" in (
+        capsys.readouterr().err
+    )
+    model = tmp_path / "model"
+    assert main(["train", "--tone-data", str(train), "--out", str(model), "--jobs", "1"]) == 0
+    assert (model / "tone.skops").is_file()
+    assert main(["evaluate", "tone", str(test), "--model", str(model), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["n"] == len(sample_tone.iloc[1::2])
+    # a file without a label column: one line naming the file, nothing written
+    bad = tmp_path / "bad.csv"
+    bad.write_text("text\nJudul\nIsi berita.\n", encoding="utf-8")
+    assert main(["train", "--tone-data", str(bad), "--out", str(tmp_path / "x")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert any(str(bad) in line for line in err)
+    assert not (tmp_path / "x").exists()
