@@ -12,7 +12,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -420,24 +420,19 @@ def _usage(parser: argparse.ArgumentParser) -> Any:
     return show
 
 
-def _cmd_evaluate_sentiment(args: argparse.Namespace) -> int:
+def _run_evaluation(
+    args: argparse.Namespace, what: str, pick: Callable[[Any], tuple[Any, str]]
+) -> int:
+    """Read the test (and training) file, let ``pick`` choose the model, score and print."""
     from .corpus import read_labelled
-    from .sentiment import OverlapError, SentimentClassifier, evaluate
+    from .sentiment import OverlapError, evaluate
 
     try:
         test = read_labelled(args.test)
         train = read_labelled(args.train) if args.train else None
     except (OSError, ValueError) as exc:
         raise CommandError(str(exc)) from None
-    if train is not None:
-        model = SentimentClassifier.select(list(train["text"]), list(train["label"]), cv=5)
-        source = f"trained on {args.train} ({len(train)} rows, C chosen by 5-fold CV)"
-    else:
-        pipe = _load_model(args.model)
-        model = pipe.sentiment_
-        if model is None:
-            raise CommandError("this model has no sentiment part")
-        source = f"model {pipe.model_version}"
+    model, source = pick(train)
     try:
         result = evaluate(
             model,
@@ -448,45 +443,44 @@ def _cmd_evaluate_sentiment(args: argparse.Namespace) -> int:
         )
     except OverlapError as exc:
         raise CommandError(str(exc)) from None
-    return _print_evaluation(args, result, f"Sentiment on {args.test}", source)
+    return _print_evaluation(args, result, f"{what} {args.test}", source)
+
+
+def _cmd_evaluate_sentiment(args: argparse.Namespace) -> int:
+    from .sentiment import SentimentClassifier
+
+    def pick(train: Any) -> tuple[Any, str]:
+        if train is not None:
+            model = SentimentClassifier.select(list(train["text"]), list(train["label"]), cv=5)
+            return model, f"trained on {args.train} ({len(train)} rows, C chosen by 5-fold CV)"
+        pipe = _load_model(args.model)
+        if pipe.sentiment_ is None:
+            raise CommandError("this model has no sentiment part")
+        return pipe.sentiment_, f"model {pipe.model_version}"
+
+    return _run_evaluation(args, "Sentiment on", pick)
 
 
 def _cmd_evaluate_tone(args: argparse.Namespace) -> int:
-    from .corpus import read_labelled
-    from .sentiment import OverlapError, evaluate
     from .sentiment.tone import ToneReader, fit_article_tone
 
-    try:
-        test = read_labelled(args.test)
-        train = read_labelled(args.train) if args.train else None
-    except (OSError, ValueError) as exc:
-        raise CommandError(str(exc)) from None
-    if train is not None:
-        reader = ToneReader(
-            fit_article_tone(list(train["text"]), list(train["label"])), articles=True
-        )
-        source = f"article tone model trained on {args.train} ({len(train)} articles)"
-    else:
+    def pick(train: Any) -> tuple[Any, str]:
+        if train is not None:
+            model = fit_article_tone(list(train["text"]), list(train["label"]))
+            source = f"article tone model trained on {args.train} ({len(train)} articles)"
+            return ToneReader(model, articles=True), source
         pipe = _load_model(args.model)
         if getattr(pipe, "tone_", None) is not None:
-            reader = ToneReader(pipe.tone_, articles=True)
-            source = f"model {pipe.model_version}, its article tone model"
-        elif pipe.sentiment_ is not None:
-            reader = ToneReader(pipe.sentiment_, articles=False)
-            source = f"model {pipe.model_version}, sentence by sentence (lean rule)"
-        else:
+            return ToneReader(pipe.tone_, articles=True), (
+                f"model {pipe.model_version}, its article tone model"
+            )
+        if pipe.sentiment_ is None:
             raise CommandError("this model has no sentiment part")
-    try:
-        result = evaluate(
-            reader,
-            list(test["text"]),
-            list(test["label"]),
-            train_texts=list(train["text"]) if train is not None else None,
-            allow_overlap=args.allow_overlap,
+        return ToneReader(pipe.sentiment_, articles=False), (
+            f"model {pipe.model_version}, sentence by sentence (lean rule)"
         )
-    except OverlapError as exc:
-        raise CommandError(str(exc)) from None
-    return _print_evaluation(args, result, f"Tone of the articles of {args.test}", source)
+
+    return _run_evaluation(args, "Tone of the articles of", pick)
 
 
 def _print_evaluation(args: argparse.Namespace, result: Any, what: str, source: str) -> int:
@@ -686,14 +680,6 @@ def build_parser() -> argparse.ArgumentParser:
     kinds = evaluate.add_subparsers(dest="kind", metavar="KIND")
     sent = kinds.add_parser("sentiment", help="macro-F1, accuracy, per-class report, confusion")
     sent.add_argument("test", help="labelled file: CSV/TSV/JSONL with text and label")
-    sent.add_argument("--model", help="model directory (default: the default model)")
-    sent.add_argument("--train", help="train a classifier on this labelled file instead")
-    sent.add_argument(
-        "--allow-overlap",
-        action="store_true",
-        help="evaluate even when test rows occur in the training data",
-    )
-    sent.add_argument("--json", action="store_true", help="print the results as JSON")
     sent.set_defaults(func=_cmd_evaluate_sentiment)
     tone = kinds.add_parser(
         "tone", help="tone of whole articles: macro-F1, accuracy, per-class report, confusion"
@@ -701,15 +687,16 @@ def build_parser() -> argparse.ArgumentParser:
     tone.add_argument(
         "test", help="labelled articles: CSV/TSV/JSONL with text (headline on line 1), label"
     )
-    tone.add_argument("--model", help="model directory (default: the default model)")
-    tone.add_argument("--train", help="train an article tone model on these labelled articles")
-    tone.add_argument(
-        "--allow-overlap",
-        action="store_true",
-        help="evaluate even when test articles occur in the training data",
-    )
-    tone.add_argument("--json", action="store_true", help="print the results as JSON")
     tone.set_defaults(func=_cmd_evaluate_tone)
+    for kind, trained in ((sent, "a classifier"), (tone, "an article tone model")):
+        kind.add_argument("--model", help="model directory (default: the default model)")
+        kind.add_argument("--train", help=f"train {trained} on this labelled file instead")
+        kind.add_argument(
+            "--allow-overlap",
+            action="store_true",
+            help="evaluate even when test rows occur in the training data",
+        )
+        kind.add_argument("--json", action="store_true", help="print the results as JSON")
     evaluate.set_defaults(func=_usage(evaluate))
 
     report = sub.add_parser("report", help="trend report (HTML, Markdown, CSV) from scores")

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -13,6 +15,9 @@ from media_analytics.sentiment import (
     scores,
 )
 
+from media_analytics.cli import main
+
+from .conftest import LABELS as GOLD
 from .conftest import TEXTS
 
 
@@ -86,3 +91,19 @@ def test_evaluate_with_explicit_training_texts(small_model: SentimentClassifier)
         small_model, ["Rapat digelar Rabu."], ["neu"], train_texts=["x"], allow_overlap=True
     )
     assert ev.overlap == 0
+
+
+def test_evaluate_sentiment_command(tmp_path, capsys) -> None:
+    frame = pd.DataFrame({"text": TEXTS, "label": GOLD})
+    train, test = tmp_path / "train.csv", tmp_path / "test.jsonl"
+    frame.iloc[::2].to_csv(train, index=False)
+    frame.iloc[1::2].to_json(test, orient="records", lines=True, force_ascii=False)
+    assert main(["evaluate", "sentiment", str(test), "--train", str(train), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["n"] == len(frame.iloc[1::2])
+    assert 0.0 <= result["macro_f1"] <= 1.0
+    # test rows that are training rows are refused, and counted
+    both = tmp_path / "both.csv"
+    frame.iloc[:4].to_csv(both, index=False)
+    assert main(["evaluate", "sentiment", str(both), "--train", str(train)]) == 2
+    assert "2 of 4 test rows also occur in the training data" in capsys.readouterr().err
