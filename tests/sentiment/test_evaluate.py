@@ -5,6 +5,7 @@ import json
 import pandas as pd
 import pytest
 
+from media_analytics.cli import main
 from media_analytics.sentiment import (
     OverlapError,
     SentimentClassifier,
@@ -14,8 +15,6 @@ from media_analytics.sentiment import (
     normalize_labels,
     scores,
 )
-
-from media_analytics.cli import main
 
 from .conftest import LABELS as GOLD
 from .conftest import TEXTS

@@ -123,7 +123,9 @@ def test_sentence_mode_reader_is_predict_article(small_model) -> None:
 
 
 @pytest.mark.slow
-def test_cli_trains_evaluates_and_refuses(sample_tone: pd.DataFrame, tmp_path: Path, capsys) -> None:
+def test_cli_trains_evaluates_and_refuses(
+    sample_tone: pd.DataFrame, tmp_path: Path, capsys
+) -> None:
     train, test = tmp_path / "train.csv", tmp_path / "test.csv"
     sample_tone.iloc[::2][["text", "label"]].to_csv(train, index=False)
     sample_tone.iloc[1::2][["text", "label"]].to_csv(test, index=False)
