@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import importlib.util
 import logging
 import random
@@ -235,12 +236,15 @@ TONE2_QUOTAS: dict[str, dict[str, int]] = {
 }
 
 
-def _selection_script() -> object:
-    path = ROOT / "bench" / "data" / "select_for_labelling.py"
-    spec = importlib.util.spec_from_file_location("select_for_labelling", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+def _selection_script() -> Any:
+    module = sys.modules.get("select_for_labelling")
+    if module is None:
+        path = ROOT / "bench" / "data" / "select_for_labelling.py"
+        spec = importlib.util.spec_from_file_location("select_for_labelling", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["select_for_labelling"] = module  # one copy, so its memos are shared
+        spec.loader.exec_module(module)
     return module
 
 
@@ -283,18 +287,19 @@ def tone_stages(corpora: Path) -> dict[int, list[tuple[str, str, str]]]:
     the coarse section of the selection script; detik2025: ``aspek_target``) with its own
     ``random.Random`` seed over sorted ids.
     """
-    sel: Any = _selection_script()
-    frames = sel.load(str(corpora))
-    rng = random.Random(sel.SEED)
-    theme = sel.select(frames, rng)
-    extra = sel.select_tone_extra(frames, theme, rng)
-    taken = theme + extra + sel.select_stage2(frames, theme + extra, random.Random(sel.SEED_STAGE2))
-    taken += sel.select_stage3(frames, taken, random.Random(sel.SEED_STAGE3))
-    taken += sel.select_stage3b(frames, taken, random.Random(sel.SEED_STAGE3B))
+    return dict(_tone_stages(str(corpora)))
+
+
+@functools.cache
+def _tone_stages(corpora: str) -> tuple[tuple[int, list[tuple[str, str, str]]], ...]:
+    sel = _selection_script()
+    frames = sel.frames_of(corpora)
+    c = sel.theme_stages(corpora)
+    taken = c["theme"] + c["tone_extra"] + c["stage2"] + c["stage3"] + c["stage3b"]
     stage2 = _draw_per_section(sel, frames, taken, TONE2_QUOTAS, SEED_TONE2, "tone2")
-    taken += sel.select_stage4(frames, taken, random.Random(sel.SEED_STAGE4)) + stage2
+    taken += c["stage4"] + stage2
     stage3 = _draw_per_section(sel, frames, taken, TONE3_QUOTAS, SEED_TONE3, "tone3")
-    return {2: stage2, 3: stage3}
+    return ((2, stage2), (3, stage3))
 
 
 def select_tone_stage2(corpora: Path) -> list[tuple[str, str, str]]:
@@ -337,19 +342,13 @@ TONE4_QUOTAS = TONE3_QUOTAS
 
 def select_tone_stage4(corpora: Path) -> list[tuple[str, str, str]]:
     """The stage-4 tone articles: as stage 3, excluding also stage 3 and theme held-out stage 5."""
-    sel: Any = _selection_script()
-    frames = sel.load(str(corpora))
-    rng = random.Random(sel.SEED)
-    theme = sel.select(frames, rng)
-    extra = sel.select_tone_extra(frames, theme, rng)
-    taken = theme + extra + sel.select_stage2(frames, theme + extra, random.Random(sel.SEED_STAGE2))
-    taken += sel.select_stage3(frames, taken, random.Random(sel.SEED_STAGE3))
-    taken += sel.select_stage3b(frames, taken, random.Random(sel.SEED_STAGE3B))
-    taken += sel.select_stage4(frames, taken, random.Random(sel.SEED_STAGE4))
+    sel = _selection_script()
+    key = str(corpora)
+    c = sel.theme_stages(key)
+    taken = c["theme"] + c["tone_extra"] + c["stage2"] + c["stage3"] + c["stage3b"] + c["stage4"]
     stages = tone_stages(corpora)
-    taken += stages[2] + stages[3]
-    taken += sel.select_stage5(frames, taken, random.Random(sel.SEED_STAGE5))
-    return _draw_per_section(sel, frames, taken, TONE4_QUOTAS, SEED_TONE4, "tone4")
+    taken += stages[2] + stages[3] + sel.theme_stage5(key)
+    return _draw_per_section(sel, sel.frames_of(key), taken, TONE4_QUOTAS, SEED_TONE4, "tone4")
 
 
 #: Rows of ``tone_labels.csv`` that belong to stage 1; rows up to ``TONE_STAGE2_ROWS`` are

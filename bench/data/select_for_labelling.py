@@ -78,6 +78,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import os
 import random
 import re
@@ -479,13 +480,16 @@ def stratum5(text: str, title: str) -> str | None:
 
 def _tone_stages(corpora: str) -> list[tuple[str, str, str]]:
     """The tone stages 2 and 3 chosen in ``bench/sentiment_eval.py``."""
-    import importlib.util
+    module = sys.modules.get("sentiment_eval")
+    if module is None:
+        import importlib.util
 
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sentiment_eval.py")
-    spec = importlib.util.spec_from_file_location("sentiment_eval", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sentiment_eval.py")
+        spec = importlib.util.spec_from_file_location("sentiment_eval", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["sentiment_eval"] = module  # one copy, so its memos are shared
+        spec.loader.exec_module(module)
     stages = module.tone_stages(Path(corpora))
     return stages[2] + stages[3]
 
@@ -507,6 +511,48 @@ def select_stage5(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Rando
     )
 
 
+@functools.cache
+def frames_of(corpora: str) -> dict[str, pd.DataFrame]:
+    """:func:`load`, once per process (the stage functions only read the frames)."""
+    return load(corpora)
+
+
+@functools.cache
+def theme_stages(corpora: str) -> dict[str, list[tuple[str, str, str]]]:
+    """The articles chosen by theme stages 1-4 and the tone extras, once per process.
+
+    Keys: ``theme`` (stage 1), ``tone_extra``, ``stage2``, ``stage3``, ``stage3b``, ``stage4``;
+    each stage excludes everything chosen before it, in this order.
+    """
+    frames = frames_of(corpora)
+    rng = random.Random(SEED)
+    theme = select(frames, rng)
+    extra = select_tone_extra(frames, theme, rng)
+    stage2 = select_stage2(frames, theme + extra, random.Random(SEED_STAGE2))
+    taken = theme + extra + stage2
+    stage3 = select_stage3(frames, taken, random.Random(SEED_STAGE3))
+    stage3b = select_stage3b(frames, taken + stage3, random.Random(SEED_STAGE3B))
+    stage4 = select_stage4(frames, taken + stage3 + stage3b, random.Random(SEED_STAGE4))
+    return {
+        "theme": theme,
+        "tone_extra": extra,
+        "stage2": stage2,
+        "stage3": stage3,
+        "stage3b": stage3b,
+        "stage4": stage4,
+    }
+
+
+@functools.cache
+def theme_stage5(corpora: str) -> list[tuple[str, str, str]]:
+    """The third held-out set (stage 5), once per process: new to every earlier stage, the tone
+    stages 2 and 3 included."""
+    c = theme_stages(corpora)
+    taken = c["theme"] + c["tone_extra"] + c["stage2"] + c["stage3"] + c["stage3b"] + c["stage4"]
+    taken += _tone_stages(corpora)
+    return select_stage5(frames_of(corpora), taken, random.Random(SEED_STAGE5))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", required=True, help="folder holding the three corpus folders")
@@ -514,25 +560,17 @@ def main(argv=None) -> int:
         "--set", choices=["theme", "tone", "holdout", "holdout2", "holdout3"], default="theme"
     )
     args = ap.parse_args(argv)
-    frames = load(args.corpora)
-    rng = random.Random(SEED)
-    theme_rows = select(frames, rng)
-    tone_extra = select_tone_extra(frames, theme_rows, rng)
-    stage2 = select_stage2(frames, theme_rows + tone_extra, random.Random(SEED_STAGE2))
+    c = theme_stages(args.corpora)
     if args.set == "theme":
-        rows = theme_rows + stage2
-    elif args.set in ("holdout", "holdout2", "holdout3"):
-        taken = theme_rows + tone_extra + stage2
-        rows = select_stage3(frames, taken, random.Random(SEED_STAGE3))
-        rows += select_stage3b(frames, taken + rows, random.Random(SEED_STAGE3B))
-        if args.set in ("holdout2", "holdout3"):
-            taken += rows
-            rows = select_stage4(frames, taken, random.Random(SEED_STAGE4))
-        if args.set == "holdout3":
-            taken += rows + _tone_stages(args.corpora)
-            rows = select_stage5(frames, taken, random.Random(SEED_STAGE5))
+        rows = c["theme"] + c["stage2"]
+    elif args.set == "holdout":
+        rows = c["stage3"] + c["stage3b"]
+    elif args.set == "holdout2":
+        rows = c["stage4"]
+    elif args.set == "holdout3":
+        rows = theme_stage5(args.corpora)
     else:
-        rows = [r for r in theme_rows if r[0] != "detik_pilkada"] + tone_extra + stage2
+        rows = [r for r in c["theme"] if r[0] != "detik_pilkada"] + c["tone_extra"] + c["stage2"]
     w = csv.writer(sys.stdout, lineterminator="\n")
     w.writerow(["set", "dataset", "id", "stratum"])
     for ds, i, k in rows:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -19,12 +20,16 @@ DATA = ROOT / "bench" / "data"
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "sentiment_eval", ROOT / "bench/sentiment_eval.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    # one copy per process (the selection script shares it), so the stage draws are made once
+    module = sys.modules.get("sentiment_eval")
+    if module is None:
+        spec = importlib.util.spec_from_file_location(
+            "sentiment_eval", ROOT / "bench/sentiment_eval.py"
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["sentiment_eval"] = module
+        spec.loader.exec_module(module)
     return module
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import csv
-import subprocess
+import importlib.util
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -14,6 +15,19 @@ from media_analytics.themes import Taxonomy
 from ..conftest import shared_file
 
 DATA = Path(__file__).resolve().parents[2] / "bench" / "data"
+
+
+def _script() -> ModuleType:
+    module = sys.modules.get("select_for_labelling")
+    if module is None:
+        spec = importlib.util.spec_from_file_location(
+            "select_for_labelling", DATA / "select_for_labelling.py"
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["select_for_labelling"] = module
+        spec.loader.exec_module(module)
+    return module
 
 
 def _read(name: str) -> list[dict[str, str]]:
@@ -32,11 +46,12 @@ def _read(name: str) -> list[dict[str, str]]:
 )
 def test_label_files_hold_ids_and_labels_only(name: str) -> None:
     rows = _read(name)
-    assert list(rows[0]) == ["dataset", "id", *Taxonomy.load().ids]
+    themes = Taxonomy.load().ids
+    assert list(rows[0]) == ["dataset", "id", *themes]
     assert len({(r["dataset"], r["id"]) for r in rows}) == len(rows)
     for r in rows:
         assert r["dataset"] in {"clickid", "detik2025", "detik_pilkada"}
-        assert all(r[t] in {"0", "1"} for t in Taxonomy.load().ids), r["id"]
+        assert all(r[t] in {"0", "1"} for t in themes), r["id"]
 
 
 def test_the_held_out_sets_are_new_and_large_enough() -> None:
@@ -61,14 +76,13 @@ def test_the_held_out_sets_are_new_and_large_enough() -> None:
         ("holdout3", "theme_labels_holdout3.csv"),
     ],
 )
-def test_the_held_out_sets_are_what_the_selection_script_prints(which: str, name: str) -> None:
+def test_the_held_out_sets_are_what_the_selection_script_prints(
+    which: str, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     corpora = shared_file("corpora")
-    script = DATA / "select_for_labelling.py"
-    out = subprocess.run(
-        [sys.executable, str(script), "--corpora", str(corpora), "--set", which],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    # run in this process: the script keeps its stage draws, so each stage is drawn only once
+    # for all the tests that ask for it
+    assert _script().main(["--corpora", str(corpora), "--set", which]) == 0
+    out = capsys.readouterr().out
     chosen = [(r["dataset"], r["id"]) for r in csv.DictReader(out.splitlines())]
     assert chosen == [(r["dataset"], r["id"]) for r in _read(name)]
