@@ -425,13 +425,18 @@ def _run_evaluation(
 ) -> int:
     """Read the test (and training) file, let ``pick`` choose the model, score and print."""
     from .corpus import read_labelled
-    from .sentiment import OverlapError, evaluate
+    from .sentiment import OverlapError, check_overlap, evaluate
 
     try:
         test = read_labelled(args.test)
         train = read_labelled(args.train) if args.train else None
     except (OSError, ValueError) as exc:
         raise CommandError(str(exc)) from None
+    if train is not None:
+        try:  # refused before any training time is spent
+            check_overlap(list(train["text"]), list(test["text"]), allow=args.allow_overlap)
+        except OverlapError as exc:
+            raise CommandError(str(exc)) from None
     model, source = pick(train)
     try:
         result = evaluate(

@@ -138,7 +138,10 @@ def test_cli_trains_evaluates_and_refuses(
         capsys.readouterr().err
     )
     model = tmp_path / "model"
-    assert main(["train", "--tone-data", str(train), "--out", str(model), "--jobs", "1"]) == 0
+    sentences = tmp_path / "sentences.csv"
+    pd.DataFrame({"text": TEXTS, "label": LABELS}).to_csv(sentences, index=False)
+    argv = ["train", "--tone-data", str(train), "--sentiment-data", str(sentences)]
+    assert main([*argv, "--out", str(model), "--jobs", "1"]) == 0
     assert (model / "tone.skops").is_file()
     assert main(["evaluate", "tone", str(test), "--model", str(model), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
