@@ -541,39 +541,26 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     ap.add_argument("--only", default="nusax,smsa,cnbc,tone", help="comma-separated parts")
-    ap.add_argument(
-        "--list-tone-stage2", action="store_true", help="print the stage-2 tone articles and exit"
-    )
-    ap.add_argument(
-        "--list-tone-stage3", action="store_true", help="print the stage-3 tone articles and exit"
-    )
-    ap.add_argument(
-        "--list-tone-stage4", action="store_true", help="print the stage-4 tone articles and exit"
-    )
+    for k in (2, 3, 4):
+        ap.add_argument(
+            f"--list-tone-stage{k}",
+            action="store_true",
+            help=f"print the stage-{k} tone articles and exit",
+        )
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     corpora: Path = args.corpora
     if not corpora.is_dir():
         print(f"no shared corpora at {corpora}", file=sys.stderr)
         return 2
-    if args.list_tone_stage2:
-        out = csv.writer(sys.stdout, lineterminator="\n")
-        out.writerow(["set", "dataset", "id", "stratum"])
-        for ds, i, k in select_tone_stage2(corpora):
-            out.writerow(["tone2", ds, i, k])
-        return 0
-    if args.list_tone_stage3:
-        out = csv.writer(sys.stdout, lineterminator="\n")
-        out.writerow(["set", "dataset", "id", "stratum"])
-        for ds, i, k in select_tone_stage3(corpora):
-            out.writerow(["tone3", ds, i, k])
-        return 0
-    if args.list_tone_stage4:
-        out = csv.writer(sys.stdout, lineterminator="\n")
-        out.writerow(["set", "dataset", "id", "stratum"])
-        for ds, i, k in select_tone_stage4(corpora):
-            out.writerow(["tone4", ds, i, k])
-        return 0
+    listings = {2: select_tone_stage2, 3: select_tone_stage3, 4: select_tone_stage4}
+    for k, select_stage in listings.items():
+        if getattr(args, f"list_tone_stage{k}"):
+            out = csv.writer(sys.stdout, lineterminator="\n")
+            out.writerow(["set", "dataset", "id", "stratum"])
+            for ds, i, stratum in select_stage(corpora):
+                out.writerow([f"tone{k}", ds, i, stratum])
+            return 0
     parts = set(args.only.split(","))
     rows = []
     if "nusax" in parts:

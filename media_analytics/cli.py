@@ -100,20 +100,20 @@ def _cmd_train(args: argparse.Namespace) -> int:
     articles = list(read_articles(sources, rejects=rejects, dayfirst=_dayfirst(args)))
     if not articles:
         raise CommandError(f"no usable articles in {', '.join(sources)}")
-    sentiment = None
-    if args.sentiment_data:
+
+    def labelled(flag: str, path: str | None) -> Any:
+        if not path:
+            return None
         try:
-            sentiment = read_labelled(args.sentiment_data)
+            data = read_labelled(path)
         except (OSError, ValueError) as exc:
-            raise CommandError(f"--sentiment-data {args.sentiment_data}: {exc}") from None
-    tone = None
-    if args.tone_data:
-        try:
-            tone = read_labelled(args.tone_data)
-        except (OSError, ValueError) as exc:
-            raise CommandError(f"--tone-data {args.tone_data}: {exc}") from None
-        if tone.empty:
-            raise CommandError(f"--tone-data {args.tone_data}: no usable labelled article")
+            raise CommandError(f"{flag} {path}: {exc}") from None
+        if data.empty:
+            raise CommandError(f"{flag} {path}: no usable labelled row")
+        return data
+
+    sentiment = labelled("--sentiment-data", args.sentiment_data)
+    tone = labelled("--tone-data", args.tone_data)
     labels = read_label_file(args.theme_labels) if args.theme_labels else None
     started = time.perf_counter()
     pipe = MediaPipeline(

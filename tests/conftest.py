@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -24,6 +27,20 @@ def shared_file(relative: str) -> Path:
     if not path.exists():
         pytest.skip(f"needs ../shared/{relative} (the shared development data), which is absent")
     return path
+
+
+def bench_script(name: str, relative: str) -> ModuleType:
+    """A script of ``bench/`` as a module, one copy per process under ``name`` (the scripts
+    load each other by that name, so the stage draws they memoise are made once)."""
+    module = sys.modules.get(name)
+    if module is None:
+        path = ROOT / relative
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

@@ -4,8 +4,6 @@ no stage reuses an article an earlier stage (theme or tone) had chosen."""
 from __future__ import annotations
 
 import csv
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -13,24 +11,14 @@ import pytest
 
 from media_analytics.sentiment import LABELS
 
-from ..conftest import shared_file
+from ..conftest import bench_script, shared_file
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "bench" / "data"
 
 
 def _bench() -> ModuleType:
-    # one copy per process (the selection script shares it), so the stage draws are made once
-    module = sys.modules.get("sentiment_eval")
-    if module is None:
-        spec = importlib.util.spec_from_file_location(
-            "sentiment_eval", ROOT / "bench/sentiment_eval.py"
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["sentiment_eval"] = module
-        spec.loader.exec_module(module)
-    return module
+    return bench_script("sentiment_eval", "bench/sentiment_eval.py")
 
 
 def _read(name: str) -> list[dict[str, str]]:

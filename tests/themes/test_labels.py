@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -12,22 +10,13 @@ import pytest
 
 from media_analytics.themes import Taxonomy
 
-from ..conftest import shared_file
+from ..conftest import bench_script, shared_file
 
 DATA = Path(__file__).resolve().parents[2] / "bench" / "data"
 
 
 def _script() -> ModuleType:
-    module = sys.modules.get("select_for_labelling")
-    if module is None:
-        spec = importlib.util.spec_from_file_location(
-            "select_for_labelling", DATA / "select_for_labelling.py"
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["select_for_labelling"] = module
-        spec.loader.exec_module(module)
-    return module
+    return bench_script("select_for_labelling", "bench/data/select_for_labelling.py")
 
 
 def _read(name: str) -> list[dict[str, str]]:
