@@ -25,9 +25,11 @@ Parts:
    stage 3 (the 150 rows after them, chosen by ``select_tone_stage3`` and labelled before the
    work on issue #6 began, then scored once after it) on its own, as the held-out test; stage 4
    (the 150 rows after them, ``select_tone_stage4``, labelled by a different annotator before any
-   change that followed stage 3's score) as a second held-out test.
+   change that followed stage 3's score) as a second held-out test; stage 5 (the 150 rows after
+   them, ``select_tone_stage5``, labelled by a third annotator before the default model learnt
+   article tone from the project's own articles) as the third.
 
-``python bench/sentiment_eval.py --list-tone-stage2`` (or ``-3``, ``-4``) prints that
+``python bench/sentiment_eval.py --list-tone-stage2`` (or ``-3``, ``-4``, ``-5``) prints that
 stage's choice (``set,dataset,id,stratum``) and exits. ``--only speed`` measures the CPU time
 per article of tone and actor sentiment (``score_articles`` on 2,000 CLICK-ID articles in chunks
 of 200, with the actors and quotes the pipeline finds, as the pipeline calls it).
@@ -351,19 +353,42 @@ def select_tone_stage4(corpora: Path) -> list[tuple[str, str, str]]:
     return _draw_per_section(sel, sel.frames_of(key), taken, TONE4_QUOTAS, SEED_TONE4, "tone4")
 
 
+#: Stage 5 of the tone set: a third held-out set, chosen and labelled before the default model
+#: learnt article tone from the project's own articles (see bench/data/LABELS.md).
+SEED_TONE5 = 20261203
+TONE5_QUOTAS = TONE3_QUOTAS
+
+
+def select_tone_stage5(corpora: Path) -> list[tuple[str, str, str]]:
+    """The stage-5 tone articles: as stage 4, excluding also stage 4."""
+    sel = _selection_script()
+    key = str(corpora)
+    c = sel.theme_stages(key)
+    taken = c["theme"] + c["tone_extra"] + c["stage2"] + c["stage3"] + c["stage3b"] + c["stage4"]
+    stages = tone_stages(corpora)
+    taken += stages[2] + stages[3] + sel.theme_stage5(key) + select_tone_stage4(corpora)
+    return _draw_per_section(sel, sel.frames_of(key), taken, TONE5_QUOTAS, SEED_TONE5, "tone5")
+
+
 #: Rows of ``tone_labels.csv`` that belong to stage 1; rows up to ``TONE_STAGE2_ROWS`` are
-#: stage 2, up to ``TONE_STAGE3_ROWS`` stage 3, the rows after them stage 4.
+#: stage 2, up to ``TONE_STAGE3_ROWS`` stage 3, up to ``TONE_STAGE4_ROWS`` stage 4, the rows
+#: after them stage 5.
 TONE_STAGE1_ROWS = 342
 TONE_STAGE2_ROWS = 462
 TONE_STAGE3_ROWS = 612
+TONE_STAGE4_ROWS = 762
 
 
 def tone_articles(corpora: Path) -> pd.DataFrame:
-    """The labelled articles with title, body and ``stage`` (1 to 4)."""
+    """The labelled articles with title, body and ``stage`` (1 to 5)."""
     labels = pd.read_csv(ROOT / "bench" / "data" / "tone_labels.csv", dtype=str)
     row = np.arange(len(labels))
     labels["stage"] = (
-        np.searchsorted([TONE_STAGE1_ROWS, TONE_STAGE2_ROWS, TONE_STAGE3_ROWS], row, side="right")
+        np.searchsorted(
+            [TONE_STAGE1_ROWS, TONE_STAGE2_ROWS, TONE_STAGE3_ROWS, TONE_STAGE4_ROWS],
+            row,
+            side="right",
+        )
         + 1
     )
     click = pd.read_csv(
@@ -541,7 +566,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     ap.add_argument("--only", default="nusax,smsa,cnbc,tone", help="comma-separated parts")
-    for k in (2, 3, 4):
+    for k in (2, 3, 4, 5):
         ap.add_argument(
             f"--list-tone-stage{k}",
             action="store_true",
@@ -553,7 +578,12 @@ def main(argv: list[str] | None = None) -> int:
     if not corpora.is_dir():
         print(f"no shared corpora at {corpora}", file=sys.stderr)
         return 2
-    listings = {2: select_tone_stage2, 3: select_tone_stage3, 4: select_tone_stage4}
+    listings = {
+        2: select_tone_stage2,
+        3: select_tone_stage3,
+        4: select_tone_stage4,
+        5: select_tone_stage5,
+    }
     for k, select_stage in listings.items():
         if getattr(args, f"list_tone_stage{k}"):
             out = csv.writer(sys.stdout, lineterminator="\n")

@@ -29,11 +29,12 @@ def _read(name: str) -> list[dict[str, str]]:
 Rows = list[dict[str, str]]
 
 
-def _stages() -> tuple[Rows, Rows, Rows, Rows]:
+def _stages() -> tuple[Rows, Rows, Rows, Rows, Rows]:
     bench = _bench()
     tone = _read("tone_labels.csv")
     one, two, three = bench.TONE_STAGE1_ROWS, bench.TONE_STAGE2_ROWS, bench.TONE_STAGE3_ROWS
-    return tone[:one], tone[one:two], tone[two:three], tone[three:]
+    four = bench.TONE_STAGE4_ROWS
+    return tone[:one], tone[one:two], tone[two:three], tone[three:four], tone[four:]
 
 
 def test_every_tone_row_has_a_label_and_no_article_is_labelled_twice() -> None:
@@ -44,7 +45,7 @@ def test_every_tone_row_has_a_label_and_no_article_is_labelled_twice() -> None:
 
 
 def test_stage_three_is_new_and_of_the_planned_size() -> None:
-    stage1, stage2, stage3, _ = _stages()
+    stage1, stage2, stage3, _, _ = _stages()
     quotas = _bench().TONE3_QUOTAS
     assert len(stage3) == sum(sum(q.values()) for q in quotas.values())
     assert {r["dataset"] for r in stage3} == set(quotas)
@@ -61,7 +62,7 @@ def test_stage_three_is_new_and_of_the_planned_size() -> None:
 def test_stages_two_and_three_are_the_bench_choices() -> None:
     bench = _bench()
     corpora = shared_file("corpora")
-    _, stage2, stage3, _ = _stages()
+    _, stage2, stage3, _, _ = _stages()
     stages = bench.tone_stages(corpora)
     assert [(r["dataset"], r["id"]) for r in stage2] == [(d, i) for d, i, _ in stages[2]]
     chosen = stages[3]
@@ -77,7 +78,7 @@ def test_stages_two_and_three_are_the_bench_choices() -> None:
 
 
 def test_stage_four_is_new_and_of_the_planned_size() -> None:
-    stage1, stage2, stage3, stage4 = _stages()
+    stage1, stage2, stage3, stage4, _ = _stages()
     quotas = _bench().TONE4_QUOTAS
     assert len(stage4) == sum(sum(q.values()) for q in quotas.values())
     assert {r["dataset"] for r in stage4} == set(quotas)
@@ -106,5 +107,38 @@ def test_stage_four_is_the_bench_choice() -> None:
         per_stratum[f"{d}:{k}"] = per_stratum.get(f"{d}:{k}", 0) + 1
     expected = {
         f"{d}:tone4_{section}": n for d, q in bench.TONE4_QUOTAS.items() for section, n in q.items()
+    }
+    assert per_stratum == expected
+
+
+def test_stage_five_is_new_and_of_the_planned_size() -> None:
+    stage1, stage2, stage3, stage4, stage5 = _stages()
+    quotas = _bench().TONE5_QUOTAS
+    assert len(stage5) == sum(sum(q.values()) for q in quotas.values())
+    assert {r["dataset"] for r in stage5} == set(quotas)
+    earlier = {(r["dataset"], r["id"]) for r in stage1 + stage2 + stage3 + stage4}
+    for name in (
+        "theme_labels.csv",
+        "theme_labels_holdout.csv",
+        "theme_labels_holdout2.csv",
+        "theme_labels_holdout3.csv",
+    ):
+        earlier |= {(r["dataset"], r["id"]) for r in _read(name)}
+    assert not earlier & {(r["dataset"], r["id"]) for r in stage5}
+    assert {r["tone"] for r in stage5} == set(LABELS)
+
+
+@pytest.mark.shared_data
+@pytest.mark.slow
+def test_stage_five_is_the_bench_choice() -> None:
+    bench = _bench()
+    chosen = bench.select_tone_stage5(shared_file("corpora"))
+    stage5 = _stages()[4]
+    assert [(r["dataset"], r["id"]) for r in stage5] == sorted((d, i) for d, i, _ in chosen)
+    per_stratum: dict[str, int] = {}
+    for d, _, k in chosen:
+        per_stratum[f"{d}:{k}"] = per_stratum.get(f"{d}:{k}", 0) + 1
+    expected = {
+        f"{d}:tone5_{section}": n for d, q in bench.TONE5_QUOTAS.items() for section, n in q.items()
     }
     assert per_stratum == expected
