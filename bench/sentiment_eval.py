@@ -72,7 +72,15 @@ from media_analytics.sentiment import (  # noqa: E402
     evaluate,
 )
 from media_analytics.sentiment.article import lean_label  # noqa: E402
-from media_analytics.sentiment.tone import ToneReader, fit_article_tone, tone_text  # noqa: E402
+from media_analytics.sentiment.tone import (  # noqa: E402
+    BUNDLED_SENTENCE_WEIGHT,
+    ToneReader,
+    blend_tone,
+    bundled_tone_model,
+    default_tone_data,
+    fit_article_tone,
+    tone_text,
+)
 
 PUBLISHED_NUSAX_TEST = {"NB": 73.1, "LR": 74.7, "SVM": 78.7, "IndoBERT-base": 90.0}
 #: Our model may add its second view where cross-validation on the training part says so.
@@ -415,109 +423,148 @@ def tone_articles(corpora: Path) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
+def _f1_row(label: str, y: np.ndarray, pred: np.ndarray, subset: np.ndarray) -> str | None:
+    yy = y[subset]
+    if len(yy) == 0:
+        return None
+    pp = pred[subset]
+    acc = float(np.mean(yy == pp))
+    return f"| {label} | {len(yy)} | {100 * macro_f1(yy, pp):.1f} | {100 * acc:.1f} |"
+
+
 def tone(corpora: Path) -> str:
     arts = tone_articles(corpora)
     t0 = time.perf_counter()
     model = default_model()
+    bundled = bundled_tone_model()
+    bundled_cv = fit_article_tone(*_bundled_xy())  # the choice the pinned setting stands for
     t1 = time.perf_counter()
-    results = [
-        model.predict_article(
-            str(r.title) if isinstance(r.title, str) else "", clean_article(str(r.body)).text
-        )
-        for r in arts.itertuples()
-    ]
+    titles = [str(t) if isinstance(t, str) else "" for t in arts["title"]]
+    bodies = [clean_article(str(b)).text for b in arts["body"]]
+    results = [model.predict_article(t, b) for t, b in zip(titles, bodies, strict=True)]
+    texts = [tone_text(t, b) for t, b in zip(titles, bodies, strict=True)]
+    article_proba = bundled.predict_proba(texts)
+    classes = [str(c) for c in bundled.classes_]
     t2 = time.perf_counter()
-    arts["pred"] = [r.label for r in results]
-    # for reference only: the arg-max of the same weighted-mean probabilities
-    arts["argmax"] = [max(r.probabilities, key=r.probabilities.__getitem__) for r in results]
-    arts["headline_only"] = [
-        lean_label(float(p[2] - p[0]))
-        for p in model.predict_proba([t if isinstance(t, str) else "" for t in arts["title"]])
-    ]
+    y = arts["tone"].to_numpy(dtype=object)
+    stage = arts["stage"].to_numpy()
+    dev = stage <= 2
+    chosen_on = stage <= 4  # the blend's weight is chosen on stages 1-4; stage 5 is held out
+
+    def blended(weight: float) -> np.ndarray:
+        return np.asarray(
+            [
+                blend_tone(r.probabilities, p, classes, weight)[0]
+                for r, p in zip(results, article_proba, strict=True)
+            ],
+            dtype=object,
+        )
+
+    preds = {
+        "default": blended(BUNDLED_SENTENCE_WEIGHT),
+        "sentences": np.asarray([r.label for r in results], dtype=object),
+        "bundled_alone": np.asarray(
+            [classes[i] for i in article_proba.argmax(axis=1)], dtype=object
+        ),
+        "headline_only": np.asarray(
+            [
+                lean_label(float(p[2] - p[0]))
+                for p in model.predict_proba([t if isinstance(t, str) else "" for t in titles])
+            ],
+            dtype=object,
+        ),
+    }
     # what an analyst gets by labelling articles of their own feed (`train --tone-data`): an
-    # article tone model trained on the labelled stages 1-3, tested on stage 4
-    texts = [
-        tone_text(str(r.title) if isinstance(r.title, str) else "", str(r.body))
-        for r in arts.itertuples()
-    ]
-    seen = (arts["stage"] <= 3).to_numpy()
+    # article tone model trained on the labelled stages 1-4, tested on stage 5
+    seen = stage <= 4
     t3 = time.perf_counter()
-    tone_model = fit_article_tone(
-        [t for t, k in zip(texts, seen, strict=True) if k], list(arts.loc[seen, "tone"])
-    )
+    analyst = fit_article_tone([t for t, k in zip(texts, seen, strict=True) if k], list(y[seen]))
     t4 = time.perf_counter()
-    reader = ToneReader(tone_model, articles=True)
-    arts["article_model"] = None
-    arts.loc[~seen, "article_model"] = reader.predict(
+    preds["analyst"] = np.full(len(arts), None, dtype=object)
+    preds["analyst"][~seen] = ToneReader(analyst, articles=True).predict(
         [t for t, k in zip(texts, seen, strict=True) if not k]
     )
-    y = arts["tone"].to_numpy(dtype=object)
+    click = (arts["dataset"] == "clickid").to_numpy()
     lines = [
-        "| tone of real news (default model) | articles | macro-F1 | accuracy |",
+        "| tone of real news | articles | macro-F1 | accuracy |",
         "|---|---:|---:|---:|",
     ]
-    stage1, stage2, stage3, stage4 = (arts["stage"] == k for k in (1, 2, 3, 4))
-    dev = stage1 | stage2
-    click = arts["dataset"] == "clickid"
-    for label, col, subset in (
-        ("predict_article, lean rule (the method): stage 1", "pred", stage1),
-        ("  stage 1, clickid only", "pred", stage1 & click),
-        ("  stage 1, detik2025 only", "pred", stage1 & ~click),
-        ("predict_article, lean rule (the method): stage 2", "pred", stage2),
-        ("  stage 2, clickid only", "pred", stage2 & click),
-        ("  stage 2, detik2025 only", "pred", stage2 & ~click),
-        ("predict_article, lean rule (the method): stages 1-2", "pred", dev),
-        ("arg-max of weighted mean (reference), stages 1-2", "argmax", dev),
-        ("headline only, lean rule (reference), stages 1-2", "headline_only", dev),
-        ("predict_article, lean rule (the method): stage 3 (held out)", "pred", stage3),
-        ("  stage 3, clickid only", "pred", stage3 & click),
-        ("  stage 3, detik2025 only", "pred", stage3 & ~click),
-        ("arg-max of weighted mean (reference), stage 3", "argmax", stage3),
-        ("headline only, lean rule (reference), stage 3", "headline_only", stage3),
-        ("predict_article, lean rule (the method): stage 4 (held out)", "pred", stage4),
-        ("  stage 4, clickid only", "pred", stage4 & click),
-        ("  stage 4, detik2025 only", "pred", stage4 & ~click),
-        ("arg-max of weighted mean (reference), stage 4", "argmax", stage4),
-        ("headline only, lean rule (reference), stage 4", "headline_only", stage4),
-        (
-            "article tone model trained on stages 1-3 (`train --tone-data`), stage 4",
-            "article_model",
-            stage4,
-        ),
-        ("  stage 4, clickid only", "article_model", stage4 & click),
-        ("  stage 4, detik2025 only", "article_model", stage4 & ~click),
+    sets = [
+        ("stages 1-2 (development)", dev),
+        ("stage 3 (seen)", stage == 3),
+        ("stage 4 (seen)", stage == 4),
+        ("stage 5 (held out)", stage == 5),
+    ]
+    for name, col in (
+        (f"default model (blend, weight {BUNDLED_SENTENCE_WEIGHT:g})", "default"),
+        ("sentences alone, lean rule (the previous default)", "sentences"),
+        ("bundled article model alone (reference)", "bundled_alone"),
+        ("headline only, lean rule (reference)", "headline_only"),
     ):
-        yy = y[subset]
-        if len(yy) == 0:
-            continue
-        pp = arts[col].to_numpy(dtype=object)[subset]
-        acc = float(np.mean(yy == pp))
-        lines.append(f"| {label} | {len(yy)} | {100 * macro_f1(yy, pp):.1f} | {100 * acc:.1f} |")
-    for name, subset in (("stages 1-2", dev), ("stage 3", stage3), ("stage 4", stage4)):
+        for set_name, subset in sets:
+            lines.append(_f1_row(f"{name}: {set_name}", y, preds[col], subset) or "")
+        if col in ("default", "sentences"):
+            for ds, part in (("clickid", click), ("detik2025", ~click)):
+                row = _f1_row(f"  stage 5, {ds} only", y, preds[col], (stage == 5) & part)
+                lines.append(row or "")
+    lines.append(
+        _f1_row(
+            "article tone model trained on stages 1-4 (`train --tone-data`): stage 5",
+            y,
+            preds["analyst"],
+            ~seen,
+        )
+        or ""
+    )
+    lines = [line for line in lines if line]
+    grid = {w: blended(w) for w in BLEND_GRID}
+    lines += [
+        "",
+        "Share of the sentence reading in the blend: macro-F1 on stages 1-4 (762 articles), how "
+        "the default weight was chosen (stage 5 plays no part):",
+        "",
+        "| weight | " + " | ".join(f"{w:g}" for w in BLEND_GRID) + " |",
+        "|---|" + "---:|" * len(BLEND_GRID),
+        "| stages 1-4 | "
+        + " | ".join(f"{100 * macro_f1(y[chosen_on], p[chosen_on]):.1f}" for p in grid.values())
+        + " |",
+    ]
+    for name, subset in (("stages 1-2", dev), ("stage 5", stage == 5)):
         if not subset.any():
             continue
         part = arts[subset]
-        conf = pd.crosstab(part["tone"], part["pred"]).reindex(
+        conf = pd.crosstab(part["tone"], preds["default"][subset]).reindex(
             index=list(LABELS), columns=list(LABELS), fill_value=0
         )
         lines += [
             "",
-            f"Confusion of the method, {name} (rows: gold tone, columns: predicted):",
+            f"Confusion of the default model, {name} (rows: gold tone, columns: predicted):",
             "",
+            "| gold \\ predicted | " + " | ".join(LABELS) + " |",
+            "|---|" + "---:|" * len(LABELS),
         ]
-        lines.append("| gold \\ predicted | " + " | ".join(LABELS) + " |")
-        lines.append("|---|" + "---:|" * len(LABELS))
         for gold in LABELS:
             lines.append(f"| {gold} | " + " | ".join(str(conf.loc[gold, p]) for p in LABELS) + " |")
     lines.append(
-        f"\nDefault model trained in {t1 - t0:.0f} s ({_setting(model)}, C={model.C_:g}, 5-fold CV "
-        "macro-F1 on its "
-        f"training sentences {100 * float(model.cv_scores_.max()):.1f}); "
-        f"{len(arts)} articles scored in {t2 - t1:.0f} s. Article tone model: trained on "
-        f"{int(seen.sum())} articles in {t4 - t3:.0f} s ({_setting(tone_model)}, "
-        f"C={tone_model.C_:g}, 5-fold CV macro-F1 {100 * float(tone_model.cv_scores_.max()):.1f})."
+        f"\nSentence classifier and bundled article model trained in {t1 - t0:.0f} s "
+        f"(sentences: {_setting(model)}, C={model.C_:g}, 5-fold CV macro-F1 "
+        f"{100 * float(model.cv_scores_.max()):.1f}; bundled articles: {len(_bundled_xy()[1])}, "
+        f"CV on them chooses {_setting(bundled_cv)}, C={bundled_cv.C_:g}, macro-F1 "
+        f"{100 * float(bundled_cv.cv_scores_.max()):.1f}; pinned {_setting(bundled)}, "
+        f"C={bundled.C_:g}); {len(arts)} articles scored in {t2 - t1:.0f} s. Analyst's article "
+        f"model: trained on {int(seen.sum())} articles in {t4 - t3:.0f} s ({_setting(analyst)}, "
+        f"C={analyst.C_:g}, 5-fold CV macro-F1 {100 * float(analyst.cv_scores_.max()):.1f})."
     )
     return "\n".join(lines)
+
+
+#: The shares of the sentence reading the weight was chosen from.
+BLEND_GRID = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0)
+
+
+def _bundled_xy() -> tuple[list[str], list[str]]:
+    data = default_tone_data()
+    return list(data["text"]), list(data["label"])
 
 
 def speed(corpora: Path, n: int = 2000, chunk: int = 200, repeats: int = 3) -> str:

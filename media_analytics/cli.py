@@ -476,6 +476,15 @@ def _cmd_evaluate_tone(args: argparse.Namespace) -> int:
             return ToneReader(model, articles=True), source
         pipe = _load_model(args.model)
         if getattr(pipe, "tone_", None) is not None:
+            weight = getattr(pipe, "tone_sentence_weight_", 0.0)
+            if weight > 0 and pipe.sentiment_ is not None:
+                reader = ToneReader(
+                    pipe.tone_, articles=True, sentences=pipe.sentiment_, sentence_weight=weight
+                )
+                return reader, (
+                    f"model {pipe.model_version}, its article tone model blended with the "
+                    f"sentence reading (weight {weight:g})"
+                )
             return ToneReader(pipe.tone_, articles=True), (
                 f"model {pipe.model_version}, its article tone model"
             )

@@ -90,6 +90,7 @@ class _Parts:
     model_version: str
     stopwords: str
     tone: Any = None
+    tone_sentence_weight: float = 0.0
 
 
 def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, Any]]:
@@ -116,7 +117,8 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
     if parts.tone is not None:
         from .sentiment.tone import tone_text
 
-        # an article tone model trained on the analyst's labelled articles reads whole articles
+        # an article tone model reads whole articles (blended below with the sentence reading
+        # when it learnt from the bundled articles)
         tone_proba = parts.tone.predict_proba(
             [tone_text(t, b) for t, b in zip(titles, bodies, strict=True)]
         )
@@ -134,7 +136,17 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
         actors, quotes = all_actors[i], all_quotes[i]
         actor_rows = [x.to_dict() for x in actors]
         sentiment = None
-        if tone_proba is not None:
+        if tone_proba is not None and scored is not None and parts.tone_sentence_weight > 0:
+            from .sentiment.tone import blend_tone
+
+            label, score = blend_tone(
+                scored[i].tone.probabilities,
+                tone_proba[i],
+                tone_classes,
+                parts.tone_sentence_weight,
+            )
+            sentiment = {"label": label, "score": score}
+        elif tone_proba is not None:
             best = int(np.argmax(tone_proba[i]))
             sentiment = {"label": tone_classes[best], "score": round(float(tone_proba[i, best]), 4)}
         elif scored is not None:
@@ -190,6 +202,12 @@ class MediaPipeline:
         Calibrate theme scores on the training labels (see :class:`ThemeTagger`).
     with_topics, with_sentiment : bool
         Parts can be left out (a theme-only model, say).
+    tone_sentence_weight : float or None, default=None
+        Share of the sentence reading in an article's tone when the model has an article tone
+        part (:func:`~media_analytics.sentiment.tone.blend_tone`); the rest is the article
+        model's. None: :data:`~media_analytics.sentiment.tone.BUNDLED_SENTENCE_WEIGHT` when the
+        tone part learnt from the bundled articles, 0 (the article model alone) when it learnt
+        from the analyst's ``tone_data``.
     """
 
     def __init__(
@@ -202,6 +220,7 @@ class MediaPipeline:
         calibrate_themes: bool = False,
         with_topics: bool = True,
         with_sentiment: bool = True,
+        tone_sentence_weight: float | None = None,
     ) -> None:
         self.taxonomy = taxonomy
         self.n_topics = n_topics
@@ -210,6 +229,7 @@ class MediaPipeline:
         self.calibrate_themes = calibrate_themes
         self.with_topics = with_topics
         self.with_sentiment = with_sentiment
+        self.tone_sentence_weight = tone_sentence_weight
         self.manifest_: dict[str, Any] | None = None
 
     # -- training --------------------------------------------------------------------------------
@@ -234,11 +254,14 @@ class MediaPipeline:
             Article id -> {theme: 0/1/None}, overriding gold labels.
         sentiment_data : DataFrame with ``text`` and ``label``, path, or None
             None: the bundled ``corpora/sentiment`` set.
-        tone_data : DataFrame with ``text`` and ``label``, path, or None
-            Labelled whole articles (headline first in ``text``). When given, an article tone
-            model is trained on them (:func:`~media_analytics.sentiment.tone.fit_article_tone`)
-            and gives each scored article its tone; the sentence classifier still gives the
-            tone toward each actor. None: tone from the sentences (the lean rule).
+        tone_data : DataFrame with ``text`` and ``label``, path, None or False
+            Labelled whole articles (headline first in ``text``). An article tone model is
+            trained on them (:func:`~media_analytics.sentiment.tone.fit_article_tone`) and gives
+            each scored article its tone; the sentence classifier still gives the tone toward
+            each actor. None: the model learns from the bundled articles
+            (:func:`~media_analytics.sentiment.tone.default_tone_data`) and is blended with the
+            sentence reading (see ``tone_sentence_weight``). False: no article tone model, tone
+            from the sentences alone (the lean rule).
         """
         started = time.perf_counter()
         arts = [as_article(a) for a in articles]
@@ -280,12 +303,30 @@ class MediaPipeline:
         sentiment_data = self._labelled(sentiment_data) if self.with_sentiment else None
         self.sentiment_ = self._fit_sentiment(sentiment_data) if self.with_sentiment else None
         seconds["sentiment"], tick = time.perf_counter() - tick, time.perf_counter()
-        tone_data = self._labelled(tone_data) if tone_data is not None else None
         self.tone_ = None
-        if tone_data is not None:
-            from .sentiment.tone import fit_article_tone
+        self.tone_sentence_weight_ = 0.0
+        bundled_tone = tone_data is None
+        tone_data = None if tone_data is False or not self.with_sentiment else tone_data
+        if tone_data is not None or (bundled_tone and self.with_sentiment):
+            from .sentiment.tone import (
+                BUNDLED_SENTENCE_WEIGHT,
+                bundled_tone_model,
+                default_tone_data,
+                fit_article_tone,
+            )
 
-            self.tone_ = fit_article_tone(list(tone_data["text"]), list(tone_data["label"]))
+            if bundled_tone:
+                tone_data = default_tone_data()
+                self.tone_ = bundled_tone_model()
+            else:
+                tone_data = self._labelled(tone_data)
+                self.tone_ = fit_article_tone(list(tone_data["text"]), list(tone_data["label"]))
+            weight = self.tone_sentence_weight
+            if weight is None:
+                weight = BUNDLED_SENTENCE_WEIGHT if bundled_tone else 0.0
+            if not 0.0 <= weight <= 1.0:
+                raise ValueError(f"tone_sentence_weight must be in [0, 1], got {weight!r}")
+            self.tone_sentence_weight_ = float(weight)
             seconds["tone"] = time.perf_counter() - tick
         logger.info("fit seconds: %s", {k: round(v, 1) for k, v in seconds.items()})
 
@@ -302,6 +343,7 @@ class MediaPipeline:
                 digest.update(name.encode())
                 for text, label in zip(data["text"], data["label"], strict=True):
                     digest.update(f"{text}\x00{label}\x00".encode())
+        digest.update(f"tone weight {self.tone_sentence_weight_!r}".encode())
         self.training_hash_ = digest.hexdigest()
         self.n_training_articles_ = len(arts)
         self.model_version_ = f"{__version__}-{self.training_hash_[:12]}"
@@ -349,6 +391,7 @@ class MediaPipeline:
             sentiment=self.sentiment_,
             surface=self.surface_forms_,
             tone=getattr(self, "tone_", None),
+            tone_sentence_weight=getattr(self, "tone_sentence_weight_", 0.0),
             model_version=self.model_version_,
             stopwords=self.stopwords,
         )
@@ -426,7 +469,9 @@ class MediaPipeline:
                 "random_state": self.random_state,
                 "stopwords": self.stopwords,
                 "calibrate_themes": self.calibrate_themes,
+                "tone_sentence_weight": self.tone_sentence_weight,
             },
+            "tone_sentence_weight": getattr(self, "tone_sentence_weight_", 0.0),
             "versions": _versions(),
             "metrics": getattr(self, "metrics_", {}),
             "files": {k: {"path": v, "sha256": _sha256(out / v)} for k, v in files.items()},
@@ -494,6 +539,8 @@ class MediaPipeline:
         self.topics_ = loaded["topics"]
         self.sentiment_ = loaded["sentiment"]
         self.tone_ = loaded["tone"]
+        # models saved before the blend have an analyst's tone part or none: weight 0
+        self.tone_sentence_weight_ = float(manifest.get("tone_sentence_weight", 0.0))
         surface = json.loads((root / files["surface_forms"]["path"]).read_text(encoding="utf-8"))
         self.surface_forms_ = SurfaceForms.from_dict(surface)
         default_cache().update(StemCache.load(root / files["stems"]["path"]).to_dict())

@@ -14,7 +14,12 @@ from media_analytics.pipeline import MediaPipeline
 from media_analytics.preprocessing import clean_article
 from media_analytics.sentiment.tone import (
     ARTICLE_FEATURE_GRID,
+    BUNDLED_SENTENCE_WEIGHT,
     ToneReader,
+    blend_tone,
+    bundled_tone_model,
+    default_tone_data,
+    default_tone_files,
     fit_article_tone,
     split_headline,
     tone_text,
@@ -46,7 +51,9 @@ def pipelines(sample_tone: pd.DataFrame) -> tuple[MediaPipeline, MediaPipeline]:
     <-> negative) so that the tone part's answers cannot be the sentence rule's."""
     records = read_sample_records()
     sentences = pd.DataFrame({"text": TEXTS, "label": LABELS})
-    plain = MediaPipeline(with_topics=False).fit(records, sentiment_data=sentences, n_jobs=1)
+    plain = MediaPipeline(with_topics=False).fit(
+        records, sentiment_data=sentences, tone_data=False, n_jobs=1
+    )
     flipped = sample_tone.assign(label=sample_tone["label"].map(FLIP))
     taught = MediaPipeline(with_topics=False).fit(
         records, sentiment_data=sentences, tone_data=flipped, n_jobs=1
@@ -146,6 +153,15 @@ def test_cli_trains_evaluates_and_refuses(
     assert main(["evaluate", "tone", str(test), "--model", str(model), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["n"] == len(sample_tone.iloc[1::2])
+    # without --tone-data the model's tone part learnt from the bundled articles, blended
+    blended = tmp_path / "blended"
+    argv = ["train", "--sentiment-data", str(sentences), "--out", str(blended), "--jobs", "1"]
+    assert main(argv) == 0
+    assert (blended / "tone.skops").is_file()
+    capsys.readouterr()
+    assert main(["evaluate", "tone", str(test), "--model", str(blended)]) == 0
+    expected = f"blended with the sentence reading (weight {BUNDLED_SENTENCE_WEIGHT:g})"
+    assert expected in capsys.readouterr().out
     # a file without a label column: one line naming the file, nothing written
     bad = tmp_path / "bad.csv"
     bad.write_text("text\nJudul\nIsi berita.\n", encoding="utf-8")
@@ -153,3 +169,98 @@ def test_cli_trains_evaluates_and_refuses(
     err = capsys.readouterr().err.strip().splitlines()
     assert any(str(bad) in line for line in err)
     assert not (tmp_path / "x").exists()
+
+
+@pytest.fixture(scope="module")
+def bundled() -> MediaPipeline:
+    """A pipeline whose tone part learnt from the bundled articles (the default's way)."""
+    sentences = pd.DataFrame({"text": TEXTS, "label": LABELS})
+    return MediaPipeline(with_topics=False).fit(
+        read_sample_records(), sentiment_data=sentences, n_jobs=1
+    )
+
+
+def test_bundled_tone_data_is_every_labelled_bundled_article() -> None:
+    data = default_tone_data()
+    lines = sum(
+        1 for f in default_tone_files() for line in f.read_text("utf-8").splitlines() if line
+    )
+    assert len(data) == lines
+    assert set(data["label"]) == {"negative", "neutral", "positive"}
+    # the written tone articles are there, not only the sample
+    assert any(f.parent.name == "tone" for f in default_tone_files())
+    assert len(data) > len(read_sample_records())
+    # each text is the headline, a line break, the body
+    assert all("\n" in t for t in data["text"])
+
+
+def test_default_fit_blends_the_bundled_article_model_with_the_sentences(
+    bundled: MediaPipeline,
+) -> None:
+    assert bundled.tone_ is bundled_tone_model()
+    assert bundled.tone_sentence_weight_ == BUNDLED_SENTENCE_WEIGHT
+    records = read_sample_records()[:80]
+    scored = list(bundled.score(records, n_jobs=1))
+    classes = [str(c) for c in bundled.tone_.classes_]
+    sentence_labels, article_labels = [], []
+    for rec, raw in zip(scored, records, strict=True):
+        title, body = clean_article(raw["title"]).text, clean_article(raw["text"]).text
+        reading = bundled.sentiment_.predict_article(title, body)
+        proba = bundled.tone_.predict_proba([tone_text(title, body)])[0]
+        label, score = blend_tone(reading.probabilities, proba, classes, BUNDLED_SENTENCE_WEIGHT)
+        assert rec["sentiment"] == {"label": label, "score": pytest.approx(score, abs=1e-4)}
+        sentence_labels.append(reading.label)
+        article_labels.append(classes[int(np.argmax(proba))])
+    blended = [r["sentiment"]["label"] for r in scored]
+    # the blend is neither reading alone
+    assert blended != sentence_labels
+    assert blended != article_labels
+
+
+def test_sentence_weight_one_is_the_sentence_reading(bundled: MediaPipeline) -> None:
+    sentences = pd.DataFrame({"text": TEXTS, "label": LABELS})
+    records = read_sample_records()
+    only = MediaPipeline(with_topics=False, tone_sentence_weight=1.0).fit(
+        records, sentiment_data=sentences, n_jobs=1
+    )
+    without = MediaPipeline(with_topics=False).fit(
+        records, sentiment_data=sentences, tone_data=False, n_jobs=1
+    )
+    assert without.tone_ is None
+    labels = [r["sentiment"]["label"] for r in only.score(records[:60], n_jobs=1)]
+    assert labels == [r["sentiment"]["label"] for r in without.score(records[:60], n_jobs=1)]
+    # the weight is part of what the version names
+    assert len({only.model_version, without.model_version, bundled.model_version}) == 3
+    with pytest.raises(ValueError, match="tone_sentence_weight"):
+        MediaPipeline(with_topics=False, tone_sentence_weight=1.5).fit(
+            records[:20], sentiment_data=sentences, n_jobs=1
+        )
+
+
+def test_blend_weight_is_saved_and_older_models_load_without_it(
+    bundled: MediaPipeline, tmp_path: Path
+) -> None:
+    out = bundled.save(tmp_path / "m")
+    loaded = MediaPipeline.load(out)
+    assert loaded.tone_sentence_weight_ == BUNDLED_SENTENCE_WEIGHT
+    records = read_sample_records()[:30]
+    assert list(loaded.score(records, n_jobs=1)) == list(bundled.score(records, n_jobs=1))
+    # a manifest written before the blend existed: its tone part (an analyst's) is used alone
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    del manifest["tone_sentence_weight"]
+    del manifest["params"]["tone_sentence_weight"]
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    assert MediaPipeline.load(out).tone_sentence_weight_ == 0.0
+
+
+def test_blended_reader_is_what_the_pipeline_scores(bundled: MediaPipeline) -> None:
+    records = read_sample_records()[:40]
+    texts = [tone_text(r["title"], r["text"]) for r in records]
+    reader = ToneReader(
+        bundled.tone_,
+        articles=True,
+        sentences=bundled.sentiment_,
+        sentence_weight=bundled.tone_sentence_weight_,
+    )
+    expected = [r["sentiment"]["label"] for r in bundled.score(records, n_jobs=1)]
+    assert list(reader.predict(texts)) == expected
