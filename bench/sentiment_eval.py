@@ -17,17 +17,21 @@ Parts:
    training part only, taking the best setting whatever its cost to score (the library default
    prefers a cheaper setting within a point and no second view, which suits scoring streams of
    news, not this comparison). The valid splits are never used for any choice.
-2. Tone of real news: the default model (trained only on ``corpora/sentiment/*.jsonl``) on the
-   labelled articles of ``bench/data/tone_labels.csv``, through ``predict_article`` on text
-   cleaned by ``clean_article``: stage 1 (the first 342 rows, labelled with the theme set) and
-   stage 2 (the 120 rows after them, chosen by ``select_tone_stage2`` and labelled before the
-   model or the aggregation rule was changed for them), each on its own and both together;
+2. Tone of real news: the default model (the sentence reading of the classifier trained only on
+   ``corpora/sentiment/*.jsonl``, through ``predict_article`` on text cleaned by
+   ``clean_article``, blended with the article model of ``corpora/tone``; each reading alone is
+   shown too) on the labelled articles of ``bench/data/tone_labels.csv``: stage 1 (the first
+   342 rows, labelled with the theme set) and stage 2 (the 120 rows after them, chosen by
+   ``select_tone_stage2`` and labelled before the model or the aggregation rule was changed for
+   them), each on its own and both together;
    stage 3 (the 150 rows after them, chosen by ``select_tone_stage3`` and labelled before the
    work on issue #6 began, then scored once after it) on its own, as the held-out test; stage 4
    (the 150 rows after them, ``select_tone_stage4``, labelled by a different annotator before any
    change that followed stage 3's score) as a second held-out test; stage 5 (the 150 rows after
    them, ``select_tone_stage5``, labelled by a third annotator before the default model learnt
-   article tone from the project's own articles) as the third.
+   article tone from the project's own articles) as the third. The blend's weight is chosen on
+   stages 1-4 (the bench prints that grid); stage 5 plays no part in any choice. An article
+   model trained on stages 1-4 (what ``train --tone-data`` does) is scored on stage 5.
 
 ``python bench/sentiment_eval.py --list-tone-stage2`` (or ``-3``, ``-4``, ``-5``) prints that
 stage's choice (``set,dataset,id,stratum``) and exits. ``--only speed`` measures the CPU time
