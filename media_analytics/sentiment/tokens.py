@@ -156,33 +156,43 @@ def token_views(text: str, *, stem: bool = True, negation_window: int = 3) -> To
                 [r for r, k in zip(roots_list, keep, strict=True) if k] if cache is not None else []
             )
         return TokenViews(words, list(word_stems), word_stems, plain)
-    # negation scopes end at clause boundaries: mark each clause on its own
+    # negation scopes end at clause boundaries: as mark_negation on each clause, in one pass.
+    # The written and the stemmed streams keep their own scope, because a word whose stem is a
+    # negator ("kurangnya") opens one in the stems only.
     roots = iter(roots_list)
     words = []
     stems: list[str] = []
     word_stems = []
-    clause: list[tuple[str, str]] = []
-
-    def close_clause() -> None:
-        words.extend(mark_negation([p for p, _ in clause], negation_window))
-        if cache is not None:
-            word_stems.extend(r for _, r in clause)
-            # a negator is kept as written, so "kurang" is not stemmed away
-            stems.extend(
-                mark_negation([p if p in NEGATORS else r for p, r in clause], negation_window)
-            )
-        clause.clear()
-
+    left_word = left_stem = 0
     for piece in pieces:
         if piece in _BOUNDARY_MARKS:
-            close_clause()
+            left_word = left_stem = 0
             continue
         root = next(roots)
         if piece in _CLAUSE_WORDS:
-            close_clause()
+            left_word = left_stem = 0
             continue
-        clause.append((piece, root))
-    close_clause()
+        if piece in NEGATORS:
+            words.append(piece)
+            left_word = negation_window
+        elif left_word > 0:
+            words.append(NEGATION_PREFIX + piece)
+            left_word -= 1
+        else:
+            words.append(piece)
+        if cache is None:
+            continue
+        word_stems.append(root)
+        # a negator is kept as written, so "kurang" is not stemmed away
+        token = piece if piece in NEGATORS else root
+        if token in NEGATORS:
+            stems.append(token)
+            left_stem = negation_window
+        elif left_stem > 0:
+            stems.append(NEGATION_PREFIX + token)
+            left_stem -= 1
+        else:
+            stems.append(token)
     return TokenViews(words, stems, word_stems, plain)
 
 
