@@ -47,3 +47,44 @@ def test_lexicon_polarity_flips_under_negation() -> None:
 def test_fingerprints_ignore_case_punctuation_and_spacing() -> None:
     a, b, c = fingerprint(["Enak sekali!", "enak  sekali", "enak sekali dong"])
     assert a == b != c
+
+
+def _views_by_clause(text: str, window: int) -> tuple[list[str], list[str]]:
+    """The written and stemmed streams built the plain way: split into clauses, then
+    :func:`mark_negation` on each (what ``token_views`` does in one pass)."""
+    from media_analytics.preprocessing import stem
+    from media_analytics.sentiment.tokens import (
+        _BOUNDARY_MARKS,
+        _CLAUSE_WORDS,
+        _PIECE,
+        normalize_text,
+    )
+
+    clauses: list[list[str]] = [[]]
+    for piece in _PIECE.findall(normalize_text(text).lower()):
+        if piece in _BOUNDARY_MARKS or piece in _CLAUSE_WORDS:
+            clauses.append([])
+        else:
+            clauses[-1].append(piece)
+    words: list[str] = []
+    stems: list[str] = []
+    for clause in clauses:
+        words += mark_negation(clause, window)
+        stems += mark_negation([p if p in NEGATORS else stem(p) for p in clause], window)
+    return words, stems
+
+
+def test_one_pass_views_equal_clause_by_clause_marking() -> None:
+    from media_analytics.sentiment import default_training_data
+    from media_analytics.sentiment.tokens import token_views
+
+    texts = list(default_training_data()["text"][::7])
+    texts += [
+        "Kurangnya air bersih, tidak ada. Bukan tidak mungkin, tapi belum jelas!",
+        "tidak tidak tidak enak sekali (kata warga) namun puas",
+        "Jangan khawatir; pelayanan tak lambat lagi, meskipun antre.",
+    ]
+    for window in (0, 1, 3):
+        for text in texts:
+            views = token_views(text, stem=True, negation_window=window)
+            assert (views.words, views.stems) == _views_by_clause(text, window), text
