@@ -354,15 +354,24 @@ SEED_TONE4 = 20261206
 TONE4_QUOTAS = TONE3_QUOTAS
 
 
-def select_tone_stage4(corpora: Path) -> list[tuple[str, str, str]]:
-    """The stage-4 tone articles: as stage 3, excluding also stage 3 and theme held-out stage 5."""
+def _later_stage(corpora: Path, k: int) -> list[tuple[str, str, str]]:
+    """Tone stage ``k`` (4 or more): drawn like stage 3 from articles that no theme stage and no
+    earlier tone stage chose, with ``TONE{k}_QUOTAS`` and ``SEED_TONE{k}``."""
     sel = _selection_script()
     key = str(corpora)
     c = sel.theme_stages(key)
     taken = c["theme"] + c["tone_extra"] + c["stage2"] + c["stage3"] + c["stage3b"] + c["stage4"]
     stages = tone_stages(corpora)
     taken += stages[2] + stages[3] + sel.theme_stage5(key)
-    return _draw_per_section(sel, sel.frames_of(key), taken, TONE4_QUOTAS, SEED_TONE4, "tone4")
+    for earlier in range(4, k):
+        taken += _later_stage(corpora, earlier)
+    quotas, seed = globals()[f"TONE{k}_QUOTAS"], globals()[f"SEED_TONE{k}"]
+    return _draw_per_section(sel, sel.frames_of(key), taken, quotas, seed, f"tone{k}")
+
+
+def select_tone_stage4(corpora: Path) -> list[tuple[str, str, str]]:
+    """The stage-4 tone articles: as stage 3, excluding also stage 3 and theme held-out stage 5."""
+    return _later_stage(corpora, 4)
 
 
 #: Stage 5 of the tone set: a third held-out set, chosen and labelled before the default model
@@ -373,13 +382,7 @@ TONE5_QUOTAS = TONE3_QUOTAS
 
 def select_tone_stage5(corpora: Path) -> list[tuple[str, str, str]]:
     """The stage-5 tone articles: as stage 4, excluding also stage 4."""
-    sel = _selection_script()
-    key = str(corpora)
-    c = sel.theme_stages(key)
-    taken = c["theme"] + c["tone_extra"] + c["stage2"] + c["stage3"] + c["stage3b"] + c["stage4"]
-    stages = tone_stages(corpora)
-    taken += stages[2] + stages[3] + sel.theme_stage5(key) + select_tone_stage4(corpora)
-    return _draw_per_section(sel, sel.frames_of(key), taken, TONE5_QUOTAS, SEED_TONE5, "tone5")
+    return _later_stage(corpora, 5)
 
 
 #: Rows of ``tone_labels.csv`` that belong to stage 1; rows up to ``TONE_STAGE2_ROWS`` are

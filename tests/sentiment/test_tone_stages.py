@@ -77,12 +77,14 @@ def test_stages_two_and_three_are_the_bench_choices() -> None:
     assert per_stratum == expected
 
 
-def test_stage_four_is_new_and_of_the_planned_size() -> None:
-    stage1, stage2, stage3, stage4, _ = _stages()
-    quotas = _bench().TONE4_QUOTAS
-    assert len(stage4) == sum(sum(q.values()) for q in quotas.values())
-    assert {r["dataset"] for r in stage4} == set(quotas)
-    earlier = {(r["dataset"], r["id"]) for r in stage1 + stage2 + stage3}
+@pytest.mark.parametrize("k", [4, 5])
+def test_later_stages_are_new_and_of_the_planned_size(k: int) -> None:
+    stages = _stages()
+    stage = stages[k - 1]
+    quotas = getattr(_bench(), f"TONE{k}_QUOTAS")
+    assert len(stage) == sum(sum(q.values()) for q in quotas.values())
+    assert {r["dataset"] for r in stage} == set(quotas)
+    earlier = {(r["dataset"], r["id"]) for part in stages[: k - 1] for r in part}
     for name in (
         "theme_labels.csv",
         "theme_labels_holdout.csv",
@@ -90,55 +92,22 @@ def test_stage_four_is_new_and_of_the_planned_size() -> None:
         "theme_labels_holdout3.csv",
     ):
         earlier |= {(r["dataset"], r["id"]) for r in _read(name)}
-    assert not earlier & {(r["dataset"], r["id"]) for r in stage4}
-    assert {r["tone"] for r in stage4} == set(LABELS)
+    assert not earlier & {(r["dataset"], r["id"]) for r in stage}
+    assert {r["tone"] for r in stage} == set(LABELS)
 
 
 @pytest.mark.shared_data
 @pytest.mark.slow
-def test_stage_four_is_the_bench_choice() -> None:
+@pytest.mark.parametrize("k", [4, 5])
+def test_later_stages_are_the_bench_choice(k: int) -> None:
     bench = _bench()
-    chosen = bench.select_tone_stage4(shared_file("corpora"))
-    stage4 = _stages()[3]
-    # the file lists the draw in (dataset, id) order, the order it was labelled in
-    assert [(r["dataset"], r["id"]) for r in stage4] == sorted((d, i) for d, i, _ in chosen)
+    chosen = getattr(bench, f"select_tone_stage{k}")(shared_file("corpora"))
+    stage = _stages()[k - 1]
+    # the file lists the draw in (dataset, id) order
+    assert [(r["dataset"], r["id"]) for r in stage] == sorted((d, i) for d, i, _ in chosen)
     per_stratum: dict[str, int] = {}
-    for d, _, k in chosen:
-        per_stratum[f"{d}:{k}"] = per_stratum.get(f"{d}:{k}", 0) + 1
-    expected = {
-        f"{d}:tone4_{section}": n for d, q in bench.TONE4_QUOTAS.items() for section, n in q.items()
-    }
-    assert per_stratum == expected
-
-
-def test_stage_five_is_new_and_of_the_planned_size() -> None:
-    stage1, stage2, stage3, stage4, stage5 = _stages()
-    quotas = _bench().TONE5_QUOTAS
-    assert len(stage5) == sum(sum(q.values()) for q in quotas.values())
-    assert {r["dataset"] for r in stage5} == set(quotas)
-    earlier = {(r["dataset"], r["id"]) for r in stage1 + stage2 + stage3 + stage4}
-    for name in (
-        "theme_labels.csv",
-        "theme_labels_holdout.csv",
-        "theme_labels_holdout2.csv",
-        "theme_labels_holdout3.csv",
-    ):
-        earlier |= {(r["dataset"], r["id"]) for r in _read(name)}
-    assert not earlier & {(r["dataset"], r["id"]) for r in stage5}
-    assert {r["tone"] for r in stage5} == set(LABELS)
-
-
-@pytest.mark.shared_data
-@pytest.mark.slow
-def test_stage_five_is_the_bench_choice() -> None:
-    bench = _bench()
-    chosen = bench.select_tone_stage5(shared_file("corpora"))
-    stage5 = _stages()[4]
-    assert [(r["dataset"], r["id"]) for r in stage5] == sorted((d, i) for d, i, _ in chosen)
-    per_stratum: dict[str, int] = {}
-    for d, _, k in chosen:
-        per_stratum[f"{d}:{k}"] = per_stratum.get(f"{d}:{k}", 0) + 1
-    expected = {
-        f"{d}:tone5_{section}": n for d, q in bench.TONE5_QUOTAS.items() for section, n in q.items()
-    }
+    for d, _, stratum in chosen:
+        per_stratum[f"{d}:{stratum}"] = per_stratum.get(f"{d}:{stratum}", 0) + 1
+    quotas = getattr(bench, f"TONE{k}_QUOTAS")
+    expected = {f"{d}:tone{k}_{section}": n for d, q in quotas.items() for section, n in q.items()}
     assert per_stratum == expected
