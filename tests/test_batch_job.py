@@ -109,7 +109,8 @@ def test_sigkill_at_random_points_loses_and_duplicates_nothing(
                 _, err = proc.communicate(timeout=rng.uniform(0.1, 1.0) * duration)
             except subprocess.TimeoutExpired:
                 proc.send_signal(signal.SIGKILL)
-                proc.communicate()
+                # its workers must notice and exit (they hold its stderr): fail, never hang
+                proc.communicate(timeout=60)
                 kills += 1
                 continue
         assert proc.returncode == 0, err.decode()[-2000:]

@@ -67,8 +67,9 @@ def _worker_main(
         # a core that went away (a cgroup change) leaves the worker unbound
         with contextlib.suppress(OSError):
             os.sched_setaffinity(0, {core})
-    # A forked worker holds copies of the parent's ends of its siblings' pipes; closing them lets
-    # every worker see end-of-file when the parent dies, even by SIGKILL.
+    # A forked worker holds copies of the parent's ends of its own and its siblings' pipes;
+    # closing them lets every worker see end-of-file when the parent dies, even by SIGKILL (with
+    # its own copy open, a worker killed mid-message waited in recv for the rest for ever).
     for other in inherited:
         other.close()
     parent = os.getppid()
@@ -157,7 +158,7 @@ class WorkerPool:
                     child,
                     None if forking else context,
                     start_entries,
-                    list(self._conns) if forking else [],
+                    [*self._conns, parent] if forking else [],
                     None if cores is None else cores[i],
                 ),
                 daemon=True,

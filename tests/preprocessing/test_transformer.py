@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from sklearn.base import clone
@@ -176,3 +178,48 @@ def test_large_chunks_and_results_do_not_deadlock_the_pool() -> None:
     worker.join(timeout=120)
     assert not worker.is_alive(), "the pool deadlocked"
     assert out == [t + t for t in items]
+
+
+_KILLED_MID_MESSAGE = """
+import os, signal, struct, sys
+from media_analytics.preprocessing import WorkerPool
+pool = WorkerPool(2)
+print(" ".join(str(p.pid) for p in pool._procs), flush=True)
+# the start of a message whose rest never comes: the worker waits in recv
+os.write(pool._conns[0].fileno(), struct.pack("!i", 4096) + b"x" * 10)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs the fork start method")
+def test_workers_exit_when_the_parent_is_killed_in_the_middle_of_a_message(
+    tmp_path: Path,
+) -> None:
+    import os
+    import subprocess
+    import sys
+    import time
+
+    # files, not pipes: the workers inherit them, and a pipe would stay open while they live
+    out, err = tmp_path / "out.txt", tmp_path / "err.txt"
+    with out.open("w") as stdout, err.open("w") as stderr:
+        subprocess.run(
+            [sys.executable, "-c", _KILLED_MID_MESSAGE], stdout=stdout, stderr=stderr, timeout=120
+        )
+    pids = [int(p) for p in out.read_text().split()]
+    assert len(pids) == 2, err.read_text()[-2000:]
+
+    def alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+
+    deadline = time.monotonic() + 30
+    while any(alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [p for p in pids if alive(p)]
+    for pid in left:  # never leave a stray worker behind, even when the test fails
+        os.kill(pid, 9)
+    assert not left, "a worker outlived its killed parent"
