@@ -444,7 +444,9 @@ def tone(corpora: Path) -> str:
     t0 = time.perf_counter()
     model = default_model()
     bundled = bundled_tone_model()
-    bundled_cv = fit_article_tone(*_bundled_xy())  # the choice the pinned setting stands for
+    bundled_texts, bundled_labels = _bundled_xy()
+    # what cross-validation chooses on the bundled articles, which the pinned setting stands for
+    bundled_cv = fit_article_tone(bundled_texts, bundled_labels)
     t1 = time.perf_counter()
     titles = [str(t) if isinstance(t, str) else "" for t in arts["title"]]
     bodies = [clean_article(str(b)).text for b in arts["body"]]
@@ -474,10 +476,7 @@ def tone(corpora: Path) -> str:
             [classes[i] for i in article_proba.argmax(axis=1)], dtype=object
         ),
         "headline_only": np.asarray(
-            [
-                lean_label(float(p[2] - p[0]))
-                for p in model.predict_proba([t if isinstance(t, str) else "" for t in titles])
-            ],
+            [lean_label(float(p[2] - p[0])) for p in model.predict_proba(titles)],
             dtype=object,
         ),
     }
@@ -555,7 +554,7 @@ def tone(corpora: Path) -> str:
     lines.append(
         f"\nSentence classifier and bundled article model trained in {t1 - t0:.0f} s "
         f"(sentences: {_setting(model)}, C={model.C_:g}, 5-fold CV macro-F1 "
-        f"{100 * float(model.cv_scores_.max()):.1f}; bundled articles: {len(_bundled_xy()[1])}, "
+        f"{100 * float(model.cv_scores_.max()):.1f}; bundled articles: {len(bundled_labels)}, "
         f"CV on them chooses {_setting(bundled_cv)}, C={bundled_cv.C_:g}, macro-F1 "
         f"{100 * float(bundled_cv.cv_scores_.max()):.1f}; pinned {_setting(bundled)}, "
         f"C={bundled.C_:g}); {len(arts)} articles scored in {t2 - t1:.0f} s. Analyst's article "

@@ -115,7 +115,7 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
     scored = None
     tone_proba = None
     if parts.tone is not None:
-        from .sentiment.tone import tone_text
+        from .sentiment.tone import blend_tone, tone_text
 
         # an article tone model reads whole articles (blended below with the sentence reading
         # when it learnt from the bundled articles)
@@ -137,8 +137,6 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
         actor_rows = [x.to_dict() for x in actors]
         sentiment = None
         if tone_proba is not None and scored is not None and parts.tone_sentence_weight > 0:
-            from .sentiment.tone import blend_tone
-
             label, score = blend_tone(
                 scored[i].tone.probabilities,
                 tone_proba[i],
@@ -305,25 +303,28 @@ class MediaPipeline:
         seconds["sentiment"], tick = time.perf_counter() - tick, time.perf_counter()
         self.tone_ = None
         self.tone_sentence_weight_ = 0.0
-        bundled_tone = tone_data is None
-        tone_data = None if tone_data is False or not self.with_sentiment else tone_data
-        if tone_data is not None or (bundled_tone and self.with_sentiment):
+        if not self.with_sentiment or tone_data is False:
+            tone_data = None
+        elif tone_data is None:  # the bundled articles, blended with the sentence reading
             from .sentiment.tone import (
                 BUNDLED_SENTENCE_WEIGHT,
                 bundled_tone_model,
                 default_tone_data,
-                fit_article_tone,
             )
 
-            if bundled_tone:
-                tone_data = default_tone_data()
-                self.tone_ = bundled_tone_model()
-            else:
-                tone_data = self._labelled(tone_data)
-                self.tone_ = fit_article_tone(list(tone_data["text"]), list(tone_data["label"]))
+            tone_data = default_tone_data()
+            self.tone_ = bundled_tone_model()
+            default_weight = BUNDLED_SENTENCE_WEIGHT
+        else:  # the analyst's labelled articles, alone unless a weight is set
+            from .sentiment.tone import fit_article_tone
+
+            tone_data = self._labelled(tone_data)
+            self.tone_ = fit_article_tone(list(tone_data["text"]), list(tone_data["label"]))
+            default_weight = 0.0
+        if self.tone_ is not None:
             weight = self.tone_sentence_weight
             if weight is None:
-                weight = BUNDLED_SENTENCE_WEIGHT if bundled_tone else 0.0
+                weight = default_weight
             if not 0.0 <= weight <= 1.0:
                 raise ValueError(f"tone_sentence_weight must be in [0, 1], got {weight!r}")
             self.tone_sentence_weight_ = float(weight)

@@ -26,7 +26,6 @@ reading.
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -131,24 +130,21 @@ def default_tone_files() -> list[Path]:
 
 
 def default_tone_data() -> pd.DataFrame:
-    """The project's own tone-labelled articles as a ``text, label`` frame (headline first).
+    """The project's own tone-labelled articles as a ``text, label`` frame (headline first)."""
+    from ..corpus import Rejects, read_articles
 
-    Rows carry ``label`` (or, as the sample articles do, ``gold.sentiment``).
-    """
+    rejects = Rejects()
     texts: list[str] = []
     labels: list[str] = []
     for path in default_tone_files():
-        with path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                row = json.loads(line)
-                gold = row.get("gold") if isinstance(row.get("gold"), Mapping) else {}
-                label = normalize_label(row.get("label", gold.get("sentiment")))
-                if label is None:
-                    raise ValueError(f"{path}:{number}: no tone label")
-                texts.append(tone_text(row.get("title"), str(row["text"])))
-                labels.append(label)
+        for article in read_articles(path, rejects=rejects):
+            label = normalize_label(article.extra.get("label"))
+            if label is None:
+                raise ValueError(f"{path}: article {article.id!r} has no tone label")
+            texts.append(tone_text(article.title, article.text))
+            labels.append(label)
+    if rejects.errors:  # a damaged bundled file means a broken installation
+        raise ValueError(f"bundled tone articles are damaged: {rejects.errors[0]}")
     return pd.DataFrame({"text": texts, "label": labels})
 
 
