@@ -29,11 +29,15 @@ Parts:
    (the 150 rows after them, ``select_tone_stage4``, labelled by a different annotator before any
    change that followed stage 3's score) as a second held-out test; stage 5 (the 150 rows after
    them, ``select_tone_stage5``, labelled by a third annotator before the default model learnt
-   article tone from the project's own articles) as the third. The blend's weight is chosen on
-   stages 1-4 (the bench prints that grid); stage 5 plays no part in any choice. An article
-   model trained on stages 1-4 (what ``train --tone-data`` does) is scored on stage 5.
+   article tone from the project's own articles) as the third; stage 6 (the 210 rows after
+   them, ``select_tone_stage6``, labelled by a fourth annotator before the written articles of
+   the second round joined ``corpora/tone``) as the fourth. The blend's weight is chosen on
+   stages 1-5 (the bench prints that grid); stage 6 plays no part in any choice. An article
+   model trained on stages 1-5 (what ``train --tone-data`` does) is scored on stage 6. A second,
+   independent reading of stage 6 (``tone_labels_stage6_second.csv``) gives the agreement of two
+   annotators on the same articles.
 
-``python bench/sentiment_eval.py --list-tone-stage2`` (or ``-3``, ``-4``, ``-5``) prints that
+``python bench/sentiment_eval.py --list-tone-stage2`` (or ``-3`` to ``-6``) prints that
 stage's choice (``set,dataset,id,stratum``) and exits. ``--only speed`` measures the CPU time
 per article of tone and actor sentiment (``score_articles`` on 2,000 CLICK-ID articles in chunks
 of 200, with the actors and quotes the pipeline finds, as the pipeline calls it).
@@ -58,7 +62,7 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import f1_score
+from sklearn.metrics import cohen_kappa_score, f1_score
 from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import make_pipeline, make_union
 
@@ -493,7 +497,7 @@ def tone(corpora: Path) -> str:
     y = arts["tone"].to_numpy(dtype=object)
     stage = arts["stage"].to_numpy()
     dev = stage <= 2
-    chosen_on = stage <= 4  # the blend's weight is chosen on stages 1-4; stage 5 is held out
+    chosen_on = stage <= 5  # the blend's weight is chosen on stages 1-5; stage 6 is held out
 
     def blended(weight: float) -> np.ndarray:
         return np.asarray(
@@ -516,8 +520,8 @@ def tone(corpora: Path) -> str:
         ),
     }
     # what an analyst gets by labelling articles of their own feed (`train --tone-data`): an
-    # article tone model trained on the labelled stages 1-4, tested on stage 5
-    seen = stage <= 4
+    # article tone model trained on the labelled stages 1-5, tested on stage 6
+    seen = stage <= 5
     t3 = time.perf_counter()
     analyst = fit_article_tone([t for t, k in zip(texts, seen, strict=True) if k], list(y[seen]))
     t4 = time.perf_counter()
@@ -534,7 +538,8 @@ def tone(corpora: Path) -> str:
         ("stages 1-2 (development)", dev),
         ("stage 3 (seen)", stage == 3),
         ("stage 4 (seen)", stage == 4),
-        ("stage 5 (held out)", stage == 5),
+        ("stage 5 (seen)", stage == 5),
+        ("stage 6 (held out)", stage == 6),
     ]
     for name, col in (
         (f"default model (blend, weight {BUNDLED_SENTENCE_WEIGHT:g})", "default"),
@@ -546,11 +551,11 @@ def tone(corpora: Path) -> str:
             lines.append(_f1_row(f"{name}: {set_name}", y, preds[col], subset) or "")
         if col in ("default", "sentences"):
             for ds, part in (("clickid", click), ("detik2025", ~click)):
-                row = _f1_row(f"  stage 5, {ds} only", y, preds[col], (stage == 5) & part)
+                row = _f1_row(f"  stage 6, {ds} only", y, preds[col], (stage == 6) & part)
                 lines.append(row or "")
     lines.append(
         _f1_row(
-            "article tone model trained on stages 1-4 (`train --tone-data`): stage 5",
+            "article tone model trained on stages 1-5 (`train --tone-data`): stage 6",
             y,
             preds["analyst"],
             ~seen,
@@ -561,16 +566,17 @@ def tone(corpora: Path) -> str:
     grid = {w: blended(w) for w in BLEND_GRID}
     lines += [
         "",
-        "Share of the sentence reading in the blend: macro-F1 on stages 1-4 (762 articles), how "
-        "the default weight was chosen (stage 5 plays no part):",
+        f"Share of the sentence reading in the blend: macro-F1 on stages 1-5 "
+        f"({int(chosen_on.sum())} articles), how the default weight was chosen (stage 6 plays no "
+        "part):",
         "",
         "| weight | " + " | ".join(f"{w:g}" for w in BLEND_GRID) + " |",
         "|---|" + "---:|" * len(BLEND_GRID),
-        "| stages 1-4 | "
+        "| stages 1-5 | "
         + " | ".join(f"{100 * macro_f1(y[chosen_on], p[chosen_on]):.1f}" for p in grid.values())
         + " |",
     ]
-    for name, subset in (("stages 1-2", dev), ("stage 5", stage == 5)):
+    for name, subset in (("stages 1-5", chosen_on), ("stage 6", stage == 6)):
         if not subset.any():
             continue
         part = arts[subset]
@@ -586,6 +592,7 @@ def tone(corpora: Path) -> str:
         ]
         for gold in LABELS:
             lines.append(f"| {gold} | " + " | ".join(str(conf.loc[gold, p]) for p in LABELS) + " |")
+    lines.append(_second_reading(arts))
     lines.append(
         f"\nSentence classifier and bundled article model trained in {t1 - t0:.0f} s "
         f"(sentences: {_setting(model)}, C={model.C_:g}, 5-fold CV macro-F1 "
@@ -599,8 +606,23 @@ def tone(corpora: Path) -> str:
     return "\n".join(lines)
 
 
+def _second_reading(arts: pd.DataFrame) -> str:
+    """How far a second annotator's independent reading of stage 6 agrees with the first."""
+    second = pd.read_csv(ROOT / "bench" / "data" / "tone_labels_stage6_second.csv", dtype=str)
+    first = arts.loc[arts["stage"] == 6, ["dataset", "id", "tone"]]
+    both = first.merge(second, on=["dataset", "id"], suffixes=("", "_second"), validate="1:1")
+    if len(both) != len(first):
+        raise SystemExit("the second reading of stage 6 does not cover stage 6")
+    a, b = both["tone"].to_numpy(dtype=object), both["tone_second"].to_numpy(dtype=object)
+    return (
+        f"\nTwo annotators on the {len(both)} articles of stage 6 (the second reading scored "
+        f"against the first, as a model would be): agreement {100 * float(np.mean(a == b)):.1f}%, "
+        f"macro-F1 {100 * macro_f1(a, b):.1f}, Cohen's kappa {cohen_kappa_score(a, b):.3f}."
+    )
+
+
 #: The shares of the sentence reading the weight was chosen from.
-BLEND_GRID = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0)
+BLEND_GRID = tuple(round(0.3 + 0.05 * i, 2) for i in range(15))
 
 
 def _bundled_xy() -> tuple[list[str], list[str]]:
