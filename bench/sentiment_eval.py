@@ -417,6 +417,17 @@ def select_tone_stage6(corpora: Path) -> list[tuple[str, str, str]]:
     return _later_stage(corpora, 6)
 
 
+#: Stage 7 of the tone set: a fifth held-out set drawn like stage 6, chosen and labelled before
+#: the work that followed stage 6's score changed the model (see bench/data/LABELS.md).
+SEED_TONE7 = 20261207
+TONE7_QUOTAS = TONE6_QUOTAS
+
+
+def select_tone_stage7(corpora: Path) -> list[tuple[str, str, str]]:
+    """The stage-7 tone articles: as stage 6, excluding also stage 6."""
+    return _later_stage(corpora, 7)
+
+
 #: Rows of ``tone_labels.csv`` that belong to stage 1; rows up to ``TONE_STAGE2_ROWS`` are
 #: stage 2, up to ``TONE_STAGE3_ROWS`` stage 3, up to ``TONE_STAGE4_ROWS`` stage 4, up to
 #: ``TONE_STAGE5_ROWS`` stage 5, the rows after them stage 6.
@@ -676,7 +687,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     ap.add_argument("--only", default="nusax,smsa,cnbc,tone", help="comma-separated parts")
-    for k in (2, 3, 4, 5, 6):
+    for k in (2, 3, 4, 5, 6, 7):
         ap.add_argument(
             f"--list-tone-stage{k}",
             action="store_true",
@@ -694,6 +705,7 @@ def main(argv: list[str] | None = None) -> int:
         4: select_tone_stage4,
         5: select_tone_stage5,
         6: select_tone_stage6,
+        7: select_tone_stage7,
     }
     for k, select_stage in listings.items():
         if getattr(args, f"list_tone_stage{k}"):
