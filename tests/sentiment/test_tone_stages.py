@@ -118,3 +118,10 @@ def test_later_stages_are_the_bench_choice(k: int) -> None:
     quotas = getattr(bench, f"TONE{k}_QUOTAS")
     expected = {f"{d}:tone{k}_{section}": n for d, q in quotas.items() for section, n in q.items()}
     assert per_stratum == expected
+
+
+def test_the_second_reading_covers_stage_six_in_the_same_order() -> None:
+    second = _read("tone_labels_stage6_second.csv")
+    stage6 = _stages()[5]
+    assert [(r["dataset"], r["id"]) for r in second] == [(r["dataset"], r["id"]) for r in stage6]
+    assert all(r["tone"] in LABELS for r in second)
