@@ -430,16 +430,17 @@ def select_tone_stage7(corpora: Path) -> list[tuple[str, str, str]]:
 
 #: Rows of ``tone_labels.csv`` that belong to stage 1; rows up to ``TONE_STAGE2_ROWS`` are
 #: stage 2, up to ``TONE_STAGE3_ROWS`` stage 3, up to ``TONE_STAGE4_ROWS`` stage 4, up to
-#: ``TONE_STAGE5_ROWS`` stage 5, the rows after them stage 6.
+#: ``TONE_STAGE5_ROWS`` stage 5, up to ``TONE_STAGE6_ROWS`` stage 6, the rows after them stage 7.
 TONE_STAGE1_ROWS = 342
 TONE_STAGE2_ROWS = 462
 TONE_STAGE3_ROWS = 612
 TONE_STAGE4_ROWS = 762
 TONE_STAGE5_ROWS = 912
+TONE_STAGE6_ROWS = 1122
 
 
 def tone_articles(corpora: Path) -> pd.DataFrame:
-    """The labelled articles with title, body and ``stage`` (1 to 6)."""
+    """The labelled articles with title, body and ``stage`` (1 to 7)."""
     labels = pd.read_csv(ROOT / "bench" / "data" / "tone_labels.csv", dtype=str)
     row = np.arange(len(labels))
     labels["stage"] = (
@@ -450,6 +451,7 @@ def tone_articles(corpora: Path) -> pd.DataFrame:
                 TONE_STAGE3_ROWS,
                 TONE_STAGE4_ROWS,
                 TONE_STAGE5_ROWS,
+                TONE_STAGE6_ROWS,
             ],
             row,
             side="right",

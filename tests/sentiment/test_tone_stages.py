@@ -29,18 +29,19 @@ def _read(name: str) -> list[dict[str, str]]:
 Rows = list[dict[str, str]]
 
 
-def _stages() -> tuple[Rows, Rows, Rows, Rows, Rows, Rows]:
+def _stages() -> tuple[Rows, Rows, Rows, Rows, Rows, Rows, Rows]:
     bench = _bench()
     tone = _read("tone_labels.csv")
     one, two, three = bench.TONE_STAGE1_ROWS, bench.TONE_STAGE2_ROWS, bench.TONE_STAGE3_ROWS
-    four, five = bench.TONE_STAGE4_ROWS, bench.TONE_STAGE5_ROWS
+    four, five, six = bench.TONE_STAGE4_ROWS, bench.TONE_STAGE5_ROWS, bench.TONE_STAGE6_ROWS
     return (
         tone[:one],
         tone[one:two],
         tone[two:three],
         tone[three:four],
         tone[four:five],
-        tone[five:],
+        tone[five:six],
+        tone[six:],
     )
 
 
@@ -52,7 +53,7 @@ def test_every_tone_row_has_a_label_and_no_article_is_labelled_twice() -> None:
 
 
 def test_stage_three_is_new_and_of_the_planned_size() -> None:
-    stage1, stage2, stage3, _, _, _ = _stages()
+    stage1, stage2, stage3, _, _, _, _ = _stages()
     quotas = _bench().TONE3_QUOTAS
     assert len(stage3) == sum(sum(q.values()) for q in quotas.values())
     assert {r["dataset"] for r in stage3} == set(quotas)
@@ -69,7 +70,7 @@ def test_stage_three_is_new_and_of_the_planned_size() -> None:
 def test_stages_two_and_three_are_the_bench_choices() -> None:
     bench = _bench()
     corpora = shared_file("corpora")
-    _, stage2, stage3, _, _, _ = _stages()
+    _, stage2, stage3, _, _, _, _ = _stages()
     stages = bench.tone_stages(corpora)
     assert [(r["dataset"], r["id"]) for r in stage2] == [(d, i) for d, i, _ in stages[2]]
     chosen = stages[3]
@@ -84,7 +85,7 @@ def test_stages_two_and_three_are_the_bench_choices() -> None:
     assert per_stratum == expected
 
 
-@pytest.mark.parametrize("k", [4, 5, 6])
+@pytest.mark.parametrize("k", [4, 5, 6, 7])
 def test_later_stages_are_new_and_of_the_planned_size(k: int) -> None:
     stages = _stages()
     stage = stages[k - 1]
@@ -105,7 +106,7 @@ def test_later_stages_are_new_and_of_the_planned_size(k: int) -> None:
 
 @pytest.mark.shared_data
 @pytest.mark.slow
-@pytest.mark.parametrize("k", [4, 5, 6])
+@pytest.mark.parametrize("k", [4, 5, 6, 7])
 def test_later_stages_are_the_bench_choice(k: int) -> None:
     bench = _bench()
     chosen = getattr(bench, f"select_tone_stage{k}")(shared_file("corpora"))
