@@ -114,6 +114,10 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
     sentiment = labelled("--sentiment-data", args.sentiment_data)
     tone = labelled("--tone-data", args.tone_data)
+    if args.no_article_tone:
+        if tone is not None:
+            raise CommandError("--tone-data and --no-article-tone exclude each other")
+        tone = False
     labels = read_label_file(args.theme_labels) if args.theme_labels else None
     started = time.perf_counter()
     pipe = MediaPipeline(
@@ -600,6 +604,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--tone-data",
         help="labelled articles for tone: CSV/TSV/JSONL with text (headline on its first line) "
         "and label; trains an article tone model that gives each scored article its tone",
+    )
+    train.add_argument(
+        "--no-article-tone",
+        action="store_true",
+        help="no article tone model: each article's tone is the sentence reading alone "
+        "(default: blended with a model of the bundled tone-labelled articles)",
     )
     train.add_argument("--theme-labels", help="CSV: id plus one 0/1 column per theme")
     train.add_argument(

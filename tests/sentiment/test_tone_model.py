@@ -162,6 +162,14 @@ def test_cli_trains_evaluates_and_refuses(
     assert main(["evaluate", "tone", str(test), "--model", str(blended)]) == 0
     expected = f"blended with the sentence reading (weight {BUNDLED_SENTENCE_WEIGHT:g})"
     assert expected in capsys.readouterr().out
+    # --no-article-tone: no tone model in the directory, the sentence reading alone
+    plain = tmp_path / "plain"
+    argv = ["train", "--sentiment-data", str(sentences), "--out", str(plain), "--jobs", "1"]
+    assert main([*argv, "--no-article-tone"]) == 0
+    assert not (plain / "tone.skops").exists()
+    assert MediaPipeline.load(plain).tone_ is None
+    assert main([*argv, "--no-article-tone", "--tone-data", str(train)]) == 2
+    assert "exclude each other" in capsys.readouterr().err
     # a file without a label column: one line naming the file, nothing written
     bad = tmp_path / "bad.csv"
     bad.write_text("text\nJudul\nIsi berita.\n", encoding="utf-8")
