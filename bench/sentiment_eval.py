@@ -32,8 +32,10 @@ Parts:
    article tone from the project's own articles) as the third; stage 6 (the 210 rows after
    them, ``select_tone_stage6``, labelled by a fourth annotator before the written articles of
    the second round joined ``corpora/tone``) as the fourth. The blend's weight is chosen on
-   stages 1-5 (the bench prints that grid); stage 6 plays no part in any choice. An article
-   model trained on stages 1-5 (what ``train --tone-data`` does) is scored on stage 6. A second,
+   stages 1-5 (the bench prints that grid); stage 6 plays no part in any choice; stage 7 (the
+   210 rows after them, ``select_tone_stage7``, a sixth annotator) was labelled after that
+   default was fixed, so both are held out from it. An article model trained on stages 1-5
+   (what ``train --tone-data`` does) is scored on stages 6 and 7. A second,
    independent reading of stage 6 (``tone_labels_stage6_second.csv``) gives the agreement of two
    annotators on the same articles.
 
@@ -510,7 +512,7 @@ def tone(corpora: Path) -> str:
     y = arts["tone"].to_numpy(dtype=object)
     stage = arts["stage"].to_numpy()
     dev = stage <= 2
-    chosen_on = stage <= 5  # the blend's weight is chosen on stages 1-5; stage 6 is held out
+    chosen_on = stage <= 5  # the blend's weight is chosen on stages 1-5; stages 6-7 held out
 
     def blended(weight: float) -> np.ndarray:
         return np.asarray(
@@ -533,7 +535,7 @@ def tone(corpora: Path) -> str:
         ),
     }
     # what an analyst gets by labelling articles of their own feed (`train --tone-data`): an
-    # article tone model trained on the labelled stages 1-5, tested on stage 6
+    # article tone model trained on the labelled stages 1-5, tested on stages 6 and 7
     seen = stage <= 5
     t3 = time.perf_counter()
     analyst = fit_article_tone([t for t, k in zip(texts, seen, strict=True) if k], list(y[seen]))
@@ -553,6 +555,8 @@ def tone(corpora: Path) -> str:
         ("stage 4 (seen)", stage == 4),
         ("stage 5 (seen)", stage == 5),
         ("stage 6 (held out)", stage == 6),
+        ("stage 7 (held out)", stage == 7),
+        ("stages 6-7 (held out)", stage >= 6),
     ]
     for name, col in (
         (f"default model (blend, weight {BUNDLED_SENTENCE_WEIGHT:g})", "default"),
@@ -564,24 +568,23 @@ def tone(corpora: Path) -> str:
             lines.append(_f1_row(f"{name}: {set_name}", y, preds[col], subset) or "")
         if col in ("default", "sentences"):
             for ds, part in (("clickid", click), ("detik2025", ~click)):
-                row = _f1_row(f"  stage 6, {ds} only", y, preds[col], (stage == 6) & part)
+                row = _f1_row(f"  stages 6-7, {ds} only", y, preds[col], (stage >= 6) & part)
                 lines.append(row or "")
-    lines.append(
-        _f1_row(
-            "article tone model trained on stages 1-5 (`train --tone-data`): stage 6",
+    for set_name, subset in (("stage 6", stage == 6), ("stage 7", stage == 7)):
+        row = _f1_row(
+            f"article tone model trained on stages 1-5 (`train --tone-data`): {set_name}",
             y,
             preds["analyst"],
-            ~seen,
+            subset,
         )
-        or ""
-    )
+        lines.append(row or "")
     lines = [line for line in lines if line]
     grid = {w: blended(w) for w in BLEND_GRID}
     lines += [
         "",
         f"Share of the sentence reading in the blend: macro-F1 on stages 1-5 "
-        f"({int(chosen_on.sum())} articles), how the default weight was chosen (stage 6 plays no "
-        "part):",
+        f"({int(chosen_on.sum())} articles), how the default weight was chosen (stages 6-7 play "
+        "no part):",
         "",
         "| weight | " + " | ".join(f"{w:g}" for w in BLEND_GRID) + " |",
         "|---|" + "---:|" * len(BLEND_GRID),
@@ -589,7 +592,7 @@ def tone(corpora: Path) -> str:
         + " | ".join(f"{100 * macro_f1(y[chosen_on], p[chosen_on]):.1f}" for p in grid.values())
         + " |",
     ]
-    for name, subset in (("stages 1-5", chosen_on), ("stage 6", stage == 6)):
+    for name, subset in (("stages 1-5", chosen_on), ("stages 6-7", stage >= 6)):
         if not subset.any():
             continue
         part = arts[subset]
