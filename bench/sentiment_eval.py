@@ -25,21 +25,17 @@ Parts:
    ``select_tone_stage2`` and labelled before the model or the aggregation rule was changed for
    them), each on its own and both together;
    stage 3 (the 150 rows after them, chosen by ``select_tone_stage3`` and labelled before the
-   work on issue #6 began, then scored once after it) on its own, as the held-out test; stage 4
-   (the 150 rows after them, ``select_tone_stage4``, labelled by a different annotator before any
-   change that followed stage 3's score) as a second held-out test; stage 5 (the 150 rows after
-   them, ``select_tone_stage5``, labelled by a third annotator before the default model learnt
-   article tone from the project's own articles) as the third; stage 6 (the 210 rows after
-   them, ``select_tone_stage6``, labelled by a fourth annotator before the written articles of
-   the second round joined ``corpora/tone``) as the fourth. The blend's weight is chosen on
-   stages 1-5 (the bench prints that grid); stage 6 plays no part in any choice; stage 7 (the
-   210 rows after them, ``select_tone_stage7``, a sixth annotator) was labelled after that
-   default was fixed, so both are held out from it. An article model trained on stages 1-5
-   (what ``train --tone-data`` does) is scored on stages 6 and 7. A second,
-   independent reading of stage 6 (``tone_labels_stage6_second.csv``) gives the agreement of two
-   annotators on the same articles.
+   work on issue #6 began, then scored once after it) as the first held-out test; then stages 4
+   and 5 (150 rows each) and 6 and 7 (210 each), each drawn by
+   ``select_later_tone_stage(corpora, k)`` from articles no earlier stage chose and labelled
+   blind by a new annotator before the model change that followed, then scored once. The
+   blend's weight is chosen on stages 1-5 (the bench prints that grid); stages 6 and 7 play no
+   part in any choice of the current default (stage 7 was labelled after it was fixed). An
+   article model trained on stages 1-5 (what ``train --tone-data`` does) is scored on stages 6
+   and 7. A second, independent reading of stage 6 (``tone_labels_stage6_second.csv``) gives
+   the agreement of two annotators on the same articles.
 
-``python bench/sentiment_eval.py --list-tone-stage2`` (or ``-3`` to ``-6``) prints that
+``python bench/sentiment_eval.py --list-tone-stage2`` (or ``-3`` to ``-7``) prints that
 stage's choice (``set,dataset,id,stratum``) and exits. ``--only speed`` measures the CPU time
 per article of tone and actor sentiment (``score_articles`` on 2,000 CLICK-ID articles in chunks
 of 200, with the actors and quotes the pipeline finds, as the pipeline calls it).
@@ -354,12 +350,6 @@ def select_tone_stage3(corpora: Path) -> list[tuple[str, str, str]]:
     return tone_stages(corpora)[3]
 
 
-#: Stage 4 of the tone set: a second held-out set, chosen and labelled before the work of the
-#: session after stage 3 was scored changed the model or the aggregation (see bench/data/LABELS.md).
-SEED_TONE4 = 20261206
-TONE4_QUOTAS = TONE3_QUOTAS
-
-
 def _later_stage(corpora: Path, k: int) -> list[tuple[str, str, str]]:
     """Tone stage ``k`` (4 or more): drawn like stage 3 from articles that no theme stage and no
     earlier tone stage chose, with ``TONE{k}_QUOTAS`` and ``SEED_TONE{k}``."""
@@ -375,59 +365,38 @@ def _later_stage(corpora: Path, k: int) -> list[tuple[str, str, str]]:
     return _draw_per_section(sel, sel.frames_of(key), taken, quotas, seed, f"tone{k}")
 
 
-def select_tone_stage4(corpora: Path) -> list[tuple[str, str, str]]:
-    """The stage-4 tone articles: as stage 3, excluding also stage 3 and theme held-out stage 5."""
-    return _later_stage(corpora, 4)
+#: Stage 4 of the tone set: a second held-out set, chosen and labelled before the work of the
+#: session after stage 3 was scored changed the model or the aggregation (see LABELS.md).
+SEED_TONE4 = 20261206
+TONE4_QUOTAS = TONE3_QUOTAS
 
-
-#: Stage 5 of the tone set: a third held-out set, chosen and labelled before the default model
-#: learnt article tone from the project's own articles (see bench/data/LABELS.md).
+#: Stage 5: a third held-out set, chosen and labelled before the default model learnt article
+#: tone from the project's own articles.
 SEED_TONE5 = 20261203
 TONE5_QUOTAS = TONE3_QUOTAS
 
-
-def select_tone_stage5(corpora: Path) -> list[tuple[str, str, str]]:
-    """The stage-5 tone articles: as stage 4, excluding also stage 4."""
-    return _later_stage(corpora, 5)
-
-
-#: Stage 6 of the tone set: a fourth held-out set, 1.4 times the size of stages 3-5 (210
-#: articles) to narrow the sampling noise, chosen and labelled before the work of the session
-#: after stage 5 was scored changed the model (see bench/data/LABELS.md).
+#: Stage 6: a fourth held-out set, 1.4 times the size of stages 3-5 (210 articles) to narrow the
+#: sampling noise, chosen and labelled before the work that followed stage 5's score.
 SEED_TONE6 = 20261204
-TONE6_QUOTAS: dict[str, dict[str, int]] = {
-    "clickid": {
-        "politics": 34,
-        "other": 28,
-        "celebrity": 20,
-        "sport": 20,
-        "economy": 17,
-        "regional": 17,
-    },
-    "detik2025": {
-        "Ekonomi & Keuangan": 15,
-        "Hukum & Kriminalitas": 15,
-        "Pembangunan & Lingkungan": 15,
-        "Politik & Kebijakan Publik": 15,
-        "Sosial & Kemasyarakatan": 14,
-    },
+TONE6_QUOTAS = {
+    ds: {section: round(1.4 * n) for section, n in q.items()} for ds, q in TONE3_QUOTAS.items()
 }
 
-
-def select_tone_stage6(corpora: Path) -> list[tuple[str, str, str]]:
-    """The stage-6 tone articles: as stage 5 with larger quotas, excluding also stage 5."""
-    return _later_stage(corpora, 6)
-
-
-#: Stage 7 of the tone set: a fifth held-out set drawn like stage 6, chosen and labelled before
-#: the work that followed stage 6's score changed the model (see bench/data/LABELS.md).
+#: Stage 7: a fifth held-out set drawn like stage 6, chosen and labelled before the work that
+#: followed stage 6's score.
 SEED_TONE7 = 20261207
 TONE7_QUOTAS = TONE6_QUOTAS
 
+#: The stages drawn by :func:`select_later_tone_stage`.
+LATER_TONE_STAGES = (4, 5, 6, 7)
 
-def select_tone_stage7(corpora: Path) -> list[tuple[str, str, str]]:
-    """The stage-7 tone articles: as stage 6, excluding also stage 6."""
-    return _later_stage(corpora, 7)
+
+def select_later_tone_stage(corpora: Path, k: int) -> list[tuple[str, str, str]]:
+    """Tone stage ``k`` (4 to 7): drawn like stage 3 with ``TONE{k}_QUOTAS`` and ``SEED_TONE{k}``
+    from articles that no theme stage and no earlier tone stage chose."""
+    if k not in LATER_TONE_STAGES:
+        raise ValueError(f"no tone stage {k}; later stages are {LATER_TONE_STAGES}")
+    return _later_stage(corpora, k)
 
 
 #: Rows of ``tone_labels.csv`` that belong to stage 1; rows up to ``TONE_STAGE2_ROWS`` are
@@ -692,7 +661,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     ap.add_argument("--only", default="nusax,smsa,cnbc,tone", help="comma-separated parts")
-    for k in (2, 3, 4, 5, 6, 7):
+    for k in (2, 3, *LATER_TONE_STAGES):
         ap.add_argument(
             f"--list-tone-stage{k}",
             action="store_true",
@@ -707,10 +676,7 @@ def main(argv: list[str] | None = None) -> int:
     listings = {
         2: select_tone_stage2,
         3: select_tone_stage3,
-        4: select_tone_stage4,
-        5: select_tone_stage5,
-        6: select_tone_stage6,
-        7: select_tone_stage7,
+        **{k: functools.partial(select_later_tone_stage, k=k) for k in LATER_TONE_STAGES},
     }
     for k, select_stage in listings.items():
         if getattr(args, f"list_tone_stage{k}"):

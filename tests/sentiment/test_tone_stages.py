@@ -109,7 +109,7 @@ def test_later_stages_are_new_and_of_the_planned_size(k: int) -> None:
 @pytest.mark.parametrize("k", [4, 5, 6, 7])
 def test_later_stages_are_the_bench_choice(k: int) -> None:
     bench = _bench()
-    chosen = getattr(bench, f"select_tone_stage{k}")(shared_file("corpora"))
+    chosen = bench.select_later_tone_stage(shared_file("corpora"), k)
     stage = _stages()[k - 1]
     # the file lists the draw in (dataset, id) order
     assert [(r["dataset"], r["id"]) for r in stage] == sorted((d, i) for d, i, _ in chosen)
