@@ -399,36 +399,16 @@ def select_later_tone_stage(corpora: Path, k: int) -> list[tuple[str, str, str]]
     return _later_stage(corpora, k)
 
 
-#: Rows of ``tone_labels.csv`` that belong to stage 1; rows up to ``TONE_STAGE2_ROWS`` are
-#: stage 2, up to ``TONE_STAGE3_ROWS`` stage 3, up to ``TONE_STAGE4_ROWS`` stage 4, up to
-#: ``TONE_STAGE5_ROWS`` stage 5, up to ``TONE_STAGE6_ROWS`` stage 6, the rows after them stage 7.
-TONE_STAGE1_ROWS = 342
-TONE_STAGE2_ROWS = 462
-TONE_STAGE3_ROWS = 612
-TONE_STAGE4_ROWS = 762
-TONE_STAGE5_ROWS = 912
-TONE_STAGE6_ROWS = 1122
+#: Where each stage of ``tone_labels.csv`` ends: rows up to the first value are stage 1, up to
+#: the second stage 2, and so on; the rows after the last are the last stage (7).
+TONE_STAGE_ENDS = (342, 462, 612, 762, 912, 1122)
 
 
 def tone_articles(corpora: Path) -> pd.DataFrame:
     """The labelled articles with title, body and ``stage`` (1 to 7)."""
     labels = pd.read_csv(ROOT / "bench" / "data" / "tone_labels.csv", dtype=str)
     row = np.arange(len(labels))
-    labels["stage"] = (
-        np.searchsorted(
-            [
-                TONE_STAGE1_ROWS,
-                TONE_STAGE2_ROWS,
-                TONE_STAGE3_ROWS,
-                TONE_STAGE4_ROWS,
-                TONE_STAGE5_ROWS,
-                TONE_STAGE6_ROWS,
-            ],
-            row,
-            side="right",
-        )
-        + 1
-    )
+    labels["stage"] = np.searchsorted(TONE_STAGE_ENDS, row, side="right") + 1
     click = pd.read_csv(
         corpora / "clickid-news-articles" / "clickid_articles_80.csv",
         dtype=str,

@@ -4,6 +4,7 @@ no stage reuses an article an earlier stage (theme or tone) had chosen."""
 from __future__ import annotations
 
 import csv
+import itertools
 from pathlib import Path
 from types import ModuleType
 
@@ -29,20 +30,11 @@ def _read(name: str) -> list[dict[str, str]]:
 Rows = list[dict[str, str]]
 
 
-def _stages() -> tuple[Rows, Rows, Rows, Rows, Rows, Rows, Rows]:
-    bench = _bench()
+def _stages() -> list[Rows]:
+    """The rows of ``tone_labels.csv`` stage by stage (index 0 is stage 1)."""
     tone = _read("tone_labels.csv")
-    one, two, three = bench.TONE_STAGE1_ROWS, bench.TONE_STAGE2_ROWS, bench.TONE_STAGE3_ROWS
-    four, five, six = bench.TONE_STAGE4_ROWS, bench.TONE_STAGE5_ROWS, bench.TONE_STAGE6_ROWS
-    return (
-        tone[:one],
-        tone[one:two],
-        tone[two:three],
-        tone[three:four],
-        tone[four:five],
-        tone[five:six],
-        tone[six:],
-    )
+    ends = [0, *_bench().TONE_STAGE_ENDS, len(tone)]
+    return [tone[a:b] for a, b in itertools.pairwise(ends)]
 
 
 def test_every_tone_row_has_a_label_and_no_article_is_labelled_twice() -> None:
@@ -53,7 +45,7 @@ def test_every_tone_row_has_a_label_and_no_article_is_labelled_twice() -> None:
 
 
 def test_stage_three_is_new_and_of_the_planned_size() -> None:
-    stage1, stage2, stage3, _, _, _, _ = _stages()
+    stage1, stage2, stage3 = _stages()[:3]
     quotas = _bench().TONE3_QUOTAS
     assert len(stage3) == sum(sum(q.values()) for q in quotas.values())
     assert {r["dataset"] for r in stage3} == set(quotas)
@@ -70,7 +62,7 @@ def test_stage_three_is_new_and_of_the_planned_size() -> None:
 def test_stages_two_and_three_are_the_bench_choices() -> None:
     bench = _bench()
     corpora = shared_file("corpora")
-    _, stage2, stage3, _, _, _, _ = _stages()
+    stage2, stage3 = _stages()[1:3]
     stages = bench.tone_stages(corpora)
     assert [(r["dataset"], r["id"]) for r in stage2] == [(d, i) for d, i, _ in stages[2]]
     chosen = stages[3]
