@@ -296,10 +296,12 @@ class MediaPipeline:
             text_weights=analyst_text_weights(theme_labels),
         ).fit(bodies, Y if not np.isnan(Y).all() else None, titles=titles, tokens=token_docs)
         seconds["themes"], tick = time.perf_counter() - tick, time.perf_counter()
-        self.topics_ = self._fit_topics(token_docs, titles) if self.with_topics else None
+        self.topics_ = self._fit_topics(token_docs, titles, n_jobs) if self.with_topics else None
         seconds["topics"], tick = time.perf_counter() - tick, time.perf_counter()
         sentiment_data = self._labelled(sentiment_data) if self.with_sentiment else None
-        self.sentiment_ = self._fit_sentiment(sentiment_data) if self.with_sentiment else None
+        self.sentiment_ = (
+            self._fit_sentiment(sentiment_data, n_jobs) if self.with_sentiment else None
+        )
         seconds["sentiment"], tick = time.perf_counter() - tick, time.perf_counter()
         self.tone_ = None
         self.tone_sentence_weight_ = 0.0
@@ -354,11 +356,11 @@ class MediaPipeline:
         self.manifest_ = None
         return self
 
-    def _fit_topics(self, token_docs: list[str], titles: list[str]) -> Any:
+    def _fit_topics(self, token_docs: list[str], titles: list[str], n_jobs: int | None) -> Any:
         topic_model = _optional("topics", "TopicModel")
         if topic_model is None:
             return None
-        model = topic_model(n_topics=self.n_topics, random_state=self.random_state)
+        model = topic_model(n_topics=self.n_topics, random_state=self.random_state, n_jobs=n_jobs)
         return model.fit(token_docs, titles=titles, surface_forms=self.surface_forms_)
 
     @staticmethod
@@ -370,7 +372,7 @@ class MediaPipeline:
             return read_labelled(data)
         return data
 
-    def _fit_sentiment(self, data: Any) -> Any:
+    def _fit_sentiment(self, data: Any, n_jobs: int | None) -> Any:
         classifier = _optional("sentiment", "SentimentClassifier")
         if classifier is None:
             return None
@@ -379,7 +381,7 @@ class MediaPipeline:
 
             data = default_training_data()
         # C chosen by cross-validation on the training data only
-        return classifier.select(list(data["text"]), list(data["label"]), cv=5)
+        return classifier.select(list(data["text"]), list(data["label"]), cv=5, n_jobs=n_jobs)
 
     # -- scoring ---------------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
+from joblib import Parallel, delayed
 from scipy.optimize import minimize_scalar
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -38,6 +39,7 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
+from ..preprocessing.parallel import effective_n_jobs
 from .features import SentimentFeatures, as_texts
 from .labels import LABELS, normalize_labels
 from .tokens import fingerprint
@@ -68,6 +70,13 @@ DEFAULT_FEATURE_GRID: tuple[dict[str, Any], ...] = (
 #: macro-F1 of the best one. Character n-grams cost about 40% of the time to score a news
 #: sentence, so they are kept only where they are worth a point.
 DEFAULT_FEATURE_TOLERANCE = 0.01
+
+
+def _fold_margins(
+    svm: LinearSVC, Xf: Any, y_idx: np.ndarray, train: np.ndarray, test: np.ndarray
+) -> np.ndarray:
+    """Margins on ``test`` of ``svm`` fitted on ``train`` (one cross-validation fit)."""
+    return np.asarray(svm.fit(Xf[train], y_idx[train]).decision_function(Xf[test]))
 
 
 def _log_softmax(z: np.ndarray) -> np.ndarray:
@@ -151,6 +160,9 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         Folds for the out-of-fold margins the temperature is fitted on.
     random_state : int, default=0
         Seed of the fold shuffling.
+    n_jobs : int or None, default=None
+        Cross-validation fits run at once, in worker processes (``None``: one, in this process;
+        ``-1``: one per core). The fitted model does not depend on it.
 
     Attributes
     ----------
@@ -209,6 +221,7 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         view_grid: tuple[bool, ...] | None = None,
         calibration_cv: int = 5,
         random_state: int = 0,
+        n_jobs: int | None = None,
     ) -> None:
         self.features = features
         self.C = C
@@ -221,6 +234,7 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         self.view_grid = view_grid
         self.calibration_cv = calibration_cv
         self.random_state = random_state
+        self.n_jobs = n_jobs
 
     # --- fitting -------------------------------------------------------------------------------
     @classmethod
@@ -236,6 +250,7 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         feature_tolerance: float = DEFAULT_FEATURE_TOLERANCE,
         view_grid: tuple[bool, ...] | None = None,
         random_state: int = 0,
+        n_jobs: int | None = None,
     ) -> SentimentClassifier:
         """Fit with the n-gram ranges and ``C`` chosen by ``cv``-fold CV on ``(X, y)`` only.
 
@@ -257,6 +272,7 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
             feature_tolerance=feature_tolerance,
             view_grid=view_grid,
             random_state=random_state,
+            n_jobs=n_jobs,
         )
         return model.fit(X, y)
 
@@ -278,11 +294,33 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         return list(skf.split(np.zeros(len(y_idx)), y_idx))
 
     def _oof_margins(self, Xf: Any, y_idx: np.ndarray, C: float, folds: int) -> np.ndarray:
-        margins = np.zeros((len(y_idx), len(LABELS)))
-        for train, test in self._folds(y_idx, folds):
-            svm = self._svm(C).fit(Xf[train], y_idx[train])
-            margins[test] = svm.decision_function(Xf[test])
-        return margins
+        return self._oof_margins_grid(Xf, y_idx, [C], folds)[0]
+
+    def _oof_margins_grid(
+        self, Xf: Any, y_idx: np.ndarray, Cs: Sequence[float], folds: int
+    ) -> list[np.ndarray]:
+        """Out-of-fold SVM margins for each ``C`` of ``Cs``.
+
+        The fits are independent, so with ``n_jobs`` they run in worker processes (not threads:
+        liblinear shuffles with one random generator shared by the whole process, so fits in
+        threads would not repeat). Each fit is seeded, so the margins do not depend on
+        ``n_jobs``.
+        """
+        split = self._folds(y_idx, folds)
+        tasks = [(c, train, test) for c in Cs for train, test in split]
+        workers = min(effective_n_jobs(getattr(self, "n_jobs", None)), len(tasks))
+        if workers <= 1:
+            parts = [_fold_margins(self._svm(c), Xf, y_idx, tr, te) for c, tr, te in tasks]
+        else:
+            parts = Parallel(n_jobs=workers)(
+                delayed(_fold_margins)(self._svm(c), Xf, y_idx, tr, te) for c, tr, te in tasks
+            )
+        out = [np.zeros((len(y_idx), len(LABELS))) for _ in Cs]
+        for (_, _, test), part, k in zip(
+            tasks, parts, np.repeat(np.arange(len(Cs)), len(split)), strict=True
+        ):
+            out[int(k)][test] = part
+        return out
 
     def _oof_view(self, Xv: Any, y_idx: np.ndarray, folds: int) -> np.ndarray:
         """Out-of-fold log-probabilities of the second view (the SVM's folds)."""
@@ -344,8 +382,8 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
                 candidate = clone(base).set_params(**params)
                 Xc = candidate.fit_transform(texts)
                 best: dict[bool, tuple[float, float, np.ndarray, float]] = {}
-                for j, c in enumerate(grid):
-                    m = self._oof_margins(Xc, y_idx, c, int(self.select_cv))
+                all_margins = self._oof_margins_grid(Xc, y_idx, grid, int(self.select_cv))
+                for j, (c, m) in enumerate(zip(grid, all_margins, strict=True)):
                     for v in views:
                         for weight in VIEW_WEIGHTS if v else (0.0,):
                             scores = m

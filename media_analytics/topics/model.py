@@ -18,7 +18,7 @@ from .ctfidf import class_term_counts
 from .matching import carry_over_ids
 from .overtime import NO_TOPIC_LABEL
 from .projection import assign_topics, project_nonnegative, topic_shares
-from .selection import best_n_topics, describe_topics, fit_components, score_n_topics
+from .selection import best_n_topics, describe_topics, fit_components, score_grid
 from .terms import readable_term
 
 __all__ = ["TRUSTED_TYPES", "TopicModel"]
@@ -120,6 +120,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
         between seeds on CLICK-ID in ``bench/topics.py``).
     progress : bool, default=False
         Show a progress bar while assigning documents.
+    n_jobs : int or None, default=None
+        Candidates of ``n_topics_grid`` fitted at once, in threads (``None``: one, ``-1``: one
+        per core). The topics do not depend on it.
 
     Attributes
     ----------
@@ -188,6 +191,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         batch_size: int = 10_000,
         random_state: Any = 0,
         progress: bool = False,
+        n_jobs: int | None = None,
     ) -> None:
         self.n_topics = n_topics
         self.n_topics_grid = n_topics_grid
@@ -204,6 +208,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.batch_size = batch_size
         self.random_state = random_state
         self.progress = progress
+        self.n_jobs = n_jobs
 
     # -- fitting ----------------------------------------------------------------------------
 
@@ -251,10 +256,12 @@ class TopicModel(TransformerMixin, BaseEstimator):
         tfidf = TfidfTransformer(sublinear_tf=True).fit(counts)
         X_learn = tfidf.transform(counts)
         names = vectorizer.get_feature_names_out()
-        k, selection = self._choose_n_topics(X_learn, counts, names)
-        H = fit_components(
-            X_learn, k, random_state=self.random_state, max_iter=self.max_iter, tol=self.tol
-        ).astype(np.float32)  # stored as float32, so assign with exactly what is stored
+        k, selection, H = self._choose_n_topics(X_learn, counts, names)
+        if H is None:  # not fitted while choosing (a fixed n_topics, or a sample chose it)
+            H = fit_components(
+                X_learn, k, random_state=self.random_state, max_iter=self.max_iter, tol=self.tol
+            )
+        H = H.astype(np.float32)  # stored as float32, so assign with exactly what is stored
         H = self._drop_empty(X_learn, H)
         self.vectorizer_, self.tfidf_, self.components_ = vectorizer, tfidf, H
         self.selection_scores_ = selection
@@ -282,7 +289,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
     def _choose_n_topics(
         self, X: sp.csr_matrix, counts: sp.csr_matrix, names: np.ndarray
-    ) -> tuple[int, list[dict[str, float]]]:
+    ) -> tuple[int, list[dict[str, float]], np.ndarray | None]:
+        """The number of topics, the scores of the candidates, and the chosen candidate's
+        topic vectors when they were fitted on all of ``X`` (else None)."""
         limit = min(X.shape)
         if self.n_topics != "auto":
             k = self.n_topics
@@ -290,7 +299,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
                 raise ValueError(f"n_topics must be 'auto' or a positive int, got {k!r}")
             if k > limit:
                 raise ValueError(f"n_topics={k} exceeds min(documents, terms)={limit}")
-            return int(k), []
+            return int(k), [], None
         sel = _spread(X.shape[0], self.selection_docs)
         Xs, Cs = X[sel], counts[sel]
         grid = sorted({int(g) for g in self.n_topics_grid if 2 <= int(g) <= min(Xs.shape)})
@@ -299,7 +308,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
                 f"no value of n_topics_grid={self.n_topics_grid} fits {Xs.shape[0]} documents "
                 f"and {Xs.shape[1]} terms; give n_topics or a smaller grid"
             )
-        rows = score_n_topics(
+        rows, components = score_grid(
             Xs,
             Cs,
             grid,
@@ -308,10 +317,12 @@ class TopicModel(TransformerMixin, BaseEstimator):
             random_state=self.random_state,
             max_iter=self.max_iter,
             tol=self.tol,
+            n_jobs=getattr(self, "n_jobs", None),  # models saved before n_jobs lack it
         )
         k = best_n_topics(rows)
         logger.info("chose n_topics=%d from %s", k, grid)
-        return k, rows
+        # fitted on every learning document: the very fit the model would make again
+        return k, rows, components[k] if sel.size == X.shape[0] else None
 
     def _drop_empty(self, X: sp.csr_matrix, H: np.ndarray) -> np.ndarray:
         """Remove topic vectors that no learning document is assigned to (until none is)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -18,12 +19,19 @@ import scipy.sparse as sp
 from sklearn.decomposition import NMF
 from threadpoolctl import threadpool_limits
 
+from ..preprocessing.parallel import effective_n_jobs
 from .ctfidf import ClassTfidfTransformer, class_term_counts
 from .metrics import npmi_from_presence, topic_diversity
 from .projection import assign_topics, project_nonnegative
 from .terms import select_terms
 
-__all__ = ["best_n_topics", "describe_topics", "fit_components", "score_n_topics"]
+__all__ = [
+    "best_n_topics",
+    "describe_topics",
+    "fit_components",
+    "score_grid",
+    "score_n_topics",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -81,17 +89,47 @@ def score_n_topics(
     random_state: Any,
     max_iter: int,
     tol: float,
+    n_jobs: int | None = None,
 ) -> list[dict[str, float]]:
     """Fit each candidate number of topics on ``X`` and measure its quality.
 
-    Returns one row per candidate: ``n_topics``, ``npmi`` (mean NPMI of the top 10 terms),
-    ``diversity`` (top 25), ``quality`` (their product) and ``unassigned`` (share of documents
-    with no clear topic).
+    Returns one row per candidate, in ``grid`` order: ``n_topics``, ``npmi`` (mean NPMI of the
+    top 10 terms), ``diversity`` (top 25), ``quality`` (their product) and ``unassigned`` (share
+    of documents with no clear topic). ``n_jobs`` candidates are fitted at once (in threads: the
+    factorisation runs without the GIL); each fit is deterministic, so the rows do not depend on
+    ``n_jobs``.
     """
+    rows, _ = score_grid(
+        X,
+        counts,
+        grid,
+        feature_names,
+        min_share=min_share,
+        random_state=random_state,
+        max_iter=max_iter,
+        tol=tol,
+        n_jobs=n_jobs,
+    )
+    return rows
+
+
+def score_grid(
+    X: sp.spmatrix,
+    counts: sp.spmatrix,
+    grid: Sequence[int],
+    feature_names: Sequence[str] | np.ndarray,
+    *,
+    min_share: float,
+    random_state: Any,
+    max_iter: int,
+    tol: float,
+    n_jobs: int | None = None,
+) -> tuple[list[dict[str, float]], dict[int, np.ndarray]]:
+    """:func:`score_n_topics` and the topic vectors of each candidate (by number of topics)."""
     index = {str(t): i for i, t in enumerate(feature_names)}
     presence = sp.csc_matrix(counts)
-    rows = []
-    for k in grid:
+
+    def one(k: int) -> tuple[dict[str, float], np.ndarray]:
         H = fit_components(X, k, random_state=random_state, max_iter=max_iter, tol=tol)
         labels, _ = assign_topics(project_nonnegative(X, H), min_share)
         class_counts = class_term_counts(counts, labels, H.shape[0])
@@ -114,8 +152,21 @@ def score_n_topics(
             row["diversity"],
             row["quality"],
         )
-        rows.append(row)
-    return rows
+        return row, H
+
+    ks = [int(k) for k in grid]
+    workers = min(effective_n_jobs(n_jobs), len(ks)) if ks else 1
+    # BLAS held to one thread around the whole pool (a limit set and restored inside each
+    # thread would race with the others)
+    with threadpool_limits(1, user_api="blas"):
+        if workers <= 1:
+            results = {k: one(k) for k in ks}
+        else:
+            # the largest candidates take longest: start them first so the threads finish together
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                futures = {k: pool.submit(one, k) for k in sorted(set(ks), reverse=True)}
+                results = {k: f.result() for k, f in futures.items()}
+    return [results[k][0] for k in ks], {k: results[k][1] for k in ks}
 
 
 def best_n_topics(rows: Sequence[dict[str, float]]) -> int:

@@ -91,6 +91,17 @@ def test_select_chooses_C_by_cross_validation_on_training_data() -> None:
     assert best_C == model.C_
 
 
+def test_cross_validation_in_worker_processes_gives_the_same_model() -> None:
+    one = SentimentClassifier.select(TEXTS, LABELS, cv=3, C_grid=(0.1, 1.0, 10.0))
+    two = SentimentClassifier.select(TEXTS, LABELS, cv=3, C_grid=(0.1, 1.0, 10.0), n_jobs=2)
+    np.testing.assert_array_equal(one.feature_scores_, two.feature_scores_)
+    assert (one.C_, one.feature_params_) == (two.C_, two.feature_params_)
+    assert one.temperature_ == two.temperature_
+    np.testing.assert_array_equal(one.svm_.coef_, two.svm_.coef_)
+    docs = ["Pelayanannya ramah sekali.", "Jalannya rusak dan kotor."]
+    np.testing.assert_array_equal(one.predict_proba(docs), two.predict_proba(docs))
+
+
 def test_the_cheapest_setting_within_the_tolerance_is_taken() -> None:
     grid = ({"char_ngrams": None}, {"char_ngrams": (2, 4)})
     lenient = SentimentClassifier.select(

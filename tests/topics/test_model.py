@@ -169,6 +169,21 @@ def test_automatic_number_of_topics(four: Corpus) -> None:
     assert small_model(n_topics=3).fit(four.tokens).selection_scores_ == []
 
 
+def test_candidates_fitted_in_threads_give_the_same_model(corpus: Corpus) -> None:
+    grid = (2, 3, 4, 6)
+    one = small_model(n_topics="auto", n_topics_grid=grid).fit(corpus.tokens)
+    two = small_model(n_topics="auto", n_topics_grid=grid, n_jobs=2).fit(corpus.tokens)
+    assert one.selection_scores_ == two.selection_scores_
+    assert [r["n_topics"] for r in two.selection_scores_] == list(grid)
+    np.testing.assert_array_equal(one.components_, two.components_)
+    np.testing.assert_array_equal(one.labels_, two.labels_)
+    # the chosen candidate's vectors are reused: the same as fitting that number outright
+    best = max(two.selection_scores_, key=lambda r: (r["quality"], -r["n_topics"]))
+    fixed = small_model(n_topics=best["n_topics"]).fit(corpus.tokens)
+    np.testing.assert_array_equal(fixed.components_, two.components_)
+    np.testing.assert_array_equal(fixed.labels_, two.labels_)
+
+
 def test_topic_info_is_sorted_by_size(four: Corpus) -> None:
     window = four.pick({"pasar": slice(0, 2), "banjir": slice(None), "bola": slice(0, 4)})
     model = small_model(n_topics=3).fit(window.tokens)
