@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -12,8 +14,9 @@ from types import ModuleType
 import pytest
 
 # Models built during the tests (the default model among them) go to a fresh folder, so no run
-# depends on what an earlier one left in the user's cache.
+# depends on what an earlier one left in the user's cache; it is removed when the process ends.
 os.environ["MEDIA_ANALYTICS_HOME"] = tempfile.mkdtemp(prefix="media-analytics-test-")
+atexit.register(shutil.rmtree, os.environ["MEDIA_ANALYTICS_HOME"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
