@@ -9,6 +9,7 @@ readable and distinct. Ties go to fewer topics.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -37,7 +38,13 @@ logger = logging.getLogger(__name__)
 
 
 def fit_components(
-    X: sp.spmatrix, n_topics: int, *, random_state: Any, max_iter: int, tol: float
+    X: sp.spmatrix,
+    n_topics: int,
+    *,
+    random_state: Any,
+    max_iter: int,
+    tol: float,
+    limit_blas: bool = True,
 ) -> np.ndarray:
     """Unit-length, non-negative topic vectors from an NMF of the TF-IDF matrix ``X``.
 
@@ -48,7 +55,9 @@ def fit_components(
     coordinate descent on small corpora. Components that come out all zero are dropped.
 
     BLAS is held to one thread: the dense products here are small (topics x topics), and on a
-    busy machine idle BLAS threads spinning on them cost four times the CPU (measured).
+    busy machine idle BLAS threads spinning on them cost four times the CPU (measured). A caller
+    that already holds that limit (around threads fitting several candidates) passes
+    ``limit_blas=False``.
     """
     nmf = NMF(
         n_components=n_topics,
@@ -58,7 +67,7 @@ def fit_components(
         tol=tol,
         random_state=random_state,
     )
-    with threadpool_limits(1, user_api="blas"):
+    with threadpool_limits(1, user_api="blas") if limit_blas else contextlib.nullcontext():
         nmf.fit(X)
     H = np.asarray(nmf.components_, dtype=np.float64)
     norms = np.linalg.norm(H, axis=1)
@@ -127,12 +136,20 @@ def score_grid(
 ) -> tuple[list[dict[str, float]], dict[int, np.ndarray]]:
     """:func:`score_n_topics` and the topic vectors of each candidate (by number of topics)."""
     index = {str(t): i for i, t in enumerate(feature_names)}
-    presence = sp.csc_matrix(counts)
+    ks = [int(k) for k in grid]
+    workers = min(effective_n_jobs(n_jobs), len(ks)) if ks else 1
 
     def one(k: int) -> tuple[dict[str, float], np.ndarray]:
-        H = fit_components(X, k, random_state=random_state, max_iter=max_iter, tol=tol)
-        labels, _ = assign_topics(project_nonnegative(X, H), min_share)
-        class_counts = class_term_counts(counts, labels, H.shape[0])
+        # SciPy's sparse matrices are not safe to share between threads (checking a matrix's
+        # format may rewrite its arrays, which broke a concurrent transpose): each thread
+        # reads its own copies
+        Xk, Ck = (X.copy(), counts.copy()) if workers > 1 else (X, counts)
+        presence = sp.csc_matrix(Ck, copy=True)
+        H = fit_components(
+            Xk, k, random_state=random_state, max_iter=max_iter, tol=tol, limit_blas=False
+        )
+        labels, _ = assign_topics(project_nonnegative(Xk, H), min_share)
+        class_counts = class_term_counts(Ck, labels, H.shape[0])
         _, stems = describe_topics(class_counts, feature_names, 25)
         stems = [s for s in stems if s]
         npmi = npmi_from_presence(presence, [[index[t] for t in s[:10]] for s in stems])
@@ -154,8 +171,6 @@ def score_grid(
         )
         return row, H
 
-    ks = [int(k) for k in grid]
-    workers = min(effective_n_jobs(n_jobs), len(ks)) if ks else 1
     # BLAS held to one thread around the whole pool (a limit set and restored inside each
     # thread would race with the others)
     with threadpool_limits(1, user_api="blas"):
