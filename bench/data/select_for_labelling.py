@@ -94,6 +94,7 @@ SEED_STAGE3 = 20250611
 SEED_STAGE3B = 20250612
 SEED_STAGE4 = 20250718
 SEED_STAGE5 = 20261204
+SEED_STAGE6 = 20261205
 
 
 class _Folded:
@@ -195,6 +196,14 @@ STAGE5_QUOTAS = {
     "detik_pilkada": {"s5_elec_sec": 10, "random": 25},
     "clickid": {"s5_elec_sec": 10, "s5_dial_meet": 60, "s5_dial": 20, "random": 25},
     "detik2025": {"s5_elec_sec": 8, "s5_dial_meet": 5, "s5_dial": 2, "random": 10},
+}
+# Stage 6: the rest of the stage-5 pools (every article left with a meeting word and a group of
+# the public), with a random part; drawn after stage 5 and every tone stage
+STAGE6_STRATA = ["s6_elec_sec", "s6_dial_meet", "s6_dial"]
+STAGE6_QUOTAS = {
+    "detik_pilkada": {"s6_elec_sec": 10, "random": 10},
+    "clickid": {"s6_elec_sec": 15, "s6_dial_meet": 130, "s6_dial": 15, "random": 20},
+    "detik2025": {"s6_elec_sec": 5, "s6_dial_meet": 5, "s6_dial": 5, "random": 10},
 }
 STAGE3_STRATA = ["s3_elec_sec", "s3_elec_secx", "s3_dial_title", "s3_dial_narrow", "s3_dial"]
 STAGE3_QUOTAS = {
@@ -478,8 +487,8 @@ def stratum5(text: str, title: str) -> str | None:
     return None
 
 
-def _tone_stages(corpora: str) -> list[tuple[str, str, str]]:
-    """The tone stages 2 and 3 chosen in ``bench/sentiment_eval.py``."""
+def _sentiment_eval():
+    """``bench/sentiment_eval.py`` as a module (one copy per process)."""
     module = sys.modules.get("sentiment_eval")
     if module is None:
         import importlib.util
@@ -490,15 +499,26 @@ def _tone_stages(corpora: str) -> list[tuple[str, str, str]]:
         module = importlib.util.module_from_spec(spec)
         sys.modules["sentiment_eval"] = module  # one copy, so its memos are shared
         spec.loader.exec_module(module)
-    stages = module.tone_stages(Path(corpora))
+    return module
+
+
+def _tone_stages(corpora: str) -> list[tuple[str, str, str]]:
+    """The tone stages 2 and 3 chosen in ``bench/sentiment_eval.py``."""
+    stages = _sentiment_eval().tone_stages(Path(corpora))
     return stages[2] + stages[3]
 
 
-def select_stage5(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Random):
-    """The third held-out set: STAGE5_QUOTAS from the stage-5 strata, then a random part.
+def _later_tone_stages(corpora: str) -> list[tuple[str, str, str]]:
+    """The tone stages 4 and later chosen in ``bench/sentiment_eval.py``."""
+    module = _sentiment_eval()
+    rows = []
+    for k in module.LATER_TONE_STAGES:
+        rows += module.select_later_tone_stage(Path(corpora), k)
+    return rows
 
-    Besides the chosen ids, an article whose text is that of a chosen article is left out.
-    """
+
+def _fresh(frames: dict[str, pd.DataFrame], taken_rows) -> dict[str, pd.DataFrame]:
+    """The frames without repeated texts and without the texts of the chosen articles."""
     taken = {(ds, i) for ds, i, _ in taken_rows}
     fresh = {}
     for ds, df in frames.items():
@@ -506,8 +526,42 @@ def select_stage5(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Rando
         first = ~df["text"].duplicated()
         keep = [ok and t not in seen for t, ok in zip(df["text"], first, strict=True)]
         fresh[ds] = df[keep]
+    return fresh
+
+
+def select_stage5(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Random):
+    """The third held-out set: STAGE5_QUOTAS from the stage-5 strata, then a random part.
+
+    Besides the chosen ids, an article whose text is that of a chosen article is left out.
+    """
     return _select_strata(
-        fresh, taken_rows, rng, STAGE5_QUOTAS, STAGE5_STRATA, stratum5, "s5_random"
+        _fresh(frames, taken_rows),
+        taken_rows,
+        rng,
+        STAGE5_QUOTAS,
+        STAGE5_STRATA,
+        stratum5,
+        "s5_random",
+    )
+
+
+def stratum6(text: str, title: str) -> str | None:
+    """The stage-6 stratum: the stage-5 one under its stage-6 name."""
+    k = stratum5(text, title)
+    return None if k is None else "s6" + k[2:]
+
+
+def select_stage6(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Random):
+    """The fourth held-out set: STAGE6_QUOTAS from the stage-6 strata, then a random part
+    (texts of chosen articles left out, as in stage 5)."""
+    return _select_strata(
+        _fresh(frames, taken_rows),
+        taken_rows,
+        rng,
+        STAGE6_QUOTAS,
+        STAGE6_STRATA,
+        stratum6,
+        "s6_random",
     )
 
 
@@ -553,11 +607,23 @@ def theme_stage5(corpora: str) -> list[tuple[str, str, str]]:
     return select_stage5(frames_of(corpora), taken, random.Random(SEED_STAGE5))
 
 
+@functools.cache
+def theme_stage6(corpora: str) -> list[tuple[str, str, str]]:
+    """The fourth held-out set (stage 6), once per process: new to every earlier theme stage
+    and to every tone stage (1 to 7)."""
+    c = theme_stages(corpora)
+    taken = c["theme"] + c["tone_extra"] + c["stage2"] + c["stage3"] + c["stage3b"] + c["stage4"]
+    taken += _tone_stages(corpora) + theme_stage5(corpora) + _later_tone_stages(corpora)
+    return select_stage6(frames_of(corpora), taken, random.Random(SEED_STAGE6))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", required=True, help="folder holding the three corpus folders")
     ap.add_argument(
-        "--set", choices=["theme", "tone", "holdout", "holdout2", "holdout3"], default="theme"
+        "--set",
+        choices=["theme", "tone", "holdout", "holdout2", "holdout3", "holdout4"],
+        default="theme",
     )
     args = ap.parse_args(argv)
     c = theme_stages(args.corpora)
@@ -569,6 +635,8 @@ def main(argv=None) -> int:
         rows = c["stage4"]
     elif args.set == "holdout3":
         rows = theme_stage5(args.corpora)
+    elif args.set == "holdout4":
+        rows = theme_stage6(args.corpora)
     else:
         rows = [r for r in c["theme"] if r[0] != "detik_pilkada"] + c["tone_extra"] + c["stage2"]
     w = csv.writer(sys.stdout, lineterminator="\n")
