@@ -13,12 +13,16 @@ labels only, see ``bench/data/LABELS.md``):
   the second round of rule changes; its errors were not listed until the third round (issue #5),
   which read them, so it is no longer unseen;
 * ``holdout3``: ``bench/data/theme_labels_holdout3.csv`` (175 articles, stage 5), chosen and
-  labelled before the third round and scored once after it; its errors are never listed;
+  labelled before the third round and scored once after it; its errors were read for the fourth
+  round, so it is no longer unseen;
+* ``holdout4``: ``bench/data/theme_labels_holdout4.csv`` (225 articles, stage 6), chosen and
+  labelled blind by new annotators before the fourth round, scored once before it and once after
+  it; its errors are never listed;
 * ``all``: the union.
 
-    python bench/themes_eval.py                  # Markdown tables for the five sets
+    python bench/themes_eval.py                  # Markdown tables for the six sets
     python bench/themes_eval.py --sets dev --errors dev   # dev only, with the default's errors
-    python bench/themes_eval.py --retrain-cv     # an analyst's labels: 5-fold CV over all 1,098
+    python bench/themes_eval.py --retrain-cv     # an analyst's labels: 5-fold CV over all 1,323
     python bench/themes_eval.py --speed          # ms per article of ThemeTagger.tag_many
 
 Models in the tables:
@@ -32,7 +36,7 @@ Models in the tables:
 
 ``--retrain-cv`` shows what the classifier is for: an analyst who labels articles of the kind they
 monitor and retrains (``train_tagger``: the sample plus their labels, calibration and a 0.3 text
-share). Each fifth of the 1,098 real articles is scored by a tagger retrained on the other
+share). Each fifth of the 1,323 real articles is scored by a tagger retrained on the other
 four-fifths; ``rules`` is the default on the same articles.
 
 Themes with fewer than ``MIN_POSITIVES`` positives in a set are listed with their counts only,
@@ -58,8 +62,9 @@ LABEL_FILES = {
     "holdout": ROOT / "bench" / "data" / "theme_labels_holdout.csv",
     "holdout2": ROOT / "bench" / "data" / "theme_labels_holdout2.csv",
     "holdout3": ROOT / "bench" / "data" / "theme_labels_holdout3.csv",
+    "holdout4": ROOT / "bench" / "data" / "theme_labels_holdout4.csv",
 }
-SETS = ("dev", "holdout", "holdout2", "holdout3", "all")
+SETS = ("dev", "holdout", "holdout2", "holdout3", "holdout4", "all")
 MIN_POSITIVES = 5
 ALWAYS_SHOWN = ("pilkada_security", "public_dialogue")
 
@@ -212,9 +217,9 @@ def main() -> None:
     ap.add_argument("--sets", nargs="+", choices=list(SETS), default=list(SETS))
     ap.add_argument(
         "--errors",
-        choices=["dev", "holdout", "holdout2"],
+        choices=["dev", "holdout", "holdout2", "holdout3"],
         help="list the default model's misclassified ids per theme on this set (never on "
-        "holdout3: its errors must not steer a rule)",
+        "holdout4: its errors must not steer a rule)",
     )
     ap.add_argument("--retrain-cv", action="store_true", help="5-fold CV of analyst retraining")
     ap.add_argument("--speed", action="store_true", help="time the default model's tag_many")
