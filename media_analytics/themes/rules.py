@@ -191,6 +191,8 @@ _SPLIT = re.compile(r"([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)")
 _MEMO_SIZE = 200_000
 #: how many words before a phrase or a near rule's first word a theme's blockers are looked for
 BLOCK_WINDOW = 3
+#: how many words before it a theme's conditions are looked for (within the sentence)
+CONDITION_WINDOW = 12
 _STOP_CHARS = frozenset(".!?;:")
 
 
@@ -215,17 +217,23 @@ class _Tokens:
         self._ends: list[int] = []
         self._at: list[int] = []
 
-    def blocked(self, i: int, blockers: frozenset[str]) -> bool:
-        """Whether one of ``BLOCK_WINDOW`` words before content word ``i`` (function words
-        counted, not across a sentence end) is one of ``blockers``."""
+    def blocked(
+        self, i: int, blockers: frozenset[str], conditions: frozenset[str] = frozenset()
+    ) -> bool:
+        """Whether one of ``BLOCK_WINDOW`` words before content word ``i`` is one of
+        ``blockers``, or one of ``CONDITION_WINDOW`` words before it one of ``conditions``
+        (function words counted, not across a sentence end)."""
         lower = self._lower
         if lower is None:
             return False
         j = self._word_at()[i]
-        for k in range(j - 1, max(-1, j - 1 - BLOCK_WINDOW), -1):
+        reach = max(BLOCK_WINDOW, CONDITION_WINDOW if conditions else 0)
+        for n, k in enumerate(range(j - 1, max(-1, j - 1 - reach), -1)):
             if _STOP_CHARS.intersection(self._pieces[2 * k + 2]):
                 return False
-            if lower[k] in blockers:
+            if n < BLOCK_WINDOW and lower[k] in blockers:
+                return True
+            if lower[k] in conditions:
                 return True
         return False
 
@@ -270,6 +278,7 @@ class RuleMatcher:
         self._memo: dict[str, str] = {}
         self._ids = {t.id: i for i, t in enumerate(taxonomy.themes)}
         self._blockers = [frozenset(t.blockers) for t in taxonomy.themes]
+        self._conditions = [frozenset(getattr(t, "conditions", ())) for t in taxonomy.themes]
         self._index: dict[str, list[_Seed]] = {}
         self._near: list[tuple[int, str, int, bool, bool]] = []
         # first stem of a proximity phrase -> (rule, side, stems, forms, keeps) of its phrases
@@ -404,7 +413,12 @@ class RuleMatcher:
                 if key in taken:  # a longer seed of the same kind already matched here
                     continue
                 blockers = self._blockers[seed.theme]
-                if seed.kind == "phrase" and blockers and tokens.blocked(i, blockers):
+                conditions = self._conditions[seed.theme]
+                if (
+                    seed.kind == "phrase"
+                    and (blockers or conditions)
+                    and tokens.blocked(i, blockers, conditions)
+                ):
                     continue
                 taken.add(key)
                 yield Hit(
@@ -461,10 +475,12 @@ class RuleMatcher:
             if not pos_a or not pos_b or (three and not pos_c):
                 continue
             used_b: set[int] = set()
-            blockers = self._blockers[ti]
+            blockers, conditions = self._blockers[ti], self._conditions[ti]
             for i in pos_a:
                 partners = _partners(i, pos_b, pos_c, used_b, window, sentence, ordered)
-                if partners is None or (blockers and tokens.blocked(i, blockers)):
+                if partners is None:
+                    continue
+                if (blockers or conditions) and tokens.blocked(i, blockers, conditions):
                     continue
                 j, k = partners
                 used_b.add(j)

@@ -6,7 +6,9 @@ company), ``negative`` cues (veto a false hit) and ``near`` rules (a word from `
 ``window`` words of one from ``b``, and of one from ``c`` when the rule has a ``c`` list), and
 ``blockers``: words that, just before a phrase or the first word of a near rule, say that the act
 did not or has not yet happened ("tidak menemui", "akan berdialog", "meminta agar ... mendengar"),
-so the phrase or rule does not count there. Seed
+so the phrase or rule does not count there, and ``conditions``: words that make the rest of their
+sentence hypothetical ("jika DPR dan Presiden mendengar aspirasi"), looked for further back in the
+sentence than blockers. Seed
 evidence is written as news writes it; the tagger stems it, so ``pengamanan pilkada`` also
 matches ``mengamankan Pilkada``.
 """
@@ -63,6 +65,7 @@ class Theme:
     negative: tuple[str, ...] = ()
     near: tuple[NearRule, ...] = ()
     blockers: tuple[str, ...] = ()
+    conditions: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (for saving with a model and for TOML output)."""
@@ -81,6 +84,8 @@ class Theme:
         }
         if self.blockers:  # left out when empty: older taxonomies read and write unchanged
             out["blockers"] = list(self.blockers)
+        if getattr(self, "conditions", ()):  # themes saved before ``conditions`` lack it
+            out["conditions"] = list(self.conditions)
         return out
 
 
@@ -101,10 +106,10 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
     return tuple(v.strip().lower() if where.endswith(_EVIDENCE) else v.strip() for v in value)
 
 
-_EVIDENCE = ("phrases", "terms", "negative", "blockers", ".a", ".b", ".c")
+_EVIDENCE = ("phrases", "terms", "negative", "blockers", "conditions", ".a", ".b", ".c")
 _KNOWN = {
     "id", "name_id", "name_en", "description", "include", "exclude", "threshold", "phrases",
-    "terms", "negative", "near", "blockers",
+    "terms", "negative", "near", "blockers", "conditions",
 }  # fmt: skip
 
 
@@ -158,9 +163,12 @@ def _theme(raw: Any, where: str) -> Theme:
         negative=_strings(raw.get("negative"), f"{where} negative"),
         near=tuple(rules),
         blockers=_strings(raw.get("blockers"), f"{where} blockers"),
+        conditions=_strings(raw.get("conditions"), f"{where} conditions"),
     )
     if any(" " in w for w in theme.blockers):
         raise TaxonomyError(f"{where}: blockers are single words")
+    if any(" " in w for w in theme.conditions):
+        raise TaxonomyError(f"{where}: conditions are single words")
     if not (theme.phrases or theme.terms or theme.near):
         raise TaxonomyError(f"{where}: a theme needs seed evidence (phrases, terms or near rules)")
     return theme

@@ -98,6 +98,11 @@ def test_security_rules_leave_out(tagger: ThemeTagger, title: str, text: str) ->
             "Gubernur menerima 20 tokoh adat di rumah dinas. Para tokoh menyampaikan keluhan soal "
             "tapal batas desa dan gubernur berjanji meninjau lokasi.",
         ),
+        (  # a group received by an official, told in the passive
+            "Wali Kota Dengarkan Keluhan Pedagang Pasar",
+            "Belasan perwakilan pedagang pasar diterima langsung oleh wali kota di balai kota. "
+            "Mereka menyampaikan keluhan soal retribusi dan wali kota berjanji mengkajinya.",
+        ),
         (  # a Bhabinkamtibmas visits homes to ask about security
             "Bhabinkamtibmas Sambangi Rumah Warga Tanyakan Kamtibmas",
             "Seorang Bhabinkamtibmas menyambangi rumah warga satu per satu dan menanyakan keluhan "
@@ -147,6 +152,11 @@ def test_dialogue_rules_find(tagger: ThemeTagger, title: str, text: str) -> None
             "Rumah Warga Terdampak Proyek Jalan Tol",
             "Wali kota berencana akan menemui dan berdialog dengan para warga yang rumahnya "
             "terdampak proyek jalan tol.",
+        ),
+        (  # a condition, not a meeting (conditions: kalau)
+            "Pakar: UU Bisa Dicabut",
+            "Kalau presiden dan para anggota DPR benar-benar mendengarkan aspirasi mahasiswa, "
+            "undang-undang itu bisa dicabut.",
         ),
         (  # a call on the legislature to listen (blockers: perlu)
             "Pakar Minta Revisi Undang-Undang Ditunda",

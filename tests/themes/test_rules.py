@@ -113,6 +113,28 @@ def test_blockers_round_trip_and_must_be_single_words() -> None:
         Taxonomy.from_dict(bad)
 
 
+def test_conditions_reach_further_back_within_the_sentence() -> None:
+    data = {"themes": [dict(MEETING["themes"][0], blockers=["akan"], conditions=["Jika"])]}
+    tax = Taxonomy.from_dict(data)
+    assert tax["meeting"].conditions == ("jika",)
+    assert Taxonomy.from_dict(tax.to_dict()) == tax
+    assert "conditions" not in Taxonomy.from_dict(MEETING).to_dict()["themes"][0]
+    m = RuleMatcher(tax)
+    # a condition several words before the act makes it hypothetical ...
+    assert _near(m, "Jika bupati dan para camat bersedia menemui nelayan, masalah selesai.") == []
+    # ... a blocker that far back does not
+    assert _near(m, "Akan tetapi bupati dan para camat akhirnya menemui nelayan.") == [
+        "bupati dan para camat akhirnya menemui nelayan"
+    ]
+    # and a condition in the previous sentence says nothing about this one
+    assert _near(m, "Jika hujan, rapat ditunda. Bupati menemui nelayan.") == [
+        "Bupati menemui nelayan"
+    ]
+    bad = {"themes": [dict(MEETING["themes"][0], conditions=["kalau saja"])]}
+    with pytest.raises(TaxonomyError, match="conditions are single words"):
+        Taxonomy.from_dict(bad)
+
+
 def test_the_lead_ends_after_the_second_sentence() -> None:
     m = RuleMatcher(Taxonomy.from_dict(MEETING))
     text = "Bupati tiba pagi. Ia menemui nelayan. Rapat selesai sore."
