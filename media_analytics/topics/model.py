@@ -18,7 +18,7 @@ from .ctfidf import class_term_counts
 from .matching import carry_over_ids
 from .overtime import NO_TOPIC_LABEL
 from .projection import assign_topics, project_nonnegative, topic_shares
-from .selection import best_n_topics, describe_topics, fit_components, score_grid
+from .selection import best_n_topics, describe_topics, fit_components, score_n_topics
 from .terms import readable_term
 
 __all__ = ["TRUSTED_TYPES", "TopicModel"]
@@ -308,7 +308,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
                 f"no value of n_topics_grid={self.n_topics_grid} fits {Xs.shape[0]} documents "
                 f"and {Xs.shape[1]} terms; give n_topics or a smaller grid"
             )
-        rows, components = score_grid(
+        rows, components = score_n_topics(
             Xs,
             Cs,
             grid,

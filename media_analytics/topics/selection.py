@@ -30,7 +30,6 @@ __all__ = [
     "best_n_topics",
     "describe_topics",
     "fit_components",
-    "score_grid",
     "score_n_topics",
 ]
 
@@ -99,42 +98,15 @@ def score_n_topics(
     max_iter: int,
     tol: float,
     n_jobs: int | None = None,
-) -> list[dict[str, float]]:
+) -> tuple[list[dict[str, float]], dict[int, np.ndarray]]:
     """Fit each candidate number of topics on ``X`` and measure its quality.
 
     Returns one row per candidate, in ``grid`` order: ``n_topics``, ``npmi`` (mean NPMI of the
     top 10 terms), ``diversity`` (top 25), ``quality`` (their product) and ``unassigned`` (share
-    of documents with no clear topic). ``n_jobs`` candidates are fitted at once (in threads: the
-    factorisation runs without the GIL); each fit is deterministic, so the rows do not depend on
-    ``n_jobs``.
+    of documents with no clear topic); and the topic vectors of each candidate, by number of
+    topics. ``n_jobs`` candidates are fitted at once (in threads: the factorisation runs without
+    the GIL); each fit is deterministic, so nothing depends on ``n_jobs``.
     """
-    rows, _ = score_grid(
-        X,
-        counts,
-        grid,
-        feature_names,
-        min_share=min_share,
-        random_state=random_state,
-        max_iter=max_iter,
-        tol=tol,
-        n_jobs=n_jobs,
-    )
-    return rows
-
-
-def score_grid(
-    X: sp.spmatrix,
-    counts: sp.spmatrix,
-    grid: Sequence[int],
-    feature_names: Sequence[str] | np.ndarray,
-    *,
-    min_share: float,
-    random_state: Any,
-    max_iter: int,
-    tol: float,
-    n_jobs: int | None = None,
-) -> tuple[list[dict[str, float]], dict[int, np.ndarray]]:
-    """:func:`score_n_topics` and the topic vectors of each candidate (by number of topics)."""
     index = {str(t): i for i, t in enumerate(feature_names)}
     ks = [int(k) for k in grid]
     workers = min(effective_n_jobs(n_jobs), len(ks)) if ks else 1
