@@ -17,7 +17,8 @@ import platform
 import time
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -28,7 +29,7 @@ import numpy as np
 from . import __version__
 from .corpus import Article
 from .preprocessing import StemCache, SurfaceForms, TextPreprocessor, clean_article, default_cache
-from .preprocessing.parallel import parallel_map
+from .preprocessing.parallel import effective_n_jobs, parallel_map
 from .preprocessing.tokens import TokenMapper, load_stopwords
 from .themes import TRUSTED_TYPES as THEME_TYPES
 from .themes import Taxonomy, ThemeTagger
@@ -77,6 +78,18 @@ def _versions() -> dict[str, str]:
         except metadata.PackageNotFoundError:  # pragma: no cover - all are dependencies
             out[dist] = "missing"
     return out
+
+
+@dataclass
+class _TextParts:
+    """What ``MediaPipeline._fit_text_parts`` fits: sentiment and tone, their data and times."""
+
+    sentiment_data: Any = None
+    sentiment: Any = None
+    tone_data: Any = None
+    tone: Any = None
+    tone_sentence_weight: float = 0.0
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -296,41 +309,34 @@ class MediaPipeline:
             text_weights=analyst_text_weights(theme_labels),
         ).fit(bodies, Y if not np.isnan(Y).all() else None, titles=titles, tokens=token_docs)
         seconds["themes"], tick = time.perf_counter() - tick, time.perf_counter()
-        self.topics_ = self._fit_topics(token_docs, titles, n_jobs) if self.with_topics else None
-        seconds["topics"], tick = time.perf_counter() - tick, time.perf_counter()
-        sentiment_data = self._labelled(sentiment_data) if self.with_sentiment else None
-        self.sentiment_ = (
-            self._fit_sentiment(sentiment_data, n_jobs) if self.with_sentiment else None
-        )
-        seconds["sentiment"], tick = time.perf_counter() - tick, time.perf_counter()
-        self.tone_ = None
-        self.tone_sentence_weight_ = 0.0
-        if not self.with_sentiment or tone_data is False:
-            tone_data = None
-        elif tone_data is None:  # the bundled articles, blended with the sentence reading
-            from .sentiment.tone import (
-                BUNDLED_SENTENCE_WEIGHT,
-                bundled_tone_model,
-                default_tone_data,
+        # sentiment and tone are fitted in a second thread while the topics are, when more than
+        # one core is allowed: the stretches where one part runs without the GIL (the topic
+        # factorisation, the classifier's cross-validation in worker processes) leave room for
+        # the other's Python work. Neither part reads what the other writes, and only the second
+        # thread stems words, so the models are those of a sequential fit.
+        text_parts: Any = None
+        side = None
+        if self.with_sentiment and effective_n_jobs(n_jobs) > 1:
+            side = ThreadPoolExecutor(max_workers=1, thread_name_prefix="media-analytics-fit")
+            text_parts = side.submit(self._fit_text_parts, sentiment_data, tone_data, n_jobs)
+        try:
+            self.topics_ = (
+                self._fit_topics(token_docs, titles, n_jobs) if self.with_topics else None
             )
-
-            tone_data = default_tone_data()
-            self.tone_ = bundled_tone_model()
-            default_weight = BUNDLED_SENTENCE_WEIGHT
-        else:  # the analyst's labelled articles, alone unless a weight is set
-            from .sentiment.tone import fit_article_tone
-
-            tone_data = self._labelled(tone_data)
-            self.tone_ = fit_article_tone(list(tone_data["text"]), list(tone_data["label"]))
-            default_weight = 0.0
-        if self.tone_ is not None:
-            weight = self.tone_sentence_weight
-            if weight is None:
-                weight = default_weight
-            if not 0.0 <= weight <= 1.0:
-                raise ValueError(f"tone_sentence_weight must be in [0, 1], got {weight!r}")
-            self.tone_sentence_weight_ = float(weight)
-            seconds["tone"] = time.perf_counter() - tick
+            seconds["topics"] = time.perf_counter() - tick
+            if text_parts is not None:
+                text = text_parts.result()
+            elif self.with_sentiment:
+                text = self._fit_text_parts(sentiment_data, tone_data, n_jobs)
+            else:
+                text = _TextParts()
+        finally:
+            if side is not None:
+                side.shutdown(wait=True, cancel_futures=True)
+        sentiment_data, tone_data = text.sentiment_data, text.tone_data
+        self.sentiment_, self.tone_ = text.sentiment, text.tone
+        self.tone_sentence_weight_ = text.tone_sentence_weight
+        seconds.update(text.seconds)
         logger.info("fit seconds: %s", {k: round(v, 1) for k, v in seconds.items()})
 
         digest = hashlib.sha256()
@@ -355,6 +361,42 @@ class MediaPipeline:
         }
         self.manifest_ = None
         return self
+
+    def _fit_text_parts(
+        self, sentiment_data: Any, tone_data: Any, n_jobs: int | None
+    ) -> _TextParts:
+        """The sentiment classifier and the article tone model (see ``fit``), with the labelled
+        data they were trained on and their fit times."""
+        tick = time.perf_counter()
+        out = _TextParts(sentiment_data=self._labelled(sentiment_data))
+        out.sentiment = self._fit_sentiment(out.sentiment_data, n_jobs)
+        out.seconds["sentiment"], tick = time.perf_counter() - tick, time.perf_counter()
+        if tone_data is False:
+            return out
+        if tone_data is None:  # the bundled articles, blended with the sentence reading
+            from .sentiment.tone import (
+                BUNDLED_SENTENCE_WEIGHT,
+                bundled_tone_model,
+                default_tone_data,
+            )
+
+            out.tone_data = default_tone_data()
+            out.tone = bundled_tone_model()
+            default_weight = BUNDLED_SENTENCE_WEIGHT
+        else:  # the analyst's labelled articles, alone unless a weight is set
+            from .sentiment.tone import fit_article_tone
+
+            out.tone_data = self._labelled(tone_data)
+            out.tone = fit_article_tone(list(out.tone_data["text"]), list(out.tone_data["label"]))
+            default_weight = 0.0
+        weight = self.tone_sentence_weight
+        if weight is None:
+            weight = default_weight
+        if not 0.0 <= weight <= 1.0:
+            raise ValueError(f"tone_sentence_weight must be in [0, 1], got {weight!r}")
+        out.tone_sentence_weight = float(weight)
+        out.seconds["tone"] = time.perf_counter() - tick
+        return out
 
     def _fit_topics(self, token_docs: list[str], titles: list[str], n_jobs: int | None) -> Any:
         topic_model = _optional("topics", "TopicModel")

@@ -129,3 +129,23 @@ def test_analyst_theme_labels_give_that_theme_a_classifier_share() -> None:
     assert weights["public_dialogue"] > 0
     assert not plain.themes_.text_weights_.any()
     assert sum(v > 0 for v in weights.values()) == 1  # only the labelled theme
+
+
+def test_fitting_parts_side_by_side_gives_the_sequential_model() -> None:
+    # with more than one core, sentiment and tone are fitted in a second thread while the topics
+    # are (and both use worker threads or processes); the model must be the one-core model
+    from media_analytics.sentiment import default_training_data
+    from media_analytics.sentiment.tone import default_tone_data
+
+    records = read_sample_records()[:60]
+    sentences = default_training_data().groupby("label").head(40).reset_index(drop=True)
+    tone = default_tone_data().groupby("label").head(15).reset_index(drop=True)
+    fits = [
+        MediaPipeline(n_topics=3).fit(
+            records, sentiment_data=sentences, tone_data=tone, n_jobs=jobs
+        )
+        for jobs in (1, 2)
+    ]
+    assert fits[0].model_version == fits[1].model_version
+    assert fits[0].metrics_["fit_seconds"].keys() == fits[1].metrics_["fit_seconds"].keys()
+    assert list(fits[0].score(records)) == list(fits[1].score(records))
