@@ -273,6 +273,11 @@ class MediaPipeline:
             (:func:`~media_analytics.sentiment.tone.default_tone_data`) and is blended with the
             sentence reading (see ``tone_sentence_weight``). False: no article tone model, tone
             from the sentences alone (the lean rule).
+        n_jobs : int or None, default=-1
+            Cores to use (``-1``: all, ``None`` or 1: one). With more than one: preprocessing in
+            worker processes, the candidate numbers of topics fitted in threads, the sentiment
+            classifier's cross-validation in worker processes, and sentiment and tone fitted
+            beside the topics. The fitted model does not depend on it.
         """
         started = time.perf_counter()
         arts = [as_article(a) for a in articles]
