@@ -24,9 +24,9 @@ from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
-__all__ = ["fast_transform", "supports"]
+__all__ = ["fast_counts", "fast_transform", "supports", "supports_counts"]
 
 _LIMIT = 2**62  # keys must stay below this to fit int64 with room to spare
 _WORD_CACHE_SIZE = 200_000
@@ -76,7 +76,8 @@ def _table(vec: TfidfVectorizer) -> _Table | None:
     if table is not None:
         return table
     vocab: dict[str, int] = vec.vocabulary_
-    idf = np.asarray(vec.idf_, dtype=np.float64) if vec.use_idf else None
+    # a plain CountVectorizer (``fast_counts``) has no IDF
+    idf = np.asarray(vec.idf_, dtype=np.float64) if getattr(vec, "use_idf", False) else None
     max_n = int(vec.ngram_range[1])
     symbols: dict[str, int] = {}
     if vec.analyzer == "word":
@@ -206,6 +207,40 @@ def fast_transform(vec: TfidfVectorizer, docs: Sequence[Sequence[str]]) -> sp.cs
     else:
         rows, cols = _char_hits(docs, vec, table)
     return _tfidf(rows, cols, len(docs), len(vec.vocabulary_), table.idf, vec.norm)
+
+
+def supports_counts(vec: CountVectorizer) -> bool:
+    """Whether :func:`fast_counts` reproduces this fitted vectoriser's ``transform``: a word
+    analyser over ``\\S+`` tokens, as is, without stop words or binary counts."""
+    if type(vec) is not CountVectorizer:
+        return False
+    p = vec.get_params()
+    if p["preprocessor"] is not None or p["tokenizer"] is not None or p["lowercase"]:
+        return False
+    if p["strip_accents"] is not None or p["stop_words"] is not None or p["binary"]:
+        return False
+    return bool(
+        p["input"] == "content" and p["analyzer"] == "word" and p["token_pattern"] == r"\S+"
+    )
+
+
+def fast_counts(vec: CountVectorizer, docs: Sequence[str]) -> sp.csr_matrix:
+    """``vec.transform(docs)`` for a fitted word-n-gram ``CountVectorizer`` over ``\\S+``
+    tokens (the topic model's): the same counts, columns and dtype, in a fraction of the time.
+    Falls back to ``vec.transform`` when :func:`supports_counts` says no."""
+    table = _table(vec) if supports_counts(vec) else None
+    if table is None:
+        return sp.csr_matrix(vec.transform(docs))
+    rows, cols = _word_hits([d.split() for d in docs], vec, table)
+    n_cols = len(vec.vocabulary_)
+    key = rows.astype(np.int64) * n_cols + cols
+    key, counts = np.unique(key, return_counts=True)
+    row = key // n_cols
+    indptr = np.zeros(len(docs) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(row, minlength=len(docs)), out=indptr[1:])
+    return sp.csr_matrix(
+        (counts.astype(vec.dtype), key - row * n_cols, indptr), shape=(len(docs), n_cols)
+    )
 
 
 def _tfidf(

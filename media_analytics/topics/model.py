@@ -14,6 +14,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from sklearn.utils.validation import check_is_fitted
 from tqdm.auto import tqdm
 
+from ..sentiment.ngrams import fast_counts
 from .ctfidf import class_term_counts
 from .matching import carry_over_ids
 from .overtime import NO_TOPIC_LABEL
@@ -349,7 +350,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
                 if counts is not None:
                     C = counts[start:stop]
                 else:
-                    C = sp.csr_matrix(self.vectorizer_.transform(docs[start:stop]))
+                    C = fast_counts(self.vectorizer_, docs[start:stop])
                 W = project_nonnegative(self.tfidf_.transform(C), self.components_)
                 bar.update(stop - start)
                 yield start, C, W

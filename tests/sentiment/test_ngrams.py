@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from media_analytics.sentiment import SentimentFeatures
-from media_analytics.sentiment.ngrams import fast_transform, supports
+from media_analytics.sentiment.ngrams import fast_counts, fast_transform, supports, supports_counts
 
 from .conftest import TEXTS
 
@@ -75,3 +75,39 @@ def test_features_transform_equals_the_reference_computation() -> None:
         features.transform(TEXTS).toarray(),
         atol=1e-12,
     )
+
+
+@pytest.mark.parametrize(
+    "vec",
+    [
+        CountVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2), min_df=2),
+        CountVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 3), dtype=np.int64),
+        CountVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(2, 2)),
+    ],
+    ids=lambda v: f"counts{v.ngram_range}",
+)
+def test_fast_counts_match_the_count_vectoriser(vec: CountVectorizer) -> None:
+    docs = [" ".join(t.lower().split()) for t in TEXTS] + AWKWARD + ["  spasi   ganda\tdan tab  "]
+    vec.fit(docs[::2] + AWKWARD)
+    assert supports_counts(vec)
+    expected = sp.csr_matrix(vec.transform(docs))
+    expected.sort_indices()
+    got = fast_counts(vec, docs)
+    assert got.dtype == expected.dtype and got.shape == expected.shape
+    np.testing.assert_array_equal(got.indptr, expected.indptr)
+    np.testing.assert_array_equal(got.indices, expected.indices)
+    np.testing.assert_array_equal(got.data, expected.data)
+
+
+def test_fast_counts_fall_back_where_they_would_differ() -> None:
+    docs = ["Kata Besar kata kecil", "kata besar lagi"]
+    for vec in (
+        CountVectorizer(token_pattern=r"\S+", ngram_range=(1, 2)),  # lower-cases
+        CountVectorizer(token_pattern=r"\S+", lowercase=False, binary=True),
+        TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True),
+    ):
+        vec.fit(docs)
+        assert not supports_counts(vec)
+        np.testing.assert_array_equal(
+            fast_counts(vec, docs).toarray(), sp.csr_matrix(vec.transform(docs)).toarray()
+        )
