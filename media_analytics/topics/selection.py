@@ -26,12 +26,7 @@ from .metrics import npmi_from_presence, topic_diversity
 from .projection import assign_topics, project_nonnegative
 from .terms import select_terms
 
-__all__ = [
-    "best_n_topics",
-    "describe_topics",
-    "fit_components",
-    "score_n_topics",
-]
+__all__ = ["best_n_topics", "describe_topics", "fit_components", "score_n_topics"]
 
 logger = logging.getLogger(__name__)
 
@@ -110,13 +105,17 @@ def score_n_topics(
     index = {str(t): i for i, t in enumerate(feature_names)}
     ks = [int(k) for k in grid]
     workers = min(effective_n_jobs(n_jobs), len(ks)) if ks else 1
+    presence_all = sp.csc_matrix(counts)
 
     def one(k: int) -> tuple[dict[str, float], np.ndarray]:
         # SciPy's sparse matrices are not safe to share between threads (checking a matrix's
         # format may rewrite its arrays, which broke a concurrent transpose): each thread
         # reads its own copies
-        Xk, Ck = (X.copy(), counts.copy()) if workers > 1 else (X, counts)
-        presence = sp.csc_matrix(Ck, copy=True)
+        Xk, Ck, presence = (
+            (X.copy(), counts.copy(), presence_all.copy())
+            if workers > 1
+            else (X, counts, presence_all)
+        )
         H = fit_components(
             Xk, k, random_state=random_state, max_iter=max_iter, tol=tol, limit_blas=False
         )
