@@ -387,12 +387,17 @@ TONE6_QUOTAS = {
 SEED_TONE7 = 20261207
 TONE7_QUOTAS = TONE6_QUOTAS
 
+#: Stage 8: a sixth held-out set drawn like stages 6 and 7, chosen and labelled before the work
+#: that followed stage 7's score.
+SEED_TONE8 = 20261208
+TONE8_QUOTAS = TONE6_QUOTAS
+
 #: The stages drawn by :func:`select_later_tone_stage`.
-LATER_TONE_STAGES = (4, 5, 6, 7)
+LATER_TONE_STAGES = (4, 5, 6, 7, 8)
 
 
 def select_later_tone_stage(corpora: Path, k: int) -> list[tuple[str, str, str]]:
-    """Tone stage ``k`` (4 to 7): drawn like stage 3 with ``TONE{k}_QUOTAS`` and ``SEED_TONE{k}``
+    """Tone stage ``k`` (4 to 8): drawn like stage 3 with ``TONE{k}_QUOTAS`` and ``SEED_TONE{k}``
     from articles that no theme stage and no earlier tone stage chose."""
     if k not in LATER_TONE_STAGES:
         raise ValueError(f"no tone stage {k}; later stages are {LATER_TONE_STAGES}")
@@ -400,12 +405,12 @@ def select_later_tone_stage(corpora: Path, k: int) -> list[tuple[str, str, str]]
 
 
 #: Where each stage of ``tone_labels.csv`` ends: rows up to the first value are stage 1, up to
-#: the second stage 2, and so on; the rows after the last are the last stage (7).
-TONE_STAGE_ENDS = (342, 462, 612, 762, 912, 1122)
+#: the second stage 2, and so on; the rows after the last are the last stage (8).
+TONE_STAGE_ENDS = (342, 462, 612, 762, 912, 1122, 1332)
 
 
 def tone_articles(corpora: Path) -> pd.DataFrame:
-    """The labelled articles with title, body and ``stage`` (1 to 7)."""
+    """The labelled articles with title, body and ``stage`` (1 to 8)."""
     labels = pd.read_csv(ROOT / "bench" / "data" / "tone_labels.csv", dtype=str)
     row = np.arange(len(labels))
     labels["stage"] = np.searchsorted(TONE_STAGE_ENDS, row, side="right") + 1

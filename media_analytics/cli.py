@@ -482,12 +482,17 @@ def _cmd_evaluate_tone(args: argparse.Namespace) -> int:
         if getattr(pipe, "tone_", None) is not None:
             weight = getattr(pipe, "tone_sentence_weight_", 0.0)
             if weight > 0 and pipe.sentiment_ is not None:
+                bands = getattr(pipe, "tone_bands_", (0.15, 0.15))
                 reader = ToneReader(
-                    pipe.tone_, articles=True, sentences=pipe.sentiment_, sentence_weight=weight
+                    pipe.tone_,
+                    articles=True,
+                    sentences=pipe.sentiment_,
+                    sentence_weight=weight,
+                    bands=bands,
                 )
                 return reader, (
                     f"model {pipe.model_version}, its article tone model blended with the "
-                    f"sentence reading (weight {weight:g})"
+                    f"sentence reading (weight {weight:g}, bands {bands[0]:g} / {bands[1]:g})"
                 )
             return ToneReader(pipe.tone_, articles=True), (
                 f"model {pipe.model_version}, its article tone model"

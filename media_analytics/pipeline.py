@@ -31,6 +31,7 @@ from .corpus import Article
 from .preprocessing import StemCache, SurfaceForms, TextPreprocessor, clean_article, default_cache
 from .preprocessing.parallel import effective_n_jobs, parallel_map
 from .preprocessing.tokens import TokenMapper, load_stopwords
+from .sentiment.article import NEUTRAL_BAND
 from .themes import TRUSTED_TYPES as THEME_TYPES
 from .themes import Taxonomy, ThemeTagger
 from .themes.training import SAMPLE_LABELLED_THEMES, analyst_text_weights, label_matrix
@@ -89,6 +90,7 @@ class _TextParts:
     tone_data: Any = None
     tone: Any = None
     tone_sentence_weight: float = 0.0
+    tone_bands: tuple[float, float] = (NEUTRAL_BAND, NEUTRAL_BAND)
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -104,6 +106,7 @@ class _Parts:
     stopwords: str
     tone: Any = None
     tone_sentence_weight: float = 0.0
+    tone_bands: tuple[float, float] = (NEUTRAL_BAND, NEUTRAL_BAND)
 
 
 def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, Any]]:
@@ -155,6 +158,7 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
                 tone_proba[i],
                 tone_classes,
                 parts.tone_sentence_weight,
+                parts.tone_bands,
             )
             sentiment = {"label": label, "score": score}
         elif tone_proba is not None:
@@ -219,6 +223,12 @@ class MediaPipeline:
         model's. None: :data:`~media_analytics.sentiment.tone.BUNDLED_SENTENCE_WEIGHT` when the
         tone part learnt from the bundled articles, 0 (the article model alone) when it learnt
         from the analyst's ``tone_data``.
+    tone_bands : (float, float) or None, default=None
+        The blend's lean rule, ``(negative, positive)``: an article is negative when the blended
+        P(positive) - P(negative) is at most ``-negative``, positive when it is at least
+        ``positive``, neutral in between. None:
+        :data:`~media_analytics.sentiment.tone.BUNDLED_TONE_BANDS` for the bundled articles,
+        ``(0.15, 0.15)`` for the analyst's ``tone_data``.
     """
 
     def __init__(
@@ -232,6 +242,7 @@ class MediaPipeline:
         with_topics: bool = True,
         with_sentiment: bool = True,
         tone_sentence_weight: float | None = None,
+        tone_bands: tuple[float, float] | None = None,
     ) -> None:
         self.taxonomy = taxonomy
         self.n_topics = n_topics
@@ -241,6 +252,7 @@ class MediaPipeline:
         self.with_topics = with_topics
         self.with_sentiment = with_sentiment
         self.tone_sentence_weight = tone_sentence_weight
+        self.tone_bands = tone_bands
         self.manifest_: dict[str, Any] | None = None
 
     # -- training --------------------------------------------------------------------------------
@@ -341,6 +353,7 @@ class MediaPipeline:
         sentiment_data, tone_data = text.sentiment_data, text.tone_data
         self.sentiment_, self.tone_ = text.sentiment, text.tone
         self.tone_sentence_weight_ = text.tone_sentence_weight
+        self.tone_bands_ = text.tone_bands
         seconds.update(text.seconds)
         logger.info("fit seconds: %s", {k: round(v, 1) for k, v in seconds.items()})
 
@@ -358,6 +371,8 @@ class MediaPipeline:
                 for text, label in zip(data["text"], data["label"], strict=True):
                     digest.update(f"{text}\x00{label}\x00".encode())
         digest.update(f"tone weight {self.tone_sentence_weight_!r}".encode())
+        if self.tone_bands_ != (NEUTRAL_BAND, NEUTRAL_BAND):  # earlier models hashed no bands
+            digest.update(f"tone bands {self.tone_bands_!r}".encode())
         self.training_hash_ = digest.hexdigest()
         self.n_training_articles_ = len(arts)
         self.model_version_ = f"{__version__}-{self.training_hash_[:12]}"
@@ -381,25 +396,34 @@ class MediaPipeline:
         if tone_data is None:  # the bundled articles, blended with the sentence reading
             from .sentiment.tone import (
                 BUNDLED_SENTENCE_WEIGHT,
+                BUNDLED_TONE_BANDS,
                 bundled_tone_model,
                 default_tone_data,
             )
 
             out.tone_data = default_tone_data()
             out.tone = bundled_tone_model()
-            default_weight = BUNDLED_SENTENCE_WEIGHT
+            default_weight, default_bands = BUNDLED_SENTENCE_WEIGHT, BUNDLED_TONE_BANDS
         else:  # the analyst's labelled articles, alone unless a weight is set
             from .sentiment.tone import fit_article_tone
 
             out.tone_data = self._labelled(tone_data)
             out.tone = fit_article_tone(list(out.tone_data["text"]), list(out.tone_data["label"]))
-            default_weight = 0.0
+            default_weight, default_bands = 0.0, (NEUTRAL_BAND, NEUTRAL_BAND)
         weight = self.tone_sentence_weight
         if weight is None:
             weight = default_weight
         if not 0.0 <= weight <= 1.0:
             raise ValueError(f"tone_sentence_weight must be in [0, 1], got {weight!r}")
         out.tone_sentence_weight = float(weight)
+        bands = default_bands if self.tone_bands is None else self.tone_bands
+        try:
+            negative, positive = (float(b) for b in bands)
+        except (TypeError, ValueError):
+            raise ValueError(f"tone_bands must be two numbers, got {bands!r}") from None
+        if not (0.0 <= negative <= 1.0 and 0.0 <= positive <= 1.0):
+            raise ValueError(f"tone_bands must be in [0, 1], got {bands!r}")
+        out.tone_bands = (negative, positive)
         out.seconds["tone"] = time.perf_counter() - tick
         return out
 
@@ -442,6 +466,7 @@ class MediaPipeline:
             surface=self.surface_forms_,
             tone=getattr(self, "tone_", None),
             tone_sentence_weight=getattr(self, "tone_sentence_weight_", 0.0),
+            tone_bands=getattr(self, "tone_bands_", (NEUTRAL_BAND, NEUTRAL_BAND)),
             model_version=self.model_version_,
             stopwords=self.stopwords,
         )
@@ -520,8 +545,10 @@ class MediaPipeline:
                 "stopwords": self.stopwords,
                 "calibrate_themes": self.calibrate_themes,
                 "tone_sentence_weight": self.tone_sentence_weight,
+                "tone_bands": None if self.tone_bands is None else list(self.tone_bands),
             },
             "tone_sentence_weight": getattr(self, "tone_sentence_weight_", 0.0),
+            "tone_bands": list(getattr(self, "tone_bands_", (NEUTRAL_BAND, NEUTRAL_BAND))),
             "versions": _versions(),
             "metrics": getattr(self, "metrics_", {}),
             "files": {k: {"path": v, "sha256": _sha256(out / v)} for k, v in files.items()},
@@ -591,6 +618,9 @@ class MediaPipeline:
         self.tone_ = loaded["tone"]
         # models saved before the blend have an analyst's tone part or none: weight 0
         self.tone_sentence_weight_ = float(manifest.get("tone_sentence_weight", 0.0))
+        # models saved before the bands: the symmetric lean rule
+        bands = manifest.get("tone_bands") or (NEUTRAL_BAND, NEUTRAL_BAND)
+        self.tone_bands_ = (float(bands[0]), float(bands[1]))
         surface = json.loads((root / files["surface_forms"]["path"]).read_text(encoding="utf-8"))
         self.surface_forms_ = SurfaceForms.from_dict(surface)
         default_cache().update(StemCache.load(root / files["stems"]["path"]).to_dict())

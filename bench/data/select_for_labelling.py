@@ -508,12 +508,13 @@ def _tone_stages(corpora: str) -> list[tuple[str, str, str]]:
     return stages[2] + stages[3]
 
 
-def _later_tone_stages(corpora: str) -> list[tuple[str, str, str]]:
-    """The tone stages 4 and later chosen in ``bench/sentiment_eval.py``."""
+def _later_tone_stages(corpora: str, last: int) -> list[tuple[str, str, str]]:
+    """The tone stages 4 to ``last`` chosen in ``bench/sentiment_eval.py``."""
     module = _sentiment_eval()
     rows = []
     for k in module.LATER_TONE_STAGES:
-        rows += module.select_later_tone_stage(Path(corpora), k)
+        if k <= last:
+            rows += module.select_later_tone_stage(Path(corpora), k)
     return rows
 
 
@@ -613,7 +614,8 @@ def theme_stage6(corpora: str) -> list[tuple[str, str, str]]:
     and to every tone stage (1 to 7)."""
     c = theme_stages(corpora)
     taken = c["theme"] + c["tone_extra"] + c["stage2"] + c["stage3"] + c["stage3b"] + c["stage4"]
-    taken += _tone_stages(corpora) + theme_stage5(corpora) + _later_tone_stages(corpora)
+    # the tone stages that existed when it was drawn (stage 8 came later)
+    taken += _tone_stages(corpora) + theme_stage5(corpora) + _later_tone_stages(corpora, 7)
     return select_stage6(frames_of(corpora), taken, random.Random(SEED_STAGE6))
 
 

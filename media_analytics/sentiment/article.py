@@ -97,15 +97,21 @@ def quoted_share(sentence: str) -> float:
     return inside / len(sentence)
 
 
-def lean_label(polarity: float, band: float = NEUTRAL_BAND) -> str:
+def lean_label(polarity: float, band: float | tuple[float, float] = NEUTRAL_BAND) -> str:
     """``positive`` / ``negative`` when ``polarity`` leaves the neutral band, else ``neutral``.
+
+    ``band`` is the half-width of the neutral band, or a pair ``(negative, positive)``: negative
+    at ``polarity <= -negative``, positive at ``polarity >= positive``.
 
     >>> lean_label(0.35), lean_label(-0.15), lean_label(0.1)
     ('positive', 'negative', 'neutral')
+    >>> lean_label(-0.12, (0.1, 0.2)), lean_label(0.15, (0.1, 0.2))
+    ('negative', 'neutral')
     """
-    if polarity >= band:
+    negative, positive = band if isinstance(band, tuple) else (band, band)
+    if polarity >= positive:
         return "positive"
-    if polarity <= -band:
+    if polarity <= -negative:
         return "negative"
     return "neutral"
 

@@ -44,6 +44,7 @@ from .labels import normalize_label
 __all__ = [
     "ARTICLE_FEATURE_GRID",
     "BUNDLED_SENTENCE_WEIGHT",
+    "BUNDLED_TONE_BANDS",
     "ToneReader",
     "blend_tone",
     "bundled_tone_model",
@@ -66,6 +67,10 @@ ARTICLE_FEATURE_GRID: tuple[dict[str, Any], ...] = (
 #: is the article model's): the best of 0.3-1.0 in steps of 0.05 by macro-F1 on the real articles
 #: of tone stages 1-5 of ``bench/data/tone_labels.csv`` (stage 6 held out), see the README.
 BUNDLED_SENTENCE_WEIGHT = 0.45
+
+#: The lean rule's bands for that blend, ``(negative, positive)``: negative at P(positive) -
+#: P(negative) <= -0.15, positive at >= 0.15 (see :func:`blend_tone`).
+BUNDLED_TONE_BANDS: tuple[float, float] = (0.15, 0.15)
 
 #: The feature setting and ``C`` of the bundled article tone model: what
 #: :func:`fit_article_tone`'s cross-validation chooses on :func:`default_tone_data`
@@ -169,14 +174,14 @@ def blend_tone(
     article_proba: Sequence[float],
     classes: Sequence[str],
     sentence_weight: float,
-    band: float = NEUTRAL_BAND,
+    band: float | tuple[float, float] = NEUTRAL_BAND,
 ) -> tuple[str, float]:
     """``(label, score)`` of an article from its sentence reading and an article tone model.
 
     The class probabilities are mixed (``sentence_weight`` of the sentence reading's weighted
     mean, the rest the article model's) and the label follows the mixture's lean
-    (:func:`~media_analytics.sentiment.article.lean_label`); the score is the mixed
-    probability of that label.
+    (:func:`~media_analytics.sentiment.article.lean_label`, with ``band`` as its neutral band
+    or its ``(negative, positive)`` pair); the score is the mixed probability of that label.
 
     >>> blend_tone({"negative": 0.2, "neutral": 0.5, "positive": 0.3},
     ...            [0.1, 0.2, 0.7], ["negative", "neutral", "positive"], 0.8)
@@ -208,7 +213,9 @@ class ToneReader:
 
     With an article tone model (``articles=True``) each text is cleaned and classified whole;
     with a sentence classifier, :meth:`SentimentClassifier.predict_article` reads the headline
-    and the body's sentences (the lean rule). This is what ``media-analytics evaluate tone``
+    and the body's sentences (the lean rule); with both and ``sentence_weight`` > 0, the two
+    readings are blended (:func:`blend_tone`, ``bands`` the lean rule's neutral band or its
+    ``(negative, positive)`` pair). This is what ``media-analytics evaluate tone``
     scores; :func:`~media_analytics.sentiment.evaluate` checks the train/test overlap against
     the model's training texts.
     """
@@ -220,11 +227,13 @@ class ToneReader:
         articles: bool,
         sentences: Any = None,
         sentence_weight: float = 0.0,
+        bands: float | tuple[float, float] = NEUTRAL_BAND,
     ) -> None:
         self.model = model
         self.articles = articles
         self.sentences = sentences
         self.sentence_weight = sentence_weight
+        self.bands = bands
         self.train_fingerprints_ = getattr(model, "train_fingerprints_", None)
 
     def predict(self, texts: Sequence[str]) -> np.ndarray:
@@ -237,7 +246,7 @@ class ToneReader:
             for text, row in zip(texts, proba, strict=True):
                 title, body = split_headline(text)
                 reading = self.sentences.predict_article(title, body).probabilities
-                out.append(blend_tone(reading, row, classes, self.sentence_weight)[0])
+                out.append(blend_tone(reading, row, classes, self.sentence_weight, self.bands)[0])
             return np.asarray(out, dtype=object)
         out = []
         for text in texts:

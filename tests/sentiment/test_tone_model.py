@@ -15,6 +15,7 @@ from media_analytics.preprocessing import clean_article
 from media_analytics.sentiment.tone import (
     ARTICLE_FEATURE_GRID,
     BUNDLED_SENTENCE_WEIGHT,
+    BUNDLED_TONE_BANDS,
     ToneReader,
     blend_tone,
     bundled_tone_model,
@@ -160,7 +161,10 @@ def test_cli_trains_evaluates_and_refuses(
     assert (blended / "tone.skops").is_file()
     capsys.readouterr()
     assert main(["evaluate", "tone", str(test), "--model", str(blended)]) == 0
-    expected = f"blended with the sentence reading (weight {BUNDLED_SENTENCE_WEIGHT:g})"
+    expected = (
+        f"blended with the sentence reading (weight {BUNDLED_SENTENCE_WEIGHT:g}, bands "
+        f"{BUNDLED_TONE_BANDS[0]:g} / {BUNDLED_TONE_BANDS[1]:g})"
+    )
     assert expected in capsys.readouterr().out
     # --no-article-tone: no tone model in the directory, the sentence reading alone
     plain = tmp_path / "plain"
@@ -207,6 +211,7 @@ def test_default_fit_blends_the_bundled_article_model_with_the_sentences(
 ) -> None:
     assert bundled.tone_ is bundled_tone_model()
     assert bundled.tone_sentence_weight_ == BUNDLED_SENTENCE_WEIGHT
+    assert bundled.tone_bands_ == BUNDLED_TONE_BANDS
     records = read_sample_records()[:80]
     scored = list(bundled.score(records, n_jobs=1))
     classes = [str(c) for c in bundled.tone_.classes_]
@@ -215,7 +220,9 @@ def test_default_fit_blends_the_bundled_article_model_with_the_sentences(
         title, body = clean_article(raw["title"]).text, clean_article(raw["text"]).text
         reading = bundled.sentiment_.predict_article(title, body)
         proba = bundled.tone_.predict_proba([tone_text(title, body)])[0]
-        label, score = blend_tone(reading.probabilities, proba, classes, BUNDLED_SENTENCE_WEIGHT)
+        label, score = blend_tone(
+            reading.probabilities, proba, classes, BUNDLED_SENTENCE_WEIGHT, BUNDLED_TONE_BANDS
+        )
         assert rec["sentiment"] == {"label": label, "score": pytest.approx(score, abs=1e-4)}
         sentence_labels.append(reading.label)
         article_labels.append(classes[int(np.argmax(proba))])
@@ -269,6 +276,43 @@ def test_blended_reader_is_what_the_pipeline_scores(bundled: MediaPipeline) -> N
         articles=True,
         sentences=bundled.sentiment_,
         sentence_weight=bundled.tone_sentence_weight_,
+        bands=bundled.tone_bands_,
     )
     expected = [r["sentiment"]["label"] for r in bundled.score(records, n_jobs=1)]
     assert list(reader.predict(texts)) == expected
+
+
+def test_blend_bands_set_the_lean_rule_and_are_saved(
+    bundled: MediaPipeline, tmp_path: Path
+) -> None:
+    sentences = pd.DataFrame({"text": TEXTS, "label": LABELS})
+    records = read_sample_records()
+    # a wide positive band: fewer positives, and no article that was not positive becomes one
+    wide = MediaPipeline(with_topics=False, tone_bands=(0.15, 0.6)).fit(
+        records, sentiment_data=sentences, n_jobs=1
+    )
+    assert wide.tone_bands_ == (0.15, 0.6)
+    narrow = MediaPipeline(with_topics=False, tone_bands=(0.15, 0.15)).fit(
+        records, sentiment_data=sentences, n_jobs=1
+    )
+    a = [r["sentiment"]["label"] for r in wide.score(records, n_jobs=1)]
+    b = [r["sentiment"]["label"] for r in narrow.score(records, n_jobs=1)]
+    assert a.count("positive") < b.count("positive")
+    assert all(y == "positive" for x, y in zip(a, b, strict=True) if x == "positive")
+    assert [x for x in a if x == "negative"] == [y for y in b if y == "negative"]
+    assert wide.model_version != narrow.model_version
+    # saved with the model; a manifest from before the bands loads with the symmetric rule
+    out = wide.save(tmp_path / "m")
+    loaded = MediaPipeline.load(out)
+    assert loaded.tone_bands_ == (0.15, 0.6)
+    assert list(loaded.score(records[:30], n_jobs=1)) == list(wide.score(records[:30], n_jobs=1))
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    del manifest["tone_bands"]
+    del manifest["params"]["tone_bands"]
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    assert MediaPipeline.load(out).tone_bands_ == (0.15, 0.15)
+    for bad in ((0.1,), (0.1, 1.5), "wide"):
+        with pytest.raises(ValueError, match="tone_bands"):
+            MediaPipeline(with_topics=False, tone_bands=bad).fit(
+                records[:20], sentiment_data=sentences, n_jobs=1
+            )

@@ -51,11 +51,14 @@ def test_the_held_out_sets_are_new_and_large_enough() -> None:
     holdout3 = {(r["dataset"], r["id"]) for r in _read("theme_labels_holdout3.csv")}
     holdout4 = {(r["dataset"], r["id"]) for r in _read("theme_labels_holdout4.csv")}
     tone = {(r["dataset"], r["id"]) for r in _read("tone_labels.csv")}
+    # tone stages 1-7 (the first 1,332 rows): tone stage 8 was drawn after theme stage 6 and
+    # may share articles with it (labelled for tone only)
+    tone_1_7 = {(r["dataset"], r["id"]) for r in _read("tone_labels.csv")[:1332]}
     assert min(len(holdout), len(holdout2), len(holdout3), len(holdout4)) >= 150
     assert not dev & holdout and not dev & holdout2 and not holdout & holdout2
-    # stages 5 and 6 are new to every earlier stage, the tone sets included (all seven stages)
+    # stages 5 and 6 are new to every earlier stage, the tone sets of their time included
     assert not holdout3 & (dev | holdout | holdout2 | tone)
-    assert not holdout4 & (dev | holdout | holdout2 | holdout3 | tone)
+    assert not holdout4 & (dev | holdout | holdout2 | holdout3 | tone_1_7)
 
 
 @pytest.mark.slow
