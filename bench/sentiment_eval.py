@@ -26,16 +26,16 @@ Parts:
    them), each on its own and both together;
    stage 3 (the 150 rows after them, chosen by ``select_tone_stage3`` and labelled before the
    work on issue #6 began, then scored once after it) as the first held-out test; then stages 4
-   and 5 (150 rows each) and 6 and 7 (210 each), each drawn by
+   and 5 (150 rows each) and 6 to 8 (210 each), each drawn by
    ``select_later_tone_stage(corpora, k)`` from articles no earlier stage chose and labelled
-   blind by a new annotator before the model change that followed, then scored once. The
-   blend's weight is chosen on stages 1-5 (the bench prints that grid); stages 6 and 7 play no
-   part in any choice of the current default (stage 7 was labelled after it was fixed). An
-   article model trained on stages 1-5 (what ``train --tone-data`` does) is scored on stages 6
-   and 7. A second, independent reading of stage 6 (``tone_labels_stage6_second.csv``) gives
-   the agreement of two annotators on the same articles.
+   blind by new annotators before the model change that followed, then scored once. The
+   blend's weight and its lean-rule bands are chosen on stages 1-7 (the bench prints those
+   grids); stage 8 plays no part in any choice of the current default. An article model
+   trained on stages 1-7 (what ``train --tone-data`` does) is scored on stage 8. A second,
+   independent reading of stage 6 (``tone_labels_stage6_second.csv``) gives the agreement of
+   two annotators on the same articles.
 
-``python bench/sentiment_eval.py --list-tone-stage2`` (or ``-3`` to ``-7``) prints that
+``python bench/sentiment_eval.py --list-tone-stage2`` (or ``-3`` to ``-8``) prints that
 stage's choice (``set,dataset,id,stratum``) and exits. ``--only speed`` measures the CPU time
 per article of tone and actor sentiment (``score_articles`` on 2,000 CLICK-ID articles in chunks
 of 200, with the actors and quotes the pipeline finds, as the pipeline calls it).
@@ -80,6 +80,7 @@ from media_analytics.sentiment import (  # noqa: E402
 from media_analytics.sentiment.article import lean_label  # noqa: E402
 from media_analytics.sentiment.tone import (  # noqa: E402
     BUNDLED_SENTENCE_WEIGHT,
+    BUNDLED_TONE_BANDS,
     ToneReader,
     blend_tone,
     bundled_tone_model,
@@ -466,12 +467,13 @@ def tone(corpora: Path) -> str:
     y = arts["tone"].to_numpy(dtype=object)
     stage = arts["stage"].to_numpy()
     dev = stage <= 2
-    chosen_on = stage <= 5  # the blend's weight is chosen on stages 1-5; stages 6-7 held out
+    chosen_on = stage <= 7  # the blend's weight and bands are chosen on stages 1-7; 8 held out
+    held = stage == 8
 
-    def blended(weight: float) -> np.ndarray:
+    def blended(weight: float, bands: tuple[float, float] = BUNDLED_TONE_BANDS) -> np.ndarray:
         return np.asarray(
             [
-                blend_tone(r.probabilities, p, classes, weight)[0]
+                blend_tone(r.probabilities, p, classes, weight, bands)[0]
                 for r, p in zip(results, article_proba, strict=True)
             ],
             dtype=object,
@@ -479,6 +481,7 @@ def tone(corpora: Path) -> str:
 
     preds = {
         "default": blended(BUNDLED_SENTENCE_WEIGHT),
+        "symmetric": blended(BUNDLED_SENTENCE_WEIGHT, (0.15, 0.15)),
         "sentences": np.asarray([r.label for r in results], dtype=object),
         "bundled_alone": np.asarray(
             [classes[i] for i in article_proba.argmax(axis=1)], dtype=object
@@ -489,8 +492,8 @@ def tone(corpora: Path) -> str:
         ),
     }
     # what an analyst gets by labelling articles of their own feed (`train --tone-data`): an
-    # article tone model trained on the labelled stages 1-5, tested on stages 6 and 7
-    seen = stage <= 5
+    # article tone model trained on the labelled stages 1-7, tested on stage 8
+    seen = stage <= 7
     t3 = time.perf_counter()
     analyst = fit_article_tone([t for t, k in zip(texts, seen, strict=True) if k], list(y[seen]))
     t4 = time.perf_counter()
@@ -508,12 +511,18 @@ def tone(corpora: Path) -> str:
         ("stage 3 (seen)", stage == 3),
         ("stage 4 (seen)", stage == 4),
         ("stage 5 (seen)", stage == 5),
-        ("stage 6 (held out)", stage == 6),
-        ("stage 7 (held out)", stage == 7),
-        ("stages 6-7 (held out)", stage >= 6),
+        ("stage 6 (seen)", stage == 6),
+        ("stage 7 (seen)", stage == 7),
+        ("stages 1-7 (development)", chosen_on),
+        ("stage 8 (held out)", held),
     ]
+    bands = "/".join(f"{b:g}" for b in BUNDLED_TONE_BANDS)
+    default_name = f"default model (blend, weight {BUNDLED_SENTENCE_WEIGHT:g}, bands {bands})"
+    rows = [(default_name, "default")]
+    if tuple(BUNDLED_TONE_BANDS) != (0.15, 0.15):
+        rows.append(("the same blend, symmetric bands 0.15/0.15", "symmetric"))
     for name, col in (
-        (f"default model (blend, weight {BUNDLED_SENTENCE_WEIGHT:g})", "default"),
+        *rows,
         ("sentences alone, lean rule (the previous default)", "sentences"),
         ("bundled article model alone (reference)", "bundled_alone"),
         ("headline only, lean rule (reference)", "headline_only"),
@@ -522,31 +531,48 @@ def tone(corpora: Path) -> str:
             lines.append(_f1_row(f"{name}: {set_name}", y, preds[col], subset) or "")
         if col in ("default", "sentences"):
             for ds, part in (("clickid", click), ("detik2025", ~click)):
-                row = _f1_row(f"  stages 6-7, {ds} only", y, preds[col], (stage >= 6) & part)
+                row = _f1_row(f"  stage 8, {ds} only", y, preds[col], held & part)
                 lines.append(row or "")
-    for set_name, subset in (("stage 6", stage == 6), ("stage 7", stage == 7)):
-        row = _f1_row(
-            f"article tone model trained on stages 1-5 (`train --tone-data`): {set_name}",
-            y,
-            preds["analyst"],
-            subset,
-        )
-        lines.append(row or "")
+    row = _f1_row(
+        "article tone model trained on stages 1-7 (`train --tone-data`): stage 8",
+        y,
+        preds["analyst"],
+        held,
+    )
+    lines.append(row or "")
     lines = [line for line in lines if line]
+
+    def f1_on(pred: np.ndarray, subset: np.ndarray) -> str:
+        return f"{100 * macro_f1(y[subset], pred[subset]):.1f}"
+
     grid = {w: blended(w) for w in BLEND_GRID}
     lines += [
         "",
-        f"Share of the sentence reading in the blend: macro-F1 on stages 1-5 "
-        f"({int(chosen_on.sum())} articles), how the default weight was chosen (stages 6-7 play "
+        f"Share of the sentence reading in the blend (bands {bands}): macro-F1 on stages 1-7 "
+        f"({int(chosen_on.sum())} articles), how the default weight was chosen (stage 8 plays "
         "no part):",
         "",
         "| weight | " + " | ".join(f"{w:g}" for w in BLEND_GRID) + " |",
         "|---|" + "---:|" * len(BLEND_GRID),
-        "| stages 1-5 | "
-        + " | ".join(f"{100 * macro_f1(y[chosen_on], p[chosen_on]):.1f}" for p in grid.values())
-        + " |",
+        "| stages 1-7 | " + " | ".join(f1_on(p, chosen_on) for p in grid.values()) + " |",
     ]
-    for name, subset in (("stages 1-5", chosen_on), ("stages 6-7", stage >= 6)):
+    band_grid = {
+        (neg, pos): blended(BUNDLED_SENTENCE_WEIGHT, (neg, pos))
+        for neg in BAND_GRID
+        for pos in BAND_GRID
+    }
+    lines += [
+        "",
+        f"The lean rule's bands at weight {BUNDLED_SENTENCE_WEIGHT:g}: macro-F1 on stages 1-7 "
+        "(rows: the negative band, columns: the positive band):",
+        "",
+        "| negative \\ positive | " + " | ".join(f"{b:g}" for b in BAND_GRID) + " |",
+        "|---|" + "---:|" * len(BAND_GRID),
+    ]
+    for neg in BAND_GRID:
+        cells = " | ".join(f1_on(band_grid[neg, pos], chosen_on) for pos in BAND_GRID)
+        lines.append(f"| {neg:g} | {cells} |")
+    for name, subset in (("stages 1-7", chosen_on), ("stage 8", held)):
         if not subset.any():
             continue
         part = arts[subset]
@@ -593,6 +619,9 @@ def _second_reading(arts: pd.DataFrame) -> str:
 
 #: The shares of the sentence reading the weight was chosen from.
 BLEND_GRID = tuple(round(0.3 + 0.05 * i, 2) for i in range(15))
+
+#: The lean-rule bands the default's were chosen from (each of negative and positive).
+BAND_GRID = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
 
 
 def _bundled_xy() -> tuple[list[str], list[str]]:

@@ -299,7 +299,8 @@ def test_blend_bands_set_the_lean_rule_and_are_saved(
     b = [r["sentiment"]["label"] for r in narrow.score(records, n_jobs=1)]
     assert a.count("positive") < b.count("positive")
     assert all(y == "positive" for x, y in zip(a, b, strict=True) if x == "positive")
-    assert [x for x in a if x == "negative"] == [y for y in b if y == "negative"]
+    # the negative band is the same, so the same articles are negative
+    assert [x == "negative" for x in a] == [y == "negative" for y in b]
     assert wide.model_version != narrow.model_version
     # saved with the model; a manifest from before the bands loads with the symmetric rule
     out = wide.save(tmp_path / "m")
