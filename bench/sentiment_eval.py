@@ -351,9 +351,11 @@ def select_tone_stage3(corpora: Path) -> list[tuple[str, str, str]]:
     return tone_stages(corpora)[3]
 
 
+@functools.cache
 def _later_stage(corpora: Path, k: int) -> list[tuple[str, str, str]]:
     """Tone stage ``k`` (4 or more): drawn like stage 3 from articles that no theme stage and no
-    earlier tone stage chose, with ``TONE{k}_QUOTAS`` and ``SEED_TONE{k}``."""
+    earlier tone stage chose, with ``TONE{k}_QUOTAS`` and ``SEED_TONE{k}``. Cached per process
+    (each stage needs all the earlier ones); callers get copies."""
     sel = _selection_script()
     key = str(corpora)
     c = sel.theme_stages(key)
@@ -402,7 +404,7 @@ def select_later_tone_stage(corpora: Path, k: int) -> list[tuple[str, str, str]]
     from articles that no theme stage and no earlier tone stage chose."""
     if k not in LATER_TONE_STAGES:
         raise ValueError(f"no tone stage {k}; later stages are {LATER_TONE_STAGES}")
-    return _later_stage(corpora, k)
+    return list(_later_stage(corpora, k))
 
 
 #: Where each stage of ``tone_labels.csv`` ends: rows up to the first value are stage 1, up to
