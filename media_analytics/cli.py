@@ -118,6 +118,12 @@ def _cmd_train(args: argparse.Namespace) -> int:
         if tone is not None:
             raise CommandError("--tone-data and --no-article-tone exclude each other")
         tone = False
+    if args.no_article_tone and (args.tone_weight is not None or args.tone_bands is not None):
+        raise CommandError("--tone-weight and --tone-bands need an article tone model")
+    if args.tone_weight is not None and not 0.0 <= args.tone_weight <= 1.0:
+        raise CommandError(f"--tone-weight must be between 0 and 1, got {args.tone_weight:g}")
+    if args.tone_bands is not None and not all(0.0 <= b <= 1.0 for b in args.tone_bands):
+        raise CommandError("--tone-bands must be two numbers between 0 and 1")
     labels = read_label_file(args.theme_labels) if args.theme_labels else None
     started = time.perf_counter()
     pipe = MediaPipeline(
@@ -125,6 +131,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
         n_topics=args.topics,
         random_state=args.seed,
         calibrate_themes=args.calibrate_themes,
+        tone_sentence_weight=args.tone_weight,
+        tone_bands=None if args.tone_bands is None else tuple(args.tone_bands),
     ).fit(
         articles,
         theme_labels=labels,
@@ -615,6 +623,21 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="no article tone model: each article's tone is the sentence reading alone "
         "(default: blended with a model of the bundled tone-labelled articles)",
+    )
+    train.add_argument(
+        "--tone-weight",
+        type=float,
+        metavar="W",
+        help="share of the sentence reading in an article's tone, 0 to 1 (default: 0.45 with "
+        "the bundled tone articles, 0 - the article model alone - with --tone-data)",
+    )
+    train.add_argument(
+        "--tone-bands",
+        type=float,
+        nargs=2,
+        metavar=("NEG", "POS"),
+        help="the blended tone's lean rule: negative at P(pos) - P(neg) <= -NEG, positive at "
+        ">= POS (default: 0.15 0.15)",
     )
     train.add_argument("--theme-labels", help="CSV: id plus one 0/1 column per theme")
     train.add_argument(

@@ -317,3 +317,33 @@ def test_blend_bands_set_the_lean_rule_and_are_saved(
             MediaPipeline(with_topics=False, tone_bands=bad).fit(
                 records[:20], sentiment_data=sentences, n_jobs=1
             )
+
+
+@pytest.mark.slow
+def test_cli_sets_the_blend_weight_and_bands(
+    sample_tone: pd.DataFrame, tmp_path: Path, capsys
+) -> None:
+    sentences = tmp_path / "sentences.csv"
+    pd.DataFrame({"text": TEXTS, "label": LABELS}).to_csv(sentences, index=False)
+    test = tmp_path / "test.csv"
+    sample_tone[["text", "label"]].to_csv(test, index=False)
+    model = tmp_path / "model"
+    argv = ["train", "--sentiment-data", str(sentences), "--out", str(model), "--jobs", "1"]
+    assert main([*argv, "--tone-weight", "0.7", "--tone-bands", "0.1", "0.25"]) == 0
+    loaded = MediaPipeline.load(model)
+    assert loaded.tone_sentence_weight_ == 0.7
+    assert loaded.tone_bands_ == (0.1, 0.25)
+    capsys.readouterr()
+    assert main(["evaluate", "tone", str(test), "--model", str(model)]) == 0
+    assert "(weight 0.7, bands 0.1 / 0.25)" in capsys.readouterr().out
+    # out-of-range values and a blend without an article model: one line, nothing written
+    for extra in (
+        ["--tone-weight", "1.5"],
+        ["--tone-bands", "0.1", "2"],
+        ["--no-article-tone", "--tone-weight", "0.5"],
+    ):
+        bad = tmp_path / "bad"
+        args = ["train", "--sentiment-data", str(sentences), "--out", str(bad), *extra]
+        assert main(args) == 2
+        assert "--tone-" in capsys.readouterr().err
+        assert not bad.exists()
