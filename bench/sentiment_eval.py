@@ -483,7 +483,6 @@ def tone(corpora: Path) -> str:
 
     preds = {
         "default": blended(BUNDLED_SENTENCE_WEIGHT),
-        "symmetric": blended(BUNDLED_SENTENCE_WEIGHT, (0.15, 0.15)),
         "sentences": np.asarray([r.label for r in results], dtype=object),
         "bundled_alone": np.asarray(
             [classes[i] for i in article_proba.argmax(axis=1)], dtype=object
@@ -522,6 +521,7 @@ def tone(corpora: Path) -> str:
     default_name = f"default model (blend, weight {BUNDLED_SENTENCE_WEIGHT:g}, bands {bands})"
     rows = [(default_name, "default")]
     if tuple(BUNDLED_TONE_BANDS) != (0.15, 0.15):
+        preds["symmetric"] = blended(BUNDLED_SENTENCE_WEIGHT, (0.15, 0.15))
         rows.append(("the same blend, symmetric bands 0.15/0.15", "symmetric"))
     for name, col in (
         *rows,

@@ -91,7 +91,7 @@ def _finish_record(record: dict[str, Any], article_extra: dict[str, Any]) -> dic
 
 def _cmd_train(args: argparse.Namespace) -> int:
     from .corpus import Rejects, read_articles, read_labelled
-    from .pipeline import MediaPipeline
+    from .pipeline import MediaPipeline, check_tone_settings
     from .resources import corpora_dir
     from .themes.training import read_label_file
 
@@ -120,10 +120,10 @@ def _cmd_train(args: argparse.Namespace) -> int:
         tone = False
     if args.no_article_tone and (args.tone_weight is not None or args.tone_bands is not None):
         raise CommandError("--tone-weight and --tone-bands need an article tone model")
-    if args.tone_weight is not None and not 0.0 <= args.tone_weight <= 1.0:
-        raise CommandError(f"--tone-weight must be between 0 and 1, got {args.tone_weight:g}")
-    if args.tone_bands is not None and not all(0.0 <= b <= 1.0 for b in args.tone_bands):
-        raise CommandError("--tone-bands must be two numbers between 0 and 1")
+    try:
+        check_tone_settings(args.tone_weight, args.tone_bands)
+    except ValueError as exc:
+        raise CommandError(f"--tone-weight / --tone-bands: {exc}") from None
     labels = read_label_file(args.theme_labels) if args.theme_labels else None
     started = time.perf_counter()
     pipe = MediaPipeline(
@@ -490,7 +490,7 @@ def _cmd_evaluate_tone(args: argparse.Namespace) -> int:
         if getattr(pipe, "tone_", None) is not None:
             weight = getattr(pipe, "tone_sentence_weight_", 0.0)
             if weight > 0 and pipe.sentiment_ is not None:
-                bands = getattr(pipe, "tone_bands_", (0.15, 0.15))
+                bands = pipe.tone_bands_
                 reader = ToneReader(
                     pipe.tone_,
                     articles=True,

@@ -36,7 +36,7 @@ from .themes import TRUSTED_TYPES as THEME_TYPES
 from .themes import Taxonomy, ThemeTagger
 from .themes.training import SAMPLE_LABELLED_THEMES, analyst_text_weights, label_matrix
 
-__all__ = ["FORMAT_VERSION", "MediaPipeline", "ModelError", "as_article"]
+__all__ = ["FORMAT_VERSION", "MediaPipeline", "ModelError", "as_article", "check_tone_settings"]
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +79,26 @@ def _versions() -> dict[str, str]:
         except metadata.PackageNotFoundError:  # pragma: no cover - all are dependencies
             out[dist] = "missing"
     return out
+
+
+def check_tone_settings(
+    weight: float | None, bands: Sequence[float] | None
+) -> tuple[float | None, tuple[float, float] | None]:
+    """``(weight, bands)`` of the tone blend checked and as floats (None stays None: the
+    default of the tone part). Raises ValueError naming the setting when one is out of range."""
+    if weight is not None:
+        if not 0.0 <= float(weight) <= 1.0:
+            raise ValueError(f"tone_sentence_weight must be in [0, 1], got {weight!r}")
+        weight = float(weight)
+    if bands is None:
+        return weight, None
+    try:
+        negative, positive = (float(b) for b in bands)
+    except (TypeError, ValueError):
+        raise ValueError(f"tone_bands must be two numbers, got {bands!r}") from None
+    if not (0.0 <= negative <= 1.0 and 0.0 <= positive <= 1.0):
+        raise ValueError(f"tone_bands must be in [0, 1], got {bands!r}")
+    return weight, (negative, positive)
 
 
 @dataclass
@@ -292,6 +312,7 @@ class MediaPipeline:
             beside the topics. The fitted model does not depend on it.
         """
         started = time.perf_counter()
+        check_tone_settings(self.tone_sentence_weight, self.tone_bands)  # before any fitting
         arts = [as_article(a) for a in articles]
         if not arts:
             raise ValueError("fit needs at least one article")
@@ -410,20 +431,9 @@ class MediaPipeline:
             out.tone_data = self._labelled(tone_data)
             out.tone = fit_article_tone(list(out.tone_data["text"]), list(out.tone_data["label"]))
             default_weight, default_bands = 0.0, (NEUTRAL_BAND, NEUTRAL_BAND)
-        weight = self.tone_sentence_weight
-        if weight is None:
-            weight = default_weight
-        if not 0.0 <= weight <= 1.0:
-            raise ValueError(f"tone_sentence_weight must be in [0, 1], got {weight!r}")
-        out.tone_sentence_weight = float(weight)
-        bands = default_bands if self.tone_bands is None else self.tone_bands
-        try:
-            negative, positive = (float(b) for b in bands)
-        except (TypeError, ValueError):
-            raise ValueError(f"tone_bands must be two numbers, got {bands!r}") from None
-        if not (0.0 <= negative <= 1.0 and 0.0 <= positive <= 1.0):
-            raise ValueError(f"tone_bands must be in [0, 1], got {bands!r}")
-        out.tone_bands = (negative, positive)
+        weight, bands = check_tone_settings(self.tone_sentence_weight, self.tone_bands)
+        out.tone_sentence_weight = default_weight if weight is None else weight
+        out.tone_bands = default_bands if bands is None else bands
         out.seconds["tone"] = time.perf_counter() - tick
         return out
 
