@@ -95,6 +95,7 @@ SEED_STAGE3B = 20250612
 SEED_STAGE4 = 20250718
 SEED_STAGE5 = 20261204
 SEED_STAGE6 = 20261205
+SEED_STAGE7 = 20261209
 
 
 class _Folded:
@@ -204,6 +205,15 @@ STAGE6_QUOTAS = {
     "detik_pilkada": {"s6_elec_sec": 10, "random": 10},
     "clickid": {"s6_elec_sec": 15, "s6_dial_meet": 130, "s6_dial": 15, "random": 20},
     "detik2025": {"s6_elec_sec": 5, "s6_dial_meet": 5, "s6_dial": 5, "random": 10},
+}
+# Stage 7: what the theme stages left of the stage-5 pools (every election-and-security article
+# and every meeting-and-public article, a hundred dialogue-word articles), with a random part;
+# the articles of the tone stages are eligible (they were never labelled for themes)
+STAGE7_STRATA = ["s7_elec_sec", "s7_dial_meet", "s7_dial"]
+STAGE7_QUOTAS = {
+    "detik_pilkada": {"s7_elec_sec": 10, "random": 20},
+    "clickid": {"s7_elec_sec": 30, "s7_dial_meet": 10, "s7_dial": 100, "random": 25},
+    "detik2025": {"s7_elec_sec": 5, "s7_dial_meet": 5, "s7_dial": 5, "random": 15},
 }
 STAGE3_STRATA = ["s3_elec_sec", "s3_elec_secx", "s3_dial_title", "s3_dial_narrow", "s3_dial"]
 STAGE3_QUOTAS = {
@@ -566,6 +576,26 @@ def select_stage6(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Rando
     )
 
 
+def stratum7(text: str, title: str) -> str | None:
+    """The stage-7 stratum: the stage-5 one under its stage-7 name."""
+    k = stratum5(text, title)
+    return None if k is None else "s7" + k[2:]
+
+
+def select_stage7(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Random):
+    """The fifth held-out set: STAGE7_QUOTAS from the stage-7 strata, then a random part
+    (texts of chosen articles left out, as in stage 5)."""
+    return _select_strata(
+        _fresh(frames, taken_rows),
+        taken_rows,
+        rng,
+        STAGE7_QUOTAS,
+        STAGE7_STRATA,
+        stratum7,
+        "s7_random",
+    )
+
+
 @functools.cache
 def frames_of(corpora: str) -> dict[str, pd.DataFrame]:
     """:func:`load`, once per process (the stage functions only read the frames)."""
@@ -619,12 +649,22 @@ def theme_stage6(corpora: str) -> list[tuple[str, str, str]]:
     return select_stage6(frames_of(corpora), taken, random.Random(SEED_STAGE6))
 
 
+@functools.cache
+def theme_stage7(corpora: str) -> list[tuple[str, str, str]]:
+    """The fifth held-out set (stage 7), once per process: new to every earlier theme stage (1 to
+    6). Articles of the tone stages may be chosen: they were labelled for tone only."""
+    c = theme_stages(corpora)
+    taken = c["theme"] + c["stage2"] + c["stage3"] + c["stage3b"] + c["stage4"]
+    taken += theme_stage5(corpora) + theme_stage6(corpora)
+    return select_stage7(frames_of(corpora), taken, random.Random(SEED_STAGE7))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", required=True, help="folder holding the three corpus folders")
     ap.add_argument(
         "--set",
-        choices=["theme", "tone", "holdout", "holdout2", "holdout3", "holdout4"],
+        choices=["theme", "tone", "holdout", "holdout2", "holdout3", "holdout4", "holdout5"],
         default="theme",
     )
     args = ap.parse_args(argv)
@@ -639,6 +679,8 @@ def main(argv=None) -> int:
         rows = theme_stage5(args.corpora)
     elif args.set == "holdout4":
         rows = theme_stage6(args.corpora)
+    elif args.set == "holdout5":
+        rows = theme_stage7(args.corpora)
     else:
         rows = [r for r in c["theme"] if r[0] != "detik_pilkada"] + c["tone_extra"] + c["stage2"]
     w = csv.writer(sys.stdout, lineterminator="\n")
