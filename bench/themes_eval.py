@@ -17,12 +17,15 @@ labels only, see ``bench/data/LABELS.md``):
   round, so it is no longer unseen;
 * ``holdout4``: ``bench/data/theme_labels_holdout4.csv`` (225 articles, stage 6), chosen and
   labelled blind by new annotators before the fourth round, scored once before it and once after
-  it; its errors are never listed;
+  it; its errors were read for the fifth round, so it is no longer unseen;
+* ``holdout5``: ``bench/data/theme_labels_holdout5.csv`` (225 articles, stage 7), chosen and
+  labelled blind by two new annotators before the fifth round, scored once before it and once
+  after it; its errors are never listed;
 * ``all``: the union.
 
-    python bench/themes_eval.py                  # Markdown tables for the six sets
+    python bench/themes_eval.py                  # Markdown tables for the seven sets
     python bench/themes_eval.py --sets dev --errors dev   # dev only, with the default's errors
-    python bench/themes_eval.py --retrain-cv     # an analyst's labels: 5-fold CV over all 1,323
+    python bench/themes_eval.py --retrain-cv     # an analyst's labels: 5-fold CV over all 1,548
     python bench/themes_eval.py --speed          # ms per article of ThemeTagger.tag_many
 
 Models in the tables:
@@ -36,7 +39,7 @@ Models in the tables:
 
 ``--retrain-cv`` shows what the classifier is for: an analyst who labels articles of the kind they
 monitor and retrains (``train_tagger``: the sample plus their labels, calibration and a 0.3 text
-share). Each fifth of the 1,323 real articles is scored by a tagger retrained on the other
+share). Each fifth of the 1,548 real articles is scored by a tagger retrained on the other
 four-fifths; ``rules`` is the default on the same articles.
 
 Themes with fewer than ``MIN_POSITIVES`` positives in a set are listed with their counts only,
@@ -63,8 +66,9 @@ LABEL_FILES = {
     "holdout2": ROOT / "bench" / "data" / "theme_labels_holdout2.csv",
     "holdout3": ROOT / "bench" / "data" / "theme_labels_holdout3.csv",
     "holdout4": ROOT / "bench" / "data" / "theme_labels_holdout4.csv",
+    "holdout5": ROOT / "bench" / "data" / "theme_labels_holdout5.csv",
 }
-SETS = ("dev", "holdout", "holdout2", "holdout3", "holdout4", "all")
+SETS = ("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "all")
 MIN_POSITIVES = 5
 ALWAYS_SHOWN = ("pilkada_security", "public_dialogue")
 
@@ -217,9 +221,9 @@ def main() -> None:
     ap.add_argument("--sets", nargs="+", choices=list(SETS), default=list(SETS))
     ap.add_argument(
         "--errors",
-        choices=["dev", "holdout", "holdout2", "holdout3"],
+        choices=["dev", "holdout", "holdout2", "holdout3", "holdout4"],
         help="list the default model's misclassified ids per theme on this set (never on "
-        "holdout4: its errors must not steer a rule)",
+        "holdout5: its errors must not steer a rule)",
     )
     ap.add_argument("--retrain-cv", action="store_true", help="5-fold CV of analyst retraining")
     ap.add_argument("--speed", action="store_true", help="time the default model's tag_many")

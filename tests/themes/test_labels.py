@@ -32,6 +32,7 @@ def _read(name: str) -> list[dict[str, str]]:
         "theme_labels_holdout2.csv",
         "theme_labels_holdout3.csv",
         "theme_labels_holdout4.csv",
+        "theme_labels_holdout5.csv",
     ],
 )
 def test_label_files_hold_ids_and_labels_only(name: str) -> None:
@@ -54,11 +55,16 @@ def test_the_held_out_sets_are_new_and_large_enough() -> None:
     # tone stages 1-7 (the first 1,332 rows): tone stage 8 was drawn after theme stage 6 and
     # may share articles with it (labelled for tone only)
     tone_1_7 = {(r["dataset"], r["id"]) for r in _read("tone_labels.csv")[:1332]}
-    assert min(len(holdout), len(holdout2), len(holdout3), len(holdout4)) >= 150
+    holdout5 = {(r["dataset"], r["id"]) for r in _read("theme_labels_holdout5.csv")}
+    assert min(len(holdout), len(holdout2), len(holdout3), len(holdout4), len(holdout5)) >= 150
     assert not dev & holdout and not dev & holdout2 and not holdout & holdout2
     # stages 5 and 6 are new to every earlier stage, the tone sets of their time included
     assert not holdout3 & (dev | holdout | holdout2 | tone)
     assert not holdout4 & (dev | holdout | holdout2 | holdout3 | tone_1_7)
+    # stage 7 is new to every theme stage; articles of the tone stages may be in it (they had
+    # been labelled for tone only), and some are
+    assert not holdout5 & (dev | holdout | holdout2 | holdout3 | holdout4)
+    assert holdout5 & tone
 
 
 @pytest.mark.slow
@@ -70,6 +76,7 @@ def test_the_held_out_sets_are_new_and_large_enough() -> None:
         ("holdout2", "theme_labels_holdout2.csv"),
         ("holdout3", "theme_labels_holdout3.csv"),
         ("holdout4", "theme_labels_holdout4.csv"),
+        ("holdout5", "theme_labels_holdout5.csv"),
     ],
 )
 def test_the_held_out_sets_are_what_the_selection_script_prints(
@@ -81,6 +88,6 @@ def test_the_held_out_sets_are_what_the_selection_script_prints(
     assert _script().main(["--corpora", str(corpora), "--set", which]) == 0
     out = capsys.readouterr().out
     chosen = [(r["dataset"], r["id"]) for r in csv.DictReader(out.splitlines())]
-    # the file of stage 6 is in (dataset, id) order, the order its annotators read it in
+    # the files of stages 6 and 7 are in (dataset, id) order
     assert sorted(chosen) == sorted((r["dataset"], r["id"]) for r in _read(name))
     assert len(set(chosen)) == len(chosen)
