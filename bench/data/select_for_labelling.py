@@ -62,13 +62,19 @@ Selection, per dataset:
                        visits and meetings, seminars called "dialog", calls for dialogue)
      Quotas are in ``STAGE5_QUOTAS`` with a uniform random part; generator ``SEED_STAGE5``.
 
+  9. Stage 6, the fourth held-out set (``--set holdout4``): the rest of the stage-5 pools, new to
+     every earlier theme stage and to tone stages 1-7 (``STAGE6_QUOTAS``, ``SEED_STAGE6``).
+ 10. Stage 7, the fifth held-out set (``--set holdout5``): new to theme stages 1-6; the articles
+     of the tone stages are eligible (labelled for tone only), because the keyword pools were
+     otherwise empty (``STAGE7_QUOTAS``, ``SEED_STAGE7``).
+
 Eligibility: clickid and detik2025 articles need at least 300 characters of body text;
 detik_pilkada rows need a headline. Randomness: ``random.Random(SEED)`` over ids sorted
 as strings, so the output is the same on every run with the same input files.
 
 Usage:
     python bench/data/select_for_labelling.py --corpora DIR
-        [--set theme|tone|holdout|holdout2|holdout3]
+        [--set theme|tone|holdout|holdout2|holdout3|holdout4|holdout5]
 
 DIR is the folder that holds ``clickid-news-articles/``, ``detik-aspect-news-2025/`` and
 ``detik-pilkada-jateng-index/``. Output (stdout): CSV ``set,dataset,id,stratum``.
