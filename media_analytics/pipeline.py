@@ -572,6 +572,7 @@ class MediaPipeline:
     def load(cls, path: str | Path) -> MediaPipeline:
         """Read a model directory, refusing anything tampered with or of another format."""
         import skops.io as sio
+        from skops.io.exceptions import UntrustedTypesFoundException
 
         root = Path(path)
         mpath = root / MANIFEST
@@ -612,13 +613,15 @@ class MediaPipeline:
                 loaded[name] = None
                 continue
             target = root / files[name]["path"]
-            untrusted = set(sio.get_untrusted_types(file=target)) - set(trusted[name])
-            if untrusted:
+            try:
+                # skops audits the file against the list before it builds anything
+                loaded[name] = sio.load(target, trusted=trusted[name])
+            except UntrustedTypesFoundException:
+                untrusted = set(sio.get_untrusted_types(file=target)) - set(trusted[name])
                 raise ModelError(
                     f"{target}: contains types that are not on the trusted list "
                     f"({', '.join(sorted(untrusted))}); refusing to load it"
-                )
-            loaded[name] = sio.load(target, trusted=trusted[name])
+                ) from None
         self = cls(**manifest.get("params", {}))
         self.themes_ = loaded["themes"]
         if not isinstance(self.themes_, ThemeTagger):
