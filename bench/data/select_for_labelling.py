@@ -562,44 +562,40 @@ def select_stage5(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Rando
     )
 
 
-def stratum6(text: str, title: str) -> str | None:
-    """The stage-6 stratum: the stage-5 one under its stage-6 name."""
-    k = stratum5(text, title)
-    return None if k is None else "s6" + k[2:]
+def _renamed_stratum5(prefix: str):
+    """The stage-5 strata under a later stage's name (``s6_dial_meet``, ``s7_dial``, ...)."""
+
+    def stratum(text: str, title: str) -> str | None:
+        k = stratum5(text, title)
+        return None if k is None else prefix + k[2:]
+
+    return stratum
+
+
+def _select_like_stage5(
+    frames: dict[str, pd.DataFrame], taken_rows, rng: random.Random, quotas, strata, prefix: str
+):
+    """A later held-out set drawn like stage 5: ``quotas`` from its strata, then a random part
+    (texts of chosen articles left out, as in stage 5)."""
+    return _select_strata(
+        _fresh(frames, taken_rows),
+        taken_rows,
+        rng,
+        quotas,
+        strata,
+        _renamed_stratum5(prefix),
+        f"{prefix}_random",
+    )
 
 
 def select_stage6(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Random):
-    """The fourth held-out set: STAGE6_QUOTAS from the stage-6 strata, then a random part
-    (texts of chosen articles left out, as in stage 5)."""
-    return _select_strata(
-        _fresh(frames, taken_rows),
-        taken_rows,
-        rng,
-        STAGE6_QUOTAS,
-        STAGE6_STRATA,
-        stratum6,
-        "s6_random",
-    )
-
-
-def stratum7(text: str, title: str) -> str | None:
-    """The stage-7 stratum: the stage-5 one under its stage-7 name."""
-    k = stratum5(text, title)
-    return None if k is None else "s7" + k[2:]
+    """The fourth held-out set: STAGE6_QUOTAS from the stage-6 strata, then a random part."""
+    return _select_like_stage5(frames, taken_rows, rng, STAGE6_QUOTAS, STAGE6_STRATA, "s6")
 
 
 def select_stage7(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Random):
-    """The fifth held-out set: STAGE7_QUOTAS from the stage-7 strata, then a random part
-    (texts of chosen articles left out, as in stage 5)."""
-    return _select_strata(
-        _fresh(frames, taken_rows),
-        taken_rows,
-        rng,
-        STAGE7_QUOTAS,
-        STAGE7_STRATA,
-        stratum7,
-        "s7_random",
-    )
+    """The fifth held-out set: STAGE7_QUOTAS from the stage-7 strata, then a random part."""
+    return _select_like_stage5(frames, taken_rows, rng, STAGE7_QUOTAS, STAGE7_STRATA, "s7")
 
 
 @functools.cache
