@@ -312,7 +312,8 @@ class MediaPipeline:
             beside the topics. The fitted model does not depend on it.
         """
         started = time.perf_counter()
-        check_tone_settings(self.tone_sentence_weight, self.tone_bands)  # before any fitting
+        # checked before any fitting; None keeps the tone part's own default
+        tone_settings = check_tone_settings(self.tone_sentence_weight, self.tone_bands)
         arts = [as_article(a) for a in articles]
         if not arts:
             raise ValueError("fit needs at least one article")
@@ -356,7 +357,9 @@ class MediaPipeline:
         side = None
         if self.with_sentiment and effective_n_jobs(n_jobs) > 1:
             side = ThreadPoolExecutor(max_workers=1, thread_name_prefix="media-analytics-fit")
-            text_parts = side.submit(self._fit_text_parts, sentiment_data, tone_data, n_jobs)
+            text_parts = side.submit(
+                self._fit_text_parts, sentiment_data, tone_data, tone_settings, n_jobs
+            )
         try:
             self.topics_ = (
                 self._fit_topics(token_docs, titles, n_jobs) if self.with_topics else None
@@ -365,7 +368,7 @@ class MediaPipeline:
             if text_parts is not None:
                 text = text_parts.result()
             elif self.with_sentiment:
-                text = self._fit_text_parts(sentiment_data, tone_data, n_jobs)
+                text = self._fit_text_parts(sentiment_data, tone_data, tone_settings, n_jobs)
             else:
                 text = _TextParts()
         finally:
@@ -404,10 +407,15 @@ class MediaPipeline:
         return self
 
     def _fit_text_parts(
-        self, sentiment_data: Any, tone_data: Any, n_jobs: int | None
+        self,
+        sentiment_data: Any,
+        tone_data: Any,
+        tone_settings: tuple[float | None, tuple[float, float] | None],
+        n_jobs: int | None,
     ) -> _TextParts:
         """The sentiment classifier and the article tone model (see ``fit``), with the labelled
-        data they were trained on and their fit times."""
+        data they were trained on and their fit times. ``tone_settings`` is the blend's weight and
+        bands as :func:`check_tone_settings` returns them."""
         tick = time.perf_counter()
         out = _TextParts(sentiment_data=self._labelled(sentiment_data))
         out.sentiment = self._fit_sentiment(out.sentiment_data, n_jobs)
@@ -431,7 +439,7 @@ class MediaPipeline:
             out.tone_data = self._labelled(tone_data)
             out.tone = fit_article_tone(list(out.tone_data["text"]), list(out.tone_data["label"]))
             default_weight, default_bands = 0.0, (NEUTRAL_BAND, NEUTRAL_BAND)
-        weight, bands = check_tone_settings(self.tone_sentence_weight, self.tone_bands)
+        weight, bands = tone_settings
         out.tone_sentence_weight = default_weight if weight is None else weight
         out.tone_bands = default_bands if bands is None else bands
         out.seconds["tone"] = time.perf_counter() - tick
