@@ -67,6 +67,9 @@ Selection, per dataset:
  10. Stage 7, the fifth held-out set (``--set holdout5``): new to theme stages 1-6; the articles
      of the tone stages are eligible (labelled for tone only), because the keyword pools were
      otherwise empty (``STAGE7_QUOTAS``, ``SEED_STAGE7``).
+ 11. Stage 8, the sixth held-out set (``--set holdout6``): new to theme stages 1-7; every
+     dialogue-word article stage 7 left in clickid (the only keyword pool not yet empty), with
+     random parts from the three sets (``STAGE8_QUOTAS``, ``SEED_STAGE8``).
 
 Eligibility: clickid and detik2025 articles need at least 300 characters of body text;
 detik_pilkada rows need a headline. Randomness: ``random.Random(SEED)`` over ids sorted
@@ -74,7 +77,7 @@ as strings, so the output is the same on every run with the same input files.
 
 Usage:
     python bench/data/select_for_labelling.py --corpora DIR
-        [--set theme|tone|holdout|holdout2|holdout3|holdout4|holdout5]
+        [--set theme|tone|holdout|holdout2|holdout3|holdout4|holdout5|holdout6]
 
 DIR is the folder that holds ``clickid-news-articles/``, ``detik-aspect-news-2025/`` and
 ``detik-pilkada-jateng-index/``. Output (stdout): CSV ``set,dataset,id,stratum``.
@@ -102,6 +105,7 @@ SEED_STAGE4 = 20250718
 SEED_STAGE5 = 20261204
 SEED_STAGE6 = 20261205
 SEED_STAGE7 = 20261209
+SEED_STAGE8 = 20261210
 
 
 class _Folded:
@@ -220,6 +224,14 @@ STAGE7_QUOTAS = {
     "detik_pilkada": {"s7_elec_sec": 10, "random": 20},
     "clickid": {"s7_elec_sec": 30, "s7_dial_meet": 10, "s7_dial": 100, "random": 25},
     "detik2025": {"s7_elec_sec": 5, "s7_dial_meet": 5, "s7_dial": 5, "random": 15},
+}
+# Stage 8: every dialogue-word article stage 7 left in clickid (all 274; the other pools are empty),
+# with random parts; tone-stage articles eligible as in stage 7
+STAGE8_STRATA = ["s8_elec_sec", "s8_dial_meet", "s8_dial"]
+STAGE8_QUOTAS = {
+    "detik_pilkada": {"random": 30},
+    "clickid": {"s8_dial": 274, "random": 20},
+    "detik2025": {"random": 20},
 }
 STAGE3_STRATA = ["s3_elec_sec", "s3_elec_secx", "s3_dial_title", "s3_dial_narrow", "s3_dial"]
 STAGE3_QUOTAS = {
@@ -598,6 +610,11 @@ def select_stage7(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Rando
     return _select_like_stage5(frames, taken_rows, rng, STAGE7_QUOTAS, STAGE7_STRATA, "s7")
 
 
+def select_stage8(frames: dict[str, pd.DataFrame], taken_rows, rng: random.Random):
+    """The sixth held-out set: STAGE8_QUOTAS from the stage-8 strata, then a random part."""
+    return _select_like_stage5(frames, taken_rows, rng, STAGE8_QUOTAS, STAGE8_STRATA, "s8")
+
+
 @functools.cache
 def frames_of(corpora: str) -> dict[str, pd.DataFrame]:
     """:func:`load`, once per process (the stage functions only read the frames)."""
@@ -661,12 +678,31 @@ def theme_stage7(corpora: str) -> list[tuple[str, str, str]]:
     return select_stage7(frames_of(corpora), taken, random.Random(SEED_STAGE7))
 
 
+@functools.cache
+def theme_stage8(corpora: str) -> list[tuple[str, str, str]]:
+    """The sixth held-out set (stage 8), once per process: new to every earlier theme stage (1 to
+    7); articles of the tone stages may be chosen, as in stage 7."""
+    c = theme_stages(corpora)
+    taken = c["theme"] + c["stage2"] + c["stage3"] + c["stage3b"] + c["stage4"]
+    taken += theme_stage5(corpora) + theme_stage6(corpora) + theme_stage7(corpora)
+    return select_stage8(frames_of(corpora), taken, random.Random(SEED_STAGE8))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", required=True, help="folder holding the three corpus folders")
     ap.add_argument(
         "--set",
-        choices=["theme", "tone", "holdout", "holdout2", "holdout3", "holdout4", "holdout5"],
+        choices=[
+            "theme",
+            "tone",
+            "holdout",
+            "holdout2",
+            "holdout3",
+            "holdout4",
+            "holdout5",
+            "holdout6",
+        ],
         default="theme",
     )
     args = ap.parse_args(argv)
@@ -683,6 +719,8 @@ def main(argv=None) -> int:
         rows = theme_stage6(args.corpora)
     elif args.set == "holdout5":
         rows = theme_stage7(args.corpora)
+    elif args.set == "holdout6":
+        rows = theme_stage8(args.corpora)
     else:
         rows = [r for r in c["theme"] if r[0] != "detik_pilkada"] + c["tone_extra"] + c["stage2"]
     w = csv.writer(sys.stdout, lineterminator="\n")
