@@ -20,12 +20,15 @@ labels only, see ``bench/data/LABELS.md``):
   it; its errors were read for the fifth round, so it is no longer unseen;
 * ``holdout5``: ``bench/data/theme_labels_holdout5.csv`` (225 articles, stage 7), chosen and
   labelled blind by two new annotators before the fifth round, scored once before it and once
-  after it; its errors are never listed;
+  after it; its errors were read for the sixth round, so it is no longer unseen;
+* ``holdout6``: ``bench/data/theme_labels_holdout6.csv`` (344 articles, stage 8), chosen and
+  labelled blind by three new annotators before the sixth round, scored once before it and
+  once after it; its errors are never listed;
 * ``all``: the union.
 
-    python bench/themes_eval.py                  # Markdown tables for the seven sets
+    python bench/themes_eval.py                  # Markdown tables for the eight sets
     python bench/themes_eval.py --sets dev --errors dev   # dev only, with the default's errors
-    python bench/themes_eval.py --retrain-cv     # an analyst's labels: 5-fold CV over all 1,548
+    python bench/themes_eval.py --retrain-cv     # an analyst's labels: 5-fold CV over all 1,892
     python bench/themes_eval.py --speed          # ms per article of ThemeTagger.tag_many
 
 Models in the tables:
@@ -39,7 +42,7 @@ Models in the tables:
 
 ``--retrain-cv`` shows what the classifier is for: an analyst who labels articles of the kind they
 monitor and retrains (``train_tagger``: the sample plus their labels, calibration and a 0.3 text
-share). Each fifth of the 1,548 real articles is scored by a tagger retrained on the other
+share). Each fifth of the 1,892 real articles is scored by a tagger retrained on the other
 four-fifths; ``rules`` is the default on the same articles.
 
 Themes with fewer than ``MIN_POSITIVES`` positives in a set are listed with their counts only,
@@ -67,8 +70,9 @@ LABEL_FILES = {
     "holdout3": ROOT / "bench" / "data" / "theme_labels_holdout3.csv",
     "holdout4": ROOT / "bench" / "data" / "theme_labels_holdout4.csv",
     "holdout5": ROOT / "bench" / "data" / "theme_labels_holdout5.csv",
+    "holdout6": ROOT / "bench" / "data" / "theme_labels_holdout6.csv",
 }
-SETS = ("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "all")
+SETS = ("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "all")
 MIN_POSITIVES = 5
 ALWAYS_SHOWN = ("pilkada_security", "public_dialogue")
 
@@ -221,9 +225,9 @@ def main() -> None:
     ap.add_argument("--sets", nargs="+", choices=list(SETS), default=list(SETS))
     ap.add_argument(
         "--errors",
-        choices=["dev", "holdout", "holdout2", "holdout3", "holdout4"],
+        choices=["dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5"],
         help="list the default model's misclassified ids per theme on this set (never on "
-        "holdout5: its errors must not steer a rule)",
+        "holdout6: its errors must not steer a rule)",
     )
     ap.add_argument("--retrain-cv", action="store_true", help="5-fold CV of analyst retraining")
     ap.add_argument("--speed", action="store_true", help="time the default model's tag_many")

@@ -33,6 +33,7 @@ def _read(name: str) -> list[dict[str, str]]:
         "theme_labels_holdout3.csv",
         "theme_labels_holdout4.csv",
         "theme_labels_holdout5.csv",
+        "theme_labels_holdout6.csv",
     ],
 )
 def test_label_files_hold_ids_and_labels_only(name: str) -> None:
@@ -56,7 +57,9 @@ def test_the_held_out_sets_are_new_and_large_enough() -> None:
     # may share articles with it (labelled for tone only)
     tone_1_7 = {(r["dataset"], r["id"]) for r in _read("tone_labels.csv")[:1332]}
     holdout5 = {(r["dataset"], r["id"]) for r in _read("theme_labels_holdout5.csv")}
-    assert min(len(holdout), len(holdout2), len(holdout3), len(holdout4), len(holdout5)) >= 150
+    holdout6 = {(r["dataset"], r["id"]) for r in _read("theme_labels_holdout6.csv")}
+    sizes = [len(holdout), len(holdout2), len(holdout3), len(holdout4), len(holdout5), len(holdout6)]
+    assert min(sizes) >= 150
     assert not dev & holdout and not dev & holdout2 and not holdout & holdout2
     # stages 5 and 6 are new to every earlier stage, the tone sets of their time included
     assert not holdout3 & (dev | holdout | holdout2 | tone)
@@ -65,6 +68,9 @@ def test_the_held_out_sets_are_new_and_large_enough() -> None:
     # been labelled for tone only), and some are
     assert not holdout5 & (dev | holdout | holdout2 | holdout3 | holdout4)
     assert holdout5 & tone
+    # stage 8 likewise, new to stages 1-7
+    assert not holdout6 & (dev | holdout | holdout2 | holdout3 | holdout4 | holdout5)
+    assert holdout6 & tone
 
 
 @pytest.mark.slow
@@ -77,6 +83,7 @@ def test_the_held_out_sets_are_new_and_large_enough() -> None:
         ("holdout3", "theme_labels_holdout3.csv"),
         ("holdout4", "theme_labels_holdout4.csv"),
         ("holdout5", "theme_labels_holdout5.csv"),
+        ("holdout6", "theme_labels_holdout6.csv"),
     ],
 )
 def test_the_held_out_sets_are_what_the_selection_script_prints(
