@@ -16,7 +16,8 @@ seed to each size; above the 17,441 available, the k-th repeat of an article get
   (10 clusters), trained here on the same bundled data as the default model (sample articles,
   sentiment set), saved with skops, loaded by the scoring process.
 - Memory: peak of the summed RSS of the ``score`` process and its workers, sampled every 0.1 s
-  (shared pages of forked workers are counted once per process, so this overstates).
+  (shared pages of forked workers are counted once per process, so this overstates); median of
+  ``--repeat`` runs per size, each run listed.
 - Training: ``MediaPipeline().fit`` on every CLICK-ID article in one process.
 - Dask: ``media_analytics.scale.score_partitions`` on a LocalCluster of 1 and 2 workers, the
   throughput input split into 8 partitions; the merged output is checked against the command's.
@@ -421,10 +422,21 @@ def main() -> None:
     memory = []
     for size in sizes if "memory" in only else []:
         big = write_input(articles, size, work / f"input-{size}.jsonl")
-        log(f"memory at {size:,} articles")
-        result = measure(ours(big, work / f"big-{size}.jsonl", jobs=-1), env, ok=(0, 1))
-        memory.append({"articles": size, **result})
-        (work / f"big-{size}.jsonl").unlink()
+        size_runs = []
+        for r in range(repeat):
+            log(f"memory at {size:,} articles ({r + 1}/{repeat})")
+            size_runs.append(
+                measure(ours(big, work / f"big-{size}.jsonl", jobs=-1), env, ok=(0, 1))
+            )
+            (work / f"big-{size}.jsonl").unlink()
+        memory.append(
+            {
+                "articles": size,
+                "seconds": median(size_runs, "seconds"),
+                "peak_mb": median(size_runs, "peak_mb"),
+                "runs": size_runs,
+            }
+        )
         big.unlink()
     raw["memory"] = memory
 
@@ -501,12 +513,13 @@ def print_tables(
         print(f"\nOur four outputs byte-identical (cache and processes change speed only): {same}")
     if memory:
         print("\nPeak memory of `media-analytics score` (all cores) by input size, from disk:\n")
-        print("| articles | seconds | articles/s | peak RSS of the process tree (MB) |")
-        print("|---:|---:|---:|---:|")
+        print("| articles | seconds | articles/s | peak RSS of the process tree (MB) | runs (MB) |")
+        print("|---:|---:|---:|---:|---|")
         for m in memory:
+            each = " / ".join(f"{r['peak_mb']:.0f}" for r in m["runs"])
             print(
                 f"| {m['articles']:,} | {m['seconds']:.0f} | {m['articles'] / m['seconds']:.1f} | "
-                f"{m['peak_mb']:.0f} |"
+                f"{m['peak_mb']:.0f} | {each} |"
             )
     if dask:
         print(f"\nDask LocalCluster (`score_partitions`, {n:,} articles in 8 partitions):\n")
