@@ -58,8 +58,8 @@ def test_the_held_out_sets_are_new_and_large_enough() -> None:
     tone_1_7 = {(r["dataset"], r["id"]) for r in _read("tone_labels.csv")[:1332]}
     holdout5 = {(r["dataset"], r["id"]) for r in _read("theme_labels_holdout5.csv")}
     holdout6 = {(r["dataset"], r["id"]) for r in _read("theme_labels_holdout6.csv")}
-    sizes = [len(holdout), len(holdout2), len(holdout3), len(holdout4), len(holdout5), len(holdout6)]
-    assert min(sizes) >= 150
+    held_out = [holdout, holdout2, holdout3, holdout4, holdout5, holdout6]
+    assert min(len(s) for s in held_out) >= 150
     assert not dev & holdout and not dev & holdout2 and not holdout & holdout2
     # stages 5 and 6 are new to every earlier stage, the tone sets of their time included
     assert not holdout3 & (dev | holdout | holdout2 | tone)
