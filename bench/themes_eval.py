@@ -20,10 +20,11 @@ labels only, see ``bench/data/LABELS.md``):
   it; its errors were read for the fifth round, so it is no longer unseen;
 * ``holdout5``: ``bench/data/theme_labels_holdout5.csv`` (225 articles, stage 7), chosen and
   labelled blind by two new annotators before the fifth round, scored once before it and once
-  after it; its errors were read for the sixth round, so it is no longer unseen;
+  after it; its errors were read after stage 8 had been labelled and scored (they suggested no
+  general rule, so none changed), so it is no longer unseen;
 * ``holdout6``: ``bench/data/theme_labels_holdout6.csv`` (344 articles, stage 8), chosen and
-  labelled blind by three new annotators before the sixth round, scored once before it and
-  once after it; its errors are never listed;
+  labelled blind by three new annotators after the fifth round and scored once, with no rule
+  changed since; its errors are never listed;
 * ``all``: the union.
 
     python bench/themes_eval.py                  # Markdown tables for the eight sets
