@@ -16,8 +16,17 @@ Quality mode (default) fits ``TopicModel`` on all CLICK-ID articles and prints, 
 Scale mode (``--scale``) fits on 10k, 100k and 1M articles resampled (with replacement, fixed
 seed) from CLICK-ID, each in a fresh process, and reports wall and CPU time and peak memory.
 
+Streaming mode (``--streaming``) measures what training the topics in a stream would cost (the
+route ``media_analytics.scale`` describes but does not take): the same stemmed uni- and bigram
+tokens hashed (``HashingVectorizer``, no vocabulary), sublinear TF with IDF from one counting
+pass or without IDF, clustered by ``MiniBatchKMeans.partial_fit`` over shuffled partitions, next
+to ``TopicModel`` (NMF, in memory) and to k-means on the in-memory TF-IDF, for the same number of
+topics and seeds. Top terms of a hashed clustering need a second pass that counts terms per
+cluster; NPMI and diversity are computed on those.
+
     python bench/topics.py
     python bench/topics.py --scale
+    python bench/topics.py --streaming                                 # hashing + partial_fit
     python bench/topics.py --tokens-cache /tmp/clickid_tokens.json   # reuse preprocessing
     python bench/topics.py --limit 2000                              # a quick check
 """
@@ -292,12 +301,152 @@ def scale(args: argparse.Namespace) -> None:
         )
 
 
+def _cluster_terms(
+    tokens: list[str], labels: np.ndarray, k: int, top_n: int = 25
+) -> list[list[str]]:
+    """Each cluster's most distinctive terms, from a second pass that counts terms per cluster.
+
+    A term's weight in a cluster is ``p(t | c) * log(p(t | c) / p(t))`` over document
+    frequencies (terms that are both common in the cluster and typical of it).
+    """
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    vec = CountVectorizer(token_pattern=r"\S+", ngram_range=(1, 2), min_df=3, max_df=0.5)
+    present = (vec.fit_transform(tokens) > 0).astype(np.float64).tocsr()
+    names = vec.get_feature_names_out()
+    p_t = np.asarray(present.mean(axis=0)).ravel()
+    out = []
+    for c in range(k):
+        rows = present[labels == c]
+        if rows.shape[0] == 0:
+            out.append([])
+            continue
+        p_tc = np.asarray(rows.mean(axis=0)).ravel()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            w = np.where(p_tc > 0, p_tc * np.log(p_tc / p_t), 0.0)
+        out.append([str(names[i]) for i in np.argsort(-w)[:top_n]])
+    return out
+
+
+def _streamed_kmeans(
+    tokens: list[str], k: int, seed: int, *, idf: bool, parts: int, epochs: int
+) -> np.ndarray:
+    """Hashed sublinear TF(-IDF) and ``MiniBatchKMeans.partial_fit``, one partition at a time."""
+    from sklearn.cluster import MiniBatchKMeans
+    from sklearn.feature_extraction.text import HashingVectorizer
+    from sklearn.preprocessing import normalize
+
+    hasher = HashingVectorizer(
+        token_pattern=r"\S+", ngram_range=(1, 2), n_features=2**20, alternate_sign=False,
+        norm=None,
+    )  # fmt: skip
+    chunks = np.array_split(np.arange(len(tokens)), parts)
+
+    def features(idx: np.ndarray, weights: np.ndarray | None) -> Any:
+        X = hasher.transform([tokens[i] for i in idx]).tocsr()
+        X.data = 1.0 + np.log(X.data)  # sublinear TF, as the in-memory model
+        if weights is not None:
+            X = X.multiply(weights).tocsr()
+        return normalize(X)
+
+    weights = None
+    if idf:  # one counting pass: document frequency of every hashed column
+        df = np.zeros(2**20)
+        for idx in chunks:
+            X = hasher.transform([tokens[i] for i in idx]).tocsr()
+            df += np.bincount(X.indices, minlength=2**20)
+        weights = np.log((1 + len(tokens)) / (1 + df)) + 1.0
+    km = MiniBatchKMeans(n_clusters=k, random_state=seed, n_init=3, batch_size=1024)
+    rng = np.random.default_rng(seed)
+    for _ in range(epochs):
+        for j in rng.permutation(parts):
+            km.partial_fit(features(chunks[j], weights))
+    return np.concatenate([km.predict(features(idx, weights)) for idx in chunks])
+
+
+def streaming(args: argparse.Namespace) -> None:
+    """The accuracy cost of training the topics in a stream (hashing + ``partial_fit``)."""
+    from sklearn.cluster import KMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics import normalized_mutual_info_score
+
+    from media_analytics.topics import (
+        TopicModel,
+        category_nmi,
+        npmi_coherence,
+        pairwise_ari,
+        topic_diversity,
+    )
+
+    frame = load_articles(args.limit)
+    cache = Path(args.tokens_cache) if args.tokens_cache else None
+    tokens, surface, _ = preprocess(frame, cache)
+    coarse = frame["coarse"].where(frame["coarse"].notna(), None).tolist()
+    model = TopicModel(random_state=SEEDS[0]).fit(tokens, surface_forms=surface)
+    k = model.n_topics_
+    ours = model.labels_
+    parts, epochs = args.parts, args.epochs
+    print(
+        f"## Training the topics in a stream ({len(tokens)} CLICK-ID articles, {k} topics as "
+        f"chosen by TopicModel, seeds {list(SEEDS)}; streamed: {parts} partitions x {epochs} "
+        "epochs)\n"
+    )
+    tfidf = TfidfVectorizer(
+        token_pattern=r"\S+", ngram_range=(1, 2), min_df=3, max_df=0.5, sublinear_tf=True
+    ).fit_transform(tokens)
+    variants: dict[str, Any] = {
+        "TopicModel (NMF, in memory)": lambda s: (
+            TopicModel(n_topics=k, random_state=s).fit(tokens).labels_
+        ),
+        "k-means, in-memory TF-IDF": lambda s: KMeans(n_clusters=k, random_state=s).fit_predict(
+            tfidf
+        ),
+        "MiniBatchKMeans.partial_fit, hashed TF-IDF (IDF pass)": lambda s: _streamed_kmeans(
+            tokens, k, s, idf=True, parts=parts, epochs=epochs
+        ),
+        "MiniBatchKMeans.partial_fit, hashed TF (one pass)": lambda s: _streamed_kmeans(
+            tokens, k, s, idf=False, parts=parts, epochs=epochs
+        ),
+    }
+    rows = []
+    for name, fit in variants.items():
+        t0 = time.perf_counter()
+        labelings = [np.asarray(fit(s)) for s in SEEDS]
+        seconds = (time.perf_counter() - t0) / len(SEEDS)
+        nmi = [category_nmi(lab, coarse) for lab in labelings]
+        agree = [normalized_mutual_info_score(ours, lab) for lab in labelings]
+        terms = _cluster_terms(tokens, labelings[0], k)
+        npmi = float(np.nanmean(npmi_coherence(terms, tokens)))
+        sizes = np.bincount(labelings[0][labelings[0] >= 0], minlength=k)
+        rows.append(
+            {
+                "method": name,
+                "NMI vs sections (mean, min)": f"{np.mean(nmi):.3f} ({min(nmi):.3f})",
+                "NMI vs TopicModel seed 0": f"{np.mean(agree):.3f}",
+                "ARI between seeds (min)": f"{pairwise_ari(labelings).min():.3f}",
+                "NPMI top 10": f"{npmi:.3f}",
+                "diversity top 25": f"{topic_diversity(terms, top_n=25):.3f}",
+                "largest cluster": f"{sizes.max() / sizes.sum():.1%}",
+                "seconds per fit": f"{seconds:.1f}",
+            }
+        )
+        print(f"  {rows[-1]}", file=sys.stderr)
+    print(md_table(pd.DataFrame(rows)) + "\n")
+    print(
+        "Top terms of every method come from the same second counting pass (terms typical of "
+        "each cluster), so NPMI and diversity compare the clusterings, not the labelling.\n"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--scale", action="store_true", help="time and memory at several sizes")
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--tokens-cache", help="JSON file to keep preprocessed tokens between runs")
     ap.add_argument("--limit", type=int, help="first N articles only (a quick check)")
+    ap.add_argument("--streaming", action="store_true", help="hashing + partial_fit cost")
+    ap.add_argument("--parts", type=int, default=10, help="streamed partitions (--streaming)")
+    ap.add_argument("--epochs", type=int, default=3, help="passes over them (--streaming)")
     ap.add_argument("--scale-one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
@@ -306,6 +455,8 @@ def main() -> None:
         return
     if args.scale:
         scale(args)
+    elif args.streaming:
+        streaming(args)
     else:
         quality(args)
     shown = [a for a in sys.argv[1:] if a != "--tokens-cache" and a != args.tokens_cache]
