@@ -48,6 +48,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from media_analytics.topics import (
+    TopicModel,
+    category_nmi,
+    npmi_coherence,
+    pairwise_ari,
+    topic_diversity,
+    topics_over_time,
+)
+
 ROOT = Path(__file__).resolve().parents[1]
 CLICKID = ROOT.parent / "shared" / "corpora" / "clickid-news-articles" / "clickid_articles_80.csv"
 
@@ -86,6 +95,11 @@ def load_articles(limit: int | None = None) -> pd.DataFrame:
     frame["text"] = frame["title"] + "\n" + frame["content"]
     frame["coarse"] = frame["category"].str.strip().str.lower().map(SECTION_TO_CLASS)
     return frame
+
+
+def coarse_labels(frame: pd.DataFrame) -> list[str | None]:
+    """Each article's coarse class, None where its section is left out of NMI."""
+    return frame["coarse"].where(frame["coarse"].notna(), None).tolist()
 
 
 def preprocess(frame: pd.DataFrame, cache: Path | None) -> tuple[list[str], Any, Any]:
@@ -132,14 +146,6 @@ def kmeans_baseline(texts: list[str], k: int, seeds: tuple[int, ...]) -> list[np
 
 
 def quality(args: argparse.Namespace) -> None:
-    from media_analytics.topics import (
-        TopicModel,
-        category_nmi,
-        npmi_coherence,
-        pairwise_ari,
-        topic_diversity,
-    )
-
     frame = load_articles(args.limit)
     cache = Path(args.tokens_cache) if args.tokens_cache else None
     (tokens, surface, prep), wall, _ = timed(preprocess, frame, cache)
@@ -171,7 +177,7 @@ def quality(args: argparse.Namespace) -> None:
     ari = pairwise_ari(seed_labels)
 
     known = frame["coarse"].notna().to_numpy()
-    coarse = frame["coarse"].where(frame["coarse"].notna(), None).tolist()
+    coarse = coarse_labels(frame)
     ours = [category_nmi(lab, coarse) for lab in seed_labels]
     base_labels = kmeans_baseline(frame["text"].tolist(), k, SEEDS)
     base = [category_nmi(lab, coarse) for lab in base_labels]
@@ -212,8 +218,6 @@ def quality(args: argparse.Namespace) -> None:
 
 
 def refit(frame: pd.DataFrame, tokens: list[str], titles: list[str], surface: Any) -> None:
-    from media_analytics.topics import TopicModel, topics_over_time
-
     dates = pd.to_datetime(frame["date"], errors="coerce")
     order = np.argsort(dates.to_numpy(), kind="stable")
     # split at the median date, so no day is in both windows
@@ -254,8 +258,6 @@ def refit(frame: pd.DataFrame, tokens: list[str], titles: list[str], surface: An
 
 def scale_one(tokens_file: str, size: int) -> None:
     """Child process: fit on ``size`` resampled articles, print time and memory as JSON."""
-    from media_analytics.topics import TopicModel
-
     base = json.loads(Path(tokens_file).read_text("utf-8"))["tokens"]
     rng = np.random.default_rng(20240917)
     docs = [base[i] for i in rng.integers(0, len(base), size)]
@@ -370,18 +372,10 @@ def streaming(args: argparse.Namespace) -> None:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics import normalized_mutual_info_score
 
-    from media_analytics.topics import (
-        TopicModel,
-        category_nmi,
-        npmi_coherence,
-        pairwise_ari,
-        topic_diversity,
-    )
-
     frame = load_articles(args.limit)
     cache = Path(args.tokens_cache) if args.tokens_cache else None
     tokens, surface, _ = preprocess(frame, cache)
-    coarse = frame["coarse"].where(frame["coarse"].notna(), None).tolist()
+    coarse = coarse_labels(frame)
     model = TopicModel(random_state=SEEDS[0]).fit(tokens, surface_forms=surface)
     k = model.n_topics_
     ours = model.labels_
