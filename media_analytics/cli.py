@@ -157,6 +157,14 @@ def _report_rejects(rejects: Any) -> None:
         logger.warning("rejected %s", r)
     if len(rejects.errors) > 20:
         logger.warning("... and %d more rejected records", len(rejects.errors) - 20)
+    # records kept with a problem (an unreadable date left empty, a body cut short): one line
+    # per kind, so that a file whose dates all fail does not pass unnoticed
+    kept: dict[str, list[Any]] = {}
+    for r in rejects.warnings:
+        kept.setdefault(r.reason, []).append(r)
+    for reason, items in kept.items():
+        more = f" (and {len(items) - 1} more like it)" if len(items) > 1 else ""
+        logger.warning("kept with a warning, %s: %s%s", reason, items[0], more)
 
 
 # -- score ---------------------------------------------------------------------------------------
@@ -573,15 +581,18 @@ def _write_summary(records: list[dict[str, Any]], out: Path) -> dict[str, Path]:
 
 
 _DATE_ORDER_KW: Any = {
-    "choices": ["dmy", "mdy", "strict"],
-    "default": "dmy",
-    "help": "how to read numeric dates such as 04/09/2024: day first (dmy, the Indonesian habit, "
-    "default), month first (mdy), or strict (only unambiguous ones; others are reported)",
+    "choices": ["auto", "dmy", "mdy", "strict"],
+    "default": "auto",
+    "help": "how to read numeric dates such as 04/09/2024: auto (default) settles each file's "
+    "order from its first date that reads only one way, such as 10/21/2025, and reads day first "
+    "when none does; dmy day first (the Indonesian habit); mdy month first; strict only dates "
+    "that read one way (others are reported)",
 }
 
 
-def _dayfirst(args: argparse.Namespace) -> bool | None:
-    return {"dmy": True, "mdy": False, "strict": None}[args.date_order]
+def _dayfirst(args: argparse.Namespace) -> bool | str | None:
+    orders: dict[str, bool | str | None] = {"auto": "auto", "dmy": True, "mdy": False}
+    return orders.get(args.date_order)  # "strict": None
 
 
 def build_parser() -> argparse.ArgumentParser:

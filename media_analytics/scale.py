@@ -156,7 +156,7 @@ class _ReadOptions:
     """How articles are read: the same options on the client and on every worker."""
 
     column_map: tuple[tuple[str, str], ...] | None
-    dayfirst: bool | None
+    dayfirst: bool | str | None
     max_text_chars: int
 
     def read(self, path: Path, rejects: Rejects) -> Iterator[Any]:
@@ -448,7 +448,7 @@ def score_partitions(
     overwrite: bool = False,
     merge_to: str | os.PathLike[str] | None = None,
     column_map: Mapping[str, str] | None = None,
-    dayfirst: bool | None = True,
+    dayfirst: bool | str | None = "auto",
     max_text_chars: int = 1_000_000,
     dedup_window: int | None = DEFAULT_WINDOW,
     progress: bool = False,
@@ -479,7 +479,8 @@ def score_partitions(
         ``media-analytics score INPUT --out FILE``.
     column_map, dayfirst, max_text_chars
         How articles are read, as in :func:`~media_analytics.corpus.read_articles`
-        (the command's defaults: day-first dates, bodies cut at a million characters).
+        (the command's defaults: each file's date order settled from its dates, ``"auto"``;
+        bodies cut at a million characters).
     dedup_window : int or None
         How many recent articles duplicate detection remembers, as ``--dedup-window`` of
         ``media-analytics score`` (see :class:`~media_analytics.corpus.DuplicateDetector`).

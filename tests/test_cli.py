@@ -59,6 +59,30 @@ def test_bad_records_are_rejected_and_exit_1(tmp_path: Path, capsys, caplog) -> 
     assert "in.jsonl:8: text must be a string" in caplog.text
 
 
+def test_month_first_dates_are_read_by_default_and_failed_dates_are_shown(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    good = read_sample_records()[:3]
+    src = tmp_path / "feed.csv"
+    rows = ["judul,isi,tanggal"]
+    for record, when in zip(good, ["10/21/2025 20:43", "9/15/2025 21:15", "3/4/2025"], strict=True):
+        body = " ".join(record["text"].split()).replace('"', "'")
+        rows.append(f'"{record["title"]}","{body}",{when}')
+    src.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    args = ["score", str(src), "--column", "isi=text", "--out", str(out), "--jobs", "1", "-q"]
+    assert main(args) == 0
+    dates = [r["published_at"][:10] for r in _lines(out)]
+    assert dates == ["2025-10-21", "2025-09-15", "2025-03-04"]
+    # read day first on request: two dates cannot be, and the command says so
+    assert main([*args, "--date-order", "dmy"]) == 0
+    dates = [(r["published_at"] or "")[:10] for r in _lines(out)]
+    assert dates == ["", "", "2025-04-03"]
+    assert "kept with a warning, bad_date: " in caplog.text
+    assert "feed.csv:2: published_at left empty: invalid date '10/21/2025 20:43'" in caplog.text
+    assert "(and 1 more like it)" in caplog.text
+
+
 def test_score_into_sqlite_is_incremental(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     records = read_sample_records()[:30]

@@ -13,7 +13,7 @@ Typical use::
 
 from .article import CONTRACT_FIELDS, Article
 from .columns import DEFAULT_ALIASES, ColumnResolver
-from .dates import DateParseError, parse_date
+from .dates import DateParseError, numeric_date_order, parse_date
 from .dedup import DuplicateDetector, normalize_for_dedup
 from .ids import article_id, normalize_url
 from .loaders import (
@@ -48,6 +48,7 @@ __all__ = [
     "normalize_for_dedup",
     "normalize_label",
     "normalize_url",
+    "numeric_date_order",
     "parse_date",
     "read_articles",
     "read_labelled",

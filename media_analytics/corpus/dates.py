@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
-__all__ = ["DateParseError", "parse_date"]
+__all__ = ["DateParseError", "numeric_date_order", "parse_date"]
 
 
 class DateParseError(ValueError):
@@ -124,6 +124,39 @@ def parse_date(
         raise
     except ValueError as exc:  # out-of-range parts reported by datetime()
         raise DateParseError(f"invalid date {value!r}: {exc}") from None
+
+
+def numeric_date_order(value: object) -> bool | None:
+    """What one date string says about the order of a source's numeric dates.
+
+    ``True`` when it can only be read day first (``21/10/2025``), ``False`` when only month
+    first (``10/21/2025 20:43``), ``None`` when it says nothing: not a numeric date, both
+    parts at most 12, or unreadable. Readers use it to settle one order per file
+    (``dayfirst="auto"``).
+
+    >>> numeric_date_order("10/21/2025 20:43"), numeric_date_order("Selasa, 21-10-2025 08.15 WIB")
+    (False, True)
+    >>> print(numeric_date_order("05/06/2024"), numeric_date_order("2024-06-05"))
+    None None
+    """
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split())
+    try:
+        rest = _WEEKDAY_RE.sub("", text, count=1).strip(" ,")
+        _, rest = _split_zone(rest)
+        _, _, rest = _split_time(rest, value)
+    except DateParseError:
+        return None
+    match = _NUMERIC_DATE_RE.match(rest.strip(" ,"))
+    if match is None:
+        return None
+    first, second = int(match[1]), int(match[2])
+    if 12 < first <= 31 and 1 <= second <= 12:
+        return True
+    if 12 < second <= 31 and 1 <= first <= 12:
+        return False
+    return None
 
 
 def _parse(text: str, original: str, dayfirst: bool | None) -> datetime:

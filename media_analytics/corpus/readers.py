@@ -23,6 +23,7 @@ import csv
 import glob
 import gzip
 import json
+import logging
 import os
 import sys
 import zlib
@@ -32,6 +33,7 @@ from typing import IO, Any, cast
 
 from .article import Article, Issue, build_article
 from .columns import ColumnResolver
+from .dates import numeric_date_order
 from .rejects import Rejects, _Report
 
 __all__ = ["ARTICLE_SUFFIXES", "PathsLike", "read_articles"]
@@ -57,6 +59,12 @@ _STDIN_NAME = "<stdin>"
 _CSV_FIELD_LIMIT = 2**31 - 1
 _DELIMITERS = (",", ";", "\t", "|")
 _MAPPING_CACHE_SIZE = 256
+#: Records read ahead under ``dayfirst="auto"`` to find a numeric date that reads only one way.
+DATE_ORDER_LOOKAHEAD = 1000
+#: The values ``dayfirst`` takes: an order, ``None`` (strict) or ``"auto"`` (settled per file).
+DateOrder = bool | str | None
+
+log = logging.getLogger(__name__)
 
 
 def read_articles(
@@ -65,7 +73,7 @@ def read_articles(
     column_map: Mapping[str, str] | None = None,
     rejects: Rejects | None = None,
     max_text_chars: int = 1_000_000,
-    dayfirst: bool | None = None,
+    dayfirst: DateOrder = None,
 ) -> Iterator[Article]:
     """Stream articles from files, directories, globs or standard input.
 
@@ -84,8 +92,12 @@ def read_articles(
         logged as warnings.
     max_text_chars : int, default 1_000_000
         Longer bodies are cut to this length, with a warning.
-    dayfirst : bool or None, default None
-        Order of numeric ``a/b/YYYY`` dates; see :func:`~media_analytics.corpus.parse_date`.
+    dayfirst : bool, None or "auto", default None
+        Order of numeric ``a/b/YYYY`` dates: ``True`` day first, ``False`` month first,
+        ``None`` only dates that read one way (see :func:`~media_analytics.corpus.parse_date`);
+        ``"auto"`` settles one order per file from its first date that reads only one way
+        (``10/21/2025``: month first), looking at most ``DATE_ORDER_LOOKAHEAD`` records
+        ahead, and reads the file day first (the Indonesian habit) when none does.
 
     Yields
     ------
@@ -115,9 +127,12 @@ def _read(
 ) -> Iterator[Article]:
     for path in files:
         name = _STDIN_NAME if path == STDIN else path
-        for line, record in iter_records(path, converter.report):
-            if transform is not None:
-                record = transform(record)
+        records = iter_records(path, converter.report)
+        if transform is not None:
+            records = ((line, transform(record)) for line, record in records)
+        if converter.dayfirst == "auto":
+            records = converter.settle_date_order(name, records)
+        for line, record in records:
             article = converter(name, line, record)
             if article is not None:
                 yield article
@@ -167,12 +182,17 @@ class Converter:
         rejects: Rejects | None,
         *,
         max_text_chars: int | None = 1_000_000,
-        dayfirst: bool | None = None,
+        dayfirst: DateOrder = None,
     ) -> None:
+        if dayfirst not in (True, False, None, "auto"):
+            raise ValueError(f'dayfirst must be True, False, None or "auto", not {dayfirst!r}')
         self.resolver = ColumnResolver(column_map)
         self.report = _Report(rejects)
         self.max_text_chars = max_text_chars
         self.dayfirst = dayfirst
+        # under "auto": the order settled for the file being read, and how it was settled
+        self._file_dayfirst: bool | None = True
+        self._order_note = ""
         self._mappings: dict[tuple[str, ...], dict[str, str]] = {}
 
     def _mapping(self, record: Record) -> dict[str, str]:
@@ -184,15 +204,55 @@ class Converter:
             mapping = self._mappings[keys] = self.resolver.resolve(keys)
         return mapping
 
+    def settle_date_order(
+        self, name: str, records: Iterable[tuple[int, Record]]
+    ) -> Iterator[tuple[int, Record]]:
+        """Read ahead to the first date that reads only one way and fix the file's order.
+
+        Yields the same records, in order; used for ``dayfirst="auto"``.
+        """
+        records = iter(records)
+        ahead: list[tuple[int, Record]] = []
+        order: bool | None = None
+        for line, record in records:
+            ahead.append((line, record))
+            column = self._mapping(record).get("published_at")
+            value = record.get(column) if column is not None else None
+            order = numeric_date_order(value)
+            if order is not None:
+                way = "day" if order else "month"
+                self._order_note = (
+                    f"numeric dates read {way} first, as line {line} shows ({value!r})"
+                )
+                break
+            if len(ahead) >= DATE_ORDER_LOOKAHEAD:
+                break
+        if order is None:
+            self._order_note = (
+                f"no date of the first {len(ahead)} records reads only one way: "
+                "numeric dates read day first"
+            )
+        self._file_dayfirst = True if order is None else order
+        log.info("%s: %s", name, self._order_note)
+        yield from ahead
+        yield from records
+
     def __call__(self, name: str, line: int, record: Record) -> Article | None:
         mapping = self._mapping(record)
         fields = {field: record[column] for field, column in mapping.items()}
         used = set(mapping.values())
         extra = {k: v for k, v in record.items() if k not in used}
+        auto = self.dayfirst == "auto"
+        dayfirst = self._file_dayfirst if auto else self.dayfirst
         article, issues = build_article(
-            fields, extra, dayfirst=self.dayfirst, max_text_chars=self.max_text_chars
+            fields,
+            extra,
+            dayfirst=cast("bool | None", dayfirst),
+            max_text_chars=self.max_text_chars,
         )
         for issue in issues:
+            if auto and issue.reason == "bad_date":
+                issue = Issue(issue.reason, f"{issue.message} ({self._order_note})", issue.severity)
             if issue.reason == "missing_text" and "text" not in mapping:
                 looked_for = ", ".join(self.resolver.text_candidates()[:6])
                 issue = Issue(

@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from media_analytics.corpus import DateParseError, parse_date
+from media_analytics.corpus import DateParseError, numeric_date_order, parse_date
 
 WIB = timezone(timedelta(hours=7))
 WITA = timezone(timedelta(hours=8))
@@ -107,3 +107,30 @@ def test_empty_values_are_no_date_and_objects_pass_through() -> None:
     assert parse_date(date(2024, 10, 18)) == datetime(2024, 10, 18)
     with pytest.raises(DateParseError, match="expected a date string"):
         parse_date(20241018)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "order"),
+    [
+        ("10/21/2025 20:43", False),
+        ("8/14/2025", False),
+        ("21/10/2025", True),
+        ("Selasa, 21-10-2025 08.15 WIB", True),
+        ("31.01.2024 14:00 WITA", True),
+        ("05/06/2024", None),
+        ("07/07/2024", None),
+        ("2024-10-21", None),
+        ("21 Oktober 2024", None),
+        ("21/13/2024", None),
+        ("32/10/2024", None),
+        ("", None),
+        (None, None),
+        (20241021, None),
+    ],
+)
+def test_numeric_date_order_reads_what_one_value_proves(value: object, order: bool | None) -> None:
+    assert numeric_date_order(value) is order
+    if order is not None:  # the order it proves is the one that parses the value
+        assert parse_date(value, dayfirst=order) is not None
+        with pytest.raises(DateParseError):
+            parse_date(value, dayfirst=not order)

@@ -90,6 +90,79 @@ def test_column_map_wins_and_dayfirst_applies(tmp_path: Path) -> None:
     assert len(rejects) == 0
 
 
+def _dated_csv(path: Path, dates: list[str]) -> Path:
+    rows = ["judul,isi_berita,tanggal"] + [
+        f"J{i},isi berita nomor {i},{d}" for i, d in enumerate(dates)
+    ]
+    path.write_text("\n".join(rows) + "\n")
+    return path
+
+
+def test_auto_date_order_is_settled_per_file_from_a_date_that_reads_one_way(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # month first, proved only by the fourth record: the three before it are read ahead and
+    # read the same way; a second file in the same call proves day first for itself
+    us = _dated_csv(
+        tmp_path / "a.csv", ["1/8/2025 9:40", "2/9/2025", "03/04/2025", "10/21/2025 20:43"]
+    )
+    id_ = _dated_csv(tmp_path / "b.csv", ["1/8/2025", "21/10/2025"])
+    rejects = Rejects()
+    with caplog.at_level(logging.INFO, logger="media_analytics.corpus.readers"):
+        articles = list(read_articles([us, id_], dayfirst="auto", rejects=rejects))
+    assert [a.title for a in articles] == ["J0", "J1", "J2", "J3", "J0", "J1"]
+    assert [a.published_at for a in articles] == [
+        datetime(2025, 1, 8, 9, 40),
+        datetime(2025, 2, 9),
+        datetime(2025, 3, 4),
+        datetime(2025, 10, 21, 20, 43),
+        datetime(2025, 8, 1),
+        datetime(2025, 10, 21),
+    ]
+    assert len(rejects) == 0
+    assert (
+        "a.csv: numeric dates read month first, as line 5 shows ('10/21/2025 20:43')" in caplog.text
+    )
+    assert "b.csv: numeric dates read day first, as line 3 shows ('21/10/2025')" in caplog.text
+
+
+def test_auto_date_order_reads_day_first_without_proof_and_says_why_a_date_failed(
+    tmp_path: Path,
+) -> None:
+    path = _dated_csv(tmp_path / "x.csv", ["05/06/2024", "2024-06-07", "21/06/2024", "06/22/2024"])
+    rejects = Rejects()
+    articles = list(read_articles(path, dayfirst="auto", rejects=rejects))
+    assert [a.published_at for a in articles] == [
+        datetime(2024, 6, 5), datetime(2024, 6, 7), datetime(2024, 6, 21), None
+    ]  # fmt: skip
+    (warning,) = rejects.warnings
+    assert (warning.line, warning.reason) == (5, "bad_date")
+    assert "as line 4 shows ('21/06/2024')" in warning.message
+
+    no_proof = _dated_csv(tmp_path / "y.csv", ["05/06/2024", "07/08/2024"])
+    assert [a.published_at for a in read_articles(no_proof, dayfirst="auto")] == [
+        datetime(2024, 6, 5), datetime(2024, 8, 7)
+    ]  # fmt: skip
+
+
+def test_auto_date_order_looks_a_bounded_number_of_records_ahead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from media_analytics.corpus import readers
+
+    monkeypatch.setattr(readers, "DATE_ORDER_LOOKAHEAD", 2)
+    path = _dated_csv(tmp_path / "x.csv", ["05/06/2024", "07/08/2024", "10/21/2025"])
+    rejects = Rejects()
+    articles = list(read_articles(path, dayfirst="auto", rejects=rejects))
+    assert [a.published_at for a in articles] == [datetime(2024, 6, 5), datetime(2024, 8, 7), None]
+    assert "no date of the first 2 records reads only one way" in rejects.warnings[0].message
+
+
+def test_dayfirst_must_be_a_known_value() -> None:
+    with pytest.raises(ValueError, match="dayfirst must be"):
+        read_articles([], dayfirst="yes")
+
+
 def test_unknown_column_map_target_fails_at_call_time() -> None:
     with pytest.raises(ValueError, match="not one of"):
         read_articles([], column_map={"x": "body"})

@@ -85,6 +85,20 @@ def test_generic_reader_on_every_article_file(shared_corpora: Path) -> None:
         assert "data_berita.csv" in reject.file
 
 
+def test_auto_date_order_reads_the_month_first_detik_export_as_its_loader_does(
+    shared_corpora: Path,
+) -> None:
+    # the generic reader, told nothing, settles detik 2025's month-first order from its own
+    # dates: every date parses and each equals the dataset loader's (which knows the order)
+    path = shared_corpora / ARTICLE_FILES[1][0]
+    rejects = Rejects()
+    read = {a.url: a.published_at for a in read_articles(path, rejects=rejects, dayfirst="auto")}
+    assert rejects.counts().get("bad_date", 0) == 0
+    known = {a.url: a.published_at for a in load_detik_aspect(path)}
+    assert len(read) > 700
+    assert read == known
+
+
 def test_clickid_dates_agree_with_the_iso_column(shared_corpora: Path) -> None:
     path = shared_corpora / ARTICLE_FILES[0][0]
     for article in load_clickid(path):
