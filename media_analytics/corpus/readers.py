@@ -229,8 +229,8 @@ class Converter:
                 break
         if order is None:
             self._order_note = (
-                f"no date of the first {len(ahead)} records reads only one way: "
-                "numeric dates read day first"
+                f"no date in the first {len(ahead)} records shows whether day or month comes "
+                "first: numeric dates read day first"
             )
         self._file_dayfirst = True if order is None else order
         log.info("%s: %s", name, self._order_note)
