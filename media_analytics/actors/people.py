@@ -333,12 +333,36 @@ def _split_run(ts: TokenStream, j: int, gaz: Gazetteer) -> int:
 
 
 def _short_form(ts: TokenStream, pm: PersonMatch, role: RoleMatch) -> bool:
-    """``Bupati Kolaka Timur (Koltim)``: the note abbreviates the office's place, names no one."""
+    """``Bupati Kolaka Timur (Koltim)``: the note abbreviates the office's place, names no one.
+
+    The note is a short form when it starts like one of the office's capitalised words, or
+    when it is spelt by the beginnings of consecutive ones (``Jateng`` for Jawa Tengah,
+    ``Kemenkeu``, ``NTB``).
+    """
     if pm.name_end - pm.name_start != 1:
         return False
     low = ts.lows[pm.name_start]
+    words = [ts.lows[k] for k in range(role.start + 1, role.end) if ts.caps[k]]
+    if any(low.startswith(w[:3]) for w in words):
+        return True
+    shortest = 1 if ts.upper[pm.name_start] else 2  # single letters only in capitals (NTB)
+    for k, word in enumerate(words[:-1]):  # a first part, then the rest from the next words
+        for n in range(shortest, min(len(word), len(low) - 1) + 1):
+            if low[:n] == word[:n] and _spelt_by(low[n:], words, k + 1, shortest):
+                return True
+    return False
+
+
+def _spelt_by(note: str, words: list[str], k: int, shortest: int) -> bool:
+    """``note`` is spelt by the beginnings (``shortest`` letters or more) of ``words[k:]``."""
+    if not note:
+        return True
+    if k >= len(words):
+        return False
+    word = words[k]
     return any(
-        low.startswith(ts.lows[k][:3]) for k in range(role.start + 1, role.end) if ts.caps[k]
+        note[:n] == word[:n] and _spelt_by(note[n:], words, k + 1, shortest)
+        for n in range(shortest, min(len(word), len(note)) + 1)
     )
 
 
@@ -387,14 +411,15 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
             )
         if j < ts.n and ts.words[j] == "(" and ts.joined(j):
             pm = _person_after(ts, j + 1)
-            if (
-                pm is not None
-                and pm.end < ts.n
-                and ts.words[pm.end] == ")"
-                and not _short_form(ts, pm, role)
-            ):
-                pm.start, pm.end, pm.role_match = i, pm.end + 1, role
-                return pm
+            if pm is not None and pm.end < ts.n and ts.words[pm.end] == ")":
+                if not _short_form(ts, pm, role):
+                    pm.start, pm.end, pm.role_match = i, pm.end + 1, role
+                    return pm
+                # "Calon Gubernur Jawa Tengah (Jateng), Ahmad Luthfi": the office goes on
+                j = pm.end + 1
+                role = RoleMatch(
+                    role.start, j, ts.surface(role.start, j), role.head, role.orgs, role.places
+                )
         if j < ts.n and ts.words[j] == "," and ts.joined(j):
             pm = _person_after(ts, j + 1)
             if (

@@ -107,6 +107,41 @@ def test_roles(text: str, name: str, role: str) -> None:
     assert p.role == role
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Calon Gubernur Jawa Tengah (Jateng), Sari Handayani, berkampanye di Kudus.",
+            "Sari Handayani",
+            "Calon Gubernur Jawa Tengah (Jateng)",
+        ),
+        (
+            "Bupati Kolaka Timur (Koltim) Arman Said meninjau jembatan.",
+            "Arman Said",
+            "Bupati Kolaka Timur (Koltim)",
+        ),
+        (
+            "Wakil Gubernur Kalimantan Barat (Kalbar), Yusran Efendi, membuka pameran.",
+            "Yusran Efendi",
+            "Wakil Gubernur Kalimantan Barat (Kalbar)",
+        ),
+    ],
+)
+def test_a_short_form_of_the_office_in_brackets_names_no_one(
+    text: str, name: str, role: str
+) -> None:
+    # the note is spelt by the beginnings of the office's words (Ja-wa Teng-ah): it is not the
+    # person, and the name after it still takes the office
+    found = persons(text)
+    assert set(found) == {name}
+    assert found[name].role == role
+
+
+def test_a_name_in_brackets_after_an_office_is_the_person() -> None:
+    found = persons("Kapolres Dumai (Andi Saputra) mengatakan situasi aman.")
+    assert found["Andi Saputra"].role == "Kapolres Dumai"
+
+
 def test_role_comma_rank_name_and_later_mentions_resolve_to_one_actor() -> None:
     text = (
         "Acara dibuka Kapolsek Sungai Sembilan, IPTU Yoga Pratama, S.H., di balai desa. "
