@@ -311,11 +311,14 @@ def records_to_frames(
             )
         for actor in _nested(rec.get("actors"), []) or []:
             region = actor.get("region") or {}
+            name = _clean_str(actor.get("name"))
+            if actor.get("type") == "place":  # "Jateng" and "Jawa Tengah" are one province
+                name = _clean_str(actor.get("official")) or name
             actor_rows.append(
                 {
                     "id": root,
                     "date": day,
-                    "name": _clean_str(actor.get("name")),
+                    "name": name,
                     "title": _clean_str(actor.get("title")),
                     "role": _clean_str(actor.get("role")),
                     "type": _clean_str(actor.get("type")),

@@ -160,6 +160,24 @@ def test_nested_fields_flatten():
     assert data.model_versions == ["m-1"]
 
 
+def test_a_place_counts_under_its_official_name():
+    from media_analytics.actors import extract_actors
+
+    def record(i: int, text: str) -> dict:
+        actors = [a.to_dict() for a in extract_actors(text)]
+        return {"id": f"r{i}", "published_at": "2024-10-18", "text": text, "actors": actors}
+
+    records = [
+        record(1, "Bawaslu menggelar rapat di Jateng. Warga Jawa Tengah diminta tenang."),
+        record(2, "Hujan deras melanda Jateng sejak pagi."),
+        record(3, "Pasar murah digelar di Semarang, Jawa Tengah."),
+    ]
+    places = records_to_frames(records).actors.query("type == 'place'")
+    # the short form and the full name are one province, counted once per story
+    assert places.groupby("name")["id"].apply(sorted).to_dict()["Jawa Tengah"] == ["r1", "r2", "r3"]
+    assert "Jateng" not in set(places["name"])
+
+
 def test_filters(syndicated_records):
     only_b = records_to_frames(syndicated_records, sources=["outlet b"])
     # the copy stands in for its story, which keeps the story's id
