@@ -506,12 +506,70 @@ class MediaPipeline:
             chunk_size=chunk_size,
         )
 
-    def score_frame(self, frame: Any, *, n_jobs: int | None = None) -> Any:
-        """Score a DataFrame of articles (contract columns); returns a DataFrame of records."""
+    def score_frame(
+        self,
+        frame: Any,
+        *,
+        column_map: Mapping[str, str] | None = None,
+        dayfirst: bool | str | None = "auto",
+        rejects: Any = None,
+        n_jobs: int | None = None,
+    ) -> Any:
+        """Score a DataFrame of articles; returns a DataFrame of scored records.
+
+        Columns are matched as the file readers match them (contract names, and aliases
+        such as ``judul``, ``isi_berita``, ``tanggal``; ``column_map`` names others), and
+        numeric dates are read in the order the frame's own dates show (``dayfirst``, as in
+        :func:`~media_analytics.corpus.read_articles`).
+
+        A row that cannot be scored (no text, a field of the wrong type) stops the call with
+        a ``ValueError`` naming its position and index label; with ``rejects`` (a
+        :class:`~media_analytics.corpus.Rejects`) such rows are skipped and collected
+        there instead, the position in place of a line number. Rows kept with a warning (a
+        date that cannot be read is left empty) are logged, or collected in ``rejects``.
+        """
         import pandas as pd
 
-        records = frame.to_dict(orient="records")
-        return pd.DataFrame(list(self.score(records, n_jobs=n_jobs)))
+        from .corpus import Rejects
+        from .corpus.readers import Converter
+        from .corpus.writers import _missing, _plain
+
+        found = Rejects() if rejects is None else rejects
+        converter = Converter(column_map, found, dayfirst=dayfirst)
+        labels = list(frame.index)
+        columns = [str(c) for c in frame.columns]
+
+        def row(values: tuple[Any, ...]) -> dict[str, Any]:
+            return {
+                k: None if _missing(v) else _plain(v) for k, v in zip(columns, values, strict=True)
+            }
+
+        rows: Iterable[tuple[int, dict[str, Any]]] = enumerate(
+            map(row, frame.itertuples(index=False, name=None))
+        )
+        if dayfirst == "auto":
+            rows = converter.settle_date_order("DataFrame", rows, unit="row")
+
+        def articles() -> Iterator[Article]:
+            for i, row in rows:
+                article = converter("DataFrame", i, row)
+                if article is not None:
+                    yield article
+                elif rejects is None:
+                    reason = found.errors[-1].message
+                    raise ValueError(f"row {i} (index {labels[i]!r}): {reason}")
+
+        scored = pd.DataFrame(list(self.score(articles(), n_jobs=n_jobs)))
+        if rejects is None and found.warnings:
+            first = found.warnings[0]
+            logger.warning(
+                "%d row(s) kept with a warning; the first, row %d (index %r): %s",
+                len(found.warnings),
+                first.line,
+                labels[first.line],
+                first.message,
+            )
+        return scored
 
     @property
     def model_version(self) -> str:

@@ -205,11 +205,12 @@ class Converter:
         return mapping
 
     def settle_date_order(
-        self, name: str, records: Iterable[tuple[int, Record]]
+        self, name: str, records: Iterable[tuple[int, Record]], unit: str = "line"
     ) -> Iterator[tuple[int, Record]]:
         """Read ahead to the first date that reads only one way and fix the file's order.
 
-        Yields the same records, in order; used for ``dayfirst="auto"``.
+        Yields the same records, in order; used for ``dayfirst="auto"``. ``unit`` names
+        what the numbers of ``records`` count in messages (lines of a file, rows of a frame).
         """
         records = iter(records)
         ahead: list[tuple[int, Record]] = []
@@ -222,7 +223,7 @@ class Converter:
             if order is not None:
                 way = "day" if order else "month"
                 self._order_note = (
-                    f"numeric dates read {way} first, as line {line} shows ({value!r})"
+                    f"numeric dates read {way} first, as {unit} {line} shows ({value!r})"
                 )
                 break
             if len(ahead) >= DATE_ORDER_LOOKAHEAD:

@@ -149,3 +149,44 @@ def test_fitting_parts_side_by_side_gives_the_sequential_model() -> None:
     assert fits[0].model_version == fits[1].model_version
     assert fits[0].metrics_["fit_seconds"].keys() == fits[1].metrics_["fit_seconds"].keys()
     assert list(fits[0].score(records)) == list(fits[1].score(records))
+
+
+def test_score_frame_reads_an_export_as_the_file_readers_do(default_pipeline) -> None:
+    import pandas as pd
+
+    from media_analytics.corpus import Rejects
+
+    records = read_sample_records()[:4]
+    export = pd.DataFrame(
+        {
+            "judul": [r["title"] for r in records],
+            "isi_berita": [r["text"] for r in records],
+            # month first, as a US-style export writes them: the fourth date shows it
+            "tanggal": ["3/4/2025 09:40", "5/6/2025", "7/8/2025", "10/21/2025 20:43"],
+        },
+        index=["a", "b", "c", "d"],
+    )
+    scored = default_pipeline.score_frame(export)
+    assert list(scored["title"]) == [r["title"] for r in records]
+    assert [d[:10] for d in scored["published_at"]] == [
+        "2025-03-04", "2025-05-06", "2025-07-08", "2025-10-21"
+    ]  # fmt: skip
+    # the same articles as contract records give the same themes
+    as_dicts = [
+        {"title": r["title"], "text": r["text"], "published_at": d}
+        for r, d in zip(
+            records,
+            ["2025-03-04 09:40", "2025-05-06", "2025-07-08", "2025-10-21 20:43"],
+            strict=True,
+        )
+    ]
+    assert list(scored["themes"]) == [s["themes"] for s in default_pipeline.score(as_dicts)]
+
+    broken = export.copy()
+    broken.loc["c", "isi_berita"] = None
+    with pytest.raises(ValueError, match=r"^row 2 \(index 'c'\): no text"):
+        default_pipeline.score_frame(broken)
+    rejects = Rejects()
+    kept = default_pipeline.score_frame(broken, rejects=rejects)
+    assert list(kept["title"]) == [records[i]["title"] for i in (0, 1, 3)]
+    assert [(r.line, r.reason) for r in rejects] == [(2, "missing_text")]
