@@ -15,7 +15,7 @@ Typical use::
 from .build import build_report
 from .content import ReportContent, build_content
 from .export import write_csv, write_excel
-from .frames import PERIODS, ReportData, period_start, records_to_frames
+from .frames import PERIODS, ReportData, period_start, records_to_frames, short_name_map
 from .html import render_html
 from .markdown import markdown_table, render_markdown
 from .spikes import attention_tests, benjamini_hochberg, detect_spikes, explain_spike
@@ -50,6 +50,7 @@ __all__ = [
     "render_markdown",
     "sentiment_mix",
     "share_of_voice",
+    "short_name_map",
     "top_actors",
     "top_speakers",
     "volume",

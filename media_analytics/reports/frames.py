@@ -192,6 +192,35 @@ def _roots(ids: Sequence[str], duplicate_of: Sequence[str | None]) -> list[str]:
     return roots
 
 
+def short_name_map(names: Iterable[str]) -> dict[str, str]:
+    """One-word person names that stand for exactly one longer name among ``names``.
+
+    The one word must be the first or the last word of that longer name and appear in no
+    other (``Budi`` beside ``Budi Santoso`` and ``Budi Hartono`` stays as it is).
+
+    >>> short_name_map(["Prabowo", "Prabowo Subianto", "Luthfi", "Ahmad Luthfi", "Budi",
+    ...                 "Budi Santoso", "Budi Hartono"])
+    {'Luthfi': 'Ahmad Luthfi', 'Prabowo': 'Prabowo Subianto'}
+    """
+    unique = {str(n) for n in names if str(n).strip()}
+    holders: dict[str, set[str]] = {}
+    for name in unique:
+        words = name.lower().split()
+        if len(words) > 1:
+            for word in set(words):
+                holders.setdefault(word, set()).add(name)
+    out: dict[str, str] = {}
+    for name in sorted(unique):
+        word = name.lower().strip()
+        if " " in word or len(holders.get(word, ())) != 1:
+            continue
+        (longer,) = holders[word]
+        words = longer.lower().split()
+        if word in (words[0], words[-1]):
+            out[name] = longer
+    return out
+
+
 def records_to_frames(
     records: Iterable[Mapping[str, Any]] | pd.DataFrame,
     *,
@@ -221,6 +250,9 @@ def records_to_frames(
     A record with ``duplicate_of`` set joins the story of the record it points to (chains are
     followed). The story is represented by its original when that record is present, else by its
     earliest copy. Records whose date cannot be read are dropped and counted in ``n_undated``.
+    A place counts under its region's official name; a one-word person or speaker name that
+    stands for exactly one longer name in the data counts under that name
+    (:func:`short_name_map`: ``Prabowo`` under ``Prabowo Subianto``).
 
     Examples
     --------
@@ -346,8 +378,16 @@ def records_to_frames(
         actor_rows,
         ["id", "date", "name", "title", "role", "type", "province", "regency", "sentiment"],
     )
-    actors = actors[actors["name"].notna()].drop_duplicates(["id", "name"])
+    actors = actors[actors["name"].notna()]
     quotes = _frame(quote_rows, ["id", "date", "source", "speaker", "text", "verb"])
+    # "Prabowo" in one story and "Prabowo Subianto" in another are one person when no other
+    # name in the data could be meant
+    person = actors["type"] == "person"
+    full = short_name_map(pd.concat([actors.loc[person, "name"], quotes["speaker"]]).dropna())
+    if full:
+        actors.loc[person, "name"] = actors.loc[person, "name"].replace(full)
+        quotes["speaker"] = quotes["speaker"].replace(full)
+    actors = actors.drop_duplicates(["id", "name"])
 
     data = ReportData(
         stories=stories,

@@ -178,6 +178,32 @@ def test_a_place_counts_under_its_official_name():
     assert "Jateng" not in set(places["name"])
 
 
+def test_a_one_word_name_counts_under_the_one_longer_name_it_stands_for():
+    def person(name: str) -> dict:
+        return {"name": name, "type": "person"}
+
+    def record(i: int, names: list[str], speaker: str) -> dict:
+        return {
+            "id": f"r{i}",
+            "published_at": "2024-10-18",
+            "actors": [person(n) for n in names],
+            "quotes": [{"speaker": speaker, "text": f"kutipan {i}", "verb": "kata"}],
+        }
+
+    data = records_to_frames(
+        [
+            record(1, ["Prabowo Subianto", "Budi Santoso"], "Prabowo Subianto"),
+            record(2, ["Prabowo", "Budi"], "Prabowo"),
+            record(3, ["Budi Hartono", "Ahmad Luthfi"], "Luthfi"),
+        ]
+    )
+    named = data.actors.groupby("name")["id"].apply(sorted).to_dict()
+    assert named["Prabowo Subianto"] == ["r1", "r2"]
+    assert "Prabowo" not in named
+    assert named["Budi"] == ["r2"]  # two longer Budis: which one is not known
+    assert list(data.quotes["speaker"]) == ["Prabowo Subianto", "Prabowo Subianto", "Ahmad Luthfi"]
+
+
 def test_filters(syndicated_records):
     only_b = records_to_frames(syndicated_records, sources=["outlet b"])
     # the copy stands in for its story, which keeps the story's id
