@@ -527,7 +527,10 @@ def _print_evaluation(args: argparse.Namespace, result: Any, what: str, source: 
         print(json.dumps(result.to_dict(), indent=2))
         return EXIT_OK
     print(f"{what} ({result.n} rows), {source}")
-    print(f"macro-F1 {result.macro_f1:.3f}   accuracy {result.accuracy:.3f}\n")
+    over = ""
+    if len(result.labels) < len(result.report):
+        over = f" (over the {len(result.labels)} labels the file holds: {', '.join(result.labels)})"
+    print(f"macro-F1 {result.macro_f1:.3f}{over}   accuracy {result.accuracy:.3f}\n")
     print(result.report.round(3).to_string())
     print("\nconfusion (rows: true, columns: predicted)")
     print(result.confusion.to_string())

@@ -93,6 +93,9 @@ class Evaluation:
     Attributes
     ----------
     macro_f1, accuracy : float
+        Macro-F1 is averaged over the labels the true data holds (``labels``), so a set
+        without neutral items is not scored as if neutral had an F1 of zero; predicting a
+        label the data lacks still costs recall of the true ones.
     report : pandas.DataFrame
         Per class (rows ``negative``, ``neutral``, ``positive``): precision, recall, f1, support.
     confusion : pandas.DataFrame
@@ -101,6 +104,8 @@ class Evaluation:
         Number of rows evaluated.
     overlap : int
         Test rows found in the training data (non-zero only when allowed).
+    labels : tuple of str
+        The labels macro-F1 averages over: those present in the true data.
     """
 
     macro_f1: float
@@ -109,11 +114,13 @@ class Evaluation:
     confusion: pd.DataFrame
     n: int
     overlap: int = 0
+    labels: tuple[str, ...] = tuple(LABELS)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (for JSON output)."""
         return {
             "macro_f1": self.macro_f1,
+            "macro_f1_labels": list(self.labels),
             "accuracy": self.accuracy,
             "n": self.n,
             "overlap": self.overlap,
@@ -139,12 +146,14 @@ def scores(true: Sequence[Any], predicted: Sequence[Any]) -> Evaluation:
         index=pd.Index(labels, name="true"),
         columns=pd.Index(labels, name="predicted"),
     )
+    present = [label for label in labels if label in set(y)] or labels
     return Evaluation(
-        macro_f1=float(f1_score(y, p, labels=labels, average="macro", zero_division=0)),
+        macro_f1=float(f1_score(y, p, labels=present, average="macro", zero_division=0)),
         accuracy=float(accuracy_score(y, p)),
         report=report,
         confusion=confusion,
         n=len(y),
+        labels=tuple(present),
     )
 
 

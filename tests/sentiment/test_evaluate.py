@@ -57,6 +57,19 @@ def test_scores_report_and_confusion() -> None:
     assert ev.to_dict()["n"] == 4
 
 
+def test_macro_f1_averages_over_the_labels_the_true_data_holds() -> None:
+    # a two-class set (no neutral items): neutral predictions cost the true classes' recall,
+    # but neutral itself, with nothing to find, is not averaged in as an F1 of zero
+    true = ["pos", "pos", "pos", "neg", "neg", "neg"]
+    pred = ["pos", "pos", "neu", "neg", "neg", "pos"]
+    ev = scores(true, pred)
+    f1_pos, f1_neg = 2 * (2 / 3) * (2 / 3) / (4 / 3), 2 * 1 * (2 / 3) / (5 / 3)
+    assert ev.labels == ("negative", "positive")
+    assert ev.macro_f1 == pytest.approx((f1_pos + f1_neg) / 2)
+    assert ev.report.loc["neutral", "support"] == 0
+    assert ev.to_dict()["macro_f1_labels"] == ["negative", "positive"]
+
+
 def test_overlap_counts_normalised_text() -> None:
     train = ["Makanannya enak sekali!", "Pelayanan lambat."]
     test = ["makanannya enak sekali", "Harga terjangkau.", "PELAYANAN   lambat"]
