@@ -124,22 +124,28 @@ def _cmd_train(args: argparse.Namespace) -> int:
         check_tone_settings(args.tone_weight, args.tone_bands)
     except ValueError as exc:
         raise CommandError(f"--tone-weight / --tone-bands: {exc}") from None
-    labels = read_label_file(args.theme_labels) if args.theme_labels else None
+    try:
+        labels = read_label_file(args.theme_labels) if args.theme_labels else None
+    except (OSError, ValueError) as exc:
+        raise CommandError(f"--theme-labels: {exc}") from None
     started = time.perf_counter()
-    pipe = MediaPipeline(
-        taxonomy=args.taxonomy,
-        n_topics=args.topics,
-        random_state=args.seed,
-        calibrate_themes=args.calibrate_themes,
-        tone_sentence_weight=args.tone_weight,
-        tone_bands=None if args.tone_bands is None else tuple(args.tone_bands),
-    ).fit(
-        articles,
-        theme_labels=labels,
-        sentiment_data=sentiment,
-        tone_data=tone,
-        n_jobs=args.jobs,
-    )
+    try:
+        pipe = MediaPipeline(
+            taxonomy=args.taxonomy,
+            n_topics=args.topics,
+            random_state=args.seed,
+            calibrate_themes=args.calibrate_themes,
+            tone_sentence_weight=args.tone_weight,
+            tone_bands=None if args.tone_bands is None else tuple(args.tone_bands),
+        ).fit(
+            articles,
+            theme_labels=labels,
+            sentiment_data=sentiment,
+            tone_data=tone,
+            n_jobs=args.jobs,
+        )
+    except ValueError as exc:  # labels, taxonomy or training data that cannot be used
+        raise CommandError(f"train: {exc}") from None
     out = pipe.save(args.out)
     logger.info(
         "trained on %d articles in %.1f s -> %s (model %s)",

@@ -223,6 +223,34 @@ def _mapper(stopwords: str) -> TokenMapper:
     return m
 
 
+def _check_theme_labels(
+    theme_labels: Mapping[str, Mapping[str, int | None]], themes: Sequence[str], ids: Sequence[str]
+) -> None:
+    """Refuse labels that cannot be used: themes the taxonomy lacks, or no id of the articles."""
+    named = sorted({theme for row in theme_labels.values() for theme in row} - set(themes))
+    if named:
+        raise ValueError(
+            f"the theme labels name {len(named)} theme(s) the taxonomy lacks: "
+            f"{', '.join(map(repr, named))} (its themes: {', '.join(themes)})"
+        )
+    known = set(ids)
+    missing = [i for i in theme_labels if i not in known]
+    if len(missing) == len(theme_labels):
+        raise ValueError(
+            f"none of the {len(missing)} ids of the theme labels is the id of a training article "
+            f"(labels for {missing[0]!r}, ...; articles such as {ids[0] if ids else None!r})"
+        )
+    if missing:
+        logger.warning(
+            "%d of %d theme-labelled ids name no training article (first: %s); their labels are "
+            "not used",
+            len(missing),
+            len(theme_labels),
+            ", ".join(map(repr, missing[:3])),
+        )
+    logger.info("theme labels: %d articles labelled", len(theme_labels) - len(missing))
+
+
 class MediaPipeline:
     """All the parts of media_analytics, fitted together and saved as one model directory.
 
@@ -330,6 +358,8 @@ class MediaPipeline:
         )
         self.surface_forms_ = pre.surface_forms_
 
+        if theme_labels:
+            _check_theme_labels(theme_labels, taxonomy.ids, [a.id for a in arts])
         labels = []
         for a in arts:
             row: dict[str, int | None] = {}

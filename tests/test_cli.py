@@ -125,6 +125,30 @@ def test_the_dedup_window_bounds_what_duplicate_detection_remembers(tmp_path: Pa
     assert main(["score", str(src), "--dedup-window", "-1", "-q"]) == 2
 
 
+def test_unusable_theme_labels_are_a_one_line_error(tmp_path: Path, capsys) -> None:
+    records = read_sample_records()[:20]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    typo = tmp_path / "typo.csv"
+    typo.write_text(f"id,public_dialog\n{records[0]['id']},1\n")
+    other = tmp_path / "other.csv"
+    other.write_text("id,public_dialogue\nrow-1,1\n")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"id,public_dialogue\n{records[0]['id']},ya\n")
+    argv = ["train", str(src), "--out", str(tmp_path / "m"), "--jobs", "1", "--theme-labels"]
+    expected = {
+        typo: "train: the theme labels name 1 theme(s) the taxonomy lacks: 'public_dialog'",
+        other: "train: none of the 1 ids of the theme labels is the id of a training article",
+        bad: "bad.csv:2: theme 'public_dialogue' must be 0, 1 or blank",
+    }
+    for path, message in expected.items():
+        assert main([*argv, str(path)]) == 2
+        err = capsys.readouterr().err
+        assert message in err
+        assert "Traceback" not in err
+    assert not (tmp_path / "m").exists()
+
+
 def test_missing_model_is_a_clear_error(tmp_path: Path, capsys) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps(read_sample_records()[0]) + "\n", "utf-8")

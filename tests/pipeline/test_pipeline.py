@@ -131,6 +131,22 @@ def test_analyst_theme_labels_give_that_theme_a_classifier_share() -> None:
     assert sum(v > 0 for v in weights.values()) == 1  # only the labelled theme
 
 
+def test_theme_labels_that_cannot_be_used_are_refused_or_reported(caplog) -> None:
+    records = read_sample_records()[:40]
+    ids = [r["id"] for r in records]
+    pipe = MediaPipeline(with_topics=False, with_sentiment=False)
+    with pytest.raises(ValueError, match=r"1 theme\(s\) the taxonomy lacks: 'public_dialog'"):
+        pipe.fit(records, theme_labels={ids[0]: {"public_dialog": 1}}, n_jobs=1)
+    with pytest.raises(ValueError, match=r"none of the 2 ids .* \(labels for 'row-1'"):
+        pipe.fit(records, theme_labels={"row-1": {"public_dialogue": 1}, "row-2": {}}, n_jobs=1)
+    labels = {i: {"public_dialogue": n % 2} for n, i in enumerate(ids[:10])}
+    labels["not-an-article"] = {"public_dialogue": 1}
+    pipe.fit(records, theme_labels=labels, n_jobs=1)
+    assert "1 of 11 theme-labelled ids name no training article (first: 'not-an-article')" in (
+        caplog.text
+    )
+
+
 def test_fitting_parts_side_by_side_gives_the_sequential_model() -> None:
     # with more than one core, sentiment and tone are fitted in a second thread while the topics
     # are (and both use worker threads or processes); the model must be the one-core model
