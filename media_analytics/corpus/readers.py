@@ -25,6 +25,7 @@ import gzip
 import json
 import logging
 import os
+import re
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -65,6 +66,7 @@ DATE_ORDER_LOOKAHEAD = 1000
 DateOrder = bool | str | None
 
 log = logging.getLogger(__name__)
+_NUMERIC_DAY = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
 
 
 def read_articles(
@@ -215,10 +217,12 @@ class Converter:
         records = iter(records)
         ahead: list[tuple[int, Record]] = []
         order: bool | None = None
+        numeric = False  # any numeric date met, so that the order matters
         for line, record in records:
             ahead.append((line, record))
             column = self._mapping(record).get("published_at")
             value = record.get(column) if column is not None else None
+            numeric = numeric or (isinstance(value, str) and _NUMERIC_DAY.search(value) is not None)
             order = numeric_date_order(value)
             if order is not None:
                 way = "day" if order else "month"
@@ -234,7 +238,8 @@ class Converter:
                 "first: numeric dates read day first"
             )
         self._file_dayfirst = True if order is None else order
-        log.info("%s: %s", name, self._order_note)
+        # worth telling when the order was settled, or guessed for numeric dates
+        log.log(logging.INFO if numeric else logging.DEBUG, "%s: %s", name, self._order_note)
         yield from ahead
         yield from records
 

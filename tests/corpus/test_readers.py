@@ -385,3 +385,14 @@ def test_format_is_sniffed_for_unknown_suffixes(tmp_path: Path) -> None:
     write_parquet(sample_articles(), tmp_path / "out.parquet")
     (tmp_path / "out.parquet").rename(tmp_path / "snapshot.data")
     assert [a.id for a in read_articles(tmp_path / "snapshot.data")] == ["a", "b", "c"]
+
+
+def test_auto_date_order_is_only_told_when_numeric_dates_are_met(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    iso = _dated_csv(tmp_path / "iso.csv", ["2024-06-05", "Rabu, 5 Juni 2024 10:00 WIB"])
+    ambiguous = _dated_csv(tmp_path / "amb.csv", ["05/06/2024"])
+    with caplog.at_level(logging.INFO, logger="media_analytics.corpus.readers"):
+        list(read_articles([iso, ambiguous], dayfirst="auto"))
+    assert "iso.csv" not in caplog.text
+    assert "amb.csv: no date in the first 1 records shows whether day or month" in caplog.text
