@@ -390,7 +390,7 @@ def test_format_is_sniffed_for_unknown_suffixes(tmp_path: Path) -> None:
 def test_auto_date_order_is_only_told_when_numeric_dates_are_met(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    iso = _dated_csv(tmp_path / "iso.csv", ["2024-06-05", "Rabu, 5 Juni 2024 10:00 WIB"])
+    iso = _dated_csv(tmp_path / "iso.csv", ["2024-06-05", "Rabu 5 Juni 2024 10:00 WIB"])
     ambiguous = _dated_csv(tmp_path / "amb.csv", ["05/06/2024"])
     with caplog.at_level(logging.INFO, logger="media_analytics.corpus.readers"):
         list(read_articles([iso, ambiguous], dayfirst="auto"))
