@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from . import __version__
-from .corpus import Article
+from .corpus import Article, Rejects
 from .preprocessing import StemCache, SurfaceForms, TextPreprocessor, clean_article, default_cache
 from .preprocessing.parallel import effective_n_jobs, parallel_map
 from .preprocessing.tokens import TokenMapper, load_stopwords
@@ -542,7 +542,7 @@ class MediaPipeline:
         *,
         column_map: Mapping[str, str] | None = None,
         dayfirst: bool | str | None = "auto",
-        rejects: Any = None,
+        rejects: Rejects | None = None,
         n_jobs: int | None = None,
     ) -> Any:
         """Score a DataFrame of articles; returns a DataFrame of scored records.
@@ -560,7 +560,6 @@ class MediaPipeline:
         """
         import pandas as pd
 
-        from .corpus import Rejects
         from .corpus.readers import Converter
         from .corpus.writers import _missing, _plain
 
@@ -569,13 +568,13 @@ class MediaPipeline:
         labels = list(frame.index)
         columns = [str(c) for c in frame.columns]
 
-        def row(values: tuple[Any, ...]) -> dict[str, Any]:
+        def as_record(values: tuple[Any, ...]) -> dict[str, Any]:
             return {
                 k: None if _missing(v) else _plain(v) for k, v in zip(columns, values, strict=True)
             }
 
         rows: Iterable[tuple[int, dict[str, Any]]] = enumerate(
-            map(row, frame.itertuples(index=False, name=None))
+            map(as_record, frame.itertuples(index=False, name=None))
         )
         if dayfirst == "auto":
             rows = converter.settle_date_order("DataFrame", rows, unit="row")
