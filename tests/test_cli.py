@@ -165,3 +165,17 @@ def test_no_command_prints_help_and_fails(capsys: pytest.CaptureFixture[str]) ->
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--version"]) == 0
     assert "media-analytics" in capsys.readouterr().out
+
+
+def test_the_seed_article_as_a_text_file_gets_both_named_themes(tmp_path: Path) -> None:
+    from .conftest import shared_file
+
+    seed = shared_file("seeds/000_717329b73b4a0ffc.txt")
+    out = tmp_path / "out.jsonl"
+    # the seed's folder as a user would pass it: the .txt is the article, README.md is not
+    assert main(["score", str(seed.parent), "--out", str(out), "--jobs", "1", "-q"]) == 0
+    (record,) = _lines(out)
+    themes = {t["theme"]: t for t in record["themes"]}
+    assert {"pilkada_security", "public_dialogue"} <= set(themes)
+    assert "Jumat Curhat" in themes["public_dialogue"]["evidence"]
+    assert record["dateline"] == "Dumai"

@@ -52,6 +52,7 @@ ARTICLE_SUFFIXES = {
     ".tsv": "csv",
     ".parquet": "parquet",
     ".pq": "parquet",
+    ".txt": "text",
 }
 STDIN = "-"
 _STDIN_NAME = "<stdin>"
@@ -171,8 +172,17 @@ def _suffix_format(path: Path) -> str | None:
     return ARTICLE_SUFFIXES.get(os.path.splitext(name)[1])
 
 
+# Text files a folder of articles often holds beside them that are not articles.
+_NOT_ARTICLES = frozenset(
+    {"readme", "license", "licence", "notice", "changelog", "copying", "authors", "requirements"}
+)
+
+
 def _is_article_file(path: Path) -> bool:
-    return path.is_file() and not path.name.startswith(".") and _suffix_format(path) is not None
+    fmt = _suffix_format(path)
+    if fmt == "text" and path.name.split(".")[0].lower() in _NOT_ARTICLES:
+        return False
+    return path.is_file() and not path.name.startswith(".") and fmt is not None
 
 
 class Converter:
@@ -295,6 +305,10 @@ def iter_records(path: str, report: _Report) -> Iterator[tuple[int, Record]]:
                 yield from _parquet_records(path, name, report)
         elif fmt == "jsonl":
             yield from _jsonl_records(stream, name, report)
+        elif fmt == "text" and _text_is_table(stream):  # "Text (tab delimited)" exports
+            yield from _csv_records(stream, name, report, delimiter=None)
+        elif fmt == "text":
+            yield from _text_record(stream, name, report)
         else:
             tab = path.lower().removesuffix(".gz").endswith(".tsv")
             yield from _csv_records(stream, name, report, delimiter="\t" if tab else None)
@@ -312,6 +326,30 @@ def _sniff_format(stream: IO[bytes]) -> str:
     if head.startswith(b"PAR1"):
         return "parquet"
     return "jsonl" if head.startswith(b"{") else "csv"
+
+
+_HEADER_FIELD = re.compile(r"^[\w.-]{1,40}$")
+
+
+def _text_is_table(stream: IO[bytes]) -> bool:
+    """Whether a ``.txt`` file is a table: its first line a header of column names.
+
+    A header is two or more fields split by a tab, ``;``, ``|`` or ``,``, either naming a
+    text column the readers know (``isi``, ``Text Tweet``) or all plain names without spaces
+    (``id;judul;isi``); a title line with a comma has words with spaces between them.
+    """
+    peek = getattr(stream, "peek", None)
+    head = peek(4096)[:4096] if peek is not None else b""
+    first = head.decode("utf-8", "replace").lstrip("\ufeff").split("\n", 1)[0].strip()
+    for delimiter in _DELIMITERS:
+        fields = [f.strip().strip('"') for f in first.split(delimiter)]
+        if len(fields) < 2:
+            continue
+        if "text" in ColumnResolver(None).resolve(fields):
+            return True
+        if all(_HEADER_FIELD.match(f) for f in fields):
+            return True
+    return False
 
 
 def _decode(raw: bytes) -> tuple[str, bool]:
@@ -342,6 +380,32 @@ def _jsonl_records(stream: IO[bytes], name: str, report: _Report) -> Iterator[tu
         if bad_bytes:
             report(name, line, "non_utf8", "bytes that are not UTF-8 were replaced", "warning")
         yield line, obj
+
+
+_SENTENCE_END = tuple(".!?:;\"\u201d'")
+_TITLE_MAX_CHARS = 200
+
+
+def _text_record(stream: IO[bytes], name: str, report: _Report) -> Iterator[tuple[int, Record]]:
+    """One article per ``.txt`` file, its file name kept as ``file``.
+
+    A short first line that does not end a sentence, with more text below it, is the title
+    (``Polisi Gelar Jumat Curhat`` then the body); otherwise the whole file is the text. The
+    id comes from the content, as for any record without an id or a URL: the same text under
+    another path or folder is the same article, and files of the same name in two folders are
+    not mistaken for one.
+    """
+    text, bad_bytes = _decode(stream.read())
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    if bad_bytes:
+        report(name, 1, "non_utf8", "bytes that are not UTF-8 were replaced", "warning")
+    record: Record = {"file": Path(name).name}
+    first, _, rest = text.strip().partition("\n")
+    first = first.strip()
+    if rest.strip() and len(first) <= _TITLE_MAX_CHARS and not first.endswith(_SENTENCE_END):
+        record["title"], text = first, rest
+    record["text"] = text.strip()
+    yield 1, record
 
 
 class _Lines:

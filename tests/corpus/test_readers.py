@@ -396,3 +396,35 @@ def test_auto_date_order_is_only_told_when_numeric_dates_are_met(
         list(read_articles([iso, ambiguous], dayfirst="auto"))
     assert "iso.csv" not in caplog.text
     assert "amb.csv: no date in the first 1 records shows whether day or month" in caplog.text
+
+
+def test_a_txt_file_is_one_article(tmp_path: Path) -> None:
+    folder = tmp_path / "crawl"
+    (folder / "hari1").mkdir(parents=True)
+    (folder / "hari2").mkdir()
+    body = "DUMAI - Polisi menggelar Jumat Curhat bersama warga.\nWarga menyampaikan keluhan."
+    (folder / "hari1" / "1.txt").write_text(f"Polisi Gelar Jumat Curhat\n\n{body}\n", "utf-8")
+    (folder / "hari2" / "1.txt").write_bytes(gzip.compress(b"\xef\xbb\xbfHarga cabai naik lagi.\n"))
+    (folder / "hari2" / "1.txt").rename(folder / "hari2" / "1.txt.gz")
+    (folder / "hari2" / "copy.txt").write_text(f"Polisi Gelar Jumat Curhat\n{body}", "utf-8")
+    (folder / "README.md").write_text("# not an article\n")
+    (folder / "LICENSE.txt").write_text("Not an article either\n")
+    rejects = Rejects()
+    articles = list(read_articles(folder, rejects=rejects))
+    assert len(rejects) == 0
+    by_file = {a.extra["file"]: a for a in articles}
+    assert sorted(by_file) == ["1.txt", "1.txt.gz", "copy.txt"]
+    titled = by_file["1.txt"]
+    assert (titled.title, titled.text) == ("Polisi Gelar Jumat Curhat", body)
+    assert (by_file["1.txt.gz"].title, by_file["1.txt.gz"].text) == ("", "Harga cabai naik lagi.")
+    # two files named 1.txt are two articles; the same text under another name is one
+    assert by_file["1.txt"].id != by_file["1.txt.gz"].id
+    assert by_file["copy.txt"].id == titled.id
+
+
+def test_a_txt_file_whose_first_line_ends_a_sentence_has_no_title(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text("DUMAI - Kegiatan berlangsung tertib.\nKapolsek hadir.\n", "utf-8")
+    (article,) = read_articles(path)
+    assert article.title == ""
+    assert article.text == "DUMAI - Kegiatan berlangsung tertib.\nKapolsek hadir."
