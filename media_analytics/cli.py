@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -383,6 +384,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     if bool(args.db) == bool(args.inputs):
         raise CommandError("give either --db DB or scored JSONL INPUT files, not both or neither")
+    if args.since and args.until and args.since > args.until:
+        raise CommandError(f"--since {args.since} is after --until {args.until}")
     if args.db:
         from .store import StoreError, open_store
 
@@ -599,6 +602,14 @@ _DATE_ORDER_KW: Any = {
 }
 
 
+def _iso_day(value: str) -> str:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a day as YYYY-MM-DD: {value!r}") from None
+    return value
+
+
 def _dayfirst(args: argparse.Namespace) -> bool | str | None:
     orders: dict[str, bool | str | None] = {"auto": "auto", "dmy": True, "mdy": False}
     return orders.get(args.date_order)  # "strict": None
@@ -788,8 +799,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--theme", action="append", help="only these themes (repeatable)")
     report.add_argument("--source", action="append", help="only these outlets (repeatable)")
-    report.add_argument("--since", help="first date (YYYY-MM-DD)")
-    report.add_argument("--until", help="last date (YYYY-MM-DD)")
+    report.add_argument("--since", type=_iso_day, help="first date (YYYY-MM-DD)")
+    report.add_argument("--until", type=_iso_day, help="last date (YYYY-MM-DD)")
     report.add_argument("--title", default="Media monitoring report", help="report title")
     report.set_defaults(func=_cmd_report)
     return parser

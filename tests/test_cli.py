@@ -35,6 +35,31 @@ def test_report_needs_one_source(tmp_path: Path, capsys) -> None:
     assert "either --db" in capsys.readouterr().err
 
 
+def test_report_refuses_bad_days_and_names_a_theme_no_story_carries(
+    tmp_path: Path, capsys, caplog
+) -> None:
+    scored = tmp_path / "scored.jsonl"
+    theme = {"theme": "public_dialogue", "score": 0.9, "evidence": ["dialog"]}
+    record = {
+        "id": "a",
+        "published_at": "2024-11-26",
+        "source": "X",
+        "title": "t",
+        "themes": [theme],
+    }
+    scored.write_text(json.dumps(record) + "\n", "utf-8")
+    base = ["report", str(scored), "--out", str(tmp_path / "r")]
+    assert main([*base, "--since", "2024-13-01"]) == 2
+    assert "not a day as YYYY-MM-DD: '2024-13-01'" in capsys.readouterr().err
+    assert main([*base, "--since", "2024-12-01", "--until", "2024-11-01"]) == 2
+    assert "--since 2024-12-01 is after --until 2024-11-01" in capsys.readouterr().err
+    assert main([*base, "--theme", "public_dialog"]) == 0
+    assert (
+        "no story carries the theme(s) 'public_dialog' (themes in the data: public_dialogue)"
+        in (caplog.text)
+    )
+
+
 def test_score_help_documents_every_flag(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["score", "--help"]) == 0
     out = capsys.readouterr().out

@@ -80,6 +80,14 @@ def build_report(
     data = records_to_frames(records_or_frame, sources=sources, since=since, until=until)
     if data.stories.empty:
         logger.warning("no stories left to report on after the filters")
+    absent = sorted(set(themes or ()) - set(data.themes["theme"]))
+    if absent:  # a typo in a theme id would otherwise give an empty report without a word
+        present = ", ".join(sorted(set(data.themes["theme"]))) or "none"
+        logger.warning(
+            "no story carries the theme(s) %s (themes in the data: %s)",
+            ", ".join(map(repr, absent)),
+            present,
+        )
     content = build_content(
         data,
         title=title,
