@@ -248,8 +248,17 @@ class Converter:
                 "first: numeric dates read day first"
             )
         self._file_dayfirst = True if order is None else order
-        # worth telling when the order was settled, or guessed for numeric dates
-        log.log(logging.INFO if numeric else logging.DEBUG, "%s: %s", name, self._order_note)
+        if order is not None:
+            log.info("%s: %s", name, self._order_note)
+        elif numeric:  # a guess: a daily file of a month-first source (10/05/2025) looks the same
+            log.warning(
+                "%s: %s (if the source writes the month first, pass --date-order mdy, or "
+                "dayfirst=False)",
+                name,
+                self._order_note,
+            )
+        else:
+            log.debug("%s: %s", name, self._order_note)
         yield from ahead
         yield from records
 
