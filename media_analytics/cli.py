@@ -556,6 +556,11 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     scored = out / "scored.jsonl"
+    print(
+        "demo: scoring the bundled sample corpus; it is messy on purpose (HTML, mojibake, many "
+        "date styles), so any warning below shows how a problem record is reported",
+        file=sys.stderr,
+    )
     code = main(
         ["score", str(sample_dir()), "--out", str(scored), "--jobs", str(args.jobs), "--quiet"]
     )
