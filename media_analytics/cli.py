@@ -531,6 +531,53 @@ def _cmd_evaluate_tone(args: argparse.Namespace) -> int:
     return _run_evaluation(args, "Tone of the articles of", pick)
 
 
+def _cmd_evaluate_themes(args: argparse.Namespace) -> int:
+    from .corpus import Rejects, read_articles
+    from .themes.evaluation import evaluate_themes
+    from .themes.training import read_label_file
+
+    try:
+        labels = read_label_file(args.labels)
+    except (OSError, ValueError) as exc:
+        raise CommandError(f"--labels: {exc}") from None
+    rejects = Rejects()
+    articles = read_articles(
+        args.inputs,
+        rejects=rejects,
+        column_map=_column_map(args.column),
+        dayfirst=_dayfirst(args),
+    )
+    pipe = _load_model(args.model)
+    if pipe.themes_ is None:
+        raise CommandError("this model has no theme part")
+    try:
+        result = evaluate_themes(pipe, articles, labels, n_jobs=args.jobs)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    _report_rejects(rejects)
+    if args.errors:
+        Path(args.errors).parent.mkdir(parents=True, exist_ok=True)
+        result.errors.to_csv(args.errors, index=False)
+    if args.json:
+        table = result.table.astype(object).where(result.table.notna(), None)
+        out = {
+            "articles": result.n_articles,
+            "missing": result.missing,
+            "themes": table.to_dict(orient="index"),
+        }
+        print(json.dumps(out, indent=2))
+        return EXIT_OK
+    print(
+        f"Themes on {result.n_articles} labelled articles of {', '.join(args.inputs)}, "
+        f"model {pipe.model_version}"
+        + (f" ({len(result.missing)} labelled ids not found)" if result.missing else "")
+    )
+    print(result.table.round(3).to_string(na_rep="-"))
+    if args.errors:
+        print(f"\n{len(result.errors)} wrong decisions written to {args.errors}")
+    return EXIT_OK
+
+
 def _print_evaluation(args: argparse.Namespace, result: Any, what: str, source: str) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), indent=2))
@@ -776,6 +823,20 @@ def build_parser() -> argparse.ArgumentParser:
         "test", help="labelled articles: CSV/TSV/JSONL with text (headline on line 1), label"
     )
     tone.set_defaults(func=_cmd_evaluate_tone)
+    themes = kinds.add_parser(
+        "themes", help="per-theme precision, recall and F1 on your labelled articles"
+    )
+    themes.add_argument("inputs", nargs="+", metavar="ARTICLES", help="the labelled articles")
+    themes.add_argument(
+        "--labels", required=True, help="CSV: id plus one 0/1 column per theme (blank: not judged)"
+    )
+    themes.add_argument("--model", help="model directory (default: the default model)")
+    themes.add_argument("--column", action="append", metavar="INPUT=FIELD", help="as for score")
+    themes.add_argument("--date-order", **_DATE_ORDER_KW)
+    themes.add_argument("--errors", help="write the wrong decisions (id, theme, ...) to this CSV")
+    themes.add_argument("--json", action="store_true", help="print the results as JSON")
+    add_jobs(themes)
+    themes.set_defaults(func=_cmd_evaluate_themes)
     for kind, trained in ((sent, "a classifier"), (tone, "an article tone model")):
         kind.add_argument("--model", help="model directory (default: the default model)")
         kind.add_argument("--train", help=f"train {trained} on this labelled file instead")

@@ -1,0 +1,95 @@
+"""Per-theme precision and recall on an analyst's labelled articles."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from media_analytics.themes.evaluation import evaluate_themes, theme_scores
+from media_analytics.themes.training import read_sample_records
+
+THEMES = ("pilkada_security", "public_dialogue")
+
+
+def _labelled(n: int = 40) -> tuple[list[dict], dict[str, dict[str, int | None]]]:
+    records = read_sample_records()[:n]
+    labels: dict[str, dict[str, int | None]] = {}
+    for k, r in enumerate(records):
+        gold = set(r["gold"]["themes"])
+        row: dict[str, int | None] = {t: int(t in gold) for t in THEMES}
+        if k % 5 == 0:  # an analyst who disagrees with the writers now and then
+            row["public_dialogue"] = 1 - int(row["public_dialogue"] or 0)
+        if k % 7 == 0:
+            row["pilkada_security"] = None  # not judged
+        labels[r["id"]] = row
+    return records, labels
+
+
+def test_counts_match_the_model_tags_on_the_labelled_articles(default_pipeline) -> None:
+    records, labels = _labelled()
+    result = evaluate_themes(default_pipeline, records, labels)
+    tagged = {r["id"]: {t["theme"] for t in r["themes"]} for r in default_pipeline.score(records)}
+    assert result.n_articles == len(records) and result.missing == []
+    assert list(result.table.index) == list(THEMES)
+    for theme in THEMES:
+        judged = [(i, row[theme]) for i, row in labels.items() if row[theme] is not None]
+        tp = sum(v == 1 and theme in tagged[i] for i, v in judged)
+        fp = sum(v == 0 and theme in tagged[i] for i, v in judged)
+        fn = sum(v == 1 and theme not in tagged[i] for i, v in judged)
+        row = result.table.loc[theme]
+        assert (row["labelled"], row["tp"], row["fp"], row["fn"]) == (len(judged), tp, fp, fn)
+        assert row["f1"] == pytest.approx(2 * tp / (2 * tp + fp + fn))
+        wrong = result.errors[result.errors["theme"] == theme]
+        assert (wrong["error"] == "false positive").sum() == fp
+        assert (wrong["error"] == "false negative").sum() == fn
+    # the flipped labels make errors, and each false positive shows the tag's evidence
+    positives = result.errors[result.errors["error"] == "false positive"]
+    assert len(result.errors) > 0
+    assert all(isinstance(e, str) and e for e in positives["evidence"])
+
+
+def test_labels_that_cannot_be_used_are_refused_or_reported(default_pipeline, caplog) -> None:
+    records, labels = _labelled(10)
+    with pytest.raises(
+        ValueError, match="theme\\(s\\) the model's taxonomy lacks: 'public_dialog'"
+    ):
+        evaluate_themes(default_pipeline, records, {records[0]["id"]: {"public_dialog": 1}})
+    with pytest.raises(ValueError, match="none of the 1 labelled ids is among the articles"):
+        evaluate_themes(default_pipeline, records, {"elsewhere": {"public_dialogue": 1}})
+    result = evaluate_themes(
+        default_pipeline, records, {**labels, "elsewhere": {"public_dialogue": 1}}
+    )
+    assert result.missing == ["elsewhere"] and result.n_articles == 10
+    assert "1 of 11 labelled ids are not among the articles" in caplog.text
+
+
+def test_scores_are_undefined_without_a_denominator() -> None:
+    table = theme_scores({"a": {"t": 0}, "b": {"t": 0}}, {"a": [], "b": []})
+    assert (table.loc["t", "tp"], table.loc["t", "fp"], table.loc["t", "fn"]) == (0, 0, 0)
+    assert math.isnan(table.loc["t", "precision"]) and math.isnan(table.loc["t", "recall"])
+
+
+def test_the_command_prints_the_table_and_writes_the_errors(tmp_path: Path, capsys) -> None:
+    from media_analytics.cli import main
+
+    records, labels = _labelled(30)
+    src = tmp_path / "articles.jsonl"
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    label_file = tmp_path / "labels.csv"
+    lines = ["id," + ",".join(THEMES)]
+    for i, row in labels.items():
+        lines.append(",".join([i, *("" if row[t] is None else str(row[t]) for t in THEMES)]))
+    label_file.write_text("\n".join(lines) + "\n", "utf-8")
+    errors = tmp_path / "errors.csv"
+    argv = ["evaluate", "themes", str(src), "--labels", str(label_file), "--jobs", "1"]
+    assert main([*argv, "--errors", str(errors)]) == 0
+    out = capsys.readouterr().out
+    assert "Themes on 30 labelled articles" in out and "public_dialogue" in out
+    assert errors.read_text("utf-8").startswith("id,title,theme,error,score,evidence")
+    assert main([*argv, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["articles"] == 30 and set(data["themes"]) == set(THEMES)
+    assert data["themes"]["public_dialogue"]["labelled"] == 30
