@@ -94,6 +94,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
     from .corpus import Rejects, read_articles, read_labelled
     from .pipeline import MediaPipeline, check_tone_settings
     from .resources import corpora_dir
+    from .themes import Taxonomy
     from .themes.training import read_label_file
 
     rejects = Rejects()
@@ -126,7 +127,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise CommandError(f"--tone-weight / --tone-bands: {exc}") from None
     try:
-        labels = read_label_file(args.theme_labels) if args.theme_labels else None
+        themes = Taxonomy.load(args.taxonomy).ids if args.theme_labels else None
+        labels = read_label_file(args.theme_labels, themes) if args.theme_labels else None
     except (OSError, ValueError) as exc:
         raise CommandError(f"--theme-labels: {exc}") from None
     started = time.perf_counter()
@@ -536,8 +538,11 @@ def _cmd_evaluate_themes(args: argparse.Namespace) -> int:
     from .themes.evaluation import evaluate_themes
     from .themes.training import read_label_file
 
+    pipe = _load_model(args.model)
+    if pipe.themes_ is None:
+        raise CommandError("this model has no theme part")
     try:
-        labels = read_label_file(args.labels)
+        labels = read_label_file(args.labels, pipe.themes_.taxonomy_.ids)
     except (OSError, ValueError) as exc:
         raise CommandError(f"--labels: {exc}") from None
     rejects = Rejects()
@@ -547,9 +552,6 @@ def _cmd_evaluate_themes(args: argparse.Namespace) -> int:
         column_map=_column_map(args.column),
         dayfirst=_dayfirst(args),
     )
-    pipe = _load_model(args.model)
-    if pipe.themes_ is None:
-        raise CommandError("this model has no theme part")
     try:
         result = evaluate_themes(pipe, articles, labels, n_jobs=args.jobs)
     except ValueError as exc:

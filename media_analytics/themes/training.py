@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ import numpy as np
 
 from ..preprocessing import clean_article
 from .taxonomy import Taxonomy
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "ANALYST_TEXT_SHARE",
@@ -100,30 +103,50 @@ def load_sample_labels(
     return texts, titles, label_matrix(taxonomy, [_sample_labels(r) for r in records])
 
 
-def read_label_file(path: str | Path) -> dict[str, dict[str, int | None]]:
+def read_label_file(
+    path: str | Path, themes: Sequence[str] | None = None
+) -> dict[str, dict[str, int | None]]:
     """Read an analyst's label file: ``id`` plus one 0/1 column per theme (blank = not judged).
 
-    Raises ``ValueError`` naming the line for a value other than 0, 1 or blank.
+    A column that is not one of ``themes`` (default: the default taxonomy's) and holds no 0 or
+    1 at all (a ``title`` or ``notes`` column kept beside the labels while labelling in a
+    spreadsheet) is not a label column and is left out, with a log line; so are columns whose
+    name starts with ``_``.
+
+    Raises ``ValueError`` naming the line for a label column holding something other than 0, 1
+    or blank (``ya``), and for a file without an ``id`` column.
     """
     path = Path(path)
-    out: dict[str, dict[str, int | None]] = {}
     with path.open(newline="", encoding="utf-8") as f:
         reader = csv.DictReader(f)
         if not reader.fieldnames or "id" not in reader.fieldnames:
             raise ValueError(f"{path}: a label file needs an 'id' column")
-        for line, row in enumerate(reader, start=2):
-            labels: dict[str, int | None] = {}
-            for key, value in row.items():
-                if key in ("id", None) or key.startswith("_"):
-                    continue
-                value = (value or "").strip()
-                if value == "":
-                    labels[key] = None
-                elif value in ("0", "1"):
-                    labels[key] = int(value)
-                else:
-                    raise ValueError(f"{path}:{line}: theme {key!r} must be 0, 1 or blank")
-            out[row["id"]] = labels
+        rows = list(reader)
+    columns = [c for c in reader.fieldnames if c != "id" and not c.startswith("_")]
+    values = {c: [(row.get(c) or "").strip() for row in rows] for c in columns}
+    named = set(Taxonomy.load().ids if themes is None else themes)
+    other = [
+        c
+        for c in columns
+        if c not in named
+        and any(values[c])  # an empty column is a theme not judged yet
+        and not any(v in ("0", "1") for v in values[c])
+    ]
+    if other:
+        logger.info("%s: not label columns (no 0 or 1 in them): %s", path, ", ".join(other))
+    labels_of = [c for c in columns if c not in other]
+    out: dict[str, dict[str, int | None]] = {}
+    for line, row in enumerate(rows, start=2):
+        labels: dict[str, int | None] = {}
+        for key in labels_of:
+            value = (row.get(key) or "").strip()
+            if value == "":
+                labels[key] = None
+            elif value in ("0", "1"):
+                labels[key] = int(value)
+            else:
+                raise ValueError(f"{path}:{line}: theme {key!r} must be 0, 1 or blank")
+        out[row["id"]] = labels
     return out
 
 
@@ -159,7 +182,9 @@ def train_tagger(
         params.setdefault("text_weight", ANALYST_TEXT_SHARE)
     if not isinstance(taxonomy, Taxonomy):
         taxonomy = Taxonomy.load(taxonomy)
-    corrections = read_label_file(labels) if isinstance(labels, (str, Path)) else (labels or {})
+    corrections = (
+        read_label_file(labels, taxonomy.ids) if isinstance(labels, (str, Path)) else (labels or {})
+    )
     docs: dict[str, tuple[str, str, dict[str, int | None]]] = {}
     if use_sample:
         for r in read_sample_records():

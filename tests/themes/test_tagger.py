@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import numpy as np
@@ -117,6 +118,29 @@ def test_labels_and_retraining_in_one_call(tmp_path: Path) -> None:
         read_label_file(bad)
     with pytest.raises(ValueError, match="not among the articles"):
         train_tagger(labels={"no-such-id": {"public_dialogue": 1}})
+
+
+def test_label_file_columns_that_hold_no_label_are_left_out(tmp_path: Path, caplog) -> None:
+    # a spreadsheet kept while labelling: the headline and a note beside the theme columns
+    labels = tmp_path / "labels.csv"
+    labels.write_text(
+        "id,judul,public_dialogue,catatan,pilkada_security\n"
+        'a1,"Jumat Curhat, Warga Mengadu",1,jelas,\n'
+        "a2,Harga Cabai Naik,0,,0\n",
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.INFO, logger="media_analytics.themes.training"):
+        read = read_label_file(labels)
+    assert read == {
+        "a1": {"public_dialogue": 1, "pilkada_security": None},
+        "a2": {"public_dialogue": 0, "pilkada_security": 0},
+    }
+    assert "not label columns (no 0 or 1 in them): judul, catatan" in caplog.text
+    # a column of 0/1 under another name is a label column (for another taxonomy's theme)
+    assert read_label_file(labels, themes=["other"])["a2"] == {
+        "public_dialogue": 0,
+        "pilkada_security": 0,
+    }
 
 
 def test_thresholds_can_be_adjusted(rules_tagger: ThemeTagger) -> None:
