@@ -120,8 +120,8 @@ def evaluate_themes(
     """
     from ..pipeline import as_article
 
-    gold = read_label_file(labels) if isinstance(labels, (str, Path)) else dict(labels)
     themes = list(model.themes_.taxonomy_.ids)
+    gold = read_label_file(labels, themes) if isinstance(labels, (str, Path)) else dict(labels)
     unknown = sorted({t for row in gold.values() for t in row} - set(themes))
     if unknown:
         raise ValueError(
