@@ -378,7 +378,7 @@ def records_to_frames(
         actor_rows,
         ["id", "date", "name", "title", "role", "type", "province", "regency", "sentiment"],
     )
-    actors = actors[actors["name"].notna()]
+    actors = actors[actors["name"].notna()].copy()
     quotes = _frame(quote_rows, ["id", "date", "source", "speaker", "text", "verb"])
     # "Prabowo" in one story and "Prabowo Subianto" in another are one person when no other
     # name in the data could be meant
