@@ -244,12 +244,18 @@ def _cmd_score(args: argparse.Namespace) -> int:
         finally:
             if out is not sys.stdout:
                 out.close()
-        counts = {"scored": n, "skipped": 0}
+        counts = {"scored": n}
     elapsed = time.perf_counter() - started
     n_err = len(rejects.errors)
+    read = ""
+    if "known" in counts:  # the database tells what was new and what it already held
+        read = (
+            f" (read {counts['added'] + counts['known']}: {counts['added']} new, "
+            f"{counts['known']} already stored, {counts['changed']} of them changed)"
+        )
     summary = (
-        f"scored {counts['scored']} articles ({counts.get('skipped', 0)} already scored) in "
-        f"{elapsed:.1f} s with model {pipe.model_version}; {n_err} records rejected"
+        f"scored {counts['scored']} articles{read} in {elapsed:.1f} s with model "
+        f"{pipe.model_version}; {n_err} records rejected"
     )
     _report_rejects(rejects)
     print(summary, file=sys.stderr)
@@ -328,17 +334,24 @@ def _score_into_store(
             run_id = store.start_run(version, inputs=list(args.inputs))
         except RunActiveError as exc:
             raise CommandError(str(exc)) from None
-        counts = {"scored": 0, "skipped": 0, "added": 0}
+        counts = {"scored": 0, "added": 0, "known": 0, "changed": 0}
         status: FinishedStatus = "failed"
+
+        def add(batch: list[Any]) -> None:
+            result = store.add_articles(batch)
+            counts["added"] += result.new
+            counts["known"] += result.known
+            counts["changed"] += result.changed
+
         try:
             batch: list[Any] = []
             for a in _with_duplicates(articles, detector):
                 batch.append(a)
                 if len(batch) >= 1000:
-                    counts["added"] += store.add_articles(batch).new
+                    add(batch)
                     batch = []
             if batch:
-                counts["added"] += store.add_articles(batch).new
+                add(batch)
             if state:
                 detector.save(state)
             store.add_rejects(run_id, rejects)

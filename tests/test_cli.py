@@ -108,13 +108,16 @@ def test_month_first_dates_are_read_by_default_and_failed_dates_are_shown(
     assert "(and 1 more like it)" in caplog.text
 
 
-def test_score_into_sqlite_is_incremental(tmp_path: Path) -> None:
+def test_score_into_sqlite_is_incremental(tmp_path: Path, capsys) -> None:
     src = tmp_path / "in.jsonl"
     records = read_sample_records()[:30]
     src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
     db = tmp_path / "media.db"
     assert main(["score", str(src), "--db", str(db), "--jobs", "1", "-q"]) == 0
+    assert "scored 30 articles (read 30: 30 new, 0 already stored" in capsys.readouterr().err
     assert main(["score", str(src), "--db", str(db), "--jobs", "1", "-q"]) == 0
+    err = capsys.readouterr().err
+    assert "scored 0 articles (read 30: 0 new, 30 already stored, 0 of them changed)" in err
     with sqlite3.connect(db) as con:
         n_scores = con.execute("SELECT COUNT(*) FROM scores").fetchone()[0]
         n_runs = con.execute("SELECT COUNT(*) FROM runs").fetchone()[0]

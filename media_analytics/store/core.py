@@ -27,10 +27,12 @@ _CLAIM_ROUNDS = 5  # PostgreSQL only: rounds to make up for candidates another r
 
 class AddResult(NamedTuple):
     """What :meth:`Store.add_articles` did: ``new`` articles stored, ``known`` ones already
-    there (those whose content changed among them were updated)."""
+    there, and ``changed``, those known ones whose content changed (updated, to be scored
+    again)."""
 
     new: int
     known: int
+    changed: int = 0
 
 
 class Store(RunsMixin):
@@ -70,7 +72,7 @@ class Store(RunsMixin):
     ...     store.save_scores(run, "v1", [{"id": r["id"], "sentiment": "neutral"} for r in batch])
     ...     store.finish_run(run, "ok", {"scored": len(batch)})
     ...     store.scores_frame()[["id", "sentiment", "model_version"]].to_dict("records")
-    AddResult(new=1, known=0)
+    AddResult(new=1, known=0, changed=0)
     1
     [{'id': 'a1', 'sentiment': 'neutral', 'model_version': 'v1'}]
     """
@@ -172,7 +174,7 @@ class Store(RunsMixin):
             n_known,
             n_changed,
         )
-        return AddResult(n_new, n_known)
+        return AddResult(n_new, n_known, n_changed)
 
     def pending(self, model_version: str) -> int:
         """Number of articles without an up-to-date score for ``model_version``."""

@@ -30,7 +30,7 @@ def test_add_articles_counts_new_and_known(store: Store) -> None:
     articles = make_articles(20)
     assert store.add_articles(articles[:12]) == AddResult(new=12, known=0)
     assert store.add_articles(articles) == AddResult(new=8, known=12)
-    assert store.add_articles([articles[0], articles[0]]) == (0, 2)  # a plain tuple, too
+    assert store.add_articles([articles[0], articles[0]]) == (0, 2, 0)  # a plain tuple, too
     assert store.pending("v1") == 20
 
 
@@ -53,7 +53,7 @@ def test_articles_as_objects_with_to_dict(store: Store) -> None:
         def to_dict(self) -> dict[str, str]:
             return {"id": self.id, "text": self.text}
 
-    assert store.add_articles([Item("o-1", "Isi pertama."), Item("o-2", "Isi kedua.")]) == (2, 0)
+    assert store.add_articles([Item("o-1", "Isi pertama."), Item("o-2", "Isi kedua.")]) == (2, 0, 0)
     run = store.start_run("v1")
     assert {a["id"] for a in store.claim(run, "v1", 5)} == {"o-1", "o-2"}
 
@@ -140,7 +140,8 @@ def test_changed_content_makes_scores_stale(store: Store) -> None:
     score_all(store, run, "v1")
     edited = [{**a, "text": a["text"] + " Ralat: jumlah petugas diperbarui."} for a in articles[:2]]
     extras_only = [{**a, "crawled_at": "2024-10-30T01:00:00"} for a in articles[2:4]]
-    assert store.add_articles(edited + extras_only) == (0, 4)
+    # four known, two of them with changed text (the other two only gained extra fields)
+    assert store.add_articles(edited + extras_only) == (0, 4, 2)
     frame = store.scores_frame("v1").set_index("id")
     assert frame["stale"].sum() == 2 and frame.loc[edited[0]["id"], "stale"]
     assert len(store.scores_frame("v1", include_stale=False)) == 4
@@ -325,7 +326,7 @@ def test_sql_is_parameterised(db_url: str) -> None:
     }
     version = "v1'; DELETE FROM runs; --"
     with open_store(db_url) as store:
-        assert store.add_articles([article]) == (1, 0)
+        assert store.add_articles([article]) == (1, 0, 0)
         run = store.start_run(version, [HOSTILE])
         (claimed,) = store.claim(run, version, 5)
         assert claimed == article
