@@ -907,6 +907,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as exc:
         print(f"media-analytics: error: {exc}", file=sys.stderr)
         return EXIT_FATAL
+    except ImportError as exc:  # an optional dependency a file format or an option needs
+        print(f"media-analytics: error: {exc}", file=sys.stderr)
+        return EXIT_FATAL
     except KeyboardInterrupt:
         print("media-analytics: interrupted", file=sys.stderr)
         return EXIT_FATAL

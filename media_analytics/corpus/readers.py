@@ -29,6 +29,7 @@ import re
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -53,6 +54,7 @@ ARTICLE_SUFFIXES = {
     ".parquet": "parquet",
     ".pq": "parquet",
     ".txt": "text",
+    ".xlsx": "excel",
 }
 STDIN = "-"
 _STDIN_NAME = "<stdin>"
@@ -296,6 +298,9 @@ def iter_records(path: str, report: _Report) -> Iterator[tuple[int, Record]]:
     if path != STDIN and _suffix_format(Path(path)) == "parquet":
         yield from _parquet_records(path, name, report)
         return
+    if path != STDIN and _suffix_format(Path(path)) == "excel":
+        yield from _excel_records(path, name, report)
+        return
     stream: IO[bytes]
     if path == STDIN:
         stream = sys.stdin.buffer
@@ -475,7 +480,11 @@ def _csv_records(
     reader = csv.reader(
         _chain(first, lines), delimiter=delimiter or _sniff_delimiter(first), strict=True
     )
-    header = _unique_header(next(reader))
+    try:
+        header = _unique_header(next(reader))
+    except csv.Error as exc:  # a binary file (a spreadsheet, an archive) under a text name
+        report(name, 1, "unreadable_file", f"not a readable CSV file: {_one_line(exc)}")
+        return
     previous = reader.line_num
     while True:
         try:
@@ -522,6 +531,44 @@ def _parquet_records(path: str, name: str, report: _Report) -> Iterator[tuple[in
                 yield row, record
     except (OSError, ValueError) as exc:  # ArrowInvalid is a ValueError, ArrowIOError an OSError
         report(name, row + 1, "unreadable_file", f"stopped reading: {_one_line(exc)}")
+
+
+def _cell(value: Any) -> Any:
+    """A spreadsheet cell as a CSV field would give it: text, except dates (kept as dates)."""
+    if value is None or isinstance(value, (str, datetime, date)):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # an id typed as a number
+    return str(value)
+
+
+def _excel_records(path: str, name: str, report: _Report) -> Iterator[tuple[int, Record]]:
+    """Rows of the first sheet of an ``.xlsx`` workbook; the first row is the header."""
+    try:
+        import openpyxl
+    except ImportError as exc:
+        hint = "pip install 'media-analytics[excel]' (or pip install openpyxl), or save it as CSV"
+        raise ImportError(f"reading {name} needs openpyxl: {hint}") from exc
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException, ...
+        report(name, 0, "unreadable_file", f"not a readable .xlsx workbook: {_one_line(exc)}")
+        return
+    try:
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        header_row = next(rows, None)
+        if header_row is None:
+            report(name, 1, "empty_file", "empty sheet: no header row", "warning")
+            return
+        header = _unique_header(["" if v is None else str(v) for v in header_row])
+        for line, values in enumerate(rows, 2):
+            if all(v is None for v in values):
+                continue
+            cells = [_cell(v) for v in values][: len(header)]
+            cells += [None] * (len(header) - len(cells))
+            yield line, dict(zip(header, cells, strict=True))
+    finally:
+        book.close()
 
 
 def require_pyarrow(purpose: str) -> Any:

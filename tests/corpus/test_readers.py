@@ -432,3 +432,51 @@ def test_a_txt_file_whose_first_line_ends_a_sentence_has_no_title(tmp_path: Path
     (article,) = read_articles(path)
     assert article.title == ""
     assert article.text == "DUMAI - Kegiatan berlangsung tertib.\nKapolsek hadir."
+
+
+def _workbook(path: Path) -> Path:
+    openpyxl = pytest.importorskip("openpyxl", reason="reading .xlsx needs the excel extra")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["id", "judul", "isi", "tanggal"])
+    sheet.append([101, "Jumat Curhat di Dumai", "Warga menyampaikan keluhan.", "10/21/2025 20:43"])
+    sheet.append([None, None, None, None])  # an empty row between the data
+    sheet.append([102.0, "Harga cabai", "Harga cabai naik.", datetime(2025, 10, 22, 9, 30)])
+    book.save(path)
+    return path
+
+
+def test_an_xlsx_sheet_is_read_like_a_csv_export(tmp_path: Path) -> None:
+    rejects = Rejects()
+    articles = list(read_articles(_workbook(tmp_path / "export.xlsx"), rejects=rejects))
+    assert len(rejects) == 0
+    assert [(a.id, a.title) for a in articles] == [
+        ("101", "Jumat Curhat di Dumai"),
+        ("102", "Harga cabai"),
+    ]
+    # a date typed as text reads as the file's other dates show; a date cell is a date
+    assert [a.published_at for a in read_articles(tmp_path / "export.xlsx", dayfirst="auto")] == [
+        datetime(2025, 10, 21, 20, 43),
+        datetime(2025, 10, 22, 9, 30),
+    ]
+
+
+def test_a_binary_file_under_a_csv_name_is_reported_not_a_crash(tmp_path: Path) -> None:
+    renamed = tmp_path / "export.csv"
+    renamed.write_bytes(_workbook(tmp_path / "book.xlsx").read_bytes())
+    rejects = Rejects()
+    assert list(read_articles(renamed, rejects=rejects)) == []
+    assert rejects.errors and all(r.file.endswith("export.csv") for r in rejects.errors)
+
+
+def test_xlsx_without_openpyxl_is_a_one_line_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from media_analytics.cli import main
+
+    path = _workbook(tmp_path / "export.xlsx")
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # as if it were not installed
+    assert main(["score", str(path), "--out", str(tmp_path / "out.jsonl"), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "needs openpyxl: pip install 'media-analytics[excel]'" in err
+    assert "Traceback" not in err
