@@ -35,11 +35,16 @@ class CommandError(Exception):
 def _column_map(pairs: Sequence[str] | None) -> dict[str, str] | None:
     if not pairs:
         return None
+    from .corpus.article import CONTRACT_FIELDS
+
     out = {}
     for pair in pairs:
         if "=" not in pair:
             raise CommandError(f"--column {pair!r}: expected INPUT_COLUMN=FIELD, e.g. judul=title")
         key, value = pair.split("=", 1)
+        if value.strip() not in CONTRACT_FIELDS:
+            fields = ", ".join(CONTRACT_FIELDS)
+            raise CommandError(f"--column {pair!r}: {value.strip()!r} is not one of {fields}")
         out[key.strip()] = value.strip()
     return out
 
@@ -907,7 +912,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as exc:
         print(f"media-analytics: error: {exc}", file=sys.stderr)
         return EXIT_FATAL
-    except ImportError as exc:  # an optional dependency a file format or an option needs
+    except (ImportError, FileNotFoundError) as exc:  # an optional dependency; a missing input
         print(f"media-analytics: error: {exc}", file=sys.stderr)
         return EXIT_FATAL
     except KeyboardInterrupt:

@@ -60,6 +60,18 @@ def test_report_refuses_bad_days_and_names_a_theme_no_story_carries(
     )
 
 
+def test_a_missing_input_or_a_bad_column_map_is_a_one_line_error(tmp_path: Path, capsys) -> None:
+    out = str(tmp_path / "out.jsonl")
+    assert main(["score", str(tmp_path / "nowhere.csv"), "--out", out, "-q"]) == 2
+    assert "error: no such file or directory:" in capsys.readouterr().err
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"headline": "J", "text": "Isi."}) + "\n", "utf-8")
+    assert main(["score", str(src), "--column", "headline=judul", "--out", out, "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "--column 'headline=judul': 'judul' is not one of id, title, text" in err
+    assert "Traceback" not in err
+
+
 def test_score_help_documents_every_flag(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["score", "--help"]) == 0
     out = capsys.readouterr().out
