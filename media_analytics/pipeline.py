@@ -277,6 +277,12 @@ class MediaPipeline:
         ``positive``, neutral in between. None:
         :data:`~media_analytics.sentiment.tone.BUNDLED_TONE_BANDS` for the bundled articles,
         ``(0.15, 0.15)`` for the analyst's ``tone_data``.
+    sentiment_search : {"fast", "full"}, default="fast"
+        How the sentence classifier is chosen by cross-validation
+        (:data:`~media_analytics.sentiment.classifier.SEARCHES`): ``"fast"`` prefers a model
+        that is cheap to score; ``"full"`` takes the best cross-validated one and also tries the
+        second view and pooled word vectors, for a few points more on some data sets at several
+        times the training and scoring time.
     """
 
     def __init__(
@@ -291,6 +297,7 @@ class MediaPipeline:
         with_sentiment: bool = True,
         tone_sentence_weight: float | None = None,
         tone_bands: tuple[float, float] | None = None,
+        sentiment_search: str = "fast",
     ) -> None:
         self.taxonomy = taxonomy
         self.n_topics = n_topics
@@ -301,6 +308,7 @@ class MediaPipeline:
         self.with_sentiment = with_sentiment
         self.tone_sentence_weight = tone_sentence_weight
         self.tone_bands = tone_bands
+        self.sentiment_search = sentiment_search
         self.manifest_: dict[str, Any] | None = None
 
     # -- training --------------------------------------------------------------------------------
@@ -342,6 +350,10 @@ class MediaPipeline:
         started = time.perf_counter()
         # checked before any fitting; None keeps the tone part's own default
         tone_settings = check_tone_settings(self.tone_sentence_weight, self.tone_bands)
+        if self.with_sentiment:
+            from .sentiment.classifier import search_settings
+
+            search_settings(self.sentiment_search)  # an unknown name fails before any fitting
         arts = [as_article(a) for a in articles]
         if not arts:
             raise ValueError("fit needs at least one article")
@@ -427,6 +439,8 @@ class MediaPipeline:
         digest.update(f"tone weight {self.tone_sentence_weight_!r}".encode())
         if self.tone_bands_ != (NEUTRAL_BAND, NEUTRAL_BAND):  # earlier models hashed no bands
             digest.update(f"tone bands {self.tone_bands_!r}".encode())
+        if self.sentiment_search != "fast":  # likewise for the default search
+            digest.update(f"sentiment search {self.sentiment_search}".encode())
         self.training_hash_ = digest.hexdigest()
         self.n_training_articles_ = len(arts)
         self.model_version_ = f"{__version__}-{self.training_hash_[:12]}"
@@ -499,8 +513,16 @@ class MediaPipeline:
             from .sentiment import default_training_data
 
             data = default_training_data()
-        # C chosen by cross-validation on the training data only
-        return classifier.select(list(data["text"]), list(data["label"]), cv=5, n_jobs=n_jobs)
+        from .sentiment.classifier import search_settings
+
+        # chosen by cross-validation on the training data only
+        return classifier.select(
+            list(data["text"]),
+            list(data["label"]),
+            cv=5,
+            n_jobs=n_jobs,
+            **search_settings(self.sentiment_search),
+        )
 
     # -- scoring ---------------------------------------------------------------------------------
 
@@ -651,6 +673,7 @@ class MediaPipeline:
                 "calibrate_themes": self.calibrate_themes,
                 "tone_sentence_weight": self.tone_sentence_weight,
                 "tone_bands": None if self.tone_bands is None else list(self.tone_bands),
+                "sentiment_search": self.sentiment_search,
             },
             "tone_sentence_weight": getattr(self, "tone_sentence_weight_", 0.0),
             "tone_bands": list(getattr(self, "tone_bands_", (NEUTRAL_BAND, NEUTRAL_BAND))),

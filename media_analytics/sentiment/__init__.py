@@ -13,6 +13,7 @@ from .classifier import (
     DEFAULT_C_GRID,
     DEFAULT_FEATURE_GRID,
     DEFAULT_FEATURE_TOLERANCE,
+    SEARCHES,
     SentimentClassifier,
 )
 from .default import default_model, default_training_data
@@ -22,6 +23,7 @@ from .labels import LABELS, normalize_label, normalize_labels
 from .lexicon import LEXICON_FEATURES, load_lexicon
 from .persist import TRUSTED_TYPES, load_model, save_model
 from .tokens import NEGATORS, sentiment_tokens
+from .vectors import PooledWordVectors
 
 __all__ = [
     "DEFAULT_C_GRID",
@@ -32,12 +34,14 @@ __all__ = [
     "LEXICON_FEATURES",
     "NEGATORS",
     "NEUTRAL_BAND",
+    "SEARCHES",
     "TRUSTED_TYPES",
     "ActorSentiment",
     "ArticleSentiment",
     "ArticleTone",
     "Evaluation",
     "OverlapError",
+    "PooledWordVectors",
     "SentimentClassifier",
     "SentimentFeatures",
     "actor_sentiment",

@@ -19,6 +19,15 @@ adding their log-probabilities (the calibrated SVM's and the regression's, the l
 by one of :data:`VIEW_WEIGHTS`, chosen with the rest). It suits benchmark
 data sets; reading it costs several times more per text, so the default news model does not
 use it.
+
+A further optional member (``embed=True``, or chosen through ``embed_grid``) reads each text as
+pooled word vectors learnt from the training texts themselves
+(:class:`~media_analytics.sentiment.vectors.PooledWordVectors`, no labels used) with a logistic
+regression over them, and adds its log-probabilities at a weight from :data:`EMBED_WEIGHTS`.
+Words used alike get alike vectors, so it can credit a word that no labelled example of its
+class contains. With ``embed_grid``, it is decided after the rest: it is kept only when it
+raises the cross-validated macro-F1 of the model chosen without it by more than
+``feature_tolerance``.
 """
 
 from __future__ import annotations
@@ -36,6 +45,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
+from sklearn.pipeline import Pipeline, make_pipeline
+from sklearn.preprocessing import StandardScaler
 from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
@@ -43,11 +54,13 @@ from ..preprocessing.parallel import effective_n_jobs
 from .features import SentimentFeatures, as_texts
 from .labels import LABELS, normalize_labels
 from .tokens import fingerprint
+from .vectors import PooledWordVectors
 
 __all__ = [
     "DEFAULT_C_GRID",
     "DEFAULT_FEATURE_GRID",
     "DEFAULT_FEATURE_TOLERANCE",
+    "SEARCHES",
     "SentimentClassifier",
 ]
 
@@ -70,6 +83,27 @@ DEFAULT_FEATURE_GRID: tuple[dict[str, Any], ...] = (
 #: macro-F1 of the best one. Character n-grams cost about 40% of the time to score a news
 #: sentence, so they are kept only where they are worth a point.
 DEFAULT_FEATURE_TOLERANCE = 0.01
+
+
+#: Named model searches for :meth:`SentimentClassifier.select` (keyword arguments laid over its
+#: defaults). ``fast``: the cheapest feature setting within a point of the best, one SVM (what
+#: the bundled model uses; suits scoring streams of news). ``full``: the best cross-validated
+#: setting whatever its cost to score, with the second view and the pooled word vectors tried
+#: (what the benchmark figures use; several times slower to train and to score).
+SEARCHES: dict[str, dict[str, Any]] = {
+    "fast": {},
+    "full": {"feature_tolerance": 0.0, "view_grid": (False, True), "embed_grid": (False, True)},
+}
+
+
+def search_settings(name: str) -> dict[str, Any]:
+    """The keyword arguments of the named search (see :data:`SEARCHES`)."""
+    try:
+        return dict(SEARCHES[name])
+    except KeyError:
+        raise ValueError(
+            f"unknown sentiment search {name!r}; choose one of {', '.join(SEARCHES)}"
+        ) from None
 
 
 def _fold_margins(
@@ -98,6 +132,16 @@ VIEW_WEIGHTS = (0.5, 1.0)
 
 def _view_model() -> LogisticRegression:
     return LogisticRegression(class_weight="balanced", max_iter=2000)
+
+
+#: The weights of the pooled-word-vector member's log-probabilities tried with ``embed_grid``.
+EMBED_WEIGHTS = (0.25, 0.5)
+#: The ``C`` values of its logistic regression tried with ``embed_grid`` (the first without it).
+EMBED_C_GRID = (0.1, 1.0)
+
+
+def _embed_model(C: float) -> Pipeline:
+    return make_pipeline(StandardScaler(), LogisticRegression(C=C, max_iter=3000))
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -156,6 +200,13 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         With ``select_cv``, choose with or without the second view by cross-validated
         macro-F1 (``(False, True)`` tries both; the view counts as dearer than any feature
         setting without it for ``feature_tolerance``).
+    embed : bool, default=False
+        Add the pooled-word-vector member (see the module documentation); ignored when
+        ``embed_grid`` is given with ``select_cv``.
+    embed_grid : tuple of bool or None, default=None
+        With ``select_cv``, ``(False, True)`` also decides whether to add that member (its
+        weight from :data:`EMBED_WEIGHTS` and its ``C`` from :data:`EMBED_C_GRID`), after the
+        rest is chosen.
     calibration_cv : int, default=5
         Folds for the out-of-fold margins the temperature is fitted on.
     random_state : int, default=0
@@ -189,6 +240,14 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         The second view's fitted blocks, logistic regression and the weight of its
         log-probabilities (chosen from :data:`VIEW_WEIGHTS` with ``view_grid``, else 1; only
         when ``view_``).
+    embed_ : bool
+        Whether the pooled-word-vector member is in use.
+    embed_vectors_, embed_model_, embed_weight_
+        Its word vectors, its scaler and logistic regression, and the weight of its
+        log-probabilities (only when ``embed_``).
+    embed_scores_ : ndarray of shape (len(EMBED_C_GRID), len(EMBED_WEIGHTS))
+        With ``embed_grid``: the cross-validated macro-F1 with the member at each ``C`` and
+        weight; ``embed_baseline_score_`` is that of the model chosen without it.
     temperature_ : float
     train_fingerprints_ : ndarray of uint64
         Sorted fingerprints of the normalised training texts, so that evaluation can refuse a
@@ -219,6 +278,8 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         feature_tolerance: float = 0.0,
         view: bool = False,
         view_grid: tuple[bool, ...] | None = None,
+        embed: bool = False,
+        embed_grid: tuple[bool, ...] | None = None,
         calibration_cv: int = 5,
         random_state: int = 0,
         n_jobs: int | None = None,
@@ -232,6 +293,8 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         self.feature_tolerance = feature_tolerance
         self.view = view
         self.view_grid = view_grid
+        self.embed = embed
+        self.embed_grid = embed_grid
         self.calibration_cv = calibration_cv
         self.random_state = random_state
         self.n_jobs = n_jobs
@@ -249,6 +312,7 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         feature_grid: tuple[dict[str, Any], ...] | None = DEFAULT_FEATURE_GRID,
         feature_tolerance: float = DEFAULT_FEATURE_TOLERANCE,
         view_grid: tuple[bool, ...] | None = None,
+        embed_grid: tuple[bool, ...] | None = None,
         random_state: int = 0,
         n_jobs: int | None = None,
     ) -> SentimentClassifier:
@@ -262,7 +326,8 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         those of the chosen setting in ``cv_scores_``, and the choice in ``feature_params_`` and
         ``C_``. ``feature_grid=None`` chooses ``C`` only. ``view_grid=(False, True)`` also
         chooses whether to add the second view (scores in ``view_scores_``, choice in
-        ``view_``).
+        ``view_``), and ``embed_grid=(False, True)`` whether to add the pooled-word-vector
+        member (``embed_scores_``, ``embed_``).
         """
         model = cls(
             features=features,
@@ -271,6 +336,7 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
             feature_grid=feature_grid,
             feature_tolerance=feature_tolerance,
             view_grid=view_grid,
+            embed_grid=embed_grid,
             random_state=random_state,
             n_jobs=n_jobs,
         )
@@ -329,6 +395,13 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
             log_p[test] = _view_model().fit(Xv[train], y_idx[train]).predict_log_proba(Xv[test])
         return log_p
 
+    def _oof_embed(self, Xe: np.ndarray, y_idx: np.ndarray, C: float, folds: int) -> np.ndarray:
+        """Out-of-fold log-probabilities of the pooled-word-vector member (the SVM's folds)."""
+        log_p = np.zeros((len(y_idx), len(LABELS)))
+        for train, test in self._folds(y_idx, folds):
+            log_p[test] = _embed_model(C).fit(Xe[train], y_idx[train]).predict_log_proba(Xe[test])
+        return log_p
+
     @staticmethod
     def _with_view(
         margins: np.ndarray, view_log_p: np.ndarray, y_idx: np.ndarray, weight: float
@@ -367,6 +440,21 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
             views = sorted({bool(v) for v in self.view_grid})  # without the view first
         use_view = views[0]
         Xv, view_vectorizers = None, None
+        embeds = [bool(self.embed)]
+        if self.select_cv and self.embed_grid:
+            embeds = sorted({bool(e) for e in self.embed_grid})
+        use_embed = embeds[0]
+        embed_C, embed_weight = EMBED_C_GRID[0], EMBED_WEIGHTS[-1]
+        Xe, embed_vectors = None, None
+        if True in embeds:
+            embed_vectors = PooledWordVectors(random_state=self.random_state)
+            try:
+                Xe = embed_vectors.fit_transform(texts)
+            except ValueError as exc:
+                if embeds == [True]:  # asked for, not merely tried
+                    raise
+                logger.info("sentiment: pooled word vectors not tried: %s", exc)
+                embeds, embed_vectors = [False], None
         if True in views:
             view_vectorizers = _view_vectorizers()
             Xv = sp.hstack([v.fit_transform(texts) for v in view_vectorizers], format="csr")
@@ -420,10 +508,38 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
             self.feature_scores_ = table[0] if False in views else table[1]
             if True in views:
                 self.view_scores_ = table[1]
+            if Xe is not None:
+                folds = int(self.select_cv)
+                chosen_lp = _log_softmax(best_m / _fit_temperature(best_m, y_idx))
+                if use_view and view_oof is not None:
+                    chosen_lp = chosen_lp + view_weight * view_oof
+                without = float(f1_score(y_idx, chosen_lp.argmax(axis=1), average="macro"))
+                grid_e = np.zeros((len(EMBED_C_GRID), len(EMBED_WEIGHTS)))
+                for a, c in enumerate(EMBED_C_GRID):
+                    embed_oof = self._oof_embed(Xe, y_idx, float(c), folds)
+                    for b, weight in enumerate(EMBED_WEIGHTS):
+                        pred = (chosen_lp + weight * embed_oof).argmax(axis=1)
+                        grid_e[a, b] = f1_score(y_idx, pred, average="macro")
+                at_c, at_w = (int(k) for k in np.unravel_index(int(grid_e.argmax()), grid_e.shape))
+                embed_C, embed_weight = float(EMBED_C_GRID[at_c]), float(EMBED_WEIGHTS[at_w])
+                use_embed = bool(grid_e[at_c, at_w] > without + float(self.feature_tolerance))
+                self.embed_scores_ = grid_e
+                self.embed_baseline_score_ = without
+                logger.info(
+                    "sentiment: pooled word vectors: %d-fold CV macro-F1 %.4f without, %s",
+                    folds,
+                    without,
+                    ", ".join(
+                        f"C={c} weight {w}: {grid_e[i, j]:.4f}"
+                        for i, c in enumerate(EMBED_C_GRID)
+                        for j, w in enumerate(EMBED_WEIGHTS)
+                    ),
+                )
             logger.info(
-                "sentiment: chose %s%s, C=%s",
+                "sentiment: chose %s%s%s, C=%s",
                 self.feature_params_ or "(as given)",
                 " with the second view" if use_view else "",
+                " with pooled word vectors" if use_embed else "",
                 C,
             )
         else:
@@ -441,6 +557,13 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
             self.view_vectorizers_ = view_vectorizers
             self.view_model_ = _view_model().fit(Xv, y_idx)
             self.view_weight_ = float(view_weight)
+        self.embed_ = bool(use_embed)
+        if self.embed_:
+            if Xe is None or embed_vectors is None:  # pragma: no cover - built above
+                raise RuntimeError("the pooled word vectors were not built")
+            self.embed_vectors_ = embed_vectors
+            self.embed_model_ = _embed_model(float(embed_C)).fit(Xe, y_idx)
+            self.embed_weight_ = float(embed_weight)
         self.features_ = features
         self.C_ = C
         self.classes_ = np.asarray(LABELS, dtype=object)
@@ -451,23 +574,31 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
     def decision_function(self, X: Any) -> np.ndarray:
         """SVM margins, one column per class in ``classes_`` order.
 
-        With the second view (``view_``), the sum of the two members' log-probabilities instead.
+        With the second view (``view_``) or the pooled-word-vector member (``embed_``), the
+        weighted sum of the members' log-probabilities instead.
         """
         check_is_fitted(self, "svm_")
         texts = as_texts(X)
         margins = np.asarray(self.svm_.decision_function(self.features_.transform(texts)))
-        if not getattr(self, "view_", False):
+        if not self._members():
             return margins
-        Xv = sp.hstack([v.transform(texts) for v in self.view_vectorizers_], format="csr")
-        view_log_p = self.view_model_.predict_log_proba(Xv)
-        return np.asarray(
-            _log_softmax(margins / self.temperature_) + self.view_weight_ * view_log_p
-        )
+        scores = _log_softmax(margins / self.temperature_)
+        if getattr(self, "view_", False):
+            Xv = sp.hstack([v.transform(texts) for v in self.view_vectorizers_], format="csr")
+            scores = scores + self.view_weight_ * self.view_model_.predict_log_proba(Xv)
+        if getattr(self, "embed_", False):
+            Xe = self.embed_vectors_.transform(texts)
+            scores = scores + self.embed_weight_ * self.embed_model_.predict_log_proba(Xe)
+        return np.asarray(scores)
+
+    def _members(self) -> bool:
+        """Whether members beyond the SVM vote (then scores are summed log-probabilities)."""
+        return bool(getattr(self, "view_", False) or getattr(self, "embed_", False))
 
     def predict_proba(self, X: Any) -> np.ndarray:
         """Calibrated probabilities, one column per class in ``classes_`` order (rows sum to 1)."""
         scores = self.decision_function(X)
-        if getattr(self, "view_", False):
+        if self._members():
             return _softmax(scores)
         return _softmax(scores / self.temperature_)
 
@@ -485,8 +616,8 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         Each weight is the feature's value in this text times its coefficient for the label
         minus its mean coefficient over the three classes: positive weights pushed towards the
         label, negative ones away from it. Terms are named by block (``word:``, ``stem:``,
-        ``char:``, ``lexicon:``); negated words read ``NEG_word``. With the second view, only
-        the SVM member is explained.
+        ``char:``, ``lexicon:``); negated words read ``NEG_word``. With the second view or the
+        pooled word vectors, only the SVM member is explained.
 
         Parameters
         ----------

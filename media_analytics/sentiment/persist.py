@@ -20,6 +20,7 @@ __all__ = ["TRUSTED_TYPES", "load_model", "save_model"]
 TRUSTED_TYPES: list[str] = [
     "media_analytics.sentiment.classifier.SentimentClassifier",
     "media_analytics.sentiment.features.SentimentFeatures",
+    "media_analytics.sentiment.vectors.PooledWordVectors",
 ]
 
 

@@ -119,3 +119,17 @@ def test_evaluate_sentiment_command(tmp_path, capsys) -> None:
     frame.iloc[:4].to_csv(both, index=False)
     assert main(["evaluate", "sentiment", str(both), "--train", str(train)]) == 2
     assert "2 of 4 test rows also occur in the training data" in capsys.readouterr().err
+
+
+def test_evaluate_sentiment_full_search(tmp_path, capsys) -> None:
+    frame = pd.DataFrame({"text": TEXTS, "label": GOLD})
+    train, test = tmp_path / "train.csv", tmp_path / "test.csv"
+    frame.iloc[::2].to_csv(train, index=False)
+    frame.iloc[1::2].to_csv(test, index=False)
+    args = ["evaluate", "sentiment", str(test), "--train", str(train)]
+    assert main([*args, "--search", "full"]) == 0
+    out = capsys.readouterr().out
+    assert "full search by 5-fold CV" in out
+    # the search is how --train fits; without --train it would be ignored, so it is refused
+    assert main(["evaluate", "sentiment", str(test), "--search", "full"]) == 2
+    assert "give --train FILE" in capsys.readouterr().err

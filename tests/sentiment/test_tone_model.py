@@ -347,3 +347,23 @@ def test_cli_sets_the_blend_weight_and_bands(
         assert main(args) == 2
         assert "--tone-" in capsys.readouterr().err
         assert not bad.exists()
+
+
+def test_the_full_sentiment_search_is_a_model_setting(tmp_path: Path) -> None:
+    sentences = pd.DataFrame({"text": TEXTS, "label": LABELS})
+    records = read_sample_records()[:40]
+    fast = MediaPipeline(with_topics=False).fit(records, sentiment_data=sentences, n_jobs=1)
+    full = MediaPipeline(with_topics=False, sentiment_search="full").fit(
+        records, sentiment_data=sentences, n_jobs=1
+    )
+    # the full search tried the second view and the word vectors; the fast one did not
+    assert hasattr(full.sentiment_, "view_scores_") and hasattr(full.sentiment_, "embed_scores_")
+    assert not hasattr(fast.sentiment_, "embed_scores_")
+    assert full.model_version != fast.model_version
+    loaded = MediaPipeline.load(full.save(tmp_path / "m"))
+    assert loaded.sentiment_search == "full"
+    assert list(loaded.score(records[:10], n_jobs=1)) == list(full.score(records[:10], n_jobs=1))
+    with pytest.raises(ValueError, match="unknown sentiment search 'best'"):
+        MediaPipeline(with_topics=False, sentiment_search="best").fit(
+            records, sentiment_data=sentences, n_jobs=1
+        )
