@@ -766,7 +766,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("fast", "full"),
         default="fast",
         help="how the sentence classifier is chosen by cross-validation: fast (default: cheap "
-        "to score) or full (best CV score, second view and word vectors tried; slower)",
+        "to score) or full (best CV score, second view tried; slower)",
     )
     train.add_argument("--theme-labels", help="CSV: id plus one 0/1 column per theme")
     train.add_argument(
@@ -866,7 +866,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("fast", "full"),
         default="fast",
         help="with --train: fast (default, the bundled model's search) or full (best CV "
-        "score, second view and word vectors tried: the README's benchmark figures)",
+        "score, second view tried: the README's benchmark figures)",
     )
     sent.set_defaults(func=_cmd_evaluate_sentiment)
     tone = kinds.add_parser(

@@ -281,8 +281,8 @@ class MediaPipeline:
         How the sentence classifier is chosen by cross-validation
         (:data:`~media_analytics.sentiment.classifier.SEARCHES`): ``"fast"`` prefers a model
         that is cheap to score; ``"full"`` takes the best cross-validated one and also tries the
-        second view and pooled word vectors, for a few points more on some data sets at several
-        times the training and scoring time.
+        second view (the models of the README's sentiment benchmark), at several times the
+        training and scoring time.
     """
 
     def __init__(
