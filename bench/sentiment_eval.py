@@ -27,16 +27,18 @@ Parts:
    them), each on its own and both together;
    stage 3 (the 150 rows after them, chosen by ``select_tone_stage3`` and labelled before the
    work on issue #6 began, then scored once after it) as the first held-out test; then stages 4
-   and 5 (150 rows each) and 6 to 8 (210 each), each drawn by
+   and 5 (150 rows each) and 6 to 9 (210 each), each drawn by
    ``select_later_tone_stage(corpora, k)`` from articles no earlier stage chose and labelled
-   blind by new annotators before the model change that followed, then scored once. The
-   blend's weight and its lean-rule bands are chosen on stages 1-7 (the bench prints those
-   grids); stage 8 plays no part in any choice of the current default. An article model
-   trained on stages 1-7 (what ``train --tone-data`` does) is scored on stage 8. A second,
+   blind by new annotators before the model change that followed, then scored once (stage 8
+   twice, before and after a change). The blend's weight and its lean-rule bands, and the
+   pooled word vectors of the article model, are chosen on stages 1-7 (the bench prints the
+   grids); stages 8 and 9 play no part in any choice of the current default, and stage 9 is
+   the held-out test (the default with and without the vectors are both scored). An article
+   model trained on stages 1-8 (what ``train --tone-data`` does) is scored on stage 9. A second,
    independent reading of stage 6 (``tone_labels_stage6_second.csv``) gives the agreement of
    two annotators on the same articles.
 
-``python bench/sentiment_eval.py --list-tone-stage2`` (or ``-3`` to ``-8``) prints that
+``python bench/sentiment_eval.py --list-tone-stage2`` (or ``-3`` to ``-9``) prints that
 stage's choice (``set,dataset,id,stratum``) and exits. ``--only speed`` measures the CPU time
 per article of tone and actor sentiment (``score_articles`` on 2,000 CLICK-ID articles in chunks
 of 200, with the actors and quotes the pipeline finds, as the pipeline calls it).
@@ -74,6 +76,7 @@ from media_analytics.sentiment import (  # noqa: E402
     LABELS,
     OverlapError,
     SentimentClassifier,
+    SentimentFeatures,
     count_overlap,
     default_model,
     evaluate,
@@ -82,6 +85,8 @@ from media_analytics.sentiment.article import lean_label  # noqa: E402
 from media_analytics.sentiment.tone import (  # noqa: E402
     BUNDLED_SENTENCE_WEIGHT,
     BUNDLED_TONE_BANDS,
+    BUNDLED_TONE_C,
+    BUNDLED_TONE_SETTING,
     ToneReader,
     blend_tone,
     bundled_tone_model,
@@ -439,8 +444,8 @@ def select_later_tone_stage(corpora: Path, k: int) -> list[tuple[str, str, str]]
 
 
 #: Where each stage of ``tone_labels.csv`` ends: rows up to the first value are stage 1, up to
-#: the second stage 2, and so on; the rows after the last are the last stage (8).
-TONE_STAGE_ENDS = (342, 462, 612, 762, 912, 1122, 1332)
+#: the second stage 2, and so on; the rows after the last are the last stage (9).
+TONE_STAGE_ENDS = (342, 462, 612, 762, 912, 1122, 1332, 1542)
 
 
 def tone_articles(corpora: Path) -> pd.DataFrame:
@@ -487,6 +492,10 @@ def tone(corpora: Path) -> str:
     model = default_model()
     bundled = bundled_tone_model()
     bundled_texts, bundled_labels = _bundled_xy()
+    # the bundled article model as it was before it read pooled word vectors (stage 9 compares)
+    plain = SentimentClassifier(
+        features=SentimentFeatures(**BUNDLED_TONE_SETTING), C=BUNDLED_TONE_C
+    ).fit([clean_article(t).text for t in bundled_texts], bundled_labels)
     # what cross-validation chooses on the bundled articles, which the pinned setting stands for
     bundled_cv = fit_article_tone(bundled_texts, bundled_labels)
     t1 = time.perf_counter()
@@ -495,25 +504,31 @@ def tone(corpora: Path) -> str:
     results = [model.predict_article(t, b) for t, b in zip(titles, bodies, strict=True)]
     texts = [tone_text(t, b) for t, b in zip(titles, bodies, strict=True)]
     article_proba = bundled.predict_proba(texts)
+    plain_proba = plain.predict_proba(texts)
     classes = [str(c) for c in bundled.classes_]
     t2 = time.perf_counter()
     y = arts["tone"].to_numpy(dtype=object)
     stage = arts["stage"].to_numpy()
     dev = stage <= 2
-    chosen_on = stage <= 7  # the blend's weight and bands are chosen on stages 1-7; 8 held out
-    held = stage == 8
+    chosen_on = stage <= 7  # the blend's weight and bands are chosen on stages 1-7
+    held = stage == 9  # stage 8 was scored twice and its errors read; stage 9 is held out
 
-    def blended(weight: float, bands: tuple[float, float] = BUNDLED_TONE_BANDS) -> np.ndarray:
+    def blended(
+        weight: float,
+        bands: tuple[float, float] = BUNDLED_TONE_BANDS,
+        proba: np.ndarray = article_proba,
+    ) -> np.ndarray:
         return np.asarray(
             [
                 blend_tone(r.probabilities, p, classes, weight, bands)[0]
-                for r, p in zip(results, article_proba, strict=True)
+                for r, p in zip(results, proba, strict=True)
             ],
             dtype=object,
         )
 
     preds = {
         "default": blended(BUNDLED_SENTENCE_WEIGHT),
+        "no_vectors": blended(BUNDLED_SENTENCE_WEIGHT, proba=plain_proba),
         "sentences": np.asarray([r.label for r in results], dtype=object),
         "bundled_alone": np.asarray(
             [classes[i] for i in article_proba.argmax(axis=1)], dtype=object
@@ -524,8 +539,8 @@ def tone(corpora: Path) -> str:
         ),
     }
     # what an analyst gets by labelling articles of their own feed (`train --tone-data`): an
-    # article tone model trained on the labelled stages 1-7, tested on stage 8
-    seen = stage <= 7
+    # article tone model trained on the labelled stages 1-8, tested on stage 9
+    seen = stage <= 8
     t3 = time.perf_counter()
     analyst = fit_article_tone([t for t, k in zip(texts, seen, strict=True) if k], list(y[seen]))
     t4 = time.perf_counter()
@@ -546,11 +561,15 @@ def tone(corpora: Path) -> str:
         ("stage 6 (seen)", stage == 6),
         ("stage 7 (seen)", stage == 7),
         ("stages 1-7 (development)", chosen_on),
-        ("stage 8 (held out)", held),
+        ("stage 8 (seen)", stage == 8),
+        ("stage 9 (held out)", held),
     ]
     bands = "/".join(f"{b:g}" for b in BUNDLED_TONE_BANDS)
     default_name = f"default model (blend, weight {BUNDLED_SENTENCE_WEIGHT:g}, bands {bands})"
-    rows = [(default_name, "default")]
+    rows = [
+        (default_name, "default"),
+        ("the same blend without pooled word vectors (the default before stage 9)", "no_vectors"),
+    ]
     if tuple(BUNDLED_TONE_BANDS) != (0.15, 0.15):
         preds["symmetric"] = blended(BUNDLED_SENTENCE_WEIGHT, (0.15, 0.15))
         rows.append(("the same blend, symmetric bands 0.15/0.15", "symmetric"))
@@ -562,12 +581,12 @@ def tone(corpora: Path) -> str:
     ):
         for set_name, subset in sets:
             lines.append(_f1_row(f"{name}: {set_name}", y, preds[col], subset) or "")
-        if col in ("default", "sentences"):
+        if col in ("default", "no_vectors", "sentences"):
             for ds, part in (("clickid", click), ("detik2025", ~click)):
-                row = _f1_row(f"  stage 8, {ds} only", y, preds[col], held & part)
+                row = _f1_row(f"  stage 9, {ds} only", y, preds[col], held & part)
                 lines.append(row or "")
     row = _f1_row(
-        "article tone model trained on stages 1-7 (`train --tone-data`): stage 8",
+        "article tone model trained on stages 1-8 (`train --tone-data`): stage 9",
         y,
         preds["analyst"],
         held,
@@ -582,8 +601,8 @@ def tone(corpora: Path) -> str:
     lines += [
         "",
         f"Share of the sentence reading in the blend (bands {bands}): macro-F1 on stages 1-7 "
-        f"({int(chosen_on.sum())} articles), how the default weight was chosen (stage 8 plays "
-        "no part):",
+        f"({int(chosen_on.sum())} articles), how the default weight was chosen (stages 8 and 9 "
+        "play no part):",
         "",
         "| weight | " + " | ".join(f"{w:g}" for w in BLEND_GRID) + " |",
         "|---|" + "---:|" * len(BLEND_GRID),
@@ -605,7 +624,7 @@ def tone(corpora: Path) -> str:
     for neg in BAND_GRID:
         cells = " | ".join(f1_on(band_grid[neg, pos], chosen_on) for pos in BAND_GRID)
         lines.append(f"| {neg:g} | {cells} |")
-    for name, subset in (("stages 1-7", chosen_on), ("stage 8", held)):
+    for name, subset in (("stages 1-7", chosen_on), ("stage 9", held)):
         if not subset.any():
             continue
         part = arts[subset]
