@@ -111,6 +111,8 @@ class _TextParts:
     tone: Any = None
     tone_sentence_weight: float = 0.0
     tone_bands: tuple[float, float] = (NEUTRAL_BAND, NEUTRAL_BAND)
+    #: the bundled tone model's settings (its data alone does not define it), else empty
+    tone_signature: str = ""
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -417,6 +419,7 @@ class MediaPipeline:
             if side is not None:
                 side.shutdown(wait=True, cancel_futures=True)
         sentiment_data, tone_data = text.sentiment_data, text.tone_data
+        tone_signature = text.tone_signature
         self.sentiment_, self.tone_ = text.sentiment, text.tone
         self.tone_sentence_weight_ = text.tone_sentence_weight
         self.tone_bands_ = text.tone_bands
@@ -437,6 +440,7 @@ class MediaPipeline:
                 for text, label in zip(data["text"], data["label"], strict=True):
                     digest.update(f"{text}\x00{label}\x00".encode())
         digest.update(f"tone weight {self.tone_sentence_weight_!r}".encode())
+        digest.update(tone_signature.encode())
         if self.tone_bands_ != (NEUTRAL_BAND, NEUTRAL_BAND):  # earlier models hashed no bands
             digest.update(f"tone bands {self.tone_bands_!r}".encode())
         if self.sentiment_search != "fast":  # likewise for the default search
@@ -471,11 +475,13 @@ class MediaPipeline:
                 BUNDLED_SENTENCE_WEIGHT,
                 BUNDLED_TONE_BANDS,
                 bundled_tone_model,
+                bundled_tone_signature,
                 default_tone_data,
             )
 
             out.tone_data = default_tone_data()
             out.tone = bundled_tone_model()
+            out.tone_signature = bundled_tone_signature()
             default_weight, default_bands = BUNDLED_SENTENCE_WEIGHT, BUNDLED_TONE_BANDS
         else:  # the analyst's labelled articles, alone unless a weight is set
             from .sentiment.tone import fit_article_tone

@@ -204,6 +204,10 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
     embed : bool, default=False
         Add the pooled-word-vector member (see the module documentation); ignored when
         ``embed_grid`` is given with ``select_cv``.
+    embed_C : float, default=0.1
+        Inverse regularisation of that member's logistic regression (with ``embed=True``).
+    embed_weight : float, default=0.25
+        The weight of its log-probabilities (with ``embed=True``).
     embed_grid : tuple of bool or None, default=None
         With ``select_cv``, ``(False, True)`` also decides whether to add that member (its
         weight from :data:`EMBED_WEIGHTS` and its ``C`` from :data:`EMBED_C_GRID`), after the
@@ -280,6 +284,8 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         view: bool = False,
         view_grid: tuple[bool, ...] | None = None,
         embed: bool = False,
+        embed_C: float = 0.1,
+        embed_weight: float = 0.25,
         embed_grid: tuple[bool, ...] | None = None,
         calibration_cv: int = 5,
         random_state: int = 0,
@@ -295,6 +301,8 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         self.view = view
         self.view_grid = view_grid
         self.embed = embed
+        self.embed_C = embed_C
+        self.embed_weight = embed_weight
         self.embed_grid = embed_grid
         self.calibration_cv = calibration_cv
         self.random_state = random_state
@@ -445,7 +453,7 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         if self.select_cv and self.embed_grid:
             embeds = sorted({bool(e) for e in self.embed_grid})
         use_embed = embeds[0]
-        embed_C, embed_weight = EMBED_C_GRID[0], EMBED_WEIGHTS[-1]
+        embed_C, embed_weight = float(self.embed_C), float(self.embed_weight)
         Xe, embed_vectors = None, None
         if True in embeds:
             embed_vectors = PooledWordVectors(random_state=self.random_state)
