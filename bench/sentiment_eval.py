@@ -381,8 +381,8 @@ def _later_stage(corpora: Path, k: int) -> list[tuple[str, str, str]]:
     return _draw_per_section(sel, sel.frames_of(key), taken, quotas, seed, f"tone{k}")
 
 
-#: Stage 4 of the tone set: a second held-out set, chosen and labelled before the work of the
-#: session after stage 3 was scored changed the model or the aggregation (see LABELS.md).
+#: Stage 4 of the tone set: a second held-out set, chosen and labelled before the work that
+#: followed stage 3's score changed the model or the aggregation (see LABELS.md).
 SEED_TONE4 = 20261206
 TONE4_QUOTAS = TONE3_QUOTAS
 
