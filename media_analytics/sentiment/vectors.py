@@ -22,7 +22,6 @@ cross-validation keeps only where it helps.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Any
 
@@ -32,15 +31,10 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.decomposition import TruncatedSVD
 from sklearn.utils.validation import check_is_fitted
 
+from ..preprocessing.tokens import tokenize
 from .features import as_texts
 
 __all__ = ["PooledWordVectors"]
-
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*|\d+")
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
 
 
 class PooledWordVectors(TransformerMixin, BaseEstimator):
@@ -90,7 +84,7 @@ class PooledWordVectors(TransformerMixin, BaseEstimator):
 
     def fit(self, X: Any, y: Any = None) -> PooledWordVectors:
         """Learn the vocabulary and the word vectors from the documents ``X`` (``y`` unused)."""
-        docs = [_words(t) for t in as_texts(X)]
+        docs = [tokenize(t) for t in as_texts(X)]
         counts = Counter(w for doc in docs for w in doc)
         frequent = [w for w, c in counts.most_common(int(self.max_vocabulary))]
         frequent = [w for w in frequent if counts[w] >= int(self.min_count)]
@@ -104,12 +98,12 @@ class PooledWordVectors(TransformerMixin, BaseEstimator):
                 if len(ids) > k:
                     rows.append(ids[:-k])
                     cols.append(ids[k:])
-        dim = max(1, min(int(self.dim), n - 1))
         if n < 2 or not rows:
             raise ValueError(
                 f"too few repeated words to learn word vectors from ({n} words seen at least "
                 f"{self.min_count} times)"
             )
+        dim = min(int(self.dim), n - 1)
         r = np.concatenate(rows)
         c = np.concatenate(cols)
         pairs = sp.coo_matrix((np.ones(len(r)), (r, c)), shape=(n, n)).tocsr()
@@ -139,7 +133,7 @@ class PooledWordVectors(TransformerMixin, BaseEstimator):
         out = np.zeros((len(texts), 3 * self.dim_), dtype=np.float32)
         vocabulary, vectors, d = self.vocabulary_, self.vectors_, self.dim_
         for i, text in enumerate(texts):
-            ids = [vocabulary[w] for w in _words(text) if w in vocabulary]
+            ids = [vocabulary[w] for w in tokenize(text) if w in vocabulary]
             if ids:
                 e = vectors[ids]
                 out[i, :d] = e.mean(axis=0)
