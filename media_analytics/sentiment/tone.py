@@ -17,9 +17,7 @@ Without labelled articles of the analyst's own, a model learns article tone from
 own written articles (:func:`default_tone_data`, ``corpora/tone``) and **blends** it with the
 sentence reading (:func:`blend_tone`): those articles are written, not sampled from a feed, so
 neither reading is trusted alone; :data:`BUNDLED_SENTENCE_WEIGHT` is the share of the sentence
-reading. That article model also reads each article as pooled word vectors learnt from the
-bundled articles themselves (:data:`BUNDLED_TONE_VECTORS`), which credit the vocabulary of a
-kind of story (crime, disaster, success) beyond the exact words the written articles used.
+reading.
 
 >>> from media_analytics.sentiment.tone import tone_text
 >>> tone_text("Banjir surut", "Warga kembali ke rumah.")
@@ -90,11 +88,11 @@ BUNDLED_TONE_C = 1.0
 
 #: Whether the bundled article tone model adds the pooled-word-vector member
 #: (:class:`~media_analytics.sentiment.vectors.PooledWordVectors` learnt from the bundled
-#: articles, ``C`` 0.1, weight 0.25: what cross-validation on them chooses). Chosen on the real
-#: articles of tone stages 1-7: the blend's macro-F1 rose at every weight from 0.3 to 0.6 (66.8
-#: -> 68.6 at 0.45), on four of the five stages 3-7 and level on the fifth; it costs about 0.3 ms
-#: per article. See the README for the held-out stage 9.
-BUNDLED_TONE_VECTORS = True
+#: articles, ``C`` 0.1, weight 0.25). Off: on the real articles of tone stages 1-7 it raised the
+#: blend's macro-F1 from 66.8 to 68.6 with a tokeniser of its own, but only to 67.5 with the
+#: project's ``tokenize``, and the held-out stage 9 went 65.9 -> 65.5 and 63.9: a gain that a
+#: change of tokeniser halves is not worth 0.3 ms per article and 7 MB of model (see the README).
+BUNDLED_TONE_VECTORS = False
 
 
 def bundled_tone_signature() -> str:
