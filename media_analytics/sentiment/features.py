@@ -12,6 +12,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
+from ..persistence import pack_vocabularies, unpack_vocabularies
 from .lexicon import LEXICON_FEATURES, LexiconIndex, load_lexicon
 from .ngrams import fast_transform
 from .tokens import token_views
@@ -131,6 +132,13 @@ class SentimentFeatures(TransformerMixin, BaseEstimator):
         self.lexicon_weight = lexicon_weight
         self.min_df = min_df
         self.char_min_df = char_min_df
+
+    def __getstate__(self) -> dict[str, Any]:
+        # each vocabulary saved as one array, not one skops node per term (see ..persistence)
+        return pack_vocabularies(super().__getstate__(), ["vectorizers_"])
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        super().__setstate__(unpack_vocabularies(state))
 
     def _views(self, texts: list[str]) -> tuple[dict[str, list[list[str]]], np.ndarray]:
         """The tokens each block reads and the lexicon rows, from one pass over each document."""

@@ -28,6 +28,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
+from ..persistence import pack_vocabularies, unpack_vocabularies
 from .rules import FEATURES, Hit, RuleMatcher, sentence_spans
 from .taxonomy import Taxonomy
 
@@ -176,7 +177,11 @@ class ThemeTagger(BaseEstimator):
         # belongs to the process, not to the model
         state = dict(super().__getstate__())
         state.pop("_matcher_cache", None)
-        return state
+        # the text vocabulary saved as one array, not one skops node per term
+        return pack_vocabularies(state, ["vectorizer_"])
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        super().__setstate__(unpack_vocabularies(state))
 
     # -- fitting ---------------------------------------------------------------------------------
 

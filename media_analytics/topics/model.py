@@ -14,6 +14,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from sklearn.utils.validation import check_is_fitted
 from tqdm.auto import tqdm
 
+from ..persistence import pack_vocabularies, unpack_vocabularies
 from ..sentiment.ngrams import fast_counts
 from .ctfidf import class_term_counts
 from .matching import carry_over_ids
@@ -210,6 +211,13 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.random_state = random_state
         self.progress = progress
         self.n_jobs = n_jobs
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the vocabulary saved as one array, not one skops node per term (see ..persistence)
+        return pack_vocabularies(super().__getstate__(), ["vectorizer_"])
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        super().__setstate__(unpack_vocabularies(state))
 
     # -- fitting ----------------------------------------------------------------------------
 
