@@ -92,14 +92,14 @@ class StemCache:
 
     def stem_many(self, words: Iterable[str]) -> list[str]:
         """Stem a sequence of words."""
-        data = self._data
-        out = []
-        for word in words:
-            result = data.get(word)
-            if result is None:
-                result = self.stem(word)
-            out.append(result)
-        return out
+        words = words if isinstance(words, (list, tuple)) else list(words)
+        # the look-ups run in C; only the (rare, once warm) misses go word by word
+        out: list[str | None] = list(map(self._data.get, words))
+        if None in out:
+            for i, result in enumerate(out):
+                if result is None:
+                    out[i] = self.stem(words[i])
+        return out  # type: ignore[return-value]
 
     def _store(self, word: str, result: str) -> None:
         data = self._data
