@@ -11,6 +11,8 @@ seed to each size; above the 17,441 available, the k-th repeat of an article get
   process whose stem cache already knows the input's words (ours: the model directory saved
   again after scoring the input once, which is how a batch job keeps its cache; the reference:
   PySastrawi's ``CachedStemmer`` filled from a dump of its cache after a cold run).
+- Fixed cost: the same commands on 10 articles (cold, one process), once per repeat: what every
+  process pays before its articles (start-up, imports, model load).
 - Reference: ``StemmerFactory().create_stemmer()`` and ``StopWordRemoverFactory`` on lower-cased
   text, ``TfidfVectorizer``, ``LogisticRegression`` on the labelled sentiment set and ``KMeans``
   (10 clusters), trained here on the same bundled data as the default model (sample articles,
@@ -409,13 +411,22 @@ def main() -> None:
             "reference cold": [*ref, "--out", str(work / "r1.jsonl")],
             "reference warm": [*ref, "--out", str(work / "r2.jsonl"), "--stems", str(stems)],
         }
+        # the fixed cost of a process: start-up, imports, model load, and 10 articles
+        tiny = write_input(articles, 10, work / "input-10.jsonl")
+        ref_tiny = self_cmd("--one", "reference", "--input", str(tiny))
+        ref_tiny += ["--model", str(work / "reference.skops"), "--out", str(work / "t2.jsonl")]
+        fixed = {"ours": ours(tiny, work / "t1.jsonl", jobs=1), "reference": ref_tiny}
         runs = {k: [] for k in variants}
+        startup: dict[str, list[dict[str, float]]] = {k: [] for k in fixed}
         for r in range(repeat):
             for name, cmd in variants.items():
                 log(f"throughput {name} ({r + 1}/{repeat})")
                 ok = (0, 1) if name.startswith("ours") else (0,)
                 runs[name].append(measure(cmd, env, ok=ok))
+            for name, cmd in fixed.items():
+                startup[name].append(measure(cmd, env, ok=(0, 1) if name == "ours" else (0,)))
         raw["throughput"] = runs
+        raw["startup"] = startup
         first = (work / "o1.jsonl").read_bytes()
         same = all((work / f"o{i}.jsonl").read_bytes() == first for i in (2, 3, 4))
 
@@ -511,6 +522,14 @@ def print_tables(
             ratio = "" if name.startswith("reference") else f"{rate[name] / rate[ref_name]:.2f}x"
             print(f"| {name} | {rate[name]:.1f} | {median(runs[name], 'peak_mb'):.0f} | {ratio} |")
         print(f"\nOur four outputs byte-identical (cache and processes change speed only): {same}")
+        startup = raw.get("startup") or {}
+        if startup:
+            each = {k: " / ".join(f"{r['seconds']:.2f}" for r in v) for k, v in startup.items()}
+            print(
+                "Fixed cost of one process (start-up, imports, model load, 10 articles), median: "
+                f"ours {median(startup['ours'], 'seconds'):.2f} s ({each['ours']}), reference "
+                f"{median(startup['reference'], 'seconds'):.2f} s ({each['reference']})."
+            )
     if memory:
         print("\nPeak memory of `media-analytics score` (all cores) by input size, from disk:\n")
         print("| articles | seconds | articles/s | peak RSS of the process tree (MB) | runs (MB) |")
