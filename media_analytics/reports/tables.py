@@ -63,7 +63,9 @@ def keyed(data: ReportData, by: str) -> pd.DataFrame:
     elif by == "topic":
         s = data.stories[data.stories["topic_id"].notna()]
         label = s["topic_label"].fillna("").astype(str)
-        key = s["topic_id"].map(_topic_id).str.cat(label, sep=": ").str.rstrip(": ")
+        # astype(str): an empty selection keeps the column's number dtype, which has no .str
+        ids = s["topic_id"].map(_topic_id).astype(str)
+        key = ids.str.cat(label, sep=": ").str.rstrip(": ")
         pairs = pd.DataFrame({"id": s["id"], "date": s["date"], "key": key})
     elif by == "outlet":
         c = data.copies

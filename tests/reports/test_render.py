@@ -155,3 +155,16 @@ def test_records_without_sentiment(tmp_path, syndicated_records):
     assert "No sentiment labels in these records." in html
     assert 'data-chart="sentiment"' not in html
     assert "No sentiment labels" in paths["markdown"].read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("window", [{"since": "2031-01-01"}, {"until": "2001-01-01"}])
+def test_a_date_window_that_leaves_no_story_gives_an_empty_report(tmp_path, sample_records, window):
+    # the stories exist (with topics as the scorer writes them: integer ids) but none falls in
+    # the window
+    records = [
+        {**r, "topic": {"id": 2, "label": "banjir, rob", "score": 0.4}} for r in sample_records
+    ]
+    paths = build_report(records, tmp_path / "w", **window)
+    html = paths["html"].read_text(encoding="utf-8")
+    assert "(no stories)" in html and "Nothing to show." in html
+    assert pd.read_csv(paths["csv:stories"]).empty
