@@ -65,6 +65,9 @@ _DELIMITERS = (",", ";", "\t", "|")
 _MAPPING_CACHE_SIZE = 256
 #: Records read ahead under ``dayfirst="auto"`` to find a numeric date that reads only one way.
 DATE_ORDER_LOOKAHEAD = 1000
+#: How many of the most recent ids a read remembers to catch a repeated id (bounded, so that a
+#: stream of millions of articles keeps flat memory; repeats within one export are close).
+REPEATED_ID_WINDOW = 100_000
 #: The values ``dayfirst`` takes: an order, ``None`` (strict) or ``"auto"`` (settled per file).
 DateOrder = bool | str | None
 
@@ -107,6 +110,9 @@ def read_articles(
     Yields
     ------
     Article
+        In input order. A record whose id repeats one of the last ``REPEATED_ID_WINDOW`` ids
+        read is reported (``repeated_id``, naming where the first was read) and skipped: the
+        first record of an id is kept.
 
     Raises
     ------
@@ -130,6 +136,8 @@ def read_articles(
 def _read(
     files: list[str], converter: Converter, transform: Transform | None = None
 ) -> Iterator[Article]:
+    # id -> where it was read, for the last REPEATED_ID_WINDOW articles (oldest first)
+    seen: dict[str, str] = {}
     for path in files:
         name = _STDIN_NAME if path == STDIN else path
         records = iter_records(path, converter.report)
@@ -139,8 +147,22 @@ def _read(
             records = converter.settle_date_order(name, records)
         for line, record in records:
             article = converter(name, line, record)
-            if article is not None:
-                yield article
+            if article is None:
+                continue
+            first = seen.get(article.id)
+            if first is not None:
+                # Two records under one id would be stored as one article (the later one
+                # overwriting the first, and counted as changed on every run after): the first
+                # is kept and the repeat reported.
+                converter.report(
+                    name, line, "repeated_id",
+                    f"id {article.id!r} was already read at {first}; the first record is kept",
+                )  # fmt: skip
+                continue
+            seen[article.id] = f"{name}:{line}"
+            if len(seen) > REPEATED_ID_WINDOW:
+                del seen[next(iter(seen))]
+            yield article
 
 
 def expand_paths(paths: PathsLike) -> list[str]:

@@ -92,7 +92,7 @@ def test_column_map_wins_and_dayfirst_applies(tmp_path: Path) -> None:
 
 def _dated_csv(path: Path, dates: list[str]) -> Path:
     rows = ["judul,isi_berita,tanggal"] + [
-        f"J{i},isi berita nomor {i},{d}" for i, d in enumerate(dates)
+        f"J{i},isi berita nomor {i} dari {path.stem},{d}" for i, d in enumerate(dates)
     ]
     path.write_text("\n".join(rows) + "\n")
     return path
@@ -415,15 +415,17 @@ def test_a_txt_file_is_one_article(tmp_path: Path) -> None:
     (folder / "LICENSE.txt").write_text("Not an article either\n")
     rejects = Rejects()
     articles = list(read_articles(folder, rejects=rejects))
-    assert len(rejects) == 0
     by_file = {a.extra["file"]: a for a in articles}
-    assert sorted(by_file) == ["1.txt", "1.txt.gz", "copy.txt"]
+    assert sorted(by_file) == ["1.txt", "1.txt.gz"]
     titled = by_file["1.txt"]
     assert (titled.title, titled.text) == ("Polisi Gelar Jumat Curhat", body)
     assert (by_file["1.txt.gz"].title, by_file["1.txt.gz"].text) == ("", "Harga cabai naik lagi.")
-    # two files named 1.txt are two articles; the same text under another name is one
+    # two files named 1.txt are two articles; the same text under another name is the same
+    # article (the same id), read once and the copy reported
     assert by_file["1.txt"].id != by_file["1.txt.gz"].id
-    assert by_file["copy.txt"].id == titled.id
+    (repeat,) = rejects
+    assert repeat.reason == "repeated_id" and repeat.file.endswith("copy.txt")
+    assert titled.id in repeat.message and repeat.message.endswith("the first record is kept")
 
 
 def test_a_txt_file_whose_first_line_ends_a_sentence_has_no_title(tmp_path: Path) -> None:
@@ -480,3 +482,25 @@ def test_xlsx_without_openpyxl_is_a_one_line_error(
     err = capsys.readouterr().err
     assert "needs openpyxl: pip install 'media-analytics[excel]'" in err
     assert "Traceback" not in err
+
+
+def test_a_repeated_id_is_reported_and_the_first_record_kept(tmp_path: Path) -> None:
+    first = tmp_path / "a.jsonl"
+    first.write_text(
+        '{"id": "a1", "title": "Pengamanan TPS", "text": "Polisi menjaga TPS."}\n'
+        '{"id": "a2", "title": "Banjir", "text": "Air naik."}\n'
+        '{"id": "a1", "title": "Sepak bola", "text": "Tim menang."}\n',
+        "utf-8",
+    )
+    second = tmp_path / "b.jsonl"
+    second.write_text('{"id": "a2", "title": "Lain", "text": "Isi lain."}\n', "utf-8")
+    rejects = Rejects()
+    articles = list(read_articles([first, second], rejects=rejects))
+    assert [(a.id, a.title) for a in articles] == [("a1", "Pengamanan TPS"), ("a2", "Banjir")]
+    assert [(r.file, r.line, r.reason) for r in rejects] == [
+        (str(first), 3, "repeated_id"),
+        (str(second), 1, "repeated_id"),
+    ]
+    assert str(rejects[0]) == (
+        f"{first}:3: id 'a1' was already read at {first}:1; the first record is kept"
+    )
