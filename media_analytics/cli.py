@@ -410,6 +410,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if args.db:
         from .store import StoreError, open_store
 
+        if "://" not in args.db and not Path(args.db).is_file():
+            # opening would create an empty database under the mistyped name
+            raise CommandError(f"--db {args.db}: no such database file")
         try:
             with open_store(args.db) as store:
                 records: Any = store.scores_frame(args.model_version)
@@ -423,8 +426,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if not len(records):
         raise CommandError("no scored records to report on")
     out = Path(args.out)
-    html_name = out.name if out.suffix == ".html" else None
-    folder = out.parent if html_name else out
+    html_file = out if out.suffix == ".html" else None
+    # with --out weekly.html, the Markdown and the tables go to weekly/ beside it (a second
+    # report, monthly.html, does not overwrite them)
+    folder = out.with_suffix("") if html_file else out
     written = build_report(
         records,
         folder,
@@ -434,11 +439,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         since=args.since,
         until=args.until,
         title=args.title,
+        html_file=html_file,
     )
-    if html_name and "html" in written and Path(written["html"]).name != html_name:
-        target = folder / html_name
-        Path(written["html"]).replace(target)
-        written["html"] = target
     for name, path in written.items():
         print(f"{name}: {path}")
     return EXIT_OK
@@ -908,7 +910,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--out",
         default="media-analytics-report",
-        help="output folder, or a .html file name (default: media-analytics-report)",
+        help="output folder, or a .html file name (then the Markdown and the tables go to "
+        "a folder of the same name beside it; default: media-analytics-report)",
     )
     report.add_argument(
         "--period",

@@ -27,7 +27,18 @@ def test_demo_scores_the_whole_sample(tmp_path: Path) -> None:
     # the report command reads the same scored file
     out = tmp_path / "again" / "weekly.html"
     assert main(["report", str(tmp_path / "scored.jsonl"), "--out", str(out)]) == 0
-    assert out.is_file() and (out.parent / "tables" / "spikes.csv").is_file()
+    assert out.is_file() and (out.parent / "weekly" / "tables" / "spikes.csv").is_file()
+    assert (out.parent / "weekly" / "report.md").is_file()
+    assert not (out.parent / "tables").exists() and not (out.parent / "report.md").exists()
+    # the HTML's links to the tables are relative to where it is
+    assert 'href="weekly/tables/spikes.csv"' in out.read_text("utf-8")
+
+
+def test_report_refuses_a_database_that_does_not_exist(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "typo.sqlite"
+    assert main(["report", "--db", str(missing), "--out", str(tmp_path / "r")]) == 2
+    assert f"--db {missing}: no such database file" in capsys.readouterr().err
+    assert not missing.exists()  # not created empty under the mistyped name
 
 
 def test_report_needs_one_source(tmp_path: Path, capsys) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -35,6 +36,7 @@ def build_report(
     top_n: int = 10,
     spike_options: dict[str, Any] | None = None,
     generated_at: datetime | None = None,
+    html_file: str | Path | None = None,
 ) -> dict[str, Path]:
     """Write the trend report for scored records: HTML, Markdown, CSV tables and Excel.
 
@@ -63,6 +65,9 @@ def build_report(
         Keyword arguments for :func:`~media_analytics.reports.detect_spikes`.
     generated_at : datetime, optional
         The "made" stamp (default: now), for reproducible files.
+    html_file : str or Path, optional
+        Write the HTML here instead of ``out_dir/report.html`` (its links to the tables are
+        relative to where it is).
 
     Returns
     -------
@@ -104,8 +109,12 @@ def build_report(
     excel = write_excel(content.tables, out / "tables.xlsx")
     if excel is not None:
         paths["excel"] = excel
-    exports = {k: p.relative_to(out).as_posix() for k, p in paths.items()}
-    html_path = out / "report.html"
+    html_path = Path(html_file) if html_file is not None else out / "report.html"
+    html_path.parent.mkdir(parents=True, exist_ok=True)
+    exports = {
+        k: Path(os.path.relpath(p.resolve(), html_path.parent.resolve())).as_posix()
+        for k, p in paths.items()
+    }
     html_path.write_text(render_html(content, exports=exports), encoding="utf-8")
     md_path = out / "report.md"
     md_path.write_text(render_markdown(content), encoding="utf-8")
