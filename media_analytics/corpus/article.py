@@ -197,7 +197,8 @@ def build_article(
         issues.append(
             Issue(
                 "html_content",
-                f"text looks like an HTML page ({tags} tags); strip it before analysis",
+                f"text looks like an HTML page ({tags} tags); scoring strips the markup, "
+                "check that the text left is the article",
                 "warning",
             )
         )

@@ -3,6 +3,7 @@
 from .rules import FEATURES, Hit, RuleMatcher, sentence_spans
 from .tagger import PRIOR_WEIGHTS, TagResult, ThemeTagger
 from .taxonomy import NearRule, Taxonomy, TaxonomyError, Theme, default_taxonomy_path
+from .training import read_label_file, train_tagger
 
 #: Types a saved tagger may contain beyond scikit-learn's own (for ``skops.io.load``).
 TRUSTED_TYPES = [
@@ -25,5 +26,7 @@ __all__ = [
     "Theme",
     "ThemeTagger",
     "default_taxonomy_path",
+    "read_label_file",
     "sentence_spans",
+    "train_tagger",
 ]
