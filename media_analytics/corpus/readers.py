@@ -303,10 +303,16 @@ class Converter:
             if auto and issue.reason == "bad_date":
                 issue = Issue(issue.reason, f"{issue.message} ({self._order_note})", issue.severity)
             if issue.reason == "missing_text" and "text" not in mapping:
-                looked_for = ", ".join(self.resolver.text_candidates()[:6])
-                issue = Issue(
-                    issue.reason, f"no text field (looked for {looked_for}, ...)", "error"
-                )
+                # say what the record has and how to point at its text: the usual cause is a
+                # whole export whose text column has a name no alias knows
+                columns = ", ".join(map(str, list(record)[:12])) or "none"
+                given = [c for c, f in self.resolver.column_map.items() if f == "text"]
+                if given:
+                    why = f"--column {given[0]}=text names a column this record does not have"
+                else:
+                    looked_for = ", ".join(self.resolver.text_candidates()[:6])
+                    why = f"looked for {looked_for}, ...; name it with --column COLUMN=text"
+                issue = Issue(issue.reason, f"no text field ({why}); columns: {columns}", "error")
             self.report(name, line, *issue)
         return article
 

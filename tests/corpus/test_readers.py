@@ -504,3 +504,19 @@ def test_a_repeated_id_is_reported_and_the_first_record_kept(tmp_path: Path) -> 
     assert str(rejects[0]) == (
         f"{first}:3: id 'a1' was already read at {first}:1; the first record is kept"
     )
+
+
+def test_a_file_without_a_text_column_says_which_columns_it_has(tmp_path: Path) -> None:
+    path = tmp_path / "weird.csv"
+    path.write_text("judul,konten_utama,tanggal\nA,Isi berita,2024-11-01\n", "utf-8")
+    rejects = Rejects()
+    assert list(read_articles(path, rejects=rejects)) == []
+    (reject,) = rejects
+    assert reject.reason == "missing_text" and reject.line == 2
+    assert "columns: judul, konten_utama, tanggal" in reject.message
+    assert "--column COLUMN=text" in reject.message
+    rejects = Rejects()
+    assert list(read_articles(path, rejects=rejects, column_map={"isi": "text"})) == []
+    assert "--column isi=text names a column this record does not have" in rejects[0].message
+    (article,) = read_articles(path, column_map={"konten_utama": "text"})
+    assert article.text == "Isi berita"
