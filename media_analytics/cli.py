@@ -801,8 +801,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument(
         "--db",
-        help="database: a SQLite path or a postgresql:// URL; articles "
-        "already scored by this model version are skipped",
+        help="database: a SQLite path or a postgresql:// URL; the INPUT articles are stored, "
+        "then every stored article this model version has not scored yet is scored (so the "
+        "first run of a new model scores the whole archive, and an interrupted run is "
+        "finished by the next); those it already scored are skipped",
     )
     score.add_argument(
         "--rescore",
