@@ -15,7 +15,7 @@ from .article import CONTRACT_FIELDS, Article
 from .columns import DEFAULT_ALIASES, ColumnResolver
 from .dates import DateParseError, numeric_date_order, parse_date
 from .dedup import DuplicateDetector, normalize_for_dedup
-from .ids import article_id, normalize_url
+from .ids import article_id, normalize_url, outlet_of
 from .loaders import (
     LABELS,
     load_clickid,
@@ -49,6 +49,7 @@ __all__ = [
     "normalize_label",
     "normalize_url",
     "numeric_date_order",
+    "outlet_of",
     "parse_date",
     "read_articles",
     "read_labelled",

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from .dates import DateParseError, parse_date
-from .ids import article_id
+from .ids import article_id, outlet_of
 from .rejects import Severity
 
 __all__ = ["CONTRACT_FIELDS", "Article"]
@@ -41,7 +41,8 @@ class Article:
     published_at : datetime or None
         Timezone-aware when the source named a zone (``WIB``, ``+07:00``, ...).
     source : str
-        The outlet.
+        The outlet; when the input has none, the domain of ``url``
+        (:func:`~media_analytics.corpus.outlet_of`).
     url : str
     extra : dict
         Every other input field, carried through untouched.
@@ -171,10 +172,15 @@ def build_article(
     strings: dict[str, str] = {}
     for name in _STRING_FIELDS:
         value = fields.get(name)
+        if name != "url" and isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)  # a headline or an outlet that is a number ("2024", "86")
         if value is not None and not isinstance(value, str):
             message = f"{name} must be a string, got {_type_name(value)}"
             return None, [Issue("wrong_type", message, "error")]
         strings[name] = (value or "").strip()
+    if not strings["source"]:
+        # exports often carry the link but not the outlet: its domain lets reports count outlets
+        strings["source"] = outlet_of(strings["url"])
     raw_id = fields.get("id")
     if isinstance(raw_id, bool) or not isinstance(raw_id, str | int | None):
         return None, [

@@ -11,13 +11,43 @@ import hashlib
 import unicodedata
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-__all__ = ["article_id", "normalize_url"]
+__all__ = ["article_id", "normalize_url", "outlet_of"]
 
 # Query parameters that say how a reader arrived, not which page it is.
 _TRACKING_PARAMS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "ref", "amp", "_ga"})
 # Host prefixes of mobile and AMP mirrors of the same page.
 _MIRROR_PREFIXES = ("www.", "m.", "amp.")
 _DIGEST_CHARS = 16  # 64 bits: a collision among a million ids has odds of about 3e-8
+
+
+# Second-level labels under which a country's sites register (``kompas.co.id``, ``bbc.co.uk``).
+_SECOND_LEVEL = frozenset(
+    {"co", "or", "go", "ac", "sch", "web", "my", "net", "com", "org", "gov", "edu", "mil", "biz"}
+)
+
+
+def outlet_of(url: str | None) -> str:
+    """The outlet's domain in a URL (``news.detik.com/berita/...`` -> ``detik.com``), or "".
+
+    Used as an article's source when the export has none, so that reports can still count
+    outlets.
+
+    >>> outlet_of("https://news.detik.com/berita/d-1/judul?utm_source=x")
+    'detik.com'
+    >>> outlet_of("http://www.republika.co.id/berita/x"), outlet_of("not a url")
+    ('republika.co.id', '')
+    """
+    if not url or "." not in url:
+        return ""
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    except ValueError:
+        return ""
+    labels = [x for x in host.split(".") if x]
+    if len(labels) < 2 or not all(x.replace("-", "").isalnum() for x in labels):
+        return ""
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
 
 
 def normalize_url(url: str) -> str:

@@ -520,3 +520,17 @@ def test_a_file_without_a_text_column_says_which_columns_it_has(tmp_path: Path) 
     assert "--column isi=text names a column this record does not have" in rejects[0].message
     (article,) = read_articles(path, column_map={"konten_utama": "text"})
     assert article.text == "Isi berita"
+
+
+def test_the_outlet_comes_from_the_url_when_the_export_has_none(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        '{"id": "1", "text": "Isi.", "url": "https://news.detik.com/berita/d-1/x"}\n'
+        '{"id": "2", "text": "Isi.", "url": "https://detik.com/y", "source": "Detikcom"}\n'
+        '{"id": "3", "text": "Isi.", "title": 2024, "source": 86}\n',
+        "utf-8",
+    )
+    rejects = Rejects()
+    got = [(a.source, a.title) for a in read_articles(path, rejects=rejects)]
+    assert got == [("detik.com", ""), ("Detikcom", ""), ("86", "2024")]
+    assert len(rejects) == 0
