@@ -110,12 +110,14 @@ def _x_labels(
         return []
     step = max(1, math.ceil(len(periods) / 6))
     last = len(periods) - 1
+    # the year is shown when the chart spans more than one (else "02 Jan" is ambiguous)
+    fmt = "%d %b" if periods[0].year == periods[-1].year else "%d %b %Y"
     labels = []
     for i in range(0, len(periods), step):
         anchor = "middle"
         if edges and last > 0:
             anchor = "start" if i == 0 else "end" if i == last else "middle"
-        labels.append((xs[i], periods[i].strftime("%d %b"), anchor))
+        labels.append((xs[i], periods[i].strftime(fmt), anchor))
     return labels
 
 

@@ -168,3 +168,18 @@ def test_a_date_window_that_leaves_no_story_gives_an_empty_report(tmp_path, samp
     html = paths["html"].read_text(encoding="utf-8")
     assert "(no stories)" in html and "Nothing to show." in html
     assert pd.read_csv(paths["csv:stories"]).empty
+
+
+def test_date_labels_carry_the_year_when_a_chart_spans_years():
+    from media_analytics.reports.svg import line_chart
+
+    def labels(start: str, n: int) -> list[str]:
+        index = pd.date_range(start, periods=n, freq="W-MON")
+        svg = line_chart(pd.DataFrame({"a": range(n)}, index=index), name="v", title="t")
+        return re.findall(r">(\d\d [A-Z][a-z]{2}(?: \d{4})?)<", svg)
+
+    within = labels("2024-01-01", 20)
+    assert within and all(len(x) == 6 for x in within)  # "01 Jan": one year, no year needed
+    across = labels("2023-11-06", 30)
+    assert across[0] == "06 Nov 2023" and across[-1].endswith("2024")
+    assert [pd.Timestamp(x) for x in across] == sorted(pd.Timestamp(x) for x in across)
