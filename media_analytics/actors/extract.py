@@ -12,10 +12,11 @@ the places listed next to them (``Kelurahan X, Kecamatan Y, Kota Z``).
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 
 from .aliases import link_aliases
 from .lexicon import is_ordinary_word, phrase_key
-from .model import Actor, canonical_key, normalize_name
+from .model import Actor, canonical_key, normalize_name, org_key
 from .orgs import OrgMatch, match_org, match_tail_org
 from .people import PersonMatch, RoleMatch, cue_person, match_person, read_name
 from .places import PlaceMatch, match_place, match_street
@@ -28,7 +29,10 @@ logger = logging.getLogger(__name__)
 
 
 def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
+    """Whether ``small`` occurs in ``big`` as a run of consecutive tokens."""
     n = len(small)
+    if n == 1:
+        return small[0] in big  # (the common case, without a generator)
     return any(big[k : k + n] == small for k in range(len(big) - n + 1))
 
 
@@ -65,7 +69,7 @@ class ArticleActors:
     def scan(self) -> None:
         ts, gaz, lex = self.ts, self.gaz, self.ts.lex
         words, lows, name_ok = ts.words, ts.lows, ts.name_ok
-        trig_lower, trig_exact, gaz_first = lex.triggers_lower, lex.triggers_exact, gaz.first
+        trig_lower, trig_exact = _lower_triggers(lex.triggers_lower, gaz.first), lex.triggers_exact
         # Only capitalised words and lower-case role words ("kata ketua KPU ...") can open a
         # phrase: visit those and skip the rest of the stream without looking at it.
         openers = ts.cap_index
@@ -74,18 +78,15 @@ class ArticleActors:
             openers = sorted(openers + lower_roles)
         # where a run of capitalised words ending in a kind word starts ("China Development Bank")
         tail_runs = ts.runs_ending_in(lex.org_tails)
+        # a name ending in a kind word needs one in the article (most have none)
+        tails_here = not lex.org_tails.isdisjoint(ts.word_set)
         i = 0
         for k in openers:
             if k < i or not words[k][0].isalpha():
                 continue  # inside the phrase matched last, or not a word
             i = k
             low = lows[i]
-            if (
-                low not in trig_lower
-                and words[i] not in trig_exact
-                and low not in gaz_first
-                and i not in tail_runs
-            ):
+            if low not in trig_lower and words[i] not in trig_exact and i not in tail_runs:
                 if name_ok[i]:
                     i = self._bare(i)  # nothing but a name can start here
                 continue
@@ -110,7 +111,7 @@ class ArticleActors:
                 self.add_org(om)
                 i = om.end
                 continue
-            om = match_tail_org(ts, i)
+            om = match_tail_org(ts, i) if tails_here else None
             if om is not None:
                 self.add_org(om)
                 i = om.end
@@ -191,14 +192,14 @@ class ArticleActors:
         self.places.extend(role.places)
 
     def _cover(self, i: int, j: int) -> None:
-        for k in range(i, j):
-            self.covered[k] = 1
+        if j > i:
+            self.covered[i:j] = b"\x01" * (j - i)
 
     def add_person(self, pm: PersonMatch) -> None:
         ts = self.ts
-        tokens = tuple(
-            t for t in phrase_key(pm.name) if len(t) > 1 or pm.name_end - pm.name_start == 1
-        )
+        key = phrase_key(pm.name)
+        # one-letter words (initials) are left out of a longer name's key
+        tokens = key if pm.name_end - pm.name_start == 1 else tuple(t for t in key if len(t) > 1)
         person = self._find_person(tokens)
         span = ts.span(pm.name_start, pm.name_end)
         role = pm.role_match
@@ -235,19 +236,26 @@ class ArticleActors:
         for p in self.persons:
             if p.tokens == tokens:
                 return p
+        # (no name here equals ``tokens``: only the longer of the two can hold the other)
         inside = [
-            p for p in self.persons if _contains(p.tokens, tokens) or _contains(tokens, p.tokens)
+            p
+            for p in self.persons
+            if (
+                _contains(p.tokens, tokens)
+                if len(p.tokens) > len(tokens)
+                else _contains(tokens, p.tokens)
+            )
         ]
         return inside[0] if len(inside) == 1 else None
 
     def add_org(self, om: OrgMatch) -> None:
         ts = self.ts
-        probe = Actor(name=om.name, type="organization")
-        key = canonical_key(probe)
-        key = self.org_alias.get(om.name, key)
+        key = self.org_alias.get(om.name)
+        if key is None:
+            key = org_key(om.name)
         actor = self.orgs.get(key)
         if actor is None:
-            actor = probe
+            actor = Actor(name=om.name, type="organization")
             self.orgs[key] = actor
         elif len(om.name) > len(actor.name) and om.name not in self.org_alias:
             actor.name = om.name
@@ -257,7 +265,7 @@ class ArticleActors:
             if om.alias not in actor.aliases:
                 actor.aliases.append(om.alias)
             actor.mentions.append(om.alias_span)
-            other = self.orgs.get(canonical_key(Actor(name=om.alias, type="organization")))
+            other = self.orgs.get(org_key(om.alias))
             if (
                 other is not None and other is not actor
             ):  # "BPS" seen before "Badan Pusat Statistik (BPS)"
@@ -378,6 +386,13 @@ class ArticleActors:
                 actor.name = p.name
             actor.mentions.append(ts.span(p.start, p.end))
         return list(by_key.values())
+
+
+@lru_cache(maxsize=4)
+def _lower_triggers(triggers_lower: frozenset[str], gaz_first: frozenset[str]) -> frozenset[str]:
+    """Lower-cased words that can open a rank, role, place or region phrase, in one set: the
+    test runs on every capitalised word of every article."""
+    return triggers_lower | gaz_first
 
 
 def analyse(text: str) -> ArticleActors:

@@ -155,6 +155,8 @@ class Lexicon:
     triggers_exact: frozenset[str] = frozenset()  # openers of organisation and country names
     role_openers: frozenset[str] = frozenset()  # first words of role heads and modifiers
     org_openers: frozenset[str] = frozenset()  # first words of organisation heads and names
+    # lower-cased first words of roles, ranks and honorifics: where a person phrase can start
+    person_openers: frozenset[str] = frozenset()
     # words that are never part of a person's name: lower-cased (office, rank, place and everyday
     # words) and as written (one-word organisation heads and countries); one set lookup each
     # instead of ten, since the test runs on every capitalised word
@@ -164,6 +166,11 @@ class Lexicon:
     # KPU"), reporting verbs, "menurut" and the nickname cues; TokenStream.cue_index lists where
     # they occur, so that the matchers looking for them share one pass over the tokens
     cue_words: frozenset[str] = frozenset()
+    # lower-cased words before and after a bare name that can give it a speech, age or office
+    # cue (people.cue_person): most capitalised names have none on either side, and one lookup
+    # on each side tells so
+    name_cues_before: frozenset[str] = frozenset()
+    name_cues_after: frozenset[str] = frozenset()
 
     def is_role_word(self, low: str) -> bool:
         """Whether a lower-cased token opens a role phrase or is a rank."""
@@ -224,15 +231,20 @@ def get_lexicon() -> Lexicon:
     not_exact = {k[0] for k in (*lex.org_heads.keys, *lex.countries.keys) if len(k) == 1}
     role_openers = lex.role_heads.first | lex.role_modifiers.first
     cues = role_openers | lex.verbs_before | MENURUT | NICKNAME_OR | NICKNAME_CALLS | {"("}
+    cues_before = lex.verbs_after | lex.verbs_passive | lex.person_cues | lex.words["address"]
+    cues_after = lex.verbs_before | lex.words["adverbs"] | {"selaku", "sebagai", "(", ","}
     return replace(
         lex,
         triggers_lower=frozenset(lower),
         triggers_exact=frozenset(exact),
         role_openers=role_openers,
         org_openers=lex.org_heads.first | lex.org_phrases.first,
+        person_openers=role_openers | {k[0] for k in (*ranks, *hon_prefix)} | {"k"},
         not_name_lower=frozenset(not_lower),
         not_name_exact=frozenset(not_exact),
         cue_words=cues,
+        name_cues_before=cues_before | {"menurut", "oleh"},
+        name_cues_after=cues_after,
     )
 
 

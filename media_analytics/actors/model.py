@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-__all__ = ["Actor", "ActorType", "Quote", "canonical_key", "normalize_name"]
+__all__ = ["Actor", "ActorType", "Quote", "canonical_key", "normalize_name", "org_key"]
 
 ActorType = Literal["person", "organization", "place"]
 
@@ -148,6 +148,15 @@ def canonical_key(actor: Actor) -> str:
     """
     official = actor.official if actor.type == "place" else None
     return _key(actor.type, actor.name, official)
+
+
+def org_key(name: str) -> str:
+    """:func:`canonical_key` of an organisation named ``name`` (no :class:`Actor` needed).
+
+    >>> org_key("PT Jatim Propertindo Jaya (Persero)") == org_key("PT. Jatim Propertindo Jaya")
+    True
+    """
+    return _key("organization", name, None)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -31,6 +31,7 @@ _DEGREE = re.compile(
     r"(?=\s*(?:[,.;:)\n]|$|\s[a-z(\"“”]))"
 )
 _NAME_MAX = 5
+_ROMAN = re.compile(r"[IVX]{1,4}")  # a unit number ("Komisi III")
 
 
 @dataclass
@@ -233,12 +234,7 @@ def _complement(
             found.append(pm)
             j = pm.end
             continue
-        if (
-            low in lex.institution
-            or ts.upper[j]
-            or w in lex.org_tails
-            or re.fullmatch(r"[IVX]{1,4}", w)
-        ):
+        if low in lex.institution or ts.upper[j] or w in lex.org_tails or _ROMAN.fullmatch(w):
             j += 1
             continue
         break
@@ -402,6 +398,8 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
     PersonMatch, RoleMatch or None
         A :class:`RoleMatch` when a role is named without a person (``kata Kapolres Dumai``).
     """
+    if ts.lows[i] not in ts.lex.person_openers:
+        return None  # no role, rank or honorific starts here
     role = match_role(ts, i, gaz)
     if role is not None:
         j = _split_run(ts, role.end, gaz)
@@ -516,8 +514,10 @@ def cue_person(
     if end == i:
         return None
     lex, lows, words, n = ts.lex, ts.lows, ts.words, ts.n
-    address = lex.words["address"]
     prev = lows[i - 1] if i > 0 else ""
+    if prev not in lex.name_cues_before and (end == n or lows[end] not in lex.name_cues_after):
+        return None  # no word that gives one of the cues below stands before or after the name
+    address = lex.words["address"]
     cue = (
         prev in lex.verbs_after
         or prev in lex.verbs_passive

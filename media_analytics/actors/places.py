@@ -117,6 +117,13 @@ def match_place(
     -------
     PlaceMatch or None
     """
+    low = ts.lows[i]
+    if (
+        low not in gaz.first
+        and (low,) not in ts.lex.place_heads
+        and ts.words[i] not in ts.lex.countries.first
+    ):
+        return None  # no head word and no region or country name starts here
     j, level = _head(ts, i)
     if level is not None:
         if j >= ts.n or not ts.joined(j) or not ts.words[j][:1].isupper():

@@ -42,7 +42,7 @@ from .tokens import TokenStream, token_stream
 
 __all__ = ["extract_quotes"]
 
-_MARK = re.compile(r"[\"“”]")
+_MARKS = ('"', "“", "”")  # straight and curly quote marks
 _OPEN_AFTER = frozenset("([{:—–")  # a mark after these opens a quotation (a comma says nothing:
 # ``siap,"kata`` closes, ``Senin.,"Kami`` opens where paragraphs were joined with commas)
 _CLOSE_BEFORE = frozenset(",.;:!?)]}…")  # a mark before these closes one
@@ -312,8 +312,7 @@ def find_quotations(text: str) -> list[tuple[int, int]]:
         return out
     line_end = -1
     open_at = -1
-    for m in _MARK.finditer(text):
-        p = m.start()
+    for p in _mark_positions(text):
         if p > line_end:  # a new line: nothing is open
             line_end = text.find("\n", p)
             if line_end < 0:
@@ -329,6 +328,25 @@ def find_quotations(text: str) -> list[tuple[int, int]]:
             if text[open_at + 1 : p].strip():
                 out.append((open_at, p))
             open_at = -1
+    return out
+
+
+def _mark_positions(text: str) -> list[int]:
+    """Offsets of the quote marks in ``text``, in order.
+
+    One ``str.find`` scan per kind of mark: faster than a regex over the whole body, and an
+    article has few marks.
+
+    >>> _mark_positions('“Ya," kata "Budi”.')
+    [0, 4, 11, 16]
+    """
+    out: list[int] = []
+    for mark in _MARKS:
+        p = text.find(mark)
+        while p >= 0:
+            out.append(p)
+            p = text.find(mark, p + 1)
+    out.sort()
     return out
 
 
@@ -502,7 +520,7 @@ def _speaker_name(name: str) -> str:
     return name
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     start: int  # char offsets of the mention
     end: int
@@ -516,6 +534,7 @@ class _Attributor:
         self.ts = ts
         self.lex = self.ts.lex
         ts = self.ts
+        starts = ts.starts
         mentions = []
         self.person_tokens: dict[str, set[str]] = {}
         self.person_roles: dict[str, set[str]] = {}
@@ -536,10 +555,9 @@ class _Attributor:
                 self.person_roles[name] = set(phrase_key(a.role))
             self.person_tokens[name] = set(phrase_key(name))
             for s, e in a.mentions:
-                i = ts.index_at(s)
-                j = ts.index_at(e)
-                if i < ts.n and ts.starts[i] == s:
-                    mentions.append(_Mention(s, e, i, j, name))
+                i = bisect_left(starts, s)  # (ts.index_at, without the method call)
+                if i < ts.n and starts[i] == s:
+                    mentions.append(_Mention(s, e, i, bisect_left(starts, e, i), name))
         mentions.sort(key=lambda m: m.start)
         self.mentions = mentions
         self.m_starts = [m.start for m in mentions]

@@ -14,7 +14,6 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress
-from operator import sub
 
 from .lexicon import Lexicon, get_lexicon, is_ordinary_word, root_words
 
@@ -22,9 +21,16 @@ __all__ = ["TokenStream", "blocked_spans", "token_stream"]
 
 # A token is a word (letters and digits, with inner hyphens and apostrophes) or any other single
 # non-space character. A capitalised word glued to digits ("Hindayana3" in a numbered list) splits
-# before the digits; acronyms with digits ("G20", "LQ45") stay whole. Each match takes the
-# whitespace before the token along (the offsets follow from the lengths).
-_SPACED_TOKEN = re.compile(r"\s*(?:[A-Z][a-z]+(?=\d)|[^\W_]+(?:['’\-][^\W_]+)*|\S)")
+# before the digits; acronyms with digits ("G20", "LQ45") stay whole. The pattern is a group, so
+# that splitting on it keeps the tokens and the whitespace between them (the offsets follow from
+# the lengths). The first three alternatives are shortcuts for the commonest tokens, tested on
+# plain ASCII characters faster than the general ones: a lower-case or a capitalised word that
+# nothing after it would extend (so the general word alternative would match the same), and a
+# comma or a period (which only the last alternative would match).
+_TOKEN = re.compile(
+    r"([a-z]+(?![\w'’\-])|[A-Z][a-z]*(?![\w'’\-])|[.,]"
+    r"|[A-Z][a-z]+(?=\d)|[^\W_]+(?:['’\-][^\W_]+)*|\S)"
+)
 _CREDIT = re.compile(
     r"\b(?:editor|penulis|reporter|pewarta|redaktur|fotografer|penyunting)\s*:.*$",
     re.IGNORECASE | re.MULTILINE,
@@ -214,36 +220,38 @@ class TokenStream:
         words: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
-        nl: list[bool] = []
         # tokenise the text between blocked lines; each gap starts like a new line
+        first_of_segment: list[int] = []
         for seg_start, seg_end in _segments(len(text), self.blocked):
-            # each match is a token with the whitespace before it: the running sum of their
-            # lengths is where each token ends, and a line break in one opens a line
-            spaced = _SPACED_TOKEN.findall(text, seg_start, seg_end)
-            if not spaced:
-                continue
-            seg_words = [m.lstrip() for m in spaced]
-            seg_ends = list(accumulate(map(len, spaced), initial=seg_start))
-            del seg_ends[0]  # the segment start
-            if text.find("\n", seg_start, seg_end) < 0:  # cleaned bodies are often one line
-                seg_nl = [False] * len(spaced)
-            else:
-                seg_nl = ["\n" in m for m in spaced]
-            seg_nl[0] = True
-            seg_starts = list(map(sub, seg_ends, map(len, seg_words)))
-            if words:
-                words += seg_words
-                starts += seg_starts
-                ends += seg_ends
-                nl += seg_nl
-            else:
-                words, starts, ends, nl = seg_words, seg_starts, seg_ends, seg_nl
+            # splitting on the token pattern gives gap, token, gap, ..., token, gap: the running
+            # sum of their lengths is where each piece ends, so every second sum is a token's
+            # start and the others its end (no per-token string work but the split itself)
+            segment = text if seg_end - seg_start == len(text) else text[seg_start:seg_end]
+            parts = _TOKEN.split(segment)
+            if len(parts) == 1:
+                continue  # nothing but whitespace
+            bounds = list(accumulate(map(len, parts), initial=seg_start))
+            first_of_segment.append(len(words))
+            words += parts[1::2]
+            starts += bounds[1:-2:2]
+            ends += bounds[2::2]
         n = len(words)
-        lows = [w.lower() for w in words]
+        # a token opens a line when a line break stands in the gap before it: look up the few
+        # line breaks instead of testing every gap (cleaned bodies are often one line)
+        nl = [False] * n
+        for k in first_of_segment:
+            nl[k] = True
+        p = text.find("\n")
+        while p >= 0:
+            k = bisect_left(starts, p)
+            if k < n:  # (one in a blocked line falls on a segment's first token: a line start)
+                nl[k] = True
+            p = text.find("\n", p + 1)
+        lows = list(map(str.lower, words))
         # a token opens a sentence after a line break, after ".", "!" or "?" (unless the period
         # closes an abbreviation or an initial) and at an opening quote preceded by a space
         sent = nl.copy()
-        for k in [k for k, w in enumerate(words) if w in _MARKS]:
+        for k in compress(range(n), map(_MARKS.__contains__, words)):
             j = k + 1
             if j == n or nl[j]:
                 continue
@@ -270,18 +278,18 @@ class TokenStream:
         # several times, so answered once for all of them: not an acronym (organisations and
         # units), not "X-nya", no office, rank, place or everyday word (listed, or opening a
         # sentence and also written in lower case in this text).
-        not_lower, not_exact = lex.not_name_lower, lex.not_name_exact
+        not_lower, not_exact = _never_names(lex.not_name_lower), lex.not_name_exact
         name_ok = [False] * n
         for k in cap_index:
-            if len(words[k]) == 1:
+            w = words[k]
+            if len(w) == 1:
                 upper[k] = False  # "S" in "S (17)" is an initial, not an acronym
             low = lows[k]
             name_ok[k] = not (
                 upper[k]
-                or low.endswith("-nya")
-                or low in _PLACE_WORDS
                 or low in not_lower
-                or words[k] in not_exact
+                or w in not_exact
+                or low.endswith("-nya")
                 or (sent[k] and low in word_set and low.islower())
             )
         self.name_ok = name_ok
@@ -352,8 +360,7 @@ class TokenStream:
     @cached_property
     def cue_index(self) -> list[int]:
         """Indices of the tokens whose lower-cased form is in ``lex.cue_words``."""
-        cues = self.lex.cue_words
-        return [k for k, low in enumerate(self.lows) if low in cues]
+        return list(compress(range(self.n), map(self.lex.cue_words.__contains__, self.lows)))
 
     def cues_in(self, vocab: frozenset[str]) -> list[int]:
         """Indices of the tokens whose lower-cased form is in ``vocab``, part of ``lex.cue_words``.
@@ -418,10 +425,9 @@ class TokenStream:
         (``Budi``, ``Rahmat Hidayat``): two of them pass, and so does one the article re-mentions.
         """
         words = [self.lows[k] for k in range(i, j) if self.words[k][:1].isalpha()]
-        if not words or not all(is_ordinary_word(w) for w in words):
+        if not words or not all(map(is_ordinary_word, words)):
             return False
-        roots = root_words()
-        if any(w not in roots for w in words) or any(self.written_lower(w) for w in words):
+        if not root_words().issuperset(words) or any(map(self.written_lower, words)):
             return True  # an affixed word, or one the article also writes in lower case
         return len(words) == 1 and self.alone_count.get(words[0], 0) < 2
 
@@ -431,6 +437,12 @@ class TokenStream:
             return True
         w = self.words[j]
         return not w[:1].isalnum() or w[:1].islower() or not self.joined(j)
+
+
+@lru_cache(maxsize=4)
+def _never_names(not_name_lower: frozenset[str]) -> frozenset[str]:
+    """The lexicon's lower-cased words that are never part of a name, and the one-word places."""
+    return not_name_lower | _PLACE_WORDS
 
 
 @lru_cache(maxsize=8)
