@@ -154,7 +154,16 @@ def _cmd_train(args: argparse.Namespace) -> int:
             n_jobs=args.jobs,
         )
     except ValueError as exc:  # labels, taxonomy or training data that cannot be used
-        raise CommandError(f"train: {exc}") from None
+        message = str(exc)
+        if "max_df corresponds to < documents than min_df" in message:
+            # scikit-learn's words for a corpus too small for the topic vocabulary
+            message = (
+                f"{len(articles)} article(s) are too few to learn topic terms (a term must occur "
+                "in several articles); give more articles"
+            )
+        elif "n_topics" in message:
+            message += " (on the command line: --topics K)"
+        raise CommandError(f"train: {message}") from None
     out = pipe.save(args.out)
     logger.info(
         "trained on %d articles in %.1f s -> %s (model %s)",

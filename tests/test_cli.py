@@ -230,3 +230,16 @@ def test_the_seed_article_as_a_text_file_gets_both_named_themes(tmp_path: Path) 
     assert {"pilkada_security", "public_dialogue"} <= set(themes)
     assert "Jumat Curhat" in themes["public_dialogue"]["evidence"]
     assert record["dateline"] == "Dumai"
+
+
+def test_training_on_too_few_articles_says_so_in_plain_words(tmp_path: Path, capsys) -> None:
+    rows = [
+        {"id": "a", "title": "Banjir", "text": "Air sungai naik dan merendam rumah warga."},
+        {"id": "b", "title": "Pasar", "text": "Harga cabai di pasar turun pekan ini."},
+    ]
+    corpus = tmp_path / "two.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    assert main(["train", str(corpus), "--out", str(tmp_path / "m")]) == 2
+    err = capsys.readouterr().err
+    assert "2 article(s) are too few to learn topic terms" in err
+    assert "max_df" not in err and not (tmp_path / "m").exists()
