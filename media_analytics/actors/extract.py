@@ -15,7 +15,7 @@ import logging
 from functools import lru_cache
 
 from .aliases import link_aliases
-from .lexicon import is_ordinary_word, phrase_key
+from .lexicon import is_derived_word, is_ordinary_word, phrase_key
 from .model import Actor, canonical_key, normalize_name, org_key
 from .orgs import OrgMatch, match_org, match_tail_org
 from .people import PersonMatch, RoleMatch, cue_person, match_person, read_name
@@ -63,6 +63,7 @@ class ArticleActors:
         self.role_only: list[RoleMatch] = []
         self.places: list[PlaceMatch] = []
         self.runs: list[tuple[int, int]] = []
+        self._cue_only = -1  # a name may start here only with a cue (after an ordinary word)
         self.actors: list[Actor] = []
 
     # --- pass 1 --------------------------------------------------------------------------------
@@ -130,20 +131,32 @@ class ArticleActors:
         ts = self.ts
         if not ts.name_ok[i]:
             return i + 1
-        if (
-            ts.sent[i]
-            and i + 1 < ts.n
-            and ts.name_ok[i + 1]
-            and ts.joined(i + 1)
-            and is_ordinary_word(ts.lows[i])
-        ):
-            return i + 1  # "Pemikiran Sumitro ...": the sentence opens with an ordinary word
+        opener = _ordinary_opener(ts, i)
+        if opener == _AFFIXED:
+            # "Pemikiran Sumitro", "Kematian Lily Wahidin (28)": not part of the name; what
+            # follows is a person only with a cue of its own ("Kepulauan Solomon",
+            # "Kedutaan Besar Arab Saudi" are no runs of a name)
+            self._cue_only = i + 1
+            return i + 1
         end = read_name(ts, i)  # read once, for the cue test and for the run
         cm = cue_person(ts, i, self.gaz, end=end)
+        if opener == _ROOT and (
+            cm is None
+            or ts.written_lower(ts.lows[i])
+            or not ts.words[i].isalpha()
+            or ts.lows[i] in ts.lex.person_cues
+            or ts.lows[i] in ts.lex.name_cues_after  # "Sambung Fajriyah, ..."
+            or ts.lows[i] in ts.lex.name_cues_before
+        ):
+            # a sentence opening with a root word: a given name only when the name has a cue
+            # and the article never writes the word in lower case ("Budi Santoso mengatakan",
+            # but "Rencana Ahok itu ...", "Nama Firli ...")
+            return i + 1
         if cm is not None:
             self.add_person(cm)
             return cm.end
-        if end - i >= 2:  # (a name token is never an everyday word, even opening a sentence)
+        if end - i >= 2 and i != self._cue_only:
+            # (a name token is never an everyday word, even opening a sentence)
             self.runs.append((i, end))
             return end
         return i + 1
@@ -386,6 +399,44 @@ class ArticleActors:
                 actor.name = p.name
             actor.mentions.append(ts.span(p.start, p.end))
         return list(by_key.values())
+
+
+_AFFIXED, _ROOT = 1, 2
+
+
+def _ordinary_opener(ts: TokenStream, i: int) -> int | None:
+    """Whether the word at ``i``, followed by a name word, is an ordinary word before a name.
+
+    ``_AFFIXED``: a derived word (``Kehadiran Pedrosa``, ``Rupanya Gugun``, ``Melihat Aslan``)
+    that the article never uses alone as a name (``Megawati``, ``Terawan`` are re-mentioned
+    alone). ``_ROOT``: a root or other ordinary word opening a sentence (``Nama Firli``, but also
+    ``Budi Santoso``). ``None`` otherwise.
+    """
+    if i + 1 >= ts.n or not ts.name_ok[i + 1] or not ts.joined(i + 1):
+        return None
+    low = ts.lows[i]
+    if i > 0 and (ts.lows[i - 1] in ts.lex.name_cues_before):
+        return None  # "Ibu Megawati Soekarnoputri", "kata Terawan Agus Putranto"
+    if is_derived_word(low) and not _named_alone(ts, low):
+        return _AFFIXED
+    if ts.sent[i] and is_ordinary_word(low):
+        return _ROOT
+    return None
+
+
+def _named_alone(ts: TokenStream, low: str) -> bool:
+    """Whether ``low`` stands alone, capitalised, inside a sentence somewhere in the text."""
+    if not ts.alone_count.get(low):
+        return False
+    caps, sent, lows, n = ts.caps, ts.sent, ts.lows, ts.n
+    for k in ts.cap_index:
+        if lows[k] != low or sent[k]:
+            continue
+        if not (k > 0 and caps[k - 1] and ts.joined(k)) and not (
+            k + 1 < n and caps[k + 1] and ts.joined(k + 1)
+        ):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4)

@@ -329,6 +329,45 @@ def is_ordinary_word(word: str) -> bool:
     return _roots_of(word)
 
 
+_DERIVING = tuple(p for p in _PREFIXES if p not in ("be", "se"))
+
+
+@lru_cache(maxsize=65536)
+def is_derived_word(word: str) -> bool:
+    """Whether a lower-cased word is a derived form of a dictionary root (not the root itself).
+
+    Stricter than :func:`is_ordinary_word`: a prefix (``melihat``, ``pemain``), a suffix ``-an``
+    or ``-kan`` (``unggahan``), or both (``kehadiran``, ``dikatakan``) around a root of four or
+    more letters, or any word of seven or more letters ending in ``-nya`` (``rupanya``,
+    ``pasalnya``). A bare ``-i`` suffix does not count (``suhadi``), nor ``be-`` or ``se-``.
+
+    >>> [is_derived_word(w) for w in ("kehadiran", "pasalnya", "budi", "suhadi", "kurniawan")]
+    [True, True, False, False, False]
+    """
+    roots = root_words()
+    if len(word) < 6 or word in roots:
+        return False
+    if len(word) >= 7 and word.endswith("nya"):
+        return True
+    bases = [word]
+    for suffix in ("kan", "an", "i"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            base = word[: -len(suffix)]
+            if suffix != "i" and base in roots:
+                return True
+            bases.append(base)
+    for base in bases:
+        for pre in _DERIVING:
+            if base.startswith(pre):
+                rest = base[len(pre) :]
+                restore = _NASAL.get(pre)
+                if (len(rest) >= 4 and rest in roots) or (
+                    restore and len(rest) >= 3 and restore + rest in roots
+                ):
+                    return True
+    return False
+
+
 def read_csv_rows(name: str) -> list[dict[str, str]]:
     """Rows of a CSV data file as dicts (header row gives the keys)."""
     return list(csv.DictReader(_data_text(name).splitlines()))

@@ -32,6 +32,15 @@ _DEGREE = re.compile(
 )
 _NAME_MAX = 5
 _ROMAN = re.compile(r"[IVX]{1,4}")  # a unit number ("Komisi III")
+# Person cues that name an outfit before the person in apposition ("pelatih Barcelona, Ernesto
+# Valverde,"); kinship and legal cues are left out ("istri Raffi Ahmad, Nagita": two people).
+_OUTFIT_CUES = frozenset(
+    {
+        *("pelatih", "pemain", "atlet", "striker", "kiper", "gelandang", "bek", "penyerang"),
+        *("pembalap", "petinju", "pebulu", "ekonom", "pengamat", "peneliti", "politikus"),
+        *("politisi", "aktivis", "pendiri", "pemilik", "bos"),
+    }
+)
 
 
 @dataclass
@@ -431,6 +440,14 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
                 return pm
         elif j < ts.n:
             pm = _person_after(ts, j)
+            apposed = _apposed_person(ts, pm.end) if pm is not None and not pm.title else None
+            if apposed is not None and pm is not None:
+                # "Presiden Madrid, Florentino Perez, merasa": the office's outfit, then the name
+                role = RoleMatch(
+                    i, pm.end, ts.surface(i, pm.end), role.head, role.orgs, role.places
+                )
+                apposed.start, apposed.role_match = i, role
+                return apposed
             if pm is not None and not pm.title and not pm.honorifics:
                 # "Pengasuh PP Tebuireng KH Abdul Hakim": an honorific or a rank after the first
                 # "name" shows that it was still part of the office
@@ -472,6 +489,29 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
             pm.start = i
             return pm
     return None
+
+
+def _apposed_person(ts: TokenStream, j: int) -> PersonMatch | None:
+    """``, Ernesto Valverde, memuji`` at ``j``: a name set off by commas, then a lower-case word.
+
+    After an outfit (``pelatih Barcelona``, ``Presiden Madrid``) the name in apposition is the
+    person; a list (``Budi, Ani, dan Joko``) is not an apposition.
+    """
+    words, n = ts.words, ts.n
+    if j + 1 >= n or words[j] != ",":
+        return None
+    pm = _person_after(ts, j + 1)
+    if (
+        pm is None
+        or pm.name_start != j + 1
+        or pm.end + 1 >= n
+        or words[pm.end] != ","
+        or not words[pm.end + 1][:1].islower()
+        or ts.lows[pm.end + 1] in ("dan", "serta", "atau")
+        or ts.weak_name(pm.name_start, pm.name_end)
+    ):
+        return None
+    return pm
 
 
 def _apposition_role(ts: TokenStream, j: int, gaz: Gazetteer) -> RoleMatch | None:
@@ -553,6 +593,11 @@ def cue_person(
         cue = role is not None or bool(suffixes)
     if not cue:
         return None
+    if prev in _OUTFIT_CUES:
+        # "pelatih Barcelona, Ernesto Valverde, memuji": the cue's outfit, then the person
+        apposed = _apposed_person(ts, end)
+        if apposed is not None:
+            return apposed
     # the vetoes come after the cues: most capitalised words have no cue, and the tests above
     # are cheaper than reading the words as ordinary Indonesian
     if prev not in address and ts.weak_name(i, end):

@@ -223,3 +223,91 @@ def test_to_dict_follows_the_scored_record_contract() -> None:
         "role": "Kapolres Dumai",
         "type": "person",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a given name that is also a dictionary word, opening a sentence, with a speech cue
+        ("Banjir surut. Budi Hartanto mengatakan warga sudah pulang.", "Budi Hartanto"),
+        ("Banjir surut. Indah Lestiani mengatakan posko tetap buka.", "Indah Lestiani"),
+        ("Imam Susanto mengatakan masjid dibuka untuk pengungsi.", "Imam Susanto"),
+        # a derived given name the article uses alone, or after a form of address
+        (
+            "Rapat dihadiri Ibu Megawati Larasati. Megawati meminta kader turun.",
+            "Megawati Larasati",
+        ),
+    ],
+)
+def test_given_names_that_are_also_words_are_kept_whole(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Warga berkumpul.,Kematian Rini Astuti (31) masih diselidiki polisi.", "Rini Astuti"),
+        (
+            "Lagu dirilis.,Kehadiran Sandro di panggung disambut meriah. Sandro mengaku senang.",
+            "Sandro",
+        ),
+        ("Video itu viral. Rupanya Yosua mengatakan hal itu hanya bercanda.", "Yosua"),
+        (
+            "Ia membaik.,Melihat Danu terbaring lemah, ibunya menangis. Danu mengaku lelah.",
+            "Danu",
+        ),
+    ],
+)
+def test_an_ordinary_derived_word_before_a_name_is_not_part_of_it(text: str, name: str) -> None:
+    found = persons(text)
+    assert name in found
+    assert not any(key.startswith(("Kematian", "Kehadiran", "Rupanya", "Melihat")) for key in found)
+
+
+def test_a_derived_word_before_a_place_does_not_leave_the_place_as_a_person() -> None:
+    text = (
+        "Rombongan tiba.,Kepulauan Talaud dilanda gelombang tinggi. Warga Talaud mengungsi."
+        " Kedutaan Besar Arab Saudi menutup layanan. Bendungan Karalloe penuh."
+    )
+    assert persons(text) == {}
+
+
+def test_a_sentence_opening_word_with_no_cue_or_written_in_lower_case_stays_out() -> None:
+    text = "Kabar itu menyebar. Nama Firdaus Hakim mencuat. Firdaus mengatakan siap."
+    assert "Nama Firdaus Hakim" not in persons(text)
+    assert "Firdaus Hakim" in persons(text)
+    assert "Sambung Hakim" not in persons(
+        "Jalan itu rusak. Sambung Hakim, warga sudah melapor. Hakim mengatakan siap."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Kata pelatih Persekat, Andika Pramana, kepada wartawan.", "Andika Pramana", None),
+        (
+            "Laga itu membuat Presiden Arema, Gilang Widya, merasa bangga.",
+            "Gilang Widya",
+            "Presiden Arema",
+        ),
+        ("Menko Polhukam Wiranto mengatakan aparat siaga.", "Wiranto", "Menko Polhukam"),
+        (
+            "Kepala Staf Kepresidenan Moeldoko menegaskan hal itu.",
+            "Moeldoko",
+            "Kepala Staf Kepresidenan",
+        ),
+        ("Mantan Menpora Imam Nahrawi hadir di sidang.", "Imam Nahrawi", "Mantan Menpora"),
+    ],
+)
+def test_an_outfit_or_a_portfolio_after_the_office_is_not_the_name(
+    text: str, name: str, role: str | None
+) -> None:
+    found = persons(text)
+    assert list(found) == [name]
+    if role is not None:
+        assert found[name].role == role
+
+
+def test_a_list_after_a_cue_is_not_read_as_an_apposition() -> None:
+    found = persons("Polisi menahan tersangka Budi, Ani, dan Joko sejak Senin. Budi mengaku.")
+    assert "Ani" not in found
