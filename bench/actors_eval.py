@@ -64,6 +64,8 @@ logger = logging.getLogger("actors_eval")
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "detik-aspect-news-2025" / "data_berita.csv"
 SAMPLE_CSV = ROOT / "bench" / "data" / "actor_precision_sample.csv"
+PEOPLE_CSV = ROOT / "bench" / "data" / "person_precision_clickid.csv"
+CLICKID = ROOT.parent / "shared" / "corpora" / "clickid-news-articles" / "clickid_articles_80.csv"
 
 _GROUPS = frozenset(
     [
@@ -310,6 +312,46 @@ def precision_from_sample(path: Path, df: pd.DataFrame) -> float | None:
     return correct / len(rows)
 
 
+def people_precision(path: Path = PEOPLE_CSV, clickid: Path = CLICKID) -> None:
+    """Judged precision of person names on held-out CLICK-ID articles (see LABELS.md).
+
+    Each sample draws 150 extracted persons at random from the extractor before a change and 150
+    from it after, judged together without knowing which was which. Prints the precision of
+    each, and how many of the judged names the current code still extracts.
+    """
+    from media_analytics.actors import extract_actors
+
+    judged = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for (sample, side), rows in judged.groupby(["sample", "drawn_from"], sort=False):
+        ok = rows["correct"].astype(int)
+        print(
+            f"{sample} {side:6s}: {ok.sum()}/{len(ok)} = {ok.mean():.3f} "
+            f"(wrong: {', '.join(rows.loc[ok == 0, 'name'].head(8))}, ...)"
+        )
+    if not clickid.exists():
+        print(f"{clickid} not found: the check against the current code is skipped")
+        return
+    ids = set(judged["article_id"])
+    texts = {}
+    with open(clickid, newline="", encoding="utf-8") as f:
+        csv.field_size_limit(1 << 30)
+        for row in csv.DictReader(f):
+            if row["article_id"] in ids:
+                texts[row["article_id"]] = _cleaner()(row["content"])
+    names = {
+        aid: {a.name for a in extract_actors(text) if a.type == "person"}
+        for aid, text in texts.items()
+    }
+    for (sample, side), rows in judged.groupby(["sample", "drawn_from"], sort=False):
+        pairs = zip(rows["article_id"], rows["name"], strict=True)
+        kept = rows[[n in names.get(a, set()) for a, n in pairs]]
+        ok = kept["correct"].astype(int)
+        print(
+            f"{sample} {side:6s}: still extracted now {len(kept)}/{len(rows)} "
+            f"(right {ok.sum()}, wrong {len(ok) - ok.sum()})"
+        )
+
+
 def print_sample(df: pd.DataFrame, n: int, seed: int) -> None:
     """Print a random sample of extracted persons/orgs with context, for judging by reading."""
     pool: list[tuple[str, Actor, str]] = []
@@ -362,8 +404,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=0, help="print N extracted actors to judge")
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--timing", action="store_true")
+    parser.add_argument(
+        "--people", action="store_true", help="judged person precision on held-out CLICK-ID"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if args.people:
+        people_precision()
+        return 0
     if not args.corpus.exists():
         logger.error("corpus not found: %s (it lives in ../shared/corpora)", args.corpus)
         return 2

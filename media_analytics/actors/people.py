@@ -491,6 +491,38 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
     return None
 
 
+def _outfit_split(ts: TokenStream, pm: PersonMatch) -> PersonMatch:
+    """``Liverpool Juergen Klopp`` after an outfit cue: the club, then the person's name.
+
+    The longest leading part that the article also writes on its own, as a phrase of
+    capitalised words of its own (``Liverpool menang``), is the outfit, when at least two name
+    words remain; otherwise the name is kept whole (``Ole Gunnar Solskjaer``).
+    """
+    a, b = pm.name_start, pm.name_end
+    for k in range(b - 2, a, -1):
+        if _stands_alone(ts, a, k):
+            return PersonMatch(
+                k, pm.end, k, b, ts.surface(k, b), pm.title, pm.role_match, pm.honorifics
+            )
+    return pm
+
+
+def _stands_alone(ts: TokenStream, a: int, k: int) -> bool:
+    """Whether the words ``a .. k-1`` occur elsewhere with no capitalised word either side."""
+    size = k - a
+    phrase = ts.lows[a:k]
+    caps, lows, n = ts.caps, ts.lows, ts.n
+    for j in ts.cap_index:
+        if j == a or lows[j] != phrase[0] or j + size > n or lows[j : j + size] != phrase:
+            continue
+        if (j > 0 and caps[j - 1] and ts.joined(j)) or (
+            j + size < n and caps[j + size] and ts.joined(j + size)
+        ):
+            continue
+        return True
+    return False
+
+
 def _apposed_person(ts: TokenStream, j: int) -> PersonMatch | None:
     """``, Ernesto Valverde, memuji`` at ``j``: a name set off by commas, then a lower-case word.
 
@@ -610,6 +642,8 @@ def cue_person(
     pm = _person_after(ts, i)
     if pm is None:
         return None
+    if prev in _OUTFIT_CUES and pm.name_end - pm.name_start >= 3 and not pm.title:
+        pm = _outfit_split(ts, pm)  # "pelatih Liverpool Juergen Klopp"
     if role is None and pm.end < n:
         role = _apposition_role(ts, pm.end, gaz)
     if role is not None:

@@ -257,9 +257,20 @@ class TokenStream:
                 continue
             if words[k] in _SENT_END:
                 before = lows[k - 1] if k > 0 else ""
-                sent[j] = not (before in _ABBREV or (len(before) == 1 and before.isalpha()))
+                if before in _ABBREV or (len(before) == 1 and before.isalpha()):
+                    continue
+                sent[j] = True
+                if words[j] == "," and ends[k] == starts[j] and j + 1 < n and not nl[j + 1]:
+                    # paragraphs joined by a comma ("... tiga.,Masuknya Sackie ..."): a
+                    # crawler's join, and the next paragraph opens a sentence
+                    sent[j + 1] = True
             else:
                 sent[j] = k == 0 or ends[k - 1] < starts[k]
+        lead = 0
+        while lead < n and not words[lead][:1].isalnum() and words[lead] not in _MARKS:
+            lead += 1  # a text opening with the remains of a dateline (", - Pelatih ...")
+        if 0 < lead < n:
+            sent[lead] = True
         self.words = words
         self.starts = starts
         self.ends = ends

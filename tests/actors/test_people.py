@@ -311,3 +311,14 @@ def test_an_outfit_or_a_portfolio_after_the_office_is_not_the_name(
 def test_a_list_after_a_cue_is_not_read_as_an_apposition() -> None:
     found = persons("Polisi menahan tersangka Budi, Ani, dan Joko sejak Senin. Budi mengaku.")
     assert "Ani" not in found
+
+
+def test_a_club_the_article_names_on_its_own_is_split_off_after_an_outfit_cue() -> None:
+    text = (
+        "Persekat menang lagi.,Pelatih Persekat Yohanes Mandala mengatakan timnya siap."
+        " Mandala senang. Kata pelatih Rudolfo Diaz Marquez kepada wartawan."
+    )
+    found = persons(text)
+    assert "Yohanes Mandala" in found
+    assert "Rudolfo Diaz Marquez" in found  # no part of this name stands alone
+    assert not any(key.startswith("Persekat") for key in found)

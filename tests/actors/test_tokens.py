@@ -38,6 +38,20 @@ def _plain(text: str) -> tuple[list[str], list[int], list[int], list[bool], list
                 opens = not (before in _ABBREV or (len(before) == 1 and before.isalpha()))
             elif not new_line and words[-1] in '“"':
                 opens = len(words) < 2 or ends[-2] < starts[-1]
+            elif (
+                not new_line
+                and words[-1] == ","
+                and not nl[-1]
+                and len(words) > 1
+                and words[-2] in ".!?"
+                and ends[-2] == starts[-1]
+                and sent[-1]
+            ):
+                opens = True  # ".,Paragraf berikut": paragraphs joined by a comma
+            if not any(w[:1].isalnum() or w in '.!?“"' for w in words) and (
+                m.group()[:1].isalnum() or m.group() in '.!?“"'
+            ):
+                opens = opens or bool(words)  # the first word after leading punctuation
             words.append(m.group())
             starts.append(m.start())
             ends.append(m.end())
@@ -69,6 +83,9 @@ _PIECES = st.sampled_from(
         ".",
         "!",
         "?",
+        ",",
+        ".,",
+        ", -",
         "_x_",
         "(45)",
         "Bank",
@@ -149,3 +166,9 @@ def test_docstring_examples(name: str) -> None:
     module = importlib.import_module(f"media_analytics.actors{name}")
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
+
+
+def test_a_comma_joining_paragraphs_and_a_leading_dateline_open_sentences() -> None:
+    ts = TokenStream(", - Warga datang.,Nama Wulan disebut. Dr. Ani, katanya.", get_lexicon())
+    opens = [w for w, s in zip(ts.words, ts.sent, strict=True) if s and w[:1].isalpha()]
+    assert opens == ["Warga", "Nama", "Dr"]  # not "Ani" after the title "Dr."
