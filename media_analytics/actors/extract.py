@@ -417,26 +417,11 @@ def _ordinary_opener(ts: TokenStream, i: int) -> int | None:
     low = ts.lows[i]
     if i > 0 and (ts.lows[i - 1] in ts.lex.name_cues_before):
         return None  # "Ibu Megawati Soekarnoputri", "kata Terawan Agus Putranto"
-    if is_derived_word(low) and not _named_alone(ts, low):
+    if is_derived_word(low) and not ts.stands_alone_elsewhere(i, i + 1, mid_sentence=True):
         return _AFFIXED
     if ts.sent[i] and is_ordinary_word(low):
         return _ROOT
     return None
-
-
-def _named_alone(ts: TokenStream, low: str) -> bool:
-    """Whether ``low`` stands alone, capitalised, inside a sentence somewhere in the text."""
-    if not ts.alone_count.get(low):
-        return False
-    caps, sent, lows, n = ts.caps, ts.sent, ts.lows, ts.n
-    for k in ts.cap_index:
-        if lows[k] != low or sent[k]:
-            continue
-        if not (k > 0 and caps[k - 1] and ts.joined(k)) and not (
-            k + 1 < n and caps[k + 1] and ts.joined(k + 1)
-        ):
-            return True
-    return False
 
 
 @lru_cache(maxsize=4)

@@ -500,27 +500,11 @@ def _outfit_split(ts: TokenStream, pm: PersonMatch) -> PersonMatch:
     """
     a, b = pm.name_start, pm.name_end
     for k in range(b - 2, a, -1):
-        if _stands_alone(ts, a, k):
+        if ts.stands_alone_elsewhere(a, k):
             return PersonMatch(
                 k, pm.end, k, b, ts.surface(k, b), pm.title, pm.role_match, pm.honorifics
             )
     return pm
-
-
-def _stands_alone(ts: TokenStream, a: int, k: int) -> bool:
-    """Whether the words ``a .. k-1`` occur elsewhere with no capitalised word either side."""
-    size = k - a
-    phrase = ts.lows[a:k]
-    caps, lows, n = ts.caps, ts.lows, ts.n
-    for j in ts.cap_index:
-        if j == a or lows[j] != phrase[0] or j + size > n or lows[j : j + size] != phrase:
-            continue
-        if (j > 0 and caps[j - 1] and ts.joined(j)) or (
-            j + size < n and caps[j + size] and ts.joined(j + size)
-        ):
-            continue
-        return True
-    return False
 
 
 def _apposed_person(ts: TokenStream, j: int) -> PersonMatch | None:

@@ -442,6 +442,24 @@ class TokenStream:
             return True  # an affixed word, or one the article also writes in lower case
         return len(words) == 1 and self.alone_count.get(words[0], 0) < 2
 
+    def stands_alone_elsewhere(self, a: int, k: int, *, mid_sentence: bool = False) -> bool:
+        """Whether the words ``a .. k-1`` occur at another place with no capitalised word either
+        side (``Liverpool menang``); with ``mid_sentence``, not at a sentence's first word."""
+        size = k - a
+        phrase = self.lows[a:k]
+        caps, lows, n = self.caps, self.lows, self.n
+        for j in self.cap_index:
+            if j == a or lows[j] != phrase[0] or (mid_sentence and self.sent[j]):
+                continue
+            if j + size > n or lows[j : j + size] != phrase:
+                continue
+            if (j > 0 and caps[j - 1] and self.joined(j)) or (
+                j + size < n and caps[j + size] and self.joined(j + size)
+            ):
+                continue
+            return True
+        return False
+
     def is_boundary(self, j: int) -> bool:
         """Token ``j`` ends a phrase: punctuation, a lower-case word, a line break or the end."""
         if j >= self.n:
