@@ -145,6 +145,24 @@ def _clean_date(value: Any, dayfirst: bool | None, issues: list[Issue]) -> datet
     return None
 
 
+#: Bodies up to this long are cleaned when the record is read, to find those that are nothing
+#: but markup, links or portal boilerplate (a page the crawler failed to extract); a longer body
+#: is assumed to hold an article. A record with no title is always checked.
+_CHECK_CLEANED_CHARS = 1_000
+_WORD_RE = re.compile(r"[^\W_]")
+
+
+def _nothing_left(text: str, *, always: bool) -> str:
+    """Why nothing of ``text`` is left to score after cleaning, or ``""`` when something is."""
+    if not always and len(text) > _CHECK_CLEANED_CHARS:
+        return ""
+    from ..preprocessing.cleaning import clean_article  # the corpus readers need no stemmer
+
+    if _WORD_RE.search(clean_article(text).text):
+        return ""
+    return "the text is only markup, links or portal boilerplate (empty after cleaning)"
+
+
 def build_article(
     fields: Mapping[str, Any],
     extra: dict[str, Any],
@@ -155,9 +173,11 @@ def build_article(
     """Check raw contract fields and build an :class:`Article`.
 
     Returns the article (``None`` when an error makes it unusable) and every problem
-    found. Errors: missing/empty text, a field of the wrong type. Warnings (the
+    found. Errors: missing/empty text, a field of the wrong type, a body with nothing left
+    after cleaning (markup, links, portal boilerplate) and no title. Warnings (the
     article is still built): unparseable date, body cut to ``max_text_chars``, body
-    that looks like an HTML page.
+    that looks like an HTML page, a body with nothing left after cleaning (scored on the
+    title alone).
     """
     issues: list[Issue] = []
     text = fields.get("text")
@@ -199,6 +219,10 @@ def build_article(
             )
         )
         text = text[:max_text_chars]
+    if empty := _nothing_left(text, always=not strings["title"]):
+        if not strings["title"]:
+            return None, [Issue("no_content", f"nothing to score: {empty}, and no title", "error")]
+        issues.append(Issue("no_content", f"{empty}; scored on the title alone", "warning"))
     if tags := looks_like_html(text):
         issues.append(
             Issue(

@@ -213,6 +213,31 @@ def test_bad_jsonl_records_are_reported_and_reading_goes_on(tmp_path: Path) -> N
     assert len(frame) == 10
 
 
+def test_a_body_with_nothing_left_after_cleaning_needs_a_title(tmp_path: Path) -> None:
+    # a crawler that failed to extract the article leaves markup, a link or portal boilerplate
+    empty_bodies = [
+        "SCROLL TO CONTINUE WITH CONTENT",
+        "<p> </p><div></div>",
+        "https://contoh.id/berita/123",
+        "Baca juga: https://contoh.id/x",
+    ]
+    lines = [json.dumps({"id": f"e{i}", "text": body}) for i, body in enumerate(empty_bodies)]
+    lines.append(json.dumps({"id": "t0", "title": "Banjir surut", "text": empty_bodies[0]}))
+    lines.append(json.dumps({"id": "ok", "text": "Warga kembali. SCROLL TO CONTINUE WITH CONTENT"}))
+    path = write_lines(tmp_path / "empty.jsonl", lines)
+    rejects = Rejects()
+    articles = {a.id: a for a in read_articles(path, rejects=rejects)}
+    assert list(articles) == ["t0", "ok"]
+    assert [(r.line, r.reason, r.severity) for r in rejects] == [
+        *[(i, "no_content", "error") for i in range(1, 5)],
+        (5, "no_content", "warning"),
+    ]
+    assert "no title" in rejects.errors[0].message
+    assert "scored on the title alone" in rejects.warnings[0].message
+    with pytest.raises(ValueError, match="nothing to score"):
+        Article.from_dict({"text": "<br><br>"})
+
+
 def test_csv_bad_rows(tmp_path: Path) -> None:
     raw = (
         b"id,title,text\n"
