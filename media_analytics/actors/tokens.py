@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress
 
-from .lexicon import Lexicon, get_lexicon, is_ordinary_word, root_words
+from .lexicon import Lexicon, get_lexicon, is_derived_word, is_ordinary_word, root_words
 
 __all__ = ["TokenStream", "blocked_spans", "token_stream"]
 
@@ -177,6 +177,65 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# clitics and suffixes written after a hyphen ("Instagram-nya", "meng-Jims Honey-kan")
+_CLITICS = frozenset({"nya", "lah", "kah", "pun", "tah", "ku", "mu", "kan", "an", "i"})
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from ..preprocessing import load_stopwords
+
+    return load_stopwords("sastrawi+news")
+
+
+def _dash_at(word: str) -> int:
+    """Where a hyphen in ``word`` stands for a dash, or -1.
+
+    Crawled text often loses the spaces around a dash (``anggota DPR-termasuk tunjangan``,
+    ``Affan-bahkan``). A hyphen after a capitalised word is read as such a dash when the word
+    after it is lower case and a function word or a derived word (``yang``, ``bahkan``,
+    ``termasuk``, ``disebut``) and does not repeat the first (``Undang-undang``,
+    ``Mudah-mudahan``, ``Sewenang-wenang``). Name syllables (``Shin Tae-yong``, ``Son
+    Heung-min``) and prefixes (``Pasca-reformasi``, ``Pre-order``) stay joined.
+
+    >>> _dash_at("DPR-termasuk"), _dash_at("Affan-bahkan"), _dash_at("Heung-min")
+    (3, 5, -1)
+    >>> _dash_at("Undang-undang"), _dash_at("Mudah-mudahan"), _dash_at("Jawa-sentris")
+    (-1, -1, -1)
+    """
+    if not word[:1].isupper() or word.count("-") != 1:
+        return -1
+    at = word.index("-")
+    left, right = word[:at].lower(), word[at + 1 :]
+    if len(left) < 2 or len(right) < 3 or not right.isalpha() or not right.islower():
+        return -1
+    if right in _CLITICS or right.startswith(left) or left.endswith(right) or right[:3] in left:
+        return -1  # a clitic or suffix ("Instagram-nya"), a reduplication, whole or partial
+    if right in _function_words() or is_derived_word(right):
+        return at
+    return -1
+
+
+def _split_dashes(
+    words: list[str], starts: list[int], ends: list[int]
+) -> tuple[list[str], list[int], list[int]]:
+    """``words`` (and their offsets) with every hyphen that stands for a dash split off."""
+    out_w: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    for w, s, e in zip(words, starts, ends, strict=True):
+        at = _dash_at(w) if "-" in w else -1
+        if at < 0:
+            out_w.append(w)
+            out_s.append(s)
+            out_e.append(e)
+            continue
+        out_w += [w[:at], "-", w[at + 1 :]]
+        out_s += [s, s + at, s + at + 1]
+        out_e += [s + at, s + at + 1, e]
+    return out_w, out_s, out_e
+
+
 class TokenStream:
     """Tokens of one text with offsets and the flags the matchers need.
 
@@ -235,6 +294,8 @@ class TokenStream:
             words += parts[1::2]
             starts += bounds[1:-2:2]
             ends += bounds[2::2]
+        if any("-" in w for w in words):
+            words, starts, ends = _split_dashes(words, starts, ends)
         n = len(words)
         # a token opens a line when a line break stands in the gap before it: look up the few
         # line breaks instead of testing every gap (cleaned bodies are often one line)

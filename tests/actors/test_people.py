@@ -322,3 +322,31 @@ def test_a_club_the_article_names_on_its_own_is_split_off_after_an_outfit_cue() 
     assert "Yohanes Mandala" in found
     assert "Rudolfo Diaz Marquez" in found  # no part of this name stands alone
     assert not any(key.startswith("Persekat") for key in found)
+
+
+def test_a_hyphen_that_stands_for_a_dash_ends_the_name() -> None:
+    # crawled text drops the spaces around a dash; the word after it is a function or derived word
+    text = (
+        "Warga memprotes tunjangan anggota DPRD-termasuk tunjangan rumah. Kabar duka datang:"
+        " Rahmat Hidayat tewas. Keluarga Hidayat-bahkan belum dihubungi, kata Bupati Sinta"
+        " Lestari-setelah rapat."
+    )
+    names = {a.name: a.type for a in extract_actors(text)}
+    assert names.get("DPRD") == "organization"
+    assert "Rahmat Hidayat" in names and "Sinta Lestari" in names
+    assert not any("-" in name for name in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pelatih Shin Tae-yong mengatakan timnya siap.",
+        "Penyerang Son Heung-min mengatakan timnya siap.",
+        "Undang-undang itu disahkan DPR.",
+    ],
+)
+def test_a_hyphen_inside_a_name_or_a_reduplication_is_kept(text: str) -> None:
+    found = {a.name for a in extract_actors(text)}
+    expected = {w for w in ("Shin Tae-yong", "Son Heung-min") if w in text}
+    assert expected <= found
+    assert not any(name in {"Undang", "Tae", "Heung"} for name in found)
