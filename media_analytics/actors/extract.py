@@ -81,11 +81,16 @@ class ArticleActors:
         tail_runs = ts.runs_ending_in(lex.org_tails)
         # a name ending in a kind word needs one in the article (most have none)
         tails_here = not lex.org_tails.isdisjoint(ts.word_set)
+        # and where the name of an event, contest, venue or title starts ("Asian Games"): no actor
+        event_runs = ts.runs_ending_in(lex.event_tails)
         i = 0
         for k in openers:
             if k < i or not words[k][0].isalpha():
                 continue  # inside the phrase matched last, or not a word
             i = k
+            if i in event_runs and self._event(i):
+                i = ts.run_end(i)
+                continue
             low = lows[i]
             if low not in trig_lower and words[i] not in trig_exact and i not in tail_runs:
                 if name_ok[i]:
@@ -125,6 +130,28 @@ class ArticleActors:
                 continue
             i = self._bare(i)
         self._recurring_names()
+
+    def _event(self, i: int) -> bool:
+        """Skip the event, contest, venue or title whose name starts at ``i``, if it is one.
+
+        Not when an office word stands in the run (``Lenni Tedja Direktur Jakarta Fashion
+        Week``: the event starts after it); places named in it are kept (``Jakarta Fair``,
+        ``PUBG Indonesia National Championship``).
+        """
+        ts = self.ts
+        end = ts.run_end(i)
+        if not ts.lex.role_openers.isdisjoint(ts.lows[i : end - 1]):
+            return False
+        j = i
+        while j < end - 1:
+            pm = match_place(ts, j, self.gaz)
+            if pm is not None and pm.end < end:
+                self.places.append(pm)
+                j = pm.end
+            else:
+                j += 1
+        self._cover(i, end)
+        return True
 
     def _bare(self, i: int) -> int:
         """A name with a cue, or a name-like run kept for :meth:`_recurring_names`; next index."""

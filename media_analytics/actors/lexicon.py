@@ -150,6 +150,7 @@ class Lexicon:
     verbs_passive: frozenset[str]
     person_cues: frozenset[str]
     org_tails: frozenset[str]
+    event_tails: frozenset[str]
     words: dict[str, frozenset[str]]
     triggers_lower: frozenset[str] = frozenset()  # lower-cased openers of rank/role/place phrases
     triggers_exact: frozenset[str] = frozenset()  # openers of organisation and country names
@@ -217,6 +218,7 @@ def get_lexicon() -> Lexicon:
         verbs_passive=frozenset(v.lower() for v in verbs.get("passive", [])),
         person_cues=frozenset(w.lower() for w in read_lines("person_cues.txt")),
         org_tails=frozenset(read_lines("org_tails.txt")),
+        event_tails=frozenset(read_lines("event_tails.txt")),
         words={
             k: frozenset(w.lower() for w in v)
             for k, v in read_sections("function_words.txt").items()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import is_derived_word
 from .places import match_place
 from .regions import Gazetteer
 from .tokens import TokenStream
@@ -276,8 +277,8 @@ def _alias_after(ts: TokenStream, match: OrgMatch) -> OrgMatch:
 
 def match_tail_org(ts: TokenStream, i: int) -> OrgMatch | None:
     """``China Development Bank``, ``Phintraco Sekuritas``: a name ending in a kind word."""
-    if not ts.caps[i] or ts.is_common(i):
-        return None
+    if not ts.caps[i] or ts.is_common(i) or is_derived_word(ts.lows[i]):
+        return None  # (the run starts later: "Mengutip Smithsonian Magazine")
     if ts.upper[i] and (ts.words[i],) not in ts.lex.org_phrases:
         return None
     tails = ts.lex.org_tails

@@ -350,3 +350,42 @@ def test_a_hyphen_inside_a_name_or_a_reduplication_is_kept(text: str) -> None:
     expected = {w for w in ("Shin Tae-yong", "Son Heung-min") if w in text}
     assert expected <= found
     assert not any(name in {"Undang", "Tae", "Heung"} for name in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Film diputar di Nusakambang International Film Festival. Nusakambang menyambutnya.",
+        "Konser digelar di Saitama Super Arena. Saitama ramai.",
+        "Ia tampil di Tanjung Fashion Week. Tanjung memukau.",
+    ],
+)
+def test_events_contests_and_venues_are_no_actors(text: str) -> None:
+    # the name recurs in part, which made the whole a person
+    assert not [a for a in extract_actors(text) if a.type in ("person", "organization")]
+
+
+def test_a_place_named_in_an_event_is_kept() -> None:
+    actors = {a.name: a.type for a in extract_actors("Pameran Jakarta Fair dibuka hari ini.")}
+    assert actors == {"Jakarta": "place"}
+
+
+def test_an_office_inside_the_run_keeps_the_person_before_an_event() -> None:
+    text = "Kami siap, kata Wulan Paramita Direktur Bandung Fashion Week, Rabu. Wulan senang."
+    assert "Wulan Paramita" in persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Grup itu dikontrak Gemintang Entertainment. Gemintang Entertainment senang.",
+            "Gemintang Entertainment",
+        ),
+        ("Pesawat Lion Air tertunda. Lion Air meminta maaf.", "Lion Air"),
+        ("Film itu digarap Cakrawala Pictures. Cakrawala Pictures puas.", "Cakrawala Pictures"),
+    ],
+)
+def test_companies_named_by_their_kind_are_organisations(text: str, name: str) -> None:
+    actors = {a.name: a.type for a in extract_actors(text)}
+    assert actors.get(name) == "organization", actors
