@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .actors import ActorSentiment, actor_plan, actors_from
+from .actors import ACTOR_BAND, ActorSentiment, actor_plan, actors_from
 from .article import (
     NEUTRAL_BAND,
     ArticleTone,
@@ -46,6 +46,7 @@ def score_articles(
     *,
     weights: Mapping[str, float] | None = None,
     band: float = NEUTRAL_BAND,
+    actor_band: float = ACTOR_BAND,
     types: Iterable[str] | None = None,
 ) -> list[ArticleSentiment]:
     """Tone (and actor sentiment) of many articles with one classifier call.
@@ -65,6 +66,8 @@ def score_articles(
         One sequence of quotes per article (or ``None``).
     weights, band
         As for :func:`article_tone`.
+    actor_band : float, default=ACTOR_BAND
+        The band of the actors' labels (see :mod:`~media_analytics.sentiment.actors`).
     types : iterable of str, optional
         Keep only actors of these types.
 
@@ -112,7 +115,7 @@ def score_articles(
                 row[unit.sentence] = len(batch)
             unit_rows.append(len(batch))
             batch.append(unit_text)
-        for _, _, idx in plan:
+        for _, _, idx, _ in plan:
             for k in idx:
                 if k not in row:
                     row[k] = len(batch)
@@ -124,6 +127,6 @@ def score_articles(
     out = []
     for body, spans, units, unit_rows, plan, row in plans:
         tone = tone_from(units, proba[unit_rows], classes, body, band)
-        toward = actors_from(plan, spans, proba, row, classes, band) if plan else []
+        toward = actors_from(plan, spans, proba, row, classes, actor_band) if plan else []
         out.append(ArticleSentiment(tone, toward))
     return out

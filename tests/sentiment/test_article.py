@@ -128,6 +128,38 @@ def test_quotes_count_for_their_speaker() -> None:
     assert budi.n_sentences == 2 and budi.label == "positive"
 
 
+def test_a_speaker_is_covered_well_by_its_own_praise_but_not_badly_by_its_own_attacks() -> None:
+    quote = "“Pelayanan kantor itu buruk,”"
+
+    class Quote:
+        speaker = "Budi"
+        start = 0
+        end = 0
+
+    def budi(text: str) -> tuple[str, float]:
+        Quote.start = text.index(quote)
+        Quote.end = Quote.start + len(quote)
+        [found] = actor_sentiment(
+            text, [("Budi", [(0, 4)])], model=KeywordModel(), quotes=[Quote()]
+        )
+        return found.label, found.polarity
+
+    # his own negative words count as neutral coverage of him
+    assert budi(f"Budi hadir dalam rapat warga. {quote} tegasnya.") == ("neutral", 0.0)
+    # what others say of him still counts
+    label, polarity = budi(f"Budi hadir dalam rapat warga. {quote} tegasnya. Warga menilai buruk.")
+    assert (label, polarity) == ("neutral", 0.0)  # (that sentence does not name him)
+    text = f"Budi hadir dalam rapat warga. {quote} tegasnya. Budi dinilai buruk. Budi buruk."
+    found = actor_sentiment(
+        text,
+        [("Budi", [(0, 4), (text.index("Budi dinilai"), text.index("Budi dinilai") + 4),
+                   (text.rindex("Budi"), text.rindex("Budi") + 4)])],
+        model=KeywordModel(),
+        quotes=[Quote()],
+    )  # fmt: skip
+    assert found[0].label == "negative"
+
+
 def test_actor_objects_and_type_filter() -> None:
     from media_analytics.actors import Actor
 
