@@ -547,9 +547,10 @@ def score_partitions(
                 dedup_window,
             )
             failures, prepass = _run(client, plan, markers, progress=progress)
-        for i in todo:  # leftovers of tasks that died while writing
-            for stale in out.glob(f".{_output_name(i)}.*.tmp"):
-                stale.unlink(missing_ok=True)
+        for i in todo:  # leftovers of tasks that died while writing an output or its marker
+            for name in (_output_name(i), _marker_path(out, i).name):
+                for stale in out.glob(f".{name}.*.tmp"):
+                    stale.unlink(missing_ok=True)
         if failures:
             first_index, first_error = failures[0]
             raise ScaleError(
