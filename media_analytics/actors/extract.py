@@ -18,7 +18,15 @@ from .aliases import link_aliases
 from .lexicon import is_derived_word, is_ordinary_word, phrase_key
 from .model import Actor, canonical_key, normalize_name, org_key
 from .orgs import OrgMatch, match_org, match_tail_org
-from .people import PersonMatch, RoleMatch, cue_person, match_person, read_name
+from .people import (
+    _OUTFIT_CUES,
+    PersonMatch,
+    RoleMatch,
+    cue_person,
+    match_person,
+    person_after_outfit,
+    read_name,
+)
 from .places import PlaceMatch, match_place, match_street
 from .regions import Gazetteer, Region, get_gazetteer, region_of
 from .tokens import TokenStream, token_stream
@@ -116,6 +124,11 @@ class ArticleActors:
             if om is not None:
                 self.add_org(om)
                 i = om.end
+                if k > 0 and lows[k - 1] in _OUTFIT_CUES:
+                    after = person_after_outfit(ts, i)  # "pelatih Persib, Robert Alberts,"
+                    if after is not None:
+                        self.add_person(after)
+                        i = after.end
                 continue
             om = match_tail_org(ts, i) if tails_here else None
             if om is not None:

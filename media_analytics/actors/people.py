@@ -530,6 +530,27 @@ def _apposed_person(ts: TokenStream, j: int) -> PersonMatch | None:
     return pm
 
 
+def person_after_outfit(ts: TokenStream, j: int) -> PersonMatch | None:
+    """The person named at ``j`` after an outfit cue and its organisation, or None.
+
+    ``pelatih Persib, Robert Alberts, memuji`` (an apposition) or ``bek Liverpool Virgil van
+    Dijk`` (two name words at least, straight after the organisation): the cue is the person's.
+    """
+    if j < ts.n and ts.words[j] == ",":
+        return _apposed_person(ts, j)
+    if j >= ts.n or not ts.caps[j] or not ts.joined(j) or not ts.name_ok[j]:
+        return None
+    pm = _person_after(ts, j)
+    if (
+        pm is None
+        or pm.name_start != j
+        or pm.name_end - pm.name_start < 2
+        or ts.weak_name(pm.name_start, pm.name_end)
+    ):
+        return None
+    return pm
+
+
 def _apposition_role(ts: TokenStream, j: int, gaz: Gazetteer) -> RoleMatch | None:
     """``, Ketua RT 05,`` after a name: a role with no other name after it."""
     if j + 1 >= ts.n or ts.words[j] != ",":

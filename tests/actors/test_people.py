@@ -389,3 +389,27 @@ def test_an_office_inside_the_run_keeps_the_person_before_an_event() -> None:
 def test_companies_named_by_their_kind_are_organisations(text: str, name: str) -> None:
     actors = {a.name: a.type for a in extract_actors(text)}
     assert actors.get(name) == "organization", actors
+
+
+@pytest.mark.parametrize(
+    ("text", "club", "person"),
+    [
+        (
+            "Kata pelatih Barcelona, Ernesto Valverde, kepada wartawan.",
+            "Barcelona",
+            "Ernesto Valverde",
+        ),
+        ("Performa bek Liverpool Virgil van Dijk terus menanjak.", "Liverpool", "Virgil van Dijk"),
+        ("Kata pelatih Persib, Robert Alberts, usai laga.", "Persib", "Robert Alberts"),
+    ],
+)
+def test_a_known_club_after_an_outfit_cue_is_an_organisation_and_the_name_after_it_a_person(
+    text: str, club: str, person: str
+) -> None:
+    actors = {a.name: a.type for a in extract_actors(text)}
+    assert actors.get(club) == "organization", actors
+    assert actors.get(person) == "person", actors
+
+
+def test_a_given_name_shared_with_a_club_stays_a_person() -> None:
+    assert "Chelsea Islan" in persons("Aktris Chelsea Islan tampil memukau di festival itu.")
