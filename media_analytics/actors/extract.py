@@ -19,7 +19,7 @@ from .lexicon import is_derived_word, is_ordinary_word, phrase_key
 from .model import Actor, canonical_key, normalize_name, org_key
 from .orgs import OrgMatch, match_org, match_tail_org
 from .people import (
-    _OUTFIT_CUES,
+    OUTFIT_CUES,
     PersonMatch,
     RoleMatch,
     cue_person,
@@ -124,7 +124,7 @@ class ArticleActors:
             if om is not None:
                 self.add_org(om)
                 i = om.end
-                if k > 0 and lows[k - 1] in _OUTFIT_CUES:
+                if k > 0 and lows[k - 1] in OUTFIT_CUES:
                     after = person_after_outfit(ts, i)  # "pelatih Persib, Robert Alberts,"
                     if after is not None:
                         self.add_person(after)

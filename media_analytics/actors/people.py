@@ -34,7 +34,7 @@ _NAME_MAX = 5
 _ROMAN = re.compile(r"[IVX]{1,4}")  # a unit number ("Komisi III")
 # Person cues that name an outfit before the person in apposition ("pelatih Barcelona, Ernesto
 # Valverde,"); kinship and legal cues are left out ("istri Raffi Ahmad, Nagita": two people).
-_OUTFIT_CUES = frozenset(
+OUTFIT_CUES = frozenset(
     {
         *("pelatih", "pemain", "atlet", "striker", "kiper", "gelandang", "bek", "penyerang"),
         *("pembalap", "petinju", "pebulu", "ekonom", "pengamat", "peneliti", "politikus"),
@@ -630,7 +630,7 @@ def cue_person(
         cue = role is not None or bool(suffixes)
     if not cue:
         return None
-    if prev in _OUTFIT_CUES:
+    if prev in OUTFIT_CUES:
         # "pelatih Barcelona, Ernesto Valverde, memuji": the cue's outfit, then the person
         apposed = _apposed_person(ts, end)
         if apposed is not None:
@@ -647,7 +647,7 @@ def cue_person(
     pm = _person_after(ts, i)
     if pm is None:
         return None
-    if prev in _OUTFIT_CUES and pm.name_end - pm.name_start >= 3 and not pm.title:
+    if prev in OUTFIT_CUES and pm.name_end - pm.name_start >= 3 and not pm.title:
         pm = _outfit_split(ts, pm)  # "pelatih Liverpool Juergen Klopp"
     if role is None and pm.end < n:
         role = _apposition_role(ts, pm.end, gaz)
