@@ -120,15 +120,23 @@ class ArticleActors:
                 self._cover(m.start, m.end)
                 i = m.end
                 continue
-            om = match_org(ts, i, gaz)
+            om, after = match_org(ts, i, gaz), None
+            if om is not None and k > 0 and lows[k - 1] in OUTFIT_CUES:
+                # "pelatih Persib, Robert Alberts,": the person after the cue's organisation
+                after = person_after_outfit(ts, om.end)
+                short = match_org(ts, i, gaz, complement=True) if after is None else None
+                if short is not None and short.end < om.end:
+                    # "politikus Partai Nasdem Zulfan Lindan": the name was read into the
+                    # organisation's; kept apart only on firmer evidence of a person
+                    after = person_after_outfit(ts, short.end, firm=True)
+                    if after is not None:
+                        om = short
             if om is not None:
                 self.add_org(om)
                 i = om.end
-                if k > 0 and lows[k - 1] in OUTFIT_CUES:
-                    after = person_after_outfit(ts, i)  # "pelatih Persib, Robert Alberts,"
-                    if after is not None:
-                        self.add_person(after)
-                        i = after.end
+                if after is not None:
+                    self.add_person(after)
+                    i = after.end
                 continue
             om = match_tail_org(ts, i) if tails_here else None
             if om is not None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import is_ordinary_word
+from .lexicon import is_derived_word, is_ordinary_word
 from .orgs import OrgMatch, match_org
 from .places import PlaceMatch, match_place
 from .regions import Gazetteer
@@ -530,11 +530,15 @@ def _apposed_person(ts: TokenStream, j: int) -> PersonMatch | None:
     return pm
 
 
-def person_after_outfit(ts: TokenStream, j: int) -> PersonMatch | None:
+def person_after_outfit(ts: TokenStream, j: int, *, firm: bool = False) -> PersonMatch | None:
     """The person named at ``j`` after an outfit cue and its organisation, or None.
 
     ``pelatih Persib, Robert Alberts, memuji`` (an apposition) or ``bek Liverpool Virgil van
     Dijk`` (two name words at least, straight after the organisation): the cue is the person's.
+    With ``firm`` (the organisation's own name might go on at ``j``), the name must have no
+    derived word (``Perjuangan``) and a speech verb after it or a word of it standing alone
+    elsewhere in the text, so that the rest of a longer name (``Tim KTM Red Bull``, ``Partai
+    Demokrasi Indonesia Perjuangan``) is not read as a person.
     """
     if j < ts.n and ts.words[j] == ",":
         return _apposed_person(ts, j)
@@ -548,7 +552,15 @@ def person_after_outfit(ts: TokenStream, j: int) -> PersonMatch | None:
         or ts.weak_name(pm.name_start, pm.name_end)
     ):
         return None
-    return pm
+    if not firm:
+        return pm
+    a, b = pm.name_start, pm.name_end
+    if any(is_derived_word(ts.lows[k]) for k in range(a, b)):
+        return None
+    said = b < ts.n and ts.lows[b] in ts.lex.verbs_before
+    if said or any(ts.stands_alone_elsewhere(k, k + 1) for k in range(a, b)):
+        return pm
+    return None
 
 
 def _apposition_role(ts: TokenStream, j: int, gaz: Gazetteer) -> RoleMatch | None:

@@ -413,3 +413,16 @@ def test_a_known_club_after_an_outfit_cue_is_an_organisation_and_the_name_after_
 
 def test_a_given_name_shared_with_a_club_stays_a_person() -> None:
     assert "Chelsea Islan" in persons("Aktris Chelsea Islan tampil memukau di festival itu.")
+
+
+def test_a_name_read_into_an_organisation_after_an_outfit_cue_is_split_off_on_firm_evidence() -> (
+    None
+):
+    said = {
+        a.name: a.type
+        for a in extract_actors("Politikus Partai Nasdem Rudi Lindan mengatakan itu.")
+    }
+    assert said.get("Partai Nasdem") == "organization" and said.get("Rudi Lindan") == "person"
+    # the rest of a longer name, with no cue and no word of it alone elsewhere, stays the outfit's
+    team = {a.name: a.type for a in extract_actors("Pembalap Tim KTM Red Bull melaju kencang.")}
+    assert team == {"Tim KTM Red Bull": "organization"}
