@@ -31,6 +31,16 @@ from .places import PlaceMatch, match_place, match_street
 from .regions import Gazetteer, Region, get_gazetteer, region_of
 from .tokens import TokenStream, token_stream
 
+# The last words of English job titles written before an organisation ("Corporate Secretary
+# Bank DKI", "Head of Corporate Communication PT Bio Farma").
+_JOB_TITLES = frozenset(
+    {
+        *("Secretary", "Communication", "Communications", "Relations", "Affairs", "Manager"),
+        *("Head", "Director", "Officer", "Chief", "President", "Spokesperson", "Chairman"),
+        *("Executive", "Founder", "Analyst", "Economist", "Strategist", "Researcher", "Lead"),
+    }
+)
+
 __all__ = ["ArticleActors", "analyse", "extract_actors"]
 
 logger = logging.getLogger(__name__)
@@ -121,7 +131,7 @@ class ArticleActors:
                 i = m.end
                 continue
             om, after = match_org(ts, i, gaz), None
-            if om is not None and k > 0 and lows[k - 1] in OUTFIT_CUES:
+            if om is not None and k > 0 and self._office_before(k):
                 # "pelatih Persib, Robert Alberts,": the person after the cue's organisation
                 after = person_after_outfit(ts, om.end)
                 short = match_org(ts, i, gaz, complement=True) if after is None else None
@@ -151,6 +161,18 @@ class ArticleActors:
                 continue
             i = self._bare(i)
         self._recurring_names()
+
+    def _office_before(self, k: int) -> bool:
+        """The word before token ``k`` names what someone is (an outfit cue, an office the
+        lexicon knows, an English job title, or ``dari`` after one): a name may follow the
+        organisation that starts at ``k``."""
+        ts = self.ts
+        low = ts.lows[k - 1]
+        if low in OUTFIT_CUES or low in ts.lex.role_openers:
+            return True
+        if low == "dari":
+            return k > 1 and ts.upper[k - 2]  # "Anggota Komisi II DPR dari Fraksi PPP ..."
+        return ts.words[k - 1] in _JOB_TITLES
 
     def _event(self, i: int) -> bool:
         """Skip the event, contest, venue or title whose name starts at ``i``, if it is one.

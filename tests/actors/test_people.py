@@ -426,3 +426,33 @@ def test_a_name_read_into_an_organisation_after_an_outfit_cue_is_split_off_on_fi
     # the rest of a longer name, with no cue and no word of it alone elsewhere, stays the outfit's
     team = {a.name: a.type for a in extract_actors("Pembalap Tim KTM Red Bull melaju kencang.")}
     assert team == {"Tim KTM Red Bull": "organization"}
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "person"),
+    [
+        (
+            "Corporate Secretary Bank Sentosa Herry Wirawan mengatakan itu.",
+            "Bank Sentosa",
+            "Herry Wirawan",
+        ),
+        (
+            "Anggota Komisi II DPR dari Fraksi PPP Ahmad Baihaki menilai itu keliru.",
+            "Fraksi PPP",
+            "Ahmad Baihaki",
+        ),
+    ],
+)
+def test_a_name_after_an_english_title_or_a_faction_is_not_part_of_the_organisation(
+    text: str, org: str, person: str
+) -> None:
+    actors = {a.name: a.type for a in extract_actors(text)}
+    assert actors.get(org) == "organization", actors
+    assert actors.get(person) == "person", actors
+
+
+def test_a_company_name_going_on_after_its_head_is_not_split_without_an_office() -> None:
+    actors = {
+        a.name: a.type for a in extract_actors("PT Pertamina Patra Niaga menyatakan stok aman.")
+    }
+    assert actors == {"PT Pertamina Patra Niaga": "organization"}
