@@ -39,6 +39,9 @@ from media_analytics.corpus import Article, Rejects, load_clickid, load_detik_as
 from media_analytics.models import default_model
 from media_analytics.preprocessing import clean_article
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from themes_eval import labelled_ids
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT.parent / "shared" / "corpora"
 DATA = ROOT / "bench" / "data"
@@ -58,18 +61,6 @@ def _articles(corpora: Path) -> dict[str, list[Article]]:
         load_detik_aspect(corpora / "detik-aspect-news-2025" / "data_berita.csv", rejects=quiet)
     )
     return {"clickid": clickid[CLICKID_FROM:], "detik2025": detik}
-
-
-def _labelled_ids() -> set[str]:
-    """Ids of every article a label file of ``bench/data`` names."""
-    ids: set[str] = set()
-    for path in DATA.glob("*.csv"):
-        with path.open(encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                for key in ("id", "article_id"):
-                    if row.get(key):
-                        ids.add(row[key])
-    return ids
 
 
 def _eligible(record: dict[str, Any]) -> list[dict[str, Any]]:
@@ -93,7 +84,7 @@ def _marked(body: str, spans: list[list[int]]) -> str:
 
 def draw(n: int, sheet: Path, corpora: Path) -> None:
     rng = random.Random(SEED)
-    used = _labelled_ids()
+    used = labelled_ids()
     by_set = _articles(corpora)
     quotas = {"clickid": round(n * 0.75), "detik2025": n - round(n * 0.75)}
     model = default_model()

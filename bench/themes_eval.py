@@ -84,6 +84,18 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
+def labelled_ids(skip_prefix: str | None = None) -> set[str]:
+    """Ids of every article a label file of ``bench/data`` names (except files whose name starts
+    with ``skip_prefix``): what a new draw for labelling leaves out."""
+    ids: set[str] = set()
+    for path in (ROOT / "bench" / "data").glob("*.csv"):
+        if skip_prefix and path.name.startswith(skip_prefix):
+            continue
+        for row in _rows(path):
+            ids.update(row[key] for key in ("id", "article_id") if row.get(key))
+    return ids
+
+
 def load_real_articles() -> dict[tuple[str, str], tuple[str, str]]:
     """(dataset, id) -> (title, body) for the three labelled datasets."""
     out: dict[tuple[str, str], tuple[str, str]] = {}

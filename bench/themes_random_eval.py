@@ -44,18 +44,6 @@ SEED = 20261205
 MAX_CHARS = 2_500
 
 
-def _named_ids() -> set[str]:
-    ids: set[str] = set()
-    for path in DATA.glob("*.csv"):
-        if path.name.startswith("theme_labels_random"):
-            continue
-        for row in T._rows(path):
-            for key in ("id", "article_id"):
-                if row.get(key):
-                    ids.add(row[key])
-    return ids
-
-
 def _tagger_and_mapper() -> tuple:
     from media_analytics import MediaPipeline
     from media_analytics.corpus import read_articles
@@ -79,7 +67,7 @@ def draw(sheet: Path, n_tagged: int, n_rest: int) -> None:
     from media_analytics.preprocessing import clean_article
 
     articles = T.load_real_articles()
-    named = _named_ids()
+    named = T.labelled_ids(skip_prefix="theme_labels_random")
     keys = sorted(k for k, (title, body) in articles.items() if k[1] not in named and body.strip())
     tagger, mapper = _tagger_and_mapper()
     pred = _predict(keys, articles, tagger, mapper)

@@ -106,9 +106,11 @@ class ArticleActors:
             if k < i or not words[k][0].isalpha():
                 continue  # inside the phrase matched last, or not a word
             i = k
-            if i in event_runs and self._event(i):
-                i = ts.run_end(i)
-                continue
+            if i in event_runs:
+                end = self._event(i)
+                if end > i:
+                    i = end
+                    continue
             low = lows[i]
             if low not in trig_lower and words[i] not in trig_exact and i not in tail_runs:
                 if name_ok[i]:
@@ -174,8 +176,9 @@ class ArticleActors:
             return k > 1 and ts.upper[k - 2]  # "Anggota Komisi II DPR dari Fraksi PPP ..."
         return ts.words[k - 1] in _JOB_TITLES
 
-    def _event(self, i: int) -> bool:
-        """Skip the event, contest, venue or title whose name starts at ``i``, if it is one.
+    def _event(self, i: int) -> int:
+        """Skip the event, contest, venue or title whose name starts at ``i``: where it ends, or
+        ``i`` when it is none.
 
         Not when an office word stands in the run (``Lenni Tedja Direktur Jakarta Fashion
         Week``: the event starts after it); places named in it are kept (``Jakarta Fair``,
@@ -184,7 +187,7 @@ class ArticleActors:
         ts = self.ts
         end = ts.run_end(i)
         if not ts.lex.role_openers.isdisjoint(ts.lows[i : end - 1]):
-            return False
+            return i
         j = i
         while j < end - 1:
             pm = match_place(ts, j, self.gaz)
@@ -194,7 +197,7 @@ class ArticleActors:
             else:
                 j += 1
         self._cover(i, end)
-        return True
+        return end
 
     def _bare(self, i: int) -> int:
         """A name with a cue, or a name-like run kept for :meth:`_recurring_names`; next index."""
