@@ -220,19 +220,27 @@ def _split_dashes(
     words: list[str], starts: list[int], ends: list[int]
 ) -> tuple[list[str], list[int], list[int]]:
     """``words`` (and their offsets) with every hyphen that stands for a dash split off."""
+    # most texts have hyphens ("-" datelines, "Undang-undang") but no dash to split: find the
+    # splits first and hand the lists back untouched when there are none
+    cuts = [(i, at) for i, w in enumerate(words) if "-" in w and (at := _dash_at(w)) >= 0]
+    if not cuts:
+        return words, starts, ends
     out_w: list[str] = []
     out_s: list[int] = []
     out_e: list[int] = []
-    for w, s, e in zip(words, starts, ends, strict=True):
-        at = _dash_at(w) if "-" in w else -1
-        if at < 0:
-            out_w.append(w)
-            out_s.append(s)
-            out_e.append(e)
-            continue
+    done = 0
+    for i, at in cuts:
+        out_w += words[done:i]
+        out_s += starts[done:i]
+        out_e += ends[done:i]
+        w, s = words[i], starts[i]
         out_w += [w[:at], "-", w[at + 1 :]]
         out_s += [s, s + at, s + at + 1]
-        out_e += [s + at, s + at + 1, e]
+        out_e += [s + at, s + at + 1, ends[i]]
+        done = i + 1
+    out_w += words[done:]
+    out_s += starts[done:]
+    out_e += ends[done:]
     return out_w, out_s, out_e
 
 
