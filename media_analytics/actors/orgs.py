@@ -119,6 +119,13 @@ def _continue_name(ts: TokenStream, j: int, gaz: Gazetteer, complement: bool) ->
         if e > j:
             j = e
             continue
+        if (low,) in lex.place_heads and ts.caps[j]:
+            # "Puskesmas Kecamatan Cilincing": the place head brings its place, a district or
+            # village included, so that the name after it is not left for a person
+            pm = match_place(ts, j, gaz, complement=True)
+            if pm is not None and not any(ts.sent[j + 1 : pm.end]):
+                j = pm.end
+                continue
         if low in lex.institution and ts.caps[j]:
             j += 1
             continue

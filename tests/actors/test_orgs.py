@@ -71,3 +71,36 @@ def test_org_key_ignores_pt_punctuation() -> None:
     a = orgs("Kantor PT. Jatim Propertindo Jaya buka.")["PT. Jatim Propertindo Jaya"]
     b = orgs("Kantor PT Jatim Propertindo Jaya buka.")["PT Jatim Propertindo Jaya"]
     assert canonical_key(a) == canonical_key(b)
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "person"),
+    [
+        # a district after the place head: not the start of the head's name
+        (
+            '"Ditunggu dua jam," kata Edi Saputra, Kepala Puskesmas Kecamatan Cilincing, kemarin.',
+            "Puskesmas Kecamatan Cilincing",
+            "Edi Saputra",
+        ),
+        (
+            "Kepala Dinas Pemadam Kebakaran Kota Tangsel Uci Sanusi meninjau lokasi.",
+            "Dinas Pemadam Kebakaran Kota Tangsel",
+            "Uci Sanusi",
+        ),
+        # a village the gazetteer does not know: one word for the place, the rest for the person
+        (
+            "Ketua Lembaga Masyarakat Desa Sukarame Budi Santoso hadir.",
+            "Lembaga Masyarakat Desa Sukarame",
+            "Budi Santoso",
+        ),
+    ],
+)
+def test_place_head_in_an_organisation_takes_its_place(text: str, org: str, person: str) -> None:
+    found = extract_actors(text)
+    assert org in {a.name for a in found if a.type == "organization"}
+    assert {a.name for a in found if a.type == "person"} == {person}
+
+
+def test_place_after_a_head_does_not_run_into_the_next_sentence() -> None:
+    found = extract_actors("Mobil disita Polres Tasikmalaya Kota. Mobil itu milik warga.")
+    assert "Polres Tasikmalaya Kota" in {a.name for a in found if a.type == "organization"}
