@@ -32,6 +32,9 @@ _DEGREE = re.compile(
 )
 _NAME_MAX = 5
 _ROMAN = re.compile(r"[IVX]{1,4}")  # a unit number ("Komisi III")
+_YEAR = re.compile(r"(?:19|20)\d\d")  # after a name: an edition ("MotoGP 2019"), no person
+# before a name: where something is ("di Jabodetabek menyatakan"), no person
+_PLACE_PREPOSITIONS = frozenset({"di"})  # ("ke" also leads to people: "menagih ke Nopriansyah")
 # Person cues that name an outfit before the person in apposition ("pelatih Barcelona, Ernesto
 # Valverde,"); kinship and legal cues are left out ("istri Raffi Ahmad, Nagita": two people).
 OUTFIT_CUES = frozenset(
@@ -606,6 +609,8 @@ def cue_person(
     prev = lows[i - 1] if i > 0 else ""
     if prev not in lex.name_cues_before and (end == n or lows[end] not in lex.name_cues_after):
         return None  # no word that gives one of the cues below stands before or after the name
+    if (prev in _PLACE_PREPOSITIONS and ts.joined(i)) or (end < n and _YEAR.fullmatch(words[end])):
+        return None  # "di Jabodetabek menyatakan", "pembalap MotoGP 2019": a place, a series
     address = lex.words["address"]
     cue = (
         prev in lex.verbs_after

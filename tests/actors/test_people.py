@@ -456,3 +456,22 @@ def test_a_company_name_going_on_after_its_head_is_not_split_without_an_office()
         a.name: a.type for a in extract_actors("PT Pertamina Patra Niaga menyatakan stok aman.")
     }
     assert actors == {"PT Pertamina Patra Niaga": "organization"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a speech verb after a name that follows "di" tells what is said there, not who says it
+        "Para mahasiswa yang tinggal di Jabodetabek menyatakan akan pulang ke kampung halaman.",
+        "Pertemuan di Doha menyebutkan gencatan senjata dimulai besok.",
+        # a year after the name: an edition of a series or a contest
+        "Marquez makin kukuh di puncak klasemen pembalap MotoGP 2019 dengan 275 poin.",
+    ],
+)
+def test_a_cue_does_not_make_a_place_or_a_series_a_person(text: str) -> None:
+    assert persons(text) == {}
+
+
+def test_a_person_after_ke_still_counts() -> None:
+    text = "Mereka menagih ke Nopriansyah selaku Kepala Dinas PUPR. Nopriansyah menerima uang."
+    assert "Nopriansyah" in persons(text)
