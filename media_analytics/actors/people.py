@@ -33,8 +33,11 @@ _DEGREE = re.compile(
 _NAME_MAX = 5
 _ROMAN = re.compile(r"[IVX]{1,4}")  # a unit number ("Komisi III")
 _YEAR = re.compile(r"(?:19|20)\d\d")  # after a name: an edition ("MotoGP 2019"), no person
-# before a name: where something is ("di Jabodetabek menyatakan"), no person
-_PLACE_PREPOSITIONS = frozenset({"di"})  # ("ke" also leads to people: "menagih ke Nopriansyah")
+# before a name: where something is ("di Jabodetabek menyatakan"), no person ("ke" is left
+# out: it also leads to people, "menagih ke Nopriansyah")
+_PLACE_PREPOSITIONS = frozenset({"di"})
+# the last word of a document's kind before the office that issues it ("Peraturan Menteri")
+_DOCUMENT_WORDS = frozenset({"peraturan", "keputusan", "instruksi", "edaran", "surat", "maklumat"})
 # Person cues that name an outfit before the person in apposition ("pelatih Barcelona, Ernesto
 # Valverde,"); kinship and legal cues are left out ("istri Raffi Ahmad, Nagita": two people).
 OUTFIT_CUES = frozenset(
@@ -340,6 +343,12 @@ def _split_run(ts: TokenStream, j: int, gaz: Gazetteer) -> int:
     return j
 
 
+def _names_a_document(ts: TokenStream, i: int) -> bool:
+    """The office at ``i`` is part of a document's title (``Peraturan Menteri``, ``Keputusan
+    Presiden``, ``Surat Edaran Gubernur``)."""
+    return i > 0 and ts.caps[i - 1] and ts.joined(i) and ts.lows[i - 1] in _DOCUMENT_WORDS
+
+
 def _short_form(ts: TokenStream, pm: PersonMatch, role: RoleMatch) -> bool:
     """``Bupati Kolaka Timur (Koltim)``: the note abbreviates the office's place, names no one.
 
@@ -422,6 +431,8 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
         if j < ts.n and ts.words[j] == "(" and ts.joined(j):
             pm = _person_after(ts, j + 1)
             if pm is not None and pm.end < ts.n and ts.words[pm.end] == ")":
+                if _names_a_document(ts, i):
+                    return None  # "Peraturan Menteri (Permen)": the short form of a regulation
                 if not _short_form(ts, pm, role):
                     pm.start, pm.end, pm.role_match = i, pm.end + 1, role
                     return pm

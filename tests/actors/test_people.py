@@ -475,3 +475,11 @@ def test_a_cue_does_not_make_a_place_or_a_series_a_person(text: str) -> None:
 def test_a_person_after_ke_still_counts() -> None:
     text = "Mereka menagih ke Nopriansyah selaku Kepala Dinas PUPR. Nopriansyah menerima uang."
     assert "Nopriansyah" in persons(text)
+
+
+def test_the_short_form_of_a_regulation_is_no_person() -> None:
+    text = (
+        "Aturan itu tidak lagi ada dalam Peraturan Menteri (Permen), tetapi dalam Instruksi "
+        "Presiden (Inpres). Surat itu dibahas Menteri Keuangan (Sri Mulyani) kemarin."
+    )
+    assert set(persons(text)) == {"Sri Mulyani"}
