@@ -17,7 +17,7 @@ from functools import lru_cache
 from .aliases import link_aliases
 from .lexicon import is_derived_word, is_ordinary_word, phrase_key
 from .model import Actor, canonical_key, normalize_name, org_key
-from .orgs import OrgMatch, match_org, match_tail_org
+from .orgs import OrgMatch, is_draw_group, match_org, match_tail_org
 from .people import (
     OUTFIT_CUES,
     PersonMatch,
@@ -106,7 +106,7 @@ class ArticleActors:
             if k < i or not words[k][0].isalpha():
                 continue  # inside the phrase matched last, or not a word
             i = k
-            if i in event_runs:
+            if i in event_runs or is_draw_group(ts, i):
                 end = self._event(i)
                 if end > i:
                     i = end

@@ -23,6 +23,8 @@ _ROMAN = re.compile(r"^(?:[IVX]{1,5}[A-C]?)$")
 _MAX_TOKENS = 12
 # Heads after which a plain capitalised word is needed to make a name ("Tim" alone is no name).
 _SUFFIX_WORDS = frozenset({"Tbk", "Persero", "Perseroda"})
+# heads that, before a single capital letter, name a group of a tournament's draw ("Grup H")
+_DRAW_GROUPS = frozenset({"Grup", "Group", "Pool"})
 # Institution words that open a new body: "dan" before them starts a second organisation
 # ("Bank Himbara dan Kantor Pos"), not a longer field list ("Pemuda, dan Olahraga").
 _UNIT_WORDS = frozenset(
@@ -210,6 +212,19 @@ def _defines_other(ts: TokenStream, i: int) -> bool:
     return "".join(reversed(letters))[-len(acr) :] == acr
 
 
+def is_draw_group(ts: TokenStream, i: int) -> bool:
+    """``Grup H Liga Champions``, ``Grup G Kualifikasi Piala Dunia``: a group of a tournament's
+    draw (a head such as ``Grup`` before a single capital letter), no organisation."""
+    j = i + 1
+    return (
+        j < ts.n
+        and ts.words[i] in _DRAW_GROUPS
+        and ts.joined(j)
+        and len(ts.words[j]) == 1
+        and ts.words[j].isupper()
+    )
+
+
 def match_org(
     ts: TokenStream, i: int, gaz: Gazetteer, *, complement: bool = False
 ) -> OrgMatch | None:
@@ -259,6 +274,8 @@ def match_org(
             return None
         h = ts.skip_dot(h)
         if h >= ts.n or not ts.joined(h):
+            return None
+        if is_draw_group(ts, i):
             return None
         j = _continue_name(ts, h, gaz, complement)
         if j == h:

@@ -104,3 +104,13 @@ def test_place_head_in_an_organisation_takes_its_place(text: str, org: str, pers
 def test_place_after_a_head_does_not_run_into_the_next_sentence() -> None:
     found = extract_actors("Mobil disita Polres Tasikmalaya Kota. Mobil itu milik warga.")
     assert "Polres Tasikmalaya Kota" in {a.name for a in found if a.type == "organization"}
+
+
+def test_a_group_of_a_tournament_draw_is_no_organisation() -> None:
+    text = (
+        "Chelsea kalah dalam laga pembukaan Grup H Liga Champions. Tim lain di Grup H juga "
+        "kehilangan poin, sementara Indonesia memimpin Grup G Kualifikasi Piala Asia."
+    )
+    found = extract_actors(text)
+    assert not [a.name for a in found if "Grup" in a.name or a.name[:2] in ("H ", "G ")]
+    assert "Grup Djarum" in orgs("Saham Grup Djarum naik.")
