@@ -250,6 +250,8 @@ class ArticleActors:
                 continue  # inside an English name ("Council on Petroleum")
             if b + 2 < ts.n and ts.words[b] == "(" and ts.upper[b + 1]:
                 continue  # a defined term: "Makan Bergizi Gratis (MBG)"
+            if self._all_places(a, b):
+                continue  # "Cikidang Sukabumi": a district and its regency
             kept.append((a, b))
         # the first and last words of the kept runs, looked for standing alone elsewhere
         wanted = {lows[k] for a, b in kept for k in (a, b - 1) if len(lows[k]) > 2}
@@ -270,6 +272,18 @@ class ArticleActors:
         for a, b in kept:
             if lows[a] in alone or lows[b - 1] in alone:
                 self.add_person(PersonMatch(a, b, a, b, ts.surface(a, b)))
+
+    def _all_places(self, a: int, b: int) -> bool:
+        """Tokens ``a .. b-1`` are region names one after another (districts included), the
+        last a regency, city or province (``Cikidang Sukabumi``; not ``Bima Sakti``, a coach)."""
+        k, wider = a, False
+        while k < b:
+            end, regions = self.gaz.longest(self.ts.lows, k, districts=True)
+            if end == k or end > b:
+                return False
+            wider = any(r.level != "district" for r in regions)
+            k = end
+        return wider
 
     def _add_inner(self, role: RoleMatch) -> None:
         """Organisations and places named inside a role phrase."""

@@ -483,3 +483,11 @@ def test_the_short_form_of_a_regulation_is_no_person() -> None:
         "Presiden (Inpres). Surat itu dibahas Menteri Keuangan (Sri Mulyani) kemarin."
     )
     assert set(persons(text)) == {"Sri Mulyani"}
+
+
+def test_a_district_and_its_regency_are_no_person() -> None:
+    text = "Wisata di Cikidang Sukabumi ramai. Jalan menuju Cikidang diperbaiki."
+    assert persons(text) == {}
+    # a place name before a district name can be a person's: the coach Bima Sakti
+    text = "Pelatih Bima Sakti memuji timnya. Menurut Bima Sakti, timnya siap. Sakti tersenyum."
+    assert "Bima Sakti" in persons(text)
