@@ -160,6 +160,7 @@ def _continue_name(ts: TokenStream, j: int, gaz: Gazetteer, complement: bool) ->
                 and nxt not in _UNIT_WORDS
                 and (nxt,) not in lex.place_heads
                 and (ts.words[j + 1],) not in lex.org_heads
+                and lex.org_phrases.longest(ts.words, j + 1) == j + 1  # ("Siber, Polri": two)
                 and (w != "," or ts.lows[j - 1] in lex.institution)
             )
             slash = (

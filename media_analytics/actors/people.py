@@ -36,6 +36,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")  # after a name: an edition ("MotoGP 2019")
 # before a name: where something is ("di Jabodetabek menyatakan"), no person ("ke" is left
 # out: it also leads to people, "menagih ke Nopriansyah")
 _PLACE_PREPOSITIONS = frozenset({"di"})
+# everyday words (a day, months) that are also given names ("AKBP Hari Brata", "Juni Ardianto")
+_GIVEN_NAME_WORDS = frozenset({"hari", "juni", "april", "mei"})
 # the last word of a document's kind before the office that issues it ("Peraturan Menteri")
 _DOCUMENT_WORDS = frozenset({"peraturan", "keputusan", "instruksi", "edaran", "surat", "maklumat"})
 # Person cues that name an outfit before the person in apposition ("pelatih Barcelona, Ernesto
@@ -352,9 +354,9 @@ def _names_a_document(ts: TokenStream, i: int) -> bool:
 def _short_form(ts: TokenStream, pm: PersonMatch, role: RoleMatch) -> bool:
     """``Bupati Kolaka Timur (Koltim)``: the note abbreviates the office's place, names no one.
 
-    The note is a short form when it starts like one of the office's capitalised words, or
-    when it is spelt by the beginnings of consecutive ones (``Jateng`` for Jawa Tengah,
-    ``Kemenkeu``, ``NTB``).
+    The note is a short form when it starts like one of the office's capitalised words after
+    the first, or when it is spelt by the beginnings of consecutive words of the office
+    (``Jateng`` for Jawa Tengah, ``Kemenkeu``, ``NTB``, ``Capim``).
     """
     if pm.name_end - pm.name_start != 1:
         return False
@@ -363,6 +365,9 @@ def _short_form(ts: TokenStream, pm: PersonMatch, role: RoleMatch) -> bool:
     if any(low.startswith(w[:3]) for w in words):
         return True
     shortest = 1 if ts.upper[pm.name_start] else 2  # single letters only in capitals (NTB)
+    # spelt from the office's head on as well (``Calon pimpinan (Capim)``, ``Kepala Dinas
+    # Kesehatan (Kadinkes)``), whatever the case of its words
+    words = [ts.lows[k] for k in range(role.start, role.end) if ts.words[k][:1].isalpha()]
     for k, word in enumerate(words[:-1]):  # a first part, then the rest from the next words
         for n in range(shortest, min(len(word), len(low) - 1) + 1):
             if low[:n] == word[:n] and _spelt_by(low[n:], words, k + 1, shortest):
@@ -396,6 +401,18 @@ def _person_after(ts: TokenStream, j: int) -> PersonMatch | None:
         hons.append(hon)
         hp = match_hon_prefix(ts, j)
     n_end = read_name(ts, j)
+    if (
+        n_end == j
+        and title is not None
+        and j + 1 < ts.n
+        and ts.lows[j] in _GIVEN_NAME_WORDS
+        and ts.caps[j]
+        and ts.joined(j + 1)
+    ):
+        # "AKBP Hari Brata": after a rank, an everyday word that is also a given name opens
+        # the name when a name word follows
+        n_end = read_name(ts, j + 1)
+        n_end = j if n_end == j + 1 else n_end
     if n_end == j:
         return None
     suffixes, end = read_suffixes(ts, n_end)

@@ -114,3 +114,8 @@ def test_a_group_of_a_tournament_draw_is_no_organisation() -> None:
     found = extract_actors(text)
     assert not [a.name for a in found if "Grup" in a.name or a.name[:2] in ("H ", "G ")]
     assert "Grup Djarum" in orgs("Saham Grup Djarum naik.")
+
+
+def test_a_known_organisation_after_a_comma_is_not_a_field_of_the_one_before() -> None:
+    found = orgs("Penyelidikan dilakukan Direktorat Tindak Pidana Siber, Polri, dan BSSN.")
+    assert "Direktorat Tindak Pidana Siber" in found and "Polri" in found

@@ -491,3 +491,25 @@ def test_a_district_and_its_regency_are_no_person() -> None:
     # a place name before a district name can be a person's: the coach Bima Sakti
     text = "Pelatih Bima Sakti memuji timnya. Menurut Bima Sakti, timnya siap. Sakti tersenyum."
     assert "Bima Sakti" in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a short form of the office in brackets, spelt from its head on
+        "Sejumlah anggota DPR mencecar Calon pimpinan (Capim) KPK dalam uji kelayakan.",
+        "Hal itu disampaikan Kepala Dinas Kesehatan (Kadinkes) dalam rapat.",
+        # a police unit after the office, not a name
+        "Hal itu dijelaskan Kasubdit Gakkum Ditlantas dalam jumpa pers.",
+        # pronouns and set phrases opening speech
+        '"Keduanya mengaku sering didatangi sosok korban," ujar seorang warga.',
+        '"Insya Allah hujan akan turun," kata seorang petani. Semoga Allah memberi jalan.',
+    ],
+)
+def test_short_forms_units_and_set_phrases_are_no_people(text: str) -> None:
+    assert persons(text) == {}
+
+
+def test_a_given_name_that_is_also_an_everyday_word_after_a_rank() -> None:
+    text = "Kasubdit Reskrim Polda Jabar AKBP Hari Brata mengatakan pelaku ditangkap Hari Senin."
+    assert set(persons(text)) == {"Hari Brata"}
