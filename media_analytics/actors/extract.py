@@ -106,8 +106,9 @@ class ArticleActors:
             if k < i or not words[k][0].isalpha():
                 continue  # inside the phrase matched last, or not a word
             i = k
-            if i in event_runs or is_draw_group(ts, i):
-                end = self._event(i)
+            head = lex.event_heads.longest(words, i) > i
+            if head or i in event_runs or is_draw_group(ts, i):
+                end = self._event(i, head=head)
                 if end > i:
                     i = end
                     continue
@@ -176,22 +177,30 @@ class ArticleActors:
             return k > 1 and ts.upper[k - 2]  # "Anggota Komisi II DPR dari Fraksi PPP ..."
         return ts.words[k - 1] in _JOB_TITLES
 
-    def _event(self, i: int) -> int:
+    def _event(self, i: int, *, head: bool = False) -> int:
         """Skip the event, contest, venue or title whose name starts at ``i``: where it ends, or
         ``i`` when it is none.
 
         Not when an office word stands in the run (``Lenni Tedja Direktur Jakarta Fashion
         Week``: the event starts after it); places named in it are kept (``Jakarta Fair``,
-        ``PUBG Indonesia National Championship``).
+        ``PUBG Indonesia National Championship``). A run that a ``head`` word opens (``Liga
+        Inggris``, ``Sirkuit Jakarta``, ``Piala Federasi Sepak Bola Asia Tenggara (Piala
+        AFF)``) also keeps a place at its end and the organisations named in it.
         """
         ts = self.ts
         end = ts.run_end(i)
         if not ts.lex.role_openers.isdisjoint(ts.lows[i : end - 1]):
             return i
-        j = i
-        while j < end - 1:
+        j = i + 1 if head else i
+        while j < end - (0 if head else 1):
+            om = match_org(ts, j, self.gaz) if head else None
+            if om is not None:
+                self.add_org(om)
+                end = max(end, om.end)  # (with a short form in brackets after the run)
+                j = om.end
+                continue
             pm = match_place(ts, j, self.gaz)
-            if pm is not None and pm.end < end:
+            if pm is not None and (pm.end < end or (head and pm.end == end)):
                 self.places.append(pm)
                 j = pm.end
             else:

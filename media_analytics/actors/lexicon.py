@@ -151,6 +151,7 @@ class Lexicon:
     person_cues: frozenset[str]
     org_tails: frozenset[str]
     event_tails: frozenset[str]
+    event_heads: PhraseSet
     words: dict[str, frozenset[str]]
     triggers_lower: frozenset[str] = frozenset()  # lower-cased openers of rank/role/place phrases
     triggers_exact: frozenset[str] = frozenset()  # openers of organisation and country names
@@ -219,6 +220,7 @@ def get_lexicon() -> Lexicon:
         person_cues=frozenset(w.lower() for w in read_lines("person_cues.txt")),
         org_tails=frozenset(read_lines("org_tails.txt")),
         event_tails=frozenset(read_lines("event_tails.txt")),
+        event_heads=PhraseSet(_keyed(read_lines("event_heads.txt"), lower=False)),
         words={
             k: frozenset(w.lower() for w in v)
             for k, v in read_sections("function_words.txt").items()

@@ -513,3 +513,16 @@ def test_short_forms_units_and_set_phrases_are_no_people(text: str) -> None:
 def test_a_given_name_that_is_also_an_everyday_word_after_a_rank() -> None:
     text = "Kasubdit Reskrim Polda Jabar AKBP Hari Brata mengatakan pelaku ditangkap Hari Senin."
     assert set(persons(text)) == {"Hari Brata"}
+
+
+def test_competitions_circuits_and_series_are_no_actors_but_keep_what_they_name() -> None:
+    text = (
+        "Marquez menang di MotoGP San Marino. Sirkuit Misano ramai. Timnya lolos ke Liga "
+        "Champions, sementara Indonesia berlaga di Piala Federasi Sepak Bola Asia Tenggara "
+        "(Piala AFF). Klub itu memimpin Liga Inggris."
+    )
+    found = {a.name: a.type for a in extract_actors(text)}
+    assert found.get("Marquez") is None or found["Marquez"] == "person"
+    assert not [n for n, t in found.items() if t == "person" and n != "Marquez"]
+    assert found.get("Federasi Sepak Bola Asia Tenggara") == "organization"
+    assert found.get("Inggris") == "place"
