@@ -119,3 +119,14 @@ def test_a_group_of_a_tournament_draw_is_no_organisation() -> None:
 def test_a_known_organisation_after_a_comma_is_not_a_field_of_the_one_before() -> None:
     found = orgs("Penyelidikan dilakukan Direktorat Tindak Pidana Siber, Polri, dan BSSN.")
     assert "Direktorat Tindak Pidana Siber" in found and "Polri" in found
+
+
+def test_embassies_and_consulates_are_organisations() -> None:
+    text = (
+        "KBRI Phnom Penh menyatakan ada 97 WNI yang kabur. Konsulat Jenderal Republik Indonesia "
+        "(KJRI) di Chicago membantu, dan Kedutaan Besar Rusia menolak berkomentar."
+    )
+    found = {a.name: a.type for a in extract_actors(text)}
+    for name in ("KBRI Phnom Penh", "Konsulat Jenderal Republik Indonesia", "Kedutaan Besar Rusia"):
+        assert found.get(name) == "organization"
+    assert "person" not in found.values()

@@ -526,3 +526,15 @@ def test_competitions_circuits_and_series_are_no_actors_but_keep_what_they_name(
     assert not [n for n, t in found.items() if t == "person" and n != "Marquez"]
     assert found.get("Federasi Sepak Bola Asia Tenggara") == "organization"
     assert found.get("Inggris") == "place"
+
+
+def test_a_capital_named_for_its_government_is_a_place() -> None:
+    text = (
+        "Ketegangan meningkat dan Washington mengatakan akan menargetkan impor. Beijing "
+        "mengecam langkah itu, kata Juru Bicara Kementerian Luar Negeri Cina Hua Chunying."
+    )
+    found = {a.name: a.type for a in extract_actors(text)}
+    assert found.get("Washington") == "place" and found.get("Beijing") == "place"
+    assert set(persons(text)) == {"Hua Chunying"}
+    # a city that is also a name is left to the other rules
+    assert "Naomi Osaka" in persons("Petenis Naomi Osaka mengatakan ia siap bertanding.")
