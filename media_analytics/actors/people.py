@@ -36,6 +36,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")  # after a name: an edition ("MotoGP 2019")
 # before a name: where something is ("di Jabodetabek menyatakan"), no person ("ke" is left
 # out: it also leads to people, "menagih ke Nopriansyah")
 _PLACE_PREPOSITIONS = frozenset({"di"})
+# academic titles written out, which may be followed by a field instead of a name
+_ACADEMIC = frozenset({"Profesor", "Doktor", "Insinyur", "Emeritus", "Ingenieur"})
 # everyday words (a day, months) that are also given names ("AKBP Hari Brata", "Juni Ardianto")
 _GIVEN_NAME_WORDS = frozenset({"hari", "juni", "april", "mei"})
 # the last word of a document's kind before the office that issues it ("Peraturan Menteri")
@@ -376,7 +378,8 @@ def _short_form(ts: TokenStream, pm: PersonMatch, role: RoleMatch) -> bool:
 
 
 def _spelt_by(note: str, words: list[str], k: int, shortest: int) -> bool:
-    """``note`` is spelt by the beginnings (``shortest`` letters or more) of ``words[k:]``."""
+    """``note`` is spelt by the beginnings (``shortest`` letters or more) of ``words[k:]``, in
+    order; a word may be passed over (``Menteri Negara Riset dan Teknologi (Menristek)``)."""
     if not note:
         return True
     if k >= len(words):
@@ -385,7 +388,7 @@ def _spelt_by(note: str, words: list[str], k: int, shortest: int) -> bool:
     return any(
         note[:n] == word[:n] and _spelt_by(note[n:], words, k + 1, shortest)
         for n in range(shortest, min(len(word), len(note)) + 1)
-    )
+    ) or _spelt_by(note, words, k + 1, shortest)
 
 
 def _person_after(ts: TokenStream, j: int) -> PersonMatch | None:
@@ -415,6 +418,8 @@ def _person_after(ts: TokenStream, j: int) -> PersonMatch | None:
         n_end = j if n_end == j + 1 else n_end
     if n_end == j:
         return None
+    if _ACADEMIC.intersection(hons) and ts.weak_name(j, n_end):
+        return None  # "Doktor Ilmu Pemerintahan", "Profesor Kandungan": a title and its field
     suffixes, end = read_suffixes(ts, n_end)
     pm = PersonMatch(j, end, j, n_end, ts.surface(j, n_end), title, None, hons + suffixes)
     if (
@@ -614,6 +619,8 @@ def _initials(ts: TokenStream, i: int, end: int, acr: str) -> bool:
         return False  # the name is the tail of a longer phrase ("Pajak Pertambahan Nilai (PPN)")
     if all(is_ordinary_word(ts.lows[k]) for k in range(i, end)):
         return False  # "Instalasi Gawat Darurat (IGD)" defines a term
+    if end - i > 3:
+        return False  # "Low Cost Green Car (LCGC)": a name with its initials is short
     initials = "".join(ts.words[k][0] for k in range(i, end) if ts.words[k][:1].isalpha()).upper()
     return len(initials) >= 2 and (
         acr == initials or (len(acr) == len(initials) + 1 and acr[1:] == initials)

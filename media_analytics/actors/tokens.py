@@ -371,6 +371,7 @@ class TokenStream:
                 or w in not_exact
                 or low.endswith("-nya")
                 or (sent[k] and low in word_set and low.islower())
+                or (not w.isalpha() and any(map(str.isdigit, w)))  # "Galaxy A50s", "iPhone 11"
             )
         self.name_ok = name_ok
 

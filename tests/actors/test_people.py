@@ -538,3 +538,20 @@ def test_a_capital_named_for_its_government_is_a_place() -> None:
     assert set(persons(text)) == {"Hua Chunying"}
     # a city that is also a name is left to the other rules
     assert "Naomi Osaka" in persons("Petenis Naomi Osaka mengatakan ia siap bertanding.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Habibie menjabat Menteri Negara Riset dan Teknologi (Menristek) saat itu.", set()),
+        ("Ia pernah memimpin Industri Pesawat Terbang Nusantara (IPTN) di Bandung.", set()),
+        ("Bupati yang bergelar Doktor Ilmu Pemerintahan itu hadir.", set()),
+        ("Menurut Profesor Christopher Tyler, hal itu wajar.", {"Christopher Tyler"}),
+        ("Kapolri Jendral Pol Tito Karnavian membentuk tim.", {"Tito Karnavian"}),
+        ("Calya diminati konsumen Low Cost Green Car (LCGC) tujuh penumpang.", set()),
+        ("Samsung merilis Galaxy A50s. Galaxy A50s dijual murah.", set()),
+        ("Pertemuan pimpinan KPK Jilid I digelar. Jilid II menyusul.", set()),
+    ],
+)
+def test_titles_fields_spellings_and_products(text: str, expected: set[str]) -> None:
+    assert set(persons(text)) == expected
