@@ -352,6 +352,28 @@ def people_precision(path: Path = PEOPLE_CSV, clickid: Path = CLICKID) -> None:
         )
 
 
+def draw_people(start: int, end: int, n: int, seed: int, clickid: Path = CLICKID) -> None:
+    """Print ``n`` persons drawn at random (``seed``) from what the extractor returns on CLICK-ID
+    articles ``start .. end-1`` (sorted by article id), with up to two mentions in context, for
+    judging by reading (tab-separated: article id, name, contexts)."""
+    from media_analytics.actors import extract_actors
+
+    with open(clickid, newline="", encoding="utf-8") as f:
+        csv.field_size_limit(1 << 30)
+        rows = sorted(csv.DictReader(f), key=lambda r: r["article_id"])[start:end]
+    clean = _cleaner()
+    pool: list[tuple[str, str, str]] = []
+    for row in rows:
+        text = clean(row["content"])
+        for a in extract_actors(text):
+            if a.type == "person":
+                spans = a.mentions[:2]
+                ctx = " ~ ".join(text[max(0, s - 150) : e + 150] for s, e in spans)
+                pool.append((row["article_id"], a.name, " ".join(ctx.split())))
+    for aid, name, ctx in random.Random(seed).sample(pool, n):
+        print(f"{aid}\t{name}\t{ctx}")
+
+
 def print_sample(df: pd.DataFrame, n: int, seed: int) -> None:
     """Print a random sample of extracted persons/orgs with context, for judging by reading."""
     pool: list[tuple[str, Actor, str]] = []
@@ -407,10 +429,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--people", action="store_true", help="judged person precision on held-out CLICK-ID"
     )
+    parser.add_argument(
+        "--people-draw",
+        nargs=2,
+        type=int,
+        metavar=("START", "END"),
+        help="print --sample persons drawn (--seed) from CLICK-ID articles START..END-1, to judge",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     if args.people:
         people_precision()
+        return 0
+    if args.people_draw:
+        draw_people(*args.people_draw, args.sample or 150, args.seed)
         return 0
     if not args.corpus.exists():
         logger.error("corpus not found: %s (it lives in ../shared/corpora)", args.corpus)
