@@ -128,6 +128,9 @@ def _continue_name(ts: TokenStream, j: int, gaz: Gazetteer, complement: bool) ->
             if pm is not None and not any(ts.sent[j + 1 : pm.end]):
                 j = pm.end
                 continue
+            if lex.place_heads[(low,)] == "landmark":
+                j += 1  # a landmark's kind word in a name ("Komisi Keamanan Jembatan")
+                continue
         if low in lex.institution and ts.caps[j]:
             j += 1
             continue

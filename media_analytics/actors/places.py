@@ -87,7 +87,7 @@ def _plain_place_token(ts: TokenStream, j: int) -> bool:
         return False
     low = ts.lows[j]
     return not (
-        (low,) in lex.place_heads
+        lex.place_heads.get((low,), "landmark") != "landmark"
         or (low,) in lex.ranks
         or (low,) in lex.role_heads
         or (w,) in lex.org_heads
@@ -149,7 +149,13 @@ def match_place(
                 ):
                     end += 1
             else:
-                while end < ts.n and end - j < 4 and _plain_place_token(ts, end):
+                # (an acronym after the name is a body: "Taman Pintar UGM", "Lapangan AU TNI")
+                while (
+                    end < ts.n
+                    and end - j < 4
+                    and _plain_place_token(ts, end)
+                    and not (ts.upper[end] and ts.words[end].strip("IVX"))
+                ):
                     end += 1
             if gaz_level is not None:
                 regions = [

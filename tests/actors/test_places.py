@@ -95,3 +95,24 @@ def test_lookup_region(
 
 def test_unknown_place_has_no_region() -> None:
     assert lookup_region("Atlantis") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Banjir datang dari Sungai Ciliwung semalam.", "Sungai Ciliwung"),
+        ("Jenazah dimakamkan di Taman Makam Pahlawan Kalibata.", "Taman Makam Pahlawan Kalibata"),
+        ("Pendaki hilang di Gunung Merbabu.", "Gunung Merbabu"),
+        ("Petugas mengeruk Waduk Pluit II pekan ini.", "Waduk Pluit II"),
+        ("Uruguay mengalahkan Skotlandia.", "Uruguay"),
+    ],
+)
+def test_landmarks_and_countries_are_places(text: str, place: str) -> None:
+    found = {a.name: a.type for a in extract_actors(text)}
+    assert found.get(place) == "place"
+    assert "person" not in found.values()
+
+
+def test_an_acronym_after_a_landmark_is_the_body_it_belongs_to() -> None:
+    found = {a.name: a.type for a in extract_actors("Acara digelar di Taman Pintar UGM kemarin.")}
+    assert found.get("Taman Pintar") == "place" and found.get("UGM") == "organization"
