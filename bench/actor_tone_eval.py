@@ -165,6 +165,9 @@ def _evaluate(labels: list[dict[str, str]], corpora: Path) -> None:
     for row, record in _scored(labels, corpora):
         found = {a["name"]: a for a in _eligible(record)}
         actor = found.get(row["actor"])
+        if actor is None:  # the labelled name may now come out in full ("Simon McMenemy")
+            words = set(row["actor"].split())
+            actor = next((a for n, a in found.items() if words < set(n.split())), None)
         if actor is None:
             lost += 1  # the current extractor no longer returns this actor with a sentiment
             continue

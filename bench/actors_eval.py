@@ -342,13 +342,21 @@ def people_precision(path: Path = PEOPLE_CSV, clickid: Path = CLICKID) -> None:
         aid: {a.name for a in extract_actors(text) if a.type == "person"}
         for aid, text in texts.items()
     }
+
+    def fuller(article: str, name: str) -> bool:  # "Simon McMenemy" for a judged "Simon"
+        words = set(name.split())
+        return any(words < set(other.split()) for other in names.get(article, set()))
+
     for (sample, side), rows in judged.groupby(["sample", "drawn_from"], sort=False):
-        pairs = zip(rows["article_id"], rows["name"], strict=True)
-        kept = rows[[n in names.get(a, set()) for a, n in pairs]]
+        pairs = list(zip(rows["article_id"], rows["name"], strict=True))
+        exact = [n in names.get(a, set()) for a, n in pairs]
+        longer = [not e and fuller(a, n) for e, (a, n) in zip(exact, pairs, strict=True)]
+        kept = rows[[e or f for e, f in zip(exact, longer, strict=True)]]
         ok = kept["correct"].astype(int)
         print(
             f"{sample} {side:6s}: still extracted now {len(kept)}/{len(rows)} "
-            f"(right {ok.sum()}, wrong {len(ok) - ok.sum()})"
+            f"(right {ok.sum()}, wrong {len(ok) - ok.sum()}; {sum(longer)} of them under a "
+            "fuller name)"
         )
 
 

@@ -278,8 +278,19 @@ class ArticleActors:
             after = k + 1 < ts.n and ts.joined(k + 1) and (name_ok[k + 1] or ts.words[k + 1] == "(")
             if not before and not after:
                 alone.add(lows[k])
+        # a word already read as a one-word person by a cue ("Robikin berpendapat") stands for
+        # the full name as well ("PBNU Robikin Emhas" earlier in the article), when the rest of
+        # the run reads as a name too ("Tukas Fadel", "Postingan Arie" do not)
+        solo = {p.tokens[0] for p in self.persons if len(p.tokens) == 1}
+        speech = ts.lex.verbs_after | ts.lex.verbs_before | ts.lex.verbs_passive
         for a, b in kept:
-            if lows[a] in alone or lows[b - 1] in alone:
+            named = lows[a] in alone or lows[b - 1] in alone
+            if not named and (lows[a] in solo or lows[b - 1] in solo):
+                named = not any(
+                    lows[k] in speech or (lows[k] not in solo and is_ordinary_word(lows[k]))
+                    for k in range(a, b)
+                )
+            if named:
                 self.add_person(PersonMatch(a, b, a, b, ts.surface(a, b)))
 
     def _all_places(self, a: int, b: int) -> bool:

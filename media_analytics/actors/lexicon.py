@@ -147,6 +147,7 @@ class Lexicon:
     countries: PhraseSet
     verbs_after: frozenset[str]
     verbs_before: frozenset[str]
+    verbs_report: frozenset[str]
     verbs_passive: frozenset[str]
     person_cues: frozenset[str]
     org_tails: frozenset[str]
@@ -216,6 +217,7 @@ def get_lexicon() -> Lexicon:
         countries=PhraseSet(_keyed(read_lines("countries.txt"), lower=False)),
         verbs_after=frozenset(v.lower() for v in verbs.get("after", [])),
         verbs_before=frozenset(v.lower() for v in verbs.get("before", [])),
+        verbs_report=frozenset(v.lower() for v in verbs.get("reports", [])),
         verbs_passive=frozenset(v.lower() for v in verbs.get("passive", [])),
         person_cues=frozenset(w.lower() for w in read_lines("person_cues.txt")),
         org_tails=frozenset(read_lines("org_tails.txt")),
@@ -234,7 +236,8 @@ def get_lexicon() -> Lexicon:
         not_lower |= {k[0] for k in phrases if len(k) == 1}
     not_exact = {k[0] for k in (*lex.org_heads.keys, *lex.countries.keys) if len(k) == 1}
     role_openers = lex.role_heads.first | lex.role_modifiers.first
-    cues = role_openers | lex.verbs_before | MENURUT | NICKNAME_OR | NICKNAME_CALLS | {"("}
+    speech = lex.verbs_before | lex.verbs_report
+    cues = role_openers | speech | MENURUT | NICKNAME_OR | NICKNAME_CALLS | {"("}
     cues_before = lex.verbs_after | lex.verbs_passive | lex.person_cues | lex.words["address"]
     cues_after = lex.verbs_before | lex.words["adverbs"] | {"selaku", "sebagai", "(", ","}
     return replace(

@@ -347,6 +347,20 @@ def _split_run(ts: TokenStream, j: int, gaz: Gazetteer) -> int:
     return j
 
 
+def _speaks_after_apposition(ts: TokenStream, comma: int) -> bool:
+    """``Herfi Hervian, guru di sekolah korban, mengatakan``: a short description between
+    commas after the name, then a reporting verb."""
+    k, n = comma + 1, ts.n
+    while k < n and k - comma <= 12 and not ts.sent[k] and ts.words[k] not in ',“"(':
+        k += 1
+    if k >= n or ts.words[k] != "," or k - comma < 2 or not ts.words[comma + 1][:1].islower():
+        return False
+    j = k + 1
+    while j < n and j - k <= 3 and ts.lows[j] in ts.lex.words["adverbs"]:
+        j += 1
+    return j < n and ts.lows[j] in ts.lex.verbs_before
+
+
 def _names_a_document(ts: TokenStream, i: int) -> bool:
     """The office at ``i`` is part of a document's title (``Peraturan Menteri``, ``Keputusan
     Presiden``, ``Surat Edaran Gubernur``)."""
@@ -679,7 +693,7 @@ def cue_person(
     if not cue and end < n and words[end] == ",":  # degrees or an office after a comma
         suffixes, after = read_suffixes(ts, end)
         role = _apposition_role(ts, after, gaz)
-        cue = role is not None or bool(suffixes)
+        cue = role is not None or bool(suffixes) or _speaks_after_apposition(ts, end)
     if not cue:
         return None
     if prev in OUTFIT_CUES:

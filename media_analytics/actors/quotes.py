@@ -1337,26 +1337,44 @@ class _Attributor:
         for k in openers:
             low = ts.lows[k]
             if low in MENURUT and not self.inside_quote(ts.starts[k]):
-                if low == "menurutnya":
-                    speaker, body = self.focus(ts.starts[k]), k + 1
+                named = -1  # where the source's name ends, when it is named right after
+                if low == "menurutnya" or (k + 1 < ts.n and ts.lows[k + 1] in _PRONOUNS):
+                    # "menurutnya, ...", "Menurut dia, ...": the person in focus
+                    speaker, body = self.focus(ts.starts[k]), k + 1 + (low == "menurut")
                 else:
                     m = self.mention_from(k + 1, window=8)
                     if m is not None:
                         speaker, body = m.name, m.tok_end
+                        named = m.tok_end if m.start == ts.starts[k + 1] else -1
                     else:
                         org = self.org_at.get(ts.starts[k + 1]) if k + 1 < ts.n else None
                         if org is None:
                             continue
                         speaker, body = org, ts.index_at(ts.starts[k + 1] + len(org))
-                while body < ts.n and ts.words[body] != "," and body - k < 14:
+                        named = body
+                start = body
+                while (
+                    body < ts.n
+                    and ts.words[body] != ","
+                    and body - k < 14
+                    and (body == start or not ts.sent[body])
+                ):
                     body += 1
-                span = self.clause(body + 1) if body < ts.n and ts.words[body] == "," else None
+                if body < ts.n and ts.words[body] == ",":
+                    span = self.clause(body + 1)
+                elif named == start and start < ts.n and ts.lows[start][:1].isalpha():
+                    # "Menurut Prabowo keberadaan tanggul ...": no comma after the name
+                    span = self.clause(start)
+                else:
+                    span = None
                 if span is not None and speaker:
                     out.append(Quote(speaker, ts.text[span[0] : span[1]], low, False, *span))
                     self.events.append((ts.starts[k], speaker))
                     self.reported.append(span)
                     self.reported_by.append((*span, speaker))
-            elif low in lex.verbs_before and not self.inside_quote(ts.starts[k]):
+            elif (
+                low in lex.verbs_before or low in lex.verbs_report
+            ) and not self.inside_quote(ts.starts[k]):
                 nxt = k + 1
                 if (
                     nxt < ts.n
@@ -1440,7 +1458,16 @@ class _Attributor:
                     if end == comma and end - j > 2 and not ts.weak_name(j + 1, end):
                         return self.known_name(ts.surface(j + 1, end))
                 m = self.mention_before(j, window=0)
-                if m is not None and self.past_apposition(m.tok_end) == comma + 1:
+                if m is not None and (
+                    self.past_apposition(m.tok_end) == comma + 1
+                    # "Herfi Hervian, guru di sekolah korban, mengatakan": a short description
+                    or (comma - j <= 12 and ts.words[j + 1][:1].islower())
+                ):
+                    return m.name
+                # "Rektor Undip, Suharnomo, mengatakan", "Kapolres X, AKBP Budi, menjelaskan":
+                # the apposition ends with a person's mention
+                m = self.mention_before(comma, window=0)
+                if m is not None and m.start > ts.starts[j]:
                     return m.name
             j -= 1
         return None
@@ -1510,7 +1537,7 @@ def extract_quotes(text: str, actors: list[Actor] | None = None) -> list[Quote]:
     if actors is None:
         actors = analyse(text).actors
     ts = token_stream(text)  # the stream extract_actors made for this text, if it was the last
-    openers = ts.cues_in(_indirect_openers(ts.lex.verbs_before))
+    openers = ts.cues_in(_indirect_openers(ts.lex.verbs_before | ts.lex.verbs_report))
     if not openers and "“" not in text and '"' not in text and "”" not in text:
         return []  # no quotation mark, no "menurut", no reporting verb: nothing to attribute
     attributor = _Attributor(ts, actors)

@@ -240,3 +240,45 @@ def test_another_commenter_named_after_the_description() -> None:
 )
 def test_short_fragment_inside_reported_speech(text: str, speaker: str) -> None:
     assert speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "said"),
+    [
+        # a one-word or ranked name in apposition after the office
+        (
+            "Rektor Undip, Suharnomo, mengatakan seluruh inovasi itu hasil riset kampus.",
+            "Suharnomo",
+            "seluruh inovasi itu hasil riset kampus",
+        ),
+        (
+            "Kapolres Dumai, AKBP Budi Santoso, membenarkan bahwa pelaku sudah ditangkap.",
+            "Budi Santoso",
+            "pelaku sudah ditangkap",
+        ),
+        # a description between commas after the name
+        (
+            "Herfi Hervian, guru di sekolah korban, mengatakan bahwa laporan sudah diterima.",
+            "Herfi Hervian",
+            "laporan sudah diterima",
+        ),
+        # "menurut" and the name with no comma before the clause
+        (
+            "Prabowo berpidato. Menurut Prabowo tanggul laut dapat menyelamatkan 50 juta orang.",
+            "Prabowo",
+            "tanggul laut dapat menyelamatkan 50 juta orang",
+        ),
+    ],
+)
+def test_more_forms_of_reported_speech(text: str, speaker: str, said: str) -> None:
+    found = [(q.speaker, q.text) for q in extract_quotes(text, extract_actors(text))]
+    assert (speaker, said) in found
+
+
+def test_menurut_dia_goes_to_the_person_in_focus() -> None:
+    text = (
+        "Sergei Domogatskii mengatakan ia dihadang di jalan. Menurut dia, kedua orang itu "
+        "berpakaian seperti polisi."
+    )
+    found = [(q.speaker, q.text) for q in extract_quotes(text, extract_actors(text))]
+    assert ("Sergei Domogatskii", "kedua orang itu berpakaian seperti polisi") in found
