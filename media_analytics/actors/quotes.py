@@ -1372,9 +1372,9 @@ class _Attributor:
                     self.events.append((ts.starts[k], speaker))
                     self.reported.append(span)
                     self.reported_by.append((*span, speaker))
-            elif (
-                low in lex.verbs_before or low in lex.verbs_report
-            ) and not self.inside_quote(ts.starts[k]):
+            elif (low in lex.verbs_before or low in lex.verbs_report) and not self.inside_quote(
+                ts.starts[k]
+            ):
                 nxt = k + 1
                 if (
                     nxt < ts.n
@@ -1458,10 +1458,13 @@ class _Attributor:
                     if end == comma and end - j > 2 and not ts.weak_name(j + 1, end):
                         return self.known_name(ts.surface(j + 1, end))
                 m = self.mention_before(j, window=0)
-                if m is not None and (
-                    self.past_apposition(m.tok_end) == comma + 1
-                    # "Herfi Hervian, guru di sekolah korban, mengatakan": a short description
-                    or (comma - j <= 12 and ts.words[j + 1][:1].islower())
+                if (
+                    m is not None
+                    and (
+                        self.past_apposition(m.tok_end) == comma + 1
+                        # "Herfi Hervian, guru di sekolah korban, mengatakan": a short description
+                        or (comma - j <= 12 and ts.words[j + 1][:1].islower())
+                    )
                 ):
                     return m.name
                 # "Rektor Undip, Suharnomo, mengatakan", "Kapolres X, AKBP Budi, menjelaskan":
