@@ -17,7 +17,7 @@ from functools import lru_cache
 from .aliases import link_aliases
 from .lexicon import is_derived_word, is_ordinary_word, phrase_key
 from .model import Actor, canonical_key, normalize_name, org_key
-from .orgs import OrgMatch, is_draw_group, match_org, match_tail_org
+from .orgs import DRAW_GROUPS, OrgMatch, is_draw_group, match_org, match_tail_org
 from .people import (
     OUTFIT_CUES,
     PersonMatch,
@@ -60,6 +60,12 @@ class _Person:
     def __init__(self, actor: Actor, tokens: tuple[str, ...]) -> None:
         self.actor = actor
         self.tokens = tokens
+
+
+@lru_cache(maxsize=4)
+def _speech_verbs(*groups: frozenset[str]) -> frozenset[str]:
+    """Every speech verb of the lexicon, in one set (built once)."""
+    return frozenset().union(*groups)
 
 
 class ArticleActors:
@@ -106,8 +112,8 @@ class ArticleActors:
             if k < i or not words[k][0].isalpha():
                 continue  # inside the phrase matched last, or not a word
             i = k
-            head = lex.event_heads.longest(words, i) > i
-            if head or i in event_runs or is_draw_group(ts, i):
+            head = words[i] in lex.event_heads.first and lex.event_heads.longest(words, i) > i
+            if head or i in event_runs or (words[i] in DRAW_GROUPS and is_draw_group(ts, i)):
                 end = self._event(i, head=head)
                 if end > i:
                     i = end
@@ -282,7 +288,7 @@ class ArticleActors:
         # the full name as well ("PBNU Robikin Emhas" earlier in the article), when the rest of
         # the run reads as a name too ("Tukas Fadel", "Postingan Arie" do not)
         solo = {p.tokens[0] for p in self.persons if len(p.tokens) == 1}
-        speech = ts.lex.verbs_after | ts.lex.verbs_before | ts.lex.verbs_passive
+        speech = _speech_verbs(ts.lex.verbs_after, ts.lex.verbs_before, ts.lex.verbs_passive)
         for a, b in kept:
             named = lows[a] in alone or lows[b - 1] in alone
             if not named and (lows[a] in solo or lows[b - 1] in solo):

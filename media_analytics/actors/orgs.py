@@ -24,7 +24,7 @@ _MAX_TOKENS = 12
 # Heads after which a plain capitalised word is needed to make a name ("Tim" alone is no name).
 _SUFFIX_WORDS = frozenset({"Tbk", "Persero", "Perseroda"})
 # heads that, before a single capital letter, name a group of a tournament's draw ("Grup H")
-_DRAW_GROUPS = frozenset({"Grup", "Group", "Pool"})
+DRAW_GROUPS = frozenset({"Grup", "Group", "Pool"})
 # Institution words that open a new body: "dan" before them starts a second organisation
 # ("Bank Himbara dan Kantor Pos"), not a longer field list ("Pemuda, dan Olahraga").
 _UNIT_WORDS = frozenset(
@@ -222,7 +222,7 @@ def is_draw_group(ts: TokenStream, i: int) -> bool:
     j = i + 1
     return (
         j < ts.n
-        and ts.words[i] in _DRAW_GROUPS
+        and ts.words[i] in DRAW_GROUPS
         and ts.joined(j)
         and len(ts.words[j]) == 1
         and ts.words[j].isupper()
