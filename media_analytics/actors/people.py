@@ -92,10 +92,16 @@ def match_rank(ts: TokenStream, i: int) -> tuple[int, str] | None:
     """A rank at ``i`` with its suffixes (``Kombes (Pol)``, ``Letkol Inf``); (end, rank)."""
     if i >= ts.n or not ts.caps[i]:
         return None
-    rank = ts.lex.ranks.get((ts.lows[i],))
+    rank, j = None, i
+    for size in (3, 2, 1):  # a rank written out ("Komisaris Besar", "Ajun Komisaris Besar")
+        if i + size <= ts.n and all(ts.caps[i : i + size]):
+            rank = ts.lex.ranks.get(tuple(ts.lows[i : i + size]))
+            if rank is not None:
+                j = i + size
+                break
     if rank is None:
         return None
-    j = ts.skip_dot(i + 1)
+    j = ts.skip_dot(j)
     for _ in range(3):
         if j >= ts.n or not ts.joined(j):
             break
@@ -457,6 +463,14 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
     """
     if ts.lows[i] not in ts.lex.person_openers:
         return None  # no role, rank or honorific starts here
+    if (ts.lows[i],) not in ts.lex.ranks and i + 1 < ts.n and ts.caps[i + 1]:
+        r = match_rank(ts, i)
+        if r is not None:
+            # a rank written out whose first word is also an office ("Komisaris Besar Polisi
+            # Argo Yuwono"): the rank, not the office
+            pm = _person_after(ts, i)
+            if pm is not None:
+                return pm
     role = match_role(ts, i, gaz)
     if role is not None:
         j = _split_run(ts, role.end, gaz)

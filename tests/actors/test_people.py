@@ -555,3 +555,16 @@ def test_a_capital_named_for_its_government_is_a_place() -> None:
 )
 def test_titles_fields_spellings_and_products(text: str, expected: set[str]) -> None:
     assert set(persons(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kapolres Metro Jakarta Utara Komisaris Besar Budhi Herdi Susianto mengatakan itu.",
+        "Hal itu disampaikan Komisaris Besar Polisi Budhi Herdi Susianto kemarin.",
+        "Upacara dipimpin Mayor Jenderal Budhi Herdi Susianto.",
+    ],
+)
+def test_ranks_written_out(text: str) -> None:
+    assert set(persons(text)) == {"Budhi Herdi Susianto"}
+    assert "Budi Santoso" in persons("Komisaris PT Maju Jaya Budi Santoso hadir.")  # an office
