@@ -568,3 +568,11 @@ def test_titles_fields_spellings_and_products(text: str, expected: set[str]) -> 
 def test_ranks_written_out(text: str) -> None:
     assert set(persons(text)) == {"Budhi Herdi Susianto"}
     assert "Budi Santoso" in persons("Komisaris PT Maju Jaya Budi Santoso hadir.")  # an office
+
+
+def test_toll_roads_products_and_fan_groups_are_no_people() -> None:
+    text = (
+        "Kemacetan terjadi di Tol Cipularang. Apple merilis iPhone 11 Pro Max. Acara itu "
+        "dihadiri Sahabat Fimela dan relawan Jokowi Mania."
+    )
+    assert persons(text) == {}
