@@ -353,6 +353,20 @@ def _split_run(ts: TokenStream, j: int, gaz: Gazetteer) -> int:
     return j
 
 
+def _byline(ts: TokenStream, i: int, dot: int) -> bool:
+    """``Adi Prayitno.Direktur Parameter Politik Indonesia``: an opinion piece's author, the
+    name opening a sentence and glued by a period to the office or occupation after it."""
+    k = dot + 1
+    return (
+        ts.sent[i]
+        and k < ts.n
+        and ts.starts[dot] == ts.ends[dot - 1]
+        and ts.starts[k] == ts.ends[dot]
+        and ts.caps[k]
+        and (ts.lows[k] in ts.lex.role_openers or ts.lows[k] in ts.lex.person_cues)
+    )
+
+
 def _speaks_after_apposition(ts: TokenStream, comma: int) -> bool:
     """``Herfi Hervian, guru di sekolah korban, mengatakan``: a short description between
     commas after the name, then a reporting verb."""
@@ -671,6 +685,8 @@ def cue_person(
     lex, lows, words, n = ts.lex, ts.lows, ts.words, ts.n
     prev = lows[i - 1] if i > 0 else ""
     if prev not in lex.name_cues_before and (end == n or lows[end] not in lex.name_cues_after):
+        if end < n and words[end] == "." and _byline(ts, i, end):
+            return _person_after(ts, i)  # "... di masa mendatang. Adi Prayitno.Direktur PPI"
         return None  # no word that gives one of the cues below stands before or after the name
     if (prev in _PLACE_PREPOSITIONS and ts.joined(i)) or (end < n and _YEAR.fullmatch(words[end])):
         return None  # "di Jabodetabek menyatakan", "pembalap MotoGP 2019": a place, a series

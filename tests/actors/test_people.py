@@ -576,3 +576,12 @@ def test_toll_roads_products_and_fan_groups_are_no_people() -> None:
         "dihadiri Sahabat Fimela dan relawan Jokowi Mania."
     )
     assert persons(text) == {}
+
+
+def test_the_author_of_an_opinion_piece_glued_to_the_office() -> None:
+    text = (
+        "Kebijakan itu menjadi bekal untuk masa mendatang. Adi Prayitno.Direktur Parameter "
+        "Politik Indonesia dan alumni pesantren."
+    )
+    assert set(persons(text)) == {"Adi Prayitno"}
+    assert persons("Hujan turun sejak pagi. Jalan Raya.Pengendara diminta berhati-hati.") == {}
