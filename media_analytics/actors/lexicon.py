@@ -157,6 +157,7 @@ class Lexicon:
     triggers_lower: frozenset[str] = frozenset()  # lower-cased openers of rank/role/place phrases
     triggers_exact: frozenset[str] = frozenset()  # openers of organisation and country names
     role_openers: frozenset[str] = frozenset()  # first words of role heads and modifiers
+    rank_openers: frozenset[str] = frozenset()  # first words of ranks ("komisaris besar")
     org_openers: frozenset[str] = frozenset()  # first words of organisation heads and names
     # lower-cased first words of roles, ranks and honorifics: where a person phrase can start
     person_openers: frozenset[str] = frozenset()
@@ -245,6 +246,7 @@ def get_lexicon() -> Lexicon:
         triggers_lower=frozenset(lower),
         triggers_exact=frozenset(exact),
         role_openers=role_openers,
+        rank_openers=frozenset(k[0] for k in ranks),
         org_openers=lex.org_heads.first | lex.org_phrases.first,
         person_openers=role_openers | {k[0] for k in (*ranks, *hon_prefix)} | {"k"},
         not_name_lower=frozenset(not_lower),

@@ -90,7 +90,7 @@ class PersonMatch:
 
 def match_rank(ts: TokenStream, i: int) -> tuple[int, str] | None:
     """A rank at ``i`` with its suffixes (``Kombes (Pol)``, ``Letkol Inf``); (end, rank)."""
-    if i >= ts.n or not ts.caps[i]:
+    if i >= ts.n or not ts.caps[i] or ts.lows[i] not in ts.lex.rank_openers:
         return None
     rank, j = None, i
     for size in (3, 2, 1):  # a rank written out ("Komisaris Besar", "Ajun Komisaris Besar")
