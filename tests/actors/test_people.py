@@ -585,3 +585,16 @@ def test_the_author_of_an_opinion_piece_glued_to_the_office() -> None:
     )
     assert set(persons(text)) == {"Adi Prayitno"}
     assert persons("Hujan turun sejak pagi. Jalan Raya.Pengendara diminta berhati-hati.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Diakui Hanung, film itu sulit. Hanung mengatakan syuting butuh setahun.", "Hanung"),
+        ("Teman Sergei mengatakan ia pulang larut. Sergei belum ditemukan.", "Sergei"),
+    ],
+)
+def test_an_everyday_noun_opening_the_sentence_is_not_part_of_the_name(
+    text: str, name: str
+) -> None:
+    assert set(persons(text)) == {name}
