@@ -25,6 +25,7 @@ _MAX_TOKENS = 12
 _SUFFIX_WORDS = frozenset({"Tbk", "Persero", "Perseroda"})
 # heads that, before a single capital letter, name a group of a tournament's draw ("Grup H")
 DRAW_GROUPS = frozenset({"Grup", "Group", "Pool"})
+_VERSUS = frozenset({"Vs", "VS", "Versus"})
 # Institution words that open a new body: "dan" before them starts a second organisation
 # ("Bank Himbara dan Kantor Pos"), not a longer field list ("Pemuda, dan Olahraga").
 _UNIT_WORDS = frozenset(
@@ -263,6 +264,12 @@ def match_org(
         return None
     if known > i:
         j = known
+        if j < ts.n and ts.joined(j) and ts.caps[j]:
+            # "Mitsubishi Motors Corporation", "Daihatsu Motor": a known name, then a kind word
+            run = ts.words[j : min(ts.run_end(j), j + 4)]
+            kinds = [t for t, w in enumerate(run) if w in lex.org_tails]
+            if kinds and not _VERSUS.intersection(run[: kinds[-1]]):  # (not two clubs)
+                j += kinds[-1] + 1
         # "KPU Dumai", "BPS Jawa Barat", "Bawaslu Kota Dumai", "DPR RI"
         while j < ts.n and ts.joined(j):
             if ts.words[j] in ("RI",):
@@ -305,8 +312,8 @@ def _alias_after(ts: TokenStream, match: OrgMatch) -> OrgMatch:
 
 def match_tail_org(ts: TokenStream, i: int) -> OrgMatch | None:
     """``China Development Bank``, ``Phintraco Sekuritas``: a name ending in a kind word."""
-    if not ts.caps[i] or ts.is_common(i) or is_derived_word(ts.lows[i]):
-        return None  # (the run starts later: "Mengutip Smithsonian Magazine")
+    if not ts.caps[i] or ts.is_common(i) or is_derived_word(ts.lows[i]) or ts.words[i] in _VERSUS:
+        return None  # (the run starts later: "Mengutip Smithsonian Magazine", "Vs Madura United")
     if ts.upper[i] and (ts.words[i],) not in ts.lex.org_phrases:
         return None
     tails = ts.lex.org_tails

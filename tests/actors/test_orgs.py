@@ -130,3 +130,15 @@ def test_embassies_and_consulates_are_organisations() -> None:
     for name in ("KBRI Phnom Penh", "Konsulat Jenderal Republik Indonesia", "Kedutaan Besar Rusia"):
         assert found.get(name) == "organization"
     assert "person" not in found.values()
+
+
+def test_brands_are_organisations_and_their_models_no_people() -> None:
+    text = (
+        "Daihatsu Sigra laris. Presiden Direktur Mitsubishi Motors Corporation Takao Kato "
+        "mengatakan Nissan Leaf dan Suzuki Ertiga juga laku. Arema FC menang atas Borneo FC "
+        "Vs Madura United tertunda."
+    )
+    found = {a.name: a.type for a in extract_actors(text)}
+    assert found.get("Mitsubishi Motors Corporation") == "organization"
+    assert found.get("Arema FC") == "organization"
+    assert not [n for n, t in found.items() if t == "person" and n != "Takao Kato"]
