@@ -142,3 +142,20 @@ def test_brands_are_organisations_and_their_models_no_people() -> None:
     assert found.get("Mitsubishi Motors Corporation") == "organization"
     assert found.get("Arema FC") == "organization"
     assert not [n for n, t in found.items() if t == "person" and n != "Takao Kato"]
+
+
+def test_groups_parties_and_clubs_named_in_full() -> None:
+    text = (
+        "Houthi mengklaim serangan itu. Ketua Umum Partai Demokrasi Indonesia Perjuangan "
+        "Megawati Soekarnoputri hadir, begitu pula peneliti Indonesia Corruption Watch. "
+        "Banyak selebriti Tanah Air menonton Norwich City."
+    )
+    found = {a.name: a.type for a in extract_actors(text)}
+    for name in (
+        "Houthi",
+        "Partai Demokrasi Indonesia Perjuangan",
+        "Indonesia Corruption Watch",
+        "Norwich City",
+    ):
+        assert found.get(name) == "organization"
+    assert [n for n, t in found.items() if t == "person"] == ["Megawati Soekarnoputri"]
