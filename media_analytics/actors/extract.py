@@ -167,6 +167,12 @@ class ArticleActors:
                 self.places.append(pm)
                 self._cover(pm.start, pm.end)
                 i = pm.end
+                if k > 0 and self._office_before(k):
+                    # "Pelatih Madrid Zinedine Zidane": the person after the cue's place
+                    after = person_after_outfit(ts, pm.end)
+                    if after is not None:
+                        self.add_person(after)
+                        i = after.end
                 continue
             i = self._bare(i)
         self._recurring_names()

@@ -598,3 +598,8 @@ def test_an_everyday_noun_opening_the_sentence_is_not_part_of_the_name(
     text: str, name: str
 ) -> None:
     assert set(persons(text)) == {name}
+
+
+def test_a_person_after_a_cue_and_its_place() -> None:
+    assert "Zinedine Zidane" in persons("Pelatih Madrid Zinedine Zidane memberi kesempatan.")
+    assert persons("Warga Jakarta menonton laga itu.") == {}
