@@ -466,9 +466,20 @@ def test_a_company_name_going_on_after_its_head_is_not_split_without_an_office()
         "Pertemuan di Doha menyebutkan gencatan senjata dimulai besok.",
         # a year after the name: an edition of a series or a contest
         "Marquez makin kukuh di puncak klasemen pembalap MotoGP 2019 dengan 275 poin.",
+        # a short form of the office in brackets, spelt from its head on
+        "Sejumlah anggota DPR mencecar Calon pimpinan (Capim) KPK dalam uji kelayakan.",
+        "Hal itu disampaikan Kepala Dinas Kesehatan (Kadinkes) dalam rapat.",
+        # a police unit after the office, not a name
+        "Hal itu dijelaskan Kasubdit Gakkum Ditlantas dalam jumpa pers.",
+        # pronouns and set phrases opening speech
+        '"Keduanya mengaku sering didatangi sosok korban," ujar seorang warga.',
+        '"Insya Allah hujan akan turun," kata seorang petani. Semoga Allah memberi jalan.',
+        # toll roads, products and fan groups
+        "Kemacetan terjadi di Tol Cipularang. Apple merilis iPhone 11 Pro Max. Acara itu "
+        "dihadiri Sahabat Fimela dan relawan Jokowi Mania.",
     ],
 )
-def test_a_cue_does_not_make_a_place_or_a_series_a_person(text: str) -> None:
+def test_places_series_short_forms_units_and_set_phrases_are_no_people(text: str) -> None:
     assert persons(text) == {}
 
 
@@ -491,23 +502,6 @@ def test_a_district_and_its_regency_are_no_person() -> None:
     # a place name before a district name can be a person's: the coach Bima Sakti
     text = "Pelatih Bima Sakti memuji timnya. Menurut Bima Sakti, timnya siap. Sakti tersenyum."
     assert "Bima Sakti" in persons(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a short form of the office in brackets, spelt from its head on
-        "Sejumlah anggota DPR mencecar Calon pimpinan (Capim) KPK dalam uji kelayakan.",
-        "Hal itu disampaikan Kepala Dinas Kesehatan (Kadinkes) dalam rapat.",
-        # a police unit after the office, not a name
-        "Hal itu dijelaskan Kasubdit Gakkum Ditlantas dalam jumpa pers.",
-        # pronouns and set phrases opening speech
-        '"Keduanya mengaku sering didatangi sosok korban," ujar seorang warga.',
-        '"Insya Allah hujan akan turun," kata seorang petani. Semoga Allah memberi jalan.',
-    ],
-)
-def test_short_forms_units_and_set_phrases_are_no_people(text: str) -> None:
-    assert persons(text) == {}
 
 
 def test_a_given_name_that_is_also_an_everyday_word_after_a_rank() -> None:
@@ -568,14 +562,6 @@ def test_titles_fields_spellings_and_products(text: str, expected: set[str]) -> 
 def test_ranks_written_out(text: str) -> None:
     assert set(persons(text)) == {"Budhi Herdi Susianto"}
     assert "Budi Santoso" in persons("Komisaris PT Maju Jaya Budi Santoso hadir.")  # an office
-
-
-def test_toll_roads_products_and_fan_groups_are_no_people() -> None:
-    text = (
-        "Kemacetan terjadi di Tol Cipularang. Apple merilis iPhone 11 Pro Max. Acara itu "
-        "dihadiri Sahabat Fimela dan relawan Jokowi Mania."
-    )
-    assert persons(text) == {}
 
 
 def test_the_author_of_an_opinion_piece_glued_to_the_office() -> None:
