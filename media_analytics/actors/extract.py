@@ -62,12 +62,6 @@ class _Person:
         self.tokens = tokens
 
 
-@lru_cache(maxsize=4)
-def _speech_verbs(*groups: frozenset[str]) -> frozenset[str]:
-    """Every speech verb of the lexicon, in one set (built once)."""
-    return frozenset().union(*groups)
-
-
 class ArticleActors:
     """The actors of one article and the token stream they were read from.
 
@@ -294,7 +288,7 @@ class ArticleActors:
         # the full name as well ("PBNU Robikin Emhas" earlier in the article), when the rest of
         # the run reads as a name too ("Tukas Fadel", "Postingan Arie" do not)
         solo = {p.tokens[0] for p in self.persons if len(p.tokens) == 1}
-        speech = _speech_verbs(ts.lex.verbs_after, ts.lex.verbs_before, ts.lex.verbs_passive)
+        speech = ts.lex.speech_verbs
         for a, b in kept:
             named = lows[a] in alone or lows[b - 1] in alone
             if not named and (lows[a] in solo or lows[b - 1] in solo):

@@ -158,6 +158,10 @@ class Lexicon:
     triggers_exact: frozenset[str] = frozenset()  # openers of organisation and country names
     role_openers: frozenset[str] = frozenset()  # first words of role heads and modifiers
     rank_openers: frozenset[str] = frozenset()  # first words of ranks ("komisaris besar")
+    # verbs that open reported speech after its source ([before] and [reports])
+    reporting_verbs: frozenset[str] = frozenset()
+    # every speech verb, before, after or passive ("mengatakan", "ujar", "dikatakan")
+    speech_verbs: frozenset[str] = frozenset()
     org_openers: frozenset[str] = frozenset()  # first words of organisation heads and names
     # lower-cased first words of roles, ranks and honorifics: where a person phrase can start
     person_openers: frozenset[str] = frozenset()
@@ -237,8 +241,8 @@ def get_lexicon() -> Lexicon:
         not_lower |= {k[0] for k in phrases if len(k) == 1}
     not_exact = {k[0] for k in (*lex.org_heads.keys, *lex.countries.keys) if len(k) == 1}
     role_openers = lex.role_heads.first | lex.role_modifiers.first
-    speech = lex.verbs_before | lex.verbs_report
-    cues = role_openers | speech | MENURUT | NICKNAME_OR | NICKNAME_CALLS | {"("}
+    reporting = lex.verbs_before | lex.verbs_report
+    cues = role_openers | reporting | MENURUT | NICKNAME_OR | NICKNAME_CALLS | {"("}
     cues_before = lex.verbs_after | lex.verbs_passive | lex.person_cues | lex.words["address"]
     cues_after = lex.verbs_before | lex.words["adverbs"] | {"selaku", "sebagai", "(", ","}
     return replace(
@@ -247,6 +251,8 @@ def get_lexicon() -> Lexicon:
         triggers_exact=frozenset(exact),
         role_openers=role_openers,
         rank_openers=frozenset(k[0] for k in ranks),
+        reporting_verbs=reporting,
+        speech_verbs=lex.verbs_after | lex.verbs_before | lex.verbs_passive,
         org_openers=lex.org_heads.first | lex.org_phrases.first,
         person_openers=role_openers | {k[0] for k in (*ranks, *hon_prefix)} | {"k"},
         not_name_lower=frozenset(not_lower),

@@ -1372,9 +1372,7 @@ class _Attributor:
                     self.events.append((ts.starts[k], speaker))
                     self.reported.append(span)
                     self.reported_by.append((*span, speaker))
-            elif (low in lex.verbs_before or low in lex.verbs_report) and not self.inside_quote(
-                ts.starts[k]
-            ):
+            elif low in lex.reporting_verbs and not self.inside_quote(ts.starts[k]):
                 nxt = k + 1
                 if (
                     nxt < ts.n
@@ -1510,9 +1508,9 @@ def _adverbs(adverbs: frozenset[str]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
-def _indirect_openers(verbs_before: frozenset[str], verbs_report: frozenset[str]) -> frozenset[str]:
+def _indirect_openers(reporting_verbs: frozenset[str]) -> frozenset[str]:
     """Words that can open reported speech: ``menurut(nya)`` and the reporting verbs."""
-    return MENURUT | verbs_before | verbs_report
+    return MENURUT | reporting_verbs
 
 
 def extract_quotes(text: str, actors: list[Actor] | None = None) -> list[Quote]:
@@ -1540,7 +1538,7 @@ def extract_quotes(text: str, actors: list[Actor] | None = None) -> list[Quote]:
     if actors is None:
         actors = analyse(text).actors
     ts = token_stream(text)  # the stream extract_actors made for this text, if it was the last
-    openers = ts.cues_in(_indirect_openers(ts.lex.verbs_before, ts.lex.verbs_report))
+    openers = ts.cues_in(_indirect_openers(ts.lex.reporting_verbs))
     if not openers and "“" not in text and '"' not in text and "”" not in text:
         return []  # no quotation mark, no "menurut", no reporting verb: nothing to attribute
     attributor = _Attributor(ts, actors)

@@ -141,7 +141,7 @@ def test_cue_vocabularies_are_in_the_lexicon() -> None:
     for vocab in (
         lex.role_openers,
         aliases._OPENERS,
-        quotes._indirect_openers(lex.verbs_before, lex.verbs_report),
+        quotes._indirect_openers(lex.reporting_verbs),
     ):
         assert vocab <= lex.cue_words
     ts = TokenStream("Menurut ketua RT, dia disapa Ipul (45) atau Budi.", lex)
