@@ -4,9 +4,10 @@ Every scored record gives each person and organisation it names a sentiment (the
 sentences that mention the actor or quote it; :mod:`media_analytics.sentiment.actors`). This
 script measures it on (article, actor) pairs of real news from ``../shared/corpora/`` labelled
 by reading the article: ``bench/data/actor_tone_labels.csv`` (dataset, id, actor, tone, part;
-no text). The rules are in ``bench/data/LABELS.md`` (*Actor tone*). ``part`` splits the pairs
-in two halves: ``dev`` is the half any change to actor sentiment may be chosen on,
-``heldout`` the half it is then scored on.
+no text). The rules are in ``bench/data/LABELS.md`` (*Actor tone*). ``part`` says what each pair is
+for: ``dev`` and ``dev2`` are pairs any change to actor sentiment may be chosen on, ``heldout2``
+pairs it is then scored on once (``heldout``, the second half of the first draw, was used like
+that once and has been development data since).
 
 - ``python bench/actor_tone_eval.py --draw 200 --sheet FILE`` draws the pairs: articles of
   CLICK-ID (from the 12,000th on, the range the actor rules were not written from) and detik 2025
@@ -82,19 +83,26 @@ def _marked(body: str, spans: list[list[int]]) -> str:
     return "".join(out)
 
 
-def draw(n: int, sheet: Path, corpora: Path) -> None:
-    rng = random.Random(SEED)
+def draw(n: int, sheet: Path, corpora: Path, seed: int = SEED) -> None:
+    rng = random.Random(seed)
     used = labelled_ids()
     by_set = _articles(corpora)
     quotas = {"clickid": round(n * 0.75), "detik2025": n - round(n * 0.75)}
     model = default_model()
     rows = []
-    for name, quota in quotas.items():
-        pool = [
+    pools = {
+        name: [
             a
             for a in by_set[name]
             if a.id not in used and len(clean_article(a.text).text) >= MIN_BODY
         ]
+        for name in quotas
+    }
+    # when detik 2025 has too few articles left, CLICK-ID makes up the rest
+    short = max(0, quotas["detik2025"] - len(pools["detik2025"]))
+    quotas = {"clickid": quotas["clickid"] + short, "detik2025": quotas["detik2025"] - short}
+    for name, quota in quotas.items():
+        pool = pools[name]
         rng.shuffle(pool)
         taken = 0
         for article, record in zip(pool, model.score(pool[: quota * 3]), strict=False):
@@ -153,7 +161,8 @@ def evaluate(corpora: Path) -> None:
         f"{len(labels)} pairs, {invalid} of them judged no person or organisation ('invalid': "
         f"extraction errors, left out below)"
     )
-    for part in ("dev", "heldout", None):
+    parts = list(dict.fromkeys(row["part"] for row in labels))
+    for part in (*parts, None):
         rows = [r for r in labels if r["tone"] != "invalid" and part in (None, r["part"])]
         print(f"\n== {part or 'all'} ==")
         _evaluate(rows, corpora)
@@ -196,11 +205,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--corpora", type=Path, default=CORPORA)
     ap.add_argument("--draw", type=int, help="draw this many pairs for labelling")
     ap.add_argument("--sheet", type=Path, help="with --draw: the labelling sheet to write")
+    ap.add_argument("--seed", type=int, default=SEED, help="with --draw: the random seed")
     args = ap.parse_args(argv)
     if args.draw:
         if not args.sheet:
             ap.error("--draw needs --sheet")
-        draw(args.draw, args.sheet, args.corpora)
+        draw(args.draw, args.sheet, args.corpora, args.seed)
     else:
         evaluate(args.corpora)
 

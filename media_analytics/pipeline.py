@@ -190,11 +190,15 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
             tone = scored[i].tone
             sentiment = {"label": tone.label, "score": round(float(tone.score), 4)}
         if scored is not None:
+            from .sentiment.actors import settle_with_article
+
             by_name = {s.name: s for s in scored[i].actors}
+            article_label = str(sentiment["label"]) if sentiment is not None else None
             for row in actor_rows:
                 found = by_name.get(row["name"])
                 if found is not None and found.n_sentences:
-                    row["sentiment"] = {"label": found.label, "score": round(found.score, 4)}
+                    label, score = settle_with_article(found, article_label)
+                    row["sentiment"] = {"label": label, "score": round(score, 4)}
         out.append(
             {
                 "id": a.id,

@@ -6,15 +6,24 @@ that overlap one of its mentions are read, and the sentences of quotations attri
 the actor's own quoted words counts for its favourable lean only: a speaker presenting its own
 work well is covered well, but one that condemns a crime or attacks a rival is not thereby
 covered badly, so such a sentence counts as neutral when it leans negative. Every other sentence
-counts with the classifier's probabilities. The probability vectors are averaged with equal
-weight.
+counts with the classifier's probabilities. A sentence that the actor opens (a mention starts in
+its first quarter, or its first 12 characters) is mostly about the actor and counts
+:data:`ACTOR_LEAD_WEIGHT` times; a sentence that names the actor further on (an object, a
+passing reference) counts once. The probability vectors are averaged with these weights.
 ``polarity`` is the mean P(positive) - P(negative) and the label follows it with the band
 :data:`ACTOR_BAND`, wider than that of article tone because an actor's reading rests on a
 sentence or two; ``score`` is the mean probability of the label.
 
 Measured on 200 (article, actor) pairs of real news labelled for the tone of the coverage toward
 the actor (``bench/actor_tone_eval.py``): reading the actor's own quotes as judgements of it and
-the article's band of 0.15 called most neutrally covered actors positive or negative.
+the article's band of 0.15 called most neutrally covered actors positive or negative; and the
+sentences that only name the actor in passing outweighed those about it.
+
+A scored record (:class:`~media_analytics.pipeline.MediaPipeline`) also weighs the article's own
+tone: an actor read as positive in an article whose tone is negative, or the reverse, gets
+neutral (:func:`settle_with_article`), since sentences pulling against the whole article say
+little about the coverage of one actor. :func:`actor_sentiment` and
+:func:`~media_analytics.sentiment.score_articles` give the sentence reading alone.
 """
 
 from __future__ import annotations
@@ -28,18 +37,34 @@ import numpy as np
 
 from .article import article_sentences, lean_label
 
-__all__ = ["ACTOR_BAND", "ActorSentiment", "actor_plan", "actor_sentiment", "actors_from"]
+__all__ = [
+    "ACTOR_BAND",
+    "ACTOR_LEAD_WEIGHT",
+    "ActorSentiment",
+    "actor_plan",
+    "actor_sentiment",
+    "actors_from",
+    "settle_with_article",
+]
 
 logger = logging.getLogger(__name__)
 
 Span = tuple[int, int]
-#: Name, type, sentence indices and the indices among them that carry the actor's own quoted
-#: words, of each actor to score (see :func:`actor_plan`).
-ActorPlan = list[tuple[str, "str | None", list[int], frozenset[int]]]
+#: Name, type, sentence indices, the indices among them that carry the actor's own quoted words
+#: and those that the actor opens, of each actor to score (see :func:`actor_plan`).
+ActorPlan = list[tuple[str, "str | None", list[int], frozenset[int], frozenset[int]]]
 
 #: Half-width of the neutral polarity band of an actor's label: chosen from 0.15-0.3 on the
 #: ``dev`` half of ``bench/data/actor_tone_labels.csv`` (see the README).
 ACTOR_BAND = 0.25
+
+#: Weight of a sentence that the actor opens against one that names it further on: 3, chosen
+#: from 1, 2, 3, 5 and 10 on the development pairs of ``bench/data/actor_tone_labels.csv``
+#: (see the README).
+ACTOR_LEAD_WEIGHT = 3.0
+# a mention that starts within this many characters of a sentence, or within its first quarter,
+# opens it
+_LEAD_CHARS = 12
 
 
 @dataclass(frozen=True)
@@ -61,6 +86,8 @@ class ActorSentiment:
         Number of sentences scored for the actor.
     sentences : list of (int, int)
         Their character offsets in the text.
+    probabilities : dict of str to float
+        The weighted mean probability of each class over those sentences.
     """
 
     name: str
@@ -70,6 +97,7 @@ class ActorSentiment:
     polarity: float
     n_sentences: int
     sentences: list[Span]
+    probabilities: dict[str, float] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for a scored record."""
@@ -103,6 +131,17 @@ def _as_mentions(actor: Any) -> tuple[str, str | None, list[Span]]:
     return str(name), kind, spans
 
 
+def _opened(sentences: Sequence[Span], idx: Sequence[int], spans: Sequence[Span]) -> set[int]:
+    """The sentences of ``idx`` in which one of ``spans`` starts near the beginning."""
+    out = set()
+    for i in idx:
+        s, e = sentences[i]
+        reach = s + max(_LEAD_CHARS, (e - s) // 4)
+        if any(s <= a < reach for a, _ in spans):
+            out.add(i)
+    return out
+
+
 def _overlapping(sentences: Sequence[Span], spans: Iterable[Span]) -> list[int]:
     hit = set()
     for a, b in spans:
@@ -132,6 +171,7 @@ def actor_sentiment(
     quotes: Sequence[Any] | None = None,
     types: Iterable[str] | None = None,
     band: float = ACTOR_BAND,
+    lead_weight: float = ACTOR_LEAD_WEIGHT,
 ) -> list[ActorSentiment]:
     """The tone of ``text`` toward each actor, from the sentences that mention it.
 
@@ -152,6 +192,8 @@ def actor_sentiment(
         Keep only actors of these types (``person``, ``organization``, ``place``).
     band : float, default=ACTOR_BAND
         Half-width of the neutral polarity band.
+    lead_weight : float, default=ACTOR_LEAD_WEIGHT
+        Weight of a sentence the actor opens (1 weighs every sentence alike).
 
     Returns
     -------
@@ -180,10 +222,10 @@ def actor_sentiment(
     plan = actor_plan(sentences, actors, quotes, types)
     if not plan:
         return []
-    needed = sorted({i for _, _, idx, _ in plan for i in idx})
+    needed = sorted({i for _, _, idx, _, _ in plan for i in idx})
     proba = np.asarray(model.predict_proba([text[slice(*sentences[i])] for i in needed]))
     row = {i: r for r, i in enumerate(needed)}
-    return actors_from(plan, sentences, proba, row, model.classes_, band)
+    return actors_from(plan, sentences, proba, row, model.classes_, band, lead_weight)
 
 
 def actor_plan(
@@ -192,8 +234,8 @@ def actor_plan(
     quotes: Sequence[Any] | None = None,
     types: Iterable[str] | None = None,
 ) -> ActorPlan:
-    """For each actor to score, its name, type, the indices of its sentences, and those of them
-    that carry its own quoted words.
+    """For each actor to score, its name, type, the indices of its sentences, those of them that
+    carry its own quoted words, and those that it opens (see :data:`ACTOR_LEAD_WEIGHT`).
 
     ``sentences`` are the text's sentence spans; actors and quotes as :func:`actor_sentiment`
     takes them. Actors with no mention inside a sentence are left out.
@@ -213,7 +255,15 @@ def actor_plan(
         if not idx:
             logger.debug("actor %r: no mention inside a sentence", name)
             continue
-        plan.append((name, kind, idx, frozenset(_overlapping(sentences, own))))
+        plan.append(
+            (
+                name,
+                kind,
+                idx,
+                frozenset(_overlapping(sentences, own)),
+                frozenset(_opened(sentences, idx, spans)),
+            )
+        )
     return plan
 
 
@@ -224,11 +274,13 @@ def actors_from(
     row: Mapping[int, int],
     classes: Sequence[str],
     band: float = ACTOR_BAND,
+    lead_weight: float = ACTOR_LEAD_WEIGHT,
 ) -> list[ActorSentiment]:
     """:class:`ActorSentiment` of each planned actor from sentence probabilities.
 
     ``proba[row[i]]`` holds the class probabilities of sentence ``i``; a sentence of the
-    actor's own quotes that leans negative counts as neutral.
+    actor's own quotes that leans negative counts as neutral, and a sentence the actor opens
+    counts ``lead_weight`` times.
     """
     classes = [str(c) for c in classes]
     pos, neg = classes.index("positive"), classes.index("negative")
@@ -239,16 +291,20 @@ def actors_from(
     table = np.vstack([np.asarray(proba, dtype=float).reshape(-1, len(classes)), neutral])
     last = len(table) - 1  # the neutral row
     negative_lean = table[:, neg] > table[:, pos]
-    sizes = [len(idx) for _, _, idx, _ in plan]
+    sizes = [len(idx) for _, _, idx, _, _ in plan]
     rows = [
         last if i in own and negative_lean[row[i]] else row[i]
-        for _, _, idx, own in plan
+        for _, _, idx, own, _ in plan
         for i in idx
     ]
+    weights = np.asarray(
+        [lead_weight if i in lead else 1.0 for _, _, idx, _, lead in plan for i in idx]
+    )
     starts = np.cumsum([0, *sizes[:-1]])
-    means = (np.add.reduceat(table[rows], starts, axis=0) / np.asarray(sizes)[:, None]).tolist()
+    sums = np.add.reduceat(table[rows] * weights[:, None], starts, axis=0)
+    means = (sums / np.add.reduceat(weights, starts)[:, None]).tolist()
     out = []
-    for (name, kind, idx, _), mean in zip(plan, means, strict=True):
+    for (name, kind, idx, _, _), mean in zip(plan, means, strict=True):
         polarity = mean[pos] - mean[neg]
         label = lean_label(polarity, band)
         out.append(
@@ -260,6 +316,26 @@ def actors_from(
                 polarity=polarity,
                 n_sentences=len(idx),
                 sentences=[sentences[i] for i in idx],
+                probabilities=dict(zip(classes, mean, strict=True)),
             )
         )
     return out
+
+
+def settle_with_article(actor: ActorSentiment, article_label: str | None) -> tuple[str, float]:
+    """The label and score of ``actor`` given the tone of its article.
+
+    A positive reading in a negative article, or a negative one in a positive article, becomes
+    neutral (scored with the actor's mean probability of neutral); otherwise the actor's own
+    label and score stand.
+
+    >>> a = ActorSentiment("Budi", "person", "positive", 0.6, 0.4, 1, [(0, 10)],
+    ...                    {"negative": 0.2, "neutral": 0.2, "positive": 0.6})
+    >>> settle_with_article(a, "negative"), settle_with_article(a, "neutral")
+    (('neutral', 0.2), ('positive', 0.6))
+    """
+    opposite = {"positive": "negative", "negative": "positive"}
+    if article_label is not None and opposite.get(actor.label) == article_label:
+        neutral = (actor.probabilities or {}).get("neutral")
+        return "neutral", float(neutral) if neutral is not None else 1.0 - actor.score
+    return actor.label, actor.score

@@ -115,7 +115,7 @@ def score_articles(
                 row[unit.sentence] = len(batch)
             unit_rows.append(len(batch))
             batch.append(unit_text)
-        for _, _, idx, _ in plan:
+        for _, _, idx, _, _ in plan:
             for k in idx:
                 if k not in row:
                     row[k] = len(batch)

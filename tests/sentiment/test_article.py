@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
-from media_analytics.sentiment import DEFAULT_WEIGHTS, actor_sentiment, article_tone
+from media_analytics.sentiment import (
+    DEFAULT_WEIGHTS,
+    ActorSentiment,
+    actor_sentiment,
+    article_tone,
+)
 from media_analytics.sentiment.article import article_sentences, lean_label, quoted_share
 
 
@@ -123,9 +130,36 @@ def test_quotes_count_for_their_speaker() -> None:
     class Quote:
         speaker, start, end = "Budi", 30, 50
 
-    text = "Budi hadir dalam rapat warga. “Semua berjalan bagus,” tambahnya."
-    [budi] = actor_sentiment(text, [("Budi", [(0, 4)])], model=KeywordModel(), quotes=[Quote()])
+    text = "Rapat warga kemarin dihadiri Budi. “Semua berjalan bagus,” tambahnya."
+    start = text.index("Budi")
+    Quote.start, Quote.end = text.index("“"), text.index("”") + 1
+    mention = [("Budi", [(start, start + 4)])]
+    [budi] = actor_sentiment(text, mention, model=KeywordModel(), quotes=[Quote()])
     assert budi.n_sentences == 2 and budi.label == "positive"
+    [alone] = actor_sentiment(text, mention, model=KeywordModel())
+    assert alone.n_sentences == 1 and alone.label == "neutral"
+
+
+def test_a_sentence_the_actor_opens_weighs_more_than_a_passing_mention() -> None:
+    # one neutral sentence and one positive sentence about Budi; which one Budi opens decides
+    opens_neutral = "Budi hadir dalam rapat warga itu. Rapat berjalan bagus bersama Budi."
+    opens_positive = "Rapat warga itu dihadiri oleh Budi. Budi menilai rapat berjalan bagus."
+
+    def read(text: str, **kw: float) -> ActorSentiment:
+        spans = [(m.start(), m.end()) for m in re.finditer("Budi", text)]
+        [budi] = actor_sentiment(text, [("Budi", spans)], model=KeywordModel(), **kw)
+        return budi
+
+    assert read(opens_neutral).label == "neutral"
+    assert read(opens_positive).label == "positive"
+    # equal weights read both texts alike
+    assert read(opens_neutral, lead_weight=1.0).polarity == pytest.approx(
+        read(opens_positive, lead_weight=1.0).polarity
+    )
+    # the mean is weighted: 3 x neutral + 1 x positive
+    assert read(opens_neutral).polarity == pytest.approx(
+        read(opens_positive, lead_weight=1.0).polarity / 2
+    )
 
 
 def test_a_speaker_is_covered_well_by_its_own_praise_but_not_badly_by_its_own_attacks() -> None:

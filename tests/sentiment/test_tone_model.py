@@ -102,8 +102,33 @@ def test_scored_tone_comes_from_the_tone_part(pipelines) -> None:
         a["sentiment"]["label"] != b["sentiment"]["label"]
         for a, b in zip(with_tone, without, strict=True)
     )
-    # tone toward each actor still comes from the sentence classifier, unchanged
-    assert [a["actors"] for a in with_tone] == [b["actors"] for b in without]
+    # tone toward each actor still comes from the sentence classifier: the same reading in both,
+    # settled against each record's own article tone
+    from media_analytics.actors import extract_actors, extract_quotes
+    from media_analytics.sentiment import score_articles
+    from media_analytics.sentiment.actors import settle_with_article
+
+    bodies = [clean_article(r["text"]).text for r in records]
+    titles = [clean_article(r["title"]).text if r["title"] else "" for r in records]
+    named = [extract_actors(b) for b in bodies]
+    quotes = [extract_quotes(b, n) for b, n in zip(bodies, named, strict=True)]
+    readings = score_articles(
+        taught.sentiment_, titles, bodies, named, quotes, types=("person", "organization")
+    )
+    settled = 0
+    for recs in (with_tone, without):
+        for rec, reading in zip(recs, readings, strict=True):
+            by_name = {x.name: x for x in reading.actors}
+            for row in rec["actors"]:
+                if "sentiment" not in row:
+                    continue
+                label, score = settle_with_article(by_name[row["name"]], rec["sentiment"]["label"])
+                assert row["sentiment"] == {"label": label, "score": round(score, 4)}
+                settled += label != by_name[row["name"]].label
+    assert settled  # the article tone turned some readings to neutral
+    assert [[a["name"] for a in r["actors"]] for r in with_tone] == [
+        [a["name"] for a in r["actors"]] for r in without
+    ]
 
 
 def test_tone_part_is_saved_loaded_and_versioned(pipelines, tmp_path: Path) -> None:
