@@ -4,12 +4,14 @@ For each actor, the sentences (:func:`~media_analytics.sentiment.article.article
 that overlap one of its mentions are read, and the sentences of quotations attributed to it
 (``tambahnya``, ``tegasnya`` sentences often do not repeat the name). A sentence that carries
 the actor's own quoted words counts for its favourable lean only: a speaker presenting its own
-work well is covered well, but one that condemns a crime or attacks a rival is not thereby
-covered badly, so such a sentence counts as neutral when it leans negative. Every other sentence
-counts with the classifier's probabilities. A sentence that the actor opens (a mention starts in
-its first quarter, or its first 12 characters) is mostly about the actor and counts
-:data:`ACTOR_LEAD_WEIGHT` times; a sentence that names the actor further on (an object, a
-passing reference) counts once. The probability vectors are averaged with these weights.
+work well is covered somewhat well, but one that condemns a crime or attacks a rival is not
+thereby covered badly, so such a sentence counts as neutral when it leans negative, and keeps
+half its lean (:data:`ACTOR_OWN_STRENGTH`) when it leans positive, unless the actor opens it.
+Every other sentence counts with the classifier's probabilities. A sentence that the actor
+opens (a mention starts in its first quarter, or its first 12 characters) is mostly about the
+actor and counts :data:`ACTOR_LEAD_WEIGHT` times; a sentence that names the actor further on
+(an object, a passing reference) counts once. The probability vectors are averaged with these
+weights.
 ``polarity`` is the mean P(positive) - P(negative) and the label follows it with the band
 :data:`ACTOR_BAND`, wider than that of article tone because an actor's reading rests on a
 sentence or two; ``score`` is the mean probability of the label.
@@ -40,6 +42,7 @@ from .article import article_sentences, lean_label
 __all__ = [
     "ACTOR_BAND",
     "ACTOR_LEAD_WEIGHT",
+    "ACTOR_OWN_STRENGTH",
     "ActorSentiment",
     "actor_plan",
     "actor_sentiment",
@@ -62,6 +65,11 @@ ACTOR_BAND = 0.25
 #: from 1, 2, 3, 5 and 10 on the development pairs of ``bench/data/actor_tone_labels.csv``
 #: (see the README).
 ACTOR_LEAD_WEIGHT = 3.0
+#: Share of its probabilities that a sentence of the actor's own quoted words keeps when it leans
+#: positive and the actor does not open it (the rest goes to neutral): 0.5, chosen from 0, 0.25,
+#: 0.5, 0.75 and 1 on the development pairs (see the README). An actor presenting its own work
+#: well is weak evidence of favourable coverage.
+ACTOR_OWN_STRENGTH = 0.5
 # a mention that starts within this many characters of a sentence, or within its first quarter,
 # opens it
 _LEAD_CHARS = 12
@@ -172,6 +180,7 @@ def actor_sentiment(
     types: Iterable[str] | None = None,
     band: float = ACTOR_BAND,
     lead_weight: float = ACTOR_LEAD_WEIGHT,
+    own_strength: float = ACTOR_OWN_STRENGTH,
 ) -> list[ActorSentiment]:
     """The tone of ``text`` toward each actor, from the sentences that mention it.
 
@@ -194,6 +203,9 @@ def actor_sentiment(
         Half-width of the neutral polarity band.
     lead_weight : float, default=ACTOR_LEAD_WEIGHT
         Weight of a sentence the actor opens (1 weighs every sentence alike).
+    own_strength : float, default=ACTOR_OWN_STRENGTH
+        Share of its probabilities kept by a favourable sentence of the actor's own quotes that
+        the actor does not open (1 keeps them whole).
 
     Returns
     -------
@@ -225,7 +237,7 @@ def actor_sentiment(
     needed = sorted({i for _, _, idx, _, _ in plan for i in idx})
     proba = np.asarray(model.predict_proba([text[slice(*sentences[i])] for i in needed]))
     row = {i: r for r, i in enumerate(needed)}
-    return actors_from(plan, sentences, proba, row, model.classes_, band, lead_weight)
+    return actors_from(plan, sentences, proba, row, model.classes_, band, lead_weight, own_strength)
 
 
 def actor_plan(
@@ -275,12 +287,14 @@ def actors_from(
     classes: Sequence[str],
     band: float = ACTOR_BAND,
     lead_weight: float = ACTOR_LEAD_WEIGHT,
+    own_strength: float = ACTOR_OWN_STRENGTH,
 ) -> list[ActorSentiment]:
     """:class:`ActorSentiment` of each planned actor from sentence probabilities.
 
     ``proba[row[i]]`` holds the class probabilities of sentence ``i``; a sentence of the
-    actor's own quotes that leans negative counts as neutral, and a sentence the actor opens
-    counts ``lead_weight`` times.
+    actor's own quotes that leans negative counts as neutral, one that leans positive is moved
+    toward neutral (it keeps ``own_strength`` of its probabilities) unless the actor opens it,
+    and a sentence the actor opens counts ``lead_weight`` times.
     """
     classes = [str(c) for c in classes]
     pos, neg = classes.index("positive"), classes.index("negative")
@@ -300,8 +314,14 @@ def actors_from(
     weights = np.asarray(
         [lead_weight if i in lead else 1.0 for _, _, idx, _, lead in plan for i in idx]
     )
+    # the actor's own favourable words in a sentence it does not open: weaker evidence
+    damped = np.asarray(
+        [i in own and i not in lead for _, _, idx, own, lead in plan for i in idx], dtype=bool
+    )
+    probs = table[rows]
+    probs[damped] = own_strength * probs[damped] + (1.0 - own_strength) * neutral
     starts = np.cumsum([0, *sizes[:-1]])
-    sums = np.add.reduceat(table[rows] * weights[:, None], starts, axis=0)
+    sums = np.add.reduceat(probs * weights[:, None], starts, axis=0)
     means = (sums / np.add.reduceat(weights, starts)[:, None]).tolist()
     out = []
     for (name, kind, idx, _, _), mean in zip(plan, means, strict=True):

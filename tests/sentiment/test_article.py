@@ -13,6 +13,7 @@ from media_analytics.sentiment import (
     actor_sentiment,
     article_tone,
 )
+from media_analytics.sentiment.actors import ACTOR_OWN_STRENGTH
 from media_analytics.sentiment.article import article_sentences, lean_label, quoted_share
 
 
@@ -134,10 +135,27 @@ def test_quotes_count_for_their_speaker() -> None:
     start = text.index("Budi")
     Quote.start, Quote.end = text.index("“"), text.index("”") + 1
     mention = [("Budi", [(start, start + 4)])]
-    [budi] = actor_sentiment(text, mention, model=KeywordModel(), quotes=[Quote()])
-    assert budi.n_sentences == 2 and budi.label == "positive"
+    whole = actor_sentiment(text, mention, model=KeywordModel(), quotes=[Quote()], own_strength=1)
+    assert whole[0].n_sentences == 2 and whole[0].label == "positive"
     [alone] = actor_sentiment(text, mention, model=KeywordModel())
     assert alone.n_sentences == 1 and alone.label == "neutral"
+    # by default his own favourable words keep half their lean (he does not open the sentence)
+    [budi] = actor_sentiment(text, mention, model=KeywordModel(), quotes=[Quote()])
+    assert budi.n_sentences == 2
+    assert budi.polarity == pytest.approx(whole[0].polarity * ACTOR_OWN_STRENGTH)
+    # words of his own in a sentence he opens count whole
+    opened = "Budi hadir. Budi berkata “semua berjalan bagus” kepada warga."
+    quote_start = opened.index("“")
+
+    class Own:
+        speaker, start, end = "Budi", quote_start, opened.index("”") + 1
+
+    spans = [(0, 4), (12, 16)]
+    [full] = actor_sentiment(opened, [("Budi", spans)], model=KeywordModel(), quotes=[Own()])
+    [same] = actor_sentiment(
+        opened, [("Budi", spans)], model=KeywordModel(), quotes=[Own()], own_strength=1
+    )
+    assert full.polarity == pytest.approx(same.polarity) and full.polarity > 0
 
 
 def test_a_sentence_the_actor_opens_weighs_more_than_a_passing_mention() -> None:
