@@ -16,7 +16,7 @@ weights.
 :data:`ACTOR_BAND`, wider than that of article tone because an actor's reading rests on a
 sentence or two; ``score`` is the mean probability of the label.
 
-Measured on 599 (article, actor) pairs of real news labelled for the tone of the coverage toward
+Measured on 798 (article, actor) pairs of real news labelled for the tone of the coverage toward
 the actor (``bench/actor_tone_eval.py``): reading the actor's own quotes as judgements of it and
 the article's band of 0.15 called most neutrally covered actors positive or negative, and the
 sentences that only name the actor in passing outweighed those about it.
