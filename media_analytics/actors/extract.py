@@ -17,7 +17,7 @@ from functools import lru_cache
 from .aliases import link_aliases
 from .lexicon import is_derived_word, is_ordinary_word, phrase_key
 from .model import Actor, canonical_key, normalize_name, org_key
-from .orgs import DRAW_GROUPS, OrgMatch, is_draw_group, match_org, match_tail_org
+from .orgs import DRAW_GROUPS, OrgMatch, is_channel, is_draw_group, match_org, match_tail_org
 from .people import (
     OUTFIT_CUES,
     PersonMatch,
@@ -101,6 +101,7 @@ class ArticleActors:
         tails_here = not lex.org_tails.isdisjoint(ts.word_set)
         # and where the name of an event, contest, venue or title starts ("Asian Games"): no actor
         event_runs = ts.runs_ending_in(lex.event_tails)
+        platforms, after_channel = lex.words["platforms"], lex.words["channel_after"]
         i = 0
         for k in openers:
             if k < i or not words[k][0].isalpha():
@@ -113,6 +114,13 @@ class ArticleActors:
                     i = end
                     continue
             low = lows[i]
+            if low in platforms and is_channel(ts, i):
+                # "diunggah di Instagram", "akun YouTube-nya": the channel of a post is no
+                # actor, nor part of the name after it ("akun Instagram Syahrini")
+                end = i + 2 if i + 1 < ts.n and lows[i + 1] in after_channel else i + 1
+                self._cover(i, end)
+                i = end
+                continue
             if low not in trig_lower and words[i] not in trig_exact and i not in tail_runs:
                 if name_ok[i]:
                     i = self._bare(i)  # nothing but a name can start here

@@ -17,7 +17,7 @@ from .places import match_place
 from .regions import Gazetteer
 from .tokens import TokenStream
 
-__all__ = ["OrgMatch", "match_org", "match_tail_org"]
+__all__ = ["OrgMatch", "is_channel", "match_org", "match_tail_org"]
 
 _ROMAN = re.compile(r"^(?:[IVX]{1,5}[A-C]?)$")
 _MAX_TOKENS = 12
@@ -217,6 +217,28 @@ def _defines_other(ts: TokenStream, i: int) -> bool:
     return "".join(reversed(letters))[-len(acr) :] == acr
 
 
+def is_channel(ts: TokenStream, i: int) -> bool:
+    """``diunggah di Instagram``, ``akun YouTube-nya``, ``Facebook, Instagram dan Twitter`` after
+    ``media sosial seperti``: a platform named as the channel of a post, not as a company.
+
+    >>> from media_analytics.actors.lexicon import get_lexicon
+    >>> text = "Ia mengunggah foto di Instagram. Instagram merilis fitur baru."
+    >>> ts = TokenStream(text, get_lexicon())
+    >>> [is_channel(ts, k) for k, w in enumerate(ts.words) if w == "Instagram"]
+    [True, False]
+    """
+    words = ts.lex.words
+    if ts.lows[i] not in words["platforms"]:
+        return False
+    if i + 1 < ts.n and ts.lows[i + 1] in words["channel_after"]:
+        return True
+    k = i - 1
+    # a list of platforms shares the channel word before its first member
+    while k > 0 and ts.lows[k] in (",", "dan", "atau") and ts.lows[k - 1] in words["platforms"]:
+        k -= 2
+    return k >= 0 and ts.lows[k] in words["channel_before"]
+
+
 def is_draw_group(ts: TokenStream, i: int) -> bool:
     """``Grup H Liga Champions``, ``Grup G Kualifikasi Piala Dunia``: a group of a tournament's
     draw (a head such as ``Grup`` before a single capital letter), no organisation."""
@@ -260,7 +282,7 @@ def match_org(
     if not w[:1].isupper() or w not in lex.org_openers:
         return None  # no listed name and no head word starts here
     known = lex.org_phrases.longest(ts.words, i)
-    if known == i + 1 and _defines_other(ts, i):
+    if known == i + 1 and (_defines_other(ts, i) or is_channel(ts, i)):
         return None
     if known > i:
         j = known

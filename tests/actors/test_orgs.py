@@ -159,3 +159,28 @@ def test_embassies_brands_groups_and_clubs_are_organisations(
     found = {a.name: a.type for a in extract_actors(text)}
     assert all(found.get(name) == "organization" for name in organisations)
     assert [n for n, t in found.items() if t == "person"] == people
+
+
+def test_a_platform_named_as_the_channel_of_a_post_is_no_actor() -> None:
+    text = (
+        "Raffi Ahmad mengatakan kabar itu ia unggah di Instagram, lalu lewat akun YouTube "
+        "pribadinya. "
+        "Ia juga aktif di media sosial Facebook, Instagram dan TikTok serta memasang Instagram "
+        "Story. Video itu dibagikan di grup WhatsApp warga."
+    )
+    found = {a.name: a.type for a in extract_actors(text)}
+    assert found == {"Raffi Ahmad": "person"}
+    # the name after the platform is not glued to it
+    text = "Sutradara Joko Anwar menulis di akun Twitter Joko Anwar bahwa film itu laris."
+    found = {a.name: a.type for a in extract_actors(text)}
+    assert found == {"Joko Anwar": "person"}
+
+
+def test_a_platform_spoken_of_as_a_company_stays_an_organisation() -> None:
+    text = (
+        "Instagram merilis fitur baru pekan ini. CEO Facebook Mark Zuckerberg mengatakan "
+        "YouTube dan WhatsApp juga menyiapkan pembaruan."
+    )
+    found = orgs(text)
+    assert {"Instagram", "Facebook", "YouTube", "WhatsApp"} <= set(found)
+    assert len(found["Instagram"].mentions) == 1
