@@ -133,6 +133,7 @@ class _Parts:
 
 def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, Any]]:
     from .actors import extract_actors, extract_quotes
+    from .sentiment.actors import settle_with_article
 
     mapper = _mapper(parts.stopwords)
     bodies, titles, datelines, token_docs = [], [], [], []
@@ -190,8 +191,6 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
             tone = scored[i].tone
             sentiment = {"label": tone.label, "score": round(float(tone.score), 4)}
         if scored is not None:
-            from .sentiment.actors import settle_with_article
-
             by_name = {s.name: s for s in scored[i].actors}
             article_label = str(sentiment["label"]) if sentiment is not None else None
             for row in actor_rows:
