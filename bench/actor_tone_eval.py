@@ -6,8 +6,9 @@ script measures it on (article, actor) pairs of real news from ``../shared/corpo
 by reading the article: ``bench/data/actor_tone_labels.csv`` (dataset, id, actor, tone, part;
 no text). The rules are in ``bench/data/LABELS.md`` (*Actor tone*). ``part`` says what each pair is
 for: ``dev`` and ``dev2`` are pairs any change to actor sentiment may be chosen on, ``heldout2``
-pairs it is then scored on once (``heldout``, the second half of the first draw, was used like
-that once and has been development data since).
+and ``heldout3`` pairs it is then scored on (``heldout``, the second half of the first draw, was
+used like that once and has been development data since; see ``bench/data/LABELS.md`` for how
+often each held-out part has been scored).
 
 - ``python bench/actor_tone_eval.py --draw 200 --sheet FILE`` draws the pairs: articles of
   CLICK-ID (from the 12,000th on, the range the actor rules were not written from) and detik 2025
