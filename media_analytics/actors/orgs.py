@@ -218,8 +218,10 @@ def _defines_other(ts: TokenStream, i: int) -> bool:
 
 
 def is_channel(ts: TokenStream, i: int) -> bool:
-    """``diunggah di Instagram``, ``akun YouTube-nya``, ``Facebook, Instagram dan Twitter`` after
-    ``media sosial seperti``: a platform named as the channel of a post, not as a company.
+    """``diunggah di Instagram``, ``akun YouTube-nya``, ``media sosial Facebook, Instagram dan
+    TikTok``: a platform named as the channel of a post, not as a company (a word of
+    ``[channel_before]`` before it or before the first platform of its list, or one of
+    ``[channel_after]`` after it).
 
     >>> from media_analytics.actors.lexicon import get_lexicon
     >>> text = "Ia mengunggah foto di Instagram. Instagram merilis fitur baru."

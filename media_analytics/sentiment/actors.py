@@ -306,20 +306,19 @@ def actors_from(
     last = len(table) - 1  # the neutral row
     negative_lean = table[:, neg] > table[:, pos]
     sizes = [len(idx) for _, _, idx, _, _ in plan]
-    rows = [
-        last if i in own and negative_lean[row[i]] else row[i]
-        for _, _, idx, own, _ in plan
-        for i in idx
-    ]
-    weights = np.asarray(
-        [lead_weight if i in lead else 1.0 for _, _, idx, _, lead in plan for i in idx]
-    )
-    # the actor's own favourable words in a sentence it does not open: weaker evidence
-    damped = np.asarray(
-        [i in own and i not in lead for _, _, idx, own, lead in plan for i in idx], dtype=bool
-    )
+    rows: list[int] = []
+    lead_or_not: list[float] = []
+    damped: list[bool] = []
+    for _, _, idx, own, lead in plan:
+        for i in idx:
+            # the actor's own words: neutral when they lean negative, and weaker evidence
+            # (damped) when the actor does not open the sentence
+            rows.append(last if i in own and negative_lean[row[i]] else row[i])
+            lead_or_not.append(lead_weight if i in lead else 1.0)
+            damped.append(i in own and i not in lead)
     probs = table[rows]
     probs[damped] = own_strength * probs[damped] + (1.0 - own_strength) * neutral
+    weights = np.asarray(lead_or_not)
     starts = np.cumsum([0, *sizes[:-1]])
     sums = np.add.reduceat(probs * weights[:, None], starts, axis=0)
     means = (sums / np.add.reduceat(weights, starts)[:, None]).tolist()
