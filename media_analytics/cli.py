@@ -434,6 +434,14 @@ def _cmd_report(args: argparse.Namespace) -> int:
         records = list(_read_scored(args.inputs))
     if not len(records):
         raise CommandError("no scored records to report on")
+    aliases = None
+    if args.aliases:
+        from .actors import read_name_table
+
+        try:
+            aliases = read_name_table(args.aliases)
+        except (OSError, ValueError) as exc:
+            raise CommandError(f"--aliases: {exc}") from None
     out = Path(args.out)
     html_file = out if out.suffix == ".html" else None
     # with --out weekly.html, the Markdown and the tables go to weekly/ beside it (a second
@@ -449,6 +457,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         until=args.until,
         title=args.title,
         html_file=html_file,
+        aliases=aliases,
     )
     for name, path in written.items():
         print(f"{name}: {path}")
@@ -935,6 +944,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--since", type=_iso_day, help="first date (YYYY-MM-DD)")
     report.add_argument("--until", type=_iso_day, help="last date (YYYY-MM-DD)")
     report.add_argument("--title", default="Media monitoring report", help="report title")
+    report.add_argument(
+        "--aliases",
+        metavar="FILE",
+        help="CSV of alias,name: count each alias (a nickname, an acronym, a misspelling) "
+        "of a person or organisation under the name",
+    )
     report.set_defaults(func=_cmd_report)
     return parser
 

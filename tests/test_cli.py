@@ -71,6 +71,34 @@ def test_report_refuses_bad_days_and_names_a_theme_no_story_carries(
     )
 
 
+def test_report_counts_an_alias_under_the_analysts_name(tmp_path: Path, capsys) -> None:
+    scored = tmp_path / "scored.jsonl"
+    names = [["Korps Bhayangkara"], ["Polri"], ["Polri", "Korps Bhayangkara"]]
+    rows = [
+        {
+            "id": f"a{i}",
+            "published_at": "2024-11-26",
+            "source": "X",
+            "title": "t",
+            "actors": [{"name": n, "type": "organization"} for n in these],
+        }
+        for i, these in enumerate(names)
+    ]
+    scored.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    table = tmp_path / "names.csv"
+    table.write_text("alias,name\nkorps bhayangkara,Polri\n", "utf-8")
+    out = tmp_path / "r"
+    assert main(["report", str(scored), "--out", str(out), "--aliases", str(table)]) == 0
+    top = (out / "tables" / "top_actors.csv").read_text("utf-8").splitlines()
+    assert top[1].startswith("Polri,organization,") and top[1].split(",")[4] == "3"
+    assert len(top) == 2
+    table.write_text("alias\nPolri\n", "utf-8")
+    assert main(["report", str(scored), "--out", str(out), "--aliases", str(table)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("media-analytics: error: --aliases: ") and "names.csv:1:" in err
+    assert len(err.splitlines()) == 1
+
+
 def test_a_missing_input_or_a_bad_column_map_is_a_one_line_error(tmp_path: Path, capsys) -> None:
     out = str(tmp_path / "out.jsonl")
     assert main(["score", str(tmp_path / "nowhere.csv"), "--out", out, "-q"]) == 2

@@ -15,6 +15,7 @@ Rule- and lexicon-based: the word lists live in ``actors/data/`` and the region 
 
 from .extract import analyse, extract_actors
 from .model import Actor, Quote, canonical_key, normalize_name
+from .names import name_words, person_groups, read_name_table
 from .quotes import extract_quotes
 from .regions import Region, get_gazetteer, lookup_region
 
@@ -28,5 +29,8 @@ __all__ = [
     "extract_quotes",
     "get_gazetteer",
     "lookup_region",
+    "name_words",
     "normalize_name",
+    "person_groups",
+    "read_name_table",
 ]

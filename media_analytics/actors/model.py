@@ -88,6 +88,8 @@ class Actor:
             out["region"] = dict(self.region)
         if self.official:
             out["official"] = self.official
+        if self.aliases:
+            out["aliases"] = list(self.aliases)
         out["mentions"] = [list(m) for m in self.mentions]
         return out
 

@@ -37,6 +37,7 @@ def build_report(
     spike_options: dict[str, Any] | None = None,
     generated_at: datetime | None = None,
     html_file: str | Path | None = None,
+    aliases: Mapping[str, str] | None = None,
 ) -> dict[str, Path]:
     """Write the trend report for scored records: HTML, Markdown, CSV tables and Excel.
 
@@ -68,6 +69,9 @@ def build_report(
     html_file : str or Path, optional
         Write the HTML here instead of ``out_dir/report.html`` (its links to the tables are
         relative to where it is).
+    aliases : mapping of str to str, optional
+        The analyst's own ``written form -> name`` for actors and speakers (see
+        :func:`~media_analytics.actors.read_name_table`).
 
     Returns
     -------
@@ -82,7 +86,9 @@ def build_report(
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    data = records_to_frames(records_or_frame, sources=sources, since=since, until=until)
+    data = records_to_frames(
+        records_or_frame, sources=sources, since=since, until=until, aliases=aliases
+    )
     if data.stories.empty:
         logger.warning("no stories left to report on after the filters")
     absent = sorted(set(themes or ()) - set(data.themes["theme"]))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,8 +65,9 @@ class ReportData:
     themes : pandas.DataFrame
         ``id, date, theme, score, evidence`` (evidence joined with ``"; "``).
     actors : pandas.DataFrame
-        ``id, date, name, title, role, type, province, regency, sentiment``; ``sentiment`` is the
-        actor's own label when the record has one, else the story's tone.
+        ``id, date, name, title, role, type, province, regency, sentiment, written``;
+        ``sentiment`` is the actor's own label when the record has one, else the story's tone;
+        ``name`` is the name the actor counts under, ``written`` the form the record gave.
     quotes : pandas.DataFrame
         ``id, date, source, speaker, text, verb``.
     n_records : int
@@ -195,6 +197,9 @@ def _roots(ids: Sequence[str], duplicate_of: Sequence[str | None]) -> list[str]:
 def short_name_map(names: Iterable[str]) -> dict[str, str]:
     """One-word person names that stand for exactly one longer name among ``names``.
 
+    :func:`records_to_frames` groups names with
+    :func:`~media_analytics.actors.person_groups` instead, which asks more of a lone word.
+
     The one word must be the first or the last word of that longer name and appear in no
     other (``Budi`` beside ``Budi Santoso`` and ``Budi Hartono`` stays as it is).
 
@@ -221,12 +226,40 @@ def short_name_map(names: Iterable[str]) -> dict[str, str]:
     return out
 
 
+def _group_names(
+    actors: pd.DataFrame,
+    quotes: pd.DataFrame,
+    links: Mapping[tuple[str, str], int],
+    table: Mapping[str, str] | None,
+) -> None:
+    """Put every actor and speaker under the name it counts under (in place)."""
+    from ..actors.names import name_words, person_groups
+
+    if table:
+        by_words = {name_words(k): v for k, v in table.items()}
+        for frame, column in ((actors, "name"), (quotes, "speaker")):
+            values = frame[column].dropna().unique()
+            fixed = {v: by_words[name_words(v)] for v in values if name_words(v) in by_words}
+            if fixed:
+                frame[column] = frame[column].replace(fixed)
+    person = actors["type"] == "person"
+    # speakers are people too; a story counts once per form, as an actor or as a speaker
+    said = quotes[["id", "speaker"]].dropna().rename(columns={"speaker": "name"})
+    pairs = pd.concat([actors.loc[person, ["id", "name"]], said]).drop_duplicates()
+    counts = Counter(pairs["name"])
+    groups = person_groups(counts, links, table=table)
+    if groups:
+        actors.loc[person, "name"] = actors.loc[person, "name"].replace(groups)
+        quotes["speaker"] = quotes["speaker"].replace(groups)
+
+
 def records_to_frames(
     records: Iterable[Mapping[str, Any]] | pd.DataFrame,
     *,
     sources: Sequence[str] | None = None,
     since: str | pd.Timestamp | None = None,
     until: str | pd.Timestamp | None = None,
+    aliases: Mapping[str, str] | None = None,
 ) -> ReportData:
     """Flatten scored records into :class:`ReportData`.
 
@@ -240,6 +273,11 @@ def records_to_frames(
         ``n_outlets`` counts the selected outlets only).
     since, until : str or Timestamp, optional
         Keep stories dated on or after ``since`` and on or before ``until`` (inclusive days).
+    aliases : mapping of str to str, optional
+        The analyst's own ``written form -> name`` for actors and speakers of any type
+        (``{"Jokowi": "Joko Widodo", "Korps Bhayangkara": "Polri"}``; see
+        :func:`~media_analytics.actors.read_name_table`), matched regardless of case, accents
+        and old spellings; applied before, and never overruled by, the grouping below.
 
     Returns
     -------
@@ -250,9 +288,12 @@ def records_to_frames(
     A record with ``duplicate_of`` set joins the story of the record it points to (chains are
     followed). The story is represented by its original when that record is present, else by its
     earliest copy. Records whose date cannot be read are dropped and counted in ``n_undated``.
-    A place counts under its region's official name; a one-word person or speaker name that
-    stands for exactly one longer name in the data counts under that name
-    (:func:`short_name_map`: ``Prabowo`` under ``Prabowo Subianto``).
+    A place counts under its region's official name. The forms of one person's name that the
+    data can only read as that person (``Sri Mulyani Indrawati`` beside ``Sri Mulyani``,
+    ``Anies`` beside ``Anies Baswedan``, a nickname the articles join to the full name) count
+    under its most used form, as persons and as speakers
+    (:func:`~media_analytics.actors.person_groups`); ``actors["written"]`` keeps the form as
+    written.
 
     Examples
     --------
@@ -309,6 +350,7 @@ def records_to_frames(
     outlets = copies.groupby("story_id")["source"].agg(lambda s: sorted(set(s)))
 
     story_rows, theme_rows, actor_rows, quote_rows = [], [], [], []
+    alias_links: Counter[tuple[str, str]] = Counter()  # (nickname, full name) -> articles
     for root, i in rep_index.items():
         rec, day = kept[i]
         topic = _nested(rec.get("topic"), {}) or {}
@@ -344,6 +386,10 @@ def records_to_frames(
         for actor in _nested(rec.get("actors"), []) or []:
             region = actor.get("region") or {}
             name = _clean_str(actor.get("name"))
+            if name and actor.get("type") == "person":
+                for alias in actor.get("aliases") or ():
+                    if isinstance(alias, str) and alias.strip():
+                        alias_links[(alias.strip(), name)] += 1
             if actor.get("type") == "place":  # "Jateng" and "Jawa Tengah" are one province
                 name = _clean_str(actor.get("official")) or name
             actor_rows.append(
@@ -380,13 +426,8 @@ def records_to_frames(
     )
     actors = actors[actors["name"].notna()].copy()
     quotes = _frame(quote_rows, ["id", "date", "source", "speaker", "text", "verb"])
-    # "Prabowo" in one story and "Prabowo Subianto" in another are one person when no other
-    # name in the data could be meant
-    person = actors["type"] == "person"
-    full = short_name_map(pd.concat([actors.loc[person, "name"], quotes["speaker"]]).dropna())
-    if full:
-        actors.loc[person, "name"] = actors.loc[person, "name"].replace(full)
-        quotes["speaker"] = quotes["speaker"].replace(full)
+    actors["written"] = actors["name"]
+    _group_names(actors, quotes, alias_links, aliases)
     actors = actors.drop_duplicates(["id", "name"])
 
     data = ReportData(

@@ -195,13 +195,44 @@ def test_a_one_word_name_counts_under_the_one_longer_name_it_stands_for():
             record(1, ["Prabowo Subianto", "Budi Santoso"], "Prabowo Subianto"),
             record(2, ["Prabowo", "Budi"], "Prabowo"),
             record(3, ["Budi Hartono", "Ahmad Luthfi"], "Luthfi"),
+            record(4, ["Prabowo Subianto"], "Prabowo Subianto"),
+            record(5, ["Prabowo Subianto", "Shanty"], "Shanty"),
+            record(6, ["Shanty Jones"], "Shanty Jones"),
         ]
     )
     named = data.actors.groupby("name")["id"].apply(sorted).to_dict()
-    assert named["Prabowo Subianto"] == ["r1", "r2"]
+    assert named["Prabowo Subianto"] == ["r1", "r2", "r4", "r5"]
     assert "Prabowo" not in named
     assert named["Budi"] == ["r2"]  # two longer Budis: which one is not known
-    assert list(data.quotes["speaker"]) == ["Prabowo Subianto", "Prabowo Subianto", "Ahmad Luthfi"]
+    # one "Ahmad Luthfi" and one "Shanty Jones" are too little to read a lone given name by
+    assert named["Shanty"] == ["r5"]
+    assert list(data.quotes["speaker"]) == [
+        "Prabowo Subianto", "Prabowo Subianto", "Luthfi", "Prabowo Subianto", "Shanty",
+        "Shanty Jones",
+    ]  # fmt: skip
+    # the form as written stays at hand
+    assert data.actors.query("id == 'r2' and name == 'Prabowo Subianto'")["written"].item() == (
+        "Prabowo"
+    )
+
+
+def test_nicknames_the_articles_join_to_a_full_name_and_the_analysts_own_names():
+    def record(i: int, actors: list[dict]) -> dict:
+        return {"id": f"r{i}", "published_at": "2024-10-18", "actors": actors}
+
+    both = {"name": "Joko Widodo", "type": "person", "aliases": ["Jokowi"]}
+    records = [record(i, [both]) for i in range(5)]
+    records.append(record(5, [{"name": "Jokowi", "type": "person"}]))
+    records.append(record(6, [{"name": "Korps Bhayangkara", "type": "organization"}]))
+    data = records_to_frames(records)
+    named = data.actors.groupby("name")["id"].apply(sorted).to_dict()
+    assert named["Joko Widodo"] == ["r0", "r1", "r2", "r3", "r4", "r5"]
+    # fewer articles that join them: the lone nickname stays as written
+    assert "Jokowi" in set(records_to_frames(records[3:]).actors["name"])
+    own = records_to_frames(records[3:], aliases={"jokowi": "Presiden Jokowi", "KORPS "
+                                                  "BHAYANGKARA": "Polri"})  # fmt: skip
+    named = own.actors.groupby("name")["id"].apply(sorted).to_dict()
+    assert named == {"Polri": ["r6"], "Presiden Jokowi": ["r5"], "Joko Widodo": ["r3", "r4"]}
 
 
 def test_filters(syndicated_records):

@@ -1,0 +1,106 @@
+"""person_groups and read_name_table: one name per person across articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from media_analytics.actors import extract_actors, person_groups, read_name_table
+
+
+def test_longer_and_shorter_forms_initials_and_old_spellings_join():
+    counts = {
+        "Sri Mulyani": 9,
+        "Sri Mulyani Indrawati": 4,
+        "Bacharuddin Jusuf Habibie": 7,
+        "B.J. Habibie": 2,
+        "Luhut Binsar Pandjaitan": 1,
+        "Luhut Binsar Panjaitan": 5,
+        "Laode M. Syarif": 3,
+        "Laode M Syarif": 6,
+    }
+    assert person_groups(counts) == {
+        "Sri Mulyani Indrawati": "Sri Mulyani",
+        "B.J. Habibie": "Bacharuddin Jusuf Habibie",
+        "Luhut Binsar Pandjaitan": "Luhut Binsar Panjaitan",
+        "Laode M. Syarif": "Laode M Syarif",
+    }
+
+
+def test_a_form_two_people_could_bear_stays_as_written():
+    counts = {
+        "Agus Wibowo": 3,
+        "Agus Tri Wibowo": 4,
+        "Agus Wibowo Santoso": 4,
+        "Budi": 6,
+        "Budi Gunawan": 9,
+        "Budi Santoso": 5,
+        # an initial of the longer form does not stand for a word of the shorter one
+        "Mohamad Oemar": 2,
+        "M. Husseyn Umar": 3,
+    }
+    assert person_groups(counts) == {}
+
+
+def test_a_lone_given_name_joins_only_a_well_established_full_name():
+    assert person_groups({"Anies": 5, "Anies Baswedan": 8}) == {"Anies": "Anies Baswedan"}
+    # used alone more often than the one full name, or beside a rare one: someone else
+    assert person_groups({"Shakira": 6, "Shakira Aurum": 5}) == {}
+    assert person_groups({"Hesty": 1, "Hesty Yuanita": 2}) == {}
+    assert person_groups({"Hesty": 1, "Hesty Yuanita": 2}, min_full=2) == {"Hesty": "Hesty Yuanita"}
+    # two spellings of one word alone: too little to tell
+    assert person_groups({"Rony": 1, "Ronny": 1}) == {}
+
+
+def test_nicknames_need_the_articles_to_join_them_often_and_to_one_person():
+    counts = {"Jokowi": 4, "Joko Widodo": 20, "Relawan Jokowi": 1}
+    assert person_groups(counts, {("Jokowi", "Joko Widodo"): 6}) == {"Jokowi": "Joko Widodo"}
+    assert person_groups(counts, {("Jokowi", "Joko Widodo"): 4}) == {}
+    split = {("Jokowi", "Joko Widodo"): 6, ("Jokowi", "Joko Susilo"): 3}
+    assert person_groups({**counts, "Joko Susilo": 3}, split) == {}
+
+
+def test_the_analysts_table_comes_first():
+    counts = {"Sri Mulyani": 9, "Sri Mulyani Indrawati": 4, "Ani": 2}
+    table = {"Sri Mulyani Indrawati": "Menkeu Sri Mulyani", "ani": "Sri Mulyani"}
+    assert person_groups(counts, table=table) == {
+        "Sri Mulyani Indrawati": "Menkeu Sri Mulyani",
+        "Ani": "Sri Mulyani",
+    }
+
+
+def test_an_extracted_nickname_is_kept_in_the_record():
+    text = (
+        "Presiden Joko Widodo meresmikan jalan tol di Semarang. "
+        '"Kami ingin distribusi barang lebih cepat," kata Jokowi.'
+    )
+    [person] = [a for a in extract_actors(text) if a.type == "person"]
+    assert person.name == "Joko Widodo"
+    assert person.to_dict()["aliases"] == ["Jokowi"]
+
+
+def test_read_name_table(tmp_path):
+    path = tmp_path / "names.csv"
+    path.write_text("alias,name\nJokowi,Joko Widodo\n\nKorps Bhayangkara,Polri\n", encoding="utf-8")
+    assert read_name_table(path) == {"Jokowi": "Joko Widodo", "Korps Bhayangkara": "Polri"}
+    tsv = tmp_path / "names.tsv"
+    tsv.write_text("alias\tname\nBamsoet\tBambang Soesatyo\n", encoding="utf-8")
+    assert read_name_table(tsv) == {"Bamsoet": "Bambang Soesatyo"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("nama,alias\nJokowi,Joko Widodo\n", r"names\.csv:1: the first line must be"),
+        ("alias,name\nJokowi,\n", r"names\.csv:2: a row needs an alias and a name"),
+        (
+            "alias,name\nJokowi,Joko Widodo\nJokowi,Joko Susilo\n",
+            r"names\.csv:3: 'Jokowi' is given",
+        ),
+        ("alias,name\n--,Polri\n", r"names\.csv:2: '--' or 'Polri' holds no letters"),
+    ],
+)
+def test_a_bad_name_table_names_the_line(tmp_path, text, message):
+    path = tmp_path / "names.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        read_name_table(path)
