@@ -15,7 +15,7 @@ Rule- and lexicon-based: the word lists live in ``actors/data/`` and the region 
 
 from .extract import analyse, extract_actors
 from .model import Actor, Quote, canonical_key, normalize_name
-from .names import name_words, person_groups, read_name_table
+from .names import name_words, org_groups, org_words, person_groups, read_name_table
 from .quotes import extract_quotes
 from .regions import Region, get_gazetteer, lookup_region
 
@@ -31,6 +31,8 @@ __all__ = [
     "lookup_region",
     "name_words",
     "normalize_name",
+    "org_groups",
+    "org_words",
     "person_groups",
     "read_name_table",
 ]

@@ -30,11 +30,12 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .aliases import spelling_key
 from .model import normalize_name
 
-__all__ = ["name_words", "person_groups", "read_name_table"]
+__all__ = ["name_words", "org_groups", "org_words", "person_groups", "read_name_table"]
 
 #: Articles that must join a nickname to one full name before other articles' lone uses of the
 #: nickname count under that name.
@@ -43,6 +44,9 @@ MIN_LINKS = 5
 LINK_SHARE = 0.9
 #: How often the longer forms of a name must occur before a single word joins it.
 MIN_FULL = 3
+#: The share of the articles joining an organisation's short form to a name that must join it
+#: to the same one.
+ORG_LINK_SHARE = 0.8
 
 
 @lru_cache(maxsize=1 << 16)
@@ -139,17 +143,8 @@ def person_groups(
     >>> person_groups({"Jokowi": 5, "Joko Widodo": 20}, {("Jokowi", "Joko Widodo"): 6})
     {'Jokowi': 'Joko Widodo'}
     """
-    fixed: dict[tuple[str, ...], str] = {}
-    for form, name in (table or {}).items():
-        fixed[name_words(form)] = name
-        fixed.setdefault(name_words(name), name)
-    freq: Counter[tuple[str, ...]] = Counter()
-    forms: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    for name, n in counts.items():
-        key = name_words(str(name))
-        if key:
-            freq[key] += int(n)
-            forms[key][str(name)] += int(n)
+    fixed = _fixed(table, name_words)
+    freq, forms = _counted(counts, name_words)
     groups = _Groups()
     keys = sorted(freq, key=lambda k: (-len(k), k))
     multi = [k for k in keys if len(k) > 1 and k not in fixed and any(len(w) > 1 for w in k)]
@@ -205,6 +200,22 @@ def person_groups(
             groups.join(f, a)
     # name each group by its most used form (an odd longer form that took a well-known single
     # name in does not rename it)
+    return _named(groups, keys, freq, forms, fixed, one_word_apart=True)
+
+
+def _named(
+    groups: _Groups,
+    keys: list[tuple[str, ...]],
+    freq: Counter[tuple[str, ...]],
+    forms: Mapping[tuple[str, ...], Counter[str]],
+    fixed: Mapping[tuple[str, ...], str],
+    one_word_apart: bool = False,
+) -> dict[str, str]:
+    """``written form -> name`` of every form whose group is named otherwise.
+
+    With ``one_word_apart``, the spellings of a one-word key that joined nothing else stay
+    apart (``Rony``, ``Ronny``: two people as likely as one).
+    """
     members: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for k in keys:
         members[groups.find(k)].append(k)
@@ -213,9 +224,9 @@ def person_groups(
         if (
             len(group) == 1
             and group[0] not in fixed
-            and (len(forms[group[0]]) == 1 or len(group[0]) == 1)
+            and (len(forms[group[0]]) == 1 or (one_word_apart and len(group[0]) == 1))
         ):
-            continue  # one form; or one word in several spellings, too little to tell
+            continue
         pinned = [fixed[k] for k in group if k in fixed]
         if pinned:
             name = pinned[0]
@@ -232,6 +243,99 @@ def person_groups(
             if form != name:
                 out[form] = name
     return dict(sorted(out.items()))
+
+
+def _fixed(table: Mapping[str, str] | None, words: Any) -> dict[tuple[str, ...], str]:
+    fixed: dict[tuple[str, ...], str] = {}
+    for form, name in (table or {}).items():
+        fixed[words(form)] = name
+        fixed.setdefault(words(name), name)
+    return fixed
+
+
+def _counted(
+    counts: Mapping[str, int], words: Any
+) -> tuple[Counter[tuple[str, ...]], dict[tuple[str, ...], Counter[str]]]:
+    freq: Counter[tuple[str, ...]] = Counter()
+    forms: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for name, n in counts.items():
+        key = words(str(name))
+        if key:
+            freq[key] += int(n)
+            forms[key][str(name)] += int(n)
+    return freq, forms
+
+
+#: Words an organisation's name may carry or drop and stay the same body: a party's ``Partai``
+#: (``Partai Golkar``, ``Golkar``), a company's legal form, the country after a state body
+#: (``DPR RI``).
+_ORG_OPTIONAL_HEAD = frozenset({"partai", "pt", "cv"})
+_ORG_OPTIONAL_TAIL = frozenset({"ri", "tbk", "persero"})
+
+
+@lru_cache(maxsize=1 << 16)
+def org_words(name: str) -> tuple[str, ...]:
+    """The words an organisation's name is compared by (see :func:`org_groups`).
+
+    >>> org_words("Partai Golkar") == org_words("Golkar")
+    True
+    >>> org_words("Badan Meteorologi, Klimatologi, dan Geofisika")
+    ('badan', 'meteorologi', 'klimatologi', 'dan', 'geofisika')
+    """
+    words = list(normalize_name(name).split())
+    while len(words) > 1 and words[0] in _ORG_OPTIONAL_HEAD:
+        words.pop(0)
+    while len(words) > 1 and words[-1] in _ORG_OPTIONAL_TAIL:
+        words.pop()
+    return tuple(words)
+
+
+def org_groups(
+    counts: Mapping[str, int],
+    links: Mapping[tuple[str, str], int] | None = None,
+    *,
+    table: Mapping[str, str] | None = None,
+    min_links: int = MIN_LINKS,
+    link_share: float = ORG_LINK_SHARE,
+) -> dict[str, str]:
+    """The name each written form of an organisation counts under, for the forms that change.
+
+    Two forms are one organisation when they differ only in case, punctuation, ``Partai``, a
+    legal form or a closing ``RI`` (``DPR RI``, ``DPR``), or when the articles themselves join a
+    short form to a full name (``KPK`` read as ``Komisi Pemberantasan Korupsi`` where an article
+    gives both): at least ``min_links`` articles, and ``link_share`` of those that join the
+    short form to any name, must join it to the same one; the other full names it is joined to
+    in at least ``min_links`` articles are then written forms of that body too when they begin
+    and end with its first and last words (``Komisi Pemberantasan Tindak Pidana Korupsi``). A
+    body inside another is not the other (``Komisi III DPR`` is not ``DPR``, ``Dewan Pengawas
+    KPK`` is not ``KPK``), so no form joins a longer one by its words alone. Each group counts
+    under its most used form.
+
+    >>> org_groups({"KPK": 7, "Komisi Pemberantasan Korupsi": 9, "Partai Golkar": 3,
+    ...             "Golkar": 2}, {("KPK", "Komisi Pemberantasan Korupsi"): 5})
+    {'Golkar': 'Partai Golkar', 'KPK': 'Komisi Pemberantasan Korupsi'}
+    """
+    fixed = _fixed(table, org_words)
+    freq, forms = _counted(counts, org_words)
+    groups = _Groups()
+    keys = sorted(freq, key=lambda k: (-len(k), k))
+    targets: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
+    for (alias, full), n in (links or {}).items():
+        a, f = org_words(str(alias)), org_words(str(full))
+        if a != f and a in freq and f in freq and a not in fixed and f not in fixed:
+            targets[a][f] += int(n)
+    for a, seen in targets.items():
+        top, n = min(seen.items(), key=lambda kv: (-kv[1], kv[0]))
+        if n < min_links or n < link_share * sum(seen.values()):
+            continue
+        for f, m in seen.items():
+            # another wording of the same body begins and ends as the main one does (``Komisi
+            # Pemberantasan Tindak Pidana Korupsi``); a body inside it does not (``Dewan
+            # Pengawas Komisi Pemberantasan Korupsi``, ``Fraksi Partai Keadilan Sejahtera``)
+            if m >= min_links and f[0] == top[0] and f[-1] == top[-1]:
+                groups.join(top, f)
+        groups.join(top, a)
+    return _named(groups, keys, freq, forms, fixed)
 
 
 def read_name_table(path: str | Path) -> dict[str, str]:

@@ -229,11 +229,11 @@ def short_name_map(names: Iterable[str]) -> dict[str, str]:
 def _group_names(
     actors: pd.DataFrame,
     quotes: pd.DataFrame,
-    links: Mapping[tuple[str, str], int],
+    links: Mapping[tuple[str, str, str], int],
     table: Mapping[str, str] | None,
 ) -> None:
     """Put every actor and speaker under the name it counts under (in place)."""
-    from ..actors.names import name_words, person_groups
+    from ..actors.names import name_words, org_groups, person_groups
 
     if table:
         by_words = {name_words(k): v for k, v in table.items()}
@@ -247,10 +247,19 @@ def _group_names(
     said = quotes[["id", "speaker"]].dropna().rename(columns={"speaker": "name"})
     pairs = pd.concat([actors.loc[person, ["id", "name"]], said]).drop_duplicates()
     counts = Counter(pairs["name"])
-    groups = person_groups(counts, links, table=table)
+    of = {
+        kind: {(a, f): n for (k, a, f), n in links.items() if k == kind}
+        for kind in ("person", "organization")
+    }
+    groups = person_groups(counts, of["person"], table=table)
     if groups:
         actors.loc[person, "name"] = actors.loc[person, "name"].replace(groups)
         quotes["speaker"] = quotes["speaker"].replace(groups)
+    org = actors["type"] == "organization"
+    counts = Counter(actors.loc[org, ["id", "name"]].drop_duplicates()["name"])
+    groups = org_groups(counts, of["organization"], table=table)
+    if groups:
+        actors.loc[org, "name"] = actors.loc[org, "name"].replace(groups)
 
 
 def records_to_frames(
@@ -292,8 +301,10 @@ def records_to_frames(
     data can only read as that person (``Sri Mulyani Indrawati`` beside ``Sri Mulyani``,
     ``Anies`` beside ``Anies Baswedan``, a nickname the articles join to the full name) count
     under its most used form, as persons and as speakers
-    (:func:`~media_analytics.actors.person_groups`); ``actors["written"]`` keeps the form as
-    written.
+    (:func:`~media_analytics.actors.person_groups`); so do an organisation's short form and
+    full name where the articles join them (``KPK``, ``Komisi Pemberantasan Korupsi``) and its
+    forms with and without ``Partai`` or ``RI`` (:func:`~media_analytics.actors.org_groups`).
+    ``actors["written"]`` keeps the form as written.
 
     Examples
     --------
@@ -350,7 +361,8 @@ def records_to_frames(
     outlets = copies.groupby("story_id")["source"].agg(lambda s: sorted(set(s)))
 
     story_rows, theme_rows, actor_rows, quote_rows = [], [], [], []
-    alias_links: Counter[tuple[str, str]] = Counter()  # (nickname, full name) -> articles
+    # (type, nickname or short form, full name) -> articles
+    alias_links: Counter[tuple[str, str, str]] = Counter()
     for root, i in rep_index.items():
         rec, day = kept[i]
         topic = _nested(rec.get("topic"), {}) or {}
@@ -386,10 +398,10 @@ def records_to_frames(
         for actor in _nested(rec.get("actors"), []) or []:
             region = actor.get("region") or {}
             name = _clean_str(actor.get("name"))
-            if name and actor.get("type") == "person":
+            if name and actor.get("type") in ("person", "organization"):
                 for alias in actor.get("aliases") or ():
                     if isinstance(alias, str) and alias.strip():
-                        alias_links[(alias.strip(), name)] += 1
+                        alias_links[(str(actor.get("type")), alias.strip(), name)] += 1
             if actor.get("type") == "place":  # "Jateng" and "Jawa Tengah" are one province
                 name = _clean_str(actor.get("official")) or name
             actor_rows.append(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from media_analytics.actors import extract_actors, person_groups, read_name_table
+from media_analytics.actors import extract_actors, org_groups, person_groups, read_name_table
 
 
 def test_longer_and_shorter_forms_initials_and_old_spellings_join():
@@ -104,3 +104,34 @@ def test_a_bad_name_table_names_the_line(tmp_path, text, message):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match=message):
         read_name_table(path)
+
+
+def test_an_organisations_short_form_and_wordings_join_where_the_articles_join_them():
+    counts = {
+        "KPK": 7,
+        "Komisi Pemberantasan Korupsi": 9,
+        "Komisi Pemberantasan Tindak Pidana Korupsi": 3,
+        "Dewan Pengawas Komisi Pemberantasan Korupsi": 2,
+        "Partai Golkar": 3,
+        "Golkar": 2,
+        "DPR RI": 4,
+        "DPR": 6,
+        "Komisi III DPR": 5,
+    }
+    links = {
+        ("KPK", "Komisi Pemberantasan Korupsi"): 40,
+        ("KPK", "Komisi Pemberantasan Tindak Pidana Korupsi"): 5,
+        # a body inside it, joined by a slip of the extractor: not the body itself
+        ("KPK", "Dewan Pengawas Komisi Pemberantasan Korupsi"): 5,
+    }
+    assert org_groups(counts, links) == {
+        "DPR RI": "DPR",
+        "Golkar": "Partai Golkar",
+        "KPK": "Komisi Pemberantasan Korupsi",
+        "Komisi Pemberantasan Tindak Pidana Korupsi": "Komisi Pemberantasan Korupsi",
+    }
+    # too few articles join them, or they join the short form to two bodies alike
+    assert "KPK" not in org_groups(counts, {("KPK", "Komisi Pemberantasan Korupsi"): 4})
+    split = {("PSI", "Partai Solidaritas Indonesia"): 6, ("PSI", "Persatuan Sepakbola X"): 6}
+    both = {"PSI": 3, "Partai Solidaritas Indonesia": 2, "Persatuan Sepakbola X": 2}
+    assert org_groups(both, split) == {}

@@ -221,18 +221,28 @@ def test_nicknames_the_articles_join_to_a_full_name_and_the_analysts_own_names()
         return {"id": f"r{i}", "published_at": "2024-10-18", "actors": actors}
 
     both = {"name": "Joko Widodo", "type": "person", "aliases": ["Jokowi"]}
-    records = [record(i, [both]) for i in range(5)]
-    records.append(record(5, [{"name": "Jokowi", "type": "person"}]))
+    kpk = {"name": "Komisi Pemberantasan Korupsi", "type": "organization", "aliases": ["KPK"]}
+    records = [record(i, [both, kpk]) for i in range(5)]
+    records.append(
+        record(5, [{"name": "Jokowi", "type": "person"}, {"name": "KPK", "type": "organization"}])
+    )
     records.append(record(6, [{"name": "Korps Bhayangkara", "type": "organization"}]))
     data = records_to_frames(records)
     named = data.actors.groupby("name")["id"].apply(sorted).to_dict()
     assert named["Joko Widodo"] == ["r0", "r1", "r2", "r3", "r4", "r5"]
+    assert named["Komisi Pemberantasan Korupsi"] == ["r0", "r1", "r2", "r3", "r4", "r5"]
     # fewer articles that join them: the lone nickname stays as written
     assert "Jokowi" in set(records_to_frames(records[3:]).actors["name"])
     own = records_to_frames(records[3:], aliases={"jokowi": "Presiden Jokowi", "KORPS "
                                                   "BHAYANGKARA": "Polri"})  # fmt: skip
     named = own.actors.groupby("name")["id"].apply(sorted).to_dict()
-    assert named == {"Polri": ["r6"], "Presiden Jokowi": ["r5"], "Joko Widodo": ["r3", "r4"]}
+    assert named == {
+        "Polri": ["r6"],
+        "Presiden Jokowi": ["r5"],
+        "Joko Widodo": ["r3", "r4"],
+        "KPK": ["r5"],
+        "Komisi Pemberantasan Korupsi": ["r3", "r4"],
+    }
 
 
 def test_filters(syndicated_records):
