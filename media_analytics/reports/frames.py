@@ -415,6 +415,7 @@ def records_to_frames(
                     "province": _clean_str(region.get("province")),
                     "regency": _clean_str(region.get("regency")),
                     "sentiment": _actor_tone(actor.get("sentiment")) or tone,
+                    "written": _clean_str(actor.get("name")) or name,
                 }
             )
         for quote in _nested(rec.get("quotes"), []) or []:
@@ -434,11 +435,13 @@ def records_to_frames(
     themes = themes[themes["theme"].notna()]
     actors = _frame(
         actor_rows,
-        ["id", "date", "name", "title", "role", "type", "province", "regency", "sentiment"],
-    )
+        [
+            "id", "date", "name", "title", "role", "type", "province", "regency", "sentiment",
+            "written",
+        ],
+    )  # fmt: skip
     actors = actors[actors["name"].notna()].copy()
     quotes = _frame(quote_rows, ["id", "date", "source", "speaker", "text", "verb"])
-    actors["written"] = actors["name"]
     _group_names(actors, quotes, alias_links, aliases)
     actors = actors.drop_duplicates(["id", "name"])
 

@@ -295,15 +295,19 @@ def top_actors(
     Returns
     -------
     pandas.DataFrame
-        Columns ``actor, type, title, role, articles, outlets, quotes, net_tone``, most articles
-        first: ``title`` and ``role`` are the forms seen most often, ``outlets`` counts the
-        outlets that carried the stories naming the actor, ``quotes`` the quotes attributed to
-        the actor, ``net_tone`` the tone toward the actor.
+        Columns ``actor, type, title, role, articles, outlets, quotes, net_tone, also_written``,
+        most articles first: ``title`` and ``role`` are the forms seen most often, ``outlets``
+        counts the outlets that carried the stories naming the actor, ``quotes`` the quotes
+        attributed to the actor, ``net_tone`` the tone toward the actor, ``also_written`` the
+        other forms of the name counted under it (``"Jokowi (247)"``; the three most used).
     """
     a = data.actors
     if types is not None:
         a = a[a["type"].isin(types)]
-    columns = ["actor", "type", "title", "role", "articles", "outlets", "quotes", "net_tone"]
+    columns = [
+        "actor", "type", "title", "role", "articles", "outlets", "quotes", "net_tone",
+        "also_written",
+    ]  # fmt: skip
     if a.empty:
         return pd.DataFrame(columns=columns)
     grouped = a.groupby("name")
@@ -322,9 +326,23 @@ def top_actors(
     out["quotes"] = said.reindex(out.index, fill_value=0).astype(int)
     tone = sentiment_mix(data, "actor").set_index("actor")["net_tone"]
     out["net_tone"] = tone.reindex(out.index, fill_value=0.0)
+    out["also_written"] = _other_forms(a).reindex(out.index).fillna("")
     out = out.rename_axis("actor").reset_index()
     out = out.sort_values(["articles", "actor"], ascending=[False, True]).head(n)
     return out[columns].reset_index(drop=True)
+
+
+def _other_forms(actors: pd.DataFrame, keep: int = 3) -> pd.Series:
+    """Per name, the other written forms counted under it with their stories, most used first."""
+    if "written" not in actors:
+        return pd.Series(dtype=object)
+    other = actors[actors["written"].notna() & (actors["written"] != actors["name"])]
+    if other.empty:
+        return pd.Series(dtype=object)
+    n = other.groupby(["name", "written"])["id"].nunique().reset_index()
+    n = n.sort_values(["name", "id", "written"], ascending=[True, False, True])
+    n["label"] = n["written"].astype(str) + " (" + n["id"].astype(str) + ")"
+    return n.groupby("name")["label"].agg(lambda labels: "; ".join(labels.iloc[:keep]))
 
 
 def _mode(values: pd.Series) -> str | None:

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from media_analytics.reports import records_to_frames, volume
+from media_analytics.reports import records_to_frames, top_actors, volume
 
 from .conftest import SAMPLE, read_sample
 
@@ -210,10 +210,12 @@ def test_a_one_word_name_counts_under_the_one_longer_name_it_stands_for():
         "Prabowo Subianto", "Prabowo Subianto", "Luthfi", "Prabowo Subianto", "Shanty",
         "Shanty Jones",
     ]  # fmt: skip
-    # the form as written stays at hand
+    # the form as written stays at hand, and the top-actor table shows what was counted
     assert data.actors.query("id == 'r2' and name == 'Prabowo Subianto'")["written"].item() == (
         "Prabowo"
     )
+    top = top_actors(data, 3).set_index("actor")["also_written"]
+    assert top["Prabowo Subianto"] == "Prabowo (1)" and top["Budi"] == ""
 
 
 def test_nicknames_the_articles_join_to_a_full_name_and_the_analysts_own_names():
