@@ -116,3 +116,22 @@ def test_landmarks_and_countries_are_places(text: str, place: str) -> None:
 def test_an_acronym_after_a_landmark_is_the_body_it_belongs_to() -> None:
     found = {a.name: a.type for a in extract_actors("Acara digelar di Taman Pintar UGM kemarin.")}
     assert found.get("Taman Pintar") == "place" and found.get("UGM") == "organization"
+
+
+def test_a_regencys_short_form_after_an_office_is_the_place_not_the_name() -> None:
+    text = "Wakil Wali Kota Tangsel Benyamin Davnie mengatakan jalan itu segera diperbaiki."
+    actors = extract_actors(text)
+    assert [a.name for a in actors if a.type == "person"] == ["Benyamin Davnie"]
+    [tangsel] = [a for a in actors if a.type == "place"]
+    assert tangsel.region is not None and tangsel.region["regency"] == "Kota Tangerang Selatan"
+    # inside an agency's name, the short form stays with the agency
+    text = "Kepala Dishub Kobar Hermon F Lion membantah adanya pungutan kepada pedagang."
+    people = [(a.name, a.role) for a in extract_actors(text) if a.type == "person"]
+    assert people == [("Hermon F Lion", "Kepala Dishub Kobar")]
+
+
+def test_a_short_form_that_is_also_a_surname_is_no_place() -> None:
+    # "HSU" (Hulu Sungai Utara) is left out of the short forms: place names match regardless
+    # of case, and Hsu is a common surname
+    text = "Wakil Menteri Luar Negeri Taiwan Hsu Szu-chien mengatakan hal itu di Taipei."
+    assert "Hsu" not in {a.name for a in extract_actors(text) if a.type == "place"}
