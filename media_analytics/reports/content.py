@@ -158,6 +158,11 @@ def _provenance(
         if v is not None
     )
     n_outlets = data.copies["source"].nunique() if len(data.copies) else 0
+    actors = data.actors
+    grouped = 0
+    if "written" in actors and len(actors):
+        moved = actors[actors["written"].notna() & (actors["written"] != actors["name"])]
+        grouped = moved[["type", "written"]].drop_duplicates().shape[0]
     return {
         "Made": made.strftime("%Y-%m-%d %H:%M UTC"),
         "Made with": f"media-analytics {__version__}",
@@ -170,4 +175,8 @@ def _provenance(
         "Outlets": str(n_outlets),
         "Period": PERIOD_NAMES[period],
         "Filters": shown or "none",
+        "Actor names": (
+            f"{grouped} written form(s) counted under another name of the same actor "
+            "(listed in the top-actor table's also_written)"
+        ),
     }

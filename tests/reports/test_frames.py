@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from media_analytics.reports import records_to_frames, top_actors, volume
+from media_analytics.reports import build_content, records_to_frames, top_actors, volume
 
 from .conftest import SAMPLE, read_sample
 
@@ -216,6 +216,9 @@ def test_a_one_word_name_counts_under_the_one_longer_name_it_stands_for():
     )
     top = top_actors(data, 3).set_index("actor")["also_written"]
     assert top["Prabowo Subianto"] == "Prabowo (1)" and top["Budi"] == ""
+    # and the report says how many forms it counted under another name
+    provenance = build_content(data, title="t").provenance
+    assert provenance["Actor names"].startswith("1 written form(s) counted under another name")
 
 
 def test_nicknames_the_articles_join_to_a_full_name_and_the_analysts_own_names():
