@@ -174,7 +174,9 @@ def share_of_voice(
     by : {"theme", "actor", "outlet", "topic", "region"}
     names : sequence of str, optional
         Compare only these (e.g. two candidates); matched case-insensitively, and reported in the
-        given order and spelling even when absent from the data.
+        given order and spelling even when absent from the data. An actor may be named by any
+        form the data wrote it in (``KPK`` finds the stories counted under ``Komisi
+        Pemberantasan Korupsi``).
     period : {"D", "W", "M"}, optional
         Shares within each period instead of over the whole range.
 
@@ -190,6 +192,12 @@ def share_of_voice(
     pairs = keyed(data, by)
     if names is not None:
         spelling = {n.casefold(): n for n in names}
+        if by == "actor" and "written" in data.actors:
+            # a name asked for by a form it was written in: the name it counts under
+            forms = data.actors[["name", "written"]].dropna().drop_duplicates()
+            counted = dict(zip(forms["written"].str.casefold(), forms["name"], strict=True))
+            counted.update((str(n).casefold(), str(n)) for n in forms["name"])
+            spelling = {counted.get(n.casefold(), n).casefold(): n for n in reversed(list(names))}
         pairs = pairs.assign(key=pairs["key"].str.casefold().map(spelling)).dropna(subset=["key"])
         pairs = pairs.drop_duplicates(["id", "key"])
     groups = ["key"]

@@ -7,7 +7,13 @@ import json
 import pandas as pd
 import pytest
 
-from media_analytics.reports import build_content, records_to_frames, top_actors, volume
+from media_analytics.reports import (
+    build_content,
+    records_to_frames,
+    share_of_voice,
+    top_actors,
+    volume,
+)
 
 from .conftest import SAMPLE, read_sample
 
@@ -240,6 +246,9 @@ def test_nicknames_the_articles_join_to_a_full_name_and_the_analysts_own_names()
     assert "Jokowi" in set(records_to_frames(records[3:]).actors["name"])
     own = records_to_frames(records[3:], aliases={"jokowi": "Presiden Jokowi", "KORPS "
                                                   "BHAYANGKARA": "Polri"})  # fmt: skip
+    # an analyst comparing actors may name them by any form the articles wrote
+    shares = share_of_voice(data, "actor", names=["KPK", "Jokowi"]).set_index("actor")
+    assert shares["articles"].to_dict() == {"KPK": 6, "Jokowi": 6}
     named = own.actors.groupby("name")["id"].apply(sorted).to_dict()
     assert named == {
         "Polri": ["r6"],
