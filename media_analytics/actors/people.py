@@ -526,7 +526,21 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
                 )
                 apposed.start, apposed.role_match = i, role
                 return apposed
-            if pm is not None and not pm.title and not pm.honorifics:
+            unit = (
+                _unit_of_org(ts, pm, gaz)
+                if pm is not None and not pm.title and not pm.honorifics
+                else None
+            )
+            if unit is not None and pm is not None:
+                # "Direktur Retail Banking Bank Mandiri, Hery Gunardi": a name is not followed
+                # by an organisation and another name; the first "name" was a unit of it
+                om, place, pm = unit
+                end = place.end if place is not None else om.end
+                places = [*role.places, place] if place is not None else role.places
+                role = RoleMatch(
+                    i, end, ts.surface(i, end), role.head, [*role.orgs, om], places
+                )
+            elif pm is not None and not pm.title and not pm.honorifics:
                 # "Pengasuh PP Tebuireng KH Abdul Hakim": an honorific or a rank after the first
                 # "name" shows that it was still part of the office
                 later = _person_after(ts, pm.end) if pm.end < ts.n and ts.joined(pm.end) else None
@@ -606,6 +620,27 @@ def _apposed_person(ts: TokenStream, j: int) -> PersonMatch | None:
     ):
         return None
     return pm
+
+
+def _unit_of_org(
+    ts: TokenStream, pm: PersonMatch, gaz: Gazetteer
+) -> tuple[OrgMatch, PlaceMatch | None, PersonMatch] | None:
+    """The organisation right after the "name" ``pm`` read after an office, the place after
+    it if any, and the person named after them (``Retail Banking`` + ``Bank Mandiri`` + ``,
+    Hery Gunardi,``), or None."""
+    j = pm.end
+    if j >= ts.n or not ts.joined(j) or not ts.caps[j]:
+        return None
+    om = match_org(ts, j, gaz)
+    if om is None:
+        return None
+    # the organisation's place goes with it ("Dinas Kesehatan (Dinkes) Ketapang Basaria")
+    place = match_place(ts, om.end, gaz) if om.end < ts.n and ts.joined(om.end) else None
+    end = place.end if place is not None else om.end
+    after = person_after_outfit(ts, end)
+    if after is None or ts.weak_name(after.name_start, after.name_end):
+        return None
+    return om, place, after
 
 
 def person_after_outfit(ts: TokenStream, j: int, *, firm: bool = False) -> PersonMatch | None:

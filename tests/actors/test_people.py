@@ -589,3 +589,41 @@ def test_an_everyday_noun_opening_the_sentence_is_not_part_of_the_name(
 def test_a_person_after_a_cue_and_its_place() -> None:
     assert "Zinedine Zidane" in persons("Pelatih Madrid Zinedine Zidane memberi kesempatan.")
     assert persons("Warga Jakarta menonton laga itu.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Direktur Retail Banking Bank Mandiri, Hery Gunardi, mengatakan kredit tumbuh.",
+            "Hery Gunardi",
+            "Direktur Retail Banking Bank Mandiri",
+        ),
+        (
+            "Direktur Retail Banking Bank Mandiri Hery Gunardi mengatakan kredit tumbuh.",
+            "Hery Gunardi",
+            "Direktur Retail Banking Bank Mandiri",
+        ),
+        (
+            "Direktur Jenderal Pendidikan Islam Kementerian Agama RI, Kamaruddin Amin, "
+            "mengungkapkan hal itu.",
+            "Kamaruddin Amin",
+            "Direktur Jenderal Pendidikan Islam Kementerian Agama RI",
+        ),
+        (
+            "Kabid Penanganan Kedaruratan Badan Penanggulangan Bencana Daerah (BPBD) Sumatera "
+            "Selatan Ansori mengatakan titik panas bertambah.",
+            "Ansori",
+            None,  # the place after the organisation is not glued onto the name either
+        ),
+    ],
+)
+def test_a_unit_of_an_organisation_after_an_office_is_no_name(
+    text: str, name: str, role: str | None
+) -> None:
+    # a name is not followed by an organisation and then another name: the first "name" was a
+    # unit of that organisation, part of the office
+    people = [(a.name, a.role) for a in extract_actors(text) if a.type == "person"]
+    assert [n for n, _ in people] == [name]
+    if role is not None:
+        assert people[0][1] == role
