@@ -537,9 +537,7 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
                 om, place, pm = unit
                 end = place.end if place is not None else om.end
                 places = [*role.places, place] if place is not None else role.places
-                role = RoleMatch(
-                    i, end, ts.surface(i, end), role.head, [*role.orgs, om], places
-                )
+                role = RoleMatch(i, end, ts.surface(i, end), role.head, [*role.orgs, om], places)
             elif pm is not None and not pm.title and not pm.honorifics:
                 # "Pengasuh PP Tebuireng KH Abdul Hakim": an honorific or a rank after the first
                 # "name" shows that it was still part of the office
