@@ -346,7 +346,10 @@ def read_name_table(path: str | Path) -> dict[str, str]:
     Bhayangkara,Polri``). Raises ``ValueError`` naming the line of a row it cannot use.
     """
     p = Path(path)
-    text = p.read_text(encoding="utf-8-sig")
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{p}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     dialect = "excel-tab" if p.suffix.lower() == ".tsv" else "excel"
     rows = csv.reader(text.splitlines(), dialect=dialect)
     header = [h.strip().lower() for h in next(rows, [])]

@@ -399,7 +399,8 @@ def records_to_frames(
             region = actor.get("region") or {}
             name = _clean_str(actor.get("name"))
             if name and actor.get("type") in ("person", "organization"):
-                for alias in actor.get("aliases") or ():
+                nicknames = actor.get("aliases") or ()
+                for alias in [nicknames] if isinstance(nicknames, str) else nicknames:
                     if isinstance(alias, str) and alias.strip():
                         alias_links[(str(actor.get("type")), alias.strip(), name)] += 1
             if actor.get("type") == "place":  # "Jateng" and "Jawa Tengah" are one province

@@ -135,3 +135,10 @@ def test_an_organisations_short_form_and_wordings_join_where_the_articles_join_t
     split = {("PSI", "Partai Solidaritas Indonesia"): 6, ("PSI", "Persatuan Sepakbola X"): 6}
     both = {"PSI": 3, "Partai Solidaritas Indonesia": 2, "Persatuan Sepakbola X": 2}
     assert org_groups(both, split) == {}
+
+
+def test_a_name_table_that_is_not_utf8_names_the_file(tmp_path):
+    path = tmp_path / "names.csv"
+    path.write_bytes(b"alias,name\nSoekarno,Bung Karno\nCaf\xe9,Kafe\n")
+    with pytest.raises(ValueError, match=r"names\.csv: not UTF-8 text"):
+        read_name_table(path)
