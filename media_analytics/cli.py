@@ -458,6 +458,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         title=args.title,
         html_file=html_file,
         aliases=aliases,
+        names=args.actor,
     )
     for name, path in written.items():
         print(f"{name}: {path}")
@@ -944,6 +945,13 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--since", type=_iso_day, help="first date (YYYY-MM-DD)")
     report.add_argument("--until", type=_iso_day, help="last date (YYYY-MM-DD)")
     report.add_argument("--title", default="Media monitoring report", help="report title")
+    report.add_argument(
+        "--actor",
+        action="append",
+        metavar="NAME",
+        help="compare these actors in the share-of-voice table (repeatable; any form the "
+        "articles wrote them in: --actor KPK --actor Polri)",
+    )
     report.add_argument(
         "--aliases",
         metavar="FILE",

@@ -88,10 +88,19 @@ def test_report_counts_an_alias_under_the_analysts_name(tmp_path: Path, capsys) 
     table = tmp_path / "names.csv"
     table.write_text("alias,name\nkorps bhayangkara,Polri\n", "utf-8")
     out = tmp_path / "r"
-    assert main(["report", str(scored), "--out", str(out), "--aliases", str(table)]) == 0
+
+    def base_args(scored: Path, out: Path, table: Path) -> list[str]:
+        return ["report", str(scored), "--out", str(out), "--aliases", str(table)]
+
+    assert main(base_args(scored, out, table)) == 0
     top = (out / "tables" / "top_actors.csv").read_text("utf-8").splitlines()
     assert top[1].startswith("Polri,organization,") and top[1].split(",")[4] == "3"
     assert len(top) == 2
+    # actors to compare, by any form the articles wrote them in
+    compared = [*base_args(scored, out, table), "--actor", "Korps Bhayangkara", "--actor", "TNI"]
+    assert main(compared) == 0
+    shares = (out / "tables" / "share_of_voice_actor.csv").read_text("utf-8").splitlines()
+    assert shares[1:] == ["Korps Bhayangkara,3,1.0", "TNI,0,0.0"]
     table.write_text("alias\nPolri\n", "utf-8")
     assert main(["report", str(scored), "--out", str(out), "--aliases", str(table)]) == 2
     err = capsys.readouterr().err.strip()
