@@ -154,9 +154,24 @@ def person_groups(
         for w in set(k):
             if len(w) > 1:
                 by_word[w].append(k)
+    words_of = {k: frozenset(k) for k in multi}
+    initials = {k for k in multi if any(len(w) == 1 for w in k)}
     for k in multi:
-        anchor = min((w for w in k if len(w) > 1), key=lambda w: len(by_word[w]))
-        holders = [h for h in by_word[anchor] if h != k and _within(k, h)]
+        full = frozenset(w for w in k if len(w) > 1)
+        anchor = min(sorted(full), key=lambda w: len(by_word[w]))
+        # the cheap tests first: a longer form holds every full word of k as it is; a form as
+        # long can hold k only through an initial
+        holders = [
+            h
+            for h in by_word[anchor]
+            if h != k
+            and (
+                full <= words_of[h]
+                if len(h) > len(k)
+                else len(h) == len(k) and (k in initials or h in initials)
+            )
+            and _within(k, h)
+        ]
         if holders and all(
             _within(a, b) or _within(b, a) for i, a in enumerate(holders) for b in holders[i + 1 :]
         ):
@@ -164,9 +179,12 @@ def person_groups(
                 groups.join(h, k)
     # a single word: the first or last word of one group's forms only
     ends: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    ending: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # the forms, not their groups
     for k in multi:
         ends[k[0]].add(groups.find(k))
         ends[k[-1]].add(groups.find(k))
+        ending[k[0]].add(k)
+        ending[k[-1]].add(k)
     # (an initial alone, "M", is no name to group)
     singles = {k for k in keys if len(k) == 1 and len(k[0]) > 1 and k not in fixed}
     group_freq: Counter[tuple[str, ...]] = Counter()
@@ -193,9 +211,7 @@ def person_groups(
         if total < min_links or n < link_share * total:
             continue
         # a word of other people's names too ("Alex"): the links must outnumber those names
-        others = sum(
-            freq[k] for k in multi if a[0] in (k[0], k[-1]) and groups.find(k) != groups.find(f)
-        )
+        others = sum(freq[k] for k in ending.get(a[0], ()) if groups.find(k) != groups.find(f))
         if n > others:
             groups.join(f, a)
     # name each group by its most used form (an odd longer form that took a well-known single
