@@ -157,8 +157,8 @@ def person_groups(
     words_of = {k: frozenset(k) for k in multi}
     initials = {k for k in multi if any(len(w) == 1 for w in k)}
     for k in multi:
-        full = frozenset(w for w in k if len(w) > 1)
-        anchor = min(sorted(full), key=lambda w: len(by_word[w]))
+        whole = frozenset(w for w in k if len(w) > 1)
+        anchor = min(sorted(whole), key=lambda w: len(by_word[w]))
         # the cheap tests first: a longer form holds every full word of k as it is; a form as
         # long can hold k only through an initial
         holders = [
@@ -166,7 +166,7 @@ def person_groups(
             for h in by_word[anchor]
             if h != k
             and (
-                full <= words_of[h]
+                whole <= words_of[h]
                 if len(h) > len(k)
                 else len(h) == len(k) and (k in initials or h in initials)
             )
