@@ -15,12 +15,15 @@ only mean one person in the data at hand, and names each group by its most used 
   Wibowo Santoso`` joins neither);
 - a single word that is the first or the last word of the forms of one group only (``Anies``;
   ``Budi`` beside ``Budi Gunawan`` and ``Budi Santoso`` stays as written);
-- a nickname the articles themselves join to a full name (``Jokowi`` read as ``Joko Widodo`` in
-  the articles that give both, :mod:`~media_analytics.actors.aliases`), when at least
-  ``min_links`` articles do and nearly all of them to the same person.
+- a one-word nickname the articles themselves join to a full name (``Jokowi`` read as ``Joko
+  Widodo`` in the articles that give both, :mod:`~media_analytics.actors.aliases`), when at
+  least ``min_links`` articles do, nearly all of them to the same person, and the word is not
+  already read as another person's name (nicknames of two words or more, ``Gus Ipul``, are
+  left as written: the links the articles give for them are too often wrong).
 
 Everything else stays as written: a name shared by two people is never guessed. An analyst's own
-table of aliases (:func:`read_name_table`) comes first and is never overruled.
+table of aliases (:func:`read_name_table`, chains followed) comes first and is never overruled;
+its forms still count as rivals (``Budi`` stays apart when the table names ``Budi Santoso``).
 """
 
 from __future__ import annotations
@@ -35,7 +38,14 @@ from typing import Any
 from .aliases import spelling_key
 from .model import normalize_name
 
-__all__ = ["name_words", "org_groups", "org_words", "person_groups", "read_name_table"]
+__all__ = [
+    "name_words",
+    "org_groups",
+    "org_words",
+    "person_groups",
+    "read_name_table",
+    "resolve_name_table",
+]
 
 #: Articles that must join a nickname to one full name before other articles' lone uses of the
 #: nickname count under that name.
@@ -61,33 +71,29 @@ def name_words(name: str) -> tuple[str, ...]:
     return tuple(spelling_key(w) for w in normalize_name(name).split())
 
 
-def _same_word(short: str, long: str, both_ways: bool) -> bool:
-    if short == long:
-        return True
-    # an initial stands for a word it begins ("M Nasir"); in the longer form only when the two
-    # have as many words ("B J Habibie", "Bacharuddin Jusuf Habibie")
-    return (len(short) == 1 and long.startswith(short)) or (
-        both_ways and len(long) == 1 and short.startswith(long)
-    )
-
-
 def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """Whether the words of ``short`` match, in order, words of ``long`` (one or more full)."""
+    """Whether the words of ``short`` match, in order, words of ``long``: each the same word,
+    or an initial of ``short`` standing for a word it begins (``M Nasir``, ``B J Habibie``);
+    ``short`` has a full word, and is shorter or holds an initial."""
     if len(short) > len(long) or not any(len(w) > 1 for w in short):
         return False
-    both_ways = len(short) == len(long)
+    if len(short) == len(long) and all(len(w) > 1 for w in short):
+        return False  # as many words and no initial: only the very same name would match
     i = 0
     for word in long:
-        if i < len(short) and _same_word(short[i], word, both_ways):
+        if i < len(short) and (
+            short[i] == word or (len(short[i]) == 1 and word.startswith(short[i]))
+        ):
             i += 1
     return i == len(short)
 
 
 class _Groups:
-    """Union-find over name keys."""
+    """Union-find over name keys; a group holds at most one name of the analyst's table."""
 
-    def __init__(self) -> None:
+    def __init__(self, pins: Mapping[tuple[str, ...], str] | None = None) -> None:
         self.parent: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.pin: dict[tuple[str, ...], str] = dict(pins or {})  # root -> the table's name
 
     def find(self, k: tuple[str, ...]) -> tuple[str, ...]:
         root = self.parent.setdefault(k, k)
@@ -97,10 +103,18 @@ class _Groups:
             self.parent[k], k = root, self.parent[k]
         return root
 
-    def join(self, a: tuple[str, ...], b: tuple[str, ...]) -> None:
+    def join(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        """Join the groups of ``a`` and ``b``, unless the table names them differently."""
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[rb] = ra
+        if ra == rb:
+            return True
+        pa, pb = self.pin.get(ra), self.pin.get(rb)
+        if pa is not None and pb is not None and pa != pb:
+            return False
+        self.parent[rb] = ra
+        if pa is None and pb is not None:
+            self.pin[ra] = pb
+        return True
 
 
 def person_groups(
@@ -145,36 +159,26 @@ def person_groups(
     """
     fixed = _fixed(table, name_words)
     freq, forms = _counted(counts, name_words)
-    groups = _Groups()
+    # the table's forms take part as rivals and holders, but keep the table's name
+    groups = _Groups(pins=fixed)
     keys = sorted(freq, key=lambda k: (-len(k), k))
-    multi = [k for k in keys if len(k) > 1 and k not in fixed and any(len(w) > 1 for w in k)]
-    # by their full words, so that a form is compared only with forms sharing one
-    by_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    multi = [k for k in keys if len(k) > 1 and any(len(w) > 1 for w in k)]
+    # by their full words: every full word of a shorter form is a word of the longer one
+    by_word: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for k in multi:
-        for w in set(k):
+        for w in k:
             if len(w) > 1:
-                by_word[w].append(k)
-    words_of = {k: frozenset(k) for k in multi}
-    initials = {k for k in multi if any(len(w) == 1 for w in k)}
+                by_word[w].add(k)
     for k in multi:
-        whole = frozenset(w for w in k if len(w) > 1)
-        anchor = min(sorted(whole), key=lambda w: len(by_word[w]))
-        # the cheap tests first: a longer form holds every full word of k as it is; a form as
-        # long can hold k only through an initial
-        holders = [
-            h
-            for h in by_word[anchor]
-            if h != k
-            and (
-                whole <= words_of[h]
-                if len(h) > len(k)
-                else len(h) == len(k) and (k in initials or h in initials)
-            )
-            and _within(k, h)
-        ]
-        if holders and all(
+        sets = sorted((by_word[w] for w in set(k) if len(w) > 1), key=len)
+        shared = set(sets[0]).intersection(*sets[1:])
+        holders = sorted(h for h in shared if h != k and _within(k, h))
+        if not holders or not all(
             _within(a, b) or _within(b, a) for i, a in enumerate(holders) for b in holders[i + 1 :]
         ):
+            continue
+        pins = {groups.pin.get(groups.find(x)) for x in (k, *holders)} - {None}
+        if len(pins) <= 1:
             for h in holders:
                 groups.join(h, k)
     # a single word: the first or last word of one group's forms only
@@ -190,26 +194,29 @@ def person_groups(
     group_freq: Counter[tuple[str, ...]] = Counter()
     for k in multi:
         group_freq[groups.find(k)] += freq[k]
-    for k in singles:
+    joined: set[tuple[str, ...]] = set()
+    for k in sorted(singles):
         owners = ends.get(k[0], set())
         # the full name must be established in the data: a given name used alone at least as
         # often as the one full name that holds it is mostly someone else's ("Shanty" beside one
         # "Shanty Jones")
         if len(owners) == 1:
             (owner,) = owners
-            if group_freq[owner] >= max(min_full, freq[k]):
-                groups.join(owner, k)
+            if group_freq[owner] >= max(min_full, freq[k]) and groups.join(owner, k):
+                joined.add(k)
     # nicknames the articles join to one full name
     targets: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     for (alias, full), n in (links or {}).items():
         a, f = name_words(str(alias)), name_words(str(full))
-        if len(a) == 1 and len(f) > 1 and a in singles and f in freq and f not in fixed:
+        if len(a) == 1 and len(f) > 1 and a in singles and f in freq:
             targets[a][f] += int(n)
-    for a, seen in targets.items():
+    for a, seen in sorted(targets.items()):
         f, n = min(seen.items(), key=lambda kv: (-kv[1], kv[0]))
         total = sum(seen.values())
         if total < min_links or n < link_share * total:
             continue
+        if a in joined and groups.find(a) != groups.find(f):
+            continue  # already the word of another person's name ("Ipul" of "Ahmad Ipul")
         # a word of other people's names too ("Alex"): the links must outnumber those names
         others = sum(freq[k] for k in ending.get(a[0], ()) if groups.find(k) != groups.find(f))
         if n > others:
@@ -230,40 +237,76 @@ def _named(
     """``written form -> name`` of every form whose group is named otherwise.
 
     With ``one_word_apart``, the spellings of a one-word key that joined nothing else stay
-    apart (``Rony``, ``Ronny``: two people as likely as one).
+    apart unless they differ only in case and punctuation (``Rony`` and ``Ronny``: two people
+    as likely as one; ``Jokowi`` and ``JOKOWI``: one).
     """
     members: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for k in keys:
         members[groups.find(k)].append(k)
     out: dict[str, str] = {}
-    for group in members.values():
-        if (
-            len(group) == 1
-            and group[0] not in fixed
-            and (len(forms[group[0]]) == 1 or (one_word_apart and len(group[0]) == 1))
-        ):
-            continue
-        pinned = [fixed[k] for k in group if k in fixed]
-        if pinned:
-            name = pinned[0]
+    for root, group in members.items():
+        pin = groups.pin.get(root)
+        if pin is None and len(group) == 1 and one_word_apart and len(group[0]) == 1:
+            by_text: dict[str, Counter[str]] = defaultdict(Counter)
+            for form, n in forms[group[0]].items():
+                by_text[normalize_name(form)][form] += n
+            parts = list(by_text.values())
         else:
-            best = max(group, key=lambda k: (freq[k], len(k), k))
-            # the most used spelling of that form (the first in order on a tie)
-            name = min(forms[best].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        for k in group:
-            for form in forms[k]:
+            parts = [Counter({f: n for k in group for f, n in forms[k].items()})]
+        for part in parts:
+            if pin is not None:
+                name = pin
+            elif len(part) == 1:
+                continue
+            else:
+                best = max(group, key=lambda k: (freq[k], len(k), k))
+                mine = forms[best] if len(parts) == 1 else part
+                # the most used spelling of that form (the first in order on a tie)
+                name = min(mine.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            for form in part:
                 if form != name:
                     out[form] = name
-    for key, name in fixed.items():  # table entries whose key no counted form has
-        for form in forms.get(key, ()):
-            if form != name:
-                out[form] = name
     return dict(sorted(out.items()))
 
 
+def resolve_name_table(table: Mapping[str, str]) -> dict[str, str]:
+    """``alias -> name`` with chains followed (``A -> B``, ``B -> C`` gives ``A -> C``).
+
+    Aliases are compared by :func:`name_words`. Raises ``ValueError`` when two aliases that
+    are the same form give two names, or when the table goes round in a circle.
+
+    >>> resolve_name_table({"Jokowi": "Joko Widodo", "Joko Widodo": "Presiden Joko Widodo"})
+    {'Jokowi': 'Presiden Joko Widodo', 'Joko Widodo': 'Presiden Joko Widodo'}
+    """
+    by_key: dict[tuple[str, ...], tuple[str, str]] = {}
+    for alias, name in table.items():
+        key = name_words(str(alias))
+        known = by_key.get(key)
+        if known is not None and known[1] != name:
+            raise ValueError(
+                f"{known[0]!r} and {alias!r} are the same form but are given two names, "
+                f"{known[1]!r} and {name!r}"
+            )
+        by_key[key] = (str(alias), str(name))
+    out: dict[str, str] = {}
+    for alias, name in table.items():
+        seen = [name_words(str(alias))]
+        while True:
+            step = by_key.get(name_words(name))
+            if step is None or step[1] == name:
+                break
+            if name_words(step[1]) in seen or name_words(name) in seen:
+                raise ValueError(f"the names go round in a circle from {alias!r}: {name!r} ...")
+            seen.append(name_words(name))
+            name = step[1]
+        out[str(alias)] = name
+    return out
+
+
 def _fixed(table: Mapping[str, str] | None, words: Any) -> dict[tuple[str, ...], str]:
+    """The table's forms and names, by ``words``, each with its name (chains followed)."""
     fixed: dict[tuple[str, ...], str] = {}
-    for form, name in (table or {}).items():
+    for form, name in resolve_name_table(table or {}).items():
         fixed[words(form)] = name
         fixed.setdefault(words(name), name)
     return fixed
@@ -333,14 +376,14 @@ def org_groups(
     """
     fixed = _fixed(table, org_words)
     freq, forms = _counted(counts, org_words)
-    groups = _Groups()
+    groups = _Groups(pins=fixed)
     keys = sorted(freq, key=lambda k: (-len(k), k))
     targets: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     for (alias, full), n in (links or {}).items():
         a, f = org_words(str(alias)), org_words(str(full))
-        if a != f and a in freq and f in freq and a not in fixed and f not in fixed:
+        if a != f and a in freq and f in freq:
             targets[a][f] += int(n)
-    for a, seen in targets.items():
+    for a, seen in sorted(targets.items()):
         top, n = min(seen.items(), key=lambda kv: (-kv[1], kv[0]))
         if n < min_links or n < link_share * sum(seen.values()):
             continue
@@ -372,6 +415,7 @@ def read_name_table(path: str | Path) -> dict[str, str]:
     if header[:2] != ["alias", "name"]:
         raise ValueError(f"{p}:1: the first line must be the header 'alias,name', got {header!r}")
     out: dict[str, str] = {}
+    seen: dict[tuple[str, ...], tuple[str, str, int]] = {}
     for line, row in enumerate(rows, 2):
         if not any(cell.strip() for cell in row):
             continue
@@ -380,8 +424,17 @@ def read_name_table(path: str | Path) -> dict[str, str]:
         alias, name = row[0].strip(), row[1].strip()
         if not any(c.isalnum() for c in alias) or not any(c.isalnum() for c in name):
             raise ValueError(f"{p}:{line}: {alias!r} or {name!r} holds no letters or digits")
-        known = out.get(alias)
-        if known is not None and known != name:
-            raise ValueError(f"{p}:{line}: {alias!r} is given two names, {known!r} and {name!r}")
+        key = name_words(alias)
+        known = seen.get(key)
+        if known is not None and known[1] != name:
+            raise ValueError(
+                f"{p}:{line}: {alias!r} is given two names, {known[1]!r} (line {known[2]}, as "
+                f"{known[0]!r}) and {name!r}"
+            )
+        seen[key] = (alias, name, line)
         out[alias] = name
+    try:
+        resolve_name_table(out)
+    except ValueError as exc:
+        raise ValueError(f"{p}: {exc}") from None
     return out

@@ -226,6 +226,12 @@ def short_name_map(names: Iterable[str]) -> dict[str, str]:
     return out
 
 
+def _renamed(values: pd.Series, names: Mapping[str, str]) -> pd.Series:
+    """``values`` with each one that ``names`` has replaced, the others kept (in one pass:
+    ``Series.replace`` with a dict goes key by key)."""
+    return values.map(names).fillna(values)
+
+
 def _group_names(
     actors: pd.DataFrame,
     quotes: pd.DataFrame,
@@ -233,15 +239,16 @@ def _group_names(
     table: Mapping[str, str] | None,
 ) -> None:
     """Put every actor and speaker under the name it counts under (in place)."""
-    from ..actors.names import name_words, org_groups, person_groups
+    from ..actors.names import name_words, org_groups, person_groups, resolve_name_table
 
     if table:
+        table = resolve_name_table(table)
         by_words = {name_words(k): v for k, v in table.items()}
         for frame, column in ((actors, "name"), (quotes, "speaker")):
             values = frame[column].dropna().unique()
             fixed = {v: by_words[name_words(v)] for v in values if name_words(v) in by_words}
             if fixed:
-                frame[column] = frame[column].replace(fixed)
+                frame[column] = _renamed(frame[column], fixed)
     person = actors["type"] == "person"
     # speakers are people too; a story counts once per form, as an actor or as a speaker
     said = quotes[["id", "speaker"]].dropna().rename(columns={"speaker": "name"})
@@ -253,13 +260,13 @@ def _group_names(
     }
     groups = person_groups(counts, of["person"], table=table)
     if groups:
-        actors.loc[person, "name"] = actors.loc[person, "name"].replace(groups)
-        quotes["speaker"] = quotes["speaker"].replace(groups)
+        actors.loc[person, "name"] = _renamed(actors.loc[person, "name"], groups)
+        quotes["speaker"] = _renamed(quotes["speaker"], groups)
     org = actors["type"] == "organization"
     counts = Counter(actors.loc[org, ["id", "name"]].drop_duplicates()["name"])
     groups = org_groups(counts, of["organization"], table=table)
     if groups:
-        actors.loc[org, "name"] = actors.loc[org, "name"].replace(groups)
+        actors.loc[org, "name"] = _renamed(actors.loc[org, "name"], groups)
 
 
 def records_to_frames(
@@ -399,8 +406,12 @@ def records_to_frames(
             region = actor.get("region") or {}
             name = _clean_str(actor.get("name"))
             if name and actor.get("type") in ("person", "organization"):
-                nicknames = actor.get("aliases") or ()
-                for alias in [nicknames] if isinstance(nicknames, str) else nicknames:
+                nicknames = actor.get("aliases")
+                if isinstance(nicknames, str):
+                    nicknames = [nicknames]
+                elif not isinstance(nicknames, (list, tuple)):
+                    nicknames = ()  # (a missing or malformed value: no nickname)
+                for alias in nicknames:
                     if isinstance(alias, str) and alias.strip():
                         alias_links[(str(actor.get("type")), alias.strip(), name)] += 1
             if actor.get("type") == "place":  # "Jateng" and "Jawa Tengah" are one province

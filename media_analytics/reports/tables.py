@@ -197,7 +197,15 @@ def share_of_voice(
             forms = data.actors[["name", "written"]].dropna().drop_duplicates()
             counted = dict(zip(forms["written"].str.casefold(), forms["name"], strict=True))
             counted.update((str(n).casefold(), str(n)) for n in forms["name"])
-            spelling = {counted.get(n.casefold(), n).casefold(): n for n in reversed(list(names))}
+            spelling = {}
+            for n in names:
+                key = counted.get(n.casefold(), n).casefold()
+                if key in spelling and spelling[key] != n:
+                    raise ValueError(
+                        f"{spelling[key]!r} and {n!r} are one actor in these records (counted "
+                        f"under {counted.get(n.casefold(), n)!r}); name it once"
+                    )
+                spelling[key] = n
         pairs = pairs.assign(key=pairs["key"].str.casefold().map(spelling)).dropna(subset=["key"])
         pairs = pairs.drop_duplicates(["id", "key"])
     groups = ["key"]

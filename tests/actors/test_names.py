@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from media_analytics.actors import extract_actors, org_groups, person_groups, read_name_table
+from media_analytics.actors.names import resolve_name_table
 
 
 def test_longer_and_shorter_forms_initials_and_old_spellings_join():
@@ -142,3 +143,43 @@ def test_a_name_table_that_is_not_utf8_names_the_file(tmp_path):
     path.write_bytes(b"alias,name\nSoekarno,Bung Karno\nCaf\xe9,Kafe\n")
     with pytest.raises(ValueError, match=r"names\.csv: not UTF-8 text"):
         read_name_table(path)
+
+
+def test_an_initial_shared_by_two_people_joins_neither_whatever_else_is_named():
+    two = {"Mahfud Nasir": 5, "Mulyadi Nasir": 4, "M. Nasir": 2}
+    others = {"Mahfud MD": 9, "Mahfud Arifin": 3, "Mulyadi Jaya": 1, "Mulyadi Putra": 1}
+    assert person_groups(two) == {}
+    assert person_groups({**two, **others}) == {}
+
+
+def test_a_word_already_read_as_one_persons_name_is_not_taken_by_a_nickname_link():
+    counts = {"Ipul": 3, "Ahmad Ipul": 10, "Saifullah Yusuf": 30}
+    assert person_groups(counts, {("Ipul", "Saifullah Yusuf"): 20}) == {"Ipul": "Ahmad Ipul"}
+
+
+def test_the_tables_forms_stay_rivals_and_holders():
+    counts = {"Budi": 6, "Budi Gunawan": 9, "Budi Santoso": 5}
+    assert person_groups(counts, table={"BS": "Budi Santoso"}) == {}
+    counts = {"Sri Mulyani": 9, "Sri Mulyani Indrawati": 4, "Ani": 2}
+    assert person_groups(counts, table={"Ani": "Sri Mulyani"}) == {
+        "Ani": "Sri Mulyani",
+        "Sri Mulyani Indrawati": "Sri Mulyani",
+    }
+
+
+def test_chains_in_a_table_are_followed_and_circles_refused(tmp_path):
+    assert resolve_name_table({"A Satu": "B Dua", "B Dua": "C Tiga"}) == {
+        "A Satu": "C Tiga",
+        "B Dua": "C Tiga",
+    }
+    with pytest.raises(ValueError, match="circle"):
+        resolve_name_table({"A Satu": "B Dua", "B Dua": "A Satu"})
+    path = tmp_path / "names.csv"
+    path.write_text("alias,name\nJokowi,Joko Widodo\nJOKOWI,Presiden Jokowi\n", "utf-8")
+    with pytest.raises(ValueError, match=r"names\.csv:3: 'JOKOWI' is given two names"):
+        read_name_table(path)
+
+
+def test_one_word_forms_that_differ_in_case_only_are_one_form():
+    counts = {"Jokowi": 5, "JOKOWI": 2, "Jokowi.": 1, "Rony": 1, "Ronny": 1}
+    assert person_groups(counts) == {"JOKOWI": "Jokowi", "Jokowi.": "Jokowi"}

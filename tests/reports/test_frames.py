@@ -249,6 +249,11 @@ def test_nicknames_the_articles_join_to_a_full_name_and_the_analysts_own_names()
     # an analyst comparing actors may name them by any form the articles wrote
     shares = share_of_voice(data, "actor", names=["KPK", "Jokowi"]).set_index("actor")
     assert shares["articles"].to_dict() == {"KPK": 6, "Jokowi": 6}
+    with pytest.raises(ValueError, match="'Jokowi' and 'Joko Widodo' are one actor"):
+        share_of_voice(data, "actor", names=["Jokowi", "Joko Widodo"])
+    # a malformed nickname list is no nickname
+    odd = [{**records[0], "actors": [{**both, "aliases": float("nan")}]}, *records[1:]]
+    assert "Joko Widodo" in set(records_to_frames(odd).actors["name"])
     named = own.actors.groupby("name")["id"].apply(sorted).to_dict()
     assert named == {
         "Polri": ["r6"],
