@@ -158,7 +158,7 @@ def _provenance(
         if v is not None
     )
     n_outlets = data.copies["source"].nunique() if len(data.copies) else 0
-    actors = data.actors
+    actors = data.names if len(data.names) else data.actors
     grouped = 0
     if "written" in actors and len(actors):
         moved = actors[actors["written"].notna() & (actors["written"] != actors["name"])]

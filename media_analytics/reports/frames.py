@@ -70,6 +70,9 @@ class ReportData:
         ``name`` is the name the actor counts under, ``written`` the form the record gave.
     quotes : pandas.DataFrame
         ``id, date, source, speaker, text, verb``.
+    names : pandas.DataFrame
+        ``id, date, type, name, written``: every form each story wrote an actor in, with the
+        name it counts under (``actors`` keeps one row per story and name).
     n_records : int
         Records read, before any filter.
     n_undated : int
@@ -84,6 +87,9 @@ class ReportData:
     actors: pd.DataFrame
     quotes: pd.DataFrame
     n_records: int = 0
+    names: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["id", "date", "type", "name", "written"])
+    )
     n_undated: int = 0
     filters: dict[str, Any] = field(default_factory=dict)
 
@@ -455,6 +461,9 @@ def records_to_frames(
     actors = actors[actors["name"].notna()].copy()
     quotes = _frame(quote_rows, ["id", "date", "source", "speaker", "text", "verb"])
     _group_names(actors, quotes, alias_links, aliases)
+    names = actors[["id", "date", "type", "name", "written"]].drop_duplicates(
+        ["id", "name", "written"]
+    )
     actors = actors.drop_duplicates(["id", "name"])
 
     data = ReportData(
@@ -466,6 +475,7 @@ def records_to_frames(
         n_records=n_records,
         n_undated=n_undated,
         filters={"sources": list(sources) if sources else None, "since": since, "until": until},
+        names=names.reset_index(drop=True),
     )
     return _between(data, since, until)
 
@@ -507,4 +517,5 @@ def _between(data: ReportData, since: Any, until: Any) -> ReportData:
         n_records=data.n_records,
         n_undated=data.n_undated,
         filters=data.filters,
+        names=keep(data.names),
     )

@@ -342,7 +342,10 @@ def top_actors(
     out["quotes"] = said.reindex(out.index, fill_value=0).astype(int)
     tone = sentiment_mix(data, "actor").set_index("actor")["net_tone"]
     out["net_tone"] = tone.reindex(out.index, fill_value=0.0)
-    out["also_written"] = _other_forms(a).reindex(out.index).fillna("")
+    forms = data.names if len(data.names) else a
+    if types is not None and len(forms):
+        forms = forms[forms["type"].isin(types)]
+    out["also_written"] = _other_forms(forms).reindex(out.index).fillna("")
     out = out.rename_axis("actor").reset_index()
     out = out.sort_values(["articles", "actor"], ascending=[False, True]).head(n)
     return out[columns].reset_index(drop=True)

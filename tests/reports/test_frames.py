@@ -251,6 +251,13 @@ def test_nicknames_the_articles_join_to_a_full_name_and_the_analysts_own_names()
     assert shares["articles"].to_dict() == {"KPK": 6, "Jokowi": 6}
     with pytest.raises(ValueError, match="'Jokowi' and 'Joko Widodo' are one actor"):
         share_of_voice(data, "actor", names=["Jokowi", "Joko Widodo"])
+    # a story naming both forms apart counts for each in the table's other forms
+    both_apart = record(
+        7, [{"name": n, "type": "organization"} for n in ("Komisi Pemberantasan Korupsi", "KPK")]
+    )
+    table = top_actors(records_to_frames([*records, both_apart]), 5).set_index("actor")
+    assert table.loc["Komisi Pemberantasan Korupsi", "also_written"] == "KPK (2)"
+    assert table.loc["Komisi Pemberantasan Korupsi", "articles"] == 7
     # a malformed nickname list is no nickname
     odd = [{**records[0], "actors": [{**both, "aliases": float("nan")}]}, *records[1:]]
     assert "Joko Widodo" in set(records_to_frames(odd).actors["name"])
