@@ -232,6 +232,16 @@ def short_name_map(names: Iterable[str]) -> dict[str, str]:
     return out
 
 
+def _initials_only(name: object) -> bool:
+    """Whether a name is nothing but initials (``R``, ``M. R.``, ``A S``).
+
+    >>> [_initials_only(n) for n in ["R", "M. R.", "AR", "Budi"]]
+    [True, True, False, False]
+    """
+    words = str(name).replace(".", " ").split()
+    return bool(words) and all(len(w) == 1 and w.isalpha() for w in words)
+
+
 def _renamed(values: pd.Series, names: Mapping[str, str]) -> pd.Series:
     """``values`` with each one that ``names`` has replaced, the others kept (in one pass:
     ``Series.replace`` with a dict goes key by key)."""
@@ -310,7 +320,9 @@ def records_to_frames(
     A record with ``duplicate_of`` set joins the story of the record it points to (chains are
     followed). The story is represented by its original when that record is present, else by its
     earliest copy. Records whose date cannot be read are dropped and counted in ``n_undated``.
-    A place counts under its region's official name. The forms of one person's name that the
+    A person named by initials alone (``R``, as crime news names suspects) is left out of
+    ``actors``: a different person in every story. A place counts under its region's official
+    name. The forms of one person's name that the
     data can only read as that person (``Sri Mulyani Indrawati`` beside ``Sri Mulyani``,
     ``Anies`` beside ``Anies Baswedan``, a nickname the articles join to the full name) count
     under its most used form, as persons and as speakers
@@ -461,6 +473,10 @@ def records_to_frames(
     actors = actors[actors["name"].notna()].copy()
     quotes = _frame(quote_rows, ["id", "date", "source", "speaker", "text", "verb"])
     _group_names(actors, quotes, alias_links, aliases)
+    # a person named by initials alone ("pelaku berinisial R (26)") is someone else in every
+    # story: not one actor across stories
+    initials = (actors["type"] == "person") & actors["name"].map(_initials_only)
+    actors = actors[~initials]
     names = actors[["id", "date", "type", "name", "written"]].drop_duplicates(
         ["id", "name", "written"]
     )

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from .frames import ReportData, _period_code, period_start
+from .frames import ReportData, _initials_only, _period_code, period_start
 
 __all__ = [
     "BY_KEYS",
@@ -382,6 +382,8 @@ def top_speakers(data: ReportData, n: int = 10, *, max_chars: int = 160) -> pd.D
         at ``max_chars`` characters.
     """
     q = data.quotes.dropna(subset=["speaker"])
+    # a speaker named by initials alone is someone else in every story (see records_to_frames)
+    q = q[~q["speaker"].map(_initials_only).astype(bool)]
     columns = ["speaker", "quotes", "articles", "latest_quote"]
     if q.empty:
         return pd.DataFrame(columns=columns)

@@ -12,6 +12,7 @@ from media_analytics.reports import (
     records_to_frames,
     share_of_voice,
     top_actors,
+    top_speakers,
     volume,
 )
 
@@ -287,3 +288,16 @@ def test_bad_period():
     data = records_to_frames([{"id": "x", "published_at": "2024-11-26"}])
     with pytest.raises(ValueError, match="unknown period 'Q'"):
         volume(data, None, "Q")
+
+
+def test_a_person_named_by_initials_is_no_actor_across_stories():
+    def record(i: int, names: list[str]) -> dict:
+        actors = [{"name": n, "type": "person"} for n in names]
+        return {"id": f"r{i}", "published_at": "2024-10-18", "actors": actors}
+
+    said = [{"speaker": "R", "text": "saya khilaf", "verb": "kata"}]
+    records = [record(1, ["R", "Budi Santoso"]), {**record(2, ["R", "M. S."]), "quotes": said}]
+    data = records_to_frames(records)
+    assert sorted(data.actors["name"]) == ["Budi Santoso"]
+    assert top_actors(data)["actor"].tolist() == ["Budi Santoso"]
+    assert top_speakers(data).empty and data.quotes["speaker"].tolist() == ["R"]
