@@ -147,6 +147,7 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+", re.I)
 _BARE_URL_HINT = re.compile(r"\.(?:com|id|net|org)/", re.I)
 _BARE_URL = re.compile(r"[\w.-]+\.(?:com|id|net|org)/[^\s<>\"“”]*", re.I)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def remove_urls_emails(text: str) -> str:
@@ -156,6 +157,10 @@ def remove_urls_emails(text: str) -> str:
     'Info:  atau .'
     """
     if "@" in text:
+        if not text.isascii():
+            # an invisible character (dropped later anyway) would split an address in two
+            # and leave half of it for the next cleaning to find ("a\u200bb@c.id")
+            text = _INVISIBLE.sub("", text)
         text = _EMAIL.sub("", text)
     if "http" in text or "www." in text or "HTTP" in text or "WWW." in text:
         text = _URL.sub("", text)

@@ -227,3 +227,10 @@ NEWSY = st.lists(
 def test_newsy_fragments_clean_idempotently(text: str) -> None:
     once = clean_article(text).text
     assert clean_article(once).text == once
+
+
+def test_an_invisible_character_does_not_split_an_email_address_in_two() -> None:
+    # found by test_newsy_fragments_clean_idempotently: the half left after the first cleaning
+    # looked like an address to the second
+    once = clean_article("Kapolres\u200ba@b.ida@b.id").text
+    assert clean_article(once).text == once
