@@ -332,20 +332,47 @@ _ORG_OPTIONAL_HEAD = frozenset({"partai", "pt", "cv"})
 _ORG_OPTIONAL_TAIL = frozenset({"ri", "tbk", "persero"})
 
 
+#: Short forms of local governments written as one word, and what they stand for.
+_ORG_SHORT_HEADS = {
+    "pemprov": ("pemerintah", "provinsi"),
+    "pemkot": ("pemerintah", "kota"),
+    "pemkab": ("pemerintah", "kabupaten"),
+}
+_REGION_WORDS_MAX = 4
+
+
 @lru_cache(maxsize=1 << 16)
 def org_words(name: str) -> tuple[str, ...]:
     """The words an organisation's name is compared by (see :func:`org_groups`).
 
+    The region a name ends with is compared by its code, however it is written (``DPRD DKI``,
+    ``DPRD DKI Jakarta``, ``DPRD Provinsi DKI Jakarta``), and the one-word short forms of local
+    governments are read out (``Pemprov``, ``Pemerintah Provinsi``).
+
     >>> org_words("Partai Golkar") == org_words("Golkar")
     True
+    >>> org_words("Pemprov DKI") == org_words("Pemerintah Provinsi DKI Jakarta")
+    True
+    >>> org_words("Pemkot Bandung") == org_words("Pemkab Bandung")
+    False
     >>> org_words("Badan Meteorologi, Klimatologi, dan Geofisika")
     ('badan', 'meteorologi', 'klimatologi', 'dan', 'geofisika')
     """
+    from .regions import lookup_region
+
     words = list(normalize_name(name).split())
     while len(words) > 1 and words[0] in _ORG_OPTIONAL_HEAD:
         words.pop(0)
     while len(words) > 1 and words[-1] in _ORG_OPTIONAL_TAIL:
         words.pop()
+    if words and words[0] in _ORG_SHORT_HEADS:
+        words[:1] = _ORG_SHORT_HEADS[words[0]]
+    # the longest run of last words that names one province, regency or city
+    for size in range(min(_REGION_WORDS_MAX, len(words) - 1), 0, -1):
+        region = lookup_region(" ".join(words[-size:]))
+        if region is not None and region.level != "district":
+            words[-size:] = [f"@{region.code}"]
+            break
     return tuple(words)
 
 
@@ -360,7 +387,9 @@ def org_groups(
     """The name each written form of an organisation counts under, for the forms that change.
 
     Two forms are one organisation when they differ only in case, punctuation, ``Partai``, a
-    legal form or a closing ``RI`` (``DPR RI``, ``DPR``), or when the articles themselves join a
+    legal form, a closing ``RI`` (``DPR RI``, ``DPR``), the way the region they end with is
+    written (``DPRD DKI``, ``DPRD DKI Jakarta``; ``Pemprov Jabar``, ``Pemerintah Provinsi Jawa
+    Barat``; a city's and a regency's stay apart), or when the articles themselves join a
     short form to a full name (``KPK`` read as ``Komisi Pemberantasan Korupsi`` where an article
     gives both): at least ``min_links`` articles, and ``link_share`` of those that join the
     short form to any name, must join it to the same one; the other full names it is joined to

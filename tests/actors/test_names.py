@@ -183,3 +183,22 @@ def test_chains_in_a_table_are_followed_and_circles_refused(tmp_path):
 def test_one_word_forms_that_differ_in_case_only_are_one_form():
     counts = {"Jokowi": 5, "JOKOWI": 2, "Jokowi.": 1, "Rony": 1, "Ronny": 1}
     assert person_groups(counts) == {"JOKOWI": "Jokowi", "Jokowi.": "Jokowi"}
+
+
+def test_an_organisations_region_is_compared_however_it_is_written():
+    counts = {
+        "DPRD DKI": 4,
+        "DPRD DKI Jakarta": 5,
+        "DPRD Provinsi DKI Jakarta": 1,
+        "Pemprov Jabar": 3,
+        "Pemerintah Provinsi Jawa Barat": 2,
+        "Pemkot Bogor": 3,
+        "Pemkab Bogor": 2,
+        "Pemerintah Kabupaten Bogor": 1,
+    }
+    assert org_groups(counts) == {
+        "DPRD DKI": "DPRD DKI Jakarta",
+        "DPRD Provinsi DKI Jakarta": "DPRD DKI Jakarta",
+        "Pemerintah Kabupaten Bogor": "Pemkab Bogor",
+        "Pemerintah Provinsi Jawa Barat": "Pemprov Jabar",
+    }
