@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from .aliases import spelling_key
-from .model import normalize_name
+from .model import normalize_name, org_key
 
 __all__ = [
     "name_words",
@@ -182,11 +182,8 @@ def person_groups(
             for h in holders:
                 groups.join(h, k)
     # a single word: the first or last word of one group's forms only
-    ends: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    ending: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # the forms, not their groups
+    ending: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for k in multi:
-        ends[k[0]].add(groups.find(k))
-        ends[k[-1]].add(groups.find(k))
         ending[k[0]].add(k)
         ending[k[-1]].add(k)
     # (an initial alone, "M", is no name to group)
@@ -196,7 +193,7 @@ def person_groups(
         group_freq[groups.find(k)] += freq[k]
     joined: set[tuple[str, ...]] = set()
     for k in sorted(singles):
-        owners = ends.get(k[0], set())
+        owners = {groups.find(h) for h in ending.get(k[0], ())}
         # the full name must be established in the data: a given name used alone at least as
         # often as the one full name that holds it is mostly someone else's ("Shanty" beside one
         # "Shanty Jones")
@@ -290,14 +287,11 @@ def resolve_name_table(table: Mapping[str, str]) -> dict[str, str]:
         by_key[key] = (str(alias), str(name))
     out: dict[str, str] = {}
     for alias, name in table.items():
-        seen = [name_words(str(alias))]
-        while True:
-            step = by_key.get(name_words(name))
-            if step is None or step[1] == name:
-                break
-            if name_words(step[1]) in seen or name_words(name) in seen:
+        seen = {name_words(str(alias))}
+        while (step := by_key.get(name_words(name))) is not None and step[1] != name:
+            if name_words(name) in seen:
                 raise ValueError(f"the names go round in a circle from {alias!r}: {name!r} ...")
-            seen.append(name_words(name))
+            seen.add(name_words(name))
             name = step[1]
         out[str(alias)] = name
     return out
@@ -325,11 +319,11 @@ def _counted(
     return freq, forms
 
 
-#: Words an organisation's name may carry or drop and stay the same body: a party's ``Partai``
-#: (``Partai Golkar``, ``Golkar``), a company's legal form, the country after a state body
-#: (``DPR RI``).
-_ORG_OPTIONAL_HEAD = frozenset({"partai", "pt", "cv"})
-_ORG_OPTIONAL_TAIL = frozenset({"ri", "tbk", "persero"})
+#: Words an organisation's name may carry or drop and stay the same body, besides the legal
+#: forms :func:`~media_analytics.actors.model.org_key` drops: a party's ``Partai`` (``Partai
+#: Golkar``, ``Golkar``), the country after a state body (``DPR RI``).
+_ORG_OPTIONAL_HEAD = frozenset({"partai"})
+_ORG_OPTIONAL_TAIL = frozenset({"ri"})
 
 
 #: Short forms of local governments written as one word, and what they stand for.
@@ -360,7 +354,7 @@ def org_words(name: str) -> tuple[str, ...]:
     """
     from .regions import lookup_region
 
-    words = list(normalize_name(name).split())
+    words = org_key(name).partition(":")[2].split()
     while len(words) > 1 and words[0] in _ORG_OPTIONAL_HEAD:
         words.pop(0)
     while len(words) > 1 and words[-1] in _ORG_OPTIONAL_TAIL:
