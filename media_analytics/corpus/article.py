@@ -128,10 +128,22 @@ def _type_name(value: object) -> str:
     return type(value).__name__
 
 
+def _missing(value: Any) -> bool:
+    """``None``, a float NaN (``NaN`` in JSON written by Python, an empty cell of a numeric
+    column in pandas), ``pandas.NA`` or ``pandas.NaT``: no value."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
 def _clean_date(value: Any, dayfirst: bool | None, issues: list[Issue]) -> datetime | None:
+    if _missing(value):
+        return None
     if hasattr(value, "to_pydatetime"):  # pandas.Timestamp, without importing pandas
         value = value.to_pydatetime()
-    if value is None or isinstance(value, str | datetime | date):
+    if isinstance(value, str | datetime | date | int | float) and not isinstance(value, bool):
         try:
             return parse_date(value, dayfirst=dayfirst)
         except DateParseError as exc:
@@ -180,6 +192,7 @@ def build_article(
     title alone).
     """
     issues: list[Issue] = []
+    fields = {k: None if _missing(v) else v for k, v in fields.items()}
     text = fields.get("text")
     if text is None:
         return None, [Issue("missing_text", "no text", "error")]
@@ -192,6 +205,8 @@ def build_article(
     strings: dict[str, str] = {}
     for name in _STRING_FIELDS:
         value = fields.get(name)
+        if name == "source" and isinstance(value, dict) and isinstance(value.get("name"), str):
+            value = value["name"]  # {"id": ..., "name": "Kompas"}, as news APIs give it
         if name != "url" and isinstance(value, int | float) and not isinstance(value, bool):
             value = str(value)  # a headline or an outlet that is a number ("2024", "86")
         if value is not None and not isinstance(value, str):
@@ -202,6 +217,8 @@ def build_article(
         # exports often carry the link but not the outlet: its domain lets reports count outlets
         strings["source"] = outlet_of(strings["url"])
     raw_id = fields.get("id")
+    if isinstance(raw_id, float) and raw_id.is_integer():
+        raw_id = int(raw_id)  # an id column pandas stored as float because a cell was empty
     if isinstance(raw_id, bool) or not isinstance(raw_id, str | int | None):
         return None, [
             Issue(

@@ -5,6 +5,10 @@ without a leading weekday), numeric day/month/year forms, an optional time
 (``14:42``, ``14.42``, ``9:15 PM``) and a zone (``WIB`` = UTC+7, ``WITA`` = UTC+8,
 ``WIT`` = UTC+9, ``UTC``/``GMT``/``Z``, ``+07:00``, ``+0700``, ``GMT+7``).
 
+Also read: a separator between the date and the time (``Senin, 02 Desember 2024 - 14:05
+WIB``, ``... | 14:05 WIB``), Unix times (10 digits: seconds, 13: milliseconds, as numbers or
+strings; read as UTC) and compact ``YYYYMMDD`` dates.
+
 Nothing is guessed: a numeric date whose day and month could be swapped
 (``05/06/2024``) is rejected unless ``dayfirst`` says which comes first, a two-digit
 year is rejected, and a month without a day (``Mei 2024``) is rejected.
@@ -45,7 +49,11 @@ _WEEKDAYS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     "mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|sen|sel|rab|kam|jum|sab|min"
 )
-_WEEKDAY_RE = re.compile(rf"^(?:{_WEEKDAYS})\.?\s*,?\s+", re.IGNORECASE)
+_WEEKDAY_RE = re.compile(rf"^(?:{_WEEKDAYS})\.?\s*(?:,\s*|\s+)", re.IGNORECASE)
+# what may stand between the date and the time: "02 Desember 2024 - 14:05", "... | 14:05"
+_SEPARATORS = " ,-|"
+#: Unix times read from 2000-01-01 to 2100-01-01 (seconds); outside, a digit string is no time
+_EPOCH_RANGE = (946_684_800, 4_102_444_800)
 
 _ZONE_HOURS = {"wib": 7, "wita": 8, "wit": 9, "utc": 0, "gmt": 0, "z": 0}
 # A named zone at the end, with an optional offset (``GMT+7``). Bare offsets such as
@@ -72,15 +80,17 @@ _MONTH_YEAR_RE = re.compile(r"^([a-z']+)\.?\s+(\d{4})$", re.IGNORECASE)
 
 
 def parse_date(
-    value: str | datetime | date | None, *, dayfirst: bool | None = None
+    value: str | int | float | datetime | date | None, *, dayfirst: bool | None = None
 ) -> datetime | None:
     """Parse a publication date.
 
     Parameters
     ----------
-    value : str, datetime, date or None
+    value : str, int, float, datetime, date or None
         The raw value. ``None`` and blank strings mean "no date" and give ``None``;
         a ``datetime`` is returned as is and a ``date`` becomes midnight of that day.
+        A number (or a string of digits) of 10 digits is a Unix time in seconds, of 13 in
+        milliseconds (both UTC); 8 digits are ``YYYYMMDD``.
     dayfirst : bool or None, default None
         Order of a numeric ``a/b/YYYY`` date. ``True``: day first (Indonesian habit);
         ``False``: month first (the detik 2025 export, ``8/14/2025 14:42``); ``None``:
@@ -102,6 +112,10 @@ def parse_date(
     '2024-12-21T22:30:00+07:00'
     >>> parse_date("8/14/2025 14:42").isoformat()
     '2025-08-14T14:42:00'
+    >>> parse_date("Senin, 02 Desember 2024 - 14:05 WIB").isoformat()
+    '2024-12-02T14:05:00+07:00'
+    >>> parse_date(1733123100).isoformat()
+    '2024-12-02T07:05:00+00:00'
     >>> parse_date("05/06/2024")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -113,11 +127,15 @@ def parse_date(
         return value
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _from_number(value, repr(value))
     if not isinstance(value, str):
         raise DateParseError(f"expected a date string, got {type(value).__name__}")
     text = " ".join(value.split())
     if not text:
         return None
+    if text.isdigit():
+        return _from_number(int(text), repr(value))
     try:
         return _parse(text, value, dayfirst)
     except DateParseError:
@@ -148,7 +166,7 @@ def numeric_date_order(value: object) -> bool | None:
         _, _, rest = _split_time(rest, value)
     except DateParseError:
         return None
-    match = _NUMERIC_DATE_RE.match(rest.strip(" ,"))
+    match = _NUMERIC_DATE_RE.match(rest.strip(_SEPARATORS))
     if match is None:
         return None
     first, second = int(match[1]), int(match[2])
@@ -159,13 +177,34 @@ def numeric_date_order(value: object) -> bool | None:
     return None
 
 
+def _from_number(value: float, original: str) -> datetime:
+    """A Unix time (seconds or milliseconds, UTC) or a compact ``YYYYMMDD`` date."""
+    if value != value or value in (float("inf"), float("-inf")):
+        raise DateParseError(f"not a date: {original}")
+    whole = int(value)
+    digits = len(str(abs(whole)))
+    if digits == 8 and whole == value:
+        year, month, day = whole // 10_000, whole // 100 % 100, whole % 100
+        try:
+            return datetime(year, month, day)
+        except ValueError:
+            raise DateParseError(f"8 digits but not a YYYYMMDD date: {original}") from None
+    seconds = value / 1000 if digits == 13 else value if digits == 10 else None
+    if seconds is None or not _EPOCH_RANGE[0] <= seconds < _EPOCH_RANGE[1]:
+        raise DateParseError(
+            f"a number that is not a date: {original} (Unix times have 10 digits, or 13 in "
+            "milliseconds; YYYYMMDD 8)"
+        )
+    return datetime.fromtimestamp(seconds, tz=timezone.utc)
+
+
 def _parse(text: str, original: str, dayfirst: bool | None) -> datetime:
     rest = _WEEKDAY_RE.sub("", text, count=1).strip(" ,")
     zone, rest = _split_zone(rest)
     (hour, minute, second, micro), offset, rest = _split_time(rest, original)
     if zone is not None and offset is not None and zone != offset:
         raise DateParseError(f"conflicting zones in {original!r}")
-    day, month, year = _parse_day(rest.strip(" ,"), original, dayfirst)
+    day, month, year = _parse_day(rest.strip(_SEPARATORS), original, dayfirst)
     return datetime(year, month, day, hour, minute, second, micro, tzinfo=zone or offset)
 
 

@@ -6,22 +6,35 @@ read: it is reported as ``file:line: why`` to a :class:`~media_analytics.corpus.
 
 Decisions worth knowing:
 
-- Bytes that are not valid UTF-8 are decoded with U+FFFD replacement characters and
-  the record is kept, with a ``non_utf8`` warning for its line: one bad byte in a
-  scraped body should not cost the article, and the warning says where to look.
+- A line that is not valid UTF-8 is read as Windows-1252 (what Excel on Windows writes
+  when it saves "CSV") when it holds no valid UTF-8 character at all; otherwise (UTF-8
+  with a damaged byte) the bad bytes become U+FFFD. Either way the record is kept, with a
+  ``non_utf8`` warning for its line that says which. UTF-16 files (with a byte-order mark)
+  and files whose lines end in a bare carriage return (old Mac exports) are read too.
+- A ``.json`` file (or standard input) holding one JSON array of records, or an object
+  with one list of records under a key such as ``articles`` or ``data``, is read record by
+  record, each reported at its own line.
+- After a CSV record that cannot be read (a stray quote that never closes), reading starts
+  again on the line after the record's first line, so the records it swallowed are read.
 - A body longer than ``max_text_chars`` is cut and kept (``text_truncated`` warning).
 - A body that looks like an HTML page is kept and flagged (``html_content`` warning);
   removing markup is the preprocessing step's job.
-- Blank lines are skipped silently. ``.gz`` files are decompressed on the fly.
+- Blank lines are skipped silently. ``.gz`` files (and gzip data on standard input or
+  under another name) are decompressed on the fly; other archives, old ``.xls``
+  workbooks, PDFs and binary files are refused with one line saying what they are.
+- Hidden files and folders (``.git``, ``.ipynb_checkpoints``) and spreadsheet lock files
+  (``~$export.xlsx``) inside a folder are not read.
 - The CSV delimiter is sniffed from the header line (``,``, ``;``, tab or ``|``);
   ``.tsv`` files always use tabs.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import glob
 import gzip
+import io
 import json
 import logging
 import os
@@ -175,7 +188,15 @@ def expand_paths(paths: PathsLike) -> list[str]:
         if text == STDIN:
             files.append(STDIN)
         elif path.is_dir():
-            files.extend(str(p) for p in sorted(path.rglob("*")) if _is_article_file(p))
+            found = [
+                str(p)
+                for p in sorted(path.rglob("*"))
+                if _is_article_file(p) and not _hidden_below(p, path)
+            ]
+            if not found:
+                kinds = ", ".join(sorted(ARTICLE_SUFFIXES))
+                log.warning("%s: no article files in this folder (looked for %s)", text, kinds)
+            files.extend(found)
         elif path.exists():
             files.append(text)
         elif glob.has_magic(text):
@@ -206,7 +227,14 @@ def _is_article_file(path: Path) -> bool:
     fmt = _suffix_format(path)
     if fmt == "text" and path.name.split(".")[0].lower() in _NOT_ARTICLES:
         return False
-    return path.is_file() and not path.name.startswith(".") and fmt is not None
+    if path.name.startswith((".", "~$")):  # hidden files; an open spreadsheet's lock file
+        return False
+    return path.is_file() and fmt is not None
+
+
+def _hidden_below(path: Path, folder: Path) -> bool:
+    """Whether a file found in ``folder`` lies in a hidden folder (``.ipynb_checkpoints``)."""
+    return any(part.startswith(".") for part in path.relative_to(folder).parts[:-1])
 
 
 class Converter:
@@ -336,11 +364,22 @@ def iter_records(path: str, report: _Report) -> Iterator[tuple[int, Record]]:
         stream = cast(IO[bytes], gzip.open(path, "rb"))  # noqa: SIM115 - closed below
     else:
         stream = open(path, "rb")  # noqa: SIM115 - closed below
+    opened = [stream]  # every layer, closed below (a wrapper does not close what it wraps)
     try:
+        if _peek(stream).startswith(_GZIP_MAGIC):  # gzip data on stdin or under another name
+            stream = cast(IO[bytes], gzip.GzipFile(fileobj=stream, mode="rb"))
+            opened.append(stream)
         fmt = _suffix_format(Path(path)) if path != STDIN else None
         if fmt is None:
             fmt = _sniff_format(stream)
-        if fmt == "parquet":  # an unknown suffix with Parquet's magic bytes
+        if fmt != "parquet" and (what := _binary_kind(_peek(stream))):
+            report(name, 0, "unreadable_file", f"not a text file of articles: {what}")
+            return
+        stream = _as_utf8_lines(stream)
+        opened.append(stream)
+        if fmt == "jsonl" and _is_json_document(stream):
+            yield from _json_document_records(stream, name, report)
+        elif fmt == "parquet":  # an unknown suffix with Parquet's magic bytes
             if path == STDIN:
                 report(name, 0, "unreadable_file", "Parquet cannot be read from standard input")
             else:
@@ -357,17 +396,178 @@ def iter_records(path: str, report: _Report) -> Iterator[tuple[int, Record]]:
     except (OSError, EOFError, zlib.error) as exc:  # truncated or corrupt compressed file
         report(name, 0, "unreadable_file", f"stopped reading: {exc}")
     finally:
-        if stream is not sys.stdin.buffer:
-            stream.close()
+        for layer in reversed(opened):
+            if layer is not sys.stdin.buffer:
+                layer.close()
+
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Office files
+# the first bytes of files that are not text, and what to tell the user about them
+_MAGIC = (
+    (_OLE2, "an old .xls workbook or a Word file; save it as .xlsx or CSV"),
+    (b"PK\x03\x04", "a ZIP archive (an .xlsx workbook under another name?); unzip or rename it"),
+    (b"\xfd7zXZ\x00", "xz-compressed; decompress it first (only gzip is read on the fly)"),
+    (b"BZh91AY&SY", "bzip2-compressed; decompress it first (only gzip is read on the fly)"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive; unpack it first"),
+    (b"Rar!\x1a\x07", "a RAR archive; unpack it first"),
+    (b"%PDF-", "a PDF document; export its text first"),
+    (b"SQLite format 3\x00", "an SQLite database (scored records are read by report --db)"),
+)
+
+
+def _peek(stream: IO[bytes], size: int = 4096) -> bytes:
+    peek = getattr(stream, "peek", None)  # buffered files, gzip files and stdin have it
+    return peek(size)[:size] if peek is not None else b""
+
+
+def _binary_kind(head: bytes) -> str:
+    """What a file is when its first bytes say it is not text, or ``""``."""
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return what
+    if head.startswith(_GZIP_MAGIC):
+        return "gzip-compressed twice"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return ""
+    if b"\x00" in head:
+        return "binary data (NUL bytes), not text"
+    return ""
+
+
+class _Chunks(io.RawIOBase):
+    """A read-only binary stream over an iterator of byte chunks."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._left = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._left:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._left = chunk
+        n = min(len(buffer), len(self._left))
+        buffer[:n] = self._left[:n]
+        self._left = self._left[n:]
+        return n
+
+
+def _utf16_chunks(stream: IO[bytes]) -> Iterator[bytes]:
+    decoder = codecs.getincrementaldecoder("utf-16")("replace")
+    while block := stream.read(1 << 16):
+        yield decoder.decode(block).encode("utf-8")
+    yield decoder.decode(b"", final=True).encode("utf-8")
+
+
+def _cr_chunks(stream: IO[bytes]) -> Iterator[bytes]:
+    while block := stream.read(1 << 16):
+        yield block.replace(b"\r", b"\n")
+
+
+def _as_utf8_lines(stream: IO[bytes]) -> IO[bytes]:
+    """The stream as UTF-8 bytes with ``\\n`` line ends: UTF-16 files (by their byte-order
+    mark) are recoded and bare carriage returns (old Mac exports) become line feeds."""
+    head = _peek(stream)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        chunks = _utf16_chunks(stream)
+    elif b"\r" in head and b"\n" not in head:
+        chunks = _cr_chunks(stream)
+    else:
+        return stream
+    return cast(IO[bytes], io.BufferedReader(_Chunks(chunks)))
 
 
 def _sniff_format(stream: IO[bytes]) -> str:
-    peek = getattr(stream, "peek", None)  # buffered files, gzip files and stdin have it
-    head = peek(4096)[:4096] if peek is not None else b""
-    head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = _peek(stream).lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"PAR1"):
         return "parquet"
-    return "jsonl" if head.startswith(b"{") else "csv"
+    return "jsonl" if head.startswith((b"{", b"[")) else "csv"
+
+
+def _is_json_document(stream: IO[bytes]) -> bool:
+    """Whether a JSON stream is one document (an array, or an object over several lines)
+    rather than one object per line: it opens with ``[``, or its first line opens an object
+    or an array without closing it (``{``, ``{"articles": [``)."""
+    head = _peek(stream).decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    if head.startswith("["):
+        return True
+    first, newline, _ = head.partition("\n")
+    first = first.strip()
+    return bool(newline) and first.startswith("{") and first.endswith(("{", "[", ":", ","))
+
+
+#: Keys under which JSON exports and APIs put their list of articles.
+_LIST_KEYS = ("articles", "data", "items", "results", "records", "hits", "docs", "news", "berita")
+
+
+def _json_document_records(
+    stream: IO[bytes], name: str, report: _Report
+) -> Iterator[tuple[int, Record]]:
+    """Records of one JSON document: an array of objects, an object holding such an array
+    under one key, or a single article object; each reported at the line it starts on."""
+    data = stream.read()
+    text, how = _decode(data)
+    text = text.lstrip("\ufeff")
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError):
+        # not one document after all: each line is read (and reported) on its own
+        yield from _jsonl_records(io.BytesIO(data), name, report)
+        return
+    if how:
+        report(name, 1, "non_utf8", how, "warning")
+    start = text.find("[") if isinstance(document, list) else -1
+    if isinstance(document, dict):
+        lists = [k for k, v in document.items() if isinstance(v, list) and _of_objects(v)]
+        chosen = [k for k in lists if k.lower() in _LIST_KEYS] or lists
+        if len(chosen) != 1:
+            # one article written over several lines, or an object with no list of articles
+            yield 1, document
+            return
+        key = chosen[0]
+        log.info("%s: reading the %d records under %r", name, len(document[key]), key)
+        document = document[key]
+        at = text.find(json.dumps(key))
+        start = text.find("[", at) if at >= 0 else -1
+    lines = _item_lines(text, start, len(document)) if start >= 0 else None
+    for i, item in enumerate(document):
+        line = lines[i] if lines is not None else i + 1
+        if not isinstance(item, dict):
+            message = f"a record must be a JSON object, got {_json_kind(item)}"
+            report(name, line, "not_object", message)
+            continue
+        yield line, item
+
+
+def _of_objects(items: list[Any]) -> bool:
+    return bool(items) and isinstance(items[0], dict)
+
+
+def _item_lines(text: str, start: int, count: int) -> list[int] | None:
+    """The line each item of the JSON array opening at ``text[start]`` starts on."""
+    decoder = json.JSONDecoder()
+    lines: list[int] = []
+    line, done, i = 1 + text.count("\n", 0, start), start, start + 1
+    try:
+        while len(lines) < count:
+            while text[i] in " \t\r\n,":
+                i += 1
+            line += text.count("\n", done, i)
+            done = i
+            lines.append(line)
+            _, i = decoder.raw_decode(text, i)
+    except (ValueError, IndexError):
+        return None
+    return lines
+
+
+def _json_kind(value: object) -> str:
+    return "an array" if isinstance(value, list) else f"a {type(value).__name__}"
 
 
 _HEADER_FIELD = re.compile(r"^[\w.-]{1,40}$")
@@ -380,31 +580,54 @@ def _text_is_table(stream: IO[bytes]) -> bool:
     text column the readers know (``isi``, ``Text Tweet``) or all plain names without spaces
     (``id;judul;isi``); a title line with a comma has words with spaces between them.
     """
-    peek = getattr(stream, "peek", None)
-    head = peek(4096)[:4096] if peek is not None else b""
-    first = head.decode("utf-8", "replace").lstrip("\ufeff").split("\n", 1)[0].strip()
+    lines = _peek(stream).decode("utf-8", "replace").lstrip("\ufeff").split("\n", 2)
+    first = lines[0].strip()
+    second = lines[1] if len(lines) > 1 else ""
     for delimiter in _DELIMITERS:
         fields = [f.strip().strip('"') for f in first.split(delimiter)]
         if len(fields) < 2:
             continue
         if "text" in ColumnResolver(None).resolve(fields):
             return True
-        if all(_HEADER_FIELD.match(f) for f in fields):
+        # plain names ("id;judul;isi"), and a row under them split the same way: a title such
+        # as "Jokowi, Prabowo" over a line of prose is an article
+        if all(_HEADER_FIELD.match(f) for f in fields) and delimiter in second:
             return True
     return False
 
 
-def _decode(raw: bytes) -> tuple[str, bool]:
-    """Decode one line; bad bytes become U+FFFD and the flag says so."""
+#: The ``non_utf8`` warnings: which reading was taken for a line that is not UTF-8.
+_AS_CP1252 = "not UTF-8: read as Windows-1252 (cp1252)"
+_REPLACED = "bytes that are not UTF-8 were replaced"
+
+
+def _decode(raw: bytes) -> tuple[str, str]:
+    """Decode one line (or a whole file); the second value is ``""`` or what was done.
+
+    Text that is not UTF-8 and holds no valid UTF-8 character beyond ASCII is Windows-1252
+    (Excel's "CSV" on Windows, old Indonesian exports: ``\\x93Kita\\x94``); UTF-8 text with a
+    damaged byte keeps its characters and the bad bytes become U+FFFD.
+
+    >>> _decode("“Kita”".encode("cp1252"))
+    ('“Kita”', 'not UTF-8: read as Windows-1252 (cp1252)')
+    >>> _decode("“Kita” \\xff".encode("utf-8")[:-2] + b"\\xff")
+    ('“Kita” \\ufffd', 'bytes that are not UTF-8 were replaced')
+    """
     try:
-        return raw.decode("utf-8"), False
+        return raw.decode("utf-8"), ""
     except UnicodeDecodeError:
-        return raw.decode("utf-8", errors="replace"), True
+        replaced = raw.decode("utf-8", errors="replace")
+    if all(c == "\ufffd" or c < "\x80" for c in replaced):
+        try:
+            return raw.decode("cp1252"), _AS_CP1252
+        except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+            pass
+    return replaced, _REPLACED
 
 
 def _jsonl_records(stream: IO[bytes], name: str, report: _Report) -> Iterator[tuple[int, Record]]:
     for line, raw in enumerate(stream, 1):
-        text, bad_bytes = _decode(raw)
+        text, how = _decode(raw)
         if line == 1:
             text = text.lstrip("\ufeff")
         if not text.strip():
@@ -415,12 +638,12 @@ def _jsonl_records(stream: IO[bytes], name: str, report: _Report) -> Iterator[tu
             report(name, line, "invalid_json", f"invalid JSON: {_one_line(exc)}")
             continue
         if not isinstance(obj, dict):
-            kind = "an array" if isinstance(obj, list) else f"a {type(obj).__name__}"
             hint = " (write one object per line, not one array)" if isinstance(obj, list) else ""
-            report(name, line, "not_object", f"a JSON line must be an object, got {kind}{hint}")
+            message = f"a JSON line must be an object, got {_json_kind(obj)}{hint}"
+            report(name, line, "not_object", message)
             continue
-        if bad_bytes:
-            report(name, line, "non_utf8", "bytes that are not UTF-8 were replaced", "warning")
+        if how:
+            report(name, line, "non_utf8", how, "warning")
         yield line, obj
 
 
@@ -437,10 +660,10 @@ def _text_record(stream: IO[bytes], name: str, report: _Report) -> Iterator[tupl
     another path or folder is the same article, and files of the same name in two folders are
     not mistaken for one.
     """
-    text, bad_bytes = _decode(stream.read())
+    text, how = _decode(stream.read())
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
-    if bad_bytes:
-        report(name, 1, "non_utf8", "bytes that are not UTF-8 were replaced", "warning")
+    if how:
+        report(name, 1, "non_utf8", how, "warning")
     record: Record = {"file": Path(name).name}
     first, _, rest = text.strip().partition("\n")
     first = first.strip()
@@ -456,7 +679,8 @@ class _Lines:
     def __init__(self, stream: IO[bytes]) -> None:
         self._stream = iter(stream)
         self.count = 0
-        self.bad: set[int] = set()
+        #: line number -> the non_utf8 warning of that line
+        self.bad: dict[int, str] = {}
 
     def __iter__(self) -> _Lines:
         return self
@@ -464,11 +688,11 @@ class _Lines:
     def __next__(self) -> str:
         raw = next(self._stream)
         self.count += 1
-        text, bad_bytes = _decode(raw)
+        text, how = _decode(raw)
         if self.count == 1:
             text = text.lstrip("\ufeff")
-        if bad_bytes:
-            self.bad.add(self.count)
+        if how:
+            self.bad[self.count] = how
         return text
 
 
@@ -492,6 +716,45 @@ def _unique_header(names: list[str]) -> list[str]:
     return header
 
 
+#: Lines of one CSV record kept to read again after it fails (a stray quote that never closes
+#: swallows the rest of the file: at most this many lines of it are read again).
+_RESYNC_LINES = 20_000
+
+
+class _Feed:
+    """The lines given to ``csv.reader``, each kept with its number until its record is read,
+    so that the lines of a record that fails can be read again."""
+
+    def __init__(self, lines: _Lines) -> None:
+        self._lines = lines
+        self._again: list[tuple[int, str]] = []  # lines to give again, last first
+        self.taken: list[tuple[int, str]] = []
+        self.dropped = 0  # lines of the current record beyond _RESYNC_LINES
+
+    def __iter__(self) -> _Feed:
+        return self
+
+    def __next__(self) -> str:
+        if self._again:
+            number, text = self._again.pop()
+        else:
+            text = next(self._lines)
+            number = self._lines.count
+        if len(self.taken) < _RESYNC_LINES:
+            self.taken.append((number, text))
+        else:
+            self.dropped += 1
+        return text
+
+    def record(self) -> list[tuple[int, str]]:
+        """The lines read since the last call."""
+        taken, self.taken, self.dropped = self.taken, [], 0
+        return taken
+
+    def again(self, lines: list[tuple[int, str]]) -> None:
+        self._again.extend(reversed(lines))
+
+
 def _csv_records(
     stream: IO[bytes], name: str, report: _Report, *, delimiter: str | None
 ) -> Iterator[tuple[int, Record]]:
@@ -503,45 +766,76 @@ def _csv_records(
     except StopIteration:
         report(name, 1, "empty_file", "empty file: no header line", "warning")
         return
-    # strict: a stray quote is an error for that record (reported, reading goes on)
-    # instead of silently gluing the following lines into one field.
-    reader = csv.reader(
-        _chain(first, lines), delimiter=delimiter or _sniff_delimiter(first), strict=True
-    )
+    delimiter = delimiter or _sniff_delimiter(first)
+    feed = _Feed(lines)
+    feed.again([(1, first)])
+
+    def new_reader() -> Iterator[list[str]]:
+        # strict: a stray quote is an error for that record (reported, reading goes on)
+        # instead of silently gluing the following lines into one field.
+        return csv.reader(feed, delimiter=delimiter, strict=True)
+
+    reader = new_reader()
     try:
         header = _unique_header(next(reader))
     except csv.Error as exc:  # a binary file (a spreadsheet, an archive) under a text name
         report(name, 1, "unreadable_file", f"not a readable CSV file: {_one_line(exc)}")
         return
-    previous = reader.line_num
+    except StopIteration:
+        return
+    feed.record()
     while True:
         try:
             row = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
-            hint = " (unbalanced quote?)" if "end of data" in str(exc) else ""
+            dropped = feed.dropped
+            taken = feed.record()
+            if not taken:
+                break
+            start = taken[0][0]
+            # the lines after the record's first are read again as records of their own
+            feed.again(taken[1:])
+            reader = new_reader()
+            fields = taken[0][1].rstrip("\r\n").split("\t")
+            if delimiter == "\t" and len(fields) == len(header):
+                # a tab-separated dump does not quote: a body that opens with a quotation
+                # mark ('"Kita perlu," ujar ...') is a field as written
+                yield from _checked_row(start, start, fields, header, lines, name, report)
+                continue
+            # a record that ran over several lines before failing opened a quote it never closed
+            unbalanced = "end of data" in str(exc) or len(taken) > 1
+            hint = " (unbalanced quote?)" if unbalanced else ""
+            if dropped:
+                hint += f"; {dropped:,} lines after line {taken[-1][0]} could not be read again"
             message = f"unreadable CSV record: {_one_line(exc)}{hint}"
-            report(name, previous + 1, "csv_error", message)
-            previous = reader.line_num
+            report(name, start, "csv_error", message)
             continue
-        start, end = previous + 1, reader.line_num
-        previous = end
-        if not row:
+        taken = feed.record()
+        if not row or not taken:
             continue
-        if len(row) != len(header):
-            span = f" (record runs to line {end}: unbalanced quote?)" if end > start else ""
-            message = f"expected {len(header)} fields, got {len(row)}{span}"
-            report(name, start, "field_count", message)
-            continue
-        if lines.bad and any(n in lines.bad for n in range(start, end + 1)):
-            report(name, start, "non_utf8", "bytes that are not UTF-8 were replaced", "warning")
-        yield start, dict(zip(header, row, strict=True))
+        yield from _checked_row(taken[0][0], taken[-1][0], row, header, lines, name, report)
 
 
-def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
-    yield first
-    yield from rest
+def _checked_row(
+    start: int,
+    end: int,
+    row: list[str],
+    header: list[str],
+    lines: _Lines,
+    name: str,
+    report: _Report,
+) -> Iterator[tuple[int, Record]]:
+    if len(row) != len(header):
+        span = f" (record runs to line {end}: unbalanced quote?)" if end > start else ""
+        report(name, start, "field_count", f"expected {len(header)} fields, got {len(row)}{span}")
+        return
+    if lines.bad:
+        how = next((lines.bad[n] for n in range(start, end + 1) if n in lines.bad), "")
+        if how:
+            report(name, start, "non_utf8", how, "warning")
+    yield start, dict(zip(header, row, strict=True))
 
 
 def _parquet_records(path: str, name: str, report: _Report) -> Iterator[tuple[int, Record]]:

@@ -106,7 +106,47 @@ def test_empty_values_are_no_date_and_objects_pass_through() -> None:
     assert parse_date(moment) is moment
     assert parse_date(date(2024, 10, 18)) == datetime(2024, 10, 18)
     with pytest.raises(DateParseError, match="expected a date string"):
-        parse_date(20241018)  # type: ignore[arg-type]
+        parse_date([2024, 10, 18])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # a separator between the date and the time, as several portals write it
+        ("Senin, 02 Desember 2024 - 14:05 WIB", "2024-12-02T14:05:00+07:00"),
+        ("Senin, 02 Desember 2024 | 14:05 WIB", "2024-12-02T14:05:00+07:00"),
+        ("Jum'at, 06 Des 2024 - 09.00 WIB", "2024-12-06T09:00:00+07:00"),
+        # no space after the weekday's comma
+        ("Senin,02 Des 2024 14:05 WIB", "2024-12-02T14:05:00+07:00"),
+        # Unix times (UTC): seconds, milliseconds, as numbers or digit strings
+        (1733123100, "2024-12-02T07:05:00+00:00"),
+        ("1733123100", "2024-12-02T07:05:00+00:00"),
+        (1733123100250, "2024-12-02T07:05:00.250000+00:00"),
+        (1733123100.5, "2024-12-02T07:05:00.500000+00:00"),
+        # compact dates
+        ("20241202", "2024-12-02T00:00:00"),
+        (20241202, "2024-12-02T00:00:00"),
+    ],
+)
+def test_separators_unix_times_and_compact_dates(value: object, expected: str) -> None:
+    parsed = parse_date(value)  # type: ignore[arg-type]
+    assert parsed is not None
+    assert parsed.isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        (12345, "a number that is not a date"),
+        ("123456789012", "a number that is not a date"),
+        (20241232, "not a YYYYMMDD date"),
+        (float("nan"), "not a date"),
+        (99_999_999_999_999, "a number that is not a date"),
+    ],
+)
+def test_numbers_that_are_no_date_are_refused(value: object, reason: str) -> None:
+    with pytest.raises(DateParseError, match=reason):
+        parse_date(value)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

@@ -190,7 +190,7 @@ def test_bad_jsonl_records_are_reported_and_reading_goes_on(tmp_path: Path) -> N
     rejects = Rejects()
     articles = {a.id: a for a in read_articles(path, rejects=rejects, max_text_chars=100)}
     assert list(articles) == ["ok1", "latin1", "long", "html", "date", "ok2"]
-    assert articles["latin1"].text == "Caf\ufffd di Bandung."
+    assert articles["latin1"].text == "Caf\u00e9 di Bandung."  # a cp1252 byte, read as such
     assert len(articles["long"].text) == 100
     assert articles["date"].published_at is None
     found = {(r.line, r.reason, r.severity) for r in rejects}
@@ -262,12 +262,42 @@ def test_csv_bad_rows(tmp_path: Path) -> None:
 
 def test_unbalanced_quote_is_reported_not_raised(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
-    path.write_text('id,text\na,baik\nb,"tanpa penutup\nc,baris\n')
+    path.write_text('id,text\na,baik\nb,"tanpa penutup\nc,baris\nd,"kutip, lengkap"\n')
     rejects = Rejects()
     articles = list(read_articles(path, rejects=rejects))
-    assert [a.id for a in articles] == ["a"]
+    # the quote that never closes costs its own record only: the lines it swallowed are read again
+    assert [(a.id, a.text) for a in articles] == [
+        ("a", "baik"),
+        ("c", "baris"),
+        ("d", "kutip, lengkap"),
+    ]
     assert [(r.line, r.reason) for r in rejects] == [(3, "csv_error")]
     assert "unbalanced quote" in rejects[0].message
+
+
+def test_a_quote_closed_on_a_later_line_costs_only_its_record(tmp_path: Path) -> None:
+    rows = [f'{i},"Judul {i}","Isi berita {i}",2024-12-{i:02d}' for i in range(1, 8)]
+    rows[2] = '3,"Judul 3","Isi tiga tanpa penutup,2024-12-03'
+    path = tmp_path / "x.csv"
+    path.write_text("id,judul,isi,tanggal\n" + "\n".join(rows) + "\n")
+    rejects = Rejects()
+    articles = list(read_articles(path, rejects=rejects))
+    assert [a.id for a in articles] == ["1", "2", "4", "5", "6", "7"]
+    assert [(r.line, r.reason) for r in rejects] == [(4, "csv_error")]
+
+
+def test_a_tab_separated_dump_keeps_a_body_that_opens_with_a_quote(tmp_path: Path) -> None:
+    path = tmp_path / "x.tsv"
+    path.write_text(
+        'id\tjudul\tisi\n1\tA\t"Kita perlu menjaga situasi," ujar Anra.\n2\tB\t"Isi, kutip"\n'
+    )
+    rejects = Rejects()
+    articles = list(read_articles(path, rejects=rejects))
+    assert [(a.id, a.text) for a in articles] == [
+        ("1", '"Kita perlu menjaga situasi," ujar Anra.'),
+        ("2", "Isi, kutip"),  # a quoted field stays a quoted field
+    ]
+    assert list(rejects) == []
 
 
 def test_stray_quote_costs_only_its_record(tmp_path: Path) -> None:
