@@ -7,6 +7,7 @@ act on: 0 ok, 1 done but some input records were rejected, 2 usage or fatal erro
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -342,9 +343,12 @@ def _score_into_store(
     except StoreError as exc:
         raise CommandError(f"--db {args.db}: {exc}") from None
     state = Path(args.dedup_state) if args.dedup_state else _default_dedup_state(args.db)
-    detector = DuplicateDetector.load(state) if state and state.exists() else DuplicateDetector()
-    detector.max_articles = _dedup_window(args)
-    with store:
+    with store, contextlib.ExitStack() as state_held:
+        # one run at a time reads its input against the duplicate-detection state and saves
+        # it; scoring, the long part, runs beside other runs
+        state_held.enter_context(_state_lock(state))
+        detector = _load_detector(state, DuplicateDetector)
+        detector.max_articles = _dedup_window(args)
         try:
             run_id = store.start_run(version, inputs=list(args.inputs))
         except RunActiveError as exc:
@@ -369,6 +373,7 @@ def _score_into_store(
                 add(batch)
             if state:
                 detector.save(state)
+            state_held.close()
             store.add_rejects(run_id, rejects)
             while claimed := store.claim(
                 run_id, version, limit=args.batch_size, rescore=args.rescore
@@ -397,6 +402,50 @@ def _score_into_store(
             if out is not None and out is not sys.stdout:
                 out.close()
     return counts
+
+
+@contextlib.contextmanager
+def _state_lock(state: Path | None) -> Iterator[None]:
+    """Hold the duplicate-detection state file for this process (POSIX file lock)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: runs on one database must not overlap there
+        fcntl = None  # type: ignore[assignment]
+    if state is None or fcntl is None:
+        yield
+        return
+    with open(state.with_name(state.name + ".lock"), "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            logger.info("waiting for another run to finish reading its input (%s)", state)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _load_detector(state: Path | None, cls: Any) -> Any:
+    """The saved duplicate-detection state, or a new one when there is none or it is broken
+    (a broken file is kept aside as ``*.broken`` and the job goes on, with a warning)."""
+    import zipfile
+
+    if state is None or not state.exists():
+        return cls()
+    try:
+        return cls.load(state)
+    except (OSError, ValueError, EOFError, KeyError, zipfile.BadZipFile) as exc:
+        broken = state.with_name(state.name + ".broken")
+        os.replace(state, broken)
+        logger.warning(
+            "%s cannot be read (%s): moved to %s; copies of articles stored before this run "
+            "are not recognised as copies",
+            state,
+            " ".join(str(exc).split())[:200] or type(exc).__name__,
+            broken.name,
+        )
+        return cls()
 
 
 def _default_dedup_state(db: str) -> Path | None:
@@ -429,6 +478,21 @@ def _cmd_report(args: argparse.Namespace) -> int:
             raise CommandError(f"--db {args.db}: {exc}") from None
         if len(records) and args.model_version is None:
             latest = records.sort_values("scored_at")["model_version"].iloc[-1]
+            counts = records.groupby("model_version")["id"].nunique()
+            if counts[latest] < counts.max():
+                # a new model still scoring the archive, or stopped midway
+                others = ", ".join(
+                    f"{v} ({n:,})" for v, n in counts.sort_values(ascending=False).items()
+                    if v != latest
+                )  # fmt: skip
+                logger.warning(
+                    "the newest model, %s, has scored %s articles; other versions have scored "
+                    "more: %s. The report covers the newest model's articles only; "
+                    "--model-version chooses another.",
+                    latest,
+                    f"{counts[latest]:,}",
+                    others,
+                )
             records = records[records["model_version"] == latest]
     else:
         records = list(_read_scored(args.inputs))
@@ -727,6 +791,13 @@ def _dayfirst(args: argparse.Namespace) -> bool | str | None:
     return orders.get(args.date_order)  # "strict": None
 
 
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="media-analytics",
@@ -844,7 +915,7 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--date-order", **_DATE_ORDER_KW)
     score.add_argument(
         "--max-chars",
-        type=int,
+        type=_positive_int,
         default=1_000_000,
         help="cut longer bodies to this many characters, with a warning",
     )
@@ -856,7 +927,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="duplicate detection remembers the N most recent articles, so its memory and "
         f"state file stay bounded over years (default {DEFAULT_WINDOW:,}; 0: remember all)",
     )
-    score.add_argument("--batch-size", type=int, default=500, help="articles per transaction")
+    score.add_argument(
+        "--batch-size", type=_positive_int, default=500, help="articles per transaction"
+    )
     add_jobs(score)
     score.add_argument(
         "--engine",
@@ -987,6 +1060,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FATAL
     except KeyboardInterrupt:
         print("media-analytics: interrupted", file=sys.stderr)
+        return EXIT_FATAL
+    except Exception as exc:  # a bug or an environment problem: exit 2, never 1 ("rejected")
+        if args.verbose:
+            logger.exception("failed")
+        where = "" if args.verbose else " (run with -v for the traceback)"
+        message = " ".join(str(exc).split())[:300]
+        print(f"media-analytics: error: {type(exc).__name__}: {message}{where}", file=sys.stderr)
         return EXIT_FATAL
 
 

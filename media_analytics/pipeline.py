@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import inspect
 import json
 import logging
 import platform
@@ -35,6 +36,12 @@ from .sentiment.article import NEUTRAL_BAND
 from .themes import TRUSTED_TYPES as THEME_TYPES
 from .themes import Taxonomy, ThemeTagger
 from .themes.training import SAMPLE_LABELLED_THEMES, analyst_text_weights, label_matrix
+
+#: Constructor settings whose non-default values make another ``model_version`` (the taxonomy,
+#: the data and the tone settings are hashed on their own).
+_VERSIONED_SETTINGS = (
+    "n_topics", "random_state", "stopwords", "calibrate_themes", "with_topics", "with_sentiment",
+)  # fmt: skip
 
 __all__ = ["FORMAT_VERSION", "MediaPipeline", "ModelError", "as_article", "check_tone_settings"]
 
@@ -448,6 +455,13 @@ class MediaPipeline:
             digest.update(f"tone bands {self.tone_bands_!r}".encode())
         if self.sentiment_search != "fast":  # likewise for the default search
             digest.update(f"sentiment search {self.sentiment_search}".encode())
+        # the settings that change scores: a model with 8 topics, another seed or calibrated
+        # themes is another model (hashed only when not the default, as earlier models were)
+        defaults = {k: v.default for k, v in inspect.signature(type(self)).parameters.items()}
+        for name in _VERSIONED_SETTINGS:
+            value = getattr(self, name)
+            if value != defaults.get(name):
+                digest.update(f"{name} {value!r}".encode())
         self.training_hash_ = digest.hexdigest()
         self.n_training_articles_ = len(arts)
         self.model_version_ = f"{__version__}-{self.training_hash_[:12]}"

@@ -128,6 +128,13 @@ def _type_name(value: object) -> str:
     return type(value).__name__
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_surrogate(value: Any) -> bool:
+    return isinstance(value, str) and not value.isascii() and bool(_SURROGATE.search(value))
+
+
 def _missing(value: Any) -> bool:
     """``None``, a float NaN (``NaN`` in JSON written by Python, an empty cell of a numeric
     column in pandas), ``pandas.NA`` or ``pandas.NaT``: no value."""
@@ -213,6 +220,14 @@ def build_article(
             message = f"{name} must be a string, got {_type_name(value)}"
             return None, [Issue("wrong_type", message, "error")]
         strings[name] = (value or "").strip()
+    halves = [name for name in ("text", *_STRING_FIELDS) if _has_surrogate(fields.get(name))]
+    if halves:
+        # "\\ud83d" in JSON: half of an emoji a crawler cut in two; no UTF-8 file or database
+        # can hold it
+        text = _SURROGATE.sub("\ufffd", text)
+        strings = {k: _SURROGATE.sub("\ufffd", v) for k, v in strings.items()}
+        message = f"half a character (a lone surrogate) replaced in {', '.join(halves)}"
+        issues.append(Issue("non_utf8", message, "warning"))
     if not strings["source"]:
         # exports often carry the link but not the outlet: its domain lets reports count outlets
         strings["source"] = outlet_of(strings["url"])

@@ -517,7 +517,8 @@ class DuplicateDetector:
     def save(self, path: str | os.PathLike[str]) -> None:
         """Save the streaming state to one ``.npz`` file: arrays and a UTF-8 JSON header.
 
-        Nothing is pickled; ``numpy.load(path, allow_pickle=False)`` reads it.
+        Nothing is pickled; ``numpy.load(path, allow_pickle=False)`` reads it. The file is
+        replaced in one step: a process stopped while saving leaves the previous state.
 
         Saving does not change the detector.
         """
@@ -533,12 +534,23 @@ class DuplicateDetector:
             "ids": arrays.pop("ids"),
             "kept": len(index.kept),  # the first rows: originals out of the window
         }
-        with open(path, "wb") as handle:
-            np.savez(
-                handle,
-                meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
-                **arrays,
-            )
+        # written beside the file and then moved over it, so that a process killed while
+        # saving leaves the previous state whole
+        target = os.fspath(path)
+        partial = f"{target}.{os.getpid()}.partial"
+        try:
+            with open(partial, "wb") as handle:
+                np.savez(
+                    handle,
+                    meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
+                    **arrays,
+                )
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(partial, target)
+        finally:
+            if os.path.exists(partial):
+                os.remove(partial)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> DuplicateDetector:

@@ -207,7 +207,11 @@ def expand_paths(paths: PathsLike) -> list[str]:
             files.extend(found)
         else:
             raise FileNotFoundError(f"no such file or directory: {text!r}")
-    return files
+    # a file named twice (``exports/`` and ``./exports/today.jsonl``) is read once
+    unique: dict[str, str] = {}
+    for file in files:
+        unique.setdefault(file if file == STDIN else os.path.realpath(file), file)
+    return list(unique.values())
 
 
 def _suffix_format(path: Path) -> str | None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from . import frames
 from .backends import Backend, Tx, open_backend
 from .errors import StoreError
-from .records import as_dict, content_hash, dumps, iso, record_id
+from .records import as_dict, content_hash, dumps, iso, loads, record_id
 from .runs import DEFAULT_LEASE, FINISHED, FinishedStatus, RunsMixin, _now
 from .schema import ensure_schema
 
@@ -117,19 +117,17 @@ class Store(RunsMixin):
             next claims score it again; one whose content is the same is left as it was.
         """
         prepared: dict[str, tuple[str, Any, Any, Any, str | None, str]] = {}
+        undated: dict[str, dict[str, Any]] = {}  # records without a date, by id
         order: list[tuple[str, str]] = []  # (id, hash) as given, duplicates included
         for record in records:
             data = as_dict(record)
             aid = record_id(data)
             digest = content_hash(data)
-            prepared[aid] = (
-                digest,
-                data.get("source"),
-                data.get("url"),
-                data.get("title"),
-                iso(data.get("published_at")),
-                dumps(data),
-            )
+            prepared[aid] = _prepared(data, digest)
+            if data.get("published_at") is None:
+                undated[aid] = data
+            else:
+                undated.pop(aid, None)
             order.append((aid, digest))
         if not order:
             return AddResult(0, 0)
@@ -142,6 +140,7 @@ class Store(RunsMixin):
                     "SELECT id, content_hash FROM articles WHERE id IN ({in})", list(prepared)
                 )
             )
+            _keep_stored_dates(tx, stored, prepared, undated, order)
             new: set[str] = set()
             changed: set[str] = set()
             n_new = n_known = 0
@@ -463,3 +462,40 @@ def open_store(
         backend.close()
         raise
     return Store(backend, lease=lease)
+
+
+def _prepared(data: dict[str, Any], digest: str) -> tuple[str, Any, Any, Any, str | None, str]:
+    """The columns of one article row: hash, source, url, title, published_at, record."""
+    return (
+        digest,
+        data.get("source"),
+        data.get("url"),
+        data.get("title"),
+        iso(data.get("published_at")),
+        dumps(data),
+    )
+
+
+def _keep_stored_dates(
+    tx: Tx,
+    stored: dict[str, str],
+    prepared: dict[str, tuple[str, Any, Any, Any, str | None, str]],
+    undated: dict[str, dict[str, Any]],
+    order: list[tuple[str, str]],
+) -> None:
+    """A stored article read again without a date (a new export whose date the reader could
+    not read) keeps the date it has: a worse copy does not erase what is stored."""
+    ids = [aid for aid in undated if aid in stored and stored[aid] != prepared[aid][0]]
+    if not ids:
+        return
+    for aid, record in tx.select_in("SELECT id, record FROM articles WHERE id IN ({in})", ids):
+        when = (loads(record) or {}).get("published_at")
+        if when is None:
+            continue
+        data = dict(undated[aid], published_at=when)
+        digest = content_hash(data)
+        prepared[aid] = _prepared(data, digest)
+        order[:] = [(i, digest if i == aid else d) for i, d in order]
+        logger.warning(
+            "article %r read again without a readable date: the stored date %s is kept", aid, when
+        )

@@ -5,11 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, Protocol, runtime_checkable
 
 __all__ = ["HASHED_FIELDS", "as_dict", "content_hash", "dumps", "iso", "loads", "record_id"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # The fields a score depends on. Extra fields are left out on purpose: a crawler that adds
 # its own fetch time to every record would otherwise make each re-read look like an edit.
@@ -22,13 +26,20 @@ class _HasToDict(Protocol):
 
 
 def _default(value: Any) -> Any:
+    """JSON for what ``json`` does not know: every value of an input record must be storable,
+    so anything else (a ``Decimal`` price column of a Parquet export, a ``UUID``) is kept as
+    its number or its text."""
     if isinstance(value, datetime | date):
         return value.isoformat()
     if hasattr(value, "item"):  # NumPy scalars, as pandas hands them out
         return value.item()
     if isinstance(value, set | frozenset | tuple):
         return list(value)
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return bytes(value).decode("utf-8", errors="replace")
+    return str(value)
 
 
 def _finite(value: Any) -> Any:
@@ -49,19 +60,31 @@ def dumps(value: Any) -> str:
     --------
     >>> dumps({"id": "a", "score": float("nan"), "at": date(2024, 10, 18)})
     '{"id":"a","score":null,"at":"2024-10-18"}'
+
+    Half of a character (a lone surrogate such as ``"\\ud83d"``, from a crawler that cut an
+    emoji in two) cannot be stored as UTF-8: it becomes U+FFFD.
+
+    >>> dumps({"price": Decimal("15000.00"), "note": "a\\ud83d"})
+    '{"price":15000,"note":"a\ufffd"}'
     """
     try:
-        return json.dumps(
+        text = json.dumps(
             value, ensure_ascii=False, allow_nan=False, default=_default, separators=(",", ":")
         )
     except ValueError:
-        return json.dumps(
+        text = json.dumps(
             _finite(value),
             ensure_ascii=False,
             allow_nan=False,
             default=_default,
             separators=(",", ":"),
         )
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            text = _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def loads(value: Any) -> Any:

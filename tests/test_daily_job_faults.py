@@ -1,0 +1,173 @@
+"""The daily job (`score --db`) against inputs and accidents met in operation (real processes)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from media_analytics.corpus import DuplicateDetector
+
+
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "media_analytics.cli", *args]
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=600)
+
+
+def _article(i: int, **extra: object) -> dict[str, object]:
+    return {
+        "id": f"a-{i}",
+        "title": f"Polres siagakan {100 + i} personel",
+        "text": f"DUMAI - Polres Dumai menyiagakan {100 + i} personel untuk pengamanan Pilkada di "
+        f"kecamatan ke-{i}, ujar Kapolres. Warga diminta tetap tenang.",
+        "published_at": "2024-10-03T10:00:00+07:00",
+        "source": "contoh.co.id",
+        **extra,
+    }
+
+
+def _write(path: Path, records: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _stored(db: Path) -> dict[str, tuple[str | None, int]]:
+    with sqlite3.connect(db) as con:
+        rows = con.execute(
+            "SELECT a.id, a.published_at, COUNT(s.article_id) FROM articles a "
+            "LEFT JOIN scores s ON s.article_id = a.id GROUP BY a.id"
+        ).fetchall()
+    return {aid: (when, n) for aid, when, n in rows}
+
+
+def test_half_characters_and_decimals_do_not_sink_the_batch(tmp_path: Path) -> None:
+    # "\ud83d": half of an emoji a crawler cut in two, in the text and in an extra field
+    raw = [json.dumps(_article(i)) for i in range(3)]
+    raw[1] = (
+        raw[1]
+        .replace("Warga diminta", "Warga \\ud83d diminta")
+        .replace('"source"', '"komentar": "\\udc80", "source"')
+    )
+    (tmp_path / "in.jsonl").write_text("\n".join(raw) + "\n", encoding="utf-8")
+    done = _run("score", "in.jsonl", "--db", "m.db", "--quiet", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "half a character" in done.stderr
+    stored = _stored(tmp_path / "m.db")
+    assert sorted(stored) == ["a-0", "a-1", "a-2"]
+    assert all(n == 1 for _, n in stored.values())
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        (record,) = con.execute("SELECT record FROM articles WHERE id = 'a-1'").fetchone()
+    assert "Warga \ufffd diminta" in json.loads(record)["text"]
+
+    pa = pytest.importorskip("pyarrow")
+    import decimal
+
+    import pyarrow.parquet as pq
+
+    rows = [_article(i, harga=decimal.Decimal("15000.50")) for i in range(10, 12)]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "export.parquet")
+    done = _run("score", "export.parquet", "--db", "m.db", "--quiet", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        (record,) = con.execute("SELECT record FROM articles WHERE id = 'a-10'").fetchone()
+    assert json.loads(record)["harga"] == 15000.5
+    assert len(_stored(tmp_path / "m.db")) == 5
+
+
+def test_a_broken_duplicate_state_is_set_aside_and_the_job_goes_on(tmp_path: Path) -> None:
+    _write(tmp_path / "day1.jsonl", [_article(i) for i in range(3)])
+    assert _run("score", "day1.jsonl", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
+    state = tmp_path / "m.db.dedup.npz"
+    assert len(DuplicateDetector.load(state)) == 3
+    os.truncate(state, state.stat().st_size // 2)  # what a process killed while writing left
+    _write(tmp_path / "day2.jsonl", [_article(i) for i in range(3, 5)])
+    done = _run("score", "day2.jsonl", "--db", "m.db", "-q", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "cannot be read" in done.stderr
+    assert (tmp_path / "m.db.dedup.npz.broken").exists()
+    assert len(DuplicateDetector.load(state)) == 2  # a fresh state, saved whole
+    assert sorted(_stored(tmp_path / "m.db")) == [f"a-{i}" for i in range(5)]
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_two_runs_at_once_both_reach_the_duplicate_state(tmp_path: Path) -> None:
+    _write(tmp_path / "x.jsonl", [_article(i) for i in range(0, 30)])
+    _write(tmp_path / "y.jsonl", [_article(i) for i in range(30, 60)])
+    cmd = [
+        sys.executable,
+        "-m",
+        "media_analytics.cli",
+        "score",
+        "--db",
+        "m.db",
+        "-q",
+        "--jobs",
+        "1",
+    ]
+    runs = [
+        subprocess.Popen([*cmd, name], cwd=tmp_path, stderr=subprocess.PIPE)
+        for name in ("x.jsonl", "y.jsonl")
+    ]
+    for run in runs:
+        _, err = run.communicate(timeout=600)
+        assert run.returncode == 0, err.decode()
+    stored = _stored(tmp_path / "m.db")
+    assert len(stored) == 60 and all(n == 1 for _, n in stored.values())
+    # before the lock, the run that saved last overwrote the other's articles
+    assert len(DuplicateDetector.load(tmp_path / "m.db.dedup.npz")) == 60
+    # so a copy of an article of either run is known as a copy the next day
+    copies = [
+        dict(_article(i), id=f"copy-{i}", source="lain.id", url=f"https://lain.id/{i}")
+        for i in (5, 45)
+    ]
+    _write(tmp_path / "z.jsonl", copies)
+    assert _run("score", "z.jsonl", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        found = dict(
+            con.execute(
+                "SELECT article_id, json_extract(record, '$.duplicate_of') FROM scores "
+                "WHERE article_id LIKE 'copy-%'"
+            ).fetchall()
+        )
+    assert found == {"copy-5": "a-5", "copy-45": "a-45"}
+
+
+def test_a_copy_without_a_readable_date_keeps_the_stored_date(tmp_path: Path) -> None:
+    _write(tmp_path / "day1.jsonl", [_article(1)])
+    assert _run("score", "day1.jsonl", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
+    again = dict(_article(1), published_at="kemarin sore")
+    _write(tmp_path / "day2.jsonl", [again])
+    done = _run("score", "day2.jsonl", "--db", "m.db", "-q", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "the stored date 2024-10-03T10:00:00+07:00 is kept" in done.stderr
+    assert "scored 0 articles" in done.stderr
+    assert _stored(tmp_path / "m.db") == {"a-1": ("2024-10-03T10:00:00+07:00", 1)}
+
+
+def test_a_file_named_twice_is_read_once_and_bad_options_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "exports").mkdir()
+    _write(tmp_path / "exports" / "today.jsonl", [_article(i) for i in range(2)])
+    done = _run("score", "exports", "./exports/today.jsonl", "--db", "m.db", "-q", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "repeated_id" not in done.stderr and "already read" not in done.stderr
+    done = _run("score", "exports", "--db", "m.db", "--batch-size", "0", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "must be 1 or more" in done.stderr
+
+
+def test_a_model_trained_with_other_settings_has_another_version() -> None:
+    from media_analytics import MediaPipeline
+    from media_analytics.themes.training import read_sample_records
+
+    articles = [
+        {"id": r["id"], "title": r["title"], "text": r["text"]} for r in read_sample_records()
+    ][:80]
+    versions = set()
+    for params in ({}, {"n_topics": 4}, {"random_state": 3}, {"calibrate_themes": True}):
+        versions.add(MediaPipeline(with_sentiment=False, **params).fit(articles).model_version)
+    assert len(versions) == 4
