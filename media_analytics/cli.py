@@ -511,19 +511,22 @@ def _cmd_report(args: argparse.Namespace) -> int:
     # with --out weekly.html, the Markdown and the tables go to weekly/ beside it (a second
     # report, monthly.html, does not overwrite them)
     folder = out.with_suffix("") if html_file else out
-    written = build_report(
-        records,
-        folder,
-        period=args.period,
-        themes=args.theme,
-        sources=args.source,
-        since=args.since,
-        until=args.until,
-        title=args.title,
-        html_file=html_file,
-        aliases=aliases,
-        names=args.actor,
-    )
+    try:
+        written = build_report(
+            records,
+            folder,
+            period=args.period,
+            themes=args.theme,
+            sources=args.source,
+            since=args.since,
+            until=args.until,
+            title=args.title,
+            html_file=html_file,
+            aliases=aliases,
+            names=args.actor,
+        )
+    except ValueError as exc:  # two --actor names of one actor, a bad --since, ...
+        raise CommandError(str(exc)) from None
     for name, path in written.items():
         print(f"{name}: {path}")
     return EXIT_OK
@@ -882,7 +885,9 @@ def build_parser() -> argparse.ArgumentParser:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="files, folders, globs, or - for standard input (JSONL/CSV/Parquet)",
+        help="files, folders, globs, or - for standard input: .jsonl/.json (lines, an array "
+        'or {"articles": [...]}), .csv/.tsv (UTF-8, UTF-16 or Windows-1252), .txt (one '
+        "article each, or a table), .parquet, .xlsx; the text formats also .gz-compressed",
     )
     score.add_argument("--model", help="model directory (default: the bundled default model)")
     score.add_argument(

@@ -225,6 +225,15 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
     return out
 
 
+def _marked(
+    articles: Iterator[Article], detector: Any, originals: list[str | None]
+) -> Iterator[Article]:
+    """The articles, each one's duplicate original (or None) appended to ``originals``."""
+    for a in articles:
+        originals.append(detector.add(a))
+        yield a
+
+
 _MAPPERS: dict[str, TokenMapper] = {}
 
 
@@ -570,16 +579,30 @@ class MediaPipeline:
         *,
         n_jobs: int | None = None,
         chunk_size: int = 64,
+        duplicates: bool = False,
     ) -> Iterator[dict[str, Any]]:
-        """Scored records, in input order (a generator: it streams)."""
+        """Scored records, in input order (a generator: it streams).
+
+        With ``duplicates=True`` each record's ``duplicate_of`` names the earlier article of
+        this call it copies (a syndicated story; MinHash/LSH, as ``media-analytics score``
+        finds them), so that reports count the story once; otherwise it is left ``None``
+        (the command line and the Dask path mark copies themselves, against the state kept
+        between runs).
+        """
         parts = self._parts()
-        yield from parallel_map(
-            _score_chunk,
-            (as_article(a) for a in articles),
-            context=parts,
-            n_jobs=n_jobs,
-            chunk_size=chunk_size,
+        originals: list[str | None] = []
+        stream: Iterator[Article] = (as_article(a) for a in articles)
+        if duplicates:
+            from .corpus import DuplicateDetector
+
+            stream = _marked(stream, DuplicateDetector(), originals)
+        records = parallel_map(
+            _score_chunk, stream, context=parts, n_jobs=n_jobs, chunk_size=chunk_size
         )
+        for k, record in enumerate(records):
+            if duplicates:
+                record["duplicate_of"] = originals[k]
+            yield record
 
     def score_frame(
         self,
@@ -589,8 +612,13 @@ class MediaPipeline:
         dayfirst: bool | str | None = "auto",
         rejects: Rejects | None = None,
         n_jobs: int | None = None,
+        duplicates: bool = True,
     ) -> Any:
         """Score a DataFrame of articles; returns a DataFrame of scored records.
+
+        The result keeps the input's index (rows rejected with ``rejects`` are left out), and
+        syndicated copies are marked in ``duplicate_of`` (``duplicates=False`` leaves them
+        unmarked; see :meth:`score`).
 
         Columns are matched as the file readers match them (contract names, and aliases
         such as ``judul``, ``isi_berita``, ``tanggal``; ``column_map`` names others), and
@@ -624,16 +652,20 @@ class MediaPipeline:
         if dayfirst == "auto":
             rows = converter.settle_date_order("DataFrame", rows, unit="row")
 
+        kept: list[int] = []  # the position of each scored row
+
         def articles() -> Iterator[Article]:
             for i, row in rows:
                 article = converter("DataFrame", i, row)
                 if article is not None:
+                    kept.append(i)
                     yield article
                 elif rejects is None:
                     reason = found.errors[-1].message
                     raise ValueError(f"row {i} (index {labels[i]!r}): {reason}")
 
-        scored = pd.DataFrame(list(self.score(articles(), n_jobs=n_jobs)))
+        records = list(self.score(articles(), n_jobs=n_jobs, duplicates=duplicates))
+        scored = pd.DataFrame(records, index=frame.index[kept] if records else None)
         if rejects is None and found.warnings:
             first = found.warnings[0]
             logger.warning(

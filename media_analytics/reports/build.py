@@ -84,6 +84,9 @@ def build_report(
     >>> paths["html"]  # doctest: +SKIP
     PosixPath('out/report/report.html')
     """
+    # a theme or an actor named twice (--theme x --theme x) is one theme or actor
+    themes = list(dict.fromkeys(themes)) if themes is not None else None
+    names = list(dict.fromkeys(names)) if names is not None else None
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     data = records_to_frames(
@@ -99,6 +102,17 @@ def build_report(
             ", ".join(map(repr, absent)),
             present,
         )
+    if names:
+        written = set(data.actors["name"].str.casefold())
+        if "written" in data.actors:
+            written |= set(data.actors["written"].dropna().str.casefold())
+        unknown = [n for n in names if n.casefold() not in written]
+        if unknown:  # a typo, or a name the articles never write alone
+            logger.warning(
+                "no story names the actor(s) %s, as written or as a grouped name; their share "
+                "of voice is 0",
+                ", ".join(map(repr, unknown)),
+            )
     content = build_content(
         data,
         title=title,

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["PERIODS", "ReportData", "period_start", "records_to_frames"]
@@ -155,7 +156,8 @@ def _parse_day(value: Any) -> pd.Timestamp | None:
 
 
 def _nested(value: Any, default: Any) -> Any:
-    """A nested field as a Python object; databases hand them back as JSON text."""
+    """A nested field as a Python object; databases hand them back as JSON text, Parquet
+    files (through pandas) as NumPy arrays of dicts holding more arrays."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return default
     if isinstance(value, str):
@@ -163,6 +165,17 @@ def _nested(value: Any, default: Any) -> Any:
             return json.loads(value)
         except json.JSONDecodeError:
             return default
+    return _plain(value)
+
+
+def _plain(value: Any) -> Any:
+    """Lists and dicts for the arrays and mappings pyarrow gives back."""
+    if isinstance(value, np.ndarray):
+        return [_plain(v) for v in value.tolist()]
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
     return value
 
 
@@ -344,8 +357,15 @@ def records_to_frames(
     n_records = len(rows)
     wanted_sources = {s.casefold() for s in sources} if sources else None
     kept: list[tuple[Mapping[str, Any], pd.Timestamp]] = []
-    n_undated = 0
+    n_undated = n_repeated = 0
+    read_ids: set[str] = set()
     for rec in rows:
+        rid = _clean_str(rec.get("id"))
+        if rid is not None:
+            if rid in read_ids:  # the same scored file read twice, or two exports of one run
+                n_repeated += 1
+                continue
+            read_ids.add(rid)
         if wanted_sources is not None:
             src = _clean_str(rec.get("source"))
             if src is None or src.casefold() not in wanted_sources:
@@ -357,6 +377,11 @@ def records_to_frames(
         kept.append((rec, day))
     if n_undated:
         logger.warning("dropped %d record(s) whose published_at could not be read", n_undated)
+    if n_repeated:
+        logger.warning(
+            "%d record(s) repeat the id of a record read before: each id is counted once",
+            n_repeated,
+        )
 
     ids = [str(_clean_str(r.get("id")) or f"row-{i}") for i, (r, _) in enumerate(kept)]
     dup_of = [_clean_str(r.get("duplicate_of")) for r, _ in kept]

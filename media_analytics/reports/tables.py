@@ -148,6 +148,7 @@ def volume(
         raise ValueError(f"unknown dimension {by!r}; use one of {', '.join(BY_KEYS)}")
     pairs = keyed(data, by)
     if keys is not None:
+        keys = list(dict.fromkeys(keys))  # a key asked for twice is one key
         pairs = pairs[pairs["key"].isin(keys)]
     pairs = pairs.assign(period=period_start(pairs["date"], period))
     counts = pairs.groupby(["period", "key"]).size()
@@ -191,6 +192,7 @@ def share_of_voice(
         raise ValueError(f"unknown dimension {by!r}; use one of {', '.join(BY_KEYS)}")
     pairs = keyed(data, by)
     if names is not None:
+        names = list(dict.fromkeys(names))  # a name asked for twice is one name
         spelling = {n.casefold(): n for n in names}
         if by == "actor" and "written" in data.actors:
             # a name asked for by a form it was written in: the name it counts under

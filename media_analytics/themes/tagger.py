@@ -370,13 +370,16 @@ class ThemeTagger(BaseEstimator):
             all_hits.append(hits)
         scores = self._scores(feats, tokens)
         ids = self.taxonomy_.ids
+        # the thresholds of now, one copy for the batch: a later set_threshold does not change
+        # results already given (as for tag)
+        thresholds = dict(self.thresholds_)
         return [
             TagResult(
                 scores={t: float(s) for t, s in zip(ids, row, strict=True)},
                 hits=hits,
                 text=text,
                 title=title,
-                thresholds=self.thresholds_,
+                thresholds=thresholds,
             )
             for row, hits, text, title in zip(scores, all_hits, texts, titles, strict=True)
         ]
