@@ -228,17 +228,21 @@ def _cmd_score(args: argparse.Namespace) -> int:
     # (After the model load: a limit applies to the libraries loaded by then.)
     threadpool_limits(1)
     rejects = Rejects()
-    articles = read_articles(
-        args.inputs,
-        rejects=rejects,
-        column_map=_column_map(args.column),
-        max_text_chars=args.max_chars,
-        dayfirst=_dayfirst(args),
-    )
+
+    def reader(inputs: Any) -> Iterator[Any]:
+        return read_articles(
+            inputs,
+            rejects=rejects,
+            column_map=_column_map(args.column),
+            max_text_chars=args.max_chars,
+            dayfirst=_dayfirst(args),
+        )
+
     started = time.perf_counter()
     if args.db:
-        counts = _score_into_store(args, pipe, articles, rejects)
+        counts = _score_into_store(args, pipe, reader, rejects)
     else:
+        articles = reader(args.inputs)
         out = _open_out(args.out)
         assert out is not None
         detector = DuplicateDetector(max_articles=_dedup_window(args))
@@ -330,10 +334,21 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if summary["rejected"] else EXIT_OK
 
 
+def _file_stats(files: Sequence[str]) -> dict[str, tuple[int, int]]:
+    """``{resolved path: (size, mtime_ns)}`` of input files (standard input has none)."""
+    stats = {}
+    for name in files:
+        if name != "-":
+            st = os.stat(name)
+            stats[os.path.realpath(name)] = (st.st_size, st.st_mtime_ns)
+    return stats
+
+
 def _score_into_store(
-    args: argparse.Namespace, pipe: Any, articles: Iterable[Any], rejects: Any
+    args: argparse.Namespace, pipe: Any, read: Callable[[Any], Iterator[Any]], rejects: Any
 ) -> dict[str, int]:
     from .corpus import DuplicateDetector
+    from .corpus.readers import expand_paths
     from .store import FinishedStatus, RunActiveError, StoreError, open_store
 
     version = pipe.model_version
@@ -353,6 +368,21 @@ def _score_into_store(
             run_id = store.start_run(version, inputs=list(args.inputs))
         except RunActiveError as exc:
             raise CommandError(str(exc)) from None
+        # files an earlier run read to their end and unchanged since are not read again: the
+        # daily job can be given the whole export folder (their articles are stored already;
+        # any this model has not scored yet are scored below all the same)
+        files = expand_paths(args.inputs)
+        stats = _file_stats(files)
+        done = set() if args.reread else store.unchanged_files(stats)
+        if done:
+            logger.info(
+                "%d of %d input file(s) were read by an earlier run and are unchanged since: "
+                "skipped (--reread reads them again)",
+                len(done),
+                len(files),
+            )
+            files = [f for f in files if f == "-" or os.path.realpath(f) not in done]
+        articles = read(files)
         counts = {"scored": 0, "added": 0, "known": 0, "changed": 0}
         status: FinishedStatus = "failed"
 
@@ -375,6 +405,7 @@ def _score_into_store(
                 detector.save(state)
             state_held.close()
             store.add_rejects(run_id, rejects)
+            store.mark_files_read(run_id, {p: v for p, v in stats.items() if p not in done})
             while claimed := store.claim(
                 run_id, version, limit=args.batch_size, rescore=args.rescore
             ):
@@ -934,6 +965,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument(
         "--batch-size", type=_positive_int, default=500, help="articles per transaction"
+    )
+    score.add_argument(
+        "--reread",
+        action="store_true",
+        help="with --db: read again the input files an earlier run read and that are "
+        "unchanged since (by default they are skipped)",
     )
     add_jobs(score)
     score.add_argument(

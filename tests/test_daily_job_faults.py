@@ -171,3 +171,30 @@ def test_a_model_trained_with_other_settings_has_another_version() -> None:
     for params in ({}, {"n_topics": 4}, {"random_state": 3}, {"calibrate_themes": True}):
         versions.add(MediaPipeline(with_sentiment=False, **params).fit(articles).model_version)
     assert len(versions) == 4
+
+
+def test_the_export_folder_every_day(tmp_path: Path) -> None:
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    day1 = [json.dumps(_article(i)) for i in range(3)] + ["{not json"]
+    (exports / "2024-10-01.jsonl").write_text("\n".join(day1) + "\n", encoding="utf-8")
+    done = _run("score", "exports", "--db", "m.db", "-q", cwd=tmp_path)
+    assert done.returncode == 1  # the bad line of day 1, reported once
+    corrected = dict(_article(1), title="Polres siagakan 101 personel, dua kecamatan rawan")
+    _write(exports / "2024-10-02.jsonl", [corrected, _article(3)])
+    done = _run("score", "exports", "--db", "m.db", "-q", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr  # yesterday's file is not read (nor rejected) again
+    assert "1 of them changed" in done.stderr
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        (title,) = con.execute("SELECT title FROM articles WHERE id = 'a-1'").fetchone()
+        (record,) = con.execute("SELECT record FROM scores WHERE article_id = 'a-1'").fetchone()
+        rejects = con.execute("SELECT run_id, reason FROM rejects").fetchall()
+    assert title == corrected["title"] == json.loads(record)["title"]  # stored and scored
+    assert rejects == [(1, "invalid_json")]
+    assert sorted(_stored(tmp_path / "m.db")) == [f"a-{i}" for i in range(4)]
+    # a file changed since it was read is read again, whole
+    with (exports / "2024-10-01.jsonl").open("a", encoding="utf-8") as f:
+        f.write(json.dumps(_article(9)) + "\n")
+    done = _run("score", "exports", "--db", "m.db", "-q", cwd=tmp_path)
+    assert "(read 4: 1 new, 3 already stored" in done.stderr
+    assert "a-9" in _stored(tmp_path / "m.db")

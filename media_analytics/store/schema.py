@@ -19,6 +19,10 @@ Tables
 ``rejects``
     Input records that could not be used: run, source file, line, record id when known,
     reason code, message, severity, time.
+``input_files`` (schema 2)
+    One row per input file read to its end: its resolved path, size and modification time
+    then, and the run that read it. A daily job given the whole export folder skips the
+    files read before and unchanged since.
 """
 
 from __future__ import annotations
@@ -34,9 +38,9 @@ __all__ = ["SCHEMA_VERSION", "TABLES", "ensure_schema"]
 logger = logging.getLogger(__name__)
 
 #: Bumped on every change to the tables; a database made by a newer version is refused.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-TABLES = ("schema_version", "articles", "runs", "scores", "claims", "rejects")
+TABLES = ("schema_version", "articles", "runs", "scores", "claims", "rejects", "input_files")
 
 # {ts}, {json}, {run_id}, {serial} are the backend's column types (see Backend.types).
 _DDL_V1 = (
@@ -108,8 +112,18 @@ _DDL_V1 = (
     "CREATE INDEX rejects_run ON rejects (run_id)",
 )
 
+_DDL_V2 = (
+    """CREATE TABLE input_files (
+        path TEXT PRIMARY KEY,
+        size BIGINT NOT NULL,
+        mtime_ns BIGINT NOT NULL,
+        run_id BIGINT NOT NULL REFERENCES runs (run_id),
+        read_at {ts} NOT NULL
+    )""",
+)
+
 # Statements that take a database from version N-1 to N; version 1 is the creation.
-_MIGRATIONS: dict[int, tuple[str, ...]] = {1: _DDL_V1}
+_MIGRATIONS: dict[int, tuple[str, ...]] = {1: _DDL_V1, 2: _DDL_V2}
 
 # PostgreSQL: one advisory lock for schema changes, so concurrent first opens queue up.
 _PG_SCHEMA_LOCK = 0x6D615F73  # "ma_s"

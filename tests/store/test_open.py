@@ -27,10 +27,11 @@ from .conftest import raw_execute
 def test_schema_created_with_version(db_url: str) -> None:
     with open_store(db_url) as store:
         assert store.runs_frame().empty
-    assert raw_execute(db_url, "SELECT version FROM schema_version") == [(SCHEMA_VERSION,)]
+    applied = raw_execute(db_url, "SELECT version FROM schema_version ORDER BY version")
+    assert applied == [(v,) for v in range(1, SCHEMA_VERSION + 1)]
     with open_store(db_url) as store:  # a second open leaves it as it is
         assert store.pending("v1") == 0
-    assert raw_execute(db_url, "SELECT COUNT(*) FROM schema_version") == [(1,)]
+    assert raw_execute(db_url, "SELECT COUNT(*) FROM schema_version") == [(SCHEMA_VERSION,)]
 
 
 def test_newer_schema_is_refused(db_url: str) -> None:
@@ -40,7 +41,8 @@ def test_newer_schema_is_refused(db_url: str) -> None:
         "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
         (SCHEMA_VERSION + 1, "2030-01-01T00:00:00+00:00"),
     )
-    with pytest.raises(SchemaVersionError, match=r"schema version 2.*upgrade media-analytics"):
+    newer = rf"schema version {SCHEMA_VERSION + 1}.*upgrade media-analytics"
+    with pytest.raises(SchemaVersionError, match=newer):
         open_store(db_url)
 
 
@@ -103,3 +105,24 @@ def test_password_is_hidden(db_url: str) -> None:
 def test_docstring_examples(module: object) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
     assert result.failed == 0
+
+
+def test_a_schema_1_database_is_upgraded_in_place(tmp_path: Path) -> None:
+    from media_analytics.store.backends import SQLiteBackend
+    from media_analytics.store.schema import _DDL_V1
+
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as con:  # a database as the first release made it
+        for statement in _DDL_V1:
+            con.execute(statement.format(**SQLiteBackend.types))
+        con.execute("INSERT INTO schema_version VALUES (1, '2026-12-01T00:00:00+00:00')")
+        con.execute(
+            "INSERT INTO articles (id, content_hash, first_seen, updated_at, record) "
+            "VALUES ('a1', 'h', '2026-12-01T00:00:00+00:00', '2026-12-01T00:00:00+00:00', "
+            '\'{"id": "a1", "text": "Isi berita."}\')'
+        )
+    with open_store(path) as store:  # what it held is still there, waiting to be scored
+        assert store.pending("v1") == 1
+    applied = raw_execute(str(path), "SELECT version FROM schema_version ORDER BY version")
+    assert applied == [(1,), (2,)]
+    assert raw_execute(str(path), "SELECT COUNT(*) FROM input_files") == [(0,)]
