@@ -210,7 +210,7 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
                 "id": a.id,
                 "published_at": _iso_date(a),
                 "source": a.source,
-                "title": a.title,
+                "title": titles[i],  # cleaned: title evidence offsets refer to it
                 "url": a.url,
                 "dateline": datelines[i],
                 "themes": tags[i].themes(),
@@ -589,6 +589,11 @@ class MediaPipeline:
         (the command line and the Dask path mark copies themselves, against the state kept
         between runs).
         """
+        if isinstance(articles, str | bytes | Mapping | Article):
+            raise TypeError(
+                "score takes an iterable of articles (dicts or Article objects): wrap one "
+                "article in a list"
+            )
         parts = self._parts()
         originals: list[str | None] = []
         stream: Iterator[Article] = (as_article(a) for a in articles)
@@ -632,6 +637,12 @@ class MediaPipeline:
         date that cannot be read is left empty) are logged, or collected in ``rejects``.
         """
         import pandas as pd
+
+        if not isinstance(frame, pd.DataFrame):
+            raise TypeError(
+                f"score_frame takes a pandas DataFrame, got {type(frame).__name__} (a list of "
+                "dicts goes to score(), or to pandas.DataFrame first)"
+            )
 
         from .corpus.readers import Converter
         from .corpus.writers import _missing, _plain

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -232,6 +233,8 @@ def build_article(
         # exports often carry the link but not the outlet: its domain lets reports count outlets
         strings["source"] = outlet_of(strings["url"])
     raw_id = fields.get("id")
+    if isinstance(raw_id, numbers.Integral) and not isinstance(raw_id, bool | int):
+        raw_id = int(raw_id)  # numpy.int64, as values taken from a frame by hand are
     if isinstance(raw_id, float) and raw_id.is_integer():
         raw_id = int(raw_id)  # an id column pandas stored as float because a cell was empty
     if isinstance(raw_id, bool) or not isinstance(raw_id, str | int | None):

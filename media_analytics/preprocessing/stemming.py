@@ -205,4 +205,6 @@ def stem(word: str) -> str:
     >>> stem("pengamanan"), stem("berlangsungnya"), stem("Kegiatan")
     ('aman', 'langsung', 'giat')
     """
+    if not isinstance(word, str):
+        raise TypeError(f"stem expects str, got {type(word).__name__}")
     return _DEFAULT.stem(word)

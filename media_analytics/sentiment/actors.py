@@ -240,6 +240,24 @@ def actor_sentiment(
     return actors_from(plan, sentences, proba, row, model.classes_, band, lead_weight, own_strength)
 
 
+#: The actor types :func:`~media_analytics.actors.extract_actors` gives.
+ACTOR_TYPES = frozenset({"person", "organization", "place"})
+
+
+def _types(types: Iterable[str] | str | None) -> set[str] | None:
+    """``types`` as a set: one type name alone (``"person"``) is one type; an unknown name is
+    an error rather than a filter that keeps nothing."""
+    if types is None:
+        return None
+    wanted = {types} if isinstance(types, str) else set(types)
+    unknown = wanted - ACTOR_TYPES
+    if unknown:
+        raise ValueError(
+            f"unknown actor type(s) {sorted(unknown)}; types: {', '.join(sorted(ACTOR_TYPES))}"
+        )
+    return wanted
+
+
 def actor_plan(
     sentences: Sequence[Span],
     actors: Sequence[Any],
@@ -252,7 +270,7 @@ def actor_plan(
     ``sentences`` are the text's sentence spans; actors and quotes as :func:`actor_sentiment`
     takes them. Actors with no mention inside a sentence are left out.
     """
-    wanted = set(types) if types is not None else None
+    wanted = _types(types)
     quote_spans: dict[str, list[Span]] = {}
     for q in quotes or ():
         if getattr(q, "speaker", None):

@@ -253,6 +253,8 @@ def tone_units(
     """
     units: list[ToneUnit] = []
     texts: list[str] = []
+    if isinstance(title, float) and title != title:  # a missing headline in a DataFrame
+        title = None
     if title and len(tokenize(title)) >= 1:
         units.append(ToneUnit(-1, -1, "headline", weights["headline"], -1))
         texts.append(title.strip())

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .actors import ACTOR_BAND, ActorSentiment, actor_plan, actors_from
+from .actors import ACTOR_BAND, ActorSentiment, _types, actor_plan, actors_from
 from .article import (
     NEUTRAL_BAND,
     ArticleTone,
@@ -85,6 +85,11 @@ def score_articles(
     >>> [(a.name, a.label) for a in result.actors]
     [('Budi', 'positive'), ('Andi', 'negative')]
     """
+    if isinstance(texts, str) or isinstance(titles, str):
+        raise ValueError(
+            "score_articles takes sequences of titles and texts: wrap one article in lists "
+            "(or use the model's predict_article)"
+        )
     if len(titles) != len(texts):
         raise ValueError(f"got {len(titles)} titles but {len(texts)} texts")
     if actors is not None and len(actors) != len(texts):
@@ -95,7 +100,7 @@ def score_articles(
         if not isinstance(text, str):
             raise TypeError(f"article text must be str, got {type(text).__name__}")
     w = resolve_weights(weights)
-    wanted = list(types) if types is not None else None
+    wanted = _types(types)
 
     batch: list[str] = []  # every text to score, each once
     plans = []

@@ -18,6 +18,7 @@ wording, and :func:`~media_analytics.themes.training.train_tagger` switches it o
 from __future__ import annotations
 
 import logging
+import numbers
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -67,6 +68,8 @@ class TagResult:
 
     def explain(self, theme: str) -> dict[str, Any]:
         """The evidence for ``theme``: matched phrases, their offsets and their sentences."""
+        if theme not in self.scores:
+            raise KeyError(f"no theme {theme!r}; themes: {', '.join(self.scores)}")
         mine = [h for h in self.hits if h.theme == theme and h.kind not in ("negative", "vetoed")]
         mine.sort(key=lambda h: (not h.in_title, h.start))
         evidence, spans, sentences = [], [], []
@@ -90,6 +93,21 @@ class TagResult:
             "sentences": sentences[:5],
             "vetoes": vetoes,
         }
+
+
+def _text_arg(name: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be str, got {type(value).__name__}")
+    return value
+
+
+def _title_arg(value: Any) -> str:
+    """A headline: a missing one (None, NaN from a DataFrame) is no headline."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if not isinstance(value, str):
+        raise TypeError(f"title must be str or None, got {type(value).__name__}")
+    return value
 
 
 def _sentence_of(spans: list[tuple[int, int]], text: str, pos: int) -> str:
@@ -337,6 +355,7 @@ class ThemeTagger(BaseEstimator):
     def tag(self, text: str, title: str = "", tokens: str | None = None) -> TagResult:
         """Tag one article and keep its evidence (for the scored record and explanations)."""
         check_is_fitted(self, "rule_coef_")
+        text, title = _text_arg("text", text), _title_arg(title)
         matcher = self._matcher()
         hits, lead_end = matcher.analyse(text, title)
         feats = matcher.features(hits, lead_end)[None]
@@ -361,7 +380,10 @@ class ThemeTagger(BaseEstimator):
     ) -> list[TagResult]:
         """Tag a batch of articles: the text classifier runs once for the batch."""
         check_is_fitted(self, "rule_coef_")
-        titles = list(titles) if titles is not None else [""] * len(texts)
+        if isinstance(texts, str) or isinstance(titles, str):
+            raise ValueError("tag_many takes sequences of texts and titles: use tag() for one")
+        texts = [_text_arg("texts", t) for t in texts]
+        titles = [_title_arg(t) for t in titles] if titles is not None else [""] * len(texts)
         matcher = self._matcher()
         all_hits, feats = [], np.zeros((len(texts), len(self.taxonomy_), len(FEATURES)))
         for i, (text, title) in enumerate(zip(texts, titles, strict=True)):
@@ -389,6 +411,8 @@ class ThemeTagger(BaseEstimator):
         check_is_fitted(self, "thresholds_")
         if theme not in self.thresholds_:
             raise KeyError(f"no theme {theme!r}; themes: {', '.join(self.thresholds_)}")
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise TypeError(f"value must be a number between 0 and 1, got {value!r}")
         if not 0.0 < value < 1.0:
             raise ValueError("a threshold must be between 0 and 1")
         self.thresholds_[theme] = float(value)
