@@ -198,3 +198,23 @@ def test_the_export_folder_every_day(tmp_path: Path) -> None:
     done = _run("score", "exports", "--db", "m.db", "-q", cwd=tmp_path)
     assert "(read 4: 1 new, 3 already stored" in done.stderr
     assert "a-9" in _stored(tmp_path / "m.db")
+
+
+def test_report_says_when_the_newest_model_has_scored_less(tmp_path: Path) -> None:
+    from media_analytics.store import open_store
+
+    _write(tmp_path / "in.jsonl", [_article(i) for i in range(4)])
+    assert _run("score", "in.jsonl", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
+    with open_store(tmp_path / "m.db") as store:  # a new model that stopped after one article
+        run = store.start_run("0.2.0-newer")
+        [claimed] = store.claim(run, "0.2.0-newer", limit=1)
+        scored = store.scores_frame().iloc[0].to_dict()
+        record = {k: v for k, v in scored.items() if k not in ("scored_at", "run_id", "stale")}
+        store.save_scores(
+            run, "0.2.0-newer", [dict(record, id=claimed["id"], model_version="0.2.0-newer")]
+        )
+        store.finish_run(run, "ok", {})
+    done = _run("report", "--db", "m.db", "--out", "r", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "the newest model, 0.2.0-newer, has scored 1 articles" in done.stderr
+    assert "0.1.0-" in done.stderr and "(4)" in done.stderr
