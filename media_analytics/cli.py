@@ -113,11 +113,27 @@ def _cmd_train(args: argparse.Namespace) -> int:
         if not path:
             return None
         try:
-            data = read_labelled(path)
+            data = read_labelled(path, headline=flag == "--tone-data")
         except (OSError, ValueError) as exc:
             raise CommandError(f"{flag} {path}: {exc}") from None
         if data.empty:
             raise CommandError(f"{flag} {path}: no usable labelled row")
+        repeated = data.duplicated("text", keep=False)
+        if repeated.any():
+            labels_per_text = data[repeated].groupby("text")["label"].nunique()
+            if (labels_per_text > 1).any():
+                raise CommandError(
+                    f"{flag} {path}: {int((labels_per_text > 1).sum())} text(s) carry two "
+                    "different labels; keep one label per text"
+                )
+            logger.warning(
+                "%s %s: %d repeated row(s) left out (a copy would sit in both sides of the "
+                "cross-validation)",
+                flag,
+                path,
+                int(data.duplicated("text").sum()),
+            )
+            data = data.drop_duplicates("text", ignore_index=True)
         return data
 
     sentiment = labelled("--sentiment-data", args.sentiment_data)
@@ -133,10 +149,25 @@ def _cmd_train(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise CommandError(f"--tone-weight / --tone-bands: {exc}") from None
     try:
-        themes = Taxonomy.load(args.taxonomy).ids if args.theme_labels else None
-        labels = read_label_file(args.theme_labels, themes) if args.theme_labels else None
+        taxonomy = Taxonomy.load(args.taxonomy)
+        from .themes.rules import RuleMatcher
+
+        RuleMatcher(taxonomy)  # every seed usable (one of function words alone is not)
+    except (OSError, ValueError) as exc:
+        raise CommandError(f"--taxonomy: {exc}") from None
+    try:
+        labels = read_label_file(args.theme_labels, taxonomy.ids) if args.theme_labels else None
     except (OSError, ValueError) as exc:
         raise CommandError(f"--theme-labels: {exc}") from None
+    for flag, data, path in (
+        ("--sentiment-data", sentiment, args.sentiment_data),
+        ("--tone-data", tone, args.tone_data),
+    ):
+        found = set(data["label"]) if data is not None and data is not False else None
+        if found is not None and len(found) < 3:
+            missing = ", ".join(sorted({"negative", "neutral", "positive"} - found))
+            raise CommandError(f"{flag} {path}: no row labelled {missing}; every class is needed")
+    _check_model_out(args.out)
     started = time.perf_counter()
     try:
         pipe = MediaPipeline(
@@ -175,6 +206,27 @@ def _cmd_train(args: argparse.Namespace) -> int:
     )
     _report_rejects(rejects)
     return EXIT_PARTIAL if len(rejects.errors) else EXIT_OK
+
+
+def _check_model_out(out: str) -> None:
+    """Refuse, before any training, an ``--out`` that is a file or a folder of other things
+    (a model directory is replaced)."""
+    path = Path(out)
+    if path.exists() and not path.is_dir():
+        raise CommandError(f"--out {out}: is a file; give a folder for the model")
+    if path.is_dir() and any(path.iterdir()) and not (path / "manifest.json").is_file():
+        raise CommandError(
+            f"--out {out}: a folder that holds other files and no model; give a new or empty "
+            "folder (or a model directory to replace)"
+        )
+    manifest = path / "manifest.json"
+    if manifest.is_file():
+        try:
+            ours = json.loads(manifest.read_text(encoding="utf-8")).get("format") is not None
+        except (ValueError, AttributeError, OSError):
+            ours = False
+        if not ours:
+            raise CommandError(f"--out {out}: its manifest.json is not a model's; not replaced")
 
 
 def _report_rejects(rejects: Any) -> None:
@@ -596,11 +648,16 @@ def _run_evaluation(
     from .corpus import read_labelled
     from .sentiment import OverlapError, check_overlap, evaluate
 
+    articles = what.startswith("Tone")  # whole articles: a headline column is read too
     try:
-        test = read_labelled(args.test)
-        train = read_labelled(args.train) if args.train else None
+        test = read_labelled(args.test, headline=articles)
+        train = read_labelled(args.train, headline=articles) if args.train else None
     except (OSError, ValueError) as exc:
         raise CommandError(str(exc)) from None
+    # nothing to score (or nothing to learn from) is said before any model is built
+    for flag, data, path in (("", test, args.test), ("--train ", train, args.train)):
+        if data is not None and data.empty:
+            raise CommandError(f"{flag}{path}: no usable labelled row (see the lines above)")
     if train is not None:
         try:  # refused before any training time is spent
             check_overlap(list(train["text"]), list(test["text"]), allow=args.allow_overlap)

@@ -225,6 +225,14 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
     return out
 
 
+def _settings_digest(manifest: Mapping[str, Any]) -> str:
+    """SHA-256 of what decides a loaded model's scores besides its parts: the settings, the
+    tone blend, the model version and each part's checksum."""
+    keys = ("model_version", "params", "tone_sentence_weight", "tone_bands", "files")
+    chosen = {k: manifest.get(k) for k in keys}
+    return hashlib.sha256(json.dumps(chosen, sort_keys=True).encode("utf-8")).hexdigest()
+
+
 def _marked(
     articles: Iterator[Article], detector: Any, originals: list[str | None]
 ) -> Iterator[Article]:
@@ -749,14 +757,13 @@ class MediaPipeline:
         }
         for key, value in (extra or {}).items():
             manifest.setdefault(key, value)
+        manifest["settings_sha256"] = _settings_digest(manifest)
         (out / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
         return out
 
     @classmethod
     def load(cls, path: str | Path) -> MediaPipeline:
         """Read a model directory, refusing anything tampered with or of another format."""
-        import skops.io as sio
-        from skops.io.exceptions import UntrustedTypesFoundException
 
         root = Path(path)
         mpath = root / MANIFEST
@@ -766,6 +773,8 @@ class MediaPipeline:
             manifest = json.loads(mpath.read_text(encoding="utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise ModelError(f"{mpath}: unreadable manifest ({exc})") from None
+        if not isinstance(manifest, dict):
+            raise ModelError(f"{mpath}: malformed manifest (not a JSON object)")
         if manifest.get("format") != "media_analytics.model":
             raise ModelError(f"{root}: not a media_analytics model directory")
         version = manifest.get("format_version")
@@ -775,6 +784,25 @@ class MediaPipeline:
                 f"({__version__}) reads version {FORMAT_VERSION}. Retrain with "
                 "`media-analytics train` or install the version that wrote it."
             )
+        expected = manifest.get("settings_sha256")  # absent from models saved before it
+        if expected is not None and expected != _settings_digest(manifest):
+            raise ModelError(
+                f"{mpath}: the manifest was edited after the model was saved (its settings, "
+                "version or part checksums do not match settings_sha256); refusing to load it"
+            )
+        try:
+            return cls._load_parts(root, manifest)
+        except ModelError:
+            raise
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
+            what = f"{type(exc).__name__}: {exc}"
+            raise ModelError(f"{mpath}: malformed manifest ({what})") from None
+
+    @classmethod
+    def _load_parts(cls, root: Path, manifest: dict[str, Any]) -> MediaPipeline:
+        import skops.io as sio
+        from skops.io.exceptions import UntrustedTypesFoundException
+
         files = manifest.get("files", {})
         for name, entry in files.items():
             target = root / entry["path"]

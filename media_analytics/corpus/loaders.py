@@ -160,6 +160,7 @@ def read_labelled(
     text_column: str | None = None,
     label_column: str | None = None,
     rejects: Rejects | None = None,
+    headline: bool = False,
 ) -> pd.DataFrame:
     """Read a sentiment dataset as a DataFrame with columns ``text`` and ``label``.
 
@@ -177,6 +178,10 @@ def read_labelled(
         Override the detected columns (files with a header).
     rejects : Rejects, optional
         Collects the rows left out; without it they are logged.
+    headline : bool, default=False
+        For whole articles (tone): a file with a headline column (``title``, ``judul``,
+        ``headline``) beside its text column gives ``headline + "\\n" + text``, the headline
+        on the first line as the tone model reads articles.
 
     Returns
     -------
@@ -184,12 +189,25 @@ def read_labelled(
     """
     report = _Report(rejects)
     name = os.fspath(path)
+    try:
+        return _read_labelled(name, report, text_column, label_column, headline)
+    except ValueError as exc:  # which column: the message names the file
+        raise ValueError(f"{name}: {exc}") from None
+
+
+def _read_labelled(
+    name: str,
+    report: _Report,
+    text_column: str | None,
+    label_column: str | None,
+    headline: bool,
+) -> pd.DataFrame:
     texts: list[str] = []
     labels: list[str] = []
     if name != STDIN and Path(name).suffix.lower() == ".tsv":
         rows = _tsv_rows(name, report, text_column, label_column)
     else:
-        rows = _record_rows(name, report, text_column, label_column)
+        rows = _record_rows(name, report, text_column, label_column, headline)
     for line, text, raw_label in rows:
         label = normalize_label(raw_label)
         if label is None:
@@ -218,10 +236,18 @@ def _pick(columns: list[str], wanted: str | None, candidates: tuple[str, ...], w
     raise ValueError(f"cannot tell which column holds the {what}; columns are {columns}")
 
 
+_HEADLINE_COLUMNS = ("title", "judul", "headline", "judul_berita")
+
+
 def _record_rows(
-    name: str, report: _Report, text_column: str | None, label_column: str | None
+    name: str,
+    report: _Report,
+    text_column: str | None,
+    label_column: str | None,
+    headline: bool = False,
 ) -> Iterator[tuple[int, object, object]]:
     chosen: tuple[str, str] | None = None
+    title_column: str | None = None
     for line, record in iter_records(name, report):
         if chosen is None:
             columns = list(record)
@@ -229,7 +255,16 @@ def _record_rows(
                 _pick(columns, text_column, _TEXT_COLUMNS, "text"),
                 _pick(columns, label_column, _LABEL_COLUMNS, "label"),
             )
-        yield line, record.get(chosen[0]), record.get(chosen[1])
+            if headline:
+                lowered = {"_".join(c.lower().split()): c for c in columns}
+                found = [lowered[c] for c in _HEADLINE_COLUMNS if c in lowered]
+                title_column = next((c for c in found if c != chosen[0]), None)
+        text = record.get(chosen[0])
+        if title_column is not None and isinstance(text, str):
+            title = record.get(title_column)
+            if isinstance(title, str) and title.strip():
+                text = f"{title.strip()}\n{text}"
+        yield line, text, record.get(chosen[1])
 
 
 def _tsv_rows(

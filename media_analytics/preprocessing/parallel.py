@@ -236,7 +236,10 @@ class WorkerPool:
                         raise RuntimeError(f"worker {w} died (killed or out of memory)") from None
                     inflight[w] -= 1
                     if error is not None:
-                        raise RuntimeError(f"a worker failed on chunk {task_id}:\n{error}")
+                        # one line for the user (the exception); the worker's traceback with -v
+                        logger.debug("worker traceback:\n%s", error)
+                        last = error.strip().splitlines()[-1] if error.strip() else "unknown error"
+                        raise RuntimeError(f"a worker failed on chunk {task_id}: {last}")
                     if learned:
                         self._log.extend(learned)
                         cache.update(learned)

@@ -53,12 +53,33 @@ def count_overlap(train_texts: Sequence[str], test_texts: Sequence[str]) -> int:
     Texts are compared after lower-casing, dropping punctuation and collapsing spaces, so a
     lower-cased, re-spaced copy of a sentence (as SmSA holds of many NusaX rows) still counts.
     """
-    train = np.unique(fingerprint(as_texts(train_texts)))
-    return _count(train, fingerprint(as_texts(test_texts)))
+    return _count(_fingerprints(as_texts(train_texts)), as_texts(test_texts))
 
 
-def _count(train_fingerprints: np.ndarray, test_fingerprints: np.ndarray) -> int:
-    return int(np.isin(test_fingerprints, train_fingerprints).sum())
+def _fingerprints(texts: list[str]) -> np.ndarray:
+    """Fingerprints of texts as given and as cleaned (article models learn from cleaned text)."""
+    cleaned = [t for t in _cleaned(texts) if t]
+    return np.unique(np.concatenate([fingerprint(texts), fingerprint(cleaned)]))
+
+
+def _cleaned(texts: list[str]) -> list[str]:
+    """Each text as scoring cleans it; ``""`` where cleaning leaves no word (not compared)."""
+    from ..preprocessing import clean_article
+
+    out = []
+    for t in texts:
+        cleaned = clean_article(t).text
+        out.append(cleaned if any(c.isalnum() for c in cleaned) else "")
+    return out
+
+
+def _count(train_fingerprints: np.ndarray, test_texts: list[str]) -> int:
+    """Test rows whose text, as given or as cleaned, is among the training fingerprints."""
+    found = np.isin(fingerprint(test_texts), train_fingerprints)
+    cleaned = _cleaned(test_texts)
+    worded = np.array([bool(c) for c in cleaned], dtype=bool)
+    found |= np.isin(fingerprint(cleaned), train_fingerprints) & worded
+    return int(found.sum())
 
 
 def check_overlap(
@@ -196,12 +217,12 @@ def evaluate(
         raise ValueError(f"got {len(docs)} texts but {len(y)} labels")
     train: np.ndarray | None = getattr(model, "train_fingerprints_", None)
     if train_texts is not None:
-        train = np.unique(fingerprint(as_texts(train_texts)))
+        train = _fingerprints(as_texts(train_texts))
     overlap = 0
     if train is None:
         logger.info("no training texts known: the train/test overlap is not checked")
     else:
-        overlap = _count(train, fingerprint(docs))
+        overlap = _count(train, docs)
         if overlap and not allow_overlap:
             raise OverlapError(overlap, len(docs))
     result = scores(y, list(model.predict(docs)))

@@ -31,7 +31,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from ..persistence import pack_vocabularies, unpack_vocabularies
 from .rules import FEATURES, Hit, RuleMatcher, sentence_spans
-from .taxonomy import Taxonomy
+from .taxonomy import Taxonomy, TaxonomyError
 
 __all__ = ["PRIOR_WEIGHTS", "TagResult", "ThemeTagger"]
 
@@ -233,6 +233,10 @@ class ThemeTagger(BaseEstimator):
         ``X`` when omitted).
         """
         self.taxonomy_ = self.taxonomy if self.taxonomy is not None else Taxonomy.load()
+        try:  # a seed the matcher cannot use is the taxonomy's error, said at training time
+            self._matcher()
+        except ValueError as exc:
+            raise TaxonomyError(f"{self.taxonomy_.source or 'taxonomy'}: {exc}") from None
         texts = list(X)
         titles = list(titles) if titles is not None else [""] * len(texts)
         n_themes = len(self.taxonomy_)

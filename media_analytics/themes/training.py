@@ -117,10 +117,19 @@ def read_label_file(
     or blank (``ya``), and for a file without an ``id`` column.
     """
     path = Path(path)
-    with path.open(newline="", encoding="utf-8") as f:
-        reader = csv.DictReader(f)
+    # utf-8-sig: Excel's "CSV UTF-8" starts with a byte-order mark; the separator is sniffed
+    # from the header (Excel in an Indonesian locale writes ";")
+    with path.open(newline="", encoding="utf-8-sig") as f:
+        header = f.readline()
+        f.seek(0)
+        counts = {d: header.count(d) for d in (",", ";", "\t")}
+        delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+        reader = csv.DictReader(f, delimiter=delimiter)
+        if reader.fieldnames:
+            reader.fieldnames = [name.strip() for name in reader.fieldnames]
         if not reader.fieldnames or "id" not in reader.fieldnames:
-            raise ValueError(f"{path}: a label file needs an 'id' column")
+            found = ", ".join(reader.fieldnames or []) or "none"
+            raise ValueError(f"{path}: a label file needs an 'id' column (columns: {found})")
         rows = list(reader)
     columns = [c for c in reader.fieldnames if c != "id" and not c.startswith("_")]
     values = {c: [(row.get(c) or "").strip() for row in rows] for c in columns}
@@ -130,24 +139,41 @@ def read_label_file(
         for c in columns
         if c not in named
         and any(values[c])  # an empty column is a theme not judged yet
-        and not any(v in ("0", "1") for v in values[c])
+        and not any(v.lower() in _LABEL_VALUES for v in values[c])
     ]
     if other:
         logger.info("%s: not label columns (no 0 or 1 in them): %s", path, ", ".join(other))
     labels_of = [c for c in columns if c not in other]
     out: dict[str, dict[str, int | None]] = {}
+    first_line: dict[str, int] = {}
     for line, row in enumerate(rows, start=2):
         labels: dict[str, int | None] = {}
         for key in labels_of:
             value = (row.get(key) or "").strip()
             if value == "":
                 labels[key] = None
-            elif value in ("0", "1"):
-                labels[key] = int(value)
+            elif value.lower() in _LABEL_VALUES:
+                labels[key] = _LABEL_VALUES[value.lower()]
             else:
                 raise ValueError(f"{path}:{line}: theme {key!r} must be 0, 1 or blank")
-        out[row["id"]] = labels
+        doc_id = (row.get("id") or "").strip()
+        if not doc_id:
+            raise ValueError(f"{path}:{line}: no id")
+        if doc_id in out:
+            clash = [k for k in labels_of if out[doc_id].get(k) != labels[k]]
+            if clash:
+                raise ValueError(
+                    f"{path}:{line}: article {doc_id!r} was labelled otherwise at line "
+                    f"{first_line[doc_id]} ({', '.join(clash)}); keep one row per article"
+                )
+            continue
+        out[doc_id] = labels
+        first_line[doc_id] = line
     return out
+
+
+#: What a label cell may hold: 0 and 1, and the forms spreadsheets write them in.
+_LABEL_VALUES = {"0": 0, "1": 1, "0.0": 0, "1.0": 1, "false": 0, "true": 1}
 
 
 def train_tagger(

@@ -4,10 +4,11 @@ import json
 import shutil
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from media_analytics.pipeline import FORMAT_VERSION, MediaPipeline, ModelError
+from media_analytics.pipeline import FORMAT_VERSION, MediaPipeline, ModelError, _settings_digest
 from media_analytics.themes.training import read_sample_records
 
 REQUIRED = {"id", "published_at", "source", "title", "themes", "topic", "sentiment", "actors",
@@ -87,6 +88,8 @@ def test_foreign_type_is_refused_before_anything_runs(saved: Path, tmp_path: Pat
             z.writestr(name, payload)
     manifest = json.loads((bad / "manifest.json").read_text())
     manifest["files"]["themes"]["sha256"] = hashlib.sha256(target.read_bytes()).hexdigest()
+    # an attacker recomputes every checksum: the trusted-type audit still stops the file
+    manifest["settings_sha256"] = _settings_digest(manifest)
     (bad / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(ModelError, match=r"not on the trusted list.*subprocess\.Popen"):
         MediaPipeline.load(bad)
@@ -112,8 +115,54 @@ def test_part_outside_the_directory_is_refused(saved: Path, tmp_path: Path) -> N
     shutil.copytree(saved, bad)
     manifest = json.loads((bad / "manifest.json").read_text())
     manifest["files"]["themes"]["path"] = "../themes.skops"
+    manifest["settings_sha256"] = _settings_digest(manifest)
     (bad / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(ModelError, match="outside the model directory"):
+        MediaPipeline.load(bad)
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda m: m.update(tone_sentence_weight=1.0),
+        lambda m: m.update(tone_bands=[0.9, 0.9]),
+        lambda m: m["files"].pop("sentiment"),
+        lambda m: m["params"].update(n_topics=3),
+    ],
+)
+def test_an_edited_manifest_is_refused(saved: Path, tmp_path: Path, edit: Any) -> None:
+    bad = tmp_path / "edited"
+    shutil.copytree(saved, bad)
+    manifest = json.loads((bad / "manifest.json").read_text())
+    edit(manifest)
+    (bad / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ModelError, match="the manifest was edited after the model was saved"):
+        MediaPipeline.load(bad)
+
+
+@pytest.mark.parametrize(
+    ("edit", "found"),
+    [
+        (lambda m: m["files"].pop("surface_forms"), "KeyError: 'surface_forms'"),
+        (lambda m: m.pop("model_version"), "KeyError: 'model_version'"),
+        (lambda m: m["params"].update(foo=1), "unexpected keyword argument 'foo'"),
+        (lambda m: m.update(tone_bands=["x"]), "could not convert string to float"),
+    ],
+)
+def test_a_malformed_manifest_is_one_line(
+    saved: Path, tmp_path: Path, edit: Any, found: str
+) -> None:
+    bad = tmp_path / "malformed"
+    shutil.copytree(saved, bad)
+    manifest = json.loads((bad / "manifest.json").read_text())
+    edit(manifest)
+    manifest["settings_sha256"] = _settings_digest(manifest)  # consistent, but unusable
+    (bad / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ModelError, match=r"manifest.json: malformed manifest") as caught:
+        MediaPipeline.load(bad)
+    assert found in str(caught.value) and "\n" not in str(caught.value)
+    (bad / "manifest.json").write_text("[]")
+    with pytest.raises(ModelError, match="not a JSON object"):
         MediaPipeline.load(bad)
 
 

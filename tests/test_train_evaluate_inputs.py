@@ -1,0 +1,126 @@
+"""Training and evaluation inputs as analysts bring them: spreadsheets' label files, tone files
+with a headline column, taxonomies with unusable seeds, and the checks made before any fit."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from media_analytics.cli import main
+from media_analytics.corpus import read_labelled
+from media_analytics.resources import corpora_dir
+from media_analytics.sentiment import OverlapError, evaluate
+from media_analytics.sentiment.tone import fit_article_tone
+from media_analytics.themes.training import read_label_file
+
+
+def _tone_rows(n: int) -> list[dict[str, str]]:
+    rows = []
+    for path in sorted((corpora_dir() / "tone").glob("*.jsonl"))[:2]:
+        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return rows[:n]
+
+
+def test_evaluation_refuses_training_articles_however_they_were_cleaned() -> None:
+    rows = _tone_rows(60)
+    # a portal's boilerplate around the body: cleaning removes it before the model learns
+    texts = [f"{r['title']}\n{r['text']}\nBaca juga: Berita lain\n(ass/dar)" for r in rows]
+    labels = [r["label"] for r in rows]
+    model = fit_article_tone(texts, labels, cv=3)
+    with pytest.raises(OverlapError) as caught:
+        evaluate(model, texts, labels)
+    assert (caught.value.count, caught.value.total) == (60, 60)
+
+
+def test_a_tone_file_with_a_headline_column_keeps_the_headline(tmp_path: Path) -> None:
+    rows = _tone_rows(6)
+    path = tmp_path / "tone.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    read = read_labelled(path, headline=True)
+    assert list(read["text"]) == [f"{r['title']}\n{r['text']}" for r in rows]
+    assert list(read_labelled(path)["text"]) == [r["text"] for r in rows]  # sentences: as is
+    bad = tmp_path / "nolabel.csv"
+    bad.write_text("file,text\na,b\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"nolabel\.csv: cannot tell which column holds the label"):
+        read_labelled(bad)
+
+
+def test_the_default_model_refuses_its_own_tone_articles(capsys: pytest.CaptureFixture) -> None:
+    own = corpora_dir() / "tone" / "articles_5.jsonl"
+    assert main(["evaluate", "tone", str(own)]) == 2
+    err = capsys.readouterr().err
+    n = len(own.read_text(encoding="utf-8").splitlines())
+    assert f"refusing to evaluate: {n} of {n} test rows" in err
+
+
+def test_label_files_as_spreadsheets_write_them(tmp_path: Path) -> None:
+    bom = tmp_path / "bom.csv"
+    bom.write_bytes(b"\xef\xbb\xbfid,public_dialogue\nsample-a-001 ,1\n")
+    assert read_label_file(bom) == {"sample-a-001": {"public_dialogue": 1}}
+    semi = tmp_path / "semi.csv"
+    semi.write_text("id;public_dialogue;catatan\na;1.0;x\nb;TRUE;\nc;0.0;\nb;true;\n")
+    assert read_label_file(semi) == {
+        "a": {"public_dialogue": 1},
+        "b": {"public_dialogue": 1},
+        "c": {"public_dialogue": 0},
+    }
+    clash = tmp_path / "clash.csv"
+    clash.write_text("id,public_dialogue\na,1\nb,0\na,0\n")
+    with pytest.raises(
+        ValueError, match=r"clash\.csv:4: article 'a' was labelled otherwise at line 2"
+    ):
+        read_label_file(clash)
+
+
+def _tone_csv(path: Path, rows: list[dict[str, str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["text", "label"])
+        for r in rows:
+            writer.writerow([r["text"], r["label"]])
+    return path
+
+
+def test_train_refuses_what_it_cannot_use_before_fitting(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    taxonomy = tmp_path / "tax.toml"
+    taxonomy.write_text(
+        'version = 1\n[[themes]]\nid = "banjir"\nphrases = ["banjir bandang"]\n'
+        'terms = ["banjir", "saat"]\n'
+    )
+    assert main(["train", "--taxonomy", str(taxonomy), "--out", str(tmp_path / "m")]) == 2
+    assert "--taxonomy: " in capsys.readouterr().err
+    assert not (tmp_path / "m").exists()
+
+    one_class = _tone_csv(tmp_path / "one.csv", [dict(r, label="positif") for r in _tone_rows(6)])
+    assert main(["train", "--tone-data", str(one_class), "--out", str(tmp_path / "m")]) == 2
+    assert "no row labelled negative, neutral" in capsys.readouterr().err
+
+    rows = _tone_rows(9)
+    both = _tone_csv(tmp_path / "both.csv", [*rows, dict(rows[0], label="neutral"), rows[0]])
+    assert main(["train", "--tone-data", str(both), "--out", str(tmp_path / "m")]) == 2
+    assert "carry two different labels" in capsys.readouterr().err
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine")
+    assert main(["train", "--out", str(notes)]) == 2
+    assert "is a file" in capsys.readouterr().err
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "manifest.json").write_text('{"my": "config"}')
+    assert main(["train", "--out", str(mine)]) == 2
+    assert "not a model's; not replaced" in capsys.readouterr().err
+    assert (mine / "manifest.json").read_text() == '{"my": "config"}'
+
+
+def test_evaluate_says_there_is_nothing_to_score_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text('text,label\n"Harga cabai naik",campur\n"Banjir surut",campur\n')
+    assert main(["evaluate", "tone", str(path)]) == 2
+    assert "t.csv: no usable labelled row" in capsys.readouterr().err
