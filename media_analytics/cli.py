@@ -375,6 +375,15 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
         raise CommandError(str(exc)) from None
     for line in summary["rejects"]:
         print(f"rejected: {line}", file=sys.stderr)
+    if summary["rejected"] > len(summary["rejects"]):
+        print(
+            f"... and {summary['rejected'] - len(summary['rejects'])} more rejected records",
+            file=sys.stderr,
+        )
+    for reason, n in summary.get("warned", {}).items():  # as the local command words them
+        more = f" (and {n - 1} more like it)" if n > 1 else ""
+        first = summary.get("warnings", {}).get(reason, "")
+        print(f"kept with a warning, {reason}: {first}{more}", file=sys.stderr)
     print(
         f"scored {summary['articles_scored']} articles in {summary['scored']} partitions "
         f"({summary['skipped']} partitions already complete) on {summary['workers']} Dask "

@@ -94,8 +94,9 @@ import shutil
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any
@@ -159,14 +160,32 @@ class _ReadOptions:
     dayfirst: bool | str | None
     max_text_chars: int
 
-    def read(self, path: Path, rejects: Rejects) -> Iterator[Any]:
+    def read(
+        self, path: Path, rejects: Rejects, seen: dict[str, str] | None = None
+    ) -> Iterator[Any]:
         return read_articles(
             path,
             rejects=rejects,
             column_map=dict(self.column_map) if self.column_map else None,
             max_text_chars=self.max_text_chars,
             dayfirst=self.dayfirst,
+            seen=seen,
         )
+
+
+class _SeenLog(dict[str, str]):
+    """The ids read so far across partitions (id -> ``file:line``), noting each one found
+    again: the client learns which records of a partition repeat an earlier partition's id."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: dict[str, str] = {}
+
+    def get(self, key: str, default: Any = None) -> Any:
+        where = super().get(key, default)
+        if where is not None:
+            self.found[key] = where
+        return where
 
 
 @dataclass(frozen=True)
@@ -185,6 +204,9 @@ class _Task:
     model_identity: str
     options: _ReadOptions
     overwrite: bool
+    #: ids of earlier partitions this one holds again (id -> where first read): skipped and
+    #: reported as the single-machine command does
+    repeated: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -323,7 +345,8 @@ def _score_partition(task: _Task) -> dict[str, Any]:
 
     def marked() -> Iterator[Any]:
         # as the command does: duplicate_of is set before scoring, in arrival order
-        for row, article in enumerate(task.options.read(source, rejects)):
+        seen = dict(task.repeated)
+        for row, article in enumerate(task.options.read(source, rejects, seen)):
             article.extra["duplicate_of"] = task.duplicates.get(row)
             yield article
 
@@ -361,6 +384,9 @@ def _score_partition(task: _Task) -> dict[str, Any]:
         "duplicates": len(task.duplicates),
         "rejected": len(rejects.errors),
         "rejects": [str(r) for r in rejects.errors[:_KEPT_REJECTS]],
+        # records kept with a warning: how many of each kind, and the first of each
+        "warned": dict(Counter(r.reason for r in rejects.warnings)),
+        "warnings": {r.reason: str(r) for r in reversed(rejects.warnings)},
         "seconds": round(time.perf_counter() - started, 3),
         "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
@@ -433,9 +459,33 @@ def _job_model(model_dir: Path | None, out: Path) -> tuple[Path, str, str]:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     for old in out.glob(f"{MODEL_DIR}-*"):  # copies made by older code
-        if old != target:
+        if old != target and _is_model_copy(old):
             shutil.rmtree(old, ignore_errors=True)
     return target, version, f"{code}:default"
+
+
+def _sum_counts(counts: Iterable[Mapping[str, int]]) -> dict[str, int]:
+    total: Counter[str] = Counter()
+    for c in counts:
+        total.update(c)
+    return dict(total)
+
+
+def _first_of_each(firsts: Iterable[Mapping[str, str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for f in firsts:
+        for reason, text in f.items():
+            out.setdefault(reason, text)
+    return out
+
+
+def _is_model_copy(folder: Path) -> bool:
+    """Whether ``folder`` is a model directory (a copy this module made), not a user's."""
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(manifest, dict) and manifest.get("format") == "media_analytics.model"
 
 
 def score_partitions(
@@ -505,6 +555,12 @@ def score_partitions(
     started = time.perf_counter()
     files = partition_files(inputs)
     out = Path(out_dir).resolve()
+    # the job's own files (its parts folder, the merged output) are never its input, also when
+    # they sit inside the input folder
+    merged = Path(merge_to).resolve() if isinstance(merge_to, str | os.PathLike) else None
+    files = [f for f in files if not f.is_relative_to(out) and f != merged]
+    if not files:
+        raise ScaleError("no article files in the input besides the job's own output")
     out.mkdir(parents=True, exist_ok=True)
     model_path, version, identity = _job_model(
         Path(model_dir).resolve() if model_dir is not None else None, out
@@ -579,6 +635,8 @@ def score_partitions(
         "duplicates": sum(m["duplicates"] for m in done),
         "rejected": sum(m["rejected"] for m in done),
         "rejects": [r for m in done for r in m["rejects"]][:_KEPT_REJECTS],
+        "warned": _sum_counts(m.get("warned", {}) for m in done),
+        "warnings": _first_of_each(m.get("warnings", {}) for m in done),
         "model_version": version,
         "outputs": [m["output"] for m in done],
         "out_dir": str(out),
@@ -618,6 +676,7 @@ def _run(
     """
     distributed = _require_distributed()
     detector = DuplicateDetector(max_articles=plan.dedup_window)
+    seen = _SeenLog()  # ids across partitions, as one read of all files keeps them
     pending = set(plan.todo)
     futures: dict[Any, int] = {}
     prepass = 0.0
@@ -627,7 +686,8 @@ def _run(
             t0 = time.perf_counter()
             duplicates: dict[int, str] = {}
             rows = 0
-            for row, article in enumerate(options.read(path, Rejects())):
+            seen.found = {}
+            for row, article in enumerate(options.read(path, Rejects(), seen)):
                 original = detector.add(article)
                 if original is not None:
                     duplicates[row] = original
@@ -648,6 +708,8 @@ def _run(
                 model_identity=plan.identity,
                 overwrite=plan.overwrite,
                 options=options,
+                # repeats within this file are found by the worker's own read
+                repeated={k: v for k, v in seen.found.items() if v.rsplit(":", 1)[0] != str(path)},
             )
             key = f"score-{_output_name(i)}-{uuid.uuid4().hex[:8]}"
             futures[client.submit(_score_partition, task, key=key, pure=False)] = i

@@ -253,3 +253,40 @@ def test_the_command_refuses_what_the_dask_engine_cannot_do(tmp_path, capsys) ->
         assert main(argv) == 2
         err = capsys.readouterr().err
         assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_repeats_across_partitions_warnings_and_a_parts_dir_inside_the_input(
+    records, client, tmp_path, capsys, caplog
+) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    first = records[:12]
+    # the second file repeats an id of the first, and has a date nobody can read
+    second = [*records[12:20], records[3], dict(records[20], published_at="kemarin sore")]
+    for name, chunk in (("a.jsonl", first), ("b.jsonl", second)):
+        lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in chunk)
+        (folder / name).write_text(lines, encoding="utf-8")
+    local = tmp_path / "local.jsonl"
+    assert main(["score", str(folder), "--out", str(local), "--jobs", "1", "-q"]) == 1
+    assert "was already read at" in caplog.text  # the command logs what the Dask path prints
+    assert "kept with a warning, bad_date" in caplog.text
+    # the parts folder and the merged output inside the input folder are not read as input
+    argv = ["score", str(folder), "--engine", "dask", "--scheduler", client.scheduler.address]
+    argv += ["--parts-dir", str(folder / "_parts"), "--out", str(folder / "all.jsonl"), "-q"]
+    for _ in range(2):  # a second run finds its own files in the folder and leaves them alone
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert (folder / "all.jsonl").read_bytes() == local.read_bytes()
+        assert f"id {records[3]['id']!r} was already read at" in err
+        assert "kept with a warning, bad_date" in err
+    ids = [json.loads(line)["id"] for line in local.read_text(encoding="utf-8").splitlines()]
+    assert len(ids) == len(set(ids)) == 21
+
+
+def test_only_model_copies_are_cleared_from_the_parts_dir(tmp_path) -> None:
+    mine = tmp_path / "parts" / "_model-my-candidate"
+    mine.mkdir(parents=True)
+    (mine / "manifest.json").write_text('{"keep": true}')
+    assert not scale._is_model_copy(mine)
+    (mine / "manifest.json").write_text('{"format": "media_analytics.model"}')
+    assert scale._is_model_copy(mine)

@@ -95,6 +95,7 @@ def read_articles(
     rejects: Rejects | None = None,
     max_text_chars: int = 1_000_000,
     dayfirst: DateOrder = None,
+    seen: dict[str, str] | None = None,
 ) -> Iterator[Article]:
     """Stream articles from files, directories, globs or standard input.
 
@@ -119,6 +120,10 @@ def read_articles(
         ``"auto"`` settles one order per file from its first date that reads only one way
         (``10/21/2025``: month first), looking at most ``DATE_ORDER_LOOKAHEAD`` records
         ahead, and reads the file day first (the Indonesian habit) when none does.
+    seen : dict of str to str, optional
+        Ids read before, each with where (``file:line``), for a read that continues another
+        (the partitions of one job, read apart): a record with one of them is a repeat. The
+        read adds the ids it reads.
 
     Yields
     ------
@@ -143,14 +148,17 @@ def read_articles(
     """
     converter = Converter(column_map, rejects, max_text_chars=max_text_chars, dayfirst=dayfirst)
     files = expand_paths(paths)
-    return _read(files, converter)
+    return _read(files, converter, seen=seen)
 
 
 def _read(
-    files: list[str], converter: Converter, transform: Transform | None = None
+    files: list[str],
+    converter: Converter,
+    transform: Transform | None = None,
+    seen: dict[str, str] | None = None,
 ) -> Iterator[Article]:
     # id -> where it was read, for the last REPEATED_ID_WINDOW articles (oldest first)
-    seen: dict[str, str] = {}
+    seen = {} if seen is None else seen
     for path in files:
         name = _STDIN_NAME if path == STDIN else path
         records = iter_records(path, converter.report)
