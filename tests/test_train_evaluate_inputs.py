@@ -124,3 +124,32 @@ def test_evaluate_says_there_is_nothing_to_score_first(
     path.write_text('text,label\n"Harga cabai naik",campur\n"Banjir surut",campur\n')
     assert main(["evaluate", "tone", str(path)]) == 2
     assert "t.csv: no usable labelled row" in capsys.readouterr().err
+
+
+def test_evaluating_themes_on_the_labels_a_model_learnt_from_is_flagged(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    from media_analytics import MediaPipeline
+    from media_analytics.themes.evaluation import evaluate_themes
+    from media_analytics.themes.training import read_sample_records
+
+    records = read_sample_records()
+    taught_ids = [r["id"] for r in records[:150]]
+    labels = {i: {"public_dialogue": int(n % 4 == 0)} for n, i in enumerate(taught_ids)}
+    model = MediaPipeline(with_topics=False, with_sentiment=False).fit(
+        records, theme_labels=labels, n_jobs=1
+    )
+    loaded = MediaPipeline.load(model.save(tmp_path / "m"))  # kept through save and load
+    with caplog.at_level(logging.WARNING):
+        evaluate_themes(loaded, records, labels)
+    assert "150 of 150 evaluated articles are labelled articles this model learnt from" in (
+        caplog.text
+    )
+    caplog.clear()
+    unseen = {r["id"]: {"public_dialogue": 0} for r in records[200:230]}
+    with caplog.at_level(logging.WARNING):
+        evaluate_themes(loaded, records, unseen)
+    # the sample's own gold labels trained it too: those 30 are flagged, as they should be
+    assert "30 of 30 evaluated articles" in caplog.text

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .training import read_label_file
@@ -146,6 +147,7 @@ def evaluate_themes(
             len(gold),
             ", ".join(map(repr, missing[:3])),
         )
+    _warn_training_overlap(model.themes_, chosen)
     records = {r["id"]: r for r in model.score(chosen, n_jobs=n_jobs)}
     tags = {i: {t["theme"]: t for t in r["themes"]} for i, r in records.items()}
     judged = [t for t in themes if any(row.get(t) is not None for row in gold.values())]
@@ -169,3 +171,25 @@ def evaluate_themes(
         n_articles=len(chosen),
         missing=missing,
     )
+
+
+def _warn_training_overlap(tagger: Any, articles: list[Any]) -> int:
+    """Warn when labelled articles the model learnt from are among those evaluated."""
+    train = getattr(tagger, "train_fingerprints_", None)
+    if train is None or not tagger.learned_.any():
+        return 0  # rules alone: no label was learnt from
+    from ..preprocessing import clean_article
+    from .tagger import text_fingerprints
+
+    mine = [text_fingerprints([clean_article(a.text).text])[0] for a in articles]
+    overlap = int(np.isin(np.array(mine, dtype=np.uint64), train).sum())
+    if overlap:
+        learnt = [t for t, k in zip(tagger.taxonomy_.ids, tagger.learned_, strict=True) if k]
+        logger.warning(
+            "%d of %d evaluated articles are labelled articles this model learnt from (themes "
+            "%s): their figures are optimistic; evaluate on articles it was not trained on",
+            overlap,
+            len(articles),
+            ", ".join(learnt),
+        )
+    return overlap
