@@ -180,7 +180,7 @@ def _nothing_left(text: str, *, always: bool) -> str:
 
     if _WORD_RE.search(clean_article(text).text):
         return ""
-    return "the text is only markup, links or portal boilerplate (empty after cleaning)"
+    return "the text has no words once cleaned (only markup, links, portal boilerplate or symbols)"
 
 
 def build_article(
