@@ -133,7 +133,13 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _has_surrogate(value: Any) -> bool:
-    return isinstance(value, str) and not value.isascii() and bool(_SURROGATE.search(value))
+    if not isinstance(value, str) or value.isascii():
+        return False
+    try:
+        value.encode("utf-8")  # in C: only a lone surrogate fails
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _missing(value: Any) -> bool:
@@ -200,7 +206,8 @@ def build_article(
     title alone).
     """
     issues: list[Issue] = []
-    fields = {k: None if _missing(v) else v for k, v in fields.items()}
+    if not all(type(v) is str for v in fields.values()):  # most records: strings alone
+        fields = {k: None if _missing(v) else v for k, v in fields.items()}
     text = fields.get("text")
     if text is None:
         return None, [Issue("missing_text", "no text", "error")]

@@ -134,7 +134,7 @@ def parse_date(
     text = " ".join(value.split())
     if not text:
         return None
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # "²" is a digit to isdigit, not to int
         return _from_number(int(text), repr(value))
     try:
         return _parse(text, value, dayfirst)

@@ -442,7 +442,7 @@ def _binary_kind(head: bytes) -> str:
         return "gzip-compressed twice"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return ""
-    if b"\x00" in head:
+    if head.count(b"\x00") * 100 > len(head):  # a stray NUL in a record is that record's
         return "binary data (NUL bytes), not text"
     return ""
 
@@ -613,23 +613,31 @@ _AS_CP1252 = "not UTF-8: read as Windows-1252 (cp1252)"
 _REPLACED = "bytes that are not UTF-8 were replaced"
 
 
-def _decode(raw: bytes) -> tuple[str, str]:
+def _decode(raw: bytes, utf8_file: bool = False) -> tuple[str, str]:
     """Decode one line (or a whole file); the second value is ``""`` or what was done.
 
-    Text that is not UTF-8 and holds no valid UTF-8 character beyond ASCII is Windows-1252
-    (Excel's "CSV" on Windows, old Indonesian exports: ``\\x93Kita\\x94``); UTF-8 text with a
-    damaged byte keeps its characters and the bad bytes become U+FFFD.
+    Text that is not UTF-8 is read as Windows-1252 (Excel's "CSV" on Windows, old Indonesian
+    exports: ``\\x93Kita\\x94``) when it holds no valid UTF-8 character beyond ASCII and no
+    cut UTF-8 sequence (a lead byte and its continuation bytes, ``\\xe2\\x80``), and when
+    ``utf8_file`` (an earlier line of the file was UTF-8 beyond ASCII) is false; otherwise it
+    is damaged UTF-8, and the bad bytes become U+FFFD.
 
     >>> _decode("“Kita”".encode("cp1252"))
     ('“Kita”', 'not UTF-8: read as Windows-1252 (cp1252)')
     >>> _decode("“Kita” \\xff".encode("utf-8")[:-2] + b"\\xff")
     ('“Kita” \\ufffd', 'bytes that are not UTF-8 were replaced')
+    >>> _decode(b"Banjir \\xe2\\x80 Jakarta")[1]  # a character cut short: UTF-8, damaged
+    'bytes that are not UTF-8 were replaced'
     """
     try:
         return raw.decode("utf-8"), ""
     except UnicodeDecodeError:
         replaced = raw.decode("utf-8", errors="replace")
-    if all(c == "\ufffd" or c < "\x80" for c in replaced):
+    if (
+        not utf8_file
+        and all(c == "\ufffd" or c < "\x80" for c in replaced)
+        and not _CUT_UTF8.search(raw)
+    ):
         try:
             return raw.decode("cp1252"), _AS_CP1252
         except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
@@ -637,9 +645,27 @@ def _decode(raw: bytes) -> tuple[str, str]:
     return replaced, _REPLACED
 
 
+# a UTF-8 lead byte followed by continuation bytes: the start of a multi-byte character
+_CUT_UTF8 = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+
+
+class _Decoder:
+    """Decodes the lines of one file, remembering whether it has shown UTF-8 beyond ASCII."""
+
+    def __init__(self) -> None:
+        self.utf8 = False
+
+    def __call__(self, raw: bytes) -> tuple[str, str]:
+        text, how = _decode(raw, self.utf8)
+        if not how and not self.utf8 and not text.isascii():
+            self.utf8 = True
+        return text, how
+
+
 def _jsonl_records(stream: IO[bytes], name: str, report: _Report) -> Iterator[tuple[int, Record]]:
+    decode = _Decoder()
     for line, raw in enumerate(stream, 1):
-        text, how = _decode(raw)
+        text, how = decode(raw)
         if line == 1:
             text = text.lstrip("\ufeff")
         if not text.strip():
@@ -690,6 +716,7 @@ class _Lines:
 
     def __init__(self, stream: IO[bytes]) -> None:
         self._stream = iter(stream)
+        self._decode = _Decoder()
         self.count = 0
         #: line number -> the non_utf8 warning of that line
         self.bad: dict[int, str] = {}
@@ -700,7 +727,7 @@ class _Lines:
     def __next__(self) -> str:
         raw = next(self._stream)
         self.count += 1
-        text, how = _decode(raw)
+        text, how = self._decode(raw)
         if self.count == 1:
             text = text.lstrip("\ufeff")
         if how:
@@ -807,18 +834,30 @@ def _csv_records(
             if not taken:
                 break
             start = taken[0][0]
-            # the lines after the record's first are read again as records of their own
-            feed.again(taken[1:])
-            reader = new_reader()
+            # A quote that never closed ran to the end of the file: the lines it swallowed are
+            # read again as records of their own. Any other failure stops on the line where the
+            # record went wrong: the lines before it belong to the failed record (a multi-line
+            # body, which must not turn into records), and reading goes on from that line.
+            to_end = "end of data" in str(exc)
             fields = taken[0][1].rstrip("\r\n").split("\t")
-            if delimiter == "\t" and len(fields) == len(header):
+            tsv_row = delimiter == "\t" and len(fields) == len(header)
+            if tsv_row or to_end:
+                feed.again(taken[1:])
+            elif len(taken) > 1:
+                feed.again(taken[-1:])
+            reader = new_reader()
+            if tsv_row:
                 # a tab-separated dump does not quote: a body that opens with a quotation
                 # mark ('"Kita perlu," ujar ...') is a field as written
                 yield from _checked_row(start, start, fields, header, lines, name, report)
                 continue
-            # a record that ran over several lines before failing opened a quote it never closed
-            unbalanced = "end of data" in str(exc) or len(taken) > 1
-            hint = " (unbalanced quote?)" if unbalanced else ""
+            hint = ""
+            if to_end or len(taken) > 1:  # it ran over several lines: a quote left open
+                hint = " (unbalanced quote?)"
+            if to_end and len(taken) > 1:
+                hint += f"; lines {taken[1][0]}-{taken[-1][0]} read again as records"
+            elif len(taken) > 2:
+                hint += f"; lines {taken[1][0]}-{taken[-2][0]} went with it and are not read"
             if dropped:
                 hint += f"; {dropped:,} lines after line {taken[-1][0]} could not be read again"
             message = f"unreadable CSV record: {_one_line(exc)}{hint}"

@@ -70,6 +70,7 @@ _JSON_BAD = {
 def jsonl_case(draw: st.DrawFn) -> Case:
     case = Case()
     kinds = draw(st.lists(st.sampled_from([_GOOD, "blank", "non_utf8", *_JSON_BAD]), max_size=25))
+    utf8_before = False  # an earlier line was UTF-8 beyond ASCII: the file is UTF-8
     for line, kind in enumerate(kinds, 1):
         if kind == "blank":
             case.lines.append(b"  \n")
@@ -87,12 +88,14 @@ def jsonl_case(draw: st.DrawFn) -> Case:
             raw = json.dumps(record, ensure_ascii=draw(st.booleans())).encode()
             expected = dict(record, extra={"x_note": record["x_note"]})
             if kind == "non_utf8":  # a Latin-1 byte inside the body
-                # a line with no other character beyond ASCII is read as Windows-1252;
-                # in a UTF-8 line the byte is replaced
-                first = "\u00e9" if raw.isascii() else "\ufffd"
+                # a line with no other character beyond ASCII, in a file not yet seen to be
+                # UTF-8, is read as Windows-1252; otherwise the byte is replaced
+                first = "\u00e9" if raw.isascii() and not utf8_before else "\ufffd"
                 raw = raw.replace(b'"text": "', b'"text": "\xe9', 1)
                 expected["text"] = first + record["text"]
                 case.warned[line] = "non_utf8"
+            else:
+                utf8_before = utf8_before or not raw.isascii()
             case.lines.append(raw + b"\n")
             case.good.append(expected)
     return case
@@ -119,6 +122,7 @@ def csv_line(row: list[str]) -> bytes:
 def csv_case(draw: st.DrawFn) -> Case:
     case = Case(lines=[csv_line(HEADER)])
     line = 2  # physical line where the next record starts
+    utf8_before = False  # an earlier line was UTF-8 beyond ASCII: the file is UTF-8
     kinds = ["good", "non_utf8", "missing_text", "too_many", "too_few"]
     for kind in draw(st.lists(st.sampled_from(kinds), max_size=20)):
         row = [f"r{line}", draw(_ANY_TEXT), draw(_TEXT), draw(_DATES), draw(_ANY_TEXT)]
@@ -131,9 +135,12 @@ def csv_case(draw: st.DrawFn) -> Case:
         raw = csv_line(row)
         first = ""
         if kind == "non_utf8":
-            first = "\u00ff" if raw.isascii() else "\ufffd"  # Windows-1252, or replaced
+            # Windows-1252, or replaced
+            first = "\u00ff" if raw.isascii() and not utf8_before else "\ufffd"
             raw = csv_line([*row[:2], "\x00MARK\x00" + row[2], *row[3:]])
             raw = raw.replace(b"\x00MARK\x00", b"\xff", 1)
+        else:
+            utf8_before = utf8_before or not raw.isascii()
         if kind in ("good", "non_utf8"):
             text = first + row[2]
             case.good.append(

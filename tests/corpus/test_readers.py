@@ -262,17 +262,37 @@ def test_csv_bad_rows(tmp_path: Path) -> None:
 
 def test_unbalanced_quote_is_reported_not_raised(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
-    path.write_text('id,text\na,baik\nb,"tanpa penutup\nc,baris\nd,"kutip, lengkap"\n')
+    path.write_text('id,text\na,baik\nb,"tanpa penutup\nc,baris\nd,baris lagi\n')
     rejects = Rejects()
     articles = list(read_articles(path, rejects=rejects))
-    # the quote that never closes costs its own record only: the lines it swallowed are read again
+    # the quote that never closes costs its own record only: the lines it swallowed to the end
+    # of the file are read again
     assert [(a.id, a.text) for a in articles] == [
         ("a", "baik"),
         ("c", "baris"),
-        ("d", "kutip, lengkap"),
+        ("d", "baris lagi"),
     ]
     assert [(r.line, r.reason) for r in rejects] == [(3, "csv_error")]
     assert "unbalanced quote" in rejects[0].message
+    assert "lines 4-5 read again as records" in rejects[0].message
+
+
+def test_a_multi_line_body_with_a_stray_quote_does_not_become_records(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text(
+        "id,title,text,source\n"
+        'k1,Rapat KPU,"Paragraf pertama tentang rapat KPU di Jakarta.\n'
+        "Menurut panitia, rapat dihadiri wakil partai, pengawas pemilu dan tokoh masyarakat\n"
+        'Ketua menyebut rapat "sangat lancar" hari ini.",Kompas\n'
+        "k2,Judul dua,Isi berita kedua tentang pilkada.,Tempo\n"
+    )
+    rejects = Rejects()
+    articles = list(read_articles(path, rejects=rejects))
+    assert [a.id for a in articles] == ["k2"]  # no article made of the body's second line
+    found = [(r.line, r.reason) for r in rejects]
+    assert found[0] == (2, "csv_error")
+    assert "line 3" in rejects[0].message or "lines 3-3" in rejects[0].message
+    assert all(reason in ("csv_error", "field_count") for _, reason in found)
 
 
 def test_a_quote_closed_on_a_later_line_costs_only_its_record(tmp_path: Path) -> None:
