@@ -280,14 +280,16 @@ def _cmd_score(args: argparse.Namespace) -> int:
     # (After the model load: a limit applies to the libraries loaded by then.)
     threadpool_limits(1)
     rejects = Rejects()
+    column_map = _column_map(args.column)  # a bad --column is said before anything is read
 
-    def reader(inputs: Any) -> Iterator[Any]:
+    def reader(inputs: Any, **more: Any) -> Iterator[Any]:
         return read_articles(
             inputs,
             rejects=rejects,
-            column_map=_column_map(args.column),
+            column_map=column_map,
             max_text_chars=args.max_chars,
             dayfirst=_dayfirst(args),
+            **more,
         )
 
     started = time.perf_counter()
@@ -395,24 +397,34 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if summary["rejected"] else EXIT_OK
 
 
-def _file_stats(files: Sequence[str]) -> dict[str, tuple[int, int]]:
-    """``{resolved path: (size, mtime_ns)}`` of input files (standard input has none)."""
+def _file_stats(files: Sequence[str], args: argparse.Namespace) -> dict[str, str]:
+    """``{resolved path: signature}`` of input files (standard input has none): size,
+    modification and change times, and the reading options (``--column``, ``--date-order``,
+    ``--max-chars``), so that a file is read again when it or the way it is read changes."""
+    import hashlib
+
+    options = json.dumps(
+        [sorted((_column_map(args.column) or {}).items()), str(_dayfirst(args)), args.max_chars]
+    )
+    how = hashlib.sha256(options.encode("utf-8")).hexdigest()[:16]
     stats = {}
     for name in files:
         if name != "-":
             st = os.stat(name)
-            stats[os.path.realpath(name)] = (st.st_size, st.st_mtime_ns)
+            stats[os.path.realpath(name)] = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{how}"
     return stats
 
 
 def _score_into_store(
-    args: argparse.Namespace, pipe: Any, read: Callable[[Any], Iterator[Any]], rejects: Any
+    args: argparse.Namespace, pipe: Any, read: Callable[..., Iterator[Any]], rejects: Any
 ) -> dict[str, int]:
     from .corpus import DuplicateDetector
     from .corpus.readers import expand_paths
     from .store import FinishedStatus, RunActiveError, StoreError, open_store
 
     version = pipe.model_version
+    files = expand_paths(args.inputs)  # a missing input is said before the database is touched
+    stats = _file_stats(files, args)
     out = _open_out(args.out)
     try:
         store = open_store(args.db)
@@ -429,21 +441,6 @@ def _score_into_store(
             run_id = store.start_run(version, inputs=list(args.inputs))
         except RunActiveError as exc:
             raise CommandError(str(exc)) from None
-        # files an earlier run read to their end and unchanged since are not read again: the
-        # daily job can be given the whole export folder (their articles are stored already;
-        # any this model has not scored yet are scored below all the same)
-        files = expand_paths(args.inputs)
-        stats = _file_stats(files)
-        done = set() if args.reread else store.unchanged_files(stats)
-        if done:
-            logger.info(
-                "%d of %d input file(s) were read by an earlier run and are unchanged since: "
-                "skipped (--reread reads them again)",
-                len(done),
-                len(files),
-            )
-            files = [f for f in files if f == "-" or os.path.realpath(f) not in done]
-        articles = read(files)
         counts = {"scored": 0, "added": 0, "known": 0, "changed": 0}
         status: FinishedStatus = "failed"
 
@@ -454,6 +451,20 @@ def _score_into_store(
             counts["changed"] += result.changed
 
         try:
+            # files an earlier run read to their end, unchanged since and read the same way,
+            # are not read again: the daily job can be given the whole export folder (their
+            # articles are stored; any this model has not scored yet are scored below)
+            done = set() if args.reread else store.unchanged_files(stats)
+            if done:
+                logger.info(
+                    "%d of %d input file(s) were read by an earlier run and are unchanged "
+                    "since: skipped (--reread reads them again)",
+                    len(done),
+                    len(files),
+                )
+            todo = [f for f in files if f == "-" or os.path.realpath(f) not in done]
+            # an article met again in a later file is its newer version: the store keeps it
+            articles = read(todo, newer_files=True)
             batch: list[Any] = []
             for a in _with_duplicates(articles, detector):
                 batch.append(a)

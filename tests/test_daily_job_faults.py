@@ -218,3 +218,48 @@ def test_report_says_when_the_newest_model_has_scored_less(tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr
     assert "the newest model, 0.2.0-newer, has scored 1 articles" in done.stderr
     assert "0.1.0-" in done.stderr and "(4)" in done.stderr
+
+
+def test_the_export_folder_read_again_and_read_otherwise(tmp_path: Path) -> None:
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    _write(exports / "day1.jsonl", [_article(1), _article(2)])
+    corrected = dict(_article(1), title="Polres siagakan 101 personel, dua kecamatan rawan")
+    _write(exports / "day2.jsonl", [corrected])
+    db = tmp_path / "m.db"
+
+    def title() -> str:
+        with sqlite3.connect(db) as con:
+            return con.execute("SELECT title FROM articles WHERE id = 'a-1'").fetchone()[0]
+
+    # one run over both days, and a run reading everything again: the later file's record wins
+    for extra in ([], ["--reread"]):
+        done = _run("score", "exports", "--db", "m.db", "-q", *extra, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert "repeated_id" not in done.stderr and "already read" not in done.stderr
+        assert title() == corrected["title"]
+    # a missing input is said before the database is touched: no run is left "running"
+    done = _run("score", "exports", "nosuch.jsonl", "--db", "m.db", "-q", cwd=tmp_path)
+    assert done.returncode == 2
+    with sqlite3.connect(db) as con:
+        statuses = [s for (s,) in con.execute("SELECT status FROM runs")]
+    assert statuses == ["ok", "ok"]
+
+
+def test_a_file_read_with_other_options_or_rewritten_in_place_is_read_again(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "feed.csv"
+    path.write_text("badan,judul\nIsi berita satu tentang pilkada.,Satu\n", encoding="utf-8")
+    done = _run("score", "feed.csv", "--db", "m.db", "-q", cwd=tmp_path)
+    assert done.returncode == 1 and "no text field" in done.stderr  # an unknown text column
+    done = _run("score", "feed.csv", "--db", "m.db", "-q", "--column", "badan=text", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "scored 1 articles" in done.stderr  # read again: the way it is read changed
+    # the same size and modification time, other content: the change time tells
+    before = path.stat()
+    path.write_text("badan,judul\nIsi berita tiga tentang pilkada.,Satu\n", encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    done = _run("score", "feed.csv", "--db", "m.db", "-q", "--column", "badan=text", cwd=tmp_path)
+    assert "(read 1:" in done.stderr

@@ -96,6 +96,7 @@ def read_articles(
     max_text_chars: int = 1_000_000,
     dayfirst: DateOrder = None,
     seen: dict[str, str] | None = None,
+    newer_files: bool = False,
 ) -> Iterator[Article]:
     """Stream articles from files, directories, globs or standard input.
 
@@ -124,6 +125,10 @@ def read_articles(
         Ids read before, each with where (``file:line``), for a read that continues another
         (the partitions of one job, read apart): a record with one of them is a repeat. The
         read adds the ids it reads.
+    newer_files : bool, default=False
+        A record whose id was read from an *earlier file* is kept as well, as that article's
+        newer version (daily exports that carry a corrected article again; the store keeps
+        the last). Repeats within one file are reported and skipped either way.
 
     Yields
     ------
@@ -148,7 +153,7 @@ def read_articles(
     """
     converter = Converter(column_map, rejects, max_text_chars=max_text_chars, dayfirst=dayfirst)
     files = expand_paths(paths)
-    return _read(files, converter, seen=seen)
+    return _read(files, converter, seen=seen, newer_files=newer_files)
 
 
 def _read(
@@ -156,6 +161,7 @@ def _read(
     converter: Converter,
     transform: Transform | None = None,
     seen: dict[str, str] | None = None,
+    newer_files: bool = False,
 ) -> Iterator[Article]:
     # id -> where it was read, for the last REPEATED_ID_WINDOW articles (oldest first)
     seen = {} if seen is None else seen
@@ -171,6 +177,16 @@ def _read(
             if article is None:
                 continue
             first = seen.get(article.id)
+            if first is not None and newer_files and first.rsplit(":", 1)[0] != name:
+                log.info(
+                    "%s:%d: id %r was read before at %s: this later file's record is kept as "
+                    "the newer version",
+                    name,
+                    line,
+                    article.id,
+                    first,
+                )
+                first = None
             if first is not None:
                 # Two records under one id would be stored as one article (the later one
                 # overwriting the first, and counted as changed on every run after): the first

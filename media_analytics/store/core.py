@@ -387,23 +387,23 @@ class Store(RunsMixin):
         return len(rows)
 
     # -- input files -------------------------------------------------------------------
-    def unchanged_files(self, files: Mapping[str, tuple[int, int]]) -> set[str]:
-        """Of ``{path: (size, mtime_ns)}``, the paths a run read to their end before and that
-        have the same size and modification time now."""
+    def unchanged_files(self, files: Mapping[str, str]) -> set[str]:
+        """Of ``{path: signature}``, the paths a run read to their end before whose signature
+        (the caller's: size, times, how the file is read) is the same now."""
         if not files:
             return set()
 
         def work(tx: Tx) -> set[str]:
             rows = tx.select_in(
-                "SELECT path, size, mtime_ns FROM input_files WHERE path IN ({in})", list(files)
+                "SELECT path, signature FROM input_files WHERE path IN ({in})", list(files)
             )
-            return {path for path, size, mtime in rows if files[path] == (int(size), int(mtime))}
+            return {path for path, signature in rows if files[path] == signature}
 
         return self._backend.transaction(work, write=False)
 
-    def mark_files_read(self, run_id: int, files: Mapping[str, tuple[int, int]]) -> None:
-        """Remember that run ``run_id`` read these files (``{path: (size, mtime_ns)}``) to
-        their end."""
+    def mark_files_read(self, run_id: int, files: Mapping[str, str]) -> None:
+        """Remember that run ``run_id`` read these files (``{path: signature}``) to their
+        end."""
         if not files:
             return
         now = _now()
@@ -412,9 +412,8 @@ class Store(RunsMixin):
             ts = self._backend.ts(now)
             tx.executemany("DELETE FROM input_files WHERE path = ?", [(p,) for p in files])
             tx.executemany(
-                "INSERT INTO input_files (path, size, mtime_ns, run_id, read_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [(path, size, mtime, run_id, ts) for path, (size, mtime) in files.items()],
+                "INSERT INTO input_files (path, signature, run_id, read_at) VALUES (?, ?, ?, ?)",
+                [(path, signature, run_id, ts) for path, signature in files.items()],
             )
 
         self._backend.transaction(work)

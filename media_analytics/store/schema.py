@@ -20,9 +20,9 @@ Tables
     Input records that could not be used: run, source file, line, record id when known,
     reason code, message, severity, time.
 ``input_files`` (schema 2)
-    One row per input file read to its end: its resolved path, size and modification time
-    then, and the run that read it. A daily job given the whole export folder skips the
-    files read before and unchanged since.
+    One row per input file read to its end: its resolved path, its signature then (size,
+    modification and change times, the reading options), and the run that read it. A daily
+    job given the whole export folder skips the files read before and unchanged since.
 """
 
 from __future__ import annotations
@@ -115,8 +115,7 @@ _DDL_V1 = (
 _DDL_V2 = (
     """CREATE TABLE input_files (
         path TEXT PRIMARY KEY,
-        size BIGINT NOT NULL,
-        mtime_ns BIGINT NOT NULL,
+        signature TEXT NOT NULL,
         run_id BIGINT NOT NULL REFERENCES runs (run_id),
         read_at {ts} NOT NULL
     )""",

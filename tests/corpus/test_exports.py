@@ -207,3 +207,30 @@ def test_numbers_and_nan_from_pandas_exports(tmp_path: Path) -> None:
     [article], rejects = read(nan)
     assert (article.title, article.source) == ("", "")
     assert list(rejects) == []
+
+
+def test_a_stray_nul_or_a_superscript_costs_at_most_its_record(tmp_path: Path) -> None:
+    rows = [f"r{i},Judul {i},Isi berita {i}.,2024-12-0{1 + i % 9}" for i in range(30)]
+    rows[1] = "r1,Judul 1,Isi \x00 berita.,2024-12-02"
+    rows[2] = "r2,Judul 2,Isi berita dua.,\u00b2"
+    path = tmp_path / "x.csv"
+    path.write_text("id,judul,isi,tanggal\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    articles, rejects = read(path)
+    assert len(articles) == 30
+    assert [(r.line, r.reason) for r in rejects] == [(4, "bad_date")]
+
+
+def test_a_utf8_file_with_a_cut_character_is_not_read_as_windows_1252(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes(
+        "id,isi\nu1,Caf\u00e9 buka\n".encode()
+        + b"u2,Banjir \xe2\x80 Jakarta\nu3,Warga senang \xf0\x9f\x98 sekali\nu4,Isi \x93kutip\x94\n"
+    )
+    articles, rejects = read(path)
+    texts = [a.text for a in articles]
+    assert texts[1:] == [
+        "Banjir \ufffd Jakarta",
+        "Warga senang \ufffd sekali",
+        "Isi \ufffdkutip\ufffd",
+    ]
+    assert {r.message for r in rejects} == {"bytes that are not UTF-8 were replaced"}
