@@ -638,8 +638,24 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _read_scored(paths: Sequence[str]) -> Iterator[dict[str, Any]]:
     for name in paths:
         path = Path(name)
-        files = sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
+        if path.is_dir():
+            files = sorted([*path.rglob("*.jsonl"), *path.rglob("*.parquet")])
+        else:
+            files = [path]
         for f in files:
+            if f.suffix.lower() in (".parquet", ".pq"):
+                # scores an analyst kept with DataFrame.to_parquet (nested fields come back as
+                # arrays, which the report reads)
+                from .corpus.readers import require_pyarrow
+
+                try:
+                    table = require_pyarrow("reading scores from Parquet").parquet.read_table(f)
+                except ImportError as exc:
+                    raise CommandError(str(exc)) from None
+                except Exception as exc:  # pyarrow's errors for a file that is not Parquet
+                    raise CommandError(f"{f}: not a readable Parquet file ({exc})") from None
+                yield from table.to_pandas().to_dict(orient="records")
+                continue
             with f.open(encoding="utf-8") as handle:
                 for n, line in enumerate(handle, 1):
                     if not line.strip():
@@ -1117,7 +1133,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.set_defaults(func=_usage(evaluate))
 
     report = sub.add_parser("report", help="trend report (HTML, Markdown, CSV) from scores")
-    report.add_argument("inputs", nargs="*", metavar="INPUT", help="scored JSONL files or folders")
+    report.add_argument(
+        "inputs", nargs="*", metavar="INPUT", help="scored JSONL (or Parquet) files or folders"
+    )
     report.add_argument("--db", help="read the scores from this database instead")
     report.add_argument("--model-version", help="with --db: this model version (default: latest)")
     report.add_argument(

@@ -153,3 +153,23 @@ def test_evaluating_themes_on_the_labels_a_model_learnt_from_is_flagged(
         evaluate_themes(loaded, records, unseen)
     # the sample's own gold labels trained it too: those 30 are flagged, as they should be
     assert "30 of 30 evaluated articles" in caplog.text
+
+
+def test_train_tagger_takes_the_readers_articles(tmp_path: Path) -> None:
+    from media_analytics.themes import train_tagger
+
+    path = tmp_path / "mine.jsonl"
+    rows = [
+        {
+            "id": f"m{i}",
+            "title": f"Judul {i}",
+            "text": f"Warga berdialog dengan bupati soal jalan {i}.",
+        }
+        for i in range(4)
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    from media_analytics.corpus import read_articles
+
+    labels = {r["id"]: {"public_dialogue": 1} for r in rows}
+    tagger = train_tagger(labels=labels, articles=list(read_articles(path)))
+    assert tagger.tag(rows[0]["text"], rows[0]["title"]).scores["public_dialogue"] > 0

@@ -28,6 +28,7 @@ directly continues that speaker's quotation.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -509,6 +510,18 @@ def _person_like(name: str) -> bool:
     return not any(t in _VEHICLE_WORDS or t in _THING_WORDS for t in toks)
 
 
+# academic degrees written after a name (``S.H.``, ``S.I.K.``, ``M.Si``, ``MBA``): never a speaker
+_DEGREE_ONLY = re.compile(
+    r"^(?:(?:[A-Z][A-Za-z]{0,3}\.\s?){1,4}(?:[A-Z][A-Za-z]{0,3}\.?)?"
+    r"|MBA|MPA|MSc|MM|PhD|CPA|CFA|SH|MH|SE|ST|SIK|SIP|MSi|MPd)$"
+)
+
+
+#: How far (characters) before an indirect quote the person a degree belongs to may be named:
+#: the name, its degrees and the verb (``Andi Ridwan Pawelloi, S.I.K., M.H., mengatakan``).
+_DEGREE_REACH = 80
+
+
 @lru_cache(maxsize=1 << 14)
 def _speaker_name(name: str) -> str:
     """A person's name without a derived noun glued before it by the matchers (``Pengakuan
@@ -578,6 +591,15 @@ class _Attributor:
         self.adverbs = _adverbs(ts.lex.words["adverbs"])
 
     # --- helpers -------------------------------------------------------------------------------
+    def degree_to_person(self, q: Quote) -> Quote:
+        """A quote attributed to a degree (``..., S.I.K., M.H., mengatakan``): to the person
+        the degree follows, the last one named before the quote in its sentence (else none)."""
+        if not (q.speaker and _DEGREE_ONLY.match(q.speaker)):
+            return q
+        k = bisect_right(self.m_starts, q.start) - 1
+        near = k >= 0 and q.start - self.mentions[k].end < _DEGREE_REACH
+        return dataclasses.replace(q, speaker=self.mentions[k].name if near else None)
+
     def inside_quote(self, pos: int) -> bool:
         # quotations do not overlap and are found in text order: look at the last one opened
         k = bisect_right(self.quote_starts, pos) - 1
@@ -1244,7 +1266,9 @@ class _Attributor:
                 continue
             end = read_name(ts, j)
             if after_comma and end > j and ts.is_boundary(end) and not ts.weak_name(j, end):
-                last = self.known_name(ts.surface(j, end))
+                surface = ts.surface(j, end)
+                if not _DEGREE_ONLY.match(surface):  # ", S.I.K., M.H.": the name's degrees
+                    last = self.known_name(surface)
                 j = end
                 after_comma = False
                 continue
@@ -1547,4 +1571,6 @@ def extract_quotes(text: str, actors: list[Actor] | None = None) -> list[Quote]:
     quotes.extend(attributor.direct())
     quotes.extend(attributor.pronoun_indirect())
     quotes.sort(key=lambda q: q.start)
+    if any(q.speaker and _DEGREE_ONLY.match(q.speaker) for q in quotes):
+        quotes = [attributor.degree_to_person(q) for q in quotes]
     return quotes

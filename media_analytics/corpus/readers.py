@@ -551,13 +551,11 @@ def _json_document_records(
         report(name, 1, "non_utf8", how, "warning")
     start = text.find("[") if isinstance(document, list) else -1
     if isinstance(document, dict):
-        lists = [k for k, v in document.items() if isinstance(v, list) and _of_objects(v)]
-        chosen = [k for k in lists if k.lower() in _LIST_KEYS] or lists
-        if len(chosen) != 1:
+        key = _envelope_key(document)
+        if key is None:
             # one article written over several lines, or an object with no list of articles
             yield 1, document
             return
-        key = chosen[0]
         log.info("%s: reading the %d records under %r", name, len(document[key]), key)
         document = document[key]
         at = text.find(json.dumps(key))
@@ -574,6 +572,16 @@ def _json_document_records(
 
 def _of_objects(items: list[Any]) -> bool:
     return bool(items) and isinstance(items[0], dict)
+
+
+def _envelope_key(obj: Record) -> str | None:
+    """The key under which an API response keeps its list of articles (``{"status": "ok",
+    "articles": [...]}``), or None for an object that is an article itself."""
+    if "text" in ColumnResolver(None).resolve(list(obj)):
+        return None
+    lists = [k for k, v in obj.items() if isinstance(v, list) and _of_objects(v)]
+    chosen = [k for k in lists if str(k).lower() in _LIST_KEYS] or lists
+    return chosen[0] if len(chosen) == 1 else None
 
 
 def _item_lines(text: str, start: int, count: int) -> list[int] | None:
@@ -698,7 +706,17 @@ def _jsonl_records(stream: IO[bytes], name: str, report: _Report) -> Iterator[tu
             continue
         if how:
             report(name, line, "non_utf8", how, "warning")
-        yield line, obj
+        key = _envelope_key(obj)
+        if key is None:
+            yield line, obj
+            continue
+        # an API response on one line (a page of results): its articles, all at this line
+        for item in obj[key]:
+            if isinstance(item, dict):
+                yield line, item
+            else:
+                message = f"a record must be a JSON object, got {_json_kind(item)}"
+                report(name, line, "not_object", message)
 
 
 _SENTENCE_END = tuple(".!?:;\"\u201d'")

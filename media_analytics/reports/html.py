@@ -192,7 +192,13 @@ def _voice(content: ReportContent) -> list[str]:
             table[column].tolist(), table["share"].tolist(), percent=True,
             name=f"share-of-voice-{key}", title=f"Share of voice: {label}",
         )  # fmt: skip
-        parts.append(_figure(svg, f"Share of the stories naming any of these {label}."))
+        parts.append(
+            _figure(
+                svg,
+                f"Each one's share of all mentions of {label}: a story counts once for every one "
+                "of them it names (a story naming two counts for both).",
+            )
+        )
     return parts
 
 

@@ -6,6 +6,7 @@
 'negative'
 """
 
+from . import tone
 from .actors import ActorSentiment, actor_sentiment
 from .article import DEFAULT_WEIGHTS, NEUTRAL_BAND, ArticleTone, article_tone
 from .batch import ArticleSentiment, score_articles
@@ -59,4 +60,5 @@ __all__ = [
     "score_articles",
     "scores",
     "sentiment_tokens",
+    "tone",
 ]

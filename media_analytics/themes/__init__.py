@@ -1,5 +1,6 @@
 """Theme tagging: a taxonomy file, seed-term rules and a classifier, with evidence."""
 
+from . import evaluation
 from .rules import FEATURES, Hit, RuleMatcher, sentence_spans
 from .tagger import PRIOR_WEIGHTS, TagResult, ThemeTagger
 from .taxonomy import NearRule, Taxonomy, TaxonomyError, Theme, default_taxonomy_path
@@ -26,6 +27,7 @@ __all__ = [
     "Theme",
     "ThemeTagger",
     "default_taxonomy_path",
+    "evaluation",
     "read_label_file",
     "sentence_spans",
     "train_tagger",

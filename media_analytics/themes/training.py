@@ -193,7 +193,7 @@ def train_tagger(
     labels : path or mapping, optional
         Corrections: article id -> {theme: 0/1/None}. They override the sample's gold labels for
         the same ids and add labels for ``articles``.
-    articles : iterable of dicts with ``id``, ``title``, ``text``, optional
+    articles : iterable of dicts with ``id``, ``title``, ``text``, or of ``Article``, optional
         The articles the labels refer to (beyond the bundled sample).
     use_sample : bool
         Include the bundled sample corpus and its gold labels.
@@ -215,7 +215,9 @@ def train_tagger(
     if use_sample:
         for r in read_sample_records():
             docs[r["id"]] = (r.get("title", ""), r.get("text", ""), dict(_sample_labels(r)))
-    for a in articles or ():
+    for item in articles or ():
+        # Article objects (read_articles) as well as plain dicts
+        a = item.to_dict() if hasattr(item, "to_dict") else item
         prev = docs.get(str(a["id"]), ("", "", {}))[2]
         docs[str(a["id"])] = (a.get("title", "") or "", a.get("text", "") or "", dict(prev))
     for doc_id, corr in corrections.items():

@@ -282,3 +282,18 @@ def test_menurut_dia_goes_to_the_person_in_focus() -> None:
     )
     found = [(q.speaker, q.text) for q in extract_quotes(text, extract_actors(text))]
     assert ("Sergei Domogatskii", "kedua orang itu berpakaian seperti polisi") in found
+
+
+def test_a_degree_after_the_name_is_never_the_speaker() -> None:
+    from media_analytics.actors import extract_actors, extract_quotes
+
+    text = (
+        "Kapolres Bone AKBP Andi Ridwan Pawelloi, S.I.K., M.H., mengatakan pihaknya siap "
+        'mengamankan pilkada. "Kami siap menjaga keamanan," kata Andi Ridwan Pawelloi, '
+        "S.I.K., M.H. di Watampone."
+    )
+    quotes = extract_quotes(text, extract_actors(text))
+    assert [(q.speaker, q.direct) for q in quotes] == [
+        ("Andi Ridwan Pawelloi", False),
+        ("Andi Ridwan Pawelloi", True),
+    ]

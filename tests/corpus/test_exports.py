@@ -234,3 +234,20 @@ def test_a_utf8_file_with_a_cut_character_is_not_read_as_windows_1252(tmp_path: 
         "Isi \ufffdkutip\ufffd",
     ]
     assert {r.message for r in rejects} == {"bytes that are not UTF-8 were replaced"}
+
+
+def test_an_api_response_on_one_line_is_read_record_by_record(tmp_path: Path) -> None:
+    page = {
+        "status": "ok",
+        "articles": [{"title": "A", "content": "Isi A"}, {"title": "B", "content": "Isi B"}],
+    }
+    path = tmp_path / "pages.jsonl"  # one page of results per line, as an API is often dumped
+    path.write_text(
+        json.dumps(page)
+        + "\n"
+        + json.dumps(page | {"articles": [{"title": "C", "content": "Isi C"}]})
+        + "\n"
+    )
+    articles, rejects = read(path)
+    assert [a.title for a in articles] == ["A", "B", "C"]
+    assert list(rejects) == []

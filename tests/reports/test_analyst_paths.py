@@ -62,6 +62,12 @@ def test_scores_kept_in_parquet_give_the_same_report(scored_frame: Any, tmp_path
         assert len(left) == len(right) > 0, name
     pd.testing.assert_frame_equal(direct.actors, again.actors, check_dtype=False)
     assert build_report(back, tmp_path / "report")["html"].exists()
+    from media_analytics.cli import main
+
+    # the command reads them too
+    assert main(["report", str(tmp_path / "s.parquet"), "--out", str(tmp_path / "r2")]) == 0
+    stories = pd.read_csv(tmp_path / "r2" / "tables" / "stories.csv")
+    assert len(stories) == len(direct.stories)
 
 
 def test_a_theme_or_actor_named_twice_counts_once(scored_frame: Any, tmp_path: Path) -> None:
