@@ -80,3 +80,10 @@ def test_numpy_ids_and_non_string_words(default_pipeline: Any) -> None:
     assert record["id"] == "7"
     with pytest.raises(TypeError, match="stem expects str, got NoneType"):
         stem(None)  # type: ignore[arg-type]
+
+
+def test_predict_article_reads_the_headline_as_scoring_does(default_pipeline: Any) -> None:
+    model = default_pipeline.sentiment_
+    raw = model.predict_article("Warga &quot;kecewa&quot; <b>berat</b>", BODY)
+    clean = model.predict_article('Warga "kecewa" berat', BODY)
+    assert raw.probabilities == clean.probabilities

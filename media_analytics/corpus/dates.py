@@ -170,11 +170,24 @@ def numeric_date_order(value: object) -> bool | None:
     if match is None:
         return None
     first, second = int(match[1]), int(match[2])
+    year = match[3]
+    # a day that does not exist ("31/02/2019") says nothing about the order
     if 12 < first <= 31 and 1 <= second <= 12:
-        return True
+        return True if _exists(year, second, first) else None
     if 12 < second <= 31 and 1 <= first <= 12:
-        return False
+        return False if _exists(year, first, second) else None
     return None
+
+
+def _exists(year: str, month: int, day: int) -> bool:
+    """Whether the day exists (a two-digit year, which parsing refuses anyway, is not checked)."""
+    if len(year) != 4:
+        return True
+    try:
+        date(int(year), month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _from_number(value: float, original: str) -> datetime:

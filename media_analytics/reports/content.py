@@ -133,9 +133,11 @@ def build_content(
         "attention_tests": tests,
         "stories": stories,
     }
-    method = SPIKE_METHOD.format(
-        n_tested=int(tests["tested"].sum()) if len(tests) else 0, **options
-    )
+    n_tested = int(tests["tested"].sum()) if len(tests) else 0
+    method = SPIKE_METHOD.format(n_tested=n_tested, **options)
+    if not n_tested:  # too few periods of history: say so rather than "all 0 tested cells"
+        need = options["min_history"]
+        method += f" No cell could be tested here: a test needs {need} earlier periods or more."
     return ReportContent(
         title=title,
         period=code,

@@ -336,6 +336,8 @@ def article_tone(
         raise TypeError(f"article text must be str, got {type(text).__name__}")
     w = resolve_weights(weights)
     body = clean_article(text).text if clean else text
+    if clean and isinstance(title, str) and title:
+        title = clean_article(title).text  # as scoring reads headlines: entities, markup gone
     units, texts = tone_units(title, body, article_sentences(body), w)
     proba = np.asarray(model.predict_proba(texts)) if texts else np.zeros((0, 3))
     return tone_from(units, proba, model.classes_, body, band)

@@ -174,3 +174,9 @@ def test_numeric_date_order_reads_what_one_value_proves(value: object, order: bo
         assert parse_date(value, dayfirst=order) is not None
         with pytest.raises(DateParseError):
             parse_date(value, dayfirst=not order)
+
+
+def test_a_day_that_does_not_exist_settles_no_order() -> None:
+    assert numeric_date_order("31/02/2019") is None
+    assert numeric_date_order("02/31/2019") is None
+    assert numeric_date_order("29/02/2024") is True  # a leap day exists
