@@ -455,14 +455,21 @@ def _score_into_store(
             # are not read again: the daily job can be given the whole export folder (their
             # articles are stored; any this model has not scored yet are scored below)
             done = set() if args.reread else store.unchanged_files(stats)
+            # From the first file to read on (a new or changed one), every later file is read
+            # too: a changed old export would otherwise put back its older copies of articles
+            # that later files corrected. Files are read in order, the later version winning.
+            paths = [None if f == "-" else os.path.realpath(f) for f in files]
+            first = next((i for i, p in enumerate(paths) if p is None or p not in done), None)
+            if first is not None:
+                done = {p for p in paths[:first] if p is not None}
             if done:
                 logger.info(
                     "%d of %d input file(s) were read by an earlier run and are unchanged "
-                    "since: skipped (--reread reads them again)",
+                    "since, as is every file before them: skipped (--reread reads them again)",
                     len(done),
                     len(files),
                 )
-            todo = [f for f in files if f == "-" or os.path.realpath(f) not in done]
+            todo = [f for f, p in zip(files, paths, strict=True) if p is None or p not in done]
             # an article met again in a later file is its newer version: the store keeps it
             articles = read(todo, newer_files=True)
             batch: list[Any] = []

@@ -192,12 +192,16 @@ def test_the_export_folder_every_day(tmp_path: Path) -> None:
     assert title == corrected["title"] == json.loads(record)["title"]  # stored and scored
     assert rejects == [(1, "invalid_json")]
     assert sorted(_stored(tmp_path / "m.db")) == [f"a-{i}" for i in range(4)]
-    # a file changed since it was read is read again, whole
+    # a file changed since it was read is read again, whole, and so is every later file: the
+    # correction of day 2 stays
     with (exports / "2024-10-01.jsonl").open("a", encoding="utf-8") as f:
         f.write(json.dumps(_article(9)) + "\n")
     done = _run("score", "exports", "--db", "m.db", "-q", cwd=tmp_path)
-    assert "(read 4: 1 new, 3 already stored" in done.stderr
+    assert "(read 6: 1 new, 5 already stored, 0 of them changed)" in done.stderr
     assert "a-9" in _stored(tmp_path / "m.db")
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        (title,) = con.execute("SELECT title FROM articles WHERE id = 'a-1'").fetchone()
+    assert title == corrected["title"]
 
 
 def test_report_says_when_the_newest_model_has_scored_less(tmp_path: Path) -> None:

@@ -145,14 +145,18 @@ class Store(RunsMixin):
             changed: set[str] = set()
             n_new = n_known = 0
             for aid, digest in order:
-                if aid not in stored:
+                if aid in new:  # a second copy of an id this batch adds
+                    n_known += 1
+                elif aid not in stored:
                     new.add(aid)
                     n_new += 1
                 else:
                     n_known += 1
-                    if stored[aid] != digest and aid not in new:
+                    if stored[aid] != digest:
                         changed.add(aid)
-                stored[aid] = digest
+            # an id given twice (an older and a newer copy) changed only if its last copy differs
+            # from what was stored
+            changed = {aid for aid in changed if prepared[aid][0] != stored[aid]}
             ts = self._backend.ts(now)
             tx.executemany(
                 "INSERT INTO articles (id, content_hash, source, url, title, published_at, "

@@ -365,3 +365,15 @@ def test_non_finite_numbers_and_dates_in_records(store: Store) -> None:
     assert claimed == {**article, "published_at": "2024-10-18T17:46:00+00:00", "rating": None}
     store.save_scores(run, "v1", [{"id": 42, "score": float("inf")}])
     assert store.scores_frame()["score"].isna().all()
+
+
+def test_an_older_and_a_newer_copy_in_one_batch(store: Store) -> None:
+    old = {"id": "a1", "title": "Judul", "text": "Isi lama."}
+    newer = dict(old, text="Isi yang dikoreksi.")
+    first = store.add_articles([old, newer])
+    assert (first.new, first.known, first.changed) == (1, 1, 0)
+    # read again in the same order: the last copy is what is stored, so nothing changed
+    result = store.add_articles([old, newer])
+    assert (result.new, result.known, result.changed) == (0, 2, 0)
+    run = store.start_run("v1", ["a.jsonl"])
+    assert [a["text"] for a in store.claim(run, "v1", 10)] == ["Isi yang dikoreksi."]
