@@ -80,14 +80,6 @@ def _progress(items: Iterable[Any], *, total: int | None, desc: str, quiet: bool
             logger.info("%s: %d articles, %.0f/s", desc, n, n / (now - start))
 
 
-def _with_duplicates(articles: Iterable[Any], detector: Any) -> Iterator[Any]:
-    """Mark each article's ``duplicate_of`` (in arrival order) before it is scored."""
-    for a in articles:
-        original = detector.add(a)
-        a.extra["duplicate_of"] = original
-        yield a
-
-
 def _finish_record(record: dict[str, Any], article_extra: dict[str, Any]) -> dict[str, Any]:
     record["duplicate_of"] = article_extra.get("duplicate_of")
     return record
@@ -219,14 +211,10 @@ def _check_model_out(out: str) -> None:
             f"--out {out}: a folder that holds other files and no model; give a new or empty "
             "folder (or a model directory to replace)"
         )
-    manifest = path / "manifest.json"
-    if manifest.is_file():
-        try:
-            ours = json.loads(manifest.read_text(encoding="utf-8")).get("format") is not None
-        except (ValueError, AttributeError, OSError):
-            ours = False
-        if not ours:
-            raise CommandError(f"--out {out}: its manifest.json is not a model's; not replaced")
+    from .pipeline import is_model_dir
+
+    if (path / "manifest.json").is_file() and not is_model_dir(path):
+        raise CommandError(f"--out {out}: its manifest.json is not a model's; not replaced")
 
 
 def _report_rejects(rejects: Any) -> None:
@@ -302,17 +290,8 @@ def _cmd_score(args: argparse.Namespace) -> int:
         detector = DuplicateDetector(max_articles=_dedup_window(args))
         n = 0
         try:
-            stream = _with_duplicates(articles, detector)
-            extras: dict[str, dict[str, Any]] = {}
-
-            def remember(items: Iterable[Any]) -> Iterator[Any]:
-                for a in items:
-                    extras[a.id] = a.extra
-                    yield a
-
-            scored = pipe.score(remember(stream), n_jobs=args.jobs)
+            scored = pipe.score(articles, n_jobs=args.jobs, duplicates=detector)
             for record in _progress(scored, total=None, desc="scoring", quiet=args.quiet):
-                record = _finish_record(record, extras.pop(record["id"], {}))
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 n += 1
         finally:
@@ -420,6 +399,7 @@ def _score_into_store(
 ) -> dict[str, int]:
     from .corpus import DuplicateDetector
     from .corpus.readers import expand_paths
+    from .pipeline import mark_duplicates
     from .store import FinishedStatus, RunActiveError, StoreError, open_store
 
     version = pipe.model_version
@@ -473,7 +453,7 @@ def _score_into_store(
             # an article met again in a later file is its newer version: the store keeps it
             articles = read(todo, newer_files=True)
             batch: list[Any] = []
-            for a in _with_duplicates(articles, detector):
+            for a in mark_duplicates(articles, detector):
                 batch.append(a)
                 if len(batch) >= 1000:
                     add(batch)

@@ -233,13 +233,26 @@ def _settings_digest(manifest: Mapping[str, Any]) -> str:
     return hashlib.sha256(json.dumps(chosen, sort_keys=True).encode("utf-8")).hexdigest()
 
 
-def _marked(
-    articles: Iterator[Article], detector: Any, originals: list[str | None]
+def mark_duplicates(
+    articles: Iterable[Article], detector: Any, originals: list[str | None] | None = None
 ) -> Iterator[Article]:
-    """The articles, each one's duplicate original (or None) appended to ``originals``."""
+    """The articles in arrival order, each with ``extra["duplicate_of"]`` set to the earlier
+    article it copies (or None) by ``detector`` (a
+    :class:`~media_analytics.corpus.DuplicateDetector`), also appended to ``originals``."""
     for a in articles:
-        originals.append(detector.add(a))
+        original = a.extra["duplicate_of"] = detector.add(a)
+        if originals is not None:
+            originals.append(original)
         yield a
+
+
+def is_model_dir(path: str | Path) -> bool:
+    """Whether ``path`` is a model directory (its manifest says so), not any folder."""
+    try:
+        manifest = json.loads((Path(path) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(manifest, dict) and manifest.get("format") == "media_analytics.model"
 
 
 _MAPPERS: dict[str, TokenMapper] = {}
@@ -587,7 +600,7 @@ class MediaPipeline:
         *,
         n_jobs: int | None = None,
         chunk_size: int = 64,
-        duplicates: bool = False,
+        duplicates: bool | Any = False,
     ) -> Iterator[dict[str, Any]]:
         """Scored records, in input order (a generator: it streams).
 
@@ -595,7 +608,8 @@ class MediaPipeline:
         this call it copies (a syndicated story; MinHash/LSH, as ``media-analytics score``
         finds them), so that reports count the story once; otherwise it is left ``None``
         (the command line and the Dask path mark copies themselves, against the state kept
-        between runs).
+        between runs); a :class:`~media_analytics.corpus.DuplicateDetector` given instead of
+        ``True`` is the one used (the command keeps its window of recent articles).
         """
         if isinstance(articles, str | bytes | Mapping | Article):
             raise TypeError(
@@ -605,15 +619,16 @@ class MediaPipeline:
         parts = self._parts()
         originals: list[str | None] = []
         stream: Iterator[Article] = (as_article(a) for a in articles)
-        if duplicates:
+        if duplicates is not False:
             from .corpus import DuplicateDetector
 
-            stream = _marked(stream, DuplicateDetector(), originals)
+            detector = DuplicateDetector() if duplicates is True else duplicates
+            stream = mark_duplicates(stream, detector, originals)
         records = parallel_map(
             _score_chunk, stream, context=parts, n_jobs=n_jobs, chunk_size=chunk_size
         )
         for k, record in enumerate(records):
-            if duplicates:
+            if duplicates is not False:
                 record["duplicate_of"] = originals[k]
             yield record
 

@@ -105,6 +105,7 @@ from . import __version__
 from .corpus import DuplicateDetector, Rejects, read_articles
 from .corpus.dedup import DEFAULT_WINDOW
 from .corpus.readers import STDIN, PathsLike, expand_paths
+from .pipeline import is_model_dir
 
 __all__ = ["ScaleError", "merge_outputs", "partition_files", "score_partitions"]
 
@@ -459,7 +460,7 @@ def _job_model(model_dir: Path | None, out: Path) -> tuple[Path, str, str]:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     for old in out.glob(f"{MODEL_DIR}-*"):  # copies made by older code
-        if old != target and _is_model_copy(old):
+        if old != target and is_model_dir(old):  # a model copy, not a user's folder
             shutil.rmtree(old, ignore_errors=True)
     return target, version, f"{code}:default"
 
@@ -477,15 +478,6 @@ def _first_of_each(firsts: Iterable[Mapping[str, str]]) -> dict[str, str]:
         for reason, text in f.items():
             out.setdefault(reason, text)
     return out
-
-
-def _is_model_copy(folder: Path) -> bool:
-    """Whether ``folder`` is a model directory (a copy this module made), not a user's."""
-    try:
-        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(manifest, dict) and manifest.get("format") == "media_analytics.model"
 
 
 def score_partitions(

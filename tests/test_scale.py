@@ -20,6 +20,7 @@ import pytest
 from media_analytics import scale
 from media_analytics.cli import main
 from media_analytics.corpus.readers import expand_paths
+from media_analytics.pipeline import is_model_dir
 from media_analytics.scale import ScaleError, merge_outputs, partition_files, score_partitions
 from media_analytics.themes.training import read_sample_records
 
@@ -287,6 +288,6 @@ def test_only_model_copies_are_cleared_from_the_parts_dir(tmp_path) -> None:
     mine = tmp_path / "parts" / "_model-my-candidate"
     mine.mkdir(parents=True)
     (mine / "manifest.json").write_text('{"keep": true}')
-    assert not scale._is_model_copy(mine)
+    assert not is_model_dir(mine)
     (mine / "manifest.json").write_text('{"format": "media_analytics.model"}')
-    assert scale._is_model_copy(mine)
+    assert is_model_dir(mine)

@@ -769,7 +769,8 @@ class _Lines:
         return text
 
 
-def _sniff_delimiter(header: str) -> str:
+def sniff_delimiter(header: str) -> str:
+    """The separator of a table from its header line: the most frequent of , ; tab |."""
     counts = {d: header.count(d) for d in _DELIMITERS}
     best = max(_DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] else ","
@@ -839,7 +840,7 @@ def _csv_records(
     except StopIteration:
         report(name, 1, "empty_file", "empty file: no header line", "warning")
         return
-    delimiter = delimiter or _sniff_delimiter(first)
+    delimiter = delimiter or sniff_delimiter(first)
     feed = _Feed(lines)
     feed.again([(1, first)])
 

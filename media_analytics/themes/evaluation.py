@@ -179,10 +179,10 @@ def _warn_training_overlap(tagger: Any, articles: list[Any]) -> int:
     if train is None or not tagger.learned_.any():
         return 0  # rules alone: no label was learnt from
     from ..preprocessing import clean_article
-    from .tagger import text_fingerprints
+    from ..sentiment.tokens import fingerprint
 
-    mine = [text_fingerprints([clean_article(a.text).text])[0] for a in articles]
-    overlap = int(np.isin(np.array(mine, dtype=np.uint64), train).sum())
+    mine = fingerprint([clean_article(a.text).text for a in articles])
+    overlap = int(np.isin(mine, train).sum())
     if overlap:
         learnt = [t for t, k in zip(tagger.taxonomy_.ids, tagger.learned_, strict=True) if k]
         logger.warning(

@@ -17,7 +17,6 @@ wording, and :func:`~media_analytics.themes.training.train_tagger` switches it o
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import numbers
 from collections.abc import Sequence
@@ -94,18 +93,6 @@ class TagResult:
             "sentences": sentences[:5],
             "vetoes": vetoes,
         }
-
-
-def text_fingerprints(texts: Sequence[str]) -> np.ndarray:
-    """Sorted 64-bit fingerprints of cleaned texts, compared after case and spacing."""
-    prints = [
-        int.from_bytes(
-            hashlib.blake2b(" ".join(t.lower().split()).encode("utf-8"), digest_size=8).digest(),
-            "little",
-        )
-        for t in texts
-    ]
-    return np.unique(np.array(prints, dtype=np.uint64))
 
 
 def _text_arg(name: str, value: Any) -> str:
@@ -325,8 +312,10 @@ class ThemeTagger(BaseEstimator):
         if self.learned_.any():
             # what evaluation compares with: labelled articles this model learnt from
             labelled = (~np.isnan(Y) & (Y >= 0)).any(axis=1)
-            self.train_fingerprints_ = text_fingerprints(
-                [t for t, keep in zip(texts, labelled, strict=True) if keep]
+            from ..sentiment.tokens import fingerprint  # as the sentiment kit compares texts
+
+            self.train_fingerprints_ = np.unique(
+                fingerprint([t for t, keep in zip(texts, labelled, strict=True) if keep])
             )
         return self
 

@@ -120,10 +120,10 @@ def read_label_file(
     # utf-8-sig: Excel's "CSV UTF-8" starts with a byte-order mark; the separator is sniffed
     # from the header (Excel in an Indonesian locale writes ";")
     with path.open(newline="", encoding="utf-8-sig") as f:
-        header = f.readline()
+        from ..corpus.readers import sniff_delimiter
+
+        delimiter = sniff_delimiter(f.readline())
         f.seek(0)
-        counts = {d: header.count(d) for d in (",", ";", "\t")}
-        delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
         reader = csv.DictReader(f, delimiter=delimiter)
         if reader.fieldnames:
             reader.fieldnames = [name.strip() for name in reader.fieldnames]
