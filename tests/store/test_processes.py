@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import random
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -36,12 +35,19 @@ def _finish(processes: list[subprocess.Popen[bytes]], timeout: float = 300) -> l
 
 def test_concurrent_runs_score_each_article_once(db_url: str, tmp_path: Path) -> None:
     n, k = 3000, 4
-    start_at = time.time() + 2.0  # all start together, on a database nobody created yet
+    # all start together, past their imports, on a database nobody created yet
+    go = tmp_path / "go"
     outs = [tmp_path / f"worker-{i}.json" for i in range(k)]
+    arrived = [tmp_path / f"arrived-{i}" for i in range(k)]
     processes = [
-        start_worker(db_url, "--add", str(n), "--batch", "25", "--start-at", str(start_at), out=o)
-        for o in outs
+        start_worker(
+            db_url, "--add", str(n), "--batch", "25", "--arrived", str(a), "--go", str(go), out=o
+        )
+        for o, a in zip(outs, arrived, strict=True)
     ]
+    for a, process in zip(arrived, processes, strict=True):
+        wait_for_file(a, process)
+    go.touch()
     errors = _finish(processes)
     for process, err in zip(processes, errors, strict=True):
         assert process.returncode == 0, err[-3000:]

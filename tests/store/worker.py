@@ -38,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=25)
     parser.add_argument("--pause", type=float, default=0.0, help="seconds between claim and save")
     parser.add_argument("--start-at", type=float, default=0.0, help="wait for this time.time()")
+    parser.add_argument("--arrived", help="touch this file once imported, then wait for --go")
+    parser.add_argument("--go", help="start the work once this file exists")
     parser.add_argument("--claim-only", type=int, default=0, help="claim this many, then hang")
     parser.add_argument("--rescore", action="store_true")
     parser.add_argument("--exclusive", action="store_true")
@@ -49,6 +51,11 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.start_at:
         time.sleep(max(0.0, args.start_at - time.time()))
+    if args.arrived:
+        Path(args.arrived).touch()
+    if args.go:
+        while not Path(args.go).exists():
+            time.sleep(0.005)
     with open_store(args.url, lease=timedelta(seconds=args.lease)) as store:
         if args.ready:
             Path(args.ready).touch()
