@@ -139,7 +139,7 @@ class _Parts:
 
 
 def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, Any]]:
-    from .actors import extract_actors, extract_quotes
+    from .actors import extract_actors, extract_quotes, speakers_as_actors
     from .sentiment.actors import settle_with_article
 
     mapper = _mapper(parts.stopwords)
@@ -156,8 +156,9 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
     all_actors, all_quotes = [], []
     for body in bodies:  # one article at a time: quotes reuse the actors' cached token stream
         named = extract_actors(body)
-        all_actors.append(named)
-        all_quotes.append(extract_quotes(body, named))
+        quotes = extract_quotes(body, named)
+        all_actors.append(speakers_as_actors(body, named, quotes))
+        all_quotes.append(quotes)
     scored = None
     tone_proba = None
     if parts.tone is not None:

@@ -16,7 +16,7 @@ Rule- and lexicon-based: the word lists live in ``actors/data/`` and the region 
 from .extract import analyse, extract_actors
 from .model import Actor, Quote, canonical_key, normalize_name
 from .names import name_words, org_groups, org_words, person_groups, read_name_table
-from .quotes import extract_quotes
+from .quotes import extract_quotes, speakers_as_actors
 from .regions import Region, get_gazetteer, lookup_region
 
 __all__ = [
@@ -35,4 +35,5 @@ __all__ = [
     "org_words",
     "person_groups",
     "read_name_table",
+    "speakers_as_actors",
 ]

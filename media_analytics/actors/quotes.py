@@ -34,14 +34,16 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from ..preprocessing.stemming import stem
 from .aliases import spelling_key
 from .extract import analyse
-from .lexicon import MENURUT, is_ordinary_word, phrase_key
+from .lexicon import MENURUT, get_lexicon, is_ordinary_word, phrase_key
 from .model import Actor, Quote
 from .people import read_name
+from .regions import lookup_region
 from .tokens import TokenStream, token_stream
 
-__all__ = ["extract_quotes"]
+__all__ = ["extract_quotes", "speakers_as_actors"]
 
 _MARKS = ('"', "“", "”")  # straight and curly quote marks
 _OPEN_AFTER = frozenset("([{:—–")  # a mark after these opens a quotation (a comma says nothing:
@@ -117,6 +119,8 @@ _SPEECH_NOUNS = frozenset(
 )
 _SOURCE_FILLERS = frozenset({"resmi", "tertulis", "pers", "lengkap"})
 _DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})
+# before a reporting verb, these say that nothing was said ("belum menjelaskan")
+_NEGATORS = frozenset({"tidak", "tak", "belum", "enggan", "bukan"})
 _PRONOUN_SUBJECTS = frozenset({"Ia", "Dia", "Beliau"})
 # Words between a subject and its verb besides the lexicon's adverbs ("Budi justru menilai").
 _SUBJECT_ADVERBS = frozenset(
@@ -950,7 +954,39 @@ class _Attributor:
             if noun:
                 self.statement_source = source
             return source, verb, True
+        office = self.office_after(k)
+        if office is not None:
+            return office, verb, True
         return self.focus(pos, self.named_inside(q_start, pos)), verb, True
+
+    def office_after(self, k: int) -> str | None:
+        """An office named after the verb without a name that was read (``kata Ketua DKPP
+        dalam sidang``): the one person of the article who holds it, else the office as
+        written. Never the person in focus, who may be someone else entirely."""
+        ts = self.ts
+        if k >= ts.n or not ts.caps[k] or not self.lex.is_role_word(ts.lows[k]):
+            return None
+        e = k
+        while e < ts.n and e - k < 16 and (e == k or ts.joined(e)) and ts.words[e] not in ".!?":
+            e += 1
+        if e > k and ts.lows[e - 1] in _DEMONSTRATIVES:
+            return None  # "ujar Ketua RT 21, Kelurahan B, itu": the person in focus
+        t = k
+        while t < ts.n and t - k < 12 and (t == k or ts.joined(t)):
+            org = self.org_at.get(ts.starts[t])
+            if org is not None:
+                t = max(ts.index_at(ts.starts[t] + len(org)), t + 1)
+            elif (
+                ts.caps[t]
+                or ts.words[t][:1].isdigit()
+                or (t > k and ts.lows[t] in _APPOSITION_GLUE and ts.caps[t + 1 : t + 2] == [True])
+            ):
+                t += 1
+            else:
+                break
+        words = [w for w in ts.lows[k:t] if w[:1].isalnum()]
+        owner = self.role_owner(words)
+        return owner if owner is not None else ts.surface(k, t)
 
     def name_right_after(self, j: int) -> str | None:
         """A person named by the token ``j`` on, directly after a verb (``ujarnya Budi``)."""
@@ -1147,7 +1183,7 @@ class _Attributor:
             j += 1
         if j == k or ts.lows[k] in _PRONOUNS or ts.lows[k] in _NOT_ROLE_START:
             return None
-        if any(w in self.lex.verbs_before or w.startswith(("me", "di")) for w in ts.lows[k:j]):
+        if any(w in self.lex.verbs_before or _affixed_verb(w) for w in ts.lows[k:j]):
             return None  # a clause ("aku hanya bisa tersenyum lalu berkata"), not a description
         words = [w for w in ts.lows[k:j] if w not in ("sang", "para", "salah", "satu", "seorang")]
         owner = self.role_owner(words)
@@ -1405,6 +1441,8 @@ class _Attributor:
                     and ts.words[nxt + 1] in '“"'
                 ):
                     continue  # direct: handled with the quotation
+                if self.negated(k):
+                    continue  # "KPK belum menjelaskan ...": nothing was said
                 m = self.mention_before(k)
                 speaker = m.name if m is not None else None
                 if speaker is None and k > 0 and ts.words[k - 1] == ",":
@@ -1455,6 +1493,17 @@ class _Attributor:
                 continue
             out.append(Quote(speaker, ts.text[span[0] : span[1]], ts.lows[k], False, *span))
         return out
+
+    def negated(self, k: int) -> bool:
+        """A negator stands among the words before the verb at token ``k`` (``belum
+        menjelaskan``, ``tidak juga menyebutkan``)."""
+        ts = self.ts
+        j = k - 1
+        while j >= 0 and j >= k - 3 and ts.lows[j] in self.adverbs:
+            if ts.lows[j] in _NEGATORS:
+                return True
+            j -= 1
+        return False
 
     def pronoun_before(self, k: int) -> bool:
         """A pronoun stands as the subject before the verb at token ``k`` (``Ia juga
@@ -1519,6 +1568,12 @@ class _Attributor:
         return found[1]
 
 
+def _affixed_verb(word: str) -> bool:
+    """A word with a verb's ``me-`` or ``di-`` prefix (``berkata``, ``ditanya``), not a noun
+    that merely starts so (``media``, ``menteri``, ``dinas``)."""
+    return word.startswith(("me", "di")) and stem(word) != word
+
+
 @lru_cache(maxsize=4)
 def _passive_words(verbs_passive: frozenset[str]) -> frozenset[str]:
     """Passive speech verbs as written in text (lower case, or capitalised opening a sentence)."""
@@ -1574,3 +1629,50 @@ def extract_quotes(text: str, actors: list[Actor] | None = None) -> list[Quote]:
     if any(q.speaker and _DEGREE_ONLY.match(q.speaker) for q in quotes):
         quotes = [attributor.degree_to_person(q) for q in quotes]
     return quotes
+
+
+_PLATFORMS = frozenset({"twitter", "instagram", "facebook", "tiktok", "youtube", "akun"})
+
+
+def speakers_as_actors(text: str, actors: list[Actor], quotes: list[Quote]) -> list[Actor]:
+    """``actors`` plus each person a quote names as its speaker but the actor rules missed.
+
+    A speaker read from the attribution itself (``Petugas Kemenag X, Ismail Marzuki,
+    membenarkan ...``) is a person of the article even when no title or office pointed at the
+    name; without this, share of voice and tone toward actors would leave them out. Only
+    capitalised names of up to four words that the text contains are added (not an office,
+    an acronym, an account or a lower-case description).
+
+    >>> t = "Petugas Kemenag Kalteng, Ismail Marzuki, membenarkan bahwa jemaah sudah tiba."
+    >>> [a.name for a in speakers_as_actors(t, [], extract_quotes(t, []))]
+    ['Ismail Marzuki']
+    """
+    known = {a.name for a in actors}
+    for a in actors:
+        known.update(a.aliases)
+    lex = get_lexicon()
+    added: dict[str, Actor] = {}
+    for q in quotes:
+        name = q.speaker
+        if not name or name in known or name in added:
+            continue
+        words = name.split()
+        if not 1 <= len(words) <= 4 or lex.is_role_word(words[0].lower()):
+            continue
+        if not all(
+            w[:1].isupper() and not w.isupper() and w.replace("'", "").replace("-", "").isalpha()
+            for w in words
+        ):
+            continue
+        if (
+            (len(words) == 1 and is_ordinary_word(name.lower()))
+            or words[0].lower() in _PLATFORMS
+            or lookup_region(name) is not None
+            or lookup_region(name, "district") is not None
+        ):
+            continue  # "Tablet", "Twitter Budi", "Kebayoran Baru"
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        mentions = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        if mentions:
+            added[name] = Actor(name, "person", mentions=mentions)
+    return [*actors, *added.values()] if added else actors

@@ -328,6 +328,13 @@ class TokenStream:
                 before = lows[k - 1] if k > 0 else ""
                 if before in _ABBREV or (len(before) == 1 and before.isalpha()):
                     continue
+                if (
+                    before.isdigit()
+                    and words[j][:1].isdigit()
+                    and ends[k - 1] == starts[k]
+                    and ends[k] == starts[j]
+                ):
+                    continue  # a thousands separator or a decimal point: "1.340", "Rp 16.559"
                 sent[j] = True
                 if words[j] == "," and ends[k] == starts[j] and j + 1 < n and not nl[j + 1]:
                     # paragraphs joined by a comma ("... tiga.,Masuknya Sackie ..."): a

@@ -161,14 +161,15 @@ def _overlapping(sentences: Sequence[Span], spans: Iterable[Span]) -> list[int]:
 
 def _extract(text: str) -> tuple[list[Any], list[Any]]:
     try:
-        from ..actors import extract_actors, extract_quotes
+        from ..actors import extract_actors, extract_quotes, speakers_as_actors
     except ImportError as exc:  # pragma: no cover - the actors package ships with the library
         raise ValueError(
             "no actors given and media_analytics.actors is unavailable; pass "
             "(name, [(start, end), ...]) pairs"
         ) from exc
     found = extract_actors(text)
-    return list(found), list(extract_quotes(text, found))  # quotes reuse the actors' analysis
+    quotes = extract_quotes(text, found)  # quotes reuse the actors' analysis
+    return speakers_as_actors(text, found, quotes), quotes  # as the pipeline's records have them
 
 
 def actor_sentiment(

@@ -297,3 +297,65 @@ def test_a_degree_after_the_name_is_never_the_speaker() -> None:
         ("Andi Ridwan Pawelloi", False),
         ("Andi Ridwan Pawelloi", True),
     ]
+
+
+def test_a_number_with_a_thousands_dot_does_not_cut_reported_speech() -> None:
+    text = "Budi Santoso mengatakan Indonesia memiliki 1.340 suku bangsa dan kurs Rp 16.559."
+    speaker, said, _, _ = only(text)
+    assert speaker == "Budi Santoso"
+    assert said == "Indonesia memiliki 1.340 suku bangsa dan kurs Rp 16.559"
+
+
+def test_a_negated_reporting_verb_is_not_a_statement() -> None:
+    text = (
+        "Wakil Ketua KPK Johanis Tanak mengatakan OTT itu terjadi di Jakarta. KPK belum "
+        "menjelaskan pihak yang diamankan. Tanak juga tidak menyebutkan jumlahnya."
+    )
+    found = [(q.speaker, q.text) for q in extract_quotes(text, extract_actors(text))]
+    assert found == [("Johanis Tanak", "OTT itu terjadi di Jakarta")]
+
+
+def test_an_office_without_a_name_after_the_verb_is_not_the_last_speaker() -> None:
+    text = (
+        '"Saya baik-baik saja," kata Sri Soedarsono.\n'
+        '"Bagaimana kabar Pak Habibie?" tanya awak media.\n'
+        '"Menjatuhkan sanksi peringatan keras," kata Ketua DKPP dalam sidang.'
+    )
+    found = [(q.speaker, q.verb) for q in extract_quotes(text, extract_actors(text))]
+    assert found == [("Sri Soedarsono", "kata"), ("awak media", "tanya"), ("Ketua DKPP", "kata")]
+
+
+def test_an_office_named_before_is_its_holder_and_a_demonstrative_points_back() -> None:
+    text = (
+        "Ketua DKPP Heddy Lugito membuka sidang. Di sisi lain, Budi Santoso menolak putusan. "
+        '"Kami akan banding," kata Budi.\n'
+        '"Sanksi sudah dijatuhkan," kata Ketua DKPP dalam sidang.'
+    )
+    found = [q.speaker for q in extract_quotes(text, extract_actors(text))]
+    assert found == ["Budi Santoso", "Heddy Lugito"]
+    text = (
+        'Kuasa hukum terdakwa, Budi Santoso, menolak putusan. "Kami akan banding," kata Budi.\n'
+        '"Kami tetap banding," ujar Ketua RT 21, Kelurahan Belo, itu.'
+    )
+    found = [q.speaker for q in extract_quotes(text, extract_actors(text))]
+    assert found == ["Budi Santoso", "Budi Santoso"]
+
+
+def test_speakers_the_actor_rules_missed_become_actors() -> None:
+    from media_analytics.actors import speakers_as_actors
+
+    text = (
+        "Petugas Siskohat Kemenag Kalteng, Ismail Marzuki, membenarkan bahwa jemaah sudah tiba.\n"
+        '"Sudah masuk musim hujan," kata Staf Prakirawan BMKG Sulsel, Farid dalam keterangannya.'
+    )
+    actors = extract_actors(text)
+    quotes = extract_quotes(text, actors)
+    assert {q.speaker for q in quotes} == {"Ismail Marzuki", "Farid"}
+    everyone = speakers_as_actors(text, actors, quotes)
+    persons = {a.name: a for a in everyone if a.type == "person"}
+    assert set(persons) >= {"Ismail Marzuki", "Farid"}
+    for a in persons.values():
+        assert all(text[s:e] == a.name for s, e in a.mentions)
+    # an office, a place and a lower-case description are not made persons
+    other = '"Jalan ditutup," kata Kebayoran Baru. "Sudah dibuka," tulis awak media.'
+    assert speakers_as_actors(other, [], extract_quotes(other, [])) == []

@@ -104,14 +104,15 @@ def test_scored_tone_comes_from_the_tone_part(pipelines) -> None:
     )
     # tone toward each actor still comes from the sentence classifier: the same reading in both,
     # settled against each record's own article tone
-    from media_analytics.actors import extract_actors, extract_quotes
+    from media_analytics.actors import extract_actors, extract_quotes, speakers_as_actors
     from media_analytics.sentiment import score_articles
     from media_analytics.sentiment.actors import settle_with_article
 
     bodies = [clean_article(r["text"]).text for r in records]
     titles = [clean_article(r["title"]).text if r["title"] else "" for r in records]
-    named = [extract_actors(b) for b in bodies]
-    quotes = [extract_quotes(b, n) for b, n in zip(bodies, named, strict=True)]
+    found = [extract_actors(b) for b in bodies]
+    quotes = [extract_quotes(b, n) for b, n in zip(bodies, found, strict=True)]
+    named = [speakers_as_actors(*x) for x in zip(bodies, found, quotes, strict=True)]
     readings = score_articles(
         taught.sentiment_, titles, bodies, named, quotes, types=("person", "organization")
     )
