@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 
 from . import __version__
-from .pipeline import MediaPipeline, ModelError
+from .pipeline import MediaPipeline, ModelError, library_drift
 from .resources import corpora_dir
 
 __all__ = [
@@ -96,18 +96,43 @@ def _shipped_fingerprint(shipped: Path) -> str | None:
     return found if isinstance(found, str) else None
 
 
+def _manifest(model_dir: Path) -> dict:
+    try:
+        found = json.loads((model_dir / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _library_releases() -> dict[str, str]:
+    """The major.minor releases of the libraries a saved model depends on, installed here."""
+    from importlib import metadata
+
+    return {
+        dist: ".".join(metadata.version(dist).split(".")[:2])
+        for dist in ("scikit-learn", "skops", "numpy")
+    }
+
+
 def default_model() -> MediaPipeline:
     """The default model: the shipped one, else the cached one, else built now and cached."""
     fingerprint = corpora_fingerprint()
     shipped = shipped_model_dir()
     if (shipped / "manifest.json").is_file():
-        if _shipped_fingerprint(shipped) == fingerprint:
+        drift = library_drift(_manifest(shipped))
+        if _shipped_fingerprint(shipped) != fingerprint:
+            logger.info(
+                "the shipped default model was trained on other sources than these (edited "
+                "corpora or code); using a model built from these instead"
+            )
+        elif drift:
+            # the wheel's model was trained with the build's libraries: with other releases
+            # here it could load with warnings, fail, or score differently, so it is built anew
+            logger.info("the shipped default model was saved with %s; using one built here", drift)
+        else:
             return MediaPipeline.load(shipped)
-        logger.info(
-            "the shipped default model was trained on other sources than these (edited corpora "
-            "or code); using a model built from these instead"
-        )
-    target = cache_dir() / f"default-{__version__}-{fingerprint[:12]}"
+    libraries = "-".join(f"{k}{v}" for k, v in _library_releases().items())
+    target = cache_dir() / f"default-{__version__}-{fingerprint[:12]}-{libraries}"
     if (target / "manifest.json").is_file():
         try:
             return MediaPipeline.load(target)
@@ -116,8 +141,14 @@ def default_model() -> MediaPipeline:
             shutil.rmtree(target, ignore_errors=True)
     logger.info("building the default model from the bundled corpora (once; cached in %s)",
                 target)  # fmt: skip
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
+    except OSError as exc:
+        raise ModelError(
+            f"cannot cache the default model in {target.parent} ({exc.strerror or exc}); set "
+            "MEDIA_ANALYTICS_HOME to a writable folder"
+        ) from None
     try:
         build_default_model(tmp)
         try:

@@ -16,6 +16,7 @@ import json
 import logging
 import platform
 import time
+import warnings
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -86,6 +87,24 @@ def _versions() -> dict[str, str]:
         except metadata.PackageNotFoundError:  # pragma: no cover - all are dependencies
             out[dist] = "missing"
     return out
+
+
+def library_drift(manifest: Mapping[str, Any]) -> str:
+    """The libraries whose release (major.minor) differs between a model's manifest and this
+    installation, as ``"scikit-learn 1.9.1 (here 1.7.2)"``; empty when none does."""
+    saved = manifest.get("versions") or {}
+    here = _versions()
+    drift = []
+    for dist in ("scikit-learn", "skops", "numpy"):
+        was, now = saved.get(dist), here.get(dist)
+        if isinstance(was, str) and was.split(".")[:2] != str(now).split(".")[:2]:
+            drift.append(f"{dist} {was} (here {now})")
+    return ", ".join(drift)
+
+
+def _version_hint(manifest: Mapping[str, Any]) -> str:
+    drift = library_drift(manifest)
+    return f"; it was saved with {drift}: retrain it or install those versions" if drift else ""
 
 
 def check_tone_settings(
@@ -817,13 +836,20 @@ class MediaPipeline:
     @classmethod
     def _load_parts(cls, root: Path, manifest: dict[str, Any]) -> MediaPipeline:
         import skops.io as sio
+        from sklearn.exceptions import InconsistentVersionWarning
         from skops.io.exceptions import UntrustedTypesFoundException
 
         files = manifest.get("files", {})
+        inside = root.resolve()
         for name, entry in files.items():
             target = root / entry["path"]
             if Path(entry["path"]).name != entry["path"] or not target.is_file():
                 raise ModelError(f"{root}: part {name!r} missing or outside the model directory")
+            if target.is_symlink() or target.resolve().parent != inside:
+                raise ModelError(
+                    f"{target}: part {name!r} is a link to a file outside the model directory; "
+                    "refusing to load it"
+                )
             if _sha256(target) != entry["sha256"]:
                 raise ModelError(
                     f"{target}: checksum mismatch: the file was changed after the model was "
@@ -843,12 +869,20 @@ class MediaPipeline:
             target = root / files[name]["path"]
             try:
                 # skops audits the file against the list before it builds anything
-                loaded[name] = sio.load(target, trusted=trusted[name])
+                with warnings.catch_warnings():
+                    # another scikit-learn than the one that saved it: said once, below
+                    warnings.simplefilter("ignore", InconsistentVersionWarning)
+                    loaded[name] = sio.load(target, trusted=trusted[name])
             except UntrustedTypesFoundException:
                 untrusted = set(sio.get_untrusted_types(file=target)) - set(trusted[name])
                 raise ModelError(
                     f"{target}: contains types that are not on the trusted list "
                     f"({', '.join(sorted(untrusted))}); refusing to load it"
+                ) from None
+            except Exception as exc:
+                raise ModelError(
+                    f"{target}: cannot be read by the installed libraries "
+                    f"({type(exc).__name__}: {exc}){_version_hint(manifest)}"
                 ) from None
         self = cls(**manifest.get("params", {}))
         self.themes_ = loaded["themes"]
@@ -864,12 +898,22 @@ class MediaPipeline:
         self.tone_bands_ = (float(bands[0]), float(bands[1]))
         surface = json.loads((root / files["surface_forms"]["path"]).read_text(encoding="utf-8"))
         self.surface_forms_ = SurfaceForms.from_dict(surface)
-        default_cache().update(StemCache.load(root / files["stems"]["path"]).to_dict())
+        try:
+            stems = StemCache.load(root / files["stems"]["path"])
+        except (OSError, EOFError, ValueError) as exc:
+            raise ModelError(f"{root / files['stems']['path']}: {exc}") from None
+        default_cache().update(stems.to_dict())
         self.model_version_ = manifest["model_version"]
         self.training_hash_ = manifest["training_data_sha256"]
         self.n_training_articles_ = manifest["n_training_articles"]
         self.metrics_ = manifest.get("metrics", {})
         self.manifest_ = manifest
+        drift = library_drift(manifest)
+        if drift:
+            logger.warning(
+                "%s was saved with %s; scores may differ from the ones it gave there "
+                "(retrain it with `media-analytics train` to be sure)", root, drift,
+            )  # fmt: skip
         return self
 
 

@@ -112,3 +112,59 @@ def test_a_shipped_model_of_other_sources_is_not_used(
     assert model.manifest_ is not None
     # built from (or cached for) these sources instead of the stale shipped one
     assert model.manifest_.get("source_fingerprint") not in (None, "0" * 64)
+
+
+def test_a_shipped_model_saved_with_other_library_releases_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, default_pipeline: MediaPipeline
+) -> None:
+    """A wheel built with other scikit-learn releases than the installed ones (pip's isolated
+    build picks its own) would load with warnings or fail mid-score: a model is built here."""
+    fake = tmp_path / "default_model"
+    default_pipeline.save(fake, extra={"source_fingerprint": corpora_fingerprint()})
+    manifest = json.loads((fake / "manifest.json").read_text())
+    manifest["versions"]["scikit-learn"] = "0.24.2"
+    (fake / "manifest.json").write_text(json.dumps(manifest))
+    monkeypatch.setattr("media_analytics.models.shipped_model_dir", lambda: fake)
+    model = default_model()
+    assert model.manifest_ is not None
+    assert model.manifest_["versions"]["scikit-learn"] != "0.24.2"
+
+
+def test_an_unwritable_cache_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from media_analytics.pipeline import ModelError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("MEDIA_ANALYTICS_HOME", str(blocker / "cache"))
+    monkeypatch.setattr("media_analytics.models.shipped_model_dir", lambda: tmp_path / "none")
+    with pytest.raises(ModelError, match="set MEDIA_ANALYTICS_HOME to a writable folder"):
+        default_model()
+
+
+@pytest.mark.slow
+def test_the_source_distribution_builds_a_wheel(tmp_path: Path) -> None:
+    """The sdist carries the build backend and the corpora the wheel's model is trained from."""
+    pytest.importorskip("build")
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src, symlinks=True, ignore=_ignore)
+    shutil.rmtree(src / "media_analytics" / "data" / "default_model", ignore_errors=True)
+    dist = tmp_path / "dist"
+    cmd = [sys.executable, "-m", "build", "--sdist", "--no-isolation", "--outdir", str(dist)]
+    subprocess.run([*cmd, str(src)], check=True, capture_output=True, cwd=tmp_path)
+    (sdist,) = dist.glob("media_analytics-*.tar.gz")
+    import tarfile
+
+    with tarfile.open(sdist) as t:
+        names = {n.split("/", 1)[1] for n in t.getnames() if "/" in n}
+    assert {
+        "tools/build_backend.py",
+        "setup.py",
+        "corpora/taxonomy.toml",
+        "tests/conftest.py",
+    } <= names
+    env = {**os.environ, "MEDIA_ANALYTICS_SKIP_MODEL_BUILD": "1"}  # the model: tested above
+    cmd = [sys.executable, "-m", "pip", "wheel", str(sdist), "--no-deps", "--no-build-isolation"]
+    subprocess.run([*cmd, "-w", str(dist), "-q"], check=True, cwd=tmp_path, env=env)
+    assert list(dist.glob("media_analytics-*.whl"))

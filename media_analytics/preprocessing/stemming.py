@@ -20,6 +20,8 @@ from typing import Any
 
 __all__ = ["DEFAULT_CACHE_SIZE", "StemCache", "default_cache", "stem"]
 
+#: the largest stem cache file :meth:`StemCache.load` inflates (bytes of JSON)
+MAX_CACHE_BYTES = 256 * 2**20
 DEFAULT_CACHE_SIZE = 500_000
 _STEMMER: Any = None
 
@@ -174,8 +176,17 @@ class StemCache:
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> StemCache:
         """Read a cache written by :meth:`save`."""
-        with gzip.open(Path(path), "rt", encoding="utf-8") as f:
-            payload = json.load(f)
+        with gzip.open(Path(path), "rb") as f:
+            # a stem cache of a full-size model is a few MB; a file that inflates beyond the
+            # limit is refused before it fills memory (a "zip bomb" in a downloaded model)
+            raw = f.read(MAX_CACHE_BYTES + 1)
+        if len(raw) > MAX_CACHE_BYTES:
+            raise ValueError(
+                f"{path}: stem cache larger than {MAX_CACHE_BYTES // 2**20} MB once decompressed"
+            )
+        payload = json.loads(raw.decode("utf-8"))
+        if not isinstance(payload, dict):
+            raise ValueError(f"{path}: not a media_analytics stem cache (version 1)")
         if payload.get("format") != "media_analytics.stem_cache" or payload.get("version") != 1:
             raise ValueError(f"{path}: not a media_analytics stem cache (version 1)")
         entries = payload["entries"]

@@ -255,3 +255,62 @@ def test_score_frame_reads_an_export_as_the_file_readers_do(default_pipeline) ->
     kept = default_pipeline.score_frame(broken, rejects=rejects)
     assert list(kept["title"]) == [records[i]["title"] for i in (0, 1, 3)]
     assert [(r.line, r.reason) for r in rejects] == [(2, "missing_text")]
+
+
+def _resign(folder: Path, part: str) -> None:
+    """Recompute a part's checksum and the settings digest, as someone editing on purpose would."""
+    import hashlib
+
+    manifest = json.loads((folder / "manifest.json").read_text())
+    target = folder / manifest["files"][part]["path"]
+    manifest["files"][part]["sha256"] = hashlib.sha256(target.read_bytes()).hexdigest()
+    manifest["settings_sha256"] = _settings_digest(manifest)
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+
+
+def test_a_part_linked_to_a_file_outside_the_folder_is_refused(saved: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.json"
+    shutil.copy(saved / "surface_forms.json", outside)
+    bad = tmp_path / "linked"
+    shutil.copytree(saved, bad)
+    (bad / "surface_forms.json").unlink()
+    (bad / "surface_forms.json").symlink_to(outside)
+    _resign(bad, "surface_forms")
+    with pytest.raises(ModelError, match="link to a file outside the model directory"):
+        MediaPipeline.load(bad)
+
+
+def test_a_stem_cache_that_inflates_without_bound_is_refused(
+    saved: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gzip
+
+    from media_analytics.preprocessing import stemming
+
+    bad = tmp_path / "bomb"
+    shutil.copytree(saved, bad)
+    # a small file of a large JSON string (the limit is lowered so the test stays small)
+    monkeypatch.setattr(stemming, "MAX_CACHE_BYTES", 1 << 20)
+    with gzip.open(bad / "stems.json.gz", "wb") as f:
+        f.write(b'"' + b"a" * (2 << 20) + b'"')
+    _resign(bad, "stems")
+    with pytest.raises(ModelError, match=r"stems\.json\.gz: stem cache larger than 1 MB"):
+        MediaPipeline.load(bad)
+
+
+def test_a_model_saved_with_other_library_releases_says_so_once(
+    saved: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    old = tmp_path / "old"
+    shutil.copytree(saved, old)
+    manifest = json.loads((old / "manifest.json").read_text())
+    manifest["versions"]["scikit-learn"] = "0.24.2"
+    (old / "manifest.json").write_text(json.dumps(manifest))
+    with caplog.at_level("WARNING", logger="media_analytics.pipeline"):
+        MediaPipeline.load(old)
+    said = [r.getMessage() for r in caplog.records if "saved with" in r.getMessage()]
+    assert len(said) == 1 and "scikit-learn 0.24.2 (here " in said[0]
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="media_analytics.pipeline"):
+        MediaPipeline.load(saved)
+    assert not [r for r in caplog.records if "saved with" in r.getMessage()]
