@@ -107,9 +107,11 @@ _ABBREV = {
 _LAST_WORD = re.compile(r"([A-Za-z.]+)$")
 # a sentence ends at . ! ? before a capital, at a line break, and at the ".," with which scraped
 # news (CLICK-ID) joins its paragraphs: "di Jakarta.,Menurut dia" is two sentences
+# (a run of marks is matched from its first mark only: tried from every mark of a long run
+# "......" it backtracked over the rest of the run each time, quadratic in the run's length)
 _SENT_END = re.compile(
-    r"[.!?]+[\"”’']?(?=\s+[\"“‘'(A-Z0-9])"  # . ! ? then a space and a capital
-    r"|[.!?]+[\"”’']?,(?=[\"“‘'(]?[A-Z])"  # the ".," of a scraped paragraph join
+    r"(?<![.!?])[.!?]+[\"”’']?(?=\s+[\"“‘'(A-Z0-9])"  # . ! ? then a space and a capital
+    r"|(?<![.!?])[.!?]+[\"”’']?,(?=[\"“‘'(]?[A-Z])"  # the ".," of a scraped paragraph join
     r"|\n+"
 )
 

@@ -229,3 +229,30 @@ def test_bad_actor_input_is_refused() -> None:
         actor_sentiment("Teks.", ["Budi"], model=KeywordModel())
     with pytest.raises(ValueError, match="bad mention offsets"):
         actor_sentiment("Teks.", [("Budi", [(5, 2)])], model=KeywordModel())
+
+
+def test_sentences_of_many_mentions_are_found_by_bisection() -> None:
+    """The sentences each actor's mentions overlap, checked against a plain double loop."""
+    import itertools
+    import random
+
+    from media_analytics.sentiment.actors import _LEAD_CHARS, _opened, _overlapping
+
+    rng = random.Random(7)
+    for _ in range(200):
+        cuts = sorted(rng.sample(range(1, 400), rng.randint(1, 30)))
+        bounds = [0, *cuts, 400]
+        pairs = itertools.pairwise(bounds)
+        sentences = [(a + rng.randint(0, 2), b) for a, b in pairs if b > a + 2]
+        spans = []
+        for _ in range(rng.randint(0, 20)):
+            a = rng.randrange(0, 400)
+            spans.append((a, min(400, a + rng.randint(1, 30))))
+        expected = sorted(
+            {i for a, b in spans for i, (s, e) in enumerate(sentences) if a < e and s < b}
+        )
+        assert _overlapping(sentences, spans) == expected
+        idx = list(range(len(sentences)))
+        reach = [s + max(_LEAD_CHARS, (e - s) // 4) for s, e in sentences]
+        lead = {i for i in idx if any(sentences[i][0] <= a < reach[i] for a, _ in spans)}
+        assert _opened(sentences, idx, spans) == lead
