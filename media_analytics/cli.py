@@ -795,7 +795,9 @@ def _cmd_evaluate_themes(args: argparse.Namespace) -> int:
     _report_rejects(rejects)
     if args.errors:
         Path(args.errors).parent.mkdir(parents=True, exist_ok=True)
-        result.errors.to_csv(args.errors, index=False)
+        from .reports.export import spreadsheet_safe
+
+        spreadsheet_safe(result.errors).to_csv(args.errors, index=False)
     if args.json:
         table = result.table.astype(object).where(result.table.notna(), None)
         out = {

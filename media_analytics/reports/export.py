@@ -10,13 +10,47 @@ import pandas as pd
 
 from .layout import TABLE_TITLES
 
-__all__ = ["write_csv", "write_excel"]
+__all__ = ["spreadsheet_safe", "write_csv", "write_excel"]
 
 logger = logging.getLogger(__name__)
 
 
+# a spreadsheet program runs a cell that opens with one of these as a formula
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defuse(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with each text cell that a spreadsheet would run as a formula (``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return first) prefixed with ``'``.
+
+    Titles, outlets and quotes come from the articles, that is from whoever wrote them: opened
+    in Excel or LibreOffice, ``=HYPERLINK("http://...")`` in a headline would otherwise be live.
+    Numbers (a negative net tone) are left alone.
+
+    >>> spreadsheet_safe(pd.DataFrame({"title": ["=1+1", "Banjir"], "tone": [-0.5, 0.2]}))
+        title  tone
+    0   '=1+1  -0.5
+    1  Banjir   0.2
+    """
+    text = [
+        c
+        for c in frame.columns
+        if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c].dtype)
+    ]
+    if not text:
+        return frame
+    return frame.assign(**{c: frame[c].map(_defuse) for c in text})
+
+
 def write_csv(tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, Path]:
-    """Write each table to ``folder/<name>.csv`` (UTF-8, dates as YYYY-MM-DD).
+    """Write each table to ``folder/<name>.csv`` (UTF-8, dates as YYYY-MM-DD; text cells that a
+    spreadsheet would run as formulas prefixed with ``'``, see :func:`spreadsheet_safe`).
 
     Returns
     -------
@@ -27,7 +61,7 @@ def write_csv(tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, Path]:
     written = {}
     for name, frame in tables.items():
         path = folder / f"{name}.csv"
-        frame.to_csv(path, index=False, date_format="%Y-%m-%d")
+        spreadsheet_safe(frame).to_csv(path, index=False, date_format="%Y-%m-%d")
         written[name] = path
     return written
 
@@ -49,4 +83,8 @@ def write_excel(tables: dict[str, pd.DataFrame], path: Path) -> Path | None:
                 if isinstance(frame[column].dtype, pd.DatetimeTZDtype):
                     frame = frame.assign(**{column: frame[column].dt.tz_localize(None)})
             frame.to_excel(writer, sheet_name=name[:31], index=False)
+            for row in writer.sheets[name[:31]].iter_rows():
+                for cell in row:
+                    if cell.data_type == "f":  # text from an article, never a formula of ours
+                        cell.data_type = "s"
     return path

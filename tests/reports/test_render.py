@@ -183,3 +183,19 @@ def test_date_labels_carry_the_year_when_a_chart_spans_years():
     across = labels("2023-11-06", 30)
     assert across[0] == "06 Nov 2023" and across[-1].endswith("2024")
     assert [pd.Timestamp(x) for x in across] == sorted(pd.Timestamp(x) for x in across)
+
+
+def test_exports_never_hold_live_formulas(tmp_path, sample_records):
+    """Headlines and outlets come from whoever wrote them: '=HYPERLINK(...)' must stay text."""
+    openpyxl = pytest.importorskip("openpyxl")
+    evil = '=HYPERLINK("http://evil.example","klik")'
+    records = [dict(r) for r in sample_records]
+    records[0] = {**records[0], "title": evil, "source": "@SUM(A1)"}
+    paths = build_report(records, tmp_path, generated_at=MADE)
+    stories = pd.read_csv(paths["csv:stories"], keep_default_na=False)
+    assert "'" + evil in set(stories["title"]) and evil not in set(stories["title"])
+    assert "'@SUM(A1)" in set(stories["source"])
+    book = openpyxl.load_workbook(paths["excel"])
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert evil in {c.value for c in cells}  # kept as text, as written
