@@ -321,6 +321,18 @@ class ThemeTagger(BaseEstimator):
 
     # -- scoring ---------------------------------------------------------------------------------
 
+    def _tokens_for(self, texts: Sequence[str], titles: Sequence[str]) -> list[str] | None:
+        """The text classifier's tokens of each article (title and body), or None when no theme
+        has a trained classifier share, so that every way of tagging gives the same scores."""
+        if self.vectorizer_ is None or not self.learned_.any():
+            return None
+        from ..preprocessing import preprocess
+
+        return [
+            " ".join(preprocess(f"{title}\n{text}", clean=False).tokens)
+            for text, title in zip(texts, titles, strict=True)
+        ]
+
     def _scores(self, feats: np.ndarray, tokens: Sequence[str] | None) -> np.ndarray:
         rule = _sigmoid(np.einsum("dtf,tf->dt", feats, self.rule_coef_) + self.rule_intercept_)
         if self.vectorizer_ is None or not self.learned_.any() or tokens is None:
@@ -350,6 +362,8 @@ class ThemeTagger(BaseEstimator):
         texts = list(X)
         titles = list(titles) if titles is not None else [""] * len(texts)
         feats = self._rule_features(texts, titles)
+        if tokens is None:
+            tokens = self._tokens_for(texts, titles)
         return self._scores(feats, tokens)
 
     def predict(
@@ -371,11 +385,8 @@ class ThemeTagger(BaseEstimator):
         matcher = self._matcher()
         hits, lead_end = matcher.analyse(text, title)
         feats = matcher.features(hits, lead_end)[None]
-        if tokens is None and self.vectorizer_ is not None and self.learned_.any():
-            from ..preprocessing import preprocess
-
-            tokens = " ".join(preprocess(f"{title}\n{text}", clean=False).tokens)
-        scores = self._scores(feats, None if tokens is None else [tokens])[0]
+        batch = [tokens] if tokens is not None else self._tokens_for([text], [title])
+        scores = self._scores(feats, batch)[0]
         return TagResult(
             scores={t: float(s) for t, s in zip(self.taxonomy_.ids, scores, strict=True)},
             hits=hits,
@@ -402,6 +413,8 @@ class ThemeTagger(BaseEstimator):
             hits, lead_end = matcher.analyse(text, title)
             feats[i] = matcher.features(hits, lead_end)
             all_hits.append(hits)
+        if tokens is None:
+            tokens = self._tokens_for(texts, titles)
         scores = self._scores(feats, tokens)
         ids = self.taxonomy_.ids
         # the thresholds of now, one copy for the batch: a later set_threshold does not change

@@ -127,9 +127,18 @@ def _theme(raw: Any, where: str) -> Theme:
     if not isinstance(threshold, (int, float)) or not 0.0 < float(threshold) < 1.0:
         raise TaxonomyError(f"{where}: 'threshold' must be a number between 0 and 1")
     rules = []
-    for k, r in enumerate(raw.get("near", []) or []):
+    raw_near = raw.get("near", []) or []
+    if isinstance(raw_near, dict):
+        raise TaxonomyError(
+            f"{where}: write each proximity rule as its own [[themes.near]] table (double "
+            "brackets), not [themes.near]"
+        )
+    for k, r in enumerate(raw_near):
         if not isinstance(r, dict) or "a" not in r or "b" not in r:
             raise TaxonomyError(f"{where}: near rule {k + 1} needs 'a' and 'b' lists")
+        for side in ("a", "b", "c"):
+            if side in r and not r[side]:
+                raise TaxonomyError(f"{where}: near rule {k + 1}: '{side}' is empty")
         window = r.get("window", 12)
         if not isinstance(window, int) or not 1 <= window <= 100:
             raise TaxonomyError(f"{where}: near rule {k + 1}: 'window' must be 1..100 words")
@@ -169,8 +178,11 @@ def _theme(raw: Any, where: str) -> Theme:
         raise TaxonomyError(f"{where}: blockers are single words")
     if any(" " in w for w in theme.conditions):
         raise TaxonomyError(f"{where}: conditions are single words")
-    if not (theme.phrases or theme.terms or theme.near):
-        raise TaxonomyError(f"{where}: a theme needs seed evidence (phrases, terms or near rules)")
+    if not (theme.phrases or theme.near):
+        raise TaxonomyError(
+            f"{where}: a theme needs strong evidence, phrases or near rules (terms only count "
+            "beside them, so a theme of terms alone could never be tagged)"
+        )
     return theme
 
 
@@ -210,15 +222,22 @@ class Taxonomy:
         version = data.get("version", 1)
         if version != 1:
             raise TaxonomyError(f"{source}: taxonomy format version {version!r} is not supported")
+        unknown = set(data) - {"version", "language", "themes"}
+        if unknown:
+            hint = " (each theme is a [[themes]] table)" if unknown & {"theme", "Themes"} else ""
+            raise TaxonomyError(f"{source}: unknown top-level key(s) {sorted(unknown)}{hint}")
         raw_themes = data.get("themes")
         if not isinstance(raw_themes, list) or not raw_themes:
             raise TaxonomyError(f"{source}: needs at least one [[themes]] entry")
         themes = tuple(_theme(t, f"{source}: theme {i + 1}") for i, t in enumerate(raw_themes))
-        seen: set[str] = set()
-        for t in themes:
+        seen: dict[str, int] = {}
+        for i, t in enumerate(themes):
             if t.id in seen:
-                raise TaxonomyError(f"{source}: theme id {t.id!r} appears twice")
-            seen.add(t.id)
+                raise TaxonomyError(
+                    f"{source}: theme id {t.id!r} appears twice (themes {seen[t.id] + 1} and "
+                    f"{i + 1})"
+                )
+            seen[t.id] = i
         return cls(themes, version=1, language=str(data.get("language", "id")), source=source)
 
     @classmethod

@@ -209,7 +209,8 @@ def test_a_root_seed_does_not_match_a_word_the_stemmer_maps_onto_it() -> None:
     assert seeds("Relawan paslon berkumpul di posko.") == {"relawan paslon"}
     assert seeds("Daerah itu rawan paslon bermasalah.") == {"rawan"}
     # nasal prefixes replace the first k, p, s or t of a root: still the same word
-    visit = RuleMatcher(Taxonomy.from_dict({"themes": [{"id": "v", "terms": ["sambang"]}]}))
+    visit_theme = {"id": "v", "phrases": ["kunjungan kerja"], "terms": ["sambang"]}
+    visit = RuleMatcher(Taxonomy.from_dict({"themes": [visit_theme]}))
     assert [h.seed for h in visit.match("Bhabinkamtibmas menyambangi warga.")] == ["sambang"]
 
 

@@ -167,10 +167,23 @@ def test_predict_matches_tag(rules_tagger: ThemeTagger) -> None:
     [
         ({"themes": []}, "at least one"),
         ({"themes": [{"id": "bad id", "phrases": ["x"]}]}, "must be a word"),
-        ({"themes": [{"id": "a"}]}, "needs seed evidence"),
+        ({"themes": [{"id": "a"}]}, "needs strong evidence, phrases or near rules"),
+        ({"themes": [{"id": "a", "terms": ["x", "y"]}]}, "a theme of terms alone could never"),
         ({"themes": [{"id": "a", "phrases": ["x"], "colour": "red"}]}, "unknown field"),
         ({"themes": [{"id": "a", "phrases": ["x"], "threshold": 2}]}, "between 0 and 1"),
-        ({"themes": [{"id": "a", "phrases": ["x"]}, {"id": "a", "terms": ["y"]}]}, "twice"),
+        (
+            {"themes": [{"id": "a", "phrases": ["x"]}, {"id": "a", "phrases": ["y"]}]},
+            r"'a' appears twice \(themes 1 and 2\)",
+        ),
+        (
+            {"themes": [{"id": "a", "phrases": ["x"]}], "theme": [{"id": "b", "phrases": ["y"]}]},
+            r"unknown top-level key\(s\) \['theme'\] \(each theme is a \[\[themes\]\] table\)",
+        ),
+        (
+            {"themes": [{"id": "a", "phrases": ["x"], "near": {"a": ["p"], "b": ["q"]}}]},
+            r"own \[\[themes.near\]\] table \(double brackets\)",
+        ),
+        ({"themes": [{"id": "a", "near": [{"a": [], "b": ["q"]}]}]}, "near rule 1: 'a' is empty"),
         ({"version": 2, "themes": [{"id": "a", "phrases": ["x"]}]}, "version"),
     ],
 )
@@ -229,3 +242,28 @@ def test_analyst_labelled_themes_get_a_classifier_share_of_their_own() -> None:
     assert not np.allclose(mixed[:, k], plain[:, k])
     with pytest.raises(ValueError, match="unknown themes"):
         ThemeTagger(taxonomy=taxonomy, text_weights={"nope": 0.3}).fit(texts, Y, titles=titles)
+
+
+def test_every_way_of_tagging_a_retrained_tagger_gives_the_same_scores() -> None:
+    """tag, tag_many and predict_proba all read the text classifier an analyst's labels add
+    (tag_many and predict_proba left it out when no tokens were passed)."""
+    from media_analytics.preprocessing import clean_article
+    from media_analytics.themes.training import SAMPLE_LABELLED_THEMES, read_sample_records
+
+    records = read_sample_records()
+    labels = {
+        r["id"]: {t: int(t in r["gold"]["themes"]) for t in SAMPLE_LABELLED_THEMES} for r in records
+    }
+    tagger = train_tagger(labels=labels)
+    assert tagger.learned_.any()
+    texts = [clean_article(r["text"]).text for r in records[:60]]
+    titles = [clean_article(r["title"]).text for r in records[:60]]
+    one = np.array(
+        [list(tagger.tag(x, t).scores.values()) for x, t in zip(texts, titles, strict=True)]
+    )
+    many = np.array([list(r.scores.values()) for r in tagger.tag_many(texts, titles)])
+    proba = tagger.predict_proba(texts, titles=titles)
+    np.testing.assert_allclose(many, one, atol=1e-12)
+    np.testing.assert_allclose(proba, one, atol=1e-12)
+    rules = ThemeTagger(taxonomy=tagger.taxonomy_).fit([])
+    assert not np.allclose(rules.predict_proba(texts, titles=titles), one)  # the share counts
