@@ -418,7 +418,10 @@ def _score_into_store(
         detector = _load_detector(state, DuplicateDetector)
         detector.max_articles = _dedup_window(args)
         try:
-            run_id = store.start_run(version, inputs=list(args.inputs))
+            described: Any = list(args.inputs)
+            if args.rescore:  # so that a later --rescore can resume this one if it stops
+                described = {"paths": described, "rescore": True}
+            run_id = store.start_run(version, inputs=described)
         except RunActiveError as exc:
             raise CommandError(str(exc)) from None
         counts = {"scored": 0, "added": 0, "known": 0, "changed": 0}
@@ -465,8 +468,11 @@ def _score_into_store(
             state_held.close()
             store.add_rejects(run_id, rejects)
             store.mark_files_read(run_id, {p: v for p, v in stats.items() if p not in done})
+            since = store.rescore_since(version, run_id) if args.rescore else None
+            if since is not None and since < run_id:
+                logger.info("resuming the rescore that run %d began and did not finish", since)
             while claimed := store.claim(
-                run_id, version, limit=args.batch_size, rescore=args.rescore
+                run_id, version, limit=args.batch_size, rescore=args.rescore, rescore_since=since
             ):
                 from .pipeline import as_article
 

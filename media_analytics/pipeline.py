@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,28 @@ def _versions() -> dict[str, str]:
         except metadata.PackageNotFoundError:  # pragma: no cover - all are dependencies
             out[dist] = "missing"
     return out
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """SHA-256 over the package's code and word lists (everything but its ``data`` folder): the
+    rules of cleaning, actors, quotes and themes live there, so a changed rule is a new model
+    version even when the training data are the same (an edited checkout)."""
+    h = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        rel = path.relative_to(package)
+        if not path.is_file() or rel.parts[0] == "data" or "__pycache__" in rel.parts:
+            continue
+        if path.suffix in (".py", ".txt", ".csv"):
+            h.update(rel.as_posix().encode() + b"\x00" + path.read_bytes())
+    return h.hexdigest()
+
+
+def _model_version(training_hash: str) -> str:
+    """``<package version>-<12 hex digits>`` of the training data, settings and code."""
+    digest = hashlib.sha256(f"{training_hash} {code_digest()}".encode()).hexdigest()
+    return f"{__version__}-{digest[:12]}"
 
 
 def library_drift(manifest: Mapping[str, Any]) -> str:
@@ -514,7 +537,8 @@ class MediaPipeline:
                 digest.update(f"{name} {value!r}".encode())
         self.training_hash_ = digest.hexdigest()
         self.n_training_articles_ = len(arts)
-        self.model_version_ = f"{__version__}-{self.training_hash_[:12]}"
+        self.model_version_ = _model_version(self.training_hash_)
+        self.version_thresholds_ = dict(self.themes_.thresholds_)
         self.metrics_: dict[str, Any] = {
             "fit_seconds": {k: round(v, 2) for k, v in seconds.items()}
         }
@@ -610,9 +634,19 @@ class MediaPipeline:
             tone=getattr(self, "tone_", None),
             tone_sentence_weight=getattr(self, "tone_sentence_weight_", 0.0),
             tone_bands=getattr(self, "tone_bands_", (NEUTRAL_BAND, NEUTRAL_BAND)),
-            model_version=self.model_version_,
+            model_version=self._model_version(),
             stopwords=self.stopwords,
         )
+
+    def _model_version(self) -> str:
+        """The version scores are stored under: the fitted one, plus a mark of the thresholds when
+        ``themes_.set_threshold`` changed them since (other tags, so another version)."""
+        fitted = getattr(self, "version_thresholds_", None)
+        now = dict(getattr(self.themes_, "thresholds_", {}) or {})
+        if fitted is None or now == fitted:
+            return self.model_version_
+        digest = hashlib.sha256(json.dumps(sorted(now.items())).encode()).hexdigest()[:6]
+        return f"{self.model_version_}-t{digest}"
 
     def score(
         self,
@@ -904,6 +938,7 @@ class MediaPipeline:
             raise ModelError(f"{root / files['stems']['path']}: {exc}") from None
         default_cache().update(stems.to_dict())
         self.model_version_ = manifest["model_version"]
+        self.version_thresholds_ = dict(self.themes_.thresholds_)
         self.training_hash_ = manifest["training_data_sha256"]
         self.n_training_articles_ = manifest["n_training_articles"]
         self.metrics_ = manifest.get("metrics", {})

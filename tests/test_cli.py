@@ -196,6 +196,21 @@ def test_score_into_sqlite_is_incremental(tmp_path: Path, capsys) -> None:
     assert len(_lines(out)) == 30
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT COUNT(*) FROM scores").fetchone()[0] == 30
+        # that rescore stopped after its first 12 articles: its other scores are the old ones,
+        # and it never finished
+        (last,) = con.execute("SELECT MAX(run_id) FROM runs").fetchone()
+        con.execute("UPDATE runs SET status = 'failed' WHERE run_id = ?", (last,))
+        con.execute(
+            "UPDATE scores SET run_id = 1 WHERE article_id NOT IN (SELECT article_id FROM "
+            "scores WHERE run_id = ? ORDER BY article_id LIMIT 12)",
+            (last,),
+        )
+    resumed = tmp_path / "resumed.jsonl"
+    argv = ["score", str(src), "--db", str(db), "--out", str(resumed), "-q", "--jobs", "1"]
+    assert main([*argv, "--rescore"]) == 0
+    assert len(_lines(resumed)) == 18  # the rest of that rescore, not all 30 again
+    assert main([*argv, "--rescore"]) == 0
+    assert len(_lines(resumed)) == 30  # finished: the next rescore begins afresh
 
 
 def test_the_dedup_window_bounds_what_duplicate_detection_remembers(tmp_path: Path) -> None:

@@ -195,7 +195,13 @@ class Store(RunsMixin):
 
     # -- claims and scores -------------------------------------------------------------
     def claim(
-        self, run_id: int, model_version: str, limit: int = 500, *, rescore: bool = False
+        self,
+        run_id: int,
+        model_version: str,
+        limit: int = 500,
+        *,
+        rescore: bool = False,
+        rescore_since: int | None = None,
     ) -> list[dict[str, Any]]:
         """Reserve up to ``limit`` articles for run ``run_id`` to score, newest first.
 
@@ -206,6 +212,9 @@ class Store(RunsMixin):
         article is still held by one run at a time). Claims of dead runs are released
         first. The claim also beats the run's heartbeat: a run whose batches take longer
         than the store's lease should call :meth:`heartbeat` in between.
+        ``rescore_since`` moves that line back to an earlier run (see :meth:`rescore_since`):
+        scores written from that run on count as done, so an interrupted rescore is resumed
+        rather than started again.
 
         Returns
         -------
@@ -232,7 +241,8 @@ class Store(RunsMixin):
             claimed: list[str] = []
             for _ in range(_CLAIM_ROUNDS):
                 need = limit - len(claimed)
-                params = [model_version, *([run_id] if rescore else []), model_version, need]
+                since = run_id if rescore_since is None else rescore_since
+                params = [model_version, *([since] if rescore else []), model_version, need]
                 candidates = tx.execute(select, params).fetchall() if need else []
                 if not candidates:
                     break
@@ -253,7 +263,7 @@ class Store(RunsMixin):
                         f"AND s.content_hash = a.content_hash{done_by}) "
                         "AND c.article_id IN ({in})",
                         [aid for aid, _ in candidates],
-                        (run_id, model_version, model_version, *([run_id] if rescore else [])),
+                        (run_id, model_version, model_version, *([since] if rescore else [])),
                     )
                 }
                 late = [aid for aid, _ in candidates if aid not in mine]

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from .backends import Backend, Tx
 from .errors import RunActiveError, StoreError
 from .process import current_process, is_alive
-from .records import dumps
+from .records import dumps, loads
 
 __all__ = ["DEFAULT_LEASE", "FINISHED", "FinishedStatus", "RunsMixin"]
 
@@ -58,6 +58,33 @@ class RunsMixin:
     def url(self) -> str:
         """The database URL, password hidden."""
         return self._backend.url
+
+    def rescore_since(self, model_version: str, run_id: int) -> int:
+        """The run from which scores of ``model_version`` count as rescored, for run ``run_id``.
+
+        A rescoring run is one started with ``inputs`` holding ``"rescore": true`` (as
+        ``media-analytics score --db DB --rescore`` does). Walking back from ``run_id``, each
+        earlier rescoring run that did not finish (failed, crashed, still running) belongs to the
+        same rescore, which this run resumes; a finished one (ok or partial) ends the walk.
+        Without such runs this is ``run_id`` itself: everything is scored again.
+        """
+        rows = self._backend.transaction(
+            lambda tx: tx.execute(
+                "SELECT run_id, status, inputs FROM runs WHERE model_version = ? AND run_id < ? "
+                "ORDER BY run_id DESC",
+                (model_version, run_id),
+            ).fetchall(),
+            write=False,
+        )
+        since = run_id
+        for earlier, status, inputs in rows:
+            described = loads(inputs)
+            if not (isinstance(described, dict) and described.get("rescore") is True):
+                continue  # a plain run: its scores are as new as the rescore's
+            if status in ("ok", "partial"):
+                break
+            since = earlier
+        return since
 
     def start_run(self, model_version: str, inputs: Any = None, *, exclusive: bool = False) -> int:
         """Record the start of a scoring run.

@@ -314,3 +314,29 @@ def test_a_model_saved_with_other_library_releases_says_so_once(
     with caplog.at_level("WARNING", logger="media_analytics.pipeline"):
         MediaPipeline.load(saved)
     assert not [r for r in caplog.records if "saved with" in r.getMessage()]
+
+
+def test_a_changed_threshold_is_another_model_version(saved: Path, tmp_path: Path) -> None:
+    """The daily job keys scores by model version: new thresholds give other tags, so they must
+    not be stored under the version whose articles are already scored."""
+    model = MediaPipeline.load(saved)
+    before = model.model_version
+    model.themes_.set_threshold("public_dialogue", 0.31)
+    changed = model.model_version
+    assert changed != before and changed.startswith(before)
+    [record] = model.score([{"id": "a", "title": "Jumat Curhat", "text": "Warga hadir."}])
+    assert record["model_version"] == changed
+    again = MediaPipeline.load(model.save(tmp_path / "lower"))
+    assert again.model_version == changed  # saved under it, and loaded as it
+    again.themes_.set_threshold("public_dialogue", 0.31)  # the same value: nothing changed
+    assert again.model_version == changed
+
+
+def test_the_version_names_the_code_as_well_as_the_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edited checkout (other rules, same training data) gives another version."""
+    from media_analytics import pipeline
+
+    first = pipeline._model_version("0" * 64)
+    monkeypatch.setattr(pipeline, "code_digest", lambda: "f" * 64)
+    assert pipeline._model_version("0" * 64) != first
+    assert pipeline._model_version("0" * 64).split("-")[0] == first.split("-")[0]

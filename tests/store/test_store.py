@@ -6,6 +6,7 @@ import logging
 import time
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -16,7 +17,7 @@ from .conftest import raw_execute
 from .helpers import RECORD_FIELDS, make_articles, score_record
 
 
-def score_all(store: Store, run_id: int, version: str, batch: int = 7, **kw: bool) -> list[str]:
+def score_all(store: Store, run_id: int, version: str, batch: int = 7, **kw: Any) -> list[str]:
     """Claim and save until nothing is left; the ids in the order they were scored."""
     done: list[str] = []
     while claimed := store.claim(run_id, version, batch, **kw):
@@ -131,6 +132,36 @@ def test_rescore_walks_through_everything_once(store: Store) -> None:
     assert store.claim(rescore, "v1", 10, rescore=True) == []
     frame = store.scores_frame("v1")
     assert len(frame) == 30 and set(frame["run_id"]) == {rescore}
+
+
+def test_an_interrupted_rescore_is_resumed_not_begun_again(store: Store) -> None:
+    articles = make_articles(30)
+    store.add_articles(articles)
+    first = store.start_run("v1")
+    score_all(store, first, "v1")
+    store.finish_run(first, "ok")
+    # a rescore stops after 10 articles (Ctrl-C: the run is marked failed)
+    stopped = store.start_run("v1", {"paths": ["x"], "rescore": True})
+    assert store.rescore_since("v1", stopped) == stopped
+    batch = store.claim(stopped, "v1", 10, rescore=True)
+    store.save_scores(stopped, "v1", [score_record(a, "v1") for a in batch])
+    store.finish_run(stopped, "failed")
+    plain = store.start_run("v1")  # a daily run in between scores nothing
+    assert store.claim(plain, "v1", 10) == []
+    store.finish_run(plain, "ok")
+    # the next rescore goes on from where the stopped one was, and finishes the 20 left
+    resumed = store.start_run("v1", {"paths": ["x"], "rescore": True})
+    assert store.rescore_since("v1", resumed) == stopped
+    since = store.rescore_since("v1", resumed)
+    done = score_all(store, resumed, "v1", rescore=True, rescore_since=since)
+    assert len(done) == 20 and not set(done) & {a["id"] for a in batch}
+    store.finish_run(resumed, "ok")
+    frame = store.scores_frame("v1")
+    assert len(frame) == 30 and set(frame["run_id"]) == {stopped, resumed}
+    # once finished, a new rescore begins afresh
+    fresh = store.start_run("v1", {"paths": ["x"], "rescore": True})
+    assert store.rescore_since("v1", fresh) == fresh
+    assert len(score_all(store, fresh, "v1", rescore=True)) == 30
 
 
 def test_changed_content_makes_scores_stale(store: Store) -> None:
