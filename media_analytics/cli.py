@@ -554,6 +554,30 @@ def _default_dedup_state(db: str) -> Path | None:
 # -- report --------------------------------------------------------------------------------------
 
 
+def _current_version(store: Any, args: argparse.Namespace) -> str | None:
+    """The model version a report of the database covers: the one first used most recently
+    (a new model, even while it is still scoring the archive; a stray run of an older model
+    does not switch the report back). Other versions are named, with how much they scored."""
+    runs = store.runs_frame()
+    scored = runs[runs["n_scores"] > 0]
+    if scored.empty:
+        return None
+    first_used = scored.groupby("model_version")["started_at"].min().sort_values()
+    current = str(first_used.index[-1])
+    if len(first_used) > 1:
+        counts = store.scores_count(args.since, args.until)
+        others = ", ".join(
+            f"{v} ({counts.get(v, 0):,} articles)" for v in reversed(first_used.index[:-1])
+        )
+        window = " in the period asked for" if args.since or args.until else ""
+        logger.warning(
+            "the report covers model %s (%s articles%s), the one first used most recently; the "
+            "database also holds %s. --model-version chooses another.",
+            current, f"{counts.get(current, 0):,}", window, others,
+        )  # fmt: skip
+    return current
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from .reports import build_report
 
@@ -569,27 +593,20 @@ def _cmd_report(args: argparse.Namespace) -> int:
             raise CommandError(f"--db {args.db}: no such database file")
         try:
             with open_store(args.db) as store:
-                records: Any = store.scores_frame(args.model_version)
+                version = args.model_version or _current_version(store, args)
+                # only the version and the period reported on are read into memory
+                records: Any = (
+                    store.scores_frame(version, args.since, until=args.until) if version else []
+                )
+                held = store.scores_count() if args.model_version and not len(records) else {}
         except StoreError as exc:
             raise CommandError(f"--db {args.db}: {exc}") from None
-        if len(records) and args.model_version is None:
-            latest = records.sort_values("scored_at")["model_version"].iloc[-1]
-            counts = records.groupby("model_version")["id"].nunique()
-            if counts[latest] < counts.max():
-                # a new model still scoring the archive, or stopped midway
-                others = ", ".join(
-                    f"{v} ({n:,})" for v, n in counts.sort_values(ascending=False).items()
-                    if v != latest
-                )  # fmt: skip
-                logger.warning(
-                    "the newest model, %s, has scored %s articles; other versions have scored "
-                    "more: %s. The report covers the newest model's articles only; "
-                    "--model-version chooses another.",
-                    latest,
-                    f"{counts[latest]:,}",
-                    others,
-                )
-            records = records[records["model_version"] == latest]
+        if args.model_version and not len(records) and not held.get(args.model_version):
+            listed = ", ".join(f"{v} ({n:,} articles)" for v, n in held.items()) or "none"
+            raise CommandError(
+                f"--model-version {args.model_version}: the database holds no scores of that "
+                f"version; it holds {listed}"
+            )
     else:
         records = list(_read_scored(args.inputs))
     if not len(records):

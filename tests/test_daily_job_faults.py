@@ -204,7 +204,7 @@ def test_the_export_folder_every_day(tmp_path: Path) -> None:
     assert title == corrected["title"]
 
 
-def test_report_says_when_the_newest_model_has_scored_less(tmp_path: Path) -> None:
+def test_report_covers_the_model_first_used_last_and_names_the_others(tmp_path: Path) -> None:
     from media_analytics.store import open_store
 
     _write(tmp_path / "in.jsonl", [_article(i) for i in range(4)])
@@ -220,8 +220,20 @@ def test_report_says_when_the_newest_model_has_scored_less(tmp_path: Path) -> No
         store.finish_run(run, "ok", {})
     done = _run("report", "--db", "m.db", "--out", "r", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "the newest model, 0.2.0-newer, has scored 1 articles" in done.stderr
-    assert "0.1.0-" in done.stderr and "(4)" in done.stderr
+    assert "the report covers model 0.2.0-newer (1 articles)" in done.stderr
+    assert "the database also holds 0.1.0-" in done.stderr and "(4 articles)" in done.stderr
+    # a later run of the old model (a daily job started without --model) does not switch the
+    # report back to it
+    _write(tmp_path / "more.jsonl", [_article(i) for i in range(4, 6)])
+    assert _run("score", "more.jsonl", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
+    done = _run("report", "--db", "m.db", "--out", "r2", cwd=tmp_path)
+    assert "the report covers model 0.2.0-newer (1 articles)" in done.stderr
+    assert "(6 articles)" in done.stderr
+    # a version the database does not hold is named as such, with those it holds
+    done = _run("report", "--db", "m.db", "--out", "r3", "--model-version", "9.9", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "--model-version 9.9: the database holds no scores of that version" in done.stderr
+    assert "0.2.0-newer (1 articles)" in done.stderr
 
 
 def test_the_export_folder_read_again_and_read_otherwise(tmp_path: Path) -> None:

@@ -439,6 +439,7 @@ class Store(RunsMixin):
         since: date | datetime | str | None = None,
         *,
         include_stale: bool = True,
+        until: date | datetime | str | None = None,
     ) -> pd.DataFrame:
         """Scored records as a DataFrame, one row per article and model version.
 
@@ -451,6 +452,8 @@ class Store(RunsMixin):
             article's ``published_at`` (exact for days; articles without a date drop out).
         include_stale : bool
             Keep scores whose article changed after scoring (default ``True``).
+        until : date, datetime or ISO 8601 str, optional
+            Only articles published on or before that day (the whole day).
 
         Returns
         -------
@@ -459,7 +462,16 @@ class Store(RunsMixin):
             dicts), then ``model_version``, ``scored_at`` (UTC), ``run_id`` and ``stale``.
             Sorted by ``published_at`` (undated last), ``id`` and ``model_version``.
         """
-        return frames.scores_frame(self._backend, model_version, since, include_stale)
+        return frames.scores_frame(self._backend, model_version, since, include_stale, until)
+
+    def scores_count(
+        self,
+        since: date | datetime | str | None = None,
+        until: date | datetime | str | None = None,
+    ) -> dict[str, int]:
+        """How many articles each model version has scored (published from ``since`` to
+        ``until``, days inclusive, when given), counted in the database."""
+        return frames.scores_count(self._backend, since, until)
 
     def runs_frame(self) -> pd.DataFrame:
         """All runs, oldest first, with ``inputs`` and ``counts`` decoded, ``n_scores`` (scores

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from .backends import Backend, Tx
@@ -84,23 +84,37 @@ def _utc(frame: pd.DataFrame, *columns: str) -> None:
         frame[column] = pd.to_datetime(frame[column], utc=True, format="ISO8601")
 
 
+def _window(
+    since: date | datetime | str | None, until: date | datetime | str | None
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions on ``a.published_at`` for articles published from ``since`` to ``until``
+    (days inclusive; ISO text compares in time order)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if since is not None:
+        where.append("a.published_at >= ?")
+        params.append(iso(since))
+    if until is not None:
+        day = date.fromisoformat(str(iso(until))[:10]) + timedelta(days=1)
+        where.append("a.published_at < ?")  # the whole last day, times of day included
+        params.append(day.isoformat())
+    return where, params
+
+
 def scores_frame(
     backend: Backend,
     model_version: str | None,
     since: date | datetime | str | None,
     include_stale: bool,
+    until: date | datetime | str | None = None,
 ) -> pd.DataFrame:
     """See :meth:`media_analytics.store.Store.scores_frame`."""
     import pandas as pd
 
-    where: list[str] = []
-    params: list[Any] = []
+    where, params = _window(since, until)
     if model_version is not None:
         where.append("s.model_version = ?")
         params.append(model_version)
-    if since is not None:
-        where.append("a.published_at >= ?")
-        params.append(iso(since))
     if not include_stale:
         where.append("s.content_hash = a.content_hash")
     sql = (
@@ -133,6 +147,19 @@ def _query(backend: Backend, sql: str, params: tuple[Any, ...] = ()) -> list[tup
         return tx.execute(sql, params).fetchall()
 
     return backend.transaction(read, write=False)
+
+
+def scores_count(
+    backend: Backend, since: date | datetime | str | None, until: date | datetime | str | None
+) -> dict[str, int]:
+    """See :meth:`media_analytics.store.Store.scores_count`."""
+    where, params = _window(since, until)
+    sql = (
+        "SELECT s.model_version, COUNT(*) FROM scores s JOIN articles a ON a.id = s.article_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " GROUP BY s.model_version"
+    )
+    return {str(v): int(n) for v, n in _query(backend, sql, tuple(params))}
 
 
 def runs_frame(backend: Backend) -> pd.DataFrame:
