@@ -23,6 +23,7 @@ from . import __version__
 logger = logging.getLogger("media_analytics")
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # as a shell reports SIGINT and SIGPIPE
 DEFAULT_WINDOW = 100_000  # --dedup-window (the same as corpus.dedup.DEFAULT_WINDOW)
 
 
@@ -235,13 +236,42 @@ def _report_rejects(rejects: Any) -> None:
 # -- score ---------------------------------------------------------------------------------------
 
 
-def _open_out(path: str | None) -> TextIO | None:
-    if path is None:
-        return None
-    if path == "-":
-        return sys.stdout
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return open(path, "w", encoding="utf-8")
+class _Output:
+    """Scored records for ``--out``: written to ``FILE.partial`` and renamed to ``FILE`` when the
+    command succeeds, so that a mistake, an error or Ctrl-C never leaves an earlier ``FILE``
+    emptied or cut short (the records written before a stop stay in ``FILE.partial``)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.tmp: Path | None = None
+        if path == "-":
+            self.handle: TextIO = sys.stdout
+            return
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = target.with_name(target.name + ".partial")
+        self.handle = open(self.tmp, "w", encoding="utf-8")  # noqa: SIM115 - closed by finish()
+
+    def write(self, line: str) -> None:
+        self.handle.write(line)
+
+    def finish(self, ok: bool) -> None:
+        if self.tmp is None:
+            return
+        self.handle.close()
+        if ok:
+            os.replace(self.tmp, self.path)
+        elif self.tmp.stat().st_size:
+            logger.warning(
+                "stopped before the end: the records scored so far are in %s; %s was left as "
+                "it was", self.tmp, self.path,
+            )  # fmt: skip
+        else:
+            self.tmp.unlink()
+
+
+def _open_out(path: str | None) -> _Output | None:
+    return None if path is None else _Output(path)
 
 
 def _dedup_window(args: argparse.Namespace) -> int | None:
@@ -285,18 +315,19 @@ def _cmd_score(args: argparse.Namespace) -> int:
         counts = _score_into_store(args, pipe, reader, rejects)
     else:
         articles = reader(args.inputs)
+        detector = DuplicateDetector(max_articles=_dedup_window(args))
         out = _open_out(args.out)
         assert out is not None
-        detector = DuplicateDetector(max_articles=_dedup_window(args))
         n = 0
+        done = False
         try:
             scored = pipe.score(articles, n_jobs=args.jobs, duplicates=detector)
             for record in _progress(scored, total=None, desc="scoring", quiet=args.quiet):
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 n += 1
+            done = True
         finally:
-            if out is not sys.stdout:
-                out.close()
+            out.finish(done)
         counts = {"scored": n}
     elapsed = time.perf_counter() - started
     n_err = len(rejects.errors)
@@ -405,7 +436,7 @@ def _score_into_store(
     version = pipe.model_version
     files = expand_paths(args.inputs)  # a missing input is said before the database is touched
     stats = _file_stats(files, args)
-    out = _open_out(args.out)
+    window = _dedup_window(args)
     try:
         store = open_store(args.db)
     except StoreError as exc:
@@ -416,7 +447,7 @@ def _score_into_store(
         # it; scoring, the long part, runs beside other runs
         state_held.enter_context(_state_lock(state))
         detector = _load_detector(state, DuplicateDetector)
-        detector.max_articles = _dedup_window(args)
+        detector.max_articles = window
         try:
             described: Any = list(args.inputs)
             if args.rescore:  # so that a later --rescore can resume this one if it stops
@@ -426,6 +457,7 @@ def _score_into_store(
             raise CommandError(str(exc)) from None
         counts = {"scored": 0, "added": 0, "known": 0, "changed": 0}
         status: FinishedStatus = "failed"
+        out = _open_out(args.out)
 
         def add(batch: list[Any]) -> None:
             result = store.add_articles(batch)
@@ -495,8 +527,8 @@ def _score_into_store(
             status = "partial" if len(rejects.errors) else "ok"
         finally:
             store.finish_run(run_id, status, counts | {"rejected": len(rejects.errors)})
-            if out is not None and out is not sys.stdout:
-                out.close()
+            if out is not None:
+                out.finish(status != "failed")
     return counts
 
 
@@ -1098,7 +1130,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --engine dask: folder for the per-partition outputs (default: OUT.parts); "
         "every worker must be able to write to it",
     )
-    score.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    score.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress output, only warnings and errors"
+    )
     score.set_defaults(func=_cmd_score)
     evaluate = sub.add_parser("evaluate", help="the evaluation kit on labelled data")
     kinds = evaluate.add_subparsers(dest="kind", metavar="KIND")
@@ -1191,11 +1225,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
         return int(exc.code or 0)
+    quiet = getattr(args, "quiet", False) and not args.verbose
     if not logging.getLogger().handlers:
-        logging.basicConfig(
-            level=logging.DEBUG if args.verbose else logging.INFO,
-            format="%(levelname)s %(name)s: %(message)s",
-        )
+        level = logging.DEBUG if args.verbose else logging.WARNING if quiet else logging.INFO
+        logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if quiet:  # warnings and errors only, Dask's own chatter included
+        logging.getLogger("distributed").setLevel(logging.WARNING)
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_FATAL
@@ -1209,7 +1244,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FATAL
     except KeyboardInterrupt:
         print("media-analytics: interrupted", file=sys.stderr)
-        return EXIT_FATAL
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # the reader of standard output stopped (score ... | head): stop as quietly as the
+        # shell's own tools, and keep Python from complaining when it flushes at exit
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # a bug or an environment problem: exit 2, never 1 ("rejected")
         if args.verbose:
             logger.exception("failed")

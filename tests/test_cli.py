@@ -301,3 +301,35 @@ def test_training_on_too_few_articles_says_so_in_plain_words(tmp_path: Path, cap
     err = capsys.readouterr().err
     assert "2 article(s) are too few to learn topic terms" in err
     assert "max_df" not in err and not (tmp_path / "m").exists()
+
+
+def test_an_earlier_output_survives_a_mistake_or_a_stop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = read_sample_records()[:6]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    out = tmp_path / "scored.jsonl"
+    out.write_text("yesterday's records\n", encoding="utf-8")
+    argv = ["score", str(src), "--out", str(out), "--jobs", "1", "-q"]
+    # a usage mistake is said before the file is touched
+    assert main([*argv, "--dedup-window", "-1"]) == 2
+    assert out.read_text(encoding="utf-8") == "yesterday's records\n"
+    # a run that fails midway leaves the earlier file whole, and what it scored beside it
+    from media_analytics.pipeline import MediaPipeline
+
+    real = MediaPipeline.score
+
+    def stops_after_two(self, *args, **kwargs):
+        for i, record in enumerate(real(self, *args, **kwargs)):
+            if i == 2:
+                raise RuntimeError("worker lost")
+            yield record
+
+    monkeypatch.setattr(MediaPipeline, "score", stops_after_two)
+    assert main(argv) == 2
+    assert out.read_text(encoding="utf-8") == "yesterday's records\n"
+    assert len(_lines(tmp_path / "scored.jsonl.partial")) == 2
+    monkeypatch.setattr(MediaPipeline, "score", real)
+    assert main(argv) == 0
+    assert len(_lines(out)) == 6 and not (tmp_path / "scored.jsonl.partial").exists()

@@ -14,6 +14,7 @@ import logging
 import multiprocessing as mp
 import os
 import queue
+import signal
 import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -63,6 +64,9 @@ def _worker_main(
     core: int | None = None,
 ) -> None:
     global _CONTEXT
+    # Ctrl-C reaches the whole process group: the parent stops the job and says so once; the
+    # workers end when it closes their pipes (or notice it is gone)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if core is not None:
         # a core that went away (a cgroup change) leaves the worker unbound
         with contextlib.suppress(OSError):
