@@ -279,3 +279,19 @@ def test_a_file_read_with_other_options_or_rewritten_in_place_is_read_again(
     assert path.stat().st_size == before.st_size
     done = _run("score", "feed.csv", "--db", "m.db", "-q", "--column", "badan=text", cwd=tmp_path)
     assert "(read 1:" in done.stderr
+
+
+def test_a_reader_that_stops_early_and_quiet_runs(tmp_path: Path) -> None:
+    """score ... | head: the command stops quietly with the shell's SIGPIPE status, and -q
+    leaves warnings and errors only."""
+    _write(tmp_path / "in.jsonl", [_article(i) for i in range(40)])
+    cmd = [sys.executable, "-m", "media_analytics.cli", "score", "in.jsonl", "--jobs", "1", "-q"]
+    proc = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # the reader has what it wanted
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=600) == 141
+    assert json.loads(first)["id"] == "a-0"
+    assert "Traceback" not in err and "BrokenPipe" not in err and "INFO" not in err
