@@ -358,14 +358,20 @@ def records_to_frames(
     wanted_sources = {s.casefold() for s in sources} if sources else None
     kept: list[tuple[Mapping[str, Any], pd.Timestamp]] = []
     n_undated = n_repeated = 0
-    read_ids: set[str] = set()
-    for rec in rows:
+    # An id met again (the same scored file read twice, or yesterday's and today's exports) is
+    # counted once, as its last record has it: a later file holds the corrected article, as in
+    # the daily job's database.
+    last_of: dict[str, int] = {}
+    for i, rec in enumerate(rows):
         rid = _clean_str(rec.get("id"))
         if rid is not None:
-            if rid in read_ids:  # the same scored file read twice, or two exports of one run
+            if rid in last_of:
                 n_repeated += 1
-                continue
-            read_ids.add(rid)
+            last_of[rid] = i
+    for i, rec in enumerate(rows):
+        rid = _clean_str(rec.get("id"))
+        if rid is not None and last_of[rid] != i:
+            continue
         if wanted_sources is not None:
             src = _clean_str(rec.get("source"))
             if src is None or src.casefold() not in wanted_sources:
@@ -379,7 +385,8 @@ def records_to_frames(
         logger.warning("dropped %d record(s) whose published_at could not be read", n_undated)
     if n_repeated:
         logger.warning(
-            "%d record(s) repeat the id of a record read before: each id is counted once",
+            "%d record(s) repeat the id of a record read before: each id is counted once, as "
+            "its last record has it",
             n_repeated,
         )
 

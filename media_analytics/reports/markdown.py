@@ -3,6 +3,8 @@ tables. The full tables are in the CSV (and Excel) exports."""
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 
 from .content import ReportContent
@@ -21,6 +23,12 @@ _SUMMARY_TABLES = (
 )
 
 
+def _text(value: object) -> str:
+    """Article text for Markdown: ``<``, ``>`` and ``&`` escaped (a headline's ``<Tenang>`` is
+    not a tag, and a title with markup must not run in a rendered report), one line."""
+    return html.escape(str(value), quote=False).replace("\n", " ")
+
+
 def markdown_table(frame: pd.DataFrame, max_rows: int | None = 10) -> str:
     """A GitHub-flavoured Markdown table (pipes in cells escaped).
 
@@ -35,7 +43,7 @@ def markdown_table(frame: pd.DataFrame, max_rows: int | None = 10) -> str:
     numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
 
     def row(cells: list[str]) -> str:
-        return "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |"
+        return "| " + " | ".join(_text(c).replace("|", "\\|") for c in cells) + " |"
 
     lines = [
         row([str(c) for c in shown.columns]),
@@ -63,9 +71,9 @@ def render_markdown(content: ReportContent) -> str:
             f"{r.articles} of {r.total} stories ({r.share:.0%}) against a baseline of "
             f"{r.baseline_share:.0%} ({r.lift:.1f}×), p = {r.p_value:.2g}, q = {r.q_value:.2g}.",
             "",
-            *(f"- {a}" for a in str(r.top_articles).split(" | ") if a),
+            *(f"- {_text(a)}" for a in str(r.top_articles).split(" | ") if a),
             "",
-            f"Top terms: {str(r.top_terms) or '–'}. Outlets: {r.outlets!s}.",
+            f"Top terms: {_text(r.top_terms) or '–'}. Outlets: {_text(r.outlets)}.",
             "",
         ]
     lines += ["", f"_Method._ {content.method}", ""]

@@ -214,7 +214,9 @@ def explain_spike(
         ["n_outlets", "score", "date", "id"], ascending=[False, False, True, True]
     )
     top = [
-        f"{r.title} ({r.source}" + (f", {r.n_outlets} outlets)" if r.n_outlets > 1 else ")")
+        # the stories are joined by " | ": one inside a headline ("[POPULER] A | B") becomes " / "
+        f"{str(r.title).replace(' | ', ' / ')} ({r.source}"
+        + (f", {r.n_outlets} outlets)" if r.n_outlets > 1 else ")")
         for r in stories.head(n_articles).itertuples()
     ]
     carried = data.copies[data.copies["story_id"].isin(ids)]["source"].value_counts()

@@ -87,11 +87,18 @@ def _topic_id(value: object) -> str:
 
 
 def period_grid(data: ReportData, period: str) -> pd.DatetimeIndex:
-    """Every period start from the first story to the last, so empty periods show as zeros."""
+    """Every period start from the first story to the last, so empty periods show as zeros;
+    from ``since`` to ``until`` when the data were filtered to them (a year asked for is a
+    year of periods, its quiet months at either end included)."""
     code = _period_code(period)
     if data.stories.empty:
         return pd.DatetimeIndex([], name="period")
     lo, hi = data.stories["date"].min(), data.stories["date"].max()
+    filters = data.filters or {}
+    if filters.get("since") is not None:
+        lo = min(lo, pd.Timestamp(filters["since"]))
+    if filters.get("until") is not None:
+        hi = max(hi, pd.Timestamp(filters["until"]))
     return pd.DatetimeIndex(pd.period_range(lo, hi, freq=code).start_time, name="period")
 
 
@@ -422,6 +429,8 @@ def emerging_topics(
     least ``min_count`` stories in the latest window and either had none before (``new``) or its
     share of stories grew at least ``min_growth``-fold (``growing``). Shares are smoothed,
     ``(count + 0.5) / (stories + 1)``, so a rise from one story to two is not "infinite".
+    When the previous window holds no story at all (a gap in the data, the first weeks of a
+    feed), there is nothing to compare with and nothing is said to emerge.
 
     Returns
     -------
@@ -452,7 +461,7 @@ def emerging_topics(
     smoothed_prev = (out["previous"] + 0.5) / (n_prev + 1)
     out["growth"] = smoothed_cur / smoothed_prev
     out["status"] = ""
-    enough = out["current"] >= min_count
+    enough = (out["current"] >= min_count) & (n_prev > 0)
     out.loc[enough & (out["growth"] >= min_growth), "status"] = "growing"
     out.loc[enough & (out["previous"] == 0), "status"] = "new"
     out = out[out["status"] != ""].rename_axis(column).reset_index()

@@ -91,6 +91,18 @@ def test_records_read_twice_count_once(scored_frame: Any, caplog: pytest.LogCapt
     assert doubled.n_duplicates == single.n_duplicates
 
 
+def test_a_later_record_of_an_id_is_the_one_counted(scored_frame: Any) -> None:
+    """Yesterday's and today's scored files: the corrected article counts, as with --db."""
+    records = scored_frame.to_dict(orient="records")
+    first = records[0]
+    corrected = {**first, "title": "Judul yang sudah diralat", "themes": []}
+    data = records_to_frames([*records, corrected])
+    story = data.stories[data.stories["id"] == first["id"]]
+    assert story["title"].tolist() == ["Judul yang sudah diralat"]
+    assert first["id"] not in set(data.themes["id"])  # the correction carries no theme
+    assert first["themes"]  # (the first record had some)
+
+
 def test_actor_names_the_cli_cannot_use_are_said_so(scored_frame: Any, tmp_path: Path) -> None:
     path = tmp_path / "scored.jsonl"
     with path.open("w", encoding="utf-8") as out:

@@ -134,6 +134,13 @@ def test_filters_are_applied_and_reported(tmp_path, sample_records):
 def test_month_period_and_no_stories(tmp_path, sample_records):
     monthly = build_report(sample_records, tmp_path / "m", period="M")
     assert len(pd.read_csv(monthly["csv:volume_total"])) == 4  # September to December
+    # a period asked for is shown whole: its quiet months at either end as zeros
+    year = build_report(sample_records, tmp_path / "y", period="M", since="2024-06-01",
+                        until="2025-01-31")  # fmt: skip
+    totals = pd.read_csv(year["csv:volume_total"])
+    assert len(totals) == 8  # June 2024 to January 2025
+    assert totals.iloc[0]["period"].startswith("2024-06") and totals.iloc[0]["articles"] == 0
+    assert totals.iloc[-1]["period"].startswith("2025-01") and totals.iloc[-1]["articles"] == 0
     empty = build_report([], tmp_path / "e")
     html = empty["html"].read_text(encoding="utf-8")
     assert "(no stories)" in html and "Nothing to show." in html
@@ -199,3 +206,17 @@ def test_exports_never_hold_live_formulas(tmp_path, sample_records):
     cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
     assert not [c.coordinate for c in cells if c.data_type == "f"]
     assert evil in {c.value for c in cells}  # kept as text, as written
+
+
+def test_markdown_escapes_article_text_and_keeps_one_bullet_per_story(tmp_path, sample_records):
+    records = [
+        {**r, "title": f"[POPULER] {r['title']} | Warga <Tenang> & Aman"} for r in sample_records
+    ]
+    paths = build_report(records, tmp_path, generated_at=MADE)
+    markdown = paths["markdown"].read_text(encoding="utf-8")
+    assert "<Tenang>" not in markdown and "&lt;Tenang&gt; &amp; Aman" in markdown
+    spikes = pd.read_csv(paths["csv:spikes"])
+    section = markdown.split("## Spikes in attention", 1)[1].split("_Method._", 1)[0]
+    bullets = [line for line in section.splitlines() if line.startswith("- ")]
+    expected = sum(len(str(t).split(" | ")) for t in spikes["top_articles"])
+    assert len(bullets) == expected and all(b.rstrip().endswith(")") for b in bullets)

@@ -233,6 +233,17 @@ def test_emerging_growing_theme():
     assert relaxed.set_index("theme")["status"].to_dict() == {"k": "new", "g": "growing"}
 
 
+def test_nothing_emerges_after_a_gap_in_the_data():
+    """A shrinking theme was called "new" when the two weeks before held no story at all."""
+    before = _window_records({"g": (8, 0)})  # week 1: eight stories of g
+    later = [dict(r, published_at="2024-12-10") for r in _window_records({"g": (0, 3)})[10:]]
+    data = records_to_frames(before[:10] + later)  # a gap of four weeks, then three of ten
+    assert emerging_topics(data, "theme", window="14D").empty
+    # with stories in the window before, the same three are measured against them
+    data = records_to_frames(_window_records({"g": (8, 3)}))
+    assert emerging_topics(data, "theme", window="7D", end="2024-11-12").empty  # it shrank
+
+
 def test_unknown_dimension(data):
     with pytest.raises(ValueError, match="unknown dimension"):
         volume(data, "colour")
