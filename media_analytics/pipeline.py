@@ -112,6 +112,18 @@ def _model_version(training_hash: str) -> str:
     return f"{__version__}-{digest[:12]}"
 
 
+def _readable_term(name: str) -> str:
+    """A feature name as an analyst reads it: ``word:NEG_enak`` -> ``enak (negated)``,
+    ``stem:aman`` -> ``aman (stem)``, ``lexicon:positive`` -> ``positive words (lexicon)``."""
+    block, _, term = name.partition(":")
+    if block == "lexicon":
+        return f"{term.replace('_', ' ')} words (lexicon)"
+    negated = term.startswith("NEG_")
+    term = term.removeprefix("NEG_").replace(" NEG_", " not-")
+    suffix = {"stem": " (stem)", "char": " (letters)"}.get(block, "")
+    return f"{term}{' (negated)' if negated else ''}{suffix}"
+
+
 def library_drift(manifest: Mapping[str, Any]) -> str:
     """The libraries whose release (major.minor) differs between a model's manifest and this
     installation, as ``"scikit-learn 1.9.1 (here 1.7.2)"``; empty when none does."""
@@ -685,6 +697,93 @@ class MediaPipeline:
             if duplicates is not False:
                 record["duplicate_of"] = originals[k]
             yield record
+
+    def explain_tone(self, text: str, title: str | None = "", *, top: int = 10) -> dict[str, Any]:
+        """Why an article gets the tone its scored record shows.
+
+        The record's ``sentiment`` mixes two readings (see the README): the *sentence reading*
+        (the sentence classifier on the headline and each sentence, weighted) and, when the model
+        has one, the *article reading* (a classifier of whole articles). This returns both, with
+        the share each had, so that the explanation is of the label the record carries.
+
+        Parameters
+        ----------
+        text, title : str
+            The article as it is scored (cleaned here as scoring cleans it).
+        top : int, default=10
+            Sentences and terms to show.
+
+        Returns
+        -------
+        dict
+            ``label`` and ``score`` (as in the scored record); ``sentence_weight`` (the share of
+            the sentence reading: 1.0 when it decides alone, 0.0 when an analyst's article model
+            does); ``sentence_reading``: its ``label``, ``probabilities`` and ``sentences`` (a
+            DataFrame of the scored headline and sentences, ``text`` included, those that
+            leaned most towards the record's label first); ``article_reading``: its ``label``,
+            ``probabilities`` and ``terms``, the words that pushed it towards the record's label
+            (positive) or away from it (negative), as ``(term, weight)`` with negated words read
+            ``term (negated)``; ``None`` when the model has no article reading.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, got {type(text).__name__}")
+        parts = self._parts()
+        body = clean_article(text).text
+        head = clean_article(title).text if isinstance(title, str) and title else ""
+        sentence = None
+        if parts.sentiment is not None:
+            sentence = parts.sentiment.predict_article(head, body)
+        article: dict[str, Any] | None = None
+        classes: list[str] = []
+        proba = np.zeros(0)
+        if parts.tone is not None:
+            from .sentiment.tone import tone_text
+
+            proba = parts.tone.predict_proba([tone_text(head, body)])[0]
+            classes = [str(c) for c in parts.tone.classes_]
+            shown = {c: round(float(x), 4) for c, x in zip(classes, proba, strict=True)}
+            article = {"label": classes[int(np.argmax(proba))], "probabilities": shown}
+        weight = parts.tone_sentence_weight
+        if article is not None and sentence is not None and weight > 0:
+            from .sentiment.tone import blend_tone
+
+            label, score = blend_tone(
+                sentence.probabilities, list(proba), classes, weight, parts.tone_bands
+            )
+        elif article is not None:
+            weight = 0.0
+            best = int(np.argmax(proba))
+            label, score = classes[best], round(float(proba[best]), 4)
+        elif sentence is not None:
+            weight = 1.0
+            label, score = sentence.label, round(float(sentence.score), 4)
+        else:
+            raise ModelError("this model has no sentiment part")
+        out: dict[str, Any] = {
+            "label": label,
+            "score": score,
+            "sentence_weight": weight,
+            "sentence_reading": None,
+            "article_reading": None,
+        }
+        if sentence is not None:
+            table = sentence.sentences.copy()
+            spans = zip(table["start"], table["end"], strict=True)
+            table.insert(0, "text", [head if a < 0 else body[a:b] for a, b in spans])
+            lean = table[label] * table["weight"]
+            table = table.assign(_lean=lean).sort_values("_lean", ascending=False, kind="stable")
+            out["sentence_reading"] = {
+                "label": sentence.label,
+                "probabilities": dict(sentence.probabilities),
+                "sentences": table.drop(columns="_lean").head(top).reset_index(drop=True),
+            }
+        if article is not None:
+            from .sentiment.tone import tone_text
+
+            terms = parts.tone.explain(tone_text(head, body), label=label, top=top)
+            article["terms"] = [(_readable_term(t), round(w, 4)) for t, w in terms]
+            out["article_reading"] = article
+        return out
 
     def score_frame(
         self,

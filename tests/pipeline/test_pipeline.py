@@ -340,3 +340,25 @@ def test_the_version_names_the_code_as_well_as_the_data(monkeypatch: pytest.Monk
     monkeypatch.setattr(pipeline, "code_digest", lambda: "f" * 64)
     assert pipeline._model_version("0" * 64) != first
     assert pipeline._model_version("0" * 64).split("-")[0] == first.split("-")[0]
+
+
+def test_the_tone_explanation_is_of_the_label_the_record_carries(default_pipeline) -> None:
+    from media_analytics.preprocessing import clean_article
+
+    records = read_sample_records()[:30]
+    scored = list(default_pipeline.score(records, n_jobs=1))
+    for raw, record in zip(records, scored, strict=True):
+        why = default_pipeline.explain_tone(raw["text"], raw["title"], top=4)
+        assert (why["label"], why["score"]) == (
+            record["sentiment"]["label"],
+            record["sentiment"]["score"],
+        )
+        body = clean_article(raw["text"]).text
+        sentences = why["sentence_reading"]["sentences"]
+        assert 0 < len(sentences) <= 4
+        for text, start in zip(sentences["text"], sentences["start"], strict=True):
+            assert text == record["title"] if start < 0 else text in body
+        terms = why["article_reading"]["terms"]
+        assert terms and not [t for t, _ in terms if t.startswith(("word:", "stem:", "NEG_"))]
+        assert 0 < why["sentence_weight"] < 1  # the default blends both readings
+    assert default_pipeline.explain_tone("Polisi belum menemukan pelaku.", "")["label"]
