@@ -189,7 +189,9 @@ def _keeps_root(word: str, stem: str) -> bool:
 _CLITICS = ("", "nya", "lah", "kah", "pun")
 _NearSeed = tuple[int, int, tuple[str, ...], frozenset[str] | None, tuple[bool, ...]]
 # the words of a text, with what lies between them: ["", "Polisi", " ", "berjaga", "."]
-_SPLIT = re.compile(r"([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)")
+# a word may hold hyphens and apostrophes ("Jum'at", "Ma'ruf"): the apostrophe is dropped before
+# matching, as the tokenizer of the seeds drops it, so "Jum'at Curhat" is the seed "jumat curhat"
+_SPLIT = re.compile(r"([A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*)")
 _MEMO_SIZE = 200_000
 #: how many words before a phrase or a near rule's first word a theme's blockers are looked for
 BLOCK_WINDOW = 3
@@ -348,6 +350,8 @@ class RuleMatcher:
             # lower-casing keeps every offset and every word boundary
             pieces = _SPLIT.split(text.lower())
             lower = pieces[1::2]
+        if "'" in text or "’" in text:
+            lower = [w.replace("'", "").replace("’", "") for w in lower]
         keep = list(map(not_, map(self._stop.__contains__, lower)))
         words = list(compress(lower, keep))
         memo = self._memo

@@ -211,6 +211,12 @@ def train_tagger(
     corrections = (
         read_label_file(labels, taxonomy.ids) if isinstance(labels, (str, Path)) else (labels or {})
     )
+    unknown = sorted({t for row in corrections.values() for t in row} - set(taxonomy.ids))
+    if unknown:  # a misspelt column would otherwise leave its theme untrained, silently
+        raise ValueError(
+            f"the labels name {len(unknown)} theme(s) the taxonomy lacks: "
+            f"{', '.join(map(repr, unknown))} (its themes: {', '.join(taxonomy.ids)})"
+        )
     docs: dict[str, tuple[str, str, dict[str, int | None]]] = {}
     if use_sample:
         for r in read_sample_records():

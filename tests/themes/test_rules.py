@@ -238,3 +238,12 @@ def test_long_runs_of_sentence_marks_are_split_in_one_pass() -> None:
     spans = sentence_spans(text)
     assert [text[a:b][:15] for a, b in spans] == ["Warga berkumpul", "Polisi berjaga?", "Aman."]
     assert text[spans[0][0] : spans[0][1]].endswith(".")
+
+
+def test_a_word_spelt_with_an_apostrophe_matches_its_seed() -> None:
+    """News writes "Jum'at Curhat" as often as "Jumat Curhat": the seed is the same."""
+    tax = Taxonomy.from_dict({"themes": [{"id": "d", "phrases": ["jumat curhat"]}]})
+    matcher = RuleMatcher(tax)
+    for text in ("Polres menggelar Jum'at Curhat di aula.", "Polres menggelar Jum’at Curhat."):
+        (hit,) = [h for h in matcher.match(text) if h.kind == "phrase"]
+        assert text[hit.start : hit.end] in ("Jum'at Curhat", "Jum’at Curhat")

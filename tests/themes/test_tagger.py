@@ -118,6 +118,10 @@ def test_labels_and_retraining_in_one_call(tmp_path: Path) -> None:
         read_label_file(bad)
     with pytest.raises(ValueError, match="not among the articles"):
         train_tagger(labels={"no-such-id": {"public_dialogue": 1}})
+    typo = tmp_path / "typo.csv"
+    typo.write_text("id,public_dialog\nsample-a-001,1\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="the taxonomy lacks: 'public_dialog'"):
+        train_tagger(labels=typo)
 
 
 def test_label_file_columns_that_hold_no_label_are_left_out(tmp_path: Path, caplog) -> None:
