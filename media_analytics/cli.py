@@ -180,13 +180,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
         )
     except ValueError as exc:  # labels, taxonomy or training data that cannot be used
         message = str(exc)
-        if "max_df corresponds to < documents than min_df" in message:
-            # scikit-learn's words for a corpus too small for the topic vocabulary
-            message = (
-                f"{len(articles)} article(s) are too few to learn topic terms (a term must occur "
-                "in several articles); give more articles"
-            )
-        elif "n_topics" in message:
+        if "n_topics" in message:
             message += " (on the command line: --topics K)"
         raise CommandError(f"train: {message}") from None
     out = pipe.save(args.out)

@@ -603,7 +603,17 @@ class MediaPipeline:
         if topic_model is None:
             return None
         model = topic_model(n_topics=self.n_topics, random_state=self.random_state, n_jobs=n_jobs)
-        return model.fit(token_docs, titles=titles, surface_forms=self.surface_forms_)
+        try:
+            return model.fit(token_docs, titles=titles, surface_forms=self.surface_forms_)
+        except ValueError as exc:
+            if "max_df corresponds to < documents than min_df" not in str(exc):
+                raise
+            # scikit-learn's words for a corpus too small for the topic vocabulary
+            raise ValueError(
+                f"{len(token_docs)} article(s) are too few to learn topic terms (a term must "
+                "occur in several articles); give more articles, or MediaPipeline(with_topics="
+                "False)"
+            ) from None
 
     @staticmethod
     def _labelled(data: Any) -> Any:

@@ -27,6 +27,10 @@ __all__ = ["TRUSTED_TYPES", "TopicModel"]
 
 logger = logging.getLogger(__name__)
 
+#: the fewest documents per topic that ``n_topics="auto"`` aims at on small corpora
+_DOCS_PER_TOPIC = 5
+_DEFAULT_GRID = (12, 16, 20, 25, 30, 40)
+
 TRUSTED_TYPES = ["media_analytics.topics.model.TopicModel"]
 """Types to pass to ``skops.io.load(path, trusted=TRUSTED_TYPES)`` for a saved TopicModel.
 
@@ -179,7 +183,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self,
         *,
         n_topics: int | str = "auto",
-        n_topics_grid: tuple[int, ...] = (12, 16, 20, 25, 30, 40),
+        n_topics_grid: tuple[int, ...] = _DEFAULT_GRID,
         vectorizer: CountVectorizer | None = None,
         min_share: float = 0.2,
         n_terms: int = 25,
@@ -311,7 +315,20 @@ class TopicModel(TransformerMixin, BaseEstimator):
             return int(k), [], None
         sel = _spread(X.shape[0], self.selection_docs)
         Xs, Cs = X[sel], counts[sel]
-        grid = sorted({int(g) for g in self.n_topics_grid if 2 <= int(g) <= min(Xs.shape)})
+        # a topic of one or two articles is not a topic: on a small corpus the default
+        # candidates stop at about five documents per topic (20 articles: 4 topics, not 16 of
+        # one article each); a grid given explicitly is tried as given
+        default = tuple(self.n_topics_grid) == _DEFAULT_GRID
+        cap = min(Xs.shape)
+        if default:
+            cap = min(cap, max(2, X.shape[0] // _DOCS_PER_TOPIC))
+        grid = sorted({int(g) for g in self.n_topics_grid if 2 <= int(g) <= cap})
+        if not grid and default and cap >= 2:
+            grid = [cap]
+            logger.warning(
+                "%d documents are few for topics: %d topics (at most one per %d documents)",
+                X.shape[0], cap, _DOCS_PER_TOPIC,
+            )  # fmt: skip
         if not grid:
             raise ValueError(
                 f"no value of n_topics_grid={self.n_topics_grid} fits {Xs.shape[0]} documents "

@@ -258,3 +258,16 @@ def test_in_a_pipeline_from_raw_text(four: Corpus) -> None:
     np.testing.assert_array_equal(pipe.predict(four.texts), alone.labels_)
     frame = small_model().set_output(transform="pandas").fit(four.tokens).transform(four.tokens)
     assert list(frame.columns) == [f"topic_{i}" for i in alone.topic_ids_]
+
+
+def test_a_small_corpus_gets_a_few_topics_and_a_tiny_one_a_clear_error() -> None:
+    """The default candidates aim at five documents a topic at least; a corpus too small for
+    any topic vocabulary is said in the library's words, not scikit-learn's."""
+    from media_analytics.pipeline import MediaPipeline
+    from media_analytics.themes.training import read_sample_records
+
+    records = read_sample_records()
+    model = MediaPipeline(with_sentiment=False).fit(records[:20])
+    assert 2 <= model.topics_.n_topics_ <= 4
+    with pytest.raises(ValueError, match=r"2 article\(s\) are too few to learn topic terms"):
+        MediaPipeline(with_sentiment=False).fit(records[:2])
