@@ -134,6 +134,9 @@ def library_drift(manifest: Mapping[str, Any]) -> str:
         was, now = saved.get(dist), here.get(dist)
         if isinstance(was, str) and was.split(".")[:2] != str(now).split(".")[:2]:
             drift.append(f"{dist} {was} (here {now})")
+    was = saved.get("media-analytics")  # its rules (cleaning, actors, quotes) live in code
+    if isinstance(was, str) and was != __version__:
+        drift.append(f"media-analytics {was} (here {__version__})")
     return ", ".join(drift)
 
 

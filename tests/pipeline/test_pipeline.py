@@ -305,11 +305,13 @@ def test_a_model_saved_with_other_library_releases_says_so_once(
     shutil.copytree(saved, old)
     manifest = json.loads((old / "manifest.json").read_text())
     manifest["versions"]["scikit-learn"] = "0.24.2"
+    manifest["versions"]["media-analytics"] = "0.0.9"
     (old / "manifest.json").write_text(json.dumps(manifest))
     with caplog.at_level("WARNING", logger="media_analytics.pipeline"):
         MediaPipeline.load(old)
     said = [r.getMessage() for r in caplog.records if "saved with" in r.getMessage()]
     assert len(said) == 1 and "scikit-learn 0.24.2 (here " in said[0]
+    assert "media-analytics 0.0.9 (here " in said[0]
     caplog.clear()
     with caplog.at_level("WARNING", logger="media_analytics.pipeline"):
         MediaPipeline.load(saved)
