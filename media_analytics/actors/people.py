@@ -460,11 +460,19 @@ def _person_after(ts: TokenStream, j: int) -> PersonMatch | None:
         end + 2 < ts.n
         and ts.words[end] == "("
         and ts.words[end + 2] == ")"
-        and ts.is_name_token(end + 1)
+        and (ts.is_name_token(end + 1) or _name_initials(ts, j, n_end) == ts.words[end + 1])
     ):
+        # "(Jokowi)", and the initials a person goes by: "Agus Harimurti Yudhoyono (AHY)"
         pm.alias = (ts.words[end + 1], ts.starts[end + 1], ts.ends[end + 1])
         pm.end = end + 3
     return pm
+
+
+def _name_initials(ts: TokenStream, i: int, end: int) -> str:
+    """The initials of the name ``i .. end-1`` when it has two words or more, else ''."""
+    if end - i < 2:
+        return ""
+    return "".join(ts.words[k][0] for k in range(i, end) if ts.words[k][:1].isalpha()).upper()
 
 
 def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleMatch | None:

@@ -359,3 +359,19 @@ def test_speakers_the_actor_rules_missed_become_actors() -> None:
     # an office, a place and a lower-case description are not made persons
     other = '"Jalan ditutup," kata Kebayoran Baru. "Sudah dibuka," tulis awak media.'
     assert speakers_as_actors(other, [], extract_quotes(other, [])) == []
+
+
+def test_the_initials_a_person_goes_by_are_that_person() -> None:
+    text = (
+        "Menteri Koordinator Agus Harimurti Yudhoyono (AHY) buka suara soal utang. AHY mengaku "
+        "sempat memanggil lintas kementerian. AHY menyebut skema penyelesaian masih menunggu."
+    )
+    actors = extract_actors(text)
+    (ahy,) = [a for a in actors if a.type == "person"]
+    assert ahy.name == "Agus Harimurti Yudhoyono" and ahy.aliases == ["AHY"]
+    assert [text[s:e] for s, e in ahy.mentions].count("AHY") == 3
+    quotes = extract_quotes(text, actors)
+    assert [(q.speaker, q.verb) for q in quotes] == [
+        ("Agus Harimurti Yudhoyono", "mengaku"),
+        ("Agus Harimurti Yudhoyono", "menyebut"),
+    ]
