@@ -61,10 +61,13 @@ td.long { min-width: 16rem; white-space: normal; }
 """
 
 
-def _table(frame: pd.DataFrame, *, max_rows: int | None = None, caption: str = "") -> str:
+def _table(
+    frame: pd.DataFrame, *, max_rows: int | None = None, caption: str = "", latest: bool = False
+) -> str:
     if frame.empty:
         return '<p class="muted">Nothing to show.</p>'
-    shown = display_frame(frame, max_rows)
+    cut = latest and max_rows is not None and len(frame) > max_rows
+    shown = display_frame(frame.tail(max_rows) if cut else frame, None if cut else max_rows)
     numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
     long = {c for c in frame.columns if c in ("title", "top_articles", "latest_quote", "outlets")}
 
@@ -80,7 +83,10 @@ def _table(frame: pd.DataFrame, *, max_rows: int | None = None, caption: str = "
     )
     more = ""
     if max_rows is not None and len(frame) > max_rows:
-        more = f'<p class="muted">First {max_rows} of {len(frame)} rows; the CSV has them all.</p>'
+        which = "Last" if latest else "First"
+        more = (
+            f'<p class="muted">{which} {max_rows} of {len(frame)} rows; the CSV has them all.</p>'
+        )
     cap = f'<caption class="muted">{escape(caption)}</caption>' if caption else ""
     return (
         f'<div class="table-wrap"><table>{cap}<thead><tr>{head}</tr></thead>'
@@ -175,7 +181,7 @@ def _sentiment(content: ReportContent) -> list[str]:
     caption = f"Share of positive, neutral and negative stories per {_period_word(content)}."
     return [
         _figure(svg, caption),
-        _table(tone, caption="net_tone = (positive − negative) / n"),
+        _table(tone, caption="net_tone = (positive − negative) / n", max_rows=60, latest=True),
         f"<h3>{TABLE_TITLES['sentiment_by_theme']}</h3>",
         _table(content.tables["sentiment_by_theme"]),
     ]

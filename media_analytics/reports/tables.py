@@ -241,8 +241,9 @@ def share_of_voice(
 
 
 def net_tone(positive: pd.Series, negative: pd.Series, n: pd.Series) -> pd.Series:
-    """``(positive - negative) / n``, 0 where ``n`` is 0; ranges from -1 to 1."""
-    return ((positive - negative) / n.where(n > 0)).fillna(0.0)
+    """``(positive - negative) / n``, from -1 to 1; missing (NaN, a blank cell) where ``n`` is 0,
+    so that a period without stories does not read as a balanced one."""
+    return (positive - negative) / n.where(n > 0)
 
 
 def sentiment_mix(

@@ -220,3 +220,12 @@ def test_markdown_escapes_article_text_and_keeps_one_bullet_per_story(tmp_path, 
     bullets = [line for line in section.splitlines() if line.startswith("- ")]
     expected = sum(len(str(t).split(" | ")) for t in spikes["top_articles"])
     assert len(bullets) == expected and all(b.rstrip().endswith(")") for b in bullets)
+
+
+def test_a_long_sentiment_table_shows_its_latest_periods(tmp_path, sample_records):
+    paths = build_report(sample_records, tmp_path, period="D", generated_at=MADE)
+    days = pd.read_csv(paths["csv:sentiment_over_time"])
+    assert len(days) > 60
+    html = paths["html"].read_text(encoding="utf-8")
+    assert f"Last 60 of {len(days)} rows; the CSV has them all." in html
+    assert str(days["period"].iloc[-1])[:10] in html

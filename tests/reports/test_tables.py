@@ -144,8 +144,8 @@ def test_share_of_voice_per_period(data):
 
 
 def test_net_tone():
-    out = net_tone(pd.Series([3, 0]), pd.Series([1, 0]), pd.Series([5, 0]))
-    assert out.tolist() == [0.4, 0.0]
+    out = net_tone(pd.Series([3, 0, 1]), pd.Series([1, 0, 1]), pd.Series([5, 0, 2]))
+    assert out.tolist()[0::2] == [0.4, 0.0] and pd.isna(out.iloc[1])  # no story: no tone
 
 
 def test_sentiment_per_period(data):
@@ -155,7 +155,8 @@ def test_sentiment_per_period(data):
     assert out["neutral"].tolist() == [0, 1, 0, 0]
     assert out["negative"].tolist() == [1, 0, 0, 0]
     assert out["n"].tolist() == [2, 2, 0, 1]
-    assert out["net_tone"].tolist() == [0.0, 0.5, 0.0, 1.0]
+    assert out["net_tone"].tolist()[:2] == [0.0, 0.5] and out["net_tone"].iloc[3] == 1.0
+    assert pd.isna(out["net_tone"].iloc[2])  # a week without stories has no tone, not 0
 
 
 def test_sentiment_per_actor_uses_the_actor_tone(data):
