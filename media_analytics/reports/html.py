@@ -66,8 +66,10 @@ def _table(
 ) -> str:
     if frame.empty:
         return '<p class="muted">Nothing to show.</p>'
-    cut = latest and max_rows is not None and len(frame) > max_rows
-    shown = display_frame(frame.tail(max_rows) if cut else frame, None if cut else max_rows)
+    if latest and max_rows is not None and len(frame) > max_rows:
+        shown = display_frame(frame.tail(max_rows))
+    else:
+        shown = display_frame(frame, max_rows)
     numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
     long = {c for c in frame.columns if c in ("title", "top_articles", "latest_quote", "outlets")}
 

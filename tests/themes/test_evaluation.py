@@ -49,6 +49,13 @@ def test_counts_match_the_model_tags_on_the_labelled_articles(default_pipeline) 
     positives = result.errors[result.errors["error"] == "false positive"]
     assert len(result.errors) > 0
     assert all(isinstance(e, str) and e for e in positives["evidence"])
+    # and each miss the score it had, below its theme's threshold
+    misses = result.errors[result.errors["error"] == "false negative"]
+    thresholds = default_pipeline.themes_.thresholds_
+    assert len(misses) and all(
+        0 <= score < thresholds[theme]
+        for theme, score in zip(misses["theme"], misses["score"], strict=True)
+    )
 
 
 def test_labels_that_cannot_be_used_are_refused_or_reported(default_pipeline, caplog) -> None:
