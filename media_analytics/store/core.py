@@ -424,9 +424,12 @@ class Store(RunsMixin):
 
         def work(tx: Tx) -> None:
             ts = self._backend.ts(now)
-            tx.executemany("DELETE FROM input_files WHERE path = ?", [(p,) for p in files])
+            # one statement per file, so that two runs finishing the same file at once (on
+            # PostgreSQL, where they read in parallel) do not both insert it: the later wins
             tx.executemany(
-                "INSERT INTO input_files (path, signature, run_id, read_at) VALUES (?, ?, ?, ?)",
+                "INSERT INTO input_files (path, signature, run_id, read_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (path) DO UPDATE SET signature = excluded.signature, "
+                "run_id = excluded.run_id, read_at = excluded.read_at",
                 [(path, signature, run_id, ts) for path, signature in files.items()],
             )
 
