@@ -262,7 +262,13 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
                 found = by_name.get(row["name"])
                 if found is not None and found.n_sentences:
                     label, score = settle_with_article(found, article_label)
-                    row["sentiment"] = {"label": label, "score": round(score, 4)}
+                    row["sentiment"] = {
+                        "label": label,
+                        "score": round(score, 4),
+                        # the sentences it was read from (offsets into the cleaned text, as
+                        # the theme spans): the explanation of the actor's tone
+                        "sentences": [[int(a), int(b)] for a, b in found.sentences],
+                    }
         out.append(
             {
                 "id": a.id,

@@ -364,3 +364,23 @@ def test_the_tone_explanation_is_of_the_label_the_record_carries(default_pipelin
         assert terms and not [t for t, _ in terms if t.startswith(("word:", "stem:", "NEG_"))]
         assert 0 < why["sentence_weight"] < 1  # the default blends both readings
     assert default_pipeline.explain_tone("Polisi belum menemukan pelaku.", "")["label"]
+
+
+def test_tone_toward_an_actor_names_the_sentences_it_was_read_from(default_pipeline) -> None:
+    from media_analytics.preprocessing import clean_article
+
+    records = read_sample_records()[:40]
+    checked = 0
+    for raw, record in zip(records, default_pipeline.score(records, n_jobs=1), strict=True):
+        body = clean_article(raw["text"]).text
+        for actor in record["actors"]:
+            tone = actor.get("sentiment")
+            if not tone:
+                continue
+            spans = tone["sentences"]
+            assert spans and all(0 <= a < b <= len(body) for a, b in spans)
+            # the actor is named in one of them at least (others may follow a quote of theirs)
+            mentions = actor["mentions"]
+            assert any(a <= s < b for a, b in spans for s, _ in mentions), actor["name"]
+            checked += 1
+    assert checked > 40

@@ -124,7 +124,12 @@ def test_scored_tone_comes_from_the_tone_part(pipelines) -> None:
                 if "sentiment" not in row:
                     continue
                 label, score = settle_with_article(by_name[row["name"]], rec["sentiment"]["label"])
-                assert row["sentiment"] == {"label": label, "score": round(score, 4)}
+                found = by_name[row["name"]]
+                assert row["sentiment"] == {
+                    "label": label,
+                    "score": round(score, 4),
+                    "sentences": [list(x) for x in found.sentences],  # what it was read from
+                }
                 settled += label != by_name[row["name"]].label
     assert settled  # the article tone turned some readings to neutral
     assert [[a["name"] for a in r["actors"]] for r in with_tone] == [
