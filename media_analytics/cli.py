@@ -440,6 +440,7 @@ def _score_into_store(
         # one run at a time reads its input against the duplicate-detection state and saves
         # it; scoring, the long part, runs beside other runs
         state_held.enter_context(_state_lock(state))
+        state_held.enter_context(store.reading())  # also on PostgreSQL, with no state file
         detector = _load_detector(state, DuplicateDetector)
         detector.max_articles = window
         try:
@@ -479,6 +480,10 @@ def _score_into_store(
                     len(files),
                 )
             todo = [f for f, p in zip(files, paths, strict=True) if p is None or p not in done]
+            # a stop midway could leave an older copy of an article (from an earlier file) over
+            # its newer one (in a later file, not yet written): until this run has read them
+            # all, the files count as not read
+            store.forget_files(p for p in paths if p is not None and p not in done)
             # an article met again in a later file is its newer version: the store keeps it
             articles = read(todo, newer_files=True)
             batch: list[Any] = []
@@ -491,9 +496,9 @@ def _score_into_store(
                 add(batch)
             if state:
                 detector.save(state)
-            state_held.close()
             store.add_rejects(run_id, rejects)
             store.mark_files_read(run_id, {p: v for p, v in stats.items() if p not in done})
+            state_held.close()  # the next run may read now: this one's files are recorded
             since = store.rescore_since(version, run_id) if args.rescore else None
             if since is not None and since < run_id:
                 logger.info("resuming the rescore that run %d began and did not finish", since)

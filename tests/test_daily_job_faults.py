@@ -295,3 +295,42 @@ def test_a_reader_that_stops_early_and_quiet_runs(tmp_path: Path) -> None:
     assert proc.wait(timeout=600) == 141
     assert json.loads(first)["id"] == "a-0"
     assert "Traceback" not in err and "BrokenPipe" not in err and "INFO" not in err
+
+
+def test_a_run_stopped_while_writing_older_copies_leaves_its_files_to_be_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run reading the export folder again writes file by file, in batches: stopped after a
+    batch with an older copy of an article whose correction is in a later file, it used to
+    leave the older copy for good (the files still counted as read). Now it forgets them
+    first, and the next run reads them again."""
+    from media_analytics.cli import main
+    from media_analytics.store import Store
+
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    filler = [_article(i) for i in range(100, 1100)]  # more than one batch of 1,000
+    _write(exports / "day1.jsonl", [_article(1), *filler])
+    corrected = dict(_article(1), title="Polres siagakan 101 personel (ralat)")
+    _write(exports / "day2.jsonl", [corrected])
+    db = tmp_path / "m.db"
+    argv = ["score", str(exports), "--db", str(db), "-q", "--jobs", "2"]
+
+    def title() -> str:
+        with sqlite3.connect(db) as con:
+            return con.execute("SELECT title FROM articles WHERE id = 'a-1'").fetchone()[0]
+
+    assert main(argv) == 0
+    assert title() == corrected["title"]
+    real = Store.add_articles
+
+    def stopped_after_first_batch(self, batch, *args, **kwargs):  # a kill, as far as it can tell
+        real(self, batch, *args, **kwargs)
+        raise RuntimeError("killed")
+
+    monkeypatch.setattr(Store, "add_articles", stopped_after_first_batch)
+    assert main([*argv, "--reread"]) == 2
+    assert title() == _article(1)["title"]  # the older copy, for now
+    monkeypatch.setattr(Store, "add_articles", real)
+    assert main(argv) == 0  # the files are read again, not skipped
+    assert title() == corrected["title"]

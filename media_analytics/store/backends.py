@@ -7,13 +7,14 @@ Every value goes in as a parameter; SQL text is only ever built from the store's
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import random
 import re
 import sqlite3
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
@@ -170,6 +171,11 @@ class Backend(ABC):
         """Make writers of ``table`` wait for this transaction (a no-op where every write
         transaction already excludes the others)."""
 
+    @contextlib.contextmanager
+    def reading_lock(self) -> Iterator[None]:
+        """Held while a run reads its input into the store (see :meth:`Store.reading`)."""
+        yield
+
     def lock_for_claim(self) -> str:
         """The clause that row-locks claim candidates, skipping those other claimers hold."""
         return ""
@@ -222,6 +228,27 @@ class SQLiteBackend(Backend):
             logger.warning(
                 "%s: journal mode is %s, not WAL; readers will wait for writers", path, mode
             )
+
+    @contextlib.contextmanager
+    def reading_lock(self) -> Iterator[None]:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: runs on one database must not overlap
+            yield
+            return
+        if self.path == ":memory:":
+            yield
+            return
+        with open(f"{self.path}.reading.lock", "a+b") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                logger.info("waiting for another run to finish reading its input (%s)", self.path)
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def _configure(self) -> str:
         self._conn.execute("PRAGMA foreign_keys = ON")
@@ -349,6 +376,33 @@ class PostgresBackend(Backend):
 
     def lock_for_claim(self) -> str:
         return " FOR NO KEY UPDATE OF a SKIP LOCKED"
+
+    @contextlib.contextmanager
+    def reading_lock(self) -> Iterator[None]:
+        # a session-level advisory lock, one per schema (the tables live there): held by this
+        # connection across the transactions of the reading, released even if the process
+        # dies (the session ends)
+        key = "media_analytics.reading"
+        take = "SELECT pg_try_advisory_lock(hashtext(current_schema() || ?))"
+        with self._conn.cursor() as cursor:
+            got = Tx(cursor, pyformat=True).scalar(take, (key,))
+            if not got:
+                logger.info("waiting for another run to finish reading its input (%s)", self.url)
+                self._conn.execute("SET lock_timeout = 0")
+                try:
+                    Tx(cursor, pyformat=True).execute(
+                        "SELECT pg_advisory_lock(hashtext(current_schema() || ?))", (key,)
+                    )
+                finally:
+                    timeout_ms = int(min(self.busy_timeout, 30.0) * 1000)
+                    self._conn.execute(f"SET lock_timeout = {timeout_ms}")
+        try:
+            yield
+        finally:
+            with self._conn.cursor() as cursor:
+                Tx(cursor, pyformat=True).execute(
+                    "SELECT pg_advisory_unlock(hashtext(current_schema() || ?))", (key,)
+                )
 
     def close(self) -> None:
         self._conn.close()

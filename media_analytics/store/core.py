@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
@@ -414,6 +415,26 @@ class Store(RunsMixin):
             return {path for path, signature in rows if files[path] == signature}
 
         return self._backend.transaction(work, write=False)
+
+    def reading(self) -> contextlib.AbstractContextManager[None]:
+        """Hold while reading input into the store: runs on one database take turns (a file
+        lock beside a SQLite database, an advisory lock on PostgreSQL); scoring is not held.
+
+        Two runs writing the same files at once could otherwise leave an older copy of an
+        article over the newer one a later file holds, after the other run had recorded the
+        files as read.
+        """
+        return self._backend.reading_lock()
+
+    def forget_files(self, paths: Iterable[str]) -> None:
+        """Drop the record that ``paths`` were read to their end: a run that writes their
+        articles again calls this first, so that if it stops midway (an older copy written,
+        the newer one of a later file not yet) the next run reads them again."""
+        todo = [(p,) for p in paths]
+        if todo:
+            self._backend.transaction(
+                lambda tx: tx.executemany("DELETE FROM input_files WHERE path = ?", todo)
+            )
 
     def mark_files_read(self, run_id: int, files: Mapping[str, str]) -> None:
         """Remember that run ``run_id`` read these files (``{path: signature}``) to their

@@ -408,3 +408,24 @@ def test_an_older_and_a_newer_copy_in_one_batch(store: Store) -> None:
     assert (result.new, result.known, result.changed) == (0, 2, 0)
     run = store.start_run("v1", ["a.jsonl"])
     assert [a["text"] for a in store.claim(run, "v1", 10)] == ["Isi yang dikoreksi."]
+
+
+def test_runs_take_turns_reading_into_one_database(db_url: str) -> None:
+    """Store.reading: a second store on the same database waits until the first is done."""
+    import threading
+
+    with open_store(db_url) as first, open_store(db_url) as second:
+        entered = threading.Event()
+
+        def other() -> None:
+            with second.reading():
+                entered.set()
+
+        with first.reading():
+            thread = threading.Thread(target=other)
+            thread.start()
+            assert not entered.wait(0.5)  # held: the other run waits
+        thread.join(timeout=30)
+        assert entered.is_set()  # released: it went on
+        with first.reading():  # and the lock can be taken again
+            pass
