@@ -268,6 +268,12 @@ def _open_out(path: str | None) -> _Output | None:
     return None if path is None else _Output(path)
 
 
+def _check_out(path: str | None) -> None:
+    """Said before any work: an ``--out`` that is a folder cannot take the records."""
+    if path not in (None, "-") and Path(str(path)).is_dir():
+        raise CommandError(f"--out {path}: is a folder; give a file name such as scored.jsonl")
+
+
 def _dedup_window(args: argparse.Namespace) -> int | None:
     window = int(args.dedup_window)
     if window < 0:
@@ -286,6 +292,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
         raise CommandError("--scheduler and --parts-dir need --engine dask")
     if not args.out and not args.db:
         args.out = "-"
+    _check_out(args.out)
     pipe = _load_model(args.model)
     # Scoring works on small batches, where threaded BLAS/OpenMP gains nothing; and with one
     # worker per core, threads inside them (or in this process) only fight over the cores.
@@ -589,11 +596,14 @@ def _current_version(store: Any, args: argparse.Namespace) -> str | None:
     """The model version a report of the database covers: the one first used most recently
     (a new model, even while it is still scoring the archive; a stray run of an older model
     does not switch the report back). Other versions are named, with how much they scored."""
-    runs = store.runs_frame()
-    scored = runs[runs["n_scores"] > 0]
-    if scored.empty:
+    held = store.scores_count()  # the versions with scores in the database
+    if not held:
         return None
-    first_used = scored.groupby("model_version")["started_at"].min().sort_values()
+    runs = store.runs_frame()
+    # every run counts for when a version was first used (a rescore moves an old version's
+    # scores onto its new run, but the version is no newer for it)
+    runs = runs[runs["model_version"].isin(list(held))]
+    first_used = runs.groupby("model_version")["started_at"].min().sort_values()
     current = str(first_used.index[-1])
     if len(first_used) > 1:
         counts = store.scores_count(args.since, args.until)

@@ -315,6 +315,11 @@ def test_an_earlier_output_survives_a_mistake_or_a_stop(
     # a usage mistake is said before the file is touched
     assert main([*argv, "--dedup-window", "-1"]) == 2
     assert out.read_text(encoding="utf-8") == "yesterday's records\n"
+    # and an --out that is a folder before anything is scored
+    folder = tmp_path / "outdir"
+    folder.mkdir()
+    assert main(["score", str(src), "--out", str(folder), "--jobs", "1", "-q"]) == 2
+    assert not (tmp_path / "outdir.partial").exists()
     # a run that fails midway leaves the earlier file whole, and what it scored beside it
     from media_analytics.pipeline import MediaPipeline
 

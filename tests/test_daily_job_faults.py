@@ -229,6 +229,12 @@ def test_report_covers_the_model_first_used_last_and_names_the_others(tmp_path: 
     done = _run("report", "--db", "m.db", "--out", "r2", cwd=tmp_path)
     assert "the report covers model 0.2.0-newer (1 articles)" in done.stderr
     assert "(6 articles)" in done.stderr
+    # a rescore of the old model moves its scores onto a new run: it is still the older model
+    assert (
+        _run("score", "more.jsonl", "--db", "m.db", "-q", "--rescore", cwd=tmp_path).returncode == 0
+    )
+    done = _run("report", "--db", "m.db", "--out", "r4", cwd=tmp_path)
+    assert "the report covers model 0.2.0-newer (1 articles)" in done.stderr, done.stderr
     # a version the database does not hold is named as such, with those it holds
     done = _run("report", "--db", "m.db", "--out", "r3", "--model-version", "9.9", cwd=tmp_path)
     assert done.returncode == 2

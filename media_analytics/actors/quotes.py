@@ -121,6 +121,7 @@ _SOURCE_FILLERS = frozenset({"resmi", "tertulis", "pers", "lengkap"})
 _DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})
 # before a reporting verb, these say that nothing was said ("belum menjelaskan")
 _NEGATORS = frozenset({"tidak", "tak", "belum", "enggan", "bukan"})
+_NOT_ONLY = frozenset({"hanya", "sekadar", "cuma", "saja"})
 _PRONOUN_SUBJECTS = frozenset({"Ia", "Dia", "Beliau"})
 # Words between a subject and its verb besides the lexicon's adverbs ("Budi justru menilai").
 _SUBJECT_ADVERBS = frozenset(
@@ -1501,7 +1502,8 @@ class _Attributor:
         j = k - 1
         while j >= 0 and j >= k - 3 and ts.lows[j] in self.adverbs:
             if ts.lows[j] in _NEGATORS:
-                return True
+                # "tidak hanya menegaskan" (not only stressed): said, and more
+                return ts.lows[j + 1] not in _NOT_ONLY
             j -= 1
         return False
 

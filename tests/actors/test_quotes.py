@@ -313,6 +313,14 @@ def test_a_negated_reporting_verb_is_not_a_statement() -> None:
     )
     found = [(q.speaker, q.text) for q in extract_quotes(text, extract_actors(text))]
     assert found == [("Johanis Tanak", "OTT itu terjadi di Jakarta")]
+    # "tidak hanya menegaskan" (not only stressed) is said, and more
+    more = (
+        "Jakarta - Pemerintah menyiapkan anggaran baru. KPK tidak hanya menegaskan bahwa "
+        "anggaran akan dipangkas pada tahun depan. Rapat berlangsung lama."
+    )
+    assert [(q.speaker, q.text) for q in extract_quotes(more, extract_actors(more))] == [
+        ("KPK", "anggaran akan dipangkas pada tahun depan")
+    ]
 
 
 def test_an_office_without_a_name_after_the_verb_is_not_the_last_speaker() -> None:
