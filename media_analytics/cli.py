@@ -448,8 +448,6 @@ def _score_into_store(
         # it; scoring, the long part, runs beside other runs
         state_held.enter_context(_state_lock(state))
         state_held.enter_context(store.reading())  # also on PostgreSQL, with no state file
-        detector = _load_detector(state, DuplicateDetector)
-        detector.max_articles = window
         try:
             described: Any = list(args.inputs)
             if args.rescore:  # so that a later --rescore can resume this one if it stops
@@ -491,18 +489,21 @@ def _score_into_store(
             # its newer one (in a later file, not yet written): until this run has read them
             # all, the files count as not read
             store.forget_files(p for p in paths if p is not None and p not in done)
-            # an article met again in a later file is its newer version: the store keeps it
-            articles = read(todo, newer_files=True)
-            batch: list[Any] = []
-            for a in mark_duplicates(articles, detector):
-                batch.append(a)
-                if len(batch) >= 1000:
+            if todo:  # (with nothing to read, the duplicate-detection state is not loaded)
+                detector = _load_detector(state, DuplicateDetector)
+                detector.max_articles = window
+                # an article met again in a later file is its newer version: the store keeps it
+                articles = read(todo, newer_files=True)
+                batch: list[Any] = []
+                for a in mark_duplicates(articles, detector):
+                    batch.append(a)
+                    if len(batch) >= 1000:
+                        add(batch)
+                        batch = []
+                if batch:
                     add(batch)
-                    batch = []
-            if batch:
-                add(batch)
-            if state:
-                detector.save(state)
+                if state:
+                    detector.save(state)
             store.add_rejects(run_id, rejects)
             store.mark_files_read(run_id, {p: v for p, v in stats.items() if p not in done})
             state_held.close()  # the next run may read now: this one's files are recorded

@@ -338,3 +338,28 @@ def test_an_earlier_output_survives_a_mistake_or_a_stop(
     monkeypatch.setattr(MediaPipeline, "score", real)
     assert main(argv) == 0
     assert len(_lines(out)) == 6 and not (tmp_path / "scored.jsonl.partial").exists()
+
+
+def test_a_daily_run_with_nothing_to_read_leaves_the_duplicate_state_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The state grows with the archive (hundreds of MB after years): a run whose input files
+    were all read before has no article to check against it, so it is not loaded."""
+    from media_analytics import cli
+
+    records = read_sample_records()[:20]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    db = tmp_path / "m.db"
+    argv = ["score", str(src), "--db", str(db), "--jobs", "1", "-q"]
+    assert main(argv) == 0
+    state = tmp_path / "m.db.dedup.npz"
+    before = state.stat().st_mtime_ns
+
+    def must_not_load(*args, **kwargs):
+        raise AssertionError("the duplicate-detection state was loaded")
+
+    monkeypatch.setattr(cli, "_load_detector", must_not_load)
+    assert main(argv) == 0  # nothing new: the state is neither read nor written
+    assert state.stat().st_mtime_ns == before
+    assert main([*argv, "--reread"]) == 2  # reading again needs it (here: the error above)
