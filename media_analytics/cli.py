@@ -539,26 +539,13 @@ def _score_into_store(
     return counts
 
 
-@contextlib.contextmanager
-def _state_lock(state: Path | None) -> Iterator[None]:
-    """Hold the duplicate-detection state file for this process (POSIX file lock)."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: runs on one database must not overlap there
-        fcntl = None  # type: ignore[assignment]
-    if state is None or fcntl is None:
-        yield
-        return
-    with open(state.with_name(state.name + ".lock"), "a+b") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            logger.info("waiting for another run to finish reading its input (%s)", state)
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+def _state_lock(state: Path | None) -> contextlib.AbstractContextManager[None]:
+    """Hold the duplicate-detection state file for this process (a lock file beside it)."""
+    from .store.backends import file_lock
+
+    if state is None:
+        return contextlib.nullcontext()
+    return file_lock(state.with_name(state.name + ".lock"), state)
 
 
 def _load_detector(state: Path | None, cls: Any) -> Any:
@@ -607,7 +594,7 @@ def _current_version(store: Any, args: argparse.Namespace) -> str | None:
     first_used = runs.groupby("model_version")["started_at"].min().sort_values()
     current = str(first_used.index[-1])
     if len(first_used) > 1:
-        counts = store.scores_count(args.since, args.until)
+        counts = store.scores_count(args.since, args.until) if args.since or args.until else held
         others = ", ".join(
             f"{v} ({counts.get(v, 0):,} articles)" for v in reversed(first_used.index[:-1])
         )

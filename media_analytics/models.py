@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 
 from . import __version__
-from .pipeline import MediaPipeline, ModelError, library_drift
+from .pipeline import MediaPipeline, ModelError, library_drift, library_releases
 from .resources import corpora_dir
 
 __all__ = [
@@ -87,15 +87,6 @@ def shipped_model_dir() -> Path:
     return Path(__file__).resolve().parent / "data" / "default_model"
 
 
-def _shipped_fingerprint(shipped: Path) -> str | None:
-    try:
-        manifest = json.loads((shipped / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    found = manifest.get("source_fingerprint") if isinstance(manifest, dict) else None
-    return found if isinstance(found, str) else None
-
-
 def _manifest(model_dir: Path) -> dict:
     try:
         found = json.loads((model_dir / "manifest.json").read_text(encoding="utf-8"))
@@ -104,23 +95,14 @@ def _manifest(model_dir: Path) -> dict:
     return found if isinstance(found, dict) else {}
 
 
-def _library_releases() -> dict[str, str]:
-    """The major.minor releases of the libraries a saved model depends on, installed here."""
-    from importlib import metadata
-
-    return {
-        dist: ".".join(metadata.version(dist).split(".")[:2])
-        for dist in ("scikit-learn", "skops", "numpy")
-    }
-
-
 def default_model() -> MediaPipeline:
     """The default model: the shipped one, else the cached one, else built now and cached."""
     fingerprint = corpora_fingerprint()
     shipped = shipped_model_dir()
     if (shipped / "manifest.json").is_file():
-        drift = library_drift(_manifest(shipped))
-        if _shipped_fingerprint(shipped) != fingerprint:
+        manifest = _manifest(shipped)
+        drift = library_drift(manifest)
+        if manifest.get("source_fingerprint") != fingerprint:
             logger.info(
                 "the shipped default model was trained on other sources than these (edited "
                 "corpora or code); using a model built from these instead"
@@ -131,7 +113,7 @@ def default_model() -> MediaPipeline:
             logger.info("the shipped default model was saved with %s; using one built here", drift)
         else:
             return MediaPipeline.load(shipped)
-    libraries = "-".join(f"{k}{v}" for k, v in _library_releases().items())
+    libraries = "-".join(f"{k}{v}" for k, v in library_releases().items())
     target = cache_dir() / f"default-{__version__}-{fingerprint[:12]}-{libraries}"
     if (target / "manifest.json").is_file():
         try:

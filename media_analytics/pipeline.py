@@ -37,7 +37,12 @@ from .preprocessing.tokens import TokenMapper, load_stopwords
 from .sentiment.article import NEUTRAL_BAND
 from .themes import TRUSTED_TYPES as THEME_TYPES
 from .themes import Taxonomy, ThemeTagger
-from .themes.training import SAMPLE_LABELLED_THEMES, analyst_text_weights, label_matrix
+from .themes.training import (
+    SAMPLE_LABELLED_THEMES,
+    analyst_text_weights,
+    check_label_themes,
+    label_matrix,
+)
 
 #: Constructor settings whose non-default values make another ``model_version`` (the taxonomy,
 #: the data and the tone settings are hashed on their own).
@@ -106,7 +111,7 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
-def _model_version(training_hash: str) -> str:
+def _version_of(training_hash: str) -> str:
     """``<package version>-<12 hex digits>`` of the training data, settings and code."""
     digest = hashlib.sha256(f"{training_hash} {code_digest()}".encode()).hexdigest()
     return f"{__version__}-{digest[:12]}"
@@ -124,16 +129,30 @@ def _readable_term(name: str) -> str:
     return f"{term}{' (negated)' if negated else ''}{suffix}"
 
 
+#: the libraries whose release a saved model depends on (their objects are in its files)
+MODEL_LIBRARIES = ("scikit-learn", "skops", "numpy")
+
+
+def _release(version: object) -> str:
+    return ".".join(str(version).split(".")[:2])
+
+
+def library_releases() -> dict[str, str]:
+    """The releases (major.minor) of :data:`MODEL_LIBRARIES` installed here."""
+    here = _versions()
+    return {dist: _release(here[dist]) for dist in MODEL_LIBRARIES}
+
+
 def library_drift(manifest: Mapping[str, Any]) -> str:
     """The libraries whose release (major.minor) differs between a model's manifest and this
     installation, as ``"scikit-learn 1.9.1 (here 1.7.2)"``; empty when none does."""
     saved = manifest.get("versions") or {}
     here = _versions()
     drift = []
-    for dist in ("scikit-learn", "skops", "numpy"):
-        was, now = saved.get(dist), here.get(dist)
-        if isinstance(was, str) and was.split(".")[:2] != str(now).split(".")[:2]:
-            drift.append(f"{dist} {was} (here {now})")
+    for dist in MODEL_LIBRARIES:
+        was = saved.get(dist)
+        if isinstance(was, str) and _release(was) != _release(here[dist]):
+            drift.append(f"{dist} {was} (here {here[dist]})")
     was = saved.get("media-analytics")  # its rules (cleaning, actors, quotes) live in code
     if isinstance(was, str) and was != __version__:
         drift.append(f"media-analytics {was} (here {__version__})")
@@ -218,8 +237,9 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
         all_quotes.append(quotes)
     scored = None
     tone_proba = None
+    tone_classes: list[str] = []
     if parts.tone is not None:
-        from .sentiment.tone import blend_tone, tone_text
+        from .sentiment.tone import tone_text
 
         # an article tone model reads whole articles (blended below with the sentence reading
         # when it learnt from the bundled articles)
@@ -240,21 +260,14 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
         actors, quotes = all_actors[i], all_quotes[i]
         actor_rows = [x.to_dict() for x in actors]
         sentiment = None
-        if tone_proba is not None and scored is not None and parts.tone_sentence_weight > 0:
-            label, score = blend_tone(
-                scored[i].tone.probabilities,
-                tone_proba[i],
+        if tone_proba is not None or scored is not None:
+            label, score, _ = _record_tone(
+                parts,
+                scored[i].tone if scored is not None else None,
+                tone_proba[i] if tone_proba is not None else None,
                 tone_classes,
-                parts.tone_sentence_weight,
-                parts.tone_bands,
             )
             sentiment = {"label": label, "score": score}
-        elif tone_proba is not None:
-            best = int(np.argmax(tone_proba[i]))
-            sentiment = {"label": tone_classes[best], "score": round(float(tone_proba[i, best]), 4)}
-        elif scored is not None:
-            tone = scored[i].tone
-            sentiment = {"label": tone.label, "score": round(float(tone.score), 4)}
         if scored is not None:
             by_name = {s.name: s for s in scored[i].actors}
             article_label = str(sentiment["label"]) if sentiment is not None else None
@@ -287,6 +300,28 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
             }
         )
     return out
+
+
+def _record_tone(
+    parts: _Parts, sentence: Any, article_proba: Any, classes: Sequence[str]
+) -> tuple[str, float, float]:
+    """``(label, score, sentence share)`` of an article as its record carries them, from the
+    sentence reading (an ``ArticleTone``, or None) and the article model's probabilities (in
+    ``classes`` order, or None): blended when the model blends them, else whichever exists."""
+    weight = parts.tone_sentence_weight
+    if article_proba is not None and sentence is not None and weight > 0:
+        from .sentiment.tone import blend_tone
+
+        label, score = blend_tone(
+            sentence.probabilities, list(article_proba), classes, weight, parts.tone_bands
+        )
+        return label, score, weight
+    if article_proba is not None:
+        best = int(np.argmax(article_proba))
+        return str(classes[best]), round(float(article_proba[best]), 4), 0.0
+    if sentence is not None:
+        return sentence.label, round(float(sentence.score), 4), 1.0
+    raise ModelError("this model has no sentiment part")
 
 
 def _settings_digest(manifest: Mapping[str, Any]) -> str:
@@ -333,12 +368,7 @@ def _check_theme_labels(
     theme_labels: Mapping[str, Mapping[str, int | None]], themes: Sequence[str], ids: Sequence[str]
 ) -> None:
     """Refuse labels that cannot be used: themes the taxonomy lacks, or no id of the articles."""
-    named = sorted({theme for row in theme_labels.values() for theme in row} - set(themes))
-    if named:
-        raise ValueError(
-            f"the theme labels name {len(named)} theme(s) the taxonomy lacks: "
-            f"{', '.join(map(repr, named))} (its themes: {', '.join(themes)})"
-        )
+    check_label_themes(theme_labels, themes, subject="theme labels")
     known = set(ids)
     missing = [i for i in theme_labels if i not in known]
     if len(missing) == len(theme_labels):
@@ -558,7 +588,7 @@ class MediaPipeline:
                 digest.update(f"{name} {value!r}".encode())
         self.training_hash_ = digest.hexdigest()
         self.n_training_articles_ = len(arts)
-        self.model_version_ = _model_version(self.training_hash_)
+        self.model_version_ = _version_of(self.training_hash_)
         self.version_thresholds_ = dict(self.themes_.thresholds_)
         self.metrics_: dict[str, Any] = {
             "fit_seconds": {k: round(v, 2) for k, v in seconds.items()}
@@ -752,32 +782,18 @@ class MediaPipeline:
         sentence = None
         if parts.sentiment is not None:
             sentence = parts.sentiment.predict_article(head, body)
+        from .sentiment.tone import tone_text
+
+        joined = tone_text(head, body)
         article: dict[str, Any] | None = None
         classes: list[str] = []
-        proba = np.zeros(0)
+        proba = None
         if parts.tone is not None:
-            from .sentiment.tone import tone_text
-
-            proba = parts.tone.predict_proba([tone_text(head, body)])[0]
+            proba = parts.tone.predict_proba([joined])[0]
             classes = [str(c) for c in parts.tone.classes_]
             shown = {c: round(float(x), 4) for c, x in zip(classes, proba, strict=True)}
             article = {"label": classes[int(np.argmax(proba))], "probabilities": shown}
-        weight = parts.tone_sentence_weight
-        if article is not None and sentence is not None and weight > 0:
-            from .sentiment.tone import blend_tone
-
-            label, score = blend_tone(
-                sentence.probabilities, list(proba), classes, weight, parts.tone_bands
-            )
-        elif article is not None:
-            weight = 0.0
-            best = int(np.argmax(proba))
-            label, score = classes[best], round(float(proba[best]), 4)
-        elif sentence is not None:
-            weight = 1.0
-            label, score = sentence.label, round(float(sentence.score), 4)
-        else:
-            raise ModelError("this model has no sentiment part")
+        label, score, weight = _record_tone(parts, sentence, proba, classes)  # as scoring does
         out: dict[str, Any] = {
             "label": label,
             "score": score,
@@ -797,9 +813,7 @@ class MediaPipeline:
                 "sentences": table.drop(columns="_lean").head(top).reset_index(drop=True),
             }
         if article is not None:
-            from .sentiment.tone import tone_text
-
-            terms = parts.tone.explain(tone_text(head, body), label=label, top=top)
+            terms = parts.tone.explain(joined, label=label, top=top)
             article["terms"] = [(_readable_term(t), round(w, 4)) for t, w in terms]
             out["article_reading"] = article
         return out

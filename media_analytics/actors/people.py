@@ -704,7 +704,7 @@ def _initials(ts: TokenStream, i: int, end: int, acr: str) -> bool:
         return False  # "Instalasi Gawat Darurat (IGD)" defines a term
     if end - i > 3:
         return False  # "Low Cost Green Car (LCGC)": a name with its initials is short
-    initials = "".join(ts.words[k][0] for k in range(i, end) if ts.words[k][:1].isalpha()).upper()
+    initials = _name_initials(ts, i, end)
     return len(initials) >= 2 and (
         acr == initials or (len(acr) == len(initials) + 1 and acr[1:] == initials)
     )

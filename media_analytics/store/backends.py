@@ -105,6 +105,28 @@ def redact(url: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
+@contextlib.contextmanager
+def file_lock(path: str | Path, what: object) -> Iterator[None]:
+    """Hold an exclusive POSIX lock on the file ``path`` (created if missing) for the block,
+    waiting (and saying so once, naming ``what``) while another process holds it. Without
+    ``fcntl`` (Windows) it holds nothing: runs on one database must not overlap there."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    with open(path, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            logger.info("waiting for another run to finish reading its input (%s)", what)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 class Backend(ABC):
     """A database connection with the dialect details the store needs."""
 
@@ -171,10 +193,9 @@ class Backend(ABC):
         """Make writers of ``table`` wait for this transaction (a no-op where every write
         transaction already excludes the others)."""
 
-    @contextlib.contextmanager
-    def reading_lock(self) -> Iterator[None]:
+    def reading_lock(self) -> contextlib.AbstractContextManager[None]:
         """Held while a run reads its input into the store (see :meth:`Store.reading`)."""
-        yield
+        return contextlib.nullcontext()
 
     def lock_for_claim(self) -> str:
         """The clause that row-locks claim candidates, skipping those other claimers hold."""
@@ -229,26 +250,10 @@ class SQLiteBackend(Backend):
                 "%s: journal mode is %s, not WAL; readers will wait for writers", path, mode
             )
 
-    @contextlib.contextmanager
-    def reading_lock(self) -> Iterator[None]:
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - Windows: runs on one database must not overlap
-            yield
-            return
+    def reading_lock(self) -> contextlib.AbstractContextManager[None]:
         if self.path == ":memory:":
-            yield
-            return
-        with open(f"{self.path}.reading.lock", "a+b") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                logger.info("waiting for another run to finish reading its input (%s)", self.path)
-                fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+            return contextlib.nullcontext()
+        return file_lock(f"{self.path}.reading.lock", self.path)
 
     def _configure(self) -> str:
         self._conn.execute("PRAGMA foreign_keys = ON")
@@ -333,9 +338,12 @@ class PostgresBackend(Backend):
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to {self.url}: {exc}") from exc
         # Waits for a lock end after a while and are retried, instead of hanging forever.
-        timeout_ms = int(min(busy_timeout, 30.0) * 1000)
-        self._conn.execute(f"SET lock_timeout = {timeout_ms}")  # an int: no injection
+        self._set_lock_timeout(min(busy_timeout, 30.0))
         self._conn.execute("SET TIME ZONE 'UTC'")
+
+    def _set_lock_timeout(self, seconds: float) -> None:
+        """How long a statement waits for a lock (0: as long as it takes)."""
+        self._conn.execute(f"SET lock_timeout = {int(seconds * 1000)}")  # an int: no injection
 
     def _run(self, fn: Callable[[Tx], T], *, write: bool) -> T:
         with self._conn.transaction(), self._conn.cursor() as cursor:
@@ -388,14 +396,13 @@ class PostgresBackend(Backend):
             got = Tx(cursor, pyformat=True).scalar(take, (key,))
             if not got:
                 logger.info("waiting for another run to finish reading its input (%s)", self.url)
-                self._conn.execute("SET lock_timeout = 0")
+                self._set_lock_timeout(0)
                 try:
                     Tx(cursor, pyformat=True).execute(
                         "SELECT pg_advisory_lock(hashtext(current_schema() || ?))", (key,)
                     )
                 finally:
-                    timeout_ms = int(min(self.busy_timeout, 30.0) * 1000)
-                    self._conn.execute(f"SET lock_timeout = {timeout_ms}")
+                    self._set_lock_timeout(min(self.busy_timeout, 30.0))
         try:
             yield
         finally:

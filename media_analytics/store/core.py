@@ -226,6 +226,7 @@ class Store(RunsMixin):
             raise ValueError(f"limit must be >= 0, got {limit}")
         now = _now()
         done_by = " AND s.run_id >= ?" if rescore else ""
+        since = run_id if rescore_since is None else rescore_since
         select = (
             "SELECT a.id, a.content_hash FROM articles a "
             "WHERE NOT EXISTS (SELECT 1 FROM scores s WHERE s.article_id = a.id "
@@ -242,7 +243,6 @@ class Store(RunsMixin):
             claimed: list[str] = []
             for _ in range(_CLAIM_ROUNDS):
                 need = limit - len(claimed)
-                since = run_id if rescore_since is None else rescore_since
                 params = [model_version, *([since] if rescore else []), model_version, need]
                 candidates = tx.execute(select, params).fetchall() if need else []
                 if not candidates:

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .training import read_label_file
+from .training import check_label_themes, read_label_file
 
 __all__ = ["ThemeEvaluation", "evaluate_themes", "theme_scores"]
 
@@ -124,12 +124,7 @@ def evaluate_themes(
 
     themes = list(model.themes_.taxonomy_.ids)
     gold = read_label_file(labels, themes) if isinstance(labels, (str, Path)) else dict(labels)
-    unknown = sorted({t for row in gold.values() for t in row} - set(themes))
-    if unknown:
-        raise ValueError(
-            f"the labels name {len(unknown)} theme(s) the model's taxonomy lacks: "
-            f"{', '.join(map(repr, unknown))} (its themes: {', '.join(themes)})"
-        )
+    check_label_themes(gold, themes, owner="the model's taxonomy")
     chosen = []
     for item in articles:
         article = as_article(item)

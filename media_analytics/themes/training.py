@@ -103,6 +103,22 @@ def load_sample_labels(
     return texts, titles, label_matrix(taxonomy, [_sample_labels(r) for r in records])
 
 
+def check_label_themes(
+    labels: Mapping[str, Mapping[str, Any]],
+    themes: Sequence[str],
+    *,
+    subject: str = "labels",
+    owner: str = "the taxonomy",
+) -> None:
+    """Refuse labels that name a theme ``themes`` lacks (a misspelt column), naming them."""
+    unknown = sorted({t for row in labels.values() for t in row} - set(themes))
+    if unknown:
+        raise ValueError(
+            f"the {subject} name {len(unknown)} theme(s) {owner} lacks: "
+            f"{', '.join(map(repr, unknown))} (its themes: {', '.join(themes)})"
+        )
+
+
 def read_label_file(
     path: str | Path, themes: Sequence[str] | None = None
 ) -> dict[str, dict[str, int | None]]:
@@ -211,12 +227,8 @@ def train_tagger(
     corrections = (
         read_label_file(labels, taxonomy.ids) if isinstance(labels, (str, Path)) else (labels or {})
     )
-    unknown = sorted({t for row in corrections.values() for t in row} - set(taxonomy.ids))
-    if unknown:  # a misspelt column would otherwise leave its theme untrained, silently
-        raise ValueError(
-            f"the labels name {len(unknown)} theme(s) the taxonomy lacks: "
-            f"{', '.join(map(repr, unknown))} (its themes: {', '.join(taxonomy.ids)})"
-        )
+    # a misspelt column would otherwise leave its theme untrained, silently
+    check_label_themes(corrections, taxonomy.ids)
     docs: dict[str, tuple[str, str, dict[str, int | None]]] = {}
     if use_sample:
         for r in read_sample_records():

@@ -338,10 +338,10 @@ def test_the_version_names_the_code_as_well_as_the_data(monkeypatch: pytest.Monk
     """An edited checkout (other rules, same training data) gives another version."""
     from media_analytics import pipeline
 
-    first = pipeline._model_version("0" * 64)
+    first = pipeline._version_of("0" * 64)
     monkeypatch.setattr(pipeline, "code_digest", lambda: "f" * 64)
-    assert pipeline._model_version("0" * 64) != first
-    assert pipeline._model_version("0" * 64).split("-")[0] == first.split("-")[0]
+    assert pipeline._version_of("0" * 64) != first
+    assert pipeline._version_of("0" * 64).split("-")[0] == first.split("-")[0]
 
 
 def test_the_tone_explanation_is_of_the_label_the_record_carries(default_pipeline) -> None:
