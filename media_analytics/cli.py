@@ -581,28 +581,25 @@ def _default_dedup_state(db: str) -> Path | None:
 
 
 def _current_version(store: Any, args: argparse.Namespace) -> str | None:
-    """The model version a report of the database covers: the one first used most recently
-    (a new model, even while it is still scoring the archive; a stray run of an older model
-    does not switch the report back). Other versions are named, with how much they scored."""
-    held = store.scores_count()  # the versions with scores in the database
-    if not held:
+    """The model version a report of the database covers (:meth:`Store.current_version`);
+    other versions holding scores are named, with how much they scored."""
+    current = store.current_version()
+    if current is None:
         return None
-    runs = store.runs_frame()
-    # every run counts for when a version was first used (a rescore moves an old version's
-    # scores onto its new run, but the version is no newer for it)
-    runs = runs[runs["model_version"].isin(list(held))]
-    first_used = runs.groupby("model_version")["started_at"].min().sort_values()
-    current = str(first_used.index[-1])
-    if len(first_used) > 1:
-        counts = store.scores_count(args.since, args.until) if args.since or args.until else held
-        others = ", ".join(
-            f"{v} ({counts.get(v, 0):,} articles)" for v in reversed(first_used.index[:-1])
+    versions = store.versions_frame()
+    others = [str(v) for v in versions.loc[versions["n_scores"] > 0, "model_version"]][:-1]
+    if others:
+        counts = (
+            store.scores_count(args.since, args.until)
+            if args.since or args.until
+            else (dict(zip(versions["model_version"], versions["n_scores"], strict=True)))
         )
+        listed = ", ".join(f"{v} ({counts.get(v, 0):,} articles)" for v in reversed(others))
         window = " in the period asked for" if args.since or args.until else ""
         logger.warning(
             "the report covers model %s (%s articles%s), the one first used most recently; the "
             "database also holds %s. --model-version chooses another.",
-            current, f"{counts.get(current, 0):,}", window, others,
+            current, f"{counts.get(current, 0):,}", window, listed,
         )  # fmt: skip
     return current
 
@@ -615,13 +612,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if args.since and args.until and args.since > args.until:
         raise CommandError(f"--since {args.since} is after --until {args.until}")
     if args.db:
-        from .store import StoreError, open_store
+        from .store import StoreError
 
-        if "://" not in args.db and not Path(args.db).is_file():
-            # opening would create an empty database under the mistyped name
-            raise CommandError(f"--db {args.db}: no such database file")
         try:
-            with open_store(args.db) as store:
+            with _existing_store(args.db) as store:
                 version = args.model_version or _current_version(store, args)
                 # only the version and the period reported on are read into memory
                 records: Any = (
@@ -703,6 +697,121 @@ def _read_scored(paths: Sequence[str]) -> Iterator[dict[str, Any]]:
                         yield json.loads(line)
                     except json.JSONDecodeError as exc:
                         raise CommandError(f"{f}:{n}: not a scored record ({exc})") from None
+
+
+# -- db ------------------------------------------------------------------------------------------
+
+
+def _existing_store(url: str) -> Any:
+    """Open the database at ``url`` that must exist already (a mistyped name would otherwise
+    create an empty one)."""
+    from .store import StoreError, open_store
+
+    if "://" not in url and not Path(url).is_file():
+        raise CommandError(f"--db {url}: no such database file")
+    try:
+        return open_store(url)
+    except StoreError as exc:
+        raise CommandError(f"--db {url}: {exc}") from None
+
+
+def _cmd_db_status(args: argparse.Namespace) -> int:
+    from .store import SCHEMA_VERSION, StoreError
+
+    with _existing_store(args.db) as store:
+        try:
+            versions = store.versions_frame()
+            current = store.current_version()
+            runs = store.runs_frame()
+            rejects = len(store.rejects_frame())
+            articles = store.articles_count()
+        except StoreError as exc:
+            raise CommandError(f"--db {args.db}: {exc}") from None
+        url = store.url
+    statuses = runs["status"].value_counts().to_dict() if len(runs) else {}
+    size = Path(args.db).stat().st_size if "://" not in args.db else None
+    if args.json:
+        out = {
+            "database": url,
+            "schema_version": SCHEMA_VERSION,
+            "bytes": size,
+            "articles": articles,
+            "runs": {str(k): int(v) for k, v in statuses.items()},
+            "rejects": rejects,
+            "current_version": current,
+            "versions": [
+                {k: _json_value(v) for k, v in row.items()}
+                for row in versions.to_dict(orient="records")
+            ],
+        }
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    held = f", {size / 1e6:,.1f} MB" if size is not None else ""
+    print(f"{url} (schema {SCHEMA_VERSION}{held})")
+    print(f"articles: {articles:,}")
+    listed = ", ".join(f"{k} {v:,}" for k, v in sorted(statuses.items()))
+    print(f"runs: {len(runs):,}" + (f" ({listed})" if listed else ""))
+    print(f"rejected records: {rejects:,}")
+    if not len(versions):
+        print("model versions: none yet")
+        return EXIT_OK
+    print("model versions (* the one reports cover by default), oldest first:")
+    for row in versions.itertuples():
+        mark = "*" if row.model_version == current else " "
+        stale = f", {row.n_stale:,} stale" if row.n_stale else ""
+        running = f", {row.n_running} running" if row.n_running else ""
+        first = _day(row.first_run_at)
+        last = _day(row.last_run_at)
+        span = f"runs {first} to {last}" if first != last else f"run {first}"
+        print(
+            f" {mark} {row.model_version}: {row.n_scores:,} articles scored{stale}; "
+            f"{row.n_runs:,} {span}{running}"
+        )
+    return EXIT_OK
+
+
+def _day(value: Any) -> str:
+    import pandas as pd
+
+    return "-" if value is None or pd.isna(value) else str(value)[:10]
+
+
+def _json_value(value: Any) -> Any:
+    import pandas as pd
+
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat()
+    return value.item() if hasattr(value, "item") else value
+
+
+def _cmd_db_drop_version(args: argparse.Namespace) -> int:
+    from .store import StoreError
+
+    with _existing_store(args.db) as store:
+        try:
+            versions = store.versions_frame()
+            current = store.current_version()
+            known = dict(zip(versions["model_version"], versions["n_scores"], strict=True))
+            if args.version not in known:
+                listed = ", ".join(f"{v} ({n:,} articles)" for v, n in known.items()) or "none"
+                raise CommandError(
+                    f"{args.version}: the database knows no such model version; it holds {listed}"
+                )
+            if args.version == current and not args.force:
+                raise CommandError(
+                    f"{args.version} is the version reports cover (the one first used most "
+                    "recently): its scores are the ones in use. Give --force to drop them anyway"
+                )
+            dropped = store.drop_version(args.version)
+            if args.compact:
+                logger.info("compacting %s", store.url)
+                store.compact()
+        except StoreError as exc:
+            raise CommandError(f"--db {args.db}: {exc}") from None
+    print(f"dropped the {dropped:,} scores of model version {args.version}")
+    return EXIT_OK
 
 
 # -- evaluate ------------------------------------------------------------------------------------
@@ -1174,6 +1283,35 @@ def build_parser() -> argparse.ArgumentParser:
         )
         kind.add_argument("--json", action="store_true", help="print the results as JSON")
     evaluate.set_defaults(func=_usage(evaluate))
+
+    db = sub.add_parser("db", help="the daily job's database: what it holds, old versions out")
+    tasks = db.add_subparsers(dest="task", metavar="TASK")
+    status = tasks.add_parser(
+        "status", help="articles, runs, rejects and the scores of each model version"
+    )
+    status.add_argument("--json", action="store_true", help="print it as JSON")
+    status.set_defaults(func=_cmd_db_status)
+    drop = tasks.add_parser(
+        "drop-version",
+        help="delete the scores of a model version no longer used (articles and runs stay)",
+    )
+    drop.add_argument("version", metavar="VERSION", help="the model version (see db status)")
+    drop.add_argument(
+        "--force",
+        action="store_true",
+        help="drop it even if it is the version reports cover by default",
+    )
+    drop.add_argument(
+        "--compact",
+        action="store_true",
+        help="then give the space back (SQLite: VACUUM, which rewrites the file)",
+    )
+    drop.set_defaults(func=_cmd_db_drop_version)
+    for task in (status, drop):
+        task.add_argument(
+            "--db", required=True, help="SQLite file or postgresql:// URL of the daily job"
+        )
+    db.set_defaults(func=_usage(db))
 
     report = sub.add_parser("report", help="trend report (HTML, Markdown, CSV) from scores")
     report.add_argument(

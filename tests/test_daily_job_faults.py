@@ -242,6 +242,54 @@ def test_report_covers_the_model_first_used_last_and_names_the_others(tmp_path: 
     assert "0.2.0-newer (1 articles)" in done.stderr
 
 
+def test_db_status_names_the_versions_and_drop_version_removes_an_old_one(
+    tmp_path: Path,
+) -> None:
+    from media_analytics.store import open_store
+
+    _write(tmp_path / "in.jsonl", [_article(i) for i in range(4)])
+    assert _run("score", "in.jsonl", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
+    with open_store(tmp_path / "m.db") as store:  # a newer model, all four scored
+        old = store.current_version()
+        run = store.start_run("0.2.0-newer")
+        claimed = store.claim(run, "0.2.0-newer", limit=10)
+        scored = store.scores_frame().iloc[0].to_dict()
+        record = {k: v for k, v in scored.items() if k not in ("scored_at", "run_id", "stale")}
+        store.save_scores(
+            run,
+            "0.2.0-newer",
+            [dict(record, id=a["id"], model_version="0.2.0-newer") for a in claimed],
+        )
+        store.finish_run(run, "ok", {})
+    done = _run("db", "status", "--db", "m.db", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert "articles: 4" in lines and "runs: 2 (ok 2)" in lines
+    assert f"   {old}: 4 articles scored; 1 run" in done.stdout
+    assert " * 0.2.0-newer: 4 articles scored; 1 run" in done.stdout
+    status = json.loads(_run("db", "status", "--db", "m.db", "--json", cwd=tmp_path).stdout)
+    assert status["current_version"] == "0.2.0-newer" and status["articles"] == 4
+    assert [v["model_version"] for v in status["versions"]] == [old, "0.2.0-newer"]
+    # the version in use is not dropped by mistake; an unknown one is named as such
+    done = _run("db", "drop-version", "0.2.0-newer", "--db", "m.db", cwd=tmp_path)
+    assert done.returncode == 2 and "Give --force to drop them anyway" in done.stderr
+    done = _run("db", "drop-version", "0.1", "--db", "m.db", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "0.1: the database knows no such model version; it holds" in done.stderr
+    size = (tmp_path / "m.db").stat().st_size
+    done = _run("db", "drop-version", old, "--db", "m.db", "--compact", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert f"dropped the 4 scores of model version {old}" in done.stdout
+    assert (tmp_path / "m.db").stat().st_size < size
+    with open_store(tmp_path / "m.db") as store:
+        assert store.scores_count() == {"0.2.0-newer": 4} and store.articles_count() == 4
+    done = _run("report", "--db", "m.db", "--out", "r", cwd=tmp_path)  # nothing else to name
+    assert done.returncode == 0 and "the database also holds" not in done.stderr
+    done = _run("db", "status", "--db", "nothere.db", cwd=tmp_path)
+    assert done.returncode == 2 and "--db nothere.db: no such database file" in done.stderr
+    assert not (tmp_path / "nothere.db").exists()
+
+
 def test_the_export_folder_read_again_and_read_otherwise(tmp_path: Path) -> None:
     exports = tmp_path / "exports"
     exports.mkdir()

@@ -202,6 +202,10 @@ class Backend(ABC):
         return ""
 
     @abstractmethod
+    def compact(self) -> None:
+        """Reclaim the space of deleted rows (outside any transaction)."""
+
+    @abstractmethod
     def close(self) -> None: ...
 
 
@@ -295,6 +299,9 @@ class SQLiteBackend(Backend):
             is not None
         )
 
+    def compact(self) -> None:
+        self.retrying(lambda: self._conn.execute("VACUUM"))
+
     def insert_returning_id(self, tx: Tx, sql: str, params: Sequence[Any], column: str) -> int:
         row_id = tx.execute(sql, params).lastrowid
         assert row_id is not None
@@ -384,6 +391,10 @@ class PostgresBackend(Backend):
 
     def lock_for_claim(self) -> str:
         return " FOR NO KEY UPDATE OF a SKIP LOCKED"
+
+    def compact(self) -> None:
+        # the connection is in autocommit mode: VACUUM cannot run inside a transaction
+        self.retrying(lambda: self._conn.execute("VACUUM (ANALYZE) scores, claims"))
 
     @contextlib.contextmanager
     def reading_lock(self) -> Iterator[None]:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import frames
 from .backends import Backend, Tx, open_backend
-from .errors import StoreError
+from .errors import RunActiveError, StoreError
 from .records import as_dict, content_hash, dumps, iso, loads, record_id
 from .runs import DEFAULT_LEASE, FINISHED, FinishedStatus, RunsMixin, _now
 from .schema import ensure_schema
@@ -501,6 +501,82 @@ class Store(RunsMixin):
         """All runs, oldest first, with ``inputs`` and ``counts`` decoded, ``n_scores`` (scores
         the run wrote that no later run replaced) and ``n_claims`` (articles it holds now)."""
         return frames.runs_frame(self._backend)
+
+    def articles_count(self) -> int:
+        """How many articles the database holds."""
+        return int(
+            self._backend.transaction(
+                lambda tx: tx.scalar("SELECT COUNT(*) FROM articles"), write=False
+            )
+        )
+
+    def versions_frame(self) -> pd.DataFrame:
+        """One row per model version the database knows (by its scores or its runs).
+
+        Columns: ``model_version``; ``n_scores`` (articles it scored) and ``n_stale`` (of
+        those, the ones whose article changed since); ``n_runs`` and ``n_running`` (runs of
+        the version, and those not finished); ``first_run_at`` and ``last_run_at`` (starts of
+        its first and last run, UTC) and ``last_scored_at``. Ordered by first run: the last
+        row with scores is the version ``media-analytics report --db`` covers by default
+        (:meth:`current_version`).
+        """
+        return frames.versions_frame(self._backend)
+
+    def current_version(self) -> str | None:
+        """The model version reports cover by default: of the versions holding scores, the one
+        first used most recently (a new model, even while it is still scoring the archive; a
+        stray run of an older model does not switch back). ``None`` when nothing is scored."""
+        versions = self.versions_frame()
+        held = versions[versions["n_scores"] > 0]
+        return str(held["model_version"].iloc[-1]) if len(held) else None
+
+    def drop_version(self, model_version: str) -> int:
+        """Delete every score (and claim) of ``model_version`` in one transaction; returns how
+        many scores went.
+
+        For the archive of a model that is no longer used (after ``score --db DB --model
+        NEW/`` has scored it with the new one), or of a model that should not have run.
+        Articles, runs and rejects stay: the runs keep their history, with no scores left.
+        The space is reused by later scores; :meth:`compact` gives it back to the system.
+
+        Raises
+        ------
+        RunActiveError
+            A run of that version is still active (dead runs are reaped first).
+        """
+        now = _now()
+
+        def work(tx: Tx) -> tuple[int, list[tuple[int, str]]]:
+            self._backend.lock_table(tx, "runs")  # no run of the version starts meanwhile
+            reaped = self._reap(tx, now)
+            active = tx.execute(
+                "SELECT run_id, host, pid FROM runs WHERE status = 'running' "
+                "AND model_version = ? ORDER BY run_id",
+                (model_version,),
+            ).fetchall()
+            if active:
+                run, host, pid = active[0]
+                raise RunActiveError(
+                    f"run {run} of model version {model_version!r} is still active (host "
+                    f"{host}, pid {pid}): stop it or wait for it to finish before dropping "
+                    "the version's scores"
+                )
+            tx.execute("DELETE FROM claims WHERE model_version = ?", (model_version,))
+            dropped = tx.execute(
+                "DELETE FROM scores WHERE model_version = ?", (model_version,)
+            ).rowcount
+            return int(dropped), reaped
+
+        dropped, reaped = self._backend.transaction(work)
+        self._log_reaped(reaped)
+        logger.info("dropped %d scores of model version %s", dropped, model_version)
+        return dropped
+
+    def compact(self) -> None:
+        """Give the space of deleted rows back: SQLite's ``VACUUM`` (it rewrites the file, so
+        needs as much free disk again and waits for other connections); on PostgreSQL a plain
+        ``VACUUM ANALYZE`` of the scores and claims, which marks the space for reuse."""
+        self._backend.compact()
 
     def rejects_frame(self, run_id: int | None = None) -> pd.DataFrame:
         """Stored rejects (of one run, or all): run_id, file, line, record_id, reason,

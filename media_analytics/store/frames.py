@@ -12,7 +12,14 @@ from .records import iso, loads
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["record_of", "reject_row", "rejects_frame", "runs_frame", "scores_frame"]
+__all__ = [
+    "record_of",
+    "reject_row",
+    "rejects_frame",
+    "runs_frame",
+    "scores_frame",
+    "versions_frame",
+]
 
 _STORE_COLUMNS = ("model_version", "scored_at", "run_id", "stale")
 _RUN_COLUMNS = (
@@ -29,6 +36,16 @@ _RUN_COLUMNS = (
     "note",
     "n_scores",
     "n_claims",
+)
+_VERSION_COLUMNS = (
+    "model_version",
+    "n_scores",
+    "n_stale",
+    "n_runs",
+    "n_running",
+    "first_run_at",
+    "last_run_at",
+    "last_scored_at",
 )
 _REJECT_COLUMNS = (
     "reject_id",
@@ -160,6 +177,45 @@ def scores_count(
         + " GROUP BY s.model_version"
     )
     return {str(v): int(n) for v, n in _query(backend, sql, tuple(params))}
+
+
+def versions_frame(backend: Backend) -> pd.DataFrame:
+    """See :meth:`media_analytics.store.Store.versions_frame`."""
+    import pandas as pd
+
+    def read(tx: Tx) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        scores = tx.execute(
+            "SELECT s.model_version, COUNT(*), "
+            "SUM(CASE WHEN s.content_hash <> a.content_hash THEN 1 ELSE 0 END), "
+            "MAX(s.scored_at) FROM scores s JOIN articles a ON a.id = s.article_id "
+            "GROUP BY s.model_version"
+        ).fetchall()
+        runs = tx.execute(
+            "SELECT model_version, COUNT(*), "
+            "SUM(CASE WHEN status = 'running' THEN 1 ELSE 0 END), MIN(started_at), "
+            "MAX(started_at) FROM runs GROUP BY model_version"
+        ).fetchall()
+        return scores, runs
+
+    scores, runs = backend.transaction(read, write=False)
+    by_version: dict[str, dict[str, Any]] = {}
+    for version, n, stale, last_scored in scores:
+        by_version[str(version)] = {
+            "n_scores": n, "n_stale": stale or 0, "last_scored_at": last_scored
+        }  # fmt: skip
+    for version, n_runs, running, first, last in runs:
+        row = by_version.setdefault(str(version), {"n_scores": 0, "n_stale": 0})
+        row.update(n_runs=n_runs, n_running=running or 0, first_run_at=first, last_run_at=last)
+    frame = pd.DataFrame(
+        [{"model_version": v, **row} for v, row in by_version.items()],
+        columns=list(_VERSION_COLUMNS),
+    )
+    for column in ("n_scores", "n_stale", "n_runs", "n_running"):
+        frame[column] = frame[column].fillna(0).astype("int64")
+    _utc(frame, "first_run_at", "last_run_at", "last_scored_at")
+    # the order reports use: the version first used most recently comes last
+    frame = frame.sort_values(["first_run_at", "model_version"], na_position="first", kind="stable")
+    return frame.reset_index(drop=True)
 
 
 def runs_frame(backend: Backend) -> pd.DataFrame:

@@ -117,6 +117,41 @@ def test_model_versions_are_scored_independently(store: Store) -> None:
         store.claim(run2, "v1", 1)
 
 
+def test_an_old_version_is_listed_and_dropped(store: Store) -> None:
+    store.add_articles(make_articles(10))
+    old = store.start_run("v1")
+    score_all(store, old, "v1")
+    store.finish_run(old, "ok")
+    new = store.start_run("v2")
+    score_all(store, new, "v2", batch=3)
+    store.add_articles([dict(make_articles(1)[0], title="Judul yang diperbaiki")])  # one edit
+    versions = store.versions_frame()
+    assert list(versions["model_version"]) == ["v1", "v2"]  # by first run: v2 is the newer
+    assert versions.set_index("model_version")["n_scores"].to_dict() == {"v1": 10, "v2": 10}
+    assert versions["n_stale"].tolist() == [1, 1]
+    assert versions["n_running"].tolist() == [0, 1]
+    assert store.current_version() == "v2"
+    assert str(versions["first_run_at"].dt.tz) == "UTC"
+    # a running run of a version keeps its scores from being dropped
+    with pytest.raises(RunActiveError, match=f"run {new} of model version 'v2' is still active"):
+        store.drop_version("v2")
+    store.finish_run(new, "ok")
+    extra = store.start_run("v1")
+    store.claim(extra, "v1", 5)  # the stale article, claimed by a run of the old version
+    store.finish_run(extra, "failed")
+    assert store.drop_version("v1") == 10
+    assert store.scores_count() == {"v2": 10}
+    assert store.drop_version("v1") == 0  # already gone: nothing else touched
+    store.compact()
+    assert len(store.scores_frame("v2")) == 10 and store.articles_count() == 10
+    versions = store.versions_frame().set_index("model_version")
+    assert versions.loc["v1", "n_scores"] == 0 and versions.loc["v1", "n_runs"] == 2
+    assert store.runs_frame()["run_id"].tolist() == [old, new, extra]  # history kept
+    # the dropped version is scored again from scratch if a run of it comes back
+    again = store.start_run("v1")
+    assert len(score_all(store, again, "v1")) == 10
+
+
 def test_rescore_walks_through_everything_once(store: Store) -> None:
     articles = make_articles(30)
     store.add_articles(articles)
