@@ -544,6 +544,11 @@ def _json_document_records(
     try:
         document = json.loads(text)
     except (ValueError, RecursionError):
+        if text.lstrip().startswith("["):
+            # an array cut short or with a broken record: the whole records are read, each
+            # broken one reported once
+            yield from _salvaged_array(text, name, report, how)
+            return
         # not one document after all: each line is read (and reported) on its own
         yield from _jsonl_records(io.BytesIO(data), name, report)
         return
@@ -568,6 +573,47 @@ def _json_document_records(
             report(name, line, "not_object", message)
             continue
         yield line, item
+
+
+def _salvaged_array(
+    text: str, name: str, report: _Report, how: str
+) -> Iterator[tuple[int, Record]]:
+    """The records of a JSON array that does not parse as a whole: each item that does is
+    yielded at its line; a broken one is reported once, and reading goes on at the next line
+    that opens an object as indented as the array's first record."""
+    decoder = json.JSONDecoder()
+    i = text.index("[") + 1
+    line, done = 1 + text.count("\n", 0, i), i
+    resync: re.Pattern[str] | None = None
+    if how:
+        report(name, 1, "non_utf8", how, "warning")
+    while True:
+        while i < len(text) and text[i] in " \t\r\n,":
+            i += 1
+        if i >= len(text) or text[i] == "]":
+            return
+        line += text.count("\n", done, i)
+        done = i
+        if resync is None:  # the first record shows how records are laid out
+            indent = text[text.rfind("\n", 0, i) + 1 : i]
+            at_start = indent.strip() == ""
+            resync = re.compile(r"\n" + re.escape(indent) + r"\{" if at_start else r",\s*\{")
+        try:
+            item, i = decoder.raw_decode(text, i)
+        except (ValueError, RecursionError) as exc:
+            found = resync.search(text, i + 1)
+            cut = "" if found else "; the file ends inside it (cut short?)"
+            report(name, line, "invalid_json", f"invalid JSON record: {_one_line(exc)}{cut}")
+            if found is None:
+                return
+            i = found.end() - 1
+            continue
+        if isinstance(item, dict):
+            yield line, item
+        else:
+            report(
+                name, line, "not_object", f"a record must be a JSON object, got {_json_kind(item)}"
+            )
 
 
 def _of_objects(items: list[Any]) -> bool:
@@ -652,6 +698,8 @@ def _decode(raw: bytes, utf8_file: bool = False) -> tuple[str, str]:
     ('“Kita” \\ufffd', 'bytes that are not UTF-8 were replaced')
     >>> _decode(b"Banjir \\xe2\\x80 Jakarta")[1]  # a character cut short: UTF-8, damaged
     'bytes that are not UTF-8 were replaced'
+    >>> _decode("Kenang Pelé”".encode("cp1252"))[0]  # an accented letter, then a curly quote
+    'Kenang Pelé”'
     """
     try:
         return raw.decode("utf-8"), ""
@@ -669,8 +717,12 @@ def _decode(raw: bytes, utf8_file: bool = False) -> tuple[str, str]:
     return replaced, _REPLACED
 
 
-# a UTF-8 lead byte followed by continuation bytes: the start of a multi-byte character
-_CUT_UTF8 = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+# the start of a multi-byte UTF-8 character that Indonesian text holds (a lead byte followed
+# by a continuation byte): Latin-1 letters and signs (\xc2, \xc3: "é", a non-breaking space),
+# punctuation (\xe2: curly quotes, dashes, the ellipsis) and emoji (\xf0). Other leads are, in
+# Windows-1252, accented letters ("é" is \xe9) that a curly quote or a dash may follow
+# ("Pelé”" is \xe9\x94): read as UTF-8, they would make the line lose every accent.
+_CUT_UTF8 = re.compile(rb"[\xc2\xc3\xe2\xf0][\x80-\xbf]")
 
 
 class _Decoder:
@@ -686,16 +738,22 @@ class _Decoder:
         return text, how
 
 
+_ARRAY_MARKS = frozenset(["[", "]", "],", "];"])
+
+
 def _jsonl_records(stream: IO[bytes], name: str, report: _Report) -> Iterator[tuple[int, Record]]:
     decode = _Decoder()
     for line, raw in enumerate(stream, 1):
         text, how = decode(raw)
         if line == 1:
             text = text.lstrip("\ufeff")
-        if not text.strip():
-            continue
+        stripped = text.strip()
+        if not stripped or stripped in _ARRAY_MARKS:
+            continue  # the brackets of an array written one record per line
+        if stripped.endswith(",") and stripped.startswith("{"):
+            stripped = stripped[:-1]  # a record per line with the array's commas kept
         try:
-            obj = json.loads(text)
+            obj = json.loads(stripped)
         except (ValueError, RecursionError) as exc:
             report(name, line, "invalid_json", f"invalid JSON: {_one_line(exc)}")
             continue
@@ -840,9 +898,14 @@ def _csv_records(
     except StopIteration:
         report(name, 1, "empty_file", "empty file: no header line", "warning")
         return
-    delimiter = delimiter or sniff_delimiter(first)
+    sep = _EXCEL_SEP.match(first)
     feed = _Feed(lines)
-    feed.again([(1, first)])
+    if sep:
+        # Excel's "sep=;" line names the separator, above the header
+        delimiter = delimiter or sep.group(1)
+    else:
+        delimiter = delimiter or sniff_delimiter(first)
+        feed.again([(lines.count, first)])
 
     def new_reader() -> Iterator[list[str]]:
         # strict: a stray quote is an error for that record (reported, reading goes on)
@@ -876,6 +939,17 @@ def _csv_records(
             to_end = "end of data" in str(exc)
             fields = taken[0][1].rstrip("\r\n").split("\t")
             tsv_row = delimiter == "\t" and len(fields) == len(header)
+            repaired = None if tsv_row else _stray_quotes_read(taken, feed, delimiter, len(header))
+            if repaired is not None:
+                # quotes inside a quoted field, not doubled ("Gubernur "Topling" diluncurkan"):
+                # read as text, the record ending where a quote meets a separator or a line end
+                row, end = repaired
+                feed.record()
+                reader = new_reader()
+                message = "a quote inside a quoted field was not doubled: read as text"
+                report(name, start, "stray_quote", message, "warning")
+                yield from _checked_row(start, end, row, header, lines, name, report)
+                continue
             if tsv_row or to_end:
                 feed.again(taken[1:])
             elif len(taken) > 1:
@@ -902,6 +976,77 @@ def _csv_records(
         if not row or not taken:
             continue
         yield from _checked_row(taken[0][0], taken[-1][0], row, header, lines, name, report)
+
+
+_EXCEL_SEP = re.compile(r'^\ufeff?"?sep=([,;\t|])"?\s*$')
+
+#: Lines a record with stray quotes may run over when it is read again leniently.
+_LENIENT_LINES = 200
+
+
+def _stray_quotes_read(
+    taken: list[tuple[int, str]], feed: _Feed, delimiter: str, width: int
+) -> tuple[list[str], int] | None:
+    """The fields of a record that ``csv`` refused, read with stray quotes as text, and the
+    number of its last line; ``None`` unless that gives exactly ``width`` fields. Lines read
+    past the record go back to ``feed``."""
+    lines = list(taken[:_LENIENT_LINES])
+    while True:
+        parsed = _lenient_fields("".join(text for _, text in lines), delimiter)
+        if parsed is not None or len(lines) >= _LENIENT_LINES:
+            break
+        try:
+            text = next(feed)
+        except StopIteration:
+            parsed = _lenient_fields("".join(text for _, text in lines), delimiter, eof=True)
+            break
+        lines.append(feed.taken[-1] if feed.taken else (lines[-1][0] + 1, text))
+    if parsed is None or len(parsed[0]) != width:
+        feed.again(lines[len(taken) :])  # the lines read ahead, for the strict reading
+        feed.record()
+        return None
+    fields, used = parsed[0], min(parsed[1], len(lines))
+    feed.again([*lines[used:], *taken[len(lines) :]])
+    return fields, lines[used - 1][0]
+
+
+def _lenient_fields(text: str, delimiter: str, eof: bool = False) -> tuple[list[str], int] | None:
+    """One CSV record from the start of ``text``, a quote inside a quoted field counting as
+    its end only before a separator or a line end (else it is text); the fields and how many
+    lines the record took, or ``None`` when ``text`` ends inside it (unless ``eof``)."""
+    fields: list[str] = []
+    i, n = 0, len(text)
+    while True:
+        value: list[str] = []
+        if i < n and text[i] == '"':
+            i += 1
+            while True:
+                if i >= n:  # a quote open to the end: not a record read as text
+                    return ([], 0) if eof else None
+                ch = text[i]
+                if ch == '"':
+                    after = text[i + 1] if i + 1 < n else ""
+                    if after == '"':
+                        value.append('"')
+                        i += 2
+                        continue
+                    if after in (delimiter, "\r", "\n", ""):
+                        i += 1
+                        break
+                    if text[i - 1] in (delimiter, "\n", "\r"):
+                        return [], 0  # a quote opening a field: another record, not text
+                value.append(ch)
+                i += 1
+        while i < n and text[i] not in (delimiter, "\r", "\n"):
+            value.append(text[i])
+            i += 1
+        fields.append("".join(value))
+        if i < n and text[i] == delimiter:
+            i += 1
+            continue
+        if i >= n and not eof:
+            return None
+        return fields, text.count("\n", 0, i) + 1
 
 
 def _checked_row(
