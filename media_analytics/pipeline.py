@@ -31,7 +31,14 @@ import numpy as np
 
 from . import __version__
 from .corpus import Article, Rejects
-from .preprocessing import StemCache, SurfaceForms, TextPreprocessor, clean_article, default_cache
+from .preprocessing import (
+    StemCache,
+    SurfaceForms,
+    TextPreprocessor,
+    clean_article,
+    clean_title,
+    default_cache,
+)
 from .preprocessing.parallel import effective_n_jobs, parallel_map
 from .preprocessing.tokens import TokenMapper, load_stopwords
 from .sentiment.article import NEUTRAL_BAND
@@ -222,7 +229,7 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
     bodies, titles, datelines, token_docs = [], [], [], []
     for a in articles:
         cleaned = clean_article(a.text)
-        title = clean_article(a.title).text if a.title else ""
+        title = clean_title(a.title) if a.title else ""
         bodies.append(cleaned.text)
         titles.append(title)
         datelines.append(cleaned.dateline)
@@ -497,7 +504,7 @@ class MediaPipeline:
             self.taxonomy if isinstance(self.taxonomy, Taxonomy) else Taxonomy.load(self.taxonomy)
         )
         bodies = [clean_article(a.text).text for a in arts]
-        titles = [clean_article(a.title).text for a in arts]
+        titles = [clean_title(a.title) for a in arts]
         # tokens exactly as scoring builds them (title and body cleaned apart, then joined), so a
         # training article scored later gets the same topic it was fitted with
         pre = TextPreprocessor(clean=False, stopwords=self.stopwords, n_jobs=n_jobs)
@@ -778,7 +785,7 @@ class MediaPipeline:
             raise TypeError(f"text must be a str, got {type(text).__name__}")
         parts = self._parts()
         body = clean_article(text).text
-        head = clean_article(title).text if isinstance(title, str) and title else ""
+        head = clean_title(title) if isinstance(title, str) and title else ""
         sentence = None
         if parts.sentiment is not None:
             sentence = parts.sentiment.predict_article(head, body)

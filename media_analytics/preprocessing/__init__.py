@@ -7,6 +7,7 @@ and quote extraction) and a stemmed token stream (for models).
 from .cleaning import (
     CleanedText,
     clean_article,
+    clean_title,
     fix_encoding,
     normalize_punctuation,
     normalize_whitespace,
@@ -30,6 +31,7 @@ __all__ = [
     "TokenMapper",
     "WorkerPool",
     "clean_article",
+    "clean_title",
     "default_cache",
     "effective_n_jobs",
     "fix_encoding",

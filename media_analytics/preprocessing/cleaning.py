@@ -469,6 +469,31 @@ def _clean_once(text: str) -> tuple[str, str | None, str | None]:
         text = body
 
 
+def clean_title(text: str) -> str:
+    """Clean one headline: encoding repair, HTML, URLs and e-mails, punctuation and whitespace
+    (on one line), as the body is cleaned but without the rules for bodies: a headline is
+    neither boilerplate nor a dateline (``Foto-foto Jembatan ...``, ``Bahas RUU, DPR -
+    Pemerintah Alot ...`` stay whole). Idempotent.
+
+    >>> clean_title("Bahas RUU Pesantren, DPR - Pemerintah Alot&nbsp;Soal Dana Abadi")
+    'Bahas RUU Pesantren, DPR - Pemerintah Alot Soal Dana Abadi'
+    >>> clean_title("Foto-foto Warung di Gunung Lawu\n")
+    'Foto-foto Warung di Gunung Lawu'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"clean_title expects str, got {type(text).__name__}")
+    for _ in range(10):  # until stable, as clean_article repairs exposed damage
+        cleaned = normalize_whitespace(
+            normalize_punctuation(remove_urls_emails(strip_html(fix_encoding(text))))
+        ).replace("\n", " ")
+        while "  " in cleaned:
+            cleaned = cleaned.replace("  ", " ")
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
+
+
 def clean_article(text: str) -> CleanedText:
     """Clean one scraped article body; keep case, punctuation and quotes for extraction.
 

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
-from ..preprocessing import clean_article, tokenize
+from ..preprocessing import clean_article, clean_title, tokenize
 from ..themes.rules import sentence_spans
 from .labels import LABELS
 
@@ -337,7 +337,7 @@ def article_tone(
     w = resolve_weights(weights)
     body = clean_article(text).text if clean else text
     if clean and isinstance(title, str) and title:
-        title = clean_article(title).text  # as scoring reads headlines: entities, markup gone
+        title = clean_title(title)  # as scoring reads headlines: entities, markup gone
     units, texts = tone_units(title, body, article_sentences(body), w)
     proba = np.asarray(model.predict_proba(texts)) if texts else np.zeros((0, 3))
     return tone_from(units, proba, model.classes_, body, band)

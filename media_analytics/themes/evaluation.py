@@ -120,7 +120,7 @@ def evaluate_themes(
         among the articles.
     """
     from ..pipeline import as_article
-    from ..preprocessing import clean_article
+    from ..preprocessing import clean_article, clean_title
 
     themes = list(model.themes_.taxonomy_.ids)
     gold = read_label_file(labels, themes) if isinstance(labels, (str, Path)) else dict(labels)
@@ -164,7 +164,8 @@ def evaluate_themes(
                 if below is None:
                     article = by_id[i]
                     below = model.themes_.tag(
-                        clean_article(article.text).text, title=record.get("title") or ""
+                        clean_article(article.text).text,
+                        title=clean_title(record.get("title") or ""),
                     )
                 # the score it had: a near miss (0.45 of 0.5) reads otherwise than a 0.02
                 score = round(float(below.scores[theme]), 4)

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from ..preprocessing import clean_article
+from ..preprocessing import clean_article, clean_title
 from .taxonomy import Taxonomy
 
 logger = logging.getLogger(__name__)
@@ -99,7 +99,7 @@ def load_sample_labels(
     """Cleaned texts, cleaned titles and the label matrix of the bundled sample corpus."""
     records = read_sample_records(folder)
     texts = [clean_article(r.get("text", "")).text for r in records]
-    titles = [clean_article(r.get("title", "")).text for r in records]
+    titles = [clean_title(r.get("title", "")) for r in records]
     return texts, titles, label_matrix(taxonomy, [_sample_labels(r) for r in records])
 
 
@@ -242,7 +242,7 @@ def train_tagger(
         if doc_id not in docs:
             raise ValueError(f"labels refer to article {doc_id!r}, which is not among the articles")
         docs[doc_id][2].update(corr)
-    titles = [clean_article(t).text for t, _, _ in docs.values()]
+    titles = [clean_title(t) for t, _, _ in docs.values()]
     texts = [clean_article(x).text for _, x, _ in docs.values()]
     Y = label_matrix(taxonomy, [lab for _, _, lab in docs.values()])
     return ThemeTagger(taxonomy=taxonomy, **params).fit(texts, Y, titles=titles)

@@ -216,6 +216,18 @@ def test_fitting_parts_side_by_side_gives_the_sequential_model() -> None:
     assert list(fits[0].score(records)) == list(fits[1].score(records))
 
 
+def test_scored_titles_are_the_headlines_as_written(default_pipeline) -> None:
+    titles = [
+        "Foto-foto Warung Mbok Yem di Gunung Lawu, Jual Pecel di Ketinggian 3.150 Mdpl",
+        "Bahas RUU Pesantren, DPR - Pemerintah Alot Soal Dana Abadi",
+    ]
+    articles = [
+        {"id": str(i), "title": t, "text": "Warga dan pejabat bertemu di balai desa."}
+        for i, t in enumerate(titles)
+    ]
+    assert [r["title"] for r in default_pipeline.score(articles, n_jobs=1)] == titles
+
+
 def test_score_frame_reads_an_export_as_the_file_readers_do(default_pipeline) -> None:
     import pandas as pd
 

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from media_analytics.preprocessing import (
     clean_article,
+    clean_title,
     cleaning,
     fix_encoding,
     normalize_whitespace,
@@ -234,3 +235,20 @@ def test_an_invisible_character_does_not_split_an_email_address_in_two() -> None
     # looked like an address to the second
     once = clean_article("Kapolres\u200ba@b.ida@b.id").text
     assert clean_article(once).text == once
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Foto-foto Warung Mbok Yem di Gunung Lawu, Jual Pecel di Ketinggian 3.150 Mdpl",
+        "Foto: Banjir Rendam Jakarta",
+        "Bahas RUU Pesantren, DPR - Pemerintah Alot Soal Dana Abadi",
+        "Traveling Ala Barbie Kumalasari, Indonesia - Amerika Ditempuh 8 Jam",
+        "Editor: Kapolres Pastikan Pilkada Aman",
+    ],
+)
+def test_a_headline_is_neither_boilerplate_nor_a_dateline(headline: str) -> None:
+    # the body's rules would empty or cut these (a photo credit, "PLACE, OUTLET -")
+    assert clean_title(headline) == headline
+    assert clean_title(f"  <b>{headline}</b>&nbsp;\n") == headline  # markup, spaces still go
+    assert clean_title(clean_title(headline)) == clean_title(headline)
