@@ -306,7 +306,53 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
                 "model_version": parts.model_version,
             }
         )
+        if a.extra:
+            _carry_extras(out[-1], a.extra)
     return out
+
+
+#: Names a scored record read back from the database also has (see ``Store.scores_frame``).
+_STORE_FIELDS = frozenset(["scored_at", "run_id", "stale", "text"])
+
+
+def _carry_extras(record: dict[str, Any], extra: Mapping[str, Any]) -> None:
+    """Add the input's own fields (a vendor's ``category``, ``author``, ``sentiment``) to the
+    scored record, after its fields and as JSON values. One named like a field of the record
+    comes in as ``input_<name>`` (a vendor's ``sentiment`` as ``input_sentiment``)."""
+    for key, value in extra.items():
+        name = str(key)
+        if name in record or name in _STORE_FIELDS:
+            name = f"input_{name}"
+            if name in record:
+                continue
+        record[name] = _json_value(value)
+
+
+def _json_value(value: Any) -> Any:
+    """``value`` as JSON holds it: dates as ISO 8601, numpy numbers as Python ones, NaN and
+    other missing values as null, other objects as their text."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        return value if np.isfinite(value) else None
+    if isinstance(value, Mapping):
+        return {str(k): _json_value(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset | np.ndarray):
+        return [_json_value(v) for v in value]
+    if isinstance(value, np.generic):
+        return _json_value(value.item())
+    if hasattr(value, "isoformat"):  # datetime, date, time, pandas.Timestamp
+        try:
+            import pandas as pd
+
+            if pd.isna(value):
+                return None
+        except ImportError:  # pragma: no cover - pandas is a core dependency
+            pass
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
 
 
 def _record_tone(

@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from media_analytics.pipeline import FORMAT_VERSION, MediaPipeline, ModelError, _settings_digest
@@ -226,6 +227,28 @@ def test_scored_titles_are_the_headlines_as_written(default_pipeline) -> None:
         for i, t in enumerate(titles)
     ]
     assert [r["title"] for r in default_pipeline.score(articles, n_jobs=1)] == titles
+
+
+def test_the_inputs_own_fields_are_carried_into_the_scored_record(default_pipeline) -> None:
+    import datetime as dt
+
+    article = {
+        "id": "v1",
+        "title": "Polisi gelar Jumat Curhat",
+        "text": "Warga menyampaikan keluhan kepada polisi di balai desa.",
+        "category": "Regional",
+        "sentiment": "positif",  # a vendor's own reading: kept beside ours
+        "crawled_at": dt.datetime(2024, 10, 18, 17, 46),
+        "reach": np.int64(1200),
+        "score_hint": float("nan"),
+    }
+    [record] = default_pipeline.score([article], n_jobs=1)
+    assert record["category"] == "Regional" and record["input_sentiment"] == "positif"
+    assert record["sentiment"]["label"] in ("positive", "neutral", "negative")
+    assert record["crawled_at"] == "2024-10-18T17:46:00" and record["reach"] == 1200
+    assert record["score_hint"] is None
+    assert list(record)[-5:] == ["category", "input_sentiment", "crawled_at", "reach", "score_hint"]
+    json.dumps(record, allow_nan=False)  # JSON as it is written
 
 
 def test_score_frame_reads_an_export_as_the_file_readers_do(default_pipeline) -> None:
