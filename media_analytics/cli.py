@@ -11,6 +11,7 @@ import contextlib
 import json
 import logging
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -1056,7 +1057,11 @@ _DATE_ORDER_KW: Any = {
 
 
 def _iso_day(value: str) -> str:
+    # YYYY-MM-DD only: the database compares it with dates as text, so Python's other ISO
+    # forms (20241202, 2024-W49-1) would filter wrongly there
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
         date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a day as YYYY-MM-DD: {value!r}") from None

@@ -81,7 +81,10 @@ def as_article(record: Article | Mapping[str, Any], dayfirst: bool | None = True
 
 
 def _iso_date(a: Article) -> str | None:
-    return a.published_at.date().isoformat() if a.published_at else None
+    """The day of publication as an Indonesian reader counts it (UTC times on WIB's day)."""
+    from .corpus.dates import indonesian_time
+
+    return indonesian_time(a.published_at).date().isoformat() if a.published_at else None
 
 
 def _sha256(path: Path) -> str:

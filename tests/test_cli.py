@@ -62,6 +62,9 @@ def test_report_refuses_bad_days_and_names_a_theme_no_story_carries(
     base = ["report", str(scored), "--out", str(tmp_path / "r")]
     assert main([*base, "--since", "2024-13-01"]) == 2
     assert "not a day as YYYY-MM-DD: '2024-13-01'" in capsys.readouterr().err
+    for other_iso_form in ("20241202", "2024-W49-1"):  # the database compares text: refused
+        assert main([*base, "--until", other_iso_form]) == 2
+        assert f"not a day as YYYY-MM-DD: '{other_iso_form}'" in capsys.readouterr().err
     assert main([*base, "--since", "2024-12-01", "--until", "2024-11-01"]) == 2
     assert "--since 2024-12-01 is after --until 2024-11-01" in capsys.readouterr().err
     assert main([*base, "--theme", "public_dialog"]) == 0

@@ -152,6 +152,10 @@ def _missing(value: Any) -> bool:
     return type(value).__name__ in ("NAType", "NaTType")
 
 
+#: Publication years taken as dates: outside them a date is a placeholder or a typo.
+PLAUSIBLE_YEARS = (1950, 2100)
+
+
 def _clean_date(value: Any, dayfirst: bool | None, issues: list[Issue]) -> datetime | None:
     if _missing(value):
         return None
@@ -159,10 +163,21 @@ def _clean_date(value: Any, dayfirst: bool | None, issues: list[Issue]) -> datet
         value = value.to_pydatetime()
     if isinstance(value, str | datetime | date | int | float) and not isinstance(value, bool):
         try:
-            return parse_date(value, dayfirst=dayfirst)
+            parsed = parse_date(value, dayfirst=dayfirst)
         except DateParseError as exc:
             issues.append(Issue("bad_date", f"published_at left empty: {exc}", "warning"))
             return None
+        lo, hi = PLAUSIBLE_YEARS
+        if parsed is not None and not lo <= parsed.year < hi:
+            # a placeholder (1900-01-01, 9999-12-31) or a typo (2124): kept, it would stretch
+            # every trend table over the years between
+            message = (
+                f"published_at left empty: {parsed.date().isoformat()} is outside the years "
+                f"{lo}-{hi - 1} (a placeholder or a typo?)"
+            )
+            issues.append(Issue("bad_date", message, "warning"))
+            return None
+        return parsed
     issues.append(
         Issue(
             "bad_date", f"published_at left empty: got {_type_name(value)}, not a date", "warning"

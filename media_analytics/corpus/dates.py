@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
-__all__ = ["DateParseError", "numeric_date_order", "parse_date"]
+__all__ = ["WIB", "DateParseError", "indonesian_time", "numeric_date_order", "parse_date"]
 
 
 class DateParseError(ValueError):
@@ -77,6 +77,30 @@ _MONTH_DAY_YEAR_RE = re.compile(
     r"^([a-z']+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d+)$", re.IGNORECASE
 )
 _MONTH_YEAR_RE = re.compile(r"^([a-z']+)\.?\s+(\d{4})$", re.IGNORECASE)
+
+
+#: Western Indonesian Time (UTC+7), Jakarta's clock.
+WIB = timezone(timedelta(hours=7), "WIB")
+_INDONESIAN_OFFSETS = frozenset(timedelta(hours=h) for h in (7, 8, 9))
+
+
+def indonesian_time(moment: datetime) -> datetime:
+    """``moment`` on the clock an Indonesian reader counts its day by.
+
+    A time in WIB, WITA or WIT (UTC+7, +8, +9) and a time without a zone are kept as written
+    (an evening article from Makassar stays on its own day); any other zone (UTC, as crawlers
+    and Unix times give it, or a foreign offset) is converted to WIB, so that the same moment
+    falls on the same day however the feed wrote it.
+
+    >>> indonesian_time(parse_date("2024-11-30T17:00:00Z")).isoformat()
+    '2024-12-01T00:00:00+07:00'
+    >>> indonesian_time(parse_date("30 Nov 2024 23:30 WITA")).isoformat()
+    '2024-11-30T23:30:00+08:00'
+    """
+    offset = moment.utcoffset()
+    if offset is None or offset in _INDONESIAN_OFFSETS:
+        return moment
+    return moment.astimezone(WIB)
 
 
 def parse_date(

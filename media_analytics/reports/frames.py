@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import numpy as np
@@ -134,13 +135,25 @@ def _period_code(period: str) -> str:
 
 
 def _parse_day(value: Any) -> pd.Timestamp | None:
-    """The calendar day of a published_at value, as the article's own clock shows it."""
+    """The calendar day of a published_at value, as the article's own clock shows it when
+    that is an Indonesian one (WIB, WITA, WIT) or none, else in WIB."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return None
+    from ..corpus.dates import indonesian_time
+
     if isinstance(value, pd.Timestamp):
-        return value.tz_localize(None).normalize() if value.tzinfo else value.normalize()
+        if value.tzinfo:  # on the day an Indonesian reader counts it (UTC times in WIB)
+            return pd.Timestamp(indonesian_time(value.to_pydatetime()).date())
+        return value.normalize()
     text = str(value)
     match = _ISO_DATE.match(text)
+    if match and len(text.strip()) > 10:
+        try:
+            moment = datetime.fromisoformat(text.strip())
+        except ValueError:
+            moment = None
+        if moment is not None and moment.tzinfo is not None:
+            return pd.Timestamp(indonesian_time(moment).date())
     if match:
         # The date part of an ISO timestamp is the local day; converting to UTC would move
         # evening articles from WIB/WITA/WIT onto the next day.

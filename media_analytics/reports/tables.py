@@ -99,7 +99,26 @@ def period_grid(data: ReportData, period: str) -> pd.DatetimeIndex:
         lo = min(lo, pd.Timestamp(filters["since"]))
     if filters.get("until") is not None:
         hi = max(hi, pd.Timestamp(filters["until"]))
+    if _n_periods(lo, hi, code) > MAX_GRID_PERIODS:
+        # dates decades apart (a stray date in a feed, or a long archive by day): only the
+        # periods that hold stories, rather than a table of every empty day between
+        logger.warning(
+            "stories run from %s to %s: more than %s periods of %s, so the tables show only "
+            "the periods with stories (use a longer --period, or --since/--until)",
+            lo.date(), hi.date(), f"{MAX_GRID_PERIODS:,}", period,
+        )  # fmt: skip
+        held = period_start(data.stories["date"], period).dropna().unique()
+        return pd.DatetimeIndex(sorted(held), name="period")
     return pd.DatetimeIndex(pd.period_range(lo, hi, freq=code).start_time, name="period")
+
+
+#: Periods a trend table spans at most before it keeps only the periods holding stories.
+MAX_GRID_PERIODS = 5_000
+
+
+def _n_periods(lo: pd.Timestamp, hi: pd.Timestamp, code: str) -> int:
+    days = (hi - lo).days + 1
+    return days if code == "D" else days // 7 + 2 if code.startswith("W") else days // 28 + 2
 
 
 def _totals(data: ReportData, period: str) -> pd.Series:

@@ -629,7 +629,7 @@ def _prepared(data: dict[str, Any], digest: str) -> tuple[str, Any, Any, Any, st
         data.get("source"),
         data.get("url"),
         data.get("title"),
-        iso(data.get("published_at")),
+        _published(data.get("published_at")),
         dumps(data),
     )
 
@@ -657,3 +657,19 @@ def _keep_stored_dates(
         logger.warning(
             "article %r read again without a readable date: the stored date %s is kept", aid, when
         )
+
+
+def _published(value: Any) -> str | None:
+    """The ``published_at`` column: ISO 8601 text, a time in a zone outside Indonesia (UTC)
+    given in WIB, so that comparing its text with a day (``since``, ``until``) counts the
+    article on the day the scored record and the reports give it."""
+    text = iso(value)
+    if text is None or len(text) <= 10:
+        return text
+    from ..corpus.dates import indonesian_time
+
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    return indonesian_time(moment).isoformat() if moment.tzinfo is not None else text

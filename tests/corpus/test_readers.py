@@ -702,3 +702,25 @@ def test_excel_sep_line_names_the_separator(tmp_path: Path) -> None:
     rejects = Rejects()
     assert [a.id for a in read_articles(path, rejects=rejects)] == ["1"]
     assert [(r.line, r.reason) for r in rejects] == [(4, "missing_text")]
+
+
+def test_dates_outside_the_plausible_years_are_left_empty_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    dates = ["9999-12-31", "2124-12-02", "1900-01-01", "2024-12-02", "1950-01-01"]
+    path.write_text(
+        "".join(
+            json.dumps({"id": str(i), "text": "Isi.", "published_at": d}) + "\n"
+            for i, d in enumerate(dates)
+        )
+    )
+    rejects = Rejects()
+    kept = [a.published_at for a in read_articles(path, rejects=rejects)]
+    assert kept == [None, None, None, datetime(2024, 12, 2), datetime(1950, 1, 1)]
+    assert [(r.line, r.reason, r.severity) for r in rejects] == [
+        (1, "bad_date", "warning"),
+        (2, "bad_date", "warning"),
+        (3, "bad_date", "warning"),
+    ]
+    assert (
+        "2124-12-02 is outside the years 1950-2099 (a placeholder or a typo?)" in rejects[1].message
+    )

@@ -217,6 +217,30 @@ def test_fitting_parts_side_by_side_gives_the_sequential_model() -> None:
     assert list(fits[0].score(records)) == list(fits[1].score(records))
 
 
+def test_the_day_of_publication_is_counted_as_an_indonesian_reader_counts_it(
+    default_pipeline,
+) -> None:
+    stamps = {
+        "utc": "2024-11-30T17:00:00Z",  # midnight in Jakarta: 1 December
+        "epoch": 1733043600,  # the same moment as a Unix time
+        "wita": "30 Nov 2024 23:30 WITA",  # Makassar's own evening: 30 November
+        "naive": "2024-11-30 23:30",
+        "foreign": "2024-11-30T12:30:00-05:00",  # New York noon: 1 December in Jakarta
+    }
+    articles = [
+        {"id": k, "title": "Judul", "text": "Isi berita.", "published_at": v}
+        for k, v in stamps.items()
+    ]
+    days = {r["id"]: r["published_at"] for r in default_pipeline.score(articles, n_jobs=1)}
+    assert days == {
+        "utc": "2024-12-01",
+        "epoch": "2024-12-01",
+        "wita": "2024-11-30",
+        "naive": "2024-11-30",
+        "foreign": "2024-12-01",
+    }
+
+
 def test_scored_titles_are_the_headlines_as_written(default_pipeline) -> None:
     titles = [
         "Foto-foto Warung Mbok Yem di Gunung Lawu, Jual Pecel di Ketinggian 3.150 Mdpl",

@@ -248,3 +248,19 @@ def test_nothing_emerges_after_a_gap_in_the_data():
 def test_unknown_dimension(data):
     with pytest.raises(ValueError, match="unknown dimension"):
         volume(data, "colour")
+
+
+def test_a_span_of_decades_keeps_only_the_periods_with_stories(caplog):
+    records = [
+        _rec("a", "2024-11-04", "X", ["x"], "positive"),
+        _rec("b", "2024-11-05", "X", ["x"], "neutral"),
+        _rec("c", "2099-12-31", "Y", ["x"], "negative"),  # a typo a feed let through
+    ]
+    out = volume(records_to_frames(records), None, "D")
+    assert out["period"].tolist() == [
+        pd.Timestamp(d) for d in ("2024-11-04", "2024-11-05", "2099-12-31")
+    ]
+    assert out["articles"].tolist() == [1, 1, 1]
+    assert "the tables show only the periods with stories" in caplog.text
+    # by month, the same span is a table of every month (under the limit)
+    assert len(volume(records_to_frames(records), None, "M")) == 75 * 12 + 2

@@ -340,6 +340,22 @@ def test_rejects_are_stored_with_reasons(store: Store) -> None:
         store.add_rejects(12345, [{"reason": "x"}])
 
 
+def test_a_utc_time_is_filtered_on_its_day_in_jakarta(store: Store) -> None:
+    # 17:00 UTC on 30 November is midnight of 1 December in WIB: the scored record (and the
+    # reports on a JSONL file) count it on 1 December, and so does a period read from here
+    store.add_articles(
+        [
+            {"id": "u", "title": "U", "text": "Isi.", "published_at": "2024-11-30T17:00:00+00:00"},
+            {"id": "w", "title": "W", "text": "Isi.", "published_at": "2024-11-30T23:30:00+08:00"},
+        ]
+    )
+    run = store.start_run("v1")
+    score_all(store, run, "v1")
+    assert store.scores_frame("v1", since="2024-12-01")["id"].tolist() == ["u"]
+    assert store.scores_frame("v1", until="2024-11-30")["id"].tolist() == ["w"]
+    assert store.scores_count(since="2024-12-01") == {"v1": 1}
+
+
 def test_corpus_rejects_are_accepted(store: Store) -> None:
     corpus = pytest.importorskip("media_analytics.corpus")
     rejects = corpus.Rejects()
