@@ -577,7 +577,16 @@ def score_partitions(
     )
     prepass = 0.0
     workers = 0
+    # the outputs of partitions the input no longer has (a folder that shrank): gone, so that
+    # the parts folder holds this run's outputs only
+    for old in [*out.glob("part-*.jsonl"), *out.glob("part-*.done.json")]:
+        index = old.name.split(".")[0].removeprefix("part-")
+        if index.isdigit() and int(index) >= len(files):
+            old.unlink(missing_ok=True)
     if todo:
+        # the last run's manifest no longer describes the folder: until this run finishes,
+        # merge_outputs refuses it rather than join outputs of two runs
+        (out / RUN_MANIFEST).unlink(missing_ok=True)
         n_local = n_workers or min(os.cpu_count() or 1, len(todo))
         with _connect(scheduler, n_local) as client:
             workers = len(client.scheduler_info().get("workers", {}))
@@ -753,17 +762,31 @@ def merge_outputs(out_dir: str | os.PathLike[str], dest: str | os.PathLike[str] 
         if (root / part["output"]).stat().st_size != part["bytes"]:
             raise ScaleError(f"{root / part['output']}: changed since the run finished")
     if isinstance(dest, str | os.PathLike):
+        # written beside FILE and renamed at the end: a failure leaves an earlier FILE whole
         target = Path(dest)
         target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("wb") as f:
-            return _copy(root, parts, f)
+        partial = target.with_name(target.name + ".partial")
+        try:
+            with partial.open("wb") as f:
+                written = _copy(root, parts, f)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        os.replace(partial, target)
+        return written
     return _copy(root, parts, dest)
 
 
 def _copy(root: Path, parts: list[dict[str, Any]], f: IO[bytes]) -> int:
+    """Copy the outputs in order, each checked against its SHA-256 as it goes."""
     written = 0
     for part in parts:
+        digest = hashlib.sha256()
         with (root / part["output"]).open("rb") as src:
-            shutil.copyfileobj(src, f, 1 << 20)
+            while block := src.read(1 << 20):
+                digest.update(block)
+                f.write(block)
+        if digest.hexdigest() != part["sha256"]:
+            raise ScaleError(f"{root / part['output']}: changed since the run finished")
         written += part["bytes"]
     return written

@@ -171,6 +171,36 @@ def test_rerun_redoes_only_the_missing_partition(five_parts, expected, client, t
     assert (tmp_path / "b.jsonl").read_bytes() == expected
     assert not list(out.glob(".*.tmp"))
 
+    # an output edited in place, its size unchanged: the merge refuses it and leaves an
+    # earlier merged file whole
+    good = (out / "part-00001.jsonl").read_bytes()
+    (out / "part-00001.jsonl").write_bytes(good.replace(b'"id"', b'"ID"', 1))
+    with pytest.raises(ScaleError, match=r"part-00001\.jsonl: changed since the run finished"):
+        merge_outputs(out, tmp_path / "b.jsonl")
+    assert (tmp_path / "b.jsonl").read_bytes() == expected
+    assert not list(tmp_path.glob("*.partial"))
+    (out / "part-00001.jsonl").write_bytes(good)
+    # a run that is stopped before it finishes leaves no manifest of the run before it, so
+    # its outputs are never merged with the older ones
+    (out / "part-00003.jsonl").unlink()
+    (out / "part-00003.done.json").write_text("{}")  # as a run cut short would leave it
+    with pytest.raises(ValueError):  # a run that stops at once: no scheduler at that address
+        score_partitions(five_parts, out, scheduler="tcp://127.0.0.1:notaport")
+    with pytest.raises(ScaleError, match="no finished run here"):
+        merge_outputs(out, tmp_path / "b.jsonl")
+    # the input shrinks to four files: the fifth partition's output goes
+    four = tmp_path / "four"
+    four.mkdir()
+    for f in sorted(five_parts.iterdir())[:4]:
+        (four / f.name).write_bytes(f.read_bytes())
+    summary = score_partitions(four, out, scheduler=client)
+    assert summary["partitions"] == 4
+    assert sorted(p.name for p in out.glob("part-*.jsonl")) == [
+        f"part-{i:05d}.jsonl" for i in range(4)
+    ]
+    assert not (out / "part-00004.done.json").exists()
+    score_partitions(five_parts, out, scheduler=client)
+
     # overwrite scores everything again, even on workers that find a complete output
     before = (out / "part-00000.jsonl").stat().st_ino
     assert score_partitions(five_parts, out, scheduler=client, overwrite=True)["scored"] == 5
