@@ -42,6 +42,7 @@ from .preprocessing import (
 from .preprocessing.parallel import effective_n_jobs, parallel_map
 from .preprocessing.tokens import TokenMapper, load_stopwords
 from .sentiment.article import NEUTRAL_BAND
+from .sentiment.labels import canonical_classes
 from .themes import TRUSTED_TYPES as THEME_TYPES
 from .themes import Taxonomy, ThemeTagger
 from .themes.training import (
@@ -256,7 +257,7 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
         tone_proba = parts.tone.predict_proba(
             [tone_text(t, b) for t, b in zip(titles, bodies, strict=True)]
         )
-        tone_classes = [str(c) for c in parts.tone.classes_]
+        tone_classes = canonical_classes(parts.tone)
     if parts.sentiment is not None:
         from .sentiment import score_articles
 
@@ -846,7 +847,7 @@ class MediaPipeline:
         proba = None
         if parts.tone is not None:
             proba = parts.tone.predict_proba([joined])[0]
-            classes = [str(c) for c in parts.tone.classes_]
+            classes = canonical_classes(parts.tone)
             shown = {c: round(float(x), 4) for c, x in zip(classes, proba, strict=True)}
             article = {"label": classes[int(np.argmax(proba))], "probabilities": shown}
         label, score, weight = _record_tone(parts, sentence, proba, classes)  # as scoring does

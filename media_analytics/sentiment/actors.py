@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 
 from .article import article_sentences, lean_label
+from .labels import canonical_classes
 
 __all__ = [
     "ACTOR_BAND",
@@ -249,7 +250,8 @@ def actor_sentiment(
     needed = sorted({i for _, _, idx, _, _ in plan for i in idx})
     proba = np.asarray(model.predict_proba([text[slice(*sentences[i])] for i in needed]))
     row = {i: r for r, i in enumerate(needed)}
-    return actors_from(plan, sentences, proba, row, model.classes_, band, lead_weight, own_strength)
+    classes = canonical_classes(model)
+    return actors_from(plan, sentences, proba, row, classes, band, lead_weight, own_strength)
 
 
 #: The actor types :func:`~media_analytics.actors.extract_actors` gives.

@@ -44,7 +44,7 @@ import numpy as np
 
 from ..preprocessing import clean_article, clean_title, tokenize
 from ..themes.rules import sentence_spans
-from .labels import LABELS
+from .labels import LABELS, canonical_classes
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -340,4 +340,4 @@ def article_tone(
         title = clean_title(title)  # as scoring reads headlines: entities, markup gone
     units, texts = tone_units(title, body, article_sentences(body), w)
     proba = np.asarray(model.predict_proba(texts)) if texts else np.zeros((0, 3))
-    return tone_from(units, proba, model.classes_, body, band)
+    return tone_from(units, proba, canonical_classes(model), body, band)

@@ -25,6 +25,7 @@ from .article import (
     tone_from,
     tone_units,
 )
+from .labels import canonical_classes
 
 __all__ = ["ArticleSentiment", "score_articles"]
 
@@ -127,7 +128,7 @@ def score_articles(
                     batch.append(body[slice(*spans[k])])
         plans.append((body, spans, units, unit_rows, plan, row))
 
-    classes = [str(c) for c in model.classes_]
+    classes = canonical_classes(model)
     proba = np.asarray(model.predict_proba(batch)) if batch else np.zeros((0, len(classes)))
     out = []
     for body, spans, units, unit_rows, plan, row in plans:

@@ -52,7 +52,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from ..preprocessing.parallel import effective_n_jobs
 from .features import SentimentFeatures, as_texts
-from .labels import LABELS, normalize_labels
+from .labels import LABELS, normalize_labels, spelled_classes
 from .tokens import fingerprint
 from .vectors import PooledWordVectors
 
@@ -441,7 +441,8 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         self
         """
         texts = as_texts(X)
-        labels = normalize_labels(y)
+        raw = y if isinstance(y, str) else list(y)
+        labels = normalize_labels(raw)
         if len(labels) != len(texts):
             raise ValueError(f"got {len(texts)} documents but {len(labels)} labels")
         missing = [lab for lab in LABELS if lab not in set(labels)]
@@ -589,7 +590,9 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
             self.embed_weight_ = float(embed_weight)
         self.features_ = features
         self.C_ = C
-        self.classes_ = np.asarray(LABELS, dtype=object)
+        # in the training labels' own spelling (positif/netral/negatif), so that predict()
+        # answers as y was written and scikit-learn's scorers compare like with like
+        self.classes_ = np.asarray(spelled_classes(raw, labels), dtype=object)
         self.train_fingerprints_ = np.unique(fingerprint(texts))
         return self
 

@@ -39,7 +39,7 @@ from ..resources import corpora_dir
 from .article import NEUTRAL_BAND, lean_label
 from .classifier import SentimentClassifier
 from .features import SentimentFeatures
-from .labels import normalize_label
+from .labels import canonical_classes, normalize_label
 
 __all__ = [
     "ARTICLE_FEATURE_GRID",
@@ -264,7 +264,7 @@ class ToneReader:
             return np.asarray(self.model.predict([clean_article(t).text for t in texts]))
         if self.articles:  # blended with the sentence reading, as a model with both scores
             proba = self.model.predict_proba([clean_article(t).text for t in texts])
-            classes = [str(c) for c in self.model.classes_]
+            classes = canonical_classes(self.model)
             out = []
             for text, row in zip(texts, proba, strict=True):
                 title, body = split_headline(text)

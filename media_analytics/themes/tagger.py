@@ -95,6 +95,16 @@ class TagResult:
         }
 
 
+def _many(method: str, X: Any) -> list[str]:
+    """The documents of ``X``: a lone string (each of its characters a document) refused."""
+    if isinstance(X, str | bytes):
+        raise ValueError(
+            f"{method} takes a sequence of texts, got a single string: wrap it in a list, or "
+            "use tag() for one article"
+        )
+    return list(X)
+
+
 def _text_arg(name: str, value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{name} must be str, got {type(value).__name__}")
@@ -237,7 +247,7 @@ class ThemeTagger(BaseEstimator):
             self._matcher()
         except ValueError as exc:
             raise TaxonomyError(f"{self.taxonomy_.source or 'taxonomy'}: {exc}") from None
-        texts = list(X)
+        texts = _many("fit", X)
         titles = list(titles) if titles is not None else [""] * len(texts)
         n_themes = len(self.taxonomy_)
         self.rule_coef_ = np.tile(PRIOR_WEIGHTS, (n_themes, 1))
@@ -359,7 +369,7 @@ class ThemeTagger(BaseEstimator):
     ) -> np.ndarray:
         """Scores of shape ``(n_docs, n_themes)`` in taxonomy order."""
         check_is_fitted(self, "rule_coef_")
-        texts = list(X)
+        texts = _many("predict_proba", X)
         titles = list(titles) if titles is not None else [""] * len(texts)
         feats = self._rule_features(texts, titles)
         if tokens is None:

@@ -223,3 +223,17 @@ def test_workers_exit_when_the_parent_is_killed_in_the_middle_of_a_message(
     for pid in left:  # never leave a stray worker behind, even when the test fails
         os.kill(pid, 9)
     assert not left, "a worker outlived its killed parent"
+
+
+def test_pandas_output_configured_leaves_the_token_strings_as_they_are() -> None:
+    import sklearn
+
+    docs = ["Polisi menjaga TPS saat pilkada.", "Warga berdialog dengan bupati di balai."]
+    with sklearn.config_context(transform_output="pandas"):
+        out = TextPreprocessor().fit_transform(docs)
+        X = make_pipeline(
+            TextPreprocessor(), TfidfVectorizer(token_pattern=r"\S+", lowercase=False)
+        ).fit_transform(docs)
+    # a one-column DataFrame would give the vectoriser its column name, not the documents
+    assert isinstance(out, np.ndarray) and out.tolist()[0].startswith("polisi jaga")
+    assert X.shape[0] == 2 and X.shape[1] >= 6

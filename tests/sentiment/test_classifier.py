@@ -26,10 +26,26 @@ def test_classes_are_fixed_and_ordered(small_model: SentimentClassifier) -> None
     assert list(small_model.classes_) == ["negative", "neutral", "positive"]
 
 
-def test_labels_in_any_spelling_are_accepted() -> None:
+def test_labels_in_any_spelling_are_accepted_and_answered_in_it() -> None:
+    from sklearn.model_selection import cross_val_score
+
     spelled = [{"positive": "Positif", "negative": "neg", "neutral": "netral"}[y] for y in LABELS]
     model = SentimentClassifier(calibration_cv=3).fit(TEXTS, spelled)
-    assert list(model.classes_) == ["negative", "neutral", "positive"]
+    # predict answers as the labels were written, so scikit-learn's scorers compare them
+    assert list(model.classes_) == ["neg", "netral", "Positif"]
+    assert model.predict(["Pelayanannya ramah sekali."])[0] == "Positif"
+    assert model.score(TEXTS, spelled) > 0.9
+    cv = cross_val_score(SentimentClassifier(calibration_cv=2), TEXTS, spelled, cv=2)
+    assert cv.mean() > 0.5  # 0.0 when predict answered "positive" to y's "Positif"
+    # the package's own readings still name the classes the usual way
+    tone = model.predict_article("Warga puas", "Pelayanan ramah sekali, warga senang.")
+    assert tone.label in ("negative", "neutral", "positive")
+    assert set(tone.probabilities) == {"negative", "neutral", "positive"}
+    # two spellings of one class: that class goes by its usual name
+    mixed = [*spelled[:-1], {"Positif": "positive", "neg": "negatif", "netral": "neu"}[spelled[-1]]]
+    usual = {"Positif": "positive", "neg": "negative", "netral": "neutral"}[spelled[-1]]
+    classes = list(SentimentClassifier(calibration_cv=3).fit(TEXTS, mixed).classes_)
+    assert usual in classes and len(set(classes) & {"neg", "netral", "Positif"}) == 2
 
 
 def test_probabilities_sum_to_one_and_agree_with_predict(small_model: SentimentClassifier) -> None:

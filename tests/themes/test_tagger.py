@@ -271,3 +271,11 @@ def test_every_way_of_tagging_a_retrained_tagger_gives_the_same_scores() -> None
     np.testing.assert_allclose(proba, one, atol=1e-12)
     rules = ThemeTagger(taxonomy=tagger.taxonomy_).fit([])
     assert not np.allclose(rules.predict_proba(texts, titles=titles), one)  # the share counts
+
+
+def test_a_lone_string_is_refused_not_read_letter_by_letter(rules_tagger: ThemeTagger) -> None:
+    text = "Polres menggelar Jumat Curhat bersama warga untuk mendengar keluhan."
+    for call in (rules_tagger.predict, rules_tagger.predict_proba, ThemeTagger().fit):
+        with pytest.raises(ValueError, match="got a single string: wrap it in a list"):
+            call(text)
+    assert rules_tagger.predict([text]).shape == (1, len(rules_tagger.taxonomy_))
