@@ -506,6 +506,18 @@ class MediaPipeline:
 
     # -- training --------------------------------------------------------------------------------
 
+    def _check_settings(self) -> None:
+        n = self.n_topics
+        whole = isinstance(n, int | np.integer) and not isinstance(n, bool)
+        if not (n == "auto" or (whole and int(n) >= 2)):
+            raise ValueError(f'n_topics must be "auto" or a whole number of 2 or more, got {n!r}')
+        seed = self.random_state
+        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int | np.integer)):
+            raise ValueError(f"random_state must be a whole number or None, got {seed!r}")
+        for name in ("calibrate_themes", "with_topics", "with_sentiment"):
+            if not isinstance(getattr(self, name), bool | np.bool_):
+                raise ValueError(f"{name} must be True or False, got {getattr(self, name)!r}")
+
     def fit(
         self,
         articles: Iterable[Article | Mapping[str, Any]],
@@ -541,6 +553,7 @@ class MediaPipeline:
             beside the topics. The fitted model does not depend on it.
         """
         started = time.perf_counter()
+        self._check_settings()  # before any fitting: a typo costs no minutes of training
         # checked before any fitting; None keeps the tone part's own default
         tone_settings = check_tone_settings(self.tone_sentence_weight, self.tone_bands)
         if self.with_sentiment:

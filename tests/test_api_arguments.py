@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -87,3 +88,22 @@ def test_predict_article_reads_the_headline_as_scoring_does(default_pipeline: An
     raw = model.predict_article("Warga &quot;kecewa&quot; <b>berat</b>", BODY)
     clean = model.predict_article('Warga "kecewa" berat', BODY)
     assert raw.probabilities == clean.probabilities
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ({"n_topics": 0}, 'n_topics must be "auto" or a whole number of 2 or more, got 0'),
+        ({"n_topics": "8"}, "got '8'"),
+        ({"random_state": "abc"}, "random_state must be a whole number or None, got 'abc'"),
+        ({"with_topics": "no"}, "with_topics must be True or False, got 'no'"),
+    ],
+)
+def test_pipeline_settings_are_checked_before_any_fitting(setting, message) -> None:
+    from media_analytics import MediaPipeline
+
+    pipeline = MediaPipeline(**setting)
+    with pytest.raises(ValueError, match=re.escape(message)):
+        pipeline.fit([{"id": "a", "title": "Judul", "text": "Isi berita."}])
+    # refused before any part was fitted (it took a whole sentiment fit before)
+    assert not hasattr(pipeline, "themes_") and not hasattr(pipeline, "surface_forms_")

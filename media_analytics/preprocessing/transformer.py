@@ -155,7 +155,7 @@ def _as_texts(X: Any) -> list[str]:
     return texts
 
 
-class TextPreprocessor(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None):
+class TextPreprocessor(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None):  # type: ignore[call-arg]
     """Raw news text in, space-joined Sastrawi stems out, ready for ``TfidfVectorizer``.
 
     Use it in a pipeline with a vectoriser that splits on spaces only, so reduplicated words such
