@@ -297,7 +297,8 @@ def normalize_whitespace(text: str) -> str:
 
 _BOILER_LINE = re.compile(
     r"""^\s*(?:
-        (?:baca|lihat|simak)\s+(?:juga|pula|selengkapnya)\b.*   # Baca juga: ..., Simak juga Video
+        (?:baca|lihat|simak)\s+(?:(?:juga|pula)\s*(?::.*|video\b.*|$)|selengkapnya\b.*)
+                                                        # Baca juga: ..., Simak juga Video
       | scroll\s+to\s+continue\s+with\s+content
       | advertisement | iklan
       | (?:ikuti|follow)\s+(?:berita|kami|update|channel)\b.*    # Ikuti berita ... di Google News
@@ -334,6 +335,52 @@ _TRAILING_CREDIT_INLINE = re.compile(
 )
 
 
+_READ_ALSO = re.compile(r"^\s*(?:baca|lihat|simak)\s+(?:juga|pula)\s*:\s*(?P<rest>.*)$", re.I)
+# the end of a linked headline glued to the story's next paragraph ("...Harga Cabai. Kapolres
+# Semarang mengatakan ..."): a full stop after a word of four letters or more, then a capital
+_GLUED_PARAGRAPH = re.compile(r"(?<=[a-z0-9]{4})\.\s+(?=[A-Z])")
+_LINKED_HEADLINES = 5  # lines under a bare "Baca juga:" that may be linked headlines
+
+
+def _drop_boiler_lines(text: str) -> str:
+    """The lines of ``text`` that are not boilerplate (``_BOILER_LINE``). A read-also line keeps
+    a paragraph glued after its headline, and the headlines listed under a bare ``Baca juga:``
+    (short lines that end no sentence) go with it."""
+    out: list[str] = []
+    listing = 0  # headline lines still allowed after a bare "Baca juga:"
+    for line in text.split("\n"):
+        if listing:
+            words = line.split()
+            if words and len(words) <= 20 and not line.rstrip().endswith(_SENTENCE_ENDS):
+                listing -= 1
+                continue
+            listing = 0
+        if not _BOILER_LINE.match(line):
+            out.append(line)
+            continue
+        also = _READ_ALSO.match(line)
+        if also is None:
+            continue
+        rest = also.group("rest").strip()
+        if not rest:
+            listing = _LINKED_HEADLINES
+            continue
+        # a headline has no full stop; what follows one, if it is a sentence of its own, is
+        # the story going on
+        glued = _GLUED_PARAGRAPH.search(rest)
+        if (
+            glued is not None
+            and glued.start() <= 150
+            and len(rest) - glued.end() >= 60
+            and rest.endswith(_SENTENCE_ENDS[:5])
+        ):
+            out.append(rest[glued.end() :])
+    return "\n".join(out)
+
+
+_SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", ":", ";")
+
+
 def strip_boilerplate(text: str) -> str:
     """Remove lines that are not the story: read-also links, video teasers, ads, credits, tags.
 
@@ -344,7 +391,7 @@ def strip_boilerplate(text: str) -> str:
     'Isi berita.\\nLanjutan.'
     """
     if _BOILER_START.search(text) or _BOILER_START.match("\n" + text.lstrip()[:20]):
-        text = "\n".join(line for line in text.split("\n") if not _BOILER_LINE.match(line))
+        text = _drop_boiler_lines(text)
     # else no line can be boilerplate (most articles): the per-line test is skipped
     # trailing credits, agency tags and empty lines, repeatedly, from the bottom
     while text:

@@ -252,3 +252,31 @@ def test_a_headline_is_neither_boilerplate_nor_a_dateline(headline: str) -> None
     assert clean_title(headline) == headline
     assert clean_title(f"  <b>{headline}</b>&nbsp;\n") == headline  # markup, spaces still go
     assert clean_title(clean_title(headline)) == clean_title(headline)
+
+
+def test_read_also_links_go_and_the_story_around_them_stays() -> None:
+    # a plain-text crawl glued the next paragraph to the linked headline
+    glued = (
+        "Polisi menjamin pilkada aman.\nBaca juga: Tito Minta Pemda Kendalikan Harga Cabai. "
+        "Kapolres Semarang AKBP Budi mengatakan 1.200 personel disiagakan di seluruh TPS.\n"
+        "Penutup."
+    )
+    assert clean_article(glued).text == (
+        "Polisi menjamin pilkada aman.\nKapolres Semarang AKBP Budi mengatakan 1.200 personel "
+        "disiagakan di seluruh TPS.\nPenutup."
+    )
+    # a headline that asks a question is one headline, not a headline and a paragraph
+    asked = (
+        "Isi.\nBaca juga: Mobil Terendam Banjir? Jangan Langsung Dinyalakan, Lakukan Ini Dulu\n"
+        "Lanjut."
+    )
+    assert clean_article(asked).text == "Isi.\nLanjut."
+    # prose that starts "Lihat juga" is the story
+    prose = "Isi.\nLihat juga bagaimana warga antusias datang ke TPS sejak pagi.\nPenutup."
+    assert clean_article(prose).text == prose
+    # the headlines listed under a bare "Baca juga:" go with it
+    listed = (
+        "Isi.\nBaca juga:\nTito Minta Pemda Kendalikan Harga Cabai\nMenkeu Purbaya Soal Inflasi\n"
+        "Kapolres mengatakan pengamanan berjalan lancar."
+    )
+    assert clean_article(listed).text == "Isi.\nKapolres mengatakan pengamanan berjalan lancar."
