@@ -980,6 +980,39 @@ def _cmd_evaluate_themes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_evaluate_topics(args: argparse.Namespace) -> int:
+    from .corpus import Rejects, read_articles
+    from .pipeline import ModelError
+
+    pipe = _load_model(args.model)
+    rejects = Rejects()
+    articles = read_articles(
+        args.inputs, rejects=rejects, column_map=_column_map(args.column), dayfirst=_dayfirst(args)
+    )
+    try:
+        result = pipe.evaluate_topics(articles, category=args.category)
+    except (ValueError, ModelError) as exc:
+        raise CommandError(str(exc)) from None
+    _report_rejects(rejects)
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    inputs = ", ".join(args.inputs)
+    print(f"Topics of {result.n_articles} articles of {inputs}, model {pipe.model_version}")
+    npmi = "-" if result.npmi != result.npmi else f"{result.npmi:.3f}"
+    line = (
+        f"given a topic {result.assigned:.1%}   coherence (NPMI, on these articles) {npmi}   "
+        f"topic diversity {result.diversity:.3f}"
+    )
+    if result.nmi is not None:
+        line += f"   NMI with {args.category} {result.nmi:.3f} ({result.n_categorised} articles)"
+    print(line + "\n")
+    table = result.table.copy()
+    table["share"] = (table["share"] * 100).round(1)
+    print(table.rename(columns={"share": "share %"}).round(3).to_string(na_rep="-"))
+    return EXIT_OK
+
+
 def _print_evaluation(args: argparse.Namespace, result: Any, what: str, source: str) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), indent=2))
@@ -1278,6 +1311,23 @@ def build_parser() -> argparse.ArgumentParser:
     themes.add_argument("--json", action="store_true", help="print the results as JSON")
     add_jobs(themes)
     themes.set_defaults(func=_cmd_evaluate_themes)
+    topics = kinds.add_parser(
+        "topics",
+        help="the topics articles fall into: sizes, coherence, diversity, agreement with a "
+        "category field",
+    )
+    topics.add_argument("inputs", nargs="+", metavar="ARTICLES", help="articles (any input form)")
+    topics.add_argument("--model", help="model directory (default: the default model)")
+    topics.add_argument(
+        "--category",
+        metavar="FIELD",
+        help="an input field holding each article's category (a section, your own code): "
+        "how well topics agree with it (NMI, each topic's main category and its purity)",
+    )
+    topics.add_argument("--column", action="append", metavar="INPUT=FIELD", help="as for score")
+    topics.add_argument("--date-order", **_DATE_ORDER_KW)
+    topics.add_argument("--json", action="store_true", help="print the results as JSON")
+    topics.set_defaults(func=_cmd_evaluate_topics)
     for kind, trained in ((sent, "a classifier"), (tone, "an article tone model")):
         kind.add_argument("--model", help="model directory (default: the default model)")
         kind.add_argument("--train", help=f"train {trained} on this labelled file instead")

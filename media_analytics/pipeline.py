@@ -237,7 +237,7 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
         bodies.append(cleaned.text)
         titles.append(title)
         datelines.append(cleaned.dateline)
-        token_docs.append(" ".join(mapper(f"{title}\n{cleaned.text}")))
+        token_docs.append(_token_doc(mapper, title, cleaned.text))
     tags = parts.themes.tag_many(bodies, titles, token_docs)
     topics = parts.topics.topic_records(token_docs) if parts.topics is not None else None
     all_actors, all_quotes = [], []
@@ -412,6 +412,12 @@ def is_model_dir(path: str | Path) -> bool:
 
 
 _MAPPERS: dict[str, TokenMapper] = {}
+
+
+def _token_doc(mapper: TokenMapper, title: str, body: str) -> str:
+    """An article's tokens as the topic model and the theme classifier read them (cleaned
+    headline and body, joined)."""
+    return " ".join(mapper(f"{title}\n{body}"))
 
 
 def _mapper(stopwords: str) -> TokenMapper:
@@ -816,6 +822,41 @@ class MediaPipeline:
             if duplicates is not False:
                 record["duplicate_of"] = originals[k]
             yield record
+
+    def evaluate_topics(
+        self, articles: Iterable[Article | Mapping[str, Any]], *, category: str | None = None
+    ) -> Any:
+        """How the topic model reads ``articles``: the topics they fall into with their sizes,
+        coherence on these articles (NPMI), the model's topic diversity, and, when the articles
+        carry a category field (a section, an analyst's code), how well topics agree with it.
+
+        Returns a :class:`~media_analytics.topics.evaluation.TopicEvaluation`;
+        ``media-analytics evaluate topics`` prints it.
+        """
+        from .topics.evaluation import evaluate_topic_assignments
+
+        parts = self._parts()
+        if parts.topics is None:
+            raise ModelError("this model has no topic part (it was fitted with_topics=False)")
+        arts = [as_article(a) for a in articles]
+        if not arts:
+            raise ValueError("no articles to evaluate topics on")
+        mapper = _mapper(parts.stopwords)
+        tokens = [
+            _token_doc(mapper, clean_title(a.title) if a.title else "", clean_article(a.text).text)
+            for a in arts
+        ]
+        ids = [r["id"] for r in parts.topics.topic_records(tokens)]
+        categories = None
+        if category is not None:
+            categories = [a.extra.get(category) for a in arts]
+            if all(c is None or c == "" for c in categories):
+                fields = sorted({k for a in arts for k in a.extra})
+                raise ValueError(
+                    f"no article has a {category!r} field; their other fields: "
+                    f"{', '.join(fields) or 'none'}"
+                )
+        return evaluate_topic_assignments(parts.topics, ids, tokens, categories)
 
     def explain_tone(self, text: str, title: str | None = "", *, top: int = 10) -> dict[str, Any]:
         """Why an article gets the tone its scored record shows.

@@ -173,3 +173,39 @@ def test_train_tagger_takes_the_readers_articles(tmp_path: Path) -> None:
     labels = {r["id"]: {"public_dialogue": 1} for r in rows}
     tagger = train_tagger(labels=labels, articles=list(read_articles(path)))
     assert tagger.tag(rows[0]["text"], rows[0]["title"]).scores["public_dialogue"] > 0
+
+
+def test_evaluate_topics_on_articles_with_a_category(
+    tmp_path: Path, capsys, default_pipeline
+) -> None:
+    from media_analytics.themes.training import read_sample_records
+
+    # the sample's articles, each with a category an analyst might have coded: election
+    # security or not (from its gold themes)
+    records = []
+    for r in read_sample_records():
+        themes = (r.get("gold") or {}).get("themes") or []
+        section = "keamanan pilkada" if "pilkada_security" in themes else "lain"
+        records.append({k: r[k] for k in ("id", "title", "text")} | {"rubrik": section})
+    result = default_pipeline.evaluate_topics(records, category="rubrik")
+    table = result.table
+    assert result.n_articles == len(records) == table["articles"].sum()
+    assert abs(table["share"].sum() - 1) < 1e-9
+    assert 0 < result.assigned <= 1 and 0 < result.diversity <= 1
+    assert table["npmi"].dropna().between(-1, 1).all() and -1 <= result.npmi <= 1
+    assert 0 <= result.nmi <= 1 and result.n_categorised == len(records)
+    assert set(table["top_category"].dropna()) <= {"keamanan pilkada", "lain"}
+    assert table["purity"].dropna().between(0.5, 1).all()  # the main category of two
+    # fitted on these very articles, most of them fall into a topic
+    assert result.assigned > 0.5
+    # the command prints the same figures
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert main(["evaluate", "topics", str(path), "--category", "rubrik", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["articles"] == len(records)
+    assert printed["category_nmi"] == round(result.nmi, 4)
+    assert sum(t["articles"] for t in printed["topics"]) == len(records)
+    # a category field no article has is named, with the fields they do have
+    assert main(["evaluate", "topics", str(path), "--category", "section"]) == 2
+    assert "no article has a 'section' field; their other fields: rubrik" in capsys.readouterr().err
