@@ -425,8 +425,20 @@ def records_to_frames(
             rep_index[root] = i
     rep_ids = {ids[i] for i in rep_index.values()}
     copies["is_duplicate"] = ~copies["id"].isin(rep_ids)
-    # Copies take their story's date, so a story and its copies fall in the same period.
-    story_day = {root: kept[i][1] for root, i in rep_index.items()}
+    # A story is dated by its earliest dated record: a feed read newest first marks the later
+    # copy as the original, and the story ran from the day of the first. Copies take their
+    # story's date, so a story and its copies fall in the same period.
+    first_day = copies.groupby("story_id")["date"].min()
+    story_day = {}
+    for root, i in rep_index.items():
+        day, first = kept[i][1], first_day.get(root)
+        if (
+            first is not None
+            and not pd.isna(first)
+            and (day is None or pd.isna(day) or first < day)
+        ):
+            day = first
+        story_day[root] = day
     copies["date"] = pd.to_datetime(copies["story_id"].map(story_day))
     outlets = copies.groupby("story_id")["source"].agg(lambda s: sorted(set(s)))
 
@@ -434,7 +446,7 @@ def records_to_frames(
     # (type, nickname or short form, full name) -> articles
     alias_links: Counter[tuple[str, str, str]] = Counter()
     for root, i in rep_index.items():
-        rec, day = kept[i]
+        rec, day = kept[i][0], story_day[root]
         topic = _nested(rec.get("topic"), {}) or {}
         sentiment = _nested(rec.get("sentiment"), {}) or {}
         tone = _clean_str(sentiment.get("label"))

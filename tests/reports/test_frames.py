@@ -301,3 +301,21 @@ def test_a_person_named_by_initials_is_no_actor_across_stories():
     assert sorted(data.actors["name"]) == ["Budi Santoso"]
     assert top_actors(data)["actor"].tolist() == ["Budi Santoso"]
     assert top_speakers(data).empty and data.quotes["speaker"].tolist() == ["R"]
+
+
+def test_a_story_read_newest_first_is_dated_by_its_first_copy():
+    from .conftest import _record
+
+    # the feed listed the 2 December copy first, so scoring marked it the original
+    records = [
+        _record("late", "2024-12-02", "Outlet B"),
+        _record("early", "2024-11-30", "Outlet A", duplicate_of="late"),
+        _record("other", "2024-12-01", "Outlet C"),
+    ]
+    data = records_to_frames(records)
+    stories = data.stories.set_index("id")
+    assert stories.loc["late", "date"] == pd.Timestamp("2024-11-30")
+    assert stories.loc["late", "n_outlets"] == 2
+    by_day = volume(data, None, "D").set_index("period")["articles"]
+    # the story counts on 30 November; 2 December holds no story of its own
+    assert by_day.to_dict() == {pd.Timestamp("2024-11-30"): 1, pd.Timestamp("2024-12-01"): 1}
