@@ -726,9 +726,14 @@ def _run(
             if future.status == "finished":
                 markers[i] = future.result()
             else:
-                error = repr(future.exception()) if future.status == "error" else future.status
+                error = (
+                    _said(future.exception(), plan.files[i])
+                    if future.status == "error"
+                    else (str(future.status))
+                )
                 failures.append((i, error))
-                logger.error("partition %s failed: %s", plan.files[i], error)
+                if len(futures) > 1:  # the final error names the first failure itself
+                    logger.warning("partition %s failed: %s", plan.files[i], error)
             if bar is not None:
                 bar.update(1)
         if bar is not None:
@@ -737,6 +742,18 @@ def _run(
     except BaseException:
         client.cancel(list(futures))
         raise
+
+
+def _said(exc: BaseException, path: str | os.PathLike[str]) -> str:
+    """A worker's exception in one line, without the partition's path said twice."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    for prefix in (f"{path}: ", f"{path} ", os.fspath(path)):
+        if message.startswith(prefix):
+            message = message[len(prefix) :].lstrip(": ")
+            break
+    return message if isinstance(exc, ScaleError) else f"{type(exc).__name__}: {message}"
 
 
 def merge_outputs(out_dir: str | os.PathLike[str], dest: str | os.PathLike[str] | IO[bytes]) -> int:

@@ -321,3 +321,13 @@ def test_only_model_copies_are_cleared_from_the_parts_dir(tmp_path) -> None:
     assert not is_model_dir(mine)
     (mine / "manifest.json").write_text('{"format": "media_analytics.model"}')
     assert is_model_dir(mine)
+
+
+def test_a_failed_partition_is_said_in_one_line_without_its_path_twice() -> None:
+    path = "/data/part05.jsonl"
+    said = scale._said(ScaleError(f"{path} changed while the job ran: run it again"), path)
+    assert said == "changed while the job ran: run it again"
+    assert scale._said(FileNotFoundError(2, "No such file or directory"), path) == (
+        "no such file or directory"
+    )
+    assert scale._said(ValueError("bad value"), path) == "ValueError: bad value"
