@@ -398,15 +398,24 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
         more = f" (and {n - 1} more like it)" if n > 1 else ""
         first = summary.get("warnings", {}).get(reason, "")
         print(f"kept with a warning, {reason}: {first}{more}", file=sys.stderr)
+    where = (
+        f"on {_count(summary['workers'], 'Dask worker')}"
+        if summary["scored"]
+        else "(nothing to score: no cluster used)"
+    )
     print(
-        f"scored {summary['articles_scored']} articles in {summary['scored']} partitions "
-        f"({summary['skipped']} partitions already complete) on {summary['workers']} Dask "
-        f"workers in {time.perf_counter() - started:.1f} s with model "
-        f"{summary['model_version']}; {summary['rejected']} records rejected; outputs in "
-        f"{summary['out_dir']}" + (f", merged into {args.out}" if args.out else ""),
+        f"scored {_count(summary['articles_scored'], 'article')} in "
+        f"{_count(summary['scored'], 'partition')} ({summary['skipped']} already complete) "
+        f"{where} in {time.perf_counter() - started:.1f} s with model "
+        f"{summary['model_version']}; {_count(summary['rejected'], 'record')} rejected; outputs "
+        f"in {summary['out_dir']}" + (f", merged into {args.out}" if args.out else ""),
         file=sys.stderr,
     )
     return EXIT_PARTIAL if summary["rejected"] else EXIT_OK
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
 def _file_stats(files: Sequence[str], args: argparse.Namespace) -> dict[str, str]:

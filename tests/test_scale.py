@@ -263,13 +263,14 @@ def test_the_command_on_a_scheduler_address(five_parts, expected, client, tmp_pa
     argv += ["--scheduler", client.scheduler.address, "--parts-dir", str(parts)]
     assert main(argv) == 0
     assert merged.read_bytes() == expected
-    assert "in 5 partitions (0 partitions already complete)" in capsys.readouterr().err
+    assert "in 5 partitions (0 already complete) on 2 Dask workers" in capsys.readouterr().err
     # again: nothing to score, the same merged bytes
     merged.unlink()
     assert main(argv) == 0
     assert merged.read_bytes() == expected
-    assert "scored 0 articles in 0 partitions (5 partitions already complete)" in (
-        capsys.readouterr().err
+    assert (
+        "scored 0 articles in 0 partitions (5 already complete) (nothing to score: no cluster "
+        "used)" in capsys.readouterr().err
     )
 
 
