@@ -369,8 +369,17 @@ class Converter:
                     looked_for = ", ".join(self.resolver.text_candidates()[:6])
                     why = f"looked for {looked_for}, ...; name it with --column COLUMN=text"
                 issue = Issue(issue.reason, f"no text field ({why}); columns: {columns}", "error")
-            self.report(name, line, *issue)
+            self.report(name, line, *issue, record_id=_record_id(record, mapping, article))
         return article
+
+
+def _record_id(record: Record, mapping: Mapping[str, str], article: Article | None) -> str | None:
+    """The id a problem's record goes by: its article's, else the one it was given."""
+    if article is not None:
+        return article.id
+    column = mapping.get("id")
+    value = record.get(column) if column is not None else None
+    return None if value is None or str(value).strip() == "" else str(value).strip()
 
 
 # ---------------------------------------------------------------------------- records
@@ -544,7 +553,7 @@ def _json_document_records(
     try:
         document = json.loads(text)
     except (ValueError, RecursionError):
-        if text.lstrip().startswith("["):
+        if text.lstrip().startswith("[") and not _whole_json(text.lstrip().split("\n", 1)[0]):
             # an array cut short or with a broken record: the whole records are read, each
             # broken one reported once
             yield from _salvaged_array(text, name, report, how)
@@ -573,6 +582,15 @@ def _json_document_records(
             report(name, line, "not_object", message)
             continue
         yield line, item
+
+
+def _whole_json(line: str) -> bool:
+    """Whether one line is a JSON value by itself (JSON lines, not a document over lines)."""
+    try:
+        json.loads(line)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _salvaged_array(

@@ -43,6 +43,8 @@ class Reject:
     reason: str
     message: str
     severity: Severity = "error"
+    #: the record's id, when the record names one (kept with the reject in the database)
+    record_id: str | None = None
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
@@ -68,10 +70,16 @@ class Rejects(Sequence[Reject]):
         self._items: list[Reject] = []
 
     def add(
-        self, file: str, line: int, reason: str, message: str, severity: Severity = "error"
+        self,
+        file: str,
+        line: int,
+        reason: str,
+        message: str,
+        severity: Severity = "error",
+        record_id: str | None = None,
     ) -> None:
         """Record one problem."""
-        self._items.append(Reject(file, line, reason, message, severity))
+        self._items.append(Reject(file, line, reason, message, severity, record_id))
 
     @overload
     def __getitem__(self, index: int) -> Reject: ...
@@ -106,12 +114,13 @@ class Rejects(Sequence[Reject]):
         return dict(Counter(r.reason for r in self._items).most_common())
 
     def to_frame(self) -> pd.DataFrame:
-        """The report as a DataFrame with columns file, line, severity, reason, message."""
+        """The report as a DataFrame with columns file, line, severity, reason, message and
+        record_id (the record's id when it names one)."""
         import pandas as pd
 
-        columns = ["file", "line", "severity", "reason", "message"]
+        columns = ["file", "line", "severity", "reason", "message", "record_id"]
         return pd.DataFrame(
-            [(r.file, r.line, r.severity, r.reason, r.message) for r in self._items],
+            [(r.file, r.line, r.severity, r.reason, r.message, r.record_id) for r in self._items],
             columns=columns,
         )
 
@@ -130,10 +139,16 @@ class _Report:
         self.rejects = rejects
 
     def __call__(
-        self, file: str, line: int, reason: str, message: str, severity: Severity = "error"
+        self,
+        file: str,
+        line: int,
+        reason: str,
+        message: str,
+        severity: Severity = "error",
+        record_id: str | None = None,
     ) -> None:
         if self.rejects is not None:
-            self.rejects.add(file, line, reason, message, severity)
+            self.rejects.add(file, line, reason, message, severity, record_id)
         else:
             suffix = "" if severity == "warning" else " (skipped)"
             logger.warning("%s:%d: %s%s", file, line, message, suffix)

@@ -209,8 +209,13 @@ def test_bad_jsonl_records_are_reported_and_reading_goes_on(tmp_path: Path) -> N
     assert str(rejects[0]).startswith(f"{path}:2: invalid JSON")
     assert rejects.counts()["wrong_type"] == 2
     frame = rejects.to_frame()
-    assert list(frame.columns) == ["file", "line", "severity", "reason", "message"]
+    assert list(frame.columns) == ["file", "line", "severity", "reason", "message", "record_id"]
     assert len(frame) == 10
+    # the id each record goes by, where it names one (kept with the reject in the database)
+    ids = {r.line: r.record_id for r in rejects}
+    assert (ids[2], ids[3], ids[4], ids[5], ids[7], ids[12]) == (
+        None, None, "no-text", "num", "empty", "date"
+    )  # fmt: skip
 
 
 def test_a_body_with_nothing_left_after_cleaning_needs_a_title(tmp_path: Path) -> None:
