@@ -299,6 +299,8 @@ def match_role(ts: TokenStream, i: int, gaz: Gazetteer) -> RoleMatch | None:
         return None  # "kata ketua" (nothing named), "pimpinan Presiden X" (the office is next)
     found: list[OrgMatch | PlaceMatch] = []
     j = ts.skip_dot(h)
+    if j > h and len(ts.words[h - 1]) > 4:
+        j = h  # "menjabat Presiden. Prabowo ...": a full word's full stop ends the sentence
     if (
         head in ts.lex.words["village_heads"]
         and j < ts.n
@@ -551,6 +553,20 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
                 # "name" shows that it was still part of the office
                 later = _person_after(ts, pm.end) if pm.end < ts.n and ts.joined(pm.end) else None
                 if later is not None and (later.title or later.honorifics):
+                    role = RoleMatch(
+                        i, pm.end, ts.surface(i, pm.end), role.head, role.orgs, role.places
+                    )
+                    pm = later
+                elif (
+                    later is not None
+                    and pm.alias is not None
+                    and ts.words[pm.end - 1] == ")"
+                    and ts.is_boundary(later.end)
+                    and not ts.weak_name(later.name_start, later.name_end)
+                ):
+                    # "dosen UIN Maulana Malik Ibrahim (Maliki) Imam Muslimin", "CEO Danantara
+                    # Daya Anagata Nusantara (Danantara) Rosan Roeslani": a name with its short
+                    # form in brackets and another name straight after it was the outfit's
                     role = RoleMatch(
                         i, pm.end, ts.surface(i, pm.end), role.head, role.orgs, role.places
                     )

@@ -627,3 +627,46 @@ def test_a_unit_of_an_organisation_after_an_office_is_no_name(
     assert [n for n, _ in people] == [name]
     if role is not None:
         assert people[0][1] == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Kasus perseteruan eks dosen Universitas Islam Negeri (UIN) Maulana Malik Ibrahim "
+            "(Maliki) Imam Muslimin dengan tetangga terus bergulir.",
+            "Imam Muslimin",
+            "eks dosen Universitas Islam Negeri (UIN) Maulana Malik Ibrahim (Maliki)",
+        ),
+        (
+            "Chief Executive Officer (CEO) Badan Pengelola Investasi (BPI) Daya Anagata "
+            "Nusantara (Danantara) Rosan Roeslani, melarang BUMN mempercantik laporannya.",
+            "Rosan Roeslani",
+            "Chief Executive Officer (CEO) Badan Pengelola Investasi (BPI) Daya Anagata "
+            "Nusantara (Danantara)",
+        ),
+    ],
+)
+def test_a_name_with_its_short_form_then_another_name_was_the_outfit(
+    text: str, name: str, role: str
+) -> None:
+    people = [a for a in extract_actors(text) if a.type == "person"]
+    assert [(p.name, p.role) for p in people] == [(name, role)]
+
+
+def test_a_person_with_initials_in_brackets_is_still_the_person() -> None:
+    text = "Ketua Umum Partai Demokrat Agus Harimurti Yudhoyono (AHY) mengatakan partainya siap."
+    [person] = [a for a in extract_actors(text) if a.type == "person"]
+    assert (person.name, person.role, person.aliases) == (
+        "Agus Harimurti Yudhoyono", "Ketua Umum Partai Demokrat", ["AHY"]
+    )  # fmt: skip
+
+
+def test_an_office_at_a_sentence_end_takes_no_full_stop_and_no_next_sentences_name() -> None:
+    text = (
+        "Prabowo mengaku kaget melihat kondisi para hakim setelah dia menjabat Presiden. "
+        "Prabowo prihatin hakim tak menerima kenaikan gaji."
+    )
+    people = [a for a in extract_actors(text) if a.type == "person"]
+    assert [(p.name, p.role) for p in people] == [("Prabowo", None)]
+    assert not any(m.endswith(".") for a in extract_actors(text) for m in [a.role or ""])
