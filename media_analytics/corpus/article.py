@@ -142,6 +142,28 @@ def _has_surrogate(value: Any) -> bool:
     return False
 
 
+def _holds_surrogate(value: Any) -> bool:
+    """A lone surrogate anywhere in a JSON value (its strings, its keys)."""
+    if isinstance(value, str):
+        return _has_surrogate(value)
+    if isinstance(value, dict):
+        return any(_holds_surrogate(k) or _holds_surrogate(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_holds_surrogate(v) for v in value)
+    return False
+
+
+def _without_surrogates(value: Any) -> Any:
+    """``value`` with every lone surrogate replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value) if _has_surrogate(value) else value
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_without_surrogates(v) for v in value)
+    return value
+
+
 def _missing(value: Any) -> bool:
     """``None``, a float NaN (``NaN`` in JSON written by Python, an empty cell of a numeric
     column in pandas), ``pandas.NA`` or ``pandas.NaT``: no value."""
@@ -244,6 +266,16 @@ def build_article(
             return None, [Issue("wrong_type", message, "error")]
         strings[name] = (value or "").strip()
     halves = [name for name in ("text", *_STRING_FIELDS) if _has_surrogate(fields.get(name))]
+    if _has_surrogate(fields.get("id")):
+        fields = {**fields, "id": _SURROGATE.sub("\ufffd", fields["id"])}
+        halves.append("id")
+    if extra and any(_holds_surrogate(k) or _holds_surrogate(v) for k, v in extra.items()):
+        halves.extend(
+            _without_surrogates(str(k))
+            for k, v in extra.items()
+            if _holds_surrogate(k) or _holds_surrogate(v)
+        )
+        extra = _without_surrogates(extra)
     if halves:
         # "\\ud83d" in JSON: half of an emoji a crawler cut in two; no UTF-8 file or database
         # can hold it

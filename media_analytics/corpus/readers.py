@@ -553,7 +553,8 @@ def _json_document_records(
     try:
         document = json.loads(text)
     except (ValueError, RecursionError):
-        if text.lstrip().startswith("[") and not _whole_json(text.lstrip().split("\n", 1)[0]):
+        head = text.lstrip().split("\n", 1)[0].strip()
+        if (head.startswith("[") or head == "{") and not _json_lines(text):
             # an array cut short or with a broken record: the whole records are read, each
             # broken one reported once
             yield from _salvaged_array(text, name, report, how)
@@ -593,45 +594,97 @@ def _whole_json(line: str) -> bool:
     return True
 
 
+def _json_lines(text: str, look: int = 20) -> bool:
+    """Whether text that does not parse as one document is JSON lines after all: one of its
+    first lines is a whole JSON object or array (a record, or a page of them, a line), the
+    array's comma after it allowed. A pretty-printed document has no such line."""
+    seen = 0
+    for line in text.lstrip().split("\n", look * 2)[: look * 2]:
+        line = line.strip()
+        if not line or line in _ARRAY_MARKS:
+            continue
+        if line.startswith(("{", "[")) and _whole_json(line.removesuffix(",")):
+            return True
+        seen += 1
+        if seen >= look:
+            break
+    return False
+
+
 def _salvaged_array(
     text: str, name: str, report: _Report, how: str
 ) -> Iterator[tuple[int, Record]]:
-    """The records of a JSON array that does not parse as a whole: each item that does is
-    yielded at its line; a broken one is reported once, and reading goes on at the next line
-    that opens an object as indented as the array's first record."""
-    decoder = json.JSONDecoder()
-    i = text.index("[") + 1
-    line, done = 1 + text.count("\n", 0, i), i
-    resync: re.Pattern[str] | None = None
+    """The records of JSON text that does not parse as a whole (an array cut short or with a
+    broken record, arrays one after another, objects one after another): each object at the
+    top level is read on its own and yielded at its line; a broken one is reported once."""
     if how:
         report(name, 1, "non_utf8", how, "warning")
-    while True:
-        while i < len(text) and text[i] in " \t\r\n,":
-            i += 1
-        if i >= len(text) or text[i] == "]":
-            return
-        line += text.count("\n", done, i)
-        done = i
-        if resync is None:  # the first record shows how records are laid out
-            indent = text[text.rfind("\n", 0, i) + 1 : i]
-            at_start = indent.strip() == ""
-            resync = re.compile(r"\n" + re.escape(indent) + r"\{" if at_start else r",\s*\{")
+    line, done = 1, 0
+    spans = list(_top_level_objects(text, 0, len(text)))
+    while spans:
+        start, end, closed = spans.pop(0)
+        line += text.count("\n", done, start)
+        done = start
         try:
-            item, i = decoder.raw_decode(text, i)
+            # raw line breaks inside strings (a crawler that did not escape them) are read
+            item = _LENIENT_JSON.decode(text[start:end])
         except (ValueError, RecursionError) as exc:
-            found = resync.search(text, i + 1)
-            cut = "" if found else "; the file ends inside it (cut short?)"
-            report(name, line, "invalid_json", f"invalid JSON record: {_one_line(exc)}{cut}")
-            if found is None:
-                return
-            i = found.end() - 1
+            envelope = _ENVELOPE_LIST.search(text, start, min(end, start + 2000))
+            if envelope is not None:
+                # {"articles": [...]} with a broken record: the records inside, one by one
+                spans = [*_top_level_objects(text, envelope.end(), end), *spans]
+                continue
+            said = exc.msg if isinstance(exc, json.JSONDecodeError) else _one_line(exc)
+            cut = "" if closed else "; the file ends inside it (cut short?)"
+            report(name, line, "invalid_json", f"invalid JSON record: {said}{cut}")
             continue
-        if isinstance(item, dict):
+        key = _envelope_key(item)
+        if key is None:
             yield line, item
-        else:
-            report(
-                name, line, "not_object", f"a record must be a JSON object, got {_json_kind(item)}"
-            )
+            continue
+        for inner in item[key]:  # a whole page of an API's results among them
+            if isinstance(inner, dict):
+                yield line, inner
+            else:
+                message = f"a record must be a JSON object, got {_json_kind(inner)}"
+                report(name, line, "not_object", message)
+
+
+_LENIENT_JSON = json.JSONDecoder(strict=False)
+_ENVELOPE_LIST = re.compile(r'"(?:' + "|".join(_LIST_KEYS) + r')"\s*:\s*\[', re.I)
+_JSON_MARKS = re.compile(r'[{}\[\]"\\]')
+
+
+def _top_level_objects(text: str, lo: int, hi: int) -> Iterator[tuple[int, int, bool]]:
+    """``(start, end, closed)`` of each object of ``text[lo:hi]`` outside any other
+    (brackets of top-level arrays are passed over); the last one runs to ``hi`` when it is not
+    closed."""
+    depth, opened, skip, in_string = 0, -1, -1, False
+    for m in _JSON_MARKS.finditer(text, lo, hi):
+        at = m.start()
+        if at < skip:
+            continue  # the character after a backslash
+        mark = m.group()
+        if in_string:
+            if mark == "\\":
+                skip = at + 2
+            elif mark == '"':
+                in_string = False
+            continue
+        if mark == '"':
+            in_string = depth > 0  # a string outside any object is no record's
+        elif mark in "{[":
+            if depth == 0 and mark == "{":
+                opened = at
+            if depth > 0 or mark == "{":
+                depth += 1
+        elif depth > 0:
+            depth -= 1
+            if depth == 0 and opened >= 0:
+                yield opened, at + 1, True
+                opened = -1
+    if opened >= 0:
+        yield opened, hi, False
 
 
 def _of_objects(items: list[Any]) -> bool:
@@ -774,6 +827,17 @@ def _jsonl_records(stream: IO[bytes], name: str, report: _Report) -> Iterator[tu
             obj = json.loads(stripped)
         except (ValueError, RecursionError) as exc:
             report(name, line, "invalid_json", f"invalid JSON: {_one_line(exc)}")
+            continue
+        if isinstance(obj, list) and _of_objects(obj):
+            # a page of records on one line (an API's results, one page a line)
+            if how:
+                report(name, line, "non_utf8", how, "warning")
+            for item in obj:
+                if isinstance(item, dict):
+                    yield line, item
+                else:
+                    message = f"a record must be a JSON object, got {_json_kind(item)}"
+                    report(name, line, "not_object", message)
             continue
         if not isinstance(obj, dict):
             hint = " (write one object per line, not one array)" if isinstance(obj, list) else ""
@@ -1010,13 +1074,13 @@ def _stray_quotes_read(
     past the record go back to ``feed``."""
     lines = list(taken[:_LENIENT_LINES])
     while True:
-        parsed = _lenient_fields("".join(text for _, text in lines), delimiter)
+        parsed = _lenient_fields("".join(text for _, text in lines), delimiter, width)
         if parsed is not None or len(lines) >= _LENIENT_LINES:
             break
         try:
             text = next(feed)
         except StopIteration:
-            parsed = _lenient_fields("".join(text for _, text in lines), delimiter, eof=True)
+            parsed = _lenient_fields("".join(text for _, text in lines), delimiter, width, eof=True)
             break
         lines.append(feed.taken[-1] if feed.taken else (lines[-1][0] + 1, text))
     if parsed is None or len(parsed[0]) != width:
@@ -1028,14 +1092,21 @@ def _stray_quotes_read(
     return fields, lines[used - 1][0]
 
 
-def _lenient_fields(text: str, delimiter: str, eof: bool = False) -> tuple[list[str], int] | None:
-    """One CSV record from the start of ``text``, a quote inside a quoted field counting as
-    its end only before a separator or a line end (else it is text); the fields and how many
-    lines the record took, or ``None`` when ``text`` ends inside it (unless ``eof``)."""
+def _lenient_fields(
+    text: str, delimiter: str, width: int, eof: bool = False
+) -> tuple[list[str], int] | None:
+    """One CSV record of ``width`` fields from the start of ``text``, quotes inside a quoted
+    field read as text: such a quote ends the field only before a separator (when more fields
+    are to come) or a line end (when it is the last field), a doubled one before them being a
+    quote and the end. The fields and how many lines the record took, or ``None`` when
+    ``text`` ends inside it (unless ``eof``); no fields when it is not a record read so."""
     fields: list[str] = []
     i, n = 0, len(text)
+    ends = ("\r", "\n", "")
     while True:
         value: list[str] = []
+        last = len(fields) + 1 >= width  # the field the record ends with
+        closing = ends if last else (delimiter,)
         if i < n and text[i] == '"':
             i += 1
             while True:
@@ -1044,15 +1115,18 @@ def _lenient_fields(text: str, delimiter: str, eof: bool = False) -> tuple[list[
                 ch = text[i]
                 if ch == '"':
                     after = text[i + 1] if i + 1 < n else ""
+                    if text[i - 1] in (delimiter, "\n", "\r") and i - 1 > 0:
+                        return [], 0  # a quote opening a field: another record, not text
                     if after == '"':
+                        beyond = text[i + 2] if i + 2 < n else ""
                         value.append('"')
                         i += 2
+                        if beyond in closing:  # "Jokowi: "Saya Siap"",: a quote, then the end
+                            break
                         continue
-                    if after in (delimiter, "\r", "\n", ""):
+                    if after in closing:
                         i += 1
                         break
-                    if text[i - 1] in (delimiter, "\n", "\r"):
-                        return [], 0  # a quote opening a field: another record, not text
                 value.append(ch)
                 i += 1
         while i < n and text[i] not in (delimiter, "\r", "\n"):

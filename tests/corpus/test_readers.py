@@ -660,7 +660,27 @@ def test_a_json_array_cut_short_or_with_a_broken_record_keeps_its_whole_records(
     rejects = Rejects()
     assert [a.id for a in read_articles(path, rejects=rejects)] == ["1", "2"]
     assert [(r.line, r.reason) for r in rejects] == [(4, "invalid_json")]
+    # pretty-printed and cut short: the same, the reject saying so
+    pretty = json.dumps(records, indent=2)
+    path.write_text(pretty[: pretty.index("korupsi")])
+    rejects = Rejects()
+    assert [a.id for a in read_articles(path, rejects=rejects)] == ["1", "2"]
+    assert [(r.line, r.reason) for r in rejects] == [(12, "invalid_json")]
     assert "the file ends inside it (cut short?)" in rejects[0].message
+    # arrays one after another, objects one after another (jq's output), an API envelope
+    # with a broken record: every whole record is read
+    path.write_text(json.dumps(records[:2]) + "\n" + json.dumps(records[2:]) + "\n")
+    assert [a.id for a in read_articles(path, rejects=Rejects())] == ["1", "2", "3"]
+    path.write_text("\n".join(json.dumps(r, indent=2) for r in records) + "\n")
+    assert [a.id for a in read_articles(path, rejects=Rejects())] == ["1", "2", "3"]
+    envelope = json.dumps({"status": "ok", "articles": records}, indent=2)
+    path.write_text(envelope.replace('"Dua"', '"Dua" oops', 1))
+    rejects = Rejects()
+    assert [a.id for a in read_articles(path, rejects=rejects)] == ["1", "3"]
+    assert [(r.line, r.reason) for r in rejects] == [(9, "invalid_json")]
+    # raw line breaks inside a string of a broken document are read as they are
+    path.write_text(pretty.replace("Banjir melanda", "Banjir\nmelanda") + "\n]")
+    assert [a.id for a in read_articles(path, rejects=Rejects())] == ["1", "2", "3"]
     # one broken record in a pretty-printed array: reported once, at the line it opens on
     pretty = json.dumps(records, indent=2).replace('"Dua"', '"Dua" oops', 1)
     path.write_text(pretty)
@@ -729,3 +749,57 @@ def test_dates_outside_the_plausible_years_are_left_empty_with_a_warning(tmp_pat
     assert (
         "2124-12-02 is outside the years 1950-2099 (a placeholder or a typo?)" in rejects[1].message
     )
+
+
+def test_stray_quotes_at_a_line_end_or_doubled_before_a_separator(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    head = "id,title,text,source\n"
+    # a quoted word at the end of a body's line: the body goes on (its next line no article)
+    path.write_text(
+        head + "1,Judul satu,Isi satu,detik\n"
+        '2,Judul dua,"Warga berteriak "tolong"\nPolisi datang, melihat, menolong, lalu pergi.\n'
+        'Paragraf akhir.",kompas\n3,Judul tiga,Isi tiga,detik\n'
+    )
+    rejects = Rejects()
+    articles = list(read_articles(path, rejects=rejects))
+    assert [a.id for a in articles] == ["1", "2", "3"]
+    assert articles[1].text.splitlines()[1] == "Polisi datang, melihat, menolong, lalu pergi."
+    assert articles[1].source == "kompas"
+    # a headline that ends (or opens) with a quotation, its quote doubled: not glued to the next
+    path.write_text(
+        head + '1,Judul satu,Isi satu,detik\n2,"Jokowi: "Saya Siap"",Isi dua,detik\n'
+        '3,""Kami Siap" Kata Kapolri",Isi tiga,detik\n4,Judul empat,Isi empat,detik\n'
+    )
+    titles = [a.title for a in read_articles(path, rejects=Rejects())]
+    assert titles == [
+        "Judul satu",
+        'Jokowi: "Saya Siap"',
+        '"Kami Siap" Kata Kapolri',
+        "Judul empat",
+    ]
+
+
+def test_half_a_character_in_an_id_or_an_extra_field_is_replaced_not_a_crash(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text(
+        '{"id":"a\\udc00b","title":"T","text":"Polisi menjaga TPS.","note":"x\\ud83d"}\n'
+        '{"id":"ok","text":"Isi berita kedua."}\n'
+    )
+    rejects = Rejects()
+    articles = list(read_articles(path, rejects=rejects))
+    assert [(a.id, a.extra.get("note")) for a in articles] == [
+        ("a\ufffdb", "x\ufffd"),
+        ("ok", None),
+    ]
+    assert [(r.line, r.reason) for r in rejects] == [(1, "non_utf8")]
+    assert "replaced in id, note" in rejects[0].message
+    out = tmp_path / "out.jsonl"
+    done = subprocess.run(
+        [sys.executable, "-m", "media_analytics.cli", "score", str(path), "--out", str(out), "-q"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
