@@ -325,6 +325,8 @@ def _carry_extras(record: dict[str, Any], extra: Mapping[str, Any]) -> None:
     comes in as ``input_<name>`` (a vendor's ``sentiment`` as ``input_sentiment``)."""
     for key, value in extra.items():
         name = str(key)
+        if name == "duplicate_of":
+            continue  # the mark duplicate detection left on the article: the record has it
         if name in record or name in _STORE_FIELDS:
             name = f"input_{name}"
             if name in record:

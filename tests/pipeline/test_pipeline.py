@@ -273,6 +273,10 @@ def test_the_inputs_own_fields_are_carried_into_the_scored_record(default_pipeli
     assert record["score_hint"] is None
     assert list(record)[-5:] == ["category", "input_sentiment", "crawled_at", "reach", "score_hint"]
     json.dumps(record, allow_nan=False)  # JSON as it is written
+    # duplicate detection's own mark on the article is the record's duplicate_of, not an extra
+    [marked] = default_pipeline.score([article], n_jobs=1, duplicates=True)
+    assert marked["duplicate_of"] is None and "input_duplicate_of" not in marked
+    assert list(marked)[-5:] == list(record)[-5:]
 
 
 def test_score_frame_reads_an_export_as_the_file_readers_do(default_pipeline) -> None:
