@@ -82,6 +82,19 @@ def _progress(items: Iterable[Any], *, total: int | None, desc: str, quiet: bool
             logger.info("%s: %d articles, %.0f/s", desc, n, n / (now - start))
 
 
+def _stored_article(record: dict[str, Any]) -> Any:
+    """An article the database holds, as scoring takes it. One stored by an earlier release
+    with a date this one leaves empty (a placeholder year) is scored without its date."""
+    from .corpus import DateParseError
+    from .pipeline import as_article
+
+    try:
+        return as_article(record)
+    except DateParseError as exc:
+        logger.warning("stored article %s: %s", record.get("id"), exc)
+        return as_article({**record, "published_at": None})
+
+
 def _finish_record(record: dict[str, Any], article_extra: dict[str, Any]) -> dict[str, Any]:
     record["duplicate_of"] = article_extra.get("duplicate_of")
     return record
@@ -287,6 +300,8 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
     from .corpus import DuplicateDetector, Rejects, read_articles
 
+    if args.db is not None and not args.db.strip():
+        raise CommandError("--db is empty (an unset variable?): name the database")
     if args.engine == "dask":
         return _cmd_score_dask(args)
     if args.scheduler or args.parts_dir:
@@ -451,7 +466,7 @@ def _score_into_store(
     try:
         store = open_store(args.db)
     except StoreError as exc:
-        raise CommandError(f"--db {args.db}: {exc}") from None
+        raise CommandError(f"--db {_shown(args.db)}: {exc}") from None
     state = Path(args.dedup_state) if args.dedup_state else _default_dedup_state(args.db)
     with store, contextlib.ExitStack() as state_held:
         # one run at a time reads its input against the duplicate-detection state and saves
@@ -523,9 +538,7 @@ def _score_into_store(
             while claimed := store.claim(
                 run_id, version, limit=args.batch_size, rescore=args.rescore, rescore_since=since
             ):
-                from .pipeline import as_article
-
-                arts = [as_article(r) for r in claimed]
+                arts = [_stored_article(r) for r in claimed]
                 extras = {a.id: a.extra for a in arts}
                 scored = [
                     _finish_record(r, extras[r["id"]])
@@ -633,7 +646,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
                 )
                 held = store.scores_count() if args.model_version and not len(records) else {}
         except StoreError as exc:
-            raise CommandError(f"--db {args.db}: {exc}") from None
+            raise CommandError(f"--db {_shown(args.db)}: {exc}") from None
         if args.model_version and not len(records) and not held.get(args.model_version):
             listed = ", ".join(f"{v} ({n:,} articles)" for v, n in held.items()) or "none"
             raise CommandError(
@@ -712,17 +725,28 @@ def _read_scored(paths: Sequence[str]) -> Iterator[dict[str, Any]]:
 # -- db ------------------------------------------------------------------------------------------
 
 
+def _shown(url: str) -> str:
+    """A database URL as messages show it: its password hidden."""
+    from .store.backends import redact
+
+    return redact(url)
+
+
 def _existing_store(url: str) -> Any:
-    """Open the database at ``url`` that must exist already (a mistyped name would otherwise
-    create an empty one)."""
+    """Open the database at ``url`` that must exist already (a mistyped name, a ``sqlite:///``
+    URL to no file or an empty file would otherwise become an empty database)."""
     from .store import StoreError, open_store
 
-    if "://" not in url and not Path(url).is_file():
-        raise CommandError(f"--db {url}: no such database file")
+    path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
+    if "://" not in path:
+        if not Path(path).is_file():
+            raise CommandError(f"--db {url}: no such database file")
+        if Path(path).stat().st_size == 0:
+            raise CommandError(f"--db {url}: an empty file, not a media-analytics database")
     try:
         return open_store(url)
     except StoreError as exc:
-        raise CommandError(f"--db {url}: {exc}") from None
+        raise CommandError(f"--db {_shown(url)}: {exc}") from None
 
 
 def _cmd_db_status(args: argparse.Namespace) -> int:
@@ -730,13 +754,14 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
 
     with _existing_store(args.db) as store:
         try:
+            store.reap_dead_runs()  # a run whose process is gone is not shown as running
             versions = store.versions_frame()
             current = store.current_version()
             runs = store.runs_frame()
             rejects = len(store.rejects_frame())
             articles = store.articles_count()
         except StoreError as exc:
-            raise CommandError(f"--db {args.db}: {exc}") from None
+            raise CommandError(f"--db {_shown(args.db)}: {exc}") from None
         url = store.url
     statuses = runs["status"].value_counts().to_dict() if len(runs) else {}
     size = Path(args.db).stat().st_size if "://" not in args.db else None
@@ -772,10 +797,10 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
         running = f", {row.n_running} running" if row.n_running else ""
         first = _day(row.first_run_at)
         last = _day(row.last_run_at)
-        span = f"runs {first} to {last}" if first != last else f"run {first}"
+        span = f"from {first} to {last}" if first != last else f"on {first}"
         print(
-            f" {mark} {row.model_version}: {row.n_scores:,} articles scored{stale}; "
-            f"{row.n_runs:,} {span}{running}"
+            f" {mark} {row.model_version}: {_count(row.n_scores, 'article')} scored{stale}; "
+            f"{_count(row.n_runs, 'run')} {span}{running}"
         )
     return EXIT_OK
 
@@ -814,12 +839,19 @@ def _cmd_db_drop_version(args: argparse.Namespace) -> int:
                     f"{args.version} is the version reports cover (the one first used most "
                     "recently): its scores are the ones in use. Give --force to drop them anyway"
                 )
+            held = known.get(current, 0) if current else 0
+            if known[args.version] > held and not args.force:
+                raise CommandError(
+                    f"{args.version} scored {known[args.version]:,} articles, the version "
+                    f"reports cover ({current}) only {held:,}: let it finish first (score --db "
+                    "with its model), or give --force to drop them anyway"
+                )
             dropped = store.drop_version(args.version)
             if args.compact:
                 logger.info("compacting %s", store.url)
                 store.compact()
         except StoreError as exc:
-            raise CommandError(f"--db {args.db}: {exc}") from None
+            raise CommandError(f"--db {_shown(args.db)}: {exc}") from None
     print(f"dropped the {dropped:,} scores of model version {args.version}")
     return EXIT_OK
 

@@ -287,7 +287,49 @@ def test_db_status_names_the_versions_and_drop_version_removes_an_old_one(
     assert done.returncode == 0 and "the database also holds" not in done.stderr
     done = _run("db", "status", "--db", "nothere.db", cwd=tmp_path)
     assert done.returncode == 2 and "--db nothere.db: no such database file" in done.stderr
+    done = _run("db", "status", "--db", "sqlite:///nothere.db", cwd=tmp_path)
+    assert done.returncode == 2 and "no such database file" in done.stderr
     assert not (tmp_path / "nothere.db").exists()
+    (tmp_path / "empty.db").write_bytes(b"")
+    done = _run("report", "--db", "empty.db", "--out", "r", cwd=tmp_path)
+    assert done.returncode == 2 and "an empty file, not a media-analytics database" in done.stderr
+    done = _run("score", "in.jsonl", "--db", "", cwd=tmp_path)
+    assert done.returncode == 2 and "--db is empty (an unset variable?)" in done.stderr
+
+
+def test_drop_version_keeps_an_old_version_the_new_one_has_not_caught_up_with(
+    tmp_path: Path,
+) -> None:
+    from media_analytics.store import open_store
+
+    _write(tmp_path / "in.jsonl", [_article(i) for i in range(4)])
+    assert _run("score", "in.jsonl", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
+    with open_store(tmp_path / "m.db") as store:  # a newer model that stopped after one article
+        old = store.current_version()
+        run = store.start_run("0.2.0-newer")
+        [claimed] = store.claim(run, "0.2.0-newer", limit=1)
+        store.save_scores(run, "0.2.0-newer", [{"id": claimed["id"], "themes": []}])
+        store.finish_run(run, "failed", {})
+    done = _run("db", "drop-version", old, "--db", "m.db", cwd=tmp_path)
+    assert done.returncode == 2
+    assert f"{old} scored 4 articles, the version reports cover (0.2.0-newer) only 1" in (
+        done.stderr
+    )
+    assert _run("db", "drop-version", old, "--db", "m.db", "--force", cwd=tmp_path).returncode == 0
+
+
+def test_an_article_stored_with_a_date_this_release_leaves_empty_is_still_scored(
+    tmp_path: Path,
+) -> None:
+    from media_analytics.store import open_store
+
+    with open_store(tmp_path / "m.db") as store:  # as an earlier release stored it
+        store.add_articles([dict(_article(1), published_at="1900-01-01T00:00:00")])
+    _write(tmp_path / "in.jsonl", [_article(2)])
+    done = _run("score", "in.jsonl", "--db", "m.db", "-q", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "stored article a-1: published_at left empty" in done.stderr
+    assert _stored(tmp_path / "m.db")["a-1"][1] == 1
 
 
 def test_the_export_folder_read_again_and_read_otherwise(tmp_path: Path) -> None:

@@ -23,12 +23,16 @@ Tables
     One row per input file read to its end: its resolved path, its signature then (size,
     modification and change times, the reading options), and the run that read it. A daily
     job given the whole export folder skips the files read before and unchanged since.
+
+Schema 3 changes no table: it gives the ``published_at`` of articles stored in a zone outside
+Indonesia in WIB (see :func:`_published_in_wib`).
 """
 
 from __future__ import annotations
 
 import logging
 from datetime import datetime, timezone
+from typing import Any
 
 from .backends import Backend, Tx
 from .errors import SchemaVersionError, StoreError
@@ -38,7 +42,7 @@ __all__ = ["SCHEMA_VERSION", "TABLES", "ensure_schema"]
 logger = logging.getLogger(__name__)
 
 #: Bumped on every change to the tables; a database made by a newer version is refused.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES = ("schema_version", "articles", "runs", "scores", "claims", "rejects", "input_files")
 
@@ -121,8 +125,27 @@ _DDL_V2 = (
     )""",
 )
 
-# Statements that take a database from version N-1 to N; version 1 is the creation.
-_MIGRATIONS: dict[int, tuple[str, ...]] = {1: _DDL_V1, 2: _DDL_V2}
+
+def _published_in_wib(backend: Backend, tx: Tx) -> None:
+    """Schema 3: a ``published_at`` stored in a zone outside Indonesia (UTC, as crawlers write
+    it) is given in WIB, as the store writes it since, so that a period filter counts the
+    article on the day its record and the reports give it."""
+    from .core import _published
+
+    rows = tx.execute(
+        "SELECT id, published_at FROM articles WHERE LENGTH(published_at) > 19 "
+        "AND published_at NOT LIKE ? AND published_at NOT LIKE ? AND published_at NOT LIKE ?",
+        ("%+07:00", "%+08:00", "%+09:00"),
+    ).fetchall()
+    changed = [(new, aid) for aid, old in rows if (new := _published(old)) != old]
+    if changed:
+        tx.executemany("UPDATE articles SET published_at = ? WHERE id = ?", changed)
+        logger.info("schema 3: %d publication times given in WIB", len(changed))
+
+
+# What takes a database from version N-1 to N (statements, or a function of the transaction);
+# version 1 is the creation.
+_MIGRATIONS: dict[int, tuple[Any, ...]] = {1: _DDL_V1, 2: _DDL_V2, 3: (_published_in_wib,)}
 
 # PostgreSQL: one advisory lock for schema changes, so concurrent first opens queue up.
 _PG_SCHEMA_LOCK = 0x6D615F73  # "ma_s"
@@ -158,8 +181,11 @@ def _upgrade(backend: Backend, tx: Tx) -> int | None:
             )
     now = backend.ts(datetime.now(timezone.utc))
     for version in range((found or 0) + 1, SCHEMA_VERSION + 1):
-        for statement in _MIGRATIONS[version]:
-            tx.execute(statement.format(**backend.types))
+        for step in _MIGRATIONS[version]:
+            if callable(step):
+                step(backend, tx)
+            else:
+                tx.execute(step.format(**backend.types))
         tx.execute("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", (version, now))
     return found
 

@@ -121,8 +121,25 @@ def test_a_schema_1_database_is_upgraded_in_place(tmp_path: Path) -> None:
             "VALUES ('a1', 'h', '2026-12-01T00:00:00+00:00', '2026-12-01T00:00:00+00:00', "
             '\'{"id": "a1", "text": "Isi berita."}\')'
         )
+        # stored before schema 3 in UTC, and in WITA: the first is given in WIB on upgrade
+        for aid, published in (
+            ("u", "2024-11-30T17:00:00+00:00"),
+            ("w", "2024-11-30T23:30:00+08:00"),
+        ):
+            con.execute(
+                "INSERT INTO articles (id, content_hash, published_at, first_seen, updated_at, "
+                "record) VALUES (?, 'h', ?, '2026-12-01T00:00:00+00:00', "
+                "'2026-12-01T00:00:00+00:00', '{}')",
+                (aid, published),
+            )
     with open_store(path) as store:  # what it held is still there, waiting to be scored
-        assert store.pending("v1") == 1
+        assert store.pending("v1") == 3
     applied = raw_execute(str(path), "SELECT version FROM schema_version ORDER BY version")
-    assert applied == [(1,), (2,)]
+    assert applied == [(1,), (2,), (3,)]
     assert raw_execute(str(path), "SELECT COUNT(*) FROM input_files") == [(0,)]
+    published = raw_execute(str(path), "SELECT id, published_at FROM articles ORDER BY id")
+    assert published == [
+        ("a1", None),
+        ("u", "2024-12-01T00:00:00+07:00"),
+        ("w", "2024-11-30T23:30:00+08:00"),
+    ]
