@@ -1345,11 +1345,7 @@ def build_parser() -> argparse.ArgumentParser:
     themes.add_argument(
         "--labels", required=True, help="CSV: id plus one 0/1 column per theme (blank: not judged)"
     )
-    themes.add_argument("--model", help="model directory (default: the default model)")
-    themes.add_argument("--column", action="append", metavar="INPUT=FIELD", help="as for score")
-    themes.add_argument("--date-order", **_DATE_ORDER_KW)
     themes.add_argument("--errors", help="write the wrong decisions (id, theme, ...) to this CSV")
-    themes.add_argument("--json", action="store_true", help="print the results as JSON")
     add_jobs(themes)
     themes.set_defaults(func=_cmd_evaluate_themes)
     topics = kinds.add_parser(
@@ -1358,17 +1354,18 @@ def build_parser() -> argparse.ArgumentParser:
         "category field",
     )
     topics.add_argument("inputs", nargs="+", metavar="ARTICLES", help="articles (any input form)")
-    topics.add_argument("--model", help="model directory (default: the default model)")
     topics.add_argument(
         "--category",
         metavar="FIELD",
         help="an input field holding each article's category (a section, your own code): "
         "how well topics agree with it (NMI, each topic's main category and its purity)",
     )
-    topics.add_argument("--column", action="append", metavar="INPUT=FIELD", help="as for score")
-    topics.add_argument("--date-order", **_DATE_ORDER_KW)
-    topics.add_argument("--json", action="store_true", help="print the results as JSON")
     topics.set_defaults(func=_cmd_evaluate_topics)
+    for kind in (themes, topics):  # read articles as score does
+        kind.add_argument("--model", help="model directory (default: the default model)")
+        kind.add_argument("--column", action="append", metavar="INPUT=FIELD", help="as for score")
+        kind.add_argument("--date-order", **_DATE_ORDER_KW)
+        kind.add_argument("--json", action="store_true", help="print the results as JSON")
     for kind, trained in ((sent, "a classifier"), (tone, "an article tone model")):
         kind.add_argument("--model", help="model directory (default: the default model)")
         kind.add_argument("--train", help=f"train {trained} on this labelled file instead")

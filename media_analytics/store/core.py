@@ -549,13 +549,9 @@ class Store(RunsMixin):
         def work(tx: Tx) -> tuple[int, list[tuple[int, str]]]:
             self._backend.lock_table(tx, "runs")  # no run of the version starts meanwhile
             reaped = self._reap(tx, now)
-            active = tx.execute(
-                "SELECT run_id, host, pid FROM runs WHERE status = 'running' "
-                "AND model_version = ? ORDER BY run_id",
-                (model_version,),
-            ).fetchall()
+            active = self._active_runs(tx, model_version)
             if active:
-                run, host, pid = active[0]
+                run, host, pid, _ = active[0]
                 raise RunActiveError(
                     f"run {run} of model version {model_version!r} is still active (host "
                     f"{host}, pid {pid}): stop it or wait for it to finish before dropping "

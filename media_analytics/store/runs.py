@@ -115,11 +115,7 @@ class RunsMixin:
         def work(tx: Tx) -> tuple[int, list[tuple[Any, ...]], list[tuple[int, str]]]:
             self._backend.lock_table(tx, "runs")  # so that the exclusive check holds
             reaped = self._reap(tx, now)
-            active = tx.execute(
-                "SELECT run_id, host, pid, started_at FROM runs "
-                "WHERE status = 'running' AND model_version = ? ORDER BY run_id",
-                (model_version,),
-            ).fetchall()
+            active = self._active_runs(tx, model_version)
             if active and exclusive:
                 run, host, pid, started = active[0]
                 raise RunActiveError(
@@ -158,6 +154,16 @@ class RunsMixin:
                 pid,
             )
         return run_id
+
+    @staticmethod
+    def _active_runs(tx: Tx, model_version: str) -> list[tuple[Any, ...]]:
+        """Inside ``tx``: ``(run_id, host, pid, started_at)`` of the runs of a version still
+        running, oldest first (reap dead runs before)."""
+        return tx.execute(
+            "SELECT run_id, host, pid, started_at FROM runs "
+            "WHERE status = 'running' AND model_version = ? ORDER BY run_id",
+            (model_version,),
+        ).fetchall()
 
     def heartbeat(self, run_id: int) -> None:
         """Tell other processes that run ``run_id`` is alive (claims and saves do it too)."""
