@@ -524,7 +524,7 @@ def clean_title(text: str) -> str:
 
     >>> clean_title("Bahas RUU Pesantren, DPR - Pemerintah Alot&nbsp;Soal Dana Abadi")
     'Bahas RUU Pesantren, DPR - Pemerintah Alot Soal Dana Abadi'
-    >>> clean_title("Foto-foto Warung di Gunung Lawu\n")
+    >>> clean_title("Foto-foto Warung di Gunung Lawu\\n")
     'Foto-foto Warung di Gunung Lawu'
     """
     if not isinstance(text, str):
