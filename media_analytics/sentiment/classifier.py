@@ -53,7 +53,7 @@ from sklearn.utils.validation import check_is_fitted
 from ..preprocessing.parallel import effective_n_jobs
 from .features import SentimentFeatures, as_texts
 from .labels import LABELS, normalize_labels, spelled_classes
-from .tokens import fingerprint
+from .tokens import overlap_keys
 from .vectors import PooledWordVectors
 
 __all__ = [
@@ -593,7 +593,7 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         # in the training labels' own spelling (positif/netral/negatif), so that predict()
         # answers as y was written and scikit-learn's scorers compare like with like
         self.classes_ = np.asarray(spelled_classes(raw, labels), dtype=object)
-        self.train_fingerprints_ = np.unique(fingerprint(texts))
+        self.train_fingerprints_ = overlap_keys(texts)
         return self
 
     # --- prediction ----------------------------------------------------------------------------

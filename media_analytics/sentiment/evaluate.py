@@ -19,7 +19,7 @@ from sklearn.metrics import precision_recall_fscore_support as prfs
 
 from .features import as_texts
 from .labels import LABELS, normalize_labels
-from .tokens import fingerprint
+from .tokens import overlap_keys, overlapping
 
 __all__ = ["Evaluation", "OverlapError", "check_overlap", "count_overlap", "evaluate", "scores"]
 
@@ -59,7 +59,7 @@ def count_overlap(train_texts: Sequence[str], test_texts: Sequence[str]) -> int:
 def _fingerprints(texts: list[str]) -> np.ndarray:
     """Fingerprints of texts as given and as cleaned (article models learn from cleaned text)."""
     cleaned = [t for t in _cleaned(texts) if t]
-    return np.unique(np.concatenate([fingerprint(texts), fingerprint(cleaned)]))
+    return np.unique(np.concatenate([overlap_keys(texts), overlap_keys(cleaned)]))
 
 
 def _cleaned(texts: list[str]) -> list[str]:
@@ -75,10 +75,10 @@ def _cleaned(texts: list[str]) -> list[str]:
 
 def _count(train_fingerprints: np.ndarray, test_texts: list[str]) -> int:
     """Test rows whose text, as given or as cleaned, is among the training fingerprints."""
-    found = np.isin(fingerprint(test_texts), train_fingerprints)
+    found = overlapping(test_texts, train_fingerprints)
     cleaned = _cleaned(test_texts)
     worded = np.array([bool(c) for c in cleaned], dtype=bool)
-    found |= np.isin(fingerprint(cleaned), train_fingerprints) & worded
+    found |= overlapping(cleaned, train_fingerprints) & worded
     return int(found.sum())
 
 

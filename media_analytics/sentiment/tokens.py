@@ -196,19 +196,38 @@ def token_views(text: str, *, stem: bool = True, negation_window: int = 3) -> To
     return TokenViews(words, stems, word_stems, plain)
 
 
-def fingerprint(texts: list[str]) -> np.ndarray:
+def fingerprint(texts: list[str], *, spaces: bool = True) -> np.ndarray:
     """Stable 64-bit fingerprints of texts after normalisation (case, punctuation, spacing).
 
     Two rows that differ only in case, punctuation or whitespace get the same fingerprint, which is
     what "the same example" means when checking train/test overlap (SmSA is distributed lower-cased
-    with spaced punctuation, NusaX in its original spelling).
+    with spaced punctuation, NusaX in its original spelling). With ``spaces=False`` the words are
+    joined without spaces, so that a copy that splits a suffix off (SmSA's ``tempat nya`` for
+    ``Tempatnya``) is the same text too (see :func:`overlap_keys`).
 
     >>> a, b = fingerprint(["Enak sekali!", "enak  sekali"])
     >>> bool(a == b)
     True
+    >>> a, b = fingerprint(["Tempatnya nyaman", "tempat nya nyaman"], spaces=False)
+    >>> bool(a == b)
+    True
     """
     out = np.empty(len(texts), dtype=np.uint64)
+    joiner = " " if spaces else ""
     for i, text in enumerate(texts):
-        key = " ".join(tokenize(normalize_text(text))).encode("utf-8")
+        key = joiner.join(tokenize(normalize_text(text))).encode("utf-8")
         out[i] = int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "little")
     return out
+
+
+def overlap_keys(texts: list[str]) -> np.ndarray:
+    """The fingerprints a training set is kept as for overlap checks: of its words with spaces
+    and without (sorted, unique); :func:`overlapping` compares test texts with them."""
+    return np.unique(np.concatenate([fingerprint(texts), fingerprint(texts, spaces=False)]))
+
+
+def overlapping(texts: list[str], keys: np.ndarray) -> np.ndarray:
+    """Whether each text is among the training texts ``keys`` stand for (:func:`overlap_keys`;
+    keys kept by an earlier release, with spaces only, still match as they did)."""
+    found = np.isin(fingerprint(texts), keys)
+    return found | np.isin(fingerprint(texts, spaces=False), keys)

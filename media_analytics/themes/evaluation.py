@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from .training import check_label_themes, read_label_file
@@ -185,10 +184,9 @@ def _warn_training_overlap(tagger: Any, articles: list[Any]) -> int:
     if train is None or not tagger.learned_.any():
         return 0  # rules alone: no label was learnt from
     from ..preprocessing import clean_article
-    from ..sentiment.tokens import fingerprint
+    from ..sentiment.tokens import overlapping
 
-    mine = fingerprint([clean_article(a.text).text for a in articles])
-    overlap = int(np.isin(mine, train).sum())
+    overlap = int(overlapping([clean_article(a.text).text for a in articles], train).sum())
     if overlap:
         learnt = [t for t, k in zip(tagger.taxonomy_.ids, tagger.learned_, strict=True) if k]
         logger.warning(

@@ -322,10 +322,10 @@ class ThemeTagger(BaseEstimator):
         if self.learned_.any():
             # what evaluation compares with: labelled articles this model learnt from
             labelled = (~np.isnan(Y) & (Y >= 0)).any(axis=1)
-            from ..sentiment.tokens import fingerprint  # as the sentiment kit compares texts
+            from ..sentiment.tokens import overlap_keys  # as the sentiment kit compares texts
 
-            self.train_fingerprints_ = np.unique(
-                fingerprint([t for t, keep in zip(texts, labelled, strict=True) if keep])
+            self.train_fingerprints_ = overlap_keys(
+                [t for t, keep in zip(texts, labelled, strict=True) if keep]
             )
         return self
 

@@ -133,3 +133,24 @@ def test_evaluate_sentiment_full_search(tmp_path, capsys) -> None:
     # the search is how --train fits; without --train it would be ignored, so it is refused
     assert main(["evaluate", "sentiment", str(test), "--search", "full"]) == 2
     assert "give --train FILE" in capsys.readouterr().err
+
+
+def test_a_copy_that_splits_a_suffix_off_is_the_same_text() -> None:
+    # SmSA writes many NusaX sentences with "-nya" split off and spaced punctuation
+    train = ["tempat nya nyaman , makanan nya enak sekali .", "pelayanan buruk"]
+    test = ["Tempatnya nyaman, makanannya enak sekali.", "Harga terjangkau."]
+    assert count_overlap(train, test) == 1
+    with pytest.raises(OverlapError, match="1 of 2 test rows"):
+        check_overlap(train, test)
+
+
+def test_the_nusax_valid_rows_taken_from_smsa_are_all_found() -> None:
+    from pathlib import Path
+
+    shared = Path(__file__).resolve().parents[3] / "shared" / "corpora"
+    if not (shared / "smsa").is_dir() or not (shared / "nusax-senti-ind").is_dir():
+        pytest.skip("../shared/corpora (SmSA, NusaX) is not here")
+    smsa = pd.read_csv(shared / "smsa" / "train_preprocess.tsv", sep="\t", header=None)
+    nusax = pd.read_csv(shared / "nusax-senti-ind" / "valid.csv")
+    # the corpus's own note counts 49 of the 100 valid rows in SmSA's training split
+    assert count_overlap(list(smsa[0]), list(nusax["text"])) == 49
