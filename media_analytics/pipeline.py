@@ -685,7 +685,7 @@ class MediaPipeline:
         data they were trained on and their fit times. ``tone_settings`` is the blend's weight and
         bands as :func:`check_tone_settings` returns them."""
         tick = time.perf_counter()
-        out = _TextParts(sentiment_data=self._labelled(sentiment_data))
+        out = _TextParts(sentiment_data=self._labelled(sentiment_data, headline=False))
         out.sentiment = self._fit_sentiment(out.sentiment_data, n_jobs)
         out.seconds["sentiment"], tick = time.perf_counter() - tick, time.perf_counter()
         if tone_data is False:
@@ -706,7 +706,7 @@ class MediaPipeline:
         else:  # the analyst's labelled articles, alone unless a weight is set
             from .sentiment.tone import fit_article_tone
 
-            out.tone_data = self._labelled(tone_data)
+            out.tone_data = self._labelled(tone_data, headline=True)
             out.tone = fit_article_tone(list(out.tone_data["text"]), list(out.tone_data["label"]))
             default_weight, default_bands = 0.0, (NEUTRAL_BAND, NEUTRAL_BAND)
         weight, bands = tone_settings
@@ -733,12 +733,13 @@ class MediaPipeline:
             ) from None
 
     @staticmethod
-    def _labelled(data: Any) -> Any:
-        """A labelled set as a frame with ``text`` and ``label`` (a path is read)."""
+    def _labelled(data: Any, *, headline: bool) -> Any:
+        """A labelled set as a frame with ``text`` and ``label`` (a path is read, as the
+        command line reads it: whole articles with their headline on the first line)."""
         if isinstance(data, (str, Path)):
             from .corpus import read_labelled
 
-            return read_labelled(data)
+            return read_labelled(data, headline=headline)
         return data
 
     def _fit_sentiment(self, data: Any, n_jobs: int | None) -> Any:

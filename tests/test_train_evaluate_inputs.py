@@ -209,3 +209,35 @@ def test_evaluate_topics_on_articles_with_a_category(
     # a category field no article has is named, with the fields they do have
     assert main(["evaluate", "topics", str(path), "--category", "section"]) == 2
     assert "no article has a 'section' field; their other fields: rubrik" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".jsonl"])
+def test_a_tone_file_in_a_news_corpus_layout_reads_headline_and_body(
+    tmp_path: Path, suffix: str
+) -> None:
+    from media_analytics.pipeline import MediaPipeline
+
+    rows = [
+        {
+            "judul": "Banjir rendam 300 rumah",
+            "isi_berita": "Warga mengungsi ke balai desa.",
+            "label": "negatif",
+        },
+        {
+            "judul": "Festival kuliner ramai",
+            "isi_berita": "Pengunjung memadati alun-alun.",
+            "label": "positif",
+        },
+    ]
+    path = tmp_path / f"tone{suffix}"
+    if suffix == ".jsonl":
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    else:
+        sep = "\t" if suffix == ".tsv" else ","
+        lines = [sep.join(rows[0])] + [sep.join(r.values()) for r in rows]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = [f"{r['judul']}\n{r['isi_berita']}" for r in rows]
+    assert list(read_labelled(path, headline=True)["text"]) == expected
+    # the body alone for sentence data; the Python route reads a tone file as the command does
+    assert list(read_labelled(path)["text"]) == [r["isi_berita"] for r in rows]
+    assert list(MediaPipeline._labelled(path, headline=True)["text"]) == expected

@@ -50,6 +50,14 @@ _TEXT_COLUMNS = (
     "text_tweet",
     "content",
     "isi",
+    # whole articles: the body before the headline, which a tone file has beside it
+    "isi_berita",
+    "body",
+    "article",
+    "artikel",
+    "berita",
+    "konten",
+    "deskripsi",
     "judul",
     "title",
 )
@@ -205,7 +213,7 @@ def _read_labelled(
     texts: list[str] = []
     labels: list[str] = []
     if name != STDIN and Path(name).suffix.lower() == ".tsv":
-        rows = _tsv_rows(name, report, text_column, label_column)
+        rows = _tsv_rows(name, report, text_column, label_column, headline)
     else:
         rows = _record_rows(name, report, text_column, label_column, headline)
     for line, text, raw_label in rows:
@@ -256,9 +264,8 @@ def _record_rows(
                 _pick(columns, label_column, _LABEL_COLUMNS, "label"),
             )
             if headline:
-                lowered = {"_".join(c.lower().split()): c for c in columns}
-                found = [lowered[c] for c in _HEADLINE_COLUMNS if c in lowered]
-                title_column = next((c for c in found if c != chosen[0]), None)
+                at = _title_position(columns, columns.index(chosen[0]))
+                title_column = columns[at] if at is not None else None
         text = record.get(chosen[0])
         if title_column is not None and isinstance(text, str):
             title = record.get(title_column)
@@ -267,13 +274,27 @@ def _record_rows(
         yield line, text, record.get(chosen[1])
 
 
+def _title_position(columns: list[str], text_at: int) -> int | None:
+    """Where a headline column (``title``, ``judul``, ...) stands beside the text column."""
+    lowered = ["_".join(str(c).lower().split()) for c in columns]
+    for name in _HEADLINE_COLUMNS:
+        if name in lowered and lowered.index(name) != text_at:
+            return lowered.index(name)
+    return None
+
+
 def _tsv_rows(
-    name: str, report: _Report, text_column: str | None, label_column: str | None
+    name: str,
+    report: _Report,
+    text_column: str | None,
+    label_column: str | None,
+    headline: bool = False,
 ) -> Iterator[tuple[int, object, object]]:
     with open(name, encoding="utf-8", errors="replace", newline="") as handle:
         # SmSA text contains bare quote characters, so quotes are not special here.
         reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         columns: tuple[int, int] | None = None  # (text, label) positions when there is a header
+        title_at: int | None = None  # with ``headline``: the headline column's position
         for row in reader:
             line = reader.line_num
             if not row:
@@ -285,6 +306,8 @@ def _tsv_rows(
                         header.index(_pick(header, text_column, _TEXT_COLUMNS, "text")),
                         header.index(_pick(header, label_column, _LABEL_COLUMNS, "label")),
                     )
+                    if headline:
+                        title_at = _title_position(header, columns[0])
                     continue
                 except ValueError:
                     if text_column or label_column:
@@ -297,4 +320,7 @@ def _tsv_rows(
             elif len(row) != len(header):
                 report(name, line, "field_count", f"expected {len(header)} fields, got {len(row)}")
             else:
-                yield line, row[columns[0]], row[columns[1]]
+                text = row[columns[0]]
+                if title_at is not None and row[title_at].strip():
+                    text = f"{row[title_at].strip()}\n{text}"
+                yield line, text, row[columns[1]]
