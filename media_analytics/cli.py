@@ -875,9 +875,10 @@ def _run_evaluation(
     from .sentiment import OverlapError, check_overlap, evaluate
 
     articles = what.startswith("Tone")  # whole articles: a headline column is read too
+    columns = {"text_column": args.text_column, "label_column": args.label_column}
     try:
-        test = read_labelled(args.test, headline=articles)
-        train = read_labelled(args.train, headline=articles) if args.train else None
+        test = read_labelled(args.test, headline=articles, **columns)
+        train = read_labelled(args.train, headline=articles, **columns) if args.train else None
     except (OSError, ValueError) as exc:
         raise CommandError(str(exc)) from None
     # nothing to score (or nothing to learn from) is said before any model is built
@@ -1375,6 +1376,12 @@ def build_parser() -> argparse.ArgumentParser:
             help="evaluate even when test rows occur in the training data",
         )
         kind.add_argument("--json", action="store_true", help="print the results as JSON")
+        kind.add_argument(
+            "--text-column", metavar="NAME", help="the column holding the text (else found by name)"
+        )
+        kind.add_argument(
+            "--label-column", metavar="NAME", help="the column holding the label (else found)"
+        )
     evaluate.set_defaults(func=_usage(evaluate))
 
     db = sub.add_parser("db", help="the daily job's database: what it holds, old versions out")

@@ -241,3 +241,21 @@ def test_a_tone_file_in_a_news_corpus_layout_reads_headline_and_body(
     # the body alone for sentence data; the Python route reads a tone file as the command does
     assert list(read_labelled(path)["text"]) == [r["isi_berita"] for r in rows]
     assert list(MediaPipeline._labelled(path, headline=True)["text"]) == expected
+
+
+def test_evaluate_takes_the_columns_of_a_file_with_its_own_names(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "odd.csv"
+    rows = ["Teks Berita,Sentimen Saya"] + [
+        f"{t},{lab}"
+        for t, lab in [
+            ("Pelayanan ramah sekali dan cepat", "positif"),
+            ("Jalan rusak parah dan berlubang", "negatif"),
+            ("Rapat digelar hari Senin di balai kota", "netral"),
+        ]
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["evaluate", "sentiment", str(path)]) == 2
+    assert "--text-column on the command line" in capsys.readouterr().err
+    argv = ["evaluate", "sentiment", str(path), "--json"]
+    assert main([*argv, "--text-column", "Teks Berita", "--label-column", "Sentimen Saya"]) == 0
+    assert json.loads(capsys.readouterr().out)["n"] == 3

@@ -241,7 +241,10 @@ def _pick(columns: list[str], wanted: str | None, candidates: tuple[str, ...], w
     for candidate in candidates:
         if candidate in lowered:
             return lowered[candidate]
-    raise ValueError(f"cannot tell which column holds the {what}; columns are {columns}")
+    raise ValueError(
+        f"cannot tell which column holds the {what}; columns are {columns} (name it: "
+        f"--{what}-column on the command line, {what}_column= in Python)"
+    )
 
 
 _HEADLINE_COLUMNS = ("title", "judul", "headline", "judul_berita")
