@@ -62,24 +62,42 @@ def _load_model(path: str | None) -> Any:
         raise CommandError(str(exc)) from None
 
 
-def _progress(items: Iterable[Any], *, total: int | None, desc: str, quiet: bool) -> Iterator[Any]:
-    """tqdm on a terminal; a log line every 10 s otherwise."""
-    if quiet:
-        yield from items
-        return
-    if sys.stderr.isatty():
-        from tqdm import tqdm
+class _Progress:
+    """How far scoring has come, over all its batches: tqdm on a terminal, a log line every
+    10 s otherwise (with the total when it is known), nothing with ``-q``."""
 
-        yield from tqdm(items, total=total, desc=desc, unit="art")
-        return
-    last = start = time.monotonic()
-    n = 0
-    for n, item in enumerate(items, 1):
-        yield item
+    def __init__(self, *, total: int | None, desc: str, quiet: bool) -> None:
+        self.total, self.desc, self.quiet = total, desc, quiet
+        self.n = 0
+        self.start = self.last = time.monotonic()
+        self.bar: Any = None
+        if not quiet and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, desc=desc, unit="art")
+
+    def wrap(self, items: Iterable[Any]) -> Iterator[Any]:
+        for item in items:
+            yield item
+            self.update()
+
+    def update(self, n: int = 1) -> None:
+        self.n += n
+        if self.quiet:
+            return
+        if self.bar is not None:
+            self.bar.update(n)
+            return
         now = time.monotonic()
-        if now - last >= 10:
-            last = now
-            logger.info("%s: %d articles, %.0f/s", desc, n, n / (now - start))
+        if now - self.last >= 10:
+            self.last = now
+            of = f" of {self.total:,}" if self.total is not None else ""
+            rate = self.n / (now - self.start)
+            logger.info("%s: %s%s articles, %.0f/s", self.desc, f"{self.n:,}", of, rate)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def _stored_article(record: dict[str, Any]) -> Any:
@@ -339,9 +357,11 @@ def _cmd_score(args: argparse.Namespace) -> int:
         done = False
         try:
             scored = pipe.score(articles, n_jobs=args.jobs, duplicates=detector)
-            for record in _progress(scored, total=None, desc="scoring", quiet=args.quiet):
+            progress = _Progress(total=None, desc="scoring", quiet=args.quiet)
+            for record in progress.wrap(scored):
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 n += 1
+            progress.close()
             done = True
         finally:
             out.finish(done)
@@ -359,7 +379,8 @@ def _cmd_score(args: argparse.Namespace) -> int:
         f"{pipe.model_version}; {n_err} records rejected"
     )
     _report_rejects(rejects)
-    print(summary, file=sys.stderr)
+    if not args.quiet or n_err:  # -q: a daily job under cron says something only when it must
+        print(summary, file=sys.stderr)
     return EXIT_PARTIAL if n_err else EXIT_OK
 
 
@@ -535,6 +556,10 @@ def _score_into_store(
             since = store.rescore_since(version, run_id) if args.rescore else None
             if since is not None and since < run_id:
                 logger.info("resuming the rescore that run %d began and did not finish", since)
+            # one count over every batch, with the total when it is known (a rescore claims
+            # what is already scored too)
+            total = None if args.rescore else store.pending(version)
+            progress = _Progress(total=total, desc="scoring", quiet=args.quiet)
             while claimed := store.claim(
                 run_id, version, limit=args.batch_size, rescore=args.rescore, rescore_since=since
             ):
@@ -542,18 +567,14 @@ def _score_into_store(
                 extras = {a.id: a.extra for a in arts}
                 scored = [
                     _finish_record(r, extras[r["id"]])
-                    for r in _progress(
-                        pipe.score(arts, n_jobs=args.jobs),
-                        total=len(arts),
-                        desc="scoring",
-                        quiet=args.quiet,
-                    )
+                    for r in progress.wrap(pipe.score(arts, n_jobs=args.jobs))
                 ]
                 store.save_scores(run_id, version, scored)
                 counts["scored"] += len(scored)
                 if out is not None:
                     for r in scored:
                         out.write(json.dumps(r, ensure_ascii=False) + "\n")
+            progress.close()
             status = "partial" if len(rejects.errors) else "ok"
         finally:
             store.finish_run(run_id, status, counts | {"rejected": len(rejects.errors)})
@@ -758,7 +779,9 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
             versions = store.versions_frame()
             current = store.current_version()
             runs = store.runs_frame()
-            rejects = len(store.rejects_frame())
+            stored_rejects = store.rejects_frame()
+            rejects = int((stored_rejects["severity"] == "error").sum())
+            warned = len(stored_rejects) - rejects
             articles = store.articles_count()
         except StoreError as exc:
             raise CommandError(f"--db {_shown(args.db)}: {exc}") from None
@@ -773,6 +796,7 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
             "articles": articles,
             "runs": {str(k): int(v) for k, v in statuses.items()},
             "rejects": rejects,
+            "warnings": warned,
             "current_version": current,
             "versions": [
                 {k: _json_value(v) for k, v in row.items()}
@@ -786,7 +810,7 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
     print(f"articles: {articles:,}")
     listed = ", ".join(f"{k} {v:,}" for k, v in sorted(statuses.items()))
     print(f"runs: {len(runs):,}" + (f" ({listed})" if listed else ""))
-    print(f"rejected records: {rejects:,}")
+    print(f"records rejected: {rejects:,}; kept with a warning: {warned:,}")
     if not len(versions):
         print("model versions: none yet")
         return EXIT_OK
@@ -1317,7 +1341,11 @@ def build_parser() -> argparse.ArgumentParser:
         "every worker must be able to write to it",
     )
     score.add_argument(
-        "-q", "--quiet", action="store_true", help="no progress output, only warnings and errors"
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="only warnings and errors; the closing summary only when records were rejected "
+        "(quiet under cron)",
     )
     score.set_defaults(func=_cmd_score)
     evaluate = sub.add_parser("evaluate", help="the evaluation kit on labelled data")

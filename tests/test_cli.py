@@ -176,21 +176,24 @@ def test_score_into_sqlite_is_incremental(tmp_path: Path, capsys) -> None:
     records = read_sample_records()[:30]
     src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
     db = tmp_path / "media.db"
-    assert main(["score", str(src), "--db", str(db), "--jobs", "1", "-q"]) == 0
+    assert main(["score", str(src), "--db", str(db), "--jobs", "1"]) == 0
     assert "scored 30 articles (read 30: 30 new, 0 already stored" in capsys.readouterr().err
-    # the file was read to its end by the first run and is unchanged: not read again
+    # the file was read to its end by the first run and is unchanged: not read again (and with
+    # -q nothing is said: a daily job under cron speaks only when records are rejected)
     assert main(["score", str(src), "--db", str(db), "--jobs", "1", "-q"]) == 0
+    assert "scored" not in capsys.readouterr().err
+    assert main(["score", str(src), "--db", str(db), "--jobs", "1"]) == 0
     err = capsys.readouterr().err
     assert "scored 0 articles (read 0: 0 new, 0 already stored, 0 of them changed)" in err
-    assert main(["score", str(src), "--db", str(db), "--jobs", "1", "-q", "--reread"]) == 0
+    assert main(["score", str(src), "--db", str(db), "--jobs", "1", "--reread"]) == 0
     err = capsys.readouterr().err
     assert "scored 0 articles (read 30: 0 new, 30 already stored, 0 of them changed)" in err
     with sqlite3.connect(db) as con:
         n_scores = con.execute("SELECT COUNT(*) FROM scores").fetchone()[0]
         n_runs = con.execute("SELECT COUNT(*) FROM runs").fetchone()[0]
         files = con.execute("SELECT path, run_id FROM input_files").fetchall()
-    assert n_scores == 30 and n_runs == 3
-    assert files == [(str(src.resolve()), 3)]  # the run that read it last
+    assert n_scores == 30 and n_runs == 4
+    assert files == [(str(src.resolve()), 4)]  # the run that read it last
     out = tmp_path / "again.jsonl"
     assert main(["score", str(src), "--db", str(db), "--out", str(out), "-q", "--jobs", "1"]) == 0
     assert _lines(out) == []  # nothing left to score

@@ -142,7 +142,7 @@ def test_a_copy_without_a_readable_date_keeps_the_stored_date(tmp_path: Path) ->
     assert _run("score", "day1.jsonl", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
     again = dict(_article(1), published_at="kemarin sore")
     _write(tmp_path / "day2.jsonl", [again])
-    done = _run("score", "day2.jsonl", "--db", "m.db", "-q", cwd=tmp_path)
+    done = _run("score", "day2.jsonl", "--db", "m.db", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "the stored date 2024-10-03T10:00:00+07:00 is kept" in done.stderr
     assert "scored 0 articles" in done.stderr
@@ -182,7 +182,7 @@ def test_the_export_folder_every_day(tmp_path: Path) -> None:
     assert done.returncode == 1  # the bad line of day 1, reported once
     corrected = dict(_article(1), title="Polres siagakan 101 personel, dua kecamatan rawan")
     _write(exports / "2024-10-02.jsonl", [corrected, _article(3)])
-    done = _run("score", "exports", "--db", "m.db", "-q", cwd=tmp_path)
+    done = _run("score", "exports", "--db", "m.db", cwd=tmp_path)
     assert done.returncode == 0, done.stderr  # yesterday's file is not read (nor rejected) again
     assert "1 of them changed" in done.stderr
     with sqlite3.connect(tmp_path / "m.db") as con:
@@ -196,7 +196,7 @@ def test_the_export_folder_every_day(tmp_path: Path) -> None:
     # correction of day 2 stays
     with (exports / "2024-10-01.jsonl").open("a", encoding="utf-8") as f:
         f.write(json.dumps(_article(9)) + "\n")
-    done = _run("score", "exports", "--db", "m.db", "-q", cwd=tmp_path)
+    done = _run("score", "exports", "--db", "m.db", cwd=tmp_path)
     assert "(read 6: 1 new, 5 already stored, 0 of them changed)" in done.stderr
     assert "a-9" in _stored(tmp_path / "m.db")
     with sqlite3.connect(tmp_path / "m.db") as con:
@@ -265,6 +265,7 @@ def test_db_status_names_the_versions_and_drop_version_removes_an_old_one(
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert "articles: 4" in lines and "runs: 2 (ok 2)" in lines
+    assert "records rejected: 0; kept with a warning: 0" in lines
     assert f"   {old}: 4 articles scored; 1 run" in done.stdout
     assert " * 0.2.0-newer: 4 articles scored; 1 run" in done.stdout
     status = json.loads(_run("db", "status", "--db", "m.db", "--json", cwd=tmp_path).stdout)
@@ -365,7 +366,7 @@ def test_a_file_read_with_other_options_or_rewritten_in_place_is_read_again(
     path.write_text("badan,judul\nIsi berita satu tentang pilkada.,Satu\n", encoding="utf-8")
     done = _run("score", "feed.csv", "--db", "m.db", "-q", cwd=tmp_path)
     assert done.returncode == 1 and "no text field" in done.stderr  # an unknown text column
-    done = _run("score", "feed.csv", "--db", "m.db", "-q", "--column", "badan=text", cwd=tmp_path)
+    done = _run("score", "feed.csv", "--db", "m.db", "--column", "badan=text", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "scored 1 articles" in done.stderr  # read again: the way it is read changed
     # the same size and modification time, other content: the change time tells
@@ -373,7 +374,7 @@ def test_a_file_read_with_other_options_or_rewritten_in_place_is_read_again(
     path.write_text("badan,judul\nIsi berita tiga tentang pilkada.,Satu\n", encoding="utf-8")
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert path.stat().st_size == before.st_size
-    done = _run("score", "feed.csv", "--db", "m.db", "-q", "--column", "badan=text", cwd=tmp_path)
+    done = _run("score", "feed.csv", "--db", "m.db", "--column", "badan=text", cwd=tmp_path)
     assert "(read 1:" in done.stderr
 
 
