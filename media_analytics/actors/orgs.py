@@ -320,6 +320,15 @@ def match_org(
 
 def _alias_after(ts: TokenStream, match: OrgMatch) -> OrgMatch:
     j = match.end
+    spelt = _full_name_after(ts, match)
+    if spelt is not None:
+        # "LPS (Lembaga Penjamin Simpanan)": a short form, then its full name, which names
+        # the organisation as "Universitas Gadjah Mada (UGM)" does
+        close, first = spelt
+        match.alias, match.name = match.name, ts.surface(first, close)
+        match.alias_span = (ts.starts[first], ts.ends[close - 1])
+        match.end = close + 1
+        return match
     if (
         j + 2 < ts.n
         and ts.words[j] == "("
@@ -332,6 +341,29 @@ def _alias_after(ts: TokenStream, match: OrgMatch) -> OrgMatch:
         match.alias_span = (ts.starts[j + 1], ts.ends[j + 1])
         match.end = j + 3
     return match
+
+
+_JOINERS = frozenset({"dan", "&", "untuk", "of", "for", "and"})
+
+
+def _full_name_after(ts: TokenStream, match: OrgMatch) -> tuple[int, int] | None:
+    """``(closing bracket, first word)`` when an acronym (``LPS``) is followed by its full name
+    in brackets, the initials of its capitalised words spelling it; else None."""
+    short, j = match.name, match.end
+    if not (2 <= len(short) <= 8 and short.isalpha() and short.isupper()):
+        return None
+    if j + 3 >= ts.n or ts.words[j] != "(" or not ts.joined(j + 1):
+        return None
+    close = next((k for k in range(j + 2, min(ts.n, j + 12)) if ts.words[k] == ")"), None)
+    if close is None or close - (j + 1) < 2:
+        return None
+    words = ts.words[j + 1 : close]
+    capitals = [w for w in words if w.lower() not in _JOINERS]
+    if not all(w[:1].isupper() for w in capitals):
+        return None
+    if "".join(w[0] for w in capitals).upper() != short:
+        return None
+    return close, j + 1
 
 
 def match_tail_org(ts: TokenStream, i: int) -> OrgMatch | None:

@@ -184,3 +184,23 @@ def test_a_platform_spoken_of_as_a_company_stays_an_organisation() -> None:
     found = orgs(text)
     assert {"Instagram", "Facebook", "YouTube", "WhatsApp"} <= set(found)
     assert len(found["Instagram"].mentions) == 1
+
+
+def test_a_short_form_then_its_full_name_in_brackets_is_one_organisation() -> None:
+    from media_analytics.actors import extract_actors
+
+    text = (
+        "Acara ini didukung oleh LPS (Lembaga Penjamin Simpanan) dan Otoritas Jasa Keuangan. "
+        "Lembaga Penjamin Simpanan menjamin simpanan nasabah. LPS juga hadir."
+    )
+    orgs = [a for a in extract_actors(text) if a.type == "organization"]
+    assert [(a.name, a.aliases) for a in orgs] == [
+        ("Lembaga Penjamin Simpanan", ["LPS"]),
+        ("Otoritas Jasa Keuangan", []),
+    ]
+    assert [text[a:b] for a, b in orgs[0].mentions] == [
+        "LPS", "Lembaga Penjamin Simpanan", "Lembaga Penjamin Simpanan", "LPS"
+    ]  # fmt: skip
+    # brackets that do not spell the short form are not its full name
+    found = {a.name: a.aliases for a in extract_actors("KPU (Komisi Pemilihan) menetapkan.")}
+    assert found.get("KPU") == [] and "KPU" not in found.get("Komisi Pemilihan", [])
