@@ -767,7 +767,8 @@ def _existing_store(url: str) -> Any:
     try:
         return open_store(url)
     except StoreError as exc:
-        raise CommandError(f"--db {_shown(url)}: {exc}") from None
+        said = str(exc)  # the store's message names the database already, password hidden
+        raise CommandError(said if _shown(url) in said else f"--db {_shown(url)}: {said}") from None
 
 
 def _cmd_db_status(args: argparse.Namespace) -> int:
@@ -1500,7 +1501,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except CommandError as exc:
-        print(f"media-analytics: error: {exc}", file=sys.stderr)
+        # one line, whatever a library's message spans (psycopg's "Is the server running ...")
+        print(f"media-analytics: error: {' '.join(str(exc).split())}", file=sys.stderr)
         return EXIT_FATAL
     except (ImportError, FileNotFoundError) as exc:  # an optional dependency; a missing input
         print(f"media-analytics: error: {exc}", file=sys.stderr)

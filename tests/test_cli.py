@@ -369,3 +369,12 @@ def test_a_daily_run_with_nothing_to_read_leaves_the_duplicate_state_alone(
     assert main(argv) == 0  # nothing new: the state is neither read nor written
     assert state.stat().st_mtime_ns == before
     assert main([*argv, "--reread"]) == 2  # reading again needs it (here: the error above)
+
+
+def test_a_database_that_cannot_be_reached_is_said_in_one_line_without_its_password(
+    capsys,
+) -> None:
+    assert main(["db", "status", "--db", "postgresql://user:s3cret@127.0.0.1:1/x"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("media-analytics: error: ") and err.count("\n") == 1
+    assert "s3cret" not in err and "user:***@127.0.0.1:1/x" in err
