@@ -487,7 +487,7 @@ def _score_into_store(
     try:
         store = open_store(args.db)
     except StoreError as exc:
-        raise CommandError(f"--db {_shown(args.db)}: {exc}") from None
+        raise _db_error(args.db, exc) from None
     state = Path(args.dedup_state) if args.dedup_state else _default_dedup_state(args.db)
     with store, contextlib.ExitStack() as state_held:
         # one run at a time reads its input against the duplicate-detection state and saves
@@ -667,7 +667,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
                 )
                 held = store.scores_count() if args.model_version and not len(records) else {}
         except StoreError as exc:
-            raise CommandError(f"--db {_shown(args.db)}: {exc}") from None
+            raise _db_error(args.db, exc) from None
         if args.model_version and not len(records) and not held.get(args.model_version):
             listed = ", ".join(f"{v} ({n:,} articles)" for v, n in held.items()) or "none"
             raise CommandError(
@@ -767,11 +767,17 @@ def _existing_store(url: str) -> Any:
     try:
         return open_store(url)
     except StoreError as exc:
-        said = str(exc)  # the store's message names the database already, password hidden
-        raise CommandError(said if _shown(url) in said else f"--db {_shown(url)}: {said}") from None
+        raise _db_error(url, exc) from None
+
+
+def _db_error(url: str, exc: Exception) -> CommandError:
+    """A database's error for the command line: its URL named once, the password hidden."""
+    said = str(exc)  # the store's messages name the database already, password hidden
+    return CommandError(said if _shown(url) in said else f"--db {_shown(url)}: {said}")
 
 
 def _cmd_db_status(args: argparse.Namespace) -> int:
+    from .pipeline import _json_value
     from .store import SCHEMA_VERSION, StoreError
 
     with _existing_store(args.db) as store:
@@ -785,7 +791,7 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
             warned = len(stored_rejects) - rejects
             articles = store.articles_count()
         except StoreError as exc:
-            raise CommandError(f"--db {_shown(args.db)}: {exc}") from None
+            raise _db_error(args.db, exc) from None
         url = store.url
     statuses = runs["status"].value_counts().to_dict() if len(runs) else {}
     size = Path(args.db).stat().st_size if "://" not in args.db else None
@@ -836,16 +842,6 @@ def _day(value: Any) -> str:
     return "-" if value is None or pd.isna(value) else str(value)[:10]
 
 
-def _json_value(value: Any) -> Any:
-    import pandas as pd
-
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.isoformat()
-    return value.item() if hasattr(value, "item") else value
-
-
 def _cmd_db_drop_version(args: argparse.Namespace) -> int:
     from .store import StoreError
 
@@ -876,7 +872,7 @@ def _cmd_db_drop_version(args: argparse.Namespace) -> int:
                 logger.info("compacting %s", store.url)
                 store.compact()
         except StoreError as exc:
-            raise CommandError(f"--db {_shown(args.db)}: {exc}") from None
+            raise _db_error(args.db, exc) from None
     print(f"dropped the {dropped:,} scores of model version {args.version}")
     return EXIT_OK
 
@@ -1391,20 +1387,19 @@ def build_parser() -> argparse.ArgumentParser:
         "how well topics agree with it (NMI, each topic's main category and its purity)",
     )
     topics.set_defaults(func=_cmd_evaluate_topics)
-    for kind in (themes, topics):  # read articles as score does
+    for kind in (sent, tone, themes, topics):
         kind.add_argument("--model", help="model directory (default: the default model)")
+        kind.add_argument("--json", action="store_true", help="print the results as JSON")
+    for kind in (themes, topics):  # read articles as score does
         kind.add_argument("--column", action="append", metavar="INPUT=FIELD", help="as for score")
         kind.add_argument("--date-order", **_DATE_ORDER_KW)
-        kind.add_argument("--json", action="store_true", help="print the results as JSON")
     for kind, trained in ((sent, "a classifier"), (tone, "an article tone model")):
-        kind.add_argument("--model", help="model directory (default: the default model)")
         kind.add_argument("--train", help=f"train {trained} on this labelled file instead")
         kind.add_argument(
             "--allow-overlap",
             action="store_true",
             help="evaluate even when test rows occur in the training data",
         )
-        kind.add_argument("--json", action="store_true", help="print the results as JSON")
         kind.add_argument(
             "--text-column", metavar="NAME", help="the column holding the text (else found by name)"
         )

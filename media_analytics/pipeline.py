@@ -31,6 +31,7 @@ import numpy as np
 
 from . import __version__
 from .corpus import Article, Rejects
+from .corpus.dates import indonesian_time
 from .preprocessing import (
     StemCache,
     SurfaceForms,
@@ -83,8 +84,6 @@ def as_article(record: Article | Mapping[str, Any], dayfirst: bool | None = True
 
 def _iso_date(a: Article) -> str | None:
     """The day of publication as an Indonesian reader counts it (UTC times on WIB's day)."""
-    from .corpus.dates import indonesian_time
-
     return indonesian_time(a.published_at).date().isoformat() if a.published_at else None
 
 

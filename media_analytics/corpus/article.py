@@ -267,7 +267,7 @@ def build_article(
         strings[name] = (value or "").strip()
     halves = [name for name in ("text", *_STRING_FIELDS) if _has_surrogate(fields.get(name))]
     if _has_surrogate(fields.get("id")):
-        fields = {**fields, "id": _SURROGATE.sub("\ufffd", fields["id"])}
+        fields = {**fields, "id": _without_surrogates(fields["id"])}
         halves.append("id")
     if extra and any(_holds_surrogate(k) or _holds_surrogate(v) for k, v in extra.items()):
         halves.extend(

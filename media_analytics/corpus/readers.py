@@ -555,9 +555,9 @@ def _json_document_records(
     except (ValueError, RecursionError):
         head = text.lstrip().split("\n", 1)[0].strip()
         if (head.startswith("[") or head == "{") and not _json_lines(text):
-            # an array cut short or with a broken record: the whole records are read, each
-            # broken one reported once
-            yield from _salvaged_array(text, name, report, how)
+            # an array cut short or with a broken record, arrays or objects one after another:
+            # the whole records are read, each broken one reported once
+            yield from _salvaged_records(text, name, report, how)
             return
         # not one document after all: each line is read (and reported) on its own
         yield from _jsonl_records(io.BytesIO(data), name, report)
@@ -585,15 +585,6 @@ def _json_document_records(
         yield line, item
 
 
-def _whole_json(line: str) -> bool:
-    """Whether one line is a JSON value by itself (JSON lines, not a document over lines)."""
-    try:
-        json.loads(line)
-    except (ValueError, RecursionError):
-        return False
-    return True
-
-
 def _json_lines(text: str, look: int = 20) -> bool:
     """Whether text that does not parse as one document is JSON lines after all: one of its
     first lines is a whole JSON object or array (a record, or a page of them, a line), the
@@ -603,15 +594,20 @@ def _json_lines(text: str, look: int = 20) -> bool:
         line = line.strip()
         if not line or line in _ARRAY_MARKS:
             continue
-        if line.startswith(("{", "[")) and _whole_json(line.removesuffix(",")):
-            return True
+        if line.startswith(("{", "[")):
+            try:
+                json.loads(line.removesuffix(","))
+            except (ValueError, RecursionError):
+                pass
+            else:
+                return True
         seen += 1
         if seen >= look:
             break
     return False
 
 
-def _salvaged_array(
+def _salvaged_records(
     text: str, name: str, report: _Report, how: str
 ) -> Iterator[tuple[int, Record]]:
     """The records of JSON text that does not parse as a whole (an array cut short or with a

@@ -139,7 +139,7 @@ def _parse_day(value: Any) -> pd.Timestamp | None:
     that is an Indonesian one (WIB, WITA, WIT) or none, else in WIB."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return None
-    from ..corpus.dates import indonesian_time
+    from ..corpus.dates import indonesian_time  # (after the first call, a dictionary lookup)
 
     if isinstance(value, pd.Timestamp):
         if value.tzinfo:  # on the day an Indonesian reader counts it (UTC times in WIB)
