@@ -65,10 +65,15 @@ def test_saved_with_outputs_in_order(name: str) -> None:
         assert private not in saved, f"{name} leaks a path of the machine that ran it"
 
 
-def _execute(name: str, folder: Path) -> Any:
+def _execute(name: str, folder: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     nbclient = pytest.importorskip("nbclient", reason="needs nbclient (the dev or notebooks extra)")
     pytest.importorskip("ipykernel", reason="needs ipykernel (the dev or notebooks extra)")
     pytest.importorskip("matplotlib", reason="the notebooks plot with matplotlib (notebooks extra)")
+    # The notebooks write their reports under the system's temporary folder; the kernel gets one
+    # of its own beside the run, so a test run leaves nothing behind in /tmp.
+    scratch = folder.parent / f"{folder.name}-tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
     copy = folder / name
     shutil.copyfile(NOTEBOOKS / name, copy)
     nb = nbformat.read(copy, as_version=4)
@@ -83,12 +88,13 @@ def _execute(name: str, folder: Path) -> Any:
     )
     client.execute()  # raises CellExecutionError, naming the cell, if any cell fails
     assert sorted(p.name for p in folder.iterdir()) == [name], "the notebook wrote into its folder"
+    assert any(scratch.iterdir()), "the notebook's temporary files went elsewhere"
     return nb
 
 
 @pytest.mark.slow
-def test_monitoring_walkthrough_runs(tmp_path: Path) -> None:
-    nb = _execute("01_monitoring_walkthrough.ipynb", tmp_path)
+def test_monitoring_walkthrough_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    nb = _execute("01_monitoring_walkthrough.ipynb", tmp_path, monkeypatch)
     summary = json.loads(_stdout(_tagged(nb, "summary")))
 
     spikes = {(s["theme"], s["week"]) for s in summary["spikes"]}
@@ -104,8 +110,8 @@ def test_monitoring_walkthrough_runs(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_retrain_a_theme_runs(tmp_path: Path) -> None:
-    nb = _execute("02_retrain_a_theme.ipynb", tmp_path)
+def test_retrain_a_theme_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    nb = _execute("02_retrain_a_theme.ipynb", tmp_path, monkeypatch)
     summary = json.loads(_stdout(_tagged(nb, "summary")))
 
     assert summary["new_theme"] == "natural_disaster"
