@@ -198,6 +198,9 @@ BLOCK_WINDOW = 3
 #: how many words before it a theme's conditions are looked for (within the sentence)
 CONDITION_WINDOW = 12
 _STOP_CHARS = frozenset(".!?;:")
+# what ends a sentence between two words of a phrase ("aksi politik. Uang bantuan" is not the
+# phrase "politik uang")
+_SENTENCE_MARKS = frozenset(".!?\n")
 
 
 class _Tokens:
@@ -240,6 +243,13 @@ class _Tokens:
             if lower[k] in conditions:
                 return True
         return False
+
+    def crosses_sentence(self, i: int, j: int) -> bool:
+        """Whether a full stop, ``!``, ``?`` or a line break stands between content words ``i``
+        and ``j``."""
+        at = self._word_at()
+        between = self._pieces[2 * at[i] + 2 : 2 * at[j] + 1 : 2]
+        return any(not _SENTENCE_MARKS.isdisjoint(p) for p in between)
 
     def _word_at(self) -> list[int]:
         """Index among all words of each content word (computed on first use)."""
@@ -425,6 +435,9 @@ class RuleMatcher:
                     and (blockers or conditions)
                     and tokens.blocked(i, blockers, conditions)
                 ):
+                    continue
+                if k > 1 and tokens.crosses_sentence(i, i + k - 1):
+                    # "aksi politik. Uang bantuan" is not the phrase "politik uang"
                     continue
                 taken.add(key)
                 yield Hit(

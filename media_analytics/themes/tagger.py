@@ -67,7 +67,8 @@ class TagResult:
         return out
 
     def explain(self, theme: str) -> dict[str, Any]:
-        """The evidence for ``theme``: matched phrases, their offsets and their sentences."""
+        """The evidence for ``theme``: matched phrases, their offsets and their sentences, and the
+        veto cues that cancelled evidence (as written in the text, with their offsets)."""
         if theme not in self.scores:
             raise KeyError(f"no theme {theme!r}; themes: {', '.join(self.scores)}")
         mine = [h for h in self.hits if h.theme == theme and h.kind not in ("negative", "vetoed")]
@@ -84,7 +85,17 @@ class TagResult:
             sentence = source if h.in_title else _sentence_of(body_sentences, self.text, h.start)
             if sentence not in sentences:
                 sentences.append(sentence)
-        vetoes = sorted({h.seed for h in self.hits if h.theme == theme and h.kind == "negative"})
+        # veto cues as the text writes them (the seed "tidak ditemui" matches "tidak ditemukan"),
+        # with where they stand, as the evidence is given
+        vetoes, veto_spans = [], []
+        cues = [h for h in self.hits if h.theme == theme and h.kind == "negative"]
+        for h in sorted(cues, key=lambda h: (not h.in_title, h.start)):
+            phrase = (self.title if h.in_title else self.text)[h.start : h.end]
+            if phrase not in vetoes:
+                vetoes.append(phrase)
+            veto_spans.append(
+                {"field": "title" if h.in_title else "text", "start": h.start, "end": h.end}
+            )
         return {
             "theme": theme,
             "score": round(self.scores[theme], 4),
@@ -92,6 +103,7 @@ class TagResult:
             "spans": spans,
             "sentences": sentences[:5],
             "vetoes": vetoes,
+            "veto_spans": veto_spans,
         }
 
 

@@ -247,3 +247,41 @@ def test_a_word_spelt_with_an_apostrophe_matches_its_seed() -> None:
     for text in ("Polres menggelar Jum'at Curhat di aula.", "Polres menggelar Jum’at Curhat."):
         (hit,) = [h for h in matcher.match(text) if h.kind == "phrase"]
         assert text[hit.start : hit.end] in ("Jum'at Curhat", "Jum’at Curhat")
+
+
+def test_a_phrase_or_veto_cue_does_not_run_across_a_sentence_end() -> None:
+    data = {
+        "themes": [
+            {
+                "id": "vote_buying",
+                "phrases": ["politik uang", "serangan fajar"],
+                "negative": ["melalui dialog"],
+            }
+        ]
+    }
+    m = RuleMatcher(Taxonomy.from_dict(data))
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(h.kind, text[h.start : h.end]) for h in m.match(text)]
+
+    assert found("Bawaslu menindak politik uang di desa itu.") == [("phrase", "politik uang")]
+    # the same words on either side of a full stop, a question mark or a line break are no phrase
+    assert found("Warga menolak aksi politik. Uang bantuan dibagikan.") == []
+    assert found("Siapa pelaku serangan? Fajar menyingsing.") == []
+    assert found("Kampanye politik\nUang saku siswa naik.") == []
+    # a veto cue likewise: "pekan lalu. Dialog" is not "melalui dialog", which cancels evidence
+    text = "Bawaslu menindak politik uang pekan lalu. Dialog digelar hari ini."
+    assert found(text) == [("phrase", "politik uang")]
+    text = "Bawaslu menangani politik uang melalui dialog dengan warga."
+    assert found(text) == [("vetoed", "politik uang"), ("negative", "melalui dialog")]
+
+
+def test_vetoes_are_shown_as_the_text_writes_them(tagger: ThemeTagger) -> None:
+    text = (
+        "Kapolres menggelar Jumat Curhat bersama warga di masjid. Dalam razia, polisi tidak "
+        "menemukan barang bukti."
+    )
+    explained = tagger.tag(text).explain("public_dialogue")
+    # the cue matched by stem; the explanation names the words in the article and where they are
+    assert explained["vetoes"] == ["tidak menemukan"]
+    assert [text[s["start"] : s["end"]] for s in explained["veto_spans"]] == ["tidak menemukan"]
