@@ -135,8 +135,54 @@ def _readable_term(name: str) -> str:
         return f"{term.replace('_', ' ')} words (lexicon)"
     negated = term.startswith("NEG_")
     term = term.removeprefix("NEG_").replace(" NEG_", " not-")
-    suffix = {"stem": " (stem)", "char": " (letters)"}.get(block, "")
-    return f"{term}{' (negated)' if negated else ''}{suffix}"
+    notes = ["negated"] if negated else []
+    notes += {"stem": ["stem"], "char": ["letters"]}.get(block, [])
+    return f"{term} ({', '.join(notes)})" if notes else term
+
+
+def _readable_terms(
+    terms: Sequence[tuple[str, float]], text: str, cache: StemCache, top: int
+) -> list[tuple[str, float]]:
+    """The article model's terms as the article writes them, one entry per word.
+
+    A word counts in the model twice, as written and as its stem: the two weights are added
+    under the word. A stem is shown as the first word of ``text`` that has it
+    (``pelayanan (stem layan)``), so that an editor finds it in the article. Negated words keep
+    their mark: ``baik (negated)``.
+
+    >>> terms = [("word:polisi", 0.2), ("stem:polisi", 0.1), ("stem:layan", -0.1),
+    ...          ("word:NEG_baik", 0.3), ("stem:NEG_baik", 0.1), ("lexicon:positive", 0.05)]
+    >>> _readable_terms(terms, "Pelayanan polisi tidak baik.", default_cache(), 10)
+    [('baik (negated)', 0.4), ('polisi', 0.3), ('pelayanan (stem layan)', -0.1), \
+('positive words (lexicon)', 0.05)]
+    """
+    from .preprocessing import tokenize
+
+    words = [w for w in tokenize(text) if w.isalpha()]
+    written: dict[str, str] = {}
+    for word, stem in zip(words, cache.stem_many(words), strict=True):
+        written.setdefault(stem, word)
+    merged: dict[tuple[str, bool], list[Any]] = {}  # (word, negated) -> [label, weight]
+    for name, weight in terms:
+        block, _, term = name.partition(":")
+        negated = term.startswith("NEG_")
+        bare = term.removeprefix("NEG_")
+        if block in ("word", "stem") and " " not in bare:
+            shown = bare if block == "word" else written.get(bare, bare)
+            if negated:
+                label = f"{shown} (negated)"
+            elif block == "stem" and shown != bare:
+                label = f"{shown} (stem {bare})"
+            else:
+                label = shown
+            key = (shown, negated)  # the word's own feature and its stem's: one word
+        else:
+            label = _readable_term(name)
+            key = (label, False)
+        entry = merged.setdefault(key, [label, 0.0])
+        entry[1] += weight
+    ranked = sorted(merged.values(), key=lambda entry: -abs(entry[1]))
+    return [(label, round(w, 4)) for label, w in ranked[:top] if round(w, 4) != 0.0]
 
 
 #: the libraries whose release a saved model depends on (their objects are in its files)
@@ -889,6 +935,8 @@ class MediaPipeline:
         """
         if not isinstance(text, str):
             raise TypeError(f"text must be a str, got {type(text).__name__}")
+        if not text.strip():
+            raise ValueError("empty text: scoring refuses an article without a body")
         parts = self._parts()
         body = clean_article(text).text
         head = clean_title(title) if isinstance(title, str) and title else ""
@@ -926,8 +974,9 @@ class MediaPipeline:
                 "sentences": table.drop(columns="_lean").head(top).reset_index(drop=True),
             }
         if article is not None:
-            terms = parts.tone.explain(joined, label=label, top=top)
-            article["terms"] = [(_readable_term(t), round(w, 4)) for t, w in terms]
+            # more features than shown: a word and its stem are added into one entry
+            terms = parts.tone.explain(joined, label=label, top=4 * top)
+            article["terms"] = _readable_terms(terms, joined, default_cache(), top)
             out["article_reading"] = article
         return out
 

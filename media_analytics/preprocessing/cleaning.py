@@ -303,7 +303,8 @@ _BOILER_LINE = re.compile(
       | advertisement | iklan
       | (?:ikuti|follow)\s+(?:berita|kami|update|channel)\b.*    # Ikuti berita ... di Google News
       | (?:dapatkan|download)\s+(?:update|aplikasi)\b.*
-      | (?:tonton|saksikan)\s+(?:juga\s+)?video\b.*
+      | (?:simak|tonton|saksikan)\s+(?:juga\s+)?video\b.*    # Simak Video 'Judul'
+      | (?:tonton|saksikan)\s+live.*                      # Saksikan Live DetikPagi:
       | video\s+(?:pilihan|terkait|rekomendasi)\b.*
       | artikel\s+ini\s+telah\s+(?:tayang|terbit)\b.*
       | \[?\s*gambas\s*:.*

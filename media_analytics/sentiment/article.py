@@ -170,8 +170,7 @@ class ArticleTone:
         frame = pd.DataFrame(
             [u[:4] for u in self.units], columns=["start", "end", "part", "weight"]
         )
-        if not self.units:
-            return frame
+        # an article with no sentence long enough to score still gets every column
         frame["label"] = [self.classes[i] for i in self.unit_proba.argmax(axis=1)]
         for j, c in enumerate(self.classes):
             frame[c] = self.unit_proba[:, j]

@@ -429,6 +429,31 @@ def test_the_tone_explanation_is_of_the_label_the_record_carries(default_pipelin
     assert default_pipeline.explain_tone("Polisi belum menemukan pelaku.", "")["label"]
 
 
+def test_tone_is_explained_for_every_article_scoring_accepts(default_pipeline) -> None:
+    # no sentence long enough for the sentence reading: the article reading explains alone
+    for text in ["Polisi datang.", "12345"]:
+        record = next(default_pipeline.score([{"id": "x", "text": text}], n_jobs=1))
+        why = default_pipeline.explain_tone(text)
+        assert (why["label"], why["score"]) == (
+            record["sentiment"]["label"],
+            record["sentiment"]["score"],
+        )
+        assert why["sentence_reading"]["sentences"].empty
+    with pytest.raises(ValueError, match="empty text"):
+        default_pipeline.explain_tone("  ")
+
+
+def test_tone_terms_name_each_word_once_as_the_article_writes_it(default_pipeline) -> None:
+    text = "Pelayanan polisi tidak baik dan tidak ramah. Pelayanan di kantor itu baik."
+    terms = [t for t, _ in default_pipeline.explain_tone(text, top=30)["article_reading"]["terms"]]
+    keys = [(t.split(" (")[0], "negated" in t) for t in terms if "lexicon" not in t]
+    assert len(keys) == len(set(keys))
+    words = [word for word, _ in keys]
+    assert "polisi" in words and "polisi (stem)" not in terms  # word and stem: one entry
+    assert all(w.lower() in text.lower() for w in words)  # as the article writes them
+    assert "baik (negated)" in terms and "baik (negated) (stem)" not in terms
+
+
 def test_tone_toward_an_actor_names_the_sentences_it_was_read_from(default_pipeline) -> None:
     from media_analytics.preprocessing import clean_article
 

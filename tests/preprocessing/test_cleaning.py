@@ -65,6 +65,10 @@ def test_datelines(raw: str, body: str | None, place: str | None, outlet: str | 
         "Baca juga: Polisi Amankan Ratusan Botol Miras",
         "SCROLL TO CONTINUE WITH CONTENT",
         "Simak juga Video: Detik-detik Banjir Bandang",
+        "Simak Video 'Jembatan Putus Diterjang Banjir':",
+        'Tonton juga video "Warga Gotong Royong Bersihkan Lumpur"',
+        "Saksikan Live DetikPagi :",
+        "Saksikan LiveDetikpagi:",
         "ADVERTISEMENT",
     ],
 )
