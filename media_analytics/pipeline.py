@@ -980,6 +980,86 @@ class MediaPipeline:
             out["article_reading"] = article
         return out
 
+    def explain_topic(self, text: str, title: str | None = "", *, top: int = 10) -> dict[str, Any]:
+        """Why an article gets the topic its scored record shows.
+
+        The topic model projects the article's TF-IDF vector onto its topic vectors; the article
+        belongs to the topic that holds the largest share of the result, when that share reaches
+        the model's ``min_share`` (else ``(no clear topic)``). This returns the record's topic,
+        the article's shares of its closest topics, and the article's terms that carried its
+        topic (each term's TF-IDF weight in the article times its weight in the topic vector),
+        named as the article writes them.
+
+        Parameters
+        ----------
+        text, title : str
+            The article as it is scored (cleaned here as scoring cleans it).
+        top : int, default=10
+            Terms and topics to show.
+
+        Returns
+        -------
+        dict
+            ``topic`` (as in the scored record: ``id``, ``label``, ``score``); ``min_share``;
+            ``shares``: a DataFrame of the closest topics (``id``, ``label``, ``share``),
+            largest first; ``terms``: ``(term, weight)`` pairs of the article's terms for the
+            topic it leans to most (empty when it has no known term); ``topic_terms``: that
+            topic's own top terms.
+        """
+        import pandas as pd
+
+        from .preprocessing import tokenize
+        from .sentiment.ngrams import fast_counts
+        from .topics.projection import project_nonnegative, topic_shares
+
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, got {type(text).__name__}")
+        if not text.strip():
+            raise ValueError("empty text: scoring refuses an article without a body")
+        parts = self._parts()
+        model = parts.topics
+        if model is None:
+            raise ModelError("this model has no topic part (it was fitted with_topics=False)")
+        body = clean_article(text).text
+        head = clean_title(title) if isinstance(title, str) and title else ""
+        doc = _token_doc(_mapper(parts.stopwords), head, body)
+        x = model.tfidf_.transform(fast_counts(model.vectorizer_, [doc])).tocsr()
+        shares = topic_shares(project_nonnegative(x, model.components_))[0]
+        names = model.topic_label_map()
+        order = np.argsort(-shares, kind="stable")[:top]
+        table = pd.DataFrame(
+            {
+                "id": [int(model.topic_ids_[j]) for j in order],
+                "label": [names[int(model.topic_ids_[j])] for j in order],
+                "share": [round(float(shares[j]), 4) for j in order],
+            }
+        )
+        table = table[table["share"] > 0].reset_index(drop=True)
+        terms: list[tuple[str, float]] = []
+        topic_terms: list[str] = []
+        if len(table):
+            j = int(order[0])
+            contrib = x.data * model.components_[j, x.indices]
+            words = [w for w in tokenize(f"{head}\n{body}") if w.isalpha()]
+            written: dict[str, str] = {}
+            for word, stem in zip(words, default_cache().stem_many(words), strict=True):
+                written.setdefault(stem, word)
+            vocab = model.vectorizer_.get_feature_names_out()
+            for k in np.argsort(-contrib, kind="stable")[:top]:
+                if contrib[k] <= 0:
+                    break
+                stems = str(vocab[x.indices[k]]).split(" ")
+                shown = " ".join(written.get(st, parts.surface[st]) for st in stems)
+                terms.append((shown, round(float(contrib[k]), 4)))
+            topic_terms = list(model.topic_terms_[j])
+        return {
+            "topic": model.topic_records([doc])[0],
+            "min_share": model.min_share,
+            "shares": table,
+            "terms": terms,
+            "topic_terms": topic_terms,
+        }
+
     def score_frame(
         self,
         frame: Any,

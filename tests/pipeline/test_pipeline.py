@@ -454,6 +454,30 @@ def test_tone_terms_name_each_word_once_as_the_article_writes_it(default_pipelin
     assert "baik (negated)" in terms and "baik (negated) (stem)" not in terms
 
 
+def test_the_topic_explanation_is_of_the_topic_the_record_carries(default_pipeline) -> None:
+    records = read_sample_records()[:30]
+    scored = list(default_pipeline.score(records, n_jobs=1))
+    for raw, record in zip(records, scored, strict=True):
+        why = default_pipeline.explain_topic(raw["text"], raw["title"], top=5)
+        assert why["topic"] == record["topic"]
+        shares = list(why["shares"]["share"])
+        assert shares == sorted(shares, reverse=True)
+        assert sum(shares) <= 1.0 + 1e-3  # each rounded to 4 places
+        if record["topic"]["id"] != -1:
+            assert why["shares"]["id"][0] == record["topic"]["id"]
+            assert why["shares"]["share"][0] == record["topic"]["score"]
+        # the terms are the article's own words, the strongest first
+        article = f"{raw['title']} {raw['text']}".lower()
+        assert why["terms"], raw["id"]
+        assert all(w in article for term, _ in why["terms"] for w in term.split(" "))
+        weights = [w for _, w in why["terms"]]
+        assert weights == sorted(weights, reverse=True) and weights[-1] > 0
+    nothing = default_pipeline.explain_topic("Zzqx qqzv.")  # no word the model knows
+    assert nothing["topic"]["id"] == -1 and nothing["terms"] == [] and nothing["shares"].empty
+    with pytest.raises(ValueError, match="empty text"):
+        default_pipeline.explain_topic("")
+
+
 def test_tone_toward_an_actor_names_the_sentences_it_was_read_from(default_pipeline) -> None:
     from media_analytics.preprocessing import clean_article
 
