@@ -28,7 +28,7 @@ from .people import (
     read_name,
 )
 from .places import PlaceMatch, match_place, match_street
-from .regions import Gazetteer, Region, get_gazetteer, region_of
+from .regions import Gazetteer, Region, country_names, get_gazetteer, region_of
 from .tokens import TokenStream, token_stream
 
 # The last words of English job titles written before an organisation ("Corporate Secretary
@@ -510,8 +510,10 @@ class ArticleActors:
                 official: str | None = region.name
                 as_dict: dict[str, str] | None = region.as_dict()
             else:
-                key = normalize_name(p.name)
-                official, as_dict = None, region
+                # a country under its short name counts with its full name ("AS", "Amerika
+                # Serikat"): one actor in the article, one row in reports
+                official, as_dict = country_names().get(normalize_name(p.name)), region
+                key = normalize_name(official or p.name)
             actor = by_key.get(key)
             if actor is None:
                 actor = Actor(name=p.name, type="place", region=as_dict, official=official)

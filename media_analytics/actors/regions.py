@@ -222,6 +222,15 @@ def get_gazetteer() -> Gazetteer:
     return Gazetteer(rows, aliases)
 
 
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Short or older names of countries -> the name under which reports count them
+    (``AS`` -> ``Amerika Serikat``, ``Cina`` -> ``Tiongkok``), keyed by normalised name."""
+    from .model import normalize_name
+
+    return {normalize_name(r["alias"]): r["official"] for r in read_csv_rows("country_aliases.csv")}
+
+
 def region_of(
     candidates: list[Region], context: Iterable[str] = ()
 ) -> Region | dict[str, str] | None:

@@ -59,6 +59,19 @@ def test_countries() -> None:
     assert found["Jepang"].region is None
 
 
+def test_a_country_under_its_short_name_counts_with_its_full_name() -> None:
+    from media_analytics.actors import canonical_key
+
+    found = places("Delegasi AS tiba di Beijing. Amerika Serikat dan Cina sepakat soal tarif.")
+    assert found["Amerika Serikat"].official == "Amerika Serikat"
+    assert len(found["Amerika Serikat"].mentions) == 2  # "AS" and "Amerika Serikat": one actor
+    alone = places("Ekspor ke AS turun, kata pejabat yang mengecam Korut.")
+    # across articles, reports count the short and the full name under one key
+    assert canonical_key(alone["AS"]) == canonical_key(found["Amerika Serikat"])
+    assert alone["Korut"].official == "Korea Utara"
+    assert found["Cina"].official == "Tiongkok"
+
+
 def test_region_list_is_complete() -> None:
     gaz = get_gazetteer()
     levels = [r.level for r in gaz.by_code.values()]
