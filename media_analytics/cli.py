@@ -1467,8 +1467,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--actor",
         action="append",
         metavar="NAME",
-        help="compare these actors in the share-of-voice table (repeatable; any form the "
-        "articles wrote them in: --actor KPK --actor Polri)",
+        help="compare these actors in the share-of-voice table, and show the tone toward "
+        "them after the top 10 (repeatable; any form the articles wrote them in: --actor KPK "
+        "--actor Polri)",
     )
     report.add_argument(
         "--aliases",

@@ -86,7 +86,8 @@ def build_content(
     themes : sequence of str, optional
         Report these themes only; shares are still shares of all stories.
     names : sequence of str, optional
-        Actors (or any names) to compare in the share-of-voice table, in this order.
+        Actors (or any names) to compare in the share-of-voice table, in this order; the tone
+        table shows them too, after the ``top_n`` actors.
     top_n : int
         Rows in the top-actor and top-speaker tables.
     spike_options : dict, optional
@@ -118,7 +119,7 @@ def build_content(
             top_n if names is None else len(names)
         ),
         "top_actors": top_actors(data, top_n),
-        "sentiment_by_actor": sentiment_mix(data, "actor", top=top_n),
+        "sentiment_by_actor": sentiment_mix(data, "actor", top=top_n, names=names),
         "top_speakers": top_speakers(data, top_n),
         "sentiment_by_theme": sentiment_mix(data, "theme"),
         "emerging_topics": emerging_topics(data, "topic"),

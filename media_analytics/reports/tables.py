@@ -222,9 +222,7 @@ def share_of_voice(
         spelling = {n.casefold(): n for n in names}
         if by == "actor" and "written" in data.actors:
             # a name asked for by a form it was written in: the name it counts under
-            forms = data.actors[["name", "written"]].dropna().drop_duplicates()
-            counted = dict(zip(forms["written"].str.casefold(), forms["name"], strict=True))
-            counted.update((str(n).casefold(), str(n)) for n in forms["name"])
+            counted = _counted_under(data.actors)
             spelling = {}
             for n in names:
                 key = counted.get(n.casefold(), n).casefold()
@@ -259,6 +257,15 @@ def share_of_voice(
     return out.rename(columns={"key": column}).reset_index(drop=True)
 
 
+def _counted_under(actors: pd.DataFrame) -> dict[str, str]:
+    """Every written form and counted name of the actors, casefolded, -> the name it counts
+    under (``kpk`` -> ``Komisi Pemberantasan Korupsi``)."""
+    forms = actors[["name", "written"]].dropna().drop_duplicates()
+    counted = dict(zip(forms["written"].str.casefold(), forms["name"], strict=True))
+    counted.update((str(n).casefold(), str(n)) for n in forms["name"])
+    return counted
+
+
 def net_tone(positive: pd.Series, negative: pd.Series, n: pd.Series) -> pd.Series:
     """``(positive - negative) / n``, from -1 to 1; missing (NaN, a blank cell) where ``n`` is 0,
     so that a period without stories does not read as a balanced one."""
@@ -271,6 +278,7 @@ def sentiment_mix(
     period: str = "W",
     *,
     top: int | None = None,
+    names: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Sentiment counts and net tone per period, actor, theme or outlet.
 
@@ -284,6 +292,10 @@ def sentiment_mix(
         Used when ``by="period"``.
     top : int, optional
         Keep the ``top`` keys with the most labelled stories (not for ``by="period"``).
+    names : sequence of str, optional
+        With ``by="actor"`` and ``top``: these actors too, after the top ones, when they have
+        labelled stories (the actors an analyst compares; named by any form the data wrote
+        them in, as in :func:`share_of_voice`).
 
     Returns
     -------
@@ -320,7 +332,13 @@ def sentiment_mix(
     if by != "period":
         out = out.sort_values(["n", column], ascending=[False, True])
         if top is not None:
-            out = out.head(top)
+            shown = out.head(top)
+            if by == "actor" and names:
+                counted = _counted_under(data.actors)
+                asked = {counted.get(n.casefold(), n).casefold() for n in names}
+                named = out[column].str.casefold().isin(asked) & ~out.index.isin(shown.index)
+                shown = pd.concat([shown, out[named]])
+            out = shown
     return out.reset_index(drop=True)
 
 

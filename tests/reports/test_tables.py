@@ -17,6 +17,7 @@ from media_analytics.reports import (
     top_speakers,
     volume,
 )
+from media_analytics.reports.content import build_content
 
 W1, W2, W3, W4 = (pd.Timestamp(d) for d in ("2024-11-04", "2024-11-11", "2024-11-18", "2024-11-25"))
 
@@ -264,3 +265,20 @@ def test_a_span_of_decades_keeps_only_the_periods_with_stories(caplog):
     assert "the tables show only the periods with stories" in caplog.text
     # by month, the same span is a table of every month (under the limit)
     assert len(volume(records_to_frames(records), None, "M")) == 75 * 12 + 2
+
+
+def test_the_tone_toward_the_actors_asked_for_is_shown_after_the_top_ones():
+    # --actor Polri: Polri is not among the most named actors, and its tone was in no output
+    def record(i: int, names: list[str], tone: str) -> dict:
+        actors = [{"name": n, "type": "organization"} for n in names]
+        return {"id": f"r{i}", "published_at": "2025-10-01", "actors": actors,
+                "sentiment": {"label": tone}}  # fmt: skip
+
+    records = [record(i, ["DPR", "KPK"], "negative") for i in range(4)]
+    records += [record(4, ["Korps Bhayangkara"], "positive"), record(5, ["TNI"], "neutral")]
+    data = records_to_frames(records, aliases={"Korps Bhayangkara": "Polri"})
+    table = sentiment_mix(data, "actor", top=2, names=["korps bhayangkara", "Nobody"])
+    assert table["actor"].tolist() == ["DPR", "KPK", "Polri"]
+    assert table.iloc[-1][["positive", "n", "net_tone"]].tolist() == [1, 1, 1.0]
+    content = build_content(data, title="t", top_n=2, names=["Polri", "DPR"])
+    assert content.tables["sentiment_by_actor"]["actor"].tolist() == ["DPR", "KPK", "Polri"]
