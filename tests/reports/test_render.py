@@ -229,3 +229,35 @@ def test_a_long_sentiment_table_shows_its_latest_periods(tmp_path, sample_record
     html = paths["html"].read_text(encoding="utf-8")
     assert f"Last 60 of {len(days)} rows; the CSV has them all." in html
     assert str(days["period"].iloc[-1])[:10] in html
+
+
+def test_markdown_has_the_actors_asked_for_their_tone_theme_volumes_and_the_latest_periods(
+    tmp_path,
+):
+    # the Markdown left out the --actor comparison, the tone toward actors and the theme
+    # volumes, and showed the oldest 10 of the periods where the HTML shows the latest
+    def record(i: int) -> dict:
+        actors = [{"name": "DPR", "type": "organization"}]
+        if i == 11:
+            actors.append({"name": "Polri", "type": "organization"})
+        day = pd.Timestamp("2025-01-06") + pd.Timedelta(weeks=i)
+        return {"id": f"r{i}", "published_at": f"{day:%Y-%m-%d}",
+                "title": f"Berita {i}", "source": "X", "actors": actors,
+                "themes": [{"theme": "pilkada_security", "score": 0.9, "evidence": ["x"]}],
+                "sentiment": {"label": "negative" if i == 11 else "neutral"}}  # fmt: skip
+
+    paths = build_report([record(i) for i in range(12)], tmp_path, names=["Polri"], top_n=1)
+    markdown = paths["markdown"].read_text(encoding="utf-8")
+    sections = dict(s.split("\n", 1) for s in markdown.split("\n## ")[1:])
+    assert "| Polri | 1 |" in sections["Share of voice between actors"]
+    tone = sections["Tone toward actors"]
+    assert (
+        "| DPR | 0 | 11 | 1 | 12 | -0.08 |" in tone and "| Polri | 0 | 0 | 1 | 1 | -1.00 |" in tone
+    )
+    for title in ("Stories per theme and period", "Sentiment per period"):
+        shown = sections[title]
+        assert "| 2025-03-24 |" in shown and "| 2025-01-06 |" not in shown  # the last 10 weeks
+        assert "_Last 10 of 12 rows._" in shown
+    assert "| period | pilkada_security |" in sections["Stories per theme and period"]
+    html = paths["html"].read_text(encoding="utf-8")
+    assert "<h3>Tone toward actors</h3>" in html and "<td>Polri</td>" in html
