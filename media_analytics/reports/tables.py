@@ -464,9 +464,11 @@ def emerging_topics(
 
     The latest window is the ``window`` ending on ``end`` (default: the last story's day,
     inclusive); the previous window is the one just before it. A key *emerges* when it has at
-    least ``min_count`` stories in the latest window and either had none before (``new``) or its
-    share of stories grew at least ``min_growth``-fold (``growing``). Shares are smoothed,
-    ``(count + 0.5) / (stories + 1)``, so a rise from one story to two is not "infinite".
+    least ``min_count`` stories in the latest window and its share of stories grew at least
+    ``min_growth``-fold: ``new`` when it had none before, else ``growing``. Shares are smoothed,
+    ``(count + 0.5) / (stories + 1)``, so a rise from one story to two is not "infinite", and
+    3 stories of 449 against none of 14 (a share that fell) is not new. The topic ``-1``
+    (no clear topic) is left out: it gathers what fits no topic.
     When the previous window holds no story at all (a gap in the data, the first weeks of a
     feed), there is nothing to compare with and nothing is said to emerge.
 
@@ -490,6 +492,8 @@ def emerging_topics(
     n_cur = int(((dates > cur_lo) & (dates <= last)).sum())
     n_prev = int(((dates > prev_lo) & (dates <= cur_lo)).sum())
     pairs = keyed(data, by)
+    if by == "topic":
+        pairs = pairs[~pairs["key"].str.match(r"-1(:|$)")]
     cur = pairs[(pairs["date"] > cur_lo) & (pairs["date"] <= last)]["key"].value_counts()
     prev = pairs[(pairs["date"] > prev_lo) & (pairs["date"] <= cur_lo)]["key"].value_counts()
     out = pd.DataFrame({"current": cur, "previous": prev}).fillna(0).astype(int)
@@ -499,9 +503,9 @@ def emerging_topics(
     smoothed_prev = (out["previous"] + 0.5) / (n_prev + 1)
     out["growth"] = smoothed_cur / smoothed_prev
     out["status"] = ""
-    enough = (out["current"] >= min_count) & (n_prev > 0)
-    out.loc[enough & (out["growth"] >= min_growth), "status"] = "growing"
-    out.loc[enough & (out["previous"] == 0), "status"] = "new"
+    grew = (out["current"] >= min_count) & (n_prev > 0) & (out["growth"] >= min_growth)
+    out.loc[grew, "status"] = "growing"
+    out.loc[grew & (out["previous"] == 0), "status"] = "new"
     out = out[out["status"] != ""].rename_axis(column).reset_index()
     out = out.sort_values(["growth", column], ascending=[False, True])
     return out[columns].reset_index(drop=True)

@@ -246,6 +246,24 @@ def test_nothing_emerges_after_a_gap_in_the_data():
     assert emerging_topics(data, "theme", window="7D", end="2024-11-12").empty  # it shrank
 
 
+def test_a_topic_is_new_only_when_its_share_grew_and_no_clear_topic_never_emerges():
+    # 3 of 100 stories against none of 5: the growth column said its share fell to 0.42, and
+    # the status said "new"; the catch-all -1 was listed as growing
+    recs = [
+        {"id": f"p{i}", "published_at": f"2025-10-0{i + 2}", "topic": {"id": 1, "label": "lain"}}
+        for i in range(5)
+    ]
+    recs += [
+        {"id": f"c{i}", "published_at": f"2025-10-{20 + i % 8}",
+         "topic": {"id": 7, "label": "banjir"} if i < 3 else {"id": -1, "label": None}}
+        for i in range(100)
+    ]  # fmt: skip
+    data = records_to_frames(recs)
+    assert emerging_topics(data, "topic").empty
+    out = emerging_topics(data, "topic", min_growth=0.1)  # an analyst's looser bar
+    assert out.set_index("topic")["status"].to_dict() == {"7: banjir": "new"}
+
+
 def test_unknown_dimension(data):
     with pytest.raises(ValueError, match="unknown dimension"):
         volume(data, "colour")
