@@ -174,7 +174,7 @@ def _provenance(
         "Records read": str(data.n_records),
         "Stories": f"{len(data.stories)} (syndicated copies counted once)",
         "Duplicates folded": str(data.n_duplicates),
-        "Undated records dropped": str(data.n_undated),
+        "Records left out": _left_out(data),
         "Outlets": str(n_outlets),
         "Period": PERIOD_NAMES[period],
         "Filters": shown or "none",
@@ -183,3 +183,17 @@ def _provenance(
             "(listed in the top-actor table's also_written)"
         ),
     }
+
+
+def _left_out(data: ReportData) -> str:
+    """Why the records read that are neither a story nor a folded copy were left out: with
+    the stories and the duplicates folded they add up to the records read, from a file or
+    from the database (which reads a period's records and the other copies of its stories)."""
+    reasons = [
+        (data.n_repeated, "repeated ids (each id counted once, as its last record has it)"),
+        (data.n_undated, "undated"),
+        (data.n_outside, "in stories dated outside the period"),
+        (data.n_other_outlets, "of other outlets"),
+    ]
+    shown = [f"{n} {why}" for n, why in reasons if n]
+    return "; ".join(shown) if shown else "none"

@@ -83,6 +83,8 @@ class ReportData:
         Records dropped because a later record has their id (counted once, as it has it).
     n_outside : int
         Records left out because their story is dated outside ``since``..``until``.
+    n_other_outlets : int
+        Records left out because their outlet is not among ``sources``.
     filters : dict
         The outlet and date filters applied (``sources``, ``since``, ``until``), for provenance.
     """
@@ -100,6 +102,7 @@ class ReportData:
     filters: dict[str, Any] = field(default_factory=dict)
     n_repeated: int = 0
     n_outside: int = 0
+    n_other_outlets: int = 0
 
     @property
     def n_duplicates(self) -> int:
@@ -378,7 +381,7 @@ def records_to_frames(
     n_records = len(rows)
     wanted_sources = {s.casefold() for s in sources} if sources else None
     kept: list[tuple[Mapping[str, Any], pd.Timestamp]] = []
-    n_undated = n_repeated = 0
+    n_undated = n_repeated = n_other_outlets = 0
     # An id met again (the same scored file read twice, or yesterday's and today's exports) is
     # counted once, as its last record has it: a later file holds the corrected article, as in
     # the daily job's database.
@@ -396,6 +399,7 @@ def records_to_frames(
         if wanted_sources is not None:
             src = _clean_str(rec.get("source"))
             if src is None or src.casefold() not in wanted_sources:
+                n_other_outlets += 1
                 continue
         day = _parse_day(rec.get("published_at"))
         if day is None:
@@ -565,6 +569,7 @@ def records_to_frames(
         n_undated=n_undated,
         n_repeated=n_repeated,
         n_outside=n_outside,
+        n_other_outlets=n_other_outlets,
         filters={"sources": list(sources) if sources else None, "since": since, "until": until},
         names=names.reset_index(drop=True),
     )

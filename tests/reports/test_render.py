@@ -261,3 +261,24 @@ def test_markdown_has_the_actors_asked_for_their_tone_theme_volumes_and_the_late
     assert "| period | pilkada_security |" in sections["Stories per theme and period"]
     html = paths["html"].read_text(encoding="utf-8")
     assert "<h3>Tone toward actors</h3>" in html and "<td>Polri</td>" in html
+
+
+def test_the_provenance_counts_add_up_to_the_records_read(tmp_path):
+    # repeated ids, records outside the dates and of other outlets were counted in "Records
+    # read" and nowhere else
+    def record(rid: str, day: str | None, source: str = "X") -> dict:
+        return {"id": rid, "published_at": day, "source": source, "title": rid}
+
+    records = [
+        record("a", "2025-10-02"), record("a", "2025-10-02"), record("b", "2025-10-03"),
+        {**record("b2", "2025-10-03"), "duplicate_of": "b"}, record("c", None),
+        record("d", "2025-09-01"), record("e", "2025-10-04", "Y"),
+    ]  # fmt: skip
+    paths = build_report(records, tmp_path, sources=["X"], since="2025-10-01", until="2025-10-31")
+    markdown = paths["markdown"].read_text(encoding="utf-8")
+    assert "- **Records read:** 7\n" in markdown
+    assert "- **Stories:** 2 " in markdown and "- **Duplicates folded:** 1\n" in markdown
+    assert (
+        "- **Records left out:** 1 repeated ids (each id counted once, as its last record has "
+        "it); 1 undated; 1 in stories dated outside the period; 1 of other outlets\n"
+    ) in markdown
