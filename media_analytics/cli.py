@@ -661,9 +661,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
         try:
             with _existing_store(args.db) as store:
                 version = args.model_version or _current_version(store, args)
-                # only the version and the period reported on are read into memory
+                # only the version and the period reported on are read into memory, with
+                # the other copies of the stories in it (a story is dated by its first copy)
                 records: Any = (
-                    store.scores_frame(version, args.since, until=args.until) if version else []
+                    store.scores_frame(version, args.since, until=args.until, whole_stories=True)
+                    if version
+                    else []
                 )
                 held = store.scores_count() if args.model_version and not len(records) else {}
         except StoreError as exc:
@@ -1464,8 +1467,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--actor",
         action="append",
         metavar="NAME",
-        help="compare these actors in the share-of-voice table (repeatable; any form the "
-        "articles wrote them in: --actor KPK --actor Polri)",
+        help="compare these actors in the share-of-voice table, and show the tone toward "
+        "them after the top 10 (repeatable; any form the articles wrote them in: --actor KPK "
+        "--actor Polri)",
     )
     report.add_argument(
         "--aliases",

@@ -378,3 +378,53 @@ def test_a_database_that_cannot_be_reached_is_said_in_one_line_without_its_passw
     err = capsys.readouterr().err
     assert err.startswith("media-analytics: error: ") and err.count("\n") == 1
     assert "s3cret" not in err and "user:***@127.0.0.1:1/x" in err
+
+
+def test_a_period_read_from_the_database_counts_a_story_once_as_a_file_does(
+    tmp_path: Path,
+) -> None:
+    # 'copy' is a syndicated copy of 'orig', published the morning after it, across a month's
+    # end: the story is September's, and an October report leaves it out (it read 'copy' as a
+    # new story when the database gave only October's records)
+    from media_analytics.store import open_store
+
+    def scored(rid: str, when: str, source: str, copy_of: str | None = None) -> dict:
+        return {
+            "id": rid, "published_at": when, "source": source, "title": f"Judul {rid}",
+            "text": f"Isi berita {rid}.", "themes": [], "actors": [], "quotes": [],
+            "topic": {"id": 1, "label": "ekonomi"}, "sentiment": {"label": "neutral"},
+            "duplicate_of": copy_of, "model_version": "v1",
+        }  # fmt: skip
+
+    records = [
+        scored("orig", "2025-09-30T22:00:00+07:00", "detik.com"),
+        scored("copy", "2025-10-01T08:00:00+07:00", "antaranews.com", "orig"),
+        scored("other", "2025-10-02T08:00:00+07:00", "detik.com"),
+        # a copy after the period of a story in it: one story, carried by two outlets
+        scored("later", "2025-11-01T09:00:00+07:00", "kompas.com", "other"),
+    ]
+    file = tmp_path / "scored.jsonl"
+    file.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    db = tmp_path / "media.db"
+    with open_store(str(db)) as store:
+        store.add_articles(records)
+        run = store.start_run("v1")
+        assert len(store.claim(run, "v1", 10)) == len(records)
+        store.save_scores(run, "v1", records)
+        store.finish_run(run, "ok", {})
+    for since, until, n_stories in (
+        ("2025-09-01", "2025-09-30", 1),
+        ("2025-10-01", "2025-10-31", 1),
+    ):
+        tables = {}
+        for name, source in (("file", [str(file)]), ("db", ["--db", str(db)])):
+            out = tmp_path / f"{name}-{since}"
+            args = ["report", *source, "--out", str(out), "--period", "M"]
+            assert main([*args, "--since", since, "--until", until]) == 0
+            tables[name] = {
+                csv.name: csv.read_text("utf-8") for csv in sorted((out / "tables").glob("*.csv"))
+            }
+        stories = tables["db"]["stories.csv"].splitlines()[1:]
+        assert len(stories) == n_stories
+        assert tables["db"] == tables["file"]
+    assert stories[0].startswith("other,2025-10-02,") and ",2,detik.com; kompas.com" in stories[0]

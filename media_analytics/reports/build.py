@@ -59,7 +59,8 @@ def build_report(
     title : str
         The report's heading.
     names : sequence of str, optional
-        Actors to compare in the share-of-voice table.
+        Actors to compare in the share-of-voice table; the tone-toward-actors table shows
+        them too, after the ``top_n`` actors.
     top_n : int
         Rows in the top-actor and top-speaker tables.
     spike_options : dict, optional

@@ -86,7 +86,8 @@ def build_content(
     themes : sequence of str, optional
         Report these themes only; shares are still shares of all stories.
     names : sequence of str, optional
-        Actors (or any names) to compare in the share-of-voice table, in this order.
+        Actors (or any names) to compare in the share-of-voice table, in this order; the tone
+        table shows them too, after the ``top_n`` actors.
     top_n : int
         Rows in the top-actor and top-speaker tables.
     spike_options : dict, optional
@@ -118,7 +119,7 @@ def build_content(
             top_n if names is None else len(names)
         ),
         "top_actors": top_actors(data, top_n),
-        "sentiment_by_actor": sentiment_mix(data, "actor", top=top_n),
+        "sentiment_by_actor": sentiment_mix(data, "actor", top=top_n, names=names),
         "top_speakers": top_speakers(data, top_n),
         "sentiment_by_theme": sentiment_mix(data, "theme"),
         "emerging_topics": emerging_topics(data, "topic"),
@@ -173,7 +174,7 @@ def _provenance(
         "Records read": str(data.n_records),
         "Stories": f"{len(data.stories)} (syndicated copies counted once)",
         "Duplicates folded": str(data.n_duplicates),
-        "Undated records dropped": str(data.n_undated),
+        "Records left out": _left_out(data),
         "Outlets": str(n_outlets),
         "Period": PERIOD_NAMES[period],
         "Filters": shown or "none",
@@ -182,3 +183,17 @@ def _provenance(
             "(listed in the top-actor table's also_written)"
         ),
     }
+
+
+def _left_out(data: ReportData) -> str:
+    """Why the records read that are neither a story nor a folded copy were left out: with
+    the stories and the duplicates folded they add up to the records read, from a file or
+    from the database (which reads a period's records and the other copies of its stories)."""
+    reasons = [
+        (data.n_repeated, "repeated ids (each id counted once, as its last record has it)"),
+        (data.n_undated, "undated"),
+        (data.n_outside, "in stories dated outside the period"),
+        (data.n_other_outlets, "of other outlets"),
+    ]
+    shown = [f"{n} {why}" for n, why in reasons if n]
+    return "; ".join(shown) if shown else "none"

@@ -79,6 +79,12 @@ class ReportData:
         Records read, before any filter.
     n_undated : int
         Records dropped because their date could not be read.
+    n_repeated : int
+        Records dropped because a later record has their id (counted once, as it has it).
+    n_outside : int
+        Records left out because their story is dated outside ``since``..``until``.
+    n_other_outlets : int
+        Records left out because their outlet is not among ``sources``.
     filters : dict
         The outlet and date filters applied (``sources``, ``since``, ``until``), for provenance.
     """
@@ -94,6 +100,9 @@ class ReportData:
     )
     n_undated: int = 0
     filters: dict[str, Any] = field(default_factory=dict)
+    n_repeated: int = 0
+    n_outside: int = 0
+    n_other_outlets: int = 0
 
     @property
     def n_duplicates(self) -> int:
@@ -330,7 +339,9 @@ def records_to_frames(
         Keep only records from these outlets (before syndicated copies are grouped, so
         ``n_outlets`` counts the selected outlets only).
     since, until : str or Timestamp, optional
-        Keep stories dated on or after ``since`` and on or before ``until`` (inclusive days).
+        Keep stories dated on or after ``since`` and on or before ``until`` (inclusive days; a
+        story is dated by its earliest copy, and its copies go with it), before anything is
+        counted or any names are grouped: a period's report depends on its stories only.
     aliases : mapping of str to str, optional
         The analyst's own ``written form -> name`` for actors and speakers of any type
         (``{"Jokowi": "Joko Widodo", "Korps Bhayangkara": "Polri"}``; see
@@ -370,7 +381,7 @@ def records_to_frames(
     n_records = len(rows)
     wanted_sources = {s.casefold() for s in sources} if sources else None
     kept: list[tuple[Mapping[str, Any], pd.Timestamp]] = []
-    n_undated = n_repeated = 0
+    n_undated = n_repeated = n_other_outlets = 0
     # An id met again (the same scored file read twice, or yesterday's and today's exports) is
     # counted once, as its last record has it: a later file holds the corrected article, as in
     # the daily job's database.
@@ -388,6 +399,7 @@ def records_to_frames(
         if wanted_sources is not None:
             src = _clean_str(rec.get("source"))
             if src is None or src.casefold() not in wanted_sources:
+                n_other_outlets += 1
                 continue
         day = _parse_day(rec.get("published_at"))
         if day is None:
@@ -440,12 +452,20 @@ def records_to_frames(
             day = first
         story_day[root] = day
     copies["date"] = pd.to_datetime(copies["story_id"].map(story_day))
+    # The date filter keeps whole stories, by their date, before anything is counted or names
+    # are grouped: a period's report depends on that period's stories only, whatever else the
+    # input holds (a file of the whole year, or the period read from the database).
+    inside = _within(copies["date"], since, until)
+    n_outside = int((~inside).sum())
+    copies = copies[inside]
     outlets = copies.groupby("story_id")["source"].agg(lambda s: sorted(set(s)))
 
     story_rows, theme_rows, actor_rows, quote_rows = [], [], [], []
     # (type, nickname or short form, full name) -> articles
     alias_links: Counter[tuple[str, str, str]] = Counter()
     for root, i in rep_index.items():
+        if root not in outlets:  # a story dated outside since..until
+            continue
         rec, day = kept[i][0], story_day[root]
         topic = _nested(rec.get("topic"), {}) or {}
         sentiment = _nested(rec.get("sentiment"), {}) or {}
@@ -539,18 +559,20 @@ def records_to_frames(
     )
     actors = actors.drop_duplicates(["id", "name"])
 
-    data = ReportData(
+    return ReportData(
         stories=stories,
-        copies=copies,
+        copies=copies.reset_index(drop=True),
         themes=themes.reset_index(drop=True),
         actors=actors.reset_index(drop=True),
         quotes=quotes,
         n_records=n_records,
         n_undated=n_undated,
+        n_repeated=n_repeated,
+        n_outside=n_outside,
+        n_other_outlets=n_other_outlets,
         filters={"sources": list(sources) if sources else None, "since": since, "until": until},
         names=names.reset_index(drop=True),
     )
-    return _between(data, since, until)
 
 
 def _actor_tone(value: Any) -> str | None:
@@ -566,29 +588,11 @@ def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     return frame
 
 
-def _between(data: ReportData, since: Any, until: Any) -> ReportData:
-    """Keep the stories (and their rows) dated within [since, until]."""
-    if since is None and until is None:
-        return data
-    lo = pd.Timestamp(since).normalize() if since is not None else None
-    hi = pd.Timestamp(until).normalize() if until is not None else None
-
-    def keep(frame: pd.DataFrame) -> pd.DataFrame:
-        mask = pd.Series(True, index=frame.index)
-        if lo is not None:
-            mask &= frame["date"] >= lo
-        if hi is not None:
-            mask &= frame["date"] <= hi
-        return frame[mask].reset_index(drop=True)
-
-    return ReportData(
-        stories=keep(data.stories),
-        copies=keep(data.copies),
-        themes=keep(data.themes),
-        actors=keep(data.actors),
-        quotes=keep(data.quotes),
-        n_records=data.n_records,
-        n_undated=data.n_undated,
-        filters=data.filters,
-        names=keep(data.names),
-    )
+def _within(dates: pd.Series, since: Any, until: Any) -> pd.Series:
+    """Whether each date is within [since, until] (inclusive days; either may be ``None``)."""
+    mask = pd.Series(True, index=dates.index)
+    if since is not None:
+        mask &= dates >= pd.Timestamp(since).normalize()
+    if until is not None:
+        mask &= dates <= pd.Timestamp(until).normalize()
+    return mask

@@ -11,12 +11,13 @@ from html import escape
 import pandas as pd
 
 from .content import ReportContent
-from .layout import TABLE_TITLES, display_frame
+from .layout import TABLE_TITLES, display_frame, theme_columns
 from .svg import SENTIMENT_COLORS, bar_chart, line_chart, stacked_bar_chart
 
 __all__ = ["render_html"]
 
 _MAX_LINES = 6  # theme lines in the volume chart (themes with spikes are always drawn)
+_NET_TONE = "net_tone = (positive − negative) / n"
 
 _CSS = """
 :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d8dee4; --accent: #0072B2; }
@@ -183,7 +184,7 @@ def _sentiment(content: ReportContent) -> list[str]:
     caption = f"Share of positive, neutral and negative stories per {_period_word(content)}."
     return [
         _figure(svg, caption),
-        _table(tone, caption="net_tone = (positive − negative) / n", max_rows=60, latest=True),
+        _table(tone, caption=_NET_TONE, max_rows=60, latest=True),
         f"<h3>{TABLE_TITLES['sentiment_by_theme']}</h3>",
         _table(content.tables["sentiment_by_theme"]),
     ]
@@ -222,6 +223,8 @@ def _actors(content: ReportContent) -> list[str]:
         )  # fmt: skip
         parts.append(_figure(svg, "Stories naming each actor (syndicated copies count once)."))
         parts.append(_table(top))
+        parts.append(f"<h3>{TABLE_TITLES['sentiment_by_actor']}</h3>")
+        parts.append(_table(content.tables["sentiment_by_actor"], caption=_NET_TONE))
     parts.append(f"<h3>{TABLE_TITLES['top_speakers']}</h3>")
     parts.append(_table(content.tables["top_speakers"]))
     return parts
@@ -248,11 +251,6 @@ def render_html(content: ReportContent, *, exports: dict[str, str] | None = None
         f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in content.provenance.items()
     )
     word = _period_word(content)
-    theme_wide = (
-        t["volume_theme"].pivot(index="period", columns="theme", values="articles").reset_index()
-        if not t["volume_theme"].empty
-        else t["volume_theme"]
-    )
     sections = [
         _section("about", "About this report", f'<dl class="facts">{facts}</dl>', _cards(content)),
         _section(
@@ -286,7 +284,7 @@ def render_html(content: ReportContent, *, exports: dict[str, str] | None = None
             "volume",
             "Volumes",
             f"<h3>Stories per theme and {word}</h3>",
-            _table(theme_wide),
+            _table(theme_columns(t["volume_theme"])),
             "<h3>Stories per outlet</h3>",
             _table(_totals(t["volume_outlet"], "outlet"), max_rows=30),
             "<h3>Stories per province</h3>",

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["TABLE_TITLES", "display_frame", "format_cell"]
+__all__ = ["TABLE_TITLES", "display_frame", "format_cell", "theme_columns"]
 
 #: Display name of every table the report exports (also the Excel sheet order).
 TABLE_TITLES = {
@@ -67,3 +67,13 @@ def display_frame(frame: pd.DataFrame, max_rows: int | None = None) -> pd.DataFr
         {c: [format_cell(str(c), v) for v in frame[c].tolist()] for c in frame.columns},
         columns=frame.columns,
     )
+
+
+def theme_columns(volume_theme: pd.DataFrame) -> pd.DataFrame:
+    """Stories per theme and period as the reports show them: a row per period, a column per
+    theme (the exported table has a row per period and theme)."""
+    if volume_theme.empty:
+        return volume_theme
+    wide = volume_theme.pivot(index="period", columns="theme", values="articles")
+    wide.columns.name = None
+    return wide.reset_index()

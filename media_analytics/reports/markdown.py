@@ -8,19 +8,26 @@ import html
 import pandas as pd
 
 from .content import ReportContent
-from .layout import TABLE_TITLES, display_frame
+from .layout import TABLE_TITLES, display_frame, theme_columns
 
 __all__ = ["markdown_table", "render_markdown"]
 
 _SUMMARY_TABLES = (
+    "volume_theme",
     "sentiment_over_time",
     "share_of_voice_theme",
+    "share_of_voice_actor",
     "top_actors",
+    "sentiment_by_actor",
     "top_speakers",
     "emerging_topics",
     "emerging_themes",
     "syndicated",
 )
+#: Tables over time: a summary shows their latest periods, as the HTML does.
+_LATEST = ("volume_theme", "sentiment_over_time")
+#: Tables cut already to the top actors and the ones asked for: shown whole.
+_WHOLE = ("share_of_voice_actor", "sentiment_by_actor")
 
 
 def _text(value: object) -> str:
@@ -29,8 +36,9 @@ def _text(value: object) -> str:
     return html.escape(str(value), quote=False).replace("\n", " ")
 
 
-def markdown_table(frame: pd.DataFrame, max_rows: int | None = 10) -> str:
-    """A GitHub-flavoured Markdown table (pipes in cells escaped).
+def markdown_table(frame: pd.DataFrame, max_rows: int | None = 10, *, latest: bool = False) -> str:
+    """A GitHub-flavoured Markdown table (pipes in cells escaped): its first ``max_rows``
+    rows, or with ``latest`` its last (the latest periods of a table over time).
 
     >>> print(markdown_table(pd.DataFrame({"theme": ["a"], "share": [0.5]})))
     | theme | share |
@@ -39,6 +47,10 @@ def markdown_table(frame: pd.DataFrame, max_rows: int | None = 10) -> str:
     """
     if frame.empty:
         return "_Nothing to show._"
+    n_rows = len(frame)
+    cut = max_rows is not None and n_rows > max_rows
+    if cut and latest and max_rows is not None:
+        frame = frame.tail(max_rows)
     shown = display_frame(frame, max_rows)
     numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
 
@@ -50,8 +62,8 @@ def markdown_table(frame: pd.DataFrame, max_rows: int | None = 10) -> str:
         "| " + " | ".join("---:" if n else "---" for n in numeric) + " |",
         *(row(list(r)) for r in shown.itertuples(index=False)),
     ]
-    if max_rows is not None and len(frame) > max_rows:
-        lines.append(f"\n_First {max_rows} of {len(frame)} rows._")
+    if cut:
+        lines.append(f"\n_{'Last' if latest else 'First'} {max_rows} of {n_rows} rows._")
     return "\n".join(lines)
 
 
@@ -79,7 +91,10 @@ def render_markdown(content: ReportContent) -> str:
     lines += ["", f"_Method._ {content.method}", ""]
     no_tone = not int(content.tables["sentiment_over_time"]["n"].sum())
     for name in _SUMMARY_TABLES:
-        table = markdown_table(content.tables[name])
+        frame = content.tables[name]
+        if name == "volume_theme":
+            frame = theme_columns(frame)
+        table = markdown_table(frame, None if name in _WHOLE else 10, latest=name in _LATEST)
         if name == "sentiment_over_time" and no_tone:
             table = "_No sentiment labels in these records._"
         lines += [f"## {TABLE_TITLES[name]}", "", table, ""]

@@ -222,9 +222,7 @@ def share_of_voice(
         spelling = {n.casefold(): n for n in names}
         if by == "actor" and "written" in data.actors:
             # a name asked for by a form it was written in: the name it counts under
-            forms = data.actors[["name", "written"]].dropna().drop_duplicates()
-            counted = dict(zip(forms["written"].str.casefold(), forms["name"], strict=True))
-            counted.update((str(n).casefold(), str(n)) for n in forms["name"])
+            counted = _counted_under(data.actors)
             spelling = {}
             for n in names:
                 key = counted.get(n.casefold(), n).casefold()
@@ -259,6 +257,15 @@ def share_of_voice(
     return out.rename(columns={"key": column}).reset_index(drop=True)
 
 
+def _counted_under(actors: pd.DataFrame) -> dict[str, str]:
+    """Every written form and counted name of the actors, casefolded, -> the name it counts
+    under (``kpk`` -> ``Komisi Pemberantasan Korupsi``)."""
+    forms = actors[["name", "written"]].dropna().drop_duplicates()
+    counted = dict(zip(forms["written"].str.casefold(), forms["name"], strict=True))
+    counted.update((str(n).casefold(), str(n)) for n in forms["name"])
+    return counted
+
+
 def net_tone(positive: pd.Series, negative: pd.Series, n: pd.Series) -> pd.Series:
     """``(positive - negative) / n``, from -1 to 1; missing (NaN, a blank cell) where ``n`` is 0,
     so that a period without stories does not read as a balanced one."""
@@ -271,6 +278,7 @@ def sentiment_mix(
     period: str = "W",
     *,
     top: int | None = None,
+    names: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Sentiment counts and net tone per period, actor, theme or outlet.
 
@@ -284,6 +292,10 @@ def sentiment_mix(
         Used when ``by="period"``.
     top : int, optional
         Keep the ``top`` keys with the most labelled stories (not for ``by="period"``).
+    names : sequence of str, optional
+        With ``by="actor"`` and ``top``: these actors too, after the top ones, when they have
+        labelled stories (the actors an analyst compares; named by any form the data wrote
+        them in, as in :func:`share_of_voice`).
 
     Returns
     -------
@@ -320,7 +332,13 @@ def sentiment_mix(
     if by != "period":
         out = out.sort_values(["n", column], ascending=[False, True])
         if top is not None:
-            out = out.head(top)
+            shown = out.head(top)
+            if by == "actor" and names:
+                counted = _counted_under(data.actors)
+                asked = {counted.get(n.casefold(), n).casefold() for n in names}
+                named = out[column].str.casefold().isin(asked) & ~out.index.isin(shown.index)
+                shown = pd.concat([shown, out[named]])
+            out = shown
     return out.reset_index(drop=True)
 
 
@@ -446,9 +464,11 @@ def emerging_topics(
 
     The latest window is the ``window`` ending on ``end`` (default: the last story's day,
     inclusive); the previous window is the one just before it. A key *emerges* when it has at
-    least ``min_count`` stories in the latest window and either had none before (``new``) or its
-    share of stories grew at least ``min_growth``-fold (``growing``). Shares are smoothed,
-    ``(count + 0.5) / (stories + 1)``, so a rise from one story to two is not "infinite".
+    least ``min_count`` stories in the latest window and its share of stories grew at least
+    ``min_growth``-fold: ``new`` when it had none before, else ``growing``. Shares are smoothed,
+    ``(count + 0.5) / (stories + 1)``, so a rise from one story to two is not "infinite", and
+    3 stories of 449 against none of 14 (a share that fell) is not new. The topic ``-1``
+    (no clear topic) is left out: it gathers what fits no topic.
     When the previous window holds no story at all (a gap in the data, the first weeks of a
     feed), there is nothing to compare with and nothing is said to emerge.
 
@@ -472,6 +492,8 @@ def emerging_topics(
     n_cur = int(((dates > cur_lo) & (dates <= last)).sum())
     n_prev = int(((dates > prev_lo) & (dates <= cur_lo)).sum())
     pairs = keyed(data, by)
+    if by == "topic":
+        pairs = pairs[~pairs["key"].str.match(r"-1(:|$)")]
     cur = pairs[(pairs["date"] > cur_lo) & (pairs["date"] <= last)]["key"].value_counts()
     prev = pairs[(pairs["date"] > prev_lo) & (pairs["date"] <= cur_lo)]["key"].value_counts()
     out = pd.DataFrame({"current": cur, "previous": prev}).fillna(0).astype(int)
@@ -481,9 +503,9 @@ def emerging_topics(
     smoothed_prev = (out["previous"] + 0.5) / (n_prev + 1)
     out["growth"] = smoothed_cur / smoothed_prev
     out["status"] = ""
-    enough = (out["current"] >= min_count) & (n_prev > 0)
-    out.loc[enough & (out["growth"] >= min_growth), "status"] = "growing"
-    out.loc[enough & (out["previous"] == 0), "status"] = "new"
+    grew = (out["current"] >= min_count) & (n_prev > 0) & (out["growth"] >= min_growth)
+    out.loc[grew, "status"] = "growing"
+    out.loc[grew & (out["previous"] == 0), "status"] = "new"
     out = out[out["status"] != ""].rename_axis(column).reset_index()
     out = out.sort_values(["growth", column], ascending=[False, True])
     return out[columns].reset_index(drop=True)

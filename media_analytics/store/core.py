@@ -464,6 +464,7 @@ class Store(RunsMixin):
         *,
         include_stale: bool = True,
         until: date | datetime | str | None = None,
+        whole_stories: bool = False,
     ) -> pd.DataFrame:
         """Scored records as a DataFrame, one row per article and model version.
 
@@ -478,6 +479,13 @@ class Store(RunsMixin):
             Keep scores whose article changed after scoring (default ``True``).
         until : date, datetime or ISO 8601 str, optional
             Only articles published on or before that day (the whole day).
+        whole_stories : bool
+            With ``since`` or ``until``, also every other record of a syndicated story that
+            has a record in the period (its original before ``since``, a copy after
+            ``until``): what :func:`~media_analytics.reports.records_to_frames` needs to date
+            the story by its earliest copy and count it in one period only, as it does for
+            the same records read from a file. Give the reports the same ``since`` and
+            ``until``; they leave out the stories that began before the period.
 
         Returns
         -------
@@ -486,7 +494,9 @@ class Store(RunsMixin):
             dicts), then ``model_version``, ``scored_at`` (UTC), ``run_id`` and ``stale``.
             Sorted by ``published_at`` (undated last), ``id`` and ``model_version``.
         """
-        return frames.scores_frame(self._backend, model_version, since, include_stale, until)
+        return frames.scores_frame(
+            self._backend, model_version, since, include_stale, until, whole_stories
+        )
 
     def scores_count(
         self,

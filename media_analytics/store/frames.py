@@ -124,27 +124,49 @@ def scores_frame(
     since: date | datetime | str | None,
     include_stale: bool,
     until: date | datetime | str | None = None,
+    whole_stories: bool = False,
 ) -> pd.DataFrame:
     """See :meth:`media_analytics.store.Store.scores_frame`."""
     import pandas as pd
 
     where, params = _window(since, until)
+    kept: list[str] = []  # the conditions that are not the window's
     if model_version is not None:
-        where.append("s.model_version = ?")
-        params.append(model_version)
+        kept.append("s.model_version = ?")
     if not include_stale:
-        where.append("s.content_hash = a.content_hash")
-    sql = (
+        kept.append("s.content_hash = a.content_hash")
+    kept_params = [model_version] if model_version is not None else []
+    select = (
         "SELECT s.article_id, s.record, s.model_version, s.scored_at, s.run_id, "
-        "CASE WHEN s.content_hash = a.content_hash THEN 0 ELSE 1 END "
+        "CASE WHEN s.content_hash = a.content_hash THEN 0 ELSE 1 END, a.published_at "
         "FROM scores s JOIN articles a ON a.id = s.article_id"
-        + (" WHERE " + " AND ".join(where) if where else "")
+    )
+    conditions = [*where, *kept]
+    sql = (
+        select
+        + (" WHERE " + " AND ".join(conditions) if conditions else "")
         + " ORDER BY (a.published_at IS NULL), a.published_at, s.article_id, s.model_version"
     )
-    rows = backend.transaction(lambda tx: tx.execute(sql, params).fetchall(), write=False)
+
+    def read(tx: Tx) -> list[tuple[Any, ...]]:
+        rows = tx.execute(sql, [*params, *kept_params]).fetchall()
+        if not (whole_stories and where):
+            return rows
+        others = _other_copies(tx, {r[0] for r in rows}, kept, kept_params)
+        if not others:
+            return rows
+        rows += tx.select_in(
+            select + " WHERE " + " AND ".join([*kept, "s.article_id IN ({in})"]),
+            sorted(others),
+            kept_params,
+        )
+        # the order the query gives: undated last, then by date, id and version
+        return sorted(rows, key=lambda r: (r[6] is None, r[6] or "", r[0], r[2]))
+
+    rows = backend.transaction(read, write=False)
     records = []
     columns: dict[str, None] = {"id": None}  # an ordered set
-    for article_id, record, version, scored_at, run_id, stale in rows:
+    for article_id, record, version, scored_at, run_id, stale, _ in rows:
         data = record_of(article_id, record)
         columns.update(dict.fromkeys(data))
         data.update(model_version=version, scored_at=scored_at, run_id=int(run_id))
@@ -157,6 +179,36 @@ def scores_frame(
     frame["run_id"] = frame["run_id"].astype("int64")
     frame["stale"] = frame["stale"].astype(bool)
     return frame
+
+
+#: The stored records that copy another: the store writes them as compact JSON (see
+#: :func:`~media_analytics.store.records.dumps`), so ``duplicate_of`` with a text value reads so
+_COPY_PATTERN = '%"duplicate_of":"%'
+
+
+def _other_copies(tx: Tx, ids: set[str], kept: list[str], params: list[Any]) -> set[str]:
+    """The ids outside ``ids`` of the records in one syndicated story with a record of
+    ``ids``: copies and the records they copy, their ``duplicate_of`` chains followed both
+    ways (only the copies' records are read)."""
+    linked: dict[str, set[str]] = {}
+    rows = tx.execute(
+        "SELECT s.article_id, s.record FROM scores s JOIN articles a ON a.id = s.article_id "
+        "WHERE " + " AND ".join(["CAST(s.record AS TEXT) LIKE ?", *kept]),
+        [_COPY_PATTERN, *params],
+    ).fetchall()
+    for article_id, record in rows:
+        original = record_of(article_id, record).get("duplicate_of")
+        if isinstance(original, str) and original and original != article_id:
+            linked.setdefault(article_id, set()).add(original)
+            linked.setdefault(original, set()).add(article_id)
+    story = {i for i in ids if i in linked}
+    todo = list(story)
+    while todo:
+        for other in linked[todo.pop()]:
+            if other not in story:
+                story.add(other)
+                todo.append(other)
+    return story - ids
 
 
 def _query(backend: Backend, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

@@ -319,3 +319,25 @@ def test_a_story_read_newest_first_is_dated_by_its_first_copy():
     by_day = volume(data, None, "D").set_index("period")["articles"]
     # the story counts on 30 November; 2 December holds no story of its own
     assert by_day.to_dict() == {pd.Timestamp("2024-11-30"): 1, pd.Timestamp("2024-12-01"): 1}
+
+
+def test_a_period_groups_names_on_its_own_stories():
+    # a report of October depends on October's stories only, whether a file holds the whole
+    # year or the database gives the period (names were grouped on every story read, before
+    # the date filter)
+    kpk = {"name": "Komisi Pemberantasan Korupsi", "type": "organization", "aliases": ["KPK"]}
+    records = [
+        {"id": f"s{i}", "published_at": f"2025-09-{10 + i}", "actors": [kpk]} for i in range(5)
+    ]
+    records.append(
+        {
+            "id": "o1",
+            "published_at": "2025-10-02",
+            "actors": [{"name": "KPK", "type": "organization"}],
+        }
+    )
+    assert set(records_to_frames(records).actors["name"]) == {"Komisi Pemberantasan Korupsi"}
+    october = records_to_frames(records, since="2025-10-01", until="2025-10-31")
+    alone = records_to_frames(records[-1:], since="2025-10-01", until="2025-10-31")
+    assert october.actors["name"].tolist() == alone.actors["name"].tolist() == ["KPK"]
+    assert october.n_outside == 5 and october.n_records == 6

@@ -229,3 +229,56 @@ def test_a_long_sentiment_table_shows_its_latest_periods(tmp_path, sample_record
     html = paths["html"].read_text(encoding="utf-8")
     assert f"Last 60 of {len(days)} rows; the CSV has them all." in html
     assert str(days["period"].iloc[-1])[:10] in html
+
+
+def test_markdown_has_the_actors_asked_for_their_tone_theme_volumes_and_the_latest_periods(
+    tmp_path,
+):
+    # the Markdown left out the --actor comparison, the tone toward actors and the theme
+    # volumes, and showed the oldest 10 of the periods where the HTML shows the latest
+    def record(i: int) -> dict:
+        actors = [{"name": "DPR", "type": "organization"}]
+        if i == 11:
+            actors.append({"name": "Polri", "type": "organization"})
+        day = pd.Timestamp("2025-01-06") + pd.Timedelta(weeks=i)
+        return {"id": f"r{i}", "published_at": f"{day:%Y-%m-%d}",
+                "title": f"Berita {i}", "source": "X", "actors": actors,
+                "themes": [{"theme": "pilkada_security", "score": 0.9, "evidence": ["x"]}],
+                "sentiment": {"label": "negative" if i == 11 else "neutral"}}  # fmt: skip
+
+    paths = build_report([record(i) for i in range(12)], tmp_path, names=["Polri"], top_n=1)
+    markdown = paths["markdown"].read_text(encoding="utf-8")
+    sections = dict(s.split("\n", 1) for s in markdown.split("\n## ")[1:])
+    assert "| Polri | 1 |" in sections["Share of voice between actors"]
+    tone = sections["Tone toward actors"]
+    assert (
+        "| DPR | 0 | 11 | 1 | 12 | -0.08 |" in tone and "| Polri | 0 | 0 | 1 | 1 | -1.00 |" in tone
+    )
+    for title in ("Stories per theme and period", "Sentiment per period"):
+        shown = sections[title]
+        assert "| 2025-03-24 |" in shown and "| 2025-01-06 |" not in shown  # the last 10 weeks
+        assert "_Last 10 of 12 rows._" in shown
+    assert "| period | pilkada_security |" in sections["Stories per theme and period"]
+    html = paths["html"].read_text(encoding="utf-8")
+    assert "<h3>Tone toward actors</h3>" in html and "<td>Polri</td>" in html
+
+
+def test_the_provenance_counts_add_up_to_the_records_read(tmp_path):
+    # repeated ids, records outside the dates and of other outlets were counted in "Records
+    # read" and nowhere else
+    def record(rid: str, day: str | None, source: str = "X") -> dict:
+        return {"id": rid, "published_at": day, "source": source, "title": rid}
+
+    records = [
+        record("a", "2025-10-02"), record("a", "2025-10-02"), record("b", "2025-10-03"),
+        {**record("b2", "2025-10-03"), "duplicate_of": "b"}, record("c", None),
+        record("d", "2025-09-01"), record("e", "2025-10-04", "Y"),
+    ]  # fmt: skip
+    paths = build_report(records, tmp_path, sources=["X"], since="2025-10-01", until="2025-10-31")
+    markdown = paths["markdown"].read_text(encoding="utf-8")
+    assert "- **Records read:** 7\n" in markdown
+    assert "- **Stories:** 2 " in markdown and "- **Duplicates folded:** 1\n" in markdown
+    assert (
+        "- **Records left out:** 1 repeated ids (each id counted once, as its last record has "
+        "it); 1 undated; 1 in stories dated outside the period; 1 of other outlets\n"
+    ) in markdown

@@ -17,6 +17,7 @@ from media_analytics.reports import (
     top_speakers,
     volume,
 )
+from media_analytics.reports.content import build_content
 
 W1, W2, W3, W4 = (pd.Timestamp(d) for d in ("2024-11-04", "2024-11-11", "2024-11-18", "2024-11-25"))
 
@@ -245,6 +246,24 @@ def test_nothing_emerges_after_a_gap_in_the_data():
     assert emerging_topics(data, "theme", window="7D", end="2024-11-12").empty  # it shrank
 
 
+def test_a_topic_is_new_only_when_its_share_grew_and_no_clear_topic_never_emerges():
+    # 3 of 100 stories against none of 5: the growth column said its share fell to 0.42, and
+    # the status said "new"; the catch-all -1 was listed as growing
+    recs = [
+        {"id": f"p{i}", "published_at": f"2025-10-0{i + 2}", "topic": {"id": 1, "label": "lain"}}
+        for i in range(5)
+    ]
+    recs += [
+        {"id": f"c{i}", "published_at": f"2025-10-{20 + i % 8}",
+         "topic": {"id": 7, "label": "banjir"} if i < 3 else {"id": -1, "label": None}}
+        for i in range(100)
+    ]  # fmt: skip
+    data = records_to_frames(recs)
+    assert emerging_topics(data, "topic").empty
+    out = emerging_topics(data, "topic", min_growth=0.1)  # an analyst's looser bar
+    assert out.set_index("topic")["status"].to_dict() == {"7: banjir": "new"}
+
+
 def test_unknown_dimension(data):
     with pytest.raises(ValueError, match="unknown dimension"):
         volume(data, "colour")
@@ -264,3 +283,20 @@ def test_a_span_of_decades_keeps_only_the_periods_with_stories(caplog):
     assert "the tables show only the periods with stories" in caplog.text
     # by month, the same span is a table of every month (under the limit)
     assert len(volume(records_to_frames(records), None, "M")) == 75 * 12 + 2
+
+
+def test_the_tone_toward_the_actors_asked_for_is_shown_after_the_top_ones():
+    # --actor Polri: Polri is not among the most named actors, and its tone was in no output
+    def record(i: int, names: list[str], tone: str) -> dict:
+        actors = [{"name": n, "type": "organization"} for n in names]
+        return {"id": f"r{i}", "published_at": "2025-10-01", "actors": actors,
+                "sentiment": {"label": tone}}  # fmt: skip
+
+    records = [record(i, ["DPR", "KPK"], "negative") for i in range(4)]
+    records += [record(4, ["Korps Bhayangkara"], "positive"), record(5, ["TNI"], "neutral")]
+    data = records_to_frames(records, aliases={"Korps Bhayangkara": "Polri"})
+    table = sentiment_mix(data, "actor", top=2, names=["korps bhayangkara", "Nobody"])
+    assert table["actor"].tolist() == ["DPR", "KPK", "Polri"]
+    assert table.iloc[-1][["positive", "n", "net_tone"]].tolist() == [1, 1, 1.0]
+    content = build_content(data, title="t", top_n=2, names=["Polri", "DPR"])
+    assert content.tables["sentiment_by_actor"]["actor"].tolist() == ["DPR", "KPK", "Polri"]

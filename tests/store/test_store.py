@@ -356,6 +356,28 @@ def test_a_utc_time_is_filtered_on_its_day_in_jakarta(store: Store) -> None:
     assert store.scores_count(since="2024-12-01") == {"v1": 1}
 
 
+def test_a_period_with_whole_stories_brings_the_other_copies_of_its_stories(store: Store) -> None:
+    # a chain across the period: 'a' (September) <- 'b' (October) <- 'c' (November); 'x' stands
+    # alone in October. The period's records alone would make 'b' a story of its own.
+    articles = make_articles(4, prefix="s")
+    days = {"a": "2024-09-30", "b": "2024-10-01", "x": "2024-10-05", "c": "2024-11-01"}
+    originals = {"b": "a", "c": "b"}
+    for article, rid in zip(articles, days, strict=True):
+        article.update(id=rid, published_at=f"{days[rid]}T20:00:00+07:00")
+    store.add_articles(articles)
+    run = store.start_run("v1")
+    claimed = store.claim(run, "v1", 10)
+    records = [score_record(a, "v1") for a in claimed]
+    for record in records:
+        record["duplicate_of"] = originals.get(record["id"])
+    store.save_scores(run, "v1", records)
+    window = {"since": "2024-10-01", "until": "2024-10-31"}
+    assert store.scores_frame("v1", **window)["id"].tolist() == ["b", "x"]
+    whole = store.scores_frame("v1", **window, whole_stories=True)
+    assert whole["id"].tolist() == ["a", "b", "x", "c"]  # in date order, as ever
+    assert store.scores_frame("v2", **window, whole_stories=True).empty
+
+
 def test_corpus_rejects_are_accepted(store: Store) -> None:
     corpus = pytest.importorskip("media_analytics.corpus")
     rejects = corpus.Rejects()
