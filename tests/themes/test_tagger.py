@@ -218,8 +218,32 @@ def test_the_default_tagger_is_rules_only_and_analyst_labels_add_the_classifier(
     labels = tmp_path / "labels.csv"
     labels.write_text("id,public_dialogue\nsample-a-001,1\n", encoding="utf-8")
     retrained = train_tagger(taxonomy, labels=labels)
-    assert retrained.text_weight == 0.3 and retrained.vectorizer_ is not None
+    assert retrained.text_weights == {"public_dialogue": 0.3} and retrained.vectorizer_ is not None
     assert train_tagger(taxonomy, labels=labels, text_weight=0.0).vectorizer_ is None
+
+
+def test_train_tagger_with_labels_for_a_new_theme_leaves_the_other_themes_as_they_were() -> None:
+    """The README's one-call retrain: labels for a theme the analyst added gave every theme a
+    classifier share learnt from the fictional sample (and calibrated them on it), which lowered
+    the election themes' recall on real news; now only the labelled theme learns, as with
+    ``media-analytics train --theme-labels``."""
+    from media_analytics.themes.training import read_sample_records
+
+    base = Taxonomy.load()
+    flood = Theme(id="banjir", phrases=("banjir bandang", "tanah longsor"), terms=("banjir",))
+    taxonomy = base.with_theme(flood)
+    records = read_sample_records()
+    labels = {r["id"]: {"banjir": int(k < 6)} for k, r in enumerate(records[:12])}
+    retrained = train_tagger(taxonomy, labels=labels)
+    assert list(np.flatnonzero(retrained.learned_)) == [taxonomy.ids.index("banjir")]
+    rules = ThemeTagger(taxonomy=taxonomy).fit([])
+    texts = [clean_article(r["text"]).text for r in records[:40]]
+    titles = [clean_article(r["title"]).text for r in records[:40]]
+    others = [k for k, t in enumerate(taxonomy.ids) if t != "banjir"]
+    np.testing.assert_allclose(
+        retrained.predict_proba(texts, titles=titles)[:, others],
+        rules.predict_proba(texts, titles=titles)[:, others],
+    )
 
 
 def test_analyst_labelled_themes_get_a_classifier_share_of_their_own() -> None:
