@@ -303,3 +303,23 @@ def test_a_lone_string_is_refused_not_read_letter_by_letter(rules_tagger: ThemeT
         with pytest.raises(ValueError, match="got a single string: wrap it in a list"):
             call(text)
     assert rules_tagger.predict([text]).shape == (1, len(rules_tagger.taxonomy_))
+
+
+def test_one_phrase_alone_passes_in_the_lead_or_headline_but_not_further_down(
+    rules_tagger: ThemeTagger,
+) -> None:
+    """What the PRIOR_WEIGHTS notes tell an analyst choosing phrases (they said one phrase alone
+    always stayed under the threshold, but most news names its subject in the lead)."""
+    phrase = "Polres menggelar operasi mantap praja hari ini."
+    filler = "Harga cabai naik di pasar. Pedagang mengeluh sepi pembeli. "
+
+    def score(text: str, title: str = "") -> float:
+        return rules_tagger.tag(text, title).scores["pilkada_security"]
+
+    assert score(filler + phrase) == pytest.approx(0.44, abs=0.01)
+    assert score(filler + phrase + " Operasi mantap praja berlanjut.") == pytest.approx(
+        0.49, abs=0.01
+    )
+    assert score(phrase) == pytest.approx(0.59, abs=0.01)
+    assert score(filler, title="Operasi Mantap Praja digelar") == pytest.approx(0.72, abs=0.01)
+    assert rules_tagger.thresholds_["pilkada_security"] == 0.5
