@@ -10,7 +10,8 @@ so the phrase or rule does not count there, and ``conditions``: words that make 
 sentence hypothetical ("jika DPR dan Presiden mendengar aspirasi"), looked for further back in the
 sentence than blockers. Seed
 evidence is written as news writes it; the tagger stems it, so ``pengamanan pilkada`` also
-matches ``mengamankan Pilkada``.
+matches ``mengamankan Pilkada``. Seeds are plain words, not patterns: one holding ``( ) | * ? +
+[ ] { } ^ $`` or a backslash, or no word at all, is refused when the file is read.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from ..preprocessing.tokens import tokenize
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -103,8 +106,32 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise TaxonomyError(f"{where}: expected a list of non-empty strings")
-    return tuple(v.strip().lower() if where.endswith(_EVIDENCE) else v.strip() for v in value)
+    if not where.endswith(_EVIDENCE):
+        return tuple(v.strip() for v in value)
+    for v in value:
+        _check_seed(v, where)
+    return tuple(v.strip().lower() for v in value)
 
+
+def _check_seed(seed: str, where: str) -> None:
+    """Refuse a seed the tagger would read otherwise than its writer meant.
+
+    The tagger matches words and drops every other character, so a pattern such as
+    ``posko (banjir|pengungsian)`` would silently become the phrase "posko banjir pengungsian",
+    and ``***`` would have no word to match at all.
+    """
+    pattern = [c for c in dict.fromkeys(seed) if c in _PATTERN_CHARS]
+    if pattern:
+        raise TaxonomyError(
+            f"{where}: {seed!r}: {' '.join(map(repr, pattern))} not allowed; seeds are plain "
+            "words as news writes them, not patterns (write each wording as a seed of its own)"
+        )
+    if not tokenize(seed):
+        raise TaxonomyError(f"{where}: {seed!r} holds no word")
+
+
+#: regular-expression characters: an analyst who writes one means a pattern, which seeds are not
+_PATTERN_CHARS = frozenset("()|*?+[]{}\\^$")
 
 _EVIDENCE = ("phrases", "terms", "negative", "blockers", "conditions", ".a", ".b", ".c")
 _KNOWN = {

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import json
 import logging
+import re
 from pathlib import Path
 
 import numpy as np
@@ -194,6 +196,39 @@ def test_predict_matches_tag(rules_tagger: ThemeTagger) -> None:
 def test_taxonomy_errors_are_clear(data: dict, message: str) -> None:
     with pytest.raises(TaxonomyError, match=message):
         Taxonomy.from_dict(data)
+
+
+@pytest.mark.parametrize(
+    ("field", "seed", "message"),
+    [
+        (
+            "phrases",
+            "posko (banjir|pengungsian)",
+            r"'\(' '\|' '\)' not allowed; seeds are plain words",
+        ),
+        ("phrases", "bpbd?", r"'\?' not allowed"),
+        ("terms", "banjir.*bandang", r"'\*' not allowed"),
+        ("negative", "***", r"'\*' not allowed"),
+        ("phrases", "...", "holds no word"),
+    ],
+)
+def test_seeds_that_are_patterns_or_hold_no_word_are_refused_at_load(
+    tmp_path: Path, field: str, seed: str, message: str
+) -> None:
+    """They loaded and were quietly changed ("posko (banjir|pengungsian)" became the phrase
+    "posko banjir pengungsian"), or failed only at training as "made only of function words"."""
+    path = tmp_path / "taxonomy.toml"
+    phrases = ["banjir bandang", seed] if field == "phrases" else ["banjir bandang"]
+    extra = f"{field} = [{json.dumps(seed)}]\n" if field != "phrases" else ""
+    path.write_text(
+        f'[[themes]]\nid = "banjir"\nphrases = {json.dumps(phrases)}\n{extra}', encoding="utf-8"
+    )
+    with pytest.raises(TaxonomyError) as caught:
+        Taxonomy.load(path)
+    text = str(caught.value)
+    assert text.startswith(f"{path}: theme 1 (banjir) {field}: {seed!r}") and "\n" not in text
+    assert re.search(message, text)
+    Taxonomy.from_dict({"themes": [{"id": "a", "phrases": ["Jum'at curhat", "covid-19", "s.h."]}]})
 
 
 def test_with_theme_replaces_by_id(taxonomy: Taxonomy) -> None:
