@@ -167,7 +167,8 @@ def _theme(raw: Any, where: str) -> Theme:
             if side in r and not r[side]:
                 raise TaxonomyError(f"{where}: near rule {k + 1}: '{side}' is empty")
         window = r.get("window", 12)
-        if not isinstance(window, int) or not 1 <= window <= 100:
+        # ``true`` is an int to Python: it would be a window of one word
+        if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= 100:
             raise TaxonomyError(f"{where}: near rule {k + 1}: 'window' must be 1..100 words")
         unknown_keys = set(r) - {"a", "b", "c", "window", "ordered"}
         if unknown_keys:
@@ -186,11 +187,17 @@ def _theme(raw: Any, where: str) -> Theme:
                 ordered,
             )
         )
+    for key in ("name_id", "name_en", "description"):
+        # a list or a number would be stored as its Python text ("['Penanganan', 'Banjir']")
+        if not isinstance(raw.get(key, ""), str):
+            raise TaxonomyError(
+                f"{where}: '{key}' must be text in quotes, got {type(raw[key]).__name__}"
+            )
     theme = Theme(
         id=tid,
-        name_id=str(raw.get("name_id", "")),
-        name_en=str(raw.get("name_en", "")),
-        description=str(raw.get("description", "")),
+        name_id=raw.get("name_id", ""),
+        name_en=raw.get("name_en", ""),
+        description=raw.get("description", ""),
         include=_strings(raw.get("include"), f"{where} include"),
         exclude=_strings(raw.get("exclude"), f"{where} exclude"),
         threshold=float(threshold),
@@ -257,14 +264,19 @@ class Taxonomy:
         if not isinstance(raw_themes, list) or not raw_themes:
             raise TaxonomyError(f"{source}: needs at least one [[themes]] entry")
         themes = tuple(_theme(t, f"{source}: theme {i + 1}") for i, t in enumerate(raw_themes))
-        seen: dict[str, int] = {}
-        for i, t in enumerate(themes):
-            if t.id in seen:
-                raise TaxonomyError(
-                    f"{source}: theme id {t.id!r} appears twice (themes {seen[t.id] + 1} and "
-                    f"{i + 1})"
-                )
-            seen[t.id] = i
+        for key in ("id", "name_id", "name_en"):
+            # two themes of one name are most often a copied theme left unrenamed, which an
+            # analyst reading the names could not tell apart
+            seen: dict[str, int] = {}
+            for i, t in enumerate(themes):
+                value = getattr(t, key)
+                if value in seen:
+                    raise TaxonomyError(
+                        f"{source}: theme {key} {value!r} appears twice (themes "
+                        f"{seen[value] + 1} and {i + 1})"
+                    )
+                if value:
+                    seen[value] = i
         return cls(themes, version=1, language=str(data.get("language", "id")), source=source)
 
     @classmethod

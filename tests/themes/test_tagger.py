@@ -191,6 +191,28 @@ def test_predict_matches_tag(rules_tagger: ThemeTagger) -> None:
         ),
         ({"themes": [{"id": "a", "near": [{"a": [], "b": ["q"]}]}]}, "near rule 1: 'a' is empty"),
         ({"version": 2, "themes": [{"id": "a", "phrases": ["x"]}]}, "version"),
+        # wrong types were stored as their Python text, or a window of ``true`` as one word
+        (
+            {"themes": [{"id": "a", "phrases": ["x"], "name_id": ["Penanganan", "Banjir"]}]},
+            r"^<dict>: theme 1 \(a\): 'name_id' must be text in quotes, got list$",
+        ),
+        (
+            {"themes": [{"id": "a", "phrases": ["x"], "description": 5}]},
+            r"theme 1 \(a\): 'description' must be text in quotes, got int$",
+        ),
+        (
+            {"themes": [{"id": "a", "near": [{"a": ["p"], "b": ["q"], "window": True}]}]},
+            r"theme 1 \(a\): near rule 1: 'window' must be 1..100 words",
+        ),
+        (
+            {
+                "themes": [
+                    {"id": "a", "phrases": ["x"], "name_id": "Keamanan Pilkada"},
+                    {"id": "b", "phrases": ["y"], "name_id": "Keamanan Pilkada"},
+                ]
+            },
+            r"theme name_id 'Keamanan Pilkada' appears twice \(themes 1 and 2\)",
+        ),
     ],
 )
 def test_taxonomy_errors_are_clear(data: dict, message: str) -> None:
