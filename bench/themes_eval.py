@@ -42,9 +42,10 @@ Models in the tables:
   classifier does not carry over from the fictional sample to real news.
 
 ``--retrain-cv`` shows what the classifier is for: an analyst who labels articles of the kind they
-monitor and retrains (``train_tagger``: the sample plus their labels, calibration and a 0.3 text
-share). Each fifth of the 1,892 real articles is scored by a tagger retrained on the other
-four-fifths; ``rules`` is the default on the same articles.
+monitor and retrains (the sample plus their labels, with calibration, with a 0.3 text share, or
+both; ``train_tagger`` and ``train --theme-labels`` give the labelled themes the share alone).
+Each fifth of the 1,892 real articles is scored by a tagger retrained on the other four-fifths;
+``rules`` is the default on the same articles.
 
 Themes with fewer than ``MIN_POSITIVES`` positives in a set are listed with their counts only,
 except the two named in the product brief, which are always shown; ``tp/fp/fn`` make small sets

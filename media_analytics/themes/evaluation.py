@@ -103,9 +103,11 @@ def evaluate_themes(
 
     Parameters
     ----------
-    model : MediaPipeline
+    model : MediaPipeline or ThemeTagger
         A fitted model (``default_model()``, ``MediaPipeline.load(DIR)``); its themes are
-        read from its scored records, thresholds included, as the batch job stores them.
+        read from its scored records, thresholds included, as the batch job stores them. Or a
+        fitted tagger (what ``train_tagger`` returns), whose tags are read as ``tag_many``
+        gives them, on the articles cleaned as scoring cleans them.
     articles : iterable of Article or dict
         Articles holding (at least) the labelled ids; others are skipped unscored.
     labels : path or mapping
@@ -114,14 +116,24 @@ def evaluate_themes(
 
     Raises
     ------
+    TypeError
+        When ``model`` is neither a fitted pipeline nor a tagger.
     ValueError
         When the labels name a theme the model's taxonomy lacks, or none of their ids is
         among the articles.
     """
     from ..pipeline import as_article
     from ..preprocessing import clean_article, clean_title
+    from .tagger import ThemeTagger
 
-    themes = list(model.themes_.taxonomy_.ids)
+    tagger = model if isinstance(model, ThemeTagger) else getattr(model, "themes_", None)
+    if not isinstance(tagger, ThemeTagger):
+        raise TypeError(
+            "evaluate_themes needs a fitted MediaPipeline (default_model(), "
+            "MediaPipeline.load(DIR)) or the ThemeTagger train_tagger returns, got "
+            f"{type(model).__name__}"
+        )
+    themes = list(tagger.taxonomy_.ids)
     gold = read_label_file(labels, themes) if isinstance(labels, (str, Path)) else dict(labels)
     check_label_themes(gold, themes, owner="the model's taxonomy")
     chosen = []
@@ -142,8 +154,11 @@ def evaluate_themes(
             len(gold),
             ", ".join(map(repr, missing[:3])),
         )
-    _warn_training_overlap(model.themes_, chosen)
-    records = {r["id"]: r for r in model.score(chosen, n_jobs=n_jobs)}
+    _warn_training_overlap(tagger, chosen)
+    scored = (
+        _tagged_records(tagger, chosen) if model is tagger else model.score(chosen, n_jobs=n_jobs)
+    )
+    records = {r["id"]: r for r in scored}
     tags = {i: {t["theme"]: t for t in r["themes"]} for i, r in records.items()}
     judged = [t for t in themes if any(row.get(t) is not None for row in gold.values())]
     table = theme_scores(gold, tags, judged)
@@ -162,7 +177,7 @@ def evaluate_themes(
             elif value == 1 and hit is None:
                 if below is None:
                     article = by_id[i]
-                    below = model.themes_.tag(
+                    below = tagger.tag(
                         clean_article(article.text).text,
                         title=clean_title(record.get("title") or ""),
                     )
@@ -176,6 +191,19 @@ def evaluate_themes(
         n_articles=len(chosen),
         missing=missing,
     )
+
+
+def _tagged_records(tagger: Any, articles: list[Any]) -> list[dict[str, Any]]:
+    """The ``id``, ``title`` and ``themes`` of the records a pipeline would write, from its tagger
+    alone: title and body cleaned as scoring cleans them."""
+    from ..preprocessing import clean_article, clean_title
+
+    titles = [clean_title(a.title) if a.title else "" for a in articles]
+    results = tagger.tag_many([clean_article(a.text).text for a in articles], titles)
+    return [
+        {"id": a.id, "title": title, "themes": result.themes()}
+        for a, title, result in zip(articles, titles, results, strict=True)
+    ]
 
 
 def _warn_training_overlap(tagger: Any, articles: list[Any]) -> int:

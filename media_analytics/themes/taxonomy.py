@@ -10,7 +10,8 @@ so the phrase or rule does not count there, and ``conditions``: words that make 
 sentence hypothetical ("jika DPR dan Presiden mendengar aspirasi"), looked for further back in the
 sentence than blockers. Seed
 evidence is written as news writes it; the tagger stems it, so ``pengamanan pilkada`` also
-matches ``mengamankan Pilkada``.
+matches ``mengamankan Pilkada``. Seeds are plain words, not patterns: one holding ``( ) | * ? +
+[ ] { } ^ $`` or a backslash, or no word at all, is refused when the file is read.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from ..preprocessing.tokens import tokenize
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -103,8 +106,32 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise TaxonomyError(f"{where}: expected a list of non-empty strings")
-    return tuple(v.strip().lower() if where.endswith(_EVIDENCE) else v.strip() for v in value)
+    if not where.endswith(_EVIDENCE):
+        return tuple(v.strip() for v in value)
+    for v in value:
+        _check_seed(v, where)
+    return tuple(v.strip().lower() for v in value)
 
+
+def _check_seed(seed: str, where: str) -> None:
+    """Refuse a seed the tagger would read otherwise than its writer meant.
+
+    The tagger matches words and drops every other character, so a pattern such as
+    ``posko (banjir|pengungsian)`` would silently become the phrase "posko banjir pengungsian",
+    and ``***`` would have no word to match at all.
+    """
+    pattern = [c for c in dict.fromkeys(seed) if c in _PATTERN_CHARS]
+    if pattern:
+        raise TaxonomyError(
+            f"{where}: {seed!r}: {' '.join(map(repr, pattern))} not allowed; seeds are plain "
+            "words as news writes them, not patterns (write each wording as a seed of its own)"
+        )
+    if not tokenize(seed):
+        raise TaxonomyError(f"{where}: {seed!r} holds no word")
+
+
+#: regular-expression characters: an analyst who writes one means a pattern, which seeds are not
+_PATTERN_CHARS = frozenset("()|*?+[]{}\\^$")
 
 _EVIDENCE = ("phrases", "terms", "negative", "blockers", "conditions", ".a", ".b", ".c")
 _KNOWN = {
@@ -140,7 +167,8 @@ def _theme(raw: Any, where: str) -> Theme:
             if side in r and not r[side]:
                 raise TaxonomyError(f"{where}: near rule {k + 1}: '{side}' is empty")
         window = r.get("window", 12)
-        if not isinstance(window, int) or not 1 <= window <= 100:
+        # ``true`` is an int to Python: it would be a window of one word
+        if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= 100:
             raise TaxonomyError(f"{where}: near rule {k + 1}: 'window' must be 1..100 words")
         unknown_keys = set(r) - {"a", "b", "c", "window", "ordered"}
         if unknown_keys:
@@ -159,11 +187,17 @@ def _theme(raw: Any, where: str) -> Theme:
                 ordered,
             )
         )
+    for key in ("name_id", "name_en", "description"):
+        # a list or a number would be stored as its Python text ("['Penanganan', 'Banjir']")
+        if not isinstance(raw.get(key, ""), str):
+            raise TaxonomyError(
+                f"{where}: '{key}' must be text in quotes, got {type(raw[key]).__name__}"
+            )
     theme = Theme(
         id=tid,
-        name_id=str(raw.get("name_id", "")),
-        name_en=str(raw.get("name_en", "")),
-        description=str(raw.get("description", "")),
+        name_id=raw.get("name_id", ""),
+        name_en=raw.get("name_en", ""),
+        description=raw.get("description", ""),
         include=_strings(raw.get("include"), f"{where} include"),
         exclude=_strings(raw.get("exclude"), f"{where} exclude"),
         threshold=float(threshold),
@@ -230,14 +264,19 @@ class Taxonomy:
         if not isinstance(raw_themes, list) or not raw_themes:
             raise TaxonomyError(f"{source}: needs at least one [[themes]] entry")
         themes = tuple(_theme(t, f"{source}: theme {i + 1}") for i, t in enumerate(raw_themes))
-        seen: dict[str, int] = {}
-        for i, t in enumerate(themes):
-            if t.id in seen:
-                raise TaxonomyError(
-                    f"{source}: theme id {t.id!r} appears twice (themes {seen[t.id] + 1} and "
-                    f"{i + 1})"
-                )
-            seen[t.id] = i
+        for key in ("id", "name_id", "name_en"):
+            # two themes of one name are most often a copied theme left unrenamed, which an
+            # analyst reading the names could not tell apart
+            seen: dict[str, int] = {}
+            for i, t in enumerate(themes):
+                value = getattr(t, key)
+                if value in seen:
+                    raise TaxonomyError(
+                        f"{source}: theme {key} {value!r} appears twice (themes "
+                        f"{seen[value] + 1} and {i + 1})"
+                    )
+                if value:
+                    seen[value] = i
         return cls(themes, version=1, language=str(data.get("language", "id")), source=source)
 
     @classmethod

@@ -214,14 +214,16 @@ def train_tagger(
     use_sample : bool
         Include the bundled sample corpus and its gold labels.
     **params
-        Passed to :class:`ThemeTagger`. When the analyst gives ``labels`` or ``articles`` and no
-        ``text_weight``, the text classifier gets a 0.3 share of the score: those labels come
-        from the articles being monitored, unlike the bundled sample's (rules alone otherwise).
+        Passed to :class:`ThemeTagger`. Unless ``text_weight`` or ``text_weights`` is given, each
+        theme that ``labels`` judge (a 0 or 1 for at least one article) gets a 0.3 text
+        classifier share, and the others keep the rules alone, as ``media-analytics train
+        --theme-labels`` does: the sample's fictional gold labels do not carry over to real news,
+        so labels for a new theme leave the other themes' tags as they were. ``calibrate`` is
+        False unless given, as that command's ``--calibrate-themes``: calibrating on the sample
+        moves the rule scores of themes nobody labelled.
     """
     from .tagger import ThemeTagger
 
-    if labels is not None or articles is not None:
-        params.setdefault("text_weight", ANALYST_TEXT_SHARE)
     if not isinstance(taxonomy, Taxonomy):
         taxonomy = Taxonomy.load(taxonomy)
     corrections = (
@@ -229,6 +231,9 @@ def train_tagger(
     )
     # a misspelt column would otherwise leave its theme untrained, silently
     check_label_themes(corrections, taxonomy.ids)
+    if "text_weight" not in params and "text_weights" not in params:
+        params["text_weights"] = analyst_text_weights(corrections)
+    params.setdefault("calibrate", False)
     docs: dict[str, tuple[str, str, dict[str, int | None]]] = {}
     if use_sample:
         for r in read_sample_records():

@@ -58,6 +58,28 @@ def test_counts_match_the_model_tags_on_the_labelled_articles(default_pipeline) 
     )
 
 
+def test_the_tagger_train_tagger_returns_is_evaluated_too(default_pipeline, caplog) -> None:
+    """The README's steps, train_tagger then evaluate_themes, ended in an AttributeError."""
+    import logging
+
+    import pandas as pd
+
+    from media_analytics.themes.training import train_tagger
+
+    records, labels = _labelled()
+    # rules only, as the default model's themes: the same tags, the same table and errors
+    by_tagger = evaluate_themes(train_tagger(use_sample=False), records, labels)
+    by_pipeline = evaluate_themes(default_pipeline, records, labels)
+    pd.testing.assert_frame_equal(by_tagger.table, by_pipeline.table)
+    pd.testing.assert_frame_equal(by_tagger.errors, by_pipeline.errors)
+    retrained = train_tagger(labels=labels)
+    with caplog.at_level(logging.WARNING):
+        result = evaluate_themes(retrained, records, labels)
+    assert result.n_articles == len(records) and "optimistic" in caplog.text
+    with pytest.raises(TypeError, match=r"a fitted MediaPipeline .* got str"):
+        evaluate_themes("model/", records, labels)
+
+
 def test_labels_that_cannot_be_used_are_refused_or_reported(default_pipeline, caplog) -> None:
     records, labels = _labelled(10)
     with pytest.raises(

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import json
 import logging
+import re
 from pathlib import Path
 
 import numpy as np
@@ -189,11 +191,66 @@ def test_predict_matches_tag(rules_tagger: ThemeTagger) -> None:
         ),
         ({"themes": [{"id": "a", "near": [{"a": [], "b": ["q"]}]}]}, "near rule 1: 'a' is empty"),
         ({"version": 2, "themes": [{"id": "a", "phrases": ["x"]}]}, "version"),
+        # wrong types were stored as their Python text, or a window of ``true`` as one word
+        (
+            {"themes": [{"id": "a", "phrases": ["x"], "name_id": ["Penanganan", "Banjir"]}]},
+            r"^<dict>: theme 1 \(a\): 'name_id' must be text in quotes, got list$",
+        ),
+        (
+            {"themes": [{"id": "a", "phrases": ["x"], "description": 5}]},
+            r"theme 1 \(a\): 'description' must be text in quotes, got int$",
+        ),
+        (
+            {"themes": [{"id": "a", "near": [{"a": ["p"], "b": ["q"], "window": True}]}]},
+            r"theme 1 \(a\): near rule 1: 'window' must be 1..100 words",
+        ),
+        (
+            {
+                "themes": [
+                    {"id": "a", "phrases": ["x"], "name_id": "Keamanan Pilkada"},
+                    {"id": "b", "phrases": ["y"], "name_id": "Keamanan Pilkada"},
+                ]
+            },
+            r"theme name_id 'Keamanan Pilkada' appears twice \(themes 1 and 2\)",
+        ),
     ],
 )
 def test_taxonomy_errors_are_clear(data: dict, message: str) -> None:
     with pytest.raises(TaxonomyError, match=message):
         Taxonomy.from_dict(data)
+
+
+@pytest.mark.parametrize(
+    ("field", "seed", "message"),
+    [
+        (
+            "phrases",
+            "posko (banjir|pengungsian)",
+            r"'\(' '\|' '\)' not allowed; seeds are plain words",
+        ),
+        ("phrases", "bpbd?", r"'\?' not allowed"),
+        ("terms", "banjir.*bandang", r"'\*' not allowed"),
+        ("negative", "***", r"'\*' not allowed"),
+        ("phrases", "...", "holds no word"),
+    ],
+)
+def test_seeds_that_are_patterns_or_hold_no_word_are_refused_at_load(
+    tmp_path: Path, field: str, seed: str, message: str
+) -> None:
+    """They loaded and were quietly changed ("posko (banjir|pengungsian)" became the phrase
+    "posko banjir pengungsian"), or failed only at training as "made only of function words"."""
+    path = tmp_path / "taxonomy.toml"
+    phrases = ["banjir bandang", seed] if field == "phrases" else ["banjir bandang"]
+    extra = f"{field} = [{json.dumps(seed)}]\n" if field != "phrases" else ""
+    path.write_text(
+        f'[[themes]]\nid = "banjir"\nphrases = {json.dumps(phrases)}\n{extra}', encoding="utf-8"
+    )
+    with pytest.raises(TaxonomyError) as caught:
+        Taxonomy.load(path)
+    text = str(caught.value)
+    assert text.startswith(f"{path}: theme 1 (banjir) {field}: {seed!r}") and "\n" not in text
+    assert re.search(message, text)
+    Taxonomy.from_dict({"themes": [{"id": "a", "phrases": ["Jum'at curhat", "covid-19", "s.h."]}]})
 
 
 def test_with_theme_replaces_by_id(taxonomy: Taxonomy) -> None:
@@ -218,8 +275,32 @@ def test_the_default_tagger_is_rules_only_and_analyst_labels_add_the_classifier(
     labels = tmp_path / "labels.csv"
     labels.write_text("id,public_dialogue\nsample-a-001,1\n", encoding="utf-8")
     retrained = train_tagger(taxonomy, labels=labels)
-    assert retrained.text_weight == 0.3 and retrained.vectorizer_ is not None
+    assert retrained.text_weights == {"public_dialogue": 0.3} and retrained.vectorizer_ is not None
     assert train_tagger(taxonomy, labels=labels, text_weight=0.0).vectorizer_ is None
+
+
+def test_train_tagger_with_labels_for_a_new_theme_leaves_the_other_themes_as_they_were() -> None:
+    """The README's one-call retrain: labels for a theme the analyst added gave every theme a
+    classifier share learnt from the fictional sample (and calibrated them on it), which lowered
+    the election themes' recall on real news; now only the labelled theme learns, as with
+    ``media-analytics train --theme-labels``."""
+    from media_analytics.themes.training import read_sample_records
+
+    base = Taxonomy.load()
+    flood = Theme(id="banjir", phrases=("banjir bandang", "tanah longsor"), terms=("banjir",))
+    taxonomy = base.with_theme(flood)
+    records = read_sample_records()
+    labels = {r["id"]: {"banjir": int(k < 6)} for k, r in enumerate(records[:12])}
+    retrained = train_tagger(taxonomy, labels=labels)
+    assert list(np.flatnonzero(retrained.learned_)) == [taxonomy.ids.index("banjir")]
+    rules = ThemeTagger(taxonomy=taxonomy).fit([])
+    texts = [clean_article(r["text"]).text for r in records[:40]]
+    titles = [clean_article(r["title"]).text for r in records[:40]]
+    others = [k for k, t in enumerate(taxonomy.ids) if t != "banjir"]
+    np.testing.assert_allclose(
+        retrained.predict_proba(texts, titles=titles)[:, others],
+        rules.predict_proba(texts, titles=titles)[:, others],
+    )
 
 
 def test_analyst_labelled_themes_get_a_classifier_share_of_their_own() -> None:
@@ -279,3 +360,23 @@ def test_a_lone_string_is_refused_not_read_letter_by_letter(rules_tagger: ThemeT
         with pytest.raises(ValueError, match="got a single string: wrap it in a list"):
             call(text)
     assert rules_tagger.predict([text]).shape == (1, len(rules_tagger.taxonomy_))
+
+
+def test_one_phrase_alone_passes_in_the_lead_or_headline_but_not_further_down(
+    rules_tagger: ThemeTagger,
+) -> None:
+    """What the PRIOR_WEIGHTS notes tell an analyst choosing phrases (they said one phrase alone
+    always stayed under the threshold, but most news names its subject in the lead)."""
+    phrase = "Polres menggelar operasi mantap praja hari ini."
+    filler = "Harga cabai naik di pasar. Pedagang mengeluh sepi pembeli. "
+
+    def score(text: str, title: str = "") -> float:
+        return rules_tagger.tag(text, title).scores["pilkada_security"]
+
+    assert score(filler + phrase) == pytest.approx(0.44, abs=0.01)
+    assert score(filler + phrase + " Operasi mantap praja berlanjut.") == pytest.approx(
+        0.49, abs=0.01
+    )
+    assert score(phrase) == pytest.approx(0.59, abs=0.01)
+    assert score(filler, title="Operasi Mantap Praja digelar") == pytest.approx(0.72, abs=0.01)
+    assert rules_tagger.thresholds_["pilkada_security"] == 0.5
