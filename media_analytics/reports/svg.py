@@ -13,6 +13,7 @@ import math
 from collections.abc import Sequence
 from html import escape
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["PALETTE", "SENTIMENT_COLORS", "bar_chart", "line_chart", "stacked_bar_chart"]
@@ -28,8 +29,26 @@ _W, _LEFT, _RIGHT, _TOP = 520, 44, 14, 38
 _FONT = 'font-family="system-ui, sans-serif"'
 
 
-def _nice_max(value: float) -> float:
-    """A round axis maximum at or above ``value`` (1, 2, 2.5 or 5 times a power of ten)."""
+#: gridline steps of an axis of counts, times a power of ten (whole numbers only)
+_WHOLE_STEPS = (1, 2, 2.5, 3, 4, 5)
+
+
+def _nice_max(value: float, whole: bool = False) -> float:
+    """A round axis maximum at or above ``value`` (1, 2, 2.5 or 5 times a power of ten).
+
+    With ``whole`` (an axis of counts) each of its four gridlines falls on a whole number:
+
+    >>> _nice_max(2), _nice_max(2, whole=True), _nice_max(10, whole=True), _nice_max(90, True)
+    (2, 4, 12, 100)
+    """
+    if whole:
+        power = 1
+        while power < 10**15:
+            for step in _WHOLE_STEPS:
+                tick = step * power
+                if tick == int(tick) and value <= 4 * tick:
+                    return int(4 * tick)
+            power *= 10
     if value <= 0:
         return 1.0
     power = 10 ** math.floor(math.log10(value))
@@ -146,7 +165,9 @@ def line_chart(
     periods = list(frame.index)
     names = [str(c) for c in frame.columns]
     colors = [PALETTE[i % len(PALETTE)] for i in range(len(names))]
-    y_max = _nice_max(float(frame.to_numpy().max()) if frame.size else 0.0)
+    values = frame.to_numpy(dtype=float)
+    counts = not percent and bool(np.all(values == np.round(values)))
+    y_max = _nice_max(float(values.max()) if frame.size else 0.0, whole=counts)
     plot_w = _W - _LEFT - _RIGHT
     n = len(periods)
     xs = [_LEFT + (plot_w * i / (n - 1) if n > 1 else plot_w / 2) for i in range(n)]

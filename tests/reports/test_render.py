@@ -192,6 +192,20 @@ def test_date_labels_carry_the_year_when_a_chart_spans_years():
     assert [pd.Timestamp(x) for x in across] == sorted(pd.Timestamp(x) for x in across)
 
 
+@pytest.mark.parametrize("most", [1, 2, 3, 7, 10, 45, 90])
+def test_an_axis_of_stories_has_whole_numbers_on_its_gridlines(most: int) -> None:
+    from media_analytics.reports.svg import line_chart
+
+    index = pd.date_range("2024-11-04", periods=3, freq="W-MON")
+    svg = line_chart(pd.DataFrame({"a": [0, most, 1]}, index=index), name="v", title="t")
+    ticks = [
+        float(t.replace(",", "")) for t in re.findall(r'text-anchor="end"[^>]*>([\d.,]+)<', svg)
+    ]
+    assert len(ticks) == 5 and ticks[0] == 0 and ticks[-1] >= most
+    assert all(t == int(t) for t in ticks), ticks  # no half-stories
+    assert ticks[-1] <= 2 * max(most, 2)  # and the axis is not much taller than the data
+
+
 def test_exports_never_hold_live_formulas(tmp_path, sample_records):
     """Headlines and outlets come from whoever wrote them: '=HYPERLINK(...)' must stay text."""
     openpyxl = pytest.importorskip("openpyxl")
