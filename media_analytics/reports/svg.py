@@ -165,9 +165,9 @@ def line_chart(
     periods = list(frame.index)
     names = [str(c) for c in frame.columns]
     colors = [PALETTE[i % len(PALETTE)] for i in range(len(names))]
-    values = frame.to_numpy(dtype=float)
-    counts = not percent and bool(np.all(values == np.round(values)))
-    y_max = _nice_max(float(values.max()) if frame.size else 0.0, whole=counts)
+    grid = frame.to_numpy(dtype=float)
+    counts = not percent and bool(np.all(grid == np.round(grid)))
+    y_max = _nice_max(float(grid.max()) if frame.size else 0.0, whole=counts)
     plot_w = _W - _LEFT - _RIGHT
     n = len(periods)
     xs = [_LEFT + (plot_w * i / (n - 1) if n > 1 else plot_w / 2) for i in range(n)]
