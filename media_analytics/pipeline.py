@@ -15,7 +15,9 @@ import inspect
 import json
 import logging
 import platform
+import shutil
 import time
+import uuid
 import warnings
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -1069,12 +1071,43 @@ class MediaPipeline:
         """Write the model directory (the pipeline itself is not changed).
 
         ``extra`` entries are added to the manifest (provenance such as what it was built from).
+        An existing model directory at ``path`` is replaced whole: the new model is written into
+        a sibling folder and renamed into place, so a save that stops halfway (Ctrl-C, a full
+        disk) leaves the old model loadable, and no part of the old model stays beside the new
+        one. A folder that is neither a model directory nor empty is refused.
         """
+        out = Path(path)
+        if out.exists() and not is_model_dir(out) and (not out.is_dir() or any(out.iterdir())):
+            raise ModelError(
+                f"{out}: neither a model directory nor an empty folder; refusing to replace it"
+            )
+        out.parent.mkdir(parents=True, exist_ok=True)
+        # mkdir (not mkdtemp) so the model gets the umask's permissions, not the owner's alone
+        tmp = out.parent / f".{out.name}.saving-{uuid.uuid4().hex[:12]}"
+        tmp.mkdir()
+        try:
+            self._write(tmp, extra)
+            if out.exists():
+                old = tmp.with_name(f"{tmp.name}-replaced")
+                out.rename(old)
+                try:
+                    tmp.rename(out)
+                except BaseException:
+                    old.rename(out)
+                    raise
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                tmp.rename(out)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        return out
+
+    def _write(self, out: Path, extra: Mapping[str, Any] | None) -> None:
+        """Write every file of the model directory into the existing, empty folder ``out``."""
         import skops.io as sio
 
         parts = self._parts()
-        out = Path(path)
-        out.mkdir(parents=True, exist_ok=True)
         files: dict[str, str] = {}
 
         def dump(name: str, obj: Any) -> None:
@@ -1122,7 +1155,6 @@ class MediaPipeline:
             manifest.setdefault(key, value)
         manifest["settings_sha256"] = _settings_digest(manifest)
         (out / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
-        return out
 
     @classmethod
     def load(cls, path: str | Path) -> MediaPipeline:

@@ -106,6 +106,42 @@ def test_other_format_version_is_refused(saved: Path, tmp_path: Path) -> None:
         MediaPipeline.load(bad)
 
 
+def test_a_save_over_a_model_replaces_it_whole_or_not_at_all(
+    saved: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "m"
+    shutil.copytree(saved, target)
+    assert (target / "tone.skops").is_file()
+    old_version = MediaPipeline.load(target).model_version
+    themes_only = MediaPipeline(with_topics=False, with_sentiment=False).fit(
+        read_sample_records()[:60], n_jobs=1
+    )
+
+    def full_disk(*args: Any, **kwargs: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    # the disk fills up after the new themes part is written: the old model is untouched
+    with monkeypatch.context() as patch:
+        patch.setattr("media_analytics.pipeline.StemCache.save", full_disk)
+        with pytest.raises(OSError, match="No space left"):
+            themes_only.save(target)
+    assert MediaPipeline.load(target).model_version == old_version
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m"]  # nothing half-written left
+    # saved whole: none of the old model's parts stays beside the new one
+    themes_only.save(target)
+    assert sorted(p.name for p in target.iterdir()) == [
+        "manifest.json", "stems.json.gz", "surface_forms.json", "themes.skops",
+    ]  # fmt: skip
+    assert MediaPipeline.load(target).model_version == themes_only.model_version
+
+
+def test_a_save_never_replaces_a_folder_of_other_things(saved: Path, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ModelError, match="neither a model directory nor an empty folder"):
+        MediaPipeline.load(saved).save(tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
 def test_not_a_model_directory(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match="not a model directory"):
         MediaPipeline.load(tmp_path)
