@@ -1201,7 +1201,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     train = sub.add_parser("train", help="fit a model directory")
     train.add_argument("corpus", nargs="*", help="training articles (default: bundled sample)")
-    train.add_argument("--out", required=True, help="model directory to write")
+    train.add_argument(
+        "--out",
+        required=True,
+        help="model directory to write (a model directory already there is replaced once the "
+        "new one is complete; an interrupted train leaves it as it was)",
+    )
     train.add_argument("--taxonomy", help="theme taxonomy TOML (default: bundled)")
     train.add_argument(
         "--sentiment-data",

@@ -15,7 +15,9 @@ import inspect
 import json
 import logging
 import platform
+import shutil
 import time
+import uuid
 import warnings
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -63,8 +65,10 @@ __all__ = ["FORMAT_VERSION", "MediaPipeline", "ModelError", "as_article", "check
 
 logger = logging.getLogger(__name__)
 
-#: Bumped on any incompatible change of the model directory layout.
-FORMAT_VERSION = 1
+#: Bumped on any incompatible change of the model directory layout. Version 2: the manifest
+#: always holds ``settings_sha256`` (version 1 models, saved before it existed, are still read).
+FORMAT_VERSION = 2
+_OLDEST_FORMAT = 1
 MANIFEST = "manifest.json"
 
 
@@ -434,6 +438,82 @@ def _settings_digest(manifest: Mapping[str, Any]) -> str:
     keys = ("model_version", "params", "tone_sentence_weight", "tone_bands", "files")
     chosen = {k: manifest.get(k) for k in keys}
     return hashlib.sha256(json.dumps(chosen, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+_JSON_KINDS = {str: "a string", bool: "true/false", int: "a number", float: "a number",
+               list: "a list", dict: "an object", type(None): "null"}  # fmt: skip
+
+
+def _found(value: Any) -> str:
+    """What a manifest holds instead of the expected value, as JSON names it."""
+    return f"found {_JSON_KINDS.get(type(value), type(value).__name__)} {value!r}"
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _check_tone_values(weight: Any, bands: Any) -> None:
+    """The tone blend as ``save`` writes it: a number and a list of two numbers (or None), each
+    in range (:func:`check_tone_settings`)."""
+    if weight is not None and not _is_number(weight):
+        raise ValueError(f"tone_sentence_weight must be a number, {_found(weight)}")
+    if bands is not None and not (
+        isinstance(bands, list) and len(bands) == 2 and all(map(_is_number, bands))
+    ):
+        raise ValueError(f"tone_bands must be a list of two numbers, {_found(bands)}")
+    check_tone_settings(weight, bands)
+
+
+def _check_params(params: Mapping[str, Any]) -> None:
+    """The settings a model was trained with, checked as training checks them."""
+    unknown = sorted(set(params) - set(inspect.signature(MediaPipeline).parameters))
+    if unknown:
+        raise ValueError(f"settings MediaPipeline does not have: {', '.join(unknown)}")
+    for key in ("stopwords", "sentiment_search"):
+        if key in params and not isinstance(params[key], str):
+            raise ValueError(f"{key} must be a string, {_found(params[key])}")
+    _check_tone_values(params.get("tone_sentence_weight"), params.get("tone_bands"))
+    settings = MediaPipeline(**params)
+    settings._check_settings()
+    load_stopwords(settings.stopwords)
+    from .sentiment.classifier import search_settings
+
+    search_settings(settings.sentiment_search)
+
+
+def _check_manifest(manifest: Mapping[str, Any]) -> None:
+    """Refuse, naming the field, a manifest value that ``save`` never writes: an edited value
+    would otherwise load and score out of range (a tone weight of 5 gives scores above 1) or
+    fail later in a worker (stopwords that are not a name). Raises ValueError."""
+    for key in ("model_version", "training_data_sha256", "n_training_articles", "files"):
+        if key not in manifest:
+            raise ValueError(f"{key} is missing")
+    for key in ("model_version", "training_data_sha256", "created_at", "settings_sha256"):
+        if key in manifest and not isinstance(manifest[key], str):
+            raise ValueError(f"{key} must be a string, {_found(manifest[key])}")
+    count = manifest["n_training_articles"]
+    if not (_is_number(count) and isinstance(count, int) and count >= 1):
+        raise ValueError(
+            f"n_training_articles must be a whole number of 1 or more, {_found(count)}"
+        )
+    for key in ("files", "params", "metrics", "versions"):
+        if key in manifest and not isinstance(manifest[key], dict):
+            raise ValueError(f"{key} must be an object, {_found(manifest[key])}")
+    for name, entry in manifest["files"].items():
+        if not isinstance(entry, dict) or not all(
+            isinstance(entry.get(k), str) for k in ("path", "sha256")
+        ):
+            raise ValueError(f"files.{name} must hold a path and a sha256, {_found(entry)}")
+    for dist, version in manifest.get("versions", {}).items():
+        if not isinstance(version, str):
+            raise ValueError(f"versions.{dist} must be a string, {_found(version)}")
+    # the tone blend the model scores with (absent from models saved before it)
+    _check_tone_values(manifest.get("tone_sentence_weight", 0.0), manifest.get("tone_bands"))
+    try:
+        _check_params(manifest.get("params", {}))
+    except ValueError as exc:
+        raise ValueError(f"params: {exc}") from None
 
 
 def mark_duplicates(
@@ -1149,12 +1229,43 @@ class MediaPipeline:
         """Write the model directory (the pipeline itself is not changed).
 
         ``extra`` entries are added to the manifest (provenance such as what it was built from).
+        An existing model directory at ``path`` is replaced whole: the new model is written into
+        a sibling folder and renamed into place, so a save that stops halfway (Ctrl-C, a full
+        disk) leaves the old model loadable, and no part of the old model stays beside the new
+        one. A folder that is neither a model directory nor empty is refused.
         """
+        out = Path(path)
+        if out.exists() and not is_model_dir(out) and (not out.is_dir() or any(out.iterdir())):
+            raise ModelError(
+                f"{out}: neither a model directory nor an empty folder; refusing to replace it"
+            )
+        out.parent.mkdir(parents=True, exist_ok=True)
+        # mkdir (not mkdtemp) so the model gets the umask's permissions, not the owner's alone
+        tmp = out.parent / f".{out.name}.saving-{uuid.uuid4().hex[:12]}"
+        tmp.mkdir()
+        try:
+            self._write(tmp, extra)
+            if out.exists():
+                old = tmp.with_name(f"{tmp.name}-replaced")
+                out.rename(old)
+                try:
+                    tmp.rename(out)
+                except BaseException:
+                    old.rename(out)
+                    raise
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                tmp.rename(out)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        return out
+
+    def _write(self, out: Path, extra: Mapping[str, Any] | None) -> None:
+        """Write every file of the model directory into the existing, empty folder ``out``."""
         import skops.io as sio
 
         parts = self._parts()
-        out = Path(path)
-        out.mkdir(parents=True, exist_ok=True)
         files: dict[str, str] = {}
 
         def dump(name: str, obj: Any) -> None:
@@ -1202,7 +1313,6 @@ class MediaPipeline:
             manifest.setdefault(key, value)
         manifest["settings_sha256"] = _settings_digest(manifest)
         (out / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
-        return out
 
     @classmethod
     def load(cls, path: str | Path) -> MediaPipeline:
@@ -1221,18 +1331,33 @@ class MediaPipeline:
         if manifest.get("format") != "media_analytics.model":
             raise ModelError(f"{root}: not a media_analytics model directory")
         version = manifest.get("format_version")
-        if version != FORMAT_VERSION:
+        if isinstance(version, bool) or not isinstance(version, int):
             raise ModelError(
-                f"{root}: model format version {version!r}; this media-analytics "
-                f"({__version__}) reads version {FORMAT_VERSION}. Retrain with "
-                "`media-analytics train` or install the version that wrote it."
+                f"{mpath}: malformed manifest (format_version must be a whole number, "
+                f"{_found(version)})"
             )
-        expected = manifest.get("settings_sha256")  # absent from models saved before it
+        if not _OLDEST_FORMAT <= version <= FORMAT_VERSION:
+            raise ModelError(
+                f"{root}: model format version {version}; this media-analytics "
+                f"({__version__}) reads versions {_OLDEST_FORMAT} to {FORMAT_VERSION}. Retrain "
+                "with `media-analytics train` or install the version that wrote it."
+            )
+        expected = manifest.get("settings_sha256")  # absent from version 1 models only
+        if expected is None and version >= 2:
+            raise ModelError(
+                f"{mpath}: the manifest was edited after the model was saved (settings_sha256, "
+                f"which every model of format version {version} has, was removed); refusing to "
+                "load it"
+            )
         if expected is not None and expected != _settings_digest(manifest):
             raise ModelError(
                 f"{mpath}: the manifest was edited after the model was saved (its settings, "
                 "version or part checksums do not match settings_sha256); refusing to load it"
             )
+        try:
+            _check_manifest(manifest)
+        except ValueError as exc:  # one line naming the field
+            raise ModelError(f"{mpath}: malformed manifest ({exc})") from None
         try:
             return cls._load_parts(root, manifest)
         except ModelError:

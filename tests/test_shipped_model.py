@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from media_analytics import __version__
 from media_analytics.models import corpora_fingerprint, default_model
 from media_analytics.pipeline import MediaPipeline
 from media_analytics.resources import sample_dir
@@ -161,10 +162,25 @@ def test_the_source_distribution_builds_a_wheel(tmp_path: Path) -> None:
     assert {
         "tools/build_backend.py",
         "setup.py",
-        "corpora/taxonomy.toml",
+        "LICENSE",
+        "media_analytics/data/corpora/taxonomy.toml",
         "tests/conftest.py",
+        # what the tests read besides the package
+        "bench/topics.py",
+        "bench/data/theme_labels.csv",
+        "notebooks/01_monitoring_walkthrough.ipynb",
     } <= names
+    # the corpora once: the package's link to corpora/ is stored as files, corpora/ itself not
+    assert not [n for n in names if n.startswith("corpora/")]
     env = {**os.environ, "MEDIA_ANALYTICS_SKIP_MODEL_BUILD": "1"}  # the model: tested above
     cmd = [sys.executable, "-m", "pip", "wheel", str(sdist), "--no-deps", "--no-build-isolation"]
     subprocess.run([*cmd, "-w", str(dist), "-q"], check=True, cwd=tmp_path, env=env)
-    assert list(dist.glob("media_analytics-*.whl"))
+    (built,) = dist.glob("media_analytics-*.whl")
+    with zipfile.ZipFile(built) as z:
+        in_wheel = set(z.namelist())
+        metadata = z.read(f"media_analytics-{__version__}.dist-info/METADATA").decode()
+    corpora = [p for p in (ROOT / "corpora").rglob("*") if p.is_file()]
+    assert {f"media_analytics/data/corpora/{p.relative_to(ROOT / 'corpora')}" for p in corpora} <= (
+        in_wheel
+    )
+    assert "License-File: LICENSE" in metadata.splitlines()

@@ -102,8 +102,44 @@ def test_other_format_version_is_refused(saved: Path, tmp_path: Path) -> None:
     manifest = json.loads((bad / "manifest.json").read_text())
     manifest["format_version"] = FORMAT_VERSION + 1
     (bad / "manifest.json").write_text(json.dumps(manifest))
-    with pytest.raises(ModelError, match="model format version 2"):
+    with pytest.raises(ModelError, match=f"model format version {FORMAT_VERSION + 1};"):
         MediaPipeline.load(bad)
+
+
+def test_a_save_over_a_model_replaces_it_whole_or_not_at_all(
+    saved: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "m"
+    shutil.copytree(saved, target)
+    assert (target / "tone.skops").is_file()
+    old_version = MediaPipeline.load(target).model_version
+    themes_only = MediaPipeline(with_topics=False, with_sentiment=False).fit(
+        read_sample_records()[:60], n_jobs=1
+    )
+
+    def full_disk(*args: Any, **kwargs: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    # the disk fills up after the new themes part is written: the old model is untouched
+    with monkeypatch.context() as patch:
+        patch.setattr("media_analytics.pipeline.StemCache.save", full_disk)
+        with pytest.raises(OSError, match="No space left"):
+            themes_only.save(target)
+    assert MediaPipeline.load(target).model_version == old_version
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m"]  # nothing half-written left
+    # saved whole: none of the old model's parts stays beside the new one
+    themes_only.save(target)
+    assert sorted(p.name for p in target.iterdir()) == [
+        "manifest.json", "stems.json.gz", "surface_forms.json", "themes.skops",
+    ]  # fmt: skip
+    assert MediaPipeline.load(target).model_version == themes_only.model_version
+
+
+def test_a_save_never_replaces_a_folder_of_other_things(saved: Path, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ModelError, match="neither a model directory nor an empty folder"):
+        MediaPipeline.load(saved).save(tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
 
 
 def test_not_a_model_directory(tmp_path: Path) -> None:
@@ -141,13 +177,42 @@ def test_an_edited_manifest_is_refused(saved: Path, tmp_path: Path, edit: Any) -
         MediaPipeline.load(bad)
 
 
+def test_a_manifest_without_its_settings_digest_is_refused(saved: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "undigested"
+    shutil.copytree(saved, bad)
+    manifest = json.loads((bad / "manifest.json").read_text())
+    del manifest["settings_sha256"]
+    (bad / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ModelError, match="settings_sha256, which every model of format version"):
+        MediaPipeline.load(bad)
+    # a model saved before the digest existed (format version 1) still loads
+    manifest["format_version"] = 1
+    (bad / "manifest.json").write_text(json.dumps(manifest))
+    assert MediaPipeline.load(bad).model_version == MediaPipeline.load(saved).model_version
+
+
 @pytest.mark.parametrize(
     ("edit", "found"),
     [
         (lambda m: m["files"].pop("surface_forms"), "KeyError: 'surface_forms'"),
-        (lambda m: m.pop("model_version"), "KeyError: 'model_version'"),
-        (lambda m: m["params"].update(foo=1), "unexpected keyword argument 'foo'"),
-        (lambda m: m.update(tone_bands=["x"]), "could not convert string to float"),
+        (lambda m: m.pop("model_version"), "model_version is missing"),
+        (lambda m: m["params"].update(foo=1), "params: settings MediaPipeline does not have: foo"),
+        (lambda m: m.update(tone_bands=["x"]), "tone_bands must be a list of two numbers"),
+        # values training refuses: they loaded, scored above 1 or failed later in a worker
+        (lambda m: m.update(tone_sentence_weight=5), "tone_sentence_weight must be in [0, 1]"),
+        (lambda m: m.update(tone_bands=[-3, 7]), "tone_bands must be in [0, 1]"),
+        (lambda m: m["params"].update(stopwords=7), "params: stopwords must be a string"),
+        (lambda m: m["params"].update(stopwords="nltk"), "params: unknown stopword list 'nltk'"),
+        (lambda m: m["params"].update(n_topics=1), "params: n_topics must be"),
+        (lambda m: m["params"].update(tone_bands=7), "params: tone_bands must be a list of two"),
+        (lambda m: m["params"].update(sentiment_search="x"), "unknown sentiment search 'x'"),
+        (lambda m: m.update(model_version=5), "model_version must be a string, found a number"),
+        (lambda m: m.update(n_training_articles="many"), "n_training_articles must be a whole"),
+        (lambda m: m.update(training_data_sha256=5), "training_data_sha256 must be a string"),
+        (lambda m: m.update(created_at=5), "created_at must be a string"),
+        (lambda m: m.update(metrics="x"), "metrics must be an object, found a string 'x'"),
+        (lambda m: m["versions"].update({"scikit-learn": 1.9}), "versions.scikit-learn must be"),
+        (lambda m: m.update(format_version="1"), "format_version must be a whole number, found a"),
     ],
 )
 def test_a_malformed_manifest_is_one_line(
@@ -162,6 +227,13 @@ def test_a_malformed_manifest_is_one_line(
     with pytest.raises(ModelError, match=r"manifest.json: malformed manifest") as caught:
         MediaPipeline.load(bad)
     assert found in str(caught.value) and "\n" not in str(caught.value)
+    # nor does a manifest posing as one saved before the edit check existed let them through
+    if manifest["format_version"] == FORMAT_VERSION:
+        del manifest["settings_sha256"]
+        manifest["format_version"] = 1
+        (bad / "manifest.json").write_text(json.dumps(manifest))
+        with pytest.raises(ModelError, match=r"manifest\.json: malformed manifest"):
+            MediaPipeline.load(bad)
     (bad / "manifest.json").write_text("[]")
     with pytest.raises(ModelError, match="not a JSON object"):
         MediaPipeline.load(bad)
