@@ -1234,7 +1234,11 @@ class MediaPipeline:
         disk) leaves the old model loadable, and no part of the old model stays beside the new
         one. A folder that is neither a model directory nor empty is refused.
         """
-        out = Path(path)
+        given = Path(path)
+        # a link to a model directory: the model it points at is replaced, the link kept
+        out = given.resolve()
+        if out == Path.cwd().resolve() or out in Path.cwd().resolve().parents:
+            raise ModelError(f"{given}: the current folder; give the model a folder of its own")
         if out.exists() and not is_model_dir(out) and (not out.is_dir() or any(out.iterdir())):
             raise ModelError(
                 f"{out}: neither a model directory nor an empty folder; refusing to replace it"
@@ -1259,7 +1263,7 @@ class MediaPipeline:
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
-        return out
+        return given
 
     def _write(self, out: Path, extra: Mapping[str, Any] | None) -> None:
         """Write every file of the model directory into the existing, empty folder ``out``."""

@@ -9,7 +9,13 @@ from typing import Any
 import numpy as np
 import pytest
 
-from media_analytics.pipeline import FORMAT_VERSION, MediaPipeline, ModelError, _settings_digest
+from media_analytics.pipeline import (
+    FORMAT_VERSION,
+    MediaPipeline,
+    ModelError,
+    _settings_digest,
+    is_model_dir,
+)
 from media_analytics.themes.training import read_sample_records
 
 REQUIRED = {"id", "published_at", "source", "title", "themes", "topic", "sentiment", "actors",
@@ -140,6 +146,21 @@ def test_a_save_never_replaces_a_folder_of_other_things(saved: Path, tmp_path: P
     with pytest.raises(ModelError, match="neither a model directory nor an empty folder"):
         MediaPipeline.load(saved).save(tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_a_save_through_a_link_replaces_the_model_and_keeps_the_link(
+    saved: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = MediaPipeline.load(saved)
+    model.save(tmp_path / "v1")
+    (tmp_path / "current").symlink_to("v1")
+    model.save(tmp_path / "current")
+    assert (tmp_path / "current").is_symlink() and is_model_dir(tmp_path / "v1")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["current", "v1"]  # nothing left over
+    monkeypatch.chdir(tmp_path / "v1")
+    with pytest.raises(ModelError, match="the current folder"):
+        model.save(".")
+    assert is_model_dir(tmp_path / "v1")
 
 
 def test_not_a_model_directory(tmp_path: Path) -> None:
