@@ -193,6 +193,14 @@ def _cmd_train(args: argparse.Namespace) -> int:
             missing = ", ".join(sorted({"negative", "neutral", "positive"} - found))
             raise CommandError(f"{flag} {path}: no row labelled {missing}; every class is needed")
     _check_model_out(args.out)
+    previous = None
+    if args.previous:
+        from .pipeline import ModelError
+
+        try:
+            previous = MediaPipeline.load(args.previous)
+        except ModelError as exc:
+            raise CommandError(f"--previous: {exc}") from None
     started = time.perf_counter()
     try:
         pipe = MediaPipeline(
@@ -209,6 +217,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
             sentiment_data=sentiment,
             tone_data=tone,
             n_jobs=args.jobs,
+            previous=previous,
         )
     except ValueError as exc:  # labels, taxonomy or training data that cannot be used
         message = str(exc)
@@ -1244,6 +1253,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         type=lambda v: v if v == "auto" else int(v),
         help="number of topics, or 'auto' (default)",
+    )
+    train.add_argument(
+        "--previous",
+        metavar="MODEL_DIR",
+        help="the model this one replaces: topics that match one of its topics keep their ids "
+        "(default: topics numbered afresh by size)",
     )
     train.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     train.add_argument(

@@ -579,6 +579,7 @@ class MediaPipeline:
         sentiment_data: Any = None,
         tone_data: Any = None,
         n_jobs: int | None = -1,
+        previous: MediaPipeline | None = None,
     ) -> MediaPipeline:
         """Fit every part.
 
@@ -604,6 +605,12 @@ class MediaPipeline:
             worker processes, the candidate numbers of topics fitted in threads, the sentiment
             classifier's cross-validation in worker processes, and sentiment and tone fitted
             beside the topics. The fitted model does not depend on it.
+        previous : MediaPipeline, optional
+            The model this one replaces (a retrain on more or newer articles). Its topics are
+            passed to :meth:`TopicModel.fit <media_analytics.topics.TopicModel.fit>`: a topic
+            that matches one of them keeps its id, so stored scores and dashboards keep their
+            meaning; new topics get ids never used before. Without it, topics are numbered
+            afresh by size.
         """
         started = time.perf_counter()
         self._check_settings()  # before any fitting: a typo costs no minutes of training
@@ -613,6 +620,7 @@ class MediaPipeline:
             from .sentiment.classifier import search_settings
 
             search_settings(self.sentiment_search)  # an unknown name fails before any fitting
+        previous_topics = self._previous_topics(previous)
         arts = [as_article(a) for a in articles]
         if not arts:
             raise ValueError("fit needs at least one article")
@@ -663,7 +671,9 @@ class MediaPipeline:
             )
         try:
             self.topics_ = (
-                self._fit_topics(token_docs, titles, n_jobs) if self.with_topics else None
+                self._fit_topics(token_docs, titles, n_jobs, previous_topics)
+                if self.with_topics
+                else None
             )
             seconds["topics"] = time.perf_counter() - tick
             if text_parts is not None:
@@ -702,6 +712,8 @@ class MediaPipeline:
             digest.update(f"tone bands {self.tone_bands_!r}".encode())
         if self.sentiment_search != "fast":  # likewise for the default search
             digest.update(f"sentiment search {self.sentiment_search}".encode())
+        if previous is not None and previous_topics is not None:  # other ids: another version
+            digest.update(f"previous {previous.model_version}".encode())
         # the settings that change scores: a model with 8 topics, another seed or calibrated
         # themes is another model (hashed only when not the default, as earlier models were)
         defaults = {k: v.default for k, v in inspect.signature(type(self)).parameters.items()}
@@ -760,13 +772,29 @@ class MediaPipeline:
         out.seconds["tone"] = time.perf_counter() - tick
         return out
 
-    def _fit_topics(self, token_docs: list[str], titles: list[str], n_jobs: int | None) -> Any:
+    def _previous_topics(self, previous: MediaPipeline | None) -> Any:
+        """The topic part of ``previous`` (see ``fit``), refused before any fitting when it
+        cannot carry ids over; None when there is no previous model or no topics are fitted."""
+        if previous is None or not self.with_topics:
+            return None
+        if not isinstance(previous, MediaPipeline):
+            raise TypeError(f"previous must be a MediaPipeline, got {type(previous).__name__}")
+        topics = previous._parts().topics
+        if topics is None:
+            raise ValueError("the previous model has no topic part: no topic ids to keep")
+        return topics
+
+    def _fit_topics(
+        self, token_docs: list[str], titles: list[str], n_jobs: int | None, previous: Any = None
+    ) -> Any:
         topic_model = _optional("topics", "TopicModel")
         if topic_model is None:
             return None
         model = topic_model(n_topics=self.n_topics, random_state=self.random_state, n_jobs=n_jobs)
         try:
-            return model.fit(token_docs, titles=titles, surface_forms=self.surface_forms_)
+            return model.fit(
+                token_docs, titles=titles, surface_forms=self.surface_forms_, previous=previous
+            )
         except ValueError as exc:
             if "max_df corresponds to < documents than min_df" not in str(exc):
                 raise

@@ -115,6 +115,14 @@ def test_matching_is_one_to_one_with_a_threshold() -> None:
     assert [(p[0], p[1]) for p in strict.pairs] == [(1, 1)] and strict.retired_rows == [0]
 
 
+def test_a_pair_below_the_threshold_does_not_take_a_topic_from_a_better_match() -> None:
+    # new 0 ("warga, jalan") and new 1 ("harga, pasar") both resemble old 0 ("harga, pasar");
+    # new 1 is the closer one, and its sub-threshold likeness to old 1 must not count
+    m = match_topics(np.array([[0.68, 0.0], [0.74, 0.4]]), 0.5)
+    assert [(p[0], p[1]) for p in m.pairs] == [(1, 0)]
+    assert m.new_rows == [0] and m.retired_rows == [1]
+
+
 def test_similarity_ignores_terms_only_one_side_has_but_keeps_their_weight() -> None:
     # the two topics share only a generic word; renormalising on it alone would say "identical"
     sim = topic_similarity(
