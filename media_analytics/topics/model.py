@@ -99,7 +99,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
     ----------
     n_topics : int or "auto", default="auto"
         Number of topics; ``"auto"`` tries each value of ``n_topics_grid`` and keeps the best by
-        topic quality (mean NPMI of the top 10 terms x diversity of the top 25, see
+        topic quality (mean NPMI of the top 10 terms x diversity of the top 25, among the
+        candidates whose NPMI is positive; the smallest when none is, see
         :mod:`media_analytics.topics.selection`). Scores are kept in ``selection_scores_``.
     n_topics_grid : tuple of int, default=(12, 16, 20, 25, 30, 40)
         Candidates for ``"auto"``. The grid starts at 12 because topic quality keeps rising as
