@@ -441,6 +441,14 @@ def test_tone_is_explained_for_every_article_scoring_accepts(default_pipeline) -
         assert why["sentence_reading"]["sentences"].empty
     with pytest.raises(ValueError, match="empty text"):
         default_pipeline.explain_tone("  ")
+    # a headline without its body is scored on the title, and explained as it is scored
+    title = "Polisi tangkap pengedar sabu di Medan"
+    record = next(default_pipeline.score([{"id": "h", "title": title, "text": ""}], n_jobs=1))
+    why = default_pipeline.explain_tone("", title)
+    assert (why["label"], why["score"]) == (
+        record["sentiment"]["label"],
+        record["sentiment"]["score"],
+    )
 
 
 def test_tone_terms_name_each_word_once_as_the_article_writes_it(default_pipeline) -> None:
