@@ -206,6 +206,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
         pipe = MediaPipeline(
             taxonomy=args.taxonomy,
             n_topics=args.topics,
+            with_topics=not args.no_topics,
             random_state=args.seed,
             calibrate_themes=args.calibrate_themes,
             tone_sentence_weight=args.tone_weight,
@@ -223,6 +224,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
         message = str(exc)
         if "n_topics" in message:
             message += " (on the command line: --topics K)"
+        message = message.replace("(with_topics=False)", "(--no-topics)")
         raise CommandError(f"train: {message}") from None
     out = pipe.save(args.out)
     logger.info(
@@ -1253,6 +1255,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         type=lambda v: v if v == "auto" else int(v),
         help="number of topics, or 'auto' (default)",
+    )
+    train.add_argument(
+        "--no-topics",
+        action="store_true",
+        help="no topic part (scored records get topic null): for a set too small or too "
+        "alike to learn topics from",
     )
     train.add_argument(
         "--previous",

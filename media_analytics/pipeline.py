@@ -63,6 +63,10 @@ __all__ = ["FORMAT_VERSION", "MediaPipeline", "ModelError", "as_article", "check
 
 logger = logging.getLogger(__name__)
 
+#: Corpora smaller than this are checked for a topic vocabulary before any part is fitted (the
+#: check counts their terms once more: a blink on a small corpus, where the lack is likely).
+_EARLY_TOPIC_CHECK = 2_000
+
 #: Bumped on any incompatible change of the model directory layout.
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -636,6 +640,10 @@ class MediaPipeline:
             pre.fit_transform([f"{t}\n{b}" for t, b in zip(titles, bodies, strict=True)])
         )
         self.surface_forms_ = pre.surface_forms_
+        if self.with_topics and len(token_docs) < _EARLY_TOPIC_CHECK:
+            # a small corpus may have no topic vocabulary at all: said now, not after the
+            # sentiment classifier's minute of cross-validation
+            self._check_topic_vocabulary(token_docs)
 
         if theme_labels:
             _check_theme_labels(theme_labels, taxonomy.ids, [a.id for a in arts])
@@ -784,6 +792,36 @@ class MediaPipeline:
             raise ValueError("the previous model has no topic part: no topic ids to keep")
         return topics
 
+    @staticmethod
+    def _check_topic_vocabulary(token_docs: list[str]) -> None:
+        """Refuse, in the library's words, articles that leave the topic model no terms (see
+        :meth:`_topic_vocabulary_error`)."""
+        try:
+            topics = importlib.import_module("media_analytics.topics.model")
+        except ImportError:  # no topic part installed: _fit_topics says so
+            return
+        try:
+            topics.default_vectorizer().fit(token_docs)
+        except ValueError as exc:
+            raise MediaPipeline._topic_vocabulary_error(exc, len(token_docs)) from None
+
+    @staticmethod
+    def _topic_vocabulary_error(exc: ValueError, n_docs: int) -> ValueError:
+        """scikit-learn's words for a corpus with no topic vocabulary (they name its settings),
+        as an analyst can act on them; any other error as it is."""
+        found = str(exc)
+        if "max_df corresponds to < documents than min_df" in found:
+            why = "too few"
+        elif "After pruning, no terms remain" in found:
+            why = "too alike"
+        else:
+            return exc
+        return ValueError(
+            f"{n_docs} article(s) are {why} to learn topic terms (a term must occur in at least "
+            "three articles and in at most half of them); give more articles, or leave topics "
+            "out (with_topics=False)"
+        )
+
     def _fit_topics(
         self, token_docs: list[str], titles: list[str], n_jobs: int | None, previous: Any = None
     ) -> Any:
@@ -796,14 +834,7 @@ class MediaPipeline:
                 token_docs, titles=titles, surface_forms=self.surface_forms_, previous=previous
             )
         except ValueError as exc:
-            if "max_df corresponds to < documents than min_df" not in str(exc):
-                raise
-            # scikit-learn's words for a corpus too small for the topic vocabulary
-            raise ValueError(
-                f"{len(token_docs)} article(s) are too few to learn topic terms (a term must "
-                "occur in several articles); give more articles, or MediaPipeline(with_topics="
-                "False)"
-            ) from None
+            raise self._topic_vocabulary_error(exc, len(token_docs)) from None
 
     @staticmethod
     def _labelled(data: Any, *, headline: bool) -> Any:
