@@ -121,6 +121,19 @@ def _finish_record(record: dict[str, Any], article_extra: dict[str, Any]) -> dic
 # -- train ---------------------------------------------------------------------------------------
 
 
+def _n_topics(value: str) -> int | str:
+    """``--topics``: a whole number or ``auto``, refused in words a user reads (argparse would
+    name the converting function)."""
+    if value == "auto":
+        return value
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of topics or 'auto', got {value!r}"
+        ) from None
+
+
 def _cmd_train(args: argparse.Namespace) -> int:
     from .corpus import Rejects, read_articles, read_labelled
     from .pipeline import MediaPipeline, check_tone_settings
@@ -1253,7 +1266,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument(
         "--topics",
         default="auto",
-        type=lambda v: v if v == "auto" else int(v),
+        type=_n_topics,
         help="number of topics, or 'auto' (default)",
     )
     train.add_argument(

@@ -407,3 +407,10 @@ def test_a_database_that_cannot_be_reached_is_said_in_one_line_without_its_passw
     err = capsys.readouterr().err
     assert err.startswith("media-analytics: error: ") and err.count("\n") == 1
     assert "s3cret" not in err and "user:***@127.0.0.1:1/x" in err
+
+
+def test_a_number_of_topics_that_is_no_number_is_refused_in_plain_words(capsys) -> None:
+    assert main(["train", "--out", "unused", "--topics", "abc"]) == 2
+    err = capsys.readouterr().err
+    assert "--topics: expected a whole number of topics or 'auto', got 'abc'" in err
+    assert "lambda" not in err
