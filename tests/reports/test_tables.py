@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -264,3 +265,24 @@ def test_a_span_of_decades_keeps_only_the_periods_with_stories(caplog):
     assert "the tables show only the periods with stories" in caplog.text
     # by month, the same span is a table of every month (under the limit)
     assert len(volume(records_to_frames(records), None, "M")) == 75 * 12 + 2
+
+
+def test_topics_are_listed_by_id_and_the_no_topic_row_is_written_as_its_label(
+    tmp_path: Path,
+) -> None:
+    from media_analytics.reports import records_to_frames
+    from media_analytics.reports.export import write_csv
+    from media_analytics.reports.tables import volume
+
+    topics = [(1, "banjir"), (10, "pilkada"), (2, "pasar"), (-1, "(no clear topic)")]
+    data = records_to_frames(
+        [
+            {"id": str(i), "published_at": "2024-11-25", "topic": {"id": t, "label": label}}
+            for i, (t, label) in enumerate(topics)
+        ]
+    )
+    table = volume(data, "topic")
+    assert table["topic"].tolist() == ["1: banjir", "2: pasar", "10: pilkada", "(no clear topic)"]
+    path = write_csv({"volume_topic": table}, tmp_path)["volume_topic"]
+    text = path.read_text(encoding="utf-8")
+    assert ",(no clear topic)," in text and "'" not in text
