@@ -121,6 +121,19 @@ def _finish_record(record: dict[str, Any], article_extra: dict[str, Any]) -> dic
 # -- train ---------------------------------------------------------------------------------------
 
 
+def _n_topics(value: str) -> int | str:
+    """``--topics``: a whole number or ``auto``, refused in words a user reads (argparse would
+    name the converting function)."""
+    if value == "auto":
+        return value
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of topics or 'auto', got {value!r}"
+        ) from None
+
+
 def _cmd_train(args: argparse.Namespace) -> int:
     from .corpus import Rejects, read_articles, read_labelled
     from .pipeline import MediaPipeline, check_tone_settings
@@ -193,11 +206,20 @@ def _cmd_train(args: argparse.Namespace) -> int:
             missing = ", ".join(sorted({"negative", "neutral", "positive"} - found))
             raise CommandError(f"{flag} {path}: no row labelled {missing}; every class is needed")
     _check_model_out(args.out)
+    previous = None
+    if args.previous:
+        from .pipeline import ModelError
+
+        try:
+            previous = MediaPipeline.load(args.previous)
+        except ModelError as exc:
+            raise CommandError(f"--previous: {exc}") from None
     started = time.perf_counter()
     try:
         pipe = MediaPipeline(
             taxonomy=args.taxonomy,
             n_topics=args.topics,
+            with_topics=not args.no_topics,
             random_state=args.seed,
             calibrate_themes=args.calibrate_themes,
             tone_sentence_weight=args.tone_weight,
@@ -209,11 +231,13 @@ def _cmd_train(args: argparse.Namespace) -> int:
             sentiment_data=sentiment,
             tone_data=tone,
             n_jobs=args.jobs,
+            previous=previous,
         )
     except ValueError as exc:  # labels, taxonomy or training data that cannot be used
         message = str(exc)
         if "n_topics" in message:
             message += " (on the command line: --topics K)"
+        message = message.replace("(with_topics=False)", "(--no-topics)")
         raise CommandError(f"train: {message}") from None
     out = pipe.save(args.out)
     logger.info(
@@ -1250,8 +1274,20 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument(
         "--topics",
         default="auto",
-        type=lambda v: v if v == "auto" else int(v),
+        type=_n_topics,
         help="number of topics, or 'auto' (default)",
+    )
+    train.add_argument(
+        "--no-topics",
+        action="store_true",
+        help="no topic part (scored records get topic null): for a set too small or too "
+        "alike to learn topics from",
+    )
+    train.add_argument(
+        "--previous",
+        metavar="MODEL_DIR",
+        help="the model this one replaces: topics that match one of its topics keep their ids "
+        "(default: topics numbered afresh by size)",
     )
     train.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     train.add_argument(

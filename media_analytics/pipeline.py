@@ -65,6 +65,10 @@ __all__ = ["FORMAT_VERSION", "MediaPipeline", "ModelError", "as_article", "check
 
 logger = logging.getLogger(__name__)
 
+#: Corpora smaller than this are checked for a topic vocabulary before any part is fitted (the
+#: check counts their terms once more: a blink on a small corpus, where the lack is likely).
+_EARLY_TOPIC_CHECK = 2_000
+
 #: Bumped on any incompatible change of the model directory layout. Version 2: the manifest
 #: always holds ``settings_sha256`` (version 1 models, saved before it existed, are still read).
 FORMAT_VERSION = 2
@@ -659,6 +663,7 @@ class MediaPipeline:
         sentiment_data: Any = None,
         tone_data: Any = None,
         n_jobs: int | None = -1,
+        previous: MediaPipeline | None = None,
     ) -> MediaPipeline:
         """Fit every part.
 
@@ -684,6 +689,12 @@ class MediaPipeline:
             worker processes, the candidate numbers of topics fitted in threads, the sentiment
             classifier's cross-validation in worker processes, and sentiment and tone fitted
             beside the topics. The fitted model does not depend on it.
+        previous : MediaPipeline, optional
+            The model this one replaces (a retrain on more or newer articles). Its topics are
+            passed to :meth:`TopicModel.fit <media_analytics.topics.TopicModel.fit>`: a topic
+            that matches one of them keeps its id, so stored scores and dashboards keep their
+            meaning; new topics get ids never used before. Without it, topics are numbered
+            afresh by size.
         """
         started = time.perf_counter()
         self._check_settings()  # before any fitting: a typo costs no minutes of training
@@ -693,6 +704,7 @@ class MediaPipeline:
             from .sentiment.classifier import search_settings
 
             search_settings(self.sentiment_search)  # an unknown name fails before any fitting
+        previous_topics = self._previous_topics(previous)
         arts = [as_article(a) for a in articles]
         if not arts:
             raise ValueError("fit needs at least one article")
@@ -708,6 +720,10 @@ class MediaPipeline:
             pre.fit_transform([f"{t}\n{b}" for t, b in zip(titles, bodies, strict=True)])
         )
         self.surface_forms_ = pre.surface_forms_
+        if self.with_topics and len(token_docs) < _EARLY_TOPIC_CHECK:
+            # a small corpus may have no topic vocabulary at all: said now, not after the
+            # sentiment classifier's minute of cross-validation
+            self._check_topic_vocabulary(token_docs)
 
         if theme_labels:
             _check_theme_labels(theme_labels, taxonomy.ids, [a.id for a in arts])
@@ -743,7 +759,9 @@ class MediaPipeline:
             )
         try:
             self.topics_ = (
-                self._fit_topics(token_docs, titles, n_jobs) if self.with_topics else None
+                self._fit_topics(token_docs, titles, n_jobs, previous_topics)
+                if self.with_topics
+                else None
             )
             seconds["topics"] = time.perf_counter() - tick
             if text_parts is not None:
@@ -782,6 +800,8 @@ class MediaPipeline:
             digest.update(f"tone bands {self.tone_bands_!r}".encode())
         if self.sentiment_search != "fast":  # likewise for the default search
             digest.update(f"sentiment search {self.sentiment_search}".encode())
+        if previous is not None and previous_topics is not None:  # other ids: another version
+            digest.update(f"previous {previous.model_version}".encode())
         # the settings that change scores: a model with 8 topics, another seed or calibrated
         # themes is another model (hashed only when not the default, as earlier models were)
         defaults = {k: v.default for k, v in inspect.signature(type(self)).parameters.items()}
@@ -840,22 +860,61 @@ class MediaPipeline:
         out.seconds["tone"] = time.perf_counter() - tick
         return out
 
-    def _fit_topics(self, token_docs: list[str], titles: list[str], n_jobs: int | None) -> Any:
+    def _previous_topics(self, previous: MediaPipeline | None) -> Any:
+        """The topic part of ``previous`` (see ``fit``), refused before any fitting when it
+        cannot carry ids over; None when there is no previous model or no topics are fitted."""
+        if previous is None or not self.with_topics:
+            return None
+        if not isinstance(previous, MediaPipeline):
+            raise TypeError(f"previous must be a MediaPipeline, got {type(previous).__name__}")
+        topics = previous._parts().topics
+        if topics is None:
+            raise ValueError("the previous model has no topic part: no topic ids to keep")
+        return topics
+
+    @staticmethod
+    def _check_topic_vocabulary(token_docs: list[str]) -> None:
+        """Refuse, in the library's words, articles that leave the topic model no terms (see
+        :meth:`_topic_vocabulary_error`)."""
+        try:
+            topics = importlib.import_module("media_analytics.topics.model")
+        except ImportError:  # no topic part installed: _fit_topics says so
+            return
+        try:
+            topics.default_vectorizer().fit(token_docs)
+        except ValueError as exc:
+            raise MediaPipeline._topic_vocabulary_error(exc, len(token_docs)) from None
+
+    @staticmethod
+    def _topic_vocabulary_error(exc: ValueError, n_docs: int) -> ValueError:
+        """scikit-learn's words for a corpus with no topic vocabulary (they name its settings),
+        as an analyst can act on them; any other error as it is."""
+        found = str(exc)
+        if "max_df corresponds to < documents than min_df" in found:
+            why = "too few"
+        elif "After pruning, no terms remain" in found:
+            why = "too alike"
+        else:
+            return exc
+        return ValueError(
+            f"{n_docs} article(s) are {why} to learn topic terms (a term must occur in at least "
+            "three articles and in at most half of them); give more articles, or leave topics "
+            "out (with_topics=False)"
+        )
+
+    def _fit_topics(
+        self, token_docs: list[str], titles: list[str], n_jobs: int | None, previous: Any = None
+    ) -> Any:
         topic_model = _optional("topics", "TopicModel")
         if topic_model is None:
             return None
         model = topic_model(n_topics=self.n_topics, random_state=self.random_state, n_jobs=n_jobs)
         try:
-            return model.fit(token_docs, titles=titles, surface_forms=self.surface_forms_)
+            return model.fit(
+                token_docs, titles=titles, surface_forms=self.surface_forms_, previous=previous
+            )
         except ValueError as exc:
-            if "max_df corresponds to < documents than min_df" not in str(exc):
-                raise
-            # scikit-learn's words for a corpus too small for the topic vocabulary
-            raise ValueError(
-                f"{len(token_docs)} article(s) are too few to learn topic terms (a term must "
-                "occur in several articles); give more articles, or MediaPipeline(with_topics="
-                "False)"
-            ) from None
+            raise self._topic_vocabulary_error(exc, len(token_docs)) from None
 
     @staticmethod
     def _labelled(data: Any, *, headline: bool) -> Any:
@@ -1015,8 +1074,8 @@ class MediaPipeline:
         """
         if not isinstance(text, str):
             raise TypeError(f"text must be a str, got {type(text).__name__}")
-        if not text.strip():
-            raise ValueError("empty text: scoring refuses an article without a body")
+        if not text.strip() and not (isinstance(title, str) and title.strip()):
+            raise ValueError("empty text, and no title: scoring refuses an article with neither")
         parts = self._parts()
         body = clean_article(text).text
         head = clean_title(title) if isinstance(title, str) and title else ""

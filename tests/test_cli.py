@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
 
 from media_analytics.cli import main
+from media_analytics.pipeline import MediaPipeline
 from media_analytics.themes.training import read_sample_records
 
 
@@ -309,6 +311,33 @@ def test_training_on_too_few_articles_says_so_in_plain_words(tmp_path: Path, cap
     assert "max_df" not in err and not (tmp_path / "m").exists()
 
 
+def test_training_on_identical_articles_says_so_at_once_and_no_topics_trains(
+    tmp_path: Path, capsys
+) -> None:
+    row = {"title": "Banjir", "text": "Air sungai naik dan merendam rumah warga di tepi kali."}
+    corpus = tmp_path / "same.jsonl"
+    corpus.write_text(
+        "".join(json.dumps({"id": f"a{i}", **row}) + "\n" for i in range(30)), "utf-8"
+    )
+    started = time.perf_counter()
+    assert main(["train", str(corpus), "--out", str(tmp_path / "m"), "--jobs", "2"]) == 2
+    assert time.perf_counter() - started < 20  # before the sentiment classifier is fitted
+    err = capsys.readouterr().err
+    assert "30 article(s) are too alike to learn topic terms" in err
+    assert "--no-topics" in err and "min_df" not in err and "MediaPipeline" not in err
+    # the advice works: a model with themes and tone, and no topics
+    from media_analytics.sentiment import default_training_data
+
+    sentences = tmp_path / "sentences.csv"
+    default_training_data().groupby("label").head(10).to_csv(sentences, index=False)
+    args = ["train", str(corpus), "--out", str(tmp_path / "m"), "--no-topics", "--jobs", "1"]
+    assert main([*args, "--no-article-tone", "--sentiment-data", str(sentences)]) == 0
+    model = MediaPipeline.load(tmp_path / "m")
+    assert model.topics_ is None
+    (record,) = model.score([{"id": "x", **row}])
+    assert record["topic"] is None and record["sentiment"] is not None
+
+
 def test_an_earlier_output_survives_a_mistake_or_a_stop(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -428,3 +457,10 @@ def test_a_period_read_from_the_database_counts_a_story_once_as_a_file_does(
         assert len(stories) == n_stories
         assert tables["db"] == tables["file"]
     assert stories[0].startswith("other,2025-10-02,") and ",2,detik.com; kompas.com" in stories[0]
+
+
+def test_a_number_of_topics_that_is_no_number_is_refused_in_plain_words(capsys) -> None:
+    assert main(["train", "--out", "unused", "--topics", "abc"]) == 2
+    err = capsys.readouterr().err
+    assert "--topics: expected a whole number of topics or 'auto', got 'abc'" in err
+    assert "lambda" not in err

@@ -236,11 +236,11 @@ def build_article(
     """Check raw contract fields and build an :class:`Article`.
 
     Returns the article (``None`` when an error makes it unusable) and every problem
-    found. Errors: missing/empty text, a field of the wrong type, a body with nothing left
-    after cleaning (markup, links, portal boilerplate) and no title. Warnings (the
-    article is still built): unparseable date, body cut to ``max_text_chars``, body
-    that looks like an HTML page, a body with nothing left after cleaning (scored on the
-    title alone).
+    found. Errors: missing text, a field of the wrong type, an empty body or one with
+    nothing left after cleaning (markup, links, portal boilerplate) and no title. Warnings
+    (the article is still built): unparseable date, body cut to ``max_text_chars``, body
+    that looks like an HTML page, an empty body or one with nothing left after cleaning
+    (scored on the title alone).
     """
     issues: list[Issue] = []
     if not all(type(v) is str for v in fields.values()):  # most records: strings alone
@@ -252,8 +252,6 @@ def build_article(
         return None, [
             Issue("wrong_type", f"text must be a string, got {_type_name(text)}", "error")
         ]
-    if not text.strip():
-        return None, [Issue("missing_text", "empty text", "error")]
     strings: dict[str, str] = {}
     for name in _STRING_FIELDS:
         value = fields.get(name)
@@ -308,7 +306,13 @@ def build_article(
             )
         )
         text = text[:max_text_chars]
-    if empty := _nothing_left(text, always=not strings["title"]):
+    if not text.strip():
+        # a headline without its body (a headline feed, a crawler that missed the body) is
+        # scored on the title, as a body that cleaning empties is
+        if not strings["title"]:
+            return None, [Issue("missing_text", "empty text, and no title", "error")]
+        issues.append(Issue("no_content", "empty text; scored on the title alone", "warning"))
+    elif empty := _nothing_left(text, always=not strings["title"]):
         if not strings["title"]:
             return None, [Issue("no_content", f"nothing to score: {empty}, and no title", "error")]
         issues.append(Issue("no_content", f"{empty}; scored on the title alone", "warning"))

@@ -9,7 +9,9 @@ each outlet that carried it (that is what "this outlet's volume" means to an ana
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -51,7 +53,7 @@ def keyed(data: ReportData, by: str) -> pd.DataFrame:
     data : ReportData
     by : {"theme", "topic", "outlet", "region", "actor"}
         ``region`` is the province of the places and actors named in the story; ``topic`` is
-        ``"<id>: <label>"``.
+        ``"<id>: <label>"`` (the label alone, ``(no clear topic)``, for topic -1).
 
     Returns
     -------
@@ -66,6 +68,9 @@ def keyed(data: ReportData, by: str) -> pd.DataFrame:
         # astype(str): an empty selection keeps the column's number dtype, which has no .str
         ids = s["topic_id"].map(_topic_id).astype(str)
         key = ids.str.cat(label, sep=": ").str.rstrip(": ")
+        # the articles with no clear topic under their label alone: "-1: (no clear topic)" in a
+        # CSV cell opens with "-", which the spreadsheet guard escapes as a formula
+        key = key.where((ids != "-1") | (label == ""), label)
         pairs = pd.DataFrame({"id": s["id"], "date": s["date"], "key": key})
     elif by == "outlet":
         c = data.copies
@@ -78,6 +83,20 @@ def keyed(data: ReportData, by: str) -> pd.DataFrame:
     else:
         raise ValueError(f"unknown dimension {by!r}; use one of {', '.join(BY_KEYS)}")
     return pairs.dropna(subset=["key"]).drop_duplicates(["id", "key"]).reset_index(drop=True)
+
+
+def _key_order(by: str) -> Any:
+    """The sort key of ``by``'s keys: topics by id (``"2: ..."`` before ``"10: ..."``, the
+    articles with no clear topic last), anything else as text."""
+    if by != "topic":
+        return None
+
+    def topic(key: str) -> tuple[int, str]:
+        head, found, _ = key.partition(": ")
+        whole = found and head.lstrip("-").isdigit()
+        return (int(head) if whole else sys.maxsize, key)
+
+    return topic
 
 
 def _topic_id(value: object) -> str:
@@ -178,7 +197,7 @@ def volume(
         pairs = pairs[pairs["key"].isin(keys)]
     pairs = pairs.assign(period=period_start(pairs["date"], period))
     counts = pairs.groupby(["period", "key"]).size()
-    names = list(keys) if keys is not None else sorted(pairs["key"].unique())
+    names = list(keys) if keys is not None else sorted(pairs["key"].unique(), key=_key_order(by))
     index = pd.MultiIndex.from_product([totals.index, names], names=["period", "key"])
     out = counts.reindex(index, fill_value=0).rename("articles").reset_index()
     out["total"] = out["period"].map(totals).astype(int)
@@ -492,8 +511,10 @@ def emerging_topics(
     n_cur = int(((dates > cur_lo) & (dates <= last)).sum())
     n_prev = int(((dates > prev_lo) & (dates <= cur_lo)).sum())
     pairs = keyed(data, by)
-    if by == "topic":
-        pairs = pairs[~pairs["key"].str.match(r"-1(:|$)")]
+    if by == "topic":  # the stories of topic -1, whatever their key reads
+        s = data.stories
+        none = s.loc[s["topic_id"].map(_topic_id).astype(str) == "-1", "id"]
+        pairs = pairs[~pairs["id"].isin(none)]
     cur = pairs[(pairs["date"] > cur_lo) & (pairs["date"] <= last)]["key"].value_counts()
     prev = pairs[(pairs["date"] > prev_lo) & (pairs["date"] <= cur_lo)]["key"].value_counts()
     out = pd.DataFrame({"current": cur, "previous": prev}).fillna(0).astype(int)

@@ -211,13 +211,14 @@ def fast_transform(vec: TfidfVectorizer, docs: Sequence[Sequence[str]]) -> sp.cs
 
 def supports_counts(vec: CountVectorizer) -> bool:
     """Whether :func:`fast_counts` reproduces this fitted vectoriser's ``transform``: a word
-    analyser over ``\\S+`` tokens, as is, without stop words or binary counts."""
+    analyser over ``\\S+`` tokens, as is (stop words left out first, as scikit-learn does),
+    without binary counts."""
     if type(vec) is not CountVectorizer:
         return False
     p = vec.get_params()
     if p["preprocessor"] is not None or p["tokenizer"] is not None or p["lowercase"]:
         return False
-    if p["strip_accents"] is not None or p["stop_words"] is not None or p["binary"]:
+    if p["strip_accents"] is not None or p["binary"]:
         return False
     return bool(
         p["input"] == "content" and p["analyzer"] == "word" and p["token_pattern"] == r"\S+"
@@ -231,7 +232,11 @@ def fast_counts(vec: CountVectorizer, docs: Sequence[str]) -> sp.csr_matrix:
     table = _table(vec) if supports_counts(vec) else None
     if table is None:
         return sp.csr_matrix(vec.transform(docs))
-    rows, cols = _word_hits([d.split() for d in docs], vec, table)
+    tokens = [d.split() for d in docs]
+    stop = vec.get_stop_words()
+    if stop:  # removed before the n-grams are formed, as the word analyser does
+        tokens = [[w for w in t if w not in stop] for t in tokens]
+    rows, cols = _word_hits(tokens, vec, table)
     n_cols = len(vec.vocabulary_)
     key = rows.astype(np.int64) * n_cols + cols
     key, counts = np.unique(key, return_counts=True)

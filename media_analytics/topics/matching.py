@@ -74,16 +74,24 @@ def topic_similarity(
 def match_topics(similarity: np.ndarray, threshold: float) -> TopicMatch:
     """Pair new topics with old ones one-to-one, keeping pairs with similarity >= threshold.
 
+    The pairing maximises the total similarity of the pairs kept (those below the threshold
+    count as zero).
+
     >>> m = match_topics(np.array([[0.9, 0.1], [0.2, 0.3], [0.1, 0.8]]), 0.5)
     >>> m.pairs, m.new_rows, m.retired_rows
     ([(0, 0, 0.9), (2, 1, 0.8)], [1], [])
+    >>> match_topics(np.array([[0.68, 0.0], [0.74, 0.4]]), 0.5).pairs
+    [(1, 0, 0.74)]
     """
     S = np.asarray(similarity, dtype=np.float64)
     n_new, n_old = S.shape
     best = S.max(axis=1) if n_old else np.zeros(n_new)
     pairs: list[tuple[int, int, float]] = []
     if n_new and n_old:
-        rows, cols = linear_sum_assignment(S, maximize=True)
+        # only pairs that count as the same topic add to the total: a pair below the threshold
+        # must not let a weaker match take a topic from a stronger one (new "warga, jalan" kept
+        # the id of old "harga, pasar, petani" while new "harga, pasar, petani" got a new one)
+        rows, cols = linear_sum_assignment(np.where(threshold <= S, S, 0.0), maximize=True)
         for r, c in zip(rows, cols, strict=True):
             if S[r, c] >= threshold:
                 pairs.append((int(r), int(c), float(S[r, c])))

@@ -10,7 +10,11 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin, clone
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import (
+    ENGLISH_STOP_WORDS,
+    CountVectorizer,
+    TfidfTransformer,
+)
 from sklearn.utils.validation import check_is_fitted
 from tqdm.auto import tqdm
 
@@ -39,11 +43,20 @@ NumPy arrays, lists, dicts, strings and numbers) is trusted by skops already.
 """
 
 
+#: English function words, kept out of topic terms: scikit-learn's English stop words but for
+#: the ones Indonesian news writes as its own words or in names ("AS", Amerika Serikat; the
+#: Balinese "I Made"; "de" and "Bill" in names). Without them, "the", "of" and "in" were terms
+#: of Indonesian topics and an English article got a confident topic from its function words.
+ENGLISH_FUNCTION_WORDS = frozenset(ENGLISH_STOP_WORDS - {"as", "bill", "de", "made"})
+
+
 def default_vectorizer() -> CountVectorizer:
-    """Counts of stems and stem bigrams, space-split (as ``TextPreprocessor`` output needs)."""
+    """Counts of stems and stem bigrams, space-split (as ``TextPreprocessor`` output needs),
+    English function words left out (:data:`ENGLISH_FUNCTION_WORDS`)."""
     return CountVectorizer(
         token_pattern=r"\S+",
         lowercase=False,
+        stop_words=sorted(ENGLISH_FUNCTION_WORDS),
         ngram_range=(1, 2),
         min_df=3,
         max_df=0.5,
@@ -86,7 +99,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
     ----------
     n_topics : int or "auto", default="auto"
         Number of topics; ``"auto"`` tries each value of ``n_topics_grid`` and keeps the best by
-        topic quality (mean NPMI of the top 10 terms x diversity of the top 25, see
+        topic quality (mean NPMI of the top 10 terms x diversity of the top 25, among the
+        candidates whose NPMI is positive; the smallest when none is, see
         :mod:`media_analytics.topics.selection`). Scores are kept in ``selection_scores_``.
     n_topics_grid : tuple of int, default=(12, 16, 20, 25, 30, 40)
         Candidates for ``"auto"``. The grid starts at 12 because topic quality keeps rising as

@@ -5,6 +5,11 @@ coherence of each topic's top 10 terms times the diversity of the top 25 terms o
 both measured on the documents the model learns from. Coherence alone rewards many narrow
 topics; diversity alone rewards few broad ones; their product peaks where topics are both
 readable and distinct. Ties go to fewer topics.
+
+The product only ranks candidates whose coherence is positive: with a negative NPMI, a lower
+diversity would give a *higher* product, and the least diverse candidate would win (on 300
+headlines, 40 topics of 3 or 4 articles each). When no candidate is coherent (texts too short
+for words to co-occur, such as headlines), the fewest topics are chosen, with a warning.
 """
 
 from __future__ import annotations
@@ -156,6 +161,23 @@ def score_n_topics(
 
 
 def best_n_topics(rows: Sequence[dict[str, float]]) -> int:
-    """The candidate with the highest quality (the smallest on a tie)."""
-    best = max(rows, key=lambda r: (r["quality"], -r["n_topics"]))
+    """The coherent candidate (NPMI >= 0) with the highest quality (the smallest on a tie);
+    the smallest candidate, with a warning, when none is coherent (see the module notes).
+
+    >>> best_n_topics([{"n_topics": 12, "npmi": -0.51, "diversity": 0.60, "quality": -0.31},
+    ...                {"n_topics": 40, "npmi": -0.28, "diversity": 0.43, "quality": -0.12}])
+    12
+    """
+    coherent = [r for r in rows if r["npmi"] >= 0]
+    if not coherent:
+        smallest = min(int(r["n_topics"]) for r in rows)
+        logger.warning(
+            "no candidate number of topics gives coherent topics (NPMI < 0 for all of %s: the "
+            "texts may be too short for their words to co-occur, such as headlines); using the "
+            "fewest, %d; a fixed n_topics (--topics K) chooses otherwise",
+            [int(r["n_topics"]) for r in rows],
+            smallest,
+        )
+        return smallest
+    best = max(coherent, key=lambda r: (r["quality"], -r["n_topics"]))
     return int(best["n_topics"])

@@ -96,9 +96,10 @@ def test_an_api_envelope_is_read_under_its_list_key(tmp_path: Path) -> None:
     path = tmp_path / "feed.json"
     path.write_text(json.dumps(document, indent=2))
     articles, rejects = read(path)
-    assert [(a.title, a.source) for a in articles] == [("A", ""), ("C", "Kompas")]
+    assert [(a.title, a.source) for a in articles] == [("A", ""), ("B", "Kompas"), ("C", "Kompas")]
     assert articles[0].published_at is not None
-    assert [(r.line, r.reason) for r in rejects] == [(10, "missing_text")]
+    # an empty body (a paywalled item) is scored on its title, with a warning
+    assert [(r.line, r.reason, r.severity) for r in rejects] == [(10, "no_content", "warning")]
     assert path.read_text().splitlines()[9].strip() == "{"
 
 

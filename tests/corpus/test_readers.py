@@ -243,11 +243,30 @@ def test_a_body_with_nothing_left_after_cleaning_needs_a_title(tmp_path: Path) -
         Article.from_dict({"text": "<br><br>"})
 
 
+def test_a_headline_without_its_body_is_scored_on_the_title(tmp_path: Path) -> None:
+    # a headline feed (or a crawler that missed the body): kept as a body of boilerplate is
+    lines = [
+        json.dumps({"id": "h1", "title": "Nasib Syahrini Naik Pesawat Ekonomi", "text": ""}),
+        json.dumps({"id": "h2", "title": "Banjir surut di Demak", "text": "  "}),
+        json.dumps({"id": "e", "title": " ", "text": ""}),
+    ]
+    rejects = Rejects()
+    articles = list(read_articles(write_lines(tmp_path / "h.jsonl", lines), rejects=rejects))
+    assert [(a.id, a.text) for a in articles] == [("h1", ""), ("h2", "  ")]
+    assert [(r.line, r.reason, r.severity) for r in rejects] == [
+        (1, "no_content", "warning"),
+        (2, "no_content", "warning"),
+        (3, "missing_text", "error"),
+    ]
+    assert "scored on the title alone" in rejects.warnings[0].message
+    assert "no title" in rejects.errors[0].message
+
+
 def test_csv_bad_rows(tmp_path: Path) -> None:
     raw = (
         b"id,title,text\n"
         b"a,Judul,Isi satu\n"
-        b"b,Judul,\n"
+        b"b,,\n"  # no body and no title (a title alone is scored on it)
         b"c,Judul,isi,kelebihan\n"
         b'd,"Judul\nbaris dua","Isi \xff dua"\n'
         b"e,Judul,Isi tiga\n"
@@ -723,7 +742,7 @@ def test_excel_sep_line_names_the_separator(tmp_path: Path) -> None:
         ("2", "Dua", "Banjir."),
     ]
     assert not list(rejects)
-    path.write_text("sep=;\nid;judul;isi\n1;Satu;Polisi.\n2;Dua;\n")  # lines count from sep=
+    path.write_text("sep=;\nid;judul;isi\n1;Satu;Polisi.\n2;;\n")  # lines count from sep=
     rejects = Rejects()
     assert [a.id for a in read_articles(path, rejects=rejects)] == ["1"]
     assert [(r.line, r.reason) for r in rejects] == [(4, "missing_text")]

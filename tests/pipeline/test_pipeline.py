@@ -534,6 +534,14 @@ def test_tone_is_explained_for_every_article_scoring_accepts(default_pipeline) -
         assert why["sentence_reading"]["sentences"].empty
     with pytest.raises(ValueError, match="empty text"):
         default_pipeline.explain_tone("  ")
+    # a headline without its body is scored on the title, and explained as it is scored
+    title = "Polisi tangkap pengedar sabu di Medan"
+    record = next(default_pipeline.score([{"id": "h", "title": title, "text": ""}], n_jobs=1))
+    why = default_pipeline.explain_tone("", title)
+    assert (why["label"], why["score"]) == (
+        record["sentiment"]["label"],
+        record["sentiment"]["score"],
+    )
 
 
 def test_tone_terms_name_each_word_once_as_the_article_writes_it(default_pipeline) -> None:
@@ -589,3 +597,42 @@ def test_tone_toward_an_actor_names_the_sentences_it_was_read_from(default_pipel
             assert any(a <= s < b for a, b in spans for s, _ in mentions), actor["name"]
             checked += 1
     assert checked > 40
+
+
+def test_a_retrained_model_keeps_the_ids_of_the_topics_it_shares_with_the_previous_one() -> None:
+    records = read_sample_records()
+    first = MediaPipeline(n_topics=6, with_sentiment=False).fit(records[:165], n_jobs=1)
+    again = MediaPipeline(n_topics=6, with_sentiment=False).fit(records, n_jobs=1, previous=first)
+    fresh = MediaPipeline(n_topics=6, with_sentiment=False).fit(records, n_jobs=1)
+    old = dict(zip(first.topics_.topic_ids_.tolist(), first.topics_.topic_labels_, strict=True))
+    kept = [m for m in again.topics_.topic_matches_ if m["previous_id"] >= 0]
+    assert len(kept) >= 3 and again.topics_.generation_ == 1
+    for m in kept:  # the same id, for the topic the previous model gave it to
+        assert m["id"] == m["previous_id"] and m["previous_label"] == old[m["id"]]
+    # the market topic reads the same in both fits: it keeps its id, a fresh fit renumbers it
+    market = "harga, pasar, petani, pedagang"
+    assert old[0] == market
+    assert again.topics_.topic_label_map()[0] == market
+    assert fresh.topics_.topic_label_map()[0] != market
+    # new ids are never one the previous model used, and the carried ids are another version
+    assert set(again.topics_.topic_ids_) - {m["id"] for m in kept} >= {6}
+    assert again.model_version != fresh.model_version
+
+
+def test_train_previous_keeps_topic_ids_on_the_command_line(tmp_path: Path) -> None:
+    from media_analytics.cli import main
+
+    records = read_sample_records()
+    half, whole = tmp_path / "half.jsonl", tmp_path / "whole.jsonl"
+    for path, rows in ((half, records[:165]), (whole, records)):
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    common = ["--topics", "6", "--no-article-tone", "--jobs", "1"]
+    assert main(["train", str(half), "--out", str(tmp_path / "a"), *common]) == 0
+    assert main(
+        ["train", str(whole), "--out", str(tmp_path / "b"), "--previous", str(tmp_path / "a"),
+         *common]
+    ) == 0  # fmt: skip
+    topics = MediaPipeline.load(tmp_path / "b").topics_
+    assert (
+        topics.generation_ == 1 and topics.topic_label_map()[0] == "harga, pasar, petani, pedagang"
+    )

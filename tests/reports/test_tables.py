@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -255,7 +256,8 @@ def test_a_topic_is_new_only_when_its_share_grew_and_no_clear_topic_never_emerge
     ]
     recs += [
         {"id": f"c{i}", "published_at": f"2025-10-{20 + i % 8}",
-         "topic": {"id": 7, "label": "banjir"} if i < 3 else {"id": -1, "label": None}}
+         "topic": {"id": 7, "label": "banjir"} if i < 3
+         else {"id": -1, "label": None if i % 2 else "(no clear topic)"}}
         for i in range(100)
     ]  # fmt: skip
     data = records_to_frames(recs)
@@ -300,3 +302,24 @@ def test_the_tone_toward_the_actors_asked_for_is_shown_after_the_top_ones():
     assert table.iloc[-1][["positive", "n", "net_tone"]].tolist() == [1, 1, 1.0]
     content = build_content(data, title="t", top_n=2, names=["Polri", "DPR"])
     assert content.tables["sentiment_by_actor"]["actor"].tolist() == ["DPR", "KPK", "Polri"]
+
+
+def test_topics_are_listed_by_id_and_the_no_topic_row_is_written_as_its_label(
+    tmp_path: Path,
+) -> None:
+    from media_analytics.reports import records_to_frames
+    from media_analytics.reports.export import write_csv
+    from media_analytics.reports.tables import volume
+
+    topics = [(1, "banjir"), (10, "pilkada"), (2, "pasar"), (-1, "(no clear topic)")]
+    data = records_to_frames(
+        [
+            {"id": str(i), "published_at": "2024-11-25", "topic": {"id": t, "label": label}}
+            for i, (t, label) in enumerate(topics)
+        ]
+    )
+    table = volume(data, "topic")
+    assert table["topic"].tolist() == ["1: banjir", "2: pasar", "10: pilkada", "(no clear topic)"]
+    path = write_csv({"volume_topic": table}, tmp_path)["volume_topic"]
+    text = path.read_text(encoding="utf-8")
+    assert ",(no clear topic)," in text and "'" not in text

@@ -83,6 +83,9 @@ def test_features_transform_equals_the_reference_computation() -> None:
         CountVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2), min_df=2),
         CountVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 3), dtype=np.int64),
         CountVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(2, 2)),
+        CountVectorizer(
+            token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2), stop_words=["dan", "of"]
+        ),
     ],
     ids=lambda v: f"counts{v.ngram_range}",
 )

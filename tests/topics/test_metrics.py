@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 import pytest
 import scipy.sparse as sp
@@ -15,6 +17,7 @@ from media_analytics.topics import (
     topic_similarity,
 )
 from media_analytics.topics.projection import assign_topics, project_nonnegative
+from media_analytics.topics.selection import best_n_topics
 from media_analytics.topics.terms import readable_term, select_terms
 
 REFERENCE = [
@@ -115,9 +118,33 @@ def test_matching_is_one_to_one_with_a_threshold() -> None:
     assert [(p[0], p[1]) for p in strict.pairs] == [(1, 1)] and strict.retired_rows == [0]
 
 
+def test_a_pair_below_the_threshold_does_not_take_a_topic_from_a_better_match() -> None:
+    # new 0 ("warga, jalan") and new 1 ("harga, pasar") both resemble old 0 ("harga, pasar");
+    # new 1 is the closer one, and its sub-threshold likeness to old 1 must not count
+    m = match_topics(np.array([[0.68, 0.0], [0.74, 0.4]]), 0.5)
+    assert [(p[0], p[1]) for p in m.pairs] == [(1, 0)]
+    assert m.new_rows == [0] and m.retired_rows == [1]
+
+
 def test_similarity_ignores_terms_only_one_side_has_but_keeps_their_weight() -> None:
     # the two topics share only a generic word; renormalising on it alone would say "identical"
     sim = topic_similarity(
         np.array([[0.1, 1.0]]), ["gelar", "vaksin"], np.array([[0.1, 1.0]]), ["gelar", "beras"]
     )
     assert sim[0, 0] < 0.05
+
+
+def test_an_incoherent_candidate_is_not_rewarded_for_low_diversity(caplog) -> None:
+    # on 300 headlines every candidate had a negative NPMI, and the product chose the least
+    # diverse: 40 topics of 3 or 4 headlines
+    rows = [
+        {"n_topics": 12, "npmi": -0.512, "diversity": 0.596, "quality": -0.305},
+        {"n_topics": 40, "npmi": -0.280, "diversity": 0.431, "quality": -0.121},
+    ]
+    with caplog.at_level(logging.WARNING, logger="media_analytics.topics.selection"):
+        assert best_n_topics(rows) == 12
+    assert "no candidate number of topics gives coherent topics" in caplog.text
+    # a coherent candidate beats every incoherent one, and among them quality decides
+    rows.append({"n_topics": 20, "npmi": 0.01, "diversity": 0.9, "quality": 0.009})
+    rows.append({"n_topics": 25, "npmi": 0.05, "diversity": 0.8, "quality": 0.04})
+    assert best_n_topics(rows) == 25

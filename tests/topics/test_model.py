@@ -8,6 +8,7 @@ from sklearn.metrics import adjusted_rand_score
 from sklearn.utils import estimator_checks as checks
 
 from media_analytics.topics import NO_TOPIC_LABEL, TopicModel
+from media_analytics.topics.model import ENGLISH_FUNCTION_WORDS
 
 from .conftest import Corpus, small_model
 
@@ -271,3 +272,18 @@ def test_a_small_corpus_gets_a_few_topics_and_a_tiny_one_a_clear_error() -> None
     assert 2 <= model.topics_.n_topics_ <= 4
     with pytest.raises(ValueError, match=r"2 article\(s\) are too few to learn topic terms"):
         MediaPipeline(with_sentiment=False).fit(records[:2])
+
+
+def test_english_function_words_are_no_topic_terms(four: Corpus) -> None:
+    # an English caption or quote in some articles of each group: its function words are shared
+    # by every topic and must neither become terms nor give an English text a topic
+    english = " the of in and to at on is"
+    tokens = [t + english if i % 2 else t for i, t in enumerate(four.tokens)]
+    model = TopicModel(n_topics=4).fit(tokens)
+    vocabulary = set(model.vectorizer_.vocabulary_)
+    assert not {"the", "of", "in", "and", "to"} & {w for t in vocabulary for w in t.split()}
+    assert "as" not in ENGLISH_FUNCTION_WORDS  # "AS", Amerika Serikat, stays a term
+    assert model.topic_records(["the of in and to"]) == [
+        {"id": -1, "label": NO_TOPIC_LABEL, "score": 0.0}
+    ]
+    np.testing.assert_array_equal(model.predict(tokens), model.labels_)  # the fast counting path
