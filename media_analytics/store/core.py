@@ -115,20 +115,22 @@ class Store(RunsMixin):
         AddResult
             ``(new, known)``. A known article whose content (:data:`~media_analytics.store.
             records.HASHED_FIELDS`) changed is updated, and its scores become stale, so the
-            next claims score it again; one whose content is the same is left as it was.
+            next claims score it again; one whose content is the same is left as it was. A
+            known article given without a date, source or url keeps its stored ones.
         """
         prepared: dict[str, tuple[str, Any, Any, Any, str | None, str]] = {}
-        undated: dict[str, dict[str, Any]] = {}  # records without a date, by id
+        # records lacking a date, source or url, by id (a worse copy keeps the stored ones)
+        lacking: dict[str, dict[str, Any]] = {}
         order: list[tuple[str, str]] = []  # (id, hash) as given, duplicates included
         for record in records:
             data = as_dict(record)
             aid = record_id(data)
             digest = content_hash(data)
             prepared[aid] = _prepared(data, digest)
-            if data.get("published_at") is None:
-                undated[aid] = data
+            if any(data.get(name) in (None, "") for name in _KEPT_FIELDS):
+                lacking[aid] = data
             else:
-                undated.pop(aid, None)
+                lacking.pop(aid, None)
             order.append((aid, digest))
         if not order:
             return AddResult(0, 0)
@@ -141,7 +143,7 @@ class Store(RunsMixin):
                     "SELECT id, content_hash FROM articles WHERE id IN ({in})", list(prepared)
                 )
             )
-            _keep_stored_dates(tx, stored, prepared, undated, order)
+            _keep_stored_fields(tx, stored, prepared, lacking, order)
             new: set[str] = set()
             changed: set[str] = set()
             n_new = n_known = 0
@@ -630,29 +632,48 @@ def _prepared(data: dict[str, Any], digest: str) -> tuple[str, Any, Any, Any, st
     )
 
 
-def _keep_stored_dates(
+#: Fields a stored article keeps when a copy read again lacks them (empty or missing).
+_KEPT_FIELDS = ("published_at", "source", "url")
+
+
+def _keep_stored_fields(
     tx: Tx,
     stored: dict[str, str],
     prepared: dict[str, tuple[str, Any, Any, Any, str | None, str]],
-    undated: dict[str, dict[str, Any]],
+    lacking: dict[str, dict[str, Any]],
     order: list[tuple[str, str]],
 ) -> None:
-    """A stored article read again without a date (a new export whose date the reader could
-    not read) keeps the date it has: a worse copy does not erase what is stored."""
-    ids = [aid for aid in undated if aid in stored and stored[aid] != prepared[aid][0]]
+    """A stored article read again without a date, source or url (a new export whose date the
+    reader could not read, a correction re-sent with its headline and text alone) keeps the
+    ones it has: a worse copy does not erase what is stored, nor drop the article out of the
+    reports by outlet or by day."""
+    ids = [aid for aid in lacking if aid in stored and stored[aid] != prepared[aid][0]]
     if not ids:
         return
     for aid, record in tx.select_in("SELECT id, record FROM articles WHERE id IN ({in})", ids):
-        when = (loads(record) or {}).get("published_at")
-        if when is None:
+        old = loads(record) or {}
+        data = lacking[aid]
+        kept = {
+            name: old[name]
+            for name in _KEPT_FIELDS
+            if data.get(name) in (None, "") and old.get(name) not in (None, "")
+        }
+        if not kept:
             continue
-        data = dict(undated[aid], published_at=when)
+        data = dict(data, **kept)
         digest = content_hash(data)
         prepared[aid] = _prepared(data, digest)
         order[:] = [(i, digest if i == aid else d) for i, d in order]
         logger.warning(
-            "article %r read again without a readable date: the stored date %s is kept", aid, when
+            "article %r read again without %s: the stored %s kept",
+            aid,
+            " or ".join(_NAMES[name] for name in kept),
+            ", ".join(f"{_NAMES[name]} {value}" for name, value in kept.items())
+            + (" is" if len(kept) == 1 else " are"),
         )
+
+
+_NAMES = {"published_at": "date", "source": "source", "url": "url"}
 
 
 def _published(value: Any) -> str | None:

@@ -218,6 +218,27 @@ def test_changed_content_makes_scores_stale(store: Store) -> None:
     assert not store.scores_frame("v1")["stale"].any()
 
 
+def test_a_correction_without_source_or_url_keeps_the_stored_ones(
+    db_url: str, store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    (article,) = make_articles(1)
+    store.add_articles([article])
+    # the correction re-sent with its headline and text alone (as an Article gives it: "")
+    fixed = {"id": article["id"], "title": article["title"] + " (Ralat)", "text": article["text"]}
+    with caplog.at_level(logging.WARNING, logger="media_analytics.store"):
+        assert store.add_articles([{**fixed, "source": "", "url": ""}]) == (0, 1, 1)
+    (stored,) = store.claim(store.start_run("v1"), "v1", 5)
+    assert stored["title"].endswith("(Ralat)")
+    kept = {k: stored[k] for k in ("published_at", "source", "url")}
+    assert kept == {k: article[k] for k in ("published_at", "source", "url")}
+    assert "read again without date or source or url" in caplog.text
+    assert f"the stored date {article['published_at']}, source media-0, url " in caplog.text
+    # what it does carry replaces the stored value
+    assert store.add_articles([{**fixed, "source": "detik.com"}]) == (0, 1, 1)
+    rows = raw_execute(db_url, "SELECT source, url FROM articles")
+    assert rows == [("detik.com", article["url"])]
+
+
 def test_edit_during_scoring_keeps_the_score_stale(store: Store) -> None:
     (article,) = make_articles(1)
     store.add_articles([article])
