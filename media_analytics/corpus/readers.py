@@ -810,6 +810,7 @@ _ARRAY_MARKS = frozenset(["[", "]", "],", "];"])
 
 def _jsonl_records(stream: IO[bytes], name: str, report: _Report) -> Iterator[tuple[int, Record]]:
     decode = _Decoder()
+    empty = True
     for line, raw in enumerate(stream, 1):
         text, how = decode(raw)
         if line == 1:
@@ -817,6 +818,7 @@ def _jsonl_records(stream: IO[bytes], name: str, report: _Report) -> Iterator[tu
         stripped = text.strip()
         if not stripped or stripped in _ARRAY_MARKS:
             continue  # the brackets of an array written one record per line
+        empty = False
         if stripped.endswith(",") and stripped.startswith("{"):
             stripped = stripped[:-1]  # a record per line with the array's commas kept
         try:
@@ -853,6 +855,9 @@ def _jsonl_records(stream: IO[bytes], name: str, report: _Report) -> Iterator[tu
             else:
                 message = f"a record must be a JSON object, got {_json_kind(item)}"
                 report(name, line, "not_object", message)
+    if empty:
+        # as for an empty CSV: a feed that delivered nothing today must not pass as a good day
+        report(name, 1, "empty_file", "empty file: no records", "warning")
 
 
 _SENTENCE_END = tuple(".!?:;\"\u201d'")

@@ -803,3 +803,21 @@ def test_half_a_character_in_an_id_or_an_extra_field_is_replaced_not_a_crash(
     )
     assert done.returncode == 0, done.stderr
     assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("today.jsonl", b""), ("today.json", b"\n  \n\n"), ("today.jsonl.gz", gzip.compress(b""))],
+)
+def test_an_empty_json_lines_file_is_reported_as_an_empty_csv_is(
+    tmp_path: Path, name: str, content: bytes
+) -> None:
+    # a feed that delivered nothing today must not look like a good day
+    (tmp_path / name).write_bytes(content)
+    (tmp_path / "today.csv").write_bytes(b"")
+    rejects = Rejects()
+    assert list(read_articles(tmp_path, rejects=rejects)) == []
+    assert sorted((Path(r.file).name, r.line, r.reason, r.severity) for r in rejects) == [
+        ("today.csv", 1, "empty_file", "warning"),
+        (name, 1, "empty_file", "warning"),
+    ]
