@@ -1262,7 +1262,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="INPUT",
         help="files, folders, globs, or - for standard input: .jsonl/.json (lines, an array "
         'or {"articles": [...]}), .csv/.tsv (UTF-8, UTF-16 or Windows-1252), .txt (one '
-        "article each, or a table), .parquet, .xlsx; the text formats also .gz-compressed",
+        "article each, or a table), .parquet, .xlsx; the text formats also .gz-compressed. "
+        "Read in the order given, a folder's or a glob's files by name with a date in a name "
+        "read as the day it is (31-10-2025.jsonl before 01-11-2025.jsonl): a later file's copy "
+        "of an article replaces an earlier one's",
     )
     score.add_argument("--model", help="model directory (default: the bundled default model)")
     score.add_argument(
@@ -1292,7 +1295,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="INPUT=FIELD",
         help="map an input column to a contract field (repeatable), e.g. isi=text",
     )
-    score.add_argument("--date-order", **_DATE_ORDER_KW)
+    score.add_argument(
+        "--date-order",
+        **_DATE_ORDER_KW
+        | {
+            "help": _DATE_ORDER_KW["help"] + "; with --db give dmy or mdy: with auto, a day's "
+            "file whose dates all fall on days 1-12 is read day first, re-dating articles "
+            "stored from a month-first file"
+        },
+    )
     score.add_argument(
         "--max-chars",
         type=_positive_int,

@@ -333,6 +333,29 @@ def test_an_article_stored_with_a_date_this_release_leaves_empty_is_still_scored
     assert _stored(tmp_path / "m.db")["a-1"][1] == 1
 
 
+def test_an_export_folder_named_day_first_is_read_oldest_first(tmp_path: Path) -> None:
+    # 01-11-2025 sorts before 31-10-2025 as text: the older file's copy undid the correction
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    _write(exports / "31-10-2025.jsonl", [_article(1), _article(2)])
+    assert _run("score", "exports", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
+    corrected = dict(_article(1), title="Polres siagakan 101 personel [DIKOREKSI]")
+    _write(exports / "01-11-2025.jsonl", [corrected, _article(3)])
+    done = _run("score", "exports", "--db", "m.db", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "1 of 2 input file(s) were read by an earlier run" in done.stderr  # 31-10 is not
+    assert "1 of them changed" in done.stderr
+    # the next day, the two older files are not read again and the correction stays
+    _write(exports / "02-11-2025.jsonl", [_article(4)])
+    done = _run("score", "exports", "--db", "m.db", cwd=tmp_path)
+    assert "2 of 3 input file(s) were read by an earlier run" in done.stderr
+    assert "(read 1: 1 new, 0 already stored" in done.stderr
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        (title,) = con.execute("SELECT title FROM articles WHERE id = 'a-1'").fetchone()
+        (record,) = con.execute("SELECT record FROM scores WHERE article_id = 'a-1'").fetchone()
+    assert title == corrected["title"] == json.loads(record)["title"]
+
+
 def test_the_export_folder_read_again_and_read_otherwise(tmp_path: Path) -> None:
     exports = tmp_path / "exports"
     exports.mkdir()
