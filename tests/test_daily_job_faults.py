@@ -199,9 +199,14 @@ def test_the_export_folder_every_day(tmp_path: Path) -> None:
     done = _run("score", "exports", "--db", "m.db", cwd=tmp_path)
     assert "(read 6: 1 new, 5 already stored, 0 of them changed)" in done.stderr
     assert "a-9" in _stored(tmp_path / "m.db")
+    # its bad line, met again, is neither stored nor reported again: exit 0, 1 reject
+    assert done.returncode == 0, done.stderr
+    assert "rejected exports" not in done.stderr and "0 records rejected" in done.stderr
     with sqlite3.connect(tmp_path / "m.db") as con:
         (title,) = con.execute("SELECT title FROM articles WHERE id = 'a-1'").fetchone()
+        rejects = con.execute("SELECT run_id, reason FROM rejects").fetchall()
     assert title == corrected["title"]
+    assert rejects == [(1, "invalid_json")]
 
 
 def test_report_covers_the_model_first_used_last_and_names_the_others(tmp_path: Path) -> None:

@@ -371,7 +371,7 @@ class Store(RunsMixin):
         return len(ids)
 
     # -- rejects -----------------------------------------------------------------------
-    def add_rejects(self, run_id: int, rejects: Iterable[Any]) -> int:
+    def add_rejects(self, run_id: int, rejects: Iterable[Any], *, files: Iterable[str] = ()) -> int:
         """Store rejected input records of run ``run_id``.
 
         Parameters
@@ -380,6 +380,13 @@ class Store(RunsMixin):
             :class:`~media_analytics.corpus.Reject` objects, or mappings, with ``reason``
             and optionally ``file`` (or ``source_file``), ``line``, ``record_id``,
             ``message`` and ``severity`` (default ``"error"``).
+        files : iterable of str, optional
+            Files this run read whole, named as the rejects name them. A file read again (a
+            late line appended to yesterday's export) meets its old bad lines again: a reject
+            of one of them already stored (same file, line and reason) is not stored again, and
+            a stored one this run did not meet (a half-written line since completed) is
+            dropped, so that the table holds each file's rejects once, as its last read found
+            them.
 
         Returns
         -------
@@ -387,21 +394,51 @@ class Store(RunsMixin):
             Number stored.
         """
         rows = [frames.reject_row(r) for r in rejects]
+        reread = list(dict.fromkeys(files))
         now = _now()
 
-        def work(tx: Tx) -> None:
+        def work(tx: Tx) -> int:
             if tx.scalar("SELECT 1 FROM runs WHERE run_id = ?", (run_id,)) is None:
                 raise StoreError(f"{self.url} has no run {run_id}")
+            met = {(r[0], r[1], r[3]) for r in rows}
+            kept: set[tuple[Any, ...]] = set()
+            gone = []
+            for reject_id, *key in sorted(
+                tx.select_in(
+                    "SELECT reject_id, source_file, line, reason FROM rejects "
+                    "WHERE source_file IN ({in})",
+                    reread,
+                )
+            ):
+                if tuple(key) in met and tuple(key) not in kept:
+                    kept.add(tuple(key))  # the first time it was met
+                else:
+                    gone.append((reject_id,))
+            tx.executemany("DELETE FROM rejects WHERE reject_id = ?", gone)
             ts = self._backend.ts(now)
+            new = [row for row in rows if (row[0], row[1], row[3]) not in kept]
             tx.executemany(
                 "INSERT INTO rejects (run_id, source_file, line, record_id, reason, message, "
                 "severity, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(run_id, *row, ts) for row in rows],
+                [(run_id, *row, ts) for row in new],
             )
+            return len(new)
 
-        if rows:
-            self._backend.transaction(work)
-        return len(rows)
+        if rows or reread:
+            return int(self._backend.transaction(work))
+        return 0
+
+    def stored_rejects(self, files: Iterable[str]) -> set[tuple[str, int | None, str]]:
+        """``(file, line, reason)`` of the rejects stored for ``files`` (as the rejects name
+        them): what a run reading them again need not report again."""
+        names = list(dict.fromkeys(files))
+        rows = self._backend.transaction(
+            lambda tx: tx.select_in(
+                "SELECT source_file, line, reason FROM rejects WHERE source_file IN ({in})", names
+            ),
+            write=False,
+        )
+        return {(str(f), None if line is None else int(line), str(r)) for f, line, r in rows}
 
     # -- input files -------------------------------------------------------------------
     def unchanged_files(self, files: Mapping[str, str]) -> set[str]:

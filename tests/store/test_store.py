@@ -361,6 +361,32 @@ def test_rejects_are_stored_with_reasons(store: Store) -> None:
         store.add_rejects(12345, [{"reason": "x"}])
 
 
+def test_a_file_read_again_keeps_each_reject_once(store: Store) -> None:
+    def reject(line: int, reason: str = "invalid_json") -> dict[str, Any]:
+        return {"file": "day1.jsonl", "line": line, "reason": reason, "message": "x"}
+
+    first = store.start_run("v1", ["day1.jsonl"])
+    store.add_rejects(first, [reject(1), reject(7), {"file": "<stdin>", "line": 1, "reason": "x"}])
+    # read again (a line appended): line 1 met again, line 7 (cut off mid-write) now read
+    again = store.start_run("v1", ["day1.jsonl"])
+    assert store.stored_rejects(["day1.jsonl"]) == {
+        ("day1.jsonl", 1, "invalid_json"),
+        ("day1.jsonl", 7, "invalid_json"),
+    }
+    assert (
+        store.add_rejects(again, [reject(1), reject(9, "missing_text")], files=["day1.jsonl"]) == 1
+    )
+    frame = store.rejects_frame()
+    assert sorted(zip(frame["run_id"], frame["file"], frame["line"], strict=True)) == [
+        (first, "<stdin>", 1),
+        (first, "day1.jsonl", 1),
+        (again, "day1.jsonl", 9),
+    ]
+    # a file read again with no problem left has none stored
+    assert store.add_rejects(store.start_run("v1"), [], files=["day1.jsonl"]) == 0
+    assert list(store.rejects_frame()["file"]) == ["<stdin>"]
+
+
 def test_a_utc_time_is_filtered_on_its_day_in_jakarta(store: Store) -> None:
     # 17:00 UTC on 30 November is midnight of 1 December in WIB: the scored record (and the
     # reports on a JSONL file) count it on 1 December, and so does a period read from here
