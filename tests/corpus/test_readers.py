@@ -808,7 +808,11 @@ def test_half_a_character_in_an_id_or_an_extra_field_is_replaced_not_a_crash(
 
 @pytest.mark.parametrize(
     ("name", "content"),
-    [("today.jsonl", b""), ("today.json", b"\n  \n\n"), ("today.jsonl.gz", gzip.compress(b""))],
+    [
+        ("today.jsonl", b""),
+        ("today.json", b"\n  \n\n"),
+        ("today.jsonl.gz", gzip.compress(b"", mtime=0)),
+    ],
 )
 def test_an_empty_json_lines_file_is_reported_as_an_empty_csv_is(
     tmp_path: Path, name: str, content: bytes
