@@ -371,7 +371,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     if args.db:
-        counts = _score_into_store(args, pipe, reader, rejects)
+        counts, rejects = _score_into_store(args, pipe, reader, rejects)
     else:
         articles = reader(args.inputs)
         detector = DuplicateDetector(max_articles=_dedup_window(args))
@@ -498,8 +498,10 @@ def _file_stats(files: Sequence[str], args: argparse.Namespace) -> dict[str, str
 
 def _score_into_store(
     args: argparse.Namespace, pipe: Any, read: Callable[..., Iterator[Any]], rejects: Any
-) -> dict[str, int]:
-    from .corpus import DuplicateDetector
+) -> tuple[dict[str, int], Any]:
+    """Read ``args.inputs`` into the database and score what this model has not; the counts,
+    and the rejects to report (those an earlier run had not recorded)."""
+    from .corpus import DuplicateDetector, Rejects
     from .corpus.readers import expand_paths
     from .pipeline import mark_duplicates
     from .store import FinishedStatus, RunActiveError, StoreError, open_store
@@ -574,7 +576,22 @@ def _score_into_store(
                     add(batch)
                 if state:
                     detector.save(state)
-            store.add_rejects(run_id, rejects)
+            # a file read again (a late line appended) meets its old bad lines again: they are
+            # stored once, and said again neither in the log nor in the exit code
+            read_whole = [f for f in todo if f != "-"]
+            recorded = store.stored_rejects(read_whole)
+            store.add_rejects(run_id, rejects, files=read_whole)
+            new = Rejects()
+            for r in rejects:
+                if (r.file, r.line, r.reason) not in recorded:
+                    new.add(r.file, r.line, r.reason, r.message, r.severity, r.record_id)
+            if len(new) < len(rejects):
+                logger.info(
+                    "%d problem(s) met in files read again were recorded by an earlier run: "
+                    "not reported again (db status counts them once)",
+                    len(rejects) - len(new),
+                )
+            rejects = new
             store.mark_files_read(run_id, {p: v for p, v in stats.items() if p not in done})
             state_held.close()  # the next run may read now: this one's files are recorded
             since = store.rescore_since(version, run_id) if args.rescore else None
@@ -604,7 +621,7 @@ def _score_into_store(
             store.finish_run(run_id, status, counts | {"rejected": len(rejects.errors)})
             if out is not None:
                 out.finish(status != "failed")
-    return counts
+    return counts, rejects
 
 
 def _state_lock(state: Path | None) -> contextlib.AbstractContextManager[None]:
@@ -1306,7 +1323,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="INPUT",
         help="files, folders, globs, or - for standard input: .jsonl/.json (lines, an array "
         'or {"articles": [...]}), .csv/.tsv (UTF-8, UTF-16 or Windows-1252), .txt (one '
-        "article each, or a table), .parquet, .xlsx; the text formats also .gz-compressed",
+        "article each, or a table), .parquet, .xlsx; the text formats also .gz-compressed. "
+        "Read in the order given, a folder's or a glob's files by name with a date in a name "
+        "read as the day it is (31-10-2025.jsonl before 01-11-2025.jsonl): a later file's copy "
+        "of an article replaces an earlier one's",
     )
     score.add_argument("--model", help="model directory (default: the bundled default model)")
     score.add_argument(
@@ -1336,7 +1356,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="INPUT=FIELD",
         help="map an input column to a contract field (repeatable), e.g. isi=text",
     )
-    score.add_argument("--date-order", **_DATE_ORDER_KW)
+    score.add_argument(
+        "--date-order",
+        **_DATE_ORDER_KW
+        | {
+            "help": _DATE_ORDER_KW["help"] + "; with --db give dmy or mdy: with auto, a day's "
+            "file whose dates all fall on days 1-12 is read day first, re-dating articles "
+            "stored from a month-first file"
+        },
+    )
     score.add_argument(
         "--max-chars",
         type=_positive_int,

@@ -199,9 +199,14 @@ def test_the_export_folder_every_day(tmp_path: Path) -> None:
     done = _run("score", "exports", "--db", "m.db", cwd=tmp_path)
     assert "(read 6: 1 new, 5 already stored, 0 of them changed)" in done.stderr
     assert "a-9" in _stored(tmp_path / "m.db")
+    # its bad line, met again, is neither stored nor reported again: exit 0, 1 reject
+    assert done.returncode == 0, done.stderr
+    assert "rejected exports" not in done.stderr and "0 records rejected" in done.stderr
     with sqlite3.connect(tmp_path / "m.db") as con:
         (title,) = con.execute("SELECT title FROM articles WHERE id = 'a-1'").fetchone()
+        rejects = con.execute("SELECT run_id, reason FROM rejects").fetchall()
     assert title == corrected["title"]
+    assert rejects == [(1, "invalid_json")]
 
 
 def test_report_covers_the_model_first_used_last_and_names_the_others(tmp_path: Path) -> None:
@@ -331,6 +336,29 @@ def test_an_article_stored_with_a_date_this_release_leaves_empty_is_still_scored
     assert done.returncode == 0, done.stderr
     assert "stored article a-1: published_at left empty" in done.stderr
     assert _stored(tmp_path / "m.db")["a-1"][1] == 1
+
+
+def test_an_export_folder_named_day_first_is_read_oldest_first(tmp_path: Path) -> None:
+    # 01-11-2025 sorts before 31-10-2025 as text: the older file's copy undid the correction
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    _write(exports / "31-10-2025.jsonl", [_article(1), _article(2)])
+    assert _run("score", "exports", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
+    corrected = dict(_article(1), title="Polres siagakan 101 personel [DIKOREKSI]")
+    _write(exports / "01-11-2025.jsonl", [corrected, _article(3)])
+    done = _run("score", "exports", "--db", "m.db", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "1 of 2 input file(s) were read by an earlier run" in done.stderr  # 31-10 is not
+    assert "1 of them changed" in done.stderr
+    # the next day, the two older files are not read again and the correction stays
+    _write(exports / "02-11-2025.jsonl", [_article(4)])
+    done = _run("score", "exports", "--db", "m.db", cwd=tmp_path)
+    assert "2 of 3 input file(s) were read by an earlier run" in done.stderr
+    assert "(read 1: 1 new, 0 already stored" in done.stderr
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        (title,) = con.execute("SELECT title FROM articles WHERE id = 'a-1'").fetchone()
+        (record,) = con.execute("SELECT record FROM scores WHERE article_id = 'a-1'").fetchone()
+    assert title == corrected["title"] == json.loads(record)["title"]
 
 
 def test_the_export_folder_read_again_and_read_otherwise(tmp_path: Path) -> None:

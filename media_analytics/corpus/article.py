@@ -174,6 +174,10 @@ def _missing(value: Any) -> bool:
     return type(value).__name__ in ("NAType", "NaTType")
 
 
+#: Id cells that mean "no id" (compared lower-cased, stripped): spreadsheets and pandas write
+#: them for an empty cell. Such a record's id is derived as for a blank one.
+PLACEHOLDER_IDS = frozenset({"n/a", "na", "-", "--", "null", "none", "nan", "#n/a"})
+
 #: Publication years taken as dates: outside them a date is a placeholder or a typo.
 PLAUSIBLE_YEARS = (1950, 2100)
 
@@ -327,6 +331,12 @@ def build_article(
         )
     published_at = _clean_date(fields.get("published_at"), dayfirst, issues)
     given_id = str(raw_id).strip() if raw_id is not None else ""
+    if given_id.lower() in PLACEHOLDER_IDS:
+        # a spreadsheet's "no value": taken as an id, every such row of every day would be one
+        # article, tomorrow's silently replacing today's
+        message = f"id {given_id!r} is a placeholder, not an id: derived as for a blank id"
+        issues.append(Issue("placeholder_id", message, "warning"))
+        given_id = ""
     article = Article(
         id=given_id or article_id(strings["url"], strings["title"], text),
         title=strings["title"],

@@ -203,7 +203,8 @@ def _read(
 
 
 def expand_paths(paths: PathsLike) -> list[str]:
-    """Turn files, directories, globs and ``"-"`` into a sorted list of files to read."""
+    """Turn files, directories, globs and ``"-"`` into a list of files to read: those given
+    by name in the order given, those of a folder or a glob in :func:`time_order`."""
     items = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     files: list[str] = []
     for item in items:
@@ -212,11 +213,11 @@ def expand_paths(paths: PathsLike) -> list[str]:
         if text == STDIN:
             files.append(STDIN)
         elif path.is_dir():
-            found = [
+            found = time_order(
                 str(p)
-                for p in sorted(path.rglob("*"))
+                for p in path.rglob("*")
                 if _is_article_file(p) and not _hidden_below(p, path)
-            ]
+            )
             if not found:
                 kinds = ", ".join(sorted(ARTICLE_SUFFIXES))
                 log.warning("%s: no article files in this folder (looked for %s)", text, kinds)
@@ -224,8 +225,9 @@ def expand_paths(paths: PathsLike) -> list[str]:
         elif path.exists():
             files.append(text)
         elif glob.has_magic(text):
-            matches = sorted(glob.glob(text, recursive=True))
-            found = [m for m in matches if _is_article_file(Path(m))]
+            found = time_order(
+                m for m in glob.glob(text, recursive=True) if _is_article_file(Path(m))
+            )
             if not found:
                 raise FileNotFoundError(f"no article files match {text!r}")
             files.extend(found)
@@ -236,6 +238,38 @@ def expand_paths(paths: PathsLike) -> list[str]:
     for file in files:
         unique.setdefault(file if file == STDIN else os.path.realpath(file), file)
     return list(unique.values())
+
+
+# a day-first (or month-first) date in a file or folder name: 31-10-2025, 31_10_2025, 31.10.2025
+_NAME_DATE = re.compile(r"(?<!\d)(\d{1,2})([-_.])(\d{1,2})\2(\d{4})(?!\d)")
+
+
+def time_order(files: Iterable[str]) -> list[str]:
+    """``files`` sorted by path, a date in a name read as the day it is: ``31-10-2025.jsonl``
+    sorts as ``2025-10-31.jsonl``, so before ``01-11-2025.jsonl``.
+
+    The daily job reads a folder's files in this order and the later file's copy of an article
+    wins: daily exports must be read oldest first, and day-first names sorted as text are not
+    (an older file's copy would undo a newer file's correction). ISO names (``2025-10-31``)
+    sort as they are. A date is read day first (the Indonesian habit) unless some name of the
+    list reads only month first (``10-31-2025``) and none only day first. Names without a date
+    sort as text; they must sort in time order themselves.
+    """
+    files = list(files)
+    pairs = [(int(m[1]), int(m[3])) for f in files for m in _NAME_DATE.finditer(f)]
+    month_first = any(a <= 12 < b for a, b in pairs) and not any(b <= 12 < a for a, b in pairs)
+
+    def as_iso(match: re.Match[str]) -> str:
+        day, month = int(match[1]), int(match[3])
+        if month_first:
+            day, month = month, day
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            return match[0]  # not a date: sorted as written
+        return f"{match[4]}-{month:02d}-{day:02d}"
+
+    return sorted(
+        files, key=lambda f: tuple(_NAME_DATE.sub(as_iso, part) for part in Path(f).parts)
+    )
 
 
 def _suffix_format(path: Path) -> str | None:
@@ -810,6 +844,7 @@ _ARRAY_MARKS = frozenset(["[", "]", "],", "];"])
 
 def _jsonl_records(stream: IO[bytes], name: str, report: _Report) -> Iterator[tuple[int, Record]]:
     decode = _Decoder()
+    empty = True
     for line, raw in enumerate(stream, 1):
         text, how = decode(raw)
         if line == 1:
@@ -817,6 +852,7 @@ def _jsonl_records(stream: IO[bytes], name: str, report: _Report) -> Iterator[tu
         stripped = text.strip()
         if not stripped or stripped in _ARRAY_MARKS:
             continue  # the brackets of an array written one record per line
+        empty = False
         if stripped.endswith(",") and stripped.startswith("{"):
             stripped = stripped[:-1]  # a record per line with the array's commas kept
         try:
@@ -853,6 +889,9 @@ def _jsonl_records(stream: IO[bytes], name: str, report: _Report) -> Iterator[tu
             else:
                 message = f"a record must be a JSON object, got {_json_kind(item)}"
                 report(name, line, "not_object", message)
+    if empty:
+        # as for an empty CSV: a feed that delivered nothing today must not pass as a good day
+        report(name, 1, "empty_file", "empty file: no records", "warning")
 
 
 _SENTENCE_END = tuple(".!?:;\"\u201d'")

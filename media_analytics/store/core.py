@@ -115,20 +115,22 @@ class Store(RunsMixin):
         AddResult
             ``(new, known)``. A known article whose content (:data:`~media_analytics.store.
             records.HASHED_FIELDS`) changed is updated, and its scores become stale, so the
-            next claims score it again; one whose content is the same is left as it was.
+            next claims score it again; one whose content is the same is left as it was. A
+            known article given without a date, source or url keeps its stored ones.
         """
         prepared: dict[str, tuple[str, Any, Any, Any, str | None, str]] = {}
-        undated: dict[str, dict[str, Any]] = {}  # records without a date, by id
+        # records lacking a date, source or url, by id (a worse copy keeps the stored ones)
+        lacking: dict[str, dict[str, Any]] = {}
         order: list[tuple[str, str]] = []  # (id, hash) as given, duplicates included
         for record in records:
             data = as_dict(record)
             aid = record_id(data)
             digest = content_hash(data)
             prepared[aid] = _prepared(data, digest)
-            if data.get("published_at") is None:
-                undated[aid] = data
+            if any(data.get(name) in (None, "") for name in _KEPT_FIELDS):
+                lacking[aid] = data
             else:
-                undated.pop(aid, None)
+                lacking.pop(aid, None)
             order.append((aid, digest))
         if not order:
             return AddResult(0, 0)
@@ -141,7 +143,7 @@ class Store(RunsMixin):
                     "SELECT id, content_hash FROM articles WHERE id IN ({in})", list(prepared)
                 )
             )
-            _keep_stored_dates(tx, stored, prepared, undated, order)
+            _keep_stored_fields(tx, stored, prepared, lacking, order)
             new: set[str] = set()
             changed: set[str] = set()
             n_new = n_known = 0
@@ -369,7 +371,7 @@ class Store(RunsMixin):
         return len(ids)
 
     # -- rejects -----------------------------------------------------------------------
-    def add_rejects(self, run_id: int, rejects: Iterable[Any]) -> int:
+    def add_rejects(self, run_id: int, rejects: Iterable[Any], *, files: Iterable[str] = ()) -> int:
         """Store rejected input records of run ``run_id``.
 
         Parameters
@@ -378,6 +380,13 @@ class Store(RunsMixin):
             :class:`~media_analytics.corpus.Reject` objects, or mappings, with ``reason``
             and optionally ``file`` (or ``source_file``), ``line``, ``record_id``,
             ``message`` and ``severity`` (default ``"error"``).
+        files : iterable of str, optional
+            Files this run read whole, named as the rejects name them. A file read again (a
+            late line appended to yesterday's export) meets its old bad lines again: a reject
+            of one of them already stored (same file, line and reason) is not stored again, and
+            a stored one this run did not meet (a half-written line since completed) is
+            dropped, so that the table holds each file's rejects once, as its last read found
+            them.
 
         Returns
         -------
@@ -385,21 +394,51 @@ class Store(RunsMixin):
             Number stored.
         """
         rows = [frames.reject_row(r) for r in rejects]
+        reread = list(dict.fromkeys(files))
         now = _now()
 
-        def work(tx: Tx) -> None:
+        def work(tx: Tx) -> int:
             if tx.scalar("SELECT 1 FROM runs WHERE run_id = ?", (run_id,)) is None:
                 raise StoreError(f"{self.url} has no run {run_id}")
+            met = {(r[0], r[1], r[3]) for r in rows}
+            kept: set[tuple[Any, ...]] = set()
+            gone = []
+            for reject_id, *key in sorted(
+                tx.select_in(
+                    "SELECT reject_id, source_file, line, reason FROM rejects "
+                    "WHERE source_file IN ({in})",
+                    reread,
+                )
+            ):
+                if tuple(key) in met and tuple(key) not in kept:
+                    kept.add(tuple(key))  # the first time it was met
+                else:
+                    gone.append((reject_id,))
+            tx.executemany("DELETE FROM rejects WHERE reject_id = ?", gone)
             ts = self._backend.ts(now)
+            new = [row for row in rows if (row[0], row[1], row[3]) not in kept]
             tx.executemany(
                 "INSERT INTO rejects (run_id, source_file, line, record_id, reason, message, "
                 "severity, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(run_id, *row, ts) for row in rows],
+                [(run_id, *row, ts) for row in new],
             )
+            return len(new)
 
-        if rows:
-            self._backend.transaction(work)
-        return len(rows)
+        if rows or reread:
+            return int(self._backend.transaction(work))
+        return 0
+
+    def stored_rejects(self, files: Iterable[str]) -> set[tuple[str, int | None, str]]:
+        """``(file, line, reason)`` of the rejects stored for ``files`` (as the rejects name
+        them): what a run reading them again need not report again."""
+        names = list(dict.fromkeys(files))
+        rows = self._backend.transaction(
+            lambda tx: tx.select_in(
+                "SELECT source_file, line, reason FROM rejects WHERE source_file IN ({in})", names
+            ),
+            write=False,
+        )
+        return {(str(f), None if line is None else int(line), str(r)) for f, line, r in rows}
 
     # -- input files -------------------------------------------------------------------
     def unchanged_files(self, files: Mapping[str, str]) -> set[str]:
@@ -640,29 +679,48 @@ def _prepared(data: dict[str, Any], digest: str) -> tuple[str, Any, Any, Any, st
     )
 
 
-def _keep_stored_dates(
+#: Fields a stored article keeps when a copy read again lacks them (empty or missing).
+_KEPT_FIELDS = ("published_at", "source", "url")
+
+
+def _keep_stored_fields(
     tx: Tx,
     stored: dict[str, str],
     prepared: dict[str, tuple[str, Any, Any, Any, str | None, str]],
-    undated: dict[str, dict[str, Any]],
+    lacking: dict[str, dict[str, Any]],
     order: list[tuple[str, str]],
 ) -> None:
-    """A stored article read again without a date (a new export whose date the reader could
-    not read) keeps the date it has: a worse copy does not erase what is stored."""
-    ids = [aid for aid in undated if aid in stored and stored[aid] != prepared[aid][0]]
+    """A stored article read again without a date, source or url (a new export whose date the
+    reader could not read, a correction re-sent with its headline and text alone) keeps the
+    ones it has: a worse copy does not erase what is stored, nor drop the article out of the
+    reports by outlet or by day."""
+    ids = [aid for aid in lacking if aid in stored and stored[aid] != prepared[aid][0]]
     if not ids:
         return
     for aid, record in tx.select_in("SELECT id, record FROM articles WHERE id IN ({in})", ids):
-        when = (loads(record) or {}).get("published_at")
-        if when is None:
+        old = loads(record) or {}
+        data = lacking[aid]
+        kept = {
+            name: old[name]
+            for name in _KEPT_FIELDS
+            if data.get(name) in (None, "") and old.get(name) not in (None, "")
+        }
+        if not kept:
             continue
-        data = dict(undated[aid], published_at=when)
+        data = dict(data, **kept)
         digest = content_hash(data)
         prepared[aid] = _prepared(data, digest)
         order[:] = [(i, digest if i == aid else d) for i, d in order]
         logger.warning(
-            "article %r read again without a readable date: the stored date %s is kept", aid, when
+            "article %r read again without %s: the stored %s kept",
+            aid,
+            " or ".join(_NAMES[name] for name in kept),
+            ", ".join(f"{_NAMES[name]} {value}" for name, value in kept.items())
+            + (" is" if len(kept) == 1 else " are"),
         )
+
+
+_NAMES = {"published_at": "date", "source": "source", "url": "url"}
 
 
 def _published(value: Any) -> str | None:

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from media_analytics.corpus import Article, article_id, normalize_url
+from media_analytics.corpus import Article, Rejects, article_id, normalize_url, read_articles
 
 BASE = "https://news.detik.com/berita/d-7614604/judul-berita"
 
@@ -61,3 +63,26 @@ def test_given_id_wins_over_derived_one() -> None:
     assert given.id == "berita-42"
     assert derived.id == article_id(url=BASE)
     assert Article.from_dict({"id": 779, "text": "Isi."}).id == "779"
+
+
+@pytest.mark.parametrize("placeholder", ["N/A", "na", " - ", "--", "NULL", "None", "nan", "#N/A"])
+def test_placeholder_id_is_derived_as_a_blank_one_with_a_warning(
+    tmp_path: Path, placeholder: str
+) -> None:
+    # two days' exports with an "N/A" id cell each: they are two articles, not one replacing
+    # the other
+    export = tmp_path / "export.csv"
+    export.write_text(
+        f'id,judul,tautan,isi_berita\n"{placeholder}",Banjir,{BASE},Banjir di Kampar.\n'
+        f'"{placeholder}",Diskon,https://example.com/b,Diskon sabun.\n',
+        encoding="utf-8",
+    )
+    rejects = Rejects()
+    articles = list(read_articles(export, rejects=rejects))
+    assert [a.id for a in articles] == [article_id(url=BASE), article_id(url="example.com/b")]
+    assert [(r.line, r.reason, r.severity) for r in rejects] == [
+        (2, "placeholder_id", "warning"),
+        (3, "placeholder_id", "warning"),
+    ]
+    assert repr(placeholder.strip()) in rejects[0].message
+    assert rejects[0].record_id == articles[0].id

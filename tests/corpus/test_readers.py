@@ -20,6 +20,7 @@ from media_analytics.corpus import (
     write_jsonl,
     write_parquet,
 )
+from media_analytics.corpus.readers import expand_paths, time_order
 
 WIB = timezone(timedelta(hours=7))
 
@@ -822,3 +823,49 @@ def test_half_a_character_in_an_id_or_an_extra_field_is_replaced_not_a_crash(
     )
     assert done.returncode == 0, done.stderr
     assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("today.jsonl", b""),
+        ("today.json", b"\n  \n\n"),
+        ("today.jsonl.gz", gzip.compress(b"", mtime=0)),
+    ],
+)
+def test_an_empty_json_lines_file_is_reported_as_an_empty_csv_is(
+    tmp_path: Path, name: str, content: bytes
+) -> None:
+    # a feed that delivered nothing today must not look like a good day
+    (tmp_path / name).write_bytes(content)
+    (tmp_path / "today.csv").write_bytes(b"")
+    rejects = Rejects()
+    assert list(read_articles(tmp_path, rejects=rejects)) == []
+    assert sorted((Path(r.file).name, r.line, r.reason, r.severity) for r in rejects) == [
+        ("today.csv", 1, "empty_file", "warning"),
+        (name, 1, "empty_file", "warning"),
+    ]
+
+
+def test_a_folder_of_exports_named_by_day_is_read_oldest_first(tmp_path: Path) -> None:
+    names = ["01-11-2025.jsonl", "31-10-2025.jsonl", "2025-10-30.jsonl", "notes.jsonl"]
+    for name in names:
+        (tmp_path / name).write_text('{"text": "Isi."}\n', encoding="utf-8")
+    (tmp_path / "29.10.2025").mkdir()  # a folder named day first, too
+    (tmp_path / "29.10.2025" / "a.jsonl").write_text('{"text": "Isi."}\n', encoding="utf-8")
+    found = [Path(f).relative_to(tmp_path).as_posix() for f in expand_paths(tmp_path)]
+    assert found == [
+        "29.10.2025/a.jsonl",
+        "2025-10-30.jsonl",
+        "31-10-2025.jsonl",
+        "01-11-2025.jsonl",
+        "notes.jsonl",
+    ]
+    # files given by name keep the order given
+    assert expand_paths([tmp_path / names[0], tmp_path / names[1]])[0].endswith(names[0])
+    # a list whose names read only month first (10-31-2025) is read month first
+    assert time_order(["11-01-2025.csv", "10-31-2025.csv", "10-30-2025.csv"]) == [
+        "10-30-2025.csv",
+        "10-31-2025.csv",
+        "11-01-2025.csv",
+    ]

@@ -218,6 +218,27 @@ def test_changed_content_makes_scores_stale(store: Store) -> None:
     assert not store.scores_frame("v1")["stale"].any()
 
 
+def test_a_correction_without_source_or_url_keeps_the_stored_ones(
+    db_url: str, store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    (article,) = make_articles(1)
+    store.add_articles([article])
+    # the correction re-sent with its headline and text alone (as an Article gives it: "")
+    fixed = {"id": article["id"], "title": article["title"] + " (Ralat)", "text": article["text"]}
+    with caplog.at_level(logging.WARNING, logger="media_analytics.store"):
+        assert store.add_articles([{**fixed, "source": "", "url": ""}]) == (0, 1, 1)
+    (stored,) = store.claim(store.start_run("v1"), "v1", 5)
+    assert stored["title"].endswith("(Ralat)")
+    kept = {k: stored[k] for k in ("published_at", "source", "url")}
+    assert kept == {k: article[k] for k in ("published_at", "source", "url")}
+    assert "read again without date or source or url" in caplog.text
+    assert f"the stored date {article['published_at']}, source media-0, url " in caplog.text
+    # what it does carry replaces the stored value
+    assert store.add_articles([{**fixed, "source": "detik.com"}]) == (0, 1, 1)
+    rows = raw_execute(db_url, "SELECT source, url FROM articles")
+    assert rows == [("detik.com", article["url"])]
+
+
 def test_edit_during_scoring_keeps_the_score_stale(store: Store) -> None:
     (article,) = make_articles(1)
     store.add_articles([article])
@@ -338,6 +359,32 @@ def test_rejects_are_stored_with_reasons(store: Store) -> None:
         store.add_rejects(run, [{"file": "a", "line": 1}])
     with pytest.raises(StoreError, match="has no run 12345"):
         store.add_rejects(12345, [{"reason": "x"}])
+
+
+def test_a_file_read_again_keeps_each_reject_once(store: Store) -> None:
+    def reject(line: int, reason: str = "invalid_json") -> dict[str, Any]:
+        return {"file": "day1.jsonl", "line": line, "reason": reason, "message": "x"}
+
+    first = store.start_run("v1", ["day1.jsonl"])
+    store.add_rejects(first, [reject(1), reject(7), {"file": "<stdin>", "line": 1, "reason": "x"}])
+    # read again (a line appended): line 1 met again, line 7 (cut off mid-write) now read
+    again = store.start_run("v1", ["day1.jsonl"])
+    assert store.stored_rejects(["day1.jsonl"]) == {
+        ("day1.jsonl", 1, "invalid_json"),
+        ("day1.jsonl", 7, "invalid_json"),
+    }
+    assert (
+        store.add_rejects(again, [reject(1), reject(9, "missing_text")], files=["day1.jsonl"]) == 1
+    )
+    frame = store.rejects_frame()
+    assert sorted(zip(frame["run_id"], frame["file"], frame["line"], strict=True)) == [
+        (first, "<stdin>", 1),
+        (first, "day1.jsonl", 1),
+        (again, "day1.jsonl", 9),
+    ]
+    # a file read again with no problem left has none stored
+    assert store.add_rejects(store.start_run("v1"), [], files=["day1.jsonl"]) == 0
+    assert list(store.rejects_frame()["file"]) == ["<stdin>"]
 
 
 def test_a_utc_time_is_filtered_on_its_day_in_jakarta(store: Store) -> None:
