@@ -578,12 +578,18 @@ def _score_into_store(
                     detector.save(state)
             # a file read again (a late line appended) meets its old bad lines again: they are
             # stored once, and said again neither in the log nor in the exit code
-            read_whole = [f for f in todo if f != "-"]
-            recorded = store.stored_rejects(read_whole)
-            store.add_rejects(run_id, rejects, files=read_whole)
+            # (by their real paths, as the files read are known: "daily/x.jsonl" one day and
+            # "/srv/feed/daily/x.jsonl" the next are one file)
+            real = {f: os.path.realpath(f) for f in todo if f != "-"}
+            stored = Rejects()
+            for r in rejects:
+                where = real.get(r.file, r.file)
+                stored.add(where, r.line, r.reason, r.message, r.severity, r.record_id)
+            recorded = store.stored_rejects(list(real.values()))
+            store.add_rejects(run_id, stored, files=list(real.values()))
             new = Rejects()
             for r in rejects:
-                if (r.file, r.line, r.reason) not in recorded:
+                if (real.get(r.file, r.file), r.line, r.reason) not in recorded:
                     new.add(r.file, r.line, r.reason, r.message, r.severity, r.record_id)
             if len(new) < len(rejects):
                 logger.info(

@@ -1153,8 +1153,8 @@ class MediaPipeline:
 
         if not isinstance(text, str):
             raise TypeError(f"text must be a str, got {type(text).__name__}")
-        if not text.strip():
-            raise ValueError("empty text: scoring refuses an article without a body")
+        if not text.strip() and not (isinstance(title, str) and title.strip()):
+            raise ValueError("empty text, and no title: scoring refuses an article with neither")
         parts = self._parts()
         model = parts.topics
         if model is None:

@@ -207,6 +207,13 @@ def test_the_export_folder_every_day(tmp_path: Path) -> None:
         rejects = con.execute("SELECT run_id, reason FROM rejects").fetchall()
     assert title == corrected["title"]
     assert rejects == [(1, "invalid_json")]
+    # the same folder named by its full path (another cron line): still one file, one reject
+    with (exports / "2024-10-01.jsonl").open("a", encoding="utf-8") as f:
+        f.write(json.dumps(_article(10)) + "\n")
+    done = _run("score", str(exports.resolve()), "--db", "m.db", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        assert con.execute("SELECT run_id, reason FROM rejects").fetchall() == [(1, "invalid_json")]
 
 
 def test_report_covers_the_model_first_used_last_and_names_the_others(tmp_path: Path) -> None:

@@ -337,8 +337,15 @@ def build_article(
         message = f"id {given_id!r} is a placeholder, not an id: derived as for a blank id"
         issues.append(Issue("placeholder_id", message, "warning"))
         given_id = ""
+    if not given_id:
+        body = text
+        if not text.strip():
+            # a headline alone ("Harga Emas Antam Hari Ini Naik") recurs across days and outlets:
+            # its outlet and date tell one day's article from another's
+            body = f"{strings['source']}\n{published_at.isoformat() if published_at else ''}"
+        given_id = article_id(strings["url"], strings["title"], body)
     article = Article(
-        id=given_id or article_id(strings["url"], strings["title"], text),
+        id=given_id,
         title=strings["title"],
         text=text,
         published_at=published_at,

@@ -680,7 +680,7 @@ def _prepared(data: dict[str, Any], digest: str) -> tuple[str, Any, Any, Any, st
 
 
 #: Fields a stored article keeps when a copy read again lacks them (empty or missing).
-_KEPT_FIELDS = ("published_at", "source", "url")
+_KEPT_FIELDS = ("published_at", "source", "url", "text")
 
 
 def _keep_stored_fields(
@@ -690,10 +690,10 @@ def _keep_stored_fields(
     lacking: dict[str, dict[str, Any]],
     order: list[tuple[str, str]],
 ) -> None:
-    """A stored article read again without a date, source or url (a new export whose date the
-    reader could not read, a correction re-sent with its headline and text alone) keeps the
-    ones it has: a worse copy does not erase what is stored, nor drop the article out of the
-    reports by outlet or by day."""
+    """A stored article read again without a date, source, url or body (a new export whose date
+    the reader could not read, a correction re-sent with its headline and text alone, a copy
+    whose body the crawler missed) keeps the ones it has: a worse copy does not erase what is
+    stored, nor drop the article out of the reports by outlet or by day."""
     ids = [aid for aid in lacking if aid in stored and stored[aid] != prepared[aid][0]]
     if not ids:
         return
@@ -715,12 +715,17 @@ def _keep_stored_fields(
             "article %r read again without %s: the stored %s kept",
             aid,
             " or ".join(_NAMES[name] for name in kept),
-            ", ".join(f"{_NAMES[name]} {value}" for name, value in kept.items())
+            ", ".join(
+                f"{_NAMES[name]} ({len(value):,} characters)"
+                if name == "text"
+                else f"{_NAMES[name]} {value}"
+                for name, value in kept.items()
+            )
             + (" is" if len(kept) == 1 else " are"),
         )
 
 
-_NAMES = {"published_at": "date", "source": "source", "url": "url"}
+_NAMES = {"published_at": "date", "source": "source", "url": "url", "text": "body"}
 
 
 def _published(value: Any) -> str | None:

@@ -263,6 +263,26 @@ def test_a_headline_without_its_body_is_scored_on_the_title(tmp_path: Path) -> N
     assert "no title" in rejects.errors[0].message
 
 
+def test_a_headline_alone_without_an_id_is_told_apart_by_its_outlet_and_day(
+    tmp_path: Path,
+) -> None:
+    # a daily price headline recurs word for word: derived from the headline alone, every day's
+    # and every outlet's would be one article, the last replacing the others
+    title = "Harga Emas Antam Hari Ini Naik Rp 5.000 per Gram"
+    rows = [
+        {"title": title, "text": "", "source": "kompas.com", "published_at": "2025-11-01"},
+        {"title": title, "text": "", "source": "detik.com", "published_at": "2025-11-01"},
+        {"title": title, "text": "", "source": "detik.com", "published_at": "2025-11-02"},
+        {"title": title, "text": "", "source": "detik.com", "published_at": "2025-11-02"},
+    ]
+    path = write_lines(tmp_path / "h.jsonl", [json.dumps(r) for r in rows])
+    rejects = Rejects()
+    ids = [a.id for a in read_articles(path, rejects=rejects)]
+    assert len(ids) == len(set(ids)) == 3
+    # the same record twice: the same id, told once
+    assert [(r.line, r.reason) for r in rejects.errors] == [(4, "repeated_id")]
+
+
 def test_csv_bad_rows(tmp_path: Path) -> None:
     raw = (
         b"id,title,text\n"

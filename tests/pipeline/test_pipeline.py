@@ -575,8 +575,12 @@ def test_the_topic_explanation_is_of_the_topic_the_record_carries(default_pipeli
         assert weights == sorted(weights, reverse=True) and weights[-1] > 0
     nothing = default_pipeline.explain_topic("Zzqx qqzv.")  # no word the model knows
     assert nothing["topic"]["id"] == -1 and nothing["terms"] == [] and nothing["shares"].empty
-    with pytest.raises(ValueError, match="empty text"):
+    with pytest.raises(ValueError, match="empty text, and no title"):
         default_pipeline.explain_topic("")
+    # a headline alone is scored on it, and explained so
+    title = "Banjir rendam ratusan rumah warga, BPBD dirikan posko pengungsian"
+    record = next(default_pipeline.score([{"id": "h", "title": title, "text": ""}], n_jobs=1))
+    assert default_pipeline.explain_topic("", title)["topic"] == record["topic"]
 
 
 def test_tone_toward_an_actor_names_the_sentences_it_was_read_from(default_pipeline) -> None:

@@ -239,6 +239,19 @@ def test_a_correction_without_source_or_url_keeps_the_stored_ones(
     assert rows == [("detik.com", article["url"])]
 
 
+def test_a_copy_without_its_body_keeps_the_stored_body(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    (article,) = make_articles(1)
+    store.add_articles([article])
+    # the same article again, its body missed by the crawler (a headline-only record is scored)
+    with caplog.at_level(logging.WARNING, logger="media_analytics.store"):
+        store.add_articles([{**article, "title": article["title"] + " (Ralat)", "text": ""}])
+    (stored,) = store.claim(store.start_run("v1"), "v1", 5)
+    assert stored["text"] == article["text"] and stored["title"].endswith("(Ralat)")
+    assert f"the stored body ({len(article['text']):,} characters) is kept" in caplog.text
+
+
 def test_edit_during_scoring_keeps_the_score_stale(store: Store) -> None:
     (article,) = make_articles(1)
     store.add_articles([article])
