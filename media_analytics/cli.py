@@ -214,6 +214,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
             previous = MediaPipeline.load(args.previous)
         except ModelError as exc:
             raise CommandError(f"--previous: {exc}") from None
+        for warning in _not_carried_over(previous, taxonomy.ids, args):
+            logger.warning("--previous %s: %s", args.previous, warning)
     started = time.perf_counter()
     try:
         pipe = MediaPipeline(
@@ -472,6 +474,27 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_PARTIAL if summary["rejected"] else EXIT_OK
+
+
+def _not_carried_over(
+    previous: Any, theme_ids: Sequence[str], args: argparse.Namespace
+) -> list[str]:
+    """What the model ``--previous`` names was trained with and this training is not given
+    again: ``--previous`` carries the topic ids over, nothing else."""
+    said = []
+    tagger = previous.themes_
+    dropped = [t for t in tagger.taxonomy_.ids if t not in theme_ids]
+    if dropped:
+        said.append(
+            f"its themes {', '.join(dropped)} are not in this taxonomy "
+            "(give its taxonomy again with --taxonomy)"
+        )
+    weights = getattr(tagger, "text_weights_", None)
+    if not args.theme_labels and weights is not None and any(float(w) > 0 for w in weights):
+        said.append("its themes learnt from labels; give them again with --theme-labels")
+    if args.tone_data is None and getattr(previous, "tone_sentence_weight_", None) == 0.0:
+        said.append("its tone was learnt from labelled articles; give them again with --tone-data")
+    return said
 
 
 def _count(n: int, noun: str) -> str:
@@ -1310,7 +1333,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--previous",
         metavar="MODEL_DIR",
         help="the model this one replaces: topics that match one of its topics keep their ids "
-        "(default: topics numbered afresh by size)",
+        "(default: topics numbered afresh by size). Only the topic ids carry over: give the "
+        "taxonomy, theme labels and tone data again (a warning names what is not)",
     )
     train.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     train.add_argument(

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import zipfile
 from pathlib import Path
@@ -16,6 +17,7 @@ from media_analytics.pipeline import (
     _settings_digest,
     is_model_dir,
 )
+from media_analytics.themes import default_taxonomy_path
 from media_analytics.themes.training import read_sample_records
 
 REQUIRED = {"id", "published_at", "source", "title", "themes", "topic", "sentiment", "actors",
@@ -623,7 +625,9 @@ def test_a_retrained_model_keeps_the_ids_of_the_topics_it_shares_with_the_previo
     assert again.model_version != fresh.model_version
 
 
-def test_train_previous_keeps_topic_ids_on_the_command_line(tmp_path: Path) -> None:
+def test_train_previous_keeps_topic_ids_on_the_command_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     from media_analytics.cli import main
 
     records = read_sample_records()
@@ -631,11 +635,22 @@ def test_train_previous_keeps_topic_ids_on_the_command_line(tmp_path: Path) -> N
     for path, rows in ((half, records[:165]), (whole, records)):
         path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     common = ["--topics", "6", "--no-article-tone", "--jobs", "1"]
-    assert main(["train", str(half), "--out", str(tmp_path / "a"), *common]) == 0
-    assert main(
-        ["train", str(whole), "--out", str(tmp_path / "b"), "--previous", str(tmp_path / "a"),
-         *common]
-    ) == 0  # fmt: skip
+    # the first model with a theme of the analyst's own, which the second is not given again
+    taxonomy = tmp_path / "mine.toml"
+    taxonomy.write_text(
+        default_taxonomy_path().read_text(encoding="utf-8")
+        + '\n[[themes]]\nid = "bencana_banjir"\n'
+        + 'phrases = ["banjir bandang", "posko pengungsian"]\n',
+        encoding="utf-8",
+    )
+    first = ["train", str(half), "--out", str(tmp_path / "a"), "--taxonomy", str(taxonomy)]
+    assert main([*first, *common]) == 0
+    with caplog.at_level(logging.WARNING, logger="media_analytics.cli"):
+        assert main(
+            ["train", str(whole), "--out", str(tmp_path / "b"), "--previous", str(tmp_path / "a"),
+             *common]
+        ) == 0  # fmt: skip
+    assert "its themes bencana_banjir are not in this taxonomy" in caplog.text
     topics = MediaPipeline.load(tmp_path / "b").topics_
     assert (
         topics.generation_ == 1 and topics.topic_label_map()[0] == "harga, pasar, petani, pedagang"
