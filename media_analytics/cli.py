@@ -1355,8 +1355,9 @@ def build_parser() -> argparse.ArgumentParser:
         'or {"articles": [...]}), .csv/.tsv (UTF-8, UTF-16 or Windows-1252), .txt (one '
         "article each, or a table), .parquet, .xlsx; the text formats also .gz-compressed. "
         "Read in the order given, a folder's or a glob's files by name with a date in a name "
-        "read as the day it is (31-10-2025.jsonl before 01-11-2025.jsonl): a later file's copy "
-        "of an article replaces an earlier one's",
+        "read as the day it is (31-10-2025.jsonl before 01-11-2025.jsonl). With --db a later "
+        "file's copy of an article replaces an earlier one's; with --out, written as it is "
+        "read, the first copy stays and a later one is rejected as a repeated id",
     )
     score.add_argument("--model", help="model directory (default: the bundled default model)")
     score.add_argument(
