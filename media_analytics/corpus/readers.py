@@ -914,10 +914,40 @@ def _text_record(stream: IO[bytes], name: str, report: _Report) -> Iterator[tupl
     record: Record = {"file": Path(name).name}
     first, _, rest = text.strip().partition("\n")
     first = first.strip()
-    if rest.strip() and len(first) <= _TITLE_MAX_CHARS and not first.endswith(_SENTENCE_END):
+    # a headline may ask or exclaim ("Siapa Pengganti Menpora?"); a line that ends a sentence
+    # otherwise is a headline only when a blank line sets it apart from the body
+    set_apart = rest.startswith("\n") or rest.lstrip(" \t").startswith("\n")
+    headline = not first.endswith(_SENTENCE_END) or first.endswith(("?", "!")) or set_apart
+    if rest.strip() and len(first) <= _TITLE_MAX_CHARS and headline:
         record["title"], text = first, rest
     record["text"] = text.strip()
+    if day := _day_in_name(Path(name).name):
+        record["published_at"] = day  # a crawl's file named by its day: 2025-10-31-banjir.txt
     yield 1, record
+
+
+def _day_in_name(name: str) -> str | None:
+    """The day a file name holds, as YYYY-MM-DD: ``2025-10-31``, ``20251031`` or, day first,
+    ``31-10-2025``; ``None`` when it holds none.
+
+    >>> _day_in_name("2025-10-31-banjir.txt"), _day_in_name("31_10_2025.txt")
+    ('2025-10-31', '2025-10-31')
+    >>> _day_in_name("berita-20251031.txt"), _day_in_name("artikel-12345.txt")
+    ('2025-10-31', None)
+    """
+    for pattern, order in (
+        (r"(?<!\d)(\d{4})([-_.]?)(\d{2})\2(\d{2})(?!\d)", "ymd"),
+        (r"(?<!\d)(\d{1,2})([-_.])(\d{1,2})\2(\d{4})(?!\d)", "dmy"),
+    ):
+        for m in re.finditer(pattern, name):
+            a, b, c = int(m[1]), int(m[3]), int(m[4])
+            year, month, day = (a, b, c) if order == "ymd" else (c, b, a)
+            if 1950 <= year <= 2099 and 1 <= month <= 12 and 1 <= day <= 31:
+                try:
+                    return date(year, month, day).isoformat()
+                except ValueError:
+                    continue
+    return None
 
 
 class _Lines:

@@ -94,7 +94,14 @@ def build_report(
         records_or_frame, sources=sources, since=since, until=until, aliases=aliases
     )
     if data.stories.empty:
-        logger.warning("no stories left to report on after the filters")
+        if data.n_undated and not (since or until or sources):
+            # (.txt crawls, for one, carry no date unless their file names hold one)
+            logger.warning(
+                "no stories to report on: none of the records has a date a report can place "
+                "(give published_at in the input, e.g. a date column or field)"
+            )
+        else:
+            logger.warning("no stories left to report on after the filters")
     absent = sorted(set(themes or ()) - set(data.themes["theme"]))
     if absent:  # a typo in a theme id would otherwise give an empty report without a word
         present = ", ".join(sorted(set(data.themes["theme"]))) or "none"

@@ -407,7 +407,7 @@ def records_to_frames(
             continue
         kept.append((rec, day))
     if n_undated:
-        logger.warning("dropped %d record(s) whose published_at could not be read", n_undated)
+        logger.warning("dropped %d record(s) without a date (published_at)", n_undated)
     if n_repeated:
         logger.warning(
             "%d record(s) repeat the id of a record read before: each id is counted once, as "

@@ -586,6 +586,29 @@ def test_a_txt_file_whose_first_line_ends_a_sentence_has_no_title(tmp_path: Path
     assert article.text == "DUMAI - Kegiatan berlangsung tertib.\nKapolsek hadir."
 
 
+@pytest.mark.parametrize(
+    "first", ["Siapa Pengganti Menpora?", "Awas, Jalur Puncak Macet Total!", "Inflasi Turun."]
+)
+def test_a_headline_that_asks_exclaims_or_stands_apart_is_the_title(
+    tmp_path: Path, first: str
+) -> None:
+    path = tmp_path / "x.txt"
+    body = "JAKARTA - Presiden menunjuk pelaksana tugas menteri.\nIa dilantik besok."
+    path.write_text(f"{first}\n\n{body}\n", "utf-8")
+    (article,) = read_articles(path)
+    assert (article.title, article.text) == (first, body)
+
+
+def test_a_txt_file_named_by_its_day_is_dated_that_day(tmp_path: Path) -> None:
+    for name in ("2025-10-31-banjir.txt", "31-10-2025_banjir.txt", "banjir-20251031.txt"):
+        (tmp_path / name).write_text("Banjir di Bekasi\n\nAir naik semalam.\n", "utf-8")
+        (article,) = read_articles(tmp_path / name)
+        assert article.published_at is not None, name
+        assert article.published_at.date().isoformat() == "2025-10-31", name
+    (tmp_path / "artikel-12345.txt").write_text("Banjir\n\nAir naik.\n", "utf-8")
+    assert next(iter(read_articles(tmp_path / "artikel-12345.txt"))).published_at is None
+
+
 def _workbook(path: Path) -> Path:
     openpyxl = pytest.importorskip("openpyxl", reason="reading .xlsx needs the excel extra")
     book = openpyxl.Workbook()
