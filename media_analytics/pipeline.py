@@ -1024,7 +1024,10 @@ class MediaPipeline:
 
         parts = self._parts()
         if parts.topics is None:
-            raise ModelError("this model has no topic part (it was fitted with_topics=False)")
+            raise ModelError(
+                "this model has no topic part (trained with --no-topics, or with_topics=False): "
+                "train it again without that to have topics"
+            )
         arts = [as_article(a) for a in articles]
         if not arts:
             raise ValueError("no articles to evaluate topics on")
@@ -1158,7 +1161,10 @@ class MediaPipeline:
         parts = self._parts()
         model = parts.topics
         if model is None:
-            raise ModelError("this model has no topic part (it was fitted with_topics=False)")
+            raise ModelError(
+                "this model has no topic part (trained with --no-topics, or with_topics=False): "
+                "train it again without that to have topics"
+            )
         body = clean_article(text).text
         head = clean_title(title) if isinstance(title, str) and title else ""
         doc = _token_doc(_mapper(parts.stopwords), head, body)
