@@ -148,6 +148,17 @@ def _readable_term(name: str) -> str:
     return f"{term} ({', '.join(notes)})" if notes else term
 
 
+def _written_forms(text: str, cache: StemCache) -> dict[str, str]:
+    """Stem -> the first word of ``text`` that has it, to name a stem as the article writes it."""
+    from .preprocessing import tokenize
+
+    words = [w for w in tokenize(text) if w.isalpha()]
+    written: dict[str, str] = {}
+    for word, stem in zip(words, cache.stem_many(words), strict=True):
+        written.setdefault(stem, word)
+    return written
+
+
 def _readable_terms(
     terms: Sequence[tuple[str, float]], text: str, cache: StemCache, top: int
 ) -> list[tuple[str, float]]:
@@ -164,12 +175,7 @@ def _readable_terms(
     [('baik (negated)', 0.4), ('polisi', 0.3), ('pelayanan (stem layan)', -0.1), \
 ('positive words (lexicon)', 0.05)]
     """
-    from .preprocessing import tokenize
-
-    words = [w for w in tokenize(text) if w.isalpha()]
-    written: dict[str, str] = {}
-    for word, stem in zip(words, cache.stem_many(words), strict=True):
-        written.setdefault(stem, word)
+    written = _written_forms(text, cache)
     merged: dict[tuple[str, bool], list[Any]] = {}  # (word, negated) -> [label, weight]
     for name, weight in terms:
         block, _, term = name.partition(":")
@@ -1150,7 +1156,6 @@ class MediaPipeline:
         """
         import pandas as pd
 
-        from .preprocessing import tokenize
         from .sentiment.ngrams import fast_counts
         from .topics.projection import project_nonnegative, topic_shares
 
@@ -1185,10 +1190,7 @@ class MediaPipeline:
         if len(table):
             j = int(order[0])
             contrib = x.data * model.components_[j, x.indices]
-            words = [w for w in tokenize(f"{head}\n{body}") if w.isalpha()]
-            written: dict[str, str] = {}
-            for word, stem in zip(words, default_cache().stem_many(words), strict=True):
-                written.setdefault(stem, word)
+            written = _written_forms(f"{head}\n{body}", default_cache())
             vocab = model.vectorizer_.get_feature_names_out()
             for k in np.argsort(-contrib, kind="stable")[:top]:
                 if contrib[k] <= 0:

@@ -194,6 +194,7 @@ def _read(
                 converter.report(
                     name, line, "repeated_id",
                     f"id {article.id!r} was already read at {first}; the first record is kept",
+                    record_id=article.id,
                 )  # fmt: skip
                 continue
             seen[article.id] = f"{name}:{line}"

@@ -314,7 +314,14 @@ class ThemeTagger(BaseEstimator):
             known = ~np.isnan(Y[:, k]) & (Y[:, k] >= 0)
             yk = Y[known, k].astype(int)
             if min(yk.sum(), len(yk) - yk.sum()) < _MIN_CLASS:
-                logger.info("theme %s: too few labels, using rule priors", theme.id)
+                logger.info(
+                    "theme %s: too few labels to learn from (%d tagged, %d not; %d of each are "
+                    "needed): its rules alone score it",
+                    theme.id,
+                    int(yk.sum()),
+                    int(len(yk) - yk.sum()),
+                    _MIN_CLASS,
+                )
                 continue
             if not (self.calibrate or with_text[k]):
                 continue  # neither calibration nor a classifier share: the priors stay

@@ -575,6 +575,7 @@ def test_a_txt_file_is_one_article(tmp_path: Path) -> None:
     assert by_file["1.txt"].id != by_file["1.txt.gz"].id
     (repeat,) = rejects
     assert repeat.reason == "repeated_id" and repeat.file.endswith("copy.txt")
+    assert repeat.record_id == titled.id  # in the database's rejects table too
     assert titled.id in repeat.message and repeat.message.endswith("the first record is kept")
 
 
