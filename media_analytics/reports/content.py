@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from .. import __version__
-from .frames import ReportData, _period_code
+from .frames import ReportData, _period_code, period_start
 from .spikes import attention_tests, detect_spikes
 from .tables import (
     emerging_topics,
@@ -176,13 +176,40 @@ def _provenance(
         "Duplicates folded": str(data.n_duplicates),
         "Records left out": _left_out(data),
         "Outlets": str(n_outlets),
-        "Period": PERIOD_NAMES[period],
+        "Period": PERIOD_NAMES[period] + _partial(data, period),
         "Filters": shown or "none",
         "Actor names": (
             f"{grouped} written form(s) counted under another name of the same actor "
             "(listed in the top-actor table's also_written)"
         ),
     }
+
+
+def _partial(data: ReportData, period: str) -> str:
+    """The periods that ``--since`` and ``--until`` cut short, said so that a researcher does not
+    read a first week holding two days as a quiet week (empty when none is cut).
+
+    >>> import pandas as pd
+    >>> october = {"since": "2025-10-01", "until": "2025-10-31"}
+    >>> data = ReportData(*[pd.DataFrame()] * 6, filters=october)
+    >>> _partial(data, "W")
+    '; partial: 2025-09-29 from 2025-10-01, 2025-10-27 to 2025-10-31'
+    >>> _partial(data, "M")
+    ''
+    """
+    since, until = data.filters.get("since"), data.filters.get("until")
+    cut = []
+    if since is not None:
+        day = pd.Timestamp(since).normalize()
+        start = period_start(pd.Series([day]), period).iloc[0]
+        if start < day:
+            cut.append(f"{start:%Y-%m-%d} from {day:%Y-%m-%d}")
+    if until is not None:
+        day = pd.Timestamp(until).normalize()
+        start = period_start(pd.Series([day]), period).iloc[0]
+        if period_start(pd.Series([day + pd.Timedelta(days=1)]), period).iloc[0] == start:
+            cut.append(f"{start:%Y-%m-%d} to {day:%Y-%m-%d}")
+    return f"; partial: {', '.join(cut)}" if cut else ""
 
 
 def _left_out(data: ReportData) -> str:

@@ -296,3 +296,11 @@ def test_the_provenance_counts_add_up_to_the_records_read(tmp_path):
         "- **Records left out:** 1 repeated ids (each id counted once, as its last record has "
         "it); 1 undated; 1 in stories dated outside the period; 1 of other outlets\n"
     ) in markdown
+    # weekly, October's first and last weeks are cut short by the dates asked for: said so
+    paths = build_report(
+        records, tmp_path / "w", period="W", since="2025-10-01", until="2025-10-31"
+    )
+    markdown = paths["markdown"].read_text(encoding="utf-8")
+    assert "partial: 2025-09-29 from 2025-10-01, 2025-10-27 to 2025-10-31\n" in markdown, markdown[
+        :600
+    ]
