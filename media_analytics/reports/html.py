@@ -200,12 +200,14 @@ def _voice(content: ReportContent) -> list[str]:
         svg = bar_chart(
             table[column].tolist(), table["share"].tolist(), percent=True,
             name=f"share-of-voice-{key}", title=f"Share of voice: {label}",
+            counts=table["articles"].tolist(),
         )  # fmt: skip
         parts.append(
             _figure(
                 svg,
-                f"Each one's share of all mentions of {label}: a story counts once for every one "
-                "of them it names (a story naming two counts for both).",
+                f"Each one's share of all mentions of {label}, with the stories behind it in "
+                "brackets: a story counts once for every one of them it names (a story naming "
+                "two counts for both).",
             )
         )
     return parts

@@ -269,17 +269,22 @@ def bar_chart(
     title: str,
     percent: bool = False,
     color: str = PALETTE[0],
+    counts: Sequence[int] | None = None,
 ) -> str:
-    """Horizontal bars, one per label, in the given order, each with its value written beside."""
+    """Horizontal bars, one per label, in the given order, each with its value written beside
+    (and with ``counts``, the count a share stands for: ``63.7% (58)``)."""
     row_h, label_w = 26, 170
     height = _TOP + row_h * max(len(labels), 1) + 8
     parts = _open(name, title, height)
     top = max((float(v) for v in values), default=0.0)
-    scale = (_W - label_w - _RIGHT - 60) / top if top > 0 else 0.0
+    room = 60 if counts is None else 100  # for the text beside the longest bar
+    scale = (_W - label_w - _RIGHT - room) / top if top > 0 else 0.0
     for i, (label, value) in enumerate(zip(labels, values, strict=True)):
         y = _TOP + i * row_h
         w = max(float(value) * scale, 1.0 if value else 0.0)
         text = _fmt(float(value), percent) if not percent else f"{float(value) * 100:.1f}%"
+        if counts is not None:
+            text += f" ({int(counts[i]):,})"
         parts.append(
             f'<text x="{label_w - 8}" y="{y + 18}" text-anchor="end" fill="#333">'
             f"{escape(_short(str(label), 20))}</text>"

@@ -275,6 +275,9 @@ def test_markdown_has_the_actors_asked_for_their_tone_theme_volumes_and_the_late
     assert "| period | pilkada_security |" in sections["Stories per theme and period"]
     html = paths["html"].read_text(encoding="utf-8")
     assert "<h3>Tone toward actors</h3>" in html and "<td>Polri</td>" in html
+    # the share-of-voice bars say how many stories each share stands for
+    voice = html[html.index('data-chart="share-of-voice-actor"') :].split("</svg>", 1)[0]
+    assert ">100.0% (1)</text>" in voice  # Polri, the one actor asked for
 
 
 def test_the_provenance_counts_add_up_to_the_records_read(tmp_path):
