@@ -26,6 +26,7 @@ SENTIMENT_COLORS = {"positive": "#009E73", "neutral": "#9AA0A6", "negative": "#D
 SPIKE_COLOR = "#C00000"
 
 _W, _LEFT, _RIGHT, _TOP = 520, 44, 14, 38
+_LABEL_CHAR_W = 7.6  # about the width of a character of a 14 px axis label
 _FONT = 'font-family="system-ui, sans-serif"'
 
 
@@ -121,22 +122,30 @@ def _axes(
 def _x_labels(
     periods: Sequence[pd.Timestamp], xs: Sequence[float], *, edges: bool = True
 ) -> list[tuple[float, str, str]]:
-    """At most six evenly spaced date labels, so they never overlap.
+    """At most six evenly spaced date labels (four with years), so they never overlap.
 
     With ``edges``, labels at the plot's ends are aligned inwards so they are not cut off.
     """
     if not periods:
         return []
-    step = max(1, math.ceil(len(periods) / 6))
+    # the year is shown when the chart spans more than one (else "02 Jan" is ambiguous); its
+    # longer labels get more room: four at most ("18 Mar 2019" ran into its neighbour at six)
+    one_year = periods[0].year == periods[-1].year
+    fmt = "%d %b" if one_year else "%d %b %Y"
+    step = max(1, math.ceil(len(periods) / (6 if one_year else 4)))
     last = len(periods) - 1
-    # the year is shown when the chart spans more than one (else "02 Jan" is ambiguous)
-    fmt = "%d %b" if periods[0].year == periods[-1].year else "%d %b %Y"
     labels = []
     for i in range(0, len(periods), step):
+        text = periods[i].strftime(fmt)
+        half = _LABEL_CHAR_W * len(text) / 2
         anchor = "middle"
-        if edges and last > 0:
-            anchor = "start" if i == 0 else "end" if i == last else "middle"
-        labels.append((xs[i], periods[i].strftime(fmt), anchor))
+        # an end label is aligned inwards only when, centred, it would be cut off: aligned
+        # inwards, it reaches towards its neighbour
+        if edges and last > 0 and i == 0 and xs[i] - half < 0:
+            anchor = "start"
+        elif edges and last > 0 and i == last and xs[i] + half > _W:
+            anchor = "end"
+        labels.append((xs[i], text, anchor))
     return labels
 
 

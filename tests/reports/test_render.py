@@ -206,6 +206,27 @@ def test_an_axis_of_stories_has_whole_numbers_on_its_gridlines(most: int) -> Non
     assert ticks[-1] <= 2 * max(most, 2)  # and the axis is not much taller than the data
 
 
+@pytest.mark.parametrize("n", [2, 7, 13, 30, 52, 120, 352])
+def test_date_labels_neither_overlap_nor_leave_the_chart(n: int) -> None:
+    from media_analytics.reports.svg import _LABEL_CHAR_W, _W, line_chart
+
+    index = pd.date_range("2019-11-04", periods=n, freq="W-MON")
+    svg = line_chart(pd.DataFrame({"a": range(n)}, index=index), name="v", title="t")
+    found = re.findall(
+        r'<text x="([\d.]+)" y="[\d.]+" text-anchor="(\w+)" fill="#555">(\d\d [A-Z][a-z]{2}'
+        r"(?: \d{4})?)<",
+        svg,
+    )
+    spans = []
+    for x, anchor, label in found:
+        width = _LABEL_CHAR_W * len(label)
+        left = {"start": float(x), "middle": float(x) - width / 2, "end": float(x) - width}[anchor]
+        spans.append((left, left + width))
+    assert len(spans) >= 2
+    assert all(a >= 0 and b <= _W for a, b in spans), spans
+    assert all(spans[i][1] < spans[i + 1][0] for i in range(len(spans) - 1)), spans
+
+
 def test_exports_never_hold_live_formulas(tmp_path, sample_records):
     """Headlines and outlets come from whoever wrote them: '=HYPERLINK(...)' must stay text."""
     openpyxl = pytest.importorskip("openpyxl")
