@@ -126,8 +126,17 @@ def _check_seed(seed: str, where: str) -> None:
             f"{where}: {seed!r}: {' '.join(map(repr, pattern))} not allowed; seeds are plain "
             "words as news writes them, not patterns (write each wording as a seed of its own)"
         )
-    if not tokenize(seed):
+    words = tokenize(seed)
+    if not words:
         raise TaxonomyError(f"{where}: {seed!r} holds no word")
+    if not where.endswith(("blockers", "conditions")):
+        from .rules import GAP_WORDS  # (rules reads this module: imported when first needed)
+
+        if all(w in GAP_WORDS for w in words):
+            raise TaxonomyError(
+                f"{where}: {seed!r} is made only of words the tagger skips between a seed's "
+                "words (di, dan, yang, ...): it would match nothing"
+            )
 
 
 #: regular-expression characters: an analyst who writes one means a pattern, which seeds are not
@@ -277,7 +286,12 @@ class Taxonomy:
                     )
                 if value:
                     seen[value] = i
-        return cls(themes, version=1, language=str(data.get("language", "id")), source=source)
+        language = data.get("language", "id")
+        if not isinstance(language, str) or not language.strip():
+            raise TaxonomyError(
+                f'{source}: language must be a language code in quotes ("id"), got {language!r}'
+            )
+        return cls(themes, version=1, language=language.strip(), source=source)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Taxonomy:

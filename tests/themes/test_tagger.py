@@ -213,6 +213,10 @@ def test_predict_matches_tag(rules_tagger: ThemeTagger) -> None:
             },
             r"theme name_id 'Keamanan Pilkada' appears twice \(themes 1 and 2\)",
         ),
+        (
+            {"language": ["id"], "themes": [{"id": "a", "phrases": ["x"]}]},
+            r"language must be a language code in quotes",
+        ),
     ],
 )
 def test_taxonomy_errors_are_clear(data: dict, message: str) -> None:
@@ -232,6 +236,7 @@ def test_taxonomy_errors_are_clear(data: dict, message: str) -> None:
         ("terms", "banjir.*bandang", r"'\*' not allowed"),
         ("negative", "***", r"'\*' not allowed"),
         ("phrases", "...", "holds no word"),
+        ("terms", "dan yang", "made only of words the tagger skips"),
     ],
 )
 def test_seeds_that_are_patterns_or_hold_no_word_are_refused_at_load(
