@@ -465,6 +465,8 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
         if summary["scored"]
         else "(nothing to score: no cluster used)"
     )
+    if args.quiet and not summary["rejected"]:  # -q under cron: a clean run says nothing
+        return EXIT_OK
     print(
         f"scored {_count(summary['articles_scored'], 'article')} in "
         f"{_count(summary['scored'], 'partition')} ({summary['skipped']} already complete) "

@@ -222,6 +222,13 @@ def _marker_path(out_dir: Path, index: int) -> Path:
     return out_dir / f"part-{index:05d}.done.json"
 
 
+def _dated_by_name(path: Path) -> bool:
+    """Whether the reader takes part of an article from the file's name (a ``.txt`` article's
+    day), so that the name belongs to the partition's key as its content does."""
+    name = path.name.lower()
+    return name.endswith((".txt", ".txt.gz"))
+
+
 def _partition_keys(
     shas: list[str], model: str, options: _ReadOptions, dedup_window: int | None = DEFAULT_WINDOW
 ) -> list[str]:
@@ -563,7 +570,11 @@ def score_partitions(
         max_text_chars=max_text_chars,
     )
     shas = [_file_sha256(f) for f in files]
-    keys = _partition_keys(shas, identity, options, dedup_window)
+    # a .txt article is dated by its file's name: a renamed one is another input
+    named = [
+        f"{sha}:{f.name}" if _dated_by_name(f) else sha for f, sha in zip(files, shas, strict=True)
+    ]
+    keys = _partition_keys(named, identity, options, dedup_window)
     markers: list[dict[str, Any] | None] = [
         None if overwrite else _complete(out, i, key) for i, key in enumerate(keys)
     ]

@@ -257,9 +257,30 @@ def test_a_killed_worker_loses_and_duplicates_nothing(
 
 
 @pytest.mark.slow
+def test_a_renamed_txt_article_is_scored_again_with_its_new_day(client, tmp_path, capsys) -> None:
+    # a .txt article is dated by its file's name: its content alone did not key the partition,
+    # and a renamed file kept the old output and its old date
+    folder, parts = tmp_path / "crawl", tmp_path / "parts"
+    folder.mkdir()
+    body = "Banjir di Bekasi\n\nAir naik semalam, ratusan warga mengungsi ke posko.\n"
+    (folder / "2025-10-31-banjir.txt").write_text(body, encoding="utf-8")
+    argv = ["score", str(folder), "--engine", "dask", "--scheduler", client.scheduler.address]
+    argv += ["--parts-dir", str(parts), "--out", str(tmp_path / "dask.jsonl")]
+
+    def day() -> str:
+        (record,) = [json.loads(x) for x in (tmp_path / "dask.jsonl").read_text().splitlines()]
+        return str(record["published_at"])[:10]
+
+    assert main(argv) == 0 and day() == "2025-10-31"
+    (folder / "2025-10-31-banjir.txt").rename(folder / "2025-11-01-banjir.txt")
+    assert main(argv) == 0 and day() == "2025-11-01"
+    assert "(0 already complete)" in capsys.readouterr().err
+
+
+@pytest.mark.slow
 def test_the_command_on_a_scheduler_address(five_parts, expected, client, tmp_path, capsys) -> None:
     merged, parts = tmp_path / "dask.jsonl", tmp_path / "parts"
-    argv = ["score", str(five_parts), "--engine", "dask", "--out", str(merged), "-q"]
+    argv = ["score", str(five_parts), "--engine", "dask", "--out", str(merged)]
     argv += ["--scheduler", client.scheduler.address, "--parts-dir", str(parts)]
     assert main(argv) == 0
     assert merged.read_bytes() == expected
@@ -272,6 +293,10 @@ def test_the_command_on_a_scheduler_address(five_parts, expected, client, tmp_pa
         "scored 0 articles in 0 partitions (5 already complete) (nothing to score: no cluster "
         "used)" in capsys.readouterr().err
     )
+    # -q, as under cron: no summary of a run without rejects (warnings still said), as the
+    # local command
+    assert main([*argv, "-q"]) == 0
+    assert "scored " not in capsys.readouterr().err
 
 
 def test_the_command_refuses_what_the_dask_engine_cannot_do(tmp_path, capsys) -> None:

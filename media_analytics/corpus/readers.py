@@ -929,12 +929,15 @@ def _text_record(stream: IO[bytes], name: str, report: _Report) -> Iterator[tupl
 
 def _day_in_name(name: str) -> str | None:
     """The day a file name holds, as YYYY-MM-DD: ``2025-10-31``, ``20251031`` or, day first,
-    ``31-10-2025``; ``None`` when it holds none.
+    ``31-10-2025`` (month first only where day first cannot be: ``10-31-2025``); ``None`` when
+    it holds none. It depends on the name alone, so that every engine dates a file alike.
 
     >>> _day_in_name("2025-10-31-banjir.txt"), _day_in_name("31_10_2025.txt")
     ('2025-10-31', '2025-10-31')
     >>> _day_in_name("berita-20251031.txt"), _day_in_name("artikel-12345.txt")
     ('2025-10-31', None)
+    >>> _day_in_name("10-31-2025.txt"), _day_in_name("05-11-2025.txt")
+    ('2025-10-31', '2025-11-05')
     """
     for pattern, order in (
         (r"(?<!\d)(\d{4})([-_.]?)(\d{2})\2(\d{2})(?!\d)", "ymd"),
@@ -943,6 +946,8 @@ def _day_in_name(name: str) -> str | None:
         for m in re.finditer(pattern, name):
             a, b, c = int(m[1]), int(m[3]), int(m[4])
             year, month, day = (a, b, c) if order == "ymd" else (c, b, a)
+            if order == "dmy" and month > 12 >= day:  # 10-31-2025: only month first can be
+                month, day = day, month
             if 1950 <= year <= 2099 and 1 <= month <= 12 and 1 <= day <= 31:
                 try:
                     return date(year, month, day).isoformat()

@@ -122,9 +122,23 @@ class Store(RunsMixin):
         # records lacking a date, source or url, by id (a worse copy keeps the stored ones)
         lacking: dict[str, dict[str, Any]] = {}
         order: list[tuple[str, str]] = []  # (id, hash) as given, duplicates included
+        given: dict[str, dict[str, Any]] = {}  # the last copy of each id in this batch
         for record in records:
             data = as_dict(record)
             aid = record_id(data)
+            earlier = given.get(aid)
+            if earlier is not None:
+                # a later copy in the same batch (a later file of the first run over a folder)
+                # keeps what it lacks from the earlier one, as it would from a stored one
+                kept = {
+                    name: earlier[name]
+                    for name in _KEPT_FIELDS
+                    if data.get(name) in (None, "") and earlier.get(name) not in (None, "")
+                }
+                if kept:
+                    _say_kept(aid, kept, "earlier copy's")
+                    data = dict(data, **kept)
+            given[aid] = data
             digest = content_hash(data)
             prepared[aid] = _prepared(data, digest)
             if any(data.get(name) in (None, "") for name in _KEPT_FIELDS):
@@ -711,18 +725,23 @@ def _keep_stored_fields(
         digest = content_hash(data)
         prepared[aid] = _prepared(data, digest)
         order[:] = [(i, digest if i == aid else d) for i, d in order]
-        logger.warning(
-            "article %r read again without %s: the stored %s kept",
-            aid,
-            " or ".join(_NAMES[name] for name in kept),
-            ", ".join(
-                f"{_NAMES[name]} ({len(value):,} characters)"
-                if name == "text"
-                else f"{_NAMES[name]} {value}"
-                for name, value in kept.items()
-            )
-            + (" is" if len(kept) == 1 else " are"),
+        _say_kept(aid, kept, "stored")
+
+
+def _say_kept(aid: str, kept: dict[str, Any], whose: str) -> None:
+    logger.warning(
+        "article %r read again without %s: the %s %s kept",
+        aid,
+        " or ".join(_NAMES[name] for name in kept),
+        whose,
+        ", ".join(
+            f"{_NAMES[name]} ({len(value):,} characters)"
+            if name == "text"
+            else f"{_NAMES[name]} {value}"
+            for name, value in kept.items()
         )
+        + (" is" if len(kept) == 1 else " are"),
+    )
 
 
 _NAMES = {"published_at": "date", "source": "source", "url": "url", "text": "body"}

@@ -252,6 +252,22 @@ def test_a_copy_without_its_body_keeps_the_stored_body(
     assert f"the stored body ({len(article['text']):,} characters) is kept" in caplog.text
 
 
+def test_a_worse_copy_in_the_same_batch_keeps_what_the_earlier_one_had(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    # the first run over an export folder reads both copies at once: the later, stripped one
+    # emptied the date, outlet, link and body, as none of them was stored yet
+    (article,) = make_articles(1)
+    stripped = {"id": article["id"], "title": article["title"] + " (Ralat)", "text": ""}
+    with caplog.at_level(logging.WARNING, logger="media_analytics.store"):
+        assert store.add_articles([article, stripped]).new == 1
+    (stored,) = store.claim(store.start_run("v1"), "v1", 5)
+    assert stored["title"].endswith("(Ralat)")
+    for name in ("published_at", "source", "url", "text"):
+        assert stored[name] == article[name], name
+    assert "the earlier copy's date" in caplog.text
+
+
 def test_edit_during_scoring_keeps_the_score_stale(store: Store) -> None:
     (article,) = make_articles(1)
     store.add_articles([article])
