@@ -229,6 +229,24 @@ def _dated_by_name(path: Path) -> bool:
     return name.endswith((".txt", ".txt.gz"))
 
 
+def _moved(marker: dict[str, Any], source: str) -> dict[str, Any]:
+    """``marker`` with its file named ``source``, in its rejects and warnings too."""
+    before = str(marker.get("source", ""))
+    if not before or before == source:
+        return marker
+    warnings = marker.get("warnings", {})
+    return {
+        **marker,
+        "source": source,
+        "rejects": [_renamed(r, before, source) for r in marker.get("rejects", [])],
+        "warnings": {k: _renamed(v, before, source) for k, v in warnings.items()},
+    }
+
+
+def _renamed(line: str, before: str, after: str) -> str:
+    return after + line[len(before) :] if line.startswith(before) else line
+
+
 def _partition_keys(
     shas: list[str], model: str, options: _ReadOptions, dedup_window: int | None = DEFAULT_WINDOW
 ) -> list[str]:
@@ -625,6 +643,11 @@ def score_partitions(
                 f"{len(failures)} of {len(files)} partitions failed (the other outputs are "
                 f"kept; run again to redo only these); {files[first_index]}: {first_error}"
             )
+    # a partition reused from an earlier run whose file has moved (the same bytes under another
+    # path) is reported under the path read now
+    markers = [
+        _moved(m, str(f)) if m is not None else None for m, f in zip(markers, files, strict=True)
+    ]
     done = [m for m in markers if m is not None]
     _write_json_atomic(
         out / RUN_MANIFEST,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import threading
 import time
@@ -275,6 +276,24 @@ def test_a_renamed_txt_article_is_scored_again_with_its_new_day(client, tmp_path
     (folder / "2025-10-31-banjir.txt").rename(folder / "2025-11-01-banjir.txt")
     assert main(argv) == 0 and day() == "2025-11-01"
     assert "(0 already complete)" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_a_reused_partition_is_reported_under_the_path_read_now(
+    five_parts, client, tmp_path, capsys
+) -> None:
+    parts = tmp_path / "parts"
+    moved = tmp_path / "moved"
+    shutil.copytree(five_parts, moved)
+    common = ["--engine", "dask", "--scheduler", client.scheduler.address]
+    common += ["--parts-dir", str(parts), "--out", str(tmp_path / "out.jsonl")]
+    assert main(["score", str(five_parts), *common]) == 0
+    assert f"{five_parts.resolve()}/part-02.jsonl:58" in capsys.readouterr().err
+    # the same bytes in another folder: nothing scored again, every line names the new folder
+    assert main(["score", str(moved), *common]) == 0
+    err = capsys.readouterr().err
+    assert "(5 already complete)" in err and f"{moved.resolve()}/part-02.jsonl:58" in err
+    assert str(five_parts.resolve()) not in err
 
 
 @pytest.mark.slow
