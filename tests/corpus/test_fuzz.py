@@ -25,7 +25,15 @@ _DATES = st.sampled_from(
     ["", "2024-10-18", "Jumat, 18 Okt 2024 17:46 WIB", "18/10/2024 09:15", "8/14/2025 14:42"]
 )
 
-FUZZ = settings(max_examples=75, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The same examples on every run (derandomize): the test suite must not pass or fail by chance.
+# Search further by hand with `--hypothesis-seed=N` and a fresh seed, then add what it finds as a
+# case of its own.
+FUZZ = settings(
+    max_examples=75,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 @dataclass
@@ -59,7 +67,9 @@ def check(case: Case, suffix: str) -> None:
 
 _GOOD = "good"
 _JSON_BAD = {
-    "invalid_json": st.sampled_from(['{"text": ', "{'text': 'x'}", "teks biasa", '{"a": 1}}']),
+    # (not '{"a": 1}}': after '{"text": ' it completes the record the line before opened, which
+    # the reader rightly reads as one record broken across two lines)
+    "invalid_json": st.sampled_from(['{"text": ', "{'text': 'x'}", "teks biasa", '{"a": 1}]']),
     "not_object": st.sampled_from(["[1, 2]", "42", '"teks"', "null", "true"]),
     "missing_text": st.sampled_from(['{"title": "x"}', '{"text": null}', '{"text": "   "}']),
     "wrong_type": st.sampled_from(['{"text": 7}', '{"text": ["a"]}', '{"text": {"a": 1}}']),
