@@ -606,16 +606,14 @@ def _score_into_store(
             # (by their real paths, as the files read are known: "daily/x.jsonl" one day and
             # "/srv/feed/daily/x.jsonl" the next are one file)
             real = {f: os.path.realpath(f) for f in todo if f != "-"}
-            stored = Rejects()
+            recorded = store.stored_rejects(list(real.values()))
+            stored, new = Rejects(), Rejects()
             for r in rejects:
                 where = real.get(r.file, r.file)
                 stored.add(where, r.line, r.reason, r.message, r.severity, r.record_id)
-            recorded = store.stored_rejects(list(real.values()))
-            store.add_rejects(run_id, stored, files=list(real.values()))
-            new = Rejects()
-            for r in rejects:
-                if (real.get(r.file, r.file), r.line, r.reason) not in recorded:
+                if (where, r.line, r.reason) not in recorded:
                     new.add(r.file, r.line, r.reason, r.message, r.severity, r.record_id)
+            store.add_rejects(run_id, stored, files=list(real.values()))
             if len(new) < len(rejects):
                 logger.info(
                     "%d problem(s) met in files read again were recorded by an earlier run: "

@@ -148,6 +148,25 @@ def _readable_term(name: str) -> str:
     return f"{term} ({', '.join(notes)})" if notes else term
 
 
+def _explained(text: Any, title: Any) -> tuple[str, str]:
+    """The cleaned headline and body of an article to explain, refused as scoring refuses it."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    if not text.strip() and not (isinstance(title, str) and title.strip()):
+        raise ValueError("empty text, and no title: scoring refuses an article with neither")
+    head = clean_title(title) if isinstance(title, str) and title else ""
+    return head, clean_article(text).text
+
+
+def _topic_part(parts: _Parts) -> Any:
+    if parts.topics is None:
+        raise ModelError(
+            "this model has no topic part (trained with --no-topics, or with_topics=False): "
+            "train it again without that to have topics"
+        )
+    return parts.topics
+
+
 def _written_forms(text: str, cache: StemCache) -> dict[str, str]:
     """Stem -> the first word of ``text`` that has it, to name a stem as the article writes it."""
     from .preprocessing import tokenize
@@ -1029,11 +1048,7 @@ class MediaPipeline:
         from .topics.evaluation import evaluate_topic_assignments
 
         parts = self._parts()
-        if parts.topics is None:
-            raise ModelError(
-                "this model has no topic part (trained with --no-topics, or with_topics=False): "
-                "train it again without that to have topics"
-            )
+        topics = _topic_part(parts)
         arts = [as_article(a) for a in articles]
         if not arts:
             raise ValueError("no articles to evaluate topics on")
@@ -1042,7 +1057,7 @@ class MediaPipeline:
             _token_doc(mapper, clean_title(a.title) if a.title else "", clean_article(a.text).text)
             for a in arts
         ]
-        ids = [r["id"] for r in parts.topics.topic_records(tokens)]
+        ids = [r["id"] for r in topics.topic_records(tokens)]
         categories = None
         if category is not None:
             categories = [a.extra.get(category) for a in arts]
@@ -1052,7 +1067,7 @@ class MediaPipeline:
                     f"no article has a {category!r} field; their other fields: "
                     f"{', '.join(fields) or 'none'}"
                 )
-        return evaluate_topic_assignments(parts.topics, ids, tokens, categories)
+        return evaluate_topic_assignments(topics, ids, tokens, categories)
 
     def explain_tone(self, text: str, title: str | None = "", *, top: int = 10) -> dict[str, Any]:
         """Why an article gets the tone its scored record shows.
@@ -1081,13 +1096,8 @@ class MediaPipeline:
             (positive) or away from it (negative), as ``(term, weight)`` with negated words read
             ``term (negated)``; ``None`` when the model has no article reading.
         """
-        if not isinstance(text, str):
-            raise TypeError(f"text must be a str, got {type(text).__name__}")
-        if not text.strip() and not (isinstance(title, str) and title.strip()):
-            raise ValueError("empty text, and no title: scoring refuses an article with neither")
+        head, body = _explained(text, title)
         parts = self._parts()
-        body = clean_article(text).text
-        head = clean_title(title) if isinstance(title, str) and title else ""
         sentence = None
         if parts.sentiment is not None:
             sentence = parts.sentiment.predict_article(head, body)
@@ -1157,24 +1167,14 @@ class MediaPipeline:
         import pandas as pd
 
         from .sentiment.ngrams import fast_counts
-        from .topics.projection import project_nonnegative, topic_shares
 
-        if not isinstance(text, str):
-            raise TypeError(f"text must be a str, got {type(text).__name__}")
-        if not text.strip() and not (isinstance(title, str) and title.strip()):
-            raise ValueError("empty text, and no title: scoring refuses an article with neither")
+        head, body = _explained(text, title)
         parts = self._parts()
-        model = parts.topics
-        if model is None:
-            raise ModelError(
-                "this model has no topic part (trained with --no-topics, or with_topics=False): "
-                "train it again without that to have topics"
-            )
-        body = clean_article(text).text
-        head = clean_title(title) if isinstance(title, str) and title else ""
+        model = _topic_part(parts)
         doc = _token_doc(_mapper(parts.stopwords), head, body)
+        shares = model.transform([doc])[0]
+        # the article's TF-IDF weights, which the projection behind those shares reads
         x = model.tfidf_.transform(fast_counts(model.vectorizer_, [doc])).tocsr()
-        shares = topic_shares(project_nonnegative(x, model.components_))[0]
         names = model.topic_label_map()
         order = np.argsort(-shares, kind="stable")[:top]
         table = pd.DataFrame(

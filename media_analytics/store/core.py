@@ -130,11 +130,7 @@ class Store(RunsMixin):
             if earlier is not None:
                 # a later copy in the same batch (a later file of the first run over a folder)
                 # keeps what it lacks from the earlier one, as it would from a stored one
-                kept = {
-                    name: earlier[name]
-                    for name in _KEPT_FIELDS
-                    if data.get(name) in (None, "") and earlier.get(name) not in (None, "")
-                }
+                kept = _kept_from(earlier, data)
                 if kept:
                     _say_kept(aid, kept, "earlier copy's")
                     data = dict(data, **kept)
@@ -714,11 +710,7 @@ def _keep_stored_fields(
     for aid, record in tx.select_in("SELECT id, record FROM articles WHERE id IN ({in})", ids):
         old = loads(record) or {}
         data = lacking[aid]
-        kept = {
-            name: old[name]
-            for name in _KEPT_FIELDS
-            if data.get(name) in (None, "") and old.get(name) not in (None, "")
-        }
+        kept = _kept_from(old, data)
         if not kept:
             continue
         data = dict(data, **kept)
@@ -726,6 +718,15 @@ def _keep_stored_fields(
         prepared[aid] = _prepared(data, digest)
         order[:] = [(i, digest if i == aid else d) for i, d in order]
         _say_kept(aid, kept, "stored")
+
+
+def _kept_from(before: Mapping[str, Any], data: Mapping[str, Any]) -> dict[str, Any]:
+    """The date, source, url and body that ``data`` lacks and ``before`` has."""
+    return {
+        name: before[name]
+        for name in _KEPT_FIELDS
+        if data.get(name) in (None, "") and before.get(name) not in (None, "")
+    }
 
 
 def _say_kept(aid: str, kept: dict[str, Any], whose: str) -> None:
