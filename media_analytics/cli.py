@@ -376,19 +376,26 @@ def _cmd_score(args: argparse.Namespace) -> int:
         counts, rejects = _score_into_store(args, pipe, reader, rejects)
     else:
         articles = reader(args.inputs)
-        detector = DuplicateDetector(max_articles=_dedup_window(args))
+        # with --dedup-state, copies of articles an earlier run wrote out are marked too: the
+        # state is read, held against other runs, and saved once this run has written all
+        state = _dedup_state(args)
         out = _open_out(args.out)
         assert out is not None
         n = 0
         done = False
         try:
-            scored = pipe.score(articles, n_jobs=args.jobs, duplicates=detector)
-            progress = _Progress(total=None, desc="scoring", quiet=args.quiet)
-            for record in progress.wrap(scored):
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                n += 1
-            progress.close()
-            done = True
+            with _state_lock(state):
+                detector = _load_detector(state, DuplicateDetector)
+                detector.max_articles = _dedup_window(args)
+                scored = pipe.score(articles, n_jobs=args.jobs, duplicates=detector)
+                progress = _Progress(total=None, desc="scoring", quiet=args.quiet)
+                for record in progress.wrap(scored):
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    n += 1
+                progress.close()
+                if state is not None:
+                    detector.save(state)
+                done = True
         finally:
             out.finish(done)
         counts = {"scored": n}
@@ -535,11 +542,11 @@ def _score_into_store(
     files = expand_paths(args.inputs)  # a missing input is said before the database is touched
     stats = _file_stats(files, args)
     window = _dedup_window(args)
+    state = _dedup_state(args) or _default_dedup_state(args.db)
     try:
         store = open_store(args.db)
     except StoreError as exc:
         raise _db_error(args.db, exc) from None
-    state = Path(args.dedup_state) if args.dedup_state else _default_dedup_state(args.db)
     with store, contextlib.ExitStack() as state_held:
         # one run at a time reads its input against the duplicate-detection state and saves
         # it; scoring, the long part, runs beside other runs
@@ -682,6 +689,16 @@ def _load_detector(state: Path | None, cls: Any) -> Any:
             broken.name,
         )
         return cls()
+
+
+def _dedup_state(args: argparse.Namespace) -> Path | None:
+    """``--dedup-state``, refused before anything is read when its folder is missing."""
+    if not args.dedup_state:
+        return None
+    state = Path(args.dedup_state)
+    if not state.parent.is_dir():
+        raise CommandError(f"--dedup-state {state}: no such folder {state.parent}")
+    return state
 
 
 def _default_dedup_state(db: str) -> Path | None:
@@ -1379,7 +1396,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument(
         "--dedup-state",
-        help="file keeping duplicate detection across runs (default: next to a SQLite database)",
+        help="file keeping duplicate detection across runs, so that a copy of an article an "
+        "earlier run scored is marked (default with a SQLite --db: next to the database; "
+        "without --db: none, each run marks copies within its own input)",
     )
     score.add_argument(
         "--column",

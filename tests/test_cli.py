@@ -242,6 +242,42 @@ def test_the_dedup_window_bounds_what_duplicate_detection_remembers(tmp_path: Pa
     assert main(["score", str(src), "--dedup-window", "-1", "-q"]) == 2
 
 
+def test_dedup_state_marks_copies_of_an_earlier_runs_articles_without_a_database(
+    tmp_path: Path, capsys
+) -> None:
+    """A job that writes files (no --db) and keeps --dedup-state: tomorrow's syndicated copy
+    of an article scored today names today's article (the option was silently ignored)."""
+    from media_analytics.corpus import DuplicateDetector
+    from media_analytics.pipeline import as_article
+
+    records = read_sample_records()
+    pairs = DuplicateDetector().find_duplicates(as_article(r) for r in records)
+    copy, original = sorted(pairs.items())[0]
+    by_id = {r["id"]: r for r in records}
+    day1, day2 = tmp_path / "day1.jsonl", tmp_path / "day2.jsonl"
+    day1.write_text(json.dumps(by_id[original], ensure_ascii=False) + "\n", "utf-8")
+    day2.write_text(json.dumps(by_id[copy], ensure_ascii=False) + "\n", "utf-8")
+    state = tmp_path / "feed.dedup.npz"
+    for day in (day1, day2):
+        out = day.with_suffix(".out.jsonl")
+        assert main(["score", str(day), "--out", str(out), "--jobs", "1", "-q",
+                     "--dedup-state", str(state)]) == 0  # fmt: skip
+    assert state.is_file()
+    assert _lines(day1.with_suffix(".out.jsonl"))[0]["duplicate_of"] is None
+    assert _lines(day2.with_suffix(".out.jsonl"))[0]["duplicate_of"] == original
+    # without the state each run sees only its own input
+    alone = tmp_path / "alone.jsonl"
+    assert main(["score", str(day2), "--out", str(alone), "--jobs", "1", "-q"]) == 0
+    assert _lines(alone)[0]["duplicate_of"] is None
+    # a state in a folder that does not exist is said before anything is read or created
+    db = tmp_path / "m.db"
+    for where in (["--out", str(tmp_path / "x.jsonl")], ["--db", str(db)]):
+        bad = ["score", str(day1), *where, "--dedup-state", str(tmp_path / "nodir" / "s.npz")]
+        assert main(bad) == 2
+    assert "no such folder" in capsys.readouterr().err
+    assert not db.exists() and not (tmp_path / "x.jsonl").exists()
+
+
 def test_unusable_theme_labels_are_a_one_line_error(tmp_path: Path, capsys) -> None:
     records = read_sample_records()[:20]
     src = tmp_path / "in.jsonl"
