@@ -409,7 +409,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
         )
     summary = (
         f"scored {counts['scored']} articles{read} in {elapsed:.1f} s with model "
-        f"{pipe.model_version}; {n_err} records rejected"
+        f"{pipe.model_version}; {_count(n_err, 'record')} rejected"
     )
     _report_rejects(rejects)
     if not args.quiet or n_err:  # -q: a daily job under cron says something only when it must
@@ -420,6 +420,8 @@ def _cmd_score(args: argparse.Namespace) -> int:
 def _cmd_score_dask(args: argparse.Namespace) -> int:
     """``score --engine dask``: each input file is a partition, scored on a Dask cluster."""
     try:
+        import distributed  # noqa: F401  (it sets its loggers' levels when imported)
+
         from . import scale
     except ImportError as exc:  # pragma: no cover - only without the extra
         raise CommandError(
@@ -437,6 +439,8 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
     parts_dir = args.parts_dir or (f"{args.out}.parts" if args.out else None)
     if not parts_dir:
         raise CommandError("--engine dask needs --parts-dir DIR and/or --out FILE")
+    if not args.verbose:  # the cluster's start-up and shutdown chatter (two dozen lines): -v
+        logging.getLogger("distributed").setLevel(logging.WARNING)
     n_workers = None if args.jobs is None or args.jobs < 1 else args.jobs
     started = time.perf_counter()
     try:
@@ -1611,8 +1615,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not logging.getLogger().handlers:
         level = logging.DEBUG if args.verbose else logging.WARNING if quiet else logging.INFO
         logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    if quiet:  # warnings and errors only, Dask's own chatter included
-        logging.getLogger("distributed").setLevel(logging.WARNING)
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_FATAL

@@ -376,3 +376,22 @@ def test_a_failed_partition_is_said_in_one_line_without_its_path_twice() -> None
         "no such file or directory"
     )
     assert scale._said(ValueError("bad value"), path) == "ValueError: bad value"
+
+
+def test_the_command_s_own_cluster_keeps_dask_s_chatter_to_warnings(records, tmp_path) -> None:
+    """A run of ``--engine dask`` without ``-q`` printed two dozen lines of the scheduler's
+    and nannies' start-up and shutdown around its summary; they show with ``-v`` only."""
+    import subprocess
+    import sys
+
+    folder = _write_partitions(records[:6], tmp_path / "in", 1)
+    cmd = [sys.executable, "-m", "media_analytics.cli", "score", str(folder), "--engine", "dask"]
+    done = subprocess.run(
+        [*cmd, "--out", str(tmp_path / "out.jsonl"), "--jobs", "1"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "scored 6 articles in 1 partition" in done.stderr
+    assert "distributed." not in done.stderr
