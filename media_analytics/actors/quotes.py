@@ -588,6 +588,9 @@ class _Attributor:
         self.last_description: str | None = None  # the last speaker described, not named
         self.pronoun_subjects: list[int] = []  # sentences opening "Ia/Dia + verb"
         self.pending: list[int] = []  # reporting verbs after a pronoun subject
+        # "menurutnya ..." clauses (opener token, span): the person in focus once the
+        # quotations' speakers are known
+        self.pending_menurut: list[tuple[int, tuple[int, int]]] = []
         self.group_events: list[tuple[int, str]] = []  # organisations reporting
         # names read as speakers that the actor matchers did not take for persons
         self.named_persons: set[str] = set()
@@ -1399,7 +1402,10 @@ class _Attributor:
             low = ts.lows[k]
             if low in MENURUT and not self.inside_quote(ts.starts[k]):
                 named = -1  # where the source's name ends, when it is named right after
-                if low == "menurutnya" or (k + 1 < ts.n and ts.lows[k + 1] in _PRONOUNS):
+                pronoun = low == "menurutnya" or (k + 1 < ts.n and ts.lows[k + 1] in _PRONOUNS)
+                if pronoun:
+                    if self.reported_at(ts.starts[k]):
+                        continue  # "Budi mengatakan ... menurutnya ...": already reported
                     # "menurutnya, ...", "Menurut dia, ...": the person in focus
                     speaker, body = self.focus(ts.starts[k]), k + 1 + (low == "menurut")
                 else:
@@ -1419,17 +1425,23 @@ class _Attributor:
                     and ts.words[body] != ","
                     and body - k < 14
                     and (body == start or not ts.sent[body])
+                    and ts.words[body] not in ".!?"  # ".,Lebih lanjut": a paragraph joined
                 ):
                     body += 1
-                if body < ts.n and ts.words[body] == ",":
+                if body < ts.n and ts.words[body] == "," and not (pronoun and body > start):
                     span = self.clause(body + 1)
-                elif named == start and start < ts.n and ts.lows[start][:1].isalpha():
-                    # "Menurut Prabowo keberadaan tanggul ...": no comma after the name
+                elif (named == start or pronoun) and start < ts.n and ts.lows[start][:1].isalpha():
+                    # "Menurut Prabowo keberadaan tanggul ...", "Menurutnya Benny tidak ...": no
+                    # comma after the source, whose clause starts right there (a comma further
+                    # on is inside that clause)
                     span = self.clause(start)
                 else:
                     span = None
                 if span is not None and speaker:
-                    out.append(Quote(speaker, ts.text[span[0] : span[1]], low, False, *span))
+                    if pronoun:
+                        self.pending_menurut.append((k, span))  # named after the quotations
+                    else:
+                        out.append(Quote(speaker, ts.text[span[0] : span[1]], low, False, *span))
                     self.events.append((ts.starts[k], speaker))
                     self.reported.append(span)
                     self.reported_by.append((*span, speaker))
@@ -1472,9 +1484,14 @@ class _Attributor:
         return out
 
     def pronoun_indirect(self) -> list[Quote]:
-        """``Ia menegaskan bahwa ...``: reported speech of the person in focus."""
+        """``Ia menegaskan bahwa ...``, ``Menurutnya ...``: reported speech of the person in
+        focus, who may be the speaker of a quotation just before."""
         ts = self.ts
         out: list[Quote] = []
+        for k, (a, b) in self.pending_menurut:
+            speaker = self.focus(ts.starts[k])
+            if speaker is not None:
+                out.append(Quote(speaker, ts.text[a:b], ts.lows[k], False, a, b))
         for k in self.pending:
             nxt = k + 1
             if nxt < ts.n and ts.words[nxt] == ",":

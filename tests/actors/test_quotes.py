@@ -383,3 +383,38 @@ def test_the_initials_a_person_goes_by_are_that_person() -> None:
         ("Agus Harimurti Yudhoyono", "mengaku"),
         ("Agus Harimurti Yudhoyono", "menyebut"),
     ]
+
+
+def test_menurutnya_without_a_comma_reports_its_own_sentence() -> None:
+    # no comma after "Menurutnya", and the next paragraph joined by ".," as scraped pages do
+    for join in (". ", ".,"):
+        text = (
+            f'"Itu keliru," ujar Hendra Wijaya. Menurutnya Dinas tidak pernah menutup pasar itu'
+            f"{join}Selain itu, Hendra juga menegaskan tak ada rencana relokasi pedagang."
+        )
+        found = [(q.speaker, q.verb, q.text) for q in extract_quotes(text, extract_actors(text))]
+        assert ("Hendra Wijaya", "menurutnya", "Dinas tidak pernah menutup pasar itu") in found
+        assert [q.verb for q in extract_quotes(text, extract_actors(text))] == [
+            "ujar",
+            "menurutnya",
+            "menegaskan",
+        ]
+
+
+def test_menurutnya_goes_to_the_speaker_of_the_quotation_before() -> None:
+    text = (
+        "Ekonom Budi Santoso menilai, Rina Kusuma menjadi sosok penting bagi pasar. "
+        '"Pasar pasti bereaksi," kata Rudi Hartono.\n'
+        "Lanjutnya, jika benar terjadi, menurutnya sosok pengganti harus segera diumumkan."
+    )
+    found = [(q.speaker, q.verb) for q in extract_quotes(text, extract_actors(text))]
+    assert ("Rudi Hartono", "menurutnya") in found
+
+
+def test_menurutnya_inside_a_reported_statement_is_not_a_second_quote() -> None:
+    text = (
+        "Menteri Perdagangan Andi Saputra mengatakan selama setahun terakhir menurutnya harga "
+        "pangan bisa stabil, inflasi juga berada di bawah 3%."
+    )
+    quotes = extract_quotes(text, extract_actors(text))
+    assert [(q.speaker, q.verb) for q in quotes] == [("Andi Saputra", "mengatakan")]
