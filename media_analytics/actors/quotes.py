@@ -121,6 +121,9 @@ _SOURCE_FILLERS = frozenset({"resmi", "tertulis", "pers", "lengkap"})
 _DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})
 # before a reporting verb, these say that nothing was said ("belum menjelaskan")
 _NEGATORS = frozenset({"tidak", "tak", "belum", "enggan", "bukan"})
+# verbs of answering whose object, right after them, is what was asked ("menjawab pertanyaan
+# wartawan"): what they say follows only a comma or "bahwa"
+_ANSWERING = frozenset({"menjawab", "menanggapi"})
 _NOT_ONLY = frozenset({"hanya", "sekadar", "cuma", "saja"})
 _PRONOUN_SUBJECTS = frozenset({"Ia", "Dia", "Beliau"})
 # Words between a subject and its verb besides the lexicon's adverbs ("Budi justru menilai").
@@ -1465,6 +1468,8 @@ class _Attributor:
                     if self.pronoun_before(k):
                         self.pending.append(k)
                     continue
+                if low in _ANSWERING and nxt < ts.n and ts.lows[nxt] not in (",", "bahwa"):
+                    continue  # "kata Budi menjawab pertanyaan guru": the occasion, not speech
                 if nxt < ts.n and ts.words[nxt] == ",":
                     nxt += 1  # "Budi menjelaskan, ..."
                 if nxt < ts.n and ts.lows[nxt] == "bahwa":

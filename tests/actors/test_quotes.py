@@ -418,3 +418,11 @@ def test_menurutnya_inside_a_reported_statement_is_not_a_second_quote() -> None:
     )
     quotes = extract_quotes(text, extract_actors(text))
     assert [(q.speaker, q.verb) for q in quotes] == [("Andi Saputra", "mengatakan")]
+
+
+def test_what_an_answer_answers_is_no_statement() -> None:
+    text = '"Izinnya pasti terbit," kata Yusuf Maulana menjawab pertanyaan para kepala desa.'
+    quotes = extract_quotes(text, extract_actors(text))
+    assert [(q.speaker, q.verb) for q in quotes] == [("Yusuf Maulana", "kata")]
+    text = "Yusuf Maulana menanggapi, izin usaha itu pasti terbit."
+    assert only(text)[:3] == ("Yusuf Maulana", "izin usaha itu pasti terbit", "menanggapi")
