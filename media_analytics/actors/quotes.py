@@ -656,6 +656,18 @@ class _Attributor:
             if m.end < end - 40:
                 break
             idx -= 1
+        return self.holder_before(k)
+
+    def holder_before(self, k: int) -> _Mention | None:
+        """The person before ``selaku`` when the office it introduces ends at token ``k``
+        (``Budi selaku manajer personal Martin mengklaim``): the name inside the office is
+        whom it serves, not the speaker."""
+        ts = self.ts
+        j = k
+        while j > 0 and k - j < 10 and not ts.sent[j] and ts.words[j][:1].isalnum():
+            if ts.lows[j] == "selaku":
+                return self.mention_before(j, window=0)
+            j -= 1
         return None
 
     def focus(

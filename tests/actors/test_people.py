@@ -670,3 +670,14 @@ def test_an_office_at_a_sentence_end_takes_no_full_stop_and_no_next_sentences_na
     people = [a for a in extract_actors(text) if a.type == "person"]
     assert [(p.name, p.role) for p in people] == [("Prabowo", None)]
     assert not any(m.endswith(".") for a in extract_actors(text) for m in [a.role or ""])
+
+
+def test_the_office_after_selaku_is_the_persons_own() -> None:
+    # an office described in lower case, naming whom it serves: the person is the one before
+    text = "Rudi Hartono selaku pengacara keluarga Wijaya menyebut gugatan itu sudah didaftarkan."
+    found = persons(text)
+    assert set(found) == {"Rudi Hartono"}
+    assert found["Rudi Hartono"].role == "pengacara keluarga Wijaya"
+    # after a rank, the office written out
+    text = '"Dua pelaku sudah ditahan," kata AKP Yusuf Maulana selaku Kasat Reskrim Polres Siak.'
+    assert persons(text)["Yusuf Maulana"].role == "Kasat Reskrim Polres Siak"

@@ -426,3 +426,8 @@ def test_what_an_answer_answers_is_no_statement() -> None:
     assert [(q.speaker, q.verb) for q in quotes] == [("Yusuf Maulana", "kata")]
     text = "Yusuf Maulana menanggapi, izin usaha itu pasti terbit."
     assert only(text)[:3] == ("Yusuf Maulana", "izin usaha itu pasti terbit", "menanggapi")
+
+
+def test_the_speaker_is_the_person_before_selaku() -> None:
+    text = "Rudi Hartono selaku pengacara keluarga Wijaya menyebut gugatan itu sudah didaftarkan."
+    assert only(text)[:2] == ("Rudi Hartono", "gugatan itu sudah didaftarkan")
