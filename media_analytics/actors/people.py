@@ -373,10 +373,17 @@ def _byline(ts: TokenStream, i: int, dot: int) -> bool:
 
 def _speaks_after_apposition(ts: TokenStream, comma: int) -> bool:
     """``Herfi Hervian, guru di sekolah korban, mengatakan``: a short description between
-    commas after the name, then a reporting verb."""
+    commas after the name, then a reporting verb (a description opened by ``seorang``, "a", is
+    often left without its closing comma)."""
     k, n = comma + 1, ts.n
     while k < n and k - comma <= 12 and not ts.sent[k] and ts.words[k] not in ',“"(':
         k += 1
+    if (
+        k < n
+        and ts.lows[comma + 1] == "seorang"
+        and any(ts.lows[j] in ts.lex.verbs_before for j in range(comma + 3, k))
+    ):
+        return True  # "Sambosa, seorang penjaga parkir menilai": the closing comma left out
     if k >= n or ts.words[k] != "," or k - comma < 2 or not ts.words[comma + 1][:1].islower():
         return False
     j = k + 1

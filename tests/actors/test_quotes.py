@@ -431,3 +431,16 @@ def test_what_an_answer_answers_is_no_statement() -> None:
 def test_the_speaker_is_the_person_before_selaku() -> None:
     text = "Rudi Hartono selaku pengacara keluarga Wijaya menyebut gugatan itu sudah didaftarkan."
     assert only(text)[:2] == ("Rudi Hartono", "gugatan itu sudah didaftarkan")
+
+
+def test_a_seorang_description_without_its_closing_comma_keeps_the_speaker() -> None:
+    text = (
+        '"Antrean selalu panjang," kata Dedi. Di sisi lain, Marlina, seorang pedagang sayur '
+        'menilai pungutan di pasar itu terlalu tinggi. "Kami sudah sering mengeluh," katanya.'
+    )
+    quotes = extract_quotes(text, extract_actors(text))
+    assert [(q.speaker, q.verb) for q in quotes] == [
+        ("Dedi", "kata"),
+        ("Marlina", "menilai"),
+        ("Marlina", "katanya"),
+    ]
