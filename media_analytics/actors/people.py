@@ -342,11 +342,15 @@ def _split_run(ts: TokenStream, j: int, gaz: Gazetteer) -> int:
 
     ``Direktur Eksekutif Poltracking Indonesia Hanta Yuda`` reads the unknown organisation
     ``Poltracking`` as the start of a name; a place or a known organisation inside the run, with
-    a name after it, shows the boundary.
+    a name after it, shows the boundary. After a facility (``General Manager Bandara Syamsudin
+    Noor Indah Preastuty``) the run opens with the facility's own name: the person is the last
+    two words.
     """
     end = read_name(ts, j)
     if end - j < 3:
         return j
+    if ts.lows[j - 1] in ts.lex.street_heads:
+        return end - 2
     for k in range(j + 1, end - 1):
         e = ts.lex.org_phrases.longest(ts.words, k)
         if e == k:

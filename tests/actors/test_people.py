@@ -681,3 +681,26 @@ def test_the_office_after_selaku_is_the_persons_own() -> None:
     # after a rank, the office written out
     text = '"Dua pelaku sudah ditahan," kata AKP Yusuf Maulana selaku Kasat Reskrim Polres Siak.'
     assert persons(text)["Yusuf Maulana"].role == "Kasat Reskrim Polres Siak"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            '"Jadwal kapal normal," ujar Manajer Pelabuhan Tanjung Priok Yusuf Maulana.',
+            "Yusuf Maulana",
+            "Manajer Pelabuhan Tanjung Priok",
+        ),
+        (
+            "Kepala Bandara Adisutjipto Hendra Wijaya meninjau landasan.",
+            "Hendra Wijaya",
+            "Kepala Bandara Adisutjipto",
+        ),
+    ],
+)
+def test_a_facilitys_name_after_an_office_is_not_the_persons(
+    text: str, name: str, role: str
+) -> None:
+    found = persons(text)
+    assert set(found) == {name}
+    assert found[name].role == role
