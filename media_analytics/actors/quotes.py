@@ -1604,6 +1604,19 @@ class _Attributor:
         t = ts.index_at(found[0]) - 1  # the word before the organisation's name
         if t >= 0 and not ts.sent[t + 1] and ts.lows[t] in _GOVERNING:
             return None  # "kakak dari siswa SDN X mengatakan": the organisation is an object
+        if t >= 0 and not ts.sent[t + 1] and ts.caps[t] and self.lex.is_role_word(ts.lows[t]):
+            # "Anggota Komisi IX DPR RI menyinggung": someone holding an office in it speaks,
+            # the one person of the article who holds it, else the office as written
+            while (
+                t > 0
+                and not ts.sent[t]
+                and ts.caps[t - 1]
+                and self.lex.is_role_word(ts.lows[t - 1])
+            ):
+                t -= 1
+            words = [w for w in ts.lows[t : j + 1] if w[:1].isalnum()]
+            owner = self.role_owner(words)
+            return owner if owner is not None else ts.surface(t, j + 1)
         return found[1]
 
 

@@ -444,3 +444,18 @@ def test_a_seorang_description_without_its_closing_comma_keeps_the_speaker() -> 
         ("Marlina", "menilai"),
         ("Marlina", "katanya"),
     ]
+
+
+def test_an_office_in_an_organisation_is_a_person_not_the_organisation() -> None:
+    text = (
+        "Wakil Ketua Komisi IV DPR Hendra Wijaya meninjau gudang Bulog. "
+        "Wakil Ketua Komisi IV DPR menyoroti stok beras yang menipis menjelang Lebaran."
+    )
+    quotes = extract_quotes(text, extract_actors(text))
+    assert [(q.speaker, q.verb) for q in quotes] == [("Hendra Wijaya", "menyoroti")]
+    text = "Anggota Komisi X DPR menyinggung anggaran sekolah yang belum cair di daerah."
+    assert only(text)[:3] == (
+        "Anggota Komisi X DPR",
+        "anggaran sekolah yang belum cair di daerah",
+        "menyinggung",
+    )
