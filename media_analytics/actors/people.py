@@ -36,6 +36,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")  # after a name: an edition ("MotoGP 2019")
 # before a name: where something is ("di Jabodetabek menyatakan"), no person ("ke" is left
 # out: it also leads to people, "menagih ke Nopriansyah")
 _PLACE_PREPOSITIONS = frozenset({"di"})
+# words that end an office described in lower case: a place, a time or a clause follows
+_OFFICE_ENDS = frozenset({"di", "pada", "dalam", "saat", "ketika", "usai", "yang", "bahwa"})
 # academic titles written out, which may be followed by a field instead of a name
 _ACADEMIC = frozenset({"Profesor", "Doktor", "Insinyur", "Emeritus", "Ingenieur"})
 # everyday words (a day, months) that are also given names ("AKBP Hari Brata", "Juni Ardianto")
@@ -340,11 +342,15 @@ def _split_run(ts: TokenStream, j: int, gaz: Gazetteer) -> int:
 
     ``Direktur Eksekutif Poltracking Indonesia Hanta Yuda`` reads the unknown organisation
     ``Poltracking`` as the start of a name; a place or a known organisation inside the run, with
-    a name after it, shows the boundary.
+    a name after it, shows the boundary. After a facility (``General Manager Bandara Syamsudin
+    Noor Indah Preastuty``) the run opens with the facility's own name: the person is the last
+    two words.
     """
     end = read_name(ts, j)
     if end - j < 3:
         return j
+    if ts.lows[j - 1] in ts.lex.street_heads:
+        return end - 2
     for k in range(j + 1, end - 1):
         e = ts.lex.org_phrases.longest(ts.words, k)
         if e == k:
@@ -371,10 +377,17 @@ def _byline(ts: TokenStream, i: int, dot: int) -> bool:
 
 def _speaks_after_apposition(ts: TokenStream, comma: int) -> bool:
     """``Herfi Hervian, guru di sekolah korban, mengatakan``: a short description between
-    commas after the name, then a reporting verb."""
+    commas after the name, then a reporting verb (a description opened by ``seorang``, "a", is
+    often left without its closing comma)."""
     k, n = comma + 1, ts.n
     while k < n and k - comma <= 12 and not ts.sent[k] and ts.words[k] not in ',“"(':
         k += 1
+    if (
+        k < n
+        and ts.lows[comma + 1] == "seorang"
+        and any(ts.lows[j] in ts.lex.verbs_before for j in range(comma + 3, k))
+    ):
+        return True  # "Sambosa, seorang penjaga parkir menilai": the closing comma left out
     if k >= n or ts.words[k] != "," or k - comma < 2 or not ts.words[comma + 1][:1].islower():
         return False
     j = k + 1
@@ -601,6 +614,9 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
         pm = _person_after(ts, i)
         if pm is not None:
             pm.start = i
+            capacity = _capacity_role(ts, pm.end, gaz)
+            if capacity is not None:
+                pm.role_match, pm.end = capacity, capacity.end
             return pm
     return None
 
@@ -726,6 +742,38 @@ def _initials(ts: TokenStream, i: int, end: int, acr: str) -> bool:
     )
 
 
+def _capacity_role(ts: TokenStream, end: int, gaz: Gazetteer) -> RoleMatch | None:
+    """The office after a name ending at ``end`` given with ``selaku`` or ``sebagai``
+    (``AKBP Hari Brata selaku Kapolres Dumai``), else None."""
+    if end + 1 >= ts.n or ts.lows[end] not in ("selaku", "sebagai") or not ts.joined(end):
+        return None
+    role = match_role(ts, end + 1, gaz)
+    if role is not None:
+        return role if read_name(ts, role.end) == role.end else None
+    return _described_office(ts, end + 1) if ts.lows[end] == "selaku" else None
+
+
+def _described_office(ts: TokenStream, j: int) -> RoleMatch | None:
+    """An office described after ``selaku`` (``selaku manajer personal Martin``), up to the verb
+    or the end of the clause: ``selaku`` ("in the capacity of") is said of a person, and a
+    name inside the description is whom the office serves, not the one who holds it."""
+    lex = ts.lex
+    if j >= ts.n or ts.caps[j] or not lex.is_role_word(ts.lows[j]):
+        return None
+    e = j + 1
+    while (
+        e < ts.n
+        and e - j < 8
+        and ts.joined(e)
+        and ts.words[e][:1].isalnum()
+        and ts.lows[e] not in lex.reporting_verbs
+        and ts.lows[e] not in lex.words["adverbs"]
+        and ts.lows[e] not in _OFFICE_ENDS
+    ):
+        e += 1
+    return RoleMatch(j, e, ts.surface(j, e), ts.lows[j])
+
+
 def cue_person(
     ts: TokenStream, i: int, gaz: Gazetteer, *, end: int | None = None
 ) -> PersonMatch | None:
@@ -772,11 +820,8 @@ def cue_person(
                 k += 1
                 steps += 1
             cue = k < n and lows[k] in lex.verbs_before
-    role = None
-    if end + 1 < n and lows[end] in ("selaku", "sebagai") and ts.joined(end):
-        sel = match_role(ts, end + 1, gaz)
-        if sel is not None and read_name(ts, sel.end) == sel.end:
-            role, cue = sel, True
+    role = _capacity_role(ts, end, gaz)
+    cue = cue or role is not None
     if not cue and end < n and words[end] == ",":  # degrees or an office after a comma
         suffixes, after = read_suffixes(ts, end)
         role = _apposition_role(ts, after, gaz)

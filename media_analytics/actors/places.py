@@ -71,9 +71,16 @@ def match_street(ts: TokenStream, i: int) -> int:
     return j
 
 
+def _capital(ts: TokenStream, i: int) -> bool:
+    """``Ibu Kota`` (capital city) at ``i``: a place head, not the form of address ``Ibu``."""
+    return ts.lows[i] == "ibu" and i + 1 < ts.n and ts.words[i + 1] == "Kota" and ts.caps[i]
+
+
 def _head(ts: TokenStream, i: int) -> tuple[int, str | None]:
     if not ts.caps[i]:
         return i, None
+    if _capital(ts, i):
+        return i + 2, "city"
     level = ts.lex.place_heads.get((ts.lows[i],))
     if level is None:
         return i, None
@@ -122,6 +129,7 @@ def match_place(
         low not in gaz.first
         and (low,) not in ts.lex.place_heads
         and ts.words[i] not in ts.lex.countries.first
+        and not _capital(ts, i)
     ):
         return None  # no head word and no region or country name starts here
     j, level = _head(ts, i)

@@ -121,6 +121,9 @@ _SOURCE_FILLERS = frozenset({"resmi", "tertulis", "pers", "lengkap"})
 _DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})
 # before a reporting verb, these say that nothing was said ("belum menjelaskan")
 _NEGATORS = frozenset({"tidak", "tak", "belum", "enggan", "bukan"})
+# verbs of answering whose object, right after them, is what was asked ("menjawab pertanyaan
+# wartawan"): what they say follows only a comma or "bahwa"
+_ANSWERING = frozenset({"menjawab", "menanggapi"})
 _NOT_ONLY = frozenset({"hanya", "sekadar", "cuma", "saja"})
 _PRONOUN_SUBJECTS = frozenset({"Ia", "Dia", "Beliau"})
 # Words between a subject and its verb besides the lexicon's adverbs ("Budi justru menilai").
@@ -588,6 +591,9 @@ class _Attributor:
         self.last_description: str | None = None  # the last speaker described, not named
         self.pronoun_subjects: list[int] = []  # sentences opening "Ia/Dia + verb"
         self.pending: list[int] = []  # reporting verbs after a pronoun subject
+        # "menurutnya ..." clauses (opener token, span): the person in focus once the
+        # quotations' speakers are known
+        self.pending_menurut: list[tuple[int, tuple[int, int]]] = []
         self.group_events: list[tuple[int, str]] = []  # organisations reporting
         # names read as speakers that the actor matchers did not take for persons
         self.named_persons: set[str] = set()
@@ -650,6 +656,21 @@ class _Attributor:
             if m.end < end - 40:
                 break
             idx -= 1
+        return self.holder_before(k)
+
+    def holder_before(self, k: int) -> _Mention | None:
+        """The person described by the words ending at token ``k``: after ``selaku`` (``Budi
+        selaku manajer personal Martin mengklaim``, where the name inside the office is whom it
+        serves, not the speaker) or after ``, seorang`` with no closing comma (``Sambosa,
+        seorang penjaga parkir menilai``)."""
+        ts = self.ts
+        j = k
+        while j > 0 and k - j < 10 and not ts.sent[j] and ts.words[j][:1].isalnum():
+            if ts.lows[j] == "selaku":
+                return self.mention_before(j, window=0)
+            if ts.lows[j] == "seorang" and ts.words[j - 1] == ",":
+                return self.mention_before(j - 1, window=0)
+            j -= 1
         return None
 
     def focus(
@@ -1399,7 +1420,10 @@ class _Attributor:
             low = ts.lows[k]
             if low in MENURUT and not self.inside_quote(ts.starts[k]):
                 named = -1  # where the source's name ends, when it is named right after
-                if low == "menurutnya" or (k + 1 < ts.n and ts.lows[k + 1] in _PRONOUNS):
+                pronoun = low == "menurutnya" or (k + 1 < ts.n and ts.lows[k + 1] in _PRONOUNS)
+                if pronoun:
+                    if self.reported_at(ts.starts[k]):
+                        continue  # "Budi mengatakan ... menurutnya ...": already reported
                     # "menurutnya, ...", "Menurut dia, ...": the person in focus
                     speaker, body = self.focus(ts.starts[k]), k + 1 + (low == "menurut")
                 else:
@@ -1419,17 +1443,23 @@ class _Attributor:
                     and ts.words[body] != ","
                     and body - k < 14
                     and (body == start or not ts.sent[body])
+                    and ts.words[body] not in ".!?"  # ".,Lebih lanjut": a paragraph joined
                 ):
                     body += 1
-                if body < ts.n and ts.words[body] == ",":
+                if body < ts.n and ts.words[body] == "," and not (pronoun and body > start):
                     span = self.clause(body + 1)
-                elif named == start and start < ts.n and ts.lows[start][:1].isalpha():
-                    # "Menurut Prabowo keberadaan tanggul ...": no comma after the name
+                elif (named == start or pronoun) and start < ts.n and ts.lows[start][:1].isalpha():
+                    # "Menurut Prabowo keberadaan tanggul ...", "Menurutnya Benny tidak ...": no
+                    # comma after the source, whose clause starts right there (a comma further
+                    # on is inside that clause)
                     span = self.clause(start)
                 else:
                     span = None
                 if span is not None and speaker:
-                    out.append(Quote(speaker, ts.text[span[0] : span[1]], low, False, *span))
+                    if pronoun:
+                        self.pending_menurut.append((k, span))  # named after the quotations
+                    else:
+                        out.append(Quote(speaker, ts.text[span[0] : span[1]], low, False, *span))
                     self.events.append((ts.starts[k], speaker))
                     self.reported.append(span)
                     self.reported_by.append((*span, speaker))
@@ -1453,6 +1483,8 @@ class _Attributor:
                     if self.pronoun_before(k):
                         self.pending.append(k)
                     continue
+                if low in _ANSWERING and nxt < ts.n and ts.lows[nxt] not in (",", "bahwa"):
+                    continue  # "kata Budi menjawab pertanyaan guru": the occasion, not speech
                 if nxt < ts.n and ts.words[nxt] == ",":
                     nxt += 1  # "Budi menjelaskan, ..."
                 if nxt < ts.n and ts.lows[nxt] == "bahwa":
@@ -1472,9 +1504,14 @@ class _Attributor:
         return out
 
     def pronoun_indirect(self) -> list[Quote]:
-        """``Ia menegaskan bahwa ...``: reported speech of the person in focus."""
+        """``Ia menegaskan bahwa ...``, ``Menurutnya ...``: reported speech of the person in
+        focus, who may be the speaker of a quotation just before."""
         ts = self.ts
         out: list[Quote] = []
+        for k, (a, b) in self.pending_menurut:
+            speaker = self.focus(ts.starts[k])
+            if speaker is not None:
+                out.append(Quote(speaker, ts.text[a:b], ts.lows[k], False, a, b))
         for k in self.pending:
             nxt = k + 1
             if nxt < ts.n and ts.words[nxt] == ",":
@@ -1567,6 +1604,19 @@ class _Attributor:
         t = ts.index_at(found[0]) - 1  # the word before the organisation's name
         if t >= 0 and not ts.sent[t + 1] and ts.lows[t] in _GOVERNING:
             return None  # "kakak dari siswa SDN X mengatakan": the organisation is an object
+        if t >= 0 and not ts.sent[t + 1] and ts.caps[t] and self.lex.is_role_word(ts.lows[t]):
+            # "Anggota Komisi IX DPR RI menyinggung": someone holding an office in it speaks,
+            # the one person of the article who holds it, else the office as written
+            while (
+                t > 0
+                and not ts.sent[t]
+                and ts.caps[t - 1]
+                and self.lex.is_role_word(ts.lows[t - 1])
+            ):
+                t -= 1
+            words = [w for w in ts.lows[t : j + 1] if w[:1].isalnum()]
+            owner = self.role_owner(words)
+            return owner if owner is not None else ts.surface(t, j + 1)
         return found[1]
 
 

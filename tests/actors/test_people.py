@@ -670,3 +670,37 @@ def test_an_office_at_a_sentence_end_takes_no_full_stop_and_no_next_sentences_na
     people = [a for a in extract_actors(text) if a.type == "person"]
     assert [(p.name, p.role) for p in people] == [("Prabowo", None)]
     assert not any(m.endswith(".") for a in extract_actors(text) for m in [a.role or ""])
+
+
+def test_the_office_after_selaku_is_the_persons_own() -> None:
+    # an office described in lower case, naming whom it serves: the person is the one before
+    text = "Rudi Hartono selaku pengacara keluarga Wijaya menyebut gugatan itu sudah didaftarkan."
+    found = persons(text)
+    assert set(found) == {"Rudi Hartono"}
+    assert found["Rudi Hartono"].role == "pengacara keluarga Wijaya"
+    # after a rank, the office written out
+    text = '"Dua pelaku sudah ditahan," kata AKP Yusuf Maulana selaku Kasat Reskrim Polres Siak.'
+    assert persons(text)["Yusuf Maulana"].role == "Kasat Reskrim Polres Siak"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            '"Jadwal kapal normal," ujar Manajer Pelabuhan Tanjung Priok Yusuf Maulana.',
+            "Yusuf Maulana",
+            "Manajer Pelabuhan Tanjung Priok",
+        ),
+        (
+            "Kepala Bandara Adisutjipto Hendra Wijaya meninjau landasan.",
+            "Hendra Wijaya",
+            "Kepala Bandara Adisutjipto",
+        ),
+    ],
+)
+def test_a_facilitys_name_after_an_office_is_not_the_persons(
+    text: str, name: str, role: str
+) -> None:
+    found = persons(text)
+    assert set(found) == {name}
+    assert found[name].role == role

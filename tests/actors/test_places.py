@@ -148,3 +148,8 @@ def test_a_short_form_that_is_also_a_surname_is_no_place() -> None:
     # of case, and Hsu is a common surname
     text = "Wakil Menteri Luar Negeri Taiwan Hsu Szu-chien mengatakan hal itu di Taipei."
     assert "Hsu" not in {a.name for a in extract_actors(text) if a.type == "place"}
+
+
+def test_ibu_kota_is_a_capital_not_a_form_of_address() -> None:
+    text = "Kantor kementerian akan pindah ke Ibu Kota Nusantara tahun depan."
+    assert [(a.name, a.type) for a in extract_actors(text)] == [("Ibu Kota Nusantara", "place")]

@@ -383,3 +383,79 @@ def test_the_initials_a_person_goes_by_are_that_person() -> None:
         ("Agus Harimurti Yudhoyono", "mengaku"),
         ("Agus Harimurti Yudhoyono", "menyebut"),
     ]
+
+
+def test_menurutnya_without_a_comma_reports_its_own_sentence() -> None:
+    # no comma after "Menurutnya", and the next paragraph joined by ".," as scraped pages do
+    for join in (". ", ".,"):
+        text = (
+            f'"Itu keliru," ujar Hendra Wijaya. Menurutnya Dinas tidak pernah menutup pasar itu'
+            f"{join}Selain itu, Hendra juga menegaskan tak ada rencana relokasi pedagang."
+        )
+        found = [(q.speaker, q.verb, q.text) for q in extract_quotes(text, extract_actors(text))]
+        assert ("Hendra Wijaya", "menurutnya", "Dinas tidak pernah menutup pasar itu") in found
+        assert [q.verb for q in extract_quotes(text, extract_actors(text))] == [
+            "ujar",
+            "menurutnya",
+            "menegaskan",
+        ]
+
+
+def test_menurutnya_goes_to_the_speaker_of_the_quotation_before() -> None:
+    text = (
+        "Ekonom Budi Santoso menilai, Rina Kusuma menjadi sosok penting bagi pasar. "
+        '"Pasar pasti bereaksi," kata Rudi Hartono.\n'
+        "Lanjutnya, jika benar terjadi, menurutnya sosok pengganti harus segera diumumkan."
+    )
+    found = [(q.speaker, q.verb) for q in extract_quotes(text, extract_actors(text))]
+    assert ("Rudi Hartono", "menurutnya") in found
+
+
+def test_menurutnya_inside_a_reported_statement_is_not_a_second_quote() -> None:
+    text = (
+        "Menteri Perdagangan Andi Saputra mengatakan selama setahun terakhir menurutnya harga "
+        "pangan bisa stabil, inflasi juga berada di bawah 3%."
+    )
+    quotes = extract_quotes(text, extract_actors(text))
+    assert [(q.speaker, q.verb) for q in quotes] == [("Andi Saputra", "mengatakan")]
+
+
+def test_what_an_answer_answers_is_no_statement() -> None:
+    text = '"Izinnya pasti terbit," kata Yusuf Maulana menjawab pertanyaan para kepala desa.'
+    quotes = extract_quotes(text, extract_actors(text))
+    assert [(q.speaker, q.verb) for q in quotes] == [("Yusuf Maulana", "kata")]
+    text = "Yusuf Maulana menanggapi, izin usaha itu pasti terbit."
+    assert only(text)[:3] == ("Yusuf Maulana", "izin usaha itu pasti terbit", "menanggapi")
+
+
+def test_the_speaker_is_the_person_before_selaku() -> None:
+    text = "Rudi Hartono selaku pengacara keluarga Wijaya menyebut gugatan itu sudah didaftarkan."
+    assert only(text)[:2] == ("Rudi Hartono", "gugatan itu sudah didaftarkan")
+
+
+def test_a_seorang_description_without_its_closing_comma_keeps_the_speaker() -> None:
+    text = (
+        '"Antrean selalu panjang," kata Dedi. Di sisi lain, Marlina, seorang pedagang sayur '
+        'menilai pungutan di pasar itu terlalu tinggi. "Kami sudah sering mengeluh," katanya.'
+    )
+    quotes = extract_quotes(text, extract_actors(text))
+    assert [(q.speaker, q.verb) for q in quotes] == [
+        ("Dedi", "kata"),
+        ("Marlina", "menilai"),
+        ("Marlina", "katanya"),
+    ]
+
+
+def test_an_office_in_an_organisation_is_a_person_not_the_organisation() -> None:
+    text = (
+        "Wakil Ketua Komisi IV DPR Hendra Wijaya meninjau gudang Bulog. "
+        "Wakil Ketua Komisi IV DPR menyoroti stok beras yang menipis menjelang Lebaran."
+    )
+    quotes = extract_quotes(text, extract_actors(text))
+    assert [(q.speaker, q.verb) for q in quotes] == [("Hendra Wijaya", "menyoroti")]
+    text = "Anggota Komisi X DPR menyinggung anggaran sekolah yang belum cair di daerah."
+    assert only(text)[:3] == (
+        "Anggota Komisi X DPR",
+        "anggaran sekolah yang belum cair di daerah",
+        "menyinggung",
+    )
