@@ -15,6 +15,7 @@ want one row per thing they count, so :func:`records_to_frames` builds a :class:
 
 from __future__ import annotations
 
+import ast
 import json
 import logging
 import re
@@ -177,15 +178,24 @@ def _parse_day(value: Any) -> pd.Timestamp | None:
     return None if parsed is None else pd.Timestamp(parsed.date())
 
 
-def _nested(value: Any, default: Any) -> Any:
+def _nested(value: Any, default: Any, unread: Counter[str] | None = None, column: str = "") -> Any:
     """A nested field as a Python object; databases hand them back as JSON text, Parquet
-    files (through pandas) as NumPy arrays of dicts holding more arrays."""
+    files (through pandas) as NumPy arrays of dicts holding more arrays, and a frame saved with
+    ``to_csv`` as Python's repr (single quotes, ``None``), read as literals only, never run.
+    Text that is neither gives ``default`` and is counted in ``unread[column]``, so that the
+    caller can say what was lost."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return default
     if isinstance(value, str):
         try:
             return json.loads(value)
         except json.JSONDecodeError:
+            pass
+        try:
+            return ast.literal_eval(value)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            if unread is not None:
+                unread[column] += 1
             return default
     return _plain(value)
 
@@ -334,7 +344,9 @@ def records_to_frames(
     ----------
     records : iterable of dict or pandas.DataFrame
         Scored records as the pipeline writes them, or a frame with the same columns as the store
-        returns them (nested fields may be JSON text).
+        returns them (nested fields may be JSON text, or Python's repr as ``DataFrame.to_csv``
+        writes them; a cell that is neither is read as empty, with a warning naming its
+        column).
     sources : sequence of str, optional
         Keep only records from these outlets (before syndicated copies are grouped, so
         ``n_outlets`` counts the selected outlets only).
@@ -463,12 +475,13 @@ def records_to_frames(
     story_rows, theme_rows, actor_rows, quote_rows = [], [], [], []
     # (type, nickname or short form, full name) -> articles
     alias_links: Counter[tuple[str, str, str]] = Counter()
+    unread: Counter[str] = Counter()  # column -> cells that are neither JSON nor a literal
     for root, i in rep_index.items():
         if root not in outlets:  # a story dated outside since..until
             continue
         rec, day = kept[i][0], story_day[root]
-        topic = _nested(rec.get("topic"), {}) or {}
-        sentiment = _nested(rec.get("sentiment"), {}) or {}
+        topic = _nested(rec.get("topic"), {}, unread, "topic") or {}
+        sentiment = _nested(rec.get("sentiment"), {}, unread, "sentiment") or {}
         tone = _clean_str(sentiment.get("label"))
         story_outlets = outlets.get(root, [])
         story_rows.append(
@@ -487,7 +500,7 @@ def records_to_frames(
                 "outlets": "; ".join(story_outlets),
             }
         )
-        for theme in _nested(rec.get("themes"), []) or []:
+        for theme in _nested(rec.get("themes"), [], unread, "themes") or []:
             theme_rows.append(
                 {
                     "id": root,
@@ -497,7 +510,7 @@ def records_to_frames(
                     "evidence": "; ".join(str(e) for e in theme.get("evidence") or []),
                 }
             )
-        for actor in _nested(rec.get("actors"), []) or []:
+        for actor in _nested(rec.get("actors"), [], unread, "actors") or []:
             region = actor.get("region") or {}
             name = _clean_str(actor.get("name"))
             if name and actor.get("type") in ("person", "organization"):
@@ -525,7 +538,7 @@ def records_to_frames(
                     "written": _clean_str(actor.get("name")) or name,
                 }
             )
-        for quote in _nested(rec.get("quotes"), []) or []:
+        for quote in _nested(rec.get("quotes"), [], unread, "quotes") or []:
             quote_rows.append(
                 {
                     "id": root,
@@ -537,6 +550,12 @@ def records_to_frames(
                 }
             )
 
+    for column, n in sorted(unread.items()):
+        logger.warning(
+            "column %s: %d cell(s) are neither JSON nor a Python literal and were read as empty",
+            column,
+            n,
+        )
     stories = _frame(story_rows, STORY_COLUMNS)
     themes = _frame(theme_rows, ["id", "date", "theme", "score", "evidence"])
     themes = themes[themes["theme"].notna()]

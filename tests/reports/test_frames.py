@@ -16,7 +16,7 @@ from media_analytics.reports import (
     volume,
 )
 
-from .conftest import SAMPLE, read_sample
+from .conftest import SAMPLE, read_sample, with_synthetic_actors
 
 
 def test_five_outlet_story_counts_once(syndicated_records):
@@ -341,3 +341,28 @@ def test_a_period_groups_names_on_its_own_stories():
     alone = records_to_frames(records[-1:], since="2025-10-01", until="2025-10-31")
     assert october.actors["name"].tolist() == alone.actors["name"].tolist() == ["KPK"]
     assert october.n_outside == 5 and october.n_records == 6
+
+
+def test_a_frame_saved_with_to_csv_reads_back_whole(tmp_path, syndicated_records, caplog):
+    # to_csv writes nested cells as Python's repr (single quotes), which is not JSON
+    records = with_synthetic_actors(syndicated_records)
+    pd.DataFrame(records).to_csv(tmp_path / "scored.csv", index=False)
+    back = records_to_frames(pd.read_csv(tmp_path / "scored.csv"))
+    kept = records_to_frames(records)
+    for table in ("themes", "actors", "quotes"):
+        assert len(getattr(kept, table))  # (the check below compares something)
+        assert getattr(back, table).to_dict("records") == getattr(kept, table).to_dict("records")
+    assert back.stories["sentiment"].tolist() == kept.stories["sentiment"].tolist()
+    assert "neither JSON" not in caplog.text
+
+
+def test_nested_cells_that_cannot_be_read_are_said(caplog):
+    records = [
+        {"id": "a", "published_at": "2024-11-26", "themes": "[{'theme': 'x', 'score'"},
+        {"id": "b", "published_at": "2024-11-26", "themes": "__import__('os').getcwd()"},
+        {"id": "c", "published_at": "2024-11-26", "themes": "[{'theme': 'x', 'score': 1}]"},
+    ]
+    data = records_to_frames(records)
+    assert data.themes["id"].tolist() == ["c"]  # read as a literal, never run
+    assert caplog.text.count("neither JSON") == 1
+    assert "column themes: 2 cell(s)" in caplog.text
