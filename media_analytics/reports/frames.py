@@ -224,6 +224,19 @@ def _clean_str(value: Any) -> str | None:
     return text or None
 
 
+def _clean_id(value: Any) -> str | None:
+    """An id (or ``duplicate_of``) as text; a whole-number float is the integer id that pandas
+    read back as a float (``duplicate_of`` with gaps becomes ``3.0`` beside ``id`` ``3``), so
+    the copy still finds its original.
+
+    >>> _clean_id(3.0), _clean_id(3), _clean_id(" a1 "), _clean_id(float("nan"))
+    ('3', '3', 'a1', None)
+    """
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return _clean_str(value)
+
+
 def _roots(ids: Sequence[str], duplicate_of: Sequence[str | None]) -> list[str]:
     """Follow ``duplicate_of`` chains to the story each record belongs to.
 
@@ -346,7 +359,7 @@ def records_to_frames(
         Scored records as the pipeline writes them, or a frame with the same columns as the store
         returns them (nested fields may be JSON text, or Python's repr as ``DataFrame.to_csv``
         writes them; a cell that is neither is read as empty, with a warning naming its
-        column).
+        column). Ids that pandas read back as floats (``3.0``) count as the integer ids.
     sources : sequence of str, optional
         Keep only records from these outlets (before syndicated copies are grouped, so
         ``n_outlets`` counts the selected outlets only).
@@ -399,13 +412,13 @@ def records_to_frames(
     # the daily job's database.
     last_of: dict[str, int] = {}
     for i, rec in enumerate(rows):
-        rid = _clean_str(rec.get("id"))
+        rid = _clean_id(rec.get("id"))
         if rid is not None:
             if rid in last_of:
                 n_repeated += 1
             last_of[rid] = i
     for i, rec in enumerate(rows):
-        rid = _clean_str(rec.get("id"))
+        rid = _clean_id(rec.get("id"))
         if rid is not None and last_of[rid] != i:
             continue
         if wanted_sources is not None:
@@ -427,8 +440,8 @@ def records_to_frames(
             n_repeated,
         )
 
-    ids = [str(_clean_str(r.get("id")) or f"row-{i}") for i, (r, _) in enumerate(kept)]
-    dup_of = [_clean_str(r.get("duplicate_of")) for r, _ in kept]
+    ids = [str(_clean_id(r.get("id")) or f"row-{i}") for i, (r, _) in enumerate(kept)]
+    dup_of = [_clean_id(r.get("duplicate_of")) for r, _ in kept]
     roots = _roots(ids, dup_of)
     copies = pd.DataFrame(
         {

@@ -366,3 +366,19 @@ def test_nested_cells_that_cannot_be_read_are_said(caplog):
     assert data.themes["id"].tolist() == ["c"]  # read as a literal, never run
     assert caplog.text.count("neither JSON") == 1
     assert "column themes: 2 cell(s)" in caplog.text
+
+
+def test_numeric_ids_read_back_as_floats_keep_copies_with_their_story(tmp_path):
+    records = [
+        {"id": "3", "published_at": "2025-10-20", "source": "A", "duplicate_of": None},
+        {"id": "4", "published_at": "2025-10-20", "source": "B", "duplicate_of": "3"},
+        {"id": "7", "published_at": "2025-10-20", "source": "C", "duplicate_of": "3"},
+    ]
+    path = tmp_path / "scored.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    back = pd.read_json(path, lines=True)
+    assert back["duplicate_of"].dtype == "float64"  # 3.0, and NaN for the original
+    data = records_to_frames(back)
+    assert data.stories[["id", "n_outlets"]].to_dict("records") == [{"id": "3", "n_outlets": 3}]
+    assert data.n_duplicates == 2
+    assert sorted(data.copies["id"]) == ["3", "4", "7"]
