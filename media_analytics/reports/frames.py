@@ -366,7 +366,8 @@ def records_to_frames(
     since, until : str or Timestamp, optional
         Keep stories dated on or after ``since`` and on or before ``until`` (inclusive days; a
         story is dated by its earliest copy, and its copies go with it), before anything is
-        counted or any names are grouped: a period's report depends on its stories only.
+        counted or any names are grouped: a period's report depends on its stories only. A
+        day, as ``report --since`` takes it: a bound with a time zone raises ``ValueError``.
     aliases : mapping of str to str, optional
         The analyst's own ``written form -> name`` for actors and speakers of any type
         (``{"Jokowi": "Joko Widodo", "Korps Bhayangkara": "Polri"}``; see
@@ -402,6 +403,8 @@ def records_to_frames(
     >>> data.stories[["id", "n_outlets"]].to_dict("records")
     [{'id': 'a', 'n_outlets': 2}]
     """
+    # a bound with a time zone is refused before any work
+    since_day, until_day = _day_bound(since, "since"), _day_bound(until, "until")
     rows = _as_records(records)
     n_records = len(rows)
     wanted_sources = {s.casefold() for s in sources} if sources else None
@@ -480,7 +483,7 @@ def records_to_frames(
     # The date filter keeps whole stories, by their date, before anything is counted or names
     # are grouped: a period's report depends on that period's stories only, whatever else the
     # input holds (a file of the whole year, or the period read from the database).
-    inside = _within(copies["date"], since, until)
+    inside = _within(copies["date"], since_day, until_day)
     n_outside = int((~inside).sum())
     copies = copies[inside]
     outlets = copies.groupby("story_id")["source"].agg(lambda s: sorted(set(s)))
@@ -620,11 +623,33 @@ def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     return frame
 
 
-def _within(dates: pd.Series, since: Any, until: Any) -> pd.Series:
-    """Whether each date is within [since, until] (inclusive days; either may be ``None``)."""
+def _day_bound(value: Any, name: str) -> pd.Timestamp | None:
+    """The day a ``since`` or ``until`` bound names (its time of day dropped), or ``None``.
+
+    Story dates are Indonesian calendar days without a time zone, so a bound with one is
+    refused, as ``report --since``/``--until`` refuse it: which day it means is the caller's to
+    say (``2025-10-01T00:00:00+07:00`` is 1 October in Jakarta and 30 September in UTC).
+
+    >>> _day_bound("2025-10-01 18:30", "since")
+    Timestamp('2025-10-01 00:00:00')
+    """
+    if value is None:
+        return None
+    day = pd.Timestamp(value)
+    if day.tzinfo is not None:
+        raise ValueError(
+            f"{name} {value!r} has a time zone: give the day itself, as YYYY-MM-DD "
+            "(stories are dated by their Indonesian calendar day)"
+        )
+    return day.normalize()
+
+
+def _within(dates: pd.Series, since: pd.Timestamp | None, until: pd.Timestamp | None) -> pd.Series:
+    """Whether each date is within [since, until] (days from :func:`_day_bound`; either may
+    be ``None``)."""
     mask = pd.Series(True, index=dates.index)
     if since is not None:
-        mask &= dates >= pd.Timestamp(since).normalize()
+        mask &= dates >= since
     if until is not None:
-        mask &= dates <= pd.Timestamp(until).normalize()
+        mask &= dates <= until
     return mask

@@ -15,6 +15,7 @@ from media_analytics.reports import (
     top_speakers,
     volume,
 )
+from media_analytics.reports.tables import period_grid
 
 from .conftest import SAMPLE, read_sample, with_synthetic_actors
 
@@ -382,3 +383,20 @@ def test_numeric_ids_read_back_as_floats_keep_copies_with_their_story(tmp_path):
     assert data.stories[["id", "n_outlets"]].to_dict("records") == [{"id": "3", "n_outlets": 3}]
     assert data.n_duplicates == 2
     assert sorted(data.copies["id"]) == ["3", "4", "7"]
+
+
+@pytest.mark.parametrize(
+    "since", ["2024-11-26T00:00:00+07:00", pd.Timestamp("2024-11-26", tz="Asia/Jakarta")]
+)
+def test_a_bound_with_a_time_zone_is_refused_as_the_command_line_does(since, syndicated_records):
+    with pytest.raises(ValueError, match="has a time zone: give the day itself, as YYYY-MM-DD"):
+        records_to_frames(syndicated_records, since=since)
+    with pytest.raises(ValueError, match=r"until .* has a time zone"):
+        records_to_frames(syndicated_records, until=since)
+    # a day, with or without a time of day, is read as before
+    day = records_to_frames(syndicated_records, since="2024-11-26 18:00", until="2024-11-26")
+    assert day.stories["id"].tolist() == ["s1"]
+    data = records_to_frames(syndicated_records)
+    data.filters["since"] = since  # (a ReportData put together by hand)
+    with pytest.raises(ValueError, match="has a time zone"):
+        period_grid(data, "W")
