@@ -55,7 +55,8 @@ def build_report(
     sources : sequence of str, optional
         Keep these outlets only.
     since, until : str or Timestamp, optional
-        First and last day to include.
+        First and last day to include (a bound with a time zone raises ``ValueError``: give
+        the day).
     title : str
         The report's heading.
     names : sequence of str, optional

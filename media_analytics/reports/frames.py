@@ -15,6 +15,7 @@ want one row per thing they count, so :func:`records_to_frames` builds a :class:
 
 from __future__ import annotations
 
+import ast
 import json
 import logging
 import re
@@ -177,15 +178,24 @@ def _parse_day(value: Any) -> pd.Timestamp | None:
     return None if parsed is None else pd.Timestamp(parsed.date())
 
 
-def _nested(value: Any, default: Any) -> Any:
+def _nested(value: Any, default: Any, unread: Counter[str] | None = None, column: str = "") -> Any:
     """A nested field as a Python object; databases hand them back as JSON text, Parquet
-    files (through pandas) as NumPy arrays of dicts holding more arrays."""
+    files (through pandas) as NumPy arrays of dicts holding more arrays, and a frame saved with
+    ``to_csv`` as Python's repr (single quotes, ``None``), read as literals only, never run.
+    Text that is neither gives ``default`` and is counted in ``unread[column]``, so that the
+    caller can say what was lost."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return default
     if isinstance(value, str):
         try:
             return json.loads(value)
         except json.JSONDecodeError:
+            pass
+        try:
+            return ast.literal_eval(value)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            if unread is not None:
+                unread[column] += 1
             return default
     return _plain(value)
 
@@ -212,6 +222,19 @@ def _clean_str(value: Any) -> str | None:
         return None
     text = str(value).strip()
     return text or None
+
+
+def _clean_id(value: Any) -> str | None:
+    """An id (or ``duplicate_of``) as text; a whole-number float is the integer id that pandas
+    read back as a float (``duplicate_of`` with gaps becomes ``3.0`` beside ``id`` ``3``), so
+    the copy still finds its original.
+
+    >>> _clean_id(3.0), _clean_id(3), _clean_id(" a1 "), _clean_id(float("nan"))
+    ('3', '3', 'a1', None)
+    """
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return _clean_str(value)
 
 
 def _roots(ids: Sequence[str], duplicate_of: Sequence[str | None]) -> list[str]:
@@ -334,14 +357,17 @@ def records_to_frames(
     ----------
     records : iterable of dict or pandas.DataFrame
         Scored records as the pipeline writes them, or a frame with the same columns as the store
-        returns them (nested fields may be JSON text).
+        returns them (nested fields may be JSON text, or Python's repr as ``DataFrame.to_csv``
+        writes them; a cell that is neither is read as empty, with a warning naming its
+        column). Ids that pandas read back as floats (``3.0``) count as the integer ids.
     sources : sequence of str, optional
         Keep only records from these outlets (before syndicated copies are grouped, so
         ``n_outlets`` counts the selected outlets only).
     since, until : str or Timestamp, optional
         Keep stories dated on or after ``since`` and on or before ``until`` (inclusive days; a
         story is dated by its earliest copy, and its copies go with it), before anything is
-        counted or any names are grouped: a period's report depends on its stories only.
+        counted or any names are grouped: a period's report depends on its stories only. A
+        day, as ``report --since`` takes it: a bound with a time zone raises ``ValueError``.
     aliases : mapping of str to str, optional
         The analyst's own ``written form -> name`` for actors and speakers of any type
         (``{"Jokowi": "Joko Widodo", "Korps Bhayangkara": "Polri"}``; see
@@ -377,6 +403,8 @@ def records_to_frames(
     >>> data.stories[["id", "n_outlets"]].to_dict("records")
     [{'id': 'a', 'n_outlets': 2}]
     """
+    # a bound with a time zone is refused before any work
+    since_day, until_day = _day_bound(since, "since"), _day_bound(until, "until")
     rows = _as_records(records)
     n_records = len(rows)
     wanted_sources = {s.casefold() for s in sources} if sources else None
@@ -387,13 +415,13 @@ def records_to_frames(
     # the daily job's database.
     last_of: dict[str, int] = {}
     for i, rec in enumerate(rows):
-        rid = _clean_str(rec.get("id"))
+        rid = _clean_id(rec.get("id"))
         if rid is not None:
             if rid in last_of:
                 n_repeated += 1
             last_of[rid] = i
     for i, rec in enumerate(rows):
-        rid = _clean_str(rec.get("id"))
+        rid = _clean_id(rec.get("id"))
         if rid is not None and last_of[rid] != i:
             continue
         if wanted_sources is not None:
@@ -415,8 +443,8 @@ def records_to_frames(
             n_repeated,
         )
 
-    ids = [str(_clean_str(r.get("id")) or f"row-{i}") for i, (r, _) in enumerate(kept)]
-    dup_of = [_clean_str(r.get("duplicate_of")) for r, _ in kept]
+    ids = [str(_clean_id(r.get("id")) or f"row-{i}") for i, (r, _) in enumerate(kept)]
+    dup_of = [_clean_id(r.get("duplicate_of")) for r, _ in kept]
     roots = _roots(ids, dup_of)
     copies = pd.DataFrame(
         {
@@ -455,7 +483,7 @@ def records_to_frames(
     # The date filter keeps whole stories, by their date, before anything is counted or names
     # are grouped: a period's report depends on that period's stories only, whatever else the
     # input holds (a file of the whole year, or the period read from the database).
-    inside = _within(copies["date"], since, until)
+    inside = _within(copies["date"], since_day, until_day)
     n_outside = int((~inside).sum())
     copies = copies[inside]
     outlets = copies.groupby("story_id")["source"].agg(lambda s: sorted(set(s)))
@@ -463,12 +491,13 @@ def records_to_frames(
     story_rows, theme_rows, actor_rows, quote_rows = [], [], [], []
     # (type, nickname or short form, full name) -> articles
     alias_links: Counter[tuple[str, str, str]] = Counter()
+    unread: Counter[str] = Counter()  # column -> cells that are neither JSON nor a literal
     for root, i in rep_index.items():
         if root not in outlets:  # a story dated outside since..until
             continue
         rec, day = kept[i][0], story_day[root]
-        topic = _nested(rec.get("topic"), {}) or {}
-        sentiment = _nested(rec.get("sentiment"), {}) or {}
+        topic = _nested(rec.get("topic"), {}, unread, "topic") or {}
+        sentiment = _nested(rec.get("sentiment"), {}, unread, "sentiment") or {}
         tone = _clean_str(sentiment.get("label"))
         story_outlets = outlets.get(root, [])
         story_rows.append(
@@ -487,7 +516,7 @@ def records_to_frames(
                 "outlets": "; ".join(story_outlets),
             }
         )
-        for theme in _nested(rec.get("themes"), []) or []:
+        for theme in _nested(rec.get("themes"), [], unread, "themes") or []:
             theme_rows.append(
                 {
                     "id": root,
@@ -497,7 +526,7 @@ def records_to_frames(
                     "evidence": "; ".join(str(e) for e in theme.get("evidence") or []),
                 }
             )
-        for actor in _nested(rec.get("actors"), []) or []:
+        for actor in _nested(rec.get("actors"), [], unread, "actors") or []:
             region = actor.get("region") or {}
             name = _clean_str(actor.get("name"))
             if name and actor.get("type") in ("person", "organization"):
@@ -525,7 +554,7 @@ def records_to_frames(
                     "written": _clean_str(actor.get("name")) or name,
                 }
             )
-        for quote in _nested(rec.get("quotes"), []) or []:
+        for quote in _nested(rec.get("quotes"), [], unread, "quotes") or []:
             quote_rows.append(
                 {
                     "id": root,
@@ -537,6 +566,12 @@ def records_to_frames(
                 }
             )
 
+    for column, n in sorted(unread.items()):
+        logger.warning(
+            "column %s: %d cell(s) are neither JSON nor a Python literal and were read as empty",
+            column,
+            n,
+        )
     stories = _frame(story_rows, STORY_COLUMNS)
     themes = _frame(theme_rows, ["id", "date", "theme", "score", "evidence"])
     themes = themes[themes["theme"].notna()]
@@ -588,11 +623,33 @@ def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     return frame
 
 
-def _within(dates: pd.Series, since: Any, until: Any) -> pd.Series:
-    """Whether each date is within [since, until] (inclusive days; either may be ``None``)."""
+def _day_bound(value: Any, name: str) -> pd.Timestamp | None:
+    """The day a ``since`` or ``until`` bound names (its time of day dropped), or ``None``.
+
+    Story dates are Indonesian calendar days without a time zone, so a bound with one is
+    refused, as ``report --since``/``--until`` refuse it: which day it means is the caller's to
+    say (``2025-10-01T00:00:00+07:00`` is 1 October in Jakarta and 30 September in UTC).
+
+    >>> _day_bound("2025-10-01 18:30", "since")
+    Timestamp('2025-10-01 00:00:00')
+    """
+    if value is None:
+        return None
+    day = pd.Timestamp(value)
+    if day.tzinfo is not None:
+        raise ValueError(
+            f"{name} {value!r} has a time zone: give the day itself, as YYYY-MM-DD "
+            "(stories are dated by their Indonesian calendar day)"
+        )
+    return day.normalize()
+
+
+def _within(dates: pd.Series, since: pd.Timestamp | None, until: pd.Timestamp | None) -> pd.Series:
+    """Whether each date is within [since, until] (days from :func:`_day_bound`; either may
+    be ``None``)."""
     mask = pd.Series(True, index=dates.index)
     if since is not None:
-        mask &= dates >= pd.Timestamp(since).normalize()
+        mask &= dates >= since
     if until is not None:
-        mask &= dates <= pd.Timestamp(until).normalize()
+        mask &= dates <= until
     return mask

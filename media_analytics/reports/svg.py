@@ -10,6 +10,7 @@ install), the file stays small, and the charts stay sharp when a phone zooms in.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from html import escape
 
@@ -79,18 +80,68 @@ def _open(name: str, title: str, height: int) -> list[str]:
 def _legend(names: Sequence[str], colors: Sequence[str], y: int) -> tuple[list[str], int]:
     """Legend rows under the plot, two entries a row; returns the parts and the height used."""
     parts, col_w = [], (_W - _LEFT - _RIGHT) / 2
-    for i, (name, color) in enumerate(zip(names, colors, strict=True)):
+    labels = _short_labels(names, 24)
+    for i, (label, color) in enumerate(zip(labels, colors, strict=True)):
         x = _LEFT + (i % 2) * col_w
         row_y = y + (i // 2) * 20
         parts.append(f'<rect x="{x:.1f}" y="{row_y - 9}" width="12" height="12" fill="{color}"/>')
-        parts.append(
-            f'<text x="{x + 18:.1f}" y="{row_y + 2}" fill="#333">{escape(_short(name, 24))}</text>'
-        )
+        parts.append(f'<text x="{x + 18:.1f}" y="{row_y + 2}" fill="#333">{escape(label)}</text>')
     return parts, math.ceil(len(names) / 2) * 20
 
 
 def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _short_labels(texts: Sequence[str], limit: int) -> list[str]:
+    """Each text cut to ``limit`` characters, the cut ones still told apart within a chart:
+    names that share their start (``Kota Administrasi Jakarta Pusat`` and ``... Selatan``)
+    are cut in the middle instead, keeping their ends, which is where such names differ; and
+    names that share their start and their end keep the part where they differ.
+
+    >>> _short_labels(["Kota Administrasi Jakarta Pusat", "Kota Administrasi Jakarta Selatan",
+    ...                "Komisi Pemberantasan Korupsi"], 20)
+    ['Kota A…Jakarta Pusat', 'Kota A…karta Selatan', 'Komisi Pemberantasa…']
+    """
+    labels = [_short(t, limit) for t in texts]
+    for cut in (_middle, _difference):
+        seen = Counter(labels)
+        if all(n == 1 for n in seen.values()):
+            break
+        before = labels[:]
+        for i, label in enumerate(before):
+            if seen[label] > 1:
+                alike = [t for t, other in zip(texts, before, strict=True) if other == label]
+                labels[i] = cut(texts[i], limit, alike)
+    return labels
+
+
+def _middle(text: str, limit: int, others: Sequence[str]) -> str:
+    """``text`` cut in the middle: a third of the room for its start, the rest for its end."""
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) // 3
+    return text[:head] + "…" + text[len(text) - (limit - 1 - head) :]
+
+
+def _common_start(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share at their start."""
+    return next(
+        (k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+        min(len(a), len(b)),
+    )
+
+
+def _difference(text: str, limit: int, others: Sequence[str]) -> str:
+    """``text`` from the character where it first differs from one of ``others``, after its
+    first few characters: the middle of names that share their start and end."""
+    if len(text) <= limit:
+        return text
+    same = min((_common_start(text, o) for o in others if o != text), default=0)
+    head = (limit - 2) // 4
+    start = max(head, min(same, len(text) - (limit - 2 - head)))
+    rest = text[start : start + limit - 2 - head]
+    return text[:head] + "…" + rest + ("…" if start + len(rest) < len(text) else "")
 
 
 def _axes(
@@ -288,6 +339,7 @@ def bar_chart(
     top = max((float(v) for v in values), default=0.0)
     room = 60 if counts is None else 100  # for the text beside the longest bar
     scale = (_W - label_w - _RIGHT - room) / top if top > 0 else 0.0
+    shown = _short_labels([str(label) for label in labels], 20)
     for i, (label, value) in enumerate(zip(labels, values, strict=True)):
         y = _TOP + i * row_h
         w = max(float(value) * scale, 1.0 if value else 0.0)
@@ -296,7 +348,7 @@ def bar_chart(
             text += f" ({int(counts[i]):,})"
         parts.append(
             f'<text x="{label_w - 8}" y="{y + 18}" text-anchor="end" fill="#333">'
-            f"{escape(_short(str(label), 20))}</text>"
+            f"{escape(shown[i])}</text>"
         )
         parts.append(
             f'<rect class="bar" x="{label_w}" y="{y + 5}" width="{w:.1f}" height="{row_h - 9}" '

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from .frames import ReportData, _initials_only, _period_code, period_start
+from .frames import ReportData, _day_bound, _initials_only, _period_code, period_start
 
 __all__ = [
     "BY_KEYS",
@@ -114,10 +114,14 @@ def period_grid(data: ReportData, period: str) -> pd.DatetimeIndex:
         return pd.DatetimeIndex([], name="period")
     lo, hi = data.stories["date"].min(), data.stories["date"].max()
     filters = data.filters or {}
-    if filters.get("since") is not None:
-        lo = min(lo, pd.Timestamp(filters["since"]))
-    if filters.get("until") is not None:
-        hi = max(hi, pd.Timestamp(filters["until"]))
+    since, until = (
+        _day_bound(filters.get("since"), "since"),
+        _day_bound(filters.get("until"), "until"),
+    )
+    if since is not None:
+        lo = min(lo, since)
+    if until is not None:
+        hi = max(hi, until)
     if _n_periods(lo, hi, code) > MAX_GRID_PERIODS:
         # dates decades apart (a stray date in a feed, or a long archive by day): only the
         # periods that hold stories, rather than a table of every empty day between

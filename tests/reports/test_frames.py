@@ -15,8 +15,9 @@ from media_analytics.reports import (
     top_speakers,
     volume,
 )
+from media_analytics.reports.tables import period_grid
 
-from .conftest import SAMPLE, read_sample
+from .conftest import SAMPLE, read_sample, with_synthetic_actors
 
 
 def test_five_outlet_story_counts_once(syndicated_records):
@@ -341,3 +342,61 @@ def test_a_period_groups_names_on_its_own_stories():
     alone = records_to_frames(records[-1:], since="2025-10-01", until="2025-10-31")
     assert october.actors["name"].tolist() == alone.actors["name"].tolist() == ["KPK"]
     assert october.n_outside == 5 and october.n_records == 6
+
+
+def test_a_frame_saved_with_to_csv_reads_back_whole(tmp_path, syndicated_records, caplog):
+    # to_csv writes nested cells as Python's repr (single quotes), which is not JSON
+    records = with_synthetic_actors(syndicated_records)
+    pd.DataFrame(records).to_csv(tmp_path / "scored.csv", index=False)
+    back = records_to_frames(pd.read_csv(tmp_path / "scored.csv"))
+    kept = records_to_frames(records)
+    for table in ("themes", "actors", "quotes"):
+        assert len(getattr(kept, table))  # (the check below compares something)
+        assert getattr(back, table).to_dict("records") == getattr(kept, table).to_dict("records")
+    assert back.stories["sentiment"].tolist() == kept.stories["sentiment"].tolist()
+    assert "neither JSON" not in caplog.text
+
+
+def test_nested_cells_that_cannot_be_read_are_said(caplog):
+    records = [
+        {"id": "a", "published_at": "2024-11-26", "themes": "[{'theme': 'x', 'score'"},
+        {"id": "b", "published_at": "2024-11-26", "themes": "__import__('os').getcwd()"},
+        {"id": "c", "published_at": "2024-11-26", "themes": "[{'theme': 'x', 'score': 1}]"},
+    ]
+    data = records_to_frames(records)
+    assert data.themes["id"].tolist() == ["c"]  # read as a literal, never run
+    assert caplog.text.count("neither JSON") == 1
+    assert "column themes: 2 cell(s)" in caplog.text
+
+
+def test_numeric_ids_read_back_as_floats_keep_copies_with_their_story(tmp_path):
+    records = [
+        {"id": "3", "published_at": "2025-10-20", "source": "A", "duplicate_of": None},
+        {"id": "4", "published_at": "2025-10-20", "source": "B", "duplicate_of": "3"},
+        {"id": "7", "published_at": "2025-10-20", "source": "C", "duplicate_of": "3"},
+    ]
+    path = tmp_path / "scored.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    back = pd.read_json(path, lines=True)
+    assert back["duplicate_of"].dtype == "float64"  # 3.0, and NaN for the original
+    data = records_to_frames(back)
+    assert data.stories[["id", "n_outlets"]].to_dict("records") == [{"id": "3", "n_outlets": 3}]
+    assert data.n_duplicates == 2
+    assert sorted(data.copies["id"]) == ["3", "4", "7"]
+
+
+@pytest.mark.parametrize(
+    "since", ["2024-11-26T00:00:00+07:00", pd.Timestamp("2024-11-26", tz="Asia/Jakarta")]
+)
+def test_a_bound_with_a_time_zone_is_refused_as_the_command_line_does(since, syndicated_records):
+    with pytest.raises(ValueError, match="has a time zone: give the day itself, as YYYY-MM-DD"):
+        records_to_frames(syndicated_records, since=since)
+    with pytest.raises(ValueError, match=r"until .* has a time zone"):
+        records_to_frames(syndicated_records, until=since)
+    # a day, with or without a time of day, is read as before
+    day = records_to_frames(syndicated_records, since="2024-11-26 18:00", until="2024-11-26")
+    assert day.stories["id"].tolist() == ["s1"]
+    data = records_to_frames(syndicated_records)
+    data.filters["since"] = since  # (a ReportData put together by hand)
+    with pytest.raises(ValueError, match="has a time zone"):
+        period_grid(data, "W")

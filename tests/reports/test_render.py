@@ -328,3 +328,23 @@ def test_the_provenance_counts_add_up_to_the_records_read(tmp_path):
     assert "partial: 2025-09-29 from 2025-10-01, 2025-10-27 to 2025-10-31\n" in markdown, markdown[
         :600
     ]
+
+
+def test_bar_labels_of_long_names_stay_apart(tmp_path):
+    from media_analytics.reports.svg import bar_chart
+
+    names = [
+        "Kota Administrasi Jakarta Pusat",
+        "Kota Administrasi Jakarta Selatan",
+        "Kementerian Koordinator Bidang Perekonomian Republik Indonesia",
+        "Kementerian Koordinator Bidang Kemaritiman Republik Indonesia",
+        "KPK",
+    ]
+    svg = bar_chart(names, [122, 104, 50, 40, 30], name="top-actors", title="Top actors")
+    labels = re.findall(r'text-anchor="end" fill="#333">([^<]*)</text>', svg)
+    assert len(labels) == len(set(labels)) == 5
+    assert all(len(label) <= 20 for label in labels)
+    assert labels[0].endswith("Pusat") and labels[1].endswith("Selatan")
+    assert labels[4] == "KPK"
+    for name in names:  # the whole name in the bar's tooltip
+        assert f"<title>{name}: " in svg
