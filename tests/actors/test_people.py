@@ -696,6 +696,17 @@ def test_the_office_after_selaku_is_the_persons_own() -> None:
             "Hendra Wijaya",
             "Kepala Bandara Adisutjipto",
         ),
+        # a railway station or bus terminal is a facility as well (no one was found)
+        (
+            "Kepala Stasiun Tugu Dewi Lestari memantau arus penumpang.",
+            "Dewi Lestari",
+            "Kepala Stasiun Tugu",
+        ),
+        (
+            "Manajer Terminal Tirtonadi Bayu Saputra memeriksa armada bus.",
+            "Bayu Saputra",
+            "Manajer Terminal Tirtonadi",
+        ),
     ],
 )
 def test_a_facilitys_name_after_an_office_is_not_the_persons(
