@@ -715,3 +715,32 @@ def test_a_facilitys_name_after_an_office_is_not_the_persons(
     found = persons(text)
     assert set(found) == {name}
     assert found[name].role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # an outfit cue and its club, the name in apposition or straight after
+        ("Pelatih Persija, Thomas Doll, mengaku puas.", "Thomas Doll", "Pelatih Persija"),
+        (
+            "Pelatih Bali United Stefano Cugurra memuji timnya.",
+            "Stefano Cugurra",
+            "Pelatih Bali United",
+        ),
+        # an office, then the faction it sits for
+        (
+            "Anggota DPR dari Fraksi PKS, Mardani Ali Sera, mengatakan rapat ditunda.",
+            "Mardani Ali Sera",
+            "Anggota DPR dari Fraksi PKS",
+        ),
+    ],
+)
+def test_the_outfit_before_an_apposed_name_is_the_persons_role(
+    text: str, name: str, role: str
+) -> None:
+    assert persons(text)[name].role == role
+
+
+def test_the_office_an_aide_serves_is_the_aides_role_not_the_persons_own() -> None:
+    text = "Jaksa memeriksa Asisten Pribadi Mendikbud, Rudi Hartono, sebagai saksi."
+    assert persons(text)["Rudi Hartono"].role == "Asisten Pribadi Mendikbud"
