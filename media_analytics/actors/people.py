@@ -554,6 +554,19 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
                 pm.start, pm.role_match = i, role
                 return pm
         elif j < ts.n:
+            if (
+                ts.caps[j]
+                and not ts.upper[j]
+                and ts.joined(j)
+                and read_name(ts, j) == j + 1
+                and gaz.spells_region(ts.words[j])
+            ):
+                # "Bupati Koltim": one word shortening a regency's name (Kolaka Timur) is the
+                # office's place, no person
+                j += 1
+                return RoleMatch(
+                    role.start, j, ts.surface(role.start, j), role.head, role.orgs, role.places
+                )
             pm = _person_after(ts, j)
             apposed = _apposed_person(ts, pm.end) if pm is not None and not pm.title else None
             if apposed is not None and pm is not None:
