@@ -156,6 +156,7 @@ class ArticleActors:
                 self.add_org(om)
                 i = om.end
                 if after is not None:
+                    after.role_match = after.role_match or self._outfit_role(k, om.end)
                     self.add_person(after)
                     i = after.end
                 continue
@@ -173,6 +174,7 @@ class ArticleActors:
                     # "Pelatih Madrid Zinedine Zidane": the person after the cue's place
                     after = person_after_outfit(ts, pm.end)
                     if after is not None:
+                        after.role_match = after.role_match or self._outfit_role(k, pm.end)
                         self.add_person(after)
                         i = after.end
                 continue
@@ -190,6 +192,21 @@ class ArticleActors:
         if low == "dari":
             return k > 1 and ts.upper[k - 2]  # "Anggota Komisi II DPR dari Fraksi PPP ..."
         return ts.words[k - 1] in _JOB_TITLES
+
+    def _outfit_role(self, k: int, end: int) -> RoleMatch | None:
+        """The role of the person named after the outfit at ``k .. end-1``: the cue and the
+        outfit (``Pelatih Persib, Robert Alberts,``), or after ``dari`` the office before it and
+        the outfit (``Wakil Ketua MPR dari Fraksi PAN, Eddy Soeparno,``). None after an office
+        the lexicon knows: its own role phrase binds it."""
+        ts = self.ts
+        low = ts.lows[k - 1]
+        if low in OUTFIT_CUES:
+            start = k - 1
+        elif low == "dari" and self.role_only and self.role_only[-1].end == k - 1:
+            start = self.role_only[-1].start
+        else:
+            return None
+        return RoleMatch(start, end, ts.surface(start, end), low)
 
     def _event(self, i: int, *, head: bool = False) -> int:
         """Skip the event, contest, venue or title whose name starts at ``i``: where it ends, or

@@ -42,6 +42,13 @@ _OFFICE_ENDS = frozenset({"di", "pada", "dalam", "saat", "ketika", "usai", "yang
 _ACADEMIC = frozenset({"Profesor", "Doktor", "Insinyur", "Emeritus", "Ingenieur"})
 # everyday words (a day, months) that are also given names ("AKBP Hari Brata", "Juni Ardianto")
 _GIVEN_NAME_WORDS = frozenset({"hari", "juni", "april", "mei"})
+# the offices that serve another office, named after them ("Asisten Pribadi Menpora")
+_AIDE_HEADS = frozenset(
+    {
+        *("asisten pribadi", "sekretaris pribadi", "ajudan", "staf khusus", "stafsus"),
+        *("staf ahli", "tenaga ahli", "juru bicara", "jubir"),
+    }
+)
 # the last word of a document's kind before the office that issues it ("Peraturan Menteri")
 _DOCUMENT_WORDS = frozenset({"peraturan", "keputusan", "instruksi", "edaran", "surat", "maklumat"})
 # Person cues that name an outfit before the person in apposition ("pelatih Barcelona, Ernesto
@@ -323,6 +330,13 @@ def match_role(ts: TokenStream, i: int, gaz: Gazetteer) -> RoleMatch | None:
                 and ts.caps[j]
             ):
                 j += 1
+    if head in _AIDE_HEADS and j < ts.n and ts.joined(j) and ts.caps[j]:
+        # "Asisten Pribadi Menpora": the office served is part of the aide's role, short form
+        # or not, and is no role of the person named next
+        served = match_role(ts, j, gaz)
+        if served is not None:
+            found.extend([*served.orgs, *served.places])
+            j = served.end
     j = _complement(ts, j, gaz, head in ts.lex.words["local_heads"], found)
     r = _rank_ahead(ts, j)
     if r is not None:
@@ -540,6 +554,19 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
                 pm.start, pm.role_match = i, role
                 return pm
         elif j < ts.n:
+            if (
+                ts.caps[j]
+                and not ts.upper[j]
+                and ts.joined(j)
+                and read_name(ts, j) == j + 1
+                and gaz.spells_region(ts.words[j])
+            ):
+                # "Bupati Koltim": one word shortening a regency's name (Kolaka Timur) is the
+                # office's place, no person
+                j += 1
+                return RoleMatch(
+                    role.start, j, ts.surface(role.start, j), role.head, role.orgs, role.places
+                )
             pm = _person_after(ts, j)
             apposed = _apposed_person(ts, pm.end) if pm is not None and not pm.title else None
             if apposed is not None and pm is not None:

@@ -118,6 +118,8 @@ class Gazetteer:
         self.by_code: dict[str, Region] = {}
         self.names: dict[tuple[str, ...], list[Region]] = {}
         self.districts: dict[tuple[str, ...], list[Region]] = {}
+        # regency, city and province names of two words or more, by their first two letters
+        self._spelt: dict[str, list[tuple[str, ...]]] = {}
         rows = sorted(rows)  # parents sort before children ("14" < "1472" < "147203")
         for code, name in rows:
             if len(code) == 2:
@@ -136,6 +138,9 @@ class Gazetteer:
                 base = _STRIP.sub("", name)
                 if base != name:
                     self._add(phrase_key(base), region)
+                key = phrase_key(base)
+                if len(key) > 1:
+                    self._spelt.setdefault(key[0][:2], []).append(key)
         by_name = {r.name.lower(): r for r in self.by_code.values() if r.level != "district"}
         for alias, official in aliases:
             target = by_name.get(official.lower())
@@ -151,6 +156,13 @@ class Gazetteer:
         bucket = self.names.setdefault(key, [])
         if region not in bucket:
             bucket.append(region)
+
+    def spells_region(self, word: str) -> bool:
+        """``word`` is spelt by the beginnings (two letters or more) of every word of a regency's,
+        city's or province's name, in order: ``Koltim`` (Kolaka Timur), ``Kolut``. Local news
+        writes such short forms for any regency; the alias list holds only the common ones."""
+        low = word.lower()
+        return any(_spelt_by(low, name) for name in self._spelt.get(low[:2], ()))
 
     def lookup(self, name: str | tuple[str, ...], level: str | None = None) -> list[Region]:
         """All regions a name can denote.
@@ -205,6 +217,17 @@ class Gazetteer:
     def is_ambiguous_bare(self, key: tuple[str, ...]) -> bool:
         """Whether a bare name should not be read as a place without a head word or role."""
         return " ".join(key) in _AMBIGUOUS_BARE
+
+
+def _spelt_by(word: str, name: tuple[str, ...]) -> bool:
+    """``word`` is the beginnings (two letters or more) of all of ``name``'s words, in order."""
+    if not name:
+        return not word
+    first = name[0]
+    return any(
+        word[:n] == first[:n] and _spelt_by(word[n:], name[1:])
+        for n in range(2, min(len(first), len(word)) + 1)
+    )
 
 
 def _longest_from(table: dict[tuple[str, ...], list[Region]]) -> dict[str, int]:

@@ -696,6 +696,17 @@ def test_the_office_after_selaku_is_the_persons_own() -> None:
             "Hendra Wijaya",
             "Kepala Bandara Adisutjipto",
         ),
+        # a railway station or bus terminal is a facility as well (no one was found)
+        (
+            "Kepala Stasiun Tugu Dewi Lestari memantau arus penumpang.",
+            "Dewi Lestari",
+            "Kepala Stasiun Tugu",
+        ),
+        (
+            "Manajer Terminal Tirtonadi Bayu Saputra memeriksa armada bus.",
+            "Bayu Saputra",
+            "Manajer Terminal Tirtonadi",
+        ),
     ],
 )
 def test_a_facilitys_name_after_an_office_is_not_the_persons(
@@ -704,3 +715,38 @@ def test_a_facilitys_name_after_an_office_is_not_the_persons(
     found = persons(text)
     assert set(found) == {name}
     assert found[name].role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # an outfit cue and its club, the name in apposition or straight after
+        ("Pelatih Persija, Thomas Doll, mengaku puas.", "Thomas Doll", "Pelatih Persija"),
+        (
+            "Pelatih Bali United Stefano Cugurra memuji timnya.",
+            "Stefano Cugurra",
+            "Pelatih Bali United",
+        ),
+        # an office, then the faction it sits for
+        (
+            "Anggota DPR dari Fraksi PKS, Mardani Ali Sera, mengatakan rapat ditunda.",
+            "Mardani Ali Sera",
+            "Anggota DPR dari Fraksi PKS",
+        ),
+    ],
+)
+def test_the_outfit_before_an_apposed_name_is_the_persons_role(
+    text: str, name: str, role: str
+) -> None:
+    assert persons(text)[name].role == role
+
+
+def test_the_office_an_aide_serves_is_the_aides_role_not_the_persons_own() -> None:
+    text = "Jaksa memeriksa Asisten Pribadi Mendikbud, Rudi Hartono, sebagai saksi."
+    assert persons(text)["Rudi Hartono"].role == "Asisten Pribadi Mendikbud"
+
+
+def test_one_word_shortening_a_regencys_name_after_an_office_is_no_person() -> None:
+    # Kolut is Kolaka Utara: not in the alias list, spelt by the beginnings of its words
+    text = "Kejaksaan memeriksa Bupati Kolut dalam kasus dana desa di Sultra."
+    assert persons(text) == {}
