@@ -600,6 +600,8 @@ def _score_into_store(
             if todo:  # (with nothing to read, the duplicate-detection state is not loaded)
                 detector = _load_detector(state, DuplicateDetector)
                 detector.max_articles = window
+                if state is not None and not state.exists():
+                    _rebuild_detector(store, detector, window, state)
                 # an article met again in a later file is its newer version: the store keeps it
                 articles = read(todo, newer_files=True)
                 batch: list[Any] = []
@@ -686,13 +688,34 @@ def _load_detector(state: Path | None, cls: Any) -> Any:
         broken = state.with_name(state.name + ".broken")
         os.replace(state, broken)
         logger.warning(
-            "%s cannot be read (%s): moved to %s; copies of articles stored before this run "
-            "are not recognised as copies",
+            "%s cannot be read (%s): moved to %s; duplicate detection starts again (with "
+            "--db, from the articles the database holds)",
             state,
             " ".join(str(exc).split())[:200] or type(exc).__name__,
             broken.name,
         )
         return cls()
+
+
+def _rebuild_detector(store: Any, detector: Any, window: int | None, state: Path) -> None:
+    """Add to ``detector`` the ``window`` most recent articles the database holds (all with
+    ``None``), as the runs that stored them did: a database moved or restored without its state
+    file (or with a broken one) would otherwise take every copy of an article stored before as
+    a new story."""
+    n = 0
+    for group in store.stored_articles(window):
+        # one batch's order is not stored: its originals first, as the run met each copy after
+        # its original
+        for record in sorted(group, key=lambda r: r.get("duplicate_of") is not None):
+            detector.add(_stored_article(record))
+            n += 1
+    if n:
+        logger.info(
+            "no duplicate-detection state at %s: rebuilt from the %s most recent articles "
+            "the database holds",
+            state,
+            f"{n:,}",
+        )
 
 
 def _dedup_state(args: argparse.Namespace) -> Path | None:
@@ -1402,7 +1425,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--dedup-state",
         help="file keeping duplicate detection across runs, so that a copy of an article an "
         "earlier run scored is marked (default with a SQLite --db: next to the database; "
-        "without --db: none, each run marks copies within its own input)",
+        "without --db: none, each run marks copies within its own input); with --db, a "
+        "missing one is rebuilt from the articles the database holds",
     )
     score.add_argument(
         "--column",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -205,6 +207,32 @@ class Store(RunsMixin):
                 write=False,
             )
         )
+
+    def stored_articles(self, limit: int | None = None) -> Iterator[list[dict[str, Any]]]:
+        """The stored input records in the order they were first stored, oldest first: the
+        ``limit`` most recent (all when ``None``).
+
+        What a job needs to build again state it keeps beside the database (duplicate
+        detection) when that state is lost. Articles first stored by one call of
+        :meth:`add_articles` come as one list, ordered by id (the order they were given in
+        is not stored); a corrected article keeps its place, with its current content.
+        """
+        if limit is not None and limit < 0:
+            raise ValueError(f"limit must be >= 0 or None, got {limit}")
+        newest = "SELECT id, first_seen FROM articles ORDER BY first_seen DESC, id DESC"
+        params: tuple[int, ...] = ()
+        if limit is not None:
+            newest, params = newest + " LIMIT ?", (limit,)
+        rows = self._backend.transaction(
+            lambda tx: tx.execute(newest, params).fetchall(), write=False
+        )
+        rows.reverse()
+        select = partial(Tx.select_in, sql="SELECT id, record FROM articles WHERE id IN ({in})")
+        for _, group in itertools.groupby(rows, key=lambda row: row[1]):
+            ids = sorted(aid for aid, _ in group)
+            records = dict(self._backend.transaction(partial(select, values=ids), write=False))
+            # (an article deleted since the ids were read is left out)
+            yield [frames.record_of(aid, records[aid]) for aid in ids if aid in records]
 
     # -- claims and scores -------------------------------------------------------------
     def claim(
