@@ -214,7 +214,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
             previous = MediaPipeline.load(args.previous)
         except ModelError as exc:
             raise CommandError(f"--previous: {exc}") from None
-        for warning in _not_carried_over(previous, taxonomy.ids, args):
+        for warning in _not_carried_over(previous, taxonomy, args):
             logger.warning("--previous %s: %s", args.previous, warning)
     started = time.perf_counter()
     try:
@@ -241,6 +241,15 @@ def _cmd_train(args: argparse.Namespace) -> int:
             message += " (on the command line: --topics K)"
         message = message.replace("(with_topics=False)", "(--no-topics)")
         raise CommandError(f"train: {message}") from None
+    matches = getattr(pipe.topics_, "topic_matches_", None) if previous is not None else None
+    if matches is not None:  # ids that change make the archive's topics another set
+        kept = sum(m["previous_id"] >= 0 for m in matches)
+        (logger.info if kept else logger.warning)(
+            "%d of %d topics matched the previous model's and keep their ids%s",
+            kept,
+            len(matches),
+            "" if kept == len(matches) else "; the others get new ids",
+        )
     out = pipe.save(args.out)
     logger.info(
         "trained on %d articles in %.1f s -> %s (model %s)",
@@ -489,18 +498,31 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if summary["rejected"] else EXIT_OK
 
 
-def _not_carried_over(
-    previous: Any, theme_ids: Sequence[str], args: argparse.Namespace
-) -> list[str]:
+def _not_carried_over(previous: Any, taxonomy: Any, args: argparse.Namespace) -> list[str]:
     """What the model ``--previous`` names was trained with and this training is not given
-    again: ``--previous`` carries the topic ids over, nothing else."""
+    again: ``--previous`` carries the topic ids over, nothing else (a threshold raised in its
+    taxonomy goes back to the bundled one's when ``--taxonomy`` is left out)."""
     said = []
     tagger = previous.themes_
-    dropped = [t for t in tagger.taxonomy_.ids if t not in theme_ids]
+    dropped = [t for t in tagger.taxonomy_.ids if t not in taxonomy.ids]
     if dropped:
         said.append(
             f"its themes {', '.join(dropped)} are not in this taxonomy "
             "(give its taxonomy again with --taxonomy)"
+        )
+    changed = []
+    for theme in tagger.taxonomy_.themes:
+        if theme.id in dropped:
+            continue
+        old, new = theme.to_dict(), taxonomy[theme.id].to_dict()
+        if old["threshold"] != new["threshold"]:
+            changed.append(f"{theme.id} (threshold {old['threshold']}, here {new['threshold']})")
+        elif old != new:
+            changed.append(f"{theme.id} (definition)")
+    if changed:
+        said.append(
+            f"its themes {', '.join(changed)} differ in this taxonomy "
+            "(give its taxonomy again with --taxonomy to keep them)"
         )
     weights = getattr(tagger, "text_weights_", None)
     if not args.theme_labels and weights is not None and any(float(w) > 0 for w in weights):
@@ -1378,7 +1400,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MODEL_DIR",
         help="the model this one replaces: topics that match one of its topics keep their ids "
         "(default: topics numbered afresh by size). Only the topic ids carry over: give the "
-        "taxonomy, theme labels and tone data again (a warning names what is not)",
+        "taxonomy, theme labels and tone data again (a warning names what is not, and the "
+        "themes whose threshold or definition differ)",
     )
     train.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     train.add_argument(
