@@ -1016,6 +1016,41 @@ def _cmd_db_drop_version(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_db_delete(args: argparse.Namespace) -> int:
+    from .store import RunActiveError, StoreError
+
+    ids = list(args.ids)
+    if args.ids_file:
+        try:
+            text = Path(args.ids_file).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise CommandError(f"--ids {args.ids_file}: {exc.strerror or exc}") from None
+        ids += [line.strip() for line in text.splitlines() if line.strip()]
+    if not ids:
+        raise CommandError("db delete: name the article ids (ID ... or --ids FILE)")
+    state = _dedup_state(args) or _default_dedup_state(args.db)
+    with _existing_store(args.db) as store:
+        try:
+            deleted = store.delete_articles(ids)
+        except RunActiveError as exc:
+            raise CommandError(str(exc)) from None
+        except StoreError as exc:
+            raise _db_error(args.db, exc) from None
+    missing = [i for i in dict.fromkeys(ids) if i not in set(deleted)]
+    if not deleted:
+        raise CommandError(f"no such article in the database: {', '.join(missing)}")
+    if state is not None and state.exists():
+        # the detector cannot forget one article; the next run rebuilds it from what is left
+        with _state_lock(state):
+            state.unlink()
+        logger.info("removed %s: the next score run rebuilds it without them", state)
+    print(
+        f"deleted {_count(len(deleted), 'article')} with their scores and rejects"
+        + (f"; not found: {', '.join(missing)}" if missing else "")
+    )
+    return EXIT_OK
+
+
 # -- evaluate ------------------------------------------------------------------------------------
 
 
@@ -1604,7 +1639,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="then give the space back (SQLite: VACUUM, which rewrites the file)",
     )
     drop.set_defaults(func=_cmd_db_drop_version)
-    for task in (status, drop):
+    delete = tasks.add_parser(
+        "delete",
+        help="delete articles (a takedown): their scores and stored rejects go too, and a copy "
+        "of one names the story's earliest remaining copy instead. Duplicate detection's state "
+        "file is removed: the next score run rebuilds it from the articles left (a re-post of a "
+        "deleted text joins what is left of its story, or is a new one)",
+    )
+    delete.add_argument("ids", nargs="*", metavar="ID", help="article ids")
+    delete.add_argument(
+        "--ids", dest="ids_file", metavar="FILE", help="a file of article ids, one a line"
+    )
+    delete.add_argument(
+        "--dedup-state",
+        help="the duplicate-detection state the score runs keep (default with a SQLite --db: "
+        "next to the database)",
+    )
+    delete.set_defaults(func=_cmd_db_delete)
+    for task in (status, drop, delete):
         task.add_argument(
             "--db", required=True, help="SQLite file or postgresql:// URL of the daily job"
         )

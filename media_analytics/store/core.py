@@ -655,6 +655,82 @@ class Store(RunsMixin):
         logger.info("dropped %d scores of model version %s", dropped, model_version)
         return dropped
 
+    def delete_articles(self, ids: Iterable[str]) -> list[str]:
+        """Delete articles (a takedown) in one transaction: the articles, their scores and
+        claims, and the stored rejects of records with their ids; returns the ids deleted.
+
+        A copy of a deleted article (``duplicate_of`` naming it, in its stored record and
+        scores) then names the story's earliest remaining copy (undated last, ties by id),
+        which becomes the original, so that reports keep no trace of the deleted id.
+
+        Raises
+        ------
+        RunActiveError
+            A run is still active (dead runs are reaped first): it may be scoring them.
+        """
+        wanted = list(dict.fromkeys(ids))
+        now = _now()
+
+        def work(tx: Tx) -> tuple[list[str], list[tuple[int, str]]]:
+            self._backend.lock_table(tx, "runs")  # no run starts meanwhile
+            reaped = self._reap(tx, now)
+            active = tx.execute(
+                "SELECT run_id, host, pid FROM runs WHERE status = 'running' ORDER BY run_id"
+            ).fetchall()
+            if active:
+                run, host, pid = active[0]
+                raise RunActiveError(
+                    f"run {run} is still active (host {host}, pid {pid}): stop it or wait for it "
+                    "to finish before deleting articles"
+                )
+            found = [
+                row[0] for row in tx.select_in("SELECT id FROM articles WHERE id IN ({in})", wanted)
+            ]
+            gone = set(found)
+            for aid in found:
+                self._repoint_copies(tx, aid, gone)
+            for table, column in (("rejects", "record_id"), ("claims", "article_id"),
+                                  ("scores", "article_id"), ("articles", "id")):  # fmt: skip
+                tx.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(a,) for a in found])
+            return sorted(gone, key=wanted.index), reaped
+
+        deleted, reaped = self._backend.transaction(work)
+        self._log_reaped(reaped)
+        logger.info("deleted %d articles with their scores and rejects", len(deleted))
+        return deleted
+
+    @staticmethod
+    def _repoint_copies(tx: Tx, original: str, gone: set[str]) -> None:
+        """Inside ``tx``: the copies of ``original`` (being deleted) name its earliest remaining
+        copy instead, and that copy becomes the original."""
+        # the text search only narrows the rows down; the decoded record decides
+        rows = tx.execute(
+            "SELECT id, published_at, record FROM articles WHERE CAST(record AS TEXT) LIKE ?",
+            (f"%{original}%",),
+        ).fetchall()
+        stored = {aid: loads(record) for aid, _, record in rows if aid not in gone}
+        copies = sorted(
+            (when is None, when or "", aid)
+            for aid, when, _ in rows
+            if aid in stored and stored[aid].get("duplicate_of") == original
+        )
+        if not copies:
+            return
+        first = copies[0][2]
+        for _, _, aid in copies:
+            new = None if aid == first else first
+            tx.execute(
+                "UPDATE articles SET record = ? WHERE id = ?",
+                (dumps(dict(stored[aid], duplicate_of=new)), aid),
+            )
+            scores = tx.execute(
+                "SELECT model_version, record FROM scores WHERE article_id = ?", (aid,)
+            ).fetchall()
+            tx.executemany(
+                "UPDATE scores SET record = ? WHERE article_id = ? AND model_version = ?",
+                [(dumps(dict(loads(r), duplicate_of=new)), aid, v) for v, r in scores],
+            )
+
     def compact(self) -> None:
         """Give the space of deleted rows back: SQLite's ``VACUUM`` (it rewrites the file, so
         needs as much free disk again and waits for other connections); on PostgreSQL a plain

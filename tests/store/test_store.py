@@ -631,3 +631,46 @@ def test_a_database_without_its_duplicate_state_rebuilds_it_from_its_articles(
     with open_store(db) as moved:
         found = moved.scores_frame().set_index("id")["duplicate_of"].dropna().to_dict()
     assert found == {f"copy-{i}": f"art-{i:05d}" for i in range(3)}
+
+
+def test_db_delete_takes_articles_down_with_their_scores_rejects_and_story(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A takedown: the article leaves the database and its story; a re-post of its text joins
+    what is left of the story, never the deleted id."""
+    from media_analytics.cli import main
+
+    originals = make_articles(3)
+    copy = dict(originals[0], id="copy-0", source="lain.example", url="https://lain.example/0")
+    copy["published_at"] = "2024-10-20T08:00:00+07:00"
+    (tmp_path / "day1.jsonl").write_text("".join(json.dumps(r) + "\n" for r in originals))
+    (tmp_path / "day2.jsonl").write_text(json.dumps(copy) + "\n")
+    sqlite = "://" not in db_url
+    state = tmp_path / ("store.db.dedup.npz" if sqlite else "pg.dedup.npz")
+    kept = [] if sqlite else ["--dedup-state", str(state)]
+    for day in ("day1.jsonl", "day2.jsonl"):
+        assert main(["score", str(tmp_path / day), "--db", db_url, *kept, "-q"]) == 0
+    with open_store(db_url) as store:
+        store.add_rejects(1, [{"reason": "bad_date", "record_id": "art-00000", "line": 1}])
+    assert state.exists()
+
+    argv = ["db", "delete", "--db", db_url, *kept]
+    assert main([*argv, "art-00000", "nothing-1"]) == 0
+    assert "deleted 1 article with their scores and rejects; not found: nothing-1" in (
+        capsys.readouterr().out
+    )
+    assert main([*argv, "nothing-1"]) == 2  # none found
+    assert not state.exists()  # rebuilt by the next run without the deleted article
+    with open_store(db_url) as store:
+        assert store.articles_count() == 3 and len(store.rejects_frame()) == 0
+        frame = store.scores_frame().set_index("id")
+        assert sorted(frame.index) == ["art-00001", "art-00002", "copy-0"]
+        assert frame["duplicate_of"].isna().all()  # the copy is its story's original now
+        assert [r["duplicate_of"] for g in store.stored_articles() for r in g] == [None] * 3
+
+    repost = dict(originals[0], id="repost-0", url="https://berita.example/ulang")
+    (tmp_path / "day3.jsonl").write_text(json.dumps(repost) + "\n")
+    assert main(["score", str(tmp_path / "day3.jsonl"), "--db", db_url, *kept, "-q"]) == 0
+    with open_store(db_url) as store:
+        found = store.scores_frame().set_index("id")["duplicate_of"].to_dict()
+    assert found["repost-0"] == "copy-0"  # the story's remaining copy, not the deleted id
