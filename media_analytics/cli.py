@@ -214,7 +214,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
             previous = MediaPipeline.load(args.previous)
         except ModelError as exc:
             raise CommandError(f"--previous: {exc}") from None
-        for warning in _not_carried_over(previous, taxonomy.ids, args):
+        for warning in _not_carried_over(previous, taxonomy, args):
             logger.warning("--previous %s: %s", args.previous, warning)
     started = time.perf_counter()
     try:
@@ -241,6 +241,15 @@ def _cmd_train(args: argparse.Namespace) -> int:
             message += " (on the command line: --topics K)"
         message = message.replace("(with_topics=False)", "(--no-topics)")
         raise CommandError(f"train: {message}") from None
+    matches = getattr(pipe.topics_, "topic_matches_", None) if previous is not None else None
+    if matches is not None:  # ids that change make the archive's topics another set
+        kept = sum(m["previous_id"] >= 0 for m in matches)
+        (logger.info if kept else logger.warning)(
+            "%d of %d topics matched the previous model's and keep their ids%s",
+            kept,
+            len(matches),
+            "" if kept == len(matches) else "; the others get new ids",
+        )
     out = pipe.save(args.out)
     logger.info(
         "trained on %d articles in %.1f s -> %s (model %s)",
@@ -489,18 +498,31 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if summary["rejected"] else EXIT_OK
 
 
-def _not_carried_over(
-    previous: Any, theme_ids: Sequence[str], args: argparse.Namespace
-) -> list[str]:
+def _not_carried_over(previous: Any, taxonomy: Any, args: argparse.Namespace) -> list[str]:
     """What the model ``--previous`` names was trained with and this training is not given
-    again: ``--previous`` carries the topic ids over, nothing else."""
+    again: ``--previous`` carries the topic ids over, nothing else (a threshold raised in its
+    taxonomy goes back to the bundled one's when ``--taxonomy`` is left out)."""
     said = []
     tagger = previous.themes_
-    dropped = [t for t in tagger.taxonomy_.ids if t not in theme_ids]
+    dropped = [t for t in tagger.taxonomy_.ids if t not in taxonomy.ids]
     if dropped:
         said.append(
             f"its themes {', '.join(dropped)} are not in this taxonomy "
             "(give its taxonomy again with --taxonomy)"
+        )
+    changed = []
+    for theme in tagger.taxonomy_.themes:
+        if theme.id in dropped:
+            continue
+        old, new = theme.to_dict(), taxonomy[theme.id].to_dict()
+        if old["threshold"] != new["threshold"]:
+            changed.append(f"{theme.id} (threshold {old['threshold']}, here {new['threshold']})")
+        elif old != new:
+            changed.append(f"{theme.id} (definition)")
+    if changed:
+        said.append(
+            f"its themes {', '.join(changed)} differ in this taxonomy "
+            "(give its taxonomy again with --taxonomy to keep them)"
         )
     weights = getattr(tagger, "text_weights_", None)
     if not args.theme_labels and weights is not None and any(float(w) > 0 for w in weights):
@@ -600,6 +622,8 @@ def _score_into_store(
             if todo:  # (with nothing to read, the duplicate-detection state is not loaded)
                 detector = _load_detector(state, DuplicateDetector)
                 detector.max_articles = window
+                if state is not None and not state.exists():
+                    _rebuild_detector(store, detector, window, state)
                 # an article met again in a later file is its newer version: the store keeps it
                 articles = read(todo, newer_files=True)
                 batch: list[Any] = []
@@ -686,13 +710,34 @@ def _load_detector(state: Path | None, cls: Any) -> Any:
         broken = state.with_name(state.name + ".broken")
         os.replace(state, broken)
         logger.warning(
-            "%s cannot be read (%s): moved to %s; copies of articles stored before this run "
-            "are not recognised as copies",
+            "%s cannot be read (%s): moved to %s; duplicate detection starts again (with "
+            "--db, from the articles the database holds)",
             state,
             " ".join(str(exc).split())[:200] or type(exc).__name__,
             broken.name,
         )
         return cls()
+
+
+def _rebuild_detector(store: Any, detector: Any, window: int | None, state: Path) -> None:
+    """Add to ``detector`` the ``window`` most recent articles the database holds (all with
+    ``None``), as the runs that stored them did: a database moved or restored without its state
+    file (or with a broken one) would otherwise take every copy of an article stored before as
+    a new story."""
+    n = 0
+    for group in store.stored_articles(window):
+        # one batch's order is not stored: its originals first, as the run met each copy after
+        # its original
+        for record in sorted(group, key=lambda r: r.get("duplicate_of") is not None):
+            detector.add(_stored_article(record))
+            n += 1
+    if n:
+        logger.info(
+            "no duplicate-detection state at %s: rebuilt from the %s most recent articles "
+            "the database holds",
+            state,
+            f"{n:,}",
+        )
 
 
 def _dedup_state(args: argparse.Namespace) -> Path | None:
@@ -968,6 +1013,41 @@ def _cmd_db_drop_version(args: argparse.Namespace) -> int:
         except StoreError as exc:
             raise _db_error(args.db, exc) from None
     print(f"dropped the {dropped:,} scores of model version {args.version}")
+    return EXIT_OK
+
+
+def _cmd_db_delete(args: argparse.Namespace) -> int:
+    from .store import RunActiveError, StoreError
+
+    ids = list(args.ids)
+    if args.ids_file:
+        try:
+            text = Path(args.ids_file).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise CommandError(f"--ids {args.ids_file}: {exc.strerror or exc}") from None
+        ids += [line.strip() for line in text.splitlines() if line.strip()]
+    if not ids:
+        raise CommandError("db delete: name the article ids (ID ... or --ids FILE)")
+    state = _dedup_state(args) or _default_dedup_state(args.db)
+    with _existing_store(args.db) as store:
+        try:
+            deleted = store.delete_articles(ids)
+        except RunActiveError as exc:
+            raise CommandError(str(exc)) from None
+        except StoreError as exc:
+            raise _db_error(args.db, exc) from None
+    missing = [i for i in dict.fromkeys(ids) if i not in set(deleted)]
+    if not deleted:
+        raise CommandError(f"no such article in the database: {', '.join(missing)}")
+    if state is not None and state.exists():
+        # the detector cannot forget one article; the next run rebuilds it from what is left
+        with _state_lock(state):
+            state.unlink()
+        logger.info("removed %s: the next score run rebuilds it without them", state)
+    print(
+        f"deleted {_count(len(deleted), 'article')} with their scores and rejects"
+        + (f"; not found: {', '.join(missing)}" if missing else "")
+    )
     return EXIT_OK
 
 
@@ -1355,7 +1435,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MODEL_DIR",
         help="the model this one replaces: topics that match one of its topics keep their ids "
         "(default: topics numbered afresh by size). Only the topic ids carry over: give the "
-        "taxonomy, theme labels and tone data again (a warning names what is not)",
+        "taxonomy, theme labels and tone data again (a warning names what is not, and the "
+        "themes whose threshold or definition differ)",
     )
     train.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     train.add_argument(
@@ -1402,7 +1483,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--dedup-state",
         help="file keeping duplicate detection across runs, so that a copy of an article an "
         "earlier run scored is marked (default with a SQLite --db: next to the database; "
-        "without --db: none, each run marks copies within its own input)",
+        "without --db: none, each run marks copies within its own input); with --db, a "
+        "missing one is rebuilt from the articles the database holds",
     )
     score.add_argument(
         "--column",
@@ -1557,7 +1639,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="then give the space back (SQLite: VACUUM, which rewrites the file)",
     )
     drop.set_defaults(func=_cmd_db_drop_version)
-    for task in (status, drop):
+    delete = tasks.add_parser(
+        "delete",
+        help="delete articles (a takedown): their scores and stored rejects go too, and a copy "
+        "of one names the story's earliest remaining copy instead. Duplicate detection's state "
+        "file is removed: the next score run rebuilds it from the articles left (a re-post of a "
+        "deleted text joins what is left of its story, or is a new one)",
+    )
+    delete.add_argument("ids", nargs="*", metavar="ID", help="article ids")
+    delete.add_argument(
+        "--ids", dest="ids_file", metavar="FILE", help="a file of article ids, one a line"
+    )
+    delete.add_argument(
+        "--dedup-state",
+        help="the duplicate-detection state the score runs keep (default with a SQLite --db: "
+        "next to the database)",
+    )
+    delete.set_defaults(func=_cmd_db_delete)
+    for task in (status, drop, delete):
         task.add_argument(
             "--db", required=True, help="SQLite file or postgresql:// URL of the daily job"
         )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -205,6 +207,32 @@ class Store(RunsMixin):
                 write=False,
             )
         )
+
+    def stored_articles(self, limit: int | None = None) -> Iterator[list[dict[str, Any]]]:
+        """The stored input records in the order they were first stored, oldest first: the
+        ``limit`` most recent (all when ``None``).
+
+        What a job needs to build again state it keeps beside the database (duplicate
+        detection) when that state is lost. Articles first stored by one call of
+        :meth:`add_articles` come as one list, ordered by id (the order they were given in
+        is not stored); a corrected article keeps its place, with its current content.
+        """
+        if limit is not None and limit < 0:
+            raise ValueError(f"limit must be >= 0 or None, got {limit}")
+        newest = "SELECT id, first_seen FROM articles ORDER BY first_seen DESC, id DESC"
+        params: tuple[int, ...] = ()
+        if limit is not None:
+            newest, params = newest + " LIMIT ?", (limit,)
+        rows = self._backend.transaction(
+            lambda tx: tx.execute(newest, params).fetchall(), write=False
+        )
+        rows.reverse()
+        select = partial(Tx.select_in, sql="SELECT id, record FROM articles WHERE id IN ({in})")
+        for _, group in itertools.groupby(rows, key=lambda row: row[1]):
+            ids = sorted(aid for aid, _ in group)
+            records = dict(self._backend.transaction(partial(select, values=ids), write=False))
+            # (an article deleted since the ids were read is left out)
+            yield [frames.record_of(aid, records[aid]) for aid in ids if aid in records]
 
     # -- claims and scores -------------------------------------------------------------
     def claim(
@@ -626,6 +654,82 @@ class Store(RunsMixin):
         self._log_reaped(reaped)
         logger.info("dropped %d scores of model version %s", dropped, model_version)
         return dropped
+
+    def delete_articles(self, ids: Iterable[str]) -> list[str]:
+        """Delete articles (a takedown) in one transaction: the articles, their scores and
+        claims, and the stored rejects of records with their ids; returns the ids deleted.
+
+        A copy of a deleted article (``duplicate_of`` naming it, in its stored record and
+        scores) then names the story's earliest remaining copy (undated last, ties by id),
+        which becomes the original, so that reports keep no trace of the deleted id.
+
+        Raises
+        ------
+        RunActiveError
+            A run is still active (dead runs are reaped first): it may be scoring them.
+        """
+        wanted = list(dict.fromkeys(ids))
+        now = _now()
+
+        def work(tx: Tx) -> tuple[list[str], list[tuple[int, str]]]:
+            self._backend.lock_table(tx, "runs")  # no run starts meanwhile
+            reaped = self._reap(tx, now)
+            active = tx.execute(
+                "SELECT run_id, host, pid FROM runs WHERE status = 'running' ORDER BY run_id"
+            ).fetchall()
+            if active:
+                run, host, pid = active[0]
+                raise RunActiveError(
+                    f"run {run} is still active (host {host}, pid {pid}): stop it or wait for it "
+                    "to finish before deleting articles"
+                )
+            found = [
+                row[0] for row in tx.select_in("SELECT id FROM articles WHERE id IN ({in})", wanted)
+            ]
+            gone = set(found)
+            for aid in found:
+                self._repoint_copies(tx, aid, gone)
+            for table, column in (("rejects", "record_id"), ("claims", "article_id"),
+                                  ("scores", "article_id"), ("articles", "id")):  # fmt: skip
+                tx.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(a,) for a in found])
+            return sorted(gone, key=wanted.index), reaped
+
+        deleted, reaped = self._backend.transaction(work)
+        self._log_reaped(reaped)
+        logger.info("deleted %d articles with their scores and rejects", len(deleted))
+        return deleted
+
+    @staticmethod
+    def _repoint_copies(tx: Tx, original: str, gone: set[str]) -> None:
+        """Inside ``tx``: the copies of ``original`` (being deleted) name its earliest remaining
+        copy instead, and that copy becomes the original."""
+        # the text search only narrows the rows down; the decoded record decides
+        rows = tx.execute(
+            "SELECT id, published_at, record FROM articles WHERE CAST(record AS TEXT) LIKE ?",
+            (f"%{original}%",),
+        ).fetchall()
+        stored = {aid: loads(record) for aid, _, record in rows if aid not in gone}
+        copies = sorted(
+            (when is None, when or "", aid)
+            for aid, when, _ in rows
+            if aid in stored and stored[aid].get("duplicate_of") == original
+        )
+        if not copies:
+            return
+        first = copies[0][2]
+        for _, _, aid in copies:
+            new = None if aid == first else first
+            tx.execute(
+                "UPDATE articles SET record = ? WHERE id = ?",
+                (dumps(dict(stored[aid], duplicate_of=new)), aid),
+            )
+            scores = tx.execute(
+                "SELECT model_version, record FROM scores WHERE article_id = ?", (aid,)
+            ).fetchall()
+            tx.executemany(
+                "UPDATE scores SET record = ? WHERE article_id = ? AND model_version = ?",
+                [(dumps(dict(loads(r), duplicate_of=new)), aid, v) for v, r in scores],
+            )
 
     def compact(self) -> None:
         """Give the space of deleted rows back: SQLite's ``VACUUM`` (it rewrites the file, so

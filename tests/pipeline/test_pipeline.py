@@ -635,23 +635,36 @@ def test_train_previous_keeps_topic_ids_on_the_command_line(
     for path, rows in ((half, records[:165]), (whole, records)):
         path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     common = ["--topics", "6", "--no-article-tone", "--jobs", "1"]
-    # the first model with a theme of the analyst's own, which the second is not given again
+    # the first model with a theme of the analyst's own, a raised threshold and a theme told
+    # otherwise, none of which the second is given again
+    bundled = default_taxonomy_path().read_text(encoding="utf-8")
+    before, after = bundled.split('id = "public_dialogue"')
+    after = after.replace("threshold = 0.5", "threshold = 0.7", 1)
+    mine = (before + 'id = "public_dialogue"' + after).replace(
+        'name_en = "Hoaxes, hate speech', 'name_en = "Hoaxes, rumours, hate speech'
+    )
     taxonomy = tmp_path / "mine.toml"
     taxonomy.write_text(
-        default_taxonomy_path().read_text(encoding="utf-8")
-        + '\n[[themes]]\nid = "bencana_banjir"\n'
-        + 'phrases = ["banjir bandang", "posko pengungsian"]\n',
+        mine + '\n[[themes]]\nid = "bencana_banjir"\n'
+        'phrases = ["banjir bandang", "posko pengungsian"]\n',
         encoding="utf-8",
     )
     first = ["train", str(half), "--out", str(tmp_path / "a"), "--taxonomy", str(taxonomy)]
     assert main([*first, *common]) == 0
-    with caplog.at_level(logging.WARNING, logger="media_analytics.cli"):
+    with caplog.at_level(logging.INFO):
         assert main(
             ["train", str(whole), "--out", str(tmp_path / "b"), "--previous", str(tmp_path / "a"),
              *common]
         ) == 0  # fmt: skip
     assert "its themes bencana_banjir are not in this taxonomy" in caplog.text
+    assert (
+        "its themes public_dialogue (threshold 0.7, here 0.5), hoax_provocation (definition) "
+        "differ in this taxonomy" in caplog.text
+    )
+    (matched,) = [r.getMessage() for r in caplog.records if "keep their ids" in r.getMessage()]
     topics = MediaPipeline.load(tmp_path / "b").topics_
     assert (
         topics.generation_ == 1 and topics.topic_label_map()[0] == "harga, pasar, petani, pedagang"
     )
+    kept = sum(m["previous_id"] >= 0 for m in topics.topic_matches_)
+    assert matched.startswith(f"{kept} of 6 topics matched the previous model's and keep their ids")

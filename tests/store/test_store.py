@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import time
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -33,6 +36,24 @@ def test_add_articles_counts_new_and_known(store: Store) -> None:
     assert store.add_articles(articles) == AddResult(new=8, known=12)
     assert store.add_articles([articles[0], articles[0]]) == (0, 2, 0)  # a plain tuple, too
     assert store.pending("v1") == 20
+
+
+def test_stored_articles_come_in_the_order_they_were_stored(store: Store) -> None:
+    articles = make_articles(9)
+    store.add_articles(articles[6:][::-1])  # one batch: its own order is not kept
+    store.add_articles(articles[:3])
+    store.add_articles(articles[3:6])
+    store.add_articles([dict(articles[7], text="Koreksi.")])  # a correction keeps its place
+    groups = list(store.stored_articles())
+    assert [[a["id"] for a in g] for g in groups] == [
+        ["art-00006", "art-00007", "art-00008"],
+        ["art-00000", "art-00001", "art-00002"],
+        ["art-00003", "art-00004", "art-00005"],
+    ]
+    assert groups[0][1]["text"] == "Koreksi." and groups[1][0] == articles[0]
+    recent = [[a["id"] for a in g] for g in store.stored_articles(4)]
+    assert recent == [["art-00002"], ["art-00003", "art-00004", "art-00005"]]
+    assert list(store.stored_articles(0)) == []
 
 
 def test_claim_returns_the_stored_input_records(store: Store) -> None:
@@ -578,3 +599,78 @@ def test_runs_take_turns_reading_into_one_database(db_url: str) -> None:
         assert entered.is_set()  # released: it went on
         with first.reading():  # and the lock can be taken again
             pass
+
+
+# -- the daily job's state beside the store --------------------------------------------------
+def test_a_database_without_its_duplicate_state_rebuilds_it_from_its_articles(
+    db_url: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A database moved or restored without its ``.dedup.npz``: tomorrow's syndicated copies of
+    the articles it holds are still marked (they were taken for new stories)."""
+    from media_analytics.cli import main
+
+    originals = make_articles(3)
+    copies = [
+        dict(a, id=f"copy-{i}", source="lain.example", url=f"https://lain.example/{i}")
+        for i, a in enumerate(originals)
+    ]
+    for name, records in (("day1.jsonl", originals), ("day2.jsonl", copies)):
+        (tmp_path / name).write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    sqlite = "://" not in db_url
+    state = [] if sqlite else ["--dedup-state", str(tmp_path / "pg.dedup.npz")]
+    assert main(["score", str(tmp_path / "day1.jsonl"), "--db", db_url, *state, "-q"]) == 0
+    if sqlite:  # moved without the state file beside it
+        db = str(tmp_path / "moved.db")
+        os.replace(db_url, db)
+    else:
+        db = db_url
+        (tmp_path / "pg.dedup.npz").unlink()
+    caplog.set_level(logging.INFO)
+    assert main(["score", str(tmp_path / "day2.jsonl"), "--db", db, *state]) == 0
+    assert "rebuilt from the 3 most recent articles the database holds" in caplog.text
+    with open_store(db) as moved:
+        found = moved.scores_frame().set_index("id")["duplicate_of"].dropna().to_dict()
+    assert found == {f"copy-{i}": f"art-{i:05d}" for i in range(3)}
+
+
+def test_db_delete_takes_articles_down_with_their_scores_rejects_and_story(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A takedown: the article leaves the database and its story; a re-post of its text joins
+    what is left of the story, never the deleted id."""
+    from media_analytics.cli import main
+
+    originals = make_articles(3)
+    copy = dict(originals[0], id="copy-0", source="lain.example", url="https://lain.example/0")
+    copy["published_at"] = "2024-10-20T08:00:00+07:00"
+    (tmp_path / "day1.jsonl").write_text("".join(json.dumps(r) + "\n" for r in originals))
+    (tmp_path / "day2.jsonl").write_text(json.dumps(copy) + "\n")
+    sqlite = "://" not in db_url
+    state = tmp_path / ("store.db.dedup.npz" if sqlite else "pg.dedup.npz")
+    kept = [] if sqlite else ["--dedup-state", str(state)]
+    for day in ("day1.jsonl", "day2.jsonl"):
+        assert main(["score", str(tmp_path / day), "--db", db_url, *kept, "-q"]) == 0
+    with open_store(db_url) as store:
+        store.add_rejects(1, [{"reason": "bad_date", "record_id": "art-00000", "line": 1}])
+    assert state.exists()
+
+    argv = ["db", "delete", "--db", db_url, *kept]
+    assert main([*argv, "art-00000", "nothing-1"]) == 0
+    assert "deleted 1 article with their scores and rejects; not found: nothing-1" in (
+        capsys.readouterr().out
+    )
+    assert main([*argv, "nothing-1"]) == 2  # none found
+    assert not state.exists()  # rebuilt by the next run without the deleted article
+    with open_store(db_url) as store:
+        assert store.articles_count() == 3 and len(store.rejects_frame()) == 0
+        frame = store.scores_frame().set_index("id")
+        assert sorted(frame.index) == ["art-00001", "art-00002", "copy-0"]
+        assert frame["duplicate_of"].isna().all()  # the copy is its story's original now
+        assert [r["duplicate_of"] for g in store.stored_articles() for r in g] == [None] * 3
+
+    repost = dict(originals[0], id="repost-0", url="https://berita.example/ulang")
+    (tmp_path / "day3.jsonl").write_text(json.dumps(repost) + "\n")
+    assert main(["score", str(tmp_path / "day3.jsonl"), "--db", db_url, *kept, "-q"]) == 0
+    with open_store(db_url) as store:
+        found = store.scores_frame().set_index("id")["duplicate_of"].to_dict()
+    assert found["repost-0"] == "copy-0"  # the story's remaining copy, not the deleted id
