@@ -321,6 +321,7 @@ class Converter:
         self._file_dayfirst: bool | None = True
         self._order_note = ""
         self._mappings: dict[tuple[str, ...], dict[str, str]] = {}
+        self._checked_file: str | None = None  # the file whose columns were checked
 
     def _mapping(self, record: Record) -> dict[str, str]:
         keys = tuple(record)
@@ -377,8 +378,42 @@ class Converter:
         yield from ahead
         yield from records
 
+    def check_columns(
+        self, name: str, line: int, record: Record, mapping: Mapping[str, str]
+    ) -> None:
+        """Warn about the columns of a file (its first record) that will not be read.
+
+        A date column whose name no alias knows is carried as an extra field and every
+        article of the file is read undated, with nothing said until a report drops them:
+        say so, with the columns left unused and how to name the right one. The same for a
+        ``--column`` that names none of the file's columns.
+        """
+        keys = [str(k) for k in record if k is not None]
+        unused = ", ".join([k for k in keys if k not in mapping.values()][:12])
+        problems: list[tuple[str, str]] = []
+        if unused and "published_at" not in mapping:
+            looked_for = ", ".join(self.resolver.candidates("published_at")[:6])
+            message = (
+                f"no date field (looked for {looked_for}, ...; name it with --column "
+                f"COLUMN=published_at), so the articles are read undated; columns not used: "
+                f"{unused}"
+            )
+            problems.append(("no_date_column", message))
+        for column in self.resolver.unmatched(keys):
+            field = self.resolver.column_map[column]
+            if field == "text" and "text" not in mapping:
+                continue  # each record's missing_text error says so
+            columns = ", ".join(keys[:12]) or "none"
+            message = f"--column {column}={field} names no column of this file; columns: {columns}"
+            problems.append(("unknown_column", message))
+        for reason, message in problems:
+            self.report(name, line, reason, message, "warning")
+
     def __call__(self, name: str, line: int, record: Record) -> Article | None:
         mapping = self._mapping(record)
+        if name != self._checked_file:
+            self._checked_file = name
+            self.check_columns(name, line, record, mapping)
         fields = {field: record[column] for field, column in mapping.items()}
         used = set(mapping.values())
         extra = {k: v for k, v in record.items() if k not in used}
@@ -401,7 +436,7 @@ class Converter:
                 if given:
                     why = f"--column {given[0]}=text names a column this record does not have"
                 else:
-                    looked_for = ", ".join(self.resolver.text_candidates()[:6])
+                    looked_for = ", ".join(self.resolver.candidates("text")[:6])
                     why = f"looked for {looked_for}, ...; name it with --column COLUMN=text"
                 issue = Issue(issue.reason, f"no text field ({why}); columns: {columns}", "error")
             self.report(name, line, *issue, record_id=_record_id(record, mapping, article))
@@ -922,8 +957,9 @@ def _text_record(stream: IO[bytes], name: str, report: _Report) -> Iterator[tupl
     if rest.strip() and len(first) <= _TITLE_MAX_CHARS and headline:
         record["title"], text = first, rest
     record["text"] = text.strip()
-    if day := _day_in_name(Path(name).name):
-        record["published_at"] = day  # a crawl's file named by its day: 2025-10-31-banjir.txt
+    # a crawl's file named by its day (2025-10-31-banjir.txt); without one, the field is there
+    # but empty: the file has no date column to point at
+    record["published_at"] = _day_in_name(Path(name).name)
     yield 1, record
 
 
