@@ -126,6 +126,12 @@ def test_empty_values_are_no_date_and_objects_pass_through() -> None:
         # compact dates
         ("20241202", "2024-12-02T00:00:00"),
         (20241202, "2024-12-02T00:00:00"),
+        # Excel serial dates (a sheet saved as CSV, a cell in the General format): no zone
+        ("45583", "2024-10-18T00:00:00"),
+        ("45583.74", "2024-10-18T17:45:36"),
+        (45583, "2024-10-18T00:00:00"),
+        (45583.74, "2024-10-18T17:45:36"),
+        (32874, "1990-01-01T00:00:00"),
     ],
 )
 def test_separators_unix_times_and_compact_dates(value: object, expected: str) -> None:
@@ -138,6 +144,10 @@ def test_separators_unix_times_and_compact_dates(value: object, expected: str) -
     ("value", "reason"),
     [
         (12345, "a number that is not a date"),
+        # Excel serials outside 1990-2099 are a count, an id or a price rather than a date
+        ("32873", "Excel serial dates 32874-73050"),
+        (73051.5, "a number that is not a date"),
+        ("45583.74 WIB", "unrecognised"),
         ("123456789012", "a number that is not a date"),
         (20241232, "not a YYYYMMDD date"),
         (float("nan"), "not a date"),
