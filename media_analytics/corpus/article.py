@@ -178,6 +178,9 @@ def _missing(value: Any) -> bool:
 #: them for an empty cell. Such a record's id is derived as for a blank one.
 PLACEHOLDER_IDS = frozenset({"n/a", "na", "-", "--", "null", "none", "nan", "#n/a"})
 
+#: The extra field that keeps a date left empty (``bad_date``) as the input gave it.
+RAW_DATE_FIELD = "published_at_raw"
+
 #: Publication years taken as dates: outside them a date is a placeholder or a typo.
 PLAUSIBLE_YEARS = (1950, 2100)
 
@@ -242,7 +245,8 @@ def build_article(
     Returns the article (``None`` when an error makes it unusable) and every problem
     found. Errors: missing text, a field of the wrong type, an empty body or one with
     nothing left after cleaning (markup, links, portal boilerplate) and no title. Warnings
-    (the article is still built): unparseable date, body cut to ``max_text_chars``, body
+    (the article is still built): unparseable date (its value kept in ``extra`` as
+    ``published_at_raw``), body cut to ``max_text_chars``, body
     that looks like an HTML page, an empty body or one with nothing left after cleaning
     (scored on the title alone).
     """
@@ -329,7 +333,13 @@ def build_article(
                 "warning",
             )
         )
-    published_at = _clean_date(fields.get("published_at"), dayfirst, issues)
+    raw_date = fields.get("published_at")
+    published_at = _clean_date(raw_date, dayfirst, issues)
+    if published_at is None and issues and issues[-1].reason == "bad_date":
+        # the value left empty stays with the record, to be read by hand or mapped again
+        kept = raw_date if isinstance(raw_date, str | int | float) else str(raw_date)
+        extra = {**extra}
+        extra.setdefault(RAW_DATE_FIELD, kept)
     given_id = str(raw_id).strip() if raw_id is not None else ""
     if given_id.lower() in PLACEHOLDER_IDS:
         # a spreadsheet's "no value": taken as an id, every such row of every day would be one
