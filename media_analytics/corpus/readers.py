@@ -424,6 +424,7 @@ class Converter:
             extra,
             dayfirst=cast("bool | None", dayfirst),
             max_text_chars=self.max_text_chars,
+            columns=mapping,
         )
         for issue in issues:
             if auto and issue.reason == "bad_date":

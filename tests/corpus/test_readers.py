@@ -768,6 +768,17 @@ def test_a_column_option_that_names_no_column_is_said_once_per_file(tmp_path: Pa
     )
 
 
+def test_a_nested_object_picked_as_the_text_is_rejected_naming_its_field(tmp_path: Path) -> None:
+    path = tmp_path / "nested.jsonl"
+    record = {"id": "n1", "article": {"title": "Judul", "body": "Isi."}, "tanggal": "18 Okt 2024"}
+    path.write_text(json.dumps(record) + "\n", "utf-8")
+    rejects = Rejects()
+    assert list(read_articles(path, rejects=rejects)) == []
+    (reject,) = rejects
+    assert (reject.line, reject.reason) == (1, "wrong_type")
+    assert reject.message == 'text must be a string, got an object in field "article"'
+
+
 def test_the_outlet_comes_from_the_url_when_the_export_has_none(tmp_path: Path) -> None:
     path = tmp_path / "a.jsonl"
     path.write_text(
