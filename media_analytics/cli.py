@@ -1250,7 +1250,8 @@ _DATE_ORDER_KW: Any = {
     "default": "auto",
     "help": "how to read numeric dates such as 04/09/2024: auto (default) settles each file's "
     "order from its first date that reads only one way, such as 10/21/2025, and reads day first "
-    "when none does; dmy day first (the Indonesian habit); mdy month first; strict only dates "
+    "when none does (a date that reads only one way is read that way, with a warning); dmy day "
+    "first (the Indonesian habit); mdy month first; strict only dates "
     "that read one way (others are reported)",
 }
 

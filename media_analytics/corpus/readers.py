@@ -120,7 +120,8 @@ def read_articles(
         ``None`` only dates that read one way (see :func:`~media_analytics.corpus.parse_date`);
         ``"auto"`` settles one order per file from its first date that reads only one way
         (``10/21/2025``: month first), looking at most ``DATE_ORDER_LOOKAHEAD`` records
-        ahead, and reads the file day first (the Indonesian habit) when none does.
+        ahead, and reads the file day first (the Indonesian habit) when none does; a date
+        that reads only one way (``21/10/2025`` in a month-first file) is read that way.
     seen : dict of str to str, optional
         Ids read before, each with where (``file:line``), for a read that continues another
         (the partitions of one job, read apart): a record with one of them is a repeat. The
@@ -322,6 +323,7 @@ class Converter:
         self._order_note = ""
         self._mappings: dict[tuple[str, ...], dict[str, str]] = {}
         self._checked_file: str | None = None  # the file whose columns were checked
+        self._mixed_file: str | None = None  # the file said to mix day- and month-first dates
 
     def _mapping(self, record: Record) -> dict[str, str]:
         keys = tuple(record)
@@ -419,6 +421,21 @@ class Converter:
         extra = {k: v for k, v in record.items() if k not in used}
         auto = self.dayfirst == "auto"
         dayfirst = self._file_dayfirst if auto else self.dayfirst
+        if auto and (column := mapping.get("published_at")) is not None:
+            # a date that reads only one way is read that way, whatever the file's order: an
+            # export that merges outlets holds detik's 10/21/2025 and Kompas's 21/10/2025
+            proven = numeric_date_order(record[column])
+            if proven is not None and proven != dayfirst:
+                dayfirst = proven
+                if name != self._mixed_file:  # once a file: its other dates may be read wrong
+                    self._mixed_file = name
+                    way = "day" if proven else "month"
+                    message = (
+                        f"{record[column]!r} read {way} first, the only way it reads, unlike the "
+                        f"file's other dates ({self._order_note}): its dates that read both ways "
+                        "may be wrong"
+                    )
+                    self.report(name, line, "mixed_date_order", message, "warning")
         article, issues = build_article(
             fields,
             extra,

@@ -134,10 +134,10 @@ def test_auto_date_order_reads_day_first_without_proof_and_says_why_a_date_faile
     rejects = Rejects()
     articles = list(read_articles(path, dayfirst="auto", rejects=rejects))
     assert [a.published_at for a in articles] == [
-        datetime(2024, 6, 5), datetime(2024, 6, 7), datetime(2024, 6, 21), None
+        datetime(2024, 6, 5), datetime(2024, 6, 7), datetime(2024, 6, 21), datetime(2024, 6, 22)
     ]  # fmt: skip
-    (warning,) = rejects.warnings
-    assert (warning.line, warning.reason) == (5, "bad_date")
+    (warning,) = rejects.warnings  # 06/22/2024 reads month first only: read so, and said
+    assert (warning.line, warning.reason) == (5, "mixed_date_order")
     assert "as line 4 shows ('21/06/2024')" in warning.message
 
     no_proof = _dated_csv(tmp_path / "y.csv", ["05/06/2024", "07/08/2024"])
@@ -155,8 +155,11 @@ def test_auto_date_order_looks_a_bounded_number_of_records_ahead(
     path = _dated_csv(tmp_path / "x.csv", ["05/06/2024", "07/08/2024", "10/21/2025"])
     rejects = Rejects()
     articles = list(read_articles(path, dayfirst="auto", rejects=rejects))
-    assert [a.published_at for a in articles] == [datetime(2024, 6, 5), datetime(2024, 8, 7), None]
+    assert [a.published_at for a in articles] == [
+        datetime(2024, 6, 5), datetime(2024, 8, 7), datetime(2025, 10, 21)
+    ]  # fmt: skip
     (warning,) = rejects.warnings
+    assert warning.reason == "mixed_date_order"
     assert "no date in the first 2 records shows whether day or month" in warning.message
 
 
@@ -766,6 +769,28 @@ def test_a_column_option_that_names_no_column_is_said_once_per_file(tmp_path: Pa
     assert warning.message == (
         "--column Tgl Terbit=title names no column of this file; columns: judul, isi, tanggal"
     )
+
+
+def test_a_date_that_reads_one_way_is_read_so_in_a_file_of_the_other_order(
+    tmp_path: Path,
+) -> None:
+    # an export merging outlets: detik writes the month first, Kompas the day first
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "judul,isi,tanggal\nA,Isi berita satu.,10/21/2025 20:43\n"
+        'B,Isi berita dua.,"21/10/2025, 20:43 WIB"\nC,Isi berita tiga.,11/3/2025 08:00\n',
+        "utf-8",
+    )
+    rejects = Rejects()
+    articles = list(read_articles(path, rejects=rejects, dayfirst="auto"))
+    assert [a.published_at for a in articles] == [
+        datetime(2025, 10, 21, 20, 43),
+        datetime(2025, 10, 21, 20, 43, tzinfo=WIB),
+        datetime(2025, 11, 3, 8, 0),  # one that reads both ways: the file's order
+    ]
+    (warning,) = rejects
+    assert (warning.line, warning.reason, warning.severity) == (3, "mixed_date_order", "warning")
+    assert warning.message.startswith("'21/10/2025, 20:43 WIB' read day first, the only way")
 
 
 def test_a_nested_object_picked_as_the_text_is_rejected_naming_its_field(tmp_path: Path) -> None:
