@@ -48,7 +48,8 @@ _MONTHS = {
 }
 
 _WEEKDAYS = (
-    "senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|"
+    # Jum'at with any apostrophe: Word and Excel turn ' into ’ (and some keyboards give ‘ ` ʼ)
+    "senin|selasa|rabu|kamis|jum['’‘`ʼ]?at|sabtu|minggu|ahad|"
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     "mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|sen|sel|rab|kam|jum|sab|min"
 )

@@ -116,6 +116,9 @@ def test_empty_values_are_no_date_and_objects_pass_through() -> None:
         ("Senin, 02 Desember 2024 - 14:05 WIB", "2024-12-02T14:05:00+07:00"),
         ("Senin, 02 Desember 2024 | 14:05 WIB", "2024-12-02T14:05:00+07:00"),
         ("Jum'at, 06 Des 2024 - 09.00 WIB", "2024-12-06T09:00:00+07:00"),
+        ("Jum’at, 18 Oktober 2024 17:46 WIB", "2024-10-18T17:46:00+07:00"),  # autocorrected '
+        ("Jum‘at, 18 Okt 2024", "2024-10-18T00:00:00"),
+        ("JUM`AT, 18 Okt 2024", "2024-10-18T00:00:00"),
         # no space after the weekday's comma
         ("Senin,02 Des 2024 14:05 WIB", "2024-12-02T14:05:00+07:00"),
         # Unix times (UTC): seconds, milliseconds, as numbers or digit strings
