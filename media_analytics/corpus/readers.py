@@ -443,8 +443,11 @@ class Converter:
             max_text_chars=self.max_text_chars,
             columns=mapping,
         )
+        raw_date = fields.get("published_at")
+        # the file's order explains only a failed numeric date, not "45583" or "2 jam yang lalu"
+        numeric = isinstance(raw_date, str) and _NUMERIC_DAY.search(raw_date) is not None
         for issue in issues:
-            if auto and issue.reason == "bad_date":
+            if auto and numeric and issue.reason == "bad_date":
                 issue = Issue(issue.reason, f"{issue.message} ({self._order_note})", issue.severity)
             if issue.reason == "missing_text" and "text" not in mapping:
                 # say what the record has and how to point at its text: the usual cause is a

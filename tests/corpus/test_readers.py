@@ -793,6 +793,15 @@ def test_a_date_that_reads_one_way_is_read_so_in_a_file_of_the_other_order(
     assert warning.message.startswith("'21/10/2025, 20:43 WIB' read day first, the only way")
 
 
+def test_the_date_order_note_comes_only_with_numeric_dates(tmp_path: Path) -> None:
+    path = _dated_csv(tmp_path / "x.csv", ["2 jam yang lalu", "31/02/2024", "123"])
+    rejects = Rejects()
+    list(read_articles(path, dayfirst="auto", rejects=rejects))
+    notes = ["no date in the first 3 records" in r.message for r in rejects]
+    assert [r.line for r in rejects] == [2, 3, 4]
+    assert notes == [False, True, False]
+
+
 def test_a_nested_object_picked_as_the_text_is_rejected_naming_its_field(tmp_path: Path) -> None:
     path = tmp_path / "nested.jsonl"
     record = {"id": "n1", "article": {"title": "Judul", "body": "Isi."}, "tanggal": "18 Okt 2024"}
