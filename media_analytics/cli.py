@@ -280,17 +280,26 @@ def _check_model_out(out: str) -> None:
 
 
 def _report_rejects(rejects: Any) -> None:
-    for r in rejects.errors[:20]:
+    # -v lists every line: with --out there is no rejects table to look the others up in
+    every = logger.isEnabledFor(logging.DEBUG)
+    shown = rejects.errors if every else rejects.errors[:20]
+    for r in shown:
         logger.warning("rejected %s", r)
-    if len(rejects.errors) > 20:
-        logger.warning("... and %d more rejected records", len(rejects.errors) - 20)
+    if len(rejects.errors) > len(shown):
+        logger.warning(
+            "... and %d more rejected records (-v lists them)", len(rejects.errors) - len(shown)
+        )
     # records kept with a problem (an unreadable date left empty, a body cut short): one line
     # per kind, so that a file whose dates all fail does not pass unnoticed
     kept: dict[str, list[Any]] = {}
     for r in rejects.warnings:
         kept.setdefault(r.reason, []).append(r)
     for reason, items in kept.items():
-        more = f" (and {len(items) - 1} more like it)" if len(items) > 1 else ""
+        if every:
+            for r in items:
+                logger.warning("kept with a warning, %s: %s", reason, r)
+            continue
+        more = f" (and {len(items) - 1} more like it; -v lists them)" if len(items) > 1 else ""
         logger.warning("kept with a warning, %s: %s%s", reason, items[0], more)
 
 
@@ -1321,7 +1330,8 @@ _DATE_ORDER_KW: Any = {
     "default": "auto",
     "help": "how to read numeric dates such as 04/09/2024: auto (default) settles each file's "
     "order from its first date that reads only one way, such as 10/21/2025, and reads day first "
-    "when none does; dmy day first (the Indonesian habit); mdy month first; strict only dates "
+    "when none does (a date that reads only one way is read that way, with a warning); dmy day "
+    "first (the Indonesian habit); mdy month first; strict only dates "
     "that read one way (others are reported)",
 }
 
@@ -1357,7 +1367,12 @@ def build_parser() -> argparse.ArgumentParser:
         "in news, and trend reports.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="log more detail, and list every rejected or warned record",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add_jobs(p: argparse.ArgumentParser) -> None:

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -170,7 +172,36 @@ def test_month_first_dates_are_read_by_default_and_failed_dates_are_shown(
     assert dates == ["", "", "2025-04-03"]
     assert "kept with a warning, bad_date: " in caplog.text
     assert "feed.csv:2: published_at left empty: invalid date '10/21/2025 20:43'" in caplog.text
-    assert "(and 1 more like it)" in caplog.text
+    assert "(and 1 more like it; -v lists them)" in caplog.text
+
+
+def test_dates_left_empty_keep_their_value_and_verbose_lists_every_line(tmp_path: Path) -> None:
+    good = read_sample_records()[:3]
+    src = tmp_path / "feed.csv"
+    rows = ["judul,isi,tanggal"]
+    for record, when in zip(good, ["2 jam yang lalu", "kemarin", "18/10/24"], strict=True):
+        body = " ".join(record["text"].split()).replace('"', "'")
+        rows.append(f'"{record["title"]}","{body}",{when}')
+    src.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "media_analytics.cli"]
+    args = ["score", str(src), "--out", str(out), "--jobs", "1"]
+    done = subprocess.run([*command, *args], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert [(r["published_at"], r["published_at_raw"]) for r in _lines(out)] == [
+        (None, "2 jam yang lalu"),
+        (None, "kemarin"),
+        (None, "18/10/24"),
+    ]
+    assert "feed.csv:2: published_at left empty" in done.stderr
+    assert "(and 2 more like it; -v lists them)" in done.stderr
+    # with --out there is no rejects table: -v names every record whose date was left empty
+    done = subprocess.run([*command, "-v", *args], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    for line in (2, 3, 4):
+        assert f"kept with a warning, bad_date: {src}:{line}: published_at left empty" in (
+            done.stderr
+        )
 
 
 def test_score_into_sqlite_is_incremental(tmp_path: Path, capsys) -> None:

@@ -126,7 +126,7 @@ def looks_like_html(text: str) -> int:
 
 
 def _type_name(value: object) -> str:
-    return type(value).__name__
+    return "an object" if isinstance(value, dict) else type(value).__name__
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -177,6 +177,9 @@ def _missing(value: Any) -> bool:
 #: Id cells that mean "no id" (compared lower-cased, stripped): spreadsheets and pandas write
 #: them for an empty cell. Such a record's id is derived as for a blank one.
 PLACEHOLDER_IDS = frozenset({"n/a", "na", "-", "--", "null", "none", "nan", "#n/a"})
+
+#: The extra field that keeps a date left empty (``bad_date``) as the input gave it.
+RAW_DATE_FIELD = "published_at_raw"
 
 #: Publication years taken as dates: outside them a date is a placeholder or a typo.
 PLAUSIBLE_YEARS = (1950, 2100)
@@ -236,13 +239,18 @@ def build_article(
     *,
     dayfirst: bool | None = None,
     max_text_chars: int | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> tuple[Article | None, list[Issue]]:
     """Check raw contract fields and build an :class:`Article`.
+
+    ``columns`` names the input column each field was read from, for messages: a field of
+    the wrong type is often a column an alias picked up (``article`` holding a nested object).
 
     Returns the article (``None`` when an error makes it unusable) and every problem
     found. Errors: missing text, a field of the wrong type, an empty body or one with
     nothing left after cleaning (markup, links, portal boilerplate) and no title. Warnings
-    (the article is still built): unparseable date, body cut to ``max_text_chars``, body
+    (the article is still built): unparseable date (its value kept in ``extra`` as
+    ``published_at_raw``), body cut to ``max_text_chars``, body
     that looks like an HTML page, an empty body or one with nothing left after cleaning
     (scored on the title alone).
     """
@@ -252,10 +260,16 @@ def build_article(
     text = fields.get("text")
     if text is None:
         return None, [Issue("missing_text", "no text", "error")]
+    columns = columns or {}
+
+    def wrong_type(name: str, value: object, expected: str) -> Issue:
+        column = columns.get(name, name)
+        where = f' in field "{column}"' if column != name else ""
+        message = f"{name} must be {expected}, got {_type_name(value)}{where}"
+        return Issue("wrong_type", message, "error")
+
     if not isinstance(text, str):
-        return None, [
-            Issue("wrong_type", f"text must be a string, got {_type_name(text)}", "error")
-        ]
+        return None, [wrong_type("text", text, "a string")]
     strings: dict[str, str] = {}
     for name in _STRING_FIELDS:
         value = fields.get(name)
@@ -264,8 +278,7 @@ def build_article(
         if name != "url" and isinstance(value, int | float) and not isinstance(value, bool):
             value = str(value)  # a headline or an outlet that is a number ("2024", "86")
         if value is not None and not isinstance(value, str):
-            message = f"{name} must be a string, got {_type_name(value)}"
-            return None, [Issue("wrong_type", message, "error")]
+            return None, [wrong_type(name, value, "a string")]
         strings[name] = (value or "").strip()
     halves = [name for name in ("text", *_STRING_FIELDS) if _has_surrogate(fields.get(name))]
     if _has_surrogate(fields.get("id")):
@@ -294,13 +307,7 @@ def build_article(
     if isinstance(raw_id, float) and raw_id.is_integer():
         raw_id = int(raw_id)  # an id column pandas stored as float because a cell was empty
     if isinstance(raw_id, bool) or not isinstance(raw_id, str | int | None):
-        return None, [
-            Issue(
-                "wrong_type",
-                f"id must be a string or an integer, got {_type_name(raw_id)}",
-                "error",
-            )
-        ]
+        return None, [wrong_type("id", raw_id, "a string or an integer")]
     if max_text_chars is not None and len(text) > max_text_chars:
         issues.append(
             Issue(
@@ -329,7 +336,13 @@ def build_article(
                 "warning",
             )
         )
-    published_at = _clean_date(fields.get("published_at"), dayfirst, issues)
+    raw_date = fields.get("published_at")
+    published_at = _clean_date(raw_date, dayfirst, issues)
+    if published_at is None and issues and issues[-1].reason == "bad_date":
+        # the value left empty stays with the record, to be read by hand or mapped again
+        kept = raw_date if isinstance(raw_date, str | int | float) else str(raw_date)
+        extra = {**extra}
+        extra.setdefault(RAW_DATE_FIELD, kept)
     given_id = str(raw_id).strip() if raw_id is not None else ""
     if given_id.lower() in PLACEHOLDER_IDS:
         # a spreadsheet's "no value": taken as an id, every such row of every day would be one

@@ -25,6 +25,7 @@ DEFAULT_ALIASES: dict[str, tuple[str, ...]] = {
         "isi_berita",
         "isi",
         "konten",
+        "konten_berita",
         "body",
         "article_text",
         "full_text",
@@ -43,17 +44,43 @@ DEFAULT_ALIASES: dict[str, tuple[str, ...]] = {
         "publishedat",
         "datepublished",
         "published_date",
+        "publication_date",
         "pubdate",
         "datetime",
         "date",
         "tanggal",
         "tanggal_terbit",
+        "tanggal_publikasi",
+        "tgl_terbit",
+        "waktu_terbit",
         "tgl",
         "waktu",
         "created_at",
     ),
-    "source": ("source", "sumber", "media", "outlet", "publisher", "portal", "penerbit", "site"),
-    "url": ("url", "link", "tautan", "href", "article_url", "source_url", "permalink"),
+    "source": (
+        "source",
+        "sumber",
+        "media",
+        "outlet",
+        "publisher",
+        "portal",
+        "penerbit",
+        "site",
+        "media_name",
+        "nama_media",
+        "sumber_berita",
+    ),
+    "url": (
+        "url",
+        "link",
+        "tautan",
+        "href",
+        "article_url",
+        "source_url",
+        "permalink",
+        "url_berita",
+        "link_berita",
+    ),
 }
 
 _SEPARATORS = re.compile(r"[\s\-]+")
@@ -61,6 +88,18 @@ _SEPARATORS = re.compile(r"[\s\-]+")
 
 def _normalise(name: str) -> str:
     return _SEPARATORS.sub("_", name.strip().lower())
+
+
+def _by_norm(columns: list[str]) -> dict[str, str]:
+    by_norm: dict[str, str] = {}
+    for column in columns:
+        by_norm.setdefault(_normalise(column), column)
+    return by_norm
+
+
+def _find(column: str, present: list[str], by_norm: Mapping[str, str]) -> str | None:
+    """The column of ``present`` that ``column`` names: exactly, else ignoring case and spaces."""
+    return column if column in present else by_norm.get(_normalise(column))
 
 
 class ColumnResolver:
@@ -100,13 +139,11 @@ class ColumnResolver:
     def resolve(self, columns: Iterable[str]) -> dict[str, str]:
         """Return ``{contract field: input column}`` for the fields that were found."""
         present = [c for c in columns if isinstance(c, str)]
-        by_norm: dict[str, str] = {}
-        for column in present:
-            by_norm.setdefault(_normalise(column), column)
+        by_norm = _by_norm(present)
         mapping: dict[str, str] = {}
         used: set[str] = set()
         for column, target in self.column_map.items():
-            found = column if column in present else by_norm.get(_normalise(column))
+            found = _find(column, present, by_norm)
             if found is not None:
                 mapping[target] = found
                 used.add(found)
@@ -121,7 +158,17 @@ class ColumnResolver:
                     break
         return mapping
 
-    def text_candidates(self) -> list[str]:
-        """Column names that would be read as the body, for error messages."""
-        explicit = [c for c, t in self.column_map.items() if t == "text"]
-        return explicit + list(DEFAULT_ALIASES["text"])
+    def unmatched(self, columns: Iterable[str]) -> list[str]:
+        """The ``column_map`` columns that match none of ``columns``.
+
+        A typo, or a name from another export's header: such an entry maps nothing, and the
+        field it was meant to fill is silently left to the aliases.
+        """
+        present = [c for c in columns if isinstance(c, str)]
+        by_norm = _by_norm(present)
+        return [c for c in self.column_map if _find(c, present, by_norm) is None]
+
+    def candidates(self, field: str) -> list[str]:
+        """Column names that would be read as ``field``, for messages."""
+        explicit = [c for c, t in self.column_map.items() if t == field]
+        return explicit + list(DEFAULT_ALIASES[field])

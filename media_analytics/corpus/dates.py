@@ -7,7 +7,10 @@ without a leading weekday), numeric day/month/year forms, an optional time
 
 Also read: a separator between the date and the time (``Senin, 02 Desember 2024 - 14:05
 WIB``, ``... | 14:05 WIB``), Unix times (10 digits: seconds, 13: milliseconds, as numbers or
-strings; read as UTC) and compact ``YYYYMMDD`` dates.
+strings; read as UTC), compact ``YYYYMMDD`` dates and Excel serial dates (a bare number of
+days since 1899-12-30 from 32874 to 73050, 1990 to 2099, a fraction giving the time of day:
+``45583.74`` is 18 October 2024 17:45:36, without a zone), which a sheet saved as CSV or pasted
+as values holds.
 
 Nothing is guessed: a numeric date whose day and month could be swapped
 (``05/06/2024``) is rejected unless ``dayfirst`` says which comes first, a two-digit
@@ -45,7 +48,8 @@ _MONTHS = {
 }
 
 _WEEKDAYS = (
-    "senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|"
+    # Jum'at with any apostrophe: Word and Excel turn ' into ’ (and some keyboards give ‘ ` ʼ)
+    "senin|selasa|rabu|kamis|jum['’‘`ʼ]?at|sabtu|minggu|ahad|"
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     "mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|sen|sel|rab|kam|jum|sab|min"
 )
@@ -54,6 +58,11 @@ _WEEKDAY_RE = re.compile(rf"^(?:{_WEEKDAYS})\.?\s*(?:,\s*|\s+)", re.IGNORECASE)
 _SEPARATORS = " ,-|"
 #: Unix times read from 2000-01-01 to 2100-01-01 (seconds); outside, a digit string is no time
 _EPOCH_RANGE = (946_684_800, 4_102_444_800)
+#: Excel serial dates read, 1990-01-01 to 2100-01-01 (days since _EXCEL_EPOCH): five digits,
+#: far from Unix times (10 or 13) and YYYYMMDD (8)
+_EXCEL_RANGE = (32_874, 73_051)
+_EXCEL_EPOCH = datetime(1899, 12, 30)  # day 0 as Excel counts, its 1900 leap-day bug included
+_EXCEL_SERIAL_RE = re.compile(r"^\d{5}\.\d+$")  # "45583.74"; "45583" is a digit string
 
 _ZONE_HOURS = {"wib": 7, "wita": 8, "wit": 9, "utc": 0, "gmt": 0, "z": 0}
 # A named zone at the end, with an optional offset (``GMT+7``). Bare offsets such as
@@ -114,7 +123,8 @@ def parse_date(
         The raw value. ``None`` and blank strings mean "no date" and give ``None``;
         a ``datetime`` is returned as is and a ``date`` becomes midnight of that day.
         A number (or a string of digits) of 10 digits is a Unix time in seconds, of 13 in
-        milliseconds (both UTC); 8 digits are ``YYYYMMDD``.
+        milliseconds (both UTC); 8 digits are ``YYYYMMDD``; from 32874 to 73050 (with a
+        fraction or not) an Excel serial date, 1990 to 2099.
     dayfirst : bool or None, default None
         Order of a numeric ``a/b/YYYY`` date. ``True``: day first (Indonesian habit);
         ``False``: month first (the detik 2025 export, ``8/14/2025 14:42``); ``None``:
@@ -160,6 +170,8 @@ def parse_date(
         return None
     if text.isascii() and text.isdigit():  # "²" is a digit to isdigit, not to int
         return _from_number(int(text), repr(value))
+    if _EXCEL_SERIAL_RE.match(text):
+        return _from_number(float(text), repr(value))
     try:
         return _parse(text, value, dayfirst)
     except DateParseError:
@@ -215,9 +227,12 @@ def _exists(year: str, month: int, day: int) -> bool:
 
 
 def _from_number(value: float, original: str) -> datetime:
-    """A Unix time (seconds or milliseconds, UTC) or a compact ``YYYYMMDD`` date."""
+    """A Unix time (seconds or milliseconds, UTC), a compact ``YYYYMMDD`` date or an Excel
+    serial date (naive, as Excel keeps no zone)."""
     if value != value or value in (float("inf"), float("-inf")):
         raise DateParseError(f"not a date: {original}")
+    if _EXCEL_RANGE[0] <= value < _EXCEL_RANGE[1]:
+        return _EXCEL_EPOCH + timedelta(seconds=round(value * 86_400))
     whole = int(value)
     digits = len(str(abs(whole)))
     if digits == 8 and whole == value:
@@ -230,7 +245,7 @@ def _from_number(value: float, original: str) -> datetime:
     if seconds is None or not _EPOCH_RANGE[0] <= seconds < _EPOCH_RANGE[1]:
         raise DateParseError(
             f"a number that is not a date: {original} (Unix times have 10 digits, or 13 in "
-            "milliseconds; YYYYMMDD 8)"
+            "milliseconds; YYYYMMDD 8; Excel serial dates 32874-73050, 1990 to 2099)"
         )
     return datetime.fromtimestamp(seconds, tz=timezone.utc)
 

@@ -120,7 +120,8 @@ def read_articles(
         ``None`` only dates that read one way (see :func:`~media_analytics.corpus.parse_date`);
         ``"auto"`` settles one order per file from its first date that reads only one way
         (``10/21/2025``: month first), looking at most ``DATE_ORDER_LOOKAHEAD`` records
-        ahead, and reads the file day first (the Indonesian habit) when none does.
+        ahead, and reads the file day first (the Indonesian habit) when none does; a date
+        that reads only one way (``21/10/2025`` in a month-first file) is read that way.
     seen : dict of str to str, optional
         Ids read before, each with where (``file:line``), for a read that continues another
         (the partitions of one job, read apart): a record with one of them is a repeat. The
@@ -321,6 +322,8 @@ class Converter:
         self._file_dayfirst: bool | None = True
         self._order_note = ""
         self._mappings: dict[tuple[str, ...], dict[str, str]] = {}
+        self._checked_file: str | None = None  # the file whose columns were checked
+        self._mixed_file: str | None = None  # the file said to mix day- and month-first dates
 
     def _mapping(self, record: Record) -> dict[str, str]:
         keys = tuple(record)
@@ -377,21 +380,74 @@ class Converter:
         yield from ahead
         yield from records
 
+    def check_columns(
+        self, name: str, line: int, record: Record, mapping: Mapping[str, str]
+    ) -> None:
+        """Warn about the columns of a file (its first record) that will not be read.
+
+        A date column whose name no alias knows is carried as an extra field and every
+        article of the file is read undated, with nothing said until a report drops them:
+        say so, with the columns left unused and how to name the right one. The same for a
+        ``--column`` that names none of the file's columns.
+        """
+        keys = [str(k) for k in record if k is not None]
+        unused = ", ".join([k for k in keys if k not in mapping.values()][:12])
+        problems: list[tuple[str, str]] = []
+        if unused and "published_at" not in mapping:
+            looked_for = ", ".join(self.resolver.candidates("published_at")[:6])
+            message = (
+                f"no date field (looked for {looked_for}, ...; name it with --column "
+                f"COLUMN=published_at), so the articles are read undated; columns not used: "
+                f"{unused}"
+            )
+            problems.append(("no_date_column", message))
+        for column in self.resolver.unmatched(keys):
+            field = self.resolver.column_map[column]
+            if field == "text" and "text" not in mapping:
+                continue  # each record's missing_text error says so
+            columns = ", ".join(keys[:12]) or "none"
+            message = f"--column {column}={field} names no column of this file; columns: {columns}"
+            problems.append(("unknown_column", message))
+        for reason, message in problems:
+            self.report(name, line, reason, message, "warning")
+
     def __call__(self, name: str, line: int, record: Record) -> Article | None:
         mapping = self._mapping(record)
+        if name != self._checked_file:
+            self._checked_file = name
+            self.check_columns(name, line, record, mapping)
         fields = {field: record[column] for field, column in mapping.items()}
         used = set(mapping.values())
         extra = {k: v for k, v in record.items() if k not in used}
         auto = self.dayfirst == "auto"
         dayfirst = self._file_dayfirst if auto else self.dayfirst
+        if auto and (column := mapping.get("published_at")) is not None:
+            # a date that reads only one way is read that way, whatever the file's order: an
+            # export that merges outlets holds detik's 10/21/2025 and Kompas's 21/10/2025
+            proven = numeric_date_order(record[column])
+            if proven is not None and proven != dayfirst:
+                dayfirst = proven
+                if name != self._mixed_file:  # once a file: its other dates may be read wrong
+                    self._mixed_file = name
+                    way = "day" if proven else "month"
+                    message = (
+                        f"{record[column]!r} read {way} first, the only way it reads, unlike the "
+                        f"file's other dates ({self._order_note}): its dates that read both ways "
+                        "may be wrong"
+                    )
+                    self.report(name, line, "mixed_date_order", message, "warning")
         article, issues = build_article(
             fields,
             extra,
             dayfirst=cast("bool | None", dayfirst),
             max_text_chars=self.max_text_chars,
+            columns=mapping,
         )
+        raw_date = fields.get("published_at")
+        # the file's order explains only a failed numeric date, not "45583" or "2 jam yang lalu"
+        numeric = isinstance(raw_date, str) and _NUMERIC_DAY.search(raw_date) is not None
         for issue in issues:
-            if auto and issue.reason == "bad_date":
+            if auto and numeric and issue.reason == "bad_date":
                 issue = Issue(issue.reason, f"{issue.message} ({self._order_note})", issue.severity)
             if issue.reason == "missing_text" and "text" not in mapping:
                 # say what the record has and how to point at its text: the usual cause is a
@@ -401,7 +457,7 @@ class Converter:
                 if given:
                     why = f"--column {given[0]}=text names a column this record does not have"
                 else:
-                    looked_for = ", ".join(self.resolver.text_candidates()[:6])
+                    looked_for = ", ".join(self.resolver.candidates("text")[:6])
                     why = f"looked for {looked_for}, ...; name it with --column COLUMN=text"
                 issue = Issue(issue.reason, f"no text field ({why}); columns: {columns}", "error")
             self.report(name, line, *issue, record_id=_record_id(record, mapping, article))
@@ -922,8 +978,9 @@ def _text_record(stream: IO[bytes], name: str, report: _Report) -> Iterator[tupl
     if rest.strip() and len(first) <= _TITLE_MAX_CHARS and headline:
         record["title"], text = first, rest
     record["text"] = text.strip()
-    if day := _day_in_name(Path(name).name):
-        record["published_at"] = day  # a crawl's file named by its day: 2025-10-31-banjir.txt
+    # a crawl's file named by its day (2025-10-31-banjir.txt); without one, the field is there
+    # but empty: the file has no date column to point at
+    record["published_at"] = _day_in_name(Path(name).name)
     yield 1, record
 
 

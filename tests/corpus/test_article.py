@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from media_analytics.corpus import Article, DateParseError
+from media_analytics.corpus.article import build_article
 
 WIB = timezone(timedelta(hours=7))
 
@@ -55,3 +56,17 @@ def test_contract_field_wins_over_a_clashing_extra_key() -> None:
     article = Article(id="a", text="Isi.", extra={"text": "lain", "x": 1})
     assert article.to_dict()["text"] == "Isi."
     assert article.to_dict()["x"] == 1
+
+
+def test_a_date_left_empty_keeps_its_value_as_an_extra_field() -> None:
+    record = {"text": "Isi.", "published_at": "2 jam yang lalu", "kanal": "news"}
+    article = Article.from_dict({**record, "published_at": "18 Okt 2024"})
+    assert article.extra == {"kanal": "news"}  # a date read: nothing more kept
+    article, issues = build_article(
+        {"text": "Isi.", "published_at": "2 jam yang lalu"}, {"kanal": "news"}
+    )
+    assert article is not None and article.published_at is None
+    assert [i.reason for i in issues] == ["bad_date"]
+    assert article.extra == {"kanal": "news", "published_at_raw": "2 jam yang lalu"}
+    article, _ = build_article({"text": "Isi.", "published_at": 1900}, {})
+    assert article is not None and article.extra == {"published_at_raw": 1900}

@@ -116,6 +116,9 @@ def test_empty_values_are_no_date_and_objects_pass_through() -> None:
         ("Senin, 02 Desember 2024 - 14:05 WIB", "2024-12-02T14:05:00+07:00"),
         ("Senin, 02 Desember 2024 | 14:05 WIB", "2024-12-02T14:05:00+07:00"),
         ("Jum'at, 06 Des 2024 - 09.00 WIB", "2024-12-06T09:00:00+07:00"),
+        ("Jum’at, 18 Oktober 2024 17:46 WIB", "2024-10-18T17:46:00+07:00"),  # autocorrected '
+        ("Jum‘at, 18 Okt 2024", "2024-10-18T00:00:00"),
+        ("JUM`AT, 18 Okt 2024", "2024-10-18T00:00:00"),
         # no space after the weekday's comma
         ("Senin,02 Des 2024 14:05 WIB", "2024-12-02T14:05:00+07:00"),
         # Unix times (UTC): seconds, milliseconds, as numbers or digit strings
@@ -126,6 +129,12 @@ def test_empty_values_are_no_date_and_objects_pass_through() -> None:
         # compact dates
         ("20241202", "2024-12-02T00:00:00"),
         (20241202, "2024-12-02T00:00:00"),
+        # Excel serial dates (a sheet saved as CSV, a cell in the General format): no zone
+        ("45583", "2024-10-18T00:00:00"),
+        ("45583.74", "2024-10-18T17:45:36"),
+        (45583, "2024-10-18T00:00:00"),
+        (45583.74, "2024-10-18T17:45:36"),
+        (32874, "1990-01-01T00:00:00"),
     ],
 )
 def test_separators_unix_times_and_compact_dates(value: object, expected: str) -> None:
@@ -138,6 +147,10 @@ def test_separators_unix_times_and_compact_dates(value: object, expected: str) -
     ("value", "reason"),
     [
         (12345, "a number that is not a date"),
+        # Excel serials outside 1990-2099 are a count, an id or a price rather than a date
+        ("32873", "Excel serial dates 32874-73050"),
+        (73051.5, "a number that is not a date"),
+        ("45583.74 WIB", "unrecognised"),
         ("123456789012", "a number that is not a date"),
         (20241232, "not a YYYYMMDD date"),
         (float("nan"), "not a date"),

@@ -134,10 +134,10 @@ def test_auto_date_order_reads_day_first_without_proof_and_says_why_a_date_faile
     rejects = Rejects()
     articles = list(read_articles(path, dayfirst="auto", rejects=rejects))
     assert [a.published_at for a in articles] == [
-        datetime(2024, 6, 5), datetime(2024, 6, 7), datetime(2024, 6, 21), None
+        datetime(2024, 6, 5), datetime(2024, 6, 7), datetime(2024, 6, 21), datetime(2024, 6, 22)
     ]  # fmt: skip
-    (warning,) = rejects.warnings
-    assert (warning.line, warning.reason) == (5, "bad_date")
+    (warning,) = rejects.warnings  # 06/22/2024 reads month first only: read so, and said
+    assert (warning.line, warning.reason) == (5, "mixed_date_order")
     assert "as line 4 shows ('21/06/2024')" in warning.message
 
     no_proof = _dated_csv(tmp_path / "y.csv", ["05/06/2024", "07/08/2024"])
@@ -155,8 +155,11 @@ def test_auto_date_order_looks_a_bounded_number_of_records_ahead(
     path = _dated_csv(tmp_path / "x.csv", ["05/06/2024", "07/08/2024", "10/21/2025"])
     rejects = Rejects()
     articles = list(read_articles(path, dayfirst="auto", rejects=rejects))
-    assert [a.published_at for a in articles] == [datetime(2024, 6, 5), datetime(2024, 8, 7), None]
+    assert [a.published_at for a in articles] == [
+        datetime(2024, 6, 5), datetime(2024, 8, 7), datetime(2025, 10, 21)
+    ]  # fmt: skip
     (warning,) = rejects.warnings
+    assert warning.reason == "mixed_date_order"
     assert "no date in the first 2 records shows whether day or month" in warning.message
 
 
@@ -696,6 +699,120 @@ def test_a_file_without_a_text_column_says_which_columns_it_has(tmp_path: Path) 
     assert article.text == "Isi berita"
 
 
+def test_a_file_without_a_date_column_says_so_once_with_the_columns_not_used(
+    tmp_path: Path,
+) -> None:
+    # a monitoring export whose date column has a name no alias knows: every article would be
+    # stored undated, and a daily job would say nothing until a report dropped them all
+    first = tmp_path / "a.csv"
+    first.write_text(
+        "Headline,Content,Tgl Rilis,Penulis\nA,Isi berita satu.,18/10/2024,Budi\n"
+        "B,Isi berita dua.,19/10/2024,Ani\n",
+        "utf-8",
+    )
+    second = tmp_path / "b.csv"
+    second.write_text("Headline,Content,Tgl Rilis\nC,Isi berita tiga.,20/10/2024\n", "utf-8")
+    rejects = Rejects()
+    articles = list(read_articles([first, second], rejects=rejects))
+    assert [a.published_at for a in articles] == [None] * 3
+    assert [(r.file, r.line, r.reason, r.severity) for r in rejects] == [
+        (str(first), 2, "no_date_column", "warning"),
+        (str(second), 2, "no_date_column", "warning"),
+    ]
+    assert "columns not used: Tgl Rilis, Penulis" in rejects[0].message
+    assert "--column COLUMN=published_at" in rejects[0].message
+    rejects = Rejects()
+    articles = list(read_articles(first, rejects=rejects, column_map={"Tgl Rilis": "published_at"}))
+    assert [a.published_at for a in articles] == [datetime(2024, 10, 18), datetime(2024, 10, 19)]
+    assert len(rejects) == 0
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Headline,Content,Publication Date,Media Name,URL",
+        "Judul Berita,Konten Berita,Waktu Terbit,Nama Media,URL Berita",
+        "judul,isi,Tanggal Publikasi,Sumber Berita,Link Berita",
+        "judul,isi,Tgl Terbit,media,tautan",
+    ],
+)
+def test_monitoring_export_headers_are_read_without_column_options(
+    tmp_path: Path, header: str
+) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(
+        f'{header}\nA,Isi berita.,"Jumat, 18 Okt 2024 17:46 WIB",detik.com,https://x.id/1\n',
+        "utf-8",
+    )
+    rejects = Rejects()
+    (article,) = read_articles(path, rejects=rejects)
+    assert (article.published_at, article.source, article.url, article.extra) == (
+        datetime(2024, 10, 18, 17, 46, tzinfo=WIB),
+        "detik.com",
+        "https://x.id/1",
+        {},
+    )
+    assert len(rejects) == 0
+
+
+def test_a_column_option_that_names_no_column_is_said_once_per_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text(
+        "judul,isi,tanggal\nA,Isi berita satu.,18/10/2024\nB,Isi berita dua.,19/10/2024\n",
+        "utf-8",
+    )
+    rejects = Rejects()
+    articles = list(read_articles(path, rejects=rejects, column_map={"Tgl Terbit": "title"}))
+    assert [a.title for a in articles] == ["A", "B"]  # the aliases still apply
+    (warning,) = rejects
+    assert (warning.line, warning.reason, warning.severity) == (2, "unknown_column", "warning")
+    assert warning.message == (
+        "--column Tgl Terbit=title names no column of this file; columns: judul, isi, tanggal"
+    )
+
+
+def test_a_date_that_reads_one_way_is_read_so_in_a_file_of_the_other_order(
+    tmp_path: Path,
+) -> None:
+    # an export merging outlets: detik writes the month first, Kompas the day first
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "judul,isi,tanggal\nA,Isi berita satu.,10/21/2025 20:43\n"
+        'B,Isi berita dua.,"21/10/2025, 20:43 WIB"\nC,Isi berita tiga.,11/3/2025 08:00\n',
+        "utf-8",
+    )
+    rejects = Rejects()
+    articles = list(read_articles(path, rejects=rejects, dayfirst="auto"))
+    assert [a.published_at for a in articles] == [
+        datetime(2025, 10, 21, 20, 43),
+        datetime(2025, 10, 21, 20, 43, tzinfo=WIB),
+        datetime(2025, 11, 3, 8, 0),  # one that reads both ways: the file's order
+    ]
+    (warning,) = rejects
+    assert (warning.line, warning.reason, warning.severity) == (3, "mixed_date_order", "warning")
+    assert warning.message.startswith("'21/10/2025, 20:43 WIB' read day first, the only way")
+
+
+def test_the_date_order_note_comes_only_with_numeric_dates(tmp_path: Path) -> None:
+    path = _dated_csv(tmp_path / "x.csv", ["2 jam yang lalu", "31/02/2024", "123"])
+    rejects = Rejects()
+    list(read_articles(path, dayfirst="auto", rejects=rejects))
+    notes = ["no date in the first 3 records" in r.message for r in rejects]
+    assert [r.line for r in rejects] == [2, 3, 4]
+    assert notes == [False, True, False]
+
+
+def test_a_nested_object_picked_as_the_text_is_rejected_naming_its_field(tmp_path: Path) -> None:
+    path = tmp_path / "nested.jsonl"
+    record = {"id": "n1", "article": {"title": "Judul", "body": "Isi."}, "tanggal": "18 Okt 2024"}
+    path.write_text(json.dumps(record) + "\n", "utf-8")
+    rejects = Rejects()
+    assert list(read_articles(path, rejects=rejects)) == []
+    (reject,) = rejects
+    assert (reject.line, reject.reason) == (1, "wrong_type")
+    assert reject.message == 'text must be a string, got an object in field "article"'
+
+
 def test_the_outlet_comes_from_the_url_when_the_export_has_none(tmp_path: Path) -> None:
     path = tmp_path / "a.jsonl"
     path.write_text(
@@ -857,8 +974,9 @@ def test_half_a_character_in_an_id_or_an_extra_field_is_replaced_not_a_crash(
         ("a\ufffdb", "x\ufffd"),
         ("ok", None),
     ]
-    assert [(r.line, r.reason) for r in rejects] == [(1, "non_utf8")]
-    assert "replaced in id, note" in rejects[0].message
+    # (the file has no date column: said once, see test_a_file_without_a_date_column_...)
+    assert [(r.line, r.reason) for r in rejects] == [(1, "no_date_column"), (1, "non_utf8")]
+    assert "replaced in id, note" in rejects[1].message
     out = tmp_path / "out.jsonl"
     done = subprocess.run(
         [sys.executable, "-m", "media_analytics.cli", "score", str(path), "--out", str(out), "-q"],
