@@ -160,7 +160,7 @@ class ArticleActors:
                     self.add_person(after)
                     i = after.end
                 continue
-            om = match_tail_org(ts, i) if tails_here else None
+            om = match_tail_org(ts, i, gaz) if tails_here else None
             if om is not None:
                 self.add_org(om)
                 i = om.end
@@ -411,6 +411,12 @@ class ArticleActors:
         elif len(om.name) > len(actor.name) and om.name not in self.org_alias:
             actor.name = om.name
         actor.mentions.append(ts.span(om.start, om.name_end))
+        if om.alias is not None and om.alias_of is not None:
+            # "Majelis Umum Perserikatan Bangsa-Bangsa (PBB)": the short form and its later
+            # uses are the body named at the end (the UN), not the one inside it
+            inner = ts.surface(om.alias_of, om.name_end)
+            key = self.org_alias.get(om.alias) or org_key(inner)
+            actor = self.orgs.setdefault(key, Actor(name=inner, type="organization"))
         if om.alias is not None and om.alias_span is not None:
             self.org_alias.setdefault(om.alias, key)
             if om.alias not in actor.aliases:
