@@ -229,3 +229,14 @@ def test_a_place_or_an_everyday_word_in_brackets_is_no_alias(note: str) -> None:
     text = f"Perjanjian diteken PT Cahaya Lestari ({note}) di Jakarta."
     company = orgs(text)["PT Cahaya Lestari"]
     assert company.aliases == []
+
+
+def test_a_name_without_its_closing_club_or_company_word_is_the_same_organisation() -> None:
+    text = (
+        "Dividen dibagikan Sarana Mitra Energy Group pada Senin. Sarana Mitra Energy mencatat "
+        "laba besar."
+    )
+    found = orgs(text)
+    group = found["Sarana Mitra Energy Group"]
+    assert "Sarana Mitra Energy" not in found and group.aliases == ["Sarana Mitra Energy"]
+    assert len(group.mentions) == 2
