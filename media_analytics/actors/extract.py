@@ -160,7 +160,7 @@ class ArticleActors:
                     self.add_person(after)
                     i = after.end
                 continue
-            om = match_tail_org(ts, i) if tails_here else None
+            om = match_tail_org(ts, i, gaz) if tails_here else None
             if om is not None:
                 self.add_org(om)
                 i = om.end
@@ -411,6 +411,12 @@ class ArticleActors:
         elif len(om.name) > len(actor.name) and om.name not in self.org_alias:
             actor.name = om.name
         actor.mentions.append(ts.span(om.start, om.name_end))
+        if om.alias is not None and om.alias_of is not None:
+            # "Majelis Umum Perserikatan Bangsa-Bangsa (PBB)": the short form and its later
+            # uses are the body named at the end (the UN), not the one inside it
+            inner = ts.surface(om.alias_of, om.name_end)
+            key = self.org_alias.get(om.alias) or org_key(inner)
+            actor = self.orgs.setdefault(key, Actor(name=inner, type="organization"))
         if om.alias is not None and om.alias_span is not None:
             self.org_alias.setdefault(om.alias, key)
             if om.alias not in actor.aliases:
@@ -426,6 +432,7 @@ class ArticleActors:
 
     # --- pass 2 --------------------------------------------------------------------------------
     def resolve(self) -> list[Actor]:
+        self._short_org_names()
         self._bare_mentions()
         link_aliases(self)
         self._bind_roles()
@@ -436,6 +443,30 @@ class ArticleActors:
         actors.sort(key=lambda a: a.mentions[0] if a.mentions else (0, 0))
         self.actors = actors
         return actors
+
+    def _short_org_names(self) -> None:
+        """``West Ham United`` ... ``West Ham``: a name of two words or more that is the longer
+        name of one organisation of the article but its closing club or company word (a kind
+        word of ``org_tails.txt``, ``City``, ``Indonesia``) is that organisation, not another."""
+        if len(self.orgs) < 2:
+            return
+        ends = _generic_ends(self.ts.lex.org_tails)
+        by_name = {tuple(normalize_name(a.name).split()): key for key, a in self.orgs.items()}
+        for words, key in list(by_name.items()):
+            cut, short = len(words), None
+            while short is None and cut > 2 and words[cut - 1] in ends:
+                cut -= 1  # ("Sarana Energy Group": "Sarana Energy", and not "Sarana")
+                short = by_name.get(words[:cut])
+            if short is None or short == key or short not in self.orgs:
+                continue
+            full, drop = self.orgs[key], self.orgs.pop(short)
+            full.mentions.extend(drop.mentions)
+            for alias in (drop.name, *drop.aliases):
+                if alias not in full.aliases:
+                    full.aliases.append(alias)
+            for alias, target in self.org_alias.items():
+                if target == short:
+                    self.org_alias[alias] = key
 
     def _bare_mentions(self) -> None:
         ts = self.ts
@@ -539,6 +570,16 @@ class ArticleActors:
                 actor.name = p.name
             actor.mentions.append(ts.span(p.start, p.end))
         return list(by_key.values())
+
+
+# closing words of a club's or company's name besides the kind words of org_tails.txt
+_GENERIC_ENDS = frozenset({"city", "indonesia", "persero"})
+
+
+@lru_cache(maxsize=4)
+def _generic_ends(tails: frozenset[str]) -> frozenset[str]:
+    """The normalised words that close a club's or company's name (``united``, ``fc``)."""
+    return _GENERIC_ENDS | {normalize_name(w) for w in tails}
 
 
 _AFFIXED, _ROOT = 1, 2

@@ -67,6 +67,10 @@ class OrgMatch:
         Character span of the alias.
     name_end : int
         Token index where the name (without alias) ends.
+    alias_of : int or None
+        Token index where the part of the name that the alias stands for starts, when that is a
+        body named at the end of the longer name (``Majelis Umum Perserikatan Bangsa-Bangsa
+        (PBB)``: ``PBB`` is ``Perserikatan Bangsa-Bangsa``); None when it is the whole name.
     """
 
     start: int
@@ -75,6 +79,7 @@ class OrgMatch:
     name_end: int
     alias: str | None = None
     alias_span: tuple[int, int] | None = None
+    alias_of: int | None = None
 
 
 def _is_plain(ts: TokenStream, j: int) -> bool:
@@ -315,10 +320,10 @@ def match_org(
         j = _continue_name(ts, h, gaz, complement)
         if j == h:
             return None
-    return _alias_after(ts, OrgMatch(i, j, ts.surface(i, j), j))
+    return _alias_after(ts, OrgMatch(i, j, ts.surface(i, j), j), gaz)
 
 
-def _alias_after(ts: TokenStream, match: OrgMatch) -> OrgMatch:
+def _alias_after(ts: TokenStream, match: OrgMatch, gaz: Gazetteer) -> OrgMatch:
     j = match.end
     spelt = _full_name_after(ts, match)
     if spelt is not None:
@@ -337,10 +342,45 @@ def _alias_after(ts: TokenStream, match: OrgMatch) -> OrgMatch:
         and (ts.upper[j + 1] or ts.words[j + 1][1:2].islower())
         and not ts.words[j + 1].isdigit()
     ):
-        match.alias = ts.words[j + 1]
-        match.alias_span = (ts.starts[j + 1], ts.ends[j + 1])
+        if ts.lows[j + 1] in ts.lex.common or _is_place(ts, j + 1, gaz):
+            return match  # "PT Ultra Sakti (Indonesia)", "(Senin)": where or when, no alias
         match.end = j + 3
+        acr = ts.words[j + 1]
+        if ts.upper[j + 1] and _initials(ts.words[match.start : j]) != acr:
+            # "Majelis Umum Perserikatan Bangsa-Bangsa (PBB)": an acronym that spells only the
+            # end of the name is the short form of the body named there, a body inside
+            # another staying apart; a place there keeps its own name ("Kedutaan Besar
+            # Amerika Serikat (AS)"). Not after a company's legal form ("PT Bank Rakyat
+            # Indonesia (BRI)" is one company).
+            part = next(
+                (k for k in range(match.start + 1, j - 1) if _initials(ts.words[k:j]) == acr),
+                None,
+            )
+            if part is not None and not _LEGAL_FORMS.issuperset(ts.words[match.start : part]):
+                if _is_place(ts, part, gaz, end=j):
+                    return match
+                match.alias_of = part
+        match.alias = acr
+        match.alias_span = (ts.starts[j + 1], ts.ends[j + 1])
     return match
+
+
+# a company's legal form before its name ("PT Bank Rakyat Indonesia"): no body of its own
+_LEGAL_FORMS = frozenset({"PT", "PT.", "CV", "CV.", "Perum", "Perumda", "Perseroda"})
+
+
+def _initials(words: list[str]) -> str:
+    """The capital initials of ``words``, each part of a hyphenated word counted
+    (``Perserikatan Bangsa-Bangsa``: ``PBB``)."""
+    return "".join(
+        part[0] for w in words if w[:1].isupper() for part in w.split("-") if part[:1].isupper()
+    )
+
+
+def _is_place(ts: TokenStream, i: int, gaz: Gazetteer, *, end: int | None = None) -> bool:
+    """Whether a place name runs from token ``i`` to ``end`` (default: the next token)."""
+    pm = match_place(ts, i, gaz)
+    return pm is not None and pm.end == (i + 1 if end is None else end)
 
 
 _JOINERS = frozenset({"dan", "&", "untuk", "of", "for", "and"})
@@ -366,7 +406,7 @@ def _full_name_after(ts: TokenStream, match: OrgMatch) -> tuple[int, int] | None
     return close, j + 1
 
 
-def match_tail_org(ts: TokenStream, i: int) -> OrgMatch | None:
+def match_tail_org(ts: TokenStream, i: int, gaz: Gazetteer) -> OrgMatch | None:
     """``China Development Bank``, ``Phintraco Sekuritas``: a name ending in a kind word."""
     if not ts.caps[i] or ts.is_common(i) or is_derived_word(ts.lows[i]) or ts.words[i] in _VERSUS:
         return None  # (the run starts later: "Mengutip Smithsonian Magazine", "Vs Madura United")
@@ -379,4 +419,4 @@ def match_tail_org(ts: TokenStream, i: int) -> OrgMatch | None:
         return None
     if j < ts.n and ts.lows[j] in ("of", "for", "on") and ts.joined(j):
         return None  # "National Centre for Space Studies": the name goes on past the kind word
-    return _alias_after(ts, OrgMatch(i, last + 1, ts.surface(i, last + 1), last + 1))
+    return _alias_after(ts, OrgMatch(i, last + 1, ts.surface(i, last + 1), last + 1), gaz)

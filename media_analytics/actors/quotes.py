@@ -584,6 +584,8 @@ class _Attributor:
         self.m_starts = [m.start for m in mentions]
         self.quote_spans: list[tuple[int, int]] = []
         self.quote_starts: list[int] = []
+        # opening and closing marks of short phrases quoted inside a sentence (scare quotes)
+        self.scare_marks: set[int] = set()
         self.events: list[tuple[int, str]] = []  # (char position, speaker): who is in focus
         self.subjects: list[tuple[int, str]] = []  # (char position, person) as sentence subject
         self.reported: list[tuple[int, int]] = []  # spans of reported (indirect) speech
@@ -855,10 +857,36 @@ class _Attributor:
         for a, b in find_quotations(ts.text):
             if ts.blocked and any(x <= a < y for x, y in ts.blocked):
                 continue
+            if self.scare_quote(a, b):
+                self.scare_marks.update((a, b))
+                continue
             self.raw.append((a, b))
             self.quote_spans.append((a, b + 1))
             self.quote_starts.append(a)
         self.subject_events()
+
+    def scare_quote(self, a: int, b: int) -> bool:
+        """Whether the marks at ``a`` and ``b`` set off a phrase of one to four words inside a
+        sentence, with no reporting verb on either side (``bisa "bebas kontrak" untuk``): the
+        journalist's or the source's wording, not a statement quoted, and no end of the
+        reported speech around it."""
+        ts, text = self.ts, self.ts.text
+        inner = text[a + 1 : b].strip()
+        if not inner or len(inner.split()) > _MIN_WORDS or _SPEECH_END.search(inner):
+            return False
+        i, j = ts.index_at(a), ts.index_at(b)
+        if i <= 0 or j + 1 >= ts.n or ts.words[i] != text[a] or ts.words[j] != text[b]:
+            return False
+        before, after = ts.lows[i - 1], ts.lows[j + 1]
+        verbs = self.lex.reporting_verbs
+        return (
+            before[:1].isalnum()
+            and after[:1].isalnum()
+            and not ts.sent[j + 1]
+            and before not in verbs
+            and after not in verbs
+            and not self.is_after_verb(after)
+        )
 
     def direct(self) -> list[Quote]:
         text = self.ts.text
@@ -1396,7 +1424,12 @@ class _Attributor:
         if k >= ts.n:
             return None
         j = k
-        while j + 1 < ts.n and not ts.sent[j + 1] and ts.words[j + 1] not in '“"':
+        scare = self.scare_marks
+        while j + 1 < ts.n and (
+            (not ts.sent[j + 1] and ts.words[j + 1] not in '“"')
+            or ts.starts[j + 1] in scare
+            or ts.starts[j] in scare  # (a scare quote goes on the sentence)
+        ):
             j += 1
         end_tok = j
         if ts.words[end_tok] in ".!?" and end_tok > k:

@@ -204,3 +204,39 @@ def test_a_short_form_then_its_full_name_in_brackets_is_one_organisation() -> No
     # brackets that do not spell the short form are not its full name
     found = {a.name: a.aliases for a in extract_actors("KPU (Komisi Pemilihan) menetapkan.")}
     assert found.get("KPU") == [] and "KPU" not in found.get("Komisi Pemilihan", [])
+
+
+def test_an_acronym_spelling_only_the_end_of_a_name_is_the_alias_of_that_body() -> None:
+    text = (
+        "Rapat Dewan Keamanan Liga Bangsa-Bangsa (LBB) berlangsung di Jenewa. "
+        "LBB menolak usulan itu."
+    )
+    found = orgs(text)
+    council, league = found["Dewan Keamanan Liga Bangsa-Bangsa"], found["Liga Bangsa-Bangsa"]
+    assert council.aliases == [] and league.aliases == ["LBB"]
+    assert [text[s:e] for s, e in league.mentions] == ["LBB", "LBB"]
+
+
+def test_an_acronym_of_the_whole_name_after_a_legal_form_stays_the_company_s() -> None:
+    text = "Pemegang saham PT Bumi Raya Sentosa (BRS) berkumpul. BRS membagi dividen."
+    found = orgs(text)
+    assert list(found) == ["PT Bumi Raya Sentosa"]
+    assert found["PT Bumi Raya Sentosa"].aliases == ["BRS"]
+
+
+@pytest.mark.parametrize("note", ["Malaysia", "Senin"])
+def test_a_place_or_an_everyday_word_in_brackets_is_no_alias(note: str) -> None:
+    text = f"Perjanjian diteken PT Cahaya Lestari ({note}) di Jakarta."
+    company = orgs(text)["PT Cahaya Lestari"]
+    assert company.aliases == []
+
+
+def test_a_name_without_its_closing_club_or_company_word_is_the_same_organisation() -> None:
+    text = (
+        "Dividen dibagikan Sarana Mitra Energy Group pada Senin. Sarana Mitra Energy mencatat "
+        "laba besar."
+    )
+    found = orgs(text)
+    group = found["Sarana Mitra Energy Group"]
+    assert "Sarana Mitra Energy" not in found and group.aliases == ["Sarana Mitra Energy"]
+    assert len(group.mentions) == 2

@@ -239,7 +239,17 @@ def test_another_commenter_named_after_the_description() -> None:
     ],
 )
 def test_short_fragment_inside_reported_speech(text: str, speaker: str) -> None:
-    assert speakers(text) == [speaker]
+    # a scare quote: no direct quote of its own, and the reported speech runs on past it
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.direct) for q in quotes] == [(speaker, False)]
+    assert quotes[0].text == text[quotes[0].start : len(text) - 1]
+
+
+def test_a_scare_quote_does_not_cut_the_reported_speech() -> None:
+    text = 'Rudi Hartanto menilai aturan itu membuat pedagang "gulung tikar" dalam setahun.'
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.verb, q.direct) for q in quotes] == [("Rudi Hartanto", "menilai", False)]
+    assert quotes[0].text == 'aturan itu membuat pedagang "gulung tikar" dalam setahun'
 
 
 @pytest.mark.parametrize(
