@@ -667,6 +667,7 @@ def _score_into_store(
             rejects = new
             store.mark_files_read(run_id, {p: v for p, v in stats.items() if p not in done})
             state_held.close()  # the next run may read now: this one's files are recorded
+            _say_if_reports_cover_another(store, version)
             since = store.rescore_since(version, run_id) if args.rescore else None
             if since is not None and since < run_id:
                 logger.info("resuming the rescore that run %d began and did not finish", since)
@@ -695,6 +696,24 @@ def _score_into_store(
             if out is not None:
                 out.finish(status != "failed")
     return counts, rejects
+
+
+def _say_if_reports_cover_another(store: Any, version: str) -> None:
+    """Warn when this run's model scored the database before another model became the one
+    reports cover: a daily job that lost its ``--model`` after an upgrade scores with the old
+    model (the work is wasted and the new articles wait for the new one) without a word."""
+    current = store.current_version()
+    if current is None or current == version:
+        return
+    versions = store.versions_frame()
+    if version in set(versions.loc[versions["n_scores"] > 0, "model_version"]):
+        logger.warning(
+            "model %s is older than %s, the model `report --db` covers (first used after it): "
+            "this run's scores do not show in reports by default; score with --model pointing "
+            "at that model (or drop the newer version with `db drop-version`)",
+            version,
+            current,
+        )
 
 
 def _state_lock(state: Path | None) -> contextlib.AbstractContextManager[None]:

@@ -531,3 +531,38 @@ def test_a_number_of_topics_that_is_no_number_is_refused_in_plain_words(capsys) 
     err = capsys.readouterr().err
     assert "--topics: expected a whole number of topics or 'auto', got 'abc'" in err
     assert "lambda" not in err
+
+
+def test_a_run_with_an_older_model_than_reports_cover_says_so(
+    tmp_path: Path, caplog, default_pipeline
+) -> None:
+    """After an upgrade a daily job that lost its --model scored with the old model: its work
+    wasted, the new articles waiting for the new model, and not a word said."""
+    import logging
+
+    newer = tmp_path / "newer"
+    default_pipeline.save(newer)
+    model = MediaPipeline.load(newer)
+    model.themes_.set_threshold("public_dialogue", 0.75)
+    model.save(newer)
+    records = read_sample_records()[:9]
+    days = []
+    for k in range(3):
+        day = tmp_path / f"day{k}.jsonl"
+        chunk = records[3 * k : 3 * k + 3]
+        day.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in chunk), "utf-8")
+        days.append(str(day))
+    db = str(tmp_path / "m.db")
+
+    def run(day: str, *more: str) -> list[str]:
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="media_analytics"):
+            assert main(["score", day, "--db", db, "--jobs", "1", "-q", *more]) == 0
+        return [r.getMessage() for r in caplog.records if "older than" in r.getMessage()]
+
+    assert run(days[0]) == []  # the first model
+    assert run(days[1], "--model", str(newer)) == []  # the upgrade: it becomes the one covered
+    said = run(days[2])  # --model forgotten
+    assert len(said) == 1
+    assert default_pipeline.model_version in said[0] and model.model_version in said[0]
+    assert run(days[2], "--model", str(newer)) == []
