@@ -452,6 +452,11 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
         )
     if "-" in args.inputs:
         raise CommandError("--engine dask reads files or folders, not standard input")
+    if args.dedup_state:
+        raise CommandError(
+            "--engine dask finds copies within the job's own input; --dedup-state (copies of "
+            "articles earlier runs scored) is for the local engine"
+        )
     if args.out == "-":
         raise CommandError("--engine dask: give --out a file name (the merged output)")
     parts_dir = args.parts_dir or (f"{args.out}.parts" if args.out else None)
@@ -1054,8 +1059,25 @@ def _cmd_db_delete(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise CommandError(f"--ids {args.ids_file}: {exc.strerror or exc}") from None
         ids += [line.strip() for line in text.splitlines() if line.strip()]
+    if args.list:
+        with _existing_store(args.db) as store:
+            for aid in store.deleted_ids():
+                print(aid)
+        return EXIT_OK
     if not ids:
         raise CommandError("db delete: name the article ids (ID ... or --ids FILE)")
+    if args.undo:
+        with _existing_store(args.db) as store:
+            back = store.undelete_articles(ids)
+        missing = [i for i in dict.fromkeys(ids) if i not in set(back)]
+        if not back:
+            raise CommandError(f"no such deleted article: {', '.join(missing)}")
+        print(
+            f"{_count(len(back), 'article')} may be stored again: the next score run that reads "
+            "their input stores and scores them (--reread reads files read before)"
+            + (f"; not deleted: {', '.join(missing)}" if missing else "")
+        )
+        return EXIT_OK
     state = _dedup_state(args) or _default_dedup_state(args.db)
     with _existing_store(args.db) as store:
         try:
@@ -1072,6 +1094,12 @@ def _cmd_db_delete(args: argparse.Namespace) -> int:
         with _state_lock(state):
             state.unlink()
         logger.info("removed %s: the next score run rebuilds it without them", state)
+    else:
+        logger.warning(
+            "no duplicate-detection state %s: if the score runs keep one (--dedup-state), "
+            "give it here too (or delete it), or a later copy may still name a deleted article",
+            "named" if state is None else f"at {state}",
+        )
     print(
         f"deleted {_count(len(deleted), 'article')} with their scores and rejects"
         + (f"; not found: {', '.join(missing)}" if missing else "")
@@ -1678,9 +1706,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="delete articles (a takedown): their scores and stored rejects go too, and a copy "
         "of one names the story's earliest remaining copy instead. Duplicate detection's state "
         "file is removed: the next score run rebuilds it from the articles left (a re-post of a "
-        "deleted text joins what is left of its story, or is a new one)",
+        "deleted text under another id joins what is left of its story, or is a new one). The "
+        "ids are remembered: a later run that reads them again does not store them",
     )
     delete.add_argument("ids", nargs="*", metavar="ID", help="article ids")
+    delete.add_argument(
+        "--undo",
+        action="store_true",
+        help="let the articles named back in: the next run that reads them stores them again",
+    )
+    delete.add_argument(
+        "--list", action="store_true", help="print the ids taken down, one a line, and stop"
+    )
     delete.add_argument(
         "--ids", dest="ids_file", metavar="FILE", help="a file of article ids, one a line"
     )

@@ -118,7 +118,8 @@ class Store(RunsMixin):
             ``(new, known)``. A known article whose content (:data:`~media_analytics.store.
             records.HASHED_FIELDS`) changed is updated, and its scores become stale, so the
             next claims score it again; one whose content is the same is left as it was. A
-            known article given without a date, source or url keeps its stored ones.
+            known article given without a date, source or url keeps its stored ones. An
+            article taken down with :meth:`delete_articles` is not stored again (nor counted).
         """
         prepared: dict[str, tuple[str, Any, Any, Any, str | None, str]] = {}
         # records lacking a date, source or url, by id (a worse copy keeps the stored ones)
@@ -135,7 +136,7 @@ class Store(RunsMixin):
                 kept = _kept_from(earlier, data)
                 if kept:
                     _say_kept(aid, kept, "earlier copy's")
-                    data = dict(data, **kept)
+                    data = _with_kept(data, kept)
             given[aid] = data
             digest = content_hash(data)
             prepared[aid] = _prepared(data, digest)
@@ -148,8 +149,20 @@ class Store(RunsMixin):
             return AddResult(0, 0)
         now = _now()
 
-        def work(tx: Tx) -> tuple[int, int, int]:
+        def work(tx: Tx) -> tuple[int, int, int, list[str]]:
             self._backend.lock_table(tx, "articles")  # concurrent adds count each id once
+            # a takedown holds: a file read again (or a re-crawl) does not put the article back
+            down = {
+                aid
+                for (aid,) in tx.select_in(
+                    "SELECT id FROM deleted_articles WHERE id IN ({in})", list(prepared)
+                )
+            }
+            if down:
+                for aid in down:
+                    prepared.pop(aid)
+                    lacking.pop(aid, None)
+                order[:] = [(aid, digest) for aid, digest in order if aid not in down]
             stored = dict(
                 tx.select_in(
                     "SELECT id, content_hash FROM articles WHERE id IN ({in})", list(prepared)
@@ -183,15 +196,24 @@ class Store(RunsMixin):
                 "published_at = ?, updated_at = ?, record = ? WHERE id = ?",
                 [(*prepared[aid][:5], ts, prepared[aid][5], aid) for aid in changed],
             )
-            return n_new, n_known, len(changed)
+            return n_new, n_known, len(changed), sorted(down)
 
-        n_new, n_known, n_changed = self._backend.transaction(work)
+        n_new, n_known, n_changed, refused = self._backend.transaction(work)
         logger.info(
             "articles: %d new, %d known (%d with changed content, to be scored again)",
             n_new,
             n_known,
             n_changed,
         )
+        if refused:
+            more = f" and {len(refused) - 5} more" if len(refused) > 5 else ""
+            shown = ", ".join(refused[:5]) + more
+            logger.info(
+                "%d record(s) of articles taken down with `db delete` met again and not stored: "
+                "%s (`db delete --undo` lets them back in)",
+                len(refused),
+                shown,
+            )
         return AddResult(n_new, n_known, n_changed)
 
     def pending(self, model_version: str) -> int:
@@ -661,7 +683,9 @@ class Store(RunsMixin):
 
         A copy of a deleted article (``duplicate_of`` naming it, in its stored record and
         scores) then names the story's earliest remaining copy (undated last, ties by id),
-        which becomes the original, so that reports keep no trace of the deleted id.
+        which becomes the original, so that reports keep no trace of the deleted id. The ids
+        are remembered: :meth:`add_articles` does not store them again (a file read again
+        still holds them) until :meth:`undelete_articles` lets them back in.
 
         Raises
         ------
@@ -692,12 +716,46 @@ class Store(RunsMixin):
             for table, column in (("rejects", "record_id"), ("claims", "article_id"),
                                   ("scores", "article_id"), ("articles", "id")):  # fmt: skip
                 tx.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(a,) for a in found])
+            # remembered, so that the article is not stored again when its file is read again
+            ts = self._backend.ts(now)
+            tx.executemany(
+                "INSERT INTO deleted_articles (id, deleted_at) VALUES (?, ?)",
+                [(a, ts) for a in found],
+            )
             return sorted(gone, key=wanted.index), reaped
 
         deleted, reaped = self._backend.transaction(work)
         self._log_reaped(reaped)
         logger.info("deleted %d articles with their scores and rejects", len(deleted))
         return deleted
+
+    def undelete_articles(self, ids: Iterable[str]) -> list[str]:
+        """Let articles taken down with :meth:`delete_articles` be stored again (the next run
+        that reads their input stores and scores them; their earlier scores are gone); returns
+        the ids that were taken down."""
+        wanted = list(dict.fromkeys(ids))
+
+        def work(tx: Tx) -> list[str]:
+            found = [
+                row[0]
+                for row in tx.select_in(
+                    "SELECT id FROM deleted_articles WHERE id IN ({in})", wanted
+                )
+            ]
+            tx.executemany("DELETE FROM deleted_articles WHERE id = ?", [(a,) for a in found])
+            return sorted(found, key=wanted.index)
+
+        return self._backend.transaction(work)
+
+    def deleted_ids(self) -> list[str]:
+        """The ids of the articles taken down with :meth:`delete_articles`, oldest first."""
+        rows = self._backend.transaction(
+            lambda tx: tx.execute(
+                "SELECT id FROM deleted_articles ORDER BY deleted_at, id"
+            ).fetchall(),
+            write=False,
+        )
+        return [row[0] for row in rows]
 
     @staticmethod
     def _repoint_copies(tx: Tx, original: str, gone: set[str]) -> None:
@@ -817,7 +875,7 @@ def _keep_stored_fields(
         kept = _kept_from(old, data)
         if not kept:
             continue
-        data = dict(data, **kept)
+        data = _with_kept(data, kept)
         digest = content_hash(data)
         prepared[aid] = _prepared(data, digest)
         order[:] = [(i, digest if i == aid else d) for i, d in order]
@@ -831,6 +889,15 @@ def _kept_from(before: Mapping[str, Any], data: Mapping[str, Any]) -> dict[str, 
         for name in _KEPT_FIELDS
         if data.get(name) in (None, "") and before.get(name) not in (None, "")
     }
+
+
+def _with_kept(data: Mapping[str, Any], kept: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with what it keeps from an earlier copy; a kept date drops the unreadable
+    value the reader kept beside an empty one (``published_at_raw``), which would contradict it."""
+    merged = dict(data, **kept)
+    if "published_at" in kept:
+        merged.pop("published_at_raw", None)
+    return merged
 
 
 def _say_kept(aid: str, kept: dict[str, Any], whose: str) -> None:

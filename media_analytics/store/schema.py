@@ -19,6 +19,9 @@ Tables
 ``rejects``
     Input records that could not be used: run, source file, line, record id when known,
     reason code, message, severity, time.
+``deleted_articles`` (schema 4)
+    One row per article id taken down with ``media-analytics db delete``, and when: a later
+    copy of it in an input file is not stored again.
 ``input_files`` (schema 2)
     One row per input file read to its end: its resolved path, its signature then (size,
     modification and change times, the reading options), and the run that read it. A daily
@@ -42,9 +45,18 @@ __all__ = ["SCHEMA_VERSION", "TABLES", "ensure_schema"]
 logger = logging.getLogger(__name__)
 
 #: Bumped on every change to the tables; a database made by a newer version is refused.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
-TABLES = ("schema_version", "articles", "runs", "scores", "claims", "rejects", "input_files")
+TABLES = (
+    "schema_version",
+    "articles",
+    "runs",
+    "scores",
+    "claims",
+    "rejects",
+    "input_files",
+    "deleted_articles",
+)
 
 # {ts}, {json}, {run_id}, {serial} are the backend's column types (see Backend.types).
 _DDL_V1 = (
@@ -125,6 +137,13 @@ _DDL_V2 = (
     )""",
 )
 
+_DDL_V4 = (
+    """CREATE TABLE deleted_articles (
+        id TEXT PRIMARY KEY,
+        deleted_at {ts} NOT NULL
+    )""",
+)
+
 
 def _published_in_wib(backend: Backend, tx: Tx) -> None:
     """Schema 3: a ``published_at`` stored in a zone outside Indonesia (UTC, as crawlers write
@@ -145,7 +164,12 @@ def _published_in_wib(backend: Backend, tx: Tx) -> None:
 
 # What takes a database from version N-1 to N (statements, or a function of the transaction);
 # version 1 is the creation.
-_MIGRATIONS: dict[int, tuple[Any, ...]] = {1: _DDL_V1, 2: _DDL_V2, 3: (_published_in_wib,)}
+_MIGRATIONS: dict[int, tuple[Any, ...]] = {
+    1: _DDL_V1,
+    2: _DDL_V2,
+    3: (_published_in_wib,),
+    4: _DDL_V4,
+}
 
 # PostgreSQL: one advisory lock for schema changes, so concurrent first opens queue up.
 _PG_SCHEMA_LOCK = 0x6D615F73  # "ma_s"

@@ -260,6 +260,18 @@ def test_a_correction_without_source_or_url_keeps_the_stored_ones(
     assert rows == [("detik.com", article["url"])]
 
 
+def test_a_kept_date_drops_the_unreadable_value_beside_it(store: Store) -> None:
+    """A correction whose date the reader could not read (left empty, its text kept as
+    published_at_raw) keeps the stored date: the raw value would contradict it."""
+    (article,) = make_articles(1)
+    store.add_articles([article])
+    fixed = {**article, "title": article["title"] + " (Ralat)", "published_at": None}
+    store.add_articles([{**fixed, "published_at_raw": "Kemarin, 17:46"}])
+    (stored,) = store.claim(store.start_run("v1"), "v1", 5)
+    assert stored["published_at"] == article["published_at"]
+    assert "published_at_raw" not in stored and stored["title"].endswith("(Ralat)")
+
+
 def test_a_copy_without_its_body_keeps_the_stored_body(
     store: Store, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -634,7 +646,7 @@ def test_a_database_without_its_duplicate_state_rebuilds_it_from_its_articles(
 
 
 def test_db_delete_takes_articles_down_with_their_scores_rejects_and_story(
-    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog
 ) -> None:
     """A takedown: the article leaves the database and its story; a re-post of its text joins
     what is left of the story, never the deleted id."""
@@ -655,7 +667,9 @@ def test_db_delete_takes_articles_down_with_their_scores_rejects_and_story(
     assert state.exists()
 
     argv = ["db", "delete", "--db", db_url, *kept]
-    assert main([*argv, "art-00000", "nothing-1"]) == 0
+    with caplog.at_level(logging.WARNING, logger="media_analytics"):
+        assert main([*argv, "art-00000", "nothing-1"]) == 0
+    assert "no duplicate-detection state" not in caplog.text  # it was found and removed
     assert "deleted 1 article with their scores and rejects; not found: nothing-1" in (
         capsys.readouterr().out
     )
@@ -674,3 +688,33 @@ def test_db_delete_takes_articles_down_with_their_scores_rejects_and_story(
     with open_store(db_url) as store:
         found = store.scores_frame().set_index("id")["duplicate_of"].to_dict()
     assert found["repost-0"] == "copy-0"  # the story's remaining copy, not the deleted id
+
+    # the export folder still holds the deleted article: reading its file again (a changed
+    # file, --reread) does not put it back, until the takedown is undone
+    day1 = str(tmp_path / "day1.jsonl")
+    assert main(["score", day1, "--db", db_url, *kept, "--reread", "-q"]) == 0
+    with open_store(db_url) as store:
+        assert "art-00000" not in set(store.scores_frame()["id"])
+        assert store.deleted_ids() == ["art-00000"]
+    capsys.readouterr()
+    assert main([*argv, "--list"]) == 0
+    assert capsys.readouterr().out.split() == ["art-00000"]
+    assert main([*argv, "--undo", "nothing-1"]) == 2
+    assert main([*argv, "--undo", "art-00000"]) == 0
+    assert main(["score", day1, "--db", db_url, *kept, "--reread", "-q"]) == 0
+    with open_store(db_url) as store:
+        assert "art-00000" in set(store.scores_frame()["id"]) and store.deleted_ids() == []
+    # a state file the runs keep somewhere the command is not told of: it says so
+    with caplog.at_level(logging.WARNING, logger="media_analytics"):
+        elsewhere = ["--dedup-state", str(tmp_path / "elsewhere.npz")]
+        assert main(["db", "delete", "--db", db_url, *elsewhere, "art-00001"]) == 0
+    assert f"no duplicate-detection state at {tmp_path / 'elsewhere.npz'}" in caplog.text
+
+
+def test_a_deleted_article_is_not_stored_again(store: Store) -> None:
+    store.add_articles(make_articles(2))
+    assert store.delete_articles(["art-00000"]) == ["art-00000"]
+    again = store.add_articles(make_articles(3))  # a batch holding it again
+    assert again == (1, 1, 0) and store.articles_count() == 1 + 1
+    assert store.undelete_articles(["art-00000", "art-00009"]) == ["art-00000"]
+    assert store.add_articles(make_articles(1)) == (1, 0, 0)
