@@ -71,6 +71,17 @@ ARTICLE_SUFFIXES = {
 }
 STDIN = "-"
 _STDIN_NAME = "<stdin>"
+# a column named like a date, time or publication: what a date column no alias knows looks like
+_DATE_LIKE = re.compile(r"date|tanggal|tgl|waktu|time|terbit|publi|posted|created|jam", re.I)
+
+
+def _free_form(name: str) -> bool:
+    """Records of JSON (lines, arrays; standard input), whose keys vary record by record, unlike
+    a CSV's or a Parquet file's columns."""
+    low = name.lower().removesuffix(".gz")
+    return name == _STDIN_NAME or low.endswith((".jsonl", ".json", ".ndjson"))
+
+
 # Article bodies are long; the csv module's default field limit is 128 KiB. The limit
 # is process-wide, so it is only ever raised, never lowered.
 _CSV_FIELD_LIMIT = 2**31 - 1
@@ -391,7 +402,13 @@ class Converter:
         ``--column`` that names none of the file's columns.
         """
         keys = [str(k) for k in record if k is not None]
-        unused = ", ".join([k for k in keys if k not in mapping.values()][:12])
+        left = [k for k in keys if k not in mapping.values()]
+        unused = ", ".join(left[:12])
+        if _free_form(name):
+            # a JSON record names only the fields it has (an exporter drops null ones), so the
+            # first one lacking a date says nothing of the file unless it holds a field named
+            # like a date that no alias knows
+            unused = ", ".join(k for k in left if _DATE_LIKE.search(k)) and unused
         problems: list[tuple[str, str]] = []
         if unused and "published_at" not in mapping:
             looked_for = ", ".join(self.resolver.candidates("published_at")[:6])

@@ -699,6 +699,26 @@ def test_a_file_without_a_text_column_says_which_columns_it_has(tmp_path: Path) 
     assert article.text == "Isi berita"
 
 
+def test_a_json_record_without_a_date_is_no_file_without_a_date_column(tmp_path: Path) -> None:
+    # an exporter that drops null fields: the first record has no date key, the others have
+    # one; a file whose records carry a date field under an unknown name is still said
+    path = tmp_path / "feed.jsonl"
+    lines = [{"title": "A", "text": "Isi satu.", "penulis": "Budi"}]
+    lines += [{"title": t, "text": "Isi.", "published_at": "2024-10-18"} for t in "BCD"]
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines), "utf-8")
+    rejects = Rejects()
+    assert [a.published_at is None for a in read_articles(path, rejects=rejects)] == [
+        True, False, False, False,
+    ]  # fmt: skip
+    assert [r.reason for r in rejects] == []
+    odd = tmp_path / "odd.jsonl"
+    odd.write_text(json.dumps({"title": "A", "text": "Isi.", "Waktu Rilis": "18/10/2024"}) + "\n")
+    rejects = Rejects()
+    list(read_articles(odd, rejects=rejects))
+    assert [r.reason for r in rejects] == ["no_date_column"]
+    assert "columns not used: Waktu Rilis" in rejects[0].message
+
+
 def test_a_file_without_a_date_column_says_so_once_with_the_columns_not_used(
     tmp_path: Path,
 ) -> None:
@@ -974,9 +994,8 @@ def test_half_a_character_in_an_id_or_an_extra_field_is_replaced_not_a_crash(
         ("a\ufffdb", "x\ufffd"),
         ("ok", None),
     ]
-    # (the file has no date column: said once, see test_a_file_without_a_date_column_...)
-    assert [(r.line, r.reason) for r in rejects] == [(1, "no_date_column"), (1, "non_utf8")]
-    assert "replaced in id, note" in rejects[1].message
+    assert [(r.line, r.reason) for r in rejects] == [(1, "non_utf8")]
+    assert "replaced in id, note" in rejects[0].message
     out = tmp_path / "out.jsonl"
     done = subprocess.run(
         [sys.executable, "-m", "media_analytics.cli", "score", str(path), "--out", str(out), "-q"],
