@@ -771,12 +771,22 @@ def _initials(ts: TokenStream, i: int, end: int, acr: str) -> bool:
 
 def _capacity_role(ts: TokenStream, end: int, gaz: Gazetteer) -> RoleMatch | None:
     """The office after a name ending at ``end`` given with ``selaku`` or ``sebagai``
-    (``AKBP Hari Brata selaku Kapolres Dumai``), else None."""
+    (``AKBP Hari Brata selaku Kapolres Dumai``), else None.
+
+    An office at a facility (``selaku Kepala Stasiun Gambir``, ``selaku General Manager Bandara
+    Syamsudin Noor``) goes on with the facility's own name: the holder is already named before,
+    so the name after the facility is part of the office, not a person.
+    """
     if end + 1 >= ts.n or ts.lows[end] not in ("selaku", "sebagai") or not ts.joined(end):
         return None
     role = match_role(ts, end + 1, gaz)
     if role is not None:
-        return role if read_name(ts, role.end) == role.end else None
+        after = read_name(ts, role.end)
+        if after > role.end and ts.lows[role.end - 1] in ts.lex.street_heads:
+            return RoleMatch(
+                role.start, after, ts.surface(role.start, after), role.head, role.orgs, role.places
+            )
+        return role if after == role.end else None
     return _described_office(ts, end + 1) if ts.lows[end] == "selaku" else None
 
 

@@ -1591,8 +1591,12 @@ class _Attributor:
     def name_in_apposition(self, comma: int) -> str | None:
         """The person of an apposition that ends with the comma at token ``comma``:
         ``Budi, Kepala Dinas X, menjelaskan`` (the name before it) or ``Kepala Dinas X, Budi
-        Santoso, menjelaskan`` (the apposition is the name)."""
+        Santoso, menjelaskan`` (the apposition is the name). An office after ``selaku`` may
+        close with the comma too (``Budi selaku Kepala Dinas X, menjelaskan``): its holder."""
         ts = self.ts
+        holder = self.holder_before(comma - 1)
+        if holder is not None:
+            return holder.name
         j = comma - 1
         while j > 0 and comma - j < 24 and not ts.sent[j]:
             if ts.words[j] == ",":

@@ -718,6 +718,35 @@ def test_a_facilitys_name_after_an_office_is_not_the_persons(
 
 
 @pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Dewi Lestari selaku Kepala Stasiun Tugu menyebut jadwal kereta kembali normal.",
+            "Kepala Stasiun Tugu",
+        ),
+        (
+            "Bayu Saputra selaku Manajer Terminal Tirtonadi menyebut armada bus sudah siap.",
+            "Manajer Terminal Tirtonadi",
+        ),
+        (
+            "Bayu Saputra selaku Kepala Bandara Juanda menyebut landasan sudah diperbaiki.",
+            "Kepala Bandara Juanda",
+        ),
+        (
+            "Bayu Saputra selaku Manajer Pelabuhan Tanjung Emas menyebut kapal sudah berlabuh.",
+            "Manajer Pelabuhan Tanjung Emas",
+        ),
+    ],
+)
+def test_a_facilitys_name_in_the_office_after_selaku_is_not_a_person(text: str, role: str) -> None:
+    # the holder is named before "selaku": the name after the facility is the facility's
+    found = persons(text)
+    name = text.split(" selaku")[0]
+    assert set(found) == {name}
+    assert found[name].role == role
+
+
+@pytest.mark.parametrize(
     ("text", "name", "role"),
     [
         # an outfit cue and its club, the name in apposition or straight after

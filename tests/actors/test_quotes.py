@@ -443,6 +443,22 @@ def test_the_speaker_is_the_person_before_selaku() -> None:
     assert only(text)[:2] == ("Rudi Hartono", "gugatan itu sudah didaftarkan")
 
 
+@pytest.mark.parametrize(
+    "office",
+    [
+        "Kepala Stasiun Tugu",
+        "Manajer Terminal Tirtonadi",
+        "Kepala Bandara Juanda",
+        "Manajer Pelabuhan Tanjung Emas",
+        "Kepala Stasiun Tugu,",  # the office closed by a comma before the verb
+        "Kepala Dinas Perhubungan Jawa Timur,",
+    ],
+)
+def test_the_person_before_selaku_speaks_for_an_office_at_a_facility(office: str) -> None:
+    text = f"Dewi Lestari selaku {office} menyebut jadwal kereta kembali normal."
+    assert only(text)[:2] == ("Dewi Lestari", "jadwal kereta kembali normal")
+
+
 def test_a_seorang_description_without_its_closing_comma_keeps_the_speaker() -> None:
     text = (
         '"Antrean selalu panjang," kata Dedi. Di sisi lain, Marlina, seorang pedagang sayur '
