@@ -348,6 +348,14 @@ def _check_out(path: str | None) -> None:
     """Said before any work: an ``--out`` that is a folder cannot take the records."""
     if path not in (None, "-") and Path(str(path)).is_dir():
         raise CommandError(f"--out {path}: is a folder; give a file name such as scored.jsonl")
+    suffix = Path(str(path)).suffix.lower() if path not in (None, "-") else ""
+    if suffix in (".parquet", ".csv", ".tsv", ".xlsx", ".xls"):
+        # JSON lines under such a name would be read as what it says by the next tool
+        raise CommandError(
+            f"--out {path}: the scored records are written as JSON lines; name the file "
+            ".jsonl (pandas reads it with read_json(lines=True); report tables come as CSV "
+            "and Excel from the report command)"
+        )
 
 
 def _dedup_window(args: argparse.Namespace) -> int | None:
@@ -459,6 +467,7 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
         )
     if args.out == "-":
         raise CommandError("--engine dask: give --out a file name (the merged output)")
+    _check_out(args.out)
     parts_dir = args.parts_dir or (f"{args.out}.parts" if args.out else None)
     if not parts_dir:
         raise CommandError("--engine dask needs --parts-dir DIR and/or --out FILE")

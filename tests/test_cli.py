@@ -309,6 +309,16 @@ def test_dedup_state_marks_copies_of_an_earlier_runs_articles_without_a_database
     assert not db.exists() and not (tmp_path / "x.jsonl").exists()
 
 
+def test_an_out_file_named_for_another_format_is_refused(tmp_path: Path, capsys) -> None:
+    """``--out scored.parquet`` wrote JSON lines under a Parquet name."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps(read_sample_records()[0], ensure_ascii=False) + "\n", "utf-8")
+    for name in ("scored.parquet", "scored.CSV", "scored.xlsx"):
+        assert main(["score", str(src), "--out", str(tmp_path / name), "-q"]) == 2
+        assert "written as JSON lines" in capsys.readouterr().err
+        assert not (tmp_path / name).exists()
+
+
 def test_unusable_theme_labels_are_a_one_line_error(tmp_path: Path, capsys) -> None:
     records = read_sample_records()[:20]
     src = tmp_path / "in.jsonl"

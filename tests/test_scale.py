@@ -325,6 +325,7 @@ def test_the_command_refuses_what_the_dask_engine_cannot_do(tmp_path, capsys) ->
         (["score", "x.jsonl", "--engine", "dask"], "--parts-dir"),
         (["score", "x.jsonl", "--scheduler", "tcp://h:1"], "need --engine dask"),
         (["score", "x", "--engine", "dask", "--out", "o", "--dedup-state", "s"], "local engine"),
+        (["score", "x", "--engine", "dask", "--out", "o.parquet"], "as JSON lines"),
     ]
     for argv, message in cases:
         assert main(argv) == 2
