@@ -143,7 +143,18 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
     rejects = Rejects()
     sources = args.corpus or [str(corpora_dir() / "sample")]
-    articles = list(read_articles(sources, rejects=rejects, dayfirst=_dayfirst(args)))
+    articles = list(
+        read_articles(
+            sources,
+            rejects=rejects,
+            column_map=_column_map(args.column),
+            max_text_chars=args.max_chars,
+            dayfirst=_dayfirst(args),
+        )
+    )
+    # said before the fit, so that a set whose rows were all rejected says why, and a fit
+    # that fails later does not hide what was left out of it
+    _report_rejects(rejects)
     if not articles:
         raise CommandError(f"no usable articles in {', '.join(sources)}")
 
@@ -258,7 +269,6 @@ def _cmd_train(args: argparse.Namespace) -> int:
         out,
         pipe.model_version,
     )
-    _report_rejects(rejects)
     return EXIT_PARTIAL if len(rejects.errors) else EXIT_OK
 
 
@@ -1353,6 +1363,12 @@ _DATE_ORDER_KW: Any = {
     "first (the Indonesian habit); mdy month first; strict only dates "
     "that read one way (others are reported)",
 }
+# the options that say how articles are read, given alike to score and train
+_COLUMN_KW: Any = {
+    "action": "append",
+    "metavar": "INPUT=FIELD",
+    "help": "map an input column to a contract field (repeatable), e.g. isi=text",
+}
 
 
 def _iso_day(value: str) -> str:
@@ -1377,6 +1393,13 @@ def _positive_int(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
     return number
+
+
+_MAX_CHARS_KW: Any = {
+    "type": _positive_int,
+    "default": 1_000_000,
+    "help": "cut longer bodies to this many characters, with a warning",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -1478,7 +1501,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="calibrate theme scores on the training labels",
     )
+    train.add_argument("--column", **_COLUMN_KW)
     train.add_argument("--date-order", **_DATE_ORDER_KW)
+    train.add_argument("--max-chars", **_MAX_CHARS_KW)
     add_jobs(train)
     train.set_defaults(func=_cmd_train)
 
@@ -1520,12 +1545,7 @@ def build_parser() -> argparse.ArgumentParser:
         "without --db: none, each run marks copies within its own input); with --db, a "
         "missing one is rebuilt from the articles the database holds",
     )
-    score.add_argument(
-        "--column",
-        action="append",
-        metavar="INPUT=FIELD",
-        help="map an input column to a contract field (repeatable), e.g. isi=text",
-    )
+    score.add_argument("--column", **_COLUMN_KW)
     score.add_argument(
         "--date-order",
         **_DATE_ORDER_KW
@@ -1535,12 +1555,7 @@ def build_parser() -> argparse.ArgumentParser:
             "stored from a month-first file"
         },
     )
-    score.add_argument(
-        "--max-chars",
-        type=_positive_int,
-        default=1_000_000,
-        help="cut longer bodies to this many characters, with a warning",
-    )
+    score.add_argument("--max-chars", **_MAX_CHARS_KW)
     score.add_argument(
         "--dedup-window",
         type=int,
