@@ -889,6 +889,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_REPORT_READS = (
+    "report reads scored JSONL (as score --out writes it) and .parquet; a CSV of scores is "
+    'read back in Python: build_report(pd.read_csv("scores.csv"), "report/")'
+)
+
+
 def _read_scored(paths: Sequence[str]) -> Iterator[dict[str, Any]]:
     for name in paths:
         path = Path(name)
@@ -911,13 +917,18 @@ def _read_scored(paths: Sequence[str]) -> Iterator[dict[str, Any]]:
                 yield from table.to_pandas().to_dict(orient="records")
                 continue
             with f.open(encoding="utf-8") as handle:
+                read = False
                 for n, line in enumerate(handle, 1):
                     if not line.strip():
                         continue
                     try:
                         yield json.loads(line)
                     except json.JSONDecodeError as exc:
-                        raise CommandError(f"{f}:{n}: not a scored record ({exc})") from None
+                        # a file none of whose lines reads (a CSV of scores a notebook saved)
+                        # is not JSONL at all: say what the command reads, and the way to the rest
+                        hint = "" if read else f"; {_REPORT_READS}"
+                        raise CommandError(f"{f}:{n}: not a scored record ({exc}){hint}") from None
+                    read = True
 
 
 # -- db ------------------------------------------------------------------------------------------
