@@ -143,7 +143,18 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
     rejects = Rejects()
     sources = args.corpus or [str(corpora_dir() / "sample")]
-    articles = list(read_articles(sources, rejects=rejects, dayfirst=_dayfirst(args)))
+    articles = list(
+        read_articles(
+            sources,
+            rejects=rejects,
+            column_map=_column_map(args.column),
+            max_text_chars=args.max_chars,
+            dayfirst=_dayfirst(args),
+        )
+    )
+    # said before the fit, so that a set whose rows were all rejected says why, and a fit
+    # that fails later does not hide what was left out of it
+    _report_rejects(rejects)
     if not articles:
         raise CommandError(f"no usable articles in {', '.join(sources)}")
 
@@ -258,7 +269,6 @@ def _cmd_train(args: argparse.Namespace) -> int:
         out,
         pipe.model_version,
     )
-    _report_rejects(rejects)
     return EXIT_PARTIAL if len(rejects.errors) else EXIT_OK
 
 
@@ -893,6 +903,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_REPORT_READS = (
+    "report reads scored JSONL (as score --out writes it) and .parquet; a CSV of scores is "
+    'read back in Python: build_report(pd.read_csv("scores.csv"), "report/")'
+)
+
+
 def _read_scored(paths: Sequence[str]) -> Iterator[dict[str, Any]]:
     for name in paths:
         path = Path(name)
@@ -915,13 +931,18 @@ def _read_scored(paths: Sequence[str]) -> Iterator[dict[str, Any]]:
                 yield from table.to_pandas().to_dict(orient="records")
                 continue
             with f.open(encoding="utf-8") as handle:
+                read = False
                 for n, line in enumerate(handle, 1):
                     if not line.strip():
                         continue
                     try:
                         yield json.loads(line)
                     except json.JSONDecodeError as exc:
-                        raise CommandError(f"{f}:{n}: not a scored record ({exc})") from None
+                        # a file none of whose lines reads (a CSV of scores a notebook saved)
+                        # is not JSONL at all: say what the command reads, and the way to the rest
+                        hint = "" if read else f"; {_REPORT_READS}"
+                        raise CommandError(f"{f}:{n}: not a scored record ({exc}){hint}") from None
+                    read = True
 
 
 # -- db ------------------------------------------------------------------------------------------
@@ -1390,6 +1411,12 @@ _DATE_ORDER_KW: Any = {
     "first (the Indonesian habit); mdy month first; strict only dates "
     "that read one way (others are reported)",
 }
+# the options that say how articles are read, given alike to score and train
+_COLUMN_KW: Any = {
+    "action": "append",
+    "metavar": "INPUT=FIELD",
+    "help": "map an input column to a contract field (repeatable), e.g. isi=text",
+}
 
 
 def _iso_day(value: str) -> str:
@@ -1414,6 +1441,13 @@ def _positive_int(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
     return number
+
+
+_MAX_CHARS_KW: Any = {
+    "type": _positive_int,
+    "default": 1_000_000,
+    "help": "cut longer bodies to this many characters, with a warning",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -1515,7 +1549,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="calibrate theme scores on the training labels",
     )
+    train.add_argument("--column", **_COLUMN_KW)
     train.add_argument("--date-order", **_DATE_ORDER_KW)
+    train.add_argument("--max-chars", **_MAX_CHARS_KW)
     add_jobs(train)
     train.set_defaults(func=_cmd_train)
 
@@ -1557,12 +1593,7 @@ def build_parser() -> argparse.ArgumentParser:
         "without --db: none, each run marks copies within its own input); with --db, a "
         "missing one is rebuilt from the articles the database holds",
     )
-    score.add_argument(
-        "--column",
-        action="append",
-        metavar="INPUT=FIELD",
-        help="map an input column to a contract field (repeatable), e.g. isi=text",
-    )
+    score.add_argument("--column", **_COLUMN_KW)
     score.add_argument(
         "--date-order",
         **_DATE_ORDER_KW
@@ -1572,12 +1603,7 @@ def build_parser() -> argparse.ArgumentParser:
             "stored from a month-first file"
         },
     )
-    score.add_argument(
-        "--max-chars",
-        type=_positive_int,
-        default=1_000_000,
-        help="cut longer bodies to this many characters, with a warning",
-    )
+    score.add_argument("--max-chars", **_MAX_CHARS_KW)
     score.add_argument(
         "--dedup-window",
         type=int,

@@ -45,6 +45,30 @@ def test_report_refuses_a_database_that_does_not_exist(tmp_path: Path, capsys) -
     assert not missing.exists()  # not created empty under the mistyped name
 
 
+def test_report_on_a_csv_of_scores_says_what_it_reads_and_the_way_that_works(
+    tmp_path: Path, capsys
+) -> None:
+    import pandas as pd
+
+    from media_analytics.reports import build_report
+
+    theme = {"theme": "public_dialogue", "score": 0.9, "evidence": ["dialog"]}
+    record = {"id": "a", "published_at": "2024-11-26", "source": "X", "title": "t"}
+    scores = tmp_path / "scores.csv"  # as the README's score_frame(...).to_csv writes it
+    pd.DataFrame([{**record, "themes": [theme]}]).to_csv(scores, index=False)
+    assert main(["report", str(scores), "--out", str(tmp_path / "r")]) == 2
+    (said,) = capsys.readouterr().err.strip().splitlines()
+    assert "report reads scored JSONL (as score --out writes it) and .parquet" in said
+    assert 'build_report(pd.read_csv("scores.csv"), "report/")' in said
+    assert "html" in build_report(pd.read_csv(scores), tmp_path / "r")  # the way it names
+    # a JSONL file broken further on is a broken file, not the wrong kind: no such advice
+    broken = tmp_path / "scored.jsonl"
+    broken.write_text(json.dumps(record) + "\n{cut", "utf-8")
+    assert main(["report", str(broken), "--out", str(tmp_path / "r")]) == 2
+    said = capsys.readouterr().err
+    assert "scored.jsonl:2: not a scored record" in said and "report reads" not in said
+
+
 def test_report_needs_one_source(tmp_path: Path, capsys) -> None:
     assert main(["report", "--out", str(tmp_path)]) == 2
     assert "either --db" in capsys.readouterr().err

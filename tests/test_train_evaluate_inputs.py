@@ -259,3 +259,37 @@ def test_evaluate_takes_the_columns_of_a_file_with_its_own_names(tmp_path: Path,
     argv = ["evaluate", "sentiment", str(path), "--json"]
     assert main([*argv, "--text-column", "Teks Berita", "--label-column", "Sentimen Saya"]) == 0
     assert json.loads(capsys.readouterr().out)["n"] == 3
+
+
+def test_train_reads_an_export_with_its_own_column_names_and_says_what_it_rejected(
+    tmp_path: Path, capsys: pytest.CaptureFixture, caplog: pytest.LogCaptureFixture
+) -> None:
+    from media_analytics import MediaPipeline
+    from media_analytics.sentiment import default_training_data
+
+    export = tmp_path / "feed" / "ekspor.csv"
+    export.parent.mkdir()
+    rows = ["Judul;Naskah;Tgl Rilis"] + [
+        f"Judul berita {i};Polisi menjaga keamanan di Semarang pada hari ke-{i}. Warga diminta "
+        f"tetap tenang.;10/{i + 10}/2025 20:43"
+        for i in range(12)
+    ]
+    export.write_text("\n".join([*rows, ";;10/30/2025 08:00"]) + "\n", "utf-8")
+    out = tmp_path / "m"
+    assert main(["train", str(export.parent), "--out", str(out), "--no-topics"]) == 2
+    assert "no usable articles in" in capsys.readouterr().err
+    # and why: each row's reason, as score gives it
+    assert caplog.text.count("rejected ") == 13 and "ekspor.csv:2: no text field" in caplog.text
+    assert not out.exists()
+    caplog.clear()
+
+    sentences = tmp_path / "sentences.csv"
+    default_training_data().groupby("label").head(10).to_csv(sentences, index=False)
+    argv = ["train", str(export.parent), "--out", str(out), "--no-topics", "--jobs", "1"]
+    argv += ["--no-article-tone", "--sentiment-data", str(sentences), "--max-chars", "40"]
+    argv += ["--column", "Naskah=text", "--column", "Tgl Rilis=published_at"]
+    assert main(argv) == 1  # trained; the row with no body is the one rejected
+    log = caplog.text
+    assert log.count("rejected ") == 1 and "rejected " + str(export) + ":14" in log
+    assert "no_date_column" not in log and "text_truncated" in log
+    assert MediaPipeline.load(out).topics_ is None

@@ -413,9 +413,8 @@ class Converter:
         if unused and "published_at" not in mapping:
             looked_for = ", ".join(self.resolver.candidates("published_at")[:6])
             message = (
-                f"no date field (looked for {looked_for}, ...; name it with --column "
-                f"COLUMN=published_at), so the articles are read undated; columns not used: "
-                f"{unused}"
+                f"no date field (looked for {looked_for}, ...; name it: {_naming('published_at')}"
+                f"), so the articles are read undated; columns not used: {unused}"
             )
             problems.append(("no_date_column", message))
         for column in self.resolver.unmatched(keys):
@@ -423,7 +422,10 @@ class Converter:
             if field == "text" and "text" not in mapping:
                 continue  # each record's missing_text error says so
             columns = ", ".join(keys[:12]) or "none"
-            message = f"--column {column}={field} names no column of this file; columns: {columns}"
+            message = (
+                f"--column {column}={field} (column_map= in Python) names no column of this "
+                f"file; columns: {columns}"
+            )
             problems.append(("unknown_column", message))
         for reason, message in problems:
             self.report(name, line, reason, message, "warning")
@@ -472,13 +474,24 @@ class Converter:
                 columns = ", ".join(map(str, list(record)[:12])) or "none"
                 given = [c for c, f in self.resolver.column_map.items() if f == "text"]
                 if given:
-                    why = f"--column {given[0]}=text names a column this record does not have"
+                    why = (
+                        f"--column {given[0]}=text (column_map= in Python) names a column this "
+                        "record does not have"
+                    )
                 else:
                     looked_for = ", ".join(self.resolver.candidates("text")[:6])
-                    why = f"looked for {looked_for}, ...; name it with --column COLUMN=text"
+                    why = f"looked for {looked_for}, ...; name it: {_naming('text')}"
                 issue = Issue(issue.reason, f"no text field ({why}); columns: {columns}", "error")
             self.report(name, line, *issue, record_id=_record_id(record, mapping, article))
         return article
+
+
+def _naming(field: str) -> str:
+    """How to name the column of ``field``, for the reader of a file and the caller of a
+    function alike (the same readers serve the command line and Python)."""
+    return (
+        f'--column COLUMN={field} on the command line, column_map={{"COLUMN": "{field}"}} in Python'
+    )
 
 
 def _record_id(record: Record, mapping: Mapping[str, str], article: Article | None) -> str | None:

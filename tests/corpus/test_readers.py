@@ -691,10 +691,14 @@ def test_a_file_without_a_text_column_says_which_columns_it_has(tmp_path: Path) 
     (reject,) = rejects
     assert reject.reason == "missing_text" and reject.line == 2
     assert "columns: judul, konten_utama, tanggal" in reject.message
-    assert "--column COLUMN=text" in reject.message
+    assert "--column COLUMN=text on the command line" in reject.message
+    assert 'column_map={"COLUMN": "text"} in Python' in reject.message
     rejects = Rejects()
     assert list(read_articles(path, rejects=rejects, column_map={"isi": "text"})) == []
-    assert "--column isi=text names a column this record does not have" in rejects[0].message
+    assert (
+        "--column isi=text (column_map= in Python) names a column this record does not have"
+        in rejects[0].message
+    )
     (article,) = read_articles(path, column_map={"konten_utama": "text"})
     assert article.text == "Isi berita"
 
@@ -787,7 +791,8 @@ def test_a_column_option_that_names_no_column_is_said_once_per_file(tmp_path: Pa
     (warning,) = rejects
     assert (warning.line, warning.reason, warning.severity) == (2, "unknown_column", "warning")
     assert warning.message == (
-        "--column Tgl Terbit=title names no column of this file; columns: judul, isi, tanggal"
+        "--column Tgl Terbit=title (column_map= in Python) names no column of this file; "
+        "columns: judul, isi, tanggal"
     )
 
 

@@ -415,6 +415,27 @@ def test_score_frame_reads_an_export_as_the_file_readers_do(default_pipeline) ->
     assert [(r.line, r.reason) for r in rejects] == [(2, "missing_text")]
 
 
+def test_score_frame_warnings_give_the_python_advice_too_and_it_works(default_pipeline) -> None:
+    import pandas as pd
+
+    from media_analytics.corpus import Rejects
+
+    (record,) = read_sample_records()[:1]
+    export = pd.DataFrame(
+        {"Judul Berita": [record["title"]], "Naskah": [record["text"]], "Tgl Rilis": ["21/10/2025"]}
+    )
+    rejects = Rejects()
+    assert default_pipeline.score_frame(export, rejects=rejects).empty
+    said = {r.reason: r.message for r in rejects}
+    assert 'column_map={"COLUMN": "text"} in Python' in said["missing_text"]
+    assert 'column_map={"COLUMN": "published_at"} in Python' in said["no_date_column"]
+    # the advice followed: the body read, and dated
+    rejects = Rejects()
+    named = {"Naskah": "text", "Tgl Rilis": "published_at"}
+    scored = default_pipeline.score_frame(export, column_map=named, rejects=rejects)
+    assert list(scored["published_at"].str[:10]) == ["2025-10-21"] and len(rejects) == 0
+
+
 def _resign(folder: Path, part: str) -> None:
     """Recompute a part's checksum and the settings digest, as someone editing on purpose would."""
     import hashlib
