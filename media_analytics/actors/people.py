@@ -742,15 +742,14 @@ def person_after_outfit(ts: TokenStream, j: int, *, firm: bool = False) -> Perso
 
 
 def _apposition_role(ts: TokenStream, j: int, gaz: Gazetteer) -> RoleMatch | None:
-    """``, Ketua RT 05,`` after a name: a role with no other name after it."""
+    """``, Ketua RT 05,`` after a name: a role with no other name after it (the name of a
+    facility, ``, Kepala Stasiun Gambir,``, is the office's: see :func:`_held_office`)."""
     if j + 1 >= ts.n or ts.words[j] != ",":
         return None
     role = match_role(ts, j + 1, gaz)
     if role is None or (role.end == j + 2 and not ts.caps[j + 1]):
         return None
-    if role.end < ts.n and read_name(ts, role.end) > role.end:
-        return None
-    return role
+    return _held_office(ts, role)
 
 
 def _initials(ts: TokenStream, i: int, end: int, acr: str) -> bool:
@@ -771,23 +770,31 @@ def _initials(ts: TokenStream, i: int, end: int, acr: str) -> bool:
 
 def _capacity_role(ts: TokenStream, end: int, gaz: Gazetteer) -> RoleMatch | None:
     """The office after a name ending at ``end`` given with ``selaku`` or ``sebagai``
-    (``AKBP Hari Brata selaku Kapolres Dumai``), else None.
-
-    An office at a facility (``selaku Kepala Stasiun Gambir``, ``selaku General Manager Bandara
-    Syamsudin Noor``) goes on with the facility's own name: the holder is already named before,
-    so the name after the facility is part of the office, not a person.
+    (``AKBP Hari Brata selaku Kapolres Dumai``), else None (an office at a facility keeps
+    the facility's name: :func:`_held_office`).
     """
     if end + 1 >= ts.n or ts.lows[end] not in ("selaku", "sebagai") or not ts.joined(end):
         return None
     role = match_role(ts, end + 1, gaz)
     if role is not None:
-        after = read_name(ts, role.end)
-        if after > role.end and ts.lows[role.end - 1] in ts.lex.street_heads:
-            return RoleMatch(
-                role.start, after, ts.surface(role.start, after), role.head, role.orgs, role.places
-            )
-        return role if after == role.end else None
+        return _held_office(ts, role)
     return _described_office(ts, end + 1) if ts.lows[end] == "selaku" else None
+
+
+def _held_office(ts: TokenStream, role: RoleMatch) -> RoleMatch | None:
+    """The office ``role`` read after its holder's name, or None when another name follows it
+    (that name would be the office's holder).
+
+    An office at a facility (``Kepala Stasiun Gambir``, ``General Manager Bandara Syamsudin
+    Noor``) goes on with the facility's own name: the holder is already named before, so the
+    name after the facility is part of the office, not a person.
+    """
+    after = read_name(ts, role.end)
+    if after > role.end and ts.lows[role.end - 1] in ts.lex.street_heads:
+        return RoleMatch(
+            role.start, after, ts.surface(role.start, after), role.head, role.orgs, role.places
+        )
+    return role if after == role.end else None
 
 
 def _described_office(ts: TokenStream, j: int) -> RoleMatch | None:

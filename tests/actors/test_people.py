@@ -747,6 +747,35 @@ def test_a_facilitys_name_in_the_office_after_selaku_is_not_a_person(text: str, 
 
 
 @pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Sari Wulandari, Kepala Stasiun Tugu, mengatakan jadwal kereta kembali normal.",
+            "Kepala Stasiun Tugu",
+        ),
+        (
+            "Yoga Pratama, Manajer Terminal Tirtonadi, menyebut armada bus sudah siap.",
+            "Manajer Terminal Tirtonadi",
+        ),
+        (
+            "Yoga Pratama, General Manager Bandara Sultan Hasanuddin, menjelaskan landasan aman.",
+            "General Manager Bandara Sultan Hasanuddin",
+        ),
+        (
+            "Yoga Pratama, Kepala Pelabuhan Merak, menegaskan kapal tetap berlayar.",
+            "Kepala Pelabuhan Merak",
+        ),
+    ],
+)
+def test_a_facilitys_name_in_an_office_between_commas_is_not_a_person(text: str, role: str) -> None:
+    # the holder is named before the comma: the name after the facility is the facility's
+    found = persons(text)
+    name = text.split(",")[0]
+    assert set(found) == {name}
+    assert found[name].role == role
+
+
+@pytest.mark.parametrize(
     ("text", "name", "role"),
     [
         # an outfit cue and its club, the name in apposition or straight after
