@@ -661,14 +661,15 @@ class _Attributor:
         return self.holder_before(k)
 
     def holder_before(self, k: int) -> _Mention | None:
-        """The person described by the words ending at token ``k``: after ``selaku`` (``Budi
-        selaku manajer personal Martin mengklaim``, where the name inside the office is whom it
-        serves, not the speaker) or after ``, seorang`` with no closing comma (``Sambosa,
-        seorang penjaga parkir menilai``)."""
+        """The person described by the words ending at token ``k``: after ``selaku`` or
+        ``sebagai`` (``Budi selaku manajer personal Martin mengklaim``, where the name inside the
+        office is whom it serves, not the speaker; ``Rina sebagai Kepala Stasiun Gambir
+        mengatakan``, where the facility's name is not a person) or after ``, seorang`` with no
+        closing comma (``Sambosa, seorang penjaga parkir menilai``)."""
         ts = self.ts
         j = k
         while j > 0 and k - j < 10 and not ts.sent[j] and ts.words[j][:1].isalnum():
-            if ts.lows[j] == "selaku":
+            if ts.lows[j] in ("selaku", "sebagai"):
                 return self.mention_before(j, window=0)
             if ts.lows[j] == "seorang" and ts.words[j - 1] == ",":
                 return self.mention_before(j - 1, window=0)

@@ -459,6 +459,23 @@ def test_the_person_before_selaku_speaks_for_an_office_at_a_facility(office: str
     assert only(text)[:2] == ("Dewi Lestari", "jadwal kereta kembali normal")
 
 
+@pytest.mark.parametrize(
+    "holder",
+    [
+        "sebagai Kepala Stasiun Tugu",
+        "sebagai Manajer Terminal Tirtonadi",
+        "sebagai Kepala Bandara Juanda",
+        "sebagai Manajer Pelabuhan Tanjung Emas,",
+        ", Kepala Stasiun Tugu,",
+        ", Kepala Pelabuhan Tanjung Emas,",
+    ],
+)
+def test_the_person_named_before_an_office_at_a_facility_speaks(holder: str) -> None:
+    # "Dewi Lestari sebagai Kepala Stasiun Tugu menyebut": the facility's name is no speaker
+    text = f"Dewi Lestari {holder} menyebut jadwal kereta kembali normal.".replace(" ,", ",")
+    assert only(text)[:2] == ("Dewi Lestari", "jadwal kereta kembali normal")
+
+
 def test_a_seorang_description_without_its_closing_comma_keeps_the_speaker() -> None:
     text = (
         '"Antrean selalu panjang," kata Dedi. Di sisi lain, Marlina, seorang pedagang sayur '
