@@ -396,4 +396,6 @@ def test_the_command_s_own_cluster_keeps_dask_s_chatter_to_warnings(records, tmp
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "scored 6 articles in 1 partition" in done.stderr
-    assert "distributed." not in done.stderr
+    # (a worker's own warning or error, such as a heartbeat lost while the cluster shuts down,
+    # may still show: only the INFO chatter goes)
+    assert "INFO distributed." not in done.stderr and "State start" not in done.stderr
