@@ -526,9 +526,7 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
     if role is not None:
         j = _split_run(ts, role.end, gaz)
         if j > role.end:
-            role = RoleMatch(
-                role.start, j, ts.surface(role.start, j), role.head, role.orgs, role.places
-            )
+            role = _widened(ts, role, j)
         if j < ts.n and ts.words[j] == "(" and ts.joined(j):
             pm = _person_after(ts, j + 1)
             if pm is not None and pm.end < ts.n and ts.words[pm.end] == ")":
@@ -539,9 +537,7 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
                     return pm
                 # "Calon Gubernur Jawa Tengah (Jateng), Ahmad Luthfi": the office goes on
                 j = pm.end + 1
-                role = RoleMatch(
-                    role.start, j, ts.surface(role.start, j), role.head, role.orgs, role.places
-                )
+                role = _widened(ts, role, j)
         if j < ts.n and ts.words[j] == "," and ts.joined(j):
             pm = _person_after(ts, j + 1)
             if (
@@ -564,16 +560,12 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
                 # "Bupati Koltim": one word shortening a regency's name (Kolaka Timur) is the
                 # office's place, no person
                 j += 1
-                return RoleMatch(
-                    role.start, j, ts.surface(role.start, j), role.head, role.orgs, role.places
-                )
+                return _widened(ts, role, j)
             pm = _person_after(ts, j)
             apposed = _apposed_person(ts, pm.end) if pm is not None and not pm.title else None
             if apposed is not None and pm is not None:
                 # "Presiden Madrid, Florentino Perez, merasa": the office's outfit, then the name
-                role = RoleMatch(
-                    i, pm.end, ts.surface(i, pm.end), role.head, role.orgs, role.places
-                )
+                role = _widened(ts, role, pm.end, start=i)
                 apposed.start, apposed.role_match = i, role
                 return apposed
             unit = (
@@ -593,9 +585,7 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
                 # "name" shows that it was still part of the office
                 later = _person_after(ts, pm.end) if pm.end < ts.n and ts.joined(pm.end) else None
                 if later is not None and (later.title or later.honorifics):
-                    role = RoleMatch(
-                        i, pm.end, ts.surface(i, pm.end), role.head, role.orgs, role.places
-                    )
+                    role = _widened(ts, role, pm.end, start=i)
                     pm = later
                 elif (
                     later is not None
@@ -607,9 +597,7 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
                     # "dosen UIN Maulana Malik Ibrahim (Maliki) Imam Muslimin", "CEO Danantara
                     # Daya Anagata Nusantara (Danantara) Rosan Roeslani": a name with its short
                     # form in brackets and another name straight after it was the outfit's
-                    role = RoleMatch(
-                        i, pm.end, ts.surface(i, pm.end), role.head, role.orgs, role.places
-                    )
+                    role = _widened(ts, role, pm.end, start=i)
                     pm = later
                 elif later is None and pm.end < ts.n and ts.joined(pm.end):
                     # "Manajer Kampanye Hijau Indonesia Rudi Hartono": a name is not followed
@@ -622,14 +610,7 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
                         and ts.is_boundary(after.end)
                         and not ts.weak_name(after.name_start, after.name_end)
                     ):
-                        role = RoleMatch(
-                            i,
-                            p_end,
-                            ts.surface(i, p_end),
-                            role.head,
-                            role.orgs,
-                            role.places,
-                        )
+                        role = _widened(ts, role, p_end, start=i)
                         pm = after
             if pm is not None and (
                 pm.title or pm.honorifics or not ts.weak_name(pm.name_start, pm.name_end)
@@ -741,6 +722,12 @@ def person_after_outfit(ts: TokenStream, j: int, *, firm: bool = False) -> Perso
     return None
 
 
+def _widened(ts: TokenStream, role: RoleMatch, end: int, *, start: int | None = None) -> RoleMatch:
+    """``role`` read on to ``end`` (and from ``start``), with the actors found inside it."""
+    start = role.start if start is None else start
+    return RoleMatch(start, end, ts.surface(start, end), role.head, role.orgs, role.places)
+
+
 def _apposition_role(ts: TokenStream, j: int, gaz: Gazetteer) -> RoleMatch | None:
     """``, Ketua RT 05,`` after a name: a role with no other name after it (the name of a
     facility, ``, Kepala Stasiun Gambir,``, is the office's: see :func:`_held_office`)."""
@@ -791,9 +778,7 @@ def _held_office(ts: TokenStream, role: RoleMatch) -> RoleMatch | None:
     """
     after = read_name(ts, role.end)
     if after > role.end and ts.lows[role.end - 1] in ts.lex.street_heads:
-        return RoleMatch(
-            role.start, after, ts.surface(role.start, after), role.head, role.orgs, role.places
-        )
+        return _widened(ts, role, after)
     return role if after == role.end else None
 
 
