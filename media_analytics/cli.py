@@ -726,10 +726,10 @@ def _say_if_reports_cover_another(store: Any, version: str) -> None:
     """Warn when this run's model scored the database before another model became the one
     reports cover: a daily job that lost its ``--model`` after an upgrade scores with the old
     model (the work is wasted and the new articles wait for the new one) without a word."""
-    current = store.current_version()
+    versions = store.versions_frame()
+    current = store.current_version(versions)
     if current is None or current == version:
         return
-    versions = store.versions_frame()
     if version in set(versions.loc[versions["n_scores"] > 0, "model_version"]):
         logger.warning(
             "model %s is older than %s, the model `report --db` covers (first used after it): "

@@ -631,11 +631,12 @@ class Store(RunsMixin):
         """
         return frames.versions_frame(self._backend)
 
-    def current_version(self) -> str | None:
+    def current_version(self, versions: pd.DataFrame | None = None) -> str | None:
         """The model version reports cover by default: of the versions holding scores, the one
         first used most recently (a new model, even while it is still scoring the archive; a
-        stray run of an older model does not switch back). ``None`` when nothing is scored."""
-        versions = self.versions_frame()
+        stray run of an older model does not switch back). ``None`` when nothing is scored.
+        ``versions``: a :meth:`versions_frame` already read."""
+        versions = self.versions_frame() if versions is None else versions
         held = versions[versions["n_scores"] > 0]
         return str(held["model_version"].iloc[-1]) if len(held) else None
 
