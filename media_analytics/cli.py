@@ -158,13 +158,33 @@ def _cmd_train(args: argparse.Namespace) -> int:
     if not articles:
         raise CommandError(f"no usable articles in {', '.join(sources)}")
 
-    def labelled(flag: str, path: str | None) -> Any:
+    dropped = 0  # labelled rows left out: counted in the exit code as rejected articles are
+
+    def labelled(flag: str, path: str | None, prefix: str) -> Any:
+        nonlocal dropped
+        dest = prefix.replace("-", "_")  # "tone-" -> args.tone_text_column
+        text_column = getattr(args, f"{dest}text_column")
+        label_column = getattr(args, f"{dest}label_column")
         if not path:
+            if text_column or label_column:
+                raise CommandError(
+                    f"--{prefix}text-column/--{prefix}label-column name the "
+                    f"columns of {flag}; give {flag} FILE"
+                )
             return None
+        found = Rejects()
         try:
-            data = read_labelled(path, headline=flag == "--tone-data")
+            data = read_labelled(
+                path,
+                text_column=text_column,
+                label_column=label_column,
+                rejects=found,
+                headline=flag == "--tone-data",
+            )
         except (OSError, ValueError) as exc:
-            raise CommandError(f"{flag} {path}: {exc}") from None
+            raise CommandError(_column_flags(f"{flag} {path}: {exc}", prefix)) from None
+        _report_rejects(found)
+        dropped += len(found.errors)
         if data.empty:
             raise CommandError(f"{flag} {path}: no usable labelled row")
         repeated = data.duplicated("text", keep=False)
@@ -185,8 +205,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
             data = data.drop_duplicates("text", ignore_index=True)
         return data
 
-    sentiment = labelled("--sentiment-data", args.sentiment_data)
-    tone = labelled("--tone-data", args.tone_data)
+    sentiment = labelled("--sentiment-data", args.sentiment_data, "")
+    tone = labelled("--tone-data", args.tone_data, "tone-")
     if args.no_article_tone:
         if tone is not None:
             raise CommandError("--tone-data and --no-article-tone exclude each other")
@@ -269,7 +289,15 @@ def _cmd_train(args: argparse.Namespace) -> int:
         out,
         pipe.model_version,
     )
-    return EXIT_PARTIAL if len(rejects.errors) else EXIT_OK
+    return EXIT_PARTIAL if len(rejects.errors) or dropped else EXIT_OK
+
+
+def _column_flags(message: str, prefix: str) -> str:
+    """``read_labelled``'s advice (``text_column=NAME``) as the flags that name the columns of
+    the file in hand (``--text-column NAME``, ``--tone-text-column NAME``, ...)."""
+    for what in ("text", "label"):
+        message = message.replace(f"{what}_column=NAME", f"--{prefix}{what}-column NAME")
+    return message
 
 
 def _check_model_out(out: str) -> None:
@@ -1152,20 +1180,47 @@ def _run_evaluation(
     args: argparse.Namespace, what: str, pick: Callable[[Any], tuple[Any, str]]
 ) -> int:
     """Read the test (and training) file, let ``pick`` choose the model, score and print."""
-    from .corpus import read_labelled
+    from .corpus import Rejects, read_labelled
     from .sentiment import OverlapError, check_overlap, evaluate
 
     articles = what.startswith("Tone")  # whole articles: a headline column is read too
-    columns = {"text_column": args.text_column, "label_column": args.label_column}
-    try:
-        test = read_labelled(args.test, headline=articles, **columns)
-        train = read_labelled(args.train, headline=articles, **columns) if args.train else None
-    except (OSError, ValueError) as exc:
-        raise CommandError(str(exc)) from None
+    if not args.train and (args.train_text_column or args.train_label_column):
+        raise CommandError(
+            "--train-text-column/--train-label-column name the columns of "
+            "--train; give --train FILE"
+        )
+    found = Rejects()
+
+    def read(path: str, text_column: str | None, label_column: str | None, prefix: str) -> Any:
+        try:
+            return read_labelled(
+                path,
+                text_column=text_column,
+                label_column=label_column,
+                rejects=found,
+                headline=articles,
+            )
+        except (OSError, ValueError) as exc:
+            raise CommandError(_column_flags(str(exc), prefix)) from None
+
+    test = read(args.test, args.text_column, args.label_column, "")
+    train = (
+        read(args.train, args.train_text_column, args.train_label_column, "train-")
+        if args.train
+        else None
+    )
+    _report_rejects(found)
     # nothing to score (or nothing to learn from) is said before any model is built
     for flag, data, path in (("", test, args.test), ("--train ", train, args.train)):
         if data is not None and data.empty:
             raise CommandError(f"{flag}{path}: no usable labelled row (see the lines above)")
+    repeated = int(test.duplicated("text").sum())
+    if repeated:  # each copy is scored and counted
+        logger.warning(
+            "%s: %d row(s) repeat an earlier row's text; each copy counts in the figures",
+            args.test,
+            repeated,
+        )
     if train is not None:
         try:  # refused before any training time is spent
             check_overlap(list(train["text"]), list(test["text"]), allow=args.allow_overlap)
@@ -1182,7 +1237,8 @@ def _run_evaluation(
         )
     except OverlapError as exc:
         raise CommandError(str(exc)) from None
-    return _print_evaluation(args, result, f"{what} {args.test}", source)
+    _print_evaluation(args, result, f"{what} {args.test}", source)
+    return EXIT_PARTIAL if found.errors else EXIT_OK
 
 
 def _cmd_evaluate_sentiment(args: argparse.Namespace) -> int:
@@ -1336,10 +1392,10 @@ def _cmd_evaluate_topics(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_evaluation(args: argparse.Namespace, result: Any, what: str, source: str) -> int:
+def _print_evaluation(args: argparse.Namespace, result: Any, what: str, source: str) -> None:
     if args.json:
         print(json.dumps(result.to_dict(), indent=2))
-        return EXIT_OK
+        return
     print(f"{what} ({result.n} rows), {source}")
     over = ""
     if len(result.labels) < len(result.report):
@@ -1348,7 +1404,6 @@ def _print_evaluation(args: argparse.Namespace, result: Any, what: str, source: 
     print(result.report.round(3).to_string())
     print("\nconfusion (rows: true, columns: predicted)")
     print(result.confusion.to_string())
-    return EXIT_OK
 
 
 # -- demo ----------------------------------------------------------------------------------------
@@ -1494,6 +1549,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="labelled articles for tone: CSV/TSV/JSONL with text (headline on its first line) "
         "and label; trains an article tone model that gives each scored article its tone",
     )
+    for prefix, flag in (("", "--sentiment-data"), ("tone-", "--tone-data")):
+        train.add_argument(
+            f"--{prefix}text-column",
+            metavar="NAME",
+            help=f"the column of {flag} holding the text (else found by name)",
+        )
+        train.add_argument(
+            f"--{prefix}label-column",
+            metavar="NAME",
+            help=f"the column of {flag} holding the label (else found by name)",
+        )
     train.add_argument(
         "--no-article-tone",
         action="store_true",
@@ -1705,12 +1771,17 @@ def build_parser() -> argparse.ArgumentParser:
             action="store_true",
             help="evaluate even when test rows occur in the training data",
         )
-        kind.add_argument(
-            "--text-column", metavar="NAME", help="the column holding the text (else found by name)"
-        )
-        kind.add_argument(
-            "--label-column", metavar="NAME", help="the column holding the label (else found)"
-        )
+        for prefix, of in (("", "the test file"), ("train-", "--train")):
+            kind.add_argument(
+                f"--{prefix}text-column",
+                metavar="NAME",
+                help=f"the column of {of} holding the text (else found by name)",
+            )
+            kind.add_argument(
+                f"--{prefix}label-column",
+                metavar="NAME",
+                help=f"the column of {of} holding the label (else found by name)",
+            )
     evaluate.set_defaults(func=_usage(evaluate))
 
     db = sub.add_parser("db", help="the daily job's database: what it holds, old versions out")

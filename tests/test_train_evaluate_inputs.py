@@ -255,7 +255,7 @@ def test_evaluate_takes_the_columns_of_a_file_with_its_own_names(tmp_path: Path,
     ]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     assert main(["evaluate", "sentiment", str(path)]) == 2
-    assert "--text-column on the command line" in capsys.readouterr().err
+    assert "(name it: --text-column NAME)" in capsys.readouterr().err
     argv = ["evaluate", "sentiment", str(path), "--json"]
     assert main([*argv, "--text-column", "Teks Berita", "--label-column", "Sentimen Saya"]) == 0
     assert json.loads(capsys.readouterr().out)["n"] == 3
@@ -293,3 +293,68 @@ def test_train_reads_an_export_with_its_own_column_names_and_says_what_it_reject
     assert log.count("rejected ") == 1 and "rejected " + str(export) + ":14" in log
     assert "no_date_column" not in log and "text_truncated" in log
     assert MediaPipeline.load(out).topics_ is None
+
+
+def test_train_takes_the_columns_of_each_labelled_file_and_says_rows_were_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture, caplog: pytest.LogCaptureFixture
+) -> None:
+    from media_analytics import MediaPipeline
+    from media_analytics.sentiment import default_training_data
+
+    rows = default_training_data().groupby("label").head(10)
+    mine = tmp_path / "mine.csv"
+    rows.rename(columns={"text": "Judul Berita", "label": "Label Sentimen"}).to_csv(
+        mine, index=False
+    )
+    with mine.open("a", encoding="utf-8") as f:
+        f.write("Harga emas stagnan,neutrall\n")
+    out = tmp_path / "m"
+    argv = ["train", "--out", str(out), "--no-topics", "--no-article-tone", "--jobs", "1"]
+    assert main([*argv, "--sentiment-data", str(mine)]) == 2
+    assert "(name it: --label-column NAME)" in capsys.readouterr().err
+    assert main([*argv, "--tone-data", str(mine)]) == 2
+    assert "(name it: --tone-label-column NAME)" in capsys.readouterr().err
+    assert main([*argv, "--label-column", "Label Sentimen"]) == 2
+    assert "give --sentiment-data FILE" in capsys.readouterr().err
+    assert not out.exists()
+
+    caplog.clear()
+    code = main([*argv, "--sentiment-data", str(mine), "--label-column", "Label Sentimen"])
+    assert code == 1  # trained; the mistyped row was left out, as score's rejects are
+    assert f"rejected {mine}:32: label 'neutrall'" in caplog.text
+    assert MediaPipeline.load(out).sentiment_ is not None
+
+
+def test_evaluate_reads_the_test_file_by_its_own_columns_and_flags_what_it_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture, caplog: pytest.LogCaptureFixture
+) -> None:
+    from media_analytics.sentiment import default_training_data
+
+    data = default_training_data()
+    train = tmp_path / "train.csv"
+    data.groupby("label").head(20).to_csv(train, index=False)
+    test_rows = data.groupby("label").tail(3)
+    test = tmp_path / "test.tsv"
+    lines = ["Kelas Sentimen\tTeks Ulasan"]
+    lines += [f"{r.label}\t{r.text}" for r in test_rows.itertuples()]
+    lines += [lines[1], "campur\tHarga cabai naik"]  # a repeated row, a label not known
+    test.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    argv = ["evaluate", "sentiment", str(test), "--json", "--train", str(train)]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "first line looks like a header" in err
+    assert "(name them: --text-column NAME, --label-column NAME)" in err
+    argv += ["--text-column", "Teks Ulasan", "--label-column", "Kelas Sentimen"]
+    caplog.clear()
+    assert main(argv) == 1  # scored; one row was left out
+    assert json.loads(capsys.readouterr().out)["n"] == len(test_rows) + 1
+    assert f"rejected {test}:{len(lines)}: label 'campur'" in caplog.text
+    assert caplog.text.count("1 row(s) repeat an earlier row's text") == 1
+    # the training file's own columns have their own flags
+    odd = tmp_path / "odd.csv"
+    data.groupby("label").head(20).rename(columns={"text": "Isi Ulasan"}).to_csv(odd, index=False)
+    argv[argv.index(str(train))] = str(odd)
+    assert main(argv) == 2
+    assert "(name it: --train-text-column NAME)" in capsys.readouterr().err
+    assert main([*argv, "--train-text-column", "Isi Ulasan"]) == 1

@@ -15,6 +15,7 @@ Columns a loader does not map stay in ``Article.extra``.
 from __future__ import annotations
 
 import csv
+import itertools
 import os
 import re
 from collections.abc import Iterator
@@ -60,6 +61,9 @@ _TEXT_COLUMNS = (
     "deskripsi",
     "judul",
     "title",
+    # a headline file: the names the article readers take for a title
+    "judul_berita",
+    "headline",
 )
 _LABEL_COLUMNS = ("label", "sentiment", "sentimen", "polarity", "polaritas", "kelas")
 
@@ -218,7 +222,9 @@ def _read_labelled(
         rows = _record_rows(name, report, text_column, label_column, headline)
     for line, text, raw_label in rows:
         label = normalize_label(raw_label)
-        if label is None:
+        if raw_label is None or (isinstance(raw_label, str) and not raw_label.strip()):
+            report(name, line, "missing_label", "no label")
+        elif label is None:
             report(
                 name, line, "bad_label", f"label {raw_label!r} is not one of {', '.join(LABELS)}"
             )
@@ -241,9 +247,10 @@ def _pick(columns: list[str], wanted: str | None, candidates: tuple[str, ...], w
     for candidate in candidates:
         if candidate in lowered:
             return lowered[candidate]
+    # the command line puts its own flag for ``{what}_column=NAME`` (see ``read_labelled``)
     raise ValueError(
         f"cannot tell which column holds the {what}; columns are {columns} (name it: "
-        f"--{what}-column on the command line, {what}_column= in Python)"
+        f"{what}_column=NAME)"
     )
 
 
@@ -293,29 +300,36 @@ def _tsv_rows(
     label_column: str | None,
     headline: bool = False,
 ) -> Iterator[tuple[int, object, object]]:
-    with open(name, encoding="utf-8", errors="replace", newline="") as handle:
+    with open(name, encoding="utf-8-sig", errors="replace", newline="") as handle:
         # SmSA text contains bare quote characters, so quotes are not special here.
         reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        numbered = ((reader.line_num, row) for row in reader if row)
+        head = list(itertools.islice(numbered, 2))  # the first line, and the next to judge it by
         columns: tuple[int, int] | None = None  # (text, label) positions when there is a header
         title_at: int | None = None  # with ``headline``: the headline column's position
-        for row in reader:
-            line = reader.line_num
-            if not row:
-                continue
-            if line == 1 and len(row) > 1 and normalize_label(row[-1]) is None:
-                header = [c.strip() for c in row]
-                try:
-                    columns = (
-                        header.index(_pick(header, text_column, _TEXT_COLUMNS, "text")),
-                        header.index(_pick(header, label_column, _LABEL_COLUMNS, "label")),
-                    )
-                    if headline:
-                        title_at = _title_position(header, columns[0])
-                    continue
-                except ValueError:
-                    if text_column or label_column:
-                        raise
-                    # not a header after all: a data row with an unknown label
+        header: list[str] = []
+        if head and head[0][0] == 1 and len(head[0][1]) > 1 and not _ends_in_label(head[0][1]):
+            header = [c.strip() for c in head[0][1]]
+            try:
+                columns = (
+                    header.index(_pick(header, text_column, _TEXT_COLUMNS, "text")),
+                    header.index(_pick(header, label_column, _LABEL_COLUMNS, "label")),
+                )
+            except ValueError:
+                if text_column or label_column:
+                    raise
+                if _unknown_header(header, head[1:]):
+                    raise ValueError(
+                        f"the first line looks like a header, but its columns {header} are not "
+                        "ones known to hold the text and the label (name them: text_column=NAME, "
+                        "label_column=NAME)"
+                    ) from None
+                # not a header after all: a data row with an unknown label
+            else:
+                if headline:
+                    title_at = _title_position(header, columns[0])
+                head = head[1:]
+        for line, row in itertools.chain(head, numbered):
             if len(row) < 2:
                 report(name, line, "field_count", "expected text<TAB>label, got one field")
             elif columns is None:
@@ -327,3 +341,17 @@ def _tsv_rows(
                 if title_at is not None and row[title_at].strip():
                     text = f"{row[title_at].strip()}\n{text}"
                 yield line, text, row[columns[1]]
+
+
+def _ends_in_label(row: list[str]) -> bool:
+    return normalize_label(row[-1]) is not None
+
+
+def _unknown_header(first: list[str], after: list[tuple[int, list[str]]]) -> bool:
+    """Whether a first line whose columns are not known is a header all the same, not a
+    ``text<TAB>label`` row with a mistyped label: the line after it does not end in a label
+    either (the labels stand in another column), or its last field names a label column
+    (``Kelas Sentimen``)."""
+    if after and not _ends_in_label(after[0][1]):
+        return True
+    return bool(set("_".join(first[-1].lower().split()).split("_")) & set(_LABEL_COLUMNS))

@@ -155,3 +155,49 @@ def test_read_labelled_unknown_layout_is_a_clear_error(tmp_path: Path) -> None:
     path.write_text("a,b\n1,2\n")
     with pytest.raises(ValueError, match="cannot tell which column holds the text"):
         read_labelled(path)
+
+
+def test_read_labelled_takes_the_headline_names_the_article_readers_take(tmp_path: Path) -> None:
+    for header in ("Headline,Sentiment", "Judul Berita,Sentimen"):
+        path = tmp_path / "hl.csv"
+        path.write_bytes(f"\ufeff{header}\r\nIHSG Menguat Tajam,positif\r\n".encode())
+        assert read_labelled(path).to_dict("records") == [
+            {"text": "IHSG Menguat Tajam", "label": "positive"}
+        ]
+
+
+def test_a_tsv_header_it_does_not_know_is_one_error_naming_its_columns(tmp_path: Path) -> None:
+    path = tmp_path / "nusax.tsv"
+    rows = ["neutral\tNikmati cicilan 0%", "positive\tKuenya enak"]
+    for header in ("Kelas Sentimen\tTeks Ulasan", "Teks Ulasan\tKelas Sentimen"):
+        flip = not header.startswith("Kelas")  # the text first
+        body = ["\t".join(reversed(r.split("\t"))) if flip else r for r in rows]
+        path.write_text("\n".join([header, *body]) + "\n", encoding="utf-8")
+        rejects = Rejects()
+        with pytest.raises(ValueError, match=r"first line looks like a header") as caught:
+            read_labelled(path, rejects=rejects)
+        assert "['" + header.replace("\t", "', '") + "']" in str(caught.value)
+        assert "text_column=NAME, label_column=NAME" in str(caught.value)
+        assert not rejects
+        named = read_labelled(path, text_column="Teks Ulasan", label_column="Kelas Sentimen")
+        assert named["label"].tolist() == ["neutral", "positive"]
+    # a first data row with a mistyped label is still that: one row left out
+    path.write_text("Harga emas stagnan\tneutrall\nKuenya enak\tpositive\n", encoding="utf-8")
+    rejects = Rejects()
+    assert read_labelled(path, rejects=rejects)["text"].tolist() == ["Kuenya enak"]
+    assert [(r.line, r.reason) for r in rejects] == [(1, "bad_label")]
+
+
+def test_a_row_without_a_label_says_no_label(tmp_path: Path) -> None:
+    csv_path = tmp_path / "a.csv"
+    csv_path.write_text("text,label\nSaham GOTO Anjlok,\nLaba naik,pos\n")
+    jsonl = tmp_path / "a.jsonl"
+    jsonl.write_text(
+        '{"text": "Enak", "label": "pos"}\n{"text": "Menu baru"}\n'
+        '{"text": "Menu lama", "label": null}\n'
+    )
+    for path in (csv_path, jsonl):
+        rejects = Rejects()
+        read_labelled(path, rejects=rejects)
+        assert {(r.reason, r.message) for r in rejects} == {("missing_label", "no label")}
+
