@@ -242,8 +242,8 @@ def _pick(columns: list[str], wanted: str | None, candidates: tuple[str, ...], w
             raise ValueError(f"no column {wanted!r}; the columns are {columns}")
         return wanted
     lowered = {"_".join(c.lower().split()): c for c in columns}
-    if what == "text" and "judul" in lowered and "sentimen" in lowered:
-        return lowered["judul"]  # CNBC layout: prefer the original headline
+    if what == "text" and {"judul", "text", "sentimen"} <= lowered.keys():
+        return lowered["judul"]  # CNBC layout: the original headline, not its lowercased text
     for candidate in candidates:
         if candidate in lowered:
             return lowered[candidate]

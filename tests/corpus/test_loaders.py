@@ -201,3 +201,12 @@ def test_a_row_without_a_label_says_no_label(tmp_path: Path) -> None:
         read_labelled(path, rejects=rejects)
         assert {(r.reason, r.message) for r in rejects} == {("missing_label", "no label")}
 
+
+def test_a_tone_file_with_judul_isi_berita_sentimen_reads_headline_and_body(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tone.csv"
+    path.write_text("judul,isi_berita,sentimen\nBanjir surut,Warga pulang ke rumah.,positif\n")
+    assert read_labelled(path, headline=True)["text"].tolist() == [
+        "Banjir surut\nWarga pulang ke rumah."
+    ]
