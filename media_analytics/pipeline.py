@@ -700,9 +700,11 @@ class MediaPipeline:
         theme_labels : mapping, optional
             Article id -> {theme: 0/1/None}, overriding gold labels.
         sentiment_data : DataFrame with ``text`` and ``label``, path, or None
-            None: the bundled ``corpora/sentiment`` set.
+            None: the bundled ``corpora/sentiment`` set. A DataFrame with other column names has
+            them found as a file's are (``judul``/``sentimen``, ``kalimat``/``label``, ...).
         tone_data : DataFrame with ``text`` and ``label``, path, None or False
-            Labelled whole articles (headline first in ``text``). An article tone model is
+            Labelled whole articles (headline first in ``text``; in a DataFrame with other
+            column names, a headline column beside the body is put there). An article tone model is
             trained on them (:func:`~media_analytics.sentiment.tone.fit_article_tone`) and gives
             each scored article its tone; the sentence classifier still gives the tone toward
             each actor. None: the model learns from the bundled articles
@@ -729,6 +731,9 @@ class MediaPipeline:
             from .sentiment.classifier import search_settings
 
             search_settings(self.sentiment_search)  # an unknown name fails before any fitting
+            # read (a path), or its columns found (a frame), before any fitting too
+            sentiment_data = self._labelled(sentiment_data, headline=False)
+            tone_data = self._labelled(tone_data, headline=True)
         previous_topics = self._previous_topics(previous)
         arts = [as_article(a) for a in articles]
         if not arts:
@@ -852,10 +857,11 @@ class MediaPipeline:
         n_jobs: int | None,
     ) -> _TextParts:
         """The sentiment classifier and the article tone model (see ``fit``), with the labelled
-        data they were trained on and their fit times. ``tone_settings`` is the blend's weight and
-        bands as :func:`check_tone_settings` returns them."""
+        data they were trained on (as :meth:`_labelled` gave it) and their fit times.
+        ``tone_settings`` is the blend's weight and bands as :func:`check_tone_settings` returns
+        them."""
         tick = time.perf_counter()
-        out = _TextParts(sentiment_data=self._labelled(sentiment_data, headline=False))
+        out = _TextParts(sentiment_data=sentiment_data)
         out.sentiment = self._fit_sentiment(out.sentiment_data, n_jobs)
         out.seconds["sentiment"], tick = time.perf_counter() - tick, time.perf_counter()
         if tone_data is False:
@@ -876,7 +882,7 @@ class MediaPipeline:
         else:  # the analyst's labelled articles, alone unless a weight is set
             from .sentiment.tone import fit_article_tone
 
-            out.tone_data = self._labelled(tone_data, headline=True)
+            out.tone_data = tone_data
             out.tone = fit_article_tone(list(out.tone_data["text"]), list(out.tone_data["label"]))
             default_weight, default_bands = 0.0, (NEUTRAL_BAND, NEUTRAL_BAND)
         weight, bands = tone_settings
@@ -944,11 +950,23 @@ class MediaPipeline:
     @staticmethod
     def _labelled(data: Any, *, headline: bool) -> Any:
         """A labelled set as a frame with ``text`` and ``label`` (a path is read, as the
-        command line reads it: whole articles with their headline on the first line)."""
+        command line reads it: whole articles with their headline on the first line; a frame's
+        columns are found as a file's are)."""
         if isinstance(data, (str, Path)):
             from .corpus import read_labelled
 
             return read_labelled(data, headline=headline)
+        import pandas as pd
+
+        if isinstance(data, pd.DataFrame):
+            from .corpus.loaders import _labelled_frame
+
+            try:
+                return _labelled_frame(data, headline=headline)
+            except ValueError as exc:
+                raise ValueError(
+                    f"{'tone_data' if headline else 'sentiment_data'}: {exc}"
+                ) from None
         return data
 
     def _fit_sentiment(self, data: Any, n_jobs: int | None) -> Any:

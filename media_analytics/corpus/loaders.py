@@ -254,6 +254,43 @@ def _pick(columns: list[str], wanted: str | None, candidates: tuple[str, ...], w
     )
 
 
+def _labelled_frame(data: pd.DataFrame, *, headline: bool = False) -> pd.DataFrame:
+    """A labelled DataFrame as columns ``text`` and ``label``, its labels as they are.
+
+    One with ``text`` and ``label`` columns is taken as it is; in another the columns are found
+    by name as :func:`read_labelled` finds a file's (``judul``/``sentimen``, and with
+    ``headline`` a headline column beside the body put on the text's first line).
+
+    Raises
+    ------
+    ValueError
+        Naming the columns it found, when the text or the label column is not among them.
+    """
+    if "text" in data.columns and "label" in data.columns:
+        return data
+    by_name = {str(c): c for c in data.columns}
+    columns = list(by_name)
+    try:
+        text = _pick(columns, None, _TEXT_COLUMNS, "text")
+        label = _pick(columns, None, _LABEL_COLUMNS, "label")
+    except ValueError:
+        raise ValueError(
+            f"needs a text and a label column; cannot tell which they are among {columns} "
+            "(name them 'text' and 'label')"
+        ) from None
+    texts = list(data[by_name[text]])
+    at = _title_position(columns, columns.index(text)) if headline else None
+    if at is not None:
+        titles = data[by_name[columns[at]]]
+        texts = [
+            f"{title.strip()}\n{body}"
+            if isinstance(title, str) and title.strip() and isinstance(body, str)
+            else body
+            for title, body in zip(titles, texts, strict=True)
+        ]
+    return pd.DataFrame({"text": texts, "label": list(data[by_name[label]])})
+
+
 _HEADLINE_COLUMNS = ("title", "judul", "headline", "judul_berita")
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from media_analytics.pipeline import (
@@ -689,3 +690,33 @@ def test_train_previous_keeps_topic_ids_on_the_command_line(
     )
     kept = sum(m["previous_id"] >= 0 for m in topics.topic_matches_)
     assert matched.startswith(f"{kept} of 6 topics matched the previous model's and keep their ids")
+
+
+def test_a_labelled_frame_with_its_own_column_names_is_read_as_a_file_is() -> None:
+    from media_analytics.sentiment import default_training_data
+    from media_analytics.sentiment.tone import default_tone_data
+
+    records = read_sample_records()[:20]
+    sentences = default_training_data().groupby("label").head(10).reset_index(drop=True)
+    tone = default_tone_data().groupby("label").head(6).reset_index(drop=True)
+    # the tone articles as a news export: headline and body apart
+    heads, bodies = zip(*(t.split("\n", 1) for t in tone["text"]), strict=True)
+    export = pd.DataFrame({"judul": heads, "isi_berita": bodies, "sentimen": tone["label"]})
+    fits = [
+        MediaPipeline(with_topics=False).fit(records, sentiment_data=s, tone_data=t, n_jobs=1)
+        for s, t in (
+            (sentences, tone),
+            (sentences.rename(columns={"text": "kalimat", "label": "sentimen"}), export),
+        )
+    ]
+    assert fits[0].model_version == fits[1].model_version  # the same data, so the same model
+
+    pipe = MediaPipeline(with_topics=False)
+    odd = sentences.rename(columns={"text": "Ulasan"})
+    with pytest.raises(
+        ValueError,
+        match=r"^sentiment_data: needs a text and a label column.*"
+        r"\['Ulasan', 'label'\]",
+    ):
+        pipe.fit(records, sentiment_data=odd, n_jobs=1)
+    assert not hasattr(pipe, "themes_")  # said before any part was fitted
