@@ -160,6 +160,17 @@ def test_thresholds_can_be_adjusted(rules_tagger: ThemeTagger) -> None:
         tagger.set_threshold("nope", 0.5)
 
 
+@pytest.mark.parametrize("value", [0.0, 1.0])
+def test_a_threshold_of_0_or_1_is_refused_saying_the_interval_is_open(value: float) -> None:
+    # "between 0 and 1" read as allowing 1.0 (a theme switched off)
+    tagger = ThemeTagger().fit([])
+    message = rf"strictly between 0 and 1 \(0 < t < 1\), got {value}$"
+    with pytest.raises(ValueError, match=message):
+        tagger.set_threshold("public_dialogue", value)
+    with pytest.raises(TaxonomyError, match=message):
+        Taxonomy.from_dict({"themes": [{"id": "a", "phrases": ["x"], "threshold": value}]})
+
+
 def test_predict_matches_tag(rules_tagger: ThemeTagger) -> None:
     texts = ["Jumat Curhat di Polsek membahas keluhan warga.", "Harga beras naik."]
     proba = rules_tagger.predict_proba(texts)
