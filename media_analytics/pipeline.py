@@ -52,7 +52,9 @@ from .themes.training import (
     SAMPLE_LABELLED_THEMES,
     analyst_text_weights,
     check_label_themes,
+    check_labelled_ids,
     label_matrix,
+    read_labels,
 )
 
 #: Constructor settings whose non-default values make another ``model_version`` (the taxonomy,
@@ -583,29 +585,6 @@ def _mapper(stopwords: str) -> TokenMapper:
     return m
 
 
-def _check_theme_labels(
-    theme_labels: Mapping[str, Mapping[str, int | None]], themes: Sequence[str], ids: Sequence[str]
-) -> None:
-    """Refuse labels that cannot be used: themes the taxonomy lacks, or no id of the articles."""
-    check_label_themes(theme_labels, themes, subject="theme labels")
-    known = set(ids)
-    missing = [i for i in theme_labels if i not in known]
-    if len(missing) == len(theme_labels):
-        raise ValueError(
-            f"none of the {len(missing)} ids of the theme labels is the id of a training article "
-            f"(labels for {missing[0]!r}, ...; articles such as {ids[0] if ids else None!r})"
-        )
-    if missing:
-        logger.warning(
-            "%d of %d theme-labelled ids name no training article (first: %s); their labels are "
-            "not used",
-            len(missing),
-            len(theme_labels),
-            ", ".join(map(repr, missing[:3])),
-        )
-    logger.info("theme labels: %d articles labelled", len(theme_labels) - len(missing))
-
-
 class MediaPipeline:
     """All the parts of media_analytics, fitted together and saved as one model directory.
 
@@ -697,8 +676,9 @@ class MediaPipeline:
         articles : iterable of Article or dicts
             Training articles (for topics, surface forms and theme weights). Sample records with
             ``gold.themes`` contribute those labels.
-        theme_labels : mapping, optional
-            Article id -> {theme: 0/1/None}, overriding gold labels.
+        theme_labels : mapping or DataFrame, optional
+            Article id -> {theme: 0/1/None}, overriding gold labels, checked as a label file is
+            (:func:`~media_analytics.themes.training.read_labels`).
         sentiment_data : DataFrame with ``text`` and ``label``, path, or None
             None: the bundled ``corpora/sentiment`` set. A DataFrame with other column names has
             them found as a file's are (``judul``/``sentimen``, ``kalimat``/``label``, ...).
@@ -755,8 +735,13 @@ class MediaPipeline:
             # sentiment classifier's minute of cross-validation
             self._check_topic_vocabulary(token_docs)
 
+        if theme_labels is not None:
+            # checked as a label file is: integer ids as text, values 0, 1 or blank
+            theme_labels = read_labels(theme_labels, taxonomy.ids)
         if theme_labels:
-            _check_theme_labels(theme_labels, taxonomy.ids, [a.id for a in arts])
+            check_label_themes(theme_labels, taxonomy.ids, subject="theme labels")
+            missing = check_labelled_ids(theme_labels, [a.id for a in arts])
+            logger.info("theme labels: %d articles labelled", len(theme_labels) - len(missing))
         labels = []
         for a in arts:
             row: dict[str, int | None] = {}

@@ -357,7 +357,10 @@ def test_unusable_theme_labels_are_a_one_line_error(tmp_path: Path, capsys) -> N
     expected = {
         typo: "train: the theme labels name 1 theme(s) the taxonomy lacks: 'public_dialog'",
         other: "train: none of the 1 ids of the theme labels is the id of a training article",
-        bad: "bad.csv:2: theme 'public_dialogue' must be 0, 1 or blank",
+        bad: (
+            f"bad.csv:2: article {records[0]['id']!r}: theme 'public_dialogue' must be 0, 1 or "
+            "blank, got 'ya'"
+        ),
     }
     for path, message in expected.items():
         assert main([*argv, str(path)]) == 2

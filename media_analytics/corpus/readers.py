@@ -1067,6 +1067,13 @@ class _Lines:
         return text
 
 
+def decoded_lines(stream: IO[bytes]) -> _Lines:
+    """The lines of a binary file as text, decoded as the article readers decode them: UTF-16 by
+    its byte-order mark, a UTF-8 one dropped, a line that is not UTF-8 read as Windows-1252 (or
+    its bad bytes replaced); ``.bad`` maps each such line's number to what was done."""
+    return _Lines(_as_utf8_lines(stream))
+
+
 def sniff_delimiter(header: str) -> str:
     """The separator of a table from its header line: the most frequent of , ; tab |."""
     counts = {d: header.count(d) for d in _DELIMITERS}

@@ -23,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 
-from .training import check_label_themes, read_label_file
+from .training import check_label_themes, read_labels
 
 __all__ = ["ThemeEvaluation", "evaluate_themes", "theme_scores"]
 
@@ -97,7 +97,11 @@ class ThemeEvaluation:
 
 
 def evaluate_themes(
-    model: Any, articles: Iterable[Any], labels: str | Path | Labels, *, n_jobs: int | None = 1
+    model: Any,
+    articles: Iterable[Any],
+    labels: str | Path | Labels | pd.DataFrame,
+    *,
+    n_jobs: int | None = 1,
 ) -> ThemeEvaluation:
     """Score the labelled ``articles`` with ``model`` and compare its tags with ``labels``.
 
@@ -110,17 +114,19 @@ def evaluate_themes(
         gives them, on the articles cleaned as scoring cleans them.
     articles : iterable of Article or dict
         Articles holding (at least) the labelled ids; others are skipped unscored.
-    labels : path or mapping
-        A label file (see :func:`~media_analytics.themes.training.read_label_file`) or
-        ``{id: {theme: 0, 1 or None}}``.
+    labels : path, DataFrame or mapping
+        A label file (see :func:`~media_analytics.themes.training.read_label_file`), a
+        DataFrame shaped as one, or ``{id: {theme: 0, 1 or None}}``, checked as a label file
+        is (:func:`~media_analytics.themes.training.read_labels`).
 
     Raises
     ------
     TypeError
         When ``model`` is neither a fitted pipeline nor a tagger.
     ValueError
-        When the labels name a theme the model's taxonomy lacks, or none of their ids is
-        among the articles.
+        When the labels name a theme the model's taxonomy lacks or hold a value other than 0,
+        1 or blank, or none of their ids is among the articles (those that are not are left
+        out, with a warning).
     """
     from ..pipeline import as_article
     from ..preprocessing import clean_article, clean_title
@@ -134,18 +140,21 @@ def evaluate_themes(
             f"{type(model).__name__}"
         )
     themes = list(tagger.taxonomy_.ids)
-    gold = read_label_file(labels, themes) if isinstance(labels, (str, Path)) else dict(labels)
+    gold = read_labels(labels, themes)
     check_label_themes(gold, themes, owner="the model's taxonomy")
     chosen = []
+    other = None  # an id of the articles, for the message when none is labelled
     for item in articles:
         article = as_article(item)
         if article.id in gold:
             chosen.append(article)
+        elif other is None:
+            other = article.id
     missing = sorted(set(gold) - {a.id for a in chosen})
     if not chosen:
         raise ValueError(
             f"none of the {len(gold)} labelled ids is among the articles (labels for "
-            f"{next(iter(gold), None)!r}, ...)"
+            f"{next(iter(gold), None)!r}, ...; articles such as {other!r})"
         )
     if missing:
         logger.warning(

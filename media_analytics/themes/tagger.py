@@ -468,8 +468,10 @@ class ThemeTagger(BaseEstimator):
         if theme not in self.thresholds_:
             raise KeyError(f"no theme {theme!r}; themes: {', '.join(self.thresholds_)}")
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            raise TypeError(f"value must be a number between 0 and 1, got {value!r}")
+            raise TypeError(f"value must be a number strictly between 0 and 1, got {value!r}")
         if not 0.0 < value < 1.0:
-            raise ValueError("a threshold must be between 0 and 1")
+            raise ValueError(
+                f"a threshold must be strictly between 0 and 1 (0 < t < 1), got {value!r}"
+            )
         self.thresholds_[theme] = float(value)
         return self

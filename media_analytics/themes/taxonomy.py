@@ -161,7 +161,10 @@ def _theme(raw: Any, where: str) -> Theme:
         raise TaxonomyError(f"{where}: unknown field(s) {sorted(unknown)}")
     threshold = raw.get("threshold", 0.5)
     if not isinstance(threshold, (int, float)) or not 0.0 < float(threshold) < 1.0:
-        raise TaxonomyError(f"{where}: 'threshold' must be a number between 0 and 1")
+        raise TaxonomyError(
+            f"{where}: 'threshold' must be a number strictly between 0 and 1 (0 < t < 1), "
+            f"got {threshold!r}"
+        )
     rules = []
     raw_near = raw.get("near", []) or []
     if isinstance(raw_near, dict):

@@ -12,10 +12,12 @@ import csv
 import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from ..preprocessing import clean_article, clean_title
 from .taxonomy import Taxonomy
@@ -29,6 +31,7 @@ __all__ = [
     "label_matrix",
     "load_sample_labels",
     "read_label_file",
+    "read_labels",
     "read_sample_records",
     "train_tagger",
 ]
@@ -124,32 +127,122 @@ def read_label_file(
 ) -> dict[str, dict[str, int | None]]:
     """Read an analyst's label file: ``id`` plus one 0/1 column per theme (blank = not judged).
 
+    The file is decoded as article files are (UTF-16 from Excel's "Unicode text", Windows-1252
+    from its "CSV", with a warning), and ``ID`` or ``Banjir`` name the ``id`` column and the
+    ``banjir`` theme, as article columns are found ignoring case.
+
     A column that is not one of ``themes`` (default: the default taxonomy's) and holds no 0 or
     1 at all (a ``title`` or ``notes`` column kept beside the labels while labelling in a
     spreadsheet) is not a label column and is left out, with a log line; so are columns whose
     name starts with ``_``.
 
-    Raises ``ValueError`` naming the line for a label column holding something other than 0, 1
-    or blank (``ya``), and for a file without an ``id`` column.
+    Raises ``ValueError`` naming the line, the article and the value for a label column holding
+    something other than 0, 1 or blank (``ya``), and for a file without an ``id`` column.
     """
-    path = Path(path)
-    # utf-8-sig: Excel's "CSV UTF-8" starts with a byte-order mark; the separator is sniffed
-    # from the header (Excel in an Indonesian locale writes ";")
-    with path.open(newline="", encoding="utf-8-sig") as f:
-        from ..corpus.readers import sniff_delimiter
+    from ..corpus.readers import decoded_lines, sniff_delimiter
 
-        delimiter = sniff_delimiter(f.readline())
-        f.seek(0)
-        reader = csv.DictReader(f, delimiter=delimiter)
-        if reader.fieldnames:
-            reader.fieldnames = [name.strip() for name in reader.fieldnames]
-        if not reader.fieldnames or "id" not in reader.fieldnames:
-            found = ", ".join(reader.fieldnames or []) or "none"
-            raise ValueError(f"{path}: a label file needs an 'id' column (columns: {found})")
-        rows = list(reader)
-    columns = [c for c in reader.fieldnames if c != "id" and not c.startswith("_")]
-    values = {c: [(row.get(c) or "").strip() for row in rows] for c in columns}
+    path = Path(path)
+    with path.open("rb") as stream:
+        lines = decoded_lines(stream)
+        header = next(lines, "")
+        # the separator is sniffed from the header (Excel in an Indonesian locale writes ";")
+        reader = csv.DictReader(chain([header], lines), delimiter=sniff_delimiter(header))
+        names = [name.strip() for name in reader.fieldnames or []]
+        reader.fieldnames = names
+        rows = [(f"{path}:{line}", f"line {line}", row) for line, row in enumerate(reader, 2)]
+    if lines.bad:
+        first = min(lines.bad)
+        logger.warning("%s:%d: %s (%d line(s))", path, first, lines.bad[first], len(lines.bad))
+    return _checked_labels(str(path), names, rows, themes)
+
+
+def read_labels(
+    labels: str | Path | Mapping[Any, Mapping[str, Any]] | Any,
+    themes: Sequence[str] | None = None,
+) -> dict[str, dict[str, int | None]]:
+    """Labels as a notebook holds them, checked and read as a label file is.
+
+    ``labels`` is a label file's path (:func:`read_label_file`), a DataFrame shaped as that
+    file (an ``id`` column, or index, and one column per theme; a Series named after a theme is
+    one such column), or ``{id: {theme: 0, 1 or None}}`` (rows may be Series:
+    ``dict(frame.set_index("id").iterrows())``). Ids are read as text, as the article readers
+    give them (detik's integer ids among them); NaN and None are "not judged".
+
+    Raises ``ValueError`` naming the article, the theme and the value for a label other than 0,
+    1 or blank, and ``TypeError`` for anything else given as labels.
+    """
+    if isinstance(labels, (str, Path)):
+        return read_label_file(labels, themes)
+    if isinstance(labels, pd.Series):
+        if not isinstance(labels.name, str):
+            raise ValueError("labels: a Series of labels needs the name of its theme")
+        labels = labels.to_frame()
+    if isinstance(labels, pd.DataFrame):
+        frame = labels
+        if not any(str(c).strip().lower() == "id" for c in frame.columns):
+            if str(frame.index.name or "").strip().lower() != "id":
+                found = ", ".join(map(str, frame.columns)) or "none"
+                raise ValueError(
+                    f"labels: a DataFrame of labels needs an 'id' column or index (columns: "
+                    f"{found})"
+                )
+            frame = frame.reset_index()
+        names = [str(c).strip() for c in frame.columns]
+        rows = [
+            ("labels", f"row {n}", {c: _cell_text(v) for c, v in zip(names, r, strict=True)})
+            for n, r in enumerate(frame.itertuples(index=False, name=None), 1)
+        ]
+        return _checked_labels("labels", names, rows, themes)
+    if not isinstance(labels, Mapping):
+        raise TypeError(
+            "labels: a label file's path, a DataFrame (id and one column per theme) or "
+            f"{{id: {{theme: 0, 1 or None}}}}; got {type(labels).__name__}"
+        )
+    names = ["id"]
+    rows = []
+    for key, row in labels.items():
+        if not hasattr(row, "items"):
+            raise TypeError(
+                f"labels: article {key!r}: a row is {{theme: 0, 1 or None}}, got "
+                f"{type(row).__name__}"
+            )
+        cells = {str(t): _cell_text(v) for t, v in row.items()}  # a Series' items as a dict's
+        names += [t for t in cells if t not in names]
+        rows.append(("labels", f"key {key!r}", {**cells, "id": _cell_text(key)}))
+    return _checked_labels("labels", names, rows, themes)
+
+
+def _cell_text(value: Any) -> str:
+    """A cell of a DataFrame or a value of a labels mapping as a label file holds it: ``""`` for
+    NaN and None, ``756`` for the number 756 (or 756.0, a column with blanks)."""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return ""
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _checked_labels(
+    source: str,
+    names: Sequence[str],
+    rows: Sequence[tuple[str, str, Mapping[str, str | None]]],
+    themes: Sequence[str] | None,
+) -> dict[str, dict[str, int | None]]:
+    """Labels from the rows of a label file or of labels given in Python, checked alike.
+
+    ``rows`` holds, per row, where its messages say it is (``file.csv:3``), how a later row
+    names it (``line 3``) and its cells by column name.
+    """
     named = set(Taxonomy.load().ids if themes is None else themes)
+    # ``ID`` and ``Banjir`` as ``id`` and ``banjir``, as article columns are found ignoring case
+    canonical = {t.lower(): t for t in [*named, "id"]}
+    rename = {c: c if c in named else canonical.get(c.lower(), c) for c in names}
+    if "id" not in rename.values():
+        found = ", ".join(names) or "none"
+        raise ValueError(f"{source}: a label file needs an 'id' column (columns: {found})")
+    rows = [(where, ref, {rename.get(k, k): v for k, v in row.items()}) for where, ref, row in rows]
+    columns = [rename[c] for c in names if rename[c] != "id" and not c.startswith("_")]
+    values = {c: [(row.get(c) or "").strip() for _, _, row in rows] for c in columns}
     other = [
         c
         for c in columns
@@ -158,34 +251,65 @@ def read_label_file(
         and not any(v.lower() in _LABEL_VALUES for v in values[c])
     ]
     if other:
-        logger.info("%s: not label columns (no 0 or 1 in them): %s", path, ", ".join(other))
+        logger.info("%s: not label columns (no 0 or 1 in them): %s", source, ", ".join(other))
+    if {"theme", "label"} <= set(columns) - named:
+        raise ValueError(
+            f"{source}: labels are read as one column per theme (id, <theme>, ...), not as rows "
+            "of id, theme and label: pivot them first"
+        )
     labels_of = [c for c in columns if c not in other]
     out: dict[str, dict[str, int | None]] = {}
-    first_line: dict[str, int] = {}
-    for line, row in enumerate(rows, start=2):
+    first_seen: dict[str, str] = {}
+    for where, ref, row in rows:
+        doc_id = (row.get("id") or "").strip()
+        if not doc_id:
+            raise ValueError(f"{where}: {ref}: no id" if where == source else f"{where}: no id")
         labels: dict[str, int | None] = {}
         for key in labels_of:
+            if key not in row:  # a mapping's row that does not name the theme
+                continue
             value = (row.get(key) or "").strip()
             if value == "":
                 labels[key] = None
             elif value.lower() in _LABEL_VALUES:
                 labels[key] = _LABEL_VALUES[value.lower()]
             else:
-                raise ValueError(f"{path}:{line}: theme {key!r} must be 0, 1 or blank")
-        doc_id = (row.get("id") or "").strip()
-        if not doc_id:
-            raise ValueError(f"{path}:{line}: no id")
+                raise ValueError(
+                    f"{where}: article {doc_id!r}: theme {key!r} must be 0, 1 or blank, "
+                    f"got {value!r}"
+                )
         if doc_id in out:
-            clash = [k for k in labels_of if out[doc_id].get(k) != labels[k]]
+            clash = [k for k in labels_of if out[doc_id].get(k) != labels.get(k)]
             if clash:
                 raise ValueError(
-                    f"{path}:{line}: article {doc_id!r} was labelled otherwise at line "
-                    f"{first_line[doc_id]} ({', '.join(clash)}); keep one row per article"
+                    f"{where}: article {doc_id!r} was labelled otherwise at "
+                    f"{first_seen[doc_id]} ({', '.join(clash)}); keep one row per article"
                 )
             continue
         out[doc_id] = labels
-        first_line[doc_id] = line
+        first_seen[doc_id] = ref
     return out
+
+
+def check_labelled_ids(labels: Mapping[str, Any], ids: Sequence[str]) -> list[str]:
+    """The labelled ids that name no training article, with a warning (their labels are not
+    used); refuse labels none of whose ids does, naming an id of each side."""
+    known = set(ids)
+    missing = [i for i in labels if i not in known]
+    if labels and len(missing) == len(labels):
+        raise ValueError(
+            f"none of the {len(missing)} ids of the theme labels is the id of a training article "
+            f"(labels for {missing[0]!r}, ...; articles such as {ids[0] if ids else None!r})"
+        )
+    if missing:
+        logger.warning(
+            "%d of %d theme-labelled ids name no training article (first: %s); their labels are "
+            "not used",
+            len(missing),
+            len(labels),
+            ", ".join(map(repr, missing[:3])),
+        )
+    return missing
 
 
 #: What a label cell may hold: 0 and 1, and the forms spreadsheets write them in.
@@ -195,7 +319,7 @@ _LABEL_VALUES = {"0": 0, "1": 1, "0.0": 0, "1.0": 1, "false": 0, "true": 1}
 def train_tagger(
     taxonomy: Taxonomy | str | Path | None = None,
     *,
-    labels: str | Path | Mapping[str, Mapping[str, int | None]] | None = None,
+    labels: str | Path | Mapping[Any, Mapping[str, Any]] | pd.DataFrame | None = None,
     articles: Iterable[Mapping[str, Any]] | None = None,
     use_sample: bool = True,
     **params: Any,
@@ -206,9 +330,11 @@ def train_tagger(
     ----------
     taxonomy : Taxonomy, path or None
         The taxonomy (a file an analyst edited, or the bundled default).
-    labels : path or mapping, optional
-        Corrections: article id -> {theme: 0/1/None}. They override the sample's gold labels for
-        the same ids and add labels for ``articles``.
+    labels : path, DataFrame or mapping, optional
+        Corrections: article id -> {theme: 0/1/None}, or a label file or DataFrame of them (see
+        :func:`read_labels`), checked as a label file is. They override the sample's gold labels
+        for the same ids and add labels for ``articles``; labels for an id that is neither are
+        not used, with a warning, as ``train --theme-labels`` does.
     articles : iterable of dicts with ``id``, ``title``, ``text``, or of ``Article``, optional
         The articles the labels refer to (beyond the bundled sample).
     use_sample : bool
@@ -226,9 +352,7 @@ def train_tagger(
 
     if not isinstance(taxonomy, Taxonomy):
         taxonomy = Taxonomy.load(taxonomy)
-    corrections = (
-        read_label_file(labels, taxonomy.ids) if isinstance(labels, (str, Path)) else (labels or {})
-    )
+    corrections = read_labels(labels, taxonomy.ids) if labels is not None else {}
     # a misspelt column would otherwise leave its theme untrained, silently
     check_label_themes(corrections, taxonomy.ids)
     if "text_weight" not in params and "text_weights" not in params:
@@ -243,10 +367,10 @@ def train_tagger(
         a = item.to_dict() if hasattr(item, "to_dict") else item
         prev = docs.get(str(a["id"]), ("", "", {}))[2]
         docs[str(a["id"])] = (a.get("title", "") or "", a.get("text", "") or "", dict(prev))
+    check_labelled_ids(corrections, list(docs))
     for doc_id, corr in corrections.items():
-        if doc_id not in docs:
-            raise ValueError(f"labels refer to article {doc_id!r}, which is not among the articles")
-        docs[doc_id][2].update(corr)
+        if doc_id in docs:
+            docs[doc_id][2].update(corr)
     titles = [clean_title(t) for t, _, _ in docs.values()]
     texts = [clean_article(x).text for _, x, _ in docs.values()]
     Y = label_matrix(taxonomy, [lab for _, _, lab in docs.values()])

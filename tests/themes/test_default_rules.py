@@ -42,6 +42,11 @@ def _themes(tagger: ThemeTagger, title: str, text: str) -> set[str]:
             "Pimpinan ormas itu meminta para pendukung semua pasangan calon tidak saling ejek di "
             "media sosial setelah hasil diumumkan.",
         ),
+        (  # supporters clashing, with an election word near them
+            "Simpatisan Dua Kandidat Bentrok Usai Pencoblosan Pilwalkot",
+            "Simpatisan dua kandidat sempat bentrok di depan balai desa setelah pencoblosan "
+            "Pilwalkot. Polisi menenangkan massa dan menjaga ketertiban.",
+        ),
     ],
 )
 def test_security_rules_find(tagger: ThemeTagger, title: str, text: str) -> None:
@@ -83,6 +88,11 @@ def test_security_rules_find(tagger: ThemeTagger, title: str, text: str) -> None
             "Konflik Internal Partai Disebut Tak Pengaruhi Pilkada",
             "Pengamat menilai konflik internal partai tidak berpengaruh pada Pilkada di daerah "
             "itu.",
+        ),
+        (  # a clash of a movement's supporters, with no election
+            "Bentrok Akhir Pekan, Kota Itu Mulai Normal",
+            "Bentrokan antar kelompok pendukung gerakan itu dan aparat pecah di pusat kota akhir "
+            "pekan lalu. Kini ketertiban pulih dan warga kembali beraktivitas dengan damai.",
         ),
     ],
 )

@@ -122,3 +122,50 @@ def test_the_command_prints_the_table_and_writes_the_errors(tmp_path: Path, caps
     data = json.loads(capsys.readouterr().out)
     assert data["articles"] == 30 and set(data["themes"]) == set(THEMES)
     assert data["themes"]["public_dialogue"]["labelled"] == 30
+
+
+def test_labels_given_in_python_are_checked_as_a_label_file_is(default_pipeline) -> None:
+    """A mapping's ``ya``, 3 or -1 counted as labelled and were then ignored (or failed as
+    ``could not convert string to float``); NaN counted as labelled too."""
+    import pandas as pd
+
+    from media_analytics.themes.training import train_tagger
+
+    records, labels = _labelled(10)
+    first = records[0]["id"]
+    for value in ("ya", 3, -1):
+        bad = {**labels, first: {"public_dialogue": value}}
+        message = rf"^labels: article '{first}': theme 'public_dialogue' must be 0, 1 or blank, "
+        with pytest.raises(ValueError, match=message + rf"got '{value}'$"):
+            evaluate_themes(default_pipeline, records, bad)
+        with pytest.raises(ValueError, match=message):
+            train_tagger(labels=bad, articles=records)
+    # NaN (a blank cell of a DataFrame turned into a dict) is "not judged"
+    blank = {**labels, first: {"public_dialogue": float("nan"), "pilkada_security": None}}
+    table = evaluate_themes(default_pipeline, records, blank).table
+    assert table.loc["public_dialogue", "labelled"] == 9
+    # a DataFrame, its rows as Series or one theme's column read as the same labels, integer
+    # ids (detik's export) as the readers give them: text
+    numbered = [{**r, "id": str(700 + k)} for k, r in enumerate(records)]
+    frame = pd.DataFrame(
+        [{"id": 700 + k, **labels[r["id"]]} for k, r in enumerate(records)]
+    )  # pd.read_csv gives the ids as integers
+    expected = evaluate_themes(
+        default_pipeline, numbered, {str(700 + k): labels[r["id"]] for k, r in enumerate(records)}
+    ).table
+    for given in (
+        frame,
+        frame.set_index("id"),
+        frame.set_index("id").to_dict("index"),
+        dict(frame.set_index("id").iterrows()),
+    ):
+        result = evaluate_themes(default_pipeline, numbered, given)
+        pd.testing.assert_frame_equal(result.table, expected)
+        assert train_tagger(labels=given, articles=numbered).learned_.any()
+    column = evaluate_themes(default_pipeline, numbered, frame.set_index("id")["public_dialogue"])
+    pd.testing.assert_frame_equal(column.table, expected.loc[["public_dialogue"]])
+    long = frame.melt(id_vars="id", var_name="theme", value_name="label")
+    with pytest.raises(ValueError, match=r"^labels: labels are read as one column per theme"):
+        evaluate_themes(default_pipeline, numbered, long)
+    with pytest.raises(TypeError, match=r"^labels: a label file's path, a DataFrame .* got list$"):
+        evaluate_themes(default_pipeline, numbered, [labels])  # type: ignore[arg-type]

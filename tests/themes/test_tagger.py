@@ -116,14 +116,45 @@ def test_labels_and_retraining_in_one_call(tmp_path: Path) -> None:
     assert tagger.learned_.any()
     bad = tmp_path / "bad.csv"
     bad.write_text("id,public_dialogue\nx,maybe\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"bad\.csv:2: theme 'public_dialogue' must be 0, 1"):
+    with pytest.raises(
+        ValueError, match=r"bad\.csv:2: article 'x': theme 'public_dialogue' must be 0, 1 or blank"
+    ):
         read_label_file(bad)
-    with pytest.raises(ValueError, match="not among the articles"):
+    with pytest.raises(ValueError, match="none of the 1 ids of the theme labels is the id of a"):
         train_tagger(labels={"no-such-id": {"public_dialogue": 1}})
     typo = tmp_path / "typo.csv"
     typo.write_text("id,public_dialog\nsample-a-001,1\n", encoding="utf-8")
     with pytest.raises(ValueError, match="the taxonomy lacks: 'public_dialog'"):
         train_tagger(labels=typo)
+
+
+def test_train_tagger_uses_the_labels_it_can_and_warns_of_the_others_as_train_does(
+    tmp_path: Path, caplog
+) -> None:
+    # it raised for one id among no article, where `train --theme-labels` warns and goes on
+    labels = tmp_path / "labels.csv"
+    labels.write_text("id,public_dialogue\nsample-a-001,1\nclickid-doesnotexist,0\n", "utf-8")
+    with caplog.at_level(logging.WARNING, logger="media_analytics.themes.training"):
+        tagger = train_tagger(labels=labels)
+    assert tagger.learned_.any()
+    assert (
+        "1 of 2 theme-labelled ids name no training article (first: 'clickid-doesnotexist'); "
+        "their labels are not used"
+    ) in caplog.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1252", "utf-8-sig"])
+def test_a_label_file_from_excel_is_read_in_its_encoding_with_any_case_of_header(
+    tmp_path: Path, encoding: str, caplog
+) -> None:
+    # Excel's "Unicode text" (UTF-16) and "CSV" (Windows-1252) stopped the read with a bare
+    # UnicodeDecodeError, and an "ID" column was not found
+    labels = tmp_path / "labels.csv"
+    labels.write_bytes("ID;Public_Dialogue\r\nclickid-é1;1\r\na2;0\r\n".encode(encoding))
+    with caplog.at_level(logging.WARNING, logger="media_analytics.themes.training"):
+        read = read_label_file(labels)
+    assert read == {"clickid-é1": {"public_dialogue": 1}, "a2": {"public_dialogue": 0}}
+    assert ("read as Windows-1252" in caplog.text) == (encoding == "cp1252")
 
 
 def test_label_file_columns_that_hold_no_label_are_left_out(tmp_path: Path, caplog) -> None:
@@ -158,6 +189,17 @@ def test_thresholds_can_be_adjusted(rules_tagger: ThemeTagger) -> None:
     assert "public_dialogue" in {t["theme"] for t in tagger.tag(text).themes()}
     with pytest.raises(KeyError):
         tagger.set_threshold("nope", 0.5)
+
+
+@pytest.mark.parametrize("value", [0.0, 1.0])
+def test_a_threshold_of_0_or_1_is_refused_saying_the_interval_is_open(value: float) -> None:
+    # "between 0 and 1" read as allowing 1.0 (a theme switched off)
+    tagger = ThemeTagger().fit([])
+    message = rf"strictly between 0 and 1 \(0 < t < 1\), got {value}$"
+    with pytest.raises(ValueError, match=message):
+        tagger.set_threshold("public_dialogue", value)
+    with pytest.raises(TaxonomyError, match=message):
+        Taxonomy.from_dict({"themes": [{"id": "a", "phrases": ["x"], "threshold": value}]})
 
 
 def test_predict_matches_tag(rules_tagger: ThemeTagger) -> None:
