@@ -102,12 +102,14 @@ class ArticleActors:
         # and where the name of an event, contest, venue or title starts ("Asian Games"): no actor
         event_runs = ts.runs_ending_in(lex.event_tails)
         platforms, after_channel = lex.words["platforms"], lex.words["channel_after"]
+        event_heads = lex.event_heads
+        event_first = event_heads.first
         i = 0
         for k in openers:
             if k < i or not words[k][0].isalpha():
                 continue  # inside the phrase matched last, or not a word
             i = k
-            head = words[i] in lex.event_heads.first and lex.event_heads.longest(words, i) > i
+            head = words[i] in event_first and event_heads.longest(words, i) > i
             if head or i in event_runs or (words[i] in DRAW_GROUPS and is_draw_group(ts, i)):
                 end = self._event(i, head=head)
                 if end > i:
@@ -302,8 +304,9 @@ class ArticleActors:
             in_run[a:b] = b"\x01" * (b - a)
         name_ok = ts.name_ok
         alone: set[str] = set()
-        for k in ts.cap_index:
-            if lows[k] not in wanted or in_run[k] or self.covered[k] or not name_ok[k]:
+        covered = self.covered
+        for k in [k for k in ts.cap_index if lows[k] in wanted]:
+            if in_run[k] or covered[k] or not name_ok[k]:
                 continue
             before = k > 0 and ts.joined(k) and (name_ok[k - 1] or lows[k - 1] in joiners)
             after = k + 1 < ts.n and ts.joined(k + 1) and (name_ok[k + 1] or ts.words[k + 1] == "(")

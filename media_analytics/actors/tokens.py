@@ -390,12 +390,13 @@ class TokenStream:
         name_ok = [False] * n
         for k in cap_index:
             w = words[k]
-            if len(w) == 1:
+            if upper[k]:
+                if len(w) > 1:
+                    continue  # an acronym: no name
                 upper[k] = False  # "S" in "S (17)" is an initial, not an acronym
             low = lows[k]
             name_ok[k] = not (
-                upper[k]
-                or low in not_lower
+                low in not_lower
                 or w in not_exact
                 or low.endswith("-nya")
                 or (sent[k] and low in word_set and low.islower())
