@@ -104,6 +104,8 @@ class ArticleActors:
         platforms, after_channel = lex.words["platforms"], lex.words["channel_after"]
         event_heads = lex.event_heads
         event_first = event_heads.first
+        street_heads, person_openers = lex.street_heads, lex.person_openers
+        org_openers = lex.org_openers
         i = 0
         for k in openers:
             if k < i or not words[k][0].isalpha():
@@ -127,12 +129,14 @@ class ArticleActors:
                 if name_ok[i]:
                     i = self._bare(i)  # nothing but a name can start here
                 continue
-            e = match_street(ts, i)
+            # each matcher below tests its opening word first: the tests are made here, so that
+            # a word none of them can start costs no call
+            e = match_street(ts, i) if low in street_heads else i
             if e > i:
                 self._cover(i, e)
                 i = e
                 continue
-            m = match_person(ts, i, gaz)
+            m = match_person(ts, i, gaz) if low in person_openers else None
             if isinstance(m, PersonMatch):
                 self.add_person(m)
                 i = m.end
@@ -143,7 +147,8 @@ class ArticleActors:
                 self._cover(m.start, m.end)
                 i = m.end
                 continue
-            om, after = match_org(ts, i, gaz), None
+            om = match_org(ts, i, gaz) if words[i] in org_openers else None
+            after = None
             if om is not None and k > 0 and self._office_before(k):
                 # "pelatih Persib, Robert Alberts,": the person after the cue's organisation
                 after = person_after_outfit(ts, om.end)
@@ -596,7 +601,7 @@ def _ordinary_opener(ts: TokenStream, i: int) -> int | None:
     alone). ``_ROOT``: a root or other ordinary word opening a sentence (``Nama Firli``, but also
     ``Budi Santoso``). ``None`` otherwise.
     """
-    if i + 1 >= ts.n or not ts.name_ok[i + 1] or not ts.joined(i + 1):
+    if i + 1 >= ts.n or not ts.name_ok[i + 1] or ts.nl[i + 1]:  # (joined: on the same line)
         return None
     low = ts.lows[i]
     if i > 0 and (ts.lows[i - 1] in ts.lex.name_cues_before):
