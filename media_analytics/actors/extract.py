@@ -291,7 +291,7 @@ class ArticleActors:
         lows, joiners = ts.lows, ts.lex.words["joiners"]
         kept = []
         for a, b in self.runs:
-            if ts.weak_name(a, b) or any(ts.upper[k] for k in range(a, b)):
+            if any(ts.upper[a:b]) or ts.weak_name(a, b):
                 continue
             if (a > 0 and lows[a - 1] in joiners) or (b < ts.n and lows[b] in joiners):
                 continue  # inside an English name ("Council on Petroleum")
