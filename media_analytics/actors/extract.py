@@ -102,12 +102,16 @@ class ArticleActors:
         # and where the name of an event, contest, venue or title starts ("Asian Games"): no actor
         event_runs = ts.runs_ending_in(lex.event_tails)
         platforms, after_channel = lex.words["platforms"], lex.words["channel_after"]
+        event_heads = lex.event_heads
+        event_first = event_heads.first
+        street_heads, person_openers = lex.street_heads, lex.person_openers
+        org_openers = lex.org_openers
         i = 0
         for k in openers:
             if k < i or not words[k][0].isalpha():
                 continue  # inside the phrase matched last, or not a word
             i = k
-            head = words[i] in lex.event_heads.first and lex.event_heads.longest(words, i) > i
+            head = words[i] in event_first and event_heads.longest(words, i) > i
             if head or i in event_runs or (words[i] in DRAW_GROUPS and is_draw_group(ts, i)):
                 end = self._event(i, head=head)
                 if end > i:
@@ -125,12 +129,14 @@ class ArticleActors:
                 if name_ok[i]:
                     i = self._bare(i)  # nothing but a name can start here
                 continue
-            e = match_street(ts, i)
+            # each matcher below tests its opening word first: the tests are made here, so that
+            # a word none of them can start costs no call
+            e = match_street(ts, i) if low in street_heads else i
             if e > i:
                 self._cover(i, e)
                 i = e
                 continue
-            m = match_person(ts, i, gaz)
+            m = match_person(ts, i, gaz) if low in person_openers else None
             if isinstance(m, PersonMatch):
                 self.add_person(m)
                 i = m.end
@@ -141,7 +147,8 @@ class ArticleActors:
                 self._cover(m.start, m.end)
                 i = m.end
                 continue
-            om, after = match_org(ts, i, gaz), None
+            om = match_org(ts, i, gaz) if words[i] in org_openers else None
+            after = None
             if om is not None and k > 0 and self._office_before(k):
                 # "pelatih Persib, Robert Alberts,": the person after the cue's organisation
                 after = person_after_outfit(ts, om.end)
@@ -284,7 +291,7 @@ class ArticleActors:
         lows, joiners = ts.lows, ts.lex.words["joiners"]
         kept = []
         for a, b in self.runs:
-            if ts.weak_name(a, b) or any(ts.upper[k] for k in range(a, b)):
+            if any(ts.upper[a:b]) or ts.weak_name(a, b):
                 continue
             if (a > 0 and lows[a - 1] in joiners) or (b < ts.n and lows[b] in joiners):
                 continue  # inside an English name ("Council on Petroleum")
@@ -302,8 +309,9 @@ class ArticleActors:
             in_run[a:b] = b"\x01" * (b - a)
         name_ok = ts.name_ok
         alone: set[str] = set()
-        for k in ts.cap_index:
-            if lows[k] not in wanted or in_run[k] or self.covered[k] or not name_ok[k]:
+        covered = self.covered
+        for k in [k for k in ts.cap_index if lows[k] in wanted]:
+            if in_run[k] or covered[k] or not name_ok[k]:
                 continue
             before = k > 0 and ts.joined(k) and (name_ok[k - 1] or lows[k - 1] in joiners)
             after = k + 1 < ts.n and ts.joined(k + 1) and (name_ok[k + 1] or ts.words[k + 1] == "(")
@@ -593,7 +601,7 @@ def _ordinary_opener(ts: TokenStream, i: int) -> int | None:
     alone). ``_ROOT``: a root or other ordinary word opening a sentence (``Nama Firli``, but also
     ``Budi Santoso``). ``None`` otherwise.
     """
-    if i + 1 >= ts.n or not ts.name_ok[i + 1] or not ts.joined(i + 1):
+    if i + 1 >= ts.n or not ts.name_ok[i + 1] or ts.nl[i + 1]:  # (joined: on the same line)
         return None
     low = ts.lows[i]
     if i > 0 and (ts.lows[i - 1] in ts.lex.name_cues_before):

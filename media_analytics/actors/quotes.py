@@ -576,9 +576,9 @@ class _Attributor:
                 self.person_roles[name] = set(phrase_key(a.role))
             self.person_tokens[name] = set(phrase_key(name))
             for s, e in a.mentions:
-                i = ts.index_at(s)
+                i = bisect_left(starts, s)  # (ts.index_at, without the method calls)
                 if i < ts.n and starts[i] == s:
-                    mentions.append(_Mention(s, e, i, ts.index_at(e), name))
+                    mentions.append(_Mention(s, e, i, bisect_left(starts, e, i), name))
         mentions.sort(key=lambda m: m.start)
         self.mentions = mentions
         self.m_starts = [m.start for m in mentions]

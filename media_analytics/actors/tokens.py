@@ -10,7 +10,7 @@ in them can become an actor or a speaker.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress
@@ -216,13 +216,34 @@ def _dash_at(word: str) -> int:
     return -1
 
 
+def _hyphenated(text: str, starts: list[int], ends: list[int]) -> list[int]:
+    """Indices of the tokens with a hyphen in them, in order (tokens are ``text[starts[k] :
+    ends[k]]``).
+
+    Found from the hyphens of the text, which are far fewer than its tokens: each one falls in
+    the token that starts last before it, or in a gap or a left-out line.
+    """
+    found: list[int] = []
+    p = text.find("-")
+    while p >= 0:
+        k = bisect_right(starts, p) - 1
+        if k >= 0 and p < ends[k]:
+            found.append(k)
+            p = ends[k]  # (the token's other hyphens)
+        else:
+            p += 1
+        p = text.find("-", p)
+    return found
+
+
 def _split_dashes(
-    words: list[str], starts: list[int], ends: list[int]
+    text: str, words: list[str], starts: list[int], ends: list[int]
 ) -> tuple[list[str], list[int], list[int]]:
-    """``words`` (and their offsets) with every hyphen that stands for a dash split off."""
+    """``words`` (and their offsets in ``text``) with every hyphen that stands for a dash split
+    off."""
     # most texts have hyphens ("-" datelines, "Undang-undang") but no dash to split: find the
     # splits first and hand the lists back untouched when there are none
-    cuts = [(i, at) for i, w in enumerate(words) if "-" in w and (at := _dash_at(w)) >= 0]
+    cuts = [(i, at) for i in _hyphenated(text, starts, ends) if (at := _dash_at(words[i])) >= 0]
     if not cuts:
         return words, starts, ends
     out_w: list[str] = []
@@ -302,8 +323,8 @@ class TokenStream:
             words += parts[1::2]
             starts += bounds[1:-2:2]
             ends += bounds[2::2]
-        if any("-" in w for w in words):
-            words, starts, ends = _split_dashes(words, starts, ends)
+        if "-" in text:
+            words, starts, ends = _split_dashes(text, words, starts, ends)
         n = len(words)
         # a token opens a line when a line break stands in the gap before it: look up the few
         # line breaks instead of testing every gap (cleaned bodies are often one line)
@@ -369,12 +390,13 @@ class TokenStream:
         name_ok = [False] * n
         for k in cap_index:
             w = words[k]
-            if len(w) == 1:
+            if upper[k]:
+                if len(w) > 1:
+                    continue  # an acronym: no name
                 upper[k] = False  # "S" in "S (17)" is an initial, not an acronym
             low = lows[k]
             name_ok[k] = not (
-                upper[k]
-                or low in not_lower
+                low in not_lower
                 or w in not_exact
                 or low.endswith("-nya")
                 or (sent[k] and low in word_set and low.islower())
