@@ -8,6 +8,8 @@ nickname. The forms read here:
 - a phrase of address: ``yang akrab disapa Ipul``, ``sapaan akrab Rerie``, ``biasa dipanggil Uus``;
 - a clipped name used alone later: ``Bimastyaji Surya Ramadan`` ... ``kata Bima``, and from a
   later word of the name, ``Emanuel Melkiades Laka Lena`` ... ``ujar Melki``;
+- the first and last words of the name, a middle name left out: ``Andi Abdullah Rahim`` ...
+  ``ujar Andi Rahim``;
 - a blend of the first syllables of the name's words: ``Joko Widodo`` ... ``Jokowi``;
 - a spelling variant of the same name within the article (doubled letters, the old spelling
   ``oe``/``dj``/``tj``, ``dh``/``th``): ``Affifuddin`` ... ``Afifuddin``, ``Soekarno`` ...
@@ -264,7 +266,8 @@ def _fold(state: ArticleActors, keep: _Person, drop: _Person) -> None:
 
 
 def _variants(state: ArticleActors) -> None:
-    """Blends and spelling variants of a name: folded into the fuller (or more used) form."""
+    """Blends, spelling variants and first-and-last forms of a name: folded into the fuller (or
+    more used) form."""
     persons = [p for p in state.persons if p.tokens]
     if len(persons) < 2:
         return
@@ -294,7 +297,11 @@ def _variants(state: ArticleActors) -> None:
             for q in by_word.get(pk[0], ())
             if q is not p
             and q in state.persons
-            and (keys[id(q)] == pk or (len(pk) < len(q.tokens) and _inside(keys[id(q)], pk)))
+            and (
+                keys[id(q)] == pk
+                or (len(pk) < len(q.tokens) and _inside(keys[id(q)], pk))
+                or _first_and_last(keys[id(q)], pk)
+            )
         ]
         word = p.tokens[0]
         if len(pk) == 1 and len(word) > 2 * _MIN_BLEND_PART and word[:2] in openers:
@@ -311,6 +318,12 @@ def _variants(state: ArticleActors) -> None:
         ):
             p, q = q, p  # keep the fuller name, or the form the article uses more
         _fold(state, q, p)
+
+
+def _first_and_last(full: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """Whether ``short`` is the first and the last word of a name of three words or more: a
+    middle name left out on a later mention (``Andi Abdullah Rahim`` ... ``ujar Andi Rahim``)."""
+    return len(short) == 2 and len(full) > 2 and short == (full[0], full[-1])
 
 
 def _inside(big: tuple[str, ...], small: tuple[str, ...]) -> bool:

@@ -103,3 +103,22 @@ def test_unattributed_quote_continues_the_speaker() -> None:
         "“Tahap kedua akan cair bulan depan untuk semua keluarga.”"
     )
     assert speakers(text) == ["Hasanudin", "Hasanudin"]
+
+
+def test_first_and_last_name_join_the_full_name() -> None:
+    text = (
+        "Bupati Sidoarjo Andi Saputra Wijaya meninjau pasar di Candi.\n"
+        "“Harga beras mulai turun,” ujar Andi Wijaya, Senin (3/2)."
+    )
+    persons = [a for a in extract_actors(text) if a.type == "person"]
+    assert [(p.name, p.aliases) for p in persons] == [("Andi Saputra Wijaya", ["Andi Wijaya"])]
+    assert speakers(text) == ["Andi Saputra Wijaya"]
+
+
+def test_first_and_last_name_fitting_two_full_names_stays_apart() -> None:
+    text = (
+        "Bupati Sidoarjo Andi Saputra Wijaya dan Camat Candi Andi Rahmat Wijaya meninjau pasar.\n"
+        "“Harga beras mulai turun,” ujar Andi Wijaya, Senin (3/2)."
+    )
+    names = [a.name for a in extract_actors(text) if a.type == "person"]
+    assert names == ["Andi Saputra Wijaya", "Andi Rahmat Wijaya", "Andi Wijaya"]
