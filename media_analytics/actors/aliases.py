@@ -8,8 +8,8 @@ nickname. The forms read here:
 - a phrase of address: ``yang akrab disapa Ipul``, ``sapaan akrab Rerie``, ``biasa dipanggil Uus``;
 - a clipped name used alone later: ``Bimastyaji Surya Ramadan`` ... ``kata Bima``, and from a
   later word of the name, ``Emanuel Melkiades Laka Lena`` ... ``ujar Melki``;
-- the first and last words of the name, a middle name left out: ``Andi Abdullah Rahim`` ...
-  ``ujar Andi Rahim``;
+- a word of the name and its last word, the words between left out: ``Andi Abdullah Rahim``
+  ... ``ujar Andi Rahim``;
 - a blend of the first syllables of the name's words: ``Joko Widodo`` ... ``Jokowi``;
 - a spelling variant of the same name within the article (doubled letters, the old spelling
   ``oe``/``dj``/``tj``, ``dh``/``th``): ``Affifuddin`` ... ``Afifuddin``, ``Soekarno`` ...
@@ -321,9 +321,11 @@ def _variants(state: ArticleActors) -> None:
 
 
 def _first_and_last(full: tuple[str, ...], short: tuple[str, ...]) -> bool:
-    """Whether ``short`` is the first and the last word of a name of three words or more: a
-    middle name left out on a later mention (``Andi Abdullah Rahim`` ... ``ujar Andi Rahim``)."""
-    return len(short) == 2 and len(full) > 2 and short == (full[0], full[-1])
+    """Whether ``short`` is two words of a name of three words or more, in order, the second its
+    last word: a middle name left out on a later mention (``Andi Abdullah Rahim`` ... ``ujar Andi
+    Rahim``), or a title of birth or rank too (``I Gusti Agung Putu Nuaba`` ... ``Agung
+    Nuaba``)."""
+    return len(short) == 2 and len(full) > 2 and short[1] == full[-1] and short[0] in full[:-2]
 
 
 def _inside(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
