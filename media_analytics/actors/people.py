@@ -563,10 +563,22 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
                 j += 1
                 return _widened(ts, role, j)
             pm = _person_after(ts, j)
-            apposed = _apposed_person(ts, pm.end) if pm is not None and not pm.title else None
+            apposed, outfit_end = None, j
+            if pm is not None and not pm.title:
+                outfit_end = _outfit_end(ts, pm.end)
+                apposed = _apposed_person(ts, outfit_end)
             if apposed is not None and pm is not None:
                 # "Presiden Madrid, Florentino Perez, merasa": the office's outfit, then the name
-                role = _widened(ts, role, pm.end, start=i)
+                role = _widened(ts, role, outfit_end, start=i)
+                k = pm.end
+                while k < outfit_end:  # the bodies and places named in the outfit's name
+                    found = match_org(ts, k, gaz) or match_place(ts, k, gaz)
+                    if found is not None and found.end <= outfit_end:
+                        # ("Mytisi IFC Bali", "Penegakan Pidana Kementerian ESDM")
+                        (role.orgs if isinstance(found, OrgMatch) else role.places).append(found)
+                        k = found.end
+                    else:
+                        k += 1
                 apposed.start, apposed.role_match = i, role
                 return apposed
             unit = (
@@ -667,6 +679,17 @@ def _apposed_person(ts: TokenStream, j: int) -> PersonMatch | None:
     ):
         return None
     return pm
+
+
+def _outfit_end(ts: TokenStream, j: int) -> int:
+    """Where the capitalised words at ``j`` that go on from a name read after an office end, at a
+    comma; ``j`` when no such run ends there. ``Founder Mytisi IFC Bali, I Gusti Agung Putu
+    Nuaba,``: the words before the comma (an acronym, a place) are the rest of the outfit's name,
+    and the person is the one in apposition after it."""
+    k = j
+    while k < ts.n and k - j < 4 and ts.joined(k) and ts.caps[k] and ts.words[k][:1].isalpha():
+        k += 1
+    return k if k < ts.n and ts.words[k] == "," else j
 
 
 def _unit_of_org(

@@ -808,3 +808,20 @@ def test_one_word_shortening_a_regencys_name_after_an_office_is_no_person() -> N
     # Kolut is Kolaka Utara: not in the alias list, spelt by the beginnings of its words
     text = "Kejaksaan memeriksa Bupati Kolut dalam kasus dana desa di Sultra."
     assert persons(text) == {}
+
+
+@pytest.mark.parametrize("office", ["Founder", "CEO", "Co-founder", "Direktur"])
+def test_an_outfit_name_before_an_apposed_person_is_no_person(office: str) -> None:
+    text = f"{office} Kopiku ABC Bandung, Raden Ayu Sekar Wangi, mengatakan gerai baru dibuka."
+    people = persons(text)
+    assert list(people) == ["Raden Ayu Sekar Wangi"]
+    assert people["Raden Ayu Sekar Wangi"].role == f"{office} Kopiku ABC Bandung"
+    assert ("Bandung", "place") in [(a.name, a.type) for a in extract_actors(text)]
+
+
+def test_a_middle_word_and_the_last_word_of_a_name_join_the_full_name() -> None:
+    text = (
+        "Founder Kopiku ABC Bandung, I Gusti Agung Putu Wirawan, mengatakan gerai baru dibuka.\n"
+        "Menurut Agung Wirawan, kopi Bali makin diminati."
+    )
+    assert list(persons(text)) == ["I Gusti Agung Putu Wirawan"]
