@@ -240,3 +240,13 @@ def test_a_name_without_its_closing_club_or_company_word_is_the_same_organisatio
     group = found["Sarana Mitra Energy Group"]
     assert "Sarana Mitra Energy" not in found and group.aliases == ["Sarana Mitra Energy"]
     assert len(group.mentions) == 2
+
+
+def test_a_focus_group_discussion_is_no_organisation() -> None:
+    text = (
+        "Hal itu disampaikan dalam Focus Group Discussion (FGD) Penguatan UMKM yang digelar "
+        "Dinas Koperasi Kota Bogor, Selasa (4/2)."
+    )
+    actors = [(a.name, a.type) for a in extract_actors(text)]
+    assert not [name for name, kind in actors if "Discussion" in name or name == "FGD"]
+    assert ("Dinas Koperasi Kota Bogor", "organization") in actors
