@@ -575,7 +575,10 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
                     found = match_org(ts, k, gaz) or match_place(ts, k, gaz)
                     if found is not None and found.end <= outfit_end:
                         # ("Mytisi IFC Bali", "Penegakan Pidana Kementerian ESDM")
-                        (role.orgs if isinstance(found, OrgMatch) else role.places).append(found)
+                        if isinstance(found, OrgMatch):
+                            role.orgs.append(found)
+                        else:
+                            role.places.append(found)
                         k = found.end
                     else:
                         k += 1
