@@ -41,6 +41,17 @@ _JOB_TITLES = frozenset(
     }
 )
 
+# Nouns of a facility written in lower case before its name ("lapangan I Ketut Lotring",
+# "stadion Kapten I Wayan Dipta", "rumah sakit Dr Soetomo"): the name after them is the
+# facility's, no person's (capitalised, they open a place or an address: place_heads.txt,
+# street_heads.txt)
+_FACILITY_NOUNS = frozenset(
+    {
+        *("jalan", "jl", "jln", "gedung", "stadion", "lapangan", "aula", "taman", "bandara"),
+        *("terminal", "stasiun", "pelabuhan", "gelanggang", "wisma", "sakit"),
+    }
+)
+
 __all__ = ["ArticleActors", "analyse", "extract_actors"]
 
 logger = logging.getLogger(__name__)
@@ -111,6 +122,9 @@ class ArticleActors:
             if k < i or not words[k][0].isalpha():
                 continue  # inside the phrase matched last, or not a word
             i = k
+            if k > 0 and lows[k - 1] in _FACILITY_NOUNS and self._facility_name(k):
+                i = self._facility(k)
+                continue
             head = words[i] in event_first and event_heads.longest(words, i) > i
             if head or i in event_runs or (words[i] in DRAW_GROUPS and is_draw_group(ts, i)):
                 end = self._event(i, head=head)
@@ -187,6 +201,45 @@ class ArticleActors:
                 continue
             i = self._bare(i)
         self._recurring_names()
+
+    def _facility_name(self, k: int) -> bool:
+        """The name at ``k`` is a facility's, after its noun in lower case (``lapangan I Ketut
+        Lotring``, ``rumah sakit Dr Soetomo``); not a place, an office, a person addressed or a
+        body named there (``lapangan Desa Sukamaju``, ``di lapangan Kapolres ...``, ``Selamat
+        jalan Pak Habibie``, ``gedung DPR``)."""
+        ts, lex = self.ts, self.ts.lex
+        noun = ts.lows[k - 1]
+        return (
+            ts.joined(k)
+            and not ts.caps[k - 1]
+            and (noun != "sakit" or (k > 1 and ts.lows[k - 2] == "rumah"))
+            and not ts.upper[k]
+            and ts.lows[k] not in lex.role_openers
+            and ts.lows[k] not in lex.words["address"]  # "Selamat jalan Pak Habibie"
+            and (ts.lows[k],) not in lex.place_heads
+            and ts.words[k] not in lex.org_openers
+        )
+
+    def _facility(self, k: int) -> int:
+        """Skip the facility's name at ``k``, keeping the bodies and places named in it
+        (``bandara Syamsudin Noor Banjarmasin``, ``gedung Bareskrim Polri``); where it ends."""
+        ts = self.ts
+        end = ts.run_end(k)
+        j = k
+        while j < end:
+            om = match_org(ts, j, self.gaz) if ts.words[j] in ts.lex.org_openers else None
+            if om is not None and om.end <= end:
+                self.add_org(om)
+                j = om.end
+                continue
+            pm = match_place(ts, j, self.gaz)
+            if pm is not None and pm.end <= end:
+                self.places.append(pm)
+                j = pm.end
+                continue
+            j += 1
+        self._cover(k, end)
+        return end
 
     def _office_before(self, k: int) -> bool:
         """The word before token ``k`` names what someone is (an outfit cue, an office the

@@ -153,3 +153,22 @@ def test_a_short_form_that_is_also_a_surname_is_no_place() -> None:
 def test_ibu_kota_is_a_capital_not_a_form_of_address() -> None:
     text = "Kantor kementerian akan pindah ke Ibu Kota Nusantara tahun depan."
     assert [(a.name, a.type) for a in extract_actors(text)] == [("Ibu Kota Nusantara", "place")]
+
+
+@pytest.mark.parametrize(
+    "venue",
+    [
+        "lapangan I Made Sudarsana",
+        "stadion Kapten I Nyoman Suraja",
+        "gedung Soeria Atmadja",
+        "rumah sakit Dr Sutrisno Hadi",
+    ],
+)
+def test_a_name_after_a_facility_noun_is_no_person(venue: str) -> None:
+    text = f"Laga kelompok umur U-12 memakai {venue}, Kuta."
+    assert not [a.name for a in extract_actors(text) if a.type == "person"]
+
+
+def test_a_person_addressed_after_a_facility_noun_stays_a_person() -> None:
+    text = "Warga menulis “Selamat jalan Pak Sutrisno Hadi” di papan duka."
+    assert [a.name for a in extract_actors(text) if a.type == "person"] == ["Sutrisno Hadi"]
