@@ -527,6 +527,7 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
             max_text_chars=args.max_chars,
             dedup_window=_dedup_window(args),
             progress=not args.quiet and sys.stderr.isatty(),
+            wait_workers=args.wait_workers,
         )
     except (scale.ScaleError, FileNotFoundError, ValueError) as exc:
         raise CommandError(str(exc)) from None
@@ -1700,7 +1701,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--scheduler",
         metavar="ADDRESS",
         help="with --engine dask: scheduler address such as tcp://host:8786 (default: a local "
-        "cluster of --jobs worker processes)",
+        "cluster of --jobs worker processes); a refused address, or one where no Dask scheduler "
+        "answers within Dask's connect timeout (30 s), is an error",
+    )
+    score.add_argument(
+        "--wait-workers",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="with --engine dask: how long to wait for a worker when the cluster has none "
+        "(default 60; a warning says at once that it waits)",
     )
     score.add_argument(
         "--parts-dir",
