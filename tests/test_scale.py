@@ -528,3 +528,14 @@ def test_stale_model_copies_go_and_other_folders_stay(default_pipeline, tmp_path
     assert scale._job_model(users_copy, out).path == users_copy and users_copy.exists()
     assert not job.path.exists()
 
+
+def test_options_the_dask_engine_ignores_are_said(tmp_path, caplog, capsys) -> None:
+    """``--reread``, ``--batch-size`` and ``--jobs`` with ``--scheduler`` did nothing, silently."""
+    argv = ["score", str(tmp_path / "none.jsonl"), "--engine", "dask", "--out", "o.jsonl"]
+    argv += ["--reread", "--batch-size", "50", "--scheduler", "tcp://127.0.0.1:1", "--jobs", "2"]
+    assert main(argv) == 2  # (the input is missing: said after the warnings)
+    for flag in ("--reread", "--batch-size", "--jobs"):
+        assert f"{flag} is ignored with --engine dask" in caplog.text
+    caplog.clear()
+    assert main(argv[:6]) == 2
+    assert "ignored" not in caplog.text
