@@ -1709,7 +1709,8 @@ def build_parser() -> argparse.ArgumentParser:
         default="local",
         help="local: this machine (default); dask: each input file is a partition scored on a "
         "Dask cluster (pip install 'media-analytics[dask]'), outputs per partition in "
-        "--parts-dir, merged into --out; re-running redoes only missing partitions",
+        "--parts-dir, merged into --out; re-running redoes only partitions without a complete "
+        "output and those at or after a changed file (duplicate_of depends on earlier files)",
     )
     score.add_argument(
         "--scheduler",
