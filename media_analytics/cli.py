@@ -509,6 +509,15 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
     parts_dir = args.parts_dir or (f"{args.out}.parts" if args.out else None)
     if not parts_dir:
         raise CommandError("--engine dask needs --parts-dir DIR and/or --out FILE")
+    # accepted for the local engine's sake, they change nothing here: said, not silently dropped
+    ignored = {
+        "--reread": args.reread,
+        "--batch-size": args.batch_size != _BATCH_SIZE,
+        "--jobs": args.scheduler is not None and args.jobs != -1,
+    }
+    for flag in (f for f, given in ignored.items() if given):
+        why = "the scheduler's workers score" if flag == "--jobs" else "it is for --db"
+        logger.warning("%s is ignored with --engine dask (%s)", flag, why)
     if not args.verbose:  # the cluster's start-up and shutdown chatter (two dozen lines): -v
         logging.getLogger("distributed").setLevel(logging.WARNING)
     n_workers = None if args.jobs is None or args.jobs < 1 else args.jobs
@@ -527,6 +536,7 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
             max_text_chars=args.max_chars,
             dedup_window=_dedup_window(args),
             progress=not args.quiet and sys.stderr.isatty(),
+            wait_workers=args.wait_workers,
         )
     except (scale.ScaleError, FileNotFoundError, ValueError) as exc:
         raise CommandError(str(exc)) from None
@@ -1498,6 +1508,8 @@ def _positive_int(value: str) -> int:
     return number
 
 
+_BATCH_SIZE = 500
+
 _MAX_CHARS_KW: Any = {
     "type": _positive_int,
     "default": 1_000_000,
@@ -1679,7 +1691,10 @@ def build_parser() -> argparse.ArgumentParser:
         f"state file stay bounded over years (default {DEFAULT_WINDOW:,}; 0: remember all)",
     )
     score.add_argument(
-        "--batch-size", type=_positive_int, default=500, help="articles per transaction"
+        "--batch-size",
+        type=_positive_int,
+        default=_BATCH_SIZE,
+        help="with --db: articles per transaction",
     )
     score.add_argument(
         "--reread",
@@ -1694,13 +1709,23 @@ def build_parser() -> argparse.ArgumentParser:
         default="local",
         help="local: this machine (default); dask: each input file is a partition scored on a "
         "Dask cluster (pip install 'media-analytics[dask]'), outputs per partition in "
-        "--parts-dir, merged into --out; re-running redoes only missing partitions",
+        "--parts-dir, merged into --out; re-running redoes only partitions without a complete "
+        "output and those at or after a changed file (duplicate_of depends on earlier files)",
     )
     score.add_argument(
         "--scheduler",
         metavar="ADDRESS",
         help="with --engine dask: scheduler address such as tcp://host:8786 (default: a local "
-        "cluster of --jobs worker processes)",
+        "cluster of --jobs worker processes); a refused address, or one where no Dask scheduler "
+        "answers within Dask's connect timeout (30 s), is an error",
+    )
+    score.add_argument(
+        "--wait-workers",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="with --engine dask: how long to wait for a worker when the cluster has none "
+        "(default 60; a warning says at once that it waits)",
     )
     score.add_argument(
         "--parts-dir",
@@ -1877,7 +1902,27 @@ def build_parser() -> argparse.ArgumentParser:
         "of a person or organisation under the name",
     )
     report.set_defaults(func=_cmd_report)
+    _verbose_anywhere(parser)
     return parser
+
+
+def _verbose_anywhere(parser: argparse.ArgumentParser) -> None:
+    """Let ``-v`` follow a command too (``score ... -v``), not only precede it.
+
+    Each subcommand gets its own ``-v`` whose default is left unset (SUPPRESS), so that a
+    command without it keeps what the main parser read.
+    """
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in set(action.choices.values()):
+                child.add_argument(
+                    "-v",
+                    "--verbose",
+                    action="store_true",
+                    default=argparse.SUPPRESS,
+                    help="as -v before the command",
+                )
+                _verbose_anywhere(child)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,6 +16,15 @@ Model, once per worker
     workers can read. Without ``model_dir`` the client writes the default model once into
     ``OUT/_model-<fingerprint>`` (the output folder is shared with the workers anyway), so
     every worker loads the very files the client checked and none has to build the model.
+    It does so once it has a cluster with workers, and removes the copies it wrote for other
+    code or another model; a run that never reaches a cluster leaves nothing behind.
+
+Connecting
+    A ``tcp://`` address is checked before ``distributed.Client`` connects: a refused port
+    fails at once, and a listener that is not a Dask scheduler (the dashboard's port, 8787,
+    is the usual mistake) fails within Dask's connect timeout, where the client would wait
+    for ever or misread an HTTP reply. A scheduler without workers is given ``wait_workers``
+    seconds (a warning says so at once), then the job fails: no cron job hangs on it.
 
 Idempotent outputs
     A worker writes ``part-NNNNN.jsonl`` under a temporary name, flushes it to disk and
@@ -90,7 +99,10 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
+import socket
+import struct
 import threading
 import time
 import uuid
@@ -118,6 +130,12 @@ MODEL_DIR = "_model"
 _MARKER_FORMAT = "media_analytics.scale.partition"
 _RUN_FORMAT = "media_analytics.scale.run"
 _KEPT_REJECTS = 20
+#: how long a job waits by default for a scheduler without workers to get one
+WAIT_WORKERS = 60.0
+#: the model copies this module writes into a parts folder (never any other folder)
+_MODEL_COPY = re.compile(rf"{MODEL_DIR}-[0-9a-f]{{12}}")
+#: a Dask handshake is a few hundred bytes: a longer announced length is not Dask speaking
+_MAX_HANDSHAKE = 1 << 20
 
 
 class ScaleError(RuntimeError):
@@ -433,15 +451,103 @@ def _require_distributed() -> Any:
     return distributed
 
 
+def _connect_timeout() -> float:
+    """Dask's own connect timeout (``distributed.comm.timeouts.connect``, 30 s by default)."""
+    import dask
+    from dask.utils import parse_timedelta
+
+    return float(parse_timedelta(dask.config.get("distributed.comm.timeouts.connect"), "s"))
+
+
+def _probe_scheduler(address: str, timeout: float) -> None:
+    """Check that a Dask scheduler answers at a ``tcp://`` address, in at most ``timeout`` s.
+
+    ``distributed.Client`` waits its whole timeout on a refused port, waits for ever on a
+    listener that never answers (the dashboard's HTTP port among them), and reads an HTTP
+    reply as a frame length (a MemoryError of exabytes). A scheduler speaks first on a new
+    connection (its handshake, an 8-byte length and a small message), so one short read
+    tells a scheduler from anything else. Other schemes (``tls://``...) are left to Dask.
+    """
+    from distributed.comm import parse_address, parse_host_port
+
+    scheme, location = parse_address(address)
+    if scheme != "tcp":
+        return
+    host, port = parse_host_port(location, 8786)
+    dashboard = "is this the dashboard port? the scheduler's default is 8786"
+    try:
+        with socket.create_connection((host, port), timeout=timeout) as sock:
+            greeting = b""
+            while len(greeting) < 8:
+                chunk = sock.recv(8 - len(greeting))
+                if not chunk:
+                    break
+                greeting += chunk
+    except ConnectionRefusedError:
+        raise ScaleError(
+            f"nothing listens at {address} (connection refused): is the scheduler running "
+            "(dask scheduler) and is this its address?"
+        ) from None
+    except TimeoutError:
+        raise ScaleError(
+            f"{address} is not a Dask scheduler: no Dask handshake within {timeout:g} s "
+            f"({dashboard})"
+        ) from None
+    except OSError as exc:
+        raise ScaleError(f"cannot reach {address}: {exc.strerror or exc}") from None
+    if len(greeting) < 8:
+        raise ScaleError(
+            f"{address} is not a Dask scheduler: it closed the connection without a Dask "
+            f"handshake ({dashboard})"
+        )
+    (length,) = struct.unpack("<Q", greeting)
+    if greeting.startswith(b"HTTP") or not 0 < length <= _MAX_HANDSHAKE:
+        what = "an HTTP server" if greeting.startswith(b"HTTP") else "something else"
+        raise ScaleError(
+            f"{address} is not a Dask scheduler: it answered like {what} ({dashboard})"
+        )
+
+
+def _wait_for_workers(client: Any, wait: float) -> None:
+    """Return once the cluster has a worker; say at once that it waits, fail after ``wait`` s.
+
+    A scheduler without workers (they failed to start, or cannot import this package) would
+    otherwise hold the job silently for ever.
+    """
+    if client.scheduler_info().get("workers"):
+        return
+    address = client.scheduler.address
+    logger.warning(
+        "the scheduler at %s has no workers yet: waiting up to %g s for one", address, wait
+    )
+    try:
+        client.wait_for_workers(1, timeout=wait)
+    except TimeoutError:
+        raise ScaleError(
+            f"no worker joined the scheduler at {address} within {wait:g} s: start some "
+            f"(dask worker {address}) where media-analytics is installed"
+        ) from None
+
+
 @contextlib.contextmanager
-def _connect(scheduler: Any, n_workers: int) -> Iterator[Any]:
-    """A client for ``scheduler``: an address, a Client, a cluster object, or a new LocalCluster."""
+def _connect(scheduler: Any, n_workers: int, wait_workers: float = WAIT_WORKERS) -> Iterator[Any]:
+    """A client for ``scheduler``: an address, a Client, a cluster object, or a new LocalCluster.
+
+    An address is checked first (:func:`_probe_scheduler`), and a cluster without workers is
+    given ``wait_workers`` seconds to get one: a wrong address or an empty cluster ends the
+    job with one line instead of holding it.
+    """
     distributed = _require_distributed()
     if isinstance(scheduler, distributed.Client):
+        _wait_for_workers(scheduler, wait_workers)
         yield scheduler
         return
     if scheduler is not None:
-        with distributed.Client(scheduler) as client:
+        timeout = _connect_timeout()
+        if isinstance(scheduler, str):
+            _probe_scheduler(scheduler, timeout)
+        with distributed.Client(scheduler, timeout=timeout) as client:
+            _wait_for_workers(client, wait_workers)
             yield client
         return
     with (
@@ -453,14 +559,39 @@ def _connect(scheduler: Any, n_workers: int) -> Iterator[Any]:
         yield client
 
 
-def _job_model(model_dir: Path | None, out: Path) -> tuple[Path, str, str]:
-    """The model directory the workers load, its version, and what identifies model and code.
+@dataclass(frozen=True)
+class _JobModel:
+    """The model directory the workers load, its version, and what identifies model and code."""
+
+    path: Path
+    version: str
+    identity: str
+    #: the default model, when ``path`` is its copy in the parts folder and still to be written
+    unsaved: Any = None
+
+    def save(self) -> None:
+        """Write the default model's copy; called once a cluster with workers is there, so that
+        a run that never reaches one leaves no copy behind."""
+        if self.unsaved is None:
+            return
+        tmp = self.path.with_name(f".{MODEL_DIR}.{uuid.uuid4().hex}.tmp")
+        try:
+            self.unsaved.save(tmp)
+            shutil.rmtree(self.path, ignore_errors=True)
+            tmp.rename(self.path)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _job_model(model_dir: Path | None, out: Path) -> _JobModel:
+    """The job's model (:class:`_JobModel`); this module's other model copies in ``out`` go.
 
     A model directory given by the caller is used as it is (the workers must be able to read
-    it). The default model is written once into ``OUT/_model-<fingerprint>``: the workers then
-    load the very files the client checked, and none of them has to build it. The identity
-    adds :func:`~media_analytics.models.corpora_fingerprint` (the package's code and bundled
-    data) because ``model_version`` alone does not change when the scoring code does.
+    it). The default model is copied into ``OUT/_model-<fingerprint>`` (by
+    :meth:`_JobModel.save`): the workers then load the very files the client checked, and none
+    of them has to build it. The identity adds
+    :func:`~media_analytics.models.corpora_fingerprint` (the package's code and bundled data)
+    because ``model_version`` alone does not change when the scoring code does.
     """
     from .models import corpora_fingerprint, default_model
     from .pipeline import MediaPipeline
@@ -468,26 +599,22 @@ def _job_model(model_dir: Path | None, out: Path) -> tuple[Path, str, str]:
     code = corpora_fingerprint()
     if model_dir is not None:
         version = str(MediaPipeline.load(model_dir).model_version)
-        return model_dir, version, f"{code}:{_file_sha256(model_dir / 'manifest.json')}"
-    pipe = default_model()
-    version = str(pipe.model_version)
-    target = out / f"{MODEL_DIR}-{code[:12]}"
-    with contextlib.suppress(OSError, ValueError, KeyError):
-        manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
-        if manifest["model_version"] == version:
-            # the workers verify every file's checksum when they load it
-            return target, version, f"{code}:default"
-    tmp = out / f".{MODEL_DIR}.{uuid.uuid4().hex}.tmp"
-    try:
-        pipe.save(tmp)
-        shutil.rmtree(target, ignore_errors=True)
-        tmp.rename(target)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    for old in out.glob(f"{MODEL_DIR}-*"):  # copies made by older code
-        if old != target and is_model_dir(old):  # a model copy, not a user's folder
+        job = _JobModel(model_dir, version, f"{code}:{_file_sha256(model_dir / 'manifest.json')}")
+    else:
+        pipe = default_model()
+        version = str(pipe.model_version)
+        job = _JobModel(out / f"{MODEL_DIR}-{code[:12]}", version, f"{code}:default", pipe)
+        with contextlib.suppress(OSError, ValueError, KeyError):
+            manifest = json.loads((job.path / "manifest.json").read_text(encoding="utf-8"))
+            if manifest["model_version"] == version:
+                # already there: the workers verify every file's checksum when they load it
+                job = _JobModel(job.path, version, job.identity)
+    # copies for other code or an earlier run's other model: only what this module wrote
+    # (its name, a model's manifest), never the model this job scores with
+    for old in out.glob(f"{MODEL_DIR}-*"):
+        if old != job.path and _MODEL_COPY.fullmatch(old.name) and is_model_dir(old):
             shutil.rmtree(old, ignore_errors=True)
-    return target, version, f"{code}:default"
+    return job
 
 
 def _sum_counts(counts: Iterable[Mapping[str, int]]) -> dict[str, int]:
@@ -519,6 +646,7 @@ def score_partitions(
     max_text_chars: int = 1_000_000,
     dedup_window: int | None = DEFAULT_WINDOW,
     progress: bool = False,
+    wait_workers: float = WAIT_WORKERS,
 ) -> dict[str, Any]:
     """Score article files on a Dask cluster, one output file per input file.
 
@@ -553,6 +681,11 @@ def score_partitions(
         ``media-analytics score`` (see :class:`~media_analytics.corpus.DuplicateDetector`).
     progress : bool, default False
         Show a progress bar over the partitions.
+    wait_workers : float, default 60
+        Seconds to wait for a worker when the cluster has none (a warning says so at once);
+        then :class:`ScaleError`. A ``tcp://`` address that is refused, or where no Dask
+        scheduler answers within Dask's connect timeout
+        (``distributed.comm.timeouts.connect``, 30 s), is a :class:`ScaleError` too.
 
     Returns
     -------
@@ -567,7 +700,7 @@ def score_partitions(
     ------
     ScaleError
         When some partitions failed; the others are kept, and a second run redoes only
-        the failed ones.
+        the failed ones. When no scheduler or no worker was found (see ``wait_workers``).
     """
     started = time.perf_counter()
     files = partition_files(inputs)
@@ -578,10 +711,10 @@ def score_partitions(
     files = [f for f in files if not f.is_relative_to(out) and f != merged]
     if not files:
         raise ScaleError("no article files in the input besides the job's own output")
+    created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
-    model_path, version, identity = _job_model(
-        Path(model_dir).resolve() if model_dir is not None else None, out
-    )
+    job = _job_model(Path(model_dir).resolve() if model_dir is not None else None, out)
+    model_path, version, identity = job.path, job.version, job.identity
     options = _ReadOptions(
         column_map=tuple(sorted(column_map.items())) if column_map else None,
         dayfirst=dayfirst,
@@ -617,22 +750,29 @@ def score_partitions(
         # merge_outputs refuses it rather than join outputs of two runs
         (out / RUN_MANIFEST).unlink(missing_ok=True)
         n_local = n_workers or min(os.cpu_count() or 1, len(todo))
-        with _connect(scheduler, n_local) as client:
-            workers = len(client.scheduler_info().get("workers", {}))
-            plan = _Plan(
-                files,
-                shas,
-                keys,
-                todo,
-                out,
-                options,
-                model_path,
-                version,
-                identity,
-                overwrite,
-                dedup_window,
-            )
-            failures, prepass = _run(client, plan, markers, progress=progress)
+        try:
+            with _connect(scheduler, n_local, wait_workers) as client:
+                workers = len(client.scheduler_info().get("workers", {}))
+                job.save()
+                plan = _Plan(
+                    files,
+                    shas,
+                    keys,
+                    todo,
+                    out,
+                    options,
+                    model_path,
+                    version,
+                    identity,
+                    overwrite,
+                    dedup_window,
+                )
+                failures, prepass = _run(client, plan, markers, progress=progress)
+        except BaseException:
+            if created:  # a run that never reached a cluster leaves no empty parts folder
+                with contextlib.suppress(OSError):
+                    out.rmdir()
+            raise
         for i in todo:  # leftovers of tasks that died while writing an output or its marker
             for name in (_output_name(i), _marker_path(out, i).name):
                 for stale in out.glob(f".{name}.*.tmp"):

@@ -603,3 +603,18 @@ def test_a_run_with_an_older_model_than_reports_cover_says_so(
     assert len(said) == 1
     assert default_pipeline.model_version in said[0] and model.model_version in said[0]
     assert run(days[2], "--model", str(newer)) == []
+
+
+def test_verbose_may_follow_the_command(tmp_path, capsys) -> None:
+    """``media-analytics score ... -v`` failed with "unrecognized arguments: -v"."""
+    from media_analytics.cli import build_parser
+
+    parser = build_parser()
+    assert parser.parse_args(["score", "in.jsonl", "-v"]).verbose is True
+    assert parser.parse_args(["-v", "score", "in.jsonl"]).verbose is True
+    assert parser.parse_args(["score", "in.jsonl"]).verbose is False
+    assert parser.parse_args(["evaluate", "sentiment", "x.csv", "-v"]).verbose is True
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n", encoding="utf-8")
+    assert main(["score", str(bad), "--out", str(tmp_path / "o.jsonl"), "-v", "-q"]) == 1
+    assert "unrecognized arguments" not in capsys.readouterr().err

@@ -7,10 +7,12 @@ processes inherit.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import signal
+import socket
 import threading
 import time
 from collections import Counter
@@ -399,3 +401,141 @@ def test_the_command_s_own_cluster_keeps_dask_s_chatter_to_warnings(records, tmp
     # (a worker's own warning or error, such as a heartbeat lost while the cluster shuts down,
     # may still show: only the INFO chatter goes)
     assert "INFO distributed." not in done.stderr and "State start" not in done.stderr
+
+
+# -- addresses where no scheduler, or no worker, answers -----------------------------------------
+
+
+@pytest.fixture
+def short_connect_timeout():
+    """Dask's connect timeout (30 s by default) at 2 s, as a user sets it in Dask's config."""
+    import dask
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+        yield
+
+
+def _serve(handler) -> tuple[str, threading.Thread, socket.socket]:
+    """A real TCP server on a free port; ``handler(conn)`` answers each connection."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(5)
+
+    def accept() -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                conn, _ = server.accept()
+                threading.Thread(target=handler, args=(conn,), daemon=True).start()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    return f"tcp://127.0.0.1:{server.getsockname()[1]}", thread, server
+
+
+def _http_400(conn: socket.socket) -> None:
+    with conn:
+        conn.recv(4096)
+        conn.sendall(b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n")
+
+
+def _silent(conn: socket.socket) -> None:
+    time.sleep(30)  # accepts, never answers (the dashboard's HTTP port waits for a request)
+    conn.close()
+
+
+def _http_first(conn: socket.socket) -> None:
+    with conn:
+        conn.sendall(b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n")
+
+
+@pytest.mark.parametrize(
+    ("handler", "said"),
+    [
+        (_http_400, "no Dask handshake within 2 s (is this the dashboard port?"),
+        (_silent, "no Dask handshake within 2 s (is this the dashboard port?"),
+        (_http_first, "it answered like an HTTP server (is this the dashboard port?"),
+    ],
+)
+def test_an_address_where_no_dask_scheduler_answers_fails_in_one_line(
+    handler, said, five_parts, default_pipeline, short_connect_timeout, tmp_path, capsys
+) -> None:
+    """``--scheduler`` at the dashboard's port (or any listener that is not Dask) hung for
+    ever, or ended in "MemoryError: Unable to allocate 3.07 EiB"; a refused port took 30 s;
+    each failed run left a 1.7 MB model copy in a new parts folder."""
+    address, _, server = _serve(handler)
+    with server:
+        started = time.perf_counter()
+        argv = ["score", str(five_parts), "--engine", "dask", "--scheduler", address]
+        assert main([*argv, "--out", str(tmp_path / "x.jsonl")]) == 2
+        assert time.perf_counter() - started < 15
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith(f"media-analytics: error: {address} is not a Dask scheduler")
+    assert said in err and "the scheduler's default is 8786)" in err
+    assert not (tmp_path / "x.jsonl.parts").exists()  # no model copy, no parts folder
+
+
+def test_a_refused_port_fails_at_once_and_leaves_no_model_copy(
+    five_parts, default_pipeline, tmp_path
+) -> None:
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{s.getsockname()[1]}"
+    out = tmp_path / "parts"
+    out.mkdir()
+    started = time.perf_counter()
+    with pytest.raises(ScaleError, match=r"nothing listens at .* \(connection refused\)"):
+        score_partitions(five_parts, out, scheduler=address)
+    assert time.perf_counter() - started < 10  # not Dask's 30 s of retries
+    assert list(out.iterdir()) == []  # the folder was there: kept, but no model copy in it
+
+
+def test_a_scheduler_without_workers_says_so_and_gives_up(
+    five_parts, default_pipeline, tmp_path, caplog
+) -> None:
+    """A scheduler whose workers never came waited silently for ever."""
+    with distributed.LocalCluster(n_workers=0, dashboard_address=":0") as cluster:
+        started = time.perf_counter()
+        with pytest.raises(ScaleError, match=r"no worker joined the scheduler at .* within 2 s"):
+            score_partitions(
+                five_parts, tmp_path / "p", scheduler=cluster.scheduler_address, wait_workers=2
+            )
+        assert time.perf_counter() - started < 30
+    assert "has no workers yet: waiting up to 2 s for one" in caplog.text
+    assert not (tmp_path / "p").exists()
+
+
+def test_stale_model_copies_go_and_other_folders_stay(default_pipeline, tmp_path) -> None:
+    """A parts folder scored with another model kept the default model's old copy (1.7 MB)."""
+    out = tmp_path / "parts"
+    stale = out / "_model-0123456789ab"  # as an earlier run (older code) wrote it
+    default_pipeline.save(stale)
+    users = out / "_model-my-candidate"  # a user's own model: not this tool's copy
+    shutil.copytree(stale, users)
+    notes = out / "_model-fedcba987654"  # this tool's name, but not a model
+    notes.mkdir()
+    mine = tmp_path / "m"
+    default_pipeline.save(mine)
+    job = scale._job_model(mine, out)
+    assert job.path == mine and not stale.exists() and users.exists() and notes.exists()
+    # the default model's copy is written only when asked (once a cluster is there)
+    job = scale._job_model(None, out)
+    assert not job.path.exists() and job.path.name.startswith("_model-")
+    job.save()
+    assert is_model_dir(job.path)
+    # a model given inside the parts folder under a copy's name is the job's: kept
+    users_copy = out / "_model-aaaaaaaaaaaa"
+    shutil.copytree(job.path, users_copy)
+    assert scale._job_model(users_copy, out).path == users_copy and users_copy.exists()
+    assert not job.path.exists()
+
+
+def test_options_the_dask_engine_ignores_are_said(tmp_path, caplog, capsys) -> None:
+    """``--reread``, ``--batch-size`` and ``--jobs`` with ``--scheduler`` did nothing, silently."""
+    argv = ["score", str(tmp_path / "none.jsonl"), "--engine", "dask", "--out", "o.jsonl"]
+    argv += ["--reread", "--batch-size", "50", "--scheduler", "tcp://127.0.0.1:1", "--jobs", "2"]
+    assert main(argv) == 2  # (the input is missing: said after the warnings)
+    for flag in ("--reread", "--batch-size", "--jobs"):
+        assert f"{flag} is ignored with --engine dask" in caplog.text
+    caplog.clear()
+    assert main(argv[:6]) == 2
+    assert "ignored" not in caplog.text
