@@ -44,11 +44,13 @@ _JOB_TITLES = frozenset(
 # Nouns of a facility written in lower case before its name ("lapangan I Ketut Lotring",
 # "stadion Kapten I Wayan Dipta", "rumah sakit Dr Soetomo"): the name after them is the
 # facility's, no person's (capitalised, they open a place or an address: place_heads.txt,
-# street_heads.txt)
+# street_heads.txt). Written either way and followed by a title, they name the facility after a
+# person too ("RSUD dr Soedarso", "Puskesmas Kolonel ...": ArticleActors._titled_facility).
 _FACILITY_NOUNS = frozenset(
     {
         *("jalan", "jl", "jln", "gedung", "stadion", "lapangan", "aula", "taman", "bandara"),
-        *("terminal", "stasiun", "pelabuhan", "gelanggang", "wisma", "sakit"),
+        *("terminal", "stasiun", "pelabuhan", "gelanggang", "wisma", "sakit", "puskesmas"),
+        *("rs", "rsu", "rsud", "rsup"),
     }
 )
 
@@ -122,7 +124,10 @@ class ArticleActors:
             if k < i or not words[k][0].isalpha():
                 continue  # inside the phrase matched last, or not a word
             i = k
-            if k > 0 and lows[k - 1] in _FACILITY_NOUNS and self._facility_name(k):
+            if k > 0 and (
+                (lows[k - 1] in _FACILITY_NOUNS and self._facility_name(k))
+                or self._titled_facility(k)
+            ):
                 i = self._facility(k)
                 continue
             head = words[i] in event_first and event_heads.longest(words, i) > i
@@ -219,6 +224,36 @@ class ArticleActors:
             and (ts.lows[k],) not in lex.place_heads
             and ts.words[k] not in lex.org_openers
         )
+
+    def _titled_facility(self, k: int) -> bool:
+        """The name at ``k`` is a facility's named after someone: a title (an honorific or a rank,
+        in either case) stands between it and a facility's noun (``RSUD dr Soedarso``, ``RS Dr.
+        Sutrisno``, ``Puskesmas Kolonel ...``, ``Jl. dr ...``), or ``k`` is that title. The person
+        is not mentioned; an organisation read from the noun (``RSUP Dr Sardjito``) is kept."""
+        ts = self.ts
+        lows, words = ts.lows, ts.words
+        titled = self._title(k)
+        j = k
+        while j > 0 and ts.joined(j):
+            if self._title(j - 1):
+                j -= 1
+                titled = True
+            elif words[j - 1] == "." and j > 1 and self._title(j - 2) and ts.skip_dot(j - 1) == j:
+                j -= 1  # "dr." before the name
+            else:
+                break
+        if not titled or j == 0 or not ts.joined(j):
+            return False
+        j -= 1
+        if words[j] == "." and j > 0 and lows[j - 1] in ("jl", "jln") and ts.skip_dot(j) == j + 1:
+            j -= 1  # "Jl. dr ..."
+        noun = lows[j]
+        return noun in _FACILITY_NOUNS and (noun != "sakit" or (j > 0 and lows[j - 1] == "rumah"))
+
+    def _title(self, j: int) -> bool:
+        """Token ``j`` is a title before a name: an honorific (``dr``, ``Prof``) or a rank."""
+        low = self.ts.lows[j]
+        return (low,) in self.ts.lex.hon_prefix or low in self.ts.lex.rank_openers
 
     def _facility(self, k: int) -> int:
         """Skip the facility's name at ``k``, keeping the bodies and places named in it

@@ -25,11 +25,18 @@ from .tokens import TokenStream
 
 __all__ = ["PersonMatch", "RoleMatch", "cue_person", "match_person", "match_role", "read_name"]
 
+# A degree after a name's comma: dotted parts with no space between them ("S.H.", "M.Si",
+# "S.Kom.", "Ph.D."), or one word read only if it is a degree the project knows (_DEGREE_WORDS,
+# honorifics.txt [suffix]: "SH.", "MBA", "Lc.") or an acronym after one (_is_degree). One
+# capitalised word and a full stop is no degree: at a sentence's end it is a place or an ordinary
+# word ("..., Kuta.", "..., Medan. Dia").
 _DEGREE = re.compile(
-    r"\s*,\s*((?:[A-Z][A-Za-z]{0,4}\.\s?){1,4}(?:[A-Z][A-Za-z]{0,4})?"
-    r"|MBA|MPA|MSc|MM|PhD|CPA|CFA|SH|MH|SE|ST|SIK)"
+    r"\s*,\s*((?:[A-Z][A-Za-z]{0,4}\.){1,3}[A-Z][A-Za-z]{0,4}\.?|[A-Z][A-Za-z]{1,4}\.?)"
     r"(?=\s*(?:[,.;:)\n]|$|\s[a-z(\"“”]))"
 )
+# degrees written as one word that are also initials, so not in honorifics.txt (whose words
+# are never part of a name): "tersangka SH" is a person
+_DEGREE_WORDS = frozenset({"MM", "CFA", "SH", "MH", "SE", "ST", "SIK", "SIP", "MSi", "MPd"})
 _NAME_MAX = 5
 _ROMAN = re.compile(r"[IVX]{1,4}")  # a unit number ("Komisi III")
 _YEAR = re.compile(r"(?:19|20)\d\d")  # after a name: an edition ("MotoGP 2019"), no person
@@ -171,6 +178,19 @@ def read_name(ts: TokenStream, i: int) -> int:
     return k if count else i
 
 
+def _is_degree(ts: TokenStream, form: str, chained: bool) -> bool:
+    """Whether ``form`` read by ``_DEGREE`` is a degree: dotted parts, a known one-word one, or
+    any acronym once a degree came before it (``, MM., IPU., CMA.``: titles run on in a chain,
+    while a lone ``, NTB.`` is a place)."""
+    word = form.rstrip(".")
+    return (
+        "." in word
+        or word in _DEGREE_WORDS
+        or word.lower() in ts.lex.hon_suffix
+        or (chained and word.isupper())
+    )
+
+
 def read_suffixes(ts: TokenStream, j: int) -> tuple[list[str], int]:
     """Degrees after a name (``, S.H., M.H.``); (degrees, token index after them)."""
     if j >= ts.n or ts.words[j] != ",":
@@ -179,7 +199,7 @@ def read_suffixes(ts: TokenStream, j: int) -> tuple[list[str], int]:
     pos = ts.ends[j - 1]
     while True:
         m = _DEGREE.match(ts.text, pos)
-        if m is None:
+        if m is None or not _is_degree(ts, m.group(1), bool(found)):
             break
         found.append(m.group(1).strip())
         pos = m.end()

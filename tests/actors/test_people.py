@@ -43,6 +43,29 @@ def test_honorific_prefix_and_degrees_kept_apart() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Juara umum diraih Sanggar Tari Ayu Laras, Kuta.",
+        "Piala itu dibawa pulang Sanggar Tari Ayu Laras, Bali. Tahun lalu juga.",
+    ],
+)
+def test_a_place_at_a_sentence_end_is_no_degree(text: str) -> None:
+    assert not persons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "degrees"),
+    [
+        ("Juara umum diraih Ayu Laras, SH., MH, tahun lalu.", ["SH.", "MH"]),
+        ("Juara umum diraih Ayu Laras, S.Kom., Lc. tahun lalu.", ["S.Kom.", "Lc."]),
+        ("Juara umum diraih Ayu Laras, Ak., CMA., tahun lalu.", ["Ak.", "CMA."]),
+    ],
+)
+def test_degrees_the_project_knows_still_mark_a_person(text: str, degrees: list[str]) -> None:
+    assert persons(text)["Ayu Laras"].honorifics == degrees
+
+
+@pytest.mark.parametrize(
     ("text", "name", "role"),
     [
         (

@@ -172,3 +172,24 @@ def test_a_name_after_a_facility_noun_is_no_person(venue: str) -> None:
 def test_a_person_addressed_after_a_facility_noun_stays_a_person() -> None:
     text = "Warga menulis “Selamat jalan Pak Sutrisno Hadi” di papan duka."
     assert [a.name for a in extract_actors(text) if a.type == "person"] == ["Sutrisno Hadi"]
+
+
+@pytest.mark.parametrize(
+    "venue",
+    [
+        "RSUD dr Sutrisno Hadi",
+        "RS Dr. Sutrisno Hadi",
+        "Rumah Sakit dr Sutrisno Hadi",
+        "Puskesmas Kolonel Sutrisno Hadi",
+        "Jl. dr Sutrisno Hadi",
+        "rumah sakit Prof. dr. Sutrisno Hadi",
+    ],
+)
+def test_a_facility_named_after_a_titled_person_is_no_person(venue: str) -> None:
+    text = f"Korban banjir dibawa ke {venue} menjelang magrib."
+    assert not [a.name for a in extract_actors(text) if a.type == "person"]
+
+
+def test_a_titled_person_at_a_facility_stays_a_person() -> None:
+    text = "Korban banjir ditangani dr Sutrisno Hadi di RSUD Kuta menjelang magrib."
+    assert [a.name for a in extract_actors(text) if a.type == "person"] == ["Sutrisno Hadi"]
