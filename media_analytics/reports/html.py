@@ -205,9 +205,8 @@ def _voice(content: ReportContent) -> list[str]:
         parts.append(
             _figure(
                 svg,
-                f"Each one's share of all mentions of {label}, with the stories behind it in "
-                "brackets: a story counts once for every one of them it names (a story naming "
-                "two counts for both).",
+                content.notes[f"share_of_voice_{key}"]
+                + " The stories behind each share are in brackets.",
             )
         )
     return parts
@@ -258,6 +257,11 @@ def render_html(content: ReportContent, *, exports: dict[str, str] | None = None
         _section(
             "spikes",
             TABLE_TITLES["spikes"],
+            *(
+                [f'<p class="muted">{escape(content.notes["spikes"])}</p>']
+                if "spikes" in content.notes
+                else []
+            ),
             _volume_chart(content),
             _spike_cards(t["spikes"], word),
             f'<p class="muted"><b>Method.</b> {escape(content.method)}</p>',
@@ -269,7 +273,7 @@ def render_html(content: ReportContent, *, exports: dict[str, str] | None = None
             "emerging",
             "Emerging topics and themes",
             '<p class="muted">New or growing at least twofold in the last 14 days against the '
-            "14 days before (share of stories, smoothed).</p>",
+            "14 days before (share of the stories reported on, smoothed).</p>",
             f"<h3>{TABLE_TITLES['emerging_topics']}</h3>",
             _table(t["emerging_topics"]),
             f"<h3>{TABLE_TITLES['emerging_themes']}</h3>",
