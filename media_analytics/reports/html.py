@@ -1,7 +1,8 @@
 """The self-contained HTML report: one file, inline CSS and SVG, no script, no network.
 
 It reads well on a phone: the layout is a single fluid column, charts scale to the screen width,
-and wide tables scroll sideways inside their own box instead of widening the page.
+and wide tables scroll sideways inside their own box instead of widening the page. Printed (or
+saved as PDF), the tables wrap their cells in smaller type instead, so no column is cut off.
 """
 
 from __future__ import annotations
@@ -58,6 +59,19 @@ td.long { min-width: 16rem; white-space: normal; }
   /* charts shrink to the screen: larger type (in chart units) keeps the labels readable */
   svg.chart text { font-size: 16px; }
   svg.chart text.title { font-size: 18px; }
+}
+/* on paper nothing scrolls: wide tables wrap their cells and shrink instead of being cut off */
+@media print {
+  body { background: #fff; font-size: 11pt; }
+  main { max-width: none; padding: 0; }
+  section { border: none; padding: 0; margin: 0 0 1rem; }
+  .table-wrap { overflow: visible; border: none; }
+  table { font-size: 7.5pt; }
+  th, td, th.num, td.num { white-space: normal; padding: .15rem .3rem; }
+  td { overflow-wrap: anywhere; }
+  th { position: static; }
+  td.long { min-width: 0; }
+  figure, tr, .spike, .card { break-inside: avoid; }
 }
 """
 
