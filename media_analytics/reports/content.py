@@ -29,6 +29,16 @@ __all__ = ["PERIOD_NAMES", "SPIKE_METHOD", "ReportContent", "build_content"]
 
 PERIOD_NAMES = {"D": "day", "W": "week (Monday to Sunday)", "M": "month"}
 
+#: The tables with a row per period, which say in ``partial`` whether the period is cut short.
+_OVER_TIME = (
+    "volume_theme",
+    "sentiment_over_time",
+    "volume_total",
+    "volume_topic",
+    "volume_outlet",
+    "volume_region",
+)
+
 SPIKE_METHOD = (
     "A spike is a period in which a theme's share of all stories (its normalised attention) is "
     "significantly above its share in the {window} periods before. Each (period, theme) cell is "
@@ -148,6 +158,9 @@ def build_content(
         "attention_tests": tests,
         "stories": stories,
     }
+    cut = partial_periods(everything, code)
+    for name in _OVER_TIME:
+        tables[name] = _flag_partial(tables[name], cut)
     n_tested = int(tests["tested"].sum()) if len(tests) else 0
     method = SPIKE_METHOD.format(n_tested=n_tested, **options)
     if not n_tested:  # too few periods of history: say so rather than "all 0 tested cells"
@@ -170,6 +183,12 @@ def build_content(
             + ": a story counts once for every actor it names."
         ),
     }
+    if cut:
+        notes["volume_theme"] = notes["sentiment_over_time"] = (
+            "Partial periods (holding only some of their days): "
+            + ", ".join(f"{start:%Y-%m-%d} ({days})" for start, days in cut.items())
+            + "; the tables mark them in their partial column."
+        )
     if themes is not None:
         notes["spikes"] = (
             "Measured against all stories of each period, not only those carrying the "
@@ -254,31 +273,50 @@ def _provenance(
     }
 
 
-def _partial(data: ReportData, period: str) -> str:
-    """The periods that ``--since`` and ``--until`` cut short, said so that a researcher does not
-    read a first week holding two days as a quiet week (empty when none is cut).
+def partial_periods(data: ReportData, period: str) -> dict[pd.Timestamp, str]:
+    """The periods the report holds only part of, start -> which days: the first one when
+    ``--since`` (or, without it, the first story) falls after its first day, the last one when
+    ``--until`` (or the last story) falls before its last; so that a researcher does not read
+    a first week holding two days as a quiet week.
 
     >>> import pandas as pd
     >>> october = {"since": "2025-10-01", "until": "2025-10-31"}
     >>> data = ReportData(*[pd.DataFrame()] * 6, filters=october)
-    >>> _partial(data, "W")
-    '; partial: 2025-09-29 from 2025-10-01, 2025-10-27 to 2025-10-31'
-    >>> _partial(data, "M")
-    ''
+    >>> {f"{k:%Y-%m-%d}": v for k, v in partial_periods(data, "W").items()}
+    {'2025-09-29': 'from 2025-10-01', '2025-10-27': 'to 2025-10-31'}
+    >>> partial_periods(data, "M")
+    {}
     """
     since, until = data.filters.get("since"), data.filters.get("until")
-    cut = []
-    if since is not None:
-        day = pd.Timestamp(since).normalize()
-        start = period_start(pd.Series([day]), period).iloc[0]
-        if start < day:
-            cut.append(f"{start:%Y-%m-%d} from {day:%Y-%m-%d}")
-    if until is not None:
-        day = pd.Timestamp(until).normalize()
-        start = period_start(pd.Series([day]), period).iloc[0]
-        if period_start(pd.Series([day + pd.Timedelta(days=1)]), period).iloc[0] == start:
-            cut.append(f"{start:%Y-%m-%d} to {day:%Y-%m-%d}")
-    return f"; partial: {', '.join(cut)}" if cut else ""
+    span = data.date_range
+    first = pd.Timestamp(since).normalize() if since is not None else None
+    last = pd.Timestamp(until).normalize() if until is not None else None
+    if span is not None:
+        first = span[0] if first is None else first
+        last = span[1] if last is None else last
+    cut: dict[pd.Timestamp, list[str]] = {}
+    if first is not None:
+        start = period_start(pd.Series([first]), period).iloc[0]
+        if start < first:
+            cut.setdefault(start, []).append(f"from {first:%Y-%m-%d}")
+    if last is not None:
+        start = period_start(pd.Series([last]), period).iloc[0]
+        if period_start(pd.Series([last + pd.Timedelta(days=1)]), period).iloc[0] == start:
+            cut.setdefault(start, []).append(f"to {last:%Y-%m-%d}")
+    return {start: " ".join(days) for start, days in cut.items()}
+
+
+def _partial(data: ReportData, period: str) -> str:
+    cut = partial_periods(data, period)
+    shown = ", ".join(f"{start:%Y-%m-%d} {days}" for start, days in cut.items())
+    return f"; partial: {shown}" if shown else ""
+
+
+def _flag_partial(frame: pd.DataFrame, cut: dict[pd.Timestamp, str]) -> pd.DataFrame:
+    """A table over time with ``partial`` beside ``period``: whether the period is cut short."""
+    out = frame.copy()
+    out.insert(out.columns.get_loc("period") + 1, "partial", out["period"].isin(list(cut)))
+    return out
 
 
 def _left_out(data: ReportData) -> str:

@@ -135,10 +135,16 @@ def _volume_chart(content: ReportContent) -> str:
         for r in spikes.itertuples()
     ]
     markers = list(zip(spikes["period"].tolist(), spikes["theme"].tolist(), tips, strict=True))
-    svg = line_chart(wide[chosen], name="theme-volume", title="Stories per theme", markers=markers)
+    svg = line_chart(
+        wide[chosen], name="theme-volume", title="Stories per theme", markers=markers,
+        y_title=f"stories per {_period_word(content)}",
+    )  # fmt: skip
     note = "Red circles mark spikes." if markers else "No spikes were found."
+    partial = content.notes.get("volume_theme", "")
     return _figure(
-        svg, f"Stories per {_period_word(content)} for the {len(chosen)} largest themes. {note}"
+        svg,
+        f"Stories per {_period_word(content)} for the {len(chosen)} largest themes. {note} "
+        + partial,
     )
 
 
@@ -193,9 +199,13 @@ def _sentiment(content: ReportContent) -> list[str]:
         return ['<p class="muted">No sentiment labels in these records.</p>']
     wide = tone.set_index("period")[["positive", "neutral", "negative"]]
     svg = stacked_bar_chart(
-        wide, name="sentiment", title="Sentiment of stories", colors=SENTIMENT_COLORS
+        wide, name="sentiment", title="Sentiment of stories", colors=SENTIMENT_COLORS,
+        y_title="share of stories",
+    )  # fmt: skip
+    caption = (
+        f"Share of positive, neutral and negative stories per {_period_word(content)}. "
+        + content.notes.get("sentiment_over_time", "")
     )
-    caption = f"Share of positive, neutral and negative stories per {_period_word(content)}."
     return [
         _figure(svg, caption),
         _table(tone, caption=_NET_TONE, max_rows=60, latest=True),

@@ -1,8 +1,9 @@
 """A report on chosen themes (``report --theme``): every section keeps to the stories carrying
-them, and the sections that measure against all stories say so."""
+them, and the sections that measure against all stories say so; periods cut short say so too."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -65,3 +66,24 @@ def test_the_share_of_voice_between_themes_is_the_same_with_and_without_the_filt
     html = chosen["html"].read_text(encoding="utf-8")
     assert "their shares are the same as without the filter (of all themes" in html
     assert "share of all mentions of themes" in everything["html"].read_text(encoding="utf-8")
+
+
+def test_partial_first_and_last_periods_are_flagged_and_the_axes_titled(tmp_path):
+    """--since on a Sunday left a one-day first week that the chart and the CSV showed as a
+    normal week; the tables now mark it in ``partial`` and the charts' captions name it."""
+    paths = build_report(RECORDS, tmp_path, since="2024-11-17", until="2024-11-26")
+    volume = pd.read_csv(paths["csv:volume_total"])
+    assert volume[["period", "partial"]].values.tolist() == [
+        ["2024-11-11", True],  # Sunday the 17th only
+        ["2024-11-18", False],
+        ["2024-11-25", True],  # Monday the 25th and Tuesday the 26th only
+    ]
+    tone = pd.read_csv(paths["csv:sentiment_over_time"])
+    assert tone["partial"].tolist() == [True, False, True]
+    html = paths["html"].read_text(encoding="utf-8")
+    assert html.count("2024-11-11 (from 2024-11-17), 2024-11-25 (to 2024-11-26)") == 2
+    assert re.search(r'class="y-title"[^>]*>stories per week<', html)
+    assert re.search(r'class="y-title"[^>]*>share of stories<', html)
+    # without --since/--until, the data's own first and last days cut their weeks short
+    plain = build_report(RECORDS, tmp_path / "plain")
+    assert pd.read_csv(plain["csv:volume_total"])["partial"].tolist() == [True]
