@@ -1882,7 +1882,11 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["D", "W", "M"],
         help="trend period: day, week or month (default W)",
     )
-    report.add_argument("--theme", action="append", help="only these themes (repeatable)")
+    report.add_argument(
+        "--theme",
+        action="append",
+        help="only these themes and the stories carrying them (repeatable)",
+    )
     report.add_argument("--source", action="append", help="only these outlets (repeatable)")
     report.add_argument("--since", type=_iso_day, help="first date (YYYY-MM-DD)")
     report.add_argument("--until", type=_iso_day, help="last date (YYYY-MM-DD)")

@@ -51,7 +51,10 @@ def build_report(
     period : {"D", "W", "M"}
         Day, week (Monday to Sunday) or month.
     themes : sequence of str, optional
-        Report these themes only (shares stay shares of all stories).
+        Report on the stories carrying these themes only: tone, actors, speakers, outlets,
+        provinces and emerging topics count those stories. The spike test still measures a
+        theme's share of all stories, and the share of voice between themes stays each theme's
+        share of all theme mentions (the same figure as without the filter).
     sources : sequence of str, optional
         Keep these outlets only.
     since, until : str or Timestamp, optional

@@ -29,6 +29,16 @@ __all__ = ["PERIOD_NAMES", "SPIKE_METHOD", "ReportContent", "build_content"]
 
 PERIOD_NAMES = {"D": "day", "W": "week (Monday to Sunday)", "M": "month"}
 
+#: The tables with a row per period, which say in ``partial`` whether the period is cut short.
+_OVER_TIME = (
+    "volume_theme",
+    "sentiment_over_time",
+    "volume_total",
+    "volume_topic",
+    "volume_outlet",
+    "volume_region",
+)
+
 SPIKE_METHOD = (
     "A spike is a period in which a theme's share of all stories (its normalised attention) is "
     "significantly above its share in the {window} periods before. Each (period, theme) cell is "
@@ -54,6 +64,8 @@ class ReportContent:
         Name -> DataFrame, in display order; every one is exported.
     method : str
         The spike test in a paragraph.
+    notes : dict
+        Table name -> what its numbers are of, for the renderers to print with the table.
     """
 
     title: str
@@ -62,6 +74,7 @@ class ReportContent:
     tables: dict[str, pd.DataFrame]
     method: str
     themes: list[str] | None = None
+    notes: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def build_content(
@@ -84,7 +97,10 @@ def build_content(
     title : str
     period : {"D", "W", "M"}
     themes : sequence of str, optional
-        Report these themes only; shares are still shares of all stories.
+        Report on the stories carrying these themes only (tone, actors, speakers, outlets,
+        provinces, emerging topics), and on these themes only; the spike test still measures a
+        theme's share of all stories, and the share of voice between themes is still each
+        theme's share of all theme mentions.
     names : sequence of str, optional
         Actors (or any names) to compare in the share-of-voice table, in this order; the tone
         table shows them too, after the ``top_n`` actors.
@@ -96,8 +112,16 @@ def build_content(
         Stamp to print (default: now, UTC); set it for reproducible output.
     """
     code = _period_code(period)
+    # the share of voice between themes is each theme's share of all theme mentions, with the
+    # filter as without it (the filter shows the selected themes' rows only)
+    theme_voice = share_of_voice(data, "theme")
+    everything = data  # spikes test a theme's share of all stories, whatever the filter
     if themes is not None:
-        data = dataclasses.replace(data, themes=data.themes[data.themes["theme"].isin(themes)])
+        everything = dataclasses.replace(
+            data, themes=data.themes[data.themes["theme"].isin(themes)]
+        )
+        theme_voice = theme_voice.set_index("theme").reindex(themes, fill_value=0).reset_index()
+        data = _carrying(everything)
     options: dict[str, Any] = {
         "alpha": 0.01,
         "min_count": 5,
@@ -107,14 +131,14 @@ def build_content(
     }
     options.update(spike_options or {})
     test_options = {k: options[k] for k in ("window", "min_history")}
-    tests = attention_tests(data, code, themes=themes, **test_options)
-    spikes = detect_spikes(data, code, themes=themes, **options)
+    tests = attention_tests(everything, code, themes=themes, **test_options)
+    spikes = detect_spikes(everything, code, themes=themes, **options)
     stories = data.stories.sort_values(["date", "id"]).reset_index(drop=True)
     tables: dict[str, pd.DataFrame] = {
         "spikes": spikes,
-        "volume_theme": volume(data, "theme", code, keys=themes),
+        "volume_theme": volume(everything, "theme", code, keys=themes),
         "sentiment_over_time": sentiment_mix(data, "period", code),
-        "share_of_voice_theme": share_of_voice(data, "theme", names=themes),
+        "share_of_voice_theme": theme_voice,
         "share_of_voice_actor": share_of_voice(data, "actor", names=names).head(
             top_n if names is None else len(names)
         ),
@@ -134,32 +158,96 @@ def build_content(
         "attention_tests": tests,
         "stories": stories,
     }
+    cut = partial_periods(everything, code)
+    for name in _OVER_TIME:
+        tables[name] = _flag_partial(tables[name], cut)
     n_tested = int(tests["tested"].sum()) if len(tests) else 0
     method = SPIKE_METHOD.format(n_tested=n_tested, **options)
     if not n_tested:  # too few periods of history: say so rather than "all 0 tested cells"
         need = options["min_history"]
         method += f" No cell could be tested here: a test needs {need} earlier periods or more."
+    notes = {
+        "share_of_voice_theme": (
+            "Each theme's share of all mentions of themes in the period's stories: a story "
+            "counts once for every theme it carries."
+            + (
+                " Only the selected themes are shown; their shares are the same as without "
+                "the filter (of all themes, not of the selected ones)."
+                if themes is not None
+                else ""
+            )
+        ),
+        "share_of_voice_actor": (
+            "Each actor's share of all mentions of actors in "
+            + ("the stories carrying the selected themes" if themes is not None else "the stories")
+            + ": a story counts once for every actor it names."
+        ),
+    }
+    if cut:
+        notes["volume_theme"] = notes["sentiment_over_time"] = (
+            "Partial periods (holding only some of their days): "
+            + ", ".join(f"{start:%Y-%m-%d} ({days})" for start, days in cut.items())
+            + "; the tables mark them in their partial column."
+        )
+    if themes is not None:
+        notes["spikes"] = (
+            "Measured against all stories of each period, not only those carrying the "
+            "selected themes; every other section counts only the stories carrying them."
+        )
     return ReportContent(
         title=title,
         period=code,
-        provenance=_provenance(data, code, themes, generated_at),
+        provenance=_provenance(everything, data, code, themes, generated_at),
         tables=tables,
         method=method,
         themes=list(themes) if themes is not None else None,
+        notes=notes,
+    )
+
+
+def _carrying(data: ReportData) -> ReportData:
+    """The stories carrying one of ``data.themes``' themes, with their copies, actors, quotes
+    and written names: what a report on chosen themes shows of tone, actors and regions."""
+    ids = set(data.themes["id"])
+
+    def keep(frame: pd.DataFrame, column: str = "id") -> pd.DataFrame:
+        return frame[frame[column].isin(ids)].reset_index(drop=True)
+
+    return dataclasses.replace(
+        data,
+        stories=keep(data.stories),
+        copies=keep(data.copies, "story_id"),
+        actors=keep(data.actors),
+        quotes=keep(data.quotes),
+        names=keep(data.names),
     )
 
 
 def _provenance(
-    data: ReportData, period: str, themes: Sequence[str] | None, generated_at: datetime | None
+    data: ReportData,
+    shown_data: ReportData,
+    period: str,
+    themes: Sequence[str] | None,
+    generated_at: datetime | None,
 ) -> dict[str, str]:
+    """The facts of the report; ``data`` holds every story read, ``shown_data`` the stories
+    the report shows (those carrying the selected themes, when there are)."""
     made = (generated_at or datetime.now(timezone.utc)).astimezone(timezone.utc)
     span = data.date_range
-    filters = {**data.filters, "themes": list(themes) if themes is not None else None}
     shown = "; ".join(
         f"{k}: {', '.join(v) if isinstance(v, list) else v}"
-        for k, v in filters.items()
+        for k, v in data.filters.items()
         if v is not None
     )
+    if themes is not None:
+        shown = "; ".join(
+            [
+                *([shown] if shown else []),
+                f"themes: {', '.join(themes)} (only the {len(shown_data.stories)} stories "
+                "carrying them; the spike test and the share of voice between themes measure "
+                "against all stories)",
+            ]
+        )
     n_outlets = data.copies["source"].nunique() if len(data.copies) else 0
     actors = data.names if len(data.names) else data.actors
     grouped = 0
@@ -185,31 +273,50 @@ def _provenance(
     }
 
 
-def _partial(data: ReportData, period: str) -> str:
-    """The periods that ``--since`` and ``--until`` cut short, said so that a researcher does not
-    read a first week holding two days as a quiet week (empty when none is cut).
+def partial_periods(data: ReportData, period: str) -> dict[pd.Timestamp, str]:
+    """The periods the report holds only part of, start -> which days: the first one when
+    ``--since`` (or, without it, the first story) falls after its first day, the last one when
+    ``--until`` (or the last story) falls before its last; so that a researcher does not read
+    a first week holding two days as a quiet week.
 
     >>> import pandas as pd
     >>> october = {"since": "2025-10-01", "until": "2025-10-31"}
     >>> data = ReportData(*[pd.DataFrame()] * 6, filters=october)
-    >>> _partial(data, "W")
-    '; partial: 2025-09-29 from 2025-10-01, 2025-10-27 to 2025-10-31'
-    >>> _partial(data, "M")
-    ''
+    >>> {f"{k:%Y-%m-%d}": v for k, v in partial_periods(data, "W").items()}
+    {'2025-09-29': 'from 2025-10-01', '2025-10-27': 'to 2025-10-31'}
+    >>> partial_periods(data, "M")
+    {}
     """
     since, until = data.filters.get("since"), data.filters.get("until")
-    cut = []
-    if since is not None:
-        day = pd.Timestamp(since).normalize()
-        start = period_start(pd.Series([day]), period).iloc[0]
-        if start < day:
-            cut.append(f"{start:%Y-%m-%d} from {day:%Y-%m-%d}")
-    if until is not None:
-        day = pd.Timestamp(until).normalize()
-        start = period_start(pd.Series([day]), period).iloc[0]
-        if period_start(pd.Series([day + pd.Timedelta(days=1)]), period).iloc[0] == start:
-            cut.append(f"{start:%Y-%m-%d} to {day:%Y-%m-%d}")
-    return f"; partial: {', '.join(cut)}" if cut else ""
+    span = data.date_range
+    first = pd.Timestamp(since).normalize() if since is not None else None
+    last = pd.Timestamp(until).normalize() if until is not None else None
+    if span is not None:
+        first = span[0] if first is None else first
+        last = span[1] if last is None else last
+    cut: dict[pd.Timestamp, list[str]] = {}
+    if first is not None:
+        start = period_start(pd.Series([first]), period).iloc[0]
+        if start < first:
+            cut.setdefault(start, []).append(f"from {first:%Y-%m-%d}")
+    if last is not None:
+        start = period_start(pd.Series([last]), period).iloc[0]
+        if period_start(pd.Series([last + pd.Timedelta(days=1)]), period).iloc[0] == start:
+            cut.setdefault(start, []).append(f"to {last:%Y-%m-%d}")
+    return {start: " ".join(days) for start, days in cut.items()}
+
+
+def _partial(data: ReportData, period: str) -> str:
+    cut = partial_periods(data, period)
+    shown = ", ".join(f"{start:%Y-%m-%d} {days}" for start, days in cut.items())
+    return f"; partial: {shown}" if shown else ""
+
+
+def _flag_partial(frame: pd.DataFrame, cut: dict[pd.Timestamp, str]) -> pd.DataFrame:
+    """A table over time with ``partial`` beside ``period``: whether the period is cut short."""
+    out = frame.copy()
+    out.insert(out.columns.get_loc("period") + 1, "partial", out["period"].isin(list(cut)))
+    return out
 
 
 def _left_out(data: ReportData) -> str:

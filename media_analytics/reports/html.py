@@ -1,7 +1,8 @@
 """The self-contained HTML report: one file, inline CSS and SVG, no script, no network.
 
 It reads well on a phone: the layout is a single fluid column, charts scale to the screen width,
-and wide tables scroll sideways inside their own box instead of widening the page.
+and wide tables scroll sideways inside their own box instead of widening the page. Printed (or
+saved as PDF), the tables wrap their cells in smaller type instead, so no column is cut off.
 """
 
 from __future__ import annotations
@@ -58,6 +59,19 @@ td.long { min-width: 16rem; white-space: normal; }
   /* charts shrink to the screen: larger type (in chart units) keeps the labels readable */
   svg.chart text { font-size: 16px; }
   svg.chart text.title { font-size: 18px; }
+}
+/* on paper nothing scrolls: wide tables wrap their cells and shrink instead of being cut off */
+@media print {
+  body { background: #fff; font-size: 11pt; }
+  main { max-width: none; padding: 0; }
+  section { border: none; padding: 0; margin: 0 0 1rem; }
+  .table-wrap { overflow: visible; border: none; }
+  table { font-size: 7.5pt; }
+  th, td, th.num, td.num { white-space: normal; padding: .15rem .3rem; }
+  td { overflow-wrap: anywhere; }
+  th { position: static; }
+  td.long { min-width: 0; }
+  figure, tr, .spike, .card { break-inside: avoid; }
 }
 """
 
@@ -121,10 +135,16 @@ def _volume_chart(content: ReportContent) -> str:
         for r in spikes.itertuples()
     ]
     markers = list(zip(spikes["period"].tolist(), spikes["theme"].tolist(), tips, strict=True))
-    svg = line_chart(wide[chosen], name="theme-volume", title="Stories per theme", markers=markers)
+    svg = line_chart(
+        wide[chosen], name="theme-volume", title="Stories per theme", markers=markers,
+        y_title=f"stories per {_period_word(content)}",
+    )  # fmt: skip
     note = "Red circles mark spikes." if markers else "No spikes were found."
+    partial = content.notes.get("volume_theme", "")
     return _figure(
-        svg, f"Stories per {_period_word(content)} for the {len(chosen)} largest themes. {note}"
+        svg,
+        f"Stories per {_period_word(content)} for the {len(chosen)} largest themes. {note} "
+        + partial,
     )
 
 
@@ -179,9 +199,13 @@ def _sentiment(content: ReportContent) -> list[str]:
         return ['<p class="muted">No sentiment labels in these records.</p>']
     wide = tone.set_index("period")[["positive", "neutral", "negative"]]
     svg = stacked_bar_chart(
-        wide, name="sentiment", title="Sentiment of stories", colors=SENTIMENT_COLORS
+        wide, name="sentiment", title="Sentiment of stories", colors=SENTIMENT_COLORS,
+        y_title="share of stories",
+    )  # fmt: skip
+    caption = (
+        f"Share of positive, neutral and negative stories per {_period_word(content)}. "
+        + content.notes.get("sentiment_over_time", "")
     )
-    caption = f"Share of positive, neutral and negative stories per {_period_word(content)}."
     return [
         _figure(svg, caption),
         _table(tone, caption=_NET_TONE, max_rows=60, latest=True),
@@ -205,9 +229,8 @@ def _voice(content: ReportContent) -> list[str]:
         parts.append(
             _figure(
                 svg,
-                f"Each one's share of all mentions of {label}, with the stories behind it in "
-                "brackets: a story counts once for every one of them it names (a story naming "
-                "two counts for both).",
+                content.notes[f"share_of_voice_{key}"]
+                + " The stories behind each share are in brackets.",
             )
         )
     return parts
@@ -258,6 +281,11 @@ def render_html(content: ReportContent, *, exports: dict[str, str] | None = None
         _section(
             "spikes",
             TABLE_TITLES["spikes"],
+            *(
+                [f'<p class="muted">{escape(content.notes["spikes"])}</p>']
+                if "spikes" in content.notes
+                else []
+            ),
             _volume_chart(content),
             _spike_cards(t["spikes"], word),
             f'<p class="muted"><b>Method.</b> {escape(content.method)}</p>',
@@ -269,7 +297,7 @@ def render_html(content: ReportContent, *, exports: dict[str, str] | None = None
             "emerging",
             "Emerging topics and themes",
             '<p class="muted">New or growing at least twofold in the last 14 days against the '
-            "14 days before (share of stories, smoothed).</p>",
+            "14 days before (share of the stories reported on, smoothed).</p>",
             f"<h3>{TABLE_TITLES['emerging_topics']}</h3>",
             _table(t["emerging_topics"]),
             f"<h3>{TABLE_TITLES['emerging_themes']}</h3>",

@@ -73,6 +73,8 @@ def render_markdown(content: ReportContent) -> str:
     lines = [f"# {content.title}", ""]
     lines += [f"- **{k}:** {v}" for k, v in content.provenance.items()]
     lines += ["", "## Spikes in attention", ""]
+    if "spikes" in content.notes:
+        lines += [f"_{content.notes['spikes']}_", ""]
     spikes = content.tables["spikes"]
     if spikes.empty:
         lines.append("No spikes passed the test in this range.")
@@ -97,5 +99,6 @@ def render_markdown(content: ReportContent) -> str:
         table = markdown_table(frame, None if name in _WHOLE else 10, latest=name in _LATEST)
         if name == "sentiment_over_time" and no_tone:
             table = "_No sentiment labels in these records._"
-        lines += [f"## {TABLE_TITLES[name]}", "", table, ""]
+        note = content.notes.get(name)
+        lines += [f"## {TABLE_TITLES[name]}", "", *([f"_{note}_", ""] if note else []), table, ""]
     return "\n".join(lines).rstrip() + "\n"

@@ -145,10 +145,19 @@ def _difference(text: str, limit: int, others: Sequence[str]) -> str:
 
 
 def _axes(
-    y_max: float, plot_h: int, percent: bool, x_labels: Sequence[tuple[float, str, str]]
+    y_max: float,
+    plot_h: int,
+    percent: bool,
+    x_labels: Sequence[tuple[float, str, str]],
+    y_title: str = "",
 ) -> list[str]:
     parts = []
     bottom = _TOP + plot_h
+    if y_title:  # the unit, above the axis's numbers (the caption alone is easily missed)
+        parts.append(
+            f'<text class="y-title" x="4" y="{_TOP - 8}" font-size="12" fill="#555">'
+            f"{escape(y_title)}</text>"
+        )
     for k in range(5):
         value = y_max * k / 4
         y = bottom - plot_h * k / 4
@@ -208,6 +217,7 @@ def line_chart(
     markers: Sequence[tuple[pd.Timestamp, str, str]] = (),
     percent: bool = False,
     plot_h: int = 220,
+    y_title: str = "",
 ) -> str:
     """Lines over time, one per column, with optional marked points.
 
@@ -221,6 +231,8 @@ def line_chart(
         Points to circle in red, e.g. spikes; ``label`` becomes the marker's tooltip.
     percent : bool
         Format the y axis as percentages (values are fractions).
+    y_title : str
+        What the y axis counts, written above it.
     """
     periods = list(frame.index)
     names = [str(c) for c in frame.columns]
@@ -239,7 +251,7 @@ def line_chart(
     legend, legend_h = _legend(names, colors, bottom + 40)
     height = bottom + 40 + legend_h + 4
     parts = _open(name, title, height)
-    parts += _axes(y_max, plot_h, percent, _x_labels(periods, xs))
+    parts += _axes(y_max, plot_h, percent, _x_labels(periods, xs), y_title)
     for column, color in zip(frame.columns, colors, strict=True):
         values = frame[column].astype(float).tolist()
         points = " ".join(f"{x:.1f},{y_of(v):.1f}" for x, v in zip(xs, values, strict=True))
@@ -278,6 +290,7 @@ def stacked_bar_chart(
     title: str,
     colors: dict[str, str],
     plot_h: int = 200,
+    y_title: str = "",
 ) -> str:
     """Stacked bars over time showing each column's share of the row total (100% bars).
 
@@ -287,6 +300,8 @@ def stacked_bar_chart(
         Index: period starts; columns: categories (e.g. positive, neutral, negative); counts.
     colors : dict
         Colour for each column.
+    y_title : str
+        What the y axis measures, written above it.
     """
     periods = list(frame.index)
     plot_w = _W - _LEFT - _RIGHT
@@ -299,7 +314,7 @@ def stacked_bar_chart(
     height = bottom + 40 + legend_h + 4
     parts = _open(name, title, height)
     xs = [_LEFT + slot * (i + 0.5) for i in range(len(periods))]
-    parts += _axes(1.0, plot_h, True, _x_labels(periods, xs, edges=False))
+    parts += _axes(1.0, plot_h, True, _x_labels(periods, xs, edges=False), y_title)
     for i, when in enumerate(periods):
         row = frame.loc[when].astype(float)
         total = float(row.sum())

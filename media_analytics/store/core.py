@@ -583,8 +583,9 @@ class Store(RunsMixin):
             has a record in the period (its original before ``since``, a copy after
             ``until``): what :func:`~media_analytics.reports.records_to_frames` needs to date
             the story by its earliest copy and count it in one period only, as it does for
-            the same records read from a file. Give the reports the same ``since`` and
-            ``until``; they leave out the stories that began before the period.
+            the same records read from a file; and the undated records, which a report
+            counts as left out, as it does reading a file. Give the reports the same
+            ``since`` and ``until``; they leave out the stories that began before the period.
 
         Returns
         -------

@@ -152,14 +152,18 @@ def scores_frame(
         rows = tx.execute(sql, [*params, *kept_params]).fetchall()
         if not (whole_stories and where):
             return rows
+        # the undated records too: a report counts them as left out "undated", as it does
+        # reading a file, instead of their dropping out of the count unseen
+        rows += tx.execute(
+            select + " WHERE " + " AND ".join(["a.published_at IS NULL", *kept]), kept_params
+        ).fetchall()
         others = _other_copies(tx, {r[0] for r in rows}, kept, kept_params)
-        if not others:
-            return rows
-        rows += tx.select_in(
-            select + " WHERE " + " AND ".join([*kept, "s.article_id IN ({in})"]),
-            sorted(others),
-            kept_params,
-        )
+        if others:
+            rows += tx.select_in(
+                select + " WHERE " + " AND ".join([*kept, "s.article_id IN ({in})"]),
+                sorted(others),
+                kept_params,
+            )
         # the order the query gives: undated last, then by date, id and version
         return sorted(rows, key=lambda r: (r[6] is None, r[6] or "", r[0], r[2]))
 

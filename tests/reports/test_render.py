@@ -348,3 +348,17 @@ def test_bar_labels_of_long_names_stay_apart(tmp_path):
     assert labels[4] == "KPK"
     for name in names:  # the whole name in the bar's tooltip
         assert f"<title>{name}: " in svg
+
+
+def test_a_printed_report_wraps_its_tables_instead_of_cutting_them_off(report):
+    """Printed or saved as PDF, a wide table (the top actors) showed a scrollbar and lost its
+    last columns: on paper the tables wrap their cells and nothing scrolls."""
+    _, html = report
+    css = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert "@media print" in css
+    printed = css.split("@media print", 1)[1]
+    found = re.findall(r"([^{}]+?)\s*\{([^{}]*)\}", printed.split("{", 1)[1])
+    rules = {selector.strip(): body for selector, body in found}
+    assert "overflow: visible" in rules[".table-wrap"]
+    assert "white-space: normal" in rules["th, td, th.num, td.num"]
+    assert "min-width: 0" in rules["td.long"]

@@ -487,6 +487,28 @@ def test_a_period_with_whole_stories_brings_the_other_copies_of_its_stories(stor
     assert store.scores_frame("v2", **window, whole_stories=True).empty
 
 
+def test_a_period_with_whole_stories_brings_the_undated_records(store: Store) -> None:
+    """``report --db --since`` counts an undated article as left out "undated", as the report
+    of the same records read from a file does, instead of its vanishing from the count."""
+    from media_analytics.reports import records_to_frames
+
+    articles = make_articles(3, prefix="u")
+    for article, (rid, day) in zip(
+        articles,
+        [("in", "2024-11-05T09:00:00+07:00"), ("before", "2024-10-01"), ("n", None)],
+        strict=True,
+    ):
+        article.update(id=rid, published_at=day)
+    store.add_articles(articles)
+    run = store.start_run("v1")
+    score_all(store, run, "v1")
+    assert store.scores_frame("v1", since="2024-11-01")["id"].tolist() == ["in"]
+    whole = store.scores_frame("v1", since="2024-11-01", whole_stories=True)
+    assert whole["id"].tolist() == ["in", "n"]  # undated last, as ever
+    data = records_to_frames(whole, since="2024-11-01")
+    assert (data.n_records, data.n_undated, len(data.stories)) == (2, 1, 1)
+
+
 def test_corpus_rejects_are_accepted(store: Store) -> None:
     corpus = pytest.importorskip("media_analytics.corpus")
     rejects = corpus.Rejects()

@@ -1,0 +1,89 @@
+"""A report on chosen themes (``report --theme``): every section keeps to the stories carrying
+them, and the sections that measure against all stories say so; periods cut short say so too."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+
+from media_analytics.reports import build_report
+
+from .conftest import _record
+
+
+def _story(rid: str, theme: str | None, person: str, province: str, tone: str) -> dict[str, Any]:
+    return _record(
+        rid,
+        "2024-11-20",
+        f"Outlet {rid}",
+        themes=[{"theme": theme, "score": 0.9, "evidence": ["x"]}] if theme else [],
+        sentiment={"label": tone, "score": 0.9},
+        actors=[{"name": person, "type": "person", "region": {"province": province}}],
+        quotes=[{"speaker": person, "text": f"Kata {person}.", "verb": "ujar"}],
+        topic={"id": len(rid), "label": rid, "score": 0.5},
+    )
+
+
+RECORDS = [
+    _story("p1", "pilkada_security", "Budi Santoso", "Jawa Tengah", "positive"),
+    _story("d1", "public_dialogue", "Hendry", "Jawa Timur", "negative"),
+    _story("x1", None, "Siti Aminah", "Bali", "negative"),
+]
+
+
+def test_a_theme_filter_narrows_every_section_to_the_stories_carrying_the_theme(tmp_path):
+    paths = build_report(RECORDS, tmp_path, themes=["pilkada_security"])
+
+    def table(name: str) -> pd.DataFrame:
+        return pd.read_csv(paths[f"csv:{name}"])
+
+    assert table("top_speakers")["speaker"].tolist() == ["Budi Santoso"]
+    assert table("top_actors")["actor"].tolist() == ["Budi Santoso"]
+    assert table("share_of_voice_actor")["actor"].tolist() == ["Budi Santoso"]
+    assert table("sentiment_by_actor")["actor"].tolist() == ["Budi Santoso"]
+    tone = table("sentiment_over_time")
+    assert (tone["n"].sum(), tone["positive"].sum(), tone["negative"].sum()) == (1, 1, 0)
+    assert table("volume_outlet").query("articles > 0")["outlet"].tolist() == ["Outlet p1"]
+    assert table("volume_region").query("articles > 0")["province"].tolist() == ["Jawa Tengah"]
+    assert table("stories")["id"].tolist() == ["p1"]
+    markdown = paths["markdown"].read_text(encoding="utf-8")
+    html = paths["html"].read_text(encoding="utf-8")
+    for text in (markdown, html):
+        assert "only the 1 stories carrying them" in text  # the header says what was kept
+        assert "Measured against all stories of each period" in text  # the spike section
+        assert "Siti Aminah" not in text and "Hendry" not in text
+
+
+def test_the_share_of_voice_between_themes_is_the_same_with_and_without_the_filter(tmp_path):
+    everything = build_report(RECORDS, tmp_path / "all")
+    chosen = build_report(RECORDS, tmp_path / "ps", themes=["pilkada_security", "absent"])
+    shares = pd.read_csv(everything["csv:share_of_voice_theme"]).set_index("theme")["share"]
+    voice = pd.read_csv(chosen["csv:share_of_voice_theme"])
+    assert voice["theme"].tolist() == ["pilkada_security", "absent"]
+    assert voice["share"].tolist() == [shares["pilkada_security"], 0.0] == [0.5, 0.0]
+    html = chosen["html"].read_text(encoding="utf-8")
+    assert "their shares are the same as without the filter (of all themes" in html
+    assert "share of all mentions of themes" in everything["html"].read_text(encoding="utf-8")
+
+
+def test_partial_first_and_last_periods_are_flagged_and_the_axes_titled(tmp_path):
+    """--since on a Sunday left a one-day first week that the chart and the CSV showed as a
+    normal week; the tables now mark it in ``partial`` and the charts' captions name it."""
+    paths = build_report(RECORDS, tmp_path, since="2024-11-17", until="2024-11-26")
+    volume = pd.read_csv(paths["csv:volume_total"])
+    assert volume[["period", "partial"]].values.tolist() == [
+        ["2024-11-11", True],  # Sunday the 17th only
+        ["2024-11-18", False],
+        ["2024-11-25", True],  # Monday the 25th and Tuesday the 26th only
+    ]
+    tone = pd.read_csv(paths["csv:sentiment_over_time"])
+    assert tone["partial"].tolist() == [True, False, True]
+    html = paths["html"].read_text(encoding="utf-8")
+    assert html.count("2024-11-11 (from 2024-11-17), 2024-11-25 (to 2024-11-26)") == 2
+    assert re.search(r'class="y-title"[^>]*>stories per week<', html)
+    assert re.search(r'class="y-title"[^>]*>share of stories<', html)
+    # without --since/--until, the data's own first and last days cut their weeks short
+    plain = build_report(RECORDS, tmp_path / "plain")
+    assert pd.read_csv(plain["csv:volume_total"])["partial"].tolist() == [True]
