@@ -1266,8 +1266,10 @@ class _Attributor:
                 return None if self.focus(pos) is not None else ts.surface(k, j)
             org = self.org_at.get(ts.starts[t])
             if org is not None:
-                if t == j:
-                    of_org = max(ts.index_at(ts.starts[t] + len(org)), t + 1)
+                if t == j:  # up to the organisation's last capitalised word as written
+                    of_org = t + 1
+                    while of_org < ts.n and ts.joined(of_org) and ts.caps[of_org]:
+                        of_org += 1
                 t = max(ts.index_at(ts.starts[t] + len(org)), t + 1)
                 after_org = True
                 continue
