@@ -222,6 +222,9 @@ def _complement(
         if low.startswith("ke-") and low[3:].isdigit():
             j += 1
             continue
+        if low in lex.words["office_qualifiers"]:
+            j += 1  # "Presiden Terpilih", "Bupati Bogor nonaktif": the office's, not the name's
+            continue
         if low == "ahli" and j + 1 < ts.n and ts.lows[j + 1] in ts.lex.words["grades"]:
             j += 2  # "Analis Kebijakan Ahli Madya"
             continue

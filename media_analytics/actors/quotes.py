@@ -1260,11 +1260,16 @@ class _Attributor:
         # what follows the lower-case words: names of organisations, a name, a demonstrative
         t = j
         after_org = False
+        of_org = 0  # end of an organisation right after the words ("anggota Komisi III")
         while t < ts.n and t - j < 12 and ts.joined(t):
             if ts.lows[t] in _DEMONSTRATIVES:
                 return None if self.focus(pos) is not None else ts.surface(k, j)
             org = self.org_at.get(ts.starts[t])
             if org is not None:
+                if t == j:  # up to the organisation's last capitalised word as written
+                    of_org = t + 1
+                    while of_org < ts.n and ts.joined(of_org) and ts.caps[of_org]:
+                        of_org += 1
                 t = max(ts.index_at(ts.starts[t] + len(org)), t + 1)
                 after_org = True
                 continue
@@ -1286,7 +1291,9 @@ class _Attributor:
             break
         if j - k > 1 and ts.lows[j - 1] == "lainnya":
             j -= 1  # "kata warga lainnya": another resident
-        self.last_description = ts.surface(k, j)
+        # "kata anggota Komisi III, , di ...", where the name was stripped: the member of the
+        # organisation, not a bare "anggota" that says nothing of who spoke
+        self.last_description = ts.surface(k, of_org or j)
         return self.last_description
 
     def ends_with_demonstrative(self, j: int) -> bool:
