@@ -1517,6 +1517,16 @@ _MAX_CHARS_KW: Any = {
 }
 
 
+def _add_column_flags(parser: argparse.ArgumentParser, prefix: str, of: str) -> None:
+    """``--{prefix}text-column`` and ``--{prefix}label-column`` for the labelled file ``of``."""
+    for what in ("text", "label"):
+        parser.add_argument(
+            f"--{prefix}{what}-column",
+            metavar="NAME",
+            help=f"the column of {of} holding the {what} (else found by name)",
+        )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="media-analytics",
@@ -1562,16 +1572,7 @@ def build_parser() -> argparse.ArgumentParser:
         "and label; trains an article tone model that gives each scored article its tone",
     )
     for prefix, flag in (("", "--sentiment-data"), ("tone-", "--tone-data")):
-        train.add_argument(
-            f"--{prefix}text-column",
-            metavar="NAME",
-            help=f"the column of {flag} holding the text (else found by name)",
-        )
-        train.add_argument(
-            f"--{prefix}label-column",
-            metavar="NAME",
-            help=f"the column of {flag} holding the label (else found by name)",
-        )
+        _add_column_flags(train, prefix, flag)
     train.add_argument(
         "--no-article-tone",
         action="store_true",
@@ -1797,16 +1798,7 @@ def build_parser() -> argparse.ArgumentParser:
             help="evaluate even when test rows occur in the training data",
         )
         for prefix, of in (("", "the test file"), ("train-", "--train")):
-            kind.add_argument(
-                f"--{prefix}text-column",
-                metavar="NAME",
-                help=f"the column of {of} holding the text (else found by name)",
-            )
-            kind.add_argument(
-                f"--{prefix}label-column",
-                metavar="NAME",
-                help=f"the column of {of} holding the label (else found by name)",
-            )
+            _add_column_flags(kind, prefix, of)
     evaluate.set_defaults(func=_usage(evaluate))
 
     db = sub.add_parser("db", help="the daily job's database: what it holds, old versions out")
