@@ -505,7 +505,7 @@ def test_an_office_in_an_organisation_is_a_person_not_the_organisation() -> None
 
 
 def test_a_kinship_word_and_its_qualifier_are_no_part_of_a_name() -> None:
-    # reviewer saw "Sulung Jokowi" as a person and a speaker
+    # seen on real news: "Sulung Jokowi" as a person and a speaker
     text = (
         "Gibran Rakabuming menemui Wali Kota Solo Hadi Rudyatmo. Putra Sulung Jokowi ini mengaku "
         'pertemuan itu biasa. "Kami bicara," katanya.'
@@ -517,7 +517,7 @@ def test_a_kinship_word_and_its_qualifier_are_no_part_of_a_name() -> None:
 
 
 def test_an_office_word_before_a_stripped_name_keeps_its_organisation() -> None:
-    # reviewer saw the bare common noun "anggota" as the speaker
+    # seen on real news: the bare common noun "anggota" as the speaker
     text = (
         'Komisi III menggelar rapat. "Kami siap," kata anggota Komisi III, , di Kompleks '
         "Parlemen, Senayan, Jakarta, Selasa (10/9/2019)."
@@ -541,7 +541,7 @@ def test_an_office_word_before_a_stripped_name_keeps_its_organisation() -> None:
     ],
 )
 def test_a_qualifier_after_an_office_belongs_to_the_office(text: str, name: str, role: str) -> None:
-    # reviewer saw "Terpilih Prabowo Subianto" as a written form of Prabowo
+    # seen on real news: "Terpilih Prabowo Subianto" as a written form of Prabowo
     (person,) = [a for a in extract_actors(text) if a.type == "person"]
     assert (person.name, person.role, person.aliases) == (name, role, [])
     assert [q.speaker for q in extract_quotes(text)] == [name]
