@@ -241,6 +241,9 @@ def _complement(
             break
         if match_rank(ts, j) is not None:
             break
+        hon = match_hon_prefix(ts, j)
+        if hon is not None and read_name(ts, hon[0]) > hon[0]:
+            break  # "Wakil Presiden terpilih KH Ma'ruf Amin": the name's honorific
         if (
             w == ","
             and j + 1 < ts.n

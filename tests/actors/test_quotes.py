@@ -545,3 +545,11 @@ def test_a_qualifier_after_an_office_belongs_to_the_office(text: str, name: str,
     (person,) = [a for a in extract_actors(text) if a.type == "person"]
     assert (person.name, person.role, person.aliases) == (name, role, [])
     assert [q.speaker for q in extract_quotes(text)] == [name]
+
+
+@pytest.mark.parametrize("honorific", ["KH", "H.", "Prof."])
+def test_an_honorific_after_a_qualified_office_is_no_part_of_the_role(honorific: str) -> None:
+    # reviewer saw Ma'ruf Amin with the role "Wakil Presiden terpilih KH"
+    text = f"Wakil Presiden terpilih {honorific} Ahmad Fauzan menghadiri rapat pleno di Bandung."
+    (person,) = [a for a in extract_actors(text) if a.type == "person"]
+    assert (person.name, person.role) == ("Ahmad Fauzan", "Wakil Presiden terpilih")
