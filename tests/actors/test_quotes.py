@@ -547,6 +547,16 @@ def test_a_qualifier_after_an_office_belongs_to_the_office(text: str, name: str,
     assert [q.speaker for q in extract_quotes(text)] == [name]
 
 
+def test_a_qualifier_after_two_offices_is_no_role_of_the_name_after_a_comma() -> None:
+    # reviewer saw Wiranto with the role "Presiden dan Wakil Presiden terpilih"
+    text = (
+        "Terkait pelantikan Presiden dan Wakil Presiden terpilih, Sutrisno juga menyebut "
+        'ada gerakan baru. "Kami waspada," kata Sutrisno.'
+    )
+    (person,) = [a for a in extract_actors(text) if a.type == "person"]
+    assert (person.name, person.role) == ("Sutrisno", None)
+
+
 @pytest.mark.parametrize("honorific", ["KH", "H.", "Prof."])
 def test_an_honorific_after_a_qualified_office_is_no_part_of_the_role(honorific: str) -> None:
     # reviewer saw Ma'ruf Amin with the role "Wakil Presiden terpilih KH"
