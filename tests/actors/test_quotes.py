@@ -547,6 +547,31 @@ def test_a_qualifier_after_an_office_belongs_to_the_office(text: str, name: str,
     assert [q.speaker for q in extract_quotes(text)] == [name]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            # a short form ("LSI") of an organisation named in full earlier, then the name
+            'Lembaga Survei Indonesia (LSI) merilis survei. "Angkanya naik," kata periset LSI '
+            "Rina Kusumawati di Jakarta, Senin.",
+            "Rina Kusumawati",
+        ),
+        (
+            # the organisation reader ran on into the name of a person the article names again
+            '"Trotoar harus ditata," kata pengamat tata ruang Universitas Trisakti Joko Waluyo '
+            'kepada wartawan, Senin. "Pedagang perlu lahan," ujar Joko Waluyo.',
+            "Joko Waluyo",
+        ),
+    ],
+)
+def test_a_description_stops_before_the_name_after_its_organisation(
+    text: str, speaker: str
+) -> None:
+    # reviewer saw "peniliti ICW Lalola Ester" and "pengamat tata kota Universitas Trisakti
+    # Nirwono Yoga" as speakers: descriptions that held the speaker's own name
+    assert extract_quotes(text)[0].speaker == speaker
+
+
 def test_a_qualifier_after_two_offices_is_no_role_of_the_name_after_a_comma() -> None:
     # reviewer saw Wiranto with the role "Presiden dan Wakil Presiden terpilih"
     text = (
