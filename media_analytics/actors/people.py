@@ -216,6 +216,7 @@ def _complement(
     Organisations and places met on the way are appended to ``found``.
     """
     lex = ts.lex
+    offices = 1  # offices joined by "dan" ("Presiden dan Wakil Presiden"): one holder each
     while j < ts.n and ts.joined(j):
         w = ts.words[j]
         low = ts.lows[j]
@@ -223,6 +224,8 @@ def _complement(
             j += 1
             continue
         if low in lex.words["office_qualifiers"]:
+            if offices > 1:
+                break  # "Presiden dan Wakil Presiden terpilih, Wiranto": both holders', not his
             j += 1  # "Presiden Terpilih", "Bupati Bogor nonaktif": the office's, not the name's
             continue
         if low == "ahli" and j + 1 < ts.n and ts.lows[j + 1] in ts.lex.words["grades"]:
@@ -241,6 +244,9 @@ def _complement(
             break
         if match_rank(ts, j) is not None:
             break
+        hon = match_hon_prefix(ts, j)
+        if hon is not None and read_name(ts, hon[0]) > hon[0]:
+            break  # "Wakil Presiden terpilih KH Ma'ruf Amin": the name's honorific
         if (
             w == ","
             and j + 1 < ts.n
@@ -256,6 +262,7 @@ def _complement(
             and ts.lows[j + 1] == "dan"
             and ts.lows[j + 2] in lex.institution
         ):
+            offices += ts.lows[j + 2] in lex.role_openers
             j += 3
             continue
         if not w[:1].isupper():
@@ -265,6 +272,7 @@ def _complement(
                 and ts.caps[j + 1]
                 and ts.lows[j + 1] in lex.institution
             ):
+                offices += ts.lows[j + 1] in lex.role_openers
                 j += 2
                 continue
             if (

@@ -560,6 +560,9 @@ class _Attributor:
         self.person_tokens: dict[str, set[str]] = {}
         self.person_roles: dict[str, set[str]] = {}
         self.org_at: dict[int, str] = {}  # start offset of an organisation mention -> its name
+        # start offset of an organisation mention -> its end: a short form ("ICW") is shorter
+        # than the name it stands for ("Indonesia Corruption Watch")
+        self.org_stop: dict[int, int] = {}
         # end offset of an organisation mention -> (its start, the organisation's name)
         self.org_end: dict[int, tuple[int, str]] = {}
         self.actors = actors
@@ -567,6 +570,7 @@ class _Attributor:
             if a.type == "organization":
                 for s, e in a.mentions:
                     self.org_at[s] = a.name
+                    self.org_stop[s] = e
                     self.org_end[e] = (s, a.name)
                 continue
             if a.type != "person" or _not_a_name(a.name) or not _person_like(a.name):
@@ -1026,7 +1030,7 @@ class _Attributor:
         while t < ts.n and t - k < 12 and (t == k or ts.joined(t)):
             org = self.org_at.get(ts.starts[t])
             if org is not None:
-                t = max(ts.index_at(ts.starts[t] + len(org)), t + 1)
+                t = max(ts.index_at(self.org_stop[ts.starts[t]]), t + 1)
             elif (
                 ts.caps[t]
                 or ts.words[t][:1].isdigit()
@@ -1266,11 +1270,13 @@ class _Attributor:
                 return None if self.focus(pos) is not None else ts.surface(k, j)
             org = self.org_at.get(ts.starts[t])
             if org is not None:
-                if t == j:  # up to the organisation's last capitalised word as written
-                    of_org = t + 1
-                    while of_org < ts.n and ts.joined(of_org) and ts.caps[of_org]:
-                        of_org += 1
-                t = max(ts.index_at(ts.starts[t] + len(org)), t + 1)
+                at = t
+                t = max(ts.index_at(self.org_stop[ts.starts[t]]), t + 1)
+                held = self.person_in_org(at, t)
+                if held is not None:
+                    return held  # "kata pengamat tata kota Universitas Trisakti Nirwono Yoga"
+                if at == j:  # the organisation as written, never the name after it
+                    of_org = t
                 after_org = True
                 continue
             if ts.caps[t] and ts.name_ok[t]:
@@ -1295,6 +1301,17 @@ class _Attributor:
         # organisation, not a bare "anggota" that says nothing of who spoke
         self.last_description = ts.surface(k, of_org or j)
         return self.last_description
+
+    def person_in_org(self, i: int, j: int) -> str | None:
+        """A person of the article whose name ends the organisation read at tokens ``i .. j-1``
+        (``Universitas Trisakti Nirwono Yoga``, the organisation reader running on into the
+        name of its member): the speaker is that person, not a description holding the name."""
+        ts = self.ts
+        known = {spelling_key(t) for pt in self.person_tokens.values() for t in pt}
+        for u in range(i + 1, j):
+            if spelling_key(ts.lows[u]) in known and ts.caps[u] and read_name(ts, u) >= j:
+                return self.known_name(ts.surface(u, j))
+        return None
 
     def ends_with_demonstrative(self, j: int) -> bool:
         """Whether the attribution clause running on from token ``j`` ends with a demonstrative
@@ -1476,7 +1493,7 @@ class _Attributor:
                         org = self.org_at.get(ts.starts[k + 1]) if k + 1 < ts.n else None
                         if org is None:
                             continue
-                        speaker, body = org, ts.index_at(ts.starts[k + 1] + len(org))
+                        speaker, body = org, ts.index_at(self.org_stop[ts.starts[k + 1]])
                         named = body
                 start = body
                 while (

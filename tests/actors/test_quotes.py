@@ -545,3 +545,46 @@ def test_a_qualifier_after_an_office_belongs_to_the_office(text: str, name: str,
     (person,) = [a for a in extract_actors(text) if a.type == "person"]
     assert (person.name, person.role, person.aliases) == (name, role, [])
     assert [q.speaker for q in extract_quotes(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            # a short form ("LSI") of an organisation named in full earlier, then the name
+            'Lembaga Survei Indonesia (LSI) merilis survei. "Angkanya naik," kata periset LSI '
+            "Rina Kusumawati di Jakarta, Senin.",
+            "Rina Kusumawati",
+        ),
+        (
+            # the organisation reader ran on into the name of a person the article names again
+            '"Trotoar harus ditata," kata pengamat tata ruang Universitas Trisakti Joko Waluyo '
+            'kepada wartawan, Senin. "Pedagang perlu lahan," ujar Joko Waluyo.',
+            "Joko Waluyo",
+        ),
+    ],
+)
+def test_a_description_stops_before_the_name_after_its_organisation(
+    text: str, speaker: str
+) -> None:
+    # reviewer saw "peniliti ICW Lalola Ester" and "pengamat tata kota Universitas Trisakti
+    # Nirwono Yoga" as speakers: descriptions that held the speaker's own name
+    assert extract_quotes(text)[0].speaker == speaker
+
+
+def test_a_qualifier_after_two_offices_is_no_role_of_the_name_after_a_comma() -> None:
+    # reviewer saw Wiranto with the role "Presiden dan Wakil Presiden terpilih"
+    text = (
+        "Terkait pelantikan Presiden dan Wakil Presiden terpilih, Sutrisno juga menyebut "
+        'ada gerakan baru. "Kami waspada," kata Sutrisno.'
+    )
+    (person,) = [a for a in extract_actors(text) if a.type == "person"]
+    assert (person.name, person.role) == ("Sutrisno", None)
+
+
+@pytest.mark.parametrize("honorific", ["KH", "H.", "Prof."])
+def test_an_honorific_after_a_qualified_office_is_no_part_of_the_role(honorific: str) -> None:
+    # reviewer saw Ma'ruf Amin with the role "Wakil Presiden terpilih KH"
+    text = f"Wakil Presiden terpilih {honorific} Ahmad Fauzan menghadiri rapat pleno di Bandung."
+    (person,) = [a for a in extract_actors(text) if a.type == "person"]
+    assert (person.name, person.role) == ("Ahmad Fauzan", "Wakil Presiden terpilih")
