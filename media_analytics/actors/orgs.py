@@ -207,6 +207,33 @@ def _continue_name(ts: TokenStream, j: int, gaz: Gazetteer, complement: bool) ->
     return j
 
 
+def _past_titles(ts: TokenStream, j: int, role: bool) -> int:
+    """Past the titles of the person a body is named after, right after its head (``RSUD Dr.
+    Soetomo``, ``RSUP Prof. dr. R. D. Kandou``, ``Universitas Prof. Dr. Moestopo``): honorifics
+    in either case, each with its dot, and initials, up to the name, which the name reader would
+    otherwise not reach past a dot or a title in lower case; ``j`` when no title and name follow.
+
+    After a role (``role``) the title may open the holder's name instead (``Kepala
+    Puskesmas dr Budi Santoso``): the body is named after the person only when the name runs
+    on to a comma (``Direktur RSUD dr Soetomo, dr Joni``) or past two words, the last two being
+    the holder's (``Direktur RSUD Dr. Soetomo Joni Wahyuhadi``).
+    """
+    k, titled = j, False
+    while k < ts.n and ts.joined(k):
+        if (ts.lows[k],) in ts.lex.hon_prefix:
+            titled = True
+        elif not (len(ts.words[k]) == 1 and ts.words[k].isupper() and ts.skip_dot(k + 1) > k + 1):
+            break  # not an initial ("R.") either
+        k = ts.skip_dot(k + 1)
+    if not (titled and k < ts.n and ts.joined(k) and ts.caps[k]):
+        return j
+    if role:
+        run, _ = _plain_run(ts, k)
+        if run < 3 and not (k + run < ts.n and ts.words[k + run] == ","):
+            return j
+    return k
+
+
 def _defines_other(ts: TokenStream, i: int) -> bool:
     """``Public-Private Partnership (PPP)``: a listed acronym that spells the phrase before it."""
     if i < 2 or ts.words[i - 1] != "(" or i + 1 >= ts.n or ts.words[i + 1] != ")":
@@ -317,6 +344,9 @@ def match_org(
             return None
         if is_draw_group(ts, i):
             return None
+        # (after a role word, read alone or as its complement: "Kepala Puskesmas dr Budi")
+        role = complement or (i > 0 and ts.lows[i - 1] in lex.role_openers)
+        h = _past_titles(ts, h, role)
         j = _continue_name(ts, h, gaz, complement)
         if j == h:
             return None

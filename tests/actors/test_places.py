@@ -193,3 +193,29 @@ def test_a_facility_named_after_a_titled_person_is_no_person(venue: str) -> None
 def test_a_titled_person_at_a_facility_stays_a_person() -> None:
     text = "Korban banjir ditangani dr Sutrisno Hadi di RSUD Kuta menjelang magrib."
     assert [a.name for a in extract_actors(text) if a.type == "person"] == ["Sutrisno Hadi"]
+
+
+@pytest.mark.parametrize(
+    "venue",
+    [
+        "RSUD Dr. Sutrisno Hadi",
+        "Puskesmas Prof. Sutrisno Hadi",
+        "RSUP H. Sutrisno Hadi",
+        "RSUD Hj. Sutrisna Hadi",
+        "RSUD Ir. Sutrisno Hadi",
+        "RSUP Prof. dr. R. D. Sutrisno",
+        "RSUD dr Sutrisno Hadi",
+    ],
+)
+def test_a_body_named_after_a_titled_person_runs_on_past_the_title(venue: str) -> None:
+    text = f"Korban banjir dibawa ke {venue} menjelang magrib."
+    assert [(a.name, a.type) for a in extract_actors(text)] == [(venue, "organization")]
+
+
+def test_a_body_named_after_a_titled_person_before_its_head_s_holder() -> None:
+    text = "Direktur RSUD Dr. Sutrisno Hadi Budi Santoso mengatakan korban sudah pulang."
+    assert [(a.name, a.type) for a in extract_actors(text)] == [
+        ("RSUD Dr. Sutrisno Hadi", "organization"),
+        ("Budi Santoso", "person"),
+    ]
+
