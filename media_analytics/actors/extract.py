@@ -228,7 +228,8 @@ class ArticleActors:
     def _titled_facility(self, k: int) -> bool:
         """The name at ``k`` is a facility's named after someone: a title (an honorific or a rank,
         in either case) stands between it and a facility's noun (``RSUD dr Soedarso``, ``RS Dr.
-        Sutrisno``, ``Puskesmas Kolonel ...``, ``Jl. dr ...``), or ``k`` is that title. The person
+        Sutrisno``, ``Puskesmas Kolonel ...``, ``Jl. dr ...``) or the noun's short form in
+        brackets (``Rumah Sakit Umum Daerah (RSUD) dr ...``), or ``k`` is that title. The person
         is not mentioned; an organisation read from the noun (``RSUP Dr Sardjito``) is kept."""
         ts = self.ts
         lows, words = ts.lows, ts.words
@@ -245,6 +246,8 @@ class ArticleActors:
         if not titled or j == 0 or not ts.joined(j):
             return False
         j -= 1
+        if words[j] == ")" and j > 1 and words[j - 2] == "(":
+            j -= 1  # "Rumah Sakit Umum Daerah (RSUD) dr ...": the noun's short form in brackets
         if words[j] == "." and j > 0 and lows[j - 1] in ("jl", "jln") and ts.skip_dot(j) == j + 1:
             j -= 1  # "Jl. dr ..."
         noun = lows[j]

@@ -219,3 +219,7 @@ def test_a_body_named_after_a_titled_person_before_its_head_s_holder() -> None:
         ("Budi Santoso", "person"),
     ]
 
+
+def test_a_facility_s_short_form_in_brackets_before_the_title_is_no_person() -> None:
+    text = "Korban dibawa ke Rumah Sakit Umum Daerah (RSUD) dr Sutrisno Hadi menjelang magrib."
+    assert not [a.name for a in extract_actors(text) if a.type == "person"]
