@@ -251,6 +251,10 @@ class ArticleActors:
         if words[j] == "." and j > 0 and lows[j - 1] in ("jl", "jln") and ts.skip_dot(j) == j + 1:
             j -= 1  # "Jl. dr ..."
         noun = lows[j]
+        first = j - 1 if noun == "sakit" else j  # "rumah sakit"
+        if first > 0 and lows[first - 1] in ts.lex.role_openers:
+            # "Kepala Puskesmas dr Budi Santoso": an office of the facility, then its holder
+            return False
         return noun in _FACILITY_NOUNS and (noun != "sakit" or (j > 0 and lows[j - 1] == "rumah"))
 
     def _title(self, j: int) -> bool:

@@ -195,6 +195,13 @@ def test_a_titled_person_at_a_facility_stays_a_person() -> None:
     assert [a.name for a in extract_actors(text) if a.type == "person"] == ["Sutrisno Hadi"]
 
 
+@pytest.mark.parametrize("office", ["Kepala Puskesmas", "Direktur Rumah Sakit", "Kepala RSUD"])
+def test_the_titled_holder_of_a_facility_s_office_stays_a_person(office: str) -> None:
+    # an office of the facility, then its holder: no facility named after a person
+    text = f"{office} dr Sutrisno Hadi mengatakan stok obat masih cukup."
+    assert [a.name for a in extract_actors(text) if a.type == "person"] == ["Sutrisno Hadi"]
+
+
 @pytest.mark.parametrize(
     "venue",
     [
