@@ -907,6 +907,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         records = list(_read_scored(args.inputs))
     if not len(records):
         raise CommandError("no scored records to report on")
+    if args.theme:
+        _check_report_themes(args.theme, records)
     aliases = None
     if args.aliases:
         from .actors import read_name_table
@@ -939,6 +941,29 @@ def _cmd_report(args: argparse.Namespace) -> int:
     for name, path in written.items():
         print(f"{name}: {path}")
     return EXIT_OK
+
+
+def _check_report_themes(asked: Sequence[str], records: Any) -> None:
+    """Refuse a ``--theme`` that neither the records nor the default taxonomy know.
+
+    Such a name is a misspelling: the report would hold 0 stories and the command exit 0, so a
+    scheduled report would go on empty unnoticed. A theme of the taxonomy that no story carries
+    in the range is a real answer (none) and still gets its report, with a warning.
+    """
+    from .themes import Taxonomy
+
+    if hasattr(records, "columns"):  # a frame read from the database
+        cells = records["themes"] if "themes" in records.columns else []
+    else:
+        cells = (r.get("themes") for r in records)
+    known = {t["theme"] for cell in cells if cell is not None for t in cell if "theme" in t}
+    known |= set(Taxonomy.load().ids)
+    unknown = [t for t in dict.fromkeys(asked) if t not in known]
+    if unknown:
+        raise CommandError(
+            f"--theme {', '.join(map(repr, unknown))}: not a theme of these records or the "
+            f"taxonomy; known themes: {', '.join(sorted(known))}"
+        )
 
 
 _REPORT_READS = (
