@@ -228,6 +228,9 @@ def _cmd_train(args: argparse.Namespace) -> int:
         labels = read_label_file(args.theme_labels, taxonomy.ids) if args.theme_labels else None
     except (OSError, ValueError) as exc:
         raise CommandError(f"--theme-labels: {exc}") from None
+    if labels:  # rows for ids no article carries are left out (a warning names them)
+        ids = {a.id for a in articles}
+        dropped += sum(i not in ids for i in labels)
     for flag, data, path in (
         ("--sentiment-data", sentiment, args.sentiment_data),
         ("--tone-data", tone, args.tone_data),
@@ -282,14 +285,18 @@ def _cmd_train(args: argparse.Namespace) -> int:
             "" if kept == len(matches) else "; the others get new ids",
         )
     out = pipe.save(args.out)
+    # the rejects were said among the log lines before the fit: the summary counts them, as
+    # score's does, so that exit 1 has its reason on the last line
+    left_out = len(rejects.errors) + dropped
     logger.info(
-        "trained on %d articles in %.1f s -> %s (model %s)",
+        "trained on %d articles in %.1f s -> %s (model %s)%s",
         len(articles),
         time.perf_counter() - started,
         out,
         pipe.model_version,
+        f"; {left_out} rejected article(s) or labelled row(s) left out" if left_out else "",
     )
-    return EXIT_PARTIAL if len(rejects.errors) or dropped else EXIT_OK
+    return EXIT_PARTIAL if left_out else EXIT_OK
 
 
 def _column_flags(message: str, prefix: str) -> str:
@@ -1382,7 +1389,7 @@ def _cmd_evaluate_themes(args: argparse.Namespace) -> int:
             "themes": table.to_dict(orient="index"),
         }
         print(json.dumps(out, indent=2))
-        return EXIT_OK
+        return EXIT_PARTIAL if result.missing else EXIT_OK
     print(
         f"Themes on {result.n_articles} labelled articles of {', '.join(args.inputs)}, "
         f"model {pipe.model_version}"
@@ -1391,7 +1398,8 @@ def _cmd_evaluate_themes(args: argparse.Namespace) -> int:
     print(result.table.round(3).to_string(na_rep="-"))
     if args.errors:
         print(f"\n{len(result.errors)} wrong decisions written to {args.errors}")
-    return EXIT_OK
+    # labels of ids among no article are left out, as unusable rows of a tone file are: exit 1
+    return EXIT_PARTIAL if result.missing else EXIT_OK
 
 
 def _cmd_evaluate_topics(args: argparse.Namespace) -> int:
