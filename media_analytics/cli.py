@@ -1226,6 +1226,11 @@ def _run_evaluation(
     from .sentiment import OverlapError, check_overlap, evaluate
 
     articles = what.startswith("Tone")  # whole articles: a headline column is read too
+    if args.train and args.model:  # --model was dropped without a word, the header naming --train
+        raise CommandError(
+            "--train FILE and --model DIR exclude each other: --train evaluates a model trained "
+            "on FILE, --model a saved one"
+        )
     if not args.train and (args.train_text_column or args.train_label_column):
         raise CommandError(
             "--train-text-column/--train-label-column name the columns of "
@@ -1824,7 +1829,9 @@ def build_parser() -> argparse.ArgumentParser:
         kind.add_argument("--column", action="append", metavar="INPUT=FIELD", help="as for score")
         kind.add_argument("--date-order", **_DATE_ORDER_KW)
     for kind, trained in ((sent, "a classifier"), (tone, "an article tone model")):
-        kind.add_argument("--train", help=f"train {trained} on this labelled file instead")
+        kind.add_argument(
+            "--train", help=f"train {trained} on this labelled file instead (not with --model)"
+        )
         kind.add_argument(
             "--allow-overlap",
             action="store_true",

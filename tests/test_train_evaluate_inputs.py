@@ -389,3 +389,18 @@ def test_theme_labels_of_ids_among_no_article_are_left_out_with_exit_1(
     labels.write_text(f"id,public_dialogue\n{known},1\n", "utf-8")
     assert main(evaluate) == 0
 
+
+def test_evaluate_refuses_a_training_file_and_a_model_together(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """``evaluate tone FILE --train OTHER --model DIR`` dropped ``--model`` without a word."""
+    rows = _tone_rows(6)
+    test, train = tmp_path / "test.jsonl", tmp_path / "train.jsonl"
+    test.write_text("".join(json.dumps(r) + "\n" for r in rows[:3]), "utf-8")
+    train.write_text("".join(json.dumps(r) + "\n" for r in rows[3:]), "utf-8")
+    for kind in ("tone", "sentiment"):
+        argv = ["evaluate", kind, str(test), "--train", str(train), "--model", str(tmp_path)]
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert "--train FILE and --model DIR exclude each other" in err
+        assert len(err.strip().splitlines()) == 1
