@@ -228,6 +228,9 @@ def _cmd_train(args: argparse.Namespace) -> int:
         labels = read_label_file(args.theme_labels, taxonomy.ids) if args.theme_labels else None
     except (OSError, ValueError) as exc:
         raise CommandError(f"--theme-labels: {exc}") from None
+    if labels:  # rows for ids no article carries are left out (a warning names them)
+        ids = {a.id for a in articles}
+        dropped += sum(i not in ids for i in labels)
     for flag, data, path in (
         ("--sentiment-data", sentiment, args.sentiment_data),
         ("--tone-data", tone, args.tone_data),
@@ -282,14 +285,18 @@ def _cmd_train(args: argparse.Namespace) -> int:
             "" if kept == len(matches) else "; the others get new ids",
         )
     out = pipe.save(args.out)
+    # the rejects were said among the log lines before the fit: the summary counts them, as
+    # score's does, so that exit 1 has its reason on the last line
+    left_out = len(rejects.errors) + dropped
     logger.info(
-        "trained on %d articles in %.1f s -> %s (model %s)",
+        "trained on %d articles in %.1f s -> %s (model %s)%s",
         len(articles),
         time.perf_counter() - started,
         out,
         pipe.model_version,
+        f"; {left_out} rejected article(s) or labelled row(s) left out" if left_out else "",
     )
-    return EXIT_PARTIAL if len(rejects.errors) or dropped else EXIT_OK
+    return EXIT_PARTIAL if left_out else EXIT_OK
 
 
 def _column_flags(message: str, prefix: str) -> str:
@@ -907,6 +914,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         records = list(_read_scored(args.inputs))
     if not len(records):
         raise CommandError("no scored records to report on")
+    if args.theme:
+        _check_report_themes(args.theme, records)
     aliases = None
     if args.aliases:
         from .actors import read_name_table
@@ -939,6 +948,29 @@ def _cmd_report(args: argparse.Namespace) -> int:
     for name, path in written.items():
         print(f"{name}: {path}")
     return EXIT_OK
+
+
+def _check_report_themes(asked: Sequence[str], records: Any) -> None:
+    """Refuse a ``--theme`` that neither the records nor the default taxonomy know.
+
+    Such a name is a misspelling: the report would hold 0 stories and the command exit 0, so a
+    scheduled report would go on empty unnoticed. A theme of the taxonomy that no story carries
+    in the range is a real answer (none) and still gets its report, with a warning.
+    """
+    from .themes import Taxonomy
+
+    if hasattr(records, "columns"):  # a frame read from the database
+        cells = records["themes"] if "themes" in records.columns else []
+    else:
+        cells = (r.get("themes") for r in records)
+    known = {t["theme"] for cell in cells if cell is not None for t in cell if "theme" in t}
+    known |= set(Taxonomy.load().ids)
+    unknown = [t for t in dict.fromkeys(asked) if t not in known]
+    if unknown:
+        raise CommandError(
+            f"--theme {', '.join(map(repr, unknown))}: not a theme of these records or the "
+            f"taxonomy; known themes: {', '.join(sorted(known))}"
+        )
 
 
 _REPORT_READS = (
@@ -1194,6 +1226,11 @@ def _run_evaluation(
     from .sentiment import OverlapError, check_overlap, evaluate
 
     articles = what.startswith("Tone")  # whole articles: a headline column is read too
+    if args.train and args.model:  # --model was dropped without a word, the header naming --train
+        raise CommandError(
+            "--train FILE and --model DIR exclude each other: --train evaluates a model trained "
+            "on FILE, --model a saved one"
+        )
     if not args.train and (args.train_text_column or args.train_label_column):
         raise CommandError(
             "--train-text-column/--train-label-column name the columns of "
@@ -1357,7 +1394,7 @@ def _cmd_evaluate_themes(args: argparse.Namespace) -> int:
             "themes": table.to_dict(orient="index"),
         }
         print(json.dumps(out, indent=2))
-        return EXIT_OK
+        return EXIT_PARTIAL if result.missing else EXIT_OK
     print(
         f"Themes on {result.n_articles} labelled articles of {', '.join(args.inputs)}, "
         f"model {pipe.model_version}"
@@ -1366,7 +1403,8 @@ def _cmd_evaluate_themes(args: argparse.Namespace) -> int:
     print(result.table.round(3).to_string(na_rep="-"))
     if args.errors:
         print(f"\n{len(result.errors)} wrong decisions written to {args.errors}")
-    return EXIT_OK
+    # labels of ids among no article are left out, as unusable rows of a tone file are: exit 1
+    return EXIT_PARTIAL if result.missing else EXIT_OK
 
 
 def _cmd_evaluate_topics(args: argparse.Namespace) -> int:
@@ -1791,7 +1829,9 @@ def build_parser() -> argparse.ArgumentParser:
         kind.add_argument("--column", action="append", metavar="INPUT=FIELD", help="as for score")
         kind.add_argument("--date-order", **_DATE_ORDER_KW)
     for kind, trained in ((sent, "a classifier"), (tone, "an article tone model")):
-        kind.add_argument("--train", help=f"train {trained} on this labelled file instead")
+        kind.add_argument(
+            "--train", help=f"train {trained} on this labelled file instead (not with --model)"
+        )
         kind.add_argument(
             "--allow-overlap",
             action="store_true",

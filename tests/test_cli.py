@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import subprocess
 import sys
@@ -95,11 +96,37 @@ def test_report_refuses_bad_days_and_names_a_theme_no_story_carries(
         assert f"not a day as YYYY-MM-DD: '{other_iso_form}'" in capsys.readouterr().err
     assert main([*base, "--since", "2024-12-01", "--until", "2024-11-01"]) == 2
     assert "--since 2024-12-01 is after --until 2024-11-01" in capsys.readouterr().err
-    assert main([*base, "--theme", "public_dialog"]) == 0
+    # a taxonomy theme no story carries in the range: its (empty) report, with a warning
+    assert main([*base, "--theme", "money_politics"]) == 0
     assert (
-        "no story carries the theme(s) 'public_dialog' (themes in the data: public_dialogue)"
+        "no story carries the theme(s) 'money_politics' (themes in the data: public_dialogue)"
         in (caplog.text)
     )
+
+
+def test_report_refuses_a_misspelt_theme_and_counts_the_stories_carrying_the_theme(
+    tmp_path: Path, capsys, caplog
+) -> None:
+    """``--theme public_dialog`` (a typo) wrote an empty report and exited 0, and the log said
+    "report on 2 stories" for a report on 1: the typo is refused, naming the known themes."""
+    scored = tmp_path / "scored.jsonl"
+    rows = [
+        {"id": "a", "published_at": "2024-11-26", "source": "X", "title": "t",
+         "themes": [{"theme": "public_dialogue", "score": 0.9, "evidence": ["dialog"]}]},
+        {"id": "b", "published_at": "2024-11-26", "source": "X", "title": "u",
+         "themes": [{"theme": "my_own", "score": 0.9, "evidence": ["x"]}]},
+    ]  # fmt: skip
+    scored.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    base = ["report", str(scored), "--out", str(tmp_path / "r")]
+    assert main([*base, "--theme", "public_dialog"]) == 2
+    err = capsys.readouterr().err
+    assert "--theme 'public_dialog': not a theme of these records or the taxonomy" in err
+    assert "known themes: asn_neutrality, " in err and ", my_own, " in err
+    assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "r").exists()
+    caplog.set_level(logging.INFO)
+    assert main([*base, "--theme", "my_own"]) == 0  # a theme only the records carry
+    assert "report on 1 stories" in caplog.text
 
 
 def test_report_counts_an_alias_under_the_analysts_name(tmp_path: Path, capsys) -> None:

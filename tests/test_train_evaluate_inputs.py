@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -319,9 +320,12 @@ def test_train_takes_the_columns_of_each_labelled_file_and_says_rows_were_left_o
     assert not out.exists()
 
     caplog.clear()
+    caplog.set_level(logging.INFO)
     code = main([*argv, "--sentiment-data", str(mine), "--label-column", "Label Sentimen"])
     assert code == 1  # trained; the mistyped row was left out, as score's rejects are
     assert f"rejected {mine}:32: label 'neutrall'" in caplog.text
+    # the closing line gives the reason for exit 1, as score's does
+    assert "; 1 rejected article(s) or labelled row(s) left out" in caplog.text
     assert MediaPipeline.load(out).sentiment_ is not None
 
 
@@ -358,3 +362,45 @@ def test_evaluate_reads_the_test_file_by_its_own_columns_and_flags_what_it_left_
     assert main(argv) == 2
     assert "(name it: --train-text-column NAME)" in capsys.readouterr().err
     assert main([*argv, "--train-text-column", "Isi Ulasan"]) == 1
+
+
+def test_theme_labels_of_ids_among_no_article_are_left_out_with_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A theme-label row whose id is among no article was left out with a warning and exit 0,
+    where a tone file's unusable rows give exit 1: a cron job checking for 1 missed it."""
+    from media_analytics.themes.training import read_sample_records
+
+    sample = corpora_dir() / "sample"
+    known = read_sample_records()[0]["id"]
+    labels = tmp_path / "fixes.csv"
+    labels.write_text(f"id,public_dialogue\n{known},1\nclickid-misspelt,0\n", "utf-8")
+    out = tmp_path / "m"
+    argv = ["train", "--out", str(out), "--no-topics", "--no-article-tone", "--jobs", "1"]
+    caplog.set_level(logging.INFO)
+    assert main([*argv, "--theme-labels", str(labels)]) == 1
+    assert "1 of 2 theme-labelled ids name no training article" in caplog.text
+    assert "; 1 rejected article(s) or labelled row(s) left out" in caplog.text
+    assert out.exists()  # trained all the same
+    capsys.readouterr()
+    evaluate = ["evaluate", "themes", str(sample), "--labels", str(labels), "--model", str(out)]
+    assert main(evaluate) == 1
+    assert "(1 labelled ids not found)" in capsys.readouterr().out
+    labels.write_text(f"id,public_dialogue\n{known},1\n", "utf-8")
+    assert main(evaluate) == 0
+
+
+def test_evaluate_refuses_a_training_file_and_a_model_together(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """``evaluate tone FILE --train OTHER --model DIR`` dropped ``--model`` without a word."""
+    rows = _tone_rows(6)
+    test, train = tmp_path / "test.jsonl", tmp_path / "train.jsonl"
+    test.write_text("".join(json.dumps(r) + "\n" for r in rows[:3]), "utf-8")
+    train.write_text("".join(json.dumps(r) + "\n" for r in rows[3:]), "utf-8")
+    for kind in ("tone", "sentiment"):
+        argv = ["evaluate", kind, str(test), "--train", str(train), "--model", str(tmp_path)]
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert "--train FILE and --model DIR exclude each other" in err
+        assert len(err.strip().splitlines()) == 1

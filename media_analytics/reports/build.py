@@ -153,7 +153,7 @@ def build_report(
     paths = {"html": html_path, "markdown": md_path, **paths}
     logger.info(
         "report on %d stories (%d spike(s)) written to %s",
-        len(data.stories),
+        len(content.tables["stories"]),  # with themes=, the stories carrying them
         len(content.tables["spikes"]),
         out,
     )

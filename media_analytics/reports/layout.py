@@ -71,9 +71,11 @@ def display_frame(frame: pd.DataFrame, max_rows: int | None = None) -> pd.DataFr
 
 def theme_columns(volume_theme: pd.DataFrame) -> pd.DataFrame:
     """Stories per theme and period as the reports show them: a row per period, a column per
-    theme (the exported table has a row per period and theme)."""
+    theme (the exported table has a row per period and theme). ``partial`` stays beside
+    ``period``, as in the other tables over time, so that a week cut short is marked here too."""
     if volume_theme.empty:
         return volume_theme
-    wide = volume_theme.pivot(index="period", columns="theme", values="articles")
+    index = ["period", "partial"] if "partial" in volume_theme.columns else ["period"]
+    wide = volume_theme.pivot(index=index, columns="theme", values="articles")
     wide.columns.name = None
     return wide.reset_index()

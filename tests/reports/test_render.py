@@ -293,7 +293,7 @@ def test_markdown_has_the_actors_asked_for_their_tone_theme_volumes_and_the_late
         shown = sections[title]
         assert "| 2025-03-24 |" in shown and "| 2025-01-06 |" not in shown  # the last 10 weeks
         assert "_Last 10 of 12 rows._" in shown
-    assert "| period | pilkada_security |" in sections["Stories per theme and period"]
+    assert "| period | partial | pilkada_security |" in sections["Stories per theme and period"]
     html = paths["html"].read_text(encoding="utf-8")
     assert "<h3>Tone toward actors</h3>" in html and "<td>Polri</td>" in html
     # the share-of-voice bars say how many stories each share stands for

@@ -87,3 +87,24 @@ def test_partial_first_and_last_periods_are_flagged_and_the_axes_titled(tmp_path
     # without --since/--until, the data's own first and last days cut their weeks short
     plain = build_report(RECORDS, tmp_path / "plain")
     assert pd.read_csv(plain["csv:volume_total"])["partial"].tolist() == [True]
+
+
+def test_the_stories_per_theme_table_marks_partial_periods_as_its_note_says(tmp_path):
+    """The note above "Stories per theme and period" said the tables mark partial periods in
+    their partial column, but that table (a column per theme) had none: a 3-day week read as
+    a full one. It now has ``partial`` beside ``period`` in Markdown and HTML."""
+    paths = build_report(RECORDS, tmp_path, since="2024-11-17", until="2024-11-26")
+    markdown = paths["markdown"].read_text(encoding="utf-8")
+    section = markdown.split("## Stories per theme and period", 1)[1].split("\n## ", 1)[0]
+    assert "the tables mark them in their partial column" in section
+    rows = [line for line in section.splitlines() if line.startswith("|")]
+    assert [c.strip() for c in rows[0].strip("|").split("|")][:2] == ["period", "partial"]
+    assert [[c.strip() for c in r.strip("|").split("|")][:2] for r in rows[2:]] == [
+        ["2024-11-11", "yes"],
+        ["2024-11-18", "no"],
+        ["2024-11-25", "yes"],
+    ]
+    html = paths["html"].read_text(encoding="utf-8")
+    table = html.split(">Stories per theme and week<", 1)[1].split("</table>", 1)[0]
+    assert re.search(r"<th[^>]*>period</th><th[^>]*>partial</th>", table)
+    assert len(re.findall(r"<td[^>]*>yes</td>", table)) == 2
