@@ -567,13 +567,13 @@ def test_a_qualifier_after_an_office_belongs_to_the_office(text: str, name: str,
 def test_a_description_stops_before_the_name_after_its_organisation(
     text: str, speaker: str
 ) -> None:
-    # reviewer saw "peniliti ICW Lalola Ester" and "pengamat tata kota Universitas Trisakti
+    # seen on real news: "peniliti ICW Lalola Ester" and "pengamat tata kota Universitas Trisakti
     # Nirwono Yoga" as speakers: descriptions that held the speaker's own name
     assert extract_quotes(text)[0].speaker == speaker
 
 
 def test_a_qualifier_after_two_offices_is_no_role_of_the_name_after_a_comma() -> None:
-    # reviewer saw Wiranto with the role "Presiden dan Wakil Presiden terpilih"
+    # seen on real news: Wiranto with the role "Presiden dan Wakil Presiden terpilih"
     text = (
         "Terkait pelantikan Presiden dan Wakil Presiden terpilih, Sutrisno juga menyebut "
         'ada gerakan baru. "Kami waspada," kata Sutrisno.'
@@ -584,7 +584,7 @@ def test_a_qualifier_after_two_offices_is_no_role_of_the_name_after_a_comma() ->
 
 @pytest.mark.parametrize("honorific", ["KH", "H.", "Prof."])
 def test_an_honorific_after_a_qualified_office_is_no_part_of_the_role(honorific: str) -> None:
-    # reviewer saw Ma'ruf Amin with the role "Wakil Presiden terpilih KH"
+    # seen on real news: Ma'ruf Amin with the role "Wakil Presiden terpilih KH"
     text = f"Wakil Presiden terpilih {honorific} Ahmad Fauzan menghadiri rapat pleno di Bandung."
     (person,) = [a for a in extract_actors(text) if a.type == "person"]
     assert (person.name, person.role) == ("Ahmad Fauzan", "Wakil Presiden terpilih")
