@@ -1394,7 +1394,7 @@ def _cmd_evaluate_themes(args: argparse.Namespace) -> int:
             "themes": table.to_dict(orient="index"),
         }
         print(json.dumps(out, indent=2))
-        return EXIT_PARTIAL if result.missing else EXIT_OK
+        return EXIT_PARTIAL if result.missing or rejects.errors else EXIT_OK
     print(
         f"Themes on {result.n_articles} labelled articles of {', '.join(args.inputs)}, "
         f"model {pipe.model_version}"
@@ -1403,8 +1403,9 @@ def _cmd_evaluate_themes(args: argparse.Namespace) -> int:
     print(result.table.round(3).to_string(na_rep="-"))
     if args.errors:
         print(f"\n{len(result.errors)} wrong decisions written to {args.errors}")
-    # labels of ids among no article are left out, as unusable rows of a tone file are: exit 1
-    return EXIT_PARTIAL if result.missing else EXIT_OK
+    # labels of ids among no article are left out, as unusable rows of a tone file are, and
+    # rejected article records as for score: exit 1
+    return EXIT_PARTIAL if result.missing or rejects.errors else EXIT_OK
 
 
 def _cmd_evaluate_topics(args: argparse.Namespace) -> int:
@@ -1421,9 +1422,11 @@ def _cmd_evaluate_topics(args: argparse.Namespace) -> int:
     except (ValueError, ModelError) as exc:
         raise CommandError(str(exc)) from None
     _report_rejects(rejects)
+    # rejected article records: exit 1, as for score
+    status = EXIT_PARTIAL if rejects.errors else EXIT_OK
     if args.json:
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
-        return EXIT_OK
+        return status
     inputs = ", ".join(args.inputs)
     print(f"Topics of {result.n_articles} articles of {inputs}, model {pipe.model_version}")
     npmi = "-" if result.npmi != result.npmi else f"{result.npmi:.3f}"
@@ -1437,7 +1440,7 @@ def _cmd_evaluate_topics(args: argparse.Namespace) -> int:
     table = result.table.copy()
     table["share"] = (table["share"] * 100).round(1)
     print(table.rename(columns={"share": "share %"}).round(3).to_string(na_rep="-"))
-    return EXIT_OK
+    return status
 
 
 def _print_evaluation(args: argparse.Namespace, result: Any, what: str, source: str) -> None:

@@ -404,3 +404,24 @@ def test_evaluate_refuses_a_training_file_and_a_model_together(
         err = capsys.readouterr().err
         assert "--train FILE and --model DIR exclude each other" in err
         assert len(err.strip().splitlines()) == 1
+
+
+def test_evaluate_themes_and_topics_exit_1_when_article_records_were_rejected(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """A broken article record was reported, but ``evaluate themes|topics`` exited 0, unlike
+    ``score``: a script checking for 1 missed it."""
+    from media_analytics.themes.training import read_sample_records
+
+    record = read_sample_records()[0]
+    good = {"id": record["id"], "title": record["title"], "text": record["text"]}
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(json.dumps(good) + "\n" + '{"id": "cut-off", "text": \n', "utf-8")
+    labels = tmp_path / "fixes.csv"
+    labels.write_text(f"id,public_dialogue\n{good['id']},1\n", "utf-8")
+    assert main(["evaluate", "themes", str(articles), "--labels", str(labels)]) == 1
+    assert main(["evaluate", "topics", str(articles)]) == 1
+    capsys.readouterr()
+    articles.write_text(json.dumps(good) + "\n", "utf-8")
+    assert main(["evaluate", "themes", str(articles), "--labels", str(labels)]) == 0
+    assert main(["evaluate", "topics", str(articles)]) == 0
