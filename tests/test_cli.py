@@ -202,16 +202,21 @@ def test_bad_records_are_rejected_and_exit_1(tmp_path: Path, capsys, caplog) -> 
     assert "in.jsonl:8: text must be a string" in caplog.text
 
 
-def test_month_first_dates_are_read_by_default_and_failed_dates_are_shown(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    good = read_sample_records()[:3]
+def _dated_feed(tmp_path: Path, dates: list[str]) -> Path:
+    """A CSV export (judul, isi, tanggal) of the first sample articles with these dates."""
     src = tmp_path / "feed.csv"
     rows = ["judul,isi,tanggal"]
-    for record, when in zip(good, ["10/21/2025 20:43", "9/15/2025 21:15", "3/4/2025"], strict=True):
+    for record, when in zip(read_sample_records()[: len(dates)], dates, strict=True):
         body = " ".join(record["text"].split()).replace('"', "'")
         rows.append(f'"{record["title"]}","{body}",{when}')
     src.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return src
+
+
+def test_month_first_dates_are_read_by_default_and_failed_dates_are_shown(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    src = _dated_feed(tmp_path, ["10/21/2025 20:43", "9/15/2025 21:15", "3/4/2025"])
     out = tmp_path / "out.jsonl"
     args = ["score", str(src), "--column", "isi=text", "--out", str(out), "--jobs", "1", "-q"]
     assert main(args) == 0
@@ -227,13 +232,7 @@ def test_month_first_dates_are_read_by_default_and_failed_dates_are_shown(
 
 
 def test_dates_left_empty_keep_their_value_and_verbose_lists_every_line(tmp_path: Path) -> None:
-    good = read_sample_records()[:3]
-    src = tmp_path / "feed.csv"
-    rows = ["judul,isi,tanggal"]
-    for record, when in zip(good, ["2 jam yang lalu", "kemarin", "18/10/24"], strict=True):
-        body = " ".join(record["text"].split()).replace('"', "'")
-        rows.append(f'"{record["title"]}","{body}",{when}')
-    src.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    src = _dated_feed(tmp_path, ["2 jam yang lalu", "kemarin", "18/10/24"])
     out = tmp_path / "out.jsonl"
     command = [sys.executable, "-m", "media_analytics.cli"]
     args = ["score", str(src), "--out", str(out), "--jobs", "1"]
