@@ -197,7 +197,7 @@ def build_content(
     return ReportContent(
         title=title,
         period=code,
-        provenance=_provenance(everything, data, code, themes, generated_at),
+        provenance=_provenance(everything, data, code, themes, generated_at, cut),
         tables=tables,
         method=method,
         themes=list(themes) if themes is not None else None,
@@ -229,9 +229,11 @@ def _provenance(
     period: str,
     themes: Sequence[str] | None,
     generated_at: datetime | None,
+    cut: dict[pd.Timestamp, str],
 ) -> dict[str, str]:
     """The facts of the report; ``data`` holds every story read, ``shown_data`` the stories
-    the report shows (those carrying the selected themes, when there are)."""
+    the report shows (those carrying the selected themes, when there are), ``cut`` the partial
+    periods (:func:`partial_periods`)."""
     made = (generated_at or datetime.now(timezone.utc)).astimezone(timezone.utc)
     span = data.date_range
     shown = "; ".join(
@@ -264,7 +266,7 @@ def _provenance(
         "Duplicates folded": str(data.n_duplicates),
         "Records left out": _left_out(data),
         "Outlets": str(n_outlets),
-        "Period": PERIOD_NAMES[period] + _partial(data, period),
+        "Period": PERIOD_NAMES[period] + _partial(cut),
         "Filters": shown or "none",
         "Actor names": (
             f"{grouped} written form(s) counted under another name of the same actor "
@@ -306,8 +308,7 @@ def partial_periods(data: ReportData, period: str) -> dict[pd.Timestamp, str]:
     return {start: " ".join(days) for start, days in cut.items()}
 
 
-def _partial(data: ReportData, period: str) -> str:
-    cut = partial_periods(data, period)
+def _partial(cut: dict[pd.Timestamp, str]) -> str:
     shown = ", ".join(f"{start:%Y-%m-%d} {days}" for start, days in cut.items())
     return f"; partial: {shown}" if shown else ""
 
