@@ -213,11 +213,10 @@ class ArticleActors:
         body named there (``lapangan Desa Sukamaju``, ``di lapangan Kapolres ...``, ``Selamat
         jalan Pak Habibie``, ``gedung DPR``)."""
         ts, lex = self.ts, self.ts.lex
-        noun = ts.lows[k - 1]
         return (
             ts.joined(k)
             and not ts.caps[k - 1]
-            and (noun != "sakit" or (k > 1 and ts.lows[k - 2] == "rumah"))
+            and self._facility_noun_start(k - 1) is not None
             and not ts.upper[k]
             and ts.lows[k] not in lex.role_openers
             and ts.lows[k] not in lex.words["address"]  # "Selamat jalan Pak Habibie"
@@ -250,12 +249,19 @@ class ArticleActors:
             j -= 1  # "Rumah Sakit Umum Daerah (RSUD) dr ...": the noun's short form in brackets
         if words[j] == "." and j > 0 and lows[j - 1] in ("jl", "jln") and ts.skip_dot(j) == j + 1:
             j -= 1  # "Jl. dr ..."
-        noun = lows[j]
-        first = j - 1 if noun == "sakit" else j  # "rumah sakit"
-        if first > 0 and lows[first - 1] in ts.lex.role_openers:
-            # "Kepala Puskesmas dr Budi Santoso": an office of the facility, then its holder
-            return False
-        return noun in _FACILITY_NOUNS and (noun != "sakit" or (j > 0 and lows[j - 1] == "rumah"))
+        first = self._facility_noun_start(j)
+        # "Kepala Puskesmas dr Budi Santoso": an office of the facility, then its holder
+        return first is not None and not (first > 0 and lows[first - 1] in ts.lex.role_openers)
+
+    def _facility_noun_start(self, j: int) -> int | None:
+        """Where the facility noun ending at token ``j`` starts (``rumah sakit``: at ``rumah``;
+        ``sakit`` alone is no facility), or None when ``j`` ends none."""
+        lows = self.ts.lows
+        if lows[j] not in _FACILITY_NOUNS:
+            return None
+        if lows[j] != "sakit":
+            return j
+        return j - 1 if j > 0 and lows[j - 1] == "rumah" else None
 
     def _title(self, j: int) -> bool:
         """Token ``j`` is a title before a name: an honorific (``dr``, ``Prof``) or a rank."""
