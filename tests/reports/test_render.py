@@ -272,9 +272,10 @@ def test_markdown_has_the_actors_asked_for_their_tone_theme_volumes_and_the_late
     # the Markdown left out the --actor comparison, the tone toward actors and the theme
     # volumes, and showed the oldest 10 of the periods where the HTML shows the latest
     def record(i: int) -> dict:
-        actors = [{"name": "DPR", "type": "organization"}]
+        own = {"label": "negative" if i == 11 else "neutral"}  # the tone toward each actor
+        actors = [{"name": "DPR", "type": "organization", "sentiment": own}]
         if i == 11:
-            actors.append({"name": "Polri", "type": "organization"})
+            actors.append({"name": "Polri", "type": "organization", "sentiment": own})
         day = pd.Timestamp("2025-01-06") + pd.Timedelta(weeks=i)
         return {"id": f"r{i}", "published_at": f"{day:%Y-%m-%d}",
                 "title": f"Berita {i}", "source": "X", "actors": actors,
