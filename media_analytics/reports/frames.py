@@ -69,7 +69,8 @@ class ReportData:
         ``id, date, theme, score, evidence`` (evidence joined with ``"; "``).
     actors : pandas.DataFrame
         ``id, date, name, title, role, type, province, regency, sentiment, written``;
-        ``sentiment`` is the actor's own label when the record has one, else the story's tone;
+        ``sentiment`` is the actor's own label (the tone of the sentences naming it), ``None``
+        when the record gives it none and for every place: never the story's tone;
         ``name`` is the name the actor counts under, ``written`` the form the record gave.
     quotes : pandas.DataFrame
         ``id, date, source, speaker, text, verb``.
@@ -550,7 +551,7 @@ def records_to_frames(
                     "type": _clean_str(actor.get("type")),
                     "province": _clean_str(region.get("province")),
                     "regency": _clean_str(region.get("regency")),
-                    "sentiment": _actor_tone(actor.get("sentiment")) or tone,
+                    "sentiment": _actor_tone(actor),
                     "written": _clean_str(actor.get("name")) or name,
                 }
             )
@@ -592,7 +593,10 @@ def records_to_frames(
     names = actors[["id", "date", "type", "name", "written"]].drop_duplicates(
         ["id", "name", "written"]
     )
-    actors = actors.drop_duplicates(["id", "name"])
+    # one row per story and name: the first form the story gave a tone of its own, if any did
+    # ("KPK" read negative beside "Komisi Pemberantasan Korupsi" with no sentence of its own)
+    toned = actors["sentiment"].notna().sort_values(ascending=False, kind="stable")
+    actors = actors.loc[toned.index].drop_duplicates(["id", "name"]).sort_index()
 
     return ReportData(
         stories=stories,
@@ -610,8 +614,21 @@ def records_to_frames(
     )
 
 
-def _actor_tone(value: Any) -> str | None:
-    """An actor's own sentiment label, given as a label or as ``{"label": ..., "score": ...}``."""
+def _actor_tone(actor: Mapping[str, Any]) -> str | None:
+    """The tone toward an actor: its own sentiment label, given as a label or as ``{"label":
+    ..., "score": ...}``; ``None`` when it has none, and for a place, which the sentence
+    reading never scores (a label on one is that of a person or organisation of the same
+    name). Never the story's tone: that is the tone of the whole article, not of its coverage
+    of the actor.
+
+    >>> _actor_tone({"type": "person", "sentiment": {"label": "negative", "score": 0.6}})
+    'negative'
+    >>> _actor_tone({"type": "organization"})  # no sentence was read for it
+    >>> _actor_tone({"type": "place", "sentiment": "positive"})  # (a namesake's label)
+    """
+    if actor.get("type") == "place":
+        return None
+    value = actor.get("sentiment")
     if isinstance(value, Mapping):
         value = value.get("label")
     return _clean_str(value)

@@ -12,7 +12,7 @@ from html import escape
 import pandas as pd
 
 from .content import ReportContent
-from .layout import TABLE_TITLES, display_frame, theme_columns
+from .layout import ACTOR_TONE_CAVEAT, TABLE_TITLES, display_frame, theme_columns
 from .svg import SENTIMENT_COLORS, bar_chart, line_chart, stacked_bar_chart
 
 __all__ = ["render_html"]
@@ -250,6 +250,7 @@ def _actors(content: ReportContent) -> list[str]:
         parts.append(_table(top))
         parts.append(f"<h3>{TABLE_TITLES['sentiment_by_actor']}</h3>")
         parts.append(_table(content.tables["sentiment_by_actor"], caption=_NET_TONE))
+        parts.append(f'<p class="muted">{escape(ACTOR_TONE_CAVEAT)}</p>')
     parts.append(f"<h3>{TABLE_TITLES['top_speakers']}</h3>")
     parts.append(_table(content.tables["top_speakers"]))
     return parts

@@ -8,7 +8,7 @@ import html
 import pandas as pd
 
 from .content import ReportContent
-from .layout import TABLE_TITLES, display_frame, theme_columns
+from .layout import ACTOR_TONE_CAVEAT, TABLE_TITLES, display_frame, theme_columns
 
 __all__ = ["markdown_table", "render_markdown"]
 
@@ -28,6 +28,8 @@ _SUMMARY_TABLES = (
 _LATEST = ("volume_theme", "sentiment_over_time")
 #: Tables cut already to the top actors and the ones asked for: shown whole.
 _WHOLE = ("share_of_voice_actor", "sentiment_by_actor")
+#: What a table's figures are, said under it.
+_AFTER = {"sentiment_by_actor": ACTOR_TONE_CAVEAT}
 
 
 def _text(value: object) -> str:
@@ -99,6 +101,7 @@ def render_markdown(content: ReportContent) -> str:
         table = markdown_table(frame, None if name in _WHOLE else 10, latest=name in _LATEST)
         if name == "sentiment_over_time" and no_tone:
             table = "_No sentiment labels in these records._"
-        note = content.notes.get(name)
+        note, after = content.notes.get(name), _AFTER.get(name)
         lines += [f"## {TABLE_TITLES[name]}", "", *([f"_{note}_", ""] if note else []), table, ""]
+        lines += [f"_{after}_", ""] if after else []
     return "\n".join(lines).rstrip() + "\n"

@@ -309,8 +309,10 @@ def sentiment_mix(
     ----------
     data : ReportData
     by : {"period", "actor", "theme", "outlet"}
-        For ``actor`` the label is the tone toward the actor when the record carries one, else
-        the story's tone.
+        For ``actor`` the label is the tone toward the actor that the record gives (the tone of
+        the sentences naming it); an actor without one (every place, and a person or
+        organisation the reading found no sentence for) is not counted: the story's tone is
+        not the tone toward each actor it names.
     period : {"D", "W", "M"}
         Used when ``by="period"``.
     top : int, optional
@@ -384,8 +386,10 @@ def top_actors(
         Columns ``actor, type, title, role, articles, outlets, quotes, net_tone, also_written``,
         most articles first: ``title`` and ``role`` are the forms seen most often, ``outlets``
         counts the outlets that carried the stories naming the actor, ``quotes`` the quotes
-        attributed to the actor, ``net_tone`` the tone toward the actor, ``also_written`` the
-        other forms of the name counted under it (``"Jokowi (247)"``; the three most used).
+        attributed to the actor, ``net_tone`` the tone toward the actor over the stories that
+        give it one (missing, a blank cell, for a place, or an actor no story gives a tone of
+        its own; see :func:`sentiment_mix`), ``also_written`` the other forms of the name
+        counted under it (``"Jokowi (247)"``; the three most used).
     """
     a = data.actors
     if types is not None:
@@ -411,7 +415,7 @@ def top_actors(
     said = data.quotes["speaker"].value_counts()
     out["quotes"] = said.reindex(out.index, fill_value=0).astype(int)
     tone = sentiment_mix(data, "actor").set_index("actor")["net_tone"]
-    out["net_tone"] = tone.reindex(out.index, fill_value=0.0)
+    out["net_tone"] = tone.reindex(out.index).astype(float)  # no tone of its own: missing
     forms = data.names if len(data.names) else a
     if types is not None and len(forms):
         forms = forms[forms["type"].isin(types)]

@@ -162,10 +162,51 @@ def test_nested_fields_flatten():
     actors = data.actors.set_index("name")
     assert actors.loc["Anra Nosa", "province"] == "Riau"
     assert actors.loc["Anra Nosa", "sentiment"] == "negative"  # the actor's own tone
-    assert actors.loc["Polres Dumai", "sentiment"] == "positive"  # else the story's
+    assert pd.isna(actors.loc["Polres Dumai", "sentiment"])  # none of its own: not the story's
     assert data.quotes.loc[0, "speaker"] == "Anra Nosa"
     assert data.stories.loc[0, "topic_label"] == "pilkada, tps"
     assert data.model_versions == ["m-1"]
+
+
+def test_an_actor_without_a_tone_of_its_own_has_none_not_the_story_tone():
+    # seen on real news: a place never has a tone of its own, and the tone toward actors gave
+    # it its story's ("Tiongkok +0.21" was the tone of the stories naming China)
+    def actor(name: str, kind: str, tone: str | None = None) -> dict:
+        return {"name": name, "type": kind, **({"sentiment": {"label": tone}} if tone else {})}
+
+    record = {
+        "id": "r1",
+        "published_at": "2024-10-18",
+        "sentiment": {"label": "positive", "score": 0.8},
+        "actors": [
+            actor("Anra Nosa", "person", "negative"),
+            actor("Budi Santoso", "person"),  # no sentence read for him
+            actor("Polres Dumai", "organization"),
+            actor("Dumai", "place"),
+            actor("Riau", "place", "neutral"),  # a label on a place: a namesake's, not its own
+        ],
+    }
+    tone = records_to_frames([record]).actors.set_index("name")["sentiment"]
+    assert tone.dropna().to_dict() == {"Anra Nosa": "negative"}
+    assert len(tone) == 5  # the others are still actors, without a tone
+
+
+def test_a_name_keeps_the_tone_of_the_form_that_has_one():
+    # two forms of one organisation in a story, the first with no sentence of its own
+    record = {
+        "id": "r1",
+        "published_at": "2024-10-18",
+        "sentiment": {"label": "positive"},
+        "actors": [
+            {"name": "Korps Bhayangkara", "type": "organization"},
+            {"name": "Polri", "type": "organization", "sentiment": {"label": "negative"}},
+        ],
+    }
+    data = records_to_frames([record], aliases={"Korps Bhayangkara": "Polri"})
+    assert data.actors[["name", "sentiment"]].to_dict("records") == [
+        {"name": "Polri", "sentiment": "negative"}
+    ]
+    assert sorted(data.names["written"]) == ["Korps Bhayangkara", "Polri"]
 
 
 def test_a_place_counts_under_its_official_name():

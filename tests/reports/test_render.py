@@ -257,6 +257,30 @@ def test_markdown_escapes_article_text_and_keeps_one_bullet_per_story(tmp_path, 
     assert len(bullets) == expected and all(b.rstrip().endswith(")") for b in bullets)
 
 
+def test_the_tone_toward_actors_says_what_it_is_and_how_well_it_was_measured(tmp_path):
+    # seen on real news: the table read as a measurement of how each actor is covered, with
+    # nothing saying it is a sentence classifier's reading that agrees with people 60% of the time
+    actors = [
+        {"name": "KPK", "type": "organization", "sentiment": {"label": "negative"}},
+        {"name": "Tiongkok", "type": "place"},
+    ]
+    record = {"id": "r1", "published_at": "2025-01-06", "title": "Berita", "source": "X",
+              "actors": actors, "sentiment": {"label": "positive"}}  # fmt: skip
+    paths = build_report([record], tmp_path, generated_at=MADE)
+    markdown = paths["markdown"].read_text(encoding="utf-8")
+    section = markdown.split("\n## Tone toward actors\n", 1)[1].split("\n## ", 1)[0]
+    caveat = section.split("| KPK | 0 | 0 | 1 | 1 | -1.00 |", 1)[1]  # under the table
+    assert "Tiongkok" not in section
+    html = paths["html"].read_text(encoding="utf-8")
+    shown = html.split("<h3>Tone toward actors</h3>", 1)[1].split("<h3>", 1)[0]
+    assert "<td>KPK</td>" in shown and "Tiongkok" not in shown
+    after = shown.split("</table>", 1)[1]
+    for text in (caveat, after):
+        assert "sentences naming it" in text and "sentence classifier" in text
+        assert "places have none" in text
+        assert "about 60%" in text and "Tone toward actors" in text and "README" in text
+
+
 def test_a_long_sentiment_table_shows_its_latest_periods(tmp_path, sample_records):
     paths = build_report(sample_records, tmp_path, period="D", generated_at=MADE)
     days = pd.read_csv(paths["csv:sentiment_over_time"])
@@ -272,9 +296,10 @@ def test_markdown_has_the_actors_asked_for_their_tone_theme_volumes_and_the_late
     # the Markdown left out the --actor comparison, the tone toward actors and the theme
     # volumes, and showed the oldest 10 of the periods where the HTML shows the latest
     def record(i: int) -> dict:
-        actors = [{"name": "DPR", "type": "organization"}]
+        own = {"label": "negative" if i == 11 else "neutral"}  # the tone toward each actor
+        actors = [{"name": "DPR", "type": "organization", "sentiment": own}]
         if i == 11:
-            actors.append({"name": "Polri", "type": "organization"})
+            actors.append({"name": "Polri", "type": "organization", "sentiment": own})
         day = pd.Timestamp("2025-01-06") + pd.Timedelta(weeks=i)
         return {"id": f"r{i}", "published_at": f"{day:%Y-%m-%d}",
                 "title": f"Berita {i}", "source": "X", "actors": actors,

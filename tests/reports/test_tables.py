@@ -19,6 +19,7 @@ from media_analytics.reports import (
     volume,
 )
 from media_analytics.reports.content import build_content
+from media_analytics.reports.markdown import render_markdown
 
 W1, W2, W3, W4 = (pd.Timestamp(d) for d in ("2024-11-04", "2024-11-11", "2024-11-18", "2024-11-25"))
 
@@ -56,11 +57,17 @@ def data():
     r4      Wed 13 Nov  C       -       positive  -                    2
     r5      Mon 25 Nov  B (+C)  x       positive  Ani (tone negative)  2
     ======  ==========  ======  ======  ========  ===================  =====
+
+    Each actor carries a tone of its own, as scored records do: its story's, but Ani's in r5.
     """
     t1 = {"id": 1, "label": "pilkada", "score": 0.5}
     t2 = {"id": 2, "label": "banjir", "score": 0.5}
-    ani = _actor("Ani", "Riau", title="Dr.")
-    budi = _actor("Budi", "Bali")
+
+    def ani(tone: str) -> dict[str, Any]:
+        return _actor("Ani", "Riau", title="Dr.", sentiment={"label": tone, "score": 0.5})
+
+    def budi(tone: str) -> dict[str, Any]:
+        return _actor("Budi", "Bali", sentiment={"label": tone, "score": 0.5})
 
     def quote(who: str, text: str) -> dict[str, str]:
         return {"speaker": who, "text": text, "verb": "ujar"}
@@ -71,13 +78,15 @@ def data():
         quotes=[quote("Ani", "kedua")],
     )
     records = [
-        _rec("r1", "2024-11-04", "A", ["x"], "positive", [ani, budi], t1),
-        _rec("r2", "2024-11-06", "B", ["x", "y"], "negative", [ani], t1, [quote("Ani", "pertama")]),
-        _rec("r3", "2024-11-12", "A", ["y"], "neutral", [budi], t2, [quote("Budi", "satu")]),
+        _rec("r1", "2024-11-04", "A", ["x"], "positive", [ani("positive"), budi("positive")], t1),
+        _rec("r2", "2024-11-06", "B", ["x", "y"], "negative", [ani("negative")], t1,
+             [quote("Ani", "pertama")]),
+        _rec("r3", "2024-11-12", "A", ["y"], "neutral", [budi("neutral")], t2,
+             [quote("Budi", "satu")]),
         _rec("r4", "2024-11-13", "C", [], "positive", [], t2),
         _rec("r5", "2024-11-25", "B", ["x"], "positive", **r5),
         _rec("r5c", "2024-11-25", "C", ["x"], "positive", dup="r5", **r5),
-    ]
+    ]  # fmt: skip
     return records_to_frames(records)
 
 
@@ -192,6 +201,29 @@ def test_top_actors(data):
     assert top_actors(data, types=["organization"]).empty
 
 
+def test_an_actor_without_a_tone_of_its_own_has_none_in_the_tone_tables():
+    # seen on real news: places (never given a tone) led the tone toward actors with their
+    # stories' tone, and the top-actor table gave them that tone as their net_tone
+    def record(i: int, tone: str, own: str | None) -> dict[str, Any]:
+        kpk = {"name": "KPK", "type": "organization"}
+        if own:
+            kpk["sentiment"] = {"label": own, "score": 0.5}
+        actors = [{"name": "Tiongkok", "type": "place"}, kpk, _actor("Budi", "Bali")]
+        return _rec(f"r{i}", "2024-11-04", "A", [], tone, actors)
+
+    records = [record(1, "positive", "negative"), record(2, "positive", None)]
+    records.append(record(3, "negative", "negative"))
+    data = records_to_frames(records)
+    mix = sentiment_mix(data, "actor")
+    assert mix["actor"].tolist() == ["KPK"]  # no place, nor Budi, whom no story gave a tone
+    assert mix.iloc[0][["positive", "negative", "n", "net_tone"]].tolist() == [0, 2, 2, -1.0]
+    top = top_actors(data).set_index("actor")["net_tone"]
+    assert top["KPK"] == -1.0
+    assert pd.isna(top["Tiongkok"]) and pd.isna(top["Budi"])  # not 0, not the stories' +0.33
+    markdown = render_markdown(build_content(data, title="t"))
+    assert "| Tiongkok | place |  |  | 3 | 1 | 0 |  |  |" in markdown
+
+
 def test_top_speakers(data):
     out = top_speakers(data)
     assert out.to_dict("list") == {
@@ -290,7 +322,8 @@ def test_a_span_of_decades_keeps_only_the_periods_with_stories(caplog):
 def test_the_tone_toward_the_actors_asked_for_is_shown_after_the_top_ones():
     # --actor Polri: Polri is not among the most named actors, and its tone was in no output
     def record(i: int, names: list[str], tone: str) -> dict:
-        actors = [{"name": n, "type": "organization"} for n in names]
+        own = {"label": tone}  # the tone toward each, as the story's here
+        actors = [{"name": n, "type": "organization", "sentiment": own} for n in names]
         return {"id": f"r{i}", "published_at": "2025-10-01", "actors": actors,
                 "sentiment": {"label": tone}}  # fmt: skip
 

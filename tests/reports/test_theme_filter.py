@@ -20,7 +20,14 @@ def _story(rid: str, theme: str | None, person: str, province: str, tone: str) -
         f"Outlet {rid}",
         themes=[{"theme": theme, "score": 0.9, "evidence": ["x"]}] if theme else [],
         sentiment={"label": tone, "score": 0.9},
-        actors=[{"name": person, "type": "person", "region": {"province": province}}],
+        actors=[
+            {
+                "name": person,
+                "type": "person",
+                "region": {"province": province},
+                "sentiment": {"label": tone, "score": 0.9},
+            }
+        ],
         quotes=[{"speaker": person, "text": f"Kata {person}.", "verb": "ujar"}],
         topic={"id": len(rid), "label": rid, "score": 0.5},
     )
