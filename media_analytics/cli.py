@@ -640,7 +640,7 @@ def _score_into_store(
     from .corpus import DuplicateDetector, Rejects
     from .corpus.readers import expand_paths
     from .pipeline import mark_duplicates
-    from .store import FinishedStatus, RunActiveError, StoreError, open_store
+    from .store import FinishedStatus, RunActiveError, StoreError, changed_count, open_store
 
     version = pipe.model_version
     files = expand_paths(args.inputs)  # a missing input is said before the database is touched
@@ -667,11 +667,14 @@ def _score_into_store(
         status: FinishedStatus = "failed"
         out = _open_out(args.out)
 
+        # what each article stored or updated held before the run and holds now: an article
+        # an older file puts back and a later file (another batch) corrects again is no change
+        changes: dict[str, tuple[str | None, str]] = {}
+
         def add(batch: list[Any]) -> None:
-            result = store.add_articles(batch)
+            result = store.add_articles(batch, changes=changes)
             counts["added"] += result.new
             counts["known"] += result.known
-            counts["changed"] += result.changed
 
         try:
             # files an earlier run read to their end, unchanged since and read the same way,
@@ -714,18 +717,21 @@ def _score_into_store(
                     add(batch)
                 if state:
                     detector.save(state)
-            # a file read again (a late line appended) meets its old bad lines again: they are
-            # stored once, and said again neither in the log nor in the exit code
-            # (by their real paths, as the files read are known: "daily/x.jsonl" one day and
-            # "/srv/feed/daily/x.jsonl" the next are one file)
+            # a file read again (a late line appended, or the newest article put first) meets
+            # its old bad records again, at the same lines or not: they are stored once, and
+            # said again neither in the log nor in the exit code; so are those of a file met
+            # under another folder (the exports moved). (By their real paths, as the files
+            # read are known: "daily/x.jsonl" one day and "/srv/feed/daily/x.jsonl" the next
+            # are one file.)
             real = {f: os.path.realpath(f) for f in todo if f != "-"}
-            recorded = store.stored_rejects(list(real.values()))
             stored, new = Rejects(), Rejects()
             for r in rejects:
                 where = real.get(r.file, r.file)
-                stored.add(where, r.line, r.reason, r.message, r.severity, r.record_id)
-                if (where, r.line, r.reason) not in recorded:
-                    new.add(r.file, r.line, r.reason, r.message, r.severity, r.record_id)
+                stored.add(where, r.line, r.reason, r.message, r.severity, r.record_id, r.digest)
+            known = store.known_rejects(stored, files=list(real.values()))
+            for r, seen in zip(rejects, known, strict=True):
+                if not seen:
+                    new.add(r.file, r.line, r.reason, r.message, r.severity, r.record_id, r.digest)
             store.add_rejects(run_id, stored, files=list(real.values()))
             if len(new) < len(rejects):
                 logger.info(
@@ -761,6 +767,7 @@ def _score_into_store(
             progress.close()
             status = "partial" if len(rejects.errors) else "ok"
         finally:
+            counts["changed"] = changed_count(changes)
             store.finish_run(run_id, status, counts | {"rejected": len(rejects.errors)})
             if out is not None:
                 out.finish(status != "failed")

@@ -188,3 +188,93 @@ def test_a_thousand_malformed_records(tmp_path: Path, default_pipeline) -> None:
     assert {r["id"] for r in good} <= scored
     assert n_rejects >= 1000
     assert all(reason for reason in reasons)
+
+
+def _run_in(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(_cli(*args), cwd=cwd, capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_old_rejects_are_not_reported_again_when_lines_shift_or_the_folder_moves(
+    backend: str, tmp_path: Path
+) -> None:
+    # seen on real news: a crawler that writes the newest article first rewrites yesterday's
+    # export with every line one further down; then the export folder moved to another disk
+    _real_articles(tmp_path / "real.jsonl", 101)
+    good = (tmp_path / "real.jsonl").read_text(encoding="utf-8").splitlines()
+    newest, good = good[0], good[1:]
+    bad = [
+        '{"id": "cut-1", "title": "Banjir rob", "text": "Air laut naik',  # cut off mid-write
+        json.dumps({"id": "no-text", "title": "Tanpa isi"}),
+        json.dumps(["not", "an", "object"]),
+    ]
+    lines = good[:40] + bad[:1] + good[40:79] + bad[1:2] + good[79:98] + bad[2:]
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    day = exports / "2019-09-13.jsonl"
+    day.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = _db(backend, tmp_path, "rejects")
+    done = _run_in(tmp_path, "score", "exports", "--db", db, "--jobs", "1")
+    assert done.returncode == 1, done.stderr[-2000:]
+    assert "3 records rejected" in done.stderr
+    assert all(f"2019-09-13.jsonl:{n}:" in done.stderr for n in (41, 81, 101))
+
+    day.write_text("\n".join([newest, *lines]) + "\n", encoding="utf-8")
+    done = _run_in(tmp_path, "score", "exports", "--db", db, "--jobs", "1")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "0 records rejected" in done.stderr and "2019-09-13.jsonl:42:" not in done.stderr
+    assert "(read 99: 1 new, 98 already stored" in done.stderr
+
+    # a new broken record among them is reported, alone
+    cut = '{"id": "cut-2", "title": "Gempa", "text": "Guncangan terasa'
+    day.write_text("\n".join([newest, cut, *lines]) + "\n", encoding="utf-8")
+    done = _run_in(tmp_path, "score", "exports", "--db", db, "--jobs", "1")
+    assert done.returncode == 1, done.stderr[-2000:]
+    assert "1 record rejected" in done.stderr and "2019-09-13.jsonl:2:" in done.stderr
+
+    # the same files from another folder: read again, their problems known
+    exports.rename(tmp_path / "moved")
+    done = _run_in(tmp_path, "score", "moved", "--db", db, "--jobs", "1")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "0 records rejected" in done.stderr
+    status = json.loads(_run_in(tmp_path, "db", "status", "--db", db, "--json").stdout)
+    assert status["rejects"] == 4
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_reading_the_folder_again_counts_no_article_as_changed(
+    backend: str, tmp_path: Path
+) -> None:
+    # seen on real news: `score EXPORTS/ --reread` said "108 of them changed" though no
+    # article's text had: each corrected one was put back by its older file (an earlier batch
+    # of 1,000) and corrected again by the later one
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    records = [
+        {
+            "id": f"s-{i}",
+            "title": f"Polres siagakan {100 + i} personel",
+            "text": f"DUMAI - Polres Dumai menyiagakan {100 + i} personel untuk pengamanan "
+            f"Pilkada di kecamatan ke-{i}, ujar Kapolres.",
+            "published_at": "2024-10-03T10:00:00+07:00",
+            "source": "contoh.co.id",
+        }
+        for i in range(1010)
+    ]
+    (exports / "2024-10-01.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
+    corrected = dict(records[1], title=records[1]["title"] + " (diperbarui)")
+    (exports / "2024-10-02.jsonl").write_text(json.dumps(corrected) + "\n", encoding="utf-8")
+    db = _db(backend, tmp_path, "changed")
+    done = _run_in(tmp_path, "score", "exports", "--db", db, "--jobs", "1", "-q")
+    assert done.returncode == 0, done.stderr[-2000:]
+    done = _run_in(tmp_path, "score", "exports", "--db", db, "--reread", "--jobs", "1")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "(read 1011: 0 new, 1011 already stored, 0 of them changed)" in done.stderr
+    from media_analytics.store import open_store
+
+    with open_store(db) as store:
+        counts = store.runs_frame()["counts"].tolist()
+    # the first run stored s-1 new, and its correction too: that is no change of a stored one
+    assert [c["changed"] for c in counts] == [0, 0]

@@ -206,7 +206,7 @@ def _read(
                 converter.report(
                     name, line, "repeated_id",
                     f"id {article.id!r} was already read at {first}; the first record is kept",
-                    record_id=article.id,
+                    record_id=article.id, content=record,
                 )  # fmt: skip
                 continue
             seen[article.id] = f"{name}:{line}"
@@ -454,7 +454,7 @@ class Converter:
                         f"file's other dates ({self._order_note}): its dates that read both ways "
                         "may be wrong"
                     )
-                    self.report(name, line, "mixed_date_order", message, "warning")
+                    self.report(name, line, "mixed_date_order", message, "warning", content=record)
         article, issues = build_article(
             fields,
             extra,
@@ -482,7 +482,8 @@ class Converter:
                     looked_for = ", ".join(self.resolver.candidates("text")[:6])
                     why = f"looked for {looked_for}, ...; name it: {_naming('text')}"
                 issue = Issue(issue.reason, f"no text field ({why}); columns: {columns}", "error")
-            self.report(name, line, *issue, record_id=_record_id(record, mapping, article))
+            record_id = _record_id(record, mapping, article)
+            self.report(name, line, *issue, record_id=record_id, content=record)
         return article
 
 
@@ -701,7 +702,7 @@ def _json_document_records(
         line = lines[i] if lines is not None else i + 1
         if not isinstance(item, dict):
             message = f"a record must be a JSON object, got {_json_kind(item)}"
-            report(name, line, "not_object", message)
+            report(name, line, "not_object", message, content=item)
             continue
         yield line, item
 
@@ -753,7 +754,8 @@ def _salvaged_records(
                 continue
             said = exc.msg if isinstance(exc, json.JSONDecodeError) else _one_line(exc)
             cut = "" if closed else "; the file ends inside it (cut short?)"
-            report(name, line, "invalid_json", f"invalid JSON record: {said}{cut}")
+            message = f"invalid JSON record: {said}{cut}"
+            report(name, line, "invalid_json", message, content=text[start:end])
             continue
         key = _envelope_key(item)
         if key is None:
@@ -764,7 +766,7 @@ def _salvaged_records(
                 yield line, inner
             else:
                 message = f"a record must be a JSON object, got {_json_kind(inner)}"
-                report(name, line, "not_object", message)
+                report(name, line, "not_object", message, content=inner)
 
 
 _LENIENT_JSON = json.JSONDecoder(strict=False)
@@ -945,26 +947,27 @@ def _jsonl_records(stream: IO[bytes], name: str, report: _Report) -> Iterator[tu
         try:
             obj = json.loads(stripped)
         except (ValueError, RecursionError) as exc:
-            report(name, line, "invalid_json", f"invalid JSON: {_one_line(exc)}")
+            message = f"invalid JSON: {_one_line(exc)}"
+            report(name, line, "invalid_json", message, content=stripped)
             continue
         if isinstance(obj, list) and _of_objects(obj):
             # a page of records on one line (an API's results, one page a line)
             if how:
-                report(name, line, "non_utf8", how, "warning")
+                report(name, line, "non_utf8", how, "warning", content=stripped)
             for item in obj:
                 if isinstance(item, dict):
                     yield line, item
                 else:
                     message = f"a record must be a JSON object, got {_json_kind(item)}"
-                    report(name, line, "not_object", message)
+                    report(name, line, "not_object", message, content=item)
             continue
         if not isinstance(obj, dict):
             hint = " (write one object per line, not one array)" if isinstance(obj, list) else ""
             message = f"a JSON line must be an object, got {_json_kind(obj)}{hint}"
-            report(name, line, "not_object", message)
+            report(name, line, "not_object", message, content=stripped)
             continue
         if how:
-            report(name, line, "non_utf8", how, "warning")
+            report(name, line, "non_utf8", how, "warning", content=stripped)
         key = _envelope_key(obj)
         if key is None:
             yield line, obj
@@ -975,7 +978,7 @@ def _jsonl_records(stream: IO[bytes], name: str, report: _Report) -> Iterator[tu
                 yield line, item
             else:
                 message = f"a record must be a JSON object, got {_json_kind(item)}"
-                report(name, line, "not_object", message)
+                report(name, line, "not_object", message, content=item)
     if empty:
         # as for an empty CSV: a feed that delivered nothing today must not pass as a good day
         report(name, 1, "empty_file", "empty file: no records", "warning")
@@ -1194,7 +1197,7 @@ def _csv_records(
                 feed.record()
                 reader = new_reader()
                 message = "a quote inside a quoted field was not doubled: read as text"
-                report(name, start, "stray_quote", message, "warning")
+                report(name, start, "stray_quote", message, "warning", content=row)
                 yield from _checked_row(start, end, row, header, lines, name, report)
                 continue
             if tsv_row or to_end:
@@ -1217,7 +1220,7 @@ def _csv_records(
             if dropped:
                 hint += f"; {dropped:,} lines after line {taken[-1][0]} could not be read again"
             message = f"unreadable CSV record: {_one_line(exc)}{hint}"
-            report(name, start, "csv_error", message)
+            report(name, start, "csv_error", message, content=taken[0][1])
             continue
         taken = feed.record()
         if not row or not taken:
@@ -1317,12 +1320,13 @@ def _checked_row(
 ) -> Iterator[tuple[int, Record]]:
     if len(row) != len(header):
         span = f" (record runs to line {end}: unbalanced quote?)" if end > start else ""
-        report(name, start, "field_count", f"expected {len(header)} fields, got {len(row)}{span}")
+        message = f"expected {len(header)} fields, got {len(row)}{span}"
+        report(name, start, "field_count", message, content=row)
         return
     if lines.bad:
         how = next((lines.bad[n] for n in range(start, end + 1) if n in lines.bad), "")
         if how:
-            report(name, start, "non_utf8", how, "warning")
+            report(name, start, "non_utf8", how, "warning", content=row)
     yield start, dict(zip(header, row, strict=True))
 
 

@@ -2,20 +2,41 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Reject", "Rejects", "Severity"]
+__all__ = ["Reject", "Rejects", "Severity", "content_digest"]
 
 logger = logging.getLogger(__name__)
 
 Severity = Literal["error", "warning"]
+
+
+def content_digest(reason: str, content: Any) -> str:
+    """A hash of a problem's reason and the record it was found in (the parsed record, or the
+    raw text of one that could not be parsed), whatever its line.
+
+    A file read again after lines were put before it (a crawler that writes the newest
+    article first) holds its old broken records at other lines: their digests are the same,
+    so the problems are known as the ones met before.
+
+    Examples
+    --------
+    >>> content_digest("invalid_json", '{"id": 1') == content_digest("invalid_json", '{"id": 1')
+    True
+    >>> content_digest("invalid_json", '{"id": 1') == content_digest("invalid_json", '{"id": 2')
+    False
+    """
+    text = json.dumps([reason, content], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -45,6 +66,10 @@ class Reject:
     severity: Severity = "error"
     #: the record's id, when the record names one (kept with the reject in the database)
     record_id: str | None = None
+    #: :func:`content_digest` of the reason and the record, when the problem is one record's
+    #: (``None`` for a problem with the whole file): how the database knows the problem
+    #: again at another line or under another folder
+    digest: str | None = None
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
@@ -77,9 +102,10 @@ class Rejects(Sequence[Reject]):
         message: str,
         severity: Severity = "error",
         record_id: str | None = None,
+        digest: str | None = None,
     ) -> None:
         """Record one problem."""
-        self._items.append(Reject(file, line, reason, message, severity, record_id))
+        self._items.append(Reject(file, line, reason, message, severity, record_id, digest))
 
     @overload
     def __getitem__(self, index: int) -> Reject: ...
@@ -146,9 +172,13 @@ class _Report:
         message: str,
         severity: Severity = "error",
         record_id: str | None = None,
+        content: Any = None,
     ) -> None:
+        """Report one problem; ``content``: the record (or the raw text of a record that could
+        not be parsed) it was found in, for its :func:`content_digest`."""
         if self.rejects is not None:
-            self.rejects.add(file, line, reason, message, severity, record_id)
+            digest = None if content is None else content_digest(reason, content)
+            self.rejects.add(file, line, reason, message, severity, record_id, digest)
         else:
             suffix = "" if severity == "warning" else " (skipped)"
             logger.warning("%s:%d: %s%s", file, line, message, suffix)

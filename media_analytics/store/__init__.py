@@ -18,7 +18,7 @@ Typical use::
         frame = store.scores_frame(model_version)
 """
 
-from .core import FINISHED, AddResult, FinishedStatus, Store, open_store
+from .core import FINISHED, AddResult, FinishedStatus, Store, changed_count, open_store
 from .errors import MissingDependencyError, RunActiveError, SchemaVersionError, StoreError
 from .records import HASHED_FIELDS, content_hash
 from .schema import SCHEMA_VERSION
@@ -34,6 +34,7 @@ __all__ = [
     "SchemaVersionError",
     "Store",
     "StoreError",
+    "changed_count",
     "content_hash",
     "open_store",
 ]

@@ -21,7 +21,7 @@ from .schema import ensure_schema
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["FINISHED", "AddResult", "FinishedStatus", "Store", "open_store"]
+__all__ = ["FINISHED", "AddResult", "FinishedStatus", "Store", "changed_count", "open_store"]
 
 logger = logging.getLogger(__name__)
 
@@ -104,13 +104,25 @@ class Store(RunsMixin):
         self.close()
 
     # -- articles ----------------------------------------------------------------------
-    def add_articles(self, records: Iterable[Any]) -> AddResult:
+    def add_articles(
+        self,
+        records: Iterable[Any],
+        *,
+        changes: dict[str, tuple[str | None, str]] | None = None,
+    ) -> AddResult:
         """Store input articles, upserting by id, in one transaction.
 
         Parameters
         ----------
         records : iterable of mappings or ``Article``
             Each needs an ``id``; the whole record is kept as JSON.
+        changes : dict, optional
+            For input added in several calls (a folder read in batches): the same dict given
+            to each call gets, for every article a call stores or updates, ``id: (content hash
+            before the first of these calls, content hash now)``, ``None`` before for one they
+            stored new. An article an older file puts back and a later file corrects again is
+            counted as changed by two calls; :func:`changed_count` of the dict counts the
+            articles whose content differs at the end.
 
         Returns
         -------
@@ -149,7 +161,7 @@ class Store(RunsMixin):
             return AddResult(0, 0)
         now = _now()
 
-        def work(tx: Tx) -> tuple[int, int, int, list[str]]:
+        def work(tx: Tx) -> tuple[int, int, int, list[str], dict[str, str | None]]:
             self._backend.lock_table(tx, "articles")  # concurrent adds count each id once
             # a takedown holds: a file read again (or a re-crawl) does not put the article back
             down = {
@@ -196,9 +208,14 @@ class Store(RunsMixin):
                 "published_at = ?, updated_at = ?, record = ? WHERE id = ?",
                 [(*prepared[aid][:5], ts, prepared[aid][5], aid) for aid in changed],
             )
-            return n_new, n_known, len(changed), sorted(down)
+            written = {aid: stored.get(aid) for aid in new | changed}
+            return n_new, n_known, len(changed), sorted(down), written
 
-        n_new, n_known, n_changed, refused = self._backend.transaction(work)
+        n_new, n_known, n_changed, refused, written = self._backend.transaction(work)
+        if changes is not None:
+            for aid, before in written.items():
+                first = changes.get(aid)
+                changes[aid] = (before if first is None else first[0], prepared[aid][0])
         logger.info(
             "articles: %d new, %d known (%d with changed content, to be scored again)",
             n_new,
@@ -439,19 +456,21 @@ class Store(RunsMixin):
         rejects : iterable
             :class:`~media_analytics.corpus.Reject` objects, or mappings, with ``reason``
             and optionally ``file`` (or ``source_file``), ``line``, ``record_id``,
-            ``message`` and ``severity`` (default ``"error"``).
+            ``message``, ``severity`` (default ``"error"``) and ``digest`` (the
+            :func:`~media_analytics.corpus.rejects.content_digest` of the reason and record).
         files : iterable of str, optional
             Files this run read whole, named as the rejects name them. A file read again (a
-            late line appended to yesterday's export) meets its old bad lines again: a reject
-            of one of them already stored (same file, line and reason) is not stored again, and
-            a stored one this run did not meet (a half-written line since completed) is
-            dropped, so that the table holds each file's rejects once, as its last read found
-            them.
+            late line appended to yesterday's export, or the newest article put first, which
+            moves every line down) meets its old bad records again: a reject already stored is
+            not stored again (see :meth:`known_rejects`), its row given the file and line it
+            was met at now; and a stored one of these files this run did not meet (a
+            half-written line since completed) is dropped, so that the table holds each
+            problem once, as the last read found it.
 
         Returns
         -------
         int
-            Number stored.
+            Number stored (the rejects not known before).
         """
         rows = [frames.reject_row(r) for r in rejects]
         reread = list(dict.fromkeys(files))
@@ -460,26 +479,22 @@ class Store(RunsMixin):
         def work(tx: Tx) -> int:
             if tx.scalar("SELECT 1 FROM runs WHERE run_id = ?", (run_id,)) is None:
                 raise StoreError(f"{self.url} has no run {run_id}")
-            met = {(r[0], r[1], r[3]) for r in rows}
-            kept: set[tuple[Any, ...]] = set()
-            gone = []
-            for reject_id, *key in sorted(
-                tx.select_in(
-                    "SELECT reject_id, source_file, line, reason FROM rejects "
-                    "WHERE source_file IN ({in})",
-                    reread,
-                )
-            ):
-                if tuple(key) in met and tuple(key) not in kept:
-                    kept.add(tuple(key))  # the first time it was met
-                else:
-                    gone.append((reject_id,))
-            tx.executemany("DELETE FROM rejects WHERE reject_id = ?", gone)
+            found, gone = _match_rejects(tx, rows, reread)
+            tx.executemany("DELETE FROM rejects WHERE reject_id = ?", [(r,) for r in gone])
+            tx.executemany(
+                "UPDATE rejects SET source_file = ?, line = ?, message = ?, content_key = ? "
+                "WHERE reject_id = ?",
+                [
+                    (row[0], row[1], row[4], row[6], known)
+                    for row, known in zip(rows, found, strict=True)
+                    if known is not None
+                ],
+            )
             ts = self._backend.ts(now)
-            new = [row for row in rows if (row[0], row[1], row[3]) not in kept]
+            new = [row for row, known in zip(rows, found, strict=True) if known is None]
             tx.executemany(
                 "INSERT INTO rejects (run_id, source_file, line, record_id, reason, message, "
-                "severity, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "severity, content_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(run_id, *row, ts) for row in new],
             )
             return len(new)
@@ -488,9 +503,30 @@ class Store(RunsMixin):
             return int(self._backend.transaction(work))
         return 0
 
+    def known_rejects(self, rejects: Iterable[Any], *, files: Iterable[str] = ()) -> list[bool]:
+        """For each reject (as :meth:`add_rejects` takes them), whether the store holds it
+        already: what a run reading ``files`` again need not report again.
+
+        A reject with a ``digest`` (the hash of its reason and record) is known when a stored
+        one has the same digest and a file of the same name: the same broken record met at
+        another line (lines put before it) or under another folder (the exports moved). One
+        without (a problem with a whole file), or a stored one from before the store kept
+        digests, is known by its file, line and reason. Each stored reject stands for one
+        reject met: a second copy of a broken record is a new problem.
+        """
+        rows = [frames.reject_row(r) for r in rejects]
+        reread = list(dict.fromkeys(files))
+        if not rows:
+            return []
+        found, _ = self._backend.transaction(
+            lambda tx: _match_rejects(tx, rows, reread), write=False
+        )
+        return [known is not None for known in found]
+
     def stored_rejects(self, files: Iterable[str]) -> set[tuple[str, int | None, str]]:
         """``(file, line, reason)`` of the rejects stored for ``files`` (as the rejects name
-        them): what a run reading them again need not report again."""
+        them); :meth:`known_rejects` tells which rejects a run reading them again need not
+        report again."""
         names = list(dict.fromkeys(files))
         rows = self._backend.transaction(
             lambda tx: tx.select_in(
@@ -839,6 +875,71 @@ def open_store(
         backend.close()
         raise
     return Store(backend, lease=lease)
+
+
+def changed_count(changes: Mapping[str, tuple[str | None, str]]) -> int:
+    """How many articles of the ``changes`` that :meth:`Store.add_articles` filled were stored
+    before those calls and hold other content after them.
+
+    Examples
+    --------
+    >>> changed_count({"a": ("h1", "h2"), "b": ("h1", "h1"), "c": (None, "h3")})
+    1
+    """
+    return sum(1 for before, now in changes.values() if before is not None and before != now)
+
+
+def _match_rejects(
+    tx: Tx, rows: list[tuple[Any, ...]], reread: list[str]
+) -> tuple[list[int | None], list[int]]:
+    """Inside ``tx``: for each reject met (a :func:`~.frames.reject_row`), the id of the stored
+    reject it is, or ``None`` for a new one (see :meth:`Store.known_rejects`); and the ids of
+    the stored rejects of the files read again (``reread``) that nothing met."""
+    columns = "SELECT reject_id, source_file, line, reason, content_key FROM rejects"
+    keys = list({row[6] for row in rows if row[6] is not None})
+    stored = {
+        int(rid): (source, line, reason, key)
+        for rid, source, line, reason, key in [
+            *tx.select_in(f"{columns} WHERE source_file IN ({{in}})", reread),
+            *tx.select_in(f"{columns} WHERE content_key IN ({{in}})", keys),
+        ]
+    }
+    by_key: dict[tuple[str, str], list[int]] = {}
+    by_place: dict[tuple[Any, ...], list[int]] = {}
+    for rid in sorted(stored):  # the oldest first
+        source, line, reason, key = stored[rid]
+        if key is not None:
+            by_key.setdefault((_file_name(source), key), []).append(rid)
+        by_place.setdefault((source, line, reason), []).append(rid)
+    files = set(reread)
+    used: set[int] = set()
+    found: list[int | None] = [None] * len(rows)
+    # by content first: the same file's before another's (a moved folder); only the rejects
+    # of files read whole are met again (not those of standard input)
+    for i, row in enumerate(rows):
+        if row[6] is None or row[0] not in files:
+            continue
+        free = [rid for rid in by_key.get((_file_name(row[0]), row[6]), []) if rid not in used]
+        if free:
+            same = next((rid for rid in free if stored[rid][0] == row[0]), free[0])
+            found[i] = same
+            used.add(same)
+    # then by place: a problem with no content to know it by, or one stored without its key
+    for i, row in enumerate(rows):
+        if found[i] is not None or row[0] not in files:
+            continue
+        for rid in by_place.get((row[0], row[1], row[3]), []):
+            if rid not in used and (row[6] is None or stored[rid][3] is None):
+                found[i] = rid
+                used.add(rid)
+                break
+    gone = [rid for rid in sorted(stored) if rid not in used and stored[rid][0] in files]
+    return found, gone
+
+
+def _file_name(path: Any) -> str:
+    """The last part of a file's path (``""`` for a reject of no file)."""
+    return "" if path is None else str(path).replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _prepared(data: dict[str, Any], digest: str) -> tuple[str, Any, Any, Any, str | None, str]:

@@ -77,7 +77,8 @@ def _field(reject: Any, *names: str) -> Any:
 
 
 def reject_row(reject: Any) -> tuple[Any, ...]:
-    """``(source_file, line, record_id, reason, message, severity)`` of a reject."""
+    """``(source_file, line, record_id, reason, message, severity, content_key)`` of a reject;
+    ``content_key`` is its ``digest`` (or ``content_key``), ``None`` when it has none."""
     reason = _field(reject, "reason")
     if not reason:
         raise ValueError(f"a reject needs a reason, got {reject!r}")
@@ -91,6 +92,7 @@ def reject_row(reject: Any) -> tuple[Any, ...]:
         str(reason),
         _field(reject, "message"),
         str(_field(reject, "severity") or "error"),
+        _field(reject, "digest", "content_key"),
     )
 
 

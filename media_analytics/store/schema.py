@@ -18,7 +18,8 @@ Tables
     One row per (article, model version) being scored right now, and by which run.
 ``rejects``
     Input records that could not be used: run, source file, line, record id when known,
-    reason code, message, severity, time.
+    reason code, message, severity, time; and (schema 5) ``content_key``, a hash of the reason
+    and the record's content, by which the problem is known again at another line or path.
 ``deleted_articles`` (schema 4)
     One row per article id taken down with ``media-analytics db delete``, and when: a later
     copy of it in an input file is not stored again.
@@ -28,7 +29,9 @@ Tables
     job given the whole export folder skips the files read before and unchanged since.
 
 Schema 3 changes no table: it gives the ``published_at`` of articles stored in a zone outside
-Indonesia in WIB (see :func:`_published_in_wib`).
+Indonesia in WIB (see :func:`_published_in_wib`). Schema 5 adds ``rejects.content_key`` (empty
+for the rejects stored before: they are known by their file, line and reason until a run meets
+them again and fills it in).
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ __all__ = ["SCHEMA_VERSION", "TABLES", "ensure_schema"]
 logger = logging.getLogger(__name__)
 
 #: Bumped on every change to the tables; a database made by a newer version is refused.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TABLES = (
     "schema_version",
@@ -145,6 +148,13 @@ _DDL_V4 = (
 )
 
 
+_DDL_V5 = (
+    "ALTER TABLE rejects ADD COLUMN content_key TEXT",
+    "CREATE INDEX rejects_content_key ON rejects (content_key)",
+    "CREATE INDEX rejects_source_file ON rejects (source_file)",
+)
+
+
 def _published_in_wib(backend: Backend, tx: Tx) -> None:
     """Schema 3: a ``published_at`` stored in a zone outside Indonesia (UTC, as crawlers write
     it) is given in WIB, as the store writes it since, so that a period filter counts the
@@ -169,6 +179,7 @@ _MIGRATIONS: dict[int, tuple[Any, ...]] = {
     2: _DDL_V2,
     3: (_published_in_wib,),
     4: _DDL_V4,
+    5: _DDL_V5,
 }
 
 # PostgreSQL: one advisory lock for schema changes, so concurrent first opens queue up.

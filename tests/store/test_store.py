@@ -14,7 +14,14 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from media_analytics.store import AddResult, RunActiveError, Store, StoreError, open_store
+from media_analytics.store import (
+    AddResult,
+    RunActiveError,
+    Store,
+    StoreError,
+    changed_count,
+    open_store,
+)
 
 from .conftest import raw_execute
 from .helpers import RECORD_FIELDS, make_articles, score_record
@@ -447,6 +454,110 @@ def test_a_file_read_again_keeps_each_reject_once(store: Store) -> None:
     # a file read again with no problem left has none stored
     assert store.add_rejects(store.start_run("v1"), [], files=["day1.jsonl"]) == 0
     assert list(store.rejects_frame()["file"]) == ["<stdin>"]
+
+
+def _read_rejects(path: Path) -> Any:
+    from media_analytics import corpus
+
+    rejects = corpus.Rejects()
+    list(corpus.read_articles(str(path), rejects=rejects))
+    return rejects
+
+
+def test_a_broken_record_is_known_by_its_content_at_another_line_or_folder(
+    store: Store, tmp_path: Path
+) -> None:
+    # seen on a daily export: the crawler writes the newest article first, so every line of
+    # yesterday's file moves down by one; and the export folder moved to another disk
+    good = [json.dumps(a) for a in make_articles(100)]
+    bad = [
+        '{"id": "cut-1", "title": "Banjir rob", "text": "Air laut',  # cut off mid-write
+        json.dumps({"id": "no-text", "title": "Tanpa isi"}),
+        json.dumps(["not", "an", "object"]),
+    ]
+    lines = good[:40] + bad[:1] + good[40:79] + bad[1:2] + good[79:98] + bad[2:]
+    day = tmp_path / "exports" / "2019-09-13.jsonl"
+    day.parent.mkdir()
+    day.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    name = str(day)
+    first = _read_rejects(day)
+    assert [(r.line, r.reason) for r in first] == [
+        (41, "invalid_json"),
+        (81, "missing_text"),
+        (101, "not_object"),
+    ]
+    run = store.start_run("v1", [name])
+    assert store.add_rejects(run, first, files=[name]) == 3
+
+    newest = json.dumps(make_articles(1, prefix="new")[0])
+    day.write_text("\n".join([newest, *lines]) + "\n", encoding="utf-8")
+    shifted = _read_rejects(day)
+    assert [r.line for r in shifted] == [42, 82, 102]
+    assert store.known_rejects(shifted, files=[name]) == [True, True, True]
+    again = store.start_run("v1", [name])
+    assert store.add_rejects(again, shifted, files=[name]) == 0
+    frame = store.rejects_frame()
+    assert sorted(zip(frame["run_id"], frame["line"], strict=True)) == [
+        (run, 42),
+        (run, 82),
+        (run, 102),
+    ]
+
+    # a broken record that is new is still new, though its reason is an old one's
+    cut = '{"id": "cut-2", "title": "Gempa", "text": "Guncangan'
+    day.write_text("\n".join([newest, cut, *lines]) + "\n", encoding="utf-8")
+    met = _read_rejects(day)
+    assert store.known_rejects(met, files=[name]) == [False, True, True, True]
+    assert store.add_rejects(store.start_run("v1", [name]), met, files=[name]) == 1
+    assert len(store.rejects_frame()) == 4
+
+    # the same file under another folder: its problems are the ones stored, not new ones
+    moved = tmp_path / "archive" / "exports" / day.name
+    moved.parent.mkdir(parents=True)
+    day.rename(moved)
+    met = _read_rejects(moved)
+    assert store.known_rejects(met, files=[str(moved)]) == [True] * 4
+    assert store.add_rejects(store.start_run("v1"), met, files=[str(moved)]) == 0
+    frame = store.rejects_frame()
+    assert len(frame) == 4 and set(frame["file"]) == {str(moved)}
+    # a file of another name holding the same broken record has a problem of its own
+    other = moved.with_name("2019-09-14.jsonl")
+    other.write_text(bad[0] + "\n", encoding="utf-8")
+    met = _read_rejects(other)
+    assert store.known_rejects(met, files=[str(other)]) == [False]
+
+
+def test_rejects_stored_before_content_keys_are_known_by_their_line(db_url: str) -> None:
+    with open_store(db_url) as store:
+        run = store.start_run("v1", ["day.jsonl"])
+        store.add_rejects(run, [{"file": "day.jsonl", "line": 3, "reason": "invalid_json"}])
+        # as a database upgraded from schema 4 holds it: no content key
+        raw_execute(db_url, "UPDATE rejects SET content_key = NULL")
+        met = [{"file": "day.jsonl", "line": 3, "reason": "invalid_json", "digest": "d1"}]
+        assert store.known_rejects(met, files=["day.jsonl"]) == [True]
+        assert store.add_rejects(store.start_run("v1"), met, files=["day.jsonl"]) == 0
+        # and from then on by their content, at any line
+        met = [{"file": "day.jsonl", "line": 9, "reason": "invalid_json", "digest": "d1"}]
+        assert store.known_rejects(met, files=["day.jsonl"]) == [True]
+
+
+def test_an_article_put_back_and_corrected_again_is_no_change(store: Store) -> None:
+    # seen on real news: --reread of a folder whose later file corrects an article; the older
+    # file (an earlier batch) puts the old text back, the later one the correction again
+    article = make_articles(1)[0]
+    corrected = dict(article, title="Judul yang diperbaiki")
+    store.add_articles([corrected])
+    changes: dict[str, tuple[str | None, str]] = {}
+    assert store.add_articles([article], changes=changes).changed == 1
+    assert store.add_articles([corrected], changes=changes).changed == 1
+    assert changed_count(changes) == 0
+    # one corrected for real counts once, and one stored new by the calls not at all
+    fresh = make_articles(2, prefix="fresh")[1]
+    store.add_articles([dict(corrected, text="Isi baru.")], changes=changes)
+    store.add_articles([fresh], changes=changes)
+    store.add_articles([dict(fresh, title="Diperbaiki")], changes=changes)
+    assert changed_count(changes) == 1
+    assert len(changes) == 2
 
 
 def test_a_utc_time_is_filtered_on_its_day_in_jakarta(store: Store) -> None:
