@@ -26,6 +26,11 @@ Tables
     One row per input file read to its end: its resolved path, its signature then (size,
     modification and change times, the reading options), and the run that read it. A daily
     job given the whole export folder skips the files read before and unchanged since.
+``dedup_state`` (schema 5)
+    One row, named ``duplicates``: the daily job's duplicate-detection state
+    (:meth:`~media_analytics.corpus.DuplicateDetector.to_bytes`), which run saved it and when.
+    A server database keeps it here, so that every machine running the job on it marks the
+    copies of articles any of them stored; ``db delete`` drops it with the articles.
 
 Schema 3 changes no table: it gives the ``published_at`` of articles stored in a zone outside
 Indonesia in WIB (see :func:`_published_in_wib`).
@@ -45,7 +50,7 @@ __all__ = ["SCHEMA_VERSION", "TABLES", "ensure_schema"]
 logger = logging.getLogger(__name__)
 
 #: Bumped on every change to the tables; a database made by a newer version is refused.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TABLES = (
     "schema_version",
@@ -56,9 +61,10 @@ TABLES = (
     "rejects",
     "input_files",
     "deleted_articles",
+    "dedup_state",
 )
 
-# {ts}, {json}, {run_id}, {serial} are the backend's column types (see Backend.types).
+# {ts}, {json}, {blob}, {run_id}, {serial} are the backend's column types (see Backend.types).
 _DDL_V1 = (
     """CREATE TABLE schema_version (
         version INTEGER PRIMARY KEY,
@@ -144,6 +150,15 @@ _DDL_V4 = (
     )""",
 )
 
+_DDL_V5 = (
+    """CREATE TABLE dedup_state (
+        name TEXT PRIMARY KEY,
+        state {blob} NOT NULL,
+        run_id BIGINT REFERENCES runs (run_id),
+        saved_at {ts} NOT NULL
+    )""",
+)
+
 
 def _published_in_wib(backend: Backend, tx: Tx) -> None:
     """Schema 3: a ``published_at`` stored in a zone outside Indonesia (UTC, as crawlers write
@@ -169,6 +184,7 @@ _MIGRATIONS: dict[int, tuple[Any, ...]] = {
     2: _DDL_V2,
     3: (_published_in_wib,),
     4: _DDL_V4,
+    5: _DDL_V5,
 }
 
 # PostgreSQL: one advisory lock for schema changes, so concurrent first opens queue up.
