@@ -701,10 +701,15 @@ def _score_into_store(
             # all, the files count as not read
             store.forget_files(p for p in paths if p is not None and p not in done)
             if todo:  # (with nothing to read, the duplicate-detection state is not loaded)
-                detector = _load_detector(state, DuplicateDetector)
+                if state is None:  # a server database keeps it (every machine's runs share it)
+                    detector, found = _stored_detector(store, DuplicateDetector)
+                    where = "in the database"
+                else:
+                    detector = _load_detector(state, DuplicateDetector)
+                    found, where = state.exists(), f"at {state}"
                 detector.max_articles = window
-                if state is not None and not state.exists():
-                    _rebuild_detector(store, detector, window, state)
+                if not found:
+                    _rebuild_detector(store, detector, window, where)
                 # an article met again in a later file is its newer version: the store keeps it
                 articles = read(todo, newer_files=True)
                 batch: list[Any] = []
@@ -715,8 +720,12 @@ def _score_into_store(
                         batch = []
                 if batch:
                     add(batch)
-                if state:
+                if state is None:
+                    store.save_dedup_state(detector.to_bytes(), run_id)
+                else:
                     detector.save(state)
+                    if store.kind != "sqlite":  # a later run without the file rebuilds it
+                        store.drop_dedup_state()
             # a file read again (a late line appended, or the newest article put first) meets
             # its old bad records again, at the same lines or not: they are stored once, and
             # said again neither in the log nor in the exit code; so are those of a file met
@@ -823,11 +832,30 @@ def _load_detector(state: Path | None, cls: Any) -> Any:
         return cls()
 
 
-def _rebuild_detector(store: Any, detector: Any, window: int | None, state: Path) -> None:
+def _stored_detector(store: Any, cls: Any) -> tuple[Any, bool]:
+    """The duplicate-detection state a server database keeps and True, or a new one and False
+    when it keeps none or a broken one (with a warning: the job goes on and rebuilds it)."""
+    data = store.load_dedup_state()
+    if data is None:
+        return cls(), False
+    try:
+        return cls.from_bytes(data), True
+    except ValueError as exc:
+        logger.warning(
+            "the duplicate-detection state in %s cannot be read (%s): duplicate detection "
+            "starts again from the articles the database holds",
+            store.url,
+            " ".join(str(exc).split())[:200],
+        )
+        return cls(), False
+
+
+def _rebuild_detector(store: Any, detector: Any, window: int | None, where: str) -> None:
     """Add to ``detector`` the ``window`` most recent articles the database holds (all with
     ``None``), as the runs that stored them did: a database moved or restored without its state
-    file (or with a broken one) would otherwise take every copy of an article stored before as
-    a new story."""
+    file (or with a broken one), or a server database without the state it keeps (upgraded,
+    after ``db delete``), would otherwise take every copy of an article stored before as a new
+    story. ``where`` says where the state was looked for."""
     n = 0
     for group in store.stored_articles(window):
         # one batch's order is not stored: its originals first, as the run met each copy after
@@ -837,9 +865,9 @@ def _rebuild_detector(store: Any, detector: Any, window: int | None, state: Path
             n += 1
     if n:
         logger.info(
-            "no duplicate-detection state at %s: rebuilt from the %s most recent articles "
+            "no duplicate-detection state %s: rebuilt from the %s most recent articles "
             "the database holds",
-            state,
+            where,
             f"{n:,}",
         )
 
@@ -855,8 +883,10 @@ def _dedup_state(args: argparse.Namespace) -> Path | None:
 
 
 def _default_dedup_state(db: str) -> Path | None:
+    """The state file beside a SQLite database; None for a server database, which keeps the
+    state in a table of its own (so that runs on several machines share it)."""
     if "://" in db and not db.startswith("sqlite:///"):
-        return None  # a server database: pass --dedup-state to keep duplicates across runs
+        return None
     path = db.removeprefix("sqlite:///")
     return Path(path + ".dedup.npz")
 
@@ -1188,6 +1218,8 @@ def _cmd_db_delete(args: argparse.Namespace) -> int:
     state = _dedup_state(args) or _default_dedup_state(args.db)
     with _existing_store(args.db) as store:
         try:
+            # a server database keeps the state itself: it goes with the articles
+            kept_in_db = state is None and store.has_dedup_state()
             deleted = store.delete_articles(ids)
         except RunActiveError as exc:
             raise CommandError(str(exc)) from None
@@ -1201,7 +1233,7 @@ def _cmd_db_delete(args: argparse.Namespace) -> int:
         with _state_lock(state):
             state.unlink()
         logger.info("removed %s: the next score run rebuilds it without them", state)
-    else:
+    elif not kept_in_db:
         logger.warning(
             "no duplicate-detection state %s: if the score runs keep one (--dedup-state), "
             "give it here too (or delete it), or a later copy may still name a deleted article",
@@ -1716,9 +1748,10 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument(
         "--dedup-state",
         help="file keeping duplicate detection across runs, so that a copy of an article an "
-        "earlier run scored is marked (default with a SQLite --db: next to the database; "
-        "without --db: none, each run marks copies within its own input); with --db, a "
-        "missing one is rebuilt from the articles the database holds",
+        "earlier run scored is marked (default with a SQLite --db: next to the database; a "
+        "postgresql:// --db keeps it in the database; without --db: none, each run marks "
+        "copies within its own input); with --db, a missing one is rebuilt from the articles "
+        "the database holds",
     )
     score.add_argument("--column", **_COLUMN_KW)
     score.add_argument(
@@ -1897,7 +1930,8 @@ def build_parser() -> argparse.ArgumentParser:
     delete.add_argument(
         "--dedup-state",
         help="the duplicate-detection state the score runs keep (default with a SQLite --db: "
-        "next to the database)",
+        "next to the database; a postgresql:// --db keeps it in the database and drops it "
+        "with the articles)",
     )
     delete.set_defaults(func=_cmd_db_delete)
     for task in (status, drop, delete):

@@ -13,6 +13,23 @@ import pytest
 
 from media_analytics.corpus import DuplicateDetector
 
+PG_URL = os.environ.get("MEDIA_ANALYTICS_TEST_PG_URL")
+_NO_PG = "MEDIA_ANALYTICS_TEST_PG_URL is not set (.ci/run starts PostgreSQL)"
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.skipif(not PG_URL, reason=_NO_PG))]
+
+
+def _pg_schema(name: str) -> str:
+    """The URL of a new, empty schema of the test PostgreSQL."""
+    import random
+
+    import psycopg
+
+    assert PG_URL
+    schema = f"t_{name}_{os.getpid()}_{random.randrange(10**6)}"
+    with psycopg.connect(PG_URL, autocommit=True) as con:
+        con.execute(f'CREATE SCHEMA "{schema}"')
+    return f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{schema}"
+
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     cmd = [sys.executable, "-m", "media_analytics.cli", *args]
@@ -96,20 +113,15 @@ def test_a_broken_duplicate_state_is_set_aside_and_the_job_goes_on(tmp_path: Pat
     assert not list(tmp_path.glob("*.partial"))
 
 
-def test_two_runs_at_once_both_reach_the_duplicate_state(tmp_path: Path) -> None:
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_two_runs_at_once_both_reach_the_duplicate_state(backend: str, tmp_path: Path) -> None:
+    """Two daily jobs on one database (on PostgreSQL, as if on two machines: no state file)."""
+    from media_analytics.store import open_store
+
+    db = "m.db" if backend == "sqlite" else _pg_schema("twice")
     _write(tmp_path / "x.jsonl", [_article(i) for i in range(0, 30)])
     _write(tmp_path / "y.jsonl", [_article(i) for i in range(30, 60)])
-    cmd = [
-        sys.executable,
-        "-m",
-        "media_analytics.cli",
-        "score",
-        "--db",
-        "m.db",
-        "-q",
-        "--jobs",
-        "1",
-    ]
+    cmd = [sys.executable, "-m", "media_analytics.cli", "score", "--db", db, "-q", "--jobs", "1"]
     runs = [
         subprocess.Popen([*cmd, name], cwd=tmp_path, stderr=subprocess.PIPE)
         for name in ("x.jsonl", "y.jsonl")
@@ -117,24 +129,26 @@ def test_two_runs_at_once_both_reach_the_duplicate_state(tmp_path: Path) -> None
     for run in runs:
         _, err = run.communicate(timeout=600)
         assert run.returncode == 0, err.decode()
-    stored = _stored(tmp_path / "m.db")
-    assert len(stored) == 60 and all(n == 1 for _, n in stored.values())
+    with open_store(db if backend != "sqlite" else tmp_path / db) as store:
+        scored = store.scores_frame()
+        kept = store.load_dedup_state()
+    assert len(scored) == 60 and scored["id"].is_unique
     # before the lock, the run that saved last overwrote the other's articles
-    assert len(DuplicateDetector.load(tmp_path / "m.db.dedup.npz")) == 60
+    if backend == "sqlite":
+        assert len(DuplicateDetector.load(tmp_path / "m.db.dedup.npz")) == 60
+    else:
+        assert kept is not None and len(DuplicateDetector.from_bytes(kept)) == 60
+        assert not list(tmp_path.glob("*.npz"))
     # so a copy of an article of either run is known as a copy the next day
     copies = [
         dict(_article(i), id=f"copy-{i}", source="lain.id", url=f"https://lain.id/{i}")
         for i in (5, 45)
     ]
     _write(tmp_path / "z.jsonl", copies)
-    assert _run("score", "z.jsonl", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
-    with sqlite3.connect(tmp_path / "m.db") as con:
-        found = dict(
-            con.execute(
-                "SELECT article_id, json_extract(record, '$.duplicate_of') FROM scores "
-                "WHERE article_id LIKE 'copy-%'"
-            ).fetchall()
-        )
+    assert _run("score", "z.jsonl", "--db", db, "-q", cwd=tmp_path).returncode == 0
+    with open_store(db if backend != "sqlite" else tmp_path / db) as store:
+        frame = store.scores_frame().set_index("id")
+    found = frame.loc[frame.index.str.startswith("copy-"), "duplicate_of"].to_dict()
     assert found == {"copy-5": "a-5", "copy-45": "a-45"}
 
 

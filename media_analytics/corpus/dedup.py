@@ -25,16 +25,18 @@ found by a hash before any MinHash work.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import os
 import re
+import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from importlib.metadata import version
-from typing import Any, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -522,6 +524,28 @@ class DuplicateDetector:
 
         Saving does not change the detector.
         """
+        # written beside the file and then moved over it, so that a process killed while
+        # saving leaves the previous state whole
+        target = os.fspath(path)
+        partial = f"{target}.{os.getpid()}.partial"
+        try:
+            with open(partial, "wb") as handle:
+                self._write(handle)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(partial, target)
+        finally:
+            if os.path.exists(partial):
+                os.remove(partial)
+
+    def to_bytes(self) -> bytes:
+        """The streaming state as :meth:`save` writes it, as bytes (for a database column);
+        :meth:`from_bytes` reads them back."""
+        buffer = io.BytesIO()
+        self._write(buffer)
+        return buffer.getvalue()
+
+    def _write(self, handle: BinaryIO) -> None:
         index = self._index if self._index is not None else self._new_index()
         arrays = index.compact()
         meta = {
@@ -534,23 +558,11 @@ class DuplicateDetector:
             "ids": arrays.pop("ids"),
             "kept": len(index.kept),  # the first rows: originals out of the window
         }
-        # written beside the file and then moved over it, so that a process killed while
-        # saving leaves the previous state whole
-        target = os.fspath(path)
-        partial = f"{target}.{os.getpid()}.partial"
-        try:
-            with open(partial, "wb") as handle:
-                np.savez(
-                    handle,
-                    meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
-                    **arrays,
-                )
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(partial, target)
-        finally:
-            if os.path.exists(partial):
-                os.remove(partial)
+        np.savez(
+            handle,
+            meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
+            **arrays,
+        )
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> DuplicateDetector:
@@ -562,15 +574,30 @@ class DuplicateDetector:
             When the file is not a saved detector, has another format version, or was
             made with a MinHash scheme this datasketch does not produce.
         """
-        with np.load(path, allow_pickle=False) as data:
+        return cls._read(path, repr(os.fspath(path)))
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> DuplicateDetector:
+        """Load a detector from :meth:`to_bytes`; raises ``ValueError`` as :meth:`load` does
+        (also for bytes that are not an ``.npz`` at all)."""
+        if not data.startswith(b"PK\x03\x04"):  # numpy would try it as a pickle
+            raise ValueError("the saved state is not a saved DuplicateDetector (.npz)")
+        try:
+            return cls._read(io.BytesIO(data), "the saved state")
+        except (OSError, EOFError, KeyError, zipfile.BadZipFile) as exc:
+            raise ValueError(f"the saved state cannot be read: {exc}") from exc
+
+    @classmethod
+    def _read(cls, source: str | os.PathLike[str] | BinaryIO, name: str) -> DuplicateDetector:
+        with np.load(source, allow_pickle=False) as data:
             if "meta" not in data.files:
-                raise ValueError(f"{os.fspath(path)!r} is not a saved DuplicateDetector")
+                raise ValueError(f"{name} is not a saved DuplicateDetector")
             meta = json.loads(data["meta"].tobytes().decode("utf-8"))
-            arrays = {name: data[name] for name in data.files if name != "meta"}
+            arrays = {key: data[key] for key in data.files if key != "meta"}
         if meta.get("format") != _FORMAT or meta.get("format_version") != _FORMAT_VERSION:
             found = f"{meta.get('format')!r} version {meta.get('format_version')!r}"
             raise ValueError(
-                f"{os.fspath(path)!r} holds {found}; expected {_FORMAT!r} version {_FORMAT_VERSION}"
+                f"{name} holds {found}; expected {_FORMAT!r} version {_FORMAT_VERSION}"
             )
         detector = cls(**meta["params"])
         index = detector._new_index()

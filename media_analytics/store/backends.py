@@ -225,6 +225,7 @@ class SQLiteBackend(Backend):
     types: ClassVar[dict[str, str]] = {
         "ts": "TEXT",
         "json": "TEXT",
+        "blob": "BLOB",
         "run_id": "INTEGER PRIMARY KEY AUTOINCREMENT",
         "serial": "INTEGER PRIMARY KEY AUTOINCREMENT",
     }
@@ -324,6 +325,7 @@ class PostgresBackend(Backend):
     types: ClassVar[dict[str, str]] = {
         "ts": "TIMESTAMPTZ",
         "json": "JSON",  # not JSONB: JSON keeps the record's text, key order included
+        "blob": "BYTEA",
         "run_id": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
         "serial": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
     }

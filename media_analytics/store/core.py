@@ -26,6 +26,7 @@ __all__ = ["FINISHED", "AddResult", "FinishedStatus", "Store", "changed_count", 
 logger = logging.getLogger(__name__)
 
 _CLAIM_ROUNDS = 5  # PostgreSQL only: rounds to make up for candidates another run took first
+_DEDUP = "duplicates"  # the row of dedup_state the daily job keeps
 
 
 class AddResult(NamedTuple):
@@ -272,6 +273,54 @@ class Store(RunsMixin):
             records = dict(self._backend.transaction(partial(select, values=ids), write=False))
             # (an article deleted since the ids were read is left out)
             yield [frames.record_of(aid, records[aid]) for aid in ids if aid in records]
+
+    # -- the daily job's duplicate-detection state ------------------------------------
+    def load_dedup_state(self) -> bytes | None:
+        """The duplicate-detection state :meth:`save_dedup_state` kept last, or None when there
+        is none (a new or upgraded database, or :meth:`delete_articles` dropped it)."""
+        value = self._backend.transaction(
+            lambda tx: tx.scalar("SELECT state FROM dedup_state WHERE name = ?", (_DEDUP,)),
+            write=False,
+        )
+        return None if value is None else bytes(value)
+
+    def save_dedup_state(self, state: bytes, run_id: int | None = None) -> None:
+        """Keep the duplicate-detection state (:meth:`~media_analytics.corpus.
+        DuplicateDetector.to_bytes`) in place of the one kept, in one transaction.
+
+        The daily job on a server database keeps it here rather than in a file, so that runs
+        on other machines start from it; they read their input in turns (:meth:`reading`), so
+        each loads the state the run before saved.
+        """
+        now = _now()
+
+        def work(tx: Tx) -> None:
+            tx.execute(
+                "INSERT INTO dedup_state (name, state, run_id, saved_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET state = excluded.state, "
+                "run_id = excluded.run_id, saved_at = excluded.saved_at",
+                (_DEDUP, state, run_id, self._backend.ts(now)),
+            )
+
+        self._backend.transaction(work)
+
+    def has_dedup_state(self) -> bool:
+        """Whether the database keeps a duplicate-detection state (see
+        :meth:`save_dedup_state`)."""
+        return (
+            self._backend.transaction(
+                lambda tx: tx.scalar("SELECT 1 FROM dedup_state WHERE name = ?", (_DEDUP,)),
+                write=False,
+            )
+            is not None
+        )
+
+    def drop_dedup_state(self) -> None:
+        """Forget the duplicate-detection state the database keeps (the next daily run rebuilds
+        it from the stored articles)."""
+        self._backend.transaction(
+            lambda tx: tx.execute("DELETE FROM dedup_state WHERE name = ?", (_DEDUP,))
+        )
 
     # -- claims and scores -------------------------------------------------------------
     def claim(
@@ -724,6 +773,8 @@ class Store(RunsMixin):
         which becomes the original, so that reports keep no trace of the deleted id. The ids
         are remembered: :meth:`add_articles` does not store them again (a file read again
         still holds them) until :meth:`undelete_articles` lets them back in.
+        The duplicate-detection state the database keeps (:meth:`save_dedup_state`) is dropped
+        in the same transaction.
 
         Raises
         ------
@@ -733,7 +784,7 @@ class Store(RunsMixin):
         wanted = list(dict.fromkeys(ids))
         now = _now()
 
-        def work(tx: Tx) -> tuple[list[str], list[tuple[int, str]]]:
+        def work(tx: Tx) -> tuple[list[str], list[tuple[int, str]], int]:
             self._backend.lock_table(tx, "runs")  # no run starts meanwhile
             reaped = self._reap(tx, now)
             active = tx.execute(
@@ -760,11 +811,19 @@ class Store(RunsMixin):
                 "INSERT INTO deleted_articles (id, deleted_at) VALUES (?, ?)",
                 [(a, ts) for a in found],
             )
-            return sorted(gone, key=wanted.index), reaped
+            # the detector cannot forget one article: its state goes with them, or a later copy
+            # could name a deleted id
+            dropped = tx.execute("DELETE FROM dedup_state").rowcount if found else 0
+            return sorted(gone, key=wanted.index), reaped, dropped
 
-        deleted, reaped = self._backend.transaction(work)
+        deleted, reaped, dropped = self._backend.transaction(work)
         self._log_reaped(reaped)
         logger.info("deleted %d articles with their scores and rejects", len(deleted))
+        if dropped:
+            logger.info(
+                "dropped the duplicate-detection state the database kept: the next score run "
+                "rebuilds it without them"
+            )
         return deleted
 
     def undelete_articles(self, ids: Iterable[str]) -> list[str]:

@@ -27,6 +27,11 @@ Tables
     One row per input file read to its end: its resolved path, its signature then (size,
     modification and change times, the reading options), and the run that read it. A daily
     job given the whole export folder skips the files read before and unchanged since.
+``dedup_state`` (schema 6)
+    One row, named ``duplicates``: the daily job's duplicate-detection state
+    (:meth:`~media_analytics.corpus.DuplicateDetector.to_bytes`), which run saved it and when.
+    A server database keeps it here, so that every machine running the job on it marks the
+    copies of articles any of them stored; ``db delete`` drops it with the articles.
 
 Schema 3 changes no table: it gives the ``published_at`` of articles stored in a zone outside
 Indonesia in WIB (see :func:`_published_in_wib`). Schema 5 adds ``rejects.content_key`` (empty
@@ -48,7 +53,7 @@ __all__ = ["SCHEMA_VERSION", "TABLES", "ensure_schema"]
 logger = logging.getLogger(__name__)
 
 #: Bumped on every change to the tables; a database made by a newer version is refused.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 TABLES = (
     "schema_version",
@@ -59,9 +64,10 @@ TABLES = (
     "rejects",
     "input_files",
     "deleted_articles",
+    "dedup_state",
 )
 
-# {ts}, {json}, {run_id}, {serial} are the backend's column types (see Backend.types).
+# {ts}, {json}, {blob}, {run_id}, {serial} are the backend's column types (see Backend.types).
 _DDL_V1 = (
     """CREATE TABLE schema_version (
         version INTEGER PRIMARY KEY,
@@ -147,6 +153,15 @@ _DDL_V4 = (
     )""",
 )
 
+_DDL_V6 = (
+    """CREATE TABLE dedup_state (
+        name TEXT PRIMARY KEY,
+        state {blob} NOT NULL,
+        run_id BIGINT REFERENCES runs (run_id),
+        saved_at {ts} NOT NULL
+    )""",
+)
+
 
 _DDL_V5 = (
     "ALTER TABLE rejects ADD COLUMN content_key TEXT",
@@ -180,6 +195,7 @@ _MIGRATIONS: dict[int, tuple[Any, ...]] = {
     3: (_published_in_wib,),
     4: _DDL_V4,
     5: _DDL_V5,
+    6: _DDL_V6,
 }
 
 # PostgreSQL: one advisory lock for schema changes, so concurrent first opens queue up.

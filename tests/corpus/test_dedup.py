@@ -233,6 +233,24 @@ def test_load_refuses_other_files(tmp_path: Path) -> None:
         DuplicateDetector.load(tmp_path / "future.npz")
 
 
+def test_the_state_as_bytes_is_the_saved_file(tmp_path: Path) -> None:
+    """What a server database keeps: the bytes of the ``.npz`` :meth:`save` writes."""
+    rng = random.Random(5)
+    stories = [story(rng) for _ in range(20)]
+    detector = DuplicateDetector(max_articles=50)
+    for i, text in enumerate(stories):
+        detector.add(Article(id=f"s{i}", text=text, published_at=when(1 + i)))
+    data = detector.to_bytes()
+    detector.save(tmp_path / "d.npz")
+    assert data == (tmp_path / "d.npz").read_bytes()
+    loaded = DuplicateDetector.from_bytes(data)
+    assert loaded.get_params() == detector.get_params() and len(loaded) == 20
+    assert loaded.add(Article(id="copy", text=syndicate(stories[4], rng))) == "s4"
+    for broken in (data[: len(data) // 2], b"", b"not a state"):
+        with pytest.raises(ValueError, match="saved state"):
+            DuplicateDetector.from_bytes(broken)
+
+
 def test_invalid_parameters_fail_on_first_use() -> None:
     with pytest.raises(ValueError, match="threshold"):
         DuplicateDetector(threshold=1.5).add(Article(id="a", text="isi"))

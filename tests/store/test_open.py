@@ -135,12 +135,13 @@ def test_a_schema_1_database_is_upgraded_in_place(tmp_path: Path) -> None:
     with open_store(path) as store:  # what it held is still there, waiting to be scored
         assert store.pending("v1") == 3
     applied = raw_execute(str(path), "SELECT version FROM schema_version ORDER BY version")
-    assert applied == [(1,), (2,), (3,), (4,), (5,)]
+    assert applied == [(1,), (2,), (3,), (4,), (5,), (6,)]
     assert raw_execute(str(path), "SELECT COUNT(*) FROM input_files") == [(0,)]
     assert raw_execute(str(path), "SELECT COUNT(*) FROM rejects WHERE content_key IS NULL") == [
         (0,)
     ]
     assert raw_execute(str(path), "SELECT COUNT(*) FROM deleted_articles") == [(0,)]
+    assert raw_execute(str(path), "SELECT COUNT(*) FROM dedup_state") == [(0,)]
     published = raw_execute(str(path), "SELECT id, published_at FROM articles ORDER BY id")
     assert published == [
         ("a1", None),

@@ -23,6 +23,7 @@ from media_analytics.store import (
     open_store,
 )
 
+from ..conftest import shared_file
 from .conftest import raw_execute
 from .helpers import RECORD_FIELDS, make_articles, score_record
 
@@ -776,6 +777,130 @@ def test_a_database_without_its_duplicate_state_rebuilds_it_from_its_articles(
     with open_store(db) as moved:
         found = moved.scores_frame().set_index("id")["duplicate_of"].dropna().to_dict()
     assert found == {f"copy-{i}": f"art-{i:05d}" for i in range(3)}
+
+
+def _real_articles(n: int) -> list[dict[str, Any]]:
+    """The first ``n`` articles of the CLICK-ID sample with a body, as the daily job reads
+    them."""
+    import csv
+
+    src = shared_file("corpora/clickid-news-articles/clickid_articles_80.csv")
+    csv.field_size_limit(1 << 30)
+    records: list[dict[str, Any]] = []
+    with src.open(newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if len(row["content"].split()) >= 80 and len(records) < n:
+                records.append(
+                    {
+                        "id": row["article_id"],
+                        "title": row["title"],
+                        "text": row["content"],
+                        "published_at": row["date"],
+                        "source": row["source"],
+                        "url": row["url"],
+                    }
+                )
+    return records
+
+
+def test_copies_of_an_earlier_days_articles_are_marked_without_a_state_file(
+    db_url: str, tmp_path: Path
+) -> None:
+    """The daily job on PostgreSQL as on SQLite: syndicated copies arriving a day after their
+    originals are marked, with no ``--dedup-state`` given (seen on real news: on PostgreSQL
+    none of them was, and reports counted them as new stories)."""
+    from media_analytics.cli import main
+
+    originals = _real_articles(10)
+    copies = [
+        dict(
+            a,
+            id=f"copy-{i}",
+            text="DUMAI, Antara - " + a["text"] + "\nBaca juga: Berita lain",
+            source="lain.example",
+            url=f"https://lain.example/{i}",
+        )
+        for i, a in enumerate(originals)
+    ]
+    for name, records in (("day1.jsonl", originals), ("day2.jsonl", copies)):
+        (tmp_path / name).write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    for day in ("day1.jsonl", "day2.jsonl"):
+        assert main(["score", str(tmp_path / day), "--db", db_url, "-q"]) == 0
+    with open_store(db_url) as store:
+        found = store.scores_frame().set_index("id")["duplicate_of"].dropna().to_dict()
+    assert found == {f"copy-{i}": a["id"] for i, a in enumerate(originals)}
+
+
+def test_a_server_database_keeps_the_state_and_rebuilds_it_when_it_is_gone(
+    db_url: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """PostgreSQL keeps the state in its own table (SQLite in the file beside it); a database
+    upgraded to schema 6, or whose state cannot be read, has it rebuilt, with a line saying
+    so."""
+    from media_analytics.cli import main
+    from media_analytics.corpus import DuplicateDetector
+
+    originals = make_articles(4)
+    days = {"day0.jsonl": originals}
+    for day in range(3):
+        days[f"day{day + 1}.jsonl"] = [
+            dict(a, id=f"copy{day}-{i}", source="lain.example", url=f"https://l.example/{day}/{i}")
+            for i, a in enumerate(originals)
+        ]
+    for name, records in days.items():
+        (tmp_path / name).write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    sqlite = "://" not in db_url
+    assert main(["score", str(tmp_path / "day0.jsonl"), "--db", db_url, "-q"]) == 0
+    with open_store(db_url) as store:
+        kept = store.load_dedup_state()
+    if sqlite:
+        assert kept is None and Path(db_url + ".dedup.npz").exists()
+        return
+    assert kept is not None and len(DuplicateDetector.from_bytes(kept)) == 4
+    assert not list(tmp_path.glob("*.npz"))
+    # as a database upgraded from schema 5 is: no state kept
+    raw_execute(db_url, "DELETE FROM dedup_state")
+    caplog.set_level(logging.INFO)
+    assert main(["score", str(tmp_path / "day1.jsonl"), "--db", db_url]) == 0
+    assert "no duplicate-detection state in the database: rebuilt from the 4 most" in caplog.text
+    with open_store(db_url) as store:
+        store.save_dedup_state(b"cut short")
+    caplog.clear()
+    assert main(["score", str(tmp_path / "day2.jsonl"), "--db", db_url]) == 0
+    assert "duplicate-detection state in" in caplog.text and "cannot be read" in caplog.text
+    assert "rebuilt from the 8 most recent articles" in caplog.text
+    with open_store(db_url) as store:
+        found = store.scores_frame().set_index("id")["duplicate_of"].dropna().to_dict()
+        assert len(DuplicateDetector.from_bytes(store.load_dedup_state() or b"")) == 12
+    assert found == {f"copy{d}-{i}": f"art-{i:05d}" for d in (0, 1) for i in range(4)}
+
+
+def test_db_delete_drops_the_state_the_database_keeps(
+    db_url: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """With no ``--dedup-state``, ``db delete`` on PostgreSQL drops the state the database keeps
+    (in the transaction that deletes the articles): a later copy never names a deleted id."""
+    from media_analytics.cli import main
+
+    originals = make_articles(3)
+    repost = dict(originals[0], id="repost-0", url="https://berita.example/ulang")
+    (tmp_path / "day1.jsonl").write_text("".join(json.dumps(r) + "\n" for r in originals))
+    (tmp_path / "day2.jsonl").write_text(json.dumps(repost) + "\n")
+    assert main(["score", str(tmp_path / "day1.jsonl"), "--db", db_url, "-q"]) == 0
+    with open_store(db_url) as store:
+        assert store.has_dedup_state() == ("://" in db_url)
+        assert store.delete_articles(["nothing"]) == [] and store.has_dedup_state() == (
+            "://" in db_url
+        )  # nothing deleted: the state stays
+    caplog.set_level(logging.INFO)
+    assert main(["db", "delete", "--db", db_url, "art-00000"]) == 0
+    assert "no duplicate-detection state" not in caplog.text
+    with open_store(db_url) as store:
+        assert not store.has_dedup_state()
+    assert main(["score", str(tmp_path / "day2.jsonl"), "--db", db_url, "-q"]) == 0
+    with open_store(db_url) as store:
+        found = store.scores_frame().set_index("id")["duplicate_of"].to_dict()
+    assert found["repost-0"] is None  # its only earlier copy was deleted
 
 
 def test_db_delete_takes_articles_down_with_their_scores_rejects_and_story(
