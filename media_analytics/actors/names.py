@@ -12,7 +12,8 @@ only mean one person in the data at hand, and names each group by its most used 
 - a shorter form whose words appear, in order, in the longer ones (``Sri Mulyani`` in ``Sri
   Mulyani Indrawati``; an initial stands for a word it begins, ``B.J. Habibie``), when every
   longer form that holds it is one person (``Agus Wibowo`` beside ``Agus Tri Wibowo`` and ``Agus
-  Wibowo Santoso`` joins neither);
+  Wibowo Santoso`` joins neither), stray forms aside (each seen once or twice, all together a
+  tenth as often as the others at most: a misspelling, words an extraction ran on into);
 - a single word that is the first or the last word of the forms of one group only (``Anies``;
   ``Budi`` beside ``Budi Gunawan`` and ``Budi Santoso`` stays as written);
 - a one-word nickname the articles themselves join to a full name (``Jokowi`` read as ``Joko
@@ -30,7 +31,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,9 @@ MIN_LINKS = 5
 LINK_SHARE = 0.9
 #: How often the longer forms of a name must occur before a single word joins it.
 MIN_FULL = 3
+#: Longer forms holding a shorter one that are each seen fewer than ``MIN_FULL`` times, and
+#: together at most this share as often as the others, are strays, no rivals of the others.
+RARE_SHARE = 0.1
 #: The share of the articles joining an organisation's short form to a name that must join it
 #: to the same one.
 ORG_LINK_SHARE = 0.8
@@ -125,6 +129,7 @@ def person_groups(
     min_links: int = MIN_LINKS,
     link_share: float = LINK_SHARE,
     min_full: int = MIN_FULL,
+    rare_share: float = RARE_SHARE,
 ) -> dict[str, str]:
     """The name each written form of a person counts under, for the forms that change.
 
@@ -143,6 +148,14 @@ def person_groups(
     min_full : int, default=MIN_FULL
         A single word joins the one person whose name it begins or ends only when that
         person's longer forms occur at least this often, and at least as often as the word.
+    rare_share : float, default=RARE_SHARE
+        The longer forms holding a shorter one that are each seen fewer than ``min_full``
+        times are strays, no second person, when together they occur at most this share as
+        often as the others: they stay as written and do not keep the shorter form from the
+        others (``Sri Mulyani`` joins ``Sri Mulyani Indrawati``, 43 articles, beside one
+        ``Lembaga. Sri Mulyani`` that an extraction ran over a full stop, or one misspelt
+        ``Yasonna Hamonganan Laoly`` beside ``Yasonna H. Laoly`` and ``Yasonna Hamonangan
+        Laoly``).
 
     Returns
     -------
@@ -173,6 +186,7 @@ def person_groups(
         sets = sorted((by_word[w] for w in set(k) if len(w) > 1), key=len)
         shared = set(sets[0]).intersection(*sets[1:])
         holders = sorted(h for h in shared if h != k and _within(k, h))
+        holders = _established(holders, freq, min_full, rare_share, fixed)
         if not holders or not all(
             _within(a, b) or _within(b, a) for i, a in enumerate(holders) for b in holders[i + 1 :]
         ):
@@ -221,6 +235,25 @@ def person_groups(
     # name each group by its most used form (an odd longer form that took a well-known single
     # name in does not rename it)
     return _named(groups, keys, freq, forms, fixed, one_word_apart=True)
+
+
+def _established(
+    keys: list[tuple[str, ...]],
+    freq: Mapping[tuple[str, ...], int],
+    min_full: int,
+    rare_share: float,
+    table: Container[tuple[str, ...]],
+) -> list[tuple[str, ...]]:
+    """``keys`` less the stray ones, when they are few: those seen fewer than ``min_full``
+    times and not named by the analyst's table, if all of them together occur at most
+    ``rare_share`` as often as the others (several rare forms are several people more likely
+    than strays: ``M Ikhsan`` beside ``M Ikhsan Rosan``, 11, and ``Muhamad Ikhsan``, ``Mukhtar
+    Ikhsan``, ``M Ikhsan Asad``, once each)."""
+    rare = [k for k in keys if freq[k] < min_full and k not in table]
+    others = [k for k in keys if k not in rare]
+    if rare and sum(freq[k] for k in rare) <= rare_share * sum(freq[k] for k in others):
+        return others
+    return keys
 
 
 def _named(

@@ -504,10 +504,39 @@ class TokenStream:
         return i > 0 and not self.nl[i]
 
     def skip_dot(self, j: int) -> int:
-        """Past an abbreviation period directly after token ``j-1`` (``PT.``, ``Dr.``)."""
-        if j < self.n and self.words[j] == "." and self.starts[j] == self.ends[j - 1]:
+        """Past an abbreviation period directly after token ``j-1`` (``PT.``, ``Dr.``, ``M.``).
+
+        A full stop is no abbreviation's period: one the sentences are split at, after a word
+        that is neither a listed abbreviation nor an initial, stays where it is, so no name read
+        on past it takes in the next sentence's first words (``... Kementerian dan Lembaga. Sri
+        Mulyani menyatakan ...``).
+        """
+        if (
+            j < self.n
+            and self.words[j] == "."
+            and self.starts[j] == self.ends[j - 1]
+            and not self.full_stop(j)
+        ):
             return j + 1
         return j
+
+    def full_stop(self, j: int) -> bool:
+        """Whether token ``j`` is a full stop ending a sentence, with the next one after it on
+        its line (``Lembaga. Sri``; ``TNI.,Sekedar``, paragraphs a crawler joined).
+
+        Not a period after an abbreviation, an initial or a rank (``PT. Sinar``, ``M. Tito``,
+        ``AKBP. Deni``), inside a number (``Rp 16.559``), or with a word right after it
+        (``Desa.Lero``, ``Kab.Cirebon``).
+        """
+        k = j + 1
+        return (
+            0 < j < self.n - 1
+            and self.words[j] in _SENT_END
+            and self.sent[k]
+            and not self.nl[k]
+            and not (self.starts[k] == self.ends[j] and self.words[k][:1].isalnum())
+            and (self.lows[j - 1],) not in self.lex.ranks
+        )
 
     # --- token classes -------------------------------------------------------------------------
     def written_lower(self, word: str) -> bool:

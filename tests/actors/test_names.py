@@ -42,6 +42,42 @@ def test_a_form_two_people_could_bear_stays_as_written():
     assert person_groups(counts) == {}
 
 
+def test_a_stray_rare_longer_form_does_not_make_a_name_two_people():
+    # seen on real news: one article's form run over a full stop, beside 118 articles
+    counts = {"Sri Mulyani": 75, "Sri Mulyani Indrawati": 43, "Lembaga. Sri Mulyani": 1}
+    assert person_groups(counts) == {"Sri Mulyani Indrawati": "Sri Mulyani"}
+    # a misspelling seen once does not split a minister's forms either
+    counts = {
+        "Yasonna Laoly": 85,
+        "Yasonna H. Laoly": 17,
+        "Yasonna Hamonangan Laoly": 8,
+        "Yasonna Hamonganan Laoly": 1,
+    }
+    assert person_groups(counts) == {
+        "Yasonna H. Laoly": "Yasonna Laoly",
+        "Yasonna Hamonangan Laoly": "Yasonna Laoly",
+    }
+    # a longer form seen often enough, or not much less often than the other, is someone else
+    for other in (3, 5):
+        counts = {"Agus Wibowo": 30, "Agus Tri Wibowo": 40, "Agus Wibowo Santoso": other}
+        assert person_groups(counts) == {}
+    assert person_groups({"Agus Wibowo": 3, "Agus Tri Wibowo": 4, "Agus Wibowo Santoso": 1}) == {}
+    # several rare forms are several people more likely than strays (seen on real news)
+    counts = {
+        "M Ikhsan": 3,
+        "M Ikhsan Rosan": 11,
+        "Muhamad Ikhsan": 1,
+        "Mukhtar Ikhsan": 1,
+        "M Ikhsan Asad": 1,
+    }
+    assert person_groups(counts) == {}
+    # the analyst's table names no stray form
+    counts = {"Agus Wibowo": 30, "Agus Tri Wibowo": 40, "Agus Wibowo Santoso": 1}
+    assert person_groups(counts) == {"Agus Wibowo": "Agus Tri Wibowo"}
+    table = {"Agus Wibowo Santoso": "Agus Wibowo Santoso"}
+    assert person_groups(counts, table=table) == {}
+
+
 def test_a_lone_given_name_joins_only_a_well_established_full_name():
     assert person_groups({"Anies": 5, "Anies Baswedan": 8}) == {"Anies": "Anies Baswedan"}
     # used alone more often than the one full name, or beside a rare one: someone else
