@@ -352,13 +352,12 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
         actor_rows = [x.to_dict() for x in actors]
         sentiment = None
         if tone_proba is not None or scored is not None:
-            label, score, _ = _record_tone(
+            sentiment, _ = _record_tone(
                 parts,
                 scored[i].tone if scored is not None else None,
                 tone_proba[i] if tone_proba is not None else None,
                 tone_classes,
             )
-            sentiment = {"label": label, "score": score}
         if scored is not None:
             by_name = {s.name: s for s in scored[i].actors}
             article_label = str(sentiment["label"]) if sentiment is not None else None
@@ -443,23 +442,27 @@ def _json_value(value: Any) -> Any:
 
 def _record_tone(
     parts: _Parts, sentence: Any, article_proba: Any, classes: Sequence[str]
-) -> tuple[str, float, float]:
-    """``(label, score, sentence share)`` of an article as its record carries them, from the
+) -> tuple[dict[str, Any], float]:
+    """``(sentiment, sentence share)`` of an article: its record's ``sentiment`` (label, score,
+    probabilities, polarity: :func:`~media_analytics.sentiment.article.tone_record`), from the
     sentence reading (an ``ArticleTone``, or None) and the article model's probabilities (in
     ``classes`` order, or None): blended when the model blends them, else whichever exists."""
+    from .sentiment.article import tone_record
+
     weight = parts.tone_sentence_weight
     if article_proba is not None and sentence is not None and weight > 0:
-        from .sentiment.tone import blend_tone
+        from .sentiment.tone import blend_record
 
-        label, score = blend_tone(
+        mixed = blend_record(
             sentence.probabilities, list(article_proba), classes, weight, parts.tone_bands
         )
-        return label, score, weight
+        return mixed, weight
     if article_proba is not None:
         best = int(np.argmax(article_proba))
-        return str(classes[best]), round(float(article_proba[best]), 4), 0.0
+        probabilities = {str(c): float(p) for c, p in zip(classes, article_proba, strict=True)}
+        return tone_record(str(classes[best]), probabilities), 0.0
     if sentence is not None:
-        return sentence.label, round(float(sentence.score), 4), 1.0
+        return tone_record(sentence.label, sentence.probabilities), 1.0
     raise ModelError("this model has no sentiment part")
 
 
@@ -1090,7 +1093,9 @@ class MediaPipeline:
         Returns
         -------
         dict
-            ``label`` and ``score`` (as in the scored record); ``sentence_weight`` (the share of
+            ``label``, ``score``, ``probabilities`` and ``polarity`` (as in the scored record:
+            the label's probability, each class's in the mix of the two readings, P(positive) -
+            P(negative)); ``sentence_weight`` (the share of
             the sentence reading: 1.0 when it decides alone, 0.0 when an analyst's article model
             does); ``sentence_reading``: its ``label``, ``probabilities`` and ``sentences`` (a
             DataFrame of the scored headline and sentences, ``text`` included, those that
@@ -1115,10 +1120,10 @@ class MediaPipeline:
             classes = canonical_classes(parts.tone)
             shown = {c: round(float(x), 4) for c, x in zip(classes, proba, strict=True)}
             article = {"label": classes[int(np.argmax(proba))], "probabilities": shown}
-        label, score, weight = _record_tone(parts, sentence, proba, classes)  # as scoring does
+        record, weight = _record_tone(parts, sentence, proba, classes)  # as scoring does
+        label = record["label"]
         out: dict[str, Any] = {
-            "label": label,
-            "score": score,
+            **record,
             "sentence_weight": weight,
             "sentence_reading": None,
             "article_reading": None,

@@ -36,7 +36,7 @@ import pandas as pd
 
 from ..preprocessing import clean_article
 from ..resources import corpora_dir
-from .article import NEUTRAL_BAND, lean_label
+from .article import NEUTRAL_BAND, lean_label, tone_record
 from .classifier import SentimentClassifier
 from .features import SentimentFeatures
 from .labels import canonical_classes, normalize_label
@@ -46,6 +46,7 @@ __all__ = [
     "BUNDLED_SENTENCE_WEIGHT",
     "BUNDLED_TONE_BANDS",
     "ToneReader",
+    "blend_record",
     "blend_tone",
     "bundled_tone_model",
     "default_tone_data",
@@ -210,13 +211,31 @@ def blend_tone(
     ...            [0.1, 0.2, 0.7], ["negative", "neutral", "positive"], 0.8)
     ('positive', 0.38)
     """
+    record = blend_record(sentence_probabilities, article_proba, classes, sentence_weight, band)
+    return record["label"], record["score"]
+
+
+def blend_record(
+    sentence_probabilities: Mapping[str, float],
+    article_proba: Sequence[float],
+    classes: Sequence[str],
+    sentence_weight: float,
+    band: float | tuple[float, float] = NEUTRAL_BAND,
+) -> dict[str, Any]:
+    """The scored record's ``sentiment`` of a blended article: :func:`blend_tone`'s label and
+    score with the mixture's ``probabilities`` and ``polarity``
+    (:func:`~media_analytics.sentiment.article.tone_record`).
+
+    >>> blend_record({"negative": 0.2, "neutral": 0.5, "positive": 0.3},
+    ...              [0.1, 0.2, 0.7], ["negative", "neutral", "positive"], 0.8)["probabilities"]
+    {'negative': 0.18, 'neutral': 0.44, 'positive': 0.38}
+    """
     w = float(sentence_weight)
     mixed = {
         str(c): w * float(sentence_probabilities[str(c)]) + (1.0 - w) * float(p)
         for c, p in zip(classes, article_proba, strict=True)
     }
-    label = lean_label(mixed["positive"] - mixed["negative"], band)
-    return label, round(mixed[label], 4)
+    return tone_record(lean_label(mixed["positive"] - mixed["negative"], band), mixed)
 
 
 def split_headline(text: str) -> tuple[str, str]:
