@@ -287,6 +287,8 @@ class _TextParts:
     tone_bands: tuple[float, float] = (NEUTRAL_BAND, NEUTRAL_BAND)
     #: the bundled tone model's settings (its data alone does not define it), else empty
     tone_signature: str = ""
+    #: what an article model learnt from ``tone_data`` is worth by its labels, else empty
+    tone_metrics: dict[str, Any] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -690,7 +692,10 @@ class MediaPipeline:
             column names, a headline column beside the body is put there). An article tone model is
             trained on them (:func:`~media_analytics.sentiment.tone.fit_article_tone`) and gives
             each scored article its tone; the sentence classifier still gives the tone toward
-            each actor. None: the model learns from the bundled articles
+            each actor. Its number of articles and cross-validated macro-F1 are logged and kept
+            in ``metrics_["tone"]`` (and the saved manifest), with a warning below
+            :data:`~media_analytics.sentiment.tone.MIN_TONE_ARTICLES` articles, where the
+            default blend may read tone better. None: the model learns from the bundled articles
             (:func:`~media_analytics.sentiment.tone.default_tone_data`) and is blended with the
             sentence reading (see ``tone_sentence_weight``). False: no article tone model, tone
             from the sentences alone (the lean rule).
@@ -796,6 +801,7 @@ class MediaPipeline:
         self.sentiment_, self.tone_ = text.sentiment, text.tone
         self.tone_sentence_weight_ = text.tone_sentence_weight
         self.tone_bands_ = text.tone_bands
+        tone_metrics = text.tone_metrics
         seconds.update(text.seconds)
         logger.info("fit seconds: %s", {k: round(v, 1) for k, v in seconds.items()})
 
@@ -834,6 +840,8 @@ class MediaPipeline:
         self.metrics_: dict[str, Any] = {
             "fit_seconds": {k: round(v, 2) for k, v in seconds.items()}
         }
+        if tone_metrics:  # an article model learnt from tone_data: how good by its labels
+            self.metrics_["tone"] = tone_metrics
         self.manifest_ = None
         return self
 
@@ -868,10 +876,11 @@ class MediaPipeline:
             out.tone_signature = bundled_tone_signature()
             default_weight, default_bands = BUNDLED_SENTENCE_WEIGHT, BUNDLED_TONE_BANDS
         else:  # the analyst's labelled articles, alone unless a weight is set
-            from .sentiment.tone import fit_article_tone
+            from .sentiment.tone import article_tone_metrics, fit_article_tone
 
             out.tone_data = tone_data
             out.tone = fit_article_tone(list(out.tone_data["text"]), list(out.tone_data["label"]))
+            out.tone_metrics = article_tone_metrics(out.tone, list(out.tone_data["label"]))
             default_weight, default_bands = 0.0, (NEUTRAL_BAND, NEUTRAL_BAND)
         weight, bands = tone_settings
         out.tone_sentence_weight = default_weight if weight is None else weight
