@@ -41,7 +41,10 @@ Parts:
 ``python bench/sentiment_eval.py --list-tone-stage2`` (or ``-3`` to ``-10``) prints that
 stage's choice (``set,dataset,id,stratum``) and exits. ``--only speed`` measures the CPU time
 per article of tone and actor sentiment (``score_articles`` on 2,000 CLICK-ID articles in chunks
-of 200, with the actors and quotes the pipeline finds, as the pipeline calls it).
+of 200, with the actors and quotes the pipeline finds, as the pipeline calls it). ``--only
+tone-curve`` trains the article tone model of ``train --tone-data`` on random draws of 50 to 800
+labelled articles of stages 1-8 (and on all of them), and sets each model's 5-fold CV macro-F1
+beside its macro-F1 on stages 9 and 10 and the default blend's (about 15 minutes).
 
 Prints Markdown tables.
 """
@@ -680,6 +683,62 @@ def tone(corpora: Path) -> str:
     return "\n".join(lines)
 
 
+#: Numbers of labelled articles of the learning curve of ``--only tone-curve``, each drawn
+#: :data:`TONE_CURVE_DRAWS` times from stages 1-8 (all 1,542 of them once as well).
+TONE_CURVE_SIZES = (50, 100, 200, 400, 800)
+TONE_CURVE_DRAWS = 3
+
+
+def tone_curve(corpora: Path) -> str:
+    """How the article tone model of ``train --tone-data`` grows with its labels.
+
+    Random draws of n labelled articles of stages 1-8 train :func:`fit_article_tone`; each
+    model's 5-fold CV macro-F1 (what ``train`` logs and stores) stands beside its macro-F1 on
+    stages 9 and 10 (420 articles it never saw), and the default blend's there.
+    """
+    arts = tone_articles(corpora)
+    titles = [str(t) if isinstance(t, str) else "" for t in arts["title"]]
+    bodies = [clean_article(str(b)).text for b in arts["body"]]
+    texts = np.asarray([tone_text(t, b) for t, b in zip(titles, bodies, strict=True)], dtype=object)
+    y = arts["tone"].to_numpy(dtype=object)
+    stage = arts["stage"].to_numpy()
+    seen, test = np.flatnonzero(stage <= 8), np.flatnonzero(stage >= 9)
+    model, bundled = default_model(), bundled_tone_model()
+    classes = [str(c) for c in bundled.classes_]
+    article_proba = bundled.predict_proba(list(texts[test]))
+    default = [
+        blend_tone(
+            model.predict_article(titles[i], bodies[i]).probabilities,
+            p,
+            classes,
+            BUNDLED_SENTENCE_WEIGHT,
+            BUNDLED_TONE_BANDS,
+        )[0]
+        for i, p in zip(test, article_proba, strict=True)
+    ]
+    lines = [
+        f"Default blend on stages 9-10 ({len(test)} articles): macro-F1 "
+        f"{100 * macro_f1(y[test], np.asarray(default, dtype=object)):.1f}.",
+        "",
+        "| labelled articles (stages 1-8) | draw | 5-fold CV macro-F1 | macro-F1 on stages 9-10 "
+        "| seconds |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    draws = [(n, k) for n in TONE_CURVE_SIZES for k in range(TONE_CURVE_DRAWS)]
+    for n, k in [*draws, (len(seen), 0)]:
+        chosen = seen if n == len(seen) else np.random.default_rng(k).choice(seen, n, False)
+        t0 = time.perf_counter()
+        analyst = fit_article_tone(list(texts[chosen]), list(y[chosen]))
+        seconds = time.perf_counter() - t0
+        pred = ToneReader(analyst, articles=True).predict(list(texts[test]))
+        lines.append(
+            f"| {n} | {k + 1} | {100 * float(analyst.cv_scores_.max()):.1f} "
+            f"| {100 * macro_f1(y[test], pred):.1f} | {seconds:.0f} |"
+        )
+        print(lines[-1], file=sys.stderr, flush=True)
+    return "\n".join(lines)
+
+
 def _second_reading(arts: pd.DataFrame) -> str:
     """How far a second annotator's independent reading of stage 6 agrees with the first."""
     second = pd.read_csv(ROOT / "bench" / "data" / "tone_labels_stage6_second.csv", dtype=str)
@@ -819,6 +878,8 @@ def main(argv: list[str] | None = None) -> int:
         print(tone(corpora))
     if "speed" in parts:
         print(speed(corpora))
+    if "tone-curve" in parts:
+        print(tone_curve(corpora))
     return 0
 
 

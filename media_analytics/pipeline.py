@@ -287,6 +287,8 @@ class _TextParts:
     tone_bands: tuple[float, float] = (NEUTRAL_BAND, NEUTRAL_BAND)
     #: the bundled tone model's settings (its data alone does not define it), else empty
     tone_signature: str = ""
+    #: what an article model learnt from ``tone_data`` is worth by its labels, else empty
+    tone_metrics: dict[str, Any] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -352,13 +354,12 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
         actor_rows = [x.to_dict() for x in actors]
         sentiment = None
         if tone_proba is not None or scored is not None:
-            label, score, _ = _record_tone(
+            sentiment, _ = _record_tone(
                 parts,
                 scored[i].tone if scored is not None else None,
                 tone_proba[i] if tone_proba is not None else None,
                 tone_classes,
             )
-            sentiment = {"label": label, "score": score}
         if scored is not None:
             by_name = {s.name: s for s in scored[i].actors}
             article_label = str(sentiment["label"]) if sentiment is not None else None
@@ -443,23 +444,27 @@ def _json_value(value: Any) -> Any:
 
 def _record_tone(
     parts: _Parts, sentence: Any, article_proba: Any, classes: Sequence[str]
-) -> tuple[str, float, float]:
-    """``(label, score, sentence share)`` of an article as its record carries them, from the
+) -> tuple[dict[str, Any], float]:
+    """``(sentiment, sentence share)`` of an article: its record's ``sentiment`` (label, score,
+    probabilities, polarity: :func:`~media_analytics.sentiment.article.tone_record`), from the
     sentence reading (an ``ArticleTone``, or None) and the article model's probabilities (in
     ``classes`` order, or None): blended when the model blends them, else whichever exists."""
+    from .sentiment.article import tone_record
+
     weight = parts.tone_sentence_weight
     if article_proba is not None and sentence is not None and weight > 0:
-        from .sentiment.tone import blend_tone
+        from .sentiment.tone import blend_record
 
-        label, score = blend_tone(
+        mixed = blend_record(
             sentence.probabilities, list(article_proba), classes, weight, parts.tone_bands
         )
-        return label, score, weight
+        return mixed, weight
     if article_proba is not None:
         best = int(np.argmax(article_proba))
-        return str(classes[best]), round(float(article_proba[best]), 4), 0.0
+        probabilities = {str(c): float(p) for c, p in zip(classes, article_proba, strict=True)}
+        return tone_record(str(classes[best]), probabilities), 0.0
     if sentence is not None:
-        return sentence.label, round(float(sentence.score), 4), 1.0
+        return tone_record(sentence.label, sentence.probabilities), 1.0
     raise ModelError("this model has no sentiment part")
 
 
@@ -687,7 +692,10 @@ class MediaPipeline:
             column names, a headline column beside the body is put there). An article tone model is
             trained on them (:func:`~media_analytics.sentiment.tone.fit_article_tone`) and gives
             each scored article its tone; the sentence classifier still gives the tone toward
-            each actor. None: the model learns from the bundled articles
+            each actor. Its number of articles and cross-validated macro-F1 are logged and kept
+            in ``metrics_["tone"]`` (and the saved manifest), with a warning below
+            :data:`~media_analytics.sentiment.tone.MIN_TONE_ARTICLES` articles, where the
+            default blend may read tone better. None: the model learns from the bundled articles
             (:func:`~media_analytics.sentiment.tone.default_tone_data`) and is blended with the
             sentence reading (see ``tone_sentence_weight``). False: no article tone model, tone
             from the sentences alone (the lean rule).
@@ -793,6 +801,7 @@ class MediaPipeline:
         self.sentiment_, self.tone_ = text.sentiment, text.tone
         self.tone_sentence_weight_ = text.tone_sentence_weight
         self.tone_bands_ = text.tone_bands
+        tone_metrics = text.tone_metrics
         seconds.update(text.seconds)
         logger.info("fit seconds: %s", {k: round(v, 1) for k, v in seconds.items()})
 
@@ -831,6 +840,8 @@ class MediaPipeline:
         self.metrics_: dict[str, Any] = {
             "fit_seconds": {k: round(v, 2) for k, v in seconds.items()}
         }
+        if tone_metrics:  # an article model learnt from tone_data: how good by its labels
+            self.metrics_["tone"] = tone_metrics
         self.manifest_ = None
         return self
 
@@ -865,10 +876,11 @@ class MediaPipeline:
             out.tone_signature = bundled_tone_signature()
             default_weight, default_bands = BUNDLED_SENTENCE_WEIGHT, BUNDLED_TONE_BANDS
         else:  # the analyst's labelled articles, alone unless a weight is set
-            from .sentiment.tone import fit_article_tone
+            from .sentiment.tone import article_tone_metrics, fit_article_tone
 
             out.tone_data = tone_data
             out.tone = fit_article_tone(list(out.tone_data["text"]), list(out.tone_data["label"]))
+            out.tone_metrics = article_tone_metrics(out.tone, list(out.tone_data["label"]))
             default_weight, default_bands = 0.0, (NEUTRAL_BAND, NEUTRAL_BAND)
         weight, bands = tone_settings
         out.tone_sentence_weight = default_weight if weight is None else weight
@@ -1090,7 +1102,9 @@ class MediaPipeline:
         Returns
         -------
         dict
-            ``label`` and ``score`` (as in the scored record); ``sentence_weight`` (the share of
+            ``label``, ``score``, ``probabilities`` and ``polarity`` (as in the scored record:
+            the label's probability, each class's in the mix of the two readings, P(positive) -
+            P(negative)); ``sentence_weight`` (the share of
             the sentence reading: 1.0 when it decides alone, 0.0 when an analyst's article model
             does); ``sentence_reading``: its ``label``, ``probabilities`` and ``sentences`` (a
             DataFrame of the scored headline and sentences, ``text`` included, those that
@@ -1115,10 +1129,10 @@ class MediaPipeline:
             classes = canonical_classes(parts.tone)
             shown = {c: round(float(x), 4) for c, x in zip(classes, proba, strict=True)}
             article = {"label": classes[int(np.argmax(proba))], "probabilities": shown}
-        label, score, weight = _record_tone(parts, sentence, proba, classes)  # as scoring does
+        record, weight = _record_tone(parts, sentence, proba, classes)  # as scoring does
+        label = record["label"]
         out: dict[str, Any] = {
-            "label": label,
-            "score": score,
+            **record,
             "sentence_weight": weight,
             "sentence_reading": None,
             "article_reading": None,

@@ -35,6 +35,9 @@ logger = logging.getLogger(__name__)
 #: Accepted period names and the pandas period code each maps to.
 PERIODS = {"D": "D", "day": "D", "W": "W", "week": "W", "M": "M", "month": "M"}
 
+#: The classes whose probabilities a record's ``sentiment`` carries (see ``ReportData``).
+_TONE_CLASSES = ("negative", "neutral", "positive")
+
 _ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
 
 STORY_COLUMNS = [
@@ -47,6 +50,9 @@ STORY_COLUMNS = [
     "topic_score",
     "sentiment",
     "sentiment_score",
+    "sentiment_negative",
+    "sentiment_neutral",
+    "sentiment_positive",
     "model_version",
     "n_outlets",
     "outlets",
@@ -62,7 +68,11 @@ class ReportData:
     stories : pandas.DataFrame
         One row per story (syndicated copies folded into their original), columns
         ``id, date, source, title, topic_id, topic_label, topic_score, sentiment,
-        sentiment_score, model_version, n_outlets, outlets``.
+        sentiment_score, sentiment_negative, sentiment_neutral, sentiment_positive,
+        model_version, n_outlets, outlets``. ``sentiment_score`` is the probability of the
+        label, which the lean rule can give while another class is more probable;
+        ``sentiment_negative`` ... ``sentiment_positive`` are the probabilities of each class
+        (empty for records scored without them).
     copies : pandas.DataFrame
         One row per record: ``id, story_id, date, source, is_duplicate``.
     themes : pandas.DataFrame
@@ -500,6 +510,9 @@ def records_to_frames(
         topic = _nested(rec.get("topic"), {}, unread, "topic") or {}
         sentiment = _nested(rec.get("sentiment"), {}, unread, "sentiment") or {}
         tone = _clean_str(sentiment.get("label"))
+        probabilities = sentiment.get("probabilities")
+        if not isinstance(probabilities, Mapping):
+            probabilities = {}
         story_outlets = outlets.get(root, [])
         story_rows.append(
             {
@@ -512,6 +525,7 @@ def records_to_frames(
                 "topic_score": topic.get("score"),
                 "sentiment": tone,
                 "sentiment_score": sentiment.get("score"),
+                **{f"sentiment_{c}": probabilities.get(c) for c in _TONE_CLASSES},
                 "model_version": _clean_str(rec.get("model_version")),
                 "n_outlets": len(story_outlets),
                 "outlets": "; ".join(story_outlets),

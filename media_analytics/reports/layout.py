@@ -45,7 +45,17 @@ ACTOR_TONE_CAVEAT = (
 
 _PERCENT = ("share", "current_share", "previous_share", "baseline_share")
 _PROBABILITY = ("p_value", "q_value")
-_RATIO = ("net_tone", "lift", "growth", "score", "topic_score", "sentiment_score")
+_RATIO = (
+    "net_tone",
+    "lift",
+    "growth",
+    "score",
+    "topic_score",
+    "sentiment_score",
+    "sentiment_negative",
+    "sentiment_neutral",
+    "sentiment_positive",
+)
 
 
 def format_cell(column: str, value: Any) -> str:

@@ -27,8 +27,11 @@ instance, when a fifth of the weighted text is clearly positive and the rest neu
 was chosen on the project's own 330 sample articles (``corpora/sample``, gold tone per article):
 of 0.05, 0.1, 0.15, 0.2 and 0.25 it gave the best macro-F1 there.
 Articles whose positive and negative sentences cancel out are neutral. ``score`` is the mean
-probability of the chosen label. Boilerplate (``Baca juga``, credits, datelines) is removed
-first with :func:`media_analytics.preprocessing.clean_article`.
+probability of the chosen label, which need not be the most probable class (a neutral majority
+with a clear negative lean is ``negative``): a scored record carries all three
+``probabilities`` and the ``polarity`` beside it (:func:`tone_record`). Boilerplate (``Baca
+juga``, credits, datelines) is removed first with
+:func:`media_analytics.preprocessing.clean_article`.
 """
 
 from __future__ import annotations
@@ -60,6 +63,7 @@ __all__ = [
     "quoted_share",
     "resolve_weights",
     "tone_from",
+    "tone_record",
     "tone_units",
 ]
 
@@ -177,8 +181,33 @@ class ArticleTone:
         return frame
 
     def to_dict(self) -> dict[str, Any]:
-        """The scored-record form: ``{"label": ..., "score": ...}``."""
-        return {"label": self.label, "score": self.score}
+        """The scored-record form (:func:`tone_record`): label, score, probabilities, polarity."""
+        return tone_record(self.label, self.probabilities)
+
+
+def tone_record(label: str, probabilities: Mapping[str, float]) -> dict[str, Any]:
+    """The ``sentiment`` of a scored record: the label and the probabilities it was read from.
+
+    ``score`` is the probability of ``label``; ``probabilities`` holds every class's
+    (``negative``, ``neutral``, ``positive``) and ``polarity`` is P(positive) - P(negative),
+    what the lean rule reads; each is rounded to 4 decimals. The lean rule can call an article
+    negative while neutral is more probable, so ``score`` is no confidence: the largest of
+    ``probabilities`` is.
+
+    >>> tone_record("negative", {"negative": 0.39104, "neutral": 0.53, "positive": 0.07896})
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'label': 'negative', 'score': 0.391,
+     'probabilities': {'negative': 0.391, 'neutral': 0.53, 'positive': 0.079},
+     'polarity': -0.3121}
+    """
+    shown = {c: round(float(probabilities[c]), 4) for c in LABELS}
+    polarity = float(probabilities["positive"]) - float(probabilities["negative"])
+    return {
+        "label": label,
+        "score": shown[label],
+        "probabilities": shown,
+        "polarity": round(polarity, 4) + 0.0,  # + 0.0: no -0.0 in the record
+    }
 
 
 def _has_words(sentence: str, n: int) -> bool:

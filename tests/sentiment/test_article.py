@@ -75,7 +75,10 @@ def test_a_positive_headline_and_lead_make_a_positive_article() -> None:
     )
     tone = article_tone(KeywordModel(), "Pelayanan publik makin bagus", body)
     assert tone.label == "positive" and tone.score == tone.probabilities["positive"]
-    assert tone.to_dict() == {"label": "positive", "score": tone.score}
+    record = tone.to_dict()
+    assert record["label"] == "positive" and record["score"] == round(tone.score, 4)
+    assert record["probabilities"] == {c: round(p, 4) for c, p in tone.probabilities.items()}
+    assert record["polarity"] == pytest.approx(tone.polarity, abs=1e-4)
 
 
 def test_boilerplate_is_cleaned_before_scoring() -> None:

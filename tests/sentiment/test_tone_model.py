@@ -97,6 +97,10 @@ def test_scored_tone_comes_from_the_tone_part(pipelines) -> None:
     for rec, p in zip(with_tone, proba, strict=True):
         assert rec["sentiment"]["label"] == classes[int(np.argmax(p))]
         assert rec["sentiment"]["score"] == pytest.approx(float(p.max()), abs=1e-4)
+        # the article model's own probabilities, which its label is the largest of
+        shown = rec["sentiment"]["probabilities"]
+        assert list(shown.values()) == pytest.approx(list(p), abs=1e-4)
+        assert rec["sentiment"]["polarity"] == pytest.approx(p[2] - p[0], abs=1e-4)
     # the flipped labels make the tone part disagree with the sentence rule somewhere
     assert any(
         a["sentiment"]["label"] != b["sentiment"]["label"]
@@ -254,7 +258,16 @@ def test_default_fit_blends_the_bundled_article_model_with_the_sentences(
         label, score = blend_tone(
             reading.probabilities, proba, classes, BUNDLED_SENTENCE_WEIGHT, BUNDLED_TONE_BANDS
         )
-        assert rec["sentiment"] == {"label": label, "score": pytest.approx(score, abs=1e-4)}
+        assert (rec["sentiment"]["label"], rec["sentiment"]["score"]) == (
+            label,
+            pytest.approx(score, abs=1e-4),
+        )
+        # the mixture itself: the label follows its lean, not its largest class
+        w = BUNDLED_SENTENCE_WEIGHT
+        mixed = [
+            w * reading.probabilities[c] + (1 - w) * p for c, p in zip(classes, proba, strict=True)
+        ]
+        assert list(rec["sentiment"]["probabilities"].values()) == pytest.approx(mixed, abs=1e-4)
         sentence_labels.append(reading.label)
         article_labels.append(classes[int(np.argmax(proba))])
     blended = [r["sentiment"]["label"] for r in scored]
