@@ -395,6 +395,37 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
     return out
 
 
+#: The fields of a scored record, in their order (the input's own fields come after them).
+_RECORD_FIELDS = (
+    "id", "published_at", "source", "title", "url", "dateline", "themes", "topic", "sentiment",
+    "actors", "quotes", "duplicate_of", "model_version",
+)  # fmt: skip
+
+
+def _records_frame(records: Sequence[Mapping[str, Any]], index: Any) -> Any:
+    """Scored records as a DataFrame with ``index``: a column of object dtype holding each
+    record's value, ``None`` where it has none, except a column carried from the input that
+    holds only numbers, whose dtype pandas gives (``NaN`` where a record has none)."""
+    import pandas as pd
+
+    names = list(_RECORD_FIELDS)
+    for record in records:
+        names.extend(k for k in record if k not in names)
+    columns = {}
+    for name in names:
+        values = [record.get(name) for record in records]
+        numbers = (
+            name not in _RECORD_FIELDS
+            and any(v is not None for v in values)
+            and all(v is None or isinstance(v, int | float) for v in values)
+        )
+        # pandas would read None beside strings as NaN (a str column): the records' None kept
+        columns[name] = pd.Series(values, dtype=None if numbers else object)
+    frame = pd.DataFrame(columns)
+    frame.index = index
+    return frame
+
+
 #: Names a scored record read back from the database also has (see ``Store.scores_frame``).
 _STORE_FIELDS = frozenset(["scored_at", "run_id", "stale", "text"])
 
@@ -1224,18 +1255,27 @@ class MediaPipeline:
 
         The result keeps the input's index (rows rejected with ``rejects`` are left out), and
         syndicated copies are marked in ``duplicate_of`` (``duplicates=False`` leaves them
-        unmarked; see :meth:`score`).
+        unmarked; see :meth:`score`). Its columns are the records' fields, then the input's
+        own columns (see :meth:`score`); a missing value is ``None`` (``duplicate_of`` of an
+        original, ``dateline``, ``url``, ``published_at`` of an undated article), except in a
+        numeric column carried from the input, where pandas has it as ``NaN``.
 
-        Columns are matched as the file readers match them (contract names, and aliases
-        such as ``judul``, ``isi_berita``, ``tanggal``; ``column_map`` names others), and
-        numeric dates are read in the order the frame's own dates show (``dayfirst``, as in
-        :func:`~media_analytics.corpus.read_articles`).
+        The rows are read as the file readers read a file's records
+        (:func:`~media_analytics.corpus.read_frame`): columns are matched by the contract
+        names and aliases such as ``judul``, ``isi_berita``, ``tanggal`` (``column_map`` names
+        others; an index named ``id``, as ``df.set_index("id")`` leaves it, is the id); numeric
+        dates are read in the order the frame's own dates show (``dayfirst``, as in
+        :func:`~media_analytics.corpus.read_articles`); an empty cell is an empty value, so a
+        headline whose body is missing (``NaN``) is scored on the headline, with a
+        ``no_content`` warning; and a repeated id keeps its first row: each later one is left
+        out (``repeated_id``), as the readers leave out a repeat within one file.
 
-        A row that cannot be scored (no text, a field of the wrong type) stops the call with
-        a ``ValueError`` naming its position and index label; with ``rejects`` (a
-        :class:`~media_analytics.corpus.Rejects`) such rows are skipped and collected
-        there instead, the position in place of a line number. Rows kept with a warning (a
-        date that cannot be read is left empty) are logged, or collected in ``rejects``.
+        A row that cannot be scored (no text and no headline, a field of the wrong type, a
+        repeated id) stops the call with a ``ValueError`` naming its position and index label,
+        before any row is scored; with ``rejects`` (a
+        :class:`~media_analytics.corpus.Rejects`) such rows are skipped and collected there
+        instead, the position in place of a line number. Rows kept with a warning (a date
+        that cannot be read is left empty) are logged, or collected in ``rejects``.
         """
         import pandas as pd
 
@@ -1244,50 +1284,13 @@ class MediaPipeline:
                 f"score_frame takes a pandas DataFrame, got {type(frame).__name__} (a list of "
                 "dicts goes to score(), or to pandas.DataFrame first)"
             )
+        from .corpus.frames import read_frame
 
-        from .corpus.readers import Converter
-        from .corpus.writers import _missing, _plain
-
-        found = Rejects() if rejects is None else rejects
-        converter = Converter(column_map, found, dayfirst=dayfirst)
-        labels = list(frame.index)
-        columns = [str(c) for c in frame.columns]
-
-        def as_record(values: tuple[Any, ...]) -> dict[str, Any]:
-            return {
-                k: None if _missing(v) else _plain(v) for k, v in zip(columns, values, strict=True)
-            }
-
-        rows: Iterable[tuple[int, dict[str, Any]]] = enumerate(
-            map(as_record, frame.itertuples(index=False, name=None))
-        )
-        if dayfirst == "auto":
-            rows = converter.settle_date_order("DataFrame", rows, unit="row")
-
-        kept: list[int] = []  # the position of each scored row
-
-        def articles() -> Iterator[Article]:
-            for i, row in rows:
-                article = converter("DataFrame", i, row)
-                if article is not None:
-                    kept.append(i)
-                    yield article
-                elif rejects is None:
-                    reason = found.errors[-1].message
-                    raise ValueError(f"row {i} (index {labels[i]!r}): {reason}")
-
-        records = list(self.score(articles(), n_jobs=n_jobs, duplicates=duplicates))
-        scored = pd.DataFrame(records, index=frame.index[kept] if records else None)
-        if rejects is None and found.warnings:
-            first = found.warnings[0]
-            logger.warning(
-                "%d row(s) kept with a warning; the first, row %d (index %r): %s",
-                len(found.warnings),
-                first.line,
-                labels[first.line],
-                first.message,
-            )
-        return scored
+        # every row read (and a fatal one refused) before the first is scored
+        rows = read_frame(frame, column_map=column_map, dayfirst=dayfirst, rejects=rejects)
+        articles = (article for _, article in rows)
+        records = list(self.score(articles, n_jobs=n_jobs, duplicates=duplicates))
+        return _records_frame(records, frame.index[[i for i, _ in rows]])
 
     @property
     def model_version(self) -> str:

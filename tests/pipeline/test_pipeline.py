@@ -407,8 +407,9 @@ def test_score_frame_reads_an_export_as_the_file_readers_do(default_pipeline) ->
     assert list(scored["themes"]) == [s["themes"] for s in default_pipeline.score(as_dicts)]
 
     broken = export.copy()
-    broken.loc["c", "isi_berita"] = None
-    with pytest.raises(ValueError, match=r"^row 2 \(index 'c'\): no text"):
+    # a body missing beside its headline is scored on the headline; with neither, refused
+    broken.loc["c", ["judul", "isi_berita"]] = None
+    with pytest.raises(ValueError, match=r"^row 2 \(index 'c'\): empty text, and no title$"):
         default_pipeline.score_frame(broken)
     rejects = Rejects()
     kept = default_pipeline.score_frame(broken, rejects=rejects)
