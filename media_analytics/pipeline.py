@@ -591,6 +591,44 @@ def mark_duplicates(
         yield a
 
 
+def _training_articles(
+    articles: Any,
+    *,
+    column_map: Mapping[str, str] | None,
+    dayfirst: bool | str | None,
+    rejects: Rejects | None,
+) -> list[Article]:
+    """The articles ``fit`` is given (see there): a DataFrame's rows and dicts read as a file's
+    records, Article objects as they are, in the order given."""
+    import pandas as pd
+
+    from .corpus.frames import read_frame, read_records
+
+    if isinstance(articles, pd.DataFrame):
+        rows = read_frame(articles, column_map=column_map, dayfirst=dayfirst, rejects=rejects)
+        return [article for _, article in rows]
+    if isinstance(articles, str | bytes | Mapping | Article):
+        raise TypeError(
+            "fit takes a DataFrame or an iterable of articles (dicts or Article objects): wrap "
+            "one article in a list"
+        )
+    items = list(articles)
+    positions = [k for k, item in enumerate(items) if not isinstance(item, Article)]
+    if not positions:
+        return items
+    read = dict(
+        read_records(
+            (items[k] for k in positions),
+            column_map=column_map,
+            dayfirst=dayfirst,
+            rejects=rejects,
+            positions=positions,
+        )
+    )
+    return [item if isinstance(item, Article) else read[k] for k, item in enumerate(items)
+            if isinstance(item, Article) or k in read]  # fmt: skip
+
+
 def is_model_dir(path: str | Path) -> bool:
     """Whether ``path`` is a model directory (its manifest says so), not any folder."""
     try:
@@ -692,21 +730,32 @@ class MediaPipeline:
 
     def fit(
         self,
-        articles: Iterable[Article | Mapping[str, Any]],
+        articles: Any,
         *,
         theme_labels: Mapping[str, Mapping[str, int | None]] | None = None,
         sentiment_data: Any = None,
         tone_data: Any = None,
         n_jobs: int | None = -1,
         previous: MediaPipeline | None = None,
+        column_map: Mapping[str, str] | None = None,
+        dayfirst: bool | str | None = "auto",
+        rejects: Rejects | None = None,
     ) -> MediaPipeline:
         """Fit every part.
 
         Parameters
         ----------
-        articles : iterable of Article or dicts
+        articles : DataFrame, or iterable of Article or dicts
             Training articles (for topics, surface forms and theme weights). Sample records with
-            ``gold.themes`` contribute those labels.
+            ``gold.themes`` contribute those labels. A DataFrame is read as :meth:`score_frame`
+            reads one, and dicts as the records of a JSON file (``df.to_dict("records")``):
+            columns found by their contract names or aliases (``judul``, ``isi_berita``,
+            ``tanggal``; ``column_map`` names others), numeric dates in the order their own
+            dates show (``dayfirst``), an empty body scored on the headline, a repeated id's
+            first row kept (see :func:`~media_analytics.corpus.read_frame`). A row or dict
+            that cannot be used stops the fit before any part is fitted, or, with ``rejects``
+            (a :class:`~media_analytics.corpus.Rejects`), is left out and collected there.
+            Article objects are taken as they are.
         theme_labels : mapping or DataFrame, optional
             Article id -> {theme: 0/1/None}, overriding gold labels, checked as a label file is
             (:func:`~media_analytics.themes.training.read_labels`).
@@ -746,7 +795,9 @@ class MediaPipeline:
             sentiment_data = self._labelled(sentiment_data, headline=False)
             tone_data = self._labelled(tone_data, headline=True)
         previous_topics = self._previous_topics(previous)
-        arts = [as_article(a) for a in articles]
+        arts = _training_articles(
+            articles, column_map=column_map, dayfirst=dayfirst, rejects=rejects
+        )
         if not arts:
             raise ValueError("fit needs at least one article")
         taxonomy = (

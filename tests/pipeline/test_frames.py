@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from media_analytics.corpus import Rejects, read_articles
+from media_analytics.pipeline import MediaPipeline
 
 from ..conftest import shared_file
 
@@ -98,6 +99,23 @@ def test_a_row_that_cannot_be_scored_stops_the_call_before_any_scoring(
         default_pipeline.score_frame(frame, n_jobs=1)
     assert chunks == []  # no article scored for nothing
     assert str(raised.value).endswith(": empty text, and no title")
+
+
+def test_fit_takes_a_frame_or_records_with_an_exports_column_names() -> None:
+    path = shared_file(DETIK)
+    frame = pd.read_csv(path).head(40)
+    settings: dict[str, Any] = {"with_topics": False, "with_sentiment": False}
+    from_frame = MediaPipeline(**settings).fit(frame, n_jobs=1)
+    from_records = MediaPipeline(**settings).fit(frame.to_dict("records"), n_jobs=1)
+    read = list(read_articles(path, dayfirst="auto"))[:40]
+    from_file = MediaPipeline(**settings).fit(read, n_jobs=1)
+    # the same articles (ids, headlines, bodies) whichever way they came
+    assert from_frame.model_version == from_records.model_version == from_file.model_version
+    renamed = frame.rename(columns={"isi_berita": "Naskah"})
+    named = MediaPipeline(**settings).fit(renamed, column_map={"Naskah": "text"}, n_jobs=1)
+    assert named.model_version == from_frame.model_version
+    with pytest.raises(ValueError, match=r"^row 0 \(index 0\): no text field"):
+        MediaPipeline(**settings).fit(renamed, n_jobs=1)
 
 
 def test_an_index_named_id_is_the_id(default_pipeline) -> None:
