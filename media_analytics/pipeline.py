@@ -137,6 +137,60 @@ def _version_of(training_hash: str) -> str:
     return f"{__version__}-{digest[:12]}"
 
 
+#: The fitted parts of a model, each the attribute ``<name>_`` of a :class:`MediaPipeline`, with
+#: the method a part put in by hand must have (the themes part must be a fitted ThemeTagger).
+_PART_METHODS = {"themes": "tag_many", "topics": "topic_records", "sentiment": "predict_article",
+                 "tone": "predict_proba"}  # fmt: skip
+
+
+def _part_digest(name: str, part: Any) -> str:
+    """SHA-256 of a part as a model directory saves it (its skops file's tree and arrays, the
+    names skops draws from memory addresses numbered in order instead), so the same fitted part
+    gives the same digest in any process. A tagger's thresholds are left out: they are versioned
+    on their own (see ``MediaPipeline._model_version``)."""
+    if part is None:
+        return "none"
+    import io
+
+    import skops.io as sio
+
+    try:
+        saved = zipfile.ZipFile(io.BytesIO(sio.dumps(part)))
+    except Exception as exc:  # what cannot be saved cannot be part of a model
+        raise TypeError(
+            f"{name}_: a {type(part).__name__} cannot be saved in a model directory "
+            f"({type(exc).__name__}: {exc})"
+        ) from None
+    ids: dict[Any, int] = {}
+    arrays: list[str] = []
+
+    def plain(node: Any) -> Any:
+        if isinstance(node, list):
+            return [plain(x) for x in node]
+        if not isinstance(node, dict):
+            return node
+        out = {}
+        for key, value in node.items():
+            if key == "__id__":
+                value = ids.setdefault(value, len(ids))
+            elif key == "file" and isinstance(value, str) and value.endswith(".npy"):
+                if value not in arrays:
+                    arrays.append(value)
+                value = arrays.index(value)
+            elif key in ("thresholds_", "_stop_words_id"):  # versioned apart; an address
+                continue
+            else:
+                value = plain(value)
+            out[key] = value
+        return out
+
+    tree = plain(json.loads(saved.read("schema.json")))
+    h = hashlib.sha256(json.dumps(tree, sort_keys=True).encode("utf-8"))
+    for array in arrays:
+        h.update(saved.read(array))
+    return h.hexdigest()
+
+
 def _readable_term(name: str) -> str:
     """A feature name as an analyst reads it: ``word:NEG_enak`` -> ``enak (negated)``,
     ``stem:aman`` -> ``aman (stem)``, ``lexicon:positive`` -> ``positive words (lexicon)``."""
@@ -714,6 +768,100 @@ class MediaPipeline:
         self.sentiment_search = sentiment_search
         self.manifest_: dict[str, Any] | None = None
 
+    # -- the fitted parts ------------------------------------------------------------------------
+
+    @property
+    def themes_(self) -> ThemeTagger:
+        """The theme tagger. A fitted :class:`ThemeTagger` put in its place
+        (``model.themes_ = train_tagger(...)``) gives the model another ``model_version``."""
+        return self._get_part("themes")
+
+    @themes_.setter
+    def themes_(self, tagger: ThemeTagger) -> None:
+        if not isinstance(tagger, ThemeTagger):
+            raise TypeError(
+                f"themes_ must be a fitted ThemeTagger (train_tagger gives one), got "
+                f"{type(tagger).__name__}"
+            )
+        if not hasattr(tagger, "thresholds_"):
+            raise ValueError(
+                "themes_: this ThemeTagger is not fitted (fit it, or use train_tagger)"
+            )
+        self._put_part("themes", tagger)
+
+    @property
+    def topics_(self) -> Any:
+        """The topic model, or None (see ``with_topics``); one put in its place gives the model
+        another ``model_version``, as any part does."""
+        return self._get_part("topics")
+
+    @topics_.setter
+    def topics_(self, model: Any) -> None:
+        self._put_part("topics", model)
+
+    @property
+    def sentiment_(self) -> Any:
+        """The sentence classifier, or None (see ``with_sentiment``)."""
+        return self._get_part("sentiment")
+
+    @sentiment_.setter
+    def sentiment_(self, model: Any) -> None:
+        self._put_part("sentiment", model)
+
+    @property
+    def tone_(self) -> Any:
+        """The article tone model, or None (see ``tone_data`` in :meth:`fit`)."""
+        return self._get_part("tone")
+
+    @tone_.setter
+    def tone_(self, model: Any) -> None:
+        self._put_part("tone", model)
+
+    def _get_part(self, name: str) -> Any:
+        try:
+            return self.__dict__[f"_{name}_part"]
+        except KeyError:  # not fitted: hasattr() says False, as for any fitted attribute
+            raise AttributeError(f"{name}_") from None
+
+    def _put_part(self, name: str, part: Any) -> None:
+        """Put a part in; in a fitted model, one other than the fitted part (by its saved
+        content) marks the model version (see :meth:`_model_version`)."""
+        method = _PART_METHODS[name]
+        if part is not None and not callable(getattr(part, method, None)):
+            raise TypeError(
+                f"{name}_ must be a fitted {name} model (with a {method} method) or None, got "
+                f"{type(part).__name__}"
+            )
+        fitted: dict[str, Any] | None = self.__dict__.get("_fitted_parts")
+        replaced: dict[str, str] = self.__dict__.setdefault("_replaced_parts", {})
+        if fitted is None:  # fitting or loading: the version is set once every part is in
+            self.__dict__[f"_{name}_part"] = part
+            return
+        digest = None
+        if part is not fitted[name]:
+            digest = _part_digest(name, part)
+            if digest == self._fitted_digest(name):
+                digest = None  # the fitted part's copy: the model scores as its version says
+        self.__dict__[f"_{name}_part"] = part
+        if digest is None:
+            replaced.pop(name, None)
+        else:
+            replaced[name] = digest
+
+    def _fitted_digest(self, name: str) -> str:
+        digests = self.__dict__.setdefault("_fitted_digests", {})
+        if name not in digests:
+            digests[name] = _part_digest(name, self.__dict__["_fitted_parts"][name])
+        return str(digests[name])
+
+    def _mark_fitted(self) -> None:
+        """The parts in the model now are those its ``model_version_`` names (after fit and
+        load)."""
+        self.__dict__["_fitted_parts"] = {name: self._get_part(name) for name in _PART_METHODS}
+        self.__dict__["_fitted_digests"] = {}
+        self.__dict__["_replaced_parts"] = {}
+        self.version_thresholds_ = dict(self.themes_.thresholds_)
+
     # -- training --------------------------------------------------------------------------------
 
     def _check_settings(self) -> None:
@@ -909,7 +1057,7 @@ class MediaPipeline:
         self.training_hash_ = digest.hexdigest()
         self.n_training_articles_ = len(arts)
         self.model_version_ = _version_of(self.training_hash_)
-        self.version_thresholds_ = dict(self.themes_.thresholds_)
+        self._mark_fitted()
         self.metrics_: dict[str, Any] = {
             "fit_seconds": {k: round(v, 2) for k, v in seconds.items()}
         }
@@ -1073,14 +1221,20 @@ class MediaPipeline:
         )
 
     def _model_version(self) -> str:
-        """The version scores are stored under: the fitted one, plus a mark of the thresholds when
-        ``themes_.set_threshold`` changed them since (other tags, so another version)."""
+        """The version scores are stored under: the fitted one, plus a mark of the parts put in
+        by hand since (``model.themes_ = train_tagger(...)``: other scores, another version),
+        and one of the thresholds when they differ from the fitted ones (``set_threshold``)."""
+        version = self.model_version_
+        replaced = self.__dict__.get("_replaced_parts")
+        if replaced:
+            digest = hashlib.sha256(json.dumps(sorted(replaced.items())).encode()).hexdigest()
+            version = f"{version}-p{digest[:6]}"
         fitted = getattr(self, "version_thresholds_", None)
         now = dict(getattr(self.themes_, "thresholds_", {}) or {})
         if fitted is None or now == fitted:
-            return self.model_version_
+            return version
         digest = hashlib.sha256(json.dumps(sorted(now.items())).encode()).hexdigest()[:6]
-        return f"{self.model_version_}-t{digest}"
+        return f"{version}-t{digest}"
 
     def score(
         self,
@@ -1546,9 +1700,9 @@ class MediaPipeline:
                     f"({type(exc).__name__}: {exc}){_version_hint(manifest)}"
                 ) from None
         self = cls(**manifest.get("params", {}))
-        self.themes_ = loaded["themes"]
-        if not isinstance(self.themes_, ThemeTagger):
+        if not isinstance(loaded["themes"], ThemeTagger):
             raise ModelError(f"{root}: the themes part is not a ThemeTagger")
+        self.themes_ = loaded["themes"]
         self.topics_ = loaded["topics"]
         self.sentiment_ = loaded["sentiment"]
         self.tone_ = loaded["tone"]
@@ -1565,7 +1719,7 @@ class MediaPipeline:
             raise ModelError(f"{root / files['stems']['path']}: {exc}") from None
         default_cache().update(stems.to_dict())
         self.model_version_ = manifest["model_version"]
-        self.version_thresholds_ = dict(self.themes_.thresholds_)
+        self._mark_fitted()
         self.training_hash_ = manifest["training_data_sha256"]
         self.n_training_articles_ = manifest["n_training_articles"]
         self.metrics_ = manifest.get("metrics", {})
