@@ -137,6 +137,60 @@ def _version_of(training_hash: str) -> str:
     return f"{__version__}-{digest[:12]}"
 
 
+#: The fitted parts of a model, each the attribute ``<name>_`` of a :class:`MediaPipeline`, with
+#: the method a part put in by hand must have (the themes part must be a fitted ThemeTagger).
+_PART_METHODS = {"themes": "tag_many", "topics": "topic_records", "sentiment": "predict_article",
+                 "tone": "predict_proba"}  # fmt: skip
+
+
+def _part_digest(name: str, part: Any) -> str:
+    """SHA-256 of a part as a model directory saves it (its skops file's tree and arrays, the
+    names skops draws from memory addresses numbered in order instead), so the same fitted part
+    gives the same digest in any process. A tagger's thresholds are left out: they are versioned
+    on their own (see ``MediaPipeline._model_version``)."""
+    if part is None:
+        return "none"
+    import io
+
+    import skops.io as sio
+
+    try:
+        saved = zipfile.ZipFile(io.BytesIO(sio.dumps(part)))
+    except Exception as exc:  # what cannot be saved cannot be part of a model
+        raise TypeError(
+            f"{name}_: a {type(part).__name__} cannot be saved in a model directory "
+            f"({type(exc).__name__}: {exc})"
+        ) from None
+    ids: dict[Any, int] = {}
+    arrays: list[str] = []
+
+    def plain(node: Any) -> Any:
+        if isinstance(node, list):
+            return [plain(x) for x in node]
+        if not isinstance(node, dict):
+            return node
+        out = {}
+        for key, value in node.items():
+            if key == "__id__":
+                value = ids.setdefault(value, len(ids))
+            elif key == "file" and isinstance(value, str) and value.endswith(".npy"):
+                if value not in arrays:
+                    arrays.append(value)
+                value = arrays.index(value)
+            elif key in ("thresholds_", "_stop_words_id"):  # versioned apart; an address
+                continue
+            else:
+                value = plain(value)
+            out[key] = value
+        return out
+
+    tree = plain(json.loads(saved.read("schema.json")))
+    h = hashlib.sha256(json.dumps(tree, sort_keys=True).encode("utf-8"))
+    for array in arrays:
+        h.update(saved.read(array))
+    return h.hexdigest()
+
+
 def _readable_term(name: str) -> str:
     """A feature name as an analyst reads it: ``word:NEG_enak`` -> ``enak (negated)``,
     ``stem:aman`` -> ``aman (stem)``, ``lexicon:positive`` -> ``positive words (lexicon)``."""
@@ -396,6 +450,37 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
     return out
 
 
+#: The fields of a scored record, in their order (the input's own fields come after them).
+_RECORD_FIELDS = (
+    "id", "published_at", "source", "title", "url", "dateline", "themes", "topic", "sentiment",
+    "actors", "quotes", "duplicate_of", "model_version",
+)  # fmt: skip
+
+
+def _records_frame(records: Sequence[Mapping[str, Any]], index: Any) -> Any:
+    """Scored records as a DataFrame with ``index``: a column of object dtype holding each
+    record's value, ``None`` where it has none, except a column carried from the input that
+    holds only numbers, whose dtype pandas gives (``NaN`` where a record has none)."""
+    import pandas as pd
+
+    names = list(_RECORD_FIELDS)
+    for record in records:
+        names.extend(k for k in record if k not in names)
+    columns = {}
+    for name in names:
+        values = [record.get(name) for record in records]
+        numbers = (
+            name not in _RECORD_FIELDS
+            and any(v is not None for v in values)
+            and all(v is None or isinstance(v, int | float) for v in values)
+        )
+        # pandas would read None beside strings as NaN (a str column): the records' None kept
+        columns[name] = pd.Series(values, dtype=None if numbers else object)
+    frame = pd.DataFrame(columns)
+    frame.index = index
+    return frame
+
+
 #: Names a scored record read back from the database also has (see ``Store.scores_frame``).
 _STORE_FIELDS = frozenset(["scored_at", "run_id", "stale", "text"])
 
@@ -565,6 +650,44 @@ def mark_duplicates(
         yield a
 
 
+def _training_articles(
+    articles: Any,
+    *,
+    column_map: Mapping[str, str] | None,
+    dayfirst: bool | str | None,
+    rejects: Rejects | None,
+) -> list[Article]:
+    """The articles ``fit`` is given (see there): a DataFrame's rows and dicts read as a file's
+    records, Article objects as they are, in the order given."""
+    import pandas as pd
+
+    from .corpus.frames import read_frame, read_records
+
+    if isinstance(articles, pd.DataFrame):
+        rows = read_frame(articles, column_map=column_map, dayfirst=dayfirst, rejects=rejects)
+        return [article for _, article in rows]
+    if isinstance(articles, str | bytes | Mapping | Article):
+        raise TypeError(
+            "fit takes a DataFrame or an iterable of articles (dicts or Article objects): wrap "
+            "one article in a list"
+        )
+    items = list(articles)
+    positions = [k for k, item in enumerate(items) if not isinstance(item, Article)]
+    if not positions:
+        return items
+    read = dict(
+        read_records(
+            (items[k] for k in positions),
+            column_map=column_map,
+            dayfirst=dayfirst,
+            rejects=rejects,
+            positions=positions,
+        )
+    )
+    return [item if isinstance(item, Article) else read[k] for k, item in enumerate(items)
+            if isinstance(item, Article) or k in read]  # fmt: skip
+
+
 def is_model_dir(path: str | Path) -> bool:
     """Whether ``path`` is a model directory (its manifest says so), not any folder."""
     try:
@@ -650,6 +773,100 @@ class MediaPipeline:
         self.sentiment_search = sentiment_search
         self.manifest_: dict[str, Any] | None = None
 
+    # -- the fitted parts ------------------------------------------------------------------------
+
+    @property
+    def themes_(self) -> ThemeTagger:
+        """The theme tagger. A fitted :class:`ThemeTagger` put in its place
+        (``model.themes_ = train_tagger(...)``) gives the model another ``model_version``."""
+        return self._get_part("themes")
+
+    @themes_.setter
+    def themes_(self, tagger: ThemeTagger) -> None:
+        if not isinstance(tagger, ThemeTagger):
+            raise TypeError(
+                f"themes_ must be a fitted ThemeTagger (train_tagger gives one), got "
+                f"{type(tagger).__name__}"
+            )
+        if not hasattr(tagger, "thresholds_"):
+            raise ValueError(
+                "themes_: this ThemeTagger is not fitted (fit it, or use train_tagger)"
+            )
+        self._put_part("themes", tagger)
+
+    @property
+    def topics_(self) -> Any:
+        """The topic model, or None (see ``with_topics``); one put in its place gives the model
+        another ``model_version``, as any part does."""
+        return self._get_part("topics")
+
+    @topics_.setter
+    def topics_(self, model: Any) -> None:
+        self._put_part("topics", model)
+
+    @property
+    def sentiment_(self) -> Any:
+        """The sentence classifier, or None (see ``with_sentiment``)."""
+        return self._get_part("sentiment")
+
+    @sentiment_.setter
+    def sentiment_(self, model: Any) -> None:
+        self._put_part("sentiment", model)
+
+    @property
+    def tone_(self) -> Any:
+        """The article tone model, or None (see ``tone_data`` in :meth:`fit`)."""
+        return self._get_part("tone")
+
+    @tone_.setter
+    def tone_(self, model: Any) -> None:
+        self._put_part("tone", model)
+
+    def _get_part(self, name: str) -> Any:
+        try:
+            return self.__dict__[f"_{name}_part"]
+        except KeyError:  # not fitted: hasattr() says False, as for any fitted attribute
+            raise AttributeError(f"{name}_") from None
+
+    def _put_part(self, name: str, part: Any) -> None:
+        """Put a part in; in a fitted model, one other than the fitted part (by its saved
+        content) marks the model version (see :meth:`_model_version`)."""
+        method = _PART_METHODS[name]
+        if part is not None and not callable(getattr(part, method, None)):
+            raise TypeError(
+                f"{name}_ must be a fitted {name} model (with a {method} method) or None, got "
+                f"{type(part).__name__}"
+            )
+        fitted: dict[str, Any] | None = self.__dict__.get("_fitted_parts")
+        replaced: dict[str, str] = self.__dict__.setdefault("_replaced_parts", {})
+        if fitted is None:  # fitting or loading: the version is set once every part is in
+            self.__dict__[f"_{name}_part"] = part
+            return
+        digest = None
+        if part is not fitted[name]:
+            digest = _part_digest(name, part)
+            if digest == self._fitted_digest(name):
+                digest = None  # the fitted part's copy: the model scores as its version says
+        self.__dict__[f"_{name}_part"] = part
+        if digest is None:
+            replaced.pop(name, None)
+        else:
+            replaced[name] = digest
+
+    def _fitted_digest(self, name: str) -> str:
+        digests = self.__dict__.setdefault("_fitted_digests", {})
+        if name not in digests:
+            digests[name] = _part_digest(name, self.__dict__["_fitted_parts"][name])
+        return str(digests[name])
+
+    def _mark_fitted(self) -> None:
+        """The parts in the model now are those its ``model_version_`` names (after fit and
+        load)."""
+        self.__dict__["_fitted_parts"] = {name: self._get_part(name) for name in _PART_METHODS}
+        self.__dict__["_fitted_digests"] = {}
+        self.__dict__["_replaced_parts"] = {}
+        self.version_thresholds_ = dict(self.themes_.thresholds_)
+
     # -- training --------------------------------------------------------------------------------
 
     def _check_settings(self) -> None:
@@ -666,21 +883,32 @@ class MediaPipeline:
 
     def fit(
         self,
-        articles: Iterable[Article | Mapping[str, Any]],
+        articles: Any,
         *,
         theme_labels: Mapping[str, Mapping[str, int | None]] | None = None,
         sentiment_data: Any = None,
         tone_data: Any = None,
         n_jobs: int | None = -1,
         previous: MediaPipeline | None = None,
+        column_map: Mapping[str, str] | None = None,
+        dayfirst: bool | str | None = "auto",
+        rejects: Rejects | None = None,
     ) -> MediaPipeline:
         """Fit every part.
 
         Parameters
         ----------
-        articles : iterable of Article or dicts
+        articles : DataFrame, or iterable of Article or dicts
             Training articles (for topics, surface forms and theme weights). Sample records with
-            ``gold.themes`` contribute those labels.
+            ``gold.themes`` contribute those labels. A DataFrame is read as :meth:`score_frame`
+            reads one, and dicts as the records of a JSON file (``df.to_dict("records")``):
+            columns found by their contract names or aliases (``judul``, ``isi_berita``,
+            ``tanggal``; ``column_map`` names others), numeric dates in the order their own
+            dates show (``dayfirst``), an empty body scored on the headline, a repeated id's
+            first row kept (see :func:`~media_analytics.corpus.read_frame`). A row or dict
+            that cannot be used stops the fit before any part is fitted, or, with ``rejects``
+            (a :class:`~media_analytics.corpus.Rejects`), is left out and collected there.
+            Article objects are taken as they are.
         theme_labels : mapping or DataFrame, optional
             Article id -> {theme: 0/1/None}, overriding gold labels, checked as a label file is
             (:func:`~media_analytics.themes.training.read_labels`).
@@ -723,7 +951,9 @@ class MediaPipeline:
             sentiment_data = self._labelled(sentiment_data, headline=False)
             tone_data = self._labelled(tone_data, headline=True)
         previous_topics = self._previous_topics(previous)
-        arts = [as_article(a) for a in articles]
+        arts = _training_articles(
+            articles, column_map=column_map, dayfirst=dayfirst, rejects=rejects
+        )
         if not arts:
             raise ValueError("fit needs at least one article")
         taxonomy = (
@@ -836,7 +1066,7 @@ class MediaPipeline:
         self.training_hash_ = digest.hexdigest()
         self.n_training_articles_ = len(arts)
         self.model_version_ = _version_of(self.training_hash_)
-        self.version_thresholds_ = dict(self.themes_.thresholds_)
+        self._mark_fitted()
         self.metrics_: dict[str, Any] = {
             "fit_seconds": {k: round(v, 2) for k, v in seconds.items()}
         }
@@ -1003,14 +1233,20 @@ class MediaPipeline:
         )
 
     def _model_version(self) -> str:
-        """The version scores are stored under: the fitted one, plus a mark of the thresholds when
-        ``themes_.set_threshold`` changed them since (other tags, so another version)."""
+        """The version scores are stored under: the fitted one, plus a mark of the parts put in
+        by hand since (``model.themes_ = train_tagger(...)``: other scores, another version),
+        and one of the thresholds when they differ from the fitted ones (``set_threshold``)."""
+        version = self.model_version_
+        replaced = self.__dict__.get("_replaced_parts")
+        if replaced:
+            digest = hashlib.sha256(json.dumps(sorted(replaced.items())).encode()).hexdigest()
+            version = f"{version}-p{digest[:6]}"
         fitted = getattr(self, "version_thresholds_", None)
         now = dict(getattr(self.themes_, "thresholds_", {}) or {})
         if fitted is None or now == fitted:
-            return self.model_version_
+            return version
         digest = hashlib.sha256(json.dumps(sorted(now.items())).encode()).hexdigest()[:6]
-        return f"{self.model_version_}-t{digest}"
+        return f"{version}-t{digest}"
 
     def score(
         self,
@@ -1238,18 +1474,27 @@ class MediaPipeline:
 
         The result keeps the input's index (rows rejected with ``rejects`` are left out), and
         syndicated copies are marked in ``duplicate_of`` (``duplicates=False`` leaves them
-        unmarked; see :meth:`score`).
+        unmarked; see :meth:`score`). Its columns are the records' fields, then the input's
+        own columns (see :meth:`score`); a missing value is ``None`` (``duplicate_of`` of an
+        original, ``dateline``, ``url``, ``published_at`` of an undated article), except in a
+        numeric column carried from the input, where pandas has it as ``NaN``.
 
-        Columns are matched as the file readers match them (contract names, and aliases
-        such as ``judul``, ``isi_berita``, ``tanggal``; ``column_map`` names others), and
-        numeric dates are read in the order the frame's own dates show (``dayfirst``, as in
-        :func:`~media_analytics.corpus.read_articles`).
+        The rows are read as the file readers read a file's records
+        (:func:`~media_analytics.corpus.read_frame`): columns are matched by the contract
+        names and aliases such as ``judul``, ``isi_berita``, ``tanggal`` (``column_map`` names
+        others; an index named ``id``, as ``df.set_index("id")`` leaves it, is the id); numeric
+        dates are read in the order the frame's own dates show (``dayfirst``, as in
+        :func:`~media_analytics.corpus.read_articles`); an empty cell is an empty value, so a
+        headline whose body is missing (``NaN``) is scored on the headline, with a
+        ``no_content`` warning; and a repeated id keeps its first row: each later one is left
+        out (``repeated_id``), as the readers leave out a repeat within one file.
 
-        A row that cannot be scored (no text, a field of the wrong type) stops the call with
-        a ``ValueError`` naming its position and index label; with ``rejects`` (a
-        :class:`~media_analytics.corpus.Rejects`) such rows are skipped and collected
-        there instead, the position in place of a line number. Rows kept with a warning (a
-        date that cannot be read is left empty) are logged, or collected in ``rejects``.
+        A row that cannot be scored (no text and no headline, a field of the wrong type, a
+        repeated id) stops the call with a ``ValueError`` naming its position and index label,
+        before any row is scored; with ``rejects`` (a
+        :class:`~media_analytics.corpus.Rejects`) such rows are skipped and collected there
+        instead, the position in place of a line number. Rows kept with a warning (a date
+        that cannot be read is left empty) are logged, or collected in ``rejects``.
         """
         import pandas as pd
 
@@ -1258,50 +1503,13 @@ class MediaPipeline:
                 f"score_frame takes a pandas DataFrame, got {type(frame).__name__} (a list of "
                 "dicts goes to score(), or to pandas.DataFrame first)"
             )
+        from .corpus.frames import read_frame
 
-        from .corpus.readers import Converter
-        from .corpus.writers import _missing, _plain
-
-        found = Rejects() if rejects is None else rejects
-        converter = Converter(column_map, found, dayfirst=dayfirst)
-        labels = list(frame.index)
-        columns = [str(c) for c in frame.columns]
-
-        def as_record(values: tuple[Any, ...]) -> dict[str, Any]:
-            return {
-                k: None if _missing(v) else _plain(v) for k, v in zip(columns, values, strict=True)
-            }
-
-        rows: Iterable[tuple[int, dict[str, Any]]] = enumerate(
-            map(as_record, frame.itertuples(index=False, name=None))
-        )
-        if dayfirst == "auto":
-            rows = converter.settle_date_order("DataFrame", rows, unit="row")
-
-        kept: list[int] = []  # the position of each scored row
-
-        def articles() -> Iterator[Article]:
-            for i, row in rows:
-                article = converter("DataFrame", i, row)
-                if article is not None:
-                    kept.append(i)
-                    yield article
-                elif rejects is None:
-                    reason = found.errors[-1].message
-                    raise ValueError(f"row {i} (index {labels[i]!r}): {reason}")
-
-        records = list(self.score(articles(), n_jobs=n_jobs, duplicates=duplicates))
-        scored = pd.DataFrame(records, index=frame.index[kept] if records else None)
-        if rejects is None and found.warnings:
-            first = found.warnings[0]
-            logger.warning(
-                "%d row(s) kept with a warning; the first, row %d (index %r): %s",
-                len(found.warnings),
-                first.line,
-                labels[first.line],
-                first.message,
-            )
-        return scored
+        # every row read (and a fatal one refused) before the first is scored
+        rows = read_frame(frame, column_map=column_map, dayfirst=dayfirst, rejects=rejects)
+        articles = (article for _, article in rows)
+        records = list(self.score(articles, n_jobs=n_jobs, duplicates=duplicates))
+        return _records_frame(records, frame.index[[i for i, _ in rows]])
 
     @property
     def model_version(self) -> str:
@@ -1506,9 +1714,9 @@ class MediaPipeline:
                     f"({type(exc).__name__}: {exc}){_version_hint(manifest)}"
                 ) from None
         self = cls(**manifest.get("params", {}))
-        self.themes_ = loaded["themes"]
-        if not isinstance(self.themes_, ThemeTagger):
+        if not isinstance(loaded["themes"], ThemeTagger):
             raise ModelError(f"{root}: the themes part is not a ThemeTagger")
+        self.themes_ = loaded["themes"]
         self.topics_ = loaded["topics"]
         self.sentiment_ = loaded["sentiment"]
         self.tone_ = loaded["tone"]
@@ -1525,7 +1733,7 @@ class MediaPipeline:
             raise ModelError(f"{root / files['stems']['path']}: {exc}") from None
         default_cache().update(stems.to_dict())
         self.model_version_ = manifest["model_version"]
-        self.version_thresholds_ = dict(self.themes_.thresholds_)
+        self._mark_fitted()
         self.training_hash_ = manifest["training_data_sha256"]
         self.n_training_articles_ = manifest["n_training_articles"]
         self.metrics_ = manifest.get("metrics", {})

@@ -15,6 +15,7 @@ from .article import CONTRACT_FIELDS, Article
 from .columns import DEFAULT_ALIASES, ColumnResolver
 from .dates import DateParseError, numeric_date_order, parse_date
 from .dedup import DuplicateDetector, normalize_for_dedup
+from .frames import read_frame, read_records
 from .ids import article_id, normalize_url, outlet_of
 from .loaders import (
     LABELS,
@@ -52,7 +53,9 @@ __all__ = [
     "outlet_of",
     "parse_date",
     "read_articles",
+    "read_frame",
     "read_labelled",
+    "read_records",
     "write_jsonl",
     "write_parquet",
 ]

@@ -71,15 +71,17 @@ ARTICLE_SUFFIXES = {
 }
 STDIN = "-"
 _STDIN_NAME = "<stdin>"
+#: What the rejects of a list of dicts (``read_records``, ``MediaPipeline.fit``) name as the file
+_RECORDS_NAME = "<records>"
 # a column named like a date, time or publication: what a date column no alias knows looks like
 _DATE_LIKE = re.compile(r"date|tanggal|tgl|waktu|time|terbit|publi|posted|created|jam", re.I)
 
 
 def _free_form(name: str) -> bool:
-    """Records of JSON (lines, arrays; standard input), whose keys vary record by record, unlike
-    a CSV's or a Parquet file's columns."""
+    """Records of JSON (lines, arrays; standard input; a list of dicts), whose keys vary record
+    by record, unlike a CSV's or a Parquet file's columns."""
     low = name.lower().removesuffix(".gz")
-    return name == _STDIN_NAME or low.endswith((".jsonl", ".json", ".ndjson"))
+    return name in (_STDIN_NAME, _RECORDS_NAME) or low.endswith((".jsonl", ".json", ".ndjson"))
 
 
 # Article bodies are long; the csv module's default field limit is 128 KiB. The limit

@@ -407,8 +407,9 @@ def test_score_frame_reads_an_export_as_the_file_readers_do(default_pipeline) ->
     assert list(scored["themes"]) == [s["themes"] for s in default_pipeline.score(as_dicts)]
 
     broken = export.copy()
-    broken.loc["c", "isi_berita"] = None
-    with pytest.raises(ValueError, match=r"^row 2 \(index 'c'\): no text"):
+    # a body missing beside its headline is scored on the headline; with neither, refused
+    broken.loc["c", ["judul", "isi_berita"]] = None
+    with pytest.raises(ValueError, match=r"^row 2 \(index 'c'\): empty text, and no title$"):
         default_pipeline.score_frame(broken)
     rejects = Rejects()
     kept = default_pipeline.score_frame(broken, rejects=rejects)
@@ -512,6 +513,38 @@ def test_a_changed_threshold_is_another_model_version(saved: Path, tmp_path: Pat
     assert again.model_version == changed  # saved under it, and loaded as it
     again.themes_.set_threshold("public_dialogue", 0.31)  # the same value: nothing changed
     assert again.model_version == changed
+
+
+def test_a_part_put_in_by_hand_is_another_model_version(saved: Path, tmp_path: Path) -> None:
+    """A retrained tagger swapped into a model scores otherwise: its scores must not be stored
+    under the version of the model it came into, nor saved as it."""
+    import copy
+
+    from media_analytics.themes import ThemeTagger
+    from media_analytics.themes.training import train_tagger
+
+    model = MediaPipeline.load(saved)
+    before, fitted = model.model_version, model.themes_
+    model.themes_ = train_tagger(text_weight=0.3)
+    swapped = model.model_version
+    assert swapped != before and swapped.startswith(before)
+    [record] = model.score([{"id": "a", "title": "Jumat Curhat", "text": "Warga hadir."}])
+    assert record["model_version"] == swapped
+    again = MediaPipeline.load(model.save(tmp_path / "swapped"))
+    assert again.model_version == swapped
+    # the same tagger again, or an identical copy of it: the version it had
+    model.themes_ = fitted
+    assert model.model_version == before
+    model.themes_ = copy.deepcopy(fitted)
+    assert model.model_version == before
+    # a threshold changed on the tagger put in: another version again
+    again.themes_.set_threshold("public_dialogue", 0.31)
+    assert again.model_version not in (before, swapped)
+    with pytest.raises(TypeError, match="ThemeTagger"):
+        model.themes_ = {"public_dialogue": 0.5}
+    with pytest.raises(ValueError, match="not fitted"):
+        model.themes_ = ThemeTagger()
+    assert model.model_version == before  # a refused part changes nothing
 
 
 def test_the_version_names_the_code_as_well_as_the_data(monkeypatch: pytest.MonkeyPatch) -> None:
