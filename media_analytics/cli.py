@@ -640,7 +640,7 @@ def _score_into_store(
     from .corpus import DuplicateDetector, Rejects
     from .corpus.readers import expand_paths
     from .pipeline import mark_duplicates
-    from .store import FinishedStatus, RunActiveError, StoreError, open_store
+    from .store import FinishedStatus, IdClash, RunActiveError, StoreError, open_store
 
     version = pipe.model_version
     files = expand_paths(args.inputs)  # a missing input is said before the database is touched
@@ -667,11 +667,19 @@ def _score_into_store(
         status: FinishedStatus = "failed"
         out = _open_out(args.out)
 
-        def add(batch: list[Any]) -> None:
-            result = store.add_articles(batch)
+        seen: dict[str, str] = {}  # id -> "file:line" of the record read last under it
+
+        def add(batch: list[Any], where: list[str]) -> None:
+            clashes: list[IdClash] = []
+            result = store.add_articles(batch, clashes=clashes)
             counts["added"] += result.new
             counts["known"] += result.known
             counts["changed"] += result.changed
+            for clash in clashes:
+                name, line = where[clash.position].rsplit(":", 1)
+                rejects.add(
+                    name, int(line), "id_clash", _id_clash_message(clash), "error", clash.id
+                )
 
         try:
             # files an earlier run read to their end, unchanged since and read the same way,
@@ -703,15 +711,17 @@ def _score_into_store(
                 if state is not None and not state.exists():
                     _rebuild_detector(store, detector, window, state)
                 # an article met again in a later file is its newer version: the store keeps it
-                articles = read(todo, newer_files=True)
+                articles = read(todo, newer_files=True, seen=seen)
                 batch: list[Any] = []
+                read_at: list[str] = []
                 for a in mark_duplicates(articles, detector):
                     batch.append(a)
+                    read_at.append(seen[a.id])  # (the reader notes it before handing it out)
                     if len(batch) >= 1000:
-                        add(batch)
-                        batch = []
+                        add(batch, read_at)
+                        batch, read_at = [], []
                 if batch:
-                    add(batch)
+                    add(batch, read_at)
                 if state:
                     detector.save(state)
             # a file read again (a late line appended) meets its old bad lines again: they are
@@ -765,6 +775,17 @@ def _score_into_store(
             if out is not None:
                 out.finish(status != "failed")
     return counts, rejects
+
+
+def _id_clash_message(clash: Any) -> str:
+    """The reject of a record whose id is another article's (:class:`~media_analytics.store.
+    IdClash`), with what to do about it."""
+    return (
+        f"id {clash.id!r} is already the id of another article ({clash.url}; other URL, other "
+        "text): not stored, as it would replace that article. The ids look like row numbers "
+        "that each export starts again: drop or rename the export's id column (ids then come "
+        "from the URLs), or map a column that names each article to id with --column NAME=id"
+    )
 
 
 def _say_if_reports_cover_another(store: Any, version: str) -> None:
