@@ -266,7 +266,15 @@ def time_order(files: Iterable[str]) -> list[str]:
     (an older file's copy would undo a newer file's correction). ISO names (``2025-10-31``)
     sort as they are. A date is read day first (the Indonesian habit) unless some name of the
     list reads only month first (``10-31-2025``) and none only day first. Names without a date
-    sort as text; they must sort in time order themselves.
+    sort as text; they must sort in time order themselves. A name that extends another's stem
+    sorts after it, whatever the characters that follow: ``2019-09-20.jsonl`` comes before a
+    second export of the day, ``2019-09-20-2.jsonl``, ``2019-09-20-late.jsonl`` or
+    ``2019-09-20 (1).jsonl`` (as text, ``-`` and a space sort before the ``.`` of the suffix).
+
+    Examples
+    --------
+    >>> time_order(["2019-09-20-2.jsonl", "2019-09-21.jsonl", "2019-09-20.jsonl"])
+    ['2019-09-20.jsonl', '2019-09-20-2.jsonl', '2019-09-21.jsonl']
     """
     files = list(files)
     pairs = [(int(m[1]), int(m[3])) for f in files for m in _NAME_DATE.finditer(f)]
@@ -280,9 +288,22 @@ def time_order(files: Iterable[str]) -> list[str]:
             return match[0]  # not a date: sorted as written
         return f"{match[4]}-{month:02d}-{day:02d}"
 
-    return sorted(
-        files, key=lambda f: tuple(_NAME_DATE.sub(as_iso, part) for part in Path(f).parts)
-    )
+    def key(file: str) -> tuple[tuple[str, str], ...]:
+        # (stem, suffix) for each part: the stem is compared first, so that a name is followed
+        # by the names that extend it
+        parts = Path(file).parts
+        folders = tuple((_NAME_DATE.sub(as_iso, part), "") for part in parts[:-1])
+        stem, suffix = _split_suffix(parts[-1]) if parts else ("", "")
+        return (*folders, (_NAME_DATE.sub(as_iso, stem), suffix))
+
+    return sorted(files, key=key)
+
+
+def _split_suffix(name: str) -> tuple[str, str]:
+    """``name`` as its stem and its suffix (``.jsonl``, ``.csv.gz``)."""
+    base = name[: -len(".gz")] if name.lower().endswith(".gz") else name
+    stem = os.path.splitext(base)[0]
+    return stem, name[len(stem) :]
 
 
 def _suffix_format(path: Path) -> str | None:

@@ -1055,3 +1055,29 @@ def test_a_folder_of_exports_named_by_day_is_read_oldest_first(tmp_path: Path) -
         "10-31-2025.csv",
         "11-01-2025.csv",
     ]
+
+
+def test_a_second_export_of_the_day_is_read_after_the_first(tmp_path: Path) -> None:
+    # as text, "-", "_" and " " sort before "." (of ".jsonl"): the second export of a day came
+    # first, and the first one's older copies undid its corrections
+    names = ["2019-09-20 (1).jsonl", "2019-09-20-2.jsonl", "2019-09-20.jsonl", "2019-09-21.jsonl"]
+    names += ["2019-09-20-late.jsonl.gz", "2019-09-20-b.csv", "2019-09-20_b.jsonl"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"")
+    found = [Path(f).name for f in expand_paths(tmp_path)]
+    assert found[0] == "2019-09-20.jsonl" and found[-1] == "2019-09-21.jsonl"
+    assert found == [
+        "2019-09-20.jsonl",
+        "2019-09-20 (1).jsonl",
+        "2019-09-20-2.jsonl",
+        "2019-09-20-b.csv",
+        "2019-09-20-late.jsonl.gz",
+        "2019-09-20_b.jsonl",
+        "2019-09-21.jsonl",
+    ]
+    # day-first names too, and in folders
+    assert time_order(["x/31-10-2025-2.csv", "x/31-10-2025.csv", "x/01-11-2025.csv"]) == [
+        "x/31-10-2025.csv",
+        "x/31-10-2025-2.csv",
+        "x/01-11-2025.csv",
+    ]
