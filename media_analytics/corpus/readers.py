@@ -1186,15 +1186,18 @@ def _csv_records(
     except csv.Error as exc:  # a binary file (a spreadsheet, an archive) under a text name
         report(name, 1, "unreadable_file", f"not a readable CSV file: {_one_line(exc)}")
         return
-    except StopIteration:
+    except StopIteration:  # an Excel "sep=;" line alone
+        report(name, 1, "empty_file", "empty file: no header line", "warning")
         return
     feed.record()
+    read_any = False  # a record, or a line that failed as one
     while True:
         try:
             row = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
+            read_any = True
             dropped = feed.dropped
             taken = feed.record()
             if not taken:
@@ -1243,7 +1246,10 @@ def _csv_records(
         taken = feed.record()
         if not row or not taken:
             continue
+        read_any = True
         yield from _checked_row(taken[0][0], taken[-1][0], row, header, lines, name, report)
+    if not read_any:  # a header alone: an export of a day with no articles, or a cut one
+        report(name, 1, "empty_file", "empty file: no records after the header", "warning")
 
 
 _EXCEL_SEP = re.compile(r'^\ufeff?"?sep=([,;\t|])"?\s*$')
@@ -1362,6 +1368,9 @@ def _parquet_records(path: str, name: str, report: _Report) -> Iterator[tuple[in
                 yield row, record
     except (OSError, ValueError) as exc:  # ArrowInvalid is a ValueError, ArrowIOError an OSError
         report(name, row + 1, "unreadable_file", f"stopped reading: {_one_line(exc)}")
+        return
+    if not row:
+        report(name, 1, "empty_file", "empty file: no rows", "warning")
 
 
 def _cell(value: Any) -> Any:
@@ -1392,12 +1401,16 @@ def _excel_records(path: str, name: str, report: _Report) -> Iterator[tuple[int,
             report(name, 1, "empty_file", "empty sheet: no header row", "warning")
             return
         header = _unique_header(["" if v is None else str(v) for v in header_row])
+        read_any = False
         for line, values in enumerate(rows, 2):
             if all(v is None for v in values):
                 continue
             cells = [_cell(v) for v in values][: len(header)]
             cells += [None] * (len(header) - len(cells))
+            read_any = True
             yield line, dict(zip(header, cells, strict=True))
+        if not read_any:
+            report(name, 1, "empty_file", "empty sheet: no rows after the header", "warning")
     finally:
         book.close()
 

@@ -1081,3 +1081,30 @@ def test_a_second_export_of_the_day_is_read_after_the_first(tmp_path: Path) -> N
         "x/31-10-2025-2.csv",
         "x/01-11-2025.csv",
     ]
+
+
+def test_an_export_with_a_header_and_no_rows_is_reported_as_an_empty_file(
+    tmp_path: Path,
+) -> None:
+    # a day's export with no articles (or one cut after its header) must not look like a good
+    # day either: a 0-byte file said so, a header alone did not
+    import pandas as pd
+
+    (tmp_path / "a.csv").write_bytes(b"id,judul,tautan,tanggal,isi_berita\r\n")
+    (tmp_path / "b.tsv").write_bytes(b"id\ttitle\ttext\n\n\n")
+    (tmp_path / "c.csv").write_bytes(b"sep=;\n")
+    pd.DataFrame({"id": [], "text": []}).to_parquet(tmp_path / "d.parquet")
+    pd.DataFrame({"id": [], "text": []}).to_excel(tmp_path / "e.xlsx", index=False)
+    rejects = Rejects()
+    assert list(read_articles(tmp_path, rejects=rejects)) == []
+    said = sorted((Path(r.file).name, r.line, r.reason, r.severity, r.message) for r in rejects)
+    assert [x[:4] for x in said] == [
+        (name, 1, "empty_file", "warning")
+        for name in ("a.csv", "b.tsv", "c.csv", "d.parquet", "e.xlsx")
+    ]
+    assert said[0][4] == "empty file: no records after the header"
+    # a file whose only rows fail is said as they fail, not as empty
+    (tmp_path / "a.csv").write_bytes(b'id,title,text\n1,"Judul tanpa isi\n')
+    rejects = Rejects()
+    assert list(read_articles(tmp_path / "a.csv", rejects=rejects)) == []
+    assert [r.reason for r in rejects] != ["empty_file"] and len(rejects)
