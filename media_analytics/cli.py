@@ -668,10 +668,11 @@ def _score_into_store(
         out = _open_out(args.out)
 
         seen: dict[str, str] = {}  # id -> "file:line" of the record read last under it
+        kept: dict[str, dict[str, Any]] = {}  # what records lacked and kept from an earlier copy
 
         def add(batch: list[Any], where: list[str]) -> None:
             clashes: list[IdClash] = []
-            result = store.add_articles(batch, clashes=clashes)
+            result = store.add_articles(batch, clashes=clashes, kept=kept)
             counts["added"] += result.new
             counts["known"] += result.known
             counts["changed"] += result.changed
@@ -733,9 +734,10 @@ def _score_into_store(
             stored, new = Rejects(), Rejects()
             for r in rejects:
                 where = real.get(r.file, r.file)
-                stored.add(where, r.line, r.reason, r.message, r.severity, r.record_id)
+                message = _what_was_scored(r, kept)
+                stored.add(where, r.line, r.reason, message, r.severity, r.record_id)
                 if (where, r.line, r.reason) not in recorded:
-                    new.add(r.file, r.line, r.reason, r.message, r.severity, r.record_id)
+                    new.add(r.file, r.line, r.reason, message, r.severity, r.record_id)
             store.add_rejects(run_id, stored, files=list(real.values()))
             if len(new) < len(rejects):
                 logger.info(
@@ -775,6 +777,16 @@ def _score_into_store(
             if out is not None:
                 out.finish(status != "failed")
     return counts, rejects
+
+
+def _what_was_scored(reject: Any, kept: dict[str, dict[str, Any]]) -> str:
+    """The message of ``reject``, or for a record without a body whose article kept the body
+    read before (stored, or of an earlier copy) what the article is scored on: the reader
+    said "scored on the title alone" before the store kept that body."""
+    body = kept.get(reject.record_id or "", {}).get("text")
+    if reject.reason != "no_content" or not body or not reject.message.startswith("empty text"):
+        return str(reject.message)
+    return f"empty text; the body read before ({len(body):,} characters) is kept and scored"
 
 
 def _id_clash_message(clash: Any) -> str:

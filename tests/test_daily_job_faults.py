@@ -524,3 +524,29 @@ def test_row_number_ids_of_two_exports_are_not_taken_for_corrections(tmp_path: P
     assert stored == {r["id"]: r["tautan"] for r in [*day1[:3], day2[3], *day1[4:]]}
     assert texts["3"].endswith("Pembaruan: data dikoreksi.")
     assert sorted(int(r) for (r,) in rejects) == [1, 2, 5, 6, 7, 8]
+
+
+def test_a_recrawl_without_its_body_is_said_to_keep_the_stored_one(tmp_path: Path) -> None:
+    # seen on real news: a crawler that missed the body re-sends the headline alone; the stored
+    # body is kept and scored, and the warning said "scored on the title alone"
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    _write(exports / "2024-10-01.jsonl", [_article(6), _article(7)])
+    assert _run("score", "exports", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
+    _write(exports / "2024-10-02.jsonl", [dict(_article(6), text=""), _article(8, text="")])
+    done = _run("score", "exports", "--db", "m.db", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    body = len(str(_article(6)["text"]))
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        said = dict(
+            con.execute("SELECT record_id, message FROM rejects WHERE reason = 'no_content'")
+        )
+        (text,) = con.execute(
+            "SELECT json_extract(record, '$.text') FROM articles WHERE id = 'a-6'"
+        ).fetchone()
+    assert text == _article(6)["text"]
+    assert (
+        said["a-6"] == f"empty text; the body read before ({body:,} characters) is kept and scored"
+    )
+    assert said["a-8"] == "empty text; scored on the title alone"  # a new one has no other body
+    assert "kept and scored" in done.stderr

@@ -131,7 +131,11 @@ class Store(RunsMixin):
 
     # -- articles ----------------------------------------------------------------------
     def add_articles(
-        self, records: Iterable[Any], *, clashes: list[IdClash] | None = None
+        self,
+        records: Iterable[Any],
+        *,
+        clashes: list[IdClash] | None = None,
+        kept: dict[str, dict[str, Any]] | None = None,
     ) -> AddResult:
         """Store input articles, upserting by id, in one transaction.
 
@@ -146,6 +150,10 @@ class Store(RunsMixin):
             and their headline and body are not alike (:data:`ID_CLASH_SIMILARITY`): exports
             that number their rows give each day's articles the ids of earlier days'. The
             article stored first (or given first) is kept; the clash is not counted.
+        kept : dict, optional
+            Gets, by id, the date, source, url or body (``published_at``, ``source``,
+            ``url``, ``text``) a record lacked and kept from the stored article or from an
+            earlier copy of the batch (each also said in a warning).
 
         Returns
         -------
@@ -162,6 +170,7 @@ class Store(RunsMixin):
         order: list[tuple[str, str]] = []  # (id, hash) as given, duplicates included
         given: dict[str, dict[str, Any]] = {}  # the last copy of each id in this batch
         places: dict[str, list[int]] = {}  # where each id's copies are among the records
+        kept_here: dict[str, dict[str, Any]] = {}  # what a copy kept from an earlier one
         found: list[IdClash] = []
         for index, record in enumerate(records):
             data = as_dict(record)
@@ -174,10 +183,11 @@ class Store(RunsMixin):
             if earlier is not None:
                 # a later copy in the same batch (a later file of the first run over a folder)
                 # keeps what it lacks from the earlier one, as it would from a stored one
-                kept = _kept_from(earlier, data)
-                if kept:
-                    _say_kept(aid, kept, "earlier copy's")
-                    data = _with_kept(data, kept)
+                lacked = _kept_from(earlier, data)
+                if lacked:
+                    _say_kept(aid, lacked, "earlier copy's")
+                    kept_here.setdefault(aid, {}).update(lacked)
+                    data = _with_kept(data, lacked)
             given[aid] = data
             digest = content_hash(data)
             prepared[aid] = _prepared(data, digest)
@@ -191,7 +201,9 @@ class Store(RunsMixin):
             return AddResult(0, 0)
         now = _now()
 
-        def work(tx: Tx) -> tuple[int, int, int, list[str], list[IdClash]]:
+        def work(
+            tx: Tx,
+        ) -> tuple[int, int, int, list[str], list[IdClash], dict[str, dict[str, Any]]]:
             self._backend.lock_table(tx, "articles")  # concurrent adds count each id once
             # a takedown holds: a file read again (or a re-crawl) does not put the article back
             down = {
@@ -229,7 +241,7 @@ class Store(RunsMixin):
                 if clashed:
                     gone = {c.id for c in clashed}
                     order[:] = [(aid, digest) for aid, digest in order if aid not in gone]
-            _keep_stored_fields(tx, stored, prepared, lacking, order)
+            kept_stored = _keep_stored_fields(tx, stored, prepared, lacking, order)
             new: set[str] = set()
             changed: set[str] = set()
             n_new = n_known = 0
@@ -257,10 +269,13 @@ class Store(RunsMixin):
                 "published_at = ?, updated_at = ?, record = ? WHERE id = ?",
                 [(*prepared[aid][:5], ts, prepared[aid][5], aid) for aid in changed],
             )
-            return n_new, n_known, len(changed), sorted(down), clashed
+            return n_new, n_known, len(changed), sorted(down), clashed, kept_stored
 
-        n_new, n_known, n_changed, refused, clashed = self._backend.transaction(work)
+        n_new, n_known, n_changed, refused, clashed, kept_stored = self._backend.transaction(work)
         _said_clashes(sorted(found + clashed), clashes)
+        if kept is not None:
+            for aid, fields in [*kept_here.items(), *kept_stored.items()]:
+                kept.setdefault(aid, {}).update(fields)
         logger.info(
             "articles: %d new, %d known (%d with changed content, to be scored again)",
             n_new,
@@ -925,14 +940,16 @@ def _keep_stored_fields(
     prepared: dict[str, tuple[str, Any, Any, Any, str | None, str]],
     lacking: dict[str, dict[str, Any]],
     order: list[tuple[str, str]],
-) -> None:
+) -> dict[str, dict[str, Any]]:
     """A stored article read again without a date, source, url or body (a new export whose date
     the reader could not read, a correction re-sent with its headline and text alone, a copy
     whose body the crawler missed) keeps the ones it has: a worse copy does not erase what is
-    stored, nor drop the article out of the reports by outlet or by day."""
+    stored, nor drop the article out of the reports by outlet or by day. Returns what each
+    article kept, by id."""
+    said: dict[str, dict[str, Any]] = {}
     ids = [aid for aid in lacking if aid in stored and stored[aid] != prepared[aid][0]]
     if not ids:
-        return
+        return said
     for aid, record in tx.select_in("SELECT id, record FROM articles WHERE id IN ({in})", ids):
         old = loads(record) or {}
         data = lacking[aid]
@@ -944,6 +961,8 @@ def _keep_stored_fields(
         prepared[aid] = _prepared(data, digest)
         order[:] = [(i, digest if i == aid else d) for i, d in order]
         _say_kept(aid, kept, "stored")
+        said[aid] = kept
+    return said
 
 
 def _other_article(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
