@@ -792,11 +792,16 @@ def _what_was_scored(reject: Any, kept: dict[str, dict[str, Any]]) -> str:
 def _id_clash_message(clash: Any) -> str:
     """The reject of a record whose id is another article's (:class:`~media_analytics.store.
     IdClash`), with what to do about it."""
+    why = (
+        "the ids look like row numbers that each export starts again"
+        if clash.id.isdigit()
+        else "the export's ids name other articles in other exports"
+    )
     return (
         f"id {clash.id!r} is already the id of another article ({clash.url}; other URL, other "
-        "text): not stored, as it would replace that article. The ids look like row numbers "
-        "that each export starts again: drop or rename the export's id column (ids then come "
-        "from the URLs), or map a column that names each article to id with --column NAME=id"
+        f"text): not stored, as it would replace that article. If {why}: drop or rename the "
+        "export's id column (ids then come from the URLs), or map a column that names each "
+        "article to id with --column NAME=id"
     )
 
 
