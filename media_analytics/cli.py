@@ -640,7 +640,14 @@ def _score_into_store(
     from .corpus import DuplicateDetector, Rejects
     from .corpus.readers import expand_paths
     from .pipeline import mark_duplicates
-    from .store import FinishedStatus, RunActiveError, StoreError, changed_count, open_store
+    from .store import (
+        FinishedStatus,
+        IdClash,
+        RunActiveError,
+        StoreError,
+        changed_count,
+        open_store,
+    )
 
     version = pipe.model_version
     files = expand_paths(args.inputs)  # a missing input is said before the database is touched
@@ -670,11 +677,19 @@ def _score_into_store(
         # what each article stored or updated held before the run and holds now: an article
         # an older file puts back and a later file (another batch) corrects again is no change
         changes: dict[str, tuple[str | None, str]] = {}
+        seen: dict[str, str] = {}  # id -> "file:line" of the record read last under it
+        kept: dict[str, dict[str, Any]] = {}  # what records lacked and kept from an earlier copy
 
-        def add(batch: list[Any]) -> None:
-            result = store.add_articles(batch, changes=changes)
+        def add(batch: list[Any], where: list[str]) -> None:
+            clashes: list[IdClash] = []
+            result = store.add_articles(batch, changes=changes, clashes=clashes, kept=kept)
             counts["added"] += result.new
             counts["known"] += result.known
+            for clash in clashes:
+                name, line = where[clash.position].rsplit(":", 1)
+                rejects.add(
+                    name, int(line), "id_clash", _id_clash_message(clash), "error", clash.id
+                )
 
         try:
             # files an earlier run read to their end, unchanged since and read the same way,
@@ -711,15 +726,17 @@ def _score_into_store(
                 if not found:
                     _rebuild_detector(store, detector, window, where)
                 # an article met again in a later file is its newer version: the store keeps it
-                articles = read(todo, newer_files=True)
+                articles = read(todo, newer_files=True, seen=seen)
                 batch: list[Any] = []
+                read_at: list[str] = []
                 for a in mark_duplicates(articles, detector):
                     batch.append(a)
+                    read_at.append(seen[a.id])  # (the reader notes it before handing it out)
                     if len(batch) >= 1000:
-                        add(batch)
-                        batch = []
+                        add(batch, read_at)
+                        batch, read_at = [], []
                 if batch:
-                    add(batch)
+                    add(batch, read_at)
                 if state is None:
                     store.save_dedup_state(detector.to_bytes(), run_id)
                 else:
@@ -734,13 +751,14 @@ def _score_into_store(
             # are one file.)
             real = {f: os.path.realpath(f) for f in todo if f != "-"}
             stored, new = Rejects(), Rejects()
-            for r in rejects:
+            messages = [_what_was_scored(r, kept) for r in rejects]
+            for r, message in zip(rejects, messages, strict=True):
                 where = real.get(r.file, r.file)
-                stored.add(where, r.line, r.reason, r.message, r.severity, r.record_id, r.digest)
+                stored.add(where, r.line, r.reason, message, r.severity, r.record_id, r.digest)
             known = store.known_rejects(stored, files=list(real.values()))
-            for r, seen in zip(rejects, known, strict=True):
-                if not seen:
-                    new.add(r.file, r.line, r.reason, r.message, r.severity, r.record_id, r.digest)
+            for r, message, seen_before in zip(rejects, messages, known, strict=True):
+                if not seen_before:
+                    new.add(r.file, r.line, r.reason, message, r.severity, r.record_id, r.digest)
             store.add_rejects(run_id, stored, files=list(real.values()))
             if len(new) < len(rejects):
                 logger.info(
@@ -781,6 +799,32 @@ def _score_into_store(
             if out is not None:
                 out.finish(status != "failed")
     return counts, rejects
+
+
+def _what_was_scored(reject: Any, kept: dict[str, dict[str, Any]]) -> str:
+    """The message of ``reject``, or for a record without a body whose article kept the body
+    read before (stored, or of an earlier copy) what the article is scored on: the reader
+    said "scored on the title alone" before the store kept that body."""
+    body = kept.get(reject.record_id or "", {}).get("text")
+    if reject.reason != "no_content" or not body or not reject.message.startswith("empty text"):
+        return str(reject.message)
+    return f"empty text; the body read before ({len(body):,} characters) is kept and scored"
+
+
+def _id_clash_message(clash: Any) -> str:
+    """The reject of a record whose id is another article's (:class:`~media_analytics.store.
+    IdClash`), with what to do about it."""
+    why = (
+        "the ids look like row numbers that each export starts again"
+        if clash.id.isdigit()
+        else "the export's ids name other articles in other exports"
+    )
+    return (
+        f"id {clash.id!r} is already the id of another article ({clash.url}; other URL, other "
+        f"text): not stored, as it would replace that article. If {why}: drop or rename the "
+        "export's id column (ids then come from the URLs), or map a column that names each "
+        "article to id with --column NAME=id"
+    )
 
 
 def _say_if_reports_cover_another(store: Any, version: str) -> None:

@@ -481,3 +481,86 @@ def test_a_run_stopped_while_writing_older_copies_leaves_its_files_to_be_read_ag
     monkeypatch.setattr(Store, "add_articles", real)
     assert main(argv) == 0  # the files are read again, not skipped
     assert title() == corrected["title"]
+
+
+def _detik_rows() -> list[dict[str, str]]:
+    """The detik export's articles, one row per URL (seen on real news: its `id` column is the
+    row number, 1..N, as each export of that crawler numbers its rows)."""
+    import csv
+
+    from tests.conftest import shared_file
+
+    path = shared_file("corpora/detik-aspect-news-2025/data_berita.csv")
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return list({r["tautan"]: r for r in rows}.values())
+
+
+def _write_csv(path: Path, rows: list[dict[str, str]]) -> None:
+    import csv
+
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=["id", "judul", "tautan", "tanggal", "isi_berita"])
+        writer.writeheader()
+        for r in rows:
+            writer.writerow({k: r[k] for k in writer.fieldnames})
+
+
+def test_row_number_ids_of_two_exports_are_not_taken_for_corrections(tmp_path: Path) -> None:
+    rows = _detik_rows()
+    day1 = [dict(r, id=str(i)) for i, r in enumerate(rows[:12], 1)]
+    day2 = [dict(r, id=str(i)) for i, r in enumerate(rows[12:20], 1)]
+    # two real corrections among them: one on the same page, one moved to a new address with
+    # its headline and a sentence changed
+    day2[2] = dict(day1[2], isi_berita=day1[2]["isi_berita"] + "\nPembaruan: data dikoreksi.")
+    moved = day1[3]["isi_berita"].split(". ")
+    day2[3] = dict(
+        day1[3],
+        tautan=day1[3]["tautan"] + "-revisi",
+        judul="Ralat: " + day1[3]["judul"],
+        isi_berita=". ".join([*moved[:-1], "Berita ini telah diperbarui."]),
+    )
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    _write_csv(exports / "berita-2025-10-20.csv", day1)
+    _write_csv(exports / "berita-2025-10-21.csv", day2)
+    done = _run("score", "exports", "--db", "m.db", "--date-order", "mdy", "-q", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    said = [x for x in done.stderr.splitlines() if "already the id of another article" in x]
+    assert len(said) == 6, done.stderr
+    assert "berita-2025-10-21.csv:" in said[0] and "id '1'" in said[0]
+    assert day1[0]["tautan"] in said[0] and "--column" in said[0]
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        stored = dict(con.execute("SELECT id, url FROM articles").fetchall())
+        texts = dict(con.execute("SELECT id, json_extract(record, '$.text') FROM articles"))
+        rejects = con.execute("SELECT record_id FROM rejects WHERE reason = 'id_clash'").fetchall()
+    # day 1's articles stay; the two corrections replace theirs
+    assert stored == {r["id"]: r["tautan"] for r in [*day1[:3], day2[3], *day1[4:]]}
+    assert texts["3"].endswith("Pembaruan: data dikoreksi.")
+    assert sorted(int(r) for (r,) in rejects) == [1, 2, 5, 6, 7, 8]
+
+
+def test_a_recrawl_without_its_body_is_said_to_keep_the_stored_one(tmp_path: Path) -> None:
+    # seen on real news: a crawler that missed the body re-sends the headline alone; the stored
+    # body is kept and scored, and the warning said "scored on the title alone"
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    _write(exports / "2024-10-01.jsonl", [_article(6), _article(7)])
+    assert _run("score", "exports", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
+    _write(exports / "2024-10-02.jsonl", [dict(_article(6), text=""), _article(8, text="")])
+    done = _run("score", "exports", "--db", "m.db", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    body = len(str(_article(6)["text"]))
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        said = dict(
+            con.execute("SELECT record_id, message FROM rejects WHERE reason = 'no_content'")
+        )
+        (text,) = con.execute(
+            "SELECT json_extract(record, '$.text') FROM articles WHERE id = 'a-6'"
+        ).fetchone()
+    assert text == _article(6)["text"]
+    assert (
+        said["a-6"] == f"empty text; the body read before ({body:,} characters) is kept and scored"
+    )
+    assert said["a-8"] == "empty text; scored on the title alone"  # a new one has no other body
+    assert "kept and scored" in done.stderr

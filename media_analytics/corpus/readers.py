@@ -268,7 +268,15 @@ def time_order(files: Iterable[str]) -> list[str]:
     (an older file's copy would undo a newer file's correction). ISO names (``2025-10-31``)
     sort as they are. A date is read day first (the Indonesian habit) unless some name of the
     list reads only month first (``10-31-2025``) and none only day first. Names without a date
-    sort as text; they must sort in time order themselves.
+    sort as text; they must sort in time order themselves. A name that extends another's stem
+    sorts after it, whatever the characters that follow: ``2019-09-20.jsonl`` comes before a
+    second export of the day, ``2019-09-20-2.jsonl``, ``2019-09-20-late.jsonl`` or
+    ``2019-09-20 (1).jsonl`` (as text, ``-`` and a space sort before the ``.`` of the suffix).
+
+    Examples
+    --------
+    >>> time_order(["2019-09-20-2.jsonl", "2019-09-21.jsonl", "2019-09-20.jsonl"])
+    ['2019-09-20.jsonl', '2019-09-20-2.jsonl', '2019-09-21.jsonl']
     """
     files = list(files)
     pairs = [(int(m[1]), int(m[3])) for f in files for m in _NAME_DATE.finditer(f)]
@@ -282,9 +290,22 @@ def time_order(files: Iterable[str]) -> list[str]:
             return match[0]  # not a date: sorted as written
         return f"{match[4]}-{month:02d}-{day:02d}"
 
-    return sorted(
-        files, key=lambda f: tuple(_NAME_DATE.sub(as_iso, part) for part in Path(f).parts)
-    )
+    def key(file: str) -> tuple[tuple[str, str], ...]:
+        # (stem, suffix) for each part: the stem is compared first, so that a name is followed
+        # by the names that extend it
+        parts = Path(file).parts
+        folders = tuple((_NAME_DATE.sub(as_iso, part), "") for part in parts[:-1])
+        stem, suffix = _split_suffix(parts[-1]) if parts else ("", "")
+        return (*folders, (_NAME_DATE.sub(as_iso, stem), suffix))
+
+    return sorted(files, key=key)
+
+
+def _split_suffix(name: str) -> tuple[str, str]:
+    """``name`` as its stem and its suffix (``.jsonl``, ``.csv.gz``)."""
+    base = name[: -len(".gz")] if name.lower().endswith(".gz") else name
+    stem = os.path.splitext(base)[0]
+    return stem, name[len(stem) :]
 
 
 def _suffix_format(path: Path) -> str | None:
@@ -1170,15 +1191,18 @@ def _csv_records(
     except csv.Error as exc:  # a binary file (a spreadsheet, an archive) under a text name
         report(name, 1, "unreadable_file", f"not a readable CSV file: {_one_line(exc)}")
         return
-    except StopIteration:
+    except StopIteration:  # an Excel "sep=;" line alone
+        report(name, 1, "empty_file", "empty file: no header line", "warning")
         return
     feed.record()
+    read_any = False  # a record, or a line that failed as one
     while True:
         try:
             row = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
+            read_any = True
             dropped = feed.dropped
             taken = feed.record()
             if not taken:
@@ -1227,7 +1251,10 @@ def _csv_records(
         taken = feed.record()
         if not row or not taken:
             continue
+        read_any = True
         yield from _checked_row(taken[0][0], taken[-1][0], row, header, lines, name, report)
+    if not read_any:  # a header alone: an export of a day with no articles, or a cut one
+        report(name, 1, "empty_file", "empty file: no records after the header", "warning")
 
 
 _EXCEL_SEP = re.compile(r'^\ufeff?"?sep=([,;\t|])"?\s*$')
@@ -1347,6 +1374,9 @@ def _parquet_records(path: str, name: str, report: _Report) -> Iterator[tuple[in
                 yield row, record
     except (OSError, ValueError) as exc:  # ArrowInvalid is a ValueError, ArrowIOError an OSError
         report(name, row + 1, "unreadable_file", f"stopped reading: {_one_line(exc)}")
+        return
+    if not row:
+        report(name, 1, "empty_file", "empty file: no rows", "warning")
 
 
 def _cell(value: Any) -> Any:
@@ -1377,12 +1407,16 @@ def _excel_records(path: str, name: str, report: _Report) -> Iterator[tuple[int,
             report(name, 1, "empty_file", "empty sheet: no header row", "warning")
             return
         header = _unique_header(["" if v is None else str(v) for v in header_row])
+        read_any = False
         for line, values in enumerate(rows, 2):
             if all(v is None for v in values):
                 continue
             cells = [_cell(v) for v in values][: len(header)]
             cells += [None] * (len(header) - len(cells))
+            read_any = True
             yield line, dict(zip(header, cells, strict=True))
+        if not read_any:
+            report(name, 1, "empty_file", "empty sheet: no rows after the header", "warning")
     finally:
         book.close()
 

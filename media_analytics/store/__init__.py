@@ -18,7 +18,16 @@ Typical use::
         frame = store.scores_frame(model_version)
 """
 
-from .core import FINISHED, AddResult, FinishedStatus, Store, changed_count, open_store
+from .core import (
+    FINISHED,
+    ID_CLASH_SIMILARITY,
+    AddResult,
+    FinishedStatus,
+    IdClash,
+    Store,
+    changed_count,
+    open_store,
+)
 from .errors import MissingDependencyError, RunActiveError, SchemaVersionError, StoreError
 from .records import HASHED_FIELDS, content_hash
 from .schema import SCHEMA_VERSION
@@ -26,9 +35,11 @@ from .schema import SCHEMA_VERSION
 __all__ = [
     "FINISHED",
     "HASHED_FIELDS",
+    "ID_CLASH_SIMILARITY",
     "SCHEMA_VERSION",
     "AddResult",
     "FinishedStatus",
+    "IdClash",
     "MissingDependencyError",
     "RunActiveError",
     "SchemaVersionError",

@@ -171,6 +171,8 @@ def csv_case(draw: st.DrawFn) -> Case:
             case.bad[line] = {"missing_text": "missing_text"}.get(kind, "field_count")
         case.lines.append(raw)
         line += raw.count(b"\n")
+    if len(case.lines) == 1:
+        case.warned[1] = "empty_file"  # a header alone: said, as for an empty file
     return case
 
 

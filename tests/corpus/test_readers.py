@@ -1055,3 +1055,56 @@ def test_a_folder_of_exports_named_by_day_is_read_oldest_first(tmp_path: Path) -
         "10-31-2025.csv",
         "11-01-2025.csv",
     ]
+
+
+def test_a_second_export_of_the_day_is_read_after_the_first(tmp_path: Path) -> None:
+    # as text, "-", "_" and " " sort before "." (of ".jsonl"): the second export of a day came
+    # first, and the first one's older copies undid its corrections
+    names = ["2019-09-20 (1).jsonl", "2019-09-20-2.jsonl", "2019-09-20.jsonl", "2019-09-21.jsonl"]
+    names += ["2019-09-20-late.jsonl.gz", "2019-09-20-b.csv", "2019-09-20_b.jsonl"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"")
+    found = [Path(f).name for f in expand_paths(tmp_path)]
+    assert found[0] == "2019-09-20.jsonl" and found[-1] == "2019-09-21.jsonl"
+    assert found == [
+        "2019-09-20.jsonl",
+        "2019-09-20 (1).jsonl",
+        "2019-09-20-2.jsonl",
+        "2019-09-20-b.csv",
+        "2019-09-20-late.jsonl.gz",
+        "2019-09-20_b.jsonl",
+        "2019-09-21.jsonl",
+    ]
+    # day-first names too, and in folders
+    assert time_order(["x/31-10-2025-2.csv", "x/31-10-2025.csv", "x/01-11-2025.csv"]) == [
+        "x/31-10-2025.csv",
+        "x/31-10-2025-2.csv",
+        "x/01-11-2025.csv",
+    ]
+
+
+def test_an_export_with_a_header_and_no_rows_is_reported_as_an_empty_file(
+    tmp_path: Path,
+) -> None:
+    # a day's export with no articles (or one cut after its header) must not look like a good
+    # day either: a 0-byte file said so, a header alone did not
+    import pandas as pd
+
+    (tmp_path / "a.csv").write_bytes(b"id,judul,tautan,tanggal,isi_berita\r\n")
+    (tmp_path / "b.tsv").write_bytes(b"id\ttitle\ttext\n\n\n")
+    (tmp_path / "c.csv").write_bytes(b"sep=;\n")
+    pd.DataFrame({"id": [], "text": []}).to_parquet(tmp_path / "d.parquet")
+    pd.DataFrame({"id": [], "text": []}).to_excel(tmp_path / "e.xlsx", index=False)
+    rejects = Rejects()
+    assert list(read_articles(tmp_path, rejects=rejects)) == []
+    said = sorted((Path(r.file).name, r.line, r.reason, r.severity, r.message) for r in rejects)
+    assert [x[:4] for x in said] == [
+        (name, 1, "empty_file", "warning")
+        for name in ("a.csv", "b.tsv", "c.csv", "d.parquet", "e.xlsx")
+    ]
+    assert said[0][4] == "empty file: no records after the header"
+    # a file whose only rows fail is said as they fail, not as empty
+    (tmp_path / "a.csv").write_bytes(b'id,title,text\n1,"Judul tanpa isi\n')
+    rejects = Rejects()
+    assert list(read_articles(tmp_path / "a.csv", rejects=rejects)) == []
+    assert [r.reason for r in rejects] != ["empty_file"] and len(rejects)

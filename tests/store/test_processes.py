@@ -39,9 +39,22 @@ def test_concurrent_runs_score_each_article_once(db_url: str, tmp_path: Path) ->
     go = tmp_path / "go"
     outs = [tmp_path / f"worker-{i}.json" for i in range(k)]
     arrived = [tmp_path / f"arrived-{i}" for i in range(k)]
+    # a 10 ms pause per batch of 25 (at least 1.2 s of scoring in all): on a loaded machine one
+    # worker could otherwise score everything before the others are past the reading lock
     processes = [
         start_worker(
-            db_url, "--add", str(n), "--batch", "25", "--arrived", str(a), "--go", str(go), out=o
+            db_url,
+            "--add",
+            str(n),
+            "--batch",
+            "25",
+            "--pause",
+            "0.01",
+            "--arrived",
+            str(a),
+            "--go",
+            str(go),
+            out=o,
         )
         for o, a in zip(outs, arrived, strict=True)
     ]

@@ -976,3 +976,42 @@ def test_a_deleted_article_is_not_stored_again(store: Store) -> None:
     assert again == (1, 1, 0) and store.articles_count() == 1 + 1
     assert store.undelete_articles(["art-00000", "art-00009"]) == ["art-00000"]
     assert store.add_articles(make_articles(1)) == (1, 0, 0)
+
+
+def test_an_id_given_again_for_another_article_does_not_replace_it(store: Store) -> None:
+    # seen on real news: exports that number their rows give each day's articles the ids of
+    # the day before
+    from media_analytics.store import IdClash
+
+    first = {
+        "id": "5",
+        "title": "Harga cabai merah naik menjelang akhir pekan",
+        "text": "Harga cabai merah di pasar induk naik menjadi Rp 60 ribu per kilogram. "
+        "Pedagang menyebut pasokan dari Jawa Tengah berkurang karena hujan.",
+        "url": "https://contoh.co.id/d-1/harga-cabai",
+    }
+    other = {
+        "id": "5",
+        "title": "Polres siagakan 300 personel untuk kampanye akbar",
+        "text": "Polres menyiagakan 300 personel untuk mengamankan kampanye akbar di alun-alun. "
+        "Kapolres meminta warga tidak membawa senjata tajam.",
+        "url": "https://contoh.co.id/d-2/polres-siagakan",
+    }
+    clashes: list[IdClash] = []
+    assert store.add_articles([first], clashes=clashes) == (1, 0, 0)
+    assert store.add_articles([dict(first, id="6"), other], clashes=clashes) == (1, 0, 0)
+    assert clashes == [IdClash(1, "5", first["url"])]
+    # the same in one batch: the record given first stays
+    clashes.clear()
+    assert store.add_articles([dict(first, id="7"), dict(other, id="7")], clashes=clashes) == (
+        1, 0, 0,
+    )  # fmt: skip
+    assert clashes == [IdClash(1, "7", first["url"])]
+    # corrections stay corrections: the same page edited, or a new page with the text mostly kept
+    fixed = dict(first, text=first["text"] + " Harga diperkirakan turun pekan depan.")
+    assert store.add_articles([fixed], clashes=clashes) == (0, 1, 1)
+    moved = dict(fixed, url="https://contoh.co.id/d-1/harga-cabai-merah", title="Ralat: harga")
+    assert store.add_articles([moved], clashes=clashes) == (0, 1, 1)
+    assert len(clashes) == 1
+    stored = {r["id"]: r for group in store.stored_articles() for r in group}
+    assert stored["5"]["url"] == moved["url"] and stored["7"]["url"] == first["url"]
