@@ -6,11 +6,15 @@ read: it is reported as ``file:line: why`` to a :class:`~media_analytics.corpus.
 
 Decisions worth knowing:
 
-- A line that is not valid UTF-8 is read as Windows-1252 (what Excel on Windows writes
-  when it saves "CSV") when it holds no valid UTF-8 character at all; otherwise (UTF-8
-  with a damaged byte) the bad bytes become U+FFFD. Either way the record is kept, with a
-  ``non_utf8`` warning for its line that says which. UTF-16 files (with a byte-order mark)
-  and files whose lines end in a bare carriage return (old Mac exports) are read too.
+- A file whose lines that are not valid UTF-8 look like Windows-1252 (what Excel on Windows
+  writes when it saves "CSV") more often than lines show UTF-8 is read as Windows-1252 as a
+  whole, every line of it (mojibake such as ``‚Ä¶`` in its text kept as written), with one
+  ``windows_1252`` warning for the file. In other files (and on a standard input that is a
+  pipe), a line that is not valid UTF-8 is read as Windows-1252 when it holds no valid UTF-8
+  character at all and no earlier line was UTF-8; otherwise (UTF-8 with a damaged byte) the
+  bad bytes become U+FFFD. Either way the record is kept, with a ``non_utf8`` warning for its
+  line that says which. UTF-16 files (with a byte-order mark) and files whose lines end in a
+  bare carriage return (old Mac exports) are read too.
 - A ``.json`` file (or standard input) holding one JSON array of records, or an object
   with one list of records under a key such as ``articles`` or ``data``, is read record by
   record, each reported at its own line.
@@ -557,8 +561,10 @@ def iter_records(path: str, report: _Report) -> Iterator[tuple[int, Record]]:
         if fmt != "parquet" and (what := _binary_kind(_peek(stream))):
             report(name, 0, "unreadable_file", f"not a text file of articles: {what}")
             return
-        stream = _as_utf8_lines(stream)
+        stream, recoded = _as_utf8_lines(stream)
         opened.append(stream)
+        if recoded:
+            report(name, 0, "windows_1252", recoded, "warning")
         if fmt == "jsonl" and _is_json_document(stream):
             yield from _json_document_records(stream, name, report)
         elif fmt == "parquet":  # an unknown suffix with Parquet's magic bytes
@@ -646,22 +652,90 @@ def _utf16_chunks(stream: IO[bytes]) -> Iterator[bytes]:
     yield decoder.decode(b"", final=True).encode("utf-8")
 
 
-def _cr_chunks(stream: IO[bytes]) -> Iterator[bytes]:
+def _cp1252_chunks(stream: IO[bytes]) -> Iterator[bytes]:
     while block := stream.read(1 << 16):
+        yield block.decode("cp1252").encode("utf-8")  # one byte a character: no cut character
+
+
+def _cr_chunks(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    for block in chunks:
         yield block.replace(b"\r", b"\n")
 
 
-def _as_utf8_lines(stream: IO[bytes]) -> IO[bytes]:
-    """The stream as UTF-8 bytes with ``\\n`` line ends: UTF-16 files (by their byte-order
-    mark) are recoded and bare carriage returns (old Mac exports) become line feeds."""
+def _blocks(stream: IO[bytes]) -> Iterator[bytes]:
+    while block := stream.read(1 << 16):
+        yield block
+
+
+#: The ``windows_1252`` warning: a file read as Windows-1252 as a whole.
+_FILE_AS_CP1252 = "not UTF-8: the file was read as Windows-1252 (cp1252)"
+
+
+def _as_utf8_lines(stream: IO[bytes]) -> tuple[IO[bytes], str]:
+    """The stream as UTF-8 bytes with ``\\n`` line ends, and ``""`` or what was done to it:
+    UTF-16 files (by their byte-order mark) and Windows-1252 files (see
+    :func:`_is_windows_1252`) are recoded, and bare carriage returns (old Mac exports) become
+    line feeds."""
     head = _peek(stream)
+    bare_cr = b"\r" in head and b"\n" not in head
+    chunks: Iterator[bytes] | None = None
+    recoded = ""
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         chunks = _utf16_chunks(stream)
-    elif b"\r" in head and b"\n" not in head:
-        chunks = _cr_chunks(stream)
-    else:
-        return stream
-    return cast(IO[bytes], io.BufferedReader(_Chunks(chunks)))
+    elif not head.startswith(codecs.BOM_UTF8) and _is_windows_1252(stream):
+        # (a UTF-8 byte-order mark says UTF-8, whatever lines of it are not)
+        chunks, recoded = _cp1252_chunks(stream), _FILE_AS_CP1252
+    if bare_cr:
+        chunks = _cr_chunks(chunks if chunks is not None else _blocks(stream))
+    if chunks is None:
+        return stream, ""
+    return cast(IO[bytes], io.BufferedReader(_Chunks(chunks))), recoded
+
+
+def _is_windows_1252(stream: IO[bytes]) -> bool:
+    """Whether a file is read as Windows-1252 as a whole: every byte of it is Windows-1252,
+    and more of its lines look like Windows-1252 (not UTF-8, with no valid or cut UTF-8
+    character: see :func:`_decode`) than hold UTF-8 beyond ASCII (valid, or damaged). A
+    Windows-1252 export holds UTF-8 only by chance or where its text already held mojibake
+    (``‚Ä¶`` is, in Windows-1252 bytes, a valid ``Ķ``); a UTF-8 file with a few damaged bytes
+    holds more valid characters than damaged ones.
+
+    The stream is read to its end and put back where it was; one that cannot be (a pipe) is
+    not, and its lines are decoded one by one.
+    """
+    try:
+        # gzip data on a pipe: the gzip stream says it can seek, the pipe under it cannot
+        under = getattr(stream, "fileobj", None)
+        if not stream.seekable() or (under is not None and not under.seekable()):
+            return False
+        start = stream.tell()
+    except (OSError, ValueError):
+        return False
+    ansi = utf8 = 0
+    try:
+        for raw in stream:
+            if raw.isascii():
+                continue
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
+                utf8 += 1
+                continue
+            try:
+                raw.decode("cp1252")
+            except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+                return False
+            if _looks_cp1252(raw, raw.decode("utf-8", errors="replace")):
+                ansi += 1
+            else:
+                utf8 += 1
+    except (OSError, EOFError, zlib.error):  # a compressed file cut short: what was read
+        pass
+    finally:
+        stream.seek(start)
+    return ansi > utf8
 
 
 def _sniff_format(stream: IO[bytes]) -> str:
@@ -918,16 +992,19 @@ def _decode(raw: bytes, utf8_file: bool = False) -> tuple[str, str]:
         return raw.decode("utf-8"), ""
     except UnicodeDecodeError:
         replaced = raw.decode("utf-8", errors="replace")
-    if (
-        not utf8_file
-        and all(c == "\ufffd" or c < "\x80" for c in replaced)
-        and not _CUT_UTF8.search(raw)
-    ):
+    if not utf8_file and _looks_cp1252(raw, replaced):
         try:
             return raw.decode("cp1252"), _AS_CP1252
         except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
             pass
     return replaced, _REPLACED
+
+
+def _looks_cp1252(raw: bytes, replaced: str) -> bool:
+    """Whether a line that is not UTF-8 (``replaced``: its bad bytes replaced) holds no valid
+    UTF-8 character beyond ASCII and no cut UTF-8 sequence: Windows-1252 rather than UTF-8
+    with a damaged byte."""
+    return all(c == "\ufffd" or c < "\x80" for c in replaced) and not _CUT_UTF8.search(raw)
 
 
 # the start of a multi-byte UTF-8 character that Indonesian text holds (a lead byte followed
@@ -1072,8 +1149,10 @@ def _day_in_name(name: str) -> str | None:
 class _Lines:
     """Iterates decoded lines of a binary stream, remembering which had bad bytes."""
 
-    def __init__(self, stream: IO[bytes]) -> None:
+    def __init__(self, stream: IO[bytes], recoded: str = "") -> None:
         self._stream = iter(stream)
+        #: ``""``, or what was done to the whole file (read as Windows-1252)
+        self.recoded = recoded
         self._decode = _Decoder()
         self.count = 0
         #: line number -> the non_utf8 warning of that line
@@ -1095,9 +1174,10 @@ class _Lines:
 
 def decoded_lines(stream: IO[bytes]) -> _Lines:
     """The lines of a binary file as text, decoded as the article readers decode them: UTF-16 by
-    its byte-order mark, a UTF-8 one dropped, a line that is not UTF-8 read as Windows-1252 (or
-    its bad bytes replaced); ``.bad`` maps each such line's number to what was done."""
-    return _Lines(_as_utf8_lines(stream))
+    its byte-order mark, a UTF-8 one dropped, a Windows-1252 file as such (``.recoded`` then
+    says so), a line that is not UTF-8 read as Windows-1252 (or its bad bytes replaced);
+    ``.bad`` maps each such line's number to what was done."""
+    return _Lines(*_as_utf8_lines(stream))
 
 
 def sniff_delimiter(header: str) -> str:

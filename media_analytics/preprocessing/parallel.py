@@ -104,12 +104,41 @@ def _worker_main(
             gc.freeze()
             continue
         task_id, fn, chunk, delta = msg
+        reply: _Reply
         try:
             cache.update(delta)
-            result = fn(_CONTEXT, chunk)
-            conn.send((task_id, result, cache.drain_log(), None))
+            reply = (task_id, fn(_CONTEXT, chunk), cache.drain_log(), None)
         except BaseException:  # report any failure to the parent instead of dying silently
-            conn.send((task_id, None, cache.drain_log(), traceback.format_exc()))
+            reply = (task_id, None, cache.drain_log(), traceback.format_exc())
+        if not _reply(conn, reply):
+            return
+
+
+#: A task's reply: its id, its result, the stems learnt, and the traceback of its failure.
+_Reply = tuple[int, Any, list[tuple[str, str]], str | None]
+
+#: What sending on a pipe whose other end is closed raises: the parent is gone.
+_PARENT_GONE = (BrokenPipeError, ConnectionResetError, EOFError)
+
+
+def _reply(conn: Connection, reply: _Reply) -> bool:
+    """Send a task's reply to the parent; ``False`` when the parent is gone.
+
+    A parent killed while the worker was busy (``kill -9`` of the command) has closed its end
+    of the pipe: there is nobody left to tell, and the worker ends quietly rather than leaving
+    a ``BrokenPipeError`` traceback in the job's log. A result that cannot be sent (one that
+    does not pickle) is reported to the parent as the task's failure.
+    """
+    try:
+        conn.send(reply)
+    except _PARENT_GONE:
+        return False
+    except BaseException:
+        try:
+            conn.send((reply[0], None, reply[2], traceback.format_exc()))
+        except _PARENT_GONE:
+            return False
+    return True
 
 
 def _send_loop(conn: Connection, box: queue.SimpleQueue[Any]) -> None:

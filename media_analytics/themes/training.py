@@ -150,6 +150,8 @@ def read_label_file(
         names = [name.strip() for name in reader.fieldnames or []]
         reader.fieldnames = names
         rows = [(f"{path}:{line}", f"line {line}", row) for line, row in enumerate(reader, 2)]
+    if lines.recoded:
+        logger.warning("%s: %s", path, lines.recoded)
     if lines.bad:
         first = min(lines.bad)
         logger.warning("%s:%d: %s (%d line(s))", path, first, lines.bad[first], len(lines.bad))

@@ -13,6 +13,8 @@ import pytest
 
 from media_analytics.corpus import Rejects, read_articles
 
+from ..conftest import shared_file
+
 BODY = "“Kita perlu menjaga situasi tetap kondusif,” ujar Kapolres – Senin."
 
 
@@ -32,8 +34,53 @@ def test_a_windows_1252_csv_reads_as_its_utf8_twin(tmp_path: Path) -> None:
     assert b.text == a.text == BODY
     assert b.id == a.id  # the same article, whatever the encoding of its export
     assert list(clean) == []
-    assert [(r.line, r.reason, r.severity) for r in warned] == [(2, "non_utf8", "warning")]
+    assert [(r.line, r.reason, r.severity) for r in warned] == [(0, "windows_1252", "warning")]
     assert "Windows-1252" in warned[0].message
+
+
+def test_a_windows_1252_export_is_read_as_such_on_every_line(tmp_path: Path) -> None:
+    # seen on real news: a cp1252 export of CLICK-ID articles, two of whose bodies already held
+    # mojibake ("¬†", "‚Äú", "‚Ä¶"), came out with U+FFFD on those lines, and every line of the file
+    # was counted as a non_utf8 warning beside the truly damaged lines of another file
+    import pandas as pd
+
+    source = shared_file("corpora/clickid-news-articles/clickid_articles_80.csv")
+    frame = pd.read_csv(source, nrows=2400, dtype=str, keep_default_na=False)
+    fits = frame.apply(lambda row: "".join(row).encode("cp1252", "ignore").decode("cp1252"), axis=1)
+    frame = frame[fits == frame.apply("".join, axis=1)]
+    # "‚Ä¶" (an ellipsis read as Mac Roman) is, in cp1252 bytes, a valid UTF-8 "Ķ"
+    mojibake = frame[frame["content"].str.contains("‚Ä¶") & frame["content"].str.contains("¬†|‚Äú")]
+    frame = pd.concat([frame[~frame.index.isin(mojibake.index)].head(98), mojibake.head(2)])
+    assert len(frame) == 100 and len(mojibake) >= 2
+    ansi = tmp_path / "2019-09-14-b.csv"
+    frame.to_csv(ansi, index=False, encoding="cp1252")
+    damaged = tmp_path / "2019-09-15.jsonl"
+    record = '{"id": "d1", "text": "Café “enak”"}\n'.encode()
+    damaged.write_bytes(record.replace(b"enak", b"en\xffak"))
+    articles, rejects = read([ansi, damaged])
+    texts = {a.id: a.text for a in articles}
+    assert texts["d1"] == "Café “en\ufffdak”"
+    twin = tmp_path / "utf8" / "2019-09-14-b.csv"
+    twin.parent.mkdir()
+    frame.to_csv(twin, index=False, encoding="utf-8")
+    expected, clean = read(twin)
+    assert list(clean) == []
+    # the same text (the mojibake kept as written) and ids as the file's UTF-8 twin
+    assert [(a.id, texts[a.id]) for a in expected] == [(a.id, a.text) for a in expected]
+    assert [(r.file, r.reason) for r in rejects] == [
+        (str(ansi), "windows_1252"),
+        (str(damaged), "non_utf8"),
+    ]
+    assert "read as Windows-1252" in rejects[0].message
+    assert "replaced" in rejects[1].message
+
+
+def test_a_file_with_a_utf8_byte_order_mark_is_not_read_as_windows_1252(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes(b"\xef\xbb\xbfjudul,isi\nA,Isi \x93satu\x94\nB,Isi \x93dua\x94\n")
+    articles, rejects = read(path)
+    assert [a.title for a in articles] == ["A", "B"]  # the header's first name read as such
+    assert [r.reason for r in rejects] == ["non_utf8", "non_utf8"]
 
 
 def test_a_damaged_byte_in_utf8_text_is_replaced_not_reread(tmp_path: Path) -> None:

@@ -46,12 +46,37 @@ class Case:
     warned: dict[int, str] = field(default_factory=dict)  # line -> reason (records kept)
 
 
+def read_as_windows_1252(data: bytes) -> bool:
+    """Whether the reader takes a generated file as Windows-1252 as a whole: every byte is
+    Windows-1252 and more lines hold the one byte put in a body (``\\xe9``, ``\\xff``) with
+    nothing else beyond ASCII than lines hold UTF-8."""
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    lines = [line for line in data.split(b"\n") if not line.isascii()]
+    ansi = sum(1 for line in lines if line.translate(None, b"\xe9\xff").isascii())
+    return ansi > len(lines) - ansi
+
+
 def check(case: Case, suffix: str) -> None:
+    data = b"".join(case.lines)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"fuzz{suffix}"
-        path.write_bytes(b"".join(case.lines))
+        path.write_bytes(data)
         rejects = Rejects()
         articles = list(read_articles(path, rejects=rejects))  # nothing may escape
+        if read_as_windows_1252(data):
+            # every line read as Windows-1252: the articles of the file's UTF-8 twin, one
+            # warning for the file and none for its lines
+            twin = Path(folder) / f"twin{suffix}"
+            twin.write_bytes(data.decode("cp1252").encode("utf-8"))
+            expected = list(read_articles(twin))
+            assert [a.to_dict() for a in articles] == [a.to_dict() for a in expected]
+            assert {r.line: r.reason for r in rejects.errors} == case.bad
+            lines = {n: why for n, why in case.warned.items() if why != "non_utf8"}
+            assert {r.line: r.reason for r in rejects.warnings} == {0: "windows_1252", **lines}
+            return
     assert [a.id for a in articles] == [g["id"] for g in case.good]
     for article, expected in zip(articles, case.good, strict=True):
         assert article.title == expected["title"].strip()  # title, source, url are stripped

@@ -205,12 +205,12 @@ def test_bad_jsonl_records_are_reported_and_reading_goes_on(tmp_path: Path) -> N
         (5, "wrong_type", "error"),
         (6, "wrong_type", "error"),
         (7, "missing_text", "error"),
-        (9, "non_utf8", "warning"),
+        (0, "windows_1252", "warning"),  # its one line beyond ASCII is Windows-1252
         (10, "text_truncated", "warning"),
         (11, "html_content", "warning"),
         (12, "bad_date", "warning"),
     }
-    assert str(rejects[0]).startswith(f"{path}:2: invalid JSON")
+    assert str(rejects.errors[0]).startswith(f"{path}:2: invalid JSON")
     assert rejects.counts()["wrong_type"] == 2
     frame = rejects.to_frame()
     assert list(frame.columns) == ["file", "line", "severity", "reason", "message", "record_id"]
@@ -304,8 +304,9 @@ def test_csv_bad_rows(tmp_path: Path) -> None:
     assert {(r.line, r.reason) for r in rejects} == {
         (3, "missing_text"),
         (4, "field_count"),
-        (5, "non_utf8"),
+        (0, "windows_1252"),  # its one byte beyond ASCII is Windows-1252: "ÿ"
     }
+    assert articles[1].text == "Isi \u00ff dua"
 
 
 def test_unbalanced_quote_is_reported_not_raised(tmp_path: Path) -> None:
@@ -908,7 +909,7 @@ def test_windows_1252_accents_before_curly_quotes_are_kept(tmp_path: Path) -> No
     rejects = Rejects()
     [article] = read_articles(path, rejects=rejects)
     assert (article.title, article.text) == ("Menpora Kenang Pelé", text)
-    assert [r.reason for r in rejects] == ["non_utf8"]  # a warning: read as Windows-1252
+    assert [r.reason for r in rejects] == ["windows_1252"]  # a warning: read as such
     # a UTF-8 character cut short stays damaged UTF-8, not Windows-1252
     path.write_bytes(
         b"id,title,text\n1,Banjir,Banjir \xe2\x80 Jakarta \xe2\x80\x9cparah\xe2\x80\x9d\n"

@@ -225,6 +225,70 @@ def test_workers_exit_when_the_parent_is_killed_in_the_middle_of_a_message(
     assert not left, "a worker outlived its killed parent"
 
 
+def _unpicklable(context: object, chunk: list[int]) -> list[object]:
+    return [lambda n=n: n for n in chunk]
+
+
+def test_a_result_that_cannot_be_sent_back_is_reported() -> None:
+    from media_analytics.preprocessing import parallel_map
+
+    with pytest.raises(RuntimeError, match=r"a worker failed on chunk .*pickle"):
+        list(parallel_map(_unpicklable, range(4), n_jobs=2, chunk_size=2))
+
+
+_KILLED_MID_TASK = """
+import os, signal, threading, time
+from media_analytics.preprocessing import WorkerPool
+
+def slow(context, chunk):
+    time.sleep(1.5)
+    return chunk
+
+pool = WorkerPool(2)
+print(" ".join(str(p.pid) for p in pool._procs), flush=True)
+results = pool.map(slow, [[1], [2], [3], [4]])
+threading.Thread(target=next, args=(results,), daemon=True).start()  # sends the chunks
+time.sleep(0.5)  # both workers are inside a task, their result not yet sent
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs the fork start method")
+def test_workers_whose_parent_was_killed_mid_task_exit_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    # seen on a daily job: after kill -9 of `score --jobs 2`, each orphaned worker wrote a
+    # BrokenPipeError traceback into the job's stderr log when it sent its result back
+    import os
+    import subprocess
+    import sys
+    import time
+
+    out, err = tmp_path / "out.txt", tmp_path / "err.txt"
+    with out.open("w") as stdout, err.open("w") as stderr:
+        subprocess.run(
+            [sys.executable, "-c", _KILLED_MID_TASK], stdout=stdout, stderr=stderr, timeout=120
+        )
+    pids = [int(p) for p in out.read_text().split()]
+    assert len(pids) == 2, err.read_text()[-2000:]
+
+    def alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+
+    deadline = time.monotonic() + 30
+    while any(alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [p for p in pids if alive(p)]
+    for pid in left:  # never leave a stray worker behind, even when the test fails
+        os.kill(pid, 9)
+    assert not left, "a worker outlived its killed parent"
+    assert "Traceback" not in err.read_text(), err.read_text()[-2000:]
+
+
 def test_pandas_output_configured_leaves_the_token_strings_as_they_are() -> None:
     import sklearn
 
