@@ -191,10 +191,9 @@ os.kill(os.getpid(), signal.SIGKILL)
 """
 
 
-@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs the fork start method")
-def test_workers_exit_when_the_parent_is_killed_in_the_middle_of_a_message(
-    tmp_path: Path,
-) -> None:
+def _run_and_kill_parent(script: str, tmp_path: Path) -> str:
+    """Run ``script`` (it starts a pool of two, prints the workers' pids and kills itself);
+    assert both workers end within 30 s, and return what the processes wrote to stderr."""
     import os
     import subprocess
     import sys
@@ -203,9 +202,7 @@ def test_workers_exit_when_the_parent_is_killed_in_the_middle_of_a_message(
     # files, not pipes: the workers inherit them, and a pipe would stay open while they live
     out, err = tmp_path / "out.txt", tmp_path / "err.txt"
     with out.open("w") as stdout, err.open("w") as stderr:
-        subprocess.run(
-            [sys.executable, "-c", _KILLED_MID_MESSAGE], stdout=stdout, stderr=stderr, timeout=120
-        )
+        subprocess.run([sys.executable, "-c", script], stdout=stdout, stderr=stderr, timeout=120)
     pids = [int(p) for p in out.read_text().split()]
     assert len(pids) == 2, err.read_text()[-2000:]
 
@@ -223,6 +220,14 @@ def test_workers_exit_when_the_parent_is_killed_in_the_middle_of_a_message(
     for pid in left:  # never leave a stray worker behind, even when the test fails
         os.kill(pid, 9)
     assert not left, "a worker outlived its killed parent"
+    return err.read_text()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs the fork start method")
+def test_workers_exit_when_the_parent_is_killed_in_the_middle_of_a_message(
+    tmp_path: Path,
+) -> None:
+    _run_and_kill_parent(_KILLED_MID_MESSAGE, tmp_path)
 
 
 def _unpicklable(context: object, chunk: list[int]) -> list[object]:
@@ -259,34 +264,8 @@ def test_workers_whose_parent_was_killed_mid_task_exit_without_a_traceback(
 ) -> None:
     # seen on a daily job: after kill -9 of `score --jobs 2`, each orphaned worker wrote a
     # BrokenPipeError traceback into the job's stderr log when it sent its result back
-    import os
-    import subprocess
-    import sys
-    import time
-
-    out, err = tmp_path / "out.txt", tmp_path / "err.txt"
-    with out.open("w") as stdout, err.open("w") as stderr:
-        subprocess.run(
-            [sys.executable, "-c", _KILLED_MID_TASK], stdout=stdout, stderr=stderr, timeout=120
-        )
-    pids = [int(p) for p in out.read_text().split()]
-    assert len(pids) == 2, err.read_text()[-2000:]
-
-    def alive(pid: int) -> bool:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        return True
-
-    deadline = time.monotonic() + 30
-    while any(alive(p) for p in pids) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    left = [p for p in pids if alive(p)]
-    for pid in left:  # never leave a stray worker behind, even when the test fails
-        os.kill(pid, 9)
-    assert not left, "a worker outlived its killed parent"
-    assert "Traceback" not in err.read_text(), err.read_text()[-2000:]
+    err = _run_and_kill_parent(_KILLED_MID_TASK, tmp_path)
+    assert "Traceback" not in err, err[-2000:]
 
 
 def test_pandas_output_configured_leaves_the_token_strings_as_they_are() -> None:
