@@ -680,12 +680,19 @@ def _score_into_store(
         seen: dict[str, str] = {}  # id -> "file:line" of the record read last under it
         kept: dict[str, dict[str, Any]] = {}  # what records lacked and kept from an earlier copy
 
-        def add(batch: list[Any], where: list[str]) -> None:
-            clashes: list[IdClash] = []
-            result = store.add_articles(batch, changes=changes, clashes=clashes, kept=kept)
+        def add(batch: list[Any], where: list[str], detector: Any) -> None:
+            # the records refused for their ids are left out before duplicate detection, which
+            # would remember each under the id of the stored article it is not
+            clashes = store.id_clashes(batch)
+            refused = {clash.position for clash in clashes}
+            taken = [k for k in range(len(batch)) if k not in refused]
+            marked = list(mark_duplicates((batch[k] for k in taken), detector))
+            later: list[IdClash] = []  # (none: this run alone reads into the store now)
+            result = store.add_articles(marked, changes=changes, clashes=later, kept=kept)
             counts["added"] += result.new
             counts["known"] += result.known
-            for clash in clashes:
+            clashes += [c._replace(position=taken[c.position]) for c in later]
+            for clash in sorted(clashes):
                 name, line = where[clash.position].rsplit(":", 1)
                 rejects.add(
                     name, int(line), "id_clash", _id_clash_message(clash), "error", clash.id
@@ -729,14 +736,14 @@ def _score_into_store(
                 articles = read(todo, newer_files=True, seen=seen)
                 batch: list[Any] = []
                 read_at: list[str] = []
-                for a in mark_duplicates(articles, detector):
+                for a in articles:
                     batch.append(a)
                     read_at.append(seen[a.id])  # (the reader notes it before handing it out)
                     if len(batch) >= 1000:
-                        add(batch, read_at)
+                        add(batch, read_at, detector)
                         batch, read_at = [], []
                 if batch:
-                    add(batch, read_at)
+                    add(batch, read_at, detector)
                 if state is None:
                     store.save_dedup_state(detector.to_bytes(), run_id)
                 else:
