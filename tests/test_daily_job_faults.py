@@ -610,3 +610,46 @@ def test_a_record_refused_for_its_id_leaves_no_trace_in_duplicate_detection(
     for k, r in enumerate(day2):
         probe = Article(id=f"probe-{k}", title=r["judul"], text=r["isi_berita"])
         assert detector.add(probe) in (None, "copy-1"), r["id"]
+
+
+def test_an_id_column_of_row_numbers_can_be_ignored(tmp_path: Path) -> None:
+    # seen on real news: the detik exports number their rows; `--column id=` ignores that
+    # column, so each article's id comes from its URL and no day's articles clash
+    rows = _detik_rows()
+    day1 = [dict(r, id=str(i)) for i, r in enumerate(rows[:6], 1)]
+    day2 = [dict(r, id=str(i)) for i, r in enumerate(rows[6:10], 1)]
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    _write_csv(exports / "berita-2025-10-20.csv", day1)
+    _write_csv(exports / "berita-2025-10-21.csv", day2)
+    argv = ("score", "exports", "--db", "m.db", "--date-order", "mdy", "-q")
+    done = _run(*argv, cwd=tmp_path)
+    assert done.returncode == 1 and "--column id=" in done.stderr, done.stderr
+    done = _run(*argv, "--column", "id=", "--db", "n.db", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(tmp_path / "n.db") as con:
+        stored = dict(con.execute("SELECT url, id FROM articles"))
+        carried = con.execute('SELECT count(*) FROM articles WHERE record LIKE \'%"id":"1"%\'')
+        assert carried.fetchone() == (0,)
+    assert sorted(stored) == sorted(r["tautan"] for r in day1 + day2)
+    assert not {str(i) for i in range(1, 7)} & set(stored.values())
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["score", "x.csv", "--engine", "dask", "--out", "o.jsonl"],
+        ["train", "x.csv", "--out", "m"],
+        ["evaluate", "themes", "x.csv", "--labels", "l.csv"],
+        ["evaluate", "topics", "x.csv"],
+    ],
+)
+def test_every_command_reading_articles_can_ignore_a_column(command: list[str]) -> None:
+    from media_analytics.cli import CommandError, _column_map, build_parser
+
+    args = build_parser().parse_args([*command, "--column", "id=", "--column", "isi=text"])
+    assert _column_map(args.column) == {"id": None, "isi": "text"}
+    with pytest.raises(CommandError, match="name the input column"):
+        _column_map(["=id"])
+    with pytest.raises(CommandError, match="to ignore the column"):
+        _column_map(["id=nomor"])
