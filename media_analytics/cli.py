@@ -35,20 +35,29 @@ class CommandError(Exception):
 # -- shared helpers ------------------------------------------------------------------------------
 
 
-def _column_map(pairs: Sequence[str] | None) -> dict[str, str] | None:
+def _column_map(pairs: Sequence[str] | None) -> dict[str, str | None] | None:
+    """``--column INPUT=FIELD`` as a ``column_map``; ``INPUT=`` (no field) ignores the column."""
     if not pairs:
         return None
     from .corpus.article import CONTRACT_FIELDS
 
-    out = {}
+    out: dict[str, str | None] = {}
     for pair in pairs:
         if "=" not in pair:
-            raise CommandError(f"--column {pair!r}: expected INPUT_COLUMN=FIELD, e.g. judul=title")
-        key, value = pair.split("=", 1)
-        if value.strip() not in CONTRACT_FIELDS:
+            raise CommandError(
+                f"--column {pair!r}: expected INPUT_COLUMN=FIELD, e.g. judul=title (or "
+                "INPUT_COLUMN= to ignore that column)"
+            )
+        key, value = (part.strip() for part in pair.split("=", 1))
+        if not key:
+            raise CommandError(f"--column {pair!r}: name the input column before the =")
+        if value and value not in CONTRACT_FIELDS:
             fields = ", ".join(CONTRACT_FIELDS)
-            raise CommandError(f"--column {pair!r}: {value.strip()!r} is not one of {fields}")
-        out[key.strip()] = value.strip()
+            raise CommandError(
+                f"--column {pair!r}: {value!r} is not one of {fields} (or nothing after the =, "
+                "to ignore the column)"
+            )
+        out[key] = value or None
     return out
 
 
@@ -680,12 +689,19 @@ def _score_into_store(
         seen: dict[str, str] = {}  # id -> "file:line" of the record read last under it
         kept: dict[str, dict[str, Any]] = {}  # what records lacked and kept from an earlier copy
 
-        def add(batch: list[Any], where: list[str]) -> None:
-            clashes: list[IdClash] = []
-            result = store.add_articles(batch, changes=changes, clashes=clashes, kept=kept)
+        def add(batch: list[Any], where: list[str], detector: Any) -> None:
+            # the records refused for their ids are left out before duplicate detection, which
+            # would remember each under the id of the stored article it is not
+            clashes = store.id_clashes(batch)
+            refused = {clash.position for clash in clashes}
+            taken = [k for k in range(len(batch)) if k not in refused]
+            marked = list(mark_duplicates((batch[k] for k in taken), detector))
+            later: list[IdClash] = []  # (none: this run alone reads into the store now)
+            result = store.add_articles(marked, changes=changes, clashes=later, kept=kept)
             counts["added"] += result.new
             counts["known"] += result.known
-            for clash in clashes:
+            clashes += [c._replace(position=taken[c.position]) for c in later]
+            for clash in sorted(clashes):
                 name, line = where[clash.position].rsplit(":", 1)
                 rejects.add(
                     name, int(line), "id_clash", _id_clash_message(clash), "error", clash.id
@@ -729,14 +745,14 @@ def _score_into_store(
                 articles = read(todo, newer_files=True, seen=seen)
                 batch: list[Any] = []
                 read_at: list[str] = []
-                for a in mark_duplicates(articles, detector):
+                for a in articles:
                     batch.append(a)
                     read_at.append(seen[a.id])  # (the reader notes it before handing it out)
                     if len(batch) >= 1000:
-                        add(batch, read_at)
+                        add(batch, read_at, detector)
                         batch, read_at = [], []
                 if batch:
-                    add(batch, read_at)
+                    add(batch, read_at, detector)
                 if state is None:
                     store.save_dedup_state(detector.to_bytes(), run_id)
                 else:
@@ -821,9 +837,9 @@ def _id_clash_message(clash: Any) -> str:
     )
     return (
         f"id {clash.id!r} is already the id of another article ({clash.url}; other URL, other "
-        f"text): not stored, as it would replace that article. If {why}: drop or rename the "
-        "export's id column (ids then come from the URLs), or map a column that names each "
-        "article to id with --column NAME=id"
+        f"text): not stored, as it would replace that article. If {why}: ignore the export's "
+        "id column with --column id= (its name before the =; ids then come from the URLs), or "
+        "map a column that names each article to id with --column NAME=id"
     )
 
 
@@ -1604,7 +1620,9 @@ _DATE_ORDER_KW: Any = {
 _COLUMN_KW: Any = {
     "action": "append",
     "metavar": "INPUT=FIELD",
-    "help": "map an input column to a contract field (repeatable), e.g. isi=text",
+    "help": "map an input column to a contract field (repeatable), e.g. isi=text; INPUT= with "
+    "no field ignores that column, e.g. id= for an id column of row numbers (ids then come from "
+    "the URLs)",
 }
 
 
@@ -1913,7 +1931,7 @@ def build_parser() -> argparse.ArgumentParser:
         kind.add_argument("--model", help="model directory (default: the default model)")
         kind.add_argument("--json", action="store_true", help="print the results as JSON")
     for kind in (themes, topics):  # read articles as score does
-        kind.add_argument("--column", action="append", metavar="INPUT=FIELD", help="as for score")
+        kind.add_argument("--column", **_COLUMN_KW | {"help": "as for score (INPUT= ignores it)"})
         kind.add_argument("--date-order", **_DATE_ORDER_KW)
     for kind, trained in ((sent, "a classifier"), (tone, "an article tone model")):
         kind.add_argument(

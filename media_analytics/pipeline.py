@@ -653,7 +653,7 @@ def mark_duplicates(
 def _training_articles(
     articles: Any,
     *,
-    column_map: Mapping[str, str] | None,
+    column_map: Mapping[str, str | None] | None,
     dayfirst: bool | str | None,
     rejects: Rejects | None,
 ) -> list[Article]:
@@ -890,7 +890,7 @@ class MediaPipeline:
         tone_data: Any = None,
         n_jobs: int | None = -1,
         previous: MediaPipeline | None = None,
-        column_map: Mapping[str, str] | None = None,
+        column_map: Mapping[str, str | None] | None = None,
         dayfirst: bool | str | None = "auto",
         rejects: Rejects | None = None,
     ) -> MediaPipeline:
@@ -1464,7 +1464,7 @@ class MediaPipeline:
         self,
         frame: Any,
         *,
-        column_map: Mapping[str, str] | None = None,
+        column_map: Mapping[str, str | None] | None = None,
         dayfirst: bool | str | None = "auto",
         rejects: Rejects | None = None,
         n_jobs: int | None = None,
@@ -1482,12 +1482,14 @@ class MediaPipeline:
         The rows are read as the file readers read a file's records
         (:func:`~media_analytics.corpus.read_frame`): columns are matched by the contract
         names and aliases such as ``judul``, ``isi_berita``, ``tanggal`` (``column_map`` names
-        others; an index named ``id``, as ``df.set_index("id")`` leaves it, is the id); numeric
-        dates are read in the order the frame's own dates show (``dayfirst``, as in
-        :func:`~media_analytics.corpus.read_articles`); an empty cell is an empty value, so a
-        headline whose body is missing (``NaN``) is scored on the headline, with a
-        ``no_content`` warning; and a repeated id keeps its first row: each later one is left
-        out (``repeated_id``), as the readers leave out a repeat within one file.
+        others, and ignores those it maps to ``None``: ``{"id": None}`` for ids of row numbers,
+        the ids then coming from the URLs; an index named ``id``, as ``df.set_index("id")``
+        leaves it, is the id); numeric dates are read in the order the frame's own dates show
+        (``dayfirst``, as in :func:`~media_analytics.corpus.read_articles`); an empty cell is
+        an empty value, so a headline whose body is missing (``NaN``) is scored on the
+        headline, with a ``no_content`` warning; and a repeated id keeps its first row: each
+        later one is left out (``repeated_id``), as the readers leave out a repeat within one
+        file.
 
         A row that cannot be scored (no text and no headline, a field of the wrong type, a
         repeated id) stops the call with a ``ValueError`` naming its position and index label,

@@ -175,7 +175,7 @@ def _file_sha256(path: Path) -> str:
 class _ReadOptions:
     """How articles are read: the same options on the client and on every worker."""
 
-    column_map: tuple[tuple[str, str], ...] | None
+    column_map: tuple[tuple[str, str | None], ...] | None
     dayfirst: bool | str | None
     max_text_chars: int
 
@@ -641,7 +641,7 @@ def score_partitions(
     n_workers: int | None = None,
     overwrite: bool = False,
     merge_to: str | os.PathLike[str] | None = None,
-    column_map: Mapping[str, str] | None = None,
+    column_map: Mapping[str, str | None] | None = None,
     dayfirst: bool | str | None = "auto",
     max_text_chars: int = 1_000_000,
     dedup_window: int | None = DEFAULT_WINDOW,

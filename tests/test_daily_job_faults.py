@@ -564,3 +564,92 @@ def test_a_recrawl_without_its_body_is_said_to_keep_the_stored_one(tmp_path: Pat
     )
     assert said["a-8"] == "empty text; scored on the title alone"  # a new one has no other body
     assert "kept and scored" in done.stderr
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_record_refused_for_its_id_leaves_no_trace_in_duplicate_detection(
+    backend: str, tmp_path: Path
+) -> None:
+    # seen on real news: a daily export numbers its rows 1..N again every day; once the first
+    # days' articles have left the duplicate-detection window (--dedup-window), the stored
+    # ids are unknown to it, and a new day's records under them were remembered under the
+    # stored articles' ids although they were refused: a later copy of one was then marked a
+    # duplicate of the stored article that has nothing to do with it
+    import pandas as pd
+
+    from media_analytics.corpus import Article
+    from media_analytics.store import open_store
+
+    rows = _detik_rows()
+    day1 = [dict(r, id=str(i)) for i, r in enumerate(rows[:12], 1)]
+    day2 = [dict(r, id=str(i)) for i, r in enumerate(rows[12:20], 1)]
+    copied = day2[-1]
+    day3 = [dict(copied, id="copy-1", tautan="https://contoh.co.id/berita/salinan")]
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    db = "m.db" if backend == "sqlite" else _pg_schema("clash")
+    argv = ("score", "exports", "--db", db, "--date-order", "mdy", "-q", "--dedup-window", "3")
+    for day, rows_of_day in enumerate([day1, day2, day3], 20):
+        _write_csv(exports / f"berita-2025-10-{day}.csv", rows_of_day)
+        done = _run(*argv, cwd=tmp_path)
+        assert done.returncode == (1 if day == 21 else 0), done.stderr
+    with open_store(db if backend != "sqlite" else tmp_path / db) as store:
+        frame = store.scores_frame().set_index("id")
+        refused = [r for r in store.rejects_frame()["reason"] if r == "id_clash"]
+        kept = store.load_dedup_state()
+    assert len(refused) == 8
+    assert frame.loc[copied["id"], "url"] == day1[int(copied["id"]) - 1]["tautan"]  # day 1's
+    # the refused article is stored nowhere: its copy is the first one stored
+    assert pd.isna(frame.loc["copy-1", "duplicate_of"])
+    # the saved state holds none of the refused texts, under any id
+    if backend == "sqlite":
+        detector = DuplicateDetector.load(tmp_path / "m.db.dedup.npz")
+    else:
+        assert kept is not None
+        detector = DuplicateDetector.from_bytes(kept)
+    for k, r in enumerate(day2):
+        probe = Article(id=f"probe-{k}", title=r["judul"], text=r["isi_berita"])
+        assert detector.add(probe) in (None, "copy-1"), r["id"]
+
+
+def test_an_id_column_of_row_numbers_can_be_ignored(tmp_path: Path) -> None:
+    # seen on real news: the detik exports number their rows; `--column id=` ignores that
+    # column, so each article's id comes from its URL and no day's articles clash
+    rows = _detik_rows()
+    day1 = [dict(r, id=str(i)) for i, r in enumerate(rows[:6], 1)]
+    day2 = [dict(r, id=str(i)) for i, r in enumerate(rows[6:10], 1)]
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    _write_csv(exports / "berita-2025-10-20.csv", day1)
+    _write_csv(exports / "berita-2025-10-21.csv", day2)
+    argv = ("score", "exports", "--db", "m.db", "--date-order", "mdy", "-q")
+    done = _run(*argv, cwd=tmp_path)
+    assert done.returncode == 1 and "--column id=" in done.stderr, done.stderr
+    done = _run(*argv, "--column", "id=", "--db", "n.db", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(tmp_path / "n.db") as con:
+        stored = dict(con.execute("SELECT url, id FROM articles"))
+        carried = con.execute('SELECT count(*) FROM articles WHERE record LIKE \'%"id":"1"%\'')
+        assert carried.fetchone() == (0,)
+    assert sorted(stored) == sorted(r["tautan"] for r in day1 + day2)
+    assert not {str(i) for i in range(1, 7)} & set(stored.values())
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["score", "x.csv", "--engine", "dask", "--out", "o.jsonl"],
+        ["train", "x.csv", "--out", "m"],
+        ["evaluate", "themes", "x.csv", "--labels", "l.csv"],
+        ["evaluate", "topics", "x.csv"],
+    ],
+)
+def test_every_command_reading_articles_can_ignore_a_column(command: list[str]) -> None:
+    from media_analytics.cli import CommandError, _column_map, build_parser
+
+    args = build_parser().parse_args([*command, "--column", "id=", "--column", "isi=text"])
+    assert _column_map(args.column) == {"id": None, "isi": "text"}
+    with pytest.raises(CommandError, match="name the input column"):
+        _column_map(["=id"])
+    with pytest.raises(CommandError, match="to ignore the column"):
+        _column_map(["id=nomor"])

@@ -3,7 +3,8 @@
 Exports from Indonesian outlets and scrapers name the same things differently
 (``judul``/``Judul``/``title``, ``isi_berita``/``content``, ``tanggal``/``date``,
 ``Link``/``tautan``/``url``). A built-in alias list covers the common names; an
-explicit ``column_map`` ({input column: contract field}) wins over it.
+explicit ``column_map`` ({input column: contract field}) wins over it, and maps a column
+to ``None`` to ignore it (an ``id`` column holding row numbers: ids then come from the URLs).
 """
 
 from __future__ import annotations
@@ -107,15 +108,18 @@ class ColumnResolver:
 
     Parameters
     ----------
-    column_map : mapping of str to str, optional
+    column_map : mapping of str to str or None, optional
         ``{input column: contract field}``; matched exactly first, then ignoring case,
         spaces and hyphens. Fields it does not name fall back to :data:`DEFAULT_ALIASES`.
+        A column mapped to ``None`` is ignored: no field is read from it, not even the one
+        its name is an alias of (``{"id": None}``: an export's ``id`` column of row numbers
+        is not read, and ids come from the URLs).
 
     Raises
     ------
     ValueError
-        When a value of ``column_map`` is not a contract field, or two columns are
-        mapped to the same field.
+        When a value of ``column_map`` is neither a contract field nor ``None``, or two
+        columns are mapped to the same field.
 
     Examples
     --------
@@ -123,15 +127,22 @@ class ColumnResolver:
     {'title': 'Judul', 'text': 'Deskripsi', 'published_at': 'Tanggal', 'url': 'Link'}
     >>> ColumnResolver({"headline_text": "text"}).resolve(["headline_text", "content"])
     {'text': 'headline_text'}
+    >>> ColumnResolver({"id": None}).resolve(["id", "judul", "isi_berita", "tautan"])
+    {'title': 'judul', 'text': 'isi_berita', 'url': 'tautan'}
     """
 
-    def __init__(self, column_map: Mapping[str, str] | None = None) -> None:
+    def __init__(self, column_map: Mapping[str, str | None] | None = None) -> None:
         self.column_map = dict(column_map or {})
         seen: dict[str, str] = {}
         for column, target in self.column_map.items():
+            if target is None:
+                continue
             if target not in CONTRACT_FIELDS:
                 fields = ", ".join(CONTRACT_FIELDS)
-                raise ValueError(f"column_map[{column!r}] = {target!r} is not one of {fields}")
+                raise ValueError(
+                    f"column_map[{column!r}] = {target!r} is not one of {fields} (or None: "
+                    "ignore the column)"
+                )
             if target in seen:
                 raise ValueError(f"columns {seen[target]!r} and {column!r} both map to {target!r}")
             seen[target] = column
@@ -145,7 +156,8 @@ class ColumnResolver:
         for column, target in self.column_map.items():
             found = _find(column, present, by_norm)
             if found is not None:
-                mapping[target] = found
+                if target is not None:
+                    mapping[target] = found
                 used.add(found)
         for target in CONTRACT_FIELDS:
             if target in mapping:
@@ -157,6 +169,13 @@ class ColumnResolver:
                     used.add(found)
                     break
         return mapping
+
+    def ignored(self, columns: Iterable[str]) -> set[str]:
+        """The columns of ``columns`` that ``column_map`` maps to ``None``: not read at all."""
+        present = [c for c in columns if isinstance(c, str)]
+        by_norm = _by_norm(present)
+        found = (_find(c, present, by_norm) for c, t in self.column_map.items() if t is None)
+        return {c for c in found if c is not None}
 
     def unmatched(self, columns: Iterable[str]) -> list[str]:
         """The ``column_map`` columns that match none of ``columns``.

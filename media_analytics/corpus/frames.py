@@ -40,7 +40,7 @@ RECORDS_NAME = _RECORDS_NAME
 def read_frame(
     frame: pd.DataFrame,
     *,
-    column_map: Mapping[str, str] | None = None,
+    column_map: Mapping[str, str | None] | None = None,
     dayfirst: DateOrder = "auto",
     rejects: Rejects | None = None,
     max_text_chars: int | None = 1_000_000,
@@ -99,7 +99,7 @@ def read_frame(
 def read_records(
     records: Iterable[Mapping[str, Any]],
     *,
-    column_map: Mapping[str, str] | None = None,
+    column_map: Mapping[str, str | None] | None = None,
     dayfirst: DateOrder = "auto",
     rejects: Rejects | None = None,
     max_text_chars: int | None = 1_000_000,

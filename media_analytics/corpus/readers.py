@@ -108,7 +108,7 @@ _NUMERIC_DAY = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
 def read_articles(
     paths: PathsLike,
     *,
-    column_map: Mapping[str, str] | None = None,
+    column_map: Mapping[str, str | None] | None = None,
     rejects: Rejects | None = None,
     max_text_chars: int = 1_000_000,
     dayfirst: DateOrder = None,
@@ -124,9 +124,11 @@ def read_articles(
         ``.tsv``, ``.parquet``; optionally ``.gz``-compressed except Parquet),
         directories (searched recursively for those suffixes), glob patterns
         (``data/**/*.csv``) and ``"-"`` for standard input (JSONL or CSV, sniffed).
-    column_map : mapping of str to str, optional
+    column_map : mapping of str to str or None, optional
         ``{input column: contract field}`` for columns the built-in aliases do not
-        know; see :class:`~media_analytics.corpus.columns.ColumnResolver`.
+        know, or ``{input column: None}`` to ignore a column (``{"id": None}``: an ``id``
+        column of row numbers is not read, and ids come from the URLs); see
+        :class:`~media_analytics.corpus.columns.ColumnResolver`.
     rejects : Rejects, optional
         Collects one ``file:line: why`` entry per problem. Without it, problems are
         logged as warnings.
@@ -344,7 +346,7 @@ class Converter:
 
     def __init__(
         self,
-        column_map: Mapping[str, str] | None,
+        column_map: Mapping[str, str | None] | None,
         rejects: Rejects | None,
         *,
         max_text_chars: int | None = 1_000_000,
@@ -360,6 +362,7 @@ class Converter:
         self._file_dayfirst: bool | None = True
         self._order_note = ""
         self._mappings: dict[tuple[str, ...], dict[str, str]] = {}
+        self._ignored: dict[tuple[str, ...], set[str]] = {}  # columns column_map ignores
         self._checked_file: str | None = None  # the file whose columns were checked
         self._mixed_file: str | None = None  # the file said to mix day- and month-first dates
 
@@ -369,7 +372,9 @@ class Converter:
         if mapping is None:
             if len(self._mappings) >= _MAPPING_CACHE_SIZE:  # JSONL with ever-changing keys
                 self._mappings.clear()
+                self._ignored.clear()
             mapping = self._mappings[keys] = self.resolver.resolve(keys)
+            self._ignored[keys] = self.resolver.ignored(keys)
         return mapping
 
     def settle_date_order(
@@ -429,7 +434,8 @@ class Converter:
         ``--column`` that names none of the file's columns.
         """
         keys = [str(k) for k in record if k is not None]
-        left = [k for k in keys if k not in mapping.values()]
+        ignored = self.resolver.ignored(keys)
+        left = [k for k in keys if k not in mapping.values() and k not in ignored]
         unused = ", ".join(left[:12])
         if _free_form(name):
             # a JSON record names only the fields it has (an exporter drops null ones), so the
@@ -450,8 +456,8 @@ class Converter:
                 continue  # each record's missing_text error says so
             columns = ", ".join(keys[:12]) or "none"
             message = (
-                f"--column {column}={field} (column_map= in Python) names no column of this "
-                f"file; columns: {columns}"
+                f"--column {column}={field or ''} (column_map= in Python) names no column of "
+                f"this file; columns: {columns}"
             )
             problems.append(("unknown_column", message))
         for reason, message in problems:
@@ -463,7 +469,7 @@ class Converter:
             self._checked_file = name
             self.check_columns(name, line, record, mapping)
         fields = {field: record[column] for field, column in mapping.items()}
-        used = set(mapping.values())
+        used = set(mapping.values()) | self._ignored.get(tuple(record), set())
         extra = {k: v for k, v in record.items() if k not in used}
         auto = self.dayfirst == "auto"
         dayfirst = self._file_dayfirst if auto else self.dayfirst

@@ -318,6 +318,48 @@ class Store(RunsMixin):
             )
         return AddResult(n_new, n_known, n_changed)
 
+    def id_clashes(self, records: Iterable[Any]) -> list[IdClash]:
+        """The records :meth:`add_articles` would refuse because their id is another article's,
+        found without storing anything (by ``position`` among ``records``, in order).
+
+        A job that acts on its records before storing them (duplicate detection remembers each
+        text under its id) leaves the refused ones out first: a refused record under a stored
+        article's id would otherwise be remembered as that article. The rule is
+        :meth:`add_articles`'s: a later copy in ``records`` that is another article than the
+        first one given under its id, or every copy of an id when the last one is another
+        article than the stored one.
+        """
+        given: dict[str, dict[str, Any]] = {}
+        places: dict[str, list[int]] = {}
+        found: list[IdClash] = []
+        for index, record in enumerate(records):
+            data = as_dict(record)
+            aid = record_id(data)
+            earlier = given.get(aid)
+            if earlier is not None and _other_article(earlier, data):
+                found.append(IdClash(index, aid, str(earlier["url"])))
+                continue
+            places.setdefault(aid, []).append(index)
+            given[aid] = data if earlier is None else _with_kept(data, _kept_from(earlier, data))
+        with_url = [aid for aid, data in given.items() if data.get("url")]
+        if not with_url:
+            return found
+
+        def work(tx: Tx) -> list[tuple[str, str | None]]:
+            rows = tx.select_in("SELECT id, url FROM articles WHERE id IN ({in})", with_url)
+            suspects = [aid for aid, url in rows if url and url != given[aid]["url"]]
+            if not suspects:
+                return []
+            return list(
+                tx.select_in("SELECT id, record FROM articles WHERE id IN ({in})", suspects)
+            )
+
+        for aid, record in self._backend.transaction(work, write=False):
+            old = loads(record) or {}
+            if _other_article(old, given[aid]):
+                found.extend(IdClash(i, aid, str(old["url"])) for i in places[aid])
+        return sorted(found)
+
     def pending(self, model_version: str) -> int:
         """Number of articles without an up-to-date score for ``model_version``."""
         return int(

@@ -1109,3 +1109,33 @@ def test_an_export_with_a_header_and_no_rows_is_reported_as_an_empty_file(
     rejects = Rejects()
     assert list(read_articles(tmp_path / "a.csv", rejects=rejects)) == []
     assert [r.reason for r in rejects] != ["empty_file"] and len(rejects)
+
+
+def test_a_column_mapped_to_none_is_ignored(tmp_path: Path) -> None:
+    # seen on real news: an export's `id` column holds row numbers that every export starts
+    # again at 1; ignored, the ids come from the URLs
+    path = tmp_path / "berita.csv"
+    path.write_text(
+        "id,judul,tautan,isi_berita,Summary\n"
+        "1,Harga cabai naik,https://contoh.co.id/d-1/cabai,Harga cabai merah naik lagi.,ringkas\n",
+        encoding="utf-8",
+    )
+    (plain,) = read_articles(path)
+    assert plain.id == "1"
+    rejects = Rejects()
+    (article,) = read_articles(path, column_map={"ID": None}, rejects=rejects)
+    url_only = tmp_path / "tanpa-id.csv"
+    url_only.write_text("\n".join(line.split(",", 1)[1] for line in path.read_text().splitlines()))
+    assert article.id == next(read_articles(url_only)).id != "1"
+    assert "id" not in article.extra and article.extra == {"Summary": "ringkas"}
+    assert [r.reason for r in rejects] == ["no_date_column"]
+    # an ignored column is not read as the field its name is an alias of, nor as another
+    (article,) = read_articles(path, column_map={"tautan": None})
+    assert not article.url and article.id == "1" and "tautan" not in article.extra
+    # one that names no column of the file is said, as a mapped one is
+    rejects = Rejects()
+    list(read_articles(path, column_map={"nomor": None}, rejects=rejects))
+    said = [r.message.split(" (")[0] for r in rejects if r.reason == "unknown_column"]
+    assert said == ["--column nomor="]
+    with pytest.raises(ValueError, match="or None"):
+        read_articles([], column_map={"x": "body"})

@@ -999,6 +999,13 @@ def test_an_id_given_again_for_another_article_does_not_replace_it(store: Store)
     }
     clashes: list[IdClash] = []
     assert store.add_articles([first], clashes=clashes) == (1, 0, 0)
+    # told beforehand, nothing stored (a job leaves them out of duplicate detection)
+    assert store.id_clashes([dict(first, id="6"), other]) == [IdClash(1, "5", first["url"])]
+    assert store.id_clashes([other, dict(other, id="7"), dict(first, id="7")]) == [
+        IdClash(0, "5", first["url"]),
+        IdClash(2, "7", other["url"]),
+    ]
+    assert store.articles_count() == 1
     assert store.add_articles([dict(first, id="6"), other], clashes=clashes) == (1, 0, 0)
     assert clashes == [IdClash(1, "5", first["url"])]
     # the same in one batch: the record given first stays
@@ -1011,6 +1018,7 @@ def test_an_id_given_again_for_another_article_does_not_replace_it(store: Store)
     fixed = dict(first, text=first["text"] + " Harga diperkirakan turun pekan depan.")
     assert store.add_articles([fixed], clashes=clashes) == (0, 1, 1)
     moved = dict(fixed, url="https://contoh.co.id/d-1/harga-cabai-merah", title="Ralat: harga")
+    assert store.id_clashes([moved]) == []
     assert store.add_articles([moved], clashes=clashes) == (0, 1, 1)
     assert len(clashes) == 1
     stored = {r["id"]: r for group in store.stored_articles() for r in group}
