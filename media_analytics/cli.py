@@ -655,6 +655,7 @@ def _score_into_store(
         RunActiveError,
         StoreError,
         changed_count,
+        older_files_message,
         open_store,
     )
 
@@ -688,6 +689,9 @@ def _score_into_store(
         changes: dict[str, tuple[str | None, str]] = {}
         seen: dict[str, str] = {}  # id -> "file:line" of the record read last under it
         kept: dict[str, dict[str, Any]] = {}  # what records lacked and kept from an earlier copy
+        # records of files dated before the file of the version kept: (file, newer file) by id
+        kept_newer: dict[str, tuple[str, str]] = {}
+        real_paths: dict[str, str] = {}  # each file read (as named), by its resolved path
 
         def add(batch: list[Any], where: list[str], detector: Any) -> None:
             # the records refused for their ids are left out before duplicate detection, which
@@ -697,7 +701,16 @@ def _score_into_store(
             taken = [k for k in range(len(batch)) if k not in refused]
             marked = list(mark_duplicates((batch[k] for k in taken), detector))
             later: list[IdClash] = []  # (none: this run alone reads into the store now)
-            result = store.add_articles(marked, changes=changes, clashes=later, kept=kept)
+            # the file of each record, by which an older export's copy is told from a newer one
+            read_from = [real_paths.get(where[k].rsplit(":", 1)[0]) for k in taken]
+            result = store.add_articles(
+                marked,
+                changes=changes,
+                clashes=later,
+                kept=kept,
+                files=read_from,
+                kept_newer=kept_newer,
+            )
             counts["added"] += result.new
             counts["known"] += result.known
             clashes += [c._replace(position=taken[c.position]) for c in later]
@@ -727,6 +740,7 @@ def _score_into_store(
                     len(files),
                 )
             todo = [f for f, p in zip(files, paths, strict=True) if p is None or p not in done]
+            real_paths.update((f, p) for f, p in zip(files, paths, strict=True) if p is not None)
             # a stop midway could leave an older copy of an article (from an earlier file) over
             # its newer one (in a later file, not yet written): until this run has read them
             # all, the files count as not read
@@ -753,6 +767,8 @@ def _score_into_store(
                         batch, read_at = [], []
                 if batch:
                     add(batch, read_at, detector)
+                if kept_newer:  # once per run
+                    logger.info(older_files_message(kept_newer))
                 if state is None:
                     store.save_dedup_state(detector.to_bytes(), run_id)
                 else:

@@ -278,3 +278,106 @@ def test_reading_the_folder_again_counts_no_article_as_changed(
         counts = store.runs_frame()["counts"].tolist()
     # the first run stored s-1 new, and its correction too: that is no change of a stored one
     assert [c["changed"] for c in counts] == [0, 0]
+
+
+def _clickid_day(day: str, n: int) -> list[dict[str, str]]:
+    """The first ``n`` CLICK-ID articles published on ``day``, as export rows."""
+    src = shared_file("corpora/clickid-news-articles/clickid_articles_80.csv")
+    csv.field_size_limit(1 << 30)
+    with src.open(newline="", encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["date"] == day][:n]
+    return [
+        {
+            "id": r["article_id"],
+            "title": r["title"],
+            "text": r["content"],
+            "published_at": r["date"],
+            "source": r["source"],
+            "url": r["url"],
+        }
+        for r in rows
+    ]
+
+
+def _corrected(row: dict[str, str]) -> dict[str, str]:
+    """``row`` as a later export carries it once the outlet corrected it."""
+    text = row["text"] + "\n\nRalat: berita ini telah diperbaiki pada Kamis (19/9/2019)."
+    return dict(row, text=text)
+
+
+def _write_export(path: Path, rows: list[dict[str, str]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _stored_texts(db: str) -> dict[str, str]:
+    from media_analytics.store import open_store
+
+    with open_store(db) as store:
+        return {r["id"]: r["text"] for batch in store.stored_articles() for r in batch}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_older_export_read_again_does_not_undo_a_later_correction(
+    backend: str, tmp_path: Path
+) -> None:
+    # seen on real news: after 2019-09-18 and 2019-09-19 were scored (the latter correcting 50
+    # articles of the day before), `score exports/2019-09-18.csv --reread` said "50 of them
+    # changed" and put the 50 back to their older text, without a word
+    day1 = _clickid_day("2019-09-18", 60)
+    fixed = [_corrected(r) for r in day1[:50]]
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    _write_export(exports / "2019-09-18.csv", day1)
+    _write_export(exports / "2019-09-19.csv", fixed + _clickid_day("2019-09-19", 10))
+    db = _db(backend, tmp_path, "older")
+    done = _run_in(tmp_path, "score", "exports", "--db", db, "--jobs", "1")
+    assert done.returncode == 0, done.stderr[-2000:]
+    want = {r["id"]: r["text"] for r in fixed}
+    assert {k: v for k, v in _stored_texts(db).items() if k in want} == want
+
+    older = os.path.join("exports", "2019-09-18.csv")
+    done = _run_in(tmp_path, "score", older, "--reread", "--db", db, "--jobs", "1")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "(read 60: 0 new, 60 already stored, 0 of them changed)" in done.stderr
+    said = [line for line in done.stderr.splitlines() if "kept the newer version" in line]
+    assert len(said) == 1, done.stderr[-3000:]
+    assert "50 article" in said[0] and "2019-09-19.csv" in said[0]
+    assert {k: v for k, v in _stored_texts(db).items() if k in want} == want
+    from media_analytics.store import open_store
+
+    with open_store(db) as store:
+        assert store.pending(store.runs_frame()["model_version"].iloc[0]) == 0
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_full_reread_stopped_midway_leaves_no_older_copy(
+    backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full ``--reread`` writes the files oldest first, in batches: killed after a batch of
+    the older file, it used to leave that file's copies over the later file's corrections until
+    the next run. An older file's copy no longer replaces a later file's version at all."""
+    from media_analytics.cli import main
+    from media_analytics.store import Store
+
+    day1 = _clickid_day("2019-09-18", 1010)  # more than one batch of 1,000
+    fixed = [_corrected(r) for r in day1[:50]]
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    _write_export(exports / "2019-09-18.csv", day1)
+    _write_export(exports / "2019-09-19.csv", fixed)
+    db = _db(backend, tmp_path, "stopped")
+    argv = ["score", str(exports), "--db", db, "-q", "--jobs", "2"]
+    assert main(argv) == 0
+    want = {r["id"]: r["text"] for r in fixed}
+    real = Store.add_articles
+
+    def stopped_after_first_batch(self, batch, *args, **kwargs):  # a kill, as far as it can tell
+        real(self, batch, *args, **kwargs)
+        raise RuntimeError("killed")
+
+    monkeypatch.setattr(Store, "add_articles", stopped_after_first_batch)
+    assert main([*argv, "--reread"]) == 2
+    assert {k: v for k, v in _stored_texts(db).items() if k in want} == want

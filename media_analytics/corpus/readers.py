@@ -307,6 +307,39 @@ def time_order(files: Iterable[str]) -> list[str]:
     return sorted(files, key=key)
 
 
+# a year-first date in a name: 2025-10-31, 2025_10_31, 2025.10.31, or 20251031
+_ISO_NAME_DATE = re.compile(
+    r"(?<!\d)(?:\d{4}([-_.])\d{2}\1\d{2}|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
+    r"(?!\d)"
+)
+
+
+def dated_before(first: str, second: str) -> bool:
+    """Whether file ``first`` comes before file ``second`` in :func:`time_order` of their names,
+    both names holding a date (``2019-09-18.csv``, ``18-09-2019.jsonl``, ``20190918.csv``).
+
+    What the daily job goes by to tell an older export from a newer one across runs: a copy of
+    an article read from ``first`` is older than the one read from ``second``. The folders are
+    not compared (an export folder may move); names without a date tell no time, and a name
+    is not before itself: ``False`` for both.
+
+    Examples
+    --------
+    >>> dated_before("/srv/exports/2019-09-18.csv", "/data/exports/2019-09-19.csv")
+    True
+    >>> dated_before("2019-09-18-2.csv", "2019-09-18.csv"), dated_before("a.csv", "b.csv")
+    (False, False)
+    """
+    names = [Path(first).name, Path(second).name]
+    if names[0] == names[1]:
+        return False
+    dated = [bool(_NAME_DATE.search(n) or _ISO_NAME_DATE.search(n)) for n in names]
+    if not all(dated):
+        return False
+    # a stable sort: the second name stays first unless the first sorts strictly before it
+    return time_order(names[::-1])[0] == names[0]
+
+
 def _split_suffix(name: str) -> tuple[str, str]:
     """``name`` as its stem and its suffix (``.jsonl``, ``.csv.gz``)."""
     base = name[: -len(".gz")] if name.lower().endswith(".gz") else name

@@ -26,6 +26,7 @@ from .core import (
     IdClash,
     Store,
     changed_count,
+    older_files_message,
     open_store,
 )
 from .errors import MissingDependencyError, RunActiveError, SchemaVersionError, StoreError
@@ -47,5 +48,6 @@ __all__ = [
     "StoreError",
     "changed_count",
     "content_hash",
+    "older_files_message",
     "open_store",
 ]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import contextlib
 import itertools
 import logging
-from collections.abc import Iterable, Iterator, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -29,6 +30,7 @@ __all__ = [
     "IdClash",
     "Store",
     "changed_count",
+    "older_files_message",
     "open_store",
 ]
 
@@ -139,6 +141,8 @@ class Store(RunsMixin):
         changes: dict[str, tuple[str | None, str]] | None = None,
         clashes: list[IdClash] | None = None,
         kept: dict[str, dict[str, Any]] | None = None,
+        files: Sequence[str | None] | None = None,
+        kept_newer: dict[str, tuple[str, str]] | None = None,
     ) -> AddResult:
         """Store input articles, upserting by id, in one transaction.
 
@@ -164,6 +168,18 @@ class Store(RunsMixin):
             Gets, by id, the date, source, url or body (``published_at``, ``source``,
             ``url``, ``text``) a record lacked and kept from the stored article or from an
             earlier copy of the batch (each also said in a warning).
+        files : sequence, optional
+            The input file each record was read from (by position; ``None`` for one of
+            standard input). A record read from a file dated before the file the article's
+            stored version (or an earlier copy of the batch) was read from
+            (:func:`~media_analytics.corpus.readers.dated_before`: an older daily export read
+            again) does not replace it: it is counted as known. The file is stored with the
+            article (the last file that carried its content); without ``files``, or for an
+            article stored before or from standard input, a later copy replaces it as before.
+        kept_newer : dict, optional
+            Gets, by id, ``(file read, file of the version kept)`` for each record not stored
+            because its file is dated before that of the version kept (said in one line when
+            not given).
 
         Returns
         -------
@@ -174,6 +190,8 @@ class Store(RunsMixin):
             known article given without a date, source or url keeps its stored ones. An
             article taken down with :meth:`delete_articles` is not stored again (nor counted).
         """
+        from ..corpus.readers import dated_before
+
         prepared: dict[str, tuple[str, Any, Any, Any, str | None, str]] = {}
         # records lacking a date, source or url, by id (a worse copy keeps the stored ones)
         lacking: dict[str, dict[str, Any]] = {}
@@ -181,15 +199,27 @@ class Store(RunsMixin):
         given: dict[str, dict[str, Any]] = {}  # the last copy of each id in this batch
         places: dict[str, list[int]] = {}  # where each id's copies are among the records
         kept_here: dict[str, dict[str, Any]] = {}  # what a copy kept from an earlier one
+        origin: dict[str, str | None] = {}  # the file of each id's copy given last
+        older: dict[str, tuple[str, str]] = {}  # (file, newer file) of copies not stored
         found: list[IdClash] = []
         for index, record in enumerate(records):
             data = as_dict(record)
             aid = record_id(data)
+            file = None if files is None else files[index]
             earlier = given.get(aid)
             if earlier is not None and _other_article(earlier, data):
                 found.append(IdClash(index, aid, str(earlier["url"])))
                 continue
             places.setdefault(aid, []).append(index)
+            newer = origin.get(aid)
+            if earlier is not None and file and newer and dated_before(file, newer):
+                # an older export's copy after a newer one's (files named out of order): it
+                # does not replace it, as it would not once the newer one is stored
+                if content_hash(data) != prepared[aid][0]:
+                    older[aid] = (file, newer)
+                order.append((aid, prepared[aid][0]))
+                continue
+            origin[aid] = file
             if earlier is not None:
                 # a later copy in the same batch (a later file of the first run over a folder)
                 # keeps what it lacks from the earlier one, as it would from a stored one
@@ -221,6 +251,7 @@ class Store(RunsMixin):
             list[IdClash],
             dict[str, dict[str, Any]],
             dict[str, str | None],
+            dict[str, tuple[str, str]],
         ]:
             self._backend.lock_table(tx, "articles")  # concurrent adds count each id once
             # a takedown holds: a file read again (or a re-crawl) does not put the article back
@@ -236,14 +267,26 @@ class Store(RunsMixin):
                     lacking.pop(aid, None)
                 order[:] = [(aid, digest) for aid, digest in order if aid not in down]
             rows = tx.select_in(
-                "SELECT id, content_hash, url FROM articles WHERE id IN ({in})", list(prepared)
+                "SELECT id, content_hash, url, input_file FROM articles WHERE id IN ({in})",
+                list(prepared),
             )
-            stored = {aid: digest for aid, digest, _ in rows}
+            stored = {aid: digest for aid, digest, _, _ in rows}
+            stored_file: dict[str, str | None] = {aid: file for aid, _, _, file in rows}
+            # a copy from a file dated before the stored version's file is an older version
+            # (an earlier export read again): the stored one stays
+            stays = {
+                aid: (mine, file)
+                for aid, _, _, file in rows
+                if file and (mine := origin.get(aid)) and dated_before(mine, file)
+            }
             # a changed article under another URL may be another article under the same id
             suspects = [
                 aid
-                for aid, digest, url in rows
-                if digest != prepared[aid][0] and url and prepared[aid][2] not in (None, "", url)
+                for aid, digest, url, _ in rows
+                if aid not in stays
+                and digest != prepared[aid][0]
+                and url
+                and prepared[aid][2] not in (None, "", url)
             ]
             clashed: list[IdClash] = []
             if suspects:
@@ -259,7 +302,13 @@ class Store(RunsMixin):
                 if clashed:
                     gone = {c.id for c in clashed}
                     order[:] = [(aid, digest) for aid, digest in order if aid not in gone]
-            kept_stored = _keep_stored_fields(tx, stored, prepared, lacking, order)
+            kept_stored = _keep_stored_fields(
+                tx,
+                stored,
+                prepared,
+                {aid: data for aid, data in lacking.items() if aid not in stays},
+                order,
+            )
             new: set[str] = set()
             changed: set[str] = set()
             n_new = n_known = 0
@@ -271,7 +320,7 @@ class Store(RunsMixin):
                     n_new += 1
                 else:
                     n_known += 1
-                    if stored[aid] != digest:
+                    if aid not in stays and stored[aid] != digest:
                         changed.add(aid)
             # an id given twice (an older and a newer copy) changed only if its last copy differs
             # from what was stored
@@ -279,21 +328,42 @@ class Store(RunsMixin):
             ts = self._backend.ts(now)
             tx.executemany(
                 "INSERT INTO articles (id, content_hash, source, url, title, published_at, "
-                "first_seen, updated_at, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(aid, *prepared[aid][:5], ts, ts, prepared[aid][5]) for aid in new],
+                "first_seen, updated_at, record, input_file) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(aid, *prepared[aid][:5], ts, ts, prepared[aid][5], origin[aid]) for aid in new],
             )
             tx.executemany(
                 "UPDATE articles SET content_hash = ?, source = ?, url = ?, title = ?, "
-                "published_at = ?, updated_at = ?, record = ? WHERE id = ?",
-                [(*prepared[aid][:5], ts, prepared[aid][5], aid) for aid in changed],
+                "published_at = ?, updated_at = ?, record = ?, input_file = ? WHERE id = ?",
+                [(*prepared[aid][:5], ts, prepared[aid][5], origin[aid], aid) for aid in changed],
+            )
+            # the same content met in another file (not an older one): the later file carries it
+            tx.executemany(
+                "UPDATE articles SET input_file = ? WHERE id = ?",
+                [
+                    (origin[aid], aid)
+                    for aid in prepared
+                    if aid in stored
+                    and aid not in changed
+                    and aid not in stays
+                    and origin.get(aid)
+                    and origin[aid] != stored_file[aid]
+                ],
             )
             written = {aid: stored.get(aid) for aid in new | changed}
-            return n_new, n_known, len(changed), sorted(down), clashed, kept_stored, written
+            # (a copy the same as the version kept is nothing kept)
+            stayed = {aid: stays[aid] for aid in stays if stored[aid] != prepared[aid][0]}
+            return n_new, n_known, len(changed), sorted(down), clashed, kept_stored, written, stayed
 
-        n_new, n_known, n_changed, refused, clashed, kept_stored, written = (
+        n_new, n_known, n_changed, refused, clashed, kept_stored, written, stayed = (
             self._backend.transaction(work)
         )
+        older.update(stayed)
         _said_clashes(sorted(found + clashed), clashes)
+        if kept_newer is not None:
+            kept_newer.update(older)
+        elif older:
+            logger.info(older_files_message(older))
         if kept is not None:
             for aid, fields in [*kept_here.items(), *kept_stored.items()]:
                 kept.setdefault(aid, {}).update(fields)
@@ -1072,6 +1142,27 @@ def changed_count(changes: Mapping[str, tuple[str | None, str]]) -> int:
     1
     """
     return sum(1 for before, now in changes.values() if before is not None and before != now)
+
+
+def older_files_message(older: Mapping[str, tuple[str, str]]) -> str:
+    """The line saying which records of older files did not replace the newer versions kept,
+    from the ``kept_newer`` that :meth:`Store.add_articles` filled (by file name).
+
+    Examples
+    --------
+    >>> print(older_files_message({"a": ("x/2019-09-18.csv", "x/2019-09-19.csv")}))
+    1 article kept the newer version ...: 1 of 2019-09-18.csv kept the version of 2019-09-19.csv
+    """
+    pairs = Counter((_file_name(read), _file_name(kept)) for read, kept in older.values())
+    most = sorted(pairs.items(), key=lambda item: (-item[1], item[0]))
+    shown = [f"{n:,} of {read} kept the version of {kept}" for (read, kept), n in most[:5]]
+    if len(pairs) > 5:
+        shown.append(f"{len(pairs) - 5} more pairs of files")
+    n = len(older)
+    return (
+        f"{n:,} article{'' if n == 1 else 's'} kept the newer version read from a later-dated "
+        f"file, not that of an older file read again: {', '.join(shown)}"
+    )
 
 
 def _match_rejects(

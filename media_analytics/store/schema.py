@@ -32,11 +32,17 @@ Tables
     (:meth:`~media_analytics.corpus.DuplicateDetector.to_bytes`), which run saved it and when.
     A server database keeps it here, so that every machine running the job on it marks the
     copies of articles any of them stored; ``db delete`` drops it with the articles.
+``articles.input_file`` (schema 7)
+    The input file (resolved path) the stored version of an article was last read from: a copy
+    read later from a file dated before it (:func:`~media_analytics.corpus.readers.
+    dated_before`) does not replace it. Empty for articles stored before, from standard input
+    or by a caller that names no file: any later copy replaces those, as before.
 
 Schema 3 changes no table: it gives the ``published_at`` of articles stored in a zone outside
 Indonesia in WIB (see :func:`_published_in_wib`). Schema 5 adds ``rejects.content_key`` (empty
 for the rejects stored before: they are known by their file, line and reason until a run meets
-them again and fills it in).
+them again and fills it in). Schema 7 adds ``articles.input_file`` (empty for the articles
+stored before, until a run reads them again).
 """
 
 from __future__ import annotations
@@ -53,7 +59,7 @@ __all__ = ["SCHEMA_VERSION", "TABLES", "ensure_schema"]
 logger = logging.getLogger(__name__)
 
 #: Bumped on every change to the tables; a database made by a newer version is refused.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 TABLES = (
     "schema_version",
@@ -162,12 +168,13 @@ _DDL_V6 = (
     )""",
 )
 
-
 _DDL_V5 = (
     "ALTER TABLE rejects ADD COLUMN content_key TEXT",
     "CREATE INDEX rejects_content_key ON rejects (content_key)",
     "CREATE INDEX rejects_source_file ON rejects (source_file)",
 )
+
+_DDL_V7 = ("ALTER TABLE articles ADD COLUMN input_file TEXT",)
 
 
 def _published_in_wib(backend: Backend, tx: Tx) -> None:
@@ -196,6 +203,7 @@ _MIGRATIONS: dict[int, tuple[Any, ...]] = {
     4: _DDL_V4,
     5: _DDL_V5,
     6: _DDL_V6,
+    7: _DDL_V7,
 }
 
 # PostgreSQL: one advisory lock for schema changes, so concurrent first opens queue up.

@@ -561,6 +561,85 @@ def test_an_article_put_back_and_corrected_again_is_no_change(store: Store) -> N
     assert len(changes) == 2
 
 
+def _input_file(db_url: str, aid: str) -> str | None:
+    return raw_execute(db_url, "SELECT input_file FROM articles WHERE id = ?", (aid,))[0][0]
+
+
+def _title(store: Store, aid: str) -> str:
+    return next(r["title"] for batch in store.stored_articles() for r in batch if r["id"] == aid)
+
+
+def test_an_older_file_read_again_does_not_replace_a_later_files_version(
+    store: Store, db_url: str
+) -> None:
+    # seen on real news: 2019-09-19's export corrected articles of 2019-09-18; reading the
+    # 2019-09-18 file again put the older text back and counted it as a change
+    article = make_articles(1)[0]
+    aid = article["id"]
+    corrected = dict(article, title="Judul yang diperbaiki")
+    older, newer = "/srv/exports/2019-09-18.csv", "/srv/exports/2019-09-19.csv"
+    assert store.add_articles([article], files=[older]) == (1, 0, 0)
+    assert store.add_articles([corrected], files=[newer]) == (0, 1, 1)
+    assert _input_file(db_url, aid) == newer
+    changes: dict[str, tuple[str | None, str]] = {}
+    kept: dict[str, tuple[str, str]] = {}
+    for path in (older, "/mnt/moved/2019-09-18.csv", "/srv/exports/18-09-2019.csv"):
+        added = store.add_articles([article], files=[path], changes=changes, kept_newer=kept)
+        assert added == (0, 1, 0)
+        assert kept == {aid: (path, newer)}
+        kept.clear()
+    assert changes == {} and _title(store, aid) == corrected["title"]
+    # a copy the same as the version kept is nothing kept
+    assert store.add_articles([corrected], files=[older], kept_newer=kept) == (0, 1, 0)
+    assert kept == {} and _input_file(db_url, aid) == newer
+    # the same content in a later file: that file carries it now, and the one before it is older
+    later = "/srv/exports/2019-09-20.csv"
+    assert store.add_articles([corrected], files=[later]) == (0, 1, 0)
+    assert _input_file(db_url, aid) == later
+    store.add_articles([dict(article, title="Versi 19")], files=[newer], kept_newer=kept)
+    assert kept == {aid: (newer, later)} and _title(store, aid) == corrected["title"]
+    # a later file replaces it, even with the older text (the outlet took the correction back)
+    assert store.add_articles([article], files=["/srv/exports/2019-09-21.csv"]) == (0, 1, 1)
+    assert _title(store, aid) == article["title"]
+
+
+def test_files_that_tell_no_order_replace_as_before(store: Store, db_url: str) -> None:
+    article = make_articles(1)[0]
+    aid = article["id"]
+    versions = [dict(article, title=f"Versi {i}") for i in range(5)]
+    store.add_articles([versions[0]], files=["/srv/exports/2019-09-19.csv"])
+    # standard input, or a caller that names no file: the copy replaces it, as before
+    assert store.add_articles([versions[1]], files=[None]).changed == 1
+    assert _input_file(db_url, aid) is None
+    store.add_articles([versions[0]], files=["/srv/exports/2019-09-19.csv"])
+    assert store.add_articles([versions[1]]).changed == 1
+    # names without a date tell no time: the copy read last wins
+    store.add_articles([versions[2]], files=["/srv/exports/zz-latest.jsonl"])
+    assert store.add_articles([versions[3]], files=["/srv/exports/aa-archive.jsonl"]).changed == 1
+    # an article stored before schema 7 names no file: any copy replaces it
+    store.add_articles([versions[0]], files=["/srv/exports/2019-09-19.csv"])
+    raw_execute(db_url, "UPDATE articles SET input_file = NULL")
+    assert store.add_articles([versions[4]], files=["/srv/exports/2019-09-18.csv"]).changed == 1
+    assert _title(store, aid) == "Versi 4"
+
+
+def test_an_older_file_named_after_a_newer_one_in_one_call(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    # files named on the command line newest first: the batch holds the newer copy first
+    article = make_articles(1)[0]
+    corrected = dict(article, title="Judul yang diperbaiki")
+    files = ["/srv/exports/2019-09-19.csv", "/srv/exports/2019-09-18.csv"]
+    with caplog.at_level(logging.INFO, logger="media_analytics.store"):
+        assert store.add_articles([corrected, article], files=files) == (1, 1, 0)
+    assert _title(store, article["id"]) == corrected["title"]
+    said = [r.getMessage() for r in caplog.records if "newer version" in r.getMessage()]
+    assert said == [
+        "1 article kept the newer version read from a later-dated file, not that of an older "
+        "file read again: 1 of 2019-09-18.csv kept the version of 2019-09-19.csv"
+    ]
+
+
 def test_a_utc_time_is_filtered_on_its_day_in_jakarta(store: Store) -> None:
     # 17:00 UTC on 30 November is midnight of 1 December in WIB: the scored record (and the
     # reports on a JSONL file) count it on 1 December, and so does a period read from here
