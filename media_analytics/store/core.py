@@ -288,20 +288,14 @@ class Store(RunsMixin):
                 and url
                 and prepared[aid][2] not in (None, "", url)
             ]
-            clashed: list[IdClash] = []
-            if suspects:
-                for aid, record in tx.select_in(
-                    "SELECT id, record FROM articles WHERE id IN ({in})", suspects
-                ):
-                    old = loads(record) or {}
-                    if _other_article(old, given[aid]):
-                        # the stored article stays; every copy of the batch is the other one
-                        clashed.extend(IdClash(i, aid, str(old["url"])) for i in places[aid])
-                        del prepared[aid], stored[aid]
-                        lacking.pop(aid, None)
-                if clashed:
-                    gone = {c.id for c in clashed}
-                    order[:] = [(aid, digest) for aid, digest in order if aid not in gone]
+            # the stored article stays; every copy of the batch is the other one
+            clashed = _stored_clashes(tx, suspects, given, places)
+            if clashed:
+                gone = {c.id for c in clashed}
+                for aid in gone:
+                    del prepared[aid], stored[aid]
+                    lacking.pop(aid, None)
+                order[:] = [(aid, digest) for aid, digest in order if aid not in gone]
             kept_stored = _keep_stored_fields(
                 tx,
                 stored,
@@ -415,20 +409,12 @@ class Store(RunsMixin):
         if not with_url:
             return found
 
-        def work(tx: Tx) -> list[tuple[str, str | None]]:
+        def work(tx: Tx) -> list[IdClash]:
             rows = tx.select_in("SELECT id, url FROM articles WHERE id IN ({in})", with_url)
             suspects = [aid for aid, url in rows if url and url != given[aid]["url"]]
-            if not suspects:
-                return []
-            return list(
-                tx.select_in("SELECT id, record FROM articles WHERE id IN ({in})", suspects)
-            )
+            return _stored_clashes(tx, suspects, given, places)
 
-        for aid, record in self._backend.transaction(work, write=False):
-            old = loads(record) or {}
-            if _other_article(old, given[aid]):
-                found.extend(IdClash(i, aid, str(old["url"])) for i in places[aid])
-        return sorted(found)
+        return sorted(found + self._backend.transaction(work, write=False))
 
     def pending(self, model_version: str) -> int:
         """Number of articles without an up-to-date score for ``model_version``."""
@@ -767,19 +753,6 @@ class Store(RunsMixin):
             lambda tx: _match_rejects(tx, rows, reread), write=False
         )
         return [known is not None for known in found]
-
-    def stored_rejects(self, files: Iterable[str]) -> set[tuple[str, int | None, str]]:
-        """``(file, line, reason)`` of the rejects stored for ``files`` (as the rejects name
-        them); :meth:`known_rejects` tells which rejects a run reading them again need not
-        report again."""
-        names = list(dict.fromkeys(files))
-        rows = self._backend.transaction(
-            lambda tx: tx.select_in(
-                "SELECT source_file, line, reason FROM rejects WHERE source_file IN ({in})", names
-            ),
-            write=False,
-        )
-        return {(str(f), None if line is None else int(line), str(r)) for f, line, r in rows}
 
     # -- input files -------------------------------------------------------------------
     def unchanged_files(self, files: Mapping[str, str]) -> set[str]:
@@ -1290,6 +1263,24 @@ def _other_article(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
     if not a | b:
         return False
     return len(a & b) / len(a | b) < ID_CLASH_SIMILARITY
+
+
+def _stored_clashes(
+    tx: Tx,
+    suspects: list[str],
+    given: Mapping[str, Mapping[str, Any]],
+    places: Mapping[str, list[int]],
+) -> list[IdClash]:
+    """Inside ``tx``: a clash for every copy (``places``) of each ``suspects`` id whose record
+    given is another article than the stored one (:func:`_other_article`)."""
+    if not suspects:
+        return []
+    clashed: list[IdClash] = []
+    for aid, record in tx.select_in("SELECT id, record FROM articles WHERE id IN ({in})", suspects):
+        old = loads(record) or {}
+        if _other_article(old, given[aid]):
+            clashed.extend(IdClash(i, aid, str(old["url"])) for i in places[aid])
+    return clashed
 
 
 def _said_clashes(found: list[IdClash], clashes: list[IdClash] | None) -> None:
