@@ -29,7 +29,7 @@ from .people import (
 )
 from .places import PlaceMatch, match_place, match_street
 from .regions import Gazetteer, Region, country_names, get_gazetteer, region_of
-from .tokens import TokenStream, token_stream
+from .tokens import NAME_ABBREV, TokenStream, token_stream
 
 # The last words of English job titles written before an organisation ("Corporate Secretary
 # Bank DKI", "Head of Corporate Communication PT Bio Farma").
@@ -392,6 +392,10 @@ class ArticleActors:
         lows, joiners = ts.lows, ts.lex.words["joiners"]
         kept = []
         for a, b in self.runs:
+            if lows[a] in NAME_ABBREV and b - a > 2 and ts.words[a + 1] == ".":
+                # a shortened first name is only ever written before a person's name
+                self.add_person(PersonMatch(a, b, a, b, ts.surface(a, b)))
+                continue
             if any(ts.upper[a:b]) or ts.weak_name(a, b):
                 continue
             if (a > 0 and lows[a - 1] in joiners) or (b < ts.n and lows[b] in joiners):

@@ -38,6 +38,7 @@ from typing import Any
 
 from .aliases import spelling_key
 from .model import normalize_name, org_key
+from .tokens import NAME_ABBREV
 
 __all__ = [
     "name_words",
@@ -72,7 +73,9 @@ def name_words(name: str) -> tuple[str, ...]:
     >>> name_words("Luhut Binsar Pandjaitan") == name_words("Luhut Binsar Panjaitan")
     True
     """
-    return tuple(spelling_key(w) for w in normalize_name(name).split())
+    return tuple(
+        w[0] if w in NAME_ABBREV else spelling_key(w) for w in normalize_name(name).split()
+    )
 
 
 def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

@@ -21,7 +21,7 @@ from .lexicon import is_derived_word, is_ordinary_word
 from .orgs import OrgMatch, match_org
 from .places import PlaceMatch, match_place
 from .regions import Gazetteer
-from .tokens import TokenStream
+from .tokens import NAME_ABBREV, TokenStream
 
 __all__ = ["PersonMatch", "RoleMatch", "cue_person", "match_person", "match_role", "read_name"]
 
@@ -168,7 +168,7 @@ def read_name(ts: TokenStream, i: int) -> int:
         if name_ok[k] or (count and lows[k] in heads and ts.caps[k]):
             k += 1
             count += 1
-            if len(words[k - 1]) == 1:
+            if len(words[k - 1]) == 1 or lows[k - 1] in NAME_ABBREV:
                 k = ts.skip_dot(k)
             continue
         if count and lows[k] in connectors and k + 1 < n and name_ok[k + 1]:

@@ -104,6 +104,10 @@ _ABBREV = frozenset(
         "kav",
     ]
 )
+#: Shortened first names, read on past their period as part of the name (``Moh. Mahfud MD``,
+#: ``Moch. Arief``, ``Abd. Rahman``).
+NAME_ABBREV = frozenset(["moh", "muh", "moch", "mochd", "mohd", "muhd", "mhd", "abd", "ach"])
+_ABBREV = _ABBREV | NAME_ABBREV
 _SENT_END = frozenset(".!?")
 # One-word province and capital names: a name never runs on into them ("Menurut Prabowo Indonesia
 # tidak ..."); multi-word places are caught by the place matcher before any name is read.

@@ -72,6 +72,10 @@ def test_the_person_after_an_organisation_s_full_stop_is_the_speaker() -> None:
     ("text", "name", "kind"),
     [
         ("Mendagri M. Tito Karnavian mengatakan hal itu.", "M. Tito Karnavian", "person"),
+        # a shortened first name, seen on real news
+        ("Menko Polhukam Moh. Mahfud mengatakan hal itu.", "Moh. Mahfud", "person"),
+        ("Kapolres AKBP Moch. Arief Hidayat juga hadir.", "Moch. Arief Hidayat", "person"),
+        ("Hal itu disampaikan Abd. Rahman kemarin.", "Abd. Rahman", "person"),
         ("Ia dirujuk ke RSUD Dr. Soetomo Surabaya.", "RSUD Dr. Soetomo Surabaya", "organization"),
         ("Dirawat di RSUP Prof. dr. R. D. Kandou.", "RSUP Prof. dr. R. D. Kandou", "organization"),
         ("Kegiatan itu digelar PT. Pertamina di Jakarta.", "PT. Pertamina", "organization"),
