@@ -149,7 +149,7 @@ def build_content(
         "emerging_topics": emerging_topics(data, "topic"),
         "emerging_themes": emerging_topics(data, "theme"),
         "syndicated": stories[stories["n_outlets"] > 1][
-            ["date", "title", "source", "n_outlets", "outlets", "id"]
+            ["date", "title", "source", "n_outlets", "outlets", "themes", "url", "id"]
         ].reset_index(drop=True),
         "volume_total": volume(data, None, code),
         "volume_topic": volume(data, "topic", code),

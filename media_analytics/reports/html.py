@@ -7,6 +7,7 @@ saved as PDF), the tables wrap their cells in smaller type instead, so no column
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import pandas as pd
@@ -18,6 +19,9 @@ from .svg import SENTIMENT_COLORS, bar_chart, line_chart, stacked_bar_chart
 __all__ = ["render_html"]
 
 _MAX_LINES = 6  # theme lines in the volume chart (themes with spikes are always drawn)
+_MAX_STORIES = 100  # rows of the stories table (the latest ones; the CSV has them all)
+# the URLs a story's title links to: web pages only (a "javascript:" URL in a feed stays text)
+_WEB_LINK = re.compile(r"https?://\S", re.IGNORECASE)
 _NET_TONE = "net_tone = (positive − negative) / n"
 
 _CSS = """
@@ -86,18 +90,27 @@ def _table(
     else:
         shown = display_frame(frame, max_rows)
     numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
-    long = {c for c in frame.columns if c in ("title", "top_articles", "latest_quote", "outlets")}
+    long = {
+        c
+        for c in frame.columns
+        if c in ("title", "top_articles", "latest_quote", "outlets", "themes")
+    }
+    # a story's URL is the link of its title, not a column of its own
+    linked = "url" in shown.columns and "title" in shown.columns
+    columns = [c for c in shown.columns if not (linked and c == "url")]
 
     def cls(c: object) -> str:
         return ' class="num"' if c in numeric else ' class="long"' if c in long else ""
 
-    head = "".join(f"<th{cls(c)}>{escape(str(c))}</th>" for c in shown.columns)
-    rows = "\n".join(
-        "<tr>"
-        + "".join(f"<td{cls(c)}>{escape(v)}</td>" for c, v in zip(shown.columns, r, strict=True))
-        + "</tr>"
-        for r in shown.itertuples(index=False)
-    )
+    def cell(c: str, row: dict[str, str]) -> str:
+        text = escape(row[c])
+        if linked and c == "title" and _WEB_LINK.match(row["url"]):
+            text = f'<a href="{escape(row["url"])}" rel="noreferrer noopener">{text}</a>'
+        return f"<td{cls(c)}>{text}</td>"
+
+    head = "".join(f"<th{cls(c)}>{escape(str(c))}</th>" for c in columns)
+    records = (dict(zip(shown.columns, r, strict=True)) for r in shown.itertuples(index=False))
+    rows = "\n".join("<tr>" + "".join(cell(c, r) for c in columns) + "</tr>" for r in records)
     more = ""
     if max_rows is not None and len(frame) > max_rows:
         which = "Last" if latest else "First"
@@ -256,6 +269,20 @@ def _actors(content: ReportContent) -> list[str]:
     return parts
 
 
+def _stories(content: ReportContent) -> list[str]:
+    """The stories carrying a theme, with their themes, each title a link to its article."""
+    stories = content.tables["stories"]
+    themed = stories[stories["themes"].fillna("").astype(str) != ""]
+    said = (
+        f"The {len(themed)} of {len(stories)} stories that carry a theme, with their themes; a "
+        "title links to the story's article (its original, or its earliest copy). Every story, "
+        "with or without a theme, is in the stories table."
+    )
+    shown = themed[["date", "title", "source", "themes", "n_outlets", "url"]]
+    table = _table(shown, max_rows=_MAX_STORIES, latest=True)
+    return [f'<p class="muted">{escape(said)}</p>', table]
+
+
 def _totals(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     if frame.empty:
         return frame
@@ -311,6 +338,7 @@ def render_html(content: ReportContent, *, exports: dict[str, str] | None = None
             "every volume.</p>",
             _table(t["syndicated"], max_rows=50),
         ),
+        _section("stories", "Stories by theme", *_stories(content)),
         _section(
             "volume",
             "Volumes",
