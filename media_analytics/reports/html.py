@@ -53,6 +53,7 @@ th, td { padding: .35rem .6rem; border-bottom: 1px solid var(--line); text-align
 th { background: #f0f3f6; position: sticky; top: 0; white-space: nowrap; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.long { min-width: 16rem; white-space: normal; }
+td.wrap { min-width: 10rem; white-space: normal; }
 .spike { border-left: 4px solid #C00000; padding: .25rem .75rem; margin: .75rem 0; }
 .spike ul { margin: .25rem 0; padding-left: 1.2rem; }
 @media (max-width: 600px) {
@@ -75,6 +76,7 @@ td.long { min-width: 16rem; white-space: normal; }
   td { overflow-wrap: anywhere; }
   th { position: static; }
   td.long { min-width: 0; }
+  td.wrap { min-width: 0; }
   figure, tr, .spike, .card { break-inside: avoid; }
 }
 """
@@ -90,17 +92,17 @@ def _table(
     else:
         shown = display_frame(frame, max_rows)
     numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
-    long = {
-        c
-        for c in frame.columns
-        if c in ("title", "top_articles", "latest_quote", "outlets", "themes")
-    }
+    long = {c for c in frame.columns if c in ("top_articles", "latest_quote", "outlets", "themes")}
+    if "source" in frame.columns:  # a story's headline (beside an actor's role, a title is a rank)
+        long |= {c for c in frame.columns if c == "title"}
     # a story's URL is the link of its title, not a column of its own
     linked = "url" in shown.columns and "title" in shown.columns
     columns = [c for c in shown.columns if not (linked and c == "url")]
 
     def cls(c: object) -> str:
-        return ' class="num"' if c in numeric else ' class="long"' if c in long else ""
+        if c in numeric:
+            return ' class="num"'
+        return ' class="long"' if c in long else ' class="wrap"' if c == "role" else ""
 
     def cell(c: str, row: dict[str, str]) -> str:
         text = escape(row[c])

@@ -447,18 +447,21 @@ def _mode(values: pd.Series) -> str | None:
 
 
 def top_speakers(data: ReportData, n: int = 10, *, max_chars: int = 160) -> pd.DataFrame:
-    """The most quoted speakers, with their latest quote.
+    """The most quoted speakers, with who they are and their latest quote.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``speaker, quotes, articles, latest_quote``, most quotes first; the quote is cut
-        at ``max_chars`` characters.
+        Columns ``speaker, title, role, quotes, articles, latest_quote``, most quotes first:
+        ``title`` (rank or honorific, ``Irjen``) and ``role`` (``Kapolda Metro Jaya``) are the
+        forms the stories give the speaker most often as a person or organisation they name
+        (as in :func:`top_actors`; empty when none gives one); the quote is cut at
+        ``max_chars`` characters.
     """
     q = data.quotes.dropna(subset=["speaker"])
     # a speaker named by initials alone is someone else in every story (see records_to_frames)
     q = q[~q["speaker"].map(_initials_only).astype(bool)]
-    columns = ["speaker", "quotes", "articles", "latest_quote"]
+    columns = ["speaker", "title", "role", "quotes", "articles", "latest_quote"]
     if q.empty:
         return pd.DataFrame(columns=columns)
     grouped = q.groupby("speaker")
@@ -470,6 +473,12 @@ def top_speakers(data: ReportData, n: int = 10, *, max_chars: int = 160) -> pd.D
             "latest_quote": latest.map(lambda t: _cut(t, max_chars)),
         }
     ).rename_axis("speaker")
+    # speakers count under the names the actors do (records_to_frames groups both alike)
+    named = data.actors[data.actors["type"] != "place"]
+    named = named[named["name"].isin(out.index)].groupby("name")
+    for column in ("title", "role"):
+        given = named[column].agg(_mode).reindex(out.index).astype(object)
+        out[column] = given.where(given.notna(), None)  # none given: None, as in top_actors
     out = out.reset_index().sort_values(["quotes", "speaker"], ascending=[False, True])
     return out[columns].head(n).reset_index(drop=True)
 

@@ -1,5 +1,5 @@
 """What an analyst reads off a report of real news without another run: each story's themes and
-link (skipped when the shared data is absent)."""
+link, and who a quoted speaker is (skipped when the shared data is absent)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from media_analytics.reports import build_report
+from media_analytics.reports import build_report, records_to_frames, top_speakers
 
 from ..conftest import shared_file
 
@@ -93,3 +93,19 @@ def test_each_story_carries_its_themes_and_its_link(scored, tmp_path) -> None:
     assert {"themes", "url"} <= set(syndicated.columns)
     for row in syndicated.head(10).itertuples():  # (the summary's rows)
         assert f"]({row.url})" in markdown
+
+
+def test_a_quoted_speaker_shows_their_role_and_title(scored, tmp_path) -> None:
+    # seen on real news: "Gatot Eddy Pramono | 62 quotes" did not say that he is the Kapolda
+    data = records_to_frames(scored)
+    speakers = top_speakers(data, 30).set_index("speaker")
+    assert list(speakers.columns[:2]) == ["title", "role"]
+    assert speakers.loc["Gatot Eddy Pramono", "role"] == "Kapolda Metro Jaya"
+    assert speakers.loc["Refdi Andri", "role"] == "Kakorlantas Polri"
+    assert speakers.loc["Tito Karnavian", "role"] == "Kapolri"
+    # each is the role the stories give the speaker most often
+    for name, role in speakers["role"].dropna().items():
+        given = data.actors.loc[data.actors["name"] == name, "role"].value_counts()
+        assert given[role] == given.max(), name
+    table = pd.read_csv(build_report(scored, tmp_path)["csv:top_speakers"])
+    assert list(table.columns) == ["speaker", "title", "role", "quotes", "articles", "latest_quote"]
