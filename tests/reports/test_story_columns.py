@@ -1,10 +1,11 @@
 """What an analyst reads off a report of real news without another run: each story's themes and
-link, and who a quoted speaker is (skipped when the shared data is absent)."""
+link, who a quoted speaker is, and the actors of a role (skipped when the shared data is absent)."""
 
 from __future__ import annotations
 
 import csv
 import json
+import logging
 import re
 from html import escape
 from pathlib import Path
@@ -13,7 +14,8 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from media_analytics.reports import build_report, records_to_frames, top_speakers
+from media_analytics.cli import main
+from media_analytics.reports import build_report, records_to_frames, share_of_voice, top_speakers
 
 from ..conftest import shared_file
 
@@ -109,3 +111,49 @@ def test_a_quoted_speaker_shows_their_role_and_title(scored, tmp_path) -> None:
         assert given[role] == given.max(), name
     table = pd.read_csv(build_report(scored, tmp_path)["csv:top_speakers"])
     assert list(table.columns) == ["speaker", "title", "role", "quotes", "articles", "latest_quote"]
+
+
+def test_an_actor_may_be_asked_for_by_role(scored, scored_file, tmp_path, caplog) -> None:
+    # seen on real news: `report --actor Kapolda` said "no story names the actor(s) 'Kapolda'"
+    # though many records give an actor the role "Kapolda Metro Jaya" or "Kapolda Jatim"
+    def holding(role: str) -> set[str]:
+        lead = re.compile(rf"{re.escape(role)}(?!\w)", re.I)
+        return {
+            rid
+            for rid, r in _stories(scored).items()
+            if any(lead.match(a.get("role") or "") for a in r["actors"])
+        }
+
+    out = tmp_path / "r"
+    with caplog.at_level(logging.INFO):
+        code = main([
+            "report", str(scored_file), "--out", str(out), "--actor", "Kapolda",
+            "--actor", "Kapolda Metro Jaya", "--actor", "Tak Ada Orangnya",
+        ])  # fmt: skip
+    assert code == 0
+    assert "no story names the actor(s) 'Kapolda'" not in caplog.text
+    assert "no story names the actor(s) 'Tak Ada Orangnya'" in caplog.text  # a name, as before
+    assert "'Kapolda' is no actor's name" in caplog.text
+    voice = pd.read_csv(out / "tables" / "share_of_voice_actor.csv").set_index("actor")
+    kapolda, metro = holding("Kapolda"), holding("Kapolda Metro Jaya")
+    assert len(metro) >= 8 and len(kapolda) >= 30 and metro < kapolda
+    assert voice.loc["Kapolda", "articles"] == len(kapolda)
+    assert voice.loc["Kapolda Metro Jaya", "articles"] == len(metro)
+    assert voice.loc["Tak Ada Orangnya", "articles"] == 0
+    # a deputy is not the Kapolda
+    data = records_to_frames(scored)
+    from media_analytics.reports.tables import role_matches
+
+    deputy = data.actors["role"].str.startswith("Wakil Kapolda", na=False)
+    assert deputy.any()
+    assert not role_matches(data.actors, ["Kapolda"])["Kapolda"][deputy].any()
+    # the tone toward the role's holders, after the top actors, and the report says what it
+    # counted
+    tone = pd.read_csv(out / "tables" / "sentiment_by_actor.csv")
+    assert tone["actor"].tolist()[-2:] == ["Kapolda", "Kapolda Metro Jaya"]
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "Kapolda is a role: the stories naming an actor whose role starts with it" in html
+    # an actor's name stays that actor's, exactly as before
+    by_name = share_of_voice(data, "actor", names=["Gatot Eddy Pramono"]).set_index("actor")
+    gatot = set(data.actors.loc[data.actors["name"] == "Gatot Eddy Pramono", "id"])
+    assert by_name.loc["Gatot Eddy Pramono", "articles"] == len(gatot)
