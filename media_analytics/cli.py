@@ -2051,7 +2051,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="compare these actors in the share-of-voice table, and show the tone toward "
         "them after the top 10 (repeatable; any form the articles wrote them in: --actor KPK "
-        "--actor Polri)",
+        "--actor Polri; a NAME that is no actor's is a role: --actor Kapolda counts the stories "
+        "naming an actor whose role starts with it, such as Kapolda Metro Jaya)",
     )
     report.add_argument(
         "--aliases",

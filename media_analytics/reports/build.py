@@ -16,6 +16,7 @@ from .export import write_csv, write_excel
 from .frames import records_to_frames
 from .html import render_html
 from .markdown import render_markdown
+from .tables import held_roles, role_matches
 
 __all__ = ["build_report"]
 
@@ -64,7 +65,10 @@ def build_report(
         The report's heading.
     names : sequence of str, optional
         Actors to compare in the share-of-voice table; the tone-toward-actors table shows
-        them too, after the ``top_n`` actors.
+        them too, after the ``top_n`` actors. A name that is no actor's name or written form
+        may be a role: it stands for the actors whose role starts with it (``Kapolda`` for
+        ``Kapolda Metro Jaya``, ``Kapolda Jatim``, ...; see
+        :func:`~media_analytics.reports.tables.role_matches`).
     top_n : int
         Rows in the top-actor and top-speaker tables.
     spike_options : dict, optional
@@ -118,7 +122,15 @@ def build_report(
         written = set(data.actors["name"].str.casefold())
         if "written" in data.actors:
             written |= set(data.actors["written"].dropna().str.casefold())
-        unknown = [n for n in names if n.casefold() not in written]
+        roles = role_matches(data.actors, names)
+        for role, mask in roles.items():
+            logger.info(
+                "%r is no actor's name: counting the stories naming an actor whose role starts "
+                "with it (%s)",
+                role,
+                held_roles(data.actors, mask),
+            )
+        unknown = [n for n in names if n.casefold() not in written and n not in roles]
         if unknown:  # a typo, or a name the articles never write alone
             logger.warning(
                 "no story names the actor(s) %s, as written or as a grouped name; their share "

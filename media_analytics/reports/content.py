@@ -18,6 +18,8 @@ from .frames import ReportData, _period_code, period_start
 from .spikes import attention_tests, detect_spikes
 from .tables import (
     emerging_topics,
+    held_roles,
+    role_matches,
     sentiment_mix,
     share_of_voice,
     top_actors,
@@ -149,7 +151,7 @@ def build_content(
         "emerging_topics": emerging_topics(data, "topic"),
         "emerging_themes": emerging_topics(data, "theme"),
         "syndicated": stories[stories["n_outlets"] > 1][
-            ["date", "title", "source", "n_outlets", "outlets", "id"]
+            ["date", "title", "source", "n_outlets", "outlets", "themes", "url", "id"]
         ].reset_index(drop=True),
         "volume_total": volume(data, None, code),
         "volume_topic": volume(data, "topic", code),
@@ -181,6 +183,11 @@ def build_content(
             "Each actor's share of all mentions of actors in "
             + ("the stories carrying the selected themes" if themes is not None else "the stories")
             + ": a story counts once for every actor it names."
+            + "".join(
+                f" {role} is a role: the stories naming an actor whose role starts with it "
+                f"({held_roles(data.actors, mask)})."
+                for role, mask in role_matches(data.actors, names or ()).items()
+            )
         ),
     }
     if cut:

@@ -45,6 +45,8 @@ STORY_COLUMNS = [
     "date",
     "source",
     "title",
+    "url",
+    "themes",
     "topic_id",
     "topic_label",
     "topic_score",
@@ -67,9 +69,12 @@ class ReportData:
     ----------
     stories : pandas.DataFrame
         One row per story (syndicated copies folded into their original), columns
-        ``id, date, source, title, topic_id, topic_label, topic_score, sentiment,
+        ``id, date, source, title, url, themes, topic_id, topic_label, topic_score, sentiment,
         sentiment_score, sentiment_negative, sentiment_neutral, sentiment_positive,
-        model_version, n_outlets, outlets``. ``sentiment_score`` is the probability of the
+        model_version, n_outlets, outlets``. ``url`` is the URL of the story's representative
+        record (its original, else its earliest copy; empty when the record has none) and
+        ``themes`` the themes the story counts under, joined with ``"; "`` (empty when it
+        carries none). ``sentiment_score`` is the probability of the
         label, which the lean rule can give while another class is more probable;
         ``sentiment_negative`` ... ``sentiment_positive`` are the probabilities of each class
         (empty for records scored without them).
@@ -514,12 +519,16 @@ def records_to_frames(
         if not isinstance(probabilities, Mapping):
             probabilities = {}
         story_outlets = outlets.get(root, [])
+        tagged = _nested(rec.get("themes"), [], unread, "themes") or []
+        story_themes = [str(t["theme"]) for t in tagged if _clean_str(t.get("theme"))]
         story_rows.append(
             {
                 "id": root,
                 "date": day,
                 "source": copies.at[i, "source"],
                 "title": _clean_str(rec.get("title")) or "",
+                "url": _clean_str(rec.get("url")) or "",
+                "themes": "; ".join(dict.fromkeys(story_themes)),
                 "topic_id": topic.get("id"),
                 "topic_label": _clean_str(topic.get("label")),
                 "topic_score": topic.get("score"),
@@ -531,7 +540,7 @@ def records_to_frames(
                 "outlets": "; ".join(story_outlets),
             }
         )
-        for theme in _nested(rec.get("themes"), [], unread, "themes") or []:
+        for theme in tagged:
             theme_rows.append(
                 {
                     "id": root,

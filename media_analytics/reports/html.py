@@ -7,6 +7,7 @@ saved as PDF), the tables wrap their cells in smaller type instead, so no column
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import pandas as pd
@@ -18,6 +19,9 @@ from .svg import SENTIMENT_COLORS, bar_chart, line_chart, stacked_bar_chart
 __all__ = ["render_html"]
 
 _MAX_LINES = 6  # theme lines in the volume chart (themes with spikes are always drawn)
+_MAX_STORIES = 100  # rows of the stories table (the latest ones; the CSV has them all)
+# the URLs a story's title links to: web pages only (a "javascript:" URL in a feed stays text)
+_WEB_LINK = re.compile(r"https?://\S", re.IGNORECASE)
 _NET_TONE = "net_tone = (positive − negative) / n"
 
 _CSS = """
@@ -49,6 +53,7 @@ th, td { padding: .35rem .6rem; border-bottom: 1px solid var(--line); text-align
 th { background: #f0f3f6; position: sticky; top: 0; white-space: nowrap; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.long { min-width: 16rem; white-space: normal; }
+td.wrap { min-width: 10rem; white-space: normal; }
 .spike { border-left: 4px solid #C00000; padding: .25rem .75rem; margin: .75rem 0; }
 .spike ul { margin: .25rem 0; padding-left: 1.2rem; }
 @media (max-width: 600px) {
@@ -71,6 +76,7 @@ td.long { min-width: 16rem; white-space: normal; }
   td { overflow-wrap: anywhere; }
   th { position: static; }
   td.long { min-width: 0; }
+  td.wrap { min-width: 0; }
   figure, tr, .spike, .card { break-inside: avoid; }
 }
 """
@@ -86,18 +92,27 @@ def _table(
     else:
         shown = display_frame(frame, max_rows)
     numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
-    long = {c for c in frame.columns if c in ("title", "top_articles", "latest_quote", "outlets")}
+    long = {c for c in frame.columns if c in ("top_articles", "latest_quote", "outlets", "themes")}
+    if "source" in frame.columns:  # a story's headline (beside an actor's role, a title is a rank)
+        long |= {c for c in frame.columns if c == "title"}
+    # a story's URL is the link of its title, not a column of its own
+    linked = "url" in shown.columns and "title" in shown.columns
+    columns = [c for c in shown.columns if not (linked and c == "url")]
 
     def cls(c: object) -> str:
-        return ' class="num"' if c in numeric else ' class="long"' if c in long else ""
+        if c in numeric:
+            return ' class="num"'
+        return ' class="long"' if c in long else ' class="wrap"' if c == "role" else ""
 
-    head = "".join(f"<th{cls(c)}>{escape(str(c))}</th>" for c in shown.columns)
-    rows = "\n".join(
-        "<tr>"
-        + "".join(f"<td{cls(c)}>{escape(v)}</td>" for c, v in zip(shown.columns, r, strict=True))
-        + "</tr>"
-        for r in shown.itertuples(index=False)
-    )
+    def cell(c: str, row: dict[str, str]) -> str:
+        text = escape(row[c])
+        if linked and c == "title" and _WEB_LINK.match(row["url"]):
+            text = f'<a href="{escape(row["url"])}" rel="noreferrer noopener">{text}</a>'
+        return f"<td{cls(c)}>{text}</td>"
+
+    head = "".join(f"<th{cls(c)}>{escape(str(c))}</th>" for c in columns)
+    records = (dict(zip(shown.columns, r, strict=True)) for r in shown.itertuples(index=False))
+    rows = "\n".join("<tr>" + "".join(cell(c, r) for c in columns) + "</tr>" for r in records)
     more = ""
     if max_rows is not None and len(frame) > max_rows:
         which = "Last" if latest else "First"
@@ -256,6 +271,20 @@ def _actors(content: ReportContent) -> list[str]:
     return parts
 
 
+def _stories(content: ReportContent) -> list[str]:
+    """The stories carrying a theme, with their themes, each title a link to its article."""
+    stories = content.tables["stories"]
+    themed = stories[stories["themes"].fillna("").astype(str) != ""]
+    said = (
+        f"The {len(themed)} of {len(stories)} stories that carry a theme, with their themes; a "
+        "title links to the story's article (its original, or its earliest copy). Every story, "
+        "with or without a theme, is in the stories table."
+    )
+    shown = themed[["date", "title", "source", "themes", "n_outlets", "url"]]
+    table = _table(shown, max_rows=_MAX_STORIES, latest=True)
+    return [f'<p class="muted">{escape(said)}</p>', table]
+
+
 def _totals(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     if frame.empty:
         return frame
@@ -311,6 +340,7 @@ def render_html(content: ReportContent, *, exports: dict[str, str] | None = None
             "every volume.</p>",
             _table(t["syndicated"], max_rows=50),
         ),
+        _section("stories", "Stories by theme", *_stories(content)),
         _section(
             "volume",
             "Volumes",

@@ -4,6 +4,7 @@ tables. The full tables are in the CSV (and Excel) exports."""
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
@@ -38,6 +39,22 @@ def _text(value: object) -> str:
     return html.escape(str(value), quote=False).replace("\n", " ")
 
 
+_WEB_LINK = re.compile(r"https?://\S", re.IGNORECASE)
+
+
+def _link(title: str, url: str) -> str:
+    """A headline as a Markdown link to its article (as it is, when the URL is no web page's).
+
+    >>> _link("Banjir [foto]", "https://x.id/a b(1)")
+    '[Banjir \\\\[foto\\\\]](https://x.id/a%20b%281%29)'
+    """
+    if not _WEB_LINK.match(url.strip()):
+        return title
+    text = title.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    target = url.strip().replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    return f"[{text}]({target})"
+
+
 def markdown_table(frame: pd.DataFrame, max_rows: int | None = 10, *, latest: bool = False) -> str:
     """A GitHub-flavoured Markdown table (pipes in cells escaped): its first ``max_rows``
     rows, or with ``latest`` its last (the latest periods of a table over time).
@@ -55,6 +72,11 @@ def markdown_table(frame: pd.DataFrame, max_rows: int | None = 10, *, latest: bo
         frame = frame.tail(max_rows)
     shown = display_frame(frame, max_rows)
     numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
+    if "url" in shown.columns and "title" in shown.columns:
+        # a story's URL is the link of its title, not a column of its own
+        links = [_link(t, u) for t, u in zip(shown["title"], shown["url"], strict=True)]
+        numeric = [n for c, n in zip(frame.columns, numeric, strict=True) if c != "url"]
+        shown = shown.assign(title=links).drop(columns="url")
 
     def row(cells: list[str]) -> str:
         return "| " + " | ".join(_text(c).replace("|", "\\|") for c in cells) + " |"

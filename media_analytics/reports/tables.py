@@ -9,6 +9,7 @@ each outlet that carried it (that is what "this outlet's volume" means to an ana
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -24,6 +25,7 @@ __all__ = [
     "keyed",
     "net_tone",
     "period_grid",
+    "role_matches",
     "sentiment_mix",
     "share_of_voice",
     "top_actors",
@@ -226,7 +228,9 @@ def share_of_voice(
         Compare only these (e.g. two candidates); matched case-insensitively, and reported in the
         given order and spelling even when absent from the data. An actor may be named by any
         form the data wrote it in (``KPK`` finds the stories counted under ``Komisi
-        Pemberantasan Korupsi``).
+        Pemberantasan Korupsi``), or, with ``by="actor"``, by a role: a name that is no actor's
+        counts the stories naming an actor whose role starts with it (``Kapolda`` counts the
+        stories of ``Kapolda Metro Jaya``, ``Kapolda Jatim``, ...; see :func:`role_matches`).
     period : {"D", "W", "M"}, optional
         Shares within each period instead of over the whole range.
 
@@ -256,6 +260,12 @@ def share_of_voice(
                     )
                 spelling[key] = n
         pairs = pairs.assign(key=pairs["key"].str.casefold().map(spelling)).dropna(subset=["key"])
+        if by == "actor":  # the names that are roles: the stories naming one who holds it
+            held = [
+                data.actors.loc[mask, ["id", "date"]].assign(key=role)
+                for role, mask in role_matches(data.actors, names).items()
+            ]
+            pairs = pd.concat([pairs, *held], ignore_index=True)
         pairs = pairs.drop_duplicates(["id", "key"])
     groups = ["key"]
     if period is not None:
@@ -278,6 +288,47 @@ def share_of_voice(
             ascending=[*([True] if period else []), False, True],
         )
     return out.rename(columns={"key": column}).reset_index(drop=True)
+
+
+def role_matches(actors: pd.DataFrame, names: Sequence[str]) -> dict[str, pd.Series]:
+    """The names asked for that are roles: each of ``names`` that is no actor's name nor a form
+    the data wrote one in, -> which rows of ``actors`` have a role that starts with its words
+    (regardless of case), when any has.
+
+    A role names its holder by its first words (``Kapolda Metro Jaya`` is a Kapolda, ``Wakil
+    Kapolda`` a deputy, ``Ketua Tim Asistensi Kapolri`` the head of a team), so ``Kapolda``
+    matches ``Kapolda Metro Jaya`` and ``Kapolda Jatim`` but neither of the others, and
+    ``Kapolda Metro Jaya`` only the first. A name that is an actor's stays that actor's.
+
+    >>> actors = pd.DataFrame({"name": ["Gatot", "Rudi", "Luki"], "written": [None] * 3,
+    ...                        "role": ["Kapolda Metro Jaya", "Wakil Kapolda", "Kapolda Jatim"]})
+    >>> {k: v.tolist() for k, v in role_matches(actors, ["kapolda", "Rudi", "Bupati"]).items()}
+    {'kapolda': [True, False, True]}
+    """
+    forms = set(actors["name"].dropna().astype(str).str.casefold())
+    if "written" in actors:
+        forms |= set(actors["written"].dropna().astype(str).str.casefold())
+    roles = actors["role"].fillna("").astype(str)
+    out = {}
+    for name in dict.fromkeys(names):
+        words = str(name).split()
+        if not words or str(name).casefold() in forms:
+            continue
+        lead = re.compile(r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
+        mask = roles.map(lambda role, lead=lead: lead.match(role.strip()) is not None)
+        if mask.any():
+            out[name] = mask.astype(bool)
+    return out
+
+
+def held_roles(actors: pd.DataFrame, mask: pd.Series, keep: int = 5) -> str:
+    """The roles of the rows ``mask`` picks, with their stories, most stories first (the first
+    ``keep``): ``"Kapolda Jatim (16), Kapolda Jateng (12)"``, for a report to say what a role
+    asked for counted."""
+    held = actors.loc[mask].groupby("role")["id"].nunique()
+    ranked = sorted(held.items(), key=lambda item: (-item[1], item[0]))
+    shown = ", ".join(f"{role} ({n})" for role, n in ranked[:keep])
+    return shown + (f" and {len(ranked) - keep} more" if len(ranked) > keep else "")
 
 
 def _counted_under(actors: pd.DataFrame) -> dict[str, str]:
@@ -320,7 +371,9 @@ def sentiment_mix(
     names : sequence of str, optional
         With ``by="actor"`` and ``top``: these actors too, after the top ones, when they have
         labelled stories (the actors an analyst compares; named by any form the data wrote
-        them in, as in :func:`share_of_voice`).
+        them in, as in :func:`share_of_voice`). A name that is a role (see
+        :func:`role_matches`) gets a row of its own after the actors, with or without
+        ``top``: the tone toward the actors holding it, each story counted once.
 
     Returns
     -------
@@ -344,16 +397,7 @@ def sentiment_mix(
         grid, column = None, by
     else:
         raise ValueError(f"unknown dimension {by!r}; use period, actor, theme or outlet")
-    frame = frame[frame["label"].isin(SENTIMENT_LABELS)]
-    table = pd.crosstab(frame["key"], frame["label"]).reindex(
-        columns=list(SENTIMENT_LABELS), fill_value=0
-    )
-    if grid is not None:
-        table = table.reindex(grid, fill_value=0)
-    table.columns.name = None
-    table["n"] = table[list(SENTIMENT_LABELS)].sum(axis=1)
-    table["net_tone"] = net_tone(table["positive"], table["negative"], table["n"])
-    out = table.rename_axis(column).reset_index()
+    out = _tone_table(frame, column, grid)
     if by != "period":
         out = out.sort_values(["n", column], ascending=[False, True])
         if top is not None:
@@ -364,7 +408,38 @@ def sentiment_mix(
                 named = out[column].str.casefold().isin(asked) & ~out.index.isin(shown.index)
                 shown = pd.concat([shown, out[named]])
             out = shown
+        if by == "actor" and names:
+            # the names that are roles, after the actors: the tone toward whoever holds the role,
+            # a story counted once (the first holder it gives a tone of its own)
+            actors = data.actors
+            roles = [
+                actors.loc[mask, ["id", "sentiment"]].rename(columns={"sentiment": "label"})
+                .assign(key=role)
+                for role, mask in role_matches(actors, names).items()
+            ]  # fmt: skip
+            if roles:
+                held = pd.concat(roles)
+                held = held[held["label"].isin(SENTIMENT_LABELS)].drop_duplicates(["id", "key"])
+                order = {role: i for i, role in enumerate(names)}
+                held_table = _tone_table(held, column, None)
+                held_table = held_table.sort_values(column, key=lambda k: k.map(order))
+                out = pd.concat([out, held_table])
     return out.reset_index(drop=True)
+
+
+def _tone_table(frame: pd.DataFrame, column: str, grid: pd.Index | None) -> pd.DataFrame:
+    """Labels per key (``frame``: ``key, label``) as ``<column>, positive, neutral, negative, n,
+    net_tone``, a row per key of ``grid`` when given."""
+    frame = frame[frame["label"].isin(SENTIMENT_LABELS)]
+    table = pd.crosstab(frame["key"], frame["label"]).reindex(
+        columns=list(SENTIMENT_LABELS), fill_value=0
+    )
+    if grid is not None:
+        table = table.reindex(grid, fill_value=0)
+    table.columns.name = None
+    table["n"] = table[list(SENTIMENT_LABELS)].sum(axis=1)
+    table["net_tone"] = net_tone(table["positive"], table["negative"], table["n"])
+    return table.rename_axis(column).reset_index()
 
 
 def top_actors(
@@ -447,18 +522,21 @@ def _mode(values: pd.Series) -> str | None:
 
 
 def top_speakers(data: ReportData, n: int = 10, *, max_chars: int = 160) -> pd.DataFrame:
-    """The most quoted speakers, with their latest quote.
+    """The most quoted speakers, with who they are and their latest quote.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``speaker, quotes, articles, latest_quote``, most quotes first; the quote is cut
-        at ``max_chars`` characters.
+        Columns ``speaker, title, role, quotes, articles, latest_quote``, most quotes first:
+        ``title`` (rank or honorific, ``Irjen``) and ``role`` (``Kapolda Metro Jaya``) are the
+        forms the stories give the speaker most often as a person or organisation they name
+        (as in :func:`top_actors`; empty when none gives one); the quote is cut at
+        ``max_chars`` characters.
     """
     q = data.quotes.dropna(subset=["speaker"])
     # a speaker named by initials alone is someone else in every story (see records_to_frames)
     q = q[~q["speaker"].map(_initials_only).astype(bool)]
-    columns = ["speaker", "quotes", "articles", "latest_quote"]
+    columns = ["speaker", "title", "role", "quotes", "articles", "latest_quote"]
     if q.empty:
         return pd.DataFrame(columns=columns)
     grouped = q.groupby("speaker")
@@ -470,6 +548,12 @@ def top_speakers(data: ReportData, n: int = 10, *, max_chars: int = 160) -> pd.D
             "latest_quote": latest.map(lambda t: _cut(t, max_chars)),
         }
     ).rename_axis("speaker")
+    # speakers count under the names the actors do (records_to_frames groups both alike)
+    named = data.actors[data.actors["type"] != "place"]
+    named = named[named["name"].isin(out.index)].groupby("name")
+    for column in ("title", "role"):
+        given = named[column].agg(_mode).reindex(out.index).astype(object)
+        out[column] = given.where(given.notna(), None)  # none given: None, as in top_actors
     out = out.reset_index().sort_values(["quotes", "speaker"], ascending=[False, True])
     return out[columns].head(n).reset_index(drop=True)
 

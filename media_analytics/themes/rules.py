@@ -460,6 +460,9 @@ class RuleMatcher:
         n = len(stems)
         # where each side of each rule has a phrase start, in text order
         positions: dict[tuple[int, int], list[int]] = {}
+        # the last word of the longest phrase of a rule's side starting at a word: the evidence
+        # covers whole phrases ("tertib berlalu lintas", not "tertib berlalu")
+        last: dict[tuple[int, int, int], int] = {}
         for i in compress(range(n), map(near_first.__contains__, stems)):
             for r, side, p, forms, keeps in near_first[stems[i]]:
                 if len(p) > 1 and tuple(stems[i : i + len(p)]) != p:
@@ -472,6 +475,8 @@ class RuleMatcher:
                 starts = positions.setdefault((r, side), [])
                 if not starts or starts[-1] != i:
                     starts.append(i)
+                if len(p) > 1:
+                    last[(r, side, i)] = max(last.get((r, side, i), i), i + len(p) - 1)
         if not positions:
             return
         themes = self.taxonomy.themes
@@ -504,7 +509,8 @@ class RuleMatcher:
                 j, k = partners
                 used_b.add(j)
                 matched = (i, j) if k is None else (i, j, k)
-                lo, hi = min(matched), max(matched)
+                cue_ends = [last.get((r, side, m), m) for side, m in enumerate(matched)]
+                lo, hi = min(matched), max(cue_ends)
                 yield Hit(themes[ti].id, "near", name, tokens.start(lo), tokens.end(hi), is_title)
 
     def features(self, hits: Sequence[Hit], lead_end: int | None = None) -> np.ndarray:

@@ -3,7 +3,8 @@
 Each theme has an id, names, a definition (description, include and exclude criteria), a score
 threshold, and seed evidence: ``phrases`` (strong: one is good evidence), ``terms`` (weak: need
 company), ``negative`` cues (veto a false hit) and ``near`` rules (a word from ``a`` within
-``window`` words of one from ``b``, and of one from ``c`` when the rule has a ``c`` list), and
+``window`` content words of one from ``b``, and of one from ``c`` when the rule has a ``c``
+list; see :class:`NearRule`), and
 ``blockers``: words that, just before a phrase or the first word of a near rule, say that the act
 did not or has not yet happened ("tidak menemui", "akan berdialog", "meminta agar ... mendengar"),
 so the phrase or rule does not count there, and ``conditions``: words that make the rest of their
@@ -39,7 +40,13 @@ class TaxonomyError(ValueError):
 class NearRule:
     """Evidence when a word of ``a`` stands within ``window`` words of a word of ``b``.
 
-    With ``c``, a word of each of the three lists must stand in one stretch of ``window`` words:
+    ``window`` counts content words, from the first word of one cue to the first word of the
+    other: the function words that phrases skip (``di``, ``dan``, ``yang``, ``ini``, ...:
+    :data:`~media_analytics.themes.rules.GAP_WORDS`) are not counted, so a pair may stand more
+    than ``window`` words apart as written. Both cues stand in one sentence, and the evidence runs
+    from the first word of the first cue to the last word of the last (a cue of two words is
+    never cut). With ``c``, a word of each of the three lists must stand in one stretch of
+    ``window`` words:
     "an exchange word, a member of the public and an official", for example. With ``ordered``, the
     word of ``a`` must come before the word of ``b`` ("mengadu ke DPRD", not "anggota DPRD
     mengadu"): for rules whose meaning depends on who does what to whom.

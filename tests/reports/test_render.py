@@ -68,6 +68,30 @@ def test_html_is_self_contained_and_phone_ready(report):
     assert html.count("<svg") == html.count("</svg>") >= 2
 
 
+def test_story_titles_link_to_their_articles(tmp_path, syndicated_records):
+    theme = [{"theme": "public_dialogue", "score": 0.9, "evidence": []}]
+    extra = {
+        "s1": {"url": "https://warta.example/read/1?a=1&b=2"},
+        "n1": {"url": "javascript:alert(1)", "themes": theme},  # a feed's URL, never run
+    }
+    records = [{**r, **extra.get(r["id"], {})} for r in syndicated_records]
+    paths = build_report(records, tmp_path)
+    html = paths["html"].read_text(encoding="utf-8")
+    title = "Polisi siagakan personel di TPS rawan"
+    link = (
+        f'<a href="https://warta.example/read/1?a=1&amp;b=2" rel="noreferrer noopener">{title}</a>'
+    )
+    assert html.count(link) == 2  # the syndicated stories and the stories by theme
+    assert "javascript:" not in html and '<td class="long">Judul n1</td>' in html
+    assert "<th>url</th>" not in html  # the link is the title's
+    markdown = paths["markdown"].read_text(encoding="utf-8")
+    assert f"| [{title}](https://warta.example/read/1?a=1&amp;b=2) | Outlet A | 5 |" in markdown
+    stories = pd.read_csv(paths["csv:stories"], keep_default_na=False).set_index("id")
+    assert stories.loc["s1", "url"] == "https://warta.example/read/1?a=1&b=2"
+    assert stories.loc["n1", "themes"] == "public_dialogue"
+    assert stories.loc["n2", ["url", "themes"]].tolist() == ["", ""]
+
+
 def test_html_escapes_text(tmp_path, syndicated_records):
     records = [{**r, "title": "<b>Bold</b> & co"} if r["id"] == "n1" else r
                for r in syndicated_records]  # fmt: skip

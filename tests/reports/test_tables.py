@@ -228,6 +228,8 @@ def test_top_speakers(data):
     out = top_speakers(data)
     assert out.to_dict("list") == {
         "speaker": ["Ani", "Budi"],
+        "title": ["Dr.", None],  # as the stories name them: Ani with her title, neither's role
+        "role": [None, None],
         "quotes": [2, 1],
         "articles": [2, 1],
         "latest_quote": ["kedua", "satu"],

@@ -285,3 +285,56 @@ def test_vetoes_are_shown_as_the_text_writes_them(tagger: ThemeTagger) -> None:
     # the cue matched by stem; the explanation names the words in the article and where they are
     assert explained["vetoes"] == ["tidak menemukan"]
     assert [text[s["start"] : s["end"]] for s in explained["veto_spans"]] == ["tidak menemukan"]
+
+
+TRAFFIC = {
+    "themes": [
+        {
+            "id": "traffic_operation",
+            "near": [{"a": ["operasi"], "b": ["lalu lintas"], "window": 10}],
+        }
+    ]
+}
+
+
+def test_a_near_rule_counts_content_words_and_its_evidence_holds_whole_cues() -> None:
+    # seen on real news (a user's rule, CLICK-ID clickid-e59ee9e46102): evidence 14 words long
+    # for a window of 10, ending "tertib berlalu" with the cue "lalu lintas" cut in two
+    text = (
+        "Jenis operasi ini biasanya dilakukan menjelang akhir tahun dan bertujuan untuk "
+        "menumbuhkan kesadaran tertib berlalu lintas pada masyarakat."
+    )
+    (found,) = _near(RuleMatcher(Taxonomy.from_dict(TRAFFIC)), text)
+    assert found.endswith("tertib berlalu lintas")
+    assert found.startswith("operasi ini biasanya")
+    # the window counts the words that are not function words (GAP_WORDS: "ini", "menjelang",
+    # "dan", "untuk" here), from the first word of one cue to the first word of the other:
+    # "berlalu" is the 9th after "operasi", so a window of 9 pairs them and one of 8 does not
+    for window, pairs in ((9, True), (8, False)):
+        rule = {**TRAFFIC["themes"][0]["near"][0], "window": window}
+        tax = Taxonomy.from_dict({"themes": [{"id": "t", "near": [rule]}]})
+        assert bool(_near(RuleMatcher(tax), text)) is pairs, window
+
+
+@pytest.mark.shared_data
+def test_near_evidence_of_real_news_points_at_whole_cues_in_the_article() -> None:
+    import csv
+
+    from media_analytics.preprocessing import clean_article
+
+    from ..conftest import shared_file
+
+    path = shared_file("corpora/clickid-news-articles/clickid_articles_80.csv")
+    csv.field_size_limit(1 << 30)
+    with path.open(newline="", encoding="utf-8") as f:
+        (row,) = [r for r in csv.DictReader(f) if r["article_id"] == "clickid-e59ee9e46102"]
+    text = clean_article(row["content"]).text
+    tagger = ThemeTagger(taxonomy=Taxonomy.from_dict(TRAFFIC)).fit([])
+    explained = tagger.tag(text, row["title"]).explain("traffic_operation")
+    assert explained["evidence"]
+    for span in explained["spans"]:
+        source = text if span["field"] == "text" else row["title"]
+        words = source[span["start"] : span["end"]]
+        assert words in explained["evidence"]
+        # a cue is never cut: the evidence ends on the whole of "berlalu lintas"
+        assert words.lower().endswith(("lalu lintas", "operasi")), words
