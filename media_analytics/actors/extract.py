@@ -264,9 +264,11 @@ class ArticleActors:
         return j - 1 if j > 0 and lows[j - 1] == "rumah" else None
 
     def _title(self, j: int) -> bool:
-        """Token ``j`` is a title before a name: an honorific (``dr``, ``Prof``) or a rank."""
-        low = self.ts.lows[j]
-        return (low,) in self.ts.lex.hon_prefix or low in self.ts.lex.rank_openers
+        """Token ``j`` is a title before a name: an honorific (``dr``, ``Prof``) or a rank (one
+        word in either case, or the first word of a rank written out: ``Komisaris Besar``)."""
+        ts = self.ts
+        low = ts.lows[j]
+        return (low,) in ts.lex.hon_prefix or (low,) in ts.lex.ranks or ts.rank_end(j) > j
 
     def _facility(self, k: int) -> int:
         """Skip the facility's name at ``k``, keeping the bodies and places named in it

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -158,6 +158,8 @@ class Lexicon:
     triggers_exact: frozenset[str] = frozenset()  # openers of organisation and country names
     role_openers: frozenset[str] = frozenset()  # first words of role heads and modifiers
     rank_openers: frozenset[str] = frozenset()  # first words of ranks ("komisaris besar")
+    # the ranks as phrases, for the longest one at a token ("Ajun Inspektur Polisi Satu")
+    rank_phrases: PhraseSet = field(default_factory=lambda: PhraseSet(()))
     # verbs that open reported speech after its source ([before] and [reports])
     reporting_verbs: frozenset[str] = frozenset()
     # every speech verb, before, after or passive ("mengatakan", "ujar", "dikatakan")
@@ -251,6 +253,7 @@ def get_lexicon() -> Lexicon:
         triggers_exact=frozenset(exact),
         role_openers=role_openers,
         rank_openers=frozenset(k[0] for k in ranks),
+        rank_phrases=PhraseSet(ranks),
         reporting_verbs=reporting,
         speech_verbs=lex.verbs_after | lex.verbs_before | lex.verbs_passive,
         org_openers=lex.org_heads.first | lex.org_phrases.first,

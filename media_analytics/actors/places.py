@@ -95,6 +95,7 @@ def _plain_place_token(ts: TokenStream, j: int) -> bool:
     low = ts.lows[j]
     return not (
         lex.place_heads.get((low,), "landmark") != "landmark"
+        or ts.rank_end(j) > j
         or (low,) in lex.ranks
         or (low,) in lex.role_heads
         or (w,) in lex.org_heads

@@ -1372,8 +1372,9 @@ class _Attributor:
                     after_comma = False
                     continue
                 break
-            if (low,) in lex.hon_prefix or (low,) in lex.ranks:
-                j = ts.skip_dot(j + 1)  # "Prof Budi", "Kombes Budi": the name follows
+            if (low,) in lex.hon_prefix or (low,) in lex.ranks or ts.rank_end(j) > j:
+                # "Prof Budi", "Kombes Budi", "Ajun Inspektur Satu Budi": the name follows
+                j = ts.skip_dot(max(j + 1, ts.rank_end(j)))
                 continue
             end = read_name(ts, j)
             if after_comma and end > j and ts.is_boundary(end) and not ts.weak_name(j, end):
