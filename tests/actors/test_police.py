@@ -50,6 +50,97 @@ def real_article(source: tuple[str, str], aid: str) -> str:
     return next(text for key, text in _articles(*source) if key == aid)
 
 
+# --- "Metro": the police units of greater Jakarta, not the city of Metro in Lampung -----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kapolda Metro Jaya Irjen Karyoto hadir.",
+        "Kepala Kepolisian Daerah Metro Jaya Irjen Karyoto hadir.",
+        "Ia meninjau pos di Mapolda Metro Jaya kemarin.",
+        "Hal itu disampaikan kepada Kapolda Metro Jaya.",
+        "Ia diperiksa di Mapolda Metro pekan lalu.",
+        "Kapolres Metro Jakarta Utara Kombes Gidion Arif Setyawan juga hadir.",
+        "Wakapolres Metro Jakarta Pusat AKBP Setyo Koes hadir.",
+        "Kapolres Metro Bekasi Kombes Budi hadir.",
+        "Kasat Lantas Metro Bekasi AKBP Tartono hadir.",
+        "Kapolsek Metro Gambir Kompol Wiraga Dimas Tama mengatakan itu.",
+    ],
+)
+def test_a_police_unit_named_metro_is_not_the_city_of_metro(text: str) -> None:
+    assert not any(in_kota_metro(a) for a in extract_actors(text)), extract_actors(text)
+
+
+def test_the_place_of_a_metro_unit_is_the_one_named_after_it() -> None:
+    found = places("Kapolres Metro Jakarta Utara Kombes Gidion Arif Setyawan hadir.")
+    assert list(found) == ["Jakarta Utara"]
+    assert found["Jakarta Utara"].region == {
+        "province": "Daerah Khusus Ibukota Jakarta",
+        "regency": "Kota Administrasi Jakarta Utara",
+    }
+    # Metro Jaya is Jakarta's police
+    found = places("Kapolda Metro Jaya Irjen Karyoto hadir.")
+    assert [a.region for a in found.values()] == [{"province": "Daerah Khusus Ibukota Jakarta"}]
+    # the offices keep their units' names
+    p = persons("Kapolres Metro Jakarta Utara Kombes Gidion Arif Setyawan hadir.")
+    assert p["Gidion Arif Setyawan"].role == "Kapolres Metro Jakarta Utara"
+    p = persons("Kapolda Metro Jaya Irjen Karyoto hadir.")
+    assert p["Karyoto"].role == "Kapolda Metro Jaya"
+
+
+def test_the_brief_example_has_no_kota_metro() -> None:
+    text = (
+        "JAKARTA - Kepala Kepolisian Daerah Metro Jaya Inspektur Jenderal Gatot Eddy Pramono "
+        "meninjau pos di Mapolda Metro Jaya. Kapolda Metro Jaya Irjen Karyoto hadir. Kapolres "
+        "Metro Jakarta Utara Kombes Gidion Arif Setyawan juga hadir."
+    )
+    actors = extract_actors(text)
+    assert not any(in_kota_metro(a) for a in actors)
+    found = {a.name: a for a in actors if a.type == "person"}
+    assert (found["Gatot Eddy Pramono"].title, found["Gatot Eddy Pramono"].role) == (
+        "Inspektur Jenderal",
+        "Kepala Kepolisian Daerah Metro Jaya",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warga Kota Metro menggelar pawai.",
+        "Banjir melanda Metro, Lampung, kemarin.",
+        "Wali Kota Metro Wahdi meninjau pasar.",
+        "Kapolres Metro AKBP Heri Sulistyo Nugroho meninjau pasar di Metro Pusat.",
+        "Pawai digelar di Metro Lampung kemarin.",
+    ],
+)
+def test_the_city_of_metro_is_still_in_lampung(text: str) -> None:
+    assert any(in_kota_metro(a) for a in extract_actors(text)), extract_actors(text)
+
+
+def test_a_metro_unit_whose_place_was_cut_is_not_the_city_in_an_article_on_jakartas_police() -> (
+    None
+):
+    # seen on real news: the crawler left the unit's place out in one mention
+    text = (
+        "Polres Metro, bersama Pemprov DKI Jakarta menyegel pabrik arang. Kapolres Metro, "
+        'mengatakan ada 17 pabrik yang disegel. "Kami tegas," ujar Budhi di Polda Metro Jaya.'
+    )
+    assert not any(in_kota_metro(a) for a in extract_actors(text))
+
+
+@pytest.mark.slow
+@pytest.mark.shared_data
+def test_no_article_on_a_metro_police_unit_is_placed_in_kota_metro() -> None:
+    wrong = [
+        (aid, a.name)
+        for aid, text in real_articles(_CLICKID, r"Metro Jaya|(?:Pol(?:da|res|sek)|Resor) Metro")
+        for a in extract_actors(text)
+        if a.type == "place" and in_kota_metro(a)
+    ]
+    assert wrong == [], wrong
+
+
 # --- ranks written out -------------------------------------------------------------------------
 
 
