@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import pytest
 
-from media_analytics.actors import Actor, extract_actors
+from media_analytics.actors import Actor, extract_actors, extract_quotes
 
 from ..conftest import shared_file
 
@@ -313,3 +313,77 @@ def test_no_rank_written_out_is_split_in_real_news() -> None:
             if a.type == "organization" and a.name.split()[-1] in openers:
                 split.append((aid, a.name, None))
     assert split == [], split
+
+
+# --- offices glued to their province's short form, and the traffic police ---------------------
+
+
+@pytest.mark.parametrize(
+    "office", ["Kapoldasu", "Kapoldasumsel", "Kapoldajatim", "Wakapoldasu", "Kajatisu"]
+)
+def test_an_office_glued_to_its_province_is_no_person(office: str) -> None:
+    text = f'{office} juga hadir. "Situasi kondusif," pungkas {office}.'
+    assert persons(text) == {}
+
+
+def test_a_glued_office_is_its_holder_named_in_the_article() -> None:
+    text = (
+        "Kapolda Sumut Irjen Agus Andrianto meninjau posko. Kapoldasu juga menemui warga.\n"
+        '"Situasi kondusif," pungkas Kapoldasu.'
+    )
+    assert set(persons(text)) == {"Agus Andrianto"}
+    assert [q.speaker for q in extract_quotes(text)] == ["Agus Andrianto"]
+    # and the other way round, the full name of the province
+    text = (
+        "Kapoldasu Irjen Agus Andrianto meninjau posko.\n"
+        '"Situasi kondusif," kata Kapolda Sumatera Utara.'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Agus Andrianto"]
+
+
+def test_a_glued_office_of_another_province_is_not_the_holder_named() -> None:
+    text = (
+        'Kapolda Jatim Irjen Luki Hermawan meninjau posko.\n"Situasi kondusif," pungkas Kapoldasu.'
+    )
+    assert [q.speaker for q in extract_quotes(text)] != ["Luki Hermawan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Terima kasih Pak Polantas, kata warga.",
+        "Pak Polantas membantu warga menyeberang.",
+        '"Polantas sekarang lebih ramah," kata Budi Santoso.',
+    ],
+)
+def test_the_traffic_police_is_no_person(text: str) -> None:
+    assert "Polantas" not in persons(text)
+
+
+@pytest.mark.slow
+@pytest.mark.shared_data
+def test_the_quotes_of_the_kapoldasu_article_are_his() -> None:
+    text = real_article(_CLICKID, "clickid-4a7688b7ed89")
+    actors = extract_actors(text)
+    assert {a.name for a in actors if a.type == "person"} == {"Agus Andrianto"}
+    speakers = [q.speaker for q in extract_quotes(text, actors)]
+    assert len(speakers) == 5
+    assert set(speakers) == {"Agus Andrianto"}
+
+
+@pytest.mark.slow
+@pytest.mark.shared_data
+def test_the_traffic_police_is_no_person_in_real_news() -> None:
+    found = [
+        (aid, a.name)
+        for aid, text in real_articles(_DETIK, r"Polantas")
+        for a in extract_actors(text)
+        if a.type == "person" and "Polantas" in a.name
+    ]
+    found += [
+        (aid, a.name)
+        for aid, text in real_articles(_CLICKID, r"Polantas")
+        for a in extract_actors(text)
+        if a.type == "person" and "Polantas" in a.name
+    ]
+    assert found == [], found
