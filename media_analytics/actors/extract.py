@@ -264,9 +264,11 @@ class ArticleActors:
         return j - 1 if j > 0 and lows[j - 1] == "rumah" else None
 
     def _title(self, j: int) -> bool:
-        """Token ``j`` is a title before a name: an honorific (``dr``, ``Prof``) or a rank."""
-        low = self.ts.lows[j]
-        return (low,) in self.ts.lex.hon_prefix or low in self.ts.lex.rank_openers
+        """Token ``j`` is a title before a name: an honorific (``dr``, ``Prof``) or a rank (one
+        word in either case, or the first word of a rank written out: ``Komisaris Besar``)."""
+        ts = self.ts
+        low = ts.lows[j]
+        return (low,) in ts.lex.hon_prefix or (low,) in ts.lex.ranks or ts.rank_end(j) > j
 
     def _facility(self, k: int) -> int:
         """Skip the facility's name at ``k``, keeping the bodies and places named in it
@@ -627,15 +629,31 @@ class ArticleActors:
                 i = j
 
     def _bind_roles(self) -> None:
+        """A role named without a person (``kata Kapolres``) is a mention of the one person the
+        article bound that role to: the same office as written, the bare head when one person
+        holds it, or a province's office however its province is written (``Kapoldasu``,
+        ``Kapolda Sumut``, ``Kapolda Sumatera Utara``)."""
         heads: dict[str, list[_Person]] = {}
         for text, owner in self.roles.items():
             heads.setdefault(text.split(" ", 1)[0], []).append(owner)
+        lex = self.ts.lex
+        offices: dict[tuple[str, str], dict[int, _Person]] | None = None
         for role in self.role_only:
             norm = normalize_name(role.text)
             person: _Person | None = self.roles.get(norm)
             if person is None and norm == role.head:
                 bound = {id(p): p for p in heads.get(norm, [])}
                 person = next(iter(bound.values())) if len(bound) == 1 else None
+            office = lex.province_office(tuple(norm.split())) if person is None else None
+            if office is not None:
+                if offices is None:  # (the offices the article bound, read once)
+                    offices = {}
+                    for text, owner in self.roles.items():
+                        held = lex.province_office(tuple(text.split()))
+                        if held is not None:
+                            offices.setdefault(held, {})[id(owner)] = owner
+                holders = offices.get(office, {})
+                person = next(iter(holders.values())) if len(holders) == 1 else None
             if person is not None:
                 person.actor.mentions.append(self.ts.span(role.start, role.end))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -158,6 +158,11 @@ class Lexicon:
     triggers_exact: frozenset[str] = frozenset()  # openers of organisation and country names
     role_openers: frozenset[str] = frozenset()  # first words of role heads and modifiers
     rank_openers: frozenset[str] = frozenset()  # first words of ranks ("komisaris besar")
+    # the ranks as phrases, for the longest one at a token ("Ajun Inspektur Polisi Satu")
+    rank_phrases: PhraseSet = field(default_factory=lambda: PhraseSet(()))
+    # offices of a province written as one word with its short name (roles.txt
+    # [province_office]): "kapoldasu" -> ("kapolda", "Sumatera Utara"); role heads as well
+    glued_offices: dict[str, tuple[str, str]] = field(default_factory=dict)
     # verbs that open reported speech after its source ([before] and [reports])
     reporting_verbs: frozenset[str] = frozenset()
     # every speech verb, before, after or passive ("mengatakan", "ujar", "dikatakan")
@@ -180,6 +185,13 @@ class Lexicon:
     name_cues_before: frozenset[str] = frozenset()
     name_cues_after: frozenset[str] = frozenset()
 
+    def province_office(self, words: tuple[str, ...]) -> tuple[str, str] | None:
+        """The office of a province and the province's official name that a role's lower-cased
+        words name (``("kapoldasu",)``, ``("kapolda", "sumut")``, ``("kapolda", "sumatera",
+        "utara")``: ``("kapolda", "Sumatera Utara")``), or None."""
+        found = self.glued_offices.get("".join(words))
+        return found if found is not None and (len(words) == 1 or found[0] == words[0]) else None
+
     def is_role_word(self, low: str) -> bool:
         """Whether a lower-cased token opens a role phrase or is a rank."""
         return (low,) in self.role_heads or (low,) in self.ranks or (low,) in self.role_modifiers
@@ -187,6 +199,28 @@ class Lexicon:
 
 def _keyed(lines: list[str], *, lower: bool = True) -> list[tuple[str, ...]]:
     return [k for k in (phrase_key(line, lower=lower) for line in lines) if k]
+
+
+def _glued_offices(roles: dict[str, list[str]]) -> dict[str, tuple[str, str]]:
+    """Each office of roles.txt ``[province_office]`` glued to each name of a province (its
+    official name, its aliases in region_aliases.csv, the short forms of ``[province_short]``),
+    lower-cased and without spaces: ``kapoldasu``, ``kapoldasumut``, ``kapoldajawatimur``."""
+    provinces = {r["name"] for r in read_csv_rows("regions.csv") if len(r["code"]) == 2}
+    names = [(name, name) for name in provinces]
+    names += [
+        (r["alias"], r["official"])
+        for r in read_csv_rows("region_aliases.csv")
+        if r["official"] in provinces
+    ]
+    for line in roles.get("province_short", []):
+        short, _, official = line.partition("\t")
+        names.append((short.strip(), official.strip()))
+    offices = [k[0] for k in _keyed(roles.get("province_office", [])) if len(k) == 1]
+    return {
+        office + "".join(phrase_key(name)): (office, official)
+        for office in offices
+        for name, official in names
+    }
 
 
 @lru_cache(maxsize=1)
@@ -202,6 +236,7 @@ def get_lexicon() -> Lexicon:
     hon_prefix = {phrase_key(h): h for h in hon.get("prefix", [])}
     hon_suffix = frozenset(h.replace(" ", "").rstrip(".").lower() for h in hon.get("suffix", []))
     roles = read_sections("roles.txt")
+    glued = _glued_offices(roles)
     places: dict[tuple[str, ...], str] = {}
     for line in read_lines("place_heads.txt"):
         word, _, level = line.partition("\t")
@@ -212,7 +247,7 @@ def get_lexicon() -> Lexicon:
         hon_prefix=hon_prefix,
         hon_suffix=hon_suffix,
         role_modifiers=PhraseSet(_keyed(roles.get("modifier", []))),
-        role_heads=PhraseSet(_keyed(roles.get("head", []))),
+        role_heads=PhraseSet([*_keyed(roles.get("head", [])), *((w,) for w in glued)]),
         org_heads=PhraseSet(_keyed(read_lines("org_heads.txt"), lower=False)),
         org_phrases=PhraseSet(_keyed(read_lines("org_acronyms.txt"), lower=False)),
         institution=frozenset(w.lower() for w in read_lines("institution_words.txt")),
@@ -251,6 +286,8 @@ def get_lexicon() -> Lexicon:
         triggers_exact=frozenset(exact),
         role_openers=role_openers,
         rank_openers=frozenset(k[0] for k in ranks),
+        rank_phrases=PhraseSet(ranks),
+        glued_offices=glued,
         reporting_verbs=reporting,
         speech_verbs=lex.verbs_after | lex.verbs_before | lex.verbs_passive,
         org_openers=lex.org_heads.first | lex.org_phrases.first,

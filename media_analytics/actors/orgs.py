@@ -83,14 +83,15 @@ class OrgMatch:
 
 
 def _is_plain(ts: TokenStream, j: int) -> bool:
-    """A capitalised word that is neither a head, a rank nor an everyday word."""
+    """A capitalised word that is neither a head, a rank (or its first word) nor an everyday
+    word."""
     w = ts.words[j]
     if not w[:1].isupper() or ts.upper[j]:
         return False
     low = ts.lows[j]
     lex = ts.lex
     return not (
-        (low,) in lex.ranks
+        ts.rank_end(j) > j
         or (low,) in lex.role_heads
         or (low,) in lex.place_heads
         or low in lex.street_heads
@@ -121,8 +122,8 @@ def _continue_name(ts: TokenStream, j: int, gaz: Gazetteer, complement: bool) ->
         if w in _SUFFIX_WORDS:
             j += 1
             continue
-        if (low,) in lex.ranks and ts.caps[j]:
-            break
+        if ts.rank_end(j) > j:
+            break  # a rank, written out or not: "Polsek Koja Ajun Komisaris Besar Budi"
         e = lex.org_phrases.longest(ts.words, j)
         if e > j:
             j = e

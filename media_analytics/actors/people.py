@@ -106,17 +106,12 @@ class PersonMatch:
 
 def match_rank(ts: TokenStream, i: int) -> tuple[int, str] | None:
     """A rank at ``i`` with its suffixes (``Kombes (Pol)``, ``Letkol Inf``); (end, rank)."""
-    if i >= ts.n or not ts.caps[i] or ts.lows[i] not in ts.lex.rank_openers:
+    if i >= ts.n:
         return None
-    rank, j = None, i
-    for size in (3, 2, 1):  # a rank written out ("Komisaris Besar", "Ajun Komisaris Besar")
-        if i + size <= ts.n and all(ts.caps[i : i + size]):
-            rank = ts.lex.ranks.get(tuple(ts.lows[i : i + size]))
-            if rank is not None:
-                j = i + size
-                break
-    if rank is None:
+    j = ts.rank_end(i)  # the longest: a rank written out ("Ajun Inspektur Satu") is read whole
+    if j == i:
         return None
+    rank = ts.lex.ranks[tuple(ts.lows[i:j])]
     j = ts.skip_dot(j)
     for _ in range(3):
         if j >= ts.n or not ts.joined(j):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from .regions import Gazetteer, Region
 from .tokens import TokenStream
 
-__all__ = ["PlaceMatch", "match_place", "match_street"]
+__all__ = ["PlaceMatch", "match_place", "match_street", "police_unit"]
 
 _HEAD_LEVEL = {
     "province": "province",
@@ -95,11 +95,49 @@ def _plain_place_token(ts: TokenStream, j: int) -> bool:
     low = ts.lows[j]
     return not (
         lex.place_heads.get((low,), "landmark") != "landmark"
+        or ts.rank_end(j) > j
         or (low,) in lex.ranks
         or (low,) in lex.role_heads
         or (w,) in lex.org_heads
         or low in lex.common
     )
+
+
+def police_unit(ts: TokenStream, i: int, gaz: Gazetteer) -> bool:
+    """Whether the region name at token ``i`` (one of ``[unit_names]``) names a police unit of
+    another region here, not the region itself: ``Metro``, a city in Lampung, is greater
+    Jakarta's ``Polda Metro (Jaya)``, ``Polres Metro Jakarta Utara``, ``Polsek Metro Gambir``.
+
+    So it is before the name of a region of another province (whose place that is) and after a
+    province's police (no province is called so); and after any police unit when the article
+    names such a unit elsewhere (``Kapolres Metro, Kombes Budhi``, the place cut by the crawler,
+    next to ``Polda Metro Jaya``). ``Kota Metro``, ``Metro, Lampung``, ``Metro Pusat`` (one of
+    its districts) and ``Kapolres Metro AKBP ...`` in an article on Lampung stay the city's.
+    """
+    lows = ts.lows
+    own = frozenset(r.province for r in gaz.lookup((lows[i],)))
+    if _unit_at(ts, i, gaz, own):
+        return True
+    if i == 0 or not ts.joined(i) or lows[i - 1] not in ts.lex.words["police_units"]:
+        return False
+    return any(k != i and _unit_at(ts, k, gaz, own) for k in ts.positions(ts.words[i]))
+
+
+def _unit_at(ts: TokenStream, k: int, gaz: Gazetteer, own: frozenset[str]) -> bool:
+    """The unit name at token ``k`` (see :func:`police_unit`) is a police unit's by what stands
+    right next to it; ``own``: the provinces of the regions it names itself."""
+    lows = ts.lows
+    if k > 0 and ts.joined(k) and lows[k - 1] in ts.lex.words["province_police"]:
+        return True  # "Polda Metro"
+    end, regions = gaz.longest(lows, k, districts=True)
+    if end > k + 1:  # a longer name: "Metro Jaya" (Jakarta), "Metro Pusat" (a district of Metro)
+        return not own.issuperset(r.province for r in regions)
+    j = k + 1
+    if j >= ts.n or not ts.joined(j) or not ts.caps[j]:
+        return False
+    end, regions = gaz.longest(lows, j, districts=True)
+    # "Metro Jakarta Utara", "Metro Bekasi Kota", "Metro Gambir"; not "Metro Lampung"
+    return end > j and all(ts.caps[j:end]) and not own.intersection(r.province for r in regions)
 
 
 def match_place(
@@ -174,6 +212,8 @@ def match_place(
     if not ts.caps[i] or (ts.sent[i] and ts.is_common(i)):
         return None
     end, regions = gaz.longest(ts.lows, i, districts=districts)
+    if end == i + 1 and ts.lows[i] in ts.lex.words["unit_names"] and police_unit(ts, i, gaz):
+        return None  # "Polres Metro Jakarta Utara", "Polda Metro": no city of Metro
     if end > i and all(ts.caps[k] for k in range(i, end)):
         key = tuple(ts.lows[i:end])
         if complement or not (

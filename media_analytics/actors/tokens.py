@@ -543,6 +543,25 @@ class TokenStream:
         )
 
     # --- token classes -------------------------------------------------------------------------
+    def rank_end(self, i: int) -> int:
+        """End of the longest rank at token ``i`` (suffixes such as ``Pol`` left out), or ``i``.
+
+        Every word of the rank is capitalised and on one line: ``Komisaris Besar``, ``Ajun
+        Inspektur Satu``, ``AKBP``; a rank written out is read whole, so that none of its words
+        is left to the office before it or the name after it.
+        """
+        caps, nl, lows, ranks = self.caps, self.nl, self.lows, self.lex.rank_phrases
+        if not caps[i] or lows[i] not in self.lex.rank_openers:
+            return i
+        for k in range(min(ranks.max_len, self.n - i), 0, -1):
+            if (
+                tuple(lows[i : i + k]) in ranks
+                and all(caps[i : i + k])
+                and not any(nl[i + 1 : i + k])
+            ):
+                return i + k
+        return i
+
     def written_lower(self, word: str) -> bool:
         """Whether ``word`` occurs as a token written all in lower case."""
         return word in self.word_set and word.islower()

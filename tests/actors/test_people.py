@@ -25,7 +25,7 @@ def persons(text: str) -> dict[str, Actor]:
         ("Komandan pasukan, Letkol Inf Bayu Saputra, memberi arahan.", "Bayu Saputra", "Letkol"),
         ("Kolonel Arief Rahman hadir bersama warga.", "Arief Rahman", "Kolonel"),
         ("Acara dibuka Mayjen TNI Gatot Wibisono.", "Gatot Wibisono", "Mayjen"),
-        ("Brigadir Satu Polisi Rina Marlina bertugas di perbatasan.", "Rina Marlina", "Brigadir"),
+        ("Brigadir Satu Polisi Rina Marlina berjaga di pos.", "Rina Marlina", "Brigadir Satu"),
     ],
 )
 def test_ranks(text: str, name: str, title: str) -> None:

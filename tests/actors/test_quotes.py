@@ -588,3 +588,31 @@ def test_an_honorific_after_a_qualified_office_is_no_part_of_the_role(honorific:
     text = f"Wakil Presiden terpilih {honorific} Ahmad Fauzan menghadiri rapat pleno di Bandung."
     (person,) = [a for a in extract_actors(text) if a.type == "person"]
     assert (person.name, person.role) == ("Ahmad Fauzan", "Wakil Presiden terpilih")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Kapolda Sumut, Irjen Agus Andrianto, menjenguk Kombes Budi Santoso di rumah sakit. "
+            '"Pada kesempatan ini saya Kapolda Sumut mendoakan kesembuhan," katanya.',
+            "Agus Andrianto",
+        ),
+        (
+            "Bupati Siak Alfedri hadir bersama Wali Kota Medan Bobby Nasution. "
+            '"Saya Bupati Siak menjamin keamanan," ujarnya.',
+            "Alfedri",
+        ),
+    ],
+)
+def test_an_office_after_saya_is_the_speakers_own(text: str, speaker: str) -> None:
+    # seen on real news: "saya Kapolda Metro Jaya beserta seluruh jajaran ..., katanya"
+    assert only(text)[0] == speaker
+
+
+def test_a_name_after_saya_owning_a_noun_is_someone_else() -> None:
+    text = (
+        "Yati hadir bersama Muhammad Habibie, cucunya. "
+        '"Saya beri nama cucu saya Muhammad Habibie sejak lahir," katanya.'
+    )
+    assert only(text)[0] != "Muhammad Habibie"
