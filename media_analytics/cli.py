@@ -317,20 +317,14 @@ def _column_flags(message: str, prefix: str) -> str:
 
 
 def _check_model_out(out: str) -> None:
-    """Refuse, before any training, an ``--out`` that is a file or a folder of other things
-    (a model directory is replaced)."""
-    path = Path(out)
-    if path.exists() and not path.is_dir():
-        raise CommandError(f"--out {out}: is a file; give a folder for the model")
-    if path.is_dir() and any(path.iterdir()) and not (path / "manifest.json").is_file():
-        raise CommandError(
-            f"--out {out}: a folder that holds other files and no model; give a new or empty "
-            "folder (or a model directory to replace)"
-        )
-    from .pipeline import is_model_dir
+    """Refuse, before any training, an ``--out`` that the save after it would refuse (a file, a
+    folder of other things, the current folder; a model directory is replaced)."""
+    from .pipeline import ModelError, check_model_target
 
-    if (path / "manifest.json").is_file() and not is_model_dir(path):
-        raise CommandError(f"--out {out}: its manifest.json is not a model's; not replaced")
+    try:
+        check_model_target(out)
+    except ModelError as exc:
+        raise CommandError(f"--out {exc}") from None
 
 
 def _report_rejects(rejects: Any) -> None:
