@@ -996,7 +996,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if args.since and args.until and args.since > args.until:
         raise CommandError(f"--since {args.since} is after --until {args.until}")
     if args.db:
-        from .store import StoreError
+        from .store import StoreError, UnknownVersionError
 
         try:
             with _existing_store(args.db) as store:
@@ -1008,15 +1008,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
                     if version
                     else []
                 )
-                held = store.scores_count() if args.model_version and not len(records) else {}
+        except UnknownVersionError as exc:  # the versions it holds named, as in Python
+            raise CommandError(f"--model-version {args.model_version}: {exc.reason}") from None
         except StoreError as exc:
             raise _db_error(args.db, exc) from None
-        if args.model_version and not len(records) and not held.get(args.model_version):
-            listed = ", ".join(f"{v} ({n:,} articles)" for v, n in held.items()) or "none"
-            raise CommandError(
-                f"--model-version {args.model_version}: the database holds no scores of that "
-                f"version; it holds {listed}"
-            )
     else:
         records = list(_read_scored(args.inputs))
     if not len(records):
