@@ -124,12 +124,12 @@ def default_model() -> MediaPipeline:
         except ModelError as exc:  # a damaged cache is rebuilt, never trusted
             logger.warning("rebuilding the cached default model: %s", exc)
             shutil.rmtree(target, ignore_errors=True)
-    # a minute or more of silence reads as a hang: said at INFO where logging shows it (the
+    # minutes of silence read as a hang: said at INFO where logging shows it (the
     # command line), else as a warning, which Python prints with no logging set up (a notebook)
     logger.log(
         logging.INFO if logger.isEnabledFor(logging.INFO) else logging.WARNING,
-        "building the default model from the bundled corpora (once, a minute or more; cached "
-        "in %s)",
+        "building the default model from the bundled corpora (once; it can take a few "
+        "minutes; cached in %s)",
         target,
     )
     started = time.perf_counter()
