@@ -317,20 +317,14 @@ def _column_flags(message: str, prefix: str) -> str:
 
 
 def _check_model_out(out: str) -> None:
-    """Refuse, before any training, an ``--out`` that is a file or a folder of other things
-    (a model directory is replaced)."""
-    path = Path(out)
-    if path.exists() and not path.is_dir():
-        raise CommandError(f"--out {out}: is a file; give a folder for the model")
-    if path.is_dir() and any(path.iterdir()) and not (path / "manifest.json").is_file():
-        raise CommandError(
-            f"--out {out}: a folder that holds other files and no model; give a new or empty "
-            "folder (or a model directory to replace)"
-        )
-    from .pipeline import is_model_dir
+    """Refuse, before any training, an ``--out`` that the save after it would refuse (a file, a
+    folder of other things, the current folder; a model directory is replaced)."""
+    from .pipeline import ModelError, check_model_target
 
-    if (path / "manifest.json").is_file() and not is_model_dir(path):
-        raise CommandError(f"--out {out}: its manifest.json is not a model's; not replaced")
+    try:
+        check_model_target(out)
+    except ModelError as exc:
+        raise CommandError(f"--out {exc}") from None
 
 
 def _report_rejects(rejects: Any) -> None:
@@ -1002,7 +996,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if args.since and args.until and args.since > args.until:
         raise CommandError(f"--since {args.since} is after --until {args.until}")
     if args.db:
-        from .store import StoreError
+        from .store import StoreError, UnknownVersionError
 
         try:
             with _existing_store(args.db) as store:
@@ -1014,15 +1008,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
                     if version
                     else []
                 )
-                held = store.scores_count() if args.model_version and not len(records) else {}
+        except UnknownVersionError as exc:  # the versions it holds named, as in Python
+            raise CommandError(f"--model-version {args.model_version}: {exc.reason}") from None
         except StoreError as exc:
             raise _db_error(args.db, exc) from None
-        if args.model_version and not len(records) and not held.get(args.model_version):
-            listed = ", ".join(f"{v} ({n:,} articles)" for v, n in held.items()) or "none"
-            raise CommandError(
-                f"--model-version {args.model_version}: the database holds no scores of that "
-                f"version; it holds {listed}"
-            )
     else:
         records = list(_read_scored(args.inputs))
     if not len(records):

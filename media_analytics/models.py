@@ -8,9 +8,11 @@ A wheel (``pip install .``) carries the default model in ``media_analytics/data/
 (run on the copied sources of the build). The manifest records the fingerprint of the sources it
 was trained from (the bundled corpora and the package's code). ``default_model()`` loads the
 shipped model when that fingerprint is the installed package's own; otherwise (an editable
-checkout whose code or corpora changed since, or an install without it) it builds the model once
-from the bundled corpora and caches it under ``$MEDIA_ANALYTICS_HOME`` or the user cache, keyed by
-the same fingerprint.
+install or a source checkout, which carry none; a wheel whose model was saved with other
+scikit-learn, skops or numpy releases than the installed ones, or whose sources were edited since)
+it builds the model once from the bundled corpora, saying so (a warning when logging shows no
+INFO lines, as in a notebook), and caches it under ``$MEDIA_ANALYTICS_HOME`` or the user cache,
+keyed by the same fingerprint and library releases.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from . import __version__
@@ -121,8 +124,15 @@ def default_model() -> MediaPipeline:
         except ModelError as exc:  # a damaged cache is rebuilt, never trusted
             logger.warning("rebuilding the cached default model: %s", exc)
             shutil.rmtree(target, ignore_errors=True)
-    logger.info("building the default model from the bundled corpora (once; cached in %s)",
-                target)  # fmt: skip
+    # minutes of silence read as a hang: said at INFO where logging shows it (the
+    # command line), else as a warning, which Python prints with no logging set up (a notebook)
+    logger.log(
+        logging.INFO if logger.isEnabledFor(logging.INFO) else logging.WARNING,
+        "building the default model from the bundled corpora (once; it can take a few "
+        "minutes; cached in %s)",
+        target,
+    )
+    started = time.perf_counter()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
@@ -138,7 +148,9 @@ def default_model() -> MediaPipeline:
         except OSError:
             shutil.rmtree(tmp, ignore_errors=True)
         # loaded back, so the first call returns what every later call will (manifest included)
-        return MediaPipeline.load(target)
+        model = MediaPipeline.load(target)
+        logger.info("default model built in %.0f s", time.perf_counter() - started)
+        return model
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

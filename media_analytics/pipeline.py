@@ -63,7 +63,14 @@ _VERSIONED_SETTINGS = (
     "n_topics", "random_state", "stopwords", "calibrate_themes", "with_topics", "with_sentiment",
 )  # fmt: skip
 
-__all__ = ["FORMAT_VERSION", "MediaPipeline", "ModelError", "as_article", "check_tone_settings"]
+__all__ = [
+    "FORMAT_VERSION",
+    "MediaPipeline",
+    "ModelError",
+    "as_article",
+    "check_model_target",
+    "check_tone_settings",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -688,13 +695,45 @@ def _training_articles(
             if isinstance(item, Article) or k in read]  # fmt: skip
 
 
-def is_model_dir(path: str | Path) -> bool:
-    """Whether ``path`` is a model directory (its manifest says so), not any folder."""
+def _model_manifest(path: str | Path) -> dict[str, Any] | None:
+    """The manifest of the model directory ``path``, or None when it is not one."""
     try:
         manifest = json.loads((Path(path) / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    return isinstance(manifest, dict) and manifest.get("format") == "media_analytics.model"
+        return None
+    if isinstance(manifest, dict) and manifest.get("format") == "media_analytics.model":
+        return manifest
+    return None
+
+
+def is_model_dir(path: str | Path) -> bool:
+    """Whether ``path`` is a model directory (its manifest says so), not any folder."""
+    return _model_manifest(path) is not None
+
+
+def check_model_target(path: str | Path) -> Path:
+    """The folder :meth:`MediaPipeline.save` writes the model given ``path`` to (a link to a
+    model directory followed), or :class:`ModelError` naming why it would not save there: the
+    current folder (or one holding it), a file, a ``manifest.json`` that is not a model's, a
+    folder that holds other things than a model. A model directory is replaced.
+
+    ``media-analytics train --out`` checks its folder with this before it fits, so that the
+    command refuses, before any training, the folders the save would refuse after it."""
+    given = Path(path)
+    out = given.resolve()
+    here = Path.cwd().resolve()
+    if out == here or out in here.parents:
+        raise ModelError(f"{given}: the current folder; give the model a folder of its own")
+    if out.exists() and not out.is_dir():
+        raise ModelError(f"{given}: is a file; give a folder for the model")
+    if (out / MANIFEST).is_file() and not is_model_dir(out):
+        raise ModelError(f"{given}: its {MANIFEST} is not a model's; not replaced")
+    if out.is_dir() and not is_model_dir(out) and any(out.iterdir()):
+        raise ModelError(
+            f"{given}: neither a model directory nor an empty folder; refusing to replace it "
+            "(give a new or empty folder, or a model directory to replace)"
+        )
+    return out
 
 
 _MAPPERS: dict[str, TokenMapper] = {}
@@ -1523,20 +1562,17 @@ class MediaPipeline:
         """Write the model directory (the pipeline itself is not changed).
 
         ``extra`` entries are added to the manifest (provenance such as what it was built from).
-        An existing model directory at ``path`` is replaced whole: the new model is written into
-        a sibling folder and renamed into place, so a save that stops halfway (Ctrl-C, a full
-        disk) leaves the old model loadable, and no part of the old model stays beside the new
-        one. A folder that is neither a model directory nor empty is refused.
+        An existing model directory at ``path`` is replaced whole, with an INFO line of the
+        ``media_analytics.pipeline`` logger naming the version replaced and when it was saved:
+        the new model is written into a sibling folder and renamed into place, so a save that
+        stops halfway (Ctrl-C, a full disk) leaves the old model loadable, and no part of the old
+        model stays beside the new one. The folders :func:`check_model_target` refuses (a file,
+        a folder of other things, the current folder) raise :class:`ModelError`.
         """
         given = Path(path)
         # a link to a model directory: the model it points at is replaced, the link kept
-        out = given.resolve()
-        if out == Path.cwd().resolve() or out in Path.cwd().resolve().parents:
-            raise ModelError(f"{given}: the current folder; give the model a folder of its own")
-        if out.exists() and not is_model_dir(out) and (not out.is_dir() or any(out.iterdir())):
-            raise ModelError(
-                f"{out}: neither a model directory nor an empty folder; refusing to replace it"
-            )
+        out = check_model_target(given)
+        replaced = _model_manifest(out)
         out.parent.mkdir(parents=True, exist_ok=True)
         # mkdir (not mkdtemp) so the model gets the umask's permissions, not the owner's alone
         tmp = out.parent / f".{out.name}.saving-{uuid.uuid4().hex[:12]}"
@@ -1557,6 +1593,14 @@ class MediaPipeline:
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
+        if replaced is not None:  # said, so that a model saved over by mistake is not lost unseen
+            logger.info(
+                "%s: replaced the model %s (saved %s) with %s",
+                given,
+                replaced.get("model_version", "of unknown version"),
+                replaced.get("created_at", "at an unknown time"),
+                self.model_version,
+            )
         return given
 
     def _write(self, out: Path, extra: Mapping[str, Any] | None) -> None:

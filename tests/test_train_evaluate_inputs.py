@@ -86,7 +86,7 @@ def _tone_csv(path: Path, rows: list[dict[str, str]]) -> Path:
 
 
 def test_train_refuses_what_it_cannot_use_before_fitting(
-    tmp_path: Path, capsys: pytest.CaptureFixture
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     taxonomy = tmp_path / "tax.toml"
     taxonomy.write_text(
@@ -116,6 +116,18 @@ def test_train_refuses_what_it_cannot_use_before_fitting(
     assert main(["train", "--out", str(mine)]) == 2
     assert "not a model's; not replaced" in capsys.readouterr().err
     assert (mine / "manifest.json").read_text() == '{"my": "config"}'
+
+    # train refuses, before fitting, every folder the save after the fit would refuse: an
+    # empty current folder passed its checks and failed only once the model was trained
+    def no_fit(*args: object, **kwargs: object) -> None:
+        raise AssertionError("fitted before the folder was checked")
+
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    monkeypatch.setattr("media_analytics.pipeline.MediaPipeline.fit", no_fit)
+    assert main(["train", "--out", ".", "--no-topics", "--no-article-tone"]) == 2
+    assert "--out .: the current folder" in capsys.readouterr().err
 
 
 def test_evaluate_says_there_is_nothing_to_score_first(

@@ -29,7 +29,13 @@ from .core import (
     older_files_message,
     open_store,
 )
-from .errors import MissingDependencyError, RunActiveError, SchemaVersionError, StoreError
+from .errors import (
+    MissingDependencyError,
+    RunActiveError,
+    SchemaVersionError,
+    StoreError,
+    UnknownVersionError,
+)
 from .records import HASHED_FIELDS, content_hash
 from .schema import SCHEMA_VERSION
 
@@ -46,6 +52,7 @@ __all__ = [
     "SchemaVersionError",
     "Store",
     "StoreError",
+    "UnknownVersionError",
     "changed_count",
     "content_hash",
     "older_files_message",

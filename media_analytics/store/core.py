@@ -824,7 +824,9 @@ class Store(RunsMixin):
         Parameters
         ----------
         model_version : str, optional
-            Only this version (default: all).
+            Only this version (default: all): one the database holds scores of
+            (:meth:`scores_count` names them, :meth:`current_version` is the one reports
+            cover; a model's own is its ``model_version``).
         since : date, datetime or ISO 8601 str, optional
             Only articles published on or after it, compared on the ISO text of the
             article's ``published_at`` (exact for days; articles without a date drop out).
@@ -846,7 +848,15 @@ class Store(RunsMixin):
         pandas.DataFrame
             The scored record's fields (nested ones such as ``themes`` as Python lists and
             dicts), then ``model_version``, ``scored_at`` (UTC), ``run_id`` and ``stale``.
-            Sorted by ``published_at`` (undated last), ``id`` and ``model_version``.
+            Sorted by ``published_at`` (undated last), ``id`` and ``model_version``. With no
+            article in the period, an empty frame with the columns of the version's records.
+
+        Raises
+        ------
+        UnknownVersionError
+            A ``ValueError`` (and a :class:`StoreError`): the database holds no score of
+            ``model_version`` (a typo, another database's version); the message names the
+            versions it holds and how many articles each scored.
         """
         return frames.scores_frame(
             self._backend, model_version, since, include_stale, until, whole_stories

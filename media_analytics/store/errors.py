@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 __all__ = [
     "MissingDependencyError",
     "RunActiveError",
     "SchemaVersionError",
     "StoreError",
+    "UnknownVersionError",
 ]
 
 
@@ -24,3 +28,22 @@ class RunActiveError(StoreError):
 
 class MissingDependencyError(StoreError, ImportError):
     """An optional dependency needed for this database is not installed."""
+
+
+class UnknownVersionError(StoreError, ValueError):
+    """A model version of which the database holds no score (mistyped, or another database's).
+
+    ``held`` maps each version the database holds scores of to how many articles it scored;
+    ``reason`` is the message without the version, as the command line puts it after its
+    ``--model-version`` flag.
+    """
+
+    def __init__(self, model_version: str, held: Mapping[str, int]) -> None:
+        self.model_version = model_version
+        self.held = dict(held)
+        listed = ", ".join(f"{v} ({n:,} articles)" for v, n in self.held.items()) or "none"
+        self.reason = f"the database holds no scores of that version; it holds {listed}"
+        super().__init__(f"model version {model_version!r}: {self.reason}")
+
+    def __reduce__(self) -> tuple[Any, ...]:  # raised again in another process: same error
+        return (type(self), (self.model_version, self.held))

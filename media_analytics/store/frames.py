@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from .backends import Backend, Tx
+from .errors import UnknownVersionError
 from .records import iso, loads
 
 if TYPE_CHECKING:
@@ -150,7 +151,7 @@ def scores_frame(
         + " ORDER BY (a.published_at IS NULL), a.published_at, s.article_id, s.model_version"
     )
 
-    def read(tx: Tx) -> list[tuple[Any, ...]]:
+    def found(tx: Tx) -> list[tuple[Any, ...]]:
         rows = tx.execute(sql, [*params, *kept_params]).fetchall()
         if not (whole_stories and where):
             return rows
@@ -169,9 +170,24 @@ def scores_frame(
         # the order the query gives: undated last, then by date, id and version
         return sorted(rows, key=lambda r: (r[6] is None, r[6] or "", r[0], r[2]))
 
-    rows = backend.transaction(read, write=False)
+    def read(tx: Tx) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        rows = found(tx)
+        if rows:
+            return rows, []
+        # no row: one stored record of the version (of any, without one) names the columns a
+        # frame with rows has, and tells a version without a single score apart (a typo)
+        version = " WHERE model_version = ?" if model_version is not None else ""
+        sql_one = f"SELECT article_id, record FROM scores{version} LIMIT 1"
+        return rows, tx.execute(sql_one, kept_params).fetchall()
+
+    rows, sample = backend.transaction(read, write=False)
+    if model_version is not None and not rows and not sample:
+        held = scores_count(backend, None, None)
+        raise UnknownVersionError(model_version, dict(sorted(held.items())))
     records = []
     columns: dict[str, None] = {"id": None}  # an ordered set
+    for article_id, record in sample:
+        columns.update(dict.fromkeys(record_of(article_id, record)))
     for article_id, record, version, scored_at, run_id, stale, _ in rows:
         data = record_of(article_id, record)
         columns.update(dict.fromkeys(data))

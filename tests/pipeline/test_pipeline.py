@@ -144,6 +144,28 @@ def test_a_save_over_a_model_replaces_it_whole_or_not_at_all(
     assert MediaPipeline.load(target).model_version == themes_only.model_version
 
 
+def test_a_save_over_a_model_names_the_model_it_replaced(
+    saved: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # following the README literally, a later example saved into an earlier one's folder and
+    # the earlier model was gone without a word
+    target = tmp_path / "m"
+    shutil.copytree(saved, target)
+    old = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    themes_only = MediaPipeline(with_topics=False, with_sentiment=False).fit(
+        read_sample_records()[:60], n_jobs=1
+    )
+    caplog.set_level(logging.INFO, logger="media_analytics.pipeline")
+    themes_only.save(target)
+    replaced = [r.getMessage() for r in caplog.records if "replaced the model" in r.getMessage()]
+    assert len(replaced) == 1
+    assert old["model_version"] in replaced[0] and old["created_at"] in replaced[0]
+    assert themes_only.model_version in replaced[0]
+    caplog.clear()
+    themes_only.save(tmp_path / "new")  # nothing replaced, nothing said
+    assert "replaced" not in caplog.text
+
+
 def test_a_save_never_replaces_a_folder_of_other_things(saved: Path, tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(ModelError, match="neither a model directory nor an empty folder"):

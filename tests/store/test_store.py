@@ -655,6 +655,29 @@ def test_a_utc_time_is_filtered_on_its_day_in_jakarta(store: Store) -> None:
     assert store.scores_count(since="2024-12-01") == {"v1": 1}
 
 
+def test_a_version_without_scores_is_an_error_naming_the_versions_held(store: Store) -> None:
+    # seen following the README: a mistyped version gave an empty frame without a word, and a
+    # report built on it said only that no stories were left after the filters
+    store.add_articles(make_articles(3))
+    score_all(store, store.start_run("v1"), "v1")
+    store.start_run("v2")  # a run of v2 that has scored nothing yet
+    held = r"it holds v1 \(3 articles\)"
+    for version in ("v9", "V1", "v2"):
+        with pytest.raises(ValueError, match=rf"model version '{version}': .*no scores .*{held}"):
+            store.scores_frame(version, since="2024-10-01", until="2024-10-31")
+    with pytest.raises(ValueError, match=held):
+        store.scores_frame("v9", since="2024-10-01", whole_stories=True)
+    with pytest.raises(ValueError, match=held):
+        store.scores_frame("v9")
+    # a version it holds, with no article in the period: an empty frame, with the columns of
+    # one that has rows (what code reading the frame's columns expects)
+    full = store.scores_frame("v1")
+    for window in ({"since": "2030-01-01"}, {"until": "2000-01-31", "whole_stories": True}):
+        empty = store.scores_frame("v1", **window)
+        assert empty.empty and list(empty.columns) == list(full.columns)
+        assert isinstance(empty["scored_at"].dtype, pd.DatetimeTZDtype)
+
+
 def test_a_period_with_whole_stories_brings_the_other_copies_of_its_stories(store: Store) -> None:
     # a chain across the period: 'a' (September) <- 'b' (October) <- 'c' (November); 'x' stands
     # alone in October. The period's records alone would make 'b' a story of its own.
@@ -674,7 +697,8 @@ def test_a_period_with_whole_stories_brings_the_other_copies_of_its_stories(stor
     assert store.scores_frame("v1", **window)["id"].tolist() == ["b", "x"]
     whole = store.scores_frame("v1", **window, whole_stories=True)
     assert whole["id"].tolist() == ["a", "b", "x", "c"]  # in date order, as ever
-    assert store.scores_frame("v2", **window, whole_stories=True).empty
+    with pytest.raises(ValueError, match="no scores of that version"):
+        store.scores_frame("v2", **window, whole_stories=True)
 
 
 def test_a_period_with_whole_stories_brings_the_undated_records(store: Store) -> None:
@@ -732,8 +756,10 @@ def test_scores_frame_shape_and_filters(store: Store) -> None:
     assert 0 < len(expected) < len(articles)
     for since in (date(2024, 10, 20), "2024-10-20"):
         assert sorted(store.scores_frame("v1", since=since)["id"]) == expected
-    assert store.scores_frame("nope").empty
-    empty = store.scores_frame("nope")
+    with pytest.raises(ValueError, match="'nope': the database holds no scores"):
+        store.scores_frame("nope")  # a version it holds no score of: not an empty frame
+    empty = store.scores_frame("v1", since="2030-01-01")
+    assert empty.empty
     assert {"id", "model_version", "scored_at", "run_id", "stale"} <= set(empty.columns)
 
 
