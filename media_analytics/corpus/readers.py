@@ -1499,8 +1499,11 @@ def _parquet_records(path: str, name: str, report: _Report) -> Iterator[tuple[in
 
 
 def _cell(value: Any) -> Any:
-    """A spreadsheet cell as a CSV field would give it: text, except dates (kept as dates)."""
-    if value is None or isinstance(value, (str, datetime, date)):
+    """A spreadsheet cell as a CSV field would give it: text, except dates (kept as dates);
+    an empty cell is an empty field (an empty body beside a headline is scored on it)."""
+    if value is None:
+        return ""
+    if isinstance(value, (str, datetime, date)):
         return value
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # an id typed as a number
@@ -1531,7 +1534,7 @@ def _excel_records(path: str, name: str, report: _Report) -> Iterator[tuple[int,
             if all(v is None for v in values):
                 continue
             cells = [_cell(v) for v in values][: len(header)]
-            cells += [None] * (len(header) - len(cells))
+            cells += [""] * (len(header) - len(cells))
             read_any = True
             yield line, dict(zip(header, cells, strict=True))
         if not read_any:
