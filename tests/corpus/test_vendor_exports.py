@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import logging
 import sqlite3
 from pathlib import Path
 
@@ -129,7 +130,7 @@ def test_the_daily_job_neither_stores_nor_scores_a_summary_row(
 ) -> None:
     from media_analytics.cli import main
 
-    path = write_export(tmp_path / "05-12-2024.csv")
+    path = write_export(tmp_path / "05-12-2024.csv", banner=True)
     db = tmp_path / "media.db"
     # a rejected record: exit 1, as for any other
     assert main(["score", str(path), "--db", str(db), "--jobs", "1"]) == 1
@@ -140,3 +141,84 @@ def test_the_daily_job_neither_stores_nor_scores_a_summary_row(
         stored = con.execute("SELECT line, reason, severity FROM rejects ORDER BY line").fetchall()
     assert sorted(titles) == sorted(row[1] for row in vendor_rows())
     assert (last_line(path), "not_article", "error") in stored
+
+
+# ------------------------------------------------------------------ a title above the header
+
+
+def test_a_report_title_above_the_header_is_skipped_and_said_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen on real news: the title line was taken for the header, and every record failed
+    path = write_export(tmp_path / "banner.csv", banner=True, footer=False)
+    plain = write_export(tmp_path / "plain.csv", footer=False)
+    rejects = Rejects()
+    with caplog.at_level(logging.INFO, logger="media_analytics.corpus.readers"):
+        articles = list(read_articles(path, rejects=rejects, dayfirst="auto"))
+    assert [a.to_dict() for a in articles] == [
+        a.to_dict() for a in read_articles(plain, dayfirst="auto")
+    ]
+    assert [(r.reason, r.severity) for r in rejects] == [("no_content", "warning")]
+    assert f"{path}: header found on line 3; lines 1-2 skipped" in caplog.text
+
+
+def test_a_title_above_a_header_named_by_column_map_is_skipped(tmp_path: Path) -> None:
+    (detik,) = _first(DETIK, 1)
+    path = tmp_path / "ekspor.csv"
+    rows = [["Kepala", "Naskah", "Tgl Rilis"], [detik["judul"], detik["isi_berita"], "21/10/2025"]]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        f.write(f"{BANNER}\n")
+        csv.writer(f, delimiter="|").writerows(rows)
+    rejects = Rejects()
+    column_map = {"Naskah": "text", "Kepala": "title", "Tgl Rilis": "published_at"}
+    (article,) = read_articles(path, rejects=rejects, column_map=column_map, dayfirst="auto")
+    assert (article.title, article.text) == (detik["judul"], detik["isi_berita"])
+    assert not list(rejects)
+
+
+def test_a_file_without_a_header_row_is_one_reject_not_one_per_record(tmp_path: Path) -> None:
+    path = tmp_path / "headerless.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        f.write(f"{BANNER}\n\n")
+        csv.writer(f, delimiter=";").writerows(vendor_rows())  # the header row left out
+    rejects = Rejects()
+    assert list(read_articles(path, rejects=rejects)) == []
+    (reject,) = rejects
+    assert (reject.line, reject.reason, reject.severity) == (0, "no_header", "error")
+    assert reject.message.startswith(
+        "no header row with a text or title column in the first 20 lines (looked for text, "
+    )
+    assert "--column COLUMN=text on the command line" in reject.message
+    assert f"line 1: {BANNER!r}" in reject.message and len(reject.message) < 400
+
+
+def _vendor_workbook(path: Path, *, header: bool = True) -> Path:
+    openpyxl = pytest.importorskip("openpyxl", reason="reading .xlsx needs the excel extra")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([BANNER])
+    sheet.append([])
+    if header:
+        sheet.append(HEADER)
+    for row in vendor_rows():
+        sheet.append(row)
+    sheet.append(["Total", "6 artikel"])
+    book.save(path)
+    return path
+
+
+def test_an_xlsx_with_a_title_cell_above_the_header_is_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = _vendor_workbook(tmp_path / "laporan.xlsx")
+    rejects = Rejects()
+    with caplog.at_level(logging.INFO, logger="media_analytics.corpus.readers"):
+        articles = list(read_articles(path, rejects=rejects, dayfirst="auto"))
+    assert [a.title for a in articles] == [row[1] for row in vendor_rows()]
+    assert f"{path}: header found on row 3; rows 1-2 skipped" in caplog.text
+    assert [(r.line, r.reason) for r in rejects.errors] == [(10, "not_article")]
+    rejects = Rejects()
+    headerless = _vendor_workbook(tmp_path / "x.xlsx", header=False)
+    assert list(read_articles(headerless, rejects=rejects)) == []
+    (reject,) = rejects
+    assert reject.reason == "no_header" and " in its 9 rows (looked for " in reject.message
