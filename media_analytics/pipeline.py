@@ -1487,8 +1487,8 @@ class MediaPipeline:
         leaves it, is the id); numeric dates are read in the order the frame's own dates show
         (``dayfirst``, as in :func:`~media_analytics.corpus.read_articles`); an empty cell is
         an empty value, so a headline whose body is missing (``NaN``) is scored on the
-        headline, with a ``no_content`` warning, when the row has a date or a URL (a title
-        alone is a summary row, ``Total | 67 artikel``: ``not_article``); and a repeated id
+        headline, with a ``no_content`` warning (a count or a total with no date or URL is a
+        summary row, ``Total | 67 artikel``: ``not_article``); and a repeated id
         keeps its first row: each later one is left out (``repeated_id``), as the readers leave
         out a repeat within one file.
 

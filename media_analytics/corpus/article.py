@@ -93,7 +93,8 @@ class Article:
         ------
         ValueError
             When ``text`` is missing, or empty (or nothing but markup) without a title, or
-            beside a title with neither a date nor a URL (a summary row, not an article), or
+            beside a count or a total with neither a date nor a URL (a summary row, not an
+            article), or
             a field has the wrong type.
         DateParseError
             When ``published_at`` cannot be parsed without guessing.
@@ -239,13 +240,27 @@ def _nothing_left(text: str, *, always: bool) -> str:
 _QUOTED_TITLE_CHARS = 60
 
 
+#: A title that reads as a report's count or total, not a headline: ``67 artikel``, ``Total``,
+#: ``Jumlah berita: 67``, ``Rekap``; a keyword only in a short cell (a headline may open with
+#: "Total": ``Total Kerugian Banjir Capai Rp 5 Miliar``).
+_SUMMARY_TITLE = re.compile(
+    r"^\W*[\d.,]+\s*(?:artikel|berita|data|items?|articles?|rows?|baris|records?|tautan|links?)?"
+    r"\W*$"
+    r"|^\W*(?:(?:grand\s+|sub\s*-?\s*)?total|jumlah|rekap(?:itulasi)?|ringkasan|summary|count)"
+    r"\b(?!(?:\W+\w+){4})",
+    re.IGNORECASE,
+)
+
+
 def _not_an_article(strings: Mapping[str, str], raw_date: Any) -> Issue | None:
     """The error for a record with a title and no body when nothing else tells an article
-    either: no date and no URL. A report's summary or footer row (``Total;67 artikel`` below
-    a vendor's export, ``Jumlah`` in a sheet) has only such a cell; a headline whose body was
-    missed keeps its link or its date, and is scored on the title. ``None`` for an article."""
+    either (no date, no URL) and the title reads as a count or a total: a report's summary or
+    footer row (``Total;67 artikel`` below a vendor's export, ``Jumlah`` in a sheet). A
+    headline whose body was missed keeps its link or its date, and a bare headline (a list of
+    headlines, ``score([{"title": ...}])``) reads as no total; both are scored on the title.
+    ``None`` for an article."""
     dated = not _missing(raw_date) and not (isinstance(raw_date, str) and not raw_date.strip())
-    if strings["url"] or dated:
+    if strings["url"] or dated or not _SUMMARY_TITLE.match(strings["title"]):
         return None
     title = strings["title"]
     if len(title) > _QUOTED_TITLE_CHARS:
@@ -270,11 +285,12 @@ def build_article(
     Returns the article (``None`` when an error makes it unusable) and every problem
     found. Errors: missing text, a field of the wrong type, an empty body or one with
     nothing left after cleaning (markup, links, portal boilerplate) and no title, or such a
-    body beside a title with neither a date nor a URL (``not_article``: a summary or footer
-    row, such as ``Total;67 artikel``). Warnings (the article is still built): unparseable
-    date (its value kept in ``extra`` as ``published_at_raw``), body cut to
+    body beside a title that reads as a count or a total with neither a date nor a URL
+    (``not_article``: a summary or footer row, such as ``Total;67 artikel``). Warnings (the
+    article is still built): unparseable date (its value kept in ``extra`` as
+    ``published_at_raw``), body cut to
     ``max_text_chars``, body that looks like an HTML page, an empty body or one with nothing
-    left after cleaning beside a title and a date or a URL (scored on the title alone).
+    left after cleaning beside any other title (scored on the title alone).
     """
     issues: list[Issue] = []
     if not all(type(v) is str for v in fields.values()):  # most records: strings alone

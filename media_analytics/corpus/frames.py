@@ -7,8 +7,8 @@ gives the articles its CSV would give :func:`~media_analytics.corpus.read_articl
   ``column_map``; an index named like a field no column holds (``df.set_index("id")``) is
   read as that field;
 - an empty cell (``NaN``, ``None``, ``pd.NA``) is what an empty CSV cell is: an empty body
-  beside a headline is scored on the headline, with a ``no_content`` warning, when the row has
-  a date or a URL; a headline alone (a summary row: ``Total``, ``67 artikel``) is left out
+  beside a headline is scored on the headline, with a ``no_content`` warning; a count or a
+  total with no date or URL (a summary row: ``Total``, ``67 artikel``) is left out
   (``not_article``);
 - a repeated id keeps its first row; each later one is reported (``repeated_id``, naming the
   row that has the id) and left out;

@@ -232,11 +232,7 @@ def test_a_body_with_nothing_left_after_cleaning_needs_a_title(tmp_path: Path) -
         "Baca juga: https://contoh.id/x",
     ]
     lines = [json.dumps({"id": f"e{i}", "text": body}) for i, body in enumerate(empty_bodies)]
-    lines.append(
-        json.dumps(
-            {"id": "t0", "title": "Banjir surut", "text": empty_bodies[0], "tanggal": "2025-11-01"}
-        )
-    )
+    lines.append(json.dumps({"id": "t0", "title": "Banjir surut", "text": empty_bodies[0]}))
     lines.append(json.dumps({"id": "ok", "text": "Warga kembali. SCROLL TO CONTINUE WITH CONTENT"}))
     path = write_lines(tmp_path / "empty.jsonl", lines)
     rejects = Rejects()
@@ -253,16 +249,10 @@ def test_a_body_with_nothing_left_after_cleaning_needs_a_title(tmp_path: Path) -
 
 
 def test_a_headline_without_its_body_is_scored_on_the_title(tmp_path: Path) -> None:
-    # a headline feed (or a crawler that missed the body): kept as a body of boilerplate is,
-    # when its link or its date tells an article (a title alone is a summary row's)
-    url = "https://contoh.id/h1"
+    # a headline feed (or a crawler that missed the body): kept as a body of boilerplate is
     lines = [
-        json.dumps(
-            {"id": "h1", "title": "Nasib Syahrini Naik Pesawat Ekonomi", "text": "", "url": url}
-        ),
-        json.dumps(
-            {"id": "h2", "title": "Banjir surut di Demak", "text": "  ", "date": "2025-11-01"}
-        ),
+        json.dumps({"id": "h1", "title": "Nasib Syahrini Naik Pesawat Ekonomi", "text": ""}),
+        json.dumps({"id": "h2", "title": "Banjir surut di Demak", "text": "  "}),
         json.dumps({"id": "e", "title": " ", "text": ""}),
     ]
     rejects = Rejects()

@@ -88,22 +88,27 @@ def test_a_summary_row_is_rejected_naming_its_line_and_an_empty_body_is_still_sc
     assert articles[EMPTY_BODY - 1].text == "" and articles[EMPTY_BODY - 1].url
 
 
-def test_a_headline_with_a_date_or_a_link_is_an_article_and_one_with_neither_is_not() -> None:
+def test_a_headline_is_an_article_and_a_count_or_total_without_date_or_link_is_not() -> None:
     (detik,) = _first(DETIK, 1)
     title = detik["judul"]
     records = [
         {"judul": title, "isi": "", "tautan": detik["tautan"]},
         {"judul": title, "isi": "", "tanggal": detik["tanggal"], "media": "detik.com"},
-        {"judul": title, "isi": " ", "media": "detik.com"},  # an outlet alone tells no article
+        {"judul": title, "isi": " ", "media": "detik.com"},  # a bare headline: scored on it
         {"judul": "Jumlah", "isi": "SCROLL TO CONTINUE WITH CONTENT"},  # nothing left to score
+        {"judul": "Total: 67 artikel", "isi": ""},
+        {"judul": "Total Kerugian Banjir Capai Rp 5 Miliar", "isi": ""},  # a headline
+        {"judul": "12", "isi": "", "tanggal": detik["tanggal"]},  # dated: kept, as any
     ]
     rejects = Rejects()
     kept = read_records(records, rejects=rejects)
-    assert [i for i, _ in kept] == [0, 1]
-    assert [(r.line, r.reason) for r in rejects.errors] == [(2, "not_article"), (3, "not_article")]
-    assert [r.reason for r in rejects.warnings] == ["no_content", "no_content"]
+    assert [i for i, _ in kept] == [0, 1, 2, 5, 6]
+    assert [(r.line, r.reason) for r in rejects.errors] == [(3, "not_article"), (4, "not_article")]
+    assert [r.reason for r in rejects.warnings] == ["no_content"] * 5
     with pytest.raises(ValueError, match="not an article"):
         Article.from_dict({"title": "Total", "text": ""})
+    # a list of headlines, as a notebook scores them, is read as headlines
+    assert Article.from_dict({"id": "h1", "title": title, "text": ""}).title == title
 
 
 def test_a_frame_of_the_export_leaves_the_summary_row_out_as_the_file_reader_does(

@@ -593,8 +593,7 @@ def test_tone_is_explained_for_every_article_scoring_accepts(default_pipeline) -
         default_pipeline.explain_tone("  ")
     # a headline without its body is scored on the title, and explained as it is scored
     title = "Polisi tangkap pengedar sabu di Medan"
-    headline = {"id": "h", "title": title, "text": "", "url": "https://contoh.id/h"}
-    record = next(default_pipeline.score([headline], n_jobs=1))
+    record = next(default_pipeline.score([{"id": "h", "title": title, "text": ""}], n_jobs=1))
     why = default_pipeline.explain_tone("", title)
     assert (why["label"], why["score"]) == (
         record["sentiment"]["label"],
@@ -637,8 +636,7 @@ def test_the_topic_explanation_is_of_the_topic_the_record_carries(default_pipeli
         default_pipeline.explain_topic("")
     # a headline alone is scored on it, and explained so
     title = "Banjir rendam ratusan rumah warga, BPBD dirikan posko pengungsian"
-    headline = {"id": "h", "title": title, "text": "", "url": "https://contoh.id/h"}
-    record = next(default_pipeline.score([headline], n_jobs=1))
+    record = next(default_pipeline.score([{"id": "h", "title": title, "text": ""}], n_jobs=1))
     assert default_pipeline.explain_topic("", title)["topic"] == record["topic"]
 
 
