@@ -1526,13 +1526,14 @@ class MediaPipeline:
         leaves it, is the id); numeric dates are read in the order the frame's own dates show
         (``dayfirst``, as in :func:`~media_analytics.corpus.read_articles`); an empty cell is
         an empty value, so a headline whose body is missing (``NaN``) is scored on the
-        headline, with a ``no_content`` warning; and a repeated id keeps its first row: each
-        later one is left out (``repeated_id``), as the readers leave out a repeat within one
-        file.
+        headline, with a ``no_content`` warning (a count or a total with no date or URL is a
+        summary row, ``Total | 67 artikel``: ``not_article``); and a repeated id
+        keeps its first row: each later one is left out (``repeated_id``), as the readers leave
+        out a repeat within one file.
 
-        A row that cannot be scored (no text and no headline, a field of the wrong type, a
-        repeated id) stops the call with a ``ValueError`` naming its position and index label,
-        before any row is scored; with ``rejects`` (a
+        A row that cannot be scored (no text and no headline, a headline alone, a field of the
+        wrong type, a repeated id) stops the call with a ``ValueError`` naming its position and
+        index label, before any row is scored; with ``rejects`` (a
         :class:`~media_analytics.corpus.Rejects`) such rows are skipped and collected there
         instead, the position in place of a line number. Rows kept with a warning (a date
         that cannot be read is left empty) are logged, or collected in ``rejects``.

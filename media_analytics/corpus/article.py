@@ -92,7 +92,10 @@ class Article:
         Raises
         ------
         ValueError
-            When ``text`` is missing or empty, or a field has the wrong type.
+            When ``text`` is missing, or empty (or nothing but markup) without a title, or
+            beside a count or a total with neither a date nor a URL (a summary row, not an
+            article), or
+            a field has the wrong type.
         DateParseError
             When ``published_at`` cannot be parsed without guessing.
         """
@@ -233,6 +236,39 @@ def _nothing_left(text: str, *, always: bool) -> str:
     return "the text has no words once cleaned (only markup, links, portal boilerplate or symbols)"
 
 
+#: How much of a title the ``not_article`` error quotes.
+_QUOTED_TITLE_CHARS = 60
+
+
+#: A title that reads as a report's count or total, not a headline: ``67 artikel``, ``Total``,
+#: ``Jumlah berita: 67``, ``Rekap``; a keyword only in a short cell (a headline may open with
+#: "Total": ``Total Kerugian Banjir Capai Rp 5 Miliar``).
+_SUMMARY_TITLE = re.compile(
+    r"^\W*[\d.,]+\s*(?:artikel|berita|data|items?|articles?|rows?|baris|records?|tautan|links?)?"
+    r"\W*$"
+    r"|^\W*(?:(?:grand\s+|sub\s*-?\s*)?total|jumlah|rekap(?:itulasi)?|ringkasan|summary|count)"
+    r"\b(?!(?:\W+\w+){4})",
+    re.IGNORECASE,
+)
+
+
+def _not_an_article(strings: Mapping[str, str], raw_date: Any) -> Issue | None:
+    """The error for a record with a title and no body when nothing else tells an article
+    either (no date, no URL) and the title reads as a count or a total: a report's summary or
+    footer row (``Total;67 artikel`` below a vendor's export, ``Jumlah`` in a sheet). A
+    headline whose body was missed keeps its link or its date, and a bare headline (a list of
+    headlines, ``score([{"title": ...}])``) reads as no total; both are scored on the title.
+    ``None`` for an article."""
+    dated = not _missing(raw_date) and not (isinstance(raw_date, str) and not raw_date.strip())
+    if strings["url"] or dated or not _SUMMARY_TITLE.match(strings["title"]):
+        return None
+    title = strings["title"]
+    if len(title) > _QUOTED_TITLE_CHARS:
+        title = title[:_QUOTED_TITLE_CHARS].rstrip() + "..."
+    message = f"{title!r}: no text, date or URL: not an article (a summary or footer row?)"
+    return Issue("not_article", message, "error")
+
+
 def build_article(
     fields: Mapping[str, Any],
     extra: dict[str, Any],
@@ -248,11 +284,13 @@ def build_article(
 
     Returns the article (``None`` when an error makes it unusable) and every problem
     found. Errors: missing text, a field of the wrong type, an empty body or one with
-    nothing left after cleaning (markup, links, portal boilerplate) and no title. Warnings
-    (the article is still built): unparseable date (its value kept in ``extra`` as
-    ``published_at_raw``), body cut to ``max_text_chars``, body
-    that looks like an HTML page, an empty body or one with nothing left after cleaning
-    (scored on the title alone).
+    nothing left after cleaning (markup, links, portal boilerplate) and no title, or such a
+    body beside a title that reads as a count or a total with neither a date nor a URL
+    (``not_article``: a summary or footer row, such as ``Total;67 artikel``). Warnings (the
+    article is still built): unparseable date (its value kept in ``extra`` as
+    ``published_at_raw``), body cut to
+    ``max_text_chars``, body that looks like an HTML page, an empty body or one with nothing
+    left after cleaning beside any other title (scored on the title alone).
     """
     issues: list[Issue] = []
     if not all(type(v) is str for v in fields.values()):  # most records: strings alone
@@ -317,15 +355,20 @@ def build_article(
             )
         )
         text = text[:max_text_chars]
+    raw_date = fields.get("published_at")
     if not text.strip():
         # a headline without its body (a headline feed, a crawler that missed the body) is
         # scored on the title, as a body that cleaning empties is
         if not strings["title"]:
             return None, [Issue("missing_text", "empty text, and no title", "error")]
+        if not_article := _not_an_article(strings, raw_date):
+            return None, [not_article]
         issues.append(Issue("no_content", "empty text; scored on the title alone", "warning"))
     elif empty := _nothing_left(text, always=not strings["title"]):
         if not strings["title"]:
             return None, [Issue("no_content", f"nothing to score: {empty}, and no title", "error")]
+        if not_article := _not_an_article(strings, raw_date):
+            return None, [not_article]
         issues.append(Issue("no_content", f"{empty}; scored on the title alone", "warning"))
     if tags := looks_like_html(text):
         issues.append(
@@ -336,7 +379,6 @@ def build_article(
                 "warning",
             )
         )
-    raw_date = fields.get("published_at")
     published_at = _clean_date(raw_date, dayfirst, issues)
     if published_at is None and issues and issues[-1].reason == "bad_date":
         # the value left empty stays with the record, to be read by hand or mapped again

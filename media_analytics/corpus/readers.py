@@ -30,6 +30,10 @@ Decisions worth knowing:
   (``~$export.xlsx``) inside a folder are not read.
 - The CSV delimiter is sniffed from the header line (``,``, ``;``, tab or ``|``);
   ``.tsv`` files always use tabs.
+- The header of a CSV file or a sheet is the first of its first ``HEADER_SEARCH_LINES`` lines
+  (rows) that names a text or title column: a report's title and blank lines above the table
+  are skipped (one INFO line says so), and a file without such a line is one ``no_header``
+  reject, not one per record.
 """
 
 from __future__ import annotations
@@ -187,7 +191,7 @@ def _read(
     seen = {} if seen is None else seen
     for path in files:
         name = _STDIN_NAME if path == STDIN else path
-        records = iter_records(path, converter.report)
+        records = iter_records(path, converter.report, converter.resolver)
         if transform is not None:
             records = ((line, transform(record)) for line, record in records)
         if converter.dayfirst == "auto":
@@ -573,14 +577,23 @@ def _record_id(record: Record, mapping: Mapping[str, str], article: Article | No
 # ---------------------------------------------------------------------------- records
 
 
-def iter_records(path: str, report: _Report) -> Iterator[tuple[int, Record]]:
-    """Yield ``(line, record)`` from one file (or ``"-"``), reporting unreadable records."""
+def iter_records(
+    path: str, report: _Report, columns: ColumnResolver | None = None
+) -> Iterator[tuple[int, Record]]:
+    """Yield ``(line, record)`` from one file (or ``"-"``), reporting unreadable records.
+
+    With ``columns`` (how the records' columns will be read), the header of a CSV file or a
+    sheet is the first of its first ``HEADER_SEARCH_LINES`` lines (rows) that names a text or
+    a title column: a report's title above the table is skipped, with one line in the log,
+    and a file with no such line is one ``no_header`` reject. Without it, the first line is
+    the header.
+    """
     name = _STDIN_NAME if path == STDIN else path
     if path != STDIN and _suffix_format(Path(path)) == "parquet":
         yield from _parquet_records(path, name, report)
         return
     if path != STDIN and _suffix_format(Path(path)) == "excel":
-        yield from _excel_records(path, name, report)
+        yield from _excel_records(path, name, report, columns)
         return
     stream: IO[bytes]
     if path == STDIN:
@@ -614,12 +627,13 @@ def iter_records(path: str, report: _Report) -> Iterator[tuple[int, Record]]:
         elif fmt == "jsonl":
             yield from _jsonl_records(stream, name, report)
         elif fmt == "text" and _text_is_table(stream):  # "Text (tab delimited)" exports
-            yield from _csv_records(stream, name, report, delimiter=None)
+            yield from _csv_records(stream, name, report, delimiter=None, columns=columns)
         elif fmt == "text":
             yield from _text_record(stream, name, report)
         else:
             tab = path.lower().removesuffix(".gz").endswith(".tsv")
-            yield from _csv_records(stream, name, report, delimiter="\t" if tab else None)
+            delimiter = "\t" if tab else None
+            yield from _csv_records(stream, name, report, delimiter=delimiter, columns=columns)
     except (OSError, EOFError, zlib.error) as exc:  # truncated or corrupt compressed file
         report(name, 0, "unreadable_file", f"stopped reading: {exc}")
     finally:
@@ -1226,6 +1240,59 @@ def sniff_delimiter(header: str) -> str:
     return best if counts[best] else ","
 
 
+#: Lines of a CSV file (rows of a sheet) looked at for its header: a report's title, its date
+#: and blank lines may stand above the table.
+HEADER_SEARCH_LINES = 20
+#: Longer cells are not column names: a line holding one is a record, not a header.
+_HEADER_NAME_CHARS = 80
+#: How much of a file's first line a ``no_header`` reject quotes.
+_QUOTED_LINE_CHARS = 80
+
+
+def _names_a_field(names: list[str], columns: ColumnResolver, *, first: bool) -> bool:
+    """Whether a line's cells are a header: they name a text or a title column (``columns``
+    says how names are read). A line below the first must hold short names only, so that a
+    record whose cell happens to read ``Berita`` is not taken for one."""
+    header = _unique_header(names)
+    if not first and any(len(n) > _HEADER_NAME_CHARS for n in header):
+        return False
+    return not {"text", "title"}.isdisjoint(columns.resolve(header))
+
+
+def _line_names(text: str, delimiter: str | None) -> list[str]:
+    """The cells of one line of a CSV file, split by ``delimiter`` or the one it shows."""
+    try:
+        return next(csv.reader([text], delimiter=delimiter or sniff_delimiter(text)), [])
+    except csv.Error:
+        return []
+
+
+def _header_skipped(name: str, unit: str, header: int, first: int) -> None:
+    """Say which lines (rows) above the header were skipped."""
+    if header > first:
+        skipped = f"{unit} {first}" if header - 1 == first else f"{unit}s {first}-{header - 1}"
+        log.info("%s: header found on %s %d; %s skipped", name, unit, header, skipped)
+
+
+def _no_header(columns: ColumnResolver, unit: str, seen: int, first: tuple[int, str]) -> str:
+    """The ``no_header`` reject of a file none of whose first ``seen`` lines (rows) is a
+    header, quoting its first line that is not blank."""
+    if seen >= HEADER_SEARCH_LINES:
+        where = f"the first {seen} {unit}s"
+    else:
+        where = f"its {seen} {unit}{'s' if seen != 1 else ''}"
+    texts = ", ".join(columns.candidates("text")[:4])
+    titles = ", ".join(columns.candidates("title")[:2])
+    number, text = first
+    shown = " ".join(text.split())
+    if len(shown) > _QUOTED_LINE_CHARS:
+        shown = shown[:_QUOTED_LINE_CHARS].rstrip() + "..."
+    return (
+        f"no header row with a text or title column in {where} (looked for {texts}, ... or "
+        f"{titles}, ...; name it: {_naming('text')}); {unit} {number}: {shown!r}"
+    )
+
+
 def _unique_header(names: list[str]) -> list[str]:
     header: list[str] = []
     seen: set[str] = set()
@@ -1280,8 +1347,16 @@ class _Feed:
 
 
 def _csv_records(
-    stream: IO[bytes], name: str, report: _Report, *, delimiter: str | None
+    stream: IO[bytes],
+    name: str,
+    report: _Report,
+    *,
+    delimiter: str | None,
+    columns: ColumnResolver | None = None,
 ) -> Iterator[tuple[int, Record]]:
+    """The records of a CSV file. With ``columns``, its header is the first of its first
+    ``HEADER_SEARCH_LINES`` lines that names a text or title column (see :func:`iter_records`);
+    without, its first line (after Excel's ``sep=`` line)."""
     if csv.field_size_limit() < _CSV_FIELD_LIMIT:
         csv.field_size_limit(_CSV_FIELD_LIMIT)
     lines = _Lines(stream)
@@ -1295,9 +1370,20 @@ def _csv_records(
     if sep:
         # Excel's "sep=;" line names the separator, above the header
         delimiter = delimiter or sep.group(1)
-    else:
-        delimiter = delimiter or sniff_delimiter(first)
-        feed.again([(lines.count, first)])
+    ahead = [] if sep else [(lines.count, first)]  # the lines from the header on, read ahead
+    if columns is not None:
+        at = _csv_header(ahead, lines, delimiter, columns)
+        if at is None:
+            written = [(n, text) for n, text in ahead if text.strip()]
+            if not written:
+                report(name, 1, "empty_file", "empty file: no header line", "warning")
+            else:
+                report(name, 0, "no_header", _no_header(columns, "line", len(ahead), written[0]))
+            return
+        _header_skipped(name, "line", ahead[at][0], ahead[0][0])
+        ahead = ahead[at:]
+    delimiter = delimiter or sniff_delimiter(ahead[0][1] if ahead else "")
+    feed.again(ahead)
 
     def new_reader() -> Iterator[list[str]]:
         # strict: a stray quote is an error for that record (reported, reading goes on)
@@ -1377,6 +1463,27 @@ def _csv_records(
 
 
 _EXCEL_SEP = re.compile(r'^\ufeff?"?sep=([,;\t|])"?\s*$')
+
+
+def _csv_header(
+    ahead: list[tuple[int, str]], lines: _Lines, delimiter: str | None, columns: ColumnResolver
+) -> int | None:
+    """Where in ``ahead`` (lines read so far, with their numbers) the header is, reading more
+    of ``lines`` into it as needed: the first of the first ``HEADER_SEARCH_LINES`` lines whose
+    cells name a text or title column, each split by ``delimiter`` or the one it shows.
+    ``None`` when none does."""
+    for i in range(HEADER_SEARCH_LINES):
+        if i == len(ahead):
+            try:
+                text = next(lines)
+            except StopIteration:
+                return None
+            ahead.append((lines.count, text))
+        text = ahead[i][1]
+        if text.strip() and _names_a_field(_line_names(text, delimiter), columns, first=i == 0):
+            return i
+    return None
+
 
 #: Lines a record with stray quotes may run over when it is read again leniently.
 _LENIENT_LINES = 200
@@ -1499,16 +1606,23 @@ def _parquet_records(path: str, name: str, report: _Report) -> Iterator[tuple[in
 
 
 def _cell(value: Any) -> Any:
-    """A spreadsheet cell as a CSV field would give it: text, except dates (kept as dates)."""
-    if value is None or isinstance(value, (str, datetime, date)):
+    """A spreadsheet cell as a CSV field would give it: text, except dates (kept as dates);
+    an empty cell is an empty field (an empty body beside a headline is scored on it)."""
+    if value is None:
+        return ""
+    if isinstance(value, (str, datetime, date)):
         return value
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # an id typed as a number
     return str(value)
 
 
-def _excel_records(path: str, name: str, report: _Report) -> Iterator[tuple[int, Record]]:
-    """Rows of the first sheet of an ``.xlsx`` workbook; the first row is the header."""
+def _excel_records(
+    path: str, name: str, report: _Report, columns: ColumnResolver | None = None
+) -> Iterator[tuple[int, Record]]:
+    """Rows of the first sheet of an ``.xlsx`` workbook. With ``columns``, the header is the
+    first of its first ``HEADER_SEARCH_LINES`` rows that names a text or title column (see
+    :func:`iter_records`); without, the first row."""
     try:
         import openpyxl
     except ImportError as exc:
@@ -1520,18 +1634,32 @@ def _excel_records(path: str, name: str, report: _Report) -> Iterator[tuple[int,
         report(name, 0, "unreadable_file", f"not a readable .xlsx workbook: {_one_line(exc)}")
         return
     try:
-        rows = book.worksheets[0].iter_rows(values_only=True)
-        header_row = next(rows, None)
-        if header_row is None:
-            report(name, 1, "empty_file", "empty sheet: no header row", "warning")
+        rows = enumerate(book.worksheets[0].iter_rows(values_only=True), 1)
+        header: list[str] | None = None
+        written: list[tuple[int, str]] = []  # the rows looked at that are not blank, as text
+        seen = 0
+        for seen, values in rows:
+            names = ["" if v is None else str(v) for v in values]
+            if columns is None or _names_a_field(names, columns, first=seen == 1):
+                header = _unique_header(names)
+                break
+            if any(n.strip() for n in names):
+                written.append((seen, ", ".join(n for n in names if n.strip())))
+            if seen >= HEADER_SEARCH_LINES:
+                break
+        if header is None:
+            if columns is None or not written:
+                report(name, 1, "empty_file", "empty sheet: no header row", "warning")
+            else:
+                report(name, 0, "no_header", _no_header(columns, "row", seen, written[0]))
             return
-        header = _unique_header(["" if v is None else str(v) for v in header_row])
+        _header_skipped(name, "row", seen, 1)
         read_any = False
-        for line, values in enumerate(rows, 2):
+        for line, values in rows:
             if all(v is None for v in values):
                 continue
             cells = [_cell(v) for v in values][: len(header)]
-            cells += [None] * (len(header) - len(cells))
+            cells += [""] * (len(header) - len(cells))
             read_any = True
             yield line, dict(zip(header, cells, strict=True))
         if not read_any:

@@ -136,7 +136,12 @@ def test_an_api_envelope_is_read_under_its_list_key(tmp_path: Path) -> None:
         "totalResults": 2,
         "articles": [
             {"title": "A", "content": "Isi A", "publishedAt": "2024-12-02T10:00:00Z"},
-            {"source": {"id": None, "name": "Kompas"}, "title": "B", "content": ""},
+            {
+                "source": {"id": None, "name": "Kompas"},
+                "title": "B",
+                "content": "",
+                "url": "https://contoh.id/b",  # its link: an article without its body
+            },
             {"source": {"id": None, "name": "Kompas"}, "title": "C", "content": "Isi C"},
         ],
     }

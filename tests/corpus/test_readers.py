@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import csv
 import gzip
 import json
 import logging
@@ -639,6 +640,31 @@ def test_an_xlsx_sheet_is_read_like_a_csv_export(tmp_path: Path) -> None:
         datetime(2025, 10, 21, 20, 43),
         datetime(2025, 10, 22, 9, 30),
     ]
+
+
+def test_an_empty_cell_of_a_sheet_is_an_empty_field_as_in_a_csv_export(tmp_path: Path) -> None:
+    # a body the vendor left empty was "no text" in a sheet and scored on its title in a CSV
+    openpyxl = pytest.importorskip("openpyxl", reason="reading .xlsx needs the excel extra")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    rows = [
+        ["judul", "isi", "tanggal", "kategori"],
+        ["Jumat Curhat di Dumai", None, "2025-10-21", None],
+        ["Harga cabai", "Harga cabai naik.", "2025-10-22"],  # a row shorter than the header
+    ]
+    for row in rows:
+        sheet.append(row)
+    book.save(tmp_path / "export.xlsx")
+    with (tmp_path / "export.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(row + [""] * (4 - len(row)) for row in rows)
+    read = {}
+    for name in ("export.xlsx", "export.csv"):
+        rejects = Rejects()
+        articles = list(read_articles(tmp_path / name, rejects=rejects))
+        assert [(r.line, r.reason, r.severity) for r in rejects] == [(2, "no_content", "warning")]
+        read[name] = [{**a.to_dict(), "published_at": None} for a in articles]
+    assert read["export.xlsx"] == read["export.csv"]
+    assert read["export.xlsx"][0]["kategori"] == ""
 
 
 def test_a_binary_file_under_a_csv_name_is_reported_not_a_crash(tmp_path: Path) -> None:

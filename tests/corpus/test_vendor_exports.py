@@ -1,0 +1,229 @@
+"""Exports of a commercial media-monitoring vendor, as a PR office receives them: semicolon
+CSV (or an .xlsx sheet) with a UTF-8 byte-order mark, a report title above the header and a
+summary row (``Total;6 artikel``) below the articles. Built from real articles of CLICK-ID
+and of the detik 2025 export."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import logging
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from media_analytics.corpus import Article, Rejects, read_articles
+from media_analytics.corpus.frames import read_frame, read_records
+from media_analytics.pipeline import MediaPipeline
+
+from ..conftest import shared_file
+
+DETIK = "corpora/detik-aspect-news-2025/data_berita.csv"
+CLICKID = "corpora/clickid-news-articles/clickid_articles_80.csv"
+HEADER = ["No", "Judul", "Isi", "Tanggal Terbit", "Media", "Tautan", "Sentimen"]
+BANNER = "Laporan Monitoring Media Polda Riau - 05/12/2024"
+NOT_AN_ARTICLE = "no text, date or URL: not an article (a summary or footer row?)"
+#: the row whose body the vendor left empty (it keeps its date and link)
+EMPTY_BODY = 5
+
+
+def _first(relative: str, n: int) -> list[dict[str, str]]:
+    with shared_file(relative).open(encoding="utf-8", newline="") as f:
+        return list(itertools.islice(csv.DictReader(f), n))
+
+
+def vendor_rows() -> list[list[str]]:
+    """Six real articles as the vendor's rows (three of detik, three of CLICK-ID); the fifth
+    without its body, as a crawler that missed it leaves it."""
+    rows = [
+        [r["judul"], r["isi_berita"], r["tanggal"], "detik.com", r["tautan"]]
+        for r in _first(DETIK, 3)
+    ]
+    rows += [
+        [r["title"], r["content"], f"{r['date']} {r['time']}", r["source"], r["url"]]
+        for r in _first(CLICKID, 3)
+    ]
+    rows[EMPTY_BODY - 1][1] = ""
+    return [[str(i), *row, "Netral"] for i, row in enumerate(rows, 1)]
+
+
+def write_export(path: Path, *, banner: bool = False, footer: bool = True) -> Path:
+    """The vendor's semicolon CSV with a byte-order mark; ``banner``: the report's title and a
+    blank line above the header; ``footer``: its ``Total;6 artikel`` row below the articles."""
+    rows = vendor_rows()
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        if banner:
+            f.write(f"{BANNER}\r\n\r\n")
+        writer = csv.writer(f, delimiter=";")
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+        if footer:
+            writer.writerow(["Total", f"{len(rows)} artikel", "", "", "", "", ""])
+    return path
+
+
+def last_line(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8-sig").splitlines())
+
+
+# ------------------------------------------------------------------------ summary rows
+
+
+def test_a_summary_row_is_rejected_naming_its_line_and_an_empty_body_is_still_scored(
+    tmp_path: Path,
+) -> None:
+    # seen on real news: "Total;67 artikel" below the articles was scored as an article
+    path = write_export(tmp_path / "export.csv")
+    rejects = Rejects()
+    articles = list(read_articles(path, rejects=rejects, dayfirst="auto"))
+    assert [a.title for a in articles] == [row[1] for row in vendor_rows()]
+    (error,) = rejects.errors
+    assert (error.line, error.reason) == (last_line(path), "not_article")
+    assert str(error) == f"{path}:{last_line(path)}: '6 artikel': {NOT_AN_ARTICLE}"
+    # a real row without its body has a date and a link: scored on its title, as before
+    (warning,) = rejects.warnings
+    assert warning.reason == "no_content" and "scored on the title alone" in warning.message
+    assert articles[EMPTY_BODY - 1].text == "" and articles[EMPTY_BODY - 1].url
+
+
+def test_a_headline_is_an_article_and_a_count_or_total_without_date_or_link_is_not() -> None:
+    (detik,) = _first(DETIK, 1)
+    title = detik["judul"]
+    records = [
+        {"judul": title, "isi": "", "tautan": detik["tautan"]},
+        {"judul": title, "isi": "", "tanggal": detik["tanggal"], "media": "detik.com"},
+        {"judul": title, "isi": " ", "media": "detik.com"},  # a bare headline: scored on it
+        {"judul": "Jumlah", "isi": "SCROLL TO CONTINUE WITH CONTENT"},  # nothing left to score
+        {"judul": "Total: 67 artikel", "isi": ""},
+        {"judul": "Total Kerugian Banjir Capai Rp 5 Miliar", "isi": ""},  # a headline
+        {"judul": "12", "isi": "", "tanggal": detik["tanggal"]},  # dated: kept, as any
+    ]
+    rejects = Rejects()
+    kept = read_records(records, rejects=rejects)
+    assert [i for i, _ in kept] == [0, 1, 2, 5, 6]
+    assert [(r.line, r.reason) for r in rejects.errors] == [(3, "not_article"), (4, "not_article")]
+    assert [r.reason for r in rejects.warnings] == ["no_content"] * 5
+    with pytest.raises(ValueError, match="not an article"):
+        Article.from_dict({"title": "Total", "text": ""})
+    # a list of headlines, as a notebook scores them, is read as headlines
+    assert Article.from_dict({"id": "h1", "title": title, "text": ""}).title == title
+
+
+def test_a_frame_of_the_export_leaves_the_summary_row_out_as_the_file_reader_does(
+    tmp_path: Path,
+) -> None:
+    path = write_export(tmp_path / "export.csv")
+    frame = pd.read_csv(path, sep=";", encoding="utf-8-sig", dtype=str)
+    rejects = Rejects()
+    kept = read_frame(frame, rejects=rejects)
+    assert [i for i, _ in kept] == [0, 1, 2, 3, 4, 5]
+    assert [(r.line, r.reason) for r in rejects.errors] == [(6, "not_article")]
+    assert rejects.errors[0].message == f"'6 artikel': {NOT_AN_ARTICLE}"
+    # without rejects= the row stops score_frame and fit before anything is scored or fitted
+    message = r"^row 6 \(index 6\): '6 artikel': no text, date or URL: not an article"
+    with pytest.raises(ValueError, match=message):
+        read_frame(frame)
+    with pytest.raises(ValueError, match=message):
+        MediaPipeline().fit(frame)
+    assert len(read_records(frame.to_dict("records"), rejects=Rejects())) == 6
+
+
+def test_the_daily_job_neither_stores_nor_scores_a_summary_row(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from media_analytics.cli import main
+
+    path = write_export(tmp_path / "05-12-2024.csv", banner=True)
+    db = tmp_path / "media.db"
+    # a rejected record: exit 1, as for any other
+    assert main(["score", str(path), "--db", str(db), "--jobs", "1"]) == 1
+    assert f"rejected {path}:{last_line(path)}: '6 artikel': {NOT_AN_ARTICLE}" in caplog.text
+    assert "unreadable CSV record" not in caplog.text and "expected 1 fields" not in caplog.text
+    with sqlite3.connect(db) as con:
+        titles = [t for (t,) in con.execute("SELECT json_extract(record, '$.title') FROM articles")]
+        stored = con.execute("SELECT line, reason, severity FROM rejects ORDER BY line").fetchall()
+    assert sorted(titles) == sorted(row[1] for row in vendor_rows())
+    assert (last_line(path), "not_article", "error") in stored
+
+
+# ------------------------------------------------------------------ a title above the header
+
+
+def test_a_report_title_above_the_header_is_skipped_and_said_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen on real news: the title line was taken for the header, and every record failed
+    path = write_export(tmp_path / "banner.csv", banner=True, footer=False)
+    plain = write_export(tmp_path / "plain.csv", footer=False)
+    rejects = Rejects()
+    with caplog.at_level(logging.INFO, logger="media_analytics.corpus.readers"):
+        articles = list(read_articles(path, rejects=rejects, dayfirst="auto"))
+    assert [a.to_dict() for a in articles] == [
+        a.to_dict() for a in read_articles(plain, dayfirst="auto")
+    ]
+    assert [(r.reason, r.severity) for r in rejects] == [("no_content", "warning")]
+    assert f"{path}: header found on line 3; lines 1-2 skipped" in caplog.text
+
+
+def test_a_title_above_a_header_named_by_column_map_is_skipped(tmp_path: Path) -> None:
+    (detik,) = _first(DETIK, 1)
+    path = tmp_path / "ekspor.csv"
+    rows = [["Kepala", "Naskah", "Tgl Rilis"], [detik["judul"], detik["isi_berita"], "21/10/2025"]]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        f.write(f"{BANNER}\n")
+        csv.writer(f, delimiter="|").writerows(rows)
+    rejects = Rejects()
+    column_map = {"Naskah": "text", "Kepala": "title", "Tgl Rilis": "published_at"}
+    (article,) = read_articles(path, rejects=rejects, column_map=column_map, dayfirst="auto")
+    assert (article.title, article.text) == (detik["judul"], detik["isi_berita"])
+    assert not list(rejects)
+
+
+def test_a_file_without_a_header_row_is_one_reject_not_one_per_record(tmp_path: Path) -> None:
+    path = tmp_path / "headerless.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        f.write(f"{BANNER}\n\n")
+        csv.writer(f, delimiter=";").writerows(vendor_rows())  # the header row left out
+    rejects = Rejects()
+    assert list(read_articles(path, rejects=rejects)) == []
+    (reject,) = rejects
+    assert (reject.line, reject.reason, reject.severity) == (0, "no_header", "error")
+    assert reject.message.startswith(
+        "no header row with a text or title column in the first 20 lines (looked for text, "
+    )
+    assert "--column COLUMN=text on the command line" in reject.message
+    assert f"line 1: {BANNER!r}" in reject.message and len(reject.message) < 400
+
+
+def _vendor_workbook(path: Path, *, header: bool = True) -> Path:
+    openpyxl = pytest.importorskip("openpyxl", reason="reading .xlsx needs the excel extra")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([BANNER])
+    sheet.append([])
+    if header:
+        sheet.append(HEADER)
+    for row in vendor_rows():
+        sheet.append(row)
+    sheet.append(["Total", "6 artikel"])
+    book.save(path)
+    return path
+
+
+def test_an_xlsx_with_a_title_cell_above_the_header_is_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = _vendor_workbook(tmp_path / "laporan.xlsx")
+    rejects = Rejects()
+    with caplog.at_level(logging.INFO, logger="media_analytics.corpus.readers"):
+        articles = list(read_articles(path, rejects=rejects, dayfirst="auto"))
+    assert [a.title for a in articles] == [row[1] for row in vendor_rows()]
+    assert f"{path}: header found on row 3; rows 1-2 skipped" in caplog.text
+    assert [(r.line, r.reason) for r in rejects.errors] == [(10, "not_article")]
+    rejects = Rejects()
+    headerless = _vendor_workbook(tmp_path / "x.xlsx", header=False)
+    assert list(read_articles(headerless, rejects=rejects)) == []
+    (reject,) = rejects
+    assert reject.reason == "no_header" and " in its 9 rows (looked for " in reject.message
