@@ -1387,7 +1387,7 @@ def _run_evaluation(
         try:  # refused before any training time is spent
             check_overlap(list(train["text"]), list(test["text"]), allow=args.allow_overlap)
         except OverlapError as exc:
-            raise CommandError(str(exc)) from None
+            raise _overlap_refused(exc) from None
     model, source = pick(train)
     try:
         result = evaluate(
@@ -1398,9 +1398,14 @@ def _run_evaluation(
             allow_overlap=args.allow_overlap,
         )
     except OverlapError as exc:
-        raise CommandError(str(exc)) from None
+        raise _overlap_refused(exc) from None
     _print_evaluation(args, result, f"{what} {args.test}", source)
     return EXIT_PARTIAL if found.errors else EXIT_OK
+
+
+def _overlap_refused(exc: Exception) -> CommandError:
+    """The refusal of test rows the model learnt from, naming the flag that scores them."""
+    return CommandError(f"{exc}, or give --allow-overlap to score them anyway")
 
 
 def _cmd_evaluate_sentiment(args: argparse.Namespace) -> int:

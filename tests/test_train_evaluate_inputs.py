@@ -55,6 +55,27 @@ def test_the_default_model_refuses_its_own_tone_articles(capsys: pytest.CaptureF
     err = capsys.readouterr().err
     n = len(own.read_text(encoding="utf-8").splitlines())
     assert f"refusing to evaluate: {n} of {n} test rows" in err
+    assert "or give --allow-overlap to score them anyway" in err
+
+
+def test_the_overlap_refusal_names_the_flag_that_scores_anyway(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """The refusal said "remove them or evaluate on a disjoint set", not the ``--allow-overlap``
+    the README documents, for a model trained on a file and for a saved one alike."""
+    rows = _tone_rows(40)
+    test, train = tmp_path / "test.jsonl", tmp_path / "train.jsonl"
+    train.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    test.write_text("".join(json.dumps(r) + "\n" for r in rows[:10]), "utf-8")
+    for kind in ("tone", "sentiment"):
+        assert main(["evaluate", kind, str(test), "--train", str(train)]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert err[-1].startswith("media-analytics: error: refusing to evaluate: 10 of 10 test")
+        assert err[-1].endswith("or give --allow-overlap to score them anyway")
+    # the default model's sentence classifier, on sentences it learnt from
+    own = corpora_dir() / "sentiment" / "news_1.jsonl"
+    assert main(["evaluate", "sentiment", str(own)]) == 2
+    assert "or give --allow-overlap to score them anyway" in capsys.readouterr().err
 
 
 def test_label_files_as_spreadsheets_write_them(tmp_path: Path) -> None:
