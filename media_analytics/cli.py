@@ -196,23 +196,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
         dropped += len(found.errors)
         if data.empty:
             raise CommandError(f"{flag} {path}: no usable labelled row")
-        repeated = data.duplicated("text", keep=False)
-        if repeated.any():
-            labels_per_text = data[repeated].groupby("text")["label"].nunique()
-            if (labels_per_text > 1).any():
-                raise CommandError(
-                    f"{flag} {path}: {int((labels_per_text > 1).sum())} text(s) carry two "
-                    "different labels; keep one label per text"
-                )
-            logger.warning(
-                "%s %s: %d repeated row(s) left out (a copy would sit in both sides of the "
-                "cross-validation)",
-                flag,
-                path,
-                int(data.duplicated("text").sum()),
-            )
-            data = data.drop_duplicates("text", ignore_index=True)
-        return data
+        return _learnable(flag, path, data)
 
     sentiment = labelled("--sentiment-data", args.sentiment_data, "")
     tone = labelled("--tone-data", args.tone_data, "tone-")
@@ -306,6 +290,29 @@ def _cmd_train(args: argparse.Namespace) -> int:
         f"; {left_out} rejected article(s) or labelled row(s) left out" if left_out else "",
     )
     return EXIT_PARTIAL if left_out else EXIT_OK
+
+
+def _learnable(flag: str, path: str, data: Any) -> Any:
+    """The rows of a labelled file a model learns from, the same for ``train`` and ``evaluate
+    --train``: a text carrying two different labels is refused, and a repeated row is left out
+    with a warning (a copy would sit in both sides of the cross-validation)."""
+    repeated = data.duplicated("text", keep=False)
+    if not repeated.any():
+        return data
+    labels_per_text = data[repeated].groupby("text")["label"].nunique()
+    if (labels_per_text > 1).any():
+        raise CommandError(
+            f"{flag} {path}: {int((labels_per_text > 1).sum())} text(s) carry two "
+            "different labels; keep one label per text"
+        )
+    logger.warning(
+        "%s %s: %d repeated row(s) left out (a copy would sit in both sides of the "
+        "cross-validation)",
+        flag,
+        path,
+        int(data.duplicated("text").sum()),
+    )
+    return data.drop_duplicates("text", ignore_index=True)
 
 
 def _column_flags(message: str, prefix: str) -> str:
@@ -1376,6 +1383,8 @@ def _run_evaluation(
     for flag, data, path in (("", test, args.test), ("--train ", train, args.train)):
         if data is not None and data.empty:
             raise CommandError(f"{flag}{path}: no usable labelled row (see the lines above)")
+    if train is not None:  # read as train reads its labelled files
+        train = _learnable("--train", args.train, train)
     repeated = int(test.duplicated("text").sum())
     if repeated:  # each copy is scored and counted
         logger.warning(
