@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
 from . import __version__
 
@@ -370,35 +370,36 @@ def _report_rejects(rejects: Any) -> None:
 class _Output:
     """Scored records for ``--out``: written to ``FILE.partial`` and renamed to ``FILE`` when the
     command succeeds, so that a mistake, an error or Ctrl-C never leaves an earlier ``FILE``
-    emptied or cut short (the records written before a stop stay in ``FILE.partial``)."""
+    emptied or cut short (the records written before a stop stay in ``FILE.partial``). A link
+    is followed, and a device, a pipe or ``/dev/stdout`` is written to as it is
+    (:mod:`media_analytics.outputs`)."""
 
     def __init__(self, path: str) -> None:
+        from .outputs import OutputFile
+
         self.path = path
-        self.tmp: Path | None = None
+        self.file: OutputFile | None = None
         if path == "-":
-            self.handle: TextIO = sys.stdout
+            self.handle: IO[str] = sys.stdout
             return
-        target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        self.tmp = target.with_name(target.name + ".partial")
-        self.handle = open(self.tmp, "w", encoding="utf-8")  # noqa: SIM115 - closed by finish()
+        self.file = OutputFile(path)
+        self.handle = self.file.handle
 
     def write(self, line: str) -> None:
         self.handle.write(line)
 
     def finish(self, ok: bool) -> None:
-        if self.tmp is None:
+        if self.file is None:
             return
-        self.handle.close()
         if ok:
-            os.replace(self.tmp, self.path)
-        elif self.tmp.stat().st_size:
+            self.file.commit()
+            return
+        kept = self.file.discard(keep=True)
+        if kept is not None:
             logger.warning(
                 "stopped before the end: the records scored so far are in %s; %s was left as "
-                "it was", self.tmp, self.path,
+                "it was", kept, self.path,
             )  # fmt: skip
-        else:
-            self.tmp.unlink()
 
 
 def _open_out(path: str | None) -> _Output | None:
@@ -529,6 +530,13 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
     if args.out == "-":
         raise CommandError("--engine dask: give --out a file name (the merged output)")
     _check_out(args.out)
+    if args.out and not args.parts_dir:
+        from .outputs import in_place
+
+        if in_place(args.out):  # not /dev/null.parts
+            raise CommandError(
+                f"--out {args.out}: not a regular file; give --parts-dir DIR for the outputs"
+            )
     parts_dir = args.parts_dir or (f"{args.out}.parts" if args.out else None)
     if not parts_dir:
         raise CommandError("--engine dask needs --parts-dir DIR and/or --out FILE")
@@ -962,6 +970,9 @@ def _dedup_state(args: argparse.Namespace) -> Path | None:
     state = Path(args.dedup_state)
     if not state.parent.is_dir():
         raise CommandError(f"--dedup-state {state}: no such folder {state.parent}")
+    if state.exists() and not state.is_file():
+        # read back by the next run; one that cannot be read would be moved aside
+        raise CommandError(f"--dedup-state {state}: not a file; give a file name for the state")
     return state
 
 

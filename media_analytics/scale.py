@@ -117,6 +117,7 @@ from . import __version__
 from .corpus import DuplicateDetector, Rejects, read_articles
 from .corpus.dedup import DEFAULT_WINDOW
 from .corpus.readers import STDIN, PathsLike, expand_paths
+from .outputs import replacing
 from .pipeline import is_model_dir
 
 __all__ = ["ScaleError", "merge_outputs", "partition_files", "score_partitions"]
@@ -953,18 +954,10 @@ def merge_outputs(out_dir: str | os.PathLike[str], dest: str | os.PathLike[str] 
         if (root / part["output"]).stat().st_size != part["bytes"]:
             raise ScaleError(f"{root / part['output']}: changed since the run finished")
     if isinstance(dest, str | os.PathLike):
-        # written beside FILE and renamed at the end: a failure leaves an earlier FILE whole
-        target = Path(dest)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".partial")
-        try:
-            with partial.open("wb") as f:
-                written = _copy(root, parts, f)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-        os.replace(partial, target)
-        return written
+        # written beside FILE and renamed at the end: a failure leaves an earlier FILE whole (a
+        # link is followed; a device or a pipe is written to as it is)
+        with replacing(dest) as f:
+            return _copy(root, parts, f)
     return _copy(root, parts, dest)
 
 

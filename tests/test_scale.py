@@ -121,6 +121,48 @@ def test_merge_needs_a_finished_run(tmp_path: Path) -> None:
         merge_outputs(tmp_path, tmp_path / "all.jsonl")
 
 
+def _finished_run(folder: Path, outputs: list[bytes]) -> Path:
+    """A parts folder as a finished run leaves it: outputs and the run manifest."""
+    import hashlib
+
+    folder.mkdir()
+    parts = []
+    for i, data in enumerate(outputs):
+        name = f"part-{i:05d}.jsonl"
+        (folder / name).write_bytes(data)
+        sha = hashlib.sha256(data).hexdigest()
+        parts.append({"output": name, "source": name, "rows": 1, "bytes": len(data), "sha256": sha})
+    manifest = {"format": scale._RUN_FORMAT, "format_version": scale.FORMAT_VERSION}
+    (folder / scale.RUN_MANIFEST).write_text(json.dumps({**manifest, "partitions": parts}))
+    return folder
+
+
+def test_merge_follows_a_link_and_writes_a_pipe_as_it_is(tmp_path: Path) -> None:
+    """The merged ``--out`` was written beside a link and renamed over it (the link became a
+    file, the file it pointed at kept the old records); a pipe or a device became a file."""
+    import stat
+
+    run = _finished_run(tmp_path / "parts", [b'{"id": "a"}\n', b'{"id": "b"}\n'])
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "merged.jsonl").write_bytes(b"old\n")
+    link = tmp_path / "merged.jsonl"
+    link.symlink_to(Path("archive") / "merged.jsonl")
+    assert merge_outputs(run, link) == 24
+    assert link.is_symlink()
+    assert (tmp_path / "archive" / "merged.jsonl").read_bytes() == b'{"id": "a"}\n{"id": "b"}\n'
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        merge_outputs(run, pipe)
+        assert os.read(reader, 1 << 16) == b'{"id": "a"}\n{"id": "b"}\n'
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert not list(tmp_path.rglob("*.partial"))
+
+
 # -- on a LocalCluster with two worker processes -------------------------------------------------
 
 
