@@ -509,8 +509,6 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
     """``score --engine dask``: each input file is a partition, scored on a Dask cluster."""
     try:
         import distributed  # noqa: F401  (it sets its loggers' levels when imported)
-
-        from . import scale
     except ImportError as exc:  # pragma: no cover - only without the extra
         raise CommandError(
             f"--engine dask needs the dask extra: pip install 'media-analytics[dask]' ({exc})"
@@ -551,6 +549,16 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
         logger.warning("%s is ignored with --engine dask (%s)", flag, why)
     if not args.verbose:  # the cluster's start-up and shutdown chatter (two dozen lines): -v
         logging.getLogger("distributed").setLevel(logging.WARNING)
+    if args.scheduler:
+        # a wrong address is said at once: before the pipeline is imported and a model loaded
+        from .scheduler import ScaleError, connect_timeout, probe_scheduler
+
+        try:
+            probe_scheduler(args.scheduler, connect_timeout())
+        except (ScaleError, ValueError) as exc:
+            raise CommandError(str(exc)) from None
+    from . import scale
+
     n_workers = None if args.jobs is None or args.jobs < 1 else args.jobs
     started = time.perf_counter()
     try:
