@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
 from . import __version__
 
@@ -196,23 +196,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
         dropped += len(found.errors)
         if data.empty:
             raise CommandError(f"{flag} {path}: no usable labelled row")
-        repeated = data.duplicated("text", keep=False)
-        if repeated.any():
-            labels_per_text = data[repeated].groupby("text")["label"].nunique()
-            if (labels_per_text > 1).any():
-                raise CommandError(
-                    f"{flag} {path}: {int((labels_per_text > 1).sum())} text(s) carry two "
-                    "different labels; keep one label per text"
-                )
-            logger.warning(
-                "%s %s: %d repeated row(s) left out (a copy would sit in both sides of the "
-                "cross-validation)",
-                flag,
-                path,
-                int(data.duplicated("text").sum()),
-            )
-            data = data.drop_duplicates("text", ignore_index=True)
-        return data
+        return _learnable(flag, path, data)
 
     sentiment = labelled("--sentiment-data", args.sentiment_data, "")
     tone = labelled("--tone-data", args.tone_data, "tone-")
@@ -308,6 +292,29 @@ def _cmd_train(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if left_out else EXIT_OK
 
 
+def _learnable(flag: str, path: str, data: Any) -> Any:
+    """The rows of a labelled file a model learns from, the same for ``train`` and ``evaluate
+    --train``: a text carrying two different labels is refused, and a repeated row is left out
+    with a warning (a copy would sit in both sides of the cross-validation)."""
+    repeated = data.duplicated("text", keep=False)
+    if not repeated.any():
+        return data
+    labels_per_text = data[repeated].groupby("text")["label"].nunique()
+    if (labels_per_text > 1).any():
+        raise CommandError(
+            f"{flag} {path}: {int((labels_per_text > 1).sum())} text(s) carry two "
+            "different labels; keep one label per text"
+        )
+    logger.warning(
+        "%s %s: %d repeated row(s) left out (a copy would sit in both sides of the "
+        "cross-validation)",
+        flag,
+        path,
+        int(data.duplicated("text").sum()),
+    )
+    return data.drop_duplicates("text", ignore_index=True)
+
+
 def _column_flags(message: str, prefix: str) -> str:
     """``read_labelled``'s advice (``text_column=NAME``) as the flags that name the columns of
     the file in hand (``--text-column NAME``, ``--tone-text-column NAME``, ...)."""
@@ -357,35 +364,36 @@ def _report_rejects(rejects: Any) -> None:
 class _Output:
     """Scored records for ``--out``: written to ``FILE.partial`` and renamed to ``FILE`` when the
     command succeeds, so that a mistake, an error or Ctrl-C never leaves an earlier ``FILE``
-    emptied or cut short (the records written before a stop stay in ``FILE.partial``)."""
+    emptied or cut short (the records written before a stop stay in ``FILE.partial``). A link
+    is followed, and a device, a pipe or ``/dev/stdout`` is written to as it is
+    (:mod:`media_analytics.outputs`)."""
 
     def __init__(self, path: str) -> None:
+        from .outputs import OutputFile
+
         self.path = path
-        self.tmp: Path | None = None
+        self.file: OutputFile | None = None
         if path == "-":
-            self.handle: TextIO = sys.stdout
+            self.handle: IO[str] = sys.stdout
             return
-        target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        self.tmp = target.with_name(target.name + ".partial")
-        self.handle = open(self.tmp, "w", encoding="utf-8")  # noqa: SIM115 - closed by finish()
+        self.file = OutputFile(path)
+        self.handle = self.file.handle
 
     def write(self, line: str) -> None:
         self.handle.write(line)
 
     def finish(self, ok: bool) -> None:
-        if self.tmp is None:
+        if self.file is None:
             return
-        self.handle.close()
         if ok:
-            os.replace(self.tmp, self.path)
-        elif self.tmp.stat().st_size:
+            self.file.commit()
+            return
+        kept = self.file.discard(keep=True)
+        if kept is not None:
             logger.warning(
                 "stopped before the end: the records scored so far are in %s; %s was left as "
-                "it was", self.tmp, self.path,
+                "it was", kept, self.path,
             )  # fmt: skip
-        else:
-            self.tmp.unlink()
 
 
 def _open_out(path: str | None) -> _Output | None:
@@ -495,8 +503,6 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
     """``score --engine dask``: each input file is a partition, scored on a Dask cluster."""
     try:
         import distributed  # noqa: F401  (it sets its loggers' levels when imported)
-
-        from . import scale
     except ImportError as exc:  # pragma: no cover - only without the extra
         raise CommandError(
             f"--engine dask needs the dask extra: pip install 'media-analytics[dask]' ({exc})"
@@ -516,6 +522,13 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
     if args.out == "-":
         raise CommandError("--engine dask: give --out a file name (the merged output)")
     _check_out(args.out)
+    if args.out and not args.parts_dir:
+        from .outputs import in_place
+
+        if in_place(args.out):  # not /dev/null.parts
+            raise CommandError(
+                f"--out {args.out}: not a regular file; give --parts-dir DIR for the outputs"
+            )
     parts_dir = args.parts_dir or (f"{args.out}.parts" if args.out else None)
     if not parts_dir:
         raise CommandError("--engine dask needs --parts-dir DIR and/or --out FILE")
@@ -530,6 +543,16 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
         logger.warning("%s is ignored with --engine dask (%s)", flag, why)
     if not args.verbose:  # the cluster's start-up and shutdown chatter (two dozen lines): -v
         logging.getLogger("distributed").setLevel(logging.WARNING)
+    if args.scheduler:
+        # a wrong address is said at once: before the pipeline is imported and a model loaded
+        from .scheduler import ScaleError, connect_timeout, probe_scheduler
+
+        try:
+            probe_scheduler(args.scheduler, connect_timeout())
+        except (ScaleError, ValueError) as exc:
+            raise CommandError(str(exc)) from None
+    from . import scale
+
     n_workers = None if args.jobs is None or args.jobs < 1 else args.jobs
     started = time.perf_counter()
     try:
@@ -949,6 +972,9 @@ def _dedup_state(args: argparse.Namespace) -> Path | None:
     state = Path(args.dedup_state)
     if not state.parent.is_dir():
         raise CommandError(f"--dedup-state {state}: no such folder {state.parent}")
+    if state.exists() and not state.is_file():
+        # read back by the next run; one that cannot be read would be moved aside
+        raise CommandError(f"--dedup-state {state}: not a file; give a file name for the state")
     return state
 
 
@@ -1365,6 +1391,8 @@ def _run_evaluation(
     for flag, data, path in (("", test, args.test), ("--train ", train, args.train)):
         if data is not None and data.empty:
             raise CommandError(f"{flag}{path}: no usable labelled row (see the lines above)")
+    if train is not None:  # read as train reads its labelled files
+        train = _learnable("--train", args.train, train)
     repeated = int(test.duplicated("text").sum())
     if repeated:  # each copy is scored and counted
         logger.warning(
@@ -1376,7 +1404,7 @@ def _run_evaluation(
         try:  # refused before any training time is spent
             check_overlap(list(train["text"]), list(test["text"]), allow=args.allow_overlap)
         except OverlapError as exc:
-            raise CommandError(str(exc)) from None
+            raise _overlap_refused(exc) from None
     model, source = pick(train)
     try:
         result = evaluate(
@@ -1387,9 +1415,14 @@ def _run_evaluation(
             allow_overlap=args.allow_overlap,
         )
     except OverlapError as exc:
-        raise CommandError(str(exc)) from None
+        raise _overlap_refused(exc) from None
     _print_evaluation(args, result, f"{what} {args.test}", source)
     return EXIT_PARTIAL if found.errors else EXIT_OK
+
+
+def _overlap_refused(exc: Exception) -> CommandError:
+    """The refusal of test rows the model learnt from, naming the flag that scores them."""
+    return CommandError(f"{exc}, or give --allow-overlap to score them anyway")
 
 
 def _cmd_evaluate_sentiment(args: argparse.Namespace) -> int:

@@ -101,8 +101,6 @@ import logging
 import os
 import re
 import shutil
-import socket
-import struct
 import threading
 import time
 import uuid
@@ -117,7 +115,9 @@ from . import __version__
 from .corpus import DuplicateDetector, Rejects, read_articles
 from .corpus.dedup import DEFAULT_WINDOW
 from .corpus.readers import STDIN, PathsLike, expand_paths
+from .outputs import replacing
 from .pipeline import is_model_dir
+from .scheduler import ScaleError, connect_timeout, probe_scheduler
 
 __all__ = ["ScaleError", "merge_outputs", "partition_files", "score_partitions"]
 
@@ -134,12 +134,6 @@ _KEPT_REJECTS = 20
 WAIT_WORKERS = 60.0
 #: the model copies this module writes into a parts folder (never any other folder)
 _MODEL_COPY = re.compile(rf"{MODEL_DIR}-[0-9a-f]{{12}}")
-#: a Dask handshake is a few hundred bytes: a longer announced length is not Dask speaking
-_MAX_HANDSHAKE = 1 << 20
-
-
-class ScaleError(RuntimeError):
-    """A distributed run that could not finish (the message says which partitions and why)."""
 
 
 # -- partitions ----------------------------------------------------------------------------------
@@ -451,63 +445,6 @@ def _require_distributed() -> Any:
     return distributed
 
 
-def _connect_timeout() -> float:
-    """Dask's own connect timeout (``distributed.comm.timeouts.connect``, 30 s by default)."""
-    import dask
-    from dask.utils import parse_timedelta
-
-    return float(parse_timedelta(dask.config.get("distributed.comm.timeouts.connect"), "s"))
-
-
-def _probe_scheduler(address: str, timeout: float) -> None:
-    """Check that a Dask scheduler answers at a ``tcp://`` address, in at most ``timeout`` s.
-
-    ``distributed.Client`` waits its whole timeout on a refused port, waits for ever on a
-    listener that never answers (the dashboard's HTTP port among them), and reads an HTTP
-    reply as a frame length (a MemoryError of exabytes). A scheduler speaks first on a new
-    connection (its handshake, an 8-byte length and a small message), so one short read
-    tells a scheduler from anything else. Other schemes (``tls://``...) are left to Dask.
-    """
-    from distributed.comm import parse_address, parse_host_port
-
-    scheme, location = parse_address(address)
-    if scheme != "tcp":
-        return
-    host, port = parse_host_port(location, 8786)
-    dashboard = "is this the dashboard port? the scheduler's default is 8786"
-    try:
-        with socket.create_connection((host, port), timeout=timeout) as sock:
-            greeting = b""
-            while len(greeting) < 8:
-                chunk = sock.recv(8 - len(greeting))
-                if not chunk:
-                    break
-                greeting += chunk
-    except ConnectionRefusedError:
-        raise ScaleError(
-            f"nothing listens at {address} (connection refused): is the scheduler running "
-            "(dask scheduler) and is this its address?"
-        ) from None
-    except TimeoutError:
-        raise ScaleError(
-            f"{address} is not a Dask scheduler: no Dask handshake within {timeout:g} s "
-            f"({dashboard})"
-        ) from None
-    except OSError as exc:
-        raise ScaleError(f"cannot reach {address}: {exc.strerror or exc}") from None
-    if len(greeting) < 8:
-        raise ScaleError(
-            f"{address} is not a Dask scheduler: it closed the connection without a Dask "
-            f"handshake ({dashboard})"
-        )
-    (length,) = struct.unpack("<Q", greeting)
-    if greeting.startswith(b"HTTP") or not 0 < length <= _MAX_HANDSHAKE:
-        what = "an HTTP server" if greeting.startswith(b"HTTP") else "something else"
-        raise ScaleError(
-            f"{address} is not a Dask scheduler: it answered like {what} ({dashboard})"
-        )
-
-
 def _wait_for_workers(client: Any, wait: float) -> None:
     """Return once the cluster has a worker; say at once that it waits, fail after ``wait`` s.
 
@@ -533,7 +470,8 @@ def _wait_for_workers(client: Any, wait: float) -> None:
 def _connect(scheduler: Any, n_workers: int, wait_workers: float = WAIT_WORKERS) -> Iterator[Any]:
     """A client for ``scheduler``: an address, a Client, a cluster object, or a new LocalCluster.
 
-    An address is checked first (:func:`_probe_scheduler`), and a cluster without workers is
+    An address is checked first (:func:`~media_analytics.scheduler.probe_scheduler`), and a
+    cluster without workers is
     given ``wait_workers`` seconds to get one: a wrong address or an empty cluster ends the
     job with one line instead of holding it.
     """
@@ -543,9 +481,9 @@ def _connect(scheduler: Any, n_workers: int, wait_workers: float = WAIT_WORKERS)
         yield scheduler
         return
     if scheduler is not None:
-        timeout = _connect_timeout()
+        timeout = connect_timeout()
         if isinstance(scheduler, str):
-            _probe_scheduler(scheduler, timeout)
+            probe_scheduler(scheduler, timeout)
         with distributed.Client(scheduler, timeout=timeout) as client:
             _wait_for_workers(client, wait_workers)
             yield client
@@ -685,7 +623,8 @@ def score_partitions(
         Seconds to wait for a worker when the cluster has none (a warning says so at once);
         then :class:`ScaleError`. A ``tcp://`` address that is refused, or where no Dask
         scheduler answers within Dask's connect timeout
-        (``distributed.comm.timeouts.connect``, 30 s), is a :class:`ScaleError` too.
+        (``distributed.comm.timeouts.connect``, 30 s), is a :class:`ScaleError` too, raised
+        before the model is loaded (also when every partition is complete).
 
     Returns
     -------
@@ -711,6 +650,9 @@ def score_partitions(
     files = [f for f in files if not f.is_relative_to(out) and f != merged]
     if not files:
         raise ScaleError("no article files in the input besides the job's own output")
+    if isinstance(scheduler, str):  # a wrong address is said before the model is loaded
+        _require_distributed()
+        probe_scheduler(scheduler, connect_timeout())
     created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
     job = _job_model(Path(model_dir).resolve() if model_dir is not None else None, out)
@@ -953,18 +895,10 @@ def merge_outputs(out_dir: str | os.PathLike[str], dest: str | os.PathLike[str] 
         if (root / part["output"]).stat().st_size != part["bytes"]:
             raise ScaleError(f"{root / part['output']}: changed since the run finished")
     if isinstance(dest, str | os.PathLike):
-        # written beside FILE and renamed at the end: a failure leaves an earlier FILE whole
-        target = Path(dest)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".partial")
-        try:
-            with partial.open("wb") as f:
-                written = _copy(root, parts, f)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-        os.replace(partial, target)
-        return written
+        # written beside FILE and renamed at the end: a failure leaves an earlier FILE whole (a
+        # link is followed; a device or a pipe is written to as it is)
+        with replacing(dest) as f:
+            return _copy(root, parts, f)
     return _copy(root, parts, dest)
 
 

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
 import sqlite3
+import stat
 import subprocess
 import sys
 import time
@@ -503,6 +506,74 @@ def test_an_earlier_output_survives_a_mistake_or_a_stop(
     monkeypatch.setattr(MediaPipeline, "score", real)
     assert main(argv) == 0
     assert len(_lines(out)) == 6 and not (tmp_path / "scored.jsonl.partial").exists()
+
+
+def _read_pipe(fd: int) -> bytes:
+    """All a non-blocking pipe holds now."""
+    got = b""
+    with contextlib.suppress(BlockingIOError):
+        while chunk := os.read(fd, 1 << 16):
+            got += chunk
+    return got
+
+
+def test_an_out_through_a_link_or_to_a_device_or_a_pipe_keeps_what_it_is(tmp_path: Path) -> None:
+    """``--out /dev/null`` run as root replaced the device with a regular file of the records,
+    and an ``--out`` that is a symbolic link was replaced by a file, its target left as it was."""
+    records = read_sample_records()[:3]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+
+    def score(out: Path) -> None:
+        assert main(["score", str(src), "--out", str(out), "--jobs", "1", "-q"]) == 0
+
+    # a link (relative, into another folder): the file it points at gets the records
+    target = tmp_path / "archive" / "scored.jsonl"
+    target.parent.mkdir()
+    target.write_text("yesterday's records\n", encoding="utf-8")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(Path("archive") / "scored.jsonl")
+    score(link)
+    assert link.is_symlink() and [r["id"] for r in _lines(target)] == [r["id"] for r in records]
+    # a link to a file still to be written
+    dangling = tmp_path / "new.jsonl"
+    dangling.symlink_to(Path("archive") / "new.jsonl")
+    score(dangling)
+    assert dangling.is_symlink() and len(_lines(tmp_path / "archive" / "new.jsonl")) == 3
+    # the duplicate-detection state kept through a link too
+    state = tmp_path / "state.npz"
+    state.symlink_to(Path("archive") / "state.npz")
+    argv = ["score", str(src), "--out", str(tmp_path / "s.jsonl"), "--jobs", "1", "-q"]
+    assert main([*argv, "--dedup-state", str(state)]) == 0
+    assert state.is_symlink() and (tmp_path / "archive" / "state.npz").is_file()
+    assert not list(tmp_path.rglob("*.partial"))
+
+    # a named pipe is written to as it is: no FILE.partial renamed over it
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)  # the records fit in its buffer
+    try:
+        score(pipe)
+        got = _read_pipe(reader)
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert len(got.decode("utf-8").splitlines()) == 3
+    # a state that is no file is refused, not read (nor moved aside as unreadable)
+    assert main([*argv, "--dedup-state", str(pipe)]) == 2
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+
+    # a character device: the null device under another name, where this user may make one
+    null = tmp_path / "mynull"
+    try:
+        os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        null.open("w").close()
+    except OSError:
+        return  # no device nodes here (not root, or a filesystem mounted nodev)
+    score(null)
+    assert main([*argv, "--dedup-state", str(null)]) == 2
+    assert stat.S_ISCHR(null.lstat().st_mode)
+    assert not list(tmp_path.glob("mynull*.partial"))
 
 
 def test_a_daily_run_with_nothing_to_read_leaves_the_duplicate_state_alone(

@@ -121,6 +121,48 @@ def test_merge_needs_a_finished_run(tmp_path: Path) -> None:
         merge_outputs(tmp_path, tmp_path / "all.jsonl")
 
 
+def _finished_run(folder: Path, outputs: list[bytes]) -> Path:
+    """A parts folder as a finished run leaves it: outputs and the run manifest."""
+    import hashlib
+
+    folder.mkdir()
+    parts = []
+    for i, data in enumerate(outputs):
+        name = f"part-{i:05d}.jsonl"
+        (folder / name).write_bytes(data)
+        sha = hashlib.sha256(data).hexdigest()
+        parts.append({"output": name, "source": name, "rows": 1, "bytes": len(data), "sha256": sha})
+    manifest = {"format": scale._RUN_FORMAT, "format_version": scale.FORMAT_VERSION}
+    (folder / scale.RUN_MANIFEST).write_text(json.dumps({**manifest, "partitions": parts}))
+    return folder
+
+
+def test_merge_follows_a_link_and_writes_a_pipe_as_it_is(tmp_path: Path) -> None:
+    """The merged ``--out`` was written beside a link and renamed over it (the link became a
+    file, the file it pointed at kept the old records); a pipe or a device became a file."""
+    import stat
+
+    run = _finished_run(tmp_path / "parts", [b'{"id": "a"}\n', b'{"id": "b"}\n'])
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "merged.jsonl").write_bytes(b"old\n")
+    link = tmp_path / "merged.jsonl"
+    link.symlink_to(Path("archive") / "merged.jsonl")
+    assert merge_outputs(run, link) == 24
+    assert link.is_symlink()
+    assert (tmp_path / "archive" / "merged.jsonl").read_bytes() == b'{"id": "a"}\n{"id": "b"}\n'
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        merge_outputs(run, pipe)
+        assert os.read(reader, 1 << 16) == b'{"id": "a"}\n{"id": "b"}\n'
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert not list(tmp_path.rglob("*.partial"))
+
+
 # -- on a LocalCluster with two worker processes -------------------------------------------------
 
 
@@ -168,7 +210,7 @@ def test_rerun_redoes_only_the_missing_partition(five_parts, expected, client, t
     with (out / "part-00004.jsonl").open("r+b") as f:
         f.truncate(100)
     assert score_partitions(five_parts, out, scheduler=client)["scored"] == 1
-    summary = score_partitions(five_parts, out, scheduler="tcp://127.0.0.1:1")
+    summary = score_partitions(five_parts, out)  # (no LocalCluster started)
     assert (summary["scored"], summary["workers"]) == (0, 0)
     merge_outputs(out, tmp_path / "b.jsonl")
     assert (tmp_path / "b.jsonl").read_bytes() == expected
@@ -187,8 +229,13 @@ def test_rerun_redoes_only_the_missing_partition(five_parts, expected, client, t
     # its outputs are never merged with the older ones
     (out / "part-00003.jsonl").unlink()
     (out / "part-00003.done.json").write_text("{}")  # as a run cut short would leave it
-    with pytest.raises(ValueError):  # a run that stops at once: no scheduler at that address
-        score_partitions(five_parts, out, scheduler="tcp://127.0.0.1:notaport")
+
+    def lost(*args, **kwargs):
+        raise RuntimeError("the cluster went away")
+
+    with pytest.MonkeyPatch.context() as patch, pytest.raises(RuntimeError):
+        patch.setattr(scale, "_connect", lost)  # a run that stops before it scores anything
+        score_partitions(five_parts, out, scheduler=client)
     with pytest.raises(ScaleError, match="no finished run here"):
         merge_outputs(out, tmp_path / "b.jsonl")
     # the input shrinks to four files: the fifth partition's output goes
@@ -489,6 +536,47 @@ def test_a_refused_port_fails_at_once_and_leaves_no_model_copy(
     assert list(out.iterdir()) == []  # the folder was there: kept, but no model copy in it
 
 
+def test_a_wrong_address_is_said_before_the_model_is_loaded(
+    five_parts, tmp_path, monkeypatch
+) -> None:
+    """``score --engine dask --scheduler ADDRESS`` with nothing listening took 12 s to say so:
+    the pipeline was imported and the model loaded before the address was checked."""
+    import subprocess
+    import sys
+
+    from media_analytics import models
+    from media_analytics.pipeline import MediaPipeline
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{s.getsockname()[1]}"
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the model was loaded before the address was checked")
+
+    monkeypatch.setattr(models, "default_model", no_model)
+    monkeypatch.setattr(MediaPipeline, "load", no_model)
+    for model_dir in (None, tmp_path):
+        with pytest.raises(ScaleError, match=r"nothing listens at .* \(connection refused\)"):
+            score_partitions(five_parts, tmp_path / "p", model_dir=model_dir, scheduler=address)
+    assert not (tmp_path / "p").exists()
+    # the command says it before it even imports the pipeline
+    argv = ["score", str(five_parts), "--engine", "dask", "--scheduler", address]
+    argv += ["--out", str(tmp_path / "x.jsonl")]
+    code = (
+        "import sys\nfrom media_analytics.cli import main\n"
+        f"rc = main({argv!r})\nprint(rc, 'media_analytics.pipeline' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.split() == ["2", "False"], done.stderr
+    assert (
+        done.stderr.strip()
+        .splitlines()[-1]
+        .startswith(f"media-analytics: error: nothing listens at {address} (connection refused)")
+    )
+    assert not (tmp_path / "x.jsonl.parts").exists()
+
+
 def test_a_scheduler_without_workers_says_so_and_gives_up(
     five_parts, default_pipeline, tmp_path, caplog
 ) -> None:
@@ -533,7 +621,7 @@ def test_options_the_dask_engine_ignores_are_said(tmp_path, caplog, capsys) -> N
     """``--reread``, ``--batch-size`` and ``--jobs`` with ``--scheduler`` did nothing, silently."""
     argv = ["score", str(tmp_path / "none.jsonl"), "--engine", "dask", "--out", "o.jsonl"]
     argv += ["--reread", "--batch-size", "50", "--scheduler", "tcp://127.0.0.1:1", "--jobs", "2"]
-    assert main(argv) == 2  # (the input is missing: said after the warnings)
+    assert main(argv) == 2  # (nothing listens at the address: said after the warnings)
     for flag in ("--reread", "--batch-size", "--jobs"):
         assert f"{flag} is ignored with --engine dask" in caplog.text
     caplog.clear()

@@ -41,6 +41,7 @@ from typing import Any, BinaryIO, NamedTuple
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from ..outputs import replacing
 from .article import Article
 
 __all__ = ["DuplicateDetector", "normalize_for_dedup"]
@@ -525,18 +526,10 @@ class DuplicateDetector:
         Saving does not change the detector.
         """
         # written beside the file and then moved over it, so that a process killed while
-        # saving leaves the previous state whole
-        target = os.fspath(path)
-        partial = f"{target}.{os.getpid()}.partial"
-        try:
-            with open(partial, "wb") as handle:
-                self._write(handle)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(partial, target)
-        finally:
-            if os.path.exists(partial):
-                os.remove(partial)
+        # saving leaves the previous state whole (a link is followed: the file it points at is
+        # replaced, the link kept)
+        with replacing(path, suffix=f".{os.getpid()}.partial", fsync=True) as handle:
+            self._write(handle)
 
     def to_bytes(self) -> bytes:
         """The streaming state as :meth:`save` writes it, as bytes (for a database column);
