@@ -93,7 +93,11 @@ class ArticleActors:
         self.roles: dict[str, _Person] = {}
         self.role_only: list[RoleMatch] = []
         self.places: list[PlaceMatch] = []
-        self._role_places: set[int] = set()  # ids of the places named inside a role phrase
+        self._role_places: set[int] = set()
+        # organisations whose name ends in a region (a local branch: "KPU Brebes")
+        self._branch_regions: dict[
+            str, list[Region]
+        ] = {}  # ids of the places named inside a role phrase
         self.runs: list[tuple[int, int]] = []
         self._cue_only = -1  # a name may start here only with a cue (after an ordinary word)
         self.actors: list[Actor] = []
@@ -528,6 +532,8 @@ class ArticleActors:
         elif len(om.name) > len(actor.name) and om.name not in self.org_alias:
             actor.name = om.name
         actor.mentions.append(ts.span(om.start, om.name_end))
+        if key not in self._branch_regions:
+            self._branch_regions[key] = self._region_ending(om.start, om.name_end)
         if om.alias is not None and om.alias_of is not None:
             # "Majelis Umum Perserikatan Bangsa-Bangsa (PBB)": the short form and its later
             # uses are the body named at the end (the UN), not the one inside it
@@ -547,6 +553,17 @@ class ArticleActors:
                 del self.orgs[canonical_key(other)]
         self._cover(om.start, om.end)
 
+    def _region_ending(self, start: int, end: int) -> list[Region]:
+        """The regions a region's name at the end of an organisation's name (tokens ``start ..
+        end-1``) can denote: a body's local branch (``KPU Brebes``, ``Bawaslu Jateng``, ``KPU
+        Kabupaten Tasikmalaya``, ``Polres Metro Jakarta Utara``); none for a national body
+        (``KPU RI``, ``Polri``)."""
+        for k in range(start + 1, end):
+            pm = match_place(self.ts, k, self.gaz, complement=True)
+            if pm is not None and pm.end == end:
+                return [r for r in pm.regions if r.level != "district"]
+        return []
+
     # --- pass 2 --------------------------------------------------------------------------------
     def resolve(self) -> list[Actor]:
         self._short_org_names()
@@ -554,6 +571,12 @@ class ArticleActors:
         link_aliases(self)
         self._bind_roles()
         places = self._resolve_places()
+        context = [r.code for p in self.places if len(p.regions) == 1 for r in p.regions]
+        for key, regions in self._branch_regions.items():
+            region = region_of(regions, context)
+            if key in self.orgs and region is not None:
+                as_dict = region.as_dict() if isinstance(region, Region) else region
+                self.orgs[key].region = as_dict
         actors = [p.actor for p in self.persons] + list(self.orgs.values()) + places
         for a in actors:
             a.mentions = sorted(set(a.mentions))
