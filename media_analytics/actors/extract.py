@@ -93,11 +93,9 @@ class ArticleActors:
         self.roles: dict[str, _Person] = {}
         self.role_only: list[RoleMatch] = []
         self.places: list[PlaceMatch] = []
-        self._role_places: set[int] = set()
+        self._role_places: set[int] = set()  # ids of the places named inside a role phrase
         # organisations whose name ends in a region (a local branch: "KPU Brebes")
-        self._branch_regions: dict[
-            str, list[Region]
-        ] = {}  # ids of the places named inside a role phrase
+        self._branch_regions: dict[str, list[Region]] = {}
         self.runs: list[tuple[int, int]] = []
         self._cue_only = -1  # a name may start here only with a cue (after an ordinary word)
         self.actors: list[Actor] = []
@@ -783,6 +781,13 @@ class ArticleActors:
         if up is None or not self._bare_region(cur) or id(cur) in self._role_places:
             return
         if self._in_list(cur, nxt):
+            return
+        # a neighbourhood shares a regency's name inside a city ("Kuningan" in Jakarta Selatan);
+        # two cities or a city and a province are a list or a dateline ("Surabaya, Medan",
+        # "Semarang, Lampung")
+        if any(r.level != "regency" for r in cur.regions) or not any(
+            u.level == "city" for u in nxt.regions
+        ):
             return
         key = tuple(ts.lows[cur.start : cur.end])
         wider = up.as_dict() if isinstance(up, Region) else dict(up)
