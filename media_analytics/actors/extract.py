@@ -93,6 +93,9 @@ class ArticleActors:
         self.roles: dict[str, _Person] = {}
         self.role_only: list[RoleMatch] = []
         self.places: list[PlaceMatch] = []
+        self._role_places: set[int] = set()  # ids of the places named inside a role phrase
+        # organisations whose name ends in a region (a local branch: "KPU Brebes")
+        self._branch_regions: dict[str, list[Region]] = {}
         self.runs: list[tuple[int, int]] = []
         self._cue_only = -1  # a name may start here only with a cue (after an ordinary word)
         self.actors: list[Actor] = []
@@ -456,6 +459,7 @@ class ArticleActors:
         for om in role.orgs:
             self.add_org(om)
         self.places.extend(role.places)
+        self._role_places.update(id(p) for p in role.places)
 
     def _cover(self, i: int, j: int) -> None:
         if j > i:
@@ -526,6 +530,8 @@ class ArticleActors:
         elif len(om.name) > len(actor.name) and om.name not in self.org_alias:
             actor.name = om.name
         actor.mentions.append(ts.span(om.start, om.name_end))
+        if key not in self._branch_regions:
+            self._branch_regions[key] = self._region_ending(om.start, om.name_end)
         if om.alias is not None and om.alias_of is not None:
             # "Majelis Umum Perserikatan Bangsa-Bangsa (PBB)": the short form and its later
             # uses are the body named at the end (the UN), not the one inside it
@@ -545,6 +551,17 @@ class ArticleActors:
                 del self.orgs[canonical_key(other)]
         self._cover(om.start, om.end)
 
+    def _region_ending(self, start: int, end: int) -> list[Region]:
+        """The regions a region's name at the end of an organisation's name (tokens ``start ..
+        end-1``) can denote: a body's local branch (``KPU Brebes``, ``Bawaslu Jateng``, ``KPU
+        Kabupaten Tasikmalaya``, ``Polres Metro Jakarta Utara``); none for a national body
+        (``KPU RI``, ``Polri``)."""
+        for k in range(start + 1, end):
+            pm = match_place(self.ts, k, self.gaz, complement=True)
+            if pm is not None and pm.end == end:
+                return [r for r in pm.regions if r.level != "district"]
+        return []
+
     # --- pass 2 --------------------------------------------------------------------------------
     def resolve(self) -> list[Actor]:
         self._short_org_names()
@@ -552,6 +569,12 @@ class ArticleActors:
         link_aliases(self)
         self._bind_roles()
         places = self._resolve_places()
+        context = [r.code for p in self.places if len(p.regions) == 1 for r in p.regions]
+        for key, regions in self._branch_regions.items():
+            region = region_of(regions, context)
+            if key in self.orgs and region is not None:
+                as_dict = region.as_dict() if isinstance(region, Region) else region
+                self.orgs[key].region = as_dict
         actors = [p.actor for p in self.persons] + list(self.orgs.values()) + places
         for a in actors:
             a.mentions = sorted(set(a.mentions))
@@ -664,6 +687,8 @@ class ArticleActors:
         self.places.sort(key=lambda p: p.start)
         for k, p in enumerate(self.places):
             resolved[k] = region_of(p.regions, context)
+        # names whose region the article gives after a comma (None: it agrees with the name's)
+        qualified: dict[tuple[str, ...], dict[str, str] | None] = {}
         # a village takes its region from the next place of its list: "Kel. X, Kec. Y, Kota Z"
         for k in range(len(self.places) - 2, -1, -1):
             cur, nxt = self.places[k], self.places[k + 1]
@@ -682,6 +707,15 @@ class ArticleActors:
                 up = resolved[k + 1]
                 if isinstance(up, Region):
                     resolved[k] = region_of(cur.regions, [up.code]) or resolved[k]
+            if chained and nxt.start > cur.end and resolved[k + 1] is not None:
+                self._qualify(k, resolved, qualified)
+        # the other bare mentions of a name qualified so ("Kuningan, Jakarta Selatan" ... "di
+        # Kuningan") are the same place, unless the article also places the name where its own
+        # region is ("Kuningan, Jawa Barat")
+        for k, p in enumerate(self.places):
+            wider = qualified.get(tuple(ts.lows[p.start : p.end]))
+            if wider is not None and self._bare_region(p) and id(p) not in self._role_places:
+                resolved[k] = wider
         by_key: dict[str, Actor] = {}
         for p, region in zip(self.places, resolved, strict=True):
             if isinstance(region, Region):
@@ -702,6 +736,83 @@ class ArticleActors:
             actor.mentions.append(ts.span(p.start, p.end))
         return list(by_key.values())
 
+    def _bare_region(self, p: PlaceMatch) -> bool:
+        """A region's name written alone (``Kuningan``), no head word (``Kabupaten Kuningan``)."""
+        return (
+            bool(p.regions)
+            and p.level in ("regency", "city")
+            and ((self.ts.lows[p.start],) not in self.ts.lex.place_heads)
+        )
+
+    def _in_list(self, cur: PlaceMatch, nxt: PlaceMatch) -> bool:
+        """``cur, nxt`` are two items of a list of names (``di Riau, Jambi, Pekanbaru dan
+        Kalimantan``, ``yakni Medan, Surabaya, Kendari``), not a place and its region: another
+        capitalised word follows ``nxt`` after a comma or a conjunction (a weekday or other
+        everyday word does not: ``Kuningan, Jakarta Selatan, Senin``), or a place or a name of
+        one word between commas comes before ``cur`` (a building's name does not: ``kawasan
+        Epicentrum, Kuningan, Jakarta Selatan``)."""
+        ts = self.ts
+        j = nxt.end
+        while j < ts.n and ts.lows[j] in (",", "dan", "atau", "serta", "hingga"):
+            j += 1
+        if j > nxt.end and j < ts.n and ts.caps[j] and ts.lows[j] not in ts.lex.common:
+            return True
+        b = cur.start - 1
+        if b < 1 or ts.words[b] != ",":
+            return False
+        if any(p.end == b for p in self.places):
+            return True
+        # a name of one word between commas before it ("(Kualanamu, Jambi, Pekanbaru)")
+        return b >= 2 and bool(ts.caps[b - 1]) and ts.words[b - 2] in (",", "(")
+
+    def _qualify(
+        self,
+        k: int,
+        resolved: list[Region | dict[str, str] | None],
+        qualified: dict[tuple[str, ...], dict[str, str] | None],
+    ) -> None:
+        """``Kuningan, Jakarta Selatan``, ``Manggarai, Jakarta Selatan``: a regency's name before
+        a comma and a region of another province than any the name denotes is a locality of
+        that region of the same name (a kelurahan, a neighbourhood, which the gazetteer does not
+        list), and takes its region; ``Kuningan, Jawa Barat`` stays the regency. Not in a list
+        of places (``Bogor, Depok, Tangerang dan Bekasi``, see :meth:`_in_list`)."""
+        ts, cur, nxt = self.ts, self.places[k], self.places[k + 1]
+        up = resolved[k + 1]
+        if up is None or not self._bare_region(cur) or id(cur) in self._role_places:
+            return
+        if self._in_list(cur, nxt):
+            return
+        # a neighbourhood shares a regency's name inside a city ("Kuningan" in Jakarta Selatan);
+        # two cities or a city and a province are a list or a dateline ("Surabaya, Medan",
+        # "Semarang, Lampung")
+        if any(r.level != "regency" for r in cur.regions) or not any(
+            u.level == "city" for u in nxt.regions
+        ):
+            return
+        key = tuple(ts.lows[cur.start : cur.end])
+        wider = up.as_dict() if isinstance(up, Region) else dict(up)
+        # a region of the name's own province is no contradiction ("Sleman, Yogyakarta")
+        named = {u.province for u in nxt.regions} or {wider["province"]}
+        named |= {_SPLIT_FROM.get(n, n) for n in named}  # older news: "Raja Ampat, Papua Barat"
+        holds = any(
+            r.province in named or _SPLIT_FROM.get(r.province) in named for r in cur.regions
+        )
+        if holds:
+            qualified[key] = None
+            return
+        if key not in qualified:
+            qualified[key] = wider
+        resolved[k] = wider
+
+
+# provinces made after 2012 -> the province their regencies belonged to, which older news names
+_SPLIT_FROM = {
+    "Kalimantan Utara": "Kalimantan Timur",
+    "Papua Selatan": "Papua",
+    "Papua Tengah": "Papua",
+    "Papua Pegunungan": "Papua",
+    "Papua Barat Daya": "Papua Barat",
+}
 
 # closing words of a club's or company's name besides the kind words of org_tails.txt
 _GENERIC_ENDS = frozenset({"city", "indonesia", "persero"})

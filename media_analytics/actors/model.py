@@ -52,7 +52,8 @@ class Actor:
         Character offsets; ``text[start:end]`` is the mention (a name, or a role phrase the
         article bound to this person, or an alias).
     region : dict or None
-        For places: ``{"province": ..., "regency": ...}`` when known.
+        For places: ``{"province": ..., "regency": ...}`` when known; for an organisation whose
+        name ends in a region (a local branch: ``KPU Brebes``, ``Bawaslu Jateng``), that region.
     aliases : list of str
         Other names seen for the actor (short forms, acronyms).
     official : str or None

@@ -140,6 +140,20 @@ def _unit_at(ts: TokenStream, k: int, gaz: Gazetteer, own: frozenset[str]) -> bo
     return end > j and all(ts.caps[j:end]) and not own.intersection(r.province for r in regions)
 
 
+def _own_region_after(ts: TokenStream, j: int, gaz: Gazetteer, regions: list[Region]) -> bool:
+    """Whether the name before token ``j``, which can denote ``regions``, is followed by a comma
+    or a bracket and the name of its own province (``Kudus, Jawa Tengah``, ``Intan Jaya, Papua
+    Tengah``, ``Pati (Jateng)``): so qualified, a regency's name that is also an everyday word
+    (``kudus``, ``batu``, ``[_AMBIGUOUS_BARE]``) is the place, even where the word opens a
+    sentence or is written in lower case elsewhere in the article."""
+    if j + 1 >= ts.n or ts.words[j] not in (",", "(") or not ts.caps[j + 1]:
+        return False
+    end, named = gaz.longest(ts.lows, j + 1)
+    return all(ts.caps[j + 1 : end]) and any(
+        r.code.startswith(n.code) for n in named for r in regions if n.level == "province"
+    )
+
+
 def match_place(
     ts: TokenStream, i: int, gaz: Gazetteer, *, complement: bool = False, districts: bool = False
 ) -> PlaceMatch | None:
@@ -209,15 +223,19 @@ def match_place(
                 ]
         return PlaceMatch(i, end, ts.surface(i, end), level, regions)
     # bare names: provinces, regencies/cities, aliases, (districts in role complements), countries
-    if not ts.caps[i] or (ts.sent[i] and ts.is_common(i)):
+    if not ts.caps[i]:
         return None
     end, regions = gaz.longest(ts.lows, i, districts=districts)
+    if ts.sent[i] and ts.is_common(i) and not _own_region_after(ts, end, gaz, regions):
+        return None
     if end == i + 1 and ts.lows[i] in ts.lex.words["unit_names"] and police_unit(ts, i, gaz):
         return None  # "Polres Metro Jakarta Utara", "Polda Metro": no city of Metro
     if end > i and all(ts.caps[k] for k in range(i, end)):
         key = tuple(ts.lows[i:end])
-        if complement or not (
-            gaz.is_ambiguous_bare(key) or (end - i == 1 and ts.written_lower(ts.lows[i]))
+        if (
+            complement
+            or not (gaz.is_ambiguous_bare(key) or (end - i == 1 and ts.written_lower(ts.lows[i])))
+            or _own_region_after(ts, end, gaz, regions)
         ):
             if not districts:
                 regions = [r for r in regions if r.level != "district"]

@@ -54,7 +54,8 @@ def keyed(data: ReportData, by: str) -> pd.DataFrame:
     ----------
     data : ReportData
     by : {"theme", "topic", "outlet", "region", "actor"}
-        ``region`` is the province of the places and actors named in the story; ``topic`` is
+        ``region`` is the province of the places and actors named in the story (an
+        organisation's when its name ends in a region: ``KPU Brebes``); ``topic`` is
         ``"<id>: <label>"`` (the label alone, ``(no clear topic)``, for topic -1).
 
     Returns
