@@ -288,7 +288,7 @@ def test_the_tone_toward_actors_says_what_it_is_and_how_well_it_was_measured(tmp
         {"name": "KPK", "type": "organization", "sentiment": {"label": "negative"}},
         {"name": "Tiongkok", "type": "place"},
     ]
-    record = {"id": "r1", "published_at": "2025-01-06", "title": "Berita", "source": "X",
+    record = {"id": "r1", "published_at": "2024-12-30", "title": "Berita", "source": "X",
               "actors": actors, "sentiment": {"label": "positive"}}  # fmt: skip
     paths = build_report([record], tmp_path, generated_at=MADE)
     markdown = paths["markdown"].read_text(encoding="utf-8")
