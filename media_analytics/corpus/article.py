@@ -6,7 +6,7 @@ import numbers
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, NamedTuple
 
 from .dates import DateParseError, parse_date
@@ -218,6 +218,33 @@ def _clean_date(value: Any, dayfirst: bool | None, issues: list[Issue]) -> datet
     return None
 
 
+#: The clock of the article's own zone for a date without one (WIB, where most outlets are).
+_WIB = timezone(timedelta(hours=7))
+
+
+def _future_date(published_at: datetime, now: datetime | None) -> str:
+    """What is wrong with a publication date more than a day after ``now`` (default: the current
+    time), else ``""``. A date without a time zone is read in WIB.
+
+    >>> now = datetime(2026, 12, 5, 3, 0, tzinfo=timezone.utc)
+    >>> _future_date(datetime(2030, 11, 27, 9, 0), now)[:42]
+    'published_at 2030-11-27 is after the clock'
+    >>> _future_date(datetime(2026, 12, 6, 9, 0), now)  # 23 hours ahead: a clock running late
+    ''
+    """
+    moment = published_at if published_at.tzinfo else published_at.replace(tzinfo=_WIB)
+    clock = now or datetime.now(timezone.utc)
+    if clock.tzinfo is None:
+        clock = clock.replace(tzinfo=timezone.utc)
+    if moment <= clock + timedelta(days=1):
+        return ""
+    return (
+        f"published_at {published_at.date().isoformat()} is after the clock "
+        f"({clock.astimezone(timezone.utc):%Y-%m-%d %H:%M} UTC): a typo in the date? (kept; a "
+        "report leaves it out of its periods until that day)"
+    )
+
+
 #: Bodies up to this long are cleaned when the record is read, to find those that are nothing
 #: but markup, links or portal boilerplate (a page the crawler failed to extract); a longer body
 #: is assumed to hold an article. A record with no title is always checked.
@@ -276,6 +303,7 @@ def build_article(
     dayfirst: bool | None = None,
     max_text_chars: int | None = None,
     columns: Mapping[str, str] | None = None,
+    now: datetime | None = None,
 ) -> tuple[Article | None, list[Issue]]:
     """Check raw contract fields and build an :class:`Article`.
 
@@ -290,7 +318,10 @@ def build_article(
     article is still built): unparseable date (its value kept in ``extra`` as
     ``published_at_raw``), body cut to
     ``max_text_chars``, body that looks like an HTML page, an empty body or one with nothing
-    left after cleaning beside any other title (scored on the title alone).
+    left after cleaning beside any other title (scored on the title alone), a date more than a
+    day after ``now`` (``future_date``: a typo in the year, say; the date is kept, and a report
+    made before that day leaves the record out of its periods). ``now`` is the run's clock
+    (default: the current time).
     """
     issues: list[Issue] = []
     if not all(type(v) is str for v in fields.values()):  # most records: strings alone
@@ -380,6 +411,8 @@ def build_article(
             )
         )
     published_at = _clean_date(raw_date, dayfirst, issues)
+    if published_at is not None and (ahead := _future_date(published_at, now)):
+        issues.append(Issue("future_date", ahead, "warning"))
     if published_at is None and issues and issues[-1].reason == "bad_date":
         # the value left empty stays with the record, to be read by hand or mapped again
         kept = raw_date if isinstance(raw_date, str | int | float) else str(raw_date)

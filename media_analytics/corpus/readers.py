@@ -50,7 +50,7 @@ import re
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -388,6 +388,7 @@ class Converter:
         *,
         max_text_chars: int | None = 1_000_000,
         dayfirst: DateOrder = None,
+        now: datetime | None = None,
     ) -> None:
         if dayfirst not in (True, False, None, "auto"):
             raise ValueError(f'dayfirst must be True, False, None or "auto", not {dayfirst!r}')
@@ -395,6 +396,8 @@ class Converter:
         self.report = _Report(rejects)
         self.max_text_chars = max_text_chars
         self.dayfirst = dayfirst
+        # the run's clock: a publication date more than a day after it is a future_date warning
+        self.now = now or datetime.now(timezone.utc)
         # under "auto": the order settled for the file being read, and how it was settled
         self._file_dayfirst: bool | None = True
         self._order_note = ""
@@ -531,6 +534,7 @@ class Converter:
             dayfirst=cast("bool | None", dayfirst),
             max_text_chars=self.max_text_chars,
             columns=mapping,
+            now=self.now,
         )
         raw_date = fields.get("published_at")
         # the file's order explains only a failed numeric date, not "45583" or "2 jam yang lalu"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,22 @@ from .tables import held_roles, role_matches
 __all__ = ["build_report"]
 
 logger = logging.getLogger(__name__)
+
+
+#: Indonesia's easternmost clock (WIT): a story is never dated after its day.
+_WIT = timezone(timedelta(hours=9))
+
+
+def _last_day(made: datetime) -> str:
+    """The last day a story of a report made at ``made`` may be dated: ``made``'s day in WIT
+    (a naive ``made`` is taken as UTC).
+
+    >>> _last_day(datetime(2026, 12, 5, 16, 0, tzinfo=timezone.utc))
+    '2026-12-06'
+    """
+    if made.tzinfo is None:
+        made = made.replace(tzinfo=timezone.utc)
+    return made.astimezone(_WIT).date().isoformat()
 
 
 def build_report(
@@ -74,7 +90,9 @@ def build_report(
     spike_options : dict, optional
         Keyword arguments for :func:`~media_analytics.reports.detect_spikes`.
     generated_at : datetime, optional
-        The "made" stamp (default: now), for reproducible files.
+        The "made" stamp (default: now), for reproducible files. Records dated after its day
+        (in Indonesia's easternmost zone, WIT) are left out of the report, counted under
+        "Records left out" with their first ids: a typo in a year cannot stretch the periods.
     html_file : str or Path, optional
         Write the HTML here instead of ``out_dir/report.html`` (its links to the tables are
         relative to where it is).
@@ -98,8 +116,14 @@ def build_report(
     names = list(dict.fromkeys(names)) if names is not None else None
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    made = generated_at or datetime.now(timezone.utc)
     data = records_to_frames(
-        records_or_frame, sources=sources, since=since, until=until, aliases=aliases
+        records_or_frame,
+        sources=sources,
+        since=since,
+        until=until,
+        aliases=aliases,
+        not_after=_last_day(made),
     )
     if data.stories.empty:
         if data.n_undated and not (since or until or sources):
@@ -145,7 +169,7 @@ def build_report(
         names=names,
         top_n=top_n,
         spike_options=spike_options,
-        generated_at=generated_at,
+        generated_at=made,
     )
     paths: dict[str, Path] = {}
     for name, path in write_csv(content.tables, out / "tables").items():

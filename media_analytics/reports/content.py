@@ -14,11 +14,13 @@ from typing import Any
 import pandas as pd
 
 from .. import __version__
-from .frames import ReportData, _period_code, period_start
+from .frames import ReportData, _first_ids, _period_code
 from .spikes import attention_tests, detect_spikes
 from .tables import (
     emerging_topics,
     held_roles,
+    partial_periods,
+    report_range,
     role_matches,
     sentiment_mix,
     share_of_voice,
@@ -27,19 +29,9 @@ from .tables import (
     volume,
 )
 
-__all__ = ["PERIOD_NAMES", "SPIKE_METHOD", "ReportContent", "build_content"]
+__all__ = ["PERIOD_NAMES", "SPIKE_METHOD", "ReportContent", "build_content", "no_tone_reason"]
 
 PERIOD_NAMES = {"D": "day", "W": "week (Monday to Sunday)", "M": "month"}
-
-#: The tables with a row per period, which say in ``partial`` whether the period is cut short.
-_OVER_TIME = (
-    "volume_theme",
-    "sentiment_over_time",
-    "volume_total",
-    "volume_topic",
-    "volume_outlet",
-    "volume_region",
-)
 
 SPIKE_METHOD = (
     "A spike is a period in which a theme's share of all stories (its normalised attention) is "
@@ -123,7 +115,8 @@ def build_content(
             data, themes=data.themes[data.themes["theme"].isin(themes)]
         )
         theme_voice = theme_voice.set_index("theme").reindex(themes, fill_value=0).reset_index()
-        data = _carrying(everything)
+        # on the periods of all the stories: a quiet week of the themes is a week of zeros
+        data = dataclasses.replace(_carrying(everything), extent=report_range(everything))
     options: dict[str, Any] = {
         "alpha": 0.01,
         "min_count": 5,
@@ -160,9 +153,8 @@ def build_content(
         "attention_tests": tests,
         "stories": stories,
     }
+    # (the tables over time say in their partial column whether the period is cut short)
     cut = partial_periods(everything, code)
-    for name in _OVER_TIME:
-        tables[name] = _flag_partial(tables[name], cut)
     n_tested = int(tests["tested"].sum()) if len(tests) else 0
     method = SPIKE_METHOD.format(n_tested=n_tested, **options)
     if not n_tested:  # too few periods of history: say so rather than "all 0 tested cells"
@@ -210,6 +202,16 @@ def build_content(
         themes=list(themes) if themes is not None else None,
         notes=notes,
     )
+
+
+def no_tone_reason(content: ReportContent) -> str:
+    """Why the report's sentiment per period has no label to show, or ``""`` when it has
+    some: no story carries the selected themes in the range, or the records have no labels."""
+    if int(content.tables["sentiment_over_time"]["n"].sum()):
+        return ""
+    if content.themes is not None and content.tables["stories"].empty:
+        return "No story carries the selected theme(s) in this range."
+    return "No sentiment labels in these records."
 
 
 def _carrying(data: ReportData) -> ReportData:
@@ -282,49 +284,9 @@ def _provenance(
     }
 
 
-def partial_periods(data: ReportData, period: str) -> dict[pd.Timestamp, str]:
-    """The periods the report holds only part of, start -> which days: the first one when
-    ``--since`` (or, without it, the first story) falls after its first day, the last one when
-    ``--until`` (or the last story) falls before its last; so that a researcher does not read
-    a first week holding two days as a quiet week.
-
-    >>> import pandas as pd
-    >>> october = {"since": "2025-10-01", "until": "2025-10-31"}
-    >>> data = ReportData(*[pd.DataFrame()] * 6, filters=october)
-    >>> {f"{k:%Y-%m-%d}": v for k, v in partial_periods(data, "W").items()}
-    {'2025-09-29': 'from 2025-10-01', '2025-10-27': 'to 2025-10-31'}
-    >>> partial_periods(data, "M")
-    {}
-    """
-    since, until = data.filters.get("since"), data.filters.get("until")
-    span = data.date_range
-    first = pd.Timestamp(since).normalize() if since is not None else None
-    last = pd.Timestamp(until).normalize() if until is not None else None
-    if span is not None:
-        first = span[0] if first is None else first
-        last = span[1] if last is None else last
-    cut: dict[pd.Timestamp, list[str]] = {}
-    if first is not None:
-        start = period_start(pd.Series([first]), period).iloc[0]
-        if start < first:
-            cut.setdefault(start, []).append(f"from {first:%Y-%m-%d}")
-    if last is not None:
-        start = period_start(pd.Series([last]), period).iloc[0]
-        if period_start(pd.Series([last + pd.Timedelta(days=1)]), period).iloc[0] == start:
-            cut.setdefault(start, []).append(f"to {last:%Y-%m-%d}")
-    return {start: " ".join(days) for start, days in cut.items()}
-
-
 def _partial(cut: dict[pd.Timestamp, str]) -> str:
     shown = ", ".join(f"{start:%Y-%m-%d} {days}" for start, days in cut.items())
     return f"; partial: {shown}" if shown else ""
-
-
-def _flag_partial(frame: pd.DataFrame, cut: dict[pd.Timestamp, str]) -> pd.DataFrame:
-    """A table over time with ``partial`` beside ``period``: whether the period is cut short."""
-    out = frame.copy()
-    out.insert(out.columns.get_loc("period") + 1, "partial", out["period"].isin(list(cut)))
-    return out
 
 
 def _left_out(data: ReportData) -> str:
@@ -336,6 +298,7 @@ def _left_out(data: ReportData) -> str:
         (data.n_undated, "undated"),
         (data.n_outside, "in stories dated outside the period"),
         (data.n_other_outlets, "of other outlets"),
+        (data.n_future, f"dated after the report was made ({_first_ids(data.future_ids)})"),
     ]
     shown = [f"{n} {why}" for n, why in reasons if n]
     return "; ".join(shown) if shown else "none"

@@ -102,6 +102,13 @@ class ReportData:
         Records left out because their story is dated outside ``since``..``until``.
     n_other_outlets : int
         Records left out because their outlet is not among ``sources``.
+    n_future : int
+        Records left out because they are dated after ``not_after`` (the day a report is
+        made); ``future_ids`` holds their ids, in the order read.
+    extent : tuple of Timestamp, optional
+        First and last day the tables over time span when that is wider than the stories'
+        range: a report on chosen themes keeps the range of all its stories, so that its quiet
+        periods show as zeros (see :func:`~media_analytics.reports.tables.period_grid`).
     filters : dict
         The outlet and date filters applied (``sources``, ``since``, ``until``), for provenance.
     """
@@ -120,6 +127,9 @@ class ReportData:
     n_repeated: int = 0
     n_outside: int = 0
     n_other_outlets: int = 0
+    n_future: int = 0
+    future_ids: list[str] = field(default_factory=list)
+    extent: tuple[pd.Timestamp, pd.Timestamp] | None = None
 
     @property
     def n_duplicates(self) -> int:
@@ -366,6 +376,7 @@ def records_to_frames(
     since: str | pd.Timestamp | None = None,
     until: str | pd.Timestamp | None = None,
     aliases: Mapping[str, str] | None = None,
+    not_after: str | pd.Timestamp | None = None,
 ) -> ReportData:
     """Flatten scored records into :class:`ReportData`.
 
@@ -389,6 +400,11 @@ def records_to_frames(
         (``{"Jokowi": "Joko Widodo", "Korps Bhayangkara": "Polri"}``; see
         :func:`~media_analytics.actors.read_name_table`), matched regardless of case, accents
         and old spellings; applied before, and never overruled by, the grouping below.
+    not_after : str or Timestamp, optional
+        The last day a record may be dated (a report gives the day it is made): a record
+        dated after it (a typo in the year, ``2030`` for ``2024``) is left out, counted in
+        ``n_future`` with its id in ``future_ids`` and named in a warning, so that one typo
+        cannot stretch the periods of every table by years. A day, as ``until``.
 
     Returns
     -------
@@ -421,11 +437,13 @@ def records_to_frames(
     """
     # a bound with a time zone is refused before any work
     since_day, until_day = _day_bound(since, "since"), _day_bound(until, "until")
+    last_day = _day_bound(not_after, "not_after")
     rows = _as_records(records)
     n_records = len(rows)
     wanted_sources = {s.casefold() for s in sources} if sources else None
     kept: list[tuple[Mapping[str, Any], pd.Timestamp]] = []
     n_undated = n_repeated = n_other_outlets = 0
+    future_ids: list[str] = []
     # An id met again (the same scored file read twice, or yesterday's and today's exports) is
     # counted once, as its last record has it: a later file holds the corrected article, as in
     # the daily job's database.
@@ -449,9 +467,20 @@ def records_to_frames(
         if day is None:
             n_undated += 1
             continue
+        if last_day is not None and day > last_day:
+            future_ids.append(rid if rid is not None else f"row-{i}")
+            continue
         kept.append((rec, day))
     if n_undated:
         logger.warning("dropped %d record(s) without a date (published_at)", n_undated)
+    if future_ids:
+        logger.warning(
+            "left out %d record(s) dated after %s, the day the report is made (a typo in the "
+            "date?): %s",
+            len(future_ids),
+            last_day.date() if last_day is not None else "",
+            _first_ids(future_ids),
+        )
     if n_repeated:
         logger.warning(
             "%d record(s) repeat the id of a record read before: each id is counted once, as "
@@ -632,9 +661,21 @@ def records_to_frames(
         n_repeated=n_repeated,
         n_outside=n_outside,
         n_other_outlets=n_other_outlets,
+        n_future=len(future_ids),
+        future_ids=future_ids,
         filters={"sources": list(sources) if sources else None, "since": since, "until": until},
         names=names.reset_index(drop=True),
     )
+
+
+def _first_ids(ids: Sequence[str], keep: int = 3) -> str:
+    """The first ``keep`` ids, and how many more.
+
+    >>> _first_ids(["a", "b", "c", "d", "e"])
+    'a, b, c and 2 more'
+    """
+    shown = ", ".join(ids[:keep])
+    return shown + (f" and {len(ids) - keep} more" if len(ids) > keep else "")
 
 
 def _actor_tone(actor: Mapping[str, Any]) -> str | None:

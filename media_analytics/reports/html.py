@@ -12,7 +12,7 @@ from html import escape
 
 import pandas as pd
 
-from .content import ReportContent
+from .content import ReportContent, no_tone_reason
 from .layout import ACTOR_TONE_CAVEAT, TABLE_TITLES, display_frame, theme_columns
 from .svg import SENTIMENT_COLORS, bar_chart, line_chart, stacked_bar_chart
 
@@ -210,8 +210,8 @@ def _cards(content: ReportContent) -> str:
 
 def _sentiment(content: ReportContent) -> list[str]:
     tone = content.tables["sentiment_over_time"]
-    if not int(tone["n"].sum()):
-        return ['<p class="muted">No sentiment labels in these records.</p>']
+    if no_tone := no_tone_reason(content):
+        return [f'<p class="muted">{escape(no_tone)}</p>']
     wide = tone.set_index("period")[["positive", "neutral", "negative"]]
     svg = stacked_bar_chart(
         wide, name="sentiment", title="Sentiment of stories", colors=SENTIMENT_COLORS,

@@ -8,7 +8,7 @@ import re
 
 import pandas as pd
 
-from .content import ReportContent
+from .content import ReportContent, no_tone_reason
 from .layout import ACTOR_TONE_CAVEAT, TABLE_TITLES, display_frame, theme_columns
 
 __all__ = ["markdown_table", "render_markdown"]
@@ -115,14 +115,14 @@ def render_markdown(content: ReportContent) -> str:
             "",
         ]
     lines += ["", f"_Method._ {content.method}", ""]
-    no_tone = not int(content.tables["sentiment_over_time"]["n"].sum())
+    no_tone = no_tone_reason(content)
     for name in _SUMMARY_TABLES:
         frame = content.tables[name]
         if name == "volume_theme":
             frame = theme_columns(frame)
         table = markdown_table(frame, None if name in _WHOLE else 10, latest=name in _LATEST)
         if name == "sentiment_over_time" and no_tone:
-            table = "_No sentiment labels in these records._"
+            table = f"_{no_tone}_"
         note, after = content.notes.get(name), _AFTER.get(name)
         lines += [f"## {TABLE_TITLES[name]}", "", *([f"_{note}_", ""] if note else []), table, ""]
         lines += [f"_{after}_", ""] if after else []

@@ -26,7 +26,8 @@ PALETTE = (
 SENTIMENT_COLORS = {"positive": "#009E73", "neutral": "#9AA0A6", "negative": "#D55E00"}
 SPIKE_COLOR = "#C00000"
 
-_W, _LEFT, _RIGHT, _TOP = 520, 44, 14, 38
+# (_TOP: room for the title, then the unit of the y axis on a line of its own below it)
+_W, _LEFT, _RIGHT, _TOP = 520, 44, 14, 52
 _LABEL_CHAR_W = 7.6  # about the width of a character of a 14 px axis label
 _FONT = 'font-family="system-ui, sans-serif"'
 

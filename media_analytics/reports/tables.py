@@ -24,6 +24,7 @@ __all__ = [
     "emerging_topics",
     "keyed",
     "net_tone",
+    "partial_periods",
     "period_grid",
     "role_matches",
     "sentiment_mix",
@@ -108,23 +109,37 @@ def _topic_id(value: object) -> str:
     return str(value)
 
 
+def report_range(data: ReportData) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The first and last day a report's tables over time span: the stories' range, widened
+    to ``since`` and ``until`` when the data were filtered to them and to ``data.extent``
+    (all the stories of a report on chosen themes); ``None`` when nothing bounds it."""
+    filters = data.filters or {}
+    firsts = [_day_bound(filters.get("since"), "since")]
+    lasts = [_day_bound(filters.get("until"), "until")]
+    if not data.stories.empty:
+        firsts.append(data.stories["date"].min())
+        lasts.append(data.stories["date"].max())
+    if data.extent is not None:
+        firsts.append(pd.Timestamp(data.extent[0]))
+        lasts.append(pd.Timestamp(data.extent[1]))
+    known_firsts = [d for d in firsts if d is not None]
+    known_lasts = [d for d in lasts if d is not None]
+    if not known_firsts or not known_lasts:
+        return None
+    return min(known_firsts), max(known_lasts)
+
+
 def period_grid(data: ReportData, period: str) -> pd.DatetimeIndex:
     """Every period start from the first story to the last, so empty periods show as zeros;
     from ``since`` to ``until`` when the data were filtered to them (a year asked for is a
-    year of periods, its quiet months at either end included)."""
+    year of periods, its quiet months at either end included), and over ``data.extent`` when
+    set (a report on chosen themes: the range of all its stories, whether or not any carries
+    them). Every table over time of one report is on this grid."""
     code = _period_code(period)
-    if data.stories.empty:
+    span = report_range(data)
+    if span is None:
         return pd.DatetimeIndex([], name="period")
-    lo, hi = data.stories["date"].min(), data.stories["date"].max()
-    filters = data.filters or {}
-    since, until = (
-        _day_bound(filters.get("since"), "since"),
-        _day_bound(filters.get("until"), "until"),
-    )
-    if since is not None:
-        lo = min(lo, since)
-    if until is not None:
-        hi = max(hi, until)
+    lo, hi = span
     if _n_periods(lo, hi, code) > MAX_GRID_PERIODS:
         # dates decades apart (a stray date in a feed, or a long archive by day): only the
         # periods that hold stories, rather than a table of every empty day between
@@ -145,6 +160,43 @@ MAX_GRID_PERIODS = 5_000
 def _n_periods(lo: pd.Timestamp, hi: pd.Timestamp, code: str) -> int:
     days = (hi - lo).days + 1
     return days if code == "D" else days // 7 + 2 if code.startswith("W") else days // 28 + 2
+
+
+def partial_periods(data: ReportData, period: str) -> dict[pd.Timestamp, str]:
+    """The periods the report holds only part of, start -> which days: the first one when
+    ``since`` (or, without it, the first story) falls after its first day, the last one when
+    ``until`` (or the last story) falls before its last; so that a researcher does not read
+    a first week holding two days as a quiet week. :func:`volume` and :func:`sentiment_mix`
+    mark them in their ``partial`` column.
+
+    >>> import pandas as pd
+    >>> october = {"since": "2025-10-01", "until": "2025-10-31"}
+    >>> data = ReportData(*[pd.DataFrame()] * 5, filters=october)
+    >>> {f"{k:%Y-%m-%d}": v for k, v in partial_periods(data, "W").items()}
+    {'2025-09-29': 'from 2025-10-01', '2025-10-27': 'to 2025-10-31'}
+    >>> partial_periods(data, "M")
+    {}
+    """
+    span = report_range(data)
+    if span is None:
+        return {}
+    first, last = span
+    cut: dict[pd.Timestamp, list[str]] = {}
+    start = period_start(pd.Series([first]), period).iloc[0]
+    if start < first:
+        cut.setdefault(start, []).append(f"from {first:%Y-%m-%d}")
+    start = period_start(pd.Series([last]), period).iloc[0]
+    if period_start(pd.Series([last + pd.Timedelta(days=1)]), period).iloc[0] == start:
+        cut.setdefault(start, []).append(f"to {last:%Y-%m-%d}")
+    return {start: " ".join(days) for start, days in cut.items()}
+
+
+def _with_partial(frame: pd.DataFrame, data: ReportData, period: str) -> pd.DataFrame:
+    """``frame`` (a table with a ``period`` column) with ``partial`` beside ``period``: whether
+    the period is cut short (:func:`partial_periods`)."""
+    cut = list(partial_periods(data, period))
+    frame.insert(list(frame.columns).index("period") + 1, "partial", frame["period"].isin(cut))
+    return frame
 
 
 def _totals(data: ReportData, period: str) -> pd.Series:
@@ -175,9 +227,11 @@ def volume(
     Returns
     -------
     pandas.DataFrame
-        Columns ``period, <key>, articles, total, share``, one row for every period of the data's
-        range and every key (zeros included). ``total`` is all stories in the period and
-        ``share = articles / total`` is the normalised attention.
+        Columns ``period, partial, <key>, articles, total, share``, one row for every period of
+        the data's range (:func:`period_grid`) and every key (zeros included). ``partial`` says
+        whether the data hold only part of the period (:func:`partial_periods`: a first or last
+        week cut short, whose fewer stories are no drop); ``total`` is all stories in the period
+        and ``share = articles / total`` is the normalised attention.
 
     Examples
     --------
@@ -194,7 +248,7 @@ def volume(
         out = totals.rename("articles").to_frame().reset_index()
         out["total"] = out["articles"]
         out["share"] = (out["articles"] / out["total"]).where(out["total"] > 0, 0.0)
-        return out
+        return _with_partial(out, data, period)
     column = BY_KEYS.get(by)
     if column is None:
         raise ValueError(f"unknown dimension {by!r}; use one of {', '.join(BY_KEYS)}")
@@ -209,7 +263,7 @@ def volume(
     out = counts.reindex(index, fill_value=0).rename("articles").reset_index()
     out["total"] = out["period"].map(totals).astype(int)
     out["share"] = (out["articles"] / out["total"]).where(out["total"] > 0, 0.0)
-    return out.rename(columns={"key": column})
+    return _with_partial(out.rename(columns={"key": column}), data, period)
 
 
 def share_of_voice(
@@ -380,7 +434,8 @@ def sentiment_mix(
     -------
     pandas.DataFrame
         Columns ``<key>, positive, neutral, negative, n, net_tone`` where ``n`` counts labelled
-        stories and ``net_tone = (positive - negative) / n``.
+        stories and ``net_tone = (positive - negative) / n``; by period, a row for every period
+        of :func:`period_grid` and ``partial`` beside ``period`` (as in :func:`volume`).
     """
     if by == "period":
         s = data.stories
@@ -399,7 +454,9 @@ def sentiment_mix(
     else:
         raise ValueError(f"unknown dimension {by!r}; use period, actor, theme or outlet")
     out = _tone_table(frame, column, grid)
-    if by != "period":
+    if by == "period":
+        out = _with_partial(out, data, period)
+    else:
         out = out.sort_values(["n", column], ascending=[False, True])
         if top is not None:
             shown = out.head(top)

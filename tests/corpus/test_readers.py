@@ -21,7 +21,10 @@ from media_analytics.corpus import (
     write_jsonl,
     write_parquet,
 )
+from media_analytics.corpus.article import build_article
 from media_analytics.corpus.readers import expand_paths, time_order
+
+from ..conftest import shared_file
 
 WIB = timezone(timedelta(hours=7))
 
@@ -1165,3 +1168,36 @@ def test_a_column_mapped_to_none_is_ignored(tmp_path: Path) -> None:
     assert said == ["--column nomor="]
     with pytest.raises(ValueError, match="or None"):
         read_articles([], column_map={"x": "body"})
+
+
+def test_a_date_more_than_a_day_after_the_clock_is_kept_with_a_future_date_warning() -> None:
+    # seen on real news: "Rabu, 27 Nov 2030 09:00 WIB" in a detik index read in December 2026
+    now = datetime(2026, 12, 5, 3, 0, tzinfo=timezone.utc)
+    fields = {"id": "x", "title": "Judul", "text": "Isi berita.", "source": "detik"}
+
+    def issues(published_at: str) -> list[tuple[str, str]]:
+        article, found = build_article({**fields, "published_at": published_at}, {}, now=now)
+        assert article is not None and article.published_at is not None  # the date is kept
+        return [(i.reason, i.severity) for i in found]
+
+    assert issues("Rabu, 27 Nov 2030 09:00 WIB") == [("future_date", "warning")]
+    assert issues("2026-12-06 09:00") == []  # 23 hours ahead: not more than a day
+    assert issues("2026-12-07") == [("future_date", "warning")]
+    _, found = build_article({**fields, "published_at": "2030-11-27"}, {}, now=now)
+    assert "2030-11-27" in found[0].message and "2026-12-05" in found[0].message
+
+
+def test_reading_the_detik_index_with_a_future_dated_row_names_it(tmp_path: Path) -> None:
+    source = shared_file("corpora/detik-pilkada-jateng-index/pilkada_jawa_tengah.csv")
+    path = tmp_path / "index.csv"
+    typo = (
+        'Pilkada Jateng typo,"Rabu, 27 Nov 2090 09:00 WIB",Deskripsi berita.,berita,'
+        "https://www.detik.com/jateng/pilkada/d-9999999/typo\n"
+    )
+    path.write_text(source.read_text(encoding="utf-8") + typo, encoding="utf-8")
+    rejects = Rejects()
+    articles = list(read_articles(path, rejects=rejects, dayfirst="auto"))
+    future = [r for r in rejects if r.reason == "future_date"]
+    assert len(future) == 1 and future[0].severity == "warning"
+    assert future[0].record_id == articles[-1].id and "2090-11-27" in future[0].message
+    assert articles[-1].published_at is not None and articles[-1].published_at.year == 2090

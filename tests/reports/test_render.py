@@ -288,7 +288,7 @@ def test_the_tone_toward_actors_says_what_it_is_and_how_well_it_was_measured(tmp
         {"name": "KPK", "type": "organization", "sentiment": {"label": "negative"}},
         {"name": "Tiongkok", "type": "place"},
     ]
-    record = {"id": "r1", "published_at": "2025-01-06", "title": "Berita", "source": "X",
+    record = {"id": "r1", "published_at": "2024-12-30", "title": "Berita", "source": "X",
               "actors": actors, "sentiment": {"label": "positive"}}  # fmt: skip
     paths = build_report([record], tmp_path, generated_at=MADE)
     markdown = paths["markdown"].read_text(encoding="utf-8")
@@ -411,3 +411,22 @@ def test_a_printed_report_wraps_its_tables_instead_of_cutting_them_off(report):
     assert "overflow: visible" in rules[".table-wrap"]
     assert "white-space: normal" in rules["th, td, th.num, td.num"]
     assert "min-width: 0" in rules["td.long"]
+
+
+def test_the_unit_above_the_axis_clears_the_chart_title() -> None:
+    # seen on real news: "stories per week" printed across "Stories per theme" in a browser
+    from media_analytics.reports.svg import line_chart, stacked_bar_chart
+
+    frame = pd.DataFrame(
+        {"a": [1, 3], "b": [2, 0]}, index=pd.to_datetime(["2024-11-25", "2024-12-02"])
+    )
+    charts = [
+        line_chart(frame, name="v", title="Stories per theme", y_title="stories per week"),
+        stacked_bar_chart(frame, name="s", title="Sentiment", colors={"a": "#000", "b": "#111"},
+                          y_title="share of stories"),
+    ]  # fmt: skip
+    for svg in charts:
+        title_y = float(re.search(r'class="title" x="[\d.]+" y="([\d.]+)"', svg).group(1))
+        unit_y = float(re.search(r'class="y-title" x="[\d.]+" y="([\d.]+)"', svg).group(1))
+        # a 12 px label's top stays below the 16 px title's descenders
+        assert unit_y - 12 >= title_y + 5
