@@ -38,7 +38,15 @@ Idempotent outputs
     The key chains the SHA-256 of every input file up to and including the partition
     with the model (the hash of its manifest), the package's code and the reading
     options, because a partition's ``duplicate_of`` column depends on every file before
-    it. Two jobs must not write to the same output folder at the same time.
+    it.
+
+One job per parts folder
+    A job holds the lock file ``_lock`` in its parts folder (its pid and host inside) from
+    start to end: a second job on the folder fails at once, naming the first. The lock is
+    the store's :func:`~media_analytics.store.backends.file_lock` (``flock``), so it ends
+    with the job's process however that ends. Across machines it needs a filesystem that
+    locks for all its clients (NFS does: Linux turns ``flock`` into NFS byte-range locks);
+    it holds nothing on Windows.
 
 Duplicates: a streaming pre-pass on the client
     ``media-analytics score`` marks ``duplicate_of`` in arrival order across the whole
@@ -127,6 +135,8 @@ logger = logging.getLogger(__name__)
 FORMAT_VERSION = 1
 RUN_MANIFEST = "_run.json"
 MODEL_DIR = "_model"
+#: held by the job that uses a parts folder (its pid and host inside), removed when it ends
+LOCK_FILE = "_lock"
 _MARKER_FORMAT = "media_analytics.scale.partition"
 _RUN_FORMAT = "media_analytics.scale.run"
 _KEPT_REJECTS = 20
@@ -632,6 +642,35 @@ def _first_of_each(firsts: Iterable[Mapping[str, str]]) -> dict[str, str]:
     return out
 
 
+@contextlib.contextmanager
+def _parts_folder(out: Path) -> Iterator[None]:
+    """The parts folder, created if missing and held by this job for the block.
+
+    The lock (:data:`LOCK_FILE`, with the holder's pid and host in it) makes a second job on
+    the folder fail at once, naming the first; it is the store's :func:`file_lock`, so it ends
+    with the job's process however that ends. A folder the job created is removed again when
+    the job fails before it wrote anything there (no cluster found, no worker came).
+    """
+    from .store.backends import LockHeld, file_lock
+
+    created = not out.exists()
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        try:
+            with file_lock(out / LOCK_FILE, out, wait=False, remove=True):
+                yield
+        except LockHeld as held:
+            raise ScaleError(
+                f"{out} is in use by another job ({held.holder or 'its pid is not known'}): "
+                "wait for it to end, or give this job another parts folder (--parts-dir)"
+            ) from None
+    except BaseException:
+        if created:
+            with contextlib.suppress(OSError):
+                out.rmdir()
+        raise
+
+
 def score_partitions(
     inputs: PathsLike,
     out_dir: str | os.PathLike[str],
@@ -657,7 +696,8 @@ def score_partitions(
         them; each file is a partition.
     out_dir : path
         Where ``part-NNNNN.jsonl``, their done-markers and the run manifest ``_run.json``
-        go. With a remote cluster, a folder every worker can write to.
+        go. With a remote cluster, a folder every worker can write to. One job at a time: a
+        second one fails (see the module notes).
     model_dir : path, optional
         A model directory; the default model when None.
     scheduler : None, str, Client or cluster
@@ -701,6 +741,7 @@ def score_partitions(
     ScaleError
         When some partitions failed; the others are kept, and a second run redoes only
         the failed ones. When no scheduler or no worker was found (see ``wait_workers``).
+        When another job holds ``out_dir``.
     """
     started = time.perf_counter()
     files = partition_files(inputs)
@@ -711,46 +752,46 @@ def score_partitions(
     files = [f for f in files if not f.is_relative_to(out) and f != merged]
     if not files:
         raise ScaleError("no article files in the input besides the job's own output")
-    created = not out.exists()
-    out.mkdir(parents=True, exist_ok=True)
-    job = _job_model(Path(model_dir).resolve() if model_dir is not None else None, out)
-    model_path, version, identity = job.path, job.version, job.identity
-    options = _ReadOptions(
-        column_map=tuple(sorted(column_map.items())) if column_map else None,
-        dayfirst=dayfirst,
-        max_text_chars=max_text_chars,
-    )
-    shas = [_file_sha256(f) for f in files]
-    # a .txt article is dated by its file's name: a renamed one is another input
-    named = [
-        f"{sha}:{f.name}" if _dated_by_name(f) else sha for f, sha in zip(files, shas, strict=True)
-    ]
-    keys = _partition_keys(named, identity, options, dedup_window)
-    markers: list[dict[str, Any] | None] = [
-        None if overwrite else _complete(out, i, key) for i, key in enumerate(keys)
-    ]
-    todo = [i for i, m in enumerate(markers) if m is None]
-    logger.info(
-        "%d partitions, %d to score (%d already complete) with model %s",
-        len(files),
-        len(todo),
-        len(files) - len(todo),
-        version,
-    )
-    prepass = 0.0
-    workers = 0
-    # the outputs of partitions the input no longer has (a folder that shrank): gone, so that
-    # the parts folder holds this run's outputs only
-    for old in [*out.glob("part-*.jsonl"), *out.glob("part-*.done.json")]:
-        index = old.name.split(".")[0].removeprefix("part-")
-        if index.isdigit() and int(index) >= len(files):
-            old.unlink(missing_ok=True)
-    if todo:
-        # the last run's manifest no longer describes the folder: until this run finishes,
-        # merge_outputs refuses it rather than join outputs of two runs
-        (out / RUN_MANIFEST).unlink(missing_ok=True)
-        n_local = n_workers or min(os.cpu_count() or 1, len(todo))
-        try:
+    # one job per parts folder: another one's clean-up would delete this one's files
+    with _parts_folder(out):
+        job = _job_model(Path(model_dir).resolve() if model_dir is not None else None, out)
+        model_path, version, identity = job.path, job.version, job.identity
+        options = _ReadOptions(
+            column_map=tuple(sorted(column_map.items())) if column_map else None,
+            dayfirst=dayfirst,
+            max_text_chars=max_text_chars,
+        )
+        shas = [_file_sha256(f) for f in files]
+        # a .txt article is dated by its file's name: a renamed one is another input
+        named = [
+            f"{sha}:{f.name}" if _dated_by_name(f) else sha
+            for f, sha in zip(files, shas, strict=True)
+        ]
+        keys = _partition_keys(named, identity, options, dedup_window)
+        markers: list[dict[str, Any] | None] = [
+            None if overwrite else _complete(out, i, key) for i, key in enumerate(keys)
+        ]
+        todo = [i for i, m in enumerate(markers) if m is None]
+        logger.info(
+            "%d partitions, %d to score (%d already complete) with model %s",
+            len(files),
+            len(todo),
+            len(files) - len(todo),
+            version,
+        )
+        prepass = 0.0
+        workers = 0
+        # the outputs of partitions the input no longer has (a folder that shrank): gone, so that
+        # the parts folder holds this run's outputs only
+        for old in [*out.glob("part-*.jsonl"), *out.glob("part-*.done.json")]:
+            index = old.name.split(".")[0].removeprefix("part-")
+            if index.isdigit() and int(index) >= len(files):
+                old.unlink(missing_ok=True)
+        if todo:
+            # the last run's manifest no longer describes the folder: until this run finishes,
+            # merge_outputs refuses it rather than join outputs of two runs
+            (out / RUN_MANIFEST).unlink(missing_ok=True)
+            n_local = n_workers or min(os.cpu_count() or 1, len(todo))
             with _connect(scheduler, n_local, wait_workers) as client:
                 workers = len(client.scheduler_info().get("workers", {}))
                 job.save()
@@ -768,61 +809,57 @@ def score_partitions(
                     dedup_window,
                 )
                 failures, prepass = _run(client, plan, markers, progress=progress)
-        except BaseException:
-            if created:  # a run that never reached a cluster leaves no empty parts folder
-                with contextlib.suppress(OSError):
-                    out.rmdir()
-            raise
-        for i in todo:  # leftovers of tasks that died while writing an output or its marker
-            for name in (_output_name(i), _marker_path(out, i).name):
-                for stale in out.glob(f".{name}.*.tmp"):
-                    stale.unlink(missing_ok=True)
-        if failures:
-            first_index, first_error = failures[0]
-            raise ScaleError(
-                f"{len(failures)} of {len(files)} partitions failed (the other outputs are "
-                f"kept; run again to redo only these); {files[first_index]}: {first_error}"
-            )
-    # a partition reused from an earlier run whose file has moved (the same bytes under another
-    # path) is reported under the path read now
-    markers = [
-        _moved(m, str(f)) if m is not None else None for m, f in zip(markers, files, strict=True)
-    ]
-    done = [m for m in markers if m is not None]
-    _write_json_atomic(
-        out / RUN_MANIFEST,
-        {
-            "format": _RUN_FORMAT,
-            "format_version": FORMAT_VERSION,
+            for i in todo:  # leftovers of tasks that died while writing an output or its marker
+                for name in (_output_name(i), _marker_path(out, i).name):
+                    for stale in out.glob(f".{name}.*.tmp"):
+                        stale.unlink(missing_ok=True)
+            if failures:
+                first_index, first_error = failures[0]
+                raise ScaleError(
+                    f"{len(failures)} of {len(files)} partitions failed (the other outputs are "
+                    f"kept; run again to redo only these); {files[first_index]}: {first_error}"
+                )
+        # a partition reused from an earlier run whose file has moved (the same bytes under another
+        # path) is reported under the path read now
+        markers = [
+            _moved(m, str(f)) if m is not None else None
+            for m, f in zip(markers, files, strict=True)
+        ]
+        done = [m for m in markers if m is not None]
+        _write_json_atomic(
+            out / RUN_MANIFEST,
+            {
+                "format": _RUN_FORMAT,
+                "format_version": FORMAT_VERSION,
+                "model_version": version,
+                "partitions": [
+                    {k: m[k] for k in ("output", "source", "rows", "bytes", "sha256")} for m in done
+                ],
+                "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            },
+        )
+        summary = {
+            "partitions": len(files),
+            "scored": len(todo),
+            "skipped": len(files) - len(todo),
+            "articles": sum(m["rows"] for m in done),
+            "articles_scored": sum(m["rows"] for i, m in enumerate(markers) if m and i in todo),
+            "duplicates": sum(m["duplicates"] for m in done),
+            "rejected": sum(m["rejected"] for m in done),
+            "rejects": [r for m in done for r in m["rejects"]][:_KEPT_REJECTS],
+            "warned": _sum_counts(m.get("warned", {}) for m in done),
+            "warnings": _first_of_each(m.get("warnings", {}) for m in done),
             "model_version": version,
-            "partitions": [
-                {k: m[k] for k in ("output", "source", "rows", "bytes", "sha256")} for m in done
-            ],
-            "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        },
-    )
-    summary = {
-        "partitions": len(files),
-        "scored": len(todo),
-        "skipped": len(files) - len(todo),
-        "articles": sum(m["rows"] for m in done),
-        "articles_scored": sum(m["rows"] for i, m in enumerate(markers) if m and i in todo),
-        "duplicates": sum(m["duplicates"] for m in done),
-        "rejected": sum(m["rejected"] for m in done),
-        "rejects": [r for m in done for r in m["rejects"]][:_KEPT_REJECTS],
-        "warned": _sum_counts(m.get("warned", {}) for m in done),
-        "warnings": _first_of_each(m.get("warnings", {}) for m in done),
-        "model_version": version,
-        "outputs": [m["output"] for m in done],
-        "out_dir": str(out),
-        "workers": workers,
-        "prepass_seconds": round(prepass, 3),
-        "seconds": 0.0,
-    }
-    if merge_to is not None:
-        merge_outputs(out, merge_to)
-    summary["seconds"] = round(time.perf_counter() - started, 3)
-    return summary
+            "outputs": [m["output"] for m in done],
+            "out_dir": str(out),
+            "workers": workers,
+            "prepass_seconds": round(prepass, 3),
+            "seconds": 0.0,
+        }
+        if merge_to is not None:
+            merge_outputs(out, merge_to)
+        summary["seconds"] = round(time.perf_counter() - started, 3)
+        return summary
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ import os
 import shutil
 import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
@@ -539,3 +541,37 @@ def test_options_the_dask_engine_ignores_are_said(tmp_path, caplog, capsys) -> N
     caplog.clear()
     assert main(argv[:6]) == 2
     assert "ignored" not in caplog.text
+
+
+# -- two jobs on one parts folder ----------------------------------------------------------------
+
+
+def test_a_second_job_on_the_same_parts_folder_fails_at_once_naming_the_first(
+    five_parts, default_pipeline, tmp_path
+) -> None:
+    """Two jobs on one parts folder deleted each other's files and mixed their models."""
+    out = tmp_path / "parts"
+    with distributed.LocalCluster(n_workers=0, dashboard_address=":0") as cluster:
+        # the first job waits for a worker, with the folder in hand
+        cmd = [sys.executable, "-m", "media_analytics.cli", "score", str(five_parts)]
+        cmd += ["--engine", "dask", "--scheduler", cluster.scheduler_address]
+        cmd += ["--parts-dir", str(out), "--wait-workers", "120"]
+        first = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+        try:
+            assert first.stderr is not None
+            for line in first.stderr:
+                if "has no workers yet" in line:
+                    break
+            started = time.perf_counter()
+            with pytest.raises(ScaleError) as caught:
+                score_partitions(five_parts, out, scheduler="tcp://127.0.0.1:1")
+            assert time.perf_counter() - started < 10
+        finally:
+            first.kill()
+            first.wait(timeout=30)
+    said = str(caught.value)
+    assert f"{out} is in use by another job (pid {first.pid} on {socket.gethostname()}" in said
+    # a job that died leaves its lock file, but not its lock
+    with pytest.raises(ScaleError, match="nothing listens"):
+        score_partitions(five_parts, out, scheduler="tcp://127.0.0.1:1")
+    assert not [p for p in out.iterdir() if "lock" in p.name]
