@@ -29,16 +29,19 @@ Connecting
 Idempotent outputs
     A worker writes ``part-NNNNN.jsonl`` under a temporary name, flushes it to disk and
     renames it into place (atomic on POSIX filesystems), then writes the done-marker
-    ``part-NNNNN.done.json`` the same way: row count, size and SHA-256 of the output, and
-    the partition's *key*. A partition is skipped on a later run only when its marker
-    exists, its key matches and the output on disk still has the recorded size and hash;
-    anything else (no marker, an output deleted or cut short, a changed input) is scored
-    again. A task that runs twice (a worker killed after writing but before reporting)
-    writes the same bytes twice, so the result never holds a partition twice or half.
-    The key chains the SHA-256 of every input file up to and including the partition
-    with the model (the hash of its manifest), the package's code and the reading
-    options, because a partition's ``duplicate_of`` column depends on every file before
-    it.
+    ``_part-NNNNN.done.json`` the same way: row count, size and SHA-256 of the output, and
+    the partition's *key*. The job's own files start with ``_`` (markers, ``_run.json``, the
+    model copy, the lock) or ``.`` (temporary files), which directory readers (Arrow, Spark,
+    Hadoop) skip: the folder reads as a dataset of its parts. Markers an earlier release
+    named ``part-NNNNN.done.json`` are still read, and renamed. A partition is skipped on a
+    later run only when its marker exists, its key matches and the output on disk still has
+    the recorded size and hash; anything else (no marker, an output deleted or cut short, a
+    changed input) is scored again. A task that runs twice (a worker killed after writing
+    but before reporting) writes the same bytes twice, so the result never holds a
+    partition twice or half. The key chains the SHA-256 of every input file up to and
+    including the partition with the model (the hash of its manifest), the package's code
+    and the reading options, because a partition's ``duplicate_of`` column depends on every
+    file before it.
 
 One job per parts folder
     A job holds the lock file ``_lock`` in its parts folder (its pid and host inside) from
@@ -247,7 +250,27 @@ def _output_name(index: int) -> str:
 
 
 def _marker_path(out_dir: Path, index: int) -> Path:
-    return out_dir / f"part-{index:05d}.done.json"
+    # "_" first: directory readers (pyarrow.dataset, Spark, Hadoop) skip it and read the parts
+    return out_dir / f"_part-{index:05d}.done.json"
+
+
+#: the markers' name before they took their leading "_" (still read, renamed on the next run)
+_OLD_MARKER = re.compile(r"part-(\d{5,})\.done\.json")
+
+
+def _rename_old_markers(out_dir: Path) -> None:
+    """Give the markers an earlier release wrote (``part-NNNNN.done.json``) their current name,
+    so that a folder scored before keeps its complete partitions and loads as a dataset."""
+    for old in out_dir.glob("part-*.done.json"):
+        found = _OLD_MARKER.fullmatch(old.name)
+        if found is None:
+            continue
+        new = _marker_path(out_dir, int(found.group(1)))
+        with contextlib.suppress(OSError):
+            if new.exists():
+                old.unlink()
+            else:
+                os.replace(old, new)
 
 
 def _dated_by_name(path: Path) -> bool:
@@ -695,9 +718,9 @@ def score_partitions(
         Article files (JSONL, CSV, Parquet) or folders, as ``media-analytics score`` takes
         them; each file is a partition.
     out_dir : path
-        Where ``part-NNNNN.jsonl``, their done-markers and the run manifest ``_run.json``
-        go. With a remote cluster, a folder every worker can write to. One job at a time: a
-        second one fails (see the module notes).
+        Where ``part-NNNNN.jsonl``, their done-markers ``_part-NNNNN.done.json`` and the run
+        manifest ``_run.json`` go. With a remote cluster, a folder every worker can write to.
+        One job at a time: a second one fails (see the module notes).
     model_dir : path, optional
         A model directory; the default model when None.
     scheduler : None, str, Client or cluster
@@ -754,6 +777,7 @@ def score_partitions(
         raise ScaleError("no article files in the input besides the job's own output")
     # one job per parts folder: another one's clean-up would delete this one's files
     with _parts_folder(out):
+        _rename_old_markers(out)
         job = _job_model(Path(model_dir).resolve() if model_dir is not None else None, out)
         model_path, version, identity = job.path, job.version, job.identity
         options = _ReadOptions(
@@ -783,8 +807,8 @@ def score_partitions(
         workers = 0
         # the outputs of partitions the input no longer has (a folder that shrank): gone, so that
         # the parts folder holds this run's outputs only
-        for old in [*out.glob("part-*.jsonl"), *out.glob("part-*.done.json")]:
-            index = old.name.split(".")[0].removeprefix("part-")
+        for old in [*out.glob("part-*.jsonl"), *out.glob("_part-*.done.json")]:
+            index = old.name.split(".")[0].removeprefix("_part-").removeprefix("part-")
             if index.isdigit() and int(index) >= len(files):
                 old.unlink(missing_ok=True)
         if todo:

@@ -159,7 +159,7 @@ def test_rerun_redoes_only_the_missing_partition(five_parts, expected, client, t
     (out / "part-00002.jsonl").unlink()
     summary = score_partitions(five_parts, out, scheduler=client, merge_to=tmp_path / "a.jsonl")
     assert (summary["scored"], summary["skipped"]) == (1, 4)
-    marker = json.loads((out / "part-00002.done.json").read_text(encoding="utf-8"))
+    marker = json.loads((out / "_part-00002.done.json").read_text(encoding="utf-8"))
     assert summary["articles_scored"] == marker["rows"]
     for p in outputs:
         if p.name != "part-00002.jsonl":
@@ -188,7 +188,7 @@ def test_rerun_redoes_only_the_missing_partition(five_parts, expected, client, t
     # a run that is stopped before it finishes leaves no manifest of the run before it, so
     # its outputs are never merged with the older ones
     (out / "part-00003.jsonl").unlink()
-    (out / "part-00003.done.json").write_text("{}")  # as a run cut short would leave it
+    (out / "_part-00003.done.json").write_text("{}")  # as a run cut short would leave it
     with pytest.raises(ValueError):  # a run that stops at once: no scheduler at that address
         score_partitions(five_parts, out, scheduler="tcp://127.0.0.1:notaport")
     with pytest.raises(ScaleError, match="no finished run here"):
@@ -203,7 +203,7 @@ def test_rerun_redoes_only_the_missing_partition(five_parts, expected, client, t
     assert sorted(p.name for p in out.glob("part-*.jsonl")) == [
         f"part-{i:05d}.jsonl" for i in range(4)
     ]
-    assert not (out / "part-00004.done.json").exists()
+    assert not (out / "_part-00004.done.json").exists()
     score_partitions(five_parts, out, scheduler=client)
 
     # overwrite scores everything again, even on workers that find a complete output
@@ -238,7 +238,7 @@ def test_a_killed_worker_loses_and_duplicates_nothing(
         deadline = time.monotonic() + 300
         while killed is None and worker.is_alive() and time.monotonic() < deadline:
             busy = [w for w, keys in c.processing().items() if keys and w in pids]
-            if busy and list(out.glob("part-*.done.json")):
+            if busy and list(out.glob("_part-*.done.json")):
                 killed = busy[0]
                 os.kill(pids[killed], signal.SIGKILL)
             time.sleep(0.02)
@@ -544,6 +544,35 @@ def test_options_the_dask_engine_ignores_are_said(tmp_path, caplog, capsys) -> N
 
 
 # -- two jobs on one parts folder ----------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_the_parts_folder_loads_as_a_dataset_and_old_markers_still_count(
+    records, client, tmp_path
+) -> None:
+    """Directory readers (pyarrow.dataset, Spark) took the done-markers for data and failed."""
+    pa = pytest.importorskip("pyarrow")
+    ds = pytest.importorskip("pyarrow.dataset")
+    folder = _write_partitions(records[:60], tmp_path / "in", 3)
+    out = tmp_path / "parts"
+    score_partitions(folder, out, scheduler=client)
+
+    def loaded() -> int:
+        files = ds.dataset(out, format="json").files
+        assert [Path(f).name for f in files] == [f"part-{i:05d}.jsonl" for i in range(3)]
+        # (pyarrow takes the types from the first file, where duplicate_of can be all null)
+        schema = pa.unify_schemas([ds.dataset(f, format="json").schema for f in files])
+        return int(ds.dataset(out, format="json", schema=schema).to_table().num_rows)
+
+    assert loaded() == 60
+    # a folder an earlier release wrote: markers named part-NNNNN.done.json
+    for marker in out.glob("_part-*.done.json"):
+        marker.rename(out / marker.name[1:])
+    summary = score_partitions(folder, out, scheduler=client)
+    assert (summary["scored"], summary["skipped"]) == (0, 3)
+    assert not list(out.glob("part-*.done.json"))
+    assert len(list(out.glob("_part-*.done.json"))) == 3
+    assert loaded() == 60
 
 
 def test_a_second_job_on_the_same_parts_folder_fails_at_once_naming_the_first(
