@@ -755,7 +755,8 @@ def score_partitions(
     dict
         ``partitions``, ``scored`` and ``skipped`` (partitions), ``articles`` (rows in
         the outputs), ``articles_scored`` (rows scored by this run), ``duplicates``,
-        ``rejected``, ``rejects`` (the first of them), ``model_version``, ``outputs``
+        ``rejected``, ``rejects`` (the first 20 of each partition, kept in its marker),
+        ``model_version``, ``outputs``
         (file names in order), ``out_dir``, ``workers``, ``seconds`` and
         ``prepass_seconds`` (the client's duplicate pass).
 
@@ -870,7 +871,8 @@ def score_partitions(
             "articles_scored": sum(m["rows"] for i, m in enumerate(markers) if m and i in todo),
             "duplicates": sum(m["duplicates"] for m in done),
             "rejected": sum(m["rejected"] for m in done),
-            "rejects": [r for m in done for r in m["rejects"]][:_KEPT_REJECTS],
+            # each partition's first rejects (its marker keeps them): -v lists them all
+            "rejects": [r for m in done for r in m["rejects"]],
             "warned": _sum_counts(m.get("warned", {}) for m in done),
             "warnings": _first_of_each(m.get("warnings", {}) for m in done),
             "model_version": version,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import shutil
 import signal
@@ -284,7 +285,7 @@ def test_a_renamed_txt_article_is_scored_again_with_its_new_day(client, tmp_path
 
 @pytest.mark.slow
 def test_a_reused_partition_is_reported_under_the_path_read_now(
-    five_parts, client, tmp_path, capsys
+    five_parts, client, tmp_path, capsys, caplog
 ) -> None:
     parts = tmp_path / "parts"
     moved = tmp_path / "moved"
@@ -292,12 +293,13 @@ def test_a_reused_partition_is_reported_under_the_path_read_now(
     common = ["--engine", "dask", "--scheduler", client.scheduler.address]
     common += ["--parts-dir", str(parts), "--out", str(tmp_path / "out.jsonl")]
     assert main(["score", str(five_parts), *common]) == 0
-    assert f"{five_parts.resolve()}/part-02.jsonl:58" in capsys.readouterr().err
+    assert f"{five_parts.resolve()}/part-02.jsonl:58" in caplog.text
     # the same bytes in another folder: nothing scored again, every line names the new folder
+    caplog.clear()
     assert main(["score", str(moved), *common]) == 0
-    err = capsys.readouterr().err
-    assert "(5 already complete)" in err and f"{moved.resolve()}/part-02.jsonl:58" in err
-    assert str(five_parts.resolve()) not in err
+    assert "(5 already complete)" in capsys.readouterr().err
+    assert f"{moved.resolve()}/part-02.jsonl:58" in caplog.text
+    assert str(five_parts.resolve()) not in caplog.text
 
 
 @pytest.mark.slow
@@ -338,7 +340,7 @@ def test_the_command_refuses_what_the_dask_engine_cannot_do(tmp_path, capsys) ->
 
 
 def test_repeats_across_partitions_warnings_and_a_parts_dir_inside_the_input(
-    records, client, tmp_path, capsys, caplog
+    records, client, tmp_path, caplog
 ) -> None:
     folder = tmp_path / "exports"
     folder.mkdir()
@@ -350,17 +352,19 @@ def test_repeats_across_partitions_warnings_and_a_parts_dir_inside_the_input(
         (folder / name).write_text(lines, encoding="utf-8")
     local = tmp_path / "local.jsonl"
     assert main(["score", str(folder), "--out", str(local), "--jobs", "1", "-q"]) == 1
-    assert "was already read at" in caplog.text  # the command logs what the Dask path prints
+    assert "was already read at" in caplog.text  # both engines log them alike
     assert "kept with a warning, bad_date" in caplog.text
     # the parts folder and the merged output inside the input folder are not read as input
     argv = ["score", str(folder), "--engine", "dask", "--scheduler", client.scheduler.address]
     argv += ["--parts-dir", str(folder / "_parts"), "--out", str(folder / "all.jsonl"), "-q"]
     for _ in range(2):  # a second run finds its own files in the folder and leaves them alone
+        caplog.clear()
         assert main(argv) == 1
-        err = capsys.readouterr().err
         assert (folder / "all.jsonl").read_bytes() == local.read_bytes()
-        assert f"id {records[3]['id']!r} was already read at" in err
-        assert "kept with a warning, bad_date" in err
+        assert f"rejected {folder.resolve()}/b.jsonl:9: id {records[3]['id']!r} was already" in (
+            caplog.text
+        )
+        assert "kept with a warning, bad_date" in caplog.text
     ids = [json.loads(line)["id"] for line in local.read_text(encoding="utf-8").splitlines()]
     assert len(ids) == len(set(ids)) == 21
 
@@ -544,6 +548,42 @@ def test_options_the_dask_engine_ignores_are_said(tmp_path, caplog, capsys) -> N
 
 
 # -- two jobs on one parts folder ----------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_verbose_lists_the_kept_rejects_of_every_partition(
+    records, client, tmp_path, caplog
+) -> None:
+    """A broken line in a later partition was never named after 20 rejects of an earlier one,
+    even with -v; the rejects were printed, not logged as the local engine does."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    first = records[:5] + [dict(records[0], title=f"Salinan {k}") for k in range(22)]
+    lines = [json.dumps(r, ensure_ascii=False) for r in records[5:10]]
+    lines.insert(2, '{"id": "rusak-1", "title": "Judul terpotong')
+    (folder / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in first), "utf-8")
+    (folder / "b.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    argv = ["score", str(folder), "--engine", "dask", "--scheduler", client.scheduler.address]
+    argv += ["--out", str(tmp_path / "o.jsonl")]
+
+    def said() -> list[str]:
+        return [
+            r.getMessage()
+            for r in caplog.records
+            if r.name == "media_analytics" and r.levelno == logging.WARNING
+        ]
+
+    assert main(argv) == 1
+    rejected = [m for m in said() if m.startswith("rejected ")]
+    assert len(rejected) == 20
+    assert "... and 3 more rejected records (-v lists them, up to 20 per partition)" in said()
+    caplog.clear()
+    caplog.set_level(logging.DEBUG, logger="media_analytics")
+    assert main([*argv, "-v"]) == 1
+    rejected = [m for m in said() if m.startswith("rejected ")]
+    assert len(rejected) == 21  # each partition's first 20: all of b.jsonl's one, 20 of a's
+    assert any("b.jsonl:3: invalid JSON" in m for m in rejected)
+    assert "... and 2 more rejected records (not kept: each partition keeps its first 20)" in said()
 
 
 @pytest.mark.slow
