@@ -1904,7 +1904,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--parts-dir",
         metavar="DIR",
         help="with --engine dask: folder for the per-partition outputs (default: OUT.parts); "
-        "every worker must be able to write to it, and one job at a time uses it",
+        "every worker must be able to write to it at the same path, and one job at a time uses "
+        "it",
     )
     score.add_argument(
         "-q",

@@ -26,6 +26,12 @@ Connecting
     for ever or misread an HTTP reply. A scheduler without workers is given ``wait_workers``
     seconds (a warning says so at once), then the job fails: no cron job hangs on it.
 
+Paths
+    The workers read the input files and write to the parts folder at the paths the client
+    sees (absolute, resolved on the client): every worker must see them at the same path (a
+    shared filesystem mounted alike). A worker that cannot read a file the client can is
+    named in the error, with that requirement.
+
 Idempotent outputs
     A worker writes ``part-NNNNN.jsonl`` under a temporary name, flushes it to disk and
     renames it into place (atomic on POSIX filesystems), then writes the done-marker
@@ -130,7 +136,13 @@ from .corpus.dedup import DEFAULT_WINDOW
 from .corpus.readers import STDIN, PathsLike, expand_paths
 from .pipeline import is_model_dir
 
-__all__ = ["ScaleError", "merge_outputs", "partition_files", "score_partitions"]
+__all__ = [
+    "ScaleError",
+    "WorkerPathError",
+    "merge_outputs",
+    "partition_files",
+    "score_partitions",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -153,6 +165,21 @@ _MAX_HANDSHAKE = 1 << 20
 
 class ScaleError(RuntimeError):
     """A distributed run that could not finish (the message says which partitions and why)."""
+
+
+class WorkerPathError(ScaleError):
+    """A worker cannot read (or write to) a path of the job: the input, the parts folder or
+    the model is not where the client sees it (another mount, another machine's folder)."""
+
+    def __init__(self, worker: str, path: str, verb: str, reason: str) -> None:
+        super().__init__(worker, path, verb, reason)
+        self.worker = worker
+        self.path = path
+        self.verb = verb
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"worker {self.worker} cannot {self.verb} {self.path} ({self.reason})"
 
 
 # -- partitions ----------------------------------------------------------------------------------
@@ -371,6 +398,8 @@ def _worker_model(model_dir: str, model_version: str, identity: str) -> Any:
         if pipe is None:
             from .pipeline import MediaPipeline
 
+            if not Path(model_dir).is_dir():
+                raise WorkerPathError(_worker_name(), model_dir, "read", "no such folder")
             pipe = MediaPipeline.load(model_dir)
             if pipe.model_version != model_version:
                 raise ScaleError(
@@ -404,8 +433,22 @@ def _write_json_atomic(path: Path, data: dict[str, Any]) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def _worker_name() -> str:
+    """This worker's address (the host's name outside a Dask worker)."""
+    try:
+        from distributed import get_worker
+
+        return str(get_worker().address)
+    except (ImportError, ValueError):
+        return socket.gethostname()
+
+
 def _score_partition(task: _Task) -> dict[str, Any]:
-    """Score one partition into its output file and write its done-marker (runs on a worker)."""
+    """Score one partition into its output file and write its done-marker (runs on a worker).
+
+    Raises :class:`WorkerPathError` when this worker cannot read the input or the model, or
+    write to the parts folder.
+    """
     started = time.perf_counter()
     out_dir = Path(task.out_dir)
     # a task run again after its worker died may find its output already written
@@ -413,8 +456,16 @@ def _score_partition(task: _Task) -> dict[str, Any]:
     if done is not None:
         return done
     source = Path(task.source)
-    if _file_sha256(source) != task.input_sha256:
+    try:
+        sha = _file_sha256(source)
+    except OSError as exc:
+        reason = (exc.strerror or type(exc).__name__).lower()
+        raise WorkerPathError(_worker_name(), str(source), "read", reason) from None
+    if sha != task.input_sha256:
         raise ScaleError(f"{source} changed while the job ran: run it again")
+    if not out_dir.is_dir() or not os.access(out_dir, os.W_OK):
+        reason = "permission denied" if out_dir.is_dir() else "no such folder"
+        raise WorkerPathError(_worker_name(), str(out_dir), "write to", reason)
     pipe = _worker_model(task.model_dir, task.model_version, task.model_identity)
     final = out_dir / task.name
     tmp = out_dir / f".{task.name}.{uuid.uuid4().hex}.tmp"
@@ -719,8 +770,8 @@ def score_partitions(
         them; each file is a partition.
     out_dir : path
         Where ``part-NNNNN.jsonl``, their done-markers ``_part-NNNNN.done.json`` and the run
-        manifest ``_run.json`` go. With a remote cluster, a folder every worker can write to.
-        One job at a time: a second one fails (see the module notes).
+        manifest ``_run.json`` go. With a remote cluster, a folder every worker can write to
+        at the same path. One job at a time: a second one fails (see the module notes).
     model_dir : path, optional
         A model directory; the default model when None.
     scheduler : None, str, Client or cluster
@@ -763,9 +814,10 @@ def score_partitions(
     Raises
     ------
     ScaleError
-        When some partitions failed; the others are kept, and a second run redoes only
-        the failed ones. When no scheduler or no worker was found (see ``wait_workers``).
-        When another job holds ``out_dir``.
+        When some partitions failed (a worker that cannot see an input file the client sees
+        is named); the others are kept, and a second run redoes only the failed ones. When
+        no scheduler or no worker was found (see ``wait_workers``). When another job holds
+        ``out_dir``.
     """
     started = time.perf_counter()
     files = partition_files(inputs)
@@ -839,10 +891,9 @@ def score_partitions(
                     for stale in out.glob(f".{name}.*.tmp"):
                         stale.unlink(missing_ok=True)
             if failures:
-                first_index, first_error = failures[0]
                 raise ScaleError(
                     f"{len(failures)} of {len(files)} partitions failed (the other outputs are "
-                    f"kept; run again to redo only these); {files[first_index]}: {first_error}"
+                    f"kept; run again to redo only these); {failures[0][1]}"
                 )
         # a partition reused from an earlier run whose file has moved (the same bytes under another
         # path) is reported under the path read now
@@ -910,7 +961,8 @@ def _run(
 ) -> tuple[list[tuple[int, str]], float]:
     """The duplicate pre-pass, submitting each partition as soon as it is known; then collection.
 
-    Fills ``markers`` in place; returns the failed partitions and the pre-pass time.
+    Fills ``markers`` in place; returns the failed partitions (each with the line that says
+    why) and the pre-pass time.
     """
     distributed = _require_distributed()
     detector = DuplicateDetector(max_articles=plan.dedup_window)
@@ -963,12 +1015,10 @@ def _run(
             if future.status == "finished":
                 markers[i] = future.result()
             else:
-                error = (
-                    _said(future.exception(), plan.files[i])
-                    if future.status == "error"
-                    else (str(future.status))
-                )
-                failures.append((i, error))
+                exc = future.exception() if future.status == "error" else None
+                error = _said(exc, plan.files[i]) if exc is not None else str(future.status)
+                line = _failure(exc, plan, i) if exc is not None else f"{plan.files[i]}: {error}"
+                failures.append((i, line))
                 if len(futures) > 1:  # the final error names the first failure itself
                     logger.warning("partition %s failed: %s", plan.files[i], error)
             if bar is not None:
@@ -979,6 +1029,28 @@ def _run(
     except BaseException:
         client.cancel(list(futures))
         raise
+
+
+def _failure(exc: BaseException, plan: _Plan, index: int) -> str:
+    """The line that says why a partition failed; a path a worker cannot use but this machine
+    can is said to be the cause it is (workers see other files at that path)."""
+    path = plan.files[index]
+    if isinstance(exc, WorkerPathError):
+        if exc.verb == "read":
+            can = os.access(exc.path, os.R_OK)
+        else:
+            can = Path(exc.path).is_dir() and os.access(exc.path, os.W_OK)
+        if can:
+            what = "the input and the parts folder"
+            if exc.path == str(plan.model_path) and not plan.model_path.is_relative_to(plan.out):
+                what = "the model, the input and the parts folder"
+            return (
+                f"worker {exc.worker} cannot {exc.verb} {exc.path}, which this machine can: "
+                f"every worker must see {what} at the same path"
+            )
+        if exc.path == str(path):  # gone for this machine too
+            return f"{path}: {exc.reason}"
+    return f"{path}: {_said(exc, path)}"
 
 
 def _said(exc: BaseException, path: str | os.PathLike[str]) -> str:

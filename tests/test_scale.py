@@ -550,6 +550,62 @@ def test_options_the_dask_engine_ignores_are_said(tmp_path, caplog, capsys) -> N
 # -- two jobs on one parts folder ----------------------------------------------------------------
 
 
+def _start_worker(address: str, *prefix: str) -> subprocess.Popen:
+    """A ``dask worker`` process without a nanny: once killed, nothing starts it again."""
+    cmd = [sys.executable, "-m", "distributed.cli.dask_worker", address, "--no-nanny"]
+    cmd += ["--nthreads", "1", "--no-dashboard"]
+    return subprocess.Popen([*prefix, *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _stop(procs: list[subprocess.Popen]) -> None:
+    for proc in procs:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(timeout=30)
+
+
+def _own_mount_prefix(folder: Path) -> list[str]:
+    """A command prefix that runs a process in its own mount namespace where ``folder`` is an
+    empty tmpfs: another machine's view of the filesystem. Skips where that is not allowed."""
+    if not shutil.which("unshare"):
+        pytest.skip("needs unshare(1)")
+    probe = subprocess.run(["unshare", "-rm", "true"], capture_output=True, check=False)
+    if probe.returncode:
+        pytest.skip("unprivileged mount namespaces are not allowed here")
+    return ["unshare", "-rm", "sh", "-c", 'mount -t tmpfs none "$0" && exec "$@"', str(folder)]
+
+
+@pytest.mark.slow
+def test_a_worker_that_cannot_see_an_input_file_the_client_sees_is_named(
+    records, default_pipeline, tmp_path, capsys
+) -> None:
+    """A worker on another mount said only "no such file or directory" of a file the client
+    read."""
+    hidden = _write_partitions(records[:40], tmp_path / "hidden", 2)
+    prefix = _own_mount_prefix(hidden)
+    procs: list[subprocess.Popen] = []
+    with (
+        distributed.LocalCluster(n_workers=0, dashboard_address=":0") as cluster,
+        distributed.Client(cluster) as c,
+    ):
+        try:
+            procs.append(_start_worker(cluster.scheduler_address, *prefix))
+            c.wait_for_workers(1, timeout=120)
+            (worker,) = c.scheduler_info()["workers"]
+            argv = ["score", str(hidden), "--engine", "dask", "-q"]
+            argv += ["--scheduler", cluster.scheduler_address, "--out", str(tmp_path / "o.jsonl")]
+            assert main(argv) == 2
+        finally:
+            _stop(procs)
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    first = sorted(hidden.iterdir())[0].resolve()
+    assert "2 of 2 partitions failed" in err
+    assert (
+        f"worker {worker} cannot read {first}, which this machine can: every worker must see "
+        "the input and the parts folder at the same path" in err
+    )
+
+
 @pytest.mark.slow
 def test_verbose_lists_the_kept_rejects_of_every_partition(
     records, client, tmp_path, caplog
