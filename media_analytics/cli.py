@@ -1897,8 +1897,9 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=60.0,
         metavar="SECONDS",
-        help="with --engine dask: how long to wait for a worker when the cluster has none "
-        "(default 60; a warning says at once that it waits)",
+        help="with --engine dask: how long to wait for a worker when the cluster has none, at "
+        "the start or because all its workers left during the run (default 60; a warning says "
+        "at once that it waits)",
     )
     score.add_argument(
         "--parts-dir",

@@ -24,7 +24,10 @@ Connecting
     fails at once, and a listener that is not a Dask scheduler (the dashboard's port, 8787,
     is the usual mistake) fails within Dask's connect timeout, where the client would wait
     for ever or misread an HTTP reply. A scheduler without workers is given ``wait_workers``
-    seconds (a warning says so at once), then the job fails: no cron job hangs on it.
+    seconds (a warning says so at once), then the job fails: no cron job hangs on it. The
+    same holds during the run: when all the workers have left (killed, their machine gone),
+    the job waits ``wait_workers`` seconds for one to join, then fails as for failed
+    partitions (the finished outputs are kept).
 
 Paths
     The workers read the input files and write to the parts folder at the paths the client
@@ -124,7 +127,8 @@ import threading
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import CancelledError
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -796,10 +800,11 @@ def score_partitions(
     progress : bool, default False
         Show a progress bar over the partitions.
     wait_workers : float, default 60
-        Seconds to wait for a worker when the cluster has none (a warning says so at once);
-        then :class:`ScaleError`. A ``tcp://`` address that is refused, or where no Dask
-        scheduler answers within Dask's connect timeout
-        (``distributed.comm.timeouts.connect``, 30 s), is a :class:`ScaleError` too.
+        Seconds to wait for a worker when the cluster has none, at the start or after all its
+        workers left during the run (a warning says so at once); then :class:`ScaleError`.
+        A ``tcp://`` address that is refused, or where no Dask scheduler answers within
+        Dask's connect timeout (``distributed.comm.timeouts.connect``, 30 s), is a
+        :class:`ScaleError` too.
 
     Returns
     -------
@@ -885,7 +890,9 @@ def score_partitions(
                     overwrite,
                     dedup_window,
                 )
-                failures, prepass = _run(client, plan, markers, progress=progress)
+                failures, prepass = _run(
+                    client, plan, markers, progress=progress, wait_workers=wait_workers
+                )
             for i in todo:  # leftovers of tasks that died while writing an output or its marker
                 for name in (_output_name(i), _marker_path(out, i).name):
                     for stale in out.glob(f".{name}.*.tmp"):
@@ -956,13 +963,61 @@ class _Plan:
     dedup_window: int | None
 
 
+class _WorkerWatch:
+    """Watches a running job's cluster: says at once when it has no workers left, and fails
+    the job when none has come back within ``wait`` seconds (a cluster whose workers all died
+    would otherwise hold the job silently for ever)."""
+
+    #: how often the scheduler is asked, at most (seconds)
+    every = 1.0
+
+    def __init__(self, client: Any, wait: float) -> None:
+        self.client = client
+        self.wait = wait
+        self.address = client.scheduler.address
+        self.checked = time.monotonic()
+        self.since: float | None = None  # when the cluster was last seen without workers
+
+    def check(self, left: Callable[[], int], total: int) -> None:
+        """Raise :class:`ScaleError` when the cluster has had no worker for ``wait`` seconds
+        (``left()`` of ``total`` partitions not done yet)."""
+        now = time.monotonic()
+        if now - self.checked < self.every:
+            return
+        self.checked = now
+        if self.client.nthreads():
+            if self.since is not None:
+                logger.warning("a worker joined the scheduler at %s: the job goes on", self.address)
+                self.since = None
+            return
+        if self.since is None:
+            self.since = now
+            logger.warning(
+                "the scheduler at %s has no workers left: waiting up to %g s for one",
+                self.address,
+                self.wait,
+            )
+        elif now - self.since >= self.wait:
+            raise ScaleError(
+                f"{left()} of {total} partitions failed (the other outputs are kept; run again "
+                f"to redo only these); the scheduler at {self.address} has had no workers for "
+                f"{self.wait:g} s: start some (dask worker {self.address})"
+            )
+
+
 def _run(
-    client: Any, plan: _Plan, markers: list[dict[str, Any] | None], *, progress: bool
+    client: Any,
+    plan: _Plan,
+    markers: list[dict[str, Any] | None],
+    *,
+    progress: bool,
+    wait_workers: float = WAIT_WORKERS,
 ) -> tuple[list[tuple[int, str]], float]:
     """The duplicate pre-pass, submitting each partition as soon as it is known; then collection.
 
     Fills ``markers`` in place; returns the failed partitions (each with the line that says
-    why) and the pre-pass time.
+    why) and the pre-pass time. Fails when the cluster has had no worker for ``wait_workers``
+    seconds.
     """
     distributed = _require_distributed()
     detector = DuplicateDetector(max_articles=plan.dedup_window)
@@ -971,8 +1026,11 @@ def _run(
     futures: dict[Any, int] = {}
     prepass = 0.0
     options = plan.options
+    watch = _WorkerWatch(client, wait_workers)
+    total = len(plan.files)
     try:
         for i, path in enumerate(plan.files[: max(plan.todo) + 1]):
+            watch.check(lambda: len(pending) - sum(f.status == "finished" for f in futures), total)
             t0 = time.perf_counter()
             duplicates: dict[int, str] = {}
             rows = 0
@@ -1010,19 +1068,34 @@ def _run(
             from tqdm import tqdm
 
             bar = tqdm(total=len(futures), desc="partitions", unit="part")
-        for future in distributed.as_completed(list(futures)):
-            i = futures[future]
-            if future.status == "finished":
-                markers[i] = future.result()
-            else:
-                exc = future.exception() if future.status == "error" else None
-                error = _said(exc, plan.files[i]) if exc is not None else str(future.status)
-                line = _failure(exc, plan, i) if exc is not None else f"{plan.files[i]}: {error}"
-                failures.append((i, line))
-                if len(futures) > 1:  # the final error names the first failure itself
-                    logger.warning("partition %s failed: %s", plan.files[i], error)
-            if bar is not None:
-                bar.update(1)
+        left = dict(futures)
+        while left:
+            with contextlib.suppress(TimeoutError, CancelledError):  # cancelled: said below
+                distributed.wait(list(left), timeout=watch.every, return_when="FIRST_COMPLETED")
+            # (a "lost" result, its worker gone, is computed again: not done)
+            for future in [f for f in left if f.status in ("finished", "error", "cancelled")]:
+                i = left.pop(future)
+                if future.status == "finished":
+                    # the marker the task wrote, read here: its result is held by its worker,
+                    # and a worker that died since would hold up the job while it is redone
+                    marker = _read_marker(plan.out, i)
+                    ok = marker is not None and marker.get("key") == plan.keys[i]
+                    markers[i] = marker if ok else future.result()
+                else:
+                    exc = future.exception() if future.status == "error" else None
+                    error = _said(exc, plan.files[i]) if exc is not None else str(future.status)
+                    if exc is None and client.status != "running":
+                        error += " (the connection to the scheduler was lost)"
+                    line = (
+                        _failure(exc, plan, i) if exc is not None else f"{plan.files[i]}: {error}"
+                    )
+                    failures.append((i, line))
+                    if len(futures) > 1:  # the final error names the first failure itself
+                        logger.warning("partition %s failed: %s", plan.files[i], error)
+                if bar is not None:
+                    bar.update(1)
+            if left:
+                watch.check(lambda: len(left), total)
         if bar is not None:
             bar.close()
         return sorted(failures), prepass

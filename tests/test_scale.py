@@ -547,7 +547,7 @@ def test_options_the_dask_engine_ignores_are_said(tmp_path, caplog, capsys) -> N
     assert "ignored" not in caplog.text
 
 
-# -- two jobs on one parts folder ----------------------------------------------------------------
+# -- workers that leave, or cannot see the input; two jobs on one folder -------------------------
 
 
 def _start_worker(address: str, *prefix: str) -> subprocess.Popen:
@@ -562,6 +562,75 @@ def _stop(procs: list[subprocess.Popen]) -> None:
         if proc.poll() is None:
             proc.kill()
         proc.wait(timeout=30)
+
+
+def _until(condition, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _in_thread(fn) -> tuple[threading.Thread, dict]:
+    result: dict = {}
+
+    def run() -> None:
+        try:
+            result["value"] = fn()
+        except BaseException as exc:  # handed to the test thread
+            result["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread, result
+
+
+@pytest.mark.slow
+def test_workers_that_all_die_mid_run_are_waited_for_then_the_job_fails(
+    records, default_pipeline, tmp_path, caplog, capsys
+) -> None:
+    """Both workers killed (kill -9) during a run: the client waited silently for ever."""
+    folder = _write_partitions(records, tmp_path / "in", 6)
+    out = tmp_path / "parts"
+    procs: list[subprocess.Popen] = []
+    with (
+        distributed.LocalCluster(n_workers=0, dashboard_address=":0") as cluster,
+        distributed.Client(cluster) as c,
+    ):
+        address = cluster.scheduler_address
+        try:
+            procs += [_start_worker(address) for _ in range(2)]
+            c.wait_for_workers(2, timeout=120)
+            # a worker that comes back within the wait lets the run finish
+            job, result = _in_thread(lambda: score_partitions(folder, out, scheduler=address))
+            assert _until(lambda: any(c.processing().values()), 120)
+            _stop(procs)
+            assert _until(lambda: "has no workers" in caplog.text, 30), "no warning"
+            procs.append(_start_worker(address))
+            job.join(timeout=300)
+            assert not job.is_alive() and "error" not in result, result.get("error")
+            assert result["value"]["scored"] == 6
+            assert "a worker joined the scheduler" in caplog.text
+            # none comes back: an error after --wait-workers seconds, the finished outputs kept
+            out = tmp_path / "again"
+            argv = ["score", str(folder), "--engine", "dask", "--scheduler", address]
+            argv += ["--parts-dir", str(out), "--wait-workers", "3", "-q"]
+            job, result = _in_thread(lambda: main(argv))
+            assert _until(lambda: any(out.glob("_part-*.done.json")), 120)
+            _stop(procs)  # (a result its worker held when it died was not waited for either)
+            killed = time.monotonic()
+            job.join(timeout=120)
+            assert not job.is_alive(), "the job still waits for a worker"
+            assert time.monotonic() - killed < 60
+        finally:
+            _stop(procs)
+    assert result.get("value") == 2, result
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "partitions failed (the other outputs are kept; run again to redo only these)" in err
+    assert f"the scheduler at {address} has had no workers for 3 s" in err
+    assert 1 <= len(list(out.glob("part-*.jsonl"))) < 6
 
 
 def _own_mount_prefix(folder: Path) -> list[str]:
