@@ -573,17 +573,7 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
         )
     except (scale.ScaleError, FileNotFoundError, ValueError) as exc:
         raise CommandError(str(exc)) from None
-    for line in summary["rejects"]:
-        print(f"rejected: {line}", file=sys.stderr)
-    if summary["rejected"] > len(summary["rejects"]):
-        print(
-            f"... and {summary['rejected'] - len(summary['rejects'])} more rejected records",
-            file=sys.stderr,
-        )
-    for reason, n in summary.get("warned", {}).items():  # as the local command words them
-        more = f" (and {n - 1} more like it)" if n > 1 else ""
-        first = summary.get("warnings", {}).get(reason, "")
-        print(f"kept with a warning, {reason}: {first}{more}", file=sys.stderr)
+    _report_partition_rejects(summary)
     where = (
         f"on {_count(summary['workers'], 'Dask worker')}"
         if summary["scored"]
@@ -600,6 +590,29 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_PARTIAL if summary["rejected"] else EXIT_OK
+
+
+def _report_partition_rejects(summary: dict[str, Any]) -> None:
+    """The rejects of a ``--engine dask`` run, as the local engine reports its own: the first
+    20, and with -v those every partition kept (its first 20, in its done-marker)."""
+    every = logger.isEnabledFor(logging.DEBUG)
+    kept = summary["rejects"]
+    shown = kept if every else kept[:20]
+    for line in shown:
+        logger.warning("rejected %s", line)
+    more = summary["rejected"] - len(shown)
+    if more > 0:
+        if len(kept) == len(shown):  # -v, and what no partition kept
+            why = "not kept: each partition keeps its first 20"
+        elif len(kept) == summary["rejected"]:
+            why = "-v lists them"
+        else:
+            why = "-v lists them, up to 20 per partition"
+        logger.warning("... and %d more rejected records (%s)", more, why)
+    for reason, n in summary.get("warned", {}).items():  # as the local command words them
+        like = f" (and {n - 1} more like it)" if n > 1 else ""
+        first = summary.get("warnings", {}).get(reason, "")
+        logger.warning("kept with a warning, %s: %s%s", reason, first, like)
 
 
 def _not_carried_over(previous: Any, taxonomy: Any, args: argparse.Namespace) -> list[str]:
@@ -1906,14 +1919,16 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=60.0,
         metavar="SECONDS",
-        help="with --engine dask: how long to wait for a worker when the cluster has none "
-        "(default 60; a warning says at once that it waits)",
+        help="with --engine dask: how long to wait for a worker when the cluster has none, at "
+        "the start or because all its workers left during the run (default 60; a warning says "
+        "at once that it waits)",
     )
     score.add_argument(
         "--parts-dir",
         metavar="DIR",
         help="with --engine dask: folder for the per-partition outputs (default: OUT.parts); "
-        "every worker must be able to write to it",
+        "every worker must be able to write to it at the same path, and one job at a time uses "
+        "it",
     )
     score.add_argument(
         "-q",

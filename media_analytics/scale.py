@@ -24,21 +24,41 @@ Connecting
     fails at once, and a listener that is not a Dask scheduler (the dashboard's port, 8787,
     is the usual mistake) fails within Dask's connect timeout, where the client would wait
     for ever or misread an HTTP reply. A scheduler without workers is given ``wait_workers``
-    seconds (a warning says so at once), then the job fails: no cron job hangs on it.
+    seconds (a warning says so at once), then the job fails: no cron job hangs on it. The
+    same holds during the run: when all the workers have left (killed, their machine gone),
+    the job waits ``wait_workers`` seconds for one to join, then fails as for failed
+    partitions (the finished outputs are kept).
+
+Paths
+    The workers read the input files and write to the parts folder at the paths the client
+    sees (absolute, resolved on the client): every worker must see them at the same path (a
+    shared filesystem mounted alike). A worker that cannot read a file the client can is
+    named in the error, with that requirement.
 
 Idempotent outputs
     A worker writes ``part-NNNNN.jsonl`` under a temporary name, flushes it to disk and
     renames it into place (atomic on POSIX filesystems), then writes the done-marker
-    ``part-NNNNN.done.json`` the same way: row count, size and SHA-256 of the output, and
-    the partition's *key*. A partition is skipped on a later run only when its marker
-    exists, its key matches and the output on disk still has the recorded size and hash;
-    anything else (no marker, an output deleted or cut short, a changed input) is scored
-    again. A task that runs twice (a worker killed after writing but before reporting)
-    writes the same bytes twice, so the result never holds a partition twice or half.
-    The key chains the SHA-256 of every input file up to and including the partition
-    with the model (the hash of its manifest), the package's code and the reading
-    options, because a partition's ``duplicate_of`` column depends on every file before
-    it. Two jobs must not write to the same output folder at the same time.
+    ``_part-NNNNN.done.json`` the same way: row count, size and SHA-256 of the output, and
+    the partition's *key*. The job's own files start with ``_`` (markers, ``_run.json``, the
+    model copy, the lock) or ``.`` (temporary files), which directory readers (Arrow, Spark,
+    Hadoop) skip: the folder reads as a dataset of its parts. Markers an earlier release
+    named ``part-NNNNN.done.json`` are still read, and renamed. A partition is skipped on a
+    later run only when its marker exists, its key matches and the output on disk still has
+    the recorded size and hash; anything else (no marker, an output deleted or cut short, a
+    changed input) is scored again. A task that runs twice (a worker killed after writing
+    but before reporting) writes the same bytes twice, so the result never holds a
+    partition twice or half. The key chains the SHA-256 of every input file up to and
+    including the partition with the model (the hash of its manifest), the package's code
+    and the reading options, because a partition's ``duplicate_of`` column depends on every
+    file before it.
+
+One job per parts folder
+    A job holds the lock file ``_lock`` in its parts folder (its pid and host inside) from
+    start to end: a second job on the folder fails at once, naming the first. The lock is
+    the store's :func:`~media_analytics.store.backends.file_lock` (``flock``), so it ends
+    with the job's process however that ends. Across machines it needs a filesystem that
+    locks for all its clients (NFS does: Linux turns ``flock`` into NFS byte-range locks);
+    it holds nothing on Windows.
 
 Duplicates: a streaming pre-pass on the client
     ``media-analytics score`` marks ``duplicate_of`` in arrival order across the whole
@@ -101,11 +121,13 @@ import logging
 import os
 import re
 import shutil
+import socket
 import threading
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import CancelledError
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -119,7 +141,13 @@ from .outputs import replacing
 from .pipeline import is_model_dir
 from .scheduler import ScaleError, connect_timeout, probe_scheduler
 
-__all__ = ["ScaleError", "merge_outputs", "partition_files", "score_partitions"]
+__all__ = [
+    "ScaleError",
+    "WorkerPathError",
+    "merge_outputs",
+    "partition_files",
+    "score_partitions",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -127,6 +155,8 @@ logger = logging.getLogger(__name__)
 FORMAT_VERSION = 1
 RUN_MANIFEST = "_run.json"
 MODEL_DIR = "_model"
+#: held by the job that uses a parts folder (its pid and host inside), removed when it ends
+LOCK_FILE = "_lock"
 _MARKER_FORMAT = "media_analytics.scale.partition"
 _RUN_FORMAT = "media_analytics.scale.run"
 _KEPT_REJECTS = 20
@@ -134,6 +164,21 @@ _KEPT_REJECTS = 20
 WAIT_WORKERS = 60.0
 #: the model copies this module writes into a parts folder (never any other folder)
 _MODEL_COPY = re.compile(rf"{MODEL_DIR}-[0-9a-f]{{12}}")
+
+
+class WorkerPathError(ScaleError):
+    """A worker cannot read (or write to) a path of the job: the input, the parts folder or
+    the model is not where the client sees it (another mount, another machine's folder)."""
+
+    def __init__(self, worker: str, path: str, verb: str, reason: str) -> None:
+        super().__init__(worker, path, verb, reason)
+        self.worker = worker
+        self.path = path
+        self.verb = verb
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"worker {self.worker} cannot {self.verb} {self.path} ({self.reason})"
 
 
 # -- partitions ----------------------------------------------------------------------------------
@@ -231,7 +276,27 @@ def _output_name(index: int) -> str:
 
 
 def _marker_path(out_dir: Path, index: int) -> Path:
-    return out_dir / f"part-{index:05d}.done.json"
+    # "_" first: directory readers (pyarrow.dataset, Spark, Hadoop) skip it and read the parts
+    return out_dir / f"_part-{index:05d}.done.json"
+
+
+#: the markers' name before they took their leading "_" (still read, renamed on the next run)
+_OLD_MARKER = re.compile(r"part-(\d{5,})\.done\.json")
+
+
+def _rename_old_markers(out_dir: Path) -> None:
+    """Give the markers an earlier release wrote (``part-NNNNN.done.json``) their current name,
+    so that a folder scored before keeps its complete partitions and loads as a dataset."""
+    for old in out_dir.glob("part-*.done.json"):
+        found = _OLD_MARKER.fullmatch(old.name)
+        if found is None:
+            continue
+        new = _marker_path(out_dir, int(found.group(1)))
+        with contextlib.suppress(OSError):
+            if new.exists():
+                old.unlink()
+            else:
+                os.replace(old, new)
 
 
 def _dated_by_name(path: Path) -> bool:
@@ -332,6 +397,8 @@ def _worker_model(model_dir: str, model_version: str, identity: str) -> Any:
         if pipe is None:
             from .pipeline import MediaPipeline
 
+            if not Path(model_dir).is_dir():
+                raise WorkerPathError(_worker_name(), model_dir, "read", "no such folder")
             pipe = MediaPipeline.load(model_dir)
             if pipe.model_version != model_version:
                 raise ScaleError(
@@ -365,8 +432,22 @@ def _write_json_atomic(path: Path, data: dict[str, Any]) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def _worker_name() -> str:
+    """This worker's address (the host's name outside a Dask worker)."""
+    try:
+        from distributed import get_worker
+
+        return str(get_worker().address)
+    except (ImportError, ValueError):
+        return socket.gethostname()
+
+
 def _score_partition(task: _Task) -> dict[str, Any]:
-    """Score one partition into its output file and write its done-marker (runs on a worker)."""
+    """Score one partition into its output file and write its done-marker (runs on a worker).
+
+    Raises :class:`WorkerPathError` when this worker cannot read the input or the model, or
+    write to the parts folder.
+    """
     started = time.perf_counter()
     out_dir = Path(task.out_dir)
     # a task run again after its worker died may find its output already written
@@ -374,8 +455,16 @@ def _score_partition(task: _Task) -> dict[str, Any]:
     if done is not None:
         return done
     source = Path(task.source)
-    if _file_sha256(source) != task.input_sha256:
+    try:
+        sha = _file_sha256(source)
+    except OSError as exc:
+        reason = (exc.strerror or type(exc).__name__).lower()
+        raise WorkerPathError(_worker_name(), str(source), "read", reason) from None
+    if sha != task.input_sha256:
         raise ScaleError(f"{source} changed while the job ran: run it again")
+    if not out_dir.is_dir() or not os.access(out_dir, os.W_OK):
+        reason = "permission denied" if out_dir.is_dir() else "no such folder"
+        raise WorkerPathError(_worker_name(), str(out_dir), "write to", reason)
     pipe = _worker_model(task.model_dir, task.model_version, task.model_identity)
     final = out_dir / task.name
     tmp = out_dir / f".{task.name}.{uuid.uuid4().hex}.tmp"
@@ -570,6 +659,35 @@ def _first_of_each(firsts: Iterable[Mapping[str, str]]) -> dict[str, str]:
     return out
 
 
+@contextlib.contextmanager
+def _parts_folder(out: Path) -> Iterator[None]:
+    """The parts folder, created if missing and held by this job for the block.
+
+    The lock (:data:`LOCK_FILE`, with the holder's pid and host in it) makes a second job on
+    the folder fail at once, naming the first; it is the store's :func:`file_lock`, so it ends
+    with the job's process however that ends. A folder the job created is removed again when
+    the job fails before it wrote anything there (no cluster found, no worker came).
+    """
+    from .store.backends import LockHeld, file_lock
+
+    created = not out.exists()
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        try:
+            with file_lock(out / LOCK_FILE, out, wait=False, remove=True):
+                yield
+        except LockHeld as held:
+            raise ScaleError(
+                f"{out} is in use by another job ({held.holder or 'its pid is not known'}): "
+                "wait for it to end, or give this job another parts folder (--parts-dir)"
+            ) from None
+    except BaseException:
+        if created:
+            with contextlib.suppress(OSError):
+                out.rmdir()
+        raise
+
+
 def score_partitions(
     inputs: PathsLike,
     out_dir: str | os.PathLike[str],
@@ -594,8 +712,9 @@ def score_partitions(
         Article files (JSONL, CSV, Parquet) or folders, as ``media-analytics score`` takes
         them; each file is a partition.
     out_dir : path
-        Where ``part-NNNNN.jsonl``, their done-markers and the run manifest ``_run.json``
-        go. With a remote cluster, a folder every worker can write to.
+        Where ``part-NNNNN.jsonl``, their done-markers ``_part-NNNNN.done.json`` and the run
+        manifest ``_run.json`` go. With a remote cluster, a folder every worker can write to
+        at the same path. One job at a time: a second one fails (see the module notes).
     model_dir : path, optional
         A model directory; the default model when None.
     scheduler : None, str, Client or cluster
@@ -620,26 +739,30 @@ def score_partitions(
     progress : bool, default False
         Show a progress bar over the partitions.
     wait_workers : float, default 60
-        Seconds to wait for a worker when the cluster has none (a warning says so at once);
-        then :class:`ScaleError`. A ``tcp://`` address that is refused, or where no Dask
-        scheduler answers within Dask's connect timeout
-        (``distributed.comm.timeouts.connect``, 30 s), is a :class:`ScaleError` too, raised
-        before the model is loaded (also when every partition is complete).
+        Seconds to wait for a worker when the cluster has none, at the start or after all its
+        workers left during the run (a warning says so at once); then :class:`ScaleError`.
+        A ``tcp://`` address that is refused, or where no Dask scheduler answers within
+        Dask's connect timeout (``distributed.comm.timeouts.connect``, 30 s), is a
+        :class:`ScaleError` too, raised before the model is loaded (also when every partition
+        is complete).
 
     Returns
     -------
     dict
         ``partitions``, ``scored`` and ``skipped`` (partitions), ``articles`` (rows in
         the outputs), ``articles_scored`` (rows scored by this run), ``duplicates``,
-        ``rejected``, ``rejects`` (the first of them), ``model_version``, ``outputs``
+        ``rejected``, ``rejects`` (the first 20 of each partition, kept in its marker),
+        ``model_version``, ``outputs``
         (file names in order), ``out_dir``, ``workers``, ``seconds`` and
         ``prepass_seconds`` (the client's duplicate pass).
 
     Raises
     ------
     ScaleError
-        When some partitions failed; the others are kept, and a second run redoes only
-        the failed ones. When no scheduler or no worker was found (see ``wait_workers``).
+        When some partitions failed (a worker that cannot see an input file the client sees
+        is named); the others are kept, and a second run redoes only the failed ones. When
+        no scheduler or no worker was found (see ``wait_workers``). When another job holds
+        ``out_dir``.
     """
     started = time.perf_counter()
     files = partition_files(inputs)
@@ -653,46 +776,47 @@ def score_partitions(
     if isinstance(scheduler, str):  # a wrong address is said before the model is loaded
         _require_distributed()
         probe_scheduler(scheduler, connect_timeout())
-    created = not out.exists()
-    out.mkdir(parents=True, exist_ok=True)
-    job = _job_model(Path(model_dir).resolve() if model_dir is not None else None, out)
-    model_path, version, identity = job.path, job.version, job.identity
-    options = _ReadOptions(
-        column_map=tuple(sorted(column_map.items())) if column_map else None,
-        dayfirst=dayfirst,
-        max_text_chars=max_text_chars,
-    )
-    shas = [_file_sha256(f) for f in files]
-    # a .txt article is dated by its file's name: a renamed one is another input
-    named = [
-        f"{sha}:{f.name}" if _dated_by_name(f) else sha for f, sha in zip(files, shas, strict=True)
-    ]
-    keys = _partition_keys(named, identity, options, dedup_window)
-    markers: list[dict[str, Any] | None] = [
-        None if overwrite else _complete(out, i, key) for i, key in enumerate(keys)
-    ]
-    todo = [i for i, m in enumerate(markers) if m is None]
-    logger.info(
-        "%d partitions, %d to score (%d already complete) with model %s",
-        len(files),
-        len(todo),
-        len(files) - len(todo),
-        version,
-    )
-    prepass = 0.0
-    workers = 0
-    # the outputs of partitions the input no longer has (a folder that shrank): gone, so that
-    # the parts folder holds this run's outputs only
-    for old in [*out.glob("part-*.jsonl"), *out.glob("part-*.done.json")]:
-        index = old.name.split(".")[0].removeprefix("part-")
-        if index.isdigit() and int(index) >= len(files):
-            old.unlink(missing_ok=True)
-    if todo:
-        # the last run's manifest no longer describes the folder: until this run finishes,
-        # merge_outputs refuses it rather than join outputs of two runs
-        (out / RUN_MANIFEST).unlink(missing_ok=True)
-        n_local = n_workers or min(os.cpu_count() or 1, len(todo))
-        try:
+    # one job per parts folder: another one's clean-up would delete this one's files
+    with _parts_folder(out):
+        _rename_old_markers(out)
+        job = _job_model(Path(model_dir).resolve() if model_dir is not None else None, out)
+        model_path, version, identity = job.path, job.version, job.identity
+        options = _ReadOptions(
+            column_map=tuple(sorted(column_map.items())) if column_map else None,
+            dayfirst=dayfirst,
+            max_text_chars=max_text_chars,
+        )
+        shas = [_file_sha256(f) for f in files]
+        # a .txt article is dated by its file's name: a renamed one is another input
+        named = [
+            f"{sha}:{f.name}" if _dated_by_name(f) else sha
+            for f, sha in zip(files, shas, strict=True)
+        ]
+        keys = _partition_keys(named, identity, options, dedup_window)
+        markers: list[dict[str, Any] | None] = [
+            None if overwrite else _complete(out, i, key) for i, key in enumerate(keys)
+        ]
+        todo = [i for i, m in enumerate(markers) if m is None]
+        logger.info(
+            "%d partitions, %d to score (%d already complete) with model %s",
+            len(files),
+            len(todo),
+            len(files) - len(todo),
+            version,
+        )
+        prepass = 0.0
+        workers = 0
+        # the outputs of partitions the input no longer has (a folder that shrank): gone, so that
+        # the parts folder holds this run's outputs only
+        for old in [*out.glob("part-*.jsonl"), *out.glob("_part-*.done.json")]:
+            index = old.name.split(".")[0].removeprefix("_part-").removeprefix("part-")
+            if index.isdigit() and int(index) >= len(files):
+                old.unlink(missing_ok=True)
+        if todo:
+            # the last run's manifest no longer describes the folder: until this run finishes,
+            # merge_outputs refuses it rather than join outputs of two runs
+            (out / RUN_MANIFEST).unlink(missing_ok=True)
+            n_local = n_workers or min(os.cpu_count() or 1, len(todo))
             with _connect(scheduler, n_local, wait_workers) as client:
                 workers = len(client.scheduler_info().get("workers", {}))
                 job.save()
@@ -709,62 +833,60 @@ def score_partitions(
                     overwrite,
                     dedup_window,
                 )
-                failures, prepass = _run(client, plan, markers, progress=progress)
-        except BaseException:
-            if created:  # a run that never reached a cluster leaves no empty parts folder
-                with contextlib.suppress(OSError):
-                    out.rmdir()
-            raise
-        for i in todo:  # leftovers of tasks that died while writing an output or its marker
-            for name in (_output_name(i), _marker_path(out, i).name):
-                for stale in out.glob(f".{name}.*.tmp"):
-                    stale.unlink(missing_ok=True)
-        if failures:
-            first_index, first_error = failures[0]
-            raise ScaleError(
-                f"{len(failures)} of {len(files)} partitions failed (the other outputs are "
-                f"kept; run again to redo only these); {files[first_index]}: {first_error}"
-            )
-    # a partition reused from an earlier run whose file has moved (the same bytes under another
-    # path) is reported under the path read now
-    markers = [
-        _moved(m, str(f)) if m is not None else None for m, f in zip(markers, files, strict=True)
-    ]
-    done = [m for m in markers if m is not None]
-    _write_json_atomic(
-        out / RUN_MANIFEST,
-        {
-            "format": _RUN_FORMAT,
-            "format_version": FORMAT_VERSION,
+                failures, prepass = _run(
+                    client, plan, markers, progress=progress, wait_workers=wait_workers
+                )
+            for i in todo:  # leftovers of tasks that died while writing an output or its marker
+                for name in (_output_name(i), _marker_path(out, i).name):
+                    for stale in out.glob(f".{name}.*.tmp"):
+                        stale.unlink(missing_ok=True)
+            if failures:
+                raise ScaleError(
+                    f"{len(failures)} of {len(files)} partitions failed (the other outputs are "
+                    f"kept; run again to redo only these); {failures[0][1]}"
+                )
+        # a partition reused from an earlier run whose file has moved (the same bytes under another
+        # path) is reported under the path read now
+        markers = [
+            _moved(m, str(f)) if m is not None else None
+            for m, f in zip(markers, files, strict=True)
+        ]
+        done = [m for m in markers if m is not None]
+        _write_json_atomic(
+            out / RUN_MANIFEST,
+            {
+                "format": _RUN_FORMAT,
+                "format_version": FORMAT_VERSION,
+                "model_version": version,
+                "partitions": [
+                    {k: m[k] for k in ("output", "source", "rows", "bytes", "sha256")} for m in done
+                ],
+                "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            },
+        )
+        summary = {
+            "partitions": len(files),
+            "scored": len(todo),
+            "skipped": len(files) - len(todo),
+            "articles": sum(m["rows"] for m in done),
+            "articles_scored": sum(m["rows"] for i, m in enumerate(markers) if m and i in todo),
+            "duplicates": sum(m["duplicates"] for m in done),
+            "rejected": sum(m["rejected"] for m in done),
+            # each partition's first rejects (its marker keeps them): -v lists them all
+            "rejects": [r for m in done for r in m["rejects"]],
+            "warned": _sum_counts(m.get("warned", {}) for m in done),
+            "warnings": _first_of_each(m.get("warnings", {}) for m in done),
             "model_version": version,
-            "partitions": [
-                {k: m[k] for k in ("output", "source", "rows", "bytes", "sha256")} for m in done
-            ],
-            "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        },
-    )
-    summary = {
-        "partitions": len(files),
-        "scored": len(todo),
-        "skipped": len(files) - len(todo),
-        "articles": sum(m["rows"] for m in done),
-        "articles_scored": sum(m["rows"] for i, m in enumerate(markers) if m and i in todo),
-        "duplicates": sum(m["duplicates"] for m in done),
-        "rejected": sum(m["rejected"] for m in done),
-        "rejects": [r for m in done for r in m["rejects"]][:_KEPT_REJECTS],
-        "warned": _sum_counts(m.get("warned", {}) for m in done),
-        "warnings": _first_of_each(m.get("warnings", {}) for m in done),
-        "model_version": version,
-        "outputs": [m["output"] for m in done],
-        "out_dir": str(out),
-        "workers": workers,
-        "prepass_seconds": round(prepass, 3),
-        "seconds": 0.0,
-    }
-    if merge_to is not None:
-        merge_outputs(out, merge_to)
-    summary["seconds"] = round(time.perf_counter() - started, 3)
-    return summary
+            "outputs": [m["output"] for m in done],
+            "out_dir": str(out),
+            "workers": workers,
+            "prepass_seconds": round(prepass, 3),
+            "seconds": 0.0,
+        }
+        if merge_to is not None:
+            merge_outputs(out, merge_to)
+        summary["seconds"] = round(time.perf_counter() - started, 3)
+        return summary
 
 
 @dataclass(frozen=True)
@@ -784,12 +906,61 @@ class _Plan:
     dedup_window: int | None
 
 
+class _WorkerWatch:
+    """Watches a running job's cluster: says at once when it has no workers left, and fails
+    the job when none has come back within ``wait`` seconds (a cluster whose workers all died
+    would otherwise hold the job silently for ever)."""
+
+    #: how often the scheduler is asked, at most (seconds)
+    every = 1.0
+
+    def __init__(self, client: Any, wait: float) -> None:
+        self.client = client
+        self.wait = wait
+        self.address = client.scheduler.address
+        self.checked = time.monotonic()
+        self.since: float | None = None  # when the cluster was last seen without workers
+
+    def check(self, left: Callable[[], int], total: int) -> None:
+        """Raise :class:`ScaleError` when the cluster has had no worker for ``wait`` seconds
+        (``left()`` of ``total`` partitions not done yet)."""
+        now = time.monotonic()
+        if now - self.checked < self.every:
+            return
+        self.checked = now
+        if self.client.nthreads():
+            if self.since is not None:
+                logger.warning("a worker joined the scheduler at %s: the job goes on", self.address)
+                self.since = None
+            return
+        if self.since is None:
+            self.since = now
+            logger.warning(
+                "the scheduler at %s has no workers left: waiting up to %g s for one",
+                self.address,
+                self.wait,
+            )
+        elif now - self.since >= self.wait:
+            raise ScaleError(
+                f"{left()} of {total} partitions failed (the other outputs are kept; run again "
+                f"to redo only these); the scheduler at {self.address} has had no workers for "
+                f"{self.wait:g} s: start some (dask worker {self.address})"
+            )
+
+
 def _run(
-    client: Any, plan: _Plan, markers: list[dict[str, Any] | None], *, progress: bool
+    client: Any,
+    plan: _Plan,
+    markers: list[dict[str, Any] | None],
+    *,
+    progress: bool,
+    wait_workers: float = WAIT_WORKERS,
 ) -> tuple[list[tuple[int, str]], float]:
     """The duplicate pre-pass, submitting each partition as soon as it is known; then collection.
 
-    Fills ``markers`` in place; returns the failed partitions and the pre-pass time.
+    Fills ``markers`` in place; returns the failed partitions (each with the line that says
+    why) and the pre-pass time. Fails when the cluster has had no worker for ``wait_workers``
+    seconds.
     """
     distributed = _require_distributed()
     detector = DuplicateDetector(max_articles=plan.dedup_window)
@@ -798,8 +969,11 @@ def _run(
     futures: dict[Any, int] = {}
     prepass = 0.0
     options = plan.options
+    watch = _WorkerWatch(client, wait_workers)
+    total = len(plan.files)
     try:
         for i, path in enumerate(plan.files[: max(plan.todo) + 1]):
+            watch.check(lambda: len(pending) - sum(f.status == "finished" for f in futures), total)
             t0 = time.perf_counter()
             duplicates: dict[int, str] = {}
             rows = 0
@@ -837,27 +1011,62 @@ def _run(
             from tqdm import tqdm
 
             bar = tqdm(total=len(futures), desc="partitions", unit="part")
-        for future in distributed.as_completed(list(futures)):
-            i = futures[future]
-            if future.status == "finished":
-                markers[i] = future.result()
-            else:
-                error = (
-                    _said(future.exception(), plan.files[i])
-                    if future.status == "error"
-                    else (str(future.status))
-                )
-                failures.append((i, error))
-                if len(futures) > 1:  # the final error names the first failure itself
-                    logger.warning("partition %s failed: %s", plan.files[i], error)
-            if bar is not None:
-                bar.update(1)
+        left = dict(futures)
+        while left:
+            with contextlib.suppress(TimeoutError, CancelledError):  # cancelled: said below
+                distributed.wait(list(left), timeout=watch.every, return_when="FIRST_COMPLETED")
+            # (a "lost" result, its worker gone, is computed again: not done)
+            for future in [f for f in left if f.status in ("finished", "error", "cancelled")]:
+                i = left.pop(future)
+                if future.status == "finished":
+                    # the marker the task wrote, read here: its result is held by its worker,
+                    # and a worker that died since would hold up the job while it is redone
+                    marker = _read_marker(plan.out, i)
+                    ok = marker is not None and marker.get("key") == plan.keys[i]
+                    markers[i] = marker if ok else future.result()
+                else:
+                    exc = future.exception() if future.status == "error" else None
+                    error = _said(exc, plan.files[i]) if exc is not None else str(future.status)
+                    if exc is None and client.status != "running":
+                        error += " (the connection to the scheduler was lost)"
+                    line = (
+                        _failure(exc, plan, i) if exc is not None else f"{plan.files[i]}: {error}"
+                    )
+                    failures.append((i, line))
+                    if len(futures) > 1:  # the final error names the first failure itself
+                        logger.warning("partition %s failed: %s", plan.files[i], error)
+                if bar is not None:
+                    bar.update(1)
+            if left:
+                watch.check(lambda: len(left), total)
         if bar is not None:
             bar.close()
         return sorted(failures), prepass
     except BaseException:
         client.cancel(list(futures))
         raise
+
+
+def _failure(exc: BaseException, plan: _Plan, index: int) -> str:
+    """The line that says why a partition failed; a path a worker cannot use but this machine
+    can is said to be the cause it is (workers see other files at that path)."""
+    path = plan.files[index]
+    if isinstance(exc, WorkerPathError):
+        if exc.verb == "read":
+            can = os.access(exc.path, os.R_OK)
+        else:
+            can = Path(exc.path).is_dir() and os.access(exc.path, os.W_OK)
+        if can:
+            what = "the input and the parts folder"
+            if exc.path == str(plan.model_path) and not plan.model_path.is_relative_to(plan.out):
+                what = "the model, the input and the parts folder"
+            return (
+                f"worker {exc.worker} cannot {exc.verb} {exc.path}, which this machine can: "
+                f"every worker must see {what} at the same path"
+            )
+        if exc.path == str(path):  # gone for this machine too
+            return f"{path}: {exc.reason}"
+    return f"{path}: {_said(exc, path)}"
 
 
 def _said(exc: BaseException, path: str | os.PathLike[str]) -> str:

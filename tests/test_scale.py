@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import shutil
 import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
@@ -199,7 +202,7 @@ def test_rerun_redoes_only_the_missing_partition(five_parts, expected, client, t
     (out / "part-00002.jsonl").unlink()
     summary = score_partitions(five_parts, out, scheduler=client, merge_to=tmp_path / "a.jsonl")
     assert (summary["scored"], summary["skipped"]) == (1, 4)
-    marker = json.loads((out / "part-00002.done.json").read_text(encoding="utf-8"))
+    marker = json.loads((out / "_part-00002.done.json").read_text(encoding="utf-8"))
     assert summary["articles_scored"] == marker["rows"]
     for p in outputs:
         if p.name != "part-00002.jsonl":
@@ -228,7 +231,7 @@ def test_rerun_redoes_only_the_missing_partition(five_parts, expected, client, t
     # a run that is stopped before it finishes leaves no manifest of the run before it, so
     # its outputs are never merged with the older ones
     (out / "part-00003.jsonl").unlink()
-    (out / "part-00003.done.json").write_text("{}")  # as a run cut short would leave it
+    (out / "_part-00003.done.json").write_text("{}")  # as a run cut short would leave it
 
     def lost(*args, **kwargs):
         raise RuntimeError("the cluster went away")
@@ -248,7 +251,7 @@ def test_rerun_redoes_only_the_missing_partition(five_parts, expected, client, t
     assert sorted(p.name for p in out.glob("part-*.jsonl")) == [
         f"part-{i:05d}.jsonl" for i in range(4)
     ]
-    assert not (out / "part-00004.done.json").exists()
+    assert not (out / "_part-00004.done.json").exists()
     score_partitions(five_parts, out, scheduler=client)
 
     # overwrite scores everything again, even on workers that find a complete output
@@ -283,7 +286,7 @@ def test_a_killed_worker_loses_and_duplicates_nothing(
         deadline = time.monotonic() + 300
         while killed is None and worker.is_alive() and time.monotonic() < deadline:
             busy = [w for w, keys in c.processing().items() if keys and w in pids]
-            if busy and list(out.glob("part-*.done.json")):
+            if busy and list(out.glob("_part-*.done.json")):
                 killed = busy[0]
                 os.kill(pids[killed], signal.SIGKILL)
             time.sleep(0.02)
@@ -329,7 +332,7 @@ def test_a_renamed_txt_article_is_scored_again_with_its_new_day(client, tmp_path
 
 @pytest.mark.slow
 def test_a_reused_partition_is_reported_under_the_path_read_now(
-    five_parts, client, tmp_path, capsys
+    five_parts, client, tmp_path, capsys, caplog
 ) -> None:
     parts = tmp_path / "parts"
     moved = tmp_path / "moved"
@@ -337,12 +340,13 @@ def test_a_reused_partition_is_reported_under_the_path_read_now(
     common = ["--engine", "dask", "--scheduler", client.scheduler.address]
     common += ["--parts-dir", str(parts), "--out", str(tmp_path / "out.jsonl")]
     assert main(["score", str(five_parts), *common]) == 0
-    assert f"{five_parts.resolve()}/part-02.jsonl:58" in capsys.readouterr().err
+    assert f"{five_parts.resolve()}/part-02.jsonl:58" in caplog.text
     # the same bytes in another folder: nothing scored again, every line names the new folder
+    caplog.clear()
     assert main(["score", str(moved), *common]) == 0
-    err = capsys.readouterr().err
-    assert "(5 already complete)" in err and f"{moved.resolve()}/part-02.jsonl:58" in err
-    assert str(five_parts.resolve()) not in err
+    assert "(5 already complete)" in capsys.readouterr().err
+    assert f"{moved.resolve()}/part-02.jsonl:58" in caplog.text
+    assert str(five_parts.resolve()) not in caplog.text
 
 
 @pytest.mark.slow
@@ -383,7 +387,7 @@ def test_the_command_refuses_what_the_dask_engine_cannot_do(tmp_path, capsys) ->
 
 
 def test_repeats_across_partitions_warnings_and_a_parts_dir_inside_the_input(
-    records, client, tmp_path, capsys, caplog
+    records, client, tmp_path, caplog
 ) -> None:
     folder = tmp_path / "exports"
     folder.mkdir()
@@ -395,17 +399,19 @@ def test_repeats_across_partitions_warnings_and_a_parts_dir_inside_the_input(
         (folder / name).write_text(lines, encoding="utf-8")
     local = tmp_path / "local.jsonl"
     assert main(["score", str(folder), "--out", str(local), "--jobs", "1", "-q"]) == 1
-    assert "was already read at" in caplog.text  # the command logs what the Dask path prints
+    assert "was already read at" in caplog.text  # both engines log them alike
     assert "kept with a warning, bad_date" in caplog.text
     # the parts folder and the merged output inside the input folder are not read as input
     argv = ["score", str(folder), "--engine", "dask", "--scheduler", client.scheduler.address]
     argv += ["--parts-dir", str(folder / "_parts"), "--out", str(folder / "all.jsonl"), "-q"]
     for _ in range(2):  # a second run finds its own files in the folder and leaves them alone
+        caplog.clear()
         assert main(argv) == 1
-        err = capsys.readouterr().err
         assert (folder / "all.jsonl").read_bytes() == local.read_bytes()
-        assert f"id {records[3]['id']!r} was already read at" in err
-        assert "kept with a warning, bad_date" in err
+        assert f"rejected {folder.resolve()}/b.jsonl:9: id {records[3]['id']!r} was already" in (
+            caplog.text
+        )
+        assert "kept with a warning, bad_date" in caplog.text
     ids = [json.loads(line)["id"] for line in local.read_text(encoding="utf-8").splitlines()]
     assert len(ids) == len(set(ids)) == 21
 
@@ -627,3 +633,227 @@ def test_options_the_dask_engine_ignores_are_said(tmp_path, caplog, capsys) -> N
     caplog.clear()
     assert main(argv[:6]) == 2
     assert "ignored" not in caplog.text
+
+
+# -- workers that leave, or cannot see the input; two jobs on one folder -------------------------
+
+
+def _start_worker(address: str, *prefix: str) -> subprocess.Popen:
+    """A ``dask worker`` process without a nanny: once killed, nothing starts it again."""
+    cmd = [sys.executable, "-m", "distributed.cli.dask_worker", address, "--no-nanny"]
+    cmd += ["--nthreads", "1", "--no-dashboard"]
+    return subprocess.Popen([*prefix, *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _stop(procs: list[subprocess.Popen]) -> None:
+    for proc in procs:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(timeout=30)
+
+
+def _until(condition, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _in_thread(fn) -> tuple[threading.Thread, dict]:
+    result: dict = {}
+
+    def run() -> None:
+        try:
+            result["value"] = fn()
+        except BaseException as exc:  # handed to the test thread
+            result["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread, result
+
+
+@pytest.mark.slow
+def test_workers_that_all_die_mid_run_are_waited_for_then_the_job_fails(
+    records, default_pipeline, tmp_path, caplog, capsys
+) -> None:
+    """Both workers killed (kill -9) during a run: the client waited silently for ever."""
+    folder = _write_partitions(records, tmp_path / "in", 6)
+    out = tmp_path / "parts"
+    procs: list[subprocess.Popen] = []
+    with (
+        distributed.LocalCluster(n_workers=0, dashboard_address=":0") as cluster,
+        distributed.Client(cluster) as c,
+    ):
+        address = cluster.scheduler_address
+        try:
+            procs += [_start_worker(address) for _ in range(2)]
+            c.wait_for_workers(2, timeout=120)
+            # a worker that comes back within the wait lets the run finish
+            job, result = _in_thread(lambda: score_partitions(folder, out, scheduler=address))
+            assert _until(lambda: any(c.processing().values()), 120)
+            _stop(procs)
+            assert _until(lambda: "has no workers" in caplog.text, 30), "no warning"
+            procs.append(_start_worker(address))
+            job.join(timeout=300)
+            assert not job.is_alive() and "error" not in result, result.get("error")
+            assert result["value"]["scored"] == 6
+            assert "a worker joined the scheduler" in caplog.text
+            # none comes back: an error after --wait-workers seconds, the finished outputs kept
+            out = tmp_path / "again"
+            argv = ["score", str(folder), "--engine", "dask", "--scheduler", address]
+            argv += ["--parts-dir", str(out), "--wait-workers", "3", "-q"]
+            job, result = _in_thread(lambda: main(argv))
+            assert _until(lambda: any(out.glob("_part-*.done.json")), 120)
+            _stop(procs)  # (a result its worker held when it died was not waited for either)
+            killed = time.monotonic()
+            job.join(timeout=120)
+            assert not job.is_alive(), "the job still waits for a worker"
+            assert time.monotonic() - killed < 60
+        finally:
+            _stop(procs)
+    assert result.get("value") == 2, result
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "partitions failed (the other outputs are kept; run again to redo only these)" in err
+    assert f"the scheduler at {address} has had no workers for 3 s" in err
+    assert 1 <= len(list(out.glob("part-*.jsonl"))) < 6
+
+
+def _own_mount_prefix(folder: Path) -> list[str]:
+    """A command prefix that runs a process in its own mount namespace where ``folder`` is an
+    empty tmpfs: another machine's view of the filesystem. Skips where that is not allowed."""
+    if not shutil.which("unshare"):
+        pytest.skip("needs unshare(1)")
+    probe = subprocess.run(["unshare", "-rm", "true"], capture_output=True, check=False)
+    if probe.returncode:
+        pytest.skip("unprivileged mount namespaces are not allowed here")
+    return ["unshare", "-rm", "sh", "-c", 'mount -t tmpfs none "$0" && exec "$@"', str(folder)]
+
+
+@pytest.mark.slow
+def test_a_worker_that_cannot_see_an_input_file_the_client_sees_is_named(
+    records, default_pipeline, tmp_path, capsys
+) -> None:
+    """A worker on another mount said only "no such file or directory" of a file the client
+    read."""
+    hidden = _write_partitions(records[:40], tmp_path / "hidden", 2)
+    prefix = _own_mount_prefix(hidden)
+    procs: list[subprocess.Popen] = []
+    with (
+        distributed.LocalCluster(n_workers=0, dashboard_address=":0") as cluster,
+        distributed.Client(cluster) as c,
+    ):
+        try:
+            procs.append(_start_worker(cluster.scheduler_address, *prefix))
+            c.wait_for_workers(1, timeout=120)
+            (worker,) = c.scheduler_info()["workers"]
+            argv = ["score", str(hidden), "--engine", "dask", "-q"]
+            argv += ["--scheduler", cluster.scheduler_address, "--out", str(tmp_path / "o.jsonl")]
+            assert main(argv) == 2
+        finally:
+            _stop(procs)
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    first = sorted(hidden.iterdir())[0].resolve()
+    assert "2 of 2 partitions failed" in err
+    assert (
+        f"worker {worker} cannot read {first}, which this machine can: every worker must see "
+        "the input and the parts folder at the same path" in err
+    )
+
+
+@pytest.mark.slow
+def test_verbose_lists_the_kept_rejects_of_every_partition(
+    records, client, tmp_path, caplog
+) -> None:
+    """A broken line in a later partition was never named after 20 rejects of an earlier one,
+    even with -v; the rejects were printed, not logged as the local engine does."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    first = records[:5] + [dict(records[0], title=f"Salinan {k}") for k in range(22)]
+    lines = [json.dumps(r, ensure_ascii=False) for r in records[5:10]]
+    lines.insert(2, '{"id": "rusak-1", "title": "Judul terpotong')
+    (folder / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in first), "utf-8")
+    (folder / "b.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    argv = ["score", str(folder), "--engine", "dask", "--scheduler", client.scheduler.address]
+    argv += ["--out", str(tmp_path / "o.jsonl")]
+
+    def said() -> list[str]:
+        return [
+            r.getMessage()
+            for r in caplog.records
+            if r.name == "media_analytics" and r.levelno == logging.WARNING
+        ]
+
+    assert main(argv) == 1
+    rejected = [m for m in said() if m.startswith("rejected ")]
+    assert len(rejected) == 20
+    assert "... and 3 more rejected records (-v lists them, up to 20 per partition)" in said()
+    caplog.clear()
+    caplog.set_level(logging.DEBUG, logger="media_analytics")
+    assert main([*argv, "-v"]) == 1
+    rejected = [m for m in said() if m.startswith("rejected ")]
+    assert len(rejected) == 21  # each partition's first 20: all of b.jsonl's one, 20 of a's
+    assert any("b.jsonl:3: invalid JSON" in m for m in rejected)
+    assert "... and 2 more rejected records (not kept: each partition keeps its first 20)" in said()
+
+
+@pytest.mark.slow
+def test_the_parts_folder_loads_as_a_dataset_and_old_markers_still_count(
+    records, client, tmp_path
+) -> None:
+    """Directory readers (pyarrow.dataset, Spark) took the done-markers for data and failed."""
+    pa = pytest.importorskip("pyarrow")
+    ds = pytest.importorskip("pyarrow.dataset")
+    folder = _write_partitions(records[:60], tmp_path / "in", 3)
+    out = tmp_path / "parts"
+    score_partitions(folder, out, scheduler=client)
+
+    def loaded() -> int:
+        files = ds.dataset(out, format="json").files
+        assert [Path(f).name for f in files] == [f"part-{i:05d}.jsonl" for i in range(3)]
+        # (pyarrow takes the types from the first file, where duplicate_of can be all null)
+        schema = pa.unify_schemas([ds.dataset(f, format="json").schema for f in files])
+        return int(ds.dataset(out, format="json", schema=schema).to_table().num_rows)
+
+    assert loaded() == 60
+    # a folder an earlier release wrote: markers named part-NNNNN.done.json
+    for marker in out.glob("_part-*.done.json"):
+        marker.rename(out / marker.name[1:])
+    summary = score_partitions(folder, out, scheduler=client)
+    assert (summary["scored"], summary["skipped"]) == (0, 3)
+    assert not list(out.glob("part-*.done.json"))
+    assert len(list(out.glob("_part-*.done.json"))) == 3
+    assert loaded() == 60
+
+
+def test_a_second_job_on_the_same_parts_folder_fails_at_once_naming_the_first(
+    five_parts, default_pipeline, tmp_path
+) -> None:
+    """Two jobs on one parts folder deleted each other's files and mixed their models."""
+    out = tmp_path / "parts"
+    with distributed.LocalCluster(n_workers=0, dashboard_address=":0") as cluster:
+        # the first job waits for a worker, with the folder in hand
+        cmd = [sys.executable, "-m", "media_analytics.cli", "score", str(five_parts)]
+        cmd += ["--engine", "dask", "--scheduler", cluster.scheduler_address]
+        cmd += ["--parts-dir", str(out), "--wait-workers", "120"]
+        first = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+        try:
+            assert first.stderr is not None
+            for line in first.stderr:
+                if "has no workers yet" in line:
+                    break
+            started = time.perf_counter()
+            with pytest.raises(ScaleError) as caught:
+                score_partitions(five_parts, out, scheduler=cluster.scheduler_address)
+            assert time.perf_counter() - started < 10
+        finally:
+            first.kill()
+            first.wait(timeout=30)
+    said = str(caught.value)
+    assert f"{out} is in use by another job (pid {first.pid} on {socket.gethostname()}" in said
+    # a job that died leaves its lock file, but not its lock
+    with scale._parts_folder(out):
+        pass
+    assert not [p for p in out.iterdir() if "lock" in p.name]

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import random
 import re
+import socket
 import sqlite3
 import time
 from abc import ABC, abstractmethod
@@ -105,26 +107,78 @@ def redact(url: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
+class LockHeld(RuntimeError):
+    """A :func:`file_lock` taken without waiting is held by another process: ``holder`` says
+    which (pid, host and since when, as it wrote them), or is empty."""
+
+    def __init__(self, path: str, holder: str) -> None:
+        super().__init__(path, holder)
+        self.path = path
+        self.holder = holder
+
+    def __str__(self) -> str:
+        return f"{self.path} is held by {self.holder or 'another process'}"
+
+
 @contextlib.contextmanager
-def file_lock(path: str | Path, what: object) -> Iterator[None]:
+def file_lock(
+    path: str | Path, what: object, *, wait: bool = True, remove: bool = False
+) -> Iterator[None]:
     """Hold an exclusive POSIX lock on the file ``path`` (created if missing) for the block,
     waiting (and saying so once, naming ``what``) while another process holds it. Without
-    ``fcntl`` (Windows) it holds nothing: runs on one database must not overlap there."""
+    ``fcntl`` (Windows) it holds nothing: runs on one database must not overlap there.
+
+    The holder writes its pid, host and start time into the file. With ``wait=False`` a lock
+    held elsewhere raises :class:`LockHeld` at once, naming that holder. With ``remove=True``
+    the file goes when the block ends (a process that opened it before then locks the file
+    found at ``path`` instead). The lock ends with its process, however that ends: a file left
+    by a killed process holds nothing.
+    """
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows
         yield
         return
-    with open(path, "a+b") as handle:
+    while True:
+        handle = open(path, "a+b")  # noqa: SIM115 - closed below or by the with block
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            logger.info("waiting for another run to finish reading its input (%s)", what)
-            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if not wait:
+                    handle.seek(0)
+                    holder = handle.read(1000).decode("utf-8", "replace").strip()
+                    raise LockHeld(str(path), holder) from None
+                logger.info("waiting for another run to finish reading its input (%s)", what)
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            if remove and not _still_at(handle, path):  # its holder removed it meanwhile
+                handle.close()
+                continue
+        except BaseException:
+            handle.close()
+            raise
+        break
+    with handle:
+        with contextlib.suppress(OSError):
+            handle.truncate(0)
+            since = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            handle.write(f"pid {os.getpid()} on {socket.gethostname()}, since {since}\n".encode())
+            handle.flush()
         try:
             yield
         finally:
+            if remove:
+                Path(path).unlink(missing_ok=True)
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _still_at(handle: Any, path: str | Path) -> bool:
+    """Whether the open file ``handle`` is still the file at ``path``."""
+    try:
+        here, there = os.fstat(handle.fileno()), os.stat(path)
+    except OSError:
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
 
 
 class Backend(ABC):
