@@ -851,6 +851,7 @@ def test_a_second_job_on_the_same_parts_folder_fails_at_once_naming_the_first(
         finally:
             first.kill()
             first.wait(timeout=30)
+            first.stderr.close()  # (left open, the pipe is an unclosed file for a later test)
     said = str(caught.value)
     assert f"{out} is in use by another job (pid {first.pid} on {socket.gethostname()}" in said
     # a job that died leaves its lock file, but not its lock
