@@ -34,6 +34,13 @@ _DEGREE = re.compile(
     r"\s*,\s*((?:[A-Z][A-Za-z]{0,4}\.){1,3}[A-Z][A-Za-z]{0,4}\.?|[A-Z][A-Za-z]{1,4}\.?)"
     r"(?=\s*(?:[,.;:)\n]|$|\s[a-z(\"“”]))"
 )
+# A degree written straight after a name, with no comma ("Firli Bahuri M.Si", "Laoly S.H., M.Sc."):
+# dotted parts glued together and then a boundary. Initials inside a name are followed by the
+# rest of the name ("Muhammad A.S. Hikam"), so they never match; parts all of one letter must
+# also be a degree the project knows (_glued_degree).
+_BARE_DEGREE = re.compile(
+    r"((?:[A-Z][A-Za-z]{0,3}\.){1,3}[A-Z][A-Za-z]{0,3}\.?)(?=\s*(?:[,;:)\n]|\.(?:\s|$)|$|\s[a-z(\"“”]))"
+)
 # degrees written as one word that are also initials, so not in honorifics.txt (whose words
 # are never part of a name): "tersangka SH" is a person
 _DEGREE_WORDS = frozenset({"MM", "CFA", "SH", "MH", "SE", "ST", "SIK", "SIP", "MSi", "MPd"})
@@ -160,6 +167,8 @@ def read_name(ts: TokenStream, i: int) -> int:
     while k < n and count < _NAME_MAX:
         if count and nl[k]:
             break  # a name does not run over a line break
+        if count and _glued_degree(ts, k):
+            break  # "Firli Bahuri M.Si": the name ends where its degrees begin
         if name_ok[k] or (count and lows[k] in heads and ts.caps[k]):
             k += 1
             count += 1
@@ -171,6 +180,23 @@ def read_name(ts: TokenStream, i: int) -> int:
             continue
         break
     return k if count else i
+
+
+def _glued_degree(ts: TokenStream, k: int) -> str:
+    """The degree written from token ``k`` with no comma before it (``M.Si``, ``S.H.``,
+    ``Ph.D``), else ''. Dotted parts glued together, a boundary after them, and either a part
+    of two letters or more or a degree the project knows (``S.H.``, ``S.I.K.``)."""
+    end = ts.ends[k]
+    text = ts.text
+    if len(ts.words[k]) > 3 or text[end : end + 1] != "." or not text[end + 1 : end + 2].isupper():
+        return ""
+    m = _BARE_DEGREE.match(text, ts.starts[k])
+    if m is None:
+        return ""
+    form = m.group(1)
+    parts = [p for p in form.split(".") if p]
+    known = form.replace(".", "") in _DEGREE_WORDS or form.rstrip(".").lower() in ts.lex.hon_suffix
+    return form if known or any(len(p) > 1 for p in parts) else ""
 
 
 def _is_degree(ts: TokenStream, form: str, chained: bool) -> bool:
@@ -187,11 +213,17 @@ def _is_degree(ts: TokenStream, form: str, chained: bool) -> bool:
 
 
 def read_suffixes(ts: TokenStream, j: int) -> tuple[list[str], int]:
-    """Degrees after a name (``, S.H., M.H.``); (degrees, token index after them)."""
-    if j >= ts.n or ts.words[j] != ",":
-        return [], j
+    """Degrees after a name (``, S.H., M.H.``, or ``M.Si`` with no comma before it); (degrees,
+    token index after them)."""
     found: list[str] = []
     pos = ts.ends[j - 1]
+    if j < ts.n and ts.joined(j):
+        bare = _glued_degree(ts, j)
+        if bare:
+            found.append(bare)
+            pos = ts.starts[j] + len(bare)
+    if not found and (j >= ts.n or ts.words[j] != ","):
+        return [], j
     while True:
         m = _DEGREE.match(ts.text, pos)
         if m is None or not _is_degree(ts, m.group(1), bool(found)):

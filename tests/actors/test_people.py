@@ -66,6 +66,31 @@ def test_degrees_the_project_knows_still_mark_a_person(text: str, degrees: list[
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "degrees"),
+    [
+        # seen on real news: degrees written straight after the name, with no comma
+        ("Nama Irjen Pol Drs Dimas Pranoto M.Si ramai dibicarakan.", "Dimas Pranoto", ["M.Si"]),
+        ("Kapolres AKBP Rudi Hartono S.I.K. meninjau pos.", "Rudi Hartono", ["S.I.K."]),
+        (
+            "Kampus mengukuhkan Profesor Lina Marbun S.H., M.Sc., Ph.D sebagai guru besar.",
+            "Lina Marbun",
+            ["S.H.", "M.Sc.", "Ph.D"],
+        ),
+        ("Dosen Budi Santoso Ph.D menjelaskan temuan itu.", "Budi Santoso", ["Ph.D"]),
+    ],
+)
+def test_degrees_without_a_comma_end_the_name(text: str, name: str, degrees: list[str]) -> None:
+    found = persons(text)
+    assert list(found) == [name]
+    assert found[name].honorifics[-len(degrees) :] == degrees
+
+
+def test_initials_inside_a_name_are_no_degree() -> None:
+    assert "Ahmad R.S. Hidayat" in persons("Menurut Ahmad R.S. Hidayat, rapat ditunda.")
+    assert "Anies R. Baswedan" in persons("Hal itu kata Anies R. Baswedan kepada wartawan.")
+
+
+@pytest.mark.parametrize(
     ("text", "name", "role"),
     [
         (
