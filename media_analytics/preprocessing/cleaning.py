@@ -300,6 +300,11 @@ _BOILER_LINE = re.compile(
         (?:baca|lihat|simak)\s+(?:(?:juga|pula)\s*(?::.*|video\b.*|$)|selengkapnya\b.*)
                                                         # Baca juga: ..., Simak juga Video
       | scroll\s+to\s+continue\s+with\s+content
+      | scroll\s+(?:untuk|ke\s+bawah\s+untuk)\s+(?:melanjutkan|lanjut)\b.*  # Scroll untuk lanjut
+      | halaman\s+(?:selanjutnya|berikutnya)\b.{0,80}     # Halaman selanjutnya >>
+      | simak\s+breaking\s+news\b.*                      # a portal's channel invitation
+      | pilih\s+saluran\s+andalanmu\b.*
+      | pastikan\s+kamu\s+sudah\s+(?:meng)?instal{1,2}\b.*
       | advertisement | iklan
       | (?:ikuti|follow)\s+(?:berita|kami|update|channel)\b.*    # Ikuti berita ... di Google News
       | (?:dapatkan|download)\s+(?:update|aplikasi)\b.*
@@ -315,24 +320,33 @@ _BOILER_LINE = re.compile(
 # (the leading "\n" is a literal the regex engine scans for at C speed) rules most texts out.
 _BOILER_START = re.compile(
     r"\n\s*(?:baca|lihat|simak|scroll|advertisement|iklan|ikuti|follow|dapatkan|download|tonton"
-    r"|saksikan|video|artikel|\[|gambas)",
+    r"|saksikan|video|artikel|\[|gambas|halaman|pilih|pastikan)",
     re.I,
 )
 # Inline markers that appear glued inside a paragraph (the line-based rule cannot see them).
 _BOILER_INLINE = re.compile(
     r"SCROLL TO CONTINUE WITH CONTENT|ADVERTISEMENT|"
+    # a link whose text the crawl lost, in paragraphs joined by commas ("...ucapnya.,Baca
+    # Juga:,,Sekadar informasi, ..."): the marker goes, the story after it stays
+    r"\b(?:Baca|Simak|Lihat) [Jj]uga\s*:\s*(?:,\s*)+|"
     r"\b(?:Baca|Simak|Lihat) [Jj]uga\s*:[^\n]{0,150}?(?=(?:\n|$))",
 )
 _CREDIT_LINE = re.compile(
     r"""^\s*\(?\s*(?:editor|penulis|pewarta|reporter|redaktur|penyunting|kontributor|
-        sumber|foto|fotografer|editing|laporan\s+wartawan|wartawan)\b\s*[:|/-].{0,80}$""",
+        sumber|foto|fotografer|editing|laporan\s+wartawan|wartawan)\b\s*[:|/-].{0,80}$
+      | ^\s*(?:copyright|hak\s+cipta)\b.{0,80}$ | ^\s*\u00a9.{0,80}$""",
     re.I | re.X,
 )
 # Agency/outlet tags such as "(ant)", "(ant/abc)", "(rls)", "(*)", "(dtk/rdp)" at the end.
-_AGENCY_TAG = re.compile(r"\s*\(\s*(?:[a-z]{1,6}(?:\s*/\s*[a-z0-9]{1,8}){0,3}|\*+)\s*\)\s*$", re.I)
+# and an outlet's own name in brackets, "(detik.com)", "(kompas.com)".
+_AGENCY_TAG = re.compile(
+    r"\s*\(\s*(?:[a-z]{1,6}(?:\s*/\s*[a-z0-9]{1,8}){0,3}|\*+|[a-z]{2,20}(?:\.co)?\.(?:com|id))\s*\)"
+    r"\s*$",
+    re.I,
+)
 _CREDIT_WORDS = ("editor", "penulis", "pewarta", "reporter", "redaktur")
 _TRAILING_CREDIT_INLINE = re.compile(
-    r"\s*(?:editor|penulis|pewarta|reporter|redaktur)\s*:\s*[A-Z][\w.' -]{1,60}$", re.I
+    r"[\s,]*(?:editor|penulis|pewarta|reporter|redaktur)\s*:\s*[A-Z][\w.' -]{1,60}[\s,]*$", re.I
 )
 
 
@@ -429,6 +443,19 @@ def strip_boilerplate(text: str) -> str:
 _DATELINE = re.compile(r"^\s*(?P<head>[A-Za-z0-9 .,()'&]{2,70}?)\s*-{1,2}\s+")
 _DOMAIN = re.compile(r"\.(?:com|co|id|net|org|news|tv)\b", re.I)
 _CAP_WORD = re.compile(r"^[A-Z0-9][A-Za-z0-9.'&-]*$")
+# an outlet's brand written in camel case from a lower-case start: "detikJateng", "detikNews"
+_CAMEL_BRAND = re.compile(r"^[a-z]{3,}[A-Z][A-Za-z]*$")
+
+
+def _outlet_like(part: str, bracketed: list[str]) -> bool:
+    return bool(_DOMAIN.search(part) or part in bracketed or _CAMEL_BRAND.match(part))
+
+
+def _known_place(name: str) -> bool:
+    """Whether ``name`` is a region the gazetteer knows (a title-case dateline: ``Jakarta -``)."""
+    from ..actors.regions import lookup_region  # the gazetteer loads once, on the first call
+
+    return lookup_region(name) is not None
 
 
 @dataclass(frozen=True)
@@ -448,16 +475,21 @@ def _parse_dateline(text: str) -> _Dateline | None:
     parts = plain + [b.strip() for b in bracketed if b.strip()]
     if not 1 <= len(parts) <= 2 or "(" in head.replace("(", "", len(bracketed)):
         return None
-    if any(len(p.split()) > 4 or not all(_CAP_WORD.match(w) for w in p.split()) for p in parts):
+    if any(
+        len(p.split()) > 4
+        or not (_outlet_like(p, bracketed) or all(_CAP_WORD.match(w) for w in p.split()))
+        for p in parts
+    ):
         return None
-    outlets = [p for p in parts if _DOMAIN.search(p) or p in bracketed]
+    outlets = [p for p in parts if _outlet_like(p, bracketed)]
     places = [p for p in parts if p not in outlets]
     if len(parts) == 1:
         if outlets:
             return _Dateline(place=None, outlet=outlets[0], end=m.end())
-        # A lone head must be upper case ("DUMAI", "BANDAR LAMPUNG"): a title-case phrase followed
-        # by a dash is far more often the start of an ordinary sentence.
-        if not places[0].replace(" ", "").isupper():
+        # A lone head must be upper case ("DUMAI", "BANDAR LAMPUNG") or a region's name in title
+        # case ("Jakarta -", detik's style): any other title-case phrase followed by a dash is
+        # far more often the start of an ordinary sentence.
+        if not places[0].replace(" ", "").isupper() and not _known_place(places[0]):
             return None
         return _Dateline(place=places[0], outlet=None, end=m.end())
     if not outlets:  # "SEMARANG, Jateng Terkini": place first, outlet second

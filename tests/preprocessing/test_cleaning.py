@@ -49,9 +49,14 @@ def test_seed_article_credit_and_dateline_out_names_intact(seed_text: str) -> No
         ("PONTIANAK (Harian Khatulistiwa) - Hujan.", "Hujan.", "Pontianak", "Harian Khatulistiwa"),
         ("BANDAR LAMPUNG - Banjir.", "Banjir.", "Bandar Lampung", None),
         ("KOMPAS.com - Artis itu menikah.", "Artis itu menikah.", None, "KOMPAS.com"),
+        # detik's styles: a region's name in title case, an outlet written from a small letter
+        ("Jakarta - Presiden tiba.", "Presiden tiba.", "Jakarta", None),
+        ("Bandung (detik.com) - Warga hadir.", "Warga hadir.", "Bandung", "detik.com"),
+        ("Solo, detikJateng - Ribuan warga hadir.", "Ribuan warga hadir.", "Solo", "detikJateng"),
         # ordinary sentences with a dash are not datelines
         ("Sejumlah warga - termasuk anak-anak - hadir.", None, None, None),
         ("Kapolres Dumai AKBP Budi, di Dumai - hadir.", None, None, None),
+        ("Persib - Persija berakhir imbang.", None, None, None),
     ],
 )
 def test_datelines(raw: str, body: str | None, place: str | None, outlet: str | None) -> None:
@@ -70,6 +75,10 @@ def test_datelines(raw: str, body: str | None, place: str | None, outlet: str | 
         "Saksikan Live DetikPagi :",
         "Saksikan LiveDetikpagi:",
         "ADVERTISEMENT",
+        "Scroll untuk melanjutkan",
+        "Halaman selanjutnya",
+        "Simak breaking news dan berita pilihan kami langsung di ponselmu.",
+        "Pastikan kamu sudah install aplikasi WhatsApp ya.",
     ],
 )
 def test_boilerplate_lines_removed(noise: str) -> None:
@@ -79,7 +88,16 @@ def test_boilerplate_lines_removed(noise: str) -> None:
 
 @pytest.mark.parametrize(
     "tail",
-    ["Editor : Ari Susanto", "Penulis: Rina", "(ant)", "(ant/rdp)", "Editor: Budi\n(rls)", "(*)"],
+    [
+        "Editor : Ari Susanto",
+        "Penulis: Rina",
+        "(ant)",
+        "(ant/rdp)",
+        "Editor: Budi\n(rls)",
+        "(*)",
+        "(detik.com)",
+        "Pewarta: Budi Santoso\nEditor: Siti Aminah\nCopyright © ANTARA 2025",
+    ],
 )
 def test_trailing_credits_removed(tail: str) -> None:
     assert strip_boilerplate(f"Isi berita di sini.\n{tail}") == "Isi berita di sini."
@@ -284,3 +302,15 @@ def test_read_also_links_go_and_the_story_around_them_stays() -> None:
         "Kapolres mengatakan pengamanan berjalan lancar."
     )
     assert clean_article(listed).text == "Isi.\nKapolres mengatakan pengamanan berjalan lancar."
+
+
+def test_an_empty_read_also_link_in_comma_joined_paragraphs_keeps_the_story() -> None:
+    # seen on real news: paragraphs joined by commas, the link's text lost by the crawl
+    text = (
+        "Titik api berkurang tiap tahun, imbuhnya.,Baca Juga :,,Ia memastikan penegakan hukum "
+        'akan tegas.,"Ya mimpi disiram darah," kata Elly.,Penulis: Rina Ayu,,'
+    )
+    cleaned = clean_article(text).text
+    assert "Baca" not in cleaned and "Penulis" not in cleaned
+    assert "Ia memastikan penegakan hukum akan tegas." in cleaned
+    assert cleaned.endswith('"Ya mimpi disiram darah," kata Elly.')
