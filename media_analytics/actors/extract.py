@@ -119,6 +119,7 @@ class ArticleActors:
         event_runs = ts.runs_ending_in(lex.event_tails)
         platforms, after_channel = lex.words["platforms"], lex.words["channel_after"]
         event_heads = lex.event_heads
+        races, operations = lex.words["election_races"], lex.words["operation_heads"]
         event_first = event_heads.first
         street_heads, person_openers = lex.street_heads, lex.person_openers
         org_openers = lex.org_openers
@@ -140,6 +141,28 @@ class ArticleActors:
                     i = end
                     continue
             low = lows[i]
+            if low in races and i + 1 < ts.n and ts.joined(i + 1):
+                # "Pilkada Kudus", "Pilbup Pekalongan", "Cagub Jateng": the race's region
+                pm = match_place(ts, i + 1, gaz, complement=True)
+                if pm is not None and pm.regions:
+                    self.places.append(pm)
+                    self._cover(i, pm.end)
+                    i = pm.end
+                    continue
+            if (
+                low in operations
+                and i + 1 < ts.n
+                and ts.joined(i + 1)
+                and ts.caps[i + 1]
+                and match_place(ts, i + 1, gaz) is None  # ("Daerah Operasi Gowa": a place)
+            ):
+                # "Operasi Mantap Praja Kapuas 2024": the unit's emblem ends the name, no place
+                end = ts.run_end(i)
+                if end < ts.n and ts.joined(end) and ts.words[end].isdigit():
+                    end += 1
+                self._cover(i, end)
+                i = end
+                continue
             if low in platforms and is_channel(ts, i):
                 # "diunggah di Instagram", "akun YouTube-nya": the channel of a post is no
                 # actor, nor part of the name after it ("akun Instagram Syahrini")
@@ -554,12 +577,21 @@ class ArticleActors:
     def _region_ending(self, start: int, end: int) -> list[Region]:
         """The regions a region's name at the end of an organisation's name (tokens ``start ..
         end-1``) can denote: a body's local branch (``KPU Brebes``, ``Bawaslu Jateng``, ``KPU
-        Kabupaten Tasikmalaya``, ``Polres Metro Jakarta Utara``); none for a national body
-        (``KPU RI``, ``Polri``)."""
+        Kabupaten Tasikmalaya``, ``Polres Metro Jakarta Utara``), a district's unit (``Polsek
+        Tembalang``: the districts of that name); none for a national body (``KPU RI``,
+        ``Polri``)."""
+        ts = self.ts
+        # a district's unit ("Polsek Tembalang", "Koramil Bumiayu"): its district gives the
+        # regency, as in "Kapolsek Tembalang"
+        local = ts.lows[start] in ts.lex.words["district_units"]
         for k in range(start + 1, end):
-            pm = match_place(self.ts, k, self.gaz, complement=True)
+            pm = match_place(ts, k, self.gaz, complement=True, districts=local)
+            if local and (pm is None or pm.end != end):
+                pm = match_place(ts, k, self.gaz, complement=True)  # ("Polsek Sorong" Timur)
             if pm is not None and pm.end == end:
-                return [r for r in pm.regions if r.level != "district"]
+                if local and any(r.level != "district" for r in pm.regions):
+                    return [r for r in pm.regions if r.level != "district"]
+                return list(pm.regions)
         return []
 
     # --- pass 2 --------------------------------------------------------------------------------
@@ -703,10 +735,17 @@ class ArticleActors:
             ):
                 up = resolved[k + 1]
                 resolved[k] = up.as_dict() if isinstance(up, Region) else up
-            if chained and cur.level == "district" and len(cur.regions) > 1:
-                up = resolved[k + 1]
-                if isinstance(up, Region):
+            up = resolved[k + 1]
+            if chained and cur.level == "district" and isinstance(up, Region):
+                if len(cur.regions) > 1:
                     resolved[k] = region_of(cur.regions, [up.code]) or resolved[k]
+                named = up.level == "regency" or (ts.lows[nxt.start],) in ts.lex.place_heads
+                if named and not any(r.code.startswith(up.code) for r in cur.regions):
+                    # "Kecamatan X, Kabupaten Y" or "Kecamatan X, Lampung Barat" where the
+                    # region list has no X in Y (a new district, another spelling): the regency
+                    # written next to it, not an X elsewhere; not a city named bare, which may
+                    # be the story's dateline or the nearest city ("Kecamatan Sembalun, Mataram")
+                    resolved[k] = up.as_dict()
             if chained and nxt.start > cur.end and resolved[k + 1] is not None:
                 self._qualify(k, resolved, qualified)
         # the other bare mentions of a name qualified so ("Kuningan, Jakarta Selatan" ... "di

@@ -376,12 +376,20 @@ def match_role(ts: TokenStream, i: int, gaz: Gazetteer) -> RoleMatch | None:
         and ts.caps[j]
         and not ts.upper[j]
     ):
-        # "Kepala Desa Sukamaju Linda": the village is named first, in one word (plus "Utara" ...)
+        # "Kepala Desa Sukamaju Linda": the village is named first, in one word (plus "Utara" ...,
+        # or two after a generic word of [village_generics]: "Lubuk Gaung")
         pm = match_place(ts, j, gaz, complement=True, districts=True)
         if pm is not None:
             j = pm.end
         elif ts.is_name_token(j):
             j += 1
+            if (
+                ts.lows[j - 1] in ts.lex.words["village_generics"]
+                and j < ts.n
+                and ts.joined(j)
+                and ts.is_name_token(j)
+            ):
+                j += 1  # "Lurah Lubuk Gaung Budi": the generic word and the name after it
             while (
                 j < ts.n
                 and ts.joined(j)

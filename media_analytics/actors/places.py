@@ -154,6 +154,53 @@ def _own_region_after(ts: TokenStream, j: int, gaz: Gazetteer, regions: list[Reg
     )
 
 
+_LEVEL_WORDS = (
+    ("regency_words", "regency"),
+    ("city_words", "city"),
+    ("province_words", "province"),
+)
+
+
+def _at_level(ts: TokenStream, i: int, regions: list[Region]) -> list[Region]:
+    """The regions of the level the word right before token ``i`` names (``[regency_words]``,
+    ``[city_words]``, ``[province_words]`` in ``function_words.txt``): ``Pilwalkot Semarang``
+    and ``Wali Kota Semarang`` are Kota Semarang, ``Pilbup Pekalongan`` and ``Bupati
+    Pekalongan`` Kabupaten Pekalongan. All of them when none is of that level."""
+    if i == 0 or not ts.joined(i) or not ts.caps[i - 1] or len(regions) < 2:
+        return regions
+    prev = ts.lows[i - 1]
+    for section, level in _LEVEL_WORDS:
+        if prev in ts.lex.words[section]:
+            return [r for r in regions if r.level == level] or regions
+    return regions
+
+
+def _city_after(ts: TokenStream, end: int, gaz: Gazetteer) -> bool:
+    """``Kota`` written after the name that ends before token ``end`` (``Polres Tegal Kota``),
+    not opening a city's name of its own (``... Kota Tegal``)."""
+    if end >= ts.n or ts.words[end] != "Kota" or not ts.joined(end):
+        return False
+    nxt = end + 1
+    return not (nxt < ts.n and ts.joined(nxt) and gaz.lookup((ts.lows[nxt],), "city"))
+
+
+def _alone(ts: TokenStream, i: int, end: int) -> bool:
+    """The name at tokens ``i .. end-1`` stands alone: no capitalised word joined before it (but
+    an everyday word opening the sentence, ``Warga Kudus``, or an election race, ``Pilkada
+    Kudus``) and none after it (``Batang Kumu``, ``Pati Polri``), so it is no part of another
+    name (``Roh Kudus``, ``Sunan Kudus``, ``Luar Batang``)."""
+    k = i - 1
+    if (
+        k >= 0
+        and ts.joined(i)
+        and ts.caps[k]
+        and not (ts.sent[k] and ts.is_common(k))
+        and ts.lows[k] not in ts.lex.words["election_races"]
+    ):
+        return False
+    return not (end < ts.n and ts.joined(end) and (ts.caps[end] or ts.upper[end]))
+
+
 def match_place(
     ts: TokenStream, i: int, gaz: Gazetteer, *, complement: bool = False, districts: bool = False
 ) -> PlaceMatch | None:
@@ -226,22 +273,43 @@ def match_place(
     if not ts.caps[i]:
         return None
     end, regions = gaz.longest(ts.lows, i, districts=districts)
-    if ts.sent[i] and ts.is_common(i) and not _own_region_after(ts, end, gaz, regions):
+    key = tuple(ts.lows[i:end])
+    everyday = False  # an everyday word standing alone as a name: the place
+    if end > i and not complement and gaz.is_everyday_word(key):
+        if _own_region_after(ts, end, gaz, regions):
+            pass
+        elif not _alone(ts, i, end) or (
+            ts.sent[i] and not ts.stands_alone_elsewhere(i, end, mid_sentence=True)
+        ):
+            return None  # "Roh Kudus", "Pati Polri", "Luar Batang", "Batang tubuh UUD"
+        else:
+            everyday = True
+    if (
+        ts.sent[i]
+        and ts.is_common(i)
+        and not everyday
+        and not _own_region_after(ts, end, gaz, regions)
+    ):
         return None
     if end == i + 1 and ts.lows[i] in ts.lex.words["unit_names"] and police_unit(ts, i, gaz):
         return None  # "Polres Metro Jakarta Utara", "Polda Metro": no city of Metro
-    if end > i and all(ts.caps[k] for k in range(i, end)):
-        key = tuple(ts.lows[i:end])
-        if (
-            complement
-            or not (gaz.is_ambiguous_bare(key) or (end - i == 1 and ts.written_lower(ts.lows[i])))
-            or _own_region_after(ts, end, gaz, regions)
-        ):
-            if not districts:
-                regions = [r for r in regions if r.level != "district"]
-            if regions:
-                lvl = regions[0].level if len({r.level for r in regions}) == 1 else "city"
-                return PlaceMatch(i, end, ts.surface(i, end), lvl, regions)
+    taken = (
+        complement
+        or everyday
+        or not (gaz.is_ambiguous_bare(key) or (end - i == 1 and ts.written_lower(ts.lows[i])))
+        or _own_region_after(ts, end, gaz, regions)
+    )
+    if end > i and all(ts.caps[k] for k in range(i, end)) and taken:
+        if not districts:
+            regions = [r for r in regions if r.level != "district"]
+        regions = _at_level(ts, i, regions)
+        if complement and _city_after(ts, end, gaz):
+            # "Polres Tegal Kota", "Kapolres Magelang Kota": the city's unit
+            regions = [r for r in regions if r.level == "city"] or regions
+            end += 1
+        if regions:
+            lvl = regions[0].level if len({r.level for r in regions}) == 1 else "city"
+            return PlaceMatch(i, end, ts.surface(i, end), lvl, regions)
     end = ts.lex.countries.longest(ts.words, i)
     if end > i:
         return PlaceMatch(i, end, ts.surface(i, end), "country", [])

@@ -70,8 +70,14 @@ _AMBIGUOUS_BARE = frozenset(
         "intan jaya",
         "teluk wondama",
         "kepulauan seribu",
+        "batang",
     }
 )
+# Of those, the names that are everyday words written in lower case when they are not the place
+# ("kudus" holy, "pati" starch, "batang" stem, "batu" stone): capitalised in mid-sentence and
+# standing alone (no capitalised word joined before or after: not "Roh Kudus", "Pati Polri",
+# "Luar Batang", "Batang Kumu", a river), they are the place ("warga di Kudus").
+_EVERYDAY_WORDS = frozenset({"kudus", "pati", "batang", "batu"})
 _LEVEL_OF_PREFIX = {"kabupaten": "regency", "kota": "city"}
 _STRIP = re.compile(r"^(?:Kabupaten|Kota)\s+(?:Administrasi\s+)?")
 
@@ -146,6 +152,9 @@ class Gazetteer:
             target = by_name.get(official.lower())
             if target is not None:
                 self._add(phrase_key(alias), target)
+        ends = {k[-1] for k in (*self.names, *self.districts) if len(k) > 1}
+        _add_spellings(self.names, ends)
+        _add_spellings(self.districts, ends)
         self.max_len = max(len(k) for k in (*self.names, *self.districts))
         self.first = frozenset(k[0] for k in (*self.names, *self.districts))
         # the longest name starting with each word, per table: "longest" tries only the lengths
@@ -217,6 +226,34 @@ class Gazetteer:
     def is_ambiguous_bare(self, key: tuple[str, ...]) -> bool:
         """Whether a bare name should not be read as a place without a head word or role."""
         return " ".join(key) in _AMBIGUOUS_BARE
+
+    def is_everyday_word(self, key: tuple[str, ...]) -> bool:
+        """Whether a bare name is an everyday word, so a place when capitalised and standing
+        alone in mid-sentence (``[_EVERYDAY_WORDS]``)."""
+        return len(key) == 1 and key[0] in _EVERYDAY_WORDS
+
+
+def _add_spellings(table: dict[tuple[str, ...], list[Region]], ends: set[str]) -> None:
+    """Index the names of ``table`` also written joined or apart: news writes ``Lubuklinggau``
+    and ``Tanjungpinang`` for ``Lubuk Linggau`` and ``Tanjung Pinang``, ``Palangka Raya`` and
+    ``Batang Hari`` for ``Palangkaraya`` and ``Batanghari``, ``Sumberjaya`` (Majalengka) and
+    ``Sumber Jaya`` (Lampung Barat) are the same name. A one-word name is split only before a
+    word that ends a region's name of two words or more (``raya``, ``hari``, ``jaya``), the part
+    before it of three letters at least; a spelling another region already has adds this one to
+    its regions. ``ends``: the last words of the names of two words or more."""
+    variants: list[tuple[tuple[str, ...], list[Region]]] = []
+    for key, regions in table.items():
+        if len(key) > 1:
+            if all(w.isalpha() for w in key):
+                variants.append((("".join(key),), regions))
+            continue
+        word = key[0]
+        for cut in range(3, len(word) - 2):
+            if word[cut:] in ends:
+                variants.append(((word[:cut], word[cut:]), regions))
+    for key, regions in variants:
+        bucket = table.setdefault(key, [])
+        bucket.extend(r for r in regions if r not in bucket)
 
 
 def _spelt_by(word: str, name: tuple[str, ...]) -> bool:
