@@ -586,7 +586,10 @@ class TokenStream:
         root word that never stands alone elsewhere in the text. Given names are often root words
         (``Budi``, ``Rahmat Hidayat``): two of them pass, and so does one the article re-mentions.
         """
-        words = [self.lows[k] for k in range(i, j) if self.words[k][:1].isalpha()]
+        return self.weak_words([self.lows[k] for k in range(i, j) if self.words[k][:1].isalpha()])
+
+    def weak_words(self, words: list[str]) -> bool:
+        """:meth:`weak_name` for lower-cased words (parts of a token: ``Luthfi-Taj``)."""
         if not words or not all(map(is_ordinary_word, words)):
             return False
         if not root_words().issuperset(words) or any(map(self.written_lower, words)):
