@@ -2,11 +2,13 @@
 
 Pass 1 walks the tokens left to right and, at each capitalised word (or lower-case role word),
 tries in turn: a street address (skipped), a person introduced by a role/rank/honorific (or a
-bare role), an organisation, a place, a bare name with a speech or age cue. Pass 2 joins the
-pieces: persons with the same or a contained name become one (``Anra Nosa`` / ``IPTU Anra Nosa``
-/ ``Nosa``), bare role phrases go to the person the article bound that role to, acronyms go to
-the organisation that introduced them, and places take their region from the gazetteer and from
-the places listed next to them (``Kelurahan X, Kecamatan Y, Kota Z``).
+bare role), an organisation, a place, a bare name with a speech or age cue (or joined by
+``dan`` to a person named just before); a pair written with a hyphen (``Ahmad Luthfi-Taj
+Yasin``) is two persons. Pass 2 joins the pieces: persons with the same or a contained name
+become one (``Anra Nosa`` / ``IPTU Anra Nosa`` / ``Nosa``), bare role phrases go to the person
+the article bound that role to, acronyms go to the organisation that introduced them, and places
+take their region from the gazetteer and from the places listed next to them (``Kelurahan X,
+Kecamatan Y, Kota Z``).
 """
 
 from __future__ import annotations
@@ -117,6 +119,7 @@ class ArticleActors:
         self._branch_regions: dict[str, list[Region]] = {}
         self.runs: list[tuple[int, int]] = []
         self._cue_only = -1  # a name may start here only with a cue (after an ordinary word)
+        self._person_ends: set[int] = set()  # where the phrases of the persons found end
         self.actors: list[Actor] = []
 
     # --- pass 1 --------------------------------------------------------------------------------
@@ -384,7 +387,7 @@ class ArticleActors:
             self._cue_only = i + 1
             return i + 1
         end = read_name(ts, i)  # read once, for the cue test and for the run
-        cm = cue_person(ts, i, self.gaz, end=end)
+        cm = cue_person(ts, i, self.gaz, end=end) or self._coordinated(i, end)
         if opener == _ROOT and (
             cm is None
             or ts.written_lower(ts.lows[i])
@@ -405,6 +408,23 @@ class ArticleActors:
             self.runs.append((i, end))
             return end
         return i + 1
+
+    def _coordinated(self, i: int, end: int) -> PersonMatch | None:
+        """The name at ``i`` (read to ``end``) joined by ``dan`` or ``serta`` to a person
+        named just before (``Pasangan Ahmad Luthfi dan Taj Yasin``, ``Bupati Kendal Dico
+        Ganinduto dan Raffi Ahmad``), or by a dash in a pair (``pasangan Andika Perkasa -
+        Hendrar Prihadi``): a person too, when the name does not read as ordinary words."""
+        ts = self.ts
+        if end == i or (i - 1) not in self._person_ends or not ts.joined(i) or ts.sent[i]:
+            return None
+        joint = ts.lows[i - 1]
+        if joint not in ("dan", "serta") and not (joint in ("-", "–") and self._pair_before(i - 1)):
+            return None
+        if ts.weak_name(i, end) or self._all_places(i, end):
+            return None
+        if end + 1 < ts.n and ts.lows[end] in ts.lex.words["joiners"] and ts.caps[end + 1]:
+            return None  # part of an English name ("Pride and Prejudice")
+        return PersonMatch(i, end, i, end, ts.surface(i, end))
 
     def _recurring_names(self) -> None:
         """Name-like runs with no cue become persons when one of their words recurs alone.
@@ -488,6 +508,7 @@ class ArticleActors:
         """Add the person ``pm`` names, or the two (or more) persons of a pair written with a
         hyphen (``Ahmad Luthfi-Taj Yasin``, see :meth:`_pair_cuts`): the rank, honorifics and
         role go to the first one, each name has its own mention."""
+        self._person_ends.update((pm.end, pm.name_end))
         cuts = self._pair_cuts(pm)
         if not cuts:
             single = pm.name_end - pm.name_start == 1

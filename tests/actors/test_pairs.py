@@ -21,6 +21,10 @@ def persons(text: str) -> dict[str, Actor]:
     return {a.name: a for a in extract_actors(text) if a.type == "person"}
 
 
+def orgs(text: str) -> dict[str, Actor]:
+    return {a.name: a for a in extract_actors(text) if a.type == "organization"}
+
+
 def said(text: str, actor: Actor) -> list[str]:
     return [text[s:e] for s, e in actor.mentions]
 
@@ -137,3 +141,88 @@ def test_pairs_on_real_news() -> None:
         if any(s in text for s in singles):
             kept |= singles & {a.name for a in extract_actors(text) if a.type == "person"}
     assert kept == singles
+
+
+# --- 2. names a reader knows as persons with no speech cue ------------------------------------
+
+
+def test_pasangan_and_coordinated_names_are_persons() -> None:
+    text = (
+        "Pasangan Ahmad Luthfi dan Taj Yasin unggul atas pasangan Andika Perkasa dan Hendrar "
+        "Prihadi berdasarkan quick count 4 lembaga survei."
+    )
+    found = persons(text)
+    assert set(found) == {"Ahmad Luthfi", "Taj Yasin", "Andika Perkasa", "Hendrar Prihadi"}
+    for name, actor in found.items():
+        assert said(text, actor) == [name]
+
+
+def test_a_name_coordinated_with_a_person_is_a_person() -> None:
+    found = persons("Bupati Kendal Dico Ganinduto dan Raffi Ahmad bertemu di Semarang.")
+    assert {"Dico Ganinduto", "Raffi Ahmad"} <= set(found), found
+    assert found["Raffi Ahmad"].role is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # seen on real news (detik Pilkada Jateng index)
+        (
+            "Cagub Jateng Ahmad Luthfi membentuk tim peralihan menjelang pelantikan.",
+            "Ahmad Luthfi",
+            "Cagub Jateng",
+        ),
+        (
+            "Cagub Jawa Tengah Ahmad Luthfi membentuk tim peralihan.",
+            "Ahmad Luthfi",
+            "Cagub Jawa Tengah",
+        ),
+        ("Cagub Jateng Andika Perkasa berkampanye di Solo.", "Andika Perkasa", "Cagub Jateng"),
+        ("Cawagub Jateng Taj Yasin berkampanye di Solo.", "Taj Yasin", "Cawagub Jateng"),
+        ("Cabup Sukoharjo Etik Suryani mendaftar ke KPU.", "Etik Suryani", "Cabup Sukoharjo"),
+        (
+            "Calon wakil gubernur Jateng nomor urut 01, Hendrar Prihadi atau Hendi bicara soal "
+            "debat.",
+            "Hendrar Prihadi",
+            "Calon wakil gubernur Jateng nomor urut 01",
+        ),
+    ],
+)
+def test_election_roles_before_a_name(text: str, name: str, role: str) -> None:
+    found = persons(text)
+    assert name in found, found
+    assert found[name].role == role
+    assert len(found) == 1, found
+
+
+def test_atau_gives_a_one_word_alias() -> None:
+    text = (
+        "Calon wakil gubernur Jateng nomor urut 01, Hendrar Prihadi atau Hendi bicara soal debat."
+    )
+    p = persons(text)["Hendrar Prihadi"]
+    assert "Hendi" in p.aliases
+    assert "Hendi" in said(text, p)
+
+
+# --- 4. national institutions written out in full ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Petani luka-luka setelah bentrok dengan aparat Tentara Nasional Indonesia (TNI).",
+            "Tentara Nasional Indonesia",
+        ),
+        ("Kepolisian Republik Indonesia menyatakan siap.", "Kepolisian Republik Indonesia"),
+        (
+            "Kepolisian Negara Republik Indonesia (Polri) menyatakan siap.",
+            "Kepolisian Negara Republik Indonesia",
+        ),
+        ("Prajurit Angkatan Darat bertugas di perbatasan.", "Angkatan Darat"),
+    ],
+)
+def test_national_institutions_written_out_are_organisations(text: str, name: str) -> None:
+    found = orgs(text)
+    assert name in found, extract_actors(text)
+    assert not [a for a in extract_actors(text) if a.type == "place"]
