@@ -2,17 +2,21 @@
 
 Pass 1 walks the tokens left to right and, at each capitalised word (or lower-case role word),
 tries in turn: a street address (skipped), a person introduced by a role/rank/honorific (or a
-bare role), an organisation, a place, a bare name with a speech or age cue. Pass 2 joins the
-pieces: persons with the same or a contained name become one (``Anra Nosa`` / ``IPTU Anra Nosa``
-/ ``Nosa``), bare role phrases go to the person the article bound that role to, acronyms go to
-the organisation that introduced them, and places take their region from the gazetteer and from
-the places listed next to them (``Kelurahan X, Kecamatan Y, Kota Z``).
+bare role), an organisation, a place, a bare name with a speech or age cue (or joined by
+``dan`` to a person named just before); a pair written with a hyphen (``Ahmad Luthfi-Taj
+Yasin``) is two persons. Pass 2 joins the pieces: persons with the same or a contained name
+become one (``Anra Nosa`` / ``IPTU Anra Nosa`` / ``Nosa``), bare role phrases go to the person
+the article bound that role to, acronyms go to the organisation that introduced them, and places
+take their region from the gazetteer and from the places listed next to them (``Kelurahan X,
+Kecamatan Y, Kota Z``).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
+from itertools import pairwise
 
 from .aliases import link_aliases
 from .lexicon import is_derived_word, is_ordinary_word, phrase_key
@@ -52,6 +56,23 @@ _FACILITY_NOUNS = frozenset(
         *("terminal", "stasiun", "pelabuhan", "gelanggang", "wisma", "sakit", "puskesmas"),
         *("rs", "rsu", "rsud", "rsup"),
     }
+)
+
+# Words before a pair of names joined by a hyphen: running mates, a ticket, a government
+# named after its two leaders ("pasangan Ahmad Luthfi-Taj Yasin", "duet Dico-Raffi",
+# "pemerintahan Prabowo-Gibran").
+_PAIR_WORDS = frozenset(
+    {
+        *("pasangan", "paslon", "bapaslon", "duet", "duo", "tandem", "kubu", "pemerintahan"),
+        *("capres-cawapres", "cagub-cawagub", "cabup-cawabup", "cawalkot-cawawalkot"),
+    }
+)
+# two offices joined by a hyphen, the second a deputy's ("Gubernur-Wakil", "Cagub-Cawagub",
+# "Bacabup-Bacawabup")
+_OFFICE_PAIR = re.compile(r"^[a-z]+-(?:wakil|(?:ba)?cawa)")
+# particles opening a name, joined to the next word by a hyphen ("Al-Maliki", "Ben-Shabbat")
+_NAME_PARTICLES = frozenset(
+    {"al", "el", "as", "ash", "az", "ad", "ar", "at", "an", "abu", "bin", "ibn", "ben", "bar"}
 )
 
 __all__ = ["ArticleActors", "analyse", "extract_actors"]
@@ -98,6 +119,7 @@ class ArticleActors:
         self._branch_regions: dict[str, list[Region]] = {}
         self.runs: list[tuple[int, int]] = []
         self._cue_only = -1  # a name may start here only with a cue (after an ordinary word)
+        self._person_ends: set[int] = set()  # where the phrases of the persons found end
         self.actors: list[Actor] = []
 
     # --- pass 1 --------------------------------------------------------------------------------
@@ -388,7 +410,7 @@ class ArticleActors:
             self._cue_only = i + 1
             return i + 1
         end = read_name(ts, i)  # read once, for the cue test and for the run
-        cm = cue_person(ts, i, self.gaz, end=end)
+        cm = cue_person(ts, i, self.gaz, end=end) or self._coordinated(i, end)
         if opener == _ROOT and (
             cm is None
             or ts.written_lower(ts.lows[i])
@@ -409,6 +431,23 @@ class ArticleActors:
             self.runs.append((i, end))
             return end
         return i + 1
+
+    def _coordinated(self, i: int, end: int) -> PersonMatch | None:
+        """The name at ``i`` (read to ``end``) joined by ``dan`` or ``serta`` to a person
+        named just before (``Pasangan Ahmad Luthfi dan Taj Yasin``, ``Bupati Kendal Dico
+        Ganinduto dan Raffi Ahmad``), or by a dash in a pair (``pasangan Andika Perkasa -
+        Hendrar Prihadi``): a person too, when the name does not read as ordinary words."""
+        ts = self.ts
+        if end == i or (i - 1) not in self._person_ends or not ts.joined(i) or ts.sent[i]:
+            return None
+        joint = ts.lows[i - 1]
+        if joint not in ("dan", "serta") and not (joint in ("-", "–") and self._pair_before(i - 1)):
+            return None
+        if ts.weak_name(i, end) or self._all_places(i, end):
+            return None
+        if end + 1 < ts.n and ts.lows[end] in ts.lex.words["joiners"] and ts.caps[end + 1]:
+            return None  # part of an English name ("Pride and Prejudice")
+        return PersonMatch(i, end, i, end, ts.surface(i, end))
 
     def _recurring_names(self) -> None:
         """Name-like runs with no cue become persons when one of their words recurs alone.
@@ -489,21 +528,135 @@ class ArticleActors:
             self.covered[i:j] = b"\x01" * (j - i)
 
     def add_person(self, pm: PersonMatch) -> None:
+        """Add the person ``pm`` names, or the two (or more) persons of a pair written with a
+        hyphen (``Ahmad Luthfi-Taj Yasin``, see :meth:`_pair_cuts`): the rank, honorifics and
+        role go to the first one, each name has its own mention."""
+        self._person_ends.update((pm.end, pm.name_end))
+        cuts = self._pair_cuts(pm)
+        if not cuts:
+            single = pm.name_end - pm.name_start == 1
+            self._add_named(pm, pm.name, self.ts.span(pm.name_start, pm.name_end), single)
+            return
+        text = self.ts.text
+        start, end = self.ts.span(pm.name_start, pm.name_end)
+        bounds = [start, *cuts, end]
+        for n in range(len(bounds) - 1):
+            s, e = bounds[n] + (1 if n else 0), bounds[n + 1]
+            if n:
+                pm = PersonMatch(pm.start, pm.end, pm.name_start, pm.name_end, "")
+            else:
+                pm.alias = None  # a note after a pair names the pair ("(Satria)"), no one of it
+            self._add_named(pm, text[s:e], (s, e), single=False)
+
+    def _pair_cuts(self, pm: PersonMatch) -> list[int]:
+        """Offsets of the hyphens inside the name ``pm`` that join the names of two persons:
+        running mates or any pair (``Ahmad Luthfi-Taj Yasin``, ``Prabowo-Gibran``).
+
+        A hyphen between two capitalised words that may be names (not an office, a place, an
+        acronym, a reduplication or a particle: ``Gubernur-Wakil``, ``Jateng-DIY``,
+        ``Kapolda-Kapolda``, ``Al-Maliki``; not a syllable in lower case: ``Tae-yong``), when
+        the article shows a pair: a pair word or two offices before it in the sentence
+        (``pasangan``, ``paslon``, ``duet``, ``Presiden dan Wakil Presiden``,
+        ``Cagub-Cawagub``), two words of a name on each side (``Dico Ganinduto-Ali Nurudin``),
+        or both words written apart elsewhere in the article (``Prabowo``, ``Gibran``). The
+        hyphenated names of one person have none of these (``Pierre-Emerick Aubameyang``,
+        ``Trent Alexander-Arnold``, ``Agnes Pannier-Runacher``).
+        """
         ts = self.ts
-        key = phrase_key(pm.name)
+        a, b = pm.name_start, pm.name_end
+        # (token, offset of the hyphen in it, the words either side)
+        found: list[tuple[int, int, str, str]] = []
+        for k in range(a, b):
+            parts = ts.words[k].split("-")
+            at = 0
+            for left, right in pairwise(parts):
+                at += len(left)
+                if self._names_either_side(left, right):
+                    found.append((k, at, left, right))
+                at += 1
+        if not found:
+            return []
+        cuts = []
+        paired = self._pair_before(pm.name_start)
+        for k, at, left, right in found:
+            # two name words at least on either side, neither read as ordinary words
+            wide = (
+                k > a
+                and b > k + 1
+                and not ts.weak_words([*ts.lows[a:k], left.lower()])
+                and not ts.weak_words([right.lower(), *ts.lows[k + 1 : b]])
+            )
+            if paired or wide or (self._apart(left, right) and self._apart(right, left)):
+                cuts.append(ts.starts[k] + at)
+        return cuts
+
+    def _apart(self, word: str, other: str) -> bool:
+        """``word`` is written as a token of its own somewhere, not next to ``other``
+        (``Prabowo`` alone, not in ``Soekarno Hatta`` written without the hyphen)."""
+        ts = self.ts
+        if word not in ts.word_set:
+            return False
+        return any(
+            not (k + 1 < ts.n and ts.words[k + 1] == other) and not (k and ts.words[k - 1] == other)
+            for k in ts.positions(word)
+        )
+
+    def _names_either_side(self, left: str, right: str) -> bool:
+        """``left`` and ``right``, the words either side of a hyphen, may both be names."""
+        lex = self.ts.lex
+        for w in (left, right):
+            low = w.lower()
+            if (
+                len(w) < 2
+                or not w[:1].isupper()
+                or (w.isupper() and len(w) > 1)
+                or not w.replace("'", "").replace("’", "").isalpha()
+                or low in lex.not_name_lower
+                or w in lex.not_name_exact
+                or low in lex.words["connectors"]
+                or self.gaz.longest([low], 0)[0] > 0
+            ):
+                return False
+        if (left, right) in lex.countries.keys:
+            return False  # one country's name ("Timor-Leste")
+        low, rlow = left.lower(), right.lower()
+        # (nor a reduplication, whole or partial: "Kapolda-Kapolda", "Perundang-Undangan")
+        return low not in _NAME_PARTICLES and not (
+            rlow.startswith(low) or low.endswith(rlow) or rlow[:3] in low
+        )
+
+    def _pair_before(self, i: int) -> bool:
+        """A word naming a pair stands before token ``i`` in its sentence (``pasangan``,
+        ``paslon``, ``duet``), or two offices joined (``Gubernur-Wakil Gubernur``, ``Presiden
+        dan Wakil Presiden``, ``Cagub-Cawagub``)."""
+        ts = self.ts
+        k = i - 1
+        while k >= 0 and i - k <= 12:
+            low = ts.lows[k]
+            if low in _PAIR_WORDS or _OFFICE_PAIR.search(low):
+                return True
+            if low == "wakil" and k > 0 and ts.lows[k - 1] in ("dan", "&", "serta"):
+                return True
+            if ts.sent[k]:
+                break
+            k -= 1
+        return False
+
+    def _add_named(self, pm: PersonMatch, name: str, span: tuple[int, int], single: bool) -> None:
+        """Add the person named ``name`` at ``span`` (``single``: one token) from ``pm``."""
+        key = phrase_key(name)
         # one-letter words (initials) are left out of a longer name's key
-        tokens = key if pm.name_end - pm.name_start == 1 else tuple(t for t in key if len(t) > 1)
+        tokens = key if single else tuple(t for t in key if len(t) > 1)
         person = self._find_person(tokens)
-        span = ts.span(pm.name_start, pm.name_end)
         role = pm.role_match
         if person is None:
-            actor = Actor(name=pm.name, type="person", title=pm.title)
+            actor = Actor(name=name, type="person", title=pm.title)
             person = _Person(actor, tokens)
             self.persons.append(person)
         else:
             actor = person.actor
             if len(tokens) > len(person.tokens):
-                actor.name, person.tokens = pm.name, tokens
+                actor.name, person.tokens = name, tokens
             actor.title = actor.title or pm.title
         actor.mentions.append(span)
         for hon in pm.honorifics:

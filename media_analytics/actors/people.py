@@ -6,7 +6,11 @@ A person is found where a name follows a cue that only people carry:
   ``Kapolsek Bukit Kapur, IPTU Anra Nosa`` (role, comma, name);
 - a rank or an honorific prefix: ``IPTU Anra Nosa``, ``Prof. Budi``;
 - speech: ``ujar Prabowo``, ``Menurut Luky, ...``, ``Budi mengatakan``, ``Hal itu disampaikan Ani``;
-- an age or a form of address: ``Budi (45)``, ``Pak Slamet``.
+- an age or a form of address: ``Budi (45)``, ``Pak Slamet``;
+- a description (``person_cues.txt``): ``tersangka Budi``, ``pasangan Ahmad Luthfi``.
+
+A name joined by ``dan`` to a person named just before is a person too, and a pair written with a
+hyphen (``Ahmad Luthfi-Taj Yasin``) is two (``extract.ArticleActors``).
 
 A capitalised phrase with none of these cues is not taken as a person (names in news are almost
 always introduced with one), which keeps event names and slogans out.
@@ -315,6 +319,14 @@ def _complement(
                 j += 1
                 if j + 1 < ts.n and ts.words[j] == "/" and ts.words[j + 1][:1].isalnum():
                     j += 2
+                continue
+            if (
+                low in ("nomor", "no")
+                and j + 2 < ts.n
+                and ts.lows[j + 1] == "urut"
+                and ts.words[j + 2].isdigit()
+            ):
+                j += 3  # a candidate's ballot number: "Calon Gubernur Jateng nomor urut 01"
                 continue
             break
         om = match_org(ts, j, gaz, complement=True)

@@ -389,7 +389,8 @@ class TokenStream:
         # Could the token be part of a person's name? Asked of most capitalised words, often
         # several times, so answered once for all of them: not an acronym (organisations and
         # units), not "X-nya", no office, rank, place or everyday word (listed, or opening a
-        # sentence and also written in lower case in this text).
+        # sentence and also written in lower case in this text), nor offices joined by a hyphen
+        # ("Cagub-Cawagub", "Gubernur-Wakil").
         not_lower, not_exact = _never_names(lex.not_name_lower), lex.not_name_exact
         name_ok = [False] * n
         for k in cap_index:
@@ -403,6 +404,7 @@ class TokenStream:
                 low in not_lower
                 or w in not_exact
                 or low.endswith("-nya")
+                or ("-" in low and all(part in not_lower for part in low.split("-")))  # offices
                 or (sent[k] and low in word_set and low.islower())
                 or (not w.isalpha() and any(map(str.isdigit, w)))  # "Galaxy A50s", "iPhone 11"
             )
@@ -586,7 +588,10 @@ class TokenStream:
         root word that never stands alone elsewhere in the text. Given names are often root words
         (``Budi``, ``Rahmat Hidayat``): two of them pass, and so does one the article re-mentions.
         """
-        words = [self.lows[k] for k in range(i, j) if self.words[k][:1].isalpha()]
+        return self.weak_words([self.lows[k] for k in range(i, j) if self.words[k][:1].isalpha()])
+
+    def weak_words(self, words: list[str]) -> bool:
+        """:meth:`weak_name` for lower-cased words (parts of a token: ``Luthfi-Taj``)."""
         if not words or not all(map(is_ordinary_word, words)):
             return False
         if not root_words().issuperset(words) or any(map(self.written_lower, words)):

@@ -218,7 +218,7 @@ def test_a_rank_written_out_is_the_title_whole(text: str, name: str, title: str)
             "Gatot Eddy Pramono",
             "Inspektur Jenderal",
             "Kepala Kepolisian Daerah Metro Jaya",
-            None,
+            "Kepolisian Daerah Metro Jaya",  # the written-out Polda is a body, as "Polsek Koja"
         ),
         (
             "Kepala Polsek Koja Ajun Komisaris Besar Budi Santoso memimpin apel.",
