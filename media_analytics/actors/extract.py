@@ -163,8 +163,9 @@ class ArticleActors:
                     i = end
                     continue
             low = lows[i]
-            if low in races and i + 1 < ts.n and ts.joined(i + 1):
-                # "Pilkada Kudus", "Pilbup Pekalongan", "Cagub Jateng": the race's region
+            if low in races and low not in person_openers and i + 1 < ts.n and ts.joined(i + 1):
+                # "Pilkada Kudus", "Pilbup Pekalongan": the race's region (a candidate's office,
+                # "Cagub Jateng Ahmad Luthfi", is a role, read with its holder below)
                 pm = match_place(ts, i + 1, gaz, complement=True)
                 if pm is not None and pm.regions:
                     self.places.append(pm)
