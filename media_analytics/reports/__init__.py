@@ -12,7 +12,7 @@ Typical use::
     detect_spikes(data, "W")
 """
 
-from .build import build_report
+from .build import build_report, theme_ids
 from .content import ReportContent, build_content
 from .export import write_csv, write_excel
 from .frames import PERIODS, ReportData, period_start, records_to_frames, short_name_map
@@ -55,6 +55,7 @@ __all__ = [
     "sentiment_mix",
     "share_of_voice",
     "short_name_map",
+    "theme_ids",
     "top_actors",
     "top_speakers",
     "volume",
