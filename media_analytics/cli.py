@@ -1028,7 +1028,7 @@ def _current_version(store: Any, args: argparse.Namespace) -> str | None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .reports import build_report
+    from .reports import build_report, history_start
 
     if bool(args.db) == bool(args.inputs):
         raise CommandError("give either --db DB or scored JSONL INPUT files, not both or neither")
@@ -1041,9 +1041,16 @@ def _cmd_report(args: argparse.Namespace) -> int:
             with _existing_store(args.db) as store:
                 version = args.model_version or _current_version(store, args)
                 # only the version and the period reported on are read into memory, with
-                # the other copies of the stories in it (a story is dated by its first copy)
+                # the other copies of the stories in it (a story is dated by its first copy),
+                # and the periods before it that the spike test's baseline is made of
+                first = history_start(args.since, args.period)
                 records: Any = (
-                    store.scores_frame(version, args.since, until=args.until, whole_stories=True)
+                    store.scores_frame(
+                        version,
+                        first.date().isoformat() if first is not None else None,
+                        until=args.until,
+                        whole_stories=True,
+                    )
                     if version
                     else []
                 )
@@ -2085,7 +2092,12 @@ def build_parser() -> argparse.ArgumentParser:
         'case, or the taxonomy\'s name of it: --theme "Keamanan Pilkada")',
     )
     report.add_argument("--source", action="append", help="only these outlets (repeatable)")
-    report.add_argument("--since", type=_iso_day, help="first date (YYYY-MM-DD)")
+    report.add_argument(
+        "--since",
+        type=_iso_day,
+        help="first date (YYYY-MM-DD); the spike test compares the first periods with the "
+        "input's 4 periods before it, which are not shown",
+    )
     report.add_argument("--until", type=_iso_day, help="last date (YYYY-MM-DD)")
     report.add_argument("--title", default="Media monitoring report", help="report title")
     report.add_argument(

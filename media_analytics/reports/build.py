@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .content import build_content
+from .content import SPIKE_DEFAULTS, build_content
 from .export import write_csv, write_excel
 from .frames import records_to_frames
 from .html import render_html
 from .markdown import render_markdown
+from .spikes import history_start
 from .tables import held_roles, role_matches
 
 if TYPE_CHECKING:
@@ -129,7 +130,10 @@ def build_report(
         Keep these outlets only.
     since, until : str or Timestamp, optional
         First and last day to include (a bound with a time zone raises ``ValueError``: give
-        the day).
+        the day). The periods from ``since`` to ``until`` are shown and tested for spikes; the
+        spike test's baseline for the first of them is read from the records' earlier periods
+        (the ``window`` periods before ``since``; see
+        :func:`~media_analytics.reports.spikes.history_start`), which no table shows.
     title : str
         The report's heading.
     names : sequence of str, optional
@@ -170,6 +174,7 @@ def build_report(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     made = generated_at or datetime.now(timezone.utc)
+    window = int({**SPIKE_DEFAULTS, **(spike_options or {})}["window"])
     data = records_to_frames(
         records_or_frame,
         sources=sources,
@@ -177,6 +182,7 @@ def build_report(
         until=until,
         aliases=aliases,
         not_after=_last_day(made),
+        history_since=history_start(since, period, window),
     )
     if themes is not None:  # "Keamanan Pilkada", "Pilkada_Security": pilkada_security
         themes, _ = theme_ids(themes, data.themes["theme"])
