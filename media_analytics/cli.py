@@ -1028,7 +1028,7 @@ def _current_version(store: Any, args: argparse.Namespace) -> str | None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .reports import build_report
+    from .reports import build_report, history_start
 
     if bool(args.db) == bool(args.inputs):
         raise CommandError("give either --db DB or scored JSONL INPUT files, not both or neither")
@@ -1041,9 +1041,16 @@ def _cmd_report(args: argparse.Namespace) -> int:
             with _existing_store(args.db) as store:
                 version = args.model_version or _current_version(store, args)
                 # only the version and the period reported on are read into memory, with
-                # the other copies of the stories in it (a story is dated by its first copy)
+                # the other copies of the stories in it (a story is dated by its first copy),
+                # and the periods before it that the spike test's baseline is made of
+                first = history_start(args.since, args.period)
                 records: Any = (
-                    store.scores_frame(version, args.since, until=args.until, whole_stories=True)
+                    store.scores_frame(
+                        version,
+                        first.date().isoformat() if first is not None else None,
+                        until=args.until,
+                        whole_stories=True,
+                    )
                     if version
                     else []
                 )
@@ -1055,8 +1062,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         records = list(_read_scored(args.inputs))
     if not len(records):
         raise CommandError("no scored records to report on")
-    if args.theme:
-        _check_report_themes(args.theme, records)
+    themes = _check_report_themes(args.theme, records) if args.theme else None
     aliases = None
     if args.aliases:
         from .actors import read_name_table
@@ -1075,7 +1081,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             records,
             folder,
             period=args.period,
-            themes=args.theme,
+            themes=themes,
             sources=args.source,
             since=args.since,
             until=args.until,
@@ -1091,13 +1097,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _check_report_themes(asked: Sequence[str], records: Any) -> None:
-    """Refuse a ``--theme`` that neither the records nor the default taxonomy know.
+def _check_report_themes(asked: Sequence[str], records: Any) -> list[str]:
+    """The theme ids ``--theme`` names, or refuse a name that neither the records nor the
+    default taxonomy know.
 
-    Such a name is a misspelling: the report would hold 0 stories and the command exit 0, so a
-    scheduled report would go on empty unnoticed. A theme of the taxonomy that no story carries
-    in the range is a real answer (none) and still gets its report, with a warning.
+    A theme is named by its id in any case or by the taxonomy's name of it (``"Keamanan
+    Pilkada"``, see :func:`~media_analytics.reports.theme_ids`). Another name is a misspelling:
+    the report would hold 0 stories and the command exit 0, so a scheduled report would go on
+    empty unnoticed. A theme of the taxonomy that no story carries in the range is a real
+    answer (none) and still gets its report, with a warning.
     """
+    from .reports import theme_ids
     from .themes import Taxonomy
 
     if hasattr(records, "columns"):  # a frame read from the database
@@ -1105,13 +1115,15 @@ def _check_report_themes(asked: Sequence[str], records: Any) -> None:
     else:
         cells = (r.get("themes") for r in records)
     known = {t["theme"] for cell in cells if cell is not None for t in cell if "theme" in t}
-    known |= set(Taxonomy.load().ids)
-    unknown = [t for t in dict.fromkeys(asked) if t not in known]
+    taxonomy = Taxonomy.load()
+    ids, unknown = theme_ids(asked, known, taxonomy=taxonomy)
     if unknown:
         raise CommandError(
             f"--theme {', '.join(map(repr, unknown))}: not a theme of these records or the "
-            f"taxonomy; known themes: {', '.join(sorted(known))}"
+            f"taxonomy; known themes: {', '.join(sorted(known | set(taxonomy.ids)))} (or the "
+            f"taxonomy's name of one, as {taxonomy.themes[0].name_id or taxonomy.ids[0]!r})"
         )
+    return ids
 
 
 _REPORT_READS = (
@@ -2076,10 +2088,16 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--theme",
         action="append",
-        help="only these themes and the stories carrying them (repeatable)",
+        help="only these themes and the stories carrying them (repeatable; a theme id in any "
+        'case, or the taxonomy\'s name of it: --theme "Keamanan Pilkada")',
     )
     report.add_argument("--source", action="append", help="only these outlets (repeatable)")
-    report.add_argument("--since", type=_iso_day, help="first date (YYYY-MM-DD)")
+    report.add_argument(
+        "--since",
+        type=_iso_day,
+        help="first date (YYYY-MM-DD); the spike test compares the first periods with the "
+        "input's 4 periods before it, which are not shown",
+    )
     report.add_argument("--until", type=_iso_day, help="last date (YYYY-MM-DD)")
     report.add_argument("--title", default="Media monitoring report", help="report title")
     report.add_argument(

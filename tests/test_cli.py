@@ -132,6 +132,36 @@ def test_report_refuses_a_misspelt_theme_and_counts_the_stories_carrying_the_the
     assert "report on 1 stories" in caplog.text
 
 
+def test_report_takes_a_theme_by_its_taxonomy_name_or_in_any_case(
+    tmp_path: Path, capsys, caplog
+) -> None:
+    """``--theme "Keamanan Pilkada"`` (the taxonomy's Indonesian name of pilkada_security) and
+    ``--theme Pilkada_Security`` were refused as unknown themes."""
+    import pandas as pd
+
+    scored = tmp_path / "scored.jsonl"
+    rows = [
+        {"id": "a", "published_at": "2024-11-26", "source": "X", "title": "t",
+         "themes": [{"theme": "pilkada_security", "score": 0.9, "evidence": ["TPS rawan"]}]},
+        {"id": "b", "published_at": "2024-11-26", "source": "X", "title": "u",
+         "themes": [{"theme": "my_own", "score": 0.9, "evidence": ["x"]}]},
+    ]  # fmt: skip
+    scored.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    caplog.set_level(logging.INFO)
+    for asked in ("Keamanan Pilkada", "Pilkada_Security", "MY_OWN"):
+        caplog.clear()
+        out = tmp_path / asked.replace(" ", "-")
+        assert main(["report", str(scored), "--out", str(out), "--theme", asked]) == 0, asked
+        mapped = [r for r in caplog.records if f"{asked!r}" in r.getMessage()]
+        assert len(mapped) == 1 and mapped[0].levelno == logging.INFO, caplog.text
+        assert "report on 1 stories" in caplog.text
+    stories = pd.read_csv(tmp_path / "Keamanan-Pilkada" / "tables" / "stories.csv")
+    assert stories["id"].tolist() == ["a"]
+    assert main(["report", str(scored), "--out", str(tmp_path / "r"), "--theme", "Keamanan"]) == 2
+    err = capsys.readouterr().err
+    assert "--theme 'Keamanan': not a theme" in err and "pilkada_security" in err
+
+
 def test_report_counts_an_alias_under_the_analysts_name(tmp_path: Path, capsys) -> None:
     scored = tmp_path / "scored.jsonl"
     names = [["Korps Bhayangkara"], ["Polri"], ["Polri", "Korps Bhayangkara"]]

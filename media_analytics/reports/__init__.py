@@ -12,13 +12,19 @@ Typical use::
     detect_spikes(data, "W")
 """
 
-from .build import build_report
+from .build import build_report, theme_ids
 from .content import ReportContent, build_content
 from .export import write_csv, write_excel
 from .frames import PERIODS, ReportData, period_start, records_to_frames, short_name_map
 from .html import render_html
 from .markdown import markdown_table, render_markdown
-from .spikes import attention_tests, benjamini_hochberg, detect_spikes, explain_spike
+from .spikes import (
+    attention_tests,
+    benjamini_hochberg,
+    detect_spikes,
+    explain_spike,
+    history_start,
+)
 from .tables import (
     emerging_topics,
     keyed,
@@ -43,6 +49,7 @@ __all__ = [
     "detect_spikes",
     "emerging_topics",
     "explain_spike",
+    "history_start",
     "keyed",
     "markdown_table",
     "net_tone",
@@ -55,6 +62,7 @@ __all__ = [
     "sentiment_mix",
     "share_of_voice",
     "short_name_map",
+    "theme_ids",
     "top_actors",
     "top_speakers",
     "volume",

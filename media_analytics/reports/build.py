@@ -7,18 +7,22 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .content import build_content
+from .content import SPIKE_DEFAULTS, build_content
 from .export import write_csv, write_excel
 from .frames import records_to_frames
 from .html import render_html
 from .markdown import render_markdown
+from .spikes import history_start
 from .tables import held_roles, role_matches
 
-__all__ = ["build_report"]
+if TYPE_CHECKING:
+    from ..themes.taxonomy import Taxonomy
+
+__all__ = ["build_report", "theme_ids"]
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +41,54 @@ def _last_day(made: datetime) -> str:
     if made.tzinfo is None:
         made = made.replace(tzinfo=timezone.utc)
     return made.astimezone(_WIT).date().isoformat()
+
+
+def theme_ids(
+    asked: Sequence[str], known: Iterable[str], *, taxonomy: Taxonomy | None = None
+) -> tuple[list[str], list[str]]:
+    """The theme ids the names ``asked`` stand for, in order and each once, and the names that
+    stand for none.
+
+    A name is a theme id of ``known`` (the records' themes) or of the taxonomy (default: the
+    bundled one) as written or regardless of case (``Pilkada_Security``), or a taxonomy
+    theme's Indonesian or English name, ``name_id`` or ``name_en``, regardless of case and
+    spacing (``Keamanan Pilkada``). The names read as another id are said in one INFO line.
+    A name that stands for no theme is kept in the ids as written (a report warns that no
+    story carries it; ``report --theme`` refuses it).
+
+    >>> theme_ids(["Keamanan Pilkada", "MONEY_POLITICS", "pilkada_security", "x"], [])
+    (['pilkada_security', 'money_politics', 'x'], ['x'])
+    """
+    if taxonomy is None:
+        from ..themes.taxonomy import Taxonomy
+
+        taxonomy = Taxonomy.load()
+
+    def plain(name: str) -> str:
+        return " ".join(str(name).split()).casefold()
+
+    ids = [*taxonomy.ids, *sorted(set(known) - set(taxonomy.ids))]
+    by_name: dict[str, str] = {}
+    for theme_id in ids:
+        by_name.setdefault(plain(theme_id), theme_id)
+    for theme in taxonomy.themes:
+        for label in (theme.name_id, theme.name_en):
+            if label:
+                by_name.setdefault(plain(label), theme.id)
+    exact = set(ids)
+    out: list[str] = []
+    unknown: list[str] = []
+    read: list[str] = []
+    for name in asked:
+        found = name if name in exact else by_name.get(plain(name))
+        if found is None:
+            unknown.append(name)
+        elif found != name:
+            read.append(f"{name!r} as {found}")
+        out.append(name if found is None else found)
+    if read:
+        logger.info("theme name(s) read as theme ids: %s", ", ".join(read))
+    return list(dict.fromkeys(out)), list(dict.fromkeys(unknown))
 
 
 def build_report(
@@ -71,12 +123,17 @@ def build_report(
         Report on the stories carrying these themes only: tone, actors, speakers, outlets,
         provinces and emerging topics count those stories. The spike test still measures a
         theme's share of all stories, and the share of voice between themes stays each theme's
-        share of all theme mentions (the same figure as without the filter).
+        share of all theme mentions (the same figure as without the filter). A theme may be
+        named by its id in any case or by the taxonomy's name of it (``Keamanan Pilkada``; see
+        :func:`theme_ids`).
     sources : sequence of str, optional
         Keep these outlets only.
     since, until : str or Timestamp, optional
         First and last day to include (a bound with a time zone raises ``ValueError``: give
-        the day).
+        the day). The periods from ``since`` to ``until`` are shown and tested for spikes; the
+        spike test's baseline for the first of them is read from the records' earlier periods
+        (the ``window`` periods before ``since``; see
+        :func:`~media_analytics.reports.spikes.history_start`), which no table shows.
     title : str
         The report's heading.
     names : sequence of str, optional
@@ -117,6 +174,7 @@ def build_report(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     made = generated_at or datetime.now(timezone.utc)
+    window = int({**SPIKE_DEFAULTS, **(spike_options or {})}["window"])
     data = records_to_frames(
         records_or_frame,
         sources=sources,
@@ -124,7 +182,10 @@ def build_report(
         until=until,
         aliases=aliases,
         not_after=_last_day(made),
+        history_since=history_start(since, period, window),
     )
+    if themes is not None:  # "Keamanan Pilkada", "Pilkada_Security": pilkada_security
+        themes, _ = theme_ids(themes, data.themes["theme"])
     if data.stories.empty:
         if data.n_undated and not (since or until or sources):
             # (.txt crawls, for one, carry no date unless their file names hold one)

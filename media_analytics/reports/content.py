@@ -15,7 +15,7 @@ import pandas as pd
 
 from .. import __version__
 from .frames import ReportData, _first_ids, _period_code
-from .spikes import attention_tests, detect_spikes
+from .spikes import SPIKE_DIMENSIONS, attention_tests, baseline_periods, detect_spikes
 from .tables import (
     emerging_topics,
     held_roles,
@@ -29,17 +29,36 @@ from .tables import (
     volume,
 )
 
-__all__ = ["PERIOD_NAMES", "SPIKE_METHOD", "ReportContent", "build_content", "no_tone_reason"]
+__all__ = [
+    "PERIOD_NAMES",
+    "SPIKE_DEFAULTS",
+    "SPIKE_METHOD",
+    "ReportContent",
+    "build_content",
+    "no_spike_reason",
+    "no_tone_reason",
+]
 
 PERIOD_NAMES = {"D": "day", "W": "week (Monday to Sunday)", "M": "month"}
 
+#: The spike test's settings in a report, unless ``spike_options`` says otherwise.
+SPIKE_DEFAULTS: dict[str, Any] = {
+    "alpha": 0.01,
+    "min_count": 5,
+    "min_lift": 1.5,
+    "window": 4,
+    "min_history": 3,
+}
+
 SPIKE_METHOD = (
-    "A spike is a period in which a theme's share of all stories (its normalised attention) is "
-    "significantly above its share in the {window} periods before. Each (period, theme) cell is "
-    "tested with a one-sided Fisher exact test of its count and the period's total against the "
-    "baseline's count and total; p-values are adjusted with Benjamini–Hochberg across all "
-    "{n_tested} tested cells, and a spike needs q ≤ {alpha}, at least {min_count} stories and a "
-    "share at least {min_lift}× the baseline. Syndicated copies count once."
+    "A spike is a period in which a theme's or a province's share of all stories (its "
+    "normalised attention) is significantly above its share in the {window} periods before; a "
+    "story counts under the province of each place, person or organisation it names. Each "
+    "(period, theme) and (period, province) cell is tested with a one-sided Fisher exact test "
+    "of its count and the period's total against the baseline's count and total; p-values are "
+    "adjusted with Benjamini–Hochberg across the {n_tested} tested theme cells, and apart across "
+    "the {n_region} tested province cells, and a spike needs q ≤ {alpha}, at least {min_count} "
+    "stories and a share at least {min_lift}× the baseline. Syndicated copies count once."
 )
 
 
@@ -60,6 +79,9 @@ class ReportContent:
         The spike test in a paragraph.
     notes : dict
         Table name -> what its numbers are of, for the renderers to print with the table.
+    untested : str
+        Why the spike test could not run (no period shown had history enough before it), or
+        ``""`` when it tested some cells.
     """
 
     title: str
@@ -69,6 +91,7 @@ class ReportContent:
     method: str
     themes: list[str] | None = None
     notes: dict[str, str] = dataclasses.field(default_factory=dict)
+    untested: str = ""
 
 
 def build_content(
@@ -87,7 +110,8 @@ def build_content(
     Parameters
     ----------
     data : ReportData
-        Already filtered by outlet and date (see :func:`records_to_frames`).
+        Already filtered by outlet and date (see :func:`records_to_frames`); its ``history``,
+        when read, is the spike test's baseline for the first periods.
     title : str
     period : {"D", "W", "M"}
     themes : sequence of str, optional
@@ -117,20 +141,23 @@ def build_content(
         theme_voice = theme_voice.set_index("theme").reindex(themes, fill_value=0).reset_index()
         # on the periods of all the stories: a quiet week of the themes is a week of zeros
         data = dataclasses.replace(_carrying(everything), extent=report_range(everything))
-    options: dict[str, Any] = {
-        "alpha": 0.01,
-        "min_count": 5,
-        "min_lift": 1.5,
-        "window": 4,
-        "min_history": 3,
-    }
-    options.update(spike_options or {})
+    options: dict[str, Any] = {**SPIKE_DEFAULTS, **(spike_options or {})}
     test_options = {k: options[k] for k in ("window", "min_history")}
-    tests = attention_tests(everything, code, themes=themes, **test_options)
-    spikes = detect_spikes(everything, code, themes=themes, **options)
+    tests = {
+        by: attention_tests(
+            everything, code, themes=themes if by == "theme" else None, by=by, **test_options
+        )
+        for by in SPIKE_DIMENSIONS
+    }
+    spikes = {
+        by: detect_spikes(
+            everything, code, themes=themes if by == "theme" else None, by=by, **options
+        )
+        for by in SPIKE_DIMENSIONS
+    }
     stories = data.stories.sort_values(["date", "id"]).reset_index(drop=True)
     tables: dict[str, pd.DataFrame] = {
-        "spikes": spikes,
+        "spikes": _by_dimension(spikes),
         "volume_theme": volume(everything, "theme", code, keys=themes),
         "sentiment_over_time": sentiment_mix(data, "period", code),
         "share_of_voice_theme": theme_voice,
@@ -150,16 +177,40 @@ def build_content(
         "volume_topic": volume(data, "topic", code),
         "volume_outlet": volume(data, "outlet", code),
         "volume_region": volume(data, "region", code),
-        "attention_tests": tests,
+        "attention_tests": _by_dimension(tests),
         "stories": stories,
     }
     # (the tables over time say in their partial column whether the period is cut short)
     cut = partial_periods(everything, code)
-    n_tested = int(tests["tested"].sum()) if len(tests) else 0
-    method = SPIKE_METHOD.format(n_tested=n_tested, **options)
-    if not n_tested:  # too few periods of history: say so rather than "all 0 tested cells"
+    n_tested = {by: int(t["tested"].sum()) if len(t) else 0 for by, t in tests.items()}
+    method = SPIKE_METHOD.format(n_tested=n_tested["theme"], n_region=n_tested["region"], **options)
+    earlier = None
+    if data.filters.get("since") is not None:
+        # the periods before the range that the input gave the first periods' baseline
+        earlier = baseline_periods(everything, code, options["window"])
+        method += (
+            f" The baseline of the first periods shown is read from the {_periods(earlier)} "
+            "with stories that the input holds before the report's range (the test reads "
+            f"{options['window']} at most), which are not shown; q-values are adjusted over the "
+            "cells of the range only."
+            if earlier
+            else " The input holds no stories before the report's range: its first periods "
+            "have no baseline."
+        )
+    untested = ""
+    if not sum(n_tested.values()):  # too few periods of history: say so, not "no spikes"
         need = options["min_history"]
-        method += f" No cell could be tested here: a test needs {need} earlier periods or more."
+        untested = (
+            f"The spike test could not run: a period is tested when at least {need} of the "
+            f"{options['window']} periods before it hold stories, and no period here has that"
+            + (
+                f" (the input holds {_periods(earlier)} before the report's range)"
+                if earlier is not None
+                else ""
+            )
+            + "."
+        )
+        method += " No cell could be tested here."
     notes = {
         "share_of_voice_theme": (
             "Each theme's share of all mentions of themes in the period's stories: a story "
@@ -191,7 +242,8 @@ def build_content(
     if themes is not None:
         notes["spikes"] = (
             "Measured against all stories of each period, not only those carrying the "
-            "selected themes; every other section counts only the stories carrying them."
+            "selected themes (the provinces' spikes too); every other section counts only the "
+            "stories carrying them."
         )
     return ReportContent(
         title=title,
@@ -201,7 +253,35 @@ def build_content(
         method=method,
         themes=list(themes) if themes is not None else None,
         notes=notes,
+        untested=untested,
     )
+
+
+def _periods(n: int | None) -> str:
+    """``"1 earlier period"``, ``"4 earlier periods"``."""
+    return f"{n} earlier period" + ("" if n == 1 else "s")
+
+
+def _by_dimension(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The spike tables of each dimension as one, a ``dimension`` column (``theme`` or
+    ``region``) after ``period`` and the key in the dimension's own column (``theme``,
+    ``province``; empty in the other dimension's rows): themes first, then provinces."""
+    shaped = []
+    for by, frame in frames.items():
+        frame = frame.copy()
+        frame.insert(1, "dimension", by)
+        for other, column in SPIKE_DIMENSIONS.items():
+            if other != by:
+                frame.insert(3, column, None)
+        shaped.append(frame[[*frame.columns[:2], *SPIKE_DIMENSIONS.values(), *frame.columns[4:]]])
+    rows = [frame for frame in shaped if len(frame)]
+    return pd.concat(rows, ignore_index=True) if rows else shaped[0]
+
+
+def no_spike_reason(content: ReportContent) -> str:
+    """What the spike section says when it has no spike: that the test could not run (and
+    why), or that no spike passed it."""
+    return content.untested or "No spikes passed the test in this range."
 
 
 def no_tone_reason(content: ReportContent) -> str:

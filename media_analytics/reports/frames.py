@@ -111,6 +111,10 @@ class ReportData:
         periods show as zeros (see :func:`~media_analytics.reports.tables.period_grid`).
     filters : dict
         The outlet and date filters applied (``sources``, ``since``, ``until``), for provenance.
+    history : ReportData, optional
+        The stories of the input dated before ``since``, from ``history_since`` on (see
+        :func:`records_to_frames`): the baseline the spike test reads for the first periods
+        shown, never shown nor counted in any other table. ``None`` when not asked for.
     """
 
     stories: pd.DataFrame
@@ -130,6 +134,7 @@ class ReportData:
     n_future: int = 0
     future_ids: list[str] = field(default_factory=list)
     extent: tuple[pd.Timestamp, pd.Timestamp] | None = None
+    history: ReportData | None = None
 
     @property
     def n_duplicates(self) -> int:
@@ -377,6 +382,7 @@ def records_to_frames(
     until: str | pd.Timestamp | None = None,
     aliases: Mapping[str, str] | None = None,
     not_after: str | pd.Timestamp | None = None,
+    history_since: str | pd.Timestamp | None = None,
 ) -> ReportData:
     """Flatten scored records into :class:`ReportData`.
 
@@ -405,6 +411,12 @@ def records_to_frames(
         dated after it (a typo in the year, ``2030`` for ``2024``) is left out, counted in
         ``n_future`` with its id in ``future_ids`` and named in a warning, so that one typo
         cannot stretch the periods of every table by years. A day, as ``until``.
+    history_since : str or Timestamp, optional
+        With ``since``: also read the stories dated from this day to the day before ``since``,
+        apart, into ``history`` (a :class:`ReportData` of their own, outlets and ``not_after``
+        applied as to the others): the earlier periods the spike test compares the first
+        periods shown with (see :func:`~media_analytics.reports.spikes.history_start`).
+        The stories shown and every count are the same with it as without it.
 
     Returns
     -------
@@ -438,6 +450,7 @@ def records_to_frames(
     # a bound with a time zone is refused before any work
     since_day, until_day = _day_bound(since, "since"), _day_bound(until, "until")
     last_day = _day_bound(not_after, "not_after")
+    history_day = _day_bound(history_since, "history_since")
     rows = _as_records(records)
     n_records = len(rows)
     wanted_sources = {s.casefold() for s in sources} if sources else None
@@ -650,6 +663,16 @@ def records_to_frames(
     toned = actors["sentiment"].notna().sort_values(ascending=False, kind="stable")
     actors = actors.loc[toned.index].drop_duplicates(["id", "name"]).sort_index()
 
+    history = None
+    if history_day is not None and since_day is not None and history_day < since_day:
+        # the records kept above (outlets, dates and repeated ids already sorted out, so that
+        # nothing is warned about twice), their stories before the range read on their own
+        history = records_to_frames(
+            [rec for rec, _ in kept],
+            since=history_day,
+            until=since_day - pd.Timedelta(days=1),
+            aliases=aliases,
+        )
     return ReportData(
         stories=stories,
         copies=copies.reset_index(drop=True),
@@ -665,6 +688,7 @@ def records_to_frames(
         future_ids=future_ids,
         filters={"sources": list(sources) if sources else None, "since": since, "until": until},
         names=names.reset_index(drop=True),
+        history=history,
     )
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from html import escape
+from typing import Any
 
 import pandas as pd
 
-from .content import ReportContent, no_tone_reason
+from .content import ReportContent, no_spike_reason, no_tone_reason
 from .layout import ACTOR_TONE_CAVEAT, TABLE_TITLES, display_frame, theme_columns
 from .svg import SENTIMENT_COLORS, bar_chart, line_chart, stacked_bar_chart
 
@@ -137,7 +138,8 @@ def _figure(svg: str, caption: str) -> str:
 
 
 def _volume_chart(content: ReportContent) -> str:
-    vol, spikes = content.tables["volume_theme"], content.tables["spikes"]
+    vol, every_spike = content.tables["volume_theme"], content.tables["spikes"]
+    spikes = every_spike[every_spike["dimension"] == "theme"]
     if vol.empty:
         return '<p class="muted">No themes in these records.</p>'
     wide = vol.pivot(index="period", columns="theme", values="articles").fillna(0)
@@ -154,7 +156,12 @@ def _volume_chart(content: ReportContent) -> str:
         wide[chosen], name="theme-volume", title="Stories per theme", markers=markers,
         y_title=f"stories per {_period_word(content)}",
     )  # fmt: skip
-    note = "Red circles mark spikes." if markers else "No spikes were found."
+    if markers:
+        note = "Red circles mark spikes."
+    elif content.untested:
+        note = "The spike test could not run."
+    else:
+        note = "No theme spiked." if len(every_spike) else "No spikes were found."
     partial = content.notes.get("volume_theme", "")
     return _figure(
         svg,
@@ -167,14 +174,19 @@ def _period_word(content: ReportContent) -> str:
     return {"D": "day", "W": "week", "M": "month"}[content.period]
 
 
-def _spike_cards(spikes: pd.DataFrame, period_word: str) -> str:
+def _spike_cards(content: ReportContent, period_word: str) -> str:
+    spikes = content.tables["spikes"]
     if spikes.empty:
-        return "<p><b>No spikes</b> passed the test in this range.</p>"
+        said = no_spike_reason(content)
+        if content.untested:  # the test could not run: the sentence says so first
+            head, _, rest = said.partition(":")
+            return f"<p><b>{escape(head)}</b>:{escape(rest)}</p>"
+        return f"<p><b>No spikes</b> {escape(said.removeprefix('No spikes '))}</p>"
     cards = []
     for r in spikes.itertuples():
         articles = "".join(f"<li>{escape(a)}</li>" for a in str(r.top_articles).split(" | ") if a)
         cards.append(
-            f'<div class="spike"><h3>{escape(str(r.theme))}, {period_word} of '
+            f'<div class="spike"><h3>{escape(_spike_name(r))}, {period_word} of '
             f"{r.period:%d %b %Y}</h3>"
             f"<p>{r.articles} of {r.total} stories ({r.share:.0%}) against a baseline of "
             f"{r.baseline_share:.0%}: {r.lift:.1f}× the usual share, p = {r.p_value:.2g}, "
@@ -184,6 +196,13 @@ def _spike_cards(spikes: pd.DataFrame, period_word: str) -> str:
             f"<p><b>Outlets:</b> {escape(str(r.outlets))}</p></div>"
         )
     return "\n".join(cards)
+
+
+def _spike_name(row: Any) -> str:
+    """What spiked: the theme, or ``"<province> (province)"``."""
+    if row.dimension == "region":
+        return f"{row.province} (province)"
+    return str(row.theme)
 
 
 def _cards(content: ReportContent) -> str:
@@ -317,7 +336,7 @@ def render_html(content: ReportContent, *, exports: dict[str, str] | None = None
                 else []
             ),
             _volume_chart(content),
-            _spike_cards(t["spikes"], word),
+            _spike_cards(content, word),
             f'<p class="muted"><b>Method.</b> {escape(content.method)}</p>',
         ),
         _section("sentiment", "Sentiment", *_sentiment(content)),

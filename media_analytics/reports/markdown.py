@@ -8,7 +8,7 @@ import re
 
 import pandas as pd
 
-from .content import ReportContent, no_tone_reason
+from .content import ReportContent, no_spike_reason, no_tone_reason
 from .layout import ACTOR_TONE_CAVEAT, TABLE_TITLES, display_frame, theme_columns
 
 __all__ = ["markdown_table", "render_markdown"]
@@ -101,10 +101,11 @@ def render_markdown(content: ReportContent) -> str:
         lines += [f"_{content.notes['spikes']}_", ""]
     spikes = content.tables["spikes"]
     if spikes.empty:
-        lines.append("No spikes passed the test in this range.")
+        lines.append(no_spike_reason(content))
     for r in spikes.itertuples():
+        name = f"{r.province!s} (province)" if r.dimension == "region" else str(r.theme)
         lines += [
-            f"### {r.theme}, {word} of {r.period:%Y-%m-%d}",
+            f"### {name}, {word} of {r.period:%Y-%m-%d}",
             "",
             f"{r.articles} of {r.total} stories ({r.share:.0%}) against a baseline of "
             f"{r.baseline_share:.0%} ({r.lift:.1f}×), p = {r.p_value:.2g}, q = {r.q_value:.2g}.",

@@ -19,6 +19,15 @@ p-values are adjusted with Benjamini–Hochberg across all tested (period, theme
 is a spike when its adjusted q-value is at most ``alpha``, it has at least ``min_count`` stories
 and its share is at least ``min_lift`` times the baseline share (smoothed,
 ``(x0 + 0.5) / (N0 + 1)``, so a theme absent from the baseline has a finite lift).
+
+Provinces are tested the same way (``by="region"``): a story counts under the province of each
+place, person or organisation it names, as in the stories-per-province table, and the
+(period, province) cells are adjusted among themselves.
+
+The baseline of a report's first periods lies before its range: when the data were read with
+``records_to_frames(..., since=..., history_since=...)``, the earlier stories in
+``data.history`` make the baseline of the periods shown (which alone are tested and adjusted),
+so a report on one week tests it as the report on the whole input does.
 """
 
 from __future__ import annotations
@@ -33,12 +42,88 @@ import pandas as pd
 from scipy.stats import hypergeom
 
 from ..preprocessing import load_stopwords, tokenize
-from .frames import ReportData, period_start
-from .tables import volume
+from .frames import ReportData, _day_bound, _period_code, period_start
+from .tables import keyed, period_grid, report_range, volume
 
-__all__ = ["attention_tests", "benjamini_hochberg", "detect_spikes", "explain_spike"]
+__all__ = [
+    "SPIKE_DIMENSIONS",
+    "attention_tests",
+    "baseline_periods",
+    "benjamini_hochberg",
+    "detect_spikes",
+    "explain_spike",
+    "history_start",
+]
 
 logger = logging.getLogger(__name__)
+
+#: What the spike test can test, and the column naming the key: themes and provinces.
+SPIKE_DIMENSIONS = {"theme": "theme", "region": "province"}
+
+
+def history_start(
+    since: str | pd.Timestamp | None, period: str = "W", window: int = 4
+) -> pd.Timestamp | None:
+    """The first day of the ``window`` periods before the one ``since`` falls in: where the
+    input a report from ``since`` on is made of must start for its first period to be tested
+    against a full baseline (``records_to_frames(..., history_since=...)``; ``report --db``
+    reads the database from that day). ``None`` without ``since``.
+
+    >>> history_start("2024-11-27", "W").date(), history_start("2024-11-27", "M").date()
+    (datetime.date(2024, 10, 28), datetime.date(2024, 7, 1))
+    """
+    day = _day_bound(since, "since")
+    if day is None:
+        return None
+    return (pd.Period(day, freq=_period_code(period)) - window).start_time
+
+
+def _shown_from(data: ReportData, period: str) -> pd.Timestamp | None:
+    """The first period a report on ``data`` shows."""
+    span = report_range(data)
+    return None if span is None else period_start(pd.Series([span[0]]), period).iloc[0]
+
+
+def _with_history(data: ReportData, period: str) -> tuple[ReportData, pd.Timestamp | None]:
+    """``data`` with the stories of ``data.history`` that fall in the periods before its first
+    one (those of the first period are neither shown nor part of the baseline: the period
+    shown holds the days of the range only), and the first period shown; ``data`` itself
+    when it has no history."""
+    history = data.history
+    first = _shown_from(data, period)
+    if history is None or history.stories.empty or first is None:
+        return data, None
+    before = period_start(history.stories["date"], period) < first
+    ids = set(history.stories.loc[before, "id"])
+
+    def both(name: str, column: str = "id") -> pd.DataFrame:
+        earlier = getattr(history, name)
+        earlier = earlier[earlier[column].isin(ids)]
+        return pd.concat([earlier, getattr(data, name)], ignore_index=True)
+
+    since = history.filters.get("since") or history.stories["date"].min()
+    combined = ReportData(
+        stories=both("stories"),
+        copies=both("copies", "story_id"),
+        themes=both("themes"),
+        actors=both("actors"),
+        quotes=data.quotes,
+        filters={**data.filters, "since": since},
+        extent=data.extent,
+    )
+    return combined, first
+
+
+def baseline_periods(data: ReportData, period: str = "W", window: int = 4) -> int:
+    """How many of the ``window`` periods before the first one a report on ``data`` shows
+    hold stories of ``data.history``: the earlier periods the input gave the spike test."""
+    history = data.history
+    first = _shown_from(data, period)
+    if history is None or history.stories.empty or first is None:
+        return 0
+    starts = period_start(history.stories["date"], period)
+    lo = history_start(first, period, window)
+    return int(starts[(starts < first) & (starts >= lo)].nunique())
 
 
 def benjamini_hochberg(p_values: Sequence[float] | np.ndarray) -> np.ndarray:
@@ -67,30 +152,43 @@ def attention_tests(
     themes: Sequence[str] | None = None,
     window: int = 4,
     min_history: int = 3,
+    by: str = "theme",
 ) -> pd.DataFrame:
-    """The spike test for every (period, theme) cell, before any threshold.
+    """The spike test for every (period, theme) or (period, province) cell, before any
+    threshold.
 
     Parameters
     ----------
     data : ReportData
+        With ``data.history`` (see :func:`records_to_frames`), the periods before the first
+        one shown make its baseline; only the periods of ``data`` are returned and tested.
     period : {"D", "W", "M"}
     themes : sequence of str, optional
-        Test only these themes (the denominator is still every story).
+        Test only these keys: themes, or with ``by="region"`` provinces (the denominator is
+        still every story).
     window : int
         How many previous periods make the baseline.
     min_history : int
         Periods with stories the baseline needs before a cell is tested.
+    by : {"theme", "region"}
+        Test themes, or provinces (the province of each place, person or organisation a
+        story names, as :func:`~media_analytics.reports.tables.volume` counts them).
 
     Returns
     -------
     pandas.DataFrame
         Columns ``period, theme, articles, total, share, baseline_articles, baseline_total,
-        baseline_share, lift, p_value, q_value, tested``; untested cells have NaN statistics.
-        ``q_value`` is the Benjamini–Hochberg adjustment over all tested cells.
+        baseline_share, lift, p_value, q_value, tested`` (``province`` for ``theme`` with
+        ``by="region"``); untested cells have NaN statistics. ``q_value`` is the
+        Benjamini–Hochberg adjustment over all tested cells.
     """
-    vol = volume(data, "theme", period, keys=themes)
+    key = SPIKE_DIMENSIONS.get(by)
+    if key is None:
+        raise ValueError(f"unknown dimension {by!r}; use one of {', '.join(SPIKE_DIMENSIONS)}")
+    tested_data, first = _with_history(data, period)
+    vol = volume(tested_data, by, period, keys=themes)
     frames = []
-    for _, cells in vol.groupby("theme", sort=True):
+    for _, cells in vol.groupby(key, sort=True):
         cells = cells.sort_values("period").copy()
         past_x = cells["articles"].shift(1).rolling(window, min_periods=1).sum()
         past_n = cells["total"].shift(1).rolling(window, min_periods=1).sum()
@@ -100,12 +198,14 @@ def attention_tests(
         cells["tested"] = (history.fillna(0) >= min_history) & (cells["total"] > 0)
         frames.append(cells)
     columns = [
-        "period", "theme", "articles", "total", "share", "baseline_articles", "baseline_total",
+        "period", key, "articles", "total", "share", "baseline_articles", "baseline_total",
         "baseline_share", "lift", "p_value", "q_value", "tested",
     ]  # fmt: skip
     if not frames:
         return pd.DataFrame(columns=columns)
     out = pd.concat(frames, ignore_index=True)
+    if first is not None:  # the periods shown: the earlier ones were the baseline only
+        out = out[out["period"].isin(period_grid(data, period))].reset_index(drop=True)
     x, n = out["articles"], out["total"]
     x0, n0 = out["baseline_articles"], out["baseline_total"]
     out["baseline_share"] = ((x0 + 0.5) / (n0 + 1)).where(out["tested"])
@@ -116,7 +216,7 @@ def attention_tests(
     out["q_value"] = np.nan
     tested = out["tested"].to_numpy()
     out.loc[tested, "q_value"] = benjamini_hochberg(out.loc[tested, "p_value"].to_numpy())
-    return out[columns].sort_values(["period", "theme"]).reset_index(drop=True)
+    return out[columns].sort_values(["period", key]).reset_index(drop=True)
 
 
 def detect_spikes(
@@ -131,8 +231,10 @@ def detect_spikes(
     min_lift: float = 1.5,
     n_articles: int = 3,
     n_terms: int = 6,
+    by: str = "theme",
 ) -> pd.DataFrame:
-    """Periods in which a theme's share of all stories jumped above its rolling baseline.
+    """Periods in which a theme's (or a province's) share of all stories jumped above its
+    rolling baseline.
 
     The test is described in the module docstring: a one-sided Fisher exact test of the period's
     count and total against the baseline window's, Benjamini–Hochberg adjusted across all tested
@@ -141,9 +243,11 @@ def detect_spikes(
     Parameters
     ----------
     data : ReportData
+        With ``data.history``, the baseline of the first periods (see
+        :func:`attention_tests`).
     period : {"D", "W", "M"}
     themes : sequence of str, optional
-        Look for spikes in these themes only.
+        Look for spikes in these themes only (provinces, with ``by="region"``).
     window, min_history : int
         The baseline: the previous ``window`` periods, at least ``min_history`` with stories.
     alpha : float
@@ -154,6 +258,8 @@ def detect_spikes(
         Smallest ``share / baseline_share`` a spike can have.
     n_articles, n_terms : int
         How many articles and terms explain each spike.
+    by : {"theme", "region"}
+        Spikes of themes, or of provinces (see :func:`attention_tests`).
 
     Returns
     -------
@@ -161,22 +267,26 @@ def detect_spikes(
         The spike cells of :func:`attention_tests`, most significant first, plus
         ``top_articles``, ``top_terms`` and ``outlets`` (see :func:`explain_spike`).
     """
-    tests = attention_tests(data, period, themes=themes, window=window, min_history=min_history)
+    tests = attention_tests(
+        data, period, themes=themes, window=window, min_history=min_history, by=by
+    )
+    key = SPIKE_DIMENSIONS[by]
     spikes = tests[
         tests["tested"]
         & (tests["q_value"] <= alpha)
         & (tests["articles"] >= min_count)
         & (tests["lift"] >= min_lift)
     ].drop(columns="tested")
-    spikes = spikes.sort_values(["p_value", "period", "theme"]).reset_index(drop=True)
+    spikes = spikes.sort_values(["p_value", "period", key]).reset_index(drop=True)
     explained = [
-        explain_spike(data, row.theme, row.period, period, n_articles=n_articles, n_terms=n_terms)
-        for row in spikes.itertuples()
+        explain_spike(data, key_value, start, period, n_articles=n_articles, n_terms=n_terms, by=by)
+        for key_value, start in zip(spikes[key], spikes["period"], strict=True)
     ]
     for name in ("top_articles", "top_terms", "outlets"):
         spikes[name] = [e[name] for e in explained]
     logger.info(
-        "spike test: %d cell(s) tested, %d spike(s) at q <= %s",
+        "spike test of %ss: %d cell(s) tested, %d spike(s) at q <= %s",
+        key,
         int(tests["tested"].sum()),
         len(spikes),
         alpha,
@@ -192,23 +302,31 @@ def explain_spike(
     *,
     n_articles: int = 3,
     n_terms: int = 6,
+    by: str = "theme",
 ) -> dict[str, str]:
-    """What a (theme, period) spike was about.
+    """What a (theme, period) spike was about; with ``by="region"``, ``theme`` is a province
+    and the stories are those naming a place, person or organisation of it.
 
     Returns
     -------
     dict
-        ``top_articles``: the most syndicated, then highest-scoring stories, as
-        ``"title (outlet, N outlets)"`` joined by ``" | "``; ``top_terms``: words of the stories'
-        titles and theme evidence that are most over-represented against all other stories,
-        ranked by ``df * log(lift)``; ``outlets``: outlets that carried the stories, with counts.
+        ``top_articles``: the most syndicated, then highest-scoring stories (for a province,
+        the earliest), as ``"title (outlet, N outlets)"`` joined by ``" | "``; ``top_terms``:
+        words of the stories' titles and theme evidence that are most over-represented against
+        all other stories, ranked by ``df * log(lift)``; ``outlets``: outlets that carried the
+        stories, with counts.
     """
-    starts = period_start(data.themes["date"], period)
-    ids = set(data.themes.loc[(data.themes["theme"] == theme) & (starts == start), "id"])
+    if by not in SPIKE_DIMENSIONS:
+        raise ValueError(f"unknown dimension {by!r}; use one of {', '.join(SPIKE_DIMENSIONS)}")
+    pairs = keyed(data, by)
+    starts = period_start(pairs["date"], period)
+    ids = set(pairs.loc[(pairs["key"] == theme) & (starts == start), "id"])
     if not ids:
         return {"top_articles": "", "top_terms": "", "outlets": ""}
     stories = data.stories[data.stories["id"].isin(ids)]
     scores = data.themes[(data.themes["theme"] == theme) & data.themes["id"].isin(ids)]
+    if by != "theme":  # a province has no score: by outlets, then date
+        scores = scores.iloc[:0]
     stories = stories.merge(scores[["id", "score"]], on="id", how="left")
     stories = stories.sort_values(
         ["n_outlets", "score", "date", "id"], ascending=[False, False, True, True]

@@ -3,6 +3,7 @@ them, and the sections that measure against all stories say so; periods cut shor
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
@@ -115,3 +116,16 @@ def test_the_stories_per_theme_table_marks_partial_periods_as_its_note_says(tmp_
     table = html.split(">Stories per theme and week<", 1)[1].split("</table>", 1)[0]
     assert re.search(r"<th[^>]*>period</th><th[^>]*>partial</th>", table)
     assert len(re.findall(r"<td[^>]*>yes</td>", table)) == 2
+
+
+def test_a_theme_named_by_its_taxonomy_name_or_in_capitals_is_the_theme(tmp_path, caplog):
+    # seen in use: --theme "Keamanan Pilkada" (the taxonomy's own name) and Pilkada_Security
+    for asked in ("Keamanan Pilkada", "Pilkada_Security", "election security and public order"):
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="media_analytics.reports"):
+            paths = build_report(RECORDS, tmp_path / asked, themes=[asked])
+        stories = pd.read_csv(paths["csv:stories"])
+        assert stories["id"].tolist() == ["p1"], asked
+        said = [r.getMessage() for r in caplog.records if "pilkada_security" in r.getMessage()]
+        assert said and f"{asked!r}" in said[0] and "no story carries" not in caplog.text
+        assert len([m for m in said if "read as" in m]) == 1
