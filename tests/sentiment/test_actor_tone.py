@@ -101,3 +101,14 @@ def test_a_watchdog_is_not_negative_for_its_chairs_report_on_the_jateng_index(
     tone = {a["name"]: a["sentiment"]["label"] for a in record["actors"] if a.get("sentiment")}
     assert tone["Rahmat Bagja"] == "neutral"
     assert tone["Bawaslu RI"] == "neutral"  # was negative at 0.99
+
+
+@pytest.mark.slow
+def test_a_positive_covid_test_is_not_good_news() -> None:
+    model = default_model()
+    sick = "Wali Kota Semarang Hendrar Prihadi positif virus Corona."
+    healthy = "Wali Kota Semarang Hendrar Prihadi negatif Covid-19."
+    assert model.predict_article(None, sick).label != "positive"
+    assert model.predict_article(None, healthy).label != "negative"
+    [sick_tone] = [a for a in actor_sentiment(sick, model=model) if a.name == "Hendrar Prihadi"]
+    assert sick_tone.label != "positive"
