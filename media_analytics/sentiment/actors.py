@@ -27,7 +27,8 @@ sentences that only name the actor in passing outweighed those about it.
 A scored record (:class:`~media_analytics.pipeline.MediaPipeline`) also weighs the article's own
 tone: an actor read as positive in an article whose tone is negative, or the reverse, gets
 neutral (:func:`settle_with_article`), since sentences pulling against the whole article say
-little about the coverage of one actor. :func:`actor_sentiment` and
+little about the coverage of one actor; the record keeps the sentence reading beside the settled
+label (:func:`actor_record`). :func:`actor_sentiment` and
 :func:`~media_analytics.sentiment.score_articles` give the sentence reading alone.
 """
 
@@ -51,6 +52,7 @@ __all__ = [
     "ACTOR_OWN_STRENGTH",
     "ActorSentiment",
     "actor_plan",
+    "actor_record",
     "actor_sentiment",
     "actors_from",
     "settle_with_article",
@@ -434,6 +436,30 @@ def actors_from(
             )
         )
     return out
+
+
+def actor_record(actor: ActorSentiment, article_label: str | None) -> dict[str, Any]:
+    """An actor's ``sentiment`` in a scored record, given the tone of its article.
+
+    ``label`` and ``score`` are settled with the article's tone (:func:`settle_with_article`);
+    ``sentences`` are the offsets of the sentences read for the actor (into the cleaned text, as
+    the theme spans), and ``reading`` is what they said before the article's tone was weighed:
+    the actor's own label and score (:class:`ActorSentiment`). The two labels differ only where
+    the reading opposed the article's tone and was made neutral.
+
+    >>> a = ActorSentiment("Budi", "person", "positive", 0.6, 0.4, 1, [(0, 10)],
+    ...                    {"negative": 0.2, "neutral": 0.2, "positive": 0.6})
+    >>> actor_record(a, "negative")
+    {'label': 'neutral', 'score': 0.2, 'sentences': [[0, 10]], 'reading': {'label': 'positive', \
+'score': 0.6}}
+    """
+    label, score = settle_with_article(actor, article_label)
+    return {
+        "label": label,
+        "score": round(score, 4),
+        "sentences": [[int(a), int(b)] for a, b in actor.sentences],
+        "reading": {"label": actor.label, "score": round(float(actor.score), 4)},
+    }
 
 
 def settle_with_article(actor: ActorSentiment, article_label: str | None) -> tuple[str, float]:

@@ -112,3 +112,22 @@ def test_a_positive_covid_test_is_not_good_news() -> None:
     assert model.predict_article(None, healthy).label != "negative"
     [sick_tone] = [a for a in actor_sentiment(sick, model=model) if a.name == "Hendrar Prihadi"]
     assert sick_tone.label != "positive"
+
+
+def test_a_reading_settled_against_the_article_is_kept_in_the_record() -> None:
+    from media_analytics.sentiment.actors import ActorSentiment, actor_record
+
+    probabilities = {"negative": 0.7, "neutral": 0.05, "positive": 0.25}
+    read = ActorSentiment("Bawaslu", "organization", "negative", 0.7, -0.45, 2,
+                          [(0, 40), (41, 90)], probabilities)  # fmt: skip
+    # in a positive article the reading turns neutral, scored with its tiny P(neutral); the
+    # record still says what the sentences said
+    assert actor_record(read, "positive") == {
+        "label": "neutral",
+        "score": 0.05,
+        "sentences": [[0, 40], [41, 90]],
+        "reading": {"label": "negative", "score": 0.7},
+    }
+    assert actor_record(read, "negative")["label"] == "negative"
+    assert actor_record(read, "negative")["reading"] == {"label": "negative", "score": 0.7}
+    assert actor_record(read, None)["label"] == "negative"
