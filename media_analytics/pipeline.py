@@ -370,7 +370,7 @@ class _Parts:
 
 def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, Any]]:
     from .actors import extract_actors, extract_quotes, speakers_as_actors
-    from .sentiment.actors import settle_with_article
+    from .sentiment.actors import actor_record
 
     mapper = _mapper(parts.stopwords)
     bodies, titles, datelines, token_docs = [], [], [], []
@@ -427,14 +427,9 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
             for row in actor_rows:
                 found = by_name.get(row["name"])
                 if found is not None and found.n_sentences:
-                    label, score = settle_with_article(found, article_label)
-                    row["sentiment"] = {
-                        "label": label,
-                        "score": round(score, 4),
-                        # the sentences it was read from (offsets into the cleaned text, as
-                        # the theme spans): the explanation of the actor's tone
-                        "sentences": [[int(a), int(b)] for a, b in found.sentences],
-                    }
+                    # settled with the article's tone; the sentences it was read from and what
+                    # they said: the explanation of the actor's tone
+                    row["sentiment"] = actor_record(found, article_label)
         out.append(
             {
                 "id": a.id,

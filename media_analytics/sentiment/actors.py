@@ -7,6 +7,9 @@ the actor's own quoted words counts for its favourable lean only: a speaker pres
 work well is covered somewhat well, but one that condemns a crime or attacks a rival is not
 thereby covered badly, so such a sentence counts as neutral when it leans negative, and keeps
 half its lean (:data:`ACTOR_OWN_STRENGTH`) when it leans positive, unless the actor opens it.
+An organisation named in such a sentence only as the speaker's office (``"...," kata Sekjen
+PDIP Hasto``, ``Ketua Bawaslu RI Rahmat Bagja menyebut ...``) is the speaker's side, not what
+the quote judges: the sentence counts for it as its own quoted words too.
 Every other sentence counts with the classifier's probabilities. A sentence that the actor
 opens (a mention starts in its first quarter, or its first 12 characters) is mostly about the
 actor and counts :data:`ACTOR_LEAD_WEIGHT` times; a sentence that names the actor further on
@@ -24,13 +27,15 @@ sentences that only name the actor in passing outweighed those about it.
 A scored record (:class:`~media_analytics.pipeline.MediaPipeline`) also weighs the article's own
 tone: an actor read as positive in an article whose tone is negative, or the reverse, gets
 neutral (:func:`settle_with_article`), since sentences pulling against the whole article say
-little about the coverage of one actor. :func:`actor_sentiment` and
+little about the coverage of one actor; the record keeps the sentence reading beside the settled
+label (:func:`actor_record`). :func:`actor_sentiment` and
 :func:`~media_analytics.sentiment.score_articles` give the sentence reading alone.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -47,6 +52,7 @@ __all__ = [
     "ACTOR_OWN_STRENGTH",
     "ActorSentiment",
     "actor_plan",
+    "actor_record",
     "actor_sentiment",
     "actors_from",
     "settle_with_article",
@@ -75,6 +81,9 @@ ACTOR_OWN_STRENGTH = 0.5
 # a mention that starts within this many characters of a sentence, or within its first quarter,
 # opens it
 _LEAD_CHARS = 12
+# a person's role is looked for this many characters beyond its length from a mention (the
+# comma and spaces between them)
+_ROLE_GAP = 4
 
 
 @dataclass(frozen=True)
@@ -244,7 +253,7 @@ def actor_sentiment(
         if quotes is None:
             quotes = extracted_quotes
     sentences = article_sentences(text)
-    plan = actor_plan(sentences, actors, quotes, types)
+    plan = actor_plan(sentences, actors, quotes, types, text)
     if not plan:
         return []
     needed = sorted({i for _, _, idx, _, _ in plan for i in idx})
@@ -272,26 +281,77 @@ def _types(types: Iterable[str] | str | None) -> set[str] | None:
     return wanted
 
 
+def _role_spans(text: str, role: str | None, spans: Sequence[Span]) -> list[Span]:
+    """Where a person's ``role`` introduces it: written just before one of its mentions
+    (``Sekjen PDIP Hasto``, ``Sekjen PDIP, Hasto``) or just after it, set off by a comma
+    (``Hasto, Sekjen PDIP,``); and the mentions themselves, which may be a role phrase bound to
+    the person."""
+    out = list(spans)
+    if not role:
+        return out
+    for a, b in spans:
+        before = text[max(0, a - len(role) - _ROLE_GAP) : a]
+        m = re.search(re.escape(role) + r"[\s,]*\Z", before)
+        if m is not None:
+            out.append((a - len(before) + m.start(), a - len(before) + m.start() + len(role)))
+        m = re.match(r"\s*,\s*" + re.escape(role), text[b : b + len(role) + _ROLE_GAP])
+        if m is not None:
+            out.append((b + m.end() - len(role), b + m.end()))
+    return out
+
+
+def _introduced(
+    sentences: Sequence[Span],
+    idx: Sequence[int],
+    spans: Sequence[Span],
+    speakers: Sequence[tuple[list[Span], frozenset[int]]],
+) -> set[int]:
+    """The sentences of ``idx`` in which every one of ``spans`` lies inside the role of a
+    speaker (its role spans and the sentences of its own quotes, from ``speakers``) quoted in
+    that sentence: an organisation named only as the speaker's office there."""
+    out = set()
+    for i in idx:
+        s, e = sentences[i]
+        inside = [(a, b) for a, b in spans if a < e and b > s]
+        if inside and any(
+            i in said and all(any(x <= a and b <= y for x, y in roles) for a, b in inside)
+            for roles, said in speakers
+        ):
+            out.add(i)
+    return out
+
+
 def actor_plan(
     sentences: Sequence[Span],
     actors: Sequence[Any],
     quotes: Sequence[Any] | None = None,
     types: Iterable[str] | None = None,
+    text: str | None = None,
 ) -> ActorPlan:
     """For each actor to score, its name, type, the indices of its sentences, those of them that
     carry its own quoted words, and those that it opens (see :data:`ACTOR_LEAD_WEIGHT`).
 
     ``sentences`` are the text's sentence spans; actors and quotes as :func:`actor_sentiment`
-    takes them. Actors with no mention inside a sentence are left out.
+    takes them. Actors with no mention inside a sentence are left out. Given the ``text``, an
+    organisation named only in the role of a person quoted in a sentence (``..., kata Sekjen
+    PDIP Hasto``) counts that sentence as its own quoted words, as the speaker does: the quote
+    is the speaker's side, not a judgement of its office.
     """
     wanted = _types(types)
     quote_spans: dict[str, list[Span]] = {}
     for q in quotes or ():
         if getattr(q, "speaker", None):
             quote_spans.setdefault(q.speaker, []).append((int(q.start), int(q.end)))
+    mentioned = [_as_mentions(actor) for actor in actors]
+    speakers = []  # the role spans of each quoted person and the sentences of its quotes
+    if text is not None:
+        for actor, (name, kind, spans) in zip(actors, mentioned, strict=True):
+            role = getattr(actor, "role", None)
+            if kind == "person" and role and name in quote_spans:
+                said = frozenset(_overlapping(sentences, quote_spans[name]))
+                speakers.append((_role_spans(text, role, spans), said))
     plan: ActorPlan = []
-    for actor in actors:
-        name, kind, spans = _as_mentions(actor)
+    for name, kind, spans in mentioned:
         if wanted is not None and kind not in wanted:
             continue
         own = quote_spans.get(name, [])
@@ -299,12 +359,17 @@ def actor_plan(
         if not idx:
             logger.debug("actor %r: no mention inside a sentence", name)
             continue
+        introduced = (
+            _introduced(sentences, idx, spans, speakers)
+            if speakers and kind == "organization"
+            else set()
+        )
         plan.append(
             (
                 name,
                 kind,
                 idx,
-                frozenset(_overlapping(sentences, own)),
+                frozenset(_overlapping(sentences, own)) | introduced,
                 frozenset(_opened(sentences, idx, spans)),
             )
         )
@@ -371,6 +436,30 @@ def actors_from(
             )
         )
     return out
+
+
+def actor_record(actor: ActorSentiment, article_label: str | None) -> dict[str, Any]:
+    """An actor's ``sentiment`` in a scored record, given the tone of its article.
+
+    ``label`` and ``score`` are settled with the article's tone (:func:`settle_with_article`);
+    ``sentences`` are the offsets of the sentences read for the actor (into the cleaned text, as
+    the theme spans), and ``reading`` is what they said before the article's tone was weighed:
+    the actor's own label and score (:class:`ActorSentiment`). The two labels differ only where
+    the reading opposed the article's tone and was made neutral.
+
+    >>> a = ActorSentiment("Budi", "person", "positive", 0.6, 0.4, 1, [(0, 10)],
+    ...                    {"negative": 0.2, "neutral": 0.2, "positive": 0.6})
+    >>> actor_record(a, "negative")
+    {'label': 'neutral', 'score': 0.2, 'sentences': [[0, 10]], 'reading': {'label': 'positive', \
+'score': 0.6}}
+    """
+    label, score = settle_with_article(actor, article_label)
+    return {
+        "label": label,
+        "score": round(score, 4),
+        "sentences": [[int(a), int(b)] for a, b in actor.sentences],
+        "reading": {"label": actor.label, "score": round(float(actor.score), 4)},
+    }
 
 
 def settle_with_article(actor: ActorSentiment, article_label: str | None) -> tuple[str, float]:

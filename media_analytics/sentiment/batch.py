@@ -109,7 +109,7 @@ def score_articles(
         spans = article_sentences(body)
         units, unit_texts = tone_units(title, body, spans, w)
         plan = (
-            actor_plan(spans, actors[i], quotes[i] if quotes is not None else None, wanted)
+            actor_plan(spans, actors[i], quotes[i] if quotes is not None else None, wanted, body)
             if actors is not None
             else []
         )

@@ -9,6 +9,12 @@ The negation rule: after a negator, the next ``window`` tokens of the same claus
 ``NEG_`` (``tidak enak sekali`` -> ``tidak NEG_enak NEG_sekali``). A clause ends at punctuation
 and at contrastive conjunctions (``tapi``, ``namun``, ...), so ``tidak mahal, tapi enak`` leaves
 ``enak`` unmarked.
+
+A test result reads against the sentiment sense of its word: ``positif`` and ``negatif`` before
+an illness or a drug (``positif virus Corona``, ``negatif narkoba``, ``positif mengonsumsi
+ganja``) or after a test (``hasil tes urine negatif``) carry the ``NEG_`` mark as a negated word
+does, so that the lexicon counts ``positif Covid-19`` as bad news and ``negatif Covid-19`` as
+good news. Inside a negation scope (``tidak positif Covid-19``) the two cancel.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ __all__ = [
     "fingerprint",
     "mark_negation",
     "normalize_text",
+    "result_positions",
     "sentiment_tokens",
     "token_views",
 ]
@@ -41,6 +48,25 @@ NEGATORS = frozenset(
     | {"g", "blm", "jgn", "krg"}
 )
 NEGATION_PREFIX = "NEG_"
+
+# Test results (see the module docstring): the words, what they are a result of (illnesses,
+# drugs, banned substances), the words that may come between (``positif mengonsumsi ganja``) and
+# the tests that may come before them (``tes urine negatif``).
+_RESULT_WORDS = frozenset({"positif", "negatif"})
+_TESTED_FOR = frozenset(
+    {"corona", "covid", "covid-19", "covid19", "sars-cov-2", "omicron", "virus", "influenza"}
+    | {"hiv", "aids", "tbc", "tuberkulosis", "dbd", "rabies", "hepatitis", "cacar", "mpox"}
+    | {"monkeypox", "difteri", "polio", "campak", "antraks", "ebola", "malaria"}
+    | {"narkoba", "narkotika", "sabu", "sabu-sabu", "ganja", "kokain", "ekstasi", "amfetamin"}
+    | {"metamfetamin", "doping", "zat"}
+)
+_RESULT_LINKS = frozenset(
+    {"terpapar", "terjangkit", "terinfeksi", "mengidap", "menggunakan", "memakai", "pakai"}
+    | {"mengonsumsi", "konsumsi", "mengandung"}
+)
+_TESTS = frozenset(
+    {"tes", "test", "uji", "swab", "usap", "pcr", "antigen", "rapid", "urine", "urin"}
+)
 
 # Clause boundaries: punctuation that ends or splits a clause, and the contrastive conjunctions
 # after which the polarity usually turns (they end the scope and are not features themselves).
@@ -86,6 +112,29 @@ def mark_negation(tokens: list[str], window: int = 3) -> list[str]:
             left -= 1
         else:
             out.append(tok)
+    return out
+
+
+def result_positions(pieces: list[str]) -> set[int]:
+    """The positions in ``pieces`` (words and clause marks, lower-cased) of ``positif`` and
+    ``negatif`` read as a test result (see the module docstring).
+
+    >>> sorted(result_positions("hendrar positif virus corona , hasil tes negatif".split()))
+    [1, 7]
+    >>> result_positions("dampak positif bagi penanganan covid-19".split())
+    set()
+    """
+    out = set()
+    for i, piece in enumerate(pieces):
+        if piece not in _RESULT_WORDS:
+            continue
+        after = pieces[i + 1 : i + 3]
+        of_what = bool(after) and (
+            after[0] in _TESTED_FOR
+            or (after[0] in _RESULT_LINKS and len(after) > 1 and after[1] in _TESTED_FOR)
+        )
+        if of_what or not _TESTS.isdisjoint(pieces[max(0, i - 2) : i]):
+            out.add(i)
     return out
 
 
@@ -144,7 +193,17 @@ def token_views(text: str, *, stem: bool = True, negation_window: int = 3) -> To
     plain = [p for p in pieces if p not in _BOUNDARY_MARKS]
     cache = default_cache() if stem else None
     roots_list = cache.stem_many(plain) if cache is not None else plain
-    if NEGATORS.isdisjoint(plain) and (cache is None or NEGATORS.isdisjoint(roots_list)):
+    # test results are marked with the negation scopes (not when negation_window is 0)
+    results = (
+        result_positions(pieces)
+        if negation_window > 0 and not _RESULT_WORDS.isdisjoint(plain)
+        else set()
+    )
+    if (
+        not results
+        and NEGATORS.isdisjoint(plain)
+        and (cache is None or NEGATORS.isdisjoint(roots_list))
+    ):
         # most sentences hold no negator: no scope to mark, only clause words to drop
         if _CLAUSE_WORDS.isdisjoint(plain):
             words = list(plain)
@@ -158,13 +217,13 @@ def token_views(text: str, *, stem: bool = True, negation_window: int = 3) -> To
         return TokenViews(words, list(word_stems), word_stems, plain)
     # negation scopes end at clause boundaries: as mark_negation on each clause, in one pass.
     # The written and the stemmed streams keep their own scope, because a word whose stem is a
-    # negator ("kurangnya") opens one in the stems only.
+    # negator ("kurangnya") opens one in the stems only. A test result is marked unless negated.
     roots = iter(roots_list)
     words = []
     stems: list[str] = []
     word_stems = []
     left_word = left_stem = 0
-    for piece in pieces:
+    for at, piece in enumerate(pieces):
         if piece in _BOUNDARY_MARKS:
             left_word = left_stem = 0
             continue
@@ -172,14 +231,15 @@ def token_views(text: str, *, stem: bool = True, negation_window: int = 3) -> To
         if piece in _CLAUSE_WORDS:
             left_word = left_stem = 0
             continue
+        result = at in results
         if piece in NEGATORS:
             words.append(piece)
             left_word = negation_window
         elif left_word > 0:
-            words.append(NEGATION_PREFIX + piece)
+            words.append(piece if result else NEGATION_PREFIX + piece)
             left_word -= 1
         else:
-            words.append(piece)
+            words.append(NEGATION_PREFIX + piece if result else piece)
         if cache is None:
             continue
         word_stems.append(root)
@@ -189,10 +249,10 @@ def token_views(text: str, *, stem: bool = True, negation_window: int = 3) -> To
             stems.append(token)
             left_stem = negation_window
         elif left_stem > 0:
-            stems.append(NEGATION_PREFIX + token)
+            stems.append(token if result else NEGATION_PREFIX + token)
             left_stem -= 1
         else:
-            stems.append(token)
+            stems.append(NEGATION_PREFIX + token if result else token)
     return TokenViews(words, stems, word_stems, plain)
 
 

@@ -88,3 +88,28 @@ def test_one_pass_views_equal_clause_by_clause_marking() -> None:
         for text in texts:
             views = token_views(text, stem=True, negation_window=window)
             assert (views.words, views.stems) == _views_by_clause(text, window), text
+
+
+def test_a_test_result_reads_against_the_words_sentiment_sense() -> None:
+    # seen on real news: "positif virus Corona" is bad news and "negatif Covid-19" good news
+    lex = load_lexicon()
+    for text, word in [
+        ("Wali Kota Semarang Hendrar Prihadi positif virus Corona.", "positif"),
+        ("Sopir pikap itu negatif narkoba.", "negatif"),
+        ("Pelaku dinyatakan positif mengonsumsi ganja.", "positif"),
+        ("Hasil tes urine negatif.", "negatif"),
+    ]:
+        assert f"NEG_{word}" in sentiment_tokens(text), text
+        assert f"NEG_{word}" in sentiment_tokens(text, stem=True), text
+    _, neg, balance, _ = lexicon_features(sentiment_tokens("Bupati itu positif Covid-19."), lex)
+    assert neg > 0 and balance < 0
+    pos, _, balance, _ = lexicon_features(sentiment_tokens("Bupati itu negatif Covid-19."), lex)
+    assert pos > 0 and balance > 0
+    # negated, the result reads as the word again; other senses are left alone
+    assert "positif" in sentiment_tokens("Ia tidak positif Covid-19.")
+    for text in (
+        "Program ini berdampak positif bagi penanganan Covid-19.",
+        "Tren positif berlanjut. Corona mereda.",
+        "Komentar negatif dari netizen.",
+    ):
+        assert not any(t.startswith("NEG_") for t in sentiment_tokens(text)), text

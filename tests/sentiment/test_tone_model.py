@@ -133,6 +133,8 @@ def test_scored_tone_comes_from_the_tone_part(pipelines) -> None:
                     "label": label,
                     "score": round(score, 4),
                     "sentences": [list(x) for x in found.sentences],  # what it was read from
+                    # and what it read there, before the article's tone was weighed
+                    "reading": {"label": found.label, "score": round(found.score, 4)},
                 }
                 settled += label != by_name[row["name"]].label
     assert settled  # the article tone turned some readings to neutral
