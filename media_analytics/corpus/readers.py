@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import glob
 import gzip
 import io
@@ -56,7 +57,7 @@ from typing import IO, Any, cast
 
 from .article import Article, Issue, build_article
 from .columns import ColumnResolver
-from .dates import numeric_date_order
+from .dates import _MONTHS, numeric_date_order
 from .rejects import Rejects, _Report
 
 __all__ = ["ARTICLE_SUFFIXES", "PathsLike", "read_articles"]
@@ -152,7 +153,8 @@ def read_articles(
     newer_files : bool, default=False
         A record whose id was read from an *earlier file* is kept as well, as that article's
         newer version (daily exports that carry a corrected article again; the store keeps
-        the last). Repeats within one file are reported and skipped either way.
+        the last, or the one of the file whose name is dated later: :func:`dated_before`, as
+        the line in the log says). Repeats within one file are reported and skipped either way.
 
     Yields
     ------
@@ -201,14 +203,18 @@ def _read(
             if article is None:
                 continue
             first = seen.get(article.id)
-            if first is not None and newer_files and first.rsplit(":", 1)[0] != name:
+            if first is not None and newer_files and (before := first.rsplit(":", 1)[0]) != name:
+                # (the store keeps the version of the file dated later, whatever the order read)
+                older = dated_before(name, before)
                 log.info(
-                    "%s:%d: id %r was read before at %s: this later file's record is kept as "
-                    "the newer version",
+                    "%s:%d: id %r was read before at %s: %s",
                     name,
                     line,
                     article.id,
                     first,
+                    "this file is dated before that one: the version read before is kept"
+                    if older
+                    else "this later file's record is kept as the newer version",
                 )
                 first = None
             if first is not None:
@@ -265,67 +271,175 @@ def expand_paths(paths: PathsLike) -> list[str]:
     return list(unique.values())
 
 
-# a day-first (or month-first) date in a file or folder name: 31-10-2025, 31_10_2025, 31.10.2025
-_NAME_DATE = re.compile(r"(?<!\d)(\d{1,2})([-_.])(\d{1,2})\2(\d{4})(?!\d)")
+#: Years a date in a file or folder name is taken in (as for a publication date).
+_NAME_YEARS = (1950, 2100)
+_MONTH_WORDS = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# a numeric date anywhere in a file or folder name: 2025-10-31 (also with _ or .), 31-10-2025
+# (day or month first), or eight digits, 20251031 or 31102025
+_NAME_DATE = re.compile(
+    r"(?<!\d)(?:(?P<y>\d{4})(?P<s>[-_.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"
+    r"|(?P<a>\d{1,2})(?P<t>[-_.])(?P<b>\d{1,2})(?P=t)(?P<year>\d{4})"
+    r"|(?P<digits>\d{8}))(?!\d)"
+)
+# a date with a month's name (Indonesian or English, as the date parser knows them): 1 Nov 2025,
+# 31 Oktober 2025, 31-Okt-2025, 31okt2025
+_NAME_WORD_DATE = re.compile(
+    rf"(?<!\d)(?P<day>\d{{1,2}})[-_. ]*(?P<month>{_MONTH_WORDS})(?![^\W\d_])\.?[-_., ]*"
+    r"(?P<year>\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    """The day, when it exists in a year a name's date is taken in."""
+    if not _NAME_YEARS[0] <= year < _NAME_YEARS[1]:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_readings(text: str) -> tuple[tuple[int, int, date | None, date | None], ...]:
+    """Each date ``text`` (a file or folder name) holds: ``(start, end, day first, month
+    first)``, the two readings of its digits (the same day twice when the order does not
+    matter: ``2025-10-31``, ``20251031``, ``1 Nov 2025``; ``None`` for a reading that is no day).
+    Eight digits are read year first when that gives a day (``20251031``), else day or month
+    first (``31102025``): both cannot give one, as a year 1950-2099 read as a month is none."""
+    found: list[tuple[int, int, date | None, date | None]] = []
+    for m in _NAME_DATE.finditer(text):
+        if m["y"]:
+            iso = _day(int(m["y"]), int(m["m"]), int(m["d"]))
+            dmy = mdy = iso
+        elif m["a"]:
+            a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+            dmy, mdy = _day(year, b, a), _day(year, a, b)
+        else:
+            digits = m["digits"]
+            iso = _day(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+            if iso is not None:
+                dmy = mdy = iso
+            else:
+                a, b, year = int(digits[:2]), int(digits[2:4]), int(digits[4:])
+                dmy, mdy = _day(year, b, a), _day(year, a, b)
+        if dmy is not None or mdy is not None:
+            found.append((m.start(), m.end(), dmy, mdy))
+    for m in _NAME_WORD_DATE.finditer(text):
+        day = _day(int(m["year"]), _MONTHS[m["month"].lower()], int(m["day"]))
+        if day is not None:
+            found.append((m.start(), m.end(), day, day))
+    return tuple(sorted(found, key=lambda r: r[0]))
+
+
+class _NameDates:
+    """Reads the dates of a list of names (see :func:`time_order`): a numeric date is read day
+    first (the Indonesian habit) unless some name of the list reads only month first
+    (``10-31-2025``) and none only day first; when names of the list show both orders, a date
+    that reads both ways (``05-11-2025``) is not read (not guessed)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        readings = [r for name in names for r in _name_readings(name)]
+        only_day = any(d is not None and m is None for _, _, d, m in readings)
+        only_month = any(m is not None and d is None for _, _, d, m in readings)
+        self.month_first = only_month and not only_day
+        self.mixed = only_month and only_day
+        #: the names holding a date not read for reading both ways in a list of both orders
+        self.ambiguous: list[str] = []
+
+    def dates(self, text: str) -> list[tuple[int, int, date]]:
+        """``(start, end, day)`` of each date of ``text`` read as this list reads it."""
+        days: list[tuple[int, int, date]] = []
+        for start, end, dmy, mdy in _name_readings(text):
+            if dmy is None or mdy is None or dmy == mdy:
+                day = dmy or mdy
+            elif self.mixed:
+                self.ambiguous.append(text)
+                continue
+            else:
+                day = mdy if self.month_first else dmy
+            if day is not None:
+                days.append((start, end, day))
+        return days
+
+    def key(self, text: str) -> tuple[str, str]:
+        """How a name (a stem, or a folder) sorts: by its date first (the latest, when it holds
+        several: ``rekap_2025-10-01_2025-10-31``), then as text with its dates written year
+        first, so that a name is followed by those that extend it; a name without a date as
+        its text."""
+        days = self.dates(text)
+        for start, end, day in reversed(days):
+            text = f"{text[:start]}{day.isoformat()}{text[end:]}"
+        latest = max((day for _, _, day in days), default=None)
+        return (latest.isoformat() if latest else text), text
 
 
 def time_order(files: Iterable[str]) -> list[str]:
-    """``files`` sorted by path, a date in a name read as the day it is: ``31-10-2025.jsonl``
-    sorts as ``2025-10-31.jsonl``, so before ``01-11-2025.jsonl``.
+    """``files`` sorted by the date their names hold, wherever it stands in a name:
+    ``zmedia_2025-10-31.csv`` comes before ``amedia_2025-11-01.csv``, ``31-10-2025.jsonl``
+    before ``01-11-2025.jsonl`` and ``Monitoring 31 Okt 2025.csv`` before ``Monitoring 1 Nov
+    2025.csv``.
 
     The daily job reads a folder's files in this order and the later file's copy of an article
-    wins: daily exports must be read oldest first, and day-first names sorted as text are not
-    (an older file's copy would undo a newer file's correction). ISO names (``2025-10-31``)
-    sort as they are. A date is read day first (the Indonesian habit) unless some name of the
-    list reads only month first (``10-31-2025``) and none only day first. Names without a date
-    sort as text; they must sort in time order themselves. A name that extends another's stem
-    sorts after it, whatever the characters that follow: ``2019-09-20.jsonl`` comes before a
-    second export of the day, ``2019-09-20-2.jsonl``, ``2019-09-20-late.jsonl`` or
-    ``2019-09-20 (1).jsonl`` (as text, ``-`` and a space sort before the ``.`` of the suffix).
+    wins: daily exports must be read oldest first, and names sorted as text are not (an older
+    file's copy would undo a newer file's correction). A date is written ``2025-10-31``
+    (or with ``_`` or ``.``), ``20251031``, ``31-10-2025``, ``31102025`` or with a month's name
+    (``1 Nov 2025``, ``31 Oktober 2025``), in years 1950-2099; eight digits are read year first
+    when that gives a day. A numeric date is read day first (the Indonesian habit) unless some
+    name of the list reads only month first (``10-31-2025``) and none only day first; when the
+    names show both orders, a date that reads both ways is not guessed: the name sorts as one
+    without a date (said in the log at DEBUG, ``-v``). Folders are compared first, the same
+    way. Names of one day sort as text, and names without a date sort as text after the dated
+    ones (unless they open with a digit or a sign): they must sort in time order themselves. A
+    name that extends another's stem sorts after it, whatever the characters that follow:
+    ``2019-09-20.jsonl`` comes before a second export of the day, ``2019-09-20-2.jsonl``,
+    ``2019-09-20-late.jsonl`` or ``2019-09-20 (1).jsonl`` (as text, ``-`` and a space sort
+    before the ``.`` of the suffix).
 
     Examples
     --------
     >>> time_order(["2019-09-20-2.jsonl", "2019-09-21.jsonl", "2019-09-20.jsonl"])
     ['2019-09-20.jsonl', '2019-09-20-2.jsonl', '2019-09-21.jsonl']
+    >>> time_order(["amedia_2025-11-01.csv", "zmedia_2025-10-31.csv"])
+    ['zmedia_2025-10-31.csv', 'amedia_2025-11-01.csv']
     """
     files = list(files)
-    pairs = [(int(m[1]), int(m[3])) for f in files for m in _NAME_DATE.finditer(f)]
-    month_first = any(a <= 12 < b for a, b in pairs) and not any(b <= 12 < a for a, b in pairs)
-
-    def as_iso(match: re.Match[str]) -> str:
-        day, month = int(match[1]), int(match[3])
-        if month_first:
-            day, month = month, day
-        if not (1 <= day <= 31 and 1 <= month <= 12):
-            return match[0]  # not a date: sorted as written
-        return f"{match[4]}-{month:02d}-{day:02d}"
-
-    def key(file: str) -> tuple[tuple[str, str], ...]:
-        # (stem, suffix) for each part: the stem is compared first, so that a name is followed
-        # by the names that extend it
-        parts = Path(file).parts
-        folders = tuple((_NAME_DATE.sub(as_iso, part), "") for part in parts[:-1])
-        stem, suffix = _split_suffix(parts[-1]) if parts else ("", "")
-        return (*folders, (_NAME_DATE.sub(as_iso, stem), suffix))
-
-    return sorted(files, key=key)
+    dates = _NameDates(files)
+    ordered = sorted(files, key=lambda file: _time_key(file, dates))
+    if dates.ambiguous:
+        unread = set(dates.ambiguous)
+        log.debug(
+            "dates read both day first and month first in names of a list whose names show both "
+            "orders, so not read (sorted by name instead): %s",
+            ", ".join(f for f in ordered if unread.intersection(_name_parts(f))),
+        )
+    return ordered
 
 
-# a year-first date in a name: 2025-10-31, 2025_10_31, 2025.10.31, or 20251031
-_ISO_NAME_DATE = re.compile(
-    r"(?<!\d)(?:\d{4}([-_.])\d{2}\1\d{2}|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
-    r"(?!\d)"
-)
+def _name_parts(file: str) -> list[str]:
+    """The folders of a path and the stem of its file name."""
+    parts = Path(file).parts
+    return [*parts[:-1], _split_suffix(parts[-1])[0]] if parts else []
+
+
+def _time_key(file: str, dates: _NameDates) -> tuple[tuple[str, str, str], ...]:
+    # (date, stem, suffix) for each part: the date first, then the stem, so that a name is
+    # followed by the names that extend it
+    parts = Path(file).parts
+    folders = tuple((*dates.key(part), "") for part in parts[:-1])
+    stem, suffix = _split_suffix(parts[-1]) if parts else ("", "")
+    return (*folders, (*dates.key(stem), suffix))
 
 
 def dated_before(first: str, second: str) -> bool:
     """Whether file ``first`` comes before file ``second`` in :func:`time_order` of their names,
-    both names holding a date (``2019-09-18.csv``, ``18-09-2019.jsonl``, ``20190918.csv``).
+    both names holding a date, wherever it stands (``2019-09-18.csv``, ``18-09-2019.jsonl``,
+    ``20190918.csv``, ``amedia_2019-09-18.csv``, ``Monitoring 18 Sep 2019.csv``).
 
     What the daily job goes by to tell an older export from a newer one across runs: a copy of
     an article read from ``first`` is older than the one read from ``second``. The folders are
-    not compared (an export folder may move); names without a date tell no time, and a name
-    is not before itself: ``False`` for both.
+    not compared (an export folder may move); names without a date (or with one not read, see
+    :func:`time_order`) tell no time, and a name is not before itself: ``False`` for both.
 
     Examples
     --------
@@ -333,15 +447,16 @@ def dated_before(first: str, second: str) -> bool:
     True
     >>> dated_before("2019-09-18-2.csv", "2019-09-18.csv"), dated_before("a.csv", "b.csv")
     (False, False)
+    >>> dated_before("zmedia_2019-09-18.csv", "amedia_2019-09-19.csv")
+    True
     """
     names = [Path(first).name, Path(second).name]
     if names[0] == names[1]:
         return False
-    dated = [bool(_NAME_DATE.search(n) or _ISO_NAME_DATE.search(n)) for n in names]
-    if not all(dated):
+    dates = _NameDates(names)
+    if not all(dates.dates(_split_suffix(n)[0]) for n in names):
         return False
-    # a stable sort: the second name stays first unless the first sorts strictly before it
-    return time_order(names[::-1])[0] == names[0]
+    return _time_key(names[0], dates) < _time_key(names[1], dates)
 
 
 def _split_suffix(name: str) -> tuple[str, str]:

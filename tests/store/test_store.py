@@ -602,6 +602,19 @@ def test_an_older_file_read_again_does_not_replace_a_later_files_version(
     assert _title(store, aid) == article["title"]
 
 
+def test_a_date_anywhere_in_the_names_tells_the_older_file(store: Store) -> None:
+    # seen on real news: "amedia_2025-11-01.csv" corrected an article of
+    # "zmedia_2025-10-31.csv"; reading the older file again put the older text back
+    article = make_articles(1)[0]
+    corrected = dict(article, title="Judul yang diperbaiki")
+    assert store.add_articles([corrected], files=["/srv/amedia_2025-11-01.csv"]) == (1, 0, 0)
+    kept: dict[str, tuple[str, str]] = {}
+    older = "/srv/zmedia_2025-10-31.csv"
+    assert store.add_articles([article], files=[older], kept_newer=kept) == (0, 1, 0)
+    assert kept == {article["id"]: (older, "/srv/amedia_2025-11-01.csv")}
+    assert _title(store, article["id"]) == corrected["title"]
+
+
 def test_files_that_tell_no_order_replace_as_before(store: Store, db_url: str) -> None:
     article = make_articles(1)[0]
     aid = article["id"]
