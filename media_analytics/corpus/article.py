@@ -263,6 +263,20 @@ def _nothing_left(text: str, *, always: bool) -> str:
     return "the text has no words once cleaned (only markup, links, portal boilerplate or symbols)"
 
 
+def no_words(text: str) -> bool:
+    """Whether a body holds nothing to score: blank, or no words once cleaned (only markup,
+    links, portal boilerplate or symbols: ``&nbsp;``, ``SCROLL TO CONTINUE WITH CONTENT``). The
+    test by which a record with a title is scored on the title alone (``no_content``), and by
+    which the store keeps the body read before (a re-crawl that missed it).
+
+    >>> no_words("&nbsp;"), no_words("ADVERTISEMENT\\nSCROLL TO CONTINUE WITH CONTENT")
+    (True, True)
+    >>> no_words("   "), no_words("Polisi menangkap dua tersangka.")
+    (True, False)
+    """
+    return not text.strip() or bool(_nothing_left(text, always=False))
+
+
 #: How much of a title the ``not_article`` error quotes.
 _QUOTED_TITLE_CHARS = 60
 

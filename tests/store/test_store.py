@@ -293,6 +293,22 @@ def test_a_copy_without_its_body_keeps_the_stored_body(
     assert f"the stored body ({len(article['text']):,} characters) is kept" in caplog.text
 
 
+def test_a_copy_whose_body_has_no_words_keeps_the_stored_body(store: Store) -> None:
+    # seen on real news: a re-crawl's bodies were a portal's widget line, an entity or blanks
+    articles = make_articles(4)
+    store.add_articles(articles)
+    bodies = ["ADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT", "&nbsp;", "   ", "Isi baru."]
+    again = [dict(a, text=body) for a, body in zip(articles, bodies, strict=True)]
+    assert store.add_articles(again) == (0, 4, 1)
+    texts = {r["id"]: r["text"] for batch in store.stored_articles() for r in batch}
+    assert [texts[a["id"]] for a in articles] == [a["text"] for a in articles[:3]] + ["Isi baru."]
+    # and from an earlier copy of the same batch
+    (fresh,) = make_articles(1, prefix="baru")
+    assert store.add_articles([fresh, dict(fresh, text="&nbsp;")]).new == 1
+    texts = {r["id"]: r["text"] for batch in store.stored_articles() for r in batch}
+    assert texts[fresh["id"]] == fresh["text"]
+
+
 def test_a_worse_copy_in_the_same_batch_keeps_what_the_earlier_one_had(
     store: Store, caplog: pytest.LogCaptureFixture
 ) -> None:
