@@ -745,7 +745,7 @@ def iter_records(
                 yield from _parquet_records(path, name, report)
         elif fmt == "jsonl":
             yield from _jsonl_records(stream, name, report)
-        elif fmt == "text" and _text_is_table(stream):  # "Text (tab delimited)" exports
+        elif fmt == "text" and _text_is_table(stream, columns):  # Excel's text exports
             yield from _csv_records(stream, name, report, delimiter=None, columns=columns)
         elif fmt == "text":
             yield from _text_record(stream, name, report)
@@ -1114,16 +1114,29 @@ def _json_kind(value: object) -> str:
 _HEADER_FIELD = re.compile(r"^[\w.-]{1,40}$")
 
 
-def _text_is_table(stream: IO[bytes]) -> bool:
-    """Whether a ``.txt`` file is a table: its first line a header of column names.
+def _text_is_table(stream: IO[bytes], columns: ColumnResolver | None = None) -> bool:
+    """Whether a ``.txt`` file is a table: its first line a header of column names, or one of
+    its first ``HEADER_SEARCH_LINES`` lines a tab-separated header below a report's title and
+    blank lines (Excel's "Unicode Text" and "Text (Tab delimited)" of such a sheet).
 
-    A header is two or more fields split by a tab, ``;``, ``|`` or ``,``, either naming a
-    text column the readers know (``isi``, ``Text Tweet``) or all plain names without spaces
-    (``id;judul;isi``); a title line with a comma has words with spaces between them.
+    A first line is a header of two or more fields split by a tab, ``;``, ``|`` or ``,``,
+    either naming a text column the readers know (``isi``, ``Text Tweet``) or all plain names
+    without spaces (``id;judul;isi``); a title line with a comma has words with spaces between
+    them. A line below it is one when its tab-separated cells name a text or a title column
+    (as ``columns`` reads names) and the next line is tab-separated too: an article's lines
+    with a tab in them name no column.
     """
-    lines = _peek(stream).decode("utf-8", "replace").lstrip("\ufeff").split("\n", 2)
+    lines = _peek(stream).decode("utf-8", "replace").lstrip("\ufeff").split("\n")
     first = lines[0].strip()
     second = lines[1] if len(lines) > 1 else ""
+    resolver = columns or ColumnResolver(None)
+    for i, line in enumerate(lines[1:HEADER_SEARCH_LINES], 1):
+        below = lines[i + 1] if i + 1 < len(lines) else ""
+        if "\t" not in line or "\t" not in below:
+            continue
+        names = [n for n in _line_names(line, "\t") if n.strip()]
+        if len(names) >= 2 and _names_a_field(names, resolver, first=False):
+            return True
     for delimiter in _DELIMITERS:
         fields = [f.strip().strip('"') for f in first.split(delimiter)]
         if len(fields) < 2:

@@ -197,6 +197,42 @@ def test_a_file_without_a_header_row_is_one_reject_not_one_per_record(tmp_path: 
     assert f"line 1: {BANNER!r}" in reject.message and len(reject.message) < 400
 
 
+def write_text_export(path: Path, encoding: str) -> Path:
+    """The vendor's sheet saved by Excel as "Unicode Text" (``utf-16``) or "Text (Tab
+    delimited)" (``cp1252``): tab-separated, every row padded to the sheet's width, the report's
+    title and a blank row above the header."""
+    width = len(HEADER)
+    rows = [[BANNER] + [""] * (width - 1), [""] * width, HEADER, *vendor_rows()]
+    with path.open("w", encoding=encoding, errors="replace", newline="") as f:
+        csv.writer(f, delimiter="\t", lineterminator="\r\n").writerows(rows)
+    return path
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1252"])
+def test_a_text_export_of_excel_with_a_title_above_the_header_is_a_table(
+    tmp_path: Path, encoding: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen on real news: the .txt was read as ONE article titled with the report's title (61
+    # actors); renamed .tsv, it was read right
+    path = write_text_export(tmp_path / "laporan.txt", encoding)
+    same = tmp_path / "laporan.tsv"
+    same.write_bytes(path.read_bytes())
+    rejects = Rejects()
+    with caplog.at_level(logging.INFO, logger="media_analytics.corpus.readers"):
+        articles = list(read_articles(path, rejects=rejects, dayfirst="auto"))
+    assert [a.title for a in articles] == [
+        a.title for a in read_articles(same, dayfirst="auto")
+    ] == [row[1] for row in vendor_rows()]
+    assert f"{path}: header found on line 3; lines 1-2 skipped" in caplog.text
+    assert [r.reason for r in rejects.errors] == []
+    # an article's .txt holding a table (tab-separated lines) is still one article
+    table = "Nama\tJabatan\tSuara\nAbdul Wahid\tGubernur Riau\t1.002.521\n"
+    (tmp_path / "artikel.txt").write_text(
+        f"{vendor_rows()[0][1]}\n\nHasil rekapitulasi:\n{table}", encoding="utf-8"
+    )
+    assert len(list(read_articles(tmp_path / "artikel.txt"))) == 1
+
+
 def _vendor_workbook(path: Path, *, header: bool = True) -> Path:
     openpyxl = pytest.importorskip("openpyxl", reason="reading .xlsx needs the excel extra")
     book = openpyxl.Workbook()
