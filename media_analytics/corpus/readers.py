@@ -1524,15 +1524,18 @@ def _csv_records(
 
     reader = new_reader()
     try:
-        header = _unique_header(next(reader))
+        names = next(reader)
     except csv.Error as exc:  # a binary file (a spreadsheet, an archive) under a text name
         report(name, 1, "unreadable_file", f"not a readable CSV file: {_one_line(exc)}")
         return
     except StopIteration:  # an Excel "sep=;" line alone
         report(name, 1, "empty_file", "empty file: no header line", "warning")
         return
+    header = _unique_header(names)
+    unnamed = _unnamed(names, header)
     feed.record()
     read_any = False  # a record, or a line that failed as one
+    separators = 0  # rows of separators alone (";;;;;;"), skipped
     while True:
         try:
             row = next(reader)
@@ -1561,7 +1564,7 @@ def _csv_records(
                 reader = new_reader()
                 message = "a quote inside a quoted field was not doubled: read as text"
                 report(name, start, "stray_quote", message, "warning", content=row)
-                yield from _checked_row(start, end, row, header, lines, name, report)
+                yield from _checked_row(start, end, row, header, lines, name, report, unnamed)
                 continue
             if tsv_row or to_end:
                 feed.again(taken[1:])
@@ -1571,7 +1574,7 @@ def _csv_records(
             if tsv_row:
                 # a tab-separated dump does not quote: a body that opens with a quotation
                 # mark ('"Kita perlu," ujar ...') is a field as written
-                yield from _checked_row(start, start, fields, header, lines, name, report)
+                yield from _checked_row(start, start, fields, header, lines, name, report, unnamed)
                 continue
             hint = ""
             if to_end or len(taken) > 1:  # it ran over several lines: a quote left open
@@ -1588,8 +1591,18 @@ def _csv_records(
         taken = feed.record()
         if not row or not taken:
             continue
+        if not any(cell.strip() for cell in row):
+            # a sheet formatted below its table, saved as CSV: a row of separators alone is
+            # a blank line
+            separators += 1
+            continue
         read_any = True
-        yield from _checked_row(taken[0][0], taken[-1][0], row, header, lines, name, report)
+        yield from _checked_row(
+            taken[0][0], taken[-1][0], row, header, lines, name, report, unnamed
+        )
+    if separators:
+        rows = "row" if separators == 1 else "rows"
+        log.info("%s: %d %s with no cell filled (separators alone) skipped", name, separators, rows)
     if not read_any:  # a header alone: an export of a day with no articles, or a cut one
         report(name, 1, "empty_file", "empty file: no records after the header", "warning")
 
@@ -1696,6 +1709,24 @@ def _lenient_fields(
         return fields, text.count("\n", 0, i) + 1
 
 
+def _unnamed(names: list[str], header: list[str]) -> frozenset[str]:
+    """The columns of ``header`` (made of ``names``) that have no name (``column_8``): a sheet
+    formatted beyond its table pads every row with empty cells."""
+    return frozenset(h for raw, h in zip(names, header, strict=True) if not raw.strip())
+
+
+def _without_empty_unnamed(record: Record, unnamed: frozenset[str]) -> Record:
+    """``record`` without the empty cells of columns that have no name: padding, not fields
+    (a cell of such a column that holds something is kept, under ``column_N``)."""
+    if not unnamed:
+        return record
+    return {
+        k: v
+        for k, v in record.items()
+        if k not in unnamed or (v.strip() if isinstance(v, str) else v is not None)
+    }
+
+
 def _checked_row(
     start: int,
     end: int,
@@ -1704,6 +1735,7 @@ def _checked_row(
     lines: _Lines,
     name: str,
     report: _Report,
+    unnamed: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[int, Record]]:
     if len(row) != len(header):
         span = f" (record runs to line {end}: unbalanced quote?)" if end > start else ""
@@ -1714,7 +1746,7 @@ def _checked_row(
         how = next((lines.bad[n] for n in range(start, end + 1) if n in lines.bad), "")
         if how:
             report(name, start, "non_utf8", how, "warning", content=row)
-    yield start, dict(zip(header, row, strict=True))
+    yield start, _without_empty_unnamed(dict(zip(header, row, strict=True)), unnamed)
 
 
 def _parquet_records(path: str, name: str, report: _Report) -> Iterator[tuple[int, Record]]:
@@ -1774,6 +1806,7 @@ def _excel_records(
             names = ["" if v is None else str(v) for v in values]
             if columns is None or _names_a_field(names, columns, first=seen == 1):
                 header = _unique_header(names)
+                unnamed = _unnamed(names, header)
                 break
             if any(n.strip() for n in names):
                 written.append((seen, ", ".join(n for n in names if n.strip())))
@@ -1793,7 +1826,7 @@ def _excel_records(
             cells = [_cell(v) for v in values][: len(header)]
             cells += [""] * (len(header) - len(cells))
             read_any = True
-            yield line, dict(zip(header, cells, strict=True))
+            yield line, _without_empty_unnamed(dict(zip(header, cells, strict=True)), unnamed)
         if not read_any:
             report(name, 1, "empty_file", "empty sheet: no rows after the header", "warning")
     finally:

@@ -148,6 +148,39 @@ def test_the_daily_job_neither_stores_nor_scores_a_summary_row(
     assert (last_line(path), "not_article", "error") in stored
 
 
+# ------------------------------------------------------------------------ Excel's padding
+
+
+def test_rows_of_separators_and_padded_columns_of_excel_are_not_records_or_fields(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen on real news: a sheet formatted beyond its table, saved as CSV, ends with rows of
+    # separators (";;;;;;;;"), each rejected ("empty text, and no title": exit 1), and its empty
+    # columns came into every record as column_8, column_9
+    plain = write_export(tmp_path / "plain.csv", footer=False)
+    padded = tmp_path / "padded.csv"
+    with padded.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f, delimiter=";")
+        writer.writerow([*HEADER, "", ""])
+        writer.writerows([*row, "", ""] for row in vendor_rows())
+        writer.writerows([[""] * (len(HEADER) + 2)] * 3)
+    rejects = Rejects()
+    with caplog.at_level(logging.INFO, logger="media_analytics.corpus.readers"):
+        articles = list(read_articles(padded, rejects=rejects, dayfirst="auto"))
+    assert [a.to_dict() for a in articles] == [
+        a.to_dict() for a in read_articles(plain, dayfirst="auto")
+    ]
+    assert [(r.reason, r.severity) for r in rejects] == [("no_content", "warning")]
+    assert f"{padded}: 3 rows with no cell filled (separators alone) skipped" in caplog.text
+    # an unnamed column that holds something in a row is kept in that row
+    one = tmp_path / "one.csv"
+    with one.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, delimiter=";")
+        writer.writerows([[*HEADER, "", ""], [*vendor_rows()[0], "", "catatan"]])
+    (article,) = read_articles(one, rejects=Rejects(), dayfirst="auto")
+    assert article.extra == {"No": "1", "Sentimen": "Netral", "column_9": "catatan"}
+
+
 # ------------------------------------------------------------------ a title above the header
 
 
@@ -220,9 +253,11 @@ def test_a_text_export_of_excel_with_a_title_above_the_header_is_a_table(
     rejects = Rejects()
     with caplog.at_level(logging.INFO, logger="media_analytics.corpus.readers"):
         articles = list(read_articles(path, rejects=rejects, dayfirst="auto"))
-    assert [a.title for a in articles] == [
-        a.title for a in read_articles(same, dayfirst="auto")
-    ] == [row[1] for row in vendor_rows()]
+    assert (
+        [a.title for a in articles]
+        == [a.title for a in read_articles(same, dayfirst="auto")]
+        == [row[1] for row in vendor_rows()]
+    )
     assert f"{path}: header found on line 3; lines 1-2 skipped" in caplog.text
     assert [r.reason for r in rejects.errors] == []
     # an article's .txt holding a table (tab-separated lines) is still one article
