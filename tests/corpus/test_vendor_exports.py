@@ -111,6 +111,46 @@ def test_a_headline_is_an_article_and_a_count_or_total_without_date_or_link_is_n
     assert Article.from_dict({"id": "h1", "title": title, "text": ""}).title == title
 
 
+def test_a_total_in_the_body_column_is_a_footer_too(tmp_path: Path) -> None:
+    # seen on real news: a vendor whose columns run No;Tanggal;Media;Judul;Isi;Tautan ends with
+    # ";;;Total;4 artikel;;" or ";;;;Total: 4 artikel;;": both were stored as undated articles
+    order = ["No", "Tanggal Terbit", "Media", "Judul", "Isi", "Tautan", "Sentimen"]
+    rows = [[row[HEADER.index(c)] for c in order] for row in vendor_rows()[:4]]
+    path = tmp_path / "export.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f, delimiter=";")
+        writer.writerows([order, *rows])
+        writer.writerow(["", "", "", "Total", "4 artikel", "", ""])
+        writer.writerow(["", "", "", "", "Total: 4 artikel", "", ""])
+        writer.writerow(["", "", "", "Jumlah berita", "67", "", ""])
+    rejects = Rejects()
+    articles = list(read_articles(path, rejects=rejects, dayfirst="auto"))
+    assert [a.title for a in articles] == [row[3] for row in rows]
+    end = last_line(path)
+    assert [(r.line, r.reason) for r in rejects.errors] == [
+        (end - 2, "not_article"),
+        (end - 1, "not_article"),
+        (end, "not_article"),
+    ]
+    assert rejects.errors[0].message == (
+        "'Total' / '4 artikel': only a count or a total, no date or URL: not an article (a "
+        "summary or footer row?)"
+    )
+    # a short record that is not a count stays an article, as does a dated or linked total
+    (detik,) = _first(DETIK, 1)
+    kept = read_records(
+        [
+            {"judul": detik["judul"], "isi": "4 artikel"},
+            {"judul": "", "isi": "Jumlah korban banjir 12 orang"},
+            {"judul": "Total", "isi": "4 artikel", "tanggal": detik["tanggal"]},
+            {"judul": "Total", "isi": "4 artikel", "tautan": detik["tautan"]},
+        ],
+        rejects=Rejects(),
+        dayfirst=False,
+    )
+    assert [i for i, _ in kept] == [0, 1, 2, 3]
+
+
 def test_a_frame_of_the_export_leaves_the_summary_row_out_as_the_file_reader_does(
     tmp_path: Path,
 ) -> None:
