@@ -23,13 +23,18 @@ Decisions worth knowing:
 - A body longer than ``max_text_chars`` is cut and kept (``text_truncated`` warning).
 - A body that looks like an HTML page is kept and flagged (``html_content`` warning);
   removing markup is the preprocessing step's job.
-- Blank lines are skipped silently. ``.gz`` files (and gzip data on standard input or
-  under another name) are decompressed on the fly; other archives, old ``.xls``
-  workbooks, PDFs and binary files are refused with one line saying what they are.
+- Blank lines are skipped silently, and rows of separators alone (``;;;;;;``, below an Excel
+  table) with one INFO line; a CSV row that omits its trailing empty fields is read with them
+  empty (one INFO line), and the empty cells of unnamed (padded) columns are no fields.
+  ``.gz`` files (and gzip data on standard input or under another name) are decompressed on
+  the fly; other archives, old ``.xls`` workbooks, PDFs and binary files are refused with one
+  line saying what they are.
 - Hidden files and folders (``.git``, ``.ipynb_checkpoints``) and spreadsheet lock files
   (``~$export.xlsx``) inside a folder are not read.
 - The CSV delimiter is sniffed from the header line (``,``, ``;``, tab or ``|``);
-  ``.tsv`` files always use tabs.
+  ``.tsv`` files always use tabs. A ``.txt`` file is such a table when its first line is a
+  header or a tab-separated header stands among its first ``HEADER_SEARCH_LINES`` lines
+  (Excel's text exports of a sheet with a report's title), else one article.
 - The header of a CSV file or a sheet is the first of its first ``HEADER_SEARCH_LINES`` lines
   (rows) that names a text or title column: a report's title and blank lines above the table
   are skipped (one INFO line says so), and a file without such a line is one ``no_header``
@@ -1536,6 +1541,7 @@ def _csv_records(
     feed.record()
     read_any = False  # a record, or a line that failed as one
     separators = 0  # rows of separators alone (";;;;;;"), skipped
+    short: list[int] = []  # the lines of rows that omit their last fields, read as empty
     while True:
         try:
             row = next(reader)
@@ -1597,8 +1603,26 @@ def _csv_records(
             separators += 1
             continue
         read_any = True
+        if len(row) < len(header):
+            # a row that leaves out its trailing empty fields, as Python's csv and Excel read
+            # it: the fields it omits are empty
+            short.append(taken[0][0])
+            row = row + [""] * (len(header) - len(row))
+        quotes = sum(text.count('"') for _, text in taken)
         yield from _checked_row(
-            taken[0][0], taken[-1][0], row, header, lines, name, report, unnamed
+            taken[0][0], taken[-1][0], row, header, lines, name, report, unnamed, quotes % 2 == 1
+        )
+    if short:
+        shown = ", ".join(map(str, short[:5])) + (", ..." if len(short) > 5 else "")
+        log.info(
+            "%s: %d row%s fewer fields than the header (%d): the missing last fields read as "
+            "empty (line%s %s)",
+            name,
+            len(short),
+            "s have" if len(short) > 1 else " has",
+            len(header),
+            "s" if len(short) > 1 else "",
+            shown,
         )
     if separators:
         rows = "row" if separators == 1 else "rows"
@@ -1736,9 +1760,16 @@ def _checked_row(
     name: str,
     report: _Report,
     unnamed: frozenset[str] = frozenset(),
+    odd_quotes: bool = True,
 ) -> Iterator[tuple[int, Record]]:
+    """The record of a row of ``header``'s width; a ``field_count`` error for another. A row
+    over several lines blames a quote only when its lines hold an odd number of them
+    (``odd_quotes``): a quoted body over several lines is no sign of one."""
     if len(row) != len(header):
-        span = f" (record runs to line {end}: unbalanced quote?)" if end > start else ""
+        span = ""
+        if end > start:
+            quote = ": unbalanced quote?" if odd_quotes else ""
+            span = f" (record runs to line {end}{quote})"
         message = f"expected {len(header)} fields, got {len(row)}{span}"
         report(name, start, "field_count", message, content=row)
         return

@@ -313,6 +313,49 @@ def test_csv_bad_rows(tmp_path: Path) -> None:
     assert articles[1].text == "Isi \u00ff dua"
 
 
+def test_rows_that_omit_their_last_empty_fields_are_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen on real news: an export that leaves out a row's trailing empty fields (Python's csv
+    # and Excel read it) had every row rejected: "expected 6 fields, got 5 (record runs to line
+    # 27: unbalanced quote?)"
+    path_ = shared_file("corpora/detik-aspect-news-2025/data_berita.csv")
+    with path_.open(encoding="utf-8", newline="") as f:
+        rows = [r for _, r in zip(range(3), csv.DictReader(f), strict=False)]
+    path = tmp_path / "t_ragged.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "judul", "tautan", "tanggal", "isi_berita", "kategori"])
+        writer.writerow([rows[0][k] for k in ("id", "judul", "tautan", "tanggal", "isi_berita")])
+        writer.writerow([rows[1][k] for k in ("id", "judul", "tautan", "tanggal")])
+        # one field too many, over several lines, its quotes balanced: still an error
+        writer.writerow(
+            [*(rows[2][k] for k in ("id", "judul", "tautan", "tanggal")), "x", "y", "z"]
+        )
+        writer.writerow([rows[2][k] for k in ("id", "judul", "tautan", "tanggal", "isi_berita")])
+    rejects = Rejects()
+    with caplog.at_level(logging.INFO, logger="media_analytics.corpus.readers"):
+        articles = list(read_articles(path, rejects=rejects, dayfirst=False))
+    assert [(a.title, a.text) for a in articles] == [
+        (rows[0]["judul"], rows[0]["isi_berita"]),
+        (rows[1]["judul"], ""),
+        (rows[2]["judul"], rows[2]["isi_berita"]),
+    ]
+    assert all(a.extra["kategori"] == "" for a in articles)
+    assert [r.reason for r in rejects.errors] == ["field_count"]
+    assert rejects.errors[0].message == "expected 6 fields, got 7"
+    assert f"{path}: 3 rows have fewer fields than the header (6): the missing last" in caplog.text
+    # a record over several lines with one field too many does not blame a quote
+    text = rows[0]["isi_berita"]
+    other = tmp_path / "over.csv"
+    with other.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows([["id", "title", "text"], [1, "J", text, "x"]])
+    rejects = Rejects()
+    assert list(read_articles(other, rejects=rejects)) == []
+    end = 2 + text.count("\n")
+    assert rejects.errors[0].message == f"expected 3 fields, got 4 (record runs to line {end})"
+
+
 def test_unbalanced_quote_is_reported_not_raised(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text('id,text\na,baik\nb,"tanpa penutup\nc,baris\nd,baris lagi\n')
