@@ -868,9 +868,12 @@ def _what_was_scored(reject: Any, kept: dict[str, dict[str, Any]]) -> str:
     read before (stored, or of an earlier copy) what the article is scored on: the reader
     said "scored on the title alone" before the store kept that body."""
     body = kept.get(reject.record_id or "", {}).get("text")
-    if reject.reason != "no_content" or not body or not reject.message.startswith("empty text"):
+    scored_on_title = "; scored on the title alone"
+    if reject.reason != "no_content" or not body or scored_on_title not in reject.message:
         return str(reject.message)
-    return f"empty text; the body read before ({len(body):,} characters) is kept and scored"
+    # "empty text", or "the text has no words once cleaned (...)": what the body read was
+    why = reject.message.split(scored_on_title, 1)[0]
+    return f"{why}; the body read before ({len(body):,} characters) is kept and scored"
 
 
 def _id_clash_message(clash: Any) -> str:

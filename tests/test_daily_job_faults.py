@@ -566,6 +566,35 @@ def test_a_recrawl_without_its_body_is_said_to_keep_the_stored_one(tmp_path: Pat
     assert "kept and scored" in done.stderr
 
 
+def test_a_recrawl_whose_body_has_no_words_keeps_the_stored_one(tmp_path: Path) -> None:
+    # seen on real news: a re-crawl sent detik's articles again with bodies the extractor
+    # missed; only the empty one kept the stored body, the others replaced it with a widget
+    # line, an entity or blanks (4,412 / 45 / 6 / 3 characters left)
+    day1 = [dict(r) for r in _detik_rows()[:4]]
+    bodies = ["", "ADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT", "&nbsp;", "   "]
+    day2 = [dict(r, isi_berita=body) for r, body in zip(day1, bodies, strict=True)]
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    _write_csv(exports / "berita-2025-10-21.csv", day1)
+    first = _run("score", "exports", "--db", "m.db", "--date-order", "mdy", "-q", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    _write_csv(exports / "berita-2025-10-22.csv", day2)
+    done = _run("score", "exports", "--db", "m.db", "--date-order", "mdy", "-v", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        texts = dict(con.execute("SELECT id, json_extract(record, '$.text') FROM articles"))
+        said = dict(
+            con.execute("SELECT record_id, message FROM rejects WHERE reason = 'no_content'")
+        )
+    assert {r["id"]: texts[r["id"]] for r in day1} == {r["id"]: r["isi_berita"] for r in day1}
+    for r in day1:
+        assert said[r["id"]].endswith(
+            f"; the body read before ({len(r['isi_berita']):,} characters) is kept and scored"
+        ), said[r["id"]]
+    # nothing changed: the same articles, with the same bodies
+    assert "(read 4: 0 new, 4 already stored, 0 of them changed)" in done.stderr
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_a_record_refused_for_its_id_leaves_no_trace_in_duplicate_detection(
     backend: str, tmp_path: Path

@@ -94,7 +94,7 @@ class Article:
         ValueError
             When ``text`` is missing, or empty (or nothing but markup) without a title, or
             beside a count or a total with neither a date nor a URL (a summary row, not an
-            article), or
+            article), or a count or a total itself with neither (``Total: 4 artikel``), or
             a field has the wrong type.
         DateParseError
             When ``published_at`` cannot be parsed without guessing.
@@ -263,6 +263,20 @@ def _nothing_left(text: str, *, always: bool) -> str:
     return "the text has no words once cleaned (only markup, links, portal boilerplate or symbols)"
 
 
+def no_words(text: str) -> bool:
+    """Whether a body holds nothing to score: blank, or no words once cleaned (only markup,
+    links, portal boilerplate or symbols: ``&nbsp;``, ``SCROLL TO CONTINUE WITH CONTENT``). The
+    test by which a record with a title is scored on the title alone (``no_content``), and by
+    which the store keeps the body read before (a re-crawl that missed it).
+
+    >>> no_words("&nbsp;"), no_words("ADVERTISEMENT\\nSCROLL TO CONTINUE WITH CONTENT")
+    (True, True)
+    >>> no_words("   "), no_words("Polisi menangkap dua tersangka.")
+    (True, False)
+    """
+    return not text.strip() or bool(_nothing_left(text, always=False))
+
+
 #: How much of a title the ``not_article`` error quotes.
 _QUOTED_TITLE_CHARS = 60
 
@@ -270,11 +284,18 @@ _QUOTED_TITLE_CHARS = 60
 #: A title that reads as a report's count or total, not a headline: ``67 artikel``, ``Total``,
 #: ``Jumlah berita: 67``, ``Rekap``; a keyword only in a short cell (a headline may open with
 #: "Total": ``Total Kerugian Banjir Capai Rp 5 Miliar``).
+_COUNTED = r"(?:artikel|berita|data|items?|articles?|rows?|baris|records?|tautan|links?)"
+_TOTAL_WORDS = (
+    r"(?:(?:grand\s+|sub\s*-?\s*)?total|jumlah|rekap(?:itulasi)?|ringkasan|summary|count)"
+)
 _SUMMARY_TITLE = re.compile(
-    r"^\W*[\d.,]+\s*(?:artikel|berita|data|items?|articles?|rows?|baris|records?|tautan|links?)?"
-    r"\W*$"
-    r"|^\W*(?:(?:grand\s+|sub\s*-?\s*)?total|jumlah|rekap(?:itulasi)?|ringkasan|summary|count)"
-    r"\b(?!(?:\W+\w+){4})",
+    rf"^\W*[\d.,]+\s*{_COUNTED}?\W*$|^\W*{_TOTAL_WORDS}\b(?!(?:\W+\w+){{4}})",
+    re.IGNORECASE,
+)
+#: A body that is a count or a total and nothing else: ``4 artikel``, ``Total: 4 artikel``,
+#: ``Jumlah berita: 67``, ``Total`` (not ``Jumlah korban banjir 12 orang``).
+_COUNT_LINE = re.compile(
+    rf"^\W*(?:{_TOTAL_WORDS}(?:\s+{_COUNTED})?\b\W*)?(?:[\d.,]+\s*{_COUNTED}?)?\W*$",
     re.IGNORECASE,
 )
 
@@ -296,6 +317,29 @@ def _not_an_article(strings: Mapping[str, str], raw_date: Any) -> Issue | None:
     return Issue("not_article", message, "error")
 
 
+def _count_row(strings: Mapping[str, str], text: str, raw_date: Any) -> Issue | None:
+    """The error for a record whose only content is a count or a total, in its body (``Total:
+    4 artikel``, the title empty or itself a total: ``Total`` over ``4 artikel``) with neither a
+    date nor a URL: a report's footer row whose cells stand under the body column. A headline
+    over a short body, or a body that says more than a count, is an article. ``None`` for
+    one."""
+    dated = not _missing(raw_date) and not (isinstance(raw_date, str) and not raw_date.strip())
+    body = text.strip()
+    if strings["url"] or dated or len(body) > _QUOTED_TITLE_CHARS:
+        return None
+    if not _WORD_RE.search(body) or not _COUNT_LINE.match(body):
+        return None
+    title = strings["title"]
+    if title and not _SUMMARY_TITLE.match(title):
+        return None
+    shown = f"{title!r} / {body!r}" if title else repr(body)
+    message = (
+        f"{shown}: only a count or a total, no date or URL: not an article (a summary or "
+        "footer row?)"
+    )
+    return Issue("not_article", message, "error")
+
+
 def build_article(
     fields: Mapping[str, Any],
     extra: dict[str, Any],
@@ -314,7 +358,9 @@ def build_article(
     found. Errors: missing text, a field of the wrong type, an empty body or one with
     nothing left after cleaning (markup, links, portal boilerplate) and no title, or such a
     body beside a title that reads as a count or a total with neither a date nor a URL
-    (``not_article``: a summary or footer row, such as ``Total;67 artikel``). Warnings (the
+    (``not_article``: a summary or footer row, such as ``Total;67 artikel``), or a body that
+    is only a count or a total (``4 artikel``, ``Total: 4 artikel``) under an empty title or one
+    that reads as a total, with neither a date nor a URL (``not_article`` too). Warnings (the
     article is still built): unparseable date (its value kept in ``extra`` as
     ``published_at_raw``), body cut to
     ``max_text_chars``, body that looks like an HTML page, an empty body or one with nothing
@@ -401,6 +447,8 @@ def build_article(
         if not_article := _not_an_article(strings, raw_date):
             return None, [not_article]
         issues.append(Issue("no_content", f"{empty}; scored on the title alone", "warning"))
+    elif count := _count_row(strings, text, raw_date):
+        return None, [count]
     if tags := looks_like_html(text):
         issues.append(
             Issue(

@@ -23,13 +23,18 @@ Decisions worth knowing:
 - A body longer than ``max_text_chars`` is cut and kept (``text_truncated`` warning).
 - A body that looks like an HTML page is kept and flagged (``html_content`` warning);
   removing markup is the preprocessing step's job.
-- Blank lines are skipped silently. ``.gz`` files (and gzip data on standard input or
-  under another name) are decompressed on the fly; other archives, old ``.xls``
-  workbooks, PDFs and binary files are refused with one line saying what they are.
+- Blank lines are skipped silently, and rows of separators alone (``;;;;;;``, below an Excel
+  table) with one INFO line; a CSV row that omits its trailing empty fields is read with them
+  empty (one INFO line), and the empty cells of unnamed (padded) columns are no fields.
+  ``.gz`` files (and gzip data on standard input or under another name) are decompressed on
+  the fly; other archives, old ``.xls`` workbooks, PDFs and binary files are refused with one
+  line saying what they are.
 - Hidden files and folders (``.git``, ``.ipynb_checkpoints``) and spreadsheet lock files
   (``~$export.xlsx``) inside a folder are not read.
 - The CSV delimiter is sniffed from the header line (``,``, ``;``, tab or ``|``);
-  ``.tsv`` files always use tabs.
+  ``.tsv`` files always use tabs. A ``.txt`` file is such a table when its first line is a
+  header or a tab-separated header stands among its first ``HEADER_SEARCH_LINES`` lines
+  (Excel's text exports of a sheet with a report's title), else one article.
 - The header of a CSV file or a sheet is the first of its first ``HEADER_SEARCH_LINES`` lines
   (rows) that names a text or title column: a report's title and blank lines above the table
   are skipped (one INFO line says so), and a file without such a line is one ``no_header``
@@ -40,6 +45,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import glob
 import gzip
 import io
@@ -56,7 +62,7 @@ from typing import IO, Any, cast
 
 from .article import Article, Issue, build_article
 from .columns import ColumnResolver
-from .dates import numeric_date_order
+from .dates import _MONTHS, numeric_date_order
 from .rejects import Rejects, _Report
 
 __all__ = ["ARTICLE_SUFFIXES", "PathsLike", "read_articles"]
@@ -152,7 +158,8 @@ def read_articles(
     newer_files : bool, default=False
         A record whose id was read from an *earlier file* is kept as well, as that article's
         newer version (daily exports that carry a corrected article again; the store keeps
-        the last). Repeats within one file are reported and skipped either way.
+        the last, or the one of the file whose name is dated later: :func:`dated_before`, as
+        the line in the log says). Repeats within one file are reported and skipped either way.
 
     Yields
     ------
@@ -201,14 +208,18 @@ def _read(
             if article is None:
                 continue
             first = seen.get(article.id)
-            if first is not None and newer_files and first.rsplit(":", 1)[0] != name:
+            if first is not None and newer_files and (before := first.rsplit(":", 1)[0]) != name:
+                # (the store keeps the version of the file dated later, whatever the order read)
+                older = dated_before(name, before)
                 log.info(
-                    "%s:%d: id %r was read before at %s: this later file's record is kept as "
-                    "the newer version",
+                    "%s:%d: id %r was read before at %s: %s",
                     name,
                     line,
                     article.id,
                     first,
+                    "this file is dated before that one: the version read before is kept"
+                    if older
+                    else "this later file's record is kept as the newer version",
                 )
                 first = None
             if first is not None:
@@ -265,67 +276,175 @@ def expand_paths(paths: PathsLike) -> list[str]:
     return list(unique.values())
 
 
-# a day-first (or month-first) date in a file or folder name: 31-10-2025, 31_10_2025, 31.10.2025
-_NAME_DATE = re.compile(r"(?<!\d)(\d{1,2})([-_.])(\d{1,2})\2(\d{4})(?!\d)")
+#: Years a date in a file or folder name is taken in (as for a publication date).
+_NAME_YEARS = (1950, 2100)
+_MONTH_WORDS = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# a numeric date anywhere in a file or folder name: 2025-10-31 (also with _ or .), 31-10-2025
+# (day or month first), or eight digits, 20251031 or 31102025
+_NAME_DATE = re.compile(
+    r"(?<!\d)(?:(?P<y>\d{4})(?P<s>[-_.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"
+    r"|(?P<a>\d{1,2})(?P<t>[-_.])(?P<b>\d{1,2})(?P=t)(?P<year>\d{4})"
+    r"|(?P<digits>\d{8}))(?!\d)"
+)
+# a date with a month's name (Indonesian or English, as the date parser knows them): 1 Nov 2025,
+# 31 Oktober 2025, 31-Okt-2025, 31okt2025
+_NAME_WORD_DATE = re.compile(
+    rf"(?<!\d)(?P<day>\d{{1,2}})[-_. ]*(?P<month>{_MONTH_WORDS})(?![^\W\d_])\.?[-_., ]*"
+    r"(?P<year>\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    """The day, when it exists in a year a name's date is taken in."""
+    if not _NAME_YEARS[0] <= year < _NAME_YEARS[1]:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_readings(text: str) -> tuple[tuple[int, int, date | None, date | None], ...]:
+    """Each date ``text`` (a file or folder name) holds: ``(start, end, day first, month
+    first)``, the two readings of its digits (the same day twice when the order does not
+    matter: ``2025-10-31``, ``20251031``, ``1 Nov 2025``; ``None`` for a reading that is no day).
+    Eight digits are read year first when that gives a day (``20251031``), else day or month
+    first (``31102025``): both cannot give one, as a year 1950-2099 read as a month is none."""
+    found: list[tuple[int, int, date | None, date | None]] = []
+    for m in _NAME_DATE.finditer(text):
+        if m["y"]:
+            iso = _day(int(m["y"]), int(m["m"]), int(m["d"]))
+            dmy = mdy = iso
+        elif m["a"]:
+            a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+            dmy, mdy = _day(year, b, a), _day(year, a, b)
+        else:
+            digits = m["digits"]
+            iso = _day(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+            if iso is not None:
+                dmy = mdy = iso
+            else:
+                a, b, year = int(digits[:2]), int(digits[2:4]), int(digits[4:])
+                dmy, mdy = _day(year, b, a), _day(year, a, b)
+        if dmy is not None or mdy is not None:
+            found.append((m.start(), m.end(), dmy, mdy))
+    for m in _NAME_WORD_DATE.finditer(text):
+        day = _day(int(m["year"]), _MONTHS[m["month"].lower()], int(m["day"]))
+        if day is not None:
+            found.append((m.start(), m.end(), day, day))
+    return tuple(sorted(found, key=lambda r: r[0]))
+
+
+class _NameDates:
+    """Reads the dates of a list of names (see :func:`time_order`): a numeric date is read day
+    first (the Indonesian habit) unless some name of the list reads only month first
+    (``10-31-2025``) and none only day first; when names of the list show both orders, a date
+    that reads both ways (``05-11-2025``) is not read (not guessed)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        readings = [r for name in names for r in _name_readings(name)]
+        only_day = any(d is not None and m is None for _, _, d, m in readings)
+        only_month = any(m is not None and d is None for _, _, d, m in readings)
+        self.month_first = only_month and not only_day
+        self.mixed = only_month and only_day
+        #: the names holding a date not read for reading both ways in a list of both orders
+        self.ambiguous: list[str] = []
+
+    def dates(self, text: str) -> list[tuple[int, int, date]]:
+        """``(start, end, day)`` of each date of ``text`` read as this list reads it."""
+        days: list[tuple[int, int, date]] = []
+        for start, end, dmy, mdy in _name_readings(text):
+            if dmy is None or mdy is None or dmy == mdy:
+                day = dmy or mdy
+            elif self.mixed:
+                self.ambiguous.append(text)
+                continue
+            else:
+                day = mdy if self.month_first else dmy
+            if day is not None:
+                days.append((start, end, day))
+        return days
+
+    def key(self, text: str) -> tuple[str, str]:
+        """How a name (a stem, or a folder) sorts: by its date first (the latest, when it holds
+        several: ``rekap_2025-10-01_2025-10-31``), then as text with its dates written year
+        first, so that a name is followed by those that extend it; a name without a date as
+        its text."""
+        days = self.dates(text)
+        for start, end, day in reversed(days):
+            text = f"{text[:start]}{day.isoformat()}{text[end:]}"
+        latest = max((day for _, _, day in days), default=None)
+        return (latest.isoformat() if latest else text), text
 
 
 def time_order(files: Iterable[str]) -> list[str]:
-    """``files`` sorted by path, a date in a name read as the day it is: ``31-10-2025.jsonl``
-    sorts as ``2025-10-31.jsonl``, so before ``01-11-2025.jsonl``.
+    """``files`` sorted by the date their names hold, wherever it stands in a name:
+    ``zmedia_2025-10-31.csv`` comes before ``amedia_2025-11-01.csv``, ``31-10-2025.jsonl``
+    before ``01-11-2025.jsonl`` and ``Monitoring 31 Okt 2025.csv`` before ``Monitoring 1 Nov
+    2025.csv``.
 
     The daily job reads a folder's files in this order and the later file's copy of an article
-    wins: daily exports must be read oldest first, and day-first names sorted as text are not
-    (an older file's copy would undo a newer file's correction). ISO names (``2025-10-31``)
-    sort as they are. A date is read day first (the Indonesian habit) unless some name of the
-    list reads only month first (``10-31-2025``) and none only day first. Names without a date
-    sort as text; they must sort in time order themselves. A name that extends another's stem
-    sorts after it, whatever the characters that follow: ``2019-09-20.jsonl`` comes before a
-    second export of the day, ``2019-09-20-2.jsonl``, ``2019-09-20-late.jsonl`` or
-    ``2019-09-20 (1).jsonl`` (as text, ``-`` and a space sort before the ``.`` of the suffix).
+    wins: daily exports must be read oldest first, and names sorted as text are not (an older
+    file's copy would undo a newer file's correction). A date is written ``2025-10-31``
+    (or with ``_`` or ``.``), ``20251031``, ``31-10-2025``, ``31102025`` or with a month's name
+    (``1 Nov 2025``, ``31 Oktober 2025``), in years 1950-2099; eight digits are read year first
+    when that gives a day. A numeric date is read day first (the Indonesian habit) unless some
+    name of the list reads only month first (``10-31-2025``) and none only day first; when the
+    names show both orders, a date that reads both ways is not guessed: the name sorts as one
+    without a date (said in the log at DEBUG, ``-v``). Folders are compared first, the same
+    way. Names of one day sort as text, and names without a date sort as text after the dated
+    ones (unless they open with a digit or a sign): they must sort in time order themselves. A
+    name that extends another's stem sorts after it, whatever the characters that follow:
+    ``2019-09-20.jsonl`` comes before a second export of the day, ``2019-09-20-2.jsonl``,
+    ``2019-09-20-late.jsonl`` or ``2019-09-20 (1).jsonl`` (as text, ``-`` and a space sort
+    before the ``.`` of the suffix).
 
     Examples
     --------
     >>> time_order(["2019-09-20-2.jsonl", "2019-09-21.jsonl", "2019-09-20.jsonl"])
     ['2019-09-20.jsonl', '2019-09-20-2.jsonl', '2019-09-21.jsonl']
+    >>> time_order(["amedia_2025-11-01.csv", "zmedia_2025-10-31.csv"])
+    ['zmedia_2025-10-31.csv', 'amedia_2025-11-01.csv']
     """
     files = list(files)
-    pairs = [(int(m[1]), int(m[3])) for f in files for m in _NAME_DATE.finditer(f)]
-    month_first = any(a <= 12 < b for a, b in pairs) and not any(b <= 12 < a for a, b in pairs)
-
-    def as_iso(match: re.Match[str]) -> str:
-        day, month = int(match[1]), int(match[3])
-        if month_first:
-            day, month = month, day
-        if not (1 <= day <= 31 and 1 <= month <= 12):
-            return match[0]  # not a date: sorted as written
-        return f"{match[4]}-{month:02d}-{day:02d}"
-
-    def key(file: str) -> tuple[tuple[str, str], ...]:
-        # (stem, suffix) for each part: the stem is compared first, so that a name is followed
-        # by the names that extend it
-        parts = Path(file).parts
-        folders = tuple((_NAME_DATE.sub(as_iso, part), "") for part in parts[:-1])
-        stem, suffix = _split_suffix(parts[-1]) if parts else ("", "")
-        return (*folders, (_NAME_DATE.sub(as_iso, stem), suffix))
-
-    return sorted(files, key=key)
+    dates = _NameDates(files)
+    ordered = sorted(files, key=lambda file: _time_key(file, dates))
+    if dates.ambiguous:
+        unread = set(dates.ambiguous)
+        log.debug(
+            "dates read both day first and month first in names of a list whose names show both "
+            "orders, so not read (sorted by name instead): %s",
+            ", ".join(f for f in ordered if unread.intersection(_name_parts(f))),
+        )
+    return ordered
 
 
-# a year-first date in a name: 2025-10-31, 2025_10_31, 2025.10.31, or 20251031
-_ISO_NAME_DATE = re.compile(
-    r"(?<!\d)(?:\d{4}([-_.])\d{2}\1\d{2}|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
-    r"(?!\d)"
-)
+def _name_parts(file: str) -> list[str]:
+    """The folders of a path and the stem of its file name."""
+    parts = Path(file).parts
+    return [*parts[:-1], _split_suffix(parts[-1])[0]] if parts else []
+
+
+def _time_key(file: str, dates: _NameDates) -> tuple[tuple[str, str, str], ...]:
+    # (date, stem, suffix) for each part: the date first, then the stem, so that a name is
+    # followed by the names that extend it
+    parts = Path(file).parts
+    folders = tuple((*dates.key(part), "") for part in parts[:-1])
+    stem, suffix = _split_suffix(parts[-1]) if parts else ("", "")
+    return (*folders, (*dates.key(stem), suffix))
 
 
 def dated_before(first: str, second: str) -> bool:
     """Whether file ``first`` comes before file ``second`` in :func:`time_order` of their names,
-    both names holding a date (``2019-09-18.csv``, ``18-09-2019.jsonl``, ``20190918.csv``).
+    both names holding a date, wherever it stands (``2019-09-18.csv``, ``18-09-2019.jsonl``,
+    ``20190918.csv``, ``amedia_2019-09-18.csv``, ``Monitoring 18 Sep 2019.csv``).
 
     What the daily job goes by to tell an older export from a newer one across runs: a copy of
     an article read from ``first`` is older than the one read from ``second``. The folders are
-    not compared (an export folder may move); names without a date tell no time, and a name
-    is not before itself: ``False`` for both.
+    not compared (an export folder may move); names without a date (or with one not read, see
+    :func:`time_order`) tell no time, and a name is not before itself: ``False`` for both.
 
     Examples
     --------
@@ -333,15 +452,16 @@ def dated_before(first: str, second: str) -> bool:
     True
     >>> dated_before("2019-09-18-2.csv", "2019-09-18.csv"), dated_before("a.csv", "b.csv")
     (False, False)
+    >>> dated_before("zmedia_2019-09-18.csv", "amedia_2019-09-19.csv")
+    True
     """
     names = [Path(first).name, Path(second).name]
     if names[0] == names[1]:
         return False
-    dated = [bool(_NAME_DATE.search(n) or _ISO_NAME_DATE.search(n)) for n in names]
-    if not all(dated):
+    dates = _NameDates(names)
+    if not all(dates.dates(_split_suffix(n)[0]) for n in names):
         return False
-    # a stable sort: the second name stays first unless the first sorts strictly before it
-    return time_order(names[::-1])[0] == names[0]
+    return _time_key(names[0], dates) < _time_key(names[1], dates)
 
 
 def _split_suffix(name: str) -> tuple[str, str]:
@@ -630,7 +750,7 @@ def iter_records(
                 yield from _parquet_records(path, name, report)
         elif fmt == "jsonl":
             yield from _jsonl_records(stream, name, report)
-        elif fmt == "text" and _text_is_table(stream):  # "Text (tab delimited)" exports
+        elif fmt == "text" and _text_is_table(stream, columns):  # Excel's text exports
             yield from _csv_records(stream, name, report, delimiter=None, columns=columns)
         elif fmt == "text":
             yield from _text_record(stream, name, report)
@@ -999,16 +1119,29 @@ def _json_kind(value: object) -> str:
 _HEADER_FIELD = re.compile(r"^[\w.-]{1,40}$")
 
 
-def _text_is_table(stream: IO[bytes]) -> bool:
-    """Whether a ``.txt`` file is a table: its first line a header of column names.
+def _text_is_table(stream: IO[bytes], columns: ColumnResolver | None = None) -> bool:
+    """Whether a ``.txt`` file is a table: its first line a header of column names, or one of
+    its first ``HEADER_SEARCH_LINES`` lines a tab-separated header below a report's title and
+    blank lines (Excel's "Unicode Text" and "Text (Tab delimited)" of such a sheet).
 
-    A header is two or more fields split by a tab, ``;``, ``|`` or ``,``, either naming a
-    text column the readers know (``isi``, ``Text Tweet``) or all plain names without spaces
-    (``id;judul;isi``); a title line with a comma has words with spaces between them.
+    A first line is a header of two or more fields split by a tab, ``;``, ``|`` or ``,``,
+    either naming a text column the readers know (``isi``, ``Text Tweet``) or all plain names
+    without spaces (``id;judul;isi``); a title line with a comma has words with spaces between
+    them. A line below it is one when its tab-separated cells name a text or a title column
+    (as ``columns`` reads names) and the next line is tab-separated too: an article's lines
+    with a tab in them name no column.
     """
-    lines = _peek(stream).decode("utf-8", "replace").lstrip("\ufeff").split("\n", 2)
+    lines = _peek(stream).decode("utf-8", "replace").lstrip("\ufeff").split("\n")
     first = lines[0].strip()
     second = lines[1] if len(lines) > 1 else ""
+    resolver = columns or ColumnResolver(None)
+    for i, line in enumerate(lines[1:HEADER_SEARCH_LINES], 1):
+        below = lines[i + 1] if i + 1 < len(lines) else ""
+        if "\t" not in line or "\t" not in below:
+            continue
+        names = [n for n in _line_names(line, "\t") if n.strip()]
+        if len(names) >= 2 and _names_a_field(names, resolver, first=False):
+            return True
     for delimiter in _DELIMITERS:
         fields = [f.strip().strip('"') for f in first.split(delimiter)]
         if len(fields) < 2:
@@ -1396,15 +1529,19 @@ def _csv_records(
 
     reader = new_reader()
     try:
-        header = _unique_header(next(reader))
+        names = next(reader)
     except csv.Error as exc:  # a binary file (a spreadsheet, an archive) under a text name
         report(name, 1, "unreadable_file", f"not a readable CSV file: {_one_line(exc)}")
         return
     except StopIteration:  # an Excel "sep=;" line alone
         report(name, 1, "empty_file", "empty file: no header line", "warning")
         return
+    header = _unique_header(names)
+    unnamed = _unnamed(names, header)
     feed.record()
     read_any = False  # a record, or a line that failed as one
+    separators = 0  # rows of separators alone (";;;;;;"), skipped
+    short: list[int] = []  # the lines of rows that omit their last fields, read as empty
     while True:
         try:
             row = next(reader)
@@ -1433,7 +1570,7 @@ def _csv_records(
                 reader = new_reader()
                 message = "a quote inside a quoted field was not doubled: read as text"
                 report(name, start, "stray_quote", message, "warning", content=row)
-                yield from _checked_row(start, end, row, header, lines, name, report)
+                yield from _checked_row(start, end, row, header, lines, name, report, unnamed)
                 continue
             if tsv_row or to_end:
                 feed.again(taken[1:])
@@ -1443,7 +1580,7 @@ def _csv_records(
             if tsv_row:
                 # a tab-separated dump does not quote: a body that opens with a quotation
                 # mark ('"Kita perlu," ujar ...') is a field as written
-                yield from _checked_row(start, start, fields, header, lines, name, report)
+                yield from _checked_row(start, start, fields, header, lines, name, report, unnamed)
                 continue
             hint = ""
             if to_end or len(taken) > 1:  # it ran over several lines: a quote left open
@@ -1460,8 +1597,36 @@ def _csv_records(
         taken = feed.record()
         if not row or not taken:
             continue
+        if not any(cell.strip() for cell in row):
+            # a sheet formatted below its table, saved as CSV: a row of separators alone is
+            # a blank line
+            separators += 1
+            continue
         read_any = True
-        yield from _checked_row(taken[0][0], taken[-1][0], row, header, lines, name, report)
+        if len(row) < len(header):
+            # a row that leaves out its trailing empty fields, as Python's csv and Excel read
+            # it: the fields it omits are empty
+            short.append(taken[0][0])
+            row = row + [""] * (len(header) - len(row))
+        quotes = sum(text.count('"') for _, text in taken)
+        yield from _checked_row(
+            taken[0][0], taken[-1][0], row, header, lines, name, report, unnamed, quotes % 2 == 1
+        )
+    if short:
+        shown = ", ".join(map(str, short[:5])) + (", ..." if len(short) > 5 else "")
+        log.info(
+            "%s: %d row%s fewer fields than the header (%d): the missing last fields read as "
+            "empty (line%s %s)",
+            name,
+            len(short),
+            "s have" if len(short) > 1 else " has",
+            len(header),
+            "s" if len(short) > 1 else "",
+            shown,
+        )
+    if separators:
+        rows = "row" if separators == 1 else "rows"
+        log.info("%s: %d %s with no cell filled (separators alone) skipped", name, separators, rows)
     if not read_any:  # a header alone: an export of a day with no articles, or a cut one
         report(name, 1, "empty_file", "empty file: no records after the header", "warning")
 
@@ -1568,6 +1733,24 @@ def _lenient_fields(
         return fields, text.count("\n", 0, i) + 1
 
 
+def _unnamed(names: list[str], header: list[str]) -> frozenset[str]:
+    """The columns of ``header`` (made of ``names``) that have no name (``column_8``): a sheet
+    formatted beyond its table pads every row with empty cells."""
+    return frozenset(h for raw, h in zip(names, header, strict=True) if not raw.strip())
+
+
+def _without_empty_unnamed(record: Record, unnamed: frozenset[str]) -> Record:
+    """``record`` without the empty cells of columns that have no name: padding, not fields
+    (a cell of such a column that holds something is kept, under ``column_N``)."""
+    if not unnamed:
+        return record
+    return {
+        k: v
+        for k, v in record.items()
+        if k not in unnamed or (v.strip() if isinstance(v, str) else v is not None)
+    }
+
+
 def _checked_row(
     start: int,
     end: int,
@@ -1576,9 +1759,17 @@ def _checked_row(
     lines: _Lines,
     name: str,
     report: _Report,
+    unnamed: frozenset[str] = frozenset(),
+    odd_quotes: bool = True,
 ) -> Iterator[tuple[int, Record]]:
+    """The record of a row of ``header``'s width; a ``field_count`` error for another. A row
+    over several lines blames a quote only when its lines hold an odd number of them
+    (``odd_quotes``): a quoted body over several lines is no sign of one."""
     if len(row) != len(header):
-        span = f" (record runs to line {end}: unbalanced quote?)" if end > start else ""
+        span = ""
+        if end > start:
+            quote = ": unbalanced quote?" if odd_quotes else ""
+            span = f" (record runs to line {end}{quote})"
         message = f"expected {len(header)} fields, got {len(row)}{span}"
         report(name, start, "field_count", message, content=row)
         return
@@ -1586,7 +1777,7 @@ def _checked_row(
         how = next((lines.bad[n] for n in range(start, end + 1) if n in lines.bad), "")
         if how:
             report(name, start, "non_utf8", how, "warning", content=row)
-    yield start, dict(zip(header, row, strict=True))
+    yield start, _without_empty_unnamed(dict(zip(header, row, strict=True)), unnamed)
 
 
 def _parquet_records(path: str, name: str, report: _Report) -> Iterator[tuple[int, Record]]:
@@ -1646,6 +1837,7 @@ def _excel_records(
             names = ["" if v is None else str(v) for v in values]
             if columns is None or _names_a_field(names, columns, first=seen == 1):
                 header = _unique_header(names)
+                unnamed = _unnamed(names, header)
                 break
             if any(n.strip() for n in names):
                 written.append((seen, ", ".join(n for n in names if n.strip())))
@@ -1665,7 +1857,7 @@ def _excel_records(
             cells = [_cell(v) for v in values][: len(header)]
             cells += [""] * (len(header) - len(cells))
             read_any = True
-            yield line, dict(zip(header, cells, strict=True))
+            yield line, _without_empty_unnamed(dict(zip(header, cells, strict=True)), unnamed)
         if not read_any:
             report(name, 1, "empty_file", "empty sheet: no rows after the header", "warning")
     finally:

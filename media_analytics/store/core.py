@@ -167,7 +167,9 @@ class Store(RunsMixin):
         kept : dict, optional
             Gets, by id, the date, source, url or body (``published_at``, ``source``,
             ``url``, ``text``) a record lacked and kept from the stored article or from an
-            earlier copy of the batch (each also said in a warning).
+            earlier copy of the batch (each also said in a warning). A body with no words once
+            cleaned (:func:`~media_analytics.corpus.article.no_words`) is lacked as an empty
+            one is.
         files : sequence, optional
             The input file each record was read from (by position; ``None`` for one of
             standard input). A record read from a file dated before the file the article's
@@ -231,7 +233,7 @@ class Store(RunsMixin):
             given[aid] = data
             digest = content_hash(data)
             prepared[aid] = _prepared(data, digest)
-            if any(data.get(name) in (None, "") for name in _KEPT_FIELDS):
+            if any(_lacks(data, name) for name in _KEPT_FIELDS):
                 lacking[aid] = data
             else:
                 lacking.pop(aid, None)
@@ -1307,12 +1309,28 @@ def _said_clashes(found: list[IdClash], clashes: list[IdClash] | None) -> None:
         )
 
 
+def _lacks(data: Mapping[str, Any], name: str) -> bool:
+    """Whether ``data`` lacks the field: it is missing or empty, or, for the body, holds no
+    words once cleaned (:func:`~media_analytics.corpus.article.no_words`: blanks, ``&nbsp;``,
+    a portal's ``SCROLL TO CONTINUE WITH CONTENT``), which the readers score on the title alone:
+    a re-crawl that missed the body is no newer body."""
+    value = data.get(name)
+    if value in (None, ""):
+        return True
+    if name != "text" or not isinstance(value, str):
+        return False
+    from ..corpus.article import no_words
+
+    return no_words(value)
+
+
 def _kept_from(before: Mapping[str, Any], data: Mapping[str, Any]) -> dict[str, Any]:
-    """The date, source, url and body that ``data`` lacks and ``before`` has."""
+    """The date, source, url and body that ``data`` lacks and ``before`` has (see
+    :func:`_lacks`)."""
     return {
         name: before[name]
         for name in _KEPT_FIELDS
-        if data.get(name) in (None, "") and before.get(name) not in (None, "")
+        if _lacks(data, name) and not _lacks(before, name)
     }
 
 

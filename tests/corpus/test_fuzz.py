@@ -160,7 +160,7 @@ def csv_case(draw: st.DrawFn) -> Case:
     case = Case(lines=[csv_line(HEADER)])
     line = 2  # physical line where the next record starts
     utf8_before = False  # an earlier line was UTF-8 beyond ASCII: the file is UTF-8
-    kinds = ["good", "non_utf8", "missing_text", "too_many", "too_few"]
+    kinds = ["good", "non_utf8", "missing_text", "too_many", "too_few", "id_alone"]
     for kind in draw(st.lists(st.sampled_from(kinds), max_size=20)):
         row = [f"r{line}", draw(_ANY_TEXT), draw(_TEXT), draw(_DATES), draw(_ANY_TEXT)]
         if kind == "missing_text":  # no body and no title (a title alone is scored on it)
@@ -168,8 +168,10 @@ def csv_case(draw: st.DrawFn) -> Case:
             row[2] = draw(st.sampled_from(["", "  ", "\t"]))
         elif kind == "too_many":
             row.append(draw(_ANY_TEXT))
-        elif kind == "too_few":
-            row = row[: draw(st.integers(1, 4))]
+        elif kind == "too_few":  # the last fields left out: read as empty
+            row = row[: draw(st.integers(3, 4))]
+        elif kind == "id_alone":  # read as a row of empty fields but its id: no text, no title
+            row = row[:1]
         raw = csv_line(row)
         first = ""
         if kind == "non_utf8":
@@ -179,7 +181,8 @@ def csv_case(draw: st.DrawFn) -> Case:
             raw = raw.replace(b"\x00MARK\x00", b"\xff", 1)
         else:
             utf8_before = utf8_before or not raw.isascii()
-        if kind in ("good", "non_utf8"):
+        if kind in ("good", "non_utf8", "too_few"):
+            row = row + [""] * (len(HEADER) - len(row))
             text = first + row[2]
             case.good.append(
                 {
@@ -193,7 +196,8 @@ def csv_case(draw: st.DrawFn) -> Case:
             if kind == "non_utf8":
                 case.warned[line] = "non_utf8"
         else:
-            case.bad[line] = {"missing_text": "missing_text"}.get(kind, "field_count")
+            reason = "missing_text" if kind in ("missing_text", "id_alone") else "field_count"
+            case.bad[line] = reason
         case.lines.append(raw)
         line += raw.count(b"\n")
     if len(case.lines) == 1:

@@ -22,7 +22,7 @@ from media_analytics.corpus import (
     write_parquet,
 )
 from media_analytics.corpus.article import build_article
-from media_analytics.corpus.readers import expand_paths, time_order
+from media_analytics.corpus.readers import dated_before, expand_paths, time_order
 
 from ..conftest import shared_file
 
@@ -311,6 +311,49 @@ def test_csv_bad_rows(tmp_path: Path) -> None:
         (0, "windows_1252"),  # its one byte beyond ASCII is Windows-1252: "ÿ"
     }
     assert articles[1].text == "Isi \u00ff dua"
+
+
+def test_rows_that_omit_their_last_empty_fields_are_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen on real news: an export that leaves out a row's trailing empty fields (Python's csv
+    # and Excel read it) had every row rejected: "expected 6 fields, got 5 (record runs to line
+    # 27: unbalanced quote?)"
+    path_ = shared_file("corpora/detik-aspect-news-2025/data_berita.csv")
+    with path_.open(encoding="utf-8", newline="") as f:
+        rows = [r for _, r in zip(range(3), csv.DictReader(f), strict=False)]
+    path = tmp_path / "t_ragged.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "judul", "tautan", "tanggal", "isi_berita", "kategori"])
+        writer.writerow([rows[0][k] for k in ("id", "judul", "tautan", "tanggal", "isi_berita")])
+        writer.writerow([rows[1][k] for k in ("id", "judul", "tautan", "tanggal")])
+        # one field too many, over several lines, its quotes balanced: still an error
+        writer.writerow(
+            [*(rows[2][k] for k in ("id", "judul", "tautan", "tanggal")), "x", "y", "z"]
+        )
+        writer.writerow([rows[2][k] for k in ("id", "judul", "tautan", "tanggal", "isi_berita")])
+    rejects = Rejects()
+    with caplog.at_level(logging.INFO, logger="media_analytics.corpus.readers"):
+        articles = list(read_articles(path, rejects=rejects, dayfirst=False))
+    assert [(a.title, a.text) for a in articles] == [
+        (rows[0]["judul"], rows[0]["isi_berita"]),
+        (rows[1]["judul"], ""),
+        (rows[2]["judul"], rows[2]["isi_berita"]),
+    ]
+    assert all(a.extra["kategori"] == "" for a in articles)
+    assert [r.reason for r in rejects.errors] == ["field_count"]
+    assert rejects.errors[0].message == "expected 6 fields, got 7"
+    assert f"{path}: 3 rows have fewer fields than the header (6): the missing last" in caplog.text
+    # a record over several lines with one field too many does not blame a quote
+    text = rows[0]["isi_berita"]
+    other = tmp_path / "over.csv"
+    with other.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows([["id", "title", "text"], [1, "J", text, "x"]])
+    rejects = Rejects()
+    assert list(read_articles(other, rejects=rejects)) == []
+    end = 2 + text.count("\n")
+    assert rejects.errors[0].message == f"expected 3 fields, got 4 (record runs to line {end})"
 
 
 def test_unbalanced_quote_is_reported_not_raised(tmp_path: Path) -> None:
@@ -1111,6 +1154,62 @@ def test_a_second_export_of_the_day_is_read_after_the_first(tmp_path: Path) -> N
         "x/31-10-2025-2.csv",
         "x/01-11-2025.csv",
     ]
+
+
+def test_a_date_anywhere_in_a_name_orders_the_files(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen on real news: vendor exports named "<outlet>_<date>" were read in the order of the
+    # outlet, and an older day's copy undid a correction of the next day
+    assert dated_before("zmedia_2025-10-31.csv", "amedia_2025-11-01.csv")
+    assert not dated_before("amedia_2025-11-01.csv", "zmedia_2025-10-31.csv")
+    assert not dated_before("2025-10-25_crawler.jsonl", "resent_2025-10-22_crawler.jsonl")
+    assert dated_before("resent_2025-10-22_crawler.jsonl", "2025-10-25_crawler.jsonl")
+    assert time_order(["Monitoring_01112025.csv", "Monitoring_31102025.csv"]) == [
+        "Monitoring_31102025.csv",
+        "Monitoring_01112025.csv",
+    ]
+    assert time_order(["Monitoring 1 Nov 2025.csv", "Monitoring 31 Okt 2025.csv"]) == [
+        "Monitoring 31 Okt 2025.csv",
+        "Monitoring 1 Nov 2025.csv",
+    ]
+    assert time_order(["Laporan 01-11-2025 Polda.csv", "Laporan 31-10-2025 Polda.csv"])[0] == (
+        "Laporan 31-10-2025 Polda.csv"
+    )
+    names = ["b_2 November 2025.xlsx", "a_20251101.csv", "c_31-Oktober-2025.tsv", "rekap.csv"]
+    assert time_order(names) == [
+        "c_31-Oktober-2025.tsv",
+        "a_20251101.csv",
+        "b_2 November 2025.xlsx",
+        "rekap.csv",
+    ]
+    assert dated_before("Monitoring_31102025.csv", "Monitoring 1 Nov 2025.csv")
+    # a second export of the day still comes after the first
+    assert time_order(["amedia_2025-10-31-2.csv", "amedia_2025-10-31.csv"])[0] == (
+        "amedia_2025-10-31.csv"
+    )
+    # not a day: an id, a year outside 1950-2099, a month 13
+    assert time_order(["x_12345678.csv", "x_2025-13-01.csv", "a.csv"])[0] == "a.csv"
+    assert not dated_before("berita_12345678.csv", "berita_2025-10-31.csv")
+    # names that show both orders (31-10-2025 and 10-31-2025): a date that reads both ways is
+    # not guessed; the name sorts by its text, and -v says so
+    with caplog.at_level(logging.DEBUG, logger="media_analytics.corpus.readers"):
+        mixed = time_order(["b_31-10-2025.csv", "a_10-31-2025.csv", "z_05-11-2025.csv"])
+    assert mixed == ["a_10-31-2025.csv", "b_31-10-2025.csv", "z_05-11-2025.csv"]
+    assert "not read (sorted by name instead): z_05-11-2025.csv" in caplog.text
+    # in a folder, too
+    for name in ("amedia_2025-11-01.csv", "zmedia_2025-10-31.csv"):
+        (tmp_path / name).write_text("id,judul,isi\n7,Judul,Isi berita.\n", encoding="utf-8")
+    assert [Path(f).name for f in expand_paths(tmp_path)] == [
+        "zmedia_2025-10-31.csv",
+        "amedia_2025-11-01.csv",
+    ]
+    # named newest first: the line in the log says which version the store keeps
+    newest_first = [tmp_path / "amedia_2025-11-01.csv", tmp_path / "zmedia_2025-10-31.csv"]
+    with caplog.at_level(logging.INFO, logger="media_analytics.corpus.readers"):
+        assert len(list(read_articles(newest_first, newer_files=True))) == 2
+    assert "this file is dated before that one: the version read before is kept" in caplog.text
+    assert "kept as the newer version" not in caplog.text
 
 
 def test_an_export_with_a_header_and_no_rows_is_reported_as_an_empty_file(

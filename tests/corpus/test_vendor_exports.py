@@ -111,6 +111,46 @@ def test_a_headline_is_an_article_and_a_count_or_total_without_date_or_link_is_n
     assert Article.from_dict({"id": "h1", "title": title, "text": ""}).title == title
 
 
+def test_a_total_in_the_body_column_is_a_footer_too(tmp_path: Path) -> None:
+    # seen on real news: a vendor whose columns run No;Tanggal;Media;Judul;Isi;Tautan ends with
+    # ";;;Total;4 artikel;;" or ";;;;Total: 4 artikel;;": both were stored as undated articles
+    order = ["No", "Tanggal Terbit", "Media", "Judul", "Isi", "Tautan", "Sentimen"]
+    rows = [[row[HEADER.index(c)] for c in order] for row in vendor_rows()[:4]]
+    path = tmp_path / "export.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f, delimiter=";")
+        writer.writerows([order, *rows])
+        writer.writerow(["", "", "", "Total", "4 artikel", "", ""])
+        writer.writerow(["", "", "", "", "Total: 4 artikel", "", ""])
+        writer.writerow(["", "", "", "Jumlah berita", "67", "", ""])
+    rejects = Rejects()
+    articles = list(read_articles(path, rejects=rejects, dayfirst="auto"))
+    assert [a.title for a in articles] == [row[3] for row in rows]
+    end = last_line(path)
+    assert [(r.line, r.reason) for r in rejects.errors] == [
+        (end - 2, "not_article"),
+        (end - 1, "not_article"),
+        (end, "not_article"),
+    ]
+    assert rejects.errors[0].message == (
+        "'Total' / '4 artikel': only a count or a total, no date or URL: not an article (a "
+        "summary or footer row?)"
+    )
+    # a short record that is not a count stays an article, as does a dated or linked total
+    (detik,) = _first(DETIK, 1)
+    kept = read_records(
+        [
+            {"judul": detik["judul"], "isi": "4 artikel"},
+            {"judul": "", "isi": "Jumlah korban banjir 12 orang"},
+            {"judul": "Total", "isi": "4 artikel", "tanggal": detik["tanggal"]},
+            {"judul": "Total", "isi": "4 artikel", "tautan": detik["tautan"]},
+        ],
+        rejects=Rejects(),
+        dayfirst=False,
+    )
+    assert [i for i, _ in kept] == [0, 1, 2, 3]
+
+
 def test_a_frame_of_the_export_leaves_the_summary_row_out_as_the_file_reader_does(
     tmp_path: Path,
 ) -> None:
@@ -146,6 +186,39 @@ def test_the_daily_job_neither_stores_nor_scores_a_summary_row(
         stored = con.execute("SELECT line, reason, severity FROM rejects ORDER BY line").fetchall()
     assert sorted(titles) == sorted(row[1] for row in vendor_rows())
     assert (last_line(path), "not_article", "error") in stored
+
+
+# ------------------------------------------------------------------------ Excel's padding
+
+
+def test_rows_of_separators_and_padded_columns_of_excel_are_not_records_or_fields(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen on real news: a sheet formatted beyond its table, saved as CSV, ends with rows of
+    # separators (";;;;;;;;"), each rejected ("empty text, and no title": exit 1), and its empty
+    # columns came into every record as column_8, column_9
+    plain = write_export(tmp_path / "plain.csv", footer=False)
+    padded = tmp_path / "padded.csv"
+    with padded.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f, delimiter=";")
+        writer.writerow([*HEADER, "", ""])
+        writer.writerows([*row, "", ""] for row in vendor_rows())
+        writer.writerows([[""] * (len(HEADER) + 2)] * 3)
+    rejects = Rejects()
+    with caplog.at_level(logging.INFO, logger="media_analytics.corpus.readers"):
+        articles = list(read_articles(padded, rejects=rejects, dayfirst="auto"))
+    assert [a.to_dict() for a in articles] == [
+        a.to_dict() for a in read_articles(plain, dayfirst="auto")
+    ]
+    assert [(r.reason, r.severity) for r in rejects] == [("no_content", "warning")]
+    assert f"{padded}: 3 rows with no cell filled (separators alone) skipped" in caplog.text
+    # an unnamed column that holds something in a row is kept in that row
+    one = tmp_path / "one.csv"
+    with one.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, delimiter=";")
+        writer.writerows([[*HEADER, "", ""], [*vendor_rows()[0], "", "catatan"]])
+    (article,) = read_articles(one, rejects=Rejects(), dayfirst="auto")
+    assert article.extra == {"No": "1", "Sentimen": "Netral", "column_9": "catatan"}
 
 
 # ------------------------------------------------------------------ a title above the header
@@ -195,6 +268,44 @@ def test_a_file_without_a_header_row_is_one_reject_not_one_per_record(tmp_path: 
     )
     assert "--column COLUMN=text on the command line" in reject.message
     assert f"line 1: {BANNER!r}" in reject.message and len(reject.message) < 400
+
+
+def write_text_export(path: Path, encoding: str) -> Path:
+    """The vendor's sheet saved by Excel as "Unicode Text" (``utf-16``) or "Text (Tab
+    delimited)" (``cp1252``): tab-separated, every row padded to the sheet's width, the report's
+    title and a blank row above the header."""
+    width = len(HEADER)
+    rows = [[BANNER] + [""] * (width - 1), [""] * width, HEADER, *vendor_rows()]
+    with path.open("w", encoding=encoding, errors="replace", newline="") as f:
+        csv.writer(f, delimiter="\t", lineterminator="\r\n").writerows(rows)
+    return path
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1252"])
+def test_a_text_export_of_excel_with_a_title_above_the_header_is_a_table(
+    tmp_path: Path, encoding: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen on real news: the .txt was read as ONE article titled with the report's title (61
+    # actors); renamed .tsv, it was read right
+    path = write_text_export(tmp_path / "laporan.txt", encoding)
+    same = tmp_path / "laporan.tsv"
+    same.write_bytes(path.read_bytes())
+    rejects = Rejects()
+    with caplog.at_level(logging.INFO, logger="media_analytics.corpus.readers"):
+        articles = list(read_articles(path, rejects=rejects, dayfirst="auto"))
+    assert (
+        [a.title for a in articles]
+        == [a.title for a in read_articles(same, dayfirst="auto")]
+        == [row[1] for row in vendor_rows()]
+    )
+    assert f"{path}: header found on line 3; lines 1-2 skipped" in caplog.text
+    assert [r.reason for r in rejects.errors] == []
+    # an article's .txt holding a table (tab-separated lines) is still one article
+    table = "Nama\tJabatan\tSuara\nAbdul Wahid\tGubernur Riau\t1.002.521\n"
+    (tmp_path / "artikel.txt").write_text(
+        f"{vendor_rows()[0][1]}\n\nHasil rekapitulasi:\n{table}", encoding="utf-8"
+    )
+    assert len(list(read_articles(tmp_path / "artikel.txt"))) == 1
 
 
 def _vendor_workbook(path: Path, *, header: bool = True) -> Path:

@@ -293,6 +293,22 @@ def test_a_copy_without_its_body_keeps_the_stored_body(
     assert f"the stored body ({len(article['text']):,} characters) is kept" in caplog.text
 
 
+def test_a_copy_whose_body_has_no_words_keeps_the_stored_body(store: Store) -> None:
+    # seen on real news: a re-crawl's bodies were a portal's widget line, an entity or blanks
+    articles = make_articles(4)
+    store.add_articles(articles)
+    bodies = ["ADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT", "&nbsp;", "   ", "Isi baru."]
+    again = [dict(a, text=body) for a, body in zip(articles, bodies, strict=True)]
+    assert store.add_articles(again) == (0, 4, 1)
+    texts = {r["id"]: r["text"] for batch in store.stored_articles() for r in batch}
+    assert [texts[a["id"]] for a in articles] == [a["text"] for a in articles[:3]] + ["Isi baru."]
+    # and from an earlier copy of the same batch
+    (fresh,) = make_articles(1, prefix="baru")
+    assert store.add_articles([fresh, dict(fresh, text="&nbsp;")]).new == 1
+    texts = {r["id"]: r["text"] for batch in store.stored_articles() for r in batch}
+    assert texts[fresh["id"]] == fresh["text"]
+
+
 def test_a_worse_copy_in_the_same_batch_keeps_what_the_earlier_one_had(
     store: Store, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -600,6 +616,19 @@ def test_an_older_file_read_again_does_not_replace_a_later_files_version(
     # a later file replaces it, even with the older text (the outlet took the correction back)
     assert store.add_articles([article], files=["/srv/exports/2019-09-21.csv"]) == (0, 1, 1)
     assert _title(store, aid) == article["title"]
+
+
+def test_a_date_anywhere_in_the_names_tells_the_older_file(store: Store) -> None:
+    # seen on real news: "amedia_2025-11-01.csv" corrected an article of
+    # "zmedia_2025-10-31.csv"; reading the older file again put the older text back
+    article = make_articles(1)[0]
+    corrected = dict(article, title="Judul yang diperbaiki")
+    assert store.add_articles([corrected], files=["/srv/amedia_2025-11-01.csv"]) == (1, 0, 0)
+    kept: dict[str, tuple[str, str]] = {}
+    older = "/srv/zmedia_2025-10-31.csv"
+    assert store.add_articles([article], files=[older], kept_newer=kept) == (0, 1, 0)
+    assert kept == {article["id"]: (older, "/srv/amedia_2025-11-01.csv")}
+    assert _title(store, article["id"]) == corrected["title"]
 
 
 def test_files_that_tell_no_order_replace_as_before(store: Store, db_url: str) -> None:
