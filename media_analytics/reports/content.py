@@ -15,6 +15,7 @@ import pandas as pd
 
 from .. import __version__
 from .frames import ReportData, _first_ids, _period_code
+from .regions import NO_REGENCY, NO_REGION
 from .spikes import attention_tests, detect_spikes
 from .tables import (
     emerging_topics,
@@ -29,9 +30,31 @@ from .tables import (
     volume,
 )
 
-__all__ = ["PERIOD_NAMES", "SPIKE_METHOD", "ReportContent", "build_content", "no_tone_reason"]
+__all__ = [
+    "PERIOD_NAMES",
+    "REGION_NOTES",
+    "SPIKE_METHOD",
+    "ReportContent",
+    "build_content",
+    "no_tone_reason",
+]
 
 PERIOD_NAMES = {"D": "day", "W": "week (Monday to Sunday)", "M": "month"}
+
+#: How the tables per province and per regency or city count, said with them.
+REGION_NOTES = {
+    "volume_region": (
+        "A story is placed by the places and the local branches (KPU Brebes) it names: a "
+        f"story naming several provinces counts in each, and {NO_REGION} counts the stories "
+        "naming none, so a period's rows add up to its stories only when no story names two."
+    ),
+    "volume_regency": (
+        "A story naming several regencies or cities counts in each, and "
+        f"{NO_REGENCY} counts the stories naming none; a place that may be either of two "
+        "(Semarang, a city's and a regency's name) counts under both names joined with "
+        '"or".'
+    ),
+}
 
 SPIKE_METHOD = (
     "A spike is a period in which a theme's share of all stories (its normalised attention) is "
@@ -150,6 +173,7 @@ def build_content(
         "volume_topic": volume(data, "topic", code),
         "volume_outlet": volume(data, "outlet", code),
         "volume_region": volume(data, "region", code),
+        "volume_regency": volume(data, "regency", code),
         "attention_tests": tests,
         "stories": stories,
     }
@@ -182,6 +206,7 @@ def build_content(
             )
         ),
     }
+    notes.update(REGION_NOTES)
     if cut:
         notes["volume_theme"] = notes["sentiment_over_time"] = (
             "Partial periods (holding only some of their days): "

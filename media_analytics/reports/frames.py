@@ -28,6 +28,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .regions import story_places
+
 __all__ = ["PERIODS", "ReportData", "period_start", "records_to_frames"]
 
 logger = logging.getLogger(__name__)
@@ -47,6 +49,8 @@ STORY_COLUMNS = [
     "title",
     "url",
     "themes",
+    "province",
+    "regency",
     "topic_id",
     "topic_label",
     "topic_score",
@@ -69,12 +73,17 @@ class ReportData:
     ----------
     stories : pandas.DataFrame
         One row per story (syndicated copies folded into their original), columns
-        ``id, date, source, title, url, themes, topic_id, topic_label, topic_score, sentiment,
-        sentiment_score, sentiment_negative, sentiment_neutral, sentiment_positive,
-        model_version, n_outlets, outlets``. ``url`` is the URL of the story's representative
-        record (its original, else its earliest copy; empty when the record has none) and
-        ``themes`` the themes the story counts under, joined with ``"; "`` (empty when it
-        carries none). ``sentiment_score`` is the probability of the
+        ``id, date, source, title, url, themes, province, regency, topic_id, topic_label,
+        topic_score, sentiment, sentiment_score, sentiment_negative, sentiment_neutral,
+        sentiment_positive, model_version, n_outlets, outlets``. ``url`` is the URL of the
+        story's representative record (its original, else its earliest copy; empty when the
+        record has none) and ``themes`` the themes the story counts under, joined with ``"; "``
+        (empty when it carries none); ``province`` and ``regency`` are the provinces and the
+        regencies or cities the story is placed in, by the places and local branches it names,
+        joined with ``"; "`` (empty for none; a place that may be either of two is ``Kabupaten
+        Semarang or Kota Semarang``, see :mod:`~media_analytics.reports.regions`): the keys
+        the tables per province and per regency count it under. ``sentiment_score`` is the
+        probability of the
         label, which the lean rule can give while another class is more probable;
         ``sentiment_negative`` ... ``sentiment_positive`` are the probabilities of each class
         (empty for records scored without them).
@@ -637,6 +646,10 @@ def records_to_frames(
     )  # fmt: skip
     actors = actors[actors["name"].notna()].copy()
     quotes = _frame(quote_rows, ["id", "date", "source", "speaker", "text", "verb"])
+    places = story_places(actors)
+    for column in ("province", "regency"):
+        placed = stories["id"].map(places[column]).astype(object)
+        stories[column] = placed.where(placed.notna(), "")
     _group_names(actors, quotes, alias_links, aliases)
     # a person named by initials alone ("pelaku berinisial R (26)") is someone else in every
     # story: not one actor across stories
