@@ -55,6 +55,7 @@ def build_report(
     generated_at: datetime | None = None,
     html_file: str | Path | None = None,
     aliases: Mapping[str, str] | None = None,
+    regions: Sequence[str] | None = None,
 ) -> dict[str, Path]:
     """Write the trend report for scored records: HTML, Markdown, CSV tables and Excel.
 
@@ -99,6 +100,15 @@ def build_report(
     aliases : mapping of str to str, optional
         The analyst's own ``written form -> name`` for actors and speakers (see
         :func:`~media_analytics.actors.read_name_table`).
+    regions : sequence of str, optional
+        Report on the stories placed in these provinces, regencies or cities only (every
+        section, the spike test included: a report on a region, as on an outlet), named as an
+        analyst types them: ``Jawa Tengah``, ``Jateng``, ``Kabupaten Brebes``, ``Kab. Brebes``,
+        ``Brebes``, ``Kota Semarang``. A story is placed by the places and the local branches
+        (``KPU Brebes``) it names; a bare name that is a city's and a regency's (``Semarang``)
+        keeps both, saying so in an INFO line (see
+        :func:`~media_analytics.reports.regions.in_regions`). A name that is no province,
+        regency or city raises ``ValueError``, naming it.
 
     Returns
     -------
@@ -124,6 +134,7 @@ def build_report(
         until=until,
         aliases=aliases,
         not_after=_last_day(made),
+        regions=regions,
     )
     if data.stories.empty:
         if data.n_undated and not (since or until or sources):

@@ -323,6 +323,7 @@ def _left_out(data: ReportData) -> str:
         (data.n_undated, "undated"),
         (data.n_outside, "in stories dated outside the period"),
         (data.n_other_outlets, "of other outlets"),
+        (data.n_other_regions, "in stories placed in other regions"),
         (data.n_future, f"dated after the report was made ({_first_ids(data.future_ids)})"),
     ]
     shown = [f"{n} {why}" for n, why in reasons if n]

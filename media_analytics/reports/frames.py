@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .regions import story_places
+from .regions import in_regions, story_places
 
 __all__ = ["PERIODS", "ReportData", "period_start", "records_to_frames"]
 
@@ -114,12 +114,16 @@ class ReportData:
     n_future : int
         Records left out because they are dated after ``not_after`` (the day a report is
         made); ``future_ids`` holds their ids, in the order read.
+    n_other_regions : int
+        Records left out because their story is placed in none of the regions asked for
+        (:func:`~media_analytics.reports.regions.in_regions`).
     extent : tuple of Timestamp, optional
         First and last day the tables over time span when that is wider than the stories'
         range: a report on chosen themes keeps the range of all its stories, so that its quiet
         periods show as zeros (see :func:`~media_analytics.reports.tables.period_grid`).
     filters : dict
-        The outlet and date filters applied (``sources``, ``since``, ``until``), for provenance.
+        The outlet, date and region filters applied (``sources``, ``since``, ``until``, and
+        ``regions`` when given: each as read, ``Brebes (Kabupaten Brebes)``), for provenance.
     """
 
     stories: pd.DataFrame
@@ -139,6 +143,7 @@ class ReportData:
     n_future: int = 0
     future_ids: list[str] = field(default_factory=list)
     extent: tuple[pd.Timestamp, pd.Timestamp] | None = None
+    n_other_regions: int = 0
 
     @property
     def n_duplicates(self) -> int:
@@ -386,6 +391,7 @@ def records_to_frames(
     until: str | pd.Timestamp | None = None,
     aliases: Mapping[str, str] | None = None,
     not_after: str | pd.Timestamp | None = None,
+    regions: Sequence[str] | None = None,
 ) -> ReportData:
     """Flatten scored records into :class:`ReportData`.
 
@@ -414,6 +420,11 @@ def records_to_frames(
         dated after it (a typo in the year, ``2030`` for ``2024``) is left out, counted in
         ``n_future`` with its id in ``future_ids`` and named in a warning, so that one typo
         cannot stretch the periods of every table by years. A day, as ``until``.
+    regions : sequence of str, optional
+        Keep the stories placed in these provinces, regencies or cities, as an analyst types
+        them (``Jawa Tengah``, ``Jateng``, ``Kab. Brebes``, ``Brebes``, ``Kota Semarang``; see
+        :func:`~media_analytics.reports.regions.in_regions`), after the names are grouped; a
+        name that is none of them raises ``ValueError``.
 
     Returns
     -------
@@ -663,7 +674,7 @@ def records_to_frames(
     toned = actors["sentiment"].notna().sort_values(ascending=False, kind="stable")
     actors = actors.loc[toned.index].drop_duplicates(["id", "name"]).sort_index()
 
-    return ReportData(
+    data = ReportData(
         stories=stories,
         copies=copies.reset_index(drop=True),
         themes=themes.reset_index(drop=True),
@@ -679,6 +690,7 @@ def records_to_frames(
         filters={"sources": list(sources) if sources else None, "since": since, "until": until},
         names=names.reset_index(drop=True),
     )
+    return in_regions(data, regions) if regions else data
 
 
 def _first_ids(ids: Sequence[str], keep: int = 3) -> str:

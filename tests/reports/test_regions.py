@@ -1,8 +1,10 @@
-"""Where a story happens: each story's province and regency, the stories per regency or city, and
-counts per province that add up."""
+"""Where a story happens: a report on chosen regions (``report --region``), each story's province
+and regency, the stories per regency or city, and counts per province that add up."""
 
 from __future__ import annotations
 
+import json
+import logging
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -65,6 +67,57 @@ RECORDS = [
 ]
 
 
+def _kept(regions: list[str]) -> set[str]:
+    return set(records_to_frames(RECORDS, regions=regions).stories["id"])
+
+
+def test_a_region_is_asked_for_as_an_analyst_types_it(caplog) -> None:
+    jateng = {"jateng", "kpu", "smg", "kota", "two", "brebes"}
+    for name in ("Jawa Tengah", "Jateng", "jawa tengah", "Provinsi Jawa Tengah", "Prov. Jateng"):
+        assert _kept([name]) == jateng, name
+    # a regency with or without its head word; a local branch (KPU Brebes) is in its regency
+    for name in ("Kabupaten Brebes", "Kab. Brebes", "Kab Brebes", "Brebes"):
+        assert _kept([name]) == {"kpu", "brebes"}, name
+    assert _kept(["Kota Semarang"]) == {"kota"}
+    assert _kept(["Surakarta"]) == _kept(["Solo"]) == {"two"}  # (an alias of the gazetteer)
+    assert _kept(["Brebes", "Kota Surabaya"]) == {"kpu", "brebes", "two"}
+    # a bare name that is a city and a regency: both, and the place written so without saying
+    # which, in one line saying so
+    with caplog.at_level(logging.INFO):
+        assert _kept(["Semarang"]) == {"smg", "kota"}
+    said = [r.getMessage() for r in caplog.records if "'Semarang'" in r.getMessage()]
+    assert len(said) == 1 and "Kabupaten Semarang" in said[0] and "Kota Semarang" in said[0]
+    # not both at once: "Kabupaten Semarang" is not the city, nor the unsaid one
+    assert _kept(["Kabupaten Semarang"]) == set()
+
+
+def test_an_unknown_region_is_refused_naming_it() -> None:
+    with pytest.raises(ValueError, match=r"'Brebess'.*Brebes") as caught:
+        records_to_frames(RECORDS, regions=["Brebess"])
+    assert "\n" not in str(caught.value)
+    with pytest.raises(ValueError, match="'Bukit Kapur' is a district of Kota Dumai"):
+        records_to_frames(RECORDS, regions=["Bukit Kapur"])
+
+
+def test_a_region_filter_keeps_whole_stories_and_says_what_it_left_out(tmp_path) -> None:
+    copy = {**_story("kpu-2", "2024-11-25"), "source": "other", "duplicate_of": "kpu"}
+    paths = build_report([*RECORDS, copy], tmp_path, regions=["Brebes"], generated_at=MADE)
+    stories = pd.read_csv(paths["csv:stories"], keep_default_na=False)
+    assert stories["id"].tolist() == ["kpu", "brebes"]
+    assert stories.set_index("id").at["kpu", "n_outlets"] == 2  # its copy goes with it
+    markdown = paths["markdown"].read_text(encoding="utf-8")
+    assert "regions: Brebes (Kabupaten Brebes)" in markdown  # the filter, read back
+    assert "Records read:** 8" in markdown and "5 in stories placed in other regions" in markdown
+
+
+def test_a_region_filter_keeps_the_periods_of_all_stories() -> None:
+    # as with --theme, a quiet week of the region is a week of zeros, not a week left out
+    later = _story("later", "2024-12-10", _place("Surabaya", "Jawa Timur", "Kota Surabaya"))
+    data = records_to_frames([*RECORDS, later], regions=["Brebes"])
+    weekly = volume(data, None, "W")
+    assert weekly["articles"].tolist() == [2, 0, 0]
+
+
 def test_each_story_names_its_provinces_and_regencies() -> None:
     stories = records_to_frames(RECORDS).stories.set_index("id")
     assert stories.at["two", "province"] == "Jawa Tengah; Jawa Timur"
@@ -106,6 +159,19 @@ def test_the_report_has_both_region_tables_and_says_how_they_count(tmp_path) -> 
         assert "(no region)" in text
 
 
+def test_the_command_takes_regions_and_refuses_an_unknown_one(tmp_path: Path, capsys) -> None:
+    scored = tmp_path / "scored.jsonl"
+    scored.write_text("".join(json.dumps(r) + "\n" for r in RECORDS), "utf-8")
+    out = tmp_path / "r"
+    base = ["report", str(scored), "--out", str(out)]
+    assert main([*base, "--region", "Jateng", "--region", "Kota Surabaya"]) == 0
+    stories = pd.read_csv(out / "tables" / "stories.csv")
+    assert set(stories["id"]) == {"jateng", "kpu", "smg", "kota", "two", "brebes"}
+    assert main([*base, "--region", "Atlantis"]) == 2
+    err = capsys.readouterr().err
+    assert "--region 'Atlantis'" in err and len(err.strip().splitlines()) == 1
+
+
 # --- on real news: detik's Pilkada Jateng index scored by the default model ------------------
 
 
@@ -139,3 +205,14 @@ def test_security_coverage_per_region_on_real_news(detik_scored: Path, tmp_path:
     assert rows["(no region)"] == unplaced
     named = stories.loc[stories["province"] != "", "province"].str.split("; ")
     assert rows.sum() == unplaced + named.map(len).sum()  # a story counts in each it names
+    # the KPU Brebes story, in Kabupaten Brebes, found by the regency as typed
+    brebes = _report(detik_scored, tmp_path / "brebes", *week, "--region", "Brebes")
+    assert brebes["stories"]["title"].str.contains("KPU Brebes").any()
+    assert (brebes["stories"]["regency"].str.contains("Kabupaten Brebes")).all()
+    regency = brebes["volume_regency"].set_index("regency")["articles"]
+    assert regency["Kabupaten Brebes"] == len(brebes["stories"])
+    # a province by its alias: the same stories as by its name, every one placed in it
+    alias = _report(detik_scored, tmp_path / "jateng", "--region", "Jateng")["stories"]
+    name = _report(detik_scored, tmp_path / "jawa", "--region", "Jawa Tengah")["stories"]
+    assert len(alias) > 300 and alias["id"].tolist() == name["id"].tolist()
+    assert alias["province"].str.split("; ").map(lambda p: "Jawa Tengah" in p).all()
