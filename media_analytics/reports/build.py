@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from collections.abc import Iterable, Mapping, Sequence
@@ -11,11 +12,12 @@ from typing import Any
 
 import pandas as pd
 
-from .content import build_content
+from .content import _carrying, build_content
 from .export import write_csv, write_excel
-from .frames import records_to_frames
+from .frames import ReportData, records_to_frames
 from .html import render_html
 from .markdown import render_markdown
+from .regions import RegionQuery, place_matches, read_region, stories_placed_in
 from .tables import held_roles, role_matches
 
 __all__ = ["build_report"]
@@ -165,7 +167,10 @@ def build_report(
                 role,
                 held_roles(data.actors, mask),
             )
-        unknown = [n for n in names if n.casefold() not in written and n not in roles]
+        places = _say_where_places_are(data, names, themes)
+        unknown = [
+            n for n in names if n.casefold() not in written and n not in roles and n not in places
+        ]
         if unknown:  # a typo, or a name the articles never write alone
             logger.warning(
                 "no story names the actor(s) %s, as written or as a grouped name; their share "
@@ -205,3 +210,39 @@ def build_report(
         out,
     )
     return paths
+
+
+def _say_where_places_are(
+    data: ReportData, names: Sequence[str], themes: Sequence[str] | None
+) -> set[str]:
+    """Say, for each of ``names`` that is a region's, how many stories name the place and how
+    many a ``--region`` filter would keep (the stories placed in it, its local branches such as
+    ``KPU Brebes`` included): an INFO line, or a warning when no story the report shows names
+    the place. Returns those names."""
+    shown = data
+    if themes is not None:  # the stories the report shows (those carrying the themes)
+        shown = _carrying(
+            dataclasses.replace(data, themes=data.themes[data.themes["theme"].isin(themes)])
+        )
+    others = shown.actors[shown.actors["type"] != "place"]
+    forms = set(others["name"].dropna().str.casefold())
+    if "written" in others:
+        forms |= set(others["written"].dropna().str.casefold())
+    matches = place_matches(shown.actors, names)
+    out = set()
+    for name in names:
+        regions = read_region(name)
+        if not regions or name.casefold() in forms:
+            continue  # (a person's or an organisation's name stays theirs)
+        out.add(name)
+        query = RegionQuery(name, tuple(regions))
+        naming = shown.actors.loc[matches[name], "id"].nunique() if name in matches else 0
+        placed = len(stories_placed_in(shown, [query]) & set(shown.stories["id"]))
+        where = " carrying the selected theme(s)" if themes is not None else ""
+        logger.log(
+            logging.INFO if naming else logging.WARNING,
+            "--actor %r counts the %d stor%s%s naming the place %s; --region %r keeps the %d "
+            "placed in it, local branches (KPU ..., Polres ...) included",
+            name, naming, "y" if naming == 1 else "ies", where, query.describe(), name, placed,
+        )  # fmt: skip
+    return out

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .. import __version__
 from .frames import ReportData, _first_ids, _period_code
-from .regions import NO_REGENCY, NO_REGION
+from .regions import NO_REGENCY, NO_REGION, place_matches, read_region
 from .spikes import attention_tests, detect_spikes
 from .tables import (
     emerging_topics,
@@ -203,6 +203,12 @@ def build_content(
                 f" {role} is a role: the stories naming an actor whose role starts with it "
                 f"({held_roles(data.actors, mask)})."
                 for role, mask in role_matches(data.actors, names or ()).items()
+            )
+            + "".join(
+                f" {place} names {' and '.join(r.name for r in read_region(place))}: the "
+                f"stories naming either, or naming {place} without saying which."
+                for place in place_matches(data.actors, names or ())
+                if len(read_region(place)) > 1
             )
         ),
     }

@@ -1,5 +1,6 @@
 """Where stories happen: regions asked for as an analyst types them, the stories placed in them
-(``report --region``), and each story's provinces and regencies or cities.
+(``report --region``), each story's provinces and regencies or cities, and the places a name
+asked for with ``report --actor`` finds.
 
 A story is placed in the regions of the actors it names: a place's province and regency or city,
 and a local branch's (``KPU Brebes`` carries Kabupaten Brebes). A place the model could not put
@@ -36,6 +37,7 @@ __all__ = [
     "NO_REGION",
     "RegionQuery",
     "in_regions",
+    "place_matches",
     "province_pairs",
     "read_region",
     "regency_pairs",
@@ -337,3 +339,61 @@ def in_regions(data: ReportData, regions: Sequence[str]) -> ReportData:
         filters={**data.filters, "regions": [q.describe() for q in queries]},
         extent=report_range(data),
     )
+
+
+def place_matches(actors: pd.DataFrame, names: Sequence[str]) -> dict[str, pd.Series]:
+    """The names asked for that name places: each of ``names`` that is no person's or
+    organisation's name nor written form -> which rows of ``actors`` are places it names,
+    when any is.
+
+    A place is named by its written name and by its official name alike, and by any name of
+    the region list that denotes it: ``Brebes``, ``Kab. Brebes`` and ``Kabupaten Brebes`` find
+    the places counted under Kabupaten Brebes however a story wrote them, ``Jateng`` those under
+    Jawa Tengah. A bare name that is a city's and a regency's (``Semarang``) finds both, and the
+    places written so without saying which; ``Kota Semarang`` only the city.
+
+    >>> actors = pd.DataFrame({
+    ...     "id": ["a", "b", "c"], "type": ["place"] * 3, "province": ["Jawa Tengah"] * 3,
+    ...     "name": ["Kota Semarang", "Semarang", "Kabupaten Brebes"],
+    ...     "written": ["Kota Semarang", "Semarang", "Kabupaten Brebes"],
+    ...     "regency": ["Kota Semarang", None, "Kabupaten Brebes"]})
+    >>> {k: v.tolist() for k, v in place_matches(actors, ["Semarang", "Brebes"]).items()}
+    {'Semarang': [True, True, False], 'Brebes': [False, False, True]}
+    """
+    others = actors[actors["type"] != "place"]
+    forms = set(others["name"].dropna().astype(str).str.casefold())
+    if "written" in others:
+        forms |= set(others["written"].dropna().astype(str).str.casefold())
+    place = actors["type"] == "place"
+    written = actors["written"].fillna(actors["name"]) if "written" in actors else actors["name"]
+    out = {}
+    for name in dict.fromkeys(names):
+        asked = str(name).strip().casefold()
+        if not asked or asked in forms:
+            continue
+        mask = place & (
+            (actors["name"].astype(str).str.casefold() == asked)
+            | (written.astype(str).str.casefold() == asked)
+        )
+        regions = read_region(str(name))
+        if regions:
+            local = {r.name for r in regions if r.level in _LOCAL}
+            # a place the model left in its province only (``Semarang``): by what it may be
+            unsure = place & actors["regency"].isna()
+            inside = _candidates(actors[unsure]).map(
+                lambda c, local=local: bool(c) and set(c) <= local
+            )
+            unsure &= inside.reindex(actors.index, fill_value=False).astype(bool)
+            mask |= place & actors["name"].isin({r.name for r in regions}) | unsure
+        if mask.any():
+            out[name] = mask.astype(bool)
+    return out
+
+
+def counted_place(name: str, counted: dict[str, str]) -> str | None:
+    """The name the places ``name`` denotes count under, when it denotes one region that the
+    data count places under (``Kab. Brebes`` -> ``Kabupaten Brebes``); else ``None``."""
+    regions = read_region(name)
+    if len(regions) == 1:
+        return counted.get(regions[0].name.casefold())
+    return None

@@ -17,7 +17,14 @@ from typing import Any
 import pandas as pd
 
 from .frames import ReportData, _day_bound, _initials_only, _period_code, period_start
-from .regions import NO_REGENCY, NO_REGION, province_pairs, regency_pairs
+from .regions import (
+    NO_REGENCY,
+    NO_REGION,
+    counted_place,
+    place_matches,
+    province_pairs,
+    regency_pairs,
+)
 
 __all__ = [
     "BY_KEYS",
@@ -305,6 +312,12 @@ def share_of_voice(
         Pemberantasan Korupsi``), or, with ``by="actor"``, by a role: a name that is no actor's
         counts the stories naming an actor whose role starts with it (``Kapolda`` counts the
         stories of ``Kapolda Metro Jaya``, ``Kapolda Jatim``, ...; see :func:`role_matches`).
+        A place is found by its written and its official name alike, and by any name of the
+        region list for it (``Brebes``, ``Kab. Brebes``, ``Kabupaten Brebes``); a bare name
+        that is a city's and a regency's (``Semarang``) counts the places of both and those
+        written so without saying which, so its row may share stories with ``Kota Semarang``'s
+        (see :func:`~media_analytics.reports.regions.place_matches`). Persons and
+        organisations are found by their names and written forms only.
     period : {"D", "W", "M"}, optional
         Shares within each period instead of over the whole range.
 
@@ -326,11 +339,13 @@ def share_of_voice(
             counted = _counted_under(data.actors)
             spelling = {}
             for n in names:
-                key = counted.get(n.casefold(), n).casefold()
+                # (a place by another name of its region: "Kab. Brebes", Kabupaten Brebes)
+                under = counted.get(n.casefold()) or counted_place(n, counted) or n
+                key = under.casefold()
                 if key in spelling and spelling[key] != n:
                     raise ValueError(
                         f"{spelling[key]!r} and {n!r} are one actor in these records (counted "
-                        f"under {counted.get(n.casefold(), n)!r}); name it once"
+                        f"under {under!r}); name it once"
                     )
                 spelling[key] = n
         pairs = pairs.assign(key=pairs["key"].str.casefold().map(spelling)).dropna(subset=["key"])
@@ -338,6 +353,11 @@ def share_of_voice(
             held = [
                 data.actors.loc[mask, ["id", "date"]].assign(key=role)
                 for role, mask in role_matches(data.actors, names).items()
+            ]
+            # and the names of places: the stories naming the place by any of its names
+            held += [
+                data.actors.loc[mask, ["id", "date"]].assign(key=place)
+                for place, mask in place_matches(data.actors, names).items()
             ]
             pairs = pd.concat([pairs, *held], ignore_index=True)
         pairs = pairs.drop_duplicates(["id", "key"])

@@ -1,5 +1,6 @@
 """Where a story happens: a report on chosen regions (``report --region``), each story's province
-and regency, the stories per regency or city, and counts per province that add up."""
+and regency, the stories per regency or city, counts per province that add up, and places asked
+for with ``--actor`` by any name of theirs."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ import pytest
 
 from media_analytics.cli import main
 from media_analytics.reports import (
+    build_content,
     build_report,
     records_to_frames,
+    share_of_voice,
     volume,
 )
 
@@ -159,6 +162,36 @@ def test_the_report_has_both_region_tables_and_says_how_they_count(tmp_path) -> 
         assert "(no region)" in text
 
 
+def _voice(data: Any, name: str) -> int:
+    return int(share_of_voice(data, "actor", names=[name]).set_index("actor").at[name, "articles"])
+
+
+def test_a_place_is_asked_for_by_its_written_and_its_official_name() -> None:
+    # seen on real news: --actor Semarang counted 29 stories and --actor "Kota Semarang" 9 of the
+    # same city; --actor Brebes found Kabupaten Brebes only where a story wrote "Brebes"
+    data = records_to_frames(RECORDS)
+    for name in ("Brebes", "Kab. Brebes", "Kabupaten Brebes"):
+        assert _voice(data, name) == 1, name  # the place; the branch KPU Brebes is no place
+    assert _voice(data, "Kota Semarang") == 1
+    assert _voice(data, "Semarang") == 2  # the city, and the place written so without saying
+    assert _voice(data, "Jateng") == _voice(data, "Jawa Tengah") == 1
+    # the report says what a name of two regions counted
+    note = build_content(data, title="t", names=["Semarang"]).notes["share_of_voice_actor"]
+    assert "Semarang names Kabupaten Semarang and Kota Semarang" in note
+    with pytest.raises(ValueError, match="one actor"):
+        share_of_voice(data, "actor", names=["Brebes", "Kab. Brebes"])
+    # persons and organisations as before: by their names and written forms only
+    assert _voice(data, "KPU Brebes") == 1
+
+
+def test_an_actor_asked_for_that_is_a_region_points_to_the_region_filter(tmp_path, caplog) -> None:
+    with caplog.at_level(logging.INFO):
+        build_report(RECORDS, tmp_path, themes=["pilkada_security"], names=["Kota Semarang"])
+    said = [r.getMessage() for r in caplog.records if "'Kota Semarang'" in r.getMessage()]
+    assert said and all("--region" in s for s in said)
+    assert any(r.levelno == logging.WARNING for r in caplog.records if r.getMessage() in said)
+
+
 def test_the_command_takes_regions_and_refuses_an_unknown_one(tmp_path: Path, capsys) -> None:
     scored = tmp_path / "scored.jsonl"
     scored.write_text("".join(json.dumps(r) + "\n" for r in RECORDS), "utf-8")
@@ -216,3 +249,19 @@ def test_security_coverage_per_region_on_real_news(detik_scored: Path, tmp_path:
     name = _report(detik_scored, tmp_path / "jawa", "--region", "Jawa Tengah")["stories"]
     assert len(alias) > 300 and alias["id"].tolist() == name["id"].tolist()
     assert alias["province"].str.split("; ").map(lambda p: "Jawa Tengah" in p).all()
+
+
+@pytest.mark.shared_data
+@pytest.mark.slow
+def test_a_place_counts_alike_by_its_names_on_real_news(detik_scored: Path) -> None:
+    # seen on real news: --actor Semarang 29, --actor "Kota Semarang" 9 for the same city
+    records = [json.loads(line) for line in detik_scored.read_text("utf-8").splitlines()]
+    data = records_to_frames(records)
+    places = data.actors[data.actors["type"] == "place"]
+    written = set(places.loc[places["written"] == "Semarang", "id"])
+    city = set(places.loc[places["name"] == "Kota Semarang", "id"])
+    regency = set(places.loc[places["name"] == "Kabupaten Semarang", "id"])
+    assert len(written) >= 20 and len(city) >= 5
+    assert _voice(data, "Semarang") == len(written | city | regency)
+    assert _voice(data, "Kota Semarang") == len(city)
+    assert _voice(data, "Kab. Brebes") == _voice(data, "Brebes") >= 1
