@@ -1037,6 +1037,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise CommandError("give either --db DB or scored JSONL INPUT files, not both or neither")
     if args.since and args.until and args.since > args.until:
         raise CommandError(f"--since {args.since} is after --until {args.until}")
+    if args.region:  # a typo in a region is refused before the scores are read
+        from .reports.regions import resolve_regions
+
+        try:
+            resolve_regions(args.region, what="--region")
+        except ValueError as exc:
+            raise CommandError(str(exc)) from None
     if args.db:
         from .store import StoreError, UnknownVersionError
 
@@ -1092,6 +1099,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             html_file=html_file,
             aliases=aliases,
             names=args.actor,
+            regions=args.region,
         )
     except ValueError as exc:  # two --actor names of one actor, a bad --since, ...
         raise CommandError(str(exc)) from None
@@ -2095,6 +2103,15 @@ def build_parser() -> argparse.ArgumentParser:
         'case, or the taxonomy\'s name of it: --theme "Keamanan Pilkada")',
     )
     report.add_argument("--source", action="append", help="only these outlets (repeatable)")
+    report.add_argument(
+        "--region",
+        action="append",
+        metavar="NAME",
+        help="only the stories placed in this province, regency or city, by the places and "
+        "local branches (KPU Brebes) they name (repeatable): Jawa Tengah, Jateng, "
+        '"Kabupaten Brebes", "Kab. Brebes", Brebes, "Kota Semarang"; a name that is a city\'s '
+        "and a regency's (Semarang) keeps both",
+    )
     report.add_argument(
         "--since",
         type=_iso_day,

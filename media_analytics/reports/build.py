@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from collections.abc import Iterable, Mapping, Sequence
@@ -11,11 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .content import SPIKE_DEFAULTS, build_content
+from .content import SPIKE_DEFAULTS, _carrying, build_content
 from .export import write_csv, write_excel
-from .frames import records_to_frames
+from .frames import ReportData, records_to_frames
 from .html import render_html
 from .markdown import render_markdown
+from .regions import RegionQuery, place_matches, read_region, stories_placed_in
 from .spikes import history_start
 from .tables import held_roles, role_matches
 
@@ -107,6 +109,7 @@ def build_report(
     generated_at: datetime | None = None,
     html_file: str | Path | None = None,
     aliases: Mapping[str, str] | None = None,
+    regions: Sequence[str] | None = None,
 ) -> dict[str, Path]:
     """Write the trend report for scored records: HTML, Markdown, CSV tables and Excel.
 
@@ -156,6 +159,15 @@ def build_report(
     aliases : mapping of str to str, optional
         The analyst's own ``written form -> name`` for actors and speakers (see
         :func:`~media_analytics.actors.read_name_table`).
+    regions : sequence of str, optional
+        Report on the stories placed in these provinces, regencies or cities only (every
+        section, the spike test included: a report on a region, as on an outlet), named as an
+        analyst types them: ``Jawa Tengah``, ``Jateng``, ``Kabupaten Brebes``, ``Kab. Brebes``,
+        ``Brebes``, ``Kota Semarang``. A story is placed by the places and the local branches
+        (``KPU Brebes``) it names; a bare name that is a city's and a regency's (``Semarang``)
+        keeps both, saying so in an INFO line (see
+        :func:`~media_analytics.reports.regions.in_regions`). A name that is no province,
+        regency or city raises ``ValueError``, naming it.
 
     Returns
     -------
@@ -183,6 +195,7 @@ def build_report(
         aliases=aliases,
         not_after=_last_day(made),
         history_since=history_start(since, period, window),
+        regions=regions,
     )
     if themes is not None:  # "Keamanan Pilkada", "Pilkada_Security": pilkada_security
         themes, _ = theme_ids(themes, data.themes["theme"])
@@ -215,7 +228,10 @@ def build_report(
                 role,
                 held_roles(data.actors, mask),
             )
-        unknown = [n for n in names if n.casefold() not in written and n not in roles]
+        places = _say_where_places_are(data, names, themes)
+        unknown = [
+            n for n in names if n.casefold() not in written and n not in roles and n not in places
+        ]
         if unknown:  # a typo, or a name the articles never write alone
             logger.warning(
                 "no story names the actor(s) %s, as written or as a grouped name; their share "
@@ -255,3 +271,39 @@ def build_report(
         out,
     )
     return paths
+
+
+def _say_where_places_are(
+    data: ReportData, names: Sequence[str], themes: Sequence[str] | None
+) -> set[str]:
+    """Say, for each of ``names`` that is a region's, how many stories name the place and how
+    many a ``--region`` filter would keep (the stories placed in it, its local branches such as
+    ``KPU Brebes`` included): an INFO line, or a warning when no story the report shows names
+    the place. Returns those names."""
+    shown = data
+    if themes is not None:  # the stories the report shows (those carrying the themes)
+        shown = _carrying(
+            dataclasses.replace(data, themes=data.themes[data.themes["theme"].isin(themes)])
+        )
+    others = shown.actors[shown.actors["type"] != "place"]
+    forms = set(others["name"].dropna().str.casefold())
+    if "written" in others:
+        forms |= set(others["written"].dropna().str.casefold())
+    matches = place_matches(shown.actors, names)
+    out = set()
+    for name in names:
+        regions = read_region(name)
+        if not regions or name.casefold() in forms:
+            continue  # (a person's or an organisation's name stays theirs)
+        out.add(name)
+        query = RegionQuery(name, tuple(regions))
+        naming = shown.actors.loc[matches[name], "id"].nunique() if name in matches else 0
+        placed = len(stories_placed_in(shown, [query]) & set(shown.stories["id"]))
+        where = " carrying the selected theme(s)" if themes is not None else ""
+        logger.log(
+            logging.INFO if naming else logging.WARNING,
+            "--actor %r counts the %d stor%s%s naming the place %s; --region %r keeps the %d "
+            "placed in it, local branches (KPU ..., Polres ...) included",
+            name, naming, "y" if naming == 1 else "ies", where, query.describe(), name, placed,
+        )  # fmt: skip
+    return out

@@ -15,6 +15,7 @@ import pandas as pd
 
 from .. import __version__
 from .frames import ReportData, _first_ids, _period_code
+from .regions import NO_REGENCY, NO_REGION, place_matches, read_region
 from .spikes import SPIKE_DIMENSIONS, attention_tests, baseline_periods, detect_spikes
 from .tables import (
     emerging_topics,
@@ -31,6 +32,7 @@ from .tables import (
 
 __all__ = [
     "PERIOD_NAMES",
+    "REGION_NOTES",
     "SPIKE_DEFAULTS",
     "SPIKE_METHOD",
     "ReportContent",
@@ -48,6 +50,21 @@ SPIKE_DEFAULTS: dict[str, Any] = {
     "min_lift": 1.5,
     "window": 4,
     "min_history": 3,
+}
+
+#: How the tables per province and per regency or city count, said with them.
+REGION_NOTES = {
+    "volume_region": (
+        "A story is placed by the places and the local branches (KPU Brebes) it names: a "
+        f"story naming several provinces counts in each, and {NO_REGION} counts the stories "
+        "naming none, so a period's rows add up to its stories only when no story names two."
+    ),
+    "volume_regency": (
+        "A story naming several regencies or cities counts in each, and "
+        f"{NO_REGENCY} counts the stories naming none; a place that may be either of two "
+        "(Semarang, a city's and a regency's name) counts under both names joined with "
+        '"or".'
+    ),
 }
 
 SPIKE_METHOD = (
@@ -177,6 +194,7 @@ def build_content(
         "volume_topic": volume(data, "topic", code),
         "volume_outlet": volume(data, "outlet", code),
         "volume_region": volume(data, "region", code),
+        "volume_regency": volume(data, "regency", code),
         "attention_tests": _by_dimension(tests),
         "stories": stories,
     }
@@ -231,8 +249,15 @@ def build_content(
                 f"({held_roles(data.actors, mask)})."
                 for role, mask in role_matches(data.actors, names or ()).items()
             )
+            + "".join(
+                f" {place} names {' and '.join(r.name for r in read_region(place))}: the "
+                f"stories naming either, or naming {place} without saying which."
+                for place in place_matches(data.actors, names or ())
+                if len(read_region(place)) > 1
+            )
         ),
     }
+    notes.update(REGION_NOTES)
     if cut:
         notes["volume_theme"] = notes["sentiment_over_time"] = (
             "Partial periods (holding only some of their days): "
@@ -378,6 +403,7 @@ def _left_out(data: ReportData) -> str:
         (data.n_undated, "undated"),
         (data.n_outside, "in stories dated outside the period"),
         (data.n_other_outlets, "of other outlets"),
+        (data.n_other_regions, "in stories placed in other regions"),
         (data.n_future, f"dated after the report was made ({_first_ids(data.future_ids)})"),
     ]
     shown = [f"{n} {why}" for n, why in reasons if n]

@@ -28,6 +28,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .regions import in_regions, story_places
+
 __all__ = ["PERIODS", "ReportData", "period_start", "records_to_frames"]
 
 logger = logging.getLogger(__name__)
@@ -47,6 +49,8 @@ STORY_COLUMNS = [
     "title",
     "url",
     "themes",
+    "province",
+    "regency",
     "topic_id",
     "topic_label",
     "topic_score",
@@ -69,12 +73,17 @@ class ReportData:
     ----------
     stories : pandas.DataFrame
         One row per story (syndicated copies folded into their original), columns
-        ``id, date, source, title, url, themes, topic_id, topic_label, topic_score, sentiment,
-        sentiment_score, sentiment_negative, sentiment_neutral, sentiment_positive,
-        model_version, n_outlets, outlets``. ``url`` is the URL of the story's representative
-        record (its original, else its earliest copy; empty when the record has none) and
-        ``themes`` the themes the story counts under, joined with ``"; "`` (empty when it
-        carries none). ``sentiment_score`` is the probability of the
+        ``id, date, source, title, url, themes, province, regency, topic_id, topic_label,
+        topic_score, sentiment, sentiment_score, sentiment_negative, sentiment_neutral,
+        sentiment_positive, model_version, n_outlets, outlets``. ``url`` is the URL of the
+        story's representative record (its original, else its earliest copy; empty when the
+        record has none) and ``themes`` the themes the story counts under, joined with ``"; "``
+        (empty when it carries none); ``province`` and ``regency`` are the provinces and the
+        regencies or cities the story is placed in, by the places and local branches it names,
+        joined with ``"; "`` (empty for none; a place that may be either of two is ``Kabupaten
+        Semarang or Kota Semarang``, see :mod:`~media_analytics.reports.regions`): the keys
+        the tables per province and per regency count it under. ``sentiment_score`` is the
+        probability of the
         label, which the lean rule can give while another class is more probable;
         ``sentiment_negative`` ... ``sentiment_positive`` are the probabilities of each class
         (empty for records scored without them).
@@ -105,6 +114,9 @@ class ReportData:
     n_future : int
         Records left out because they are dated after ``not_after`` (the day a report is
         made); ``future_ids`` holds their ids, in the order read.
+    n_other_regions : int
+        Records left out because their story is placed in none of the regions asked for
+        (:func:`~media_analytics.reports.regions.in_regions`).
     extent : tuple of Timestamp, optional
         First and last day the tables over time span when that is wider than the stories'
         range: a report on chosen themes keeps the range of all its stories, so that its quiet
@@ -115,6 +127,8 @@ class ReportData:
         The stories of the input dated before ``since``, from ``history_since`` on (see
         :func:`records_to_frames`): the baseline the spike test reads for the first periods
         shown, never shown nor counted in any other table. ``None`` when not asked for.
+        The outlet, date and region filters applied (``sources``, ``since``, ``until``, and
+        ``regions`` when given: each as read, ``Brebes (Kabupaten Brebes)``), for provenance.
     """
 
     stories: pd.DataFrame
@@ -135,6 +149,7 @@ class ReportData:
     future_ids: list[str] = field(default_factory=list)
     extent: tuple[pd.Timestamp, pd.Timestamp] | None = None
     history: ReportData | None = None
+    n_other_regions: int = 0
 
     @property
     def n_duplicates(self) -> int:
@@ -383,6 +398,7 @@ def records_to_frames(
     aliases: Mapping[str, str] | None = None,
     not_after: str | pd.Timestamp | None = None,
     history_since: str | pd.Timestamp | None = None,
+    regions: Sequence[str] | None = None,
 ) -> ReportData:
     """Flatten scored records into :class:`ReportData`.
 
@@ -417,6 +433,11 @@ def records_to_frames(
         applied as to the others): the earlier periods the spike test compares the first
         periods shown with (see :func:`~media_analytics.reports.spikes.history_start`).
         The stories shown and every count are the same with it as without it.
+    regions : sequence of str, optional
+        Keep the stories placed in these provinces, regencies or cities, as an analyst types
+        them (``Jawa Tengah``, ``Jateng``, ``Kab. Brebes``, ``Brebes``, ``Kota Semarang``; see
+        :func:`~media_analytics.reports.regions.in_regions`), after the names are grouped; a
+        name that is none of them raises ``ValueError``.
 
     Returns
     -------
@@ -650,6 +671,10 @@ def records_to_frames(
     )  # fmt: skip
     actors = actors[actors["name"].notna()].copy()
     quotes = _frame(quote_rows, ["id", "date", "source", "speaker", "text", "verb"])
+    places = story_places(actors)
+    for column in ("province", "regency"):
+        placed = stories["id"].map(places[column]).astype(object)
+        stories[column] = placed.where(placed.notna(), "")
     _group_names(actors, quotes, alias_links, aliases)
     # a person named by initials alone ("pelaku berinisial R (26)") is someone else in every
     # story: not one actor across stories
@@ -673,7 +698,9 @@ def records_to_frames(
             until=since_day - pd.Timedelta(days=1),
             aliases=aliases,
         )
-    return ReportData(
+        if regions:  # the baseline of the region's stories
+            history = in_regions(history, regions, quiet=True)
+    data = ReportData(
         stories=stories,
         copies=copies.reset_index(drop=True),
         themes=themes.reset_index(drop=True),
@@ -690,6 +717,7 @@ def records_to_frames(
         names=names.reset_index(drop=True),
         history=history,
     )
+    return in_regions(data, regions) if regions else data
 
 
 def _first_ids(ids: Sequence[str], keep: int = 3) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from .content import ReportContent, no_spike_reason, no_tone_reason
-from .layout import ACTOR_TONE_CAVEAT, TABLE_TITLES, display_frame, theme_columns
+from .layout import ACTOR_TONE_CAVEAT, TABLE_TITLES, display_frame, key_totals, theme_columns
 from .svg import SENTIMENT_COLORS, bar_chart, line_chart, stacked_bar_chart
 
 __all__ = ["render_html"]
@@ -311,6 +311,25 @@ def _totals(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     return out.sort_values(["articles", column], ascending=[False, True])
 
 
+def _region_totals(content: ReportContent) -> list[str]:
+    """The stories per province and per regency or city over the report's range, each with
+    how it counts."""
+    out = []
+    for name, column, title, rows in (
+        ("volume_region", "province", "Stories per province", 40),
+        ("volume_regency", "regency", "Stories per regency or city", 30),
+    ):
+        if name not in content.tables:
+            continue
+        note = content.notes.get(name)
+        out += [
+            f"<h3>{title}</h3>",
+            *([f'<p class="muted">{escape(note)}</p>'] if note else []),
+            _table(key_totals(content.tables[name], column), max_rows=rows),
+        ]
+    return out
+
+
 def render_html(content: ReportContent, *, exports: dict[str, str] | None = None) -> str:
     """The report as one HTML document.
 
@@ -367,8 +386,7 @@ def render_html(content: ReportContent, *, exports: dict[str, str] | None = None
             _table(theme_columns(t["volume_theme"])),
             "<h3>Stories per outlet</h3>",
             _table(_totals(t["volume_outlet"], "outlet"), max_rows=30),
-            "<h3>Stories per province</h3>",
-            _table(_totals(t["volume_region"], "province"), max_rows=30),
+            *_region_totals(content),
             "<h3>Stories per topic</h3>",
             _table(_totals(t["volume_topic"], "topic"), max_rows=30),
         ),

@@ -7,7 +7,16 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["ACTOR_TONE_CAVEAT", "TABLE_TITLES", "display_frame", "format_cell", "theme_columns"]
+from .regions import NO_REGENCY, NO_REGION
+
+__all__ = [
+    "ACTOR_TONE_CAVEAT",
+    "TABLE_TITLES",
+    "display_frame",
+    "format_cell",
+    "key_totals",
+    "theme_columns",
+]
 
 #: Display name of every table the report exports (also the Excel sheet order).
 TABLE_TITLES = {
@@ -27,6 +36,7 @@ TABLE_TITLES = {
     "volume_topic": "Stories per topic and period",
     "volume_outlet": "Stories per outlet and period",
     "volume_region": "Stories per province and period",
+    "volume_regency": "Stories per regency or city and period",
     "attention_tests": "Spike test, every cell",
     "stories": "All stories",
 }
@@ -101,3 +111,17 @@ def theme_columns(volume_theme: pd.DataFrame) -> pd.DataFrame:
     wide = volume_theme.pivot(index=index, columns="theme", values="articles")
     wide.columns.name = None
     return wide.reset_index()
+
+
+def key_totals(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """A table over time (``volume``'s) summed over its periods: ``[province,] <column>,
+    articles``, most stories first, the stories naming no region (``(no region)``, ``(no
+    regency)``) last; the ``province`` of a regency kept beside it."""
+    if frame.empty:
+        return frame
+    keys = [c for c in ("province",) if c in frame.columns and c != column] + [column]
+    out = frame.groupby(keys, dropna=False)["articles"].sum().reset_index()
+    unplaced = out[column].isin([NO_REGION, NO_REGENCY])
+    out = out.assign(_last=unplaced)
+    out = out.sort_values(["_last", "articles", column], ascending=[True, False, True])
+    return out.drop(columns="_last").reset_index(drop=True)

@@ -9,7 +9,7 @@ import re
 import pandas as pd
 
 from .content import ReportContent, no_spike_reason, no_tone_reason
-from .layout import ACTOR_TONE_CAVEAT, TABLE_TITLES, display_frame, theme_columns
+from .layout import ACTOR_TONE_CAVEAT, TABLE_TITLES, display_frame, key_totals, theme_columns
 
 __all__ = ["markdown_table", "render_markdown"]
 
@@ -29,6 +29,11 @@ _SUMMARY_TABLES = (
 _LATEST = ("volume_theme", "sentiment_over_time")
 #: Tables cut already to the top actors and the ones asked for: shown whole.
 _WHOLE = ("share_of_voice_actor", "sentiment_by_actor")
+#: The stories per province and per regency or city, summed over the report's periods.
+_REGION_TABLES = (
+    ("volume_region", "province", "Stories per province"),
+    ("volume_regency", "regency", "Stories per regency or city"),
+)
 #: What a table's figures are, said under it.
 _AFTER = {"sentiment_by_actor": ACTOR_TONE_CAVEAT}
 
@@ -127,4 +132,9 @@ def render_markdown(content: ReportContent) -> str:
         note, after = content.notes.get(name), _AFTER.get(name)
         lines += [f"## {TABLE_TITLES[name]}", "", *([f"_{note}_", ""] if note else []), table, ""]
         lines += [f"_{after}_", ""] if after else []
+    for name, column, title in _REGION_TABLES:
+        if name in content.tables:
+            table = markdown_table(key_totals(content.tables[name], column), 10)
+            note = content.notes.get(name)
+            lines += [f"## {title}", "", *([f"_{note}_", ""] if note else []), table, ""]
     return "\n".join(lines).rstrip() + "\n"

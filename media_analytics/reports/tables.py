@@ -17,6 +17,14 @@ from typing import Any
 import pandas as pd
 
 from .frames import ReportData, _day_bound, _initials_only, _period_code, period_start
+from .regions import (
+    NO_REGENCY,
+    NO_REGION,
+    counted_place,
+    place_matches,
+    province_pairs,
+    regency_pairs,
+)
 
 __all__ = [
     "BY_KEYS",
@@ -44,6 +52,7 @@ BY_KEYS = {
     "topic": "topic",
     "outlet": "outlet",
     "region": "province",
+    "regency": "regency",
     "actor": "actor",
 }
 
@@ -54,9 +63,11 @@ def keyed(data: ReportData, by: str) -> pd.DataFrame:
     Parameters
     ----------
     data : ReportData
-    by : {"theme", "topic", "outlet", "region", "actor"}
+    by : {"theme", "topic", "outlet", "region", "regency", "actor"}
         ``region`` is the province of the places and actors named in the story (an
-        organisation's when its name ends in a region: ``KPU Brebes``); ``topic`` is
+        organisation's when its name ends in a region: ``KPU Brebes``), ``regency`` their
+        regency or city (``Kabupaten Semarang or Kota Semarang`` for a place that may be
+        either; see :func:`~media_analytics.reports.regions.regency_pairs`); ``topic`` is
         ``"<id>: <label>"`` (the label alone, ``(no clear topic)``, for topic -1).
 
     Returns
@@ -80,8 +91,9 @@ def keyed(data: ReportData, by: str) -> pd.DataFrame:
         c = data.copies
         pairs = pd.DataFrame({"id": c["story_id"], "date": c["date"], "key": c["source"]})
     elif by == "region":
-        a = data.actors[data.actors["province"].notna()]
-        pairs = a[["id", "date", "province"]].rename(columns={"province": "key"})
+        pairs = province_pairs(data.actors)
+    elif by == "regency":
+        pairs = regency_pairs(data.actors)[["id", "date", "key"]]
     elif by == "actor":
         pairs = data.actors[["id", "date", "name"]].rename(columns={"name": "key"})
     else:
@@ -212,13 +224,14 @@ def volume(
     *,
     keys: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """Stories per period, overall or per theme, topic, outlet or region (province).
+    """Stories per period, overall or per theme, topic, outlet, province or regency.
 
     Parameters
     ----------
     data : ReportData
-    by : {"theme", "topic", "outlet", "region", "actor"} or None
-        ``None`` counts all stories.
+    by : {"theme", "topic", "outlet", "region", "regency", "actor"} or None
+        ``None`` counts all stories; ``region`` counts by province, ``regency`` by regency or
+        city (see :func:`keyed`).
     period : {"D", "W", "M"}
         Day, Monday-to-Sunday week, or calendar month; ``period`` is the first day.
     keys : sequence of str, optional
@@ -231,7 +244,11 @@ def volume(
         the data's range (:func:`period_grid`) and every key (zeros included). ``partial`` says
         whether the data hold only part of the period (:func:`partial_periods`: a first or last
         week cut short, whose fewer stories are no drop); ``total`` is all stories in the period
-        and ``share = articles / total`` is the normalised attention.
+        and ``share = articles / total`` is the normalised attention. By ``region`` and
+        ``regency`` a story counts once in every province (regency) it names, and the stories
+        naming none count under ``(no region)`` (``(no regency)``), last: a period's rows add
+        up to its ``total`` when no story names two. By ``regency`` the table has the
+        ``province`` of each regency beside it.
 
     Examples
     --------
@@ -253,16 +270,25 @@ def volume(
     if column is None:
         raise ValueError(f"unknown dimension {by!r}; use one of {', '.join(BY_KEYS)}")
     pairs = keyed(data, by)
+    unplaced = {"region": NO_REGION, "regency": NO_REGENCY}.get(by)
+    if unplaced is not None:  # the stories naming no province (regency) count, under their own key
+        s = data.stories[~data.stories["id"].isin(pairs["id"])]
+        pairs = pd.concat([pairs, s[["id", "date"]].assign(key=unplaced)], ignore_index=True)
     if keys is not None:
         keys = list(dict.fromkeys(keys))  # a key asked for twice is one key
         pairs = pairs[pairs["key"].isin(keys)]
     pairs = pairs.assign(period=period_start(pairs["date"], period))
     counts = pairs.groupby(["period", "key"]).size()
     names = list(keys) if keys is not None else sorted(pairs["key"].unique(), key=_key_order(by))
+    if keys is None and unplaced in names:
+        names = [n for n in names if n != unplaced] + [unplaced]
     index = pd.MultiIndex.from_product([totals.index, names], names=["period", "key"])
     out = counts.reindex(index, fill_value=0).rename("articles").reset_index()
     out["total"] = out["period"].map(totals).astype(int)
     out["share"] = (out["articles"] / out["total"]).where(out["total"] > 0, 0.0)
+    if by == "regency":
+        province = regency_pairs(data.actors).drop_duplicates("key").set_index("key")["province"]
+        out.insert(1, "province", out["key"].map(province))
     return _with_partial(out.rename(columns={"key": column}), data, period)
 
 
@@ -286,6 +312,12 @@ def share_of_voice(
         Pemberantasan Korupsi``), or, with ``by="actor"``, by a role: a name that is no actor's
         counts the stories naming an actor whose role starts with it (``Kapolda`` counts the
         stories of ``Kapolda Metro Jaya``, ``Kapolda Jatim``, ...; see :func:`role_matches`).
+        A place is found by its written and its official name alike, and by any name of the
+        region list for it (``Brebes``, ``Kab. Brebes``, ``Kabupaten Brebes``); a bare name
+        that is a city's and a regency's (``Semarang``) counts the places of both and those
+        written so without saying which, so its row may share stories with ``Kota Semarang``'s
+        (see :func:`~media_analytics.reports.regions.place_matches`). Persons and
+        organisations are found by their names and written forms only.
     period : {"D", "W", "M"}, optional
         Shares within each period instead of over the whole range.
 
@@ -307,11 +339,13 @@ def share_of_voice(
             counted = _counted_under(data.actors)
             spelling = {}
             for n in names:
-                key = counted.get(n.casefold(), n).casefold()
+                # (a place by another name of its region: "Kab. Brebes", Kabupaten Brebes)
+                under = counted.get(n.casefold()) or counted_place(n, counted) or n
+                key = under.casefold()
                 if key in spelling and spelling[key] != n:
                     raise ValueError(
                         f"{spelling[key]!r} and {n!r} are one actor in these records (counted "
-                        f"under {counted.get(n.casefold(), n)!r}); name it once"
+                        f"under {under!r}); name it once"
                     )
                 spelling[key] = n
         pairs = pairs.assign(key=pairs["key"].str.casefold().map(spelling)).dropna(subset=["key"])
@@ -319,6 +353,11 @@ def share_of_voice(
             held = [
                 data.actors.loc[mask, ["id", "date"]].assign(key=role)
                 for role, mask in role_matches(data.actors, names).items()
+            ]
+            # and the names of places: the stories naming the place by any of its names
+            held += [
+                data.actors.loc[mask, ["id", "date"]].assign(key=place)
+                for place, mask in place_matches(data.actors, names).items()
             ]
             pairs = pd.concat([pairs, *held], ignore_index=True)
         pairs = pairs.drop_duplicates(["id", "key"])
