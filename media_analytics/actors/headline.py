@@ -17,16 +17,18 @@ coal) is a place there only after ``di``, ``ke``, ``dari``, an election or an of
 give no region.
 
 A dateline is a place by position, so any region's name there is one (``KUDUS -``, which in a
-body is also the word "holy"; :func:`dateline_regions`).
+body is also the word "holy"), and so is the town a regency is governed from when it is no
+region's name (:func:`dateline_regions`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from .extract import ArticleActors, analyse
-from .lexicon import phrase_key
+from .lexicon import phrase_key, read_csv_rows
 from .model import Actor
 from .places import match_place
 from .regions import Gazetteer, Region, get_gazetteer, region_of
@@ -61,6 +63,9 @@ _PLACE_CUES = frozenset(
         *("pilkada", "pilbup", "pilwalkot", "bupati", "wabup", "walkot", "wawalkot"),
     }
 )
+# Words after a town's name in the names of its districts ("Purwokerto Selatan", "Ungaran
+# Barat", "Tanjung Pinang Kota"); "Kota Waingapu" names a district before it.
+_TOWN_PARTS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "kota"})
 
 
 def places_outside_body(
@@ -118,8 +123,14 @@ def places_outside_body(
 def dateline_regions(name: str) -> list[Region]:
     """The regencies, cities or provinces a dateline can name.
 
-    A region's name or one of its short forms (``Semarang``, ``Jateng``, ``Kab. Cirebon``,
-    ``Kudus``).
+    In turn: a region's name or one of its short forms (``Semarang``, ``Jateng``, ``Kab.
+    Cirebon``, ``Kudus``); a town a regency is governed from that no region or district is
+    named after, as the project's sample articles write it (``Singaraja``, ``Watampone``:
+    ``actors/data/dateline_towns.csv``); a district's name (``Slawi``, ``Kajen``), or a town's
+    that the names of districts carry with a direction or ``Kota`` (``Purwokerto`` from
+    ``Purwokerto Selatan``, ``Ungaran`` from ``Ungaran Barat``, ``Waingapu`` from ``Kota
+    Waingapu``), giving the regencies those districts lie in; a region's name written without
+    its space or with one (``Tanjungpinang``, ``Palangka Raya``).
 
     Parameters
     ----------
@@ -133,6 +144,8 @@ def dateline_regions(name: str) -> list[Region]:
 
     Examples
     --------
+    >>> [r.name for r in dateline_regions("Purwokerto")]
+    ['Kabupaten Banyumas']
     >>> [r.name for r in dateline_regions("Semarang")]
     ['Kabupaten Semarang', 'Kota Semarang']
     """
@@ -145,7 +158,10 @@ def dateline_regions(name: str) -> list[Region]:
         found = gaz.lookup(key[1:], head)
         if found:
             return found
-    return gaz.lookup(key)
+    found = gaz.lookup(key)
+    if found:
+        return found
+    return list(_towns(gaz).get(key, ()) or _towns(gaz).get(("".join(key),), ()))
 
 
 def _headline_places(title: str, gaz: Gazetteer) -> list[Actor]:
@@ -279,3 +295,37 @@ def _codes(regions: Iterable[Mapping[str, str]], gaz: Gazetteer) -> list[str]:
                 codes.append(r.code)
                 break
     return codes
+
+
+@lru_cache(maxsize=2)
+def _towns(gaz: Gazetteer) -> dict[tuple[str, ...], tuple[Region, ...]]:
+    """Dateline names that are no region's own name, keyed as :func:`phrase_key` gives them,
+    with the regions they name (see :func:`dateline_regions`); first of all the listed towns,
+    then the names of districts and of the towns their names carry, then the regions' names
+    without their spaces (``palangkaraya``, ``tanjungpinang``)."""
+    joined: dict[tuple[str, ...], list[Region]] = {}
+    for key, regions in gaz.names.items():
+        for region in regions:
+            _put(joined, ("".join(key),), region)
+    parted: dict[tuple[str, ...], list[Region]] = {}
+    for key, districts in gaz.districts.items():
+        bases = [key]
+        if len(key) > 1 and key[-1] in _TOWN_PARTS:
+            bases.append(key[:-1])  # "Purwokerto Selatan", "Ungaran Barat"
+        if len(key) > 1 and key[0] == "kota":
+            bases.append(key[1:])  # "Kota Waingapu"
+        for base in bases:
+            for district in districts:
+                _put(parted, base, gaz.by_code[district.code[:4]])
+    by_name = {r.name.lower(): r for r in gaz.by_code.values() if r.level != "district"}
+    listed: dict[tuple[str, ...], list[Region]] = {}
+    for row in read_csv_rows("dateline_towns.csv"):
+        _put(listed, phrase_key(row["town"]), by_name[row["official"].lower()])
+    merged = {**joined, **parted, **listed}
+    return {key: tuple(regions) for key, regions in merged.items()}
+
+
+def _put(table: dict[tuple[str, ...], list[Region]], key: tuple[str, ...], region: Region) -> None:
+    bucket = table.setdefault(key, [])
+    if region not in bucket:
+        bucket.append(region)
