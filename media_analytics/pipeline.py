@@ -369,7 +369,7 @@ class _Parts:
 
 
 def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, Any]]:
-    from .actors import extract_actors, extract_quotes, speakers_as_actors
+    from .actors import extract_actors, extract_quotes, places_outside_body, speakers_as_actors
     from .sentiment.actors import actor_record
 
     mapper = _mapper(parts.stopwords)
@@ -383,12 +383,17 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
         token_docs.append(_token_doc(mapper, title, cleaned.text))
     tags = parts.themes.tag_many(bodies, titles, token_docs)
     topics = parts.topics.topic_records(token_docs) if parts.topics is not None else None
-    all_actors, all_quotes = [], []
-    for body in bodies:  # one article at a time: quotes reuse the actors' cached token stream
+    all_actors, all_quotes, elsewhere = [], [], []
+    for body, title, dateline in zip(bodies, titles, datelines, strict=True):
+        # one article at a time: quotes reuse the actors' cached token stream
         named = extract_actors(body)
         quotes = extract_quotes(body, named)
-        all_actors.append(speakers_as_actors(body, named, quotes))
+        actors = speakers_as_actors(body, named, quotes)
+        all_actors.append(actors)
         all_quotes.append(quotes)
+        # the places only the headline or the dateline names: no mentions (offsets into the
+        # body), no tone; the reports count their regions as the body's
+        elsewhere.append(places_outside_body(title, dateline, actors))
     scored = None
     tone_proba = None
     tone_classes: list[str] = []
@@ -413,6 +418,7 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
     for i, a in enumerate(articles):
         actors, quotes = all_actors[i], all_quotes[i]
         actor_rows = [x.to_dict() for x in actors]
+        outside = [x.to_dict() for x in elsewhere[i]]
         sentiment = None
         if tone_proba is not None or scored is not None:
             sentiment, _ = _record_tone(
@@ -441,7 +447,7 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
                 "themes": tags[i].themes(),
                 "topic": topics[i] if topics is not None else None,
                 "sentiment": sentiment,
-                "actors": actor_rows,
+                "actors": actor_rows + outside,
                 "quotes": [q.to_dict() for q in quotes],
                 "duplicate_of": None,
                 "model_version": parts.model_version,

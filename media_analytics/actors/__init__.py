@@ -14,6 +14,7 @@ Rule- and lexicon-based: the word lists live in ``actors/data/`` and the region 
 """
 
 from .extract import analyse, extract_actors
+from .headline import dateline_regions, places_outside_body
 from .model import Actor, Quote, canonical_key, normalize_name
 from .names import name_words, org_groups, org_words, person_groups, read_name_table
 from .quotes import extract_quotes, speakers_as_actors
@@ -25,6 +26,7 @@ __all__ = [
     "Region",
     "analyse",
     "canonical_key",
+    "dateline_regions",
     "extract_actors",
     "extract_quotes",
     "get_gazetteer",
@@ -34,6 +36,7 @@ __all__ = [
     "org_groups",
     "org_words",
     "person_groups",
+    "places_outside_body",
     "read_name_table",
     "speakers_as_actors",
 ]

@@ -58,6 +58,10 @@ class Actor:
         Other names seen for the actor (short forms, acronyms).
     official : str or None
         For places mapped to one region: its official name (``"Kota Dumai"`` for ``"Dumai"``).
+    named_in : list of str
+        For a place that the headline or the dateline names and the body does not (see
+        :func:`~media_analytics.actors.places_outside_body`): ``["title"]``, ``["dateline"]``
+        or both; it has no ``mentions``. Empty for the actors read from the body.
     """
 
     name: str
@@ -69,6 +73,7 @@ class Actor:
     region: dict[str, str] | None = None
     aliases: list[str] = field(default_factory=list)
     official: str | None = None
+    named_in: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -91,6 +96,8 @@ class Actor:
             out["official"] = self.official
         if self.aliases:
             out["aliases"] = list(self.aliases)
+        if self.named_in:
+            out["named_in"] = list(self.named_in)
         out["mentions"] = [list(m) for m in self.mentions]
         return out
 
