@@ -21,6 +21,7 @@ from .frames import ReportData, _day_bound, _initials_only, _period_code, period
 __all__ = [
     "BY_KEYS",
     "SENTIMENT_LABELS",
+    "asked_actors",
     "emerging_topics",
     "keyed",
     "net_tone",
@@ -283,7 +284,9 @@ def share_of_voice(
         Compare only these (e.g. two candidates); matched case-insensitively, and reported in the
         given order and spelling even when absent from the data. An actor may be named by any
         form the data wrote it in (``KPK`` finds the stories counted under ``Komisi
-        Pemberantasan Korupsi``), or, with ``by="actor"``, by a role: a name that is no actor's
+        Pemberantasan Korupsi``), by a form of the alias table the data were read with, or
+        with its rank, honorifics and degrees (``Irjen Pol Ahmad Luthfi``; see
+        :func:`asked_actors`), or, with ``by="actor"``, by a role: a name that is no actor's
         counts the stories naming an actor whose role starts with it (``Kapolda`` counts the
         stories of ``Kapolda Metro Jaya``, ``Kapolda Jatim``, ...; see :func:`role_matches`).
     period : {"D", "W", "M"}, optional
@@ -302,23 +305,25 @@ def share_of_voice(
     if names is not None:
         names = list(dict.fromkeys(names))  # a name asked for twice is one name
         spelling = {n.casefold(): n for n in names}
+        counted: dict[str, str] = {}
         if by == "actor" and "written" in data.actors:
             # a name asked for by a form it was written in: the name it counts under
-            counted = _counted_under(data.actors)
+            counted = asked_actors(data, names, log=True)
             spelling = {}
             for n in names:
-                key = counted.get(n.casefold(), n).casefold()
+                key = counted.get(n, n).casefold()
                 if key in spelling and spelling[key] != n:
                     raise ValueError(
                         f"{spelling[key]!r} and {n!r} are one actor in these records (counted "
-                        f"under {counted.get(n.casefold(), n)!r}); name it once"
+                        f"under {counted.get(n, n)!r}); name it once"
                     )
                 spelling[key] = n
         pairs = pairs.assign(key=pairs["key"].str.casefold().map(spelling)).dropna(subset=["key"])
         if by == "actor":  # the names that are roles: the stories naming one who holds it
+            roles = [n for n in names if n not in counted]
             held = [
                 data.actors.loc[mask, ["id", "date"]].assign(key=role)
-                for role, mask in role_matches(data.actors, names).items()
+                for role, mask in role_matches(data.actors, roles).items()
             ]
             pairs = pd.concat([pairs, *held], ignore_index=True)
         pairs = pairs.drop_duplicates(["id", "key"])
@@ -384,6 +389,63 @@ def held_roles(actors: pd.DataFrame, mask: pd.Series, keep: int = 5) -> str:
     ranked = sorted(held.items(), key=lambda item: (-item[1], item[0]))
     shown = ", ".join(f"{role} ({n})" for role, n in ranked[:keep])
     return shown + (f" and {len(ranked) - keep} more" if len(ranked) > keep else "")
+
+
+def asked_actors(data: ReportData, names: Sequence[str], *, log: bool = False) -> dict[str, str]:
+    """The names asked for that name an actor of ``data``, -> the name it counts under.
+
+    A name is found as the data wrote it or count it (``KPK`` -> ``Komisi Pemberantasan
+    Korupsi``, regardless of case); else by the alias table the data were read with
+    (``data.aliases``, compared as :func:`~media_analytics.actors.read_name_table` does),
+    whatever stories the date range kept: ``Gus Yasin`` finds ``Taj Yasin`` in a range whose
+    stories never write ``Gus Yasin``; else as articles write a person, with a rank,
+    honorifics or degrees, which no counted name holds (``Irjen Pol Ahmad Luthfi`` ->
+    ``Ahmad Luthfi``; :func:`~media_analytics.actors.people.bare_name`), said in an INFO line
+    when ``log``. A name found none of these ways is left out (it may be a role:
+    :func:`role_matches`).
+
+    >>> from media_analytics.reports import records_to_frames
+    >>> data = records_to_frames(
+    ...     [{"id": "1", "published_at": "2024-11-26", "actors": [
+    ...         {"name": "Ahmad Luthfi", "type": "person", "title": "Irjen"},
+    ...         {"name": "Taj Yasin", "type": "person"}]}],
+    ...     aliases={"Gus Yasin": "Taj Yasin"})
+    >>> asked_actors(data, ["ahmad luthfi", "Irjen Ahmad Luthfi", "Gus Yasin", "Kapolda"])
+    {'ahmad luthfi': 'Ahmad Luthfi', 'Irjen Ahmad Luthfi': 'Ahmad Luthfi', 'Gus Yasin': 'Taj Yasin'}
+    """
+    from ..actors.names import name_words, resolve_name_table
+    from ..actors.people import bare_name
+
+    actors = data.actors
+    if "written" not in actors:
+        actors = actors.assign(written=actors["name"])
+    counted = _counted_under(actors)
+    table = {name_words(k): v for k, v in resolve_name_table(data.aliases or {}).items()}
+
+    def find(name: str) -> str | None:
+        if name.casefold() in counted:
+            return counted[name.casefold()]
+        target = table.get(name_words(name))
+        return counted.get(target.casefold()) if target is not None else None
+
+    out: dict[str, str] = {}
+    for name in dict.fromkeys(names):
+        found = find(name)
+        bare = bare_name(name) if found is None else None
+        if bare is not None:
+            found = find(bare[0])
+            if found is not None and log:
+                logger.info(
+                    "%r is read as %r%s: a rank, honorifics and degrees (%s) are no part of the "
+                    "name the stories count a person under",
+                    name,
+                    bare[0],
+                    f" (counted under {found!r})" if found != bare[0] else "",
+                    bare[1],
+                )
+        if found is not None:
+            out[name] = found
+    return out
 
 
 def _counted_under(actors: pd.DataFrame) -> dict[str, str]:
@@ -454,6 +516,7 @@ def sentiment_mix(
     else:
         raise ValueError(f"unknown dimension {by!r}; use period, actor, theme or outlet")
     out = _tone_table(frame, column, grid)
+    counted = asked_actors(data, names) if by == "actor" and names else {}
     if by == "period":
         out = _with_partial(out, data, period)
     else:
@@ -461,8 +524,7 @@ def sentiment_mix(
         if top is not None:
             shown = out.head(top)
             if by == "actor" and names:
-                counted = _counted_under(data.actors)
-                asked = {counted.get(n.casefold(), n).casefold() for n in names}
+                asked = {counted.get(n, n).casefold() for n in names}
                 named = out[column].str.casefold().isin(asked) & ~out.index.isin(shown.index)
                 shown = pd.concat([shown, out[named]])
             out = shown
@@ -473,7 +535,8 @@ def sentiment_mix(
             roles = [
                 actors.loc[mask, ["id", "sentiment"]].rename(columns={"sentiment": "label"})
                 .assign(key=role)
-                for role, mask in role_matches(actors, names).items()
+                for role, mask in role_matches(actors, [n for n in names if n not in counted])
+                .items()
             ]  # fmt: skip
             if roles:
                 held = pd.concat(roles)
