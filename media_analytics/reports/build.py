@@ -86,8 +86,8 @@ def build_report(
         honorifics and degrees (``Irjen Ahmad Luthfi``; see
         :func:`~media_analytics.reports.tables.asked_actors`). A name that is no actor's may
         be a role: it stands for the actors whose role starts with it (``Kapolda`` for
-        ``Kapolda Metro Jaya``, ``Kapolda Jatim``, ...; see
-        :func:`~media_analytics.reports.tables.role_matches`).
+        ``Kapolda Metro Jaya``, ``Kapolda Jatim``, ...; ``Kapolda Jawa Timur`` for ``Kapolda
+        Jatim`` too; see :func:`~media_analytics.reports.tables.role_matches`).
     top_n : int
         Rows in the top-actor and top-speaker tables.
     spike_options : dict, optional

@@ -288,7 +288,8 @@ def share_of_voice(
         with its rank, honorifics and degrees (``Irjen Pol Ahmad Luthfi``; see
         :func:`asked_actors`), or, with ``by="actor"``, by a role: a name that is no actor's
         counts the stories naming an actor whose role starts with it (``Kapolda`` counts the
-        stories of ``Kapolda Metro Jaya``, ``Kapolda Jatim``, ...; see :func:`role_matches`).
+        stories of ``Kapolda Metro Jaya``, ``Kapolda Jatim``, ...; ``Kapolda Jawa Timur``
+        those of ``Kapolda Jatim`` too; see :func:`role_matches`).
     period : {"D", "W", "M"}, optional
         Shares within each period instead of over the whole range.
 
@@ -359,16 +360,25 @@ def role_matches(actors: pd.DataFrame, names: Sequence[str]) -> dict[str, pd.Ser
     Kapolda`` a deputy, ``Ketua Tim Asistensi Kapolri`` the head of a team), so ``Kapolda``
     matches ``Kapolda Metro Jaya`` and ``Kapolda Jatim`` but neither of the others, and
     ``Kapolda Metro Jaya`` only the first. A name that is an actor's stays that actor's.
+    An office of a region is the same office whichever of the region's names (the
+    gazetteer's, :func:`~media_analytics.actors.lookup_region`) either writes: ``Kapolda
+    Jawa Timur`` matches ``Kapolda Jatim`` and ``Kapolda Jatim`` matches ``Kapolda Jawa
+    Timur``.
 
     >>> actors = pd.DataFrame({"name": ["Gatot", "Rudi", "Luki"], "written": [None] * 3,
     ...                        "role": ["Kapolda Metro Jaya", "Wakil Kapolda", "Kapolda Jatim"]})
     >>> {k: v.tolist() for k, v in role_matches(actors, ["kapolda", "Rudi", "Bupati"]).items()}
     {'kapolda': [True, False, True]}
+    >>> {k: v.tolist() for k, v in role_matches(actors, ["Kapolda Jawa Timur"]).items()}
+    {'Kapolda Jawa Timur': [False, False, True]}
     """
+    from ..actors.lexicon import phrase_key
+
     forms = set(actors["name"].dropna().astype(str).str.casefold())
     if "written" in actors:
         forms |= set(actors["written"].dropna().astype(str).str.casefold())
     roles = actors["role"].fillna("").astype(str)
+    role_words: dict[str, tuple[str, ...]] = {}
     out = {}
     for name in dict.fromkeys(names):
         words = str(name).split()
@@ -376,9 +386,42 @@ def role_matches(actors: pd.DataFrame, names: Sequence[str]) -> dict[str, pd.Ser
             continue
         lead = re.compile(r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
         mask = roles.map(lambda role, lead=lead: lead.match(role.strip()) is not None)
+        office = _office_of_region(phrase_key(str(name)))
+        if office is not None:  # "Kapolda Jawa Timur": "Kapolda Jatim" too
+            role_words = role_words or {role: phrase_key(role) for role in roles.unique()}
+            same = {role: _holds(key, *office) for role, key in role_words.items()}
+            mask |= roles.map(same)
         if mask.any():
             out[name] = mask.astype(bool)
     return out
+
+
+def _office_of_region(words: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
+    """A role's office and the code of the region it is of, when its last words (the most
+    that the gazetteer reads as one region) name one: ``kapolda jawa timur`` -> ``(("kapolda",),
+    "35")``; ``None`` when they name none, or the role is a region's name alone."""
+    from ..actors.regions import lookup_region
+
+    for k in range(1, len(words)):
+        region = lookup_region(" ".join(words[k:]))
+        if region is not None:
+            return words[:k], region.code
+    return None
+
+
+def _holds(words: tuple[str, ...], office: tuple[str, ...], code: str) -> bool:
+    """Whether a role (``words``) starts with ``office`` and then a name of the region
+    ``code`` (``kapolda jatim`` for ``kapolda`` and Jawa Timur), whatever follows."""
+    from ..actors.regions import lookup_region
+
+    if words[: len(office)] != office:
+        return False
+    rest = words[len(office) :]
+    for m in range(len(rest), 0, -1):
+        region = lookup_region(" ".join(rest[:m]))
+        if region is not None and region.code == code:
+            return True
+    return False
 
 
 def held_roles(actors: pd.DataFrame, mask: pd.Series, keep: int = 5) -> str:

@@ -1,10 +1,13 @@
 """The actors an analyst asks for, read as the articles write them: a name with its rank or
-degrees, a form of the analyst's alias table that the stories of the range never write."""
+degrees, a role whose region is written another way, a form of the analyst's alias table
+that the stories of the range never write."""
 
 from __future__ import annotations
 
+import csv
 import json
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +88,41 @@ def test_a_name_asked_for_with_its_rank_or_degrees_finds_the_person(caplog) -> N
     assert "Ahmad Luthfi" in tone["actor"].tolist()
 
 
+def test_a_role_finds_its_office_whatever_name_of_its_region_it_is_written_with() -> None:
+    # seen on real news: "Kapolda Jateng" counted 12 stories and "Kapolda Jawa Tengah" 2, one
+    # office; "Kapolda Jatim" 21 and "Kapolda Jawa Timur" 4
+    data = records_to_frames(
+        _stories(
+            *[_person("Ahmad Luthfi", "Kapolda Jateng")] * 3,
+            _person("Ribut Hari Wibowo", "Kapolda Jawa Tengah"),
+            *[_person("Toni Harmanto", "Kapolda Jatim")] * 2,
+            _person("Imam Sugianto", "Kapolda Jawa Timur"),
+            _person("Agus Suryonugroho", "Wakapolda Jateng"),
+            _person("Rudi Setiawan", "Kapolda Sumatera Selatan (Sumsel)"),
+            _person("Karyoto", "Kapolda Metro Jaya"),
+            _person("Andi Rian", "Kapolda DKI Jakarta"),
+        )
+    )
+    counts = _articles(
+        data,
+        [
+            "Kapolda Jateng", "Kapolda Jawa Tengah", "kapolda jatim", "Kapolda Jawa Timur",
+            "Kapolda Sumsel", "Kapolda Jakarta", "Kapolda",
+        ],
+    )  # fmt: skip
+    assert counts == {
+        "Kapolda Jateng": 4,
+        "Kapolda Jawa Tengah": 4,
+        "kapolda jatim": 3,
+        "Kapolda Jawa Timur": 3,
+        "Kapolda Sumsel": 1,
+        "Kapolda Jakarta": 2,  # Polda Metro Jaya is the police of Jakarta
+        "Kapolda": 10,
+    }
+    tone = sentiment_mix(data, "actor", names=["Kapolda Jawa Tengah"]).set_index("actor")
+    assert tone.loc["Kapolda Jawa Tengah", "n"] == 4
+
+
 def test_an_alias_of_the_analysts_table_finds_its_actor_in_any_date_range(
     tmp_path: Path, caplog
 ) -> None:
@@ -150,3 +188,39 @@ def test_the_detik_pilkada_index_finds_a_candidate_by_rank_and_by_an_alias(
     taj = _articles(late, ["Taj Yasin"])["Taj Yasin"]
     assert taj > 5
     assert _articles(late, ["Gus Yasin"]) == {"Gus Yasin": taj}
+
+
+def _clickid_kapolda() -> list[dict[str, Any]]:
+    """The CLICK-ID articles naming the Kapolda of Central or East Java."""
+    path = shared_file("corpora/clickid-news-articles/clickid_articles_80.csv")
+    csv.field_size_limit(1 << 30)
+    office = re.compile(r"Kapolda (?:Jateng|Jawa Tengah|Jatim|Jawa Timur)\b")
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = [row for row in csv.DictReader(f) if office.search(row["content"])]
+    return [
+        {
+            "id": row["article_id"],
+            "title": row["title"],
+            "text": row["content"],
+            "published_at": row["date"],
+            "source": row["source"],
+        }
+        for row in rows
+    ]
+
+
+@pytest.mark.shared_data
+@pytest.mark.slow
+def test_clickid_counts_one_kapolda_for_each_name_of_the_province(default_pipeline: Any) -> None:
+    scored = list(default_pipeline.score(_clickid_kapolda(), n_jobs=1))
+    data = records_to_frames(scored)
+    roles = data.actors.dropna(subset=["role"]).groupby("role")["id"].nunique()
+    for short, full in [
+        ("Kapolda Jateng", "Kapolda Jawa Tengah"),
+        ("Kapolda Jatim", "Kapolda Jawa Timur"),
+    ]:
+        assert roles.get(short, 0) > 0 and roles.get(full, 0) > 0, (short, full)
+        counts = _articles(data, [short])[short], _articles(data, [full])[full]
+        lead = rf"(?:{short}|{full})(?!\w)"
+        holders = data.actors["role"].str.match(lead, case=False, na=False)
+        assert counts[0] == counts[1] == data.actors.loc[holders, "id"].nunique()
