@@ -25,9 +25,17 @@ from .lexicon import is_derived_word, is_ordinary_word
 from .orgs import OrgMatch, match_org
 from .places import PlaceMatch, match_place
 from .regions import Gazetteer
-from .tokens import NAME_ABBREV, TokenStream
+from .tokens import NAME_ABBREV, TokenStream, token_stream
 
-__all__ = ["PersonMatch", "RoleMatch", "cue_person", "match_person", "match_role", "read_name"]
+__all__ = [
+    "PersonMatch",
+    "RoleMatch",
+    "bare_name",
+    "cue_person",
+    "match_person",
+    "match_role",
+    "read_name",
+]
 
 # A degree after a name's comma: dotted parts with no space between them ("S.H.", "M.Si",
 # "S.Kom.", "Ph.D."), or one word read only if it is a degree the project knows (_DEGREE_WORDS,
@@ -574,6 +582,38 @@ def _person_after(ts: TokenStream, j: int) -> PersonMatch | None:
         pm.alias = (ts.words[end + 1], ts.starts[end + 1], ts.ends[end + 1])
         pm.end = end + 3
     return pm
+
+
+def bare_name(text: str) -> tuple[str, str] | None:
+    """A person's name written with a rank, honorifics or degrees, read as the articles'
+    persons are (the name an actor counts under has none of them): ``(name, the rank,
+    honorifics and degrees as written)``, or ``None`` when ``text`` is not one name with some
+    of them and nothing else. A name typed in small letters is read as if capitalised.
+
+    >>> bare_name("Irjen Pol Ahmad Luthfi")
+    ('Ahmad Luthfi', 'Irjen Pol')
+    >>> bare_name("Jenderal TNI (Purn) Andika Perkasa")
+    ('Andika Perkasa', 'Jenderal TNI (Purn)')
+    >>> bare_name("Dr. H. Ahmad Luthfi, S.H., M.Si.")
+    ('Ahmad Luthfi', 'Dr. H., S.H., M.Si.')
+    >>> bare_name("Ahmad Luthfi"), bare_name("Kapolda Jateng")
+    (None, None)
+    """
+    forms = [text.strip()]
+    capitalised = " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in text.split())
+    if capitalised != forms[0]:
+        forms.append(capitalised)
+    for form in forms:
+        ts = token_stream(form)
+        pm = _person_after(ts, 0) if ts.n else None
+        if pm is None or pm.end != ts.n or pm.alias is not None:
+            continue
+        if pm.title is None and not pm.honorifics:
+            continue
+        before = ts.surface(0, pm.name_start) if pm.name_start else ""
+        after = form[ts.ends[pm.name_end - 1] :].strip().lstrip(",").strip()
+        return pm.name, ", ".join(part for part in (before, after) if part)
+    return None
 
 
 def _name_initials(ts: TokenStream, i: int, end: int) -> str:

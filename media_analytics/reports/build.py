@@ -19,7 +19,7 @@ from .html import render_html
 from .markdown import render_markdown
 from .regions import RegionQuery, place_matches, read_region, stories_placed_in
 from .spikes import history_start
-from .tables import held_roles, role_matches
+from .tables import asked_actors, held_roles, role_matches
 
 if TYPE_CHECKING:
     from ..themes.taxonomy import Taxonomy
@@ -141,10 +141,13 @@ def build_report(
         The report's heading.
     names : sequence of str, optional
         Actors to compare in the share-of-voice table; the tone-toward-actors table shows
-        them too, after the ``top_n`` actors. A name that is no actor's name or written form
-        may be a role: it stands for the actors whose role starts with it (``Kapolda`` for
-        ``Kapolda Metro Jaya``, ``Kapolda Jatim``, ...; see
-        :func:`~media_analytics.reports.tables.role_matches`).
+        them too, after the ``top_n`` actors. An actor may be named by any form the stories
+        wrote it in, a form of ``aliases`` (whatever the date range) or with its rank,
+        honorifics and degrees (``Irjen Ahmad Luthfi``; see
+        :func:`~media_analytics.reports.tables.asked_actors`). A name that is no actor's may
+        be a role: it stands for the actors whose role starts with it (``Kapolda`` for
+        ``Kapolda Metro Jaya``, ``Kapolda Jatim``, ...; ``Kapolda Jawa Timur`` for ``Kapolda
+        Jatim`` too; see :func:`~media_analytics.reports.tables.role_matches`).
     top_n : int
         Rows in the top-actor and top-speaker tables.
     spike_options : dict, optional
@@ -217,10 +220,9 @@ def build_report(
             present,
         )
     if names:
-        written = set(data.actors["name"].str.casefold())
-        if "written" in data.actors:
-            written |= set(data.actors["written"].dropna().str.casefold())
-        roles = role_matches(data.actors, names)
+        # by any form the stories wrote, a form of the alias table or with a rank or degrees
+        found = asked_actors(data, names)
+        roles = role_matches(data.actors, [n for n in names if n not in found])
         for role, mask in roles.items():
             logger.info(
                 "%r is no actor's name: counting the stories naming an actor whose role starts "
@@ -229,9 +231,7 @@ def build_report(
                 held_roles(data.actors, mask),
             )
         places = _say_where_places_are(data, names, themes)
-        unknown = [
-            n for n in names if n.casefold() not in written and n not in roles and n not in places
-        ]
+        unknown = [n for n in names if n not in found and n not in roles and n not in places]
         if unknown:  # a typo, or a name the articles never write alone
             logger.warning(
                 "no story names the actor(s) %s, as written or as a grouped name; their share "

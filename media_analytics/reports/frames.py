@@ -101,6 +101,10 @@ class ReportData:
     names : pandas.DataFrame
         ``id, date, type, name, written``: every form each story wrote an actor in, with the
         name it counts under (``actors`` keeps one row per story and name).
+    aliases : dict
+        The analyst's ``written form -> name`` table the names were read with (``aliases`` of
+        :func:`records_to_frames`), so that an actor asked for by one of its forms is found
+        whatever stories the date range keeps.
     n_records : int
         Records read, before any filter.
     n_undated : int
@@ -140,6 +144,7 @@ class ReportData:
     names: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=["id", "date", "type", "name", "written"])
     )
+    aliases: dict[str, str] = field(default_factory=dict)
     n_undated: int = 0
     filters: dict[str, Any] = field(default_factory=dict)
     n_repeated: int = 0
@@ -421,7 +426,8 @@ def records_to_frames(
         The analyst's own ``written form -> name`` for actors and speakers of any type
         (``{"Jokowi": "Joko Widodo", "Korps Bhayangkara": "Polri"}``; see
         :func:`~media_analytics.actors.read_name_table`), matched regardless of case, accents
-        and old spellings; applied before, and never overruled by, the grouping below.
+        and old spellings; applied before, and never overruled by, the grouping below, and
+        kept in ``ReportData.aliases`` (an actor asked for by an alias is found in any range).
     not_after : str or Timestamp, optional
         The last day a record may be dated (a report gives the day it is made): a record
         dated after it (a typo in the year, ``2030`` for ``2024``) is left out, counted in
@@ -716,6 +722,7 @@ def records_to_frames(
         filters={"sources": list(sources) if sources else None, "since": since, "until": until},
         names=names.reset_index(drop=True),
         history=history,
+        aliases=dict(aliases or {}),
     )
     return in_regions(data, regions) if regions else data
 

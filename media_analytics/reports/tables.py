@@ -29,6 +29,7 @@ from .regions import (
 __all__ = [
     "BY_KEYS",
     "SENTIMENT_LABELS",
+    "asked_actors",
     "emerging_topics",
     "keyed",
     "net_tone",
@@ -309,15 +310,17 @@ def share_of_voice(
         Compare only these (e.g. two candidates); matched case-insensitively, and reported in the
         given order and spelling even when absent from the data. An actor may be named by any
         form the data wrote it in (``KPK`` finds the stories counted under ``Komisi
-        Pemberantasan Korupsi``), or, with ``by="actor"``, by a role: a name that is no actor's
+        Pemberantasan Korupsi``), by a form of the alias table the data were read with, or
+        with its rank, honorifics and degrees (``Irjen Pol Ahmad Luthfi``; see
+        :func:`asked_actors`), or, with ``by="actor"``, by a role: a name that is no actor's
         counts the stories naming an actor whose role starts with it (``Kapolda`` counts the
-        stories of ``Kapolda Metro Jaya``, ``Kapolda Jatim``, ...; see :func:`role_matches`).
+        stories of ``Kapolda Metro Jaya``, ``Kapolda Jatim``, ...; ``Kapolda Jawa Timur``
+        those of ``Kapolda Jatim`` too; see :func:`role_matches`).
         A place is found by its written and its official name alike, and by any name of the
         region list for it (``Brebes``, ``Kab. Brebes``, ``Kabupaten Brebes``); a bare name
         that is a city's and a regency's (``Semarang``) counts the places of both and those
         written so without saying which, so its row may share stories with ``Kota Semarang``'s
-        (see :func:`~media_analytics.reports.regions.place_matches`). Persons and
-        organisations are found by their names and written forms only.
+        (see :func:`~media_analytics.reports.regions.place_matches`).
     period : {"D", "W", "M"}, optional
         Shares within each period instead of over the whole range.
 
@@ -334,13 +337,15 @@ def share_of_voice(
     if names is not None:
         names = list(dict.fromkeys(names))  # a name asked for twice is one name
         spelling = {n.casefold(): n for n in names}
+        counted: dict[str, str] = {}
         if by == "actor" and "written" in data.actors:
             # a name asked for by a form it was written in: the name it counts under
-            counted = _counted_under(data.actors)
+            counted = asked_actors(data, names, log=True)
+            every_form = _counted_under(data.actors)
             spelling = {}
             for n in names:
                 # (a place by another name of its region: "Kab. Brebes", Kabupaten Brebes)
-                under = counted.get(n.casefold()) or counted_place(n, counted) or n
+                under = counted.get(n) or counted_place(n, every_form) or n
                 key = under.casefold()
                 if key in spelling and spelling[key] != n:
                     raise ValueError(
@@ -350,9 +355,10 @@ def share_of_voice(
                 spelling[key] = n
         pairs = pairs.assign(key=pairs["key"].str.casefold().map(spelling)).dropna(subset=["key"])
         if by == "actor":  # the names that are roles: the stories naming one who holds it
+            roles = [n for n in names if n not in counted]
             held = [
                 data.actors.loc[mask, ["id", "date"]].assign(key=role)
-                for role, mask in role_matches(data.actors, names).items()
+                for role, mask in role_matches(data.actors, roles).items()
             ]
             # and the names of places: the stories naming the place by any of its names
             held += [
@@ -393,16 +399,25 @@ def role_matches(actors: pd.DataFrame, names: Sequence[str]) -> dict[str, pd.Ser
     Kapolda`` a deputy, ``Ketua Tim Asistensi Kapolri`` the head of a team), so ``Kapolda``
     matches ``Kapolda Metro Jaya`` and ``Kapolda Jatim`` but neither of the others, and
     ``Kapolda Metro Jaya`` only the first. A name that is an actor's stays that actor's.
+    An office of a region is the same office whichever of the region's names (the
+    gazetteer's, :func:`~media_analytics.actors.lookup_region`) either writes: ``Kapolda
+    Jawa Timur`` matches ``Kapolda Jatim`` and ``Kapolda Jatim`` matches ``Kapolda Jawa
+    Timur``.
 
     >>> actors = pd.DataFrame({"name": ["Gatot", "Rudi", "Luki"], "written": [None] * 3,
     ...                        "role": ["Kapolda Metro Jaya", "Wakil Kapolda", "Kapolda Jatim"]})
     >>> {k: v.tolist() for k, v in role_matches(actors, ["kapolda", "Rudi", "Bupati"]).items()}
     {'kapolda': [True, False, True]}
+    >>> {k: v.tolist() for k, v in role_matches(actors, ["Kapolda Jawa Timur"]).items()}
+    {'Kapolda Jawa Timur': [False, False, True]}
     """
+    from ..actors.lexicon import phrase_key
+
     forms = set(actors["name"].dropna().astype(str).str.casefold())
     if "written" in actors:
         forms |= set(actors["written"].dropna().astype(str).str.casefold())
     roles = actors["role"].fillna("").astype(str)
+    role_words: dict[str, tuple[str, ...]] = {}
     out = {}
     for name in dict.fromkeys(names):
         words = str(name).split()
@@ -410,9 +425,42 @@ def role_matches(actors: pd.DataFrame, names: Sequence[str]) -> dict[str, pd.Ser
             continue
         lead = re.compile(r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
         mask = roles.map(lambda role, lead=lead: lead.match(role.strip()) is not None)
+        office = _office_of_region(phrase_key(str(name)))
+        if office is not None:  # "Kapolda Jawa Timur": "Kapolda Jatim" too
+            role_words = role_words or {role: phrase_key(role) for role in roles.unique()}
+            same = {role: _holds(key, *office) for role, key in role_words.items()}
+            mask |= roles.map(same)
         if mask.any():
             out[name] = mask.astype(bool)
     return out
+
+
+def _office_of_region(words: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
+    """A role's office and the code of the region it is of, when its last words (the most
+    that the gazetteer reads as one region) name one: ``kapolda jawa timur`` -> ``(("kapolda",),
+    "35")``; ``None`` when they name none, or the role is a region's name alone."""
+    from ..actors.regions import lookup_region
+
+    for k in range(1, len(words)):
+        region = lookup_region(" ".join(words[k:]))
+        if region is not None:
+            return words[:k], region.code
+    return None
+
+
+def _holds(words: tuple[str, ...], office: tuple[str, ...], code: str) -> bool:
+    """Whether a role (``words``) starts with ``office`` and then a name of the region
+    ``code`` (``kapolda jatim`` for ``kapolda`` and Jawa Timur), whatever follows."""
+    from ..actors.regions import lookup_region
+
+    if words[: len(office)] != office:
+        return False
+    rest = words[len(office) :]
+    for m in range(len(rest), 0, -1):
+        region = lookup_region(" ".join(rest[:m]))
+        if region is not None and region.code == code:
+            return True
+    return False
 
 
 def held_roles(actors: pd.DataFrame, mask: pd.Series, keep: int = 5) -> str:
@@ -423,6 +471,63 @@ def held_roles(actors: pd.DataFrame, mask: pd.Series, keep: int = 5) -> str:
     ranked = sorted(held.items(), key=lambda item: (-item[1], item[0]))
     shown = ", ".join(f"{role} ({n})" for role, n in ranked[:keep])
     return shown + (f" and {len(ranked) - keep} more" if len(ranked) > keep else "")
+
+
+def asked_actors(data: ReportData, names: Sequence[str], *, log: bool = False) -> dict[str, str]:
+    """The names asked for that name an actor of ``data``, -> the name it counts under.
+
+    A name is found as the data wrote it or count it (``KPK`` -> ``Komisi Pemberantasan
+    Korupsi``, regardless of case); else by the alias table the data were read with
+    (``data.aliases``, compared as :func:`~media_analytics.actors.read_name_table` does),
+    whatever stories the date range kept: ``Gus Yasin`` finds ``Taj Yasin`` in a range whose
+    stories never write ``Gus Yasin``; else as articles write a person, with a rank,
+    honorifics or degrees, which no counted name holds (``Irjen Pol Ahmad Luthfi`` ->
+    ``Ahmad Luthfi``; :func:`~media_analytics.actors.people.bare_name`), said in an INFO line
+    when ``log``. A name found none of these ways is left out (it may be a role:
+    :func:`role_matches`).
+
+    >>> from media_analytics.reports import records_to_frames
+    >>> data = records_to_frames(
+    ...     [{"id": "1", "published_at": "2024-11-26", "actors": [
+    ...         {"name": "Ahmad Luthfi", "type": "person", "title": "Irjen"},
+    ...         {"name": "Taj Yasin", "type": "person"}]}],
+    ...     aliases={"Gus Yasin": "Taj Yasin"})
+    >>> asked_actors(data, ["ahmad luthfi", "Irjen Ahmad Luthfi", "Gus Yasin", "Kapolda"])
+    {'ahmad luthfi': 'Ahmad Luthfi', 'Irjen Ahmad Luthfi': 'Ahmad Luthfi', 'Gus Yasin': 'Taj Yasin'}
+    """
+    from ..actors.names import name_words, resolve_name_table
+    from ..actors.people import bare_name
+
+    actors = data.actors
+    if "written" not in actors:
+        actors = actors.assign(written=actors["name"])
+    counted = _counted_under(actors)
+    table = {name_words(k): v for k, v in resolve_name_table(data.aliases or {}).items()}
+
+    def find(name: str) -> str | None:
+        if name.casefold() in counted:
+            return counted[name.casefold()]
+        target = table.get(name_words(name))
+        return counted.get(target.casefold()) if target is not None else None
+
+    out: dict[str, str] = {}
+    for name in dict.fromkeys(names):
+        found = find(name)
+        bare = bare_name(name) if found is None else None
+        if bare is not None:
+            found = find(bare[0])
+            if found is not None and log:
+                logger.info(
+                    "%r is read as %r%s: a rank, honorifics and degrees (%s) are no part of the "
+                    "name the stories count a person under",
+                    name,
+                    bare[0],
+                    f" (counted under {found!r})" if found != bare[0] else "",
+                    bare[1],
+                )
+        if found is not None:
+            out[name] = found
+    return out
 
 
 def _counted_under(actors: pd.DataFrame) -> dict[str, str]:
@@ -493,6 +598,7 @@ def sentiment_mix(
     else:
         raise ValueError(f"unknown dimension {by!r}; use period, actor, theme or outlet")
     out = _tone_table(frame, column, grid)
+    counted = asked_actors(data, names) if by == "actor" and names else {}
     if by == "period":
         out = _with_partial(out, data, period)
     else:
@@ -500,8 +606,7 @@ def sentiment_mix(
         if top is not None:
             shown = out.head(top)
             if by == "actor" and names:
-                counted = _counted_under(data.actors)
-                asked = {counted.get(n.casefold(), n).casefold() for n in names}
+                asked = {counted.get(n, n).casefold() for n in names}
                 named = out[column].str.casefold().isin(asked) & ~out.index.isin(shown.index)
                 shown = pd.concat([shown, out[named]])
             out = shown
@@ -512,7 +617,8 @@ def sentiment_mix(
             roles = [
                 actors.loc[mask, ["id", "sentiment"]].rename(columns={"sentiment": "label"})
                 .assign(key=role)
-                for role, mask in role_matches(actors, names).items()
+                for role, mask in role_matches(actors, [n for n in names if n not in counted])
+                .items()
             ]  # fmt: skip
             if roles:
                 held = pd.concat(roles)

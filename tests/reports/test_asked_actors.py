@@ -1,0 +1,226 @@
+"""The actors an analyst asks for, read as the articles write them: a name with its rank or
+degrees, a role whose region is written another way, a form of the analyst's alias table
+that the stories of the range never write."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from media_analytics.cli import main
+from media_analytics.corpus import load_detik_pilkada
+from media_analytics.reports import records_to_frames, sentiment_mix, share_of_voice
+
+from ..conftest import shared_file
+from .conftest import _record
+
+
+def _person(name: str, role: str | None = None, title: str | None = None) -> dict[str, Any]:
+    return {"name": name, "type": "person", "role": role, "title": title, "sentiment": "neutral"}
+
+
+def _stories(*actors: dict[str, Any], day: str = "2024-11-26") -> list[dict[str, Any]]:
+    """One story for each actor, all on ``day``."""
+    return [
+        _record(f"{actor['name']}-{day}-{i}", day, "X", actors=[actor])
+        for i, actor in enumerate(actors)
+    ]
+
+
+def _articles(data: Any, names: list[str]) -> dict[str, int]:
+    voice = share_of_voice(data, "actor", names=names)
+    return dict(zip(voice["actor"], voice["articles"], strict=True))
+
+
+def test_a_name_asked_for_with_its_rank_or_degrees_finds_the_person(caplog) -> None:
+    # seen on real news: --actor "Irjen Ahmad Luthfi" (as the stories write him) found none
+    # of the stories counted under "Ahmad Luthfi"
+    data = records_to_frames(
+        _stories(
+            *[_person("Ahmad Luthfi", "Kapolda Jateng", "Irjen")] * 3,
+            *[_person("Andika Perkasa", None, "Jenderal")] * 2,
+            _person("Budi Santoso"),
+        )
+    )
+    asked = {
+        "Irjen Ahmad Luthfi": 3,
+        "Irjen Pol Ahmad Luthfi": 3,
+        "Komjen Ahmad Luthfi": 3,
+        "irjen pol ahmad luthfi": 3,
+        "Dr. H. Ahmad Luthfi, S.H., M.Si.": 3,
+        "Jenderal (Purn) Andika Perkasa": 2,
+        "Jenderal TNI (Purn.) Andika Perkasa": 2,
+    }
+    for name, n in asked.items():
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="media_analytics"):
+            assert _articles(data, [name]) == {name: n}, name
+        read = [r.getMessage() for r in caplog.records if "is read as" in r.getMessage()]
+        assert len(read) == 1, (name, read)
+    # the bare name as before, without a word on how it was read
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="media_analytics"):
+        assert _articles(data, ["Ahmad Luthfi", "Budi"]) == {"Ahmad Luthfi": 3, "Budi": 0}
+    assert "is read as" not in caplog.text
+    # one person asked for twice is refused, as for two written forms
+    with pytest.raises(ValueError, match="are one actor"):
+        share_of_voice(data, "actor", names=["Ahmad Luthfi", "Irjen Ahmad Luthfi"])
+    # the tone toward them is found the same way
+    toned = records_to_frames(
+        [
+            _record(
+                "t",
+                "2024-11-26",
+                "X",
+                actors=[{**_person("Ahmad Luthfi"), "sentiment": "positive"}],
+            ),
+            _record("u", "2024-11-26", "X", actors=[{**_person("Budi"), "sentiment": "negative"}]),
+        ]
+    )
+    tone = sentiment_mix(toned, "actor", top=1, names=["Irjen Ahmad Luthfi"])
+    assert "Ahmad Luthfi" in tone["actor"].tolist()
+
+
+def test_a_role_finds_its_office_whatever_name_of_its_region_it_is_written_with() -> None:
+    # seen on real news: "Kapolda Jateng" counted 12 stories and "Kapolda Jawa Tengah" 2, one
+    # office; "Kapolda Jatim" 21 and "Kapolda Jawa Timur" 4
+    data = records_to_frames(
+        _stories(
+            *[_person("Ahmad Luthfi", "Kapolda Jateng")] * 3,
+            _person("Ribut Hari Wibowo", "Kapolda Jawa Tengah"),
+            *[_person("Toni Harmanto", "Kapolda Jatim")] * 2,
+            _person("Imam Sugianto", "Kapolda Jawa Timur"),
+            _person("Agus Suryonugroho", "Wakapolda Jateng"),
+            _person("Rudi Setiawan", "Kapolda Sumatera Selatan (Sumsel)"),
+            _person("Karyoto", "Kapolda Metro Jaya"),
+            _person("Andi Rian", "Kapolda DKI Jakarta"),
+        )
+    )
+    counts = _articles(
+        data,
+        [
+            "Kapolda Jateng", "Kapolda Jawa Tengah", "kapolda jatim", "Kapolda Jawa Timur",
+            "Kapolda Sumsel", "Kapolda Jakarta", "Kapolda",
+        ],
+    )  # fmt: skip
+    assert counts == {
+        "Kapolda Jateng": 4,
+        "Kapolda Jawa Tengah": 4,
+        "kapolda jatim": 3,
+        "Kapolda Jawa Timur": 3,
+        "Kapolda Sumsel": 1,
+        "Kapolda Jakarta": 2,  # Polda Metro Jaya is the police of Jakarta
+        "Kapolda": 10,
+    }
+    tone = sentiment_mix(data, "actor", names=["Kapolda Jawa Tengah"]).set_index("actor")
+    assert tone.loc["Kapolda Jawa Tengah", "n"] == 4
+
+
+def test_an_alias_of_the_analysts_table_finds_its_actor_in_any_date_range(
+    tmp_path: Path, caplog
+) -> None:
+    # seen on real news: --aliases mapping "Gus Yasin" to "Taj Yasin" found his 17 stories,
+    # and none once --since left out the stories writing "Gus Yasin"
+    records = [
+        *_stories(_person("Gus Yasin"), _person("Gus Yasin"), day="2023-02-11"),
+        *_stories(*[_person("Taj Yasin")] * 3, _person("Ahmad Luthfi"), day="2024-11-10"),
+    ]
+    table = {"Gus Yasin": "Taj Yasin"}
+    everything = records_to_frames(records, aliases=table)
+    assert _articles(everything, ["Gus Yasin"]) == {"Gus Yasin": 5}
+    late = records_to_frames(records, aliases=table, since="2024-08-01")
+    assert _articles(late, ["Gus Yasin"]) == {"Gus Yasin": 3}
+    assert _articles(late, ["GUS YASIN", "Ahmad Luthfi"]) == {"GUS YASIN": 3, "Ahmad Luthfi": 1}
+    with pytest.raises(ValueError, match="are one actor"):
+        share_of_voice(late, "actor", names=["Gus Yasin", "Taj Yasin"])
+    # and in the report the command writes
+    scored = tmp_path / "pj.jsonl"
+    scored.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    names = tmp_path / "names.csv"
+    names.write_text("alias,name\nGus Yasin,Taj Yasin\n", "utf-8")
+    out = tmp_path / "r"
+    with caplog.at_level(logging.INFO):
+        code = main([
+            "report", str(scored), "--out", str(out), "--aliases", str(names),
+            "--actor", "Gus Yasin", "--since", "2024-08-01",
+        ])  # fmt: skip
+    assert code == 0
+    assert "no story names" not in caplog.text
+    voice = pd.read_csv(out / "tables" / "share_of_voice_actor.csv")
+    assert voice.to_dict("records") == [{"actor": "Gus Yasin", "articles": 3, "share": 1.0}]
+
+
+# --- real news -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def detik(default_pipeline: Any) -> list[dict[str, Any]]:
+    path = shared_file("corpora/detik-pilkada-jateng-index/pilkada_jawa_tengah.csv")
+    return list(default_pipeline.score([a.to_dict() for a in load_detik_pilkada(path)], n_jobs=1))
+
+
+@pytest.mark.shared_data
+@pytest.mark.slow
+def test_the_detik_pilkada_index_finds_a_candidate_by_rank_and_by_an_alias(
+    detik: list[dict[str, Any]], caplog
+) -> None:
+    data = records_to_frames(detik)
+    bare = _articles(data, ["Ahmad Luthfi"])["Ahmad Luthfi"]
+    assert bare > 30
+    for name in ["Irjen Ahmad Luthfi", "Irjen Pol Ahmad Luthfi", "Komjen Ahmad Luthfi"]:
+        assert _articles(data, [name]) == {name: bare}
+    andika = _articles(data, ["Andika Perkasa"])["Andika Perkasa"]
+    assert andika > 5
+    assert (
+        _articles(data, ["Jenderal (Purn) Andika Perkasa"])["Jenderal (Purn) Andika Perkasa"]
+        == andika
+    )
+    # the alias table, with and without the stories that write the alias
+    table = {"Gus Yasin": "Taj Yasin"}
+    late = records_to_frames(detik, aliases=table, since="2024-08-01")
+    taj = _articles(late, ["Taj Yasin"])["Taj Yasin"]
+    assert taj > 5
+    assert _articles(late, ["Gus Yasin"]) == {"Gus Yasin": taj}
+
+
+def _clickid_kapolda() -> list[dict[str, Any]]:
+    """The CLICK-ID articles naming the Kapolda of Central or East Java."""
+    path = shared_file("corpora/clickid-news-articles/clickid_articles_80.csv")
+    csv.field_size_limit(1 << 30)
+    office = re.compile(r"Kapolda (?:Jateng|Jawa Tengah|Jatim|Jawa Timur)\b")
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = [row for row in csv.DictReader(f) if office.search(row["content"])]
+    return [
+        {
+            "id": row["article_id"],
+            "title": row["title"],
+            "text": row["content"],
+            "published_at": row["date"],
+            "source": row["source"],
+        }
+        for row in rows
+    ]
+
+
+@pytest.mark.shared_data
+@pytest.mark.slow
+def test_clickid_counts_one_kapolda_for_each_name_of_the_province(default_pipeline: Any) -> None:
+    scored = list(default_pipeline.score(_clickid_kapolda(), n_jobs=1))
+    data = records_to_frames(scored)
+    roles = data.actors.dropna(subset=["role"]).groupby("role")["id"].nunique()
+    for short, full in [
+        ("Kapolda Jateng", "Kapolda Jawa Tengah"),
+        ("Kapolda Jatim", "Kapolda Jawa Timur"),
+    ]:
+        assert roles.get(short, 0) > 0 and roles.get(full, 0) > 0, (short, full)
+        counts = _articles(data, [short])[short], _articles(data, [full])[full]
+        lead = rf"(?:{short}|{full})(?!\w)"
+        holders = data.actors["role"].str.match(lead, case=False, na=False)
+        assert counts[0] == counts[1] == data.actors.loc[holders, "id"].nunique()
