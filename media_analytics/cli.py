@@ -271,11 +271,16 @@ def _cmd_train(args: argparse.Namespace) -> int:
     matches = getattr(pipe.topics_, "topic_matches_", None) if previous is not None else None
     if matches is not None:  # ids that change make the archive's topics another set
         kept = sum(m["previous_id"] >= 0 for m in matches)
-        (logger.info if kept else logger.warning)(
-            "%d of %d topics matched the previous model's and keep their ids%s",
+        generation = pipe.topics_.generation_
+        retired = [r for r in pipe.topics_.retired_topics_ if r["generation"] == generation]
+        (logger.info if kept and not retired else logger.warning)(
+            "%d of %d topics matched the previous model's and keep their ids%s%s",
             kept,
             len(matches),
             "" if kept == len(matches) else "; the others get new ids",
+            f"; {len(retired)} of the previous model's topics retired (named above)"
+            if retired
+            else "",
         )
     out = pipe.save(args.out)
     # the rejects were said among the log lines before the fit: the summary counts them, as

@@ -102,6 +102,10 @@ class TopicModel(TransformerMixin, BaseEstimator):
         topic quality (mean NPMI of the top 10 terms x diversity of the top 25, among the
         candidates whose NPMI is positive; the smallest when none is, see
         :mod:`media_analytics.topics.selection`). Scores are kept in ``selection_scores_``.
+        A refit (``fit(..., previous=model)``) also scores the previous model's number of
+        topics and keeps it unless another scores more than
+        :data:`~media_analytics.topics.selection.PREVIOUS_COUNT_MARGIN` (10%) better, so that
+        topics are not retired for a difference within the score's noise.
     n_topics_grid : tuple of int, default=(12, 16, 20, 25, 30, 40)
         Candidates for ``"auto"``. The grid starts at 12 because topic quality keeps rising as
         topics get fewer and broader: on CLICK-ID 8 topics scored higher than 12, with a third
@@ -174,7 +178,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
         For each topic of this fit: its id, label, the previous topic it was matched with (or
         -1), that topic's label, and their similarity.
     retired_topics_ : list of dict
-        Topics of earlier fits that no later fit matched: id, label, generation retired.
+        Topics of earlier fits that no later fit matched: id, label, generation retired and
+        size (articles in the fit they were last part of). A refit that retires topics says so
+        in a warning naming them and their sizes.
 
     Examples
     --------
@@ -191,6 +197,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
     # fitted attributes read from another instance (``previous``) before this one sets them
     topic_ids_: np.ndarray
+    n_topics_: int
     retired_topics_: list[dict[str, Any]]
 
     def __init__(
@@ -283,7 +290,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
         tfidf = TfidfTransformer(sublinear_tf=True).fit(counts)
         X_learn = tfidf.transform(counts)
         names = vectorizer.get_feature_names_out()
-        k, selection, H = self._choose_n_topics(X_learn, counts, names)
+        k, selection, H = self._choose_n_topics(
+            X_learn, counts, names, None if previous is None else int(previous.n_topics_)
+        )
         if H is None:  # not fitted while choosing (a fixed n_topics, or a sample chose it)
             H = fit_components(
                 X_learn, k, random_state=self.random_state, max_iter=self.max_iter, tol=self.tol
@@ -315,10 +324,17 @@ class TopicModel(TransformerMixin, BaseEstimator):
         return self
 
     def _choose_n_topics(
-        self, X: sp.csr_matrix, counts: sp.csr_matrix, names: np.ndarray
+        self,
+        X: sp.csr_matrix,
+        counts: sp.csr_matrix,
+        names: np.ndarray,
+        previous: int | None = None,
     ) -> tuple[int, list[dict[str, float]], np.ndarray | None]:
         """The number of topics, the scores of the candidates, and the chosen candidate's
-        topic vectors when they were fitted on all of ``X`` (else None)."""
+        topic vectors when they were fitted on all of ``X`` (else None).
+
+        ``previous``, the number of topics of the model being refitted, is always a candidate
+        and is kept unless another is clearly better (:func:`best_n_topics`)."""
         limit = min(X.shape)
         if self.n_topics != "auto":
             k = self.n_topics
@@ -337,6 +353,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         if default:
             cap = min(cap, max(2, X.shape[0] // _DOCS_PER_TOPIC))
         grid = sorted({int(g) for g in self.n_topics_grid if 2 <= int(g) <= cap})
+        if previous is not None and 2 <= previous <= min(Xs.shape) and previous not in grid:
+            grid = sorted([*grid, previous])
         if not grid and default and cap >= 2:
             grid = [cap]
             logger.warning(
@@ -359,7 +377,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             tol=self.tol,
             n_jobs=getattr(self, "n_jobs", None),  # models saved before n_jobs lack it
         )
-        k = best_n_topics(rows)
+        k = best_n_topics(rows, previous=previous)
         logger.info("chose n_topics=%d from %s", k, grid)
         # fitted on every learning document: the very fit the model would make again
         return k, rows, components[k] if sel.size == X.shape[0] else None
@@ -450,6 +468,20 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.next_topic_id_ = ids.next_id
         self.retired_topics_ = ids.retired
         self.topic_matches_ = ids.matches
+        if previous is not None:
+            now = [r for r in ids.retired if r["generation"] == ids.generation]
+            if now:
+                # the articles of a retired topic go to other topics: its trend line stops
+                logger.warning(
+                    "%d of the previous model's %d topics matched no topic of this fit and are "
+                    "retired: %s",
+                    len(now),
+                    int(previous.n_topics_),
+                    "; ".join(
+                        f"topic {r['id']} '{r['label']}' ({r.get('size', '?')} articles)"
+                        for r in now
+                    ),
+                )
 
     # -- using a fitted model -----------------------------------------------------------------
 

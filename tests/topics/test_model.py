@@ -287,3 +287,53 @@ def test_english_function_words_are_no_topic_terms(four: Corpus) -> None:
         {"id": -1, "label": NO_TOPIC_LABEL, "score": 0.0}
     ]
     np.testing.assert_array_equal(model.predict(tokens), model.labels_)  # the fast counting path
+
+
+def test_retired_topics_are_named_with_their_sizes_in_a_warning(
+    corpus: Corpus, four: Corpus, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen on real news: a refit retired 4 topics (one of 259 articles) and the log only said
+    # how many of the new topics matched, so the loss went unnoticed
+    old = small_model().fit(four.tokens)
+    window = corpus.pick({g: slice(None) for g in ["bola", "banjir", "pilkada", "vaksin"]})
+    with caplog.at_level("INFO", logger="media_analytics.topics.model"):
+        new = small_model().fit(window.tokens, previous=old)
+    [record] = new.retired_topics_
+    pasar = old.topic_sizes_[list(old.topic_ids_).index(record["id"])]
+    assert record["size"] == pasar == 6
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any(
+        f"topic {record['id']}" in m and record["label"] in m and "6 articles" in m
+        for m in warnings
+    ), warnings
+
+
+def test_retraining_keeps_the_previous_number_of_topics_unless_another_is_clearly_better() -> None:
+    from media_analytics.topics.selection import PREVIOUS_COUNT_MARGIN, best_n_topics
+
+    # seen on real news: 16 topics scored 0.342 and 12 scored 0.352 on 3% more articles; the
+    # refit dropped from 16 to 12 topics and retired 4 of them
+    rows = [
+        {"n_topics": 12, "npmi": 0.37, "diversity": 0.95, "quality": 0.352},
+        {"n_topics": 16, "npmi": 0.36, "diversity": 0.95, "quality": 0.342},
+    ]
+    assert best_n_topics(rows) == 12
+    assert best_n_topics(rows, previous=16) == 16
+    assert 0.342 * (1 + PREVIOUS_COUNT_MARGIN) < 0.40
+    clearly = [dict(rows[0], quality=0.40), rows[1]]
+    assert best_n_topics(clearly, previous=16) == 12
+    # a previous count that is not coherent here is not kept
+    incoherent = [rows[0], dict(rows[1], npmi=-0.01, quality=-0.01)]
+    assert best_n_topics(incoherent, previous=16) == 12
+
+
+def test_refit_scores_and_keeps_the_previous_count(corpus: Corpus) -> None:
+    old = small_model(n_topics=5).fit(corpus.tokens)
+    new = small_model(n_topics="auto", n_topics_grid=(2, 3, 4, 6)).fit(corpus.tokens, previous=old)
+    scores = {r["n_topics"]: r["quality"] for r in new.selection_scores_}
+    assert sorted(scores) == [2, 3, 4, 5, 6]  # the previous count is always a candidate
+    from media_analytics.topics.selection import PREVIOUS_COUNT_MARGIN
+
+    best = max(scores, key=lambda k: (scores[k], -k))
+    kept = scores[best] <= scores[5] * (1 + PREVIOUS_COUNT_MARGIN)
+    assert new.n_topics_ == (5 if kept else best)
