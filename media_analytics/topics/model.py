@@ -25,7 +25,7 @@ from .matching import carry_over_ids
 from .overtime import NO_TOPIC_LABEL
 from .projection import assign_topics, project_nonnegative, topic_shares
 from .selection import best_n_topics, describe_topics, fit_components, score_n_topics
-from .terms import readable_term
+from .terms import WrittenPhrases, readable_term, word_stems
 
 __all__ = ["TRUSTED_TYPES", "TopicModel"]
 
@@ -254,6 +254,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         titles: Sequence[Any] | None = None,
         surface_forms: Any = None,
         previous: TopicModel | None = None,
+        texts: Sequence[str] | None = None,
     ) -> TopicModel:
         """Learn topics from token strings ``X`` (``TextPreprocessor`` output).
 
@@ -270,6 +271,15 @@ class TopicModel(TransformerMixin, BaseEstimator):
             An earlier fit (for example on the previous window). Topics matching one of its
             topics keep that topic's id; the others get new ids; its unmatched topics are
             recorded in ``retired_topics_``.
+        texts : sequence of str, optional
+            The text each token string was made from (headline and body as given to the
+            preprocessor). With them, a two-word term is shown only when it is a phrase as
+            written (:data:`~media_analytics.topics.terms.PHRASE_SHARE` of its occurrences are
+            its two words side by side, not tokens that met across punctuation or a left-out
+            word), and in its most frequent written form (``pelatih timnas``, not the word by
+            word ``pelatihan timnas``). Without them, two-word terms are unchecked. Texts are
+            read with ``surface_forms`` (written word -> stem); without surface forms the
+            tokens are taken to be the written words.
         """
         docs = _as_docs(X)
         if not docs:
@@ -277,6 +287,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         title_list = None if titles is None else ["" if t is None else str(t) for t in titles]
         if title_list is not None and len(title_list) != len(docs):
             raise ValueError(f"got {len(docs)} documents but {len(title_list)} titles")
+        if texts is not None and len(texts) != len(docs):
+            raise ValueError(f"got {len(docs)} documents but {len(texts)} texts")
         if previous is not None:
             if not isinstance(previous, TopicModel):
                 raise TypeError(f"previous must be a fitted TopicModel, got {type(previous)}")
@@ -306,11 +318,18 @@ class TopicModel(TransformerMixin, BaseEstimator):
         reuse = counts if learn.size == len(docs) else None
         rows, class_counts, candidates = self._assign_all(docs, reuse)
         sizes = np.bincount(rows[rows >= 0], minlength=self.n_topics_)
-        weights, stems = describe_topics(class_counts, names, self.n_terms)
+        phrases = None
+        if texts is not None:  # the texts the model learnt from, read as its tokens were
+            phrases = WrittenPhrases.count(
+                (str(texts[i]) for i in learn), names, word_stems(surface_forms)
+            )
+        weights, stems = describe_topics(
+            class_counts, names, self.n_terms, keep=None if phrases is None else phrases.is_phrase
+        )
         self.topic_sizes_ = sizes.astype(np.int64)
         self.topic_term_weights_ = weights.astype(np.float32)
         self.topic_stems_ = stems
-        self.topic_terms_ = [[readable_term(t, surface_forms) for t in s] for s in stems]
+        self.topic_terms_ = [[readable_term(t, surface_forms, phrases) for t in s] for s in stems]
         self.topic_labels_ = [", ".join(t[: self.n_label_terms]) for t in self.topic_terms_]
         self._set_representatives(candidates, title_list)
         self._set_ids(previous)

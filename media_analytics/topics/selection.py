@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -98,11 +98,13 @@ def describe_topics(
     n_terms: int,
     *,
     reduce_frequent_words: bool = True,
+    keep: Callable[[str], bool] | None = None,
 ) -> tuple[np.ndarray, list[list[str]]]:
-    """c-TF-IDF weights of each topic (from its members' summed counts) and its top stems."""
+    """c-TF-IDF weights of each topic (from its members' summed counts) and its top stems
+    (two-word terms only where ``keep`` accepts them, see :func:`select_terms`)."""
     ctfidf = ClassTfidfTransformer(reduce_frequent_words=reduce_frequent_words)
     weights = ctfidf.fit_transform(class_counts)
-    return weights, [select_terms(row, feature_names, n_terms) for row in weights]
+    return weights, [select_terms(row, feature_names, n_terms, keep) for row in weights]
 
 
 def score_n_topics(

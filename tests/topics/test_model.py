@@ -337,3 +337,79 @@ def test_refit_scores_and_keeps_the_previous_count(corpus: Corpus) -> None:
     best = max(scores, key=lambda k: (scores[k], -k))
     kept = scores[best] <= scores[5] * (1 + PREVIOUS_COUNT_MARGIN)
     assert new.n_topics_ == (5 if kept else best)
+
+
+# seen on real news: labels read "pelatihan timnas" (the articles say "pelatih timnas"), "tertib
+# mencabut" (from "ditertibkan atau dicabut") and "selatan selasa" (from "Jakarta Selatan, Selasa")
+PHRASE_DOCS = [
+    "Pelatih timnas memuji pemain muda di Jakarta Selatan, Selasa. Izin ditertibkan atau dicabut.",
+    "Pelatih timnas memanggil pemain di Jakarta Selatan, Selasa. Izin ditertibkan atau dicabut.",
+    "Pelatih timnas menyiapkan pemain di Jakarta Selatan, Selasa. Izin ditertibkan atau dicabut.",
+    "Pelatih timnas mencoret pemain di Jakarta Selatan, Selasa. Izin ditertibkan atau dicabut.",
+    "Pelatihan guru digelar dinas. Pelatihan kerja dan pelatihan kader desa berlanjut.",
+    "Pelatihan kerja bagi pemuda desa. Pelatihan guru honorer dibuka dinas.",
+    "Dinas membuka pelatihan kader desa. Pelatihan kerja diikuti pemuda.",
+    "Pemuda desa ikut pelatihan kerja dan pelatihan guru dari dinas.",
+]
+
+
+def phrase_model(texts: bool) -> tuple[TopicModel, list[str]]:
+    from media_analytics.preprocessing import TextPreprocessor
+
+    prep = TextPreprocessor()
+    tokens = [str(t) for t in prep.fit_transform(PHRASE_DOCS)]
+    assert prep.surface_forms_["latih"] == "pelatihan"
+    extra = {"texts": PHRASE_DOCS} if texts else {}
+    model = small_model(n_topics=2).fit(tokens, surface_forms=prep.surface_forms_, **extra)
+    return model, [t for terms in model.topic_terms_ for t in terms]
+
+
+def test_two_word_terms_are_phrases_as_written() -> None:
+    model, terms = phrase_model(texts=True)
+    pairs = [t for t in terms if " " in t]
+    assert "pelatih timnas" in pairs and "pelatihan timnas" not in pairs
+    # neither across a comma or a full stop, nor across a word left out ("atau")
+    assert not {"selatan selasa", "tertib mencabut", "ditertibkan dicabut"} & set(pairs), pairs
+    assert all(any(p in d.lower() for d in PHRASE_DOCS) for p in pairs), pairs
+    sport = next(i for i, s in enumerate(model.topic_stems_) if "latih timnas" in s)
+    assert "pelatih timnas" in model.topic_labels_[sport]
+
+
+@pytest.mark.shared_data
+@pytest.mark.slow
+def test_two_word_terms_are_checked_on_real_news() -> None:
+    import re
+
+    import pandas as pd
+
+    from media_analytics.preprocessing import TextPreprocessor, clean_article, clean_title
+
+    from ..conftest import shared_file
+
+    path = shared_file("corpora/detik-aspect-news-2025/data_berita.csv")
+    frame = pd.read_csv(path)
+    texts = [
+        f"{clean_title(str(t))}\n{clean_article(str(b)).text}"
+        for t, b in zip(frame["judul"], frame["isi_berita"], strict=True)
+    ]
+    prep = TextPreprocessor(clean=False)
+    tokens = [str(t) for t in prep.fit_transform(texts)]
+    model = TopicModel(random_state=0).fit(tokens, surface_forms=prep.surface_forms_, texts=texts)
+    # a phrase as written: its words side by side, only spaces between
+    written = "\n".join(re.sub(r"[ \t\xa0]+", " ", t.lower()) for t in texts)
+    pairs = [t for terms in model.topic_terms_ for t in terms if " " in t]
+    missing = [p for p in pairs if not re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", written)]
+    assert len(pairs) >= 50 and not missing, missing
+
+
+def test_half_of_a_phrase_is_not_shown_alone() -> None:
+    from media_analytics.topics.terms import select_terms
+
+    # seen on real news: "bunga pinjaman, suku" where "suku bunga" was meant
+    names = ["bunga pinjam", "suku bunga", "suku", "bank", "bi rate"]
+    weights = np.array([0.9, 0.8, 0.7, 0.6, 0.5])
+    assert select_terms(weights, names, 3, keep=lambda t: True) == [
+        "bunga pinjam",
+        "bank",
+        "bi rate",
+    ]
