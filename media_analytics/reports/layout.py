@@ -7,7 +7,14 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["ACTOR_TONE_CAVEAT", "TABLE_TITLES", "display_frame", "format_cell", "theme_columns"]
+__all__ = [
+    "ACTOR_TONE_CAVEAT",
+    "TABLE_TITLES",
+    "display_frame",
+    "format_cell",
+    "theme_columns",
+    "topic_columns",
+]
 
 #: Display name of every table the report exports (also the Excel sheet order).
 TABLE_TITLES = {
@@ -99,5 +106,23 @@ def theme_columns(volume_theme: pd.DataFrame) -> pd.DataFrame:
         return volume_theme
     index = ["period", "partial"] if "partial" in volume_theme.columns else ["period"]
     wide = volume_theme.pivot(index=index, columns="theme", values="articles")
+    wide.columns.name = None
+    return wide.reset_index()
+
+
+def topic_columns(volume_topic: pd.DataFrame, top: int = 8) -> pd.DataFrame:
+    """Stories per topic and period for the ``top`` topics with the most stories (the stories
+    with no clear topic left out), laid out as :func:`theme_columns`: a row per period (every
+    period of the range, quiet ones as zeros), a column per topic, largest first."""
+    if volume_topic.empty:
+        return volume_topic
+    counted = volume_topic[volume_topic["topic"].astype(str) != "(no clear topic)"]
+    totals = counted.groupby("topic")["articles"].sum()
+    order = sorted(totals.index, key=lambda k: (-int(totals[k]), str(k)))[:top]
+    index = ["period", "partial"] if "partial" in counted.columns else ["period"]
+    wide = counted[counted["topic"].isin(order)].pivot(
+        index=index, columns="topic", values="articles"
+    )
+    wide = wide[order]
     wide.columns.name = None
     return wide.reset_index()

@@ -430,3 +430,24 @@ def test_the_unit_above_the_axis_clears_the_chart_title() -> None:
         unit_y = float(re.search(r'class="y-title" x="[\d.]+" y="([\d.]+)"', svg).group(1))
         # a 12 px label's top stays below the 16 px title's descenders
         assert unit_y - 12 >= title_y + 5
+
+
+def test_html_shows_stories_per_topic_and_period_for_the_largest_topics(tmp_path):
+    from .conftest import _record
+
+    # seen on real news: the report had stories per topic in total only, no view over time
+    topics = {i: {"id": i, "label": f"topik {i}", "score": 0.9} for i in range(10)}
+    records = [
+        _record(f"r{i}-{j}", day, "Outlet A", topic=topics[i])
+        for i in range(10)
+        for j, day in enumerate(["2024-11-04", "2024-11-12", "2024-11-26"][: 1 + (i < 5) * 2])
+    ]
+    paths = build_report(records, tmp_path / "out", generated_at=MADE, title="Uji")
+    html = paths["html"].read_text(encoding="utf-8")
+    block = html.split("<h3>Stories per topic and week", 1)[1].split("</table>", 1)[0]
+    heads = re.findall(r"<th[^>]*>([^<]*)</th>", block)
+    assert heads[:2] == ["period", "partial"]
+    topic_heads = heads[2:]
+    assert len(topic_heads) == 8  # the largest topics only
+    assert {f"{i}: topik {i}" for i in range(5)} <= set(topic_heads)
+    assert block.count("<tr>") >= 4  # every week of the range, the empty one too
