@@ -1070,6 +1070,14 @@ def _cmd_report(args: argparse.Namespace) -> int:
             aliases = read_name_table(args.aliases)
         except (OSError, ValueError) as exc:
             raise CommandError(f"--aliases: {exc}") from None
+    topic_names = None
+    if args.topic_names:
+        from .reports import read_topic_names
+
+        try:
+            topic_names = read_topic_names(args.topic_names)
+        except (OSError, ValueError) as exc:
+            raise CommandError(f"--topic-names: {exc}") from None
     out = Path(args.out)
     html_file = out if out.suffix == ".html" else None
     # with --out weekly.html, the Markdown and the tables go to weekly/ beside it (a second
@@ -1088,6 +1096,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             html_file=html_file,
             aliases=aliases,
             names=args.actor,
+            topic_names=topic_names,
         )
     except ValueError as exc:  # two --actor names of one actor, a bad --since, ...
         raise CommandError(str(exc)) from None
@@ -2101,6 +2110,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="CSV of alias,name: count each alias (a nickname, an acronym, a misspelling) "
         "of a person or organisation under the name",
+    )
+    report.add_argument(
+        "--topic-names",
+        metavar="FILE",
+        help="CSV of topic_id,name: show each topic under the name; topics given one name are "
+        "counted as one",
     )
     report.set_defaults(func=_cmd_report)
     _verbose_anywhere(parser)

@@ -31,6 +31,7 @@ from .tables import (
     top_speakers,
     volume,
 )
+from .topicnames import name_topics, read_topic_names
 
 __all__ = [
     "PERIODS",
@@ -45,10 +46,12 @@ __all__ = [
     "explain_spike",
     "keyed",
     "markdown_table",
+    "name_topics",
     "net_tone",
     "partial_periods",
     "period_grid",
     "period_start",
+    "read_topic_names",
     "records_to_frames",
     "render_html",
     "render_markdown",

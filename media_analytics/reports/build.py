@@ -17,6 +17,7 @@ from .frames import records_to_frames
 from .html import render_html
 from .markdown import render_markdown
 from .tables import held_roles, role_matches
+from .topicnames import name_topics
 
 __all__ = ["build_report"]
 
@@ -55,6 +56,7 @@ def build_report(
     generated_at: datetime | None = None,
     html_file: str | Path | None = None,
     aliases: Mapping[str, str] | None = None,
+    topic_names: Mapping[int, str] | None = None,
 ) -> dict[str, Path]:
     """Write the trend report for scored records: HTML, Markdown, CSV tables and Excel.
 
@@ -99,6 +101,10 @@ def build_report(
     aliases : mapping of str to str, optional
         The analyst's own ``written form -> name`` for actors and speakers (see
         :func:`~media_analytics.actors.read_name_table`).
+    topic_names : mapping of int to str, optional
+        The analyst's names for topics, by id: a topic is shown under its name, and topics given
+        one name are counted as one (see :func:`~media_analytics.reports.name_topics`;
+        :func:`~media_analytics.reports.read_topic_names` reads a ``topic_id,name`` CSV).
 
     Returns
     -------
@@ -125,6 +131,8 @@ def build_report(
         aliases=aliases,
         not_after=_last_day(made),
     )
+    if topic_names:
+        data = name_topics(data, topic_names)
     if data.stories.empty:
         if data.n_undated and not (since or until or sources):
             # (.txt crawls, for one, carry no date unless their file names hold one)
