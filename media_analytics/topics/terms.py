@@ -36,7 +36,8 @@ def select_terms(
       them (``joko, widodo`` becomes ``joko widodo``) when it ranks within the top ``2 * n``;
     - with ``keep`` (phrases checked), a word is not shown alone when a phrase it belongs to was
       skipped for overlapping a chosen term: after ``bunga pinjaman``, ``suku bunga`` is
-      skipped, and ``suku`` alone would be half of it.
+      skipped, and ``suku`` alone would be half of it; when the phrase's other word was chosen
+      alone (``balap``, then ``balap liar``, then ``liar``), the phrase replaces it.
 
     Parameters
     ----------
@@ -66,7 +67,7 @@ def select_terms(
     order = candidates[np.lexsort((candidates, -weights[candidates]))]
     chosen: list[str] = []
     owner: dict[str, str] = {}  # word -> the chosen term that contains it
-    halves: set[str] = set()  # words of phrases that lost to an overlapping term
+    halves: dict[str, str] = {}  # word -> a phrase of it that lost to an overlapping term
     for rank, j in enumerate(order):
         if len(chosen) >= n:
             break
@@ -77,6 +78,17 @@ def select_terms(
         holders = [owner.get(w) for w in words]
         if all(h is None for h in holders):
             if len(words) == 1 and term in halves:
+                # half of a phrase: the phrase itself when its other words stand alone
+                # (``balap``, then ``balap liar`` skipped, then ``liar``: ``balap liar``)
+                phrase = halves[term]
+                others = [owner.get(w) for w in phrase.split(" ") if w != term]
+                if all(h is not None and " " not in h for h in others):
+                    at = min(chosen.index(h) for h in others if h is not None)
+                    for h in others:
+                        if h is not None:
+                            chosen.remove(h)
+                    chosen.insert(at, phrase)
+                    owner.update((w, phrase) for w in phrase.split(" "))
                 continue
             chosen.append(term)
             owner.update((w, term) for w in words)
@@ -95,7 +107,7 @@ def select_terms(
             chosen.insert(min(first, len(chosen)), term)
             owner.update((w, term) for w in words)
         elif keep is not None and len(words) > 1:
-            halves.update(w for w, h in zip(words, holders, strict=True) if h is None)
+            halves.update((w, term) for w, h in zip(words, holders, strict=True) if h is None)
     return chosen
 
 

@@ -413,3 +413,12 @@ def test_half_of_a_phrase_is_not_shown_alone() -> None:
         "bank",
         "bi rate",
     ]
+
+
+def test_a_phrase_skipped_for_its_first_word_comes_back_with_its_second() -> None:
+    from media_analytics.topics.terms import select_terms
+
+    # seen on the bundled sample: "balap, liar" lost "liar" once halves were held back
+    names = ["balap", "balap liar", "liar", "curhat"]
+    weights = np.array([0.9, 0.8, 0.7, 0.6])
+    assert select_terms(weights, names, 2, keep=lambda t: True) == ["balap liar", "curhat"]
