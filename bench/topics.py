@@ -103,20 +103,23 @@ def coarse_labels(frame: pd.DataFrame) -> list[str | None]:
 
 
 def preprocess(frame: pd.DataFrame, cache: Path | None) -> tuple[list[str], Any, Any]:
-    """Token strings, surface forms (as a dict) and the fitted preprocessor (None if cached)."""
-    from media_analytics.preprocessing import TextPreprocessor
+    """Token strings, surface forms and the fitted preprocessor (None if cached).
+
+    The cache keeps every written form of a stem (most frequent first): topic labels read the
+    texts through them to show two-word terms as written (``TopicModel.fit(texts=...)``)."""
+    from media_analytics.preprocessing import SurfaceForms, TextPreprocessor
 
     if cache is not None and cache.exists():
         data = json.loads(cache.read_text("utf-8"))
-        if data["ids"] == frame["article_id"].tolist():
-            return data["tokens"], data["surface"], None
+        if data["ids"] == frame["article_id"].tolist() and "forms" in data:
+            return data["tokens"], SurfaceForms.from_dict(data["forms"]), None
     prep = TextPreprocessor(n_jobs=1)
     tokens = [str(t) for t in prep.fit_transform(frame["text"].tolist())]
-    surface = {s: w[0] for s, w in prep.surface_forms_.to_dict().items()}
     if cache is not None:
-        payload = {"ids": frame["article_id"].tolist(), "tokens": tokens, "surface": surface}
+        forms = prep.surface_forms_.to_dict(top=1000)
+        payload = {"ids": frame["article_id"].tolist(), "tokens": tokens, "forms": forms}
         cache.write_text(json.dumps(payload, ensure_ascii=False), "utf-8")
-    return tokens, surface, prep
+    return tokens, prep.surface_forms_, prep
 
 
 def md_table(frame: pd.DataFrame, floats: str = "{:.3f}") -> str:
@@ -153,7 +156,11 @@ def quality(args: argparse.Namespace) -> None:
     titles = frame["title"].tolist()
 
     model, wall, cpu = timed(
-        TopicModel(random_state=SEEDS[0]).fit, tokens, titles=titles, surface_forms=surface
+        TopicModel(random_state=SEEDS[0]).fit,
+        tokens,
+        titles=titles,
+        surface_forms=surface,
+        texts=frame["text"].tolist(),
     )
     k = model.n_topics_
     print(f"## Number of topics (automatic; fit {wall:.0f} s wall, {cpu:.0f} s CPU)\n")
@@ -228,9 +235,19 @@ def refit(frame: pd.DataFrame, tokens: list[str], titles: list[str], surface: An
     def pick(idx: np.ndarray, values: list[Any]) -> list[Any]:
         return [values[i] for i in idx]
 
-    old = TopicModel().fit(pick(first, tokens), titles=pick(first, titles), surface_forms=surface)
+    texts = frame["text"].tolist()
+    old = TopicModel().fit(
+        pick(first, tokens),
+        titles=pick(first, titles),
+        surface_forms=surface,
+        texts=pick(first, texts),
+    )
     new = TopicModel().fit(
-        pick(second, tokens), titles=pick(second, titles), surface_forms=surface, previous=old
+        pick(second, tokens),
+        titles=pick(second, titles),
+        surface_forms=surface,
+        previous=old,
+        texts=pick(second, texts),
     )
     span = f"{dates.iloc[first].min():%Y-%m-%d}..{dates.iloc[first].max():%Y-%m-%d}"
     span2 = f"{dates.iloc[second].min():%Y-%m-%d}..{dates.iloc[second].max():%Y-%m-%d}"
@@ -376,7 +393,9 @@ def streaming(args: argparse.Namespace) -> None:
     cache = Path(args.tokens_cache) if args.tokens_cache else None
     tokens, surface, _ = preprocess(frame, cache)
     coarse = coarse_labels(frame)
-    model = TopicModel(random_state=SEEDS[0]).fit(tokens, surface_forms=surface)
+    model = TopicModel(random_state=SEEDS[0]).fit(
+        tokens, surface_forms=surface, texts=frame["text"].tolist()
+    )
     k = model.n_topics_
     ours = model.labels_
     parts, epochs = args.parts, args.epochs

@@ -271,11 +271,16 @@ def _cmd_train(args: argparse.Namespace) -> int:
     matches = getattr(pipe.topics_, "topic_matches_", None) if previous is not None else None
     if matches is not None:  # ids that change make the archive's topics another set
         kept = sum(m["previous_id"] >= 0 for m in matches)
-        (logger.info if kept else logger.warning)(
-            "%d of %d topics matched the previous model's and keep their ids%s",
+        generation = pipe.topics_.generation_
+        retired = [r for r in pipe.topics_.retired_topics_ if r["generation"] == generation]
+        (logger.info if kept and not retired else logger.warning)(
+            "%d of %d topics matched the previous model's and keep their ids%s%s",
             kept,
             len(matches),
             "" if kept == len(matches) else "; the others get new ids",
+            f"; {len(retired)} of the previous model's topics retired (named above)"
+            if retired
+            else "",
         )
     out = pipe.save(args.out)
     # the rejects were said among the log lines before the fit: the summary counts them, as
@@ -1081,6 +1086,14 @@ def _cmd_report(args: argparse.Namespace) -> int:
             aliases = read_name_table(args.aliases)
         except (OSError, ValueError) as exc:
             raise CommandError(f"--aliases: {exc}") from None
+    topic_names = None
+    if args.topic_names:
+        from .reports import read_topic_names
+
+        try:
+            topic_names = read_topic_names(args.topic_names)
+        except (OSError, ValueError) as exc:
+            raise CommandError(f"--topic-names: {exc}") from None
     out = Path(args.out)
     html_file = out if out.suffix == ".html" else None
     # with --out weekly.html, the Markdown and the tables go to weekly/ beside it (a second
@@ -1100,6 +1113,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             aliases=aliases,
             names=args.actor,
             regions=args.region,
+            topic_names=topic_names,
         )
     except ValueError as exc:  # two --actor names of one actor, a bad --since, ...
         raise CommandError(str(exc)) from None
@@ -2134,6 +2148,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="CSV of alias,name: count each alias (a nickname, an acronym, a misspelling) "
         "of a person or organisation under the name",
+    )
+    report.add_argument(
+        "--topic-names",
+        metavar="FILE",
+        help="CSV of topic_id,name: show each topic under the name; topics given one name are "
+        "counted as one",
     )
     report.set_defaults(func=_cmd_report)
     _verbose_anywhere(parser)

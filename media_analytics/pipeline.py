@@ -1052,7 +1052,13 @@ class MediaPipeline:
             )
         try:
             self.topics_ = (
-                self._fit_topics(token_docs, titles, n_jobs, previous_topics)
+                self._fit_topics(
+                    token_docs,
+                    titles,
+                    n_jobs,
+                    previous_topics,
+                    texts=[f"{t}\n{b}" for t, b in zip(titles, bodies, strict=True)],
+                )
                 if self.with_topics
                 else None
             )
@@ -1201,7 +1207,13 @@ class MediaPipeline:
         )
 
     def _fit_topics(
-        self, token_docs: list[str], titles: list[str], n_jobs: int | None, previous: Any = None
+        self,
+        token_docs: list[str],
+        titles: list[str],
+        n_jobs: int | None,
+        previous: Any = None,
+        *,
+        texts: list[str] | None = None,
     ) -> Any:
         topic_model = _optional("topics", "TopicModel")
         if topic_model is None:
@@ -1209,7 +1221,11 @@ class MediaPipeline:
         model = topic_model(n_topics=self.n_topics, random_state=self.random_state, n_jobs=n_jobs)
         try:
             return model.fit(
-                token_docs, titles=titles, surface_forms=self.surface_forms_, previous=previous
+                token_docs,
+                titles=titles,
+                surface_forms=self.surface_forms_,
+                previous=previous,
+                texts=texts,
             )
         except ValueError as exc:
             raise self._topic_vocabulary_error(exc, len(token_docs)) from None

@@ -745,3 +745,27 @@ def test_verbose_may_follow_the_command(tmp_path, capsys) -> None:
     bad.write_text("not json\n", encoding="utf-8")
     assert main(["score", str(bad), "--out", str(tmp_path / "o.jsonl"), "-v", "-q"]) == 1
     assert "unrecognized arguments" not in capsys.readouterr().err
+
+
+def test_report_topic_names_merge_topics_and_a_bad_file_is_refused(tmp_path: Path, capsys) -> None:
+    import pandas as pd
+
+    def record(rid: str, tid: int) -> dict:
+        topic = {"id": tid, "label": f"topik {tid}", "score": 0.9}
+        day = "2024-11-26"
+        return {"id": rid, "published_at": day, "source": "X", "title": rid, "topic": topic}
+
+    scored = tmp_path / "scored.jsonl"
+    scored.write_text(
+        "".join(json.dumps(record(r, t)) + "\n" for r, t in [("a", 2), ("b", 5), ("c", 5)]),
+        "utf-8",
+    )
+    names = tmp_path / "names.csv"
+    names.write_text("topic_id,name\n2,Harga pangan\n5,Harga pangan\n", "utf-8")
+    out = tmp_path / "r"
+    assert main(["report", str(scored), "--out", str(out), "--topic-names", str(names)]) == 0
+    volume = pd.read_csv(out / "tables" / "volume_topic.csv")
+    assert volume.groupby("topic")["articles"].sum().to_dict() == {"2: Harga pangan": 3}
+    names.write_text("id,label\n2,x\n", "utf-8")
+    assert main(["report", str(scored), "--out", str(out), "--topic-names", str(names)]) == 2
+    assert "--topic-names" in capsys.readouterr().err

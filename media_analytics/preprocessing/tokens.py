@@ -17,6 +17,7 @@ __all__ = [
     "load_stopwords",
     "model_tokens",
     "tokenize",
+    "written_words",
 ]
 
 # A token is letters/digits, optionally joined by hyphens, so reduplication ("buku-buku",
@@ -38,6 +39,23 @@ def tokenize(text: str) -> list[str]:
     ['buku-buku', 'baru', 'di', 'jumat', '18', '10', 'covid-19']
     """
     return _TOKEN.findall(_fold(text))
+
+
+def written_words(text: str) -> list[tuple[str, bool]]:
+    """The tokens of :func:`tokenize`, each with whether it follows the one before as written
+    words of one phrase do: with only spaces between (no punctuation, no line break).
+
+    >>> written_words("Jakarta Selatan, Selasa pagi")
+    [('jakarta', False), ('selatan', True), ('selasa', False), ('pagi', True)]
+    """
+    folded = _fold(text)
+    out: list[tuple[str, bool]] = []
+    end = -1
+    for m in _TOKEN.finditer(folded):
+        gap = folded[end : m.start()] if end >= 0 else ""
+        out.append((m.group(), bool(gap) and not gap.strip(" \t\u00a0")))
+        end = m.end()
+    return out
 
 
 def _fold(text: str) -> str:
@@ -242,6 +260,16 @@ class SurfaceForms:
 
     def __len__(self) -> int:
         return len(self._counts)
+
+    def word_stems(self) -> dict[str, str]:
+        """Written word -> its stem, for every word counted (the reverse of the table).
+
+        >>> sf = SurfaceForms()
+        >>> sf.update([("aman", "pengamanan"), ("aman", "keamanan")])
+        >>> sf.word_stems()
+        {'pengamanan': 'aman', 'keamanan': 'aman'}
+        """
+        return {w: s for s, c in self._counts.items() for w in c}
 
     def label(self, stems: Sequence[str]) -> list[str]:
         """Surface forms of several stems; bigram stems ``"aman pilkada"`` map word by word."""

@@ -37,6 +37,7 @@ from .tables import (
     top_speakers,
     volume,
 )
+from .topicnames import name_topics, read_topic_names
 
 __all__ = [
     "PERIODS",
@@ -52,10 +53,12 @@ __all__ = [
     "history_start",
     "keyed",
     "markdown_table",
+    "name_topics",
     "net_tone",
     "partial_periods",
     "period_grid",
     "period_start",
+    "read_topic_names",
     "records_to_frames",
     "render_html",
     "render_markdown",

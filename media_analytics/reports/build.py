@@ -20,6 +20,7 @@ from .markdown import render_markdown
 from .regions import RegionQuery, place_matches, read_region, stories_placed_in
 from .spikes import history_start
 from .tables import asked_actors, held_roles, role_matches
+from .topicnames import name_topics
 
 if TYPE_CHECKING:
     from ..themes.taxonomy import Taxonomy
@@ -110,6 +111,7 @@ def build_report(
     html_file: str | Path | None = None,
     aliases: Mapping[str, str] | None = None,
     regions: Sequence[str] | None = None,
+    topic_names: Mapping[int, str] | None = None,
 ) -> dict[str, Path]:
     """Write the trend report for scored records: HTML, Markdown, CSV tables and Excel.
 
@@ -171,6 +173,10 @@ def build_report(
         keeps both, saying so in an INFO line (see
         :func:`~media_analytics.reports.regions.in_regions`). A name that is no province,
         regency or city raises ``ValueError``, naming it.
+    topic_names : mapping of int to str, optional
+        The analyst's names for topics, by id: a topic is shown under its name, and topics given
+        one name are counted as one (see :func:`~media_analytics.reports.name_topics`;
+        :func:`~media_analytics.reports.read_topic_names` reads a ``topic_id,name`` CSV).
 
     Returns
     -------
@@ -202,6 +208,8 @@ def build_report(
     )
     if themes is not None:  # "Keamanan Pilkada", "Pilkada_Security": pilkada_security
         themes, _ = theme_ids(themes, data.themes["theme"])
+    if topic_names:
+        data = name_topics(data, topic_names)
     if data.stories.empty:
         if data.n_undated and not (since or until or sources):
             # (.txt crawls, for one, carry no date unless their file names hold one)

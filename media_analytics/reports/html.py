@@ -14,7 +14,14 @@ from typing import Any
 import pandas as pd
 
 from .content import ReportContent, no_spike_reason, no_tone_reason
-from .layout import ACTOR_TONE_CAVEAT, TABLE_TITLES, display_frame, key_totals, theme_columns
+from .layout import (
+    ACTOR_TONE_CAVEAT,
+    TABLE_TITLES,
+    display_frame,
+    key_totals,
+    theme_columns,
+    topic_columns,
+)
 from .svg import SENTIMENT_COLORS, bar_chart, line_chart, stacked_bar_chart
 
 __all__ = ["render_html"]
@@ -384,6 +391,8 @@ def render_html(content: ReportContent, *, exports: dict[str, str] | None = None
             "Volumes",
             f"<h3>Stories per theme and {word}</h3>",
             _table(theme_columns(t["volume_theme"])),
+            f"<h3>Stories per topic and {word} (the largest topics)</h3>",
+            _table(topic_columns(t["volume_topic"])),
             "<h3>Stories per outlet</h3>",
             _table(_totals(t["volume_outlet"], "outlet"), max_rows=30),
             *_region_totals(content),

@@ -16,6 +16,7 @@ __all__ = [
     "format_cell",
     "key_totals",
     "theme_columns",
+    "topic_columns",
 ]
 
 #: Display name of every table the report exports (also the Excel sheet order).
@@ -125,3 +126,21 @@ def key_totals(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     out = out.assign(_last=unplaced)
     out = out.sort_values(["_last", "articles", column], ascending=[True, False, True])
     return out.drop(columns="_last").reset_index(drop=True)
+
+
+def topic_columns(volume_topic: pd.DataFrame, top: int = 8) -> pd.DataFrame:
+    """Stories per topic and period for the ``top`` topics with the most stories (the stories
+    with no clear topic left out), laid out as :func:`theme_columns`: a row per period (every
+    period of the range, quiet ones as zeros), a column per topic, largest first."""
+    if volume_topic.empty:
+        return volume_topic
+    counted = volume_topic[volume_topic["topic"].astype(str) != "(no clear topic)"]
+    totals = counted.groupby("topic")["articles"].sum()
+    order = sorted(totals.index, key=lambda k: (-int(totals[k]), str(k)))[:top]
+    index = ["period", "partial"] if "partial" in counted.columns else ["period"]
+    wide = counted[counted["topic"].isin(order)].pivot(
+        index=index, columns="topic", values="articles"
+    )
+    wide = wide[order]
+    wide.columns.name = None
+    return wide.reset_index()

@@ -242,14 +242,16 @@ def volume(
     -------
     pandas.DataFrame
         Columns ``period, partial, <key>, articles, total, share``, one row for every period of
-        the data's range (:func:`period_grid`) and every key (zeros included). ``partial`` says
-        whether the data hold only part of the period (:func:`partial_periods`: a first or last
-        week cut short, whose fewer stories are no drop); ``total`` is all stories in the period
-        and ``share = articles / total`` is the normalised attention. By ``region`` and
-        ``regency`` a story counts once in every province (regency) it names, and the stories
-        naming none count under ``(no region)`` (``(no regency)``), last: a period's rows add
-        up to its ``total`` when no story names two. By ``regency`` the table has the
-        ``province`` of each regency beside it.
+        the data's range (:func:`period_grid`) and every key (zeros included). ``articles``
+        counts stories: an article and its syndicated copies (``duplicate_of``) are one story,
+        so it can be below a count of articles (``evaluate topics``, ``topic_sizes_``).
+        ``partial`` says whether the data hold only part of the period
+        (:func:`partial_periods`: a first or last week cut short, whose fewer stories are no
+        drop); ``total`` is all stories in the period and ``share = articles / total`` is the
+        normalised attention. By ``region`` and ``regency`` a story counts once in every
+        province (regency) it names, and the stories naming none count under ``(no region)``
+        (``(no regency)``), last: a period's rows add up to its ``total`` when no story names
+        two. By ``regency`` the table has the ``province`` of each regency beside it.
 
     Examples
     --------

@@ -118,7 +118,8 @@ class TopicIds:
     next_id : int
         The next id never used in this lineage of fits.
     retired : list of dict
-        ``{"id", "label", "generation"}`` of every topic no later fit matched.
+        ``{"id", "label", "generation", "size"}`` of every topic no later fit matched (``size``:
+        its articles in the fit it was last part of; absent in models saved before it was kept).
     matches : list of dict
         Per topic, largest first: ``{"id", "label", "previous_id", "previous_label",
         "similarity"}``; ``previous_id`` is -1 for a new topic, whose ``similarity`` is then to
@@ -145,10 +146,10 @@ def carry_over_ids(
 
     Without ``previous``, topics are numbered by size (0 = largest, ties by row). With a previous
     fitted model (anything with ``topic_ids_``, ``topic_labels_``, ``topic_term_weights_``,
-    ``vectorizer_``, ``generation_``, ``next_topic_id_`` and ``retired_topics_``), topics matched
-    to one of its topics (:func:`match_topics` at ``threshold``) keep that topic's id; the others
-    get ids from ``previous.next_topic_id_`` on, largest first, so an id is never reused; its
-    unmatched topics are added to the retired list.
+    ``topic_sizes_``, ``vectorizer_``, ``generation_``, ``next_topic_id_`` and
+    ``retired_topics_``), topics matched to one of its topics (:func:`match_topics` at
+    ``threshold``) keep that topic's id; the others get ids from ``previous.next_topic_id_`` on,
+    largest first, so an id is never reused; its unmatched topics are added to the retired list.
     """
     k = len(sizes)
     by_size = np.lexsort((np.arange(k), -np.asarray(sizes)))
@@ -180,7 +181,12 @@ def carry_over_ids(
         generation = int(previous.generation_) + 1
         old_labels = list(previous.topic_labels_)
         retired = [dict(r) for r in previous.retired_topics_] + [
-            {"id": int(previous.topic_ids_[i]), "label": old_labels[i], "generation": generation}
+            {
+                "id": int(previous.topic_ids_[i]),
+                "label": old_labels[i],
+                "generation": generation,
+                "size": int(previous.topic_sizes_[i]),
+            }
             for i in match.retired_rows
         ]
     matches = [

@@ -25,7 +25,7 @@ from .matching import carry_over_ids
 from .overtime import NO_TOPIC_LABEL
 from .projection import assign_topics, project_nonnegative, topic_shares
 from .selection import best_n_topics, describe_topics, fit_components, score_n_topics
-from .terms import readable_term
+from .terms import WrittenPhrases, readable_term, word_stems
 
 __all__ = ["TRUSTED_TYPES", "TopicModel"]
 
@@ -102,6 +102,10 @@ class TopicModel(TransformerMixin, BaseEstimator):
         topic quality (mean NPMI of the top 10 terms x diversity of the top 25, among the
         candidates whose NPMI is positive; the smallest when none is, see
         :mod:`media_analytics.topics.selection`). Scores are kept in ``selection_scores_``.
+        A refit (``fit(..., previous=model)``) also scores the previous model's number of
+        topics and keeps it unless another scores more than
+        :data:`~media_analytics.topics.selection.PREVIOUS_COUNT_MARGIN` (10%) better, so that
+        topics are not retired for a difference within the score's noise.
     n_topics_grid : tuple of int, default=(12, 16, 20, 25, 30, 40)
         Candidates for ``"auto"``. The grid starts at 12 because topic quality keeps rising as
         topics get fewer and broader: on CLICK-ID 8 topics scored higher than 12, with a third
@@ -174,7 +178,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
         For each topic of this fit: its id, label, the previous topic it was matched with (or
         -1), that topic's label, and their similarity.
     retired_topics_ : list of dict
-        Topics of earlier fits that no later fit matched: id, label, generation retired.
+        Topics of earlier fits that no later fit matched: id, label, generation retired and
+        size (articles in the fit they were last part of). A refit that retires topics says so
+        in a warning naming them and their sizes.
 
     Examples
     --------
@@ -191,6 +197,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
     # fitted attributes read from another instance (``previous``) before this one sets them
     topic_ids_: np.ndarray
+    n_topics_: int
     retired_topics_: list[dict[str, Any]]
 
     def __init__(
@@ -247,6 +254,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         titles: Sequence[Any] | None = None,
         surface_forms: Any = None,
         previous: TopicModel | None = None,
+        texts: Sequence[str] | None = None,
     ) -> TopicModel:
         """Learn topics from token strings ``X`` (``TextPreprocessor`` output).
 
@@ -263,6 +271,15 @@ class TopicModel(TransformerMixin, BaseEstimator):
             An earlier fit (for example on the previous window). Topics matching one of its
             topics keep that topic's id; the others get new ids; its unmatched topics are
             recorded in ``retired_topics_``.
+        texts : sequence of str, optional
+            The text each token string was made from (headline and body as given to the
+            preprocessor). With them, a two-word term is shown only when it is a phrase as
+            written (:data:`~media_analytics.topics.terms.PHRASE_SHARE` of its occurrences are
+            its two words side by side, not tokens that met across punctuation or a left-out
+            word), and in its most frequent written form (``pelatih timnas``, not the word by
+            word ``pelatihan timnas``). Without them, two-word terms are unchecked. Texts are
+            read with ``surface_forms`` (written word -> stem); without surface forms the
+            tokens are taken to be the written words.
         """
         docs = _as_docs(X)
         if not docs:
@@ -270,6 +287,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         title_list = None if titles is None else ["" if t is None else str(t) for t in titles]
         if title_list is not None and len(title_list) != len(docs):
             raise ValueError(f"got {len(docs)} documents but {len(title_list)} titles")
+        if texts is not None and len(texts) != len(docs):
+            raise ValueError(f"got {len(docs)} documents but {len(texts)} texts")
         if previous is not None:
             if not isinstance(previous, TopicModel):
                 raise TypeError(f"previous must be a fitted TopicModel, got {type(previous)}")
@@ -283,7 +302,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
         tfidf = TfidfTransformer(sublinear_tf=True).fit(counts)
         X_learn = tfidf.transform(counts)
         names = vectorizer.get_feature_names_out()
-        k, selection, H = self._choose_n_topics(X_learn, counts, names)
+        k, selection, H = self._choose_n_topics(
+            X_learn, counts, names, None if previous is None else int(previous.n_topics_)
+        )
         if H is None:  # not fitted while choosing (a fixed n_topics, or a sample chose it)
             H = fit_components(
                 X_learn, k, random_state=self.random_state, max_iter=self.max_iter, tol=self.tol
@@ -297,11 +318,18 @@ class TopicModel(TransformerMixin, BaseEstimator):
         reuse = counts if learn.size == len(docs) else None
         rows, class_counts, candidates = self._assign_all(docs, reuse)
         sizes = np.bincount(rows[rows >= 0], minlength=self.n_topics_)
-        weights, stems = describe_topics(class_counts, names, self.n_terms)
+        phrases = None
+        if texts is not None:  # the texts the model learnt from, read as its tokens were
+            phrases = WrittenPhrases.count(
+                (str(texts[i]) for i in learn), names, word_stems(surface_forms)
+            )
+        weights, stems = describe_topics(
+            class_counts, names, self.n_terms, keep=None if phrases is None else phrases.is_phrase
+        )
         self.topic_sizes_ = sizes.astype(np.int64)
         self.topic_term_weights_ = weights.astype(np.float32)
         self.topic_stems_ = stems
-        self.topic_terms_ = [[readable_term(t, surface_forms) for t in s] for s in stems]
+        self.topic_terms_ = [[readable_term(t, surface_forms, phrases) for t in s] for s in stems]
         self.topic_labels_ = [", ".join(t[: self.n_label_terms]) for t in self.topic_terms_]
         self._set_representatives(candidates, title_list)
         self._set_ids(previous)
@@ -315,10 +343,17 @@ class TopicModel(TransformerMixin, BaseEstimator):
         return self
 
     def _choose_n_topics(
-        self, X: sp.csr_matrix, counts: sp.csr_matrix, names: np.ndarray
+        self,
+        X: sp.csr_matrix,
+        counts: sp.csr_matrix,
+        names: np.ndarray,
+        previous: int | None = None,
     ) -> tuple[int, list[dict[str, float]], np.ndarray | None]:
         """The number of topics, the scores of the candidates, and the chosen candidate's
-        topic vectors when they were fitted on all of ``X`` (else None)."""
+        topic vectors when they were fitted on all of ``X`` (else None).
+
+        ``previous``, the number of topics of the model being refitted, is always a candidate
+        and is kept unless another is clearly better (:func:`best_n_topics`)."""
         limit = min(X.shape)
         if self.n_topics != "auto":
             k = self.n_topics
@@ -337,6 +372,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         if default:
             cap = min(cap, max(2, X.shape[0] // _DOCS_PER_TOPIC))
         grid = sorted({int(g) for g in self.n_topics_grid if 2 <= int(g) <= cap})
+        if previous is not None and 2 <= previous <= min(Xs.shape) and previous not in grid:
+            grid = sorted([*grid, previous])
         if not grid and default and cap >= 2:
             grid = [cap]
             logger.warning(
@@ -359,7 +396,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             tol=self.tol,
             n_jobs=getattr(self, "n_jobs", None),  # models saved before n_jobs lack it
         )
-        k = best_n_topics(rows)
+        k = best_n_topics(rows, previous=previous)
         logger.info("chose n_topics=%d from %s", k, grid)
         # fitted on every learning document: the very fit the model would make again
         return k, rows, components[k] if sel.size == X.shape[0] else None
@@ -450,6 +487,20 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.next_topic_id_ = ids.next_id
         self.retired_topics_ = ids.retired
         self.topic_matches_ = ids.matches
+        if previous is not None:
+            now = [r for r in ids.retired if r["generation"] == ids.generation]
+            if now:
+                # the articles of a retired topic go to other topics: its trend line stops
+                logger.warning(
+                    "%d of the previous model's %d topics matched no topic of this fit and are "
+                    "retired: %s",
+                    len(now),
+                    int(previous.n_topics_),
+                    "; ".join(
+                        f"topic {r['id']} '{r['label']}' ({r.get('size', '?')} articles)"
+                        for r in now
+                    ),
+                )
 
     # -- using a fitted model -----------------------------------------------------------------
 

@@ -23,13 +23,29 @@ def _label_column(topics: pd.Series, labels: Mapping[int, str] | None) -> pd.Ser
     return topics.map(lambda t: names.get(int(t), ""))
 
 
-def _table(frame: pd.DataFrame, keys: list[str], labels: Mapping[int, str] | None) -> pd.DataFrame:
-    """Counts per (keys, topic) with zeros filled in, and each topic's share within its keys."""
+def _table(
+    frame: pd.DataFrame,
+    keys: list[str],
+    labels: Mapping[int, str] | None,
+    periods: pd.PeriodIndex | None = None,
+) -> pd.DataFrame:
+    """Counts per (keys, topic) with zeros filled in, and each topic's share within its keys.
+
+    Every combination of the keys' values and the topics gets a row: the ``period`` key takes
+    ``periods`` (all periods of the range, those without articles too), the others the values
+    seen. A share where the keys hold no article is 0."""
     counts = frame.groupby([*keys, "topic"], observed=True).size()
-    full = counts.unstack("topic", fill_value=0).stack().rename("count").reset_index()
+    levels = [
+        periods if k == "period" and periods is not None else sorted(frame[k].unique())
+        for k in keys
+    ]
+    index = pd.MultiIndex.from_product(
+        [*levels, sorted(frame["topic"].unique())], names=[*keys, "topic"]
+    )
+    full = counts.reindex(index, fill_value=0).rename("count").reset_index()
     totals = full.groupby(keys, observed=True)["count"].transform("sum")
     full["count"] = full["count"].astype("int64")
-    full["share"] = (full["count"] / totals).astype("float64")
+    full["share"] = (full["count"] / totals.where(totals > 0)).fillna(0.0).astype("float64")
     full["label"] = _label_column(full["topic"], labels)
     full = full.sort_values([*keys, "topic"], kind="stable").reset_index(drop=True)
     return full[[*keys, "topic", "label", "count", "share"]]
@@ -64,7 +80,9 @@ def topics_over_time(
     DataFrame
         Columns ``period`` (pandas Period), [``source``], ``topic``, ``label``, ``count`` and
         ``share`` (of the articles in that period [and outlet]). Every topic seen anywhere gets a
-        row in every period, with count 0 when absent, so the frame plots and pivots directly.
+        row in every period from the first article's to the last's [and for every outlet], with
+        count 0 (and share 0) when absent, periods without any article included, so the frame
+        plots and pivots directly and a quiet week is a zero, not a gap.
 
     Examples
     --------
@@ -96,7 +114,12 @@ def topics_over_time(
         logger.warning("topics_over_time: %d article(s) without a readable date left out", missing)
         frame = frame[frame["date"].notna()]
     frame["period"] = frame["date"].dt.to_period(freq)
-    return _table(frame, keys, labels)
+    periods = (
+        pd.period_range(frame["period"].min(), frame["period"].max(), freq=freq)
+        if len(frame)
+        else None
+    )
+    return _table(frame, keys, labels, periods)
 
 
 def topics_per_source(

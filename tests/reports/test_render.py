@@ -430,3 +430,52 @@ def test_the_unit_above_the_axis_clears_the_chart_title() -> None:
         unit_y = float(re.search(r'class="y-title" x="[\d.]+" y="([\d.]+)"', svg).group(1))
         # a 12 px label's top stays below the 16 px title's descenders
         assert unit_y - 12 >= title_y + 5
+
+
+def test_html_shows_stories_per_topic_and_period_for_the_largest_topics(tmp_path):
+    from .conftest import _record
+
+    # seen on real news: the report had stories per topic in total only, no view over time
+    topics = {i: {"id": i, "label": f"topik {i}", "score": 0.9} for i in range(10)}
+    records = [
+        _record(f"r{i}-{j}", day, "Outlet A", topic=topics[i])
+        for i in range(10)
+        for j, day in enumerate(["2024-11-04", "2024-11-12", "2024-11-26"][: 1 + (i < 5) * 2])
+    ]
+    paths = build_report(records, tmp_path / "out", generated_at=MADE, title="Uji")
+    html = paths["html"].read_text(encoding="utf-8")
+    block = html.split("<h3>Stories per topic and week", 1)[1].split("</table>", 1)[0]
+    heads = re.findall(r"<th[^>]*>([^<]*)</th>", block)
+    assert heads[:2] == ["period", "partial"]
+    topic_heads = heads[2:]
+    assert len(topic_heads) == 8  # the largest topics only
+    assert {f"{i}: topik {i}" for i in range(5)} <= set(topic_heads)
+    assert block.count("<tr>") >= 4  # every week of the range, the empty one too
+
+
+def test_topic_names_rename_and_merge_topics(tmp_path):
+    from media_analytics.reports import read_topic_names
+
+    from .conftest import _record
+
+    def topic(i):
+        return {"id": i, "label": f"topik {i}", "score": 0.9}
+
+    records = [
+        _record("a", "2024-11-04", "Outlet A", topic=topic(3)),
+        _record("b", "2024-11-05", "Outlet A", topic=topic(7)),
+        _record("c", "2024-11-06", "Outlet A", topic=topic(7)),
+        _record("d", "2024-11-06", "Outlet A", topic=topic(1)),
+    ]
+    names = tmp_path / "names.csv"
+    names.write_text("topic_id,name\n3,Banjir\n7,Banjir\n1,Pilkada\n", encoding="utf-8")
+    assert read_topic_names(names) == {3: "Banjir", 7: "Banjir", 1: "Pilkada"}
+    paths = build_report(
+        records, tmp_path / "out", generated_at=MADE, topic_names=read_topic_names(names)
+    )
+    volume = pd.read_csv(paths["csv:volume_topic"])
+    totals = volume.groupby("topic")["articles"].sum().to_dict()
+    assert totals == {"3: Banjir": 3, "1: Pilkada": 1}  # 3 and 7 merged under the first id
+    names.write_text("topic_id,name\nx,Banjir\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="topic_id"):
+        read_topic_names(names)

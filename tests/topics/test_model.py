@@ -287,3 +287,138 @@ def test_english_function_words_are_no_topic_terms(four: Corpus) -> None:
         {"id": -1, "label": NO_TOPIC_LABEL, "score": 0.0}
     ]
     np.testing.assert_array_equal(model.predict(tokens), model.labels_)  # the fast counting path
+
+
+def test_retired_topics_are_named_with_their_sizes_in_a_warning(
+    corpus: Corpus, four: Corpus, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen on real news: a refit retired 4 topics (one of 259 articles) and the log only said
+    # how many of the new topics matched, so the loss went unnoticed
+    old = small_model().fit(four.tokens)
+    window = corpus.pick({g: slice(None) for g in ["bola", "banjir", "pilkada", "vaksin"]})
+    with caplog.at_level("INFO", logger="media_analytics.topics.model"):
+        new = small_model().fit(window.tokens, previous=old)
+    [record] = new.retired_topics_
+    pasar = old.topic_sizes_[list(old.topic_ids_).index(record["id"])]
+    assert record["size"] == pasar == 6
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any(
+        f"topic {record['id']}" in m and record["label"] in m and "6 articles" in m
+        for m in warnings
+    ), warnings
+
+
+def test_retraining_keeps_the_previous_number_of_topics_unless_another_is_clearly_better() -> None:
+    from media_analytics.topics.selection import PREVIOUS_COUNT_MARGIN, best_n_topics
+
+    # seen on real news: 16 topics scored 0.342 and 12 scored 0.352 on 3% more articles; the
+    # refit dropped from 16 to 12 topics and retired 4 of them
+    rows = [
+        {"n_topics": 12, "npmi": 0.37, "diversity": 0.95, "quality": 0.352},
+        {"n_topics": 16, "npmi": 0.36, "diversity": 0.95, "quality": 0.342},
+    ]
+    assert best_n_topics(rows) == 12
+    assert best_n_topics(rows, previous=16) == 16
+    assert 0.342 * (1 + PREVIOUS_COUNT_MARGIN) < 0.40
+    clearly = [dict(rows[0], quality=0.40), rows[1]]
+    assert best_n_topics(clearly, previous=16) == 12
+    # a previous count that is not coherent here is not kept
+    incoherent = [rows[0], dict(rows[1], npmi=-0.01, quality=-0.01)]
+    assert best_n_topics(incoherent, previous=16) == 12
+
+
+def test_refit_scores_and_keeps_the_previous_count(corpus: Corpus) -> None:
+    old = small_model(n_topics=5).fit(corpus.tokens)
+    new = small_model(n_topics="auto", n_topics_grid=(2, 3, 4, 6)).fit(corpus.tokens, previous=old)
+    scores = {r["n_topics"]: r["quality"] for r in new.selection_scores_}
+    assert sorted(scores) == [2, 3, 4, 5, 6]  # the previous count is always a candidate
+    from media_analytics.topics.selection import PREVIOUS_COUNT_MARGIN
+
+    best = max(scores, key=lambda k: (scores[k], -k))
+    kept = scores[best] <= scores[5] * (1 + PREVIOUS_COUNT_MARGIN)
+    assert new.n_topics_ == (5 if kept else best)
+
+
+# seen on real news: labels read "pelatihan timnas" (the articles say "pelatih timnas"), "tertib
+# mencabut" (from "ditertibkan atau dicabut") and "selatan selasa" (from "Jakarta Selatan, Selasa")
+PHRASE_DOCS = [
+    "Pelatih timnas memuji pemain muda di Jakarta Selatan, Selasa. Izin ditertibkan atau dicabut.",
+    "Pelatih timnas memanggil pemain di Jakarta Selatan, Selasa. Izin ditertibkan atau dicabut.",
+    "Pelatih timnas menyiapkan pemain di Jakarta Selatan, Selasa. Izin ditertibkan atau dicabut.",
+    "Pelatih timnas mencoret pemain di Jakarta Selatan, Selasa. Izin ditertibkan atau dicabut.",
+    "Pelatihan guru digelar dinas. Pelatihan kerja dan pelatihan kader desa berlanjut.",
+    "Pelatihan kerja bagi pemuda desa. Pelatihan guru honorer dibuka dinas.",
+    "Dinas membuka pelatihan kader desa. Pelatihan kerja diikuti pemuda.",
+    "Pemuda desa ikut pelatihan kerja dan pelatihan guru dari dinas.",
+]
+
+
+def phrase_model(texts: bool) -> tuple[TopicModel, list[str]]:
+    from media_analytics.preprocessing import TextPreprocessor
+
+    prep = TextPreprocessor()
+    tokens = [str(t) for t in prep.fit_transform(PHRASE_DOCS)]
+    assert prep.surface_forms_["latih"] == "pelatihan"
+    extra = {"texts": PHRASE_DOCS} if texts else {}
+    model = small_model(n_topics=2).fit(tokens, surface_forms=prep.surface_forms_, **extra)
+    return model, [t for terms in model.topic_terms_ for t in terms]
+
+
+def test_two_word_terms_are_phrases_as_written() -> None:
+    model, terms = phrase_model(texts=True)
+    pairs = [t for t in terms if " " in t]
+    assert "pelatih timnas" in pairs and "pelatihan timnas" not in pairs
+    # neither across a comma or a full stop, nor across a word left out ("atau")
+    assert not {"selatan selasa", "tertib mencabut", "ditertibkan dicabut"} & set(pairs), pairs
+    assert all(any(p in d.lower() for d in PHRASE_DOCS) for p in pairs), pairs
+    sport = next(i for i, s in enumerate(model.topic_stems_) if "latih timnas" in s)
+    assert "pelatih timnas" in model.topic_labels_[sport]
+
+
+@pytest.mark.shared_data
+@pytest.mark.slow
+def test_two_word_terms_are_checked_on_real_news() -> None:
+    import re
+
+    import pandas as pd
+
+    from media_analytics.preprocessing import TextPreprocessor, clean_article, clean_title
+
+    from ..conftest import shared_file
+
+    path = shared_file("corpora/detik-aspect-news-2025/data_berita.csv")
+    frame = pd.read_csv(path)
+    texts = [
+        f"{clean_title(str(t))}\n{clean_article(str(b)).text}"
+        for t, b in zip(frame["judul"], frame["isi_berita"], strict=True)
+    ]
+    prep = TextPreprocessor(clean=False)
+    tokens = [str(t) for t in prep.fit_transform(texts)]
+    model = TopicModel(random_state=0).fit(tokens, surface_forms=prep.surface_forms_, texts=texts)
+    # a phrase as written: its words side by side, only spaces between
+    written = "\n".join(re.sub(r"[ \t\xa0]+", " ", t.lower()) for t in texts)
+    pairs = [t for terms in model.topic_terms_ for t in terms if " " in t]
+    missing = [p for p in pairs if not re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", written)]
+    assert len(pairs) >= 50 and not missing, missing
+
+
+def test_half_of_a_phrase_is_not_shown_alone() -> None:
+    from media_analytics.topics.terms import select_terms
+
+    # seen on real news: "bunga pinjaman, suku" where "suku bunga" was meant
+    names = ["bunga pinjam", "suku bunga", "suku", "bank", "bi rate"]
+    weights = np.array([0.9, 0.8, 0.7, 0.6, 0.5])
+    assert select_terms(weights, names, 3, keep=lambda t: True) == [
+        "bunga pinjam",
+        "bank",
+        "bi rate",
+    ]
+
+
+def test_a_phrase_skipped_for_its_first_word_comes_back_with_its_second() -> None:
+    from media_analytics.topics.terms import select_terms
+
+    # seen on the bundled sample: "balap, liar" lost "liar" once halves were held back
+    names = ["balap", "balap liar", "liar", "curhat"]
+    weights = np.array([0.9, 0.8, 0.7, 0.6])
+    assert select_terms(weights, names, 2, keep=lambda t: True) == ["balap liar", "curhat"]

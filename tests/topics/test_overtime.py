@@ -43,7 +43,7 @@ def test_monthly_and_daily_periods() -> None:
     monthly = topics_over_time(IDS, DATES, "M")
     assert monthly.groupby("period")["count"].sum().tolist() == [6, 1]
     daily = topics_over_time(IDS, DATES, "D")
-    assert len(daily["period"].unique()) == 6
+    assert len(daily["period"].unique()) == 20  # 14 Oct to 2 Nov, days without articles too
 
 
 def test_per_outlet_over_time_and_overall() -> None:
@@ -78,3 +78,18 @@ def test_from_a_fitted_model(four: Corpus) -> None:
     table = topics_over_time(model.labels_, dates, "W", labels=model.topic_label_map())
     assert table["count"].sum() == len(four.tokens)
     assert set(table["label"]) <= set(model.topic_label_map().values())
+
+
+def test_empty_periods_are_rows_of_zeros() -> None:
+    # seen on real news: five empty weeks between 2025-10-20 and 2025-12-07 had no row, so a
+    # chart drew a straight line over them
+    dates = ["2025-10-20", "2025-10-21", "2025-12-01", "2025-12-07"]
+    table = topics_over_time([0, 1, 1, 0], dates, "W", labels={0: "a", 1: "b"})
+    weeks = table["period"].astype(str).unique().tolist()
+    assert len(weeks) == 7 and weeks[0] == "2025-10-20/2025-10-26"
+    assert weeks[-1] == "2025-12-01/2025-12-07"
+    empty = table[table["period"].astype(str) == "2025-11-03/2025-11-09"]
+    assert empty["count"].tolist() == [0, 0] and empty["share"].tolist() == [0.0, 0.0]
+    assert empty["label"].tolist() == ["a", "b"]
+    by_source = topics_over_time([0, 1, 1, 0], dates, "W", sources=["x", "x", "y", "y"])
+    assert len(by_source) == 7 * 2 * 2  # every outlet, every week, every topic
