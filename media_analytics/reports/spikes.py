@@ -43,6 +43,7 @@ from scipy.stats import hypergeom
 
 from ..preprocessing import load_stopwords, tokenize
 from .frames import ReportData, _day_bound, _period_code, period_start
+from .regions import NO_REGION
 from .tables import keyed, period_grid, report_range, volume
 
 __all__ = [
@@ -187,6 +188,8 @@ def attention_tests(
         raise ValueError(f"unknown dimension {by!r}; use one of {', '.join(SPIKE_DIMENSIONS)}")
     tested_data, first = _with_history(data, period)
     vol = volume(tested_data, by, period, keys=themes)
+    if by == "region":  # the stories naming no province are no province to watch
+        vol = vol[vol[key] != NO_REGION]
     frames = []
     for _, cells in vol.groupby(key, sort=True):
         cells = cells.sort_values("period").copy()
