@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import atexit
+import csv
 import importlib.util
 import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -30,6 +33,33 @@ def shared_file(relative: str) -> Path:
     if not path.exists():
         pytest.skip(f"needs ../shared/{relative} (the shared development data), which is absent")
     return path
+
+
+def clickid_articles(
+    keep: Callable[[dict[str, str]], bool] | None = None, n: int | None = None
+) -> list[dict[str, Any]]:
+    """CLICK-ID articles as input records (in file order; the first ``n`` that ``keep``
+    accepts, all by default), or skip the test when the shared data are absent."""
+    path = shared_file("corpora/clickid-news-articles/clickid_articles_80.csv")
+    csv.field_size_limit(1 << 30)
+    rows = []
+    with path.open(newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if len(rows) == n:
+                break
+            if keep is None or keep(row):
+                rows.append(row)
+    return [
+        {
+            "id": row["article_id"],
+            "title": row["title"],
+            "text": row["content"],
+            "published_at": row["date"],
+            "source": row["source"],
+            "url": row["url"],
+        }
+        for row in rows
+    ]
 
 
 def bench_script(name: str, relative: str) -> ModuleType:

@@ -4,7 +4,6 @@ that the stories of the range never write."""
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 import re
@@ -18,7 +17,7 @@ from media_analytics.cli import main
 from media_analytics.corpus import load_detik_pilkada
 from media_analytics.reports import records_to_frames, sentiment_mix, share_of_voice
 
-from ..conftest import shared_file
+from ..conftest import clickid_articles, shared_file
 from .conftest import _record
 
 
@@ -192,21 +191,8 @@ def test_the_detik_pilkada_index_finds_a_candidate_by_rank_and_by_an_alias(
 
 def _clickid_kapolda() -> list[dict[str, Any]]:
     """The CLICK-ID articles naming the Kapolda of Central or East Java."""
-    path = shared_file("corpora/clickid-news-articles/clickid_articles_80.csv")
-    csv.field_size_limit(1 << 30)
     office = re.compile(r"Kapolda (?:Jateng|Jawa Tengah|Jatim|Jawa Timur)\b")
-    with path.open(newline="", encoding="utf-8") as f:
-        rows = [row for row in csv.DictReader(f) if office.search(row["content"])]
-    return [
-        {
-            "id": row["article_id"],
-            "title": row["title"],
-            "text": row["content"],
-            "published_at": row["date"],
-            "source": row["source"],
-        }
-        for row in rows
-    ]
+    return clickid_articles(lambda row: bool(office.search(row["content"])))
 
 
 @pytest.mark.shared_data

@@ -3,7 +3,6 @@ absent)."""
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 import pandas as pd
@@ -11,26 +10,13 @@ import pytest
 
 from media_analytics.reports import records_to_frames, sentiment_mix, top_actors
 
-from ..conftest import shared_file
+from ..conftest import clickid_articles
 
 pytestmark = [pytest.mark.shared_data, pytest.mark.slow]
 
 
 def _clickid(n: int) -> list[dict[str, Any]]:
-    path = shared_file("corpora/clickid-news-articles/clickid_articles_80.csv")
-    csv.field_size_limit(1 << 30)
-    with path.open(newline="", encoding="utf-8") as f:
-        rows = [row for _, row in zip(range(n), csv.DictReader(f), strict=False)]
-    return [
-        {
-            "id": row["article_id"],
-            "title": row["title"],
-            "text": row["content"],
-            "published_at": row["date"],
-            "source": row["source"],
-        }
-        for row in rows
-    ]
+    return clickid_articles(n=n)
 
 
 @pytest.fixture(scope="module")

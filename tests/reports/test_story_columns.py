@@ -3,7 +3,6 @@ link, who a quoted speaker is, and the actors of a role (skipped when the shared
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 import re
@@ -17,7 +16,7 @@ import pytest
 from media_analytics.cli import main
 from media_analytics.reports import build_report, records_to_frames, share_of_voice, top_speakers
 
-from ..conftest import shared_file
+from ..conftest import clickid_articles
 
 pytestmark = [pytest.mark.shared_data, pytest.mark.slow]
 
@@ -26,26 +25,9 @@ _MONITORED = re.compile(r"kapolda|kakorlantas|kapolri|kapolres|pilkada|pemilu|cu
 
 
 def _monitored(n: int) -> list[dict[str, Any]]:
-    path = shared_file("corpora/clickid-news-articles/clickid_articles_80.csv")
-    csv.field_size_limit(1 << 30)
-    rows = []
-    with path.open(newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            if _MONITORED.search(row["title"] + " " + row["content"][:3000]):
-                rows.append(row)
-            if len(rows) == n:
-                break
-    return [
-        {
-            "id": row["article_id"],
-            "title": row["title"],
-            "text": row["content"],
-            "published_at": row["date"],
-            "source": row["source"],
-            "url": row["url"],
-        }
-        for row in rows
-    ]
+    return clickid_articles(
+        lambda row: bool(_MONITORED.search(row["title"] + " " + row["content"][:3000])), n
+    )
 
 
 @pytest.fixture(scope="module")
