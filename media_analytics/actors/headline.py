@@ -161,7 +161,7 @@ def dateline_regions(name: str) -> list[Region]:
     found = gaz.lookup(key)
     if found:
         return found
-    return list(_towns(gaz).get(key, ()) or _towns(gaz).get(("".join(key),), ()))
+    return list(_towns(gaz).get(key, ()))
 
 
 def _headline_places(title: str, gaz: Gazetteer) -> list[Actor]:
@@ -301,12 +301,9 @@ def _codes(regions: Iterable[Mapping[str, str]], gaz: Gazetteer) -> list[str]:
 def _towns(gaz: Gazetteer) -> dict[tuple[str, ...], tuple[Region, ...]]:
     """Dateline names that are no region's own name, keyed as :func:`phrase_key` gives them,
     with the regions they name (see :func:`dateline_regions`); first of all the listed towns,
-    then the names of districts and of the towns their names carry, then the regions' names
-    without their spaces (``palangkaraya``, ``tanjungpinang``)."""
-    joined: dict[tuple[str, ...], list[Region]] = {}
-    for key, regions in gaz.names.items():
-        for region in regions:
-            _put(joined, ("".join(key),), region)
+    then the names of districts and of the towns their names carry (a region's name written
+    with or without its space, ``Palangka Raya``, ``Tanjungpinang``, the gazetteer reads
+    itself)."""
     parted: dict[tuple[str, ...], list[Region]] = {}
     for key, districts in gaz.districts.items():
         bases = [key]
@@ -321,7 +318,7 @@ def _towns(gaz: Gazetteer) -> dict[tuple[str, ...], tuple[Region, ...]]:
     listed: dict[tuple[str, ...], list[Region]] = {}
     for row in read_csv_rows("dateline_towns.csv"):
         _put(listed, phrase_key(row["town"]), by_name[row["official"].lower()])
-    merged = {**joined, **parted, **listed}
+    merged = {**parted, **listed}
     return {key: tuple(regions) for key, regions in merged.items()}
 
 
