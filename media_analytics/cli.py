@@ -1078,22 +1078,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if not len(records):
         raise CommandError("no scored records to report on")
     themes = _check_report_themes(args.theme, records) if args.theme else None
-    aliases = None
-    if args.aliases:
-        from .actors import read_name_table
+    from .actors import read_name_table
+    from .reports import read_topic_names
 
-        try:
-            aliases = read_name_table(args.aliases)
-        except (OSError, ValueError) as exc:
-            raise CommandError(f"--aliases: {exc}") from None
-    topic_names = None
-    if args.topic_names:
-        from .reports import read_topic_names
-
-        try:
-            topic_names = read_topic_names(args.topic_names)
-        except (OSError, ValueError) as exc:
-            raise CommandError(f"--topic-names: {exc}") from None
+    aliases = _read_option_file("--aliases", args.aliases, read_name_table)
+    topic_names = _read_option_file("--topic-names", args.topic_names, read_topic_names)
     out = Path(args.out)
     html_file = out if out.suffix == ".html" else None
     # with --out weekly.html, the Markdown and the tables go to weekly/ beside it (a second
@@ -1155,6 +1144,17 @@ _REPORT_READS = (
     "report reads scored JSONL (as score --out writes it) and .parquet; a CSV of scores is "
     'read back in Python: build_report(pd.read_csv("scores.csv"), "report/")'
 )
+
+
+def _read_option_file(flag: str, path: str | None, read: Callable[[str], Any]) -> Any:
+    """What ``read`` makes of the file an option names (``None`` without one); a file that
+    cannot be read is a one-line error naming the option."""
+    if not path:
+        return None
+    try:
+        return read(path)
+    except (OSError, ValueError) as exc:
+        raise CommandError(f"{flag}: {exc}") from None
 
 
 def _read_scored(paths: Sequence[str]) -> Iterator[dict[str, Any]]:

@@ -179,7 +179,7 @@ def read_name(ts: TokenStream, i: int) -> int:
     while k < n and count < _NAME_MAX:
         if count and nl[k]:
             break  # a name does not run over a line break
-        if count and _glued_degree(ts, k):
+        if count and len(words[k]) <= 3 and _glued_degree(ts, k):
             break  # "Firli Bahuri M.Si": the name ends where its degrees begin
         if name_ok[k] or (count and lows[k] in heads and ts.caps[k]):
             k += 1
