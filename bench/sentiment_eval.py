@@ -27,18 +27,19 @@ Parts:
    them), each on its own and both together;
    stage 3 (the 150 rows after them, chosen by ``select_tone_stage3`` and labelled before the
    work on issue #6 began, then scored once after it) as the first held-out test; then stages 4
-   and 5 (150 rows each) and 6 to 9 (210 each), each drawn by
+   and 5 (150 rows each) and 6 to 11 (210 each), each drawn by
    ``select_later_tone_stage(corpora, k)`` from articles no earlier stage chose and labelled
-   blind by new annotators before the model change that followed, then scored once (stages 8
-   and 9 also after a change). The blend's weight and its lean-rule bands are chosen on stages
-   1-7 (the bench prints the grids); stage 9 is the newest held-out draw. The blend with pooled
+   blind by new annotators before the model change that followed, then scored (stages 8 to 10
+   also after later changes, for aggregates only). The blend's weight and its lean-rule bands
+   are chosen on stages 1-7 (the bench prints the grids); stage 11 is the newest held-out
+   draw. The blend with pooled
    word vectors in the article model (tried on 2026-12-04 and not kept) is scored beside the
    default. An article
-   model trained on stages 1-8 (what ``train --tone-data`` does) is scored on stage 9. A second,
+   model trained on stages 1-8 (what ``train --tone-data`` does) is scored on stages 9-11. A second,
    independent reading of stage 6 (``tone_labels_stage6_second.csv``) gives the agreement of
    two annotators on the same articles.
 
-``python bench/sentiment_eval.py --list-tone-stage2`` (or ``-3`` to ``-10``) prints that
+``python bench/sentiment_eval.py --list-tone-stage2`` (or ``-3`` to ``-11``) prints that
 stage's choice (``set,dataset,id,stratum``) and exits. ``--only speed`` measures the CPU time
 per article of tone and actor sentiment (``score_articles`` on 2,000 CLICK-ID articles in chunks
 of 200, with the actors and quotes the pipeline finds, as the pipeline calls it). ``--only
@@ -455,12 +456,29 @@ TONE10_QUOTAS: dict[str, dict[str, int]] = {
     },
 }
 
+#: Stage 11: a ninth held-out set, chosen and labelled on 2026-12-06 before the seventh round of
+#: written tone articles, to test that round on news no choice was made on. The earlier stages
+#: left 17 detik2025 articles, all economy, so detik2025 gives 15 and CLICK-ID the other 195
+#: (stage 10's proportions).
+SEED_TONE11 = 20261216
+TONE11_QUOTAS: dict[str, dict[str, int]] = {
+    "clickid": {
+        "politics": 50,
+        "other": 41,
+        "celebrity": 29,
+        "sport": 28,
+        "economy": 24,
+        "regional": 23,
+    },
+    "detik2025": {"Ekonomi & Keuangan": 15},
+}
+
 #: The stages drawn by :func:`select_later_tone_stage`.
-LATER_TONE_STAGES = (4, 5, 6, 7, 8, 9, 10)
+LATER_TONE_STAGES = (4, 5, 6, 7, 8, 9, 10, 11)
 
 
 def select_later_tone_stage(corpora: Path, k: int) -> list[tuple[str, str, str]]:
-    """Tone stage ``k`` (4 to 10): drawn like stage 3 with ``TONE{k}_QUOTAS`` and ``SEED_TONE{k}``
+    """Tone stage ``k`` (4 to 11): drawn like stage 3 with ``TONE{k}_QUOTAS`` and ``SEED_TONE{k}``
     from articles that no theme stage and no earlier tone stage chose."""
     if k not in LATER_TONE_STAGES:
         raise ValueError(f"no tone stage {k}; later stages are {LATER_TONE_STAGES}")
@@ -468,12 +486,12 @@ def select_later_tone_stage(corpora: Path, k: int) -> list[tuple[str, str, str]]
 
 
 #: Where each stage of ``tone_labels.csv`` ends: rows up to the first value are stage 1, up to
-#: the second stage 2, and so on; the rows after the last are the last stage (10).
-TONE_STAGE_ENDS = (342, 462, 612, 762, 912, 1122, 1332, 1542, 1752)
+#: the second stage 2, and so on; the rows after the last are the last stage (11).
+TONE_STAGE_ENDS = (342, 462, 612, 762, 912, 1122, 1332, 1542, 1752, 1962)
 
 
 def tone_articles(corpora: Path) -> pd.DataFrame:
-    """The labelled articles with title, body and ``stage`` (1 to 10)."""
+    """The labelled articles with title, body and ``stage`` (1 to 11)."""
     labels = pd.read_csv(ROOT / "bench" / "data" / "tone_labels.csv", dtype=str)
     row = np.arange(len(labels))
     labels["stage"] = np.searchsorted(TONE_STAGE_ENDS, row, side="right") + 1
@@ -537,6 +555,7 @@ def tone(corpora: Path) -> str:
     chosen_on = stage <= 7  # the blend's weight and bands are chosen on stages 1-7
     held = stage == 9  # stage 8 was scored twice and its errors read; stage 9 was held out
     fresh = stage == 10  # stage 9 was scored twice (aggregates only); stage 10 is held out
+    newest = stage == 11  # stages 9 and 10 were scored several times (aggregates only)
 
     def blended(
         weight: float,
@@ -587,9 +606,11 @@ def tone(corpora: Path) -> str:
         ("stage 7 (seen)", stage == 7),
         ("stages 1-7 (development)", chosen_on),
         ("stage 8 (seen)", stage == 8),
-        ("stage 9 (held out, scored twice)", held),
-        ("stage 10 (held out)", fresh),
+        ("stage 9 (held out, aggregates only)", held),
+        ("stage 10 (held out, aggregates only)", fresh),
         ("stages 9-10", held | fresh),
+        ("stage 11 (held out)", newest),
+        ("stages 9-11", held | fresh | newest),
     ]
     bands = "/".join(f"{b:g}" for b in BUNDLED_TONE_BANDS)
     default_name = f"default model (blend, weight {BUNDLED_SENTENCE_WEIGHT:g}, bands {bands})"
@@ -609,11 +630,11 @@ def tone(corpora: Path) -> str:
         for set_name, subset in sets:
             lines.append(_f1_row(f"{name}: {set_name}", y, preds[col], subset) or "")
         if col in ("default", "vectors", "sentences"):
-            for k, subset in ((9, held), (10, fresh)):
+            for k, subset in ((9, held), (10, fresh), (11, newest)):
                 for ds, part in (("clickid", click), ("detik2025", ~click)):
                     row = _f1_row(f"  stage {k}, {ds} only", y, preds[col], subset & part)
                     lines.append(row or "")
-    for k, subset in ((9, held), (10, fresh)):
+    for k, subset in ((9, held), (10, fresh), (11, newest)):
         row = _f1_row(
             f"article tone model trained on stages 1-8 (`train --tone-data`): stage {k}",
             y,
@@ -653,7 +674,12 @@ def tone(corpora: Path) -> str:
     for neg in BAND_GRID:
         cells = " | ".join(f1_on(band_grid[neg, pos], chosen_on) for pos in BAND_GRID)
         lines.append(f"| {neg:g} | {cells} |")
-    for name, subset in (("stages 1-7", chosen_on), ("stage 9", held), ("stage 10", fresh)):
+    for name, subset in (
+        ("stages 1-7", chosen_on),
+        ("stage 9", held),
+        ("stage 10", fresh),
+        ("stage 11", newest),
+    ):
         if not subset.any():
             continue
         part = arts[subset]
