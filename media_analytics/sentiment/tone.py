@@ -82,7 +82,7 @@ MIN_TONE_ARTICLES = 1500
 
 #: Share of the sentence reading when article tone is learnt from the bundled articles (the rest
 #: is the article model's): the best of 0.3-1.0 in steps of 0.05 by macro-F1 on the real articles
-#: of tone stages 1-5 of ``bench/data/tone_labels.csv`` when it was chosen; with the 1,935
+#: of tone stages 1-5 of ``bench/data/tone_labels.csv`` when it was chosen; with the 2,435
 #: bundled articles it is within half a point of the best on stages 1-7 (stage 8 held out); see
 #: the README.
 BUNDLED_SENTENCE_WEIGHT = 0.45
