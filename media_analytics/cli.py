@@ -1668,7 +1668,12 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     paths = _write_summary(records, out)
     print(
         f"demo: {len(records)} sample articles scored in {time.perf_counter() - started:.1f} s\n"
-        + "\n".join(f"  {name}: {p}" for name, p in paths.items()),
+        + "\n".join(f"  {name}: {p}" for name, p in paths.items())
+        + "\nnext, your own export (columns found by name: title/judul, text/isi, date/tanggal, "
+        "url/link, source/media):\n"
+        "  media-analytics score my_export.csv --out scored.jsonl\n"
+        "  media-analytics report scored.jsonl --out report.html\n"
+        "  media-analytics train my_export.csv --out model/   # topics of your own articles",
     )
     return EXIT_OK
 
