@@ -87,7 +87,7 @@ class TagResult:
             sentence = source if h.in_title else _sentence_of(body_sentences, self.text, h.start)
             if sentence not in sentences:
                 sentences.append(sentence)
-        # veto cues as the text writes them (the seed "tidak ditemui" matches "tidak ditemukan"),
+        # veto cues as the text writes them (the seed "tidak ditemui" matches "tidak menemui"),
         # with where they stand, as the evidence is given
         vetoes, veto_spans = [], []
         cues = [h for h in self.hits if h.theme == theme and h.kind == "negative"]
