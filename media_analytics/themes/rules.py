@@ -120,8 +120,11 @@ class Hit:
     """One piece of evidence: what matched, where, and of which kind."""
 
     theme: str
-    kind: str  # "phrase", "term", "near" or "negative"
-    seed: str  # the taxonomy entry that matched
+    kind: str  # "phrase", "term", "near", "negative" or "vetoed"
+    # the taxonomy entry that matched: a phrase, a term or a veto cue as the taxonomy writes it;
+    # for a proximity rule its number among the theme's rules and the cues it paired
+    # ("near2: menemui + warga + bupati")
+    seed: str
     start: int  # character offsets into the text that was matched
     end: int
     in_title: bool = False
@@ -225,8 +228,9 @@ _SENSE_OF = {
     for form in forms
     for clitic in _CLITICS
 }
+# (rule, side, stems, forms, keeps, senses, the cue as the taxonomy writes it)
 _NearSeed = tuple[
-    int, int, tuple[str, ...], frozenset[str] | None, tuple[bool, ...], tuple[str, ...]
+    int, int, tuple[str, ...], frozenset[str] | None, tuple[bool, ...], tuple[str, ...], str
 ]
 # the words of a text, with what lies between them: ["", "Polisi", " ", "berjaga", "."]
 # a word may hold hyphens and apostrophes ("Jum'at", "Ma'ruf"): the apostrophe is dropped before
@@ -335,8 +339,7 @@ class RuleMatcher:
         self._conditions = [frozenset(getattr(t, "conditions", ())) for t in taxonomy.themes]
         self._index: dict[str, list[_Seed]] = {}
         self._near: list[tuple[int, str, int, bool, bool]] = []
-        # first stem of a proximity phrase -> (rule, side, stems, forms, keeps, senses) of its
-        # phrases
+        # first stem of a proximity phrase -> its phrases (see ``_NearSeed``)
         self._near_first: dict[str, list[_NearSeed]] = {}
         for ti, theme in enumerate(taxonomy.themes):
             for kind, seeds in (
@@ -366,7 +369,7 @@ class RuleMatcher:
                     for w in words:
                         stems, forms, keeps, senses = self._compile(w, theme.id)
                         self._near_first.setdefault(stems[0], []).append(
-                            (r, side, stems, forms, keeps, senses)
+                            (r, side, stems, forms, keeps, senses, w)
                         )
         for entries in self._index.values():  # longest phrase first, so it wins at a position
             entries.sort(key=lambda e: -len(e.stems))
@@ -503,11 +506,12 @@ class RuleMatcher:
         n = len(stems)
         # where each side of each rule has a phrase start, in text order
         positions: dict[tuple[int, int], list[int]] = {}
-        # the last word of the longest phrase of a rule's side starting at a word: the evidence
-        # covers whole phrases ("tertib berlalu lintas", not "tertib berlalu")
-        last: dict[tuple[int, int, int], int] = {}
+        # the last word of the longest phrase of a rule's side starting at a word, and that
+        # phrase as the taxonomy writes it: the evidence covers whole phrases ("tertib berlalu
+        # lintas", not "tertib berlalu") and names them
+        last: dict[tuple[int, int, int], tuple[int, str]] = {}
         for i in compress(range(n), map(near_first.__contains__, stems)):
-            for r, side, p, forms, keeps, senses in near_first[stems[i]]:
+            for r, side, p, forms, keeps, senses, cue in near_first[stems[i]]:
                 if len(p) > 1 and tuple(stems[i : i + len(p)]) != p:
                     continue
                 if forms is not None:
@@ -518,8 +522,10 @@ class RuleMatcher:
                 starts = positions.setdefault((r, side), [])
                 if not starts or starts[-1] != i:
                     starts.append(i)
-                if len(p) > 1:
-                    last[(r, side, i)] = max(last.get((r, side, i), i), i + len(p) - 1)
+                end = i + len(p) - 1
+                longest = last.get((r, side, i))
+                if longest is None or end > longest[0]:
+                    last[(r, side, i)] = (end, cue)
         if not positions:
             return
         themes = self.taxonomy.themes
@@ -552,9 +558,11 @@ class RuleMatcher:
                 j, k = partners
                 used_b.add(j)
                 matched = (i, j) if k is None else (i, j, k)
-                cue_ends = [last.get((r, side, m), m) for side, m in enumerate(matched)]
-                lo, hi = min(matched), max(cue_ends)
-                yield Hit(themes[ti].id, "near", name, tokens.start(lo), tokens.end(hi), is_title)
+                cues = [last[(r, side, m)] for side, m in enumerate(matched)]
+                lo, hi = min(matched), max(end for end, _ in cues)
+                # the rule and the cues it paired: "near2: menemui + warga + bupati"
+                seed = f"{name}: {' + '.join(cue for _, cue in cues)}"
+                yield Hit(themes[ti].id, "near", seed, tokens.start(lo), tokens.end(hi), is_title)
 
     def features(self, hits: Sequence[Hit], lead_end: int | None = None) -> np.ndarray:
         """Rule features (:data:`FEATURES`) per theme, shape ``(n_themes, len(FEATURES))``."""

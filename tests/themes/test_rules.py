@@ -282,10 +282,11 @@ def test_vetoes_are_shown_as_the_text_writes_them(tagger: ThemeTagger) -> None:
         "menemui warga yang berunjuk rasa."
     )
     explained = tagger.tag(text).explain("public_dialogue")
-    # the cue "tidak ditemui" matched by stem; the explanation names the words in the article
-    # and where they are
+    # the cue "tidak ditemui" matched by stem; the explanation names the words in the article,
+    # where they are and the taxonomy entry that matched them
     assert explained["vetoes"] == ["tidak menemui"]
     assert [text[s["start"] : s["end"]] for s in explained["veto_spans"]] == ["tidak menemui"]
+    assert [s["seed"] for s in explained["veto_spans"]] == ["tidak ditemui"]
 
 
 def test_a_derivation_of_another_sense_does_not_match_its_stem_alone() -> None:
@@ -359,6 +360,25 @@ def test_the_forms_of_another_sense_are_forms_of_their_stem() -> None:
             for form in forms:
                 assert stem(form) == root, (root, sense, form)
                 assert form != root, "the root itself is the stem's own sense"
+
+
+def test_explain_names_the_taxonomy_entry_behind_each_piece_of_evidence(
+    tagger: ThemeTagger,
+) -> None:
+    """An analyst who reads a wrong tag sees what to edit: the phrase, term or proximity rule."""
+    title = "Bupati Gelar Temu Warga"
+    text = "Bupati menemui warga di balai desa. Warga menyampaikan keluhan soal jalan."
+    explained = tagger.tag(text, title).explain("public_dialogue")
+    seeds = {(s["kind"], s["seed"]) for s in explained["spans"]}
+    assert ("phrase", "temu warga") in seeds
+    assert ("term", "keluhan") in seeds
+    # a proximity rule is named by its number among the theme's rules and the cues it paired
+    near = [s["seed"] for s in explained["spans"] if s["kind"] == "near"]
+    assert near and all(s.startswith("near") for s in near)
+    assert any("menemui" in s and "warga" in s for s in near), near
+    # the record's themes carry the same spans
+    (record,) = [t for t in tagger.tag(text, title).themes() if t["theme"] == "public_dialogue"]
+    assert record["spans"] == explained["spans"]
 
 
 TRAFFIC = {
