@@ -1,9 +1,11 @@
 """Seed-term rules: where in an article the taxonomy's evidence stands.
 
 Matching runs on stems, so the seed phrase ``pengamanan pilkada`` matches ``mengamankan Pilkada``
-and ``pengamanan di TPS`` matches ``pengamanan tps`` (stopwords between words are skipped). Every
-hit keeps the character offsets of the words in the cleaned text, so an explanation always points
-at text that is really there.
+and ``pengamanan di TPS`` matches ``pengamanan tps`` (stopwords between words are skipped). A few
+derivations mean something else than their stem (``ditemukan``, found, beside ``temu``, to meet):
+:data:`OTHER_SENSES` lists them, and a word matches a seed's word by stem only when both are of
+the same sense. Every hit keeps the character offsets of the words in the cleaned text, so an
+explanation always points at text that is really there.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import numpy as np
 from ..preprocessing import StemCache, default_cache, tokenize
 from .taxonomy import Taxonomy
 
-__all__ = ["FEATURES", "GAP_WORDS", "Hit", "RuleMatcher", "sentence_spans"]
+__all__ = ["FEATURES", "GAP_WORDS", "OTHER_SENSES", "Hit", "RuleMatcher", "sentence_spans"]
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +76,32 @@ GAP_WORDS = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 
+#: Derivations whose sense is not their stem's: stem -> sense -> the written forms of that sense
+#: (each also with -nya, -lah, -kah, -pun). Seeds match by stem, so without this list the town
+#: meeting ``temu warga`` matched ``ditemukan warga`` (found by residents) and the cue ``dengar``
+#: (listen) matched ``ledakan terdengar`` (a blast was heard). A word of a text matches a seed's
+#: word by stem only when both are of the same sense: a form listed here only a seed word of the
+#: same listed sense ("ditemukan warga", written on purpose, matches "menemukan warga" and
+#: "temuan warga"), and any other form of the stem only a seed word not listed here. This holds
+#: for every taxonomy, an analyst's own too. A seed written as an affixed single word
+#: ("ditemukan") matches its written forms only, as before. Add a form when news uses it in
+#: another sense than the stem's every time; a form used in both senses ("mendengar": to listen,
+#: or to hear a sound) cannot be told apart by its spelling and does not belong here.
+OTHER_SENSES: dict[str, dict[str, tuple[str, ...]]] = {
+    # to meet (temu warga, bertemu, menemui, pertemuan) / to find
+    "temu": {
+        "find": (
+            "menemukan", "ditemukan", "temukan", "tertemukan", "penemuan", "temuan", "penemu",
+        ),
+    },
+    # to listen (dengar pendapat, mendengarkan) / to be audible, the sense of hearing
+    "dengar": {"audible": ("terdengar", "kedengaran", "pendengaran")},
+    # to net, to gather (jaring aspirasi, menjaring) / a network
+    "jaring": {"network": ("jaringan",)},
+    # not (tidak ditemui) / at least
+    "tidak": {"at least": ("setidaknya", "setidak-tidaknya")},
+}  # fmt: skip
+
 #: names of the per-theme rule features, in the order :meth:`RuleMatcher.features` returns them
 FEATURES = (
     "phrases",  # distinct strong phrases matched (at most 3 counted)
@@ -92,8 +120,11 @@ class Hit:
     """One piece of evidence: what matched, where, and of which kind."""
 
     theme: str
-    kind: str  # "phrase", "term", "near" or "negative"
-    seed: str  # the taxonomy entry that matched
+    kind: str  # "phrase", "term", "near", "negative" or "vetoed"
+    # the taxonomy entry that matched: a phrase, a term or a veto cue as the taxonomy writes it;
+    # for a proximity rule its number among the theme's rules and the cues it paired
+    # ("near2: menemui + warga + bupati")
+    seed: str
     start: int  # character offsets into the text that was matched
     end: int
     in_title: bool = False
@@ -163,6 +194,7 @@ class _Seed:
     stems: tuple[str, ...]
     forms: frozenset[str] | None = None  # single affixed words match these written forms only
     keeps: tuple[bool, ...] = ()  # per word: does the seed's written word contain its stem
+    senses: tuple[str, ...] = ()  # per word: its sense in OTHER_SENSES ("" for the stem's own)
 
 
 # the initial consonants that the nasal prefixes meN- and peN- replace (kawal -> mengawal)
@@ -187,7 +219,19 @@ def _keeps_root(word: str, stem: str) -> bool:
 
 
 _CLITICS = ("", "nya", "lah", "kah", "pun")
-_NearSeed = tuple[int, int, tuple[str, ...], frozenset[str] | None, tuple[bool, ...]]
+#: written form -> its sense, for the forms of :data:`OTHER_SENSES` (a form not in it has its
+#: stem's own sense, "")
+_SENSE_OF = {
+    form + clitic: f"{root}:{sense}"
+    for root, senses in OTHER_SENSES.items()
+    for sense, forms in senses.items()
+    for form in forms
+    for clitic in _CLITICS
+}
+# (rule, side, stems, forms, keeps, senses, the cue as the taxonomy writes it)
+_NearSeed = tuple[
+    int, int, tuple[str, ...], frozenset[str] | None, tuple[bool, ...], tuple[str, ...], str
+]
 # the words of a text, with what lies between them: ["", "Polisi", " ", "berjaga", "."]
 # a word may hold hyphens and apostrophes ("Jum'at", "Ma'ruf"): the apostrophe is dropped before
 # matching, as the tokenizer of the seeds drops it, so "Jum'at Curhat" is the seed "jumat curhat"
@@ -295,7 +339,7 @@ class RuleMatcher:
         self._conditions = [frozenset(getattr(t, "conditions", ())) for t in taxonomy.themes]
         self._index: dict[str, list[_Seed]] = {}
         self._near: list[tuple[int, str, int, bool, bool]] = []
-        # first stem of a proximity phrase -> (rule, side, stems, forms, keeps) of its phrases
+        # first stem of a proximity phrase -> its phrases (see ``_NearSeed``)
         self._near_first: dict[str, list[_NearSeed]] = {}
         for ti, theme in enumerate(taxonomy.themes):
             for kind, seeds in (
@@ -304,7 +348,7 @@ class RuleMatcher:
                 ("negative", theme.negative),
             ):
                 for seed in seeds:
-                    stems, forms, keeps = self._compile(seed, theme.id)
+                    stems, forms, keeps, senses = self._compile(seed, theme.id)
                     if kind == "phrase" and len(stems) == 1 and len(tokenize(seed)) > 1:
                         logger.warning(
                             "theme %s: phrase %r is one word once function words are skipped, "
@@ -314,7 +358,7 @@ class RuleMatcher:
                             stems[0],
                         )
                     self._index.setdefault(stems[0], []).append(
-                        _Seed(ti, kind, seed, stems, forms, keeps)
+                        _Seed(ti, kind, seed, stems, forms, keeps, senses)
                     )
             for k, rule in enumerate(theme.near):
                 r = len(self._near)
@@ -323,29 +367,31 @@ class RuleMatcher:
                 self._near.append((ti, f"near{k + 1}", rule.window, bool(third), ordered))
                 for side, words in enumerate((rule.a, rule.b, third)):
                     for w in words:
-                        stems, forms, keeps = self._compile(w, theme.id)
+                        stems, forms, keeps, senses = self._compile(w, theme.id)
                         self._near_first.setdefault(stems[0], []).append(
-                            (r, side, stems, forms, keeps)
+                            (r, side, stems, forms, keeps, senses, w)
                         )
         for entries in self._index.values():  # longest phrase first, so it wins at a position
             entries.sort(key=lambda e: -len(e.stems))
 
     def _compile(
         self, seed: str, theme_id: str
-    ) -> tuple[tuple[str, ...], frozenset[str] | None, tuple[bool, ...]]:
+    ) -> tuple[tuple[str, ...], frozenset[str] | None, tuple[bool, ...], tuple[str, ...]]:
         stems = self._stem_phrase(seed)
         if not stems:
             raise ValueError(f"theme {theme_id}: seed {seed!r} is made only of function words")
         # A single affixed word ("masukan", "relawan") matches its own written forms only: its stem
         # ("masuk", "rawan") is shared by words that mean something else ("termasuk", "rawan").
         # Roots ("curhat", "aman") and phrases match by stem, so they cover every derivation,
-        # but only derivations that keep the root whole (see ``_keeps_root``).
+        # but only derivations that keep the root whole (see ``_keeps_root``) and that have the
+        # sense of the seed's word (see ``OTHER_SENSES``).
         words = [w for w in tokenize(seed) if w not in self._stop]
         forms = None
         if len(stems) == 1 and stems[0] != words[0]:
             forms = frozenset(words[0] + c for c in _CLITICS)
         keeps = tuple(_keeps_root(w, st) for w, st in zip(words, stems, strict=True))
-        return stems, forms, keeps
+        senses = tuple(_SENSE_OF.get(w, "") for w in words)
+        return stems, forms, keeps, senses
 
     def _stem_phrase(self, phrase: str) -> tuple[str, ...]:
         words = [w for w in tokenize(phrase) if w not in self._stop]
@@ -423,7 +469,7 @@ class RuleMatcher:
                 if seed.forms is not None:
                     if words[i] not in seed.forms:
                         continue
-                elif not _same_derivation(words, stems, i, seed.keeps):
+                elif not _same_derivation(words, stems, i, seed.keeps, seed.senses):
                     continue
                 key = (seed.theme, seed.kind)
                 if key in taken:  # a longer seed of the same kind already matched here
@@ -460,23 +506,26 @@ class RuleMatcher:
         n = len(stems)
         # where each side of each rule has a phrase start, in text order
         positions: dict[tuple[int, int], list[int]] = {}
-        # the last word of the longest phrase of a rule's side starting at a word: the evidence
-        # covers whole phrases ("tertib berlalu lintas", not "tertib berlalu")
-        last: dict[tuple[int, int, int], int] = {}
+        # the last word of the longest phrase of a rule's side starting at a word, and that
+        # phrase as the taxonomy writes it: the evidence covers whole phrases ("tertib berlalu
+        # lintas", not "tertib berlalu") and names them
+        last: dict[tuple[int, int, int], tuple[int, str]] = {}
         for i in compress(range(n), map(near_first.__contains__, stems)):
-            for r, side, p, forms, keeps in near_first[stems[i]]:
+            for r, side, p, forms, keeps, senses, cue in near_first[stems[i]]:
                 if len(p) > 1 and tuple(stems[i : i + len(p)]) != p:
                     continue
                 if forms is not None:
                     if words[i] not in forms:
                         continue
-                elif not _same_derivation(words, stems, i, keeps):
+                elif not _same_derivation(words, stems, i, keeps, senses):
                     continue
                 starts = positions.setdefault((r, side), [])
                 if not starts or starts[-1] != i:
                     starts.append(i)
-                if len(p) > 1:
-                    last[(r, side, i)] = max(last.get((r, side, i), i), i + len(p) - 1)
+                end = i + len(p) - 1
+                longest = last.get((r, side, i))
+                if longest is None or end > longest[0]:
+                    last[(r, side, i)] = (end, cue)
         if not positions:
             return
         themes = self.taxonomy.themes
@@ -509,9 +558,11 @@ class RuleMatcher:
                 j, k = partners
                 used_b.add(j)
                 matched = (i, j) if k is None else (i, j, k)
-                cue_ends = [last.get((r, side, m), m) for side, m in enumerate(matched)]
-                lo, hi = min(matched), max(cue_ends)
-                yield Hit(themes[ti].id, "near", name, tokens.start(lo), tokens.end(hi), is_title)
+                cues = [last[(r, side, m)] for side, m in enumerate(matched)]
+                lo, hi = min(matched), max(end for end, _ in cues)
+                # the rule and the cues it paired: "near2: menemui + warga + bupati"
+                seed = f"{name}: {' + '.join(cue for _, cue in cues)}"
+                yield Hit(themes[ti].id, "near", seed, tokens.start(lo), tokens.end(hi), is_title)
 
     def features(self, hits: Sequence[Hit], lead_end: int | None = None) -> np.ndarray:
         """Rule features (:data:`FEATURES`) per theme, shape ``(n_themes, len(FEATURES))``."""
@@ -579,14 +630,23 @@ def _partners(
     return None
 
 
-def _same_derivation(words: list[str], stems: list[str], i: int, keeps: tuple[bool, ...]) -> bool:
-    """Whether the words from ``i`` on derive from their stems as the seed's words do."""
+def _same_derivation(
+    words: list[str],
+    stems: list[str],
+    i: int,
+    keeps: tuple[bool, ...],
+    senses: tuple[str, ...],
+) -> bool:
+    """Whether the words from ``i`` on derive from their stems as the seed's words do, in the
+    seed's words' senses (:data:`OTHER_SENSES`)."""
     for k, keep in enumerate(keeps):
         w, st = words[i + k], stems[i + k]
         if keep:
             if w != st and not _keeps_root(w, st):
                 return False
         elif _keeps_root(w, st):
+            return False
+        if _SENSE_OF.get(w, "") != senses[k]:
             return False
     return True
 

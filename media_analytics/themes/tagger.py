@@ -70,7 +70,13 @@ class TagResult:
 
     def explain(self, theme: str) -> dict[str, Any]:
         """The evidence for ``theme``: matched phrases, their offsets and their sentences, and the
-        veto cues that cancelled evidence (as written in the text, with their offsets)."""
+        veto cues that cancelled evidence (as written in the text, with their offsets).
+
+        Each span names the taxonomy entry that matched (``seed``): the phrase or term as the
+        taxonomy writes it, or the proximity rule (``near2``: the theme's second
+        ``[[themes.near]]`` table) with the cues it paired (``"near2: menemui + warga +
+        bupati"``), so that an analyst sees what to edit; each veto span names its veto cue.
+        """
         if theme not in self.scores:
             raise KeyError(f"no theme {theme!r}; themes: {', '.join(self.scores)}")
         mine = [h for h in self.hits if h.theme == theme and h.kind not in ("negative", "vetoed")]
@@ -83,11 +89,11 @@ class TagResult:
             if phrase not in evidence:
                 evidence.append(phrase)
             spans.append({"field": "title" if h.in_title else "text", "start": h.start,
-                          "end": h.end, "kind": h.kind})  # fmt: skip
+                          "end": h.end, "kind": h.kind, "seed": h.seed})  # fmt: skip
             sentence = source if h.in_title else _sentence_of(body_sentences, self.text, h.start)
             if sentence not in sentences:
                 sentences.append(sentence)
-        # veto cues as the text writes them (the seed "tidak ditemui" matches "tidak ditemukan"),
+        # veto cues as the text writes them (the seed "tidak ditemui" matches "tidak menemui"),
         # with where they stand, as the evidence is given
         vetoes, veto_spans = [], []
         cues = [h for h in self.hits if h.theme == theme and h.kind == "negative"]
@@ -95,9 +101,8 @@ class TagResult:
             phrase = (self.title if h.in_title else self.text)[h.start : h.end]
             if phrase not in vetoes:
                 vetoes.append(phrase)
-            veto_spans.append(
-                {"field": "title" if h.in_title else "text", "start": h.start, "end": h.end}
-            )
+            veto_spans.append({"field": "title" if h.in_title else "text", "start": h.start,
+                               "end": h.end, "seed": h.seed})  # fmt: skip
         return {
             "theme": theme,
             "score": round(self.scores[theme], 4),

@@ -123,6 +123,17 @@ def test_security_rules_leave_out(tagger: ThemeTagger, title: str, text: str) ->
             "Warga perumahan mengadu ke DPRD soal banjir yang terus berulang. Anggota dewan "
             "menampung keluhan warga dan memanggil dinas terkait.",
         ),
+        (  # a town meeting ("temu": to meet), told with the root
+            "Bupati Gelar Temu Warga di Balai Desa",
+            "Bupati menggelar temu warga di balai desa. Warga menyampaikan keluhan soal jalan "
+            "rusak dan bupati menjawab satu per satu.",
+        ),
+        (  # a listening session whose complaint is about a thief not found ("ditemukan"), which
+            # is not a meeting refused ("tidak ditemui")
+            "",
+            "Kapolres menggelar Jumat Curhat bersama warga yang mengeluhkan pencurian motor yang "
+            "pelakunya tidak ditemukan.",
+        ),
     ],
 )
 def test_dialogue_rules_find(tagger: ThemeTagger, title: str, text: str) -> None:
@@ -172,6 +183,37 @@ def test_dialogue_rules_find(tagger: ThemeTagger, title: str, text: str) -> None
             "Pakar Minta Revisi Undang-Undang Ditunda",
             "Menurut pakar hukum, DPR perlu mendengar masukan dari masyarakat sebelum mengesahkan "
             "revisi undang-undang.",
+        ),
+        (  # found by residents ("ditemukan": to find), not a town meeting ("temu warga")
+            "Mayat Bayi Ditemukan di Rumah Kosong",
+            "Mayat bayi itu pertama kali ditemukan warga di rumah kosong. Kapolsek mengatakan "
+            "polisi masih menyelidiki.",
+        ),
+        (  # a residents' finding ("temuan")
+            "Polda: Gudang Bahan Peledak Sesuai Aturan",
+            "Polda menyatakan gudang bahan peledak itu sesuai aturan. Kapolda mengatakan temuan "
+            "warga soal retakan dinding sudah diperiksa.",
+        ),
+        (  # a blast that was heard ("terdengar"), not listening ("dengar")
+            "Gudang Amunisi Meledak, Warga Dievakuasi",
+            "Kapolda mengatakan pihaknya langsung mengevakuasi warga begitu ledakan terdengar. "
+            "Kepolisian juga mengevakuasi warga kelurahan sebelah saat ledakan kedua terdengar.",
+        ),
+        (  # a plan ("bakal", as "akan")
+            "Wali Kota Bakal Gelar Dialog dengan Warga Pekan Depan",
+            "Wali kota bakal menggelar dialog dengan warga di balai kota pekan depan.",
+        ),
+        (  # a promise ("janjikan", "menjanjikan")
+            "Bupati Janjikan Temu Warga Soal Banjir",
+            "Bupati menjanjikan temu warga soal banjir setelah musim hujan berakhir.",
+        ),
+        (  # a schedule ("dijadwalkan")
+            "Presiden Dijadwalkan Terima Tokoh Adat di Istana",
+            "Presiden dijadwalkan bertemu dengan tokoh adat dan mahasiswa di istana pada Selasa.",
+        ),
+        (  # "the plan is" ("rencananya")
+            "Rencananya Camat Sambangi Warga Terdampak Banjir",
+            "Rencananya camat menyambangi warga yang terdampak banjir pada Senin.",
         ),
     ],
 )

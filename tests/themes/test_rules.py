@@ -278,13 +278,107 @@ def test_a_phrase_or_veto_cue_does_not_run_across_a_sentence_end() -> None:
 
 def test_vetoes_are_shown_as_the_text_writes_them(tagger: ThemeTagger) -> None:
     text = (
-        "Kapolres menggelar Jumat Curhat bersama warga di masjid. Dalam razia, polisi tidak "
-        "menemukan barang bukti."
+        "Kapolres menggelar Jumat Curhat bersama warga di masjid. Pekan lalu, bupati tidak "
+        "menemui warga yang berunjuk rasa."
     )
     explained = tagger.tag(text).explain("public_dialogue")
-    # the cue matched by stem; the explanation names the words in the article and where they are
-    assert explained["vetoes"] == ["tidak menemukan"]
-    assert [text[s["start"] : s["end"]] for s in explained["veto_spans"]] == ["tidak menemukan"]
+    # the cue "tidak ditemui" matched by stem; the explanation names the words in the article,
+    # where they are and the taxonomy entry that matched them
+    assert explained["vetoes"] == ["tidak menemui"]
+    assert [text[s["start"] : s["end"]] for s in explained["veto_spans"]] == ["tidak menemui"]
+    assert [s["seed"] for s in explained["veto_spans"]] == ["tidak ditemui"]
+
+
+def test_a_derivation_of_another_sense_does_not_match_its_stem_alone() -> None:
+    """``temu`` is to meet (bertemu, menemui, temu warga) and, with -kan, to find (ditemukan,
+    menemukan, temuan): a seed of one sense does not match words of the other, whatever theme
+    it is in; ``dengar`` (listen) is not ``terdengar`` (a sound was heard)."""
+    tax = Taxonomy.from_dict(
+        {
+            "themes": [
+                {
+                    "id": "meeting",
+                    "phrases": ["temu warga"],
+                    "terms": ["pertemuan"],
+                    "negative": ["tidak ditemui"],
+                    "near": [{"a": ["dengar"], "b": ["warga"], "window": 6}],
+                },
+                # an analyst's own theme, written with the "find" sense on purpose
+                {"id": "found", "phrases": ["ditemukan warga"], "terms": ["temuan"]},
+            ]
+        }
+    )
+    m = RuleMatcher(tax)
+
+    def found(text: str) -> list[tuple[str, str, str]]:
+        return [(h.theme, h.kind, text[h.start : h.end]) for h in m.match(text)]
+
+    # seen on real news (CLICK-ID): a body found by residents, a residents' finding, a blast
+    # that was heard; none is a meeting
+    assert found("Mayat bayi itu pertama kali ditemukan warga di rumah kosong.") == [
+        ("found", "phrase", "ditemukan warga")
+    ]
+    assert found("Polisi memeriksa temuan warga di gudang.") == [
+        ("found", "phrase", "temuan warga"),
+        ("found", "term", "temuan"),
+    ]
+    assert found("Pagi itu seorang pemulung menemukan warga tergeletak.") == [
+        ("found", "phrase", "menemukan warga")
+    ]
+    assert found("Polisi mengevakuasi warga saat ledakan terdengar.") == []
+    # a veto cue of the meeting sense: "tidak ditemukan" (not found) is not "tidak ditemui"
+    assert found("Bupati menggelar temu warga; pelakunya tidak ditemukan.") == [
+        ("meeting", "phrase", "temu warga")
+    ]
+    # the meeting sense still matches every form of it
+    assert found("Bupati menggelar temu warga di balai desa.") == [
+        ("meeting", "phrase", "temu warga")
+    ]
+    assert found("Dalam pertemuan itu bupati mendengarkan warga.") == [
+        ("meeting", "term", "pertemuan"),
+        ("meeting", "near", "mendengarkan warga"),
+    ]
+    assert found("Warga datang ke kantor bupati tetapi tidak ditemui.") == [
+        ("meeting", "negative", "tidak ditemui")
+    ]
+    assert found("Bupati tidak menemui warga.") == [
+        ("meeting", "negative", "tidak menemui"),
+        ("meeting", "vetoed", "menemui warga"),
+    ]
+
+
+def test_the_forms_of_another_sense_are_forms_of_their_stem() -> None:
+    """Each written form listed under a stem stems to it: a form the stemmer maps elsewhere
+    would never be looked at, and its entry would do nothing."""
+    from media_analytics.preprocessing import stem
+    from media_analytics.themes.rules import OTHER_SENSES
+
+    assert OTHER_SENSES
+    for root, senses in OTHER_SENSES.items():
+        for sense, forms in senses.items():
+            assert sense and forms, root
+            for form in forms:
+                assert stem(form) == root, (root, sense, form)
+                assert form != root, "the root itself is the stem's own sense"
+
+
+def test_explain_names_the_taxonomy_entry_behind_each_piece_of_evidence(
+    tagger: ThemeTagger,
+) -> None:
+    """An analyst who reads a wrong tag sees what to edit: the phrase, term or proximity rule."""
+    title = "Bupati Gelar Temu Warga"
+    text = "Bupati menemui warga di balai desa. Warga menyampaikan keluhan soal jalan."
+    explained = tagger.tag(text, title).explain("public_dialogue")
+    seeds = {(s["kind"], s["seed"]) for s in explained["spans"]}
+    assert ("phrase", "temu warga") in seeds
+    assert ("term", "keluhan") in seeds
+    # a proximity rule is named by its number among the theme's rules and the cues it paired
+    near = [s["seed"] for s in explained["spans"] if s["kind"] == "near"]
+    assert near and all(s.startswith("near") for s in near)
+    assert any("menemui" in s and "warga" in s for s in near), near
+    # the record's themes carry the same spans
+    (record,) = [t for t in tagger.tag(text, title).themes() if t["theme"] == "public_dialogue"]
+    assert record["spans"] == explained["spans"]
 
 
 TRAFFIC = {
