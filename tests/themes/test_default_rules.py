@@ -199,22 +199,6 @@ def test_dialogue_rules_find(tagger: ThemeTagger, title: str, text: str) -> None
             "Kapolda mengatakan pihaknya langsung mengevakuasi warga begitu ledakan terdengar. "
             "Kepolisian juga mengevakuasi warga kelurahan sebelah saat ledakan kedua terdengar.",
         ),
-        (  # a plan ("bakal", as "akan")
-            "Wali Kota Bakal Gelar Dialog dengan Warga Pekan Depan",
-            "Wali kota bakal menggelar dialog dengan warga di balai kota pekan depan.",
-        ),
-        (  # a promise ("janjikan", "menjanjikan")
-            "Bupati Janjikan Temu Warga Soal Banjir",
-            "Bupati menjanjikan temu warga soal banjir setelah musim hujan berakhir.",
-        ),
-        (  # a schedule ("dijadwalkan")
-            "Presiden Dijadwalkan Terima Tokoh Adat di Istana",
-            "Presiden dijadwalkan bertemu dengan tokoh adat dan mahasiswa di istana pada Selasa.",
-        ),
-        (  # "the plan is" ("rencananya")
-            "Rencananya Camat Sambangi Warga Terdampak Banjir",
-            "Rencananya camat menyambangi warga yang terdampak banjir pada Senin.",
-        ),
     ],
 )
 def test_dialogue_rules_leave_out(tagger: ThemeTagger, title: str, text: str) -> None:
