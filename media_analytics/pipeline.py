@@ -977,7 +977,9 @@ class MediaPipeline:
             passed to :meth:`TopicModel.fit <media_analytics.topics.TopicModel.fit>`: a topic
             that matches one of them keeps its id, so stored scores and dashboards keep their
             meaning; new topics get ids never used before. Without it, topics are numbered
-            afresh by size.
+            afresh by size. Only the topic ids carry over: the themes' thresholds are this
+            taxonomy's, not those set on ``previous`` with ``set_threshold`` (set them again,
+            or write them into the taxonomy).
         """
         started = time.perf_counter()
         self._check_settings()  # before any fitting: a typo costs no minutes of training

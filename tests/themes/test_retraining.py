@@ -1,0 +1,109 @@
+"""Retraining themes as an analyst does: what a previous model's thresholds become, labels too
+few to learn from, label files headed as the article files are, the Python route agreeing with
+the command, and a record's themes explained as they were scored."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from media_analytics import MediaPipeline
+from media_analytics.themes import Taxonomy, default_taxonomy_path, train_tagger
+from media_analytics.themes.training import read_label_file, read_labels, read_sample_records
+
+from ..conftest import clickid_articles
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "data"
+
+#: a theme of the analyst's own, appended to the bundled taxonomy
+BANJIR = """
+[[themes]]
+id = "banjir"
+phrases = ["banjir bandang", "posko pengungsian"]
+terms = ["banjir", "genangan"]
+"""
+
+
+def _taxonomy_with_banjir(folder: Path) -> Path:
+    path = folder / "my_taxonomy.toml"
+    path.write_text(default_taxonomy_path().read_text(encoding="utf-8") + BANJIR, "utf-8")
+    return path
+
+
+def _few_banjir_labels(records: list[dict[str, Any]]) -> dict[str, dict[str, int | None]]:
+    """4 articles labelled 1 and 6 labelled 0 for ``banjir``: under the 5 of each needed."""
+    return {r["id"]: {"banjir": int(k < 4)} for k, r in enumerate(records[:10])}
+
+
+def _clickid_public_dialogue() -> tuple[list[dict[str, Any]], dict[str, dict[str, int | None]]]:
+    """The CLICK-ID articles of the project's labelled real news, and their public_dialogue
+    labels (20 of 205 labelled 1)."""
+    with (BENCH / "theme_labels.csv").open(newline="", encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["dataset"] == "clickid"]
+    labels = {r["id"]: {"public_dialogue": int(r["public_dialogue"])} for r in rows}
+    articles = clickid_articles(lambda row: row["article_id"] in labels)
+    assert len(articles) == len(labels)
+    return articles, labels
+
+
+# -- a threshold set on the previous model ------------------------------------------------------
+
+
+def _previous_with_a_set_threshold(folder: Path, taxonomy: Any = None) -> MediaPipeline:
+    """As the analyst did: load a trained model, set a threshold on it, save it, and give it
+    to the next training as ``--previous``."""
+    records = read_sample_records()[:40]
+    lab = MediaPipeline(taxonomy=taxonomy, with_topics=False, with_sentiment=False)
+    lab.fit(records, n_jobs=1).save(folder / "model_lab")
+    final = MediaPipeline.load(folder / "model_lab")
+    final.themes_.set_threshold("public_dialogue", 0.6)
+    final.save(folder / "model_final")
+    return MediaPipeline.load(folder / "model_final")
+
+
+def test_a_threshold_set_on_the_previous_model_is_named_with_both_values(
+    tmp_path: Path,
+) -> None:
+    """Seen by an analyst: set_threshold 0.6 on the previous model, retrain with --previous:
+    the warning named only the topics, and the new model had 0.5."""
+    from media_analytics.cli import _not_carried_over
+
+    previous = _previous_with_a_set_threshold(tmp_path)
+    assert previous.themes_.thresholds_["public_dialogue"] == 0.6
+    args = argparse.Namespace(theme_labels=None, tone_data=None)
+    said = _not_carried_over(previous, Taxonomy.load(), args)
+    (line,) = [s for s in said if "public_dialogue" in s]
+    assert "public_dialogue (threshold 0.6, set on the model; here 0.5)" in line
+    assert "set_threshold" in line  # how to keep it
+    # a taxonomy that says 0.6 keeps it: nothing to say
+    mine = Taxonomy.load().to_dict()
+    for theme in mine["themes"]:
+        if theme["id"] == "public_dialogue":
+            theme["threshold"] = 0.6
+    assert not [s for s in _not_carried_over(previous, Taxonomy.from_dict(mine), args)
+                if "public_dialogue" in s]  # fmt: skip
+
+
+def test_a_threshold_set_back_to_this_taxonomy_s_is_not_a_changed_definition(
+    tmp_path: Path,
+) -> None:
+    """A taxonomy's 0.7 set back to 0.5 on the model, as the bundled taxonomy says: the theme
+    scores as it did, where it was named as a changed definition."""
+    from media_analytics.cli import _not_carried_over
+
+    mine = Taxonomy.load().to_dict()
+    for theme in mine["themes"]:
+        if theme["id"] == "public_dialogue":
+            theme["threshold"] = 0.7
+    previous = _previous_with_a_set_threshold(tmp_path, Taxonomy.from_dict(mine))
+    previous.themes_.set_threshold("public_dialogue", 0.5)
+    args = argparse.Namespace(theme_labels=None, tone_data=None)
+    said = _not_carried_over(previous, Taxonomy.load(), args)
+    assert not [s for s in said if "public_dialogue" in s], said
