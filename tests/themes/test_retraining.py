@@ -107,3 +107,63 @@ def test_a_threshold_set_back_to_this_taxonomy_s_is_not_a_changed_definition(
     args = argparse.Namespace(theme_labels=None, tone_data=None)
     said = _not_carried_over(previous, Taxonomy.load(), args)
     assert not [s for s in said if "public_dialogue" in s], said
+
+
+def test_retraining_on_the_command_line_names_the_set_threshold_and_the_too_few_labels(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from media_analytics.cli import main
+
+    _previous_with_a_set_threshold(tmp_path)
+    records = read_sample_records()[40:80]
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    fixes = tmp_path / "fixes.csv"
+    rows = "".join(f"{i},{v['banjir']}\n" for i, v in _few_banjir_labels(records).items())
+    fixes.write_text("id,banjir\n" + rows, encoding="utf-8")
+    argv = ["train", str(articles), "--taxonomy", str(_taxonomy_with_banjir(tmp_path)),
+            "--theme-labels", str(fixes), "--previous", str(tmp_path / "model_final"),
+            "--out", str(tmp_path / "model2"), "--no-topics", "--no-article-tone",
+            "--jobs", "1"]  # fmt: skip
+    with caplog.at_level(logging.INFO):
+        assert main(argv) == 0
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any(
+        "public_dialogue (threshold 0.6, set on the model; here 0.5)" in w for w in warnings
+    ), warnings
+    assert (
+        "theme banjir: too few labels to learn from (4 labelled 1, 6 labelled 0; at least 5 "
+        "of each are needed): its rules alone score it"
+    ) in warnings
+    # the themes nobody labelled: no warning, and one line, not one each
+    assert not [w for w in warnings if "too few labels" in w and "banjir" not in w]
+    assert sum("pilkada_security" in r.getMessage() for r in caplog.records
+               if r.name == "media_analytics.themes.tagger") <= 1  # fmt: skip
+    # as the help says: only the topic ids carry over; the threshold is the taxonomy's
+    assert MediaPipeline.load(tmp_path / "model2").themes_.thresholds_["public_dialogue"] == 0.5
+
+
+# -- too few labels ---------------------------------------------------------------------------
+
+
+def test_too_few_labels_are_a_warning_in_python_too(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    records = read_sample_records()[:40]
+    labels = _few_banjir_labels(records)
+    taxonomy = _taxonomy_with_banjir(tmp_path)
+    expected = (
+        "theme banjir: too few labels to learn from (4 labelled 1, 6 labelled 0; at least 5 of "
+        "each are needed): its rules alone score it"
+    )
+    with caplog.at_level(logging.INFO):
+        tagger = train_tagger(taxonomy, labels=labels, articles=records)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert warnings == [expected]
+    assert not tagger.learned_.any()
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        MediaPipeline(taxonomy=taxonomy, with_topics=False, with_sentiment=False).fit(
+            records, theme_labels=labels, n_jobs=1
+        )
+    assert expected in [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
