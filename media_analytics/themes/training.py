@@ -323,7 +323,7 @@ def train_tagger(
     *,
     labels: str | Path | Mapping[Any, Mapping[str, Any]] | pd.DataFrame | None = None,
     articles: Iterable[Mapping[str, Any]] | None = None,
-    use_sample: bool = True,
+    use_sample: bool | None = None,
     **params: Any,
 ) -> Any:
     """Fit a :class:`ThemeTagger` in one call.
@@ -334,13 +334,17 @@ def train_tagger(
         The taxonomy (a file an analyst edited, or the bundled default).
     labels : path, DataFrame or mapping, optional
         Corrections: article id -> {theme: 0/1/None}, or a label file or DataFrame of them (see
-        :func:`read_labels`), checked as a label file is. They override the sample's gold labels
-        for the same ids and add labels for ``articles``; labels for an id that is neither are
-        not used, with a warning, as ``train --theme-labels`` does.
+        :func:`read_labels`), checked as a label file is. They label ``articles`` (or the
+        sample's articles, overriding their gold labels); labels for an id among none of them
+        are not used, with a warning, as ``train --theme-labels`` does.
     articles : iterable of dicts with ``id``, ``title``, ``text``, or of ``Article``, optional
-        The articles the labels refer to (beyond the bundled sample).
-    use_sample : bool
-        Include the bundled sample corpus and its gold labels.
+        The articles the labels refer to: the training articles, in place of the bundled
+        sample (as ``train ARTICLES`` reads only those). A sample record among them (with
+        ``gold.themes``) brings its gold labels, as ``MediaPipeline.fit`` reads it.
+    use_sample : bool or None
+        Include the bundled sample corpus and its gold labels. None (the default): only when
+        no ``articles`` are given; True adds them to ``articles`` (their fictional gold labels
+        then train the themes ``labels`` judge too).
     **params
         Passed to :class:`ThemeTagger`. Unless ``text_weight`` or ``text_weights`` is given, each
         theme that ``labels`` judge (a 0 or 1 for at least one article) gets a 0.3 text
@@ -349,6 +353,10 @@ def train_tagger(
         so labels for a new theme leave the other themes' tags as they were. ``calibrate`` is
         False unless given, as that command's ``--calibrate-themes``: calibrating on the sample
         moves the rule scores of themes nobody labelled.
+    The training articles are those ``media-analytics train [ARTICLES] --theme-labels`` fits
+    its tagger on: ``articles`` when given, else the bundled sample with its gold labels; with
+    the same articles and labels, the two give the same tagger.
+
     """
     from .tagger import ThemeTagger
 
@@ -364,11 +372,14 @@ def train_tagger(
     if use_sample:
         for r in read_sample_records():
             docs[r["id"]] = (r.get("title", ""), r.get("text", ""), dict(_sample_labels(r)))
-    for item in articles or ():
+    for item in articles:
         # Article objects (read_articles) as well as plain dicts
         a = item.to_dict() if hasattr(item, "to_dict") else item
-        prev = docs.get(str(a["id"]), ("", "", {}))[2]
-        docs[str(a["id"])] = (a.get("title", "") or "", a.get("text", "") or "", dict(prev))
+        labelled = dict(docs.get(str(a["id"]), ("", "", {}))[2])
+        gold = a.get("gold")
+        if isinstance(gold, Mapping) and "themes" in gold:  # a sample record, as fit reads it
+            labelled.update(_sample_labels(a))
+        docs[str(a["id"])] = (a.get("title", "") or "", a.get("text", "") or "", labelled)
     check_labelled_ids(corrections, list(docs))
     for doc_id, corr in corrections.items():
         if doc_id in docs:
@@ -377,3 +388,6 @@ def train_tagger(
     texts = [clean_article(x).text for _, x, _ in docs.values()]
     Y = label_matrix(taxonomy, [lab for _, _, lab in docs.values()])
     return ThemeTagger(taxonomy=taxonomy, **params).fit(texts, Y, titles=titles)
+    articles = list(articles or ())
+    if use_sample is None:
+        use_sample = not articles

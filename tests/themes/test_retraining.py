@@ -167,3 +167,26 @@ def test_too_few_labels_are_a_warning_in_python_too(
             records, theme_labels=labels, n_jobs=1
         )
     assert expected in [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+# -- the Python route and the command ---------------------------------------------------------
+
+
+def test_train_tagger_on_articles_learns_what_train_on_those_articles_learns() -> None:
+    """``train_tagger(labels=..., articles=...)`` added the bundled sample and its fictional
+    gold labels (public_dialogue among them) to the analyst's; ``train ARTICLES
+    --theme-labels`` learns from the articles named alone."""
+    articles, labels = _clickid_public_dialogue()
+    by_python = train_tagger(labels=labels, articles=articles)
+    by_command = (
+        MediaPipeline(with_topics=False, with_sentiment=False)
+        .fit(articles, theme_labels=labels, n_jobs=1)
+        .themes_
+    )
+    assert by_python.learned_.tolist() == by_command.learned_.tolist()
+    assert sorted(by_python.vectorizer_.vocabulary_) == sorted(by_command.vectorizer_.vocabulary_)
+    texts = [a["text"] for a in articles[:40]]
+    np.testing.assert_allclose(by_python.predict_proba(texts), by_command.predict_proba(texts))
+    # the bundled sample comes in when asked for, or when no articles are given
+    with_sample = train_tagger(labels=labels, articles=articles, use_sample=True)
+    assert len(with_sample.vectorizer_.vocabulary_) > len(by_python.vectorizer_.vocabulary_)
