@@ -190,3 +190,39 @@ def test_train_tagger_on_articles_learns_what_train_on_those_articles_learns() -
     # the bundled sample comes in when asked for, or when no articles are given
     with_sample = train_tagger(labels=labels, articles=articles, use_sample=True)
     assert len(with_sample.vectorizer_.vocabulary_) > len(by_python.vectorizer_.vocabulary_)
+
+
+# -- label files headed as article files are ------------------------------------------------
+
+
+def test_a_label_file_headed_article_id_is_read(
+    tmp_path: Path, default_pipeline: MediaPipeline
+) -> None:
+    """CLICK-ID's id column is ``article_id``: the article reader takes it, the label file
+    reader refused it ("needs an 'id' column")."""
+    from media_analytics.themes.evaluation import evaluate_themes
+
+    articles = clickid_articles(n=6)
+    path = tmp_path / "fixes.csv"
+    rows = "".join(f"{a['id']},{k % 2}\n" for k, a in enumerate(articles))
+    for header in ("article_id", "Article ID", "ARTIKEL_ID", "news-id"):
+        path.write_text(f"{header},public_dialogue\n{rows}", encoding="utf-8")
+        read = read_label_file(path)
+        assert read == {a["id"]: {"public_dialogue": k % 2} for k, a in enumerate(articles)}
+    # a DataFrame with that column, or with it as its index, as the file
+    import pandas as pd
+
+    frame = pd.read_csv(path).rename(columns={"news-id": "article_id"})
+    assert read_labels(frame) == read
+    assert read_labels(frame.set_index("article_id")) == read
+    assert evaluate_themes(default_pipeline, articles, path).n_articles == len(articles)
+    # "id" first, as the article reader prefers it: the other is not a label column
+    path.write_text(
+        "id,article_id,public_dialogue\n"
+        + "".join(f"{a['id']},x{k},1\n" for k, a in enumerate(articles)),
+        encoding="utf-8",
+    )
+    assert set(read_label_file(path)) == {a["id"] for a in articles}
+    path.write_text("nomor,public_dialogue\n1,1\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"needs an id column \(id, article_id, .*columns: nomor"):
+        read_label_file(path)
