@@ -226,3 +226,38 @@ def test_a_label_file_headed_article_id_is_read(
     path.write_text("nomor,public_dialogue\n1,1\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"needs an id column \(id, article_id, .*columns: nomor"):
         read_label_file(path)
+
+
+# -- a record's themes explained --------------------------------------------------------------
+
+
+def test_explain_themes_scores_the_headline_as_the_record_was_scored(
+    default_pipeline: MediaPipeline,
+) -> None:
+    """Cleaning a headline as a body cut a prefix taken for a dateline ("Bahas RUU Pesantren,
+    DPR - Pemerintah ...", seen on real news) or emptied it ("Foto-foto ..."): the notebook's
+    explanation scored another headline than the record's."""
+    (article,) = [a for a in read_sample_records() if a["id"] == "sample-b-015"]
+    article = {**article, "title": "Foto-foto Jumat Curhat Polres Dumai Bersama Warga"}
+    (record,) = default_pipeline.score([article])
+    tag = default_pipeline.explain_themes(article["text"], article["title"])
+    assert tag.title == record["title"] == article["title"]
+    assert tag.themes() == record["themes"]
+    assert "Jumat Curhat" in tag.explain("public_dialogue")["evidence"]
+    # the headline cleaned as a body is another headline, with other scores
+    from media_analytics.preprocessing import clean_article
+
+    body, head = clean_article(article["text"]).text, clean_article(article["title"]).text
+    assert default_pipeline.themes_.tag(body, head).scores != tag.scores
+
+
+def test_explain_themes_of_a_retrained_model_gives_the_record_s_scores(tmp_path: Path) -> None:
+    records = read_sample_records()
+    labels = {r["id"]: {"public_dialogue": int(n % 4 == 0)} for n, r in enumerate(records[:150])}
+    model = MediaPipeline(with_topics=False, with_sentiment=False).fit(
+        records, theme_labels=labels, n_jobs=1
+    )
+    assert model.themes_.learned_.any()
+    for article, record in zip(records[:30], model.score(records[:30]), strict=True):
+        tag = model.explain_themes(article["text"], article["title"])
+        assert tag.themes() == record["themes"]
