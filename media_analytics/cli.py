@@ -2016,7 +2016,11 @@ def build_parser() -> argparse.ArgumentParser:
     themes.add_argument(
         "--labels", required=True, help="CSV: id plus one 0/1 column per theme (blank: not judged)"
     )
-    themes.add_argument("--errors", help="write the wrong decisions (id, theme, ...) to this CSV")
+    themes.add_argument(
+        "--errors",
+        help="write the wrong decisions to this CSV: id, title, theme, error, score and evidence "
+        "(for a miss, the theme's score below its threshold and the evidence found)",
+    )
     add_jobs(themes)
     themes.set_defaults(func=_cmd_evaluate_themes)
     topics = kinds.add_parser(
