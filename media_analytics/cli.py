@@ -623,7 +623,9 @@ def _report_partition_rejects(summary: dict[str, Any]) -> None:
 def _not_carried_over(previous: Any, taxonomy: Any, args: argparse.Namespace) -> list[str]:
     """What the model ``--previous`` names was trained with and this training is not given
     again: ``--previous`` carries the topic ids over, nothing else (a threshold raised in its
-    taxonomy goes back to the bundled one's when ``--taxonomy`` is left out)."""
+    taxonomy goes back to the bundled one's when ``--taxonomy`` is left out, and one set on it
+    with ``set_threshold`` to this taxonomy's). A theme's threshold is compared as the model
+    used it, set or not, with this taxonomy's."""
     said = []
     tagger = previous.themes_
     dropped = [t for t in tagger.taxonomy_.ids if t not in taxonomy.ids]
@@ -632,19 +634,31 @@ def _not_carried_over(previous: Any, taxonomy: Any, args: argparse.Namespace) ->
             f"its themes {', '.join(dropped)} are not in this taxonomy "
             "(give its taxonomy again with --taxonomy)"
         )
-    changed = []
+    changed, set_on_model = [], []
     for theme in tagger.taxonomy_.themes:
         if theme.id in dropped:
             continue
         old, new = theme.to_dict(), taxonomy[theme.id].to_dict()
-        if old["threshold"] != new["threshold"]:
-            changed.append(f"{theme.id} (threshold {old['threshold']}, here {new['threshold']})")
-        elif old != new:
+        used = float(tagger.thresholds_.get(theme.id, old["threshold"]))
+        if used != float(new["threshold"]):
+            if used != float(old["threshold"]):
+                set_on_model.append(
+                    f"{theme.id} (threshold {used:g}, set on the model; here {new['threshold']:g})"
+                )
+            else:
+                changed.append(f"{theme.id} (threshold {used:g}, here {new['threshold']:g})")
+        elif {**old, "threshold": None} != {**new, "threshold": None}:
             changed.append(f"{theme.id} (definition)")
     if changed:
         said.append(
             f"its themes {', '.join(changed)} differ in this taxonomy "
             "(give its taxonomy again with --taxonomy to keep them)"
+        )
+    if set_on_model:
+        said.append(
+            f"its thresholds {', '.join(set_on_model)} are not carried over: write them into "
+            "the taxonomy given with --taxonomy (the theme's threshold line) to keep them, or "
+            "set them again on the new model (themes_.set_threshold)"
         )
     weights = getattr(tagger, "text_weights_", None)
     if not args.theme_labels and weights is not None and any(float(w) > 0 for w in weights):
@@ -1855,7 +1869,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="the model this one replaces: topics that match one of its topics keep their ids "
         "(default: topics numbered afresh by size). Only the topic ids carry over: give the "
         "taxonomy, theme labels and tone data again (a warning names what is not, and the "
-        "themes whose threshold or definition differ)",
+        "themes whose threshold or definition differ, a threshold set on the model with "
+        "set_threshold among them: write it into the taxonomy to keep it)",
     )
     train.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     train.add_argument(
@@ -2006,7 +2021,11 @@ def build_parser() -> argparse.ArgumentParser:
     themes.add_argument(
         "--labels", required=True, help="CSV: id plus one 0/1 column per theme (blank: not judged)"
     )
-    themes.add_argument("--errors", help="write the wrong decisions (id, theme, ...) to this CSV")
+    themes.add_argument(
+        "--errors",
+        help="write the wrong decisions to this CSV: id, title, theme, error, score and evidence "
+        "(for a miss, the theme's score below its threshold and the evidence found)",
+    )
     add_jobs(themes)
     themes.set_defaults(func=_cmd_evaluate_themes)
     topics = kinds.add_parser(

@@ -47,7 +47,7 @@ from .preprocessing.tokens import TokenMapper, load_stopwords
 from .sentiment.article import NEUTRAL_BAND
 from .sentiment.labels import canonical_classes
 from .themes import TRUSTED_TYPES as THEME_TYPES
-from .themes import Taxonomy, ThemeTagger
+from .themes import TagResult, Taxonomy, ThemeTagger
 from .themes.training import (
     SAMPLE_LABELLED_THEMES,
     analyst_text_weights,
@@ -977,7 +977,9 @@ class MediaPipeline:
             passed to :meth:`TopicModel.fit <media_analytics.topics.TopicModel.fit>`: a topic
             that matches one of them keeps its id, so stored scores and dashboards keep their
             meaning; new topics get ids never used before. Without it, topics are numbered
-            afresh by size.
+            afresh by size. Only the topic ids carry over: the themes' thresholds are this
+            taxonomy's, not those set on ``previous`` with ``set_threshold`` (set them again,
+            or write them into the taxonomy).
         """
         started = time.perf_counter()
         self._check_settings()  # before any fitting: a typo costs no minutes of training
@@ -1375,6 +1377,32 @@ class MediaPipeline:
                     f"{', '.join(fields) or 'none'}"
                 )
         return evaluate_topic_assignments(topics, ids, tokens, categories)
+
+    def explain_themes(self, text: str, title: str | None = "") -> TagResult:
+        """Every theme's score for an article, as its scored record was scored, with the evidence.
+
+        The record's ``themes`` keep the themes that passed their thresholds; this gives the
+        tagger's whole result: ``scores`` and ``thresholds`` of every theme, ``themes()`` the
+        record's themes, and ``explain(theme)`` the evidence of any theme, one that stayed below
+        its threshold included. The headline and the body are cleaned as scoring cleans them
+        (the headline on its own terms: cleaned as a body, ``Bahas RUU Pesantren, DPR -
+        Pemerintah ...`` would lose the part taken for a dateline), and a retrained tagger's
+        text classifier reads the tokens scoring gives it.
+
+        Parameters
+        ----------
+        text, title : str
+            The article as it is scored (cleaned here as scoring cleans it).
+
+        Returns
+        -------
+        TagResult
+            Its ``text`` and ``title`` are the cleaned ones the evidence offsets point into.
+        """
+        head, body = _explained(text, title)
+        parts = self._parts()
+        doc = _token_doc(_mapper(parts.stopwords), head, body)
+        return parts.themes.tag(body, head, tokens=doc)
 
     def explain_tone(self, text: str, title: str | None = "", *, top: int = 10) -> dict[str, Any]:
         """Why an article gets the tone its scored record shows.

@@ -128,3 +128,14 @@ def test_retrain_a_theme_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
             assert isinstance(value, float) and not math.isnan(value), (theme, key, value)
             assert 0.0 <= value <= 1.0, (theme, key, value)
     assert "natural_disaster" in _text(_tagged(nb, "metrics"))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_headlines_are_cleaned_as_scoring_cleans_them(name: str) -> None:
+    """``clean_article`` on a headline takes a prefix for a dateline ("Bahas RUU Pesantren, DPR
+    - Pemerintah ..." became "Pemerintah ...", seen on real news): a notebook that explains or
+    scores a record so scored another headline than the record's."""
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    for cell in _code_cells(nb):
+        for line in cell.source.splitlines():
+            assert not ("clean_article(" in line and "title" in line), line

@@ -7,7 +7,8 @@ articles it gets wrong, before trusting a trend chart or retraining:
     from media_analytics.themes.evaluation import evaluate_themes
     result = evaluate_themes(model, read_articles("my_articles.csv"), "my_labels.csv")
     result.table       # one row per theme: labelled, positives, tp, fp, fn, precision, recall, f1
-    result.errors      # one row per wrong tag: id, theme, error, score, evidence
+    result.errors      # one row per wrong decision: id, theme, error, score, evidence (of
+                       # a miss too: what was found below the threshold)
 
 ``media-analytics evaluate themes ARTICLES... --labels FILE`` prints the same.
 """
@@ -82,8 +83,10 @@ class ThemeEvaluation:
         ``positives``, ``tp``, ``fp``, ``fn``, ``precision``, ``recall``, ``f1``.
     errors : pandas.DataFrame
         One row per wrong decision: ``id``, ``title``, ``theme``, ``error`` (``false
-        positive`` or ``false negative``), and for false positives the tag's ``score`` and
-        ``evidence``.
+        positive`` or ``false negative``), ``score`` and ``evidence`` (the matched phrases,
+        joined by ``; ``): for a false positive those of the tag, for a false negative the
+        theme's score below its threshold and the evidence found all the same (empty when
+        none was).
     n_articles : int
         Labelled articles found among the articles given.
     missing : list of str
@@ -129,7 +132,6 @@ def evaluate_themes(
         out, with a warning).
     """
     from ..pipeline import as_article
-    from ..preprocessing import clean_article, clean_title
     from .tagger import ThemeTagger
 
     tagger = model if isinstance(model, ThemeTagger) else getattr(model, "themes_", None)
@@ -185,14 +187,14 @@ def evaluate_themes(
                 )
             elif value == 1 and hit is None:
                 if below is None:
-                    article = by_id[i]
-                    below = tagger.tag(
-                        clean_article(article.text).text,
-                        title=clean_title(record.get("title") or ""),
-                    )
-                # the score it had: a near miss (0.45 of 0.5) reads otherwise than a 0.02
-                score = round(float(below.scores[theme]), 4)
-                errors.append([i, record.get("title"), theme, "false negative", score, ""])
+                    below = _every_theme(model, tagger, by_id[i])
+                # the score it had (a near miss, 0.45 of 0.5, reads otherwise than a 0.02) and
+                # the evidence found, too little to pass
+                missed = below.explain(theme)
+                evidence = "; ".join(str(e) for e in missed["evidence"])
+                errors.append(
+                    [i, record.get("title"), theme, "false negative", missed["score"], evidence]
+                )
     columns = ["id", "title", "theme", "error", "score", "evidence"]
     return ThemeEvaluation(
         table=table,
@@ -200,6 +202,18 @@ def evaluate_themes(
         n_articles=len(chosen),
         missing=missing,
     )
+
+
+def _every_theme(model: Any, tagger: Any, article: Any) -> Any:
+    """The tagger's result for every theme of ``article``, as its record was scored: through
+    the pipeline's :meth:`~media_analytics.pipeline.MediaPipeline.explain_themes`, or for a
+    tagger alone as :func:`_tagged_records` tags it."""
+    if model is not tagger:
+        return model.explain_themes(article.text, article.title)
+    from ..preprocessing import clean_article, clean_title
+
+    title = clean_title(article.title) if article.title else ""
+    return tagger.tag(clean_article(article.text).text, title)
 
 
 def _tagged_records(tagger: Any, articles: list[Any]) -> list[dict[str, Any]]:

@@ -260,6 +260,10 @@ class ThemeTagger(BaseEstimator):
         NaN) where a document was not labelled for a theme; ``None`` means no labels at all (rules
         only). ``tokens`` are the documents' stem strings for the text classifier (computed from
         ``X`` when omitted).
+
+        A theme learns from its labels only with at least 5 documents labelled 1 and 5 labelled
+        0; with fewer, a warning names it and its counts, and its rules alone score it (a theme
+        with no label at all is named in one INFO line).
         """
         self.taxonomy_ = self.taxonomy if self.taxonomy is not None else Taxonomy.load()
         try:  # a seed the matcher cannot use is the taxonomy's error, said at training time
@@ -315,21 +319,26 @@ class ThemeTagger(BaseEstimator):
             if hasattr(self.vectorizer_, "stop_words_"):
                 del self.vectorizer_.stop_words_
             self.text_coef_ = np.zeros((n_themes, Xt.shape[1]), dtype=np.float32)
+        unlabelled = []
         for k, theme in enumerate(self.taxonomy_.themes):
-            known = ~np.isnan(Y[:, k]) & (Y[:, k] >= 0)
-            yk = Y[known, k].astype(int)
-            if min(yk.sum(), len(yk) - yk.sum()) < _MIN_CLASS:
-                logger.info(
-                    "theme %s: too few labels to learn from (%d tagged, %d not; %d of each are "
-                    "needed): its rules alone score it",
-                    theme.id,
-                    int(yk.sum()),
-                    int(len(yk) - yk.sum()),
-                    _MIN_CLASS,
-                )
-                continue
             if not (self.calibrate or with_text[k]):
                 continue  # neither calibration nor a classifier share: the priors stay
+            known = ~np.isnan(Y[:, k]) & (Y[:, k] >= 0)
+            yk = Y[known, k].astype(int)
+            n_pos, n_neg = int(yk.sum()), int(len(yk) - yk.sum())
+            if min(n_pos, n_neg) < _MIN_CLASS:
+                if len(yk):  # labels given, and not used: the analyst should know
+                    logger.warning(
+                        "theme %s: too few labels to learn from (%d labelled 1, %d labelled 0; "
+                        "at least %d of each are needed): its rules alone score it",
+                        theme.id,
+                        n_pos,
+                        n_neg,
+                        _MIN_CLASS,
+                    )
+                else:
+                    unlabelled.append(theme.id)
+                continue
             # Labels calibrate the prior rule score (a slope and an offset per theme) rather than
             # re-learning every weight: a few hundred labelled articles from one source would
             # otherwise overfit the weights to that source's style.
@@ -345,6 +354,8 @@ class ThemeTagger(BaseEstimator):
                 self.text_coef_[k] = text_lr.coef_[0]
                 self.text_intercept_[k] = text_lr.intercept_[0]
             self.learned_[k] = True
+        if unlabelled:
+            logger.info("no labels for %s: their rules alone score them", ", ".join(unlabelled))
         if self.learned_.any():
             # what evaluation compares with: labelled articles this model learnt from
             labelled = (~np.isnan(Y) & (Y >= 0)).any(axis=1)

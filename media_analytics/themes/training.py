@@ -1,7 +1,8 @@
 """Training data for the theme tagger: the bundled sample's gold themes and analysts' label files.
 
-A label file is a CSV with an ``id`` column and one column per theme holding ``1`` (the article
-carries the theme), ``0`` (it does not) or nothing (not judged). Texts come from the articles
+A label file is a CSV with an ``id`` column (or another name the article readers take for ids,
+such as CLICK-ID's ``article_id``) and one column per theme holding ``1`` (the article carries
+the theme), ``0`` (it does not) or nothing (not judged). Texts come from the articles
 with those ids; labels for themes a file does not mention stay unknown, so adding a theme to the
 taxonomy never turns old articles into negatives for it.
 """
@@ -19,6 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..corpus.columns import DEFAULT_ALIASES, ColumnResolver
 from ..preprocessing import clean_article, clean_title
 from .taxonomy import Taxonomy
 
@@ -128,8 +130,10 @@ def read_label_file(
     """Read an analyst's label file: ``id`` plus one 0/1 column per theme (blank = not judged).
 
     The file is decoded as article files are (UTF-16 from Excel's "Unicode text", Windows-1252
-    from its "CSV", with a warning), and ``ID`` or ``Banjir`` name the ``id`` column and the
-    ``banjir`` theme, as article columns are found ignoring case.
+    from its "CSV", with a warning), and ``Banjir`` names the ``banjir`` theme, as article
+    columns are found ignoring case. The id column is found as the article readers find
+    theirs: ``id``, ``ID``, ``article_id`` (CLICK-ID's), ``Article ID``, ``news_id``, ...
+    (:data:`~media_analytics.corpus.DEFAULT_ALIASES`), the first of them present.
 
     A column that is not one of ``themes`` (default: the default taxonomy's) and holds no 0 or
     1 at all (a ``title`` or ``notes`` column kept beside the labels while labelling in a
@@ -137,7 +141,7 @@ def read_label_file(
     name starts with ``_``.
 
     Raises ``ValueError`` naming the line, the article and the value for a label column holding
-    something other than 0, 1 or blank (``ya``), and for a file without an ``id`` column.
+    something other than 0, 1 or blank (``ya``), and for a file without an id column.
     """
     from ..corpus.readers import decoded_lines, sniff_delimiter
 
@@ -165,8 +169,8 @@ def read_labels(
     """Labels as a notebook holds them, checked and read as a label file is.
 
     ``labels`` is a label file's path (:func:`read_label_file`), a DataFrame shaped as that
-    file (an ``id`` column, or index, and one column per theme; a Series named after a theme is
-    one such column), or ``{id: {theme: 0, 1 or None}}`` (rows may be Series:
+    file (an id column or index, named as a label file's, and one column per theme; a Series
+    named after a theme is one such column), or ``{id: {theme: 0, 1 or None}}`` (rows may be Series:
     ``dict(frame.set_index("id").iterrows())``). Ids are read as text, as the article readers
     give them (detik's integer ids among them); NaN and None are "not judged".
 
@@ -181,12 +185,13 @@ def read_labels(
         labels = labels.to_frame()
     if isinstance(labels, pd.DataFrame):
         frame = labels
-        if not any(str(c).strip().lower() == "id" for c in frame.columns):
-            if str(frame.index.name or "").strip().lower() != "id":
+        named = Taxonomy.load().ids if themes is None else themes
+        if _id_column([str(c) for c in frame.columns], named) is None:
+            if _id_column([str(frame.index.name or "")], named) is None:
                 found = ", ".join(map(str, frame.columns)) or "none"
                 raise ValueError(
-                    f"labels: a DataFrame of labels needs an 'id' column or index (columns: "
-                    f"{found})"
+                    f"labels: a DataFrame of labels needs an id column or index "
+                    f"({_ID_NAMES}; columns: {found})"
                 )
             frame = frame.reset_index()
         names = [str(c).strip() for c in frame.columns]
@@ -224,6 +229,18 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+#: The names an id column goes by, as the article readers find it (any case, ``-`` or a space
+#: for ``_``: ``ID``, ``Article ID``), the first present taken.
+_ID_NAMES = ", ".join(DEFAULT_ALIASES["id"])
+
+
+def _id_column(names: Sequence[str], themes: Iterable[str]) -> str | None:
+    """The column of ``names`` that holds the article ids, found as the article readers find
+    theirs (``id``, ``article_id`` as CLICK-ID heads it, ...); a theme's column never is."""
+    found = ColumnResolver().resolve([n for n in names if n not in set(themes)])
+    return found.get("id")
+
+
 def _checked_labels(
     source: str,
     names: Sequence[str],
@@ -236,12 +253,16 @@ def _checked_labels(
     names it (``line 3``) and its cells by column name.
     """
     named = set(Taxonomy.load().ids if themes is None else themes)
-    # ``ID`` and ``Banjir`` as ``id`` and ``banjir``, as article columns are found ignoring case
-    canonical = {t.lower(): t for t in [*named, "id"]}
+    # ``Banjir`` as ``banjir``, as article columns are found ignoring case
+    canonical = {t.lower(): t for t in named}
     rename = {c: c if c in named else canonical.get(c.lower(), c) for c in names}
-    if "id" not in rename.values():
+    id_column = _id_column(names, named)
+    if id_column is None:
         found = ", ".join(names) or "none"
-        raise ValueError(f"{source}: a label file needs an 'id' column (columns: {found})")
+        raise ValueError(
+            f"{source}: a label file needs an id column ({_ID_NAMES}; columns: {found})"
+        )
+    rename[id_column] = "id"
     rows = [(where, ref, {rename.get(k, k): v for k, v in row.items()}) for where, ref, row in rows]
     columns = [rename[c] for c in names if rename[c] != "id" and not c.startswith("_")]
     values = {c: [(row.get(c) or "").strip() for _, _, row in rows] for c in columns}
@@ -323,10 +344,14 @@ def train_tagger(
     *,
     labels: str | Path | Mapping[Any, Mapping[str, Any]] | pd.DataFrame | None = None,
     articles: Iterable[Mapping[str, Any]] | None = None,
-    use_sample: bool = True,
+    use_sample: bool | None = None,
     **params: Any,
 ) -> Any:
     """Fit a :class:`ThemeTagger` in one call.
+
+    The training articles are those ``media-analytics train [ARTICLES] --theme-labels`` fits
+    its tagger on: ``articles`` when given, else the bundled sample with its gold labels; with
+    the same articles and labels, the two give the same tagger.
 
     Parameters
     ----------
@@ -334,13 +359,17 @@ def train_tagger(
         The taxonomy (a file an analyst edited, or the bundled default).
     labels : path, DataFrame or mapping, optional
         Corrections: article id -> {theme: 0/1/None}, or a label file or DataFrame of them (see
-        :func:`read_labels`), checked as a label file is. They override the sample's gold labels
-        for the same ids and add labels for ``articles``; labels for an id that is neither are
-        not used, with a warning, as ``train --theme-labels`` does.
+        :func:`read_labels`), checked as a label file is. They label ``articles`` (or the
+        sample's articles, overriding their gold labels); labels for an id among none of them
+        are not used, with a warning, as ``train --theme-labels`` does.
     articles : iterable of dicts with ``id``, ``title``, ``text``, or of ``Article``, optional
-        The articles the labels refer to (beyond the bundled sample).
-    use_sample : bool
-        Include the bundled sample corpus and its gold labels.
+        The articles the labels refer to: the training articles, in place of the bundled
+        sample (as ``train ARTICLES`` reads only those). A sample record among them (with
+        ``gold.themes``) brings its gold labels, as ``MediaPipeline.fit`` reads it.
+    use_sample : bool or None
+        Include the bundled sample corpus and its gold labels. None (the default): only when
+        no ``articles`` are given; True adds them to ``articles`` (their fictional gold labels
+        then train the themes ``labels`` judge too).
     **params
         Passed to :class:`ThemeTagger`. Unless ``text_weight`` or ``text_weights`` is given, each
         theme that ``labels`` judge (a 0 or 1 for at least one article) gets a 0.3 text
@@ -361,14 +390,20 @@ def train_tagger(
         params["text_weights"] = analyst_text_weights(corrections)
     params.setdefault("calibrate", False)
     docs: dict[str, tuple[str, str, dict[str, int | None]]] = {}
+    articles = list(articles or ())
+    if use_sample is None:
+        use_sample = not articles
     if use_sample:
         for r in read_sample_records():
             docs[r["id"]] = (r.get("title", ""), r.get("text", ""), dict(_sample_labels(r)))
-    for item in articles or ():
+    for item in articles:
         # Article objects (read_articles) as well as plain dicts
         a = item.to_dict() if hasattr(item, "to_dict") else item
-        prev = docs.get(str(a["id"]), ("", "", {}))[2]
-        docs[str(a["id"])] = (a.get("title", "") or "", a.get("text", "") or "", dict(prev))
+        labelled = dict(docs.get(str(a["id"]), ("", "", {}))[2])
+        gold = a.get("gold")
+        if isinstance(gold, Mapping) and "themes" in gold:  # a sample record, as fit reads it
+            labelled.update(_sample_labels(a))
+        docs[str(a["id"])] = (a.get("title", "") or "", a.get("text", "") or "", labelled)
     check_labelled_ids(corrections, list(docs))
     for doc_id, corr in corrections.items():
         if doc_id in docs:

@@ -161,7 +161,8 @@ def test_labels_given_in_python_are_checked_as_a_label_file_is(default_pipeline)
     ):
         result = evaluate_themes(default_pipeline, numbered, given)
         pd.testing.assert_frame_equal(result.table, expected)
-        assert train_tagger(labels=given, articles=numbered).learned_.any()
+        # beside the sample's articles: ten articles alone are too few to learn from
+        assert train_tagger(labels=given, articles=numbered, use_sample=True).learned_.any()
     column = evaluate_themes(default_pipeline, numbered, frame.set_index("id")["public_dialogue"])
     pd.testing.assert_frame_equal(column.table, expected.loc[["public_dialogue"]])
     long = frame.melt(id_vars="id", var_name="theme", value_name="label")
@@ -169,3 +170,29 @@ def test_labels_given_in_python_are_checked_as_a_label_file_is(default_pipeline)
         evaluate_themes(default_pipeline, numbered, long)
     with pytest.raises(TypeError, match=r"^labels: a label file's path, a DataFrame .* got list$"):
         evaluate_themes(default_pipeline, numbered, [labels])  # type: ignore[arg-type]
+
+
+def test_a_miss_shows_the_evidence_found_below_the_threshold(default_pipeline) -> None:
+    """The wrong-decisions file gave false negatives no evidence, though the tagger had found
+    some below the threshold (seen on real news: CLICK-ID articles labelled public_dialogue)."""
+    import csv
+
+    from media_analytics.preprocessing import clean_article, clean_title
+
+    from ..conftest import clickid_articles
+
+    bench = Path(__file__).resolve().parents[2] / "bench" / "data" / "theme_labels.csv"
+    with bench.open(newline="", encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["dataset"] == "clickid"]
+    labels = {r["id"]: {"public_dialogue": int(r["public_dialogue"])} for r in rows}
+    articles = clickid_articles(lambda row: row["article_id"] in labels)
+    result = evaluate_themes(default_pipeline, articles, labels)
+    misses = result.errors[result.errors["error"] == "false negative"]
+    assert len(misses) and any(misses["evidence"])
+    by_id = {a["id"]: a for a in articles}
+    for row in misses.itertuples():
+        article = by_id[row.id]
+        explained = default_pipeline.themes_.tag(
+            clean_article(article["text"]).text, clean_title(article["title"])
+        ).explain(row.theme)
+        assert (row.score, row.evidence) == (explained["score"], "; ".join(explained["evidence"]))
