@@ -1,0 +1,46 @@
+"""What a first report on one's own news says: one placing of each story in every table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from media_analytics.reports import build_report, records_to_frames, volume
+from media_analytics.reports.regions import NO_REGION
+
+from .conftest import _record
+
+
+def _place(name: str, province: str | None = None, official: str | None = None) -> dict:
+    region = {"province": province} if province else None
+    return {"name": name, "type": "place", "region": region, "official": official}
+
+
+def test_a_story_is_in_the_same_province_in_the_stories_and_in_the_table_per_province(
+    tmp_path: Path,
+) -> None:
+    # seen on real news: clickid-0b9fbecaba32 names "Pulau Hiri" (placed nowhere) and "Kecamatan
+    # Pulau Hiri" (a district of Kota Ternate, Maluku Utara), both counted under Pulau Hiri; its
+    # row in stories.csv said Maluku Utara, the table per province counted it under (no region)
+    hiri = _record(
+        "clickid-0b9fbecaba32", "2019-03-20", "tempo.co",
+        actors=[
+            _place("Pulau Hiri"),
+            {"name": "Kecamatan Pulau Hiri", "type": "place", "official": "Pulau Hiri",
+             "region": {"province": "Maluku Utara", "regency": "Kota Ternate"}},
+        ],
+    )  # fmt: skip
+    other = _record("x", "2019-03-21", "tempo.co")
+    data = records_to_frames([hiri, other])
+    assert data.stories.set_index("id").loc["clickid-0b9fbecaba32", "province"] == "Maluku Utara"
+    by_province = volume(data, "region", "W").groupby("province")["articles"].sum().to_dict()
+    assert by_province == {"Maluku Utara": 1, NO_REGION: 1}
+    by_regency = volume(data, "regency", "W").groupby("regency")["articles"].sum().to_dict()
+    assert by_regency == {"Kota Ternate": 1, "(no regency)": 1}
+    paths = build_report([hiri, other], tmp_path)
+    stories = pd.read_csv(paths["csv:stories"], keep_default_na=False)
+    region = pd.read_csv(paths["csv:volume_region"])
+    assert (stories["province"] == "").sum() == region.loc[
+        region["province"] == NO_REGION, "articles"
+    ].sum()
