@@ -1,8 +1,10 @@
-"""What a first report on one's own news says: one placing of each story in every table."""
+"""What a first report on one's own news says: one placing of each story in every
+table, and the exported tables' booleans and precision."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -10,6 +12,10 @@ from media_analytics.reports import build_report, records_to_frames, volume
 from media_analytics.reports.regions import NO_REGION
 
 from .conftest import _record
+
+
+def _person(name: str) -> dict[str, Any]:
+    return {"name": name, "type": "person"}
 
 
 def _place(name: str, province: str | None = None, official: str | None = None) -> dict:
@@ -44,3 +50,24 @@ def test_a_story_is_in_the_same_province_in_the_stories_and_in_the_table_per_pro
     assert (stories["province"] == "").sum() == region.loc[
         region["province"] == NO_REGION, "articles"
     ].sum()
+
+
+def test_exported_tables_keep_booleans_readable_and_figures_rounded(tmp_path: Path) -> None:
+    # seen on real news: share_of_voice_actor.csv wrote 0.04189852700490999
+    records = [
+        _record(f"t{i}", f"2024-11-{18 + i:02d}", "tempo.co", actors=[_person(name)])
+        for i, name in enumerate(["Joko Widodo"] * 3 + [f"Orang {i}" for i in range(4)])
+    ]
+    paths = build_report(records, tmp_path)
+    voice = (tmp_path / "tables" / "share_of_voice_actor.csv").read_text(encoding="utf-8")
+    assert "0.4286" in voice and "0.42857" not in voice  # 3 of 7 mentions
+    for name, path in paths.items():
+        if not name.startswith("csv:"):
+            continue
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        for column in table.columns.difference(["p_value", "q_value"]):
+            # no figure with more than 4 decimals (p- and q-values keep 3 significant digits)
+            long = table[column].str.fullmatch(r"-?\d+\.\d{5,}")
+            assert not long.any(), (name, column, table.loc[long, column].tolist()[:3])
+    total = pd.read_csv(paths["csv:volume_total"])
+    assert total["partial"].dtype == bool  # True/False, which pandas and spreadsheets read
