@@ -1044,6 +1044,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise CommandError("give either --db DB or scored JSONL INPUT files, not both or neither")
     if args.since and args.until and args.since > args.until:
         raise CommandError(f"--since {args.since} is after --until {args.until}")
+    actor_types = _actor_types(args.actor_types)
     if args.region:  # a typo in a region is refused before the scores are read
         from .reports.regions import resolve_regions
 
@@ -1105,12 +1106,30 @@ def _cmd_report(args: argparse.Namespace) -> int:
             names=args.actor,
             regions=args.region,
             topic_names=topic_names,
+            actor_types=actor_types,
         )
     except ValueError as exc:  # two --actor names of one actor, a bad --since, ...
         raise CommandError(str(exc)) from None
     for name, path in written.items():
         print(f"{name}: {path}")
     return EXIT_OK
+
+
+def _actor_types(value: str | None) -> list[str] | None:
+    """The types ``--actor-types`` names (``person,organization``), or refuse one that is no
+    actor type; ``None`` without the option."""
+    if value is None:
+        return None
+    from .reports.content import ACTOR_TYPES
+
+    asked = [t.strip() for t in value.split(",") if t.strip()]
+    unknown = [t for t in asked if t.casefold() not in ACTOR_TYPES]
+    if unknown or not asked:
+        raise CommandError(
+            f"--actor-types {', '.join(map(repr, unknown or [value]))}: not an actor type; give "
+            f"one or more of {', '.join(ACTOR_TYPES)}, comma-separated"
+        )
+    return asked
 
 
 def _check_report_themes(asked: Sequence[str], records: Any) -> list[str]:
@@ -2209,6 +2228,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="CSV of alias,name: count each alias (a nickname, an acronym, a misspelling) "
         "of a person or organisation under the name",
+    )
+    report.add_argument(
+        "--actor-types",
+        metavar="TYPES",
+        help="the types of actor in the top actors and the share of voice between actors, "
+        "comma-separated: person, organization, place (default: person,organization; the "
+        "places named have a table of their own, Top places)",
     )
     report.add_argument(
         "--topic-names",

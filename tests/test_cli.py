@@ -106,6 +106,29 @@ def test_report_on_articles_not_yet_scored_says_to_score_them_first(tmp_path: Pa
     assert "not UTF-8 text" in said and f"media-analytics score {workbook}" in said
 
 
+def test_report_chooses_the_actor_types_of_its_actor_tables(tmp_path: Path, capsys) -> None:
+    scored = tmp_path / "scored.jsonl"
+    actors = [
+        {"name": "Indonesia", "type": "place"},
+        {"name": "Joko Widodo", "type": "person"},
+    ]
+    record = {"id": "a", "published_at": "2024-11-26", "source": "X", "title": "t",
+              "themes": [], "actors": actors}  # fmt: skip
+    scored.write_text(json.dumps(record) + "\n", "utf-8")
+    out = tmp_path / "r"
+    assert main(["report", str(scored), "--out", str(out)]) == 0
+    top = (out / "tables" / "top_actors.csv").read_text("utf-8")
+    assert "Joko Widodo" in top and "Indonesia" not in top
+    assert "Indonesia" in (out / "tables" / "top_places.csv").read_text("utf-8")
+    again = tmp_path / "again"
+    base = ["report", str(scored), "--out", str(again)]
+    assert main([*base, "--actor-types", "person,organization,place"]) == 0
+    assert "Indonesia" in (again / "tables" / "top_actors.csv").read_text("utf-8")
+    capsys.readouterr()
+    assert main([*base, "--actor-types", "people"]) == 2
+    assert "--actor-types 'people'" in capsys.readouterr().err
+
+
 def test_report_needs_one_source(tmp_path: Path, capsys) -> None:
     assert main(["report", "--out", str(tmp_path)]) == 2
     assert "either --db" in capsys.readouterr().err

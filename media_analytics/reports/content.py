@@ -26,16 +26,20 @@ from .tables import (
     sentiment_mix,
     share_of_voice,
     top_actors,
+    top_places,
     top_speakers,
     volume,
 )
 
 __all__ = [
+    "ACTOR_TYPES",
     "PERIOD_NAMES",
     "REGION_NOTES",
+    "REPORT_ACTOR_TYPES",
     "SPIKE_DEFAULTS",
     "SPIKE_METHOD",
     "ReportContent",
+    "actor_types_of",
     "build_content",
     "no_spike_reason",
     "no_tone_reason",
@@ -51,6 +55,14 @@ SPIKE_DEFAULTS: dict[str, Any] = {
     "window": 4,
     "min_history": 3,
 }
+
+#: The types of actor a scored record names.
+ACTOR_TYPES = ("person", "organization", "place")
+#: The actors of a report's top-actor table and share of voice between actors, unless
+#: ``actor_types`` says otherwise: who is in the news, people and organisations; the places
+#: named have a table of their own (``top_places``), beside the stories per province.
+REPORT_ACTOR_TYPES = ("person", "organization")
+_TYPE_WORDS = {"person": "people", "organization": "organisations", "place": "places"}
 
 #: How the tables per province and per regency or city count, said with them.
 REGION_NOTES = {
@@ -121,6 +133,7 @@ def build_content(
     top_n: int = 10,
     spike_options: dict[str, Any] | None = None,
     generated_at: datetime | None = None,
+    actor_types: Sequence[str] | None = None,
 ) -> ReportContent:
     """Compute every table of the report.
 
@@ -145,8 +158,19 @@ def build_content(
         Keyword arguments for :func:`detect_spikes` (``alpha``, ``min_count``, ...).
     generated_at : datetime, optional
         Stamp to print (default: now, UTC); set it for reproducible output.
+    actor_types : sequence of str, optional
+        The types of actor (``person``, ``organization``, ``place``) in the top-actor table and
+        the share of voice between actors (default :data:`REPORT_ACTOR_TYPES`: people and
+        organisations; the places named are in ``top_places``). Actors asked for by ``names``
+        are compared whatever their type.
+
+    Raises
+    ------
+    ValueError
+        For an actor type that is none of :data:`ACTOR_TYPES`.
     """
     code = _period_code(period)
+    types = actor_types_of(actor_types)
     # the share of voice between themes is each theme's share of all theme mentions, with the
     # filter as without it (the filter shows the selected themes' rows only)
     theme_voice = share_of_voice(data, "theme")
@@ -178,10 +202,11 @@ def build_content(
         "volume_theme": volume(everything, "theme", code, keys=themes),
         "sentiment_over_time": sentiment_mix(data, "period", code),
         "share_of_voice_theme": theme_voice,
-        "share_of_voice_actor": share_of_voice(data, "actor", names=names).head(
+        "share_of_voice_actor": share_of_voice(data, "actor", names=names, types=types).head(
             top_n if names is None else len(names)
         ),
-        "top_actors": top_actors(data, top_n),
+        "top_actors": top_actors(data, top_n, types=types),
+        "top_places": top_places(data, top_n),
         "sentiment_by_actor": sentiment_mix(data, "actor", top=top_n, names=names),
         "top_speakers": top_speakers(data, top_n),
         "sentiment_by_theme": sentiment_mix(data, "theme"),
@@ -241,7 +266,11 @@ def build_content(
             )
         ),
         "share_of_voice_actor": (
-            "Each actor's share of all mentions of actors in "
+            (
+                "Each actor's share of all mentions of the actors compared in "
+                if names
+                else f"Each actor's share of all mentions of {_types_said(types)} in "
+            )
             + ("the stories carrying the selected themes" if themes is not None else "the stories")
             + ": a story counts once for every actor it names."
             + "".join(
@@ -257,6 +286,15 @@ def build_content(
             )
         ),
     }
+    notes["top_actors"] = (
+        f"The {_types_said(types)} named in the most stories (syndicated copies count once)"
+        + ("; the places named are under Top places." if "place" not in types else ".")
+    )
+    notes["top_places"] = (
+        "The places named in the most stories, each under its official name (DKI Jakarta for "
+        "Jakarta); the stories per province and per regency or city count the stories by the "
+        "places and the local branches they name."
+    )
     notes.update(REGION_NOTES)
     if cut:
         notes["volume_theme"] = notes["sentiment_over_time"] = (
@@ -280,6 +318,36 @@ def build_content(
         notes=notes,
         untested=untested,
     )
+
+
+def actor_types_of(types: Sequence[str] | None) -> tuple[str, ...]:
+    """The actor types asked for, each once, in :data:`ACTOR_TYPES`' order
+    (:data:`REPORT_ACTOR_TYPES` for ``None``).
+
+    >>> actor_types_of(["place", "Person", "person"])
+    ('person', 'place')
+
+    Raises
+    ------
+    ValueError
+        For a type that is none of :data:`ACTOR_TYPES` (``people``), naming them.
+    """
+    if types is None:
+        return REPORT_ACTOR_TYPES
+    asked = {str(t).strip().casefold() for t in types}
+    unknown = sorted(asked - set(ACTOR_TYPES))
+    if unknown or not asked:
+        raise ValueError(
+            f"unknown actor type(s) {', '.join(map(repr, unknown or types))}: use "
+            f"{', '.join(ACTOR_TYPES)}"
+        )
+    return tuple(t for t in ACTOR_TYPES if t in asked)
+
+
+def _types_said(types: Sequence[str]) -> str:
+    """``people and organisations``, ``people, organisations and places``."""
+    words = [_TYPE_WORDS[t] for t in types]
+    return " and ".join(words) if len(words) < 3 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def _periods(n: int | None) -> str:

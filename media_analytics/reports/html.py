@@ -287,13 +287,18 @@ def _actors(content: ReportContent) -> list[str]:
             top["actor"].tolist(), top["articles"].tolist(),
             name="top-actors", title="Top actors by stories",
         )  # fmt: skip
-        parts.append(_figure(svg, "Stories naming each actor (syndicated copies count once)."))
+        parts.append(_figure(svg, content.notes.get("top_actors", "")))
         parts.append(_table(top))
         parts.append(f"<h3>{TABLE_TITLES['sentiment_by_actor']}</h3>")
         parts.append(_table(content.tables["sentiment_by_actor"], caption=_NET_TONE))
         parts.append(f'<p class="muted">{escape(ACTOR_TONE_CAVEAT)}</p>')
     parts.append(f"<h3>{TABLE_TITLES['top_speakers']}</h3>")
     parts.append(_table(content.tables["top_speakers"]))
+    if "top_places" in content.tables:
+        parts.append(f"<h3>{TABLE_TITLES['top_places']}</h3>")
+        if note := content.notes.get("top_places"):
+            parts.append(f'<p class="muted">{escape(note)}</p>')
+        parts.append(_table(content.tables["top_places"]))
     return parts
 
 

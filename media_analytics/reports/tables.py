@@ -8,6 +8,7 @@ each outlet that carried it (that is what "this outlet's volume" means to an ana
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import sys
@@ -39,6 +40,7 @@ __all__ = [
     "sentiment_mix",
     "share_of_voice",
     "top_actors",
+    "top_places",
     "top_speakers",
     "volume",
 ]
@@ -301,6 +303,7 @@ def share_of_voice(
     *,
     names: Sequence[str] | None = None,
     period: str | None = None,
+    types: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Each key's share of the stories that mention any of the compared keys.
 
@@ -325,6 +328,11 @@ def share_of_voice(
         (see :func:`~media_analytics.reports.regions.place_matches`).
     period : {"D", "W", "M"}, optional
         Shares within each period instead of over the whole range.
+    types : sequence of str, optional
+        With ``by="actor"`` and no ``names``: compare the actors of these types only
+        (``["person", "organization"]``, the people and organisations without the places), each
+        one's share of the mentions of actors of these types. Actors asked for by ``names`` are
+        counted whatever their type.
 
     Returns
     -------
@@ -335,6 +343,8 @@ def share_of_voice(
     column = BY_KEYS.get(by)
     if column is None:
         raise ValueError(f"unknown dimension {by!r}; use one of {', '.join(BY_KEYS)}")
+    if by == "actor" and types is not None and names is None:
+        data = dataclasses.replace(data, actors=data.actors[data.actors["type"].isin(types)])
     pairs = keyed(data, by)
     if names is not None:
         names = list(dict.fromkeys(names))  # a name asked for twice is one name
@@ -703,6 +713,28 @@ def top_actors(
     out = out.rename_axis("actor").reset_index()
     out = out.sort_values(["articles", "actor"], ascending=[False, True]).head(n)
     return out[columns].reset_index(drop=True)
+
+
+def top_places(data: ReportData, n: int = 10) -> pd.DataFrame:
+    """The places the stories name most (a place under its official name, ``DKI Jakarta`` for
+    ``Jakarta``): who is in the news is :func:`top_actors` of people and organisations, where
+    it happens these.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``place, province, articles, outlets, also_written``, most articles first:
+        ``province`` the one the stories give the place most often (empty for a place outside
+        Indonesia's provinces, or one no province was read for), the others as in
+        :func:`top_actors`.
+    """
+    columns = ["place", "province", "articles", "outlets", "also_written"]
+    top = top_actors(data, n, types=["place"]).rename(columns={"actor": "place"})
+    places = data.actors[data.actors["type"] == "place"]
+    province = places.groupby("name")["province"].agg(_mode)
+    top["province"] = top["place"].map(province).astype(object)
+    top["province"] = top["province"].where(top["province"].notna(), None)
+    return top[columns]
 
 
 def _other_forms(actors: pd.DataFrame, keep: int = 3) -> pd.Series:

@@ -220,7 +220,8 @@ def test_an_actor_without_a_tone_of_its_own_has_none_in_the_tone_tables():
     top = top_actors(data).set_index("actor")["net_tone"]
     assert top["KPK"] == -1.0
     assert pd.isna(top["Tiongkok"]) and pd.isna(top["Budi"])  # not 0, not the stories' +0.33
-    markdown = render_markdown(build_content(data, title="t"))
+    every = ["person", "organization", "place"]  # (places are in Top places by default)
+    markdown = render_markdown(build_content(data, title="t", actor_types=every))
     assert "| Tiongkok | place |  |  | 3 | 1 | 0 |  |  |" in markdown
 
 
