@@ -113,6 +113,7 @@ def build_report(
     regions: Sequence[str] | None = None,
     topic_names: Mapping[int, str] | None = None,
     actor_types: Sequence[str] | None = None,
+    default_versions: Mapping[str, int] | None = None,
 ) -> dict[str, Path]:
     """Write the trend report for scored records: HTML, Markdown, CSV tables and Excel.
 
@@ -184,6 +185,12 @@ def build_report(
         being in a table of their own, ``top_places`` (see
         :func:`~media_analytics.reports.build_content`). An unknown type raises
         ``ValueError``.
+    default_versions : mapping of str to int, optional
+        The default model's versions, each with the number of bundled articles it learnt from
+        (default: those this installation holds); stories scored by one of them get a
+        ``Topics`` line and notes saying their topics are the bundled sample's and how to learn
+        topics of one's own articles, and a warning says it too (see
+        :func:`~media_analytics.reports.build_content`).
 
     Returns
     -------
@@ -264,7 +271,10 @@ def build_report(
         spike_options=spike_options,
         generated_at=made,
         actor_types=actor_types,
+        default_versions=default_versions,
     )
+    if "Topics" in content.provenance:  # the default model's: the report says so, and here
+        logger.warning("%s", content.provenance["Topics"])
     paths: dict[str, Path] = {}
     for name, path in write_csv(content.tables, out / "tables").items():
         paths[f"csv:{name}"] = path

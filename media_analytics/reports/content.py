@@ -6,7 +6,7 @@ The renderers (HTML, Markdown, CSV/Excel) only lay this out; none of them comput
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -18,6 +18,7 @@ from .frames import ReportData, _first_ids, _period_code
 from .regions import NO_REGENCY, NO_REGION, place_matches, read_region
 from .spikes import SPIKE_DIMENSIONS, attention_tests, baseline_periods, detect_spikes
 from .tables import (
+    MIN_STORIES,
     emerging_topics,
     held_roles,
     partial_periods,
@@ -33,6 +34,7 @@ from .tables import (
 
 __all__ = [
     "ACTOR_TYPES",
+    "DEFAULT_TOPICS",
     "PERIOD_NAMES",
     "REGION_NOTES",
     "REPORT_ACTOR_TYPES",
@@ -50,7 +52,7 @@ PERIOD_NAMES = {"D": "day", "W": "week (Monday to Sunday)", "M": "month"}
 #: The spike test's settings in a report, unless ``spike_options`` says otherwise.
 SPIKE_DEFAULTS: dict[str, Any] = {
     "alpha": 0.01,
-    "min_count": 5,
+    "min_count": MIN_STORIES,
     "min_lift": 1.5,
     "window": 4,
     "min_history": 3,
@@ -134,6 +136,7 @@ def build_content(
     spike_options: dict[str, Any] | None = None,
     generated_at: datetime | None = None,
     actor_types: Sequence[str] | None = None,
+    default_versions: Mapping[str, int] | None = None,
 ) -> ReportContent:
     """Compute every table of the report.
 
@@ -163,6 +166,17 @@ def build_content(
         the share of voice between actors (default :data:`REPORT_ACTOR_TYPES`: people and
         organisations; the places named are in ``top_places``). Actors asked for by ``names``
         are compared whatever their type.
+    default_versions : mapping of str to int, optional
+        The versions of the default model, each with the number of bundled articles it learnt
+        its topics from (default: those this installation holds,
+        :func:`~media_analytics.models.default_model_versions`). When stories were scored by
+        one of them, the report says that their topics are the bundled sample's, and how to
+        learn topics of one's own articles (``Topics`` in the provenance, and a note with the
+        tables of topics).
+
+    The emerging topics and themes need as many stories in the latest window as a spike
+    (``spike_options``' ``min_count``, default :data:`~media_analytics.reports.tables.MIN_STORIES`);
+    a note with each table names those left out for having fewer.
 
     Raises
     ------
@@ -197,6 +211,7 @@ def build_content(
         for by in SPIKE_DIMENSIONS
     }
     stories = data.stories.sort_values(["date", "id"]).reset_index(drop=True)
+    emerging = {by: _emerging(data, by, int(options["min_count"])) for by in ("topic", "theme")}
     tables: dict[str, pd.DataFrame] = {
         "spikes": _by_dimension(spikes),
         "volume_theme": volume(everything, "theme", code, keys=themes),
@@ -210,8 +225,8 @@ def build_content(
         "sentiment_by_actor": sentiment_mix(data, "actor", top=top_n, names=names),
         "top_speakers": top_speakers(data, top_n),
         "sentiment_by_theme": sentiment_mix(data, "theme"),
-        "emerging_topics": emerging_topics(data, "topic"),
-        "emerging_themes": emerging_topics(data, "theme"),
+        "emerging_topics": emerging["topic"][0],
+        "emerging_themes": emerging["theme"][0],
         "syndicated": stories[stories["n_outlets"] > 1][
             ["date", "title", "source", "n_outlets", "outlets", "themes", "url", "id"]
         ].reset_index(drop=True),
@@ -296,6 +311,17 @@ def build_content(
         "places and the local branches they name."
     )
     notes.update(REGION_NOTES)
+    sample = _default_topics(data, default_versions)
+    for by, (_, left_out) in emerging.items():
+        notes[f"emerging_{by}s"] = (
+            f"New, or growing at least twofold, in the last 14 days against the 14 days before "
+            f"(shares of the stories reported on, smoothed), on at least {options['min_count']} "
+            "stories, as a spike needs"
+            + (f"; left out with fewer: {left_out}." if left_out else ".")
+            + (f" {sample}" if sample and by == "topic" else "")
+        )
+    if sample:
+        notes["volume_topic"] = sample
     if cut:
         notes["volume_theme"] = notes["sentiment_over_time"] = (
             "Partial periods (holding only some of their days): "
@@ -308,16 +334,77 @@ def build_content(
             "selected themes (the provinces' spikes too); every other section counts only the "
             "stories carrying them."
         )
+    provenance = _provenance(everything, data, code, themes, generated_at, cut)
+    if sample:
+        provenance["Topics"] = sample
     return ReportContent(
         title=title,
         period=code,
-        provenance=_provenance(everything, data, code, themes, generated_at, cut),
+        provenance=provenance,
         tables=tables,
         method=method,
         themes=list(themes) if themes is not None else None,
         notes=notes,
         untested=untested,
     )
+
+
+#: Said of the topics of stories scored by the default model (``{n}``: the articles it learnt
+#: them from), with how to learn topics of one's own articles.
+DEFAULT_TOPICS = (
+    "learnt from the {n} articles of the bundled sample: on other news a "
+    "topic's label may not fit the stories counted under it. For topics of your own articles, "
+    "train a model on them and score with it: media-analytics train ARTICLES --out model/, "
+    "then media-analytics score FILE --model model/ --out scored.jsonl."
+)
+
+
+def _default_topics(data: ReportData, versions: Mapping[str, int] | None) -> str:
+    """What the report says of the topics of its stories scored by a default model (of
+    ``versions``, version -> articles learnt from; those this installation holds for
+    ``None``), or ``""`` when none was: their number when they are not all the stories with a
+    topic. A default model's version with a mark of other theme thresholds (``-t...``) keeps
+    its topics."""
+    if versions is None:
+        from ..models import default_model_versions
+
+        versions = default_model_versions()
+    stories = data.stories[data.stories["topic_id"].notna()]
+    if stories.empty or not versions:
+        return ""
+
+    def learnt_from(version: object) -> int:
+        text = str(version)
+        for known, n in versions.items():
+            if text == known or text.startswith(f"{known}-t"):
+                return n
+        return 0
+
+    n = stories["model_version"].map(learnt_from)
+    if not n.any():
+        return ""
+    said = DEFAULT_TOPICS.format(n=int(n.max()))
+    if n.all():
+        return "The topics are the default model's, " + said
+    return (
+        f"{int((n > 0).sum())} of the {len(stories)} stories with a topic have the default "
+        "model's topics, " + said
+    )
+
+
+def _emerging(data: ReportData, by: str, min_count: int) -> tuple[pd.DataFrame, str]:
+    """:func:`emerging_topics` by ``by`` with ``min_count``, and the keys that would emerge
+    but for it, with their stories (``"6: terendam, ... (3 stories)"``, the first five)."""
+    table = emerging_topics(data, by, min_count=min_count)
+    column = table.columns[0]
+    every = emerging_topics(data, by, min_count=1)
+    fewer = every[every["current"] < min_count]
+    said = [
+        f"{key} ({n} stor{'y' if n == 1 else 'ies'})"
+        for key, n in zip(fewer[column], fewer["current"], strict=True)
+    ]
+    more = f" and {len(said) - 5} more" if len(said) > 5 else ""
+    return table, "; ".join(said[:5]) + more
 
 
 def actor_types_of(types: Sequence[str] | None) -> tuple[str, ...]:

@@ -29,6 +29,7 @@ from .regions import (
 
 __all__ = [
     "BY_KEYS",
+    "MIN_STORIES",
     "SENTIMENT_LABELS",
     "asked_actors",
     "emerging_topics",
@@ -48,6 +49,12 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 SENTIMENT_LABELS = ("positive", "neutral", "negative")
+
+#: The fewest stories a spike needs in its period (``min_count`` of
+#: :func:`~media_analytics.reports.detect_spikes`) and a topic or theme in the latest window to
+#: emerge (``min_count`` of :func:`emerging_topics`): a rise on fewer stories is as likely
+#: chance, or two or three stories that a topic took in by mistake.
+MIN_STORIES = 5
 
 #: What :func:`volume` and :func:`share_of_voice` can count by, and the column each one adds.
 BY_KEYS = {
@@ -805,15 +812,16 @@ def emerging_topics(
     *,
     window: str | pd.Timedelta = "14D",
     end: str | pd.Timestamp | None = None,
-    min_count: int = 3,
+    min_count: int = MIN_STORIES,
     min_growth: float = 2.0,
 ) -> pd.DataFrame:
     """Topics (or themes) that are new or growing fast in the latest window.
 
     The latest window is the ``window`` ending on ``end`` (default: the last story's day,
     inclusive); the previous window is the one just before it. A key *emerges* when it has at
-    least ``min_count`` stories in the latest window and its share of stories grew at least
-    ``min_growth``-fold: ``new`` when it had none before, else ``growing``. Shares are smoothed,
+    least ``min_count`` stories in the latest window (default :data:`MIN_STORIES`, as many as
+    a spike needs) and its share of stories grew at least ``min_growth``-fold: ``new`` when it
+    had none before, else ``growing``. Shares are smoothed,
     ``(count + 0.5) / (stories + 1)``, so a rise from one story to two is not "infinite", and
     3 stories of 449 against none of 14 (a share that fell) is not new. The topic ``-1``
     (no clear topic) is left out: it gathers what fits no topic.

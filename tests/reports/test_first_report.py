@@ -1,9 +1,11 @@
-"""What a first report on one's own news says: who is in the news (people and organisations
-apart from places), one placing of each story in every table, and the exported tables' booleans
-and precision."""
+"""What a first report on one's own news says: where its topics come from, which topics emerge,
+who is in the news (people and organisations apart from places), one placing of each story in
+every table, and the exported tables' booleans and precision."""
 
 from __future__ import annotations
 
+import json
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,84 @@ from media_analytics.reports.content import build_content
 from media_analytics.reports.regions import NO_REGION
 
 from .conftest import _record
+
+_DEFAULT = "0.1.0-0123456789ab"  # a default model's version, as its manifest names it
+
+
+def _fake_default_model(home: Path, version: str = _DEFAULT, n_articles: int = 330) -> None:
+    """A cached default model's manifest (all a report reads of it) under ``home``."""
+    folder = home / f"default-0.1.0-{version[-12:]}-scikit-learn1.9-skops0.16-numpy2.4"
+    folder.mkdir(parents=True)
+    manifest = {"model_version": version, "n_training_articles": n_articles}
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+
+def _topic_story(rid: str, day: str, topic: int, version: str = _DEFAULT) -> dict[str, Any]:
+    return _record(
+        rid, day, "detik.com", model_version=version,
+        topic={"id": topic, "label": f"topik {topic}", "score": 0.5},
+    )  # fmt: skip
+
+
+def test_a_report_on_topics_of_the_default_model_says_whence_they_come(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen on real news: CLICK-ID's celebrity news under "23: akun, menyebarkan konten,
+    # potongan, menelusuri", gold prices under "medali emas, atlet, pon xxi, dayung": the
+    # default model's topics are those of the bundled sample, and the report never said so
+    home = tmp_path / "home"
+    _fake_default_model(home)
+    monkeypatch.setenv("MEDIA_ANALYTICS_HOME", str(home))
+    records = [_topic_story(f"s{i}", f"2024-11-{4 + i:02d}", i % 3) for i in range(12)]
+    with caplog.at_level(logging.INFO):
+        paths = build_report(records, tmp_path / "r")
+    said = [r.getMessage() for r in caplog.records if "bundled" in r.getMessage()]
+    assert len(said) == 1 and "media-analytics train" in said[0]
+    markdown = paths["markdown"].read_text(encoding="utf-8")
+    html = paths["html"].read_text(encoding="utf-8")
+    for text in (markdown, html):
+        assert "330 articles of the bundled sample" in text
+        assert "media-analytics train" in text
+    # topics of a model of one's own: no such word
+    own = [_topic_story(f"o{i}", f"2024-11-{4 + i:02d}", i % 3, "0.1.0-mine") for i in range(12)]
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        paths = build_report(own, tmp_path / "own")
+    assert not [r for r in caplog.records if "bundled" in r.getMessage()]
+    for path in (paths["markdown"], paths["html"]):
+        assert "bundled sample" not in path.read_text(encoding="utf-8")
+
+
+def test_a_report_says_how_many_stories_topics_of_the_default_model_are_when_mixed() -> None:
+    records = [_topic_story(f"s{i}", f"2024-11-{4 + i:02d}", 1) for i in range(3)]
+    records += [_topic_story(f"o{i}", "2024-11-20", 2, "0.1.0-mine") for i in range(2)]
+    content = build_content(records_to_frames(records), title="t", default_versions={_DEFAULT: 330})
+    assert content.provenance["Topics"].startswith("3 of the 5 stories")
+
+
+def _emerging_records() -> list[dict[str, Any]]:
+    """Two fortnights of 20 stories; in the second, topic 6 new on 3 stories and topic 9 on 6."""
+    records = [_topic_story(f"p{i}", "2024-10-25", 1) for i in range(20)]
+    records += [_topic_story(f"c{i}", "2024-11-12", 6) for i in range(3)]
+    records += [_topic_story(f"d{i}", "2024-11-12", 9) for i in range(6)]
+    records += [_topic_story(f"e{i}", "2024-11-12", 1) for i in range(11)]
+    return records
+
+
+def test_an_emerging_topic_needs_as_many_stories_as_a_spike_and_the_table_says_what_was_left_out(
+    tmp_path: Path,
+) -> None:
+    # seen on real news: "6: terendam, sentimeter, jembatan, bpbd" listed as new, growth 23.25,
+    # on 3 stories of which one was about printing e-KTP cards
+    paths = build_report(_emerging_records(), tmp_path)
+    emerging = pd.read_csv(paths["csv:emerging_topics"])
+    assert emerging["topic"].tolist() == ["9: topik 9"]
+    markdown = paths["markdown"].read_text(encoding="utf-8")
+    section = markdown.split("## Emerging topics", 1)[1].split("\n## ", 1)[0]
+    assert "at least 5 stories" in section
+    assert "6: topik 6 (3 stories)" in section
+    html = paths["html"].read_text(encoding="utf-8")
+    assert "6: topik 6 (3 stories)" in html and "at least 5 stories" in html
 
 
 def _person(name: str) -> dict[str, Any]:
