@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import json
 import logging
 import os
 import re
+import shlex
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -1056,6 +1058,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise CommandError("give either --db DB or scored JSONL INPUT files, not both or neither")
     if args.since and args.until and args.since > args.until:
         raise CommandError(f"--since {args.since} is after --until {args.until}")
+    actor_types = _actor_types(args.actor_types)
     if args.region:  # a typo in a region is refused before the scores are read
         from .reports.regions import resolve_regions
 
@@ -1117,12 +1120,30 @@ def _cmd_report(args: argparse.Namespace) -> int:
             names=args.actor,
             regions=args.region,
             topic_names=topic_names,
+            actor_types=actor_types,
         )
     except ValueError as exc:  # two --actor names of one actor, a bad --since, ...
         raise CommandError(str(exc)) from None
     for name, path in written.items():
         print(f"{name}: {path}")
     return EXIT_OK
+
+
+def _actor_types(value: str | None) -> list[str] | None:
+    """The types ``--actor-types`` names (``person,organization``), or refuse one that is no
+    actor type; ``None`` without the option."""
+    if value is None:
+        return None
+    from .reports.content import ACTOR_TYPES
+
+    asked = [t.strip() for t in value.split(",") if t.strip()]
+    unknown = [t for t in asked if t.casefold() not in ACTOR_TYPES]
+    if unknown or not asked:
+        raise CommandError(
+            f"--actor-types {', '.join(map(repr, unknown or [value]))}: not an actor type; give "
+            f"one or more of {', '.join(ACTOR_TYPES)}, comma-separated"
+        )
+    return asked
 
 
 def _check_report_themes(asked: Sequence[str], records: Any) -> list[str]:
@@ -1171,6 +1192,39 @@ def _read_option_file(flag: str, path: str | None, read: Callable[[str], Any]) -
         raise CommandError(f"{flag}: {exc}") from None
 
 
+#: Fields only a scored record has: a file of articles not yet scored has none of them.
+_SCORED_FIELDS = frozenset({"themes", "topic", "sentiment", "actors", "quotes", "model_version"})
+
+
+def _not_scored_yet(f: Path, fields: Iterable[object]) -> CommandError | None:
+    """The error for a file of articles not yet scored (a crawler's export given to ``report``):
+    its columns or keys (``fields``) name a title or a text as the readers read them
+    (``judul``, ``content``, ``Deskripsi``, ...) and none of a scored record's fields; ``None``
+    for any other file."""
+    from .corpus import ColumnResolver
+
+    names = [str(x).strip() for x in fields if str(x).strip()]
+    if _SCORED_FIELDS & {n.casefold() for n in names}:
+        return None
+    found = ColumnResolver().resolve(names)
+    if not {"title", "text"} & set(found):
+        return None
+    shown = ", ".join(names[:6]) + (", ..." if len(names) > 6 else "")
+    return CommandError(
+        f"{f}: articles not yet scored ({shown}; no themes, topic or actors): run "
+        f"media-analytics score {shlex.quote(str(f))} --out scored.jsonl first, then report "
+        "on scored.jsonl"
+    )
+
+
+def _header(line: str) -> list[str]:
+    """The columns of a CSV (or TSV, or ``;``-separated) file's first line: split on the
+    separator that gives the most."""
+    line = line.lstrip("\ufeff").rstrip("\r\n")
+    splits = [next(csv.reader([line], delimiter=d)) for d in (",", ";", "\t", "|")]
+    return max(splits, key=len)
+
+
 def _read_scored(paths: Sequence[str]) -> Iterator[dict[str, Any]]:
     for name in paths:
         path = Path(name)
@@ -1190,21 +1244,47 @@ def _read_scored(paths: Sequence[str]) -> Iterator[dict[str, Any]]:
                     raise CommandError(str(exc)) from None
                 except Exception as exc:  # pyarrow's errors for a file that is not Parquet
                     raise CommandError(f"{f}: not a readable Parquet file ({exc})") from None
+                unscored = _not_scored_yet(f, table.column_names)
+                if unscored is not None:
+                    raise unscored
                 yield from table.to_pandas().to_dict(orient="records")
                 continue
+            records: list[dict[str, Any]] = []
             with f.open(encoding="utf-8") as handle:
-                read = False
-                for n, line in enumerate(handle, 1):
-                    if not line.strip():
-                        continue
-                    try:
-                        yield json.loads(line)
-                    except json.JSONDecodeError as exc:
-                        # a file none of whose lines reads (a CSV of scores a notebook saved)
-                        # is not JSONL at all: say what the command reads, and the way to the rest
-                        hint = "" if read else f"; {_REPORT_READS}"
-                        raise CommandError(f"{f}:{n}: not a scored record ({exc}){hint}") from None
-                    read = True
+                try:
+                    for n, line in enumerate(handle, 1):
+                        if not line.strip():
+                            continue
+                        try:
+                            records.append(json.loads(line))
+                        except json.JSONDecodeError as exc:
+                            if records:  # a JSONL file broken further on
+                                raise CommandError(
+                                    f"{f}:{n}: not a scored record ({exc})"
+                                ) from None
+                            # a file none of whose lines reads is not JSONL at all: articles
+                            # to score first (a crawler's CSV), or a CSV of scores a notebook
+                            # saved (say what the command reads, and the way to the rest)
+                            unscored = _not_scored_yet(f, _header(line))
+                            if unscored is not None:
+                                raise unscored from None
+                            raise CommandError(
+                                f"{f}:{n}: not a scored record ({exc}); {_REPORT_READS}"
+                            ) from None
+                except UnicodeDecodeError:  # an Excel workbook, a CSV in another encoding
+                    raise CommandError(
+                        f"{f}: not UTF-8 text; {_REPORT_READS} (articles, an export of a "
+                        f"crawler in any format, are scored first: media-analytics score "
+                        f"{shlex.quote(str(f))} --out scored.jsonl)"
+                    ) from None
+            # a JSONL of articles reads, but holds nothing to report on
+            keys = dict.fromkeys(
+                k for record in records if isinstance(record, dict) for k in record
+            )
+            unscored = _not_scored_yet(f, keys)
+            if unscored is not None and records:
+                raise unscored
+            yield from records
 
 
 # -- db ------------------------------------------------------------------------------------------
@@ -2172,6 +2252,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="CSV of alias,name: count each alias (a nickname, an acronym, a misspelling) "
         "of a person or organisation under the name",
+    )
+    report.add_argument(
+        "--actor-types",
+        metavar="TYPES",
+        help="the types of actor in the top actors and the share of voice between actors, "
+        "comma-separated: person, organization, place (default: person,organization; the "
+        "places named have a table of their own, Top places)",
     )
     report.add_argument(
         "--topic-names",

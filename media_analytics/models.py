@@ -18,6 +18,7 @@ keyed by the same fingerprint and library releases.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import logging
@@ -36,6 +37,7 @@ __all__ = [
     "cache_dir",
     "corpora_fingerprint",
     "default_model",
+    "default_model_versions",
     "shipped_model_dir",
 ]
 
@@ -96,6 +98,26 @@ def _manifest(model_dir: Path) -> dict:
     except (OSError, ValueError):
         return {}
     return found if isinstance(found, dict) else {}
+
+
+def default_model_versions() -> dict[str, int]:
+    """The versions of the default models this installation holds, each with the number of
+    bundled articles it learnt from: the one a wheel ships and those built and cached here
+    (under :func:`cache_dir`, by this release or an earlier one), read from their manifests
+    without loading or building any. A report says when its topics are one of these (see
+    :func:`~media_analytics.reports.build_content`); records scored by a default model of
+    another installation are not known as such.
+    """
+    folders = [shipped_model_dir()]
+    with contextlib.suppress(OSError):  # an unreadable cache: only the shipped model is known
+        folders += sorted(p for p in cache_dir().glob("default-*") if p.is_dir())
+    out: dict[str, int] = {}
+    for folder in folders:
+        manifest = _manifest(folder)
+        version, n = manifest.get("model_version"), manifest.get("n_training_articles")
+        if isinstance(version, str) and isinstance(n, int) and not isinstance(n, bool):
+            out[version] = n
+    return out
 
 
 def default_model() -> MediaPipeline:

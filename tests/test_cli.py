@@ -73,6 +73,62 @@ def test_report_on_a_csv_of_scores_says_what_it_reads_and_the_way_that_works(
     assert "scored.jsonl:2: not a scored record" in said and "report reads" not in said
 
 
+def test_report_on_articles_not_yet_scored_says_to_score_them_first(tmp_path: Path, capsys) -> None:
+    # seen on real news: a crawler's CSV export given to report exited with "not a scored
+    # record (Expecting value ...)" and advice about a CSV of scores read back in Python
+    export = tmp_path / "crawler_export.csv"
+    export.write_text(
+        "article_id,source,title,date,content,url\n"
+        'a1,tempo.co,Banjir di Jakarta,2019-09-17,"Hujan deras, kata BPBD.",https://x.id/a1\n',
+        encoding="utf-8",
+    )
+    index = tmp_path / "index.csv"  # detik's Pilkada index: Judul, Tanggal, Deskripsi, ...
+    index.write_text(
+        "Judul,Tanggal,Deskripsi,Kategori,Link\n"
+        'Debat Pilkada,"Sabtu, 21 Des 2024 22:30 WIB",Debat kedua.,berita,https://x.id/b\n',
+        encoding="utf-8",
+    )
+    raw = tmp_path / "articles.jsonl"  # a JSONL of articles reads, but holds no scores
+    raw.write_text(
+        json.dumps({"id": "a", "title": "t", "text": "isi", "published_at": "2024-11-26"}) + "\n",
+        encoding="utf-8",
+    )
+    for path in (export, index, raw):
+        assert main(["report", str(path), "--out", str(tmp_path / "r.html")]) == 2, path
+        (said,) = capsys.readouterr().err.strip().splitlines()
+        assert f"run media-analytics score {path} --out scored.jsonl first" in said, said
+        assert "build_report" not in said
+    assert not (tmp_path / "r.html").exists()
+    workbook = tmp_path / "export.xlsx"  # a zip: no text at all
+    workbook.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\xa8\x9c")
+    assert main(["report", str(workbook), "--out", str(tmp_path / "r.html")]) == 2
+    (said,) = capsys.readouterr().err.strip().splitlines()
+    assert "not UTF-8 text" in said and f"media-analytics score {workbook}" in said
+
+
+def test_report_chooses_the_actor_types_of_its_actor_tables(tmp_path: Path, capsys) -> None:
+    scored = tmp_path / "scored.jsonl"
+    actors = [
+        {"name": "Indonesia", "type": "place"},
+        {"name": "Joko Widodo", "type": "person"},
+    ]
+    record = {"id": "a", "published_at": "2024-11-26", "source": "X", "title": "t",
+              "themes": [], "actors": actors}  # fmt: skip
+    scored.write_text(json.dumps(record) + "\n", "utf-8")
+    out = tmp_path / "r"
+    assert main(["report", str(scored), "--out", str(out)]) == 0
+    top = (out / "tables" / "top_actors.csv").read_text("utf-8")
+    assert "Joko Widodo" in top and "Indonesia" not in top
+    assert "Indonesia" in (out / "tables" / "top_places.csv").read_text("utf-8")
+    again = tmp_path / "again"
+    base = ["report", str(scored), "--out", str(again)]
+    assert main([*base, "--actor-types", "person,organization,place"]) == 0
+    assert "Indonesia" in (again / "tables" / "top_actors.csv").read_text("utf-8")
+    capsys.readouterr()
+    assert main([*base, "--actor-types", "people"]) == 2
+    assert "--actor-types 'people'" in capsys.readouterr().err
+
+
 def test_report_needs_one_source(tmp_path: Path, capsys) -> None:
     assert main(["report", "--out", str(tmp_path)]) == 2
     assert "either --db" in capsys.readouterr().err

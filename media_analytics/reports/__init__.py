@@ -34,6 +34,7 @@ from .tables import (
     sentiment_mix,
     share_of_voice,
     top_actors,
+    top_places,
     top_speakers,
     volume,
 )
@@ -67,6 +68,7 @@ __all__ = [
     "short_name_map",
     "theme_ids",
     "top_actors",
+    "top_places",
     "top_speakers",
     "volume",
     "write_csv",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .content import SPIKE_DEFAULTS, _carrying, build_content
+from .content import SPIKE_DEFAULTS, _carrying, actor_types_of, build_content
 from .export import write_csv, write_excel
 from .frames import ReportData, records_to_frames
 from .html import render_html
@@ -112,6 +112,8 @@ def build_report(
     aliases: Mapping[str, str] | None = None,
     regions: Sequence[str] | None = None,
     topic_names: Mapping[int, str] | None = None,
+    actor_types: Sequence[str] | None = None,
+    default_versions: Mapping[str, int] | None = None,
 ) -> dict[str, Path]:
     """Write the trend report for scored records: HTML, Markdown, CSV tables and Excel.
 
@@ -177,6 +179,18 @@ def build_report(
         The analyst's names for topics, by id: a topic is shown under its name, and topics given
         one name are counted as one (see :func:`~media_analytics.reports.name_topics`;
         :func:`~media_analytics.reports.read_topic_names` reads a ``topic_id,name`` CSV).
+    actor_types : sequence of str, optional
+        The types of actor (``person``, ``organization``, ``place``) in the top-actor table and
+        the share of voice between actors; default: people and organisations, the places named
+        being in a table of their own, ``top_places`` (see
+        :func:`~media_analytics.reports.build_content`). An unknown type raises
+        ``ValueError``.
+    default_versions : mapping of str to int, optional
+        The default model's versions, each with the number of bundled articles it learnt from
+        (default: those this installation holds); stories scored by one of them get a
+        ``Topics`` line and notes saying their topics are the bundled sample's and how to learn
+        topics of one's own articles, and a warning says it too (see
+        :func:`~media_analytics.reports.build_content`).
 
     Returns
     -------
@@ -189,6 +203,7 @@ def build_report(
     >>> paths["html"]  # doctest: +SKIP
     PosixPath('out/report/report.html')
     """
+    actor_types_of(actor_types)  # an unknown type is refused before any work
     # a theme or an actor named twice (--theme x --theme x) is one theme or actor
     themes = list(dict.fromkeys(themes)) if themes is not None else None
     names = list(dict.fromkeys(names)) if names is not None else None
@@ -255,7 +270,11 @@ def build_report(
         top_n=top_n,
         spike_options=spike_options,
         generated_at=made,
+        actor_types=actor_types,
+        default_versions=default_versions,
     )
+    if "Topics" in content.provenance:  # the default model's: the report says so, and here
+        logger.warning("%s", content.provenance["Topics"])
     paths: dict[str, Path] = {}
     for name, path in write_csv(content.tables, out / "tables").items():
         paths[f"csv:{name}"] = path

@@ -6,7 +6,7 @@ The renderers (HTML, Markdown, CSV/Excel) only lay this out; none of them comput
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -18,6 +18,7 @@ from .frames import ReportData, _first_ids, _period_code
 from .regions import NO_REGENCY, NO_REGION, place_matches, read_region
 from .spikes import SPIKE_DIMENSIONS, attention_tests, baseline_periods, detect_spikes
 from .tables import (
+    MIN_STORIES,
     emerging_topics,
     held_roles,
     partial_periods,
@@ -26,16 +27,21 @@ from .tables import (
     sentiment_mix,
     share_of_voice,
     top_actors,
+    top_places,
     top_speakers,
     volume,
 )
 
 __all__ = [
+    "ACTOR_TYPES",
+    "DEFAULT_TOPICS",
     "PERIOD_NAMES",
     "REGION_NOTES",
+    "REPORT_ACTOR_TYPES",
     "SPIKE_DEFAULTS",
     "SPIKE_METHOD",
     "ReportContent",
+    "actor_types_of",
     "build_content",
     "no_spike_reason",
     "no_tone_reason",
@@ -46,11 +52,19 @@ PERIOD_NAMES = {"D": "day", "W": "week (Monday to Sunday)", "M": "month"}
 #: The spike test's settings in a report, unless ``spike_options`` says otherwise.
 SPIKE_DEFAULTS: dict[str, Any] = {
     "alpha": 0.01,
-    "min_count": 5,
+    "min_count": MIN_STORIES,
     "min_lift": 1.5,
     "window": 4,
     "min_history": 3,
 }
+
+#: The types of actor a scored record names.
+ACTOR_TYPES = ("person", "organization", "place")
+#: The actors of a report's top-actor table and share of voice between actors, unless
+#: ``actor_types`` says otherwise: who is in the news, people and organisations; the places
+#: named have a table of their own (``top_places``), beside the stories per province.
+REPORT_ACTOR_TYPES = ("person", "organization")
+_TYPE_WORDS = {"person": "people", "organization": "organisations", "place": "places"}
 
 #: How the tables per province and per regency or city count, said with them.
 REGION_NOTES = {
@@ -121,6 +135,8 @@ def build_content(
     top_n: int = 10,
     spike_options: dict[str, Any] | None = None,
     generated_at: datetime | None = None,
+    actor_types: Sequence[str] | None = None,
+    default_versions: Mapping[str, int] | None = None,
 ) -> ReportContent:
     """Compute every table of the report.
 
@@ -145,8 +161,30 @@ def build_content(
         Keyword arguments for :func:`detect_spikes` (``alpha``, ``min_count``, ...).
     generated_at : datetime, optional
         Stamp to print (default: now, UTC); set it for reproducible output.
+    actor_types : sequence of str, optional
+        The types of actor (``person``, ``organization``, ``place``) in the top-actor table and
+        the share of voice between actors (default :data:`REPORT_ACTOR_TYPES`: people and
+        organisations; the places named are in ``top_places``). Actors asked for by ``names``
+        are compared whatever their type.
+    default_versions : mapping of str to int, optional
+        The versions of the default model, each with the number of bundled articles it learnt
+        its topics from (default: those this installation holds,
+        :func:`~media_analytics.models.default_model_versions`). When stories were scored by
+        one of them, the report says that their topics are the bundled sample's, and how to
+        learn topics of one's own articles (``Topics`` in the provenance, and a note with the
+        tables of topics).
+
+    The emerging topics and themes need as many stories in the latest window as a spike
+    (``spike_options``' ``min_count``, default :data:`~media_analytics.reports.tables.MIN_STORIES`);
+    a note with each table names those left out for having fewer.
+
+    Raises
+    ------
+    ValueError
+        For an actor type that is none of :data:`ACTOR_TYPES`.
     """
     code = _period_code(period)
+    types = actor_types_of(actor_types)
     # the share of voice between themes is each theme's share of all theme mentions, with the
     # filter as without it (the filter shows the selected themes' rows only)
     theme_voice = share_of_voice(data, "theme")
@@ -173,20 +211,22 @@ def build_content(
         for by in SPIKE_DIMENSIONS
     }
     stories = data.stories.sort_values(["date", "id"]).reset_index(drop=True)
+    emerging = {by: _emerging(data, by, int(options["min_count"])) for by in ("topic", "theme")}
     tables: dict[str, pd.DataFrame] = {
         "spikes": _by_dimension(spikes),
         "volume_theme": volume(everything, "theme", code, keys=themes),
         "sentiment_over_time": sentiment_mix(data, "period", code),
         "share_of_voice_theme": theme_voice,
-        "share_of_voice_actor": share_of_voice(data, "actor", names=names).head(
+        "share_of_voice_actor": share_of_voice(data, "actor", names=names, types=types).head(
             top_n if names is None else len(names)
         ),
-        "top_actors": top_actors(data, top_n),
+        "top_actors": top_actors(data, top_n, types=types),
+        "top_places": top_places(data, top_n),
         "sentiment_by_actor": sentiment_mix(data, "actor", top=top_n, names=names),
         "top_speakers": top_speakers(data, top_n),
         "sentiment_by_theme": sentiment_mix(data, "theme"),
-        "emerging_topics": emerging_topics(data, "topic"),
-        "emerging_themes": emerging_topics(data, "theme"),
+        "emerging_topics": emerging["topic"][0],
+        "emerging_themes": emerging["theme"][0],
         "syndicated": stories[stories["n_outlets"] > 1][
             ["date", "title", "source", "n_outlets", "outlets", "themes", "url", "id"]
         ].reset_index(drop=True),
@@ -241,7 +281,11 @@ def build_content(
             )
         ),
         "share_of_voice_actor": (
-            "Each actor's share of all mentions of actors in "
+            (
+                "Each actor's share of all mentions of the actors compared in "
+                if names
+                else f"Each actor's share of all mentions of {_types_said(types)} in "
+            )
             + ("the stories carrying the selected themes" if themes is not None else "the stories")
             + ": a story counts once for every actor it names."
             + "".join(
@@ -257,7 +301,27 @@ def build_content(
             )
         ),
     }
+    notes["top_actors"] = (
+        f"The {_types_said(types)} named in the most stories (syndicated copies count once)"
+        + ("; the places named are under Top places." if "place" not in types else ".")
+    )
+    notes["top_places"] = (
+        "The places named in the most stories, each under its official name (DKI Jakarta for "
+        "Jakarta); the stories per province and per regency or city count the stories by the "
+        "places and the local branches they name."
+    )
     notes.update(REGION_NOTES)
+    sample = _default_topics(data, default_versions)
+    for by, (_, left_out) in emerging.items():
+        notes[f"emerging_{by}s"] = (
+            f"New, or growing at least twofold, in the last 14 days against the 14 days before "
+            f"(shares of the stories reported on, smoothed), on at least {options['min_count']} "
+            "stories, as a spike needs"
+            + (f"; left out with fewer: {left_out}." if left_out else ".")
+            + (f" {sample}" if sample and by == "topic" else "")
+        )
+    if sample:
+        notes["volume_topic"] = sample
     if cut:
         notes["volume_theme"] = notes["sentiment_over_time"] = (
             "Partial periods (holding only some of their days): "
@@ -270,16 +334,107 @@ def build_content(
             "selected themes (the provinces' spikes too); every other section counts only the "
             "stories carrying them."
         )
+    provenance = _provenance(everything, data, code, themes, generated_at, cut)
+    if sample:
+        provenance["Topics"] = sample
     return ReportContent(
         title=title,
         period=code,
-        provenance=_provenance(everything, data, code, themes, generated_at, cut),
+        provenance=provenance,
         tables=tables,
         method=method,
         themes=list(themes) if themes is not None else None,
         notes=notes,
         untested=untested,
     )
+
+
+#: Said of the topics of stories scored by the default model (``{n}``: the articles it learnt
+#: them from), with how to learn topics of one's own articles.
+DEFAULT_TOPICS = (
+    "learnt from the {n} articles of the bundled sample: on other news a "
+    "topic's label may not fit the stories counted under it. For topics of your own articles, "
+    "train a model on them and score with it: media-analytics train ARTICLES --out model/, "
+    "then media-analytics score FILE --model model/ --out scored.jsonl."
+)
+
+
+def _default_topics(data: ReportData, versions: Mapping[str, int] | None) -> str:
+    """What the report says of the topics of its stories scored by a default model (of
+    ``versions``, version -> articles learnt from; those this installation holds for
+    ``None``), or ``""`` when none was: their number when they are not all the stories with a
+    topic. A default model's version with a mark of other theme thresholds (``-t...``) keeps
+    its topics."""
+    if versions is None:
+        from ..models import default_model_versions
+
+        versions = default_model_versions()
+    stories = data.stories[data.stories["topic_id"].notna()]
+    if stories.empty or not versions:
+        return ""
+
+    def learnt_from(version: object) -> int:
+        text = str(version)
+        for known, n in versions.items():
+            if text == known or text.startswith(f"{known}-t"):
+                return n
+        return 0
+
+    n = stories["model_version"].map(learnt_from)
+    if not n.any():
+        return ""
+    said = DEFAULT_TOPICS.format(n=int(n.max()))
+    if n.all():
+        return "The topics are the default model's, " + said
+    return (
+        f"{int((n > 0).sum())} of the {len(stories)} stories with a topic have the default "
+        "model's topics, " + said
+    )
+
+
+def _emerging(data: ReportData, by: str, min_count: int) -> tuple[pd.DataFrame, str]:
+    """:func:`emerging_topics` by ``by`` with ``min_count``, and the keys that would emerge
+    but for it, with their stories (``"6: terendam, ... (3 stories)"``, the first five)."""
+    table = emerging_topics(data, by, min_count=min_count)
+    column = table.columns[0]
+    every = emerging_topics(data, by, min_count=1)
+    fewer = every[every["current"] < min_count]
+    said = [
+        f"{key} ({n} stor{'y' if n == 1 else 'ies'})"
+        for key, n in zip(fewer[column], fewer["current"], strict=True)
+    ]
+    more = f" and {len(said) - 5} more" if len(said) > 5 else ""
+    return table, "; ".join(said[:5]) + more
+
+
+def actor_types_of(types: Sequence[str] | None) -> tuple[str, ...]:
+    """The actor types asked for, each once, in :data:`ACTOR_TYPES`' order
+    (:data:`REPORT_ACTOR_TYPES` for ``None``).
+
+    >>> actor_types_of(["place", "Person", "person"])
+    ('person', 'place')
+
+    Raises
+    ------
+    ValueError
+        For a type that is none of :data:`ACTOR_TYPES` (``people``), naming them.
+    """
+    if types is None:
+        return REPORT_ACTOR_TYPES
+    asked = {str(t).strip().casefold() for t in types}
+    unknown = sorted(asked - set(ACTOR_TYPES))
+    if unknown or not asked:
+        raise ValueError(
+            f"unknown actor type(s) {', '.join(map(repr, unknown or types))}: use "
+            f"{', '.join(ACTOR_TYPES)}"
+        )
+    return tuple(t for t in ACTOR_TYPES if t in asked)
+
+
+def _types_said(types: Sequence[str]) -> str:
+    """``people and organisations``, ``people, organisations and places``."""
+    words = [_TYPE_WORDS[t] for t in types]
+    return " and ".join(words) if len(words) < 3 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def _periods(n: int | None) -> str:

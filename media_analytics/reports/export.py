@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .layout import TABLE_TITLES
+from .layout import _PROBABILITY, TABLE_TITLES
 
-__all__ = ["spreadsheet_safe", "write_csv", "write_excel"]
+__all__ = ["DECIMALS", "P_VALUE_DIGITS", "rounded", "spreadsheet_safe", "write_csv", "write_excel"]
 
 logger = logging.getLogger(__name__)
 
@@ -48,9 +48,42 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(**{c: frame[c].map(_defuse) for c in text})
 
 
+#: Decimals of the fractional figures of the exported tables: shares (a hundredth of a
+#: percentage point), net tone, growth, lift, scores and probabilities.
+DECIMALS = 4
+#: Significant digits of the p- and q-values of the exported tables (3.1e-12 stays 3.1e-12).
+P_VALUE_DIGITS = 3
+
+
+def rounded(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its fractional figures as the exports write them: ``p_value`` and
+    ``q_value`` to :data:`P_VALUE_DIGITS` significant digits, every other float column to
+    :data:`DECIMALS` decimals (counts, text, dates and booleans as they are).
+
+    >>> table = pd.DataFrame({"share": [0.04189852700490999], "q_value": [3.14159e-12]})
+    >>> rounded(table).to_dict("records")
+    [{'share': 0.0419, 'q_value': 3.14e-12}]
+    """
+    floats = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c].dtype)]
+    if not floats:
+        return frame
+
+    def significant(value: float) -> float:
+        return value if pd.isna(value) else float(f"{value:.{P_VALUE_DIGITS}g}")
+
+    return frame.assign(
+        **{
+            str(c): frame[c].map(significant) if c in _PROBABILITY else frame[c].round(DECIMALS)
+            for c in floats
+        }
+    )
+
+
 def write_csv(tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, Path]:
-    """Write each table to ``folder/<name>.csv`` (UTF-8, dates as YYYY-MM-DD; text cells that a
-    spreadsheet would run as formulas prefixed with ``'``, see :func:`spreadsheet_safe`).
+    """Write each table to ``folder/<name>.csv`` (UTF-8, dates as YYYY-MM-DD; figures rounded
+    by :func:`rounded`; booleans, such as ``partial``, as ``True``/``False``, which pandas and
+    spreadsheets read back as booleans; text cells that a spreadsheet would run as formulas
+    prefixed with ``'``, see :func:`spreadsheet_safe`).
 
     Returns
     -------
@@ -61,7 +94,7 @@ def write_csv(tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, Path]:
     written = {}
     for name, frame in tables.items():
         path = folder / f"{name}.csv"
-        spreadsheet_safe(frame).to_csv(path, index=False, date_format="%Y-%m-%d")
+        spreadsheet_safe(rounded(frame)).to_csv(path, index=False, date_format="%Y-%m-%d")
         written[name] = path
     return written
 
@@ -69,7 +102,8 @@ def write_csv(tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, Path]:
 def write_excel(tables: dict[str, pd.DataFrame], path: Path) -> Path | None:
     """Write every table to one workbook, a sheet each; ``None`` (and a log line) without openpyxl.
 
-    Sheet names are the table names cut to Excel's 31 characters.
+    Sheet names are the table names cut to Excel's 31 characters; figures are rounded as in
+    the CSV files (:func:`rounded`).
     """
     if find_spec("openpyxl") is None:
         logger.info("openpyxl is not installed: skipping the Excel export (pip install openpyxl)")
@@ -78,7 +112,7 @@ def write_excel(tables: dict[str, pd.DataFrame], path: Path) -> Path | None:
     order = [n for n in TABLE_TITLES if n in tables] + [n for n in tables if n not in TABLE_TITLES]
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name in order:
-            frame = tables[name]
+            frame = rounded(tables[name])
             for column in frame.columns:  # Excel has no time zones
                 if isinstance(frame[column].dtype, pd.DatetimeTZDtype):
                     frame = frame.assign(**{column: frame[column].dt.tz_localize(None)})

@@ -677,10 +677,6 @@ def records_to_frames(
     )  # fmt: skip
     actors = actors[actors["name"].notna()].copy()
     quotes = _frame(quote_rows, ["id", "date", "source", "speaker", "text", "verb"])
-    places = story_places(actors)
-    for column in ("province", "regency"):
-        placed = stories["id"].map(places[column]).astype(object)
-        stories[column] = placed.where(placed.notna(), "")
     _group_names(actors, quotes, alias_links, aliases)
     # a person named by initials alone ("pelaku berinisial R (26)") is someone else in every
     # story: not one actor across stories
@@ -692,7 +688,12 @@ def records_to_frames(
     # one row per story and name: the first form the story gave a tone of its own, if any did
     # ("KPK" read negative beside "Komisi Pemberantasan Korupsi" with no sentence of its own)
     toned = actors["sentiment"].notna().sort_values(ascending=False, kind="stable")
-    actors = actors.loc[toned.index].drop_duplicates(["id", "name"]).sort_index()
+    actors = _placed_as_any(actors).loc[toned.index].drop_duplicates(["id", "name"]).sort_index()
+    # the stories' provinces and regencies from these rows, as every table per region counts
+    places = story_places(actors)
+    for column in ("province", "regency"):
+        placed = stories["id"].map(places[column]).astype(object)
+        stories[column] = placed.where(placed.notna(), "")
 
     history = None
     if history_day is not None and since_day is not None and history_day < since_day:
@@ -725,6 +726,32 @@ def records_to_frames(
         aliases=dict(aliases or {}),
     )
     return in_regions(data, regions) if regions else data
+
+
+def _placed_as_any(actors: pd.DataFrame) -> pd.DataFrame:
+    """``actors`` with each row that has no province given the province and regency of
+    another row of the same story and name that has them (the one with a regency first), so
+    that keeping one row per story and name keeps where it is: a story naming ``Pulau Hiri``
+    (placed nowhere) and ``Kecamatan Pulau Hiri`` (Kota Ternate, counted under Pulau Hiri) is
+    in Maluku Utara, whichever of the two rows is kept.
+
+    >>> rows = pd.DataFrame({"id": ["a", "a"], "name": ["Pulau Hiri"] * 2,
+    ...                      "province": [None, "Maluku Utara"], "regency": [None, "Kota Ternate"]})
+    >>> _placed_as_any(rows)[["province", "regency"]].values.tolist()
+    [['Maluku Utara', 'Kota Ternate'], ['Maluku Utara', 'Kota Ternate']]
+    """
+    unplaced = actors["province"].isna()
+    if not unplaced.any() or unplaced.all():
+        return actors
+    placed = actors.loc[~unplaced, ["id", "name", "province", "regency"]]
+    placed = placed.sort_values("regency", key=lambda r: r.isna(), kind="stable")
+    where = placed.drop_duplicates(["id", "name"]).set_index(["id", "name"])
+    keys = pd.MultiIndex.from_frame(actors.loc[unplaced, ["id", "name"]])
+    found = where.reindex(keys)
+    out = actors.copy()
+    for column in ("province", "regency"):
+        out.loc[unplaced, column] = found[column].to_numpy()
+    return out
 
 
 def _first_ids(ids: Sequence[str], keep: int = 3) -> str:

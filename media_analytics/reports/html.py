@@ -134,6 +134,12 @@ def _table(
     )
 
 
+def _note(content: ReportContent, name: str) -> list[str]:
+    """The note of table ``name`` as a paragraph, when it has one."""
+    note = content.notes.get(name)
+    return [f'<p class="muted">{escape(note)}</p>'] if note else []
+
+
 def _section(anchor: str, heading: str, *body: str) -> str:
     return (
         f'<section id="{anchor}">\n<h2>{escape(heading)}</h2>\n' + "\n".join(body) + "\n</section>"
@@ -287,13 +293,17 @@ def _actors(content: ReportContent) -> list[str]:
             top["actor"].tolist(), top["articles"].tolist(),
             name="top-actors", title="Top actors by stories",
         )  # fmt: skip
-        parts.append(_figure(svg, "Stories naming each actor (syndicated copies count once)."))
+        parts.append(_figure(svg, content.notes.get("top_actors", "")))
         parts.append(_table(top))
         parts.append(f"<h3>{TABLE_TITLES['sentiment_by_actor']}</h3>")
         parts.append(_table(content.tables["sentiment_by_actor"], caption=_NET_TONE))
         parts.append(f'<p class="muted">{escape(ACTOR_TONE_CAVEAT)}</p>')
     parts.append(f"<h3>{TABLE_TITLES['top_speakers']}</h3>")
     parts.append(_table(content.tables["top_speakers"]))
+    if "top_places" in content.tables:
+        parts.append(f"<h3>{TABLE_TITLES['top_places']}</h3>")
+        parts.extend(_note(content, "top_places"))
+        parts.append(_table(content.tables["top_places"]))
     return parts
 
 
@@ -371,12 +381,15 @@ def render_html(content: ReportContent, *, exports: dict[str, str] | None = None
         _section(
             "emerging",
             "Emerging topics and themes",
-            '<p class="muted">New or growing at least twofold in the last 14 days against the '
-            "14 days before (share of the stories reported on, smoothed).</p>",
-            f"<h3>{TABLE_TITLES['emerging_topics']}</h3>",
-            _table(t["emerging_topics"]),
-            f"<h3>{TABLE_TITLES['emerging_themes']}</h3>",
-            _table(t["emerging_themes"]),
+            *(
+                part
+                for name in ("emerging_topics", "emerging_themes")
+                for part in (
+                    f"<h3>{TABLE_TITLES[name]}</h3>",
+                    *_note(content, name),
+                    _table(t[name]),
+                )
+            ),
         ),
         _section(
             "syndicated",
@@ -392,6 +405,7 @@ def render_html(content: ReportContent, *, exports: dict[str, str] | None = None
             f"<h3>Stories per theme and {word}</h3>",
             _table(theme_columns(t["volume_theme"])),
             f"<h3>Stories per topic and {word} (the largest topics)</h3>",
+            *_note(content, "volume_topic"),
             _table(topic_columns(t["volume_topic"])),
             "<h3>Stories per outlet</h3>",
             _table(_totals(t["volume_outlet"], "outlet"), max_rows=30),

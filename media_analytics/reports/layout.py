@@ -27,6 +27,7 @@ TABLE_TITLES = {
     "share_of_voice_theme": "Share of voice between themes",
     "share_of_voice_actor": "Share of voice between actors",
     "top_actors": "Top actors",
+    "top_places": "Top places",
     "sentiment_by_actor": "Tone toward actors",
     "top_speakers": "Most quoted speakers",
     "sentiment_by_theme": "Sentiment per theme",

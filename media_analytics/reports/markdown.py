@@ -21,6 +21,7 @@ _SUMMARY_TABLES = (
     "top_actors",
     "sentiment_by_actor",
     "top_speakers",
+    "top_places",
     "emerging_topics",
     "emerging_themes",
     "syndicated",
@@ -123,6 +124,8 @@ def render_markdown(content: ReportContent) -> str:
     lines += ["", f"_Method._ {content.method}", ""]
     no_tone = no_tone_reason(content)
     for name in _SUMMARY_TABLES:
+        if name not in content.tables:  # (a table a report of another release had not)
+            continue
         frame = content.tables[name]
         if name == "volume_theme":
             frame = theme_columns(frame)

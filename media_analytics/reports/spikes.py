@@ -44,7 +44,7 @@ from scipy.stats import hypergeom
 from ..preprocessing import load_stopwords, tokenize
 from .frames import ReportData, _day_bound, _period_code, period_start
 from .regions import NO_REGION
-from .tables import keyed, period_grid, report_range, volume
+from .tables import MIN_STORIES, keyed, period_grid, report_range, volume
 
 __all__ = [
     "SPIKE_DIMENSIONS",
@@ -230,7 +230,7 @@ def detect_spikes(
     window: int = 4,
     min_history: int = 3,
     alpha: float = 0.01,
-    min_count: int = 5,
+    min_count: int = MIN_STORIES,
     min_lift: float = 1.5,
     n_articles: int = 3,
     n_terms: int = 6,

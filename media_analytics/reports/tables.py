@@ -8,6 +8,7 @@ each outlet that carried it (that is what "this outlet's volume" means to an ana
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import sys
@@ -28,6 +29,7 @@ from .regions import (
 
 __all__ = [
     "BY_KEYS",
+    "MIN_STORIES",
     "SENTIMENT_LABELS",
     "asked_actors",
     "emerging_topics",
@@ -39,6 +41,7 @@ __all__ = [
     "sentiment_mix",
     "share_of_voice",
     "top_actors",
+    "top_places",
     "top_speakers",
     "volume",
 ]
@@ -46,6 +49,12 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 SENTIMENT_LABELS = ("positive", "neutral", "negative")
+
+#: The fewest stories a spike needs in its period (``min_count`` of
+#: :func:`~media_analytics.reports.detect_spikes`) and a topic or theme in the latest window to
+#: emerge (``min_count`` of :func:`emerging_topics`): a rise on fewer stories is as likely
+#: chance, or two or three stories that a topic took in by mistake.
+MIN_STORIES = 5
 
 #: What :func:`volume` and :func:`share_of_voice` can count by, and the column each one adds.
 BY_KEYS = {
@@ -301,6 +310,7 @@ def share_of_voice(
     *,
     names: Sequence[str] | None = None,
     period: str | None = None,
+    types: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Each key's share of the stories that mention any of the compared keys.
 
@@ -325,6 +335,11 @@ def share_of_voice(
         (see :func:`~media_analytics.reports.regions.place_matches`).
     period : {"D", "W", "M"}, optional
         Shares within each period instead of over the whole range.
+    types : sequence of str, optional
+        With ``by="actor"`` and no ``names``: compare the actors of these types only
+        (``["person", "organization"]``, the people and organisations without the places), each
+        one's share of the mentions of actors of these types. Actors asked for by ``names`` are
+        counted whatever their type.
 
     Returns
     -------
@@ -335,6 +350,8 @@ def share_of_voice(
     column = BY_KEYS.get(by)
     if column is None:
         raise ValueError(f"unknown dimension {by!r}; use one of {', '.join(BY_KEYS)}")
+    if by == "actor" and types is not None and names is None:
+        data = dataclasses.replace(data, actors=data.actors[data.actors["type"].isin(types)])
     pairs = keyed(data, by)
     if names is not None:
         names = list(dict.fromkeys(names))  # a name asked for twice is one name
@@ -705,6 +722,28 @@ def top_actors(
     return out[columns].reset_index(drop=True)
 
 
+def top_places(data: ReportData, n: int = 10) -> pd.DataFrame:
+    """The places the stories name most (a place under its official name, ``DKI Jakarta`` for
+    ``Jakarta``): who is in the news is :func:`top_actors` of people and organisations, where
+    it happens these.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``place, province, articles, outlets, also_written``, most articles first:
+        ``province`` the one the stories give the place most often (empty for a place outside
+        Indonesia's provinces, or one no province was read for), the others as in
+        :func:`top_actors`.
+    """
+    columns = ["place", "province", "articles", "outlets", "also_written"]
+    top = top_actors(data, n, types=["place"]).rename(columns={"actor": "place"})
+    places = data.actors[data.actors["type"] == "place"]
+    province = places.groupby("name")["province"].agg(_mode)
+    top["province"] = top["place"].map(province).astype(object)
+    top["province"] = top["province"].where(top["province"].notna(), None)
+    return top[columns]
+
+
 def _other_forms(actors: pd.DataFrame, keep: int = 3) -> pd.Series:
     """Per name, the other written forms counted under it with their stories, most used first."""
     if "written" not in actors:
@@ -773,15 +812,16 @@ def emerging_topics(
     *,
     window: str | pd.Timedelta = "14D",
     end: str | pd.Timestamp | None = None,
-    min_count: int = 3,
+    min_count: int = MIN_STORIES,
     min_growth: float = 2.0,
 ) -> pd.DataFrame:
     """Topics (or themes) that are new or growing fast in the latest window.
 
     The latest window is the ``window`` ending on ``end`` (default: the last story's day,
     inclusive); the previous window is the one just before it. A key *emerges* when it has at
-    least ``min_count`` stories in the latest window and its share of stories grew at least
-    ``min_growth``-fold: ``new`` when it had none before, else ``growing``. Shares are smoothed,
+    least ``min_count`` stories in the latest window (default :data:`MIN_STORIES`, as many as
+    a spike needs) and its share of stories grew at least ``min_growth``-fold: ``new`` when it
+    had none before, else ``growing``. Shares are smoothed,
     ``(count + 0.5) / (stories + 1)``, so a rise from one story to two is not "infinite", and
     3 stories of 449 against none of 14 (a share that fell) is not new. The topic ``-1``
     (no clear topic) is left out: it gathers what fits no topic.

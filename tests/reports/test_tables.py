@@ -220,7 +220,8 @@ def test_an_actor_without_a_tone_of_its_own_has_none_in_the_tone_tables():
     top = top_actors(data).set_index("actor")["net_tone"]
     assert top["KPK"] == -1.0
     assert pd.isna(top["Tiongkok"]) and pd.isna(top["Budi"])  # not 0, not the stories' +0.33
-    markdown = render_markdown(build_content(data, title="t"))
+    every = ["person", "organization", "place"]  # (places are in Top places by default)
+    markdown = render_markdown(build_content(data, title="t", actor_types=every))
     assert "| Tiongkok | place |  |  | 3 | 1 | 0 |  |  |" in markdown
 
 
@@ -238,7 +239,7 @@ def test_top_speakers(data):
 
 def test_emerging_new_topic(data):
     # latest 14 days = (11 Nov, 25 Nov]: r3, r4, r5; the 14 before: r1, r2
-    out = emerging_topics(data, "topic", window="14D")
+    out = emerging_topics(data, "topic", window="14D", min_count=3)
     assert out["topic"].tolist() == ["2: banjir"]
     row = out.iloc[0]
     assert (row["current"], row["previous"], row["status"]) == (3, 0, "new")
@@ -261,7 +262,7 @@ def _window_records(counts: dict[str, tuple[int, int]]) -> list[dict[str, Any]]:
 
 def test_emerging_growing_theme():
     data = records_to_frames(_window_records({"g": (1, 4), "h": (2, 3), "k": (0, 2)}))
-    out = emerging_topics(data, "theme", window="7D", end="2024-11-12")
+    out = emerging_topics(data, "theme", window="7D", end="2024-11-12", min_count=3)
     # g: (4.5 / 11) / (1.5 / 11) = 3.0 -> growing; h: 3.5 / 2.5 = 1.4 -> not; k: 2 < min_count
     assert out["theme"].tolist() == ["g"]
     assert out.iloc[0]["growth"] == pytest.approx(3.0)
@@ -296,7 +297,7 @@ def test_a_topic_is_new_only_when_its_share_grew_and_no_clear_topic_never_emerge
     ]  # fmt: skip
     data = records_to_frames(recs)
     assert emerging_topics(data, "topic").empty
-    out = emerging_topics(data, "topic", min_growth=0.1)  # an analyst's looser bar
+    out = emerging_topics(data, "topic", min_growth=0.1, min_count=3)  # a looser bar
     assert out.set_index("topic")["status"].to_dict() == {"7: banjir": "new"}
 
 
