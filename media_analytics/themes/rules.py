@@ -120,7 +120,8 @@ class Hit:
     """One piece of evidence: what matched, where, and of which kind."""
 
     theme: str
-    kind: str  # "phrase", "term", "near", "negative" or "vetoed"
+    # "phrase" (also a strong proximity rule's match), "term", "near", "negative" or "vetoed"
+    kind: str
     # the taxonomy entry that matched: a phrase, a term or a veto cue as the taxonomy writes it;
     # for a proximity rule its number among the theme's rules and the cues it paired
     # ("near2: menemui + warga + bupati")
@@ -338,7 +339,8 @@ class RuleMatcher:
         self._blockers = [frozenset(t.blockers) for t in taxonomy.themes]
         self._conditions = [frozenset(getattr(t, "conditions", ())) for t in taxonomy.themes]
         self._index: dict[str, list[_Seed]] = {}
-        self._near: list[tuple[int, str, int, bool, bool]] = []
+        # (theme, name, window, three-sided, ordered, kind of its hits) of each proximity rule
+        self._near: list[tuple[int, str, int, bool, bool, str]] = []
         # first stem of a proximity phrase -> its phrases (see ``_NearSeed``)
         self._near_first: dict[str, list[_NearSeed]] = {}
         for ti, theme in enumerate(taxonomy.themes):
@@ -364,7 +366,9 @@ class RuleMatcher:
                 r = len(self._near)
                 third = tuple(getattr(rule, "c", ()))  # rules saved before ``c`` existed lack it
                 ordered = bool(getattr(rule, "ordered", False))
-                self._near.append((ti, f"near{k + 1}", rule.window, bool(third), ordered))
+                # a strong rule's match weighs as a phrase (rules saved before it lack the field)
+                kind = "phrase" if getattr(rule, "strong", False) else "near"
+                self._near.append((ti, f"near{k + 1}", rule.window, bool(third), ordered, kind))
                 for side, words in enumerate((rule.a, rule.b, third)):
                     for w in words:
                         stems, forms, keeps, senses = self._compile(w, theme.id)
@@ -541,7 +545,7 @@ class RuleMatcher:
                 sentence_of[i] = max(0, min(bisect_right(ends, tokens.start(i)), len(ends) - 1))
             return sentence_of[i]
 
-        for r, (ti, name, window, three, ordered) in enumerate(self._near):
+        for r, (ti, name, window, three, ordered, kind) in enumerate(self._near):
             pos_a = positions.get((r, 0))
             pos_b = positions.get((r, 1))
             pos_c = positions.get((r, 2)) if three else None
@@ -562,7 +566,7 @@ class RuleMatcher:
                 lo, hi = min(matched), max(end for end, _ in cues)
                 # the rule and the cues it paired: "near2: menemui + warga + bupati"
                 seed = f"{name}: {' + '.join(cue for _, cue in cues)}"
-                yield Hit(themes[ti].id, "near", seed, tokens.start(lo), tokens.end(hi), is_title)
+                yield Hit(themes[ti].id, kind, seed, tokens.start(lo), tokens.end(hi), is_title)
 
     def features(self, hits: Sequence[Hit], lead_end: int | None = None) -> np.ndarray:
         """Rule features (:data:`FEATURES`) per theme, shape ``(n_themes, len(FEATURES))``."""

@@ -49,7 +49,10 @@ class NearRule:
     ``window`` words:
     "an exchange word, a member of the public and an official", for example. With ``ordered``, the
     word of ``a`` must come before the word of ``b`` ("mengadu ke DPRD", not "anggota DPRD
-    mengadu"): for rules whose meaning depends on who does what to whom.
+    mengadu"): for rules whose meaning depends on who does what to whom. With ``strong``, a match
+    weighs as a strong phrase does, not as a proximity match: for a phrase that says the theme
+    only beside a word of context ("debat publik" beside "Pilkada" or "paslon"; alone it is also a
+    rector election's or a celebrity's).
     """
 
     a: tuple[str, ...]
@@ -57,6 +60,7 @@ class NearRule:
     window: int = 12
     c: tuple[str, ...] = ()
     ordered: bool = False
+    strong: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,8 @@ def _near_dict(rule: NearRule) -> dict[str, Any]:
         out["c"] = list(rule.c)
     if getattr(rule, "ordered", False):
         out["ordered"] = True
+    if getattr(rule, "strong", False):  # rules saved before ``strong`` existed lack it
+        out["strong"] = True
     return out
 
 
@@ -189,7 +195,7 @@ def _theme(raw: Any, where: str) -> Theme:
         # ``true`` is an int to Python: it would be a window of one word
         if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= 100:
             raise TaxonomyError(f"{where}: near rule {k + 1}: 'window' must be 1..100 words")
-        unknown_keys = set(r) - {"a", "b", "c", "window", "ordered"}
+        unknown_keys = set(r) - {"a", "b", "c", "window", "ordered", "strong"}
         if unknown_keys:
             raise TaxonomyError(
                 f"{where}: near rule {k + 1}: unknown field(s) {sorted(unknown_keys)}"
@@ -197,6 +203,9 @@ def _theme(raw: Any, where: str) -> Theme:
         ordered = r.get("ordered", False)
         if not isinstance(ordered, bool):
             raise TaxonomyError(f"{where}: near rule {k + 1}: 'ordered' must be true or false")
+        strong = r.get("strong", False)
+        if not isinstance(strong, bool):
+            raise TaxonomyError(f"{where}: near rule {k + 1}: 'strong' must be true or false")
         rules.append(
             NearRule(
                 _strings(r["a"], f"{where} near.a"),
@@ -204,6 +213,7 @@ def _theme(raw: Any, where: str) -> Theme:
                 window,
                 _strings(r.get("c"), f"{where} near.c"),
                 ordered,
+                strong,
             )
         )
     for key in ("name_id", "name_en", "description"):
