@@ -17,7 +17,7 @@ from .extract import analyse, extract_actors
 from .headline import dateline_regions, places_outside_body
 from .model import Actor, Quote, canonical_key, normalize_name
 from .names import name_words, org_groups, org_words, person_groups, read_name_table
-from .quotes import extract_quotes, speakers_as_actors
+from .quotes import extract_quotes, is_description, speakers_as_actors
 from .regions import Region, get_gazetteer, lookup_region
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "extract_actors",
     "extract_quotes",
     "get_gazetteer",
+    "is_description",
     "lookup_region",
     "name_words",
     "normalize_name",

@@ -6,6 +6,10 @@ nickname. The forms read here:
 - a note after the name: ``Saifullah Yusuf (Gus Ipul)``;
 - ``atau`` / ``alias``: ``Lestari atau Rerie``, ``Sergei alias Mr. Terima``;
 - a phrase of address: ``yang akrab disapa Ipul``, ``sapaan akrab Rerie``, ``biasa dipanggil Uus``;
+- the nickname written first, the full name after a noun of address: ``Emil, sapaan akrab
+  Ridwan Kamil``, ``Emil -- sapaan Ridwan Kamil --``, ``Ciki (sapaan akrab Citra Kirana)``,
+  ``Vero, panggilan karib Veronica Koman``, or before ``disapa`` / ``dipanggil``: ``Emil,
+  begitu Ridwan Kamil biasa disapa``;
 - a clipped name used alone later: ``Bimastyaji Surya Ramadan`` ... ``kata Bima``, and from a
   later word of the name, ``Emanuel Melkiades Laka Lena`` ... ``ujar Melki``;
 - a word of the name and its last word, the words between left out: ``Andi Abdullah Rahim``
@@ -16,7 +20,12 @@ nickname. The forms read here:
   ``Sukarno``.
 
 The nickname's own person (found by a speech cue, ``kata Gus Ipul``) is merged into the person
-with the full name, so that every mention and quote carries the full name.
+with the full name, so that every mention and quote carries the full name. Which of two names
+joined by a noun of address is the nickname is read from the grammar: the name after
+``sapaan``, ``panggilan`` or ``julukan`` is whose nickname the name before is (``Emil, sapaan
+akrab Ridwan Kamil``), unless a word says the name after it is the nickname (``sapaan
+akrabnya Rerie``, ``dengan sapaan akrab Rerie``); the longer name is the full name when the two
+disagree with that (``Lestari Moerdijat, sapaan akrab Rerie``).
 """
 
 from __future__ import annotations
@@ -25,7 +34,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .lexicon import NICKNAME_CALLS, NICKNAME_OR, phrase_key
+from .lexicon import NICKNAME_CALLS, NICKNAME_OR, is_ordinary_word, phrase_key
 from .people import read_name
 
 if TYPE_CHECKING:
@@ -57,9 +66,19 @@ _CALL_FILLERS = frozenset(
         "panggilannya",
     }
 )
+# the nouns among them: the name after one is whose nickname the name before is ("Emil, sapaan
+# akrab Ridwan Kamil"), unless a word before the noun makes the name after it the nickname
+# ("dengan sapaan akrab Ningrum", "dikenal dengan panggilan Cak Imin")
+_NICK_NOUNS = frozenset({"sapaan", "panggilan", "julukan"})
+_NICK_NEXT = frozenset({"dengan", "nama", "sebagai", "dikenal", "populer", "yang"})
+# "Emil, begitu Ridwan Kamil biasa disapa": the name after these is the full name
+_SO_CALLED = frozenset({"begitu", "demikian"})
+# punctuation between a name and the phrase that gives its nickname or full name
+_CALL_PUNCT = frozenset({",", "(", "-", "–", "—"})
 # every token where a nickname pattern can start
 _OPENERS = frozenset({"("}) | NICKNAME_OR | NICKNAME_CALLS
 _PAREN_MAX = 3
+_FULL_MAX = 5  # words of a full name read after a noun of address
 _MIN_PREFIX = 3
 _MIN_INNER_PREFIX = 5  # a clipped later word ("Melki" for "Melkiades"; not "Andi" for "Andika")
 _MIN_BLEND_PART = 2  # each syllable taken into a blend ("Jo-ko Wi-dodo")
@@ -71,12 +90,22 @@ _DOUBLED = re.compile(r"(\w)\1+")
 
 def _name_before(ts_state: ArticleActors, k: int) -> _Person | None:
     """The person whose name ends at token ``k - 1`` (the name tokens read backwards)."""
-    ts = ts_state.ts
+    return _person_in(ts_state, _run_start(ts_state, k), k)
+
+
+def _run_start(state: ArticleActors, k: int) -> int:
+    """Where the run of (up to five) name tokens ending at token ``k - 1`` starts."""
+    ts = state.ts
     j = k
     while j > 0 and ts.joined(j) and k - j < 5 and ts.is_name_token(j - 1):
         j -= 1
-    for s in range(j, k):  # the longest tail of the run that names one person
-        person = _owner(ts_state, tuple(ts.lows[s:k]))
+    return j
+
+
+def _person_in(state: ArticleActors, j: int, k: int) -> _Person | None:
+    """The person named by the longest tail of tokens ``j .. k-1`` that names one."""
+    for s in range(j, k):
+        person = _owner(state, tuple(state.ts.lows[s:k]))
         if person is not None:
             return person
     return None
@@ -96,31 +125,46 @@ def _owner(state: ArticleActors, tokens: tuple[str, ...]) -> _Person | None:
     return longest[0] if len(longest) == 1 else None
 
 
-def _alias_after(state: ArticleActors, k: int) -> tuple[int, int] | None:
-    """The nickname's token span from ``k``: a name (a form of address may lead)."""
+def _alias_after(state: ArticleActors, k: int, longest: int = _PAREN_MAX) -> tuple[int, int] | None:
+    """The nickname's token span from ``k``: a name (a form of address may lead) of at most
+    ``longest`` words."""
     ts = state.ts
     if k < ts.n and ts.words[k] in "“\"'":
         k += 1
     start = k
-    if k < ts.n and ts.caps[k]:
-        low = ts.lows[k]
-        if low in ts.lex.words["address"] or low in _NICK_HEADS:
-            k += 1
+    if k < ts.n and ts.caps[k] and _is_head(state, k):
+        k += 1
     end = read_name(ts, k)
-    if end == k or end - start > _PAREN_MAX:
+    if end == k or end - start > longest:
         return None
     return start, end
+
+
+def _is_head(state: ArticleActors, k: int) -> bool:
+    """Whether token ``k`` is a form of address that leads a nickname (``Gus``, ``Kang``)."""
+    low = state.ts.lows[k]
+    return low in state.ts.lex.words["address"] or low in _NICK_HEADS
+
+
+def _name_words(state: ArticleActors, a: int, b: int) -> int:
+    """Words of the name at tokens ``a .. b-1``, a leading form of address left out."""
+    return b - a - (1 if b - a > 1 and _is_head(state, a) else 0)
 
 
 _NICK_HEADS = frozenset({"gus", "cak", "kang", "ning", "neng", "mr", "mrs", "ms", "uda", "uni"})
 
 
-def _patterns(state: ArticleActors) -> list[tuple[_Person, int, int]]:
-    """(person, alias start token, alias end token) for each nickname the text introduces."""
+def _patterns(
+    state: ArticleActors,
+) -> tuple[list[tuple[_Person, int, int]], list[tuple[int, int, int, int]]]:
+    """(person, alias start token, alias end token) for each nickname the text introduces
+    after the full name, and (nickname start, end, full name start, end) for each it writes
+    before the full name (``Emil, sapaan akrab Ridwan Kamil``)."""
     ts = state.ts
     out: list[tuple[_Person, int, int]] = []
+    first: list[tuple[int, int, int, int]] = []
     if not state.persons:
-        return out  # a nickname is joined to a person's full name: none to join to
+        return out, first  # a nickname is joined to a person's full name: none to join to
     for k in ts.cues_in(_OPENERS):
         if not 0 < k < ts.n - 1:
             continue
@@ -139,14 +183,20 @@ def _patterns(state: ArticleActors) -> list[tuple[_Person, int, int]]:
             j = k + 1
             while j < ts.n and ts.lows[j] in _CALL_FILLERS and j - k < 4:
                 j += 1
+            b = k
+            while (
+                b > 0
+                and (ts.lows[b - 1] in _CALL_FILLERS or ts.words[b - 1] in _CALL_PUNCT)
+                and k - b < 5
+            ):
+                b -= 1
+            spans = _nickname_first(state, k, b, j)
+            if spans is not None:
+                first.append(spans)
+                continue
             span = _alias_after(state, j)
             if span is None:
                 continue
-            b = k
-            while (
-                b > 0 and (ts.lows[b - 1] in _CALL_FILLERS or ts.words[b - 1] == ",") and k - b < 5
-            ):
-                b -= 1
             person = _name_before(state, b)
             if person is not None:
                 out.append((person, *span))
@@ -156,7 +206,50 @@ def _patterns(state: ArticleActors) -> list[tuple[_Person, int, int]]:
         person = _name_before(state, k)
         if person is not None:
             out.append((person, *span))
-    return out
+    return out, first
+
+
+def _nickname_first(
+    state: ArticleActors, k: int, b: int, j: int
+) -> tuple[int, int, int, int] | None:
+    """(nickname start, end, full name start, end) when the call word at ``k`` (the words
+    around it from ``b`` to ``j``) follows a nickname and gives the full name: after a noun,
+    ``Emil, sapaan akrab Ridwan Kamil``; before a verb, ``Emil, begitu Ridwan Kamil biasa
+    disapa``. None when the name after it is the nickname (``Rerie`` in ``Lestari Moerdijat,
+    sapaan akrabnya Rerie``) or there are not two names."""
+    ts = state.ts
+    lows = ts.lows
+    if lows[k] not in _NICK_NOUNS:
+        # "Emil, begitu Ridwan Kamil biasa disapa": the full name between the two
+        c = _run_start(state, b)
+        if not 1 < c < b or lows[c - 1] not in _SO_CALLED or ts.words[c - 2] not in _CALL_PUNCT:
+            return None
+        a = _run_start(state, c - 2)
+        if a == c - 2 or _alias_after(state, j) is not None:
+            return None
+        return a, c - 2, c, b
+    if any(w in _NICK_NEXT for w in lows[b:k]):
+        return None  # "dengan sapaan akrab Ningrum": the name after it is the nickname
+    a = _run_start(state, b)
+    while a < b and ts.sent[a] and is_ordinary_word(lows[a]) and not _is_head(state, a):
+        a += 1  # "Kehadiran Bow, sapaan akrab ...": a word opening the sentence, not the name
+    full = _alias_after(state, j, _FULL_MAX)
+    if a == b or full is None or _pair_after(state, full[1]):
+        return None
+    nick_words, full_words = _name_words(state, a, b), _name_words(state, *full)
+    if any(w.endswith("nya") for w in lows[k + 1 : j]):
+        # "Saifullah Yusuf, sapaan akrabnya Gus Ipul": "his nickname", the name after it;
+        # unless that name is the longer ("Ibey, sapaan akrabnya Irwansyah Putra")
+        return (a, b, *full) if full_words > nick_words else None
+    # "Emil, sapaan akrab Ridwan Kamil": "the nickname of", the full name after it; unless the
+    # name before is the longer ("Lestari Moerdijat, sapaan akrab Rerie")
+    return None if nick_words > full_words else (a, b, *full)
+
+
+def _pair_after(state: ArticleActors, k: int) -> bool:
+    """Whether the name ending at token ``k - 1`` is one of two (``julukan Marcus/Kevin``)."""
+    ts = state.ts
+    return k < ts.n and (ts.words[k] in ("/", "&") or ts.lows[k] == "dan")
 
 
 def _seen_before(state: ArticleActors, span: tuple[int, int], k: int) -> bool:
@@ -336,15 +429,49 @@ def _inside(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
 def link_aliases(state: ArticleActors) -> None:
     """Join nicknames to full names in ``state.persons`` (run after the bare mentions)."""
     ts = state.ts
-    for person, a, b in _patterns(state):
+    after, before = _patterns(state)
+    for person, a, b in after:
         alias = ts.surface(a, b)
         _merge(state, person, alias)
         span = ts.span(a, b)
         if span not in person.actor.mentions:
             person.actor.mentions.append(span)
         _cover_alias(state, person, a, b)
+    for spans in before:
+        _nickname_before(state, *spans)
     _clipped(state)
     _variants(state)
+
+
+def _nickname_before(state: ArticleActors, a: int, b: int, c: int, d: int) -> None:
+    """Join the nickname at tokens ``a .. b-1`` to the full name at ``c .. d-1`` written after
+    it: the nickname's person is folded into the full name's, or takes the full name when the
+    article names that person nowhere else."""
+    ts = state.ts
+    nick, full = _person_in(state, a, b), _person_in(state, c, d)
+    if nick is not None and nick is full:
+        return
+    if nick is not None and not _inside(tuple(ts.lows[a:b]), nick.tokens):
+        nick = None  # "Rudy, sapaan Habibie muda" with a person "Rudy Habibie": not the nickname's
+    if full is None:
+        if nick is None or any(state.covered[c:d]):
+            return  # no person to join, or the name after it is an organisation's, a place's
+        # the one person of the two names: the full name is its name, the nickname an alias
+        old, nick.actor.name = nick.actor.name, ts.surface(c, d)
+        nick.tokens = tuple(t for t in phrase_key(nick.actor.name) if len(t) > 1)
+        if old not in nick.actor.aliases:
+            nick.actor.aliases.append(old)
+        state.person_alias.setdefault(old, nick)
+        full = nick
+    elif nick is not None:
+        _fold(state, full, nick)
+    else:
+        _merge(state, full, ts.surface(a, b))
+    for s, e in ((a, b), (c, d)):
+        span = ts.span(s, e)
+        if span not in full.actor.mentions:
+            full.actor.mentions.append(span)
+    _cover_alias(state, full, a, b)
 
 
 def _cover_alias(state: ArticleActors, person: _Person, a: int, b: int) -> None:

@@ -14,11 +14,13 @@ Patterns, with ``X`` a person (name, or a role the article bound to a person):
 A speaker is a person, or else what the attribution names: an organisation (``tulis BPS``), a
 social-media account (``tulis akun @x``), a document (``bunyi Pasal 5 Perpres Nomor 1 Tahun
 2025``, ``tulis dokumen Buku II Nota Keuangan``), or a description in lower case when nobody is
-named (``tulis para peneliti``, ``komentar salah satu penggemar``); a description that points
-back (``kata politikus itu``, ``papar musisi 33 tahun``) is the person in focus. Nominal
-attributions count as verbs (``"...," demikian pernyataan resmi X``, ``bunyi beleid tersebut``).
-Actors that the matchers took for persons but that name a thing (a vehicle, a facility, a
-company, a date) are never speakers.
+named (``tulis para peneliti``, ``komentar salah satu penggemar``, ``tulis netizen``: see
+:func:`is_description`); a description that points back (``kata politikus itu``, ``papar musisi
+33 tahun``) is the person in focus. A crowd written with a capital is no name either: as after
+``Warga``, ``"...," tulis Warganet`` has no speaker, and ``Netizen menilai ...`` is no reported
+speech. Nominal attributions count as verbs (``"...," demikian pernyataan resmi X``, ``bunyi
+beleid tersebut``). Actors that the matchers took for persons but that name a thing (a vehicle,
+a facility, a company, a date) are never speakers.
 
 Straight (``"``) and curly (``“ ”``) quotes are both read, also mixed within a pair as scraped
 pages have them; a quotation may hold several sentences. A quotation with no attribution is kept
@@ -43,7 +45,7 @@ from .people import read_name
 from .regions import lookup_region
 from .tokens import TokenStream, token_stream
 
-__all__ = ["extract_quotes", "speakers_as_actors"]
+__all__ = ["extract_quotes", "is_description", "speakers_as_actors"]
 
 _MARKS = ('"', "“", "”")  # straight and curly quote marks
 _OPEN_AFTER = frozenset("([{:—–")  # a mark after these opens a quotation (a comma says nothing:
@@ -1765,6 +1767,26 @@ def extract_quotes(text: str, actors: list[Actor] | None = None) -> list[Quote]:
     if any(q.speaker and _DEGREE_ONLY.match(q.speaker) for q in quotes):
         quotes = [attributor.degree_to_person(q) for q in quotes]
     return quotes
+
+
+def is_description(speaker: str) -> bool:
+    """Whether a speaker :func:`extract_quotes` gives is a description in lower case, not a
+    name: nobody was named (``netizen``, ``netizen lain``, ``salah satu penggemar``, ``warga
+    setempat``), so across articles it stands for someone else each time. An account
+    (``ghaina.muslimah``, ``@budi``) or a name its owner writes in lower case (``iNews``) is no
+    description; neither is one lower-case word that is neither an everyday word nor a crowd
+    (an account given without ``@``).
+
+    >>> [is_description(s) for s in ["netizen", "salah satu penggemar", "Budi Santoso"]]
+    [True, True, False]
+    >>> [is_description(s) for s in ["iNews", "ghaina.muslimah", "@budi", "kamilahmad"]]
+    [False, False, False, False]
+    """
+    words = speaker.split()
+    first = words[0] if words else ""
+    if not first.islower() or not first.replace("-", "").isalpha():
+        return False
+    return len(words) > 1 or first in get_lexicon().common or is_ordinary_word(first)
 
 
 _PLATFORMS = frozenset({"twitter", "instagram", "facebook", "tiktok", "youtube", "akun"})

@@ -775,11 +775,18 @@ def top_speakers(data: ReportData, n: int = 10, *, max_chars: int = 160) -> pd.D
         ``title`` (rank or honorific, ``Irjen``) and ``role`` (``Kapolda Metro Jaya``) are the
         forms the stories give the speaker most often as a person or organisation they name
         (as in :func:`top_actors`; empty when none gives one); the quote is cut at
-        ``max_chars`` characters.
+        ``max_chars`` characters. Speakers named by initials alone (``R``) or described, not
+        named (``netizen``, ``salah satu penggemar``:
+        :func:`~media_analytics.actors.is_description`) are left out: each is someone else in
+        every story.
     """
+    from ..actors import is_description
+
     q = data.quotes.dropna(subset=["speaker"])
-    # a speaker named by initials alone is someone else in every story (see records_to_frames)
-    q = q[~q["speaker"].map(_initials_only).astype(bool)]
+    # a speaker named by initials alone is someone else in every story (see records_to_frames),
+    # and so is one described in lower case ("netizen")
+    named = ~q["speaker"].map(_initials_only).astype(bool)
+    q = q[named & ~q["speaker"].map(is_description).astype(bool)]
     columns = ["speaker", "title", "role", "quotes", "articles", "latest_quote"]
     if q.empty:
         return pd.DataFrame(columns=columns)
