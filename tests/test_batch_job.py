@@ -17,7 +17,7 @@ import pytest
 
 from media_analytics.themes.training import read_sample_records
 
-from .conftest import shared_file
+from .conftest import clickid_articles, shared_file
 
 PG_URL = os.environ.get("MEDIA_ANALYTICS_TEST_PG_URL")
 _NO_PG = "MEDIA_ANALYTICS_TEST_PG_URL is not set (.ci/run starts PostgreSQL)"
@@ -56,20 +56,8 @@ def _scores(db: str) -> dict[str, str]:
 
 
 def _real_articles(path: Path, n: int) -> None:
-    src = shared_file("corpora/clickid-news-articles/clickid_articles_80.csv")
-    csv.field_size_limit(1 << 30)
-    with src.open(newline="", encoding="utf-8") as f, path.open("w", encoding="utf-8") as out:
-        for i, row in enumerate(csv.DictReader(f)):
-            if i >= n:
-                break
-            record = {
-                "id": row["article_id"],
-                "title": row["title"],
-                "text": row["content"],
-                "published_at": row["date"],
-                "source": row["source"],
-                "url": row["url"],
-            }
+    with path.open("w", encoding="utf-8") as out:
+        for record in clickid_articles(n=n):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 

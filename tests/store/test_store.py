@@ -23,7 +23,7 @@ from media_analytics.store import (
     open_store,
 )
 
-from ..conftest import shared_file
+from ..conftest import clickid_articles
 from .conftest import raw_execute
 from .helpers import RECORD_FIELDS, make_articles, score_record
 
@@ -915,25 +915,7 @@ def test_a_database_without_its_duplicate_state_rebuilds_it_from_its_articles(
 def _real_articles(n: int) -> list[dict[str, Any]]:
     """The first ``n`` articles of the CLICK-ID sample with a body, as the daily job reads
     them."""
-    import csv
-
-    src = shared_file("corpora/clickid-news-articles/clickid_articles_80.csv")
-    csv.field_size_limit(1 << 30)
-    records: list[dict[str, Any]] = []
-    with src.open(newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            if len(row["content"].split()) >= 80 and len(records) < n:
-                records.append(
-                    {
-                        "id": row["article_id"],
-                        "title": row["title"],
-                        "text": row["content"],
-                        "published_at": row["date"],
-                        "source": row["source"],
-                        "url": row["url"],
-                    }
-                )
-    return records
+    return clickid_articles(lambda row: len(row["content"].split()) >= 80, n)
 
 
 def test_copies_of_an_earlier_days_articles_are_marked_without_a_state_file(
