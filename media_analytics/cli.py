@@ -2220,7 +2220,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="only these themes and the stories carrying them (repeatable; a theme id in any "
         'case, or the taxonomy\'s name of it: --theme "Keamanan Pilkada")',
     )
-    report.add_argument("--source", action="append", help="only these outlets (repeatable)")
+    report.add_argument(
+        "--source",
+        action="append",
+        help="only these outlets (repeatable; regardless of case and a leading www.)",
+    )
     report.add_argument(
         "--region",
         action="append",

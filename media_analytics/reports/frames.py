@@ -275,6 +275,42 @@ def _clean_str(value: Any) -> str | None:
     return text or None
 
 
+def _outlet_key(name: str) -> str:
+    """What two spellings of one outlet share: case, spacing and a leading ``www.`` aside."""
+    key = " ".join(name.split()).casefold()
+    return key[4:] if key.startswith("www.") and len(key) > 4 else key
+
+
+def outlet_names(sources: Sequence[str | None]) -> list[str]:
+    """Each record's outlet under one spelling per outlet.
+
+    Feeds and exports spell one outlet several ways (``Kompas.com`` in one file, ``kompas.com``
+    or ``KOMPAS.com`` in the next, ``www.kompas.com`` from a crawler): counted apart, they split
+    its volume and share of voice. Spellings that differ only in case, spacing or a leading
+    ``www.`` count as one outlet, under the spelling most records use (the first one read on a
+    tie); an empty outlet is ``(unknown)``. Different names (``Kompas TV``, ``kompas.id``) stay
+    apart. An INFO line names the spellings merged.
+
+    >>> outlet_names(["Kompas.com", "kompas.com", "KOMPAS.com ", "Kompas.com", None, "Tempo"])
+    ['Kompas.com', 'Kompas.com', 'Kompas.com', 'Kompas.com', '(unknown)', 'Tempo']
+    """
+    spellings: dict[str, Counter[str]] = {}
+    for name in sources:
+        if name:
+            spellings.setdefault(_outlet_key(name), Counter())[name] += 1
+    # most_common keeps first-read order among equal counts
+    chosen = {key: seen.most_common(1)[0][0] for key, seen in spellings.items()}
+    merged = {k: v for k, v in spellings.items() if len(v) > 1}
+    if merged:
+        logger.info(
+            "outlet spellings counted as one outlet: %s",
+            "; ".join(
+                f"{', '.join(sorted(seen))} as {chosen[key]}" for key, seen in merged.items()
+            ),
+        )
+    return [chosen[_outlet_key(name)] if name else "(unknown)" for name in sources]
+
+
 def _clean_id(value: Any) -> str | None:
     """An id (or ``duplicate_of``) as text; a whole-number float is the integer id that pandas
     read back as a float (``duplicate_of`` with gaps becomes ``3.0`` beside ``id`` ``3``), so
@@ -416,7 +452,8 @@ def records_to_frames(
         column). Ids that pandas read back as floats (``3.0``) count as the integer ids.
     sources : sequence of str, optional
         Keep only records from these outlets (before syndicated copies are grouped, so
-        ``n_outlets`` counts the selected outlets only).
+        ``n_outlets`` counts the selected outlets only), matched as outlets are grouped:
+        regardless of case, spacing and a leading ``www.``.
     since, until : str or Timestamp, optional
         Keep stories dated on or after ``since`` and on or before ``until`` (inclusive days; a
         story is dated by its earliest copy, and its copies go with it), before anything is
@@ -454,6 +491,8 @@ def records_to_frames(
     A record with ``duplicate_of`` set joins the story of the record it points to (chains are
     followed). The story is represented by its original when that record is present, else by its
     earliest copy. Records whose date cannot be read are dropped and counted in ``n_undated``.
+    An outlet spelt several ways (``Kompas.com``, ``kompas.com``, ``www.kompas.com``) counts as
+    one, under its most used spelling (:func:`outlet_names`).
     A person named by initials alone (``R``, as crime news names suspects) is left out of
     ``actors``: a different person in every story. A place counts under its region's official
     name. The forms of one person's name that the
@@ -480,7 +519,7 @@ def records_to_frames(
     history_day = _day_bound(history_since, "history_since")
     rows = _as_records(records)
     n_records = len(rows)
-    wanted_sources = {s.casefold() for s in sources} if sources else None
+    wanted_sources = {_outlet_key(s) for s in sources} if sources else None
     kept: list[tuple[Mapping[str, Any], pd.Timestamp]] = []
     n_undated = n_repeated = n_other_outlets = 0
     future_ids: list[str] = []
@@ -500,7 +539,7 @@ def records_to_frames(
             continue
         if wanted_sources is not None:
             src = _clean_str(rec.get("source"))
-            if src is None or src.casefold() not in wanted_sources:
+            if src is None or _outlet_key(src) not in wanted_sources:
                 n_other_outlets += 1
                 continue
         day = _parse_day(rec.get("published_at"))
@@ -536,7 +575,7 @@ def records_to_frames(
             "id": ids,
             "story_id": roots,
             "date": pd.to_datetime([d for _, d in kept]) if kept else pd.to_datetime([]),
-            "source": [_clean_str(r.get("source")) or "(unknown)" for r, _ in kept],
+            "source": outlet_names([_clean_str(r.get("source")) for r, _ in kept]),
         }
     )
     # The representative of each story: the original when present, else its earliest copy.

@@ -46,6 +46,26 @@ def test_outlet_volume_counts_the_story_once_per_outlet(syndicated_records):
     }
 
 
+def test_one_outlet_spelt_several_ways_counts_once(caplog):
+    def rec(i, source):
+        return {"id": f"a{i}", "published_at": "2024-11-26", "source": source, "title": f"t{i}"}
+
+    spellings = ["Kompas.com", "kompas.com", " KOMPAS.com", "www.kompas.com", "Kompas.com"]
+    records = [rec(i, s) for i, s in enumerate(spellings)]
+    records += [rec(10, "Kompas TV"), rec(11, None), rec(12, "WWW.Tempo.co")]
+    with caplog.at_level("INFO", logger="media_analytics.reports.frames"):
+        data = records_to_frames(records)
+    by_outlet = volume(data, "outlet", "W").set_index("outlet")["articles"].to_dict()
+    # the most used spelling names the outlet; another name stays apart
+    assert by_outlet == {"Kompas.com": 5, "Kompas TV": 1, "(unknown)": 1, "WWW.Tempo.co": 1}
+    assert "KOMPAS.com, Kompas.com, kompas.com, www.kompas.com as Kompas.com" in caplog.text
+    # the outlet filter matches the same way
+    only = records_to_frames(records, sources=["KOMPAS.COM"])
+    assert sorted(only.copies["id"]) == ["a0", "a1", "a2", "a3", "a4"]
+    assert set(only.copies["source"]) == {"Kompas.com"}
+    assert len(records_to_frames(records, sources=["tempo.co"]).copies) == 1
+
+
 def test_sample_part_c_story_carried_by_five_outlets():
     data = records_to_frames(read_sample([SAMPLE / "articles_c.jsonl"]))
     story = data.stories.set_index("id").loc["sample-c-028"]
