@@ -23,6 +23,8 @@ Decisions worth knowing:
 - A body longer than ``max_text_chars`` is cut and kept (``text_truncated`` warning).
 - A body that looks like an HTML page is kept and flagged (``html_content`` warning);
   removing markup is the preprocessing step's job.
+- A body that reads as English, not Indonesian (the English edition of an outlet in a merged
+  feed), is kept and flagged (``not_indonesian`` warning): the models read Indonesian.
 - Blank lines are skipped silently, and rows of separators alone (``;;;;;;``, below an Excel
   table) with one INFO line; a CSV row that omits its trailing empty fields is read with them
   empty (one INFO line), and the empty cells of unnamed (padded) columns are no fields.

@@ -270,6 +270,29 @@ def test_a_headline_without_its_body_is_scored_on_the_title(tmp_path: Path) -> N
     assert "no title" in rejects.errors[0].message
 
 
+def test_an_english_article_is_kept_and_flagged(tmp_path: Path) -> None:
+    english = (
+        "Floods hit several districts of Jakarta on Monday after heavy rain, and the authorities "
+        "said that more than a thousand residents were evacuated. The governor said the city "
+        "will open shelters, which have been prepared by the disaster agency."
+    )
+    # Indonesian news quoting English now and then is Indonesian
+    mixed = (
+        "Banjir melanda sejumlah wilayah Jakarta pada Senin. Menurut laporan the Jakarta Post, "
+        'ribuan warga dievakuasi. "This is the worst flood of the year and it is not over," '
+        "kata seorang warga yang ditemui di posko pengungsian itu."
+    )
+    lines = [
+        json.dumps({"id": "en", "title": "Floods hit Jakarta", "text": english}),
+        json.dumps({"id": "id", "title": "Banjir di Jakarta", "text": mixed}),
+    ]
+    rejects = Rejects()
+    articles = list(read_articles(write_lines(tmp_path / "e.jsonl", lines), rejects=rejects))
+    assert [a.id for a in articles] == ["en", "id"]
+    assert [(r.line, r.reason, r.severity) for r in rejects] == [(1, "not_indonesian", "warning")]
+    assert "reads as English" in rejects.warnings[0].message
+
+
 def test_a_headline_alone_without_an_id_is_told_apart_by_its_outlet_and_day(
     tmp_path: Path,
 ) -> None:

@@ -32,6 +32,7 @@ KNOWN_REASONS = {
     "non_utf8",
     "text_truncated",
     "html_content",
+    "not_indonesian",
     "no_content",
     "bad_date",
     "csv_error",
@@ -80,15 +81,21 @@ def test_generic_reader_on_every_article_file(shared_corpora: Path) -> None:
     assert len(articles) + len(rejects.errors) == sum(pandas_rows(f) for f in files)
     # Without dayfirst, detik's month-first dates that could be read both ways are
     # reported, never guessed.
-    # CLICK-ID has headlines whose body is only a stray character: kept, scored on the title.
+    # CLICK-ID has headlines whose body is only a stray character: kept, scored on the title;
+    # and three English articles (Brexit, a Congo train accident, Israel and Russia): flagged.
     for reject in rejects.warnings:
         if reject.reason == "no_content":
             assert "scored on the title alone" in reject.message
             assert "clickid" in reject.file
             continue
+        if reject.reason == "not_indonesian":  # CLICK-ID's few English articles
+            assert "reads as English" in reject.message
+            assert "clickid" in reject.file
+            continue
         assert reject.reason == "bad_date"
         assert "ambiguous day/month" in reject.message
         assert "data_berita.csv" in reject.file
+    assert rejects.counts().get("not_indonesian", 0) == 3
 
 
 def test_auto_date_order_reads_the_month_first_detik_export_as_its_loader_does(
