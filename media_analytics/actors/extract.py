@@ -281,6 +281,17 @@ class ArticleActors:
         is not mentioned; an organisation read from the noun (``RSUP Dr Sardjito``) is kept."""
         ts = self.ts
         lows, words = ts.lows, ts.words
+        # asked at nearly every capitalised word, and nearly always no: a title starts at ``k``,
+        # just before it, or before a period just before it, or there is none
+        openers = ts.lex.title_openers
+        if lows[k] not in openers and (
+            not ts.joined(k)
+            or (
+                lows[k - 1] not in openers
+                and not (words[k - 1] == "." and k > 1 and lows[k - 2] in openers)
+            )
+        ):
+            return False
         titled = self._title(k)
         j = k
         while j > 0 and ts.joined(j):
@@ -317,6 +328,8 @@ class ArticleActors:
         word in either case, or the first word of a rank written out: ``Komisaris Besar``)."""
         ts = self.ts
         low = ts.lows[j]
+        if low not in ts.lex.title_openers:
+            return False  # (most words: one lookup)
         return (low,) in ts.lex.hon_prefix or (low,) in ts.lex.ranks or ts.rank_end(j) > j
 
     def _facility(self, k: int) -> int:

@@ -158,6 +158,8 @@ class Lexicon:
     triggers_exact: frozenset[str] = frozenset()  # openers of organisation and country names
     role_openers: frozenset[str] = frozenset()  # first words of role heads and modifiers
     rank_openers: frozenset[str] = frozenset()  # first words of ranks ("komisaris besar")
+    # lower-cased first words of honorifics and ranks: where a title before a name can start
+    title_openers: frozenset[str] = frozenset()
     # the ranks as phrases, for the longest one at a token ("Ajun Inspektur Polisi Satu")
     rank_phrases: PhraseSet = field(default_factory=lambda: PhraseSet(()))
     # offices of a province written as one word with its short name (roles.txt
@@ -286,6 +288,7 @@ def get_lexicon() -> Lexicon:
         triggers_exact=frozenset(exact),
         role_openers=role_openers,
         rank_openers=frozenset(k[0] for k in ranks),
+        title_openers=frozenset(k[0] for k in (*ranks, *hon_prefix)),
         rank_phrases=PhraseSet(ranks),
         glued_offices=glued,
         reporting_verbs=reporting,

@@ -61,7 +61,12 @@ _BOILERPLATE_LINE_RE = re.compile(
     r"(?:editor|penulis|reporter|pewarta|penyunting|redaktur|sumber|foto|kontributor)\s*:)",
     re.IGNORECASE,
 )
-_INLINE_BOILERPLATE_RE = re.compile(r"scroll to continue with content|advertisement", re.IGNORECASE)
+_INLINE_BOILERPLATE = ("scroll to continue with content", "advertisement")
+_INLINE_BOILERPLATE_RE = re.compile("|".join(_INLINE_BOILERPLATE), re.IGNORECASE)
+# The characters besides ASCII letters that a case-insensitive pattern of ASCII letters matches
+# (``İ``, ``ı``, ``ſ`` and the Kelvin sign): without them in a text, such a pattern matches where
+# its lower-case form stands in the text's lower-case form.
+_ASCII_CASE_TWINS_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 # An opening dateline: "DUMAI -", "JAKARTA, KOMPAS.com -", "TEMPO.CO, Jakarta -",
 # "Liputan6.com, Jakarta -", "Jakarta -".
 _DATELINE_RE = re.compile(
@@ -87,12 +92,29 @@ def normalize_for_dedup(text: str) -> str:
     >>> normalize_for_dedup("JAKARTA, KOMPAS.com - Harga naik.\\nBaca juga: Lain\\nEditor: X")
     'harga naik'
     """
+    return " ".join(_dedup_words(text))
+
+
+def _dedup_words(text: str) -> list[str]:
+    """The words :func:`normalize_for_dedup` joins (the shingles are made of them)."""
     lines = [ln for ln in text.splitlines() if ln.strip() and not _BOILERPLATE_LINE_RE.match(ln)]
     if lines:
         lines[0] = _DATELINE_RE.sub("", lines[0], count=1)
-    body = _INLINE_BOILERPLATE_RE.sub(" ", "\n".join(lines))
+    body = "\n".join(lines)
+    if _may_hold_inline_boilerplate(body):
+        body = _INLINE_BOILERPLATE_RE.sub(" ", body)
     body = _CREDIT_TAIL_RE.sub("", body)
-    return " ".join(_WORD_RE.findall(body.lower()))
+    return _WORD_RE.findall(body.lower())
+
+
+def _may_hold_inline_boilerplate(body: str) -> bool:
+    """Whether ``_INLINE_BOILERPLATE_RE`` can match in ``body``: few bodies hold those phrases,
+    and two substring tests on the lower-cased text are faster than the case-insensitive regex,
+    which is tried at every character (no match is missed: see ``_ASCII_CASE_TWINS_RE``)."""
+    low = body.lower()
+    if any(phrase in low for phrase in _INLINE_BOILERPLATE):
+        return True
+    return not body.isascii() and _ASCII_CASE_TWINS_RE.search(body) is not None
 
 
 def _time_key(when: datetime | None) -> int:
@@ -168,9 +190,9 @@ class _Index:
         return kept.sig, kept.size
 
     def tokens(self, article: Article) -> list[str]:
-        words = normalize_for_dedup(article.text).split()
+        words = _dedup_words(article.text)
         if len(words) < self.params["shingle_size"]:  # a stub body: let the title count too
-            words = normalize_for_dedup(article.title).split() + words
+            words = _dedup_words(article.title) + words
         return words
 
     def sketch(self, words: list[str]) -> tuple[MinHash, int]:
@@ -326,9 +348,8 @@ def _shingle_hashes(words: list[str], k: int) -> np.ndarray:
     shingle is a polynomial of its k word hashes in 64-bit arithmetic, folded to 32
     bits: a few vectorised operations instead of one digest per shingle.
     """
-    codes = np.fromiter(
-        (zlib.crc32(word.encode("utf-8")) for word in words), dtype=np.uint64, count=len(words)
-    )
+    # (str.encode is UTF-8: mapped over the words at C level, no generator step per word)
+    codes = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
     count = max(1, len(words) - k + 1)
     combined = np.zeros(count, dtype=np.uint64)
     for offset in range(min(k, len(words))):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import random
+import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -59,6 +60,30 @@ def test_normalize_strips_boilerplate_dateline_and_credits() -> None:
     assert normalize_for_dedup("TEMPO.CO, Jakarta - Isi.") == "isi"
     assert normalize_for_dedup("Liputan6.com, Jakarta - Isi.") == "isi"
     assert normalize_for_dedup("DUMAI - Isi.\nPenulis: X") == "isi"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harga naik ADVERTISEMENT hari ini",
+        "Harga naik Scroll To Continue With Content hari ini",
+        "Harga naik advertiſement hari ini",  # long s: the case-insensitive pattern matches it
+        "Harga naik ADVERTİSEMENT hari ini",  # dotted capital I
+        "Harga naik advertısement “hari” ini",  # dotless i
+    ],
+)
+def test_inline_boilerplate_is_removed_in_any_case(text: str) -> None:
+    assert normalize_for_dedup(text) == "harga naik hari ini"
+
+
+def test_case_twins_are_every_non_ascii_match_of_an_ascii_letter() -> None:
+    # _may_hold_inline_boilerplate tests the lower-cased text for the phrases, and for these
+    # characters: what it relies on, checked against this Python's regex engine
+    from media_analytics.corpus.dedup import _ASCII_CASE_TWINS_RE
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    twins = {chr(c) for c in range(128, 0x110000) if letter.fullmatch(chr(c))}
+    assert twins == set(_ASCII_CASE_TWINS_RE.pattern.strip("[]"))
 
 
 def test_batch_groups_copies_and_points_to_the_earliest() -> None:

@@ -103,6 +103,32 @@ def test_a_pool_can_be_reused_after_a_finished_map() -> None:
         assert list(pool.map(_double, [["d"]])) == [["dd"]]
 
 
+def test_a_map_keeps_older_objects_out_of_collections_only_while_it_runs() -> None:
+    import gc
+
+    from media_analytics.preprocessing import WorkerPool
+
+    assert gc.get_freeze_count() == 0
+    with WorkerPool(2) as pool:
+        it = pool.map(_double, [["a"], ["b"]])
+        assert next(it) == ["aa"]
+        assert gc.get_freeze_count() > 0  # while it runs
+        assert list(it) == [["bb"]]
+        assert gc.get_freeze_count() == 0  # handed back at its end
+        left = pool.map(_double, [["c"], ["d"]])
+        assert next(left) == ["cc"]
+        left.close()  # and when it is left early
+        assert gc.get_freeze_count() == 0
+    # a caller that froze objects itself keeps them frozen
+    gc.freeze()
+    try:
+        with WorkerPool(2) as pool:
+            assert list(pool.map(_double, [["e"]])) == [["ee"]]
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 def _affinity(context: object, chunk: list[int]) -> list[tuple[int, ...]]:
     import os
 

@@ -94,6 +94,26 @@ def test_scraped_paragraph_joins_end_a_sentence() -> None:
     assert len(sentence_spans("Kapolsek Anra, S.H., hadir. Warga senang.")) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Ya!!! Dia datang.", ["Ya!!!", "Dia datang."]),
+        ("...Awal. Akhir", ["...Awal.", "Akhir"]),
+        (". Awal", [".", "Awal"]),
+        ("Satu.\n\n\nDua", ["Satu.", "Dua"]),
+        ('Apa?" Tanya dia.', ['Apa?"', "Tanya dia."]),
+        ("Harga naik...... Warga mengeluh.", ["Harga naik......", "Warga mengeluh."]),
+        ("Tiba di Jakarta!?,Menurut dia", ["Tiba di Jakarta!?,", "Menurut dia"]),
+        ("\n\nSatu. 2 orang.", ["Satu.", "2 orang."]),
+        ("PT. Jaya. Ia?", ["PT. Jaya.", "Ia?"]),
+    ],
+)
+def test_sentence_ends_at_runs_of_marks_and_line_breaks(text: str, sentences: list[str]) -> None:
+    # a run of marks ends one sentence where its first mark stands, and the marks found first
+    # are checked by looking behind them (see _SENT_END)
+    assert [text[a:b] for a, b in sentence_spans(text)] == sentences
+
+
 def test_blockers_round_trip_and_must_be_single_words() -> None:
     data = {"themes": [dict(MEETING["themes"][0], blockers=["Tidak", "akan"])]}
     tax = Taxonomy.from_dict(data)
