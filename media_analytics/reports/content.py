@@ -113,6 +113,10 @@ class ReportContent:
     untested : str
         Why the spike test could not run (no period shown had history enough before it), or
         ``""`` when it tested some cells.
+    outlets : int
+        The outlets that carried the stories the report shows (with ``themes``, those carrying
+        them), for the headline cards; the provenance says it beside the count without the
+        theme filter.
     """
 
     title: str
@@ -123,6 +127,7 @@ class ReportContent:
     themes: list[str] | None = None
     notes: dict[str, str] = dataclasses.field(default_factory=dict)
     untested: str = ""
+    outlets: int = 0
 
 
 def build_content(
@@ -346,6 +351,7 @@ def build_content(
         themes=list(themes) if themes is not None else None,
         notes=notes,
         untested=untested,
+        outlets=_n_outlets(data),
     )
 
 
@@ -519,7 +525,20 @@ def _provenance(
                 "against all stories)",
             ]
         )
-    n_outlets = data.copies["source"].nunique() if len(data.copies) else 0
+    n_stories, n_outlets = len(data.stories), _n_outlets(data)
+    stories = f"{n_stories} (syndicated copies counted once)"
+    outlets = str(n_outlets)
+    if themes is not None:
+        # the count the report shows first, each count labelled: a card reading "6 stories,
+        # 10 outlets" had the outlets of all the stories the other filters kept
+        stories = (
+            f"{len(shown_data.stories)} carrying the selected theme(s); {n_stories} without the "
+            "theme filter (syndicated copies counted once)"
+        )
+        outlets = (
+            f"{_n_outlets(shown_data)} carrying the selected theme(s); {n_outlets} without the "
+            "theme filter"
+        )
     actors = data.names if len(data.names) else data.actors
     grouped = 0
     if "written" in actors and len(actors):
@@ -531,10 +550,10 @@ def _provenance(
         "Model version": ", ".join(data.model_versions) or "(not recorded)",
         "Data range": f"{span[0]:%Y-%m-%d} to {span[1]:%Y-%m-%d}" if span else "(no stories)",
         "Records read": str(data.n_records),
-        "Stories": f"{len(data.stories)} (syndicated copies counted once)",
+        "Stories": stories,
         "Duplicates folded": str(data.n_duplicates),
         "Records left out": _left_out(data),
-        "Outlets": str(n_outlets),
+        "Outlets": outlets,
         "Period": PERIOD_NAMES[period] + _partial(cut),
         "Filters": shown or "none",
         "Actor names": (
@@ -542,6 +561,11 @@ def _provenance(
             "(listed in the top-actor table's also_written)"
         ),
     }
+
+
+def _n_outlets(data: ReportData) -> int:
+    """The outlets that carried ``data``'s stories (a syndicated story's every outlet)."""
+    return int(data.copies["source"].nunique()) if len(data.copies) else 0
 
 
 def _partial(cut: dict[pd.Timestamp, str]) -> str:

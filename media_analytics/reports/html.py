@@ -226,7 +226,7 @@ def _cards(content: ReportContent) -> str:
     facts = [
         ("stories", str(len(t["stories"]))),
         ("syndicated stories", str(len(t["syndicated"]))),
-        ("outlets", content.provenance["Outlets"]),
+        ("outlets", str(content.outlets)),
         ("spikes", str(len(t["spikes"]))),
         ("net tone", f"{net:+.2f}" if n else "–"),
     ]

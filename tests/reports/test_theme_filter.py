@@ -129,3 +129,28 @@ def test_a_theme_named_by_its_taxonomy_name_or_in_capitals_is_the_theme(tmp_path
         said = [r.getMessage() for r in caplog.records if "pilkada_security" in r.getMessage()]
         assert said and f"{asked!r}" in said[0] and "no story carries" not in caplog.text
         assert len([m for m in said if "read as" in m]) == 1
+
+
+def test_the_headline_cards_and_about_count_the_outlets_of_the_stories_shown(tmp_path):
+    """Under --theme the cards read "1 stories ... 4 outlets": the outlets were those of every
+    story the other filters kept, and "Stories" under About was that count, unlabelled. The
+    cards now count the outlets carrying the stories shown, and About gives both counts, each
+    labelled."""
+    copy = {**RECORDS[0], "id": "p1-copy", "source": "Outlet copy", "duplicate_of": "p1"}
+    records = [*RECORDS, copy]  # 3 stories in 4 outlets; the one on pilkada_security in 2
+    paths = build_report(records, tmp_path, themes=["pilkada_security"])
+    html = paths["html"].read_text(encoding="utf-8")
+    cards = dict(
+        (label, int(n))
+        for n, label in re.findall(
+            r'<div class="card"><b>(\d+)</b><span class="muted">([^<]+)<', html
+        )
+    )
+    assert (cards["stories"], cards["outlets"]) == (1, 2)
+    markdown = paths["markdown"].read_text(encoding="utf-8")
+    for text in (html, markdown):
+        assert "1 carrying the selected theme(s); 3 without the theme filter" in text
+        assert "2 carrying the selected theme(s); 4 without the theme filter" in text
+    plain = build_report(records, tmp_path / "plain")["html"].read_text(encoding="utf-8")
+    assert re.search(r"<b>4</b><span class=\"muted\">outlets<", plain)
+    assert "<dt>Stories</dt><dd>3 (syndicated copies counted once)</dd>" in plain
