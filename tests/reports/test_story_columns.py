@@ -130,9 +130,10 @@ def test_an_actor_may_be_asked_for_by_role(scored, scored_file, tmp_path, caplog
     assert deputy.any()
     assert not role_matches(data.actors, ["Kapolda"])["Kapolda"][deputy].any()
     # the tone toward the role's holders, after the top actors, and the report says what it
-    # counted
+    # counted (and the name no story names last, with no stories)
     tone = pd.read_csv(out / "tables" / "sentiment_by_actor.csv")
-    assert tone["actor"].tolist()[-2:] == ["Kapolda", "Kapolda Metro Jaya"]
+    assert tone["actor"].tolist()[-3:] == ["Kapolda", "Kapolda Metro Jaya", "Tak Ada Orangnya"]
+    assert tone["n"].tolist()[-1] == 0
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "Kapolda is a role: the stories naming an actor whose role starts with it" in html
     # an actor's name stays that actor's, exactly as before

@@ -154,3 +154,41 @@ def test_the_headline_cards_and_about_count_the_outlets_of_the_stories_shown(tmp
     plain = build_report(records, tmp_path / "plain")["html"].read_text(encoding="utf-8")
     assert re.search(r"<b>4</b><span class=\"muted\">outlets<", plain)
     assert "<dt>Stories</dt><dd>3 (syndicated copies counted once)</dd>" in plain
+
+
+def test_an_actor_asked_for_that_no_story_shown_names_is_warned_of_and_kept_in_the_tone_table(
+    tmp_path, caplog
+):
+    """``--theme pilkada_security --actor Polri``, Polri named only in stories without the
+    theme, gave ``Polri | 0 | 0.0%`` in the share of voice, no row in the tone table (which
+    --help says shows the actors asked for) and not a word. Now one warning names them and
+    says why, and the tone table has their rows, with no stories and no net tone."""
+    with caplog.at_level(logging.WARNING, logger="media_analytics.reports"):
+        paths = build_report(
+            RECORDS, tmp_path, themes=["pilkada_security"], names=["Hendry", "Budi Santoso", "Zz"]
+        )
+    said = [r.getMessage() for r in caplog.records if "names the actor(s)" in r.getMessage()]
+    outside = [m for m in said if m.startswith("no story of the report names")]
+    assert len(outside) == 1 and "'Hendry'" in outside[0] and "Budi" not in outside[0]
+    assert "carry none of the selected theme(s) (pilkada_security)" in outside[0]
+    # a name no story at all names (a typo) keeps its own warning, and only that one
+    assert [m for m in said if "'Zz'" in m] == [m for m in said if m.startswith("no story names")]
+    voice = pd.read_csv(paths["csv:share_of_voice_actor"])
+    assert voice[["actor", "articles"]].values.tolist() == [
+        ["Hendry", 0],
+        ["Budi Santoso", 1],
+        ["Zz", 0],
+    ]
+    tone = pd.read_csv(paths["csv:sentiment_by_actor"]).set_index("actor")
+    assert tone.index.tolist() == ["Budi Santoso", "Hendry", "Zz"]
+    assert tone.loc["Budi Santoso", ["positive", "n"]].tolist() == [1, 1]
+    for name in ("Hendry", "Zz"):
+        assert tone.loc[name, ["positive", "neutral", "negative", "n"]].tolist() == [0, 0, 0, 0]
+        assert pd.isna(tone.loc[name, "net_tone"])
+    # without the filter Hendry's story is shown: no warning of him, and his tone
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="media_analytics.reports"):
+        plain = build_report(RECORDS, tmp_path / "plain", names=["Hendry"])
+    assert "names the actor(s)" not in caplog.text
+    tone = pd.read_csv(plain["csv:sentiment_by_actor"]).set_index("actor")
+    assert tone.loc["Hendry", ["negative", "n"]].tolist() == [1, 1]
