@@ -2206,7 +2206,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--out",
         default="media-analytics-report",
         help="output folder, or a .html file name (then the Markdown and the tables go to "
-        "a folder of the same name beside it; default: media-analytics-report)",
+        "a folder of the same name beside it; default: media-analytics-report); the tables "
+        "as CSV, and as one Excel workbook, tables.xlsx, with the excel extra (pip install "
+        "'media-analytics[excel]')",
     )
     report.add_argument(
         "--period",

@@ -100,13 +100,19 @@ def write_csv(tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, Path]:
 
 
 def write_excel(tables: dict[str, pd.DataFrame], path: Path) -> Path | None:
-    """Write every table to one workbook, a sheet each; ``None`` (and a log line) without openpyxl.
+    """Write every table to one workbook, a sheet each; ``None`` (and a warning naming the
+    ``excel`` extra) without openpyxl.
 
     Sheet names are the table names cut to Excel's 31 characters; figures are rounded as in
-    the CSV files (:func:`rounded`).
+    the CSV files (:func:`rounded`). The warning is one, not an INFO line: ``pip install .``
+    has no openpyxl, and a workbook missing among a report's twenty lines went unseen.
     """
     if find_spec("openpyxl") is None:
-        logger.info("openpyxl is not installed: skipping the Excel export (pip install openpyxl)")
+        logger.warning(
+            "openpyxl is not installed: %s is not written (the CSV tables are); for the Excel "
+            "tables install the excel extra: pip install 'media-analytics[excel]'",
+            path.name,
+        )
         return None
     path.parent.mkdir(parents=True, exist_ok=True)
     order = [n for n in TABLE_TITLES if n in tables] + [n for n in tables if n not in TABLE_TITLES]
