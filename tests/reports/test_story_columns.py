@@ -69,7 +69,11 @@ def test_each_story_carries_its_themes_and_its_link(scored, tmp_path) -> None:
     for row in themed.itertuples():
         link = f'<a href="{escape(row.url)}" rel="noreferrer noopener">{escape(row.title)}</a>'
         assert link in html, row.title
-        assert f'<td class="long">{escape(row.themes)}</td>' in html
+        # each theme, in the row, with its evidence after it (see test_theme_evidence.py)
+        cells = html.split(link, 1)[1].split("</tr>", 1)[0]
+        assert [f"<b>{escape(t)}</b>: " in cells for t in row.themes.split("; ")] == [True] * len(
+            row.themes.split("; ")
+        )
     # the report loads nothing: the links are links, not resources
     assert not re.search(r"\ssrc=\"(https?:)?//", html)
     markdown = paths["markdown"].read_text(encoding="utf-8")
