@@ -2206,7 +2206,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--out",
         default="media-analytics-report",
         help="output folder, or a .html file name (then the Markdown and the tables go to "
-        "a folder of the same name beside it; default: media-analytics-report)",
+        "a folder of the same name beside it; default: media-analytics-report); the tables "
+        "as CSV, and as one Excel workbook, tables.xlsx, with the excel extra (pip install "
+        "'media-analytics[excel]')",
     )
     report.add_argument(
         "--period",
@@ -2247,7 +2249,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         metavar="NAME",
         help="compare these actors in the share-of-voice table, and show the tone toward "
-        "them after the top 10 (repeatable; any form the articles wrote them in: --actor KPK "
+        "them after the top 10, a row with n 0 for one no story of the report gives a tone "
+        "toward (repeatable; any form the articles wrote them in: --actor KPK "
         "--actor Polri; a NAME that is no actor's is a role: --actor Kapolda counts the stories "
         "naming an actor whose role starts with it, such as Kapolda Metro Jaya)",
     )

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .content import SPIKE_DEFAULTS, _carrying, actor_types_of, build_content
+from .content import SPIKE_DEFAULTS, ReportContent, _carrying, actor_types_of, build_content
 from .export import write_csv, write_excel
 from .frames import ReportData, records_to_frames
 from .html import render_html
@@ -145,9 +145,10 @@ def build_report(
         The report's heading.
     names : sequence of str, optional
         Actors to compare in the share-of-voice table; the tone-toward-actors table shows
-        them too, after the ``top_n`` actors. An actor may be named by any form the stories
-        wrote it in, a form of ``aliases`` (whatever the date range) or with its rank,
-        honorifics and degrees (``Irjen Ahmad Luthfi``; see
+        them too, after the ``top_n`` actors (a row with ``n`` 0 for one no story gives a tone
+        toward; a warning names those no story of the report names). An actor may be named
+        by any form the stories wrote it in, a form of ``aliases`` (whatever the date range)
+        or with its rank, honorifics and degrees (``Irjen Ahmad Luthfi``; see
         :func:`~media_analytics.reports.tables.asked_actors`). A name that is no actor's may
         be a role: it stands for the actors whose role starts with it (``Kapolda`` for
         ``Kapolda Metro Jaya``, ``Kapolda Jatim``, ...; ``Kapolda Jawa Timur`` for ``Kapolda
@@ -242,6 +243,8 @@ def build_report(
             ", ".join(map(repr, absent)),
             present,
         )
+    unknown: list[str] = []
+    places: set[str] = set()
     if names:
         # by any form the stories wrote, a form of the alias table or with a rank or degrees
         found = asked_actors(data, names)
@@ -258,7 +261,7 @@ def build_report(
         if unknown:  # a typo, or a name the articles never write alone
             logger.warning(
                 "no story names the actor(s) %s, as written or as a grouped name; their share "
-                "of voice is 0",
+                "of voice is 0 and their rows in the tone table have no stories",
                 ", ".join(map(repr, unknown)),
             )
     content = build_content(
@@ -273,6 +276,8 @@ def build_report(
         actor_types=actor_types,
         default_versions=default_versions,
     )
+    if names and themes is not None:
+        _say_names_outside_themes(content, names, {*unknown, *places}, themes)
     if "Topics" in content.provenance:  # the default model's: the report says so, and here
         logger.warning("%s", content.provenance["Topics"])
     paths: dict[str, Path] = {}
@@ -298,6 +303,27 @@ def build_report(
         out,
     )
     return paths
+
+
+def _say_names_outside_themes(
+    content: ReportContent, names: Sequence[str], said: set[str], themes: Sequence[str]
+) -> None:
+    """Warn, in one line, of the actors asked for that the stories kept name but none of those
+    the report shows (carrying ``themes``): their share of voice is 0 and their row in the tone
+    table has no stories, which would otherwise read as an actor the articles never name, or
+    a typo. The names of ``said`` (no story names them at all, or places, each said already)
+    are left out."""
+    voice = content.tables["share_of_voice_actor"]
+    none = set(voice.loc[voice["articles"] == 0, "actor"])
+    outside = [n for n in names if n in none and n not in said]
+    if outside:
+        logger.warning(
+            "no story of the report names the actor(s) %s: the stories naming them carry none "
+            "of the selected theme(s) (%s); their share of voice is 0 and their rows in the "
+            "tone table have no stories",
+            ", ".join(map(repr, outside)),
+            ", ".join(themes),
+        )
 
 
 def _say_where_places_are(

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from .. import __version__
+from .evidence import EVIDENCE_NOTE, Passage, evidence_text
 from .frames import ReportData, _first_ids, _period_code
 from .regions import NO_REGENCY, NO_REGION, place_matches, read_region
 from .spikes import SPIKE_DIMENSIONS, attention_tests, baseline_periods, detect_spikes
@@ -113,6 +114,15 @@ class ReportContent:
     untested : str
         Why the spike test could not run (no period shown had history enough before it), or
         ``""`` when it tested some cells.
+    evidence : dict
+        Story id -> ``(theme, passages)`` for each theme the story carries, in the record's
+        order: why it carries it, its strongest matched phrases in their sentences (see
+        :func:`~media_analytics.reports.evidence.theme_passages`); the stories table has it as
+        text in its ``evidence`` column.
+    outlets : int
+        The outlets that carried the stories the report shows (with ``themes``, those carrying
+        them), for the headline cards; the provenance says it beside the count without the
+        theme filter.
     """
 
     title: str
@@ -123,6 +133,10 @@ class ReportContent:
     themes: list[str] | None = None
     notes: dict[str, str] = dataclasses.field(default_factory=dict)
     untested: str = ""
+    outlets: int = 0
+    evidence: dict[str, list[tuple[str, tuple[Passage, ...]]]] = dataclasses.field(
+        default_factory=dict
+    )
 
 
 def build_content(
@@ -185,6 +199,8 @@ def build_content(
     """
     code = _period_code(period)
     types = actor_types_of(actor_types)
+    # why each story carries its themes (every theme it carries, as its themes column lists)
+    evidence = _evidence(data)
     # the share of voice between themes is each theme's share of all theme mentions, with the
     # filter as without it (the filter shows the selected themes' rows only)
     theme_voice = share_of_voice(data, "theme")
@@ -211,6 +227,8 @@ def build_content(
         for by in SPIKE_DIMENSIONS
     }
     stories = data.stories.sort_values(["date", "id"]).reset_index(drop=True)
+    said = stories["id"].map(lambda story: evidence_text(evidence.get(story, [])))
+    stories.insert(list(stories.columns).index("themes") + 1, "evidence", said.astype(object))
     emerging = {by: _emerging(data, by, int(options["min_count"])) for by in ("topic", "theme")}
     tables: dict[str, pd.DataFrame] = {
         "spikes": _by_dimension(spikes),
@@ -311,6 +329,7 @@ def build_content(
         "places and the local branches they name."
     )
     notes.update(REGION_NOTES)
+    notes["stories"] = EVIDENCE_NOTE
     sample = _default_topics(data, default_versions)
     for by, (_, left_out) in emerging.items():
         notes[f"emerging_{by}s"] = (
@@ -346,6 +365,8 @@ def build_content(
         themes=list(themes) if themes is not None else None,
         notes=notes,
         untested=untested,
+        outlets=_n_outlets(data),
+        evidence={k: v for k, v in evidence.items() if k in set(stories["id"])},
     )
 
 
@@ -519,7 +540,20 @@ def _provenance(
                 "against all stories)",
             ]
         )
-    n_outlets = data.copies["source"].nunique() if len(data.copies) else 0
+    n_stories, n_outlets = len(data.stories), _n_outlets(data)
+    stories = f"{n_stories} (syndicated copies counted once)"
+    outlets = str(n_outlets)
+    if themes is not None:
+        # the count the report shows first, each count labelled: a card reading "6 stories,
+        # 10 outlets" had the outlets of all the stories the other filters kept
+        stories = (
+            f"{len(shown_data.stories)} carrying the selected theme(s); {n_stories} without the "
+            "theme filter (syndicated copies counted once)"
+        )
+        outlets = (
+            f"{_n_outlets(shown_data)} carrying the selected theme(s); {n_outlets} without the "
+            "theme filter"
+        )
     actors = data.names if len(data.names) else data.actors
     grouped = 0
     if "written" in actors and len(actors):
@@ -531,10 +565,10 @@ def _provenance(
         "Model version": ", ".join(data.model_versions) or "(not recorded)",
         "Data range": f"{span[0]:%Y-%m-%d} to {span[1]:%Y-%m-%d}" if span else "(no stories)",
         "Records read": str(data.n_records),
-        "Stories": f"{len(data.stories)} (syndicated copies counted once)",
+        "Stories": stories,
         "Duplicates folded": str(data.n_duplicates),
         "Records left out": _left_out(data),
-        "Outlets": str(n_outlets),
+        "Outlets": outlets,
         "Period": PERIOD_NAMES[period] + _partial(cut),
         "Filters": shown or "none",
         "Actor names": (
@@ -542,6 +576,24 @@ def _provenance(
             "(listed in the top-actor table's also_written)"
         ),
     }
+
+
+def _evidence(data: ReportData) -> dict[str, list[tuple[str, tuple[Passage, ...]]]]:
+    """Story id -> ``(theme, passages)`` for each of its themes, in the records' order."""
+    out: dict[str, list[tuple[str, tuple[Passage, ...]]]] = {}
+    if "passages" not in data.themes:  # (frames made by hand, without the records' evidence)
+        return out
+    seen: set[tuple[str, str]] = set()
+    for story, theme, passages in data.themes[["id", "theme", "passages"]].itertuples(index=False):
+        if (story, theme) not in seen:  # a theme listed twice in a record: once
+            seen.add((story, theme))
+            out.setdefault(str(story), []).append((str(theme), tuple(passages or ())))
+    return out
+
+
+def _n_outlets(data: ReportData) -> int:
+    """The outlets that carried ``data``'s stories (a syndicated story's every outlet)."""
+    return int(data.copies["source"].nunique()) if len(data.copies) else 0
 
 
 def _partial(cut: dict[pd.Timestamp, str]) -> str:

@@ -100,14 +100,22 @@ def write_csv(tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, Path]:
 
 
 def write_excel(tables: dict[str, pd.DataFrame], path: Path) -> Path | None:
-    """Write every table to one workbook, a sheet each; ``None`` (and a log line) without openpyxl.
+    """Write every table to one workbook, a sheet each; ``None`` (and a warning naming the
+    ``excel`` extra) without openpyxl.
 
     Sheet names are the table names cut to Excel's 31 characters; figures are rounded as in
-    the CSV files (:func:`rounded`).
+    the CSV files (:func:`rounded`). The warning is one, not an INFO line: ``pip install .``
+    has no openpyxl, and a workbook missing among a report's twenty lines went unseen.
     """
     if find_spec("openpyxl") is None:
-        logger.info("openpyxl is not installed: skipping the Excel export (pip install openpyxl)")
+        logger.warning(
+            "openpyxl is not installed: %s is not written (the CSV tables are); for the Excel "
+            "tables install the excel extra: pip install 'media-analytics[excel]'",
+            path.name,
+        )
         return None
+    from openpyxl.styles import Alignment
+
     path.parent.mkdir(parents=True, exist_ok=True)
     order = [n for n in TABLE_TITLES if n in tables] + [n for n in tables if n not in TABLE_TITLES]
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
@@ -117,8 +125,16 @@ def write_excel(tables: dict[str, pd.DataFrame], path: Path) -> Path | None:
                 if isinstance(frame[column].dtype, pd.DatetimeTZDtype):
                     frame = frame.assign(**{column: frame[column].dt.tz_localize(None)})
             frame.to_excel(writer, sheet_name=name[:31], index=False)
-            for row in writer.sheets[name[:31]].iter_rows():
+            sheet = writer.sheets[name[:31]]
+            for row in sheet.iter_rows():
                 for cell in row:
                     if cell.data_type == "f":  # text from an article, never a formula of ours
                         cell.data_type = "s"
+            if "evidence" in frame.columns:  # a line per theme: shown as lines, in a wide column
+                column = sheet.cell(row=1, column=list(frame.columns).index("evidence") + 1)
+                sheet.column_dimensions[column.column_letter].width = 80
+                for (cell,) in sheet.iter_rows(
+                    min_row=2, min_col=column.column, max_col=column.column
+                ):
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
     return path

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .evidence import theme_passages
 from .regions import in_regions, story_places
 
 __all__ = ["PERIODS", "ReportData", "period_start", "records_to_frames"]
@@ -90,7 +91,10 @@ class ReportData:
     copies : pandas.DataFrame
         One row per record: ``id, story_id, date, source, is_duplicate``.
     themes : pandas.DataFrame
-        ``id, date, theme, score, evidence`` (evidence joined with ``"; "``).
+        ``id, date, theme, score, evidence, passages``: evidence joined with ``"; "``, and
+        passages the strongest of it in their sentences (a tuple of
+        :class:`~media_analytics.reports.evidence.Passage`; see
+        :func:`~media_analytics.reports.evidence.theme_passages`).
     actors : pandas.DataFrame
         ``id, date, name, title, role, type, province, regency, sentiment, written``;
         ``sentiment`` is the actor's own label (the tone of the sentences naming it), ``None``
@@ -656,6 +660,8 @@ def records_to_frames(
                     "theme": theme.get("theme"),
                     "score": theme.get("score"),
                     "evidence": "; ".join(str(e) for e in theme.get("evidence") or []),
+                    # the strongest phrases in their sentences, for the reports to show
+                    "passages": tuple(theme_passages(theme, _clean_str(rec.get("title")) or "")),
                 }
             )
         for actor in _nested(rec.get("actors"), [], unread, "actors") or []:
@@ -705,7 +711,7 @@ def records_to_frames(
             n,
         )
     stories = _frame(story_rows, STORY_COLUMNS)
-    themes = _frame(theme_rows, ["id", "date", "theme", "score", "evidence"])
+    themes = _frame(theme_rows, ["id", "date", "theme", "score", "evidence", "passages"])
     themes = themes[themes["theme"].notna()]
     actors = _frame(
         actor_rows,

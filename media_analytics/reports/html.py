@@ -8,12 +8,14 @@ saved as PDF), the tables wrap their cells in smaller type instead, so no column
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping, Sequence
 from html import escape
 from typing import Any
 
 import pandas as pd
 
 from .content import ReportContent, no_spike_reason, no_tone_reason
+from .evidence import Passage
 from .layout import (
     ACTOR_TONE_CAVEAT,
     TABLE_TITLES,
@@ -62,6 +64,7 @@ th { background: #f0f3f6; position: sticky; top: 0; white-space: nowrap; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.long { min-width: 16rem; white-space: normal; }
 td.wrap { min-width: 10rem; white-space: normal; }
+mark { background: #fff3b0; color: inherit; padding: 0 .1em; }
 .spike { border-left: 4px solid #C00000; padding: .25rem .75rem; margin: .75rem 0; }
 .spike ul { margin: .25rem 0; padding-left: 1.2rem; }
 @media (max-width: 600px) {
@@ -91,8 +94,18 @@ td.wrap { min-width: 10rem; white-space: normal; }
 
 
 def _table(
-    frame: pd.DataFrame, *, max_rows: int | None = None, caption: str = "", latest: bool = False
+    frame: pd.DataFrame,
+    *,
+    max_rows: int | None = None,
+    caption: str = "",
+    latest: bool = False,
+    markup: Mapping[str, Callable[[dict[str, str]], str]] | None = None,
+    hidden: Sequence[str] = (),
 ) -> str:
+    """``frame`` as an HTML table; ``markup`` gives the HTML of a column's cells from the row
+    (its cells as text), for cells that are more than text, and ``hidden`` columns are not
+    shown (an id ``markup`` reads)."""
+    markup = markup or {}
     if frame.empty:
         return '<p class="muted">Nothing to show.</p>'
     if latest and max_rows is not None and len(frame) > max_rows:
@@ -100,12 +113,24 @@ def _table(
     else:
         shown = display_frame(frame, max_rows)
     numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
-    long = {c for c in frame.columns if c in ("top_articles", "latest_quote", "outlets", "themes")}
+    long = {
+        c
+        for c in frame.columns
+        if c
+        in (
+            "top_articles",
+            "latest_quote",
+            "outlets",
+            "themes",
+            "evidence",
+            "themes, with evidence",
+        )
+    }
     if "source" in frame.columns:  # a story's headline (beside an actor's role, a title is a rank)
         long |= {c for c in frame.columns if c == "title"}
     # a story's URL is the link of its title, not a column of its own
     linked = "url" in shown.columns and "title" in shown.columns
-    columns = [c for c in shown.columns if not (linked and c == "url")]
+    columns = [c for c in shown.columns if not (linked and c == "url") and c not in hidden]
 
     def cls(c: object) -> str:
         if c in numeric:
@@ -113,6 +138,8 @@ def _table(
         return ' class="long"' if c in long else ' class="wrap"' if c == "role" else ""
 
     def cell(c: str, row: dict[str, str]) -> str:
+        if c in markup:
+            return f"<td{cls(c)}>{markup[c](row)}</td>"
         text = escape(row[c])
         if linked and c == "title" and _WEB_LINK.match(row["url"]):
             text = f'<a href="{escape(row["url"])}" rel="noreferrer noopener">{text}</a>'
@@ -226,7 +253,7 @@ def _cards(content: ReportContent) -> str:
     facts = [
         ("stories", str(len(t["stories"]))),
         ("syndicated stories", str(len(t["syndicated"]))),
-        ("outlets", content.provenance["Outlets"]),
+        ("outlets", str(content.outlets)),
         ("spikes", str(len(t["spikes"]))),
         ("net tone", f"{net:+.2f}" if n else "–"),
     ]
@@ -308,17 +335,48 @@ def _actors(content: ReportContent) -> list[str]:
 
 
 def _stories(content: ReportContent) -> list[str]:
-    """The stories carrying a theme, with their themes, each title a link to its article."""
+    """The stories carrying a theme, each with its themes and why it carries them (the
+    strongest matched phrases, marked in their sentences), each title a link to its article."""
     stories = content.tables["stories"]
     themed = stories[stories["themes"].fillna("").astype(str) != ""]
     said = (
-        f"The {len(themed)} of {len(stories)} stories that carry a theme, with their themes; a "
-        "title links to the story's article (its original, or its earliest copy). Every story, "
-        "with or without a theme, is in the stories table."
+        f"The {len(themed)} of {len(stories)} stories that carry a theme, with their themes and "
+        "the evidence for each; a title links to the story's article (its original, or its "
+        "earliest copy). Every story, with or without a theme, is in the stories table, its "
+        "evidence in the evidence column."
     )
-    shown = themed[["date", "title", "source", "themes", "n_outlets", "url"]]
-    table = _table(shown, max_rows=_MAX_STORIES, latest=True)
-    return [f'<p class="muted">{escape(said)}</p>', table]
+    note = content.notes.get("stories", "")
+
+    def why(row: dict[str, str]) -> str:
+        lines = []
+        for theme, passages in content.evidence.get(row["id"], []):
+            said = "; ".join(_passage(p) for p in passages) or "(no evidence given)"
+            lines.append(f"<b>{escape(theme)}</b>: {said}")
+        return "<br>".join(lines) or escape(row["themes"])
+
+    shown = themed[["date", "title", "source", "themes", "n_outlets", "url", "id"]].rename(
+        columns={"themes": "themes, with evidence"}
+    )
+    table = _table(
+        shown,
+        max_rows=_MAX_STORIES,
+        latest=True,
+        markup={"themes, with evidence": why},
+        hidden=("id",),
+    )
+    return [f'<p class="muted">{escape(said)} {escape(note)}</p>', table]
+
+
+def _passage(passage: Passage) -> str:
+    """A passage of a theme's evidence: its sentence with the phrases marked, or the phrases
+    alone (a headline's, said so)."""
+    if passage.sentence:
+        text = "".join(
+            f"<mark>{escape(t)}</mark>" if marked else escape(t) for t, marked in passage.pieces()
+        )
+    else:
+        text = ", ".join(f"<mark>{escape(p)}</mark>" for p in passage.phrases)
+    return text + (' <span class="muted">(headline)</span>' if passage.headline else "")
 
 
 def _totals(frame: pd.DataFrame, column: str) -> pd.DataFrame:

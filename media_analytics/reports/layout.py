@@ -48,7 +48,8 @@ TABLE_TITLES = {
 ACTOR_TONE_CAVEAT = (
     "The tone toward an actor is the tone of the sentences naming it, read by the sentence "
     "classifier, for people and organisations only: places have none, and n counts the stories "
-    "that give the actor a tone (the top-actor table's net_tone is the same figure). On "
+    "that give the actor a tone (the top-actor table's net_tone is the same figure; an actor "
+    "asked for that no story gives one has n 0 and no net tone). On "
     "held-out actors of real news judged by people it agrees about 60% of the time (macro-F1 "
     "about 50%; two in three of those actors are covered neutrally), and most errors are "
     'neutral coverage read as positive or the reverse: read it as a rough lean. See "Tone '

@@ -9,6 +9,7 @@ import re
 import pandas as pd
 
 from .content import ReportContent, no_spike_reason, no_tone_reason
+from .evidence import Passage
 from .layout import ACTOR_TONE_CAVEAT, TABLE_TITLES, display_frame, key_totals, theme_columns
 
 __all__ = ["markdown_table", "render_markdown"]
@@ -35,6 +36,8 @@ _REGION_TABLES = (
     ("volume_region", "province", "Stories per province"),
     ("volume_regency", "regency", "Stories per regency or city"),
 )
+#: Stories under "Stories by theme" (the latest; the stories table has them all).
+_MAX_STORIES = 20
 #: What a table's figures are, said under it.
 _AFTER = {"sentiment_by_actor": ACTOR_TONE_CAVEAT}
 
@@ -97,6 +100,48 @@ def markdown_table(frame: pd.DataFrame, max_rows: int | None = 10, *, latest: bo
     return "\n".join(lines)
 
 
+def _stories(content: ReportContent, latest: int = _MAX_STORIES) -> list[str]:
+    """ "Stories by theme": the ``latest`` stories carrying a theme, each with its themes and
+    the evidence for each, its strongest matched phrases in bold in their sentences."""
+    stories = content.tables["stories"]
+    themed = stories[stories["themes"].fillna("").astype(str) != ""]
+    shown = themed.tail(latest)
+    which = f"The latest {len(shown)} of the" if len(shown) < len(themed) else "The"
+    lines = [
+        "## Stories by theme",
+        "",
+        f"_{which} {len(themed)} of {len(stories)} stories that carry a theme, with the evidence "
+        "for each theme (the stories table has every story, its evidence in the evidence "
+        f"column). {content.notes.get('stories', '')}_",
+        "",
+    ]
+    if shown.empty:
+        return [*lines, "_Nothing to show._", ""]
+    for story in shown.itertuples():
+        title = _text(_link(str(story.title), str(story.url or "")))
+        lines.append(f"- {story.date:%Y-%m-%d}, {_md(story.source)}: {title}")
+        for theme, passages in content.evidence.get(story.id, []):
+            said = "; ".join(_passage(p) for p in passages) or "(no evidence given)"
+            lines.append(f"  - **{_md(theme)}**: {said}")
+    return [*lines, ""]
+
+
+def _passage(passage: Passage) -> str:
+    """A passage of a theme's evidence in Markdown: its sentence with the phrases in bold, or
+    the phrases alone (a headline's, said so)."""
+    if passage.sentence:
+        text = "".join(f"**{_md(t)}**" if marked else _md(t) for t, marked in passage.pieces())
+    else:
+        text = ", ".join(f"**{_md(p)}**" for p in passage.phrases)
+    return text + (" (headline)" if passage.headline else "")
+
+
+def _md(value: object) -> str:
+    """Article text in running Markdown: as :func:`_text`, and ``*`` and a backtick escaped (a
+    sentence's asterisk must not open a bold that runs on)."""
+    return re.sub(r"([*`])", r"\\\1", _text(value))
+
+
 def render_markdown(content: ReportContent) -> str:
     """The report summary as Markdown."""
     word = {"D": "day", "W": "week", "M": "month"}[content.period]
@@ -135,6 +180,7 @@ def render_markdown(content: ReportContent) -> str:
         note, after = content.notes.get(name), _AFTER.get(name)
         lines += [f"## {TABLE_TITLES[name]}", "", *([f"_{note}_", ""] if note else []), table, ""]
         lines += [f"_{after}_", ""] if after else []
+    lines += _stories(content)
     for name, column, title in _REGION_TABLES:
         if name in content.tables:
             table = markdown_table(key_totals(content.tables[name], column), 10)

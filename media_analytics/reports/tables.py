@@ -587,11 +587,14 @@ def sentiment_mix(
     top : int, optional
         Keep the ``top`` keys with the most labelled stories (not for ``by="period"``).
     names : sequence of str, optional
-        With ``by="actor"`` and ``top``: these actors too, after the top ones, when they have
-        labelled stories (the actors an analyst compares; named by any form the data wrote
-        them in, as in :func:`share_of_voice`). A name that is a role (see
-        :func:`role_matches`) gets a row of its own after the actors, with or without
-        ``top``: the tone toward the actors holding it, each story counted once.
+        With ``by="actor"``: these actors too, after the ``top`` ones (the actors an analyst
+        compares; named by any form the data wrote them in, as in :func:`share_of_voice`, and
+        shown under the name the data count them under). A name that is a role (see
+        :func:`role_matches`) gets a row of its own after the actors: the tone toward the
+        actors holding it, each story counted once. A name no labelled story gives a tone
+        toward (no story names it, or none reads a tone toward it) is a row of zeros with a
+        missing ``net_tone``, last: every name asked for has its row, as in the share of
+        voice.
 
     Returns
     -------
@@ -646,6 +649,20 @@ def sentiment_mix(
                 held_table = _tone_table(held, column, None)
                 held_table = held_table.sort_values(column, key=lambda k: k.map(order))
                 out = pd.concat([out, held_table])
+            # every name asked for has its row, as in the share of voice: one no labelled
+            # story gives a tone (none of the report's stories names it, or none gives a tone
+            # toward it) is a row of zeros with no net tone, rather than missing from the table
+            present = set(out[column].astype(str).str.casefold())
+            missing = [
+                shown
+                for shown in dict.fromkeys(counted.get(n, n) for n in names)
+                if shown.casefold() not in present
+            ]
+            if missing:
+                empty = pd.DataFrame(
+                    {column: missing, **{c: 0 for c in (*SENTIMENT_LABELS, "n")}}
+                ).assign(net_tone=float("nan"))
+                out = pd.concat([out, empty]) if len(out) else empty
     return out.reset_index(drop=True)
 
 

@@ -69,7 +69,11 @@ def test_each_story_carries_its_themes_and_its_link(scored, tmp_path) -> None:
     for row in themed.itertuples():
         link = f'<a href="{escape(row.url)}" rel="noreferrer noopener">{escape(row.title)}</a>'
         assert link in html, row.title
-        assert f'<td class="long">{escape(row.themes)}</td>' in html
+        # each theme, in the row, with its evidence after it (see test_theme_evidence.py)
+        cells = html.split(link, 1)[1].split("</tr>", 1)[0]
+        assert [f"<b>{escape(t)}</b>: " in cells for t in row.themes.split("; ")] == [True] * len(
+            row.themes.split("; ")
+        )
     # the report loads nothing: the links are links, not resources
     assert not re.search(r"\ssrc=\"(https?:)?//", html)
     markdown = paths["markdown"].read_text(encoding="utf-8")
@@ -130,9 +134,10 @@ def test_an_actor_may_be_asked_for_by_role(scored, scored_file, tmp_path, caplog
     assert deputy.any()
     assert not role_matches(data.actors, ["Kapolda"])["Kapolda"][deputy].any()
     # the tone toward the role's holders, after the top actors, and the report says what it
-    # counted
+    # counted (and the name no story names last, with no stories)
     tone = pd.read_csv(out / "tables" / "sentiment_by_actor.csv")
-    assert tone["actor"].tolist()[-2:] == ["Kapolda", "Kapolda Metro Jaya"]
+    assert tone["actor"].tolist()[-3:] == ["Kapolda", "Kapolda Metro Jaya", "Tak Ada Orangnya"]
+    assert tone["n"].tolist()[-1] == 0
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "Kapolda is a role: the stories naming an actor whose role starts with it" in html
     # an actor's name stays that actor's, exactly as before

@@ -334,8 +334,10 @@ def test_the_tone_toward_the_actors_asked_for_is_shown_after_the_top_ones():
     records += [record(4, ["Korps Bhayangkara"], "positive"), record(5, ["TNI"], "neutral")]
     data = records_to_frames(records, aliases={"Korps Bhayangkara": "Polri"})
     table = sentiment_mix(data, "actor", top=2, names=["korps bhayangkara", "Nobody"])
-    assert table["actor"].tolist() == ["DPR", "KPK", "Polri"]
-    assert table.iloc[-1][["positive", "n", "net_tone"]].tolist() == [1, 1, 1.0]
+    # a name no story gives a tone toward keeps its row, as in the share of voice: n 0, no tone
+    assert table["actor"].tolist() == ["DPR", "KPK", "Polri", "Nobody"]
+    assert table.iloc[-2][["positive", "n", "net_tone"]].tolist() == [1, 1, 1.0]
+    assert table.iloc[-1][["n"]].tolist() == [0] and pd.isna(table.iloc[-1]["net_tone"])
     content = build_content(data, title="t", top_n=2, names=["Polri", "DPR"])
     assert content.tables["sentiment_by_actor"]["actor"].tolist() == ["DPR", "KPK", "Polri"]
 

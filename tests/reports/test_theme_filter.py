@@ -129,3 +129,66 @@ def test_a_theme_named_by_its_taxonomy_name_or_in_capitals_is_the_theme(tmp_path
         said = [r.getMessage() for r in caplog.records if "pilkada_security" in r.getMessage()]
         assert said and f"{asked!r}" in said[0] and "no story carries" not in caplog.text
         assert len([m for m in said if "read as" in m]) == 1
+
+
+def test_the_headline_cards_and_about_count_the_outlets_of_the_stories_shown(tmp_path):
+    """Under --theme the cards read "1 stories ... 4 outlets": the outlets were those of every
+    story the other filters kept, and "Stories" under About was that count, unlabelled. The
+    cards now count the outlets carrying the stories shown, and About gives both counts, each
+    labelled."""
+    copy = {**RECORDS[0], "id": "p1-copy", "source": "Outlet copy", "duplicate_of": "p1"}
+    records = [*RECORDS, copy]  # 3 stories in 4 outlets; the one on pilkada_security in 2
+    paths = build_report(records, tmp_path, themes=["pilkada_security"])
+    html = paths["html"].read_text(encoding="utf-8")
+    cards = dict(
+        (label, int(n))
+        for n, label in re.findall(
+            r'<div class="card"><b>(\d+)</b><span class="muted">([^<]+)<', html
+        )
+    )
+    assert (cards["stories"], cards["outlets"]) == (1, 2)
+    markdown = paths["markdown"].read_text(encoding="utf-8")
+    for text in (html, markdown):
+        assert "1 carrying the selected theme(s); 3 without the theme filter" in text
+        assert "2 carrying the selected theme(s); 4 without the theme filter" in text
+    plain = build_report(records, tmp_path / "plain")["html"].read_text(encoding="utf-8")
+    assert re.search(r"<b>4</b><span class=\"muted\">outlets<", plain)
+    assert "<dt>Stories</dt><dd>3 (syndicated copies counted once)</dd>" in plain
+
+
+def test_an_actor_asked_for_that_no_story_shown_names_is_warned_of_and_kept_in_the_tone_table(
+    tmp_path, caplog
+):
+    """``--theme pilkada_security --actor Polri``, Polri named only in stories without the
+    theme, gave ``Polri | 0 | 0.0%`` in the share of voice, no row in the tone table (which
+    --help says shows the actors asked for) and not a word. Now one warning names them and
+    says why, and the tone table has their rows, with no stories and no net tone."""
+    with caplog.at_level(logging.WARNING, logger="media_analytics.reports"):
+        paths = build_report(
+            RECORDS, tmp_path, themes=["pilkada_security"], names=["Hendry", "Budi Santoso", "Zz"]
+        )
+    said = [r.getMessage() for r in caplog.records if "names the actor(s)" in r.getMessage()]
+    outside = [m for m in said if m.startswith("no story of the report names")]
+    assert len(outside) == 1 and "'Hendry'" in outside[0] and "Budi" not in outside[0]
+    assert "carry none of the selected theme(s) (pilkada_security)" in outside[0]
+    # a name no story at all names (a typo) keeps its own warning, and only that one
+    assert [m for m in said if "'Zz'" in m] == [m for m in said if m.startswith("no story names")]
+    voice = pd.read_csv(paths["csv:share_of_voice_actor"])
+    assert voice[["actor", "articles"]].values.tolist() == [
+        ["Hendry", 0],
+        ["Budi Santoso", 1],
+        ["Zz", 0],
+    ]
+    tone = pd.read_csv(paths["csv:sentiment_by_actor"]).set_index("actor")
+    assert tone.index.tolist() == ["Budi Santoso", "Hendry", "Zz"]
+    assert tone.loc["Budi Santoso", ["positive", "n"]].tolist() == [1, 1]
+    for name in ("Hendry", "Zz"):
+        assert tone.loc[name, ["positive", "neutral", "negative", "n"]].tolist() == [0, 0, 0, 0]
+        assert pd.isna(tone.loc[name, "net_tone"])
+    # without the filter Hendry's story is shown: no warning of him, and his tone
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="media_analytics.reports"):
+        plain = build_report(RECORDS, tmp_path / "plain", names=["Hendry"])
+    assert "names the actor(s)" not in caplog.text
+    tone = pd.read_csv(plain["csv:sentiment_by_actor"]).set_index("actor")
+    assert tone.loc["Hendry", ["negative", "n"]].tolist() == [1, 1]
