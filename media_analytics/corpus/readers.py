@@ -520,13 +520,18 @@ class Converter:
         self.dayfirst = dayfirst
         # the run's clock: a publication date more than a day after it is a future_date warning
         self.now = now or datetime.now(timezone.utc)
-        # under "auto": the order settled for the file being read, and how it was settled
+        # under "auto": the order settled for the file (or the outlet of a frame) being read,
+        # how it was settled, what it covers, and how many of its dates read both ways (known
+        # for a frame, read whole before its first article; None for a file, streamed)
         self._file_dayfirst: bool | None = True
         self._order_note = ""
+        self._order_scope = "the file"
+        self._guessed: int | None = None
         self._mappings: dict[tuple[str, ...], dict[str, str]] = {}
         self._ignored: dict[tuple[str, ...], set[str]] = {}  # columns column_map ignores
         self._checked_file: str | None = None  # the file whose columns were checked
-        self._mixed_file: str | None = None  # the file said to mix day- and month-first dates
+        # the (file, scope) pairs said to mix day- and month-first dates (once each)
+        self._mixed: set[tuple[str, str]] = set()
 
     def _mapping(self, record: Record) -> dict[str, str]:
         keys = tuple(record)
@@ -538,6 +543,22 @@ class Converter:
             mapping = self._mappings[keys] = self.resolver.resolve(keys)
             self._ignored[keys] = self.resolver.ignored(keys)
         return mapping
+
+    def use_date_order(
+        self, dayfirst: bool, note: str, *, scope: str = "the file", guessed: int | None = None
+    ) -> None:
+        """Read the next records' numeric dates in this order (``dayfirst="auto"``).
+
+        ``note`` says how the order was settled (``numeric dates read month first, as line 5
+        shows ...``), for messages; ``scope`` what it covers (``the file``, ``the frame``,
+        ``outlet 'detik.com'``), and ``guessed`` how many of its dates read both ways (and so
+        are read in this order on trust), when that is known before reading: a date that
+        contradicts the order is reported with them.
+        """
+        self._file_dayfirst = dayfirst
+        self._order_note = note
+        self._order_scope = scope
+        self._guessed = guessed
 
     def settle_date_order(
         self, name: str, records: Iterable[tuple[int, Record]], unit: str = "line"
@@ -570,7 +591,8 @@ class Converter:
                 f"no date in the first {len(ahead)} records shows whether day or month comes "
                 "first: numeric dates read day first"
             )
-        self._file_dayfirst = True if order is None else order
+        self.use_date_order(True if order is None else order, self._order_note)
+        self._mixed.clear()  # a file read again is warned about again
         if order is not None:
             log.info("%s: %s", name, self._order_note)
         elif numeric:  # a guess: a daily file of a month-first source (10/05/2025) looks the same
@@ -641,13 +663,25 @@ class Converter:
             proven = numeric_date_order(record[column])
             if proven is not None and proven != dayfirst:
                 dayfirst = proven
-                if name != self._mixed_file:  # once a file: its other dates may be read wrong
-                    self._mixed_file = name
+                scope = self._order_scope
+                if (name, scope) not in self._mixed:  # once: its other dates may be read wrong
+                    self._mixed.add((name, scope))
                     way = "day" if proven else "month"
+                    if scope == "the file":
+                        unlike = "the file's other dates"
+                    else:
+                        unlike = f"the other dates of {scope}"
+                    if self._guessed is None:
+                        risk = "its dates that read both ways may be wrong"
+                    else:
+                        settled = "month" if proven else "day"
+                        risk = (
+                            f"{self._guessed} of its dates that read both ways were read "
+                            f"{settled} first, a guess: they may be wrong"
+                        )
                     message = (
-                        f"{record[column]!r} read {way} first, the only way it reads, unlike the "
-                        f"file's other dates ({self._order_note}): its dates that read both ways "
-                        "may be wrong"
+                        f"{record[column]!r} read {way} first, the only way it reads, unlike "
+                        f"{unlike} ({self._order_note}): {risk}"
                     )
                     self.report(name, line, "mixed_date_order", message, "warning", content=record)
         article, issues = build_article(
