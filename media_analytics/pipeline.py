@@ -1578,12 +1578,15 @@ class MediaPipeline:
         keeps its first row: each later one is left out (``repeated_id``), as the readers leave
         out a repeat within one file.
 
-        A row that cannot be scored (no text and no headline, a headline alone, a field of the
-        wrong type, a repeated id) stops the call with a ``ValueError`` naming its position and
-        index label, before any row is scored; with ``rejects`` (a
-        :class:`~media_analytics.corpus.Rejects`) such rows are skipped and collected there
-        instead, the position in place of a line number. Rows kept with a warning (a date
-        that cannot be read is left empty) are logged, or collected in ``rejects``.
+        A frame with no column read as the text (a body column named as no alias knows: name
+        it with ``column_map``) raises a ``ValueError`` naming its columns, with ``rejects`` or
+        without, before any row is read. A row that cannot be scored (no text and no headline,
+        a headline alone, a field of the wrong type, a repeated id) stops the call with a
+        ``ValueError`` naming its position and index label, before any row is scored; with
+        ``rejects`` (a :class:`~media_analytics.corpus.Rejects`) such rows are skipped and
+        collected there instead, the position in place of a line number. Rows kept with a
+        warning (a date that cannot be read is left empty) are logged, or collected in
+        ``rejects``.
         """
         import pandas as pd
 

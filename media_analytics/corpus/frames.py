@@ -89,8 +89,17 @@ def read_frame(
     Raises
     ------
     ValueError
-        Without ``rejects``, for the first row that cannot be used, as
+        When no column of the frame is read as the text (a body column named as no alias
+        knows, or a ``column_map`` entry naming no column), with ``rejects`` or without and
+        before any row is read: the message names the frame's columns and the names looked
+        for. Without ``rejects``, for the first row that cannot be used, as
         ``row 4 (index 'b'): <why>``; every row before it was only read, not scored.
+
+    Notes
+    -----
+    The frame's own problems are said once, before its rows are read: a ``column_map``
+    entry that names no column (``unknown_column``) and no date column (``no_date_column``)
+    are warnings of the frame, collected in ``rejects`` at row 0 or logged.
     """
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"read_frame takes a pandas DataFrame, got {type(frame).__name__}")
@@ -99,6 +108,7 @@ def read_frame(
     columns = [str(c) for c in frame.columns]
     from_index = _index_fields(frame, converter, columns)
     labels = frame.index
+    _check_columns(frame, converter, [*columns, *(name for name, _ in from_index)], rejects)
 
     def rows() -> Iterator[tuple[int, Record]]:
         for i, values in enumerate(frame.itertuples(index=False, name=None)):
@@ -151,6 +161,50 @@ def read_records(
 def _cell(value: Any) -> Any:
     """A frame's value as a record holds it: numpy scalars as Python ones, missing as None."""
     return None if _missing(value) else _plain(value)
+
+
+def _check_columns(
+    frame: pd.DataFrame, converter: Converter, keys: list[str], rejects: Rejects | None
+) -> None:
+    """Check a frame's columns once, before any row is read: raise when none is read as the
+    text, warn (once, for the frame) about a ``column_map`` entry that names no column and a
+    missing date column.
+
+    A file's columns are checked on its first record, and a record without a text field is
+    one rejected record: a JSON file's records need not share their fields. A frame's rows
+    all have its columns, so a frame without a text column is a mistake of the whole frame
+    (a column named as no alias knows), not of each row: one error naming the columns it has
+    and how to name the right one, with ``rejects`` or without.
+    """
+    mapping = converter.resolver.resolve(keys)
+    if "text" not in mapping and len(frame):
+        given = [c for c, f in converter.resolver.column_map.items() if f == "text"]
+        if given:
+            why = (
+                f"column_map={{{given[0]!r}: 'text'}} names no column of the frame, and no "
+                "other column is read as the text"
+            )
+        else:
+            looked_for = ", ".join(converter.resolver.candidates("text")[:8])
+            why = (
+                f"no column of the frame is read as the article text (looked for {looked_for}, "
+                '...); name it: column_map={"COLUMN": "text"}'
+            )
+        shown = ", ".join(map(repr, keys[:20])) + (", ..." if len(keys) > 20 else "")
+        headlines = (
+            '; a frame of headlines alone: frame.assign(text="") scores each row on its '
+            f"{mapping['title']!r}"
+            if "title" in mapping
+            else ""
+        )
+        raise ValueError(f"{why}; the frame's columns: {shown or 'none'}{headlines}")
+    # the rows are not each checked as a file's first record is: the frame's warnings are its own
+    converter._checked_file = FRAME_NAME
+    for reason, message in converter.column_problems(keys, mapping, frame=True):
+        if rejects is not None:
+            rejects.add(FRAME_NAME, 0, reason, message, "warning")
+        else:
+            log.warning("%s: %s", FRAME_NAME, message)
 
 
 def _index_fields(

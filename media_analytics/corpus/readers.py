@@ -618,34 +618,52 @@ class Converter:
         ``--column`` that names none of the file's columns.
         """
         keys = [str(k) for k in record if k is not None]
+        for reason, message in self.column_problems(keys, mapping, free_form=_free_form(name)):
+            self.report(name, line, reason, message, "warning")
+
+    def column_problems(
+        self,
+        keys: list[str],
+        mapping: Mapping[str, str],
+        *,
+        free_form: bool = False,
+        frame: bool = False,
+    ) -> list[tuple[str, str]]:
+        """The warnings :meth:`check_columns` gives for columns ``keys`` read as ``mapping``,
+        as ``(reason, message)``; ``frame``: for a DataFrame's columns (messages say "frame"
+        and give the Python advice alone)."""
         ignored = self.resolver.ignored(keys)
         left = [k for k in keys if k not in mapping.values() and k not in ignored]
         unused = ", ".join(left[:12])
-        if _free_form(name):
+        if free_form:
             # a JSON record names only the fields it has (an exporter drops null ones), so the
             # first one lacking a date says nothing of the file unless it holds a field named
             # like a date that no alias knows
             unused = ", ".join(k for k in left if _DATE_LIKE.search(k)) and unused
+        naming = _python_naming if frame else _naming
+        whole = "the frame" if frame else "this file"
         problems: list[tuple[str, str]] = []
         if unused and "published_at" not in mapping:
             looked_for = ", ".join(self.resolver.candidates("published_at")[:6])
             message = (
-                f"no date field (looked for {looked_for}, ...; name it: {_naming('published_at')}"
+                f"no date field (looked for {looked_for}, ...; name it: {naming('published_at')}"
                 f"), so the articles are read undated; columns not used: {unused}"
             )
             problems.append(("no_date_column", message))
         for column in self.resolver.unmatched(keys):
             field = self.resolver.column_map[column]
             if field == "text" and "text" not in mapping:
-                continue  # each record's missing_text error says so
+                continue  # each record's missing_text error says so (a frame's: one error)
             columns = ", ".join(keys[:12]) or "none"
-            message = (
-                f"--column {column}={field or ''} (column_map= in Python) names no column of "
-                f"this file; columns: {columns}"
+            given = (
+                f"column_map={{{column!r}: {field!r}}}"
+                if frame
+                else f"--column {column}={field or ''} (column_map= in Python)"
             )
+            read = f"; {field} read from {mapping[field]!r}" if field and field in mapping else ""
+            message = f"{given} names no column of {whole}{read}; columns: {columns}"
             problems.append(("unknown_column", message))
-        for reason, message in problems:
-            self.report(name, line, reason, message, "warning")
+        return problems
 
     def __call__(self, name: str, line: int, record: Record) -> Article | None:
         mapping = self._mapping(record)
@@ -723,6 +741,11 @@ def _naming(field: str) -> str:
     return (
         f'--column COLUMN={field} on the command line, column_map={{"COLUMN": "{field}"}} in Python'
     )
+
+
+def _python_naming(field: str) -> str:
+    """How to name the column of ``field`` for the caller of a function given a DataFrame."""
+    return f'column_map={{"COLUMN": "{field}"}}'
 
 
 def _record_id(record: Record, mapping: Mapping[str, str], article: Article | None) -> str | None:

@@ -3,10 +3,12 @@ with what a frame has that a file has not (several outlets joined, columns known
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from typing import Any
 
 import pandas as pd
+import pytest
 
 from media_analytics.corpus import Rejects, read_frame, read_records
 
@@ -121,3 +123,47 @@ def test_joined_detik_and_clickid_exports_read_every_date_right() -> None:
     assert len(kept) > 550
     wrong = [i for (i, a) in kept if a.published_at is None or a.published_at.date() != truth[i]]
     assert wrong == []
+
+
+def _clickid_frame(rows: int) -> pd.DataFrame:
+    """CLICK-ID articles under the export's own column names (``content``, ``date``)."""
+    frame = pd.DataFrame(clickid_articles(n=rows))
+    return frame.rename(columns={"text": "content", "published_at": "date"})
+
+
+def test_a_frame_without_a_text_column_is_one_error_about_its_columns_rejects_or_not() -> None:
+    renamed = _clickid_frame(50).rename(columns={"content": "article_body"})
+    for rejects in (None, Rejects()):
+        with pytest.raises(ValueError) as raised:
+            read_frame(renamed, rejects=rejects)
+        message = str(raised.value)
+        assert message.startswith("no column of the frame is read as the article text")
+        assert "looked for text, content, isi_berita" in message
+        assert 'column_map={"COLUMN": "text"}' in message
+        assert "'article_body'" in message and "'title'" in message  # the frame's columns
+        assert not message.startswith("row ")
+        assert rejects is None or len(rejects) == 0  # raised before any row was read
+    # a column_map entry for the text that names no column says so
+    with pytest.raises(ValueError, match=r"^column_map=\{'Naskah': 'text'\} names no column"):
+        read_frame(renamed, column_map={"Naskah": "text"}, rejects=Rejects())
+    # named, the frame is read
+    assert len(read_frame(renamed, column_map={"article_body": "text"})) == 50
+
+
+def test_a_column_map_entry_naming_no_column_is_one_warning_of_the_frame(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    frame = _clickid_frame(20)
+    rejects = Rejects()
+    assert len(read_frame(frame, column_map={"nonexistent": "text"}, rejects=rejects)) == 20
+    (warning,) = rejects
+    assert (warning.line, warning.reason, warning.severity) == (0, "unknown_column", "warning")
+    assert warning.message.startswith(
+        "column_map={'nonexistent': 'text'} names no column of the frame; text read from "
+        "'content'; columns: id, title, content"
+    )
+    # without rejects: logged once as the frame's, not as a row kept with a warning
+    with caplog.at_level(logging.WARNING, logger="media_analytics"):
+        read_frame(frame, column_map={"nonexistent": "text"})
+    said = [r.getMessage() for r in caplog.records]
+    assert len(said) == 1 and said[0].startswith("DataFrame: column_map={'nonexistent'")
