@@ -1573,15 +1573,15 @@ class MediaPipeline:
         :func:`~media_analytics.corpus.read_articles`, so that a frame joining detik's
         ``10/21/2025`` and another outlet's ``21/10/2025`` reads both right); an empty cell is
         an empty value, so a headline whose body is missing (``NaN``) is scored on the
-        headline, with a ``no_content`` warning (a count or a total with no date or URL is a
-        summary row, ``Total | 67 artikel``: ``not_article``); and a repeated id
-        keeps its first row: each later one is left out (``repeated_id``), as the readers leave
-        out a repeat within one file.
+        headline, with a ``no_content`` warning, a headline alone (no date, no URL) too (only a
+        count or a total with no date or URL is a summary row, ``Total | 67 artikel``:
+        ``not_article``); and a repeated id keeps its first row: each later one is left out
+        (``repeated_id``), as the readers leave out a repeat within one file.
 
         A frame with no column read as the text (a body column named as no alias knows: name
         it with ``column_map``) raises a ``ValueError`` naming its columns, with ``rejects`` or
         without, before any row is read. A row that cannot be scored (no text and no headline,
-        a headline alone, a field of the wrong type, a repeated id) stops the call with a
+        a summary row, a field of the wrong type, a repeated id) stops the call with a
         ``ValueError`` naming its position and index label, before any row is scored; with
         ``rejects`` (a :class:`~media_analytics.corpus.Rejects`) such rows are skipped and
         collected there instead, the position in place of a line number. Rows kept with a

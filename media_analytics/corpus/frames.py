@@ -7,9 +7,9 @@ gives the articles its CSV would give :func:`~media_analytics.corpus.read_articl
   ``column_map``; an index named like a field no column holds (``df.set_index("id")``) is
   read as that field;
 - an empty cell (``NaN``, ``None``, ``pd.NA``) is what an empty CSV cell is: an empty body
-  beside a headline is scored on the headline, with a ``no_content`` warning; a count or a
-  total with no date or URL (a summary row: ``Total``, ``67 artikel``) is left out
-  (``not_article``);
+  beside a headline is scored on the headline, with a ``no_content`` warning, a headline
+  alone (no date, no URL) too; a count or a total with no date or URL (a summary row:
+  ``Total``, ``67 artikel``) is left out (``not_article``);
 - a repeated id keeps its first row; each later one is reported (``repeated_id``, naming the
   row that has the id) and left out;
 - with ``dayfirst="auto"``, numeric dates are read in the order of each outlet's own dates
@@ -82,9 +82,12 @@ def read_frame(
     -------
     list of (int, Article)
         The position of each row kept, with its article, in frame order. A missing cell is an
-        empty one (an empty body beside a headline and a date or a URL is kept, with a
-        ``no_content`` warning; beside a headline alone, the row is left out); a
-        repeated id keeps its first row and the later ones are left out (``repeated_id``).
+        empty one: an empty body beside a headline is kept, scored on the headline with a
+        ``no_content`` warning (a headline alone, with no date or URL, too), unless the row
+        has neither a date nor a URL and its headline is a count or a total (``Total``,
+        ``67 artikel``, ``Jumlah berita: 67``), or its body is one under no headline or such a
+        headline: a summary row, left out (``not_article``). A repeated id keeps its first row
+        and the later ones are left out (``repeated_id``).
 
     Raises
     ------

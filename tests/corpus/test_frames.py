@@ -167,3 +167,22 @@ def test_a_column_map_entry_naming_no_column_is_one_warning_of_the_frame(
         read_frame(frame, column_map={"nonexistent": "text"})
     said = [r.getMessage() for r in caplog.records]
     assert len(said) == 1 and said[0].startswith("DataFrame: column_map={'nonexistent'")
+
+
+def test_a_headline_alone_is_scored_and_only_a_count_or_total_row_is_left_out() -> None:
+    # what the docs of read_frame, score_frame and the README say of an empty body
+    rows = [
+        ("Harga Emas Antam Hari Ini Naik", None, None),  # a headline alone: kept
+        ("Total", None, None),  # a total, no date or URL: a summary row
+        ("Total", None, "2024-01-02"),  # dated: an article whose body was missed
+        ("Total Kerugian Banjir Capai Rp 5 Miliar", None, None),  # a headline opening so
+        ("67 artikel", None, None),  # a count
+        (None, "4 artikel", None),  # a count in the body under no headline
+    ]
+    rejects = Rejects()
+    kept = read_frame(pd.DataFrame(rows, columns=["title", "text", "date"]), rejects=rejects)
+    assert [i for i, _ in kept] == [0, 2, 3]
+    assert {(r.line, r.reason) for r in rejects.errors} == {
+        (1, "not_article"), (4, "not_article"), (5, "not_article")
+    }  # fmt: skip
+    assert [r.reason for r in rejects.warnings] == ["no_content"] * 3
