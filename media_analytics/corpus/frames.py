@@ -101,8 +101,10 @@ def read_frame(
     Notes
     -----
     The frame's own problems are said once, before its rows are read: a ``column_map``
-    entry that names no column (``unknown_column``) and no date column (``no_date_column``)
-    are warnings of the frame, collected in ``rejects`` at row 0 or logged.
+    entry that names no column (``unknown_column``), two columns named like one field
+    (``content`` and ``isi``: ``ambiguous_column``, naming the one read), and no date column
+    or one empty in every row (``no_date_column``) are warnings of the frame, collected in
+    ``rejects`` at row 0 or logged.
     """
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"read_frame takes a pandas DataFrame, got {type(frame).__name__}")
@@ -111,7 +113,7 @@ def read_frame(
     columns = [str(c) for c in frame.columns]
     from_index = _index_fields(frame, converter, columns)
     labels = frame.index
-    _check_columns(frame, converter, [*columns, *(name for name, _ in from_index)], rejects)
+    _check_columns(frame, converter, columns, from_index, rejects)
 
     def rows() -> Iterator[tuple[int, Record]]:
         for i, values in enumerate(frame.itertuples(index=False, name=None)):
@@ -167,11 +169,15 @@ def _cell(value: Any) -> Any:
 
 
 def _check_columns(
-    frame: pd.DataFrame, converter: Converter, keys: list[str], rejects: Rejects | None
+    frame: pd.DataFrame,
+    converter: Converter,
+    columns: list[str],
+    from_index: list[tuple[str, pd.Index]],
+    rejects: Rejects | None,
 ) -> None:
     """Check a frame's columns once, before any row is read: raise when none is read as the
-    text, warn (once, for the frame) about a ``column_map`` entry that names no column and a
-    missing date column.
+    text, warn (once, for the frame) about a ``column_map`` entry that names no column, two
+    columns named like one field, and a date column missing or empty in every row.
 
     A file's columns are checked on its first record, and a record without a text field is
     one rejected record: a JSON file's records need not share their fields. A frame's rows
@@ -179,6 +185,7 @@ def _check_columns(
     (a column named as no alias knows), not of each row: one error naming the columns it has
     and how to name the right one, with ``rejects`` or without.
     """
+    keys = [*columns, *(name for name, _ in from_index)]
     mapping = converter.resolver.resolve(keys)
     if "text" not in mapping and len(frame):
         given = [c for c, f in converter.resolver.column_map.items() if f == "text"]
@@ -203,7 +210,22 @@ def _check_columns(
         raise ValueError(f"{why}; the frame's columns: {shown or 'none'}{headlines}")
     # the rows are not each checked as a file's first record is: the frame's warnings are its own
     converter._checked_file = FRAME_NAME
-    for reason, message in converter.column_problems(keys, mapping, frame=True):
+    problems = converter.column_problems(keys, mapping, frame=True)
+    dates = mapping.get("published_at")
+    if dates is not None and len(frame):
+        values = (
+            frame.iloc[:, columns.index(dates)] if dates in columns else dict(from_index)[dates]
+        )
+        if all(_cell(v) is None or (isinstance(v, str) and not v.strip()) for v in values):
+            # a frame whose dates were lost on the way (a merge, a failed parse): every article
+            # undated, as a file without a date column, and no report would count them
+            message = (
+                f"the date column {dates!r} is empty in every row, so the articles are read "
+                'undated (the dates in another column? name it: column_map={"COLUMN": '
+                '"published_at"})'
+            )
+            problems.append(("no_date_column", message))
+    for reason, message in problems:
         if rejects is not None:
             rejects.add(FRAME_NAME, 0, reason, message, "warning")
         else:

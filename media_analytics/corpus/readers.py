@@ -615,7 +615,9 @@ class Converter:
         A date column whose name no alias knows is carried as an extra field and every
         article of the file is read undated, with nothing said until a report drops them:
         say so, with the columns left unused and how to name the right one. The same for a
-        ``--column`` that names none of the file's columns.
+        ``--column`` that names none of the file's columns, and for two columns named like one
+        field (``content`` and ``isi``, ``title`` and ``judul``), of which only the first in
+        the aliases' order is read (the other is carried as an extra field).
         """
         keys = [str(k) for k in record if k is not None]
         for reason, message in self.column_problems(keys, mapping, free_form=_free_form(name)):
@@ -663,6 +665,20 @@ class Converter:
             read = f"; {field} read from {mapping[field]!r}" if field and field in mapping else ""
             message = f"{given} names no column of {whole}{read}; columns: {columns}"
             problems.append(("unknown_column", message))
+        for field, others in self.resolver.alternatives(keys).items():
+            # both names are the field's: the aliases' order chose, not the export
+            shown = ", ".join(map(repr, others))
+            instead = (
+                f"column_map={{{others[0]!r}: {field!r}}}"
+                if frame
+                else f"--column {others[0]}={field} (column_map= in Python)"
+            )
+            message = (
+                f"columns {mapping[field]!r} and {shown} both name the {field}: {field} read "
+                f"from {mapping[field]!r}, {shown} carried as an extra field (to read "
+                f"{others[0]!r} instead: {instead})"
+            )
+            problems.append(("ambiguous_column", message))
         return problems
 
     def __call__(self, name: str, line: int, record: Record) -> Article | None:

@@ -4,13 +4,15 @@ with what a frame has that a file has not (several outlets joined, columns known
 from __future__ import annotations
 
 import logging
+import math
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
 
-from media_analytics.corpus import Rejects, read_frame, read_records
+from media_analytics.corpus import Rejects, read_articles, read_frame, read_records
 
 from ..conftest import clickid_articles, shared_file
 
@@ -186,3 +188,55 @@ def test_a_headline_alone_is_scored_and_only_a_count_or_total_row_is_left_out() 
         (1, "not_article"), (4, "not_article"), (5, "not_article")
     }  # fmt: skip
     assert [r.reason for r in rejects.warnings] == ["no_content"] * 3
+
+
+def test_two_columns_named_like_one_field_are_one_warning_naming_the_one_read(
+    tmp_path: Path,
+) -> None:
+    frame = _clickid_frame(5).assign(isi="Ringkasan lain dari berita ini.", judul="Judul lain")
+    rejects = Rejects()
+    kept = read_frame(frame, rejects=rejects)
+    assert [a.text for _, a in kept] == list(frame["content"])
+    assert kept[0][1].extra["isi"] == "Ringkasan lain dari berita ini."
+    said = {r.reason: [] for r in rejects}
+    for r in rejects:
+        said[r.reason].append((r.line, r.message))
+    assert said == {
+        "ambiguous_column": [
+            (0, "columns 'title' and 'judul' both name the title: title read from 'title', "
+                "'judul' carried as an extra field (to read 'judul' instead: "
+                "column_map={'judul': 'title'})"),
+            (0, "columns 'content' and 'isi' both name the text: text read from 'content', "
+                "'isi' carried as an extra field (to read 'isi' instead: "
+                "column_map={'isi': 'text'})"),
+        ]
+    }  # fmt: skip
+    # the choice made, nothing to say
+    rejects = Rejects()
+    chosen = read_frame(frame, column_map={"isi": "text", "judul": "title"}, rejects=rejects)
+    assert len(rejects) == 0 and chosen[0][1].text == "Ringkasan lain dari berita ini."
+    # a file is read alike: one warning for the file
+    path = tmp_path / "export.csv"
+    frame.drop(columns="judul").to_csv(path, index=False)
+    rejects = Rejects()
+    assert len(list(read_articles(path, rejects=rejects))) == 5
+    (warning,) = rejects
+    assert (warning.line, warning.reason) == (2, "ambiguous_column")
+    assert "to read 'isi' instead: --column isi=text" in warning.message
+
+
+def test_a_date_column_empty_in_every_row_is_said_as_a_missing_one() -> None:
+    for empty in (math.nan, None, pd.NaT, ""):
+        frame = _clickid_frame(4).assign(date=empty)
+        rejects = Rejects()
+        kept = read_frame(frame, rejects=rejects)
+        assert [a.published_at for _, a in kept] == [None] * 4
+        (warning,) = rejects
+        assert (warning.line, warning.reason, warning.severity) == (0, "no_date_column", "warning")
+        assert warning.message.startswith("the date column 'date' is empty in every row")
+    # one date is enough to say nothing
+    frame = _clickid_frame(4)
+    frame.loc[1:, "date"] = None
+    rejects = Rejects()
+    read_frame(frame, rejects=rejects)
+    assert len(rejects) == 0
