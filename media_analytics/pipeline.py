@@ -943,12 +943,12 @@ class MediaPipeline:
             ``gold.themes`` contribute those labels. A DataFrame is read as :meth:`score_frame`
             reads one, and dicts as the records of a JSON file (``df.to_dict("records")``):
             columns found by their contract names or aliases (``judul``, ``isi_berita``,
-            ``tanggal``; ``column_map`` names others), numeric dates in the order their own
-            dates show (``dayfirst``), an empty body scored on the headline, a repeated id's
-            first row kept (see :func:`~media_analytics.corpus.read_frame`). A row or dict
-            that cannot be used stops the fit before any part is fitted, or, with ``rejects``
-            (a :class:`~media_analytics.corpus.Rejects`), is left out and collected there.
-            Article objects are taken as they are.
+            ``tanggal``; ``column_map`` names others), numeric dates in the order each
+            outlet's own dates show (``dayfirst``), an empty body scored on the headline, a
+            repeated id's first row kept (see :func:`~media_analytics.corpus.read_frame`). A
+            row or dict that cannot be used stops the fit before any part is fitted, or, with
+            ``rejects`` (a :class:`~media_analytics.corpus.Rejects`), is left out and collected
+            there. Article objects are taken as they are.
         theme_labels : mapping or DataFrame, optional
             Article id -> {theme: 0/1/None}, overriding gold labels, checked as a label file is
             (:func:`~media_analytics.themes.training.read_labels`).
@@ -1568,20 +1568,25 @@ class MediaPipeline:
         names and aliases such as ``judul``, ``isi_berita``, ``tanggal`` (``column_map`` names
         others, and ignores those it maps to ``None``: ``{"id": None}`` for ids of row numbers,
         the ids then coming from the URLs; an index named ``id``, as ``df.set_index("id")``
-        leaves it, is the id); numeric dates are read in the order the frame's own dates show
-        (``dayfirst``, as in :func:`~media_analytics.corpus.read_articles`); an empty cell is
+        leaves it, is the id); numeric dates are read in the order each outlet's own dates
+        show (``dayfirst="auto"``: the rows of one ``source`` as the lines of one file of
+        :func:`~media_analytics.corpus.read_articles`, so that a frame joining detik's
+        ``10/21/2025`` and another outlet's ``21/10/2025`` reads both right); an empty cell is
         an empty value, so a headline whose body is missing (``NaN``) is scored on the
-        headline, with a ``no_content`` warning (a count or a total with no date or URL is a
-        summary row, ``Total | 67 artikel``: ``not_article``); and a repeated id
-        keeps its first row: each later one is left out (``repeated_id``), as the readers leave
-        out a repeat within one file.
+        headline, with a ``no_content`` warning, a headline alone (no date, no URL) too (only a
+        count or a total with no date or URL is a summary row, ``Total | 67 artikel``:
+        ``not_article``); and a repeated id keeps its first row: each later one is left out
+        (``repeated_id``), as the readers leave out a repeat within one file.
 
-        A row that cannot be scored (no text and no headline, a headline alone, a field of the
-        wrong type, a repeated id) stops the call with a ``ValueError`` naming its position and
-        index label, before any row is scored; with ``rejects`` (a
-        :class:`~media_analytics.corpus.Rejects`) such rows are skipped and collected there
-        instead, the position in place of a line number. Rows kept with a warning (a date
-        that cannot be read is left empty) are logged, or collected in ``rejects``.
+        A frame with no column read as the text (a body column named as no alias knows: name
+        it with ``column_map``) raises a ``ValueError`` naming its columns, with ``rejects`` or
+        without, before any row is read. A row that cannot be scored (no text and no headline,
+        a summary row, a field of the wrong type, a repeated id) stops the call with a
+        ``ValueError`` naming its position and index label, before any row is scored; with
+        ``rejects`` (a :class:`~media_analytics.corpus.Rejects`) such rows are skipped and
+        collected there instead, the position in place of a line number. Rows kept with a
+        warning (a date that cannot be read is left empty) are logged, or collected in
+        ``rejects``.
         """
         import pandas as pd
 

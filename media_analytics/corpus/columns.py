@@ -187,6 +187,38 @@ class ColumnResolver:
         by_norm = _by_norm(present)
         return [c for c in self.column_map if _find(c, present, by_norm) is None]
 
+    def alternatives(self, columns: Iterable[str]) -> dict[str, list[str]]:
+        """The fields found by their aliases beside other columns named like them, each with
+        those columns, which are not read (carried as extra fields).
+
+        ``content`` and ``isi`` are both names of the text; the text is read from the one
+        first in :data:`DEFAULT_ALIASES`, the other left aside, whatever it holds. A field
+        that ``column_map`` names a column for has no alternatives: the choice was made.
+
+        >>> ColumnResolver().alternatives(["title", "judul", "content", "isi", "tanggal"])
+        {'title': ['judul'], 'text': ['isi']}
+        >>> ColumnResolver({"isi": "text"}).alternatives(["content", "isi"])
+        {}
+        """
+        present = [c for c in columns if isinstance(c, str)]
+        by_norm = _by_norm(present)
+        mapping = self.resolve(present)
+        used = set(mapping.values()) | self.ignored(present)
+        chosen = {
+            target
+            for column, target in self.column_map.items()
+            if target is not None and _find(column, present, by_norm) is not None
+        }
+        out: dict[str, list[str]] = {}
+        for target in mapping:
+            if target in chosen:
+                continue
+            aliases = DEFAULT_ALIASES[target]
+            others = [c for c in present if c not in used and _normalise(c) in aliases]
+            if others:
+                out[target] = others
+        return out
+
     def candidates(self, field: str) -> list[str]:
         """Column names that would be read as ``field``, for messages."""
         explicit = [c for c, t in self.column_map.items() if t == field]

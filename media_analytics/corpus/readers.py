@@ -520,13 +520,18 @@ class Converter:
         self.dayfirst = dayfirst
         # the run's clock: a publication date more than a day after it is a future_date warning
         self.now = now or datetime.now(timezone.utc)
-        # under "auto": the order settled for the file being read, and how it was settled
+        # under "auto": the order settled for the file (or the outlet of a frame) being read,
+        # how it was settled, what it covers, and how many of its dates read both ways (known
+        # for a frame, read whole before its first article; None for a file, streamed)
         self._file_dayfirst: bool | None = True
         self._order_note = ""
+        self._order_scope = "the file"
+        self._guessed: int | None = None
         self._mappings: dict[tuple[str, ...], dict[str, str]] = {}
         self._ignored: dict[tuple[str, ...], set[str]] = {}  # columns column_map ignores
         self._checked_file: str | None = None  # the file whose columns were checked
-        self._mixed_file: str | None = None  # the file said to mix day- and month-first dates
+        # the (file, scope) pairs said to mix day- and month-first dates (once each)
+        self._mixed: set[tuple[str, str]] = set()
 
     def _mapping(self, record: Record) -> dict[str, str]:
         keys = tuple(record)
@@ -538,6 +543,22 @@ class Converter:
             mapping = self._mappings[keys] = self.resolver.resolve(keys)
             self._ignored[keys] = self.resolver.ignored(keys)
         return mapping
+
+    def use_date_order(
+        self, dayfirst: bool, note: str, *, scope: str = "the file", guessed: int | None = None
+    ) -> None:
+        """Read the next records' numeric dates in this order (``dayfirst="auto"``).
+
+        ``note`` says how the order was settled (``numeric dates read month first, as line 5
+        shows ...``), for messages; ``scope`` what it covers (``the file``, ``the frame``,
+        ``outlet 'detik.com'``), and ``guessed`` how many of its dates read both ways (and so
+        are read in this order on trust), when that is known before reading: a date that
+        contradicts the order is reported with them.
+        """
+        self._file_dayfirst = dayfirst
+        self._order_note = note
+        self._order_scope = scope
+        self._guessed = guessed
 
     def settle_date_order(
         self, name: str, records: Iterable[tuple[int, Record]], unit: str = "line"
@@ -570,7 +591,8 @@ class Converter:
                 f"no date in the first {len(ahead)} records shows whether day or month comes "
                 "first: numeric dates read day first"
             )
-        self._file_dayfirst = True if order is None else order
+        self.use_date_order(True if order is None else order, self._order_note)
+        self._mixed.clear()  # a file read again is warned about again
         if order is not None:
             log.info("%s: %s", name, self._order_note)
         elif numeric:  # a guess: a daily file of a month-first source (10/05/2025) looks the same
@@ -593,37 +615,71 @@ class Converter:
         A date column whose name no alias knows is carried as an extra field and every
         article of the file is read undated, with nothing said until a report drops them:
         say so, with the columns left unused and how to name the right one. The same for a
-        ``--column`` that names none of the file's columns.
+        ``--column`` that names none of the file's columns, and for two columns named like one
+        field (``content`` and ``isi``, ``title`` and ``judul``), of which only the first in
+        the aliases' order is read (the other is carried as an extra field).
         """
         keys = [str(k) for k in record if k is not None]
+        for reason, message in self.column_problems(keys, mapping, free_form=_free_form(name)):
+            self.report(name, line, reason, message, "warning")
+
+    def column_problems(
+        self,
+        keys: list[str],
+        mapping: Mapping[str, str],
+        *,
+        free_form: bool = False,
+        frame: bool = False,
+    ) -> list[tuple[str, str]]:
+        """The warnings :meth:`check_columns` gives for columns ``keys`` read as ``mapping``,
+        as ``(reason, message)``; ``frame``: for a DataFrame's columns (messages say "frame"
+        and give the Python advice alone)."""
         ignored = self.resolver.ignored(keys)
         left = [k for k in keys if k not in mapping.values() and k not in ignored]
         unused = ", ".join(left[:12])
-        if _free_form(name):
+        if free_form:
             # a JSON record names only the fields it has (an exporter drops null ones), so the
             # first one lacking a date says nothing of the file unless it holds a field named
             # like a date that no alias knows
             unused = ", ".join(k for k in left if _DATE_LIKE.search(k)) and unused
+        naming = _python_naming if frame else _naming
+        whole = "the frame" if frame else "this file"
         problems: list[tuple[str, str]] = []
         if unused and "published_at" not in mapping:
             looked_for = ", ".join(self.resolver.candidates("published_at")[:6])
             message = (
-                f"no date field (looked for {looked_for}, ...; name it: {_naming('published_at')}"
+                f"no date field (looked for {looked_for}, ...; name it: {naming('published_at')}"
                 f"), so the articles are read undated; columns not used: {unused}"
             )
             problems.append(("no_date_column", message))
         for column in self.resolver.unmatched(keys):
             field = self.resolver.column_map[column]
             if field == "text" and "text" not in mapping:
-                continue  # each record's missing_text error says so
+                continue  # each record's missing_text error says so (a frame's: one error)
             columns = ", ".join(keys[:12]) or "none"
-            message = (
-                f"--column {column}={field or ''} (column_map= in Python) names no column of "
-                f"this file; columns: {columns}"
+            given = (
+                f"column_map={{{column!r}: {field!r}}}"
+                if frame
+                else f"--column {column}={field or ''} (column_map= in Python)"
             )
+            read = f"; {field} read from {mapping[field]!r}" if field and field in mapping else ""
+            message = f"{given} names no column of {whole}{read}; columns: {columns}"
             problems.append(("unknown_column", message))
-        for reason, message in problems:
-            self.report(name, line, reason, message, "warning")
+        for field, others in self.resolver.alternatives(keys).items():
+            # both names are the field's: the aliases' order chose, not the export
+            shown = ", ".join(map(repr, others))
+            instead = (
+                f"column_map={{{others[0]!r}: {field!r}}}"
+                if frame
+                else f"--column {others[0]}={field} (column_map= in Python)"
+            )
+            message = (
+                f"columns {mapping[field]!r} and {shown} both name the {field}: {field} read "
+                f"from {mapping[field]!r}, {shown} carried as an extra field (to read "
+                f"{others[0]!r} instead: {instead})"
+            )
+            problems.append(("ambiguous_column", message))
+        return problems
 
     def __call__(self, name: str, line: int, record: Record) -> Article | None:
         mapping = self._mapping(record)
@@ -641,13 +697,25 @@ class Converter:
             proven = numeric_date_order(record[column])
             if proven is not None and proven != dayfirst:
                 dayfirst = proven
-                if name != self._mixed_file:  # once a file: its other dates may be read wrong
-                    self._mixed_file = name
+                scope = self._order_scope
+                if (name, scope) not in self._mixed:  # once: its other dates may be read wrong
+                    self._mixed.add((name, scope))
                     way = "day" if proven else "month"
+                    if scope == "the file":
+                        unlike = "the file's other dates"
+                    else:
+                        unlike = f"the other dates of {scope}"
+                    if self._guessed is None:
+                        risk = "its dates that read both ways may be wrong"
+                    else:
+                        settled = "month" if proven else "day"
+                        risk = (
+                            f"{self._guessed} of its dates that read both ways were read "
+                            f"{settled} first, a guess: they may be wrong"
+                        )
                     message = (
-                        f"{record[column]!r} read {way} first, the only way it reads, unlike the "
-                        f"file's other dates ({self._order_note}): its dates that read both ways "
-                        "may be wrong"
+                        f"{record[column]!r} read {way} first, the only way it reads, unlike "
+                        f"{unlike} ({self._order_note}): {risk}"
                     )
                     self.report(name, line, "mixed_date_order", message, "warning", content=record)
         article, issues = build_article(
@@ -689,6 +757,11 @@ def _naming(field: str) -> str:
     return (
         f'--column COLUMN={field} on the command line, column_map={{"COLUMN": "{field}"}} in Python'
     )
+
+
+def _python_naming(field: str) -> str:
+    """How to name the column of ``field`` for the caller of a function given a DataFrame."""
+    return f'column_map={{"COLUMN": "{field}"}}'
 
 
 def _record_id(record: Record, mapping: Mapping[str, str], article: Article | None) -> str | None:

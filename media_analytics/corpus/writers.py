@@ -101,14 +101,27 @@ def articles_to_frame(articles: Iterable[Article]) -> pd.DataFrame:
     """Articles as a DataFrame: the contract columns, then one column per extra field.
 
     ``published_at`` holds the ``datetime`` objects as they are (object dtype), because
-    zones can differ from row to row; ``pd.to_datetime(df["published_at"], utc=True)``
-    gives a datetime64 column.
+    zones can differ from row to row, and a date written without a zone (``18/10/2024
+    23:30``) has none. The library reads such a time as WIB (Jakarta's clock, where most
+    outlets are): give it that zone before making a datetime64 column, as below.
+    ``pd.to_datetime(df["published_at"], utc=True)`` alone would read it as UTC, seven hours
+    late, and move a late-evening article to the next day.
 
     Examples
     --------
     >>> a = Article(id="a1", title="Judul", text="Isi", extra={"kanal": "news"})
     >>> articles_to_frame([a]).columns.tolist()
     ['id', 'title', 'text', 'published_at', 'source', 'url', 'kanal']
+
+    One datetime64 column on Jakarta's clock, a time without a zone read as WIB:
+
+    >>> from media_analytics.corpus.dates import WIB
+    >>> b = Article(id="b1", text="Isi", published_at=datetime(2024, 10, 18, 23, 30))
+    >>> df = articles_to_frame([a, b])
+    >>> wib = df["published_at"].map(lambda d: d.replace(tzinfo=d.tzinfo or WIB) if d else d)
+    >>> at = pd.to_datetime(wib, utc=True).dt.tz_convert("Asia/Jakarta")
+    >>> [str(t) for t in at]  # the undated article a1 is NaT
+    ['NaT', '2024-10-18 23:30:00+07:00']
     """
     records: list[dict[str, Any]] = []
     for article in articles:

@@ -888,7 +888,7 @@ def test_a_column_option_that_names_no_column_is_said_once_per_file(tmp_path: Pa
     assert (warning.line, warning.reason, warning.severity) == (2, "unknown_column", "warning")
     assert warning.message == (
         "--column Tgl Terbit=title (column_map= in Python) names no column of this file; "
-        "columns: judul, isi, tanggal"
+        "title read from 'judul'; columns: judul, isi, tanggal"
     )
 
 

@@ -114,7 +114,7 @@ def test_fit_takes_a_frame_or_records_with_an_exports_column_names() -> None:
     renamed = frame.rename(columns={"isi_berita": "Naskah"})
     named = MediaPipeline(**settings).fit(renamed, column_map={"Naskah": "text"}, n_jobs=1)
     assert named.model_version == from_frame.model_version
-    with pytest.raises(ValueError, match=r"^row 0 \(index 0\): no text field"):
+    with pytest.raises(ValueError, match=r"^no column of the frame is read as the article text"):
         MediaPipeline(**settings).fit(renamed, n_jobs=1)
 
 

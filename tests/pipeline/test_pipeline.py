@@ -449,10 +449,13 @@ def test_score_frame_warnings_give_the_python_advice_too_and_it_works(default_pi
         {"Judul Berita": [record["title"]], "Naskah": [record["text"]], "Tgl Rilis": ["21/10/2025"]}
     )
     rejects = Rejects()
-    assert default_pipeline.score_frame(export, rejects=rejects).empty
+    # no text column: one error about the frame's columns, with the advice, before any row
+    with pytest.raises(ValueError, match=r'name it: column_map=\{"COLUMN": "text"\}'):
+        default_pipeline.score_frame(export, rejects=rejects)
+    assert len(rejects) == 0
+    default_pipeline.score_frame(export, column_map={"Naskah": "text"}, rejects=rejects)
     said = {r.reason: r.message for r in rejects}
-    assert 'column_map={"COLUMN": "text"} in Python' in said["missing_text"]
-    assert 'column_map={"COLUMN": "published_at"} in Python' in said["no_date_column"]
+    assert 'name it: column_map={"COLUMN": "published_at"})' in said["no_date_column"]
     # the advice followed: the body read, and dated
     rejects = Rejects()
     named = {"Naskah": "text", "Tgl Rilis": "published_at"}
