@@ -776,3 +776,59 @@ def test_a_labelled_frame_with_its_own_column_names_is_read_as_a_file_is() -> No
     ):
         pipe.fit(records, sentiment_data=odd, n_jobs=1)
     assert not hasattr(pipe, "themes_")  # said before any part was fitted
+
+
+def _model_texts(folder: Path) -> dict[str, str]:
+    """Every file of a model directory as text, the members of its skops (zip) files and its
+    gzip files opened: what anyone given the folder can read."""
+    import gzip
+
+    texts = {}
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as z:
+                for member in z.namelist():
+                    texts[f"{path.name}:{member}"] = z.read(member).decode("latin-1")
+        elif data[:2] == b"\x1f\x8b":
+            texts[path.name] = gzip.decompress(data).decode("latin-1")
+        else:
+            texts[path.name] = data.decode("latin-1")
+    return texts
+
+
+def test_a_saved_model_keeps_no_folder_of_the_machine_that_trained_it(
+    tmp_path: Path, saved: Path
+) -> None:
+    import sys
+
+    import media_analytics
+    from media_analytics.sentiment import default_training_data
+    from media_analytics.sentiment.tone import default_tone_data
+    from media_analytics.themes import Taxonomy
+
+    private = tmp_path / "taxonomies" / "pilkada.toml"
+    private.parent.mkdir()
+    shutil.copy(default_taxonomy_path(), private)
+    sentences = tmp_path / "sentences.csv"
+    default_training_data().groupby("label").head(40).to_csv(sentences, index=False)
+    tone = default_tone_data().groupby("label").head(15).reset_index(drop=True)
+    records = read_sample_records()[:60]
+    model = MediaPipeline(taxonomy=private, n_topics=3).fit(
+        records, sentiment_data=sentences, tone_data=tone, n_jobs=1
+    )
+    # in memory the taxonomy is named by the path given, for messages at training time
+    assert model.themes_.taxonomy_.source == str(private)
+    folder = model.save(tmp_path / "model")
+    package = Path(media_analytics.__file__).resolve().parent
+    machine = {str(tmp_path), str(tmp_path.resolve()), str(package), sys.prefix, str(Path.home())}
+    for name, text in (_model_texts(folder) | _model_texts(saved)).items():
+        found = [p for p in machine if len(p) > 1 and p in text]
+        assert not found, f"{name} holds {found}"
+    assert MediaPipeline.load(folder).themes_.taxonomy_.source == "pilkada.toml"
+    assert MediaPipeline.load(saved).themes_.taxonomy_.source == "bundled taxonomy"
+    # the model saved is the model fitted: the path alone is gone
+    assert MediaPipeline.load(folder).themes_.taxonomy_ == Taxonomy.load(private)
+    assert list(MediaPipeline.load(folder).score(records[:10])) == list(model.score(records[:10]))
