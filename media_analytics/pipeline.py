@@ -1339,6 +1339,16 @@ class MediaPipeline:
     ) -> Iterator[dict[str, Any]]:
         """Scored records, in input order (a generator: it streams).
 
+        Each record is a JSON-ready dict: ``id``, ``published_at``, ``source``, ``title`` (the
+        headline cleaned, as title evidence offsets refer to it), ``url``, ``dateline``,
+        ``themes``, ``topic``, ``sentiment``, ``actors``, ``quotes``, ``duplicate_of``,
+        ``model_version``, then the input's own fields. ``published_at`` is the day of
+        publication alone, an ISO date string (``"2025-10-21"`` for ``10/21/2025 20:43``), the
+        day an Indonesian reader counts it: a time in WIB, WITA or WIT, or without a zone, on
+        its own day, a UTC time or another zone's on its day in WIB
+        (:func:`~media_analytics.corpus.dates.indonesian_time`); None for an undated article. The
+        time of day is not kept: the input keeps it.
+
         With ``duplicates=True`` each record's ``duplicate_of`` names the earlier article of
         this call it copies (a syndicated story; MinHash/LSH, as ``media-analytics score``
         finds them), so that reports count the story once; otherwise it is left ``None``
@@ -1584,7 +1594,10 @@ class MediaPipeline:
         unmarked; see :meth:`score`). Its columns are the records' fields, then the input's
         own columns (see :meth:`score`); a missing value is ``None`` (``duplicate_of`` of an
         original, ``dateline``, ``url``, ``published_at`` of an undated article), except in a
-        numeric column carried from the input, where pandas has it as ``NaN``.
+        numeric column carried from the input, where pandas has it as ``NaN``. ``published_at``
+        is the day of publication as an Indonesian reader counts it (WIB), an ISO date string
+        (``"2025-10-21"`` for ``10/21/2025 20:43``), not a timestamp: the time of day is not
+        kept. The input keeps it, under the same index (``frame.loc[scored.index, "tanggal"]``).
 
         The rows are read as the file readers read a file's records
         (:func:`~media_analytics.corpus.read_frame`): columns are matched by the contract
