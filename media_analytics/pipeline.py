@@ -80,6 +80,8 @@ _EARLY_TOPIC_CHECK = 2_000
 
 #: Bumped on any incompatible change of the model directory layout. Version 2: the manifest
 #: always holds ``settings_sha256`` (version 1 models, saved before it existed, are still read).
+#: Models saved since also hold ``manifest_sha256``, over the whole manifest; it is checked when
+#: present, so version 2 models saved before it still load (see :meth:`MediaPipeline.load`).
 FORMAT_VERSION = 2
 _OLDEST_FORMAT = 1
 MANIFEST = "manifest.json"
@@ -563,9 +565,27 @@ def _record_tone(
 
 def _settings_digest(manifest: Mapping[str, Any]) -> str:
     """SHA-256 of what decides a loaded model's scores besides its parts: the settings, the
-    tone blend, the model version and each part's checksum."""
+    tone blend, the model version and each part's checksum (``settings_sha256``), and the
+    manifest's own digest when it has one (:func:`_manifest_digest`), so that removing that
+    digest to pass for a model saved before it existed is an edit this one sees."""
     keys = ("model_version", "params", "tone_sentence_weight", "tone_bands", "files")
     chosen = {k: manifest.get(k) for k in keys}
+    if "manifest_sha256" in manifest:  # absent from models saved before it: their digest stays
+        chosen["manifest_sha256"] = manifest["manifest_sha256"]
+    return hashlib.sha256(json.dumps(chosen, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+#: The manifest's digests, which :func:`_manifest_digest` leaves out of what it digests.
+_DIGEST_KEYS = ("settings_sha256", "manifest_sha256")
+
+
+def _manifest_digest(manifest: Mapping[str, Any]) -> str:
+    """SHA-256 of every entry of the manifest but its digests (``manifest_sha256``): the
+    provenance a reader of the model relies on (``training_data_sha256``,
+    ``n_training_articles``, ``created_at``, ``metrics``, ``versions``, the entries ``save``
+    was given as ``extra``) as well as the settings, and no entry added or removed. Models
+    saved before it existed have only :func:`_settings_digest`."""
+    chosen = {k: v for k, v in manifest.items() if k not in _DIGEST_KEYS}
     return hashlib.sha256(json.dumps(chosen, sort_keys=True).encode("utf-8")).hexdigest()
 
 
@@ -618,7 +638,10 @@ def _check_manifest(manifest: Mapping[str, Any]) -> None:
     for key in ("model_version", "training_data_sha256", "n_training_articles", "files"):
         if key not in manifest:
             raise ValueError(f"{key} is missing")
-    for key in ("model_version", "training_data_sha256", "created_at", "settings_sha256"):
+    for key in (
+        "model_version", "training_data_sha256", "created_at", "settings_sha256",
+        "manifest_sha256",
+    ):  # fmt: skip
         if key in manifest and not isinstance(manifest[key], str):
             raise ValueError(f"{key} must be a string, {_found(manifest[key])}")
     count = manifest["n_training_articles"]
@@ -1316,6 +1339,16 @@ class MediaPipeline:
     ) -> Iterator[dict[str, Any]]:
         """Scored records, in input order (a generator: it streams).
 
+        Each record is a JSON-ready dict: ``id``, ``published_at``, ``source``, ``title`` (the
+        headline cleaned, as title evidence offsets refer to it), ``url``, ``dateline``,
+        ``themes``, ``topic``, ``sentiment``, ``actors``, ``quotes``, ``duplicate_of``,
+        ``model_version``, then the input's own fields. ``published_at`` is the day of
+        publication alone, an ISO date string (``"2025-10-21"`` for ``10/21/2025 20:43``), the
+        day an Indonesian reader counts it: a time in WIB, WITA or WIT, or without a zone, on
+        its own day, a UTC time or another zone's on its day in WIB
+        (:func:`~media_analytics.corpus.dates.indonesian_time`); None for an undated article. The
+        time of day is not kept: the input keeps it.
+
         With ``duplicates=True`` each record's ``duplicate_of`` names the earlier article of
         this call it copies (a syndicated story; MinHash/LSH, as ``media-analytics score``
         finds them), so that reports count the story once; otherwise it is left ``None``
@@ -1561,7 +1594,10 @@ class MediaPipeline:
         unmarked; see :meth:`score`). Its columns are the records' fields, then the input's
         own columns (see :meth:`score`); a missing value is ``None`` (``duplicate_of`` of an
         original, ``dateline``, ``url``, ``published_at`` of an undated article), except in a
-        numeric column carried from the input, where pandas has it as ``NaN``.
+        numeric column carried from the input, where pandas has it as ``NaN``. ``published_at``
+        is the day of publication as an Indonesian reader counts it (WIB), an ISO date string
+        (``"2025-10-21"`` for ``10/21/2025 20:43``), not a timestamp: the time of day is not
+        kept. The input keeps it, under the same index (``frame.loc[scored.index, "tanggal"]``).
 
         The rows are read as the file readers read a file's records
         (:func:`~media_analytics.corpus.read_frame`): columns are matched by the contract
@@ -1612,7 +1648,8 @@ class MediaPipeline:
     def save(self, path: str | Path, *, extra: Mapping[str, Any] | None = None) -> Path:
         """Write the model directory (the pipeline itself is not changed).
 
-        ``extra`` entries are added to the manifest (provenance such as what it was built from).
+        ``extra`` entries are added to the manifest (provenance such as what it was built from;
+        JSON values), protected against edits as every entry is (see :meth:`load`).
         An existing model directory at ``path`` is replaced whole, with an INFO line of the
         ``media_analytics.pipeline`` logger naming the version replaced and when it was saved:
         the new model is written into a sibling folder and renamed into place, so a save that
@@ -1704,12 +1741,26 @@ class MediaPipeline:
         }
         for key, value in (extra or {}).items():
             manifest.setdefault(key, value)
+        # digested as load reads it back (a tuple is a list there, a number key a string)
+        manifest = json.loads(json.dumps(manifest))
+        manifest["manifest_sha256"] = _manifest_digest(manifest)
         manifest["settings_sha256"] = _settings_digest(manifest)
         (out / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
 
     @classmethod
     def load(cls, path: str | Path) -> MediaPipeline:
-        """Read a model directory, refusing anything tampered with or of another format."""
+        """Read a model directory, refusing anything tampered with or of another format.
+
+        Raises :class:`ModelError`, before any part is built, for a part whose bytes do not match
+        the manifest's checksum, a part holding a type off the trusted list, another format
+        version, a manifest value ``save`` would not write, and an edited manifest: every entry
+        is protected, the settings, tone blend, model version and part checksums by
+        ``settings_sha256``, everything else (``training_data_sha256``, ``n_training_articles``,
+        ``created_at``, ``metrics``, ``versions``, ``extra`` entries, an entry added or removed)
+        by ``manifest_sha256``. A model saved by an earlier release has no ``manifest_sha256``:
+        it loads as before, its settings checked and its provenance unprotected, which an INFO
+        line of the ``media_analytics.pipeline`` logger says.
+        """
 
         root = Path(path)
         mpath = root / MANIFEST
@@ -1746,6 +1797,20 @@ class MediaPipeline:
             raise ModelError(
                 f"{mpath}: the manifest was edited after the model was saved (its settings, "
                 "version or part checksums do not match settings_sha256); refusing to load it"
+            )
+        recorded = manifest.get("manifest_sha256")  # absent from models saved before it
+        if recorded is None:
+            logger.info(
+                "%s: saved by an earlier release: its provenance (training_data_sha256, "
+                "n_training_articles, created_at, metrics) is not protected against edits, "
+                "only its settings, version and part checksums are",
+                mpath,
+            )
+        elif recorded != _manifest_digest(manifest):
+            raise ModelError(
+                f"{mpath}: the manifest was edited after the model was saved (an entry such as "
+                "training_data_sha256, n_training_articles or created_at was changed, added or "
+                "removed: manifest_sha256 does not match); refusing to load it"
             )
         try:
             _check_manifest(manifest)

@@ -684,7 +684,9 @@ def _tone_table(frame: pd.DataFrame, column: str, grid: pd.Index | None) -> pd.D
 def top_actors(
     data: ReportData, n: int = 10, *, types: Sequence[str] | None = None
 ) -> pd.DataFrame:
-    """The most mentioned actors.
+    """The most mentioned actors: by default the people and organisations, as the report's
+    table of top actors counts them (places, which the stories name more often than anyone,
+    are in :func:`top_places`).
 
     Parameters
     ----------
@@ -692,7 +694,9 @@ def top_actors(
     n : int
         How many to keep.
     types : sequence of str, optional
-        Keep these actor types only (e.g. ``["person"]``).
+        The actor types to count, any of ``person``, ``organization``, ``place``
+        (:data:`~media_analytics.reports.content.ACTOR_TYPES` for all). None (the default):
+        :data:`~media_analytics.reports.content.REPORT_ACTOR_TYPES`, people and organisations.
 
     Returns
     -------
@@ -704,10 +708,16 @@ def top_actors(
         give it one (missing, a blank cell, for a place, or an actor no story gives a tone of
         its own; see :func:`sentiment_mix`), ``also_written`` the other forms of the name
         counted under it (``"Jokowi (247)"``; the three most used).
+
+    Raises
+    ------
+    ValueError
+        For a type that is none of the actor types (``people``), naming them.
     """
-    a = data.actors
-    if types is not None:
-        a = a[a["type"].isin(types)]
+    from .content import actor_types_of  # (content reads this module: imported when used)
+
+    types = actor_types_of(types)
+    a = data.actors[data.actors["type"].isin(types)]
     columns = [
         "actor", "type", "title", "role", "articles", "outlets", "quotes", "net_tone",
         "also_written",
@@ -731,7 +741,7 @@ def top_actors(
     tone = sentiment_mix(data, "actor").set_index("actor")["net_tone"]
     out["net_tone"] = tone.reindex(out.index).astype(float)  # no tone of its own: missing
     forms = data.names if len(data.names) else a
-    if types is not None and len(forms):
+    if len(forms):
         forms = forms[forms["type"].isin(types)]
     out["also_written"] = _other_forms(forms).reindex(out.index).fillna("")
     out = out.rename_axis("actor").reset_index()

@@ -17,6 +17,7 @@ matches ``mengamankan Pilkada``. Seeds are plain words, not patterns: one holdin
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +30,18 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["NearRule", "Taxonomy", "TaxonomyError", "Theme", "default_taxonomy_path"]
+__all__ = [
+    "BUNDLED_SOURCE",
+    "NearRule",
+    "Taxonomy",
+    "TaxonomyError",
+    "Theme",
+    "default_taxonomy_path",
+    "portable_source",
+]
+
+#: What a saved model says its taxonomy came from when it was the bundled default.
+BUNDLED_SOURCE = "bundled taxonomy"
 
 
 class TaxonomyError(ValueError):
@@ -264,7 +276,16 @@ class Taxonomy:
     themes: tuple[Theme, ...]
     version: int = 1
     language: str = "id"
+    #: where the taxonomy was read from, for messages: the path as given while it is in memory,
+    #: only the file name (or :data:`BUNDLED_SOURCE`) once saved or pickled
     source: str = field(default="", compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # a saved model is shared: it keeps what tells a reader which taxonomy it learnt from,
+        # not the folders of the machine that trained it (a user's home, a virtualenv)
+        state = dict(self.__dict__)
+        state["source"] = portable_source(self.source)
+        return state
 
     @property
     def ids(self) -> list[str]:
@@ -334,6 +355,30 @@ class Taxonomy:
         """A copy with ``theme`` added (or replacing the theme with the same id)."""
         kept = tuple(t for t in self.themes if t.id != theme.id)
         return Taxonomy((*kept, theme), self.version, self.language, self.source)
+
+
+def portable_source(source: str) -> str:
+    """``source`` without the folders of this machine: :data:`BUNDLED_SOURCE` for the bundled
+    default taxonomy, the file name for any other path, anything else (``"<dict>"``) as it is.
+
+    Examples
+    --------
+    >>> portable_source("/home/ana/taxonomies/pilkada.toml")
+    'pilkada.toml'
+    >>> portable_source(str(default_taxonomy_path()))
+    'bundled taxonomy'
+    >>> portable_source("<dict>")
+    '<dict>'
+    """
+    if "/" not in source and "\\" not in source:
+        return source
+    try:
+        if Path(source).resolve() == default_taxonomy_path().resolve():
+            return BUNDLED_SOURCE
+    except (OSError, ValueError):  # a path this system cannot resolve is not the bundled one
+        pass
+    # split on both separators: a model trained on Windows may be saved again on Linux
+    return re.split(r"[\\/]", source.rstrip("\\/"))[-1] or source
 
 
 def default_taxonomy_path() -> Path:

@@ -15,6 +15,7 @@ from media_analytics.pipeline import (
     FORMAT_VERSION,
     MediaPipeline,
     ModelError,
+    _manifest_digest,
     _settings_digest,
     is_model_dir,
 )
@@ -23,6 +24,12 @@ from media_analytics.themes.training import read_sample_records
 
 REQUIRED = {"id", "published_at", "source", "title", "themes", "topic", "sentiment", "actors",
             "quotes", "duplicate_of", "model_version"}  # fmt: skip
+
+
+def _sign(manifest: dict[str, Any]) -> None:
+    """Recompute both digests of an edited manifest, as someone editing on purpose would."""
+    manifest["manifest_sha256"] = _manifest_digest(manifest)
+    manifest["settings_sha256"] = _settings_digest(manifest)
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +106,7 @@ def test_foreign_type_is_refused_before_anything_runs(saved: Path, tmp_path: Pat
     manifest = json.loads((bad / "manifest.json").read_text())
     manifest["files"]["themes"]["sha256"] = hashlib.sha256(target.read_bytes()).hexdigest()
     # an attacker recomputes every checksum: the trusted-type audit still stops the file
-    manifest["settings_sha256"] = _settings_digest(manifest)
+    _sign(manifest)
     (bad / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(ModelError, match=r"not on the trusted list.*subprocess\.Popen"):
         MediaPipeline.load(bad)
@@ -198,7 +205,7 @@ def test_part_outside_the_directory_is_refused(saved: Path, tmp_path: Path) -> N
     shutil.copytree(saved, bad)
     manifest = json.loads((bad / "manifest.json").read_text())
     manifest["files"]["themes"]["path"] = "../themes.skops"
-    manifest["settings_sha256"] = _settings_digest(manifest)
+    _sign(manifest)
     (bad / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(ModelError, match="outside the model directory"):
         MediaPipeline.load(bad)
@@ -211,6 +218,15 @@ def test_part_outside_the_directory_is_refused(saved: Path, tmp_path: Path) -> N
         lambda m: m.update(tone_bands=[0.9, 0.9]),
         lambda m: m["files"].pop("sentiment"),
         lambda m: m["params"].update(n_topics=3),
+        # the provenance a reader relies on: loaded silently before manifest_sha256
+        lambda m: m.update(training_data_sha256="0" * 64),
+        lambda m: m.update(n_training_articles=m["n_training_articles"] + 2000),
+        lambda m: m.update(created_at="2020-01-01T00:00:00+00:00"),
+        lambda m: m.update(reviewed_by="someone"),
+        lambda m: m.pop("metrics"),
+        lambda m: m["metrics"]["fit_seconds"].update(themes=0.0),
+        lambda m: m["versions"].update({"scikit-learn": "1.0.0"}),
+        lambda m: m.pop("manifest_sha256"),  # to pass for a model saved before it
     ],
 )
 def test_an_edited_manifest_is_refused(saved: Path, tmp_path: Path, edit: Any) -> None:
@@ -223,6 +239,37 @@ def test_an_edited_manifest_is_refused(saved: Path, tmp_path: Path, edit: Any) -
         MediaPipeline.load(bad)
 
 
+def test_a_model_saved_before_the_manifest_digest_loads_and_says_its_provenance_is_unprotected(
+    saved: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    earlier = tmp_path / "earlier"
+    shutil.copytree(saved, earlier)
+    manifest = json.loads((earlier / "manifest.json").read_text())
+    # what an earlier release wrote: no manifest_sha256, a settings digest without it
+    del manifest["manifest_sha256"]
+    manifest["settings_sha256"] = _settings_digest(manifest)
+    (earlier / "manifest.json").write_text(json.dumps(manifest))
+    with caplog.at_level("INFO", logger="media_analytics.pipeline"):
+        loaded = MediaPipeline.load(earlier)
+    assert loaded.model_version == MediaPipeline.load(saved).model_version
+    said = [r.getMessage() for r in caplog.records if "not protected" in r.getMessage()]
+    assert len(said) == 1 and "saved by an earlier release" in said[0]
+    # and its provenance, unprotected, loads as it did
+    manifest["n_training_articles"] += 2000
+    (earlier / "manifest.json").write_text(json.dumps(manifest))
+    assert MediaPipeline.load(earlier).n_training_articles_ == manifest["n_training_articles"]
+    caplog.clear()
+    with caplog.at_level("INFO", logger="media_analytics.pipeline"):
+        MediaPipeline.load(saved)
+    assert not [r for r in caplog.records if "not protected" in r.getMessage()]
+
+
+def test_extra_entries_are_saved_as_load_reads_them(default_pipeline, tmp_path: Path) -> None:
+    # a tuple is a list, a number key a string in JSON: the digest is of what load reads
+    out = default_pipeline.save(tmp_path / "m", extra={"built_from": ("a", "b"), "runs": {1: 2}})
+    assert MediaPipeline.load(out).manifest_["built_from"] == ["a", "b"]
+
+
 def test_a_manifest_without_its_settings_digest_is_refused(saved: Path, tmp_path: Path) -> None:
     bad = tmp_path / "undigested"
     shutil.copytree(saved, bad)
@@ -233,6 +280,7 @@ def test_a_manifest_without_its_settings_digest_is_refused(saved: Path, tmp_path
         MediaPipeline.load(bad)
     # a model saved before the digest existed (format version 1) still loads
     manifest["format_version"] = 1
+    del manifest["manifest_sha256"]
     (bad / "manifest.json").write_text(json.dumps(manifest))
     assert MediaPipeline.load(bad).model_version == MediaPipeline.load(saved).model_version
 
@@ -268,14 +316,14 @@ def test_a_malformed_manifest_is_one_line(
     shutil.copytree(saved, bad)
     manifest = json.loads((bad / "manifest.json").read_text())
     edit(manifest)
-    manifest["settings_sha256"] = _settings_digest(manifest)  # consistent, but unusable
+    _sign(manifest)  # consistent, but unusable
     (bad / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(ModelError, match=r"manifest.json: malformed manifest") as caught:
         MediaPipeline.load(bad)
     assert found in str(caught.value) and "\n" not in str(caught.value)
     # nor does a manifest posing as one saved before the edit check existed let them through
     if manifest["format_version"] == FORMAT_VERSION:
-        del manifest["settings_sha256"]
+        del manifest["settings_sha256"], manifest["manifest_sha256"]
         manifest["format_version"] = 1
         (bad / "manifest.json").write_text(json.dumps(manifest))
         with pytest.raises(ModelError, match=r"manifest\.json: malformed manifest"):
@@ -470,7 +518,7 @@ def _resign(folder: Path, part: str) -> None:
     manifest = json.loads((folder / "manifest.json").read_text())
     target = folder / manifest["files"][part]["path"]
     manifest["files"][part]["sha256"] = hashlib.sha256(target.read_bytes()).hexdigest()
-    manifest["settings_sha256"] = _settings_digest(manifest)
+    _sign(manifest)
     (folder / "manifest.json").write_text(json.dumps(manifest))
 
 
@@ -512,6 +560,7 @@ def test_a_model_saved_with_other_library_releases_says_so_once(
     manifest = json.loads((old / "manifest.json").read_text())
     manifest["versions"]["scikit-learn"] = "0.24.2"
     manifest["versions"]["media-analytics"] = "0.0.9"
+    _sign(manifest)  # as that release would have saved it
     (old / "manifest.json").write_text(json.dumps(manifest))
     with caplog.at_level("WARNING", logger="media_analytics.pipeline"):
         MediaPipeline.load(old)
@@ -779,3 +828,59 @@ def test_a_labelled_frame_with_its_own_column_names_is_read_as_a_file_is() -> No
     ):
         pipe.fit(records, sentiment_data=odd, n_jobs=1)
     assert not hasattr(pipe, "themes_")  # said before any part was fitted
+
+
+def _model_texts(folder: Path) -> dict[str, str]:
+    """Every file of a model directory as text, the members of its skops (zip) files and its
+    gzip files opened: what anyone given the folder can read."""
+    import gzip
+
+    texts = {}
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as z:
+                for member in z.namelist():
+                    texts[f"{path.name}:{member}"] = z.read(member).decode("latin-1")
+        elif data[:2] == b"\x1f\x8b":
+            texts[path.name] = gzip.decompress(data).decode("latin-1")
+        else:
+            texts[path.name] = data.decode("latin-1")
+    return texts
+
+
+def test_a_saved_model_keeps_no_folder_of_the_machine_that_trained_it(
+    tmp_path: Path, saved: Path
+) -> None:
+    import sys
+
+    import media_analytics
+    from media_analytics.sentiment import default_training_data
+    from media_analytics.sentiment.tone import default_tone_data
+    from media_analytics.themes import Taxonomy
+
+    private = tmp_path / "taxonomies" / "pilkada.toml"
+    private.parent.mkdir()
+    shutil.copy(default_taxonomy_path(), private)
+    sentences = tmp_path / "sentences.csv"
+    default_training_data().groupby("label").head(40).to_csv(sentences, index=False)
+    tone = default_tone_data().groupby("label").head(15).reset_index(drop=True)
+    records = read_sample_records()[:60]
+    model = MediaPipeline(taxonomy=private, n_topics=3).fit(
+        records, sentiment_data=sentences, tone_data=tone, n_jobs=1
+    )
+    # in memory the taxonomy is named by the path given, for messages at training time
+    assert model.themes_.taxonomy_.source == str(private)
+    folder = model.save(tmp_path / "model")
+    package = Path(media_analytics.__file__).resolve().parent
+    machine = {str(tmp_path), str(tmp_path.resolve()), str(package), sys.prefix, str(Path.home())}
+    for name, text in (_model_texts(folder) | _model_texts(saved)).items():
+        found = [p for p in machine if len(p) > 1 and p in text]
+        assert not found, f"{name} holds {found}"
+    assert MediaPipeline.load(folder).themes_.taxonomy_.source == "pilkada.toml"
+    assert MediaPipeline.load(saved).themes_.taxonomy_.source == "bundled taxonomy"
+    # the model saved is the model fitted: the path alone is gone
+    assert MediaPipeline.load(folder).themes_.taxonomy_ == Taxonomy.load(private)
+    assert list(MediaPipeline.load(folder).score(records[:10])) == list(model.score(records[:10]))

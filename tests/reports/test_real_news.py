@@ -34,7 +34,7 @@ def test_the_tone_toward_actors_is_their_own_and_places_have_none(scored) -> Non
     mix = sentiment_mix(data, "actor", top=10)
     kinds = actors.drop_duplicates("name").set_index("name")["type"]
     assert len(mix) == 10 and set(kinds[mix["actor"]]) <= {"person", "organization"}
-    top = top_actors(data, 30)
+    top = top_actors(data, 30, types=["person", "organization", "place"])
     assert top["type"].eq("place").any()
     assert top.loc[top["type"] == "place", "net_tone"].isna().all()
     # every label counted is the one the record gives the actor

@@ -201,6 +201,33 @@ def test_top_actors(data):
     assert top_actors(data, types=["organization"]).empty
 
 
+def test_top_actors_are_the_reports_people_and_organisations_unless_types_say_otherwise():
+    # seen on real news: top_actors(data, 15) began Indonesia, DKI Jakarta, Amerika Serikat
+    # (11 of 15 rows places) while the report's table began DPR, KPK, Joko Widodo
+    def record(i: int) -> dict[str, Any]:
+        actors = [{"name": "Indonesia", "type": "place"}, {"name": "KPK", "type": "organization"}]
+        if i % 2:
+            actors.append(_actor("Budi", "Bali"))
+        return _rec(f"r{i}", "2024-11-04", "A", [], "neutral", actors if i < 3 else actors[:1])
+
+    data = records_to_frames([record(i) for i in range(5)])
+    top = top_actors(data)
+    assert top[["actor", "type", "articles"]].values.tolist() == [
+        ["KPK", "organization", 3], ["Budi", "person", 1]
+    ]  # fmt: skip
+    # the report's table of top actors is this one
+    report = build_content(data, title="t").tables["top_actors"]
+    pd.testing.assert_frame_equal(report.reset_index(drop=True), top)
+    # the places the stories name most are asked for by type, or in top_places
+    assert top_actors(data, types=["place"])[["actor", "articles"]].values.tolist() == [
+        ["Indonesia", 5]
+    ]
+    every = top_actors(data, types=["person", "Organization", "place"])
+    assert every["actor"].tolist() == ["Indonesia", "KPK", "Budi"]
+    with pytest.raises(ValueError, match=r"unknown actor type.*'people'"):
+        top_actors(data, types=["people"])
+
+
 def test_an_actor_without_a_tone_of_its_own_has_none_in_the_tone_tables():
     # seen on real news: places (never given a tone) led the tone toward actors with their
     # stories' tone, and the top-actor table gave them that tone as their net_tone
@@ -217,10 +244,10 @@ def test_an_actor_without_a_tone_of_its_own_has_none_in_the_tone_tables():
     mix = sentiment_mix(data, "actor")
     assert mix["actor"].tolist() == ["KPK"]  # no place, nor Budi, whom no story gave a tone
     assert mix.iloc[0][["positive", "negative", "n", "net_tone"]].tolist() == [0, 2, 2, -1.0]
-    top = top_actors(data).set_index("actor")["net_tone"]
+    every = ["person", "organization", "place"]  # (places are in Top places by default)
+    top = top_actors(data, types=every).set_index("actor")["net_tone"]
     assert top["KPK"] == -1.0
     assert pd.isna(top["Tiongkok"]) and pd.isna(top["Budi"])  # not 0, not the stories' +0.33
-    every = ["person", "organization", "place"]  # (places are in Top places by default)
     markdown = render_markdown(build_content(data, title="t", actor_types=every))
     assert "| Tiongkok | place |  |  | 3 | 1 | 0 |  |  |" in markdown
 
