@@ -492,10 +492,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
     n_err = len(rejects.errors)
     read = ""
     if "known" in counts:  # the database tells what was new and what it already held
-        read = (
-            f" (read {counts['added'] + counts['known']}: {counts['added']} new, "
-            f"{counts['known']} already stored, {counts['changed']} of them changed)"
-        )
+        read = f" ({_rows_read(counts)})"
     summary = (
         f"scored {counts['scored']} articles{read} in {elapsed:.1f} s with model "
         f"{pipe.model_version}; {_count(n_err, 'record')} rejected"
@@ -504,6 +501,26 @@ def _cmd_score(args: argparse.Namespace) -> int:
     if not args.quiet or n_err:  # -q: a daily job under cron says something only when it must
         print(summary, file=sys.stderr)
     return EXIT_PARTIAL if n_err else EXIT_OK
+
+
+def _rows_read(counts: dict[str, int]) -> str:
+    """What ``score --db`` read, in numbers that add up: the rows read are the new articles,
+    the articles an earlier run stored, and the rows re-sent (an article read again in a later
+    file of this run: a daily export carries the day before's articles again), which the
+    store counts among the articles it knows.
+
+    >>> print(_rows_read({"added": 613, "known": 599, "changed": 0, "resent": 599}))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    1,212 rows read, 599 of them re-sent copies of rows read earlier in this run: 613 new
+    articles, 0 already stored by an earlier run, 0 of them changed
+    """
+    resent = counts.get("resent", 0)
+    return (
+        f"{_count(counts['added'] + counts['known'], 'row')} read, {resent:,} of them re-sent "
+        f"copies of rows read earlier in this run: {_count(counts['added'], 'new article')}, "
+        f"{counts['known'] - resent:,} already stored by an earlier run, {counts['changed']:,} "
+        "of them changed"
+    )
 
 
 def _cmd_score_dask(args: argparse.Namespace) -> int:
@@ -742,9 +759,15 @@ def _score_into_store(
         kept: dict[str, dict[str, Any]] = {}  # what records lacked and kept from an earlier copy
         # records of files dated before the file of the version kept: (file, newer file) by id
         kept_newer: dict[str, tuple[str, str]] = {}
+        # the ids of the rows the store took (neither refused for an id clash nor taken down),
+        # and how many rows re-sent one of them: the store counts those among the known
+        took: set[str] = set()
+        resent = 0
+        down = set(store.deleted_ids())
         real_paths: dict[str, str] = {}  # each file read (as named), by its resolved path
 
         def add(batch: list[Any], where: list[str], detector: Any) -> None:
+            nonlocal resent
             # the records refused for their ids are left out before duplicate detection, which
             # would remember each under the id of the stored article it is not
             clashes = store.id_clashes(batch)
@@ -765,6 +788,13 @@ def _score_into_store(
             counts["added"] += result.new
             counts["known"] += result.known
             clashes += [c._replace(position=taken[c.position]) for c in later]
+            clashed = {c.position for c in clashes}
+            for k, article in enumerate(batch):
+                if k in clashed or article.id in down:
+                    continue
+                if article.id in took:
+                    resent += 1
+                took.add(article.id)
             for clash in sorted(clashes):
                 name, line = where[clash.position].rsplit(":", 1)
                 rejects.add(
@@ -879,6 +909,7 @@ def _score_into_store(
         finally:
             counts["changed"] = changed_count(changes)
             store.finish_run(run_id, status, counts | {"rejected": len(rejects.errors)})
+            counts["resent"] = resent  # (said, not stored with the run)
             if out is not None:
                 out.finish(status != "failed")
     return counts, rejects
@@ -1867,7 +1898,8 @@ def build_parser() -> argparse.ArgumentParser:
         "-v",
         "--verbose",
         action="store_true",
-        help="log more detail, and list every rejected or warned record",
+        help="log more detail, and list every rejected or warned record (and every record of "
+        "an article read before from an earlier file)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 

@@ -211,7 +211,11 @@ def test_old_rejects_are_not_reported_again_when_lines_shift_or_the_folder_moves
     done = _run_in(tmp_path, "score", "exports", "--db", db, "--jobs", "1")
     assert done.returncode == 0, done.stderr[-2000:]
     assert "0 records rejected" in done.stderr and "2019-09-13.jsonl:42:" not in done.stderr
-    assert "(read 99: 1 new, 98 already stored" in done.stderr
+    assert (
+        "(99 rows read, 0 of them re-sent "
+        "copies of rows read earlier in this run: "
+        "1 new article, 98 already stored by an earlier run" in done.stderr
+    )
 
     # a new broken record among them is reported, alone
     cut = '{"id": "cut-2", "title": "Gempa", "text": "Guncangan terasa'
@@ -259,7 +263,11 @@ def test_reading_the_folder_again_counts_no_article_as_changed(
     assert done.returncode == 0, done.stderr[-2000:]
     done = _run_in(tmp_path, "score", "exports", "--db", db, "--reread", "--jobs", "1")
     assert done.returncode == 0, done.stderr[-2000:]
-    assert "(read 1011: 0 new, 1011 already stored, 0 of them changed)" in done.stderr
+    assert (
+        "(1,011 rows read, 1 of them re-sent "
+        "copies of rows read earlier in this run: "
+        "0 new articles, 1,010 already stored by an earlier run, 0 of them changed)" in done.stderr
+    )
     from media_analytics.store import open_store
 
     with open_store(db) as store:
@@ -329,7 +337,11 @@ def test_an_older_export_read_again_does_not_undo_a_later_correction(
     older = os.path.join("exports", "2019-09-18.csv")
     done = _run_in(tmp_path, "score", older, "--reread", "--db", db, "--jobs", "1")
     assert done.returncode == 0, done.stderr[-2000:]
-    assert "(read 60: 0 new, 60 already stored, 0 of them changed)" in done.stderr
+    assert (
+        "(60 rows read, 0 of them re-sent "
+        "copies of rows read earlier in this run: "
+        "0 new articles, 60 already stored by an earlier run, 0 of them changed)" in done.stderr
+    )
     said = [line for line in done.stderr.splitlines() if "kept the newer version" in line]
     assert len(said) == 1, done.stderr[-3000:]
     assert "50 article" in said[0] and "2019-09-19.csv" in said[0]

@@ -349,17 +349,29 @@ def test_score_into_sqlite_is_incremental(tmp_path: Path, capsys) -> None:
     src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
     db = tmp_path / "media.db"
     assert main(["score", str(src), "--db", str(db), "--jobs", "1"]) == 0
-    assert "scored 30 articles (read 30: 30 new, 0 already stored" in capsys.readouterr().err
+    assert (
+        "scored 30 articles (30 rows read, 0 of them re-sent "
+        "copies of rows read earlier in this run: "
+        "30 new articles, 0 already stored by an earlier run" in capsys.readouterr().err
+    )
     # the file was read to its end by the first run and is unchanged: not read again (and with
     # -q nothing is said: a daily job under cron speaks only when records are rejected)
     assert main(["score", str(src), "--db", str(db), "--jobs", "1", "-q"]) == 0
     assert "scored" not in capsys.readouterr().err
     assert main(["score", str(src), "--db", str(db), "--jobs", "1"]) == 0
     err = capsys.readouterr().err
-    assert "scored 0 articles (read 0: 0 new, 0 already stored, 0 of them changed)" in err
+    assert (
+        "scored 0 articles (0 rows read, 0 of them re-sent "
+        "copies of rows read earlier in this run: "
+        "0 new articles, 0 already stored by an earlier run, 0 of them changed)" in err
+    )
     assert main(["score", str(src), "--db", str(db), "--jobs", "1", "--reread"]) == 0
     err = capsys.readouterr().err
-    assert "scored 0 articles (read 30: 0 new, 30 already stored, 0 of them changed)" in err
+    assert (
+        "scored 0 articles (30 rows read, 0 of them re-sent "
+        "copies of rows read earlier in this run: "
+        "0 new articles, 30 already stored by an earlier run, 0 of them changed)" in err
+    )
     with sqlite3.connect(db) as con:
         n_scores = con.execute("SELECT COUNT(*) FROM scores").fetchone()[0]
         n_runs = con.execute("SELECT COUNT(*) FROM runs").fetchone()[0]

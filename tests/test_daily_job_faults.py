@@ -212,7 +212,11 @@ def test_the_export_folder_every_day(tmp_path: Path) -> None:
     with (exports / "2024-10-01.jsonl").open("a", encoding="utf-8") as f:
         f.write(json.dumps(_article(9)) + "\n")
     done = _run("score", "exports", "--db", "m.db", cwd=tmp_path)
-    assert "(read 6: 1 new, 5 already stored, 0 of them changed)" in done.stderr
+    assert (
+        "(6 rows read, 1 of them re-sent "
+        "copies of rows read earlier in this run: "
+        "1 new article, 4 already stored by an earlier run, 0 of them changed)" in done.stderr
+    )
     assert "a-9" in _stored(tmp_path / "m.db")
     # its bad line, met again, is neither stored nor reported again: exit 0, 1 reject
     assert done.returncode == 0, done.stderr
@@ -376,7 +380,11 @@ def test_an_export_folder_named_day_first_is_read_oldest_first(tmp_path: Path) -
     _write(exports / "02-11-2025.jsonl", [_article(4)])
     done = _run("score", "exports", "--db", "m.db", cwd=tmp_path)
     assert "2 of 3 input file(s) were read by an earlier run" in done.stderr
-    assert "(read 1: 1 new, 0 already stored" in done.stderr
+    assert (
+        "(1 row read, 0 of them re-sent "
+        "copies of rows read earlier in this run: "
+        "1 new article, 0 already stored by an earlier run" in done.stderr
+    )
     with sqlite3.connect(tmp_path / "m.db") as con:
         (title,) = con.execute("SELECT title FROM articles WHERE id = 'a-1'").fetchone()
         (record,) = con.execute("SELECT record FROM scores WHERE article_id = 'a-1'").fetchone()
@@ -425,7 +433,7 @@ def test_a_file_read_with_other_options_or_rewritten_in_place_is_read_again(
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert path.stat().st_size == before.st_size
     done = _run("score", "feed.csv", "--db", "m.db", "--column", "badan=text", cwd=tmp_path)
-    assert "(read 1:" in done.stderr
+    assert "(1 row read, " in done.stderr
 
 
 def test_a_reader_that_stops_early_and_quiet_runs(tmp_path: Path) -> None:
@@ -592,7 +600,11 @@ def test_a_recrawl_whose_body_has_no_words_keeps_the_stored_one(tmp_path: Path) 
             f"; the body read before ({len(r['isi_berita']):,} characters) is kept and scored"
         ), said[r["id"]]
     # nothing changed: the same articles, with the same bodies
-    assert "(read 4: 0 new, 4 already stored, 0 of them changed)" in done.stderr
+    assert (
+        "(4 rows read, 0 of them re-sent "
+        "copies of rows read earlier in this run: "
+        "0 new articles, 4 already stored by an earlier run, 0 of them changed)" in done.stderr
+    )
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -682,3 +694,45 @@ def test_every_command_reading_articles_can_ignore_a_column(command: list[str]) 
         _column_map(["=id"])
     with pytest.raises(CommandError, match="to ignore the column"):
         _column_map(["id=nomor"])
+
+
+def test_a_first_run_over_re_sent_exports_says_them_once_and_counts_rows_that_add_up(
+    tmp_path: Path,
+) -> None:
+    # seen on a vendor's 35 daily exports, each re-sending the day before's articles: 599
+    # INFO lines, one per article read again, a last batch line "articles: 70 new, 142 known"
+    # that read as the total, and a summary "(read 1212: 613 new, 599 already stored ...)" of
+    # a database that was empty
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    _write(exports / "2024-10-01.jsonl", [_article(i) for i in range(4)])
+    _write(exports / "2024-10-02.jsonl", [_article(i) for i in range(1, 7)])  # 3 re-sent
+    _write(exports / "2024-10-03.jsonl", [_article(i) for i in range(5, 9)])  # 2 re-sent
+    done = _run("score", "exports", "--db", "m.db", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert not [line for line in lines if "was read before at" in line]
+    again = [line for line in lines if "read before from an earlier file" in line]
+    assert len(again) == 2  # one per file that re-sends
+    assert "2024-10-02.jsonl: 3 record(s)" in again[0] and "'a-1', 'a-2', 'a-3')" in again[0]
+    assert "2024-10-03.jsonl: 2 record(s)" in again[1]
+    assert not [line for line in lines if "new, " in line and " known" in line]
+    # 14 rows: 9 articles, 5 rows re-sending one of them, nothing in the database before
+    assert (
+        "(14 rows read, 5 of them re-sent copies of rows read earlier in this run: 9 new "
+        "articles, 0 already stored by an earlier run, 0 of them changed)" in done.stderr
+    )
+    assert sorted(_stored(tmp_path / "m.db")) == [f"a-{i}" for i in range(9)]
+    # the next day's file re-sends one of yesterday's, and the folder is read again whole
+    _write(exports / "2024-10-04.jsonl", [_article(8), _article(9)])
+    done = _run("score", "exports", "--db", "m.db", "--reread", "-v", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    # 16 rows: 10 articles (9 stored by the first run, a-9 new) and 6 rows re-sending them
+    assert (
+        "(16 rows read, 6 of them re-sent copies of rows read earlier in this run: 1 new "
+        "article, 9 already stored by an earlier run, 0 of them changed)" in done.stderr
+    )
+    # -v: each record read again, and the batch line
+    again = [line for line in done.stderr.splitlines() if "was read before at" in line]
+    assert len(again) == 6
+    assert "a batch of 16 record(s) added: 1 new article(s), 15 record(s)" in done.stderr

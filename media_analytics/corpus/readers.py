@@ -205,6 +205,9 @@ def _read(
             records = ((line, transform(record)) for line, record in records)
         if converter.dayfirst == "auto":
             records = converter.settle_date_order(name, records)
+        # the ids of this file read from an earlier one, by whether this file is dated before
+        # that one (its record then does not replace the version read before)
+        again: dict[bool, list[str]] = {False: [], True: []}
         for line, record in records:
             article = converter(name, line, record)
             if article is None:
@@ -213,7 +216,8 @@ def _read(
             if first is not None and newer_files and (before := first.rsplit(":", 1)[0]) != name:
                 # (the store keeps the version of the file dated later, whatever the order read)
                 older = dated_before(name, before)
-                log.info(
+                again[older].append(article.id)
+                log.debug(  # one line per file says it at INFO (_say_read_again)
                     "%s:%d: id %r was read before at %s: %s",
                     name,
                     line,
@@ -238,6 +242,35 @@ def _read(
             if len(seen) > REPEATED_ID_WINDOW:
                 del seen[next(iter(seen))]
             yield article
+        _say_read_again(name, again)
+
+
+#: How many ids the line on a file's records read again names (``-v`` lists every one).
+READ_AGAIN_SHOWN = 3
+
+
+def _say_read_again(name: str, again: dict[bool, list[str]]) -> None:
+    """One INFO line for the records of file ``name`` whose ids were read from an earlier file
+    (a daily export re-sends the day before's articles), and one for those of an older-dated
+    file's, with their number and the first ids: one line per article, hundreds on a first run
+    over a folder of exports, buried the log (they are at DEBUG, ``-v``)."""
+    for older, outcome in (
+        (False, "this later file's records are kept as their newer versions"),
+        (True, "this file is dated before those: the versions read before are kept"),
+    ):
+        ids = again[older]
+        if not ids:
+            continue
+        shown = ", ".join(repr(i) for i in ids[:READ_AGAIN_SHOWN])
+        more = len(ids) - READ_AGAIN_SHOWN
+        log.info(
+            "%s: %d record(s) carry articles read before from an earlier file (ids %s%s): %s",
+            name,
+            len(ids),
+            shown,
+            f" and {more} more; -v lists them" if more > 0 else "",
+            outcome,
+        )
 
 
 def expand_paths(paths: PathsLike) -> list[str]:

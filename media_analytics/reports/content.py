@@ -17,7 +17,13 @@ from .. import __version__
 from .evidence import EVIDENCE_NOTE, Passage, evidence_text
 from .frames import ReportData, _first_ids, _period_code
 from .regions import NO_REGENCY, NO_REGION, place_matches, read_region
-from .spikes import SPIKE_DIMENSIONS, attention_tests, baseline_periods, detect_spikes
+from .spikes import (
+    SCREENED_DIMENSIONS,
+    SPIKE_DIMENSIONS,
+    attention_tests,
+    baseline_periods,
+    detect_spikes,
+)
 from .tables import (
     MIN_STORIES,
     emerging_topics,
@@ -46,6 +52,7 @@ __all__ = [
     "build_content",
     "no_spike_reason",
     "no_tone_reason",
+    "spike_name",
 ]
 
 PERIOD_NAMES = {"D": "day", "W": "week (Monday to Sunday)", "M": "month"}
@@ -83,13 +90,17 @@ REGION_NOTES = {
 }
 
 SPIKE_METHOD = (
-    "A spike is a period in which a theme's or a province's share of all stories (its "
-    "normalised attention) is significantly above its share in the {window} periods before; a "
-    "story counts under the province of each place, person or organisation it names. Each "
-    "(period, theme) and (period, province) cell is tested with a one-sided Fisher exact test "
-    "of its count and the period's total against the baseline's count and total; p-values are "
-    "adjusted with Benjamini–Hochberg across the {n_tested} tested theme cells, and apart across "
-    "the {n_region} tested province cells, and a spike needs q ≤ {alpha}, at least {min_count} "
+    "A spike is a period in which a theme's, a province's or a regency's or city's share of all "
+    "stories (its normalised attention) is significantly above its share in the {window} "
+    "periods before; a story counts under the province and the regency or city of each place, "
+    "person or organisation it names. Each (period, theme), (period, province) and (period, "
+    "regency or city) cell is tested with a one-sided Fisher exact test of its count and the "
+    "period's total against the baseline's count and total; p-values are adjusted with "
+    "Benjamini–Hochberg within each level apart: across the {n_tested} tested theme cells, the "
+    "{n_region} tested province cells and the {n_regency} tested regency or city cells. A "
+    "regency or city is tested in a period only when it has at least {min_count} stories in the "
+    "period and its baseline together: fewer could make no spike, and testing the many small "
+    "ones would only raise every q-value. A spike needs q ≤ {alpha}, at least {min_count} "
     "stories and a share at least {min_lift}× the baseline. Syndicated copies count once."
 )
 
@@ -216,7 +227,13 @@ def build_content(
     test_options = {k: options[k] for k in ("window", "min_history")}
     tests = {
         by: attention_tests(
-            everything, code, themes=themes if by == "theme" else None, by=by, **test_options
+            everything,
+            code,
+            themes=themes if by == "theme" else None,
+            by=by,
+            # the cells detect_spikes tests, so that the table of every cell has its q-values
+            min_stories=int(options["min_count"]) if by in SCREENED_DIMENSIONS else 0,
+            **test_options,
         )
         for by in SPIKE_DIMENSIONS
     }
@@ -259,7 +276,12 @@ def build_content(
     # (the tables over time say in their partial column whether the period is cut short)
     cut = partial_periods(everything, code)
     n_tested = {by: int(t["tested"].sum()) if len(t) else 0 for by, t in tests.items()}
-    method = SPIKE_METHOD.format(n_tested=n_tested["theme"], n_region=n_tested["region"], **options)
+    method = SPIKE_METHOD.format(
+        n_tested=n_tested["theme"],
+        n_region=n_tested["region"],
+        n_regency=n_tested["regency"],
+        **options,
+    )
     earlier = None
     if data.filters.get("since") is not None:
         # the periods before the range that the input gave the first periods' baseline
@@ -350,7 +372,8 @@ def build_content(
     if themes is not None:
         notes["spikes"] = (
             "Measured against all stories of each period, not only those carrying the "
-            "selected themes (the provinces' spikes too); every other section counts only the "
+            "selected themes (the spikes of provinces, regencies and cities too); every other "
+            "section counts only the "
             "stories carrying them."
         )
     provenance = _provenance(everything, data, code, themes, generated_at, cut)
@@ -464,19 +487,45 @@ def _periods(n: int | None) -> str:
 
 
 def _by_dimension(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """The spike tables of each dimension as one, a ``dimension`` column (``theme`` or
-    ``region``) after ``period`` and the key in the dimension's own column (``theme``,
-    ``province``; empty in the other dimension's rows): themes first, then provinces."""
+    """The spike tables of each dimension as one, a ``dimension`` column (``theme``,
+    ``region`` or ``regency``) after ``period`` and the key in the dimension's own column
+    (``theme``, ``province``, ``regency``; empty in the other dimensions' rows): themes first,
+    then provinces, then regencies and cities."""
+    keys = list(SPIKE_DIMENSIONS.values())
     shaped = []
     for by, frame in frames.items():
         frame = frame.copy()
         frame.insert(1, "dimension", by)
-        for other, column in SPIKE_DIMENSIONS.items():
-            if other != by:
-                frame.insert(3, column, None)
-        shaped.append(frame[[*frame.columns[:2], *SPIKE_DIMENSIONS.values(), *frame.columns[4:]]])
+        for column in keys:
+            if column not in frame.columns:
+                frame[column] = None
+        rest = [c for c in frame.columns if c not in ("period", "dimension", *keys)]
+        shaped.append(frame[["period", "dimension", *keys, *rest]])
     rows = [frame for frame in shaped if len(frame)]
     return pd.concat(rows, ignore_index=True) if rows else shaped[0]
+
+
+def spike_name(row: Any) -> str:
+    """What a row of the spike table is about, as the report's headings name it: the theme,
+    ``"<province> (province)"``, or ``"<name> (city)"``, ``"<name> (regency)"`` (``"(regency
+    or city)"`` for a place that may be either, ``Kabupaten Semarang or Kota Semarang``).
+
+    >>> import pandas as pd
+    >>> spike_name(pd.Series({"dimension": "regency", "regency": "Kota Surakarta"}))
+    'Kota Surakarta (city)'
+    """
+    if row.dimension == "region":
+        return f"{row.province} (province)"
+    if row.dimension == "regency":
+        name = str(row.regency)
+        prefixes = {"Kota ": "city", "Kabupaten ": "regency"}
+        kinds = {
+            next((kind for start, kind in prefixes.items() if part.startswith(start)), "")
+            for part in name.split(" or ")
+        }
+        kind = kinds.pop() if len(kinds) == 1 else ""
+        return f"{name} ({kind or 'regency or city'})"
+    return str(row.theme)
 
 
 def no_spike_reason(content: ReportContent) -> str:

@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from html import escape
-from typing import Any
 
 import pandas as pd
 
-from .content import ReportContent, no_spike_reason, no_tone_reason
+from .content import ReportContent, no_spike_reason, no_tone_reason, spike_name
 from .evidence import Passage
 from .layout import (
     ACTOR_TONE_CAVEAT,
@@ -226,7 +225,7 @@ def _spike_cards(content: ReportContent, period_word: str) -> str:
     for r in spikes.itertuples():
         articles = "".join(f"<li>{escape(a)}</li>" for a in str(r.top_articles).split(" | ") if a)
         cards.append(
-            f'<div class="spike"><h3>{escape(_spike_name(r))}, {period_word} of '
+            f'<div class="spike"><h3>{escape(spike_name(r))}, {period_word} of '
             f"{r.period:%d %b %Y}</h3>"
             f"<p>{r.articles} of {r.total} stories ({r.share:.0%}) against a baseline of "
             f"{r.baseline_share:.0%}: {r.lift:.1f}× the usual share, p = {r.p_value:.2g}, "
@@ -236,13 +235,6 @@ def _spike_cards(content: ReportContent, period_word: str) -> str:
             f"<p><b>Outlets:</b> {escape(str(r.outlets))}</p></div>"
         )
     return "\n".join(cards)
-
-
-def _spike_name(row: Any) -> str:
-    """What spiked: the theme, or ``"<province> (province)"``."""
-    if row.dimension == "region":
-        return f"{row.province} (province)"
-    return str(row.theme)
 
 
 def _cards(content: ReportContent) -> str:

@@ -8,7 +8,7 @@ import re
 
 import pandas as pd
 
-from .content import ReportContent, no_spike_reason, no_tone_reason
+from .content import ReportContent, no_spike_reason, no_tone_reason, spike_name
 from .evidence import Passage
 from .layout import ACTOR_TONE_CAVEAT, TABLE_TITLES, display_frame, key_totals, theme_columns
 
@@ -154,7 +154,7 @@ def render_markdown(content: ReportContent) -> str:
     if spikes.empty:
         lines.append(no_spike_reason(content))
     for r in spikes.itertuples():
-        name = f"{r.province!s} (province)" if r.dimension == "region" else str(r.theme)
+        name = spike_name(r)
         lines += [
             f"### {name}, {word} of {r.period:%Y-%m-%d}",
             "",

@@ -21,8 +21,24 @@ and its share is at least ``min_lift`` times the baseline share (smoothed,
 ``(x0 + 0.5) / (N0 + 1)``, so a theme absent from the baseline has a finite lift).
 
 Provinces are tested the same way (``by="region"``): a story counts under the province of each
-place, person or organisation it names, as in the stories-per-province table, and the
-(period, province) cells are adjusted among themselves.
+place, person or organisation it names, as in the stories-per-province table. So are regencies
+and cities (``by="regency"``), as the stories-per-regency table counts them: a place that may be
+either of two (``Semarang``) is its own key, ``Kabupaten Semarang or Kota Semarang``.
+
+The family of tests
+-------------------
+Each dimension is its own family: the Benjamini–Hochberg adjustment runs over the tested
+(period, key) cells of one dimension in the periods shown, themes among themselves, provinces
+among themselves, regencies and cities among themselves, so adding a dimension changes no
+q-value of another. Of regencies and cities a country's news names hundreds, most of them in a
+story or two a period; a cell of one is tested only when the key has at least ``min_stories``
+stories in the period and its baseline together (:func:`detect_spikes` sets it to its
+``min_count``). The cells left out could make no spike (a spike needs ``min_count`` stories in
+its period alone), and testing them would only raise the q-value of every other cell. The screen
+reads ``x + x0``, the count Fisher's test conditions on, so under the null hypothesis it says
+nothing of the p-value and the adjustment over the cells kept still holds its false-discovery
+rate (independent filtering). Themes and provinces are few and keep every cell
+(``min_stories=0``).
 
 The baseline of a report's first periods lies before its range: when the data were read with
 ``records_to_frames(..., since=..., history_since=...)``, the earlier stories in
@@ -43,10 +59,11 @@ from scipy.stats import hypergeom
 
 from ..preprocessing import load_stopwords, tokenize
 from .frames import ReportData, _day_bound, _period_code, period_start
-from .regions import NO_REGION
+from .regions import NO_REGENCY, NO_REGION
 from .tables import MIN_STORIES, keyed, period_grid, report_range, volume
 
 __all__ = [
+    "SCREENED_DIMENSIONS",
     "SPIKE_DIMENSIONS",
     "attention_tests",
     "baseline_periods",
@@ -58,8 +75,21 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-#: What the spike test can test, and the column naming the key: themes and provinces.
-SPIKE_DIMENSIONS = {"theme": "theme", "region": "province"}
+#: What the spike test can test, and the column naming the key: themes, provinces, and
+#: regencies and cities.
+SPIKE_DIMENSIONS = {"theme": "theme", "region": "province", "regency": "regency"}
+
+#: The dimensions whose cells :func:`detect_spikes` (and a report's table of every cell) tests
+#: only when the key has ``min_count`` stories in the period and its baseline together: the
+#: hundreds of regencies and cities, most named in a story or two, would otherwise swell the
+#: Benjamini–Hochberg family with cells that can make no spike.
+SCREENED_DIMENSIONS = frozenset({"regency"})
+
+#: The key of the stories naming no place of the dimension, which is no place to watch.
+_UNPLACED = {"region": NO_REGION, "regency": NO_REGENCY}
+
+#: The dimension's keys in a sentence (``spike test of provinces: ...``).
+_PLURALS = {"theme": "themes", "region": "provinces", "regency": "regencies and cities"}
 
 
 def history_start(
@@ -154,9 +184,10 @@ def attention_tests(
     window: int = 4,
     min_history: int = 3,
     by: str = "theme",
+    min_stories: int = 0,
 ) -> pd.DataFrame:
-    """The spike test for every (period, theme) or (period, province) cell, before any
-    threshold.
+    """The spike test for every (period, theme), (period, province) or (period, regency or
+    city) cell, before any threshold.
 
     Parameters
     ----------
@@ -165,31 +196,35 @@ def attention_tests(
         one shown make its baseline; only the periods of ``data`` are returned and tested.
     period : {"D", "W", "M"}
     themes : sequence of str, optional
-        Test only these keys: themes, or with ``by="region"`` provinces (the denominator is
-        still every story).
+        Test only these keys: themes, or with ``by="region"`` provinces, with ``by="regency"``
+        regencies and cities (the denominator is still every story).
     window : int
         How many previous periods make the baseline.
     min_history : int
         Periods with stories the baseline needs before a cell is tested.
-    by : {"theme", "region"}
-        Test themes, or provinces (the province of each place, person or organisation a
-        story names, as :func:`~media_analytics.reports.tables.volume` counts them).
+    by : {"theme", "region", "regency"}
+        Test themes, provinces or regencies and cities (those of each place, person or
+        organisation a story names, as :func:`~media_analytics.reports.tables.volume` counts
+        them).
+    min_stories : int
+        Fewest stories the key needs in the period and its baseline together for the cell to
+        be tested (and to enter the Benjamini–Hochberg family); see the module docstring.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``period, theme, articles, total, share, baseline_articles, baseline_total,
         baseline_share, lift, p_value, q_value, tested`` (``province`` for ``theme`` with
-        ``by="region"``); untested cells have NaN statistics. ``q_value`` is the
-        Benjamini–Hochberg adjustment over all tested cells.
+        ``by="region"``, ``regency`` with ``by="regency"``); untested cells have NaN
+        statistics. ``q_value`` is the Benjamini–Hochberg adjustment over all tested cells.
     """
     key = SPIKE_DIMENSIONS.get(by)
     if key is None:
         raise ValueError(f"unknown dimension {by!r}; use one of {', '.join(SPIKE_DIMENSIONS)}")
     tested_data, first = _with_history(data, period)
     vol = volume(tested_data, by, period, keys=themes)
-    if by == "region":  # the stories naming no province are no province to watch
-        vol = vol[vol[key] != NO_REGION]
+    if by in _UNPLACED:  # the stories naming no province (regency) are no place to watch
+        vol = vol[vol[key] != _UNPLACED[by]]
     frames = []
     for _, cells in vol.groupby(key, sort=True):
         cells = cells.sort_values("period").copy()
@@ -198,7 +233,11 @@ def attention_tests(
         history = (cells["total"].shift(1) > 0).astype(float).rolling(window, min_periods=1).sum()
         cells["baseline_articles"] = past_x.fillna(0).astype(int)
         cells["baseline_total"] = past_n.fillna(0).astype(int)
-        cells["tested"] = (history.fillna(0) >= min_history) & (cells["total"] > 0)
+        cells["tested"] = (
+            (history.fillna(0) >= min_history)
+            & (cells["total"] > 0)
+            & (cells["articles"] + cells["baseline_articles"] >= min_stories)
+        )
         frames.append(cells)
     columns = [
         "period", key, "articles", "total", "share", "baseline_articles", "baseline_total",
@@ -236,12 +275,14 @@ def detect_spikes(
     n_terms: int = 6,
     by: str = "theme",
 ) -> pd.DataFrame:
-    """Periods in which a theme's (or a province's) share of all stories jumped above its
-    rolling baseline.
+    """Periods in which a theme's (or a province's, a regency's or city's) share of all stories
+    jumped above its rolling baseline.
 
     The test is described in the module docstring: a one-sided Fisher exact test of the period's
     count and total against the baseline window's, Benjamini–Hochberg adjusted across all tested
-    (period, theme) cells.
+    (period, key) cells of the dimension. Regencies and cities (:data:`SCREENED_DIMENSIONS`) are
+    tested in a period only when they have ``min_count`` stories in it and its baseline
+    together.
 
     Parameters
     ----------
@@ -250,19 +291,21 @@ def detect_spikes(
         :func:`attention_tests`).
     period : {"D", "W", "M"}
     themes : sequence of str, optional
-        Look for spikes in these themes only (provinces, with ``by="region"``).
+        Look for spikes in these themes only (provinces, with ``by="region"``; regencies and
+        cities, with ``by="regency"``).
     window, min_history : int
         The baseline: the previous ``window`` periods, at least ``min_history`` with stories.
     alpha : float
         False-discovery rate: spikes have ``q_value <= alpha``.
     min_count : int
-        Fewest stories a spike can have.
+        Fewest stories a spike can have; with ``by="regency"`` also the fewest a regency or
+        city needs in the period and its baseline together to be tested.
     min_lift : float
         Smallest ``share / baseline_share`` a spike can have.
     n_articles, n_terms : int
         How many articles and terms explain each spike.
-    by : {"theme", "region"}
-        Spikes of themes, or of provinces (see :func:`attention_tests`).
+    by : {"theme", "region", "regency"}
+        Spikes of themes, provinces, or regencies and cities (see :func:`attention_tests`).
 
     Returns
     -------
@@ -271,7 +314,13 @@ def detect_spikes(
         ``top_articles``, ``top_terms`` and ``outlets`` (see :func:`explain_spike`).
     """
     tests = attention_tests(
-        data, period, themes=themes, window=window, min_history=min_history, by=by
+        data,
+        period,
+        themes=themes,
+        window=window,
+        min_history=min_history,
+        by=by,
+        min_stories=min_count if by in SCREENED_DIMENSIONS else 0,
     )
     key = SPIKE_DIMENSIONS[by]
     spikes = tests[
@@ -288,8 +337,8 @@ def detect_spikes(
     for name in ("top_articles", "top_terms", "outlets"):
         spikes[name] = [e[name] for e in explained]
     logger.info(
-        "spike test of %ss: %d cell(s) tested, %d spike(s) at q <= %s",
-        key,
+        "spike test of %s: %d cell(s) tested, %d spike(s) at q <= %s",
+        _PLURALS[by],
         int(tests["tested"].sum()),
         len(spikes),
         alpha,
@@ -307,8 +356,9 @@ def explain_spike(
     n_terms: int = 6,
     by: str = "theme",
 ) -> dict[str, str]:
-    """What a (theme, period) spike was about; with ``by="region"``, ``theme`` is a province
-    and the stories are those naming a place, person or organisation of it.
+    """What a (theme, period) spike was about; with ``by="region"`` (``"regency"``), ``theme``
+    is a province (a regency or city) and the stories are those naming a place, person or
+    organisation of it.
 
     Returns
     -------
@@ -328,7 +378,7 @@ def explain_spike(
         return {"top_articles": "", "top_terms": "", "outlets": ""}
     stories = data.stories[data.stories["id"].isin(ids)]
     scores = data.themes[(data.themes["theme"] == theme) & data.themes["id"].isin(ids)]
-    if by != "theme":  # a province has no score: by outlets, then date
+    if by != "theme":  # a province or regency has no score: by outlets, then date
         scores = scores.iloc[:0]
     stories = stories.merge(scores[["id", "score"]], on="id", how="left")
     stories = stories.sort_values(

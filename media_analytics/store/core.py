@@ -367,8 +367,12 @@ class Store(RunsMixin):
             for aid, before in written.items():
                 first = changes.get(aid)
                 changes[aid] = (before if first is None else first[0], prepared[aid][0])
-        logger.info(
-            "articles: %d new, %d known (%d with changed content, to be scored again)",
+        # at DEBUG: the score command adds in batches of 1,000 and sums them up in its last
+        # line, which these numbers of one batch would seem to contradict
+        logger.debug(
+            "a batch of %d record(s) added: %d new article(s), %d record(s) of articles stored "
+            "before or given earlier in the batch (%d with changed content, to be scored again)",
+            n_new + n_known,
             n_new,
             n_known,
             n_changed,

@@ -1231,8 +1231,8 @@ def test_a_date_anywhere_in_a_name_orders_the_files(
     newest_first = [tmp_path / "amedia_2025-11-01.csv", tmp_path / "zmedia_2025-10-31.csv"]
     with caplog.at_level(logging.INFO, logger="media_analytics.corpus.readers"):
         assert len(list(read_articles(newest_first, newer_files=True))) == 2
-    assert "this file is dated before that one: the version read before is kept" in caplog.text
-    assert "kept as the newer version" not in caplog.text
+    assert "this file is dated before those: the versions read before are kept" in caplog.text
+    assert "kept as their newer versions" not in caplog.text
 
 
 def test_an_export_with_a_header_and_no_rows_is_reported_as_an_empty_file(
@@ -1323,3 +1323,32 @@ def test_reading_the_detik_index_with_a_future_dated_row_names_it(tmp_path: Path
     assert len(future) == 1 and future[0].severity == "warning"
     assert future[0].record_id == articles[-1].id and "2090-11-27" in future[0].message
     assert articles[-1].published_at is not None and articles[-1].published_at.year == 2090
+
+
+def test_a_file_that_re_sends_articles_read_before_is_said_in_one_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen on a vendor's exports: each day's file carries the day before's articles again, and
+    # a first run over 35 files logged 599 lines, one per article read again
+    header = "id,judul,isi,tanggal\n"
+    day1 = [f"v-{i},Judul {i},Isi berita {i}.,2024-10-28\n" for i in range(5)]
+    day2 = [*day1, "v-9,Judul 9,Isi berita 9.,2024-10-29\n"]
+    first = tmp_path / "Monitoring_28102024.csv"
+    second = tmp_path / "Monitoring_29102024.csv"
+    first.write_text(header + "".join(day1), encoding="utf-8")
+    second.write_text(header + "".join(day2), encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="media_analytics.corpus.readers"):
+        assert len(list(read_articles([first, second], newer_files=True))) == 11
+    said = [r.getMessage() for r in caplog.records if r.levelno == logging.INFO]
+    assert not [m for m in said if "was read before at" in m]  # no line per article
+    assert [m for m in said if "read before from an earlier file" in m] == [
+        f"{second}: 5 record(s) carry articles read before from an earlier file (ids 'v-0', "
+        "'v-1', 'v-2' and 2 more; -v lists them): this later file's records are kept as their "
+        "newer versions"
+    ]
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="media_analytics.corpus.readers"):
+        list(read_articles([first, second], newer_files=True))
+    each = [r.getMessage() for r in caplog.records if r.levelno == logging.DEBUG]
+    each = [m for m in each if "was read before at" in m]
+    assert len(each) == 5 and f"{second}:2: id 'v-0' was read before at {first}:2" in each[0]

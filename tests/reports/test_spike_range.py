@@ -4,6 +4,7 @@ little history before it says the test could not run; provinces spike as themes 
 
 from __future__ import annotations
 
+from math import comb
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import pytest
 from media_analytics.cli import main
 from media_analytics.reports import (
     attention_tests,
+    benjamini_hochberg,
     build_content,
     build_report,
     detect_spikes,
@@ -137,11 +139,16 @@ def test_a_province_spikes_as_a_theme_does(tmp_path: Path) -> None:
     assert "Polisi siaga pengamanan minggu 4" in spikes["top_articles"].iloc[0]
     paths = build_report(records, tmp_path)
     table = pd.read_csv(paths["csv:spikes"])
-    assert table[["dimension", "province"]].values.tolist() == [["region", "Jawa Tengah"]]
+    # the place, Semarang, is a city's and a regency's name: its regency-or-city spikes too
+    assert table[["dimension", "province", "regency"]].fillna("").values.tolist() == [
+        ["region", "Jawa Tengah", ""],
+        ["regency", "", "Kabupaten Semarang or Kota Semarang"],
+    ]
     tested = pd.read_csv(paths["csv:attention_tests"])
-    assert set(tested["dimension"]) == {"region"}
+    assert set(tested["dimension"]) == {"region", "regency"}
     markdown = paths["markdown"].read_text(encoding="utf-8")
     assert "Jawa Tengah (province), week of 2024-09-30" in markdown
+    assert "Kabupaten Semarang or Kota Semarang (regency or city), week of 2024-09-30" in markdown
 
 
 def test_theme_spikes_are_the_same_beside_the_provinces(sample_records: Any) -> None:
@@ -183,3 +190,119 @@ def test_one_week_of_the_detik_pilkada_index_is_tested_as_in_the_whole_report(
     assert "could not run" not in markdown and "4 earlier periods" in markdown
     regions = tests[tests["dimension"] == "region"]
     assert "Jawa Tengah" in set(regions["province"]) and regions["tested"].any()
+
+
+def _regency_weeks(counts: list[int], per_week: int = 10, tiny: int = 0) -> list[dict]:
+    """``per_week`` stories a week from Monday 2 Sep 2024, each naming one place of Jawa
+    Tengah: ``counts[i]`` of week i name Solo (Kota Surakarta), the others Brebes (Kabupaten
+    Brebes), so the province holds every story every week and cannot spike. With ``tiny``,
+    each story of the last two weeks also names ``tiny`` regencies or cities of their own,
+    each named by that one story only: the many small places of a country's news."""
+    others = _other_regencies()
+    records = []
+    for week, count in enumerate(counts):
+        day = (pd.Timestamp("2024-09-02") + pd.Timedelta(weeks=week)).date().isoformat()
+        for i in range(per_week):
+            solo = i < count
+            regency = "Kota Surakarta" if solo else "Kabupaten Brebes"
+            places = [
+                {"name": "Solo" if solo else "Brebes", "type": "place",
+                 "region": {"province": "Jawa Tengah", "regency": regency}}
+            ]  # fmt: skip
+            if week >= len(counts) - 2:
+                for _ in range(tiny):
+                    province, name = others.pop()
+                    places.append(
+                        {"name": name.split(" ", 1)[1], "type": "place",
+                         "region": {"province": province, "regency": name}}
+                    )  # fmt: skip
+            records.append(
+                {
+                    "id": f"{week}-{i}",
+                    "published_at": day,
+                    "source": f"Outlet {i % 3}",
+                    "title": f"Pengamanan di {places[0]['name']} minggu {week}",
+                    "themes": [],
+                    "actors": places,
+                    "sentiment": {"label": "neutral"},
+                }
+            )
+    return records
+
+
+def _other_regencies() -> list[tuple[str, str]]:
+    """(province, regency or city) of Indonesia's regencies and cities but Kota Surakarta and
+    Kabupaten Brebes, from the package's list of regions."""
+    from media_analytics.actors.lexicon import read_csv_rows
+
+    rows = read_csv_rows("regions.csv")
+    provinces = {r["code"]: r["name"] for r in rows if len(r["code"]) == 2}
+    return [
+        (provinces[r["code"][:2]], r["name"])
+        for r in rows
+        if len(r["code"]) == 4 and r["name"] not in ("Kota Surakarta", "Kabupaten Brebes")
+    ]
+
+
+def test_a_regency_spikes_where_its_province_cannot(tmp_path: Path) -> None:
+    # seen by a provincial analyst: Kota Surakarta went from 8 of 375 stories to 20 of 200 in a
+    # week, and the report tested only themes and provinces (Jawa Tengah is in every story)
+    records = _regency_weeks([2, 2, 2, 2, 9])
+    data = records_to_frames(records)
+    spikes = detect_spikes(data, "W", by="regency")
+    assert spikes["regency"].tolist() == ["Kota Surakarta"]
+    assert spikes["period"].tolist() == [FIFTH_WEEK]
+    row = spikes.iloc[0]
+    assert (row["articles"], row["total"]) == (9, 10)
+    assert (row["baseline_articles"], row["baseline_total"]) == (8, 40)
+    # the Fisher p-value of test_spikes' by-hand case (17 Solo stories among 50, 9 or more
+    # of them in the week's 10); two cells pass the screen in each tested week (Solo and
+    # Brebes), the Solo one is the smaller p-value of the four: q = p * 4 / 1
+    expected = sum(comb(17, k) * comb(33, 10 - k) for k in (9, 10)) / comb(50, 10)
+    assert row["p_value"] == pytest.approx(expected, rel=1e-9)
+    assert row["q_value"] == pytest.approx(expected * 4, rel=1e-9)
+    assert "Pengamanan di Solo minggu 4" in row["top_articles"]
+    assert detect_spikes(data, "W", by="region").empty  # Jawa Tengah: 10 of 10 every week
+
+    paths = build_report(records, tmp_path)
+    table = pd.read_csv(paths["csv:spikes"])
+    assert table[["dimension", "regency"]].values.tolist() == [["regency", "Kota Surakarta"]]
+    assert table[["theme", "province"]].isna().all().all()
+    tested = pd.read_csv(paths["csv:attention_tests"])
+    assert set(tested["dimension"]) == {"region", "regency"}
+    cell = tested[(tested["regency"] == "Kota Surakarta") & (tested["period"] == "2024-09-30")]
+    assert cell["q_value"].tolist() == pytest.approx([expected * 4], rel=1e-3)  # 3 digits
+    markdown = paths["markdown"].read_text(encoding="utf-8")
+    html = paths["html"].read_text(encoding="utf-8")
+    assert "Kota Surakarta (city), week of 2024-09-30" in markdown
+    assert "Kota Surakarta (city), week of 30 Sep 2024" in html
+    for text in (markdown, html):
+        assert "the 4 tested regency or city cells" in text
+
+
+def test_small_regencies_do_not_enter_the_family_of_tests() -> None:
+    # 100 regencies named once each in the last two weeks: 200 more cells, none of which could
+    # make a spike (one story each), would lift Solo's q-value above 0.01 (p * 204)
+    records = _regency_weeks([2, 2, 2, 2, 9], tiny=5)
+    data = records_to_frames(records)
+    every = attention_tests(data, "W", by="regency")
+    screened = attention_tests(data, "W", by="regency", min_stories=5)
+    assert int(every["tested"].sum()) == 204
+    assert int(screened["tested"].sum()) == 4
+    # a cell is left out exactly when the key has fewer than 5 stories in it and its baseline
+    kept = screened["articles"] + screened["baseline_articles"] >= 5
+    assert (screened["tested"] == (every["tested"] & kept)).all()
+    solo = (every["regency"] == "Kota Surakarta") & (every["period"] == FIFTH_WEEK)
+    assert every.loc[solo, "p_value"].tolist() == screened.loc[solo, "p_value"].tolist()
+    assert every.loc[solo, "q_value"].iloc[0] > 0.01 >= screened.loc[solo, "q_value"].iloc[0]
+    # the adjustment runs over the cells kept
+    on = screened[screened["tested"]]
+    assert on["q_value"].to_numpy() == pytest.approx(benjamini_hochberg(on["p_value"].to_numpy()))
+    # detect_spikes screens with its min_count, and so does a report's table of every cell
+    spikes = detect_spikes(data, "W", by="regency")
+    assert spikes["regency"].tolist() == ["Kota Surakarta"]
+    assert detect_spikes(data, "W", by="regency", min_count=1).empty
+    content = build_content(data, title="t", period="W")
+    cells = content.tables["attention_tests"]
+    assert int(cells.loc[cells["dimension"] == "regency", "tested"].sum()) == 4
+    assert "the 4 tested regency or city cells" in content.method
