@@ -2016,7 +2016,9 @@ def build_parser() -> argparse.ArgumentParser:
         "earlier run scored is marked (default with a SQLite --db: next to the database; a "
         "postgresql:// --db keeps it in the database; without --db: none, each run marks "
         "copies within its own input); with --db, a missing one is rebuilt from the articles "
-        "the database holds",
+        "the database holds. A story's original is its earliest-published article: with --db "
+        "one that arrives in a later run takes the story over (the stored records are "
+        "corrected); written files are not changed",
     )
     score.add_argument("--column", **_COLUMN_KW)
     score.add_argument(
