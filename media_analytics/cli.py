@@ -716,7 +716,6 @@ def _score_into_store(
     and the rejects to report (those an earlier run had not recorded)."""
     from .corpus import DuplicateDetector, Rejects
     from .corpus.readers import expand_paths
-    from .pipeline import mark_duplicates
     from .store import (
         FinishedStatus,
         IdClash,
@@ -773,7 +772,16 @@ def _score_into_store(
             clashes = store.id_clashes(batch)
             refused = {clash.position for clash in clashes}
             taken = [k for k in range(len(batch)) if k not in refused]
-            marked = list(mark_duplicates((batch[k] for k in taken), detector))
+            marked = [batch[k] for k in taken]
+            # an earlier-published copy takes its story over: the answers given before change,
+            # of this batch (not stored yet) and of stored articles (corrected once stored)
+            repointed: dict[str, str | None] = {}
+            for a in marked:
+                a.extra["duplicate_of"] = detector.add(a)
+                repointed.update(detector.repointed)
+            for a in marked:
+                if a.id in repointed:
+                    a.extra["duplicate_of"] = repointed[a.id]
             later: list[IdClash] = []  # (none: this run alone reads into the store now)
             # the file of each record, by which an older export's copy is told from a newer one
             read_from = [real_paths.get(where[k].rsplit(":", 1)[0]) for k in taken]
@@ -785,6 +793,7 @@ def _score_into_store(
                 files=read_from,
                 kept_newer=kept_newer,
             )
+            store.set_duplicates(repointed)
             counts["added"] += result.new
             counts["known"] += result.known
             clashes += [c._replace(position=taken[c.position]) for c in later]
@@ -1017,20 +1026,26 @@ def _rebuild_detector(store: Any, detector: Any, window: int | None, where: str)
     file (or with a broken one), or a server database without the state it keeps (upgraded,
     after ``db delete``), would otherwise take every copy of an article stored before as a new
     story. ``where`` says where the state was looked for."""
-    n = 0
+    marks: dict[str, str | None] = {}  # what each stored record says
     for group in store.stored_articles(window):
         # one batch's order is not stored: its originals first, as the run met each copy after
         # its original
         for record in sorted(group, key=lambda r: r.get("duplicate_of") is not None):
-            detector.add(_stored_article(record))
-            n += 1
-    if n:
+            article = _stored_article(record)
+            detector.add(article)
+            marks[article.id] = record.get("duplicate_of")
+    if marks:
         logger.info(
             "no duplicate-detection state %s: rebuilt from the %s most recent articles "
             "the database holds",
             where,
-            f"{n:,}",
+            f"{len(marks):,}",
         )
+    # the stored marks agree with the state again (a story whose copy was stored as its
+    # original, by a release that took the first copy read for it, is corrected)
+    store.set_duplicates(
+        {aid: now for aid, was in marks.items() if (now := detector.original_of(aid)) != was}
+    )
 
 
 def _dedup_state(args: argparse.Namespace) -> Path | None:
@@ -2033,7 +2048,9 @@ def build_parser() -> argparse.ArgumentParser:
         "earlier run scored is marked (default with a SQLite --db: next to the database; a "
         "postgresql:// --db keeps it in the database; without --db: none, each run marks "
         "copies within its own input); with --db, a missing one is rebuilt from the articles "
-        "the database holds",
+        "the database holds. A story's original is its earliest-published article: with --db "
+        "one that arrives in a later run takes the story over (the stored records are "
+        "corrected); written files are not changed",
     )
     score.add_argument("--column", **_COLUMN_KW)
     score.add_argument(

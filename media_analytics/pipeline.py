@@ -20,6 +20,7 @@ import time
 import uuid
 import warnings
 import zipfile
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -669,16 +670,51 @@ def _check_manifest(manifest: Mapping[str, Any]) -> None:
 
 
 def mark_duplicates(
-    articles: Iterable[Article], detector: Any, originals: list[str | None] | None = None
+    articles: Iterable[Article],
+    detector: Any,
+    originals: list[str | None] | None = None,
+    *,
+    lookahead: int | None = None,
 ) -> Iterator[Article]:
-    """The articles in arrival order, each with ``extra["duplicate_of"]`` set to the earlier
-    article it copies (or None) by ``detector`` (a
-    :class:`~media_analytics.corpus.DuplicateDetector`), also appended to ``originals``."""
-    for a in articles:
-        original = a.extra["duplicate_of"] = detector.add(a)
+    """The articles in arrival order, each with ``extra["duplicate_of"]`` set to the original
+    of its syndicated group (or None) by ``detector`` (a
+    :class:`~media_analytics.corpus.DuplicateDetector`), also appended to ``originals``.
+
+    The original is the group's earliest-published member, so an answer can change when an
+    earlier-published copy arrives (a feed read newest first). Each article is handed out
+    once ``lookahead`` more articles have been added (default
+    :data:`~media_analytics.corpus.dedup.DEFAULT_LOOKAHEAD`), or the input has ended, and
+    its answer is then final (:meth:`~media_analytics.corpus.DuplicateDetector.settle`): an
+    earlier-published copy arriving later than that joins the group as a copy, as do copies
+    of articles ``detector`` held before this call (handed out already). Memory: the
+    ``lookahead`` articles held, whatever the length of the input.
+    """
+    from .corpus.dedup import DEFAULT_LOOKAHEAD
+
+    ahead = DEFAULT_LOOKAHEAD if lookahead is None else lookahead
+    if ahead < 0:
+        raise ValueError(f"lookahead must be >= 0, got {lookahead}")
+    detector.settle()  # what it held before: answers handed out by earlier calls
+    held: deque[Article] = deque()
+
+    def release() -> Article:
+        a = held.popleft()
+        detector.settle(a.id)
         if originals is not None:
-            originals.append(original)
-        yield a
+            originals.append(a.extra["duplicate_of"])
+        return a
+
+    for a in articles:
+        a.extra["duplicate_of"] = detector.add(a)
+        if detector.repointed:  # an earlier-published copy took its group over
+            for other in held:
+                if other.id in detector.repointed:
+                    other.extra["duplicate_of"] = detector.repointed[other.id]
+        held.append(a)
+        if len(held) > ahead:
+            yield release()
+    while held:
+        yield release()
 
 
 def _training_articles(
@@ -1349,9 +1385,11 @@ class MediaPipeline:
         (:func:`~media_analytics.corpus.dates.indonesian_time`); None for an undated article. The
         time of day is not kept: the input keeps it.
 
-        With ``duplicates=True`` each record's ``duplicate_of`` names the earlier article of
-        this call it copies (a syndicated story; MinHash/LSH, as ``media-analytics score``
-        finds them), so that reports count the story once; otherwise it is left ``None``
+        With ``duplicates=True`` each record's ``duplicate_of`` names the original of the
+        syndicated story it belongs to (MinHash/LSH, as ``media-analytics score`` finds
+        them): the story's earliest-published article of this call, whatever order they come
+        in (within :func:`mark_duplicates`' look-ahead of 10,000 articles), so that reports
+        count the story once, under its first outlet; otherwise it is left ``None``
         (the command line and the Dask path mark copies themselves, against the state kept
         between runs); a :class:`~media_analytics.corpus.DuplicateDetector` given instead of
         ``True`` is the one used (the command keeps its window of recent articles).

@@ -61,15 +61,17 @@ One job per parts folder
     it holds nothing on Windows.
 
 Duplicates: a streaming pre-pass on the client
-    ``media-analytics score`` marks ``duplicate_of`` in arrival order across the whole
-    input with one :class:`~media_analytics.corpus.DuplicateDetector`. The Dask path runs
-    that same detector on the client, over the partitions in order, and sends each task
-    its partition's ``duplicate_of`` values (a sparse ``row -> original id`` map). The
-    detector is the single-machine code itself, not a re-implementation, so the answers
-    cannot drift apart. The pre-pass streams: a partition is submitted as soon as its
-    values are known, so scoring starts after the first file and the pre-pass overlaps
-    with the work of the cluster. It stops after the last partition that needs scoring,
-    and is skipped when every output is complete.
+    ``media-analytics score`` marks ``duplicate_of`` across the whole input with one
+    :class:`~media_analytics.corpus.DuplicateDetector` (each story's earliest-published
+    article is its original, within :func:`~media_analytics.pipeline.mark_duplicates`'
+    look-ahead). The Dask path runs that same marking on the client, over the partitions in
+    order, and sends each task its partition's ``duplicate_of`` values (a sparse ``row ->
+    original id`` map). The marking is the single-machine code itself, not a
+    re-implementation, so the answers cannot drift apart. The pre-pass streams: a partition
+    is submitted as soon as its values are final (the look-ahead has read past its end), so
+    scoring starts after the first files and the pre-pass overlaps with the work of the
+    cluster. It stops after the last partition that needs scoring, and is skipped when
+    every output is complete.
 
     The cost is one single-threaded pass over the text on the client, and the detector's
     memory there (about a kilobyte per article, as in the single-machine path). Per core,
@@ -125,7 +127,7 @@ import socket
 import threading
 import time
 import uuid
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import CancelledError
 from dataclasses import dataclass, field
@@ -138,7 +140,7 @@ from .corpus import DuplicateDetector, Rejects, read_articles
 from .corpus.dedup import DEFAULT_WINDOW
 from .corpus.readers import STDIN, PathsLike, expand_paths
 from .outputs import replacing
-from .pipeline import is_model_dir
+from .pipeline import is_model_dir, mark_duplicates
 from .scheduler import ScaleError, connect_timeout, probe_scheduler
 
 __all__ = [
@@ -971,39 +973,71 @@ def _run(
     options = plan.options
     watch = _WorkerWatch(client, wait_workers)
     total = len(plan.files)
-    try:
+    # every file up to the last to score, as one stream through the command's own marking
+    # (mark_duplicates: its look-ahead and settling), each article with its place
+    places: deque[tuple[int, int]] = deque()
+    read_out: dict[int, tuple[int, dict[str, str]]] = {}  # rows and repeats of each file read
+    released: Counter[int] = Counter()
+    duplicates: dict[int, dict[int, str]] = {}
+    ready = 0  # the next partition to hand out
+
+    def read() -> Iterator[Any]:
         for i, path in enumerate(plan.files[: max(plan.todo) + 1]):
             watch.check(lambda: len(pending) - sum(f.status == "finished" for f in futures), total)
-            t0 = time.perf_counter()
-            duplicates: dict[int, str] = {}
             rows = 0
             seen.found = {}
             for row, article in enumerate(options.read(path, Rejects(), seen)):
-                original = detector.add(article)
-                if original is not None:
-                    duplicates[row] = original
+                places.append((i, row))
                 rows = row + 1
-            prepass += time.perf_counter() - t0
+                yield article
+            # repeats within this file are found by the worker's own read
+            here = str(path)
+            read_out[i] = (
+                rows,
+                {k: v for k, v in seen.found.items() if v.rsplit(":", 1)[0] != here},
+            )
+
+    def submit_ready() -> None:
+        # a partition goes out once its every duplicate_of is final
+        nonlocal ready
+        while ready in read_out and released[ready] == read_out[ready][0]:
+            i = ready
+            ready += 1
             if i not in pending:
                 continue
             task = _Task(
                 index=i,
-                source=str(path),
+                source=str(plan.files[i]),
                 input_sha256=plan.shas[i],
                 key=plan.keys[i],
-                rows=rows,
-                duplicates=duplicates,
+                rows=read_out[i][0],
+                duplicates=duplicates.pop(i, {}),
                 out_dir=str(plan.out),
                 model_dir=str(plan.model_path),
                 model_version=plan.version,
                 model_identity=plan.identity,
                 overwrite=plan.overwrite,
                 options=options,
-                # repeats within this file are found by the worker's own read
-                repeated={k: v for k, v in seen.found.items() if v.rsplit(":", 1)[0] != str(path)},
+                repeated=read_out[i][1],
             )
             key = f"score-{_output_name(i)}-{uuid.uuid4().hex[:8]}"
             futures[client.submit(_score_partition, task, key=key, pure=False)] = i
+
+    try:
+        marked = mark_duplicates(read(), detector)
+        while True:
+            t0 = time.perf_counter()
+            article = next(marked, None)
+            prepass += time.perf_counter() - t0
+            if article is None:
+                break
+            i, row = places.popleft()
+            original = article.extra["duplicate_of"]
+            if original is not None:
+                duplicates.setdefault(i, {})[row] = original
+            released[i] += 1
+            submit_ready()
+        submit_ready()  # the last partitions, and those with no article
         logger.info("duplicate pre-pass: %d articles in %.1f s", len(detector), prepass)
         failures: list[tuple[int, str]] = []
         bar = None

@@ -837,3 +837,76 @@ def test_report_topic_names_merge_topics_and_a_bad_file_is_refused(tmp_path: Pat
     names.write_text("id,label\n2,x\n", "utf-8")
     assert main(["report", str(scored), "--out", str(out), "--topic-names", str(names)]) == 2
     assert "--topic-names" in capsys.readouterr().err
+
+
+def _repost_pair() -> tuple[dict, dict]:
+    """A sample article and its syndicated copy: the original published at 09:00 on the 27th,
+    the re-post at 07:00 the next morning."""
+    from media_analytics.corpus import DuplicateDetector
+    from media_analytics.pipeline import as_article
+
+    records = read_sample_records()
+    pairs = DuplicateDetector().find_duplicates(as_article(r) for r in records)
+    copy, original = sorted(pairs.items())[0]
+    by_id = {r["id"]: r for r in records}
+    return (
+        {**by_id[original], "published_at": "2024-11-27T09:00:00+07:00"},
+        {**by_id[copy], "published_at": "2024-11-28T07:00:00+07:00"},
+    )
+
+
+def test_a_file_read_newest_first_marks_the_earlier_article_as_the_original(
+    tmp_path: Path,
+) -> None:
+    # the re-post came first in the file and was taken for the original, the original for
+    # its copy
+    original, repost = _repost_pair()
+    src = tmp_path / "newest_first.jsonl"
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (repost, original)))
+    out = tmp_path / "out.jsonl"
+    assert main(["score", str(src), "--out", str(out), "--jobs", "1", "-q"]) == 0
+    marks = {r["id"]: r["duplicate_of"] for r in _lines(out)}
+    assert marks == {repost["id"]: original["id"], original["id"]: None}
+    assert [r["id"] for r in _lines(out)] == [repost["id"], original["id"]]  # input order
+
+
+def test_a_later_run_that_brings_the_earlier_copy_corrects_the_stored_story(
+    tmp_path: Path,
+) -> None:
+    """Run 1 stores and scores the re-post alone (an original then); run 2 brings the article
+    it copies, published the day before: the stored re-post and its score now name it, and
+    reading both files again changes nothing."""
+    from media_analytics.store import open_store
+
+    original, repost = _repost_pair()
+    day1, day2 = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    day1.write_text(json.dumps(repost, ensure_ascii=False), "utf-8")
+    day2.write_text(json.dumps(original, ensure_ascii=False), "utf-8")
+    db = tmp_path / "m.db"
+    argv = ["--db", str(db), "--jobs", "1", "-q"]
+    assert main(["score", str(day1), *argv]) == 0
+    assert main(["score", str(day2), *argv]) == 0
+    want = {repost["id"]: original["id"], original["id"]: None}
+
+    def stored() -> tuple[dict, dict]:
+        with open_store(str(db)) as store:
+            scores = store.scores_frame()
+            records = {
+                r["id"]: r.get("duplicate_of") for group in store.stored_articles() for r in group
+            }
+        marks = [d if isinstance(d, str) else None for d in scores["duplicate_of"]]
+        return dict(zip(scores["id"], marks, strict=True)), records
+
+    assert stored() == (want, want)
+    # a re-run over both files, and a rescore, keep the corrected story
+    assert main(["score", str(day1), str(day2), *argv, "--reread"]) == 0
+    assert main(["score", str(day1), str(day2), *argv, "--rescore"]) == 0
+    assert stored() == (want, want)
+    # a state rebuilt from the database agrees with it
+    (tmp_path / "m.db.dedup.npz").unlink()
+    third = {**repost, "id": "third", "url": "https://example.com/third",
+             "published_at": "2024-11-29T07:00:00+07:00"}  # fmt: skip
+    day3 = tmp_path / "c.jsonl"
+    day3.write_text(json.dumps(third, ensure_ascii=False), "utf-8")
+    assert main(["score", str(day3), *argv]) == 0
+    assert stored() == ({**want, "third": original["id"]}, {**want, "third": original["id"]})

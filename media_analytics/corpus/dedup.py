@@ -52,6 +52,8 @@ _FORMAT = "media_analytics.corpus.DuplicateDetector"
 _FORMAT_VERSION = 1
 _PARAMS = ("threshold", "num_perm", "shingle_size", "min_size_ratio", "seed", "max_articles")
 DEFAULT_WINDOW = 100_000  # what ``media-analytics score`` remembers (``--dedup-window``)
+# How many articles ``mark_duplicates`` reads ahead before an answer is final (see there)
+DEFAULT_LOOKAHEAD = 10_000
 # A windowed detector overshoots its window by 1/_EVICT_STEPS before dropping the oldest rows.
 _EVICT_STEPS = 32
 
@@ -159,6 +161,9 @@ class _Index:
         self.exact: dict[int, int] = {}
         self.kept: dict[int, _Kept] = {}
         self.copies: Counter[int] = Counter()  # live copies per original row
+        # rows below this one are settled: their answers were handed out as final, so an
+        # earlier-published article does not take their group over (see DuplicateDetector.settle)
+        self.settled = 0
         capacity, num_perm = 1024, params["num_perm"]
         self.sigs = np.empty((capacity, num_perm), dtype=self.template.hashvalues.dtype)
         self.sizes = np.empty(capacity, dtype=np.int32)
@@ -182,6 +187,30 @@ class _Index:
 
     def parent_of(self, row: int) -> int:
         return int(self.parents[row - self.offset]) if row >= self.offset else row
+
+    def time_of(self, row: int) -> int:
+        return int(self.times[row - self.offset]) if row >= self.offset else self.kept[row].time
+
+    def members(self, original: int) -> np.ndarray:
+        """The live positions of ``original``'s group: its copies, and itself when live."""
+        live = len(self.ids)
+        if not self.copies.get(original):
+            position = original - self.offset
+            return np.array([position] if position >= 0 else [], dtype=np.int64)
+        return np.flatnonzero(self.parents[:live] == original)
+
+    def repoint(self, original: int, row: int, positions: np.ndarray) -> list[int]:
+        """Make the live ``row`` the original of ``original``'s group (``positions``: its
+        :meth:`members`); returns the rows that now name ``row``."""
+        self.parents[positions] = row
+        moved = (positions + self.offset).tolist()
+        self.copies.pop(original, None)
+        if moved:
+            self.copies[row] += len(moved)
+        if original in self.kept:  # out of the window, and no longer anyone's original
+            gone = self.kept.pop(original)
+            self._forget(original, gone.id, gone.hash, gone.indexed)
+        return moved
 
     def signature(self, row: int) -> tuple[np.ndarray, int]:
         if row >= self.offset:
@@ -418,6 +447,8 @@ class DuplicateDetector:
         self.seed = seed
         self.max_articles = max_articles
         self._index: _Index | None = None
+        #: ``{id: its original now, or None}``: the earlier answers the last :meth:`add` changed
+        self.repointed: dict[str, str | None] = {}
 
     def get_params(self) -> dict[str, Any]:
         """The constructor parameters."""
@@ -439,13 +470,20 @@ class DuplicateDetector:
     # ------------------------------------------------------------------ streaming
 
     def add(self, article: Article) -> str | None:
-        """Add one article; return the id of the earlier article it duplicates, or None.
+        """Add one article; return the id of its group's original, or None when it is one.
 
-        Meant for a job that sees articles in roughly date order: the first article
-        of a group to arrive is its original, and every later duplicate gets the
-        original's id. An id that was added before gets the same answer again and is
-        not added twice. Articles without words are not indexed (``None``).
+        The original of a group is its earliest-published member (``published_at``, to the
+        microsecond; naive times count as UTC): an article published before the original of
+        the group it joins takes the group over, and :attr:`repointed` then holds the
+        earlier answers that changed (``{id: new original}``: the old original and its
+        copies now name this article), as a feed read newest first needs. Members published
+        at the same time, or undated, go by arrival: the first to arrive stays the original
+        (an undated original gives way to a dated member). A group with a member
+        :meth:`settle` made final keeps its original. An id that was added before gets its
+        current answer and is not added twice. Articles without words are not indexed
+        (``None``).
         """
+        self.repointed = {}
         if self._index is None:
             self._index = self._new_index()
         index = self._index
@@ -463,20 +501,86 @@ class DuplicateDetector:
         if same is not None:
             parent = index.parent_of(same)
             signature, size = index.signature(same)
-            index.append(article.id, signature, size, content_hash, when, parent)
-            answer: str | None = index.id_of(parent)
+            group = self._takeover(parent, when)
+            if group is None:
+                index.append(article.id, signature, size, content_hash, when, parent)
+            else:  # the new original is looked up as the group's originals are: indexed
+                minhash = index.minhash_from(signature)
+                row = index.append(article.id, signature, size, content_hash, when, None, minhash)
+                index.exact[content_hash] = row
+                self._repoint(parent, row, group)
+                parent = None
         else:
             minhash, size = index.sketch(words)
             found = index.matches(minhash, size)
+            group = None
             if found:
                 best = min(found, key=lambda match: (-match[1], match[0]))[0]
                 parent = index.parent_of(best)
-            index.append(article.id, minhash.hashvalues, size, content_hash, when, parent, minhash)
-            answer = None if parent is None else index.id_of(parent)
+                group = self._takeover(parent, when)
+            mine = None if group is not None else parent
+            row = index.append(
+                article.id, minhash.hashvalues, size, content_hash, when, mine, minhash
+            )
+            if group is not None and parent is not None:
+                self._repoint(parent, row, group)
+                parent = None
+        answer = None if parent is None else index.id_of(parent)
         limit = self.max_articles
         if limit is not None and len(index.ids) > limit + max(limit // _EVICT_STEPS, 1):
             index.evict(len(index.ids) - limit)  # in place, once every limit/32 articles
         return answer
+
+    def _takeover(self, original: int, when: int) -> np.ndarray | None:
+        """The live members of ``original``'s group when an article published at ``when``
+        becomes its original: it was published before ``original`` and no member of the group
+        is settled; else None (the article is one more copy)."""
+        index = self._index
+        assert index is not None
+        if when >= index.time_of(original):  # later, at the same time, or undated: a copy
+            return None
+        group = index.members(original)
+        first = min(original, int(group.min()) + index.offset if group.size else original)
+        return group if first >= index.settled else None
+
+    def _repoint(self, original: int, row: int, group: np.ndarray) -> None:
+        """Make ``row`` the original of ``original``'s group and note the changed answers."""
+        index = self._index
+        assert index is not None
+        new = index.id_of(row)
+        self.repointed = {index.id_of(original): new}
+        self.repointed.update((index.id_of(r), new) for r in index.repoint(original, row, group))
+
+    def original_of(self, article_id: str) -> str | None:
+        """The original :meth:`add` names now for an article it remembers (None for an
+        original, or for an article it does not remember)."""
+        index = self._index
+        row = None if index is None else index.rows.get(article_id)
+        if index is None or row is None:
+            return None
+        first = index.parent_of(row)
+        return None if first == row else index.id_of(first)
+
+    def settle(self, article_id: str | None = None) -> None:
+        """Make the answers given so far final: a later article does not take over their groups.
+
+        :meth:`add` makes an article published before its group's original the group's new
+        original (:attr:`repointed` lists the answers that changes). A caller that has
+        handed answers out for good (written them to a file) settles them: a group with a
+        settled member keeps its original, and a later, earlier-published member is one more
+        copy of it. ``article_id`` settles the articles added up to and including it (an id
+        never added, or added without words, settles nothing); ``None`` settles all. A
+        loaded detector has nothing settled.
+        """
+        index = self._index
+        if index is None:
+            return
+        if article_id is None:
+            index.settled = index.offset + len(index.ids)
+            return
+        row = index.rows.get(article_id)
+        if row is not None:
+            index.settled = max(index.settled, row + 1)
 
     # ---------------------------------------------------------------------- batch
 

@@ -658,6 +658,19 @@ class Store(RunsMixin):
                     f"cannot save scores of {len(unknown)} articles that are not in the store "
                     f"(first: {unknown[:3]}); add_articles() them first"
                 )
+            # a record scored while another run re-pointed its story (set_duplicates) takes the
+            # mark its article holds now, not the one it was claimed with
+            marked = [aid for aid in ids if '"duplicate_of":' in rows[aid]]
+            for aid, record in tx.select_in(
+                "SELECT id, record FROM articles WHERE id IN ({in})", marked
+            ):
+                data, mark = loads(record), loads(rows[aid])
+                if (
+                    isinstance(data, Mapping)
+                    and "duplicate_of" in data
+                    and data["duplicate_of"] != mark.get("duplicate_of")
+                ):
+                    rows[aid] = dumps(dict(mark, duplicate_of=data["duplicate_of"]))
             ts = self._backend.ts(now)
             tx.executemany(
                 "INSERT INTO scores (article_id, model_version, content_hash, scored_at, run_id, "
@@ -1038,6 +1051,49 @@ class Store(RunsMixin):
             write=False,
         )
         return [row[0] for row in rows]
+
+    def set_duplicates(self, originals: Mapping[str, str | None]) -> int:
+        """Set ``duplicate_of`` of stored articles, in their records and in their scores of
+        every model version, in one transaction; returns how many articles' records changed.
+
+        ``originals`` maps an article id to the id of its story's original (None: it is the
+        original). Duplicate detection calls it when an earlier-published copy of a stored
+        story arrives and becomes the story's original: the stored records that named the old
+        original name the new one, which stops being a copy (nothing is scored again: the
+        content did not change). Ids not stored are left out.
+        """
+        wanted = {str(aid): original for aid, original in originals.items()}
+        if not wanted:
+            return 0
+
+        def work(tx: Tx) -> int:
+            ids = list(wanted)
+            changed = []
+            for aid, record in tx.select_in(
+                "SELECT id, record FROM articles WHERE id IN ({in})", ids
+            ):
+                data = loads(record)
+                if isinstance(data, Mapping) and data.get("duplicate_of") != wanted[aid]:
+                    changed.append((dumps(dict(data, duplicate_of=wanted[aid])), aid))
+            tx.executemany("UPDATE articles SET record = ? WHERE id = ?", changed)
+            rows = tx.select_in(
+                "SELECT article_id, model_version, record FROM scores WHERE article_id IN ({in})",
+                ids,
+            )
+            scores = []
+            for aid, version, record in rows:
+                data = loads(record)
+                if isinstance(data, Mapping) and data.get("duplicate_of") != wanted[aid]:
+                    scores.append((dumps(dict(data, duplicate_of=wanted[aid])), aid, version))
+            tx.executemany(
+                "UPDATE scores SET record = ? WHERE article_id = ? AND model_version = ?", scores
+            )
+            return len(changed)
+
+        n = int(self._backend.transaction(work))
+        if n:
+            logger.info("%d stored article(s) now name another original (duplicate_of)", n)
+        return n
 
     @staticmethod
     def _repoint_copies(tx: Tx, original: str, gone: set[str]) -> None:

@@ -293,3 +293,82 @@ def test_seed_article_and_its_syndicated_copy(seed_article: str) -> None:
         Article(id="other", text=story(random.Random(1), 250), published_at=when(17)),
     ]
     assert DuplicateDetector().find_duplicates(articles) == {"copy": "seed"}
+
+
+def test_an_earlier_published_copy_takes_its_group_over() -> None:
+    """A feed read newest first: the re-post arrives before the original. The original of a
+    group is its earliest-published member, to the minute, and the changed answers are said
+    (the first copy to arrive stayed the original, and the original was its copy)."""
+    rng = random.Random(41)
+    text = story(rng)
+    repost = Article(id="repost", text=syndicate(text, rng), published_at=when(28))
+    second = Article(id="second", text=text + "\nBaca juga: x", published_at=when(28))
+    original = Article(id="orig", text=text, published_at=when(27))
+    detector = DuplicateDetector()
+    assert detector.add(repost) is None and detector.add(second) == "repost"
+    assert detector.add(original) is None  # (the text of "second": found by its hash)
+    assert detector.repointed == {"repost": "orig", "second": "orig"}
+    assert detector.original_of("repost") == detector.original_of("second") == "orig"
+    # the new original is what later copies are found by, even once the others are forgotten
+    index = detector._index
+    index.evict(2)
+    assert "second" not in index.rows
+    assert detector.add(Article(id="third", text=text, published_at=when(29))) == "orig"
+    assert detector.add(Article(id="other", text=story(rng), published_at=when(1))) is None
+    assert detector.repointed == {}
+    # by the time of day too: 13:27 before 14:35 of the same day
+    late = Article(id="late", text=text, published_at=datetime(2024, 11, 1, 14, 35))
+    early = Article(
+        id="early", text=syndicate(text, rng), published_at=datetime(2024, 11, 1, 13, 27)
+    )
+    detector = DuplicateDetector()
+    assert detector.add(late) is None and detector.add(early) is None
+    assert detector.repointed == {"late": "early"}
+    assert detector.add(Article(id="next", text=text, published_at=datetime(2024, 11, 2))) == (
+        "early"
+    )
+
+
+def test_ties_and_undated_members_go_by_arrival_and_settled_groups_keep_their_original() -> None:
+    rng = random.Random(43)
+    text = story(rng)
+    detector = DuplicateDetector()
+    assert detector.add(Article(id="a", text=text, published_at=when(5))) is None
+    assert detector.add(Article(id="same-time", text=text + " x", published_at=when(5))) == "a"
+    assert detector.add(Article(id="undated", text=syndicate(text, rng))) == "a"
+    assert detector.repointed == {}
+    # an undated original gives way to a dated member (undated ones come last)
+    other = story(rng)
+    assert detector.add(Article(id="u", text=other)) is None
+    assert detector.add(Article(id="d", text=other + " y", published_at=when(9))) is None
+    assert detector.repointed == {"u": "d"}
+    # answers handed out for good stay: a settled group's later, earlier-published member is
+    # one more copy
+    third = story(rng)
+    detector.add(Article(id="p", text=third, published_at=when(20)))
+    detector.settle("p")
+    assert detector.add(Article(id="q", text=third + " z", published_at=when(2))) == "p"
+    assert detector.repointed == {}
+
+
+def test_a_takeover_survives_saving_and_the_window(tmp_path: Path) -> None:
+    """A loaded state (the next day's run) is taken over too; an original that left the
+    window with copies still remembered gives way and is forgotten."""
+    rng = random.Random(47)
+    text = story(rng)
+    detector = DuplicateDetector(max_articles=8)
+    detector.add(Article(id="repost", text=text, published_at=when(28)))
+    for i in range(40):  # "repost" leaves the window; a copy every few articles stays
+        detector.add(Article(id=f"s{i}", text=story(rng), published_at=when(29)))
+        if i % 5 == 0:
+            copy = Article(id=f"copy{i}", text=syndicate(text, rng), published_at=when(29))
+            assert detector.add(copy) == "repost"
+    assert "repost" in {kept.id for kept in detector._index.kept.values()}
+    live = {aid for aid in detector._index.ids if aid.startswith("copy")}
+    path = tmp_path / "state.npz"
+    detector.save(path)
+    loaded = DuplicateDetector.load(path)
+    assert loaded.add(Article(id="orig", text=text, published_at=when(27))) is None
+    assert loaded.repointed == dict.fromkeys({"repost", *live}, "orig") and live
+    assert not loaded._index.kept  # the old original is no longer anyone's
+    assert loaded.add(Article(id="more", text=text + " lagi", published_at=when(30))) == "orig"

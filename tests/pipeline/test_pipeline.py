@@ -884,3 +884,33 @@ def test_a_saved_model_keeps_no_folder_of_the_machine_that_trained_it(
     # the model saved is the model fitted: the path alone is gone
     assert MediaPipeline.load(folder).themes_.taxonomy_ == Taxonomy.load(private)
     assert list(MediaPipeline.load(folder).score(records[:10])) == list(model.score(records[:10]))
+
+
+def test_score_marks_the_earliest_published_copy_as_the_original(default_pipeline) -> None:
+    """score(duplicates=True) on articles newest first: each record names the story's
+    earliest-published article, within mark_duplicates' look-ahead; a copy arriving after
+    the look-ahead joins the story as one more copy (the answers handed out stay)."""
+    from media_analytics.corpus import DuplicateDetector
+    from media_analytics.pipeline import as_article, mark_duplicates
+
+    body = read_sample_records()[0]["text"]
+    other = read_sample_records()[1]["text"]
+
+    def article(aid: str, hour: int, text: str = body) -> dict[str, Any]:
+        return {"id": aid, "title": f"Judul {aid}", "text": text,
+                "published_at": f"2024-11-01T{hour:02d}:00:00+07:00", "source": aid}  # fmt: skip
+
+    newest_first = [article("c", 16), article("x", 15, other), article("b", 14), article("a", 13)]
+    records = list(default_pipeline.score(newest_first, n_jobs=1, duplicates=True))
+    assert [r["id"] for r in records] == ["c", "x", "b", "a"]
+    assert {r["id"]: r["duplicate_of"] for r in records} == {
+        "c": "a",
+        "x": None,
+        "b": "a",
+        "a": None,
+    }
+    # the look-ahead bounds what is held: an earlier copy read after it is one more copy
+    stream = [as_article(a) for a in newest_first]
+    marks = {a.id: a.extra["duplicate_of"]
+             for a in mark_duplicates(stream, DuplicateDetector(), lookahead=1)}  # fmt: skip
+    assert marks == {"c": None, "x": None, "b": "c", "a": "c"}

@@ -1060,7 +1060,9 @@ def test_db_delete_takes_articles_down_with_their_scores_rejects_and_story(
     assert main(["score", str(tmp_path / "day3.jsonl"), "--db", db_url, *kept, "-q"]) == 0
     with open_store(db_url) as store:
         found = store.scores_frame().set_index("id")["duplicate_of"].to_dict()
-    assert found["repost-0"] == "copy-0"  # the story's remaining copy, not the deleted id
+    # never the deleted id: the re-post carries the deleted article's date, before the copy's,
+    # so it is the story's earliest-published article now, and the copy names it
+    assert pd.isna(found["repost-0"]) and found["copy-0"] == "repost-0"
 
     # the export folder still holds the deleted article: reading its file again (a changed
     # file, --reread) does not put it back, until the takedown is undone
