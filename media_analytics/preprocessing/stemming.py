@@ -95,7 +95,12 @@ class StemCache:
     def stem_many(self, words: Iterable[str]) -> list[str]:
         """Stem a sequence of words."""
         words = words if isinstance(words, (list, tuple)) else list(words)
-        # the look-ups run in C; only the (rare, once warm) misses go word by word
+        # the look-ups run in C; once warm every word is known, and the first miss (a KeyError)
+        # sends the call the slower way, where only the missing words go word by word
+        try:
+            return list(map(self._data.__getitem__, words))
+        except KeyError:
+            pass
         out: list[str | None] = list(map(self._data.get, words))
         if None in out:
             for i, result in enumerate(out):

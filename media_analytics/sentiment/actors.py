@@ -35,7 +35,6 @@ label (:func:`actor_record`). :func:`actor_sentiment` and
 from __future__ import annotations
 
 import logging
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -289,15 +288,57 @@ def _role_spans(text: str, role: str | None, spans: Sequence[Span]) -> list[Span
     out = list(spans)
     if not role:
         return out
+    # plain string searches: a regular expression built from each role was compiled anew for
+    # most calls (an article's roles overflow the ``re`` module's cache), which cost more than
+    # the search itself
+    size = len(role)
     for a, b in spans:
-        before = text[max(0, a - len(role) - _ROLE_GAP) : a]
-        m = re.search(re.escape(role) + r"[\s,]*\Z", before)
-        if m is not None:
-            out.append((a - len(before) + m.start(), a - len(before) + m.start() + len(role)))
-        m = re.match(r"\s*,\s*" + re.escape(role), text[b : b + len(role) + _ROLE_GAP])
-        if m is not None:
-            out.append((b + m.end() - len(role), b + m.end()))
+        start = max(0, a - size - _ROLE_GAP)
+        at = _role_before(text[start:a], role)
+        if at >= 0:
+            out.append((start + at, start + at + size))
+        at = _role_after(text[b : b + size + _ROLE_GAP], role)
+        if at >= 0:
+            out.append((b + at, b + at + size))
     return out
+
+
+def _role_before(before: str, role: str) -> int:
+    r"""Where ``role`` starts in ``before`` when only spaces and commas follow it, else -1.
+
+    The leftmost such place, as ``re.search(re.escape(role) + r"[\s,]*\Z", before)`` finds it.
+
+    >>> _role_before("kata Ketua KPU, ", "Ketua KPU"), _role_before("Ketua KPU Hasyim", "KPU")
+    (5, -1)
+    """
+    # the end of the text without its trailing spaces and commas
+    end = len(before)
+    while end and (before[end - 1] == "," or before[end - 1].isspace()):
+        end -= 1
+    return before.find(role, max(0, end - len(role)))
+
+
+def _role_after(after: str, role: str) -> int:
+    r"""Where ``role`` starts in ``after`` when a comma (with spaces around it) alone comes
+    before it, else -1: the place of ``re.match(r"\s*,\s*" + re.escape(role), after)``.
+
+    >>> _role_after(", Ketua KPU,", "Ketua KPU"), _role_after(" dan Ketua KPU", "Ketua KPU")
+    (2, -1)
+    """
+    at = 0
+    while at < len(after) and after[at].isspace():
+        at += 1
+    if not after.startswith(",", at):
+        return -1
+    first = at + 1
+    last = first
+    while last < len(after) and after[last].isspace():
+        last += 1
+    # the longest run of spaces first, as the regular expression's greedy ``\s*`` tries it
+    for at in range(last, first - 1, -1):
+        if after.startswith(role, at):
+            return at
+    return -1
 
 
 def _introduced(

@@ -160,14 +160,22 @@ class LexiconIndex:
             # replaced, never emptied in place, so that another thread's reference stays whole
             known, negated_set = self._weight, self._negated = {}, set()
         flat = list(chain.from_iterable(tokens))
-        weights = list(map(known.get, flat))
-        if None in weights:
+        try:
+            # once warm every token is known: one pass of C look-ups, no scan for misses
+            w = np.fromiter(map(known.__getitem__, flat), dtype=np.float64, count=len(flat))
+        except KeyError:
             for token, root in zip(flat, chain.from_iterable(stems), strict=True):
                 if token not in known:
                     self._learn(token, root, known, negated_set)
-            weights = list(map(known.__getitem__, flat))
-        w = np.asarray(weights, dtype=np.float64)
-        negated = np.fromiter(map(negated_set.__contains__, flat), dtype=bool, count=len(flat))
+            w = np.fromiter(map(known.__getitem__, flat), dtype=np.float64, count=len(flat))
+        # a negated token has a weight, and few tokens have one: only those are looked up
+        hits = np.flatnonzero(w)
+        negated = np.zeros(len(flat), dtype=bool)
+        negated[hits] = np.fromiter(
+            map(negated_set.__contains__, map(flat.__getitem__, hits.tolist())),
+            dtype=bool,
+            count=len(hits),
+        )
         n = len(tokens)
         doc = np.repeat(np.arange(n), np.fromiter(map(len, tokens), dtype=np.int64, count=n))
         pos = np.bincount(doc, weights=np.maximum(w, 0.0), minlength=n)

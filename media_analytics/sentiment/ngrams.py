@@ -20,7 +20,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, repeat
 
 import numpy as np
 import scipy.sparse as sp
@@ -144,10 +144,25 @@ def _hits(
 def _word_hits(
     docs: Sequence[Sequence[str]], vec: TfidfVectorizer, table: _Table
 ) -> tuple[np.ndarray, np.ndarray]:
-    get = table.symbols.get
     lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
-    codes = np.array([get(w, 0) for w in chain.from_iterable(docs)], dtype=np.int64)
     doc_of = np.repeat(np.arange(len(docs)), lengths)
+    if tuple(vec.ngram_range) == (1, 1):
+        # unigrams (the bundled models' setting): a token's column is its vocabulary entry, so
+        # the n-gram numbers and their search are not needed
+        vocab: dict[str, int] = vec.vocabulary_
+        cols = np.fromiter(
+            map(vocab.get, chain.from_iterable(docs), repeat(-1)),
+            dtype=np.int64,
+            count=len(doc_of),
+        )
+        pos = np.flatnonzero(cols >= 0)
+        return doc_of[pos], cols[pos]
+    # the look-ups run in C (a comprehension paid a Python step per token)
+    codes = np.fromiter(
+        map(table.symbols.get, chain.from_iterable(docs), repeat(0)),
+        dtype=np.int64,
+        count=len(doc_of),
+    )
     pos, cols = _hits(codes, doc_of, vec.ngram_range, table)
     return doc_of[pos], cols
 

@@ -34,6 +34,10 @@ def _vectorizers() -> list[TfidfVectorizer]:
         TfidfVectorizer(
             token_pattern=r"\S+", ngram_range=(2, 2), lowercase=False, sublinear_tf=True, norm=None
         ),
+        # unigrams (the bundled models' word and stem blocks) take a shorter way
+        TfidfVectorizer(
+            token_pattern=r"\S+", ngram_range=(1, 1), lowercase=False, sublinear_tf=True
+        ),
     ]
 
 
@@ -83,6 +87,7 @@ def test_features_transform_equals_the_reference_computation() -> None:
         CountVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2), min_df=2),
         CountVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 3), dtype=np.int64),
         CountVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(2, 2)),
+        CountVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 1), min_df=2),
         CountVectorizer(
             token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2), stop_words=["dan", "of"]
         ),
