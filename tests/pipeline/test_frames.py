@@ -36,9 +36,10 @@ def test_a_repeated_id_keeps_the_first_row_and_never_confuses_duplicate_marking(
     assert [(r.line, r.reason, r.severity) for r in rejects.errors] == [(4, "repeated_id", "error")]
     assert "row 3 (index 3)" in rejects.errors[0].message
     assert rejects.errors[0].record_id == "5"
-    # the copy is marked with its original; the unrelated article is not confused with it
-    assert scored.loc[3, "duplicate_of"] == "3"
-    assert [scored.loc[i, "duplicate_of"] for i in (0, 1, 2, 5)] == [None] * 4
+    # the pair is marked with its original, the earlier-published row 3 (10:38, before row 2's
+    # 17:00); the rejected row 4, which took row 3's id, is not confused with it
+    assert scored.loc[2, "duplicate_of"] == "5"
+    assert [scored.loc[i, "duplicate_of"] for i in (0, 1, 3, 5)] == [None] * 4
     # without rejects= a repeated id stops the call, as any other bad row does, naming both rows
     with pytest.raises(ValueError, match=r"^row 4 \(index 4\): id '5' was already read at row 3"):
         default_pipeline.score_frame(frame, n_jobs=1)
