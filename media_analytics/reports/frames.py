@@ -653,6 +653,11 @@ def records_to_frames(
             }
         )
         for theme in tagged:
+            try:  # the strongest phrases in their sentences, for the reports to show
+                passages = tuple(theme_passages(theme, _clean_str(rec.get("title")) or ""))
+            except ValueError as exc:
+                said = f"record {ids[i]!r}, theme {theme.get('theme')!r}"
+                raise ValueError(f"{said}: {exc}") from None
             theme_rows.append(
                 {
                     "id": root,
@@ -660,8 +665,7 @@ def records_to_frames(
                     "theme": theme.get("theme"),
                     "score": theme.get("score"),
                     "evidence": "; ".join(str(e) for e in theme.get("evidence") or []),
-                    # the strongest phrases in their sentences, for the reports to show
-                    "passages": tuple(theme_passages(theme, _clean_str(rec.get("title")) or "")),
+                    "passages": passages,
                 }
             )
         for actor in _nested(rec.get("actors"), [], unread, "actors") or []:
