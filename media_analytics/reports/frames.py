@@ -653,11 +653,25 @@ def records_to_frames(
             }
         )
         for theme in tagged:
+            title = _clean_str(rec.get("title")) or ""
             try:  # the strongest phrases in their sentences, for the reports to show
-                passages = tuple(theme_passages(theme, _clean_str(rec.get("title")) or ""))
+                passages = tuple(theme_passages(theme, title))
             except ValueError as exc:
-                said = f"record {ids[i]!r}, theme {theme.get('theme')!r}"
-                raise ValueError(f"{said}: {exc}") from None
+                # one damaged record must not stop a report: its phrases are placed as those
+                # of a record of an earlier release are, by pairing them with the spans
+                logger.warning(
+                    "record %r, theme %r: %s; its links are ignored",
+                    ids[i],
+                    theme.get("theme"),
+                    exc,
+                )
+                spans = theme.get("spans")
+                unlinked = [
+                    {k: v for k, v in s.items() if k != "evidence_index"}
+                    for s in (spans if isinstance(spans, list | tuple) else [])
+                    if isinstance(s, Mapping)
+                ]
+                passages = tuple(theme_passages({**theme, "spans": unlinked}, title))
             theme_rows.append(
                 {
                     "id": root,
