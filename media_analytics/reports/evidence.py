@@ -2,8 +2,9 @@
 phrases, each in the sentence it stands in.
 
 A scored record gives each theme its ``evidence`` (the phrases matched, as the article writes
-them, headline first, then in reading order), its ``spans`` (where each match stands and of
-which kind: ``phrase``, ``near`` for a proximity rule, ``term``) and its first five
+them, headline first, then in reading order), its ``spans`` (where each match stands, of which
+kind: ``phrase``, ``near`` for a proximity rule, ``term``, and, from records of this release
+on, ``evidence_index``: which phrase of ``evidence`` it matched) and its first five
 ``sentences``. A report shows at most :data:`MAX_PHRASES` phrases a theme, the strongest
 kinds first (a phrase says the theme alone, a single term never does), each marked in its
 sentence; a sentence longer than :data:`MAX_SENTENCE` characters is cut around the phrase, the
@@ -12,6 +13,7 @@ cut marked ``…``, and a phrase of the headline is said to be there instead of 
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -32,6 +34,8 @@ MAX_SENTENCE = 200
 #: The kinds of match, strongest first: the weights the tagger gives them before any labels
 #: (a phrase 1.6, a proximity rule 1.5, a weak term 0.3 to 0.8).
 _KIND_RANK = {"phrase": 0, "near": 1, "term": 2}
+#: The key of a span that names its phrase: the phrase's place in the theme's ``evidence``.
+_LINK = "evidence_index"
 
 #: What the evidence column holds, said with the tables that have it.
 EVIDENCE_NOTE = (
@@ -90,23 +94,40 @@ def theme_passages(
     ``limit`` strongest phrases (distinct regardless of case, and none a part of a stronger
     one), grouped by the sentence they stand in, the headline's first.
 
-    The kind of each phrase is read from ``spans``, which list the matches in the order the
-    phrases were taken from (a phrase once, on its first match); a record of an earlier
-    release without them keeps the phrases' order (headline first, then reading order).
+    The kind of each phrase, and whether it is the headline's, is read from ``spans``: each
+    span names its phrase by its place in ``evidence`` (``evidence_index``). Records of earlier
+    releases have no such link: their phrases are paired with the spans by length, as the
+    tagger took them (a phrase once, on its first match), and when no pairing fits (spans
+    missing too) the phrases keep their order (headline first, then reading order).
 
     >>> entry = {"evidence": ["TPS rawan", "siaga", "pengamanan Pilkada"],
-    ...          "spans": [{"field": "title", "start": 0, "end": 9, "kind": "phrase"},
-    ...                    {"field": "text", "start": 4, "end": 9, "kind": "term"},
-    ...                    {"field": "text", "start": 30, "end": 48, "kind": "phrase"}],
+    ...          "spans": [{"field": "title", "start": 0, "end": 9, "kind": "phrase",
+    ...                     "evidence_index": 0},
+    ...                    {"field": "text", "start": 4, "end": 9, "kind": "term",
+    ...                     "evidence_index": 1},
+    ...                    {"field": "text", "start": 30, "end": 48, "kind": "phrase",
+    ...                     "evidence_index": 2}],
     ...          "sentences": ["TPS rawan dijaga", "Tim siaga.",
     ...                        "Polisi siaga untuk pengamanan Pilkada."]}
     >>> [(p.phrases, p.headline) for p in theme_passages(entry, "TPS rawan dijaga")]
     [(('TPS rawan',), True), (('pengamanan Pilkada', 'siaga'), False)]
+
+    Raises
+    ------
+    ValueError
+        A span's ``evidence_index`` that is not the place of one of the theme's phrases, or
+        spans of which some name their phrase and others do not, said in one line.
     """
-    evidence = [str(e) for e in theme.get("evidence") or [] if str(e).strip()]
+    given = [str(e) for e in theme.get("evidence") or []]
     sentences = [str(s) for s in theme.get("sentences") or [] if str(s).strip()]
     spans = theme.get("spans") or []
-    found = _aligned(evidence, list(spans) if isinstance(spans, list | tuple) else [])
+    rows = [s for s in spans if isinstance(s, Mapping)] if isinstance(spans, list | tuple) else []
+    linked = _linked(given, rows)
+    # a blank phrase is no evidence to show (its place still counts for the links)
+    keep = [i for i, e in enumerate(given) if e.strip()]
+    evidence = [given[i] for i in keep]
+    # (a record of an earlier release: its phrases paired with its spans by length)
+    found = [linked[i] for i in keep] if linked is not None else _aligned(evidence, rows)
     order = sorted(range(len(evidence)), key=lambda i: (found[i][0], i))
     chosen: list[int] = []
     seen: set[str] = set()
@@ -135,12 +156,60 @@ def theme_passages(
     return out
 
 
+def _missing(value: Any) -> bool:
+    """No value: absent, ``None``, or NaN (a span of an earlier release read back from a
+    Parquet file or a DataFrame beside spans of this one gets the key, empty)."""
+    return value is None or (isinstance(value, float) and value != value)
+
+
+def _linked(
+    evidence: Sequence[str], spans: Sequence[Mapping[str, Any]]
+) -> list[tuple[int, bool | None]] | None:
+    """Each phrase's strongest kind (rank in :data:`_KIND_RANK`) and whether it is the
+    headline's (its first match's field), read from the spans that name their phrase
+    (``evidence_index``); ``None`` when no span does (a record of an earlier release). A phrase
+    no span names is of unknown kind (ranked last) and place.
+
+    >>> _linked(["Siaga", "Jaga TPS"], [{"field": "title", "kind": "term", "evidence_index": 0},
+    ...                                 {"field": "title", "kind": "phrase", "evidence_index": 1},
+    ...                                 {"field": "text", "kind": "phrase", "evidence_index": 0}])
+    [(0, True), (0, True)]
+    """
+    named = [not _missing(s.get(_LINK)) for s in spans]
+    if not any(named):
+        return None
+    if not all(named):
+        k = named.index(False)
+        raise ValueError(
+            f"span {k} of the theme's spans has no {_LINK} while span {named.index(True)} has "
+            f"one: each span names its phrase, or none does (a record of an earlier release)"
+        )
+    out: list[tuple[int, bool | None]] = [(len(_KIND_RANK), None)] * len(evidence)
+    for k, span in enumerate(spans):
+        value = span[_LINK]
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # (a column that also holds empty values, read back as floats)
+        j = int(value) if isinstance(value, numbers.Integral) else -1
+        if isinstance(value, bool) or not 0 <= j < len(evidence):
+            places = f"0 to {len(evidence) - 1}" if evidence else "it has none"
+            raise ValueError(
+                f"span {k} of the theme's spans has {_LINK} {value!r}, which is not the place "
+                f"of one of its evidence phrases ({places})"
+            )
+        rank = _KIND_RANK.get(str(span.get("kind")), len(_KIND_RANK))
+        in_title = out[j][1] if out[j][1] is not None else span.get("field") == "title"
+        out[j] = (min(out[j][0], rank), in_title)
+    return out
+
+
 def _aligned(evidence: Sequence[str], spans: Sequence[Any]) -> list[tuple[int, bool | None]]:
     """Each phrase's strongest kind (rank in :data:`_KIND_RANK`) and whether it is the
-    headline's, read from ``spans``: the tagger took a span's phrase as new when it had not
-    taken it before, so the phrases are the spans' first occurrences in order, and a span is
-    as long as its phrase. The first way of pairing them that fits is taken; when none fits
-    (a record of an earlier release), every phrase is of unknown kind (ranked last) and place.
+    headline's, inferred from the ``spans`` of a record of an earlier release, whose spans do
+    not name their phrase (:func:`_linked` reads those that do): the tagger took a span's
+    phrase as new when it had not taken it before, so the phrases are the spans' first
+    occurrences in order, and a span is as long as its phrase. The first way of pairing them
+    that fits is taken (of two phrases of the same length, it may take the wrong one); when
+    none fits, every phrase is of unknown kind (ranked last) and place.
     """
     unknown: list[tuple[int, bool | None]] = [(len(_KIND_RANK), None)] * len(evidence)
     rows = [s for s in spans if isinstance(s, Mapping)]

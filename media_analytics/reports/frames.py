@@ -653,6 +653,25 @@ def records_to_frames(
             }
         )
         for theme in tagged:
+            title = _clean_str(rec.get("title")) or ""
+            try:  # the strongest phrases in their sentences, for the reports to show
+                passages = tuple(theme_passages(theme, title))
+            except ValueError as exc:
+                # one damaged record must not stop a report: its phrases are placed as those
+                # of a record of an earlier release are, by pairing them with the spans
+                logger.warning(
+                    "record %r, theme %r: %s; its links are ignored",
+                    ids[i],
+                    theme.get("theme"),
+                    exc,
+                )
+                spans = theme.get("spans")
+                unlinked = [
+                    {k: v for k, v in s.items() if k != "evidence_index"}
+                    for s in (spans if isinstance(spans, list | tuple) else [])
+                    if isinstance(s, Mapping)
+                ]
+                passages = tuple(theme_passages({**theme, "spans": unlinked}, title))
             theme_rows.append(
                 {
                     "id": root,
@@ -660,8 +679,7 @@ def records_to_frames(
                     "theme": theme.get("theme"),
                     "score": theme.get("score"),
                     "evidence": "; ".join(str(e) for e in theme.get("evidence") or []),
-                    # the strongest phrases in their sentences, for the reports to show
-                    "passages": tuple(theme_passages(theme, _clean_str(rec.get("title")) or "")),
+                    "passages": passages,
                 }
             )
         for actor in _nested(rec.get("actors"), [], unread, "actors") or []:

@@ -72,6 +72,11 @@ class TagResult:
         """The evidence for ``theme``: matched phrases, their offsets and their sentences, and the
         veto cues that cancelled evidence (as written in the text, with their offsets).
 
+        ``evidence`` lists each matched phrase once, exactly as the headline or the text writes
+        it (headline first, then reading order); ``spans`` list every match, each with its
+        ``field`` (``"title"`` or ``"text"``), ``start`` and ``end`` offsets, ``kind``, and
+        ``evidence_index``: the place in ``evidence`` of the phrase it matched, which is
+        ``source[start:end]`` exactly, so that which phrase is of which kind need not be guessed.
         Each span names the taxonomy entry that matched (``seed``): the phrase or term as the
         taxonomy writes it, or the proximity rule (``near2``: the theme's second
         ``[[themes.near]]`` table) with the cues it paired (``"near2: menemui + warga +
@@ -81,15 +86,20 @@ class TagResult:
             raise KeyError(f"no theme {theme!r}; themes: {', '.join(self.scores)}")
         mine = [h for h in self.hits if h.theme == theme and h.kind not in ("negative", "vetoed")]
         mine.sort(key=lambda h: (not h.in_title, h.start))
-        evidence, spans, sentences = [], [], []
+        evidence: list[str] = []
+        spans: list[dict[str, Any]] = []
+        sentences: list[str] = []
+        taken: dict[str, int] = {}  # a phrase as written -> its place in ``evidence``
         body_sentences = sentence_spans(self.text) if any(not h.in_title for h in mine) else []
         for h in mine:
             source = self.title if h.in_title else self.text
             phrase = source[h.start : h.end]
-            if phrase not in evidence:
+            if phrase not in taken:
+                taken[phrase] = len(evidence)
                 evidence.append(phrase)
             spans.append({"field": "title" if h.in_title else "text", "start": h.start,
-                          "end": h.end, "kind": h.kind, "seed": h.seed})  # fmt: skip
+                          "end": h.end, "kind": h.kind, "seed": h.seed,
+                          "evidence_index": taken[phrase]})  # fmt: skip
             sentence = source if h.in_title else _sentence_of(body_sentences, self.text, h.start)
             if sentence not in sentences:
                 sentences.append(sentence)

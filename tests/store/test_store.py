@@ -120,6 +120,21 @@ def test_save_twice_is_one_row(store: Store) -> None:
     assert frame.set_index("id").loc[records[0]["id"], "sentiment"]["label"] == "negative"
 
 
+def test_theme_spans_come_back_as_they_were_saved(store: Store) -> None:
+    """A span's ``evidence_index`` (which phrase of ``evidence`` it matched) is stored and read
+    back as it is, beside a record of an earlier release whose spans have none."""
+    store.add_articles(make_articles(2))
+    run = store.start_run("v1")
+    records = [score_record(a, "v1") for a in store.claim(run, "v1", 2)]
+    span = {"field": "title", "start": 0, "end": 7, "kind": "term", "seed": "patroli"}
+    for record, extra in zip(records, [{"evidence_index": 0}, {}], strict=True):
+        record["themes"][0] |= {"evidence": ["Patroli"], "spans": [span | extra]}
+    store.save_scores(run, "v1", records)
+    frame = store.scores_frame("v1").set_index("id")
+    for record in records:
+        assert frame.loc[record["id"], "themes"] == record["themes"]
+
+
 def test_save_is_all_or_nothing(store: Store) -> None:
     store.add_articles(make_articles(3))
     run = store.start_run("v1")

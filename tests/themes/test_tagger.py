@@ -53,6 +53,40 @@ def test_seed_article_gets_both_themes_with_evidence(
             assert sentence in text
 
 
+def test_each_span_names_the_phrase_it_matched(seed_text: str, rules_tagger: ThemeTagger) -> None:
+    """A span's ``evidence_index`` is the place in ``evidence`` of the phrase that is exactly
+    the text at its offsets (phrases are kept as written, not case-folded), so the report need
+    not pair phrases with spans by length: on the seed article and every bundled sample
+    article, for every theme with evidence, above its threshold or not."""
+    from media_analytics.resources import sample_dir
+
+    articles = [("", clean_article(seed_text).text)]
+    for path in sorted(sample_dir().glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                article = json.loads(line)
+                articles.append((article["title"], clean_article(article["text"]).text))
+    assert len(articles) > 300
+    n_spans = 0
+    for title, text in articles:
+        result = rules_tagger.tag(text, title)
+        for theme in result.scores:
+            entry = result.explain(theme)
+            evidence = entry["evidence"]
+            named = set()
+            for span in entry["spans"]:
+                source = title if span["field"] == "title" else text
+                j = span["evidence_index"]
+                assert type(j) is int and 0 <= j < len(evidence), (title, theme, span)
+                assert evidence[j] == source[span["start"] : span["end"]], (title, theme, span)
+                # a phrase is taken on its first match: the next place, or one named before
+                assert j in named or j == len(named), (title, theme, span)
+                named.add(j)
+                n_spans += 1
+            assert named == set(range(len(evidence))), (title, theme)
+    assert n_spans > 1000
+
+
 def test_unrelated_news_gets_no_theme(rules_tagger: ThemeTagger) -> None:
     for text in [
         "Harga cabai rawit di Pasar Induk turun menjadi Rp30.000 per kilogram setelah panen raya.",
