@@ -336,22 +336,34 @@ def share_of_voice(
     period : {"D", "W", "M"}, optional
         Shares within each period instead of over the whole range.
     types : sequence of str, optional
-        With ``by="actor"`` and no ``names``: compare the actors of these types only
-        (``["person", "organization"]``, the people and organisations without the places), each
-        one's share of the mentions of actors of these types. Actors asked for by ``names`` are
-        counted whatever their type.
+        With ``by="actor"`` and no ``names``: compare the actors of these types only, any of
+        ``person``, ``organization``, ``place``, each one's share of the mentions of actors of
+        these types. None (the default): people and organisations
+        (:data:`~media_analytics.reports.content.REPORT_ACTOR_TYPES`), as :func:`top_actors`
+        and the report's table count them; ``types=["place"]``, or all three types, for the
+        places. Actors asked for by ``names`` are counted whatever their type.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``[period,] <key>, articles, share``; shares sum to 1 within each period (or over
         all rows) unless no story mentions any of the keys.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``by``, or with ``by="actor"`` a type that is none of the actor types
+        (``people``), naming them.
     """
     column = BY_KEYS.get(by)
     if column is None:
         raise ValueError(f"unknown dimension {by!r}; use one of {', '.join(BY_KEYS)}")
-    if by == "actor" and types is not None and names is None:
-        data = dataclasses.replace(data, actors=data.actors[data.actors["type"].isin(types)])
+    if by == "actor":
+        from .content import actor_types_of  # (content reads this module: imported when used)
+
+        types = actor_types_of(types)  # None: people and organisations, as top_actors counts
+        if names is None:
+            data = dataclasses.replace(data, actors=data.actors[data.actors["type"].isin(types)])
     pairs = keyed(data, by)
     if names is not None:
         names = list(dict.fromkeys(names))  # a name asked for twice is one name
