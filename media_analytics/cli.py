@@ -1168,7 +1168,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             topic_names=topic_names,
             actor_types=actor_types,
         )
-    except ValueError as exc:  # two --actor names of one actor, a bad --since, ...
+    except ValueError as exc:  # a bad --since, ...
         raise CommandError(str(exc)) from None
     for name, path in written.items():
         print(f"{name}: {path}")
@@ -2301,7 +2301,9 @@ def build_parser() -> argparse.ArgumentParser:
         "them after the top 10, a row with n 0 for one no story of the report gives a tone "
         "toward (repeatable; any form the articles wrote them in: --actor KPK "
         "--actor Polri; a NAME that is no actor's is a role: --actor Kapolda counts the stories "
-        "naming an actor whose role starts with it, such as Kapolda Metro Jaya)",
+        "naming an actor whose role starts with it, such as Kapolda Metro Jaya; two NAMEs of "
+        "one actor, --actor BPS --actor 'Badan Pusat Statistik', are compared once, with a "
+        "warning)",
     )
     report.add_argument(
         "--aliases",
