@@ -28,6 +28,7 @@ logger = logging.getLogger("media_analytics")
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # as a shell reports SIGINT and SIGPIPE
 DEFAULT_WINDOW = 100_000  # --dedup-window (the same as corpus.dedup.DEFAULT_WINDOW)
+DEFAULT_LOOKAHEAD = 10_000  # --dedup-lookahead (the same as corpus.dedup.DEFAULT_LOOKAHEAD)
 
 
 class CommandError(Exception):
@@ -439,6 +440,11 @@ def _cmd_score(args: argparse.Namespace) -> int:
         return _cmd_score_dask(args)
     if args.scheduler or args.parts_dir:
         raise CommandError("--scheduler and --parts-dir need --engine dask")
+    if args.db and args.dedup_lookahead != DEFAULT_LOOKAHEAD:
+        logger.warning(
+            "--dedup-lookahead is ignored with --db (the database corrects a story's stored "
+            "records whenever its earlier-published copy arrives, within --dedup-window)"
+        )
     if not args.out and not args.db:
         args.out = "-"
     _check_out(args.out)
@@ -476,7 +482,12 @@ def _cmd_score(args: argparse.Namespace) -> int:
             with _state_lock(state):
                 detector = _load_detector(state, DuplicateDetector)
                 detector.max_articles = _dedup_window(args)
-                scored = pipe.score(articles, n_jobs=args.jobs, duplicates=detector)
+                scored = pipe.score(
+                    articles,
+                    n_jobs=args.jobs,
+                    duplicates=detector,
+                    lookahead=args.dedup_lookahead,
+                )
                 progress = _Progress(total=None, desc="scoring", quiet=args.quiet)
                 for record in progress.wrap(scored):
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -592,6 +603,7 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
             dayfirst=_dayfirst(args),
             max_text_chars=args.max_chars,
             dedup_window=_dedup_window(args),
+            dedup_lookahead=args.dedup_lookahead,
             progress=not args.quiet and sys.stderr.isatty(),
             wait_workers=args.wait_workers,
         )
@@ -1168,7 +1180,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             topic_names=topic_names,
             actor_types=actor_types,
         )
-    except ValueError as exc:  # two --actor names of one actor, a bad --since, ...
+    except ValueError as exc:  # a bad --since, ...
         raise CommandError(str(exc)) from None
     for name, path in written.items():
         print(f"{name}: {path}")
@@ -1877,7 +1889,10 @@ def _dayfirst(args: argparse.Namespace) -> bool | str | None:
 
 
 def _positive_int(value: str) -> int:
-    number = int(value)
+    try:
+        number = int(value)
+    except ValueError:  # (argparse would say "invalid _positive_int value")
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
     return number
@@ -2070,6 +2085,18 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="duplicate detection remembers the N most recent articles, so its memory and "
         f"state file stay bounded over years (default {DEFAULT_WINDOW:,}; 0: remember all)",
+    )
+    score.add_argument(
+        "--dedup-lookahead",
+        type=_positive_int,
+        default=DEFAULT_LOOKAHEAD,
+        metavar="N",
+        help="a story's original is its earliest-published article: duplicate detection holds "
+        "N articles back to find it, so an earlier-published copy read at most N articles "
+        "after the first of its story takes the story over, and one read later is one more "
+        f"copy (default {DEFAULT_LOOKAHEAD:,}; a feed read newest first needs more than a "
+        "day's articles; memory grows with N; ignored with --db, whose stored records are "
+        "corrected whenever the earlier copy arrives)",
     )
     score.add_argument(
         "--batch-size",
@@ -2301,7 +2328,9 @@ def build_parser() -> argparse.ArgumentParser:
         "them after the top 10, a row with n 0 for one no story of the report gives a tone "
         "toward (repeatable; any form the articles wrote them in: --actor KPK "
         "--actor Polri; a NAME that is no actor's is a role: --actor Kapolda counts the stories "
-        "naming an actor whose role starts with it, such as Kapolda Metro Jaya)",
+        "naming an actor whose role starts with it, such as Kapolda Metro Jaya; two NAMEs of "
+        "one actor, --actor BPS --actor 'Badan Pusat Statistik', are compared once, with a "
+        "warning)",
     )
     report.add_argument(
         "--aliases",

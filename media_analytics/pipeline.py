@@ -1372,6 +1372,7 @@ class MediaPipeline:
         n_jobs: int | None = None,
         chunk_size: int = 64,
         duplicates: bool | Any = False,
+        lookahead: int | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Scored records, in input order (a generator: it streams).
 
@@ -1388,11 +1389,14 @@ class MediaPipeline:
         With ``duplicates=True`` each record's ``duplicate_of`` names the original of the
         syndicated story it belongs to (MinHash/LSH, as ``media-analytics score`` finds
         them): the story's earliest-published article of this call, whatever order they come
-        in (within :func:`mark_duplicates`' look-ahead of 10,000 articles), so that reports
-        count the story once, under its first outlet; otherwise it is left ``None``
-        (the command line and the Dask path mark copies themselves, against the state kept
-        between runs); a :class:`~media_analytics.corpus.DuplicateDetector` given instead of
-        ``True`` is the one used (the command keeps its window of recent articles).
+        in (within :func:`mark_duplicates`' look-ahead, ``lookahead`` articles: default
+        10,000), so that reports count the story once, under its first outlet; otherwise it is
+        left ``None`` (the command line and the Dask path mark copies themselves, against the
+        state kept between runs); a :class:`~media_analytics.corpus.DuplicateDetector` given
+        instead of ``True`` is the one used (the command keeps its window of recent articles).
+        A feed of more articles a day than the look-ahead, read newest first, needs a larger
+        one (``media-analytics score --dedup-lookahead N``): an earlier-published copy read
+        more than ``lookahead`` articles after the first of its story joins it as one more copy.
         """
         if isinstance(articles, str | bytes | Mapping | Article):
             raise TypeError(
@@ -1406,7 +1410,7 @@ class MediaPipeline:
             from .corpus import DuplicateDetector
 
             detector = DuplicateDetector() if duplicates is True else duplicates
-            stream = mark_duplicates(stream, detector, originals)
+            stream = mark_duplicates(stream, detector, originals, lookahead=lookahead)
         records = parallel_map(
             _score_chunk, stream, context=parts, n_jobs=n_jobs, chunk_size=chunk_size
         )

@@ -137,7 +137,7 @@ from typing import IO, Any
 
 from . import __version__
 from .corpus import DuplicateDetector, Rejects, read_articles
-from .corpus.dedup import DEFAULT_WINDOW
+from .corpus.dedup import DEFAULT_LOOKAHEAD, DEFAULT_WINDOW
 from .corpus.readers import STDIN, PathsLike, expand_paths
 from .outputs import replacing
 from .pipeline import is_model_dir, mark_duplicates
@@ -327,13 +327,17 @@ def _renamed(line: str, before: str, after: str) -> str:
 
 
 def _partition_keys(
-    shas: list[str], model: str, options: _ReadOptions, dedup_window: int | None = DEFAULT_WINDOW
+    shas: list[str],
+    model: str,
+    options: _ReadOptions,
+    dedup_window: int | None = DEFAULT_WINDOW,
+    dedup_lookahead: int = DEFAULT_LOOKAHEAD,
 ) -> list[str]:
     """Each partition's key: everything its output depends on (see the module notes).
 
     ``model`` identifies the model and the code that scores with it (:func:`_job_model`).
     """
-    settings = {
+    settings: dict[str, Any] = {
         "package": __version__,
         "model": model,
         "read": {
@@ -343,6 +347,8 @@ def _partition_keys(
         },
         "dedup": DuplicateDetector(max_articles=dedup_window).get_params(),
     }
+    if dedup_lookahead != DEFAULT_LOOKAHEAD:  # (the keys of runs with the default stay)
+        settings["dedup_lookahead"] = dedup_lookahead
     chain = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
     keys = []
     for sha in shas:
@@ -703,6 +709,7 @@ def score_partitions(
     dayfirst: bool | str | None = "auto",
     max_text_chars: int = 1_000_000,
     dedup_window: int | None = DEFAULT_WINDOW,
+    dedup_lookahead: int = DEFAULT_LOOKAHEAD,
     progress: bool = False,
     wait_workers: float = WAIT_WORKERS,
 ) -> dict[str, Any]:
@@ -738,6 +745,11 @@ def score_partitions(
     dedup_window : int or None
         How many recent articles duplicate detection remembers, as ``--dedup-window`` of
         ``media-analytics score`` (see :class:`~media_analytics.corpus.DuplicateDetector`).
+    dedup_lookahead : int, default 10,000
+        How many articles the duplicate pre-pass holds to find each story's earliest-published
+        article, as ``--dedup-lookahead`` of ``media-analytics score`` (``lookahead`` of
+        :func:`~media_analytics.pipeline.mark_duplicates`); a partition scored with another
+        look-ahead is scored again.
     progress : bool, default False
         Show a progress bar over the partitions.
     wait_workers : float, default 60
@@ -766,6 +778,8 @@ def score_partitions(
         no scheduler or no worker was found (see ``wait_workers``). When another job holds
         ``out_dir``.
     """
+    if dedup_lookahead < 0:
+        raise ValueError(f"dedup_lookahead must be >= 0, got {dedup_lookahead}")
     started = time.perf_counter()
     files = partition_files(inputs)
     out = Path(out_dir).resolve()
@@ -794,7 +808,7 @@ def score_partitions(
             f"{sha}:{f.name}" if _dated_by_name(f) else sha
             for f, sha in zip(files, shas, strict=True)
         ]
-        keys = _partition_keys(named, identity, options, dedup_window)
+        keys = _partition_keys(named, identity, options, dedup_window, dedup_lookahead)
         markers: list[dict[str, Any] | None] = [
             None if overwrite else _complete(out, i, key) for i, key in enumerate(keys)
         ]
@@ -834,6 +848,7 @@ def score_partitions(
                     identity,
                     overwrite,
                     dedup_window,
+                    dedup_lookahead,
                 )
                 failures, prepass = _run(
                     client, plan, markers, progress=progress, wait_workers=wait_workers
@@ -906,6 +921,7 @@ class _Plan:
     identity: str
     overwrite: bool
     dedup_window: int | None
+    dedup_lookahead: int = DEFAULT_LOOKAHEAD
 
 
 class _WorkerWatch:
@@ -1024,7 +1040,7 @@ def _run(
             futures[client.submit(_score_partition, task, key=key, pure=False)] = i
 
     try:
-        marked = mark_duplicates(read(), detector)
+        marked = mark_duplicates(read(), detector, lookahead=plan.dedup_lookahead)
         while True:
             t0 = time.perf_counter()
             article = next(marked, None)

@@ -272,7 +272,7 @@ def test_score_help_documents_every_flag(capsys: pytest.CaptureFixture[str]) -> 
     out = capsys.readouterr().out
     for flag in ["--model", "--out", "--db", "--rescore", "--jobs", "--column", "--date-order",
                  "--max-chars", "--batch-size", "--dedup-state", "--quiet", "--dedup-window",
-                 "--engine", "--scheduler", "--parts-dir"]:  # fmt: skip
+                 "--dedup-lookahead", "--engine", "--scheduler", "--parts-dir"]:  # fmt: skip
         assert flag in out, flag
 
 
@@ -422,6 +422,56 @@ def test_the_dedup_window_bounds_what_duplicate_detection_remembers(tmp_path: Pa
     # remembering one article (and a half again) loses the copies further back
     assert len(marked["1"]) < len(marked["0"])
     assert main(["score", str(src), "--dedup-window", "-1", "-q"]) == 2
+
+
+def _newest_first_feed(tmp_path: Path) -> Path:
+    """A feed read newest first: a syndicated story's copies at 16:00 and 14:00 and its
+    original at 13:00, another story at 15:00 in between."""
+    body, other = (r["text"] for r in read_sample_records()[:2])
+
+    def article(aid: str, hour: int, text: str = body) -> dict[str, str]:
+        return {"id": aid, "title": f"Judul {aid}", "text": text, "source": aid,
+                "published_at": f"2024-11-01T{hour:02d}:00:00+07:00"}  # fmt: skip
+
+    feed = [article("c", 16), article("x", 15, other), article("b", 14), article("a", 13)]
+    src = tmp_path / "feed.jsonl"
+    src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in feed), "utf-8")
+    return src
+
+
+def test_the_dedup_lookahead_bounds_how_far_back_an_earlier_original_is_found(
+    tmp_path: Path, capsys, caplog
+) -> None:
+    """An operator with more articles a day than the look-ahead raises it with
+    --dedup-lookahead: within it the earliest-published copy is the story's original, whatever
+    the order read; a copy read further on joins the story as one more copy."""
+    from media_analytics import cli
+    from media_analytics.corpus import dedup
+
+    assert cli.DEFAULT_LOOKAHEAD == dedup.DEFAULT_LOOKAHEAD
+    src = _newest_first_feed(tmp_path)
+    marked = {}
+    for ahead in (None, "3", "1"):
+        out = tmp_path / f"ahead{ahead}.jsonl"
+        argv = ["score", str(src), "--out", str(out), "--jobs", "1", "-q"]
+        assert main([*argv, *(["--dedup-lookahead", ahead] if ahead else [])]) == 0
+        marked[ahead] = {r["id"]: r["duplicate_of"] for r in _lines(out)}
+    # the 13:00 original, read three articles after the 16:00 copy, takes the story over
+    assert marked[None] == marked["3"] == {"c": "a", "x": None, "b": "a", "a": None}
+    # holding one article back, the 16:00 copy's answer is final before 14:00 and 13:00 come
+    assert marked["1"] == {"c": None, "x": None, "b": "c", "a": "c"}
+    # a look-ahead that is no positive whole number: one line, before anything is read
+    for bad, said in (("0", "must be 1 or more, not 0"), ("ten", "not a whole number: 'ten'")):
+        capsys.readouterr()
+        assert main(["score", str(src), "--dedup-lookahead", bad, "-q"]) == 2
+        err = capsys.readouterr().err.strip().splitlines()[-1]
+        assert err == f"media-analytics score: error: argument --dedup-lookahead: {said}"
+    # with --db the stored records are corrected whenever the earlier copy comes: said ignored
+    db = tmp_path / "m.db"
+    with caplog.at_level(logging.WARNING, logger="media_analytics"):
+        argv = ["score", str(src), "--db", str(db), "--jobs", "1", "-q"]
+        assert main([*argv, "--dedup-lookahead", "1"]) == 0
+    assert "--dedup-lookahead is ignored with --db" in caplog.text
 
 
 def test_dedup_state_marks_copies_of_an_earlier_runs_articles_without_a_database(

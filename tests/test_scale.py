@@ -119,6 +119,15 @@ def test_a_changed_file_changes_its_key_and_every_later_one() -> None:
     assert scale._partition_keys(["a", "b", "c"], "v2", options)[0] != before[0]
 
 
+def test_another_dedup_lookahead_changes_every_key() -> None:
+    # duplicate_of depends on it: a partition scored with another look-ahead is scored again
+    options = scale._ReadOptions(column_map=None, dayfirst=True, max_text_chars=1000)
+    default = scale._partition_keys(["a", "b"], "v1", options)
+    assert scale._partition_keys(["a", "b"], "v1", options, dedup_lookahead=10_000) == default
+    other = scale._partition_keys(["a", "b"], "v1", options, dedup_lookahead=1)
+    assert not set(other) & set(default)
+
+
 def test_merge_needs_a_finished_run(tmp_path: Path) -> None:
     with pytest.raises(ScaleError, match="no finished run"):
         merge_outputs(tmp_path, tmp_path / "all.jsonl")
@@ -369,6 +378,39 @@ def test_the_command_on_a_scheduler_address(five_parts, expected, client, tmp_pa
     # local command
     assert main([*argv, "-q"]) == 0
     assert "scored " not in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_the_dedup_lookahead_reaches_the_pre_pass(client, tmp_path, capsys) -> None:
+    """--dedup-lookahead of the local command, on the Dask engine's duplicate pre-pass: a feed
+    read newest first, its story's 13:00 original in the second file, three articles after
+    the 16:00 copy that opens the first."""
+    body, other = (r["text"] for r in read_sample_records()[:2])
+
+    def article(aid: str, hour: int, text: str = body) -> dict[str, str]:
+        return {"id": aid, "title": f"Judul {aid}", "text": text, "source": aid,
+                "published_at": f"2024-11-01T{hour:02d}:00:00+07:00"}  # fmt: skip
+
+    feed = [article("c", 16), article("x", 15, other), article("b", 14), article("a", 13)]
+    folder = _write_partitions(feed, tmp_path / "feed", 2)
+    merged, parts = tmp_path / "dask.jsonl", tmp_path / "parts"
+    argv = ["score", str(folder), "--engine", "dask", "--out", str(merged)]
+    argv += ["--scheduler", client.scheduler.address, "--parts-dir", str(parts)]
+
+    def marks() -> dict[str, str | None]:
+        rows = [json.loads(line) for line in merged.read_text("utf-8").splitlines()]
+        return {r["id"]: r["duplicate_of"] for r in rows}
+
+    assert main([*argv, "--dedup-lookahead", "1", "-q"]) == 0
+    assert marks() == {"c": None, "x": None, "b": "c", "a": "c"}
+    local = tmp_path / "local.jsonl"
+    assert main(["score", str(folder), "--out", str(local), "--dedup-lookahead", "1", "-q"]) == 0
+    assert merged.read_bytes() == local.read_bytes()
+    # the default look-ahead: both partitions scored again, the original found
+    capsys.readouterr()
+    assert main(argv) == 0
+    assert "in 2 partitions (0 already complete)" in capsys.readouterr().err
+    assert marks() == {"c": "a", "x": None, "b": "a", "a": None}
 
 
 def test_the_command_refuses_what_the_dask_engine_cannot_do(tmp_path, capsys) -> None:

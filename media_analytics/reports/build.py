@@ -19,7 +19,7 @@ from .html import render_html
 from .markdown import render_markdown
 from .regions import RegionQuery, place_matches, read_region, stories_placed_in
 from .spikes import history_start
-from .tables import asked_actors, held_roles, role_matches
+from .tables import asked_actors, held_roles, one_name_per_actor, role_matches
 from .topicnames import name_topics
 
 if TYPE_CHECKING:
@@ -152,7 +152,9 @@ def build_report(
         :func:`~media_analytics.reports.tables.asked_actors`). A name that is no actor's may
         be a role: it stands for the actors whose role starts with it (``Kapolda`` for
         ``Kapolda Metro Jaya``, ``Kapolda Jatim``, ...; ``Kapolda Jawa Timur`` for ``Kapolda
-        Jatim`` too; see :func:`~media_analytics.reports.tables.role_matches`).
+        Jatim`` too; see :func:`~media_analytics.reports.tables.role_matches`). Two names of
+        one actor (``BPS`` and ``Badan Pusat Statistik``) are compared once, under the first,
+        as a warning says (:func:`~media_analytics.reports.tables.one_name_per_actor`).
     top_n : int
         Rows in the top-actor and top-speaker tables.
     spike_options : dict, optional
@@ -246,6 +248,9 @@ def build_report(
     unknown: list[str] = []
     places: set[str] = set()
     if names:
+        # two names of one actor (--actor BPS --actor "Badan Pusat Statistik"): compared once,
+        # under the first, as a warning says
+        names = one_name_per_actor(data, names)
         # by any form the stories wrote, a form of the alias table or with a rank or degrees
         found = asked_actors(data, names)
         roles = role_matches(data.actors, [n for n in names if n not in found])

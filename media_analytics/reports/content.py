@@ -28,6 +28,7 @@ from .tables import (
     MIN_STORIES,
     emerging_topics,
     held_roles,
+    one_name_per_actor,
     partial_periods,
     report_range,
     role_matches,
@@ -179,7 +180,9 @@ def build_content(
         theme's share of all theme mentions.
     names : sequence of str, optional
         Actors (or any names) to compare in the share-of-voice table, in this order; the tone
-        table shows them too, after the ``top_n`` actors.
+        table shows them too, after the ``top_n`` actors. Two names of one actor are compared
+        once, under the first, as a warning says (see
+        :func:`~media_analytics.reports.tables.one_name_per_actor`).
     top_n : int
         Rows in the top-actor and top-speaker tables.
     spike_options : dict, optional
@@ -223,6 +226,8 @@ def build_content(
         theme_voice = theme_voice.set_index("theme").reindex(themes, fill_value=0).reset_index()
         # on the periods of all the stories: a quiet week of the themes is a week of zeros
         data = dataclasses.replace(_carrying(everything), extent=report_range(everything))
+    if names:  # two names of one actor: compared once, under the first (a warning says so)
+        names = one_name_per_actor(data, names)
     options: dict[str, Any] = {**SPIKE_DEFAULTS, **(spike_options or {})}
     test_options = {k: options[k] for k in ("window", "min_history")}
     tests = {

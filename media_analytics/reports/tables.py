@@ -35,6 +35,7 @@ __all__ = [
     "emerging_topics",
     "keyed",
     "net_tone",
+    "one_name_per_actor",
     "partial_periods",
     "period_grid",
     "role_matches",
@@ -336,22 +337,34 @@ def share_of_voice(
     period : {"D", "W", "M"}, optional
         Shares within each period instead of over the whole range.
     types : sequence of str, optional
-        With ``by="actor"`` and no ``names``: compare the actors of these types only
-        (``["person", "organization"]``, the people and organisations without the places), each
-        one's share of the mentions of actors of these types. Actors asked for by ``names`` are
-        counted whatever their type.
+        With ``by="actor"`` and no ``names``: compare the actors of these types only, any of
+        ``person``, ``organization``, ``place``, each one's share of the mentions of actors of
+        these types. None (the default): people and organisations
+        (:data:`~media_analytics.reports.content.REPORT_ACTOR_TYPES`), as :func:`top_actors`
+        and the report's table count them; ``types=["place"]``, or all three types, for the
+        places. Actors asked for by ``names`` are counted whatever their type.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``[period,] <key>, articles, share``; shares sum to 1 within each period (or over
         all rows) unless no story mentions any of the keys.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``by``, or with ``by="actor"`` a type that is none of the actor types
+        (``people``), naming them.
     """
     column = BY_KEYS.get(by)
     if column is None:
         raise ValueError(f"unknown dimension {by!r}; use one of {', '.join(BY_KEYS)}")
-    if by == "actor" and types is not None and names is None:
-        data = dataclasses.replace(data, actors=data.actors[data.actors["type"].isin(types)])
+    if by == "actor":
+        from .content import actor_types_of  # (content reads this module: imported when used)
+
+        types = actor_types_of(types)  # None: people and organisations, as top_actors counts
+        if names is None:
+            data = dataclasses.replace(data, actors=data.actors[data.actors["type"].isin(types)])
     pairs = keyed(data, by)
     if names is not None:
         names = list(dict.fromkeys(names))  # a name asked for twice is one name
@@ -360,11 +373,8 @@ def share_of_voice(
         if by == "actor" and "written" in data.actors:
             # a name asked for by a form it was written in: the name it counts under
             counted = asked_actors(data, names, log=True)
-            every_form = _counted_under(data.actors)
             spelling = {}
-            for n in names:
-                # (a place by another name of its region: "Kab. Brebes", Kabupaten Brebes)
-                under = counted.get(n) or counted_place(n, every_form) or n
+            for n, under in _asked_under(data, names, counted).items():
                 key = under.casefold()
                 if key in spelling and spelling[key] != n:
                     raise ValueError(
@@ -407,6 +417,54 @@ def share_of_voice(
             ascending=[*([True] if period else []), False, True],
         )
     return out.rename(columns={"key": column}).reset_index(drop=True)
+
+
+def _asked_under(
+    data: ReportData, names: Sequence[str], counted: dict[str, str] | None = None
+) -> dict[str, str]:
+    """Each of ``names`` (each once) -> the name its stories count under in ``data``: the
+    actor's (``counted``, :func:`asked_actors`' answer, found when not given), a place's by
+    another name of its region (``Kab. Brebes`` -> ``Kabupaten Brebes``), else the name itself
+    (a role, or a name no story writes)."""
+    if "written" not in data.actors:  # (no written forms: each name as it is)
+        return {n: n for n in names}
+    if counted is None:
+        counted = asked_actors(data, names)
+    every_form = _counted_under(data.actors)
+    return {n: counted.get(n) or counted_place(n, every_form) or n for n in dict.fromkeys(names)}
+
+
+def one_name_per_actor(data: ReportData, names: Sequence[str]) -> list[str]:
+    """``names`` with each actor once, in the order given: a name whose stories count under
+    the same actor as an earlier name's (``Badan Pusat Statistik`` after ``BPS``, ``Kab.
+    Brebes`` after ``Brebes``, ``kpk`` after ``KPK``) is left out, said in one warning line
+    per actor; the earlier name stands for both.
+
+    :func:`share_of_voice` refuses two names of one actor (it would report one actor's stories
+    twice, as if they were two); the report (``report --actor A --actor B``) compares them
+    once with this.
+
+    >>> from media_analytics.reports import records_to_frames
+    >>> data = records_to_frames([{"id": "1", "published_at": "2025-10-21", "actors": [
+    ...     {"name": "Badan Pusat Statistik", "type": "organization"}]}],
+    ...     aliases={"BPS": "Badan Pusat Statistik"})
+    >>> one_name_per_actor(data, ["BPS", "Kapolda", "Badan Pusat Statistik"])
+    ['BPS', 'Kapolda']
+    """
+    under = _asked_under(data, names)
+    first: dict[str, list[str]] = {}  # the actor (casefolded) -> the names asked for it
+    for n, counted in under.items():
+        first.setdefault(counted.casefold(), []).append(n)
+    for same in first.values():
+        if len(same) > 1:
+            listed = ", ".join(map(repr, same[:-1])) + f" and {same[-1]!r}"
+            logger.warning(
+                "%s are one actor in these records (counted under %r): compared once, as %r",
+                listed,
+                under[same[0]],
+                same[0],
+            )
+    return [same[0] for same in first.values()]
 
 
 def role_matches(actors: pd.DataFrame, names: Sequence[str]) -> dict[str, pd.Series]:

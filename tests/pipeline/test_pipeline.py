@@ -914,3 +914,6 @@ def test_score_marks_the_earliest_published_copy_as_the_original(default_pipelin
     marks = {a.id: a.extra["duplicate_of"]
              for a in mark_duplicates(stream, DuplicateDetector(), lookahead=1)}  # fmt: skip
     assert marks == {"c": None, "x": None, "b": "c", "a": "c"}
+    # score takes the look-ahead too (score --dedup-lookahead)
+    held_one = default_pipeline.score(newest_first, n_jobs=1, duplicates=True, lookahead=1)
+    assert {r["id"]: r["duplicate_of"] for r in held_one} == marks

@@ -156,6 +156,52 @@ def test_an_alias_of_the_analysts_table_finds_its_actor_in_any_date_range(
     assert voice.to_dict("records") == [{"actor": "Gus Yasin", "articles": 3, "share": 1.0}]
 
 
+def test_two_names_of_one_actor_in_the_report_are_compared_once_with_a_warning(
+    tmp_path: Path, caplog, capsys
+) -> None:
+    # seen on real news: report --actor BPS --actor "Badan Pusat Statistik" (one organisation,
+    # 28 detik stories) exited with status 2 ("are one actor in these records ...; name it once")
+    records = _stories(
+        *[_person("Taj Yasin")] * 3, *[_person("Ahmad Luthfi", "Kapolda Jateng", "Irjen")] * 2,
+        _person("Budi Santoso"),
+    )  # fmt: skip
+    scored = tmp_path / "scored.jsonl"
+    scored.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    names = tmp_path / "names.csv"
+    names.write_text("alias,name\nGus Yasin,Taj Yasin\n", "utf-8")
+    out = tmp_path / "r"
+    asked = ["Gus Yasin", "Ahmad Luthfi", "Taj Yasin", "Irjen Ahmad Luthfi", "GUS YASIN", "Budi"]
+    with caplog.at_level(logging.INFO):
+        code = main([
+            "report", str(scored), "--out", str(out), "--aliases", str(names),
+            *(a for name in asked for a in ("--actor", name)),
+        ])  # fmt: skip
+    assert code == 0, capsys.readouterr().err
+    voice = pd.read_csv(out / "tables" / "share_of_voice_actor.csv")
+    assert voice[["actor", "articles"]].to_dict("list") == {
+        "actor": ["Gus Yasin", "Ahmad Luthfi", "Budi"],
+        "articles": [3, 2, 0],
+    }
+    tone = pd.read_csv(out / "tables" / "sentiment_by_actor.csv")["actor"].tolist()
+    assert sorted(tone) == ["Ahmad Luthfi", "Budi", "Budi Santoso", "Taj Yasin"]
+    merged = [r for r in caplog.records if "are one actor" in r.getMessage()]
+    assert [(r.levelno, r.getMessage()) for r in merged] == [
+        (
+            logging.WARNING,
+            "'Gus Yasin', 'Taj Yasin' and 'GUS YASIN' are one actor in these records (counted "
+            "under 'Taj Yasin'): compared once, as 'Gus Yasin'",
+        ),
+        (
+            logging.WARNING,
+            "'Ahmad Luthfi' and 'Irjen Ahmad Luthfi' are one actor in these records (counted "
+            "under 'Ahmad Luthfi'): compared once, as 'Ahmad Luthfi'",
+        ),
+    ]
+    # share_of_voice itself still refuses them: it would report one actor's stories twice
+    with pytest.raises(ValueError, match="are one actor"):
+        share_of_voice(records_to_frames(records), "actor", names=["Taj Yasin", "taj yasin"])
+
+
 # --- real news -----------------------------------------------------------------------------
 
 

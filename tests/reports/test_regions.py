@@ -166,7 +166,7 @@ def _voice(data: Any, name: str) -> int:
     return int(share_of_voice(data, "actor", names=[name]).set_index("actor").at[name, "articles"])
 
 
-def test_a_place_is_asked_for_by_its_written_and_its_official_name() -> None:
+def test_a_place_is_asked_for_by_its_written_and_its_official_name(caplog) -> None:
     # seen on real news: --actor Semarang counted 29 stories and --actor "Kota Semarang" 9 of the
     # same city; --actor Brebes found Kabupaten Brebes only where a story wrote "Brebes"
     data = records_to_frames(RECORDS)
@@ -180,6 +180,13 @@ def test_a_place_is_asked_for_by_its_written_and_its_official_name() -> None:
     assert "Semarang names Kabupaten Semarang and Kota Semarang" in note
     with pytest.raises(ValueError, match="one actor"):
         share_of_voice(data, "actor", names=["Brebes", "Kab. Brebes"])
+    # the report compares them once, under the first name, and says so
+    with caplog.at_level(logging.WARNING):
+        content = build_content(data, title="t", names=["Kab. Brebes", "Brebes", "Semarang"])
+    voice = content.tables["share_of_voice_actor"]
+    assert voice["actor"].tolist() == ["Kab. Brebes", "Semarang"]
+    assert voice["articles"].tolist() == [1, 2]
+    assert "'Kab. Brebes' and 'Brebes' are one actor" in caplog.text
     # persons and organisations as before: by their names and written forms only
     assert _voice(data, "KPU Brebes") == 1
 

@@ -146,6 +146,30 @@ def test_share_of_voice_between_given_names(data):
     }
 
 
+def test_share_of_voice_between_actors_counts_people_and_organisations_by_default():
+    # as top_actors and the report's table do: the place the stories name most is left out
+    # unless asked for
+    def record(i: int, *actors: tuple[str, str]) -> dict[str, Any]:
+        named = [{"name": n, "type": t} for n, t in actors]
+        return {"id": f"r{i}", "published_at": "2024-11-04", "actors": named}
+
+    jakarta, kpu, ani = ("Jakarta", "place"), ("KPU", "organization"), ("Ani", "person")
+    data = records_to_frames(
+        [record(1, jakarta, kpu), record(2, jakarta, ani), record(3, jakarta, kpu)]
+    )
+    default = share_of_voice(data, "actor")
+    assert default.to_dict("list") == {
+        "actor": ["KPU", "Ani"], "articles": [2, 1], "share": [2 / 3, 1 / 3],
+    }  # fmt: skip
+    assert default["actor"].tolist() == top_actors(data)["actor"].tolist()
+    places = share_of_voice(data, "actor", types=["place"])
+    assert places.to_dict("list") == {"actor": ["Jakarta"], "articles": [3], "share": [1.0]}
+    every = share_of_voice(data, "actor", types=["person", "organization", "place"])
+    assert every["actor"].tolist() == ["Jakarta", "KPU", "Ani"]
+    with pytest.raises(ValueError, match=r"unknown actor type.*'people'"):
+        share_of_voice(data, "actor", types=["people"])
+
+
 def test_share_of_voice_per_period(data):
     out = share_of_voice(data, "theme", period="W").set_index(["period", "theme"])["share"]
     assert out.loc[(W1, "x")] == pytest.approx(2 / 3)
