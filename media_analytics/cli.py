@@ -14,7 +14,9 @@ import logging
 import os
 import re
 import shlex
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
@@ -27,11 +29,44 @@ logger = logging.getLogger("media_analytics")
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # as a shell reports SIGINT and SIGPIPE
+EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports it
 DEFAULT_WINDOW = 100_000  # --dedup-window (the same as corpus.dedup.DEFAULT_WINDOW)
 
 
 class CommandError(Exception):
     """A fatal problem with a clear one-line message (exit code 2)."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a cron timeout, ``systemctl stop``, ``docker stop``), raised in the main thread
+    as Ctrl-C raises ``KeyboardInterrupt``, so that the same clean-up runs: the run is finished
+    and its claims released, ``--out`` is left as ``FILE.partial``."""
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """While the command runs, SIGTERM raises :class:`Terminated` in this process's main
+    thread (only there can a handler be set; elsewhere nothing changes). A forked child that
+    inherited the handler (a worker) dies of the signal as before; a second SIGTERM during the
+    clean-up is ignored, so that the run is finished all the same (SIGKILL still stops it)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pid = os.getpid()
+
+    def handler(signum: int, frame: Any) -> None:
+        if os.getpid() != pid:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise Terminated
+
+    before = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 # -- shared helpers ------------------------------------------------------------------------------
@@ -2361,7 +2396,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_FATAL
     try:
-        return int(args.func(args))
+        with _sigterm_raises():
+            return int(args.func(args))
     except CommandError as exc:
         # one line, whatever a library's message spans (psycopg's "Is the server running ...")
         print(f"media-analytics: error: {' '.join(str(exc).split())}", file=sys.stderr)
@@ -2369,6 +2405,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ImportError, FileNotFoundError) as exc:  # an optional dependency; a missing input
         print(f"media-analytics: error: {exc}", file=sys.stderr)
         return EXIT_FATAL
+    except Terminated:
+        print("media-analytics: terminated (SIGTERM)", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print("media-analytics: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
