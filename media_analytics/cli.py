@@ -812,6 +812,11 @@ def _score_into_store(
             # of this batch (not stored yet) and of stored articles (corrected once stored)
             repointed: dict[str, str | None] = {}
             for a in marked:
+                if a.id in down:
+                    # taken down: not stored again, and kept out of duplicate detection, where
+                    # as the story's earliest copy it would take the story back over, and the
+                    # stored copies would name it, an id no longer stored, as their original
+                    continue
                 a.extra["duplicate_of"] = detector.add(a)
                 repointed.update(detector.repointed)
             for a in marked:

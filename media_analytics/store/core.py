@@ -1060,13 +1060,24 @@ class Store(RunsMixin):
         original). Duplicate detection calls it when an earlier-published copy of a stored
         story arrives and becomes the story's original: the stored records that named the old
         original name the new one, which stops being a copy (nothing is scored again: the
-        content did not change). Ids not stored are left out.
+        content did not change). Ids not stored are left out, and so is an article whose
+        original is not stored (taken down with :meth:`delete_articles`, or never stored), with
+        a warning: no stored article names a missing id as its original.
         """
         wanted = {str(aid): original for aid, original in originals.items()}
         if not wanted:
             return 0
+        missing: dict[str, str] = {}
 
         def work(tx: Tx) -> int:
+            named = list({str(o) for o in wanted.values() if o is not None})
+            held = {
+                row[0] for row in tx.select_in("SELECT id FROM articles WHERE id IN ({in})", named)
+            }
+            for aid, original in list(wanted.items()):
+                if original is not None and str(original) not in held:
+                    missing[aid] = str(original)
+                    del wanted[aid]
             ids = list(wanted)
             changed = []
             for aid, record in tx.select_in(
@@ -1091,6 +1102,17 @@ class Store(RunsMixin):
             return len(changed)
 
         n = int(self._backend.transaction(work))
+        if missing:
+            shown = ", ".join(
+                f"{aid} -> {original}" for aid, original in sorted(missing.items())[:3]
+            )
+            logger.warning(
+                "%d article(s) not marked as copies of an original that is not stored (taken "
+                "down?): %s%s",
+                len(missing),
+                shown,
+                " ..." if len(missing) > 3 else "",
+            )
         if n:
             logger.info("%d stored article(s) now name another original (duplicate_of)", n)
         return n

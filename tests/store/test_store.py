@@ -1101,6 +1101,53 @@ def test_db_delete_takes_articles_down_with_their_scores_rejects_and_story(
     assert f"no duplicate-detection state at {tmp_path / 'elsewhere.npz'}" in caplog.text
 
 
+def test_a_deleted_original_read_again_does_not_take_its_story_back(
+    db_url: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Seen on real news: after `db delete` of a story's original, its file read again
+    (`--reread`) brought it back into duplicate detection as the story's earliest copy, and the
+    stored copy named the deleted id as its original again (in the reports, the story under an
+    id that is no longer stored)."""
+    from media_analytics.cli import main
+
+    original = dict(make_articles(1)[0], published_at="2024-10-19T08:00:00+07:00")
+    copy = dict(original, id="synd-1", source="lain.example", url="https://lain.example/0")
+    copy["published_at"] = "2024-10-20T08:00:00+07:00"
+    late = dict(copy, id="synd-2", url="https://lain.example/2")
+    late["published_at"] = "2024-10-21T08:00:00+07:00"
+    day = tmp_path / "day.jsonl"
+    day.write_text("".join(json.dumps(r) + "\n" for r in (original, copy)))
+    assert main(["score", str(day), "--db", db_url, "-q"]) == 0
+    with open_store(db_url) as store:
+        assert store.scores_frame().set_index("id").loc["synd-1", "duplicate_of"] == "art-00000"
+    assert main(["db", "delete", "--db", db_url, "art-00000"]) == 0
+    # the file still holds the deleted original, and now a later copy of the story too
+    day.write_text("".join(json.dumps(r) + "\n" for r in (original, copy, late)))
+    caplog.set_level(logging.INFO)
+    assert main(["score", str(day), "--db", db_url, "--reread", "-q"]) == 0
+    assert "now name another original" not in caplog.text
+    with open_store(db_url) as store:
+        marks = store.scores_frame().set_index("id")["duplicate_of"]
+        stored = {r["id"]: r.get("duplicate_of") for g in store.stored_articles() for r in g}
+    assert sorted(stored) == ["synd-1", "synd-2"]
+    assert stored == {"synd-1": None, "synd-2": "synd-1"}
+    assert pd.isna(marks["synd-1"]) and marks["synd-2"] == "synd-1"
+
+
+def test_no_stored_article_is_marked_a_copy_of_a_missing_id(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    store.add_articles(make_articles(3))
+    assert store.delete_articles(["art-00000"]) == ["art-00000"]
+    with caplog.at_level(logging.WARNING):
+        n = store.set_duplicates({"art-00001": "art-00000", "art-00002": "art-00001"})
+    assert n == 1
+    assert "1 article(s) not marked as copies of an original that is not stored" in caplog.text
+    assert "art-00001 -> art-00000" in caplog.text
+    marks = {r["id"]: r.get("duplicate_of") for g in store.stored_articles() for r in g}
+    assert marks == {"art-00001": None, "art-00002": "art-00001"}
+
+
 def test_a_deleted_article_is_not_stored_again(store: Store) -> None:
     store.add_articles(make_articles(2))
     assert store.delete_articles(["art-00000"]) == ["art-00000"]
