@@ -759,6 +759,7 @@ def _score_into_store(
         changed_count,
         older_files_message,
         open_store,
+        undated_files_message,
     )
 
     version = pipe.model_version
@@ -793,6 +794,8 @@ def _score_into_store(
         kept: dict[str, dict[str, Any]] = {}  # what records lacked and kept from an earlier copy
         # records of files dated before the file of the version kept: (file, newer file) by id
         kept_newer: dict[str, tuple[str, str]] = {}
+        # articles of a dated file replaced from a name with no date: (file, dated file) by id
+        replaced_undated: dict[str, tuple[str | None, str]] = {}
         # the ids of the rows the store took (neither refused for an id clash nor taken down),
         # and how many rows re-sent one of them: the store counts those among the known
         took: set[str] = set()
@@ -832,6 +835,7 @@ def _score_into_store(
                 kept=kept,
                 files=read_from,
                 kept_newer=kept_newer,
+                replaced_undated=replaced_undated,
             )
             store.set_duplicates(repointed)
             counts["added"] += result.new
@@ -899,6 +903,12 @@ def _score_into_store(
                     add(batch, read_at, detector)
                 if kept_newer:  # once per run
                     logger.info(older_files_message(kept_newer))
+                if replaced_undated:
+                    logger.warning(
+                        undated_files_message(replaced_undated).replace(
+                            "--db DB", f"--db {args.db}"
+                        )
+                    )
                 if state is None:
                     store.save_dedup_state(detector.to_bytes(), run_id)
                 else:

@@ -736,3 +736,47 @@ def test_a_first_run_over_re_sent_exports_says_them_once_and_counts_rows_that_ad
     again = [line for line in done.stderr.splitlines() if "was read before at" in line]
     assert len(again) == 6
     assert "a batch of 16 record(s) added: 1 new article(s), 15 record(s)" in done.stderr
+
+
+def test_an_undated_resend_that_rolls_corrections_back_is_said(tmp_path: Path) -> None:
+    # seen on real news: corrected articles (same id, new text) read from a later-dated export,
+    # then the older export's content re-sent as `resend.jsonl`, a name with no date: the
+    # copy read last wins (as documented), and the corrections were rolled back with only INFO
+    # lines. It is now a warning naming the dated file to read again, which restores them.
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    first = [_article(i) for i in range(3)]
+    fixed = [dict(r, text=f"{r['text']} Ralat: jumlah personel dikoreksi.") for r in first]
+    _write(exports / "2024-10-02.jsonl", first)
+    _write(exports / "2024-10-03.jsonl", fixed)
+    _write(tmp_path / "resend.jsonl", first)
+    assert _run("score", "exports", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
+    done = _run("score", "resend.jsonl", "--db", "m.db", "-q", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    warned = [x for x in done.stderr.splitlines() if x.startswith("WARNING")]
+    assert len(warned) == 1, done.stderr
+    assert warned[0].startswith(
+        "WARNING media_analytics: 3 stored articles read from a dated file were replaced by a "
+        "different text from a file whose name carries no date (3 of resend.jsonl replaced the "
+        "version of 2024-10-03.jsonl;"
+    ), warned[0]
+    restore = warned[0].rsplit("(score ", 1)[1].rstrip(")").split()
+    assert restore[-3:] == ["--db", "m.db", "--reread"]
+    assert Path(restore[0]).name == "2024-10-03.jsonl"
+
+    def texts() -> set[str]:
+        with sqlite3.connect(tmp_path / "m.db") as con:
+            return {
+                t for (t,) in con.execute("SELECT json_extract(record, '$.text') FROM articles")
+            }
+
+    assert texts() == {str(r["text"]) for r in first}  # the documented rule stands
+    done = _run("score", *restore, "-q", cwd=tmp_path)  # the advice restores them
+    assert done.returncode == 0 and "WARNING" not in done.stderr, done.stderr
+    assert texts() == {str(r["text"]) for r in fixed}
+    # a feed whose name never holds a date: the copy read last wins, without a word
+    _write(tmp_path / "feed.jsonl", [_article(7)])
+    assert _run("score", "feed.jsonl", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
+    _write(tmp_path / "feed.jsonl", [_article(7, text="Isi yang diperbarui.")])
+    done = _run("score", "feed.jsonl", "--db", "m.db", "-q", cwd=tmp_path)
+    assert done.returncode == 0 and "WARNING" not in done.stderr, done.stderr

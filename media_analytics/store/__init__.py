@@ -28,6 +28,7 @@ from .core import (
     changed_count,
     older_files_message,
     open_store,
+    undated_files_message,
 )
 from .errors import (
     MissingDependencyError,
@@ -57,4 +58,5 @@ __all__ = [
     "content_hash",
     "older_files_message",
     "open_store",
+    "undated_files_message",
 ]

@@ -32,6 +32,7 @@ __all__ = [
     "changed_count",
     "older_files_message",
     "open_store",
+    "undated_files_message",
 ]
 
 logger = logging.getLogger(__name__)
@@ -143,6 +144,7 @@ class Store(RunsMixin):
         kept: dict[str, dict[str, Any]] | None = None,
         files: Sequence[str | None] | None = None,
         kept_newer: dict[str, tuple[str, str]] | None = None,
+        replaced_undated: dict[str, tuple[str | None, str]] | None = None,
     ) -> AddResult:
         """Store input articles, upserting by id, in one transaction.
 
@@ -182,6 +184,13 @@ class Store(RunsMixin):
             Gets, by id, ``(file read, file of the version kept)`` for each record not stored
             because its file is dated before that of the version kept (said in one line when
             not given).
+        replaced_undated : dict, optional
+            With ``files``: gets, by id, ``(file read, file of the version replaced)`` for each
+            stored article read from a file whose name holds a date and replaced by another
+            content from a file whose name holds none (or from standard input, ``None``). Such
+            a file tells no time, so its copy replaces the stored one, as documented; but a
+            re-send of an older export under such a name rolls corrections back, so it is said
+            in a warning (when not given) naming the dated file to read again to restore them.
 
         Returns
         -------
@@ -192,7 +201,7 @@ class Store(RunsMixin):
             known article given without a date, source or url keeps its stored ones. An
             article taken down with :meth:`delete_articles` is not stored again (nor counted).
         """
-        from ..corpus.readers import dated_before
+        from ..corpus.readers import dated_before, dated_name
 
         prepared: dict[str, tuple[str, Any, Any, Any, str | None, str]] = {}
         # records lacking a date, source or url, by id (a worse copy keeps the stored ones)
@@ -254,6 +263,7 @@ class Store(RunsMixin):
             dict[str, dict[str, Any]],
             dict[str, str | None],
             dict[str, tuple[str, str]],
+            dict[str, tuple[str | None, str]],
         ]:
             self._backend.lock_table(tx, "articles")  # concurrent adds count each id once
             # a takedown holds: a file read again (or a re-crawl) does not put the article back
@@ -349,12 +359,35 @@ class Store(RunsMixin):
             written = {aid: stored.get(aid) for aid in new | changed}
             # (a copy the same as the version kept is nothing kept)
             stayed = {aid: stays[aid] for aid in stays if stored[aid] != prepared[aid][0]}
-            return n_new, n_known, len(changed), sorted(down), clashed, kept_stored, written, stayed
+            # a dated file's version replaced from a name that tells no time (last read wins)
+            undated = {
+                aid: (origin[aid], str(before))
+                for aid in changed
+                if files is not None
+                and (before := stored_file[aid])
+                and dated_name(before)
+                and not (origin[aid] and dated_name(str(origin[aid])))
+            }
+            return (
+                n_new,
+                n_known,
+                len(changed),
+                sorted(down),
+                clashed,
+                kept_stored,
+                written,
+                stayed,
+                undated,
+            )
 
-        n_new, n_known, n_changed, refused, clashed, kept_stored, written, stayed = (
+        n_new, n_known, n_changed, refused, clashed, kept_stored, written, stayed, undated = (
             self._backend.transaction(work)
         )
         older.update(stayed)
+        if replaced_undated is not None:
+            replaced_undated.update(undated)
+        elif undated:
+            logger.warning(undated_files_message(undated))
         _said_clashes(sorted(found + clashed), clashes)
         if kept_newer is not None:
             kept_newer.update(older)
@@ -1229,6 +1262,41 @@ def older_files_message(older: Mapping[str, tuple[str, str]]) -> str:
     return (
         f"{n:,} article{'' if n == 1 else 's'} kept the newer version read from a later-dated "
         f"file, not that of an older file read again: {', '.join(shown)}"
+    )
+
+
+def undated_files_message(replaced: Mapping[str, tuple[str | None, str]]) -> str:
+    """The warning that stored articles read from a dated file were replaced by another content
+    from a file whose name holds no date, from the ``replaced_undated`` that
+    :meth:`Store.add_articles` filled, with how to restore them.
+
+    Examples
+    --------
+    >>> print(undated_files_message({"a": ("in/resend.jsonl", "in/2019-09-17.jsonl")}))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    1 stored article read from a dated file was replaced by a different text from a file
+    whose name carries no date (1 of resend.jsonl replaced the version of 2019-09-17.jsonl;
+    such a name tells no time, so the copy read last wins): if it re-sent older versions,
+    restore the newer ones by reading the dated file again with --reread (score
+    in/2019-09-17.jsonl --db DB --reread)
+    """
+    pairs = Counter(
+        (_file_name(read) if read else "standard input", _file_name(kept))
+        for read, kept in replaced.values()
+    )
+    most = sorted(pairs.items(), key=lambda item: (-item[1], item[0]))
+    shown = [f"{n:,} of {read} replaced the version of {kept}" for (read, kept), n in most[:5]]
+    if len(pairs) > 5:
+        shown.append(f"{len(pairs) - 5} more pairs of files")
+    dated = sorted({kept for _, kept in replaced.values()})  # as stored: the full path
+    named = " ".join(dated[:3]) + (" ..." if len(dated) > 3 else "")
+    n = len(replaced)
+    return (
+        f"{n:,} stored article{'' if n == 1 else 's'} read from a dated file "
+        f"{'was' if n == 1 else 'were'} replaced by a different text from a file whose name "
+        f"carries no date ({', '.join(shown)}; such a name tells no time, so the copy read "
+        "last wins): if it re-sent older versions, restore the newer ones by reading the "
+        f"dated file again with --reread (score {named} --db DB --reread)"
     )
 
 
