@@ -759,6 +759,7 @@ def _score_into_store(
         changed_count,
         older_files_message,
         open_store,
+        same_url_message,
         undated_files_message,
     )
 
@@ -796,6 +797,8 @@ def _score_into_store(
         kept_newer: dict[str, tuple[str, str]] = {}
         # articles of a dated file replaced from a name with no date: (file, dated file) by id
         replaced_undated: dict[str, tuple[str | None, str]] = {}
+        # records taken as the article stored under another id with their URL: id given -> id
+        same_url: dict[str, str] = {}
         # the ids of the rows the store took (neither refused for an id clash nor taken down),
         # and how many rows re-sent one of them: the store counts those among the known
         took: set[str] = set()
@@ -805,6 +808,12 @@ def _score_into_store(
 
         def add(batch: list[Any], where: list[str], detector: Any) -> None:
             nonlocal resent
+            # a record with the URL of an article stored under another id (an export's row
+            # number one day, its URL's id read with --column id= the next) is that article:
+            # it takes its id before anything else looks at it
+            for k, aid in store.same_url_ids(batch).items():
+                same_url[batch[k].id] = aid
+                batch[k].id = aid
             # the records refused for their ids are left out before duplicate detection, which
             # would remember each under the id of the stored article it is not
             clashes = store.id_clashes(batch)
@@ -836,6 +845,7 @@ def _score_into_store(
                 files=read_from,
                 kept_newer=kept_newer,
                 replaced_undated=replaced_undated,
+                same_url=same_url,
             )
             store.set_duplicates(repointed)
             counts["added"] += result.new
@@ -901,6 +911,8 @@ def _score_into_store(
                         batch, read_at = [], []
                 if batch:
                     add(batch, read_at, detector)
+                if same_url:  # once per run
+                    logger.info(same_url_message(same_url))
                 if kept_newer:  # once per run
                     logger.info(older_files_message(kept_newer))
                 if replaced_undated:
