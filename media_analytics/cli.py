@@ -14,7 +14,9 @@ import logging
 import os
 import re
 import shlex
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
@@ -27,12 +29,45 @@ logger = logging.getLogger("media_analytics")
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # as a shell reports SIGINT and SIGPIPE
+EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports it
 DEFAULT_WINDOW = 100_000  # --dedup-window (the same as corpus.dedup.DEFAULT_WINDOW)
 DEFAULT_LOOKAHEAD = 10_000  # --dedup-lookahead (the same as corpus.dedup.DEFAULT_LOOKAHEAD)
 
 
 class CommandError(Exception):
     """A fatal problem with a clear one-line message (exit code 2)."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a cron timeout, ``systemctl stop``, ``docker stop``), raised in the main thread
+    as Ctrl-C raises ``KeyboardInterrupt``, so that the same clean-up runs: the run is finished
+    and its claims released, ``--out`` is left as ``FILE.partial``."""
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """While the command runs, SIGTERM raises :class:`Terminated` in this process's main
+    thread (only there can a handler be set; elsewhere nothing changes). A forked child that
+    inherited the handler (a worker) dies of the signal as before; a second SIGTERM during the
+    clean-up is ignored, so that the run is finished all the same (SIGKILL still stops it)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pid = os.getpid()
+
+    def handler(signum: int, frame: Any) -> None:
+        if os.getpid() != pid:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise Terminated
+
+    before = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 # -- shared helpers ------------------------------------------------------------------------------
@@ -736,6 +771,8 @@ def _score_into_store(
         changed_count,
         older_files_message,
         open_store,
+        same_url_message,
+        undated_files_message,
     )
 
     version = pipe.model_version
@@ -770,6 +807,10 @@ def _score_into_store(
         kept: dict[str, dict[str, Any]] = {}  # what records lacked and kept from an earlier copy
         # records of files dated before the file of the version kept: (file, newer file) by id
         kept_newer: dict[str, tuple[str, str]] = {}
+        # articles of a dated file replaced from a name with no date: (file, dated file) by id
+        replaced_undated: dict[str, tuple[str | None, str]] = {}
+        # records taken as the article stored under another id with their URL: id given -> id
+        same_url: dict[str, str] = {}
         # the ids of the rows the store took (neither refused for an id clash nor taken down),
         # and how many rows re-sent one of them: the store counts those among the known
         took: set[str] = set()
@@ -779,6 +820,12 @@ def _score_into_store(
 
         def add(batch: list[Any], where: list[str], detector: Any) -> None:
             nonlocal resent
+            # a record with the URL of an article stored under another id (an export's row
+            # number one day, its URL's id read with --column id= the next) is that article:
+            # it takes its id before anything else looks at it
+            for k, aid in store.same_url_ids(batch).items():
+                same_url[batch[k].id] = aid
+                batch[k].id = aid
             # the records refused for their ids are left out before duplicate detection, which
             # would remember each under the id of the stored article it is not
             clashes = store.id_clashes(batch)
@@ -789,6 +836,11 @@ def _score_into_store(
             # of this batch (not stored yet) and of stored articles (corrected once stored)
             repointed: dict[str, str | None] = {}
             for a in marked:
+                if a.id in down:
+                    # taken down: not stored again, and kept out of duplicate detection, where
+                    # as the story's earliest copy it would take the story back over, and the
+                    # stored copies would name it, an id no longer stored, as their original
+                    continue
                 a.extra["duplicate_of"] = detector.add(a)
                 repointed.update(detector.repointed)
             for a in marked:
@@ -804,6 +856,8 @@ def _score_into_store(
                 kept=kept,
                 files=read_from,
                 kept_newer=kept_newer,
+                replaced_undated=replaced_undated,
+                same_url=same_url,
             )
             store.set_duplicates(repointed)
             counts["added"] += result.new
@@ -869,8 +923,16 @@ def _score_into_store(
                         batch, read_at = [], []
                 if batch:
                     add(batch, read_at, detector)
+                if same_url:  # once per run
+                    logger.info(same_url_message(same_url))
                 if kept_newer:  # once per run
                     logger.info(older_files_message(kept_newer))
+                if replaced_undated:
+                    logger.warning(
+                        undated_files_message(replaced_undated).replace(
+                            "--db DB", f"--db {args.db}"
+                        )
+                    )
                 if state is None:
                     store.save_dedup_state(detector.to_bytes(), run_id)
                 else:
@@ -2390,7 +2452,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_FATAL
     try:
-        return int(args.func(args))
+        with _sigterm_raises():
+            return int(args.func(args))
     except CommandError as exc:
         # one line, whatever a library's message spans (psycopg's "Is the server running ...")
         print(f"media-analytics: error: {' '.join(str(exc).split())}", file=sys.stderr)
@@ -2398,6 +2461,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ImportError, FileNotFoundError) as exc:  # an optional dependency; a missing input
         print(f"media-analytics: error: {exc}", file=sys.stderr)
         return EXIT_FATAL
+    except Terminated:
+        print("media-analytics: terminated (SIGTERM)", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print("media-analytics: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

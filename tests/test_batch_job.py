@@ -381,3 +381,73 @@ def test_a_full_reread_stopped_midway_leaves_no_older_copy(
     monkeypatch.setattr(Store, "add_articles", stopped_after_first_batch)
     assert main([*argv, "--reread"]) == 2
     assert {k: v for k, v in _stored_texts(db).items() if k in want} == want
+
+
+def test_sigterm_stops_the_job_like_ctrl_c(tmp_path: Path, default_pipeline) -> None:
+    # seen in operation: a cron timeout, `systemctl stop` and `docker stop` send SIGTERM; the
+    # job died of it with no word, its run left `running` with its claims until the next run
+    # found it dead. Now it stops as on Ctrl-C: one line, exit 143, the run finished, the
+    # claims released (with worker processes, which must end too)
+    src = tmp_path / "articles.jsonl"
+    sample = read_sample_records()
+    records = [
+        dict(r, id=f"{r['id']}-{k}", url=f"{r['url']}?k={k}", text=f"{r['text']} ({k})")
+        for k in range(5)
+        for r in sample
+    ]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    n = len(records)
+    db = tmp_path / "term.db"
+    cmd = _cli("score", str(src), "--db", str(db), "--batch-size", "50", "--jobs", "2", "-q")
+    with subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as proc:
+        deadline = time.monotonic() + 300
+        scored = 0
+        while scored == 0 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+            try:
+                with sqlite3.connect(db) as con:
+                    scored = con.execute("SELECT COUNT(*) FROM scores").fetchone()[0]
+            except sqlite3.Error:  # not created yet, or busy
+                continue
+        assert proc.poll() is None, "the job ended before it could be stopped"
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 143, err.decode()[-2000:]
+    assert err.decode().strip().splitlines()[-1] == "media-analytics: terminated (SIGTERM)"
+    with sqlite3.connect(db) as con:
+        runs = con.execute("SELECT status FROM runs").fetchall()
+        claims = con.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+        n_scores = con.execute("SELECT COUNT(*) FROM scores").fetchone()[0]
+    assert runs == [("failed",)] and claims == 0
+    assert 0 < n_scores < n
+    # the next run carries on, finding no dead run to clean up after
+    done = subprocess.run(
+        _cli("score", str(src), "--db", str(db), "--jobs", "1"),
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "crashed" not in done.stderr
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT COUNT(*) FROM scores").fetchone()[0] == n
+
+
+def test_sigterm_in_process_exits_143_and_puts_the_handler_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from media_analytics import cli
+
+    # in-process: the handler is set while the command runs and the earlier one put back
+    before = signal.getsignal(signal.SIGTERM)
+
+    def stop(args: object) -> int:
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(5)
+        return 0
+
+    parser = cli.build_parser()
+    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    parser.set_defaults(func=stop)
+    assert cli.main([]) == 143
+    assert signal.getsignal(signal.SIGTERM) is before

@@ -736,3 +736,84 @@ def test_a_first_run_over_re_sent_exports_says_them_once_and_counts_rows_that_ad
     again = [line for line in done.stderr.splitlines() if "was read before at" in line]
     assert len(again) == 6
     assert "a batch of 16 record(s) added: 1 new article(s), 15 record(s)" in done.stderr
+
+
+def test_an_undated_resend_that_rolls_corrections_back_is_said(tmp_path: Path) -> None:
+    # seen on real news: corrected articles (same id, new text) read from a later-dated export,
+    # then the older export's content re-sent as `resend.jsonl`, a name with no date: the
+    # copy read last wins (as documented), and the corrections were rolled back with only INFO
+    # lines. It is now a warning naming the dated file to read again, which restores them.
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    first = [_article(i) for i in range(3)]
+    fixed = [dict(r, text=f"{r['text']} Ralat: jumlah personel dikoreksi.") for r in first]
+    _write(exports / "2024-10-02.jsonl", first)
+    _write(exports / "2024-10-03.jsonl", fixed)
+    _write(tmp_path / "resend.jsonl", first)
+    assert _run("score", "exports", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
+    done = _run("score", "resend.jsonl", "--db", "m.db", "-q", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    warned = [x for x in done.stderr.splitlines() if x.startswith("WARNING")]
+    assert len(warned) == 1, done.stderr
+    assert warned[0].startswith(
+        "WARNING media_analytics: 3 stored articles read from a dated file were replaced by a "
+        "different text from a file whose name carries no date (3 of resend.jsonl replaced the "
+        "version of 2024-10-03.jsonl;"
+    ), warned[0]
+    restore = warned[0].rsplit("(score ", 1)[1].rstrip(")").split()
+    assert restore[-3:] == ["--db", "m.db", "--reread"]
+    assert Path(restore[0]).name == "2024-10-03.jsonl"
+
+    def texts() -> set[str]:
+        with sqlite3.connect(tmp_path / "m.db") as con:
+            return {
+                t for (t,) in con.execute("SELECT json_extract(record, '$.text') FROM articles")
+            }
+
+    assert texts() == {str(r["text"]) for r in first}  # the documented rule stands
+    done = _run("score", *restore, "-q", cwd=tmp_path)  # the advice restores them
+    assert done.returncode == 0 and "WARNING" not in done.stderr, done.stderr
+    assert texts() == {str(r["text"]) for r in fixed}
+    # a feed whose name never holds a date: the copy read last wins, without a word
+    _write(tmp_path / "feed.jsonl", [_article(7)])
+    assert _run("score", "feed.jsonl", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
+    _write(tmp_path / "feed.jsonl", [_article(7, text="Isi yang diperbarui.")])
+    done = _run("score", "feed.jsonl", "--db", "m.db", "-q", cwd=tmp_path)
+    assert done.returncode == 0 and "WARNING" not in done.stderr, done.stderr
+
+
+def test_following_the_id_clash_advice_stores_each_article_once(tmp_path: Path) -> None:
+    # seen on real news: two daily exports whose `id` column is the row number; the second
+    # day's rows were rejected (id_clash), and re-running with `--column id=`, as the message
+    # says, stored the first day's articles a second time under their URLs' ids (120 articles
+    # for 80 on CLICK-ID). A record with a stored article's URL is that article.
+    import csv
+
+    from media_analytics.themes.training import read_sample_records
+
+    sample = read_sample_records()
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    for name, rows in (("2024-10-01", sample[:6]), ("2024-10-02", sample[6:10])):
+        with (exports / f"ekspor-{name}.csv").open("w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(["id", "judul", "isi", "tautan", "tanggal"])
+            for i, r in enumerate(rows, 1):
+                writer.writerow([i, r["title"], r["text"], r["url"], r["published_at"]])
+    argv = ("score", "exports", "--db", "m.db")
+    done = _run(*argv, "-q", cwd=tmp_path)
+    assert done.returncode == 1 and "--column id=" in done.stderr, done.stderr
+    done = _run(*argv, "--column", "id=", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        urls = [u for (u,) in con.execute("SELECT url FROM articles")]
+        n_scores = con.execute("SELECT COUNT(*) FROM scores").fetchone()[0]
+    assert len(urls) == 10, len(urls)  # (16 before: day 1's 6 stored twice)
+    assert sorted(urls) == sorted(r["url"] for r in sample[:10])  # each article once
+    assert n_scores == 10
+    assert (
+        "INFO media_analytics: 6 records have the URL of an article stored under another id: "
+        "taken as that article (a re-send, or a correction when its text changed), not stored "
+        "a second time: " in done.stderr
+    )
+    assert "4 new articles, 6 already stored by an earlier run, 0 of them changed" in done.stderr

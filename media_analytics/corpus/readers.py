@@ -499,6 +499,19 @@ def dated_before(first: str, second: str) -> bool:
     return _time_key(names[0], dates) < _time_key(names[1], dates)
 
 
+def dated_name(path: str) -> bool:
+    """Whether the name of file ``path`` holds a date that :func:`dated_before` reads (the
+    folders are not looked at).
+
+    Examples
+    --------
+    >>> dated_name("/srv/exports/2019-09-18.csv"), dated_name("exports/resend.jsonl")
+    (True, False)
+    """
+    name = Path(path).name
+    return bool(_NameDates([name]).dates(_split_suffix(name)[0]))
+
+
 def _split_suffix(name: str) -> tuple[str, str]:
     """``name`` as its stem and its suffix (``.jsonl``, ``.csv.gz``)."""
     base = name[: -len(".gz")] if name.lower().endswith(".gz") else name

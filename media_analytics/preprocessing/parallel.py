@@ -67,6 +67,8 @@ def _worker_main(
     # Ctrl-C reaches the whole process group: the parent stops the job and says so once; the
     # workers end when it closes their pipes (or notice it is gone)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # and SIGTERM (terminate()) ends a worker, whatever handler a forked one inherited
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if core is not None:
         # a core that went away (a cgroup change) leaves the worker unbound
         with contextlib.suppress(OSError):

@@ -28,6 +28,9 @@ from .core import (
     changed_count,
     older_files_message,
     open_store,
+    same_url_message,
+    undated_files_message,
+    url_key,
 )
 from .errors import (
     MissingDependencyError,
@@ -57,4 +60,7 @@ __all__ = [
     "content_hash",
     "older_files_message",
     "open_store",
+    "same_url_message",
+    "undated_files_message",
+    "url_key",
 ]

@@ -32,6 +32,9 @@ __all__ = [
     "changed_count",
     "older_files_message",
     "open_store",
+    "same_url_message",
+    "undated_files_message",
+    "url_key",
 ]
 
 logger = logging.getLogger(__name__)
@@ -66,6 +69,15 @@ class IdClash(NamedTuple):
 #: replaced, an update paragraph added, the last 30% cut, typos, a new headline) never fall
 #: below 0.14, and one that doubles the text falls below 0.1 in 0.7% of the cases.
 ID_CLASH_SIMILARITY = 0.1
+
+
+#: Tries of :meth:`Store.add_articles` when another process stores one of its URLs meanwhile.
+_URL_ROUNDS = 3
+
+
+class _UrlTaken(Exception):
+    """Raised inside :meth:`Store.add_articles`'s transaction (which it rolls back) when an
+    article stored since its URLs were looked up holds one of them."""
 
 
 class Store(RunsMixin):
@@ -143,6 +155,8 @@ class Store(RunsMixin):
         kept: dict[str, dict[str, Any]] | None = None,
         files: Sequence[str | None] | None = None,
         kept_newer: dict[str, tuple[str, str]] | None = None,
+        replaced_undated: dict[str, tuple[str | None, str]] | None = None,
+        same_url: dict[str, str] | None = None,
     ) -> AddResult:
         """Store input articles, upserting by id, in one transaction.
 
@@ -182,6 +196,17 @@ class Store(RunsMixin):
             Gets, by id, ``(file read, file of the version kept)`` for each record not stored
             because its file is dated before that of the version kept (said in one line when
             not given).
+        replaced_undated : dict, optional
+            With ``files``: gets, by id, ``(file read, file of the version replaced)`` for each
+            stored article read from a file whose name holds a date and replaced by another
+            content from a file whose name holds none (or from standard input, ``None``). Such
+            a file tells no time, so its copy replaces the stored one, as documented; but a
+            re-send of an older export under such a name rolls corrections back, so it is said
+            in a warning (when not given) naming the dated file to read again to restore them.
+        same_url : dict, optional
+            Gets ``id given: id stored under`` for each record taken as the article stored (or
+            given earlier among ``records``) under another id because it has that article's
+            URL (see :meth:`same_url_ids`; said in one line when not given).
 
         Returns
         -------
@@ -191,8 +216,52 @@ class Store(RunsMixin):
             next claims score it again; one whose content is the same is left as it was. A
             known article given without a date, source or url keeps its stored ones. An
             article taken down with :meth:`delete_articles` is not stored again (nor counted).
+            A record whose URL is that of an article stored under another id is that article
+            (:meth:`same_url_ids`): a re-send or a correction of it, never a second row.
         """
-        from ..corpus.readers import dated_before
+        given_records = [as_dict(r) for r in records]
+        for attempt in range(_URL_ROUNDS):
+            try:
+                return self._add_articles(
+                    given_records,
+                    changes=changes,
+                    clashes=clashes,
+                    kept=kept,
+                    files=files,
+                    kept_newer=kept_newer,
+                    replaced_undated=replaced_undated,
+                    same_url=same_url,
+                    last=attempt == _URL_ROUNDS - 1,
+                )
+            except _UrlTaken:  # another process stored one of their URLs meanwhile: again
+                continue
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _add_articles(
+        self,
+        given_records: list[dict[str, Any]],
+        *,
+        changes: dict[str, tuple[str | None, str]] | None,
+        clashes: list[IdClash] | None,
+        kept: dict[str, dict[str, Any]] | None,
+        files: Sequence[str | None] | None,
+        kept_newer: dict[str, tuple[str, str]] | None,
+        replaced_undated: dict[str, tuple[str | None, str]] | None,
+        same_url: dict[str, str] | None,
+        last: bool,
+    ) -> AddResult:
+        """:meth:`add_articles`, once: raises :class:`_UrlTaken` (nothing written) when, unless
+        ``last``, an article stored since the URLs were looked up holds one of their URLs."""
+        from ..corpus.readers import dated_before, dated_name
+
+        moved, unlike = self._backend.transaction(
+            lambda tx: _url_owners(tx, given_records), write=False
+        )
+        records = [
+            dict(data, id=moved[index]) if index in moved else data
+            for index, data in enumerate(given_records)
+        ]
+        renamed = {record_id(given_records[i]): aid for i, aid in moved.items()}
 
         prepared: dict[str, tuple[str, Any, Any, Any, str | None, str]] = {}
         # records lacking a date, source or url, by id (a worse copy keeps the stored ones)
@@ -254,8 +323,11 @@ class Store(RunsMixin):
             dict[str, dict[str, Any]],
             dict[str, str | None],
             dict[str, tuple[str, str]],
+            dict[str, tuple[str | None, str]],
         ]:
             self._backend.lock_table(tx, "articles")  # concurrent adds count each id once
+            if not last and _url_owners(tx, records)[0]:
+                raise _UrlTaken
             # a takedown holds: a file read again (or a re-crawl) does not put the article back
             down = {
                 aid
@@ -322,16 +394,27 @@ class Store(RunsMixin):
             # from what was stored
             changed = {aid for aid in changed if prepared[aid][0] != stored[aid]}
             ts = self._backend.ts(now)
+
+            def _key(aid: str) -> str | None:
+                return url_key(prepared[aid][2])
+
             tx.executemany(
                 "INSERT INTO articles (id, content_hash, source, url, title, published_at, "
-                "first_seen, updated_at, record, input_file) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(aid, *prepared[aid][:5], ts, ts, prepared[aid][5], origin[aid]) for aid in new],
+                "first_seen, updated_at, record, input_file, url_key) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (aid, *prepared[aid][:5], ts, ts, prepared[aid][5], origin[aid], _key(aid))
+                    for aid in new
+                ],
             )
             tx.executemany(
                 "UPDATE articles SET content_hash = ?, source = ?, url = ?, title = ?, "
-                "published_at = ?, updated_at = ?, record = ?, input_file = ? WHERE id = ?",
-                [(*prepared[aid][:5], ts, prepared[aid][5], origin[aid], aid) for aid in changed],
+                "published_at = ?, updated_at = ?, record = ?, input_file = ?, url_key = ? "
+                "WHERE id = ?",
+                [
+                    (*prepared[aid][:5], ts, prepared[aid][5], origin[aid], _key(aid), aid)
+                    for aid in changed
+                ],
             )
             # the same content met in another file (not an older one): the later file carries it
             tx.executemany(
@@ -349,12 +432,41 @@ class Store(RunsMixin):
             written = {aid: stored.get(aid) for aid in new | changed}
             # (a copy the same as the version kept is nothing kept)
             stayed = {aid: stays[aid] for aid in stays if stored[aid] != prepared[aid][0]}
-            return n_new, n_known, len(changed), sorted(down), clashed, kept_stored, written, stayed
+            # a dated file's version replaced from a name that tells no time (last read wins)
+            undated = {
+                aid: (origin[aid], str(before))
+                for aid in changed
+                if files is not None
+                and (before := stored_file[aid])
+                and dated_name(before)
+                and not (origin[aid] and dated_name(str(origin[aid])))
+            }
+            return (
+                n_new,
+                n_known,
+                len(changed),
+                sorted(down),
+                clashed,
+                kept_stored,
+                written,
+                stayed,
+                undated,
+            )
 
-        n_new, n_known, n_changed, refused, clashed, kept_stored, written, stayed = (
+        n_new, n_known, n_changed, refused, clashed, kept_stored, written, stayed, undated = (
             self._backend.transaction(work)
         )
         older.update(stayed)
+        if same_url is not None:
+            same_url.update(renamed)
+        elif renamed:
+            logger.info(same_url_message(renamed))
+        if unlike:
+            logger.warning(unlike_url_message(unlike))
+        if replaced_undated is not None:
+            replaced_undated.update(undated)
+        elif undated:
+            logger.warning(undated_files_message(undated))
         _said_clashes(sorted(found + clashed), clashes)
         if kept_newer is not None:
             kept_newer.update(older)
@@ -387,6 +499,26 @@ class Store(RunsMixin):
                 shown,
             )
         return AddResult(n_new, n_known, n_changed)
+
+    def same_url_ids(self, records: Iterable[Any]) -> dict[int, str]:
+        """The records :meth:`add_articles` would store under another id than their own, found
+        without storing anything: ``{position among records: id stored under}``.
+
+        A record whose URL (:func:`url_key`: as :func:`~media_analytics.corpus.ids.
+        normalize_url` gives it; a site's home page names no article) is that of an article
+        stored under another id (or given earlier among ``records``) is that article: a re-send
+        (same text) or a correction (new text), not a second one. Exports that number their
+        rows give an article one id, the same export read with ``--column id=`` another (from
+        its URL): both are one article. The record is taken as the stored one only when their
+        headline and body are alike (:data:`ID_CLASH_SIMILARITY`, as for a correction under its
+        own id); one that shares nothing with it stays under its own id, with a warning (one
+        address for several articles: a live page, a feed that gives a section's address).
+        Records without a URL keep their ids. A job that acts on its records before storing
+        them (duplicate detection) gives them these ids first.
+        """
+        datas = [as_dict(r) for r in records]
+        moved, _ = self._backend.transaction(lambda tx: _url_owners(tx, datas), write=False)
+        return moved
 
     def id_clashes(self, records: Iterable[Any]) -> list[IdClash]:
         """The records :meth:`add_articles` would refuse because their id is another article's,
@@ -1060,13 +1192,24 @@ class Store(RunsMixin):
         original). Duplicate detection calls it when an earlier-published copy of a stored
         story arrives and becomes the story's original: the stored records that named the old
         original name the new one, which stops being a copy (nothing is scored again: the
-        content did not change). Ids not stored are left out.
+        content did not change). Ids not stored are left out, and so is an article whose
+        original is not stored (taken down with :meth:`delete_articles`, or never stored), with
+        a warning: no stored article names a missing id as its original.
         """
         wanted = {str(aid): original for aid, original in originals.items()}
         if not wanted:
             return 0
+        missing: dict[str, str] = {}
 
         def work(tx: Tx) -> int:
+            named = list({str(o) for o in wanted.values() if o is not None})
+            held = {
+                row[0] for row in tx.select_in("SELECT id FROM articles WHERE id IN ({in})", named)
+            }
+            for aid, original in list(wanted.items()):
+                if original is not None and str(original) not in held:
+                    missing[aid] = str(original)
+                    del wanted[aid]
             ids = list(wanted)
             changed = []
             for aid, record in tx.select_in(
@@ -1091,6 +1234,17 @@ class Store(RunsMixin):
             return len(changed)
 
         n = int(self._backend.transaction(work))
+        if missing:
+            shown = ", ".join(
+                f"{aid} -> {original}" for aid, original in sorted(missing.items())[:3]
+            )
+            logger.warning(
+                "%d article(s) not marked as copies of an original that is not stored (taken "
+                "down?): %s%s",
+                len(missing),
+                shown,
+                " ..." if len(missing) > 3 else "",
+            )
         if n:
             logger.info("%d stored article(s) now name another original (duplicate_of)", n)
         return n
@@ -1210,6 +1364,41 @@ def older_files_message(older: Mapping[str, tuple[str, str]]) -> str:
     )
 
 
+def undated_files_message(replaced: Mapping[str, tuple[str | None, str]]) -> str:
+    """The warning that stored articles read from a dated file were replaced by another content
+    from a file whose name holds no date, from the ``replaced_undated`` that
+    :meth:`Store.add_articles` filled, with how to restore them.
+
+    Examples
+    --------
+    >>> print(undated_files_message({"a": ("in/resend.jsonl", "in/2019-09-17.jsonl")}))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    1 stored article read from a dated file was replaced by a different text from a file
+    whose name carries no date (1 of resend.jsonl replaced the version of 2019-09-17.jsonl;
+    such a name tells no time, so the copy read last wins): if it re-sent older versions,
+    restore the newer ones by reading the dated file again with --reread (score
+    in/2019-09-17.jsonl --db DB --reread)
+    """
+    pairs = Counter(
+        (_file_name(read) if read else "standard input", _file_name(kept))
+        for read, kept in replaced.values()
+    )
+    most = sorted(pairs.items(), key=lambda item: (-item[1], item[0]))
+    shown = [f"{n:,} of {read} replaced the version of {kept}" for (read, kept), n in most[:5]]
+    if len(pairs) > 5:
+        shown.append(f"{len(pairs) - 5} more pairs of files")
+    dated = sorted({kept for _, kept in replaced.values()})  # as stored: the full path
+    named = " ".join(dated[:3]) + (" ..." if len(dated) > 3 else "")
+    n = len(replaced)
+    return (
+        f"{n:,} stored article{'' if n == 1 else 's'} read from a dated file "
+        f"{'was' if n == 1 else 'were'} replaced by a different text from a file whose name "
+        f"carries no date ({', '.join(shown)}; such a name tells no time, so the copy read "
+        "last wins): if it re-sent older versions, restore the newer ones by reading the "
+        f"dated file again with --reread (score {named} --db DB --reread)"
+    )
+
+
 def _match_rejects(
     tx: Tx, rows: list[tuple[Any, ...]], reread: list[str]
 ) -> tuple[list[int | None], list[int]]:
@@ -1310,14 +1499,109 @@ def _keep_stored_fields(
     return said
 
 
+def url_key(url: Any) -> str | None:
+    """The URL by which the store knows an article (``articles.url_key``): as
+    :func:`~media_analytics.corpus.ids.normalize_url` gives it, ``None`` without one or for one
+    with neither a path nor a query (a site's home page names no article).
+
+    Examples
+    --------
+    >>> url_key("https://www.detik.com/berita/d-1/?utm_source=x"), url_key("https://detik.com/")
+    ('detik.com/berita/d-1', None)
+    """
+    if not isinstance(url, str) or not url.strip():
+        return None
+    from ..corpus.ids import normalize_url
+
+    key = normalize_url(url)
+    host = key.split("/", 1)[0].split("?", 1)[0]
+    return key if host and key[len(host) :] else None
+
+
+def _url_owners(
+    tx: Tx, records: Sequence[Mapping[str, Any]]
+) -> tuple[dict[int, str], dict[int, str]]:
+    """Inside ``tx``: by position among ``records``, the id each is that article's (see
+    :meth:`Store.same_url_ids`), and the id of the article whose URL each has but not its text
+    (stays under its own id)."""
+    keys = {i: key for i, data in enumerate(records) if (key := url_key(data.get("url")))}
+    if not keys:
+        return {}, {}
+    held: dict[str, list[tuple[str, str, Any]]] = {}
+    for key, aid, first_seen, record in tx.select_in(
+        "SELECT url_key, id, first_seen, record FROM articles WHERE url_key IN ({in})",
+        list(set(keys.values())),
+    ):
+        held.setdefault(key, []).append((str(first_seen), aid, record))
+    moved: dict[int, str] = {}
+    unlike: dict[int, str] = {}
+    first: dict[str, tuple[str, Mapping[str, Any]]] = {}  # by key, the first record given
+    for i, key in keys.items():
+        data = records[i]
+        aid = record_id(data)
+        owners = sorted(held.get(key, []))  # the first stored first
+        if any(owner == aid for _, owner, _ in owners):
+            continue  # its own id holds the URL
+        if owners:
+            _, target, record = owners[0]
+            old: Mapping[str, Any] = loads(record) or {}
+        elif key not in first or first[key][0] == aid:
+            first.setdefault(key, (aid, data))
+            continue
+        else:
+            target, old = first[key]
+        if _alike(old, data):
+            moved[i] = target
+        else:
+            unlike[i] = target
+    return moved, unlike
+
+
+def same_url_message(renamed: Mapping[str, str]) -> str:
+    """The line saying which records were taken as the articles stored under other ids with
+    their URLs, from the ``same_url`` that :meth:`Store.add_articles` filled.
+
+    >>> print(same_url_message({"u-5f1e": "7"}))  # doctest: +NORMALIZE_WHITESPACE
+    1 record has the URL of an article stored under another id: taken as that article (a
+    re-send, or a correction when its text changed), not stored a second time: u-5f1e -> 7
+    """
+    n = len(renamed)
+    pairs = [f"{given} -> {stored}" for given, stored in list(renamed.items())[:3]]
+    more = f" and {n - 3:,} more" if n > 3 else ""
+    return (
+        f"{n:,} record{' has' if n == 1 else 's have'} the URL of an article stored under "
+        "another id: taken as that article (a re-send, or a correction when its text changed), "
+        f"not stored a second time: {', '.join(pairs)}{more}"
+    )
+
+
+def unlike_url_message(unlike: Mapping[int, str]) -> str:
+    """The warning of records stored under their own ids although an article stored under
+    another id has their URL: their texts share nothing (``unlike``, by position)."""
+    n = len(unlike)
+    shown = ", ".join(sorted(set(unlike.values()))[:3])
+    return (
+        f"{n:,} record{'' if n == 1 else 's'} with the URL of an article stored under another "
+        f"id ({shown}) but a text that shares nothing with it: stored under "
+        f"{'its' if n == 1 else 'their'} own id{'' if n == 1 else 's'}, as another article (one "
+        "address for several articles: a live page, or a feed that gives a section's address)"
+    )
+
+
 def _other_article(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
     """Whether ``new``, given under the id of ``old``, is another article rather than its newer
     version: both have a URL, the URLs differ, and their headlines and bodies are not alike
-    (the Jaccard similarity of their word 3-shingles is below :data:`ID_CLASH_SIMILARITY`;
-    headlines alone when either body is empty, as a re-crawl that missed the body has none)."""
+    (:func:`_alike`)."""
     old_url, new_url = old.get("url"), new.get("url")
     if not old_url or not new_url or old_url == new_url:
         return False
+    return not _alike(old, new)
+
+
+def _alike(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    """Whether two records' headlines and bodies are alike: the Jaccard similarity of their
+    word 3-shingles is at least :data:`ID_CLASH_SIMILARITY` (headlines alone when either body
+    is empty, as a re-crawl that missed the body has none)."""
     from ..corpus.dedup import normalize_for_dedup
 
     with_body = bool(str(old.get("text") or "").strip() and str(new.get("text") or "").strip())
@@ -1333,8 +1617,8 @@ def _other_article(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
 
     a, b = shingles(old), shingles(new)
     if not a | b:
-        return False
-    return len(a & b) / len(a | b) < ID_CLASH_SIMILARITY
+        return True
+    return len(a & b) / len(a | b) >= ID_CLASH_SIMILARITY
 
 
 def _stored_clashes(

@@ -37,6 +37,11 @@ Tables
     read later from a file dated before it (:func:`~media_analytics.corpus.readers.
     dated_before`) does not replace it. Empty for articles stored before, from standard input
     or by a caller that names no file: any later copy replaces those, as before.
+``articles.url_key`` (schema 8)
+    The article's URL as :func:`~media_analytics.corpus.ids.normalize_url` gives it (empty
+    without a URL, or for one with no path: a site's home page names no article), indexed: a
+    record under another id whose URL is a stored article's is that article (a re-send or a
+    correction), not a second one. Filled in for the articles stored before.
 
 Schema 3 changes no table: it gives the ``published_at`` of articles stored in a zone outside
 Indonesia in WIB (see :func:`_published_in_wib`). Schema 5 adds ``rejects.content_key`` (empty
@@ -59,7 +64,7 @@ __all__ = ["SCHEMA_VERSION", "TABLES", "ensure_schema"]
 logger = logging.getLogger(__name__)
 
 #: Bumped on every change to the tables; a database made by a newer version is refused.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 TABLES = (
     "schema_version",
@@ -177,6 +182,19 @@ _DDL_V5 = (
 _DDL_V7 = ("ALTER TABLE articles ADD COLUMN input_file TEXT",)
 
 
+def _url_keys(backend: Backend, tx: Tx) -> None:
+    """Schema 8: ``articles.url_key``, the normalised URL by which a record under another id
+    is known as a stored article, filled in for the articles stored before."""
+    from .core import url_key
+
+    tx.execute("ALTER TABLE articles ADD COLUMN url_key TEXT")
+    tx.execute("CREATE INDEX articles_url_key ON articles (url_key)")
+    rows = tx.execute("SELECT id, url FROM articles WHERE url IS NOT NULL").fetchall()
+    keys = [(key, aid) for aid, url in rows if (key := url_key(url))]
+    if keys:
+        tx.executemany("UPDATE articles SET url_key = ? WHERE id = ?", keys)
+
+
 def _published_in_wib(backend: Backend, tx: Tx) -> None:
     """Schema 3: a ``published_at`` stored in a zone outside Indonesia (UTC, as crawlers write
     it) is given in WIB, as the store writes it since, so that a period filter counts the
@@ -204,6 +222,7 @@ _MIGRATIONS: dict[int, tuple[Any, ...]] = {
     5: _DDL_V5,
     6: _DDL_V6,
     7: _DDL_V7,
+    8: (_url_keys,),
 }
 
 # PostgreSQL: one advisory lock for schema changes, so concurrent first opens queue up.

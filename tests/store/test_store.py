@@ -1101,6 +1101,111 @@ def test_db_delete_takes_articles_down_with_their_scores_rejects_and_story(
     assert f"no duplicate-detection state at {tmp_path / 'elsewhere.npz'}" in caplog.text
 
 
+def test_a_deleted_original_read_again_does_not_take_its_story_back(
+    db_url: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Seen on real news: after `db delete` of a story's original, its file read again
+    (`--reread`) brought it back into duplicate detection as the story's earliest copy, and the
+    stored copy named the deleted id as its original again (in the reports, the story under an
+    id that is no longer stored)."""
+    from media_analytics.cli import main
+
+    original = dict(make_articles(1)[0], published_at="2024-10-19T08:00:00+07:00")
+    copy = dict(original, id="synd-1", source="lain.example", url="https://lain.example/0")
+    copy["published_at"] = "2024-10-20T08:00:00+07:00"
+    late = dict(copy, id="synd-2", url="https://lain.example/2")
+    late["published_at"] = "2024-10-21T08:00:00+07:00"
+    day = tmp_path / "day.jsonl"
+    day.write_text("".join(json.dumps(r) + "\n" for r in (original, copy)))
+    assert main(["score", str(day), "--db", db_url, "-q"]) == 0
+    with open_store(db_url) as store:
+        assert store.scores_frame().set_index("id").loc["synd-1", "duplicate_of"] == "art-00000"
+    assert main(["db", "delete", "--db", db_url, "art-00000"]) == 0
+    # the file still holds the deleted original, and now a later copy of the story too
+    day.write_text("".join(json.dumps(r) + "\n" for r in (original, copy, late)))
+    caplog.set_level(logging.INFO)
+    assert main(["score", str(day), "--db", db_url, "--reread", "-q"]) == 0
+    assert "now name another original" not in caplog.text
+    with open_store(db_url) as store:
+        marks = store.scores_frame().set_index("id")["duplicate_of"]
+        stored = {r["id"]: r.get("duplicate_of") for g in store.stored_articles() for r in g}
+    assert sorted(stored) == ["synd-1", "synd-2"]
+    assert stored == {"synd-1": None, "synd-2": "synd-1"}
+    assert pd.isna(marks["synd-1"]) and marks["synd-2"] == "synd-1"
+
+
+def test_no_stored_article_is_marked_a_copy_of_a_missing_id(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    store.add_articles(make_articles(3))
+    assert store.delete_articles(["art-00000"]) == ["art-00000"]
+    with caplog.at_level(logging.WARNING):
+        n = store.set_duplicates({"art-00001": "art-00000", "art-00002": "art-00001"})
+    assert n == 1
+    assert "1 article(s) not marked as copies of an original that is not stored" in caplog.text
+    assert "art-00001 -> art-00000" in caplog.text
+    marks = {r["id"]: r.get("duplicate_of") for g in store.stored_articles() for r in g}
+    assert marks == {"art-00001": None, "art-00002": "art-00001"}
+
+
+def test_an_article_under_another_id_with_its_url_is_that_article(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Seen on real news: an export numbering its rows stored an article as ``1``; the same
+    export read with ``--column id=`` gave it its URL's id, and it was stored a second time.
+    A record with the URL of a stored article is that article: a re-send or a correction."""
+    from media_analytics.corpus.ids import article_id
+
+    first = dict(make_articles(1)[0], id="1", url="https://www.berita.example/d-1/patroli/")
+    assert store.add_articles([first]) == (1, 0, 0)
+    again = dict(first, id=article_id(first["url"]))
+    variant = dict(again, url="http://berita.example/d-1/patroli?utm_source=wa")
+    assert store.same_url_ids([variant, make_articles(2)[1]]) == {0: "1"}
+    with caplog.at_level(logging.INFO):
+        assert store.add_articles([again]) == (0, 1, 0)  # a re-send
+    assert f"{again['id']} -> 1" in caplog.text
+    same_url: dict[str, str] = {}
+    fixed = dict(again, text=str(first["text"]) + " Ralat: jumlah petugas dikoreksi.")
+    assert store.add_articles([fixed], same_url=same_url) == (0, 1, 1)  # a correction
+    assert same_url == {again["id"]: "1"} and store.articles_count() == 1
+    (record,) = [r for g in store.stored_articles() for r in g]
+    assert record["id"] == "1" and record["text"] == fixed["text"]
+    # two ids of one URL in one batch: one article, under the first id given
+    twice = [dict(make_articles(3)[2], id="7"), dict(make_articles(3)[2], id="u-7")]
+    assert store.add_articles(twice) == (1, 1, 0) and store.articles_count() == 2
+    # another article at the same address (a live page), a site's home page, no URL at all:
+    # each stays under its own id
+    other = {
+        "id": "u-live",
+        "title": "Harga cabai merah naik menjelang akhir pekan",
+        "text": "Harga cabai merah di pasar induk naik menjadi Rp 60 ribu per kilogram.",
+        "url": first["url"],
+    }
+    home = [dict(r, url="https://berita.example/") for r in make_articles(6)[4:6]]
+    bare = [{k: v for k, v in r.items() if k != "url"} for r in make_articles(3, "x")[:2]]
+    bare[1] = dict(bare[1], text=bare[0]["text"])
+    with caplog.at_level(logging.WARNING):
+        assert store.add_articles([other, *home, *bare]) == (5, 0, 0)
+    assert "1 record with the URL of an article stored under another id (1) but a text" in (
+        caplog.text
+    )
+    assert store.articles_count() == 7
+
+
+def test_schema_8_knows_the_articles_stored_before_by_their_urls(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "old.db"
+    with open_store(db) as store:
+        store.add_articles([dict(make_articles(1)[0], id="1")])
+    with sqlite3.connect(db) as con:  # as schema 7 left it
+        con.execute("DROP INDEX articles_url_key")
+        con.execute("ALTER TABLE articles DROP COLUMN url_key")
+        con.execute("DELETE FROM schema_version WHERE version = 8")
+    with open_store(db) as store:
+        assert store.same_url_ids([dict(make_articles(1)[0], id="u-x")]) == {0: "1"}
+
+
 def test_a_deleted_article_is_not_stored_again(store: Store) -> None:
     store.add_articles(make_articles(2))
     assert store.delete_articles(["art-00000"]) == ["art-00000"]
@@ -1132,20 +1237,21 @@ def test_an_id_given_again_for_another_article_does_not_replace_it(store: Store)
     clashes: list[IdClash] = []
     assert store.add_articles([first], clashes=clashes) == (1, 0, 0)
     # told beforehand, nothing stored (a job leaves them out of duplicate detection)
-    assert store.id_clashes([dict(first, id="6"), other]) == [IdClash(1, "5", first["url"])]
-    assert store.id_clashes([other, dict(other, id="7"), dict(first, id="7")]) == [
+    # (at other addresses: a record with a stored article's URL is that article)
+    first6 = dict(first, id="6", url="https://contoh.co.id/d-6/harga-cabai")
+    first7 = dict(first, id="7", url="https://contoh.co.id/d-7/harga-cabai")
+    assert store.id_clashes([first6, other]) == [IdClash(1, "5", first["url"])]
+    assert store.id_clashes([other, dict(other, id="7"), first7]) == [
         IdClash(0, "5", first["url"]),
         IdClash(2, "7", other["url"]),
     ]
     assert store.articles_count() == 1
-    assert store.add_articles([dict(first, id="6"), other], clashes=clashes) == (1, 0, 0)
+    assert store.add_articles([first6, other], clashes=clashes) == (1, 0, 0)
     assert clashes == [IdClash(1, "5", first["url"])]
     # the same in one batch: the record given first stays
     clashes.clear()
-    assert store.add_articles([dict(first, id="7"), dict(other, id="7")], clashes=clashes) == (
-        1, 0, 0,
-    )  # fmt: skip
-    assert clashes == [IdClash(1, "7", first["url"])]
+    assert store.add_articles([first7, dict(other, id="7")], clashes=clashes) == (1, 0, 0)
+    assert clashes == [IdClash(1, "7", first7["url"])]
     # corrections stay corrections: the same page edited, or a new page with the text mostly kept
     fixed = dict(first, text=first["text"] + " Harga diperkirakan turun pekan depan.")
     assert store.add_articles([fixed], clashes=clashes) == (0, 1, 1)
@@ -1154,4 +1260,4 @@ def test_an_id_given_again_for_another_article_does_not_replace_it(store: Store)
     assert store.add_articles([moved], clashes=clashes) == (0, 1, 1)
     assert len(clashes) == 1
     stored = {r["id"]: r for group in store.stored_articles() for r in group}
-    assert stored["5"]["url"] == moved["url"] and stored["7"]["url"] == first["url"]
+    assert stored["5"]["url"] == moved["url"] and stored["7"]["url"] == first7["url"]
