@@ -468,6 +468,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
     from threadpoolctl import threadpool_limits
 
     from .corpus import DuplicateDetector, Rejects, read_articles
+    from .preprocessing.parallel import relax_gc
 
     if args.db is not None and not args.db.strip():
         raise CommandError("--db is empty (an unset variable?): name the database")
@@ -488,6 +489,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
     # worker per core, threads inside them (or in this process) only fight over the cores.
     # (After the model load: a limit applies to the libraries loaded by then.)
     threadpool_limits(1)
+    relax_gc()  # (the workers do the same)
     rejects = Rejects()
     column_map = _column_map(args.column)  # a bad --column is said before anything is read
 

@@ -401,15 +401,25 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
     tone_proba = None
     tone_classes: list[str] = []
     if parts.tone is not None:
-        from .sentiment.tone import tone_text
-
         # an article tone model reads whole articles (blended below with the sentence reading
         # when it learnt from the bundled articles)
+        tone_classes = canonical_classes(parts.tone)
+    if parts.sentiment is not None and parts.tone is not None:
+        from .sentiment.batch import score_with_article_model
+
+        # every sentence of the chunk scored once, in one classifier call; the article model
+        # reads the tokens of the sentences put together, not each article again
+        scored, tone_proba = score_with_article_model(
+            parts.sentiment, parts.tone, titles, bodies, all_actors, all_quotes,
+            types=("person", "organization"),
+        )  # fmt: skip
+    elif parts.tone is not None:
+        from .sentiment.tone import tone_text
+
         tone_proba = parts.tone.predict_proba(
             [tone_text(t, b) for t, b in zip(titles, bodies, strict=True)]
         )
-        tone_classes = canonical_classes(parts.tone)
-    if parts.sentiment is not None:
+    elif parts.sentiment is not None:
         from .sentiment import score_articles
 
         # every sentence of the chunk scored once, in one classifier call

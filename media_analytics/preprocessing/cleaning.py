@@ -78,6 +78,19 @@ def _suspicious(text: str) -> bool:
     )
 
 
+def encoding_is_sound(text: str) -> bool:
+    """Whether :func:`fix_encoding` leaves ``text`` and every piece of it as they are.
+
+    >>> encoding_is_sound("“Aman”, kata dia"), encoding_is_sound("â€œAmanâ€\x9d")
+    (True, False)
+    """
+    # what fix_encoding repairs is found by substring tests and a regex search, and either finds
+    # in the whole text whatever it finds in a piece of it
+    return text.isascii() or (
+        "\u00ac\u2020" not in text and "\u201a\u00c4" not in text and not _suspicious(text)
+    )
+
+
 def fix_encoding(text: str) -> str:
     """Repair mojibake such as ``â€œ`` and ``‚Äú`` (for “), ``Â`` and ``¬†`` (a no-break space).
 

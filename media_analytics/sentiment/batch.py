@@ -26,6 +26,7 @@ from .article import (
     tone_units,
 )
 from .labels import canonical_classes
+from .tokens import PieceViews, joined_views, piece_views, token_views
 
 __all__ = ["ArticleSentiment", "score_articles"]
 
@@ -86,6 +87,96 @@ def score_articles(
     >>> [(a.name, a.label) for a in result.actors]
     [('Budi', 'positive'), ('Andi', 'negative')]
     """
+    return _score(
+        model, titles, texts, actors, quotes, weights=weights, band=band, actor_band=actor_band,
+        types=types,
+    )[0]  # fmt: skip
+
+
+def score_with_article_model(
+    model: Any,
+    article_model: Any,
+    titles: Sequence[str],
+    texts: Sequence[str],
+    actors: Sequence[Sequence[Any]] | None = None,
+    quotes: Sequence[Sequence[Any] | None] | None = None,
+    *,
+    types: Iterable[str] | None = None,
+) -> tuple[list[ArticleSentiment], np.ndarray]:
+    """:func:`score_articles`, and ``article_model.predict_proba`` of each article's
+    :func:`~media_analytics.sentiment.tone.tone_text` (an article tone model's reading).
+
+    When both models read tokens alike, the article model is handed each article's tokens put
+    together from those of its sentences, which the sentence model has read already
+    (:func:`~media_analytics.sentiment.tokens.joined_views`): the same probabilities, without
+    reading every article twice.
+    """
+    from .tone import tone_text
+
+    settings = _token_settings(model)
+    shared = settings is not None and settings == _token_settings(article_model)
+    results, plans, pieces = _score(model, titles, texts, actors, quotes, types=types, read=shared)
+    whole = [tone_text(t, b) for t, b in zip(titles, texts, strict=True)]
+    if pieces is None or settings is None:
+        return results, np.asarray(article_model.predict_proba(whole))
+    stem, window = settings
+    token_lists = []
+    for text, title, (body, spans, units, unit_rows, _, row) in zip(
+        whole, titles, plans, strict=True
+    ):
+        # the article is its headline, a line break and the body (tone_text): its pieces are
+        # the headline and the body's sentences, each read already unless too short for tone
+        head = (title or "").strip()
+        parts = []
+        if head:
+            found = pieces[unit_rows[0]] if units and units[0].sentence < 0 else None
+            if found is None:
+                found = piece_views(head, stem=stem, negation_window=window)
+            parts.append((0, len(head), found))
+        shift = len(head) + 1 if head else 0
+        for k, (start, end) in enumerate(spans):
+            found = pieces[row[k]] if k in row else None
+            if found is None:
+                found = piece_views(body[start:end], stem=stem, negation_window=window)
+            parts.append((shift + start, shift + end, found))
+        joined = joined_views(text, parts)
+        if joined is None:
+            joined = token_views(text, stem=stem, negation_window=window)
+        token_lists.append(joined)
+    return results, np.asarray(article_model.predict_proba_views(whole, token_lists))
+
+
+def _token_settings(model: Any) -> tuple[bool, int] | None:
+    """How ``model`` reads its texts, when it is a :class:`SentimentClassifier` on
+    :class:`SentimentFeatures` (else ``None``: nothing can be handed to it)."""
+    from .classifier import SentimentClassifier
+    from .features import SentimentFeatures
+
+    if type(model) is not SentimentClassifier:
+        return None
+    features = getattr(model, "features_", None)
+    if type(features) is not SentimentFeatures:
+        return None
+    return features.token_settings()
+
+
+def _score(
+    model: Any,
+    titles: Sequence[str | None],
+    texts: Sequence[str],
+    actors: Sequence[Sequence[Any]] | None = None,
+    quotes: Sequence[Sequence[Any] | None] | None = None,
+    *,
+    weights: Mapping[str, float] | None = None,
+    band: float = NEUTRAL_BAND,
+    actor_band: float = ACTOR_BAND,
+    types: Iterable[str] | None = None,
+    read: bool = False,
+) -> tuple[list[ArticleSentiment], list[Any], list[PieceViews] | None]:
+    """:func:`score_articles`, the plan of each article (its body, sentence spans, tone units,
+    their rows, actor plan and the row of each sentence read) and, with ``read``, the tokens of
+    every text read (``model`` must then be a :class:`SentimentClassifier` on
+    :class:`SentimentFeatures`)."""
     if isinstance(texts, str) or isinstance(titles, str):
         raise ValueError(
             "score_articles takes sequences of titles and texts: wrap one article in lists "
@@ -128,11 +219,20 @@ def score_articles(
                     batch.append(body[slice(*spans[k])])
         plans.append((body, spans, units, unit_rows, plan, row))
 
+    pieces = None
+    if read:
+        stem, window = model.features_.token_settings()
+        pieces = [piece_views(t, stem=stem, negation_window=window) for t in batch]
     classes = canonical_classes(model)
-    proba = np.asarray(model.predict_proba(batch)) if batch else np.zeros((0, len(classes)))
+    if batch and pieces is not None:
+        proba = np.asarray(model.predict_proba_views(batch, [p.views for p in pieces]))
+    elif batch:
+        proba = np.asarray(model.predict_proba(batch))
+    else:
+        proba = np.zeros((0, len(classes)))
     out = []
     for body, spans, units, unit_rows, plan, row in plans:
         tone = tone_from(units, proba[unit_rows], classes, body, band)
         toward = actors_from(plan, spans, proba, row, classes, actor_band) if plan else []
         out.append(ArticleSentiment(tone, toward))
-    return out
+    return out, plans, pieces

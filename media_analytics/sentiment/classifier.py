@@ -605,7 +605,10 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
         """
         check_is_fitted(self, "svm_")
         texts = as_texts(X)
-        margins = np.asarray(self.svm_.decision_function(self.features_.transform(texts)))
+        return self._decision(texts, self.features_.transform(texts))
+
+    def _decision(self, texts: list[str], features: Any) -> np.ndarray:
+        margins = np.asarray(self.svm_.decision_function(features))
         if not self._members():
             return margins
         scores = _log_softmax(margins / self.temperature_)
@@ -623,7 +626,20 @@ class SentimentClassifier(ClassifierMixin, BaseEstimator):
 
     def predict_proba(self, X: Any) -> np.ndarray:
         """Calibrated probabilities, one column per class in ``classes_`` order (rows sum to 1)."""
-        scores = self.decision_function(X)
+        return self._proba(self.decision_function(X))
+
+    def predict_proba_views(self, texts: Sequence[str], token_lists: Sequence[Any]) -> np.ndarray:
+        """:meth:`predict_proba` of ``texts`` already read: ``token_lists[i]`` is
+        ``token_views(texts[i], ...)`` with the settings of ``features_.token_settings()``
+        (:func:`~media_analytics.sentiment.score_articles` reads each sentence once for two
+        models)."""
+        check_is_fitted(self, "svm_")
+        texts = as_texts(texts)
+        if len(token_lists) != len(texts):
+            raise ValueError(f"got {len(token_lists)} token lists for {len(texts)} texts")
+        return self._proba(self._decision(texts, self.features_.transform_views(token_lists)))
+
+    def _proba(self, scores: np.ndarray) -> np.ndarray:
         if self._members():
             return _softmax(scores)
         return _softmax(scores / self.temperature_)

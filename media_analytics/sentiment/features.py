@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import weakref
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -15,7 +16,7 @@ from sklearn.utils.validation import check_is_fitted
 from ..persistence import pack_vocabularies, unpack_vocabularies
 from .lexicon import LEXICON_FEATURES, LexiconIndex, load_lexicon
 from .ngrams import fast_transform
-from .tokens import token_views
+from .tokens import TokenViews, token_views
 
 __all__ = ["SentimentFeatures", "as_texts"]
 
@@ -140,18 +141,27 @@ class SentimentFeatures(TransformerMixin, BaseEstimator):
     def __setstate__(self, state: dict[str, Any]) -> None:
         super().__setstate__(unpack_vocabularies(state))
 
+    def token_settings(self) -> tuple[bool, int]:
+        """How the documents are read (:func:`~media_analytics.sentiment.tokens.token_views`'
+        ``stem`` and ``negation_window``): extractors with the same settings read the same
+        tokens, which one can then hand the other (:meth:`transform_views`)."""
+        return self.stem_ngrams is not None or self.lexicon is not None, self.negation_window
+
     def _views(self, texts: list[str]) -> tuple[dict[str, list[list[str]]], np.ndarray]:
         """The tokens each block reads and the lexicon rows, from one pass over each document."""
-        views: dict[str, list[list[str]]] = {"word": [], "stem": [], "char": []}
-        stems_needed = self.stem_ngrams is not None or self.lexicon is not None
-        word_stems = []
-        for text in texts:
-            v = token_views(text, stem=stems_needed, negation_window=self.negation_window)
-            views["word"].append(v.words)
-            views["stem"].append(v.stems)
-            views["char"].append(v.plain)
-            word_stems.append(v.word_stems)
-        rows = np.zeros((len(texts), len(LEXICON_FEATURES)))
+        stem, window = self.token_settings()
+        return self._blocks_of([token_views(t, stem=stem, negation_window=window) for t in texts])
+
+    def _blocks_of(
+        self, token_lists: Sequence[TokenViews]
+    ) -> tuple[dict[str, list[list[str]]], np.ndarray]:
+        views: dict[str, list[list[str]]] = {
+            "word": [v.words for v in token_lists],
+            "stem": [v.stems for v in token_lists],
+            "char": [v.plain for v in token_lists],
+        }
+        word_stems = [v.word_stems for v in token_lists]
+        rows = np.zeros((len(token_lists), len(LEXICON_FEATURES)))
         if self.lexicon is not None:
             index = _INDEXES.get(self)
             if index is None or index.lexicon is not self.lexicon_:
@@ -211,12 +221,23 @@ class SentimentFeatures(TransformerMixin, BaseEstimator):
         """
         check_is_fitted(self, "vectorizers_")
         texts = as_texts(X)
-        views, lexicon_rows = self._views(texts)
+        return self._transform(*self._views(texts), len(texts))
+
+    def transform_views(self, token_lists: Sequence[TokenViews]) -> sp.csr_matrix:
+        """:meth:`transform` of documents already read: ``token_lists[i]`` is
+        ``token_views(doc, stem=..., negation_window=...)`` with this extractor's
+        :meth:`token_settings`."""
+        check_is_fitted(self, "vectorizers_")
+        return self._transform(*self._blocks_of(token_lists), len(token_lists))
+
+    def _transform(
+        self, views: dict[str, list[list[str]]], lexicon_rows: np.ndarray, n: int
+    ) -> sp.csr_matrix:
         mats = [fast_transform(vec, views[name]) for name, vec in self.vectorizers_.items()]
         if self.lexicon is not None:
             mats.append(self._lexicon_block(lexicon_rows))
         if not mats:
-            return sp.csr_matrix((len(texts), 0))
+            return sp.csr_matrix((n, 0))
         return sp.hstack(mats, format="csr")
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:

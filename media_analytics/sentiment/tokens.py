@@ -22,19 +22,24 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
 
 from ..preprocessing import default_cache, fix_encoding, normalize_punctuation, tokenize
+from ..preprocessing.cleaning import encoding_is_sound
 
 __all__ = [
     "NEGATION_PREFIX",
     "NEGATORS",
+    "PieceViews",
     "TokenViews",
     "fingerprint",
+    "joined_views",
     "mark_negation",
     "normalize_text",
+    "piece_views",
     "result_positions",
     "sentiment_tokens",
     "token_views",
@@ -182,8 +187,26 @@ def token_views(text: str, *, stem: bool = True, negation_window: int = 3) -> To
     (['warga', 'tidak', 'NEG_dikecewakan', 'kesal'], ['warga', 'tidak', 'NEG_kecewa', 'kesal'], \
 ['warga', 'tidak', 'dikecewakan', 'tapi', 'kesal'])
     """
+    return piece_views(text, stem=stem, negation_window=negation_window).views
+
+
+class PieceViews(NamedTuple):
+    """:func:`token_views` of one piece of a longer text, and whether it reads the same there
+    (see :func:`joined_views`)."""
+
+    views: TokenViews
+    #: the accents were folded: the whole text is folded, this piece alone may not be
+    folded: bool
+    #: a negation scope is still open at the end: it would go on into what follows
+    open_scope: bool
+
+
+def piece_views(text: str, *, stem: bool = True, negation_window: int = 3) -> PieceViews:
+    """:func:`token_views` of ``text``, with what :func:`joined_views` needs to know of it."""
     text = normalize_text(text).lower()
+    folded = False
     if not text.isascii() and _ACCENTED.search(text):
+        folded = True
         # keep the clause-ending quote marks, which the accent folding would drop
         text = text.replace("\u201c", '"').replace("\u201d", '"')
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -214,7 +237,7 @@ def token_views(text: str, *, stem: bool = True, negation_window: int = 3) -> To
             word_stems = (
                 [r for r, k in zip(roots_list, keep, strict=True) if k] if cache is not None else []
             )
-        return TokenViews(words, list(word_stems), word_stems, plain)
+        return PieceViews(TokenViews(words, list(word_stems), word_stems, plain), folded, False)
     # negation scopes end at clause boundaries: as mark_negation on each clause, in one pass.
     # The written and the stemmed streams keep their own scope, because a word whose stem is a
     # negator ("kurangnya") opens one in the stems only. A test result is marked unless negated.
@@ -253,6 +276,63 @@ def token_views(text: str, *, stem: bool = True, negation_window: int = 3) -> To
             left_stem -= 1
         else:
             stems.append(NEGATION_PREFIX + token if result else token)
+    views = TokenViews(words, stems, word_stems, plain)
+    return PieceViews(views, folded, left_word > 0 or left_stem > 0)
+
+
+# What may stand between the pieces :func:`joined_views` joins: characters that are no part of a
+# token and that normalisation leaves as they are (spaces, line breaks, ASCII clause marks).
+_GAP_MARKS = frozenset(',.;:!?()[]"')
+
+
+def _gap_ok(text: str, start: int, end: int, *, inner: bool) -> bool:
+    if start > end:
+        return False
+    if start == end:
+        return not inner  # two pieces that touch could run a token across the seam
+    gap = text[start:end]
+    return gap.isspace() or all(c.isspace() or c in _GAP_MARKS for c in gap)
+
+
+def joined_views(text: str, pieces: Sequence[tuple[int, int, PieceViews]]) -> TokenViews | None:
+    """:func:`token_views` of ``text`` put together from the views of its pieces, or ``None``
+    when that would not be exactly the same (then read the whole text).
+
+    ``pieces`` are ``(start, end, views)`` in text order, ``views`` those of
+    ``text[start:end]`` (:func:`piece_views`, one setting for all). Between the pieces only
+    spaces, line breaks and ASCII clause marks may stand. The joined views are those of the
+    whole text when each piece reads as it does in the whole: no encoding repair, accent folding
+    or negation scope that reaches across a seam, and no ``positif``/``negatif`` within two
+    words of one (a test result reads the words around it).
+
+    >>> text = "Warga tidak kecewa. Petugas sigap."
+    >>> parts = [(0, 19, piece_views(text[:19])), (20, 34, piece_views(text[20:]))]
+    >>> joined_views(text, parts) == token_views(text)
+    True
+    >>> parts = [(0, 11, piece_views("Warga tidak")), (12, 19, piece_views("kecewa."))]
+    >>> joined_views("Warga tidak kecewa.", parts) is None  # the scope runs on
+    True
+    """
+    if not text.isascii() and not encoding_is_sound(text):
+        return None
+    words: list[str] = []
+    stems: list[str] = []
+    word_stems: list[str] = []
+    plain: list[str] = []
+    at = 0
+    for start, end, (views, folded, open_scope) in pieces:
+        if folded or open_scope or not _gap_ok(text, at, start, inner=at > 0):
+            return None
+        edge = views.plain[:2] + views.plain[-2:]
+        if not _RESULT_WORDS.isdisjoint(edge):
+            return None
+        words += views.words
+        stems += views.stems
+        word_stems += views.word_stems
+        plain += views.plain
+        at = end
+    if not _gap_ok(text, at, len(text), inner=False):
+        return None
     return TokenViews(words, stems, word_stems, plain)
 
 

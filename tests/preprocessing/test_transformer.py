@@ -306,3 +306,21 @@ def test_pandas_output_configured_leaves_the_token_strings_as_they_are() -> None
     # a one-column DataFrame would give the vectoriser its column name, not the documents
     assert isinstance(out, np.ndarray) and out.tolist()[0].startswith("polisi jaga")
     assert X.shape[0] == 2 and X.shape[1] >= 6
+
+
+def test_relax_gc_only_raises_the_young_threshold() -> None:
+    import gc
+
+    from media_analytics.preprocessing.parallel import GC_THRESHOLD, relax_gc
+
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 11, 12)
+        relax_gc()
+        assert gc.get_threshold() == (GC_THRESHOLD, 11, 12)
+        for kept in ((0, 10, 10), (GC_THRESHOLD * 2, 10, 10)):  # switched off, or higher
+            gc.set_threshold(*kept)
+            relax_gc()
+            assert gc.get_threshold() == kept
+    finally:
+        gc.set_threshold(*before)

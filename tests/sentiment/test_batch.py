@@ -90,3 +90,27 @@ def test_sentences_table_is_built_on_demand(small_model: SentimentClassifier) ->
         "start", "end", "part", "weight", "label", "negative", "neutral", "positive",
     ]  # fmt: skip
     assert tone.sentences is frame
+
+
+def test_article_model_reads_the_sentences_tokens(small_model: SentimentClassifier) -> None:
+    from media_analytics.sentiment.batch import score_with_article_model
+    from media_analytics.sentiment.tone import tone_text
+
+    # each joined from its sentences or read whole (a negation scope open at the headline's
+    # end, a test result at a seam, folded accents), with the same probabilities either way
+    extra = [
+        ("Warga tidak", "Puas dengan layanan. Rapat selesai sore.", []),
+        ("Hasil tes", "Positif covid dua warga. Kantor tutup.", []),
+        ("Kafé baru", "Pengunjung senang. Harga terjangkau.", []),
+        ("Pasar ramai", "Warga tidak kecewa.,Pedagang untung. Ok.\nHarga naik tapi stabil.", []),
+    ]
+    rows = [(t or "", b, a) for t, b, a in ARTICLES] + extra
+    titles, bodies, actors = ([r[i] for r in rows] for i in range(3))
+    for article_model in (small_model, KeywordModel()):
+        results, proba = score_with_article_model(
+            small_model, article_model, titles, bodies, actors
+        )
+        whole = [tone_text(t, b) for t, b in zip(titles, bodies, strict=True)]
+        assert np.array_equal(proba, np.asarray(article_model.predict_proba(whole)))
+        alone = score_articles(small_model, titles, bodies, actors)
+        assert [r.tone.probabilities for r in results] == [r.tone.probabilities for r in alone]

@@ -113,3 +113,56 @@ def test_a_test_result_reads_against_the_words_sentiment_sense() -> None:
         "Komentar negatif dari netizen.",
     ):
         assert not any(t.startswith("NEG_") for t in sentiment_tokens(text)), text
+
+
+# Words and separators that reach every rule joined_views must respect: negators at a sentence's
+# end, test results near a seam, accents, mojibake, clause words, ".," paragraph joins.
+_JOIN_WORDS = [
+    "Warga", "tidak", "kurangnya", "puas", "positif", "negatif", "Covid-19", "tes", "urine",
+    "tapi", "café", "â€œKata", "dia", "enak", "Belum", "ditemukan", "buku-buku", "don't",
+    "“Aman”", "10.5", "KPU", "Jateng",
+] + ["kantor", "baru", "rapat", "digelar", "Senin", "pagi", "warga", "Semarang"] * 6  # fmt: skip
+_JOIN_SEPARATORS = [" ", " ", " ", ". ", ".,", "\n", "! ", ", ", " - ", "? "]
+
+
+def test_joined_views_are_the_whole_texts_views() -> None:
+    import random
+
+    from media_analytics.sentiment.article import article_sentences
+    from media_analytics.sentiment.tokens import joined_views, piece_views, token_views
+
+    rng = random.Random(20240917)
+    joined = 0
+    for _ in range(400):
+        n = rng.randint(1, 20)
+        body = "".join(
+            rng.choice(_JOIN_WORDS) + rng.choice(_JOIN_SEPARATORS) for _ in range(n)
+        ).strip()
+        title = rng.choice(["", "Warga tidak puas", "Hasil tes positif", "Banjir surut"])
+        text = f"{title}\n{body}" if title else body
+        shift = len(title) + 1 if title else 0
+        for stem in (True, False):
+            parts = [(0, len(title), piece_views(title, stem=stem))] if title else []
+            parts += [
+                (shift + a, shift + b, piece_views(body[a:b], stem=stem))
+                for a, b in article_sentences(body)
+            ]
+            views = joined_views(text, parts)
+            if views is not None:
+                joined += 1
+                assert views == token_views(text, stem=stem), text
+    assert joined > 150  # most texts join (216 of 800)
+
+
+def test_joined_views_refuse_what_would_read_otherwise() -> None:
+    from media_analytics.sentiment.tokens import joined_views, piece_views
+
+    def join(text: str, *cuts: tuple[int, int]) -> object:
+        return joined_views(text, [(a, b, piece_views(text[a:b])) for a, b in cuts])
+
+    assert join("Warga puas. Kantor baru.", (0, 11), (12, 24)) is not None
+    assert join("Warga tidak\npuas.", (0, 11), (12, 17)) is None  # an open negation scope
+    assert join("Hasil tes\npositif covid.", (0, 9), (10, 24)) is None  # a result at a seam
+    assert join("Cafe ramai. Kafé baru.", (0, 11), (12, 22)) is None  # accents fold the whole
+    assert join("Warga puas.Kantor baru.", (0, 11), (11, 23)) is None  # pieces that touch
+    assert join("Warga puas. x Kantor baru.", (0, 11), (14, 26)) is None  # a word left out
