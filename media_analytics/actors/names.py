@@ -32,6 +32,7 @@ from __future__ import annotations
 import csv
 from collections import Counter, defaultdict
 from collections.abc import Container, Mapping
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,7 @@ from .model import normalize_name, org_key
 from .tokens import NAME_ABBREV
 
 __all__ = [
+    "abbreviates",
     "name_words",
     "org_groups",
     "org_words",
@@ -426,8 +428,17 @@ def org_groups(
     in at least ``min_links`` articles are then written forms of that body too when they begin
     and end with its first and last words (``Komisi Pemberantasan Tindak Pidana Korupsi``). A
     body inside another is not the other (``Komisi III DPR`` is not ``DPR``, ``Dewan Pengawas
-    KPK`` is not ``KPK``), so no form joins a longer one by its words alone. Each group counts
-    under its most used form.
+    KPK`` is not ``KPK``), so no form joins a longer one by its words alone. A full name that
+    fewer articles join to its short form, however few, or misspelt (``Kepolisian Republik
+    Indonesia (Polri)`` in 4 articles, ``Komisi Pemberantsan Korupsi (KPK)`` in one) joins it
+    too when the short form abbreviates it (its letters are letters of the full name, in
+    order, and the region they end with is the same: ``Polri`` is no ``Kepolisian Daerah Jawa
+    Tengah``), its articles join it to that short form (``link_share`` of them) and the full
+    names joined to the short form are one body's (``link_share`` of their articles name the
+    most joined one, or words of it in order with words between or misspelt: ``Komisi
+    Pemberantasan Tindak Pidana Korupsi``, ``Komisi Pemberatasan Korupsi``; a short form of two
+    bodies, ``BPN`` of ``Badan Pertanahan Nasional`` and of ``Badan Pemenangan Nasional``,
+    joins neither). Each group counts under its most used form.
 
     >>> org_groups({"KPK": 7, "Komisi Pemberantasan Korupsi": 9, "Partai Golkar": 3,
     ...             "Golkar": 2}, {("KPK", "Komisi Pemberantasan Korupsi"): 5})
@@ -438,14 +449,22 @@ def org_groups(
     groups = _Groups(pins=fixed)
     keys = sorted(freq, key=lambda k: (-len(k), k))
     targets: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
+    # the longer names joined to each short form, and the short forms joined to each of them
+    longer: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
+    shorter: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     for (alias, full), n in (links or {}).items():
         a, f = org_words(str(alias)), org_words(str(full))
         if a != f and a in freq and f in freq:
             targets[a][f] += int(n)
+        if a and f in freq and len(f) > len(a):
+            longer[a][f] += int(n)
+            shorter[f][a] += int(n)
+    mains: dict[tuple[str, ...], tuple[str, ...]] = {}
     for a, seen in sorted(targets.items()):
         top, n = min(seen.items(), key=lambda kv: (-kv[1], kv[0]))
         if n < min_links or n < link_share * sum(seen.values()):
             continue
+        mains[a] = top
         for f, m in seen.items():
             # another wording of the same body begins and ends as the main one does (``Komisi
             # Pemberantasan Tindak Pidana Korupsi``); a body inside it does not (``Dewan
@@ -453,7 +472,88 @@ def org_groups(
             if m >= min_links and f[0] == top[0] and f[-1] == top[-1]:
                 groups.join(top, f)
         groups.join(top, a)
+    # a full name the articles join to a short form it abbreviates, in fewer articles or
+    # misspelt ("Kepolisian Republik Indonesia (Polri)", "Komisi Pemberantsan Korupsi (KPK)"):
+    # that body too, when the full names joined to the short form are one body's
+    for a, seen in sorted(longer.items()):
+        main = mains.get(a) or min(seen.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        same = sorted(f for f in seen if _same_body(f, main))
+        if sum(seen[f] for f in same) < link_share * sum(seen.values()):
+            continue  # a short form of two bodies (BPN: Pertanahan, Pemenangan)
+        for f in same:
+            top, n = min(shorter[f].items(), key=lambda kv: (-kv[1], kv[0]))
+            if top == a and n >= link_share * sum(shorter[f].values()) and _abbreviates_words(a, f):
+                groups.join(a if a in freq else main, f)
     return _named(groups, keys, freq, forms, fixed)
+
+
+#: How alike (difflib's ratio) a word must be to another to be it misspelt (``pemberantsan``,
+#: ``pemberantasan``: 0.96; ``pertanahan``, ``pemenangan``: 0.6, two words).
+_MISSPELT_RATIO = 0.85
+
+
+#: A country's name an organisation's full name may end with (the ``RI`` of a short form).
+_COUNTRY = ("republik", "indonesia")
+
+
+def _same_word(a: str, b: str) -> bool:
+    """The same word, or one misspelt (both of 4 letters or more, a region's code never)."""
+    if a == b:
+        return True
+    if a.startswith("@") or b.startswith("@") or min(len(a), len(b)) < 4:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= _MISSPELT_RATIO
+
+
+def _same_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two full names (:func:`org_words`) that articles join to one short form name
+    one body: the same first and last words, and the words of the shorter, in order, words of
+    the longer, each maybe misspelt (``komisi pemberantasan korupsi``, ``komisi pusat
+    pemberantasan korupsi``, ``komisi pemberatasan korupsi``; not ``badan pertanahan
+    nasional`` and ``badan pemenangan nasional``). The country one of them ends with is
+    no word of the body's (``komisi pemberantasan korupsi republik indonesia``).
+
+    >>> _same_body(("komisi", "pemberantasan", "korupsi"),
+    ...            ("komisi", "pemberantasan", "tindak", "pidana", "korupai"))
+    True
+    >>> _same_body(("badan", "pertanahan", "nasional"), ("badan", "pemenangan", "nasional"))
+    False
+    """
+    if (a[-2:] == _COUNTRY) != (b[-2:] == _COUNTRY):
+        a, b = (k[:-2] if k[-2:] == _COUNTRY and len(k) > 3 else k for k in (a, b))
+    short, long_ = sorted((a, b), key=len)
+    if not (_same_word(short[0], long_[0]) and _same_word(short[-1], long_[-1])):
+        return False
+    i = 0
+    for word in long_:
+        if i < len(short) and _same_word(short[i], word):
+            i += 1
+    return i == len(short)
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Whether an organisation's short form can stand for a full name: it has fewer words
+    (:func:`org_words`), its letters are letters of the full name, in order (``Polri``,
+    ``Kepolisian Republik Indonesia``; ``KPK``, ``Komisi Pemberantsan Korupsi``), and both end
+    with the same region, or none (``Polda Jateng``, ``Kepolisian Daerah Jawa Tengah``).
+
+    >>> abbreviates("Polri", "Kepolisian Republik Indonesia")
+    True
+    >>> abbreviates("Polri", "Kepolisian Daerah Jawa Tengah")  # a regional branch
+    False
+    >>> abbreviates("Kapolres", "Kepolisian Resor")  # a role, not the body's short form
+    False
+    """
+    a, f = org_words(short), org_words(full)
+    return bool(a) and len(f) > len(a) and _abbreviates_words(a, f)
+
+
+def _abbreviates_words(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """:func:`abbreviates` on :func:`org_words`, whatever their lengths."""
+    if [w for w in short if w.startswith("@")] != [w for w in full if w.startswith("@")]:
+        return False
+    letters = iter("".join(w for w in full if not w.startswith("@")))
+    return all(c in letters for c in "".join(w for w in short if not w.startswith("@")))
 
 
 def read_name_table(path: str | Path) -> dict[str, str]:

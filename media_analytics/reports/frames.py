@@ -109,6 +109,12 @@ class ReportData:
         The analyst's ``written form -> name`` table the names were read with (``aliases`` of
         :func:`records_to_frames`), so that an actor asked for by one of its forms is found
         whatever stories the date range keeps.
+    joined : dict
+        The short forms the records join to an organisation of theirs (its ``aliases``:
+        ``Polri`` of ``Kepolisian Republik Indonesia``), casefolded, -> the name that
+        organisation counts under, where the stories join it to one such name (4 in 5 of the
+        stories joining it to any), so that an organisation asked for by its short form is
+        found when no story writes that form alone.
     n_records : int
         Records read, before any filter.
     n_undated : int
@@ -149,6 +155,7 @@ class ReportData:
         default_factory=lambda: pd.DataFrame(columns=["id", "date", "type", "name", "written"])
     )
     aliases: dict[str, str] = field(default_factory=dict)
+    joined: dict[str, str] = field(default_factory=dict)
     n_undated: int = 0
     filters: dict[str, Any] = field(default_factory=dict)
     n_repeated: int = 0
@@ -748,6 +755,7 @@ def records_to_frames(
     names = actors[["id", "date", "type", "name", "written"]].drop_duplicates(
         ["id", "name", "written"]
     )
+    joined = _joined_names(alias_links, names)
     # one row per story and name: the first form the story gave a tone of its own, if any did
     # ("KPK" read negative beside "Komisi Pemberantasan Korupsi" with no sentence of its own)
     toned = actors["sentiment"].notna().sort_values(ascending=False, kind="stable")
@@ -787,8 +795,45 @@ def records_to_frames(
         names=names.reset_index(drop=True),
         history=history,
         aliases=dict(aliases or {}),
+        joined=joined,
     )
     return in_regions(data, regions) if regions else data
+
+
+#: The share of the stories joining a short form or a nickname to any actor that must join it
+#: to actors of one name for an actor asked for by it to be found (see ``ReportData.joined``).
+JOINED_SHARE = 0.8
+
+
+def _joined_names(links: Mapping[tuple[str, str, str], int], names: pd.DataFrame) -> dict[str, str]:
+    """``ReportData.joined``: each short form the records join to an organisation of theirs
+    and can stand for (``links``: (type, alias, the actor's name as written) -> stories;
+    :func:`~media_analytics.actors.names.abbreviates`), casefolded, -> the name those actors
+    count under (``names``), where :data:`JOINED_SHARE` of its stories name one (``BPN`` of
+    ``Badan Pertanahan Nasional`` and of ``Badan Pemenangan Nasional`` in as many stories is
+    neither's)."""
+    from ..actors.names import abbreviates
+
+    keys = zip(names["type"], names["written"], strict=True)
+    under = dict(zip(keys, names["name"], strict=True))
+    seen: dict[str, Counter[str]] = {}
+    for (kind, alias, full), n in links.items():
+        name = under.get((kind, full))
+        # an organisation's short form (a person's nickname is read as the nickname rules of
+        # person_groups read it; "Kapolres" beside "Kepolisian Resor" is a role)
+        if (
+            kind == "organization"
+            and name is not None
+            and not pd.isna(name)
+            and abbreviates(alias, full)
+        ):
+            seen.setdefault(alias.casefold(), Counter())[str(name)] += n
+    out = {}
+    for alias, counted in sorted(seen.items()):
+        name, n = min(counted.items(), key=lambda kv: (-kv[1], kv[0]))
+        if n >= JOINED_SHARE * sum(counted.values()):
+            out[alias] = name
+    return out
 
 
 def _placed_as_any(actors: pd.DataFrame) -> pd.DataFrame:

@@ -557,7 +557,9 @@ def asked_actors(data: ReportData, names: Sequence[str], *, log: bool = False) -
     Korupsi``, regardless of case); else by the alias table the data were read with
     (``data.aliases``, compared as :func:`~media_analytics.actors.read_name_table` does),
     whatever stories the date range kept: ``Gus Yasin`` finds ``Taj Yasin`` in a range whose
-    stories never write ``Gus Yasin``; else as articles write a person, with a rank,
+    stories never write ``Gus Yasin``; else as a short form the stories join to an
+    organisation, written alone in none and no role's (``Polda`` of ``Kepolisian Daerah``;
+    ``data.joined``); else as articles write a person, with a rank,
     honorifics or degrees, which no counted name holds (``Irjen Pol Ahmad Luthfi`` ->
     ``Ahmad Luthfi``; :func:`~media_analytics.actors.people.bare_name`), said in an INFO line
     when ``log``. A name found none of these ways is left out (it may be a role:
@@ -585,6 +587,10 @@ def asked_actors(data: ReportData, names: Sequence[str], *, log: bool = False) -
         if name.casefold() in counted:
             return counted[name.casefold()]
         target = table.get(name_words(name))
+        # a short form the stories join to an organisation, unless it is a role too
+        # ("Menkumham": the stories naming the minister, as role_matches counts them)
+        if target is None and name.casefold() in data.joined and not role_matches(actors, [name]):
+            target = data.joined[name.casefold()]
         return counted.get(target.casefold()) if target is not None else None
 
     out: dict[str, str] = {}

@@ -167,8 +167,9 @@ def test_an_organisations_short_form_and_wordings_join_where_the_articles_join_t
         "KPK": "Komisi Pemberantasan Korupsi",
         "Komisi Pemberantasan Tindak Pidana Korupsi": "Komisi Pemberantasan Korupsi",
     }
-    # too few articles join them, or they join the short form to two bodies alike
-    assert "KPK" not in org_groups(counts, {("KPK", "Komisi Pemberantasan Korupsi"): 4})
+    # too few articles join them to a name the short form cannot stand for, or they join
+    # the short form to two bodies alike
+    assert "KPK" not in org_groups(counts, {("KPK", "Komisi III DPR"): 4})
     split = {("PSI", "Partai Solidaritas Indonesia"): 6, ("PSI", "Persatuan Sepakbola X"): 6}
     both = {"PSI": 3, "Partai Solidaritas Indonesia": 2, "Persatuan Sepakbola X": 2}
     assert org_groups(both, split) == {}
@@ -238,3 +239,42 @@ def test_an_organisations_region_is_compared_however_it_is_written():
         "Pemerintah Kabupaten Bogor": "Pemkab Bogor",
         "Pemerintah Provinsi Jawa Barat": "Pemprov Jabar",
     }
+
+
+def test_a_full_name_few_articles_join_to_its_short_form_is_that_body():
+    # seen on real news: report --actor Polri left out the 4 CLICK-ID stories naming
+    # "Kepolisian Republik Indonesia (Polri)" (fewer than the 5 articles a short form needed),
+    # and --actor KPK the misspelt "Komisi Pemberantsan Korupsi (KPK)"
+    counts = {
+        "Polri": 30, "Kepolisian Republik Indonesia": 4, "Bareskrim": 3,
+        "Polda Metro Jaya": 8, "Kepolisian Daerah Metro Jaya": 1,
+        "Kepolisian Daerah Jawa Tengah": 2,
+        "KPK": 20, "Komisi Pemberantasan Korupsi": 25, "Komisi Pemberantsan Korupsi": 1,
+        "Komisi Pemberantasan Korupsi Republik Indonesia": 1,
+        "Dewan Pengawas Komisi Pemberantasan Korupsi": 1,
+        "BPN": 5, "Badan Pertanahan Nasional": 3, "Badan Pemenangan Nasional": 2,
+    }  # fmt: skip
+    links = {
+        ("Polri", "Kepolisian Republik Indonesia"): 4,
+        ("Polri", "Bareskrim"): 2,  # "Bareskrim (Polri)": a unit of it, not the body
+        ("Polri", "Kepolisian Daerah Jawa Tengah"): 1,  # a slip: a regional branch
+        ("Polda Metro Jaya", "Kepolisian Daerah Metro Jaya"): 1,
+        ("KPK", "Komisi Pemberantasan Korupsi"): 20,
+        ("KPK", "Komisi Pemberantsan Korupsi"): 1,
+        ("KPK", "Komisi Pemberantasan Korupsi Republik Indonesia"): 1,
+        ("KPK", "Dewan Pengawas Komisi Pemberantasan Korupsi"): 1,
+        # one short form of two bodies joins neither
+        ("BPN", "Badan Pertanahan Nasional"): 3,
+        ("BPN", "Badan Pemenangan Nasional"): 2,
+    }
+    assert org_groups(counts, links) == {
+        "KPK": "Komisi Pemberantasan Korupsi",
+        "Kepolisian Daerah Metro Jaya": "Polda Metro Jaya",
+        "Kepolisian Republik Indonesia": "Polri",
+        "Komisi Pemberantasan Korupsi Republik Indonesia": "Komisi Pemberantasan Korupsi",
+        "Komisi Pemberantsan Korupsi": "Komisi Pemberantasan Korupsi",
+    }
+    # with the analyst's table, which comes first
+    pinned = org_groups({**counts, "Korps Bhayangkara": 2}, links,
+                        table={"Korps Bhayangkara": "Polri"})  # fmt: skip
+    assert pinned["Korps Bhayangkara"] == pinned["Kepolisian Republik Indonesia"] == "Polri"

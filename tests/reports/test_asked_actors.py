@@ -15,7 +15,12 @@ import pytest
 
 from media_analytics.cli import main
 from media_analytics.corpus import load_detik_pilkada
-from media_analytics.reports import records_to_frames, sentiment_mix, share_of_voice
+from media_analytics.reports import (
+    records_to_frames,
+    sentiment_mix,
+    share_of_voice,
+    top_actors,
+)
 
 from ..conftest import clickid_articles, shared_file
 from .conftest import _record
@@ -200,6 +205,62 @@ def test_two_names_of_one_actor_in_the_report_are_compared_once_with_a_warning(
     # share_of_voice itself still refuses them: it would report one actor's stories twice
     with pytest.raises(ValueError, match="are one actor"):
         share_of_voice(records_to_frames(records), "actor", names=["Taj Yasin", "taj yasin"])
+
+
+def _org(name: str, *aliases: str, **extra: Any) -> dict[str, Any]:
+    return {"name": name, "type": "organization", "aliases": list(aliases), **extra}
+
+
+def test_a_short_form_asked_for_finds_the_full_names_its_stories_join_to_it(
+    tmp_path: Path, caplog, capsys
+) -> None:
+    # seen on real news: report --actor Polri counted 141 CLICK-ID stories and left out 4 that
+    # name "Kepolisian Republik Indonesia" with "Polri" as its alias in the record (fewer
+    # articles than a short form needed to join a full name); --actor KPK left out misspelt
+    # full names ("Komisi Pemberantsan Korupsi (KPK)")
+    metro = {"region": {"province": "DKI Jakarta"}}
+    records = _stories(
+        *[_org("Polri", sentiment="negative")] * 6,
+        *[_org("Kepolisian Republik Indonesia", "Polri", sentiment="negative")] * 4,
+        _org("Bareskrim", "Polri"),  # "Bareskrim (Polri)": a unit of it, not the body
+        *[_org("Polda Metro Jaya", **metro)] * 2,  # a regional branch stays itself
+        _org("Kepolisian Daerah Metro Jaya", "Polda Metro Jaya", **metro),
+        *[_org("KPK")] * 3,
+        *[_org("Komisi Pemberantasan Korupsi", "KPK")] * 5,
+        _org("Komisi Pemberantsan Korupsi", "KPK"),
+        *[_org("BPN")] * 2,  # one short form of two bodies: neither's
+        *[_org("Badan Pertanahan Nasional", "BPN")] * 2,
+        *[_org("Badan Pemenangan Nasional", "BPN")] * 2,
+        _org("Komisi Kepolisian Nasional", "Kompolnas"),  # a short form never written alone
+    )
+    asked = ["Polri", "KPK", "Polda Metro Jaya", "BPN", "Kompolnas"]
+    expected = {"Polri": 10, "KPK": 9, "Polda Metro Jaya": 3, "BPN": 2, "Kompolnas": 1}
+    data = records_to_frames(records)
+    assert _articles(data, asked) == expected
+    top = top_actors(data, 20).set_index("actor")
+    assert top.loc["Polri", "articles"] == 10
+    assert top.loc["Polri", "also_written"] == "Kepolisian Republik Indonesia (4)"
+    assert top.loc["Bareskrim", "articles"] == 1
+    assert top.loc["Komisi Pemberantasan Korupsi", "articles"] == 9
+    tone = sentiment_mix(data, "actor", names=["Polri", "KPK"]).set_index("actor")
+    assert tone.loc["Polri", ["n", "negative"]].tolist() == [10, 10]
+    # and in the report the command writes
+    scored = tmp_path / "scored.jsonl"
+    scored.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    out = tmp_path / "r"
+    with caplog.at_level(logging.INFO):
+        code = main([
+            "report", str(scored), "--out", str(out),
+            *(a for name in asked for a in ("--actor", name)),
+        ])  # fmt: skip
+    assert code == 0, capsys.readouterr().err
+    assert "no story names" not in caplog.text
+    voice = pd.read_csv(out / "tables" / "share_of_voice_actor.csv")
+    assert dict(zip(voice["actor"], voice["articles"], strict=True)) == expected
+    tone = pd.read_csv(out / "tables" / "sentiment_by_actor.csv").set_index("actor")
+    assert tone.loc["Polri", "n"] == 10
+    top = pd.read_csv(out / "tables" / "top_actors.csv").set_index("actor")
+    assert top.loc["Polri", "articles"] == 10
 
 
 # --- real news -----------------------------------------------------------------------------
