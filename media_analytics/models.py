@@ -140,12 +140,49 @@ def default_model() -> MediaPipeline:
             return MediaPipeline.load(shipped)
     libraries = "-".join(f"{k}{v}" for k, v in library_releases().items())
     target = cache_dir() / f"default-{__version__}-{fingerprint[:12]}-{libraries}"
-    if (target / "manifest.json").is_file():
-        try:
-            return MediaPipeline.load(target)
-        except ModelError as exc:  # a damaged cache is rebuilt, never trusted
-            logger.warning("rebuilding the cached default model: %s", exc)
-            shutil.rmtree(target, ignore_errors=True)
+    model = _cached(target)
+    if model is not None:
+        return model
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _uncachable(target, exc) from None
+    from .store.backends import file_lock
+
+    # one build at a time: a second process (two jobs started at once on a new installation,
+    # the workers of a parallel test run) waits for the first and loads what it built
+    with file_lock(
+        target.parent / f".{target.name}.lock",
+        target,
+        waiting="another process is building the default model; waiting for it",
+    ):
+        model = _cached(target)
+        if model is not None:
+            return model
+        return _build_into(target)
+
+
+def _cached(target: Path) -> MediaPipeline | None:
+    """The default model cached at ``target``, or None (none yet, or a damaged one removed)."""
+    if not (target / "manifest.json").is_file():
+        return None
+    try:
+        return MediaPipeline.load(target)
+    except ModelError as exc:  # a damaged cache is rebuilt, never trusted
+        logger.warning("rebuilding the cached default model: %s", exc)
+        shutil.rmtree(target, ignore_errors=True)
+        return None
+
+
+def _uncachable(target: Path, exc: OSError) -> ModelError:
+    return ModelError(
+        f"cannot cache the default model in {target.parent} ({exc.strerror or exc}); set "
+        "MEDIA_ANALYTICS_HOME to a writable folder"
+    )
+
+
+def _build_into(target: Path) -> MediaPipeline:
+    """Build the default model, cache it at ``target`` and load it back."""
     # minutes of silence read as a hang: said at INFO where logging shows it (the
     # command line), else as a warning, which Python prints with no logging set up (a notebook)
     logger.log(
@@ -156,17 +193,13 @@ def default_model() -> MediaPipeline:
     )
     started = time.perf_counter()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
     except OSError as exc:
-        raise ModelError(
-            f"cannot cache the default model in {target.parent} ({exc.strerror or exc}); set "
-            "MEDIA_ANALYTICS_HOME to a writable folder"
-        ) from None
+        raise _uncachable(target, exc) from None
     try:
         build_default_model(tmp)
         try:
-            tmp.rename(target)  # atomic: a concurrent builder either wins or finds it done
+            tmp.rename(target)  # atomic: a builder on another machine either wins or finds it
         except OSError:
             shutil.rmtree(tmp, ignore_errors=True)
         # loaded back, so the first call returns what every later call will (manifest included)

@@ -43,7 +43,7 @@ from .preprocessing import (
     clean_title,
     default_cache,
 )
-from .preprocessing.parallel import effective_n_jobs, parallel_map
+from .preprocessing.parallel import WorkerPool, effective_n_jobs, parallel_map
 from .preprocessing.tokens import TokenMapper, load_stopwords
 from .sentiment.article import NEUTRAL_BAND
 from .sentiment.labels import canonical_classes
@@ -1375,14 +1375,25 @@ class MediaPipeline:
         digest = hashlib.sha256(json.dumps(sorted(now.items())).encode()).hexdigest()[:6]
         return f"{version}-t{digest}"
 
+    #: Articles per task of :meth:`score`'s worker processes (its ``chunk_size``).
+    SCORE_CHUNK = 64
+
+    def scoring_pool(self, n_jobs: int | None = -1) -> WorkerPool:
+        """Worker processes holding this model, for :meth:`score` calls made one after another
+        (``pool=``): a job scoring batch after batch starts them once. Close it when done (it is
+        a context manager). Scoring with another model, or this one changed, needs a new pool.
+        """
+        return WorkerPool(n_jobs if n_jobs is not None else -1, context=self._parts())
+
     def score(
         self,
         articles: Iterable[Article | Mapping[str, Any]],
         *,
         n_jobs: int | None = None,
-        chunk_size: int = 64,
+        chunk_size: int = SCORE_CHUNK,
         duplicates: bool | Any = False,
         lookahead: int | None = None,
+        pool: WorkerPool | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Scored records, in input order (a generator: it streams).
 
@@ -1407,6 +1418,10 @@ class MediaPipeline:
         A feed of more articles a day than the look-ahead, read newest first, needs a larger
         one (``media-analytics score --dedup-lookahead N``): an earlier-published copy read
         more than ``lookahead`` articles after the first of its story joins it as one more copy.
+
+        ``n_jobs`` worker processes score the articles (one chunk of ``chunk_size`` or fewer is
+        scored in this process); ``pool``, one :meth:`scoring_pool` of this model, is used
+        instead of new ones, and left open.
         """
         if isinstance(articles, str | bytes | Mapping | Article):
             raise TypeError(
@@ -1422,7 +1437,12 @@ class MediaPipeline:
             detector = DuplicateDetector() if duplicates is True else duplicates
             stream = mark_duplicates(stream, detector, originals, lookahead=lookahead)
         records = parallel_map(
-            _score_chunk, stream, context=parts, n_jobs=n_jobs, chunk_size=chunk_size
+            _score_chunk,
+            stream,
+            context=parts if pool is None else None,  # (a pool holds its model's parts)
+            n_jobs=n_jobs,
+            chunk_size=chunk_size,
+            pool=pool,
         )
         for k, record in enumerate(records):
             if duplicates is not False:

@@ -168,6 +168,53 @@ def test_building_the_default_model_is_said_in_python_without_logging_set_up(
     assert run() == ""  # built once: a later process loads it without a word
 
 
+def test_two_processes_needing_the_default_model_at_once_build_it_once(tmp_path: Path) -> None:
+    """Two jobs started together on a new installation (or the workers of a parallel test run)
+    each built the default model, a minute each on shared cores. The second now waits for the
+    first and loads what it built. (A small model stands in for the bundled corpora's; each
+    build is counted by a file it adds, and made slow enough for the two to overlap.)"""
+    script = (
+        "import logging, os, sys, time\n"
+        "from pathlib import Path\n"
+        "import media_analytics.models as models\n"
+        "from media_analytics.pipeline import MediaPipeline\n"
+        "from media_analytics.themes.training import read_sample_records\n"
+        "logging.basicConfig(level=logging.INFO)\n"
+        "def small(out=None):\n"
+        "    (Path(sys.argv[1]) / f'built-by-{os.getpid()}').touch()\n"
+        "    pipe = MediaPipeline(with_topics=False, with_sentiment=False)\n"
+        "    pipe.fit(read_sample_records()[:40], n_jobs=1)\n"
+        "    time.sleep(3)\n"
+        "    pipe.save(out)\n"
+        "    return pipe\n"
+        "models.build_default_model = small\n"
+        "models.shipped_model_dir = lambda: Path('no-shipped-model')\n"
+        "print(models.default_model().model_version)\n"
+    )
+    counts = tmp_path / "builds"
+    counts.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MEDIA_ANALYTICS_HOME": str(tmp_path / "home")}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(counts)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+        )
+        for _ in range(2)
+    ]
+    done = [(p.communicate(timeout=300), p.returncode) for p in procs]
+    for (_, err), code in done:
+        assert code == 0, err
+    assert len(list(counts.iterdir())) == 1, [err for (_, err), _ in done]
+    assert len({out for (out, _), _ in done}) == 1  # the same model
+    said = "".join(err for (_, err), _ in done)
+    assert said.count("building the default model from the bundled corpora") == 1
+    assert "another process is building the default model; waiting for it" in said
+
+
 def test_an_unwritable_cache_is_one_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

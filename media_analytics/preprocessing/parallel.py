@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import logging
 import multiprocessing as mp
 import os
@@ -368,9 +369,20 @@ def parallel_map(
     """Stream ``items`` through ``fn(context, chunk)`` in chunks, in order.
 
     With ``n_jobs`` of 1 (or ``None``) everything runs in this process; otherwise a
-    :class:`WorkerPool` is started for the call (or ``pool`` is used and left open).
+    :class:`WorkerPool` is started for the call (or ``pool`` is used and left open), unless the
+    items fill one chunk at most: they are then worked here too, since starting workers (each
+    warming its own caches on its first chunk) costs more than one chunk's work (a second of a
+    daily run that scores a few articles).
     """
-    if pool is None and effective_n_jobs(n_jobs) == 1:
+    if pool is None and effective_n_jobs(n_jobs) > 1:
+        it = iter(items)
+        first = list(itertools.islice(it, chunk_size + 1))
+        if len(first) <= chunk_size:
+            if first:
+                yield from fn(context, first)
+            return
+        items = itertools.chain(first, it)
+    elif pool is None:
         for chunk in _chunks(items, chunk_size):
             yield from fn(context, chunk)
         return

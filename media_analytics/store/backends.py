@@ -122,11 +122,17 @@ class LockHeld(RuntimeError):
 
 @contextlib.contextmanager
 def file_lock(
-    path: str | Path, what: object, *, wait: bool = True, remove: bool = False
+    path: str | Path,
+    what: object,
+    *,
+    wait: bool = True,
+    remove: bool = False,
+    waiting: str = "waiting for another run to finish reading its input",
 ) -> Iterator[None]:
     """Hold an exclusive POSIX lock on the file ``path`` (created if missing) for the block,
-    waiting (and saying so once, naming ``what``) while another process holds it. Without
-    ``fcntl`` (Windows) it holds nothing: runs on one database must not overlap there.
+    waiting (and saying so once at INFO, ``waiting`` followed by ``what``) while another process
+    holds it. Without ``fcntl`` (Windows) it holds nothing: runs on one database must not
+    overlap there.
 
     The holder writes its pid, host and start time into the file. With ``wait=False`` a lock
     held elsewhere raises :class:`LockHeld` at once, naming that holder. With ``remove=True``
@@ -149,7 +155,7 @@ def file_lock(
                     handle.seek(0)
                     holder = handle.read(1000).decode("utf-8", "replace").strip()
                     raise LockHeld(str(path), holder) from None
-                logger.info("waiting for another run to finish reading its input (%s)", what)
+                logger.info("%s (%s)", waiting, what)
                 fcntl.flock(handle, fcntl.LOCK_EX)
             if remove and not _still_at(handle, path):  # its holder removed it meanwhile
                 handle.close()

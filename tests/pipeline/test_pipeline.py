@@ -917,3 +917,16 @@ def test_score_marks_the_earliest_published_copy_as_the_original(default_pipelin
     # score takes the look-ahead too (score --dedup-lookahead)
     held_one = default_pipeline.score(newest_first, n_jobs=1, duplicates=True, lookahead=1)
     assert {r["id"]: r["duplicate_of"] for r in held_one} == marks
+
+
+def test_a_scoring_pool_scores_batch_after_batch_as_one_process_does(default_pipeline) -> None:
+    # the daily job scores its batches in one pool (a pool per batch warmed its caches again)
+    records = read_sample_records()[:200]
+    alone = list(default_pipeline.score(records, n_jobs=1))
+    with default_pipeline.scoring_pool(2) as pool:
+        first = list(default_pipeline.score(records[:130], pool=pool))
+        workers = [p.pid for p in pool._procs]
+        second = list(default_pipeline.score(records[130:], pool=pool))
+        assert [p.pid for p in pool._procs] == workers
+        assert all(p.is_alive() for p in pool._procs)  # left open for the next batch
+    assert first + second == alone

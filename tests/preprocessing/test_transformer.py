@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -71,6 +72,21 @@ def _boom(ctx: object, chunk: list[int]) -> list[int]:
     if 5 in chunk:
         raise ZeroDivisionError("boom")
     return chunk
+
+
+def _pids(ctx: object, chunk: list[int]) -> list[int]:
+    return [os.getpid()] * len(chunk)
+
+
+def test_one_chunk_is_worked_here_and_more_by_the_workers() -> None:
+    # starting workers costs more than one chunk's work (a daily run of a few articles)
+    from media_analytics.preprocessing import parallel_map
+
+    here = os.getpid()
+    assert list(parallel_map(_pids, iter(range(8)), n_jobs=2, chunk_size=8)) == [here] * 8
+    assert list(parallel_map(_pids, iter([]), n_jobs=2, chunk_size=8)) == []
+    more = list(parallel_map(_pids, iter(range(9)), n_jobs=2, chunk_size=8))
+    assert len(more) == 9 and here not in more
 
 
 def test_worker_failure_is_reported() -> None:
