@@ -17,9 +17,13 @@ from typing import Any
 import pytest
 
 # Models built during the tests (the default model among them) go to a fresh folder, so no run
-# depends on what an earlier one left in the user's cache; it is removed when the process ends.
-os.environ["MEDIA_ANALYTICS_HOME"] = tempfile.mkdtemp(prefix="media-analytics-test-")
-atexit.register(shutil.rmtree, os.environ["MEDIA_ANALYTICS_HOME"], ignore_errors=True)
+# depends on what an earlier one left in the user's cache. The process that first reads this file
+# makes it and removes it when it ends; the workers of a parallel run, which it starts, inherit it
+# and so share one default model, built once.
+if "MEDIA_ANALYTICS_TEST_HOME" not in os.environ:
+    os.environ["MEDIA_ANALYTICS_TEST_HOME"] = tempfile.mkdtemp(prefix="media-analytics-test-")
+    atexit.register(shutil.rmtree, os.environ["MEDIA_ANALYTICS_TEST_HOME"], ignore_errors=True)
+os.environ["MEDIA_ANALYTICS_HOME"] = os.environ["MEDIA_ANALYTICS_TEST_HOME"]
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

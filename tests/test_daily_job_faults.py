@@ -13,6 +13,8 @@ import pytest
 
 from media_analytics.corpus import DuplicateDetector
 
+from .cli_process import run_cli
+
 PG_URL = os.environ.get("MEDIA_ANALYTICS_TEST_PG_URL")
 _NO_PG = "MEDIA_ANALYTICS_TEST_PG_URL is not set (.ci/run starts PostgreSQL)"
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.skipif(not PG_URL, reason=_NO_PG))]
@@ -32,8 +34,7 @@ def _pg_schema(name: str) -> str:
 
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    cmd = [sys.executable, "-m", "media_analytics.cli", *args]
-    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=600)
+    return run_cli(*args, cwd=cwd)
 
 
 def _article(i: int, **extra: object) -> dict[str, object]:
