@@ -503,8 +503,18 @@ def _any_security(text: str) -> bool:
     return bool(SECURITY.search(text) or SECURITY_EXTRA.search(text) or SECURITY_WIDE.search(text))
 
 
+_STRATA5: dict[str, str | None] = {}
+
+
 def stratum5(text: str, title: str) -> str | None:
-    """The stage-5 keyword stratum of an article (None: random part only)."""
+    """The stage-5 keyword stratum of an article (None: random part only); the later stages
+    ask again for the same texts, so the answers are kept (by text)."""
+    if text not in _STRATA5:
+        _STRATA5[text] = _stratum5(text)
+    return _STRATA5[text]
+
+
+def _stratum5(text: str) -> str | None:
     for m in ELECTION.finditer(text):
         if _any_security(text[max(0, m.start() - NEAR_CHARS) : m.end() + NEAR_CHARS]):
             return "s5_elec_sec"
