@@ -151,11 +151,17 @@ def default_model() -> MediaPipeline:
 
     # one build at a time: a second process (two jobs started at once on a new installation,
     # the workers of a parallel test run) waits for the first and loads what it built
-    with file_lock(
-        target.parent / f".{target.name}.lock",
-        target,
-        waiting="another process is building the default model; waiting for it",
-    ):
+    with contextlib.ExitStack() as held:
+        try:
+            held.enter_context(
+                file_lock(
+                    target.parent / f".{target.name}.lock",
+                    target,
+                    waiting="another process is building the default model; waiting for it",
+                )
+            )
+        except OSError as exc:  # a cache folder this user may read, not write
+            raise _uncachable(target, exc) from None
         model = _cached(target)
         if model is not None:
             return model

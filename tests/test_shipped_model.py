@@ -228,6 +228,25 @@ def test_an_unwritable_cache_is_one_clear_error(
         default_model()
 
 
+def test_a_cache_whose_build_lock_cannot_be_taken_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a cache folder this user may read and not write: its lock file cannot be opened (here, a
+    # folder stands where the lock file goes, which even root cannot open as a file)
+    import media_analytics.models as models
+    from media_analytics import __version__
+    from media_analytics.pipeline import ModelError, library_releases
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("MEDIA_ANALYTICS_HOME", str(home))
+    monkeypatch.setattr(models, "shipped_model_dir", lambda: tmp_path / "none")
+    libraries = "-".join(f"{k}{v}" for k, v in library_releases().items())
+    name = f"default-{__version__}-{models.corpora_fingerprint()[:12]}-{libraries}"
+    (models.cache_dir() / f".{name}.lock").mkdir(parents=True)
+    with pytest.raises(ModelError, match="set MEDIA_ANALYTICS_HOME to a writable folder"):
+        models.default_model()
+
+
 @pytest.mark.slow
 def test_the_source_distribution_builds_a_wheel(tmp_path: Path) -> None:
     """The sdist carries the build backend and the corpora the wheel's model is trained from."""
