@@ -557,17 +557,27 @@ def _rows_read(counts: dict[str, int]) -> str:
     file of this run: a daily export carries the day before's articles again), which the
     store counts among the articles it knows.
 
+    Rows refused because their id is another stored article's (``id_clash`` rejects) were
+    read too, and are counted.
+
     >>> print(_rows_read({"added": 613, "known": 599, "changed": 0, "resent": 599}))
     ... # doctest: +NORMALIZE_WHITESPACE
     1,212 rows read, 599 of them re-sent copies of rows read earlier in this run: 613 new
     articles, 0 already stored by an earlier run, 0 of them changed
+    >>> print(_rows_read({"added": 40, "known": 0, "changed": 0, "resent": 0, "refused": 40}))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    80 rows read, 0 of them re-sent copies of rows read earlier in this run: 40 new articles,
+    0 already stored by an earlier run, 0 of them changed, 40 refused (their ids are other
+    articles')
     """
-    resent = counts.get("resent", 0)
+    resent, refused = counts.get("resent", 0), counts.get("refused", 0)
+    rows = counts["added"] + counts["known"] + refused
     return (
-        f"{_count(counts['added'] + counts['known'], 'row')} read, {resent:,} of them re-sent "
+        f"{_count(rows, 'row')} read, {resent:,} of them re-sent "
         f"copies of rows read earlier in this run: {_count(counts['added'], 'new article')}, "
         f"{counts['known'] - resent:,} already stored by an earlier run, {counts['changed']:,} "
         "of them changed"
+        + (f", {refused:,} refused (their ids are other articles')" if refused else "")
     )
 
 
@@ -764,7 +774,7 @@ def _score_into_store(
     """Read ``args.inputs`` into the database and score what this model has not; the counts,
     and the rejects to report (those an earlier run had not recorded)."""
     from .corpus import DuplicateDetector, Rejects
-    from .corpus.readers import expand_paths
+    from .corpus.readers import expand_paths, say_read_again
     from .store import (
         FinishedStatus,
         IdClash,
@@ -817,6 +827,11 @@ def _score_into_store(
         # and how many rows re-sent one of them: the store counts those among the known
         took: set[str] = set()
         resent = 0
+        # the rows refused for their ids, by file: left out of the line on each file's records
+        # read before from an earlier file ("kept as their newer versions"), said once all
+        # are stored
+        refused_ids: dict[str, set[str]] = {}
+        read_again: list[tuple[str, dict[bool, list[str]]]] = []
         down = set(store.deleted_ids())
         real_paths: dict[str, str] = {}  # each file read (as named), by its resolved path
 
@@ -877,6 +892,7 @@ def _score_into_store(
                 rejects.add(
                     name, int(line), "id_clash", _id_clash_message(clash), "error", clash.id
                 )
+                refused_ids.setdefault(name, set()).add(clash.id)
 
         try:
             # files an earlier run read to their end, unchanged since and read the same way,
@@ -914,7 +930,12 @@ def _score_into_store(
                 if not found:
                     _rebuild_detector(store, detector, window, where)
                 # an article met again in a later file is its newer version: the store keeps it
-                articles = read(todo, newer_files=True, seen=seen)
+                articles = read(
+                    todo,
+                    newer_files=True,
+                    seen=seen,
+                    on_read_again=lambda name, again: read_again.append((name, again)),
+                )
                 batch: list[Any] = []
                 read_at: list[str] = []
                 for a in articles:
@@ -925,6 +946,11 @@ def _score_into_store(
                         batch, read_at = [], []
                 if batch:
                     add(batch, read_at, detector)
+                for name, again in read_again:  # (a refused row is no newer version)
+                    out_of = refused_ids.get(name, set())
+                    say_read_again(
+                        name, {k: [i for i in v if i not in out_of] for k, v in again.items()}
+                    )
                 if same_url:  # once per run
                     logger.info(same_url_message(same_url))
                 if kept_newer:  # once per run
@@ -1002,6 +1028,7 @@ def _score_into_store(
             counts["changed"] = changed_count(changes)
             store.finish_run(run_id, status, counts | {"rejected": len(rejects.errors)})
             counts["resent"] = resent  # (said, not stored with the run)
+            counts["refused"] = sum(len(ids) for ids in refused_ids.values())
             if out is not None:
                 out.finish(status != "failed")
     return counts, rejects

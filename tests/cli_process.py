@@ -30,6 +30,7 @@ _PRELOAD = [
     "pandas",
 ]
 _context: Any = None
+_model_cached = False
 
 
 def _server() -> Any:
@@ -56,6 +57,20 @@ def _command(argv: Sequence[str], cwd: str, env: Mapping[str, str], out: str, er
     sys.exit(main(list(argv)))
 
 
+def _cache_the_default_model(env: Mapping[str, str]) -> None:
+    """Build the default model here first when the child would: a child that trains keeps
+    joblib's worker processes, which multiprocessing waits for when the child ends, until they
+    time out idle (300 s), where a new interpreter stops them at its exit."""
+    global _model_cached
+    if not _model_cached and env.get("MEDIA_ANALYTICS_HOME") == os.environ.get(
+        "MEDIA_ANALYTICS_HOME"
+    ):
+        from media_analytics.models import default_model
+
+        default_model()
+        _model_cached = True
+
+
 def run_cli(
     *args: str,
     cwd: str | Path | None = None,
@@ -70,10 +85,11 @@ def run_cli(
         return subprocess.run(
             command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout
         )
+    environment = dict(os.environ if env is None else env)
+    _cache_the_default_model(environment)
     with tempfile.TemporaryDirectory(prefix="cli-run-") as tmp:
         out, err = os.path.join(tmp, "out"), os.path.join(tmp, "err")
         where = str(cwd or os.getcwd())
-        environment = dict(os.environ if env is None else env)
         proc = _server().Process(target=_command, args=(args, where, environment, out, err))
         proc.start()
         proc.join(timeout)

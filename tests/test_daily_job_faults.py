@@ -818,3 +818,42 @@ def test_following_the_id_clash_advice_stores_each_article_once(tmp_path: Path) 
         "a second time: " in done.stderr
     )
     assert "4 new articles, 6 already stored by an earlier run, 0 of them changed" in done.stderr
+
+
+def test_rows_refused_for_their_ids_are_not_said_kept_and_are_counted_read(
+    tmp_path: Path,
+) -> None:
+    # seen in review on real news: two exports whose `id` column is the row number; the second
+    # file's 5 rows were said at INFO to be "kept as their newer versions", then each refused
+    # (id_clash), and the summary said "5 rows read" for the 10 read
+    import csv
+
+    from media_analytics.themes.training import read_sample_records
+
+    sample = read_sample_records()
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    for name, rows in (("2024-10-01", sample[:5]), ("2024-10-02", sample[5:10])):
+        with (exports / f"ekspor-{name}.csv").open("w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(["id", "judul", "isi", "tautan", "tanggal"])
+            for i, r in enumerate(rows, 1):
+                writer.writerow([i, r["title"], r["text"], r["url"], r["published_at"]])
+    # one article of the second day really is a correction of the first day's (same URL): that
+    # row is kept as the newer version, and the line says so for it alone
+    with (exports / "ekspor-2024-10-03.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "judul", "isi", "tautan", "tanggal"])
+        r = sample[0]
+        writer.writerow([1, r["title"], r["text"] + " Ralat: judul diperbaiki.", r["url"], ""])
+    done = _run("score", "exports", "--db", "m.db", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.count("is already the id of another article") == 5, done.stderr
+    kept = [x for x in done.stderr.splitlines() if "kept as their newer versions" in x]
+    assert len(kept) == 1 and "ekspor-2024-10-03.csv: 1 record(s)" in kept[0], kept
+    assert "ekspor-2024-10-02.csv: 5 record(s)" not in done.stderr
+    assert (
+        "(11 rows read, 1 of them re-sent copies of rows read earlier in this run: 5 new "
+        "articles, 0 already stored by an earlier run, 0 of them changed, 5 refused (their ids "
+        "are other articles'))" in done.stderr
+    ), done.stderr

@@ -126,6 +126,7 @@ def read_articles(
     dayfirst: DateOrder = None,
     seen: dict[str, str] | None = None,
     newer_files: bool = False,
+    on_read_again: Callable[[str, dict[bool, list[str]]], None] | None = None,
 ) -> Iterator[Article]:
     """Stream articles from files, directories, globs or standard input.
 
@@ -162,6 +163,12 @@ def read_articles(
         newer version (daily exports that carry a corrected article again; the store keeps
         the last, or the one of the file whose name is dated later: :func:`dated_before`, as
         the line in the log says). Repeats within one file are reported and skipped either way.
+    on_read_again : callable, optional
+        With ``newer_files``: called at the end of each file as ``on_read_again(file, ids)``,
+        ``ids[False]`` the ids of its records kept as newer versions and ``ids[True]`` those of
+        a file dated before the one read first, instead of the INFO line that says them
+        (:func:`say_read_again`): a caller that may still refuse some (a store whose article
+        under that id is another) says it once it knows.
 
     Yields
     ------
@@ -186,7 +193,7 @@ def read_articles(
     """
     converter = Converter(column_map, rejects, max_text_chars=max_text_chars, dayfirst=dayfirst)
     files = expand_paths(paths)
-    return _read(files, converter, seen=seen, newer_files=newer_files)
+    return _read(files, converter, seen=seen, newer_files=newer_files, on_read_again=on_read_again)
 
 
 def _read(
@@ -195,6 +202,7 @@ def _read(
     transform: Transform | None = None,
     seen: dict[str, str] | None = None,
     newer_files: bool = False,
+    on_read_again: Callable[[str, dict[bool, list[str]]], None] | None = None,
 ) -> Iterator[Article]:
     # id -> where it was read, for the last REPEATED_ID_WINDOW articles (oldest first)
     seen = {} if seen is None else seen
@@ -217,7 +225,7 @@ def _read(
                 # (the store keeps the version of the file dated later, whatever the order read)
                 older = dated_before(name, before)
                 again[older].append(article.id)
-                log.debug(  # one line per file says it at INFO (_say_read_again)
+                log.debug(  # one line per file says it at INFO (say_read_again)
                     "%s:%d: id %r was read before at %s: %s",
                     name,
                     line,
@@ -242,14 +250,14 @@ def _read(
             if len(seen) > REPEATED_ID_WINDOW:
                 del seen[next(iter(seen))]
             yield article
-        _say_read_again(name, again)
+        (on_read_again or say_read_again)(name, again)
 
 
 #: How many ids the line on a file's records read again names (``-v`` lists every one).
 READ_AGAIN_SHOWN = 3
 
 
-def _say_read_again(name: str, again: dict[bool, list[str]]) -> None:
+def say_read_again(name: str, again: dict[bool, list[str]]) -> None:
     """One INFO line for the records of file ``name`` whose ids were read from an earlier file
     (a daily export re-sends the day before's articles), and one for those of an older-dated
     file's, with their number and the first ids: one line per article, hundreds on a first run
