@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -783,24 +784,29 @@ def test_an_undated_resend_that_rolls_corrections_back_is_said(tmp_path: Path) -
     assert done.returncode == 0 and "WARNING" not in done.stderr, done.stderr
 
 
+def _numbered_export(path: Path, records: list[dict[str, Any]]) -> None:
+    """A CSV export whose ``id`` column is the row number (1..N in every file)."""
+    import csv
+
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "judul", "isi", "tautan", "tanggal"])
+        for i, r in enumerate(records, 1):
+            writer.writerow([i, r["title"], r["text"], r["url"], r["published_at"]])
+
+
 def test_following_the_id_clash_advice_stores_each_article_once(tmp_path: Path) -> None:
     # seen on real news: two daily exports whose `id` column is the row number; the second
     # day's rows were rejected (id_clash), and re-running with `--column id=`, as the message
     # says, stored the first day's articles a second time under their URLs' ids (120 articles
     # for 80 on CLICK-ID). A record with a stored article's URL is that article.
-    import csv
-
     from media_analytics.themes.training import read_sample_records
 
     sample = read_sample_records()
     exports = tmp_path / "exports"
     exports.mkdir()
     for name, rows in (("2024-10-01", sample[:6]), ("2024-10-02", sample[6:10])):
-        with (exports / f"ekspor-{name}.csv").open("w", encoding="utf-8", newline="") as f:
-            writer = csv.writer(f)
-            writer.writerow(["id", "judul", "isi", "tautan", "tanggal"])
-            for i, r in enumerate(rows, 1):
-                writer.writerow([i, r["title"], r["text"], r["url"], r["published_at"]])
+        _numbered_export(exports / f"ekspor-{name}.csv", rows)
     argv = ("score", "exports", "--db", "m.db")
     done = _run(*argv, "-q", cwd=tmp_path)
     assert done.returncode == 1 and "--column id=" in done.stderr, done.stderr
@@ -826,26 +832,17 @@ def test_rows_refused_for_their_ids_are_not_said_kept_and_are_counted_read(
     # seen in review on real news: two exports whose `id` column is the row number; the second
     # file's 5 rows were said at INFO to be "kept as their newer versions", then each refused
     # (id_clash), and the summary said "5 rows read" for the 10 read
-    import csv
-
     from media_analytics.themes.training import read_sample_records
 
     sample = read_sample_records()
     exports = tmp_path / "exports"
     exports.mkdir()
     for name, rows in (("2024-10-01", sample[:5]), ("2024-10-02", sample[5:10])):
-        with (exports / f"ekspor-{name}.csv").open("w", encoding="utf-8", newline="") as f:
-            writer = csv.writer(f)
-            writer.writerow(["id", "judul", "isi", "tautan", "tanggal"])
-            for i, r in enumerate(rows, 1):
-                writer.writerow([i, r["title"], r["text"], r["url"], r["published_at"]])
+        _numbered_export(exports / f"ekspor-{name}.csv", rows)
     # one article of the second day really is a correction of the first day's (same URL): that
     # row is kept as the newer version, and the line says so for it alone
-    with (exports / "ekspor-2024-10-03.csv").open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(["id", "judul", "isi", "tautan", "tanggal"])
-        r = sample[0]
-        writer.writerow([1, r["title"], r["text"] + " Ralat: judul diperbaiki.", r["url"], ""])
+    fixed = dict(sample[0], text=sample[0]["text"] + " Ralat: judul diperbaiki.", published_at="")
+    _numbered_export(exports / "ekspor-2024-10-03.csv", [fixed])
     done = _run("score", "exports", "--db", "m.db", cwd=tmp_path)
     assert done.returncode == 1, done.stderr
     assert done.stderr.count("is already the id of another article") == 5, done.stderr
