@@ -775,6 +775,7 @@ def _score_into_store(
     and the rejects to report (those an earlier run had not recorded)."""
     from .corpus import DuplicateDetector, Rejects
     from .corpus.readers import expand_paths, say_read_again
+    from .preprocessing.parallel import effective_n_jobs
     from .store import (
         FinishedStatus,
         IdClash,
@@ -1011,7 +1012,11 @@ def _score_into_store(
             ):
                 arts = [_stored_article(r) for r in claimed]
                 extras = {a.id: a.extra for a in arts}
-                if pool is None and len(arts) > pipe.SCORE_CHUNK and _many_jobs(args.jobs):
+                if (
+                    pool is None
+                    and len(arts) > pipe.SCORE_CHUNK
+                    and effective_n_jobs(args.jobs) > 1
+                ):
                     pool = workers.enter_context(pipe.scoring_pool(args.jobs))
                 scored = [
                     _finish_record(r, extras[r["id"]])
@@ -1079,12 +1084,6 @@ def _say_if_reports_cover_another(store: Any, version: str) -> None:
             version,
             current,
         )
-
-
-def _many_jobs(jobs: int | None) -> bool:
-    from .preprocessing.parallel import effective_n_jobs
-
-    return effective_n_jobs(jobs) > 1
 
 
 def _state_lock(state: Path | None) -> contextlib.AbstractContextManager[None]:

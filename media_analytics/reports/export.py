@@ -152,8 +152,6 @@ def _cell(sheet: Any, value: Any, font: Any = None, *, alignment: Any = None) ->
     """A workbook cell of one table value: empty for a missing one, ``inf`` as text (as pandas
     writes it), text from an article never a formula (a headline opening with ``=`` stays
     text), anything else Excel has no type for as its text."""
-    from openpyxl.cell import WriteOnlyCell
-
     missing = value is None or value is pd.NaT or value is pd.NA
     if missing or (isinstance(value, float) and value != value):  # (NaN)
         value = None
@@ -163,7 +161,9 @@ def _cell(sheet: Any, value: Any, font: Any = None, *, alignment: Any = None) ->
         value = str(value)
     formula = isinstance(value, str) and value.startswith("=")
     if not (formula or font or alignment):
-        return value
+        return value  # (most cells: a plain value, no cell object)
+    from openpyxl.cell import WriteOnlyCell
+
     cell = WriteOnlyCell(sheet, value=value)
     if formula:
         cell.data_type = "s"

@@ -906,8 +906,7 @@ def top_speakers(data: ReportData, n: int = 10, *, max_chars: int = 160) -> pd.D
     for column in ("title", "role"):
         given = named[column].agg(_mode).reindex(out.index).astype(object)
         out[column] = given.where(given.notna(), None)  # none given: None, as in top_actors
-    out = out.reset_index().sort_values(["quotes", "speaker"], ascending=[False, True])
-    return out[columns].head(n).reset_index(drop=True)
+    return out.reset_index()[columns].reset_index(drop=True)  # (in the order kept above)
 
 
 def _cut(text: str, limit: int) -> str:
