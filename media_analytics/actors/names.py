@@ -15,7 +15,10 @@ only mean one person in the data at hand, and names each group by its most used 
   Wibowo Santoso`` joins neither), stray forms aside (each seen once or twice, all together a
   tenth as often as the others at most: a misspelling, words an extraction ran on into);
 - a single word that is the first or the last word of the forms of one group only (``Anies``;
-  ``Budi`` beside ``Budi Gunawan`` and ``Budi Santoso`` stays as written);
+  ``Budi`` beside ``Budi Gunawan`` and ``Budi Santoso`` stays as written), or, when several
+  groups' forms hold it, of the one group whose forms hold the office the word is most often
+  given (``Presiden Prabowo`` joins ``Prabowo Subianto``, a president in the data, and not
+  ``Listyo Sigit Prabowo``, a police chief; :func:`role_key` compares offices);
 - a one-word nickname the articles themselves join to a full name (``Jokowi`` read as ``Joko
   Widodo`` in the articles that give both, :mod:`~media_analytics.actors.aliases`), when at
   least ``min_links`` articles do, nearly all of them to the same person, and the word is not
@@ -30,6 +33,7 @@ its forms still count as rivals (``Budi`` stays apart when the table names ``Bud
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter, defaultdict
 from collections.abc import Container, Mapping
 from difflib import SequenceMatcher
@@ -49,6 +53,7 @@ __all__ = [
     "person_groups",
     "read_name_table",
     "resolve_name_table",
+    "role_key",
 ]
 
 #: Articles that must join a nickname to one full name before other articles' lone uses of the
@@ -64,6 +69,94 @@ RARE_SHARE = 0.1
 #: The share of the articles joining an organisation's short form to a name that must join it
 #: to the same one.
 ORG_LINK_SHARE = 0.8
+
+
+#: Short forms of offices and the words they stand for, so that two ways of writing one office
+#: compare equal (``Wapres``, ``Wakil Presiden``; ``Cagub Jateng``, ``Calon Gubernur Jawa
+#: Tengah``). Only the shortenings whose meaning is fixed: ``Kapolres`` needs its command.
+_OFFICE_WORDS: dict[str, tuple[str, ...]] = {
+    short: tuple(full.split())
+    for short, full in (
+        ("wapres", "wakil presiden"),
+        ("capres", "calon presiden"),
+        ("cawapres", "calon wakil presiden"),
+        ("wagub", "wakil gubernur"),
+        ("cagub", "calon gubernur"),
+        ("cawagub", "calon wakil gubernur"),
+        ("wabup", "wakil bupati"),
+        ("cabup", "calon bupati"),
+        ("cawabup", "calon wakil bupati"),
+        ("walikota", "wali kota"),
+        ("walkot", "wali kota"),
+        ("wawali", "wakil wali kota"),
+        ("wawalkot", "wakil wali kota"),
+        ("cawalkot", "calon wali kota"),
+        ("cawawalkot", "calon wakil wali kota"),
+        ("ketum", "ketua umum"),
+        ("sekjen", "sekretaris jenderal"),
+        ("sekjend", "sekretaris jenderal"),
+        ("jendral", "jenderal"),
+        ("jubir", "juru bicara"),
+        ("dirut", "direktur utama"),
+        ("dubes", "duta besar"),
+        ("sekda", "sekretaris daerah"),
+        ("kades", "kepala desa"),
+        ("menko", "menteri koordinator"),
+        ("menkeu", "menteri keuangan"),
+        ("mendagri", "menteri dalam negeri"),
+        ("menlu", "menteri luar negeri"),
+        ("menhan", "menteri pertahanan"),
+        ("menag", "menteri agama"),
+        ("mensos", "menteri sosial"),
+        ("menkes", "menteri kesehatan"),
+        ("mentan", "menteri pertanian"),
+        ("mendag", "menteri perdagangan"),
+        ("menperin", "menteri perindustrian"),
+        ("menaker", "menteri ketenagakerjaan"),
+        ("menhub", "menteri perhubungan"),
+        ("menpora", "menteri pemuda dan olahraga"),
+        ("mensesneg", "menteri sekretaris negara"),
+        ("seskab", "sekretaris kabinet"),
+        ("wamen", "wakil menteri"),
+    )
+}
+#: Words after an office that name the country it serves, which either form may leave out.
+_COUNTRY_TAILS = (("republik", "indonesia"), ("ri",), ("indonesia",))
+
+
+@lru_cache(maxsize=1 << 14)
+def role_key(role: str) -> tuple[str, ...]:
+    """The words an office is compared by: short forms written out, a bracketed aside and the
+    country (``RI``, ``Republik Indonesia``) dropped, a closing region's name replaced by its
+    code, so that the ways of writing one office meet.
+
+    >>> role_key("Wapres") == role_key("Wakil Presiden RI")
+    True
+    >>> role_key("Cagub Jateng") == role_key("calon gubernur Jawa Tengah")
+    True
+    >>> role_key("Menteri Sekretaris Negara (Mensesneg)") == role_key("Mensesneg")
+    True
+    >>> role_key("Kapolda Jatim") == role_key("Kapolda Jateng")
+    False
+    """
+    from .lexicon import phrase_key
+    from .regions import lookup_region
+
+    words: list[str] = []
+    for w in phrase_key(_ASIDE.sub(" ", role)):
+        words.extend(_OFFICE_WORDS.get(w, (w,)))
+    for tail in _COUNTRY_TAILS:
+        if len(words) > len(tail) and tuple(words[-len(tail) :]) == tail:
+            del words[-len(tail) :]
+            break
+    for k in range(1, len(words)):  # the longest closing run of words that names one region
+        region = lookup_region(" ".join(words[k:]))
+        if region is not None:
+            return (*words[:k], f"@{region.code}")
+    return tuple(words)
+
+
+_ASIDE = re.compile(r"\([^)]*\)")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -135,6 +228,7 @@ def person_groups(
     link_share: float = LINK_SHARE,
     min_full: int = MIN_FULL,
     rare_share: float = RARE_SHARE,
+    roles: Mapping[str, Mapping[str, int]] | None = None,
 ) -> dict[str, str]:
     """The name each written form of a person counts under, for the forms that change.
 
@@ -161,6 +255,12 @@ def person_groups(
         ``Lembaga. Sri Mulyani`` that an extraction ran over a full stop, or one misspelt
         ``Yasonna Hamonganan Laoly`` beside ``Yasonna H. Laoly`` and ``Yasonna Hamonangan
         Laoly``).
+    roles : mapping of str to mapping of str to int, optional
+        Each written form's offices (``Presiden``, ``Kapolri``) and in how many articles it is
+        given each. A single word that several groups' forms begin or end with joins the one
+        group whose forms hold the office the word is most often given, when no other group's
+        do (offices compared by :func:`role_key`), under the same rule of established longer
+        forms as a word with one group.
 
     Returns
     -------
@@ -174,6 +274,10 @@ def person_groups(
     {'Mulyani': 'Sri Mulyani', 'Sri Mulyani Indrawati': 'Sri Mulyani'}
     >>> person_groups({"Jokowi": 5, "Joko Widodo": 20}, {("Jokowi", "Joko Widodo"): 6})
     {'Jokowi': 'Joko Widodo'}
+    >>> person_groups({"Prabowo": 35, "Prabowo Subianto": 106, "Listyo Sigit Prabowo": 7},
+    ...               roles={"Prabowo": {"Presiden": 30}, "Prabowo Subianto": {"Presiden RI": 90},
+    ...                      "Listyo Sigit Prabowo": {"Kapolri": 7}})
+    {'Prabowo': 'Prabowo Subianto'}
     """
     fixed = _fixed(table, name_words)
     freq, forms = _counted(counts, name_words)
@@ -210,9 +314,18 @@ def person_groups(
     group_freq: Counter[tuple[str, ...]] = Counter()
     for k in multi:
         group_freq[groups.find(k)] += freq[k]
+    offices = _offices(roles, forms) if roles else {}
+    group_offices: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+    for k in multi:
+        group_offices[groups.find(k)].update(offices.get(k, ()))
     joined: set[tuple[str, ...]] = set()
     for k in sorted(singles):
         owners = {groups.find(h) for h in ending.get(k[0], ())}
+        if len(owners) > 1 and offices.get(k):
+            # several people bear the word: the one holding the office it is given, if only
+            # one does ("Presiden Prabowo": not the police chief Listyo Sigit Prabowo)
+            office = offices[k][0]
+            owners = {o for o in owners if office in group_offices[o]}
         # the full name must be established in the data: a given name used alone at least as
         # often as the one full name that holds it is mostly someone else's ("Shanty" beside one
         # "Shanty Jones")
@@ -240,6 +353,24 @@ def person_groups(
     # name each group by its most used form (an odd longer form that took a well-known single
     # name in does not rename it)
     return _named(groups, keys, freq, forms, fixed, one_word_apart=True)
+
+
+def _offices(
+    roles: Mapping[str, Mapping[str, int]], forms: Mapping[tuple[str, ...], Counter[str]]
+) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """Each name key's offices (:func:`role_key`), the one given in most articles first (on a
+    tie, the first in order)."""
+    out: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for key, written in forms.items():
+        held: Counter[tuple[str, ...]] = Counter()
+        for form in written:
+            for role, n in (roles.get(form) or {}).items():
+                office = role_key(str(role))
+                if office:
+                    held[office] += int(n)
+        if held:
+            out[key] = sorted(held, key=lambda o: (-held[o], o))
+    return out
 
 
 def _established(

@@ -430,7 +430,13 @@ def _group_names(
         kind: {(a, f): n for (k, a, f), n in links.items() if k == kind}
         for kind in ("person", "organization")
     }
-    groups = person_groups(counts, of["person"], table=table)
+    # each form's offices, by the stories that give it each: a word several people bear joins
+    # the one who holds the office it is given
+    held = actors.loc[person, ["id", "name", "role"]].dropna().drop_duplicates()
+    roles: dict[str, Counter[str]] = {}
+    for (name, role), n in Counter(zip(held["name"], held["role"], strict=True)).items():
+        roles.setdefault(name, Counter())[role] = n
+    groups = person_groups(counts, of["person"], table=table, roles=roles)
     if groups:
         actors.loc[person, "name"] = _renamed(actors.loc[person, "name"], groups)
         quotes["speaker"] = _renamed(quotes["speaker"], groups)

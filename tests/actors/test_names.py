@@ -88,6 +88,37 @@ def test_a_lone_given_name_joins_only_a_well_established_full_name():
     assert person_groups({"Rony": 1, "Ronny": 1}) == {}
 
 
+def test_a_word_several_people_bear_joins_the_one_holding_the_office_it_is_given():
+    # seen on 2025 news: "Presiden Prabowo" alone in 35 articles, beside the president's full
+    # name and the police chief's, whose name ends with the same word
+    counts = {"Prabowo": 35, "Prabowo Subianto": 106, "Listyo Sigit Prabowo": 7}
+    assert person_groups(counts) == {}  # without offices: two people could bear it
+    roles = {
+        "Prabowo": {"Presiden": 30, "Ketua Umum Gerindra": 2},
+        "Prabowo Subianto": {"Presiden Republik Indonesia": 80, "Presiden": 10},
+        "Listyo Sigit Prabowo": {"Kapolri": 7},
+    }
+    assert person_groups(counts, roles=roles) == {"Prabowo": "Prabowo Subianto"}
+    # the office of the police chief: his group, not the president's
+    lone = {**roles, "Prabowo": {"Kapolri": 3}}
+    assert person_groups({**counts, "Prabowo": 3}, roles=lone) == {
+        "Prabowo": "Listyo Sigit Prabowo"
+    }
+    # ways of writing one office meet: a short form, a closing RI, a region's short name
+    roles = {
+        "Gibran": {"Wapres": 5},
+        "Gibran Rakabuming Raka": {"Wakil Presiden RI": 20},
+        "Gibran Putra": {"Ketua RT": 4},
+    }
+    counts = {"Gibran": 7, "Gibran Rakabuming Raka": 20, "Gibran Putra": 4}
+    assert person_groups(counts, roles=roles) == {"Gibran": "Gibran Rakabuming Raka"}
+    # an office held by no group, or by two, decides nothing
+    assert person_groups(counts, roles={**roles, "Gibran": {"Bupati": 5}}) == {}
+    assert person_groups(counts, roles={**roles, "Gibran Putra": {"Wapres": 1}}) == {}
+    # and the group holding the office must still be established: used at least as often
+    assert person_groups({**counts, "Gibran": 30}, roles=roles) == {}
+
+
 def test_nicknames_need_the_articles_to_join_them_often_and_to_one_person():
     counts = {"Jokowi": 4, "Joko Widodo": 20, "Relawan Jokowi": 1}
     assert person_groups(counts, {("Jokowi", "Joko Widodo"): 6}) == {"Jokowi": "Joko Widodo"}

@@ -290,6 +290,27 @@ def test_a_one_word_name_counts_under_the_one_longer_name_it_stands_for():
     assert provenance["Actor names"].startswith("1 written form(s) counted under another name")
 
 
+def test_a_word_two_people_bear_counts_under_the_one_holding_its_office():
+    def record(i: int, name: str, role: str | None) -> dict:
+        actor = {"name": name, "type": "person", "role": role}
+        quote = {"speaker": name, "text": f"kutipan {i}", "verb": "kata"}
+        return {"id": f"r{i}", "published_at": "2025-10-21", "actors": [actor], "quotes": [quote]}
+
+    records = [record(i, "Prabowo Subianto", "Presiden RI") for i in range(4)]
+    records += [record(i, "Listyo Sigit Prabowo", "Kapolri") for i in range(4, 7)]
+    records += [record(7, "Prabowo", "Presiden"), record(8, "Prabowo", None)]
+    data = records_to_frames(records)
+    named = data.actors.groupby("name")["id"].apply(sorted).to_dict()
+    assert named["Prabowo Subianto"] == ["r0", "r1", "r2", "r3", "r7", "r8"]
+    assert named["Listyo Sigit Prabowo"] == ["r4", "r5", "r6"]
+    assert "Prabowo" not in named and data.quotes["speaker"].eq("Prabowo").sum() == 0
+    top = top_actors(data, 3).set_index("actor")["also_written"]
+    assert top["Prabowo Subianto"] == "Prabowo (2)"
+    # without the office, either could be meant: the word stays as written
+    plain = [{**r, "actors": [{**a, "role": None} for a in r["actors"]]} for r in records]
+    assert "Prabowo" in set(records_to_frames(plain).actors["name"])
+
+
 def test_nicknames_the_articles_join_to_a_full_name_and_the_analysts_own_names():
     def record(i: int, actors: list[dict]) -> dict:
         return {"id": f"r{i}", "published_at": "2024-10-18", "actors": actors}
