@@ -347,11 +347,62 @@ def _complement(
             found.append(pm)
             j = pm.end
             continue
+        if ts.upper[j] and _initials_of_name(ts, j, gaz):
+            break  # "Presiden ke-3 RI BJ Habibie": the name's initials, not the office's
         if low in lex.institution or ts.upper[j] or w in lex.org_tails or _ROMAN.fullmatch(w):
             j += 1
             continue
         break
     return j
+
+
+#: Two capitals that stand before a name without being its initials: the country, legal forms,
+#: units and the boards of associations (``Presiden RI Jokowi``, ``Direktur PT Maju``, ``Ketua
+#: TP PKK``, ``Ketua Umum PP Pordasi``, ``hakim PN Pelalawan``).
+_NOT_INITIALS = frozenset(
+    {
+        *("RI", "AS", "UK", "PT", "CV", "UD", "PD", "PS", "TP", "SD", "DI", "TV", "PM", "RT", "RW"),
+        *("PP", "PB", "PW", "PC", "PN", "PA", "PK", "DP", "BP", "UP", "KP", "KM", "HP"),
+    }
+)
+
+
+#: The country's short forms, which end an office before a name's initials (``Presiden RI BJ
+#: Habibie``), where a board or a legal form goes on with its body's name (``PB WI``).
+_COUNTRY_SHORT = frozenset({"RI", "AS", "UK"})
+
+
+def _initials_of_name(ts: TokenStream, j: int, gaz: Gazetteer | None = None) -> bool:
+    """Whether the capitals at ``j`` (two letters that name no known organisation, unit or
+    place) are the initials of the one-word name right after them (``BJ Habibie``, ``AM
+    Hendropriyono``); not after a board or a legal form (``PB WI Ngatino``: the association's), nor
+    before an honorific (``UB Prof``), an organisation's word (``YG Entertainment``) or a
+    region (``PN Pelalawan``)."""
+    w = ts.words[j]
+    if not (len(w) == 2 and w.isalpha() and w not in _NOT_INITIALS and j + 2 < ts.n):
+        return False
+    lex = ts.lex
+    k = j + 1
+    return (
+        ts.lows[j] not in lex.institution
+        and (w,) not in lex.org_phrases
+        and not (j > 0 and ts.words[j - 1] in _NOT_INITIALS - _COUNTRY_SHORT)
+        and ts.joined(k)
+        and ts.caps[k]
+        and not ts.upper[k]
+        and ts.name_ok[k]
+        and not (ts.joined(k + 1) and ts.caps[k + 1])  # one name word, then the name ends
+        and ts.lows[k] not in lex.institution
+        and ts.words[k] not in lex.org_tails
+        and match_hon_prefix(ts, k) is None
+        and match_rank(ts, k) is None
+        and (gaz is None or not _names_region(gaz, ts.words[k]))
+    )
+
+
+def _names_region(gaz: Gazetteer, word: str) -> bool:
+    """Whether ``word`` names a province, regency or city, or spells one's name short."""
+    return gaz.spells_region(word) or any(r.level != "district" for r in gaz.lookup(word))
 
 
 def _rank_ahead(ts: TokenStream, j: int) -> int | None:
@@ -565,6 +616,9 @@ def _person_after(ts: TokenStream, j: int) -> PersonMatch | None:
         # "AKBP Hari Brata": after a rank, an everyday word that is also a given name opens
         # the name when a name word follows
         n_end = read_name(ts, j + 1)
+        n_end = j if n_end == j + 1 else n_end
+    if n_end == j and j < ts.n and ts.upper[j] and _initials_of_name(ts, j):
+        n_end = read_name(ts, j + 1)  # "BJ Habibie": two capitals, the initials of the name
         n_end = j if n_end == j + 1 else n_end
     if n_end == j:
         return None

@@ -873,3 +873,31 @@ def test_a_middle_word_and_the_last_word_of_a_name_join_the_full_name() -> None:
         "Menurut Agung Wirawan, kopi Bali makin diminati."
     )
     assert list(persons(text)) == ["I Gusti Agung Putu Wirawan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # two capitals before a one-word name are its initials, not the office's last word
+        ("Presiden ke-3 RI BJ Habibie dirawat di rumah sakit.", "BJ Habibie", "Presiden ke-3 RI"),
+        ("Mantan Kepala BIN AM Hendropriyono menilai.", "AM Hendropriyono", "Mantan Kepala BIN"),
+        # ... but the country, a board, a known body or a region after them are the office's
+        ("Presiden RI Joko Widodo meninjau.", "Joko Widodo", "Presiden RI"),
+        ("Ketua MA Hatta Ali membuka sidang.", "Hatta Ali", "Ketua MA"),
+        ("Sekjen PB WI Ngatino mengakui persaingan ketat.", "Ngatino", "Sekjen PB WI"),
+    ],
+)  # fmt: skip
+def test_initials_before_a_name_after_an_office(text: str, name: str, role: str) -> None:
+    assert persons(text)[name].role == role
+
+
+def test_a_sons_name_does_not_take_his_fathers_office() -> None:
+    # seen on 2019 news: "Habibie" given the office "Presiden ke-3 RI BJ", and the son's name,
+    # the longer name in the article ending with it, took the father's office and quotes
+    text = (
+        "Presiden ke-3 RI BJ Habibie dirawat di RSPAD. Thareq Kemal Habibie mengatakan kondisi "
+        "ayahnya membaik."
+    )
+    found = persons(text)
+    assert found["BJ Habibie"].role == "Presiden ke-3 RI"
+    assert found["Thareq Kemal Habibie"].role is None
