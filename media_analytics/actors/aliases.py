@@ -361,6 +361,8 @@ def _fold(state: ArticleActors, keep: _Person, drop: _Person) -> None:
 def _variants(state: ArticleActors) -> None:
     """Blends, spelling variants and first-and-last forms of a name: folded into the fuller (or
     more used) form."""
+    from .extract import initials_agree  # (extract reads this module)
+
     persons = [p for p in state.persons if p.tokens]
     if len(persons) < 2:
         return
@@ -395,6 +397,7 @@ def _variants(state: ArticleActors) -> None:
                 or (len(pk) < len(q.tokens) and _inside(keys[id(q)], pk))
                 or _first_and_last(keys[id(q)], pk)
             )
+            and initials_agree(p, q)  # "B.J. Habibie" is not "Thareq Kemal Habibie"
         ]
         word = p.tokens[0]
         if len(pk) == 1 and len(word) > 2 * _MIN_BLEND_PART and word[:2] in openers:

@@ -88,12 +88,51 @@ def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     return any(big[k : k + n] == small for k in range(len(big) - n + 1))
 
 
-class _Person:
-    __slots__ = ("actor", "tokens")
+def _leading_initials(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A person's name key and the initials written before its first full word: ``B.J.
+    Habibie`` and ``BJ Habibie`` -> ``(("habibie",), ("b", "j"))``; initials later in the name
+    are left out of the key and ask nothing (``Yasonna H. Laoly``)."""
+    words = phrase_key(name, lower=False)
+    initials: list[str] = []
+    k = 0
+    while k < len(words) - 1 and words[k].isalpha() and words[k].isupper() and len(words[k]) <= 2:
+        initials.extend(words[k].lower())
+        k += 1
+    key = tuple(w.lower() for w in words[k:] if len(w) > 1)
+    return key, tuple(initials)
 
-    def __init__(self, actor: Actor, tokens: tuple[str, ...]) -> None:
+
+def _initials_fit(initials: tuple[str, ...], short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether the initials written before ``short`` begin, in order, words of ``long`` before
+    where ``short`` stands in it (``B.J.`` Habibie: Bacharuddin Jusuf Habibie, not Thareq Kemal
+    Habibie)."""
+    if not initials:
+        return True
+    n = len(short)
+    for k in range(len(long) - n + 1):
+        if long[k : k + n] == short:
+            letters = iter(w[0] for w in long[:k])
+            return all(any(c == i for c in letters) for i in initials)
+    return True
+
+
+def initials_agree(a: _Person, b: _Person) -> bool:
+    """Whether the initials written before the shorter of two persons' names fit the longer
+    (:func:`_initials_fit`; names of as many words ask nothing of each other)."""
+    if len(a.tokens) > len(b.tokens):
+        a, b = b, a
+    return len(a.tokens) == len(b.tokens) or _initials_fit(a.initials, a.tokens, b.tokens)
+
+
+class _Person:
+    __slots__ = ("actor", "initials", "tokens")
+
+    def __init__(
+        self, actor: Actor, tokens: tuple[str, ...], initials: tuple[str, ...] = ()
+    ) -> None:
         self.actor = actor
         self.tokens = tokens
+        self.initials = initials
 
 
 class ArticleActors:
@@ -658,19 +697,25 @@ class ArticleActors:
 
     def _add_named(self, pm: PersonMatch, name: str, span: tuple[int, int], single: bool) -> None:
         """Add the person named ``name`` at ``span`` (``single``: one token) from ``pm``."""
-        key = phrase_key(name)
-        # one-letter words (initials) are left out of a longer name's key
-        tokens = key if single else tuple(t for t in key if len(t) > 1)
-        person = self._find_person(tokens)
+        initials: tuple[str, ...] = ()
+        if single:
+            tokens = phrase_key(name)
+        else:
+            # initials are left out of a longer name's key; those before its first full word
+            # must fit the name it is matched with
+            tokens, initials = _leading_initials(name)
+        person = self._find_person(tokens, initials)
         role = pm.role_match
         if person is None:
             actor = Actor(name=name, type="person", title=pm.title)
-            person = _Person(actor, tokens)
+            person = _Person(actor, tokens, initials)
             self.persons.append(person)
         else:
             actor = person.actor
-            if len(tokens) > len(person.tokens):
-                actor.name, person.tokens = name, tokens
+            if len(tokens) > len(person.tokens) or (
+                tokens == person.tokens and len(initials) > len(person.initials)
+            ):  # the fuller name: more words, or the same with initials ("BJ Habibie")
+                actor.name, person.tokens, person.initials = name, tokens, initials
             actor.title = actor.title or pm.title
         actor.mentions.append(span)
         for hon in pm.honorifics:
@@ -690,7 +735,9 @@ class ArticleActors:
             actor.mentions.append((a, b))
         self._cover(pm.start, pm.end)
 
-    def _find_person(self, tokens: tuple[str, ...]) -> _Person | None:
+    def _find_person(
+        self, tokens: tuple[str, ...], initials: tuple[str, ...] = ()
+    ) -> _Person | None:
         if not tokens:
             return None
         for p in self.persons:
@@ -701,9 +748,9 @@ class ArticleActors:
             p
             for p in self.persons
             if (
-                _contains(p.tokens, tokens)
+                _contains(p.tokens, tokens) and _initials_fit(initials, tokens, p.tokens)
                 if len(p.tokens) > len(tokens)
-                else _contains(tokens, p.tokens)
+                else _contains(tokens, p.tokens) and _initials_fit(p.initials, p.tokens, tokens)
             )
         ]
         return inside[0] if len(inside) == 1 else None

@@ -167,7 +167,12 @@ def name_words(name: str) -> tuple[str, ...]:
     ('b', 'j', 'habibie')
     >>> name_words("Luhut Binsar Pandjaitan") == name_words("Luhut Binsar Panjaitan")
     True
+    >>> name_words("BJ Habibie")  # two capitals before the name: its initials
+    ('b', 'j', 'habibie')
     """
+    first = name.split(maxsplit=1)
+    if first and len(first[0]) == 2 and first[0].isalpha() and first[0].isupper() and first[1:]:
+        name = f"{first[0][0]} {first[0][1]} {first[1]}"
     return tuple(
         w[0] if w in NAME_ABBREV else spelling_key(w) for w in normalize_name(name).split()
     )

@@ -901,3 +901,22 @@ def test_a_sons_name_does_not_take_his_fathers_office() -> None:
     found = persons(text)
     assert found["BJ Habibie"].role == "Presiden ke-3 RI"
     assert found["Thareq Kemal Habibie"].role is None
+
+
+def test_initials_before_a_surname_must_fit_the_longer_name_it_joins() -> None:
+    # seen on 2019 news: "B.J. Habibie" was read as his son named later in the article
+    text = (
+        "Menko Luhut menyebut sosok B.J. Habibie sebagai teladan. Thareq Kemal Habibie "
+        "mengatakan keluarga berterima kasih."
+    )
+    assert {"B.J. Habibie", "Thareq Kemal Habibie"} <= set(persons(text))
+    # initials that begin the longer name's words: one person, under the fuller name
+    text = (
+        "Presiden ke-3 RI BJ Habibie dirawat di RSPAD. Bacharuddin Jusuf Habibie lahir di "
+        "Parepare. Habibie dikenal cerdas."
+    )
+    found = persons(text)
+    assert list(found) == ["Bacharuddin Jusuf Habibie"]
+    assert len(found["Bacharuddin Jusuf Habibie"].mentions) == 3
+    # the same surname with initials or without: the form with them names the person
+    assert list(persons("Habibie tiba. Presiden BJ Habibie lalu berpidato.")) == ["BJ Habibie"]
