@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from .aliases import link_aliases
-from .lexicon import is_derived_word, is_ordinary_word, phrase_key
+from .lexicon import initials_of, is_derived_word, is_ordinary_word, phrase_key
 from .model import Actor, canonical_key, normalize_name, org_key
 from .orgs import DRAW_GROUPS, OrgMatch, is_channel, is_draw_group, match_org, match_tail_org
 from .people import (
@@ -95,8 +95,8 @@ def _leading_initials(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     words = phrase_key(name, lower=False)
     initials: list[str] = []
     k = 0
-    while k < len(words) - 1 and words[k].isalpha() and words[k].isupper() and len(words[k]) <= 2:
-        initials.extend(words[k].lower())
+    while k < len(words) - 1 and initials_of(words[k]):
+        initials.extend(initials_of(words[k]))
         k += 1
     key = tuple(w.lower() for w in words[k:] if len(w) > 1)
     return key, tuple(initials)

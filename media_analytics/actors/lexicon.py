@@ -78,6 +78,16 @@ def read_sections(name: str) -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1 << 16)  # names recur within and across articles
+def initials_of(word: str) -> str:
+    """The letters of a word written as a name's initials, one or two capitals (``B``, ``BJ``),
+    lower-cased; ``""`` for any other word.
+
+    >>> initials_of("BJ"), initials_of("B"), initials_of("Budi"), initials_of("KPK")
+    ('bj', 'b', '', '')
+    """
+    return word.lower() if len(word) <= 2 and word.isalpha() and word.isupper() else ""
+
+
 def phrase_key(phrase: str, *, lower: bool = True) -> tuple[str, ...]:
     """Split a phrase into the word tokens the extractor sees (periods and brackets dropped).
 

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from .aliases import spelling_key
+from .lexicon import initials_of
 from .model import normalize_name, org_key
 from .tokens import NAME_ABBREV
 
@@ -140,7 +141,7 @@ def role_key(role: str) -> tuple[str, ...]:
     False
     """
     from .lexicon import phrase_key
-    from .regions import lookup_region
+    from .regions import office_of_region
 
     words: list[str] = []
     for w in phrase_key(_ASIDE.sub(" ", role)):
@@ -149,11 +150,8 @@ def role_key(role: str) -> tuple[str, ...]:
         if len(words) > len(tail) and tuple(words[-len(tail) :]) == tail:
             del words[-len(tail) :]
             break
-    for k in range(1, len(words)):  # the longest closing run of words that names one region
-        region = lookup_region(" ".join(words[k:]))
-        if region is not None:
-            return (*words[:k], f"@{region.code}")
-    return tuple(words)
+    office = office_of_region(tuple(words))  # a closing region, read by its code
+    return tuple(words) if office is None else (*office[0], f"@{office[1]}")
 
 
 _ASIDE = re.compile(r"\([^)]*\)")
@@ -171,7 +169,7 @@ def name_words(name: str) -> tuple[str, ...]:
     ('b', 'j', 'habibie')
     """
     first = name.split(maxsplit=1)
-    if first and len(first[0]) == 2 and first[0].isalpha() and first[0].isupper() and first[1:]:
+    if len(first) == 2 and len(initials_of(first[0])) == 2:
         name = f"{first[0][0]} {first[0][1]} {first[1]}"
     return tuple(
         w[0] if w in NAME_ABBREV else spelling_key(w) for w in normalize_name(name).split()

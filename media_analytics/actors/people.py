@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import is_derived_word, is_ordinary_word
+from .lexicon import initials_of, is_derived_word, is_ordinary_word
 from .orgs import OrgMatch, match_org
 from .places import PlaceMatch, match_place
 from .regions import Gazetteer
@@ -370,6 +370,7 @@ _NOT_INITIALS = frozenset(
 #: The country's short forms, which end an office before a name's initials (``Presiden RI BJ
 #: Habibie``), where a board or a legal form goes on with its body's name (``PB WI``).
 _COUNTRY_SHORT = frozenset({"RI", "AS", "UK"})
+_BOARDS = _NOT_INITIALS - _COUNTRY_SHORT
 
 
 def _initials_of_name(ts: TokenStream, j: int, gaz: Gazetteer | None = None) -> bool:
@@ -379,14 +380,14 @@ def _initials_of_name(ts: TokenStream, j: int, gaz: Gazetteer | None = None) -> 
     before an honorific (``UB Prof``), an organisation's word (``YG Entertainment``) or a
     region (``PN Pelalawan``)."""
     w = ts.words[j]
-    if not (len(w) == 2 and w.isalpha() and w not in _NOT_INITIALS and j + 2 < ts.n):
+    if not (len(initials_of(w)) == 2 and w not in _NOT_INITIALS and j + 2 < ts.n):
         return False
     lex = ts.lex
     k = j + 1
     return (
         ts.lows[j] not in lex.institution
         and (w,) not in lex.org_phrases
-        and not (j > 0 and ts.words[j - 1] in _NOT_INITIALS - _COUNTRY_SHORT)
+        and not (j > 0 and ts.words[j - 1] in _BOARDS)
         and ts.joined(k)
         and ts.caps[k]
         and not ts.upper[k]
@@ -607,18 +608,21 @@ def _person_after(ts: TokenStream, j: int) -> PersonMatch | None:
     n_end = read_name(ts, j)
     if (
         n_end == j
-        and title is not None
         and j + 1 < ts.n
-        and ts.lows[j] in _GIVEN_NAME_WORDS
-        and ts.caps[j]
-        and ts.joined(j + 1)
+        and (
+            # "AKBP Hari Brata": after a rank, an everyday word that is also a given name opens
+            # the name when a name word follows
+            (
+                title is not None
+                and ts.lows[j] in _GIVEN_NAME_WORDS
+                and ts.caps[j]
+                and ts.joined(j + 1)
+            )
+            # "BJ Habibie": two capitals, the initials of the name
+            or (ts.upper[j] and _initials_of_name(ts, j))
+        )
     ):
-        # "AKBP Hari Brata": after a rank, an everyday word that is also a given name opens
-        # the name when a name word follows
         n_end = read_name(ts, j + 1)
-        n_end = j if n_end == j + 1 else n_end
-    if n_end == j and j < ts.n and ts.upper[j] and _initials_of_name(ts, j):
-        n_end = read_name(ts, j + 1)  # "BJ Habibie": two capitals, the initials of the name
         n_end = j if n_end == j + 1 else n_end
     if n_end == j:
         return None

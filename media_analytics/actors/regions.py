@@ -28,7 +28,14 @@ from functools import lru_cache
 
 from .lexicon import phrase_key, read_csv_rows
 
-__all__ = ["Gazetteer", "Region", "get_gazetteer", "lookup_region", "region_of"]
+__all__ = [
+    "Gazetteer",
+    "Region",
+    "get_gazetteer",
+    "lookup_region",
+    "office_of_region",
+    "region_of",
+]
 
 # Regency/city names that are also everyday words or common personal names: never taken as a
 # place on their own (they still are after "Kota"/"Kabupaten" or in a role such as "Bupati Bima").
@@ -347,3 +354,14 @@ def lookup_region(name: str, level: str | None = None) -> Region | None:
         cities = [r for r in found if r.level == "city"]
         found = cities or found
     return found[0] if len(found) == 1 else None
+
+
+def office_of_region(words: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
+    """A role's office and the code of the region it is of, when its last words (the most
+    that the gazetteer reads as one region) name one: ``kapolda jawa timur`` -> ``(("kapolda",),
+    "35")``; ``None`` when they name none, or the role is a region's name alone."""
+    for k in range(1, len(words)):
+        region = lookup_region(" ".join(words[k:]))
+        if region is not None:
+            return words[:k], region.code
+    return None

@@ -489,6 +489,7 @@ def role_matches(actors: pd.DataFrame, names: Sequence[str]) -> dict[str, pd.Ser
     {'Kapolda Jawa Timur': [False, False, True]}
     """
     from ..actors.lexicon import phrase_key
+    from ..actors.regions import office_of_region
 
     forms = set(actors["name"].dropna().astype(str).str.casefold())
     if "written" in actors:
@@ -502,7 +503,7 @@ def role_matches(actors: pd.DataFrame, names: Sequence[str]) -> dict[str, pd.Ser
             continue
         lead = re.compile(r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
         mask = roles.map(lambda role, lead=lead: lead.match(role.strip()) is not None)
-        office = _office_of_region(phrase_key(str(name)))
+        office = office_of_region(phrase_key(str(name)))
         if office is not None:  # "Kapolda Jawa Timur": "Kapolda Jatim" too
             role_words = role_words or {role: phrase_key(role) for role in roles.unique()}
             same = {role: _holds(key, *office) for role, key in role_words.items()}
@@ -510,19 +511,6 @@ def role_matches(actors: pd.DataFrame, names: Sequence[str]) -> dict[str, pd.Ser
         if mask.any():
             out[name] = mask.astype(bool)
     return out
-
-
-def _office_of_region(words: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
-    """A role's office and the code of the region it is of, when its last words (the most
-    that the gazetteer reads as one region) name one: ``kapolda jawa timur`` -> ``(("kapolda",),
-    "35")``; ``None`` when they name none, or the role is a region's name alone."""
-    from ..actors.regions import lookup_region
-
-    for k in range(1, len(words)):
-        region = lookup_region(" ".join(words[k:]))
-        if region is not None:
-            return words[:k], region.code
-    return None
 
 
 def _holds(words: tuple[str, ...], office: tuple[str, ...], code: str) -> bool:
