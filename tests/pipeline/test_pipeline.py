@@ -764,7 +764,15 @@ def test_train_previous_keeps_topic_ids_on_the_command_line(
     half, whole = tmp_path / "half.jsonl", tmp_path / "whole.jsonl"
     for path, rows in ((half, records[:165]), (whole, records)):
         path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    common = ["--topics", "6", "--no-article-tone", "--jobs", "1"]
+    # a few of the bundled sentences train the sentiment part: this test is about the topics
+    # and the taxonomy, and the whole sentence set would take most of its time
+    from media_analytics.sentiment import default_training_data
+
+    sentences = tmp_path / "sentences.csv"
+    default_training_data().groupby("label").head(20).to_csv(sentences, index=False)
+    common = [
+        "--topics", "6", "--no-article-tone", "--jobs", "1", "--sentiment-data", str(sentences)
+    ]  # fmt: skip
     # the first model with a theme of the analyst's own, a raised threshold and a theme told
     # otherwise, none of which the second is given again
     bundled = default_taxonomy_path().read_text(encoding="utf-8")
