@@ -15,10 +15,12 @@ only mean one person in the data at hand, and names each group by its most used 
   Wibowo Santoso`` joins neither), stray forms aside (each seen once or twice, all together a
   tenth as often as the others at most: a misspelling, words an extraction ran on into);
 - a single word that is the first or the last word of the forms of one group only (``Anies``;
-  ``Budi`` beside ``Budi Gunawan`` and ``Budi Santoso`` stays as written), or, when several
-  groups' forms hold it, of the one group whose forms hold the office the word is most often
-  given (``Presiden Prabowo`` joins ``Prabowo Subianto``, a president in the data, and not
-  ``Listyo Sigit Prabowo``, a police chief; :func:`role_key` compares offices);
+  ``Budi`` beside ``Budi Gunawan`` and ``Budi Santoso`` stays as written; names holding the
+  word that are seen once or twice beside an established one are strays, as above: a misspelt
+  ``Anies Basweda`` once), or, when several groups' forms hold it, of the one group whose forms
+  hold the office the word is most often given (``Presiden Prabowo`` joins ``Prabowo
+  Subianto``, a president in the data, and not ``Listyo Sigit Prabowo``, a police chief;
+  :func:`role_key` compares offices); the word then names no group, however often it is used;
 - a one-word nickname the articles themselves join to a full name (``Jokowi`` read as ``Joko
   Widodo`` in the articles that give both, :mod:`~media_analytics.actors.aliases`), when at
   least ``min_links`` articles do, nearly all of them to the same person, and the word is not
@@ -320,14 +322,24 @@ def person_groups(
     offices = _offices(roles, forms) if roles else {}
     group_offices: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
     for k in multi:
-        group_offices[groups.find(k)].update(offices.get(k, ()))
+        group_offices[groups.find(k)].update(o for o, _ in offices.get(k, ()))
     joined: set[tuple[str, ...]] = set()
     for k in sorted(singles):
-        owners = {groups.find(h) for h in ending.get(k[0], ())}
+        holding: Counter[tuple[str, ...]] = Counter()
+        for h in ending.get(k[0], ()):
+            holding[groups.find(h)] += freq[h]
+        owners = set(holding)
+        if len(owners) > 1:
+            # names holding the word that are seen once or twice beside one established name
+            # are strays, as for the longer forms above ("Anies Baswedan", 151, beside "Anies
+            # Matta" and a misspelt "Anies Basweda", once each)
+            kept = _established(sorted(owners), holding, min_full, rare_share, groups.pin)
+            if len(kept) == 1:
+                owners = set(kept)
         if len(owners) > 1 and offices.get(k):
             # several people bear the word: the one holding the office it is given, if only
             # one does ("Presiden Prabowo": not the police chief Listyo Sigit Prabowo)
-            office = offices[k][0]
+            office = offices[k][0][0]
             owners = {o for o in owners if office in group_offices[o]}
         # the full name must be established in the data: a given name used alone at least as
         # often as the one full name that holds it is mostly someone else's ("Shanty" beside one
@@ -355,15 +367,15 @@ def person_groups(
             groups.join(f, a)
     # name each group by its most used form (an odd longer form that took a well-known single
     # name in does not rename it)
-    return _named(groups, keys, freq, forms, fixed, one_word_apart=True)
+    return _named(groups, keys, freq, forms, fixed, one_word_apart=True, not_names=joined)
 
 
 def _offices(
     roles: Mapping[str, Mapping[str, int]], forms: Mapping[tuple[str, ...], Counter[str]]
-) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
-    """Each name key's offices (:func:`role_key`), the one given in most articles first (on a
-    tie, the first in order)."""
-    out: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+) -> dict[tuple[str, ...], list[tuple[tuple[str, ...], int]]]:
+    """Each name key's offices (:func:`role_key`) and in how many articles each is given, the
+    one given in most first (on a tie, the first in order)."""
+    out: dict[tuple[str, ...], list[tuple[tuple[str, ...], int]]] = {}
     for key, written in forms.items():
         held: Counter[tuple[str, ...]] = Counter()
         for form in written:
@@ -372,7 +384,7 @@ def _offices(
                 if office:
                     held[office] += int(n)
         if held:
-            out[key] = sorted(held, key=lambda o: (-held[o], o))
+            out[key] = sorted(held.items(), key=lambda o: (-o[1], o[0]))
     return out
 
 
@@ -402,12 +414,15 @@ def _named(
     forms: Mapping[tuple[str, ...], Counter[str]],
     fixed: Mapping[tuple[str, ...], str],
     one_word_apart: bool = False,
+    not_names: Container[tuple[str, ...]] = (),
 ) -> dict[str, str]:
     """``written form -> name`` of every form whose group is named otherwise.
 
     With ``one_word_apart``, the spellings of a one-word key that joined nothing else stay
     apart unless they differ only in case and punctuation (``Rony`` and ``Ronny``: two people
-    as likely as one; ``Jokowi`` and ``JOKOWI``: one).
+    as likely as one; ``Jokowi`` and ``JOKOWI``: one). The keys in ``not_names`` (a given name
+    that joined a full one) name no group, however often they are used: ``Eman`` counts under
+    ``Andreas Eman``.
     """
     members: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for k in keys:
@@ -428,7 +443,8 @@ def _named(
             elif len(part) == 1:
                 continue
             else:
-                best = max(group, key=lambda k: (freq[k], len(k), k))
+                named = [k for k in group if k not in not_names] or group
+                best = max(named, key=lambda k: (freq[k], len(k), k))
                 mine = forms[best] if len(parts) == 1 else part
                 # the most used spelling of that form (the first in order on a tie)
                 name = min(mine.items(), key=lambda kv: (-kv[1], kv[0]))[0]

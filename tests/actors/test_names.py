@@ -119,6 +119,36 @@ def test_a_word_several_people_bear_joins_the_one_holding_the_office_it_is_given
     assert person_groups({**counts, "Gibran": 30}, roles=roles) == {}
 
 
+def test_a_word_whose_other_holders_are_strays_joins_the_established_name():
+    # seen on CLICK-ID: "Anies" alone in 52 articles, beside the governor's full name, a
+    # misspelling once, another politician misspelt once and a verb the extraction took in
+    counts = {
+        "Anies": 52,
+        "Anies Baswedan": 151,
+        "Anies Rasyid Baswedan": 17,
+        "Anies Basweda": 1,
+        "Anies Matta": 1,
+        "Kata Anies": 1,
+    }
+    assert person_groups(counts) == {
+        "Anies": "Anies Baswedan",
+        "Anies Rasyid Baswedan": "Anies Baswedan",
+    }
+    # what decides is how often the names holding the word are seen, not their groups: a
+    # stray form that joined a well-known name is no more an owner of the word than another
+    counts = {"Mercedes": 4, "Mercedes Lewis Hamilton": 1, "Lewis Hamilton": 40, "Mercedes Benz": 1}
+    assert "Mercedes" not in person_groups(counts)
+    # rare holders that together are not few beside the established one are other people
+    counts = {"Rani": 3, "Azis Rani": 12, "Rani Saidi": 2, "Rani Ekawati": 2}
+    assert "Rani" not in person_groups(counts)
+
+
+def test_a_given_name_that_joined_a_full_name_does_not_name_the_group():
+    # seen on CLICK-ID: "Yuliadi" alone more often than "Muhammad Yuliadi"
+    counts = {"Yuliadi": 3, "Muhammad Yuliadi": 2, "M Yuliadi": 2}
+    assert person_groups(counts) == {"Yuliadi": "Muhammad Yuliadi", "M Yuliadi": "Muhammad Yuliadi"}
+
+
 def test_nicknames_need_the_articles_to_join_them_often_and_to_one_person():
     counts = {"Jokowi": 4, "Joko Widodo": 20, "Relawan Jokowi": 1}
     assert person_groups(counts, {("Jokowi", "Joko Widodo"): 6}) == {"Jokowi": "Joko Widodo"}
