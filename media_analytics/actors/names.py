@@ -24,8 +24,10 @@ only mean one person in the data at hand, and names each group by its most used 
 - a one-word nickname the articles themselves join to a full name (``Jokowi`` read as ``Joko
   Widodo`` in the articles that give both, :mod:`~media_analytics.actors.aliases`), when at
   least ``min_links`` articles do, nearly all of them to the same person, and the word is not
-  already read as another person's name (nicknames of two words or more, ``Gus Ipul``, are
-  left as written: the links the articles give for them are too often wrong).
+  already read as another person's name; a nickname of two words only when it opens with a word
+  of address (``Gus Ipul``, ``Cak Imin``, ``Kang Emil``: :data:`NICKNAME_HEADS`): the other
+  two-word links the articles give are too often a team or a film role (``Repsol Honda`` for
+  Marc Marquez, an actor's character).
 
 Everything else stays as written: a name shared by two people is never guessed. An analyst's own
 table of aliases (:func:`read_name_table`, chains followed) comes first and is never overruled;
@@ -58,6 +60,13 @@ __all__ = [
     "resolve_name_table",
     "role_key",
 ]
+
+#: Words of address that open a two-word nickname (``Gus Ipul`` for Saifullah Yusuf, ``Cak Imin``
+#: for Muhaimin Iskandar, ``Kang Emil`` for Ridwan Kamil, ``Bung Karno``, ``Bang Yos``).
+NICKNAME_HEADS = frozenset(
+    {"gus", "cak", "kang", "mas", "bung", "bang", "ning", "neng", "teh", "abah", "buya", "uda",
+     "daeng", "mbak", "mbah", "ki", "nyai", "ustaz", "ustadz", "kiai", "habib"}
+)  # fmt: skip
 
 #: Articles that must join a nickname to one full name before other articles' lone uses of the
 #: nickname count under that name.
@@ -352,8 +361,12 @@ def person_groups(
     targets: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     for (alias, full), n in (links or {}).items():
         a, f = name_words(str(alias)), name_words(str(full))
-        if len(a) == 1 and len(f) > 1 and a in singles and f in freq:
-            targets[a][f] += int(n)
+        nickname = a in singles or (
+            len(a) == 2 and a[0] in NICKNAME_HEADS and a in freq and a not in fixed
+        )
+        if nickname and len(f) > 1 and f in freq and f != a:
+            # (counted by person: "Abdul Muhaimin Iskandar" and "Muhaimin Iskandar" are one)
+            targets[a][groups.find(f)] += int(n)
     for a, seen in sorted(targets.items()):
         f, n = min(seen.items(), key=lambda kv: (-kv[1], kv[0]))
         total = sum(seen.values())
@@ -362,7 +375,11 @@ def person_groups(
         if a in joined and groups.find(a) != groups.find(f):
             continue  # already the word of another person's name ("Ipul" of "Ahmad Ipul")
         # a word of other people's names too ("Alex"): the links must outnumber those names
-        others = sum(freq[k] for k in ending.get(a[0], ()) if groups.find(k) != groups.find(f))
+        others = sum(
+            freq[k]
+            for k in (ending.get(a[0], ()) if len(a) == 1 else ())
+            if groups.find(k) != groups.find(f)
+        )
         if n > others:
             groups.join(f, a)
     # name each group by its most used form (an odd longer form that took a well-known single

@@ -157,6 +157,22 @@ def test_nicknames_need_the_articles_to_join_them_often_and_to_one_person():
     assert person_groups({**counts, "Joko Susilo": 3}, split) == {}
 
 
+def test_a_two_word_nickname_joins_only_when_it_opens_with_a_word_of_address():
+    # seen on 2025 news: 14 articles write "Menteri Sosial Saifullah Yusuf (Gus Ipul)"; five
+    # stories and 38 quotes say only "Gus Ipul"
+    counts = {"Saifullah Yusuf": 19, "Gus Ipul": 5}
+    links = {("Gus Ipul", "Saifullah Yusuf"): 14}
+    assert person_groups(counts, links) == {"Gus Ipul": "Saifullah Yusuf"}
+    assert person_groups(counts, {("Gus Ipul", "Saifullah Yusuf"): 4}) == {}
+    # the links are counted by person, whichever of its forms an article gives
+    counts = {"Muhammad Yusuf Chudlori": 12, "Yusuf Chudlori": 3, "Gus Yusuf": 5}
+    links = {("Gus Yusuf", "Muhammad Yusuf Chudlori"): 4, ("Gus Yusuf", "Yusuf Chudlori"): 2}
+    assert person_groups(counts, links)["Gus Yusuf"] == "Muhammad Yusuf Chudlori"
+    # other two-word links are too often a team or a film role
+    counts = {"Marc Marquez": 40, "Repsol Honda": 6}
+    assert person_groups(counts, {("Repsol Honda", "Marc Marquez"): 6}) == {}
+
+
 def test_the_analysts_table_comes_first():
     counts = {"Sri Mulyani": 9, "Sri Mulyani Indrawati": 4, "Ani": 2}
     table = {"Sri Mulyani Indrawati": "Menkeu Sri Mulyani", "ani": "Sri Mulyani"}
