@@ -628,10 +628,14 @@ def org_groups(
             shorter[f][a] += int(n)
     mains: dict[tuple[str, ...], tuple[str, ...]] = {}
     for a, seen in sorted(targets.items()):
+        seen, led = _acronym_led_folded(seen, forms)
         top, n = min(seen.items(), key=lambda kv: (-kv[1], kv[0]))
         if n < min_links or n < link_share * sum(seen.values()):
             continue
         mains[a] = top
+        for wording, body in led.items():
+            if body == top:
+                groups.join(top, wording)
         for f, m in seen.items():
             # another wording of the same body begins and ends as the main one does (``Komisi
             # Pemberantasan Tindak Pidana Korupsi``); a body inside it does not (``Dewan
@@ -652,6 +656,41 @@ def org_groups(
             if top == a and n >= link_share * sum(shorter[f].values()) and _abbreviates_words(a, f):
                 groups.join(a if a in freq else main, f)
     return _named(groups, keys, freq, forms, fixed)
+
+
+def _acronym_led_folded(
+    seen: Counter[tuple[str, ...]], forms: Mapping[tuple[str, ...], Counter[str]]
+) -> tuple[Counter[tuple[str, ...]], dict[tuple[str, ...], tuple[str, ...]]]:
+    """The full names a short form is joined to, with each wording that opens with an acronym
+    of another's first words counted as that one (``PDI Perjuangan``, ``Partai Demokrasi
+    Indonesia Perjuangan``: one party, which articles join ``PDIP`` to in both wordings), and
+    the wordings so counted."""
+    words = {}
+    for k in seen:
+        if forms.get(k):
+            written = min(forms[k].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            words[k] = re.findall(r"[a-z0-9]+", written.lower())
+    led: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for k, w in words.items():
+        if len(w) < 2 or len(w[0]) < 2:
+            continue
+        rest = w[1:]
+        fulls = [
+            f
+            for f, fw in words.items()
+            if f != k
+            and len(fw) > len(w)
+            and fw[-len(rest) :] == rest
+            and "".join(x[0] for x in fw[: -len(rest)]) == w[0]
+        ]
+        if len(fulls) == 1:
+            led[k] = fulls[0]
+    if not led:
+        return seen, led
+    folded: Counter[tuple[str, ...]] = Counter()
+    for k, n in seen.items():
+        folded[led.get(k, k)] += n
+    return folded, led
 
 
 #: How alike (difflib's ratio) a word must be to another to be it misspelt (``pemberantsan``,

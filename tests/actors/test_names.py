@@ -220,6 +220,21 @@ def test_a_bad_name_table_names_the_line(tmp_path, text, message):
         read_name_table(path)
 
 
+def test_a_wording_opening_with_an_acronym_of_the_full_names_first_words_is_that_body():
+    # seen on the detik Pilkada index: PDIP in 151 stories, PDI Perjuangan in 18 apart, because
+    # the articles join PDIP to both wordings (4 and 2), neither in 80% of them
+    counts = {"PDIP": 151, "PDI Perjuangan": 18, "Partai Demokrasi Indonesia Perjuangan": 2}
+    links = {("PDIP", "PDI Perjuangan"): 4, ("PDIP", "Partai Demokrasi Indonesia Perjuangan"): 2}
+    assert org_groups(counts, links) == {
+        "PDI Perjuangan": "PDIP",
+        "Partai Demokrasi Indonesia Perjuangan": "PDIP",
+    }
+    # letters that are not the first words' initials make another body
+    counts = {"PDIP": 151, "PKB Perjuangan": 18, "Partai Demokrasi Indonesia Perjuangan": 2}
+    links = {("PDIP", "PKB Perjuangan"): 4, ("PDIP", "Partai Demokrasi Indonesia Perjuangan"): 2}
+    assert org_groups(counts, links) == {}
+
+
 def test_an_organisations_short_form_and_wordings_join_where_the_articles_join_them():
     counts = {
         "KPK": 7,
