@@ -409,8 +409,14 @@ def _group_names(
     quotes: pd.DataFrame,
     links: Mapping[tuple[str, str, str], int],
     table: Mapping[str, str] | None,
+    titles: Mapping[Any, str] | None = None,
 ) -> None:
-    """Put every actor and speaker under the name it counts under (in place)."""
+    """Put every actor and speaker under the name it counts under (in place).
+
+    A word that several people's names hold and that stays as written across stories is, in a
+    story whose headline gives one of those names in full, that person there (``Imam`` in the
+    story headlined "Imam Nahrawi Pamit dengan Pegawai Kemenpora").
+    """
     from ..actors.names import name_words, org_groups, person_groups, resolve_name_table
 
     if table:
@@ -440,11 +446,69 @@ def _group_names(
     if groups:
         actors.loc[person, "name"] = _renamed(actors.loc[person, "name"], groups)
         quotes["speaker"] = _renamed(quotes["speaker"], groups)
+    if titles:
+        _named_by_headline(actors, quotes, counts, groups, titles, person)
     org = actors["type"] == "organization"
     counts = Counter(actors.loc[org, ["id", "name"]].drop_duplicates()["name"])
     groups = org_groups(counts, of["organization"], table=table)
     if groups:
         actors.loc[org, "name"] = _renamed(actors.loc[org, "name"], groups)
+
+
+def _named_by_headline(
+    actors: pd.DataFrame,
+    quotes: pd.DataFrame,
+    counts: Mapping[str, int],
+    groups: Mapping[str, str],
+    titles: Mapping[Any, str],
+    person: pd.Series,
+) -> None:
+    """In each story, a one-word person name that several people's names hold, and that the
+    grouping left as written, becomes the one of those people whose full name the story's
+    headline gives (in place; see :func:`_group_names`)."""
+    from ..actors.names import name_words
+
+    # the full forms holding each word, by the name they count under
+    holders: dict[str, dict[str, list[str]]] = {}
+    singles: dict[str, str] = {}  # the one-word forms left as written, and their word
+    for form in counts:
+        words = name_words(form)
+        if len(words) == 1:
+            if form not in groups:
+                singles[form] = words[0]
+        elif len(words) > 1:
+            for w in {words[0], words[-1]}:
+                holders.setdefault(w, {}).setdefault(groups.get(form, form), []).append(form)
+    ambiguous = {f: w for f, w in singles.items() if len(holders.get(w, ())) > 1}
+    if not ambiguous:
+        return
+    patterns: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for w in set(ambiguous.values()):
+        patterns[w] = [
+            (owner, re.compile("|".join(rf"(?<!\w){re.escape(f.lower())}(?!\w)" for f in forms)))
+            for owner, forms in holders[w].items()
+        ]
+    renamed: dict[tuple[Any, str], str] = {}
+    said = quotes[["id", "speaker"]].set_axis(["id", "name"], axis=1)
+    rows = pd.concat([actors.loc[person, ["id", "name"]], said])
+    rows = rows[rows["name"].isin(ambiguous.keys())].drop_duplicates()
+    for story, name in zip(rows["id"], rows["name"], strict=True):
+        headline = (titles.get(story) or "").lower()
+        if not headline:
+            continue
+        found = [owner for owner, rx in patterns[ambiguous[name]] if rx.search(headline)]
+        if len(found) == 1:
+            renamed[(story, name)] = found[0]
+    if not renamed:
+        return
+    for frame, column, mask in ((actors, "name", person), (quotes, "speaker", None)):
+        keys = list(zip(frame["id"], frame[column], strict=True))
+        new = [renamed.get(k) for k in keys]
+        hit = pd.Series([n is not None for n in new], index=frame.index)
+        if mask is not None:
+            hit &= mask
+        if hit.any():
+            frame.loc[hit, column] = [n for n, h in zip(new, hit, strict=True) if h]
 
 
 def records_to_frames(
@@ -753,7 +817,8 @@ def records_to_frames(
     )  # fmt: skip
     actors = actors[actors["name"].notna()].copy()
     quotes = _frame(quote_rows, ["id", "date", "source", "speaker", "text", "verb"])
-    _group_names(actors, quotes, alias_links, aliases)
+    headlines = dict(zip(stories["id"], stories["title"], strict=True))
+    _group_names(actors, quotes, alias_links, aliases, headlines)
     # a person named by initials alone ("pelaku berinisial R (26)") is someone else in every
     # story: not one actor across stories
     initials = (actors["type"] == "person") & actors["name"].map(_initials_only)

@@ -311,6 +311,37 @@ def test_a_word_two_people_bear_counts_under_the_one_holding_its_office():
     assert "Prabowo" in set(records_to_frames(plain).actors["name"])
 
 
+def test_a_word_several_people_bear_is_the_one_the_headline_names_in_full():
+    # seen on CLICK-ID: "Bebby" alone in the body of stories headlined "Bebby Fey ...", beside
+    # another Bebby named in full elsewhere: which one the word is, the headline says
+    def record(i: int, title: str, names: list[str], speaker: str | None = None) -> dict:
+        quotes = [{"speaker": speaker, "text": f"kutipan {i}", "verb": "kata"}] if speaker else []
+        return {
+            "id": f"r{i}",
+            "published_at": "2019-09-10",
+            "title": title,
+            "actors": [{"name": n, "type": "person"} for n in names],
+            "quotes": quotes,
+        }
+
+    records = [record(i, "Kabar artis", ["Bebby Fey"]) for i in range(3)]
+    records += [record(i, "Kabar lain", ["Bebby Tsabina"]) for i in range(3, 6)]
+    records += [
+        record(6, "Bebby Fey Resmi Polisikan Dinar Candy", ["Bebby"], "Bebby"),
+        record(7, "Pemeran Bebby Tsabina Main Film", ["Bebby"]),
+        record(8, "Bebby Ngaku Habiskan Malam Valentine", ["Bebby"]),  # no full name
+        record(9, "Bebby Fey dan Bebby Tsabina Bertemu", ["Bebby"]),  # both
+    ]
+    data = records_to_frames(records)
+    named = data.actors.groupby("name")["id"].apply(sorted).to_dict()
+    assert named["Bebby Fey"] == ["r0", "r1", "r2", "r6"]
+    assert named["Bebby Tsabina"] == ["r3", "r4", "r5", "r7"]
+    assert named["Bebby"] == ["r8", "r9"]
+    assert list(data.quotes["speaker"]) == ["Bebby Fey"]
+    # the form as written stays at hand
+    assert data.actors.query("id == 'r6'")["written"].item() == "Bebby"
+
+
 def test_nicknames_the_articles_join_to_a_full_name_and_the_analysts_own_names():
     def record(i: int, actors: list[dict]) -> dict:
         return {"id": f"r{i}", "published_at": "2024-10-18", "actors": actors}
