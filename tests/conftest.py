@@ -66,6 +66,17 @@ def clickid_articles(
     ]
 
 
+def few_sentences(folder: Path, per_label: int = 20) -> Path:
+    """A small sentiment training file (``per_label`` of the bundled sentences of each label),
+    for the command-line tests about something else than sentiment: with it ``train`` fits its
+    sentiment part in a second, not in most of the test's time."""
+    from media_analytics.sentiment import default_training_data
+
+    path = folder / "few_sentences.csv"
+    default_training_data().groupby("label").head(per_label).to_csv(path, index=False)
+    return path
+
+
 def bench_script(name: str, relative: str) -> ModuleType:
     """A script of ``bench/`` as a module, one copy per process under ``name`` (the scripts
     load each other by that name, so the stage draws they memoise are made once)."""

@@ -17,6 +17,8 @@ from media_analytics.sentiment import OverlapError, evaluate
 from media_analytics.sentiment.tone import fit_article_tone
 from media_analytics.themes.training import read_label_file
 
+from .conftest import few_sentences
+
 
 def _tone_rows(n: int) -> list[dict[str, str]]:
     rows = []
@@ -451,7 +453,8 @@ def test_theme_labels_of_ids_among_no_article_are_left_out_with_exit_1(
     labels = tmp_path / "fixes.csv"
     labels.write_text(f"id,public_dialogue\n{known},1\nclickid-misspelt,0\n", "utf-8")
     out = tmp_path / "m"
-    argv = ["train", "--out", str(out), "--no-topics", "--no-article-tone", "--jobs", "1"]
+    argv = ["train", "--out", str(out), "--no-topics", "--no-article-tone", "--jobs", "1",
+            "--sentiment-data", str(few_sentences(tmp_path))]  # fmt: skip
     caplog.set_level(logging.INFO)
     assert main([*argv, "--theme-labels", str(labels)]) == 1
     assert "1 of 2 theme-labelled ids name no training article" in caplog.text

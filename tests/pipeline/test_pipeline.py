@@ -22,6 +22,8 @@ from media_analytics.pipeline import (
 from media_analytics.themes import default_taxonomy_path
 from media_analytics.themes.training import read_sample_records
 
+from ..conftest import few_sentences
+
 REQUIRED = {"id", "published_at", "source", "title", "themes", "topic", "sentiment", "actors",
             "quotes", "duplicate_of", "model_version"}  # fmt: skip
 
@@ -765,11 +767,8 @@ def test_train_previous_keeps_topic_ids_on_the_command_line(
     for path, rows in ((half, records[:165]), (whole, records)):
         path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     # a few of the bundled sentences train the sentiment part: this test is about the topics
-    # and the taxonomy, and the whole sentence set would take most of its time
-    from media_analytics.sentiment import default_training_data
-
-    sentences = tmp_path / "sentences.csv"
-    default_training_data().groupby("label").head(20).to_csv(sentences, index=False)
+    # and the taxonomy
+    sentences = few_sentences(tmp_path)
     common = [
         "--topics", "6", "--no-article-tone", "--jobs", "1", "--sentiment-data", str(sentences)
     ]  # fmt: skip

@@ -18,7 +18,7 @@ from media_analytics import MediaPipeline
 from media_analytics.themes import Taxonomy, default_taxonomy_path, train_tagger
 from media_analytics.themes.training import read_label_file, read_labels, read_sample_records
 
-from ..conftest import clickid_articles
+from ..conftest import clickid_articles, few_sentences
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "data"
 
@@ -124,7 +124,7 @@ def test_retraining_on_the_command_line_names_the_set_threshold_and_the_too_few_
     argv = ["train", str(articles), "--taxonomy", str(_taxonomy_with_banjir(tmp_path)),
             "--theme-labels", str(fixes), "--previous", str(tmp_path / "model_final"),
             "--out", str(tmp_path / "model2"), "--no-topics", "--no-article-tone",
-            "--jobs", "1"]  # fmt: skip
+            "--jobs", "1", "--sentiment-data", str(few_sentences(tmp_path))]  # fmt: skip
     with caplog.at_level(logging.INFO):
         assert main(argv) == 0
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
