@@ -20,7 +20,7 @@ import json
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -447,7 +447,9 @@ def _group_names(
         actors.loc[person, "name"] = _renamed(actors.loc[person, "name"], groups)
         quotes["speaker"] = _renamed(quotes["speaker"], groups)
     if titles:
-        _named_by_headline(actors, quotes, counts, groups, titles, person)
+        # (the analyst's own names are never overruled)
+        pinned = {name_words(n) for pair in (table or {}).items() for n in pair}
+        _named_by_headline(actors, quotes, counts, groups, titles, person, pinned)
     org = actors["type"] == "organization"
     counts = Counter(actors.loc[org, ["id", "name"]].drop_duplicates()["name"])
     groups = org_groups(counts, of["organization"], table=table)
@@ -462,10 +464,12 @@ def _named_by_headline(
     groups: Mapping[str, str],
     titles: Mapping[Any, str],
     person: pd.Series,
+    pinned: Container[tuple[str, ...]] = (),
 ) -> None:
     """In each story, a one-word person name that several people's names hold, and that the
     grouping left as written, becomes the one of those people whose full name the story's
-    headline gives (in place; see :func:`_group_names`)."""
+    headline gives (in place; see :func:`_group_names`); not a name of ``pinned`` (the
+    analyst's table's, as :func:`~media_analytics.actors.name_words`)."""
     from ..actors.names import name_words
 
     # the full forms holding each word, by the name they count under
@@ -474,7 +478,7 @@ def _named_by_headline(
     for form in counts:
         words = name_words(form)
         if len(words) == 1:
-            if form not in groups:
+            if form not in groups and words not in pinned:
                 singles[form] = words[0]
         elif len(words) > 1:
             for w in {words[0], words[-1]}:

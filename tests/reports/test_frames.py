@@ -340,6 +340,9 @@ def test_a_word_several_people_bear_is_the_one_the_headline_names_in_full():
     assert list(data.quotes["speaker"]) == ["Bebby Fey"]
     # the form as written stays at hand
     assert data.actors.query("id == 'r6'")["written"].item() == "Bebby"
+    # the analyst's own name for the word is never overruled
+    kept = records_to_frames(records, aliases={"Bebby": "Bebby"}).actors
+    assert set(kept.query("name == 'Bebby'")["id"]) == {"r6", "r7", "r8", "r9"}
 
 
 def test_nicknames_the_articles_join_to_a_full_name_and_the_analysts_own_names():
