@@ -414,8 +414,9 @@ def _group_names(
     """Put every actor and speaker under the name it counts under (in place).
 
     A word that several people's names hold and that stays as written across stories is, in a
-    story whose headline gives one of those names in full, that person there (``Imam`` in the
-    story headlined "Imam Nahrawi Pamit dengan Pegawai Kemenpora").
+    story whose headline gives one of those names in full, that person there (``Bebby`` in the
+    story headlined "Bebby Fey Resmi Polisikan Dinar Candy", beside another Bebby named in full
+    elsewhere).
     """
     from ..actors.names import name_words, org_groups, person_groups, resolve_name_table
 
