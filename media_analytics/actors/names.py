@@ -665,11 +665,13 @@ def _acronym_led_folded(
     of another's first words counted as that one (``PDI Perjuangan``, ``Partai Demokrasi
     Indonesia Perjuangan``: one party, which articles join ``PDIP`` to in both wordings), and
     the wordings so counted."""
-    words = {}
-    for k in seen:
-        if forms.get(k):
-            written = min(forms[k].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-            words[k] = re.findall(r"[a-z0-9]+", written.lower())
+    from .lexicon import phrase_key
+
+    words = {
+        k: phrase_key(min(forms[k].items(), key=lambda kv: (-kv[1], kv[0]))[0])
+        for k in seen
+        if forms.get(k)
+    }
     led: dict[tuple[str, ...], tuple[str, ...]] = {}
     for k, w in words.items():
         if len(w) < 2 or len(w[0]) < 2:

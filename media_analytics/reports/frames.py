@@ -506,14 +506,11 @@ def _named_by_headline(
             renamed[(story, name)] = found[0]
     if not renamed:
         return
-    for frame, column, mask in ((actors, "name", person), (quotes, "speaker", None)):
-        keys = list(zip(frame["id"], frame[column], strict=True))
-        new = [renamed.get(k) for k in keys]
-        hit = pd.Series([n is not None for n in new], index=frame.index)
-        if mask is not None:
-            hit &= mask
-        if hit.any():
-            frame.loc[hit, column] = [n for n, h in zip(new, hit, strict=True) if h]
+    for frame, column, mask in ((actors, "name", person), (quotes, "speaker", True)):
+        pairs = zip(frame["id"], frame[column], strict=True)
+        new = pd.Series([renamed.get(k) for k in pairs], index=frame.index, dtype=object)
+        hit = new.notna() & mask
+        frame.loc[hit, column] = new[hit]
 
 
 def records_to_frames(
