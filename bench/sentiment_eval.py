@@ -105,7 +105,8 @@ PUBLISHED_NUSAX_TEST = {"NB": 73.1, "LR": 74.7, "SVM": 78.7, "IndoBERT-base": 90
 #: view where cross-validation on the training part says so).
 FULL_SEARCH = search_settings("full")
 #: ... but not its pooled-word-vector member: tried on 2026-12-04 (``--vectors``), it raised the
-#: training-split CV score of SmSA by half a point and lowered its valid score (see the README).
+#: training-split CV score of SmSA by half a point and lowered its valid score (see
+#: ``bench/RESULTS.md``).
 EMBEDS = (False,)
 
 

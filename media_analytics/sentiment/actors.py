@@ -65,17 +65,17 @@ Span = tuple[int, int]
 ActorPlan = list[tuple[str, "str | None", list[int], frozenset[int], frozenset[int]]]
 
 #: Half-width of the neutral polarity band of an actor's label: chosen from 0.15-0.3 on the
-#: ``dev`` half of ``bench/data/actor_tone_labels.csv`` (see the README).
+#: ``dev`` half of ``bench/data/actor_tone_labels.csv`` (see ``bench/RESULTS.md``).
 ACTOR_BAND = 0.25
 
 #: Weight of a sentence that the actor opens against one that names it further on: 3, chosen
 #: from 1, 2, 3, 5 and 10 on the development pairs of ``bench/data/actor_tone_labels.csv``
-#: (see the README).
+#: (see ``bench/RESULTS.md``).
 ACTOR_LEAD_WEIGHT = 3.0
 #: Share of its probabilities that a sentence of the actor's own quoted words keeps when it leans
 #: positive and the actor does not open it (the rest goes to neutral): 0.5, chosen from 0, 0.25,
-#: 0.5, 0.75 and 1 on the development pairs (see the README). An actor presenting its own work
-#: well is weak evidence of favourable coverage.
+#: 0.5, 0.75 and 1 on the development pairs (see ``bench/RESULTS.md``). An actor presenting its
+#: own work well is weak evidence of favourable coverage.
 ACTOR_OWN_STRENGTH = 0.5
 # a mention that starts within this many characters of a sentence, or within its first quarter,
 # opens it

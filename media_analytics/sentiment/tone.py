@@ -84,7 +84,7 @@ MIN_TONE_ARTICLES = 1500
 #: is the article model's): the best of 0.3-1.0 in steps of 0.05 by macro-F1 on the real articles
 #: of tone stages 1-5 of ``bench/data/tone_labels.csv`` when it was chosen; with the 2,435
 #: bundled articles it is within half a point of the best on stages 1-7 (stage 8 held out); see
-#: the README.
+#: ``bench/RESULTS.md``.
 BUNDLED_SENTENCE_WEIGHT = 0.45
 
 #: The lean rule's bands for that blend, ``(negative, positive)``: negative at P(positive) -
@@ -108,7 +108,8 @@ BUNDLED_TONE_C = 1.0
 #: articles, ``C`` 0.1, weight 0.25). Off: on the real articles of tone stages 1-7 it raised the
 #: blend's macro-F1 from 66.8 to 68.6 with a tokeniser of its own, but only to 67.5 with the
 #: project's ``tokenize``, and the held-out stage 9 went 65.9 -> 65.5 and 63.9: a gain that a
-#: change of tokeniser halves is not worth 0.3 ms per article and 7 MB of model (see the README).
+#: change of tokeniser halves is not worth 0.3 ms per article and 7 MB of model (see
+#: ``bench/RESULTS.md``).
 BUNDLED_TONE_VECTORS = False
 
 
