@@ -569,7 +569,13 @@ class _Attributor:
         # end offset of an organisation mention -> (its start, the organisation's name)
         self.org_end: dict[int, tuple[int, str]] = {}
         self.actors = actors
+        # start offsets of place mentions: "..., Kecamatan Matakali, Sulawesi Barat, membantah"
+        # closes an office's apposition with a place, not with the speaker's name
+        self.place_starts: set[int] = set()
         for a in actors:
+            if a.type == "place":
+                self.place_starts.update(s for s, _ in a.mentions)
+                continue
             if a.type == "organization":
                 for s, e in a.mentions:
                     self.org_at[s] = a.name
@@ -1510,6 +1516,8 @@ class _Attributor:
                     speaker, body = self.focus(ts.starts[k]), k + 1 + (low == "menurut")
                 else:
                     m = self.mention_from(k + 1, window=8)
+                    if m is None:
+                        m = self.named_in_apposition(k + 1)
                     if m is not None:
                         speaker, body = m.name, m.tok_end
                         named = m.tok_end if m.start == ts.starts[k + 1] else -1
@@ -1545,7 +1553,11 @@ class _Attributor:
                     self.events.append((ts.starts[k], speaker))
                     self.reported.append(span)
                     self.reported_by.append((*span, speaker))
-            elif low in lex.reporting_verbs and not self.inside_quote(ts.starts[k]):
+            elif (
+                low in lex.reporting_verbs
+                and not self.inside_quote(ts.starts[k])
+                and not self.reported_at(ts.starts[k])  # "Budi mengatakan KPK membantah ..."
+            ):
                 nxt = k + 1
                 if (
                     nxt < ts.n
@@ -1584,6 +1596,87 @@ class _Attributor:
                 if source:
                     self.reported_by.append((*span, source))
         return out
+
+    def interposed(self, verbs: list[int]) -> list[Quote]:
+        """Reported speech around an attribution set between commas inside a sentence: ``Meski
+        murah, kata Bima, LCS sudah mampu ...``, ``Selain itu, lanjutnya, guru ...``, ``Tahun
+        2012, kata Syarif, ...``. What follows the attribution is what the speaker said; the
+        words before it are the sentence's opening (an adverbial, a first point).
+
+        The attribution is a speech verb after a comma with its speaker (a person named as
+        after a quotation, a pronoun, or the ``-nya`` form for the person in focus) and a
+        comma after it; an apposition may follow the name (``kata Budi, Kepala Dinas X,``).
+        """
+        ts = self.ts
+        out: list[Quote] = []
+        for k in verbs:
+            if (
+                k < 2
+                or ts.words[k - 1] != ","
+                or ts.sent[k]
+                or ts.words[k - 2] in '”"'  # '"...", kata Budi, ...': a quotation's attribution
+                or self.inside_quote(ts.starts[k])
+                or self.reported_at(ts.starts[k])  # inside speech already reported
+            ):
+                continue
+            low, pos, j = ts.lows[k], ts.starts[k], k + 1
+            if j >= ts.n:
+                continue
+            if low.endswith("nya") and low not in self.lex.verbs_after:
+                speaker = self.focus(pos)  # "..., katanya, ...": the person in focus
+            elif ts.lows[j] in _PRONOUNS:
+                speaker, j = self.focus(pos), j + 1
+            else:
+                m = self.mention_from(j, window=6)
+                if m is None:
+                    continue
+                speaker, j = m.name, self.past_apposition(m.tok_end)
+                if j > m.tok_end:
+                    j -= 1  # the apposition's closing comma
+            if speaker is None or j >= ts.n or ts.words[j] != ",":
+                continue
+            span = self.clause(j + 1)
+            if (
+                span is None
+                or ts.text[span[0]] in '“"'
+                or any(a <= span[0] < b for a, b in self.quote_spans)
+            ):
+                continue
+            out.append(Quote(speaker, ts.text[span[0] : span[1]], low, False, *span))
+            self.events.append((pos, speaker))
+            self.reported.append(span)
+            self.reported_by.append((*span, speaker))
+        return out
+
+    def named_in_apposition(self, tok: int) -> _Mention | None:
+        """A person named between commas after an office or a description that opens at token
+        ``tok``: ``Menurut Vice President Corporate Communication Pertamina, Fajriyah Usman,
+        ...``, ``Menurut ahli gizi di New York City, Robin DeCicco, ...``."""
+        ts = self.ts
+        c = tok
+        while c < ts.n and c - tok < 14 and ts.words[c] != "," and not ts.sent[c]:
+            if ts.words[c] in '.!?;:"“”':
+                return None
+            c += 1
+        if c == tok or c + 1 >= ts.n or ts.words[c] != ",":
+            return None
+        m = self.mention_at_token(c + 1)
+        if m is None and ts.caps[c + 1] and ts.name_ok[c + 1]:
+            # a name the actor rules did not take (no office or cue beside it): two words or
+            # more, no place, closed by a comma
+            end = read_name(ts, c + 1)
+            if (
+                end - c > 2
+                and ts.starts[c + 1] not in self.place_starts
+                and not ts.weak_name(c + 1, end)
+            ):
+                name = self.known_name(ts.surface(c + 1, end))
+                m = _Mention(ts.starts[c + 1], ts.ends[end - 1], c + 1, end, name)
+        if m is None or m.tok_end + 1 >= ts.n or ts.words[m.tok_end] != ",":
+            return None
+        if ts.lows[m.tok_end + 1] in _APPOSITION_GLUE or ts.lows[m.tok_end + 1] == "yang":
+            return None  # "..., Michael Habib, dan peneliti di ...": the apposition goes on
+        return m
 
     def pronoun_indirect(self) -> list[Quote]:
         """``Ia menegaskan bahwa ...``, ``Menurutnya ...``: reported speech of the person in
@@ -1635,7 +1728,16 @@ class _Attributor:
             j -= 1
         if j >= 0 and ts.lows[j] in _DEMONSTRATIVES and j + 1 < k:
             return True  # "Ketua Partai X itu menegaskan": a person described, in focus
-        return j >= 0 and ts.lows[j] in _PRONOUNS and (ts.sent[j] or ts.words[j - 1] == ",")
+        return (
+            j >= 0
+            and ts.lows[j] in _PRONOUNS
+            and (
+                ts.sent[j]
+                or ts.words[j - 1] == ","
+                # "Namun ia menegaskan, ...": a sentence opened by a conjunction
+                or (ts.sent[j - 1] and ts.lows[j - 1] in _CLAUSE_OPENERS)
+            )
+        )
 
     def name_in_apposition(self, comma: int) -> str | None:
         """The person of an apposition that ends with the comma at token ``comma``:
@@ -1649,7 +1751,11 @@ class _Attributor:
         j = comma - 1
         while j > 0 and comma - j < 24 and not ts.sent[j]:
             if ts.words[j] == ",":
-                if ts.caps[j + 1] and ts.name_ok[j + 1]:
+                if (
+                    ts.caps[j + 1]
+                    and ts.name_ok[j + 1]
+                    and ts.starts[j + 1] not in self.place_starts
+                ):
                     end = read_name(ts, j + 1)
                     if end == comma and end - j > 2 and not ts.weak_name(j + 1, end):
                         return self.known_name(ts.surface(j + 1, end))
@@ -1730,6 +1836,14 @@ def _indirect_openers(reporting_verbs: frozenset[str]) -> frozenset[str]:
     return MENURUT | reporting_verbs
 
 
+@lru_cache(maxsize=4)
+def interposed_verbs(verbs_after: frozenset[str]) -> frozenset[str]:
+    """Speech verbs that may stand between commas inside reported speech (``..., kata Bima,
+    ...``, ``..., lanjutnya, ...``): the lexicon's verbs after a quotation and their ``-nya``
+    forms."""
+    return verbs_after | frozenset(v + "nya" for v in verbs_after)
+
+
 def extract_quotes(text: str, actors: list[Actor] | None = None) -> list[Quote]:
     """Direct and indirect quotes in one article, attributed to persons.
 
@@ -1756,11 +1870,13 @@ def extract_quotes(text: str, actors: list[Actor] | None = None) -> list[Quote]:
         actors = analyse(text).actors
     ts = token_stream(text)  # the stream extract_actors made for this text, if it was the last
     openers = ts.cues_in(_indirect_openers(ts.lex.reporting_verbs))
-    if not openers and "“" not in text and '"' not in text and "”" not in text:
-        return []  # no quotation mark, no "menurut", no reporting verb: nothing to attribute
+    between = ts.cues_in(interposed_verbs(ts.lex.verbs_after))
+    if not openers and not between and "“" not in text and '"' not in text and "”" not in text:
+        return []  # no quotation mark, no "menurut", no speech verb: nothing to attribute
     attributor = _Attributor(ts, actors)
     attributor.collect()
     quotes = attributor.indirect(openers)
+    quotes.extend(attributor.interposed(between))
     quotes.extend(attributor.direct())
     quotes.extend(attributor.pronoun_indirect())
     quotes.sort(key=lambda q: q.start)

@@ -1,0 +1,113 @@
+"""Reported (indirect) speech: an attribution between commas, a sentence opened by a
+conjunction, the verbs of denying and confirming, and sources named in an apposition. Sentences
+written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from media_analytics.actors import extract_actors, extract_quotes
+
+
+def reported(text: str) -> list[tuple[str | None, str, str | None]]:
+    quotes = extract_quotes(text, extract_actors(text))
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+    return [(q.speaker, q.text, q.verb) for q in quotes if not q.direct]
+
+
+@pytest.mark.parametrize("verb", ["kata", "ujar", "lanjut", "imbuh", "tutur", "ungkap"])
+def test_an_attribution_between_commas_reports_what_follows(verb: str) -> None:
+    text = (
+        "Kepala Dinas Pertanian Garut Rudi Hartono meninjau sawah warga. "
+        f"Selain itu, {verb} Rudi, pupuk bersubsidi sudah tiba di semua kecamatan."
+    )
+    assert reported(text) == [
+        ("Rudi Hartono", "pupuk bersubsidi sudah tiba di semua kecamatan", verb)
+    ]
+
+
+def test_a_pronoun_or_an_enclitic_attribution_goes_to_the_person_in_focus() -> None:
+    text = (
+        "Kapolsek Tapung Iptu Hendra Wijaya menerima laporan warga. "
+        "Menurut dia, pelaku sudah diamankan di kantor polisi. "
+        "Selain itu, katanya, barang bukti berupa dua sepeda motor ikut disita petugas."
+    )
+    assert reported(text)[-1] == (
+        "Hendra Wijaya",
+        "barang bukti berupa dua sepeda motor ikut disita petugas",
+        "katanya",
+    )
+
+
+def test_an_apposition_after_the_name_is_passed_over() -> None:
+    text = (
+        "Pada tahun lalu, kata Siti Rahma, Kepala Sekolah SD Negeri 3 Lembang, "
+        "jumlah murid baru turun hampir separuh."
+    )
+    assert reported(text) == [("Siti Rahma", "jumlah murid baru turun hampir separuh", "kata")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the attribution of a quotation, not of reported speech
+        '"Kami siap," kata Rudi Hartono, "semua pupuk sudah dibagikan kepada petani."',
+        # a comma before "kata" in a list, no speaker after it
+        "Warga menyebut beberapa kata, kata kunci, dan istilah yang sulit dipahami.",
+    ],
+)
+def test_no_reported_speech_without_an_attribution_inside_a_sentence(text: str) -> None:
+    assert reported(text) == []
+
+
+def test_a_pronoun_after_an_opening_conjunction_is_the_subject() -> None:
+    text = (
+        "Direktur Utama PDAM Tirta Kahuripan, Budi Santoso, meninjau instalasi. "
+        "Namun ia menegaskan, pasokan air ke wilayah timur belum normal."
+    )
+    assert reported(text) == [
+        ("Budi Santoso", "pasokan air ke wilayah timur belum normal", "menegaskan")
+    ]
+
+
+@pytest.mark.parametrize("verb", ["membantah", "mengonfirmasi", "menuding", "menganggap"])
+def test_verbs_of_denying_confirming_and_accusing_report_speech(verb: str) -> None:
+    text = f"Ketua RT 05 Ahmad Zulkarnain {verb} bahwa warga tidak pernah diajak bermusyawarah."
+    assert reported(text) == [("Ahmad Zulkarnain", "warga tidak pernah diajak bermusyawarah", verb)]
+
+
+def test_a_verb_inside_reported_speech_does_not_report_again() -> None:
+    text = (
+        "Anggota DPRD Jabar Hendra Gunawan mengatakan Kepala Dinas Rudi Hartono membantah ada "
+        'pungutan liar di pasar. "Kami akan memanggil dinas," kata dia.'
+    )
+    quotes = extract_quotes(text, extract_actors(text))
+    assert [(q.speaker, q.verb) for q in quotes] == [
+        ("Hendra Gunawan", "mengatakan"),
+        ("Hendra Gunawan", "kata"),
+    ]
+
+
+def test_a_place_closing_an_office_apposition_is_no_speaker() -> None:
+    text = (
+        "Sarwono, Kepala Desa Sukamaju, Kecamatan Cikalong, Tasikmalaya, membantah warganya "
+        "kekurangan beras selama musim kemarau."
+    )
+    assert reported(text) == [
+        ("Sarwono", "warganya kekurangan beras selama musim kemarau", "membantah")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("opening", "name"),
+    [
+        ("Menurut Kepala Bidang Humas Polda Riau, Sunarto,", "Sunarto"),
+        ("Menurut ahli gizi di Bandung, Rina Marlina,", "Rina Marlina"),
+    ],
+)
+def test_menurut_an_office_then_the_name_in_apposition(opening: str, name: str) -> None:
+    text = f"{opening} kasus keracunan itu berasal dari makanan yang basi."
+    assert reported(text) == [
+        (name, "kasus keracunan itu berasal dari makanan yang basi", "menurut")
+    ]
