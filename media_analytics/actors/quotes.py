@@ -1697,7 +1697,14 @@ class _Attributor:
             if span is None or any(a <= span[0] < b for a, b in self.quote_spans):
                 continue
             pos = ts.starts[k]
-            speaker = self.focus(pos)
+            # names inside the subject's description are not the person it describes ("Dosen
+            # ... Universitas Islam Negeri Syarif Hidayatullah Jakarta itu berpendapat"); an
+            # office that opens the sentence may itself be a mention of that person
+            j = k
+            while j > 0 and k - j < 16 and not ts.sent[j] and ts.words[j - 1][:1].isalnum():
+                j -= 1
+            inside = frozenset(m.name for m in self.mentions if ts.starts[j] < m.start < pos)
+            speaker = self.focus(pos, inside)
             if speaker is not None and not (
                 speaker in self.person_tokens or speaker in self.named_persons
             ):
@@ -1725,6 +1732,8 @@ class _Attributor:
         ts = self.ts
         j = k - 1
         while j >= 0 and ts.lows[j] in self.adverbs:
+            if ts.lows[j] in _DEMONSTRATIVES and self.office_described(j):
+                return True  # "Pj Sekda Bone itu mengatakan": a person described, in focus
             j -= 1
         if j >= 0 and ts.lows[j] in _DEMONSTRATIVES and j + 1 < k:
             return True  # "Ketua Partai X itu menegaskan": a person described, in focus
@@ -1738,6 +1747,18 @@ class _Attributor:
                 or (ts.sent[j - 1] and ts.lows[j - 1] in _CLAUSE_OPENERS)
             )
         )
+
+    def office_described(self, dem: int) -> bool:
+        """The words of the sentence before the demonstrative at token ``dem`` are an office,
+        capitalised from the sentence's start (``Pj Sekda Bone itu``, ``Wakil Ketua Komisi II
+        DPR RI ini``): a person described, not an outfit (``Klub Spanyol itu``)."""
+        ts = self.ts
+        j = dem - 1
+        while j > 0 and dem - j < 10 and not ts.sent[j]:
+            if not ts.caps[j]:
+                return False
+            j -= 1
+        return j < dem - 1 and ts.sent[j] and self.lex.is_role_word(ts.lows[j])
 
     def name_in_apposition(self, comma: int) -> str | None:
         """The person of an apposition that ends with the comma at token ``comma``:

@@ -79,7 +79,7 @@ def test_verbs_of_denying_confirming_and_accusing_report_speech(verb: str) -> No
 
 def test_a_verb_inside_reported_speech_does_not_report_again() -> None:
     text = (
-        "Anggota DPRD Jabar Hendra Gunawan mengatakan Kepala Dinas Rudi Hartono membantah ada "
+        "Anggota DPRD Jabar Hendra Gunawan mengatakan Kepala Dinas Rudi Hartono menyatakan ada "
         'pungutan liar di pasar. "Kami akan memanggil dinas," kata dia.'
     )
     quotes = extract_quotes(text, extract_actors(text))
@@ -111,3 +111,32 @@ def test_menurut_an_office_then_the_name_in_apposition(opening: str, name: str) 
     assert reported(text) == [
         (name, "kasus keracunan itu berasal dari makanan yang basi", "menurut")
     ]
+
+
+def test_an_office_described_with_a_demonstrative_is_the_person_in_focus() -> None:
+    text = (
+        '"Anggaran belum cair," ujar Ketua TAPD Pemkab Bone Andi Saharuddin kepada wartawan.\n'
+        "Pj Sekda Bone itu mengatakan, serapan anggaran tahun ini tidak akan maksimal."
+    )
+    assert reported(text) == [
+        ("Andi Saharuddin", "serapan anggaran tahun ini tidak akan maksimal", "mengatakan")
+    ]
+
+
+def test_a_name_inside_the_description_is_not_the_person_described() -> None:
+    text = (
+        "Peneliti Pusat Studi Konstitusi Budi Hartanto hadir dalam diskusi itu. "
+        "Dosen Universitas Islam Negeri Sunan Kalijaga Yogyakarta itu berpendapat "
+        "revisi undang-undang tersebut terlalu tergesa-gesa."
+    )
+    assert reported(text) == [
+        ("Budi Hartanto", "revisi undang-undang tersebut terlalu tergesa-gesa", "berpendapat")
+    ]
+
+
+def test_an_outfit_described_with_a_demonstrative_is_no_person() -> None:
+    text = (
+        "Pelatih Persib Robert Alberts memimpin latihan. "
+        "Klub asal Bandung itu mengatakan, tiket laga kandang sudah habis terjual."
+    )
+    assert all(speaker != "Robert Alberts" for speaker, _, _ in reported(text))
