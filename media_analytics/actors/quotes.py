@@ -129,6 +129,11 @@ _NEGATORS = frozenset({"tidak", "tak", "belum", "enggan", "bukan"})
 _ANSWERING = frozenset({"menjawab", "menanggapi"})
 _NOT_ONLY = frozenset({"hanya", "sekadar", "cuma", "saja"})
 _PRONOUN_SUBJECTS = frozenset({"Ia", "Dia", "Beliau"})
+# verbs that after "NAME yang ..." are more often a deed than speech ("yang panik segera meminta
+# bantuan", "yang memastikan lolos ke final", "yang dilaporkan pun melaporkan balik")
+_NOT_SPEECH_AFTER_YANG = frozenset(
+    {"meminta", "memastikan", "melaporkan", "berharap", "mengingatkan", "memperkirakan"}
+)
 # Words between a subject and its verb besides the lexicon's adverbs ("Budi justru menilai").
 _SUBJECT_ADVERBS = frozenset(
     {
@@ -1572,6 +1577,8 @@ class _Attributor:
                 speaker = m.name if m is not None else None
                 if speaker is None and k > 0 and ts.words[k - 1] == ",":
                     speaker = self.name_in_apposition(k - 1)
+                if speaker is None:
+                    speaker = self.relative_subject(k)
                 org = self.org_before(k) if speaker is None else None
                 if speaker is None and org is None:
                     if self.pronoun_before(k):
@@ -1747,6 +1754,47 @@ class _Attributor:
                 or (ts.sent[j - 1] and ts.lows[j - 1] in _CLAUSE_OPENERS)
             )
         )
+
+    def relative_subject(self, k: int) -> str | None:
+        """The person a relative clause describes before the verb at token ``k``: ``Gamal Imam
+        Santoso yang juga menjadi narasumber dalam sesi tersebut menekankan bahwa ...``,
+        ``Wayne Eyre, MSC, yang mengungkapkan bahwa ...``. The clause holds no comma and no
+        other speech verb."""
+        ts = self.ts
+        if ts.lows[k] in _NOT_SPEECH_AFTER_YANG:
+            return None
+        j = k - 1
+        while j > 0 and k - j <= 12 and not ts.sent[j]:
+            low = ts.lows[j]
+            if low == "yang":
+                # the name right before "yang", or before commas and degrees in capitals
+                # ("Wayne Eyre, MSC, CD, yang")
+                t = j
+                while t > 0 and j - t < 7:
+                    m = self.mention_before(t, window=0)
+                    if m is not None:
+                        return m.name if self.opens_clause(m.tok) else None
+                    w = ts.words[t - 1]
+                    if not (w == "," or (w.isupper() and len(w) <= 5)):
+                        return None
+                    t -= 1
+                return None
+            if not ts.words[j][:1].isalnum() or low in self.lex.speech_verbs:
+                return None
+            j -= 1
+        return None
+
+    def opens_clause(self, tok: int) -> bool:
+        """The person mention at token ``tok``, with the capitalised office before it, opens the
+        sentence or follows a comma: a subject, not an object or a possessor (``mengkritik
+        ucapan Bebby yang ...``, ``sekretaris pribadi BJ Habibie yang ...``)."""
+        ts = self.ts
+        c = tok
+        while c > 0 and tok - c < 8 and not ts.sent[c] and ts.caps[c - 1]:
+            c -= 1
+        if c < tok and not self.lex.is_role_word(ts.lows[c]):
+            return False  # "Sahabat Salmafina yang ...": the friend, not Salmafina
+        return ts.sent[c] or ts.words[c - 1] == ","
 
     def office_described(self, dem: int) -> bool:
         """The words of the sentence before the demonstrative at token ``dem`` are an office,

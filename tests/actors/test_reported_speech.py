@@ -140,3 +140,28 @@ def test_an_outfit_described_with_a_demonstrative_is_no_person() -> None:
         "Klub asal Bandung itu mengatakan, tiket laga kandang sudah habis terjual."
     )
     assert all(speaker != "Robert Alberts" for speaker, _, _ in reported(text))
+
+
+def test_a_relative_clause_between_the_subject_and_the_verb_is_passed_over() -> None:
+    text = (
+        "Kasat Reskrim Polres Magetan AKP Sukamto Wijaya yang dikonfirmasi wartawan membenarkan "
+        "kejadian penganiayaan terhadap dua pelajar itu."
+    )
+    assert reported(text) == [
+        ("Sukamto Wijaya", "kejadian penganiayaan terhadap dua pelajar itu", "membenarkan")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an object, and a possessor: someone else speaks
+        "Warganet ramai mengkritik ucapan Rina Marlina yang menyebut hujan turun karena doa.",
+        "Sahabat Rina Marlina yang ikut dalam acara itu mengungkap bahwa dia sedang sakit keras.",
+        # a deed, not speech
+        "Rina Marlina yang panik segera meminta bantuan tetangga di sebelah rumahnya.",
+    ],
+)
+def test_a_name_before_yang_speaks_only_as_the_subject(sentence: str) -> None:
+    text = f'"Saya baik-baik saja," kata penyanyi Rina Marlina kepada wartawan. {sentence}'
+    assert all(speaker != "Rina Marlina" for speaker, _, _ in reported(text))
