@@ -54,6 +54,12 @@ _CLOSE_BEFORE = frozenset(",.;:!?)]}…")  # a mark before these closes one
 _PRONOUNS = frozenset({"dia", "ia", "beliau"})
 _SELF = frozenset({"saya", "aku"})  # before an office the speaker holds ("saya Kapolda ...")
 _SPEECH_END = re.compile(r"[.,!?…]\s*$")
+# What stands between a quotation and the next when it is only the first one's attribution:
+# the closing mark, a speech verb and its speaker (and where, when), one sentence's end, the
+# next opening mark ('," kata Budi di Jakarta, Senin (1/10). "')
+_ATTRIBUTION_ONLY = re.compile(
+    r'[,.!?]?\s*[”"]?[,.]?\s*[a-z][a-z]+(?:nya)?\b[^"“”.!?]{0,200}[.!?][,\s]*[“"]?\s*'
+)
 _MIN_WORDS = 4
 _HANDLE = re.compile(r"@[A-Za-z0-9_.]{2,}")
 _ROLE_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
@@ -83,6 +89,7 @@ _AFTER_EXTRA = frozenset(
         "celetuk",
         "teriak",
         "urai",
+        "balas",
     }
 )
 # Passive speech verbs that name the source after them ("demikian dilaporkan X").
@@ -941,9 +948,29 @@ class _Attributor:
                     and self.same_focus(prev.end, q_start, prev.speaker)
                 ):
                     speaker = prev.speaker  # speech carried on: nobody else named in between
+                elif prev is not None and prev.speaker and _ATTRIBUTION_ONLY.fullmatch(
+                    text[prev.end : q_start]
+                ):
+                    # '"...," kata Kapolresta AKBP Ade saat menjenguk Anastasia. "...."': only
+                    # the attribution of the quotation before, one sentence, stands between
+                    speaker = prev.speaker
             quotes.append(Quote(speaker, text[s:e], verb, True, s, e))
             if speaker:
                 self.events.append((q_start, speaker))
+        # '"Keberadaannya sudah dideteksi.","Saat ini masih dalam pengejaran," kata Argo': a
+        # quotation right before an attributed one, nothing but marks between, is the same
+        # speaker's
+        for i in range(len(quotes) - 2, -1, -1):
+            q, nxt = quotes[i], quotes[i + 1]
+            if q.speaker is None and nxt.speaker and nxt.verb:
+                # ... opening a sentence of its own, not one item of a list of slogans or a
+                # campaign's name ('... dan "Janji tinggal janji."', 'kampanye "Ayo Minum!"')
+                before = text[: q.start - 1].rstrip(' ,"“”')
+                if before and before[-1] not in ".!?\n":
+                    continue
+                if text[q.end : nxt.start].strip(' \n,.!?”"“') == "":
+                    quotes[i] = dataclasses.replace(q, speaker=nxt.speaker)
+                    self.events.append((q.start, nxt.speaker))
         return quotes
 
     def after_quote(self, pos: int, q_start: int) -> tuple[str | None, str | None, bool]:

@@ -616,3 +616,43 @@ def test_a_name_after_saya_owning_a_noun_is_someone_else() -> None:
         '"Saya beri nama cucu saya Muhammad Habibie sejak lahir," katanya.'
     )
     assert only(text)[0] != "Muhammad Habibie"
+
+
+def test_a_quotation_after_the_attribution_sentence_of_the_one_before_is_the_same_speakers() -> (
+    None
+):
+    # seen in real news: the second quotation had no speaker because the attribution between
+    # the two names someone else (the officer visited)
+    text = (
+        '"Kakinya terjepit pagar saat massa saling dorong," kata Kapolresta Pontianak AKBP Ade '
+        "Ary Syam saat menjenguk Bripda Anastasia, Selasa (1/10). "
+        '"Korban saat itu bersama polwan lainnya berada di barisan depan."'
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Ade Ary Syam", "Ade Ary Syam"]
+
+
+def test_a_quotation_right_before_an_attributed_one_is_the_same_speakers() -> None:
+    text = (
+        "Polisi masih mencari dukun yang disewa pelaku. "
+        '"Keberadaannya sudah dideteksi petugas.","Saat ini masih dalam pengejaran," kata '
+        "Kabid Humas Polda Metro Jaya Kombes Argo Yuwono."
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Argo Yuwono", "Argo Yuwono"]
+
+
+def test_slogans_in_a_list_take_no_speaker_from_the_quotation_after_them() -> None:
+    text = (
+        'Poster mereka bertulis "KPK dibunuh DPR" dan "Janji tinggal janji, janji palsu semua." '
+        '"Kami akan terus turun ke jalan," kata koordinator aksi Rina Marlina.'
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes if q.text.startswith("Janji")] in ([], [None])
+
+
+def test_balas_attributes_a_reply() -> None:
+    text = (
+        '"Bangun, sudah siang," ujar Nagita Slavina. "Aduh, jangan dicium dulu," balas Raffi Ahmad.'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Nagita Slavina", "Raffi Ahmad"]
