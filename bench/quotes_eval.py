@@ -13,6 +13,14 @@ and matched to the extracted quote that overlaps it most.
     python bench/quotes_eval.py                 # every stage and all; direct and indirect
     python bench/quotes_eval.py --errors        # also print every miss and wrong speaker
     python bench/quotes_eval.py --stage 2       # only stage 2 (table and errors)
+    python bench/quotes_eval.py --precision     # the judged random draw of extracted quotes
+
+``--precision`` reads ``bench/data/quote_precision.csv``: 100 quotes drawn at random from what the
+extractor returned on CLICK-ID rows 12,000-15,000 (50 direct, 50 indirect), each judged blind by
+an annotator from its context: is it speech, and is the speaker the one who said it. It prints
+those judgements, then runs the current extractor on the same articles and says which judged
+quotes it still returns with the same speaker (the judgement stands), which it returns with
+another speaker (to be judged again) and which it no longer returns.
 
 Speaker match: case-insensitive, titles ignored, and a name counts as the same speaker when one
 name's words are all in the other's (``Luthfi`` / ``Ahmad Luthfi``), since articles shorten
@@ -57,15 +65,60 @@ def same_speaker(predicted: str | None, gold: str) -> bool:
     return bool(p and g) and (p <= g or g <= p)
 
 
+PRECISION = ROOT / "bench" / "data" / "quote_precision.csv"
+
+
+def precision() -> None:
+    """The judged random draw of extracted quotes, and what the current extractor returns."""
+    from media_analytics.actors import extract_actors, extract_quotes
+    from media_analytics.preprocessing import clean_article
+
+    with PRECISION.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    print(f"Judged random draw of extracted quotes ({len(rows)}, {PRECISION.name})\n")
+    print("| quotes | judged | speech | not speech | speaker right | wrong | unclear |")
+    print("|---|---|---|---|---|---|---|")
+    for kind, flag in (("direct", "1"), ("indirect", "0")):
+        rs = [r for r in rows if r["direct"] == flag]
+        speech = [r for r in rs if r["is_speech"] == "yes"]
+        ok = {v: sum(r["speaker_ok"] == v for r in speech) for v in ("yes", "no", "unclear")}
+        print(
+            f"| {kind} | {len(rs)} | {len(speech)} | {len(rs) - len(speech)} | {ok['yes']} "
+            f"| {ok['no']} | {ok['unclear']} |"
+        )
+    bodies = _bodies()
+    same = changed = gone = 0
+    for r in rows:
+        text = clean_article(bodies[(r["dataset"], r["article_id"])]).text
+        start, end = int(r["start"]), int(r["end"])
+        found = [q for q in extract_quotes(text, extract_actors(text)) if q.start == start]
+        if not found or found[0].end != end:
+            gone += 1
+            print(f"  no longer returned as judged: n={r['n']} ({r['article_id']} {start}-{end})")
+        elif (found[0].speaker or "") == r["speaker"]:
+            same += 1
+        else:
+            changed += 1
+            print(
+                f"  speaker changed, judge again: n={r['n']} {r['speaker'] or None!r} -> "
+                f"{found[0].speaker!r} (judged {r['speaker_ok'] or r['is_speech']})"
+            )
+    print(f"\nnow: {same} as judged, {changed} with another speaker, {gone} no longer returned")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--errors", action="store_true", help="print mismatches")
+    ap.add_argument("--precision", action="store_true", help="the judged random draw")
     ap.add_argument(
         "--stage", choices=["1", "2", "3", "4", "all"], default="all", help="which rows"
     )
     args = ap.parse_args()
     if not CORPORA.exists():
         sys.exit("needs ../shared/corpora (the shared development data)")
+    if args.precision:
+        precision()
+        return
     from media_analytics.actors import extract_actors, extract_quotes
     from media_analytics.preprocessing import clean_article
 
