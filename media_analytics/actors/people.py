@@ -349,11 +349,35 @@ def _complement(
             continue
         if ts.upper[j] and _initials_of_name(ts, j, gaz):
             break  # "Presiden ke-3 RI BJ Habibie": the name's initials, not the office's
+        if _balinese_name_at(ts, j):
+            break  # "Bupati Badung I Nyoman Giri Prasta": the name's "I", not a unit number
         if low in lex.institution or ts.upper[j] or w in lex.org_tails or _ROMAN.fullmatch(w):
             j += 1
             continue
         break
     return j
+
+
+#: Words of Balinese names after the "I" (men) or "Ni" (women) that opens them: birth order and
+#: caste titles (``I Gusti Ngurah Jaya Negara``, ``Ni Made Sumiati``); not words that open
+#: names elsewhere too (``Agung``, ``Ayu``: "anggota BPK I Agung ..." may be Member I).
+BALINESE_NAME_WORDS = frozenset(
+    {
+        *("Gusti", "Gede", "Wayan", "Made", "Nyoman", "Ketut", "Putu", "Kadek", "Komang"),
+        *("Nengah", "Luh", "Desak", "Dewa"),
+    }
+)
+
+
+def _balinese_name_at(ts: TokenStream, j: int) -> bool:
+    """``I`` or ``Ni`` at ``j`` opening a Balinese name (the next word one of
+    :data:`BALINESE_NAME_WORDS`)."""
+    return (
+        ts.words[j] in ("I", "Ni")
+        and j + 1 < ts.n
+        and ts.joined(j + 1)
+        and ts.words[j + 1] in BALINESE_NAME_WORDS
+    )
 
 
 #: Two capitals that stand before a name without being its initials: the country, legal forms,

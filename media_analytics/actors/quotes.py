@@ -948,8 +948,10 @@ class _Attributor:
                     and self.same_focus(prev.end, q_start, prev.speaker)
                 ):
                     speaker = prev.speaker  # speech carried on: nobody else named in between
-                elif prev is not None and prev.speaker and _ATTRIBUTION_ONLY.fullmatch(
-                    text[prev.end : q_start]
+                elif (
+                    prev is not None
+                    and prev.speaker
+                    and _ATTRIBUTION_ONLY.fullmatch(text[prev.end : q_start])
                 ):
                     # '"...," kata Kapolresta AKBP Ade saat menjenguk Anastasia. "...."': only
                     # the attribution of the quotation before, one sentence, stands between

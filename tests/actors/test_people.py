@@ -920,3 +920,27 @@ def test_initials_before_a_surname_must_fit_the_longer_name_it_joins() -> None:
     assert len(found["Bacharuddin Jusuf Habibie"].mentions) == 3
     # the same surname with initials or without: the form with them names the person
     assert list(persons("Habibie tiba. Presiden BJ Habibie lalu berpidato.")) == ["BJ Habibie"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Bupati Badung I Nyoman Giri Prasta hadir dalam acara itu.", "I Nyoman Giri Prasta",
+         "Bupati Badung"),
+        ("Kepala BPBD Bali I Made Rentin meninjau lokasi banjir.", "I Made Rentin",
+         "Kepala BPBD Bali"),
+        ("Ketua DPRD Bali Ni Made Sumiati menyampaikan apresiasi.", "Ni Made Sumiati",
+         "Ketua DPRD Bali"),
+    ],
+)  # fmt: skip
+def test_a_balinese_name_keeps_its_i_or_ni(text: str, name: str, role: str) -> None:
+    # seen on real news: "Gubernur Bali I Wayan Koster" gave "Wayan Koster", office "Gubernur
+    # Bali I", as if "I" numbered the office
+    (person,) = [a for a in extract_actors(text) if a.type == "person"]
+    assert (person.name, person.role) == (name, role)
+
+
+def test_a_unit_number_i_stays_with_the_office() -> None:
+    text = "Wakil Ketua I DPRD Jatim Anik Maslachah hadir dalam rapat itu."
+    (person,) = [a for a in extract_actors(text) if a.type == "person"]
+    assert (person.name, person.role) == ("Anik Maslachah", "Wakil Ketua I DPRD Jatim")
