@@ -1617,8 +1617,9 @@ class _Attributor:
                     continue  # "kata Budi menjawab pertanyaan guru": the occasion, not speech
                 if nxt < ts.n and ts.words[nxt] == ",":
                     nxt += 1  # "Budi menjelaskan, ..."
-                if nxt < ts.n and ts.lows[nxt] == "bahwa":
-                    nxt += 1
+                nxt = self.past_complementizer(k, nxt)
+                if self.this_said(nxt):
+                    continue
                 span = self.clause(nxt)
                 if span is None or any(a <= span[0] < b for a, b in self.quote_spans):
                     continue
@@ -1727,8 +1728,9 @@ class _Attributor:
             nxt = k + 1
             if nxt < ts.n and ts.words[nxt] == ",":
                 nxt += 1
-            if nxt < ts.n and ts.lows[nxt] == "bahwa":
-                nxt += 1
+            nxt = self.past_complementizer(k, nxt)
+            if self.this_said(nxt):
+                continue
             span = self.clause(nxt)
             if span is None or any(a <= span[0] < b for a, b in self.quote_spans):
                 continue
@@ -1781,6 +1783,30 @@ class _Attributor:
                 or ts.words[j - 1] == ","
                 # "Namun ia menegaskan, ...": a sentence opened by a conjunction
                 or (ts.sent[j - 1] and ts.lows[j - 1] in _CLAUSE_OPENERS)
+            )
+        )
+
+    def past_complementizer(self, k: int, j: int) -> int:
+        """Past ``bahwa`` at token ``j``, or ``jika``/``kalau`` used as it right after the verb at
+        ``k`` (``mengatakan jika pihaknya ...``); a comma between makes ``jika`` a condition."""
+        ts = self.ts
+        if j < ts.n and (ts.lows[j] == "bahwa" or (j == k + 1 and ts.lows[j] in ("jika", "kalau"))):
+            return j + 1
+        return j
+
+    def this_said(self, j: int) -> bool:
+        """The verb's object at token ``j`` is "this" and no content follows (``mengatakan hal
+        tersebut, Rabu (18/9)``, ``menyampaikan hal itu saat ...``)."""
+        ts = self.ts
+        return (
+            j + 1 < ts.n
+            and ts.lows[j] == "hal"
+            and ts.lows[j + 1] in _DEMONSTRATIVES
+            and (
+                j + 2 >= ts.n
+                or not ts.words[j + 2][:1].isalnum()
+                or ts.lows[j + 2] in _PHRASE_STOP
+                or ts.lows[j + 2] in ("usai", "seusai", "pada", "kepada", "kemarin")
             )
         )
 

@@ -165,3 +165,17 @@ def test_a_relative_clause_between_the_subject_and_the_verb_is_passed_over() -> 
 def test_a_name_before_yang_speaks_only_as_the_subject(sentence: str) -> None:
     text = f'"Saya baik-baik saja," kata penyanyi Rina Marlina kepada wartawan. {sentence}'
     assert all(speaker != "Rina Marlina" for speaker, _, _ in reported(text))
+
+
+def test_jika_right_after_the_verb_is_read_as_bahwa() -> None:
+    text = "Kapolres Kampar AKBP Boby Putra mengatakan jika pihaknya sudah menangkap tiga pelaku."
+    assert reported(text) == [("Boby Putra", "pihaknya sudah menangkap tiga pelaku", "mengatakan")]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["hal tersebut, Rabu (18/9/2019).", "hal itu dalam jumpa pers kemarin.", "hal itu."],
+)
+def test_saying_this_is_no_reported_speech(tail: str) -> None:
+    text = f"Kepala Bidang Humas Polda Metro Jaya Kombes Argo Yuwono mengatakan {tail}"
+    assert reported(text) == []
