@@ -136,6 +136,18 @@ _NEGATORS = frozenset({"tidak", "tak", "belum", "enggan", "bukan"})
 _ANSWERING = frozenset({"menjawab", "menanggapi"})
 _NOT_ONLY = frozenset({"hanya", "sekadar", "cuma", "saja"})
 _PRONOUN_SUBJECTS = frozenset({"Ia", "Dia", "Beliau"})
+# verbs whose object may name a speech act rather than report what was said ("menyampaikan
+# belasungkawa", "mengungkapkan rasa simpati"), and the nouns of those acts
+_ACT_VERBS = frozenset(
+    {"menyampaikan", "mengungkapkan", "mengungkap", "menyatakan", "mengucapkan", "mengutarakan"}
+)
+_ACT_NOUNS = frozenset(
+    {
+        *("ucapan", "ungkapan", "rasa", "terima", "selamat", "belasungkawa", "duka", "salam"),
+        *("apresiasi", "permohonan", "kekecewaan", "keprihatinan", "kesedihan", "simpati"),
+        *("kebahagiaan", "penghargaan", "permintaan", "dukacita"),
+    }
+)
 # verbs that after "NAME yang ..." are more often a deed than speech ("yang panik segera meminta
 # bantuan", "yang memastikan lolos ke final", "yang dilaporkan pun melaporkan balik")
 _NOT_SPEECH_AFTER_YANG = frozenset(
@@ -1618,7 +1630,7 @@ class _Attributor:
                 if nxt < ts.n and ts.words[nxt] == ",":
                     nxt += 1  # "Budi menjelaskan, ..."
                 nxt = self.past_complementizer(k, nxt)
-                if self.this_said(nxt):
+                if self.this_said(nxt) or self.act_named(k, nxt):
                     continue
                 span = self.clause(nxt)
                 if span is None or any(a <= span[0] < b for a, b in self.quote_spans):
@@ -1729,7 +1741,7 @@ class _Attributor:
             if nxt < ts.n and ts.words[nxt] == ",":
                 nxt += 1
             nxt = self.past_complementizer(k, nxt)
-            if self.this_said(nxt):
+            if self.this_said(nxt) or self.act_named(k, nxt):
                 continue
             span = self.clause(nxt)
             if span is None or any(a <= span[0] < b for a, b in self.quote_spans):
@@ -1809,6 +1821,13 @@ class _Attributor:
                 or ts.lows[j + 2] in ("usai", "seusai", "pada", "kepada", "kemarin")
             )
         )
+
+    def act_named(self, k: int, j: int) -> bool:
+        """The verb at ``k`` names a speech act instead of reporting what was said: ``menyampaikan
+        belasungkawa atas ...``, ``mengungkapkan rasa simpati ...``, ``menyampaikan terima kasih
+        kepada ...``."""
+        ts = self.ts
+        return ts.lows[k] in _ACT_VERBS and j < ts.n and ts.lows[j] in _ACT_NOUNS
 
     def relative_subject(self, k: int) -> str | None:
         """The person a relative clause describes before the verb at token ``k``: ``Gamal Imam

@@ -179,3 +179,21 @@ def test_jika_right_after_the_verb_is_read_as_bahwa() -> None:
 def test_saying_this_is_no_reported_speech(tail: str) -> None:
     text = f"Kepala Bidang Humas Polda Metro Jaya Kombes Argo Yuwono mengatakan {tail}"
     assert reported(text) == []
+
+
+@pytest.mark.parametrize(
+    "act",
+    [
+        "menyampaikan belasungkawa atas wafatnya mantan presiden itu.",
+        "mengungkapkan rasa simpati kepada para korban banjir.",
+        "menyampaikan terima kasih kepada seluruh relawan yang membantu.",
+    ],
+)
+def test_a_speech_act_named_is_no_reported_speech(act: str) -> None:
+    text = f"Gubernur Jawa Barat Ridwan Kamil {act}"
+    assert reported(text) == []
+
+
+def test_what_is_said_after_the_same_verb_is_reported() -> None:
+    text = "Gubernur Jawa Barat Ridwan Kamil menyampaikan bahwa bantuan sudah dikirim ke Garut."
+    assert reported(text) == [("Ridwan Kamil", "bantuan sudah dikirim ke Garut", "menyampaikan")]
