@@ -15,12 +15,13 @@ and matched to the extracted quote that overlaps it most.
     python bench/quotes_eval.py --stage 2       # only stage 2 (table and errors)
     python bench/quotes_eval.py --precision     # the judged random draw of extracted quotes
 
-``--precision`` reads ``bench/data/quote_precision.csv``: 100 quotes drawn at random from what the
-extractor returned on CLICK-ID rows 12,000-15,000 (50 direct, 50 indirect), each judged blind by
-an annotator from its context: is it speech, and is the speaker the one who said it. It prints
-those judgements, then runs the current extractor on the same articles and says which judged
-quotes it still returns with the same speaker (the judgement stands), which it returns with
-another speaker (to be judged again) and which it no longer returns.
+``--precision`` reads ``bench/data/quote_precision.csv``: two draws of 100 quotes each (50 direct,
+50 indirect) taken at random from what the extractor returned, draw 1 on CLICK-ID rows
+12,000-15,000 (commit ``87e69b2``), draw 2 on rows 15,000-17,441 (commit ``6b60b9b``), each quote
+judged blind by a new annotator from its context: is it speech, and is the speaker the one who
+said it. It prints those judgements, then runs the current extractor on the same articles and
+says which judged quotes it still returns with the same speaker (the judgement stands), which it
+returns with another speaker (to be judged again) and which it no longer returns.
 
 Speaker match: case-insensitive, titles ignored, and a name counts as the same speaker when one
 name's words are all in the other's (``Luthfi`` / ``Ahmad Luthfi``), since articles shorten
@@ -75,17 +76,18 @@ def precision() -> None:
 
     with PRECISION.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    print(f"Judged random draw of extracted quotes ({len(rows)}, {PRECISION.name})\n")
-    print("| quotes | judged | speech | not speech | speaker right | wrong | unclear |")
-    print("|---|---|---|---|---|---|---|")
-    for kind, flag in (("direct", "1"), ("indirect", "0")):
-        rs = [r for r in rows if r["direct"] == flag]
-        speech = [r for r in rs if r["is_speech"] == "yes"]
-        ok = {v: sum(r["speaker_ok"] == v for r in speech) for v in ("yes", "no", "unclear")}
-        print(
-            f"| {kind} | {len(rs)} | {len(speech)} | {len(rs) - len(speech)} | {ok['yes']} "
-            f"| {ok['no']} | {ok['unclear']} |"
-        )
+    print(f"Judged random draws of extracted quotes ({len(rows)}, {PRECISION.name})\n")
+    print("| draw | quotes | judged | speech | not speech | speaker right | wrong | unclear |")
+    print("|---|---|---|---|---|---|---|---|")
+    for draw in sorted({r["draw"] for r in rows}):
+        for kind, flag in (("direct", "1"), ("indirect", "0")):
+            rs = [r for r in rows if r["direct"] == flag and r["draw"] == draw]
+            speech = [r for r in rs if r["is_speech"] == "yes"]
+            ok = {v: sum(r["speaker_ok"] == v for r in speech) for v in ("yes", "no", "unclear")}
+            print(
+                f"| {draw} | {kind} | {len(rs)} | {len(speech)} | {len(rs) - len(speech)} "
+                f"| {ok['yes']} | {ok['no']} | {ok['unclear']} |"
+            )
     bodies = _bodies()
     same = changed = gone = 0
     for r in rows:
@@ -94,13 +96,17 @@ def precision() -> None:
         found = [q for q in extract_quotes(text, extract_actors(text)) if q.start == start]
         if not found or found[0].end != end:
             gone += 1
-            print(f"  no longer returned as judged: n={r['n']} ({r['article_id']} {start}-{end})")
+            print(
+                f"  no longer returned as judged: draw {r['draw']} n={r['n']} "
+                f"({r['article_id']} {start}-{end}, judged {r['speaker_ok'] or r['is_speech']})"
+            )
         elif (found[0].speaker or "") == r["speaker"]:
             same += 1
         else:
             changed += 1
             print(
-                f"  speaker changed, judge again: n={r['n']} {r['speaker'] or None!r} -> "
+                f"  speaker changed, judge again: draw {r['draw']} n={r['n']} "
+                f"{r['speaker'] or None!r} -> "
                 f"{found[0].speaker!r} (judged {r['speaker_ok'] or r['is_speech']})"
             )
     print(f"\nnow: {same} as judged, {changed} with another speaker, {gone} no longer returned")
