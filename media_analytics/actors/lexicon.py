@@ -289,7 +289,8 @@ def get_lexicon() -> Lexicon:
     not_exact = {k[0] for k in (*lex.org_heads.keys, *lex.countries.keys) if len(k) == 1}
     role_openers = lex.role_heads.first | lex.role_modifiers.first
     reporting = lex.verbs_before | lex.verbs_report
-    interposed = lex.verbs_after | {v + "nya" for v in lex.verbs_after}  # ", kata Budi, ..."
+    # ", kata Budi, ...", "Dikatakannya, ..."
+    interposed = lex.verbs_after | {v + "nya" for v in lex.verbs_after | lex.verbs_passive}
     cues = role_openers | reporting | MENURUT | NICKNAME_OR | NICKNAME_CALLS | interposed | {"("}
     cues_before = lex.verbs_after | lex.verbs_passive | lex.person_cues | lex.words["address"]
     cues_after = lex.verbs_before | lex.words["adverbs"] | {"selaku", "sebagai", "(", ","}

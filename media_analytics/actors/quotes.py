@@ -1659,19 +1659,23 @@ class _Attributor:
         ts = self.ts
         out: list[Quote] = []
         for k in verbs:
-            if (
+            low, pos, j = ts.lows[k], ts.starts[k], k + 1
+            if j >= ts.n or self.inside_quote(pos) or self.reported_at(pos):
+                continue  # (reported_at: inside speech already reported)
+            if low.endswith("nya") and low[:-3] in self.lex.verbs_passive:
+                # "Dikatakannya, ...", "Dijelaskannya, ..." opening a sentence: the person in
+                # focus said what follows
+                if not ts.sent[k] or ts.words[j] != ",":
+                    continue
+                speaker = self.focus(pos)
+            elif (
                 k < 2
                 or ts.words[k - 1] != ","
                 or ts.sent[k]
                 or ts.words[k - 2] in '”"'  # '"...", kata Budi, ...': a quotation's attribution
-                or self.inside_quote(ts.starts[k])
-                or self.reported_at(ts.starts[k])  # inside speech already reported
             ):
                 continue
-            low, pos, j = ts.lows[k], ts.starts[k], k + 1
-            if j >= ts.n:
-                continue
-            if low.endswith("nya") and low not in self.lex.verbs_after:
+            elif low.endswith("nya") and low not in self.lex.verbs_after:
                 speaker = self.focus(pos)  # "..., katanya, ...": the person in focus
             elif ts.lows[j] in _PRONOUNS:
                 speaker, j = self.focus(pos), j + 1
@@ -1980,11 +1984,12 @@ def _indirect_openers(reporting_verbs: frozenset[str]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
-def interposed_verbs(verbs_after: frozenset[str]) -> frozenset[str]:
+def interposed_verbs(verbs_after: frozenset[str], verbs_passive: frozenset[str]) -> frozenset[str]:
     """Speech verbs that may stand between commas inside reported speech (``..., kata Bima,
     ...``, ``..., lanjutnya, ...``): the lexicon's verbs after a quotation and their ``-nya``
-    forms."""
-    return verbs_after | frozenset(v + "nya" for v in verbs_after)
+    forms; and the ``-nya`` forms of the passive ones, which open a sentence of reported speech
+    (``Dikatakannya, ...``)."""
+    return verbs_after | frozenset(v + "nya" for v in verbs_after | verbs_passive)
 
 
 def extract_quotes(text: str, actors: list[Actor] | None = None) -> list[Quote]:
@@ -2013,7 +2018,7 @@ def extract_quotes(text: str, actors: list[Actor] | None = None) -> list[Quote]:
         actors = analyse(text).actors
     ts = token_stream(text)  # the stream extract_actors made for this text, if it was the last
     openers = ts.cues_in(_indirect_openers(ts.lex.reporting_verbs))
-    between = ts.cues_in(interposed_verbs(ts.lex.verbs_after))
+    between = ts.cues_in(interposed_verbs(ts.lex.verbs_after, ts.lex.verbs_passive))
     if not openers and not between and "“" not in text and '"' not in text and "”" not in text:
         return []  # no quotation mark, no "menurut", no speech verb: nothing to attribute
     attributor = _Attributor(ts, actors)

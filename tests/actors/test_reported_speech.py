@@ -197,3 +197,14 @@ def test_a_speech_act_named_is_no_reported_speech(act: str) -> None:
 def test_what_is_said_after_the_same_verb_is_reported() -> None:
     text = "Gubernur Jawa Barat Ridwan Kamil menyampaikan bahwa bantuan sudah dikirim ke Garut."
     assert reported(text) == [("Ridwan Kamil", "bantuan sudah dikirim ke Garut", "menyampaikan")]
+
+
+@pytest.mark.parametrize("verb", ["Dikatakannya", "Dijelaskannya", "Disampaikannya"])
+def test_a_passive_verb_with_nya_opening_a_sentence_reports_the_person_in_focus(verb: str) -> None:
+    text = (
+        "Kepala Dinas Pendidikan Garut Rudi Hartono meninjau sekolah yang rusak. "
+        f"{verb}, perbaikan ruang kelas akan selesai bulan depan."
+    )
+    assert reported(text) == [
+        ("Rudi Hartono", "perbaikan ruang kelas akan selesai bulan depan", verb.lower())
+    ]
