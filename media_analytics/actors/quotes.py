@@ -979,7 +979,7 @@ class _Attributor:
             if q.speaker is None and nxt.speaker and nxt.verb:
                 # ... opening a sentence of its own, not one item of a list of slogans or a
                 # campaign's name ('... dan "Janji tinggal janji."', 'kampanye "Ayo Minum!"')
-                before = text[: q.start - 1].rstrip(' ,"“”')
+                before = text[max(0, q.start - 80) : q.start - 1].rstrip(' ,"“”')
                 if before and before[-1] not in ".!?\n":
                     continue
                 if text[q.end : nxt.start].strip(' \n,.!?”"“') == "":
