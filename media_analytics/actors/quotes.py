@@ -1620,6 +1620,8 @@ class _Attributor:
                     speaker = self.name_in_apposition(k - 1)
                 if speaker is None:
                     speaker = self.relative_subject(k)
+                if speaker is None:
+                    speaker = self.initials_before(k)
                 org = self.org_before(k) if speaker is None else None
                 if speaker is None and org is None:
                     if self.pronoun_before(k):
@@ -1832,6 +1834,26 @@ class _Attributor:
         kepada ...``."""
         ts = self.ts
         return ts.lows[k] in _ACT_VERBS and j < ts.n and ts.lows[j] in _ACT_NOUNS
+
+    def initials_before(self, k: int) -> str | None:
+        """The person whose initials open the clause before the verb at token ``k`` (``Atas dasar
+        itu, JK mengatakan ...`` in an article that names Jusuf Kalla), adverbs between."""
+        ts = self.ts
+        j = k - 1
+        while j >= 0 and ts.lows[j] in self.adverbs:
+            j -= 1
+        if j < 0 or not (ts.upper[j] and 2 <= len(ts.words[j]) <= 4):
+            return None
+        if not (ts.sent[j] or ts.words[j - 1] == "," or ts.lows[j - 1] in _CLAUSE_OPENERS):
+            return None
+        name = self.initials.get(ts.words[j])
+        if name is None:
+            return None
+        # the person's own initials, not an office's or an organisation's acronym in a role
+        # ("PSHK meminta": the centre speaks, not its researcher)
+        toks = phrase_key(name, lower=False)
+        cuts = {"".join(t[0] for t in toks[c:]).upper() for c in range(len(toks) - 1)}
+        return name if ts.words[j] in cuts else None
 
     def relative_subject(self, k: int) -> str | None:
         """The person a relative clause describes before the verb at token ``k``: ``Gamal Imam

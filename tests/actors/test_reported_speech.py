@@ -208,3 +208,19 @@ def test_a_passive_verb_with_nya_opening_a_sentence_reports_the_person_in_focus(
     assert reported(text) == [
         ("Rudi Hartono", "perbaikan ruang kelas akan selesai bulan depan", verb.lower())
     ]
+
+
+def test_a_persons_initials_opening_the_clause_are_that_person() -> None:
+    text = (
+        "Wakil Presiden Jusuf Kalla menerima para rektor. "
+        "Atas dasar itu, JK mengatakan lembaga itu perlu diperkuat kembali."
+    )
+    assert reported(text) == [("Jusuf Kalla", "lembaga itu perlu diperkuat kembali", "mengatakan")]
+
+
+def test_an_organisations_acronym_in_a_role_is_not_its_member() -> None:
+    text = (
+        "Peneliti Pusat Studi Hukum dan Kebijakan (PSHK) Gita Putri Damayana hadir. "
+        "PSHK meminta Presiden memperhatikan hal ini dengan sungguh-sungguh."
+    )
+    assert all(speaker != "Gita Putri Damayana" for speaker, _, _ in reported(text))
