@@ -1618,8 +1618,9 @@ class _Attributor:
                 speaker = m.name if m is not None else None
                 if speaker is None and k > 0 and ts.words[k - 1] == ",":
                     speaker = self.name_in_apposition(k - 1)
-                if speaker is None:
-                    speaker = self.relative_subject(k)
+                # the subject a relative clause describes, before a name inside that clause
+                # ("Kevin Thompson, yang merupakan Co-Owner ASI Asia Pacific mengatakan")
+                speaker = self.relative_subject(k) or speaker
                 if speaker is None:
                     speaker = self.initials_before(k)
                 org = self.org_before(k) if speaker is None else None

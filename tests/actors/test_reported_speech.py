@@ -224,3 +224,13 @@ def test_an_organisations_acronym_in_a_role_is_not_its_member() -> None:
         "PSHK meminta Presiden memperhatikan hal ini dengan sungguh-sungguh."
     )
     assert all(speaker != "Gita Putri Damayana" for speaker, _, _ in reported(text))
+
+
+def test_a_name_inside_the_relative_clause_is_not_the_subject() -> None:
+    # seen on real news: "Onad yang dalam film tersebut berperan sebagai Roni mengatakan ..."
+    # gave the character, and the quotation after it, to "Roni"
+    text = (
+        '"Musik iya, film juga iya," kata Onad Setiawan kepada wartawan. Onad Setiawan yang dalam '
+        "film itu berperan sebagai Roni Prakoso mengatakan ketagihan bermain film layar lebar."
+    )
+    assert reported(text) == [("Onad Setiawan", "ketagihan bermain film layar lebar", "mengatakan")]
