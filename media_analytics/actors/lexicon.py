@@ -177,6 +177,9 @@ class Lexicon:
     glued_offices: dict[str, tuple[str, str]] = field(default_factory=dict)
     # verbs that open reported speech after its source ([before] and [reports])
     reporting_verbs: frozenset[str] = frozenset()
+    # speech verbs that stand between commas inside reported speech (", kata Budi, ...",
+    # ", lanjutnya, ...") and the -nya forms of the passive ones that open it ("Dikatakannya, ...")
+    interposed_verbs: frozenset[str] = frozenset()
     # every speech verb, before, after or passive ("mengatakan", "ujar", "dikatakan")
     speech_verbs: frozenset[str] = frozenset()
     org_openers: frozenset[str] = frozenset()  # first words of organisation heads and names
@@ -289,7 +292,6 @@ def get_lexicon() -> Lexicon:
     not_exact = {k[0] for k in (*lex.org_heads.keys, *lex.countries.keys) if len(k) == 1}
     role_openers = lex.role_heads.first | lex.role_modifiers.first
     reporting = lex.verbs_before | lex.verbs_report
-    # ", kata Budi, ...", "Dikatakannya, ..."
     interposed = lex.verbs_after | {v + "nya" for v in lex.verbs_after | lex.verbs_passive}
     cues = role_openers | reporting | MENURUT | NICKNAME_OR | NICKNAME_CALLS | interposed | {"("}
     cues_before = lex.verbs_after | lex.verbs_passive | lex.person_cues | lex.words["address"]
@@ -304,6 +306,7 @@ def get_lexicon() -> Lexicon:
         rank_phrases=PhraseSet(ranks),
         glued_offices=glued,
         reporting_verbs=reporting,
+        interposed_verbs=frozenset(interposed),
         speech_verbs=lex.verbs_after | lex.verbs_before | lex.verbs_passive,
         org_openers=lex.org_heads.first | lex.org_phrases.first,
         person_openers=role_openers | {k[0] for k in (*ranks, *hon_prefix)} | {"k"},

@@ -1471,13 +1471,23 @@ class _Attributor:
         """Acronyms that stand for exactly one person: initials (``AHY`` for Agus Harimurti
         Yudhoyono, also of the name's last words) or an office given with its acronym (``JPU``
         for the person whose role is ``Jaksa Penuntut Umum (JPU)``)."""
+        return self._acronyms(roles=True)
+
+    @cached_property
+    def name_initials(self) -> dict[str, str]:
+        """The persons' own initials only, each standing for exactly one person: no office's or
+        organisation's acronym found in a role (``PSHK`` for a researcher of the centre)."""
+        return self._acronyms(roles=False)
+
+    def _acronyms(self, roles: bool) -> dict[str, str]:
         found: dict[str, set[str]] = {}
         for a in self.actors:
             if a.type != "person" or not _person_like(a.name):
                 continue
             name = _speaker_name(a.name)
-            for acr in _ROLE_ACRONYM.findall(a.role or ""):
-                found.setdefault(acr, set()).add(name)
+            if roles:
+                for acr in _ROLE_ACRONYM.findall(a.role or ""):
+                    found.setdefault(acr, set()).add(name)
             toks = phrase_key(name, lower=False)
             for cut in range(len(toks) - 1):
                 found.setdefault("".join(t[0] for t in toks[cut:]).upper(), set()).add(name)
@@ -1822,10 +1832,7 @@ class _Attributor:
             and ts.lows[j] == "hal"
             and ts.lows[j + 1] in _DEMONSTRATIVES
             and (
-                j + 2 >= ts.n
-                or not ts.words[j + 2][:1].isalnum()
-                or ts.lows[j + 2] in _PHRASE_STOP
-                or ts.lows[j + 2] in ("usai", "seusai", "pada", "kepada", "kemarin")
+                j + 2 >= ts.n or not ts.words[j + 2][:1].isalnum() or ts.lows[j + 2] in _PHRASE_STOP
             )
         )
 
@@ -1847,14 +1854,9 @@ class _Attributor:
             return None
         if not (ts.sent[j] or ts.words[j - 1] == "," or ts.lows[j - 1] in _CLAUSE_OPENERS):
             return None
-        name = self.initials.get(ts.words[j])
-        if name is None:
-            return None
         # the person's own initials, not an office's or an organisation's acronym in a role
         # ("PSHK meminta": the centre speaks, not its researcher)
-        toks = phrase_key(name, lower=False)
-        cuts = {"".join(t[0] for t in toks[c:]).upper() for c in range(len(toks) - 1)}
-        return name if ts.words[j] in cuts else None
+        return self.name_initials.get(ts.words[j])
 
     def relative_subject(self, k: int) -> str | None:
         """The person a relative clause describes before the verb at token ``k``: ``Gamal Imam
@@ -2006,15 +2008,6 @@ def _indirect_openers(reporting_verbs: frozenset[str]) -> frozenset[str]:
     return MENURUT | reporting_verbs
 
 
-@lru_cache(maxsize=4)
-def interposed_verbs(verbs_after: frozenset[str], verbs_passive: frozenset[str]) -> frozenset[str]:
-    """Speech verbs that may stand between commas inside reported speech (``..., kata Bima,
-    ...``, ``..., lanjutnya, ...``): the lexicon's verbs after a quotation and their ``-nya``
-    forms; and the ``-nya`` forms of the passive ones, which open a sentence of reported speech
-    (``Dikatakannya, ...``)."""
-    return verbs_after | frozenset(v + "nya" for v in verbs_after | verbs_passive)
-
-
 def extract_quotes(text: str, actors: list[Actor] | None = None) -> list[Quote]:
     """Direct and indirect quotes in one article, attributed to persons.
 
@@ -2041,7 +2034,7 @@ def extract_quotes(text: str, actors: list[Actor] | None = None) -> list[Quote]:
         actors = analyse(text).actors
     ts = token_stream(text)  # the stream extract_actors made for this text, if it was the last
     openers = ts.cues_in(_indirect_openers(ts.lex.reporting_verbs))
-    between = ts.cues_in(interposed_verbs(ts.lex.verbs_after, ts.lex.verbs_passive))
+    between = ts.cues_in(ts.lex.interposed_verbs)
     if not openers and not between and "“" not in text and '"' not in text and "”" not in text:
         return []  # no quotation mark, no "menurut", no speech verb: nothing to attribute
     attributor = _Attributor(ts, actors)
