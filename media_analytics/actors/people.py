@@ -766,7 +766,10 @@ def match_person(ts: TokenStream, i: int, gaz: Gazetteer) -> PersonMatch | RoleM
             apposed, outfit_end = None, j
             if pm is not None and not pm.title:
                 outfit_end = _outfit_end(ts, pm.end)
-                apposed = _apposed_person(ts, outfit_end)
+                # a lone word read as the name may be the outfit's own (``Bandara ... Supadio``)
+                apposed = _apposed_person(
+                    ts, outfit_end, last=pm.name_end - pm.name_start == 1 and outfit_end > pm.end
+                )
             if apposed is not None and pm is not None:
                 # "Presiden Madrid, Florentino Perez, merasa": the office's outfit, then the name
                 role = _widened(ts, role, outfit_end, start=i)
@@ -861,25 +864,28 @@ def _outfit_split(ts: TokenStream, pm: PersonMatch) -> PersonMatch:
     return pm
 
 
-def _apposed_person(ts: TokenStream, j: int) -> PersonMatch | None:
+def _apposed_person(ts: TokenStream, j: int, *, last: bool = False) -> PersonMatch | None:
     """``, Ernesto Valverde, memuji`` at ``j``: a name set off by commas, then a lower-case word.
 
     After an outfit (``pelatih Barcelona``, ``Presiden Madrid``) the name in apposition is the
-    person; a list (``Budi, Ani, dan Joko``) is not an apposition.
+    person; a list (``Budi, Ani, dan Joko``) is not an apposition. With ``last``, a name of two
+    words or more may also close the phrase: a lower-case word or the sentence's end right
+    after it (``Bandara Internasional Supadio Pontianak, Didi Herdiansyah di Kubu Raya``).
     """
     words, n = ts.words, ts.n
     if j + 1 >= n or words[j] != ",":
         return None
     pm = _person_after(ts, j + 1)
-    if (
-        pm is None
-        or pm.name_start != j + 1
-        or pm.end + 1 >= n
-        or words[pm.end] != ","
-        or not words[pm.end + 1][:1].islower()
-        or ts.lows[pm.end + 1] in ("dan", "serta", "atau")
-        or ts.weak_name(pm.name_start, pm.name_end)
-    ):
+    if pm is None or pm.name_start != j + 1 or ts.weak_name(pm.name_start, pm.name_end):
+        return None
+    k = pm.end
+    if k + 1 < n and words[k] == ",":
+        if not words[k + 1][:1].islower():
+            return None
+        k += 1
+    elif not (last and pm.name_end - pm.name_start >= 2 and ts.is_boundary(k)):
+        return None
+    if k < n and ts.lows[k] in ("dan", "serta", "atau"):
         return None
     return pm
 

@@ -356,6 +356,53 @@ def test_an_outfit_or_a_portfolio_after_the_office_is_not_the_name(
         assert found[name].role == role
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Waketum Partai Harapan Bangsa Dedi Kurniawan menyebut koalisi terbuka.",
+         "Dedi Kurniawan", "Waketum Partai Harapan Bangsa"),
+        ("Wasekjen PDIP Rina Maharani mengatakan keputusan itu final.",
+         "Rina Maharani", "Wasekjen PDIP"),
+        ("Kasubbid Penmas Polda Metro Jaya AKBP Yudi Pratama mengatakan pelaku ditangkap.",
+         "Yudi Pratama", "Kasubbid Penmas Polda Metro Jaya"),
+        ("Kabiro Humas KPK Lukas Siregar menjelaskan jadwal pemeriksaan.",
+         "Lukas Siregar", "Kabiro Humas KPK"),
+    ],
+)  # fmt: skip
+def test_offices_written_short(text: str, name: str, role: str) -> None:
+    # the usual short forms of party, police and ministry offices head a role
+    p = persons(text)[name]
+    assert p.role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "not_a_person"),
+    [
+        (
+            "Direktur Eksekutif Parameter Riset Indonesia, Adi Saputra menilai pidato itu.",
+            "Adi Saputra",
+            "Direktur Eksekutif Parameter Riset Indonesia",
+            "Parameter Riset",
+        ),
+        (
+            '"Jarak pandang kurang," ujar Kepala Bandara Internasional Sekarlangit Pontianak,'
+            " Didi Hermawan di Kubu Raya, Senin.",
+            "Didi Hermawan",
+            "Kepala Bandara Internasional Sekarlangit Pontianak",
+            "Sekarlangit",
+        ),
+    ],
+)
+def test_the_name_after_an_office_may_close_without_a_comma(
+    text: str, name: str, role: str, not_a_person: str
+) -> None:
+    # "Office of Outfit, Name verb ...": the closing comma of the apposition is often left out;
+    # the lone word read after the office was the outfit's own name
+    found = persons(text)
+    assert found[name].role == role
+    assert not_a_person not in found
+
+
 def test_a_list_after_a_cue_is_not_read_as_an_apposition() -> None:
     found = persons("Polisi menahan tersangka Budi, Ani, dan Joko sejak Senin. Budi mengaku.")
     assert "Ani" not in found
