@@ -1060,11 +1060,20 @@ def _id_clash_message(clash: Any) -> str:
         if clash.id.isdigit()
         else "the export's ids name other articles in other exports"
     )
+    if clash.url:
+        other, source = f"{clash.url}; other URL, other text", "the URLs"
+        after = ""
+    else:
+        other, source = "other headline, other text; no URL", "the headline and text"
+        after = (
+            "; the articles stored under the old ids are not matched to the new ones without "
+            "URLs: take them down first with media-analytics db delete"
+        )
     return (
-        f"id {clash.id!r} is already the id of another article ({clash.url}; other URL, other "
-        f"text): not stored, as it would replace that article. If {why}: ignore the export's "
-        "id column with --column id= (its name before the =; ids then come from the URLs), or "
-        "map a column that names each article to id with --column NAME=id"
+        f"id {clash.id!r} is already the id of another article ({other}): not stored, as it "
+        f"would replace that article. If {why}: ignore the export's id column with --column "
+        f"id= (its name before the =; ids then come from {source}), or map a column that "
+        f"names each article to id with --column NAME=id{after}"
     )
 
 

@@ -784,15 +784,36 @@ def test_an_undated_resend_that_rolls_corrections_back_is_said(tmp_path: Path) -
     assert done.returncode == 0 and "WARNING" not in done.stderr, done.stderr
 
 
-def _numbered_export(path: Path, records: list[dict[str, Any]]) -> None:
+def _numbered_export(path: Path, records: list[dict[str, Any]], *, urls: bool = True) -> None:
     """A CSV export whose ``id`` column is the row number (1..N in every file)."""
     import csv
 
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
-        writer.writerow(["id", "judul", "isi", "tautan", "tanggal"])
+        writer.writerow(["id", "judul", "isi", "tautan", "tanggal"][: None if urls else 3])
         for i, r in enumerate(records, 1):
-            writer.writerow([i, r["title"], r["text"], r["url"], r["published_at"]])
+            row = [i, r["title"], r["text"], r["url"], r["published_at"]]
+            writer.writerow(row if urls else row[:3])
+
+
+def test_numbered_rows_without_urls_do_not_overwrite_the_day_before(tmp_path: Path) -> None:
+    # seen in review on real news: an export with no URL column numbering its rows 1..N; the
+    # second day's rows replaced the first day's articles under the same ids, exit 0 (16
+    # articles stored for 24 read, "8 of them changed")
+    from media_analytics.themes.training import read_sample_records
+
+    sample = read_sample_records()
+    for name, rows in (("2024-10-01", sample[:6]), ("2024-10-02", sample[6:10])):
+        _numbered_export(tmp_path / f"ekspor-{name}.csv", rows, urls=False)
+    first = _run("score", "ekspor-2024-10-01.csv", "--db", "m.db", "-q", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    done = _run("score", "ekspor-2024-10-02.csv", "--db", "m.db", "-q", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.count("id_clash") + done.stderr.count("already the id of another") >= 4
+    assert "no URL" in done.stderr and "db delete" in done.stderr
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        titles = {t for (t,) in con.execute("SELECT json_extract(record, '$.title') FROM articles")}
+    assert titles == {r["title"] for r in sample[:6]}  # the first day's articles, untouched
 
 
 def test_following_the_id_clash_advice_stores_each_article_once(tmp_path: Path) -> None:

@@ -55,7 +55,8 @@ class AddResult(NamedTuple):
 
 class IdClash(NamedTuple):
     """A record :meth:`Store.add_articles` did not store: its id is held by another article
-    (``position``: its place among the records given; ``url``: the URL of the article kept)."""
+    (``position``: its place among the records given; ``url``: the URL of the article kept,
+    empty when it has none)."""
 
     position: int
     id: str
@@ -279,7 +280,7 @@ class Store(RunsMixin):
             file = None if files is None else files[index]
             earlier = given.get(aid)
             if earlier is not None and _other_article(earlier, data):
-                found.append(IdClash(index, aid, str(earlier["url"])))
+                found.append(IdClash(index, aid, str(earlier.get("url") or "")))
                 continue
             places.setdefault(aid, []).append(index)
             newer = origin.get(aid)
@@ -359,8 +360,7 @@ class Store(RunsMixin):
                 for aid, digest, url, _ in rows
                 if aid not in stays
                 and digest != prepared[aid][0]
-                and url
-                and prepared[aid][2] not in (None, "", url)
+                and not (url and prepared[aid][2] == url)
             ]
             # the stored article stays; every copy of the batch is the other one
             clashed = _stored_clashes(tx, suspects, given, places)
@@ -539,17 +539,16 @@ class Store(RunsMixin):
             aid = record_id(data)
             earlier = given.get(aid)
             if earlier is not None and _other_article(earlier, data):
-                found.append(IdClash(index, aid, str(earlier["url"])))
+                found.append(IdClash(index, aid, str(earlier.get("url") or "")))
                 continue
             places.setdefault(aid, []).append(index)
             given[aid] = data if earlier is None else _with_kept(data, _kept_from(earlier, data))
-        with_url = [aid for aid, data in given.items() if data.get("url")]
-        if not with_url:
+        if not given:
             return found
 
         def work(tx: Tx) -> list[IdClash]:
-            rows = tx.select_in("SELECT id, url FROM articles WHERE id IN ({in})", with_url)
-            suspects = [aid for aid, url in rows if url and url != given[aid]["url"]]
+            rows = tx.select_in("SELECT id, url FROM articles WHERE id IN ({in})", list(given))
+            suspects = [aid for aid, url in rows if not (url and url == given[aid].get("url"))]
             return _stored_clashes(tx, suspects, given, places)
 
         return sorted(found + self._backend.transaction(work, write=False))
@@ -1591,11 +1590,22 @@ def unlike_url_message(unlike: Mapping[int, str]) -> str:
 def _other_article(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
     """Whether ``new``, given under the id of ``old``, is another article rather than its newer
     version: both have a URL, the URLs differ, and their headlines and bodies are not alike
-    (:func:`_alike`)."""
+    (:func:`_alike`). When either has no URL, the text decides with the headline: not alike and
+    under another headline (an export that numbers its rows and gives no URL would otherwise
+    overwrite each day's articles with the next day's; a body rewritten under the same headline
+    stays an update)."""
     old_url, new_url = old.get("url"), new.get("url")
-    if not old_url or not new_url or old_url == new_url:
-        return False
-    return not _alike(old, new)
+    if old_url and new_url:
+        return old_url != new_url and not _alike(old, new)
+    return not _alike(old, new) and not _same_headline(old, new)
+
+
+def _same_headline(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    """Whether two records carry the same headline (case, punctuation and spacing aside)."""
+    from ..corpus.dedup import normalize_for_dedup
+
+    a = normalize_for_dedup(str(old.get("title") or ""))
+    return bool(a) and a == normalize_for_dedup(str(new.get("title") or ""))
 
 
 def _alike(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
@@ -1635,7 +1645,7 @@ def _stored_clashes(
     for aid, record in tx.select_in("SELECT id, record FROM articles WHERE id IN ({in})", suspects):
         old = loads(record) or {}
         if _other_article(old, given[aid]):
-            clashed.extend(IdClash(i, aid, str(old["url"])) for i in places[aid])
+            clashed.extend(IdClash(i, aid, str(old.get("url") or "")) for i in places[aid])
     return clashed
 
 
@@ -1649,7 +1659,7 @@ def _said_clashes(found: list[IdClash], clashes: list[IdClash] | None) -> None:
             "record %d: id %r is held by another article (%s): not stored",
             clash.position,
             clash.id,
-            clash.url,
+            clash.url or "other text, no URL",
         )
 
 

@@ -1261,3 +1261,39 @@ def test_an_id_given_again_for_another_article_does_not_replace_it(store: Store)
     assert len(clashes) == 1
     stored = {r["id"]: r for group in store.stored_articles() for r in group}
     assert stored["5"]["url"] == moved["url"] and stored["7"]["url"] == first7["url"]
+
+
+def test_without_urls_the_text_tells_another_article_from_a_correction(store: Store) -> None:
+    # an export with no URL column that numbers its rows: the next day's row 1 is another
+    # article, and must not overwrite the one stored (it did, silently)
+    from media_analytics.store import IdClash
+
+    monday = {
+        "id": "1",
+        "title": "Harga cabai merah naik menjelang akhir pekan",
+        "text": "Harga cabai merah di pasar induk naik menjadi Rp 60 ribu per kilogram. "
+        "Pedagang menyebut pasokan dari Jawa Tengah berkurang karena hujan.",
+    }
+    tuesday = {
+        "id": "1",
+        "title": "Polres siagakan 300 personel untuk kampanye akbar",
+        "text": "Polres menyiagakan 300 personel untuk mengamankan kampanye akbar di alun-alun. "
+        "Kapolres meminta warga tidak membawa senjata tajam.",
+    }
+    assert store.add_articles([monday]) == (1, 0, 0)
+    assert store.id_clashes([tuesday]) == [IdClash(0, "1", "")]
+    clashes: list[IdClash] = []
+    assert store.add_articles([tuesday], clashes=clashes) == (0, 0, 0)
+    assert clashes == [IdClash(0, "1", "")]
+    # in one batch too (the first run over a folder of such exports)
+    clashes.clear()
+    assert (
+        store.add_articles([dict(monday, id="2"), dict(tuesday, id="2")], clashes=clashes)[0] == 1
+    )
+    assert clashes == [IdClash(1, "2", "")]
+    # a correction without a URL is still a correction
+    fixed = dict(monday, text=monday["text"] + " Harga diperkirakan turun pekan depan.")
+    assert store.id_clashes([fixed]) == []
+    assert store.add_articles([fixed]) == (0, 1, 1)
+    stored = {r["id"]: r for group in store.stored_articles() for r in group}
+    assert stored["1"]["title"] == monday["title"] and stored["1"]["text"] == fixed["text"]
