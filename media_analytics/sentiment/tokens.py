@@ -85,6 +85,20 @@ _CLAUSE_WORDS = frozenset(
 _PIECE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|[.,;:!?()\[\]\"“”]")
 _ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
 _INNER_APOSTROPHE = re.compile(r"(?<=[a-z])'(?=[a-z])")
+# The same pieces read with their case, to tell a place's name from the word it spells.
+_PIECE_CASED = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*|[.,;:!?()\[\]\"“”]")
+_INNER_APOSTROPHE_CASED = re.compile(r"(?<=[A-Za-z])'(?=[A-Za-z])")
+
+#: Places whose name is, or stems to, a word of polarity (``Maluku``: *malu*, ashamed;
+#: ``Pemalang``: *malang*, unlucky; ``Merapi``: *rapi*, tidy; ``Banggai``: *bangga*, proud).
+#: They carry no tone: the word and stem streams leave them out (the characters keep them).
+PLACE_NAMES = frozenset({"maluku", "pemalang", "merapi", "banggai"})
+#: Places named by a word of polarity itself (``Serang``, attack; ``Malang``, unlucky): left
+#: out where written with a capital inside a sentence (``Kota Serang``, ``di Malang``), not at
+#: its start or in lower case (``bayi malang itu``, ``serang balik``).
+CAPITAL_PLACE_NAMES = frozenset({"malang", "serang"})
+_ANY_PLACE = PLACE_NAMES | CAPITAL_PLACE_NAMES
+_OPENING_PLACES = tuple([name] for name in CAPITAL_PLACE_NAMES)
 
 
 def normalize_text(text: str) -> str:
@@ -203,17 +217,24 @@ class PieceViews(NamedTuple):
 
 def piece_views(text: str, *, stem: bool = True, negation_window: int = 3) -> PieceViews:
     """:func:`token_views` of ``text``, with what :func:`joined_views` needs to know of it."""
-    text = normalize_text(text).lower()
+    cased = normalize_text(text)
+    text = cased.lower()
     folded = False
     if not text.isascii() and _ACCENTED.search(text):
         folded = True
         # keep the clause-ending quote marks, which the accent folding would drop
-        text = text.replace("\u201c", '"').replace("\u201d", '"')
-        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+        text = _fold(text)
+        cased = _fold(cased)
     if "'" in text:
         text = _INNER_APOSTROPHE.sub("", text)
     pieces = _PIECE.findall(text)
     plain = [p for p in pieces if p not in _BOUNDARY_MARKS]
+    places = _place_pieces(cased, pieces) if not _ANY_PLACE.isdisjoint(plain) else set()
+    if places:
+        # read again without the places' names; the characters still see every token
+        rest = " ".join(p for at, p in enumerate(pieces) if at not in places)
+        inner = piece_views(rest, stem=stem, negation_window=negation_window)
+        return PieceViews(inner.views._replace(plain=plain), folded, inner.open_scope)
     cache = default_cache() if stem else None
     roots_list = cache.stem_many(plain) if cache is not None else plain
     # test results are marked with the negation scopes (not when negation_window is 0)
@@ -280,6 +301,39 @@ def piece_views(text: str, *, stem: bool = True, negation_window: int = 3) -> Pi
     return PieceViews(views, folded, left_word > 0 or left_stem > 0)
 
 
+def _fold(text: str) -> str:
+    """Accents folded to ASCII, the curly quotes kept (as straight ones)."""
+    text = text.replace("\u201c", '"').replace("\u201d", '"')
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def _place_pieces(cased: str, pieces: list[str]) -> set[int]:
+    """Positions in ``pieces`` of the places' names of :data:`PLACE_NAMES` and
+    :data:`CAPITAL_PLACE_NAMES` (``cased``: the text the lower-cased ``pieces`` were read from,
+    before lower-casing).
+
+    >>> text = "Jembatan di Kota Serang dibuka. Serang balik, kata warga Maluku."
+    >>> pieces = _PIECE.findall(text.lower())
+    >>> [pieces[i] for i in sorted(_place_pieces(text, pieces))]
+    ['serang', 'maluku']
+    """
+    if "'" in cased:
+        cased = _INNER_APOSTROPHE_CASED.sub("", cased)
+    written = _PIECE_CASED.findall(cased)
+    if len(written) != len(pieces):
+        return set()  # not read alike with and without case: leave every word in
+    out = set()
+    for at, piece in enumerate(pieces):
+        if piece in PLACE_NAMES or (
+            piece in CAPITAL_PLACE_NAMES
+            and written[at][:1].isupper()
+            and at > 0
+            and pieces[at - 1] not in _BOUNDARY_MARKS
+        ):
+            out.add(at)
+    return out
+
+
 # What may stand between the pieces :func:`joined_views` joins: characters that are no part of a
 # token and that normalisation leaves as they are (spaces, line breaks, ASCII clause marks).
 _GAP_MARKS = frozenset(',.;:!?()[]"')
@@ -324,8 +378,8 @@ def joined_views(text: str, pieces: Sequence[tuple[int, int, PieceViews]]) -> To
         if folded or open_scope or not _gap_ok(text, at, start, inner=at > 0):
             return None
         edge = views.plain[:2] + views.plain[-2:]
-        if not _RESULT_WORDS.isdisjoint(edge):
-            return None
+        if not _RESULT_WORDS.isdisjoint(edge) or views.plain[:1] in _OPENING_PLACES:
+            return None  # (a place's name opening a piece may go on a sentence of the text)
         words += views.words
         stems += views.stems
         word_stems += views.word_stems

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from media_analytics.sentiment import NEGATORS, load_lexicon, sentiment_tokens
 from media_analytics.sentiment.lexicon import lexicon_features
 from media_analytics.sentiment.tokens import fingerprint, mark_negation
@@ -57,11 +59,16 @@ def _views_by_clause(text: str, window: int) -> tuple[list[str], list[str]]:
         _BOUNDARY_MARKS,
         _CLAUSE_WORDS,
         _PIECE,
+        _place_pieces,
         normalize_text,
     )
 
+    pieces = _PIECE.findall(normalize_text(text).lower())
+    places = _place_pieces(normalize_text(text), pieces)  # (tested on their own below)
     clauses: list[list[str]] = [[]]
-    for piece in _PIECE.findall(normalize_text(text).lower()):
+    for at, piece in enumerate(pieces):
+        if at in places:
+            continue
         if piece in _BOUNDARY_MARKS or piece in _CLAUSE_WORDS:
             clauses.append([])
         else:
@@ -166,3 +173,47 @@ def test_joined_views_refuse_what_would_read_otherwise() -> None:
     assert join("Cafe ramai. Kafé baru.", (0, 11), (12, 22)) is None  # accents fold the whole
     assert join("Warga puas.Kantor baru.", (0, 11), (11, 23)) is None  # pieces that touch
     assert join("Warga puas. x Kantor baru.", (0, 11), (14, 26)) is None  # a word left out
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out", "kept"),
+    [
+        ("Jembatan baru di Kota Serang dibuka Gubernur.", ["serang"], []),
+        (
+            "Warga Maluku dan Pemalang menyambut Gunung Merapi.",
+            ["maluku", "pemalang", "merapi"],
+            [],
+        ),
+        ("Serang balik, kata pelatih, lalu pasukan itu menyerang.", [], ["serang"]),
+        ("Nasib bayi malang itu tragis di Malang.", [], ["malang"]),
+    ],
+)
+def test_places_named_by_words_of_polarity_carry_no_tone(
+    text: str, left_out: list[str], kept: list[str]
+) -> None:
+    from media_analytics.sentiment.tokens import token_views
+
+    views = token_views(text)
+    for word in left_out:
+        assert word not in views.words and word not in views.stems
+        assert word in views.plain  # the character n-grams still see it
+    for word in kept:
+        assert word in views.words + views.stems
+    # only the place's use is left out: "malang" the adjective stays once, the city goes
+    if "Malang" in text:
+        assert views.words.count("malang") == 1
+
+
+def test_a_place_named_by_a_word_of_polarity_does_not_turn_a_sentence_negative() -> None:
+    from media_analytics.sentiment import default_model
+
+    model = default_model()
+    neg = list(model.classes_).index("negative")
+    probs = model.predict_proba(
+        [
+            "Gubernur meresmikan jembatan baru di Kota Serang pada Senin pagi.",
+            "Gubernur meresmikan jembatan baru di Kota Jambi pada Senin pagi.",
+        ]
+    )
+    # the city reads like any other city, not like an attack
+    assert abs(probs[0, neg] - probs[1, neg]) < 0.1
