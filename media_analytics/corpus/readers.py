@@ -1671,6 +1671,8 @@ def _csv_records(
     read_any = False  # a record, or a line that failed as one
     separators = 0  # rows of separators alone (";;;;;;"), skipped
     short: list[int] = []  # the lines of rows that omit their last fields, read as empty
+    # lines swallowed by a quote that never closed, read again: (last line, the record's line)
+    swallowed = (0, 0)
     while True:
         try:
             row = next(reader)
@@ -1701,6 +1703,8 @@ def _csv_records(
                 report(name, start, "stray_quote", message, "warning", content=row)
                 yield from _checked_row(start, end, row, header, lines, name, report, unnamed)
                 continue
+            if to_end and not tsv_row and len(taken) > 1:
+                swallowed = (taken[-1][0], start)
             if tsv_row or to_end:
                 feed.again(taken[1:])
             elif len(taken) > 1:
@@ -1732,6 +1736,16 @@ def _csv_records(
             separators += 1
             continue
         read_any = True
+        if taken[0][0] <= swallowed[0] and len(row) != len(header):
+            # a line of the record whose quote never closed (a file cut off in its last body)
+            # has not the header's fields: a piece of that body, no record of its own
+            message = (
+                f"{len(row)} fields for the header's {len(header)}, in the lines a quote opened "
+                f"at line {swallowed[1]} never closed: read as part of that record (the file "
+                "may be cut off), not as a record"
+            )
+            report(name, taken[0][0], "csv_error", message, content=taken[0][1])
+            continue
         if len(row) < len(header):
             # a row that leaves out its trailing empty fields, as Python's csv and Excel read
             # it: the fields it omits are empty

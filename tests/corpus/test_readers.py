@@ -396,6 +396,23 @@ def test_unbalanced_quote_is_reported_not_raised(tmp_path: Path) -> None:
     assert "lines 4-5 read again as records" in rejects[0].message
 
 
+def test_a_file_cut_off_inside_its_last_body_leaves_no_fragment_record(tmp_path: Path) -> None:
+    # seen in review on real news: a CSV export cut off in the middle of its last article's
+    # multi-line body; the body's next line, read again, was stored as an article (id "Bukan")
+    path = tmp_path / "x.csv"
+    path.write_text(
+        "id,title,text,source,date\n"
+        "a,Rapat KPU,Rapat berjalan lancar.,Kompas,2024-10-01\n"
+        'b,Banjir,"Air naik sejak pagi, warga mengungsi.\n'
+        "Bukan hanya itu, jalan utama, kata warga, tertutup\n"
+    )
+    rejects = Rejects()
+    articles = list(read_articles(path, rejects=rejects))
+    assert [a.id for a in articles] == ["a"]
+    assert [(r.line, r.reason) for r in rejects] == [(3, "csv_error"), (4, "csv_error")]
+    assert "never closed" in rejects[1].message and "cut off" in rejects[1].message
+
+
 def test_a_multi_line_body_with_a_stray_quote_does_not_become_records(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text(
