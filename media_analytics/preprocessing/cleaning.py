@@ -38,11 +38,14 @@ _MOJIBAKE_LEADS = (
     "\u00e3",
     "\u00ef",
     "\u00c6",
-    "\u201a\u00c4",  # MacRoman reading of curly quotes and dashes: "‚Äú" for “, "‚Äì" for –
+    "\u201a",  # MacRoman reading of curly quotes and dashes: "‚Äú" for “, "‚Äì" for –, and of
+    # other symbols of three bytes: "‚ù§Ô∏è" for ❤️
     "\u221a",  # MacRoman reading of accented letters: "√©" for é
+    "\uf8ff",  # MacRoman reading of emoji (four bytes from F0, the Apple logo's)
 )
 _MOJIBAKE_HINT = re.compile(
-    "[\u00c2\u00c3\u00c5\u00e2\u00ac\u00f0\u00e3\u00ef\u00c6\u0080-\u009f]|\u201a\u00c4|\u221a."
+    "[\u00c2\u00c3\u00c5\u00e2\u00ac\u00f0\u00e3\u00ef\u00c6\u0080-\u009f]|\u201a[^\\sA-Za-z0-9]"
+    "|\u221a.|\uf8ff."
 )
 
 

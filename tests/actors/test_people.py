@@ -367,6 +367,8 @@ def test_an_outfit_or_a_portfolio_after_the_office_is_not_the_name(
          "Yudi Pratama", "Kasubbid Penmas Polda Metro Jaya"),
         ("Kabiro Humas KPK Lukas Siregar menjelaskan jadwal pemeriksaan.",
          "Lukas Siregar", "Kabiro Humas KPK"),
+        ("Wakil Perdana Menteri Australia Richard Hale tiba di Jakarta.",
+         "Richard Hale", "Wakil Perdana Menteri Australia"),
     ],
 )  # fmt: skip
 def test_offices_written_short(text: str, name: str, role: str) -> None:

@@ -656,3 +656,13 @@ def test_balas_attributes_a_reply() -> None:
         '"Bangun, sudah siang," ujar Nagita Slavina. "Aduh, jangan dicium dulu," balas Raffi Ahmad.'
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Nagita Slavina", "Raffi Ahmad"]
+
+
+@pytest.mark.parametrize("verb", ["tegur", "sergah", "keluh"])
+def test_reproach_and_complaint_verbs_attribute_a_quotation(verb: str) -> None:
+    # seen in review on detik: '"Bapak ibu sekalian, inflasi ...," tegur Tomsi' had no speaker
+    text = (
+        "Sekjen Kemendagri Tomi Hartawan memimpin rapat inflasi daerah.\n"
+        f'"Bapak ibu sekalian, inflasi di sepuluh provinsi masih tinggi," {verb} Tomi.'
+    )
+    assert speakers(text) == ["Tomi Hartawan"]

@@ -130,6 +130,23 @@ def test_macroman_curly_quotes_are_repaired() -> None:
     assert "Ä" not in out and "‚" not in out
 
 
+def test_macroman_symbols_and_emoji_are_repaired() -> None:
+    # seen in review on CLICK-ID: "Hero of mine ‚ù§Ô∏è" (a heart read as MacRoman) came out as
+    # "Hero of mine 'ù§Ô∏è" in quotes
+    heart = "\u2764\ufe0f"
+    grin = "\U0001f600"
+    raw = (
+        "Hero of mine "
+        + heart.encode("utf-8").decode("mac_roman")
+        + " kata dia. Lucu "
+        + grin.encode("utf-8").decode("mac_roman")
+        + " sekali."
+    )
+    out = clean_article(raw).text
+    assert heart in out and grin in out
+    assert "\u201a" not in out and "\uf8ff" not in out
+
+
 MACROMAN_BITS = st.lists(
     st.sampled_from(
         ["\u201a\u00c4", "\u201a", "\u00c4", "\u00f9", "\u00fa", "\u00a7", "a", " ", "\n"]
