@@ -568,6 +568,12 @@ def _speaker_name(name: str) -> str:
     return name
 
 
+#: The words for a suspect or an accused person: a quotation that speaks of one in the third
+#: person is not that person's (see ``named_inside``).
+_ACCUSED_WORDS = frozenset({"tersangka", "pelaku", "terdakwa", "terlapor", "terduga", "terpidana"})
+_STOPS_PHRASE = frozenset({".", "!", "?", ";", ":", '"', "\u201c", "\u201d"})
+
+
 @dataclass(slots=True)
 class _Mention:
     start: int  # char offsets of the mention
@@ -1006,7 +1012,7 @@ class _Attributor:
             named = self.name_right_after(k + 1)
             if named is not None:
                 return named, low, True  # "ujarnya Budi": the name after the verb speaks
-            return self.focus(pos, self.named_inside(q_start, pos)), low, True
+            return self.quote_focus(q_start, pos), low, True
         elif low in _SPEECH_NOUNS:
             verb = low
         else:
@@ -1047,12 +1053,12 @@ class _Attributor:
         if k < ts.n and ts.words[k] in ",." and ts.starts[k] == ts.ends[k - 1]:
             # "ujar,." where a linked name was stripped: the person in focus, or the one
             # who goes on speaking in the next sentence ("Budi menambahkan, ...")
-            speaker = self.focus(pos, self.named_inside(q_start, pos)) or self.next_speaker(k)
+            speaker = self.quote_focus(q_start, pos) or self.next_speaker(k)
             return speaker, verb, True
         if k < ts.n and ts.lows[k] in _PRONOUNS:
-            return self.focus(pos, self.named_inside(q_start, pos)), verb, True
+            return self.quote_focus(q_start, pos), verb, True
         if k < ts.n and ts.lows[k] == "mereka":
-            return self.focus(pos, self.named_inside(q_start, pos), group=True), verb, True
+            return self.quote_focus(q_start, pos, group=True), verb, True
         handle = _HANDLE.match(ts.text, ts.starts[k]) if k < ts.n else None
         if handle is not None:
             return handle.group(0).rstrip("."), verb, True
@@ -1067,7 +1073,7 @@ class _Attributor:
         office = self.office_after(k)
         if office is not None:
             return office, verb, True
-        return self.focus(pos, self.named_inside(q_start, pos)), verb, True
+        return self.quote_focus(q_start, pos), verb, True
 
     def office_after(self, k: int) -> str | None:
         """An office named after the verb without a name that was read (``kata Ketua DKPP
@@ -1177,6 +1183,57 @@ class _Attributor:
                 names.add(m.name)
             k += 1
         return frozenset(names)
+
+    def quote_focus(self, a: int, b: int, *, group: bool = False) -> str | None:
+        """The person in focus for a quotation at offsets ``a``-``b`` attributed by a pronoun
+        (``ujarnya``): :meth:`focus`, passing over the persons it names. A quotation that speaks
+        of the suspect in the third person (``Digorok oleh tersangka ...``) is not the suspect's,
+        when the article names its suspect as such (:attr:`accused`)."""
+        exclude = self.named_inside(a, b)
+        if self.accused and self.speaks_of_accused(a, b):
+            exclude |= self.accused
+        return self.focus(b, exclude, group=group)
+
+    def speaks_of_accused(self, a: int, b: int) -> bool:
+        """Whether a word of :data:`_ACCUSED_WORDS` stands between offsets ``a`` and ``b``."""
+        ts = self.ts
+        t = bisect_left(ts.starts, a)
+        while t < ts.n and ts.starts[t] < b:
+            if ts.lows[t] in _ACCUSED_WORDS:
+                return True
+            t += 1
+        return False
+
+    @cached_property
+    def accused(self) -> frozenset[str]:
+        """Persons the narrative names as the suspect or the accused: a word of
+        :data:`_ACCUSED_WORDS` right before their name, or a word or two before it (``tersangka
+        Kamal``, ``pelaku berinisial AS``, ``terdakwa, Budi``)."""
+        ts = self.ts
+        speech = self.lex.speech_verbs | self.lex.interposed_verbs
+        found = set()
+        for m in self.mentions:
+            if self.inside_quote(m.start):
+                continue
+            j = m.tok - 1
+            # back to the word, within the phrase: no sentence end, quotation or speech verb
+            # between (not "... menangkap pelaku," kata Budi), nor another name (not
+            # "status tersangka Veronika Koman, Luki enggan ...")
+            while j >= 0 and m.tok - j <= 3:
+                low = ts.lows[j]
+                if low in _ACCUSED_WORDS:
+                    found.add(m.name)
+                    break
+                if (
+                    ts.words[j] in _STOPS_PHRASE
+                    or low in speech
+                    or ts.caps[j]
+                    or self.inside_quote(ts.starts[j])
+                    or ts.sent[j]
+                ):
+                    break
+                j -= 1
+        return frozenset(found)
 
     def self_named(self, k: int) -> bool:
         """The speaker names themself at token ``k``: ``saya`` as a subject before it (opening a
@@ -2046,7 +2103,41 @@ def extract_quotes(text: str, actors: list[Actor] | None = None) -> list[Quote]:
     quotes.sort(key=lambda q: q.start)
     if any(q.speaker and _DEGREE_ONLY.match(q.speaker) for q in quotes):
         quotes = [attributor.degree_to_person(q) for q in quotes]
+    return _repeated_quotations(quotes)
+
+
+_NOT_WORD = re.compile(r"\W+")
+
+
+def _repeated_quotations(quotes: list[Quote]) -> list[Quote]:
+    """A quotation an article gives twice (a summary above, the story below) is one person's:
+    a copy attributed by a pronoun (``katanya``) or carried from the quotation before takes the
+    speaker of the copy attributed by name (``kata Agus``), or of the first copy with one."""
+    copies: dict[str, list[int]] = {}
+    for i, q in enumerate(quotes):
+        if q.direct:
+            key = _NOT_WORD.sub(" ", q.text.lower()).strip()
+            if key.count(" ") >= 5:  # six words or more: no slogan or stock phrase
+                copies.setdefault(key, []).append(i)
+    for places in copies.values():
+        if len(places) < 2:
+            continue
+        said = [i for i in places if quotes[i].speaker]
+        if not said:
+            continue
+        named = [i for i in said if _by_name(quotes[i])]
+        speaker = quotes[(named or said)[0]].speaker
+        for i in places:
+            # a copy attributed by name keeps what its own attribution says
+            if quotes[i].speaker != speaker and not _by_name(quotes[i]):
+                quotes[i] = dataclasses.replace(quotes[i], speaker=speaker)
     return quotes
+
+
+def _by_name(quote: Quote) -> bool:
+    """Attributed by a verb with its speaker named (``kata Agus``), not by a pronoun
+    (``katanya``) or carried from the quotation before (no verb)."""
+    return quote.verb is not None and not quote.verb.endswith("nya")
 
 
 def is_description(speaker: str) -> bool:

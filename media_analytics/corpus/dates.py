@@ -333,7 +333,7 @@ def _order_day_month(
     if first > 12 and second > 12:
         raise DateParseError(f"no month in {original!r}: both parts are above 12")
     raise DateParseError(
-        f"ambiguous day/month in {original!r}: pass dayfirst=\"auto\" (the order the "
+        f'ambiguous day/month in {original!r}: pass dayfirst="auto" (the order the '
         "file's own dates show), True or False"
     )
 

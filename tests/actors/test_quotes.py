@@ -666,3 +666,28 @@ def test_reproach_and_complaint_verbs_attribute_a_quotation(verb: str) -> None:
         f'"Bapak ibu sekalian, inflasi di sepuluh provinsi masih tinggi," {verb} Tomi.'
     )
     assert speakers(text) == ["Tomi Hartawan"]
+
+
+def test_a_quotation_about_the_suspect_is_not_the_suspects() -> None:
+    # seen on detik: a police chief's account ("Digorok oleh tersangka ...") after a paragraph
+    # whose subject was the suspect went to the suspect
+    text = (
+        "Kapolsek Sukamaju Kompol Agus Hartanto menjelaskan penangkapan itu.\n"
+        '"Pelaku kami tangkap di rumah kerabatnya," kata Agus.\n'
+        "Tersangka Rudi Santoso sempat melarikan diri ke Bitung. Rudi bersembunyi di gudang.\n"
+        '"Tersangka memakai pisau dapur yang disembunyikan di bawah bantal," ungkapnya.'
+    )
+    assert speakers(text) == ["Agus Hartanto", "Agus Hartanto"]
+
+
+def test_a_quotation_given_twice_has_one_speaker() -> None:
+    # seen on detik: the same quotation, "kata Agus" in the story and "katanya" in a summary
+    # below, went to the police chief and to the suspect named just before the copy
+    said = "Ya, kami lumpuhkan supaya tidak kabur lagi dari kejaran petugas"
+    text = (
+        "Kapolsek Sukamaju Kompol Agus Hartanto menjelaskan penangkapan itu.\n"
+        f'"{said}," kata Agus.\n'
+        "Rudi Santoso mengaku menyesal dan meminta maaf kepada keluarga korban.\n"
+        f'"{said}," katanya.'
+    )
+    assert speakers(text) == ["Agus Hartanto", "Agus Hartanto"]  # (not Rudi, who spoke between)
