@@ -1550,6 +1550,34 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_db_rejects(args: argparse.Namespace) -> int:
+    """The stored rejects, one ``file:line: reason: message`` line each (what each run said
+    when it read them, for a run whose output was lost: killed, or run by cron)."""
+    from .pipeline import _json_value
+    from .store import StoreError
+
+    with _existing_store(args.db) as store:
+        try:
+            frame = store.rejects_frame(args.run)
+        except StoreError as exc:
+            raise _db_error(args.db, exc) from None
+    if not args.warnings:
+        frame = frame[frame["severity"] == "error"]
+    if args.json:
+        for row in frame.to_dict(orient="records"):
+            print(json.dumps({k: _json_value(v) for k, v in row.items()}, ensure_ascii=False))
+        return EXIT_OK
+    for row in frame.to_dict(orient="records"):
+        line = _json_value(row["line"])
+        where = str(row["file"]) + ("" if line is None else f":{line}")
+        kind = "" if row["severity"] == "error" else " (warning)"
+        print(f"{where}: {row['reason']}{kind}: {row['message']} [run {row['run_id']}]")
+    if not len(frame):
+        what = "rejects or warnings" if args.warnings else "rejects"
+        print(f"no {what} stored" + (f" for run {args.run}" if args.run is not None else ""))
+    return EXIT_OK
+
+
 def _day(value: Any) -> str:
     import pandas as pd
 
@@ -2378,7 +2406,18 @@ def build_parser() -> argparse.ArgumentParser:
         "with the articles)",
     )
     delete.set_defaults(func=_cmd_db_delete)
-    for task in (status, drop, delete):
+    rejects = tasks.add_parser(
+        "rejects",
+        help="list the stored rejects (file:line: reason: message), as each run reported them: "
+        "what a run killed before its end, or run from cron, said",
+    )
+    rejects.add_argument("--run", type=int, help="only those of this run (see db status --json)")
+    rejects.add_argument(
+        "--warnings", action="store_true", help="also the records kept with a warning"
+    )
+    rejects.add_argument("--json", action="store_true", help="one JSON object a line")
+    rejects.set_defaults(func=_cmd_db_rejects)
+    for task in (status, drop, delete, rejects):
         task.add_argument(
             "--db", required=True, help="SQLite file or postgresql:// URL of the daily job"
         )

@@ -875,3 +875,23 @@ def test_rows_refused_for_their_ids_are_not_said_kept_and_are_counted_read(
         "articles, 0 already stored by an earlier run, 0 of them changed, 5 refused (their ids "
         "are other articles'))" in done.stderr
     ), done.stderr
+
+
+def test_db_rejects_lists_what_a_run_rejected(tmp_path: Path) -> None:
+    # seen in review: a run killed after reading left its rejects only in the database (the run
+    # that finished the job skipped the file and said nothing); `db status` gave a count alone
+    rows = [_article(1), {"id": "kosong", "title": "", "text": ""}, _article(2)]
+    _write(tmp_path / "2024-10-03.jsonl", rows)
+    done = _run("score", "2024-10-03.jsonl", "--db", "m.db", "-q", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    listed = _run("db", "rejects", "--db", "m.db", cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert len(lines) == 1 and lines[0].split(": ", 1)[0].endswith("2024-10-03.jsonl:2")
+    assert "[run 1]" in lines[0]
+    as_json = _run("db", "rejects", "--db", "m.db", "--json", cwd=tmp_path)
+    record = json.loads(as_json.stdout.splitlines()[0])
+    assert record["line"] == 2 and record["record_id"] == "kosong"
+    assert _run("db", "rejects", "--db", "m.db", "--run", "7", cwd=tmp_path).stdout.startswith(
+        "no rejects stored for run 7"
+    )
