@@ -533,6 +533,11 @@ def _split_run(ts: TokenStream, j: int, gaz: Gazetteer) -> int:
         if e == k:
             pm = match_place(ts, k, gaz, complement=True)
             e = pm.end if pm is not None else k
+        elif e < end:
+            # the organisation's region goes with it ("Bidang Fisik Bappeda Jawa Barat Slamet")
+            pm = match_place(ts, e, gaz, complement=True)
+            if pm is not None and pm.end < end and read_name(ts, pm.end) > pm.end:
+                e = pm.end
         if k < e < end and read_name(ts, e) > e:
             return e
     return j
@@ -868,7 +873,8 @@ def _apposed_person(ts: TokenStream, j: int, *, last: bool = False) -> PersonMat
     """``, Ernesto Valverde, memuji`` at ``j``: a name set off by commas, then a lower-case word.
 
     After an outfit (``pelatih Barcelona``, ``Presiden Madrid``) the name in apposition is the
-    person; a list (``Budi, Ani, dan Joko``) is not an apposition. With ``last``, a name of two
+    person, a rank or title before the name included (``, Brigjen Toto Suharyanto``); a list
+    (``Budi, Ani, dan Joko``) is not an apposition. With ``last``, a name of two
     words or more may also close the phrase: a lower-case word or the sentence's end right
     after it (``Bandara Internasional Supadio Pontianak, Didi Herdiansyah di Kubu Raya``).
     """
@@ -876,7 +882,11 @@ def _apposed_person(ts: TokenStream, j: int, *, last: bool = False) -> PersonMat
     if j + 1 >= n or words[j] != ",":
         return None
     pm = _person_after(ts, j + 1)
-    if pm is None or pm.name_start != j + 1 or ts.weak_name(pm.name_start, pm.name_end):
+    if (
+        pm is None
+        or not (pm.name_start == j + 1 or (pm.title and j + 1 < pm.name_start <= j + 4))
+        or ts.weak_name(pm.name_start, pm.name_end)
+    ):
         return None
     k = pm.end
     if k + 1 < n and words[k] == ",":

@@ -369,6 +369,9 @@ def test_an_outfit_or_a_portfolio_after_the_office_is_not_the_name(
          "Lukas Siregar", "Kabiro Humas KPK"),
         ("Wakil Perdana Menteri Australia Richard Hale tiba di Jakarta.",
          "Richard Hale", "Wakil Perdana Menteri Australia"),
+        # a unit, its organisation and the organisation's region before the name
+        ("Kepala Bidang Fisik Bappeda Jawa Barat Slamet Riyadi diperiksa penyidik.",
+         "Slamet Riyadi", "Kepala Bidang Fisik Bappeda Jawa Barat"),
     ],
 )  # fmt: skip
 def test_offices_written_short(text: str, name: str, role: str) -> None:
@@ -385,6 +388,12 @@ def test_offices_written_short(text: str, name: str, role: str) -> None:
             "Adi Saputra",
             "Direktur Eksekutif Parameter Riset Indonesia",
             "Parameter Riset",
+        ),
+        (
+            "Kasubdit Gakum Ditlantas Polda Metro Jaya, AKBP Yudi Pratama menyebut razia digelar.",
+            "Yudi Pratama",
+            "Kasubdit Gakum Ditlantas Polda Metro Jaya",
+            "Gakum",
         ),
         (
             '"Jarak pandang kurang," ujar Kepala Bandara Internasional Sekarlangit Pontianak,'
