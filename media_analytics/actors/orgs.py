@@ -107,10 +107,20 @@ def _plain_run(ts: TokenStream, j: int) -> tuple[int, bool]:
     return k - j, ts.is_boundary(k)
 
 
+#: English words that go on a company's name after its place ("PT Yamaha Indonesia Motor
+#: Manufacturing", "Bank OCBC Singapura North Branch"), where a person's name would not.
+_BUSINESS_WORDS = frozenset(
+    {"manufacturing", "development", "branch", "tourism", "industries", "industry"}
+    | {"international", "holdings", "resources", "energy", "services", "north", "south"}
+    | {"east", "west", "central", "office", "mining", "plantations", "properties"}
+)
+
+
 def _continue_name(ts: TokenStream, j: int, gaz: Gazetteer, complement: bool) -> int:
     """Read the rest of an organisation name from token ``j``; return where it ends."""
     lex = ts.lex
     start = j
+    placed = -1  # where the last region read in the name ends, when words came before it
     while j < ts.n and ts.joined(j) and j - start < _MAX_TOKENS:
         w = ts.words[j]
         low = ts.lows[j]
@@ -133,6 +143,8 @@ def _continue_name(ts: TokenStream, j: int, gaz: Gazetteer, complement: bool) ->
             # village included, so that the name after it is not left for a person
             pm = match_place(ts, j, gaz, complement=True)
             if pm is not None and not any(ts.sent[j + 1 : pm.end]):
+                if j > start:
+                    placed = pm.end
                 j = pm.end
                 continue
             if lex.place_heads[(low,)] == "landmark":
@@ -144,6 +156,8 @@ def _continue_name(ts: TokenStream, j: int, gaz: Gazetteer, complement: bool) ->
         if ts.caps[j] and not ts.upper[j]:
             pm = match_place(ts, j, gaz, complement=True)
             if pm is not None:
+                if j > start:
+                    placed = pm.end
                 j = pm.end
                 continue
         if ts.upper[j] or _ROMAN.match(w):
@@ -193,6 +207,19 @@ def _continue_name(ts: TokenStream, j: int, gaz: Gazetteer, complement: bool) ->
             continue
         if _is_plain(ts, j):
             run, ends = _plain_run(ts, j)
+            if (
+                placed == j
+                and ends
+                and 2 <= run <= 4
+                and not any(
+                    ts.words[k] in lex.org_tails or ts.lows[k] in _BUSINESS_WORDS
+                    for k in range(j, j + run)
+                )
+            ):
+                # words of a name right after the body's region, itself after the body's own
+                # words, end it: a person named after the office ("Dinas Kehutanan Jawa Barat
+                # Arniati Rahim"; not "PT Solo Manufaktur Kreasi", whose name opens with a place)
+                break
             if complement and ends:
                 # a person's name may follow ("Direktur PT Maju Jaya Budi Santoso"): an
                 # organisation that has a name already ("Komisi II DPR RI") takes none of the

@@ -414,6 +414,40 @@ def test_the_name_after_an_office_may_close_without_a_comma(
     assert not_a_person not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "org", "person"),
+    [
+        (
+            "Staf Dinas Kehutanan Jawa Barat Arniati Rahmawati juga dipanggil penyidik.",
+            "Dinas Kehutanan Jawa Barat",
+            "Arniati Rahmawati",
+        ),
+        (
+            "Pengamat dari Akademi Pariwisata Yogyakarta Meitulu Harsono berpendapat lain.",
+            "Akademi Pariwisata Yogyakarta",
+            "Meitulu Harsono",
+        ),
+    ],
+)
+def test_a_name_after_an_organisations_region_is_a_person(text: str, org: str, person: str) -> None:
+    # seen in review on real news: "Dinas Kehutanan Jawa Barat Arniati Rahim" was one organisation
+    found = extract_actors(text)
+    names = {a.name: a.type for a in found}
+    assert names.get(org) == "organization" and names.get(person) == "person", names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PT Yamaha Indonesia Motor Manufacturing menambah produksi.",
+        "PT Solo Manufaktur Kreasi menambah produksi.",
+    ],
+)
+def test_a_company_whose_name_goes_on_after_a_place_stays_whole(text: str) -> None:
+    found = {a.name for a in extract_actors(text) if a.type == "organization"}
+    assert text.split(" menambah")[0] in found, found
+
+
 def test_a_list_after_a_cue_is_not_read_as_an_apposition() -> None:
     found = persons("Polisi menahan tersangka Budi, Ani, dan Joko sejak Senin. Budi mengaku.")
     assert "Ani" not in found
