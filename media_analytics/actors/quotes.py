@@ -148,6 +148,15 @@ _ACT_NOUNS = frozenset(
         *("kebahagiaan", "penghargaan", "permintaan", "dukacita"),
     }
 )
+# what some reporting verbs take as a thing handed over, not as words: "meminta uang Rp 1
+# miliar" (a bribe asked for), "menyampaikan berkas pengajuan" (a file delivered)
+_DEED_OBJECTS = {
+    "meminta": frozenset(
+        {"uang", "imbalan", "fee", "jatah", "tebusan", "mahar", "setoran", "bayaran", "rp"}
+        | {"komisi", "suap", "sogokan", "upeti", "pungutan", "uangnya", "duit"}
+    ),
+    "menyampaikan": frozenset({"pengajuan", "berkas", "dokumen", "surat"}),
+}
 # verbs that after "NAME yang ..." are more often a deed than speech ("yang panik segera meminta
 # bantuan", "yang memastikan lolos ke final", "yang dilaporkan pun melaporkan balik")
 _NOT_SPEECH_AFTER_YANG = frozenset(
@@ -1896,9 +1905,19 @@ class _Attributor:
     def act_named(self, k: int, j: int) -> bool:
         """The verb at ``k`` names a speech act instead of reporting what was said: ``menyampaikan
         belasungkawa atas ...``, ``mengungkapkan rasa simpati ...``, ``menyampaikan terima kasih
-        kepada ...``."""
+        kepada ...``; or a thing asked for or handed over (``meminta uang Rp 1 miliar``,
+        ``menyampaikan berkas pengajuan``)."""
         ts = self.ts
-        return ts.lows[k] in _ACT_VERBS and j < ts.n and ts.lows[j] in _ACT_NOUNS
+        if j >= ts.n:
+            return False
+        if ts.lows[k] in _ACT_VERBS and ts.lows[j] in _ACT_NOUNS:
+            return True
+        # a thing asked for or handed over: no words reported ("diduga meminta uang sebesar ...")
+        # (in small letters: "meminta Komisi III DPR ..." asks a committee)
+        low = ts.lows[j]
+        return low in _DEED_OBJECTS.get(ts.lows[k], ()) and (
+            low == "rp" or not ts.words[j][:1].isupper()
+        )
 
     def initials_before(self, k: int) -> str | None:
         """The person whose initials open the clause before the verb at token ``k`` (``Atas dasar

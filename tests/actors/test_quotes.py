@@ -691,3 +691,19 @@ def test_a_quotation_given_twice_has_one_speaker() -> None:
         f'"{said}," katanya.'
     )
     assert speakers(text) == ["Agus Hartanto", "Agus Hartanto"]  # (not Rudi, who spoke between)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Kepala Dinas PU Budi Santoso diduga meminta uang Rp 1 miliar kepada pengembang.", False),
+        ("Kepala Dinas PU Budi Santoso meminta Rp 50 juta untuk survei.", False),
+        ("Bupati Sinta Lestari menyampaikan surat pengunduran dirinya kepada DPRD.", False),
+        ("Kapolres AKBP Budi Santoso meminta warga tetap tenang.", True),
+        ("Ketua Presidium Budi Santoso meminta Komisi III DPR menunda rapat.", True),
+    ],
+)
+def test_a_thing_asked_for_or_handed_over_is_no_quote(text: str, quoted: bool) -> None:
+    # seen in review on real news: "Iwa meminta uang Rp 1 miliar" (a bribe asked for) and
+    # "menyampaikan pengajuan Raperda" (a file delivered) were returned as statements
+    assert bool(extract_quotes(text)) is quoted
