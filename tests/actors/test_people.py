@@ -1036,3 +1036,17 @@ def test_a_unit_number_i_stays_with_the_office() -> None:
     text = "Wakil Ketua I DPRD Jatim Anik Maslachah hadir dalam rapat itu."
     (person,) = [a for a in extract_actors(text) if a.type == "person"]
     assert (person.name, person.role) == ("Anik Maslachah", "Wakil Ketua I DPRD Jatim")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Kamal dan Endang baru pulang dari bar di Pantai Kuta.", "Pantai Kuta"),
+        ("Kapal tanker melintas di Selat Malaka.", "Selat Malaka"),
+        ("Perahu nelayan tenggelam di Teluk Benoa.", "Teluk Benoa"),
+    ],
+)
+def test_beaches_bays_and_straits_are_places(text: str, place: str) -> None:
+    # seen in review on detik: "di Pantai Kuta" was read as a person
+    found = {a.name: a.type for a in extract_actors(text)}
+    assert found.get(place) == "place", found
