@@ -546,9 +546,19 @@ def _cmd_score(args: argparse.Namespace) -> int:
         f"{pipe.model_version}; {_count(n_err, 'record')} rejected"
     )
     _report_rejects(rejects)
-    if not args.quiet or n_err:  # -q: a daily job under cron says something only when it must
+    guessed = rejects.guessed_date_order if args.db and args.date_order == "auto" else []
+    if guessed:
+        # stored for good on a guess: a month-first feed's first days (10/05/2025) read day first
+        logger.error(
+            "the numeric dates of %s were read day first on a guess (no date in them shows "
+            "the order; %s): the database keeps these dates; give --date-order dmy or mdy with "
+            "--db (a run with the other order reads the files again and re-dates their articles)",
+            _count(len(guessed), "file"),
+            guessed[0] if len(guessed) == 1 else f"first {guessed[0]}",
+        )
+    if not args.quiet or n_err or guessed:  # -q: a cron job says something only when it must
         print(summary, file=sys.stderr)
-    return EXIT_PARTIAL if n_err else EXIT_OK
+    return EXIT_PARTIAL if n_err or guessed else EXIT_OK
 
 
 def _rows_read(counts: dict[str, int]) -> str:
@@ -991,6 +1001,7 @@ def _score_into_store(
                     "not reported again (db status counts them once)",
                     len(rejects) - len(new),
                 )
+            new.guessed_date_order = rejects.guessed_date_order
             rejects = new
             store.mark_files_read(run_id, {p: v for p, v in stats.items() if p not in done})
             state_held.close()  # the next run may read now: this one's files are recorded

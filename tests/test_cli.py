@@ -348,7 +348,7 @@ def test_score_into_sqlite_is_incremental(tmp_path: Path, capsys) -> None:
     records = read_sample_records()[:30]
     src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
     db = tmp_path / "media.db"
-    assert main(["score", str(src), "--db", str(db), "--jobs", "1"]) == 0
+    assert main(["score", str(src), "--db", str(db), "--date-order", "dmy", "--jobs", "1"]) == 0
     assert (
         "scored 30 articles (30 rows read, 0 of them re-sent "
         "copies of rows read earlier in this run: "
@@ -356,16 +356,21 @@ def test_score_into_sqlite_is_incremental(tmp_path: Path, capsys) -> None:
     )
     # the file was read to its end by the first run and is unchanged: not read again (and with
     # -q nothing is said: a daily job under cron speaks only when records are rejected)
-    assert main(["score", str(src), "--db", str(db), "--jobs", "1", "-q"]) == 0
+    assert (
+        main(["score", str(src), "--db", str(db), "--date-order", "dmy", "--jobs", "1", "-q"]) == 0
+    )
     assert "scored" not in capsys.readouterr().err
-    assert main(["score", str(src), "--db", str(db), "--jobs", "1"]) == 0
+    assert main(["score", str(src), "--db", str(db), "--date-order", "dmy", "--jobs", "1"]) == 0
     err = capsys.readouterr().err
     assert (
         "scored 0 articles (0 rows read, 0 of them re-sent "
         "copies of rows read earlier in this run: "
         "0 new articles, 0 already stored by an earlier run, 0 of them changed)" in err
     )
-    assert main(["score", str(src), "--db", str(db), "--jobs", "1", "--reread"]) == 0
+    assert (
+        main(["score", str(src), "--db", str(db), "--date-order", "dmy", "--jobs", "1", "--reread"])
+        == 0
+    )
     err = capsys.readouterr().err
     assert (
         "scored 0 articles (30 rows read, 0 of them re-sent "
@@ -379,10 +384,10 @@ def test_score_into_sqlite_is_incremental(tmp_path: Path, capsys) -> None:
     assert n_scores == 30 and n_runs == 4
     assert files == [(str(src.resolve()), 4)]  # the run that read it last
     out = tmp_path / "again.jsonl"
-    assert main(["score", str(src), "--db", str(db), "--out", str(out), "-q", "--jobs", "1"]) == 0
+    argv = ["score", str(src), "--db", str(db), "--date-order", "dmy", "--out", str(out)]
+    assert main([*argv, "-q", "--jobs", "1"]) == 0
     assert _lines(out) == []  # nothing left to score
-    assert main(["score", str(src), "--db", str(db), "--out", str(out), "-q", "--jobs", "1",
-                 "--rescore"]) == 0  # fmt: skip
+    assert main([*argv, "-q", "--jobs", "1", "--rescore"]) == 0
     assert len(_lines(out)) == 30
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT COUNT(*) FROM scores").fetchone()[0] == 30
@@ -396,7 +401,8 @@ def test_score_into_sqlite_is_incremental(tmp_path: Path, capsys) -> None:
             (last,),
         )
     resumed = tmp_path / "resumed.jsonl"
-    argv = ["score", str(src), "--db", str(db), "--out", str(resumed), "-q", "--jobs", "1"]
+    argv = ["score", str(src), "--db", str(db), "--date-order", "dmy", "--out", str(resumed)]
+    argv += ["-q", "--jobs", "1"]
     assert main([*argv, "--rescore"]) == 0
     assert len(_lines(resumed)) == 18  # the rest of that rescore, not all 30 again
     assert main([*argv, "--rescore"]) == 0
@@ -469,7 +475,7 @@ def test_the_dedup_lookahead_bounds_how_far_back_an_earlier_original_is_found(
     # with --db the stored records are corrected whenever the earlier copy comes: said ignored
     db = tmp_path / "m.db"
     with caplog.at_level(logging.WARNING, logger="media_analytics"):
-        argv = ["score", str(src), "--db", str(db), "--jobs", "1", "-q"]
+        argv = ["score", str(src), "--db", str(db), "--date-order", "dmy", "--jobs", "1", "-q"]
         assert main([*argv, "--dedup-lookahead", "1"]) == 0
     assert "--dedup-lookahead is ignored with --db" in caplog.text
 
@@ -735,7 +741,7 @@ def test_a_daily_run_with_nothing_to_read_leaves_the_duplicate_state_alone(
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
     db = tmp_path / "m.db"
-    argv = ["score", str(src), "--db", str(db), "--jobs", "1", "-q"]
+    argv = ["score", str(src), "--db", str(db), "--date-order", "dmy", "--jobs", "1", "-q"]
     assert main(argv) == 0
     state = tmp_path / "m.db.dedup.npz"
     before = state.stat().st_mtime_ns
@@ -839,7 +845,8 @@ def test_a_run_with_an_older_model_than_reports_cover_says_so(
     def run(day: str, *more: str) -> list[str]:
         caplog.clear()
         with caplog.at_level(logging.WARNING, logger="media_analytics"):
-            assert main(["score", day, "--db", db, "--jobs", "1", "-q", *more]) == 0
+            argv = ["score", day, "--db", db, "--date-order", "dmy", "--jobs", "1", "-q"]
+            assert main([*argv, *more]) == 0
         return [r.getMessage() for r in caplog.records if "older than" in r.getMessage()]
 
     assert run(days[0]) == []  # the first model

@@ -828,7 +828,7 @@ def test_following_the_id_clash_advice_stores_each_article_once(tmp_path: Path) 
     exports.mkdir()
     for name, rows in (("2024-10-01", sample[:6]), ("2024-10-02", sample[6:10])):
         _numbered_export(exports / f"ekspor-{name}.csv", rows)
-    argv = ("score", "exports", "--db", "m.db")
+    argv = ("score", "exports", "--db", "m.db", "--date-order", "dmy")
     done = _run(*argv, "-q", cwd=tmp_path)
     assert done.returncode == 1 and "--column id=" in done.stderr, done.stderr
     done = _run(*argv, "--column", "id=", cwd=tmp_path)
@@ -895,3 +895,21 @@ def test_db_rejects_lists_what_a_run_rejected(tmp_path: Path) -> None:
     assert _run("db", "rejects", "--db", "m.db", "--run", "7", cwd=tmp_path).stdout.startswith(
         "no rejects stored for run 7"
     )
+
+
+def test_dates_read_on_a_guess_into_the_database_fail_the_run(tmp_path: Path) -> None:
+    # seen in review on real news: a month-first feed's first daily file (10/11/2025 for 11
+    # October) stored every date a month off, exit 0, one warning among the INFO lines
+    rows = [dict(_article(i), published_at="10/11/2025 09:00") for i in range(3)]
+    _write(tmp_path / "feed.jsonl", rows)
+    done = _run("score", "feed.jsonl", "--db", "m.db", "-q", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert "read day first on a guess" in done.stderr and "--date-order" in done.stderr
+    fixed = _run("score", "feed.jsonl", "--db", "m.db", "--date-order", "mdy", "-q", cwd=tmp_path)
+    assert fixed.returncode == 0, fixed.stderr
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        days = {d[:10] for (d,) in con.execute("SELECT published_at FROM articles")}
+    assert days == {"2025-10-11"}  # read again with the order given, and re-dated
+    # without --db nothing is stored for good: the warning stays a warning
+    out = _run("score", "feed.jsonl", "--out", "o.jsonl", "-q", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr

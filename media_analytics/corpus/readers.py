@@ -650,6 +650,8 @@ class Converter:
         if order is not None:
             log.info("%s: %s", name, self._order_note)
         elif numeric:  # a guess: a daily file of a month-first source (10/05/2025) looks the same
+            if self.report.rejects is not None:
+                self.report.rejects.guessed_date_order.append(name)
             log.warning(
                 "%s: %s (if the source writes the month first, pass --date-order mdy, or "
                 "dayfirst=False)",

@@ -93,6 +93,9 @@ class Rejects(Sequence[Reject]):
 
     def __init__(self) -> None:
         self._items: list[Reject] = []
+        #: the files whose numeric dates no record showed the order of, read day first on a
+        #: guess (``dayfirst="auto"``): a job that stores dates for good may want to stop there
+        self.guessed_date_order: list[str] = []
 
     def add(
         self,
