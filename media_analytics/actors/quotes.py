@@ -578,7 +578,7 @@ def _speaker_name(name: str) -> str:
 
 
 #: The words for a suspect or an accused person: a quotation that speaks of one in the third
-#: person is not that person's (see ``named_inside``).
+#: person is not that person's (see ``quote_focus``).
 _ACCUSED_WORDS = frozenset({"tersangka", "pelaku", "terdakwa", "terlapor", "terduga", "terpidana"})
 _STOPS_PHRASE = frozenset({".", "!", "?", ";", ":", '"', "\u201c", "\u201d"})
 
