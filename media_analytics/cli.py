@@ -1096,6 +1096,19 @@ def _say_if_reports_cover_another(store: Any, version: str) -> None:
     current = store.current_version(versions)
     if current is None or current == version:
         return
+    mine = versions[versions["model_version"] == version]
+    finished = (mine["n_runs"] - mine["n_running"]).sum() if len(mine) else 0
+    if len(mine) and not mine["n_scores"].sum() and finished:
+        # its scores dropped (db drop-version) after the upgrade, then the old cron line ran
+        logger.warning(
+            "model %s had its scores dropped from this database (db drop-version), and reports "
+            "cover %s: this run scores the archive again with the dropped model, and `report "
+            "--db` does not show it; score with --model pointing at %s's model",
+            version,
+            current,
+            current,
+        )
+        return
     if version in set(versions.loc[versions["n_scores"] > 0, "model_version"]):
         logger.warning(
             "model %s is older than %s, the model `report --db` covers (first used after it): "

@@ -855,6 +855,18 @@ def test_a_run_with_an_older_model_than_reports_cover_says_so(
     assert len(said) == 1
     assert default_pipeline.model_version in said[0] and model.model_version in said[0]
     assert run(days[2], "--model", str(newer)) == []
+    # seen in review: the old version dropped, then the old cron line run again: the archive was
+    # scored again under the dropped version, and the new day's articles left out of the
+    # report, without a word
+    assert main(["db", "drop-version", default_pipeline.model_version, "--db", db]) == 0
+    day = tmp_path / "day3.jsonl"
+    day.write_text(json.dumps(records[0] | {"id": "baru-1"}, ensure_ascii=False), "utf-8")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="media_analytics"):
+        argv = ["score", str(day), "--db", db, "--date-order", "dmy", "--jobs", "1", "-q"]
+        assert main(argv) == 0
+    dropped = [r.getMessage() for r in caplog.records if "dropped" in r.getMessage()]
+    assert len(dropped) == 1 and model.model_version in dropped[0], dropped
 
 
 def test_verbose_may_follow_the_command(tmp_path, capsys) -> None:
