@@ -143,8 +143,7 @@ def _continue_name(ts: TokenStream, j: int, gaz: Gazetteer, complement: bool) ->
             # village included, so that the name after it is not left for a person
             pm = match_place(ts, j, gaz, complement=True)
             if pm is not None and not any(ts.sent[j + 1 : pm.end]):
-                if j > start:
-                    placed = pm.end
+                placed = pm.end if j > start else placed
                 j = pm.end
                 continue
             if lex.place_heads[(low,)] == "landmark":
@@ -156,8 +155,7 @@ def _continue_name(ts: TokenStream, j: int, gaz: Gazetteer, complement: bool) ->
         if ts.caps[j] and not ts.upper[j]:
             pm = match_place(ts, j, gaz, complement=True)
             if pm is not None:
-                if j > start:
-                    placed = pm.end
+                placed = pm.end if j > start else placed
                 j = pm.end
                 continue
         if ts.upper[j] or _ROMAN.match(w):

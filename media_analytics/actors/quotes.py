@@ -1199,7 +1199,7 @@ class _Attributor:
         of the suspect in the third person (``Digorok oleh tersangka ...``) is not the suspect's,
         when the article names its suspect as such (:attr:`accused`)."""
         exclude = self.named_inside(a, b)
-        if self.accused and self.speaks_of_accused(a, b):
+        if self.speaks_of_accused(a, b):  # (the cheap test first: few quotations do)
             exclude |= self.accused
         return self.focus(b, exclude, group=group)
 
@@ -1218,8 +1218,7 @@ class _Attributor:
         """Persons the narrative names as the suspect or the accused: a word of
         :data:`_ACCUSED_WORDS` right before their name, or a word or two before it (``tersangka
         Kamal``, ``pelaku berinisial AS``, ``terdakwa, Budi``)."""
-        ts = self.ts
-        speech = self.lex.speech_verbs | self.lex.interposed_verbs
+        ts, lex = self.ts, self.lex
         found = set()
         for m in self.mentions:
             if self.inside_quote(m.start):
@@ -1235,7 +1234,8 @@ class _Attributor:
                     break
                 if (
                     ts.words[j] in _STOPS_PHRASE
-                    or low in speech
+                    or low in lex.speech_verbs
+                    or low in lex.interposed_verbs
                     or ts.caps[j]
                     or self.inside_quote(ts.starts[j])
                     or ts.sent[j]
