@@ -2197,7 +2197,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="INPUT",
         help="files, folders, globs, or - for standard input: .jsonl/.json (lines, an array "
         'or {"articles": [...]}), .csv/.tsv (UTF-8, UTF-16 or Windows-1252), .txt (one '
-        "article each, or a table), .parquet, .xlsx; the text formats also .gz-compressed. "
+        "article each, or a table; in a folder beside tables, left out with a WARNING), "
+        ".parquet, .xlsx; the text formats also .gz-compressed. "
         "Read in the order given, a folder's or a glob's files by name with a date in a name "
         "read as the day it is (31-10-2025.jsonl before 01-11-2025.jsonl). With --db a later "
         "file's copy of an article replaces an earlier one's; with --out, written as it is "

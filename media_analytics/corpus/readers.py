@@ -286,6 +286,7 @@ def expand_paths(paths: PathsLike) -> list[str]:
     by name in the order given, those of a folder or a glob in :func:`time_order`."""
     items = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     files: list[str] = []
+    notes: dict[str, list[str]] = {}  # a folder's or a glob's plain .txt files left out
     for item in items:
         text = os.fspath(item)
         path = Path(text)
@@ -300,7 +301,7 @@ def expand_paths(paths: PathsLike) -> list[str]:
             if not found:
                 kinds = ", ".join(sorted(ARTICLE_SUFFIXES))
                 log.warning("%s: no article files in this folder (looked for %s)", text, kinds)
-            files.extend(found)
+            files.extend(_without_notes(found, text, notes))
         elif path.exists():
             files.append(text)
         elif glob.has_magic(text):
@@ -309,13 +310,15 @@ def expand_paths(paths: PathsLike) -> list[str]:
             )
             if not found:
                 raise FileNotFoundError(f"no article files match {text!r}")
-            files.extend(found)
+            files.extend(_without_notes(found, text, notes))
         else:
             raise FileNotFoundError(f"no such file or directory: {text!r}")
     # a file named twice (``exports/`` and ``./exports/today.jsonl``) is read once
     unique: dict[str, str] = {}
     for file in files:
         unique.setdefault(file if file == STDIN else os.path.realpath(file), file)
+    for where, left in notes.items():
+        _say_notes(where, [f for f in left if os.path.realpath(f) not in unique])
     return list(unique.values())
 
 
@@ -547,6 +550,52 @@ def _is_article_file(path: Path) -> bool:
     if path.name.startswith((".", "~$")):  # hidden files; an open spreadsheet's lock file
         return False
     return path.is_file() and fmt is not None
+
+
+def _without_notes(found: list[str], where: str, notes: dict[str, list[str]]) -> list[str]:
+    """``found`` (the files of a folder or a glob) without its plain ``.txt`` files when it
+    also holds tables (JSONL, CSV, Parquet, Excel, or a ``.txt`` that is a table): beside a
+    crawler's exports such a file is a note (``catatan.txt``, ``log-2025-11-01.txt``), not an
+    article. Those left out go to ``notes[where]``; a file named on its own is always read."""
+    texts = [f for f in found if _suffix_format(Path(f)) == "text"]
+    if not texts or len(texts) == len(found):
+        return found
+    left = [f for f in texts if not _opens_as_table(f)]
+    if not left or len(left) == len(found):
+        return found
+    notes.setdefault(where, []).extend(left)
+    return [f for f in found if f not in set(left)]
+
+
+def _say_notes(where: str, left: list[str]) -> None:
+    """One WARNING naming the plain ``.txt`` files of ``where`` that are not read."""
+    if not left:
+        return
+    named = ", ".join(Path(f).name for f in sorted(left)[:3])
+    more = f" and {len(left) - 3} more" if len(left) > 3 else ""
+    log.warning(
+        "%s: not read: %d plain .txt file%s beside the exports' tables (%s%s); give a file's "
+        "name to read it as an article",
+        where,
+        len(left),
+        "" if len(left) == 1 else "s",
+        named,
+        more,
+    )
+
+
+def _opens_as_table(path: str) -> bool:
+    """Whether the ``.txt`` file ``path`` is a table (a header line of column names), as
+    :func:`iter_records` would read it; a file that cannot be read counts as one (its reader
+    reports it)."""
+    try:
+        gz = path.lower().endswith(".gz")
+        with cast(IO[bytes], gzip.open(path, "rb") if gz else open(path, "rb")) as stream:
+            if _peek(stream).startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                return True  # Excel's "Unicode Text" of a sheet
+            return _text_is_table(stream)
+    except (OSError, EOFError, zlib.error):
+        return True
 
 
 def _hidden_below(path: Path, folder: Path) -> bool:

@@ -670,6 +670,33 @@ def test_a_txt_file_is_one_article(tmp_path: Path) -> None:
     assert titled.id in repeat.message and repeat.message.endswith("the first record is kept")
 
 
+def test_a_plain_txt_beside_a_folders_tables_is_a_note_not_an_article(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "ekspor"
+    folder.mkdir()
+    row = {"id": "a1", "title": "Banjir di Bandung", "text": "Banjir merendam rumah warga."}
+    (folder / "2025-11-01.jsonl").write_text(json.dumps(row) + "\n", "utf-8")
+    (folder / "catatan.txt").write_text("Ekspor crawler, kolom id, title, text.\n", "utf-8")
+    # a .txt that is a table (Excel's tab-delimited text) is still read beside them
+    (folder / "2025-11-02.txt").write_text("id\ttitle\ttext\na2\tJudul\tIsi berita.\n", "utf-8")
+    with caplog.at_level(logging.WARNING):
+        ids = [a.id for a in read_articles(folder)]
+    assert ids == ["a1", "a2"]
+    (warning,) = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert "not read: 1 plain .txt file" in warning and "(catatan.txt)" in warning
+    # named on its own, or beside the folder, it is read as an article, without the warning
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        read = list(read_articles([folder / "catatan.txt", folder]))
+    assert len(read) == 3 and read[0].text.startswith("Ekspor crawler")
+    assert not [r for r in caplog.records if r.levelno == logging.WARNING]
+    # a folder of .txt articles alone is read whole
+    (folder / "2025-11-01.jsonl").unlink()
+    (folder / "2025-11-02.txt").unlink()
+    assert len(list(read_articles(folder))) == 1
+
+
 def test_a_txt_file_whose_first_line_ends_a_sentence_has_no_title(tmp_path: Path) -> None:
     path = tmp_path / "x.txt"
     path.write_text("DUMAI - Kegiatan berlangsung tertib.\nKapolsek hadir.\n", "utf-8")
