@@ -561,10 +561,11 @@ def _without_notes(found: list[str], where: str, notes: dict[str, list[str]]) ->
     if not texts or len(texts) == len(found):
         return found
     left = [f for f in texts if not _opens_as_table(f)]
-    if not left or len(left) == len(found):
+    if not left:
         return found
     notes.setdefault(where, []).extend(left)
-    return [f for f in found if f not in set(left)]
+    skipped = set(left)
+    return [f for f in found if f not in skipped]
 
 
 def _say_notes(where: str, left: list[str]) -> None:
