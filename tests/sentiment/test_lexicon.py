@@ -31,6 +31,16 @@ def test_a_derivation_whose_sense_left_its_root_is_not_read_by_the_root() -> Non
     assert _scores(["menyuap"])[NEG] > 0 and _scores(["menyuapi"])[NEG] == 0
 
 
+def test_words_of_either_direction_and_names_carry_no_polarity() -> None:
+    # prices or rankings soar, a team beats or is beaten: the story decides, as for naik
+    for word in ("melonjak", "meroket", "mengalahkan", "menggasak"):
+        assert _scores([word])[:2] == [0.0, 0.0], word
+    # a word news mostly writes in a name (Bank Mandiri, Piala Dunia), while the derivations
+    # that keep the word's sense keep its weight
+    assert _scores(["mandiri"])[:2] == _scores(["piala"])[:2] == [0.0, 0.0]
+    assert _scores(["kemandirian"])[POS] > 0 and _scores(["pelestarian"])[POS] > 0
+
+
 def test_feeding_a_child_is_not_bribery_and_a_court_is_not_justice() -> None:
     from media_analytics.sentiment import default_model
 
