@@ -171,6 +171,7 @@ def _continue_name(ts: TokenStream, j: int, gaz: Gazetteer, complement: bool) ->
             and j + 2 < ts.n
             and ts.lows[j + 1] == "dan"
             and ts.lows[j + 2] in lex.institution
+            and ts.caps[j + 2]  # not "SMA Negeri, dan pengadaan meubel"
             and (ts.lows[j + 2] not in _UNIT_WORDS and ts.lows[j - 1] in lex.institution)
         ):
             j += 3  # "..., Pemuda, dan Olahraga"

@@ -57,6 +57,44 @@ def test_field_lists_stay_in_one_name() -> None:
     assert "Dinas Pariwisata, Pemuda, dan Olahraga Kabupaten Siak" in orgs(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        (
+            "Kepala Dinas Pekerjaan Umum dan Penataan Ruang Kota Bandung, Didi Ruswandi "
+            "mengatakan proyek itu selesai.",
+            "Kepala Dinas Pekerjaan Umum dan Penataan Ruang Kota Bandung",
+        ),
+        (
+            "Kepala Bagian Pemberitaan dan Publikasi Biro Humas KPK, Yuyuk Andriati mengatakan "
+            "penyidik memeriksa tiga saksi.",
+            "Kepala Bagian Pemberitaan dan Publikasi Biro Humas KPK",
+        ),
+        (
+            "Kepala Biro Humas dan Protokol Pemprov Jabar Hermansyah mengaku belum menerima "
+            "surat itu.",
+            "Kepala Biro Humas dan Protokol Pemprov Jabar",
+        ),
+        (
+            "Dirjen Pembinaan Hubungan Industrial dan Jaminan Sosial Tenaga Kerja Kemnaker "
+            "Haiyani Rumondang membuka acara.",
+            "Dirjen Pembinaan Hubungan Industrial dan Jaminan Sosial Tenaga Kerja Kemnaker",
+        ),
+    ],
+)
+def test_an_office_whose_field_has_dan_in_it_stays_whole(text: str, office: str) -> None:
+    # the fields of regional offices are pairs: "Pekerjaan Umum dan Penataan Ruang", "Humas dan
+    # Protokol"; cut at "dan", the person lost the office and the body half its name
+    (person,) = [a for a in extract_actors(text) if a.type == "person"]
+    assert person.role == office
+    assert not [a for a in extract_actors(text) if a.name in ("Dinas Pekerjaan Umum", "Biro Humas")]
+
+
+def test_a_lower_case_word_after_a_comma_and_dan_ends_the_name() -> None:
+    found = orgs("Dana itu untuk rehab gedung SMA Negeri, dan pengadaan meubeulair sekolah.")
+    assert all("pengadaan" not in n for n in found)
+
+
 def test_two_organisations_joined_by_dan_stay_apart() -> None:
     found = orgs("Penyaluran lewat Bank Mandiri dan Kantor Pos dimulai besok.")
     assert "Bank Mandiri" in found and all("dan" not in n for n in found)
