@@ -85,9 +85,10 @@ def test_field_lists_stay_in_one_name() -> None:
 def test_an_office_whose_field_has_dan_in_it_stays_whole(text: str, office: str) -> None:
     # the fields of regional offices are pairs: "Pekerjaan Umum dan Penataan Ruang", "Humas dan
     # Protokol"; cut at "dan", the person lost the office and the body half its name
-    (person,) = [a for a in extract_actors(text) if a.type == "person"]
+    found = extract_actors(text)
+    (person,) = [a for a in found if a.type == "person"]
     assert person.role == office
-    assert not [a for a in extract_actors(text) if a.name in ("Dinas Pekerjaan Umum", "Biro Humas")]
+    assert not [a for a in found if a.name in ("Dinas Pekerjaan Umum", "Biro Humas")]
 
 
 def test_a_lower_case_word_after_a_comma_and_dan_ends_the_name() -> None:
