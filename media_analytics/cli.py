@@ -852,7 +852,8 @@ def _score_into_store(
             # number one day, its URL's id read with --column id= the next) is that article:
             # it takes its id before anything else looks at it
             for k, aid in store.same_url_ids(batch).items():
-                same_url[batch[k].id] = aid
+                if aid not in down:  # (a taken-down article's: said among the taken down)
+                    same_url[batch[k].id] = aid
                 batch[k].id = aid
             # the records refused for their ids are left out before duplicate detection, which
             # would remember each under the id of the stored article it is not

@@ -840,10 +840,35 @@ def test_following_the_id_clash_advice_stores_each_article_once(tmp_path: Path) 
     assert sorted(urls) == sorted(r["url"] for r in sample[:10])  # each article once
     assert n_scores == 10
     assert (
-        "INFO media_analytics: 6 records have the URL of an article stored under another id: "
-        "taken as that article (a re-send, or a correction when its text changed), not stored "
-        "a second time: " in done.stderr
+        "INFO media_analytics: 6 records have the URL (or, without one, the text) of an article "
+        "stored under another id: taken as that article (a re-send, or a correction when its "
+        "text changed), not stored a second time: " in done.stderr
     )
+    assert "4 new articles, 6 already stored by an earlier run, 0 of them changed" in done.stderr
+
+
+def test_following_the_id_clash_advice_without_urls_stores_each_article_once(
+    tmp_path: Path,
+) -> None:
+    # seen by an operator: the same advice on exports with no URL column stored every row
+    # read before a second time, under the id made of its text (7 articles for 6)
+    from media_analytics.themes.training import read_sample_records
+
+    sample = read_sample_records()
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    for name, rows in (("2024-10-01", sample[:6]), ("2024-10-02", sample[6:10])):
+        _numbered_export(exports / f"ekspor-{name}.csv", rows, urls=False)
+    argv = ("score", "exports", "--db", "m.db")
+    done = _run(*argv, "-q", cwd=tmp_path)
+    assert done.returncode == 1 and "--column id=" in done.stderr, done.stderr
+    done = _run(*argv, "--column", "id=", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        titles = [t for (t,) in con.execute("SELECT title FROM articles")]
+        n_scores = con.execute("SELECT COUNT(*) FROM scores").fetchone()[0]
+    assert sorted(titles) == sorted(r["title"] for r in sample[:10])  # each article once
+    assert n_scores == 10
     assert "4 new articles, 6 already stored by an earlier run, 0 of them changed" in done.stderr
 
 

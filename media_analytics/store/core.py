@@ -457,6 +457,8 @@ class Store(RunsMixin):
             self._backend.transaction(work)
         )
         older.update(stayed)
+        # a record given a taken-down article's id is said among the taken down, not here
+        renamed = {given: aid for given, aid in renamed.items() if aid not in set(refused)}
         if same_url is not None:
             same_url.update(renamed)
         elif renamed:
@@ -1125,20 +1127,23 @@ class Store(RunsMixin):
                     f"run {run} is still active (host {host}, pid {pid}): stop it or wait for it "
                     "to finish before deleting articles"
                 )
-            found = [
-                row[0] for row in tx.select_in("SELECT id FROM articles WHERE id IN ({in})", wanted)
-            ]
+            rows = tx.select_in(
+                "SELECT id, url_key, content_hash FROM articles WHERE id IN ({in})", wanted
+            )
+            found = [row[0] for row in rows]
             gone = set(found)
             for aid in found:
                 self._repoint_copies(tx, aid, gone)
             for table, column in (("rejects", "record_id"), ("claims", "article_id"),
                                   ("scores", "article_id"), ("articles", "id")):  # fmt: skip
                 tx.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(a,) for a in found])
-            # remembered, so that the article is not stored again when its file is read again
+            # remembered, so that the article is not stored again when its file is read again,
+            # nor when a re-crawl gives it another id (by its URL, or without one its content)
             ts = self._backend.ts(now)
             tx.executemany(
-                "INSERT INTO deleted_articles (id, deleted_at) VALUES (?, ?)",
-                [(a, ts) for a in found],
+                "INSERT INTO deleted_articles (id, deleted_at, url_key, content_hash) "
+                "VALUES (?, ?, ?, ?)",
+                [(aid, ts, key, None if key else digest) for aid, key, digest in rows],
             )
             # the detector cannot forget one article: its state goes with them, or a later copy
             # could name a deleted id
@@ -1522,55 +1527,111 @@ def _url_owners(
 ) -> tuple[dict[int, str], dict[int, str]]:
     """Inside ``tx``: by position among ``records``, the id each is that article's (see
     :meth:`Store.same_url_ids`), and the id of the article whose URL each has but not its text
-    (stays under its own id)."""
-    keys = {i: key for i, data in enumerate(records) if (key := url_key(data.get("url")))}
-    if not keys:
-        return {}, {}
-    held: dict[str, list[tuple[str, str, Any]]] = {}
-    for key, aid, first_seen, record in tx.select_in(
-        "SELECT url_key, id, first_seen, record FROM articles WHERE url_key IN ({in})",
-        list(set(keys.values())),
-    ):
-        held.setdefault(key, []).append((str(first_seen), aid, record))
+    (stays under its own id).
+
+    A record with no URL is known by its content (:func:`~media_analytics.store.records.
+    content_hash`): the same title, body, date and source as an article stored without a URL
+    (or given earlier among ``records``) under another id. A record with the URL, or without
+    one the content, of an article taken down under another id is given that id, so that the
+    takedown holds.
+    """
+    keys: dict[int, str] = {}
+    hashes: dict[int, str] = {}
+    for i, data in enumerate(records):
+        key = url_key(data.get("url"))
+        if key:
+            keys[i] = key
+        else:
+            hashes[i] = content_hash(data)
     moved: dict[int, str] = {}
     unlike: dict[int, str] = {}
-    first: dict[str, tuple[str, Mapping[str, Any]]] = {}  # by key, the first record given
-    for i, key in keys.items():
-        data = records[i]
-        aid = record_id(data)
-        owners = sorted(held.get(key, []))  # the first stored first
-        if any(owner == aid for _, owner, _ in owners):
-            continue  # its own id holds the URL
-        if owners:
-            _, target, record = owners[0]
-            old: Mapping[str, Any] = loads(record) or {}
-        elif key not in first or first[key][0] == aid:
-            first.setdefault(key, (aid, data))
-            continue
-        else:
-            target, old = first[key]
-        if _alike(old, data):
-            moved[i] = target
-        else:
-            unlike[i] = target
+    if keys:
+        wanted = list(set(keys.values()))
+        held: dict[str, list[tuple[str, str, Any]]] = {}
+        for key, aid, first_seen, record in tx.select_in(
+            "SELECT url_key, id, first_seen, record FROM articles WHERE url_key IN ({in})", wanted
+        ):
+            held.setdefault(key, []).append((str(first_seen), aid, record))
+        down = _taken_down(tx, "url_key", wanted)
+        first: dict[str, tuple[str, Mapping[str, Any]]] = {}  # by key, the first record given
+        for i, key in keys.items():
+            data = records[i]
+            aid = record_id(data)
+            owners = sorted(held.get(key, []))  # the first stored first
+            if any(owner == aid for _, owner, _ in owners):
+                continue  # its own id holds the URL
+            if owners:
+                _, target, record = owners[0]
+                old: Mapping[str, Any] = loads(record) or {}
+            elif key in down:
+                if down[key] != aid:
+                    moved[i] = down[key]
+                continue
+            elif key not in first or first[key][0] == aid:
+                first.setdefault(key, (aid, data))
+                continue
+            else:
+                target, old = first[key]
+            if _alike(old, data):
+                moved[i] = target
+            else:
+                unlike[i] = target
+    if hashes:
+        wanted = list(set(hashes.values()))
+        same: dict[str, list[tuple[str, str]]] = {}
+        for digest, aid, first_seen in tx.select_in(
+            "SELECT content_hash, id, first_seen FROM articles "
+            "WHERE content_hash IN ({in}) AND url_key IS NULL",
+            wanted,
+        ):
+            same.setdefault(digest, []).append((str(first_seen), aid))
+        down = _taken_down(tx, "content_hash", wanted)
+        earliest: dict[str, str] = {}  # by content, the id of the first record given
+        for i, digest in hashes.items():
+            aid = record_id(records[i])
+            found = sorted(same.get(digest, []))
+            if any(owner == aid for _, owner in found):
+                continue
+            if found:
+                moved[i] = found[0][1]
+            elif digest in down:
+                if down[digest] != aid:
+                    moved[i] = down[digest]
+            elif earliest.setdefault(digest, aid) != aid:
+                moved[i] = earliest[digest]
     return moved, unlike
+
+
+def _taken_down(tx: Tx, column: str, values: list[str]) -> dict[str, str]:
+    """Inside ``tx``: by URL key or content hash (``column``), the id of the article taken
+    down with it (the earliest takedown when several)."""
+    out: dict[str, str] = {}
+    for value, aid in tx.select_in(
+        f"SELECT {column}, id FROM deleted_articles WHERE {column} IN ({{in}}) "
+        "ORDER BY deleted_at, id",
+        values,
+    ):
+        out.setdefault(value, aid)
+    return out
 
 
 def same_url_message(renamed: Mapping[str, str]) -> str:
     """The line saying which records were taken as the articles stored under other ids with
-    their URLs, from the ``same_url`` that :meth:`Store.add_articles` filled.
+    their URLs (or, having none, their texts), from the ``same_url`` that
+    :meth:`Store.add_articles` filled.
 
     >>> print(same_url_message({"u-5f1e": "7"}))  # doctest: +NORMALIZE_WHITESPACE
-    1 record has the URL of an article stored under another id: taken as that article (a
-    re-send, or a correction when its text changed), not stored a second time: u-5f1e -> 7
+    1 record has the URL (or, without one, the text) of an article stored under another id:
+    taken as that article (a re-send, or a correction when its text changed), not stored a
+    second time: u-5f1e -> 7
     """
     n = len(renamed)
     pairs = [f"{given} -> {stored}" for given, stored in list(renamed.items())[:3]]
     more = f" and {n - 3:,} more" if n > 3 else ""
     return (
-        f"{n:,} record{' has' if n == 1 else 's have'} the URL of an article stored under "
-        "another id: taken as that article (a re-send, or a correction when its text changed), "
-        f"not stored a second time: {', '.join(pairs)}{more}"
+        f"{n:,} record{' has' if n == 1 else 's have'} the URL (or, without one, the text) of an "
+        "article stored under another id: taken as that article (a re-send, or a correction "
+        f"when its text changed), not stored a second time: {', '.join(pairs)}{more}"
     )
 
 

@@ -42,6 +42,12 @@ Tables
     without a URL, or for one with no path: a site's home page names no article), indexed: a
     record under another id whose URL is a stored article's is that article (a re-send or a
     correction), not a second one. Filled in for the articles stored before.
+``articles.content_hash`` indexed, ``deleted_articles.url_key`` and ``.content_hash`` (schema 9)
+    A record with no URL under another id whose content (title, body, date and source) is a
+    stored article's is that article, found through the index (an export's row number one
+    day, the id made from its text the next). A takedown remembers the deleted article's URL
+    and content too, so that a re-crawl under another id does not put it back. Empty for the
+    articles deleted before (known by their ids alone).
 
 Schema 3 changes no table: it gives the ``published_at`` of articles stored in a zone outside
 Indonesia in WIB (see :func:`_published_in_wib`). Schema 5 adds ``rejects.content_key`` (empty
@@ -64,7 +70,7 @@ __all__ = ["SCHEMA_VERSION", "TABLES", "ensure_schema"]
 logger = logging.getLogger(__name__)
 
 #: Bumped on every change to the tables; a database made by a newer version is refused.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 TABLES = (
     "schema_version",
@@ -181,6 +187,14 @@ _DDL_V5 = (
 
 _DDL_V7 = ("ALTER TABLE articles ADD COLUMN input_file TEXT",)
 
+_DDL_V9 = (
+    "CREATE INDEX articles_content_hash ON articles (content_hash)",
+    "ALTER TABLE deleted_articles ADD COLUMN url_key TEXT",
+    "ALTER TABLE deleted_articles ADD COLUMN content_hash TEXT",
+    "CREATE INDEX deleted_articles_url_key ON deleted_articles (url_key)",
+    "CREATE INDEX deleted_articles_content_hash ON deleted_articles (content_hash)",
+)
+
 
 def _url_keys(backend: Backend, tx: Tx) -> None:
     """Schema 8: ``articles.url_key``, the normalised URL by which a record under another id
@@ -223,6 +237,7 @@ _MIGRATIONS: dict[int, tuple[Any, ...]] = {
     6: _DDL_V6,
     7: _DDL_V7,
     8: (_url_keys,),
+    9: _DDL_V9,
 }
 
 # PostgreSQL: one advisory lock for schema changes, so concurrent first opens queue up.

@@ -1199,11 +1199,73 @@ def test_schema_8_knows_the_articles_stored_before_by_their_urls(tmp_path: Path)
     with open_store(db) as store:
         store.add_articles([dict(make_articles(1)[0], id="1")])
     with sqlite3.connect(db) as con:  # as schema 7 left it
+        _undo_schema_9(con)
         con.execute("DROP INDEX articles_url_key")
         con.execute("ALTER TABLE articles DROP COLUMN url_key")
         con.execute("DELETE FROM schema_version WHERE version = 8")
     with open_store(db) as store:
         assert store.same_url_ids([dict(make_articles(1)[0], id="u-x")]) == {0: "1"}
+
+
+def _undo_schema_9(con: Any) -> None:
+    for index in ("articles_content_hash", "deleted_articles_url_key",
+                  "deleted_articles_content_hash"):  # fmt: skip
+        con.execute(f"DROP INDEX {index}")
+    con.execute("ALTER TABLE deleted_articles DROP COLUMN url_key")
+    con.execute("ALTER TABLE deleted_articles DROP COLUMN content_hash")
+    con.execute("DELETE FROM schema_version WHERE version = 9")
+
+
+def test_a_record_without_url_under_another_id_with_its_text_is_that_article(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Seen by an operator: rows without a URL stored under their row numbers were stored a
+    second time under the ids made of their texts when the export was read again with
+    ``--column id=``, as the ``id_clash`` message advises."""
+    from media_analytics.corpus.ids import article_id
+
+    rows = [{k: v for k, v in r.items() if k != "url"} for r in make_articles(3)]
+    numbered = [dict(r, id=str(n)) for n, r in enumerate(rows, 1)]
+    assert store.add_articles(numbered) == (3, 0, 0)
+    by_text = [dict(r, id=article_id(None, r["title"], r["text"])) for r in rows]
+    assert store.same_url_ids(by_text) == {0: "1", 1: "2", 2: "3"}
+    with caplog.at_level(logging.INFO):
+        assert store.add_articles(by_text) == (0, 3, 0)
+    assert "(or, without one, the text)" in caplog.text and f"{by_text[0]['id']} -> 1" in (
+        caplog.text
+    )
+    assert store.articles_count() == 3
+    # a changed text is another content: stored under its own id, as before
+    edited = dict(by_text[0], text=str(rows[0]["text"]) + " Ralat: jumlah petugas dikoreksi.")
+    assert store.same_url_ids([edited]) == {}
+    # the same text twice in one batch under two ids, no URL: one article
+    fresh = {k: v for k, v in make_articles(5)[4].items() if k != "url"}
+    assert store.add_articles([dict(fresh, id="9"), dict(fresh, id="c-9")]) == (1, 1, 0)
+    assert store.articles_count() == 4
+
+
+def test_a_takedown_holds_for_a_recrawl_under_another_id(store: Store) -> None:
+    """Seen by an operator: an article deleted with ``db delete`` came back when a re-crawl
+    sent it under another id with the same URL (or with no URL, the same text)."""
+    with_url, without = make_articles(2)
+    without = {k: v for k, v in without.items() if k != "url"}
+    store.add_articles([with_url, without])
+    assert store.delete_articles([with_url["id"], without["id"]]) == [
+        with_url["id"],
+        without["id"],
+    ]
+    recrawl = [
+        dict(with_url, id="u-recrawl", url=str(with_url["url"]).replace("https://", "http://")),
+        dict(without, id="c-recrawl"),
+    ]
+    assert store.same_url_ids(recrawl) == {0: with_url["id"], 1: without["id"]}
+    same_url: dict[str, str] = {}
+    assert store.add_articles(recrawl, same_url=same_url) == (0, 0, 0)
+    assert store.articles_count() == 0 and same_url == {}
+    assert store.undelete_articles([with_url["id"]]) == [with_url["id"]]
+    assert store.add_articles(recrawl) == (1, 0, 0)  # let back in; the other still down
+    ((record,),) = [list(g) for g in store.stored_articles()]
+    assert record["id"] == "u-recrawl"
 
 
 def test_a_deleted_article_is_not_stored_again(store: Store) -> None:
@@ -1285,11 +1347,11 @@ def test_without_urls_the_text_tells_another_article_from_a_correction(store: St
     clashes: list[IdClash] = []
     assert store.add_articles([tuesday], clashes=clashes) == (0, 0, 0)
     assert clashes == [IdClash(0, "1", "")]
-    # in one batch too (the first run over a folder of such exports)
+    # in one batch too (the first run over a folder of such exports; another day's copy of
+    # monday's text would be the stored article, whatever its id)
     clashes.clear()
-    assert (
-        store.add_articles([dict(monday, id="2"), dict(tuesday, id="2")], clashes=clashes)[0] == 1
-    )
+    other_day = dict(monday, id="2", text=monday["text"] + " Stok di gudang masih cukup.")
+    assert store.add_articles([other_day, dict(tuesday, id="2")], clashes=clashes)[0] == 1
     assert clashes == [IdClash(1, "2", "")]
     # a correction without a URL is still a correction
     fixed = dict(monday, text=monday["text"] + " Harga diperkirakan turun pekan depan.")
