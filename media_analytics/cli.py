@@ -542,7 +542,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
     if "known" in counts:  # the database tells what was new and what it already held
         read = f" ({_rows_read(counts)})"
     summary = (
-        f"scored {counts['scored']} articles{read} in {elapsed:.1f} s with model "
+        f"scored {_count(counts['scored'], 'article')}{read} in {elapsed:.1f} s with model "
         f"{pipe.model_version}; {_count(n_err, 'record')} rejected"
     )
     _report_rejects(rejects)
@@ -1522,6 +1522,14 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
     with _existing_store(args.db) as store:
         try:
             store.reap_dead_runs()  # a run whose process is gone is not shown as running
+        except StoreError as exc:
+            # a full disk: the status reads what is stored (the run it stopped shows running)
+            logger.warning(
+                "could not mark the runs whose process is gone as crashed (%s): they are shown "
+                "as stored",
+                exc,
+            )
+        try:
             versions = store.versions_frame()
             current = store.current_version()
             runs = store.runs_frame()
@@ -1544,6 +1552,10 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
             "rejects": rejects,
             "warnings": warned,
             "current_version": current,
+            "last_runs": [
+                {k: _json_value(row[k]) for k in _RUN_FIELDS}
+                for row in runs.tail(_LAST_RUNS).to_dict(orient="records")
+            ],
             "versions": [
                 {k: _json_value(v) for k, v in row.items()}
                 for row in versions.to_dict(orient="records")
@@ -1556,6 +1568,12 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
     print(f"articles: {articles:,}")
     listed = ", ".join(f"{k} {v:,}" for k, v in sorted(statuses.items()))
     print(f"runs: {len(runs):,}" + (f" ({listed})" if listed else ""))
+    for row in runs.tail(_LAST_RUNS).itertuples():
+        counts = ", ".join(f"{k} {v:,}" for k, v in (row.counts or {}).items())
+        print(
+            f"  run {row.run_id}: {row.status}, started {_minute(row.started_at)}"
+            + (f", {counts}" if counts else "")
+        )
     print(f"records rejected: {rejects:,}; kept with a warning: {warned:,}")
     if not len(versions):
         print("model versions: none yet")
@@ -1601,6 +1619,21 @@ def _cmd_db_rejects(args: argparse.Namespace) -> int:
         what = "rejects or warnings" if args.warnings else "rejects"
         print(f"no {what} stored" + (f" for run {args.run}" if args.run is not None else ""))
     return EXIT_OK
+
+
+#: How many of the latest runs ``db status`` lists (their ids are what ``db rejects --run``
+#: takes), and the fields of each in its ``--json``.
+_LAST_RUNS = 5
+_RUN_FIELDS = ("run_id", "status", "model_version", "started_at", "finished_at", "inputs", "counts")
+
+
+def _minute(value: Any) -> str:
+    """A run's time as ``2026-12-06 23:33 UTC`` (``?`` when missing)."""
+    import pandas as pd
+
+    if value is None or pd.isna(value):
+        return "?"
+    return f"{pd.Timestamp(value).tz_convert('UTC'):%Y-%m-%d %H:%M} UTC"
 
 
 def _day(value: Any) -> str:
@@ -2208,7 +2241,8 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--model", help="model directory (default: the bundled default model)")
     score.add_argument(
         "--out",
-        help="scored JSONL to write ('-' for standard output; the default when --db is not given)",
+        help="scored JSONL to write ('-' for standard output; the default when --db is not "
+        "given); its folder is made when missing. With --db it holds what this run scored",
     )
     score.add_argument(
         "--db",
@@ -2437,7 +2471,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="list the stored rejects (file:line: reason: message), as each run reported them: "
         "what a run killed before its end, or run from cron, said",
     )
-    rejects.add_argument("--run", type=int, help="only those of this run (see db status --json)")
+    rejects.add_argument(
+        "--run", type=int, help="only those of this run (db status lists the latest runs' ids)"
+    )
     rejects.add_argument(
         "--warnings", action="store_true", help="also the records kept with a warning"
     )

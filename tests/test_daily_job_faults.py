@@ -275,6 +275,31 @@ def test_report_covers_the_model_first_used_last_and_names_the_others(tmp_path: 
     assert "0.2.0-newer (1 articles)" in done.stderr
 
 
+def test_db_status_reads_a_database_it_cannot_write(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # seen by an operator: on a full disk `db status` failed like the run that filled it,
+    # because it first marks the runs whose process is gone (a write); it now says so and
+    # shows what is stored
+    from media_analytics.cli import main
+    from media_analytics.store import Store, StoreError
+
+    _write(tmp_path / "in.jsonl", [_article(i) for i in range(3)])
+    assert _run("score", "in.jsonl", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
+
+    def full(self: Store) -> None:
+        raise StoreError("sqlite:///m.db: database or disk is full")
+
+    monkeypatch.setattr(Store, "reap_dead_runs", full)
+    assert main(["db", "status", "--db", str(tmp_path / "m.db")]) == 0
+    out = capsys.readouterr().out
+    assert "articles: 3" in out and "run 1: ok" in out
+    assert "could not mark the runs whose process is gone as crashed" in caplog.text
+
+
 def test_db_status_names_the_versions_and_drop_version_removes_an_old_one(
     tmp_path: Path,
 ) -> None:
@@ -304,6 +329,10 @@ def test_db_status_names_the_versions_and_drop_version_removes_an_old_one(
     status = json.loads(_run("db", "status", "--db", "m.db", "--json", cwd=tmp_path).stdout)
     assert status["current_version"] == "0.2.0-newer" and status["articles"] == 4
     assert [v["model_version"] for v in status["versions"]] == [old, "0.2.0-newer"]
+    # the latest runs' ids, which `db rejects --run` takes
+    assert [r["run_id"] for r in status["last_runs"]] == [1, 2]
+    assert status["last_runs"][0]["counts"]["added"] == 4
+    assert any(line.startswith("  run 1: ok, started ") for line in lines)
     # the version in use is not dropped by mistake; an unknown one is named as such
     done = _run("db", "drop-version", "0.2.0-newer", "--db", "m.db", cwd=tmp_path)
     assert done.returncode == 2 and "Give --force to drop them anyway" in done.stderr
@@ -428,7 +457,7 @@ def test_a_file_read_with_other_options_or_rewritten_in_place_is_read_again(
     assert done.returncode == 1 and "no text field" in done.stderr  # an unknown text column
     done = _run("score", "feed.csv", "--db", "m.db", "--column", "badan=text", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "scored 1 articles" in done.stderr  # read again: the way it is read changed
+    assert "scored 1 article (" in done.stderr  # read again: the way it is read changed
     # the same size and modification time, other content: the change time tells
     before = path.stat()
     path.write_text("badan,judul\nIsi berita tiga tentang pilkada.,Satu\n", encoding="utf-8")

@@ -253,7 +253,16 @@ def _from_number(value: float, original: str) -> datetime:
 def _parse(text: str, original: str, dayfirst: bool | None) -> datetime:
     rest = _WEEKDAY_RE.sub("", text, count=1).strip(" ,")
     zone, rest = _split_zone(rest)
-    (hour, minute, second, micro), offset, rest = _split_time(rest, original)
+    try:
+        (hour, minute, second, micro), offset, rest = _split_time(rest, original)
+    except DateParseError:
+        # a date that is wrong too ("32/13/2019 25:61") is named by what is wrong with it
+        if (match := _TIME_RE.search(rest)) is not None:
+            day, month, year = _parse_day(
+                rest[: match.start()].strip(_SEPARATORS), original, dayfirst
+            )
+            datetime(year, month, day)
+        raise
     if zone is not None and offset is not None and zone != offset:
         raise DateParseError(f"conflicting zones in {original!r}")
     day, month, year = _parse_day(rest.strip(_SEPARATORS), original, dayfirst)

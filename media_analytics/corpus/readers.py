@@ -117,6 +117,23 @@ log = logging.getLogger(__name__)
 _NUMERIC_DAY = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
 
 
+def _reads_both_ways(value: object) -> bool:
+    """Whether ``value`` holds a numeric date whose order matters: day and month both 1-12
+    and not equal (``05/06/2024``). One that is unreadable either way (``32/13/2019``) or reads
+    the same both ways (``05/05/2024``) is no reason to warn of a guessed order.
+
+    >>> _reads_both_ways("05/06/2024 10:00"), _reads_both_ways("32/13/2019 25:61")
+    (True, False)
+    """
+    if not isinstance(value, str):
+        return False
+    match = _NUMERIC_DAY.search(value)
+    if match is None:
+        return False
+    first, second = (int(part) for part in re.split(r"[-/.]", match.group())[:2])
+    return first != second and 1 <= first <= 12 and 1 <= second <= 12
+
+
 def read_articles(
     paths: PathsLike,
     *,
@@ -675,12 +692,12 @@ class Converter:
         records = iter(records)
         ahead: list[tuple[int, Record]] = []
         order: bool | None = None
-        numeric = False  # any numeric date met, so that the order matters
+        numeric = False  # any numeric date met that the order changes, so that it matters
         for line, record in records:
             ahead.append((line, record))
             column = self._mapping(record).get("published_at")
             value = record.get(column) if column is not None else None
-            numeric = numeric or (isinstance(value, str) and _NUMERIC_DAY.search(value) is not None)
+            numeric = numeric or _reads_both_ways(value)
             order = numeric_date_order(value)
             if order is not None:
                 way = "day" if order else "month"

@@ -167,6 +167,26 @@ def test_auto_date_order_looks_a_bounded_number_of_records_ahead(
     assert "no date in the first 2 records shows whether day or month" in warning.message
 
 
+def test_an_unreadable_numeric_date_is_no_guessed_order(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen by an operator: one bad date (`32/13/2019 25:61`) among ISO ones gave the warning
+    # (with --db, the ERROR) that the file's day/month order was guessed
+    path = _dated_csv(tmp_path / "x.csv", ["2019-09-16 10:00", "32/13/2019 25:61", "05/05/2019"])
+    rejects = Rejects()
+    with caplog.at_level(logging.DEBUG, logger="media_analytics"):
+        articles = list(read_articles(path, dayfirst="auto", rejects=rejects))
+    assert [a.published_at is None for a in articles] == [False, True, False]
+    (bad,) = rejects.warnings
+    assert bad.reason == "bad_date" and "month must be in 1..12" in bad.message
+    assert rejects.guessed_date_order == []
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    # a date that reads both ways still is
+    path = _dated_csv(tmp_path / "y.csv", ["2019-09-16 10:00", "05/06/2019"])
+    list(read_articles(path, dayfirst="auto", rejects=rejects))
+    assert rejects.guessed_date_order == [str(path)]
+
+
 def test_dayfirst_must_be_a_known_value() -> None:
     with pytest.raises(ValueError, match="dayfirst must be"):
         read_articles([], dayfirst="yes")
