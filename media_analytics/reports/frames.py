@@ -606,6 +606,7 @@ def records_to_frames(
     kept: list[tuple[Mapping[str, Any], pd.Timestamp]] = []
     n_undated = n_repeated = n_other_outlets = 0
     future_ids: list[str] = []
+    undated_ids: list[str] = []
     # An id met again (the same scored file read twice, or yesterday's and today's exports) is
     # counted once, as its last record has it: a later file holds the corrected article, as in
     # the daily job's database.
@@ -628,13 +629,18 @@ def records_to_frames(
         day = _parse_day(rec.get("published_at"))
         if day is None:
             n_undated += 1
+            undated_ids.append(rid if rid is not None else f"row-{i}")
             continue
         if last_day is not None and day > last_day:
             future_ids.append(rid if rid is not None else f"row-{i}")
             continue
         kept.append((rec, day))
     if n_undated:
-        logger.warning("dropped %d record(s) without a date (published_at)", n_undated)
+        logger.warning(
+            "dropped %d record(s) without a date (published_at): %s",
+            n_undated,
+            _first_ids(undated_ids),
+        )
     if future_ids:
         logger.warning(
             "left out %d record(s) dated after %s, the day the report is made (a typo in the "

@@ -141,7 +141,7 @@ def test_unreadable_dates_are_dropped_and_counted(caplog):
     data = records_to_frames(records)
     assert data.stories["id"].tolist() == ["z"]
     assert data.n_undated == 2
-    assert "2 record(s)" in caplog.text
+    assert "dropped 2 record(s) without a date (published_at): x, y" in caplog.text
 
 
 def test_store_rows_with_json_text(syndicated_records):
