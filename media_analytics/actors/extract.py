@@ -463,6 +463,9 @@ class ArticleActors:
             self._cue_only = i + 1
             return i + 1
         end = read_name(ts, i)  # read once, for the cue test and for the run
+        inner = self._org_inside(i, end)
+        if inner is not None:
+            return inner
         cm = cue_person(ts, i, self.gaz, end=end) or self._coordinated(i, end)
         if opener == _ROOT and (
             cm is None
@@ -484,6 +487,22 @@ class ArticleActors:
             self.runs.append((i, end))
             return end
         return i + 1
+
+    def _org_inside(self, i: int, end: int) -> int | None:
+        """Where an organisation opens inside the name-like run ``i .. end-1`` and runs on past
+        it, over a word no name holds (``Strategic Lion Air Group Danang``: ``Lion Air
+        Group``); None when none does. The scan goes on from there, so that the organisation
+        is read whole and the name after it is not read from the organisation's kind word."""
+        ts = self.ts
+        if end >= ts.n or not ts.caps[end] or ts.name_ok[end] or not ts.joined(end):
+            return None
+        openers = ts.lex.org_openers
+        for k in range(i + 1, end):
+            if ts.words[k] in openers:
+                om = match_org(ts, k, self.gaz)
+                if om is not None and om.end > end:
+                    return k
+        return None
 
     def _coordinated(self, i: int, end: int) -> PersonMatch | None:
         """The name at ``i`` (read to ``end``) joined by ``dan`` or ``serta`` to a person

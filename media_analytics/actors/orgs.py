@@ -12,12 +12,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import is_derived_word
+from .lexicon import is_derived_word, is_ordinary_word
 from .places import match_place
 from .regions import Gazetteer
 from .tokens import TokenStream
 
-__all__ = ["OrgMatch", "is_channel", "match_org", "match_tail_org"]
+__all__ = [
+    "DEGREE_WORDS",
+    "STATEMENT_OPENERS",
+    "OrgMatch",
+    "is_channel",
+    "match_org",
+    "match_tail_org",
+    "speech_follows",
+]
 
 _ROMAN = re.compile(r"^(?:[IVX]{1,5}[A-C]?)$")
 _MAX_TOKENS = 12
@@ -99,12 +107,93 @@ def _is_plain(ts: TokenStream, j: int) -> bool:
     )
 
 
+#: Degrees written as one word after a name, with no dots (``Ari Wibowo SH``).
+DEGREE_WORDS = frozenset({"MM", "CFA", "SH", "MH", "SE", "ST", "SIK", "SIP", "MSi", "MPd"})
+
+
 def _plain_run(ts: TokenStream, j: int) -> tuple[int, bool]:
-    """Length of the run of plain words from ``j`` and whether it ends the phrase."""
+    """Length of the run of plain words from ``j`` and whether it ends the phrase (a degree
+    after it ends it too: ``PT Dhirga Surya Ari Wibowo SH``, the degree is the person's)."""
     k = j
     while k < ts.n and ts.joined(k) and _is_plain(ts, k) and ts.lows[k] not in ts.lex.institution:
         k += 1
-    return k - j, ts.is_boundary(k)
+    return k - j, ts.is_boundary(k) or (k > j and ts.words[k] in DEGREE_WORDS)
+
+
+# "dalam keterangan resminya menyatakan", "melalui siaran pers": the statement a person speaks in
+STATEMENT_OPENERS = frozenset({"dalam", "melalui", "lewat", "saat", "ketika"})
+_STATEMENTS = frozenset(
+    {"keterangan", "keterangannya", "rilis", "rilisnya", "siaran", "pernyataan"}
+    | {"pernyataannya", "konferensi", "jumpa"}
+)
+
+
+def speech_follows(ts: TokenStream, k: int) -> bool:
+    """Speech is reported right after token ``k - 1``: a speech verb, after up to three
+    adverbs (``Budi Santoso juga mengatakan``), or the statement spoken in (``Budi Santoso
+    dalam keterangan resminya``)."""
+    lex = ts.lex
+    adverbs = lex.words["adverbs"]
+    steps = 0
+    while k < ts.n and ts.lows[k] in adverbs and steps < 3:
+        k += 1
+        steps += 1
+    if k >= ts.n:
+        return False
+    if ts.lows[k] in lex.verbs_before:
+        return True
+    return ts.lows[k] in STATEMENT_OPENERS and k + 1 < ts.n and ts.lows[k + 1] in _STATEMENTS
+
+
+def _reads_as_person(ts: TokenStream, head: int, j: int, run: int, gaz: Gazetteer) -> bool:
+    """The plain words ``j .. j+run-1`` that end an organisation's phrase, after the body's own
+    words (``head .. j-1``), are a person's name rather than the rest of the body's.
+
+    Written as in "[office] [organisation] [name] [verb]": ``Kementerian Kesehatan Siti Nadia
+    Tarmidzi mengungkapkan``, ``Pegawai PT Garuda Indonesia Rajendra Kartawiria``. The words
+    must look like a name (not all of them Indonesian words, none derived, none a kind word of
+    an organisation or of a company's English name), and the article must show it: speech right
+    after them, one of them standing alone elsewhere (``Menurut Nadia``), or the body named
+    elsewhere without them (``PT Garuda Indonesia`` alone). A body named after a person
+    (``UIN Syarif Hidayatullah``) rarely speaks or stands apart from its namesake that way.
+    """
+    lex = ts.lex
+    end = j + run
+    if not 2 <= run <= 4 or not all(ts.name_ok[j:end]):
+        return False
+    lows = ts.lows[j:end]
+    if any(ts.words[k] in lex.org_tails or ts.lows[k] in _BUSINESS_WORDS for k in range(j, end)):
+        return False
+    if all(map(is_ordinary_word, lows)) or any(map(is_derived_word, lows)):
+        return False
+    if end < ts.n and ts.words[end] == "(":
+        return False  # "Yayasan Pendidikan Agung Podomoro (YPAP)": the body's short form follows
+    if any(match_place(ts, k, gaz, complement=True) is not None for k in range(j, end)):
+        return False  # "Polres Pelabuhan Tanjung Priok", "PT AHM Plant Cikarang": where it is
+    return (
+        speech_follows(ts, end)
+        or _speaks_alone(ts, j, j + 1)
+        or _speaks_alone(ts, end - 1, end)
+        or (j - head >= 2 and ts.stands_alone_elsewhere(head, j))
+    )
+
+
+def _speaks_alone(ts: TokenStream, a: int, k: int) -> bool:
+    """The word at ``a`` (``k == a + 1``) speaks elsewhere on its own: a given name or a
+    surname with a speech verb just before or after it and no capitalised word beside it
+    (``ujar Danang``, ``Menurut Nadia``, ``Nadia mengatakan``). A word standing alone with no
+    such verb may be the place or the company a body is named after (``Georgia``)."""
+    lex = ts.lex
+    word = ts.words[a]
+    for p in ts.positions(word):
+        if p == a or (p > 0 and ts.caps[p - 1] and ts.joined(p)):
+            continue
+        if p + 1 < ts.n and ts.caps[p + 1] and ts.joined(p + 1):
+            continue
+        prev = ts.lows[p - 1] if p > 0 else ""
+        if prev in lex.verbs_after or prev == "menurut" or speech_follows(ts, p + 1):
+            return True
+    return False
 
 
 #: English words that go on a company's name after its place ("PT Yamaha Indonesia Motor
@@ -116,9 +205,16 @@ _BUSINESS_WORDS = frozenset(
 )
 
 
-def _continue_name(ts: TokenStream, j: int, gaz: Gazetteer, complement: bool) -> int:
-    """Read the rest of an organisation name from token ``j``; return where it ends."""
+def _continue_name(
+    ts: TokenStream, j: int, gaz: Gazetteer, complement: bool, head: int | None = None
+) -> int:
+    """Read the rest of an organisation name from token ``j``; return where it ends.
+
+    ``head`` is where the name starts (its head word), ``j`` by default.
+    """
     lex = ts.lex
+    head = j if head is None else head
+    opened = -1  # where an everyday word opening the name ends ("PT Sumber Segara Primadaya")
     start = j
     placed = -1  # where the last region read in the name ends, when words came before it
     while j < ts.n and ts.joined(j) and j - start < _MAX_TOKENS:
@@ -203,9 +299,14 @@ def _continue_name(ts: TokenStream, j: int, gaz: Gazetteer, complement: bool) ->
             and _is_plain(ts, j + 1)
         ):
             j += 1  # "PT Sang Hyang Seri"
+            opened = j if j == start + 1 else opened
             continue
         if _is_plain(ts, j):
             run, ends = _plain_run(ts, j)
+            if ends and start < j != opened and _reads_as_person(ts, head, j, run, gaz):
+                # the body has its name already, and a person's name follows it ("Kementerian
+                # Kesehatan Siti Nadia Tarmidzi mengungkapkan")
+                break
             if (
                 placed == j
                 and ends
@@ -374,7 +475,7 @@ def match_org(
         # (after a role word, read alone or as its complement: "Kepala Puskesmas dr Budi")
         role = complement or (i > 0 and ts.lows[i - 1] in lex.role_openers)
         h = _past_titles(ts, h, role)
-        j = _continue_name(ts, h, gaz, complement)
+        j = _continue_name(ts, h, gaz, complement, i)
         if j == h:
             return None
     return _alias_after(ts, OrgMatch(i, j, ts.surface(i, j), j), gaz)

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import initials_of, is_derived_word, is_ordinary_word
-from .orgs import OrgMatch, match_org
+from .orgs import DEGREE_WORDS, STATEMENT_OPENERS, OrgMatch, match_org, speech_follows
 from .places import PlaceMatch, match_place
 from .regions import Gazetteer
 from .tokens import NAME_ABBREV, TokenStream, token_stream
@@ -55,7 +55,7 @@ _BARE_DEGREE = re.compile(
 )
 # degrees written as one word that are also initials, so not in honorifics.txt (whose words
 # are never part of a name): "tersangka SH" is a person
-_DEGREE_WORDS = frozenset({"MM", "CFA", "SH", "MH", "SE", "ST", "SIK", "SIP", "MSi", "MPd"})
+_DEGREE_WORDS = DEGREE_WORDS  # (shared: a degree also ends an organisation before its holder)
 _NAME_MAX = 5
 _ROMAN = re.compile(r"[IVX]{1,4}")  # a unit number ("Komisi III")
 _YEAR = re.compile(r"(?:19|20)\d\d")  # after a name: an edition ("MotoGP 2019"), no person
@@ -281,6 +281,9 @@ def _complement(
                 j += 3
                 continue
             break
+        if _facility_pair(ts, j):
+            j += 2  # "Kepala Bandar Udara Kalimarau": the two-word form of "Bandara"
+            continue
         if match_rank(ts, j) is not None:
             break
         hon = match_hon_prefix(ts, j)
@@ -514,6 +517,21 @@ def match_role(ts: TokenStream, i: int, gaz: Gazetteer) -> RoleMatch | None:
     )
 
 
+#: Facility words written in two (``Bandar Udara``), read as their one-word form of
+#: ``street_heads.txt`` (``Bandara``) is in an office: the facility's name comes next.
+_FACILITY_PAIRS = frozenset({("bandar", "udara")})
+
+
+def _facility_pair(ts: TokenStream, j: int) -> bool:
+    """A facility word written in two at ``j`` (:data:`_FACILITY_PAIRS`), capitalised."""
+    return (
+        j + 1 < ts.n
+        and (ts.lows[j], ts.lows[j + 1]) in _FACILITY_PAIRS
+        and ts.caps[j]
+        and ts.joined(j + 1)
+    )
+
+
 def _split_run(ts: TokenStream, j: int, gaz: Gazetteer) -> int:
     """Where a role's complement really ends inside a run of capitalised words.
 
@@ -526,7 +544,7 @@ def _split_run(ts: TokenStream, j: int, gaz: Gazetteer) -> int:
     end = read_name(ts, j)
     if end - j < 3:
         return j
-    if ts.lows[j - 1] in ts.lex.street_heads:
+    if ts.lows[j - 1] in ts.lex.street_heads or (j > 1 and _facility_pair(ts, j - 2)):
         return end - 2
     for k in range(j + 1, end - 1):
         e = ts.lex.org_phrases.longest(ts.words, k)
@@ -1061,7 +1079,9 @@ def cue_person(
         return None
     lex, lows, words, n = ts.lex, ts.lows, ts.words, ts.n
     prev = lows[i - 1] if i > 0 else ""
-    if prev not in lex.name_cues_before and (end == n or lows[end] not in lex.name_cues_after):
+    if prev not in lex.name_cues_before and (
+        end == n or (lows[end] not in lex.name_cues_after and lows[end] not in STATEMENT_OPENERS)
+    ):
         if end < n and words[end] == "." and _byline(ts, i, end):
             return _person_after(ts, i)  # "... di masa mendatang. Adi Prayitno.Direktur PPI"
         return None  # no word that gives one of the cues below stands before or after the name
@@ -1086,12 +1106,7 @@ def cue_person(
         ):
             cue = True  # "Budi (45)", "Gunardi Wantjik (GW)"
         else:
-            adverbs = lex.words["adverbs"]
-            steps = 0
-            while k < n and lows[k] in adverbs and steps < 3:
-                k += 1
-                steps += 1
-            cue = k < n and lows[k] in lex.verbs_before
+            cue = speech_follows(ts, k)
     role = _capacity_role(ts, end, gaz)
     cue = cue or role is not None
     if not cue and end < n and words[end] == ",":  # degrees or an office after a comma

@@ -1,0 +1,96 @@
+"""A person named straight after an organisation or a facility ("[office] [organisation]
+[name] [verb]") is read apart from it, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from media_analytics.actors import extract_actors, extract_quotes
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {a.name: a.type for a in extract_actors(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "person"),
+    [
+        (
+            "Direktur Penyakit Tidak Menular Kementerian Kesehatan Siti Nadia Tarmidzi "
+            "mengungkapkan bahwa jumlah penderita naik.",
+            "Kementerian Kesehatan",
+            "Siti Nadia Tarmidzi",
+        ),
+        (
+            "KPK memeriksa pegawai PT Garuda Indonesia Rajendra Kartawiria. Pemeriksaan "
+            "pegawai PT Garuda Indonesia itu berlangsung lama. Rajendra mengaku hadir.",
+            "PT Garuda Indonesia",
+            "Rajendra Kartawiria",
+        ),
+        (
+            '"Harga cabai akan turun," kata Direktur Utama PT Dhirga Surya Ari Wibowo SH di '
+            "Medan, Selasa.",
+            "PT Dhirga Surya",
+            "Ari Wibowo",
+        ),
+        (
+            "Maskapai itu juga menunda penerbangan. Corporate Communication Strategic Lion Air "
+            "Group Danang Mandala Prihantoro dalam keterangan resminya menyatakan asap "
+            "mengganggu jadwal.",
+            "Lion Air Group",
+            "Danang Mandala Prihantoro",
+        ),
+    ],
+)
+def test_person_after_organisation(text: str, org: str, person: str) -> None:
+    found = kinds(text)
+    assert found.get(org) == "organization"
+    assert found.get(person) == "person"
+
+
+def test_person_after_airport_written_in_two_words() -> None:
+    text = "Kepala Bandar Udara Kalimarau Bambang Hartato mengatakan jarak pandang turun."
+    people = {a.name: a.role for a in extract_actors(text) if a.type == "person"}
+    assert people == {"Bambang Hartato": "Kepala Bandar Udara Kalimarau"}
+
+
+def test_quote_goes_to_the_person_after_the_organisation() -> None:
+    text = (
+        "Vice President Corporate Secretary Garuda Indonesia M Ikhsan Rosan mengungkapkan "
+        'bahwa keputusan itu mempertimbangkan keselamatan. "Kami mengimbau penumpang '
+        'mengecek jadwal," ujarnya. Maskapai Lion Air Group juga melakukan upaya yang sama. '
+        "Corporate Communication Strategic Lion Air Group Danang Mandala Prihantoro dalam "
+        "keterangan resminya menyatakan dampak asap mengakibatkan keterlambatan. "
+        '"Keputusan tersebut disebabkan cuaca buruk berupa kabut asap," ujarnya.'
+    )
+    speakers = {q.text[:20]: q.speaker for q in extract_quotes(text)}
+    assert speakers["Kami mengimbau penum"] == "M Ikhsan Rosan"
+    assert speakers["Keputusan tersebut d"] == "Danang Mandala Prihantoro"
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (
+            "Direktur Utama Bank Rakyat Indonesia Sunarso mengatakan laba naik.",
+            "Bank Rakyat Indonesia",
+        ),
+        (
+            "Rektor Universitas Gadjah Mada Ova Emilia mengatakan kampus siap.",
+            "Universitas Gadjah Mada",
+        ),
+        ("Lion Air Group mengatakan jadwal kembali normal.", "Lion Air Group"),
+        ("PT Garuda Indonesia mengatakan jadwal kembali normal.", "PT Garuda Indonesia"),
+        (
+            "Unit bisnis Yayasan Pendidikan Agung Podomoro (YPAP) ikut pameran. Podomoro "
+            "menambah proyek.",
+            "Yayasan Pendidikan Agung Podomoro",
+        ),
+        (
+            "Tugas itu diambil PT Pertamina Integrated Supply Chain (ISC) sejak 2015.",
+            "PT Pertamina Integrated Supply Chain",
+        ),
+    ],
+)
+def test_whole_organisation_names_are_not_cut(text: str, org: str) -> None:
+    assert kinds(text).get(org) == "organization"
