@@ -98,6 +98,10 @@ OTHER_SENSES: dict[str, dict[str, tuple[str, ...]]] = {
     "dengar": {"audible": ("terdengar", "kedengaran", "pendengaran")},
     # to net, to gather (jaring aspirasi, menjaring) / a network
     "jaring": {"network": ("jaringan",)},
+    # to bribe (suap, menyuap, disuap) / to spoon-feed (menyuapi anak yatim)
+    "suap": {"feed": ("menyuapi", "disuapi", "suapi")},
+    # money (uang, amplop berisi uang) / finance (Badan Pemeriksa Keuangan, Menteri Keuangan)
+    "uang": {"finance": ("keuangan",)},
     # not (tidak ditemui) / at least
     "tidak": {"at least": ("setidaknya", "setidak-tidaknya")},
 }  # fmt: skip
@@ -255,6 +259,7 @@ _STOP_CHARS = frozenset(".!?;:")
 # what ends a sentence between two words of a phrase ("aksi politik. Uang bantuan" is not the
 # phrase "politik uang")
 _SENTENCE_MARKS = frozenset(".!?\n")
+_CLAUSE_MARKS = _SENTENCE_MARKS | frozenset(",;:()[]")
 
 
 class _Tokens:
@@ -304,6 +309,13 @@ class _Tokens:
         at = self._word_at()
         between = self._pieces[2 * at[i] + 2 : 2 * at[j] + 1 : 2]
         return any(not _SENTENCE_MARKS.isdisjoint(p) for p in between)
+
+    def crosses_clause(self, i: int, j: int) -> bool:
+        """Whether a sentence end or a clause mark (``, ; : ( )``) stands between content words
+        ``i`` and ``j``: the words of a seed phrase stand in one clause."""
+        at = self._word_at()
+        between = self._pieces[2 * at[i] + 2 : 2 * at[j] + 1 : 2]
+        return any(not _CLAUSE_MARKS.isdisjoint(p) for p in between)
 
     def _word_at(self) -> list[int]:
         """Index among all words of each content word (computed on first use)."""
@@ -495,8 +507,9 @@ class RuleMatcher:
                     and tokens.blocked(i, blockers, conditions)
                 ):
                     continue
-                if k > 1 and tokens.crosses_sentence(i, i + k - 1):
-                    # "aksi politik. Uang bantuan" is not the phrase "politik uang"
+                if k > 1 and tokens.crosses_clause(i, i + k - 1):
+                    # "aksi politik. Uang bantuan" is not the phrase "politik uang", nor is
+                    # "Badan Pemeriksa Keuangan atau, terpilih" the phrase "uang untuk memilih"
                     continue
                 taken.add(key)
                 yield Hit(

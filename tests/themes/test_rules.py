@@ -296,6 +296,35 @@ def test_a_phrase_or_veto_cue_does_not_run_across_a_sentence_end() -> None:
     assert found(text) == [("vetoed", "politik uang"), ("negative", "melalui dialog")]
 
 
+def test_a_phrase_does_not_run_across_a_clause_mark() -> None:
+    # seen by an analyst on real news (CLICK-ID): "anggota Badan Pemeriksa Keuangan atau,
+    # terpilih" matched the seed phrase "uang untuk memilih" (keuangan: uang; terpilih: pilih)
+    data = {"themes": [{"id": "vote_buying", "phrases": ["uang untuk memilih", "politik uang"]}]}
+    m = RuleMatcher(Taxonomy.from_dict(data))
+
+    def found(text: str) -> list[str]:
+        return [text[h.start : h.end] for h in m.match(text)]
+
+    assert found("Pemilih diberi uang untuk memilih paslon nomor dua.") == ["uang untuk memilih"]
+    assert found("Ia menyebut politik, uang, dan kekuasaan.") == []
+    assert found("Dana (uang) untuk memilih bibit unggul.") == []
+    assert found("Anggota Badan Pemeriksa Uang atau, terpilih akan ditetapkan.") == []
+
+
+def test_money_is_not_finance_and_a_bribe_is_not_spoon_feeding() -> None:
+    # seen by an analyst on real news (CLICK-ID): "Tradisi Menyuapi Anak Yatim" (spoon-feeding
+    # orphans) tagged as vote buying by the seed "suap" (bribe); "Keuangan" (finance) is "uang"
+    data = {"themes": [{"id": "vote_buying", "phrases": ["suap", "uang"]}]}
+    m = RuleMatcher(Taxonomy.from_dict(data))
+
+    def found(text: str) -> list[str]:
+        return [text[h.start : h.end] for h in m.match(text)]
+
+    assert found("Warga menyuapi anak yatim; anak-anak disuapi pemilik rumah.") == []
+    assert found("Menteri Keuangan dan Badan Pemeriksa Keuangan hadir.") == []
+    assert found("Ia diduga menyuap petugas dengan uang tunai.") == ["menyuap", "uang"]
+
+
 def test_vetoes_are_shown_as_the_text_writes_them(tagger: ThemeTagger) -> None:
     text = (
         "Kapolres menggelar Jumat Curhat bersama warga di masjid. Pekan lalu, bupati tidak "
