@@ -563,16 +563,24 @@ class ArticleActors:
                 alone.add(lows[k])
         # a word already read as a one-word person by a cue ("Robikin berpendapat") stands for
         # the full name as well ("PBNU Robikin Emhas" earlier in the article), when the rest of
-        # the run reads as a name too ("Tukas Fadel", "Postingan Arie" do not)
+        # the run reads as a name too ("Tukas Fadel", "Postingan Arie" do not). A root word
+        # after the name the article speaks by is a name too when the article never writes it
+        # in lower case ("diraih oleh Fahri Bayu ... ujar Fahri": bayu, wind, is a given name)
         solo = {p.tokens[0] for p in self.persons if len(p.tokens) == 1}
         speech = ts.lex.speech_verbs
+
+        def not_a_name(k: int, a: int) -> bool:
+            low = lows[k]
+            if low in speech:
+                return True
+            if low in solo or not is_ordinary_word(low):
+                return False
+            return k == a or lows[a] not in solo or is_derived_word(low) or ts.written_lower(low)
+
         for a, b in kept:
             named = lows[a] in alone or lows[b - 1] in alone
             if not named and (lows[a] in solo or lows[b - 1] in solo):
-                named = not any(
-                    lows[k] in speech or (lows[k] not in solo and is_ordinary_word(lows[k]))
-                    for k in range(a, b)
-                )
+                named = not any(not_a_name(k, a) for k in range(a, b))
             if named:
                 self.add_person(PersonMatch(a, b, a, b, ts.surface(a, b)))
 

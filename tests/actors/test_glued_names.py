@@ -94,3 +94,39 @@ def test_quote_goes_to_the_person_after_the_organisation() -> None:
 )
 def test_whole_organisation_names_are_not_cut(text: str, org: str) -> None:
     assert kinds(text).get(org) == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # seen by an analyst on real news (CLICK-ID): "Bayu" (wind) is a word, so the full name
+        # was lost, the quote went to "Fahri", and reports counted it under another Fahri
+        (
+            'Juara pertama diraih oleh Fahri Bayu asal Surabaya. "Ajang ini mewadahi kami," '
+            "ujar Fahri.",
+            "Fahri Bayu",
+        ),
+        (
+            'Pengamat politik Ray Rangkuti hadir di diskusi itu. "Itu keliru," kata Ray.',
+            "Ray Rangkuti",
+        ),
+    ],
+)
+def test_a_name_spoken_by_its_first_word_keeps_a_last_word_that_is_also_a_word(
+    text: str, person: str
+) -> None:
+    actors = kinds(text)
+    assert actors.get(person) == "person", actors
+    assert [q.speaker for q in extract_quotes(text)] == [person]
+
+
+def test_a_word_the_article_writes_in_lower_case_is_no_part_of_the_name() -> None:
+    # the same pattern, where the article also uses the word as a word: not read into the
+    # name ("Postingan Arie" and "Tukas Fadel" open with a word, as before)
+    text = (
+        'Petugas menemui Fahri Cuaca di lokasi. Menurut dia cuaca buruk. "Kami menunggu," '
+        "ujar Fahri."
+    )
+    assert "Fahri Cuaca" not in kinds(text)
+    assert "Postingan Arie" not in kinds('Postingan Arie viral. "Kami menunggu," ujar Arie.')
+    assert "Tukas Fadel" not in kinds('"Kami menunggu," Tukas Fadel. Fadel menambahkan.')

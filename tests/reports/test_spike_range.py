@@ -115,7 +115,9 @@ def test_the_database_report_reads_the_baseline_periods_before_since(tmp_path: P
     db = tmp_path / "m.db"
     with open_store(db) as store:
         store.add_articles(
-            [{"id": r["id"], "title": r["title"], "text": "Isi berita.",
+            # (a text of its own each: one outlet's records of a day with the same headline and
+            # text and no URL are one article to the store)
+            [{"id": r["id"], "title": r["title"], "text": f"Isi berita {r['id']}.",
               "published_at": r["published_at"], "source": r["source"]} for r in records]
         )  # fmt: skip
         run = store.start_run("v1")
