@@ -369,6 +369,7 @@ class RuleMatcher:
                 ("phrase", theme.phrases),
                 ("term", theme.terms),
                 ("negative", theme.negative),
+                ("context", getattr(theme, "context", ())),  # (themes saved before it lack it)
             ):
                 for seed in seeds:
                     stems, forms, keeps, senses = self._compile(seed, theme.id)
@@ -398,6 +399,19 @@ class RuleMatcher:
                         )
         for entries in self._index.values():  # longest phrase first, so it wins at a position
             entries.sort(key=lambda e: -len(e.stems))
+        # the themes that ask for a context word (``Theme.context``)
+        self._needs_context = np.array(
+            [bool(getattr(t, "context", ())) for t in taxonomy.themes], dtype=bool
+        )
+
+    def lacks_context(self, hits: Sequence[Hit]) -> np.ndarray:
+        """Per theme (taxonomy order): it asks for a context word and ``hits`` hold none."""
+        lacking = self._needs_context.copy()
+        if lacking.any():
+            for h in hits:
+                if h.kind == "context":
+                    lacking[self._ids[h.theme]] = False
+        return lacking
 
     def _compile(
         self, seed: str, theme_id: str

@@ -58,6 +58,9 @@ class TagResult:
     text: str
     title: str
     thresholds: dict[str, float]
+    #: themes that ask for a context word (``Theme.context``) the article does not hold: their
+    #: scores are kept at half their thresholds at most
+    without_context: frozenset[str] = frozenset()
 
     def themes(self) -> list[dict[str, Any]]:
         """Themes above their thresholds, in the scored-record format, best first."""
@@ -65,7 +68,10 @@ class TagResult:
         for theme, score in sorted(self.scores.items(), key=lambda kv: -kv[1]):
             if score < self.thresholds[theme]:
                 continue
-            out.append(self.explain(theme) | {"score": round(score, 4)})
+            entry = self.explain(theme) | {"score": round(score, 4)}
+            for key in _EXPLAIN_ONLY:
+                del entry[key]
+            out.append(entry)
         return out
 
     def explain(self, theme: str) -> dict[str, Any]:
@@ -81,10 +87,18 @@ class TagResult:
         taxonomy writes it, or the proximity rule (``near2``: the theme's second
         ``[[themes.near]]`` table) with the cues it paired (``"near2: menemui + warga +
         bupati"``), so that an analyst sees what to edit; each veto span names its veto cue.
+        ``threshold`` and ``tagged`` say whether the theme is tagged; ``context`` lists the words
+        of the theme's ``context`` the article holds, as written, and ``without_context`` is
+        true when the theme asks for one and the article holds none (its score is then kept at
+        half its threshold at most). The scored record's themes leave these four out.
         """
         if theme not in self.scores:
             raise KeyError(f"no theme {theme!r}; themes: {', '.join(self.scores)}")
-        mine = [h for h in self.hits if h.theme == theme and h.kind not in ("negative", "vetoed")]
+        mine = [
+            h
+            for h in self.hits
+            if h.theme == theme and h.kind not in ("negative", "vetoed", "context")
+        ]
         mine.sort(key=lambda h: (not h.in_title, h.start))
         evidence: list[str] = []
         spans: list[dict[str, Any]] = []
@@ -113,6 +127,12 @@ class TagResult:
                 vetoes.append(phrase)
             veto_spans.append({"field": "title" if h.in_title else "text", "start": h.start,
                                "end": h.end, "seed": h.seed})  # fmt: skip
+        context = []
+        for h in sorted(self.hits, key=lambda h: (not h.in_title, h.start)):
+            if h.theme == theme and h.kind == "context":
+                phrase = (self.title if h.in_title else self.text)[h.start : h.end]
+                if phrase not in context:
+                    context.append(phrase)
         return {
             "theme": theme,
             "score": round(self.scores[theme], 4),
@@ -121,7 +141,16 @@ class TagResult:
             "sentences": sentences[:5],
             "vetoes": vetoes,
             "veto_spans": veto_spans,
+            "threshold": self.thresholds[theme],
+            "tagged": self.scores[theme] >= self.thresholds[theme],
+            "context": context,
+            "without_context": theme in self.without_context,
         }
+
+
+#: keys of :meth:`TagResult.explain` that the scored record's themes leave out (a tagged
+#: theme is above its threshold and has its context)
+_EXPLAIN_ONLY = ("threshold", "tagged", "context", "without_context")
 
 
 def _many(method: str, X: Any) -> list[str]:
@@ -248,13 +277,18 @@ class ThemeTagger(BaseEstimator):
             m = self._matcher_cache = RuleMatcher(self.taxonomy_)
         return m
 
-    def _rule_features(self, texts: Sequence[str], titles: Sequence[str]) -> np.ndarray:
+    def _rule_features(
+        self, texts: Sequence[str], titles: Sequence[str]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The rule features of each article, and which themes lack their context word."""
         matcher = self._matcher()
         feats = np.zeros((len(texts), len(self.taxonomy_), len(FEATURES)))
+        lacking = np.zeros((len(texts), len(self.taxonomy_)), dtype=bool)
         for i, (text, title) in enumerate(zip(texts, titles, strict=True)):
             hits, lead_end = matcher.analyse(text, title)
             feats[i] = matcher.features(hits, lead_end)
-        return feats
+            lacking[i] = matcher.lacks_context(hits)
+        return feats, lacking
 
     def fit(
         self,
@@ -311,7 +345,7 @@ class ThemeTagger(BaseEstimator):
             raise ValueError(
                 f"y must have shape (n_docs, n_themes) = ({len(texts)}, {n_themes}), got {Y.shape}"
             )
-        feats = self._rule_features(texts, titles)
+        feats, _ = self._rule_features(texts, titles)
         Xt = None
         if with_text.any():
             if tokens is None:
@@ -390,7 +424,18 @@ class ThemeTagger(BaseEstimator):
             for text, title in zip(texts, titles, strict=True)
         ]
 
-    def _scores(self, feats: np.ndarray, tokens: Sequence[str] | None) -> np.ndarray:
+    def _scores(
+        self, feats: np.ndarray, tokens: Sequence[str] | None, lacking: np.ndarray
+    ) -> np.ndarray:
+        scores = self._unbounded_scores(feats, tokens)
+        if lacking.any():
+            # a theme that asks for a context word (Theme.context) is not tagged without one:
+            # its score stays at half its threshold at most
+            half = np.array([self.thresholds_[t] for t in self.taxonomy_.ids]) / 2
+            scores = np.where(lacking, np.minimum(scores, half), scores)
+        return scores
+
+    def _unbounded_scores(self, feats: np.ndarray, tokens: Sequence[str] | None) -> np.ndarray:
         rule = _sigmoid(np.einsum("dtf,tf->dt", feats, self.rule_coef_) + self.rule_intercept_)
         if self.vectorizer_ is None or not self.learned_.any() or tokens is None:
             return rule
@@ -418,10 +463,10 @@ class ThemeTagger(BaseEstimator):
         check_is_fitted(self, "rule_coef_")
         texts = _many("predict_proba", X)
         titles = list(titles) if titles is not None else [""] * len(texts)
-        feats = self._rule_features(texts, titles)
+        feats, lacking = self._rule_features(texts, titles)
         if tokens is None:
             tokens = self._tokens_for(texts, titles)
-        return self._scores(feats, tokens)
+        return self._scores(feats, tokens, lacking)
 
     def predict(
         self,
@@ -443,13 +488,16 @@ class ThemeTagger(BaseEstimator):
         hits, lead_end = matcher.analyse(text, title)
         feats = matcher.features(hits, lead_end)[None]
         batch = [tokens] if tokens is not None else self._tokens_for([text], [title])
-        scores = self._scores(feats, batch)[0]
+        lacking = matcher.lacks_context(hits)
+        scores = self._scores(feats, batch, lacking[None])[0]
+        ids = self.taxonomy_.ids
         return TagResult(
-            scores={t: float(s) for t, s in zip(self.taxonomy_.ids, scores, strict=True)},
+            scores={t: float(s) for t, s in zip(ids, scores, strict=True)},
             hits=hits,
             text=text,
             title=title,
             thresholds=dict(self.thresholds_),
+            without_context=frozenset(t for t, lack in zip(ids, lacking, strict=True) if lack),
         )
 
     def tag_many(
@@ -466,13 +514,15 @@ class ThemeTagger(BaseEstimator):
         titles = [_title_arg(t) for t in titles] if titles is not None else [""] * len(texts)
         matcher = self._matcher()
         all_hits, feats = [], np.zeros((len(texts), len(self.taxonomy_), len(FEATURES)))
+        lacking = np.zeros((len(texts), len(self.taxonomy_)), dtype=bool)
         for i, (text, title) in enumerate(zip(texts, titles, strict=True)):
             hits, lead_end = matcher.analyse(text, title)
             feats[i] = matcher.features(hits, lead_end)
+            lacking[i] = matcher.lacks_context(hits)
             all_hits.append(hits)
         if tokens is None:
             tokens = self._tokens_for(texts, titles)
-        scores = self._scores(feats, tokens)
+        scores = self._scores(feats, tokens, lacking)
         ids = self.taxonomy_.ids
         # the thresholds of now, one copy for the batch: a later set_threshold does not change
         # results already given (as for tag)
@@ -484,8 +534,11 @@ class ThemeTagger(BaseEstimator):
                 text=text,
                 title=title,
                 thresholds=thresholds,
+                without_context=frozenset(t for t, lack in zip(ids, gap, strict=True) if lack),
             )
-            for row, hits, text, title in zip(scores, all_hits, texts, titles, strict=True)
+            for row, hits, text, title, gap in zip(
+                scores, all_hits, texts, titles, lacking, strict=True
+            )
         ]
 
     def set_threshold(self, theme: str, value: float) -> ThemeTagger:

@@ -9,7 +9,10 @@ list; see :class:`NearRule`), and
 did not or has not yet happened ("tidak menemui", "akan berdialog", "meminta agar ... mendengar"),
 so the phrase or rule does not count there, and ``conditions``: words that make the rest of their
 sentence hypothetical ("jika DPR dan Presiden mendengar aspirasi"), looked for further back in the
-sentence than blockers. Seed
+sentence than blockers. ``context``: words or phrases of which one at least must stand in the
+article (headline or body) for the theme to be tagged, for a theme that only exists inside a
+wider subject (vote buying, only around an election: a bribery case with no election is not
+it); an article without one keeps the theme's score at half its threshold at most. Seed
 evidence is written as news writes it; the tagger stems it, so ``pengamanan pilkada`` also
 matches ``mengamankan Pilkada``. Seeds are plain words, not patterns: one holding ``( ) | * ? +
 [ ] { } ^ $`` or a backslash, or no word at all, is refused when the file is read.
@@ -92,6 +95,7 @@ class Theme:
     near: tuple[NearRule, ...] = ()
     blockers: tuple[str, ...] = ()
     conditions: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (for saving with a model and for TOML output)."""
@@ -112,6 +116,8 @@ class Theme:
             out["blockers"] = list(self.blockers)
         if getattr(self, "conditions", ()):  # themes saved before ``conditions`` lack it
             out["conditions"] = list(self.conditions)
+        if getattr(self, "context", ()):  # themes saved before ``context`` lack it
+            out["context"] = list(self.context)
         return out
 
 
@@ -167,10 +173,10 @@ def _check_seed(seed: str, where: str) -> None:
 #: regular-expression characters: an analyst who writes one means a pattern, which seeds are not
 _PATTERN_CHARS = frozenset("()|*?+[]{}\\^$")
 
-_EVIDENCE = ("phrases", "terms", "negative", "blockers", "conditions", ".a", ".b", ".c")
+_EVIDENCE = ("phrases", "terms", "negative", "blockers", "conditions", "context", ".a", ".b", ".c")
 _KNOWN = {
     "id", "name_id", "name_en", "description", "include", "exclude", "threshold", "phrases",
-    "terms", "negative", "near", "blockers", "conditions",
+    "terms", "negative", "near", "blockers", "conditions", "context",
 }  # fmt: skip
 
 
@@ -248,6 +254,7 @@ def _theme(raw: Any, where: str) -> Theme:
         near=tuple(rules),
         blockers=_strings(raw.get("blockers"), f"{where} blockers"),
         conditions=_strings(raw.get("conditions"), f"{where} conditions"),
+        context=_strings(raw.get("context"), f"{where} context"),
     )
     if any(" " in w for w in theme.blockers):
         raise TaxonomyError(f"{where}: blockers are single words")

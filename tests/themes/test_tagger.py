@@ -461,3 +461,49 @@ def test_one_phrase_alone_passes_in_the_lead_or_headline_but_not_further_down(
     assert score(phrase) == pytest.approx(0.59, abs=0.01)
     assert score(filler, title="Operasi Mantap Praja digelar") == pytest.approx(0.72, abs=0.01)
     assert rules_tagger.thresholds_["pilkada_security"] == 0.5
+
+
+def test_a_theme_with_a_context_is_tagged_only_beside_a_context_word() -> None:
+    """Seen by an analyst on real news (CLICK-ID): vote buying tagged on bribery cases, election
+    disputes on judicial reviews of the KPK law, civil-servant neutrality on appointments, none
+    of them naming an election. ``context`` asks for one of its words in the article."""
+    from media_analytics.themes import Taxonomy
+
+    data = {
+        "themes": [
+            {
+                "id": "vote_buying",
+                "threshold": 0.5,
+                "phrases": ["bagi-bagi uang", "suap"],
+                "terms": ["amplop"],
+                "context": ["pilkada", "pemilih", "politik uang"],
+            },
+            {"id": "bribery", "phrases": ["suap"]},
+        ]
+    }
+    tagger = ThemeTagger(taxonomy=Taxonomy.from_dict(data)).fit([])
+    title = "Tersangka Suap Bagi-bagi Uang kepada Pejabat"
+    alone = "Penyidik menyita amplop. Tersangka suap itu bagi-bagi uang kepada pejabat dinas."
+    plain = tagger.tag(alone, title)
+    assert [t["theme"] for t in plain.themes()] == ["bribery"]
+    why = plain.explain("vote_buying")
+    assert why["without_context"] and not why["tagged"] and why["context"] == []
+    assert why["score"] <= why["threshold"] / 2 and why["evidence"]  # the evidence still shown
+    # the same with an election named: tagged, and the context word is no evidence of it
+    text = alone + " Kejadian itu menjelang Pilkada di kabupaten tersebut."
+    tagged = tagger.tag(text, title)
+    entry = next(t for t in tagged.themes() if t["theme"] == "vote_buying")
+    assert "Pilkada" not in entry["evidence"] and "context" not in entry
+    why = tagged.explain("vote_buying")
+    assert why["context"] == ["Pilkada"] and not why["without_context"] and why["tagged"]
+    # predict, tag_many and tag agree
+    proba = tagger.predict_proba([alone, text], titles=[title, title])
+    many = tagger.tag_many([alone, text], [title, title])
+    assert [round(r.scores["vote_buying"], 6) for r in many] == [
+        round(float(p), 6) for p in proba[:, 0]
+    ]
+    assert many[0].without_context == {"vote_buying"} and many[1].without_context == set()
+    # the taxonomy keeps its context when written out and read back
+    assert Taxonomy.from_dict(tagger.taxonomy_.to_dict()).themes[0].context == (
+        "pilkada", "pemilih", "politik uang"
+    )  # fmt: skip
