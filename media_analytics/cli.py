@@ -760,6 +760,17 @@ def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
+def _reading_options(args: argparse.Namespace) -> str:
+    """This run's options of how files are read, as a command line gives them (empty when all
+    are the defaults): for a command the run suggests, so that it reads alike."""
+    parts = [f" --column {shlex.quote(c)}" for c in args.column or ()]
+    if args.date_order != "auto":
+        parts.append(f" --date-order {args.date_order}")
+    if args.max_chars != _MAX_CHARS_KW["default"]:
+        parts.append(f" --max-chars {args.max_chars}")
+    return "".join(parts)
+
+
 def _file_stats(files: Sequence[str], args: argparse.Namespace) -> dict[str, str]:
     """``{resolved path: signature}`` of input files (standard input has none): size,
     modification and change times, and the reading options (``--column``, ``--date-order``,
@@ -968,9 +979,10 @@ def _score_into_store(
                 if kept_newer:  # once per run
                     logger.info(older_files_message(kept_newer))
                 if replaced_undated:
+                    # the command to restore them reads as this run reads (its options)
                     logger.warning(
                         undated_files_message(replaced_undated).replace(
-                            "--db DB", f"--db {args.db}"
+                            "--db DB", f"--db {shlex.quote(args.db)}{_reading_options(args)}"
                         )
                     )
                 if state is None:

@@ -782,7 +782,8 @@ def test_an_undated_resend_that_rolls_corrections_back_is_said(tmp_path: Path) -
     _write(exports / "2024-10-03.jsonl", fixed)
     _write(tmp_path / "resend.jsonl", first)
     assert _run("score", "exports", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
-    done = _run("score", "resend.jsonl", "--db", "m.db", "-q", cwd=tmp_path)
+    # (read as the daily job reads: the command it suggests carries the same reading options)
+    done = _run("score", "resend.jsonl", "--db", "m.db", "--date-order", "dmy", "-q", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     warned = [x for x in done.stderr.splitlines() if x.startswith("WARNING")]
     assert len(warned) == 1, done.stderr
@@ -792,7 +793,7 @@ def test_an_undated_resend_that_rolls_corrections_back_is_said(tmp_path: Path) -
         "version of 2024-10-03.jsonl;"
     ), warned[0]
     restore = warned[0].rsplit("(score ", 1)[1].rstrip(")").split()
-    assert restore[-3:] == ["--db", "m.db", "--reread"]
+    assert restore[-5:] == ["--db", "m.db", "--date-order", "dmy", "--reread"]
     assert Path(restore[0]).name == "2024-10-03.jsonl"
 
     def texts() -> set[str]:
