@@ -846,59 +846,40 @@ def test_numbered_rows_without_urls_do_not_overwrite_the_day_before(tmp_path: Pa
     assert titles == {r["title"] for r in sample[:6]}  # the first day's articles, untouched
 
 
-def test_following_the_id_clash_advice_stores_each_article_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize("urls", [True, False], ids=["urls", "no-urls"])
+def test_following_the_id_clash_advice_stores_each_article_once(tmp_path: Path, urls: bool) -> None:
     # seen on real news: two daily exports whose `id` column is the row number; the second
     # day's rows were rejected (id_clash), and re-running with `--column id=`, as the message
     # says, stored the first day's articles a second time under their URLs' ids (120 articles
-    # for 80 on CLICK-ID). A record with a stored article's URL is that article.
+    # for 80 on CLICK-ID). A record with a stored article's URL is that article. Seen later by
+    # an operator: exports with no URL column got the same, under the ids made of their texts
+    # (without a URL, a record with a stored article's text is that article).
     from media_analytics.themes.training import read_sample_records
 
     sample = read_sample_records()
     exports = tmp_path / "exports"
     exports.mkdir()
     for name, rows in (("2024-10-01", sample[:6]), ("2024-10-02", sample[6:10])):
-        _numbered_export(exports / f"ekspor-{name}.csv", rows)
+        _numbered_export(exports / f"ekspor-{name}.csv", rows, urls=urls)
     argv = ("score", "exports", "--db", "m.db", "--date-order", "dmy")
     done = _run(*argv, "-q", cwd=tmp_path)
     assert done.returncode == 1 and "--column id=" in done.stderr, done.stderr
     done = _run(*argv, "--column", "id=", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     with sqlite3.connect(tmp_path / "m.db") as con:
-        urls = [u for (u,) in con.execute("SELECT url FROM articles")]
+        stored = con.execute("SELECT title, url FROM articles").fetchall()
         n_scores = con.execute("SELECT COUNT(*) FROM scores").fetchone()[0]
-    assert len(urls) == 10, len(urls)  # (16 before: day 1's 6 stored twice)
-    assert sorted(urls) == sorted(r["url"] for r in sample[:10])  # each article once
+    assert len(stored) == 10, len(stored)  # (16 before: day 1's 6 stored twice)
+    # each article once
+    assert sorted(t for t, _ in stored) == sorted(r["title"] for r in sample[:10])
+    if urls:
+        assert sorted(u for _, u in stored) == sorted(r["url"] for r in sample[:10])
     assert n_scores == 10
     assert (
         "INFO media_analytics: 6 records have the URL (or, without one, the text) of an article "
         "stored under another id: taken as that article (a re-send, or a correction when its "
         "text changed), not stored a second time: " in done.stderr
     )
-    assert "4 new articles, 6 already stored by an earlier run, 0 of them changed" in done.stderr
-
-
-def test_following_the_id_clash_advice_without_urls_stores_each_article_once(
-    tmp_path: Path,
-) -> None:
-    # seen by an operator: the same advice on exports with no URL column stored every row
-    # read before a second time, under the id made of its text (7 articles for 6)
-    from media_analytics.themes.training import read_sample_records
-
-    sample = read_sample_records()
-    exports = tmp_path / "exports"
-    exports.mkdir()
-    for name, rows in (("2024-10-01", sample[:6]), ("2024-10-02", sample[6:10])):
-        _numbered_export(exports / f"ekspor-{name}.csv", rows, urls=False)
-    argv = ("score", "exports", "--db", "m.db")
-    done = _run(*argv, "-q", cwd=tmp_path)
-    assert done.returncode == 1 and "--column id=" in done.stderr, done.stderr
-    done = _run(*argv, "--column", "id=", cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
-    with sqlite3.connect(tmp_path / "m.db") as con:
-        titles = [t for (t,) in con.execute("SELECT title FROM articles")]
-        n_scores = con.execute("SELECT COUNT(*) FROM scores").fetchone()[0]
-    assert sorted(titles) == sorted(r["title"] for r in sample[:10])  # each article once
-    assert n_scores == 10
     assert "4 new articles, 6 already stored by an earlier run, 0 of them changed" in done.stderr
 
 
