@@ -1645,7 +1645,9 @@ def _minute(value: Any) -> str:
 
     if value is None or pd.isna(value):
         return "?"
-    return f"{pd.Timestamp(value).tz_convert('UTC'):%Y-%m-%d %H:%M} UTC"
+    stamp = pd.Timestamp(value)
+    stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
+    return f"{stamp:%Y-%m-%d %H:%M} UTC"
 
 
 def _day(value: Any) -> str:

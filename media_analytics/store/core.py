@@ -458,7 +458,8 @@ class Store(RunsMixin):
         )
         older.update(stayed)
         # a record given a taken-down article's id is said among the taken down, not here
-        renamed = {given: aid for given, aid in renamed.items() if aid not in set(refused)}
+        down_ids = set(refused)
+        renamed = {given: aid for given, aid in renamed.items() if aid not in down_ids}
         if same_url is not None:
             same_url.update(renamed)
         elif renamed:
