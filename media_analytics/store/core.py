@@ -865,11 +865,13 @@ class Store(RunsMixin):
                 raise StoreError(f"{self.url} has no run {run_id}")
             found, gone = _match_rejects(tx, rows, reread)
             tx.executemany("DELETE FROM rejects WHERE reject_id = ?", [(r,) for r in gone])
+            # a reject met again is told where it stands now and what its record is called
+            # now (the id a run with other reading options gives it), its message with them
             tx.executemany(
-                "UPDATE rejects SET source_file = ?, line = ?, message = ?, content_key = ? "
-                "WHERE reject_id = ?",
+                "UPDATE rejects SET source_file = ?, line = ?, record_id = ?, message = ?, "
+                "content_key = ? WHERE reject_id = ?",
                 [
-                    (row[0], row[1], row[4], row[6], known)
+                    (row[0], row[1], row[2], row[4], row[6], known)
                     for row, known in zip(rows, found, strict=True)
                     if known is not None
                 ],

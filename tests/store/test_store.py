@@ -487,6 +487,22 @@ def test_a_file_read_again_keeps_each_reject_once(store: Store) -> None:
     assert list(store.rejects_frame()["file"]) == ["<stdin>"]
 
 
+def test_a_reject_met_again_is_told_as_it_reads_now(store: Store) -> None:
+    # seen by an operator: a repeated id met again with --column id= kept the stored row's old
+    # record id beside the message the later reading gave, naming the new id
+    def reject(line: int, rid: str) -> dict[str, Any]:
+        return {"file": "day.jsonl", "line": line, "reason": "repeated_id", "record_id": rid,
+                "message": f"id {rid!r} was already read", "digest": "d1"}  # fmt: skip
+
+    first = store.start_run("v1", ["day.jsonl"])
+    store.add_rejects(first, [reject(10, "7")])
+    again = store.start_run("v1", ["day.jsonl"])
+    assert store.add_rejects(again, [reject(11, "u-7")], files=["day.jsonl"]) == 0
+    (row,) = store.rejects_frame().to_dict(orient="records")
+    assert (row["run_id"], row["line"], row["record_id"]) == (first, 11, "u-7")
+    assert row["message"] == "id 'u-7' was already read"
+
+
 def _read_rejects(path: Path) -> Any:
     from media_analytics import corpus
 
