@@ -177,6 +177,13 @@ def test_an_office_keeps_its_body_whole_before_the_holder(
     assert actors[person].role == role
 
 
+def test_a_body_an_office_is_held_at_is_read_apart_from_its_holder() -> None:
+    # seen by an analyst on real news (detik): "Dokter di Klinik ...", the holder speaking
+    actors = kinds("Dokter di Klinik Cahaya Kebagusan Grace Maria mengatakan pasien bertambah.")
+    assert actors.get("Klinik Cahaya Kebagusan") == "organization", actors
+    assert actors.get("Grace Maria") == "person", actors
+
+
 @pytest.mark.parametrize(
     ("text", "org", "not_a_person"),
     [
@@ -191,6 +198,23 @@ def test_an_office_keeps_its_body_whole_before_the_holder(
             "Direktur PT Sinar Terang Budi Santoso (BS) mengatakan laba naik.",
             "PT Sinar Terang",
             "Terang Budi Santoso",
+        ),
+        # "di" opens where anyone is: no name read after the body without firmer evidence
+        (
+            "Keluarga menjenguk almarhum di Rumah Sakit Pusat Angkatan Darat (RSPAD) Gatot "
+            "Subroto, Jakarta Pusat.",
+            "Rumah Sakit Pusat Angkatan Darat",
+            "Gatot Subroto",
+        ),
+        (
+            "Dokter di Klinik Cahaya Kebagusan mengatakan pasien bertambah.",
+            "Klinik Cahaya Kebagusan",
+            "Kebagusan",
+        ),
+        (
+            "Perawat di Klinik Cahaya Kebagusan Grace Maria sedang bertugas.",
+            "",
+            "Grace Maria",
         ),
     ],
 )
