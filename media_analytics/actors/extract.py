@@ -256,9 +256,10 @@ class ArticleActors:
                 continue
             om = match_org(ts, i, gaz) if words[i] in org_openers else None
             after = None
-            if om is not None and k > 0 and self._office_before(k):
+            held_at = om is not None and self._held_at(k)
+            if om is not None and k > 0 and (held_at or self._office_before(k)):
                 # "pelatih Persib, Robert Alberts,": the person after the cue's organisation
-                after = person_after_outfit(ts, om.end)
+                after = None if held_at else person_after_outfit(ts, om.end)
                 short = match_org(ts, i, gaz, complement=True) if after is None else None
                 if short is not None and short.end < om.end:
                     # "politikus Partai Nasdem Zulfan Lindan": the name was read into the
@@ -403,6 +404,17 @@ class ArticleActors:
         if low == "dari":
             return k > 1 and ts.upper[k - 2]  # "Anggota Komisi II DPR dari Fraksi PPP ..."
         return ts.words[k - 1] in _JOB_TITLES
+
+    def _held_at(self, k: int) -> bool:
+        """The organisation at ``k`` is where the one described just before ``di`` works
+        (``Dokter di Klinik Cahaya Kebagusan Grace Maria mengatakan``): a name may follow it,
+        read only on the firmer evidence :func:`person_after_outfit` asks for, as ``di`` also
+        opens where anyone is or goes (``menjenguk almarhum di RSPAD Gatot Subroto``)."""
+        ts = self.ts
+        if k < 2 or ts.lows[k - 1] != "di" or not ts.joined(k - 1):
+            return False
+        before = ts.lows[k - 2]
+        return before in ts.lex.person_cues or before in ts.lex.role_openers
 
     def _outfit_role(self, k: int, end: int) -> RoleMatch | None:
         """The role of the person named after the outfit at ``k .. end-1``: the cue and the

@@ -320,6 +320,11 @@ def _continue_name(
                 # words, end it: a person named after the office ("Dinas Kehutanan Jawa Barat
                 # Arniati Rahim"; not "PT Solo Manufaktur Kreasi", whose name opens with a place)
                 break
+            if complement and ends and j == start and _spelt_after(ts, head, j + run):
+                # "Ekonom Universitas Gadjah Mada (UGM) Wisnu ...": the short form that follows
+                # spells the body with all of the run, so no person's name is in it
+                j += run
+                break
             if complement and ends:
                 # a person's name may follow ("Direktur PT Maju Jaya Budi Santoso"): an
                 # organisation that has a name already ("Komisi II DPR RI") takes none of the
@@ -327,12 +332,35 @@ def _continue_name(
                 # it before a comma ("Komisaris PT Dosni Roha, Bambang ...")
                 if j == start:
                     comma = j + run < ts.n and ts.words[j + run] == ","
-                    j += run if comma else max(1, run - 2)
+                    j += run if comma else _body_words(ts, head, j, run)
                 break
             j += run
             continue
         break
     return j
+
+
+def _body_words(ts: TokenStream, head: int, j: int, run: int) -> int:
+    """How many of the ``run`` plain words from ``j`` go on the body's name from ``head``, a
+    person's name following them: all but two (at least one), unless the article shows where
+    the person's name starts, with its first word standing alone by a speech verb elsewhere
+    (``kata Wisnu``) or the body standing alone without the rest (``Universitas Gadjah Mada``):
+    a three-word name after a two-word body (``Universitas Gadjah Mada Wisnu Setiadi Nugroho``)
+    is then not cut after its first word."""
+    for k in range(j + 1, j + run - 1):  # one word of the body at least, two of the name
+        if _speaks_alone(ts, k, k + 1) or ts.stands_alone_elsewhere(head, k):
+            return k - j
+    return max(1, run - 2)
+
+
+def _spelt_after(ts: TokenStream, head: int, end: int) -> bool:
+    """A short form in brackets right after token ``end - 1`` that spells the body's words from
+    ``head`` (``Universitas Gadjah Mada (UGM)``; or their start: ``Institut Teknologi Sepuluh
+    Nopember (ITS)``), not a person's initials (``Budi Santoso (BS)``)."""
+    if not (end + 2 < ts.n and ts.words[end] == "(" and ts.words[end + 2] == ")"):
+        return False
+    acr = ts.words[end + 1]
+    return len(acr) >= 2 and ts.upper[end + 1] and _initials(ts.words[head:end]).startswith(acr)
 
 
 def _past_titles(ts: TokenStream, j: int, role: bool) -> int:
