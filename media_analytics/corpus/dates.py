@@ -81,6 +81,8 @@ _TIME_RE = re.compile(
 )
 _ISO_DATE_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _NUMERIC_DATE_RE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$")
+#: a numeric date anywhere in a string (``Selasa, 05/06/2024 10:00``), whatever its order
+NUMERIC_DAY = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
 _DAY_MONTH_YEAR_RE = re.compile(r"^(\d{1,2})[\s-]+([a-z']+)\.?[\s,-]+(\d+)$", re.IGNORECASE)
 _MONTH_DAY_YEAR_RE = re.compile(
     r"^([a-z']+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d+)$", re.IGNORECASE
@@ -213,6 +215,22 @@ def numeric_date_order(value: object) -> bool | None:
     if 12 < second <= 31 and 1 <= first <= 12:
         return False if _exists(year, first, second) else None
     return None
+
+
+def reads_both_ways(value: object) -> bool:
+    """Whether a date reads as two different days, day first and month first: the dates whose
+    order a reader must guess (``05/06/2024``; not ``05/05/2024``, ``21/10/2025``, nor
+    ``32/13/2019 25:61``, which reads neither way).
+
+    >>> reads_both_ways("05/06/2024 10:00"), reads_both_ways("32/13/2019 25:61")
+    (True, False)
+    """
+    if not isinstance(value, str) or NUMERIC_DAY.search(value) is None:
+        return False
+    try:
+        return parse_date(value, dayfirst=True) != parse_date(value, dayfirst=False)
+    except ValueError:
+        return False
 
 
 def _exists(year: str, month: int, day: int) -> bool:

@@ -28,9 +28,9 @@ from typing import Any
 import pandas as pd
 
 from .article import Article, _missing
-from .dates import numeric_date_order, parse_date
+from .dates import numeric_date_order, reads_both_ways
 from .ids import outlet_of
-from .readers import _NUMERIC_DAY, _RECORDS_NAME, Converter, DateOrder, Record, _record_id
+from .readers import _RECORDS_NAME, Converter, DateOrder, Record, _record_id
 from .rejects import Rejects
 from .writers import _plain
 
@@ -341,17 +341,6 @@ def _outlet_key(name: str) -> str:
     return key[4:] if key.startswith("www.") and len(key) > 4 else key
 
 
-def _reads_both_ways(value: Any) -> bool:
-    """Whether a date reads as two different days, day first and month first (``05/06/2024``;
-    not ``05/05/2024``, nor ``21/10/2025``)."""
-    if not isinstance(value, str) or _NUMERIC_DAY.search(value) is None:
-        return False
-    try:
-        return parse_date(value, dayfirst=True) != parse_date(value, dayfirst=False)
-    except ValueError:
-        return False
-
-
 class _Outlet:
     """What the dates of one outlet's rows say about their order."""
 
@@ -403,12 +392,12 @@ class _DateOrders:
             self.key_of[i] = key
             column = mapping.get("published_at")
             value = record.get(column) if column is not None else None
-            outlet.numeric = outlet.numeric or (
-                isinstance(value, str) and _NUMERIC_DAY.search(value) is not None
-            )
+            # (a date that reads neither way, "32/13/2019", is no guess of the order)
+            both = reads_both_ways(value)
+            outlet.numeric = outlet.numeric or both
             order = numeric_date_order(value)
             if order is None:
-                if _reads_both_ways(value):
+                if both:
                     outlet.both.append(i)
             elif outlet.order is None:
                 outlet.order = order

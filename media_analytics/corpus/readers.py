@@ -64,7 +64,7 @@ from typing import IO, Any, cast
 
 from .article import Article, Issue, build_article
 from .columns import ColumnResolver
-from .dates import _MONTHS, numeric_date_order
+from .dates import _MONTHS, NUMERIC_DAY, numeric_date_order, reads_both_ways
 from .rejects import Rejects, _Report
 
 __all__ = ["ARTICLE_SUFFIXES", "PathsLike", "read_articles"]
@@ -114,24 +114,6 @@ REPEATED_ID_WINDOW = 100_000
 DateOrder = bool | str | None
 
 log = logging.getLogger(__name__)
-_NUMERIC_DAY = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
-
-
-def _reads_both_ways(value: object) -> bool:
-    """Whether ``value`` holds a numeric date whose order matters: day and month both 1-12
-    and not equal (``05/06/2024``). One that is unreadable either way (``32/13/2019``) or reads
-    the same both ways (``05/05/2024``) is no reason to warn of a guessed order.
-
-    >>> _reads_both_ways("05/06/2024 10:00"), _reads_both_ways("32/13/2019 25:61")
-    (True, False)
-    """
-    if not isinstance(value, str):
-        return False
-    match = _NUMERIC_DAY.search(value)
-    if match is None:
-        return False
-    first, second = (int(part) for part in re.split(r"[-/.]", match.group())[:2])
-    return first != second and 1 <= first <= 12 and 1 <= second <= 12
 
 
 def read_articles(
@@ -697,7 +679,7 @@ class Converter:
             ahead.append((line, record))
             column = self._mapping(record).get("published_at")
             value = record.get(column) if column is not None else None
-            numeric = numeric or _reads_both_ways(value)
+            numeric = numeric or reads_both_ways(value)
             order = numeric_date_order(value)
             if order is not None:
                 way = "day" if order else "month"
@@ -851,7 +833,7 @@ class Converter:
         )
         raw_date = fields.get("published_at")
         # the file's order explains only a failed numeric date, not "45583" or "2 jam yang lalu"
-        numeric = isinstance(raw_date, str) and _NUMERIC_DAY.search(raw_date) is not None
+        numeric = isinstance(raw_date, str) and NUMERIC_DAY.search(raw_date) is not None
         for issue in issues:
             if auto and numeric and issue.reason == "bad_date":
                 issue = Issue(issue.reason, f"{issue.message} ({self._order_note})", issue.severity)

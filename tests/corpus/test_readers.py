@@ -185,6 +185,19 @@ def test_an_unreadable_numeric_date_is_no_guessed_order(
     path = _dated_csv(tmp_path / "y.csv", ["2019-09-16 10:00", "05/06/2019"])
     list(read_articles(path, dayfirst="auto", rejects=rejects))
     assert rejects.guessed_date_order == [str(path)]
+    # a frame read alike (score_frame's reader), which settles an order per outlet
+    import pandas as pd
+
+    from media_analytics.corpus import read_frame
+
+    caplog.clear()
+    frame = pd.DataFrame(
+        {"title": ["J0", "J1"], "text": ["isi berita satu", "isi berita dua"],
+         "date": ["2019-09-16 10:00", "32/13/2019 25:61"]}
+    )  # fmt: skip
+    with caplog.at_level(logging.DEBUG, logger="media_analytics"):
+        assert len(list(read_frame(frame, dayfirst="auto"))) == 2
+    assert "if the source writes the month first" not in caplog.text  # no guessed order
 
 
 def test_dayfirst_must_be_a_known_value() -> None:
