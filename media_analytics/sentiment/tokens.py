@@ -14,7 +14,11 @@ A test result reads against the sentiment sense of its word: ``positif`` and ``n
 an illness or a drug (``positif virus Corona``, ``negatif narkoba``, ``positif mengonsumsi
 ganja``) or after a test (``hasil tes urine negatif``) carry the ``NEG_`` mark as a negated word
 does, so that the lexicon counts ``positif Covid-19`` as bad news and ``negatif Covid-19`` as
-good news. Inside a negation scope (``tidak positif Covid-19``) the two cancel.
+good news. Inside a negation scope (``tidak positif Covid-19``) the two cancel. In the same way
+a success reads against its sense when what succeeds is a getaway or a crime (``pelaku berhasil
+kabur``, ``berhasil menggasak perhiasan``): ``berhasil`` and ``sukses`` there carry the mark. Verbs
+that sport news also writes of a win (``mencuri`` a point, ``membobol`` a goal, ``lolos`` to
+the final) are not among them.
 """
 
 from __future__ import annotations
@@ -72,6 +76,17 @@ _RESULT_LINKS = frozenset(
 _TESTS = frozenset(
     {"tes", "test", "uji", "swab", "usap", "pcr", "antigen", "rapid", "urine", "urin"}
 )
+
+# A success of wrongdoers (see the module docstring): the words, and the verbs right after them
+# that make the success a getaway or a crime ("membawa" counts before "kabur" or "lari").
+_SUCCESS_WORDS = frozenset({"berhasil", "sukses"})
+_GETAWAYS = frozenset(
+    {"kabur", "melarikan", "menggasak", "menggondol", "menipu", "merampok", "menjarah"}
+    | {"menyelundupkan", "meretas", "menggelapkan", "memperdaya"}
+)
+_CARRIED_OFF = frozenset({"kabur", "lari"})
+# the words whose reading depends on the words after them
+_READ_AGAINST = _RESULT_WORDS | _SUCCESS_WORDS
 
 # Clause boundaries: punctuation that ends or splits a clause, and the contrastive conjunctions
 # after which the polarity usually turns (they end the scope and are not features themselves).
@@ -135,19 +150,31 @@ def mark_negation(tokens: list[str], window: int = 3) -> list[str]:
 
 
 def result_positions(pieces: list[str]) -> set[int]:
-    """The positions in ``pieces`` (words and clause marks, lower-cased) of ``positif`` and
-    ``negatif`` read as a test result (see the module docstring).
+    """The positions in ``pieces`` (words and clause marks, lower-cased) of the words read
+    against their sense: ``positif`` and ``negatif`` as a test result, ``berhasil`` and
+    ``sukses`` as a getaway or a crime (see the module docstring).
 
     >>> sorted(result_positions("hendrar positif virus corona , hasil tes negatif".split()))
     [1, 7]
     >>> result_positions("dampak positif bagi penanganan covid-19".split())
     set()
+    >>> sorted(result_positions("pencuri berhasil membawa kabur perhiasan".split()))
+    [1]
+    >>> result_positions("polisi berhasil menangkap pelaku".split())
+    set()
     """
     out = set()
     for i, piece in enumerate(pieces):
-        if piece not in _RESULT_WORDS:
+        if piece not in _READ_AGAINST:
             continue
         after = pieces[i + 1 : i + 3]
+        if piece in _SUCCESS_WORDS:
+            if after and (
+                after[0] in _GETAWAYS
+                or (after[0] == "membawa" and len(after) > 1 and after[1] in _CARRIED_OFF)
+            ):
+                out.add(i)
+            continue
         of_what = bool(after) and (
             after[0] in _TESTED_FOR
             or (after[0] in _RESULT_LINKS and len(after) > 1 and after[1] in _TESTED_FOR)
@@ -240,7 +267,7 @@ def piece_views(text: str, *, stem: bool = True, negation_window: int = 3) -> Pi
     # test results are marked with the negation scopes (not when negation_window is 0)
     results = (
         result_positions(pieces)
-        if negation_window > 0 and not _RESULT_WORDS.isdisjoint(plain)
+        if negation_window > 0 and not _READ_AGAINST.isdisjoint(plain)
         else set()
     )
     if (
@@ -356,8 +383,9 @@ def joined_views(text: str, pieces: Sequence[tuple[int, int, PieceViews]]) -> To
     ``text[start:end]`` (:func:`piece_views`, one setting for all). Between the pieces only
     spaces, line breaks and ASCII clause marks may stand. The joined views are those of the
     whole text when each piece reads as it does in the whole: no encoding repair, accent folding
-    or negation scope that reaches across a seam, and no ``positif``/``negatif`` within two
-    words of one (a test result reads the words around it).
+    or negation scope that reaches across a seam, and no ``positif``/``negatif`` or
+    ``berhasil``/``sukses`` within two words of one (their reading depends on the words around
+    them).
 
     >>> text = "Warga tidak kecewa. Petugas sigap."
     >>> parts = [(0, 19, piece_views(text[:19])), (20, 34, piece_views(text[20:]))]
@@ -378,7 +406,7 @@ def joined_views(text: str, pieces: Sequence[tuple[int, int, PieceViews]]) -> To
         if folded or open_scope or not _gap_ok(text, at, start, inner=at > 0):
             return None
         edge = views.plain[:2] + views.plain[-2:]
-        if not _RESULT_WORDS.isdisjoint(edge) or views.plain[:1] in _OPENING_PLACES:
+        if not _READ_AGAINST.isdisjoint(edge) or views.plain[:1] in _OPENING_PLACES:
             return None  # (a place's name opening a piece may go on a sentence of the text)
         words += views.words
         stems += views.stems

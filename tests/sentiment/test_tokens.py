@@ -122,12 +122,34 @@ def test_a_test_result_reads_against_the_words_sentiment_sense() -> None:
         assert not any(t.startswith("NEG_") for t in sentiment_tokens(text)), text
 
 
+def test_a_getaway_reads_against_success() -> None:
+    # seen on real news: thieves who "berhasil" got away with the Louvre's jewels read as good news
+    lex = load_lexicon()
+    for text, word in [
+        ("Para pencuri berhasil menggasak perhiasan kerajaan.", "berhasil"),
+        ("Pelaku sukses melarikan diri sebelum polisi datang.", "sukses"),
+        ("Komplotan itu berhasil membawa kabur uang nasabah.", "berhasil"),
+    ]:
+        assert f"NEG_{word}" in sentiment_tokens(text), text
+        _, neg, balance, _ = lexicon_features(sentiment_tokens(text), lex)
+        assert neg > 0 and balance < 0, text
+    # a success of the police, the rescue or a team is still one, whatever it is about
+    for text in (
+        "Polisi berhasil menangkap pelaku yang kabur.",
+        "Tim SAR berhasil mengevakuasi seluruh warga.",
+        "Persija berhasil mencuri poin dan lolos ke final.",
+        "Pencuri itu berhasil ditangkap warga.",
+    ):
+        assert not any(t.startswith("NEG_") for t in sentiment_tokens(text)), text
+    assert lexicon_features(sentiment_tokens("Polisi berhasil menangkap pelaku."), lex)[2] > 0
+
+
 # Words and separators that reach every rule joined_views must respect: negators at a sentence's
 # end, test results near a seam, accents, mojibake, clause words, ".," paragraph joins.
 _JOIN_WORDS = [
     "Warga", "tidak", "kurangnya", "puas", "positif", "negatif", "Covid-19", "tes", "urine",
     "tapi", "café", "â€œKata", "dia", "enak", "Belum", "ditemukan", "buku-buku", "don't",
-    "“Aman”", "10.5", "KPU", "Jateng",
+    "“Aman”", "10.5", "KPU", "Jateng", "berhasil", "kabur", "membawa",
 ] + ["kantor", "baru", "rapat", "digelar", "Senin", "pagi", "warga", "Semarang"] * 6  # fmt: skip
 _JOIN_SEPARATORS = [" ", " ", " ", ". ", ".,", "\n", "! ", ", ", " - ", "? "]
 
