@@ -10,7 +10,11 @@ only mean one person in the data at hand, and names each group by its most used 
 - the same words once spelling, accents, punctuation and case are set aside (``Laode M.
   Syarif``, ``Laode M Syarif``);
 - a shorter form whose words appear, in order, in the longer ones (``Sri Mulyani`` in ``Sri
-  Mulyani Indrawati``; an initial stands for a word it begins, ``B.J. Habibie``), when every
+  Mulyani Indrawati``; an initial stands for a word it begins, ``B.J. Habibie``), unless the
+  longer form is another person's given name before the shorter, more used one: a word the data
+  also use alone as a person's name (``Iriana Joko Widodo``, ``Atalia Ridwan Kamil``: wives
+  are named by their names and their husbands'), other than a word news leaves out of a name
+  (:data:`DROPPED_HEADS`: ``Muhammad Tito Karnavian``), when every
   longer form that holds it is one person (``Agus Wibowo`` beside ``Agus Tri Wibowo`` and ``Agus
   Wibowo Santoso`` joins neither), stray forms aside (each seen once or twice, all together a
   tenth as often as the others at most: a misspelling, words an extraction ran on into);
@@ -66,6 +70,19 @@ __all__ = [
 NICKNAME_HEADS = frozenset(
     {"gus", "cak", "kang", "mas", "bung", "bang", "ning", "neng", "teh", "abah", "buya", "uda",
      "daeng", "mbak", "mbah", "ki", "nyai", "ustaz", "ustadz", "kiai", "habib"}
+)  # fmt: skip
+
+#: Words that open a person's full name and that news often leaves out: ``Tito Karnavian`` for
+#: Muhammad Tito Karnavian, ``Amran Sulaiman`` for Andi Amran Sulaiman, ``Nadia Tarmizi`` for
+#: Siti Nadia Tarmizi, Balinese birth-order and caste names (``I Wayan``, ``Ida Bagus``). They
+#: are no other person's given name before a shorter name (see :func:`person_groups`).
+DROPPED_HEADS = frozenset(
+    {"muhammad", "muhamad", "mohammad", "mohamad", "mohammed", "muhammed", "mochammad",
+     "mochamad", "mokhamad", "mukhammad", "moch", "moh", "muh", "mhd", "abdul", "ahmad",
+     "achmad", "akhmad", "raden", "haji", "hajjah", "hj", "kh", "andi", "teuku", "tengku",
+     "tgk", "cut", "siti", "sri", "sultan", "gusti", "anak", "agung", "ida", "bagus", "i",
+     "ni", "luh", "wayan", "made", "nyoman", "ketut", "putu", "kadek", "komang", "gede",
+     "dewa", "cokorda", "tjokorda", "ngakan"}
 )  # fmt: skip
 
 #: Articles that must join a nickname to one full name before other articles' lone uses of the
@@ -204,6 +221,28 @@ def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return i == len(short)
 
 
+_DROPPED_KEYS = frozenset(spelling_key(w) for w in DROPPED_HEADS)
+
+
+def _given_before(
+    short: tuple[str, ...], long: tuple[str, ...], given: Container[tuple[str, ...]]
+) -> bool:
+    """Whether a word of ``long`` before the one ``short`` begins with is a given name of its
+    own: one of ``given`` (the names used alone), not an initial or one of
+    :data:`DROPPED_HEADS` (``short`` within ``long``, see :func:`_within`).
+
+    >>> _given_before(name_words("Joko Widodo"), name_words("Iriana Joko Widodo"), {("iriana",)})
+    True
+    >>> _given_before(name_words("Tito Karnavian"), name_words("Muhammad Tito Karnavian"),
+    ...               {("muhammad",)})
+    False
+    """
+    for at, word in enumerate(long):
+        if short[0] == word or (len(short[0]) == 1 and word.startswith(short[0])):
+            return any(len(w) > 1 and w not in _DROPPED_KEYS and (w,) in given for w in long[:at])
+    return False
+
+
 class _Groups:
     """Union-find over name keys; a group holds at most one name of the analyst's table."""
 
@@ -308,7 +347,15 @@ def person_groups(
     for k in multi:
         sets = sorted((by_word[w] for w in set(k) if len(w) > 1), key=len)
         shared = set(sets[0]).intersection(*sets[1:])
-        holders = sorted(h for h in shared if h != k and _within(k, h))
+        holders = sorted(
+            h
+            for h in shared
+            if h != k
+            and _within(k, h)
+            # another person's given name before this more used one: a wife named by her
+            # husband's name, not a longer form of his ("Iriana Joko Widodo")
+            and not (freq[h] < freq[k] and _given_before(k, h, freq))
+        )
         holders = _established(holders, freq, min_full, rare_share, fixed)
         if not holders or not all(
             _within(a, b) or _within(b, a) for i, a in enumerate(holders) for b in holders[i + 1 :]

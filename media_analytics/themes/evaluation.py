@@ -83,10 +83,12 @@ class ThemeEvaluation:
         ``positives``, ``tp``, ``fp``, ``fn``, ``precision``, ``recall``, ``f1``.
     errors : pandas.DataFrame
         One row per wrong decision: ``id``, ``title``, ``theme``, ``error`` (``false
-        positive`` or ``false negative``), ``score`` and ``evidence`` (the matched phrases,
-        joined by ``; ``): for a false positive those of the tag, for a false negative the
-        theme's score below its threshold and the evidence found all the same (empty when
-        none was).
+        positive`` or ``false negative``), ``score``, ``evidence`` (the matched phrases,
+        joined by ``; ``) and ``against`` (what held a miss down: its veto cues as the text
+        writes them, joined by ``; ``, and ``no context word`` when the theme asks for one and
+        the article holds none; empty for a false positive): for a false positive the tag's,
+        for a false negative the theme's score below its threshold and the evidence found all
+        the same (empty when none was).
     n_articles : int
         Labelled articles found among the articles given.
     missing : list of str
@@ -183,7 +185,7 @@ def evaluate_themes(
             if value == 0 and hit is not None:
                 evidence = "; ".join(str(e) for e in hit.get("evidence") or [])
                 errors.append(
-                    [i, record.get("title"), theme, "false positive", hit["score"], evidence]
+                    [i, record.get("title"), theme, "false positive", hit["score"], evidence, ""]
                 )
             elif value == 1 and hit is None:
                 if below is None:
@@ -192,10 +194,15 @@ def evaluate_themes(
                 # the evidence found, too little to pass
                 missed = below.explain(theme)
                 evidence = "; ".join(str(e) for e in missed["evidence"])
+                # and what held it down, which the evidence alone does not show
+                against = [str(v) for v in missed["vetoes"]]
+                if missed.get("without_context"):
+                    against.append("no context word")
                 errors.append(
-                    [i, record.get("title"), theme, "false negative", missed["score"], evidence]
-                )
-    columns = ["id", "title", "theme", "error", "score", "evidence"]
+                    [i, record.get("title"), theme, "false negative", missed["score"], evidence,
+                     "; ".join(against)]
+                )  # fmt: skip
+    columns = ["id", "title", "theme", "error", "score", "evidence", "against"]
     return ThemeEvaluation(
         table=table,
         errors=pd.DataFrame(errors, columns=columns),

@@ -42,6 +42,35 @@ def test_a_form_two_people_could_bear_stays_as_written():
     assert person_groups(counts) == {}
 
 
+def test_a_wife_named_by_her_husbands_name_is_not_him():
+    # seen on CLICK-ID: the first lady's stories counted under the president in reports
+    counts = {
+        "Joko Widodo": 80,
+        "Iriana Joko Widodo": 6,
+        "Iriana": 3,
+        "Ridwan Kamil": 30,
+        "Atalia Ridwan Kamil": 4,
+        "Atalia": 2,
+        # a word news leaves out of a name, though also a name used alone elsewhere
+        "Tito Karnavian": 40,
+        "Muhammad Tito Karnavian": 5,
+        "Muhammad": 2,
+        # a longer form whose first word nobody is called alone: still one person
+        "Haris Azhar": 20,
+        "Lokataru Haris Azhar": 1,
+    }
+    groups = person_groups(counts)
+    assert "Iriana Joko Widodo" not in groups and "Atalia Ridwan Kamil" not in groups
+    assert groups["Iriana"] == "Iriana Joko Widodo" and groups["Atalia"] == "Atalia Ridwan Kamil"
+    assert groups["Muhammad Tito Karnavian"] == "Tito Karnavian"
+    assert groups["Lokataru Haris Azhar"] == "Haris Azhar"
+    # the given name before a less used shorter form is the person's own: one person
+    assert person_groups({"Luhut Binsar Panjaitan": 40, "Binsar Panjaitan": 2, "Luhut": 9}) == {
+        "Binsar Panjaitan": "Luhut Binsar Panjaitan",
+        "Luhut": "Luhut Binsar Panjaitan",
+    }
+
+
 def test_a_stray_rare_longer_form_does_not_make_a_name_two_people():
     # seen on real news: one article's form run over a full stop, beside 118 articles
     counts = {"Sri Mulyani": 75, "Sri Mulyani Indrawati": 43, "Lembaga. Sri Mulyani": 1}

@@ -196,3 +196,26 @@ def test_a_miss_shows_the_evidence_found_below_the_threshold(default_pipeline) -
             clean_article(article["text"]).text, clean_title(article["title"])
         ).explain(row.theme)
         assert (row.score, row.evidence) == (explained["score"], "; ".join(explained["evidence"]))
+        against = explained["vetoes"] + ["no context word"] * explained["without_context"]
+        assert row.against == "; ".join(against)
+
+
+def test_a_miss_names_the_veto_cues_that_held_it_down(default_pipeline) -> None:
+    # a researcher could not tell from the wrong-decisions file why a labelled article was
+    # missed: the evidence was there, the veto cues that cancelled it were not
+    article = {
+        "id": "refused",
+        "title": "Mahasiswa Minta Audiensi, Bupati Menolak Menemui",
+        "text": "Mahasiswa meminta audiensi dengan Bupati untuk menyampaikan aspirasi dan keluhan "
+        "warga. Mereka menuntut dialog terbuka, tetapi Bupati menolak menemui mahasiswa. "
+        "Pertemuan batal digelar.",
+    }
+    result = evaluate_themes(default_pipeline, [article], {"refused": {"public_dialogue": 1}})
+    (row,) = result.errors.itertuples()
+    assert row.error == "false negative"
+    why = default_pipeline.explain_themes(article["text"], article["title"])
+    vetoes = why.explain("public_dialogue")["vetoes"]
+    assert "menolak menemui" in vetoes and row.against == "; ".join(vetoes)
+    # a false positive has nothing against it
+    result = evaluate_themes(default_pipeline, [article], {"refused": {"public_dialogue": 0}})
+    assert result.errors.empty
