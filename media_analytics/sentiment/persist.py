@@ -44,5 +44,23 @@ def load_model(path: str | os.PathLike[str]) -> Any:
     ------
     skops.io.exceptions.UntrustedTypesFoundException
         When the file holds any other type.
+    IsADirectoryError
+        When ``path`` is a folder: a model directory (``media-analytics train --out``,
+        ``MediaPipeline.save``) is read with ``MediaPipeline.load``.
+    ValueError
+        When the file is not one :func:`save_model` writes (not a skops file, or cut short).
     """
-    return _skops().load(os.fspath(path), trusted=TRUSTED_TYPES)
+    import zipfile
+
+    where = os.fspath(path)
+    if os.path.isdir(where):
+        raise IsADirectoryError(
+            f"{where}: a folder, not a sentiment model file; a model directory (train --out, "
+            "MediaPipeline.save) is read with media_analytics.MediaPipeline.load"
+        )
+    try:
+        return _skops().load(where, trusted=TRUSTED_TYPES)
+    except (zipfile.BadZipFile, KeyError, EOFError) as exc:
+        raise ValueError(
+            f"{where}: not a sentiment model written by save_model ({exc or type(exc).__name__})"
+        ) from exc

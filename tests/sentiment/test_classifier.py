@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -168,6 +169,23 @@ def test_skops_round_trip_with_the_trusted_list(
     np.testing.assert_array_equal(loaded.predict_proba(docs), small_model.predict_proba(docs))
     assert loaded.explain(docs[1]) == small_model.explain(docs[1])
     np.testing.assert_array_equal(load_model(path).predict(docs), small_model.predict(docs))
+
+
+def test_load_model_names_the_path_of_what_is_no_model_file(
+    small_model: SentimentClassifier, tmp_path: Path
+) -> None:
+    # seen by a user: a model directory gave a bare IsADirectoryError, a cut file BadZipFile
+    with pytest.raises(IsADirectoryError, match=r"a folder, .*MediaPipeline\.load"):
+        load_model(tmp_path)
+    path = tmp_path / "sentiment.skops"
+    save_model(small_model, path)
+    cut = tmp_path / "cut.skops"
+    cut.write_bytes(path.read_bytes()[:200])
+    notes = tmp_path / "notes.txt"
+    notes.write_text("bukan model", encoding="utf-8")
+    for bad in (cut, notes):
+        with pytest.raises(ValueError, match=rf"^{re.escape(str(bad))}: not a sentiment model"):
+            load_model(bad)
 
 
 def test_skops_refuses_the_file_without_the_trusted_list(
