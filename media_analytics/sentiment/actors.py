@@ -9,7 +9,10 @@ thereby covered badly, so such a sentence counts as neutral when it leans negati
 half its lean (:data:`ACTOR_OWN_STRENGTH`) when it leans positive, unless the actor opens it.
 An organisation named in such a sentence only as the speaker's office (``"...," kata Sekjen
 PDIP Hasto``, ``Ketua Bawaslu RI Rahmat Bagja menyebut ...``) is the speaker's side, not what
-the quote judges: the sentence counts for it as its own quoted words too.
+the quote judges: the sentence counts for it as its own quoted words too. An organisation
+named as the subject of a law (``revisi UU KPK``, ``Undang-Undang Nomor 2 Tahun 2002 tentang
+Kepolisian``) is not read there at all: such a sentence judges the law, and the protests
+against a law that would weaken a body are not coverage against the body.
 Every other sentence counts with the classifier's probabilities. A sentence that the actor
 opens (a mention starts in its first quarter, or its first 12 characters) is mostly about the
 actor and counts :data:`ACTOR_LEAD_WEIGHT` times; a sentence that names the actor further on
@@ -35,6 +38,7 @@ label (:func:`actor_record`). :func:`actor_sentiment` and
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -341,6 +345,24 @@ def _role_after(after: str, role: str) -> int:
     return -1
 
 
+# What names a law just before an organisation's name: "UU KPK", "RUU Polri", "Perppu KPK",
+# "Undang-Undang Nomor 19 Tahun 2019 tentang Komisi ...", "UU No. 2/2002 tentang Kepolisian".
+_LAW_BEFORE = re.compile(
+    r"(?:\b(?:R?UU|Perppu|Perpu)\s+|\b(?:R?UU|Perppu|Perpu|[Uu]ndang-[Uu]ndang)\b"
+    r"[^.;:!?\n]{0,60}?\btentang\s+)$"
+)
+
+
+def _outside_laws(text: str, spans: Sequence[Span]) -> list[Span]:
+    """The mentions of ``spans`` that are not a law's subject (see the module docstring).
+
+    >>> text = "Mahasiswa menolak revisi UU KPK. KPK memeriksa saksi."
+    >>> _outside_laws(text, [(28, 31), (33, 36)])
+    [(33, 36)]
+    """
+    return [(a, b) for a, b in spans if not _LAW_BEFORE.search(text, max(0, a - 90), a)]
+
+
 def _introduced(
     sentences: Sequence[Span],
     idx: Sequence[int],
@@ -376,7 +398,8 @@ def actor_plan(
     takes them. Actors with no mention inside a sentence are left out. Given the ``text``, an
     organisation named only in the role of a person quoted in a sentence (``..., kata Sekjen
     PDIP Hasto``) counts that sentence as its own quoted words, as the speaker does: the quote
-    is the speaker's side, not a judgement of its office.
+    is the speaker's side, not a judgement of its office; and one named as a law's subject
+    (``revisi UU KPK``) is not read in that sentence, left out when named so only.
     """
     wanted = _types(types)
     quote_spans: dict[str, list[Span]] = {}
@@ -395,6 +418,8 @@ def actor_plan(
     for name, kind, spans in mentioned:
         if wanted is not None and kind not in wanted:
             continue
+        if text is not None and kind == "organization":
+            spans = _outside_laws(text, spans)
         own = quote_spans.get(name, [])
         idx = _overlapping(sentences, [*spans, *own])
         if not idx:

@@ -70,6 +70,31 @@ def test_an_organisation_named_outside_the_role_still_takes_the_sentence() -> No
     assert read.label == "negative"
 
 
+def test_an_organisation_named_as_a_laws_subject_is_not_judged_by_the_sentence() -> None:
+    # seen in a report on CLICK-ID news: KPK at net tone -0.57, many of its negative readings
+    # from sentences on the protests against the revised KPK law
+    text = (
+        "Demo buruk menolak revisi UU KPK berujung ricuh. "
+        "Mahasiswa menilai Undang-Undang Nomor 19 Tahun 2019 tentang KPK buruk. "
+        "KPK memeriksa tiga saksi pada Senin."
+    )
+    kpk = Actor(name="KPK", type="organization",
+                mentions=[_span(text, "KPK", n) for n in range(3)])  # fmt: skip
+    [read] = actor_sentiment(text, [kpk], model=KeywordModel())
+    assert read.label == "neutral" and read.sentences == [_sentence(text, "KPK memeriksa")]
+    # named only so, it gets no tone; named otherwise in a bad sentence, it does
+    only_law = Actor(name="KPK", type="organization", mentions=[_span(text, "KPK")])
+    assert actor_sentiment(text, [only_law], model=KeywordModel()) == []
+    text = "Kinerja KPK buruk, kata warga yang menolak RUU KPK."
+    kpk = Actor(name="KPK", type="organization", mentions=[_span(text, "KPK", n) for n in (0, 1)])
+    assert actor_sentiment(text, [kpk], model=KeywordModel())[0].label == "negative"
+
+
+def _sentence(text: str, words: str) -> tuple[int, int]:
+    start = text.rindex(". ", 0, text.index(words)) + 2
+    return start, text.index(".", start) + 1
+
+
 @pytest.mark.slow
 def test_a_party_is_not_negative_for_its_secretary_generals_attack() -> None:
     text = "“Luthfi gagal menjaga netralitas polisi,” kata Sekjen PDIP Hasto Kristiyanto."
