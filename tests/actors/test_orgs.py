@@ -34,6 +34,9 @@ def orgs(text: str) -> dict[str, Actor]:
         ("Pasukan Kodam I/Bukit Barisan bersiaga.", "Kodam I/Bukit Barisan"),
         ("Penyidik KPK memeriksa saksi.", "KPK"),
         ("Data itu dirilis China Development Bank pekan lalu.", "China Development Bank"),
+        # watchdogs had been read as people ("Human Rights Watch kata", a person "Watch")
+        ("Human Rights Watch mengecam tindakan itu.", "Human Rights Watch"),
+        ("Ikhsan Abdullah dari Indonesia Halal Watch mengatakan hal itu.", "Indonesia Halal Watch"),
     ],
 )
 def test_organisation_names(text: str, name: str) -> None:
