@@ -1326,6 +1326,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             aliases=aliases,
             names=args.actor,
             regions=args.region,
+            about=args.about,
             topic_names=topic_names,
             actor_types=actor_types,
         )
@@ -2558,6 +2559,15 @@ def build_parser() -> argparse.ArgumentParser:
         "naming an actor whose role starts with it, such as Kapolda Metro Jaya; two NAMEs of "
         "one actor, --actor BPS --actor 'Badan Pusat Statistik', are compared once, with a "
         "warning)",
+    )
+    report.add_argument(
+        "--about",
+        action="append",
+        metavar="NAME",
+        help="only the stories naming this actor (repeatable: those naming any), every section "
+        "of the report included, the NAME read as --actor reads it (--about KPK --about Polri; "
+        "--about Kapolda keeps the stories naming an actor whose role starts with it); the "
+        "headline cards give the tone toward each beside the net tone of the stories",
     )
     report.add_argument(
         "--aliases",

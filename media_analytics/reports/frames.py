@@ -131,6 +131,9 @@ class ReportData:
     n_other_regions : int
         Records left out because their story is placed in none of the regions asked for
         (:func:`~media_analytics.reports.regions.in_regions`).
+    n_not_about : int
+        Records left out because their story names none of the actors asked about
+        (:func:`~media_analytics.reports.about.about_actors`).
     extent : tuple of Timestamp, optional
         First and last day the tables over time span when that is wider than the stories'
         range: a report on chosen themes keeps the range of all its stories, so that its quiet
@@ -166,6 +169,7 @@ class ReportData:
     extent: tuple[pd.Timestamp, pd.Timestamp] | None = None
     history: ReportData | None = None
     n_other_regions: int = 0
+    n_not_about: int = 0
 
     @property
     def n_duplicates(self) -> int:
@@ -523,6 +527,7 @@ def records_to_frames(
     not_after: str | pd.Timestamp | None = None,
     history_since: str | pd.Timestamp | None = None,
     regions: Sequence[str] | None = None,
+    about: Sequence[str] | None = None,
 ) -> ReportData:
     """Flatten scored records into :class:`ReportData`.
 
@@ -564,6 +569,12 @@ def records_to_frames(
         them (``Jawa Tengah``, ``Jateng``, ``Kab. Brebes``, ``Brebes``, ``Kota Semarang``; see
         :func:`~media_analytics.reports.regions.in_regions`), after the names are grouped; a
         name that is none of them raises ``ValueError``.
+    about : sequence of str, optional
+        Keep the stories naming one of these actors, read as ``report --actor`` reads a name:
+        any form the stories wrote it in, a form of ``aliases``, or a role (``Kapolda``), after
+        the names are grouped and the regions kept (see
+        :func:`~media_analytics.reports.about.about_actors`); a name no story names keeps no
+        story, with a warning suggesting the closest names written.
 
     Returns
     -------
@@ -600,6 +611,8 @@ def records_to_frames(
     since_day, until_day = _day_bound(since, "since"), _day_bound(until, "until")
     last_day = _day_bound(not_after, "not_after")
     history_day = _day_bound(history_since, "history_since")
+    from .about import about_actors  # (it reads the tables, which read this module)
+
     rows = _as_records(records)
     n_records = len(rows)
     wanted_sources = {_outlet_key(s) for s in sources} if sources else None
@@ -857,6 +870,8 @@ def records_to_frames(
         )
         if regions:  # the baseline of the region's stories
             history = in_regions(history, regions, quiet=True)
+        if about:  # and of the stories about the actors
+            history = about_actors(history, about, quiet=True)
     data = ReportData(
         stories=stories,
         copies=copies.reset_index(drop=True),
@@ -876,7 +891,8 @@ def records_to_frames(
         aliases=dict(aliases or {}),
         joined=joined,
     )
-    return in_regions(data, regions) if regions else data
+    data = in_regions(data, regions) if regions else data
+    return about_actors(data, about) if about else data
 
 
 #: The share of the stories joining a short form or a nickname to any actor that must join it
