@@ -2529,7 +2529,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--source",
         action="append",
-        help="only these outlets (repeatable; regardless of case and a leading www.)",
+        help="only these outlets (repeatable; regardless of case and a leading www.; a bare "
+        "name, kompas, is the outlet whose domain starts with it, kompas.com, when exactly one "
+        "does; a name that is no outlet's keeps none, with a warning naming the outlets meant)",
     )
     report.add_argument(
         "--region",

@@ -16,6 +16,7 @@ want one row per thing they count, so :func:`records_to_frames` builds a :class:
 from __future__ import annotations
 
 import ast
+import difflib
 import json
 import logging
 import re
@@ -31,7 +32,7 @@ import pandas as pd
 from .evidence import theme_passages
 from .regions import in_regions, story_places
 
-__all__ = ["PERIODS", "ReportData", "period_start", "records_to_frames"]
+__all__ = ["PERIODS", "ReportData", "period_start", "records_to_frames", "wanted_outlets"]
 
 logger = logging.getLogger(__name__)
 
@@ -326,6 +327,63 @@ def outlet_names(sources: Sequence[str | None]) -> list[str]:
     return [chosen[_outlet_key(name)] if name else "(unknown)" for name in sources]
 
 
+def wanted_outlets(
+    asked: Sequence[str], known: Iterable[str], *, quiet: bool = False
+) -> tuple[set[str], list[str]]:
+    """The outlets ``report --source`` keeps: the keys (:func:`_outlet_key`) of the outlets of
+    ``known`` (the records' outlets) that the names ``asked`` stand for, and what each name was
+    read as, for provenance.
+
+    A name is an outlet's regardless of case, spacing and a leading ``www.``; a bare name
+    without a dot (``kompas``) is the outlet whose domain starts with it (``kompas.com``) when
+    exactly one does, said in an INFO line. A name that is no outlet's, or a bare name that
+    begins several (``kompas.com`` and ``kompas.id``), keeps none, with a warning naming the
+    outlets that contain it or are spelt closest to it (unless ``quiet``).
+
+    >>> keys, said = wanted_outlets(["Kompas", "TEMPO.CO"], ["kompas.com", "tempo.co", "detik.com"])
+    >>> sorted(keys), said
+    (['kompas.com', 'tempo.co'], ['Kompas (kompas.com)', 'TEMPO.CO'])
+    """
+    spelt: dict[str, str] = {}
+    for name in known:
+        if name:
+            spelt.setdefault(_outlet_key(name), str(name).strip())
+    keys: set[str] = set()
+    said: list[str] = []
+    for name in dict.fromkeys(asked):
+        key = _outlet_key(str(name))
+        if key in spelt:
+            keys.add(key)
+            said.append(str(name))
+            continue
+        starting = sorted(k for k in spelt if "." not in key and k.startswith(key + "."))
+        if len(starting) == 1:
+            keys.add(starting[0])
+            said.append(f"{name} ({spelt[starting[0]]})")
+            if not quiet:
+                logger.info("--source %r read as the outlet %s", name, spelt[starting[0]])
+            continue
+        said.append(f"{name} ({'several outlets, none kept' if starting else 'no outlet'})")
+        if quiet:
+            continue
+        if starting:
+            logger.warning(
+                "--source %r: several outlets start with it (%s): none kept; give one",
+                name,
+                ", ".join(spelt[k] for k in starting),
+            )
+            continue
+        close = [k for k in sorted(spelt) if key and key in k]
+        close += difflib.get_close_matches(key, list(spelt), n=3, cutoff=0.6)
+        hint = ", ".join(spelt[k] for k in dict.fromkeys(close))
+        logger.warning(
+            "--source %r: no outlet of these records has this name%s",
+            name,
+            f" (did you mean {hint}?)" if hint else "",
+        )
+    return keys, said
+
+
 def _clean_id(value: Any) -> str | None:
     """An id (or ``duplicate_of``) as text; a whole-number float is the integer id that pandas
     read back as a float (``duplicate_of`` with gaps becomes ``3.0`` beside ``id`` ``3``), so
@@ -541,7 +599,10 @@ def records_to_frames(
     sources : sequence of str, optional
         Keep only records from these outlets (before syndicated copies are grouped, so
         ``n_outlets`` counts the selected outlets only), matched as outlets are grouped:
-        regardless of case, spacing and a leading ``www.``.
+        regardless of case, spacing and a leading ``www.``; a bare name (``kompas``) is the
+        one outlet whose domain starts with it (``kompas.com``), and a name that is no
+        outlet's keeps none, with a warning suggesting the outlets meant (see
+        :func:`wanted_outlets`).
     since, until : str or Timestamp, optional
         Keep stories dated on or after ``since`` and on or before ``until`` (inclusive days; a
         story is dated by its earliest copy, and its copies go with it), before anything is
@@ -615,7 +676,10 @@ def records_to_frames(
 
     rows = _as_records(records)
     n_records = len(rows)
-    wanted_sources = {_outlet_key(s) for s in sources} if sources else None
+    wanted_sources, read_sources = None, None
+    if sources:  # "kompas": kompas.com, when it is the one outlet whose domain starts so
+        known = (_clean_str(rec.get("source")) for rec in rows)
+        wanted_sources, read_sources = wanted_outlets(sources, (k for k in known if k))
     kept: list[tuple[Mapping[str, Any], pd.Timestamp]] = []
     n_undated = n_repeated = n_other_outlets = 0
     future_ids: list[str] = []
@@ -885,7 +949,7 @@ def records_to_frames(
         n_other_outlets=n_other_outlets,
         n_future=len(future_ids),
         future_ids=future_ids,
-        filters={"sources": list(sources) if sources else None, "since": since, "until": until},
+        filters={"sources": read_sources, "since": since, "until": until},
         names=names.reset_index(drop=True),
         history=history,
         aliases=dict(aliases or {}),
