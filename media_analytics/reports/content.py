@@ -55,6 +55,7 @@ __all__ = [
     "no_spike_reason",
     "no_tone_reason",
     "spike_name",
+    "story_actors",
 ]
 
 PERIOD_NAMES = {"D": "day", "W": "week (Monday to Sunday)", "M": "month"}
@@ -263,6 +264,12 @@ def build_content(
     stories = data.stories.sort_values(["date", "id"]).reset_index(drop=True)
     said = stories["id"].map(lambda story: evidence_text(evidence.get(story, [])))
     stories.insert(list(stories.columns).index("themes") + 1, "evidence", said.astype(object))
+    # who each story names, with the tone toward each (the last column: the others keep their
+    # places in a workbook built on them)
+    named = story_actors(data.actors).to_dict()
+    stories["actors"] = pd.Series(
+        [named.get(story, "") for story in stories["id"]], index=stories.index, dtype=object
+    )
     emerging = {by: _emerging(data, by, int(options["min_count"])) for by in ("topic", "theme")}
     tables: dict[str, pd.DataFrame] = {
         "spikes": _by_dimension(spikes),
@@ -368,7 +375,11 @@ def build_content(
         "places and the local branches they name."
     )
     notes.update(REGION_NOTES)
-    notes["stories"] = EVIDENCE_NOTE
+    notes["stories"] = (
+        f"{EVIDENCE_NOTE} The stories table's actors column names the people and organisations "
+        "each story names, with the tone the record gives toward each in brackets where it "
+        "gives one (not the story's tone)."
+    )
     sample = _default_topics(data, default_versions)
     for by, (_, left_out) in emerging.items():
         notes[f"emerging_{by}s"] = (
@@ -571,6 +582,25 @@ def no_tone_reason(content: ReportContent) -> str:
     if content.themes is not None and content.tables["stories"].empty:
         return "No story carries the selected theme(s) in this range."
     return "No sentiment labels in these records."
+
+
+def story_actors(actors: pd.DataFrame) -> pd.Series:
+    """Per story id, the people and organisations it names, joined with ``"; "``, each with
+    the tone the record gives toward it where it gives one: ``Polri (negative); KPK``. An
+    actor counts under its grouped name, in the order the record names them.
+
+    >>> actors = pd.DataFrame({"id": ["1", "1", "1", "2"], "type": ["organization"] * 2 + [
+    ...     "place", "person"], "name": ["Polri", "KPK", "Jakarta", "Budi"],
+    ...     "sentiment": ["negative", None, None, "positive"]})
+    >>> story_actors(actors).to_dict()
+    {'1': 'Polri (negative); KPK', '2': 'Budi (positive)'}
+    """
+    shown = actors[actors["type"].isin(REPORT_ACTOR_TYPES)]
+    if shown.empty:
+        return pd.Series(dtype=object)
+    tone = shown["sentiment"].where(shown["sentiment"].notna(), "").astype(str)
+    said = shown["name"].astype(str) + tone.map(lambda t: f" ({t})" if t else "")
+    return said.groupby(shown["id"], sort=False).agg("; ".join)
 
 
 def _tone_toward(data: ReportData, about: Sequence[str]) -> list[tuple[str, int, float | None]]:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from media_analytics.cli import main
 from media_analytics.reports import about_actors, build_report, records_to_frames
+from media_analytics.reports.content import story_actors
 
 from .conftest import _record
 
@@ -139,3 +140,31 @@ def test_an_unknown_actor_is_warned_of_with_the_closest_name(tmp_path: Path, cap
     with caplog.at_level(logging.WARNING):
         build_report(RECORDS, tmp_path, names=["Porli", "Zzyzx"], generated_at=MADE)
     assert "no story names the actor(s) 'Porli' (did you mean 'Polri'?), 'Zzyzx'" in caplog.text
+
+
+def test_the_stories_table_names_each_storys_actors_with_the_tone_toward_each(tmp_path) -> None:
+    paths = build_report(RECORDS, tmp_path, generated_at=MADE)
+    stories = pd.read_csv(paths["csv:stories"], keep_default_na=False).set_index("id")
+    assert list(stories.columns)[-1] == "actors"  # after the columns it had, unchanged
+    assert stories.at["polri-0", "actors"] == "Polri (negative)"
+    assert stories.at["kepolisian", "actors"] == "Polri (negative)"  # under its grouped name
+    assert stories.at["kpk-0", "actors"] == "Komisi Pemberantasan Korupsi (positive)"
+    assert stories.at["other-1", "actors"] == "KPU"  # no tone given toward it
+    # the stories negative toward Polri, read off the table
+    negative = stories[stories["actors"].str.contains("Polri (negative)", regex=False)]
+    assert set(negative.index) == {"polri-0", "polri-1", "polri-2", "kepolisian"}
+    two = records_to_frames(
+        [
+            _record(
+                "2",
+                "2024-11-11",
+                "X",
+                actors=[
+                    _org("Polri", sentiment="negative"),
+                    _org("KPK"),
+                    {"name": "Jakarta", "type": "place"},
+                ],
+            )
+        ]
+    )
+    assert story_actors(two.actors).to_dict() == {"2": "Polri (negative); KPK"}
