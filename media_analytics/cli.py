@@ -2560,7 +2560,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--actor Polri; a NAME that is no actor's is a role: --actor Kapolda counts the stories "
         "naming an actor whose role starts with it, such as Kapolda Metro Jaya; two NAMEs of "
         "one actor, --actor BPS --actor 'Badan Pusat Statistik', are compared once, with a "
-        "warning)",
+        "warning; the rest of the report stays about all the stories: --about NAME for the "
+        "stories naming it only)",
     )
     report.add_argument(
         "--about",
@@ -2569,7 +2570,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="only the stories naming this actor (repeatable: those naming any), every section "
         "of the report included, the NAME read as --actor reads it (--about KPK --about Polri; "
         "--about Kapolda keeps the stories naming an actor whose role starts with it); the "
-        "headline cards give the tone toward each beside the net tone of the stories",
+        "headline cards give the tone toward each beside the net tone of the stories; a NAME "
+        "no story names is warned of, with the closest names the stories write",
     )
     report.add_argument(
         "--aliases",
