@@ -1326,6 +1326,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             aliases=aliases,
             names=args.actor,
             regions=args.region,
+            about=args.about,
             topic_names=topic_names,
             actor_types=actor_types,
         )
@@ -2528,7 +2529,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--source",
         action="append",
-        help="only these outlets (repeatable; regardless of case and a leading www.)",
+        help="only these outlets (repeatable; regardless of case and a leading www.; a bare "
+        "name, kompas, is the outlet whose domain starts with it, kompas.com, when exactly one "
+        "does; a name that is no outlet's keeps none, with a warning naming the outlets meant)",
     )
     report.add_argument(
         "--region",
@@ -2557,7 +2560,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--actor Polri; a NAME that is no actor's is a role: --actor Kapolda counts the stories "
         "naming an actor whose role starts with it, such as Kapolda Metro Jaya; two NAMEs of "
         "one actor, --actor BPS --actor 'Badan Pusat Statistik', are compared once, with a "
-        "warning)",
+        "warning; the rest of the report stays about all the stories: --about NAME for the "
+        "stories naming it only)",
+    )
+    report.add_argument(
+        "--about",
+        action="append",
+        metavar="NAME",
+        help="only the stories naming this actor (repeatable: those naming any), every section "
+        "of the report included, the NAME read as --actor reads it (--about KPK --about Polri; "
+        "--about Kapolda keeps the stories naming an actor whose role starts with it); the "
+        "headline cards give the tone toward each beside the net tone of the stories; a NAME "
+        "no story names is warned of, with the closest names the stories write",
     )
     report.add_argument(
         "--aliases",

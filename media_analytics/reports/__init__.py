@@ -12,6 +12,7 @@ Typical use::
     detect_spikes(data, "W")
 """
 
+from .about import about_actors
 from .build import build_report, theme_ids
 from .content import ReportContent, build_content
 from .export import write_csv, write_excel
@@ -44,6 +45,7 @@ __all__ = [
     "PERIODS",
     "ReportContent",
     "ReportData",
+    "about_actors",
     "attention_tests",
     "benjamini_hochberg",
     "build_content",

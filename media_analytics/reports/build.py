@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .about import close_actor_names
 from .content import SPIKE_DEFAULTS, ReportContent, _carrying, actor_types_of, build_content
 from .export import write_csv, write_excel
 from .frames import ReportData, records_to_frames
@@ -114,6 +115,7 @@ def build_report(
     topic_names: Mapping[int, str] | None = None,
     actor_types: Sequence[str] | None = None,
     default_versions: Mapping[str, int] | None = None,
+    about: Sequence[str] | None = None,
 ) -> dict[str, Path]:
     """Write the trend report for scored records: HTML, Markdown, CSV tables and Excel.
 
@@ -194,6 +196,14 @@ def build_report(
         ``Topics`` line and notes saying their topics are the bundled sample's and how to learn
         topics of one's own articles, and a warning says it too (see
         :func:`~media_analytics.reports.build_content`).
+    about : sequence of str, optional
+        Report on the stories naming one of these actors only (every section, the spike test
+        included, as with ``regions``), each read as ``names`` reads an actor: any form the
+        stories wrote it in, a form of ``aliases``, with its rank or degrees, or a role
+        (``Kapolda``); see :func:`~media_analytics.reports.about.about_actors`. The
+        provenance says what each name was read as, and the tone toward each actor beside the
+        net tone of the stories (the tone of the whole stories). A name no story names keeps
+        no story: a warning names it and the closest names the stories write.
 
     Returns
     -------
@@ -223,13 +233,14 @@ def build_report(
         not_after=_last_day(made),
         history_since=history_start(since, period, window),
         regions=regions,
+        about=about,
     )
     if themes is not None:  # "Keamanan Pilkada", "Pilkada_Security": pilkada_security
         themes, _ = theme_ids(themes, data.themes["theme"])
     if topic_names:
         data = name_topics(data, topic_names)
     if data.stories.empty:
-        if data.n_undated and not (since or until or sources):
+        if data.n_undated and not (since or until or sources or regions or about):
             # (.txt crawls, for one, carry no date unless their file names hold one)
             logger.warning(
                 "no stories to report on: none of the records has a date a report can place "
@@ -264,10 +275,16 @@ def build_report(
         places = _say_where_places_are(data, names, themes)
         unknown = [n for n in names if n not in found and n not in roles and n not in places]
         if unknown:  # a typo, or a name the articles never write alone
+            close = {n: close_actor_names(data, n) for n in unknown}
             logger.warning(
                 "no story names the actor(s) %s, as written or as a grouped name; their share "
                 "of voice is 0 and their rows in the tone table have no stories",
-                ", ".join(map(repr, unknown)),
+                ", ".join(
+                    f"{n!r} (did you mean {' or '.join(map(repr, close[n]))}?)"
+                    if close[n]
+                    else repr(n)
+                    for n in unknown
+                ),
             )
     content = build_content(
         data,
@@ -280,6 +297,7 @@ def build_report(
         generated_at=made,
         actor_types=actor_types,
         default_versions=default_versions,
+        about=about,
     )
     if names and themes is not None:
         _say_names_outside_themes(content, names, {*unknown, *places}, themes)

@@ -26,6 +26,7 @@ from .spikes import (
 )
 from .tables import (
     MIN_STORIES,
+    asked_actors,
     emerging_topics,
     held_roles,
     one_name_per_actor,
@@ -54,6 +55,7 @@ __all__ = [
     "no_spike_reason",
     "no_tone_reason",
     "spike_name",
+    "story_actors",
 ]
 
 PERIOD_NAMES = {"D": "day", "W": "week (Monday to Sunday)", "M": "month"}
@@ -131,6 +133,10 @@ class ReportContent:
         order: why it carries it, its strongest matched phrases in their sentences (see
         :func:`~media_analytics.reports.evidence.theme_passages`); the stories table has it as
         text in its ``evidence`` column.
+    about : list of tuple, optional
+        With ``about``: each actor asked about as ``(name, n, net_tone)``, the tone toward it
+        in the stories naming it (``n`` stories giving it one; ``net_tone`` ``None`` when
+        none does), which the headline cards show beside the net tone of the stories.
     outlets : int
         The outlets that carried the stories the report shows (with ``themes``, those carrying
         them), for the headline cards; the provenance says it beside the count without the
@@ -149,6 +155,7 @@ class ReportContent:
     evidence: dict[str, list[tuple[str, tuple[Passage, ...]]]] = dataclasses.field(
         default_factory=dict
     )
+    about: list[tuple[str, int, float | None]] | None = None
 
 
 def build_content(
@@ -163,6 +170,7 @@ def build_content(
     generated_at: datetime | None = None,
     actor_types: Sequence[str] | None = None,
     default_versions: Mapping[str, int] | None = None,
+    about: Sequence[str] | None = None,
 ) -> ReportContent:
     """Compute every table of the report.
 
@@ -201,6 +209,11 @@ def build_content(
         one of them, the report says that their topics are the bundled sample's, and how to
         learn topics of one's own articles (``Topics`` in the provenance, and a note with the
         tables of topics).
+    about : sequence of str, optional
+        The actors ``data`` was filtered on (see
+        :func:`~media_analytics.reports.about.about_actors`): the provenance and the headline
+        cards give the tone toward each beside the net tone of the stories, which is the
+        tone of the whole stories, not the tone toward the actor.
 
     The emerging topics and themes need as many stories in the latest window as a spike
     (``spike_options``' ``min_count``, default :data:`~media_analytics.reports.tables.MIN_STORIES`);
@@ -251,6 +264,12 @@ def build_content(
     stories = data.stories.sort_values(["date", "id"]).reset_index(drop=True)
     said = stories["id"].map(lambda story: evidence_text(evidence.get(story, [])))
     stories.insert(list(stories.columns).index("themes") + 1, "evidence", said.astype(object))
+    # who each story names, with the tone toward each (the last column: the others keep their
+    # places in a workbook built on them)
+    named = story_actors(data.actors).to_dict()
+    stories["actors"] = pd.Series(
+        [named.get(story, "") for story in stories["id"]], index=stories.index, dtype=object
+    )
     emerging = {by: _emerging(data, by, int(options["min_count"])) for by in ("topic", "theme")}
     tables: dict[str, pd.DataFrame] = {
         "spikes": _by_dimension(spikes),
@@ -356,7 +375,11 @@ def build_content(
         "places and the local branches they name."
     )
     notes.update(REGION_NOTES)
-    notes["stories"] = EVIDENCE_NOTE
+    notes["stories"] = (
+        f"{EVIDENCE_NOTE} The stories table's actors column names the people and organisations "
+        "each story names, with the tone the record gives toward each in brackets where it "
+        "gives one (not the story's tone)."
+    )
     sample = _default_topics(data, default_versions)
     for by, (_, left_out) in emerging.items():
         notes[f"emerging_{by}s"] = (
@@ -382,6 +405,17 @@ def build_content(
             "stories carrying them."
         )
     provenance = _provenance(everything, data, code, themes, generated_at, cut)
+    toward = _tone_toward(data, about) if about else None
+    if toward is not None:
+        provenance["Tone toward"] = "; ".join(
+            f"{name} {net:+.2f} ({n} stor{'y' if n == 1 else 'ies'} giving it a tone)"
+            if net is not None
+            else f"{name}: no story gives it a tone"
+            for name, n, net in toward
+        ) + (
+            " (the tone the stories' sentences naming the actor give it; the net tone of the "
+            "stories is the tone of the whole stories)"
+        )
     if sample:
         provenance["Topics"] = sample
     return ReportContent(
@@ -394,6 +428,7 @@ def build_content(
         notes=notes,
         untested=untested,
         outlets=_n_outlets(data),
+        about=toward,
         evidence={k: v for k, v in evidence.items() if k in set(stories["id"])},
     )
 
@@ -549,6 +584,41 @@ def no_tone_reason(content: ReportContent) -> str:
     return "No sentiment labels in these records."
 
 
+def story_actors(actors: pd.DataFrame) -> pd.Series:
+    """Per story id, the people and organisations it names, joined with ``"; "``, each with
+    the tone the record gives toward it where it gives one: ``Polri (negative); KPK``. An
+    actor counts under its grouped name, in the order the record names them.
+
+    >>> actors = pd.DataFrame({"id": ["1", "1", "1", "2"], "type": ["organization"] * 2 + [
+    ...     "place", "person"], "name": ["Polri", "KPK", "Jakarta", "Budi"],
+    ...     "sentiment": ["negative", None, None, "positive"]})
+    >>> story_actors(actors).to_dict()
+    {'1': 'Polri (negative); KPK', '2': 'Budi (positive)'}
+    """
+    shown = actors[actors["type"].isin(REPORT_ACTOR_TYPES)]
+    if shown.empty:
+        return pd.Series(dtype=object)
+    tone = shown["sentiment"].where(shown["sentiment"].notna(), "").astype(str)
+    said = shown["name"].astype(str) + tone.map(lambda t: f" ({t})" if t else "")
+    return said.groupby(shown["id"], sort=False).agg("; ".join)
+
+
+def _tone_toward(data: ReportData, about: Sequence[str]) -> list[tuple[str, int, float | None]]:
+    """``(name, n, net_tone)`` of the tone toward each actor of ``about`` (as the tone table
+    reads a name: its actor's, or a role's holders), in the order asked."""
+    about = list(dict.fromkeys(about))
+    table = sentiment_mix(data, "actor", top=0, names=about).set_index("actor")
+    table = table[~table.index.duplicated()]
+    counted = asked_actors(data, about) if "written" in data.actors else {}
+    out: list[tuple[str, int, float | None]] = []
+    for name in about:
+        key = counted.get(name, name)
+        row = table.loc[key] if key in table.index else None
+        n = int(row["n"]) if row is not None else 0
+        out.append((name, n, float(row["net_tone"]) if n and row is not None else None))
+    return out
+
+
 def _carrying(data: ReportData) -> ReportData:
     """The stories carrying one of ``data.themes``' themes, with their copies, actors, quotes
     and written names: what a report on chosen themes shows of tone, actors and regions."""
@@ -665,6 +735,7 @@ def _left_out(data: ReportData) -> str:
         (data.n_outside, "in stories dated outside the period"),
         (data.n_other_outlets, "of other outlets"),
         (data.n_other_regions, "in stories placed in other regions"),
+        (data.n_not_about, "in stories naming none of the actors asked about"),
         (data.n_future, f"dated after the report was made ({_first_ids(data.future_ids)})"),
     ]
     shown = [f"{n} {why}" for n, why in reasons if n]

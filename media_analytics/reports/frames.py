@@ -16,6 +16,7 @@ want one row per thing they count, so :func:`records_to_frames` builds a :class:
 from __future__ import annotations
 
 import ast
+import difflib
 import json
 import logging
 import re
@@ -31,7 +32,7 @@ import pandas as pd
 from .evidence import theme_passages
 from .regions import in_regions, story_places
 
-__all__ = ["PERIODS", "ReportData", "period_start", "records_to_frames"]
+__all__ = ["PERIODS", "ReportData", "period_start", "records_to_frames", "wanted_outlets"]
 
 logger = logging.getLogger(__name__)
 
@@ -131,6 +132,9 @@ class ReportData:
     n_other_regions : int
         Records left out because their story is placed in none of the regions asked for
         (:func:`~media_analytics.reports.regions.in_regions`).
+    n_not_about : int
+        Records left out because their story names none of the actors asked about
+        (:func:`~media_analytics.reports.about.about_actors`).
     extent : tuple of Timestamp, optional
         First and last day the tables over time span when that is wider than the stories'
         range: a report on chosen themes keeps the range of all its stories, so that its quiet
@@ -166,6 +170,7 @@ class ReportData:
     extent: tuple[pd.Timestamp, pd.Timestamp] | None = None
     history: ReportData | None = None
     n_other_regions: int = 0
+    n_not_about: int = 0
 
     @property
     def n_duplicates(self) -> int:
@@ -320,6 +325,63 @@ def outlet_names(sources: Sequence[str | None]) -> list[str]:
             ),
         )
     return [chosen[_outlet_key(name)] if name else "(unknown)" for name in sources]
+
+
+def wanted_outlets(
+    asked: Sequence[str], known: Iterable[str], *, quiet: bool = False
+) -> tuple[set[str], list[str]]:
+    """The outlets ``report --source`` keeps: the keys (:func:`_outlet_key`) of the outlets of
+    ``known`` (the records' outlets) that the names ``asked`` stand for, and what each name was
+    read as, for provenance.
+
+    A name is an outlet's regardless of case, spacing and a leading ``www.``; a bare name
+    without a dot (``kompas``) is the outlet whose domain starts with it (``kompas.com``) when
+    exactly one does, said in an INFO line. A name that is no outlet's, or a bare name that
+    begins several (``kompas.com`` and ``kompas.id``), keeps none, with a warning naming the
+    outlets that contain it or are spelt closest to it (unless ``quiet``).
+
+    >>> keys, said = wanted_outlets(["Kompas", "TEMPO.CO"], ["kompas.com", "tempo.co", "detik.com"])
+    >>> sorted(keys), said
+    (['kompas.com', 'tempo.co'], ['Kompas (kompas.com)', 'TEMPO.CO'])
+    """
+    spelt: dict[str, str] = {}
+    for name in known:
+        if name:
+            spelt.setdefault(_outlet_key(name), str(name).strip())
+    keys: set[str] = set()
+    said: list[str] = []
+    for name in dict.fromkeys(asked):
+        key = _outlet_key(str(name))
+        if key in spelt:
+            keys.add(key)
+            said.append(str(name))
+            continue
+        starting = sorted(k for k in spelt if "." not in key and k.startswith(key + "."))
+        if len(starting) == 1:
+            keys.add(starting[0])
+            said.append(f"{name} ({spelt[starting[0]]})")
+            if not quiet:
+                logger.info("--source %r read as the outlet %s", name, spelt[starting[0]])
+            continue
+        said.append(f"{name} ({'several outlets, none kept' if starting else 'no outlet'})")
+        if quiet:
+            continue
+        if starting:
+            logger.warning(
+                "--source %r: several outlets start with it (%s): none kept; give one",
+                name,
+                ", ".join(spelt[k] for k in starting),
+            )
+            continue
+        close = [k for k in sorted(spelt) if key and key in k]
+        close += difflib.get_close_matches(key, list(spelt), n=3, cutoff=0.6)
+        hint = ", ".join(spelt[k] for k in dict.fromkeys(close))
+        logger.warning(
+            "--source %r: no outlet of these records has this name%s",
+            name,
+            f" (did you mean {hint}?)" if hint else "",
+        )
+    return keys, said
 
 
 def _clean_id(value: Any) -> str | None:
@@ -523,6 +585,7 @@ def records_to_frames(
     not_after: str | pd.Timestamp | None = None,
     history_since: str | pd.Timestamp | None = None,
     regions: Sequence[str] | None = None,
+    about: Sequence[str] | None = None,
 ) -> ReportData:
     """Flatten scored records into :class:`ReportData`.
 
@@ -536,7 +599,10 @@ def records_to_frames(
     sources : sequence of str, optional
         Keep only records from these outlets (before syndicated copies are grouped, so
         ``n_outlets`` counts the selected outlets only), matched as outlets are grouped:
-        regardless of case, spacing and a leading ``www.``.
+        regardless of case, spacing and a leading ``www.``; a bare name (``kompas``) is the
+        one outlet whose domain starts with it (``kompas.com``), and a name that is no
+        outlet's keeps none, with a warning suggesting the outlets meant (see
+        :func:`wanted_outlets`).
     since, until : str or Timestamp, optional
         Keep stories dated on or after ``since`` and on or before ``until`` (inclusive days; a
         story is dated by its earliest copy, and its copies go with it), before anything is
@@ -564,6 +630,12 @@ def records_to_frames(
         them (``Jawa Tengah``, ``Jateng``, ``Kab. Brebes``, ``Brebes``, ``Kota Semarang``; see
         :func:`~media_analytics.reports.regions.in_regions`), after the names are grouped; a
         name that is none of them raises ``ValueError``.
+    about : sequence of str, optional
+        Keep the stories naming one of these actors, read as ``report --actor`` reads a name:
+        any form the stories wrote it in, a form of ``aliases``, or a role (``Kapolda``), after
+        the names are grouped and the regions kept (see
+        :func:`~media_analytics.reports.about.about_actors`); a name no story names keeps no
+        story, with a warning suggesting the closest names written.
 
     Returns
     -------
@@ -600,9 +672,14 @@ def records_to_frames(
     since_day, until_day = _day_bound(since, "since"), _day_bound(until, "until")
     last_day = _day_bound(not_after, "not_after")
     history_day = _day_bound(history_since, "history_since")
+    from .about import about_actors  # (it reads the tables, which read this module)
+
     rows = _as_records(records)
     n_records = len(rows)
-    wanted_sources = {_outlet_key(s) for s in sources} if sources else None
+    wanted_sources, read_sources = None, None
+    if sources:  # "kompas": kompas.com, when it is the one outlet whose domain starts so
+        known = (_clean_str(rec.get("source")) for rec in rows)
+        wanted_sources, read_sources = wanted_outlets(sources, (k for k in known if k))
     kept: list[tuple[Mapping[str, Any], pd.Timestamp]] = []
     n_undated = n_repeated = n_other_outlets = 0
     future_ids: list[str] = []
@@ -857,6 +934,8 @@ def records_to_frames(
         )
         if regions:  # the baseline of the region's stories
             history = in_regions(history, regions, quiet=True)
+        if about:  # and of the stories about the actors
+            history = about_actors(history, about, quiet=True)
     data = ReportData(
         stories=stories,
         copies=copies.reset_index(drop=True),
@@ -870,13 +949,14 @@ def records_to_frames(
         n_other_outlets=n_other_outlets,
         n_future=len(future_ids),
         future_ids=future_ids,
-        filters={"sources": list(sources) if sources else None, "since": since, "until": until},
+        filters={"sources": read_sources, "since": since, "until": until},
         names=names.reset_index(drop=True),
         history=history,
         aliases=dict(aliases or {}),
         joined=joined,
     )
-    return in_regions(data, regions) if regions else data
+    data = in_regions(data, regions) if regions else data
+    return about_actors(data, about) if about else data
 
 
 #: The share of the stories joining a short form or a nickname to any actor that must join it

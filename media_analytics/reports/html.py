@@ -249,6 +249,12 @@ def _cards(content: ReportContent) -> str:
         ("spikes", str(len(t["spikes"]))),
         ("net tone", f"{net:+.2f}" if n else "–"),
     ]
+    if content.about is not None:  # the stories' tone is not the tone toward the actor
+        facts[-1] = ("net tone of the stories", facts[-1][1])
+        facts += [
+            (f"tone toward {name}", f"{toward:+.2f}" if toward is not None else "–")
+            for name, _, toward in content.about
+        ]
     return (
         '<div class="cards">'
         + "".join(

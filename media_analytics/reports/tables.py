@@ -619,7 +619,7 @@ def net_tone(positive: pd.Series, negative: pd.Series, n: pd.Series) -> pd.Serie
 def sentiment_mix(
     data: ReportData,
     by: str = "period",
-    period: str = "W",
+    period: str | None = None,
     *,
     top: int | None = None,
     names: Sequence[str] | None = None,
@@ -634,8 +634,14 @@ def sentiment_mix(
         the sentences naming it); an actor without one (every place, and a person or
         organisation the reading found no sentence for) is not counted: the story's tone is
         not the tone toward each actor it names.
-    period : {"D", "W", "M"}
-        Used when ``by="period"``.
+    period : {"D", "W", "M"}, optional
+        With ``by="period"``: the periods (default ``"W"``). With another ``by``: a row per
+        period and key (``period``, ``partial``, then the key's column), for the keys the table
+        without ``period`` shows (``top`` and ``names`` choose them over the whole range, in
+        the same order), a period in which no story gives the key a tone being a row of zeros
+        with a missing ``net_tone``: the weekly tone toward an actor is
+        ``sentiment_mix(data, "actor", "W", names=["Polri"])``. Default: one row per key over
+        the whole range.
     top : int, optional
         Keep the ``top`` keys with the most labelled stories (not for ``by="period"``).
     names : sequence of str, optional
@@ -653,27 +659,46 @@ def sentiment_mix(
     pandas.DataFrame
         Columns ``<key>, positive, neutral, negative, n, net_tone`` where ``n`` counts labelled
         stories and ``net_tone = (positive - negative) / n``; by period, a row for every period
-        of :func:`period_grid` and ``partial`` beside ``period`` (as in :func:`volume`).
+        of :func:`period_grid` and ``partial`` beside ``period`` (as in :func:`volume`); with
+        ``period`` and another ``by``, ``period, partial, <key>, ...``, a row for every period
+        of :func:`period_grid` and key.
+
+    Examples
+    --------
+    >>> from media_analytics.reports import records_to_frames
+    >>> polri = [{"name": "Polri", "type": "organization", "sentiment": "negative"}]
+    >>> data = records_to_frames([
+    ...     {"id": "1", "published_at": "2024-11-04", "actors": polri},
+    ...     {"id": "2", "published_at": "2024-11-18", "actors": polri}])
+    >>> weekly = sentiment_mix(data, "actor", "W", names=["Polri"])
+    >>> [(f"{p:%Y-%m-%d}", a, n) for p, a, n in weekly[["period", "actor", "n"]].values]
+    [('2024-11-04', 'Polri', 1), ('2024-11-11', 'Polri', 0), ('2024-11-18', 'Polri', 1)]
     """
     if by == "period":
+        period = period or "W"
         s = data.stories
         frame = pd.DataFrame({"key": period_start(s["date"], period), "label": s["sentiment"]})
         grid: pd.Index | None = period_grid(data, period)
         column = "period"
     elif by == "actor":
         a = data.actors
-        frame = pd.DataFrame({"key": a["name"], "label": a["sentiment"]})
+        frame = pd.DataFrame({"key": a["name"], "label": a["sentiment"], "date": a["date"]})
         grid, column = None, "actor"
     elif by in ("theme", "outlet"):
         pairs = keyed(data, by)
         tone = data.stories.set_index("id")["sentiment"]
-        frame = pd.DataFrame({"key": pairs["key"], "label": pairs["id"].map(tone)})
+        frame = pd.DataFrame(
+            {"key": pairs["key"], "label": pairs["id"].map(tone), "date": pairs["date"]}
+        )
         grid, column = None, by
     else:
         raise ValueError(f"unknown dimension {by!r}; use period, actor, theme or outlet")
+    if period is not None:
+        _period_code(period)  # an unknown period is refused before any work
     out = _tone_table(frame, column, grid)
     counted = asked_actors(data, names) if by == "actor" and names else {}
     if by == "period":
+        assert period is not None
         out = _with_partial(out, data, period)
     else:
         out = out.sort_values(["n", column], ascending=[False, True])
@@ -689,7 +714,7 @@ def sentiment_mix(
             # a story counted once (the first holder it gives a tone of its own)
             actors = data.actors
             roles = [
-                actors.loc[mask, ["id", "sentiment"]].rename(columns={"sentiment": "label"})
+                actors.loc[mask, ["id", "date", "sentiment"]].rename(columns={"sentiment": "label"})
                 .assign(key=role)
                 for role, mask in role_matches(actors, [n for n in names if n not in counted])
                 .items()
@@ -701,6 +726,7 @@ def sentiment_mix(
                 held_table = _tone_table(held, column, None)
                 held_table = held_table.sort_values(column, key=lambda k: k.map(order))
                 out = pd.concat([out, held_table])
+                frame = pd.concat([frame, held[["key", "label", "date"]]], ignore_index=True)
             # every name asked for has its row, as in the share of voice: one no labelled
             # story gives a tone (none of the report's stories names it, or none gives a tone
             # toward it) is a row of zeros with no net tone, rather than missing from the table
@@ -715,7 +741,33 @@ def sentiment_mix(
                     {column: missing, **{c: 0 for c in (*SENTIMENT_LABELS, "n")}}
                 ).assign(net_tone=float("nan"))
                 out = pd.concat([out, empty]) if len(out) else empty
+        if period is not None:  # the keys shown, period by period
+            out = _tone_per_period(data, frame, list(out[column]), column, period)
     return out.reset_index(drop=True)
+
+
+def _tone_per_period(
+    data: ReportData, frame: pd.DataFrame, keys: list[str], column: str, period: str
+) -> pd.DataFrame:
+    """Labels per period and key (``frame``: ``key, label, date``) as ``period, partial,
+    <column>, positive, neutral, negative, n, net_tone``, a row for every period of
+    :func:`period_grid` and each of ``keys``, in their order."""
+    keys = list(dict.fromkeys(keys))
+    frame = frame[frame["key"].isin(keys) & frame["label"].isin(SENTIMENT_LABELS)]
+    counts = (
+        frame.assign(period=period_start(frame["date"], period))
+        .groupby(["period", "key", "label"])
+        .size()
+        .unstack("label")
+        .reindex(columns=list(SENTIMENT_LABELS))
+    )
+    full = pd.MultiIndex.from_product([period_grid(data, period), keys], names=["period", "key"])
+    table = counts.reindex(full).fillna(0).astype(int)
+    table.columns.name = None
+    table["n"] = table[list(SENTIMENT_LABELS)].sum(axis=1)
+    table["net_tone"] = net_tone(table["positive"], table["negative"], table["n"])
+    out = table.reset_index().rename(columns={"key": column})
+    return _with_partial(out, data, period)
 
 
 def _tone_table(frame: pd.DataFrame, column: str, grid: pd.Index | None) -> pd.DataFrame:

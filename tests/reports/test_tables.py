@@ -203,6 +203,30 @@ def test_sentiment_per_actor_uses_the_actor_tone(data):
     assert list(out.index) == ["Ani", "Budi"]  # most labelled first
 
 
+def test_sentiment_toward_an_actor_per_period(data):
+    # the weekly tone toward an actor: a row per week and actor, the quiet week a row of zeros
+    out = sentiment_mix(data, "actor", "W", names=["Ani"], top=0)
+    assert list(out.columns[:3]) == ["period", "partial", "actor"]
+    assert out["period"].tolist() == [W1, W2, W3, W4] and set(out["actor"]) == {"Ani"}
+    assert out[["positive", "negative", "n"]].values.tolist() == [
+        [1, 1, 2], [0, 0, 0], [0, 0, 0], [0, 1, 1]]  # fmt: skip
+    assert out["net_tone"].iloc[0] == 0.0 and out["net_tone"].iloc[3] == -1.0
+    assert out["net_tone"].iloc[1:3].isna().all()  # no tone toward her, not a balanced one
+    # every actor the table without a period shows, in its order, period by period; the
+    # totals are that table's
+    whole = sentiment_mix(data, "actor")
+    weekly = sentiment_mix(data, "actor", "W")
+    assert weekly["actor"].tolist() == whole["actor"].tolist() * 4
+    summed = weekly.groupby("actor", sort=False)[["positive", "neutral", "negative", "n"]].sum()
+    assert summed.reset_index().equals(whole[["actor", "positive", "neutral", "negative", "n"]])
+    # themes and outlets too; a month is one row per key
+    assert sentiment_mix(data, "theme", "M")[["theme", "n"]].values.tolist() == [["x", 3], ["y", 2]]
+    # without a period, as before: one row per key
+    assert "period" not in sentiment_mix(data, "outlet").columns
+    with pytest.raises(ValueError, match="unknown period"):
+        sentiment_mix(data, "actor", "Q")
+
+
 def test_sentiment_per_theme(data):
     out = sentiment_mix(data, "theme").set_index("theme")
     assert out.loc["x", ["positive", "negative", "n"]].tolist() == [2, 1, 3]

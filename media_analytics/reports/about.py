@@ -1,0 +1,154 @@
+"""The stories about chosen actors (``report --about``): those naming one of them, found as
+``report --actor`` finds an actor.
+
+>>> from media_analytics.reports import records_to_frames
+>>> data = records_to_frames([
+...     {"id": "1", "published_at": "2025-10-21", "actors": [
+...         {"name": "Komisi Pemberantasan Korupsi", "type": "organization", "aliases": ["KPK"]}]},
+...     {"id": "2", "published_at": "2025-10-21", "actors": [
+...         {"name": "Polri", "type": "organization"}]}])
+>>> about_actors(data, ["Polri"]).stories["id"].tolist()
+['2']
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import logging
+from collections.abc import Sequence
+
+import pandas as pd
+
+from .frames import ReportData
+from .regions import place_matches
+from .tables import asked_actors, held_roles, report_range, role_matches
+
+__all__ = ["about_actors", "actor_rows", "close_actor_names"]
+
+logger = logging.getLogger(__name__)
+
+
+def actor_rows(data: ReportData, names: Sequence[str]) -> tuple[dict[str, pd.Series], list[str]]:
+    """Which rows of ``data.actors`` each name asked for stands for, as ``report --actor``
+    reads a name, and the names that stand for none.
+
+    A name is an actor's by any form the stories wrote it in, a form of the alias table the
+    data were read with, or with a rank, honorifics and degrees (see
+    :func:`~media_analytics.reports.tables.asked_actors`); else a role, standing for the
+    actors whose role starts with it (``Kapolda``; see
+    :func:`~media_analytics.reports.tables.role_matches`); else a place, by any name of its
+    region (see :func:`~media_analytics.reports.regions.place_matches`).
+
+    Returns
+    -------
+    dict, list
+        Name -> boolean Series over ``data.actors`` (the names found, in the order given),
+        and the names found none of these ways.
+    """
+    names = list(dict.fromkeys(str(n).strip() for n in names))
+    actors = data.actors
+    counted = asked_actors(data, names) if "written" in actors else {}
+    lowered = actors["name"].astype(str).str.casefold()
+    found: dict[str, pd.Series] = {}
+    for name in names:
+        if name in counted:
+            found[name] = lowered == counted[name].casefold()
+        elif name.casefold() in set(lowered):  # (frames without written forms)
+            found[name] = lowered == name.casefold()
+    rest = [n for n in names if n not in found]
+    found.update(role_matches(actors, rest))
+    rest = [n for n in rest if n not in found]
+    found.update(place_matches(actors, rest))
+    ordered = {n: found[n] for n in names if n in found}
+    return ordered, [n for n in names if n not in ordered]
+
+
+def close_actor_names(data: ReportData, name: str, n: int = 3) -> list[str]:
+    """The names and written forms of ``data``'s actors spelt closest to ``name`` (difflib's
+    ratio 0.75 or more, regardless of case), closest first: what a typo meant.
+
+    >>> from media_analytics.reports import records_to_frames
+    >>> data = records_to_frames([{"id": "1", "published_at": "2025-10-21", "actors": [
+    ...     {"name": "Polri", "type": "organization"}]}])
+    >>> close_actor_names(data, "Porli")
+    ['Polri']
+    """
+    columns = [c for c in ("name", "written") if c in data.actors]
+    forms: dict[str, str] = {}
+    for column in columns:
+        for form in data.actors[column].dropna().astype(str):
+            forms.setdefault(form.casefold(), form)
+    close = difflib.get_close_matches(str(name).casefold(), list(forms), n=n, cutoff=0.75)
+    return [forms[c] for c in close]
+
+
+def about_actors(data: ReportData, names: Sequence[str], *, quiet: bool = False) -> ReportData:
+    """The stories naming any of the actors ``names``, with their copies, themes, actors,
+    quotes and written names.
+
+    Parameters
+    ----------
+    data : ReportData
+    names : sequence of str
+        Actors as ``report --actor`` reads them (see :func:`actor_rows`): ``KPK`` keeps the
+        stories counted under ``Komisi Pemberantasan Korupsi``, a form of the analyst's alias
+        table its actor's, ``Kapolda`` the stories naming an actor whose role starts with it.
+        A story is kept when it names one of them, whatever tone it gives toward it.
+    quiet : bool
+        Leave out the INFO and WARNING lines (the spike baseline's earlier stories, filtered
+        as the stories shown are).
+
+    Returns
+    -------
+    ReportData
+        ``n_not_about`` counts the records left out; ``filters["about"]`` says what each name
+        was read as; ``extent`` keeps the range of all stories, so that the tables over time
+        show the periods in which no story names them as zeros. A name that stands for no
+        actor keeps no story, and a warning names it with the closest names the stories write
+        (:func:`close_actor_names`).
+    """
+    names = list(dict.fromkeys(str(n).strip() for n in names))
+    rows, unknown = actor_rows(data, names)
+    counted = asked_actors(data, names) if "written" in data.actors else {}
+    roles = role_matches(data.actors, [n for n in rows if n not in counted])
+    said = []
+    for name in names:
+        if name in counted and counted[name] != name:
+            said.append(f"{name} ({counted[name]})")
+        elif name in roles:
+            said.append(f"{name} (a role: {held_roles(data.actors, roles[name])})")
+        elif name in unknown:
+            said.append(f"{name} (no story names it)")
+        else:
+            said.append(name)
+    if not quiet:
+        for name in unknown:
+            close = close_actor_names(data, name)
+            logger.warning(
+                "--about %r: no story names this actor, as written, as a grouped name or as a "
+                "role%s",
+                name,
+                f" (did you mean {' or '.join(map(repr, close))}?)" if close else "",
+            )
+    hit = pd.Series(False, index=data.actors.index)
+    for mask in rows.values():
+        hit |= mask
+    ids = set(data.actors.loc[hit, "id"])
+
+    def keep(frame: pd.DataFrame, column: str = "id") -> pd.DataFrame:
+        return frame[frame[column].isin(ids)].reset_index(drop=True)
+
+    copies = keep(data.copies, "story_id")
+    return dataclasses.replace(
+        data,
+        stories=keep(data.stories),
+        copies=copies,
+        themes=keep(data.themes),
+        actors=keep(data.actors),
+        quotes=keep(data.quotes),
+        names=keep(data.names),
+        n_not_about=data.n_not_about + len(data.copies) - len(copies),
+        filters={**data.filters, "about": said},
+        extent=report_range(data),
+    )
