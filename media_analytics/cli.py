@@ -109,6 +109,23 @@ def _load_model(path: str | None) -> Any:
         raise CommandError(str(exc)) from None
 
 
+def _with_taxonomy(pipe: Any, path: str | None) -> Any:
+    """``pipe`` with its theme part read from the taxonomy file at ``path`` (its rules alone,
+    as ``train_tagger(path)`` gives them; no labels), or as it is without one. Trying a theme
+    needs no ``train``: the other parts stay the model's, and the model version says the
+    themes differ."""
+    if not path:
+        return pipe
+    from .themes.training import train_tagger
+
+    try:
+        pipe.themes_ = train_tagger(path)
+    except (OSError, ValueError) as exc:
+        raise CommandError(f"--taxonomy: {exc}") from None
+    logger.info("themes from %s (its rules alone): model version %s", path, pipe.model_version)
+    return pipe
+
+
 class _Progress:
     """How far scoring has come, over all its batches: tqdm on a terminal, a log line every
     10 s otherwise (with the total when it is known), nothing with ``-q``."""
@@ -484,7 +501,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
     if not args.out and not args.db:
         args.out = "-"
     _check_out(args.out)
-    pipe = _load_model(args.model)
+    pipe = _with_taxonomy(_load_model(args.model), args.taxonomy)
     # Scoring works on small batches, where threaded BLAS/OpenMP gains nothing; and with one
     # worker per core, threads inside them (or in this process) only fight over the cores.
     # (After the model load: a limit applies to the libraries loaded by then.)
@@ -606,6 +623,11 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
         )
     if "-" in args.inputs:
         raise CommandError("--engine dask reads files or folders, not standard input")
+    if args.taxonomy:
+        raise CommandError(
+            "--engine dask loads the model on each worker: train a model with your taxonomy "
+            "(train --taxonomy FILE --out DIR) and give it with --model DIR"
+        )
     if args.dedup_state:
         raise CommandError(
             "--engine dask finds copies within the job's own input; --dedup-state (copies of "
@@ -1914,7 +1936,7 @@ def _cmd_evaluate_themes(args: argparse.Namespace) -> int:
     from .themes.evaluation import evaluate_themes
     from .themes.training import read_label_file
 
-    pipe = _load_model(args.model)
+    pipe = _with_taxonomy(_load_model(args.model), args.taxonomy)
     if pipe.themes_ is None:
         raise CommandError("this model has no theme part")
     try:
@@ -2255,6 +2277,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument("--model", help="model directory (default: the bundled default model)")
     score.add_argument(
+        "--taxonomy",
+        help="tag themes with this taxonomy TOML instead of the model's, by its rules alone "
+        "(to try a theme without train; the model version changes with it; not with "
+        "--engine dask)",
+    )
+    score.add_argument(
         "--out",
         help="scored JSONL to write ('-' for standard output; the default when --db is not "
         "given); its folder is made when missing. With --db it holds what this run scored",
@@ -2394,8 +2422,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     themes.add_argument(
         "--errors",
-        help="write the wrong decisions to this CSV: id, title, theme, error, score and evidence "
-        "(for a miss, the theme's score below its threshold and the evidence found)",
+        help="write the wrong decisions to this CSV: id, title, theme, error, score, evidence "
+        "and against (for a miss, the theme's score below its threshold, the evidence found "
+        "and the veto cues that held it down)",
+    )
+    themes.add_argument(
+        "--taxonomy",
+        help="evaluate this taxonomy TOML's rules (no labels learnt) in place of the model's "
+        "themes: a theme tried before any train",
     )
     add_jobs(themes)
     themes.set_defaults(func=_cmd_evaluate_themes)

@@ -979,3 +979,50 @@ def test_a_later_run_that_brings_the_earlier_copy_corrects_the_stored_story(
     day3.write_text(json.dumps(third, ensure_ascii=False), "utf-8")
     assert main(["score", str(day3), *argv]) == 0
     assert stored() == ({**want, "third": original["id"]}, {**want, "third": original["id"]})
+
+
+def test_a_taxonomy_is_tried_with_score_and_evaluate_without_train(tmp_path: Path, capsys) -> None:
+    # a researcher had to train a whole model (sentiment included) to see a theme of their own
+    from media_analytics.themes.taxonomy import Taxonomy
+
+    base = Path(Taxonomy.load().source).read_text(encoding="utf-8")
+    taxonomy = tmp_path / "mine.toml"
+    taxonomy.write_text(
+        base + '\n[[themes]]\nid = "flood_response"\n'
+        'phrases = ["korban banjir", "posko pengungsian"]\nterms = ["banjir", "pengungsi"]\n',
+        encoding="utf-8",
+    )
+    articles = tmp_path / "a.jsonl"
+    rows = [
+        {"id": "f1", "title": "Ratusan Korban Banjir Dievakuasi", "published_at": "2025-11-02",
+         "text": "BPBD mengevakuasi korban banjir ke posko pengungsian di balai desa."},
+        {"id": "f2", "title": "Harga Cabai Naik", "published_at": "2025-11-02",
+         "text": "Harga cabai di pasar induk naik dua kali lipat pekan ini."},
+    ]  # fmt: skip
+    articles.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    out = tmp_path / "scored.jsonl"
+    args = ["score", str(articles), "--out", str(out), "--jobs", "1"]
+    assert main([*args, "--taxonomy", str(taxonomy)]) == 0
+    scored = {r["id"]: r for r in _lines(out)}
+    assert [t["theme"] for t in scored["f1"]["themes"]] == ["flood_response"]
+    assert scored["f2"]["themes"] == [] and scored["f1"]["sentiment"]
+    with_default = tmp_path / "default.jsonl"
+    assert main(["score", str(articles), "--out", str(with_default), "--jobs", "1"]) == 0
+    assert _lines(with_default)[0]["model_version"] != scored["f1"]["model_version"]
+    labels = tmp_path / "labels.csv"
+    labels.write_text("id,flood_response\nf1,1\nf2,0\n", encoding="utf-8")
+    capsys.readouterr()
+    evaluate = ["evaluate", "themes", str(articles), "--labels", str(labels), "--json"]
+    assert main([*evaluate, "--taxonomy", str(taxonomy)]) == 0
+    table = json.loads(capsys.readouterr().out)["themes"]
+    assert table["flood_response"]["f1"] == 1.0
+    # a taxonomy that cannot be read is one line naming the option
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[themes]]\nid = "x"\nphrase = ["a b"]\n', encoding="utf-8")
+    assert main([*args, "--taxonomy", str(bad)]) == 2
+    (said,) = capsys.readouterr().err.strip().splitlines()[-1:]
+    assert said.startswith("media-analytics: error: --taxonomy:")
+    # the Dask workers load the model from its directory: train one with the taxonomy
+    dask = ["score", str(articles), "--engine", "dask", "--out", str(tmp_path / "d.jsonl")]
+    assert main([*dask, "--taxonomy", str(taxonomy)]) == 2
+    assert "train --taxonomy FILE --out DIR" in capsys.readouterr().err
