@@ -180,6 +180,19 @@ _KNOWN = {
 }  # fmt: skip
 
 
+def _meant(unknown: set[str], known: set[str] | frozenset[str]) -> str:
+    """``" (did you mean 'phrases'?)"`` for the known fields spelt closest to the unknown ones,
+    or nothing.
+
+    >>> _meant({"phrase", "treshold"}, {"phrases", "threshold", "terms"})
+    " (did you mean 'phrases', 'threshold'?)"
+    """
+    import difflib
+
+    close = [m for u in sorted(unknown) for m in difflib.get_close_matches(u, known, n=1)]
+    return f" (did you mean {', '.join(map(repr, dict.fromkeys(close)))}?)" if close else ""
+
+
 def _theme(raw: Any, where: str) -> Theme:
     if not isinstance(raw, dict):
         raise TaxonomyError(f"{where}: each [[themes]] entry must be a table")
@@ -189,7 +202,7 @@ def _theme(raw: Any, where: str) -> Theme:
     where = f"{where} ({tid})"
     unknown = set(raw) - _KNOWN
     if unknown:
-        raise TaxonomyError(f"{where}: unknown field(s) {sorted(unknown)}")
+        raise TaxonomyError(f"{where}: unknown field(s) {sorted(unknown)}{_meant(unknown, _KNOWN)}")
     threshold = raw.get("threshold", 0.5)
     if not isinstance(threshold, (int, float)) or not 0.0 < float(threshold) < 1.0:
         raise TaxonomyError(
@@ -213,10 +226,12 @@ def _theme(raw: Any, where: str) -> Theme:
         # ``true`` is an int to Python: it would be a window of one word
         if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= 100:
             raise TaxonomyError(f"{where}: near rule {k + 1}: 'window' must be 1..100 words")
-        unknown_keys = set(r) - {"a", "b", "c", "window", "ordered", "strong"}
+        near_keys = {"a", "b", "c", "window", "ordered", "strong"}
+        unknown_keys = set(r) - near_keys
         if unknown_keys:
             raise TaxonomyError(
                 f"{where}: near rule {k + 1}: unknown field(s) {sorted(unknown_keys)}"
+                f"{_meant(unknown_keys, near_keys)}"
             )
         ordered = r.get("ordered", False)
         if not isinstance(ordered, bool):

@@ -251,7 +251,19 @@ def test_predict_matches_tag(rules_tagger: ThemeTagger) -> None:
         ({"themes": [{"id": "bad id", "phrases": ["x"]}]}, "must be a word"),
         ({"themes": [{"id": "a"}]}, "needs strong evidence, phrases or near rules"),
         ({"themes": [{"id": "a", "terms": ["x", "y"]}]}, "a theme of terms alone could never"),
-        ({"themes": [{"id": "a", "phrases": ["x"], "colour": "red"}]}, "unknown field"),
+        (
+            {"themes": [{"id": "a", "phrases": ["x"], "colour": "red"}]},
+            r"unknown field\(s\) \['colour'\]$",
+        ),
+        # a misspelt field is named with the one meant
+        (
+            {"themes": [{"id": "a", "phrases": ["x"], "phrase": ["y"]}]},
+            r"unknown field\(s\) \['phrase'\] \(did you mean 'phrases'\?\)$",
+        ),
+        (
+            {"themes": [{"id": "a", "near": [{"a": ["p"], "b": ["q"], "windw": 5}]}]},
+            r"near rule 1: unknown field\(s\) \['windw'\] \(did you mean 'window'\?\)$",
+        ),
         ({"themes": [{"id": "a", "phrases": ["x"], "threshold": 2}]}, "between 0 and 1"),
         (
             {"themes": [{"id": "a", "phrases": ["x"]}, {"id": "a", "phrases": ["y"]}]},
