@@ -1837,9 +1837,9 @@ def _run_evaluation(
             args.test,
             repeated,
         )
-    if train is not None:
-        try:  # refused before any training time is spent
-            check_overlap(list(train["text"]), list(test["text"]), allow=args.allow_overlap)
+    if train is not None and not args.allow_overlap:
+        try:  # refused before any training time is spent (allowed, evaluate says it once)
+            check_overlap(list(train["text"]), list(test["text"]))
         except OverlapError as exc:
             raise _overlap_refused(exc) from None
     model, source = pick(train)

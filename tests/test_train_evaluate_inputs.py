@@ -61,7 +61,7 @@ def test_the_default_model_refuses_its_own_tone_articles(capsys: pytest.CaptureF
 
 
 def test_the_overlap_refusal_names_the_flag_that_scores_anyway(
-    tmp_path: Path, capsys: pytest.CaptureFixture
+    tmp_path: Path, capsys: pytest.CaptureFixture, caplog: pytest.LogCaptureFixture
 ) -> None:
     """The refusal said "remove them or evaluate on a disjoint set", not the ``--allow-overlap``
     the README documents, for a model trained on a file and for a saved one alike."""
@@ -78,6 +78,12 @@ def test_the_overlap_refusal_names_the_flag_that_scores_anyway(
     own = corpora_dir() / "sentiment" / "news_1.jsonl"
     assert main(["evaluate", "sentiment", str(own)]) == 2
     assert "or give --allow-overlap to score them anyway" in capsys.readouterr().err
+    # allowed, the overlap is said once (it was said before training and again after)
+    args = ["evaluate", "sentiment", str(test), "--train", str(train), "--allow-overlap"]
+    caplog.clear()
+    assert main(args) == 0
+    said = [r.getMessage() for r in caplog.records]
+    assert sum("10 of 10 test rows occur in the training data" in m for m in said) == 1, said
 
 
 def test_evaluate_train_leaves_out_repeated_rows_as_train_does(
