@@ -2009,9 +2009,11 @@ def _cell(value: Any) -> Any:
 def _excel_records(
     path: str, name: str, report: _Report, columns: ColumnResolver | None = None
 ) -> Iterator[tuple[int, Record]]:
-    """Rows of the first sheet of an ``.xlsx`` workbook. With ``columns``, the header is the
-    first of its first ``HEADER_SEARCH_LINES`` rows that names a text or title column (see
-    :func:`iter_records`); without, the first row."""
+    """Rows of the first sheet of an ``.xlsx`` workbook that has a header. With ``columns``,
+    the header is the first of a sheet's first ``HEADER_SEARCH_LINES`` rows that names a text
+    or title column (see :func:`iter_records`), and a sheet without one (a vendor's summary
+    before the data) is passed over, saying so; without ``columns``, the first sheet's first
+    row."""
     try:
         import openpyxl
     except ImportError as exc:
@@ -2023,26 +2025,47 @@ def _excel_records(
         report(name, 0, "unreadable_file", f"not a readable .xlsx workbook: {_one_line(exc)}")
         return
     try:
-        rows = enumerate(book.worksheets[0].iter_rows(values_only=True), 1)
+        sheets = book.worksheets if columns is not None else book.worksheets[:1]
+        passed: list[str] = []  # the sheets before the one read, which hold no header
+        first_miss: tuple[int, list[tuple[int, str]]] | None = None
         header: list[str] | None = None
-        written: list[tuple[int, str]] = []  # the rows looked at that are not blank, as text
-        seen = 0
-        for seen, values in rows:
-            names = ["" if v is None else str(v) for v in values]
-            if columns is None or _names_a_field(names, columns, first=seen == 1):
-                header = _unique_header(names)
-                unnamed = _unnamed(names, header)
+        for sheet in sheets:
+            rows = enumerate(sheet.iter_rows(values_only=True), 1)
+            written: list[tuple[int, str]] = []  # the rows looked at that are not blank
+            seen = 0
+            for seen, values in rows:
+                names = ["" if v is None else str(v) for v in values]
+                if columns is None or _names_a_field(names, columns, first=seen == 1):
+                    header = _unique_header(names)
+                    unnamed = _unnamed(names, header)
+                    break
+                if any(n.strip() for n in names):
+                    written.append((seen, ", ".join(n for n in names if n.strip())))
+                if seen >= HEADER_SEARCH_LINES:
+                    break
+            if header is not None:
                 break
-            if any(n.strip() for n in names):
-                written.append((seen, ", ".join(n for n in names if n.strip())))
-            if seen >= HEADER_SEARCH_LINES:
-                break
+            passed.append(sheet.title)
+            if first_miss is None:
+                first_miss = (seen, written)
         if header is None:
-            if columns is None or not written:
+            others = f" (nor do its other sheets: {', '.join(map(repr, passed[1:]))})"
+            if first_miss is None or columns is None or not first_miss[1]:
                 report(name, 1, "empty_file", "empty sheet: no header row", "warning")
             else:
-                report(name, 0, "no_header", _no_header(columns, "row", seen, written[0]))
+                seen, written = first_miss
+                said = _no_header(columns, "row", seen, written[0])
+                report(name, 0, "no_header", said + (others if len(passed) > 1 else ""))
             return
+        if passed:
+            log.info(
+                "%s: sheet %r read (rows numbered within it); %s before it hold%s no header "
+                "row with a text or title column",
+                name,
+                sheet.title,
+                ", ".join(map(repr, passed)),
+                "s" if len(passed) == 1 else "",
+            )
         _header_skipped(name, "row", seen, 1)
         read_any = False
         for line, values in rows:

@@ -338,3 +338,37 @@ def test_an_xlsx_with_a_title_cell_above_the_header_is_read(
     assert list(read_articles(headerless, rejects=rejects)) == []
     (reject,) = rejects
     assert reject.reason == "no_header" and " in its 9 rows (looked for " in reject.message
+
+
+def test_a_workbook_whose_data_follow_a_summary_sheet_is_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # a vendor's workbook with a "Ringkasan" sheet first was refused, naming no other sheet
+    openpyxl = pytest.importorskip("openpyxl", reason="reading .xlsx needs the excel extra")
+    book = openpyxl.Workbook()
+    summary = book.active
+    summary.title = "Ringkasan"
+    summary.append(["Laporan pemantauan media", None])
+    summary.append(["Jumlah berita", 2])
+    data = book.create_sheet("Data Berita")
+    data.append(["Judul Berita", "Isi Berita", "Tanggal Terbit"])
+    data.append(["Polisi Gelar Jumat Curhat", "Warga menyampaikan keluhan.", "2025-11-07"])
+    data.append(["Banjir di Demak Surut", "Air mulai surut pagi ini.", "2025-11-08"])
+    path = tmp_path / "vendor.xlsx"
+    book.save(path)
+    rejects = Rejects()
+    with caplog.at_level(logging.INFO, logger="media_analytics.corpus.readers"):
+        articles = list(read_articles(path, rejects=rejects))
+    assert [a.title for a in articles] == ["Polisi Gelar Jumat Curhat", "Banjir di Demak Surut"]
+    assert not rejects.errors
+    assert f"{path}: sheet 'Data Berita' read (rows numbered within it); 'Ringkasan'" in caplog.text
+    # no sheet with a header: the refusal says the other sheets hold none either
+    del book["Data Berita"]
+    book.create_sheet("Catatan").append(["dibuat otomatis"])
+    book.save(path)
+    rejects = Rejects()
+    assert list(read_articles(path, rejects=rejects)) == []
+    (reject,) = rejects
+    assert reject.reason == "no_header" and reject.message.endswith(
+        "(nor do its other sheets: 'Catatan')"
+    )
