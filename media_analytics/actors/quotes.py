@@ -314,6 +314,17 @@ _DOC_ANAPHORS = frozenset(
     {"beleid", "aturan", "peraturan", "regulasi", "dokumen", "keputusan", "ketentuan", "pasal"}
 )
 
+# The person a speech verb is addressed to (``berpesan kepada ...``), and the words after which
+# what was said begins, within so many words of it (see ``addressee_only``).
+_ADDRESSED = frozenset({"kepada"})  # ("pada" is mostly a time: "pada tahun ini")
+_SAID_AFTER_ADDRESSEE = frozenset({"agar", "supaya", "bahwa", "untuk"})
+_ADDRESSEE_WORDS = 12
+# verbs of asking, whose addressee the act asked for follows without a marker
+_ASKING = frozenset(
+    {"meminta", "minta", "mengimbau", "mengajak", "menginstruksikan", "memerintahkan"}
+    | {"menyerukan", "mendesak", "mengingatkan", "berharap", "memohon"}
+)
+
 
 def _mark_kind(text: str, p: int) -> str:
     """Whether the quote mark at ``p`` opens (``"open"``) or closes (``"close"``) a quotation, by
@@ -1709,6 +1720,8 @@ class _Attributor:
                 if nxt < ts.n and ts.words[nxt] == ",":
                     nxt += 1  # "Budi menjelaskan, ..."
                 nxt = self.past_complementizer(k, nxt)
+                if nxt < ts.n and ts.lows[nxt] in _ADDRESSED and self.addressee_only(k, nxt):
+                    continue  # "berpesan kepada istri pejabat itu.": no words reported
                 if self.this_said(nxt) or self.act_named(k, nxt):
                     continue
                 span = self.clause(nxt)
@@ -1824,6 +1837,8 @@ class _Attributor:
             if nxt < ts.n and ts.words[nxt] == ",":
                 nxt += 1
             nxt = self.past_complementizer(k, nxt)
+            if nxt < ts.n and ts.lows[nxt] in _ADDRESSED and self.addressee_only(k, nxt):
+                continue  # as for a named speaker
             if self.this_said(nxt) or self.act_named(k, nxt):
                 continue
             span = self.clause(nxt)
@@ -1880,6 +1895,24 @@ class _Attributor:
                 or (ts.sent[j - 1] and ts.lows[j - 1] in _CLAUSE_OPENERS)
             )
         )
+
+    def addressee_only(self, k: int, j: int) -> bool:
+        """Whether the verb at ``k`` names, from token ``j`` (``kepada``), only the person
+        spoken to, and no words: the sentence ends within a few words with no ``agar``,
+        ``supaya``, ``untuk`` or ``bahwa`` (``ujar Agus berpesan kepada istri kedua pejabat
+        baru itu.``; ``menginformasikan kepada seluruh penumpang``). After a verb of asking the
+        act asked for follows the addressee unmarked (``meminta kepada semua pihak menjunjung
+        tinggi ...``), and a comma or a long addressee leaves it open: those are read as
+        before, the addressee with what was said."""
+        ts = self.ts
+        if ts.lows[k] in _ASKING:
+            return False
+        for i in range(j + 1, min(ts.n, j + _ADDRESSEE_WORDS + 1)):
+            if ts.lows[i] in _SAID_AFTER_ADDRESSEE or ts.words[i] == ",":
+                return False
+            if ts.sent[i] or ts.words[i] in ".!?;:":
+                return True
+        return False
 
     def past_complementizer(self, k: int, j: int) -> int:
         """Past ``bahwa`` at token ``j``, or ``jika``/``kalau`` used as it right after the verb at

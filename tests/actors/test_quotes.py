@@ -707,3 +707,23 @@ def test_a_thing_asked_for_or_handed_over_is_no_quote(text: str, quoted: bool) -
     # seen in review on real news: "Iwa meminta uang Rp 1 miliar" (a bribe asked for) and
     # "menyampaikan pengajuan Raperda" (a file delivered) were returned as statements
     assert bool(extract_quotes(text)) is quoted
+
+
+def test_the_person_spoken_to_is_no_words_reported() -> None:
+    # a report showed "kepada istri kedua pejabat baru itu" as the KPK chairman's latest quote
+    text = (
+        '"Jangan sampai ada yang korupsi," ujar Agus berpesan kepada istri kedua pejabat baru '
+        "itu. Ketua KPK Agus Rahardjo hadir dalam pelantikan."
+    )
+    assert [q.text for q in extract_quotes(text)] == ["Jangan sampai ada yang korupsi"]
+    # what follows the person spoken to is what was said, the addressee kept with it
+    said = {
+        "Bupati Budi Santoso berpesan kepada warga agar tidak membuang sampah ke sungai.":
+            "kepada warga agar tidak membuang sampah ke sungai",
+        "Menpora Imam Nahrawi meminta kepada semua pihak menjunjung tinggi asas praduga.":
+            "kepada semua pihak menjunjung tinggi asas praduga",
+        "Kapolres Dodi Hartono mengatakan kepada wartawan bahwa pelaku sudah ditangkap.":
+            "kepada wartawan bahwa pelaku sudah ditangkap",
+    }  # fmt: skip
+    for text, words in said.items():
+        assert [q.text for q in extract_quotes(text)] == [words], text
