@@ -50,7 +50,14 @@ Idempotent outputs
     partition twice or half. The key chains the SHA-256 of every input file up to and
     including the partition with the model (the hash of its manifest), the package's code
     and the reading options, because a partition's ``duplicate_of`` column depends on every
-    file before it.
+    file before it. It also depends on the ``dedup_lookahead`` articles read after it (an
+    earlier-published original read there takes the story over), so the key adds the files
+    after the partition up to the one where that count is reached, or every file after it
+    and the fact that the input ends there when fewer articles follow. The marker records
+    how many files that window spans (``lookahead_files``, ``lookahead_to_end``), so that a
+    later run checks the same files without reading them: a file added, removed or changed
+    within a partition's window has it scored again. With no look-ahead the key is the chain
+    alone.
 
 One job per parts folder
     A job holds the lock file ``_lock`` in its parts folder (its pid and host inside) from
@@ -70,8 +77,9 @@ Duplicates: a streaming pre-pass on the client
     re-implementation, so the answers cannot drift apart. The pre-pass streams: a partition
     is submitted as soon as its values are final (the look-ahead has read past its end), so
     scoring starts after the first files and the pre-pass overlaps with the work of the
-    cluster. It stops after the last partition that needs scoring, and is skipped when
-    every output is complete.
+    cluster. It stops once it has read ``dedup_lookahead`` articles past the last partition
+    that needs scoring (or the input has ended): that partition's answers are then those of
+    a read of the whole input. It is skipped when every output is complete.
 
     The cost is one single-threaded pass over the text on the client, and the detector's
     memory there (about a kilobyte per article, as in the single-machine path). Per core,
@@ -267,6 +275,10 @@ class _Task:
     #: ids of earlier partitions this one holds again (id -> where first read): skipped and
     #: reported as the single-machine command does
     repeated: Mapping[str, str] = field(default_factory=dict)
+    #: the files after this one its duplicate_of values depend on (the look-ahead), and
+    #: whether the input ended within the look-ahead (:func:`_window_key`)
+    lookahead_files: int = 0
+    lookahead_to_end: bool = False
 
     @property
     def name(self) -> str:
@@ -357,6 +369,41 @@ def _partition_keys(
     return keys
 
 
+def _window_key(
+    chains: list[str], shas: list[str], index: int, after: int, to_end: bool, lookahead: int
+) -> str | None:
+    """Partition ``index``'s key: its chain (:func:`_partition_keys`) with the look-ahead window.
+
+    A partition's ``duplicate_of`` values also depend on the ``lookahead`` articles read after
+    it: on the ``after`` files that follow it, the last of them the one where the count of
+    articles after the partition reaches ``lookahead``, or, when the input ends before
+    (``to_end``), on every file after it and on the input ending there. None when the input
+    no longer has such a window (fewer files, or more after an end that counted).
+
+    With no look-ahead the key is the chain itself (the window is always empty).
+    """
+    if lookahead == 0:
+        return chains[index] if after == 0 and not to_end else None
+    last = index + after
+    if last >= len(shas) or (to_end and last != len(shas) - 1):
+        return None
+    window = {"chain": chains[index], "after": shas[index + 1 : last + 1], "to_end": to_end}
+    return hashlib.sha256(json.dumps(window).encode()).hexdigest()
+
+
+def _look_ahead(counts: list[int], index: int, lookahead: int) -> int | None:
+    """How many files after partition ``index`` hold its next ``lookahead`` articles, given the
+    articles read from each file so far (``counts``); None when the files read do not reach."""
+    if lookahead == 0:
+        return 0
+    read = 0
+    for j in range(index + 1, len(counts)):
+        read += counts[j]
+        if read >= lookahead:
+            return j - index
+    return None
+
+
 def _read_marker(out_dir: Path, index: int) -> dict[str, Any] | None:
     try:
         marker = json.loads(_marker_path(out_dir, index).read_text(encoding="utf-8"))
@@ -368,6 +415,21 @@ def _read_marker(out_dir: Path, index: int) -> dict[str, Any] | None:
         and marker.get("format_version") == FORMAT_VERSION
     )
     return marker if ok else None
+
+
+def _current(
+    out_dir: Path, index: int, chains: list[str], shas: list[str], lookahead: int
+) -> dict[str, Any] | None:
+    """The partition's marker when its output is complete and current, else None: the files
+    of the look-ahead window the marker records are still there, unchanged (its key)."""
+    marker = _read_marker(out_dir, index)
+    if marker is None:
+        return None
+    after, to_end = marker.get("lookahead_files", 0), marker.get("lookahead_to_end", False)
+    if not isinstance(after, int) or after < 0 or not isinstance(to_end, bool):
+        return None
+    key = _window_key(chains, shas, index, after, to_end, lookahead)
+    return None if key is None else _complete(out_dir, index, key)
 
 
 def _complete(out_dir: Path, index: int, key: str) -> dict[str, Any] | None:
@@ -511,6 +573,8 @@ def _score_partition(task: _Task) -> dict[str, Any]:
         "source": task.source,
         "input_sha256": task.input_sha256,
         "key": task.key,
+        "lookahead_files": task.lookahead_files,
+        "lookahead_to_end": task.lookahead_to_end,
         "model_version": task.model_version,
         "output": task.name,
         "rows": rows,
@@ -808,9 +872,10 @@ def score_partitions(
             f"{sha}:{f.name}" if _dated_by_name(f) else sha
             for f, sha in zip(files, shas, strict=True)
         ]
-        keys = _partition_keys(named, identity, options, dedup_window, dedup_lookahead)
+        chains = _partition_keys(named, identity, options, dedup_window, dedup_lookahead)
         markers: list[dict[str, Any] | None] = [
-            None if overwrite else _complete(out, i, key) for i, key in enumerate(keys)
+            None if overwrite else _current(out, i, chains, named, dedup_lookahead)
+            for i in range(len(files))
         ]
         todo = [i for i, m in enumerate(markers) if m is None]
         logger.info(
@@ -839,7 +904,8 @@ def score_partitions(
                 plan = _Plan(
                     files,
                     shas,
-                    keys,
+                    named,
+                    chains,
                     todo,
                     out,
                     options,
@@ -912,7 +978,10 @@ class _Plan:
 
     files: list[Path]
     shas: list[str]
-    keys: list[str]
+    #: what identifies each file in the keys (its SHA-256, with the name where that counts)
+    named: list[str]
+    #: each partition's key without its look-ahead window (:func:`_partition_keys`)
+    chains: list[str]
     todo: list[int]
     out: Path
     options: _ReadOptions
@@ -989,22 +1058,35 @@ def _run(
     options = plan.options
     watch = _WorkerWatch(client, wait_workers)
     total = len(plan.files)
-    # every file up to the last to score, as one stream through the command's own marking
-    # (mark_duplicates: its look-ahead and settling), each article with its place
+    # every file up to the last to score and its look-ahead, as one stream through the
+    # command's own marking (mark_duplicates: its look-ahead and settling), each article with
+    # its place
     places: deque[tuple[int, int]] = deque()
     read_out: dict[int, tuple[int, dict[str, str]]] = {}  # rows and repeats of each file read
+    counts: list[int] = []  # articles read from each file so far (the last one maybe not all)
+    ended = False  # the stream read the input to its end
     released: Counter[int] = Counter()
     duplicates: dict[int, dict[int, str]] = {}
+    keys: dict[int, str] = {}  # the key each partition handed out was given
     ready = 0  # the next partition to hand out
+    last = max(plan.todo)
+    ahead = plan.dedup_lookahead
 
     def read() -> Iterator[Any]:
-        for i, path in enumerate(plan.files[: max(plan.todo) + 1]):
+        nonlocal ended
+        for i, path in enumerate(plan.files):
+            # past the last partition to score, as far as its look-ahead reaches: a stream cut
+            # shorter would settle its answers early (an original read later not found)
+            if i > last and sum(counts[last + 1 :]) >= ahead:
+                return
             watch.check(lambda: len(pending) - sum(f.status == "finished" for f in futures), total)
             rows = 0
             seen.found = {}
+            counts.append(0)
             for row, article in enumerate(options.read(path, Rejects(), seen)):
                 places.append((i, row))
                 rows = row + 1
+                counts[i] = rows
                 yield article
             # repeats within this file are found by the worker's own read
             here = str(path)
@@ -1012,20 +1094,35 @@ def _run(
                 rows,
                 {k: v for k, v in seen.found.items() if v.rsplit(":", 1)[0] != here},
             )
+        ended = True
+
+    def window(i: int) -> tuple[int, bool] | None:
+        # the files partition i's look-ahead reaches (and whether to the input's end), once known
+        after = _look_ahead(counts, i, ahead)
+        if after is not None:
+            return after, False
+        return (len(plan.files) - 1 - i, True) if ended else None
 
     def submit_ready() -> None:
-        # a partition goes out once its every duplicate_of is final
+        # a partition goes out once its every duplicate_of is final, and its look-ahead known
         nonlocal ready
         while ready in read_out and released[ready] == read_out[ready][0]:
             i = ready
-            ready += 1
             if i not in pending:
+                ready += 1
                 continue
+            reach = window(i)
+            if reach is None:  # (a partition without articles, read before its look-ahead)
+                return
+            ready += 1
+            key = _window_key(plan.chains, plan.named, i, *reach, ahead)
+            assert key is not None  # (the window is the input's own)
+            keys[i] = key
             task = _Task(
                 index=i,
                 source=str(plan.files[i]),
                 input_sha256=plan.shas[i],
-                key=plan.keys[i],
+                key=key,
                 rows=read_out[i][0],
                 duplicates=duplicates.pop(i, {}),
                 out_dir=str(plan.out),
@@ -1035,9 +1132,11 @@ def _run(
                 overwrite=plan.overwrite,
                 options=options,
                 repeated=read_out[i][1],
+                lookahead_files=reach[0],
+                lookahead_to_end=reach[1],
             )
-            key = f"score-{_output_name(i)}-{uuid.uuid4().hex[:8]}"
-            futures[client.submit(_score_partition, task, key=key, pure=False)] = i
+            name = f"score-{_output_name(i)}-{uuid.uuid4().hex[:8]}"
+            futures[client.submit(_score_partition, task, key=name, pure=False)] = i
 
     try:
         marked = mark_duplicates(read(), detector, lookahead=plan.dedup_lookahead)
@@ -1072,7 +1171,7 @@ def _run(
                     # the marker the task wrote, read here: its result is held by its worker,
                     # and a worker that died since would hold up the job while it is redone
                     marker = _read_marker(plan.out, i)
-                    ok = marker is not None and marker.get("key") == plan.keys[i]
+                    ok = marker is not None and marker.get("key") == keys[i]
                     markers[i] = marker if ok else future.result()
                 else:
                     exc = future.exception() if future.status == "error" else None

@@ -128,6 +128,31 @@ def test_another_dedup_lookahead_changes_every_key() -> None:
     assert not set(other) & set(default)
 
 
+def test_a_partition_s_key_covers_the_files_of_its_look_ahead() -> None:
+    """Its duplicate_of values depend on the next look-ahead articles, in the files after it."""
+    options = scale._ReadOptions(None, "auto", 1000)
+    shas = ["a", "b", "c", "d"]
+    chains = scale._partition_keys(shas, "v1", options)
+    # 2, 3, 1 and 4 articles: partition 0's next 4 are in files 1 and 2
+    counts = [2, 3, 1, 4]
+    assert scale._look_ahead(counts, 0, 4) == 2
+    assert scale._look_ahead(counts, 2, 4) == 1
+    assert scale._look_ahead(counts, 3, 4) is None  # (the input ends first)
+    assert scale._look_ahead(counts, 1, 0) == 0
+    key = scale._window_key(chains, shas, 0, 2, False, 4)
+    assert key not in (None, chains[0])
+    changed = scale._partition_keys(["a", "b", "C", "d"], "v1", options)
+    assert scale._window_key(changed, ["a", "b", "C", "d"], 0, 2, False, 4) != key
+    assert scale._window_key(chains, [*shas[:3], "D"], 0, 2, False, 4) == key
+    assert scale._window_key(chains, [*shas, "e"], 0, 2, False, 4) == key
+    # a window that reached the end of the input is another one once a file is added
+    end = scale._window_key(chains, shas, 2, 1, True, 4)
+    assert end is not None and scale._window_key(chains, [*shas, "e"], 2, 1, True, 4) is None
+    assert scale._window_key(chains, shas[:3], 2, 1, False, 4) is None  # (a file gone)
+    # without a look-ahead the key is the chain, as before
+    assert scale._window_key(chains, shas, 1, 0, False, 0) == chains[1]
+
+
 def test_merge_needs_a_finished_run(tmp_path: Path) -> None:
     with pytest.raises(ScaleError, match="no finished run"):
         merge_outputs(tmp_path, tmp_path / "all.jsonl")
@@ -411,6 +436,89 @@ def test_the_dedup_lookahead_reaches_the_pre_pass(client, tmp_path, capsys) -> N
     assert main(argv) == 0
     assert "in 2 partitions (0 already complete)" in capsys.readouterr().err
     assert marks() == {"c": "a", "x": None, "b": "a", "a": None}
+
+
+def _story(aid: str, hour: int, text: str) -> dict[str, str]:
+    return {"id": aid, "title": f"Judul {aid}", "text": text, "source": aid,
+            "published_at": f"2024-11-01T{hour:02d}:00:00+07:00"}  # fmt: skip
+
+
+def _write_files(folder: Path, files: list[list[dict]]) -> Path:
+    """One JSONL file per list of records, named in reading order."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for k, chunk in enumerate(files):
+        lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in chunk)
+        (folder / f"f-{k:02d}.jsonl").write_text(lines, encoding="utf-8")
+    return folder
+
+
+def _single_machine(folder: Path, out: Path, lookahead: int) -> bytes:
+    argv = ["score", str(folder), "--out", str(out), "--dedup-lookahead", str(lookahead)]
+    assert main([*argv, "--jobs", "1", "-q"]) == 0
+    return out.read_bytes()
+
+
+def _duplicate_of(data: bytes) -> dict[str, str | None]:
+    return {r["id"]: r["duplicate_of"] for r in map(json.loads, data.decode("utf-8").splitlines())}
+
+
+def test_a_redone_partition_reads_its_look_ahead_past_the_last_one_to_score(
+    client, tmp_path
+) -> None:
+    """Partition 0 holds a 16:00 copy whose 13:00 original is in partition 1, within the
+    look-ahead (3 articles): a rerun that redoes partition 0 alone must read partition 1 too."""
+    texts = [r["text"] for r in read_sample_records()[:6]]
+    files = [
+        [_story("x0", 9, texts[1]), _story("copy", 16, texts[0])],
+        [_story("x1", 10, texts[2]), _story("original", 13, texts[0])],
+        [_story("x2", 11, texts[3]), _story("x3", 12, texts[4])],
+    ]
+    folder = _write_files(tmp_path / "in", files)
+    expected = _single_machine(folder, tmp_path / "local.jsonl", 3)
+    assert _duplicate_of(expected)["copy"] == "original"
+    out, merged = tmp_path / "parts", tmp_path / "dask.jsonl"
+    score_partitions(folder, out, scheduler=client, dedup_lookahead=3, merge_to=merged)
+    assert merged.read_bytes() == expected
+    (out / "part-00000.jsonl").unlink()
+    summary = score_partitions(folder, out, scheduler=client, dedup_lookahead=3, merge_to=merged)
+    assert (summary["scored"], summary["skipped"]) == (1, 2)
+    assert merged.read_bytes() == expected
+
+
+def test_a_file_added_or_changed_within_the_look_ahead_redoes_the_partitions_before_it(
+    client, tmp_path
+) -> None:
+    """The last partition ends with a 16:00 copy; a file added after it opens with the 13:00
+    original: the copy's partition is scored again (as is every partition whose look-ahead
+    reached the end of the input), those before are kept."""
+    texts = [r["text"] for r in read_sample_records()[:8]]
+    first = [[_story(f"a{k}", 8, texts[k + 1])] for k in range(2)]
+    files = [
+        *first,
+        [_story("x0", 9, texts[3]), _story("x1", 10, texts[4])],
+        [_story("x2", 11, texts[5]), _story("copy", 16, texts[0])],
+    ]
+    folder = _write_files(tmp_path / "in", files)
+    out, merged = tmp_path / "parts", tmp_path / "dask.jsonl"
+    score_partitions(folder, out, scheduler=client, dedup_lookahead=3, merge_to=merged)
+    assert merged.read_bytes() == _single_machine(folder, tmp_path / "four.jsonl", 3)
+    assert _duplicate_of(merged.read_bytes())["copy"] is None
+
+    _write_files(folder, [*files, [_story("original", 13, texts[0]), _story("x3", 12, texts[6])]])
+    summary = score_partitions(folder, out, scheduler=client, dedup_lookahead=3, merge_to=merged)
+    expected = _single_machine(folder, tmp_path / "five.jsonl", 3)
+    assert _duplicate_of(expected)["copy"] == "original"
+    assert merged.read_bytes() == expected
+    # partitions 0 and 1 hold their next 3 articles in the files before the new one
+    assert (summary["scored"], summary["skipped"]) == (3, 2)
+
+    # the added file changed: the copy has no earlier original any more
+    _write_files(folder, [*files, [_story("x4", 17, texts[0]), _story("x3", 12, texts[6])]])
+    summary = score_partitions(folder, out, scheduler=client, dedup_lookahead=3, merge_to=merged)
+    expected = _single_machine(folder, tmp_path / "changed.jsonl", 3)
+    assert _duplicate_of(expected)["copy"] is None
+    assert merged.read_bytes() == expected
+    assert (summary["scored"], summary["skipped"]) == (3, 2)
 
 
 def test_the_command_refuses_what_the_dask_engine_cannot_do(tmp_path, capsys) -> None:
