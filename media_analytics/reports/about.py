@@ -22,7 +22,7 @@ import pandas as pd
 
 from .frames import ReportData
 from .regions import place_matches
-from .tables import asked_actors, held_roles, report_range, role_matches
+from .tables import asked_actors, held_roles, only_stories, role_matches
 
 __all__ = ["about_actors", "actor_rows", "close_actor_names"]
 
@@ -134,21 +134,7 @@ def about_actors(data: ReportData, names: Sequence[str], *, quiet: bool = False)
     hit = pd.Series(False, index=data.actors.index)
     for mask in rows.values():
         hit |= mask
-    ids = set(data.actors.loc[hit, "id"])
-
-    def keep(frame: pd.DataFrame, column: str = "id") -> pd.DataFrame:
-        return frame[frame[column].isin(ids)].reset_index(drop=True)
-
-    copies = keep(data.copies, "story_id")
+    kept, left_out = only_stories(data, set(data.actors.loc[hit, "id"]))
     return dataclasses.replace(
-        data,
-        stories=keep(data.stories),
-        copies=copies,
-        themes=keep(data.themes),
-        actors=keep(data.actors),
-        quotes=keep(data.quotes),
-        names=keep(data.names),
-        n_not_about=data.n_not_about + len(data.copies) - len(copies),
-        filters={**data.filters, "about": said},
-        extent=report_range(data),
+        kept, n_not_about=data.n_not_about + left_out, filters={**data.filters, "about": said}
     )

@@ -308,7 +308,7 @@ def in_regions(data: ReportData, regions: Sequence[str], *, quiet: bool = False)
     ``quiet`` leaves out the INFO and WARNING lines (the spike baseline's earlier stories,
     filtered as the stories shown were).
     """
-    from .tables import report_range
+    from .tables import only_stories
 
     queries = resolve_regions(regions)
     for query in queries:
@@ -326,21 +326,11 @@ def in_regions(data: ReportData, regions: Sequence[str], *, quiet: bool = False)
         if not stories_placed_in(data, [query]) & set(data.stories["id"]):
             logger.warning("no story is placed in %s", query.describe())
 
-    def keep(frame: pd.DataFrame, column: str = "id") -> pd.DataFrame:
-        return frame[frame[column].isin(ids)].reset_index(drop=True)
-
-    copies = keep(data.copies, "story_id")
+    kept, left_out = only_stories(data, ids)
     return dataclasses.replace(
-        data,
-        stories=keep(data.stories),
-        copies=copies,
-        themes=keep(data.themes),
-        actors=keep(data.actors),
-        quotes=keep(data.quotes),
-        names=keep(data.names),
-        n_other_regions=data.n_other_regions + len(data.copies) - len(copies),
+        kept,
+        n_other_regions=data.n_other_regions + left_out,
         filters={**data.filters, "regions": [q.describe() for q in queries]},
-        extent=report_range(data),
     )
 
 

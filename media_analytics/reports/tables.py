@@ -152,6 +152,29 @@ def report_range(data: ReportData) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     return min(known_firsts), max(known_lasts)
 
 
+def only_stories(data: ReportData, ids: set[str]) -> tuple[ReportData, int]:
+    """``data`` cut to the stories ``ids``, with their copies, themes, actors, quotes and
+    written names, its tables over time keeping the range of all the stories (``extent``,
+    :func:`report_range`), and how many records (copies) it left out: what a filter on the
+    stories (``--region``, ``--about``) keeps."""
+
+    def keep(frame: pd.DataFrame, column: str = "id") -> pd.DataFrame:
+        return frame[frame[column].isin(ids)].reset_index(drop=True)
+
+    copies = keep(data.copies, "story_id")
+    kept = dataclasses.replace(
+        data,
+        stories=keep(data.stories),
+        copies=copies,
+        themes=keep(data.themes),
+        actors=keep(data.actors),
+        quotes=keep(data.quotes),
+        names=keep(data.names),
+        extent=report_range(data),
+    )
+    return kept, len(data.copies) - len(copies)
+
+
 def period_grid(data: ReportData, period: str) -> pd.DatetimeIndex:
     """Every period start from the first story to the last, so empty periods show as zeros;
     from ``since`` to ``until`` when the data were filtered to them (a year asked for is a
