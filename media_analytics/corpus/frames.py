@@ -392,10 +392,11 @@ class _DateOrders:
             self.key_of[i] = key
             column = mapping.get("published_at")
             value = record.get(column) if column is not None else None
-            # (a date that reads neither way, "32/13/2019", is no guess of the order)
-            both = reads_both_ways(value)
-            outlet.numeric = outlet.numeric or both
             order = numeric_date_order(value)
+            # (a date that shows its order reads one way only; one that reads neither way,
+            # "32/13/2019", is no guess of the order either)
+            both = order is None and reads_both_ways(value)
+            outlet.numeric = outlet.numeric or both
             if order is None:
                 if both:
                     outlet.both.append(i)

@@ -17,6 +17,7 @@ import dataclasses
 import difflib
 import logging
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -29,7 +30,20 @@ __all__ = ["about_actors", "actor_rows", "close_actor_names"]
 logger = logging.getLogger(__name__)
 
 
-def actor_rows(data: ReportData, names: Sequence[str]) -> tuple[dict[str, pd.Series], list[str]]:
+class _Reading(NamedTuple):
+    """How the names asked for were read (see :func:`actor_rows`)."""
+
+    #: name -> boolean Series over ``data.actors``: the rows it stands for (names found only)
+    rows: dict[str, pd.Series]
+    #: the names found none of the ways
+    unknown: list[str]
+    #: name -> the actor's name it counts under (:func:`~.tables.asked_actors`)
+    counted: dict[str, str]
+    #: name -> the rows of the actors holding it, for the names read as roles
+    roles: dict[str, pd.Series]
+
+
+def actor_rows(data: ReportData, names: Sequence[str]) -> _Reading:
     """Which rows of ``data.actors`` each name asked for stands for, as ``report --actor``
     reads a name, and the names that stand for none.
 
@@ -42,9 +56,9 @@ def actor_rows(data: ReportData, names: Sequence[str]) -> tuple[dict[str, pd.Ser
 
     Returns
     -------
-    dict, list
-        Name -> boolean Series over ``data.actors`` (the names found, in the order given),
-        and the names found none of these ways.
+    _Reading
+        The rows each name found stands for (in the order given), the names found none of
+        these ways, and what each was read as: an actor's name, or a role.
     """
     names = list(dict.fromkeys(str(n).strip() for n in names))
     actors = data.actors
@@ -57,11 +71,12 @@ def actor_rows(data: ReportData, names: Sequence[str]) -> tuple[dict[str, pd.Ser
         elif name.casefold() in set(lowered):  # (frames without written forms)
             found[name] = lowered == name.casefold()
     rest = [n for n in names if n not in found]
-    found.update(role_matches(actors, rest))
+    roles = role_matches(actors, rest)
+    found.update(roles)
     rest = [n for n in rest if n not in found]
     found.update(place_matches(actors, rest))
     ordered = {n: found[n] for n in names if n in found}
-    return ordered, [n for n in names if n not in ordered]
+    return _Reading(ordered, [n for n in names if n not in ordered], counted, roles)
 
 
 def close_actor_names(data: ReportData, name: str, n: int = 3) -> list[str]:
@@ -109,9 +124,7 @@ def about_actors(data: ReportData, names: Sequence[str], *, quiet: bool = False)
         (:func:`close_actor_names`).
     """
     names = list(dict.fromkeys(str(n).strip() for n in names))
-    rows, unknown = actor_rows(data, names)
-    counted = asked_actors(data, names) if "written" in data.actors else {}
-    roles = role_matches(data.actors, [n for n in rows if n not in counted])
+    rows, unknown, counted, roles = actor_rows(data, names)
     said = []
     for name in names:
         if name in counted and counted[name] != name:
