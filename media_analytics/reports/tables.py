@@ -666,7 +666,8 @@ def sentiment_mix(
         ``sentiment_mix(data, "actor", "W", names=["Polri"])``. Default: one row per key over
         the whole range.
     top : int, optional
-        Keep the ``top`` keys with the most labelled stories (not for ``by="period"``).
+        Keep the ``top`` keys with the most labelled stories (not for ``by="period"``). With
+        ``names`` and no ``top``: the named actors alone (``top=0``).
     names : sequence of str, optional
         With ``by="actor"``: these actors too, after the ``top`` ones (the actors an analyst
         compares; named by any form the data wrote them in, as in :func:`share_of_voice`, and
@@ -720,6 +721,8 @@ def sentiment_mix(
         _period_code(period)  # an unknown period is refused before any work
     out = _tone_table(frame, column, grid)
     counted = asked_actors(data, names) if by == "actor" and names else {}
+    if by == "actor" and names and top is None:
+        top = 0  # the actors asked for, not every actor of the data after them
     if by == "period":
         assert period is not None
         out = _with_partial(out, data, period)
