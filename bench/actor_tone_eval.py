@@ -19,6 +19,10 @@ often each held-out part has been scored).
 - ``python bench/actor_tone_eval.py`` scores the labelled pairs with the default model and
   prints macro-F1, accuracy and the confusion matrix, beside two simple readings: the article's
   own tone given to every actor it names, and "neutral" for everyone.
+- ``python bench/actor_tone_eval.py --labels bench/data/actor_tone_bodies.csv`` does the same on
+  another file of that form: there, 80 pairs drawn from those a change of 2026-12-07 relabelled
+  (police and prosecutors named as the body that arrests; see ``bench/data/LABELS.md``), each
+  labelled by two annotators, ``disputed`` where they differ (left out, like ``invalid``).
 
 Run from the repository root.
 """
@@ -132,8 +136,8 @@ def draw(n: int, sheet: Path, corpora: Path, seed: int = SEED) -> None:
     print(f"wrote {len(rows)} pairs to {sheet}")
 
 
-def _labels() -> list[dict[str, str]]:
-    with LABELS.open(encoding="utf-8") as handle:
+def _labels(path: Path = LABELS) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -155,16 +159,17 @@ def _report(name: str, gold: list[str], pred: list[str]) -> None:
     print(f"{name:42s} macro-F1 {100 * f1:5.1f}  accuracy {100 * acc:5.1f}")
 
 
-def evaluate(corpora: Path) -> None:
-    labels = _labels()
+def evaluate(corpora: Path, path: Path = LABELS) -> None:
+    labels = _labels(path)
     invalid = sum(row["tone"] == "invalid" for row in labels)
+    disputed = sum(row["tone"] == "disputed" for row in labels)
     print(
         f"{len(labels)} pairs, {invalid} of them judged no person or organisation ('invalid': "
-        f"extraction errors, left out below)"
+        f"extraction errors) and {disputed} 'disputed', left out below"
     )
     parts = list(dict.fromkeys(row["part"] for row in labels))
     for part in (*parts, None):
-        rows = [r for r in labels if r["tone"] != "invalid" and part in (None, r["part"])]
+        rows = [r for r in labels if r["tone"] in CLASSES and part in (None, r["part"])]
         print(f"\n== {part or 'all'} ==")
         _evaluate(rows, corpora)
 
@@ -207,13 +212,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--draw", type=int, help="draw this many pairs for labelling")
     ap.add_argument("--sheet", type=Path, help="with --draw: the labelling sheet to write")
     ap.add_argument("--seed", type=int, default=SEED, help="with --draw: the random seed")
+    ap.add_argument("--labels", type=Path, default=LABELS, help="the labelled pairs to score")
     args = ap.parse_args(argv)
     if args.draw:
         if not args.sheet:
             ap.error("--draw needs --sheet")
         draw(args.draw, args.sheet, args.corpora, args.seed)
     else:
-        evaluate(args.corpora)
+        evaluate(args.corpora, args.labels)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,13 @@ PDIP Hasto``, ``Ketua Bawaslu RI Rahmat Bagja menyebut ...``) is the speaker's s
 the quote judges: the sentence counts for it as its own quoted words too. An organisation
 named as the subject of a law (``revisi UU KPK``, ``Undang-Undang Nomor 2 Tahun 2002 tentang
 Kepolisian``) is not read there at all: such a sentence judges the law, and the protests
-against a law that would weaken a body are not coverage against the body.
+against a law that would weaken a body are not coverage against the body. An organisation
+named as the body that arrests, searches, charges or rescues (``Polres Fakfak menetapkan tiga
+tersangka``, ``ditangkap oleh Polda Metro Jaya``, ``dievakuasi oleh tim SAR``) counts that
+sentence as its own words too: the crime or the accident the sentence reports is not coverage
+against the police or the prosecutors who deal with it. A person's role is found before the
+name or before the rank written in front of it (``Kabid Humas Polda Metro Jaya, Kombes Pol
+Argo``).
 Every other sentence counts with the classifier's probabilities. A sentence that the actor
 opens (a mention starts in its first quarter, or its first 12 characters) is mostly about the
 actor and counts :data:`ACTOR_LEAD_WEIGHT` times; a sentence that names the actor further on
@@ -87,6 +93,8 @@ _LEAD_CHARS = 12
 # a person's role is looked for this many characters beyond its length from a mention (the
 # comma and spaces between them)
 _ROLE_GAP = 4
+# what may follow a person's rank before the name: "Kombes Pol", "AKBP (Purn)"
+_RANK_TAIL = re.compile(r"[\s.]*(?:Pol\b\.?|\(Purn\.?\)|Purn\b\.?)?[\s.]*")
 
 
 @dataclass(frozen=True)
@@ -284,11 +292,19 @@ def _types(types: Iterable[str] | str | None) -> set[str] | None:
     return wanted
 
 
-def _role_spans(text: str, role: str | None, spans: Sequence[Span]) -> list[Span]:
+def _role_spans(
+    text: str, role: str | None, spans: Sequence[Span], title: str | None = None
+) -> list[Span]:
     """Where a person's ``role`` introduces it: written just before one of its mentions
-    (``Sekjen PDIP Hasto``, ``Sekjen PDIP, Hasto``) or just after it, set off by a comma
+    (``Sekjen PDIP Hasto``, ``Sekjen PDIP, Hasto``), or before its rank ``title`` there
+    (``Kabid Humas Polda Metro Jaya, Kombes Pol Argo``), or just after it, set off by a comma
     (``Hasto, Sekjen PDIP,``); and the mentions themselves, which may be a role phrase bound to
-    the person."""
+    the person.
+
+    >>> text = "Kabid Humas Polda Metro Jaya, Kombes Pol Argo Yuwono mengatakan"
+    >>> _role_spans(text, "Kabid Humas Polda Metro Jaya", [(41, 52)], "Kombes")
+    [(41, 52), (0, 28)]
+    """
     out = list(spans)
     if not role:
         return out
@@ -297,14 +313,29 @@ def _role_spans(text: str, role: str | None, spans: Sequence[Span]) -> list[Span
     # the search itself
     size = len(role)
     for a, b in spans:
-        start = max(0, a - size - _ROLE_GAP)
-        at = _role_before(text[start:a], role)
+        head = _title_start(text, a, title) if title else a
+        start = max(0, head - size - _ROLE_GAP)
+        at = _role_before(text[start:head], role)
         if at >= 0:
             out.append((start + at, start + at + size))
         at = _role_after(text[b : b + size + _ROLE_GAP], role)
         if at >= 0:
             out.append((b + at, b + at + size))
     return out
+
+
+def _title_start(text: str, at: int, title: str) -> int:
+    """Where the rank ``title`` starts when it is written just before offset ``at`` (with
+    ``Pol`` or ``(Purn)`` after it), else ``at``.
+
+    >>> _title_start("Kombes Pol Argo", 11, "Kombes"), _title_start("Kata Argo", 5, "Kombes")
+    (0, 5)
+    """
+    lo = max(0, at - len(title) - 10)
+    k = text.rfind(title, lo, at)
+    if k >= 0 and _RANK_TAIL.fullmatch(text, k + len(title), at):
+        return k
+    return at
 
 
 def _role_before(before: str, role: str) -> int:
@@ -363,6 +394,72 @@ def _outside_laws(text: str, spans: Sequence[Span]) -> list[Span]:
     return [(a, b) for a, b in spans if not _LAW_BEFORE.search(text, max(0, a - 90), a)]
 
 
+# Acts of law enforcement and of rescue, whose negative lean is about the suspect or the
+# victim, not the body that acts ("menangkap", "ditangkap", "dievakuasi oleh tim SAR"). Verbs
+# that armed groups are also reported doing ("menembak", "menyandera") are left out;
+# "melakukan" and "menggelar" count only with an act of enforcement after them, and
+# "menetapkan" only in a sentence that names a suspect (a body also sets rules).
+_ENFORCE_ACTIVE = (
+    r"menangkap|menahan|mengamankan|membekuk|meringkus|menciduk|menggerebek|menggeledah|"
+    r"menyita|menetapkan|memeriksa|menyelidiki|menyidik|mengusut|menindak|menertibkan|"
+    r"membongkar|mengungkap|memburu|menjerat|menggagalkan|menyegel|mencegah|melimpahkan|"
+    r"mendakwa|menuntut|memvonis|menjatuhkan|menghentikan|memproses|mengevakuasi|"
+    r"menyelamatkan|menolong|memadamkan|menemukan"
+)
+_ENFORCE_PASSIVE = (
+    r"ditangkap|ditahan|diamankan|dibekuk|diringkus|diciduk|digerebek|digeledah|disita|"
+    r"ditetapkan|diperiksa|diselidiki|disidik|diusut|ditindak|ditertibkan|dibongkar|"
+    r"diungkap|diburu|dijerat|digagalkan|disegel|dicegah|dilimpahkan|didakwa|dituntut|"
+    r"divonis|dijatuhi|dihentikan|diproses|dievakuasi|diselamatkan|ditolong|dipadamkan|"
+    r"ditemukan"
+)
+# The body's mention, then at most three adverbs, then the act: "Polres Fakfak sudah
+# menetapkan tiga tersangka", "Komisi Pemberantasan Korupsi (KPK) mencegah ..."
+_AGENT_ACTS = re.compile(
+    r"\s*(?:\([^()]{1,15}\)\s*)?(?:(?:sudah|telah|akan|masih|tengah|sedang|kembali|pun|"
+    r"berhasil|akhirnya|langsung|juga|segera|resmi|kemudian|lalu|baru|bahkan|yang|lantas)"
+    r"\s+){0,3}(?:" + _ENFORCE_ACTIVE + r"|(?:melakukan|menggelar)\s+(?:penangkapan|penahanan|"
+    r"penggeledahan|penyitaan|penyelidikan|penyidikan|pemeriksaan|penindakan|penggerebekan|"
+    r"pengejaran|razia|operasi|OTT))\b"
+)
+# The act in the passive before the body's mention: "ditangkap oleh Polda Metro Jaya",
+# "ditetapkan sebagai tersangka ... oleh Kejaksaan Tinggi", "ditahan KPK", "OTT itu digelar KPK"
+_ACTS_BY = re.compile(
+    r"(?:\b(?:" + _ENFORCE_PASSIVE + r")|\b(?:OTT|operasi tangkap tangan|razia|penggeledahan)"
+    r"\b[^.;!?\n]{0,60}?\b(?:digelar|dilakukan))\b(?:[^.;!?\n]{0,120}?\boleh)?\s+"
+    r"(?:(?:tim|petugas|aparat|penyidik|jajaran|anggota|personel|pihak|para)\s+){0,2}\Z"
+)
+
+_SETS = re.compile(r"\b(?:menetapkan|ditetapkan)\b")
+_SUSPECT = re.compile(r"\b(?:tersangka|buron|DPO)\b")
+
+
+def _enforcing(
+    text: str, sentences: Sequence[Span], idx: Sequence[int], spans: Sequence[Span]
+) -> set[int]:
+    """The sentences of ``idx`` in which a mention of ``spans`` names the body that makes an
+    arrest, a search, a charge (the act written after it or, in the passive, before it).
+
+    >>> text = "Polres Fakfak menetapkan tiga tersangka. Kantor Polres Fakfak dirusak massa."
+    >>> sents = [(0, 40), (41, 76)]
+    >>> sorted(_enforcing(text, sents, [0, 1], [(0, 13), (48, 61)]))
+    [0]
+    >>> sorted(_enforcing("Dia ditangkap oleh Polda Riau.", [(0, 30)], [0], [(19, 29)]))
+    [0]
+    """
+    out = set()
+    for i in idx:
+        s, e = sentences[i]
+        for a, b in spans:
+            if not (s <= a and b <= e):
+                continue
+            act = _AGENT_ACTS.match(text, b, e) or _ACTS_BY.search(text[max(s, a - 160) : a])
+            if act and (not _SETS.search(act.group()) or _SUSPECT.search(text, s, e)):
+                out.add(i)
+                break
+    return out
+
+
 def _introduced(
     sentences: Sequence[Span],
     idx: Sequence[int],
@@ -413,7 +510,8 @@ def actor_plan(
             role = getattr(actor, "role", None)
             if kind == "person" and role and name in quote_spans:
                 said = frozenset(_overlapping(sentences, quote_spans[name]))
-                speakers.append((_role_spans(text, role, spans), said))
+                title = getattr(actor, "title", None)
+                speakers.append((_role_spans(text, role, spans, title), said))
     plan: ActorPlan = []
     for name, kind, spans in mentioned:
         if wanted is not None and kind not in wanted:
@@ -430,6 +528,8 @@ def actor_plan(
             if speakers and kind == "organization"
             else set()
         )
+        if text is not None and kind == "organization":
+            introduced |= _enforcing(text, sentences, idx, spans)
         plan.append(
             (
                 name,

@@ -90,6 +90,80 @@ def test_an_organisation_named_as_a_laws_subject_is_not_judged_by_the_sentence()
     assert actor_sentiment(text, [kpk], model=KeywordModel())[0].label == "negative"
 
 
+def _org_tone(text: str, name: str = "Polres Maju") -> str:
+    body = Actor(name=name, type="organization",
+                 mentions=[_span(text, name, n) for n in range(text.count(name))])  # fmt: skip
+    [read] = actor_sentiment(text, [body], model=KeywordModel())
+    return read.label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polres Maju menangkap pelaku pembunuhan buruk itu.",
+        "Polres Maju (PM) telah berhasil membekuk komplotan buruk itu.",
+        "Tersangka buruk itu ditangkap oleh tim Polres Maju.",
+        "Bupati ditetapkan sebagai tersangka korupsi buruk oleh penyidik Polres Maju.",
+        "OTT kasus suap buruk itu digelar Polres Maju.",
+        "Polres Maju melakukan penggeledahan di rumah pelaku kasus buruk.",
+        "Jasad korban kecelakaan buruk itu dievakuasi oleh personel Polres Maju.",
+    ],
+)
+def test_a_body_making_an_arrest_or_a_rescue_is_not_judged_by_the_crime(text: str) -> None:
+    # seen on CLICK-ID news: 38% of the readings toward police and prosecutors negative, most
+    # from the sentences reporting the crimes they solved
+    assert _org_tone(text) == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polres Maju buruk dalam menangani kasus itu.",
+        "Anggota Polres Maju melakukan penganiayaan buruk terhadap warga.",
+        "Aturan buruk yang ditetapkan oleh Polres Maju dikritik warga.",  # a rule, no suspect
+        "Kantor Polres Maju dirusak massa dalam kerusuhan buruk.",
+        "Warga ditangkap di depan kantor Polres Maju karena ulah buruk.",  # not by it
+    ],
+)
+def test_a_body_judged_or_only_present_still_takes_the_sentence(text: str) -> None:
+    assert _org_tone(text) == "negative"
+
+
+def test_a_speakers_rank_between_role_and_name_keeps_the_office_the_speakers() -> None:
+    # seen on CLICK-ID news: "Kabid Humas Polda Metro Jaya, Kombes Pol Argo Yuwono" did not
+    # find the role before the rank, and Polda Metro Jaya took the tone of his quote on a crime
+    text = "“Pelaku itu buruk,” kata Kabid Humas Polda Maju, Kombes Pol Budi Santoso."
+    polda = Actor(name="Polda Maju", type="organization", mentions=[_span(text, "Polda Maju")])
+    budi = Actor(name="Budi Santoso", type="person", title="Kombes",
+                 role="Kabid Humas Polda Maju", mentions=[_span(text, "Budi Santoso")])  # fmt: skip
+    quote = _Quote("Budi Santoso", text, "“Pelaku itu buruk,”")
+    found = {a.name: a.label for a in actor_sentiment(text, [polda, budi], model=KeywordModel(),
+                                                      quotes=[quote])}  # fmt: skip
+    assert found == {"Polda Maju": "neutral", "Budi Santoso": "neutral"}
+    # without the rank the same holds, and a rank of someone else does not link the role
+    text = "“Pelaku itu buruk,” kata Kabid Humas Polda Maju, AKBP Andi, dan Kombes Budi Santoso."
+    polda = Actor(name="Polda Maju", type="organization", mentions=[_span(text, "Polda Maju")])
+    budi = Actor(name="Budi Santoso", type="person", title="Kombes",
+                 role="Kabid Humas Polda Maju", mentions=[_span(text, "Budi Santoso")])  # fmt: skip
+    quote = _Quote("Budi Santoso", text, "“Pelaku itu buruk,”")
+    found = {a.name: a.label for a in actor_sentiment(text, [polda, budi], model=KeywordModel(),
+                                                      quotes=[quote])}  # fmt: skip
+    assert found["Polda Maju"] == "negative"
+
+
+@pytest.mark.slow
+def test_the_default_model_reads_an_arrest_as_no_bad_news_for_the_police() -> None:
+    text = (
+        "Polda Metro Jaya menangkap tiga pelaku pembunuhan sadis terhadap seorang pedagang di "
+        "Bekasi. Ketiga tersangka kini ditahan dan terancam hukuman mati."
+    )
+    found = {a.name: a.label for a in actor_sentiment(text, model=default_model())}
+    assert found["Polda Metro Jaya"] != "negative"
+    text = "Polda Metro Jaya dikecam karena gagal dan lamban menangani kasus pembunuhan sadis itu."
+    found = {a.name: a.label for a in actor_sentiment(text, model=default_model())}
+    assert found["Polda Metro Jaya"] == "negative"
+
+
 def _sentence(text: str, words: str) -> tuple[int, int]:
     start = text.rindex(". ", 0, text.index(words)) + 2
     return start, text.index(".", start) + 1
