@@ -578,11 +578,19 @@ _ORG_OPTIONAL_HEAD = frozenset({"partai"})
 _ORG_OPTIONAL_TAIL = frozenset({"ri"})
 
 
-#: Short forms of local governments written as one word, and what they stand for.
+#: Short forms of local governments, police units and prosecutors' offices written as one
+#: word, and what they stand for.
 _ORG_SHORT_HEADS = {
     "pemprov": ("pemerintah", "provinsi"),
     "pemkot": ("pemerintah", "kota"),
     "pemkab": ("pemerintah", "kabupaten"),
+    "polda": ("kepolisian", "daerah"),
+    "polres": ("kepolisian", "resor"),
+    "polresta": ("kepolisian", "resor", "kota"),
+    "polrestabes": ("kepolisian", "resor", "kota", "besar"),
+    "polsek": ("kepolisian", "sektor"),
+    "kejati": ("kejaksaan", "tinggi"),
+    "kejari": ("kejaksaan", "negeri"),
 }
 _REGION_WORDS_MAX = 4
 
@@ -601,6 +609,14 @@ def org_words(name: str) -> tuple[str, ...]:
     True
     >>> org_words("Pemkot Bandung") == org_words("Pemkab Bandung")
     False
+    >>> org_words("Polda Jatim") == org_words("Kepolisian Daerah Jawa Timur")
+    True
+    >>> org_words("Polresta Bogor") == org_words("Kepolisian Resor Kota Bogor")
+    True
+    >>> org_words("Polres Metro Jakarta Barat") == org_words("Polres Jakbar")
+    True
+    >>> org_words("Polresta Bogor") == org_words("Polres Bogor")
+    False
     >>> org_words("Badan Meteorologi, Klimatologi, dan Geofisika")
     ('badan', 'meteorologi', 'klimatologi', 'dan', 'geofisika')
     """
@@ -613,12 +629,23 @@ def org_words(name: str) -> tuple[str, ...]:
         words.pop()
     if words and words[0] in _ORG_SHORT_HEADS:
         words[:1] = _ORG_SHORT_HEADS[words[0]]
+    if words[:2] == ["kepolisian", "resort"]:
+        words[1] = "resor"  # a common misspelling of the police unit
+    if words[:3] == ["kepolisian", "resor", "kota"] and len(words) > 3:
+        # a city's police is another unit than the regency's of the same name ("Polresta
+        # Bogor", "Polres Bogor"): its "kota" is no part of the region's name
+        k = 4 if words[3] == "besar" and len(words) > 4 else 3
+        words[1:k] = [" ".join(words[1:k])]
     # the longest run of last words that names one province, regency or city
     for size in range(min(_REGION_WORDS_MAX, len(words) - 1), 0, -1):
         region = lookup_region(" ".join(words[-size:]))
         if region is not None and region.level != "district":
             words[-size:] = [f"@{region.code}"]
             break
+    if len(words) == 4 and words[:3] == ["kepolisian", "resor", "metro"] and words[3][:3] == "@31":
+        # "Polres Metro Jakarta Barat", "Polres Jakarta Barat": one unit of Jakarta's police
+        # (around it, "Polres Metro Tangerang" is the city's, "Polres Tangerang" the regency's)
+        del words[2]
     return tuple(words)
 
 

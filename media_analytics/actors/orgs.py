@@ -234,6 +234,14 @@ def _continue_name(
         if e > j:
             j = e
             continue
+        if ts.caps[j] and (low in lex.institution or (low,) in lex.place_heads):
+            # a district whose name opens with an institution word or a place head: "Polsek
+            # Pasar Minggu" (whose second word is also a day's name)
+            end, _ = gaz.longest(ts.lows, j, districts=True)
+            if end > j + 1 and all(ts.caps[j:end]) and not any(ts.sent[j + 1 : end]):
+                placed = end if j > start else placed
+                j = end
+                continue
         if (low,) in lex.place_heads and ts.caps[j]:
             # "Puskesmas Kecamatan Cilincing": the place head brings its place, a district or
             # village included, so that the name after it is not left for a person
@@ -505,8 +513,48 @@ def match_org(
         h = _past_titles(ts, h, role)
         j = _continue_name(ts, h, gaz, complement, i)
         if j == h:
-            return None
+            return _short_form_inside(ts, i, h, gaz, complement)
     return _alias_after(ts, OrgMatch(i, j, ts.surface(i, j), j), gaz)
+
+
+def _short_form_inside(
+    ts: TokenStream, i: int, h: int, gaz: Gazetteer, complement: bool
+) -> OrgMatch | None:
+    """A head word's short form in parentheses before the rest of the name: ``Kepolisian
+    Daerah (Polda) Jambi`` is ``Kepolisian Daerah Jambi``, ``Polda`` its short form there.
+
+    >>> from media_analytics.actors.lexicon import get_lexicon
+    >>> from media_analytics.actors.regions import get_gazetteer
+    >>> ts = TokenStream("Kepolisian Daerah (Polda) Jambi menangkap dua pelaku.", get_lexicon())
+    >>> m = match_org(ts, 0, get_gazetteer())
+    >>> m.name, m.alias
+    ('Kepolisian Daerah Jambi', 'Polda')
+    """
+    if not (
+        h + 3 < ts.n
+        and ts.words[h] == "("
+        and ts.words[h + 2] == ")"
+        and ts.words[h + 1][:1].isupper()
+        and ts.joined(h + 3)
+    ):
+        return None
+    # the short form spells the head ("Polda": Kepolisian Daerah; not "Biro (Karo) BKN"), and a
+    # place follows it
+    letters = iter(ts.surface(i, h).lower())
+    if not all(c in letters for c in ts.lows[h + 1]):
+        return None
+    place = match_place(ts, h + 3, gaz, complement=True)
+    if place is None:
+        return None
+    j = place.end
+    return OrgMatch(
+        i,
+        j,
+        f"{ts.surface(i, h)} {ts.surface(h + 3, j)}",
+        j,
+        alias=ts.words[h + 1],
+        alias_span=(ts.starts[h + 1], ts.ends[h + 1]),
+    )
 
 
 def _alias_after(ts: TokenStream, match: OrgMatch, gaz: Gazetteer) -> OrgMatch:

@@ -399,3 +399,31 @@ def test_a_full_name_few_articles_join_to_its_short_form_is_that_body():
     pinned = org_groups({**counts, "Korps Bhayangkara": 2}, links,
                         table={"Korps Bhayangkara": "Polri"})  # fmt: skip
     assert pinned["Korps Bhayangkara"] == pinned["Kepolisian Republik Indonesia"] == "Polri"
+
+
+def test_a_police_unit_and_a_prosecutors_office_written_out_are_their_short_forms():
+    # seen in a notebook on CLICK-ID news: "Kepolisian Daerah Jawa Timur" (17 articles) counted
+    # apart from "Polda Jatim", "Polres Metro Jakarta Selatan" from "Polres Jakarta Selatan"
+    counts = {
+        "Polda Jatim": 22, "Polda Jawa Timur": 21, "Kepolisian Daerah Jawa Timur": 10,
+        "Polda Jateng": 17, "Kepolisian Daerah Jawa Tengah": 6,
+        "Polres Metro Jakarta Selatan": 11, "Polres Jakarta Selatan": 13,
+        "Polresta Bogor": 3, "Kepolisian Resor Kota Bogor": 1, "Polres Bogor": 5,
+        "Polrestabes Medan": 4, "Kepolisian Resor Kota Besar Medan": 2,
+        "Kepolisian Sektor Tanah Abang": 1, "Polsek Tanah Abang": 3,
+        "Kejati DKI": 5, "Kejaksaan Tinggi DKI Jakarta": 3,
+        "Kejari Jaksel": 2, "Kejaksaan Negeri Jakarta Selatan": 4,
+        "Kepolisian Resort Simeulue": 1, "Kepolisian Resor Simeulue": 1,
+    }  # fmt: skip
+    assert org_groups(counts) == {
+        "Polda Jawa Timur": "Polda Jatim",
+        "Kepolisian Daerah Jawa Timur": "Polda Jatim",
+        "Kepolisian Daerah Jawa Tengah": "Polda Jateng",
+        "Polres Metro Jakarta Selatan": "Polres Jakarta Selatan",
+        "Kepolisian Resor Kota Bogor": "Polresta Bogor",  # the city's unit, not the regency's
+        "Kepolisian Resor Kota Besar Medan": "Polrestabes Medan",
+        "Kepolisian Sektor Tanah Abang": "Polsek Tanah Abang",
+        "Kejaksaan Tinggi DKI Jakarta": "Kejati DKI",
+        "Kejari Jaksel": "Kejaksaan Negeri Jakarta Selatan",
+        "Kepolisian Resort Simeulue": "Kepolisian Resor Simeulue",
+    }

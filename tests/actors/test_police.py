@@ -387,3 +387,36 @@ def test_the_traffic_police_is_no_person_in_real_news() -> None:
         if a.type == "person" and "Polantas" in a.name
     ]
     assert found == [], found
+
+
+def orgs(text: str) -> dict[str, Actor]:
+    return {a.name: a for a in extract_actors(text) if a.type == "organization"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # seen in a notebook on CLICK-ID news: "Kepolisian Resor" (27 articles), "Kepolisian
+        # Daerah" (14) and "Polsek Pasar" counted as bodies, several units under one name
+        ("Kepolisian Resor Metropolitan Bekasi Kota menangkap dua pelaku.",
+         "Kepolisian Resor Metropolitan Bekasi Kota"),
+        ("Kepolisian Resor Metro Jakarta Utara menyita sepeda motor.",
+         "Kepolisian Resor Metro Jakarta Utara"),
+        ("Kepolisian Sektor Tanah Abang menangkap dua pelaku.", "Kepolisian Sektor Tanah Abang"),
+        ("Polsek Pasar Minggu menangkap dua pelaku.", "Polsek Pasar Minggu"),
+        ("Kepolisian Daerah (Polda) Jambi menangkap dua pelaku.", "Kepolisian Daerah Jambi"),
+        ("Kepolisian Resor Kota Besar Medan menangkap dua pelaku.",
+         "Kepolisian Resor Kota Besar Medan"),
+    ],
+)  # fmt: skip
+def test_a_police_unit_written_out_is_named_whole(text: str, name: str) -> None:
+    assert list(orgs(text)) == [name]
+
+
+def test_a_units_short_form_in_parentheses_stands_for_it_in_the_article() -> None:
+    text = "Kepolisian Daerah (Polda) Jambi menangkap dua pelaku. Polda juga menyita barang bukti."
+    unit = orgs(text)["Kepolisian Daerah Jambi"]
+    assert unit.aliases == ["Polda"] and len(unit.mentions) == 3
+    # a short form that does not spell the head is another body's, or an office's
+    text = "Kepala Biro (Karo) BKN Mohammad Ridwan menyebut itu."
+    assert "BKN" in orgs(text) and not any("Biro" in n for n in orgs(text))
