@@ -306,6 +306,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
             with_topics=not args.no_topics,
             random_state=args.seed,
             calibrate_themes=args.calibrate_themes,
+            theme_label_share=args.theme_share,
             tone_sentence_weight=args.tone_weight,
             tone_bands=None if args.tone_bands is None else tuple(args.tone_bands),
             sentiment_search=args.sentiment_search,
@@ -322,6 +323,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
         if "n_topics" in message:
             message += " (on the command line: --topics K)"
         message = message.replace("(with_topics=False)", "(--no-topics)")
+        message = message.replace("theme_label_share", "--theme-share")
         raise CommandError(f"train: {message}") from None
     matches = getattr(pipe.topics_, "topic_matches_", None) if previous is not None else None
     if matches is not None:  # ids that change make the archive's topics another set
@@ -2254,6 +2256,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--calibrate-themes",
         action="store_true",
         help="calibrate theme scores on the training labels",
+    )
+    train.add_argument(
+        "--theme-share",
+        type=float,
+        default=0.3,
+        metavar="S",
+        help="share of the classifier learnt from --theme-labels in the score of each theme they "
+        "label, 0 to 1 (default 0.3: labels move scores near the threshold but do not overturn "
+        "a strong rule hit; 0.7 lets them). train logs how many labelled articles are still "
+        "tagged against their label",
     )
     train.add_argument("--column", **_COLUMN_KW)
     train.add_argument("--date-order", **_DATE_ORDER_KW)

@@ -50,6 +50,7 @@ from .sentiment.labels import canonical_classes
 from .themes import TRUSTED_TYPES as THEME_TYPES
 from .themes import TagResult, Taxonomy, ThemeTagger
 from .themes.training import (
+    ANALYST_TEXT_SHARE,
     SAMPLE_LABELLED_THEMES,
     analyst_text_weights,
     check_label_themes,
@@ -62,6 +63,7 @@ from .themes.training import (
 #: the data and the tone settings are hashed on their own).
 _VERSIONED_SETTINGS = (
     "n_topics", "random_state", "stopwords", "calibrate_themes", "with_topics", "with_sentiment",
+    "theme_label_share",
 )  # fmt: skip
 
 __all__ = [
@@ -822,6 +824,47 @@ def _mapper(stopwords: str) -> TokenMapper:
     return m
 
 
+def _log_label_disagreements(
+    tagger: ThemeTagger,
+    arts: Sequence[Any],
+    labels: Mapping[str, Mapping[str, int | None]],
+    bodies: Sequence[str],
+    titles: Sequence[str],
+    tokens: Sequence[str],
+) -> None:
+    """Log, per theme the labels judge, how many labelled training articles the new model still
+    tags against their label, and how to give the labels more say: an analyst who corrected
+    tags and sees them unchanged otherwise has no word of why."""
+    rows = [k for k, a in enumerate(arts) if a.id in labels]
+    if not rows:
+        return
+    tags = tagger.predict(
+        [bodies[k] for k in rows],
+        titles=[titles[k] for k in rows],
+        tokens=[tokens[k] for k in rows],
+    )
+    ids = tagger.taxonomy_.ids
+    for theme in sorted({t for r in labels.values() for t, v in r.items() if v is not None}):
+        if theme not in ids:
+            continue
+        col = ids.index(theme)
+        wanted = [(i, labels[arts[k].id].get(theme)) for i, k in enumerate(rows)]
+        judged = [(i, v) for i, v in wanted if v is not None]
+        against = sum(int(tags[i, col]) != int(v) for i, v in judged)
+        share = float(tagger.text_weights_[col])
+        if against:
+            logger.warning(
+                "theme %s: %d of %d labelled training articles are still tagged against their "
+                "label, the rules holding %.0f%% of the score (train --theme-share, "
+                "MediaPipeline(theme_label_share=...), gives the labels more say; "
+                "evaluate themes --errors lists them)",
+                theme, against, len(judged), 100 * (1 - share),
+            )  # fmt: skip
+        else:
+            logger.info("theme %s: all %d labelled training articles tagged as labelled",
+                        theme, len(judged))  # fmt: skip
+
+
 class MediaPipeline:
     """All the parts of media_analytics, fitted together and saved as one model directory.
 
@@ -834,6 +877,10 @@ class MediaPipeline:
     stopwords : str, default="sastrawi+news"
     calibrate_themes : bool, default=False
         Calibrate theme scores on the training labels (see :class:`ThemeTagger`).
+    theme_label_share : float, default=0.3
+        Share of a text classifier learnt from ``theme_labels`` in the score of each theme they
+        judge (the rules keep the rest): at 0.3 the labels move scores near the threshold but
+        do not overturn a strong rule hit; a larger share lets them (``train --theme-share``).
     with_topics, with_sentiment : bool
         Parts can be left out (a theme-only model, say).
     tone_sentence_weight : float or None, default=None
@@ -864,6 +911,7 @@ class MediaPipeline:
         random_state: int = 0,
         stopwords: str = "sastrawi+news",
         calibrate_themes: bool = False,
+        theme_label_share: float = ANALYST_TEXT_SHARE,
         with_topics: bool = True,
         with_sentiment: bool = True,
         tone_sentence_weight: float | None = None,
@@ -875,6 +923,7 @@ class MediaPipeline:
         self.random_state = random_state
         self.stopwords = stopwords
         self.calibrate_themes = calibrate_themes
+        self.theme_label_share = theme_label_share
         self.with_topics = with_topics
         self.with_sentiment = with_sentiment
         self.tone_sentence_weight = tone_sentence_weight
@@ -989,6 +1038,9 @@ class MediaPipeline:
         for name in ("calibrate_themes", "with_topics", "with_sentiment"):
             if not isinstance(getattr(self, name), bool | np.bool_):
                 raise ValueError(f"{name} must be True or False, got {getattr(self, name)!r}")
+        share = self.theme_label_share
+        if not (_is_number(share) and 0 <= share <= 1):
+            raise ValueError(f"theme_label_share must be a number from 0 to 1, got {share!r}")
 
     def fit(
         self,
@@ -1106,8 +1158,10 @@ class MediaPipeline:
         self.themes_ = ThemeTagger(
             taxonomy=taxonomy,
             calibrate=self.calibrate_themes,
-            text_weights=analyst_text_weights(theme_labels),
+            text_weights=analyst_text_weights(theme_labels, float(self.theme_label_share)),
         ).fit(bodies, Y if not np.isnan(Y).all() else None, titles=titles, tokens=token_docs)
+        if theme_labels:
+            _log_label_disagreements(self.themes_, arts, theme_labels, bodies, titles, token_docs)
         seconds["themes"], tick = time.perf_counter() - tick, time.perf_counter()
         # sentiment and tone are fitted in a second thread while the topics are, when more than
         # one core is allowed: the stretches where one part runs without the GIL (the topic
@@ -1801,6 +1855,7 @@ class MediaPipeline:
                 "random_state": self.random_state,
                 "stopwords": self.stopwords,
                 "calibrate_themes": self.calibrate_themes,
+                "theme_label_share": self.theme_label_share,
                 "tone_sentence_weight": self.tone_sentence_weight,
                 "tone_bands": None if self.tone_bands is None else list(self.tone_bands),
                 "sentiment_search": self.sentiment_search,
