@@ -18,7 +18,10 @@ tersangka``, ``ditangkap oleh Polda Metro Jaya``, ``dievakuasi oleh tim SAR``) c
 sentence as its own words too: the crime or the accident the sentence reports is not coverage
 against the police or the prosecutors who deal with it. A person's role is found before the
 name or before the rank written in front of it (``Kabid Humas Polda Metro Jaya, Kombes Pol
-Argo``).
+Argo``). A person's reported speech that the quotation finder can miss counts as their own
+words too: a quotation whose opening mark the crawler lost (``... terbakar,” kata Sapto.``),
+the verb after a place and a date (``AKBP Eka di Bekasi, Selasa (17/9/2019), mengatakan,
+...``), ``Menurut Kapolres AKBP X, ...``.
 Every other sentence counts with the classifier's probabilities. A sentence that the actor
 opens (a mention starts in its first quarter, or its first 12 characters) is mostly about the
 actor and counts :data:`ACTOR_LEAD_WEIGHT` times; a sentence that names the actor further on
@@ -434,6 +437,56 @@ _SETS = re.compile(r"\b(?:menetapkan|ditetapkan)\b")
 _SUSPECT = re.compile(r"\b(?:tersangka|buron|DPO)\b")
 
 
+# Reported speech of a person the quotation finder can miss: a quotation whose opening mark the
+# crawler lost (``... terbakar,” kata Sapto.``), words after a place and a date (``AKBP Eka di
+# Bekasi, Selasa (17/9/2019), mengatakan, korban ...``), ``Menurut X, ...``. Verbs of admitting
+# or claiming ("mengakui", "mengaku") are left out: a person admitting a bribe is covered badly.
+_SAYS = (
+    r"mengatakan|menyatakan|menjelaskan|menyebut|menyebutkan|mengungkapkan|menuturkan|"
+    r"menerangkan|membenarkan|menceritakan|menambahkan|menegaskan|memaparkan|menyampaikan|"
+    r"mengimbau|berpesan|bercerita|berujar|berkata|menilai|menanggapi"
+)
+_SAID = (
+    r"kata|ujar|ucap|tutur|jelas|tambah|imbuh|terang|tegas|ungkap|sebut|papar|lanjut|pungkas|"
+    r"tandas|tukas|timpal|sambung|beber|cerita"
+)
+# the person's mention, then a place and a date set off by commas, then the verb (an apposition
+# is left out: "adik dari Imam, Syamsul, mengatakan" is Syamsul's speech)
+_THEN_SAYS = re.compile(
+    r"(?:\s+di\s+[^,.;!?]{1,40},\s*\w+\s*\([^()]{1,20}\),)?\s*"
+    r"(?:(?:lantas|juga|pun|kemudian|pula|sebelumnya)\s+)?(?:" + _SAYS + r")\b"
+)
+# before the mention: "..., kata Kapolres AKBP" or "...” ujar", or "Menurut", with only
+# capitalised words (a role, a rank) between ("tutur Maduro kepada Correa" is Maduro's)
+_SAID_BY = re.compile(
+    r"(?:[,\"”’]\s*(?:" + _SAID + r")(?:nya)?|\b[Mm]enurut)\s+(?:[A-Z(][^\s,.;!?]*\s+){0,12}\Z"
+)
+
+
+def _speaking(
+    text: str, sentences: Sequence[Span], idx: Sequence[int], spans: Sequence[Span]
+) -> set[int]:
+    """The sentences of ``idx`` that report what a person of ``spans`` said, by an attribution
+    the quotation finder may not read (see ``_THEN_SAYS``, ``_SAID_BY``).
+
+    >>> text = "Api berasal dari kamar cucu,” ujar Sapto. Sapto dikecam warga."
+    >>> sorted(_speaking(text, [(0, 41), (42, 62)], [0, 1], [(35, 40), (42, 47)]))
+    [0]
+    """
+    out = set()
+    for i in idx:
+        s, e = sentences[i]
+        for a, b in spans:
+            if (
+                s <= a
+                and b <= e
+                and (_THEN_SAYS.match(text, b, e) or _SAID_BY.search(text[max(s, a - 90) : a]))
+            ):
+                out.add(i)
+                break
+    return out
+
+
 def _enforcing(
     text: str, sentences: Sequence[Span], idx: Sequence[int], spans: Sequence[Span]
 ) -> set[int]:
@@ -530,6 +583,8 @@ def actor_plan(
         )
         if text is not None and kind == "organization":
             introduced |= _enforcing(text, sentences, idx, spans)
+        elif text is not None and kind == "person":
+            introduced |= _speaking(text, sentences, idx, spans)
         plan.append(
             (
                 name,

@@ -151,6 +151,42 @@ def test_a_speakers_rank_between_role_and_name_keeps_the_office_the_speakers() -
     assert found["Polda Maju"] == "negative"
 
 
+def _person_tone(text: str, name: str = "Sapto") -> str:
+    person = Actor(name=name, type="person",
+                   mentions=[_span(text, name, n) for n in range(text.count(name))])  # fmt: skip
+    [read] = actor_sentiment(text, [person], model=KeywordModel())
+    return read.label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # seen on CLICK-ID news: a police spokesman reporting a fire or a crime read negative,
+        # where the crawler had dropped the quotation's opening mark or a place and a date
+        # stood between his name and his verb
+        "Api dari kamar cucu itu buruk sekali,” ujar Sapto saat dikonfirmasi.",
+        "Kejadian buruk itu tidak disengaja, kata Kapolsek AKP Sapto kepada wartawan.",
+        "Wakapolres AKBP Sapto di Bekasi, Selasa (17/9/2019), mengatakan, korban dianiaya buruk.",
+        "Menurut Kapolres AKBP Sapto, pelaku memperlakukan korban dengan buruk.",
+        "Sapto lantas menceritakan kronologi kejadian buruk itu.",
+    ],
+)
+def test_a_persons_reported_speech_is_their_own_words(text: str) -> None:
+    assert _person_tone(text) == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sapto mengakui perbuatan buruk itu.",  # an admission: no speech of others' deeds
+        "Adik dari Sapto, Budi, mengatakan Sapto berlaku buruk.",  # Budi says it
+        "Perbuatan buruk Sapto dikecam, tutur warga yang ditemui di lokasi.",
+    ],
+)
+def test_a_person_spoken_of_or_admitting_still_takes_the_sentence(text: str) -> None:
+    assert _person_tone(text) == "negative"
+
+
 @pytest.mark.slow
 def test_the_default_model_reads_an_arrest_as_no_bad_news_for_the_police() -> None:
     text = (
