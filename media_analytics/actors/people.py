@@ -995,9 +995,11 @@ def _apposition_role(ts: TokenStream, j: int, gaz: Gazetteer) -> RoleMatch | Non
     if j + 1 >= ts.n or ts.words[j] != ",":
         return None
     role = match_role(ts, j + 1, gaz)
-    if role is None or (role.end == j + 2 and not ts.caps[j + 1]):
+    if role is None:
         return None
-    return _held_office(ts, role)
+    if role.end == j + 2 and not ts.caps[j + 1]:
+        return _outfit_closing(ts, role, gaz)  # "..., presiden Wrap Industries."
+    return _held_office(ts, role, gaz)
 
 
 def _initials(ts: TokenStream, i: int, end: int, acr: str) -> bool:
@@ -1025,11 +1027,13 @@ def _capacity_role(ts: TokenStream, end: int, gaz: Gazetteer) -> RoleMatch | Non
         return None
     role = match_role(ts, end + 1, gaz)
     if role is not None:
-        return _held_office(ts, role)
+        return _held_office(ts, role, gaz)
     return _described_office(ts, end + 1) if ts.lows[end] == "selaku" else None
 
 
-def _held_office(ts: TokenStream, role: RoleMatch) -> RoleMatch | None:
+def _held_office(
+    ts: TokenStream, role: RoleMatch, gaz: Gazetteer | None = None
+) -> RoleMatch | None:
     """The office ``role`` read after its holder's name, or None when another name follows it
     (that name would be the office's holder).
 
@@ -1040,7 +1044,28 @@ def _held_office(ts: TokenStream, role: RoleMatch) -> RoleMatch | None:
     after = read_name(ts, role.end)
     if after > role.end and ts.lows[role.end - 1] in ts.lex.street_heads:
         return _widened(ts, role, after)
+    if gaz is not None:
+        outfit = _outfit_closing(ts, role, gaz)
+        if outfit is not None:
+            return outfit
     return role if after == role.end else None
+
+
+def _outfit_closing(ts: TokenStream, role: RoleMatch, gaz: Gazetteer) -> RoleMatch | None:
+    """``role`` read on over the name after it when that name (and a place after it) closes
+    the clause right after a bare office: ``kata Tom Smith, presiden Wrap Industries.``,
+    ``ujar Hanta Yuda, Direktur Eksekutif Poltracking Indonesia.`` name the outfit of the holder
+    already named, not another person. Else None."""
+    after = read_name(ts, role.end)
+    if after == role.end or role.end - role.start > 3 or role.orgs or role.places:
+        return None
+    end = after
+    place = match_place(ts, end, gaz) if end < ts.n and ts.joined(end) else None
+    if place is not None:
+        end = place.end
+    if end >= ts.n or ts.words[end] in (".", ";", "”", '"', ")"):
+        return _widened(ts, role, end)
+    return None
 
 
 def _described_office(ts: TokenStream, j: int) -> RoleMatch | None:

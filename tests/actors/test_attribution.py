@@ -321,3 +321,35 @@ def test_a_short_given_name_is_not_a_clipped_surname() -> None:
         '"Air sudah surut," kata Andi.'
     )
     assert speakers(text) == ["Andi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        # seen in a notebook on CLICK-ID news: the quote given to "Wrap Industries", read as a
+        # person holding the office of "presiden"
+        ("“Apakah itu Taser atau senjata api,” kata Tom Smith, presiden Wrap Industries.",
+         "Tom Smith", "presiden Wrap Industries"),
+        ("“Kami optimistis,” ujar Hanta Yuda, Direktur Eksekutif Poltracking Indonesia.",
+         "Hanta Yuda", "Direktur Eksekutif Poltracking Indonesia"),
+        ("“Kami siap,” kata Isabella Silalahi, Director Marketing Mustika Ratu.",
+         "Isabella Silalahi", "Director Marketing Mustika Ratu"),
+        # an office with its place already, or a facility's: as before
+        ("“Kami siap,” kata Budi Santoso, Kepala Stasiun Gambir.", "Budi Santoso",
+         "Kepala Stasiun Gambir"),
+        ("“Kami siap,” kata Budi Santoso, Kapolres Dumai.", "Budi Santoso", "Kapolres Dumai"),
+    ],
+)  # fmt: skip
+def test_a_name_closing_an_office_after_its_holder_is_the_outfit(
+    text: str, speaker: str, role: str
+) -> None:
+    actors = extract_actors(text)
+    people = {a.name: a.role for a in actors if a.type == "person"}
+    assert people == {speaker: role}
+    assert [q.speaker for q in extract_quotes(text, actors)] == [speaker]
+
+
+def test_a_name_after_an_office_that_goes_on_is_still_a_person() -> None:
+    text = "“Kami siap,” kata Budi Santoso, Kepala Dinas Kesehatan Andi Wijaya, dan warga."
+    people = {a.name for a in extract_actors(text) if a.type == "person"}
+    assert "Andi Wijaya" in people
