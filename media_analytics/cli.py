@@ -177,6 +177,24 @@ def _stored_article(record: dict[str, Any]) -> Any:
         return as_article({**record, "published_at": None})
 
 
+def _stored_articles(claimed: list[dict[str, Any]], rejects: Any, db: str) -> list[Any]:
+    """The claimed articles as scoring takes them. One that this release cannot score (a
+    footer row an earlier release stored as an article) is an error of this run, naming its id
+    and how to remove it, and is left unscored: it no longer stops every run after it."""
+    arts = []
+    for record in claimed:
+        try:
+            arts.append(_stored_article(record))
+        except ValueError as exc:
+            rid = str(record.get("id"))
+            message = (
+                f"stored article {rid}: {exc}; left unscored (media-analytics db delete "
+                f"--db {shlex.quote(db)} {shlex.quote(rid)} removes it)"
+            )
+            rejects.add("<database>", 0, "unscorable", message, "error", record_id=rid)
+    return arts
+
+
 def _finish_record(record: dict[str, Any], article_extra: dict[str, Any]) -> dict[str, Any]:
     record["duplicate_of"] = article_extra.get("duplicate_of")
     return record
@@ -1058,7 +1076,9 @@ def _score_into_store(
             while claimed := store.claim(
                 run_id, version, limit=args.batch_size, rescore=args.rescore, rescore_since=since
             ):
-                arts = [_stored_article(r) for r in claimed]
+                arts = _stored_articles(claimed, rejects, args.db)
+                if not arts:
+                    continue
                 extras = {a.id: a.extra for a in arts}
                 if (
                     pool is None
@@ -1216,7 +1236,10 @@ def _rebuild_detector(store: Any, detector: Any, window: int | None, where: str)
         # one batch's order is not stored: its originals first, as the run met each copy after
         # its original
         for record in sorted(group, key=lambda r: r.get("duplicate_of") is not None):
-            article = _stored_article(record)
+            try:
+                article = _stored_article(record)
+            except ValueError:
+                continue  # no article to this release (said when it is left unscored)
             detector.add(article)
             marks[article.id] = record.get("duplicate_of")
     if marks:

@@ -395,6 +395,49 @@ def test_an_article_stored_with_a_date_this_release_leaves_empty_is_still_scored
     assert _stored(tmp_path / "m.db")["a-1"][1] == 1
 
 
+def test_a_footer_row_with_its_count_in_the_date_column_is_rejected_when_read(
+    tmp_path: Path,
+) -> None:
+    # seen in a walk-through: "Total;67 artikel" under "Judul;Tanggal;Isi;Media;Link" was
+    # stored as an article (its count read as a bad date), and every run after it failed
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    (exports / "day1.csv").write_text(
+        "Judul;Tanggal;Isi;Media;Link\n"
+        "KPU Brebes Gelar Rapat Pleno;01/12/2024;KPU Brebes menggelar rapat pleno rekapitulasi "
+        "suara di kantor KPU pada Minggu pagi.;detik.com;https://www.detik.com/jateng/d-1\n"
+        "Total;67 artikel;;;\n",
+        encoding="utf-8",
+    )
+    done = _run("score", "exports", "--db", "m.db", "--date-order", "dmy", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert "day1.csv:3: 'Total': no text, date or URL: not an article" in done.stderr
+    assert "scored 1 article" in done.stderr
+    assert len(_stored(tmp_path / "m.db")) == 1
+
+
+def test_a_stored_article_this_release_cannot_score_does_not_stop_later_runs(
+    tmp_path: Path,
+) -> None:
+    from media_analytics.store import open_store
+
+    with open_store(tmp_path / "m.db") as store:  # a footer row as an earlier release stored it
+        store.add_articles([{"id": "c-total", "title": "Total", "text": ""}, _article(1)])
+    _write(tmp_path / "in.jsonl", [_article(2)])
+    for _ in range(2):  # each run scores what it can and names the one it cannot
+        done = _run("score", "in.jsonl", "--db", "m.db", cwd=tmp_path)
+        assert done.returncode == 1, done.stderr
+        assert (
+            "stored article c-total: 'Total': no text, date or URL: not an article (a summary "
+            "or footer row?); left unscored (media-analytics db delete --db m.db c-total "
+            "removes it)" in done.stderr
+        )
+    stored = _stored(tmp_path / "m.db")
+    assert stored["a-1"][1] == 1 and stored["a-2"][1] == 1 and stored["c-total"][1] == 0
+    assert _run("db", "delete", "--db", "m.db", "c-total", cwd=tmp_path).returncode == 0
+    assert _run("score", "in.jsonl", "--db", "m.db", cwd=tmp_path).returncode == 0
+
+
 def test_an_export_folder_named_day_first_is_read_oldest_first(tmp_path: Path) -> None:
     # 01-11-2025 sorts before 31-10-2025 as text: the older file's copy undid the correction
     exports = tmp_path / "exports"

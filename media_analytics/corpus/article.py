@@ -340,6 +340,28 @@ _COUNT_LINE = re.compile(
 )
 
 
+#: A date cell that holds a count or a total instead (``67 artikel``, ``Total``, ``Jumlah: 67``):
+#: the footer row of an export whose header puts the date column second (``Judul;Tanggal;...``).
+#: A number alone is no such cell (``12.11.2024``, ``2024``): a count needs its word.
+_COUNT_DATE = re.compile(
+    rf"^\W*(?:{_TOTAL_WORDS}\W*)?[\d.,]*\s*{_COUNTED}\W*$|^\W*{_TOTAL_WORDS}\W*[\d.,]*\W*$",
+    re.IGNORECASE,
+)
+
+
+def _dated(raw_date: Any) -> bool:
+    """Whether a record gives a date: a value that is not empty, nor a count or a total.
+
+    >>> _dated("01/12/2024"), _dated("12.11.2024"), _dated("67 artikel"), _dated(" "), _dated(None)
+    (True, True, False, False, False)
+    """
+    if _missing(raw_date):
+        return False
+    if isinstance(raw_date, str):
+        return bool(raw_date.strip()) and not _COUNT_DATE.match(raw_date)
+    return True
+
+
 def _not_an_article(strings: Mapping[str, str], raw_date: Any) -> Issue | None:
     """The error for a record with a title and no body when nothing else tells an article
     either (no date, no URL) and the title reads as a count or a total: a report's summary or
@@ -347,8 +369,7 @@ def _not_an_article(strings: Mapping[str, str], raw_date: Any) -> Issue | None:
     headline whose body was missed keeps its link or its date, and a bare headline (a list of
     headlines, ``score([{"title": ...}])``) reads as no total; both are scored on the title.
     ``None`` for an article."""
-    dated = not _missing(raw_date) and not (isinstance(raw_date, str) and not raw_date.strip())
-    if strings["url"] or dated or not _SUMMARY_TITLE.match(strings["title"]):
+    if strings["url"] or _dated(raw_date) or not _SUMMARY_TITLE.match(strings["title"]):
         return None
     title = strings["title"]
     if len(title) > _QUOTED_TITLE_CHARS:
@@ -363,9 +384,8 @@ def _count_row(strings: Mapping[str, str], text: str, raw_date: Any) -> Issue | 
     date nor a URL: a report's footer row whose cells stand under the body column. A headline
     over a short body, or a body that says more than a count, is an article. ``None`` for
     one."""
-    dated = not _missing(raw_date) and not (isinstance(raw_date, str) and not raw_date.strip())
     body = text.strip()
-    if strings["url"] or dated or len(body) > _QUOTED_TITLE_CHARS:
+    if strings["url"] or _dated(raw_date) or len(body) > _QUOTED_TITLE_CHARS:
         return None
     if not _WORD_RE.search(body) or not _COUNT_LINE.match(body):
         return None
