@@ -2638,7 +2638,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="only the stories naming this actor (repeatable: those naming any), every section "
         "of the report included, the NAME read as --actor reads it (--about KPK --about Polri; "
-        "--about Kapolda keeps the stories naming an actor whose role starts with it); the "
+        "--about Kapolda keeps the stories naming an actor whose role starts with it; "
+        "--about 'Bawaslu*' those naming an actor whose name starts with it: Bawaslu Kendal, "
+        "Bawaslu RI, ...); the "
         "headline cards give the tone toward each beside the net tone of the stories; a NAME "
         "no story names is warned of, with the closest names the stories write",
     )

@@ -66,7 +66,11 @@ def actor_rows(data: ReportData, names: Sequence[str]) -> _Reading:
     lowered = actors["name"].astype(str).str.casefold()
     found: dict[str, pd.Series] = {}
     for name in names:
-        if name in counted:
+        if name.endswith("*") and name.rstrip("*").strip():
+            hit = _named_from(actors, name.rstrip("*").strip())
+            if hit.any():
+                found[name] = hit
+        elif name in counted:
             found[name] = lowered == counted[name].casefold()
         elif name.casefold() in set(lowered):  # (frames without written forms)
             found[name] = lowered == name.casefold()
@@ -77,6 +81,29 @@ def actor_rows(data: ReportData, names: Sequence[str]) -> _Reading:
     found.update(place_matches(actors, rest))
     ordered = {n: found[n] for n in names if n in found}
     return _Reading(ordered, [n for n in names if n not in ordered], counted, roles)
+
+
+def _named_from(actors: pd.DataFrame, prefix: str) -> pd.Series:
+    """The rows of ``actors`` whose name, or form as written, is ``prefix`` or starts with it
+    and a space (``Bawaslu*``: ``Bawaslu``, ``Bawaslu Kendal``, ``Bawaslu RI``), regardless of
+    case."""
+    low = prefix.casefold()
+    hit = pd.Series(False, index=actors.index)
+    for column in ("name", "written"):
+        if column in actors:
+            forms = actors[column].astype(str).str.casefold()
+            hit |= (forms == low) | forms.str.startswith(low + " ")
+    return hit
+
+
+def branches(data: ReportData, name: str, n: int = 4) -> list[str]:
+    """The other actors whose names start with ``name`` and a space, most named first
+    (``Bawaslu Kendal``, ``Bawaslu Jateng`` for ``Bawaslu``): what ``name*`` would keep too."""
+    actors = data.actors
+    rows = actors[_named_from(actors, name)]
+    others = rows[rows["name"].astype(str).str.casefold() != name.casefold()]
+    counts = others.groupby("name")["id"].nunique().sort_values(ascending=False, kind="stable")
+    return [str(k) for k in counts.index[:n]] + (["..."] if len(counts) > n else [])
 
 
 def close_actor_names(data: ReportData, name: str, n: int = 3) -> list[str]:
@@ -127,7 +154,9 @@ def about_actors(data: ReportData, names: Sequence[str], *, quiet: bool = False)
     rows, unknown, counted, roles = actor_rows(data, names)
     said = []
     for name in names:
-        if name in counted and counted[name] != name:
+        if name.endswith("*") and name not in unknown:
+            said.append(f"{name} (names starting so)")
+        elif name in counted and counted[name] != name:
             said.append(f"{name} ({counted[name]})")
         elif name in roles:
             said.append(f"{name} (a role: {held_roles(data.actors, roles[name])})")
@@ -136,6 +165,16 @@ def about_actors(data: ReportData, names: Sequence[str], *, quiet: bool = False)
         else:
             said.append(name)
     if not quiet:
+        for name in names:
+            others = [] if name.endswith("*") else branches(data, counted.get(name, name))
+            if others:
+                logger.info(
+                    "--about %r: other actors' names start with it (%s); --about '%s*' keeps "
+                    "their stories too",
+                    name,
+                    ", ".join(others),
+                    counted.get(name, name),
+                )
         for name in unknown:
             close = close_actor_names(data, name)
             logger.warning(

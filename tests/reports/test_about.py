@@ -168,3 +168,39 @@ def test_the_stories_table_names_each_storys_actors_with_the_tone_toward_each(tm
         ]
     )
     assert story_actors(two.actors).to_dict() == {"2": "Polri (negative); KPK"}
+
+
+def test_a_name_ending_in_a_star_keeps_the_branches_and_a_bare_name_says_they_exist(
+    tmp_path: Path, caplog
+) -> None:
+    # seen on the Pilkada index: --about Bawaslu kept 28 of the 65 stories naming Bawaslu,
+    # leaving out Bawaslu Kendal, Bawaslu Jateng, Bawaslu Kabupaten Semarang without a word
+    records = [
+        _record("ri", "2024-11-11", "detik.com", actors=[_org("Bawaslu")]),
+        _record("kendal", "2024-11-12", "detik.com", actors=[_org("Bawaslu Kendal")]),
+        _record("jateng", "2024-11-13", "detik.com", actors=[_org("Bawaslu Jateng")]),
+        _record("kendal-2", "2024-11-14", "detik.com", actors=[_org("Bawaslu Kendal")]),
+        _record("bawaslunya", "2024-11-15", "detik.com", actors=[_org("Bawaslunews")]),
+        _record("kpu", "2024-11-15", "detik.com", actors=[_org("KPU Kendal")]),
+    ]  # fmt: skip
+    data = records_to_frames(records)
+    with caplog.at_level(logging.INFO):
+        assert _ids(about_actors(data, ["Bawaslu"])) == {"ri"}
+    assert (
+        "--about 'Bawaslu': other actors' names start with it (Bawaslu Kendal, Bawaslu Jateng); "
+        "--about 'Bawaslu*' keeps their stories too" in caplog.text
+    )
+    kept = about_actors(data, ["bawaslu*"])
+    assert _ids(kept) == {"ri", "kendal", "jateng", "kendal-2"}
+    assert kept.filters["about"] == ["bawaslu* (names starting so)"]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        assert _ids(about_actors(data, ["Banwaslu*"])) == set()
+    assert "--about 'Banwaslu*': no story names this actor" in caplog.text
+    # on the command line
+    scored = tmp_path / "s.jsonl"
+    scored.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "r"
+    assert main(["report", str(scored), "--out", str(out), "--about", "Bawaslu*"]) == 0
+    stories = pd.read_csv(out / "tables" / "stories.csv")
+    assert set(stories["id"]) == {"ri", "kendal", "jateng", "kendal-2"}
