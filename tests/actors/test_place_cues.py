@@ -131,6 +131,9 @@ def test_a_place_right_after_an_operation_or_a_unit_stays(
         ("Cawalkot Tegal berkampanye di pasar.", "Tegal", "Kota Tegal"),
         ("Cagub Jateng Ahmad Luthfi berkampanye di pasar.", "Jateng", {"province": "Jawa Tengah"}),
         ("Pilwalkot Semarang diikuti dua pasangan.", "Semarang", "Kota Semarang"),
+        # as the Pilkada index also writes the mayor's race
+        ("Muslimat NU Gelar Istigasah Jelang Pilwakot Semarang.", "Semarang", "Kota Semarang"),
+        ("Pilwalikota Semarang diikuti dua pasangan.", "Semarang", "Kota Semarang"),
         ("Pilbup Pekalongan diikuti dua pasangan.", "Pekalongan", "Kabupaten Pekalongan"),
         ("Bupati Semarang Ngesti Nugraha hadir.", "Semarang", "Kabupaten Semarang"),
     ],
