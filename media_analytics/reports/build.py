@@ -306,6 +306,13 @@ def build_report(
     paths: dict[str, Path] = {}
     for name, path in write_csv(content.tables, out / "tables").items():
         paths[f"csv:{name}"] = path
+    undated = out / "tables" / "undated.csv"
+    if len(data.undated):
+        # the stories no table can place in time, listed so that none is lost
+        data.undated.to_csv(undated, index=False)
+        paths["csv:undated"] = undated
+    elif undated.exists():
+        undated.unlink()  # (from an earlier report into the same folder)
     excel = write_excel(content.tables, out / "tables.xlsx")
     if excel is not None:
         paths["excel"] = excel

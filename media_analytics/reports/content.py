@@ -731,7 +731,7 @@ def _left_out(data: ReportData) -> str:
     from the database (which reads a period's records and the other copies of its stories)."""
     reasons = [
         (data.n_repeated, "repeated ids (each id counted once, as its last record has it)"),
-        (data.n_undated, "undated"),
+        (data.n_undated, "undated (listed in tables/undated.csv)"),
         (data.n_outside, "in stories dated outside the period"),
         (data.n_other_outlets, "of other outlets"),
         (data.n_other_regions, "in stories placed in other regions"),

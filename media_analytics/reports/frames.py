@@ -67,6 +67,10 @@ STORY_COLUMNS = [
 ]
 
 
+#: The columns of ``ReportData.undated`` (``tables/undated.csv``).
+_UNDATED_COLUMNS = ["id", "title", "source", "url", "themes", "published_at"]
+
+
 @dataclass
 class ReportData:
     """Scored records as tidy DataFrames (build it with :func:`records_to_frames`).
@@ -120,6 +124,10 @@ class ReportData:
         Records read, before any filter.
     n_undated : int
         Records dropped because their date could not be read.
+    undated : DataFrame
+        Those records, one row each (``id, title, source, url, themes, published_at``, the date
+        as the record gives it): a story a report cannot place in time is still listed
+        (``tables/undated.csv``), so that an incident with a mistyped date is not lost.
     n_repeated : int
         Records dropped because a later record has their id (counted once, as it has it).
     n_outside : int
@@ -161,6 +169,7 @@ class ReportData:
     aliases: dict[str, str] = field(default_factory=dict)
     joined: dict[str, str] = field(default_factory=dict)
     n_undated: int = 0
+    undated: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=_UNDATED_COLUMNS))
     filters: dict[str, Any] = field(default_factory=dict)
     n_repeated: int = 0
     n_outside: int = 0
@@ -575,6 +584,37 @@ def _named_by_headline(
         frame.loc[hit, column] = new[hit]
 
 
+def _undated_row(rec: Mapping[str, Any], rid: str) -> dict[str, Any]:
+    """A record without a readable date, as ``tables/undated.csv`` lists it: its themes by id,
+    and the date as the record gives it (the value a reader left empty, when it kept it)."""
+    themes = rec.get("themes")
+    if isinstance(themes, str):
+        try:
+            themes = json.loads(themes)
+        except ValueError:
+            themes = None
+    ids = (
+        [t.get("theme") for t in themes if isinstance(t, Mapping)]
+        if isinstance(themes, list)
+        else []
+    )
+    given = rec.get("published_at")
+    if _missing_value(given):
+        given = rec.get("published_at_raw")
+    return {
+        "id": rid,
+        "title": _clean_str(rec.get("title")),
+        "source": _clean_str(rec.get("source")),
+        "url": _clean_str(rec.get("url")),
+        "themes": "; ".join(str(t) for t in ids if t),
+        "published_at": None if _missing_value(given) else str(given),
+    }
+
+
+def _missing_value(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or value == ""
+
+
 def records_to_frames(
     records: Iterable[Mapping[str, Any]] | pd.DataFrame,
     *,
@@ -684,6 +724,7 @@ def records_to_frames(
     n_undated = n_repeated = n_other_outlets = 0
     future_ids: list[str] = []
     undated_ids: list[str] = []
+    undated_rows: list[dict[str, Any]] = []
     # An id met again (the same scored file read twice, or yesterday's and today's exports) is
     # counted once, as its last record has it: a later file holds the corrected article, as in
     # the daily job's database.
@@ -707,6 +748,7 @@ def records_to_frames(
         if day is None:
             n_undated += 1
             undated_ids.append(rid if rid is not None else f"row-{i}")
+            undated_rows.append(_undated_row(rec, rid if rid is not None else f"row-{i}"))
             continue
         if last_day is not None and day > last_day:
             future_ids.append(rid if rid is not None else f"row-{i}")
@@ -944,6 +986,7 @@ def records_to_frames(
         quotes=quotes,
         n_records=n_records,
         n_undated=n_undated,
+        undated=pd.DataFrame(undated_rows, columns=_UNDATED_COLUMNS),
         n_repeated=n_repeated,
         n_outside=n_outside,
         n_other_outlets=n_other_outlets,

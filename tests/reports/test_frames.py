@@ -144,6 +144,35 @@ def test_unreadable_dates_are_dropped_and_counted(caplog):
     assert "dropped 2 record(s) without a date (published_at): x, y" in caplog.text
 
 
+def test_an_undated_story_is_listed_apart_in_the_report(tmp_path):
+    # seen in a walk-through: a security incident dated 32/12/2024 vanished from every section
+    # and from stories.csv, with one warning naming its id
+    from media_analytics.reports import build_report
+
+    incident = {
+        "id": "tegal", "title": "Ricuh Saksi di Rekap Kecamatan Tegal", "source": "radartegal.com",
+        "url": "https://radartegal.com/a/2", "published_at": None,
+        "published_at_raw": "32/12/2024",
+        "themes": [{"theme": "pilkada_security", "score": 0.8, "evidence": ["ricuh"]}],
+    }  # fmt: skip
+    records = [incident, {"id": "z", "title": "Rapat pleno", "published_at": "2024-11-26"}]
+    data = records_to_frames(records)
+    assert data.undated.to_dict("records") == [
+        {"id": "tegal", "title": "Ricuh Saksi di Rekap Kecamatan Tegal",
+         "source": "radartegal.com", "url": "https://radartegal.com/a/2",
+         "themes": "pilkada_security", "published_at": "32/12/2024"}
+    ]  # fmt: skip
+    paths = build_report(records, tmp_path / "r")
+    listed = pd.read_csv(paths["csv:undated"])
+    assert listed["id"].tolist() == ["tegal"]
+    assert "1 undated (listed in tables/undated.csv)" in (tmp_path / "r" / "report.md").read_text(
+        encoding="utf-8"
+    )
+    # a report with every story dated writes none (and removes one an earlier report left)
+    paths = build_report(records[1:], tmp_path / "r")
+    assert "csv:undated" not in paths and not (tmp_path / "r" / "tables" / "undated.csv").exists()
+
+
 def test_store_rows_with_json_text(syndicated_records):
     rows = pd.DataFrame(syndicated_records)
     for column in ("themes", "topic", "sentiment", "actors", "quotes"):
