@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import logging
 import math
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from media_analytics.themes.evaluation import evaluate_themes, theme_scores
@@ -93,6 +95,20 @@ def test_labels_that_cannot_be_used_are_refused_or_reported(default_pipeline, ca
     )
     assert result.missing == ["elsewhere"] and result.n_articles == 10
     assert "1 of 11 labelled ids are not among the articles" in caplog.text
+    # a column for a theme still being drafted: the model's themes measured, the column named
+    # (seen in a walk-through: the whole sheet had been refused for it)
+    caplog.clear()
+    drafted = {i: {**row, "voter_intimidation": 0} for i, row in labels.items()}
+    with caplog.at_level(logging.WARNING):
+        result = evaluate_themes(default_pipeline, records, drafted)
+    pd.testing.assert_frame_equal(result.table, evaluate_themes(default_pipeline, records,
+                                                                labels).table)  # fmt: skip
+    assert (
+        "the labels name 1 theme(s) the model's taxonomy lacks, left out of the evaluation: "
+        "'voter_intimidation'" in caplog.text
+    )
+    with pytest.raises(ValueError, match="the model's taxonomy lacks: 'voter_intimidation'"):
+        evaluate_themes(default_pipeline, records, {records[0]["id"]: {"voter_intimidation": 1}})
 
 
 def test_scores_are_undefined_without_a_denominator() -> None:
