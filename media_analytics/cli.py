@@ -970,6 +970,20 @@ def _score_into_store(
             paths = [None if f == "-" else os.path.realpath(f) for f in files]
             first = next((i for i, p in enumerate(paths) if p is None or p not in done), None)
             if first is not None:
+                reread = [f for f, p in zip(files[first:], paths[first:], strict=True) if p in done]
+                if reread:
+                    # a big archive file whose undated name sorts after the daily exports is
+                    # read again every day: say which, and how to read it once
+                    logger.info(
+                        "%d unchanged input file(s) read again, as they come after %s, which is "
+                        "new or changed (files are read in name order, a later file's copy of "
+                        "an article winning): %s%s; a name without a date sorts after dated "
+                        "ones: date it or move it out of the folder to read it once",
+                        len(reread),
+                        files[first],
+                        ", ".join(reread[:3]),
+                        ", ..." if len(reread) > 3 else "",
+                    )
                 done = {p for p in paths[:first] if p is not None}
             if done:
                 logger.info(

@@ -438,6 +438,24 @@ def test_a_stored_article_this_release_cannot_score_does_not_stop_later_runs(
     assert _run("score", "in.jsonl", "--db", "m.db", cwd=tmp_path).returncode == 0
 
 
+def test_an_undated_archive_read_again_every_day_is_named(tmp_path: Path) -> None:
+    # seen in a walk-through: backfill.csv (1,498 rows) beside the daily exports was read again
+    # on every run, without a word of why
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    _write(exports / "backfill.jsonl", [_article(1), _article(2)])
+    _write(exports / "2024-11-01.jsonl", [_article(3)])
+    assert _run("score", "exports", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
+    _write(exports / "2024-11-02.jsonl", [_article(4)])
+    done = _run("score", "exports", "--db", "m.db", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (
+        "1 unchanged input file(s) read again, as they come after exports/2024-11-02.jsonl, "
+        "which is new or changed" in done.stderr
+    )
+    assert "exports/backfill.jsonl; a name without a date sorts after dated ones" in done.stderr
+
+
 def test_an_export_folder_named_day_first_is_read_oldest_first(tmp_path: Path) -> None:
     # 01-11-2025 sorts before 31-10-2025 as text: the older file's copy undid the correction
     exports = tmp_path / "exports"
