@@ -49,7 +49,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -473,18 +473,7 @@ def _speaking(
     >>> sorted(_speaking(text, [(0, 41), (42, 62)], [0, 1], [(35, 40), (42, 47)]))
     [0]
     """
-    out = set()
-    for i in idx:
-        s, e = sentences[i]
-        for a, b in spans:
-            if (
-                s <= a
-                and b <= e
-                and (_THEN_SAYS.match(text, b, e) or _SAID_BY.search(text[max(s, a - 90) : a]))
-            ):
-                out.add(i)
-                break
-    return out
+    return _cued(text, sentences, idx, spans, _THEN_SAYS, _SAID_BY, 90)
 
 
 def _enforcing(
@@ -500,14 +489,36 @@ def _enforcing(
     >>> sorted(_enforcing("Dia ditangkap oleh Polda Riau.", [(0, 30)], [0], [(19, 29)]))
     [0]
     """
+
+    def suspect_named(act: re.Match[str], s: int, e: int) -> bool:
+        # "menetapkan" is an act of enforcement only beside a suspect (a body also sets rules)
+        return not _SETS.search(act.group()) or bool(_SUSPECT.search(text, s, e))
+
+    return _cued(text, sentences, idx, spans, _AGENT_ACTS, _ACTS_BY, 160, suspect_named)
+
+
+def _cued(
+    text: str,
+    sentences: Sequence[Span],
+    idx: Sequence[int],
+    spans: Sequence[Span],
+    after: re.Pattern[str],
+    before: re.Pattern[str],
+    reach: int,
+    accept: Callable[[re.Match[str], int, int], bool] | None = None,
+) -> set[int]:
+    """The sentences of ``idx`` in which a mention of ``spans`` is followed by what ``after``
+    matches (from the mention's end) or preceded by what ``before`` finds at the end of the
+    ``reach`` characters before it, inside the sentence; ``accept(match, start, end)`` may
+    refuse a match in its sentence."""
     out = set()
     for i in idx:
         s, e = sentences[i]
         for a, b in spans:
             if not (s <= a and b <= e):
                 continue
-            act = _AGENT_ACTS.match(text, b, e) or _ACTS_BY.search(text[max(s, a - 160) : a])
-            if act and (not _SETS.search(act.group()) or _SUSPECT.search(text, s, e)):
+            cue = after.match(text, b, e) or before.search(text[max(s, a - reach) : a])
+            if cue and (accept is None or accept(cue, s, e)):
                 out.add(i)
                 break
     return out

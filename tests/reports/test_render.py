@@ -376,7 +376,8 @@ def test_the_provenance_counts_add_up_to_the_records_read(tmp_path):
     assert "- **Stories:** 2 " in markdown and "- **Duplicates folded:** 1\n" in markdown
     assert (
         "- **Records left out:** 1 repeated ids (each id counted once, as its last record has "
-        "it); 1 undated (listed in tables/undated.csv); 1 in stories dated outside the period; 1 of other outlets\n"
+        "it); 1 undated (listed in tables/undated.csv); 1 in stories dated outside the period; "
+        "1 of other outlets\n"
     ) in markdown
     # weekly, October's first and last weeks are cut short by the dates asked for: said so
     paths = build_report(

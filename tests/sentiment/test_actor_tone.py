@@ -90,11 +90,17 @@ def test_an_organisation_named_as_a_laws_subject_is_not_judged_by_the_sentence()
     assert actor_sentiment(text, [kpk], model=KeywordModel())[0].label == "negative"
 
 
-def _org_tone(text: str, name: str = "Polres Maju") -> str:
-    body = Actor(name=name, type="organization",
-                 mentions=[_span(text, name, n) for n in range(text.count(name))])  # fmt: skip
-    [read] = actor_sentiment(text, [body], model=KeywordModel())
+def _tone(text: str, name: str, kind: str) -> str:
+    """The keyword model's tone toward ``name``, an actor of type ``kind`` named wherever the
+    text writes it."""
+    actor = Actor(name=name, type=kind,
+                  mentions=[_span(text, name, n) for n in range(text.count(name))])  # fmt: skip
+    [read] = actor_sentiment(text, [actor], model=KeywordModel())
     return read.label
+
+
+def _org_tone(text: str) -> str:
+    return _tone(text, "Polres Maju", "organization")
 
 
 @pytest.mark.parametrize(
@@ -151,11 +157,8 @@ def test_a_speakers_rank_between_role_and_name_keeps_the_office_the_speakers() -
     assert found["Polda Maju"] == "negative"
 
 
-def _person_tone(text: str, name: str = "Sapto") -> str:
-    person = Actor(name=name, type="person",
-                   mentions=[_span(text, name, n) for n in range(text.count(name))])  # fmt: skip
-    [read] = actor_sentiment(text, [person], model=KeywordModel())
-    return read.label
+def _person_tone(text: str) -> str:
+    return _tone(text, "Sapto", "person")
 
 
 @pytest.mark.parametrize(
