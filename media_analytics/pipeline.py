@@ -851,7 +851,9 @@ def _log_label_disagreements(
         wanted = [(i, labels[arts[k].id].get(theme)) for i, k in enumerate(rows)]
         judged = [(i, v) for i, v in wanted if v is not None]
         against = sum(int(tags[i, col]) != int(v) for i, v in judged)
-        share = float(tagger.text_weights_[col])
+        # a theme with too few labels to learn from is scored by its rules alone (said above)
+        learned = getattr(tagger, "learned_", None)
+        share = float(tagger.text_weights_[col]) if learned is not None and learned[col] else 0.0
         if against:
             logger.warning(
                 "theme %s: %d of %d labelled training articles are still tagged against their "

@@ -96,7 +96,7 @@ def _named_from(actors: pd.DataFrame, prefix: str) -> pd.Series:
     return hit
 
 
-def branches(data: ReportData, name: str, n: int = 4) -> list[str]:
+def _branches(data: ReportData, name: str, n: int = 4) -> list[str]:
     """The other actors whose names start with ``name`` and a space, most named first
     (``Bawaslu Kendal``, ``Bawaslu Jateng`` for ``Bawaslu``): what ``name*`` would keep too."""
     actors = data.actors
@@ -166,7 +166,7 @@ def about_actors(data: ReportData, names: Sequence[str], *, quiet: bool = False)
             said.append(name)
     if not quiet:
         for name in names:
-            others = [] if name.endswith("*") else branches(data, counted.get(name, name))
+            others = [] if name.endswith("*") else _branches(data, counted.get(name, name))
             if others:
                 logger.info(
                     "--about %r: other actors' names start with it (%s); --about '%s*' keeps "
