@@ -1295,13 +1295,16 @@ def _default_dedup_state(db: str) -> Path | None:
 # -- report --------------------------------------------------------------------------------------
 
 
-def _current_version(store: Any, args: argparse.Namespace) -> str | None:
+def _current_version(store: Any, args: argparse.Namespace) -> tuple[str | None, bool]:
     """The model version a report of the database covers (:meth:`Store.current_version`);
-    other versions holding scores are named, with how much they scored."""
+    other versions holding scores are named, with how much they scored. The flag is set when
+    that version scored no article in the period asked for while another did: the report is
+    then empty of articles the database holds, and the command says so by its exit code."""
     current = store.current_version()
     if current is None:
-        return None
+        return None, False
     versions = store.versions_frame()
+    elsewhere = False
     others = [str(v) for v in versions.loc[versions["n_scores"] > 0, "model_version"]][:-1]
     if others:
         counts = (
@@ -1311,12 +1314,14 @@ def _current_version(store: Any, args: argparse.Namespace) -> str | None:
         )
         listed = ", ".join(f"{v} ({counts.get(v, 0):,} articles)" for v in reversed(others))
         window = " in the period asked for" if args.since or args.until else ""
+        elsewhere = not counts.get(current, 0) and any(counts.get(v, 0) for v in others)
         logger.warning(
             "the report covers model %s (%s articles%s), the one first used most recently; the "
-            "database also holds %s. --model-version chooses another.",
+            "database also holds %s. --model-version chooses another.%s",
             current, f"{counts.get(current, 0):,}", window, listed,
+            " The report holds none of those articles (exit 1)." if elsewhere else "",
         )  # fmt: skip
-    return current
+    return current, elsewhere
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -1339,7 +1344,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
         try:
             with _existing_store(args.db) as store:
-                version = args.model_version or _current_version(store, args)
+                version, elsewhere = (
+                    (args.model_version, False)
+                    if args.model_version
+                    else _current_version(store, args)
+                )
                 # only the version and the period reported on are read into memory, with
                 # the other copies of the stories in it (a story is dated by its first copy),
                 # and the periods before it that the spike test's baseline is made of
@@ -1360,6 +1369,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             raise _db_error(args.db, exc) from None
     else:
         records = list(_read_scored(args.inputs))
+        elsewhere = False
     if not len(records):
         raise CommandError("no scored records to report on")
     themes = _check_report_themes(args.theme, records) if args.theme else None
@@ -1395,7 +1405,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise CommandError(str(exc)) from None
     for name, path in written.items():
         print(f"{name}: {path}")
-    return EXIT_OK
+    return EXIT_PARTIAL if elsewhere else EXIT_OK
 
 
 def _actor_types(value: str | None) -> list[str] | None:

@@ -456,6 +456,35 @@ def test_an_undated_archive_read_again_every_day_is_named(tmp_path: Path) -> Non
     assert "exports/backfill.jsonl; a name without a date sorts after dated ones" in done.stderr
 
 
+def test_a_report_of_a_version_with_none_of_the_periods_articles_exits_1(tmp_path: Path) -> None:
+    # seen in a walk-through: after one `score --model` run, the usual daily run scored with the
+    # default model, and the briefing (of the version first used most recently) was empty with
+    # exit 0
+    from media_analytics.themes import default_taxonomy_path
+
+    taxonomy = tmp_path / "tax.toml"
+    text = default_taxonomy_path().read_text(encoding="utf-8")
+    taxonomy.write_text(text.replace("threshold = 0.5", "threshold = 0.55", 1), encoding="utf-8")
+    day = "2024-10-{:02d}T10:00:00+07:00".format
+    _write(tmp_path / "d1.jsonl", [_article(1, published_at=day(1))])
+    _write(tmp_path / "d2.jsonl", [_article(2, published_at=day(2))])
+    _write(tmp_path / "d3.jsonl", [_article(3, published_at=day(3))])
+    assert _run("score", "d1.jsonl", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
+    tried = _run("score", "d2.jsonl", "--db", "m.db", "--taxonomy", "tax.toml", cwd=tmp_path)
+    assert tried.returncode == 0, tried.stderr
+    daily = _run("score", "d3.jsonl", "--db", "m.db", cwd=tmp_path)
+    assert "this run's scores do not show in reports by default" in daily.stderr
+    args = ("report", "--db", "m.db", "--out", "r", "--since", "2024-10-03", "--until",
+            "2024-10-03")  # fmt: skip
+    done = _run(*args, cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert "The report holds none of those articles (exit 1)." in done.stderr
+    # the period the covered version scored too: as before
+    done = _run("report", "--db", "m.db", "--out", "r", "--since", "2024-10-02", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "(exit 1)" not in done.stderr
+
+
 def test_an_export_folder_named_day_first_is_read_oldest_first(tmp_path: Path) -> None:
     # 01-11-2025 sorts before 31-10-2025 as text: the older file's copy undid the correction
     exports = tmp_path / "exports"
