@@ -587,32 +587,21 @@ def _named_by_headline(
 def _undated_row(rec: Mapping[str, Any], rid: str) -> dict[str, Any]:
     """A record without a readable date, as ``tables/undated.csv`` lists it: its themes by id,
     and the date as the record gives it (the value a reader left empty, when it kept it)."""
-    themes = rec.get("themes")
-    if isinstance(themes, str):
-        try:
-            themes = json.loads(themes)
-        except ValueError:
-            themes = None
+    themes = _nested(rec.get("themes"), [])
     ids = (
         [t.get("theme") for t in themes if isinstance(t, Mapping)]
         if isinstance(themes, list)
         else []
     )
-    given = rec.get("published_at")
-    if _missing_value(given):
-        given = rec.get("published_at_raw")
     return {
         "id": rid,
         "title": _clean_str(rec.get("title")),
         "source": _clean_str(rec.get("source")),
         "url": _clean_str(rec.get("url")),
         "themes": "; ".join(str(t) for t in ids if t),
-        "published_at": None if _missing_value(given) else str(given),
+        "published_at": _clean_str(rec.get("published_at"))
+        or _clean_str(rec.get("published_at_raw")),
     }
-
-
-def _missing_value(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and value != value) or value == ""
 
 
 def records_to_frames(

@@ -51,6 +51,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -439,41 +440,48 @@ _SUSPECT = re.compile(r"\b(?:tersangka|buron|DPO)\b")
 
 # Reported speech of a person the quotation finder can miss: a quotation whose opening mark the
 # crawler lost (``... terbakar,” kata Sapto.``), words after a place and a date (``AKBP Eka di
-# Bekasi, Selasa (17/9/2019), mengatakan, korban ...``), ``Menurut X, ...``. Verbs of admitting
-# or claiming ("mengakui", "mengaku") are left out: a person admitting a bribe is covered badly.
-_SAYS = (
-    r"mengatakan|menyatakan|menjelaskan|menyebut|menyebutkan|mengungkapkan|menuturkan|"
-    r"menerangkan|membenarkan|menceritakan|menambahkan|menegaskan|memaparkan|menyampaikan|"
-    r"mengimbau|berpesan|bercerita|berujar|berkata|menilai|menanggapi"
-)
-_SAID = (
-    r"kata|ujar|ucap|tutur|jelas|tambah|imbuh|terang|tegas|ungkap|sebut|papar|lanjut|pungkas|"
-    r"tandas|tukas|timpal|sambung|beber|cerita"
-)
-# the person's mention, then a place and a date set off by commas, then the verb (an apposition
-# is left out: "adik dari Imam, Syamsul, mengatakan" is Syamsul's speech)
-_THEN_SAYS = re.compile(
-    r"(?:\s+di\s+[^,.;!?]{1,40},\s*\w+\s*\([^()]{1,20}\),)?\s*"
-    r"(?:(?:lantas|juga|pun|kemudian|pula|sebelumnya)\s+)?(?:" + _SAYS + r")\b"
-)
-# before the mention: "..., kata Kapolres AKBP" or "...” ujar", or "Menurut", with only
-# capitalised words (a role, a rank) between ("tutur Maduro kepada Correa" is Maduro's)
-_SAID_BY = re.compile(
-    r"(?:[,\"”’]\s*(?:" + _SAID + r")(?:nya)?|\b[Mm]enurut)\s+(?:[A-Z(][^\s,.;!?]*\s+){0,12}\Z"
-)
+# Bekasi, Selasa (17/9/2019), mengatakan, korban ...``), ``Menurut X, ...``. The verbs are the
+# quotation finder's own (``actors/data/speech_verbs.txt``) without those of admitting or
+# claiming: a person admitting a bribe ("mengakui") is covered badly.
+_NOT_SPEECH = frozenset({"aku", "akui", "klaim", "mengaku", "mengakui", "mengklaim", "mengeklaim"})
+# a verb of telling that introduces no quotation (so not in that list) but reports speech
+_ALSO_SAYS = frozenset({"menceritakan"})
+
+
+@lru_cache(maxsize=1)
+def _speech_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What follows a person's mention when the sentence is their speech (a place and a date
+    set off by commas, then the verb; an apposition is left out: "adik dari Imam, Syamsul,
+    mengatakan" is Syamsul's speech), and what precedes it ("..., kata Kapolres AKBP",
+    "...” ujar", "Menurut", with only capitalised words, a role or a rank, between: "tutur
+    Maduro kepada Correa" is Maduro's)."""
+    from ..actors.lexicon import get_lexicon
+
+    lex = get_lexicon()
+    says = "|".join(sorted((lex.verbs_before | _ALSO_SAYS) - _NOT_SPEECH, key=len, reverse=True))
+    said = "|".join(sorted(lex.verbs_after - _NOT_SPEECH, key=len, reverse=True))
+    then_says = re.compile(
+        r"(?:\s+di\s+[^,.;!?]{1,40},\s*\w+\s*\([^()]{1,20}\),)?\s*"
+        r"(?:(?:lantas|juga|pun|kemudian|pula|sebelumnya)\s+)?(?:" + says + r")\b"
+    )
+    said_by = re.compile(
+        r"(?:[,\"”’]\s*(?:" + said + r")(?:nya)?|\b[Mm]enurut)\s+(?:[A-Z(][^\s,.;!?]*\s+){0,12}\Z"
+    )
+    return then_says, said_by
 
 
 def _speaking(
     text: str, sentences: Sequence[Span], idx: Sequence[int], spans: Sequence[Span]
 ) -> set[int]:
     """The sentences of ``idx`` that report what a person of ``spans`` said, by an attribution
-    the quotation finder may not read (see ``_THEN_SAYS``, ``_SAID_BY``).
+    the quotation finder may not read (see :func:`_speech_cues`).
 
     >>> text = "Api berasal dari kamar cucu,” ujar Sapto. Sapto dikecam warga."
     >>> sorted(_speaking(text, [(0, 41), (42, 62)], [0, 1], [(35, 40), (42, 47)]))
     [0]
     """
-    return _cued(text, sentences, idx, spans, _THEN_SAYS, _SAID_BY, 90)
+    then_says, said_by = _speech_cues()
+    return _cued(text, sentences, idx, spans, then_says, said_by, 90)
 
 
 def _enforcing(
