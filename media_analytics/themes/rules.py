@@ -104,6 +104,8 @@ OTHER_SENSES: dict[str, dict[str, tuple[str, ...]]] = {
     "uang": {"finance": ("keuangan",)},
     # not (tidak ditemui) / at least
     "tidak": {"at least": ("setidaknya", "setidak-tidaknya")},
+    # a market (kampanye di pasar, blusukan ke pasar) / marketing (kampanye pemasaran)
+    "pasar": {"marketing": ("pemasaran", "memasarkan", "dipasarkan", "pasarkan", "pemasar")},
 }  # fmt: skip
 
 #: names of the per-theme rule features, in the order :meth:`RuleMatcher.features` returns them

@@ -110,6 +110,42 @@ def test_the_same_cues_in_an_election_sentence_are_campaign(
     assert "campaign_activity" in _themes(tagger, title, text)
 
 
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # a campaign at a market: "pasar" is not "pemasaran", the marketing campaign it vetoes
+        (
+            "Sapa Pedagang Pasar Wage",
+            "Calon bupati nomor urut 1 itu berkampanye di Pasar Wage, Purwokerto, dan menyapa para "
+            "pedagang sayur.",
+        ),
+        # a feed's two-sentence summary: one candidate's promise or visit, in the lead only
+        (
+            "Seragam Sekolah Gratis Bila Terpilih",
+            "Cagub nomor urut 3 berjanji menggratiskan seragam sekolah bagi siswa SD jika "
+            "menang di Pilgub Jateng.",
+        ),
+        (
+            "Blusukan ke Kampung Nelayan",
+            "Usai blusukan di kampung nelayan, calon wali kota itu mendengarkan keluhan warga soal "
+            "rob.",
+        ),
+    ],
+)
+def test_a_candidates_campaigning_or_promise_in_the_lead_is_campaign(
+    tagger: ThemeTagger, title: str, text: str
+) -> None:
+    assert "campaign_activity" in _themes(tagger, title, text)
+
+
+def test_a_party_nominating_its_candidate_is_no_campaign(tagger: ThemeTagger) -> None:
+    # nomination is excluded from the theme: "mengusung" a cagub is not a programme ("mengusung
+    # program")
+    title = "Partai Resmi Usung Mantan Kapolda"
+    text = "DPP partai itu mengusung mantan kapolda sebagai cagub dalam Pilgub Jateng 2024."
+    assert "campaign_activity" not in _themes(tagger, title, text)
+
+
 @pytest.mark.shared_data
 @pytest.mark.slow
 def test_unrelated_real_news_gets_no_campaign_theme_from_the_default_model(
@@ -142,6 +178,10 @@ def test_campaign_teams_debates_and_campaigners_of_real_elections_are_still_foun
         "/deretan-tokoh-millenial-dan-gen-z-jatim-yang-dukung-khofifah-emil",
         "/pdip-tugaskan-ganjar-jadi-jurkam-di-pilkada-diy-hingga-jateng",
         "/verifikata-haru-sebut-perda-aksesibilitas-disabilitas-perlu-diusulkan",
+        # a candidate's promises and ideas, told in the summary's first sentence
+        "/risma-janjikan-pendidikan-dan-kesehatan-gratis-bila-menang-pilgub-jatim",
+        "/closing-statement-luluk-lukman-janji-tak-ada-lagi-warga-jatim-nganggur",
+        "/bem-unair-undang-3-srikandi-pilgub-jatim-adu-gagasan-di-kampus",
     )
     articles = [a for a in load_detik_pilkada(shared_file(_PILKADA)) if a.url.endswith(wanted)]
     assert len(articles) == len(wanted)
