@@ -319,6 +319,11 @@ class _Tokens:
         between = self._pieces[2 * at[i] + 2 : 2 * at[j] + 1 : 2]
         return any(not _CLAUSE_MARKS.isdisjoint(p) for p in between)
 
+    def next_to(self, i: int, j: int) -> bool:
+        """Whether content word ``j`` follows ``i`` with no word and no clause mark between."""
+        at = self._word_at()
+        return at[j] == at[i] + 1 and not self.crosses_clause(i, j)
+
     def _word_at(self) -> list[int]:
         """Index among all words of each content word (computed on first use)."""
         if not self._at:
@@ -591,8 +596,19 @@ class RuleMatcher:
                 continue
             used_b: set[int] = set()
             blockers, conditions = self._blockers[ti], self._conditions[ti]
+            # a cue of c ending right before a word of b, in the same clause: one name
+            one_name = (
+                {
+                    k: end + 1
+                    for k in pos_c
+                    for end in (last[(r, 2, k)][0],)
+                    if end + 1 < n and tokens.next_to(end, end + 1)
+                }
+                if pos_c
+                else None
+            )
             for i in pos_a:
-                partners = _partners(i, pos_b, pos_c, used_b, window, sentence, ordered)
+                partners = _partners(i, pos_b, pos_c, used_b, window, sentence, ordered, one_name)
                 if partners is None:
                     continue
                 if (blockers or conditions) and tokens.blocked(i, blockers, conditions):
@@ -649,10 +665,14 @@ def _partners(
     window: int,
     sentence: Callable[[int], int],
     ordered: bool = False,
+    one_name: dict[int, int] | None = None,
 ) -> tuple[int, int | None] | None:
     """The first free word of side ``b`` (and one of ``c``) that ``i`` pairs with, if any.
 
-    With ``ordered``, the word of ``b`` must come after ``i``.
+    With ``ordered``, the word of ``b`` must come after ``i``. A cue of ``c`` does not pair with
+    the word of ``b`` that follows it directly in the same clause (``one_name``: the start of
+    each such cue -> that word): the two are one name, an institution's or an office's
+    ("Kementerian Pemuda dan Olahraga", "Presiden BEM"), not two parties.
     """
     for j in pos_b:
         if j == i or abs(j - i) > window or j in used_b or sentence(j) != sentence(i):
@@ -667,6 +687,7 @@ def _partners(
                 and k != j
                 and max(i, j, k) - min(i, j, k) <= window
                 and sentence(k) == sentence(i)
+                and (one_name is None or one_name.get(k) != j)
             ):
                 return j, k
     return None

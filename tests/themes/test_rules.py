@@ -48,6 +48,16 @@ def test_a_three_sided_rule_needs_all_three_in_one_stretch() -> None:
     assert _near(m, "Bupati tiba. Ia menemui nelayan.") == []
 
 
+def test_an_office_and_the_public_word_that_follows_it_are_one_name_not_two_parties() -> None:
+    """ "Camat Nelayan" (an office of a fishers' association) or "Kementerian Pemuda" is one name:
+    its two words do not stand for the two sides of a meeting."""
+    m = RuleMatcher(Taxonomy.from_dict(MEETING))
+    assert _near(m, "Pengurus koperasi bertemu Camat Nelayan di aula.") == []
+    # the office and the public written apart, even next to each other, are two parties
+    assert _near(m, "Camat dan nelayan bertemu di aula.") == ["Camat dan nelayan bertemu"]
+    assert _near(m, "Pengurus bertemu camat, nelayan ikut hadir.") == ["bertemu camat, nelayan"]
+
+
 def test_near_rules_round_trip_and_reject_unknown_fields() -> None:
     tax = Taxonomy.from_dict(MEETING)
     rule = tax["meeting"].near[0]
