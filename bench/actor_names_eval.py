@@ -3,7 +3,8 @@
 Extracts the persons and organisations of every CLICK-ID article
 (``../shared/corpora/clickid-news-articles``) as scoring does, groups their names as reports do
 (:func:`media_analytics.actors.person_groups` and :func:`~media_analytics.actors.org_groups`,
-with the nicknames and short forms each article joins to a full name), and prints how many forms
+with the nicknames and short forms each article joins to a full name and the package's other
+names of national bodies), and prints how many forms
 and (article, name) pairs change, the most named actors before and after, and the judged draws of
 ``bench/data/actor_name_groups.csv``: for an article and a form the grouping changed, whether the
 form there is the same person or body as the name it now counts under (see
@@ -29,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from media_analytics.actors import extract_actors, org_groups, person_groups  # noqa: E402
+from media_analytics.actors.names import with_known_body_names  # noqa: E402
 from media_analytics.preprocessing import clean_article  # noqa: E402
 
 LABELS = ROOT / "bench" / "data" / "actor_name_groups.csv"
@@ -54,7 +56,8 @@ def actors() -> tuple[dict[str, set[tuple[str, str]]], dict[str, Counter[tuple[s
 def report(kind: str, pairs: set[tuple[str, str]], links: Counter, top: int) -> dict[str, str]:
     counts = Counter(name for _, name in pairs)
     t0 = time.perf_counter()
-    groups = GROUPERS[kind](counts, links)
+    # with the package's other names of national bodies, as reports read them
+    groups = GROUPERS[kind](counts, links, table=with_known_body_names(None))
     seconds = time.perf_counter() - t0
     changed = sum(1 for p in pairs if p[1] in groups)
     # articles per name, an article naming two forms of one counted once (as reports do)

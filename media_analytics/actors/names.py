@@ -56,6 +56,7 @@ from .tokens import NAME_ABBREV
 
 __all__ = [
     "abbreviates",
+    "known_body_names",
     "name_words",
     "org_groups",
     "org_words",
@@ -63,6 +64,7 @@ __all__ = [
     "read_name_table",
     "resolve_name_table",
     "role_key",
+    "with_known_body_names",
 ]
 
 #: Words of address that open a two-word nickname (``Gus Ipul`` for Saifullah Yusuf, ``Cak Imin``
@@ -836,6 +838,40 @@ def _abbreviates_words(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         return False
     letters = iter("".join(w for w in full if not w.startswith("@")))
     return all(c in letters for c in "".join(w for w in short if not w.startswith("@")))
+
+
+@lru_cache(maxsize=1)
+def _known_bodies() -> tuple[tuple[str, str], ...]:
+    from .lexicon import read_csv_rows
+
+    return tuple((r["alias"], r["name"]) for r in read_csv_rows("org_aliases.csv"))
+
+
+def known_body_names() -> dict[str, str]:
+    """The other names of national bodies that articles seldom join to their short form in
+    writing (``actors/data/org_aliases.csv``): ``Mabes Polri`` and ``Kepolisian RI`` for
+    ``Polri``, ``Tentara Nasional Indonesia`` for ``TNI``, ``Kejagung`` for ``Kejaksaan
+    Agung``. A unit stays its own body (``Bareskrim Polri``, ``Polda Jatim``)."""
+    return dict(_known_bodies())
+
+
+def with_known_body_names(table: Mapping[str, str] | None) -> dict[str, str]:
+    """An analyst's ``alias -> name`` table with :func:`known_body_names` under it: a row of the
+    package's is left out when its alias is a form of the analyst's table, as alias or as name;
+    its other rows lead on to the analyst's names (with ``Polri,Kepolisian Negara Republik
+    Indonesia``, ``Mabes Polri`` counts under that name too).
+
+    >>> own = {"Polri": "Kepolisian Negara Republik Indonesia"}
+    >>> resolve_name_table(with_known_body_names(own))["Mabes Polri"]
+    'Kepolisian Negara Republik Indonesia'
+    >>> with_known_body_names(own)["Kepolisian Negara Republik Indonesia"]
+    Traceback (most recent call last):
+    KeyError: 'Kepolisian Negara Republik Indonesia'
+    """
+    own = dict(table or {})
+    taken = {name_words(n) for pair in own.items() for n in pair}
+    known = {alias: name for alias, name in _known_bodies() if name_words(alias) not in taken}
+    return {**known, **own}
 
 
 def read_name_table(path: str | Path) -> dict[str, str]:

@@ -192,6 +192,12 @@ def _function_words() -> frozenset[str]:
     return load_stopwords("sastrawi+news")
 
 
+@lru_cache(maxsize=1)
+def _one_word_bodies() -> frozenset[str]:
+    """The organisations of ``org_acronyms.txt`` named by one word (``TNI``, ``Polri``, ``KPK``)."""
+    return frozenset(k[0] for k in get_lexicon().org_phrases.keys if len(k) == 1)
+
+
 def _dash_at(word: str) -> int:
     """Where a hyphen in ``word`` stands for a dash, or -1.
 
@@ -200,16 +206,22 @@ def _dash_at(word: str) -> int:
     after it is lower case and a function word or a derived word (``yang``, ``bahkan``,
     ``termasuk``, ``disebut``) and does not repeat the first (``Undang-undang``,
     ``Mudah-mudahan``, ``Sewenang-wenang``). Name syllables (``Shin Tae-yong``, ``Son
-    Heung-min``) and prefixes (``Pasca-reformasi``, ``Pre-order``) stay joined.
+    Heung-min``) and prefixes (``Pasca-reformasi``, ``Pre-order``) stay joined. Two bodies
+    each known by one word, joined as news joins partners (``TNI-Polri``, ``KPK-Polri``), are
+    split too; a body and its branch (``TNI-AD``) is not two.
 
     >>> _dash_at("DPR-termasuk"), _dash_at("Affan-bahkan"), _dash_at("Heung-min")
     (3, 5, -1)
     >>> _dash_at("Undang-undang"), _dash_at("Mudah-mudahan"), _dash_at("Jawa-sentris")
     (-1, -1, -1)
+    >>> _dash_at("TNI-Polri"), _dash_at("TNI-AD")
+    (3, -1)
     """
     if not word[:1].isupper() or word.count("-") != 1:
         return -1
     at = word.index("-")
+    if word[:at] in _one_word_bodies() and word[at + 1 :] in _one_word_bodies():
+        return at
     left, right = word[:at].lower(), word[at + 1 :]
     if len(left) < 2 or len(right) < 3 or not right.isalpha() or not right.islower():
         return -1

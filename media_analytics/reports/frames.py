@@ -112,8 +112,9 @@ class ReportData:
         name it counts under (``actors`` keeps one row per story and name).
     aliases : dict
         The analyst's ``written form -> name`` table the names were read with (``aliases`` of
-        :func:`records_to_frames`), so that an actor asked for by one of its forms is found
-        whatever stories the date range keeps.
+        :func:`records_to_frames`, the package's other names of national bodies under it), so
+        that an actor asked for by one of its forms is found whatever stories the date range
+        keeps.
     joined : dict
         The short forms the records join to an organisation of theirs (its ``aliases``:
         ``Polri`` of ``Kepolisian Republik Indonesia``), casefolded, -> the name that
@@ -643,6 +644,10 @@ def records_to_frames(
         :func:`~media_analytics.actors.read_name_table`), matched regardless of case, accents
         and old spellings; applied before, and never overruled by, the grouping below, and
         kept in ``ReportData.aliases`` (an actor asked for by an alias is found in any range).
+        The package's other names of national bodies
+        (:func:`~media_analytics.actors.names.known_body_names`: ``Mabes Polri`` and
+        ``Kepolisian RI`` count as ``Polri``) are read under it, as
+        :func:`~media_analytics.actors.names.with_known_body_names` merges them.
     not_after : str or Timestamp, optional
         The last day a record may be dated (a report gives the day it is made): a record
         dated after it (a typo in the year, ``2030`` for ``2024``) is left out, counted in
@@ -934,6 +939,11 @@ def records_to_frames(
     actors = actors[actors["name"].notna()].copy()
     quotes = _frame(quote_rows, ["id", "date", "source", "speaker", "text", "verb"])
     headlines = dict(zip(stories["id"], stories["title"], strict=True))
+    # the package's other names of national bodies (Mabes Polri, Kepolisian RI: Polri) under
+    # the analyst's own
+    from ..actors.names import with_known_body_names
+
+    aliases = with_known_body_names(aliases)
     _group_names(actors, quotes, alias_links, aliases, headlines)
     # a person named by initials alone ("pelaku berinisial R (26)") is someone else in every
     # story: not one actor across stories

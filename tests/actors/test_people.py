@@ -477,6 +477,15 @@ def test_a_hyphen_that_stands_for_a_dash_ends_the_name() -> None:
     assert not any("-" in name for name in names)
 
 
+def test_two_bodies_joined_by_a_hyphen_are_two_actors() -> None:
+    # news joins partners with a hyphen: "personel gabungan TNI-Polri"; a branch stays whole
+    found = {a.name: a.type for a in extract_actors("Personel gabungan TNI-Polri dikerahkan.")}
+    assert found == {"TNI": "organization", "Polri": "organization"}
+    pair = {a.name for a in extract_actors("Pimpinan KPK-Polri bertemu di Jakarta.")}
+    assert {"KPK", "Polri"} <= pair
+    assert not any("-" in a.name for a in extract_actors("Prajurit TNI-AD berjaga di sana."))
+
+
 @pytest.mark.parametrize(
     "text",
     [

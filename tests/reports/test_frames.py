@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pandas as pd
 import pytest
@@ -256,6 +257,28 @@ def test_a_name_keeps_the_tone_of_the_form_that_has_one():
         {"name": "Polri", "sentiment": "negative"}
     ]
     assert sorted(data.names["written"]) == ["Korps Bhayangkara", "Polri"]
+
+
+def test_national_bodies_count_under_their_usual_name_unless_the_analyst_names_them():
+    # "Mabes Polri" speaks for Polri, "Kepolisian RI" is its name written out; few articles join
+    # either to "Polri" in writing, so the package knows them (actors/data/org_aliases.csv)
+    def record(i: int, name: str) -> dict:
+        actor = {"name": name, "type": "organization"}
+        return {"id": f"r{i}", "published_at": "2024-10-18", "actors": [actor]}
+
+    forms = ["Polri", "Mabes Polri", "Kepolisian RI", "Bareskrim Polri", "Polda Jatim"]
+    records = [record(i, name) for i, name in enumerate(forms)]
+    counted = Counter(records_to_frames(records).actors["name"])
+    # a unit is its own body
+    assert counted == {"Polri": 3, "Bareskrim Polri": 1, "Polda Jatim": 1}
+    # the analyst's own name for Polri takes the package's forms with it
+    own = {"Polri": "Kepolisian Negara Republik Indonesia"}
+    counted = Counter(records_to_frames(records, aliases=own).actors["name"])
+    assert counted["Kepolisian Negara Republik Indonesia"] == 3
+    # and an analyst who keeps headquarters apart keeps it apart
+    own = {"Mabes Polri": "Mabes Polri"}
+    counted = Counter(records_to_frames(records, aliases=own).actors["name"])
+    assert counted["Mabes Polri"] == 1 and counted["Polri"] == 2
 
 
 def test_a_place_counts_under_its_official_name():
