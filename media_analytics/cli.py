@@ -424,6 +424,12 @@ def _report_rejects(rejects: Any) -> None:
         logger.warning(
             "... and %d more rejected records (-v lists them)", len(rejects.errors) - len(shown)
         )
+    # rows that are no article (a vendor's "Total;67 artikel" footer): expected, so INFO
+    skipped = rejects.skipped if every else rejects.skipped[:5]
+    for r in skipped:
+        logger.info("left out, not an article: %s", r)
+    if len(rejects.skipped) > len(skipped):
+        logger.info("... and %d more summary rows left out", len(rejects.skipped) - len(skipped))
     # records kept with a problem (an unreadable date left empty, a body cut short): one line
     # per kind, so that a file whose dates all fail does not pass unnoticed
     kept: dict[str, list[Any]] = {}
@@ -582,6 +588,8 @@ def _cmd_score(args: argparse.Namespace) -> int:
         f"scored {_count(counts['scored'], 'article')}{read} in {elapsed:.1f} s with model "
         f"{pipe.model_version}; {_count(n_err, 'record')} rejected"
     )
+    if rejects.skipped:  # footer rows: counted, not an error
+        summary += f"; {_count(len(rejects.skipped), 'summary row')} left out"
     _report_rejects(rejects)
     guessed = rejects.guessed_date_order if args.db and args.date_order == "auto" else []
     if guessed:

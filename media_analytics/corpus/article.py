@@ -103,7 +103,7 @@ class Article:
         extra = {k: v for k, v in data.items() if k not in CONTRACT_FIELDS}
         article, issues = build_article(fields, extra, dayfirst=dayfirst)
         for issue in issues:
-            if issue.severity == "error":
+            if issue.severity != "warning":  # an error, or a row that is no article
                 raise ValueError(issue.message)
             if issue.reason == "bad_date":
                 raise DateParseError(issue.message)
@@ -375,7 +375,7 @@ def _not_an_article(strings: Mapping[str, str], raw_date: Any) -> Issue | None:
     if len(title) > _QUOTED_TITLE_CHARS:
         title = title[:_QUOTED_TITLE_CHARS].rstrip() + "..."
     message = f"{title!r}: no text, date or URL: not an article (a summary or footer row?)"
-    return Issue("not_article", message, "error")
+    return Issue("not_article", message, "skipped")
 
 
 def _count_row(strings: Mapping[str, str], text: str, raw_date: Any) -> Issue | None:
@@ -397,7 +397,7 @@ def _count_row(strings: Mapping[str, str], text: str, raw_date: Any) -> Issue | 
         f"{shown}: only a count or a total, no date or URL: not an article (a summary or "
         "footer row?)"
     )
-    return Issue("not_article", message, "error")
+    return Issue("not_article", message, "skipped")
 
 
 def build_article(
@@ -416,11 +416,12 @@ def build_article(
 
     Returns the article (``None`` when an error makes it unusable) and every problem
     found. Errors: missing text, a field of the wrong type, an empty body or one with
-    nothing left after cleaning (markup, links, portal boilerplate) and no title, or such a
-    body beside a title that reads as a count or a total with neither a date nor a URL
-    (``not_article``: a summary or footer row, such as ``Total;67 artikel``), or a body that
-    is only a count or a total (``4 artikel``, ``Total: 4 artikel``) under an empty title or one
-    that reads as a total, with neither a date nor a URL (``not_article`` too). Warnings (the
+    nothing left after cleaning (markup, links, portal boilerplate) and no title. Skipped (no
+    article, and no error either: exports end so as a matter of course): such a body beside a
+    title that reads as a count or a total with neither a date nor a URL (``not_article``: a
+    summary or footer row, such as ``Total;67 artikel``), or a body that is only a count or a
+    total (``4 artikel``, ``Total: 4 artikel``) under an empty title or one that reads as a
+    total, with neither a date nor a URL (``not_article`` too). Warnings (the
     article is still built): unparseable date (its value kept in ``extra`` as
     ``published_at_raw``), body cut to
     ``max_text_chars``, body that looks like an HTML page, an empty body or one with nothing

@@ -306,6 +306,15 @@ def _read_rows(
         converter.report(
             name, i, "repeated_id", f"{why}; the first {unit} is kept", record_id=article.id
         )
+    if rejects is None and found.skipped:  # a vendor's footer row: left out, said once
+        first_skipped = found.skipped[0]
+        log.info(
+            "%d %s(s) left out, not an article; the first, %s: %s",
+            len(found.skipped),
+            unit,
+            where(first_skipped.line),
+            first_skipped.message,
+        )
     if rejects is None and found.warnings:
         first_warning = found.warnings[0]
         log.warning(

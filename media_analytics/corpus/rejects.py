@@ -17,7 +17,7 @@ __all__ = ["Reject", "Rejects", "Severity", "content_digest"]
 
 logger = logging.getLogger(__name__)
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "skipped"]
 
 
 def content_digest(reason: str, content: Any) -> str:
@@ -54,9 +54,11 @@ class Reject:
         A short code to count by, e.g. ``invalid_json``, ``missing_text``, ``bad_date``.
     message : str
         What is wrong, in words.
-    severity : {"error", "warning"}
+    severity : {"error", "warning", "skipped"}
         ``error``: the record was skipped. ``warning``: the record was read anyway
         (e.g. an unparseable date left as ``None``, a body cut to ``max_text_chars``).
+        ``skipped``: a row that is no article and that exports carry as a matter of course (a
+        vendor's ``Total;67 artikel`` footer), left out without making the read partial.
     """
 
     file: str
@@ -134,6 +136,11 @@ class Rejects(Sequence[Reject]):
         return [r for r in self._items if r.severity == "error"]
 
     @property
+    def skipped(self) -> list[Reject]:
+        """Rows that are no article, left out as a matter of course (summary or footer rows)."""
+        return [r for r in self._items if r.severity == "skipped"]
+
+    @property
     def warnings(self) -> list[Reject]:
         """Problems with records that were read anyway."""
         return [r for r in self._items if r.severity == "warning"]
@@ -158,7 +165,8 @@ class Rejects(Sequence[Reject]):
         if not self._items:
             return "no rejects"
         parts = ", ".join(f"{reason}={n}" for reason, n in self.counts().items())
-        return f"{len(self.errors)} skipped, {len(self.warnings)} warnings ({parts})"
+        rows = f", {len(self.skipped)} summary rows" if self.skipped else ""
+        return f"{len(self.errors)} skipped, {len(self.warnings)} warnings{rows} ({parts})"
 
 
 class _Report:
@@ -183,5 +191,8 @@ class _Report:
             digest = None if content is None else content_digest(reason, content)
             self.rejects.add(file, line, reason, message, severity, record_id, digest)
         else:
+            if severity == "skipped":  # a footer row: expected, said once in the log
+                logger.info("%s:%d: %s (left out)", file, line, message)
+                return
             suffix = "" if severity == "warning" else " (skipped)"
             logger.warning("%s:%d: %s%s", file, line, message, suffix)

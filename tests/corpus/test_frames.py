@@ -184,7 +184,7 @@ def test_a_headline_alone_is_scored_and_only_a_count_or_total_row_is_left_out() 
     rejects = Rejects()
     kept = read_frame(pd.DataFrame(rows, columns=["title", "text", "date"]), rejects=rejects)
     assert [i for i, _ in kept] == [0, 2, 3]
-    assert {(r.line, r.reason) for r in rejects.errors} == {
+    assert {(r.line, r.reason) for r in rejects.skipped} == {
         (1, "not_article"), (4, "not_article"), (5, "not_article")
     }  # fmt: skip
     assert [r.reason for r in rejects.warnings] == ["no_content"] * 3

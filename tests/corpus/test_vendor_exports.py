@@ -16,7 +16,6 @@ import pytest
 
 from media_analytics.corpus import Article, Rejects, read_articles
 from media_analytics.corpus.frames import read_frame, read_records
-from media_analytics.pipeline import MediaPipeline
 
 from ..conftest import shared_file
 
@@ -71,17 +70,19 @@ def last_line(path: Path) -> int:
 # ------------------------------------------------------------------------ summary rows
 
 
-def test_a_summary_row_is_rejected_naming_its_line_and_an_empty_body_is_still_scored(
+def test_a_summary_row_is_left_out_naming_its_line_and_an_empty_body_is_still_scored(
     tmp_path: Path,
 ) -> None:
-    # seen on real news: "Total;67 artikel" below the articles was scored as an article
+    # seen on real news: "Total;67 artikel" below the articles was scored as an article; then,
+    # rejected as an error, it made every day's run of a vendor's export exit 1
     path = write_export(tmp_path / "export.csv")
     rejects = Rejects()
     articles = list(read_articles(path, rejects=rejects, dayfirst="auto"))
     assert [a.title for a in articles] == [row[1] for row in vendor_rows()]
-    (error,) = rejects.errors
-    assert (error.line, error.reason) == (last_line(path), "not_article")
-    assert str(error) == f"{path}:{last_line(path)}: '6 artikel': {NOT_AN_ARTICLE}"
+    assert not rejects.errors
+    (skipped,) = rejects.skipped
+    assert (skipped.line, skipped.reason) == (last_line(path), "not_article")
+    assert str(skipped) == f"{path}:{last_line(path)}: '6 artikel': {NOT_AN_ARTICLE}"
     # a real row without its body has a date and a link: scored on its title, as before
     (warning,) = rejects.warnings
     assert warning.reason == "no_content" and "scored on the title alone" in warning.message
@@ -103,7 +104,8 @@ def test_a_headline_is_an_article_and_a_count_or_total_without_date_or_link_is_n
     rejects = Rejects()
     kept = read_records(records, rejects=rejects)
     assert [i for i, _ in kept] == [0, 1, 2, 5, 6]
-    assert [(r.line, r.reason) for r in rejects.errors] == [(3, "not_article"), (4, "not_article")]
+    assert [(r.line, r.reason) for r in rejects.skipped] == [(3, "not_article"), (4, "not_article")]
+    assert not rejects.errors
     assert [r.reason for r in rejects.warnings] == ["no_content"] * 5
     with pytest.raises(ValueError, match="not an article"):
         Article.from_dict({"title": "Total", "text": ""})
@@ -127,12 +129,12 @@ def test_a_total_in_the_body_column_is_a_footer_too(tmp_path: Path) -> None:
     articles = list(read_articles(path, rejects=rejects, dayfirst="auto"))
     assert [a.title for a in articles] == [row[3] for row in rows]
     end = last_line(path)
-    assert [(r.line, r.reason) for r in rejects.errors] == [
+    assert [(r.line, r.reason) for r in rejects.skipped] == [
         (end - 2, "not_article"),
         (end - 1, "not_article"),
         (end, "not_article"),
     ]
-    assert rejects.errors[0].message == (
+    assert rejects.skipped[0].message == (
         "'Total' / '4 artikel': only a count or a total, no date or URL: not an article (a "
         "summary or footer row?)"
     )
@@ -159,14 +161,11 @@ def test_a_frame_of_the_export_leaves_the_summary_row_out_as_the_file_reader_doe
     rejects = Rejects()
     kept = read_frame(frame, rejects=rejects)
     assert [i for i, _ in kept] == [0, 1, 2, 3, 4, 5]
-    assert [(r.line, r.reason) for r in rejects.errors] == [(6, "not_article")]
-    assert rejects.errors[0].message == f"'6 artikel': {NOT_AN_ARTICLE}"
-    # without rejects= the row stops score_frame and fit before anything is scored or fitted
-    message = r"^row 6 \(index 6\): '6 artikel': no text, date or URL: not an article"
-    with pytest.raises(ValueError, match=message):
-        read_frame(frame)
-    with pytest.raises(ValueError, match=message):
-        MediaPipeline().fit(frame)
+    assert [(r.line, r.reason) for r in rejects.skipped] == [(6, "not_article")]
+    assert rejects.skipped[0].message == f"'6 artikel': {NOT_AN_ARTICLE}"
+    assert not rejects.errors
+    # without rejects= it is left out too, said in one line: no error stops score_frame or fit
+    assert [i for i, _ in read_frame(frame)] == [0, 1, 2, 3, 4, 5]
     assert len(read_records(frame.to_dict("records"), rejects=Rejects())) == 6
 
 
@@ -177,15 +176,20 @@ def test_the_daily_job_neither_stores_nor_scores_a_summary_row(
 
     path = write_export(tmp_path / "05-12-2024.csv", banner=True)
     db = tmp_path / "media.db"
-    # a rejected record: exit 1, as for any other
-    assert main(["score", str(path), "--db", str(db), "--jobs", "1"]) == 1
-    assert f"rejected {path}:{last_line(path)}: '6 artikel': {NOT_AN_ARTICLE}" in caplog.text
+    # a footer is no error: the day's run of a vendor's export exits 0 and says what it left out
+    with caplog.at_level(logging.INFO):
+        assert main(["score", str(path), "--db", str(db), "--jobs", "1"]) == 0
+    line = f"{path}:{last_line(path)}: '6 artikel': {NOT_AN_ARTICLE}"
+    assert f"left out, not an article: {line}" in caplog.text
+    assert f"rejected {line}" not in caplog.text
     assert "unreadable CSV record" not in caplog.text and "expected 1 fields" not in caplog.text
     with sqlite3.connect(db) as con:
         titles = [t for (t,) in con.execute("SELECT json_extract(record, '$.title') FROM articles")]
         stored = con.execute("SELECT line, reason, severity FROM rejects ORDER BY line").fetchall()
     assert sorted(titles) == sorted(row[1] for row in vendor_rows())
-    assert (last_line(path), "not_article", "error") in stored
+    assert (last_line(path), "not_article", "skipped") in stored
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT status FROM runs").fetchall() == [("ok",)]
 
 
 # ------------------------------------------------------------------------ Excel's padding
@@ -332,7 +336,7 @@ def test_an_xlsx_with_a_title_cell_above_the_header_is_read(
         articles = list(read_articles(path, rejects=rejects, dayfirst="auto"))
     assert [a.title for a in articles] == [row[1] for row in vendor_rows()]
     assert f"{path}: header found on row 3; rows 1-2 skipped" in caplog.text
-    assert [(r.line, r.reason) for r in rejects.errors] == [(10, "not_article")]
+    assert [(r.line, r.reason) for r in rejects.skipped] == [(10, "not_article")]
     rejects = Rejects()
     headerless = _vendor_workbook(tmp_path / "x.xlsx", header=False)
     assert list(read_articles(headerless, rejects=rejects)) == []
