@@ -382,6 +382,9 @@ def _name_readings(text: str) -> tuple[tuple[int, int, date | None, date | None]
     return tuple(sorted(found, key=lambda r: r[0]))
 
 
+_NUMBER_IN_NAME = re.compile(r"(?<=\D)\d+")
+
+
 class _NameDates:
     """Reads the dates of a list of names (see :func:`time_order`): a numeric date is read day
     first (the Indonesian habit) unless some name of the list reads only month first
@@ -420,6 +423,10 @@ class _NameDates:
         days = self.dates(text)
         for start, end, day in reversed(days):
             text = f"{text[:start]}{day.isoformat()}{text[end:]}"
+        # a number inside a name counts as a number: "Export_Media (2)" before "Export_Media
+        # (10)", as a browser numbers attachments saved again (a name opening with a digit
+        # keeps its place among the dated ones)
+        text = _NUMBER_IN_NAME.sub(lambda m: m.group().zfill(12), text)
         latest = max((day for _, _, day in days), default=None)
         return (latest.isoformat() if latest else text), text
 
@@ -444,7 +451,9 @@ def time_order(files: Iterable[str]) -> list[str]:
     name that extends another's stem sorts after it, whatever the characters that follow:
     ``2019-09-20.jsonl`` comes before a second export of the day, ``2019-09-20-2.jsonl``,
     ``2019-09-20-late.jsonl`` or ``2019-09-20 (1).jsonl`` (as text, ``-`` and a space sort
-    before the ``.`` of the suffix).
+    before the ``.`` of the suffix). A number inside a name sorts as a number: ``Export_Media
+    (2).csv`` before ``Export_Media (10).csv``, as a browser numbers the copies of an
+    attachment it saves again.
 
     Examples
     --------
@@ -452,6 +461,8 @@ def time_order(files: Iterable[str]) -> list[str]:
     ['2019-09-20.jsonl', '2019-09-20-2.jsonl', '2019-09-21.jsonl']
     >>> time_order(["amedia_2025-11-01.csv", "zmedia_2025-10-31.csv"])
     ['zmedia_2025-10-31.csv', 'amedia_2025-11-01.csv']
+    >>> time_order(["Export (10).csv", "Export (9).csv", "Export.csv"])
+    ['Export.csv', 'Export (9).csv', 'Export (10).csv']
     """
     files = list(files)
     dates = _NameDates(files)
