@@ -20,6 +20,8 @@ def persons(text: str) -> dict[str, Actor]:
         ("Kombes (Pol) Hendra Wijaya meninjau lokasi.", "Hendra Wijaya", "Kombes"),
         ("Kombes Pol Hendra Wijaya meninjau lokasi.", "Hendra Wijaya", "Kombes"),
         ("Upacara dihadiri Brigjen Pol Darmawan Sulistyo.", "Darmawan Sulistyo", "Brigjen"),
+        # misspelt as news sometimes writes it; it was read as a person named "Brigjend"
+        ("Kapolda itu, Brigjend Pol Darmawan Sulistyo, hadir.", "Darmawan Sulistyo", "Brigjend"),
         ("Aipda Joko Prasetyo berjaga di pos.", "Joko Prasetyo", "Aipda"),
         ("Bripka Lestari Ningsih membantu warga.", "Lestari Ningsih", "Bripka"),
         ("Komandan pasukan, Letkol Inf Bayu Saputra, memberi arahan.", "Bayu Saputra", "Letkol"),
