@@ -381,10 +381,12 @@ def _role_after(after: str, role: str) -> int:
 
 
 # What names a law just before an organisation's name: "UU KPK", "RUU Polri", "Perppu KPK",
-# "Undang-Undang Nomor 19 Tahun 2019 tentang Komisi ...", "UU No. 2/2002 tentang Kepolisian".
+# "Undang-Undang Nomor 19 Tahun 2019 tentang Komisi ...", "UU No. 2/2002 tentang Kepolisian",
+# "revisi undang-undang terkait Komisi ..."; and the short form in brackets after such a name
+# ("Undang-Undang tentang Komisi Pemberantasan Korupsi (KPK)")
 _LAW_BEFORE = re.compile(
     r"(?:\b(?:R?UU|Perppu|Perpu)\s+|\b(?:R?UU|Perppu|Perpu|[Uu]ndang-[Uu]ndang)\b"
-    r"[^.;:!?\n]{0,60}?\btentang\s+)$"
+    r"[^.;:!?\n]{0,60}?\b(?:tentang|terkait|mengenai)\s+(?:[^.;:!?\n()]{1,60}\(\s*)?)$"
 )
 
 
@@ -394,6 +396,9 @@ def _outside_laws(text: str, spans: Sequence[Span]) -> list[Span]:
     >>> text = "Mahasiswa menolak revisi UU KPK. KPK memeriksa saksi."
     >>> _outside_laws(text, [(28, 31), (33, 36)])
     [(33, 36)]
+    >>> text = "Revisi Undang-Undang tentang Komisi Pemberantasan Korupsi (KPK) disahkan."
+    >>> _outside_laws(text, [(29, 57), (59, 62)])
+    []
     """
     return [(a, b) for a, b in spans if not _LAW_BEFORE.search(text, max(0, a - 90), a)]
 

@@ -90,6 +90,23 @@ def test_an_organisation_named_as_a_laws_subject_is_not_judged_by_the_sentence()
     assert actor_sentiment(text, [kpk], model=KeywordModel())[0].label == "negative"
 
 
+def test_a_law_named_in_full_with_the_bodys_short_form_or_terkait_is_a_law_too() -> None:
+    # seen in a PR analyst's walk-through: "revisi Undang-Undang tentang Komisi Pemberantasan
+    # Korupsi (KPK)" and "revisi undang-undang terkait Komisi ..." read negative toward KPK
+    text = (
+        "Demo buruk menolak revisi Undang-Undang tentang Komisi Maju (KM). "
+        "Polemik buruk revisi undang-undang terkait Komisi Maju berlanjut."
+    )
+    spans = [_span(text, "Komisi Maju"), _span(text, "KM"), _span(text, "Komisi Maju", 1)]
+    km = Actor(name="Komisi Maju", type="organization", mentions=spans)
+    assert actor_sentiment(text, [km], model=KeywordModel()) == []
+    # a bracket elsewhere in the sentence is no law's
+    text = "Kinerja Komisi Maju (KM) buruk, kata warga tentang lembaga itu."
+    km = Actor(name="Komisi Maju", type="organization",
+               mentions=[_span(text, "Komisi Maju"), _span(text, "KM")])  # fmt: skip
+    assert actor_sentiment(text, [km], model=KeywordModel())[0].label == "negative"
+
+
 def _tone(text: str, name: str, kind: str) -> str:
     """The keyword model's tone toward ``name``, an actor of type ``kind`` named wherever the
     text writes it."""
