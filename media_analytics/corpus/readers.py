@@ -646,6 +646,8 @@ class Converter:
         self._checked_file: str | None = None  # the file whose columns were checked
         # the (file, scope) pairs said to mix day- and month-first dates (once each)
         self._mixed: set[tuple[str, str]] = set()
+        # (file, columns) of records with no text column -> the line of the first, named in full
+        self._textless: dict[tuple[str, tuple[str, ...]], int] = {}
 
     def _mapping(self, record: Record) -> dict[str, str]:
         keys = tuple(record)
@@ -801,6 +803,7 @@ class Converter:
         mapping = self._mapping(record)
         if name != self._checked_file:
             self._checked_file = name
+            self._textless.clear()
             self.check_columns(name, line, record, mapping)
         fields = {field: record[column] for field, column in mapping.items()}
         used = set(mapping.values()) | self._ignored.get(tuple(record), set())
@@ -850,7 +853,14 @@ class Converter:
                 issue = Issue(issue.reason, f"{issue.message} ({self._order_note})", issue.severity)
             if issue.reason == "missing_text" and "text" not in mapping:
                 # say what the record has and how to point at its text: the usual cause is a
-                # whole export whose text column has a name no alias knows
+                # whole export whose text column has a name no alias knows; the file's later
+                # records of the same columns refer to the first, so that the log says it once
+                first = self._textless.setdefault((name, tuple(record)), line)
+                if first != line:
+                    issue = Issue(issue.reason, f"no text field (as line {first})", "error")
+                    record_id = _record_id(record, mapping, article)
+                    self.report(name, line, *issue, record_id=record_id, content=record)
+                    continue
                 columns = ", ".join(map(str, list(record)[:12])) or "none"
                 given = [c for c, f in self.resolver.column_map.items() if f == "text"]
                 if given:

@@ -376,3 +376,21 @@ def test_a_workbook_whose_data_follow_a_summary_sheet_is_read(
     assert reject.reason == "no_header" and reject.message.endswith(
         "(nor do its other sheets: 'Catatan')"
     )
+
+
+def test_a_file_without_a_text_column_says_why_once(tmp_path: Path) -> None:
+    # seen in a walk-through: a vendor renamed "Isi Berita" to "Ringkasan Berita", and each of
+    # the day's rows was rejected with the same 400-character message
+    path = tmp_path / "export.csv"
+    rows = vendor_rows()[:3]
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f, delimiter=";")
+        writer.writerow(["No", "Judul", "Ringkasan Berita", "Tanggal Terbit", "Tautan"])
+        writer.writerows([[r[0], r[1], r[2], r[3], r[5]] for r in rows])
+    rejects = Rejects()
+    assert list(read_articles(path, rejects=rejects, dayfirst="auto")) == []
+    first, *later = rejects.errors
+    assert first.line == 2 and "looked for" in first.message and "Ringkasan Berita" in first.message
+    # (the bodies run over several lines each)
+    assert [r.message for r in later] == ["no text field (as line 2)"] * 2
+    assert 2 < later[0].line < later[1].line
