@@ -165,6 +165,61 @@ def _as_mentions(actor: Any) -> tuple[str, str | None, list[Span]]:
     return str(name), kind, spans
 
 
+_NAME_WORD = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=1)
+def _polar_words() -> frozenset[str]:
+    """The words of the project's polarity lexicon (:func:`~.lexicon.load_lexicon`)."""
+    from .lexicon import load_lexicon
+
+    return frozenset(w for w, v in load_lexicon().items() if v and " " not in w)
+
+
+@lru_cache(maxsize=1 << 14)
+def _polar(word: str) -> bool:
+    from ..preprocessing import stem
+
+    low = word.lower()
+    return low in _polar_words() or stem(low) in _polar_words()
+
+
+def org_spans(actors: Sequence[Any]) -> list[Span]:
+    """The mention offsets of the organisations among ``actors``."""
+    return [span for actor in actors for span in _org_mentions(actor)]
+
+
+def _org_mentions(actor: Any) -> list[Span]:
+    if getattr(actor, "type", None) != "organization":
+        return []
+    return [(int(a), int(b)) for a, b in getattr(actor, "mentions", ())]
+
+
+def name_blind(text: str, sentence: Span, names: Sequence[Span]) -> str:
+    """The sentence of ``text`` as the tone toward its actors reads it: the words of the
+    project's polarity lexicon inside an organisation's name (``names``) blanked out, so that
+    ``Komisi Pemberantasan Korupsi``, ``Badan Nasional Penanggulangan Bencana`` or ``Direktorat
+    Reserse Narkoba`` give no tone of their own to a sentence that names them (neutral sentences
+    naming such bodies read negative one time in three where they read so never with a plain
+    name such as ``Komisi Pemilihan Umum``). Offsets are kept (each word becomes as many
+    spaces). The article's tone reads the sentence as written.
+
+    >>> text = "Komisi Pemberantasan Korupsi menggelar rapat."
+    >>> name_blind(text, (0, len(text)), [(0, 28)])
+    'Komisi Pemberantasan         menggelar rapat.'
+    """
+    a, b = sentence
+    inside = [(max(s, a), min(e, b)) for s, e in names if s < b and e > a]
+    if not inside:
+        return text[a:b]
+    chars = list(text[a:b])
+    for s, e in inside:
+        for m in _NAME_WORD.finditer(text, s, e):
+            if _polar(m.group()):
+                chars[m.start() - a : m.end() - a] = " " * (m.end() - m.start())
+    return "".join(chars)
+
+
 def _opened(sentences: Sequence[Span], idx: Sequence[int], spans: Sequence[Span]) -> set[int]:
     """The sentences of ``idx`` in which one of ``spans`` starts near the beginning."""
     starts = sorted(a for a, _ in spans)
@@ -272,7 +327,8 @@ def actor_sentiment(
     if not plan:
         return []
     needed = sorted({i for _, _, idx, _, _ in plan for i in idx})
-    proba = np.asarray(model.predict_proba([text[slice(*sentences[i])] for i in needed]))
+    names = org_spans(actors)
+    proba = np.asarray(model.predict_proba([name_blind(text, sentences[i], names) for i in needed]))
     row = {i: r for r, i in enumerate(needed)}
     classes = canonical_classes(model)
     return actors_from(plan, sentences, proba, row, classes, band, lead_weight, own_strength)

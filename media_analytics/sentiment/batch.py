@@ -16,7 +16,15 @@ from typing import Any
 
 import numpy as np
 
-from .actors import ACTOR_BAND, ActorSentiment, _types, actor_plan, actors_from
+from .actors import (
+    ACTOR_BAND,
+    ActorSentiment,
+    _types,
+    actor_plan,
+    actors_from,
+    name_blind,
+    org_spans,
+)
 from .article import (
     NEUTRAL_BAND,
     ArticleTone,
@@ -121,7 +129,7 @@ def score_with_article_model(
         return results, np.asarray(article_model.predict_proba(whole))
     stem, window = settings
     token_lists = []
-    for text, title, (body, spans, units, unit_rows, _, row) in zip(
+    for text, title, (body, spans, units, unit_rows, _, row, _) in zip(
         whole, titles, plans, strict=True
     ):
         # the article is its headline, a line break and the body (tone_text): its pieces are
@@ -174,7 +182,8 @@ def _score(
     read: bool = False,
 ) -> tuple[list[ArticleSentiment], list[Any], list[PieceViews] | None]:
     """:func:`score_articles`, the plan of each article (its body, sentence spans, tone units,
-    their rows, actor plan and the row of each sentence read) and, with ``read``, the tokens of
+    their rows, actor plan, the row of each sentence read as written and the row of each
+    sentence as the actors read it) and, with ``read``, the tokens of
     every text read (``model`` must then be a :class:`SentimentClassifier` on
     :class:`SentimentFeatures`)."""
     if isinstance(texts, str) or isinstance(titles, str):
@@ -204,7 +213,9 @@ def _score(
             if actors is not None
             else []
         )
-        # the row in ``batch`` of every sentence this article needs
+        # the row in ``batch`` of every sentence this article needs, as written (``row``: the
+        # tone's, and the article model's pieces) and as the actors read it (``actor_row``: with
+        # the polar words of organisations' names blanked, see ``name_blind``)
         row: dict[int, int] = {}
         unit_rows = []
         for unit, unit_text in zip(units, unit_texts, strict=True):
@@ -212,12 +223,25 @@ def _score(
                 row[unit.sentence] = len(batch)
             unit_rows.append(len(batch))
             batch.append(unit_text)
+        actor_row = dict(row)
+        names = org_spans(actors[i]) if plan and actors is not None else []
+        done: set[int] = set()
         for _, _, idx, _, _ in plan:
             for k in idx:
-                if k not in row:
-                    row[k] = len(batch)
-                    batch.append(body[slice(*spans[k])])
-        plans.append((body, spans, units, unit_rows, plan, row))
+                if k in done:
+                    continue
+                done.add(k)
+                plain = body[slice(*spans[k])]
+                blind = name_blind(body, spans[k], names) if names else plain
+                if blind == plain:
+                    if k not in row:
+                        row[k] = len(batch)
+                        batch.append(plain)
+                    actor_row[k] = row[k]
+                else:
+                    actor_row[k] = len(batch)
+                    batch.append(blind)
+        plans.append((body, spans, units, unit_rows, plan, row, actor_row))
 
     pieces = None
     if read:
@@ -231,8 +255,8 @@ def _score(
     else:
         proba = np.zeros((0, len(classes)))
     out = []
-    for body, spans, units, unit_rows, plan, row in plans:
+    for body, spans, units, unit_rows, plan, _, actor_row in plans:
         tone = tone_from(units, proba[unit_rows], classes, body, band)
-        toward = actors_from(plan, spans, proba, row, classes, actor_band) if plan else []
+        toward = actors_from(plan, spans, proba, actor_row, classes, actor_band) if plan else []
         out.append(ArticleSentiment(tone, toward))
     return out, plans, pieces

@@ -107,6 +107,31 @@ def test_a_law_named_in_full_with_the_bodys_short_form_or_terkait_is_a_law_too()
     assert actor_sentiment(text, [km], model=KeywordModel())[0].label == "negative"
 
 
+def test_a_polar_word_in_an_organisations_name_gives_no_tone_toward_its_actors() -> None:
+    # seen in a PR analyst's walk-through: "Komisi Pemberantasan Korupsi" read negative in
+    # plain sentences ("korupsi"), 39 of 96 neutral sentences naming such bodies in full read
+    # negative toward them, 0 of 96 with plain names such as "Komisi Pemilihan Umum"
+    from media_analytics.sentiment import score_articles
+
+    text = "Ketua Lembaga Anti Buruk Budi Santoso menggelar rapat bersama Partai Maju."
+    body = Actor(name="Lembaga Anti Buruk", type="organization",
+                 mentions=[_span(text, "Lembaga Anti Buruk")])  # fmt: skip
+    budi = Actor(name="Budi Santoso", type="person", mentions=[_span(text, "Budi Santoso")])
+    party = Actor(name="Partai Maju", type="organization", mentions=[_span(text, "Partai Maju")])
+    actors = [body, budi, party]
+    read = {a.name: a.label for a in actor_sentiment(text, actors, model=KeywordModel())}
+    assert read == dict.fromkeys(("Lembaga Anti Buruk", "Budi Santoso", "Partai Maju"), "neutral")
+    # the same in a batch; the article's tone reads the sentence as written
+    [scored] = score_articles(KeywordModel(), [""], [text], [actors])
+    assert {a.name: a.label for a in scored.actors} == read
+    assert scored.tone.probabilities["negative"] > 0.5
+    # the word outside the name is the sentence's own
+    text = "Lembaga Anti Buruk dinilai buruk oleh warga."
+    body = Actor(name="Lembaga Anti Buruk", type="organization",
+                 mentions=[_span(text, "Lembaga Anti Buruk")])  # fmt: skip
+    assert actor_sentiment(text, [body], model=KeywordModel())[0].label == "negative"
+
+
 def _tone(text: str, name: str, kind: str) -> str:
     """The keyword model's tone toward ``name``, an actor of type ``kind`` named wherever the
     text writes it."""
