@@ -14,17 +14,9 @@ import pytest
 from media_analytics.themes import RuleMatcher, Taxonomy, TaxonomyError, ThemeTagger
 
 from ..conftest import clickid_articles, shared_file
+from .conftest import themes_of
 
 _PILKADA = "corpora/detik-pilkada-jateng-index/pilkada_jawa_tengah.csv"
-
-
-@pytest.fixture(scope="module")
-def tagger() -> ThemeTagger:
-    return ThemeTagger().fit([])
-
-
-def _themes(tagger: ThemeTagger, title: str, text: str) -> set[str]:
-    return {t["theme"] for t in tagger.tag(text, title).themes()}
 
 
 def _rule(**extra: object) -> dict:
@@ -84,7 +76,7 @@ def test_a_strong_proximity_rule_weighs_as_the_phrase_it_asks_a_context_for() ->
 def test_campaign_cues_without_an_indonesian_election_are_no_campaign(
     tagger: ThemeTagger, title: str, text: str
 ) -> None:
-    assert "campaign_activity" not in _themes(tagger, title, text)
+    assert "campaign_activity" not in themes_of(tagger, title, text)
 
 
 @pytest.mark.parametrize(
@@ -107,7 +99,7 @@ def test_campaign_cues_without_an_indonesian_election_are_no_campaign(
 def test_the_same_cues_in_an_election_sentence_are_campaign(
     tagger: ThemeTagger, title: str, text: str
 ) -> None:
-    assert "campaign_activity" in _themes(tagger, title, text)
+    assert "campaign_activity" in themes_of(tagger, title, text)
 
 
 @pytest.mark.parametrize(
@@ -135,7 +127,7 @@ def test_the_same_cues_in_an_election_sentence_are_campaign(
 def test_a_candidates_campaigning_or_promise_in_the_lead_is_campaign(
     tagger: ThemeTagger, title: str, text: str
 ) -> None:
-    assert "campaign_activity" in _themes(tagger, title, text)
+    assert "campaign_activity" in themes_of(tagger, title, text)
 
 
 def test_a_party_nominating_its_candidate_is_no_campaign(tagger: ThemeTagger) -> None:
@@ -143,7 +135,7 @@ def test_a_party_nominating_its_candidate_is_no_campaign(tagger: ThemeTagger) ->
     # program")
     title = "Partai Resmi Usung Mantan Kapolda"
     text = "DPP partai itu mengusung mantan kapolda sebagai cagub dalam Pilgub Jateng 2024."
-    assert "campaign_activity" not in _themes(tagger, title, text)
+    assert "campaign_activity" not in themes_of(tagger, title, text)
 
 
 @pytest.mark.shared_data

@@ -9,14 +9,7 @@ import pytest
 
 from media_analytics.themes import ThemeTagger
 
-
-@pytest.fixture(scope="module")
-def tagger() -> ThemeTagger:
-    return ThemeTagger().fit([])
-
-
-def _themes(tagger: ThemeTagger, title: str, text: str) -> set[str]:
-    return {t["theme"] for t in tagger.tag(text, title).themes()}
+from .conftest import themes_of
 
 
 @pytest.mark.parametrize(
@@ -50,7 +43,7 @@ def _themes(tagger: ThemeTagger, title: str, text: str) -> set[str]:
     ],
 )
 def test_security_rules_find(tagger: ThemeTagger, title: str, text: str) -> None:
-    assert "pilkada_security" in _themes(tagger, title, text)
+    assert "pilkada_security" in themes_of(tagger, title, text)
 
 
 @pytest.mark.parametrize(
@@ -97,7 +90,7 @@ def test_security_rules_find(tagger: ThemeTagger, title: str, text: str) -> None
     ],
 )
 def test_security_rules_leave_out(tagger: ThemeTagger, title: str, text: str) -> None:
-    assert "pilkada_security" not in _themes(tagger, title, text)
+    assert "pilkada_security" not in themes_of(tagger, title, text)
 
 
 @pytest.mark.parametrize(
@@ -137,7 +130,7 @@ def test_security_rules_leave_out(tagger: ThemeTagger, title: str, text: str) ->
     ],
 )
 def test_dialogue_rules_find(tagger: ThemeTagger, title: str, text: str) -> None:
-    assert "public_dialogue" in _themes(tagger, title, text)
+    assert "public_dialogue" in themes_of(tagger, title, text)
 
 
 @pytest.mark.parametrize(
@@ -202,13 +195,13 @@ def test_dialogue_rules_find(tagger: ThemeTagger, title: str, text: str) -> None
     ],
 )
 def test_dialogue_rules_leave_out(tagger: ThemeTagger, title: str, text: str) -> None:
-    assert "public_dialogue" not in _themes(tagger, title, text)
+    assert "public_dialogue" not in themes_of(tagger, title, text)
 
 
 def test_a_blocker_only_cancels_the_act_it_stands_before(tagger: ThemeTagger) -> None:
     title = "Demo di Kantor Gubernur"
     refused = "Gubernur tidak mau keluar menemui demonstran."
-    assert "public_dialogue" not in _themes(tagger, title, refused)
+    assert "public_dialogue" not in themes_of(tagger, title, refused)
     # the same meeting reported as done is evidence again, and its offsets point at the words
     done = "Gubernur akhirnya keluar menemui demonstran dan mendengar keluhan mahasiswa."
     result = tagger.tag(done, title)
@@ -217,4 +210,4 @@ def test_a_blocker_only_cancels_the_act_it_stands_before(tagger: ThemeTagger) ->
     assert any("menemui demonstran" in done[h.start : h.end] for h in near)
     # a blocker in the previous sentence does not reach across the full stop
     after_stop = "Ia tidak lama di sana. Menemui demonstran, gubernur mendengar keluhan mahasiswa."
-    assert "public_dialogue" in _themes(tagger, title, after_stop)
+    assert "public_dialogue" in themes_of(tagger, title, after_stop)

@@ -7,14 +7,7 @@ import pytest
 
 from media_analytics.themes import ThemeTagger
 
-
-@pytest.fixture(scope="module")
-def tagger() -> ThemeTagger:
-    return ThemeTagger().fit([])
-
-
-def _themes(tagger: ThemeTagger, title: str, text: str) -> set[str]:
-    return {t["theme"] for t in tagger.tag(text, title).themes()}
+from .conftest import themes_of
 
 
 @pytest.mark.parametrize(
@@ -34,10 +27,10 @@ def _themes(tagger: ThemeTagger, title: str, text: str) -> set[str]:
 def test_casting_a_vote_at_a_polling_station_is_election_logistics(
     tagger: ThemeTagger, title: str, text: str
 ) -> None:
-    assert "election_logistics" in _themes(tagger, title, text)
+    assert "election_logistics" in themes_of(tagger, title, text)
 
 
 def test_a_school_election_at_its_own_polling_station_is_not(tagger: ThemeTagger) -> None:
     title = "Siswa Antusias Pilih Ketua Baru"
     text = "Dalam pemilihan ketua OSIS, para siswa mencoblos di TPS yang dibuat panitia sekolah."
-    assert "election_logistics" not in _themes(tagger, title, text)
+    assert "election_logistics" not in themes_of(tagger, title, text)

@@ -27,11 +27,6 @@ MEETING = {
 }
 
 
-@pytest.fixture(scope="module")
-def tagger() -> ThemeTagger:
-    return ThemeTagger().fit([])
-
-
 def _near(matcher: RuleMatcher, text: str) -> list[str]:
     return [text[h.start : h.end] for h in matcher.match(text) if h.kind == "near"]
 
