@@ -191,7 +191,7 @@ class _Report:
             digest = None if content is None else content_digest(reason, content)
             self.rejects.add(file, line, reason, message, severity, record_id, digest)
         else:
-            if severity == "skipped":  # a footer row: expected, said once in the log
+            if severity == "skipped":  # a footer row: expected, so INFO, not a warning
                 logger.info("%s:%d: %s (left out)", file, line, message)
                 return
             suffix = "" if severity == "warning" else " (skipped)"
