@@ -12,7 +12,12 @@ PDIP Hasto``, ``Ketua Bawaslu RI Rahmat Bagja menyebut ...``) is the speaker's s
 the quote judges: the sentence counts for it as its own quoted words too. An organisation
 named as the subject of a law (``revisi UU KPK``, ``Undang-Undang Nomor 2 Tahun 2002 tentang
 Kepolisian``) is not read there at all: such a sentence judges the law, and the protests
-against a law that would weaken a body are not coverage against the body. An organisation
+against a law that would weaken a body are not coverage against the body; nor is a sentence
+that names it as the body an act would weaken, silence or destroy (``upaya pelemahan KPK``,
+``KPK dilemahkan``, ``serangan terhadap Polsek``), while criticism of it still counts
+(``KPK dikritik``). Words of tone inside an organisation's name (``Komisi Pemberantasan
+Korupsi``, ``Badan Nasional Penanggulangan Bencana``) are blanked out where the actors read a
+sentence (:func:`name_blind`). An organisation
 named as the body that arrests, searches, charges or rescues (``Polres Fakfak menetapkan tiga
 tersangka``, ``ditangkap oleh Polda Metro Jaya``, ``dievakuasi oleh tim SAR``) counts that
 sentence as its own words too: the crime or the accident the sentence reports is not coverage
@@ -459,6 +464,44 @@ def _outside_laws(text: str, spans: Sequence[Span]) -> list[Span]:
     return [(a, b) for a, b in spans if not _LAW_BEFORE.search(text, max(0, a - 90), a)]
 
 
+# What is done to a body that would weaken, silence or destroy it, named just before it ("upaya
+# pelemahan KPK", "menghabisi KPK", "serangan terhadap Polsek") or just after it in the passive
+# ("KPK dilemahkan dan dizolimi"). Criticism is not among them: "KPK dikritik" is coverage of it.
+_HARMED_BEFORE = re.compile(
+    r"\b(?:(?:pelemahan|melemahkan|pengkerdilan|mengkerdilkan|pengerdilan|mengerdilkan|"
+    r"pembubaran|membubarkan|penghancuran|menghancurkan|menghabisi|pelumpuhan|melumpuhkan|"
+    r"kriminalisasi|mengkriminalisasi|meneror|menyerang|mengintervensi)"
+    r"(?:\s+(?:terhadap|atas|kepada|pada))?"
+    # a noun of an act names its doer right after it ("serangan Hamas"): its victim only after
+    # a preposition ("serangan terhadap Polsek")
+    r"|(?:serangan|teror|intervensi)\s+(?:terhadap|atas|kepada|pada))"
+    r"\s+(?:lembaga\s+|institusi\s+)?$",
+    re.IGNORECASE,
+)
+_HARMED_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:terus|kian|makin|semakin|sedang|telah|sudah|akan|"
+    r"tengah|hendak|mau|ingin|coba)\s+)?(?:di|ter)(?:lemahkan|kerdilkan|bubarkan|hancurkan|"
+    r"lumpuhkan|kriminalisasi|teror|serang|zalimi|zolimi|intervensi|habisi|amputasi|preteli)\b",
+    re.IGNORECASE,
+)
+
+
+def _unharmed(text: str, spans: Sequence[Span]) -> list[Span]:
+    """The mentions of ``spans`` that are not named as the body an act would weaken or destroy
+    (see the module docstring).
+
+    >>> text = "Dosen menolak pelemahan KPK. KPK dilemahkan, kata mereka. KPK memeriksa saksi."
+    >>> _unharmed(text, [(24, 27), (29, 32), (58, 61)])
+    [(58, 61)]
+    """
+    return [
+        (a, b)
+        for a, b in spans
+        if not _HARMED_BEFORE.search(text, max(0, a - 40), a)
+        and not _HARMED_AFTER.match(text, b, min(len(text), b + 60))
+    ]
+
+
 # Acts of law enforcement and of rescue, whose negative lean is about the suspect or the
 # victim, not the body that acts ("menangkap", "ditangkap", "dievakuasi oleh tim SAR"). Verbs
 # that armed groups are also reported doing ("menembak", "menyandera") are left out;
@@ -650,7 +693,7 @@ def actor_plan(
         if wanted is not None and kind not in wanted:
             continue
         if text is not None and kind == "organization":
-            spans = _outside_laws(text, spans)
+            spans = _unharmed(text, _outside_laws(text, spans))
         own = quote_spans.get(name, [])
         idx = _overlapping(sentences, [*spans, *own])
         if not idx:

@@ -132,6 +132,28 @@ def test_a_polar_word_in_an_organisations_name_gives_no_tone_toward_its_actors()
     assert actor_sentiment(text, [body], model=KeywordModel())[0].label == "negative"
 
 
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # the body an act would weaken or destroy: the sentence is not coverage against it
+        ("Dosen menolak upaya buruk pelemahan Komisi Maju.", None),
+        ("Komisi Maju dilemahkan dan dizolimi, kata warga yang kecewa buruk.", None),
+        ("Aksi buruk itu menjadi serangan terhadap Komisi Maju.", None),
+        # criticism is coverage of it; a noun of an act names its doer right after it
+        ("Komisi Maju dikritik buruk oleh warga.", "negative"),
+        ("Serangan Komisi Maju terhadap warga dinilai buruk.", "negative"),
+    ],
+)
+def test_an_organisation_named_as_the_body_an_act_would_weaken_is_not_judged_by_it(
+    text: str, read: str | None
+) -> None:
+    # seen in a PR analyst's walk-through: "KPK dilemahkan dan dizolimi" and lecturers
+    # rejecting "pelemahan KPK" read negative toward KPK
+    km = Actor(name="Komisi Maju", type="organization", mentions=[_span(text, "Komisi Maju")])
+    found = actor_sentiment(text, [km], model=KeywordModel())
+    assert (found[0].label if found else None) == read
+
+
 def _tone(text: str, name: str, kind: str) -> str:
     """The keyword model's tone toward ``name``, an actor of type ``kind`` named wherever the
     text writes it."""
