@@ -1636,6 +1636,138 @@ class MediaPipeline:
             out["article_reading"] = article
         return out
 
+    def explain_actor(self, text: str, name: str, title: str | None = "") -> dict[str, Any]:
+        """Why an actor of an article gets the tone its scored record shows.
+
+        Parameters
+        ----------
+        text, title : str
+            The article as it is scored (cleaned here as scoring cleans it).
+        name : str
+            The actor, as the record names it (``actors[].name``); case does not matter.
+
+        Returns
+        -------
+        dict
+            ``name``, ``type``, ``label`` and ``score`` (as in the scored record);
+            ``reading``: the label, score, probabilities and polarity of the actor's sentences
+            before the article's tone was weighed; ``article_label`` and ``settled`` (whether
+            the reading opposed the article's tone and was made neutral); ``sentences``: a
+            DataFrame of the sentences read, in text order, with ``text`` (as written),
+            ``read_as`` (the text the classifier read: the polarity words of organisations'
+            names blanked out), ``start``, ``end``, the probability of each class, ``opens``
+            (the actor opens it: it counts three times), ``own_words`` (its own quoted or
+            reported words, or its office in a quoted person's role, or its act of enforcement
+            or rescue: a negative lean counts as neutral, a positive one at half strength
+            unless it opens the sentence) and ``lean`` (P(positive) - P(negative)); and
+            ``not_read``: the sentences naming it that are left out, with why (a law's subject,
+            ``revisi UU KPK``; the body an act would weaken, ``pelemahan KPK``). ``label`` is
+            ``None`` when no sentence is read (the record then gives it no tone).
+        """
+        import pandas as pd
+
+        from .actors import extract_actors, extract_quotes, speakers_as_actors
+        from .sentiment.actors import (
+            _as_mentions,
+            _outside_laws,
+            _unharmed,
+            actor_plan,
+            actor_sentiment,
+            name_blind,
+            org_spans,
+            settle_with_article,
+        )
+        from .sentiment.article import article_sentences
+
+        _head, body = _explained(text, title)
+        parts = self._parts()
+        if parts.sentiment is None:
+            raise ModelError("this model has no sentiment part: it gives actors no tone")
+        named = extract_actors(body)
+        quotes = extract_quotes(body, named)
+        actors = speakers_as_actors(body, named, quotes)
+        toned = [a for a in actors if a.type in ("person", "organization")]
+        found = [a for a in toned if a.name.casefold() == str(name).casefold()]
+        if not found:
+            known = ", ".join(sorted({repr(a.name) for a in toned})) or "none"
+            raise ValueError(f"no person or organisation named {name!r} in the article: {known}")
+        actor = found[0]
+        article_label = str(self.explain_tone(text, title)["label"])
+        sentences = article_sentences(body)
+        types = ("person", "organization")
+        readings = {
+            r.name: r
+            for r in actor_sentiment(
+                body, actors, model=parts.sentiment, quotes=quotes, types=types
+            )
+        }
+        plan = {p[0]: p for p in actor_plan(sentences, actors, quotes, types, body)}
+        names = org_spans(actors)
+        rows = []
+        if actor.name in plan:
+            _, _, idx, own, opened = plan[actor.name]
+            read = [name_blind(body, sentences[k], names) for k in idx]
+            proba = np.asarray(parts.sentiment.predict_proba(read))
+            classes = canonical_classes(parts.sentiment)
+            for k, as_read, p in zip(idx, read, proba, strict=True):
+                a, b = sentences[k]
+                by = {c: round(float(x), 4) for c, x in zip(classes, p, strict=True)}
+                rows.append(
+                    {"text": body[a:b], "read_as": as_read, "start": a, "end": b, **by,
+                     "opens": k in opened, "own_words": k in own,
+                     "lean": round(by.get("positive", 0.0) - by.get("negative", 0.0), 4)}
+                )  # fmt: skip
+        not_read = []
+        _, kind, spans = _as_mentions(actor)
+        if kind == "organization":
+            outside = set(_outside_laws(body, spans))
+            unharmed = set(_unharmed(body, list(outside)))
+            for span in spans:
+                why = (
+                    "named as a law's subject" if span not in outside
+                    else "named as the body an act would weaken or destroy"
+                    if span not in unharmed
+                    else None
+                )  # fmt: skip
+                if why is not None:
+                    k = next(i for i, (a, b) in enumerate(sentences) if a <= span[0] < b)
+                    a, b = sentences[k]
+                    not_read.append({"text": body[a:b], "start": a, "end": b, "why": why})
+        reading = readings.get(actor.name)
+        label = score = None
+        if reading is not None and reading.n_sentences:
+            label, score = settle_with_article(reading, article_label)
+        return {
+            "name": actor.name,
+            "type": actor.type,
+            "label": label,
+            "score": None if score is None else round(float(score), 4),
+            "reading": None
+            if reading is None
+            else {
+                "label": reading.label,
+                "score": round(float(reading.score), 4),
+                "probabilities": dict(reading.probabilities or {}),
+                "polarity": round(float(reading.polarity), 4),
+            },
+            "article_label": article_label,
+            "settled": label is not None and reading is not None and label != reading.label,
+            "sentences": pd.DataFrame(
+                rows,
+                columns=[
+                    "text",
+                    "read_as",
+                    "start",
+                    "end",
+                    *canonical_classes(parts.sentiment),
+                    "opens",
+                    "own_words",
+                    "lean",
+                ],
+            ),
+            "not_read": not_read,
+        }
+
     def explain_topic(self, text: str, title: str | None = "", *, top: int = 10) -> dict[str, Any]:
         """Why an article gets the topic its scored record shows.
 

@@ -333,3 +333,20 @@ def test_a_reading_settled_against_the_article_is_kept_in_the_record() -> None:
     assert actor_record(read, "negative")["label"] == "negative"
     assert actor_record(read, "negative")["reading"] == {"label": "negative", "score": 0.7}
     assert actor_record(read, None)["label"] == "negative"
+
+
+def test_explain_actor_names_the_sentences_left_out_and_refuses_an_unknown_actor(
+    default_pipeline,
+) -> None:
+    text = (
+        "Ribuan mahasiswa menolak revisi UU KPK yang disahkan DPR. "
+        "Dosen menolak upaya pelemahan KPK. KPK memeriksa tiga saksi di Jakarta."
+    )
+    explained = default_pipeline.explain_actor(text, "KPK")
+    assert [(r["why"], r["text"][:16]) for r in explained["not_read"]] == [
+        ("named as a law's subject", "Ribuan mahasiswa"),
+        ("named as the body an act would weaken or destroy", "Dosen menolak up"),
+    ]
+    assert list(explained["sentences"]["text"]) == ["KPK memeriksa tiga saksi di Jakarta."]
+    with pytest.raises(ValueError, match=r"no person or organisation named 'Polri'.*'KPK'"):
+        default_pipeline.explain_actor(text, "Polri")

@@ -36,3 +36,22 @@ def test_seed_article_is_positive_toward_the_quoted_police_officer(seed_text: st
     assert anra.n_sentences >= 5
     assert anra.polarity > 0.2
     assert model.predict_article(None, seed_text).label == "positive"
+
+
+def test_explain_actor_gives_each_actors_tone_as_the_record_does(
+    seed_text: str, default_pipeline
+) -> None:
+    # a PR analyst had to rebuild an actor's explanation by hand to tell a boss why an article
+    # counts as negative toward the institution
+    [record] = default_pipeline.score([{"id": "seed", "title": "", "text": seed_text}], n_jobs=1)
+    toned = {a["name"]: a["sentiment"] for a in record["actors"] if a.get("sentiment")}
+    assert "Anra Nosa" in toned
+    for name, sentiment in toned.items():
+        explained = default_pipeline.explain_actor(seed_text, name.upper())
+        assert (explained["label"], explained["score"]) == (sentiment["label"], sentiment["score"])
+        table = explained["sentences"]
+        spans = [list(pair) for pair in zip(table["start"], table["end"], strict=True)]
+        assert spans == sentiment["sentences"]
+        assert all(seed_text.count(t.strip()[:40]) for t in table["text"])
+    anra = default_pipeline.explain_actor(seed_text, "Anra Nosa")["sentences"]
+    assert anra["opens"].any() and anra["own_words"].any()
