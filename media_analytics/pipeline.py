@@ -374,7 +374,13 @@ class _Parts:
 
 
 def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, Any]]:
-    from .actors import extract_actors, extract_quotes, places_outside_body, speakers_as_actors
+    from .actors import (
+        bodies_outside_body,
+        extract_actors,
+        extract_quotes,
+        places_outside_body,
+        speakers_as_actors,
+    )
     from .sentiment.actors import actor_record
 
     mapper = _mapper(parts.stopwords)
@@ -396,9 +402,12 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
         actors = speakers_as_actors(body, named, quotes)
         all_actors.append(actors)
         all_quotes.append(quotes)
-        # the places only the headline or the dateline names: no mentions (offsets into the
-        # body), no tone; the reports count their regions as the body's
-        elsewhere.append(places_outside_body(title, dateline, actors))
+        # the places only the headline or the dateline names, and the institutions only the
+        # headline names: no mentions (offsets into the body), no tone; the reports count
+        # their regions as the body's, and the institutions in their share of voice
+        elsewhere.append(
+            places_outside_body(title, dateline, actors) + bodies_outside_body(title, actors)
+        )
     scored = None
     tone_proba = None
     tone_classes: list[str] = []

@@ -14,7 +14,7 @@ Rule- and lexicon-based: the word lists live in ``actors/data/`` and the region 
 """
 
 from .extract import analyse, extract_actors
-from .headline import dateline_regions, places_outside_body
+from .headline import bodies_outside_body, dateline_regions, places_outside_body
 from .model import Actor, Quote, canonical_key, normalize_name
 from .names import name_words, org_groups, org_words, person_groups, read_name_table
 from .quotes import extract_quotes, is_description, speakers_as_actors
@@ -25,6 +25,7 @@ __all__ = [
     "Quote",
     "Region",
     "analyse",
+    "bodies_outside_body",
     "canonical_key",
     "dateline_regions",
     "extract_actors",

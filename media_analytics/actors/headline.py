@@ -28,12 +28,12 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .extract import ArticleActors, analyse
-from .lexicon import phrase_key, read_csv_rows
+from .lexicon import get_lexicon, phrase_key, read_csv_rows
 from .model import Actor
 from .places import match_place
 from .regions import Gazetteer, Region, get_gazetteer, region_of
 
-__all__ = ["dateline_regions", "places_outside_body"]
+__all__ = ["bodies_outside_body", "dateline_regions", "places_outside_body"]
 
 # Region names that running text also writes in lower case, as everyday words: on the 18,241
 # CLICK-ID and detik 2025 bodies, each of these is written in lower case 10 times or more and in
@@ -120,6 +120,52 @@ def places_outside_body(
     return added
 
 
+def bodies_outside_body(title: str, actors: Sequence[Actor] = ()) -> list[Actor]:
+    """The institutions a headline names that the body does not: the bodies of
+    ``org_acronyms.txt`` (``KPK``, ``Polri``, ``Bawaslu``, as written there, case included) and
+    their local branches (``Bawaslu Jateng``), as organisation actors with no ``mentions`` and
+    ``named_in`` ``["title"]``.
+
+    A story often names its institution in the headline only (``Imam Nahrawi Tersangka, KPK:
+    Kemenpora Butuh Pembenahan``, the body writing "lembaga antirasuah"): counted from the
+    body alone, it was missing from the institution's share of voice. Only listed bodies are
+    read, as a headline in Title Case capitalises every word; an organisation the body names
+    (in any of the forms reports group, :func:`~media_analytics.actors.org_words`) is not added
+    again. They get no tone: they have no sentence.
+
+    >>> [(a.name, a.named_in) for a in bodies_outside_body("Polri Bantah Ada Penembakan di Papua")]
+    [('Polri', ['title'])]
+    >>> from media_analytics.actors import extract_actors
+    >>> body = extract_actors("Komisi Pemberantasan Korupsi (KPK) memeriksa saksi.")
+    >>> bodies_outside_body("KPK Periksa Saksi", body)
+    []
+    """
+    if not title:
+        return []
+    from .names import org_words
+
+    listed = get_lexicon().org_phrases.keys
+    read = {org_words(a.name) for a in actors if a.type == "organization"}
+    read |= {org_words(alias) for a in actors if a.type == "organization" for alias in a.aliases}
+    added: list[Actor] = []
+    for actor in _analysed(title).actors:
+        if actor.type != "organization" or org_words(actor.name) in read:
+            continue
+        key = phrase_key(actor.name, lower=False)
+        # a branch: a listed body and the region its name ends in, not an everyday word that
+        # a Title Case headline capitalises ("Houthi Serang Situs Minyak": "attack")
+        branch = (
+            actor.region is not None
+            and key[:1] in listed
+            and tuple(w.lower() for w in key[1:]) not in _EVERYDAY
+        )
+        if key not in listed and not branch:
+            continue
+        read.add(org_words(actor.name))
+        added.append(replace(actor, mentions=[], named_in=["title"]))
+    return added
+
+
 def dateline_regions(name: str) -> list[Region]:
     """The regencies, cities or provinces a dateline can name.
 
@@ -164,10 +210,16 @@ def dateline_regions(name: str) -> list[Region]:
     return list(_towns(gaz).get(key, ()))
 
 
+@lru_cache(maxsize=8)
+def _analysed(title: str) -> ArticleActors:
+    """A headline's actors (read once for its places and its bodies)."""
+    return analyse(title)
+
+
 def _headline_places(title: str, gaz: Gazetteer) -> list[Actor]:
     """The places a headline names, read as a body is, and the places its local branches'
     names end in (``KPU Banyumas``); everyday words of a Title Case headline only with a cue."""
-    state = analyse(title)
+    state = _analysed(title)
     ts = state.ts
     # (where it is first named, the place, whether it is an everyday word with no cue)
     found: list[tuple[int, Actor, bool]] = []
