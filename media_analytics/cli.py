@@ -1627,7 +1627,8 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
             runs = store.runs_frame()
             stored_rejects = store.rejects_frame()
             rejects = int((stored_rejects["severity"] == "error").sum())
-            warned = len(stored_rejects) - rejects
+            summary_rows = int((stored_rejects["severity"] == "skipped").sum())
+            warned = len(stored_rejects) - rejects - summary_rows
             articles = store.articles_count()
         except StoreError as exc:
             raise _db_error(args.db, exc) from None
@@ -1643,6 +1644,7 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
             "runs": {str(k): int(v) for k, v in statuses.items()},
             "rejects": rejects,
             "warnings": warned,
+            "summary_rows": summary_rows,
             "current_version": current,
             "last_runs": [
                 {k: _json_value(row[k]) for k in _RUN_FIELDS}
@@ -1666,7 +1668,10 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
             f"  run {row.run_id}: {row.status}, started {_minute(row.started_at)}"
             + (f", {counts}" if counts else "")
         )
-    print(f"records rejected: {rejects:,}; kept with a warning: {warned:,}")
+    print(
+        f"records rejected: {rejects:,}; kept with a warning: {warned:,}"
+        + (f"; summary rows left out: {summary_rows:,}" if summary_rows else "")
+    )
     if not len(versions):
         print("model versions: none yet")
         return EXIT_OK
@@ -1705,7 +1710,9 @@ def _cmd_db_rejects(args: argparse.Namespace) -> int:
     for row in frame.to_dict(orient="records"):
         line = _json_value(row["line"])
         where = str(row["file"]) + ("" if line is None else f":{line}")
-        kind = "" if row["severity"] == "error" else " (warning)"
+        kind = {"error": "", "skipped": " (left out: not an article)"}.get(
+            str(row["severity"]), " (warning)"
+        )
         print(f"{where}: {row['reason']}{kind}: {row['message']} [run {row['run_id']}]")
     if not len(frame):
         what = "rejects or warnings" if args.warnings else "rejects"
@@ -2591,7 +2598,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--run", type=int, help="only those of this run (db status lists the latest runs' ids)"
     )
     rejects.add_argument(
-        "--warnings", action="store_true", help="also the records kept with a warning"
+        "--warnings",
+        action="store_true",
+        help="also the records kept with a warning and the summary rows left out",
     )
     rejects.add_argument("--json", action="store_true", help="one JSON object a line")
     rejects.set_defaults(func=_cmd_db_rejects)

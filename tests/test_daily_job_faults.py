@@ -395,7 +395,7 @@ def test_an_article_stored_with_a_date_this_release_leaves_empty_is_still_scored
     assert _stored(tmp_path / "m.db")["a-1"][1] == 1
 
 
-def test_a_footer_row_with_its_count_in_the_date_column_is_rejected_when_read(
+def test_a_footer_row_with_its_count_in_the_date_column_is_left_out_when_read(
     tmp_path: Path,
 ) -> None:
     # seen in a walk-through: "Total;67 artikel" under "Judul;Tanggal;Isi;Media;Link" was
@@ -415,6 +415,10 @@ def test_a_footer_row_with_its_count_in_the_date_column_is_rejected_when_read(
     assert "day1.csv:3: 'Total': no text, date or URL: not an article" in done.stderr
     assert "scored 1 article" in done.stderr and "; 1 summary row left out" in done.stderr
     assert len(_stored(tmp_path / "m.db")) == 1
+    status = _run("db", "status", "--db", "m.db", cwd=tmp_path).stdout
+    assert "records rejected: 0; kept with a warning: 0; summary rows left out: 1" in status
+    listed = _run("db", "rejects", "--db", "m.db", "--warnings", cwd=tmp_path).stdout
+    assert "day1.csv:3: not_article (left out: not an article): 'Total'" in listed
 
 
 def test_a_stored_article_this_release_cannot_score_does_not_stop_later_runs(
