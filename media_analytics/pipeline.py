@@ -1681,7 +1681,7 @@ class MediaPipeline:
             _outside_laws,
             _unharmed,
             actor_plan,
-            actor_sentiment,
+            actors_from,
             name_blind,
             org_spans,
             settle_with_article,
@@ -1704,20 +1704,19 @@ class MediaPipeline:
         article_label = str(self.explain_tone(text, title)["label"])
         sentences = article_sentences(body)
         types = ("person", "organization")
-        readings = {
-            r.name: r
-            for r in actor_sentiment(
-                body, actors, model=parts.sentiment, quotes=quotes, types=types
-            )
-        }
         plan = {p[0]: p for p in actor_plan(sentences, actors, quotes, types, body)}
-        names = org_spans(actors)
+        classes = canonical_classes(parts.sentiment)
         rows = []
+        reading = None
         if actor.name in plan:
             _, _, idx, own, opened = plan[actor.name]
+            names = org_spans(actors)
             read = [name_blind(body, sentences[k], names) for k in idx]
             proba = np.asarray(parts.sentiment.predict_proba(read))
-            classes = canonical_classes(parts.sentiment)
+            # the reading from these rows, as scoring reads it (actor_sentiment, score_articles)
+            [reading] = actors_from(
+                [plan[actor.name]], sentences, proba, {k: r for r, k in enumerate(idx)}, classes
+            )
             for k, as_read, p in zip(idx, read, proba, strict=True):
                 a, b = sentences[k]
                 by = {c: round(float(x), 4) for c, x in zip(classes, p, strict=True)}
@@ -1738,11 +1737,10 @@ class MediaPipeline:
                     if span not in unharmed
                     else None
                 )  # fmt: skip
-                if why is not None:
-                    k = next(i for i, (a, b) in enumerate(sentences) if a <= span[0] < b)
-                    a, b = sentences[k]
+                within = [(a, b) for a, b in sentences if a <= span[0] < b]
+                if why is not None and within:
+                    a, b = within[0]
                     not_read.append({"text": body[a:b], "start": a, "end": b, "why": why})
-        reading = readings.get(actor.name)
         label = score = None
         if reading is not None and reading.n_sentences:
             label, score = settle_with_article(reading, article_label)
@@ -1768,7 +1766,7 @@ class MediaPipeline:
                     "read_as",
                     "start",
                     "end",
-                    *canonical_classes(parts.sentiment),
+                    *classes,
                     "opens",
                     "own_words",
                     "lean",

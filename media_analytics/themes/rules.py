@@ -597,16 +597,13 @@ class RuleMatcher:
             used_b: set[int] = set()
             blockers, conditions = self._blockers[ti], self._conditions[ti]
             # a cue of c ending right before a word of b, in the same clause: one name
-            one_name = (
-                {
-                    k: end + 1
-                    for k in pos_c
-                    for end in (last[(r, 2, k)][0],)
-                    if end + 1 < n and tokens.next_to(end, end + 1)
-                }
-                if pos_c
-                else None
-            )
+            one_name: dict[int, int] | None = None
+            if pos_c:
+                one_name = {}
+                for c in pos_c:
+                    cue_end = last[(r, 2, c)][0]
+                    if cue_end + 1 < n and tokens.next_to(cue_end, cue_end + 1):
+                        one_name[c] = cue_end + 1
             for i in pos_a:
                 partners = _partners(i, pos_b, pos_c, used_b, window, sentence, ordered, one_name)
                 if partners is None:
