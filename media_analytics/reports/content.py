@@ -279,6 +279,16 @@ def build_content(
         "share_of_voice_actor": share_of_voice(data, "actor", names=names, types=types).head(
             top_n if names is None else len(names)
         ),
+        # the actors asked for, compared period by period (a PR team's week by week)
+        **(
+            {
+                "share_of_voice_actor_over_time": share_of_voice(
+                    data, "actor", names=names, types=types, period=code
+                )
+            }
+            if names
+            else {}
+        ),
         "top_actors": top_actors(data, top_n, types=types),
         "top_places": top_places(data, top_n),
         "sentiment_by_actor": sentiment_mix(data, "actor", top=top_n, names=names),
@@ -365,6 +375,13 @@ def build_content(
             )
         ),
     }
+    if names:
+        notes["share_of_voice_actor_over_time"] = (
+            "Each compared actor's share of the mentions of the actors compared, period by "
+            "period: a story counts once for every compared actor it names, in the period of "
+            "its date (undated stories are in the table of the whole range only); a period "
+            "whose stories name none of them has shares of 0."
+        )
     notes["top_actors"] = (
         f"The {_types_said(types)} named in the most stories (syndicated copies count once)"
         + ("; the places named are under Top places." if "place" not in types else ".")

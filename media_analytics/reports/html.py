@@ -18,6 +18,7 @@ from .evidence import Passage
 from .layout import (
     ACTOR_TONE_CAVEAT,
     TABLE_TITLES,
+    actor_voice_columns,
     display_frame,
     key_totals,
     theme_columns,
@@ -305,6 +306,25 @@ def _voice(content: ReportContent) -> list[str]:
                 + " The stories behind each share are in brackets.",
             )
         )
+    over = content.tables.get("share_of_voice_actor_over_time")
+    if over is not None and len(over) and over["articles"].sum():
+        wide = over.pivot(index="period", columns="actor", values="share")
+        wide = wide[list(dict.fromkeys(over["actor"]))]  # in the order asked
+        svg = line_chart(
+            wide, name="share-of-voice-actor-over-time", percent=True,
+            title=f"Share of voice per {_period_word(content)}: actors compared",
+            y_title="share of the mentions",
+        )  # fmt: skip
+        parts += [
+            _figure(svg, content.notes["share_of_voice_actor_over_time"]),
+            _table(
+                actor_voice_columns(over),
+                caption="Each actor's share, and in brackets its stories, per "
+                f"{_period_word(content)}.",
+                max_rows=60,
+                latest=True,
+            ),
+        ]
     return parts
 
 

@@ -12,6 +12,7 @@ from .regions import NO_REGENCY, NO_REGION
 __all__ = [
     "ACTOR_TONE_CAVEAT",
     "TABLE_TITLES",
+    "actor_voice_columns",
     "display_frame",
     "format_cell",
     "key_totals",
@@ -26,6 +27,7 @@ TABLE_TITLES = {
     "sentiment_over_time": "Sentiment per period",
     "share_of_voice_theme": "Share of voice between themes",
     "share_of_voice_actor": "Share of voice between actors",
+    "share_of_voice_actor_over_time": "Share of voice between actors per period",
     "top_actors": "Top actors",
     "top_places": "Top places",
     "sentiment_by_actor": "Tone toward actors",
@@ -112,6 +114,32 @@ def theme_columns(volume_theme: pd.DataFrame) -> pd.DataFrame:
         return volume_theme
     index = ["period", "partial"] if "partial" in volume_theme.columns else ["period"]
     wide = volume_theme.pivot(index=index, columns="theme", values="articles")
+    wide.columns.name = None
+    return wide.reset_index()
+
+
+def actor_voice_columns(over_time: pd.DataFrame) -> pd.DataFrame:
+    """The share of voice between actors per period as the reports show it: a row per period,
+    a column per actor in the order compared, each cell the share and, in brackets, the
+    stories (the exported table has a row per period and actor).
+
+    >>> table = pd.DataFrame({
+    ...     "period": pd.to_datetime(["2024-11-04"] * 2 + ["2024-11-11"] * 2),
+    ...     "actor": ["KPU", "Bawaslu"] * 2, "articles": [3, 1, 0, 0],
+    ...     "share": [0.75, 0.25, 0.0, 0.0]})
+    >>> actor_voice_columns(table).to_dict("records")[0]
+    {'period': Timestamp('2024-11-04 00:00:00'), 'KPU': '75.0% (3)', 'Bawaslu': '25.0% (1)'}
+    """
+    if over_time.empty:
+        return over_time
+    cells = over_time.assign(
+        cell=[
+            f"{format_cell('share', s)} ({n})"
+            for s, n in zip(over_time["share"], over_time["articles"], strict=True)
+        ]
+    )
+    wide = cells.pivot(index="period", columns="actor", values="cell")
+    wide = wide[list(dict.fromkeys(over_time["actor"]))]
     wide.columns.name = None
     return wide.reset_index()
 

@@ -10,7 +10,14 @@ import pandas as pd
 
 from .content import ReportContent, no_spike_reason, no_tone_reason, spike_name
 from .evidence import Passage
-from .layout import ACTOR_TONE_CAVEAT, TABLE_TITLES, display_frame, key_totals, theme_columns
+from .layout import (
+    ACTOR_TONE_CAVEAT,
+    TABLE_TITLES,
+    actor_voice_columns,
+    display_frame,
+    key_totals,
+    theme_columns,
+)
 
 __all__ = ["markdown_table", "render_markdown"]
 
@@ -19,6 +26,7 @@ _SUMMARY_TABLES = (
     "sentiment_over_time",
     "share_of_voice_theme",
     "share_of_voice_actor",
+    "share_of_voice_actor_over_time",
     "top_actors",
     "sentiment_by_actor",
     "top_speakers",
@@ -28,7 +36,7 @@ _SUMMARY_TABLES = (
     "syndicated",
 )
 #: Tables over time: a summary shows their latest periods, as the HTML does.
-_LATEST = ("volume_theme", "sentiment_over_time")
+_LATEST = ("volume_theme", "sentiment_over_time", "share_of_voice_actor_over_time")
 #: Tables cut already to the top actors and the ones asked for: shown whole.
 _WHOLE = ("share_of_voice_actor", "sentiment_by_actor")
 #: The stories per province and per regency or city, summed over the report's periods.
@@ -174,6 +182,8 @@ def render_markdown(content: ReportContent) -> str:
         frame = content.tables[name]
         if name == "volume_theme":
             frame = theme_columns(frame)
+        if name == "share_of_voice_actor_over_time":
+            frame = actor_voice_columns(frame)
         table = markdown_table(frame, None if name in _WHOLE else 10, latest=name in _LATEST)
         if name == "sentiment_over_time" and no_tone:
             table = f"_{no_tone}_"

@@ -203,3 +203,37 @@ def test_exported_tables_keep_booleans_readable_and_figures_rounded(tmp_path: Pa
             assert not long.any(), (name, column, table.loc[long, column].tolist()[:3])
     total = pd.read_csv(paths["csv:volume_total"])
     assert total["partial"].dtype == bool  # True/False, which pandas and spreadsheets read
+
+
+def test_actors_asked_for_are_compared_period_by_period(tmp_path: Path) -> None:
+    # seen in a PR team's walk-through: the report compared KPK, Polri and Kejaksaan Agung over
+    # the whole range only; week by week needed share_of_voice(..., period=) in Python
+    week1 = [("a", ["KPK"]), ("b", ["KPK", "Polri"]), ("c", ["Polri"]), ("d", ["KPK"])]
+    week3 = [("e", ["Polri"]), ("f", ["Kejaksaan Agung", "Polri"])]
+    records = [
+        _record(rid, "2024-11-05", "tempo.co", actors=[_org(n) for n in names])
+        for rid, names in week1
+    ] + [
+        _record(rid, "2024-11-19", "tempo.co", actors=[_org(n) for n in names])
+        for rid, names in week3
+    ]
+    names = ["KPK", "Polri", "Kejaksaan Agung"]
+    paths = build_report(records, tmp_path / "asked", names=names)
+    over = pd.read_csv(paths["csv:share_of_voice_actor_over_time"], parse_dates=["period"])
+    counts = over.pivot(index="period", columns="actor", values="articles")[names]
+    # counted by hand from the records above: a week with no story of them is a row of zeros
+    assert counts.to_numpy().tolist() == [[3, 2, 0], [0, 0, 0], [0, 2, 1]]
+    shares = over.groupby("period")["share"].sum().round(4).tolist()
+    assert shares == [1.0, 0.0, 1.0]
+    assert over.loc[over["actor"] == "KPK", "share"].round(4).tolist() == [0.6, 0.0, 0.0]
+    # summed over the weeks: the whole range's table
+    whole = pd.read_csv(paths["csv:share_of_voice_actor"]).set_index("actor")["articles"]
+    assert counts.sum().to_dict() == whole.to_dict()
+    markdown = paths["markdown"].read_text(encoding="utf-8")
+    assert "| 2024-11-04 | 60.0% (3) | 40.0% (2) | 0.0% (0) |" in markdown
+    html = paths["html"].read_text(encoding="utf-8")
+    assert 'data-chart="share-of-voice-actor-over-time"' in html
+    # with no actors asked for there is nothing to compare period by period
+    plain = build_report(records, tmp_path / "plain")
+    assert "csv:share_of_voice_actor_over_time" not in plain
+    assert "share-of-voice-actor-over-time" not in plain["html"].read_text(encoding="utf-8")
