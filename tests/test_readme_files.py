@@ -75,3 +75,20 @@ def test_published_at_keeps_the_inputs_zone_and_opens_with_the_records_day(
     forms = ["`2019-09-10T00:08:00+07:00`", "`2019-09-15T14:28:00`", "date(published_at)"]
     for said in [*forms, "substr(published_at, 1, 10)"]:
         assert said in readme, said
+
+
+def test_the_readme_lists_the_default_themes_as_the_taxonomy_defines_them() -> None:
+    # seen by an analyst who set out to add vote buying: the README never listed the default
+    # themes, and money_politics was one of them
+    from media_analytics.themes import Taxonomy, default_taxonomy_path
+
+    taxonomy = Taxonomy.load(default_taxonomy_path())
+    lines = README.read_text(encoding="utf-8").splitlines()
+    start = lines.index("| id | name | threshold | what it covers |")
+    rows = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split("|")])
+    listed = [(r[0].strip("`"), r[1], float(r[2])) for r in rows]
+    assert listed == [(t.id, t.name_id, t.threshold) for t in taxonomy.themes]

@@ -506,9 +506,14 @@ class RuleMatcher:
         index = self._index
         words, stems = tokens.words, tokens.stems
         n = len(stems)
+        # per theme, the last word of its latest phrase: a term inside it is the phrase's own word
+        # ("uang" in "politik uang"), one piece of evidence, not two
+        covered: dict[int, int] = {}
         for i in compress(range(n), map(index.__contains__, stems)):
             taken: set[tuple[int, str]] = set()
             for seed in index[stems[i]]:
+                if seed.kind == "term" and covered.get(seed.theme, -1) >= i:
+                    continue
                 k = len(seed.stems)
                 if k > 1 and (i + k > n or tuple(stems[i : i + k]) != seed.stems):
                     continue
@@ -533,6 +538,8 @@ class RuleMatcher:
                     # "Badan Pemeriksa Keuangan atau, terpilih" the phrase "uang untuk memilih"
                     continue
                 taken.add(key)
+                if seed.kind == "phrase":
+                    covered[seed.theme] = max(covered.get(seed.theme, -1), i + k - 1)
                 yield Hit(
                     themes[seed.theme].id,
                     seed.kind,

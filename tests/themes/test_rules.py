@@ -230,7 +230,8 @@ def test_a_root_seed_does_not_match_a_word_the_stemmer_maps_onto_it() -> None:
 
     assert seeds("Ratusan relawan membagikan brosur di pasar.") == set()
     assert seeds("Bawaslu memetakan kerawanan di 40 TPS.") == {"rawan"}
-    assert seeds("Petugas menjaga TPS rawan di pegunungan.") == {"tps rawan", "rawan"}
+    # (the term inside the phrase is the phrase's own word: one piece of evidence)
+    assert seeds("Petugas menjaga TPS rawan di pegunungan.") == {"tps rawan"}
     assert seeds("Relawan paslon berkumpul di posko.") == {"relawan paslon"}
     assert seeds("Daerah itu rawan paslon bermasalah.") == {"rawan"}
     # nasal prefixes replace the first k, p, s or t of a root: still the same word
@@ -373,8 +374,7 @@ def test_a_derivation_of_another_sense_does_not_match_its_stem_alone() -> None:
         ("found", "phrase", "ditemukan warga")
     ]
     assert found("Polisi memeriksa temuan warga di gudang.") == [
-        ("found", "phrase", "temuan warga"),
-        ("found", "term", "temuan"),
+        ("found", "phrase", "temuan warga"),  # (its term "temuan" is the phrase's own word)
     ]
     assert found("Pagi itu seorang pemulung menemukan warga tergeletak.") == [
         ("found", "phrase", "menemukan warga")
@@ -486,3 +486,28 @@ def test_near_evidence_of_real_news_points_at_whole_cues_in_the_article() -> Non
         assert words in explained["evidence"]
         # a cue is never cut: the evidence ends on the whole of "berlalu lintas"
         assert words.lower().endswith(("lalu lintas", "operasi")), words
+
+
+def test_a_term_inside_a_phrase_of_its_theme_is_the_phrase_s_word_not_more_evidence() -> None:
+    # seen by an analyst: the default's money_politics evidence listed "Politik Uang" and "Uang"
+    # for one mention, and the term added weight that the phrase already stood for
+    theme = {"id": "vote_buying", "phrases": ["politik uang"], "terms": ["uang", "amplop"]}
+    tax = Taxonomy.from_dict({"themes": [theme]})
+    m = RuleMatcher(tax)
+    text = "Bawaslu menemukan politik uang di Desa Sukamaju."
+    assert [(h.kind, text[h.start : h.end]) for h in m.match(text)] == [("phrase", "politik uang")]
+    # the same word elsewhere is a term of its own
+    text = "Bawaslu menemukan politik uang. Uang dibagikan dalam amplop."
+    hits = [(h.kind, text[h.start : h.end]) for h in m.match(text)]
+    assert hits == [("phrase", "politik uang"), ("term", "Uang"), ("term", "amplop")]
+    # another theme's term inside this theme's phrase still counts for that theme
+    two = Taxonomy.from_dict(
+        {
+            "themes": [
+                {"id": "vote_buying", "phrases": ["politik uang"]},
+                {"id": "economy", "phrases": ["nilai tukar"], "terms": ["uang"]},
+            ]
+        }
+    )
+    hits = RuleMatcher(two).match("Bawaslu menemukan politik uang.")
+    assert {(h.theme, h.kind) for h in hits} == {("vote_buying", "phrase"), ("economy", "term")}
