@@ -810,6 +810,16 @@ def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
+def _model_options(args: argparse.Namespace) -> str:
+    """This run's model, as a command line gives it (empty for the default model): for a
+    command the run suggests, so that it scores with the same model, not the default."""
+    return "".join(
+        f" --{name} {shlex.quote(str(value))}"
+        for name in ("model", "taxonomy")
+        if (value := getattr(args, name, None))
+    )
+
+
 def _reading_options(args: argparse.Namespace) -> str:
     """This run's options of how files are read, as a command line gives them (empty when all
     are the defaults): for a command the run suggests, so that it reads alike."""
@@ -1046,7 +1056,9 @@ def _score_into_store(
                     # the command to restore them reads as this run reads (its options)
                     logger.warning(
                         undated_files_message(replaced_undated).replace(
-                            "--db DB", f"--db {shlex.quote(args.db)}{_reading_options(args)}"
+                            "--db DB",
+                            f"--db {shlex.quote(args.db)}{_model_options(args)}"
+                            f"{_reading_options(args)}",
                         )
                     )
                 if state is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import sqlite3
 import subprocess
 import sys
@@ -885,7 +886,9 @@ def test_a_first_run_over_re_sent_exports_says_them_once_and_counts_rows_that_ad
     assert "a batch of 16 record(s) added: 1 new article(s), 15 record(s)" in done.stderr
 
 
-def test_an_undated_resend_that_rolls_corrections_back_is_said(tmp_path: Path) -> None:
+def test_an_undated_resend_that_rolls_corrections_back_is_said(
+    tmp_path: Path, default_pipeline: Any
+) -> None:
     # seen on real news: corrected articles (same id, new text) read from a later-dated export,
     # then the older export's content re-sent as `resend.jsonl`, a name with no date: the
     # copy read last wins (as documented), and the corrections were rolled back with only INFO
@@ -897,9 +900,13 @@ def test_an_undated_resend_that_rolls_corrections_back_is_said(tmp_path: Path) -
     _write(exports / "2024-10-02.jsonl", first)
     _write(exports / "2024-10-03.jsonl", fixed)
     _write(tmp_path / "resend.jsonl", first)
-    assert _run("score", "exports", "--db", "m.db", "-q", cwd=tmp_path).returncode == 0
+    # the daily job's own model: seen in an operator's trial, the command the warning suggested
+    # left out --model, and run as printed it scored the whole archive with another model
+    default_pipeline.save(tmp_path / "our model")
+    job = ("--db", "m.db", "--model", "our model")
+    assert _run("score", "exports", *job, "-q", cwd=tmp_path).returncode == 0
     # (read as the daily job reads: the command it suggests carries the same reading options)
-    done = _run("score", "resend.jsonl", "--db", "m.db", "--date-order", "dmy", "-q", cwd=tmp_path)
+    done = _run("score", "resend.jsonl", *job, "--date-order", "dmy", "-q", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     warned = [x for x in done.stderr.splitlines() if x.startswith("WARNING")]
     assert len(warned) == 1, done.stderr
@@ -908,8 +915,16 @@ def test_an_undated_resend_that_rolls_corrections_back_is_said(tmp_path: Path) -
         "different text from a file whose name carries no date (3 of resend.jsonl replaced the "
         "version of 2024-10-03.jsonl;"
     ), warned[0]
-    restore = warned[0].rsplit("(score ", 1)[1].rstrip(")").split()
-    assert restore[-5:] == ["--db", "m.db", "--date-order", "dmy", "--reread"]
+    restore = shlex.split(warned[0].rsplit("(score ", 1)[1].rstrip(")"))
+    assert restore[1:] == [
+        "--db",
+        "m.db",
+        "--model",
+        "our model",
+        "--date-order",
+        "dmy",
+        "--reread",
+    ]
     assert Path(restore[0]).name == "2024-10-03.jsonl"
 
     def texts() -> set[str]:
