@@ -601,9 +601,10 @@ def _cmd_score(args: argparse.Namespace) -> int:
             _count(len(guessed), "file"),
             guessed[0] if len(guessed) == 1 else f"first {guessed[0]}",
         )
-    if not args.quiet or n_err or guessed:  # -q: a cron job says something only when it must
+    behind = bool(counts.get("behind"))
+    if not args.quiet or n_err or guessed or behind:  # -q: a cron job hears only what it must
         print(summary, file=sys.stderr)
-    return EXIT_PARTIAL if n_err or guessed else EXIT_OK
+    return EXIT_PARTIAL if n_err or guessed or behind else EXIT_OK
 
 
 def _rows_read(counts: dict[str, int]) -> str:
@@ -1094,7 +1095,12 @@ def _score_into_store(
             rejects = new
             store.mark_files_read(run_id, {p: v for p, v in stats.items() if p not in done})
             state_held.close()  # the next run may read now: this one's files are recorded
-            _say_if_reports_cover_another(store, version)
+            behind = _model_behind(store, version)
+            if behind is not None:
+                logger.error(behind)
+                counts["behind"] = 1
+                status = "partial"
+                return counts, rejects
             since = store.rescore_since(version, run_id) if args.rescore else None
             if since is not None and since < run_id:
                 logger.info("resuming the rescore that run %d began and did not finish", since)
@@ -1179,35 +1185,36 @@ def _id_clash_message(clash: Any) -> str:
     )
 
 
-def _say_if_reports_cover_another(store: Any, version: str) -> None:
-    """Warn when this run's model scored the database before another model became the one
-    reports cover: a daily job that lost its ``--model`` after an upgrade scores with the old
-    model (the work is wasted and the new articles wait for the new one) without a word."""
+def _model_behind(store: Any, version: str) -> str | None:
+    """Why this run's model must not score the database, or None: another model became the one
+    reports cover after it scored here (or after its scores were dropped). A daily job that lost
+    its ``--model`` after an upgrade scored the whole backlog with the old model, whose scores no
+    report shows, and exited 0; the new articles are stored all the same and wait for the model
+    reports cover."""
     versions = store.versions_frame()
     current = store.current_version(versions)
     if current is None or current == version:
-        return
+        return None
     mine = versions[versions["model_version"] == version]
     finished = (mine["n_runs"] - mine["n_running"]).sum() if len(mine) else 0
+    fix = (
+        f"the articles read are stored and wait for it: score with --model pointing at "
+        f"{current}'s model directory"
+    )
     if len(mine) and not mine["n_scores"].sum() and finished:
         # its scores dropped (db drop-version) after the upgrade, then the old cron line ran
-        logger.warning(
-            "model %s had its scores dropped from this database (db drop-version), and reports "
-            "cover %s: this run scores the archive again with the dropped model, and `report "
-            "--db` does not show it; score with --model pointing at %s's model",
-            version,
-            current,
-            current,
+        return (
+            f"model {version} had its scores dropped from this database (db drop-version), and "
+            f"reports cover {current}: not scored with the dropped model (it would score the "
+            f"archive again, and `report --db` would not show it); {fix}"
         )
-        return
     if version in set(versions.loc[versions["n_scores"] > 0, "model_version"]):
-        logger.warning(
-            "model %s is older than %s, the model `report --db` covers (first used after it): "
-            "this run's scores do not show in reports by default; score with --model pointing "
-            "at that model (or drop the newer version with `db drop-version`)",
-            version,
-            current,
+        return (
+            f"model {version} is older than {current}, the model `report --db` covers (first "
+            f"used after it): not scored with it (reports would not show its scores); {fix} "
+            f"(or drop {current} with `db drop-version` to go back to {version})"
         )
+    return None
 
 
 def _state_lock(state: Path | None) -> contextlib.AbstractContextManager[None]:
@@ -1315,33 +1322,48 @@ def _default_dedup_state(db: str) -> Path | None:
 # -- report --------------------------------------------------------------------------------------
 
 
-def _current_version(store: Any, args: argparse.Namespace) -> tuple[str | None, bool]:
-    """The model version a report of the database covers (:meth:`Store.current_version`);
-    other versions holding scores are named, with how much they scored. The flag is set when
-    that version scored no article in the period asked for while another did: the report is
-    then empty of articles the database holds, and the command says so by its exit code."""
-    current = store.current_version()
-    if current is None:
-        return None, False
+def _report_version(store: Any, args: argparse.Namespace) -> tuple[str | None, bool]:
+    """The model version a report of the database covers: ``--model-version``'s, or the one
+    first used most recently (:meth:`Store.current_version`); other versions holding scores are
+    named, with how much they scored, and the articles of the period that version has not
+    scored are counted. The flag is set when it scored none of the period's articles: the
+    report is then empty of articles the database holds, and the command says so by its exit
+    code."""
+    asked = args.model_version
+    version = asked or store.current_version()
     versions = store.versions_frame()
-    elsewhere = False
-    others = [str(v) for v in versions.loc[versions["n_scores"] > 0, "model_version"]][:-1]
-    if others:
-        counts = (
-            store.scores_count(args.since, args.until)
-            if args.since or args.until
-            else (dict(zip(versions["model_version"], versions["n_scores"], strict=True)))
-        )
+    if version is None or version not in set(versions["model_version"]):
+        return version, False  # (nothing scored; a version asked for it lacks is refused later)
+    held = [str(v) for v in versions.loc[versions["n_scores"] > 0, "model_version"]]
+    others = [v for v in held if v != version]
+    window = bool(args.since or args.until)
+    counts = (
+        store.scores_count(args.since, args.until)
+        if window
+        else dict(zip(versions["model_version"], versions["n_scores"], strict=True))
+    )
+    mine = counts.get(version, 0)
+    stored = store.articles_count(args.since, args.until)
+    period = " in the period asked for" if window else ""
+    if others and not asked:
         listed = ", ".join(f"{v} ({counts.get(v, 0):,} articles)" for v in reversed(others))
-        window = " in the period asked for" if args.since or args.until else ""
-        elsewhere = not counts.get(current, 0) and any(counts.get(v, 0) for v in others)
         logger.warning(
             "the report covers model %s (%s articles%s), the one first used most recently; the "
-            "database also holds %s. --model-version chooses another.%s",
-            current, f"{counts.get(current, 0):,}", window, listed,
-            " The report holds none of those articles (exit 1)." if elsewhere else "",
+            "database also holds %s. --model-version chooses another.",
+            version, f"{mine:,}", period, listed,
         )  # fmt: skip
-    return current, elsewhere
+    scored_by = "".join(f"; {v} scored {counts[v]:,}" for v in reversed(others) if counts.get(v))
+    if mine < stored:
+        # seen in an operator's trial: --model-version of an old model gave a month's report of
+        # 31 stories of the 481 articles stored, and one of none with exit 0
+        logger.warning(
+            "model %s scored %s of the %s articles stored%s: the report holds only those it "
+            "scored%s (score --db with that model's --model scores the others)%s",
+            version, f"{mine:,}", f"{stored:,}", period,
+            scored_by,
+            ". The report holds none of those articles (exit 1)." if not mine else "",
+        )  # fmt: skip
+    return version, not mine and stored > 0
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -1364,11 +1386,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
         try:
             with _existing_store(args.db) as store:
-                version, elsewhere = (
-                    (args.model_version, False)
-                    if args.model_version
-                    else _current_version(store, args)
-                )
+                version, elsewhere = _report_version(store, args)
                 # only the version and the period reported on are read into memory, with
                 # the other copies of the stories in it (a story is dated by its first copy),
                 # and the periods before it that the spike test's baseline is made of

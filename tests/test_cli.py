@@ -821,12 +821,15 @@ def test_a_number_of_topics_that_is_no_number_is_refused_in_plain_words(capsys) 
     assert "lambda" not in err
 
 
-def test_a_run_with_an_older_model_than_reports_cover_says_so(
+def test_a_run_with_an_older_model_than_reports_cover_stores_and_does_not_score(
     tmp_path: Path, caplog, default_pipeline
 ) -> None:
     """After an upgrade a daily job that lost its --model scored with the old model: its work
-    wasted, the new articles waiting for the new model, and not a word said."""
+    wasted, the new articles waiting for the new model, and not a word said. Then it warned and
+    still scored the whole backlog with the old model, exit 0 (seen in an operator's trial:
+    462 articles no report shows). It now stores the articles, scores none, and exits 1."""
     import logging
+    import sqlite3
 
     newer = tmp_path / "newer"
     default_pipeline.save(newer)
@@ -842,31 +845,45 @@ def test_a_run_with_an_older_model_than_reports_cover_says_so(
         days.append(str(day))
     db = str(tmp_path / "m.db")
 
-    def run(day: str, *more: str) -> list[str]:
+    def run(day: str, *more: str, code: int = 0) -> list[str]:
         caplog.clear()
         with caplog.at_level(logging.WARNING, logger="media_analytics"):
             argv = ["score", day, "--db", db, "--date-order", "dmy", "--jobs", "1", "-q"]
-            assert main([*argv, *more]) == 0
-        return [r.getMessage() for r in caplog.records if "older than" in r.getMessage()]
+            assert main([*argv, *more]) == code
+        return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
 
+    def scores() -> dict[str, int]:
+        with sqlite3.connect(db) as con:
+            rows = con.execute("SELECT model_version, COUNT(*) FROM scores GROUP BY 1")
+            return dict(rows.fetchall())
+
+    def stored() -> int:
+        with sqlite3.connect(db) as con:
+            return int(con.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    old, new = default_pipeline.model_version, model.model_version
     assert run(days[0]) == []  # the first model
     assert run(days[1], "--model", str(newer)) == []  # the upgrade: it becomes the one covered
-    said = run(days[2])  # --model forgotten
-    assert len(said) == 1
-    assert default_pipeline.model_version in said[0] and model.model_version in said[0]
+    assert scores() == {old: 3, new: 6}
+    said = run(days[2], code=1)  # --model forgotten
+    assert len(said) == 1 and old in said[0] and new in said[0] and "not scored" in said[0]
+    assert stored() == 9 and scores() == {old: 3, new: 6}  # stored, waiting for the new model
     assert run(days[2], "--model", str(newer)) == []
+    assert scores() == {old: 3, new: 9}
     # seen in review: the old version dropped, then the old cron line run again: the archive was
     # scored again under the dropped version, and the new day's articles left out of the
     # report, without a word
-    assert main(["db", "drop-version", default_pipeline.model_version, "--db", db]) == 0
+    assert main(["db", "drop-version", old, "--db", db]) == 0
     day = tmp_path / "day3.jsonl"
-    day.write_text(json.dumps(records[0] | {"id": "baru-1"}, ensure_ascii=False), "utf-8")
-    caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="media_analytics"):
-        argv = ["score", str(day), "--db", db, "--date-order", "dmy", "--jobs", "1", "-q"]
-        assert main(argv) == 0
-    dropped = [r.getMessage() for r in caplog.records if "dropped" in r.getMessage()]
-    assert len(dropped) == 1 and model.model_version in dropped[0], dropped
+    baru = records[0] | {"id": "baru-1", "url": "https://contoh.co.id/berita/baru-1"}
+    day.write_text(json.dumps(baru, ensure_ascii=False), "utf-8")
+    said = run(str(day), code=1)
+    assert len(said) == 1 and "dropped" in said[0] and new in said[0], said
+    assert stored() == 10 and scores() == {new: 9}
+    # going back to the old model is dropping the new one
+    assert main(["db", "drop-version", new, "--db", db, "--force"]) == 0
+    assert run(str(day)) == []
+    assert scores() == {old: 10}
 
 
 def test_verbose_may_follow_the_command(tmp_path, capsys) -> None:

@@ -1031,13 +1031,14 @@ class Store(RunsMixin):
         the run wrote that no later run replaced) and ``n_claims`` (articles it holds now)."""
         return frames.runs_frame(self._backend)
 
-    def articles_count(self) -> int:
-        """How many articles the database holds."""
-        return int(
-            self._backend.transaction(
-                lambda tx: tx.scalar("SELECT COUNT(*) FROM articles"), write=False
-            )
-        )
+    def articles_count(
+        self,
+        since: date | datetime | str | None = None,
+        until: date | datetime | str | None = None,
+    ) -> int:
+        """How many articles the database holds (published from ``since`` to ``until``, days
+        inclusive, when given: the articles a report of that period could hold)."""
+        return frames.articles_count(self._backend, since, until)
 
     def versions_frame(self) -> pd.DataFrame:
         """One row per model version the database knows (by its scores or its runs).

@@ -253,6 +253,15 @@ def scores_count(
     return {str(v): int(n) for v, n in _query(backend, sql, tuple(params))}
 
 
+def articles_count(
+    backend: Backend, since: date | datetime | str | None, until: date | datetime | str | None
+) -> int:
+    """See :meth:`media_analytics.store.Store.articles_count`."""
+    where, params = _window(since, until)
+    sql = "SELECT COUNT(*) FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+    return int(_query(backend, sql, tuple(params))[0][0])
+
+
 def versions_frame(backend: Backend) -> pd.DataFrame:
     """See :meth:`media_analytics.store.Store.versions_frame`."""
     import pandas as pd
