@@ -161,7 +161,8 @@ def read_articles(
         A record whose id was read from an *earlier file* is kept as well, as that article's
         newer version (daily exports that carry a corrected article again; the store keeps
         the last, or the one of the file whose name is dated later: :func:`dated_before`, as
-        the line in the log says). Repeats within one file are reported and skipped either way.
+        the line in the log says). Repeats within one file are reported and skipped either way
+        (a repeat word for word is read once, said in an INFO line per file).
     on_read_again : callable, optional
         With ``newer_files``: called at the end of each file as ``on_read_again(file, ids)``,
         ``ids[False]`` the ids of its records kept as newer versions and ``ids[True]`` those of
@@ -174,7 +175,9 @@ def read_articles(
     Article
         In input order. A record whose id repeats one of the last ``REPEATED_ID_WINDOW`` ids
         read is reported (``repeated_id``, naming where the first was read) and skipped: the
-        first record of an id is kept.
+        first record of an id is kept. One that repeats the first word for word (every field
+        the same: a vendor's export listing a story twice) is no error: it is read once, and
+        one INFO line per file counts such repeats.
 
     Raises
     ------
@@ -205,6 +208,7 @@ def _read(
 ) -> Iterator[Article]:
     # id -> where it was read, for the last REPEATED_ID_WINDOW articles (oldest first)
     seen = {} if seen is None else seen
+    contents: dict[str, int] = {}  # id -> what its first record held (read by this call)
     for path in files:
         name = _STDIN_NAME if path == STDIN else path
         records = iter_records(path, converter.report, converter.resolver)
@@ -215,6 +219,7 @@ def _read(
         # the ids of this file read from an earlier one, by whether this file is dated before
         # that one (its record then does not replace the version read before)
         again: dict[bool, list[str]] = {False: [], True: []}
+        repeated: list[str] = []  # ids whose record came again word for word
         for line, record in records:
             article = converter(name, line, record)
             if article is None:
@@ -236,6 +241,11 @@ def _read(
                 )
                 first = None
             if first is not None:
+                if contents.get(article.id) == _content(article):
+                    # the same record again (a vendor's export lists a story twice): one
+                    # article, nothing lost, so no error; said in one line per file
+                    repeated.append(article.id)
+                    continue
                 # Two records under one id would be stored as one article (the later one
                 # overwriting the first, and counted as changed on every run after): the first
                 # is kept and the repeat reported.
@@ -246,10 +256,35 @@ def _read(
                 )  # fmt: skip
                 continue
             seen[article.id] = f"{name}:{line}"
+            contents[article.id] = _content(article)
             if len(seen) > REPEATED_ID_WINDOW:
-                del seen[next(iter(seen))]
+                oldest = next(iter(seen))
+                del seen[oldest]
+                contents.pop(oldest, None)
             yield article
+        if repeated:
+            log.info(
+                "%s: %d record(s) repeat a record read before word for word (ids %s%s): read once",
+                name,
+                len(repeated),
+                ", ".join(repr(i) for i in repeated[:READ_AGAIN_SHOWN]),
+                " and more" if len(repeated) > READ_AGAIN_SHOWN else "",
+            )
         (on_read_again or say_read_again)(name, again)
+
+
+def _content(article: Article) -> int:
+    """What a record says, to tell a repeat word for word from another record under its id."""
+    return hash(
+        (
+            article.title,
+            article.text,
+            article.url,
+            article.source,
+            article.published_at,
+            repr(article.extra),
+        )
+    )
 
 
 #: How many ids the line on a file's records read again names (``-v`` lists every one).
