@@ -1441,8 +1441,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
         )
     except ValueError as exc:  # a bad --since, ...
         raise CommandError(str(exc)) from None
-    for name, path in written.items():
-        print(f"{name}: {path}")
+    if not args.quiet:
+        for name, path in written.items():
+            print(f"{name}: {path}")
     return EXIT_PARTIAL if elsewhere else EXIT_OK
 
 
@@ -2733,6 +2734,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="CSV of topic_id,name: show each topic under the name; topics given one name are "
         "counted as one",
+    )
+    report.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="only warnings and errors, and not the list of files written (quiet under cron)",
     )
     report.set_defaults(func=_cmd_report)
     _verbose_anywhere(parser)

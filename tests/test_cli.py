@@ -129,6 +129,19 @@ def test_report_chooses_the_actor_types_of_its_actor_tables(tmp_path: Path, caps
     assert "--actor-types 'people'" in capsys.readouterr().err
 
 
+def test_report_quiet_prints_nothing_when_all_is_well(tmp_path: Path, capsys) -> None:
+    # a cron job mails whatever a command prints: the report's list of files every day
+    scored = tmp_path / "scored.jsonl"
+    record = {"id": "a", "published_at": "2024-11-26", "source": "X", "title": "t",
+              "themes": [], "actors": []}  # fmt: skip
+    scored.write_text(json.dumps(record) + "\n", "utf-8")
+    assert main(["report", str(scored), "--out", str(tmp_path / "r")]) == 0
+    assert "html: " in capsys.readouterr().out
+    assert main(["report", str(scored), "--out", str(tmp_path / "q"), "-q"]) == 0
+    assert capsys.readouterr().out == ""
+    assert (tmp_path / "q" / "report.html").is_file()
+
+
 def test_report_needs_one_source(tmp_path: Path, capsys) -> None:
     assert main(["report", "--out", str(tmp_path)]) == 2
     assert "either --db" in capsys.readouterr().err
