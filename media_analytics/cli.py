@@ -856,7 +856,7 @@ def _score_into_store(
     """Read ``args.inputs`` into the database and score what this model has not; the counts,
     and the rejects to report (those an earlier run had not recorded)."""
     from .corpus import DuplicateDetector, Rejects
-    from .corpus.readers import expand_paths, say_read_again
+    from .corpus.readers import dated_name, expand_paths, say_read_again
     from .preprocessing.parallel import effective_n_jobs
     from .store import (
         FinishedStatus,
@@ -996,12 +996,15 @@ def _score_into_store(
                     logger.info(
                         "%d unchanged input file(s) read again, as they come after %s, which is "
                         "new or changed (files are read in name order, a later file's copy of "
-                        "an article winning): %s%s; a name without a date sorts after dated "
-                        "ones: date it or move it out of the folder to read it once",
+                        "an article winning): %s%s%s",
                         len(reread),
                         files[first],
                         ", ".join(reread[:3]),
                         ", ..." if len(reread) > 3 else "",
+                        "; a name without a date sorts after dated ones: date it or move it out "
+                        "of the folder to read it once"
+                        if any(not dated_name(f) for f in reread)
+                        else "",
                     )
                 done = {p for p in paths[:first] if p is not None}
             if done:

@@ -462,6 +462,14 @@ def test_an_undated_archive_read_again_every_day_is_named(tmp_path: Path) -> Non
         "which is new or changed" in done.stderr
     )
     assert "exports/backfill.jsonl; a name without a date sorts after dated ones" in done.stderr
+    # a late file among dated ones reads the later ones again: nothing to say about undated
+    # names (seen in an operator's trial, where every name held a date)
+    (exports / "backfill.jsonl").unlink()
+    _write(exports / "2024-10-31.jsonl", [_article(5)])
+    done = _run("score", "exports", "--db", "m.db", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "as they come after exports/2024-10-31.jsonl" in done.stderr
+    assert "a name without a date" not in done.stderr
 
 
 def test_copies_a_browser_numbers_are_read_in_their_numbers_order(tmp_path: Path) -> None:
