@@ -1747,7 +1747,10 @@ def _cmd_db_rejects(args: argparse.Namespace) -> int:
         kind = {"error": "", "skipped": " (left out: not an article)"}.get(
             str(row["severity"]), " (warning)"
         )
-        print(f"{where}: {row['reason']}{kind}: {row['message']} [run {row['run_id']}]")
+        rid = _json_value(row.get("record_id"))
+        # the record's id, unless the message names it already ("id 'x' was already read")
+        named = f"id {rid}, " if rid and repr(str(rid)) not in str(row["message"]) else ""
+        print(f"{where}: {row['reason']}{kind}: {row['message']} [{named}run {row['run_id']}]")
     if not len(frame):
         what = "rejects or warnings" if args.warnings else "rejects"
         print(f"no {what} stored" + (f" for run {args.run}" if args.run is not None else ""))

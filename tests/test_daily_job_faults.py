@@ -1081,10 +1081,19 @@ def test_db_rejects_lists_what_a_run_rejected(tmp_path: Path) -> None:
     assert listed.returncode == 0, listed.stderr
     lines = listed.stdout.splitlines()
     assert len(lines) == 1 and lines[0].split(": ", 1)[0].endswith("2024-10-03.jsonl:2")
-    assert "[run 1]" in lines[0]
+    assert lines[0].endswith("[id kosong, run 1]")
     as_json = _run("db", "rejects", "--db", "m.db", "--json", cwd=tmp_path)
     record = json.loads(as_json.stdout.splitlines()[0])
     assert record["line"] == 2 and record["record_id"] == "kosong"
+    # a vendor's CSV has no id column: a row with a URL and nothing else is named by the id
+    # its URL gives (seen in an operator's trial: the row was known by file and line alone)
+    from media_analytics.corpus import article_id
+
+    url = "https://news.detik.com/berita/d-9999993/kosong"
+    (tmp_path / "vendor.csv").write_text(f"Judul;Konten Berita;URL Berita\n;;{url}\n", "utf-8")
+    assert _run("score", "vendor.csv", "--db", "m.db", "-q", cwd=tmp_path).returncode == 1
+    listed = _run("db", "rejects", "--db", "m.db", "--run", "2", cwd=tmp_path).stdout
+    assert listed.rstrip().endswith(f"[id {article_id(url)}, run 2]"), listed
     assert _run("db", "rejects", "--db", "m.db", "--run", "7", cwd=tmp_path).stdout.startswith(
         "no rejects stored for run 7"
     )

@@ -65,6 +65,7 @@ from typing import IO, Any, cast
 from .article import Article, Issue, build_article
 from .columns import ColumnResolver
 from .dates import _MONTHS, NUMERIC_DAY, numeric_date_order, reads_both_ways
+from .ids import article_id
 from .rejects import Rejects, _Report
 
 __all__ = ["ARTICLE_SUFFIXES", "PathsLike", "read_articles"]
@@ -926,12 +927,23 @@ def _python_naming(field: str) -> str:
 
 
 def _record_id(record: Record, mapping: Mapping[str, str], article: Article | None) -> str | None:
-    """The id a problem's record goes by: its article's, else the one it was given."""
+    """The id a problem's record goes by: its article's, else the one it was given, else the
+    one its URL gives (a vendor's CSV has no id column: a row with a URL and no text is still
+    named)."""
     if article is not None:
         return article.id
-    column = mapping.get("id")
-    value = record.get(column) if column is not None else None
-    return None if value is None or str(value).strip() == "" else str(value).strip()
+    for field in ("id", "url"):
+        column = mapping.get(field)
+        value = record.get(column) if column is not None else None
+        if value is None or str(value).strip() == "":
+            continue
+        if field == "id":
+            return str(value).strip()
+        try:
+            return article_id(str(value))
+        except ValueError:  # (a site's home page names no article)
+            return None
+    return None
 
 
 # ---------------------------------------------------------------------------- records
