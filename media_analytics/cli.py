@@ -216,8 +216,29 @@ def _n_topics(value: str) -> int | str:
         ) from None
 
 
+def _training_inputs(sources: Sequence[str], args: argparse.Namespace, rejects: Any) -> list[Any]:
+    """The articles ``train`` learns from: each once, in its latest version. A folder of daily
+    exports carries articles again (a day's file re-sends the day before's, a correction comes
+    in a later file), as ``score --db`` reads them: the copy of the later file is the article,
+    not a second one, nor an error that gave ``train`` exit 1 (seen in an operator's trial:
+    the first, uncorrected copies kept, and exit 1)."""
+    from .corpus import read_articles
+
+    latest: dict[str, Any] = {}
+    for article in read_articles(
+        sources,
+        rejects=rejects,
+        column_map=_column_map(args.column),
+        max_text_chars=args.max_chars,
+        dayfirst=_dayfirst(args),
+        newer_files=True,
+    ):
+        latest[article.id] = article  # (in the place of its first copy)
+    return list(latest.values())
+
+
 def _cmd_train(args: argparse.Namespace) -> int:
-    from .corpus import Rejects, read_articles, read_labelled
+    from .corpus import Rejects, read_labelled
     from .pipeline import MediaPipeline, check_tone_settings
     from .resources import corpora_dir
     from .themes import Taxonomy
@@ -225,15 +246,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
     rejects = Rejects()
     sources = args.corpus or [str(corpora_dir() / "sample")]
-    articles = list(
-        read_articles(
-            sources,
-            rejects=rejects,
-            column_map=_column_map(args.column),
-            max_text_chars=args.max_chars,
-            dayfirst=_dayfirst(args),
-        )
-    )
+    articles = _training_inputs(sources, args, rejects)
     # said before the fit, so that a set whose rows were all rejected says why, and a fit
     # that fails later does not hide what was left out of it
     _report_rejects(rejects)

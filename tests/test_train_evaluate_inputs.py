@@ -509,3 +509,31 @@ def test_evaluate_themes_and_topics_exit_1_when_article_records_were_rejected(
     articles.write_text(json.dumps(good) + "\n", "utf-8")
     assert main(["evaluate", "themes", str(articles), "--labels", str(labels)]) == 0
     assert main(["evaluate", "topics", str(articles)]) == 0
+
+
+def test_train_reads_a_folder_of_daily_exports_as_the_daily_job_does(tmp_path: Path) -> None:
+    # seen in an operator's trial: `train exports/` on the daily job's folder exited 1 (each
+    # article a later export carried again was a repeated_id reject) and learnt from the
+    # first, uncorrected copies
+    import argparse
+
+    from media_analytics.cli import _training_inputs
+    from media_analytics.corpus import Rejects
+
+    def article(i: int, title: str) -> str:
+        return json.dumps(
+            {"id": f"a-{i}", "title": title, "text": f"Isi berita nomor {i}.",
+             "published_at": "2025-10-0{i}T08:00:00+07:00", "url": f"https://x.id/{i}"}
+        )  # fmt: skip
+
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    (exports / "2025-10-01.jsonl").write_text(article(1, "Banjir") + "\n", "utf-8")
+    day2 = [article(1, "Banjir (ralat)"), article(2, "Jalan rusak")]
+    (exports / "2025-10-02.jsonl").write_text("\n".join(day2) + "\n", "utf-8")
+    (exports / "2025-10-02 (1).jsonl").write_text("\n".join(day2) + "\n", "utf-8")  # twice
+    args = argparse.Namespace(column=None, max_chars=200_000, date_order="auto")
+    rejects = Rejects()
+    read = _training_inputs([str(exports)], args, rejects)
+    assert [(a.id, a.title) for a in read] == [("a-1", "Banjir (ralat)"), ("a-2", "Jalan rusak")]
+    assert len(rejects.errors) == 0
