@@ -23,6 +23,7 @@ from .spikes import (
     attention_tests,
     baseline_periods,
     detect_spikes,
+    periods_with_baseline,
 )
 from .tables import (
     MIN_STORIES,
@@ -330,13 +331,35 @@ def build_content(
             "have no baseline."
         )
     untested = ""
-    if not sum(n_tested.values()):  # too few periods of history: say so, not "no spikes"
+    ready = (
+        periods_with_baseline(everything, code, options["window"], options["min_history"])
+        if not sum(n_tested.values())
+        else 0
+    )
+    if ready:  # the history was there: the stories of each theme or place were too few
+        untested = (
+            f"The spike test could not run: {_count_periods(ready)} the baseline it needs "
+            f"({options['min_history']} of the {options['window']} periods before with "
+            "stories), but the stories carry no theme and name no province, and no regency or "
+            f"city has the {options['min_count']} stories a cell of its needs in a period and "
+            "its baseline together."
+        )
+        method += " No cell could be tested here."
+    elif not sum(n_tested.values()):  # too few periods of history: say so, not "no spikes"
         need = options["min_history"]
+        # (a report --about an actor from --since: its first weeks may hold none of its stories)
+        totals = tables["volume_total"]
         untested = (
             f"The spike test could not run: a period is tested when at least {need} of the "
             f"{options['window']} periods before it hold stories, and no period here has that"
             + (
-                f" (the input holds {_periods(earlier)} before the report's range)"
+                f" (the input holds {_periods(earlier)} before the report's range"
+                + (
+                    f", but {quiet} of the report's {len(totals)} periods hold no stories"
+                    if (quiet := int((totals["articles"] == 0).sum()))
+                    else ""
+                )
+                + ")"
                 if earlier is not None
                 else ""
             )
@@ -536,6 +559,11 @@ def _types_said(types: Sequence[str]) -> str:
     """``people and organisations``, ``people, organisations and places``."""
     words = [_TYPE_WORDS[t] for t in types]
     return " and ".join(words) if len(words) < 3 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _count_periods(n: int) -> str:
+    """``n`` periods with the verb that follows them: "1 period has", "3 periods have"."""
+    return f"{n} period has" if n == 1 else f"{n} periods have"
 
 
 def _periods(n: int | None) -> str:

@@ -157,6 +157,20 @@ def baseline_periods(data: ReportData, period: str = "W", window: int = 4) -> in
     return int(starts[(starts < first) & (starts >= lo)].nunique())
 
 
+def periods_with_baseline(
+    data: ReportData, period: str = "W", window: int = 4, min_history: int = 3
+) -> int:
+    """How many of the periods a report on ``data`` shows have the baseline the spike test
+    asks of a cell (``min_history`` of the ``window`` periods before them holding stories, the
+    input's earlier periods included) and stories of their own: when none is tested, whether
+    the history or the stories per cell were too few."""
+    tested_data, _ = _with_history(data, period)
+    totals = volume(tested_data, None, period).set_index("period")["articles"]
+    held = (totals.shift(1) > 0).astype(float).rolling(window, min_periods=1).sum()
+    ready = (held.fillna(0) >= min_history) & (totals > 0)
+    return int(ready[ready.index.isin(period_grid(data, period))].sum())
+
+
 def benjamini_hochberg(p_values: Sequence[float] | np.ndarray) -> np.ndarray:
     """Benjamini–Hochberg adjusted p-values (q-values), in the input order.
 

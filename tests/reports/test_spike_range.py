@@ -106,6 +106,30 @@ def test_too_little_history_says_the_test_could_not_run(tmp_path: Path) -> None:
     assert "No spikes passed the test" in flat["markdown"].read_text(encoding="utf-8")
 
 
+def test_why_the_test_could_not_run_is_said_as_it_is() -> None:
+    # seen in an operator's trial: `report --about Polri --since ...` said "no period here has
+    # [3 of 4 earlier periods with stories] (the input holds 4 earlier periods before the
+    # report's range)": the report's own first weeks held none of the actor's stories
+    records = _weekly([5, 5, 5, 5, 0, 0, 5])
+    for r in records:  # weeks 5 and 6 hold no stories at all
+        if r["id"].split("-")[0] in ("4", "5"):
+            r["published_at"] = None
+    records = [r for r in records if r["published_at"]]
+    history = history_start("2024-09-30", "W")
+    data = records_to_frames(records, since="2024-09-30", history_since=history)
+    content = build_content(data, title="t", period="W")
+    assert (
+        "4 earlier periods before the report's range, but 2 of the report's 3 periods "
+        "hold no stories" in content.untested
+    )
+    # history enough, but nothing to test in it: that is what is said
+    plain = _weekly([0, 0, 0, 0, 0])
+    none = records_to_frames(plain, since="2024-09-30", history_since=history)
+    content = build_content(none, title="t", period="W")
+    assert content.untested.startswith("The spike test could not run: 1 period has the baseline")
+    assert "the stories carry no theme and name no province" in content.untested
+
+
 def test_the_database_report_reads_the_baseline_periods_before_since(tmp_path: Path) -> None:
     from media_analytics.store import open_store
 
