@@ -297,13 +297,13 @@ class Store(RunsMixin):
                 # keeps what it lacks from the earlier one, as it would from a stored one
                 lacked = _kept_from(earlier, data)
                 if lacked:
-                    _say_kept(aid, lacked, "earlier copy's")
+                    _say_kept(aid, lacked, "earlier copy's", data)
                     kept_here.setdefault(aid, {}).update(lacked)
                     data = _with_kept(data, lacked)
             given[aid] = data
             digest = content_hash(data)
             prepared[aid] = _prepared(data, digest)
-            if any(_lacks(data, name) for name in _KEPT_FIELDS):
+            if any(_lacks(data, name) for name in _KEPT_FIELDS) or _zoneless(data):
                 lacking[aid] = data
             else:
                 lacking.pop(aid, None)
@@ -1502,7 +1502,7 @@ def _keep_stored_fields(
         digest = content_hash(data)
         prepared[aid] = _prepared(data, digest)
         order[:] = [(i, digest if i == aid else d) for i, d in order]
-        _say_kept(aid, kept, "stored")
+        _say_kept(aid, kept, "stored", lacking[aid])
         said[aid] = kept
     return said
 
@@ -1745,12 +1745,48 @@ def _lacks(data: Mapping[str, Any], name: str) -> bool:
 
 def _kept_from(before: Mapping[str, Any], data: Mapping[str, Any]) -> dict[str, Any]:
     """The date, source, url and body that ``data`` lacks and ``before`` has (see
-    :func:`_lacks`)."""
-    return {
+    :func:`_lacks`), and ``before``'s date when ``data``'s says less (:func:`_coarser_date`)."""
+    kept = {
         name: before[name]
         for name in _KEPT_FIELDS
         if _lacks(data, name) and not _lacks(before, name)
     }
+    if "published_at" not in kept and _coarser_date(data.get("published_at"), before):
+        kept["published_at"] = before["published_at"]
+    return kept
+
+
+def _zoneless(data: Mapping[str, Any]) -> bool:
+    """Whether ``data``'s date is written without a zone (a vendor's ``17/10/2025 05:34``):
+    it may say less than a stored date (:func:`_coarser_date`)."""
+    value = data.get("published_at")
+    return isinstance(value, str) and len(value) > 10 and value[-6] not in "+-" and value[-1] != "Z"
+
+
+def _coarser_date(value: Any, before: Mapping[str, Any]) -> bool:
+    """Whether date ``value`` says no more than ``before``'s, in a coarser notation: its time
+    of day without the zone (a vendor's ``17/10/2025 05:34`` of the crawler's ``05:34 WIB``),
+    or its day alone (read as midnight). Such a re-send is no correction: it keeps the stored
+    date, is not counted as changed, and is not scored again (seen in an operator's trial: five
+    re-sent articles "changed", and their dates lost their zone).
+
+    >>> stored = {"published_at": "2025-10-17T05:34:00+07:00"}
+    >>> days = ["2025-10-17T05:34:00", "2025-10-17T00:00:00", "2025-10-17T05:40:00"]
+    >>> [_coarser_date(v, stored) for v in [*days, "2025-10-18T00:00:00"]]
+    [True, True, False, False]
+    """
+    old = before.get("published_at")
+    if not isinstance(value, str) or not isinstance(old, str) or value == old:
+        return False
+    try:
+        new, was = datetime.fromisoformat(value), datetime.fromisoformat(old)
+    except ValueError:
+        return False
+    if new.tzinfo is not None:
+        return False
+    wall = was.replace(tzinfo=None)
+    midnight = datetime.min.time()
+    return new == wall or (new.time() == midnight != wall.time() and new.date() == wall.date())
 
 
 def _with_kept(data: Mapping[str, Any], kept: dict[str, Any]) -> dict[str, Any]:
@@ -1762,7 +1798,16 @@ def _with_kept(data: Mapping[str, Any], kept: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _say_kept(aid: str, kept: dict[str, Any], whose: str) -> None:
+def _say_kept(aid: str, kept: dict[str, Any], whose: str, data: Mapping[str, Any]) -> None:
+    if "published_at" in kept and not _lacks(data, "published_at"):
+        # a date in a coarser notation (no zone, no time): no loss to warn of
+        logger.debug(
+            "article %r read again with its date as %s: the %s date %s is kept",
+            aid, data["published_at"], whose, kept["published_at"],
+        )  # fmt: skip
+        kept = {name: value for name, value in kept.items() if name != "published_at"}
+        if not kept:
+            return
     logger.warning(
         "article %r read again without %s: the %s %s kept",
         aid,

@@ -340,6 +340,34 @@ def test_a_worse_copy_in_the_same_batch_keeps_what_the_earlier_one_had(
     assert "the earlier copy's date" in caplog.text
 
 
+def test_a_resend_whose_date_says_less_keeps_the_stored_date_and_is_unchanged(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen in an operator's trial: a vendor's CSV re-sent five of the crawler's articles with
+    # the same title, body and URL and the date as "17/10/2025 05:34" (no zone): "5 of them
+    # changed", scored again, and the stored dates lost their +07:00
+    articles = [
+        dict(a, published_at=f"2025-10-17T05:3{i}:00+07:00") for i, a in enumerate(make_articles(4))
+    ]
+    store.add_articles(articles)
+    again = [
+        dict(articles[0], published_at="2025-10-17T05:30:00"),  # the time, without its zone
+        dict(articles[1], published_at="2025-10-17T00:00:00"),  # the day alone
+        dict(articles[2], published_at="2025-10-17T09:31:00"),  # another time: a correction
+        dict(articles[3], published_at="2025-10-17T05:33:00", title="Judul baru"),
+    ]
+    with caplog.at_level(logging.WARNING, logger="media_analytics.store"):
+        assert store.add_articles(again) == (0, 4, 2)
+    assert "read again without" not in caplog.text  # nothing lost to warn of
+    stored = {r["id"]: r for batch in store.stored_articles() for r in batch}
+    dates = [stored[a["id"]]["published_at"] for a in articles]
+    assert dates == [
+        "2025-10-17T05:30:00+07:00", "2025-10-17T05:31:00+07:00",
+        "2025-10-17T09:31:00", "2025-10-17T05:33:00+07:00",
+    ]  # fmt: skip
+    assert stored[articles[3]["id"]]["title"] == "Judul baru"  # the rest of it is the newer
+
+
 def test_edit_during_scoring_keeps_the_score_stale(store: Store) -> None:
     (article,) = make_articles(1)
     store.add_articles([article])
