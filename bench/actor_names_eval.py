@@ -38,26 +38,42 @@ TYPES = ("person", "organization")
 GROUPERS = {"person": person_groups, "organization": org_groups}
 
 
-def actors() -> tuple[dict[str, set[tuple[str, str]]], dict[str, Counter[tuple[str, str]]]]:
-    """Per type, ``(article id, name)`` pairs and ``(short form, full name) -> articles``."""
+Roles = dict[str, Counter[str]]
+
+
+def actors() -> tuple[
+    dict[str, set[tuple[str, str]]], dict[str, Counter[tuple[str, str]]], Roles
+]:
+    """Per type, ``(article id, name)`` pairs and ``(short form, full name) -> articles``; and
+    each person's offices, by the articles that give it each (as the reports read them)."""
     from score_bench import load_clickid_articles
 
     pairs: dict[str, set[tuple[str, str]]] = {t: set() for t in TYPES}
     links: dict[str, Counter[tuple[str, str]]] = {t: Counter() for t in TYPES}
+    held: set[tuple[str, str, str]] = set()
     for article in load_clickid_articles():
         for actor in extract_actors(clean_article(article.text).text):
             if actor.type in pairs:
                 pairs[actor.type].add((article.id, actor.name))
                 for alias in actor.aliases:
                     links[actor.type][(alias, actor.name)] += 1
-    return pairs, links
+                if actor.type == "person" and actor.role:
+                    held.add((article.id, actor.name, actor.role))
+    roles: Roles = {}
+    for _, name, role in held:
+        roles.setdefault(name, Counter())[role] += 1
+    return pairs, links, roles
 
 
-def report(kind: str, pairs: set[tuple[str, str]], links: Counter, top: int) -> dict[str, str]:
+def report(
+    kind: str, pairs: set[tuple[str, str]], links: Counter, top: int, roles: Roles
+) -> dict[str, str]:
     counts = Counter(name for _, name in pairs)
     t0 = time.perf_counter()
-    # with the package's other names of national bodies, as reports read them
-    groups = GROUPERS[kind](counts, links, table=with_known_body_names(None))
+    # with the package's other names of national bodies, and the people's offices, as reports
+    # read them
+    more = {"roles": roles} if kind == "person" else {}
+    groups = GROUPERS[kind](counts, links, table=with_known_body_names(None), **more)
     seconds = time.perf_counter() - t0
     changed = sum(1 for p in pairs if p[1] in groups)
     # articles per name, an article naming two forms of one counted once (as reports do)
@@ -109,11 +125,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
-    pairs, links = actors()
+    pairs, links, roles = actors()
     print(f"extraction: {time.perf_counter() - t0:.0f} s")
     groups = {}
     for kind in TYPES:
-        groups[kind] = report(kind, pairs[kind], links[kind], args.top)
+        groups[kind] = report(kind, pairs[kind], links[kind], args.top, roles)
         if LABELS.exists():
             judged(kind, groups[kind])
     if args.draw:

@@ -241,8 +241,16 @@ def _given_before(
     """
     for at, word in enumerate(long):
         if short[0] == word or (len(short[0]) == 1 and word.startswith(short[0])):
-            return any(len(w) > 1 and w not in _DROPPED_KEYS and (w,) in given for w in long[:at])
+            return any(
+                len(w) > 1 and w not in _DROPPED_KEYS and ((w,) in given or w in _KIN_HEADS)
+                for w in long[:at]
+            )
     return False
+
+
+#: Words that, before a known person's full name, make another person's name: a child or a
+#: spouse named after a parent ("Putri Zulkifli Hasan", a legislator, is not Zulkifli Hasan).
+_KIN_HEADS = frozenset({"putri", "putra", "putera", "istri", "suami", "anak"})
 
 
 class _Groups:
@@ -404,6 +412,12 @@ def person_groups(
         # "Shanty Jones")
         if len(owners) == 1:
             (owner,) = owners
+            # a name many people bear, alone in a story, is that person's only where a story
+            # gives it an office the person holds ("Menkeu Sri"): a murder victim "Sri" is not
+            # the finance minister, a detective "Iptu Hartono" not BPS's deputy Ateng Hartono
+            given = {o for o, _ in offices.get(k, ())}
+            if k[0] in _common_names() and not given & group_offices[owner]:
+                continue
             if group_freq[owner] >= max(min_full, freq[k]) and groups.join(owner, k):
                 joined.add(k)
     # nicknames the articles join to one full name
@@ -838,6 +852,14 @@ def _abbreviates_words(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         return False
     letters = iter("".join(w for w in full if not w.startswith("@")))
     return all(c in letters for c in "".join(w for w in short if not w.startswith("@")))
+
+
+@lru_cache(maxsize=1)
+def _common_names() -> frozenset[str]:
+    """The words of ``actors/data/common_names.txt``: names many Indonesians bear."""
+    from .lexicon import read_lines
+
+    return frozenset(w for line in read_lines("common_names.txt") for w in name_words(line))
 
 
 @lru_cache(maxsize=1)

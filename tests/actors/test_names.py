@@ -117,6 +117,40 @@ def test_a_lone_given_name_joins_only_a_well_established_full_name():
     assert person_groups({"Rony": 1, "Ronny": 1}) == {}
 
 
+def test_a_name_many_people_bear_joins_a_well_known_person_only_with_the_office():
+    # seen by a newsroom researcher on 2025 news: a murder victim "Sri" counted as the finance
+    # minister (her quotes in the minister's row of top speakers), a detective "Iptu Hartono"
+    # (9 quotes) as BPS's Ateng Hartono, a school cook "Dian" as KPK's Dian Patria
+    counts = {"Sri Mulyani Indrawati": 40, "Sri": 1, "Ateng Hartono": 12, "Hartono": 1}
+    roles = {
+        "Sri Mulyani Indrawati": {"Menteri Keuangan": 35},
+        "Ateng Hartono": {"Deputi Bidang Statistik Sosial BPS": 10},
+        "Hartono": {"Kasat Reskrim Polres Sukabumi": 1},
+    }
+    assert person_groups(counts, roles=roles) == {}
+    # the story gives the word the person's office: that person
+    minister = {**roles, "Sri": {"Menkeu": 1}}
+    assert person_groups(counts, roles=minister) == {"Sri": "Sri Mulyani Indrawati"}
+    # a word fewer people bear joins as before
+    assert person_groups({"Anies": 5, "Anies Baswedan": 8}) == {"Anies": "Anies Baswedan"}
+
+
+def test_a_child_named_after_a_parent_is_not_the_parent():
+    # seen on 2025 news: PAN's faction chair Putri Zulkifli Hasan counted under her father
+    counts = {"Zulkifli Hasan": 40, "Putri Zulkifli Hasan": 6}
+    assert person_groups(counts) == {}
+    # a word news leaves out of the name is still the one person
+    assert person_groups({"Tito Karnavian": 40, "Muhammad Tito Karnavian": 5}) == {
+        "Muhammad Tito Karnavian": "Tito Karnavian"
+    }
+
+
+def test_a_street_is_no_person() -> None:
+    # seen on 2025 news: "Lorong KH Umar" (an alley in Palembang) read as a person Umar
+    text = "Warga di Lorong KH Umar, Kecamatan Ilir Barat II, mengungsi sejak pagi."
+    assert [a.name for a in extract_actors(text) if a.type == "person"] == []
+
+
 def test_a_word_several_people_bear_joins_the_one_holding_the_office_it_is_given():
     # seen on 2025 news: "Presiden Prabowo" alone in 35 articles, beside the president's full
     # name and the police chief's, whose name ends with the same word
