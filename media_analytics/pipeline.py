@@ -1653,7 +1653,10 @@ class MediaPipeline:
         text, title : str
             The article as it is scored (cleaned here as scoring cleans it).
         name : str
-            The actor, as the record names it (``actors[].name``); case does not matter.
+            The actor, as the record names it (``actors[].name``; case does not matter), or
+            as reports count it (``Ahmad Luthfi`` for the article's ``Luthfi``) when one actor
+            of the article has a shorter or longer form of it; ``name`` in the answer is the
+            article's form.
 
         Returns
         -------
@@ -1697,6 +1700,18 @@ class MediaPipeline:
         actors = speakers_as_actors(body, named, quotes)
         toned = [a for a in actors if a.type in ("person", "organization")]
         found = [a for a in toned if a.name.casefold() == str(name).casefold()]
+        if not found:
+            # the name reports count it under ("Ahmad Luthfi") for the form the article wrote
+            # ("Luthfi"), or the reverse, when one actor of the article is it
+            from .actors.names import _within, name_words
+
+            asked = name_words(str(name))
+            found = [
+                a
+                for a in toned
+                if _within(name_words(a.name), asked) or _within(asked, name_words(a.name))
+            ]
+            found = found if len(found) == 1 else []
         if not found:
             known = ", ".join(sorted({repr(a.name) for a in toned})) or "none"
             raise ValueError(f"no person or organisation named {name!r} in the article: {known}")

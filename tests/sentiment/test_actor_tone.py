@@ -350,3 +350,23 @@ def test_explain_actor_names_the_sentences_left_out_and_refuses_an_unknown_actor
     assert list(explained["sentences"]["text"]) == ["KPK memeriksa tiga saksi di Jakarta."]
     with pytest.raises(ValueError, match=r"no person or organisation named 'Polri'.*'KPK'"):
         default_pipeline.explain_actor(text, "Polri")
+
+
+def test_explain_actor_takes_the_name_reports_count_the_actor_under(default_pipeline) -> None:
+    # seen by a newsroom researcher: the tables count the lead's "Luthfi" under "Ahmad Luthfi",
+    # and explain_actor refused that name
+    text = (
+        "Calon gubernur Luthfi meminta relawan menjaga suasana damai. "
+        '"Kita kedepankan demokrasi yang sejuk," kata Luthfi di Semarang.'
+    )
+    short = default_pipeline.explain_actor(text, "Luthfi")
+    full = default_pipeline.explain_actor(text, "Ahmad Luthfi")
+    assert full["name"] == short["name"] == "Luthfi"
+    assert full["label"] == short["label"] and len(full["sentences"]) == len(short["sentences"])
+    # a name two actors of the article could be is refused, naming them
+    two = (
+        "Wali Kota Budi Santoso bertemu Bupati Budi Hartono di Semarang. "
+        '"Kami sepakat," kata Budi Santoso.'
+    )
+    with pytest.raises(ValueError, match="no person or organisation named 'Budi'"):
+        default_pipeline.explain_actor(two, "Budi")
