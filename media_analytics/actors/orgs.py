@@ -450,6 +450,11 @@ def is_draw_group(ts: TokenStream, i: int) -> bool:
     )
 
 
+#: Known names that, right before another organisation's, are that organisation's board or
+#: branch: ``DPD Gerindra Jateng`` (a party's regional board), not ``DPD`` (the senate).
+_BRANCH_HEADS = frozenset({"DPD"})
+
+
 def match_org(
     ts: TokenStream, i: int, gaz: Gazetteer, *, complement: bool = False
 ) -> OrgMatch | None:
@@ -481,6 +486,17 @@ def match_org(
         return None  # no listed name and no head word starts here
     known = lex.org_phrases.longest(ts.words, i)
     if known == i + 1 and (_defines_other(ts, i) or is_channel(ts, i)):
+        return None
+    if (
+        known == i + 1
+        and w in _BRANCH_HEADS
+        and known < ts.n
+        and ts.joined(known)
+        and ts.caps[known]
+        and ts.words[known] in lex.org_openers
+    ):
+        # "DPD Gerindra Jateng": a party's regional board, named by the party that follows,
+        # not the senate (DPD, "DPD RI")
         return None
     if known > i:
         j = known

@@ -292,3 +292,14 @@ def test_a_focus_group_discussion_is_no_organisation() -> None:
     actors = [(a.name, a.type) for a in extract_actors(text)]
     assert not [name for name, kind in actors if "Discussion" in name or name == "FGD"]
     assert ("Dinas Koperasi Kota Bogor", "organization") in actors
+
+
+def test_a_partys_regional_board_is_the_party_not_the_senate() -> None:
+    # seen on the detik Pilkada index: "DPD" was #10 of the top actors, 42 of its stories a
+    # party's regional board (DPD Gerindra Jateng, DPD PDIP Jawa Tengah), 4 the senate
+    assert list(orgs("Ketua DPD Gerindra Jateng Sudaryono optimistis.")) == ["Gerindra Jateng"]
+    assert list(orgs("Sekretaris DPD PDIP Jawa Tengah hadir.")) == ["PDIP Jawa Tengah"]
+    assert list(orgs("Ketua DPD Partai Demokrat Jateng hadir.")) == ["Partai Demokrat Jateng"]
+    # the senate itself
+    assert list(orgs("Anggota DPD RI asal Jateng hadir.")) == ["DPD RI"]
+    assert list(orgs("DPD mengesahkan rancangan itu.")) == ["DPD"]
