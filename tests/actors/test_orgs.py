@@ -303,3 +303,11 @@ def test_a_partys_regional_board_is_the_party_not_the_senate() -> None:
     # the senate itself
     assert list(orgs("Anggota DPD RI asal Jateng hadir.")) == ["DPD RI"]
     assert list(orgs("DPD mengesahkan rancangan itu.")) == ["DPD"]
+
+
+def test_a_religious_community_is_an_organisation() -> None:
+    # seen on the detik Pilkada index: "Ahmadiyah" typed as a person, and quoted as one
+    assert orgs("Warga Ahmadiyah di Kuningan berharap kesetaraan hak.")["Ahmadiyah"].type == (
+        "organization"
+    )
+    assert "Jemaat Ahmadiyah" in orgs("Jemaat Ahmadiyah berharap kesetaraan hak.")
