@@ -141,6 +141,27 @@ _PRONOUN_SUBJECTS = frozenset({"Ia", "Dia", "Beliau"})
 _ACT_VERBS = frozenset(
     {"menyampaikan", "mengungkapkan", "mengungkap", "menyatakan", "mengucapkan", "mengutarakan"}
 )
+# verbs whose object may be the thing announced or revealed rather than words ("mengumumkan
+# bakal calon", "mengungkap kunci kemenangan", "menyampaikan dukungan"): what follows them
+# with no comma or "bahwa" is speech only when it is a clause (see ``object_only``)
+_OBJECT_VERBS = frozenset(
+    {"mengumumkan", "menyampaikan", "mengungkap", "mengungkapkan", "membeberkan", "memaparkan"}
+)
+# words that make a clause of what follows such a verb: subjects, auxiliaries, and a few
+# predicates without a verb's prefix ("harga beras naik", "kondisinya aman")
+_CLAUSE_WORDS = frozenset(
+    {
+        *("dirinya", "pihaknya", "ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku"),
+        *("akan", "sudah", "telah", "sedang", "harus", "bisa", "dapat", "perlu", "tidak", "tak"),
+        *("belum", "masih", "mampu", "siap", "ingin", "mau", "pernah", "sempat", "bukan"),
+        *("ada", "naik", "turun", "aman", "cukup", "benar", "penting", "tetap", "masuk", "jadi"),
+        *("adalah", "merupakan", "yakni", "yaitu", "positif", "negatif", "baik", "buruk"),
+        *("stabil", "kondusif", "lancar", "sehat"),
+        # "mengungkap adanya tambang ilegal": a fact reported, as a clause would report it
+        "adanya",
+    }
+)
+_VERB_PREFIXES = ("me", "di", "ber", "ter")
 _ACT_NOUNS = frozenset(
     {
         *("ucapan", "ungkapan", "rasa", "terima", "selamat", "belasungkawa", "duka", "salam"),
@@ -1717,6 +1738,7 @@ class _Attributor:
                     continue
                 if low in _ANSWERING and nxt < ts.n and ts.lows[nxt] not in (",", "bahwa"):
                     continue  # "kata Budi menjawab pertanyaan guru": the occasion, not speech
+                given = nxt
                 if nxt < ts.n and ts.words[nxt] == ",":
                     nxt += 1  # "Budi menjelaskan, ..."
                 nxt = self.past_complementizer(k, nxt)
@@ -1727,6 +1749,8 @@ class _Attributor:
                 span = self.clause(nxt)
                 if span is None or any(a <= span[0] < b for a, b in self.quote_spans):
                     continue
+                if nxt == given and low in _OBJECT_VERBS and self.object_only(nxt, span):
+                    continue  # "PDIP mengumumkan bakal calon ...": what, not words
                 source = speaker or org
                 out.append(Quote(source, ts.text[span[0] : span[1]], low, False, *span))
                 if speaker is not None:
@@ -1934,6 +1958,20 @@ class _Attributor:
                 j + 2 >= ts.n or not ts.words[j + 2][:1].isalnum() or ts.lows[j + 2] in _PHRASE_STOP
             )
         )
+
+    def object_only(self, j: int, span: tuple[int, int]) -> bool:
+        """The words from token ``j`` to the end of ``span`` are a thing named, not a clause:
+        no subject pronoun, no auxiliary and no verb stands in them (``mengumumkan bakal calon
+        kepala daerah tahap kedua``, ``menyampaikan dukungan kepada Ridwan Kamil``), as after
+        a verb that takes a thing as well as words (:data:`_OBJECT_VERBS`)."""
+        ts = self.ts
+        for i in range(j, ts.n):
+            if ts.starts[i] >= span[1]:
+                break
+            low = ts.lows[i]
+            if low in _CLAUSE_WORDS or (len(low) > 5 and low.startswith(_VERB_PREFIXES)):
+                return False
+        return True
 
     def act_named(self, k: int, j: int) -> bool:
         """The verb at ``k`` names a speech act instead of reporting what was said: ``menyampaikan

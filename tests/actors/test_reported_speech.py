@@ -234,3 +234,38 @@ def test_a_name_inside_the_relative_clause_is_not_the_subject() -> None:
         "film itu berperan sebagai Roni Prakoso mengatakan ketagihan bermain film layar lebar."
     )
     assert reported(text) == [("Onad Setiawan", "ketagihan bermain film layar lebar", "mengatakan")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ketua DPP Partai Maju Budi Santoso mengumumkan bakal calon kepala daerah tahap kedua.",
+        "Gubernur Budi Santoso menyampaikan dukungan kepada pasangan nomor urut dua.",
+        "Wali Kota Budi Santoso mengungkap kunci kemenangan timnya dalam pemilihan itu.",
+    ],
+)
+def test_the_thing_announced_is_no_speech(text: str) -> None:
+    # seen by a newsroom researcher on the detik Pilkada index: 8 of 30 top-speaker "quotes"
+    # were the object of mengumumkan / mengungkap / menyampaikan, a party the #11 speaker
+    assert reported(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Gubernur Budi Santoso menyampaikan pihaknya akan menambah anggaran pupuk.",
+            "pihaknya akan menambah anggaran pupuk",
+        ),
+        (
+            "Kapolres Budi Santoso menyampaikan situasi kota aman terkendali.",
+            "situasi kota aman terkendali",
+        ),
+        (
+            "Kepala Dinas Budi Santoso mengungkap adanya tambang ilegal di hutan lindung.",
+            "adanya tambang ilegal di hutan lindung",
+        ),
+    ],
+)
+def test_a_clause_after_those_verbs_is_still_speech(text: str, said: str) -> None:
+    assert [q[1] for q in reported(text)] == [said]
