@@ -106,7 +106,8 @@ class ReportData:
         when the record gives it none and for every place: never the story's tone;
         ``name`` is the name the actor counts under, ``written`` the form the record gave.
     quotes : pandas.DataFrame
-        ``id, date, source, speaker, text, verb``.
+        ``id, date, source, speaker, text, verb, direct``: ``direct`` is ``True`` for words in
+        quotation marks, ``False`` for reported speech (``None`` when the record does not say).
     names : pandas.DataFrame
         ``id, date, type, name, written``: every form each story wrote an actor in, with the
         name it counts under (``actors`` keeps one row per story and name).
@@ -917,6 +918,10 @@ def records_to_frames(
                     "speaker": _clean_str(quote.get("speaker")),
                     "text": _clean_str(quote.get("text")) or "",
                     "verb": _clean_str(quote.get("verb")),
+                    # (records of earlier releases, or written by hand, may not say)
+                    "direct": quote.get("direct")
+                    if isinstance(quote.get("direct"), bool)
+                    else None,
                 }
             )
 
@@ -937,7 +942,7 @@ def records_to_frames(
         ],
     )  # fmt: skip
     actors = actors[actors["name"].notna()].copy()
-    quotes = _frame(quote_rows, ["id", "date", "source", "speaker", "text", "verb"])
+    quotes = _frame(quote_rows, ["id", "date", "source", "speaker", "text", "verb", "direct"])
     headlines = dict(zip(stories["id"], stories["title"], strict=True))
     # the package's other names of national bodies (Mabes Polri, Kepolisian RI: Polri) under
     # the analyst's own

@@ -589,3 +589,17 @@ def test_a_speaker_described_not_named_is_no_speaker_across_stories():
         "Budi Santoso", "@penggemar_bola12", "ghaina.muslimah", "iNews",
     ]  # fmt: skip
     assert "netizen" in data.quotes["speaker"].tolist()  # the quotes keep who said them
+
+
+def test_the_quotes_frame_says_which_quotes_are_direct() -> None:
+    # seen by a newsroom researcher: every record says whether a quote is in quotation marks,
+    # and the quotes frame dropped it, so direct quotes could not be kept alone
+    said = [
+        {"speaker": "Budi", "text": "Kita jaga bersama", "verb": "kata", "direct": True},
+        {"speaker": "Budi", "text": "situasi aman", "verb": "menyampaikan", "direct": False},
+        {"speaker": "Ani", "text": "tanpa tanda", "verb": "kata"},  # a record of an earlier release
+    ]
+    record = {"id": "a", "published_at": "2024-11-01", "source": "x", "title": "t",
+              "themes": [], "actors": [], "quotes": said}  # fmt: skip
+    quotes = records_to_frames([record]).quotes
+    assert quotes["direct"].tolist() == [True, False, None]
