@@ -121,7 +121,8 @@ def theme_columns(volume_theme: pd.DataFrame) -> pd.DataFrame:
 def actor_voice_columns(over_time: pd.DataFrame) -> pd.DataFrame:
     """The share of voice between actors per period as the reports show it: a row per period,
     a column per actor in the order compared, each cell the share and, in brackets, the
-    stories (the exported table has a row per period and actor).
+    stories (the exported table has a row per period and actor); ``partial`` stays beside
+    ``period``, as in the other tables over time.
 
     >>> table = pd.DataFrame({
     ...     "period": pd.to_datetime(["2024-11-04"] * 2 + ["2024-11-11"] * 2),
@@ -138,7 +139,8 @@ def actor_voice_columns(over_time: pd.DataFrame) -> pd.DataFrame:
             for s, n in zip(over_time["share"], over_time["articles"], strict=True)
         ]
     )
-    wide = cells.pivot(index="period", columns="actor", values="cell")
+    index = ["period", "partial"] if "partial" in over_time.columns else ["period"]
+    wide = cells.pivot(index=index, columns="actor", values="cell")
     wide = wide[list(dict.fromkeys(over_time["actor"]))]
     wide.columns.name = None
     return wide.reset_index()

@@ -370,8 +370,9 @@ def share_of_voice(
     Returns
     -------
     pandas.DataFrame
-        Columns ``[period,] <key>, articles, share``; shares sum to 1 within each period (or over
-        all rows) unless no story mentions any of the keys.
+        Columns ``[period, partial,] <key>, articles, share``; shares sum to 1 within each
+        period (or over all rows) unless no story mentions any of the keys; ``partial`` says
+        whether the data hold only part of the period (:func:`partial_periods`).
 
     Raises
     ------
@@ -439,7 +440,9 @@ def share_of_voice(
             [*(["period"] if period else []), "articles", "key"],
             ascending=[*([True] if period else []), False, True],
         )
-    return out.rename(columns={"key": column}).reset_index(drop=True)
+    out = out.rename(columns={"key": column}).reset_index(drop=True)
+    # (a week the data cut short is marked, as in the other tables over time)
+    return _with_partial(out, data, period) if period is not None else out
 
 
 def _asked_under(

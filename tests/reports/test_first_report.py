@@ -230,7 +230,8 @@ def test_actors_asked_for_are_compared_period_by_period(tmp_path: Path) -> None:
     whole = pd.read_csv(paths["csv:share_of_voice_actor"]).set_index("actor")["articles"]
     assert counts.sum().to_dict() == whole.to_dict()
     markdown = paths["markdown"].read_text(encoding="utf-8")
-    assert "| 2024-11-04 | 60.0% (3) | 40.0% (2) | 0.0% (0) |" in markdown
+    assert "| 2024-11-04 | yes | 60.0% (3) | 40.0% (2) | 0.0% (0) |" in markdown  # (cut short)
+    assert over["partial"].tolist() == [True] * 3 + [False] * 3 + [True] * 3
     html = paths["html"].read_text(encoding="utf-8")
     assert 'data-chart="share-of-voice-actor-over-time"' in html
     # with no actors asked for there is nothing to compare period by period
