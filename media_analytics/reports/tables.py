@@ -932,13 +932,27 @@ def _mode(values: pd.Series) -> str | None:
     return str(sorted(counts[counts == counts.max()].index)[0])
 
 
-def top_speakers(data: ReportData, n: int = 10, *, max_chars: int = 160) -> pd.DataFrame:
+def top_speakers(
+    data: ReportData, n: int = 10, *, max_chars: int = 160, period: str | None = None
+) -> pd.DataFrame:
     """The most quoted speakers, with who they are and their latest quote.
+
+    Parameters
+    ----------
+    data : ReportData
+    n : int
+        Speakers kept (in each period with ``period``).
+    max_chars : int
+        Where a quote is cut.
+    period : {"D", "W", "M"}, optional
+        The ``n`` most quoted of each period instead of the whole range (a ``period`` column
+        first; periods whose stories quote no one have no rows).
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``speaker, title, role, quotes, articles, latest_quote``, most quotes first:
+        Columns ``[period,] speaker, title, role, quotes, articles, latest_quote``, most quotes
+        first:
         ``title`` (rank or honorific, ``Irjen``) and ``role`` (``Kapolda Metro Jaya``) are the
         forms the stories give the speaker most often as a person or organisation they name
         (as in :func:`top_actors`; empty when none gives one); the quote is cut at
@@ -949,6 +963,19 @@ def top_speakers(data: ReportData, n: int = 10, *, max_chars: int = 160) -> pd.D
     """
     from ..actors import is_description
 
+    if period is not None:
+        starts = period_start(data.quotes["date"], _period_code(period))
+        parts = [
+            top_speakers(
+                dataclasses.replace(data, quotes=data.quotes[starts == start]), n,
+                max_chars=max_chars,
+            ).assign(period=start)
+            for start in sorted(starts.dropna().unique())
+        ]  # fmt: skip
+        columns = ["period", "speaker", "title", "role", "quotes", "articles", "latest_quote"]
+        if not parts:
+            return pd.DataFrame(columns=columns)
+        return pd.concat(parts, ignore_index=True)[columns]
     q = data.quotes.dropna(subset=["speaker"])
     # a speaker named by initials alone is someone else in every story (see records_to_frames),
     # and so is one described in lower case ("netizen")

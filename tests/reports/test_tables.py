@@ -319,6 +319,12 @@ def test_top_speakers(data):
         "articles": [2, 1],
         "latest_quote": ["kedua", "satu"],
     }
+    # week by week (seen: a newsroom researcher grouped the quotes by week by hand)
+    weekly = top_speakers(data, period="W")
+    assert weekly[["period", "speaker", "quotes"]].astype(str).values.tolist() == [
+        ["2024-11-04", "Ani", "1"], ["2024-11-11", "Budi", "1"], ["2024-11-25", "Ani", "1"],
+    ]  # fmt: skip
+    assert weekly.loc[0, "title"] == "Dr."  # who she is, read from all the stories
 
 
 def test_emerging_new_topic(data):
