@@ -1111,7 +1111,7 @@ def _score_into_store(
             rejects = new
             store.mark_files_read(run_id, {p: v for p, v in stats.items() if p not in done})
             state_held.close()  # the next run may read now: this one's files are recorded
-            behind = _model_behind(store, version)
+            behind = None if args.older_model else _model_behind(store, version)
             if behind is not None:
                 logger.error(behind)
                 counts["behind"] = 1
@@ -1212,12 +1212,16 @@ def _model_behind(store: Any, version: str) -> str | None:
     if current is None or current == version:
         return None
     mine = versions[versions["model_version"] == version]
-    finished = (mine["n_runs"] - mine["n_running"]).sum() if len(mine) else 0
     fix = (
         f"the articles read are stored and wait for it: score with --model pointing at "
-        f"{current}'s model directory"
+        f"{current}'s model directory, or give --older-model to score with this one all the same"
     )
-    if len(mine) and not mine["n_scores"].sum() and finished:
+    if len(mine) and not mine["n_scores"].sum():
+        # a model whose first runs stopped before saving a score is new, not dropped
+        runs = store.runs_frame()
+        counts = runs.loc[runs["model_version"] == version, "counts"]
+        if not any(isinstance(c, dict) and c.get("scored", 0) for c in counts):
+            return None
         # its scores dropped (db drop-version) after the upgrade, then the old cron line ran
         return (
             f"model {version} had its scores dropped from this database (db drop-version), and "
@@ -2423,6 +2427,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --db: score again articles this model version already scored; with --engine "
         "dask: score every partition again",
+    )
+    score.add_argument(
+        "--older-model",
+        action="store_true",
+        help="with --db: score with this model although reports cover a newer one, or its "
+        "scores were dropped (without it such a run stores what it reads, scores nothing and "
+        "exits 1)",
     )
     score.add_argument(
         "--dedup-state",

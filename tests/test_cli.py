@@ -893,10 +893,36 @@ def test_a_run_with_an_older_model_than_reports_cover_stores_and_does_not_score(
     said = run(str(day), code=1)
     assert len(said) == 1 and "dropped" in said[0] and new in said[0], said
     assert stored() == 10 and scores() == {new: 9}
+    # or, knowingly, --older-model
+    assert run(str(day), "--older-model", code=0) == []
+    assert scores() == {old: 10, new: 9}
     # going back to the old model is dropping the new one
     assert main(["db", "drop-version", new, "--db", db, "--force"]) == 0
     assert run(str(day)) == []
     assert scores() == {old: 10}
+
+
+def test_a_new_model_whose_first_run_stopped_before_scoring_is_not_taken_for_a_dropped_one(
+    tmp_path: Path, default_pipeline
+) -> None:
+    from media_analytics.store import open_store
+
+    newer = tmp_path / "newer"
+    default_pipeline.save(newer)
+    model = MediaPipeline.load(newer)
+    model.themes_.set_threshold("public_dialogue", 0.75)
+    model.save(newer)
+    day = tmp_path / "day.jsonl"
+    day.write_text(json.dumps(read_sample_records()[0], ensure_ascii=False), "utf-8")
+    db = str(tmp_path / "m.db")
+    argv = ["score", str(day), "--db", db, "--date-order", "dmy", "--jobs", "1", "-q"]
+    assert main(argv) == 0  # the default model
+    with open_store(db) as store:  # the new model's first run, killed before it scored
+        store.finish_run(store.start_run(model.model_version), "crashed")
+    assert main([*argv, "--model", str(newer)]) == 0
+    with sqlite3.connect(db) as con:
+        versions = dict(con.execute("SELECT model_version, COUNT(*) FROM scores GROUP BY 1"))
+    assert versions == {default_pipeline.model_version: 1, model.model_version: 1}
 
 
 def test_verbose_may_follow_the_command(tmp_path, capsys) -> None:
