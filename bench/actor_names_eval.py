@@ -38,18 +38,18 @@ TYPES = ("person", "organization")
 GROUPERS = {"person": person_groups, "organization": org_groups}
 
 
+Pairs = dict[str, set[tuple[str, str]]]
+Links = dict[str, Counter[tuple[str, str]]]
 Roles = dict[str, Counter[str]]
 
 
-def actors() -> tuple[
-    dict[str, set[tuple[str, str]]], dict[str, Counter[tuple[str, str]]], Roles
-]:
+def actors() -> tuple[Pairs, Links, Roles]:
     """Per type, ``(article id, name)`` pairs and ``(short form, full name) -> articles``; and
     each person's offices, by the articles that give it each (as the reports read them)."""
     from score_bench import load_clickid_articles
 
-    pairs: dict[str, set[tuple[str, str]]] = {t: set() for t in TYPES}
-    links: dict[str, Counter[tuple[str, str]]] = {t: Counter() for t in TYPES}
+    pairs: Pairs = {t: set() for t in TYPES}
+    links: Links = {t: Counter() for t in TYPES}
     held: set[tuple[str, str, str]] = set()
     for article in load_clickid_articles():
         for actor in extract_actors(clean_article(article.text).text):
