@@ -176,9 +176,9 @@ def read_articles(
     Article
         In input order. A record whose id repeats one of the last ``REPEATED_ID_WINDOW`` ids
         read is reported (``repeated_id``, naming where the first was read) and skipped: the
-        first record of an id is kept. One that repeats the first word for word (every field
-        the same: a vendor's export listing a story twice) is no error: it is read once, and
-        one INFO line per file counts such repeats.
+        first record of an id is kept. One that repeats an earlier record of its own file word
+        for word (every field the same: a vendor's export listing a story twice) is no error:
+        it is read once, and one INFO line per file counts such repeats.
 
     Raises
     ------
@@ -242,9 +242,12 @@ def _read(
                 )
                 first = None
             if first is not None:
-                if contents.get(article.id) == _content(article):
-                    # the same record again (a vendor's export lists a story twice): one
-                    # article, nothing lost, so no error; said in one line per file
+                if first.rsplit(":", 1)[0] == name and contents.get(article.id) == _content(
+                    article
+                ):
+                    # the same record again in its file (a vendor's export lists a story
+                    # twice): one article, nothing lost, so no error; said in one line per file
+                    # (a file is read in one piece by every engine, so all say it alike)
                     repeated.append(article.id)
                     continue
                 # Two records under one id would be stored as one article (the later one
@@ -265,7 +268,8 @@ def _read(
             yield article
         if repeated:
             log.info(
-                "%s: %d record(s) repeat a record read before word for word (ids %s%s): read once",
+                "%s: %d record(s) repeat an earlier record of this file word for word (ids %s%s): "
+                "read once",
                 name,
                 len(repeated),
                 ", ".join(repr(i) for i in repeated[:READ_AGAIN_SHOWN]),

@@ -874,7 +874,16 @@ def test_a_record_repeated_word_for_word_is_read_once_and_no_error(
     assert [a.title for a in articles] == ["Banjir di Demak", "Jalan rusak"]
     assert [(r.line, r.reason) for r in rejects.errors] == [(6, "repeated_id")]
     said = [r.getMessage() for r in caplog.records if "word for word" in r.getMessage()]
-    assert len(said) == 1 and "2 record(s) repeat a record read before" in said[0], said
+    assert len(said) == 1 and "2 record(s) repeat an earlier record of this file" in said[0], said
+    # the same record in another file is a repeat across files: reported, as before (and as
+    # every engine reads partitions)
+    second = tmp_path / "Monitoring_18102025.csv"
+    second.write_text("\n".join([header, row]) + "\n", "utf-8")
+    rejects = Rejects()
+    assert len(list(read_articles([path, second], rejects=rejects, dayfirst=True))) == 2
+    assert [(r.file, r.reason) for r in rejects.errors] == [
+        (str(path), "repeated_id"), (str(second), "repeated_id"),
+    ]  # fmt: skip
 
 
 def test_a_file_without_a_text_column_says_which_columns_it_has(tmp_path: Path) -> None:
