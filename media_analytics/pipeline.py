@@ -1682,6 +1682,7 @@ class MediaPipeline:
         from .sentiment.actors import (
             _as_mentions,
             _outside_laws,
+            _unbeaten,
             _unharmed,
             actor_plan,
             actors_from,
@@ -1742,20 +1743,23 @@ class MediaPipeline:
                 )  # fmt: skip
         not_read = []
         _, kind, spans = _as_mentions(actor)
-        if kind == "organization":
-            outside = set(_outside_laws(body, spans))
-            unharmed = set(_unharmed(body, list(outside)))
-            for span in spans:
-                why = (
-                    "named as a law's subject" if span not in outside
-                    else "named as the body an act would weaken or destroy"
-                    if span not in unharmed
-                    else None
-                )  # fmt: skip
-                within = [(a, b) for a, b in sentences if a <= span[0] < b]
-                if why is not None and within:
-                    a, b = within[0]
-                    not_read.append({"text": body[a:b], "start": a, "end": b, "why": why})
+        org = kind == "organization"
+        outside = set(_outside_laws(body, spans)) if org else set(spans)
+        unharmed = set(_unharmed(body, list(outside))) if org else outside
+        unbeaten = set(_unbeaten(body, list(unharmed)))
+        for span in spans:
+            why = (
+                "named as a law's subject" if span not in outside
+                else "named as the body an act would weaken or destroy"
+                if span not in unharmed
+                else "named as the other side of a contest's result"
+                if span not in unbeaten
+                else None
+            )  # fmt: skip
+            within = [(a, b) for a, b in sentences if a <= span[0] < b]
+            if why is not None and within:
+                a, b = within[0]
+                not_read.append({"text": body[a:b], "start": a, "end": b, "why": why})
         label = score = None
         if reading is not None and reading.n_sentences:
             label, score = settle_with_article(reading, article_label)

@@ -486,6 +486,34 @@ _HARMED_AFTER = re.compile(
 )
 
 
+# The other side of a contest's result: "Luthfi-Yasin unggul atas pasangan Andika Perkasa dan
+# Hendrar Prihadi" is the winner's good news, not the losers' (a newsroom researcher found the
+# losing candidate read positive in the week he lost), and "Andika kalah dari Luthfi" the
+# loser's bad news, not the winner's. A mention after such a verb, with only names,
+# "pasangan", "calon", numbers and "dan" between, is left out of that actor's reading.
+_BEATEN_BEFORE = re.compile(
+    r"\b(?:unggul\s+(?:atas|dari)|mengungguli|mengalahkan|menang\s+atas|menumbangkan|"
+    r"menaklukkan|menaklukan|mengandaskan|menyingkirkan|membungkam|menggulingkan|"
+    # and the winner named after the loser's defeat ("Andika kalah dari Luthfi")
+    r"kalah\s+(?:dari|oleh|atas)|dikalahkan(?:\s+oleh)?|tumbang\s+(?:dari|oleh))"
+    r"(?:\s+(?:pasangan|paslon|calon|cagub|cawagub|cabup|cawabup|cawalkot|nomor|urut|no\.?|"
+    r"dan|serta|rivalnya|lawannya|pesaingnya|[A-Z]\.|[A-Z][\w']*(?:-[A-Z][\w']*)*|\d+|,))*"
+    r"\s+$"
+)
+
+
+def _unbeaten(text: str, spans: Sequence[Span]) -> list[Span]:
+    """The mentions of ``spans`` that are not named as the other side of a contest's result
+    (the side beaten after ``unggul atas``, the winner after ``kalah dari``).
+
+    >>> text = ("Luthfi-Yasin unggul atas pasangan Andika Perkasa dan Hendrar Prihadi. "
+    ...         "Andika tersenyum.")
+    >>> _unbeaten(text, [(34, 48), (53, 68), (70, 76)])
+    [(70, 76)]
+    """
+    return [(a, b) for a, b in spans if not _BEATEN_BEFORE.search(text, max(0, a - 120), a)]
+
+
 def _unharmed(text: str, spans: Sequence[Span]) -> list[Span]:
     """The mentions of ``spans`` that are not named as the body an act would weaken or destroy
     (see the module docstring).
@@ -694,6 +722,8 @@ def actor_plan(
             continue
         if text is not None and kind == "organization":
             spans = _unharmed(text, _outside_laws(text, spans))
+        if text is not None:
+            spans = _unbeaten(text, spans)
         own = quote_spans.get(name, [])
         idx = _overlapping(sentences, [*spans, *own])
         if not idx:

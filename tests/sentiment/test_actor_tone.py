@@ -370,3 +370,21 @@ def test_explain_actor_takes_the_name_reports_count_the_actor_under(default_pipe
     )
     with pytest.raises(ValueError, match="no person or organisation named 'Budi'"):
         default_pipeline.explain_actor(two, "Budi")
+
+
+def test_the_other_side_of_a_contest_does_not_take_the_sentence_s_tone(default_pipeline) -> None:
+    # seen by a newsroom researcher on the detik Pilkada index: the losing candidate read
+    # positive in the week he lost, from leads such as "Luthfi-Yasin unggul atas pasangan
+    # Andika Perkasa dan Hendrar Prihadi"
+    text = (
+        "Calon gubernur Budi Santoso berhasil unggul atas pasangan Joko Susilo dan Dedi Kurnia "
+        "dalam hitung cepat yang menggembirakan pendukungnya. "
+        '"Kami bersyukur," kata Budi Santoso.'
+    )
+    loser = default_pipeline.explain_actor(text, "Joko Susilo")
+    assert loser["label"] is None and len(loser["sentences"]) == 0
+    assert [r["why"] for r in loser["not_read"]] == [
+        "named as the other side of a contest's result"
+    ]
+    winner = default_pipeline.explain_actor(text, "Budi Santoso")
+    assert len(winner["sentences"]) == 2 and not winner["not_read"]
