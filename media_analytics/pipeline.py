@@ -1681,14 +1681,12 @@ class MediaPipeline:
         from .actors import extract_actors, extract_quotes, speakers_as_actors
         from .sentiment.actors import (
             _as_mentions,
-            _outside_laws,
-            _unbeaten,
-            _unharmed,
             actor_plan,
             actors_from,
             name_blind,
             org_spans,
             settle_with_article,
+            unread_mentions,
         )
         from .sentiment.article import article_sentences
 
@@ -1743,21 +1741,9 @@ class MediaPipeline:
                 )  # fmt: skip
         not_read = []
         _, kind, spans = _as_mentions(actor)
-        org = kind == "organization"
-        outside = set(_outside_laws(body, spans)) if org else set(spans)
-        unharmed = set(_unharmed(body, list(outside))) if org else outside
-        unbeaten = set(_unbeaten(body, list(unharmed)))
-        for span in spans:
-            why = (
-                "named as a law's subject" if span not in outside
-                else "named as the body an act would weaken or destroy"
-                if span not in unharmed
-                else "named as the other side of a contest's result"
-                if span not in unbeaten
-                else None
-            )  # fmt: skip
+        for span, why in sorted(unread_mentions(body, kind, spans).items()):
             within = [(a, b) for a, b in sentences if a <= span[0] < b]
-            if why is not None and within:
+            if within:
                 a, b = within[0]
                 not_read.append({"text": body[a:b], "start": a, "end": b, "why": why})
         label = score = None

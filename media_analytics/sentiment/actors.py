@@ -685,6 +685,30 @@ def _introduced(
     return out
 
 
+def unread_mentions(text: str, kind: str | None, spans: Sequence[Span]) -> dict[Span, str]:
+    """The mentions of an actor that do not take their sentence's tone, each with why: an
+    organisation named as a law's subject (``revisi UU KPK``) or as the body an act would weaken
+    (``pelemahan KPK``), and anyone named as the other side of a contest's result.
+
+    >>> unread_mentions("Dosen menolak pelemahan KPK. KPK memeriksa saksi.", "organization",
+    ...                 [(24, 27), (29, 32)])
+    {(24, 27): 'named as the body an act would weaken or destroy'}
+    """
+    out: dict[Span, str] = {}
+    kept = list(spans)
+    if kind == "organization":
+        outside = _outside_laws(text, kept)
+        out.update((s, "named as a law's subject") for s in kept if s not in outside)
+        unharmed = _unharmed(text, outside)
+        out.update((s, "named as the body an act would weaken or destroy") for s in outside
+                   if s not in unharmed)  # fmt: skip
+        kept = unharmed
+    unbeaten = _unbeaten(text, kept)
+    out.update((s, "named as the other side of a contest's result") for s in kept
+               if s not in unbeaten)  # fmt: skip
+    return out
+
+
 def actor_plan(
     sentences: Sequence[Span],
     actors: Sequence[Any],
@@ -720,10 +744,9 @@ def actor_plan(
     for name, kind, spans in mentioned:
         if wanted is not None and kind not in wanted:
             continue
-        if text is not None and kind == "organization":
-            spans = _unharmed(text, _outside_laws(text, spans))
         if text is not None:
-            spans = _unbeaten(text, spans)
+            unread = unread_mentions(text, kind, spans)
+            spans = [span for span in spans if span not in unread]
         own = quote_spans.get(name, [])
         idx = _overlapping(sentences, [*spans, *own])
         if not idx:
