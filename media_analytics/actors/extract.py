@@ -19,7 +19,14 @@ from functools import lru_cache
 from itertools import pairwise
 
 from .aliases import link_aliases
-from .lexicon import initials_of, is_derived_word, is_ordinary_word, phrase_key
+from .lexicon import (
+    given_names,
+    initials_of,
+    is_derived_word,
+    is_ordinary_word,
+    namesakes,
+    phrase_key,
+)
 from .model import Actor, canonical_key, normalize_name, org_key
 from .orgs import DRAW_GROUPS, OrgMatch, is_channel, is_draw_group, match_org, match_tail_org
 from .people import (
@@ -56,6 +63,12 @@ _FACILITY_NOUNS = frozenset(
         *("terminal", "stasiun", "pelabuhan", "gelanggang", "wisma", "sakit", "puskesmas"),
         *("rs", "rsu", "rsud", "rsup"),
     }
+)
+
+# Acronyms of hospitals and campuses, whose names are often a person's ("RSPAD Gatot Subroto",
+# "UIN Syarif Hidayatullah"): a name right after one is the facility's.
+_NAMED_FACILITIES = frozenset(
+    {"rs", "rsu", "rsud", "rsup", "rspad", "rsal", "rsau", "uin", "iain", "stain"}
 )
 
 # Words before a pair of names joined by a hyphen: running mates, a ticket, a government
@@ -159,6 +172,7 @@ class ArticleActors:
         self.runs: list[tuple[int, int]] = []
         self._cue_only = -1  # a name may start here only with a cue (after an ordinary word)
         self._person_ends: set[int] = set()  # where the phrases of the persons found end
+        self._person_starts: set[int] = set()  # and where their names start
         self.actors: list[Actor] = []
 
     # --- pass 1 --------------------------------------------------------------------------------
@@ -480,7 +494,7 @@ class ArticleActors:
             return inner
         cm = cue_person(ts, i, self.gaz, end=end) or self._coordinated(i, end)
         if opener == _ROOT and (
-            cm is None
+            (cm is None and not self._given_name_opens(i, end))
             or ts.written_lower(ts.lows[i])
             or not ts.words[i].isalpha()
             or ts.lows[i] in ts.lex.person_cues
@@ -499,6 +513,13 @@ class ArticleActors:
             self.runs.append((i, end))
             return end
         return i + 1
+
+    def _given_name_opens(self, i: int, end: int) -> bool:
+        """A listed given name opens a run of two words at least at ``i`` (``Andika Perkasa
+        ...`` opening a sentence), and the article never writes the word in lower case."""
+        ts = self.ts
+        low = ts.lows[i]
+        return end - i >= 2 and low in given_names() and not ts.written_lower(low)
 
     def _org_inside(self, i: int, end: int) -> int | None:
         """Where an organisation opens inside the name-like run ``i .. end-1`` and runs on past
@@ -589,12 +610,67 @@ class ArticleActors:
                 return False
             return k == a or lows[a] not in solo or is_derived_word(low) or ts.written_lower(low)
 
+        given = given_names()
+        left = []
         for a, b in kept:
             named = lows[a] in alone or lows[b - 1] in alone
             if not named and (lows[a] in solo or lows[b - 1] in solo):
                 named = not any(not_a_name(k, a) for k in range(a, b))
+            if not named and lows[a] in given:
+                end = self._given_name_end(a, b)
+                if end - a >= 2:
+                    named, b = True, end
+            if not named and not any(map(is_ordinary_word, lows[a:b])):
+                # no everyday word in it ("Hulu Mahakam" is none), joined by "dan" to a person
+                # named just before ("Ahmad Luthfi dan Taj Yasin") or, below, after it
+                if self._coordinated(a, b) is None:
+                    left.append((a, b))
+                    continue
+                named = True
             if named:
                 self.add_person(PersonMatch(a, b, a, b, ts.surface(a, b)))
+        for a, b in left:
+            if (
+                b + 1 < ts.n
+                and lows[b] in ("dan", "serta")
+                and (b + 1) in self._person_starts
+                and ts.joined(b + 1)
+            ):
+                self.add_person(PersonMatch(a, b, a, b, ts.surface(a, b)))
+
+    def _given_name_end(self, a: int, b: int) -> int:
+        """Where the name opened by a listed given name at ``a`` ends in the run ``a .. b-1``;
+        ``a`` when the run is no person's name.
+
+        The run is a name of its own, not the end of a longer one (``RSPAD Gatot Subroto``,
+        ``Laskar Joko Tingkir``: a hospital's or campus's acronym, or a capitalised word that
+        is no organisation, place or pair word, just before it on the line), nor a
+        street or airport named after a national figure (namesakes.txt). Its second
+        word is kept unless the article writes it in lower case too (``Andika Perkasa``, but
+        ``Andika Solusi``); from the third word on, an everyday word ends it.
+        """
+        ts = self.ts
+        lows = ts.lows
+        if a > 0 and ts.joined(a) and not ts.sent[a]:
+            before = lows[a - 1]
+            if before == ")" and a > 2 and ts.words[a - 3] == "(":
+                before = lows[a - 2]  # "Universitas Islam Negeri (UIN) Syarif Hidayatullah"
+            if before in _NAMED_FACILITIES:
+                return a
+            if ts.caps[a - 1] and not (
+                self.covered[a - 1]  # an organisation or a place ("PDIP Andika Perkasa")
+                or before in _PAIR_WORDS
+                or (ts.sent[a - 1] and is_ordinary_word(before))  # "Kemarin Andika ..."
+            ):
+                return a  # "Laskar Joko Tingkir"
+        second = a + 1  # the second word of the name (of the second name after a hyphen)
+        for k in range(a + 1, b):
+            if ts.written_lower(lows[k]) or (k > second and is_ordinary_word(lows[k])):
+                b = k
+                break
+            if "-" in ts.words[k]:
+                second = k + 1  # "Agus Irawan-Dwi Fajar Nirwana"
+        return a if tuple(lows[a:b]) in namesakes() else b
 
     def _all_places(self, a: int, b: int) -> bool:
         """Tokens ``a .. b-1`` are region names one after another (districts included), the
@@ -624,6 +700,7 @@ class ArticleActors:
         hyphen (``Ahmad Luthfi-Taj Yasin``, see :meth:`_pair_cuts`): the rank, honorifics and
         role go to the first one, each name has its own mention."""
         self._person_ends.update((pm.end, pm.name_end))
+        self._person_starts.add(pm.name_start)
         cuts = self._pair_cuts(pm)
         if not cuts:
             single = pm.name_end - pm.name_start == 1

@@ -441,3 +441,16 @@ def is_derived_word(word: str) -> bool:
 def read_csv_rows(name: str) -> list[dict[str, str]]:
     """Rows of a CSV data file as dicts (header row gives the keys)."""
     return list(csv.DictReader(_data_text(name).splitlines()))
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """The words of ``actors/data/given_names.txt``: given names that open a person's name."""
+    return frozenset(line.lower() for line in read_lines("given_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def namesakes() -> frozenset[tuple[str, ...]]:
+    """The names of ``actors/data/namesakes.txt`` (streets, airports and campuses named after
+    national figures), as tuples of lower-case words."""
+    return frozenset(tuple(line.lower().split()) for line in read_lines("namesakes.txt"))

@@ -761,14 +761,20 @@ class _Attributor:
         return None
 
     def focus(
-        self, pos: int, exclude: frozenset[str] = frozenset(), group: bool = False
+        self,
+        pos: int,
+        exclude: frozenset[str] = frozenset(),
+        group: bool = False,
+        never: frozenset[str] = frozenset(),
     ) -> str | None:
         """The person in focus before a character position.
 
         The latest speaker (of a quotation or a reported statement) unless a person stands as
         the subject of a later sentence of the narrative; persons named inside reported speech
         ("Budi menambahkan, Presiden X menargetkan ...") do not take the focus. Names in
-        ``exclude`` (persons the quotation itself talks about) are passed over. Organisations
+        ``exclude`` (persons the quotation itself talks about) are passed over, and taken when
+        nobody else is, except those of ``never`` (someone the speaker calls theirs: ``cucu saya
+        Muhammad Habibie``). Organisations
         that reported something are in focus only for ``group`` pronouns (``tegas mereka``).
         """
         best: tuple[int, str] | None = None
@@ -800,7 +806,9 @@ class _Attributor:
                 return m.name
             k -= 1
         # nobody else: the quotation may name its own speaker after all
-        return self.focus(pos, group=group) if exclude else None
+        if not exclude or exclude == never:
+            return None
+        return self.focus(pos, never, group=group, never=never)
 
     def person_before(self, pos: int, exclude: frozenset[str]) -> str | None:
         """The person last named outside quotation marks before ``pos``."""
@@ -1225,6 +1233,19 @@ class _Attributor:
             k += 1
         return frozenset(names)
 
+    def owned_inside(self, a: int, b: int) -> frozenset[str]:
+        """Persons a quotation at offsets ``a``-``b`` names right after ``saya`` owning a noun
+        (``cucu saya Muhammad Habibie``): someone the speaker speaks of, never the speaker."""
+        k = bisect_left(self.m_starts, a)
+        names = set()
+        while k < len(self.mentions) and self.mentions[k].start < b:
+            m = self.mentions[k]
+            s = m.tok - 1
+            if s > 0 and self.ts.lows[s] in _SELF and not self.self_named(m.tok):
+                names.add(m.name)
+            k += 1
+        return frozenset(names)
+
     def quote_focus(self, a: int, b: int, *, group: bool = False) -> str | None:
         """The person in focus for a quotation at offsets ``a``-``b`` attributed by a pronoun
         (``ujarnya``): :meth:`focus`, passing over the persons it names. A quotation that speaks
@@ -1233,7 +1254,7 @@ class _Attributor:
         exclude = self.named_inside(a, b)
         if self.speaks_of_accused(a, b):  # (the cheap test first: few quotations do)
             exclude |= self.accused
-        return self.focus(b, exclude, group=group)
+        return self.focus(b, exclude, group=group, never=self.owned_inside(a, b))
 
     def speaks_of_accused(self, a: int, b: int) -> bool:
         """Whether a word of :data:`_ACCUSED_WORDS` stands between offsets ``a`` and ``b``."""
