@@ -508,6 +508,10 @@ class ArticleActors:
         if cm is not None:
             self.add_person(cm)
             return cm.end
+        if end - i == 1 and self._pair_token(i):
+            # "paslon Luthfi-Yasin", "pasangan Andika-Hendi": two one-word names of a ticket
+            self.add_person(PersonMatch(i, end, i, end, ts.words[i]))
+            return end
         if end - i >= 2 and i != self._cue_only:
             # (a name token is never an everyday word, even opening a sentence)
             self.runs.append((i, end))
@@ -793,6 +797,12 @@ class ArticleActors:
         return low not in _NAME_PARTICLES and not (
             rlow.startswith(low) or low.endswith(rlow) or rlow[:3] in low
         )
+
+    def _pair_token(self, i: int) -> bool:
+        """Token ``i`` is two names joined by a hyphen (``Luthfi-Yasin``) after a word naming a
+        pair in its sentence (:meth:`_pair_before`)."""
+        parts = self.ts.words[i].split("-")
+        return len(parts) == 2 and self._names_either_side(*parts) and self._pair_before(i)
 
     def _pair_before(self, i: int) -> bool:
         """A word naming a pair stands before token ``i`` in its sentence (``pasangan``,

@@ -226,3 +226,23 @@ def test_national_institutions_written_out_are_organisations(text: str, name: st
     found = orgs(text)
     assert name in found, extract_actors(text)
     assert not [a for a in extract_actors(text) if a.type == "place"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hasilnya, paslon Luthfi-Yasin mengungguli Andika-Hendi.",
+            ["Luthfi", "Yasin", "Andika", "Hendi"],
+        ),
+        ("Pasangan Cagub-Cawagub Jateng Luthfi-Yasin unggul.", ["Luthfi", "Yasin"]),
+        # no word naming a pair: one token is not safely two names
+        ("Luthfi-Yasin unggul dalam hitung cepat.", []),
+    ],
+)
+def test_a_ticket_of_two_one_word_names_after_a_pair_word(text: str, expected: list[str]) -> None:
+    assert list(persons(text)) == expected
+
+
+def test_two_clubs_joined_by_a_hyphen_are_no_ticket() -> None:
+    assert persons("Pertandingan pasangan klub Persib-Persija berakhir imbang.") == {}
