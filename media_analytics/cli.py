@@ -19,7 +19,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import IO, Any
 
@@ -1111,6 +1111,11 @@ def _score_into_store(
             rejects = new
             store.mark_files_read(run_id, {p: v for p, v in stats.items() if p not in done})
             state_held.close()  # the next run may read now: this one's files are recorded
+            quiet_feed = not counts["added"] and not changed_count(changes)
+            if args.warn_idle > 0 and quiet_feed and not args.rescore:
+                idle = _idle_warning(store.last_arrival(), args.warn_idle, args.inputs)
+                if idle:
+                    logger.warning(idle)
             behind = None if args.older_model else _model_behind(store, version)
             if behind is not None:
                 logger.error(behind)
@@ -1198,6 +1203,38 @@ def _id_clash_message(clash: Any) -> str:
         f"would replace that article. If {why}: ignore the export's id column with --column "
         f"id= (its name before the =; ids then come from {source}), or map a column that "
         f"names each article to id with --column NAME=id{after}"
+    )
+
+
+def _idle_warning(
+    last: datetime | None, hours: float, inputs: list[str], now: datetime | None = None
+) -> str | None:
+    """What to say when a ``score --db`` run found no new or changed article: nothing while
+    the last one arrived less than ``hours`` ago (a quiet hour of an hourly job).
+
+    >>> from datetime import datetime, timezone
+    >>> now = datetime(2026, 12, 7, 6, 0, tzinfo=timezone.utc)
+    >>> print(_idle_warning(datetime(2026, 12, 5, 6, 1, tzinfo=timezone.utc), 20, ["exports/"],
+    ...                     now))  # doctest: +NORMALIZE_WHITESPACE
+    no new or changed article in exports/, and none since 2026-12-05 06:01 UTC (48 hours):
+    is the feed still writing there? (--warn-idle 0: no such warning)
+    >>> _idle_warning(datetime(2026, 12, 6, 12, 0, tzinfo=timezone.utc), 20, ["x"], now) is None
+    True
+    """
+    where = ", ".join(inputs)
+    if last is None:
+        return (
+            f"no article in {where}, and the database holds none yet: is the feed writing "
+            "there? (--warn-idle 0: no such warning)"
+        )
+    now = now or datetime.now(timezone.utc)
+    idle = (now - last).total_seconds() / 3600
+    if idle < hours:
+        return None
+    ago = f"{idle:.0f} hours" if idle < 72 else f"{idle / 24:.0f} days"
+    return (
+        f"no new or changed article in {where}, and none since {last:%Y-%m-%d %H:%M} UTC "
+        f"({ago}): is the feed still writing there? (--warn-idle 0: no such warning)"
     )
 
 
@@ -2434,6 +2471,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --db: score with this model although reports cover a newer one, or its "
         "scores were dropped (without it such a run stores what it reads, scores nothing and "
         "exits 1)",
+    )
+    score.add_argument(
+        "--warn-idle",
+        type=float,
+        default=20.0,
+        metavar="HOURS",
+        help="with --db: a warning when a run finds no new or changed article and none has "
+        "arrived for HOURS (default 20: a daily job hears of a feed that stopped on its first "
+        "empty day); 0: never",
     )
     score.add_argument(
         "--dedup-state",

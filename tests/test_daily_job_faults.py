@@ -1115,3 +1115,31 @@ def test_dates_read_on_a_guess_into_the_database_fail_the_run(tmp_path: Path) ->
     # without --db nothing is stored for good: the warning stays a warning
     out = _run("score", "feed.jsonl", "--out", "o.jsonl", "-q", cwd=tmp_path)
     assert out.returncode == 0, out.stderr
+
+
+def test_a_feed_that_stopped_is_said_on_the_first_empty_day(tmp_path: Path) -> None:
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    _write(exports / "2024-10-03.jsonl", [_article(i) for i in range(3)])
+    argv = ("score", "exports", "--db", "m.db", "--jobs", "1", "-q")
+    first = _run(*argv, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    # the same files again minutes later: a quiet hour, nothing said
+    again = _run(*argv, cwd=tmp_path)
+    assert again.returncode == 0 and "feed" not in again.stderr, again.stderr
+    # the last article arrived two days ago and the exports hold nothing new since
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        con.execute("UPDATE articles SET updated_at = '2024-10-03T06:00:00+00:00'")
+    stopped = _run(*argv, cwd=tmp_path)
+    assert stopped.returncode == 0, stopped.stderr
+    lines = [line for line in stopped.stderr.splitlines() if "feed" in line]
+    assert len(lines) == 1 and lines[0].startswith("WARNING"), stopped.stderr
+    assert "no new or changed article in exports" in lines[0]
+    assert "none since 2024-10-03 06:00 UTC" in lines[0]
+    off = _run(*argv, "--warn-idle", "0", cwd=tmp_path)
+    assert "feed" not in off.stderr, off.stderr
+    # a new day's file: nothing to say, and the article counts
+    _write(exports / "2024-10-04.jsonl", [_article(9)])
+    new_day = _run(*argv, cwd=tmp_path)
+    assert new_day.returncode == 0 and "feed" not in new_day.stderr, new_day.stderr
+    assert len(_stored(tmp_path / "m.db")) == 4

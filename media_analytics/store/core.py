@@ -1040,6 +1040,12 @@ class Store(RunsMixin):
         inclusive, when given: the articles a report of that period could hold)."""
         return frames.articles_count(self._backend, since, until)
 
+    def last_arrival(self) -> datetime | None:
+        """When an article last arrived: the latest time one was stored or its content changed
+        (UTC), ``None`` for a database with no article. A re-sent copy of a stored article
+        does not count: a feed that only sends yesterday's files again has stopped."""
+        return frames.last_arrival(self._backend)
+
     def versions_frame(self) -> pd.DataFrame:
         """One row per model version the database knows (by its scores or its runs).
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
 from .backends import Backend, Tx
@@ -260,6 +260,15 @@ def articles_count(
     where, params = _window(since, until)
     sql = "SELECT COUNT(*) FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
     return int(_query(backend, sql, tuple(params))[0][0])
+
+
+def last_arrival(backend: Backend) -> datetime | None:
+    """See :meth:`media_analytics.store.Store.last_arrival`."""
+    value = _query(backend, "SELECT MAX(updated_at) FROM articles", ())[0][0]
+    if value is None:
+        return None
+    when = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
 def versions_frame(backend: Backend) -> pd.DataFrame:

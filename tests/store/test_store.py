@@ -46,6 +46,20 @@ def test_add_articles_counts_new_and_known(store: Store) -> None:
     assert store.pending("v1") == 20
 
 
+def test_last_arrival_moves_with_new_and_changed_articles_only(store: Store) -> None:
+    assert store.last_arrival() is None
+    articles = make_articles(3)
+    store.add_articles(articles)
+    first = store.last_arrival()
+    assert first is not None and first.tzinfo is not None
+    time.sleep(0.05)
+    store.add_articles(articles)  # the same copies re-sent: nothing arrived
+    assert store.last_arrival() == first
+    store.add_articles([dict(articles[1], text="Koreksi: angka yang benar 120 personel.")])
+    changed = store.last_arrival()
+    assert changed is not None and changed > first
+
+
 def test_stored_articles_come_in_the_order_they_were_stored(store: Store) -> None:
     articles = make_articles(9)
     store.add_articles(articles[6:][::-1])  # one batch: its own order is not kept
