@@ -498,7 +498,7 @@ _BEATEN_BEFORE = re.compile(
     r"kalah\s+(?:dari|oleh|atas)|dikalahkan(?:\s+oleh)?|tumbang\s+(?:dari|oleh))"
     r"(?:\s+(?:pasangan|paslon|calon|cagub|cawagub|cabup|cawabup|cawalkot|nomor|urut|no\.?|"
     r"dan|serta|rivalnya|lawannya|pesaingnya|[A-Z]\.|[A-Z][\w']*(?:-[A-Z][\w']*)*|\d+|,))*"
-    r"\s+$"
+    r"(?:\s+|-)$"  # (a hyphen: the second name of a ticket, "mengungguli Andika-Hendi")
 )
 
 
@@ -510,6 +510,9 @@ def _unbeaten(text: str, spans: Sequence[Span]) -> list[Span]:
     ...         "Andika tersenyum.")
     >>> _unbeaten(text, [(34, 48), (53, 68), (70, 76)])
     [(70, 76)]
+    >>> text = "Paslon Luthfi-Yasin mengungguli Andika-Hendi."
+    >>> _unbeaten(text, [(7, 13), (14, 19), (32, 38), (39, 44)])
+    [(7, 13), (14, 19)]
     """
     return [(a, b) for a, b in spans if not _BEATEN_BEFORE.search(text, max(0, a - 120), a)]
 

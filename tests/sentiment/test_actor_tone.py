@@ -388,3 +388,14 @@ def test_the_other_side_of_a_contest_does_not_take_the_sentence_s_tone(default_p
     ]
     winner = default_pipeline.explain_actor(text, "Budi Santoso")
     assert len(winner["sentences"]) == 2 and not winner["not_read"]
+
+
+def test_both_names_of_a_beaten_ticket_are_the_other_side(default_pipeline) -> None:
+    # a ticket of one-word names written with a hyphen: the second name follows the hyphen,
+    # not a space, and read the winners' tone
+    text = "Hasilnya, paslon Luthfi-Yasin mengungguli Andika-Hendi dalam hitung cepat."
+    [record] = default_pipeline.score([{"id": "t", "title": "Hasil hitung cepat", "text": text}])
+    tone = {a["name"]: a.get("sentiment") for a in record["actors"] if a["type"] == "person"}
+    assert set(tone) == {"Luthfi", "Yasin", "Andika", "Hendi"}
+    assert tone["Andika"] is None and tone["Hendi"] is None
+    assert tone["Luthfi"] is not None and tone["Luthfi"]["label"] == "positive"
