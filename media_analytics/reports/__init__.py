@@ -19,6 +19,7 @@ from .export import write_csv, write_excel
 from .frames import PERIODS, ReportData, period_start, records_to_frames, short_name_map
 from .html import render_html
 from .markdown import markdown_table, render_markdown
+from .plots import plot_over_time, plot_tone_mix
 from .spikes import (
     attention_tests,
     benjamini_hochberg,
@@ -61,6 +62,8 @@ __all__ = [
     "partial_periods",
     "period_grid",
     "period_start",
+    "plot_over_time",
+    "plot_tone_mix",
     "read_topic_names",
     "records_to_frames",
     "render_html",
