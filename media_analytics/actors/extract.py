@@ -4,7 +4,10 @@ Pass 1 walks the tokens left to right and, at each capitalised word (or lower-ca
 tries in turn: a street address (skipped), a person introduced by a role/rank/honorific (or a
 bare role), an organisation, a place, a bare name with a speech or age cue (or joined by
 ``dan`` to a person named just before); a pair written with a hyphen (``Ahmad Luthfi-Taj
-Yasin``) is two persons. Pass 2 joins the pieces: persons with the same or a contained name
+Yasin``) is two persons. Name-like runs with no cue become persons when a word of theirs recurs
+alone, when a common given name opens them (``actors/data/given_names.txt``: ``Hasilnya, Ahmad
+Luthfi dan Taj Yasin dinyatakan unggul``), or when ``dan`` joins them to such a person. Pass 2
+joins the pieces: persons with the same or a contained name
 become one (``Anra Nosa`` / ``IPTU Anra Nosa`` / ``Nosa``), bare role phrases go to the person
 the article bound that role to, acronyms go to the organisation that introduced them, and places
 take their region from the gazetteer and from the places listed next to them (``Kelurahan X,
