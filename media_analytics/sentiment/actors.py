@@ -492,10 +492,11 @@ _HARMED_AFTER = re.compile(
 # loser's bad news, not the winner's. A mention after such a verb, with only names,
 # "pasangan", "calon", numbers and "dan" between, is left out of that actor's reading.
 _BEATEN_BEFORE = re.compile(
-    r"\b(?:unggul\s+(?:atas|dari)|mengungguli|mengalahkan|menang\s+atas|menumbangkan|"
-    r"menaklukkan|menaklukan|mengandaskan|menyingkirkan|membungkam|menggulingkan|"
+    r"\b(?:unggul\s+(?:atas|dari|daripada)|mengungguli|mengalahkan|menang\s+(?:atas|melawan)|"
+    r"menumbangkan|menaklukkan|menaklukan|mengandaskan|menyingkirkan|membungkam|menggulingkan|"
     # and the winner named after the loser's defeat ("Andika kalah dari Luthfi")
-    r"kalah\s+(?:dari|oleh|atas)|dikalahkan(?:\s+oleh)?|tumbang\s+(?:dari|oleh))"
+    r"kalah\s+(?:dari|oleh|atas|melawan)|dikalahkan(?:\s+oleh)?|tumbang\s+(?:dari|oleh)|"
+    r"takluk\s+(?:dari|oleh))"
     r"(?:\s+(?:pasangan|paslon|calon|cagub|cawagub|cabup|cawabup|cawalkot|nomor|urut|no\.?|"
     r"dan|serta|rivalnya|lawannya|pesaingnya|[A-Z]\.|[A-Z][\w']*(?:-[A-Z][\w']*)*|\d+|,))*"
     r"(?:\s+|-)$"  # (a hyphen: the second name of a ticket, "mengungguli Andika-Hendi")

@@ -399,3 +399,18 @@ def test_both_names_of_a_beaten_ticket_are_the_other_side(default_pipeline) -> N
     assert set(tone) == {"Luthfi", "Yasin", "Andika", "Hendi"}
     assert tone["Andika"] is None and tone["Hendi"] is None
     assert tone["Luthfi"] is not None and tone["Luthfi"]["label"] == "positive"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Survei terbaru menunjukkan Budi Santoso lebih unggul daripada Joko Susilo di kota itu.",
+        "Di final, Budi Santoso menang melawan Joko Susilo dengan skor yang membanggakan.",
+    ],
+)
+def test_more_ways_of_saying_who_lost(default_pipeline, sentence: str) -> None:
+    loser = default_pipeline.explain_actor(sentence, "Joko Susilo")
+    assert loser["label"] is None
+    assert [r["why"] for r in loser["not_read"]] == [
+        "named as the other side of a contest's result"
+    ]
