@@ -580,8 +580,15 @@ _SUSPECT = re.compile(r"\b(?:tersangka|buron|DPO)\b")
 # quotation finder's own (``actors/data/speech_verbs.txt``) without those of admitting or
 # claiming: a person admitting a bribe ("mengakui") is covered badly.
 _NOT_SPEECH = frozenset({"aku", "akui", "klaim", "mengaku", "mengakui", "mengklaim", "mengeklaim"})
-# a verb of telling that introduces no quotation (so not in that list) but reports speech
-_ALSO_SAYS = frozenset({"menceritakan"})
+# a verb of telling that introduces no quotation (so not in that list) but reports speech, and
+# verbs of denial: what a person denies is the charge, not their deed ("Luthfi menolak
+# persaingan itu disebut perang bintang", "Bupati membantah tudingan korupsi"), so the sentence
+# counts for them as their own words do, for its favourable lean only
+_ALSO_SAYS = frozenset({"menceritakan", "membantah", "menyangkal", "menepis", "menampik"})
+_DENIES = (
+    r"menolak\s+(?:anggapan|tudingan|tuduhan|"
+    r"(?:[^\s,.;!?]+\s+){0,3}?(?:disebut|dikatakan|dianggap|dituding|dicap))"
+)
 
 
 @lru_cache(maxsize=1)
@@ -595,6 +602,7 @@ def _speech_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
     lex = get_lexicon()
     says = "|".join(sorted((lex.verbs_before | _ALSO_SAYS) - _NOT_SPEECH, key=len, reverse=True))
+    says += "|" + _DENIES
     said = "|".join(sorted(lex.verbs_after - _NOT_SPEECH, key=len, reverse=True))
     then_says = re.compile(
         r"(?:\s+di\s+[^,.;!?]{1,40},\s*\w+\s*\([^()]{1,20}\),)?\s*"

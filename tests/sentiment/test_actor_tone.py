@@ -414,3 +414,29 @@ def test_more_ways_of_saying_who_lost(default_pipeline, sentence: str) -> None:
     assert [r["why"] for r in loser["not_read"]] == [
         "named as the other side of a contest's result"
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Namun Budi Santoso menolak persaingan itu disebut perang bintang.",
+        "Bupati Budi Santoso membantah tudingan korupsi dana desa yang merugikan negara.",
+        "Budi Santoso menepis anggapan bahwa penetapan tersangka itu bermotif politik.",
+    ],
+)
+def test_the_one_who_denies_a_charge_does_not_take_its_tone(default_pipeline, sentence) -> None:
+    # seen by a newsroom researcher: "Luthfi menolak persaingan itu disebut perang bintang" read
+    # negative toward Luthfi; what a person denies is the charge, counted as their own words
+    explained = default_pipeline.explain_actor(sentence, "Budi Santoso")
+    [row] = explained["sentences"].to_dict("records")
+    assert row["own_words"] and row["lean"] < 0
+    assert explained["label"] != "negative"
+
+
+def test_refusing_a_plan_is_still_read() -> None:
+    from media_analytics.sentiment.actors import _speaking
+
+    text = "Warga Budi Santoso menolak pembangunan pabrik di desanya."
+    assert not _speaking(text, [(0, len(text))], [0], [(6, 18)])
+    denial = "Budi Santoso menolak tuduhan itu."
+    assert _speaking(denial, [(0, len(denial))], [0], [(0, 12)]) == {0}
