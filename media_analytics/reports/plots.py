@@ -140,9 +140,9 @@ def plot_over_time(
             order = list(keys)
         groups = [(str(k), table[table[key] == k]) for k in order]
     plt = _pyplot()
-    new_figure = ax is None
+    fig = None  # the figure made here, when no axes were given
     if ax is None:
-        _, ax = plt.subplots(figsize=(9, 3.6))
+        fig, ax = plt.subplots(figsize=(9, 3.6))
     part = None
     for n, (label, rows) in enumerate(groups):
         rows = rows.sort_values("period")
@@ -150,10 +150,10 @@ def plot_over_time(
         y = pd.to_numeric(rows[value], errors="coerce").to_numpy(dtype=float)
         part = rows["partial"].astype(bool).to_numpy() if "partial" in rows else None
         color = PALETTE[n % len(PALETTE)]
-        whole = ~part if part is not None else None
-        if whole is None or whole.all():
+        if part is None or not part.any():
             ax.plot(x, y, marker="o", markersize=4, color=color, label=label)
             continue
+        whole = ~part
         # the whole periods as a solid line; a cut-short first or last period joined dotted
         ax.plot(x[whole], y[whole], marker="o", markersize=4, color=color, label=label)
         for k in [k for k in range(len(x)) if part[k]]:
@@ -175,9 +175,9 @@ def plot_over_time(
             frameon=False,
             loc="best",
         )
-    if new_figure:
-        ax.figure.autofmt_xdate()
-        ax.figure.tight_layout()
+    if fig is not None:
+        fig.autofmt_xdate()
+        fig.tight_layout()
     return ax
 
 
@@ -239,9 +239,9 @@ def plot_tone_mix(
     totals = counts.sum(axis=1)
     shares = counts / totals.clip(min=1)[:, None]
     plt = _pyplot()
-    new_figure = ax is None
+    fig = None  # the figure made here, when no axes were given
     if ax is None:
-        _, ax = plt.subplots(figsize=(9, 3.6))
+        fig, ax = plt.subplots(figsize=(9, 3.6))
     bottom = [0.0] * len(rows)
     positions = list(range(len(rows)))
     for t, tone in enumerate(_TONES):
@@ -263,6 +263,6 @@ def plot_tone_mix(
     ax.legend(fontsize="small", frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
     if title:
         ax.set_title(title)
-    if new_figure:
-        ax.figure.tight_layout()
+    if fig is not None:
+        fig.tight_layout()
     return ax
