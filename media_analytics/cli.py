@@ -1718,6 +1718,7 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
             summary_rows = int((stored_rejects["severity"] == "skipped").sum())
             warned = len(stored_rejects) - rejects - summary_rows
             articles = store.articles_count()
+            arrived = store.last_arrival()
         except StoreError as exc:
             raise _db_error(args.db, exc) from None
         url = store.url
@@ -1729,6 +1730,7 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
             "schema_version": SCHEMA_VERSION,
             "bytes": size,
             "articles": articles,
+            "last_arrival": arrived.isoformat() if arrived is not None else None,
             "runs": {str(k): int(v) for k, v in statuses.items()},
             "rejects": rejects,
             "warnings": warned,
@@ -1747,7 +1749,10 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
         return EXIT_OK
     held = f", {size / 1e6:,.1f} MB" if size is not None else ""
     print(f"{url} (schema {SCHEMA_VERSION}{held})")
-    print(f"articles: {articles:,}")
+    # when an article last arrived (stored or changed): a feed that stopped shows here
+    print(
+        f"articles: {articles:,}" + (f" (the last arrived {_minute(arrived)})" if arrived else "")
+    )
     listed = ", ".join(f"{k} {v:,}" for k, v in sorted(statuses.items()))
     print(f"runs: {len(runs):,}" + (f" ({listed})" if listed else ""))
     for row in runs.tail(_LAST_RUNS).itertuples():

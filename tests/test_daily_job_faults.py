@@ -325,7 +325,7 @@ def test_db_status_names_the_versions_and_drop_version_removes_an_old_one(
     done = _run("db", "status", "--db", "m.db", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert "articles: 4" in lines and "runs: 2 (ok 2)" in lines
+    assert lines[1].startswith("articles: 4 (the last arrived ") and "runs: 2 (ok 2)" in lines
     assert "records rejected: 0; kept with a warning: 0" in lines
     assert f"   {old}: 4 articles scored; 1 run" in done.stdout
     assert " * 0.2.0-newer: 4 articles scored; 1 run" in done.stdout
@@ -1136,6 +1136,11 @@ def test_a_feed_that_stopped_is_said_on_the_first_empty_day(tmp_path: Path) -> N
     assert len(lines) == 1 and lines[0].startswith("WARNING"), stopped.stderr
     assert "no new or changed article in exports" in lines[0]
     assert "none since 2024-10-03 06:00 UTC" in lines[0]
+    # db status says when the last article arrived
+    status = _run("db", "status", "--db", "m.db", cwd=tmp_path)
+    assert "articles: 3 (the last arrived 2024-10-03 06:00 UTC)" in status.stdout.splitlines()
+    as_json = json.loads(_run("db", "status", "--db", "m.db", "--json", cwd=tmp_path).stdout)
+    assert as_json["last_arrival"] == "2024-10-03T06:00:00+00:00"
     off = _run(*argv, "--warn-idle", "0", cwd=tmp_path)
     assert "feed" not in off.stderr, off.stderr
     # a new day's file: nothing to say, and the article counts
