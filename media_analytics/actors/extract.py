@@ -22,14 +22,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from .aliases import link_aliases
-from .lexicon import (
-    given_names,
-    initials_of,
-    is_derived_word,
-    is_ordinary_word,
-    namesakes,
-    phrase_key,
-)
+from .lexicon import initials_of, is_derived_word, is_ordinary_word, phrase_key
 from .model import Actor, canonical_key, normalize_name, org_key
 from .orgs import DRAW_GROUPS, OrgMatch, is_channel, is_draw_group, match_org, match_tail_org
 from .people import (
@@ -526,7 +519,7 @@ class ArticleActors:
         ...`` opening a sentence), and the article never writes the word in lower case."""
         ts = self.ts
         low = ts.lows[i]
-        return end - i >= 2 and low in given_names() and not ts.written_lower(low)
+        return end - i >= 2 and low in ts.lex.given_names and not ts.written_lower(low)
 
     def _org_inside(self, i: int, end: int) -> int | None:
         """Where an organisation opens inside the name-like run ``i .. end-1`` and runs on past
@@ -617,7 +610,7 @@ class ArticleActors:
                 return False
             return k == a or lows[a] not in solo or is_derived_word(low) or ts.written_lower(low)
 
-        given = given_names()
+        given = ts.lex.given_names
         left = []
         for a, b in kept:
             named = lows[a] in alone or lows[b - 1] in alone
@@ -677,7 +670,7 @@ class ArticleActors:
                 break
             if "-" in ts.words[k]:
                 second = k + 1  # "Agus Irawan-Dwi Fajar Nirwana"
-        return a if tuple(lows[a:b]) in namesakes() else b
+        return a if tuple(lows[a:b]) in ts.lex.namesakes else b
 
     def _all_places(self, a: int, b: int) -> bool:
         """Tokens ``a .. b-1`` are region names one after another (districts included), the

@@ -199,6 +199,10 @@ class Lexicon:
     # on each side tells so
     name_cues_before: frozenset[str] = frozenset()
     name_cues_after: frozenset[str] = frozenset()
+    # given names that open a person's name with no cue (given_names.txt), and the streets and
+    # airports named after national figures that such a name may be (namesakes.txt)
+    given_names: frozenset[str] = frozenset()
+    namesakes: frozenset[tuple[str, ...]] = frozenset()
 
     def province_office(self, words: tuple[str, ...]) -> tuple[str, str] | None:
         """The office of a province and the province's official name that a role's lower-cased
@@ -278,6 +282,8 @@ def get_lexicon() -> Lexicon:
         org_tails=frozenset(read_lines("org_tails.txt")),
         event_tails=frozenset(read_lines("event_tails.txt")),
         event_heads=PhraseSet(_keyed(read_lines("event_heads.txt"), lower=False)),
+        given_names=frozenset(w.lower() for w in read_lines("given_names.txt")),
+        namesakes=frozenset(phrase_key(n) for n in read_lines("namesakes.txt")),
         words={
             k: frozenset(w.lower() for w in v)
             for k, v in read_sections("function_words.txt").items()
@@ -441,16 +447,3 @@ def is_derived_word(word: str) -> bool:
 def read_csv_rows(name: str) -> list[dict[str, str]]:
     """Rows of a CSV data file as dicts (header row gives the keys)."""
     return list(csv.DictReader(_data_text(name).splitlines()))
-
-
-@lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    """The words of ``actors/data/given_names.txt``: given names that open a person's name."""
-    return frozenset(line.lower() for line in read_lines("given_names.txt"))
-
-
-@lru_cache(maxsize=1)
-def namesakes() -> frozenset[tuple[str, ...]]:
-    """The names of ``actors/data/namesakes.txt`` (streets, airports and campuses named after
-    national figures), as tuples of lower-case words."""
-    return frozenset(tuple(line.lower().split()) for line in read_lines("namesakes.txt"))

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from media_analytics.actors import extract_actors
-from media_analytics.actors.lexicon import given_names, namesakes
+from media_analytics.actors.lexicon import get_lexicon
 from media_analytics.preprocessing import clean_article
 
 from ..conftest import shared_file
@@ -73,10 +73,11 @@ def test_a_word_the_article_writes_in_lower_case_ends_the_name() -> None:
 
 
 def test_the_lists_are_lower_case_words_and_names() -> None:
-    assert "ahmad" in given_names() and all(w == w.lower() for w in given_names())
+    lex = get_lexicon()
+    assert "ahmad" in lex.given_names and all(w == w.lower() for w in lex.given_names)
     # words that open the names of places, firms and buildings are left out on purpose
-    assert given_names().isdisjoint({"hari", "bintang", "agung", "surya", "jaya", "gatot"})
-    assert ("ahmad", "yani") in namesakes()
+    assert lex.given_names.isdisjoint({"hari", "bintang", "agung", "surya", "jaya", "gatot"})
+    assert ("ahmad", "yani") in lex.namesakes
 
 
 _PILKADA = "corpora/detik-pilkada-jateng-index/pilkada_jawa_tengah.csv"
