@@ -1218,43 +1218,34 @@ class _Attributor:
                 return (rest + ts.text[ts.ends[k] : ts.ends[j - 1]]).strip(), hl, True
         return None
 
-    def named_inside(self, a: int, b: int) -> frozenset[str]:
-        """Persons named inside a quotation: a speaker rarely names themself in the third person,
-        so the person in focus is passed over when the quotation talks about them. A name or an
-        office after ``saya`` as the subject is the speaker's own (``Saya Abisai Rollo
-        menyumbangkan``, ``pada kesempatan ini saya Kapolda Metro Jaya``) and names nobody else;
-        after ``saya`` owning a noun it does (``cucu saya Muhammad Habibie``)."""
+    def named_inside(self, a: int, b: int) -> tuple[frozenset[str], frozenset[str]]:
+        """Persons named inside a quotation, and of them those named right after ``saya``
+        owning a noun. A speaker rarely names themself in the third person, so the person in
+        focus is passed over when the quotation talks about them. A name or an office after
+        ``saya`` as the subject is the speaker's own (``Saya Abisai Rollo menyumbangkan``,
+        ``pada kesempatan ini saya Kapolda Metro Jaya``) and names nobody else; after ``saya``
+        owning a noun it names someone the speaker speaks of, never the speaker (``cucu saya
+        Muhammad Habibie``)."""
         k = bisect_left(self.m_starts, a)
-        names = set()
+        names, owned = set(), set()
         while k < len(self.mentions) and self.mentions[k].start < b:
             m = self.mentions[k]
             if not self.self_named(m.tok):
                 names.add(m.name)
+                if m.tok > 0 and self.ts.lows[m.tok - 1] in _SELF:
+                    owned.add(m.name)
             k += 1
-        return frozenset(names)
-
-    def owned_inside(self, a: int, b: int) -> frozenset[str]:
-        """Persons a quotation at offsets ``a``-``b`` names right after ``saya`` owning a noun
-        (``cucu saya Muhammad Habibie``): someone the speaker speaks of, never the speaker."""
-        k = bisect_left(self.m_starts, a)
-        names = set()
-        while k < len(self.mentions) and self.mentions[k].start < b:
-            m = self.mentions[k]
-            s = m.tok - 1
-            if s > 0 and self.ts.lows[s] in _SELF and not self.self_named(m.tok):
-                names.add(m.name)
-            k += 1
-        return frozenset(names)
+        return frozenset(names), frozenset(owned)
 
     def quote_focus(self, a: int, b: int, *, group: bool = False) -> str | None:
         """The person in focus for a quotation at offsets ``a``-``b`` attributed by a pronoun
         (``ujarnya``): :meth:`focus`, passing over the persons it names. A quotation that speaks
         of the suspect in the third person (``Digorok oleh tersangka ...``) is not the suspect's,
         when the article names its suspect as such (:attr:`accused`)."""
-        exclude = self.named_inside(a, b)
+        exclude, owned = self.named_inside(a, b)
         if self.speaks_of_accused(a, b):  # (the cheap test first: few quotations do)
             exclude |= self.accused
-        return self.focus(b, exclude, group=group, never=self.owned_inside(a, b))
+        return self.focus(b, exclude, group=group, never=owned)
 
     def speaks_of_accused(self, a: int, b: int) -> bool:
         """Whether a word of :data:`_ACCUSED_WORDS` stands between offsets ``a`` and ``b``."""
