@@ -502,6 +502,12 @@ _BEATEN_BEFORE = re.compile(
     r"(?:\s+|-)$"  # (a hyphen: the second name of a ticket, "mengungguli Andika-Hendi")
 )
 
+# a word every phrase of _BEATEN_BEFORE holds
+_CONTEST = re.compile(
+    r"unggul|menang|kalah|mengalahkan|menumbangkan|menaklukk?an|mengandaskan|menyingkirkan|"
+    r"membungkam|menggulingkan|tumbang|takluk"
+)
+
 
 def _unbeaten(text: str, spans: Sequence[Span]) -> list[Span]:
     """The mentions of ``spans`` that are not named as the other side of a contest's result
@@ -515,6 +521,8 @@ def _unbeaten(text: str, spans: Sequence[Span]) -> list[Span]:
     >>> _unbeaten(text, [(7, 13), (14, 19), (32, 38), (39, 44)])
     [(7, 13), (14, 19)]
     """
+    if not _CONTEST.search(text):  # (most articles report no contest: one search for them)
+        return list(spans)
     return [(a, b) for a, b in spans if not _BEATEN_BEFORE.search(text, max(0, a - 120), a)]
 
 

@@ -440,3 +440,17 @@ def test_refusing_a_plan_is_still_read() -> None:
     assert not _speaking(text, [(0, len(text))], [0], [(6, 18)])
     denial = "Budi Santoso menolak tuduhan itu."
     assert _speaking(denial, [(0, len(denial))], [0], [(0, 12)]) == {0}
+
+
+def test_every_contest_phrase_passes_the_quick_check() -> None:
+    # _unbeaten skips an article with no contest word: each verb _BEATEN_BEFORE reads must hold
+    # one, or its losers would take the winners' tone again
+    import re
+
+    from media_analytics.sentiment.actors import _BEATEN_BEFORE, _CONTEST
+
+    verbs = _BEATEN_BEFORE.pattern.split("(?:\\s+(?:pasangan")[0]
+    links = {"b", "s", "atas", "dari", "daripada", "oleh", "melawan"}
+    words = [w for w in re.findall(r"[a-z]+", verbs) if w not in links]
+    assert len(words) >= 15 and "mengalahkan" in words
+    assert [w for w in words if not _CONTEST.search(w)] == []
