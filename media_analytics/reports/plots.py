@@ -49,6 +49,15 @@ def _pyplot() -> Any:
     return plt
 
 
+def _axes(ax: Axes | None) -> tuple[Any, Axes]:
+    """``ax``, or the axes of a new figure; the figure when it was made here (laid out at the
+    end), else None."""
+    if ax is not None:
+        return None, ax
+    fig, made = _pyplot().subplots(figsize=(9, 3.6))
+    return fig, made
+
+
 def _key_column(table: pd.DataFrame) -> str | None:
     """The column naming each row's key (``theme``, ``actor``, ``outlet``, ...), if any."""
     keys = [c for c in table.columns if c not in _VALUES]
@@ -139,10 +148,7 @@ def plot_over_time(
                 )
             order = list(keys)
         groups = [(str(k), table[table[key] == k]) for k in order]
-    plt = _pyplot()
-    fig = None  # the figure made here, when no axes were given
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(9, 3.6))
+    fig, ax = _axes(ax)
     part = None
     for n, (label, rows) in enumerate(groups):
         rows = rows.sort_values("period")
@@ -238,10 +244,7 @@ def plot_tone_mix(
     counts = rows[list(_TONES)].to_numpy(dtype=float)
     totals = counts.sum(axis=1)
     shares = counts / totals.clip(min=1)[:, None]
-    plt = _pyplot()
-    fig = None  # the figure made here, when no axes were given
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(9, 3.6))
+    fig, ax = _axes(ax)
     bottom = [0.0] * len(rows)
     positions = list(range(len(rows)))
     for t, tone in enumerate(_TONES):
