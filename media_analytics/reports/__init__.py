@@ -9,7 +9,8 @@ Typical use::
 
     paths = build_report(scored_records, "report/", period="W")   # HTML, Markdown, CSV, Excel
     data = records_to_frames(scored_records)                      # or table by table
-    detect_spikes(data, "W")
+    detect_spikes(data, "W")                                      # a theme's share jumped
+    detect_surges(data, "D")                                      # all stories jumped
 """
 
 from .about import about_actors
@@ -24,8 +25,10 @@ from .spikes import (
     attention_tests,
     benjamini_hochberg,
     detect_spikes,
+    detect_surges,
     explain_spike,
     history_start,
+    volume_tests,
 )
 from .tables import (
     emerging_topics,
@@ -52,6 +55,7 @@ __all__ = [
     "build_content",
     "build_report",
     "detect_spikes",
+    "detect_surges",
     "emerging_topics",
     "explain_spike",
     "history_start",
@@ -76,6 +80,7 @@ __all__ = [
     "top_places",
     "top_speakers",
     "volume",
+    "volume_tests",
     "write_csv",
     "write_excel",
 ]

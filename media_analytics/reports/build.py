@@ -327,8 +327,9 @@ def build_report(
     md_path.write_text(render_markdown(content), encoding="utf-8")
     paths = {"html": html_path, "markdown": md_path, **paths}
     logger.info(
-        "report on %d stories (%d spike(s)) written to %s",
+        "report on %d stories (%d surge(s) in volume, %d spike(s)) written to %s",
         len(content.tables["stories"]),  # with themes=, the stories carrying them
+        len(content.tables["volume_surges"]),
         len(content.tables["spikes"]),
         out,
     )

@@ -23,7 +23,9 @@ from .spikes import (
     attention_tests,
     baseline_periods,
     detect_spikes,
+    detect_surges,
     periods_with_baseline,
+    volume_tests,
 )
 from .tables import (
     MIN_STORIES,
@@ -54,9 +56,11 @@ __all__ = [
     "actor_types_of",
     "build_content",
     "no_spike_reason",
+    "no_surge_reason",
     "no_tone_reason",
     "spike_name",
     "story_actors",
+    "surge_text",
 ]
 
 PERIOD_NAMES = {"D": "day", "W": "week (Monday to Sunday)", "M": "month"}
@@ -68,6 +72,8 @@ SPIKE_DEFAULTS: dict[str, Any] = {
     "min_lift": 1.5,
     "window": 4,
     "min_history": 3,
+    # a surge in the number of all stories needs twice the baseline's mean (detect_surges)
+    "surge_lift": 2.0,
 }
 
 #: The types of actor a scored record names.
@@ -195,7 +201,9 @@ def build_content(
     top_n : int
         Rows in the top-actor and top-speaker tables.
     spike_options : dict, optional
-        Keyword arguments for :func:`detect_spikes` (``alpha``, ``min_count``, ...).
+        Keyword arguments for :func:`detect_spikes` (``alpha``, ``min_count``, ...; the
+        defaults are :data:`SPIKE_DEFAULTS`), which :func:`detect_surges` shares but for
+        ``min_lift``: ``surge_lift`` is its own (2 by default).
     generated_at : datetime, optional
         Stamp to print (default: now, UTC); set it for reproducible output.
     actor_types : sequence of str, optional
@@ -256,12 +264,16 @@ def build_content(
         )
         for by in SPIKE_DIMENSIONS
     }
+    spike_args = {k: v for k, v in options.items() if k != "surge_lift"}
     spikes = {
         by: detect_spikes(
-            everything, code, themes=themes if by == "theme" else None, by=by, **options
+            everything, code, themes=themes if by == "theme" else None, by=by, **spike_args
         )
         for by in SPIKE_DIMENSIONS
     }
+    surge_args = {k: v for k, v in spike_args.items() if k != "min_lift"}
+    surges = detect_surges(everything, code, min_lift=options["surge_lift"], **surge_args)
+    n_surge_tested = int(volume_tests(everything, code, **test_options)["tested"].sum())
     stories = data.stories.sort_values(["date", "id"]).reset_index(drop=True)
     said = stories["id"].map(lambda story: evidence_text(evidence.get(story, [])))
     stories.insert(list(stories.columns).index("themes") + 1, "evidence", said.astype(object))
@@ -273,6 +285,7 @@ def build_content(
     )
     emerging = {by: _emerging(data, by, int(options["min_count"])) for by in ("topic", "theme")}
     tables: dict[str, pd.DataFrame] = {
+        "volume_surges": surges,
         "spikes": _by_dimension(spikes),
         "volume_theme": volume(everything, "theme", code, keys=themes),
         "sentiment_over_time": sentiment_mix(data, "period", code),
@@ -311,6 +324,18 @@ def build_content(
     # (the tables over time say in their partial column whether the period is cut short)
     cut = partial_periods(everything, code)
     n_tested = {by: int(t["tested"].sum()) if len(t) else 0 for by, t in tests.items()}
+    notes_surges = (
+        f"A surge is a period whose number of stories is at least {options['surge_lift']:g}× "
+        f"the mean of the {options['window']} periods before (those holding stories and not "
+        "cut short), and significantly so: a one-sided exact test of the two counts, "
+        f"Benjamini–Hochberg adjusted across the {n_surge_tested} periods tested, q ≤ "
+        f"{options['alpha']} and at least {options['min_count']} stories. It counts the "
+        "stories of the input: a source added to the feed reads as a surge too."
+        if n_surge_tested
+        else "The surge test could not run: a period is tested when at least "
+        f"{options['min_history']} of the {options['window']} periods before it hold stories "
+        "and are not cut short by the data's range, and no period here has that."
+    )
     method = SPIKE_METHOD.format(
         n_tested=n_tested["theme"],
         n_region=n_tested["region"],
@@ -367,6 +392,7 @@ def build_content(
         )
         method += " No cell could be tested here."
     notes = {
+        "volume_surges": notes_surges,
         "share_of_voice_theme": (
             "Each theme's share of all mentions of themes in the period's stories: a story "
             "counts once for every theme it carries."
@@ -611,6 +637,40 @@ def spike_name(row: Any) -> str:
         kind = kinds.pop() if len(kinds) == 1 else ""
         return f"{name} ({kind or 'regency or city'})"
     return str(row.theme)
+
+
+def surge_text(row: Any, period: str) -> tuple[str, str]:
+    """A row of the surge table as the report shows it: a heading and a sentence.
+
+    >>> import pandas as pd
+    >>> row = pd.Series({"period": pd.Timestamp("2024-11-27"), "articles": 44,
+    ...     "baseline_mean": 7.0, "baseline_periods": 4, "lift": 44 / 7, "p_value": 1e-13,
+    ...     "q_value": 8e-13})
+    >>> heading, sentence = surge_text(row, "D")
+    >>> heading
+    'Day of 2024-11-27: 44 stories, 6.3× the usual'
+    >>> sentence
+    '44 stories against a mean of 7.0 a day in the 4 days before, p = 1e-13, q = 8e-13.'
+
+    """
+    word = {"D": "day", "W": "week", "M": "month"}[period]
+    plural = f"{word}s" if row.baseline_periods != 1 else word
+    return (
+        f"{word.capitalize()} of {row.period:%Y-%m-%d}: {row.articles} stories, "
+        f"{row.lift:.1f}× the usual",
+        f"{row.articles} stories against a mean of {row.baseline_mean:.1f} a {word} in the "
+        f"{row.baseline_periods} {plural} before, p = {row.p_value:.2g}, q = {row.q_value:.2g}.",
+    )
+
+
+def no_surge_reason(content: ReportContent) -> str:
+    """What the surge section says when it has no surge."""
+    note = content.notes.get("volume_surges", "")
+    return (
+        note
+        if note.startswith("The surge test could not run")
+        else ("No surge in the number of stories in this range.")
+    )
 
 
 def no_spike_reason(content: ReportContent) -> str:

@@ -10,10 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from html import escape
+from typing import Any
 
 import pandas as pd
 
-from .content import ReportContent, no_spike_reason, no_tone_reason, spike_name
+from .content import (
+    ReportContent,
+    no_spike_reason,
+    no_surge_reason,
+    no_tone_reason,
+    spike_name,
+    surge_text,
+)
 from .evidence import Passage
 from .layout import (
     ACTOR_TONE_CAVEAT,
@@ -222,20 +230,40 @@ def _spike_cards(content: ReportContent, period_word: str) -> str:
             head, _, rest = said.partition(":")
             return f"<p><b>{escape(head)}</b>:{escape(rest)}</p>"
         return f"<p><b>No spikes</b> {escape(said.removeprefix('No spikes '))}</p>"
-    cards = []
-    for r in spikes.itertuples():
-        articles = "".join(f"<li>{escape(a)}</li>" for a in str(r.top_articles).split(" | ") if a)
+    cards = [
+        f'<div class="spike"><h3>{escape(spike_name(r))}, {period_word} of '
+        f"{r.period:%d %b %Y}</h3>"
+        f"<p>{r.articles} of {r.total} stories ({r.share:.0%}) against a baseline of "
+        f"{r.baseline_share:.0%}: {r.lift:.1f}× the usual share, p = {r.p_value:.2g}, "
+        f"q = {r.q_value:.2g}.</p>" + _explained(r) + "</div>"
+        for r in spikes.itertuples()
+    ]
+    return "\n".join(cards)
+
+
+def _surge_cards(content: ReportContent) -> str:
+    surges = content.tables["volume_surges"]
+    if surges.empty:
+        return f"<p>{escape(no_surge_reason(content))}</p>"
+    cards = [f'<p class="muted">{escape(content.notes["volume_surges"])}</p>']
+    for r in surges.itertuples():
+        heading, sentence = surge_text(r, content.period)
         cards.append(
-            f'<div class="spike"><h3>{escape(spike_name(r))}, {period_word} of '
-            f"{r.period:%d %b %Y}</h3>"
-            f"<p>{r.articles} of {r.total} stories ({r.share:.0%}) against a baseline of "
-            f"{r.baseline_share:.0%}: {r.lift:.1f}× the usual share, p = {r.p_value:.2g}, "
-            f"q = {r.q_value:.2g}.</p>"
-            f"<p><b>Top articles</b></p><ul>{articles}</ul>"
-            f"<p><b>Top terms:</b> {escape(str(r.top_terms)) or '–'}</p>"
-            f"<p><b>Outlets:</b> {escape(str(r.outlets))}</p></div>"
+            f'<div class="spike"><h3>{escape(heading)}</h3><p>{escape(sentence)}</p>'
+            + _explained(r)
+            + "</div>"
         )
     return "\n".join(cards)
+
+
+def _explained(row: Any) -> str:
+    """The top articles, terms and outlets of a spike's or a surge's row."""
+    articles = "".join(f"<li>{escape(a)}</li>" for a in str(row.top_articles).split(" | ") if a)
+    return (
+        f"<p><b>Top articles</b></p><ul>{articles}</ul>"
+        f"<p><b>Top terms:</b> {escape(str(row.top_terms)) or '–'}</p>"
+        f"<p><b>Outlets:</b> {escape(str(row.outlets))}</p>"
+    )
 
 
 def _cards(content: ReportContent) -> str:
@@ -247,6 +275,7 @@ def _cards(content: ReportContent) -> str:
         ("stories", str(len(t["stories"]))),
         ("syndicated stories", str(len(t["syndicated"]))),
         ("outlets", str(content.outlets)),
+        ("surges in volume", str(len(t["volume_surges"]))),
         ("spikes", str(len(t["spikes"]))),
         ("net tone", f"{net:+.2f}" if n else "–"),
     ]
@@ -439,6 +468,7 @@ def render_html(content: ReportContent, *, exports: dict[str, str] | None = None
     word = _period_word(content)
     sections = [
         _section("about", "About this report", f'<dl class="facts">{facts}</dl>', _cards(content)),
+        _section("surges", TABLE_TITLES["volume_surges"], _surge_cards(content)),
         _section(
             "spikes",
             TABLE_TITLES["spikes"],

@@ -22,6 +22,7 @@ __all__ = [
 
 #: Display name of every table the report exports (also the Excel sheet order).
 TABLE_TITLES = {
+    "volume_surges": "Surges in volume",
     "spikes": "Spikes in attention",
     "volume_theme": "Stories per theme and period",
     "sentiment_over_time": "Sentiment per period",

@@ -1,14 +1,22 @@
-"""The Markdown summary: provenance, spikes with their explanations, and the top rows of the main
-tables. The full tables are in the CSV (and Excel) exports."""
+"""The Markdown summary: provenance, surges and spikes with their explanations, and the top rows
+of the main tables. The full tables are in the CSV (and Excel) exports."""
 
 from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 import pandas as pd
 
-from .content import ReportContent, no_spike_reason, no_tone_reason, spike_name
+from .content import (
+    ReportContent,
+    no_spike_reason,
+    no_surge_reason,
+    no_tone_reason,
+    spike_name,
+    surge_text,
+)
 from .evidence import Passage
 from .layout import (
     ACTOR_TONE_CAVEAT,
@@ -150,11 +158,30 @@ def _md(value: object) -> str:
     return re.sub(r"([*`])", r"\\\1", _text(value))
 
 
+def _explained(row: Any) -> list[str]:
+    """The top articles, terms and outlets of a spike's or a surge's row."""
+    return [
+        *(f"- {_text(a)}" for a in str(row.top_articles).split(" | ") if a),
+        "",
+        f"Top terms: {_text(row.top_terms) or '–'}. Outlets: {_text(row.outlets)}.",
+        "",
+    ]
+
+
 def render_markdown(content: ReportContent) -> str:
     """The report summary as Markdown."""
     word = {"D": "day", "W": "week", "M": "month"}[content.period]
     lines = [f"# {content.title}", ""]
     lines += [f"- **{k}:** {v}" for k, v in content.provenance.items()]
+    lines += ["", f"## {TABLE_TITLES['volume_surges']}", ""]
+    surges = content.tables["volume_surges"]
+    if surges.empty:
+        lines += [no_surge_reason(content), ""]
+    else:
+        lines += [f"_{content.notes['volume_surges']}_", ""]
+    for r in surges.itertuples():
+        heading, sentence = surge_text(r, content.period)
+        lines += [f"### {heading}", "", sentence, "", *_explained(r)]
     lines += ["", "## Spikes in attention", ""]
     if "spikes" in content.notes:
         lines += [f"_{content.notes['spikes']}_", ""]
@@ -169,10 +196,7 @@ def render_markdown(content: ReportContent) -> str:
             f"{r.articles} of {r.total} stories ({r.share:.0%}) against a baseline of "
             f"{r.baseline_share:.0%} ({r.lift:.1f}×), p = {r.p_value:.2g}, q = {r.q_value:.2g}.",
             "",
-            *(f"- {_text(a)}" for a in str(r.top_articles).split(" | ") if a),
-            "",
-            f"Top terms: {_text(r.top_terms) or '–'}. Outlets: {_text(r.outlets)}.",
-            "",
+            *_explained(r),
         ]
     lines += ["", f"_Method._ {content.method}", ""]
     no_tone = no_tone_reason(content)

@@ -44,6 +44,19 @@ The baseline of a report's first periods lies before its range: when the data we
 ``records_to_frames(..., since=..., history_since=...)``, the earlier stories in
 ``data.history`` make the baseline of the periods shown (which alone are tested and adjusted),
 so a report on one week tests it as the report on the whole input does.
+
+Surges in volume
+----------------
+A jump in all coverage (polling day: 44 stories against about 8 a day) leaves every share as it
+was, so the test above cannot see it. :func:`detect_surges` tests the count of all stories: with
+``x`` stories in the period and ``x0`` in the ``k`` baseline periods, under equal rates
+``x`` given ``x + x0`` is binomial with probability ``1 / (k + 1)`` (the exact conditional test
+of two Poisson counts), one-sided, Benjamini–Hochberg adjusted across the periods tested. The
+baseline periods are those of the ``window`` before that hold stories and are not cut short by
+the data's range (a first week of two days is no quiet week); a period with no story at all
+reads as a gap in the input, not as a quiet day. News volume varies more than a Poisson count
+(weekdays and weekends, a slow holiday), so a surge also needs ``min_lift`` times the baseline's
+mean (2 by default), not significance alone.
 """
 
 from __future__ import annotations
@@ -55,12 +68,12 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from scipy.stats import hypergeom
+from scipy.stats import binom, hypergeom
 
 from ..preprocessing import load_stopwords, tokenize
 from .frames import ReportData, _day_bound, _period_code, period_start
 from .regions import NO_REGENCY, NO_REGION
-from .tables import MIN_STORIES, keyed, period_grid, report_range, volume
+from .tables import MIN_STORIES, keyed, partial_periods, period_grid, report_range, volume
 
 __all__ = [
     "SCREENED_DIMENSIONS",
@@ -69,8 +82,10 @@ __all__ = [
     "baseline_periods",
     "benjamini_hochberg",
     "detect_spikes",
+    "detect_surges",
     "explain_spike",
     "history_start",
+    "volume_tests",
 ]
 
 logger = logging.getLogger(__name__)
@@ -360,6 +375,128 @@ def detect_spikes(
     return spikes
 
 
+def volume_tests(
+    data: ReportData, period: str = "W", *, window: int = 4, min_history: int = 3
+) -> pd.DataFrame:
+    """The surge test of every period's count of all stories, before any threshold (see
+    "Surges in volume" in the module docstring).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``period, partial, articles, baseline_articles, baseline_periods,
+        baseline_mean, lift, p_value, q_value, tested``, one row per period shown;
+        ``baseline_periods`` counts the periods the baseline is made of (those of the
+        ``window`` before holding stories and not cut short), ``baseline_mean`` is their mean
+        and ``lift = articles / baseline_mean``. A period is tested when it holds stories and
+        has ``min_history`` baseline periods; untested periods have NaN statistics.
+
+    Examples
+    --------
+    >>> from media_analytics.reports import records_to_frames
+    >>> days = [f"2024-11-{d}" for d in range(18, 27) for _ in range(5)] + ["2024-11-27"] * 40
+    >>> data = records_to_frames(
+    ...     [{"id": str(i), "published_at": day} for i, day in enumerate(days)]
+    ... )
+    >>> t = volume_tests(data, "D")
+    >>> last = t.iloc[-1]
+    >>> int(last["articles"]), float(last["baseline_mean"]), float(last["lift"])
+    (40, 5.0, 8.0)
+    >>> bool(last["q_value"] < 0.01)
+    True
+    """
+    tested_data, first = _with_history(data, period)
+    counts = volume(tested_data, None, period)[["period", "articles"]]
+    cut = set(partial_periods(tested_data, period)) | set(partial_periods(data, period))
+    counts["partial"] = counts["period"].isin(cut)
+    usable = (counts["articles"] > 0) & ~counts["partial"]
+    past_x = counts["articles"].where(usable, 0).shift(1).rolling(window, min_periods=1).sum()
+    past_k = usable.astype(float).shift(1).rolling(window, min_periods=1).sum()
+    counts["baseline_articles"] = past_x.fillna(0).astype(int)
+    counts["baseline_periods"] = past_k.fillna(0).astype(int)
+    counts["tested"] = (counts["baseline_periods"] >= min_history) & (counts["articles"] > 0)
+    if first is not None:  # the periods shown: the earlier ones were the baseline only
+        counts = counts[counts["period"].isin(period_grid(data, period))]
+    out = counts.reset_index(drop=True)
+    x, x0, k = out["articles"], out["baseline_articles"], out["baseline_periods"]
+    out["baseline_mean"] = (x0 / k.where(k > 0)).where(out["tested"])
+    out["lift"] = x / out["baseline_mean"]
+    # P(X >= x), X ~ Binomial(x + x0, 1 / (k + 1)): the period's part of the stories of the
+    # period and its baseline together, were the rate the same in every one of them
+    out["p_value"] = np.where(out["tested"], binom.sf(x - 1, x + x0, 1 / (k + 1)), np.nan)
+    out["q_value"] = np.nan
+    tested = out["tested"].to_numpy()
+    out.loc[tested, "q_value"] = benjamini_hochberg(out.loc[tested, "p_value"].to_numpy())
+    columns = [
+        "period", "partial", "articles", "baseline_articles", "baseline_periods",
+        "baseline_mean", "lift", "p_value", "q_value", "tested",
+    ]  # fmt: skip
+    return out[columns]
+
+
+def detect_surges(
+    data: ReportData,
+    period: str = "W",
+    *,
+    window: int = 4,
+    min_history: int = 3,
+    alpha: float = 0.01,
+    min_count: int = MIN_STORIES,
+    min_lift: float = 2.0,
+    n_articles: int = 3,
+    n_terms: int = 6,
+) -> pd.DataFrame:
+    """Periods in which the number of all stories jumped above its rolling baseline (polling
+    day, a disaster): what :func:`detect_spikes`, which reads shares, cannot see.
+
+    Parameters
+    ----------
+    data : ReportData
+        With ``data.history``, the baseline of the first periods (see :func:`attention_tests`).
+    period : {"D", "W", "M"}
+    window, min_history : int
+        The baseline: of the previous ``window`` periods, those holding stories and not cut
+        short, at least ``min_history`` of them.
+    alpha : float
+        False-discovery rate: surges have ``q_value <= alpha``.
+    min_count : int
+        Fewest stories a surge can have.
+    min_lift : float
+        Smallest ``articles / baseline_mean`` a surge can have (see the module docstring).
+    n_articles, n_terms : int
+        How many articles and terms explain each surge.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The surge rows of :func:`volume_tests`, most significant first, plus ``top_articles``,
+        ``top_terms`` and ``outlets`` (as :func:`explain_spike` gives them, of all the period's
+        stories).
+    """
+    tests = volume_tests(data, period, window=window, min_history=min_history)
+    surges = tests[
+        tests["tested"]
+        & (tests["q_value"] <= alpha)
+        & (tests["articles"] >= min_count)
+        & (tests["lift"] >= min_lift)
+    ].drop(columns="tested")
+    surges = surges.sort_values(["p_value", "period"]).reset_index(drop=True)
+    starts = period_start(data.stories["date"], period)
+    explained = [
+        _explain(data, set(data.stories.loc[starts == start, "id"]), None, n_articles, n_terms)
+        for start in surges["period"]
+    ]
+    for name in ("top_articles", "top_terms", "outlets"):
+        surges[name] = [e[name] for e in explained]
+    logger.info(
+        "surge test of all stories: %d period(s) tested, %d surge(s) at q <= %s",
+        int(tests["tested"].sum()),
+        len(surges),
+        alpha,
+    )
+    return surges
+
+
 def explain_spike(
     data: ReportData,
     theme: str,
@@ -388,12 +525,19 @@ def explain_spike(
     pairs = keyed(data, by)
     starts = period_start(pairs["date"], period)
     ids = set(pairs.loc[(pairs["key"] == theme) & (starts == start), "id"])
+    # a province or regency has no score: by outlets, then date
+    return _explain(data, ids, theme if by == "theme" else None, n_articles, n_terms)
+
+
+def _explain(
+    data: ReportData, ids: set[str], theme: str | None, n_articles: int, n_terms: int
+) -> dict[str, str]:
+    """:func:`explain_spike`'s answer for the stories ``ids``, the most syndicated first, then
+    (with a ``theme``) the highest-scoring on it, then the earliest."""
     if not ids:
         return {"top_articles": "", "top_terms": "", "outlets": ""}
     stories = data.stories[data.stories["id"].isin(ids)]
     scores = data.themes[(data.themes["theme"] == theme) & data.themes["id"].isin(ids)]
-    if by != "theme":  # a province or regency has no score: by outlets, then date
-        scores = scores.iloc[:0]
     stories = stories.merge(scores[["id", "score"]], on="id", how="left")
     stories = stories.sort_values(
         ["n_outlets", "score", "date", "id"], ascending=[False, False, True, True]

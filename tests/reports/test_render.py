@@ -135,7 +135,7 @@ def test_excel_written_with_openpyxl(tmp_path, syndicated_records):
     openpyxl = pytest.importorskip("openpyxl")
     paths = build_report(syndicated_records, tmp_path)
     book = openpyxl.load_workbook(paths["excel"], read_only=True)
-    assert book.sheetnames[0] == "spikes"
+    assert book.sheetnames[:2] == ["volume_surges", "spikes"]  # the briefing's order
     assert "syndicated" in book.sheetnames
     sheet = pd.read_excel(paths["excel"], sheet_name="syndicated")
     assert sheet["n_outlets"].tolist() == [5]
