@@ -38,27 +38,44 @@ __all__ = [
     "corpora_fingerprint",
     "default_model",
     "default_model_versions",
+    "fingerprinted_files",
     "shipped_model_dir",
 ]
 
 logger = logging.getLogger(__name__)
 
 
+def fingerprinted_files() -> list[tuple[str, Path]]:
+    """What :func:`corpora_fingerprint` hashes, each file with the name it is hashed under:
+    the bundled corpora (their ``.md`` notes left out), the package's source, and the word
+    lists and tables its code reads (``actors/data``, ``preprocessing/data``), since an edit
+    of a word list changes what is extracted as much as an edit of code does."""
+    package = Path(__file__).resolve().parent
+    files = [
+        (str(path.relative_to(corpora_dir())), path)
+        for path in sorted(corpora_dir().rglob("*"))
+        if path.is_file() and path.suffix != ".md"
+    ]
+    for path in sorted(package.rglob("*")):
+        parts = path.relative_to(package).parts
+        if not path.is_file() or parts[0] == "data" or "__pycache__" in parts:
+            continue  # the corpora link inside the package is hashed above
+        if path.suffix == ".py" or "data" in parts[:-1]:
+            files.append((str(path.relative_to(package)), path))
+    return files
+
+
 def corpora_fingerprint() -> str:
     """SHA-256 over what the default model is built from: the bundled corpora and the code.
 
-    Any edit of the taxonomy, the training sets or the package's source gives a new cache entry,
-    so a cached model never outlives the code that built it.
+    Any edit of the taxonomy, the training sets, the package's source or its word lists gives
+    a new cache entry (and a new model version), so a cached model never outlives the code
+    that built it, and ``score --db`` scores again what a new release reads differently.
     """
     h = hashlib.sha256()
-    package = Path(__file__).resolve().parent
-    roots = [(corpora_dir(), lambda p: p.suffix != ".md"), (package, lambda p: p.suffix == ".py")]
-    for root, keep in roots:
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and keep(p)):
-            if "data" in path.relative_to(root).parts[:1] and root == package:
-                continue  # the corpora link inside the package is hashed above
-            h.update(str(path.relative_to(root)).encode())
-            h.update(path.read_bytes())
+    for name, path in fingerprinted_files():
+        h.update(name.encode())
+        h.update(path.read_bytes())
     return h.hexdigest()
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from media_analytics import __version__
-from media_analytics.models import corpora_fingerprint, default_model
+from media_analytics import __version__, models
+from media_analytics.models import corpora_fingerprint, default_model, fingerprinted_files
 from media_analytics.pipeline import MediaPipeline
 from media_analytics.resources import sample_dir
 
@@ -233,8 +233,6 @@ def test_a_cache_whose_build_lock_cannot_be_taken_is_one_clear_error(
 ) -> None:
     # a cache folder this user may read and not write: its lock file cannot be opened (here, a
     # folder stands where the lock file goes, which even root cannot open as a file)
-    import media_analytics.models as models
-    from media_analytics import __version__
     from media_analytics.pipeline import ModelError, library_releases
 
     home = tmp_path / "home"
@@ -287,3 +285,16 @@ def test_the_source_distribution_builds_a_wheel(tmp_path: Path) -> None:
         in_wheel
     )
     assert "License-File: LICENSE" in metadata.splitlines()
+
+
+def test_the_fingerprint_covers_the_word_lists_the_code_reads():
+    # an edit of actors/data/given_names.txt changes which persons are found: it must give a
+    # new model version, so that score --db scores again what it now reads differently
+    names = [name for name, _ in fingerprinted_files()]
+    package = Path(models.__file__).parent
+    for folder in ("actors/data", "preprocessing/data"):
+        shipped = sorted(p.name for p in (package / folder).iterdir() if p.is_file())
+        assert shipped and {f"{folder}/{n}" for n in shipped} <= set(names)
+    assert "actors/extract.py" in names and "taxonomy.toml" in names
+    assert not [n for n in names if "__pycache__" in n or n.endswith(".md")]
+    assert len(names) == len(set(names))
