@@ -20,6 +20,7 @@ from .regions import NO_REGENCY, NO_REGION, place_matches, read_region
 from .spikes import (
     SCREENED_DIMENSIONS,
     SPIKE_DIMENSIONS,
+    SURGE_LIFTS,
     attention_tests,
     baseline_periods,
     detect_spikes,
@@ -72,8 +73,9 @@ SPIKE_DEFAULTS: dict[str, Any] = {
     "min_lift": 1.5,
     "window": 4,
     "min_history": 3,
-    # a surge in the number of all stories needs twice the baseline's mean (detect_surges)
-    "surge_lift": 2.0,
+    # how far above the baseline's mean a surge in the number of all stories must be: None for
+    # the period's own (detect_surges, SURGE_LIFTS: twice for a day, 1.5 times for a week)
+    "surge_lift": None,
 }
 
 #: The types of actor a scored record names.
@@ -203,7 +205,8 @@ def build_content(
     spike_options : dict, optional
         Keyword arguments for :func:`detect_spikes` (``alpha``, ``min_count``, ...; the
         defaults are :data:`SPIKE_DEFAULTS`), which :func:`detect_surges` shares but for
-        ``min_lift``: ``surge_lift`` is its own (2 by default).
+        ``min_lift``: ``surge_lift`` is its own (by default the period's,
+        :data:`~media_analytics.reports.spikes.SURGE_LIFTS`).
     generated_at : datetime, optional
         Stamp to print (default: now, UTC); set it for reproducible output.
     actor_types : sequence of str, optional
@@ -273,6 +276,7 @@ def build_content(
     }
     surge_args = {k: v for k, v in spike_args.items() if k != "min_lift"}
     surges = detect_surges(everything, code, min_lift=options["surge_lift"], **surge_args)
+    surge_lift = options["surge_lift"] or SURGE_LIFTS[code]
     n_surge_tested = int(volume_tests(everything, code, **test_options)["tested"].sum())
     stories = data.stories.sort_values(["date", "id"]).reset_index(drop=True)
     said = stories["id"].map(lambda story: evidence_text(evidence.get(story, [])))
@@ -325,7 +329,7 @@ def build_content(
     cut = partial_periods(everything, code)
     n_tested = {by: int(t["tested"].sum()) if len(t) else 0 for by, t in tests.items()}
     notes_surges = (
-        f"A surge is a period whose number of stories is at least {options['surge_lift']:g}× "
+        f"A surge is a period whose number of stories is at least {surge_lift:g}× "
         f"the mean of the {options['window']} periods before (those holding stories and not "
         "cut short), and significantly so: a one-sided exact test of the two counts, "
         f"Benjamini–Hochberg adjusted across the {n_surge_tested} periods tested, q ≤ "

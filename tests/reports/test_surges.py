@@ -16,6 +16,7 @@ from media_analytics.reports import (
     records_to_frames,
     volume_tests,
 )
+from media_analytics.reports.spikes import SURGE_LIFTS
 
 from ..conftest import shared_file
 
@@ -92,6 +93,18 @@ def test_a_weekly_rhythm_is_no_surge():
     # the guards are the lift and the count, not significance alone
     assert len(detect_surges(data, "D", min_lift=1.2)) > 0
     assert detect_surges(records_to_frames(_daily(_days("2024-11-20", [1, 1, 1, 1, 4]))), "D").empty
+
+
+def test_a_week_needs_less_than_a_day():
+    # polling week in a weekly report: 1.75x the four weeks before, far beyond chance; a day's
+    # floor (2x, for the weekly rhythm of days) would hide it
+    counts = _days("2024-10-28", [20] * 28 + [35] * 7)
+    data = records_to_frames(_daily(counts))
+    surges = detect_surges(data, "W")
+    assert surges["period"].tolist() == [pd.Timestamp("2024-11-25")]
+    assert surges.iloc[0]["lift"] == pytest.approx(1.75)
+    assert detect_surges(data, "W", min_lift=2.0).empty
+    assert SURGE_LIFTS == {"D": 2.0, "W": 1.5, "M": 1.5}
 
 
 def test_the_baseline_skips_gaps_and_periods_cut_short():
