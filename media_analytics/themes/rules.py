@@ -98,6 +98,10 @@ OTHER_SENSES: dict[str, dict[str, tuple[str, ...]]] = {
     "dengar": {"audible": ("terdengar", "kedengaran", "pendengaran")},
     # to net, to gather (jaring aspirasi, menjaring) / a network
     "jaring": {"network": ("jaringan",)},
+    # a deputy, a representative (wakil rakyat, wakil bupati) / a delegation or a house of
+    # representatives (perwakilan warga; Dewan Perwakilan Rakyat, the DPR's building where
+    # protesters meet each other)
+    "wakil": {"delegation": ("perwakilan", "keterwakilan")},
     # to bribe (suap, menyuap, disuap) / to spoon-feed (menyuapi anak yatim)
     "suap": {"feed": ("menyuapi", "disuapi", "suapi")},
     # money (uang, amplop berisi uang) / finance (Badan Pemeriksa Keuangan, Menteri Keuangan)

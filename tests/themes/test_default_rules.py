@@ -153,6 +153,15 @@ def test_dialogue_rules_find(tagger: ThemeTagger, title: str, text: str) -> None
             "Menteri: Pemerintah Mendengar Aspirasi Mahasiswa",
             "Menteri mengatakan pemerintah mendengar aspirasi mahasiswa soal undang-undang baru.",
         ),
+        (  # claims to listen, with a word between (seen on real news: "Sebut Pemerintah Sangat
+            # Mendengar")
+            "Jokowi Sebut Pemerintah Sangat Mendengar Aspirasi Mahasiswa",
+            "Presiden mengatakan selama ini pemerintah selalu mendengarkan aspirasi mahasiswa.",
+        ),
+        (  # a standing promise, not a meeting (blocker: tetap)
+            "Ribuan Rumah Tergusur Proyek Rel Ganda",
+            "Wali kota mengatakan aparatur wilayah tetap berdialog dengan warga terdampak.",
+        ),
         (  # a receiver of an award, not of a delegation
             "Tokoh Adat Terima Penghargaan dari Gubernur",
             "Seorang tokoh menerima penghargaan dari gubernur atas jasanya menjaga hutan adat.",

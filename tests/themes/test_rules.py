@@ -401,6 +401,34 @@ def test_a_derivation_of_another_sense_does_not_match_its_stem_alone() -> None:
     ]
 
 
+def test_the_house_of_representatives_is_no_representative() -> None:
+    """``wakil rakyat`` (a legislator) does not match ``Dewan Perwakilan Rakyat``, the house whose
+    building protesters meet in front of; ``perwakilan warga`` (a delegation) still matches."""
+    tax = Taxonomy.from_dict(
+        {
+            "themes": [
+                {
+                    "id": "meeting",
+                    "near": [
+                        {"a": ["bertemu"], "b": ["massa"], "c": ["wakil rakyat"], "window": 10}
+                    ],
+                    "phrases": ["perwakilan warga"],
+                }
+            ]
+        }
+    )
+    m = RuleMatcher(tax)
+
+    def found(text: str) -> list[str]:
+        return [text[h.start : h.end] for h in m.match(text)]
+
+    assert found("Massa pro bertemu massa kontra di depan Gedung Dewan Perwakilan Rakyat.") == []
+    assert found("Massa aksi bertemu wakil rakyat di ruang rapat.") == [
+        "Massa aksi bertemu wakil rakyat"
+    ]
+    assert found("Bupati menerima perwakilan warga.") == ["perwakilan warga"]
+
+
 def test_the_forms_of_another_sense_are_forms_of_their_stem() -> None:
     """Each written form listed under a stem stems to it: a form the stemmer maps elsewhere
     would never be looked at, and its entry would do nothing."""
