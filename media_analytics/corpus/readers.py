@@ -1338,11 +1338,21 @@ def _of_objects(items: list[Any]) -> bool:
 
 def _envelope_key(obj: Record) -> str | None:
     """The key under which an API response keeps its list of articles (``{"status": "ok",
-    "articles": [...]}``), or None for an object that is an article itself."""
-    if "text" in ColumnResolver(None).resolve(list(obj)):
+    "articles": [...]}``), or None for an object that is an article itself.
+
+    An object with a text field is an article. So is one with a title or a URL whose list of
+    objects is under no key an API gives its results (``articles``, ``data``, ...): an article
+    whose crawler left its body out and kept its readers' comments (``{"judul": ...,
+    "komentar": [{"text": ...}]}``) is that article, without its text, and is reported so; its
+    comments are not read as articles in its place."""
+    fields = ColumnResolver(None).resolve(list(obj))
+    if "text" in fields:
         return None
     lists = [k for k, v in obj.items() if isinstance(v, list) and _of_objects(v)]
-    chosen = [k for k in lists if str(k).lower() in _LIST_KEYS] or lists
+    listed = [k for k in lists if str(k).lower() in _LIST_KEYS]
+    if not listed and ("title" in fields or "url" in fields):
+        return None
+    chosen = listed or lists
     return chosen[0] if len(chosen) == 1 else None
 
 

@@ -155,6 +155,26 @@ def test_an_api_envelope_is_read_under_its_list_key(tmp_path: Path) -> None:
     assert path.read_text().splitlines()[9].strip() == "{"
 
 
+def test_an_article_without_its_body_is_not_replaced_by_its_comments(tmp_path: Path) -> None:
+    # seen in a trial: a crawler's record with no body and its readers' comments was read as an
+    # envelope, so the article vanished and a comment was stored and scored as an article
+    comments = [{"text": "Mantap pak polisi, terima kasih", "user": "budi"}]
+    rows = [
+        {"id": "a1", "judul": "Polisi amankan TPS", "url": "https://contoh.id/a1"},
+        {"id": "a2", "judul": "Apel pasukan", "isi": "Polres menggelar apel pasukan."},
+    ]
+    path = tmp_path / "crawl.jsonl"
+    path.write_text("".join(json.dumps(r | {"komentar": comments}) + "\n" for r in rows))
+    articles, rejects = read(path)
+    assert [(a.id, a.text) for a in articles] == [("a2", "Polres menggelar apel pasukan.")]
+    # the article without a text field is refused as such, named by its line: not lost silently
+    assert [(r.line, r.reason, r.severity) for r in rejects] == [(1, "missing_text", "error")]
+    # an API's list key still opens an envelope, whatever else the object holds
+    page = {"title": "Hasil pencarian", "articles": [{"title": "A", "content": "Isi A"}]}
+    path.write_text(json.dumps(page) + "\n")
+    assert [a.title for a in read(path)[0]] == ["A"]
+
+
 def test_one_article_written_over_several_lines_is_one_record(tmp_path: Path) -> None:
     path = tmp_path / "one.json"
     path.write_text(json.dumps({"judul": "A", "isi": "Isi A"}, indent=2))
