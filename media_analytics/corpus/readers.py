@@ -58,13 +58,13 @@ import re
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import IO, Any, cast
 
 from .article import Article, Issue, build_article
 from .columns import ColumnResolver
-from .dates import _MONTHS, NUMERIC_DAY, numeric_date_order, reads_both_ways
+from .dates import _MONTHS, NUMERIC_DAY, numeric_date_order, parse_date, reads_both_ways
 from .ids import article_id
 from .rejects import Rejects, _Report
 
@@ -365,11 +365,13 @@ def expand_paths(paths: PathsLike) -> list[str]:
 _NAME_YEARS = (1950, 2100)
 _MONTH_WORDS = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # a numeric date anywhere in a file or folder name: 2025-10-31 (also with _ or .), 31-10-2025
-# (day or month first), or eight digits, 20251031 or 31102025
+# (day or month first), eight digits, 20251031 or 31102025, or a month, 2025-10 (a monthly
+# partition's name, month=2025-10 too: it sorts at the month's first day)
 _NAME_DATE = re.compile(
     r"(?<!\d)(?:(?P<y>\d{4})(?P<s>[-_.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"
     r"|(?P<a>\d{1,2})(?P<t>[-_.])(?P<b>\d{1,2})(?P=t)(?P<year>\d{4})"
-    r"|(?P<digits>\d{8}))(?!\d)"
+    r"|(?P<digits>\d{8})"
+    r"|(?P<ym>\d{4})(?P<u>[-_.])(?P<mon>\d{1,2})(?!(?P=u)\d))(?!\d)"
 )
 # a date with a month's name (Indonesian or English, as the date parser knows them): 1 Nov 2025,
 # 31 Oktober 2025, 31-Okt-2025, 31okt2025
@@ -405,6 +407,8 @@ def _name_readings(text: str) -> tuple[tuple[int, int, date | None, date | None]
         elif m["a"]:
             a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
             dmy, mdy = _day(year, b, a), _day(year, a, b)
+        elif m["ym"]:
+            dmy = mdy = _day(int(m["ym"]), int(m["mon"]), 1)
         else:
             digits = m["digits"]
             iso = _day(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
@@ -481,8 +485,9 @@ def time_order(files: Iterable[str]) -> list[str]:
     wins: daily exports must be read oldest first, and names sorted as text are not (an older
     file's copy would undo a newer file's correction). A date is written ``2025-10-31``
     (or with ``_`` or ``.``), ``20251031``, ``31-10-2025``, ``31102025`` or with a month's name
-    (``1 Nov 2025``, ``31 Oktober 2025``), in years 1950-2099; eight digits are read year first
-    when that gives a day. A numeric date is read day first (the Indonesian habit) unless some
+    (``1 Nov 2025``, ``31 Oktober 2025``), in years 1950-2099, or is a month, ``2025-10`` (a
+    monthly partition's name, which sorts at the month's first day); eight digits are read year
+    first when that gives a day. A numeric date is read day first (the Indonesian habit) unless some
     name of the list reads only month first (``10-31-2025``) and none only day first; when the
     names show both orders, a date that reads both ways is not guessed: the name sorts as one
     without a date (said in the log at DEBUG, ``-v``). Folders are compared first, the same
@@ -503,6 +508,8 @@ def time_order(files: Iterable[str]) -> list[str]:
     ['zmedia_2025-10-31.csv', 'amedia_2025-11-01.csv']
     >>> time_order(["Export (10).csv", "Export (9).csv", "Export.csv"])
     ['Export.csv', 'Export (9).csv', 'Export (10).csv']
+    >>> time_order(["news_2025-01-01.csv", "clickid_2019-09.parquet", "clickid_2019-03.parquet"])
+    ['clickid_2019-03.parquet', 'clickid_2019-09.parquet', 'news_2025-01-01.csv']
     """
     files = list(files)
     dates = _NameDates(files)
@@ -742,6 +749,8 @@ class Converter:
                 break
             if len(ahead) >= DATE_ORDER_LOOKAHEAD:
                 break
+        if order is None and numeric:
+            order, self._order_note = self._order_from_name(name, ahead)
         if order is None:
             self._order_note = (
                 f"no date in the first {len(ahead)} records shows whether day or month comes "
@@ -764,6 +773,42 @@ class Converter:
             log.debug("%s: %s", name, self._order_note)
         yield from ahead
         yield from records
+
+    def _order_from_name(
+        self, name: str, ahead: list[tuple[int, Record]]
+    ) -> tuple[bool | None, str]:
+        """The order of a file whose first dates read both ways, from the date its name holds,
+        when every such date lies within a month of it read one way only
+        (``detik_2025-12-01.csv``: ``12/9/2025`` is 9 December, not 12 September); ``(None,
+        "")`` when the name holds no date or does not tell. Only the file itself is read: its
+        dates come out the same whatever files are read with it (the daily job, the Dask
+        engine's partitions)."""
+        stem = _split_suffix(Path(name).name)[0]
+        named = [dmy for _, _, dmy, mdy in _name_readings(stem) if dmy is not None and dmy == mdy]
+        if not named:
+            return None, ""
+        near = timedelta(days=31)
+        ways: set[bool] = set()
+        for _, record in ahead:
+            column = self._mapping(record).get("published_at")
+            value = record.get(column) if column is not None else None
+            if not reads_both_ways(value):
+                continue
+            close = {
+                first
+                for first in (True, False)
+                if (when := parse_date(value, dayfirst=first)) is not None
+                and abs(when.date() - named[-1]) <= near
+            }
+            ways |= close if len(close) == 1 else {True, False}
+        if len(ways) != 1:
+            return None, ""
+        order = ways.pop()
+        way = "day" if order else "month"
+        return order, (
+            f"numeric dates read {way} first, as the date in the file's name "
+            f"({named[-1].isoformat()}) shows"
+        )
 
     def check_columns(
         self, name: str, line: int, record: Record, mapping: Mapping[str, str]

@@ -150,6 +150,36 @@ def test_auto_date_order_reads_day_first_without_proof_and_says_why_a_date_faile
     ]  # fmt: skip
 
 
+def test_a_file_whose_dates_tell_nothing_is_read_by_the_date_its_name_holds(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen in a trial: a month-first source's December file (12/9/2025, 12/6/2025) was read
+    # day first, into June and September, although its name says December
+    december = ["12/9/2025 10:00", "12/6/2025"]
+    named = _dated_csv(tmp_path / "detik-aspek_2025-12-01.csv", december)
+    rejects = Rejects()
+    with caplog.at_level(logging.INFO, logger="media_analytics.corpus.readers"):
+        articles = list(read_articles(named, dayfirst="auto", rejects=rejects))
+    assert [a.published_at for a in articles] == [datetime(2025, 12, 9, 10), datetime(2025, 12, 6)]
+    assert rejects.guessed_date_order == [] and len(rejects) == 0
+    assert "numeric dates read month first, as the date in the file's name (2025-12-01)" in (
+        caplog.text
+    )
+    # a monthly partition's name, and a day-first source
+    monthly = _dated_csv(tmp_path / "berita_2025-12.csv", ["01/12/2025", "05/12/2025"])
+    assert [a.published_at for a in read_articles(monthly, dayfirst="auto")] == [
+        datetime(2025, 12, 1), datetime(2025, 12, 5)
+    ]  # fmt: skip
+    # a name without a date, or whose date is far from the records' both readings, tells
+    # nothing: the guess and its warning stay
+    for name in ("export.csv", "arsip_2023-01-01.csv"):
+        rejects = Rejects()
+        path = _dated_csv(tmp_path / name, december)
+        got = [a.published_at for a in read_articles(path, dayfirst="auto", rejects=rejects)]
+        assert got == [datetime(2025, 9, 12, 10), datetime(2025, 6, 12)]
+        assert rejects.guessed_date_order == [str(path)]
+
+
 def test_auto_date_order_looks_a_bounded_number_of_records_ahead(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1306,6 +1336,18 @@ def test_a_date_anywhere_in_a_name_orders_the_files(
     assert time_order(["Laporan 01-11-2025 Polda.csv", "Laporan 31-10-2025 Polda.csv"])[0] == (
         "Laporan 31-10-2025 Polda.csv"
     )
+    # monthly partitions (seen in a trial: clickid_2019-03.parquet sorted after 2025's files)
+    months = ["news_2025-01-01.jsonl", "clickid_2019-09.parquet", "month=2019-03/part.jsonl"]
+    assert time_order(months) == [
+        "month=2019-03/part.jsonl",
+        "clickid_2019-09.parquet",
+        "news_2025-01-01.jsonl",
+    ]
+    assert dated_before("clickid_2019-08.parquet", "clickid_2019-09-01.jsonl")
+    assert time_order(["rekap_2019-2020.csv", "a_2019-13.csv"]) == [  # no month: as text
+        "a_2019-13.csv",
+        "rekap_2019-2020.csv",
+    ]
     names = ["b_2 November 2025.xlsx", "a_20251101.csv", "c_31-Oktober-2025.tsv", "rekap.csv"]
     assert time_order(names) == [
         "c_31-Oktober-2025.tsv",
