@@ -1495,6 +1495,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             about=args.about,
             topic_names=topic_names,
             actor_types=actor_types,
+            excel=not args.no_excel,
         )
     except ValueError as exc:  # a bad --since, ...
         raise CommandError(str(exc)) from None
@@ -2741,6 +2742,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="W",
         choices=["D", "W", "M"],
         help="trend period: day, week or month (default W)",
+    )
+    report.add_argument(
+        "--no-excel",
+        action="store_true",
+        help="write no tables.xlsx (the CSV tables only), and no warning when openpyxl is "
+        "not installed: for a daily job whose readers take the CSV tables",
     )
     report.add_argument(
         "--theme",

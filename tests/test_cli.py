@@ -140,6 +140,10 @@ def test_report_quiet_prints_nothing_when_all_is_well(tmp_path: Path, capsys) ->
     assert main(["report", str(scored), "--out", str(tmp_path / "q"), "-q"]) == 0
     assert capsys.readouterr().out == ""
     assert (tmp_path / "q" / "report.html").is_file()
+    # the CSV tables only: no workbook, whether or not openpyxl is installed
+    assert main(["report", str(scored), "--out", str(tmp_path / "c"), "-q", "--no-excel"]) == 0
+    assert not (tmp_path / "c" / "tables.xlsx").exists()
+    assert (tmp_path / "c" / "tables" / "stories.csv").is_file()
 
 
 def test_report_needs_one_source(tmp_path: Path, capsys) -> None:

@@ -116,6 +116,7 @@ def build_report(
     actor_types: Sequence[str] | None = None,
     default_versions: Mapping[str, int] | None = None,
     about: Sequence[str] | None = None,
+    excel: bool = True,
 ) -> dict[str, Path]:
     """Write the trend report for scored records: HTML, Markdown, CSV tables and Excel.
 
@@ -204,6 +205,10 @@ def build_report(
         provenance says what each name was read as, and the tone toward each actor beside the
         net tone of the stories (the tone of the whole stories). A name no story names keeps
         no story: a warning names it and the closest names the stories write.
+    excel : bool, default True
+        Write ``tables.xlsx`` too (with the ``excel`` extra; without it, a warning says so).
+        ``False`` writes none and says nothing (``report --no-excel``): a daily job whose
+        readers take the CSV tables.
 
     Returns
     -------
@@ -313,9 +318,9 @@ def build_report(
         paths["csv:undated"] = undated
     elif undated.exists():
         undated.unlink()  # (from an earlier report into the same folder)
-    excel = write_excel(content.tables, out / "tables.xlsx")
-    if excel is not None:
-        paths["excel"] = excel
+    workbook = write_excel(content.tables, out / "tables.xlsx") if excel else None
+    if workbook is not None:
+        paths["excel"] = workbook
     html_path = Path(html_file) if html_file is not None else out / "report.html"
     html_path.parent.mkdir(parents=True, exist_ok=True)
     exports = {

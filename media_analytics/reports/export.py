@@ -112,7 +112,8 @@ def write_excel(tables: dict[str, pd.DataFrame], path: Path) -> Path | None:
     if find_spec("openpyxl") is None:
         logger.warning(
             "openpyxl is not installed: %s is not written (the CSV tables are); for the Excel "
-            "tables install the excel extra: pip install 'media-analytics[excel]'",
+            "tables install the excel extra: pip install 'media-analytics[excel]' (report "
+            "--no-excel: none, and no warning)",
             path.name,
         )
         return None

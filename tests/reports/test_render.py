@@ -131,6 +131,21 @@ def test_excel_skipped_without_openpyxl(tmp_path, syndicated_records, monkeypatc
     assert re.search(rf'^{extra[1]} = \["openpyxl', project, re.MULTILINE)
 
 
+def test_no_excel_writes_none_and_says_nothing(tmp_path, syndicated_records, monkeypatch, caplog):
+    """A daily job's mail got the openpyxl warning every day (seen in a trial): ``report
+    --no-excel`` asks for the CSV tables only."""
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # as if it were not installed
+    with caplog.at_level(logging.INFO, logger="media_analytics.reports"):
+        paths = build_report(syndicated_records, tmp_path, excel=False)
+    assert "excel" not in paths and not (tmp_path / "tables.xlsx").exists()
+    assert "csv:stories" in paths
+    assert not [r for r in caplog.records if "openpyxl" in r.getMessage()]
+    with caplog.at_level(logging.INFO, logger="media_analytics.reports"):
+        build_report(syndicated_records, tmp_path / "again")
+    said = [r.getMessage() for r in caplog.records if "openpyxl" in r.getMessage()]
+    assert len(said) == 1 and "report --no-excel" in said[0]
+
+
 def test_excel_written_with_openpyxl(tmp_path, syndicated_records):
     openpyxl = pytest.importorskip("openpyxl")
     paths = build_report(syndicated_records, tmp_path)
