@@ -736,39 +736,46 @@ def _cmd_score_dask(args: argparse.Namespace) -> int:
         if summary["scored"]
         else "(nothing to score: no cluster used)"
     )
-    if args.quiet and not summary["rejected"]:  # -q under cron: a clean run says nothing
+    # the rejects of partitions an earlier run scored were said (and its exit code given) then:
+    # a rerun that completes an archive says them once more only in their count
+    rejected, earlier = summary["rejected_now"], summary["rejected"] - summary["rejected_now"]
+    if args.quiet and not rejected:  # -q under cron: a clean run says nothing
         return EXIT_OK
     print(
         f"scored {_count(summary['articles_scored'], 'article')} in "
         f"{_count(summary['scored'], 'partition')} ({summary['skipped']} already complete) "
         f"{where} in {time.perf_counter() - started:.1f} s with model "
-        f"{summary['model_version']}; {_count(summary['rejected'], 'record')} rejected; outputs "
-        f"in {summary['out_dir']}" + (f", merged into {args.out}" if args.out else ""),
+        f"{summary['model_version']}; {_count(rejected, 'record')} rejected"
+        + (f" (and {earlier} by earlier runs, in their partitions' markers)" if earlier else "")
+        + f"; outputs in {summary['out_dir']}"
+        + (f", merged into {args.out}" if args.out else ""),
         file=sys.stderr,
     )
-    return EXIT_PARTIAL if summary["rejected"] else EXIT_OK
+    return EXIT_PARTIAL if rejected else EXIT_OK
 
 
 def _report_partition_rejects(summary: dict[str, Any]) -> None:
-    """The rejects of a ``--engine dask`` run, as the local engine reports its own: the first
-    20, and with -v those every partition kept (its first 20, in its done-marker)."""
+    """The rejects of the partitions a ``--engine dask`` run scored, as the local engine
+    reports its own: the first 20, and with -v those every partition kept (its first 20, in
+    its done-marker); with -v, those of the partitions earlier runs scored too."""
     every = logger.isEnabledFor(logging.DEBUG)
-    kept = summary["rejects"]
+    now = "" if every else "_now"
+    kept, rejected = summary[f"rejects{now}"], summary[f"rejected{now}"]
     shown = kept if every else kept[:20]
     for line in shown:
         logger.warning("rejected %s", line)
-    more = summary["rejected"] - len(shown)
+    more = rejected - len(shown)
     if more > 0:
         if len(kept) == len(shown):  # -v, and what no partition kept
             why = "not kept: each partition keeps its first 20"
-        elif len(kept) == summary["rejected"]:
+        elif len(kept) == rejected:
             why = "-v lists them"
         else:
             why = "-v lists them, up to 20 per partition"
         logger.warning("... and %d more rejected records (%s)", more, why)
-    for reason, n in summary.get("warned", {}).items():  # as the local command words them
+    for reason, n in summary.get(f"warned{now}", {}).items():  # as the local command words them
         like = f" (and {n - 1} more like it)" if n > 1 else ""
-        first = summary.get("warnings", {}).get(reason, "")
+        first = summary.get(f"warnings{now}", {}).get(reason, "")
         logger.warning("kept with a warning, %s: %s%s", reason, first, like)
 
 

@@ -830,7 +830,9 @@ def score_partitions(
         ``partitions``, ``scored`` and ``skipped`` (partitions), ``articles`` (rows in
         the outputs), ``articles_scored`` (rows scored by this run), ``duplicates``,
         ``rejected``, ``rejects`` (the first 20 of each partition, kept in its marker),
-        ``model_version``, ``outputs``
+        ``warned`` and ``warnings`` (counts and the first of each kind), the same of the
+        partitions this run scored (``rejected_now``, ``rejects_now``, ``warned_now``,
+        ``warnings_now``), ``model_version``, ``outputs``
         (file names in order), ``out_dir``, ``workers``, ``seconds`` and
         ``prepass_seconds`` (the client's duplicate pass).
 
@@ -935,6 +937,7 @@ def score_partitions(
             for m, f in zip(markers, files, strict=True)
         ]
         done = [m for m in markers if m is not None]
+        now = [m for i, m in enumerate(markers) if m is not None and i in todo]
         _write_json_atomic(
             out / RUN_MANIFEST,
             {
@@ -959,6 +962,11 @@ def score_partitions(
             "rejects": [r for m in done for r in m["rejects"]],
             "warned": _sum_counts(m.get("warned", {}) for m in done),
             "warnings": _first_of_each(m.get("warnings", {}) for m in done),
+            # the same of the partitions this run scored: an earlier run's are not news
+            "rejected_now": sum(m["rejected"] for m in now),
+            "rejects_now": [r for m in now for r in m["rejects"]],
+            "warned_now": _sum_counts(m.get("warned", {}) for m in now),
+            "warnings_now": _first_of_each(m.get("warnings", {}) for m in now),
             "model_version": version,
             "outputs": [m["output"] for m in done],
             "out_dir": str(out),
