@@ -985,6 +985,38 @@ def test_a_database_without_its_duplicate_state_rebuilds_it_from_its_articles(
     assert found == {f"copy-{i}": f"art-{i:05d}" for i in range(3)}
 
 
+def test_a_rebuild_that_regroups_stored_articles_says_which(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Seen in a trial: a database restored without its state file changed the stored
+    ``duplicate_of`` of 3 old articles, and the run said nothing of them."""
+    from media_analytics.cli import main
+
+    originals = make_articles(2)
+    copies = [
+        dict(a, id=f"copy-{i}", source="lain.example", url=f"https://lain.example/{i}")
+        for i, a in enumerate(originals)
+    ]
+    (tmp_path / "day1.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in [*originals, *copies]), "utf-8"
+    )
+    (tmp_path / "day2.jsonl").write_text(json.dumps(make_articles(3)[2]) + "\n", "utf-8")
+    db = str(tmp_path / "media.db")
+    assert main(["score", str(tmp_path / "day1.jsonl"), "--db", db, "-q"]) == 0
+    with open_store(db) as store:  # as a run that met the copy first would have stored it
+        store.set_duplicates({"copy-0": None})
+    os.remove(db + ".dedup.npz")
+    caplog.set_level(logging.INFO)
+    assert main(["score", str(tmp_path / "day2.jsonl"), "--db", db]) == 0
+    said = [r for r in caplog.records if "otherwise than the runs" in r.getMessage()]
+    assert [r.levelno for r in said] == [logging.WARNING]
+    assert "groups 1 stored article(s)" in said[0].getMessage()
+    assert "copy-0 -> art-00000" in said[0].getMessage()
+    with open_store(db) as store:
+        found = store.scores_frame().set_index("id")["duplicate_of"].dropna().to_dict()
+    assert found == {"copy-0": "art-00000", "copy-1": "art-00001"}
+
+
 def _real_articles(n: int) -> list[dict[str, Any]]:
     """The first ``n`` articles of the CLICK-ID sample with a body, as the daily job reads
     them."""
