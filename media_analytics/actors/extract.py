@@ -30,6 +30,7 @@ from .people import (
     PersonMatch,
     RoleMatch,
     cue_person,
+    dapil_end,
     match_person,
     person_after_outfit,
     read_name,
@@ -477,6 +478,15 @@ class ArticleActors:
         ts = self.ts
         if not ts.name_ok[i]:
             return i + 1
+        if ts.lows[i] == "dapil":
+            # an electoral district ("dari Dapil Jawa Tengah I dan Katherine"): its places, and
+            # no person
+            found: list[OrgMatch | PlaceMatch] = []
+            end = dapil_end(ts, i + 1, self.gaz, found)
+            if end is not None:
+                self.places.extend(m for m in found if isinstance(m, PlaceMatch))
+                self._cover(i, end)
+                return end
         opener = _ordinary_opener(ts, i)
         if opener == _AFFIXED:
             # "Pemikiran Sumitro", "Kematian Lily Wahidin (28)": not part of the name; what

@@ -259,6 +259,11 @@ def _complement(
     while j < ts.n and ts.joined(j):
         w = ts.words[j]
         low = ts.lows[j]
+        if low == "dapil" or (low == "daerah" and j + 1 < ts.n and ts.lows[j + 1] == "pemilihan"):
+            e = dapil_end(ts, j + (1 if low == "dapil" else 2), gaz, found)
+            if e is not None:
+                j = e  # "Anggota DPR RI Dapil Jawa Barat III Kota Bogor dan Cianjur, Rajiv"
+                continue
         if low.startswith("ke-") and low[3:].isdigit():
             j += 1
             continue
@@ -326,7 +331,8 @@ def _complement(
                 while j + 1 < ts.n and ts.words[j] in ("-", "/", "–") and ts.words[j + 1].isdigit():
                     j += 2
                 continue
-            if w.isdigit():
+            if w.isdigit() or _TERM.fullmatch(w):
+                # (a term of office: "anggota DPR RI terpilih 2019-2024 Dapil ...")
                 j += 1
                 if j + 1 < ts.n and ts.words[j] == "/" and ts.words[j + 1][:1].isalnum():
                     j += 2
@@ -359,6 +365,33 @@ def _complement(
             continue
         break
     return j
+
+
+#: A term of office in a role, ``2019-2024``.
+_TERM = re.compile(r"(?:19|20)\d\d[-–](?:19|20)\d\d")
+
+
+def dapil_end(
+    ts: TokenStream, j: int, gaz: Gazetteer, found: list[OrgMatch | PlaceMatch]
+) -> int | None:
+    """Where the electoral district whose places start at ``j`` ends, after ``dapil`` or
+    ``daerah pemilihan`` (``Jawa Barat III Kota Bogor dan Cianjur``, ``3``): its places
+    (appended to ``found``), numbers and places joined by ``dan`` or a comma; None when neither
+    a place nor a number follows.
+    A legislator's district is part of the role, and no person (seen on real news: ``Dapil
+    Jawa Barat`` read as a person, the legislator after it lost)."""
+    start = j
+    while j < ts.n and ts.joined(j):
+        if _ROMAN.fullmatch(ts.words[j]) or ts.words[j].isdigit():
+            j += 1
+            continue
+        nxt = j + 1 if ts.lows[j] in ("dan", ",") and j > start else j
+        pm = match_place(ts, nxt, gaz, complement=True) if nxt < ts.n else None
+        if pm is None:
+            break
+        found.append(pm)
+        j = pm.end
+    return j if j > start else None
 
 
 #: Words of Balinese names after the "I" (men) or "Ni" (women) that opens them: birth order and

@@ -150,11 +150,34 @@ def test_initials_inside_a_name_are_no_degree() -> None:
         ),
         ("Ketua DPRD Riau Kaderismanto memimpin sidang.", "Kaderismanto", "Ketua DPRD Riau"),
         ("Pertemuan itu dihadiri anggota DPR Rahmat Hidayat.", "Rahmat Hidayat", "anggota DPR"),
+        (  # a legislator's electoral district is part of the role (seen on real news: "Dapil
+            # Jawa Barat" taken for the person and the speaker)
+            "Anggota DPR RI Dapil Jawa Barat III Kota Bogor dan Cianjur, Rajiv, mengatakan warga "
+            "meminta perbaikan jalan.",
+            "Rajiv",
+            "Anggota DPR RI Dapil Jawa Barat III Kota Bogor dan Cianjur",
+        ),
+        (
+            "Menanggapi hal itu, anggota DPR RI terpilih 2019-2024 Dapil Kalimantan Timur Irwan "
+            "mengatakan pemerintah harus bertindak.",
+            "Irwan",
+            "anggota DPR RI terpilih 2019-2024 Dapil Kalimantan Timur",
+        ),
     ],
 )
 def test_roles(text: str, name: str, role: str) -> None:
     p = persons(text)[name]
     assert p.role == role
+
+
+def test_an_electoral_district_is_no_person_and_its_places_are_places() -> None:
+    text = (
+        "Sugiono menggantikan Sigit sebagai caleg terpilih dari Dapil Jawa Tengah I dan "
+        "Katherine yang menggantikan Yusid sebagai wakil dari Dapil Kalimantan Barat I."
+    )
+    found = {(a.name, a.type) for a in extract_actors(text)}
+    assert not [name for name, kind in found if name.startswith("Dapil")]
+    assert {("Jawa Tengah", "place"), ("Kalimantan Barat", "place")} <= found
 
 
 @pytest.mark.parametrize(
