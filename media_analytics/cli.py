@@ -244,6 +244,10 @@ def _cmd_train(args: argparse.Namespace) -> int:
     from .themes import Taxonomy
     from .themes.training import read_label_file
 
+    if args.base and not args.themes_only:
+        raise CommandError("--base is the model whose themes --themes-only retrains: give both")
+    if args.themes_only:
+        _check_themes_only(args)
     rejects = Rejects()
     sources = args.corpus or [str(corpora_dir() / "sample")]
     articles = _training_inputs(sources, args, rejects)
@@ -319,6 +323,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
             missing = ", ".join(sorted({"negative", "neutral", "positive"} - found))
             raise CommandError(f"{flag} {path}: no row labelled {missing}; every class is needed")
     _check_model_out(args.out)
+    if args.themes_only:
+        return _train_themes_only(args, articles, taxonomy, labels, len(rejects.errors) + dropped)
     previous = None
     if args.previous:
         from .pipeline import ModelError
@@ -380,6 +386,72 @@ def _cmd_train(args: argparse.Namespace) -> int:
         time.perf_counter() - started,
         out,
         pipe.model_version,
+        f"; {left_out} rejected article(s) or labelled row(s) left out" if left_out else "",
+    )
+    return EXIT_PARTIAL if left_out else EXIT_OK
+
+
+def _check_themes_only(args: argparse.Namespace) -> None:
+    """``train --themes-only`` keeps every other part of its base model: the flags that train
+    them are refused, before anything is read."""
+    given = {
+        "--sentiment-data": args.sentiment_data,
+        "--tone-data": args.tone_data,
+        "--no-article-tone": args.no_article_tone,
+        "--tone-weight": args.tone_weight is not None,
+        "--tone-bands": args.tone_bands is not None,
+        "--sentiment-search": args.sentiment_search != "fast",
+        "--topics": args.topics != "auto",
+        "--no-topics": args.no_topics,
+        "--previous": args.previous,
+    }
+    refused = [flag for flag, value in given.items() if value]
+    if refused:
+        raise CommandError(
+            f"--themes-only retrains the themes alone and keeps the base model's other parts: "
+            f"{', '.join(refused)} train{'s' if len(refused) == 1 else ''} those (leave "
+            "--themes-only out to train a whole model)"
+        )
+
+
+def _train_themes_only(
+    args: argparse.Namespace, articles: list[Any], taxonomy: Any, labels: Any, left_out: int
+) -> int:
+    """``train ARTICLES --theme-labels FILE --themes-only``: the base model (``--base``, or the
+    default one) with its theme tagger retrained on the articles and labels, as ``train``
+    would fit it; its topics, sentiment and tone stay as they were."""
+    from .models import default_model
+    from .pipeline import MediaPipeline, ModelError
+    from .themes import train_tagger
+    from .themes.training import analyst_text_weights
+
+    try:
+        base = MediaPipeline.load(args.base) if args.base else default_model()
+    except ModelError as exc:
+        raise CommandError(f"--base: {exc}") from None
+    started = time.perf_counter()
+    try:
+        tagger = train_tagger(
+            taxonomy,
+            labels=labels,
+            articles=articles,
+            calibrate=args.calibrate_themes,
+            text_weights=analyst_text_weights(labels, args.theme_share),
+        )
+    except ValueError as exc:
+        message = str(exc).replace("theme_label_share", "--theme-share")
+        raise CommandError(f"train: {message}") from None
+    was = base.model_version
+    base.themes_ = tagger
+    out = base.save(args.out)
+    logger.info(
+        "retrained the themes of model %s on %d articles in %.1f s -> %s (model %s; its "
+        "topics, sentiment and tone are the base model's)%s",
+        was,
+        len(articles),
+        time.perf_counter() - started,
+        out,
+        base.model_version,
         f"; {left_out} rejected article(s) or labelled row(s) left out" if left_out else "",
     )
     return EXIT_PARTIAL if left_out else EXIT_OK
@@ -2408,6 +2480,19 @@ def build_parser() -> argparse.ArgumentParser:
         "to score) or full (best CV score, second view tried; slower)",
     )
     train.add_argument("--theme-labels", help="CSV: id plus one 0/1 column per theme")
+    train.add_argument(
+        "--themes-only",
+        action="store_true",
+        help="retrain only the theme tagger, on CORPUS and --theme-labels (and --taxonomy), "
+        "and keep the other parts of the base model: seconds, not a minute, and the topics "
+        "are not learnt from a few labelled articles",
+    )
+    train.add_argument(
+        "--base",
+        metavar="MODEL_DIR",
+        help="with --themes-only: the model whose themes are retrained (default: the default "
+        "model)",
+    )
     train.add_argument(
         "--topics",
         default="auto",

@@ -319,3 +319,44 @@ def test_a_share_out_of_range_is_one_line_naming_the_option(tmp_path: Path, caps
     err = capsys.readouterr().err.strip().splitlines()
     assert code != 0 and not (tmp_path / "m").exists()
     assert err[-1].endswith("--theme-share must be a number from 0 to 1, got 1.5"), err
+
+
+@pytest.mark.slow
+def test_themes_only_retrains_the_tagger_and_keeps_the_base_model_s_other_parts(
+    tmp_path: Path, default_pipeline: MediaPipeline, capsys
+) -> None:
+    """Seen in a trial: ``train --theme-labels`` on 133 labelled articles refitted the sentiment
+    (44 s of 50) and fitted 12 topics on those articles; the one-second Python route had no
+    command."""
+    from media_analytics.cli import main
+
+    records = read_sample_records()[:60]
+    labels = {r["id"]: {"public_dialogue": int(n % 4 == 0)} for n, r in enumerate(records)}
+    arts = tmp_path / "labelled.jsonl"
+    arts.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    label_file = tmp_path / "labels.csv"
+    label_file.write_text(
+        "id,public_dialogue\n"
+        + "".join(f"{i},{v['public_dialogue']}\n" for i, v in labels.items()),
+        encoding="utf-8",
+    )
+    out = tmp_path / "model"
+    argv = ["train", str(arts), "--theme-labels", str(label_file), "--themes-only"]
+    assert main([*argv, "--theme-share", "0.9", "--out", str(out), "--jobs", "1"]) == 0
+    model = MediaPipeline.load(out)
+    assert model.model_version != default_pipeline.model_version
+    # the themes are those train fits on these articles and labels
+    whole = MediaPipeline(with_topics=False, with_sentiment=False, theme_label_share=0.9).fit(
+        records, theme_labels=labels, n_jobs=1
+    )
+    texts, titles = [r["text"] for r in records], [r["title"] for r in records]
+    assert model.themes_.predict_proba(texts, titles=titles) == pytest.approx(
+        whole.themes_.predict_proba(texts, titles=titles)
+    )
+    # the rest is the base model's: topics and tone of every article as before
+    for mine, base in zip(model.score(records), default_pipeline.score(records), strict=True):
+        assert mine["topic"] == base["topic"] and mine["sentiment"] == base["sentiment"]
+    # a flag that trains another part is refused before anything is read or written
+    assert main([*argv, "--no-topics", "--out", str(tmp_path / "m2")]) == 2
+    assert "--no-topics" in capsys.readouterr().err and not (tmp_path / "m2").exists()
+    assert main(["train", str(arts), "--base", str(out), "--out", str(tmp_path / "m3")]) == 2
