@@ -275,9 +275,18 @@ def build_content(
         for by in SPIKE_DIMENSIONS
     }
     surge_args = {k: v for k, v in spike_args.items() if k != "min_lift"}
-    surges = detect_surges(everything, code, min_lift=options["surge_lift"], **surge_args)
+    # a surge is in the number of the stories reported on: with themes chosen, those carrying
+    # them, their baseline too (a theme's share is the spike test's)
+    counted = everything
+    if themes is not None:
+        history = data.history
+        if history is not None:
+            chosen = history.themes[history.themes["theme"].isin(themes)]
+            history = _carrying(dataclasses.replace(history, themes=chosen))
+        counted = dataclasses.replace(data, history=history)
+    surges = detect_surges(counted, code, min_lift=options["surge_lift"], **surge_args)
     surge_lift = options["surge_lift"] or SURGE_LIFTS[code]
-    n_surge_tested = int(volume_tests(everything, code, **test_options)["tested"].sum())
+    n_surge_tested = int(volume_tests(counted, code, **test_options)["tested"].sum())
     stories = data.stories.sort_values(["date", "id"]).reset_index(drop=True)
     said = stories["id"].map(lambda story: evidence_text(evidence.get(story, [])))
     stories.insert(list(stories.columns).index("themes") + 1, "evidence", said.astype(object))
@@ -334,7 +343,11 @@ def build_content(
         "cut short), and significantly so: a one-sided exact test of the two counts, "
         f"Benjamini–Hochberg adjusted across the {n_surge_tested} periods tested, q ≤ "
         f"{options['alpha']} and at least {options['min_count']} stories. It counts the "
-        "stories of the input: a source added to the feed reads as a surge too."
+        + (
+            "stories carrying the selected themes."
+            if themes is not None
+            else "stories of the input: a source added to the feed reads as a surge too."
+        )
         if n_surge_tested
         else "The surge test could not run: a period is tested when at least "
         f"{options['min_history']} of the {options['window']} periods before it hold stories "

@@ -174,3 +174,36 @@ def test_polling_day_in_real_pilkada_news():
     assert not (
         (surges.index >= pd.Timestamp("2024-11-04")) & (surges.index <= pd.Timestamp("2024-11-17"))
     ).any()
+
+
+def test_a_report_on_a_theme_counts_the_stories_carrying_it(tmp_path):
+    # 20 other stories a day throughout; the theme's 2 a day jump to 16 on the last day: all
+    # stories rise 1.6x (no surge), the theme's stories 8x (a surge in a report on it)
+    records = []
+    for day, n_theme in _days("2024-11-20", [2, 2, 2, 2, 2, 16]).items():
+        for i in range(20 + n_theme):
+            themed = i < n_theme
+            records.append(
+                {
+                    "id": f"{day}-{i}",
+                    "published_at": day,
+                    "source": "Outlet",
+                    "title": "Polisi amankan TPS" if themed else f"Berita lain {i}",
+                    "themes": [{"theme": "t", "score": 0.9, "evidence": ["tps"]}] if themed else [],
+                }
+            )
+    whole = build_report(records, tmp_path / "all", period="D")
+    assert pd.read_csv(whole["csv:volume_surges"]).empty
+    on_theme = build_report(records, tmp_path / "t", period="D", themes=["t"])
+    table = pd.read_csv(on_theme["csv:volume_surges"])
+    assert table[["period", "articles", "baseline_mean"]].values.tolist() == [
+        ["2024-11-25", 16, 2.0]
+    ]
+    summary = (tmp_path / "t" / "report.md").read_text(encoding="utf-8")
+    assert "It counts the stories carrying the selected themes." in summary
+    # from a day on, the baseline is read from the theme's earlier stories only
+    one_day = build_report(
+        records, tmp_path / "d", period="D", themes=["t"], since="2024-11-25", until="2024-11-25"
+    )
+    row = pd.read_csv(one_day["csv:volume_surges"]).iloc[0]
+    assert (row["articles"], row["baseline_mean"]) == (16, 2.0)
