@@ -1698,7 +1698,12 @@ class MediaPipeline:
         quotes = extract_quotes(body, named)
         actors = speakers_as_actors(body, named, quotes)
         toned = [a for a in actors if a.type in ("person", "organization")]
-        found = [a for a in toned if a.name.casefold() == str(name).casefold()]
+        asked_key = str(name).casefold()
+        found = [a for a in toned if a.name.casefold() == asked_key]
+        if not found:
+            # a form the article gives it too: the short form in brackets ("Komisi Pemberantasan
+            # Korupsi (KPK)": asked for as "KPK")
+            found = [a for a in toned if asked_key in {x.casefold() for x in a.aliases}]
         if not found:
             # the name reports count it under ("Ahmad Luthfi") for the form the article wrote
             # ("Luthfi"), or the reverse, when one actor of the article is it

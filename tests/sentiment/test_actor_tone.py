@@ -370,6 +370,11 @@ def test_explain_actor_takes_the_name_reports_count_the_actor_under(default_pipe
     )
     with pytest.raises(ValueError, match="no person or organisation named 'Budi'"):
         default_pipeline.explain_actor(two, "Budi")
+    # the short form the article gives in brackets names it too (the tables count KPK so)
+    spelt = "Komisi Pemberantasan Korupsi (KPK) menggelar rapat koordinasi di Jakarta."
+    by_short = default_pipeline.explain_actor(spelt, "KPK")
+    assert by_short["name"] == "Komisi Pemberantasan Korupsi"
+    assert by_short == default_pipeline.explain_actor(spelt, "Komisi Pemberantasan Korupsi")
 
 
 def test_the_other_side_of_a_contest_does_not_take_the_sentence_s_tone(default_pipeline) -> None:
