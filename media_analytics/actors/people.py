@@ -378,8 +378,10 @@ def dapil_end(
     ``daerah pemilihan`` (``Jawa Barat III Kota Bogor dan Cianjur``, ``3``): its places
     (appended to ``found``), numbers and places joined by ``dan`` or a comma; None when neither
     a place nor a number follows.
+
     A legislator's district is part of the role, and no person (seen on real news: ``Dapil
-    Jawa Barat`` read as a person, the legislator after it lost)."""
+    Jawa Barat`` read as a person, the legislator after it lost).
+    """
     start = j
     while j < ts.n and ts.joined(j):
         if _ROMAN.fullmatch(ts.words[j]) or ts.words[j].isdigit():
