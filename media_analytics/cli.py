@@ -380,12 +380,19 @@ def _cmd_train(args: argparse.Namespace) -> int:
     # the rejects were said among the log lines before the fit: the summary counts them, as
     # score's does, so that exit 1 has its reason on the last line
     left_out = len(rejects.errors) + dropped
+    return _trained("trained", len(articles), started, out, pipe.model_version, left_out)
+
+
+def _trained(done: str, n: int, started: float, out: Path, version: str, left_out: int) -> int:
+    """The closing line of ``train`` (``done``: what it did), and its exit code: 1 when
+    rejected articles or labelled rows were left out."""
     logger.info(
-        "trained on %d articles in %.1f s -> %s (model %s)%s",
-        len(articles),
+        "%s on %d articles in %.1f s -> %s (model %s)%s",
+        done,
+        n,
         time.perf_counter() - started,
         out,
-        pipe.model_version,
+        version,
         f"; {left_out} rejected article(s) or labelled row(s) left out" if left_out else "",
     )
     return EXIT_PARTIAL if left_out else EXIT_OK
@@ -441,20 +448,10 @@ def _train_themes_only(
     except ValueError as exc:
         message = str(exc).replace("theme_label_share", "--theme-share")
         raise CommandError(f"train: {message}") from None
-    was = base.model_version
+    done = f"retrained the themes of model {base.model_version} (its other parts kept)"
     base.themes_ = tagger
     out = base.save(args.out)
-    logger.info(
-        "retrained the themes of model %s on %d articles in %.1f s -> %s (model %s; its "
-        "topics, sentiment and tone are the base model's)%s",
-        was,
-        len(articles),
-        time.perf_counter() - started,
-        out,
-        base.model_version,
-        f"; {left_out} rejected article(s) or labelled row(s) left out" if left_out else "",
-    )
-    return EXIT_PARTIAL if left_out else EXIT_OK
+    return _trained(done, len(articles), started, out, base.model_version, left_out)
 
 
 def _learnable(flag: str, path: str, data: Any) -> Any:
