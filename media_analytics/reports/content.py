@@ -286,7 +286,8 @@ def build_content(
         counted = dataclasses.replace(data, history=history)
     surges = detect_surges(counted, code, min_lift=options["surge_lift"], **surge_args)
     surge_lift = options["surge_lift"] or SURGE_LIFTS[code]
-    n_surge_tested = int(volume_tests(counted, code, **test_options)["tested"].sum())
+    surge_tests = volume_tests(counted, code, **test_options)
+    n_surge_tested = int(surge_tests["tested"].sum())
     stories = data.stories.sort_values(["date", "id"]).reset_index(drop=True)
     said = stories["id"].map(lambda story: evidence_text(evidence.get(story, [])))
     stories.insert(list(stories.columns).index("themes") + 1, "evidence", said.astype(object))
@@ -332,6 +333,7 @@ def build_content(
         "volume_region": volume(data, "region", code),
         "volume_regency": volume(data, "regency", code),
         "attention_tests": _by_dimension(tests),
+        "volume_tests": surge_tests,
         "stories": stories,
     }
     # (the tables over time say in their partial column whether the period is cut short)

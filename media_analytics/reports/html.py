@@ -241,6 +241,23 @@ def _spike_cards(content: ReportContent, period_word: str) -> str:
     return "\n".join(cards)
 
 
+def _surge_chart(content: ReportContent) -> str:
+    """The stories per period the surge test counted, surges circled."""
+    counted = content.tables["volume_tests"]
+    if counted.empty:
+        return ""
+    word = _period_word(content)
+    line = counted.set_index("period")[["articles"]].rename(columns={"articles": "stories"})
+    surges = content.tables["volume_surges"]
+    markers = [(r.period, "stories", surge_text(r, content.period)[1]) for r in surges.itertuples()]
+    svg = line_chart(
+        line, name="surges", title="Stories per period", markers=markers,
+        y_title=f"stories per {word}",
+    )  # fmt: skip
+    note = "Red circles mark surges." if markers else "No surge."
+    return _figure(svg, f"Stories per {word}, as the surge test counts them. {note}")
+
+
 def _surge_cards(content: ReportContent) -> str:
     surges = content.tables["volume_surges"]
     if surges.empty:
@@ -468,7 +485,9 @@ def render_html(content: ReportContent, *, exports: dict[str, str] | None = None
     word = _period_word(content)
     sections = [
         _section("about", "About this report", f'<dl class="facts">{facts}</dl>', _cards(content)),
-        _section("surges", TABLE_TITLES["volume_surges"], _surge_cards(content)),
+        _section(
+            "surges", TABLE_TITLES["volume_surges"], _surge_chart(content), _surge_cards(content)
+        ),
         _section(
             "spikes",
             TABLE_TITLES["spikes"],

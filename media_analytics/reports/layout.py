@@ -43,6 +43,7 @@ TABLE_TITLES = {
     "volume_region": "Stories per province and period",
     "volume_regency": "Stories per regency or city and period",
     "attention_tests": "Spike test, every cell",
+    "volume_tests": "Surge test, every period",
     "stories": "All stories",
 }
 

@@ -17,7 +17,10 @@ from media_analytics.reports import build_report
 from .browser import Browser, decode_png, find_chromium
 from .conftest import with_synthetic_actors
 
-CHARTS = {"theme-volume", "sentiment", "share-of-voice-theme", "share-of-voice-actor", "top-actors"}
+CHARTS = {
+    "surges", "theme-volume", "sentiment", "share-of-voice-theme", "share-of-voice-actor",
+    "top-actors",
+}  # fmt: skip
 
 MEASURE = """Array.from(document.querySelectorAll('svg.chart')).map(s => {
   const r = s.getBoundingClientRect();

@@ -145,6 +145,11 @@ def test_the_report_shows_surges_first(tmp_path):
     assert table["articles"].tolist() == [44]
     page = (tmp_path / "r" / "report.html").read_text(encoding="utf-8")
     assert '<section id="surges">' in page and "Day of 2024-11-26: 44 stories" in page
+    # the test of every period is exported, and drawn with the surge circled
+    every = pd.read_csv(paths["csv:volume_tests"])
+    assert every["articles"].tolist() == [6, 8, 7, 9, 7, 8, 44]
+    assert every["tested"].tolist() == [False] * 3 + [True] * 4
+    assert 'data-chart="surges"' in page and "Red circles mark surges." in page
     # a quiet range says so, and a range too short to test says why
     quiet = build_report(_daily(_days("2024-11-20", [6, 8, 7, 9, 7])), tmp_path / "q", period="D")
     text = (tmp_path / "q" / "report.md").read_text(encoding="utf-8")
