@@ -252,7 +252,7 @@ def _surge_chart(content: ReportContent) -> str:
     markers = [(r.period, "stories", surge_text(r, content.period)[1]) for r in surges.itertuples()]
     svg = line_chart(
         line, name="surges", title="Stories per period", markers=markers,
-        y_title=f"stories per {word}",
+        y_title=f"stories per {word}", marker_name="surge",
     )  # fmt: skip
     note = "Red circles mark surges." if markers else "No surge."
     return _figure(svg, f"Stories per {word}, as the surge test counts them. {note}")

@@ -219,6 +219,7 @@ def line_chart(
     percent: bool = False,
     plot_h: int = 220,
     y_title: str = "",
+    marker_name: str = "spike",
 ) -> str:
     """Lines over time, one per column, with optional marked points.
 
@@ -234,6 +235,8 @@ def line_chart(
         Format the y axis as percentages (values are fractions).
     y_title : str
         What the y axis counts, written above it.
+    marker_name : str
+        What a marked point is, in the chart's key (``spike``, ``surge``).
     """
     periods = list(frame.index)
     names = [str(c) for c in frame.columns]
@@ -277,7 +280,8 @@ def line_chart(
         )
     if markers:
         parts.append(
-            f'<text x="{_W - _RIGHT}" y="22" text-anchor="end" fill="{SPIKE_COLOR}">○ spike</text>'
+            f'<text x="{_W - _RIGHT}" y="22" text-anchor="end" fill="{SPIKE_COLOR}">'
+            f"○ {escape(marker_name)}</text>"
         )
     parts += legend
     parts.append("</svg>")

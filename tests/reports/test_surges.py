@@ -150,6 +150,7 @@ def test_the_report_shows_surges_first(tmp_path):
     assert every["articles"].tolist() == [6, 8, 7, 9, 7, 8, 44]
     assert every["tested"].tolist() == [False] * 3 + [True] * 4
     assert 'data-chart="surges"' in page and "Red circles mark surges." in page
+    assert "○ surge</text>" in page
     # a quiet range says so, and a range too short to test says why
     quiet = build_report(_daily(_days("2024-11-20", [6, 8, 7, 9, 7])), tmp_path / "q", period="D")
     text = (tmp_path / "q" / "report.md").read_text(encoding="utf-8")
