@@ -249,7 +249,8 @@ def _surge_chart(content: ReportContent) -> str:
     word = _period_word(content)
     line = counted.set_index("period")[["articles"]].rename(columns={"articles": "stories"})
     surges = content.tables["volume_surges"]
-    markers = [(r.period, "stories", surge_text(r, content.period)[1]) for r in surges.itertuples()]
+    tips = [surge_text(r, content.period)[1] for r in surges.itertuples()]
+    markers = list(zip(surges["period"].tolist(), ["stories"] * len(tips), tips, strict=True))
     svg = line_chart(
         line, name="surges", title="Stories per period", markers=markers,
         y_title=f"stories per {word}", marker_name="surge",
