@@ -198,7 +198,21 @@ def _theme(raw: Any, where: str) -> Theme:
         raise TaxonomyError(f"{where}: each [[themes]] entry must be a table")
     tid = raw.get("id")
     if not isinstance(tid, str) or not tid.isidentifier():
-        raise TaxonomyError(f"{where}: 'id' must be a word such as pilkada_security, got {tid!r}")
+        taken = [
+            rule["id"]
+            for rule in raw.get("near") or []
+            if isinstance(rule, dict) and isinstance(rule.get("id"), str)
+        ]
+        hint = (
+            f" (its [[themes.near]] table holds id = {taken[0]!r}: a [[themes.near]] written "
+            "between a [[themes]] header and that theme's own keys takes the keys that follow "
+            "it; write a theme's near rules after its keys, before the next [[themes]])"
+            if taken
+            else ""
+        )
+        raise TaxonomyError(
+            f"{where}: 'id' must be a word such as pilkada_security, got {tid!r}{hint}"
+        )
     where = f"{where} ({tid})"
     unknown = set(raw) - _KNOWN
     if unknown:

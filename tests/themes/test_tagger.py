@@ -519,3 +519,21 @@ def test_a_theme_with_a_context_is_tagged_only_beside_a_context_word() -> None:
     assert Taxonomy.from_dict(tagger.taxonomy_.to_dict()).themes[0].context == (
         "pilkada", "pemilih", "politik uang"
     )  # fmt: skip
+
+
+def test_near_rules_written_before_a_theme_s_keys_are_named_as_the_cause(tmp_path: Path) -> None:
+    # seen in a trial: [[themes.near]] tables pasted between the next theme's [[themes]] header
+    # and its keys took them, and the error said only that theme 2 had no id
+    path = tmp_path / "taxonomy.toml"
+    path.write_text(
+        '[[themes]]\nid = "banjir"\nphrases = ["banjir bandang"]\n\n'
+        '[[themes]]\n[[themes.near]]\na = ["reses"]\nb = ["warga"]\nwindow = 5\n\n'
+        'id = "dialog"\nphrases = ["jumat curhat"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(TaxonomyError) as caught:
+        Taxonomy.load(path)
+    text = str(caught.value)
+    assert "theme 2: 'id' must be a word" in text and "\n" not in text
+    assert "its [[themes.near]] table holds id = 'dialog'" in text
+    assert "write a theme's near rules after its keys" in text
