@@ -169,11 +169,19 @@ class Rejects(Sequence[Reject]):
         return f"{len(self.errors)} skipped, {len(self.warnings)} warnings{rows} ({parts})"
 
 
+#: Problems of one kind in one file logged as warnings when no :class:`Rejects` collects them;
+#: the rest go to DEBUG, after one line saying so.
+LOGGED_PER_KIND = 5
+
+
 class _Report:
     """Where a reader sends problems: a Rejects object, or the log when there is none."""
 
     def __init__(self, rejects: Rejects | None) -> None:
         self.rejects = rejects
+        # without a Rejects: how many problems of each kind each file has logged (a notebook
+        # reading a crawl got 50 lines of the same warning)
+        self._logged: dict[tuple[str, str], int] = {}
 
     def __call__(
         self,
@@ -195,4 +203,16 @@ class _Report:
                 logger.info("%s:%d: %s (left out)", file, line, message)
                 return
             suffix = "" if severity == "warning" else " (skipped)"
-            logger.warning("%s:%d: %s%s", file, line, message, suffix)
+            seen = self._logged[file, reason] = self._logged.get((file, reason), 0) + 1
+            if seen <= LOGGED_PER_KIND:
+                logger.warning("%s:%d: %s%s", file, line, message, suffix)
+            else:
+                if seen == LOGGED_PER_KIND + 1:
+                    logger.warning(
+                        "%s: more %s lines than these %d are logged at DEBUG only; pass "
+                        "rejects=Rejects() to collect every one",
+                        file,
+                        reason,
+                        LOGGED_PER_KIND,
+                    )
+                logger.debug("%s:%d: %s%s", file, line, message, suffix)

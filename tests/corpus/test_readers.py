@@ -1501,3 +1501,29 @@ def test_a_file_that_re_sends_articles_read_before_is_said_in_one_line(
     each = [r.getMessage() for r in caplog.records if r.levelno == logging.DEBUG]
     each = [m for m in each if "was read before at" in m]
     assert len(each) == 5 and f"{second}:2: id 'v-0' was read before at {first}:2" in each[0]
+
+
+def test_without_a_rejects_object_a_kind_of_problem_is_logged_five_times_per_file(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen in a notebook: reading a crawl without rejects= logged some fifty identical warnings
+    from media_analytics.corpus.rejects import LOGGED_PER_KIND
+
+    rows = ["judul,isi_berita"] + [f"Judul {i},<p> </p>" for i in range(12)] + ["Isi,isi berita"]
+    path = tmp_path / "crawl.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with caplog.at_level(logging.DEBUG, logger="media_analytics.corpus"):
+        articles = list(read_articles(path))
+    assert len(articles) == 13  # nothing left out for it: scored on their titles
+    warned = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warned) == LOGGED_PER_KIND + 1
+    assert "more no_content lines than these 5 are logged at DEBUG only" in warned[-1].getMessage()
+    debug = [
+        r for r in caplog.records if r.levelno == logging.DEBUG and "no words" in r.getMessage()
+    ]
+    assert len(debug) == 12 - LOGGED_PER_KIND
+    # with a Rejects object every one is collected, and none logged
+    caplog.clear()
+    rejects = Rejects()
+    list(read_articles(path, rejects=rejects))
+    assert len(rejects.warnings) == 12
