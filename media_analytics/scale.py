@@ -241,13 +241,33 @@ class _ReadOptions:
         )
 
 
+class _Contents(dict[str, str]):
+    """:attr:`_SeenLog.contents`, noting the digest each id had when a record of it was read
+    again: what the reader compared the repeat with, for the worker to compare it the same."""
+
+    def __init__(self, contents: Mapping[str, str] | None = None) -> None:
+        super().__init__(contents or {})
+        self.looked: dict[str, str] = {}
+
+    def get(self, key: str, default: Any = None) -> Any:
+        digest = super().get(key, default)
+        if digest is not None:
+            self.looked[key] = digest
+        return digest
+
+
 class _SeenLog(dict[str, str]):
     """The ids read so far across partitions (id -> ``file:line``), noting each one found
     again: the client learns which records of a partition repeat an earlier partition's id."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(
+        self, where: Mapping[str, str] | None = None, contents: Mapping[str, str] | None = None
+    ) -> None:
+        super().__init__(where or {})
         self.found: dict[str, str] = {}
+        # id -> the digest of what its first record held: a record that repeats it word for
+        # word is read once without a reject, in a later partition as in the same file
+        self.contents = _Contents(contents)
 
     def get(self, key: str, default: Any = None) -> Any:
         where = super().get(key, default)
@@ -275,6 +295,9 @@ class _Task:
     #: ids of earlier partitions this one holds again (id -> where first read): skipped and
     #: reported as the single-machine command does
     repeated: Mapping[str, str] = field(default_factory=dict)
+    #: what the first record of each of those ids held (its digest): a repeat word for word is
+    #: skipped without a reject, as the single-machine command does
+    repeated_contents: Mapping[str, str] = field(default_factory=dict)
     #: the files after this one its duplicate_of values depend on (the look-ahead), and
     #: whether the input ended within the look-ahead (:func:`_window_key`)
     lookahead_files: int = 0
@@ -542,7 +565,7 @@ def _score_partition(task: _Task) -> dict[str, Any]:
 
     def marked() -> Iterator[Any]:
         # as the command does: duplicate_of is set before scoring, in arrival order
-        seen = dict(task.repeated)
+        seen = _SeenLog(task.repeated, task.repeated_contents)
         for row, article in enumerate(task.options.read(source, rejects, seen)):
             article.extra["duplicate_of"] = task.duplicates.get(row)
             yield article
@@ -1070,7 +1093,9 @@ def _run(
     # command's own marking (mark_duplicates: its look-ahead and settling), each article with
     # its place
     places: deque[tuple[int, int]] = deque()
-    read_out: dict[int, tuple[int, dict[str, str]]] = {}  # rows and repeats of each file read
+    # rows of each file read, the ids of earlier files it repeats, and what their first records
+    # held
+    read_out: dict[int, tuple[int, dict[str, str], dict[str, str]]] = {}
     counts: list[int] = []  # articles read from each file so far (the last one maybe not all)
     ended = False  # the stream read the input to its end
     released: Counter[int] = Counter()
@@ -1090,6 +1115,7 @@ def _run(
             watch.check(lambda: len(pending) - sum(f.status == "finished" for f in futures), total)
             rows = 0
             seen.found = {}
+            seen.contents.looked = {}
             counts.append(0)
             for row, article in enumerate(options.read(path, Rejects(), seen)):
                 places.append((i, row))
@@ -1098,10 +1124,9 @@ def _run(
                 yield article
             # repeats within this file are found by the worker's own read
             here = str(path)
-            read_out[i] = (
-                rows,
-                {k: v for k, v in seen.found.items() if v.rsplit(":", 1)[0] != here},
-            )
+            again = {k: v for k, v in seen.found.items() if v.rsplit(":", 1)[0] != here}
+            looked = seen.contents.looked
+            read_out[i] = (rows, again, {k: looked[k] for k in again if k in looked})
         ended = True
 
     def window(i: int) -> tuple[int, bool] | None:
@@ -1140,6 +1165,7 @@ def _run(
                 overwrite=plan.overwrite,
                 options=options,
                 repeated=read_out[i][1],
+                repeated_contents=read_out[i][2],
                 lookahead_files=reach[0],
                 lookahead_to_end=reach[1],
             )

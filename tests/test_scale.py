@@ -548,7 +548,13 @@ def test_repeats_across_partitions_warnings_and_a_parts_dir_inside_the_input(
     folder.mkdir()
     first = records[:12]
     # the second file repeats an id of the first, and has a date nobody can read
-    second = [*records[12:20], records[3], dict(records[20], published_at="kemarin sore")]
+    # (records[3] sent again unchanged is read once; under its id with another title, reported)
+    second = [
+        *records[12:20],
+        dict(records[3], title="Judul lain"),
+        dict(records[20], published_at="kemarin sore"),
+        records[5],
+    ]
     for name, chunk in (("a.jsonl", first), ("b.jsonl", second)):
         lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in chunk)
         (folder / name).write_text(lines, encoding="utf-8")
@@ -556,6 +562,7 @@ def test_repeats_across_partitions_warnings_and_a_parts_dir_inside_the_input(
     assert main(["score", str(folder), "--out", str(local), "--jobs", "1", "-q"]) == 1
     assert "was already read at" in caplog.text  # both engines log them alike
     assert "kept with a warning, bad_date" in caplog.text
+    assert "b.jsonl:11:" not in caplog.text  # the unchanged re-send: read once, no reject
     # the parts folder and the merged output inside the input folder are not read as input
     argv = ["score", str(folder), "--engine", "dask", "--scheduler", client.scheduler.address]
     argv += ["--parts-dir", str(folder / "_parts"), "--out", str(folder / "all.jsonl"), "-q"]
@@ -568,6 +575,7 @@ def test_repeats_across_partitions_warnings_and_a_parts_dir_inside_the_input(
         said = f"rejected {folder.resolve()}/b.jsonl:9: id {records[3]['id']!r} was already"
         assert (said in caplog.text) == (run == 0)
         assert ("kept with a warning, bad_date" in caplog.text) == (run == 0)
+        assert "b.jsonl:11:" not in caplog.text
     ids = [json.loads(line)["id"] for line in local.read_text(encoding="utf-8").splitlines()]
     assert len(ids) == len(set(ids)) == 21
 

@@ -50,6 +50,7 @@ import csv
 import functools
 import glob
 import gzip
+import hashlib
 import io
 import json
 import logging
@@ -209,7 +210,11 @@ def _read(
 ) -> Iterator[Article]:
     # id -> where it was read, for the last REPEATED_ID_WINDOW articles (oldest first)
     seen = {} if seen is None else seen
-    contents: dict[str, int] = {}  # id -> what its first record held (read by this call)
+    # id -> what its first record held (:func:`_content`): read by this call, or kept with
+    # ``seen`` across calls (a Dask job's partitions, read one by one)
+    contents: dict[str, str] | None = getattr(seen, "contents", None)
+    if contents is None:
+        contents = {}
     for path in files:
         name = _STDIN_NAME if path == STDIN else path
         records = iter_records(path, converter.report, converter.resolver)
@@ -242,12 +247,10 @@ def _read(
                 )
                 first = None
             if first is not None:
-                if first.rsplit(":", 1)[0] == name and contents.get(article.id) == _content(
-                    article
-                ):
-                    # the same record again in its file (a vendor's export lists a story
-                    # twice): one article, nothing lost, so no error; said in one line per file
-                    # (a file is read in one piece by every engine, so all say it alike)
+                if contents.get(article.id) == _content(article):
+                    # the same record again, in its file (a vendor's export lists a story
+                    # twice) or a later one (a feed sends it again): one article, nothing lost,
+                    # so no error; said in one line per file
                     repeated.append(article.id)
                     continue
                 # Two records under one id would be stored as one article (the later one
@@ -268,8 +271,8 @@ def _read(
             yield article
         if repeated:
             log.info(
-                "%s: %d record(s) repeat an earlier record of this file word for word (ids %s%s): "
-                "read once",
+                "%s: %d record(s) repeat an earlier record of this file or an earlier one word "
+                "for word (ids %s%s): read once",
                 name,
                 len(repeated),
                 ", ".join(repr(i) for i in repeated[:READ_AGAIN_SHOWN]),
@@ -278,18 +281,21 @@ def _read(
         (on_read_again or say_read_again)(name, again)
 
 
-def _content(article: Article) -> int:
-    """What a record says, to tell a repeat word for word from another record under its id."""
-    return hash(
+def _content(article: Article) -> str:
+    """What a record says, to tell a repeat word for word from another record under its id: a
+    digest that is the same in every process (a Dask worker is told the digest of an earlier
+    partition's record)."""
+    said = repr(
         (
             article.title,
             article.text,
             article.url,
             article.source,
             article.published_at,
-            repr(article.extra),
+            article.extra,
         )
     )
+    return hashlib.blake2b(said.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 #: How many ids the line on a file's records read again names (``-v`` lists every one).
