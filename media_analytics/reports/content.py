@@ -49,6 +49,7 @@ __all__ = [
     "ACTOR_TYPES",
     "DEFAULT_TOPICS",
     "PERIOD_NAMES",
+    "PERIOD_WORDS",
     "REGION_NOTES",
     "REPORT_ACTOR_TYPES",
     "SPIKE_DEFAULTS",
@@ -65,6 +66,8 @@ __all__ = [
 ]
 
 PERIOD_NAMES = {"D": "day", "W": "week (Monday to Sunday)", "M": "month"}
+#: A period in a sentence ("a day", "the week of ...").
+PERIOD_WORDS = {"D": "day", "W": "week", "M": "month"}
 
 #: The spike test's settings in a report, unless ``spike_options`` says otherwise.
 SPIKE_DEFAULTS: dict[str, Any] = {
@@ -672,7 +675,7 @@ def surge_text(row: Any, period: str) -> tuple[str, str]:
     '44 stories against a mean of 7.0 a day in the 4 days before, p = 1e-13, q = 8e-13.'
 
     """
-    word = {"D": "day", "W": "week", "M": "month"}[period]
+    word = PERIOD_WORDS[period]
     plural = f"{word}s" if row.baseline_periods != 1 else word
     return (
         f"{word.capitalize()} of {row.period:%Y-%m-%d}: {row.articles} stories, "

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from .content import (
+    PERIOD_WORDS,
     ReportContent,
     no_spike_reason,
     no_surge_reason,
@@ -219,7 +220,7 @@ def _volume_chart(content: ReportContent) -> str:
 
 
 def _period_word(content: ReportContent) -> str:
-    return {"D": "day", "W": "week", "M": "month"}[content.period]
+    return PERIOD_WORDS[content.period]
 
 
 def _spike_cards(content: ReportContent, period_word: str) -> str:

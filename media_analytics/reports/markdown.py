@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from .content import (
+    PERIOD_WORDS,
     ReportContent,
     no_spike_reason,
     no_surge_reason,
@@ -170,7 +171,7 @@ def _explained(row: Any) -> list[str]:
 
 def render_markdown(content: ReportContent) -> str:
     """The report summary as Markdown."""
-    word = {"D": "day", "W": "week", "M": "month"}[content.period]
+    word = PERIOD_WORDS[content.period]
     lines = [f"# {content.title}", ""]
     lines += [f"- **{k}:** {v}" for k, v in content.provenance.items()]
     lines += ["", f"## {TABLE_TITLES['volume_surges']}", ""]
