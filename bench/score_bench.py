@@ -18,7 +18,9 @@ seed to each size; above the 17,441 available, the k-th repeat of an article get
   (10 clusters), trained here on the same bundled data as the default model (sample articles,
   sentiment set), saved with skops, loaded by the scoring process.
 - Memory: peak of the summed RSS of the ``score`` process and its workers, sampled every 0.1 s
-  (shared pages of forked workers are counted once per process, so this overstates); median of
+  (shared pages of forked workers are counted once per process, so this overstates), and where
+  the system reports it (Linux) the peak of their summed PSS, sampled every 0.5 s (a page shared
+  by n processes counts 1/n in each: what the process tree really holds); median of
   ``--repeat`` runs per size, each run listed.
 - Training: ``MediaPipeline().fit`` on every CLICK-ID article in one process.
 - Dask: ``media_analytics.scale.score_partitions`` on a LocalCluster of 1 and 2 workers, the
@@ -114,7 +116,10 @@ def write_partitions(source: Path, folder: Path, parts: int) -> Path:
 def measure(
     cmd: list[str], env: dict[str, str], timeout: float = 4 * 3600, ok: tuple[int, ...] = (0,)
 ) -> dict[str, Any]:
-    """Wall time and peak summed RSS (MB) of a process and all its descendants.
+    """Wall time, peak summed RSS and peak summed PSS (MB) of a process and all its descendants.
+
+    PSS (``peak_pss_mb``) is read every fifth sample, as it costs more to read; it is ``None``
+    where the system does not report it.
 
     Any exit code outside ``ok`` stops the bench with the end of the process's stderr (the
     ``score`` command exits 1 when it rejected records; a helper's 1 is a Python error).
@@ -126,13 +131,26 @@ def measure(
         proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=err)
         root = psutil.Process(proc.pid)
         peak = 0
+        peak_pss: int | None = 0
+        tick = 0
         while proc.poll() is None:
-            total = 0
+            total = total_pss = 0
+            read_pss = peak_pss is not None and tick % 5 == 0
+            tick += 1
             with contextlib.suppress(psutil.Error):
                 for p in [root, *root.children(recursive=True)]:
                     with contextlib.suppress(psutil.Error):
-                        total += p.memory_info().rss
+                        if read_pss:
+                            info = p.memory_full_info()
+                            total_pss += getattr(info, "pss", 0)
+                            if not hasattr(info, "pss"):
+                                peak_pss, read_pss = None, False
+                        else:
+                            info = p.memory_info()
+                        total += info.rss
             peak = max(peak, total)
+            if read_pss and peak_pss is not None:
+                peak_pss = max(peak_pss, total_pss)
             if time.perf_counter() - start > timeout:
                 for p in [*root.children(recursive=True), root]:
                     with contextlib.suppress(psutil.Error):
@@ -145,7 +163,11 @@ def measure(
         stdout, stderr = out.read().decode(), err.read().decode()
     if proc.returncode not in ok:
         sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{stderr[-3000:]}")
-    result: dict[str, Any] = {"seconds": seconds, "peak_mb": peak / 2**20}
+    result: dict[str, Any] = {
+        "seconds": seconds,
+        "peak_mb": peak / 2**20,
+        "peak_pss_mb": None if not peak_pss else peak_pss / 2**20,
+    }
     last = stdout.strip().splitlines()[-1:]
     if last and last[0].startswith("{"):
         result.update(json.loads(last[0]))
@@ -331,6 +353,12 @@ def median(runs: list[dict[str, float]], key: str) -> float:
     return statistics.median(r[key] for r in runs)
 
 
+def pss_cell(runs: list[dict[str, Any]]) -> str:
+    """The median peak PSS of ``runs`` in MB, or ``n/a`` where the system did not report it."""
+    values = [r["peak_pss_mb"] for r in runs if r.get("peak_pss_mb") is not None]
+    return f"{statistics.median(values):,.0f}" if len(values) == len(runs) and values else "n/a"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="small sizes, one repeat (minutes)")
@@ -452,6 +480,7 @@ def main() -> None:
                 "articles": size,
                 "seconds": median(size_runs, "seconds"),
                 "peak_mb": median(size_runs, "peak_mb"),
+                "peak_pss": pss_cell(size_runs),
                 "runs": size_runs,
             }
         )
@@ -522,12 +551,18 @@ def print_tables(
         rate = {k: n / median(v, "seconds") for k, v in runs.items()}
         print(f"Scoring {n:,} CLICK-ID articles, whole process (start-up and model load included):")
         print()
-        print("| variant | articles/s | peak RSS (MB) | vs reference (same cache state) |")
-        print("|---|---:|---:|---:|")
+        print(
+            "| variant | articles/s | peak RSS (MB) | peak PSS (MB) "
+            "| vs reference (same cache state) |"
+        )
+        print("|---|---:|---:|---:|---:|")
         for name in runs:
             ref_name = "reference warm" if "warm" in name else "reference cold"
             ratio = "" if name.startswith("reference") else f"{rate[name] / rate[ref_name]:.2f}x"
-            print(f"| {name} | {rate[name]:.1f} | {median(runs[name], 'peak_mb'):.0f} | {ratio} |")
+            print(
+                f"| {name} | {rate[name]:.1f} | {median(runs[name], 'peak_mb'):,.0f} | "
+                f"{pss_cell(runs[name])} | {ratio} |"
+            )
         print(f"\nOur four outputs byte-identical (cache and processes change speed only): {same}")
         startup = raw.get("startup") or {}
         if startup:
@@ -539,13 +574,16 @@ def print_tables(
             )
     if memory:
         print("\nPeak memory of `media-analytics score` (all cores) by input size, from disk:\n")
-        print("| articles | seconds | articles/s | peak RSS of the process tree (MB) | runs (MB) |")
-        print("|---:|---:|---:|---:|---|")
+        print(
+            "| articles | seconds | articles/s | peak RSS of the process tree (MB) | runs (MB) "
+            "| peak PSS (MB) |"
+        )
+        print("|---:|---:|---:|---:|---|---:|")
         for m in memory:
             each = " / ".join(f"{r['peak_mb']:.0f}" for r in m["runs"])
             print(
                 f"| {m['articles']:,} | {m['seconds']:.0f} | {m['articles'] / m['seconds']:.1f} | "
-                f"{m['peak_mb']:.0f} | {each} |"
+                f"{m['peak_mb']:.0f} | {each} | {m['peak_pss']} |"
             )
     if dask:
         print(f"\nDask LocalCluster (`score_partitions`, {n:,} articles in 8 partitions):\n")
