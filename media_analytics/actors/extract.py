@@ -476,7 +476,8 @@ class ArticleActors:
     def _bare(self, i: int) -> int:
         """A name with a cue, or a name-like run kept for :meth:`_recurring_names`; next index."""
         ts = self.ts
-        if not ts.name_ok[i]:
+        if not ts.name_ok[i] or ts.lows[i] in _PAIR_WORDS:
+            # (a word naming a pair is no name, even capitalised: "Paslon Luthfi-Yasin ...")
             return i + 1
         if ts.lows[i] == "dapil":
             # an electoral district ("dari Dapil Jawa Tengah I dan Katherine"): its places, and

@@ -164,6 +164,9 @@ class Lexicon:
     event_tails: frozenset[str]
     event_heads: PhraseSet
     words: dict[str, frozenset[str]]
+    # everyday words that go on with a person's name between two name words (name_bridges.txt),
+    # each with the words after it that make it a day's name instead
+    name_bridges: dict[str, frozenset[str]] = field(default_factory=dict)
     triggers_lower: frozenset[str] = frozenset()  # lower-cased openers of rank/role/place phrases
     triggers_exact: frozenset[str] = frozenset()  # openers of organisation and country names
     role_openers: frozenset[str] = frozenset()  # first words of role heads and modifiers
@@ -287,6 +290,10 @@ def get_lexicon() -> Lexicon:
         words={
             k: frozenset(w.lower() for w in v)
             for k, v in read_sections("function_words.txt").items()
+        },
+        name_bridges={
+            word.strip().lower(): frozenset(rest.lower().split())
+            for word, _, rest in (line.partition("\t") for line in read_lines("name_bridges.txt"))
         },
     )
     lower = set(lex.role_heads.first) | set(lex.role_modifiers.first) | {k[0] for k in ranks}

@@ -421,6 +421,19 @@ class TokenStream:
                 or (not w.isalpha() and any(map(str.isdigit, w)))  # "Galaxy A50s", "iPhone 11"
             )
         self.name_ok = name_ok
+        # an everyday word that is also a given name, between two name words ("Ribut Hari
+        # Wibowo"), is one too (decided once the words around it are)
+        if not word_set.isdisjoint(w.capitalize() for w in lex.name_bridges):
+            for k in cap_index:
+                if (
+                    0 < k < n - 1
+                    and lows[k] in lex.name_bridges
+                    and not nl[k]
+                    and name_ok[k - 1]
+                    and name_ok[k + 1]
+                    and self.bridges(k - 1)
+                ):
+                    name_ok[k] = True
 
     @cached_property
     def alone_count(self) -> dict[str, int]:
@@ -442,10 +455,29 @@ class TokenStream:
         caps, nl, lows, common = self.caps, self.nl, self.lows, self.lex.common
         j = i
         while j + 1 < self.n and caps[j] and caps[j + 1] and not nl[j + 1]:
-            if lows[j + 1] in common:
+            if lows[j + 1] in common and not self.bridges(j):
                 break
             j += 1
         return j + 1
+
+    def bridges(self, j: int) -> bool:
+        """Whether token ``j + 1``, an everyday word that is also a given name (``Hari``), goes
+        on with a name from token ``j`` to token ``j + 2`` (``Ribut Hari Wibowo``) rather than
+        ending it: both are capitalised name words, and the one after is no everyday word and
+        none that makes a day's name (``Hari Raya``, ``Hari Kartini``; ``name_bridges.txt``)."""
+        k = j + 1
+        days = self.lex.name_bridges.get(self.lows[k])
+        if days is None or k + 1 >= self.n or not self.caps[k + 1] or self.nl[k + 1]:
+            return False
+        after, word = self.lows[k + 1], self.words[k + 1]
+        return (
+            self.lows[j] not in self.lex.common
+            and after not in self.lex.common
+            and after not in days
+            and len(word) > 2
+            and not word.isupper()
+            and not is_ordinary_word(after)
+        )
 
     def runs_ending_in(self, vocab: frozenset[str]) -> set[int]:
         """Indices ``i`` whose run (see :meth:`run_end`) ends with a word in ``vocab`` (as written).
@@ -460,7 +492,7 @@ class TokenStream:
                 and caps[j]
                 and caps[j + 1]
                 and not nl[j + 1]
-                and lows[j + 1] not in common
+                and (lows[j + 1] not in common or self.bridges(j))
             )
 
         out: set[int] = set()

@@ -96,3 +96,27 @@ def test_candidates_are_found_in_most_pilkada_leads() -> None:
         found = [t for t in naming if any(pattern.search(p) for p in persons(t))]
         assert len(naming) > 50
         assert len(found) / len(naming) >= 0.75, (word, len(found), len(naming))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # seen in a researcher's walk-through: the Kapolda Jateng of the 2024 Pilkada came out
+        # as two persons, "Ribut" and "Wibowo" ("hari", day, is an everyday word)
+        (
+            "Kapolda Jateng Irjen Pol Ribut Hari Wibowo menegaskan Polri netral. Ribut "
+            "mengatakan pengamanan berjalan lancar.",
+            ["Ribut Hari Wibowo"],
+        ),
+        ("Kepala Dinas Kesehatan, Sri Hari Wahyuni, menjelaskan.", ["Sri Hari Wahyuni"]),
+        # the name of a day, after an everyday word or before one, or listed: no person
+        ("Peringatan Hari Bhayangkara digelar di Semarang.", []),
+        ("Upacara Hari Kartini digelar di sekolah.", []),
+        ("Warga merayakan Hari Raya Idul Fitri bersama.", []),
+        ("Peringatan Hari AIDS Sedunia digelar di Solo.", []),
+    ],
+)
+def test_an_everyday_word_between_two_name_words_is_part_of_the_name(
+    text: str, expected: list[str]
+) -> None:
+    assert persons(text) == expected

@@ -246,3 +246,16 @@ def test_a_ticket_of_two_one_word_names_after_a_pair_word(text: str, expected: l
 
 def test_two_clubs_joined_by_a_hyphen_are_no_ticket() -> None:
     assert persons("Pertandingan pasangan klub Persib-Persija berakhir imbang.") == {}
+
+
+def test_a_capitalised_pair_word_opening_a_sentence_still_names_the_ticket() -> None:
+    # seen in a researcher's walk-through: "Paslon Luthfi-Yasin unggul ..." opening a sentence
+    # gave no Luthfi and no Yasin, while "paslon Luthfi-Yasin" in lower case did
+    for text in (
+        "Paslon Luthfi-Yasin unggul atas Andika-Hendi dalam hitung cepat.",
+        "Kemarin, Paslon Luthfi-Yasin unggul.",
+        "Bapaslon Ahmad Luthfi dan Taj Yasin mendaftar ke KPU.",
+    ):
+        found = persons(text)
+        assert {"Luthfi", "Yasin"} <= {w for name in found for w in name.split()}, text
+        assert not any(name.lower().startswith(("paslon", "bapaslon")) for name in found)
