@@ -1667,11 +1667,11 @@ class MediaPipeline:
             the reading opposed the article's tone and was made neutral); ``sentences``: a
             DataFrame of the sentences read, in text order, with ``text`` (as written),
             ``read_as`` (the text the classifier read: the polarity words of organisations'
-            names blanked out), ``start``, ``end``, the probability of each class, ``opens``
-            (the actor opens it: it counts three times), ``own_words`` (its own quoted or
-            reported words, or its office in a quoted person's role, or its act of enforcement
-            or rescue: a negative lean counts as neutral, a positive one at half strength
-            unless it opens the sentence) and ``lean`` (P(positive) - P(negative)); and
+            and persons' names blanked out), ``start``, ``end``, the probability of each
+            class, ``opens`` (the actor opens it: it counts three times), ``own_words`` (its own
+            quoted or reported words, or its office in a quoted person's role, or its act of
+            enforcement or rescue: a negative lean counts as neutral, a positive one at half
+            strength unless it opens the sentence) and ``lean`` (P(positive) - P(negative)); and
             ``not_read``: the sentences naming it that are left out, with why (a law's subject,
             ``revisi UU KPK``; the body an act would weaken, ``pelemahan KPK``). ``label`` is
             ``None`` when no sentence is read (the record then gives it no tone).
@@ -1684,7 +1684,7 @@ class MediaPipeline:
             actor_plan,
             actors_from,
             name_blind,
-            org_spans,
+            name_spans,
             settle_with_article,
             unread_mentions,
         )
@@ -1729,7 +1729,7 @@ class MediaPipeline:
         reading = None
         if actor.name in plan:
             _, _, idx, own, opened = plan[actor.name]
-            names = org_spans(actors)
+            names = name_spans(actors)
             read = [name_blind(body, sentences[k], names) for k in idx]
             proba = np.asarray(parts.sentiment.predict_proba(read))
             # the reading from these rows, as scoring reads it (actor_sentiment, score_articles)

@@ -16,7 +16,8 @@ against a law that would weaken a body are not coverage against the body; nor is
 that names it as the body an act would weaken, silence or destroy (``upaya pelemahan KPK``,
 ``KPK dilemahkan``, ``serangan terhadap Polsek``), while criticism of it still counts
 (``KPK dikritik``). Words of tone inside an organisation's name (``Komisi Pemberantasan
-Korupsi``, ``Badan Nasional Penanggulangan Bencana``) are blanked out where the actors read a
+Korupsi``, ``Badan Nasional Penanggulangan Bencana``) or a person's (``Ribut``, ``Untung``,
+``Bahagia``: given names that are everyday words) are blanked out where the actors read a
 sentence (:func:`name_blind`). An organisation
 named as the body that arrests, searches, charges or rescues (``Polres Fakfak menetapkan tiga
 tersangka``, ``ditangkap oleh Polda Metro Jaya``, ``dievakuasi oleh tim SAR``) counts that
@@ -189,25 +190,31 @@ def _polar(word: str) -> bool:
     return low in _polar_words() or stem(low) in _polar_words()
 
 
-def org_spans(actors: Sequence[Any]) -> list[Span]:
-    """The mention offsets of the organisations among ``actors``."""
-    return [span for actor in actors for span in _org_mentions(actor)]
+#: The actors whose names :func:`name_blind` reads without their words of tone.
+NAMED_TYPES = frozenset({"organization", "person"})
 
 
-def _org_mentions(actor: Any) -> list[Span]:
-    if getattr(actor, "type", None) != "organization":
+def name_spans(actors: Sequence[Any]) -> list[Span]:
+    """The mention offsets of the organisations and persons among ``actors``."""
+    return [span for actor in actors for span in _name_mentions(actor)]
+
+
+def _name_mentions(actor: Any) -> list[Span]:
+    if getattr(actor, "type", None) not in NAMED_TYPES:
         return []
     return [(int(a), int(b)) for a, b in getattr(actor, "mentions", ())]
 
 
 def name_blind(text: str, sentence: Span, names: Sequence[Span]) -> str:
     """The sentence of ``text`` as the tone toward its actors reads it: the words of the
-    project's polarity lexicon inside an organisation's name (``names``) blanked out, so that
-    ``Komisi Pemberantasan Korupsi``, ``Badan Nasional Penanggulangan Bencana`` or ``Direktorat
-    Reserse Narkoba`` give no tone of their own to a sentence that names them (neutral sentences
-    naming such bodies read negative one time in three where they read so never with a plain
-    name such as ``Komisi Pemilihan Umum``). Offsets are kept (each word becomes as many
-    spaces). The article's tone reads the sentence as written.
+    project's polarity lexicon inside an organisation's or a person's name (``names``, see
+    :func:`name_spans`) blanked out, so that ``Komisi Pemberantasan Korupsi``, ``Badan Nasional
+    Penanggulangan Bencana`` or ``Direktorat Reserse Narkoba`` give no tone of their own to a
+    sentence that names them (neutral sentences naming such bodies read negative one time in
+    three where they read so never with a plain name such as ``Komisi Pemilihan Umum``), nor a
+    given name that is also an everyday word (``Irjen Ribut Hari Wibowo``: ``ribut``, "uproar").
+    Offsets are kept (each word becomes as many spaces). The article's tone reads the sentence
+    as written.
 
     >>> text = "Komisi Pemberantasan Korupsi menggelar rapat."
     >>> name_blind(text, (0, len(text)), [(0, 28)])
@@ -332,7 +339,7 @@ def actor_sentiment(
     if not plan:
         return []
     needed = sorted({i for _, _, idx, _, _ in plan for i in idx})
-    names = org_spans(actors)
+    names = name_spans(actors)
     proba = np.asarray(model.predict_proba([name_blind(text, sentences[i], names) for i in needed]))
     row = {i: r for r, i in enumerate(needed)}
     classes = canonical_classes(model)

@@ -23,7 +23,7 @@ from .actors import (
     actor_plan,
     actors_from,
     name_blind,
-    org_spans,
+    name_spans,
 )
 from .article import (
     NEUTRAL_BAND,
@@ -215,7 +215,7 @@ def _score(
         )
         # the row in ``batch`` of every sentence this article needs, as written (``row``: the
         # tone's, and the article model's pieces) and as the actors read it (``actor_row``: with
-        # the polar words of organisations' names blanked, see ``name_blind``)
+        # the polar words of organisations' and persons' names blanked, see ``name_blind``)
         row: dict[int, int] = {}
         unit_rows = []
         for unit, unit_text in zip(units, unit_texts, strict=True):
@@ -224,7 +224,7 @@ def _score(
             unit_rows.append(len(batch))
             batch.append(unit_text)
         actor_row = dict(row)
-        names = org_spans(actors[i]) if plan and actors is not None else []
+        names = name_spans(actors[i]) if plan and actors is not None else []
         done: set[int] = set()
         for _, _, idx, _, _ in plan:
             for k in idx:

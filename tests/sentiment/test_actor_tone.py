@@ -132,6 +132,28 @@ def test_a_polar_word_in_an_organisations_name_gives_no_tone_toward_its_actors()
     assert actor_sentiment(text, [body], model=KeywordModel())[0].label == "negative"
 
 
+def test_a_polar_word_in_a_persons_name_gives_no_tone_toward_its_actors() -> None:
+    # seen in a researcher's walk-through: "Kapolda Jateng Irjen Pol Ribut Hari Wibowo menegaskan
+    # Polri netral" read negative toward the Kapolda and Polri ("ribut", uproar, a given name)
+    from media_analytics.sentiment import score_articles
+
+    text = "Kapolda Irjen Buruk Hari Santoso menegaskan Partai Maju netral."
+    kapolda = Actor(name="Buruk Hari Santoso", type="person",
+                    mentions=[_span(text, "Buruk Hari Santoso")])  # fmt: skip
+    party = Actor(name="Partai Maju", type="organization", mentions=[_span(text, "Partai Maju")])
+    read = {a.name: a.label for a in actor_sentiment(text, [kapolda, party], model=KeywordModel())}
+    assert read == {"Buruk Hari Santoso": "neutral", "Partai Maju": "neutral"}
+    [scored] = score_articles(KeywordModel(), [""], [text], [[kapolda, party]])
+    assert {a.name: a.label for a in scored.actors} == read
+    assert scored.tone.probabilities["negative"] > 0.5  # the article reads it as written
+    # a place's name is not blanked: it is no actor whose tone is read
+    text = "Warga Kampung Buruk menyambut Partai Maju."
+    party = Actor(name="Partai Maju", type="organization", mentions=[_span(text, "Partai Maju")])
+    place = Actor(name="Kampung Buruk", type="place", mentions=[_span(text, "Kampung Buruk")])
+    read = {a.name: a.label for a in actor_sentiment(text, [party, place], model=KeywordModel())}
+    assert read["Partai Maju"] == "negative"
+
+
 @pytest.mark.parametrize(
     ("text", "read"),
     [
