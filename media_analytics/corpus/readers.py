@@ -124,7 +124,7 @@ def read_articles(
     column_map: Mapping[str, str | None] | None = None,
     rejects: Rejects | None = None,
     max_text_chars: int = 1_000_000,
-    dayfirst: DateOrder = None,
+    dayfirst: DateOrder = "auto",
     seen: dict[str, str] | None = None,
     newer_files: bool = False,
     on_read_again: Callable[[str, dict[bool, list[str]]], None] | None = None,
@@ -148,13 +148,15 @@ def read_articles(
         logged as warnings.
     max_text_chars : int, default 1_000_000
         Longer bodies are cut to this length, with a warning.
-    dayfirst : bool, None or "auto", default None
-        Order of numeric ``a/b/YYYY`` dates: ``True`` day first, ``False`` month first,
-        ``None`` only dates that read one way (see :func:`~media_analytics.corpus.parse_date`);
-        ``"auto"`` settles one order per file from its first date that reads only one way
-        (``10/21/2025``: month first), looking at most ``DATE_ORDER_LOOKAHEAD`` records
-        ahead, and reads the file day first (the Indonesian habit) when none does; a date
-        that reads only one way (``21/10/2025`` in a month-first file) is read that way.
+    dayfirst : bool, None or "auto", default "auto"
+        Order of numeric ``a/b/YYYY`` dates: ``"auto"`` (as the command line and
+        :meth:`~media_analytics.MediaPipeline.score_frame` read them) settles one order per
+        file from its first date that reads only one way (``10/21/2025``: month first),
+        looking at most ``DATE_ORDER_LOOKAHEAD`` records ahead, and reads the file day first
+        (the Indonesian habit) when none does; a date that reads only one way (``21/10/2025``
+        in a month-first file) is read that way. ``True`` day first, ``False`` month first,
+        ``None`` only dates that read one way (see :func:`~media_analytics.corpus.parse_date`;
+        ``11/12/2024`` is then left empty, with a ``bad_date`` warning).
     seen : dict of str to str, optional
         Ids read before, each with where (``file:line``), for a read that continues another
         (the partitions of one job, read apart): a record with one of them is a repeat. The

@@ -1528,3 +1528,25 @@ def test_without_a_rejects_object_a_kind_of_problem_is_logged_five_times_per_fil
     rejects = Rejects()
     list(read_articles(path, rejects=rejects))
     assert len(rejects.warnings) == 12
+
+
+def test_read_articles_reads_day_first_exports_whole_by_default(tmp_path) -> None:
+    # seen in a researcher's walk-through: read_articles left 176 of 545 dd/mm dates empty (days
+    # 1-12 of every month) while the command line and score_frame read them all
+    path = tmp_path / "vendor.csv"
+    path.write_text(
+        "judul;isi;tanggal\n"
+        "Satu;Isi berita satu.;27/11/2024 14:05\n"
+        "Dua;Isi berita dua.;11/12/2024 23:11\n"
+        "Tiga;Isi berita tiga.;03/12/2024 08:00\n",
+        encoding="utf-8",
+    )
+    rejects = Rejects()
+    dates = [a.published_at for a in read_articles(path, rejects=rejects)]
+    assert [d.strftime("%Y-%m-%d") for d in dates] == ["2024-11-27", "2024-12-11", "2024-12-03"]
+    assert not rejects.warnings
+    # the strict reading is still there for whoever asks for it
+    strict = Rejects()
+    dates = [a.published_at for a in read_articles(path, rejects=strict, dayfirst=None)]
+    assert dates[0] is not None and dates[1] is None and dates[2] is None
+    assert {r.reason for r in strict.warnings} == {"bad_date"}
