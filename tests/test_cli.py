@@ -296,7 +296,7 @@ def test_score_help_documents_every_flag(capsys: pytest.CaptureFixture[str]) -> 
 def test_bad_records_are_rejected_and_exit_1(tmp_path: Path, capsys, caplog) -> None:
     good = read_sample_records()[:5]
     lines = [json.dumps(r, ensure_ascii=False) for r in good]
-    lines += ["{not json", json.dumps({"title": "tanpa isi"}), json.dumps({"text": 42}), "[]"]
+    lines += ["{not json", json.dumps({"url": "https://x.id/a"}), json.dumps({"text": 42}), "[]"]
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"

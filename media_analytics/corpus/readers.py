@@ -703,6 +703,9 @@ class Converter:
         self._mixed: set[tuple[str, str]] = set()
         # (file, columns) of records with no text column -> the line of the first, named in full
         self._textless: dict[tuple[str, tuple[str, ...]], int] = {}
+        # the columns the current file's records have given their text in: a later record
+        # without any is a headline whose body the source left out, not an unknown column
+        self._text_columns: set[str] = set()
 
     def _mapping(self, record: Record) -> dict[str, str]:
         keys = tuple(record)
@@ -897,8 +900,17 @@ class Converter:
         if name != self._checked_file:
             self._checked_file = name
             self._textless.clear()
+            self._text_columns.clear()
             self.check_columns(name, line, record, mapping)
         fields = {field: record[column] for field, column in mapping.items()}
+        bodiless = ""
+        if "text" in mapping:
+            self._text_columns.add(mapping["text"])
+        elif self._text_columns and "title" in mapping:
+            # a crawler that missed the body leaves its key out of that record ("body" in the
+            # file's other lines): the headline is scored, as an empty body's is
+            bodiless = " or ".join(repr(c) for c in sorted(self._text_columns))
+            fields["text"] = ""
         used = set(mapping.values()) | self._ignored.get(tuple(record), set())
         extra = {k: v for k, v in record.items() if k not in used}
         auto = self.dayfirst == "auto"
@@ -944,7 +956,20 @@ class Converter:
         for issue in issues:
             if auto and numeric and issue.reason == "bad_date":
                 issue = Issue(issue.reason, f"{issue.message} ({self._order_note})", issue.severity)
-            if issue.reason == "missing_text" and "text" not in mapping:
+            if bodiless and issue.reason == "no_content" and issue.severity == "warning":
+                message = (
+                    f"no text field ({bodiless} in the file's other records); scored on the "
+                    "title alone"
+                )
+                issue = Issue(issue.reason, message, issue.severity)
+            if issue.reason == "missing_text" and "text" not in mapping and self._text_columns:
+                shown = " or ".join(repr(c) for c in sorted(self._text_columns))
+                issue = Issue(
+                    issue.reason,
+                    f"no text field ({shown} in the file's other records) and no title",
+                    "error",
+                )
+            elif issue.reason == "missing_text" and "text" not in mapping:
                 # say what the record has and how to point at its text: the usual cause is a
                 # whole export whose text column has a name no alias knows; the file's later
                 # records of the same columns refer to the first, so that the log says it once

@@ -92,12 +92,16 @@ def check(case: Case, suffix: str) -> None:
 # --------------------------------------------------------------------------- JSONL
 
 _GOOD = "good"
+# a record with a title and no text key: refused while no line before it in the file gave a
+# text, else the headline of a body the source left out, scored on the title alone
+_TITLE_ALONE = '{"title": "x"}'
 _JSON_BAD = {
     # (not '{"a": 1}}': after '{"text": ' it completes the record the line before opened, which
     # the reader rightly reads as one record broken across two lines)
     "invalid_json": st.sampled_from(['{"text": ', "{'text': 'x'}", "teks biasa", '{"a": 1}]']),
     "not_object": st.sampled_from(["[1, 2]", "42", '"teks"', "null", "true"]),
-    "missing_text": st.sampled_from(['{"title": "x"}', '{"text": null}', '{"text": "   "}']),
+    # (a title alone, with no text key: see _TITLE_ALONE)
+    "missing_text": st.sampled_from([_TITLE_ALONE, '{"text": null}', '{"text": "   "}']),
     "wrong_type": st.sampled_from(['{"text": 7}', '{"text": ["a"]}', '{"text": {"a": 1}}']),
 }
 
@@ -107,13 +111,24 @@ def jsonl_case(draw: st.DrawFn) -> Case:
     case = Case()
     kinds = draw(st.lists(st.sampled_from([_GOOD, "blank", "non_utf8", *_JSON_BAD]), max_size=25))
     utf8_before = False  # an earlier line was UTF-8 beyond ASCII: the file is UTF-8
+    text_before = False  # an earlier record had a text key
     for line, kind in enumerate(kinds, 1):
         if kind == "blank":
             case.lines.append(b"  \n")
         elif kind in _JSON_BAD:
-            case.lines.append(draw(_JSON_BAD[kind]).encode() + b"\n")
+            raw_bad = draw(_JSON_BAD[kind])
+            if raw_bad == _TITLE_ALONE and text_before:
+                case.lines.append(f'{{"id": "t{line}", "title": "x"}}\n'.encode())
+                case.good.append(
+                    {"id": f"t{line}", "title": "x", "text": "", "published_at": None, "extra": {}}
+                )
+                case.warned[line] = "no_content"
+                continue
+            case.lines.append(raw_bad.encode() + b"\n")
             case.bad[line] = kind
+            text_before = text_before or ('"text"' in raw_bad and kind != "invalid_json")
         else:
+            text_before = True
             record = {
                 "id": f"r{line}",
                 "title": draw(_ANY_TEXT),

@@ -260,7 +260,9 @@ def test_bad_jsonl_records_are_reported_and_reading_goes_on(tmp_path: Path) -> N
     path = write_lines(tmp_path / "mixed.jsonl", lines)
     rejects = Rejects()
     articles = {a.id: a for a in read_articles(path, rejects=rejects, max_text_chars=100)}
-    assert list(articles) == ["ok1", "latin1", "long", "html", "date", "ok2"]
+    # a title with no text key after records that gave one: a body the source left out
+    assert list(articles) == ["ok1", "no-text", "latin1", "long", "html", "date", "ok2"]
+    assert (articles["no-text"].title, articles["no-text"].text) == ("Judul saja", "")
     assert articles["latin1"].text == "Caf\u00e9 di Bandung."  # a cp1252 byte, read as such
     assert len(articles["long"].text) == 100
     assert articles["date"].published_at is None
@@ -268,7 +270,7 @@ def test_bad_jsonl_records_are_reported_and_reading_goes_on(tmp_path: Path) -> N
     assert found == {
         (2, "invalid_json", "error"),
         (3, "not_object", "error"),
-        (4, "missing_text", "error"),
+        (4, "no_content", "warning"),
         (5, "wrong_type", "error"),
         (6, "wrong_type", "error"),
         (7, "missing_text", "error"),
@@ -1550,3 +1552,34 @@ def test_read_articles_reads_day_first_exports_whole_by_default(tmp_path) -> Non
     dates = [a.published_at for a in read_articles(path, rejects=strict, dayfirst=None)]
     assert dates[0] is not None and dates[1] is None and dates[2] is None
     assert {r.reason for r in strict.warnings} == {"bad_date"}
+
+
+def test_a_jsonl_record_without_its_body_key_is_scored_on_its_title(tmp_path) -> None:
+    # seen in a researcher's walk-through: a crawler that missed a body leaves the key out of
+    # that line; it was rejected with advice to name a text column the file already had
+    path = tmp_path / "crawl.jsonl"
+    lines = [
+        {
+            "headline": "A",
+            "body": "Isi berita A.",
+            "published": "2024-11-27",
+            "link": "https://b.id/1",
+        },
+        {"headline": "Z", "published": "2024-11-27", "link": "https://b.id/3"},
+        {"published": "2024-11-27", "link": "https://b.id/4"},
+    ]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    rejects = Rejects()
+    articles = list(read_articles(path, rejects=rejects))
+    assert [(a.title, a.text) for a in articles] == [("A", "Isi berita A."), ("Z", "")]
+    [kept] = rejects.warnings
+    assert (kept.line, kept.reason) == (2, "no_content")
+    assert "'body' in the file's other records" in kept.message
+    [refused] = rejects.errors
+    assert (refused.line, refused.reason) == (3, "missing_text")
+    assert "no title" in refused.message and "--column" not in refused.message
+    # a file none of whose records has a text field still says how to name one
+    path.write_text(json.dumps(lines[1]) + "\n", encoding="utf-8")
+    rejects = Rejects()
+    assert list(read_articles(path, rejects=rejects)) == []
+    assert "--column" in rejects.errors[0].message
