@@ -95,6 +95,7 @@ from media_analytics.sentiment.tone import (  # noqa: E402
     ToneReader,
     blend_tone,
     bundled_tone_model,
+    choose_sentence_weight,
     default_tone_data,
     fit_article_tone,
     tone_text,
@@ -721,7 +722,9 @@ def tone_curve(corpora: Path) -> str:
 
     Random draws of n labelled articles of stages 1-8 train :func:`fit_article_tone`; each
     model's 5-fold CV macro-F1 (what ``train`` logs and stores) stands beside its macro-F1 on
-    stages 9 and 10 (420 articles it never saw), and the default blend's there.
+    stages 9 and 10 (420 articles it never saw), alone and blended with the default model's
+    sentence reading at the share :func:`choose_sentence_weight` picks by cross-validation on
+    the n articles (what ``train --tone-data`` builds), and the default blend's there.
     """
     arts = tone_articles(corpora)
     titles = [str(t) if isinstance(t, str) else "" for t in arts["title"]]
@@ -743,24 +746,32 @@ def tone_curve(corpora: Path) -> str:
         )[0]
         for i, p in zip(test, article_proba, strict=True)
     ]
+    readings = [model.predict_article(titles[i], bodies[i]).probabilities for i in test]
     lines = [
         f"Default blend on stages 9-10 ({len(test)} articles): macro-F1 "
         f"{100 * macro_f1(y[test], np.asarray(default, dtype=object)):.1f}.",
         "",
-        "| labelled articles (stages 1-8) | draw | 5-fold CV macro-F1 | macro-F1 on stages 9-10 "
-        "| seconds |",
-        "|---:|---:|---:|---:|---:|",
+        "| labelled articles (stages 1-8) | draw | 5-fold CV macro-F1 | macro-F1 on stages 9-10, "
+        "alone | sentence share chosen | macro-F1 on stages 9-10, blended | seconds |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     draws = [(n, k) for n in TONE_CURVE_SIZES for k in range(TONE_CURVE_DRAWS)]
     for n, k in [*draws, (len(seen), 0)]:
         chosen = seen if n == len(seen) else np.random.default_rng(k).choice(seen, n, False)
         t0 = time.perf_counter()
         analyst = fit_article_tone(list(texts[chosen]), list(y[chosen]))
+        share, _ = choose_sentence_weight(analyst, model, list(texts[chosen]), list(y[chosen]))
         seconds = time.perf_counter() - t0
         pred = ToneReader(analyst, articles=True).predict(list(texts[test]))
+        proba = analyst.predict_proba([clean_article(t).text for t in texts[test]])
+        mixed = [
+            blend_tone(r, p, classes, share, (0.15, 0.15))[0]
+            for r, p in zip(readings, proba, strict=True)
+        ]
         lines.append(
             f"| {n} | {k + 1} | {100 * float(analyst.cv_scores_.max()):.1f} "
-            f"| {100 * macro_f1(y[test], pred):.1f} | {seconds:.0f} |"
+            f"| {100 * macro_f1(y[test], pred):.1f} | {share:g} "
+            f"| {100 * macro_f1(y[test], np.asarray(mixed, dtype=object)):.1f} | {seconds:.0f} |"
         )
         print(lines[-1], file=sys.stderr, flush=True)
     return "\n".join(lines)

@@ -2145,13 +2145,32 @@ def _cmd_evaluate_sentiment(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate_tone(args: argparse.Namespace) -> int:
-    from .sentiment.tone import ToneReader, fit_article_tone
+    from .sentiment.article import NEUTRAL_BAND
+    from .sentiment.tone import ToneReader, choose_sentence_weight, fit_article_tone
 
     def pick(train: Any) -> tuple[Any, str]:
         if train is not None:
-            model = fit_article_tone(list(train["text"]), list(train["label"]))
+            # what `train --tone-data` builds: the labels' article model, blended with the
+            # sentence reading at the share cross-validation on them chooses
+            texts, labels = list(train["text"]), list(train["label"])
+            model = fit_article_tone(texts, labels)
             source = f"article tone model trained on {args.train} ({len(train)} articles)"
-            return ToneReader(model, articles=True), source
+            pipe = _load_model(args.model)
+            if pipe.sentiment_ is None:
+                return ToneReader(model, articles=True), f"{source}, alone"
+            bands = (NEUTRAL_BAND, NEUTRAL_BAND)
+            try:
+                weight, _ = choose_sentence_weight(model, pipe.sentiment_, texts, labels)
+            except ValueError as exc:
+                logger.warning("tone: %s; the article model alone reads tone", exc)
+                return ToneReader(model, articles=True), f"{source}, alone"
+            reader = ToneReader(
+                model, articles=True, sentences=pipe.sentiment_, sentence_weight=weight, bands=bands
+            )
+            return reader, (
+                f"{source}, blended with the sentence reading of model {pipe.model_version} "
+                f"(weight {weight:g}, chosen by cross-validation on its labels)"
+            )
         pipe = _load_model(args.model)
         if getattr(pipe, "tone_", None) is not None:
             weight = getattr(pipe, "tone_sentence_weight_", 0.0)
@@ -2169,7 +2188,7 @@ def _cmd_evaluate_tone(args: argparse.Namespace) -> int:
                     f"sentence reading (weight {weight:g}, bands {bands[0]:g} / {bands[1]:g})"
                 )
             return ToneReader(pipe.tone_, articles=True), (
-                f"model {pipe.model_version}, its article tone model"
+                f"model {pipe.model_version}, its article tone model alone"
             )
         if pipe.sentiment_ is None:
             raise CommandError("this model has no sentiment part")
@@ -2459,7 +2478,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         metavar="W",
         help="share of the sentence reading in an article's tone, 0 to 1 (default: 0.45 with "
-        "the bundled tone articles, 0 - the article model alone - with --tone-data)",
+        "the bundled tone articles; with --tone-data, the share of 0 to 1 that "
+        "cross-validation on those labels reads best)",
     )
     train.add_argument(
         "--tone-bands",
@@ -2740,7 +2760,14 @@ def build_parser() -> argparse.ArgumentParser:
     for kind in (themes, topics):  # read articles as score does
         kind.add_argument("--column", **_COLUMN_KW | {"help": "as for score (INPUT= ignores it)"})
         kind.add_argument("--date-order", **_DATE_ORDER_KW)
-    for kind, trained in ((sent, "a classifier"), (tone, "an article tone model")):
+    for kind, trained in (
+        (sent, "a classifier"),
+        (
+            tone,
+            "an article tone model, blended with the default model's sentence reading at the "
+            "share cross-validation on the file chooses, as train --tone-data builds it,",
+        ),
+    ):
         kind.add_argument(
             "--train", help=f"train {trained} on this labelled file instead (not with --model)"
         )

@@ -898,8 +898,11 @@ class MediaPipeline:
         Share of the sentence reading in an article's tone when the model has an article tone
         part (:func:`~media_analytics.sentiment.tone.blend_tone`); the rest is the article
         model's. None: :data:`~media_analytics.sentiment.tone.BUNDLED_SENTENCE_WEIGHT` when the
-        tone part learnt from the bundled articles, 0 (the article model alone) when it learnt
-        from the analyst's ``tone_data``.
+        tone part learnt from the bundled articles; when it learnt from the analyst's
+        ``tone_data``, the share of 0 to 1 (steps of 0.1) with the best cross-validated
+        macro-F1 on those labels (:func:`~media_analytics.sentiment.tone.choose_sentence_weight`;
+        every share's figure in ``metrics_["tone"]["sentence_weight_cv_macro_f1"]``), 0 (the
+        article model alone) when a tone has fewer than 2 labelled articles.
     tone_bands : (float, float) or None, default=None
         The blend's lean rule, ``(negative, positive)``: an article is negative when the blended
         P(positive) - P(negative) is at most ``-negative``, positive when it is at least
@@ -1287,13 +1290,38 @@ class MediaPipeline:
             out.tone = bundled_tone_model()
             out.tone_signature = bundled_tone_signature()
             default_weight, default_bands = BUNDLED_SENTENCE_WEIGHT, BUNDLED_TONE_BANDS
-        else:  # the analyst's labelled articles, alone unless a weight is set
-            from .sentiment.tone import article_tone_metrics, fit_article_tone
+        else:  # the analyst's labelled articles, blended at a share their labels choose
+            from .sentiment.tone import (
+                article_tone_metrics,
+                choose_sentence_weight,
+                fit_article_tone,
+            )
 
             out.tone_data = tone_data
-            out.tone = fit_article_tone(list(out.tone_data["text"]), list(out.tone_data["label"]))
-            out.tone_metrics = article_tone_metrics(out.tone, list(out.tone_data["label"]))
+            texts, labels = list(out.tone_data["text"]), list(out.tone_data["label"])
+            out.tone = fit_article_tone(texts, labels)
+            out.tone_metrics = article_tone_metrics(out.tone, labels)
             default_weight, default_bands = 0.0, (NEUTRAL_BAND, NEUTRAL_BAND)
+            if tone_settings[0] is None:
+                bands = tone_settings[1] or default_bands
+                try:
+                    default_weight, by_weight = choose_sentence_weight(
+                        out.tone, out.sentiment, texts, labels, bands=bands
+                    )
+                except ValueError as exc:
+                    logger.warning("tone: %s; the article model alone reads tone", exc)
+                else:
+                    out.tone_metrics["sentence_weight_cv_macro_f1"] = by_weight
+                    logger.info(
+                        "tone: the sentence reading's share chosen by cross-validation on the "
+                        "%d labelled articles: %s (macro-F1 %.3f; the article model alone %.3f, "
+                        "the sentences alone %.3f)",
+                        len(labels),
+                        default_weight,
+                        by_weight[default_weight],
+                        by_weight[0.0],
+                        by_weight[1.0],
+                    )
         weight, bands = tone_settings
         out.tone_sentence_weight = default_weight if weight is None else weight
         out.tone_bands = default_bands if bands is None else bands
