@@ -1303,10 +1303,13 @@ class MediaPipeline:
             out.tone_metrics = article_tone_metrics(out.tone, labels)
             default_weight, default_bands = 0.0, (NEUTRAL_BAND, NEUTRAL_BAND)
             if tone_settings[0] is None:
-                bands = tone_settings[1] or default_bands
                 try:
                     default_weight, by_weight = choose_sentence_weight(
-                        out.tone, out.sentiment, texts, labels, bands=bands
+                        out.tone,
+                        out.sentiment,
+                        texts,
+                        labels,
+                        bands=tone_settings[1] or default_bands,
                     )
                 except ValueError as exc:
                     logger.warning("tone: %s; the article model alone reads tone", exc)

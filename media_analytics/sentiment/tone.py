@@ -282,7 +282,7 @@ def choose_sentence_weight(
     scores: dict[float, float] = {}
     for w in grid:
         pred = [
-            blend_tone(r, row, classes, float(w), bands)[0]
+            blend_tone(r, row.tolist(), classes, float(w), bands)[0]
             for r, row in zip(readings, oof, strict=True)
         ]
         scores[float(w)] = round(float(f1_score(gold, pred, average="macro")), 4)
