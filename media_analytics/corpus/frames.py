@@ -187,7 +187,11 @@ def _check_columns(
     """
     keys = [*columns, *(name for name, _ in from_index)]
     mapping = converter.resolver.resolve(keys)
-    if "text" not in mapping and len(frame):
+    read = set(mapping.values()) | converter.resolver.ignored(keys)
+    headlines_only = "title" in mapping and all(k in read for k in keys)
+    if "text" not in mapping and len(frame) and not headlines_only:
+        # (a frame whose every column is read as another field is a headline feed: its rows are
+        # scored on their titles, each with a no_content warning, as a file's are)
         given = [c for c, f in converter.resolver.column_map.items() if f == "text"]
         if given:
             why = (

@@ -903,16 +903,23 @@ class Converter:
             self._text_columns.clear()
             self.check_columns(name, line, record, mapping)
         fields = {field: record[column] for field, column in mapping.items()}
+        used = set(mapping.values()) | self._ignored.get(tuple(record), set())
+        extra = {k: v for k, v in record.items() if k not in used}
         bodiless = ""
         if "text" in mapping:
             self._text_columns.add(mapping["text"])
-        elif self._text_columns and "title" in mapping:
+        elif "title" in mapping and (self._text_columns or not extra):
             # a crawler that missed the body leaves its key out of that record ("body" in the
-            # file's other lines): the headline is scored, as an empty body's is
-            bodiless = " or ".join(repr(c) for c in sorted(self._text_columns))
+            # file's other lines), and a headline feed has no body column (every column read
+            # as another field, none left that could be a body under an unknown name): the
+            # headline is scored, as an empty body's is
+            bodiless = (
+                " or ".join(repr(c) for c in sorted(self._text_columns))
+                + " in the file's other records"
+                if self._text_columns
+                else "every column read as another field: a headline feed"
+            )
             fields["text"] = ""
-        used = set(mapping.values()) | self._ignored.get(tuple(record), set())
-        extra = {k: v for k, v in record.items() if k not in used}
         auto = self.dayfirst == "auto"
         dayfirst = self._file_dayfirst if auto else self.dayfirst
         if auto and (column := mapping.get("published_at")) is not None:
@@ -957,10 +964,7 @@ class Converter:
             if auto and numeric and issue.reason == "bad_date":
                 issue = Issue(issue.reason, f"{issue.message} ({self._order_note})", issue.severity)
             if bodiless and issue.reason == "no_content" and issue.severity == "warning":
-                message = (
-                    f"no text field ({bodiless} in the file's other records); scored on the "
-                    "title alone"
-                )
+                message = f"no text field ({bodiless}); scored on the title alone"
                 issue = Issue(issue.reason, message, issue.severity)
             if issue.reason == "missing_text" and "text" not in mapping and self._text_columns:
                 shown = " or ".join(repr(c) for c in sorted(self._text_columns))

@@ -9,6 +9,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from media_analytics.corpus import (
@@ -22,6 +23,7 @@ from media_analytics.corpus import (
     write_parquet,
 )
 from media_analytics.corpus.article import build_article
+from media_analytics.corpus.frames import read_frame
 from media_analytics.corpus.readers import dated_before, expand_paths, time_order
 
 from ..conftest import shared_file
@@ -1578,8 +1580,40 @@ def test_a_jsonl_record_without_its_body_key_is_scored_on_its_title(tmp_path) ->
     [refused] = rejects.errors
     assert (refused.line, refused.reason) == (3, "missing_text")
     assert "no title" in refused.message and "--column" not in refused.message
-    # a file none of whose records has a text field still says how to name one
-    path.write_text(json.dumps(lines[1]) + "\n", encoding="utf-8")
+    # a file none of whose records has a text field, and a column no alias knows (the body
+    # under another name?), still says how to name it
+    path.write_text(json.dumps({**lines[1], "naskah": "Isi."}) + "\n", encoding="utf-8")
     rejects = Rejects()
     assert list(read_articles(path, rejects=rejects)) == []
     assert "--column" in rejects.errors[0].message
+
+
+def test_a_headline_feed_is_scored_on_its_titles(tmp_path) -> None:
+    # seen in a README audit: an export of headlines, links and dates (no body column) was
+    # rejected row by row, though the README says a headline alone is scored
+    path = tmp_path / "titles.csv"
+    path.write_text(
+        "judul,link,tanggal\nPolisi amankan TPS,https://c.id/1,2024-10-18\n"
+        "Banjir rendam Pekanbaru,https://c.id/2,2024-10-19\n",
+        encoding="utf-8",
+    )
+    rejects = Rejects()
+    articles = list(read_articles(path, rejects=rejects))
+    assert [(a.title, a.text) for a in articles] == [
+        ("Polisi amankan TPS", ""),
+        ("Banjir rendam Pekanbaru", ""),
+    ]
+    assert not rejects.errors
+    assert {(r.line, r.reason) for r in rejects.warnings} == {(2, "no_content"), (3, "no_content")}
+    assert "a headline feed" in rejects.warnings[0].message
+    # the same as a DataFrame
+    frame = read_frame(pd.read_csv(path))
+    assert [(a.title, a.text) for _, a in frame] == [(a.title, "") for a in articles]
+    # a column that could be the body under a name no alias knows: refused, as before
+    named = tmp_path / "naskah.csv"
+    named.write_text("judul,naskah,tanggal\nPolisi amankan TPS,Isi.,2024-10-18\n", encoding="utf-8")
+    rejects = Rejects()
+    assert list(read_articles(named, rejects=rejects)) == []
+    assert [r.reason for r in rejects.errors] == ["missing_text"]
+    with pytest.raises(ValueError, match="read as the article text"):
+        read_frame(pd.read_csv(named))
