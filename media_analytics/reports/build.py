@@ -239,6 +239,7 @@ def build_report(
         history_since=history_start(since, period, window),
         regions=regions,
         about=about,
+        undated_listed=True,
     )
     if themes is not None:  # "Keamanan Pilkada", "Pilkada_Security": pilkada_security
         themes, _ = theme_ids(themes, data.themes["theme"])

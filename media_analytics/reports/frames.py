@@ -617,6 +617,7 @@ def records_to_frames(
     history_since: str | pd.Timestamp | None = None,
     regions: Sequence[str] | None = None,
     about: Sequence[str] | None = None,
+    undated_listed: bool = False,
 ) -> ReportData:
     """Flatten scored records into :class:`ReportData`.
 
@@ -671,6 +672,10 @@ def records_to_frames(
         the names are grouped and the regions kept (see
         :func:`~media_analytics.reports.about.about_actors`); a name no story names keeps no
         story, with a warning suggesting the closest names written.
+    undated_listed : bool, default=False
+        The caller lists the records without a readable date itself (a report's
+        ``tables/undated.csv`` and its count in the report): they are said in an INFO line, not
+        a warning, so that a daily job is not warned every day of the same stored article.
 
     Returns
     -------
@@ -750,8 +755,10 @@ def records_to_frames(
             continue
         kept.append((rec, day))
     if n_undated:
-        logger.warning(
-            "dropped %d record(s) without a date (published_at): %s",
+        logger.log(
+            logging.INFO if undated_listed else logging.WARNING,
+            "%d record(s) without a date (published_at) left out of the counts over time "
+            "(ReportData.undated lists them; a report, in tables/undated.csv): %s",
             n_undated,
             _first_ids(undated_ids),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter
 
 import pandas as pd
@@ -139,10 +140,20 @@ def test_unreadable_dates_are_dropped_and_counted(caplog):
         {"id": "y", "published_at": None},
         {"id": "z", "published_at": "2024-11-26"},
     ]
-    data = records_to_frames(records)
+    with caplog.at_level(logging.INFO, logger="media_analytics"):
+        data = records_to_frames(records)
     assert data.stories["id"].tolist() == ["z"]
     assert data.n_undated == 2
-    assert "dropped 2 record(s) without a date (published_at): x, y" in caplog.text
+    said = "2 record(s) without a date (published_at) left out of the counts over time"
+    [warned] = [r for r in caplog.records if said in r.getMessage()]
+    assert warned.levelno == logging.WARNING and warned.getMessage().endswith(": x, y")
+    # a caller that lists them itself (a report's tables/undated.csv): an INFO line, not a
+    # warning every day a daily job reports on the same stored article
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="media_analytics"):
+        records_to_frames(records, undated_listed=True)
+    [said_once] = [r for r in caplog.records if said in r.getMessage()]
+    assert said_once.levelno == logging.INFO
 
 
 def test_an_undated_story_is_listed_apart_in_the_report(tmp_path):
