@@ -2624,7 +2624,8 @@ def build_parser() -> argparse.ArgumentParser:
         **_DATE_ORDER_KW
         | {
             "help": _DATE_ORDER_KW["help"] + "; with --db give dmy or mdy: with auto, a day's "
-            "file whose dates all fall on days 1-12 is read day first, re-dating articles "
+            "file whose dates all fall on days 1-12 is read as the date in its name shows when "
+            "that settles it, else day first (a guess: the run exits 1), re-dating articles "
             "stored from a month-first file"
         },
     )

@@ -135,7 +135,9 @@ def read_articles(
     ----------
     paths : path, glob, ``"-"`` or an iterable of them
         Files (``.jsonl``, ``.ndjson``, ``.json`` with one object per line, ``.csv``,
-        ``.tsv``, ``.parquet``; optionally ``.gz``-compressed except Parquet),
+        ``.tsv``, ``.parquet``; optionally ``.gz``-compressed except Parquet; also ``.xlsx``
+        workbooks, with the ``excel`` extra, and ``.txt`` files of one article each, its
+        headline on the first line),
         directories (searched recursively for those suffixes), glob patterns
         (``data/**/*.csv``) and ``"-"`` for standard input (JSONL or CSV, sniffed).
     column_map : mapping of str to str or None, optional
