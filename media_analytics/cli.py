@@ -430,7 +430,7 @@ def _train_themes_only(
     from .models import default_model
     from .pipeline import MediaPipeline, ModelError
     from .themes import train_tagger
-    from .themes.training import analyst_text_weights
+    from .themes.training import analyst_text_weights, known_label_themes
 
     try:
         base = MediaPipeline.load(args.base) if args.base else default_model()
@@ -438,6 +438,8 @@ def _train_themes_only(
         raise CommandError(f"--base: {exc}") from None
     started = time.perf_counter()
     try:
+        # a theme still being drafted is left out with a warning, before its weights are set
+        labels = known_label_themes(labels, taxonomy.ids, use="left out of the training")
         tagger = train_tagger(
             taxonomy,
             labels=labels,

@@ -55,6 +55,7 @@ from .themes.training import (
     analyst_text_weights,
     check_label_themes,
     check_labelled_ids,
+    known_label_themes,
     label_matrix,
     read_labels,
 )
@@ -1154,6 +1155,9 @@ class MediaPipeline:
             # checked as a label file is: integer ids as text, values 0, 1 or blank
             theme_labels = read_labels(theme_labels, taxonomy.ids)
         if theme_labels:
+            theme_labels = known_label_themes(
+                theme_labels, taxonomy.ids, use="left out of the training"
+            )
             check_label_themes(theme_labels, taxonomy.ids, subject="theme labels")
             missing = check_labelled_ids(theme_labels, [a.id for a in arts])
             logger.info("theme labels: %d articles labelled", len(theme_labels) - len(missing))

@@ -570,6 +570,26 @@ def test_unusable_theme_labels_are_a_one_line_error(tmp_path: Path, capsys) -> N
     assert not (tmp_path / "m").exists()
 
 
+def test_a_drafted_themes_labels_are_left_out_of_training_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen in a README audit: train --theme-labels refused a sheet with a column for a theme the
+    # taxonomy lacks, which evaluate themes leaves out with a warning, as the README says
+    records = read_sample_records()[:30]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    labels = tmp_path / "labels.csv"
+    rows = [f"{r['id']},{int('public_dialogue' in r['gold']['themes'])},1" for r in records]
+    labels.write_text("id,public_dialogue,bencana_banjir\n" + "\n".join(rows) + "\n")
+    for extra in ([], ["--themes-only"]):
+        out = tmp_path / f"m{len(extra)}"
+        argv = ["train", str(src), "--theme-labels", str(labels), "--out", str(out), *extra]
+        caplog.clear()
+        assert main([*argv, "--jobs", "1", "--no-article-tone"] if not extra else argv) == 0
+        assert "left out of the training: 'bencana_banjir'" in caplog.text
+        assert MediaPipeline.load(out).themes_ is not None
+
+
 def test_missing_model_is_a_clear_error(tmp_path: Path, capsys) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps(read_sample_records()[0]) + "\n", "utf-8")

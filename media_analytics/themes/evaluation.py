@@ -15,7 +15,6 @@ articles it gets wrong, before trusting a trend chart or retraining:
 
 from __future__ import annotations
 
-import difflib
 import logging
 import math
 from collections.abc import Iterable, Mapping, Sequence
@@ -25,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from .training import check_label_themes, read_labels
+from .training import check_label_themes, known_label_themes, read_labels
 
 __all__ = ["ThemeEvaluation", "evaluate_themes", "theme_scores"]
 
@@ -102,30 +101,6 @@ class ThemeEvaluation:
     missing: list[str]
 
 
-def _known_themes(
-    gold: dict[str, dict[str, int | None]], themes: Sequence[str]
-) -> dict[str, dict[str, int | None]]:
-    """The labels of the model's themes, a warning naming the columns of themes it lacks: an
-    analyst's sheet holds a column for a theme still being drafted (``voter_intimidation``), and
-    the themes the model has are measured without it. A column spelt close to one of the
-    model's themes (``public_dialog``) is left for :func:`check_label_themes` to refuse, as a
-    typo that would leave its theme unmeasured."""
-    unknown = sorted({t for row in gold.values() for t in row} - set(themes))
-    drafted = [t for t in unknown if not difflib.get_close_matches(t, themes, n=1, cutoff=0.8)]
-    if not drafted:
-        return gold
-    known = {t for row in gold.values() for t in row if t in themes}
-    if not known:
-        return gold  # nothing to measure: refused, naming the model's themes
-    logger.warning(
-        "the labels name %d theme(s) the model's taxonomy lacks, left out of the evaluation: "
-        "%s (evaluate themes --taxonomy FILE measures a taxonomy that has them)",
-        len(drafted),
-        ", ".join(map(repr, drafted)),
-    )
-    return {i: {t: v for t, v in row.items() if t not in drafted} for i, row in gold.items()}
-
-
 def evaluate_themes(
     model: Any,
     articles: Iterable[Any],
@@ -170,7 +145,12 @@ def evaluate_themes(
             f"{type(model).__name__}"
         )
     themes = list(tagger.taxonomy_.ids)
-    gold = _known_themes(read_labels(labels, themes), themes)
+    gold = known_label_themes(
+        read_labels(labels, themes),
+        themes,
+        use="left out of the evaluation",
+        owner="the model's taxonomy",
+    )
     check_label_themes(gold, themes, owner="the model's taxonomy")
     chosen = []
     other = None  # an id of the articles, for the message when none is labelled

@@ -10,6 +10,7 @@ taxonomy never turns old articles into negatives for it.
 from __future__ import annotations
 
 import csv
+import difflib
 import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
@@ -120,8 +121,39 @@ def check_label_themes(
     if unknown:
         raise ValueError(
             f"the {subject} name {len(unknown)} theme(s) {owner} lacks: "
-            f"{', '.join(map(repr, unknown))} (its themes: {', '.join(themes)})"
+            f"{', '.join(map(repr, unknown))} (its themes: {', '.join(themes)}; a taxonomy "
+            "that has them: --taxonomy FILE)"
         )
+
+
+def known_label_themes(
+    labels: Mapping[str, Mapping[str, int | None]],
+    themes: Sequence[str],
+    *,
+    use: str = "left out",
+    owner: str = "the taxonomy",
+) -> dict[str, dict[str, int | None]]:
+    """The labels of ``themes``, with a warning naming the columns of themes it lacks: an
+    analyst's sheet holds a column for a theme still being drafted (``voter_intimidation``),
+    and the themes there are are trained or measured without it (``use`` says which, in the
+    warning). A column spelt close to one of ``themes`` (``public_dialog``) is kept, for
+    :func:`check_label_themes` to refuse as a typo that would leave its theme untrained or
+    unmeasured; so are the labels when they name none of ``themes`` at all."""
+    unknown = sorted({t for row in labels.values() for t in row} - set(themes))
+    drafted = [t for t in unknown if not difflib.get_close_matches(t, themes, n=1, cutoff=0.8)]
+    if not drafted:
+        return {i: dict(row) for i, row in labels.items()}
+    if not any(t in themes for row in labels.values() for t in row):
+        return {i: dict(row) for i, row in labels.items()}  # nothing to use: refused
+    logger.warning(
+        "the labels name %d theme(s) %s lacks, %s: %s (--taxonomy FILE takes a taxonomy that "
+        "has them)",
+        len(drafted),
+        owner,
+        use,
+        ", ".join(map(repr, drafted)),
+    )
+    return {i: {t: v for t, v in row.items() if t not in drafted} for i, row in labels.items()}
 
 
 def read_label_file(
@@ -384,7 +416,9 @@ def train_tagger(
     if not isinstance(taxonomy, Taxonomy):
         taxonomy = Taxonomy.load(taxonomy)
     corrections = read_labels(labels, taxonomy.ids) if labels is not None else {}
-    # a misspelt column would otherwise leave its theme untrained, silently
+    # a theme still being drafted is left out, with a warning; a misspelt column would
+    # otherwise leave its theme untrained, silently
+    corrections = known_label_themes(corrections, taxonomy.ids, use="left out of the training")
     check_label_themes(corrections, taxonomy.ids)
     if "text_weight" not in params and "text_weights" not in params:
         params["text_weights"] = analyst_text_weights(corrections)
