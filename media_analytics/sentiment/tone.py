@@ -11,8 +11,10 @@ left out: on full articles they multiplied the training time by ten without a be
 cross-validated score.
 
 A model directory trained with ``media-analytics train --tone-data FILE`` (or
-``MediaPipeline.fit(..., tone_data=...)``) then gives each article this model's tone; the
-sentence classifier still gives the tone toward each actor and the sentence-level explanation.
+``MediaPipeline.fit(..., tone_data=...)``) then gives each article this model's tone, blended
+with the sentence reading at the share cross-validation on the labels chooses
+(:func:`choose_sentence_weight`); the sentence classifier still gives the tone toward each
+actor and the sentence-level explanation.
 
 Without labelled articles of the analyst's own, a model learns article tone from the project's
 own written articles (:func:`default_tone_data`, ``corpora/tone``) and **blends** it with the
