@@ -529,7 +529,7 @@ def explain_spike(
         the earliest), as ``"title (outlet, N outlets)"`` joined by ``" | "``; ``top_terms``:
         words of the stories' titles and theme evidence that are most over-represented against
         all other stories, ranked by ``df * log(lift)``; ``outlets``: outlets that carried the
-        stories, with counts.
+        stories, each with the number of them it carried.
     """
     if by not in SPIKE_DIMENSIONS:
         raise ValueError(f"unknown dimension {by!r}; use one of {', '.join(SPIKE_DIMENSIONS)}")
@@ -559,7 +559,11 @@ def _explain(
         + (f", {r.n_outlets} outlets)" if r.n_outlets > 1 else ")")
         for r in stories.head(n_articles).itertuples()
     ]
-    carried = data.copies[data.copies["story_id"].isin(ids)]["source"].value_counts()
+    # each outlet with the number of these stories it carried (a story an outlet published
+    # twice, a correction under a new URL, counts once: the counts are of stories, as the
+    # period's are)
+    copies = data.copies[data.copies["story_id"].isin(ids)]
+    carried = copies.groupby("source")["story_id"].nunique()
     carried = carried.sort_index().sort_values(ascending=False, kind="stable")
     outlets = ", ".join(f"{name} ({count})" for name, count in carried.items())
     return {
