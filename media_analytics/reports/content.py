@@ -472,8 +472,8 @@ def build_content(
     for by, (_, left_out) in emerging.items():
         notes[f"emerging_{by}s"] = (
             f"New, or growing at least twofold, in the last 14 days against the 14 days before "
-            f"(shares of the stories reported on, smoothed), on at least {options['min_count']} "
-            "stories, as a spike needs"
+            f"(shares of the stories reported on, smoothed, and more stories than before), on at "
+            f"least {options['min_count']} stories, as a spike needs"
             + (f"; left out with fewer: {left_out}." if left_out else ".")
             + (f" {sample}" if sample and by == "topic" else "")
         )

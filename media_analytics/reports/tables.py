@@ -1023,8 +1023,9 @@ def emerging_topics(
     The latest window is the ``window`` ending on ``end`` (default: the last story's day,
     inclusive); the previous window is the one just before it. A key *emerges* when it has at
     least ``min_count`` stories in the latest window (default :data:`MIN_STORIES`, as many as
-    a spike needs) and its share of stories grew at least ``min_growth``-fold: ``new`` when it
-    had none before, else ``growing``. Shares are smoothed,
+    a spike needs), more stories than in the previous window, and its share of stories grew
+    at least ``min_growth``-fold: ``new`` when it had none before, else ``growing`` (a share
+    that grows only because the whole coverage shrank does not count). Shares are smoothed,
     ``(count + 0.5) / (stories + 1)``, so a rise from one story to two is not "infinite", and
     3 stories of 449 against none of 14 (a share that fell) is not new. The topic ``-1``
     (no clear topic) is left out: it gathers what fits no topic.
@@ -1064,7 +1065,14 @@ def emerging_topics(
     smoothed_prev = (out["previous"] + 0.5) / (n_prev + 1)
     out["growth"] = smoothed_cur / smoothed_prev
     out["status"] = ""
-    grew = (out["current"] >= min_count) & (n_prev > 0) & (out["growth"] >= min_growth)
+    # more stories than before too: a share that grows as the whole coverage shrinks (11
+    # stories, then 8 of a quiet fortnight's few) is no topic emerging
+    grew = (
+        (out["current"] >= min_count)
+        & (n_prev > 0)
+        & (out["growth"] >= min_growth)
+        & (out["current"] > out["previous"])
+    )
     out.loc[grew, "status"] = "growing"
     out.loc[grew & (out["previous"] == 0), "status"] = "new"
     out = out[out["status"] != ""].rename_axis(column).reset_index()

@@ -361,6 +361,25 @@ def test_emerging_growing_theme():
     assert relaxed.set_index("theme")["status"].to_dict() == {"k": "new", "g": "growing"}
 
 
+def test_a_share_grown_by_a_shrinking_coverage_is_no_topic_emerging():
+    # seen in a researcher's walk-through: a topic of 11 stories then 8 was "growing" (3.87x)
+    # because the quiet fortnight after polling day held few stories of anything
+    week1 = _window_records({"g": (10, 0)})[:10]  # ten stories, all of g
+    busy = [_rec(f"x{i}", "2024-11-05", "A", [], "neutral") for i in range(40)]
+    week2 = [_rec(f"q{i}", "2024-11-12", "A", ["g"] if i < 8 else [], "neutral") for i in range(9)]
+    data = records_to_frames([*week1, *busy, *week2])
+    tests = emerging_topics(
+        data, "theme", window="7D", end="2024-11-12", min_count=3, min_growth=1.0
+    )
+    assert tests.empty  # 10 of 50, then 8 of 9: a share four times as large, fewer stories
+    more = [_rec(f"r{i}", "2024-11-12", "A", ["g"], "neutral") for i in range(3)]
+    out = emerging_topics(
+        records_to_frames([*week1, *busy, *week2, *more]), "theme", window="7D",
+        end="2024-11-12", min_count=3,
+    )  # fmt: skip
+    assert out["theme"].tolist() == ["g"] and out.iloc[0]["current"] == 11
+
+
 def test_nothing_emerges_after_a_gap_in_the_data():
     """A shrinking theme was called "new" when the two weeks before held no story at all."""
     before = _window_records({"g": (8, 0)})  # week 1: eight stories of g
