@@ -1629,7 +1629,9 @@ class MediaPipeline:
         dict
             ``label``, ``score``, ``probabilities`` and ``polarity`` (as in the scored record:
             the label's probability, each class's in the mix of the two readings, P(positive) -
-            P(negative)); ``sentence_weight`` (the share of
+            P(negative)); ``rule``: why the label is what it is, in one line (the lean against
+            the neutral band: an article can be neutral while negative is its most probable
+            class); ``sentence_weight`` (the share of
             the sentence reading: 1.0 when it decides alone, 0.0 when an analyst's article model
             does); ``sentence_reading``: its ``label``, ``probabilities`` and ``sentences`` (a
             DataFrame of the scored headline and sentences, ``text`` included, those that
@@ -1656,8 +1658,16 @@ class MediaPipeline:
             article = {"label": classes[int(np.argmax(proba))], "probabilities": shown}
         record, weight = _record_tone(parts, sentence, proba, classes)  # as scoring does
         label = record["label"]
+        from .sentiment.article import NEUTRAL_BAND, lean_rule
+
+        if weight == 0.0:
+            rule = f"{label}: the article model's most probable class"
+        else:
+            bands = parts.tone_bands if weight < 1.0 else NEUTRAL_BAND
+            rule = lean_rule(float(record["polarity"]), bands)
         out: dict[str, Any] = {
             **record,
+            "rule": rule,
             "sentence_weight": weight,
             "sentence_reading": None,
             "article_reading": None,
@@ -1696,7 +1706,9 @@ class MediaPipeline:
         Returns
         -------
         dict
-            ``name``, ``type``, ``label`` and ``score`` (as in the scored record);
+            ``name``, ``type``, ``label`` and ``score`` (as in the scored record); ``rule``:
+            why the label is what it is, in one line (the lean of its sentences against the
+            actor's neutral band, or a reading settled against the article's tone);
             ``reading``: the label, score, probabilities and polarity of the actor's sentences
             before the article's tone was weighed; ``article_label`` and ``settled`` (whether
             the reading opposed the article's tone and was made neutral); ``sentences``: a
@@ -1786,14 +1798,24 @@ class MediaPipeline:
             if within:
                 a, b = within[0]
                 not_read.append({"text": body[a:b], "start": a, "end": b, "why": why})
-        label = score = None
+        label = score = rule = None
         if reading is not None and reading.n_sentences:
+            from .sentiment.actors import ACTOR_BAND
+            from .sentiment.article import lean_rule
+
             label, score = settle_with_article(reading, article_label)
+            rule = lean_rule(float(reading.polarity), ACTOR_BAND)
+            if label != reading.label:
+                rule = (
+                    f"neutral: its sentences read {reading.label} against the article's "
+                    f"{article_label} tone, and such a reading is settled as neutral ({rule})"
+                )
         return {
             "name": actor.name,
             "type": actor.type,
             "label": label,
             "score": None if score is None else round(float(score), 4),
+            "rule": rule,
             "reading": None
             if reading is None
             else {

@@ -60,6 +60,7 @@ __all__ = [
     "article_sentences",
     "article_tone",
     "lean_label",
+    "lean_rule",
     "quoted_share",
     "resolve_weights",
     "tone_from",
@@ -118,6 +119,27 @@ def lean_label(polarity: float, band: float | tuple[float, float] = NEUTRAL_BAND
     if polarity <= -negative:
         return "negative"
     return "neutral"
+
+
+def lean_rule(polarity: float, band: float | tuple[float, float] = NEUTRAL_BAND) -> str:
+    """Why :func:`lean_label` gives ``polarity`` its label, in one line for an explanation.
+
+    >>> lean_rule(-0.11, 0.25).split(" (")[0]
+    'neutral: the lean P(positive) - P(negative) = -0.110 lies between -0.25 and 0.25'
+    >>> lean_rule(0.4)
+    'positive: the lean P(positive) - P(negative) = +0.400 reaches 0.15'
+    """
+    negative, positive = band if isinstance(band, tuple) else (band, band)
+    label = lean_label(polarity, band)
+    lean = f"the lean P(positive) - P(negative) = {polarity:+.3f}"
+    if label == "positive":
+        return f"positive: {lean} reaches {positive:g}"
+    if label == "negative":
+        return f"negative: {lean} reaches -{negative:g}"
+    return (
+        f"neutral: {lean} lies between -{negative:g} and {positive:g} (the label follows the "
+        "lean, not the largest probability)"
+    )
 
 
 class ToneUnit(NamedTuple):

@@ -652,6 +652,11 @@ def test_the_tone_explanation_is_of_the_label_the_record_carries(default_pipelin
         terms = why["article_reading"]["terms"]
         assert terms and not [t for t, _ in terms if t.startswith(("word:", "stem:", "NEG_"))]
         assert 0 < why["sentence_weight"] < 1  # the default blends both readings
+        # the rule names the label and the lean it follows (seen in a walk-through: an article
+        # negative while neutral was its most probable class, and nothing said why)
+        lean = record["sentiment"]["polarity"]
+        assert why["rule"].startswith(f"{record['sentiment']['label']}: the lean")
+        assert f"= {lean:+.3f}" in why["rule"]
     assert default_pipeline.explain_tone("Polisi belum menemukan pelaku.", "")["label"]
 
 

@@ -374,6 +374,29 @@ def test_explain_actor_names_the_sentences_left_out_and_refuses_an_unknown_actor
         default_pipeline.explain_actor(text, "Polri")
 
 
+def test_explain_actor_says_why_the_label_is_what_it_is(default_pipeline) -> None:
+    # seen in a researcher's walk-through: Polri "neutral" at a score of 0.04 with P(negative)
+    # 0.54, and nothing said the label follows the lean within the actor's band
+    from media_analytics.sentiment.actors import ACTOR_BAND
+
+    texts = (
+        "Massa mahasiswa menilai Polri perlu reformasi karena banyak kawan kami masih ditahan.",
+        "Warga memuji Polri yang sigap dan ramah membantu korban banjir.",
+        "Polri menggelar rapat koordinasi di Jakarta.",
+    )
+    for text in texts:
+        why = default_pipeline.explain_actor(text, "Polri")
+        lean = why["reading"]["polarity"]
+        if why["settled"]:
+            assert why["rule"].startswith(f"neutral: its sentences read {why['reading']['label']}")
+        else:
+            assert why["rule"].startswith(f"{why['label']}: the lean")
+            assert f"= {lean:+.3f}" in why["rule"]
+            inside = -ACTOR_BAND < lean < ACTOR_BAND
+            assert (why["label"] == "neutral") == inside
+            assert ("between" in why["rule"]) == inside
+
+
 def test_explain_actor_takes_the_name_reports_count_the_actor_under(default_pipeline) -> None:
     # seen by a newsroom researcher: the tables count the lead's "Luthfi" under "Ahmad Luthfi",
     # and explain_actor refused that name
