@@ -609,6 +609,22 @@ def _speaker_name(name: str) -> str:
     return name
 
 
+#: Words before a person's name that make the phrase another person: a relative, a lawyer, a
+#: friend (``istri Budi Santoso mengatakan``: the wife speaks, not Budi). "putra", "putri",
+#: "cucu" and "ibu" are left out: given names or a form of address as often; so is "anak" alone
+#: ("dokter spesialis anak Klara", "Komisi Perlindungan Anak").
+_RELATIVES = frozenset(
+    {
+        *("istri", "suami", "ayah", "ayahanda", "ibunda", "adik", "kakak", "abang"),
+        *("kakek", "nenek", "menantu", "mertua", "paman", "bibi", "keponakan"),
+        *("sepupu", "keluarga", "kerabat", "pengacara", "advokat", "sahabat", "teman"),
+        *("tetangga", "kekasih", "pacar", "ajudan", "sopir", "ortu"),
+    }
+)
+_RELATIVE_PAIRS = frozenset(
+    {("kuasa", "hukum"), ("orang", "tua"), ("penasihat", "hukum"), ("anak", "buah")}
+)
+
 #: The words for a suspect or an accused person: a quotation that speaks of one in the third
 #: person is not that person's (see ``quote_focus``).
 _ACCUSED_WORDS = frozenset({"tersangka", "pelaku", "terdakwa", "terlapor", "terduga", "terpidana"})
@@ -663,6 +679,12 @@ class _Attributor:
                 i = bisect_left(starts, s)  # (ts.index_at, without the method calls)
                 if i < ts.n and starts[i] == s:
                     mentions.append(_Mention(s, e, i, bisect_left(starts, e, i), name))
+        if mentions:
+            # a person named as another's relative, lawyer or friend: that one speaks there
+            by_start = {m.start: m.name for m in mentions}
+            by_end = {m.end: m.name for m in mentions}
+            for m in mentions:
+                m.name = self.relative_of(m.tok, m.end, by_start, by_end) or m.name
         mentions.sort(key=lambda m: m.start)
         self.mentions = mentions
         self.m_starts = [m.start for m in mentions]
@@ -688,6 +710,36 @@ class _Attributor:
         self.adverbs = _adverbs(ts.lex.words["adverbs"])
 
     # --- helpers -------------------------------------------------------------------------------
+    def relative_of(
+        self, i: int, end: int, by_start: dict[int, str], by_end: dict[int, str]
+    ) -> str | None:
+        """Who speaks where the person named from token ``i`` to offset ``end`` is named as the
+        one whose relative, lawyer or friend is meant (``suami dari Kahiyang Ayu``, ``istri Budi
+        Santoso``, ``kuasa hukum Budi``), or None: the relative's name when the text gives it
+        beside the phrase (``kata Mahrus, suami Lily``, ``Menurut kakak Opick, Rifki, ...``:
+        ``by_end`` and ``by_start`` map the persons' mention offsets to their names), else the
+        phrase as written (lower case first). The person is still named in the article; the
+        words are not theirs."""
+        ts = self.ts
+        j = i - 1
+        if j >= 0 and ts.lows[j] == "dari":
+            j -= 1
+        if j < 0 or ts.nl[j + 1]:
+            return None
+        if j >= 1 and (ts.lows[j - 1], ts.lows[j]) in _RELATIVE_PAIRS:
+            j -= 1
+        elif ts.lows[j] not in _RELATIVES:
+            return None
+        if ts.caps[j] and not ts.sent[j]:
+            return None  # "Ibu Ani", "Ayah Budi" mid-sentence: a form of address, a title
+        if j >= 2 and ts.words[j - 1] == "," and ts.ends[j - 2] in by_end:
+            return by_end[ts.ends[j - 2]]  # "kata Mahrus, suami Lily": Mahrus
+        k = bisect_left(ts.starts, end)
+        if k + 1 < ts.n and ts.words[k] == "," and ts.starts[k + 1] in by_start:
+            return by_start[ts.starts[k + 1]]  # "Menurut kakak Opick, Rifki, ...": Rifki
+        phrase = ts.text[ts.starts[j] : end]
+        return phrase[:1].lower() + phrase[1:]
+
     def degree_to_person(self, q: Quote) -> Quote:
         """A quote attributed to a degree (``..., S.I.K., M.H., mengatakan``): to the person
         the degree follows, the last one named before the quote in its sentence (else none)."""

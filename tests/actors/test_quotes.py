@@ -727,3 +727,32 @@ def test_the_person_spoken_to_is_no_words_reported() -> None:
     }  # fmt: skip
     for text, words in said.items():
         assert [q.text for q in extract_quotes(text)] == [words], text
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # seen in a researcher's walk-through: the wife's words given to Kahiyang Ayu
+        (
+            "Wali Kota Medan, suami dari Kahiyang Ayu menyatakan hal itu merupakan wewenang "
+            "penuh Partai NasDem.",
+            "suami dari Kahiyang Ayu",
+        ),
+        ("Istri Budi Santoso mengatakan suaminya belum pulang sejak Senin.", "istri Budi Santoso"),
+        ("“Kami takut,” kata istri Budi Santoso.", "istri Budi Santoso"),
+        (
+            "Kuasa hukum Budi Santoso mengatakan kliennya tidak bersalah.",
+            "kuasa hukum Budi Santoso",
+        ),
+        # the speaker named beside the relative: the named one speaks
+        ("“Dokumen itu palsu,” kata Mahrus Adam, suami Lily, Kamis.", "Mahrus Adam"),
+        ("Menurut istri Budi Santoso, Ani Yudhoyono, suaminya sehat.", "Ani Yudhoyono"),
+        # (a name read as no person's: the description stands for the speaker)
+        ("Menurut kakak Opick, Rifki Hidayat, adiknya langsung dikabari.", "kakak Opick"),
+        # a form of address is no relative
+        ("“Kami siap,” kata Ibu Ani Yudhoyono di Jakarta.", "Ani Yudhoyono"),
+    ],
+)
+def test_a_relative_or_a_lawyer_speaks_in_their_own_name(text: str, speaker: str) -> None:
+    quotes = extract_quotes(text, extract_actors(text))
+    assert [q.speaker for q in quotes] == [speaker]
