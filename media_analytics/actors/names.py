@@ -609,6 +609,9 @@ _ORG_SHORT_HEADS = {
     "kejari": ("kejaksaan", "negeri"),
 }
 _REGION_WORDS_MAX = 4
+#: Short forms of the level of a region written before its name (``Bawaslu Kab Semarang``,
+#: ``Dinas Pendidikan Prov. Jateng``), read out so that the region is found whichever is written.
+_REGION_LEVEL_SHORT = {"kab": "kabupaten", "prov": "provinsi", "kec": "kecamatan"}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -633,6 +636,10 @@ def org_words(name: str) -> tuple[str, ...]:
     True
     >>> org_words("Polresta Bogor") == org_words("Polres Bogor")
     False
+    >>> org_words("Bawaslu Kab. Semarang") == org_words("Bawaslu Kabupaten Semarang")
+    True
+    >>> org_words("Bawaslu Kab Semarang") == org_words("Bawaslu Kota Semarang")
+    False
     >>> org_words("Badan Meteorologi, Klimatologi, dan Geofisika")
     ('badan', 'meteorologi', 'klimatologi', 'dan', 'geofisika')
     """
@@ -645,6 +652,7 @@ def org_words(name: str) -> tuple[str, ...]:
         words.pop()
     if words and words[0] in _ORG_SHORT_HEADS:
         words[:1] = _ORG_SHORT_HEADS[words[0]]
+    words[1:] = [_REGION_LEVEL_SHORT.get(w, w) for w in words[1:]]
     if words[:2] == ["kepolisian", "resort"]:
         words[1] = "resor"  # a common misspelling of the police unit
     if words[:3] == ["kepolisian", "resor", "kota"] and len(words) > 3:
