@@ -1950,13 +1950,15 @@ class MediaPipeline:
 
         A frame with no column read as the text (a body column named as no alias knows: name
         it with ``column_map``) raises a ``ValueError`` naming its columns, with ``rejects`` or
-        without, before any row is read. A row that cannot be scored (no text and no headline,
-        a summary row, a field of the wrong type, a repeated id) stops the call with a
+        without, before any row is read, unless every column is read as another field (a
+        headline feed: each row scored on its headline). A row that cannot be scored (no text
+        and no headline, a field of the wrong type, a repeated id) stops the call with a
         ``ValueError`` naming its position and index label, before any row is scored; with
         ``rejects`` (a :class:`~media_analytics.corpus.Rejects`) such rows are skipped and
-        collected there instead, the position in place of a line number. Rows kept with a
-        warning (a date that cannot be read is left empty) are logged, or collected in
-        ``rejects``.
+        collected there instead, the position in place of a line number. A summary row is no
+        error: it is left out, said in an INFO line (and collected in ``rejects``, severity
+        ``skipped``). Rows kept with a warning (a date that cannot be read is left empty) are
+        logged, or collected in ``rejects``.
         """
         import pandas as pd
 

@@ -142,7 +142,7 @@ def test_a_thousand_malformed_records(tmp_path: Path, default_pipeline) -> None:
     rng = random.Random(3)
     bad_kinds = [
         lambda i: "{broken json " + str(i),
-        lambda i: json.dumps({"id": f"bad-{i}", "title": "tanpa isi"}),
+        lambda i: json.dumps({"id": f"bad-{i}", "url": f"https://x.id/{i}"}),  # no text or title
         lambda i: json.dumps({"id": f"bad-{i}", "text": i}),
         lambda i: json.dumps({"id": f"bad-{i}", "text": ["a", "b"]}),
         lambda i: json.dumps([i]),
@@ -183,7 +183,7 @@ def test_old_rejects_are_not_reported_again_when_lines_shift_or_the_folder_moves
     newest, good = good[0], good[1:]
     bad = [
         '{"id": "cut-1", "title": "Banjir rob", "text": "Air laut naik',  # cut off mid-write
-        json.dumps({"id": "no-text", "title": "Tanpa isi"}),
+        json.dumps({"id": "no-text", "url": "https://x.id/tanpa-isi"}),  # no text, no title
         json.dumps(["not", "an", "object"]),
     ]
     lines = good[:40] + bad[:1] + good[40:79] + bad[1:2] + good[79:98] + bad[2:]

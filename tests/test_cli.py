@@ -1106,3 +1106,18 @@ def test_a_taxonomy_is_tried_with_score_and_evaluate_without_train(tmp_path: Pat
     dask = ["score", str(articles), "--engine", "dask", "--out", str(tmp_path / "d.jsonl")]
     assert main([*dask, "--taxonomy", str(taxonomy)]) == 2
     assert "train --taxonomy FILE --out DIR" in capsys.readouterr().err
+
+
+def test_an_unknown_option_is_refused_with_its_commands_usage(capsys) -> None:
+    # seen in a README audit: `score --bogus x` printed the top-level usage
+    assert main(["score", "in.jsonl", "--bogus"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: media-analytics score ")
+    assert "media-analytics score: error: unrecognized arguments: --bogus" in err
+    assert main(["db", "status", "--db", "x.db", "--nope"]) == 2
+    assert (
+        "media-analytics db status: error: unrecognized arguments: --nope"
+        in capsys.readouterr().err
+    )
+    assert main(["--nope"]) == 2
+    assert "media-analytics: error: unrecognized arguments: --nope" in capsys.readouterr().err
