@@ -39,6 +39,10 @@ _VALUES = frozenset(
 _TONES = ("positive", "neutral", "negative")
 
 
+#: The stories below which :func:`plot_over_time` draws a period of a tone table hollow.
+MIN_TONE_STORIES = 5
+
+
 def _pyplot() -> Any:
     try:
         import matplotlib.pyplot as plt
@@ -87,6 +91,7 @@ def plot_over_time(
     keys: Sequence[str] | None = None,
     ax: Axes | None = None,
     title: str | None = None,
+    min_n: int | None = None,
 ) -> Axes:
     """Draw a table over time, one line per key.
 
@@ -106,12 +111,17 @@ def plot_over_time(
     ax : matplotlib Axes, optional
         Where to draw (default: a new figure).
     title : str, optional
+    min_n : int, optional
+        A period whose ``n`` (the stories a tone table's figure rests on) is below this is drawn
+        hollow too: a net tone of 1.0 from two stories is no swing. Default: 5 for a table with
+        an ``n`` column (:func:`~media_analytics.reports.sentiment_mix`), else none.
 
     Returns
     -------
     matplotlib.axes.Axes
         One line per key, labelled with it; a period the data hold only part of (``partial``)
-        is a hollow marker, joined by a dotted line.
+        or that rests on fewer than ``min_n`` stories is a hollow marker, joined by a dotted
+        line.
 
     Raises
     ------
@@ -148,6 +158,7 @@ def plot_over_time(
                 )
             order = list(keys)
         groups = [(str(k), table[table[key] == k]) for k in order]
+    least = min_n if min_n is not None else (MIN_TONE_STORIES if "n" in table else 0)
     fig, ax = _axes(ax)
     part = None
     for n, (label, rows) in enumerate(groups):
@@ -155,6 +166,9 @@ def plot_over_time(
         x = pd.to_datetime(rows["period"]).to_numpy()
         y = pd.to_numeric(rows[value], errors="coerce").to_numpy(dtype=float)
         part = rows["partial"].astype(bool).to_numpy() if "partial" in rows else None
+        if least and "n" in rows:
+            thin = pd.to_numeric(rows["n"], errors="coerce").fillna(0).to_numpy() < least
+            part = thin if part is None else part | thin
         color = PALETTE[n % len(PALETTE)]
         if part is None or not part.any():
             ax.plot(x, y, marker="o", markersize=4, color=color, label=label)

@@ -99,6 +99,33 @@ def test_tone_over_time_defaults_to_net_tone() -> None:
     assert ax.get_ylabel() == "net tone"
 
 
+def test_a_tone_resting_on_few_stories_is_drawn_hollow() -> None:
+    # seen in a researcher's walk-through: a week's net tone of 1.0 from two stories plotted as
+    # a swing like any other
+    table = sentiment_mix(_data(), "actor", "W", names=["Polri", "KPK"])
+    cut = table["partial"].astype(bool)
+    whole_n = sorted(set(table.loc[~cut, "n"]))
+    assert len(whole_n) > 1  # weeks resting on more and on fewer stories
+    least = whole_n[-1]  # every whole week but the largest is "few"
+    for name in ("Polri", "KPK"):
+        rows = table[table["actor"] == name]
+        thin = rows["partial"].astype(bool) | (rows["n"] < least)
+        plt.close("all")
+        solid, hollow = _points(plot_over_time(table, min_n=least), name)
+        assert list(solid.get_ydata()) == rows.loc[~thin, "net_tone"].tolist()
+        assert len(hollow) == int(thin.sum())
+    # the default: fewer than 5 stories; a daily table of one or two stories a day is all hollow
+    daily = sentiment_mix(_data(), "actor", "D", names=["Polri"])
+    assert (daily["n"] < 5).all()
+    plt.close("all")
+    solid, hollow = _points(plot_over_time(daily), "Polri")
+    assert len(solid.get_ydata()) == 0 and len(hollow) == len(daily)
+    # min_n=0: only the periods cut short are hollow
+    plt.close("all")
+    solid, hollow = _points(plot_over_time(daily, min_n=0), "Polri")
+    assert len(hollow) == int(daily["partial"].astype(bool).sum())
+
+
 def test_tone_mix_bars_are_each_row_s_shares_and_cut_short_periods_lighter() -> None:
     table = sentiment_mix(_data())
     ax = plot_tone_mix(table)
