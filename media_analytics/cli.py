@@ -252,8 +252,9 @@ def _cmd_train(args: argparse.Namespace) -> int:
     sources = args.corpus or [str(corpora_dir() / "sample")]
     articles = _training_inputs(sources, args, rejects)
     # said before the fit, so that a set whose rows were all rejected says why, and a fit
-    # that fails later does not hide what was left out of it
-    _report_rejects(rejects)
+    # that fails later does not hide what was left out of it (the bundled sample's warnings,
+    # for an analyst who gave no articles, at INFO: not theirs to act on)
+    _report_rejects(rejects, logging.WARNING if args.corpus else logging.INFO)
     if not articles:
         raise CommandError(f"no usable articles in {', '.join(sources)}")
 
@@ -498,7 +499,9 @@ def _check_model_out(out: str) -> None:
         raise CommandError(f"--out {exc}") from None
 
 
-def _report_rejects(rejects: Any) -> None:
+def _report_rejects(rejects: Any, kept_level: int = logging.WARNING) -> None:
+    """Say the rejects, summary rows and records kept with a warning; the last at
+    ``kept_level`` (INFO for the package's own sample, whose HTML page is there on purpose)."""
     # -v lists every line: with --out there is no rejects table to look the others up in
     every = logger.isEnabledFor(logging.DEBUG)
     shown = rejects.errors if every else rejects.errors[:20]
@@ -522,10 +525,10 @@ def _report_rejects(rejects: Any) -> None:
     for reason, items in kept.items():
         if every:
             for r in items:
-                logger.warning("kept with a warning, %s: %s", reason, r)
+                logger.log(kept_level, "kept with a warning, %s: %s", reason, r)
             continue
         more = f" (and {len(items) - 1} more like it; -v lists them)" if len(items) > 1 else ""
-        logger.warning("kept with a warning, %s: %s%s", reason, items[0], more)
+        logger.log(kept_level, "kept with a warning, %s: %s%s", reason, items[0], more)
 
 
 # -- score ---------------------------------------------------------------------------------------

@@ -1121,3 +1121,25 @@ def test_an_unknown_option_is_refused_with_its_commands_usage(capsys) -> None:
     )
     assert main(["--nope"]) == 2
     assert "media-analytics: error: unrecognized arguments: --nope" in capsys.readouterr().err
+
+
+def test_the_bundled_samples_warnings_are_not_the_analysts(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen in a researcher's walk-through: `train --tone-data FILE` (no articles given) warned
+    # of an HTML page in the package's own sample, nothing the analyst could act on
+    src = tmp_path / "in.jsonl"
+    records = read_sample_records()[:20]
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    base = ["--no-article-tone", "--jobs", "1"]
+    caplog.set_level(logging.INFO, logger="media_analytics")
+    assert main(["train", "--out", str(tmp_path / "a"), *base]) == 0
+    said = [r for r in caplog.records if "kept with a warning" in r.getMessage()]
+    assert said and all(r.levelno == logging.INFO for r in said)
+    # the analyst's own articles: their problems are warnings
+    bad = {**records[0], "id": "late", "published_at": "2030-01-01"}
+    src.write_text(src.read_text("utf-8") + "\n" + json.dumps(bad), "utf-8")
+    caplog.clear()
+    assert main(["train", str(src), "--out", str(tmp_path / "b"), *base]) == 0
+    said = [r for r in caplog.records if "kept with a warning" in r.getMessage()]
+    assert said and all(r.levelno == logging.WARNING for r in said)
