@@ -311,3 +311,19 @@ def test_a_religious_community_is_an_organisation() -> None:
         "organization"
     )
     assert "Jemaat Ahmadiyah" in orgs("Jemaat Ahmadiyah berharap kesetaraan hak.")
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # seen in a researcher's walk-through: "Imparsial Al Araf" came out as one person, a top
+        # speaker with 26 quotes
+        ("Peneliti Imparsial Al Araf mengatakan revisi itu berbahaya.", "Imparsial"),
+        ("Peneliti Perludem Fadli Ramadhanil menilai Pilkada serentak rawan.", "Perludem"),
+        ("Koordinator JPPR Nurlia Dian Paramita mengatakan pemantau siap.", "JPPR"),
+    ],
+)
+def test_civil_society_and_election_watchdogs_are_organisations(text: str, org: str) -> None:
+    found = extract_actors(text)
+    assert org in [a.name for a in found if a.type == "organization"]
+    assert not any(org in a.name for a in found if a.type == "person")
