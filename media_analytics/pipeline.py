@@ -902,7 +902,8 @@ class MediaPipeline:
         tone part learnt from the bundled articles; when it learnt from the analyst's
         ``tone_data``, the share of 0 to 1 (steps of 0.1) with the best cross-validated
         macro-F1 on those labels (:func:`~media_analytics.sentiment.tone.choose_sentence_weight`;
-        every share's figure in ``metrics_["tone"]["sentence_weight_cv_macro_f1"]``), 0 (the
+        every share's figure in ``metrics_["tone"]["sentence_weight_cv_macro_f1"]``, keyed
+        ``"0.0"`` to ``"1.0"``), 0 (the
         article model alone) when a tone has fewer than 2 labelled articles.
     tone_bands : (float, float) or None, default=None
         The blend's lean rule, ``(negative, positive)``: an article is negative when the blended
@@ -1318,7 +1319,10 @@ class MediaPipeline:
                 except ValueError as exc:
                     logger.warning("tone: %s; the article model alone reads tone", exc)
                 else:
-                    out.tone_metrics["sentence_weight_cv_macro_f1"] = by_weight
+                    # (keyed by the share as text, as the manifest's JSON keeps it)
+                    out.tone_metrics["sentence_weight_cv_macro_f1"] = {
+                        f"{w:.1f}": f for w, f in by_weight.items()
+                    }
                     logger.info(
                         "tone: the sentence reading's share chosen by cross-validation on the "
                         "%d labelled articles: %s (macro-F1 %.3f; the article model alone %.3f, "

@@ -65,7 +65,7 @@ def pipelines(sample_tone: pd.DataFrame) -> tuple[MediaPipeline, MediaPipeline]:
 
 
 def test_the_sentence_share_is_chosen_by_cross_validation_on_the_labels(
-    sample_tone: pd.DataFrame,
+    sample_tone: pd.DataFrame, tmp_path: Path
 ) -> None:
     # seen in a researcher's walk-through: 30 labels made an article model read alone (0.37
     # macro-F1 against the default's 0.58 on 14 held-out articles); the share is now chosen
@@ -81,8 +81,9 @@ def test_the_sentence_share_is_chosen_by_cross_validation_on_the_labels(
         pipe = MediaPipeline(with_topics=False).fit(
             records[:40], sentiment_data=sentences, tone_data=data, n_jobs=1
         )
-        scores = pipe.metrics_["tone"]["sentence_weight_cv_macro_f1"]
-        assert sorted(scores) == [round(0.1 * k, 1) for k in range(11)]
+        kept = pipe.metrics_["tone"]["sentence_weight_cv_macro_f1"]
+        assert sorted(kept) == [f"{0.1 * k:.1f}" for k in range(11)]  # JSON keys: text
+        scores = {float(w): f for w, f in kept.items()}
         best = max(scores.values())
         assert pipe.tone_sentence_weight_ == min(w for w, f in scores.items() if f == best)
         fitted[name] = (pipe.tone_sentence_weight_, scores, pipe)
@@ -93,9 +94,14 @@ def test_the_sentence_share_is_chosen_by_cross_validation_on_the_labels(
     assert fitted["as read"][1][1.0] == 1.0 == fitted["as read"][1][fitted["as read"][0]]
     assert fitted["as read"][0] > share
     # the chooser itself: the same answer as the fit, and a tone with one label refused
-    assert choose_sentence_weight(
+    chosen, by_share = choose_sentence_weight(
         pipe.tone_, pipe.sentiment_, list(flipped["text"]), list(flipped["label"])
-    ) == (pipe.tone_sentence_weight_, pipe.metrics_["tone"]["sentence_weight_cv_macro_f1"])
+    )
+    assert chosen == pipe.tone_sentence_weight_
+    kept = pipe.metrics_["tone"]["sentence_weight_cv_macro_f1"]
+    assert {f"{w:.1f}": f for w, f in by_share.items()} == kept
+    loaded = MediaPipeline.load(pipe.save(tmp_path / "m"))
+    assert loaded.metrics_["tone"] == pipe.metrics_["tone"]  # kept as it was through JSON
     lonely = flipped.copy()
     lonely.loc[lonely.index[lonely["label"] == "positive"][1:], "label"] = "neutral"
     with pytest.raises(ValueError, match="2 labelled articles of each tone"):
