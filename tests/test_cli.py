@@ -570,14 +570,20 @@ def test_unusable_theme_labels_are_a_one_line_error(tmp_path: Path, capsys) -> N
     assert not (tmp_path / "m").exists()
 
 
+def _sample_input(tmp_path: Path, n: int) -> tuple[list[dict], Path]:
+    """The first ``n`` sample records, and a JSONL file of them."""
+    records = read_sample_records()[:n]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    return records, src
+
+
 def test_a_drafted_themes_labels_are_left_out_of_training_with_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     # seen in a README audit: train --theme-labels refused a sheet with a column for a theme the
     # taxonomy lacks, which evaluate themes leaves out with a warning, as the README says
-    records = read_sample_records()[:30]
-    src = tmp_path / "in.jsonl"
-    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    records, src = _sample_input(tmp_path, 30)
     labels = tmp_path / "labels.csv"
     rows = [f"{r['id']},{int('public_dialogue' in r['gold']['themes'])},1" for r in records]
     labels.write_text("id,public_dialogue,bencana_banjir\n" + "\n".join(rows) + "\n")
@@ -1128,9 +1134,7 @@ def test_the_bundled_samples_warnings_are_not_the_analysts(
 ) -> None:
     # seen in a researcher's walk-through: `train --tone-data FILE` (no articles given) warned
     # of an HTML page in the package's own sample, nothing the analyst could act on
-    src = tmp_path / "in.jsonl"
-    records = read_sample_records()[:20]
-    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    records, src = _sample_input(tmp_path, 20)
     base = ["--no-article-tone", "--jobs", "1"]
     caplog.set_level(logging.INFO, logger="media_analytics")
     assert main(["train", "--out", str(tmp_path / "a"), *base]) == 0
