@@ -1666,8 +1666,8 @@ class MediaPipeline:
 
         if weight == 0.0:
             rule = f"{label}: the article model's most probable class"
-        else:
-            bands = parts.tone_bands if weight < 1.0 else NEUTRAL_BAND
+        else:  # the blend's bands when it blends (as _record_tone), else the sentence reading's
+            bands = parts.tone_bands if proba is not None else NEUTRAL_BAND
             rule = lean_rule(float(record["polarity"]), bands)
         out: dict[str, Any] = {
             **record,

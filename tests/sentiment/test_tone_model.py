@@ -399,6 +399,10 @@ def test_blend_bands_set_the_lean_rule_and_are_saved(
     # the negative band is the same, so the same articles are negative
     assert [x == "negative" for x in a] == [y == "negative" for y in b]
     assert wide.model_version != narrow.model_version
+    # the explanation's rule names the bands the label followed
+    for record in records[:8]:
+        rule = wide.explain_tone(record["text"], record["title"])["rule"]
+        assert rule.endswith(("reaches 0.6", "reaches -0.15")) or "between -0.15 and 0.6" in rule
     # saved with the model; a manifest from before the bands loads with the symmetric rule
     out = wide.save(tmp_path / "m")
     loaded = MediaPipeline.load(out)
