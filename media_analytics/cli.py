@@ -2163,9 +2163,11 @@ def _cmd_evaluate_tone(args: argparse.Namespace) -> int:
             pipe = _load_model(args.model)
             if pipe.sentiment_ is None:
                 return ToneReader(model, articles=True), f"{source}, alone"
-            bands = (NEUTRAL_BAND, NEUTRAL_BAND)
+            bands = (NEUTRAL_BAND, NEUTRAL_BAND)  # as train --tone-data's default
             try:
-                weight, _ = choose_sentence_weight(model, pipe.sentiment_, texts, labels)
+                weight, _ = choose_sentence_weight(
+                    model, pipe.sentiment_, texts, labels, bands=bands
+                )
             except ValueError as exc:
                 logger.warning("tone: %s; the article model alone reads tone", exc)
                 return ToneReader(model, articles=True), f"{source}, alone"

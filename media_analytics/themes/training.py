@@ -135,7 +135,7 @@ def known_label_themes(
 ) -> dict[str, dict[str, int | None]]:
     """The labels of ``themes``, with a warning naming the columns of themes it lacks: an
     analyst's sheet holds a column for a theme still being drafted (``voter_intimidation``),
-    and the themes there are are trained or measured without it (``use`` says which, in the
+    and the themes ``themes`` holds are trained or measured without it (``use`` says which, in the
     warning). A column spelt close to one of ``themes`` (``public_dialog``) is kept, for
     :func:`check_label_themes` to refuse as a typo that would leave its theme untrained or
     unmeasured; so are the labels when they name none of ``themes`` at all."""
