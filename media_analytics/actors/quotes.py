@@ -940,7 +940,10 @@ class _Attributor:
                 self.subjects.append((m.start, m.name))
             if prev:
                 agent = tok - 2 if prev == "oleh" else tok - 1
-                if agent >= 0 and lows[agent] in passive_verbs:
+                # the agent of a passive speech verb, right before the name or its title
+                if (agent >= 0 and lows[agent] in passive_verbs) or (
+                    caps[tok - 1] and self.passive_before_title(tok, passive_verbs)
+                ):
                     self.events.append((m.start, m.name))
         for word in _PRONOUN_SUBJECTS.intersection(ts.word_set):
             for k in ts.positions(word):
@@ -963,6 +966,29 @@ class _Attributor:
                     name = self.known_name(ts.surface(j, end))
                     self.events.append((ts.starts[j], name))
                     self.named_persons.add(name)
+
+    def passive_before_title(self, tok: int, passive_verbs: frozenset[str]) -> bool:
+        """Whether a role phrase before the name at token ``tok`` follows a passive speech verb:
+        ``Senada diungkapkan Kepala Biro Humas BKN Mohammad Ridwan`` (the agent is the named
+        person, who takes the focus)."""
+        ts = self.ts
+        caps, sent, lows = ts.caps, ts.sent, ts.lows
+        k = tok - 1
+        while k > 0 and caps[k] and not sent[k] and tok - k <= 8:
+            k -= 1
+        if k == tok - 1 or caps[k] or not self.lex.is_role_word(lows[k + 1]):
+            return False
+        agent = k - 1 if lows[k] == "oleh" else k
+        if agent < 0 or lows[agent] not in passive_verbs:
+            return False
+        # only a sentence opening on the statement (``Hal senada juga disampaikan``), not a
+        # clause inside one (``calon yang disampaikan Presiden X ke DPR``)
+        s = agent
+        while s > 0 and not sent[s]:
+            s -= 1
+            if lows[s] == "yang" or agent - s > 4:
+                return False
+        return True
 
     def in_reported(self, s: int, end: int) -> bool:
         """Whether a name ending at token ``end`` stands in reported speech split by a

@@ -756,3 +756,29 @@ def test_the_person_spoken_to_is_no_words_reported() -> None:
 def test_a_relative_or_a_lawyer_speaks_in_their_own_name(text: str, speaker: str) -> None:
     quotes = extract_quotes(text, extract_actors(text))
     assert [q.speaker for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("opening", "speaker"),
+    [
+        # a researcher's quote went to the official who spoke before the one introduced
+        ("Senada diungkapkan Kepala Biro Humas BKN Mohammad Ridwan.", "Mohammad Ridwan"),
+        ("Hal senada juga disampaikan oleh Kapolres Kendal AKBP Dodi Hartono.", "Dodi Hartono"),
+        # inside a clause the one named handed something over; they do not take the floor
+        (
+            "Dari sepuluh nama yang disampaikan Kepala Biro Humas BKN Mohammad Ridwan ke DPR, "
+            "dua ditolak.",
+            "Zudan Arif Fakrullah",
+        ),
+    ],
+)
+def test_a_statement_introduced_by_a_passive_verb_turns_to_its_agent(
+    opening: str, speaker: str
+) -> None:
+    text = (
+        "Kepala BKN Zudan Arif Fakrullah mengatakan pendaftaran CPNS dibuka pekan depan. "
+        f"“Semua berkas harus lengkap,” kata Zudan. {opening} Menurut dia, pelamar harus "
+        "membaca syarat dengan teliti. “Tidak ada yang gugur karena salah unggah,” ungkapnya."
+    )
+    quotes = extract_quotes(text, extract_actors(text))
+    assert [q.speaker for q in quotes] == ["Zudan Arif Fakrullah"] * 2 + [speaker] * 2
