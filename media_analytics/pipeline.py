@@ -57,6 +57,7 @@ from .themes.training import (
     check_labelled_ids,
     known_label_themes,
     label_matrix,
+    log_label_disagreements,
     read_labels,
 )
 
@@ -834,49 +835,6 @@ def _mapper(stopwords: str) -> TokenMapper:
     return m
 
 
-def _log_label_disagreements(
-    tagger: ThemeTagger,
-    arts: Sequence[Any],
-    labels: Mapping[str, Mapping[str, int | None]],
-    bodies: Sequence[str],
-    titles: Sequence[str],
-    tokens: Sequence[str],
-) -> None:
-    """Log, per theme the labels judge, how many labelled training articles the new model still
-    tags against their label, and how to give the labels more say: an analyst who corrected
-    tags and sees them unchanged otherwise has no word of why."""
-    rows = [k for k, a in enumerate(arts) if a.id in labels]
-    if not rows:
-        return
-    tags = tagger.predict(
-        [bodies[k] for k in rows],
-        titles=[titles[k] for k in rows],
-        tokens=[tokens[k] for k in rows],
-    )
-    ids = tagger.taxonomy_.ids
-    for theme in sorted({t for r in labels.values() for t, v in r.items() if v is not None}):
-        if theme not in ids:
-            continue
-        col = ids.index(theme)
-        wanted = [(i, labels[arts[k].id].get(theme)) for i, k in enumerate(rows)]
-        judged = [(i, v) for i, v in wanted if v is not None]
-        against = sum(int(tags[i, col]) != int(v) for i, v in judged)
-        # a theme with too few labels to learn from is scored by its rules alone (said above)
-        learned = getattr(tagger, "learned_", None)
-        share = float(tagger.text_weights_[col]) if learned is not None and learned[col] else 0.0
-        if against:
-            logger.warning(
-                "theme %s: %d of %d labelled training articles are still tagged against their "
-                "label, the rules holding %.0f%% of the score (train --theme-share, "
-                "MediaPipeline(theme_label_share=...), gives the labels more say; "
-                "evaluate themes --errors lists them)",
-                theme, against, len(judged), 100 * (1 - share),
-            )  # fmt: skip
-        else:
-            logger.info("theme %s: all %d labelled training articles tagged as labelled",
-                        theme, len(judged))  # fmt: skip
-
-
 class MediaPipeline:
     """All the parts of media_analytics, fitted together and saved as one model directory.
 
@@ -1180,7 +1138,9 @@ class MediaPipeline:
             text_weights=analyst_text_weights(theme_labels, float(self.theme_label_share)),
         ).fit(bodies, Y if not np.isnan(Y).all() else None, titles=titles, tokens=token_docs)
         if theme_labels:
-            _log_label_disagreements(self.themes_, arts, theme_labels, bodies, titles, token_docs)
+            log_label_disagreements(
+                self.themes_, [a.id for a in arts], theme_labels, bodies, titles, token_docs
+            )
         seconds["themes"], tick = time.perf_counter() - tick, time.perf_counter()
         # sentiment and tone are fitted in a second thread while the topics are, when more than
         # one core is allowed: the stretches where one part runs without the GIL (the topic

@@ -445,4 +445,51 @@ def train_tagger(
     titles = [clean_title(t) for t, _, _ in docs.values()]
     texts = [clean_article(x).text for _, x, _ in docs.values()]
     Y = label_matrix(taxonomy, [lab for _, _, lab in docs.values()])
-    return ThemeTagger(taxonomy=taxonomy, **params).fit(texts, Y, titles=titles)
+    tagger = ThemeTagger(taxonomy=taxonomy, **params).fit(texts, Y, titles=titles)
+    if corrections:
+        # as train --theme-labels (with or without --themes-only) says it
+        log_label_disagreements(tagger, list(docs), corrections, texts, titles)
+    return tagger
+
+
+def log_label_disagreements(
+    tagger: Any,
+    ids: Sequence[str],
+    labels: Mapping[str, Mapping[str, int | None]],
+    bodies: Sequence[str],
+    titles: Sequence[str],
+    tokens: Sequence[str] | None = None,
+) -> None:
+    """Log, per theme the labels judge, how many labelled training articles the new model still
+    tags against their label, and how to give the labels more say: an analyst who corrected
+    tags and sees them unchanged otherwise has no word of why."""
+    rows = [k for k, doc_id in enumerate(ids) if doc_id in labels]
+    if not rows:
+        return
+    tags = tagger.predict(
+        [bodies[k] for k in rows],
+        titles=[titles[k] for k in rows],
+        tokens=[tokens[k] for k in rows] if tokens is not None else None,
+    )
+    themes = tagger.taxonomy_.ids
+    for theme in sorted({t for r in labels.values() for t, v in r.items() if v is not None}):
+        if theme not in themes:
+            continue
+        col = themes.index(theme)
+        wanted = [(i, labels[ids[k]].get(theme)) for i, k in enumerate(rows)]
+        judged = [(i, v) for i, v in wanted if v is not None]
+        against = sum(int(tags[i, col]) != int(v) for i, v in judged)
+        # a theme with too few labels to learn from is scored by its rules alone (said above)
+        learned = getattr(tagger, "learned_", None)
+        share = float(tagger.text_weights_[col]) if learned is not None and learned[col] else 0.0
+        if against:
+            logger.warning(
+                "theme %s: %d of %d labelled training articles are still tagged against their "
+                "label, the rules holding %.0f%% of the score (train --theme-share, "
+                "MediaPipeline(theme_label_share=...), gives the labels more say; "
+                "evaluate themes --errors lists them)",
+                theme, against, len(judged), 100 * (1 - share),
+            )  # fmt: skip
+        else:
+            logger.info("theme %s: all %d labelled training articles tagged as labelled",
+                        theme, len(judged))  # fmt: skip

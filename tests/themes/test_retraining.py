@@ -323,7 +323,7 @@ def test_a_share_out_of_range_is_one_line_naming_the_option(tmp_path: Path, caps
 
 @pytest.mark.slow
 def test_themes_only_retrains_the_tagger_and_keeps_the_base_model_s_other_parts(
-    tmp_path: Path, default_pipeline: MediaPipeline, capsys
+    tmp_path: Path, default_pipeline: MediaPipeline, capsys, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Seen in a trial: ``train --theme-labels`` on 133 labelled articles refitted the sentiment
     (44 s of 50) and fitted 12 topics on those articles; the one-second Python route had no
@@ -342,8 +342,27 @@ def test_themes_only_retrains_the_tagger_and_keeps_the_base_model_s_other_parts(
     )
     out = tmp_path / "model"
     argv = ["train", str(arts), "--theme-labels", str(label_file), "--themes-only"]
-    assert main([*argv, "--theme-share", "0.9", "--out", str(out), "--jobs", "1"]) == 0
+    with caplog.at_level(logging.INFO):
+        assert main([*argv, "--theme-share", "0.9", "--out", str(out), "--jobs", "1"]) == 0
     model = MediaPipeline.load(out)
+    # it says, as train does, how many labelled articles are still tagged against their label
+    # (seen in a trial: --help promised the line, and only the full train gave it)
+    said = [
+        r.getMessage()
+        for r in caplog.records
+        if r.getMessage().startswith("theme public_dialogue: ") and "labelled" in r.getMessage()
+    ]
+    tagged = {
+        r["id"]: "public_dialogue" in {t["theme"] for t in r["themes"]}
+        for r in model.score(records)
+    }
+    against = sum(tagged[i] != bool(v["public_dialogue"]) for i, v in labels.items())
+    assert said == (
+        [f"theme public_dialogue: all {len(labels)} labelled training articles tagged as labelled"]
+        if not against
+        else [said[0]]
+    )
+    assert not against or said[0].startswith(f"theme public_dialogue: {against} of 60 ")
     assert model.model_version != default_pipeline.model_version
     # the themes are those train fits on these articles and labels
     whole = MediaPipeline(with_topics=False, with_sentiment=False, theme_label_share=0.9).fit(
