@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from .svg import PALETTE, SENTIMENT_COLORS
@@ -112,9 +113,11 @@ def plot_over_time(
         Where to draw (default: a new figure).
     title : str, optional
     min_n : int, optional
-        A period whose ``n`` (the stories a tone table's figure rests on) is below this is drawn
-        hollow too: a net tone of 1.0 from two stories is no swing. Default: 5 for a table with
-        an ``n`` column (:func:`~media_analytics.reports.sentiment_mix`), else none.
+        A period whose ``n`` (the stories a tone's or a share's figure rests on) is below this
+        is drawn hollow too: a net tone of 1.0 or a share of 100% from two stories is no swing;
+        a period whose ``n`` is 0 is left out (a gap in the line). Default: 5 for a table with
+        an ``n`` column (:func:`~media_analytics.reports.sentiment_mix`,
+        :func:`~media_analytics.reports.share_of_voice`), else none.
 
     Returns
     -------
@@ -166,15 +169,22 @@ def plot_over_time(
         x = pd.to_datetime(rows["period"]).to_numpy()
         y = pd.to_numeric(rows[value], errors="coerce").to_numpy(dtype=float)
         part = rows["partial"].astype(bool).to_numpy() if "partial" in rows else None
-        if least and "n" in rows:
-            thin = pd.to_numeric(rows["n"], errors="coerce").fillna(0).to_numpy() < least
-            part = thin if part is None else part | thin
+        empty = np.zeros(len(rows), dtype=bool)
+        if "n" in rows:
+            stories = pd.to_numeric(rows["n"], errors="coerce").fillna(0).to_numpy()
+            # a period no story speaks to is a gap in the line, not a share or a tone of 0
+            empty = stories == 0
+            y = np.where(empty, np.nan, y)
+            if least:
+                thin = (stories < least) & ~empty
+                part = thin if part is None else (part | thin) & ~empty
         color = PALETTE[n % len(PALETTE)]
         if part is None or not part.any():
             ax.plot(x, y, marker="o", markersize=4, color=color, label=label)
             continue
         whole = ~part
-        # the whole periods as a solid line; a cut-short first or last period joined dotted
+        # the whole periods as a solid line (broken where no story is); a period cut short
+        # or resting on few stories hollow, joined dotted to its neighbours
         ax.plot(x[whole], y[whole], marker="o", markersize=4, color=color, label=label)
         for k in [k for k in range(len(x)) if part[k]]:
             near = [j for j in (k - 1, k + 1) if 0 <= j < len(x) and whole[j]]

@@ -370,9 +370,12 @@ def share_of_voice(
     Returns
     -------
     pandas.DataFrame
-        Columns ``[period, partial,] <key>, articles, share``; shares sum to 1 within each
-        period (or over all rows) unless no story mentions any of the keys; ``partial`` says
-        whether the data hold only part of the period (:func:`partial_periods`).
+        Columns ``[period, partial,] <key>, articles, share, n``; shares sum to 1 within each
+        period (or over all rows) unless no story mentions any of the keys (shares of 0 then);
+        ``n`` is the stories that mention any of them in the period (or in all), which the
+        shares rest on (:func:`~media_analytics.reports.plot_over_time` draws a period of
+        fewer than 5 hollow and leaves one of none out); ``partial`` says whether the data
+        hold only part of the period (:func:`partial_periods`).
 
     Raises
     ------
@@ -435,6 +438,12 @@ def share_of_voice(
     out = counts.reset_index()
     denom = out.groupby("period")["articles"].transform("sum") if period else out["articles"].sum()
     out["share"] = (out["articles"] / denom).fillna(0.0)
+    # the stories a share rests on: one story in a day is no 100% share of voice
+    if period:
+        stories = pairs.groupby("period")["id"].nunique()
+        out["n"] = out["period"].map(stories).fillna(0).astype(int)
+    else:
+        out["n"] = int(pairs["id"].nunique())
     if names is None:
         out = out.sort_values(
             [*(["period"] if period else []), "articles", "key"],

@@ -93,6 +93,38 @@ def test_the_share_of_voice_over_time_is_drawn_as_shares() -> None:
     assert ax.yaxis.get_major_formatter().__class__.__name__ == "PercentFormatter"
 
 
+def test_a_share_from_few_stories_is_hollow_and_a_day_of_none_is_a_gap() -> None:
+    # seen in a journalist's trial: a day of one story drawn as a 100% share of voice, and the
+    # days no story named the actors drawn as falls to 0%
+    days = ["2024-11-04"] * 6 + ["2024-11-05"] + ["2024-11-07"] * 6
+    records = [
+        {
+            "id": str(k),
+            "published_at": day,
+            "actors": [{"name": "Polri" if k % 3 else "KPK", "type": "organization"}],
+        }
+        for k, day in enumerate(days)
+    ]
+    table = share_of_voice(records_to_frames(records), "actor", names=["Polri", "KPK"], period="D")
+    # n: the stories each day's shares rest on
+    assert table.groupby("period")["n"].first().tolist() == [6, 1, 0, 6]
+    assert table["n"].tolist() == [
+        len({r["id"] for r in records if r["published_at"] == str(p.date())})
+        for p in table["period"]
+    ]
+    solid, hollow = _points(plot_over_time(table, keys=["Polri"]), "Polri")
+    polri = table[table["actor"] == "Polri"].sort_values("period")
+    # the day of one story hollow; the day of none left out of the line (a gap, not 0%)
+    assert [float(h.get_ydata()[0]) for h in hollow if len(h.get_ydata()) == 1] == [
+        polri["share"].iloc[1]
+    ]
+    y = np.asarray(solid.get_ydata(), dtype=float)
+    assert np.isnan(y).sum() == 1 and 0.0 not in y
+    assert np.allclose(y[~np.isnan(y)], polri["share"].iloc[[0, 3]])
+    # over the whole range: one n, every story naming either
+    assert set(share_of_voice(records_to_frames(records), "actor")["n"]) == {len(records)}
+
+
 def test_tone_over_time_defaults_to_net_tone() -> None:
     table = sentiment_mix(_data(), "actor", "W", names=["Polri"])
     ax = plot_over_time(table)
@@ -119,11 +151,13 @@ def test_a_tone_resting_on_few_stories_is_drawn_hollow() -> None:
     assert (daily["n"] < 5).all()
     plt.close("all")
     solid, hollow = _points(plot_over_time(daily), "Polri")
-    assert len(solid.get_ydata()) == 0 and len(hollow) == len(daily)
+    # (the days no story names Polri are gaps: no point, solid or hollow)
+    assert np.isnan(np.asarray(solid.get_ydata(), dtype=float)).all()
+    assert len(hollow) == int((daily["n"] > 0).sum())
     # min_n=0: only the periods cut short are hollow
     plt.close("all")
     solid, hollow = _points(plot_over_time(daily, min_n=0), "Polri")
-    assert len(hollow) == int(daily["partial"].astype(bool).sum())
+    assert len(hollow) == int((daily["partial"].astype(bool) & (daily["n"] > 0)).sum())
 
 
 def test_tone_mix_bars_are_each_row_s_shares_and_cut_short_periods_lighter() -> None:

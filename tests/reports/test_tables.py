@@ -143,6 +143,7 @@ def test_share_of_voice_between_given_names(data):
         "actor": ["budi", "Citra", "ANI"],
         "articles": [2, 0, 3],
         "share": [0.4, 0.0, 0.6],
+        "n": [4, 4, 4],  # the stories naming any of them (one names two)
     }
 
 
@@ -159,11 +160,13 @@ def test_share_of_voice_between_actors_counts_people_and_organisations_by_defaul
     )
     default = share_of_voice(data, "actor")
     assert default.to_dict("list") == {
-        "actor": ["KPU", "Ani"], "articles": [2, 1], "share": [2 / 3, 1 / 3],
+        "actor": ["KPU", "Ani"], "articles": [2, 1], "share": [2 / 3, 1 / 3], "n": [3, 3],
     }  # fmt: skip
     assert default["actor"].tolist() == top_actors(data)["actor"].tolist()
     places = share_of_voice(data, "actor", types=["place"])
-    assert places.to_dict("list") == {"actor": ["Jakarta"], "articles": [3], "share": [1.0]}
+    assert places.to_dict("list") == {
+        "actor": ["Jakarta"], "articles": [3], "share": [1.0], "n": [3]
+    }  # fmt: skip
     every = share_of_voice(data, "actor", types=["person", "organization", "place"])
     assert every["actor"].tolist() == ["Jakarta", "KPU", "Ani"]
     with pytest.raises(ValueError, match=r"unknown actor type.*'people'"):
