@@ -64,7 +64,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from .article import Article, Issue, build_article
-from .columns import ColumnResolver
+from .columns import DEFAULT_ALIASES, ColumnResolver, _normalise
 from .dates import _MONTHS, NUMERIC_DAY, numeric_date_order, parse_date, reads_both_ways
 from .ids import article_id
 from .rejects import Rejects, _Report
@@ -905,6 +905,11 @@ class Converter:
             self._text_columns.clear()
             self.check_columns(name, line, record, mapping)
         fields = {field: record[column] for field, column in mapping.items()}
+        if (header := _repeated_header(record, mapping)) is not None:
+            # exports joined with cat, a header on every page, a sheet's second header row:
+            # column names are no article (left out as a footer row is, not an error)
+            self.report(name, line, "not_article", header, "skipped", content=record)
+            return None
         used = set(mapping.values()) | self._ignored.get(tuple(record), set())
         extra = {k: v for k, v in record.items() if k not in used}
         bodiless = ""
@@ -999,6 +1004,41 @@ class Converter:
             record_id = _record_id(record, mapping, article)
             self.report(name, line, *issue, record_id=record_id, content=record)
         return article
+
+
+#: Every name a column of a contract field goes by, normalised as the resolver compares them.
+_COLUMN_NAMES = frozenset(_normalise(a) for aliases in DEFAULT_ALIASES.values() for a in aliases)
+
+
+def _repeated_header(record: Record, mapping: Mapping[str, str]) -> str | None:
+    """The ``not_article`` message for a record whose cells are column names, else ``None``:
+    the header again among the rows (``id,judul,isi,...`` where two exports were joined with
+    ``cat``, or on every page of a vendor's export), or a sheet's second header row. Two cells
+    at least must be column names (their own column's, or any field's by the aliases), and the
+    body, when there is one, among them: a headline or a body is never the word ``isi``.
+
+    >>> _repeated_header({"judul": "Judul", "isi": "ISI", "url": "url"}, {"title": "judul",
+    ...     "text": "isi", "url": "url"})
+    "'Judul' / 'ISI' / 'url': column names, not an article (a header row repeated below the first?)"
+    >>> _repeated_header({"judul": "Isi", "isi": "Banjir di Medan"}, {"title": "judul",
+    ...     "text": "isi"}) is None
+    True
+    """
+    named = []
+    for column, value in record.items():
+        if not isinstance(value, str) or not value.strip():
+            continue
+        cell = _normalise(value.lstrip("\ufeff"))
+        if len(cell) > 40:
+            return None  # (a body or a headline: no column name is this long)
+        if cell == _normalise(str(column).lstrip("\ufeff")) or cell in _COLUMN_NAMES:
+            named.append(value.strip().lstrip("\ufeff"))
+        elif column == mapping.get("text"):
+            return None
+    if len(named) < 2:
+        return None
+    shown = " / ".join(repr(v) for v in named[:4])
+    return f"{shown}: column names, not an article (a header row repeated below the first?)"
 
 
 def _naming(field: str) -> str:

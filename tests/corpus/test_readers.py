@@ -1514,7 +1514,11 @@ def test_without_a_rejects_object_a_kind_of_problem_is_logged_five_times_per_fil
     # seen in a notebook: reading a crawl without rejects= logged some fifty identical warnings
     from media_analytics.corpus.rejects import LOGGED_PER_KIND
 
-    rows = ["judul,isi_berita"] + [f"Judul {i},<p> </p>" for i in range(12)] + ["Isi,isi berita"]
+    rows = (
+        ["judul,isi_berita"]
+        + [f"Judul {i},<p> </p>" for i in range(12)]
+        + ["Isi,isi berita menyusul"]
+    )
     path = tmp_path / "crawl.csv"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     with caplog.at_level(logging.DEBUG, logger="media_analytics.corpus"):

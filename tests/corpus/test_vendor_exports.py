@@ -89,6 +89,35 @@ def test_a_summary_row_is_left_out_naming_its_line_and_an_empty_body_is_still_sc
     assert articles[EMPTY_BODY - 1].text == "" and articles[EMPTY_BODY - 1].url
 
 
+def test_a_header_repeated_below_the_first_is_left_out_not_stored(tmp_path: Path) -> None:
+    # seen in an operator's trial: two days' exports joined with cat (the second's byte-order
+    # mark and header in the middle) stored an article titled "Judul" with the body "Isi"
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    write_export(first, footer=False)
+    write_export(second, footer=False)
+    joined = tmp_path / "joined.csv"
+    joined.write_bytes(first.read_bytes() + second.read_bytes())
+    rejects = Rejects()
+    articles = list(read_articles(joined, rejects=rejects, dayfirst="auto"))
+    rows = vendor_rows()
+    # (the second day's rows are the same articles again: each is read once)
+    assert [a.title for a in articles] == [r[1] for r in rows]
+    assert not rejects.errors
+    (skipped,) = rejects.skipped
+    assert (skipped.line, skipped.reason) == (last_line(first) + 1, "not_article")
+    assert skipped.message.startswith("'No' / 'Judul' / 'Isi' / 'Tanggal Terbit': column names")
+    # a sheet's second header row, and a frame read from joined files, alike; a headline that
+    # happens to be one word of a header is an article
+    frame = pd.DataFrame(
+        [["judul", "isi", "tanggal"], ["Isi", rows[0][2], rows[0][3]]],
+        columns=["Judul", "Isi", "Tanggal Terbit"],
+    )
+    found = Rejects()
+    kept = read_frame(frame, rejects=found, dayfirst=True)
+    assert [i for i, _ in kept] == [1]
+    assert [r.reason for r in found.skipped] == ["not_article"]
+
+
 def test_a_headline_is_an_article_and_a_count_or_total_without_date_or_link_is_not() -> None:
     (detik,) = _first(DETIK, 1)
     title = detik["judul"]
