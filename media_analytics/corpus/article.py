@@ -226,6 +226,8 @@ RAW_DATE_FIELD = "published_at_raw"
 
 #: Publication years taken as dates: outside them a date is a placeholder or a typo.
 PLAUSIBLE_YEARS = (1950, 2100)
+#: The days of Unix time 0, east and west of Greenwich: a placeholder, not a publication date.
+_EPOCH_DAYS = frozenset({date(1970, 1, 1), date(1969, 12, 31)})
 
 
 def _clean_date(value: Any, dayfirst: bool | None, issues: list[Issue]) -> datetime | None:
@@ -246,6 +248,15 @@ def _clean_date(value: Any, dayfirst: bool | None, issues: list[Issue]) -> datet
             message = (
                 f"published_at left empty: {parsed.date().isoformat()} is outside the years "
                 f"{lo}-{hi - 1} (a placeholder or a typo?)"
+            )
+            issues.append(Issue("bad_date", message, "warning"))
+            return None
+        if parsed is not None and parsed.date() in _EPOCH_DAYS:
+            # Unix time 0, what an exporter writes for a date it does not have: kept, it would
+            # stretch a weekly report over 2,600 empty weeks
+            message = (
+                f"published_at left empty: {parsed.date().isoformat()} is Unix time 0, a "
+                "placeholder for a missing date"
             )
             issues.append(Issue("bad_date", message, "warning"))
             return None

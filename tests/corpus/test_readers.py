@@ -1621,3 +1621,24 @@ def test_a_headline_feed_is_scored_on_its_titles(tmp_path) -> None:
     assert [r.reason for r in rejects.errors] == ["missing_text"]
     with pytest.raises(ValueError, match="read as the article text"):
         read_frame(pd.read_csv(named))
+
+
+def test_unix_time_zero_is_a_placeholder_left_empty(tmp_path: Path) -> None:
+    # seen in an operator's trial: "01/01/1970 07:00" (Unix time 0 in WIB) was stored, and the
+    # weekly report ran over 2,596 weeks
+    path = tmp_path / "x.csv"
+    rows = ["01/01/1970 07:00", "0", "1970-01-02", "31/12/1969 19:00", "02/01/1971"]
+    path.write_text(
+        "id,judul,isi,tanggal\n"
+        + "".join(f"{i},Judul {i},Isi berita.,{d}\n" for i, d in enumerate(rows)),
+        encoding="utf-8",
+    )
+    rejects = Rejects()
+    kept = [a.published_at for a in read_articles(path, rejects=rejects, dayfirst=True)]
+    assert kept == [None, None, datetime(1970, 1, 2), None, datetime(1971, 1, 2)]
+    assert [(r.line, r.reason) for r in rejects] == [
+        (2, "bad_date"),
+        (3, "bad_date"),
+        (5, "bad_date"),
+    ]
+    assert "1970-01-01 is Unix time 0, a placeholder" in rejects[0].message
