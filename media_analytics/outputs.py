@@ -77,7 +77,8 @@ class OutputFile:
     def discard(self, *, keep: bool = False) -> Path | None:
         """Close the file and leave ``target`` as it was. The partial file is removed, or kept
         and returned when ``keep`` and it holds something."""
-        self.handle.close()
+        with contextlib.suppress(OSError):  # a full disk fails the close's flush again
+            self.handle.close()
         if self.partial is None:
             return None
         with contextlib.suppress(FileNotFoundError):
@@ -120,7 +121,8 @@ def replacing(
     out = OutputFile(path, binary=True, suffix=suffix)
     try:
         yield cast(BinaryIO, out.handle)
+        # (a full disk shows when the buffer is flushed: the partial file goes too)
+        out.commit(fsync=fsync)
     except BaseException:
         out.discard()
         raise
-    out.commit(fsync=fsync)

@@ -21,6 +21,24 @@ def test_a_failure_leaves_the_earlier_file_and_no_partial_one(tmp_path: Path) ->
     assert sorted(p.name for p in tmp_path.iterdir()) == ["scored.jsonl"]
 
 
+def test_a_disk_full_at_the_flush_leaves_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # seen in an operator's trial on a full tmpfs: each failed save of the duplicate index left
+    # a ".partial" of a megabyte behind (the error came at the flush, after the block ended)
+    out = tmp_path / "media.db.dedup.npz"
+    out.write_bytes(b"yesterday")
+
+    def full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError, match="No space left"), replacing(out, fsync=True) as f:
+        f.write(b"today")
+    assert out.read_bytes() == b"yesterday"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]
+
+
 def test_standard_output_named_as_a_file_is_appended_to_as_it_is(tmp_path: Path) -> None:
     """``score ... --out /dev/stdout >> all.jsonl``: the file the shell opened gets the records
     after what it held, and is not replaced by another one."""
