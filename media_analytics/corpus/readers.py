@@ -2215,11 +2215,13 @@ def _cell(value: Any) -> Any:
 def _excel_records(
     path: str, name: str, report: _Report, columns: ColumnResolver | None = None
 ) -> Iterator[tuple[int, Record]]:
-    """Rows of the first sheet of an ``.xlsx`` workbook that has a header. With ``columns``,
+    """Rows of the sheets of an ``.xlsx`` workbook that have a header. With ``columns``,
     the header is the first of a sheet's first ``HEADER_SEARCH_LINES`` rows that names a text
     or title column (see :func:`iter_records`), and a sheet without one (a vendor's summary
-    before the data) is passed over, saying so; without ``columns``, the first sheet's first
-    row."""
+    before the data) is passed over, saying so; every sheet with one is read (a workbook of a
+    sheet per day), a later sheet's rows numbered after the earlier ones' (its row N is the
+    line of the rows before plus N, said in the log). Without ``columns``, the first sheet's
+    rows under its first row."""
     try:
         import openpyxl
     except ImportError as exc:
@@ -2232,10 +2234,12 @@ def _excel_records(
         return
     try:
         sheets = book.worksheets if columns is not None else book.worksheets[:1]
-        passed: list[str] = []  # the sheets before the one read, which hold no header
+        passed: list[str] = []  # the sheets before the first read, which hold no header
         first_miss: tuple[int, list[tuple[int, str]]] | None = None
-        header: list[str] | None = None
+        read: list[str] = []  # the sheets read
+        offset = 0  # rows of the sheets read before: a later sheet's rows are numbered on
         for sheet in sheets:
+            header: list[str] | None = None
             rows = enumerate(sheet.iter_rows(values_only=True), 1)
             written: list[tuple[int, str]] = []  # the rows looked at that are not blank
             seen = 0
@@ -2249,12 +2253,53 @@ def _excel_records(
                     written.append((seen, ", ".join(n for n in names if n.strip())))
                 if seen >= HEADER_SEARCH_LINES:
                     break
-            if header is not None:
-                break
-            passed.append(sheet.title)
-            if first_miss is None:
-                first_miss = (seen, written)
-        if header is None:
+            if header is None:
+                if not read:
+                    passed.append(sheet.title)
+                    if first_miss is None:
+                        first_miss = (seen, written)
+                else:
+                    log.info("%s: sheet %r not read: no header row with a text or title "
+                             "column", name, sheet.title)  # fmt: skip
+                continue
+            if passed and not read:
+                log.info(
+                    "%s: sheet %r read (rows numbered within it); %s before it hold%s no header "
+                    "row with a text or title column",
+                    name,
+                    sheet.title,
+                    ", ".join(map(repr, passed)),
+                    "s" if len(passed) == 1 else "",
+                )
+            elif read:
+                # a workbook of a sheet per day: every sheet with a header is read, its rows
+                # numbered after the earlier sheets' so that a line names one row
+                log.info(
+                    "%s: sheet %r read too, after %s: its row N is line %d+N",
+                    name,
+                    sheet.title,
+                    ", ".join(map(repr, read)),
+                    offset,
+                )
+            read.append(sheet.title)
+            _header_skipped(name, "row", seen, 1)
+            read_any = False
+            last = seen
+            for line, values in rows:
+                last = line
+                if all(v is None for v in values):
+                    continue
+                cells = [_cell(v) for v in values][: len(header)]
+                cells += [""] * (len(header) - len(cells))
+                read_any = True
+                record = _without_empty_unnamed(dict(zip(header, cells, strict=True)), unnamed)
+                yield offset + line, record
+            if not read_any:
+                where = f" {sheet.title!r}" if len(sheets) > 1 else ""
+                message = f"empty sheet{where}: no rows after the header"
+                report(name, offset + 1, "empty_file", message, "warning")
+            offset += last
+        if not read:
             others = f" (nor do its other sheets: {', '.join(map(repr, passed[1:]))})"
             if first_miss is None or columns is None or not first_miss[1]:
                 report(name, 1, "empty_file", "empty sheet: no header row", "warning")
@@ -2262,27 +2307,6 @@ def _excel_records(
                 seen, written = first_miss
                 said = _no_header(columns, "row", seen, written[0])
                 report(name, 0, "no_header", said + (others if len(passed) > 1 else ""))
-            return
-        if passed:
-            log.info(
-                "%s: sheet %r read (rows numbered within it); %s before it hold%s no header "
-                "row with a text or title column",
-                name,
-                sheet.title,
-                ", ".join(map(repr, passed)),
-                "s" if len(passed) == 1 else "",
-            )
-        _header_skipped(name, "row", seen, 1)
-        read_any = False
-        for line, values in rows:
-            if all(v is None for v in values):
-                continue
-            cells = [_cell(v) for v in values][: len(header)]
-            cells += [""] * (len(header) - len(cells))
-            read_any = True
-            yield line, _without_empty_unnamed(dict(zip(header, cells, strict=True)), unnamed)
-        if not read_any:
-            report(name, 1, "empty_file", "empty sheet: no rows after the header", "warning")
     finally:
         book.close()
 

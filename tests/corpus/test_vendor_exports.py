@@ -407,6 +407,35 @@ def test_a_workbook_whose_data_follow_a_summary_sheet_is_read(
     )
 
 
+def test_every_sheet_with_a_header_is_read_its_rows_numbered_on(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen in an operator's trial: a week's workbook of a sheet per day gave its first sheet's
+    # articles alone, and nothing said the others were left
+    openpyxl = pytest.importorskip("openpyxl", reason="reading .xlsx needs the excel extra")
+    rows = vendor_rows()
+    book = openpyxl.Workbook()
+    monday = book.active
+    monday.title = "Senin"
+    tuesday = book.create_sheet("Selasa")
+    book.create_sheet("Catatan").append(["dibuat otomatis"])
+    for sheet, part in ((monday, rows[:3]), (tuesday, rows[3:])):
+        sheet.append(HEADER)
+        for row in part:
+            sheet.append(row)
+    tuesday.append(["x", "Judul tanpa isi", "", "bukan tanggal"])
+    path = tmp_path / "minggu.xlsx"
+    book.save(path)
+    rejects = Rejects()
+    with caplog.at_level(logging.INFO, logger="media_analytics.corpus.readers"):
+        articles = list(read_articles(path, rejects=rejects, dayfirst="auto"))
+    assert [a.title for a in articles] == [r[1] for r in rows] + ["Judul tanpa isi"]
+    assert f"{path}: sheet 'Selasa' read too, after 'Senin': its row N is line 4+N" in caplog.text
+    assert f"{path}: sheet 'Catatan' not read" in caplog.text
+    # a problem of the second sheet names one line of the workbook: its 5th row is line 9
+    assert ("bad_date", 4 + 5) in [(r.reason, r.line) for r in rejects.warnings]
+
+
 def test_a_file_without_a_text_column_says_why_once(tmp_path: Path) -> None:
     # seen in a walk-through: a vendor renamed "Isi Berita" to "Ringkasan Berita", and each of
     # the day's rows was rejected with the same 400-character message
