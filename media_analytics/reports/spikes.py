@@ -544,14 +544,24 @@ def _explain(
     data: ReportData, ids: set[str], theme: str | None, n_articles: int, n_terms: int
 ) -> dict[str, str]:
     """:func:`explain_spike`'s answer for the stories ``ids``, the most syndicated first, then
-    (with a ``theme``) the highest-scoring on it, then the earliest."""
+    (with a ``theme``) the highest-scoring on it, then those whose words are most the spike's
+    (its top terms in their title and evidence), then the earliest."""
     if not ids:
         return {"top_articles": "", "top_terms": "", "outlets": ""}
+    terms = _story_terms(data)
+    top_terms = _top_terms(data, ids, max(n_terms, _TYPICAL_TERMS), terms)
+    # a surge of all news has no theme score: without the terms, the ids' order chose its
+    # headlines (a 2019 gadget story heading polling day's)
+    weight = {w: len(top_terms) - k for k, w in enumerate(top_terms)}
     stories = data.stories[data.stories["id"].isin(ids)]
     scores = data.themes[(data.themes["theme"] == theme) & data.themes["id"].isin(ids)]
     stories = stories.merge(scores[["id", "score"]], on="id", how="left")
+    stories = stories.assign(
+        typical=[sum(weight.get(w, 0) for w in terms.get(i, ())) for i in stories["id"]]
+    )
     stories = stories.sort_values(
-        ["n_outlets", "score", "date", "id"], ascending=[False, False, True, True]
+        ["n_outlets", "score", "typical", "date", "id"],
+        ascending=[False, False, False, True, True],
     )
     top = [
         # the stories are joined by " | ": one inside a headline ("[POPULER] A | B") becomes " / "
@@ -568,9 +578,13 @@ def _explain(
     outlets = ", ".join(f"{name} ({count})" for name, count in carried.items())
     return {
         "top_articles": " | ".join(top),
-        "top_terms": ", ".join(_top_terms(data, ids, n_terms)),
+        "top_terms": ", ".join(top_terms[:n_terms]),
         "outlets": outlets,
     }
+
+
+#: How many of a spike's top terms weigh which of its stories stand for it.
+_TYPICAL_TERMS = 10
 
 
 def _story_terms(data: ReportData) -> dict[str, set[str]]:
@@ -586,8 +600,11 @@ def _story_terms(data: ReportData) -> dict[str, set[str]]:
     return terms
 
 
-def _top_terms(data: ReportData, ids: set[str], n: int) -> list[str]:
-    terms = _story_terms(data)
+def _top_terms(
+    data: ReportData, ids: set[str], n: int, terms: dict[str, set[str]] | None = None
+) -> list[str]:
+    if terms is None:
+        terms = _story_terms(data)
     inside: Counter[str] = Counter()
     outside: Counter[str] = Counter()
     for story_id, words in terms.items():

@@ -85,6 +85,20 @@ def test_a_surge_is_found_and_explained():
     assert detect_spikes(data, "D").empty
 
 
+def test_a_surge_s_headlines_are_its_typical_stories_not_the_first_ids():
+    # seen in an analyst's trial: background news under ids that sort first ("clickid-...")
+    # headed polling day's surge ("Bos Razer ...", a food guide of Paris) over the voting stories
+    records = _daily(_days("2024-11-20", [6, 8, 7, 9, 7, 8, 44]))
+    for k, title in enumerate(["Bos Razer Dukung E-Sports", "Kuliner Halal di Kota Paris"]):
+        records.append(
+            {"id": f"0-noise-{k}", "published_at": "2024-11-26", "source": "Outlet 9",
+             "title": title, "themes": [], "sentiment": {"label": "neutral"}}
+        )  # fmt: skip
+    row = detect_surges(records_to_frames(records), "D").iloc[0]
+    shown = row["top_articles"].split(" | ")
+    assert len(shown) == 3 and all(t.startswith("Warga antre mencoblos di TPS") for t in shown)
+
+
 def test_a_weekly_rhythm_is_no_surge():
     # a busy feed's weekdays of 300 stories and weekends of 80 for five weeks: a Monday is
     # significantly above the four days before (two of them a weekend), but not twice their mean
