@@ -525,11 +525,12 @@ def explain_spike(
     Returns
     -------
     dict
-        ``top_articles``: the most syndicated, then highest-scoring stories (for a province,
-        the earliest), as ``"title (outlet, N outlets)"`` joined by ``" | "``; ``top_terms``:
-        words of the stories' titles and theme evidence that are most over-represented against
-        all other stories, ranked by ``df * log(lift)``; ``outlets``: outlets that carried the
-        stories, each with the number of them it carried.
+        ``top_articles``: the most syndicated, then highest-scoring stories, then those whose
+        title and evidence hold most of the top terms (a province has no score), as ``"title
+        (outlet, N outlets)"`` joined by ``" | "``; ``top_terms``: words of the stories'
+        titles and theme evidence that are most over-represented against all other stories,
+        ranked by ``df * log(lift)``; ``outlets``: outlets that carried the stories, each with
+        the number of them it carried.
     """
     if by not in SPIKE_DIMENSIONS:
         raise ValueError(f"unknown dimension {by!r}; use one of {', '.join(SPIKE_DIMENSIONS)}")
