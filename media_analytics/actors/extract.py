@@ -80,6 +80,20 @@ _PAIR_WORDS = frozenset(
 # two offices joined by a hyphen, the second a deputy's ("Gubernur-Wakil", "Cagub-Cawagub",
 # "Bacabup-Bacawabup")
 _OFFICE_PAIR = re.compile(r"^[a-z]+-(?:wakil|(?:ba)?cawa)")
+#: Relatives (and others who stand beside an office holder) whose word before a role makes
+#: the role the holder's, not the named person's: "Putra Presiden ke-3 RI, Thareq Habibie".
+_KIN = frozenset(
+    {
+        *("putra", "putri", "anak", "istri", "suami", "ayah", "ayahanda", "ibunda", "adik"),
+        *("kakak", "abang", "kakek", "nenek", "cucu", "menantu", "mertua", "paman", "bibi"),
+        *("keponakan", "sepupu", "ipar", "ajudan", "sopir", "pengacara", "adinda", "istrinya"),
+    }
+)
+_KIN_PAIRS = frozenset({("kuasa", "hukum"), ("orang", "tua"), ("penasihat", "hukum")})
+#: Words between a relative's word and the role: "putra sulung Presiden".
+_KIN_ORDER = frozenset(
+    {"sulung", "bungsu", "tertua", "pertama", "kedua", "ketiga", "keempat", "kandung", "tiri"}
+)
 # particles opening a name, joined to the next word by a hyphen ("Al-Maliki", "Ben-Shabbat")
 _NAME_PARTICLES = frozenset(
     {"al", "el", "as", "ash", "az", "ad", "ar", "at", "an", "abu", "bin", "ibn", "ben", "bar"}
@@ -854,9 +868,20 @@ class ArticleActors:
         for hon in pm.honorifics:
             if hon not in actor.honorifics:
                 actor.honorifics.append(hon)
+        if role is not None and self._kin_before(role.start) and self._holder_inside(role):
+            # "Putra Presiden ke-3 RI BJ Habibie, Thareq Kemal Habibie": the office is the
+            # father's, named in it (its places and organisations are named all the same);
+            # without a holder named in it the office is the name's ("putra Presiden Joko
+            # Widodo, Gibran"; "putri Bupati Ogan Ilir, Ilyas Panji Alam")
+            self._add_inner(role)
+            role = None
         if role is not None:
             self._add_inner(role)
             text = " ".join(role.text.split())
+            if self._candidate_before(role.start) and not text.lower().startswith("calon"):
+                # "calon Gubernur-Wakil Gubernur Jawa Tengah Ahmad Luthfi-Taj Yasin": the first
+                # of the pair is the candidate for the office, not its holder
+                text = f"calon {text}"
             if actor.role is None or (text.startswith(actor.role) and len(text) > len(actor.role)):
                 actor.role = text
             self.roles.setdefault(normalize_name(text), person)
@@ -867,6 +892,42 @@ class ArticleActors:
                 actor.aliases.append(alias)
             actor.mentions.append((a, b))
         self._cover(pm.start, pm.end)
+
+    def _kin_before(self, k: int) -> bool:
+        """Whether a relative's word opens the role phrase at token ``k`` (``putra Presiden``,
+        ``istri Gubernur``, ``putra sulung Presiden``): the role is the relative's."""
+        lows, sent = self.ts.lows, self.ts.sent
+        j = k - 1
+        if j >= 0 and not sent[k] and lows[j] in _KIN_ORDER:
+            j -= 1
+        return j >= 0 and (lows[j] in _KIN or (j > 0 and (lows[j - 1], lows[j]) in _KIN_PAIRS))
+
+    def _holder_inside(self, role: RoleMatch) -> bool:
+        """Whether the role phrase ``role`` ends with its holder's name (two capitalised words
+        or more that are no office, place or organisation: ``Presiden ke-3 RI Bacharudin
+        Jusuf Habibie``, ``Gubernur Jawa Barat Ridwan Kamil``)."""
+        ts, lex = self.ts, self.ts.lex
+        spans = [(m.start, m.end) for m in role.orgs] + [(m.start, m.end) for m in role.places]
+        covered = {k for a, b in spans for k in range(a, b)}
+        run = 0
+        for k in range(role.end - 1, role.start, -1):
+            word = ts.words[k]
+            if word in "()":
+                continue
+            if k in covered or not ts.caps[k] or lex.is_role_word(ts.lows[k]) or word.isupper():
+                break
+            run += 1
+        return run >= 2
+
+    def _candidate_before(self, k: int) -> bool:
+        """Whether ``calon`` stands before the role phrase at token ``k`` across the first
+        office of a pair glued to it (``calon Gubernur-Wakil Gubernur``)."""
+        lows = self.ts.lows
+        j = k - 1
+        if j >= 0 and not self.ts.sent[k] and _OFFICE_PAIR.search(lows[j]):
+            j -= 1
+            return j >= 0 and lows[j] == "calon"
+        return False
 
     def _find_person(
         self, tokens: tuple[str, ...], initials: tuple[str, ...] = ()

@@ -1084,3 +1084,46 @@ def test_beaches_bays_and_straits_are_places(text: str, place: str) -> None:
     # seen in review on detik: "di Pantai Kuta" was read as a person
     found = {a.name: a.type for a in extract_actors(text)}
     assert found.get(place) == "place", found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a journalist's table named Habibie's son "Presiden ke-3 RI": the office named with
+        # its holder before a relative's name is the holder's
+        (
+            "Putra Presiden ke-3 RI Bacharudin Jusuf Habibie, Thareq Kemal Habibie, mengatakan "
+            "ayahnya dirawat intensif.",
+            "Thareq Kemal Habibie",
+            None,
+        ),
+        (
+            "Istri Gubernur Jawa Barat Ridwan Kamil, Atalia Praratya, hadir di Bandung.",
+            "Atalia Praratya",
+            None,
+        ),
+        # right before the name, the office is the name's
+        (
+            "Putri Bupati Ogan Ilir, Ilyas Panji Alam, dilantik menjadi anggota DPD.",
+            "Ilyas Panji Alam",
+            "Bupati Ogan Ilir",
+        ),
+        # an analyst's briefing showed a candidate as the governor: "calon" before a pair
+        (
+            "Pasangan calon Gubernur-Wakil Gubernur Jawa Tengah Ahmad Luthfi-Taj Yasin "
+            "berkampanye di Solo.",
+            "Ahmad Luthfi",
+            "calon Gubernur Jawa Tengah",
+        ),
+        (
+            "Gubernur-Wakil Gubernur Jawa Tengah Ahmad Luthfi-Taj Yasin dilantik di Jakarta.",
+            "Ahmad Luthfi",
+            "Gubernur Jawa Tengah",
+        ),
+    ],
+)
+def test_a_relative_does_not_take_the_office_and_a_candidate_stays_one(
+    text: str, name: str, role: str | None
+) -> None:
+    people = {a.name: a.role for a in extract_actors(text) if a.type == "person"}
+    assert people[name] == role
