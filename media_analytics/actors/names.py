@@ -43,7 +43,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter, defaultdict
-from collections.abc import Container, Mapping
+from collections.abc import Collection, Container, Mapping
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
@@ -292,6 +292,7 @@ def person_groups(
     min_full: int = MIN_FULL,
     rare_share: float = RARE_SHARE,
     roles: Mapping[str, Mapping[str, int]] | None = None,
+    ranks: Mapping[str, Collection[str]] | None = None,
 ) -> dict[str, str]:
     """The name each written form of a person counts under, for the forms that change.
 
@@ -324,6 +325,10 @@ def person_groups(
         group whose forms hold the office the word is most often given, when no other group's
         do (offices compared by :func:`role_key`), under the same rule of established longer
         forms as a word with one group.
+    ranks : mapping of str to collection of str, optional
+        Each written form's police or military ranks (``iptu``, ``akbp``), lower-cased. A
+        single word given a rank joins no group whose longer forms never carry it: ``Iptu
+        Zainuddin``, a traffic officer, is not the minister Zainudin Amali.
 
     Returns
     -------
@@ -387,8 +392,11 @@ def person_groups(
         group_freq[groups.find(k)] += freq[k]
     offices = _offices(roles, forms) if roles else {}
     group_offices: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+    group_ranks: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for k in multi:
         group_offices[groups.find(k)].update(o for o, _ in offices.get(k, ()))
+        if ranks:
+            group_ranks[groups.find(k)].update(_ranks_of(k, forms, ranks))
     joined: set[tuple[str, ...]] = set()
     for k in sorted(singles):
         holding: Counter[tuple[str, ...]] = Counter()
@@ -417,6 +425,8 @@ def person_groups(
             # the finance minister, a detective "Iptu Hartono" not BPS's deputy Ateng Hartono
             given = {o for o, _ in offices.get(k, ())}
             if k[0] in _common_names() and not given & group_offices[owner]:
+                continue
+            if ranks and (held := _ranks_of(k, forms, ranks)) and not held & group_ranks[owner]:
                 continue
             if group_freq[owner] >= max(min_full, freq[k]) and groups.join(owner, k):
                 joined.add(k)
@@ -448,6 +458,15 @@ def person_groups(
     # name each group by its most used form (an odd longer form that took a well-known single
     # name in does not rename it)
     return _named(groups, keys, freq, forms, fixed, one_word_apart=True, not_names=joined)
+
+
+def _ranks_of(
+    key: tuple[str, ...],
+    forms: Mapping[tuple[str, ...], Counter[str]],
+    ranks: Mapping[str, Collection[str]],
+) -> set[str]:
+    """The ranks the written forms of ``key`` are given."""
+    return {r for form in forms.get(key, ()) for r in ranks.get(form, ())}
 
 
 def _offices(

@@ -516,7 +516,14 @@ def _group_names(
     roles: dict[str, Counter[str]] = {}
     for (name, role), n in Counter(zip(held["name"], held["role"], strict=True)).items():
         roles.setdefault(name, Counter())[role] = n
-    groups = person_groups(counts, of["person"], table=table, roles=roles)
+    # and ranks (Iptu, AKBP): a traffic officer "Iptu Zainuddin" is not the minister
+    ranked = actors.loc[person, ["id", "name", "title"]].dropna().drop_duplicates()
+    ranks: dict[str, set[str]] = {}
+    for name, rank in zip(ranked["name"], ranked["title"], strict=True):
+        words = str(rank).casefold().replace(".", " ").split()
+        if words:  # (the rank's first word: "Irjen Pol" is an "Irjen")
+            ranks.setdefault(name, set()).add(words[0])
+    groups = person_groups(counts, of["person"], table=table, roles=roles, ranks=ranks)
     if groups:
         actors.loc[person, "name"] = _renamed(actors.loc[person, "name"], groups)
         quotes["speaker"] = _renamed(quotes["speaker"], groups)

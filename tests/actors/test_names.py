@@ -135,6 +135,17 @@ def test_a_name_many_people_bear_joins_a_well_known_person_only_with_the_office(
     assert person_groups({"Anies": 5, "Anies Baswedan": 8}) == {"Anies": "Anies Baswedan"}
 
 
+def test_a_word_given_a_rank_the_full_name_never_carries_stays_apart():
+    # seen by a data journalist: a traffic officer "Iptu Zainuddin" counted under the
+    # legislator Zainudin Amali, whose row of top speakers then showed the rank IPTU
+    counts = {"Zainudin Amali": 34, "Zainuddin": 1, "Ahmad Luthfi": 20, "Luthfi": 3}
+    roles = {"Zainudin Amali": {"Ketua Komisi II DPR": 30}}
+    ranks = {"Zainuddin": {"iptu"}, "Ahmad Luthfi": {"irjen"}, "Luthfi": {"irjen"}}
+    assert person_groups(counts, roles=roles, ranks=ranks) == {"Luthfi": "Ahmad Luthfi"}
+    # without the ranks, as before
+    assert person_groups(counts, roles=roles)["Zainuddin"] == "Zainudin Amali"
+
+
 def test_a_child_named_after_a_parent_is_not_the_parent():
     # seen on 2025 news: PAN's faction chair Putri Zulkifli Hasan counted under her father
     counts = {"Zulkifli Hasan": 40, "Putri Zulkifli Hasan": 6}
