@@ -1137,9 +1137,12 @@ class Store(RunsMixin):
                     f"run {run} is still active (host {host}, pid {pid}): stop it or wait for it "
                     "to finish before deleting articles"
                 )
-            rows = tx.select_in(
-                "SELECT id, url_key, content_hash FROM articles WHERE id IN ({in})", wanted
-            )
+            rows = [
+                (aid, key, _takedown_hash(loads(record) or {}))
+                for aid, key, record in tx.select_in(
+                    "SELECT id, url_key, record FROM articles WHERE id IN ({in})", wanted
+                )
+            ]
             found = [row[0] for row in rows]
             gone = set(found)
             for aid in found:
@@ -1148,12 +1151,13 @@ class Store(RunsMixin):
                                   ("scores", "article_id"), ("articles", "id")):  # fmt: skip
                 tx.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(a,) for a in found])
             # remembered, so that the article is not stored again when its file is read again,
-            # nor when a re-crawl gives it another id (by its URL, or without one its content)
+            # nor when a re-crawl gives it another id (by its URL; by its content when the copy
+            # has no URL, whether the article had one or not)
             ts = self._backend.ts(now)
             tx.executemany(
                 "INSERT INTO deleted_articles (id, deleted_at, url_key, content_hash) "
                 "VALUES (?, ?, ?, ?)",
-                [(aid, ts, key, None if key else digest) for aid, key, digest in rows],
+                [(aid, ts, key, digest) for aid, key, digest in rows],
             )
             # the detector cannot forget one article: its state goes with them, or a later copy
             # could name a deleted id
@@ -1595,21 +1599,31 @@ def _url_owners(
             wanted,
         ):
             same.setdefault(digest, []).append((str(first_seen), aid))
-        down = _taken_down(tx, "content_hash", wanted)
+        # taken down, by the content without its URL (an article that had one, sent again
+        # without it), or as an earlier version stored it
+        bare = {i: _takedown_hash(records[i]) for i in hashes}
+        down = _taken_down(tx, "content_hash", list({*wanted, *bare.values()}))
         earliest: dict[str, str] = {}  # by content, the id of the first record given
         for i, digest in hashes.items():
             aid = record_id(records[i])
             found = sorted(same.get(digest, []))
             if any(owner == aid for _, owner in found):
                 continue
+            gone = down.get(bare[i]) or down.get(digest)
             if found:
                 moved[i] = found[0][1]
-            elif digest in down:
-                if down[digest] != aid:
-                    moved[i] = down[digest]
+            elif gone is not None:
+                if gone != aid:
+                    moved[i] = gone
             elif earliest.setdefault(digest, aid) != aid:
                 moved[i] = earliest[digest]
     return moved, unlike
+
+
+def _takedown_hash(record: Mapping[str, Any]) -> str:
+    """The content hash an article taken down is remembered by: its fields without the URL, so
+    that a copy sent again without it is known (``db delete``)."""
+    return content_hash({**record, "url": None})
 
 
 def _taken_down(tx: Tx, column: str, values: list[str]) -> dict[str, str]:

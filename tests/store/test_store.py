@@ -1349,6 +1349,10 @@ def test_a_takedown_holds_for_a_recrawl_under_another_id(store: Store) -> None:
         dict(with_url, id="u-recrawl", url=str(with_url["url"]).replace("https://", "http://")),
         dict(without, id="c-recrawl"),
     ]
+    # (an operator's trial: the article that had a URL, sent again word for word without it)
+    bare = {k: v for k, v in with_url.items() if k != "url"}
+    assert store.same_url_ids([dict(bare, id="c-bare")]) == {0: with_url["id"]}
+    assert store.add_articles([dict(bare, id="c-bare")]) == (0, 0, 0)
     assert store.same_url_ids(recrawl) == {0: with_url["id"], 1: without["id"]}
     same_url: dict[str, str] = {}
     assert store.add_articles(recrawl, same_url=same_url) == (0, 0, 0)
