@@ -126,6 +126,8 @@ class Store(RunsMixin):
     def __init__(self, backend: Backend, *, lease: timedelta = DEFAULT_LEASE) -> None:
         self._backend = backend
         self.lease = lease
+        # how many "read again without ..." warnings this store gave (the rest at DEBUG)
+        self._kept_said = [0]
 
     # -- the basics --------------------------------------------------------------------
     @property
@@ -297,7 +299,7 @@ class Store(RunsMixin):
                 # keeps what it lacks from the earlier one, as it would from a stored one
                 lacked = _kept_from(earlier, data)
                 if lacked:
-                    _say_kept(aid, lacked, "earlier copy's", data)
+                    _say_kept(aid, lacked, "earlier copy's", data, self._kept_said)
                     kept_here.setdefault(aid, {}).update(lacked)
                     data = _with_kept(data, lacked)
             given[aid] = data
@@ -376,6 +378,7 @@ class Store(RunsMixin):
                 prepared,
                 {aid: data for aid, data in lacking.items() if aid not in stays},
                 order,
+                self._kept_said,
             )
             new: set[str] = set()
             changed: set[str] = set()
@@ -1492,6 +1495,7 @@ def _keep_stored_fields(
     prepared: dict[str, tuple[str, Any, Any, Any, str | None, str]],
     lacking: dict[str, dict[str, Any]],
     order: list[tuple[str, str]],
+    said_count: list[int],
 ) -> dict[str, dict[str, Any]]:
     """A stored article read again without a date, source, url or body (a new export whose date
     the reader could not read, a correction re-sent with its headline and text alone, a copy
@@ -1512,7 +1516,7 @@ def _keep_stored_fields(
         digest = content_hash(data)
         prepared[aid] = _prepared(data, digest)
         order[:] = [(i, digest if i == aid else d) for i, d in order]
-        _say_kept(aid, kept, "stored", lacking[aid])
+        _say_kept(aid, kept, "stored", lacking[aid], said_count)
         said[aid] = kept
     return said
 
@@ -1818,7 +1822,14 @@ def _with_kept(data: Mapping[str, Any], kept: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _say_kept(aid: str, kept: dict[str, Any], whose: str, data: Mapping[str, Any]) -> None:
+#: "read again without ..." warnings given in full by one store; later ones at DEBUG (a wrong
+#: --date-order over a folder gave a thousand lines).
+_KEPT_SAID = 5
+
+
+def _say_kept(
+    aid: str, kept: dict[str, Any], whose: str, data: Mapping[str, Any], said: list[int]
+) -> None:
     if "published_at" in kept and not _lacks(data, "published_at"):
         # a date in a coarser notation (no zone, no time): no loss to warn of
         logger.debug(
@@ -1828,7 +1839,15 @@ def _say_kept(aid: str, kept: dict[str, Any], whose: str, data: Mapping[str, Any
         kept = {name: value for name, value in kept.items() if name != "published_at"}
         if not kept:
             return
-    logger.warning(
+    said[0] += 1
+    if said[0] == _KEPT_SAID + 1:
+        logger.warning(
+            "more articles read again without a date, source, url or body than these %d keep "
+            "what is stored: the others are logged at DEBUG only (-v lists them)",
+            _KEPT_SAID,
+        )
+    logger.log(
+        logging.WARNING if said[0] <= _KEPT_SAID else logging.DEBUG,
         "article %r read again without %s: the %s %s kept",
         aid,
         " or ".join(_NAMES[name] for name in kept),

@@ -276,6 +276,24 @@ def test_changed_content_makes_scores_stale(store: Store) -> None:
     assert not store.scores_frame("v1")["stale"].any()
 
 
+def test_many_articles_read_again_without_a_date_are_said_five_times_then_at_debug(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen in an operator's trial: a wrong --date-order over the folder gave a thousand lines
+    articles = make_articles(12)
+    store.add_articles(articles)
+    undated = [{**a, "published_at": None} for a in articles]
+    with caplog.at_level(logging.DEBUG, logger="media_analytics.store"):
+        store.add_articles(undated[:8])
+        store.add_articles(undated[8:])
+    said = [r for r in caplog.records if "read again without date" in r.getMessage()]
+    assert [r.levelno for r in said] == [logging.WARNING] * 5 + [logging.DEBUG] * 7
+    (more,) = [r for r in caplog.records if r.getMessage().startswith("more articles read again")]
+    assert more.levelno == logging.WARNING and "-v lists them" in more.getMessage()
+    # nothing stored lost its date
+    assert all(a["published_at"] for a in store.claim(store.start_run("v1"), "v1", 20))
+
+
 def test_a_correction_without_source_or_url_keeps_the_stored_ones(
     db_url: str, store: Store, caplog: pytest.LogCaptureFixture
 ) -> None:
