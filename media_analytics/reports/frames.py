@@ -641,7 +641,12 @@ def records_to_frames(
         regardless of case, spacing and a leading ``www.``; a bare name (``kompas``) is the
         one outlet whose domain starts with it (``kompas.com``), and a name that is no
         outlet's keeps none, with a warning suggesting the outlets meant (see
-        :func:`wanted_outlets`).
+        :func:`wanted_outlets`). Names are grouped within the records kept, so one outlet's
+        frames may count an actor under another form than another outlet's (``KPK`` here,
+        ``Komisi Pemberantasan Korupsi`` there): to compare outlets, read all of them once
+        and split the tables by outlet (``data.actors.merge(data.copies[["story_id",
+        "source"]], left_on="id", right_on="story_id")``: every outlet that carried the story,
+        its syndicated copies too), or give ``aliases``.
     since, until : str or Timestamp, optional
         Keep stories dated on or after ``since`` and on or before ``until`` (inclusive days; a
         story is dated by its earliest copy, and its copies go with it), before anything is
