@@ -938,8 +938,8 @@ def test_an_undated_resend_that_rolls_corrections_back_is_said(
     assert len(warned) == 1, done.stderr
     assert warned[0].startswith(
         "WARNING media_analytics: 3 stored articles read from a dated file were replaced by a "
-        "different text from a file whose name carries no date (3 of resend.jsonl replaced the "
-        "version of 2024-10-03.jsonl;"
+        "copy that differs in its text, date, outlet or URL from a file whose name carries no "
+        "date (3 of resend.jsonl replaced the version of 2024-10-03.jsonl;"
     ), warned[0]
     restore = shlex.split(warned[0].rsplit("(score ", 1)[1].rstrip(")"))
     assert restore[1:] == [
