@@ -11,7 +11,8 @@ Decisions worth knowing:
   whole, every line of it (mojibake such as ``‚Ä¶`` in its text kept as written), with one
   ``windows_1252`` warning for the file. In other files (and on a standard input that is a
   pipe), a line that is not valid UTF-8 is read as Windows-1252 when it holds no valid UTF-8
-  character at all and no earlier line was UTF-8; otherwise (UTF-8 with a damaged byte) the
+  character at all and (after lines that were UTF-8) an accented letter of it stands alone
+  (a line of another export joined to the file); otherwise (UTF-8 with a damaged byte) the
   bad bytes become U+FFFD. Either way the record is kept, with a ``non_utf8`` warning for its
   line that says which. UTF-16 files (with a byte-order mark) and files whose lines end in a
   bare carriage return (old Mac exports) are read too.
@@ -1551,9 +1552,10 @@ def _decode(raw: bytes, utf8_file: bool = False) -> tuple[str, str]:
 
     Text that is not UTF-8 is read as Windows-1252 (Excel's "CSV" on Windows, old Indonesian
     exports: ``\\x93Kita\\x94``) when it holds no valid UTF-8 character beyond ASCII and no
-    cut UTF-8 sequence (a lead byte and its continuation bytes, ``\\xe2\\x80``), and when
-    ``utf8_file`` (an earlier line of the file was UTF-8 beyond ASCII) is false; otherwise it
-    is damaged UTF-8, and the bad bytes become U+FFFD.
+    cut UTF-8 sequence (a lead byte and its continuation bytes, ``\\xe2\\x80``), and, when
+    ``utf8_file`` (an earlier line of the file was UTF-8 beyond ASCII), an accented letter
+    (``\\xe9``) that no continuation byte follows; otherwise it is damaged UTF-8, and the bad
+    bytes become U+FFFD.
 
     >>> _decode("“Kita”".encode("cp1252"))
     ('“Kita”', 'not UTF-8: read as Windows-1252 (cp1252)')
@@ -1568,7 +1570,10 @@ def _decode(raw: bytes, utf8_file: bool = False) -> tuple[str, str]:
         return raw.decode("utf-8"), ""
     except UnicodeDecodeError:
         replaced = raw.decode("utf-8", errors="replace")
-    if not utf8_file and _looks_cp1252(raw, replaced):
+    # after UTF-8 lines, a line is Windows-1252 only when an accented letter of it stands
+    # alone (no byte could follow it in UTF-8): a line of another export joined to the file
+    # ("Andr\xe9s P\xe9rez"), not a UTF-8 character damaged
+    if (not utf8_file or _LONE_1252_LETTER.search(raw)) and _looks_cp1252(raw, replaced):
         try:
             return raw.decode("cp1252"), _AS_CP1252
         except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
@@ -1589,6 +1594,9 @@ def _looks_cp1252(raw: bytes, replaced: str) -> bool:
 # Windows-1252, accented letters ("é" is \xe9) that a curly quote or a dash may follow
 # ("Pelé”" is \xe9\x94): read as UTF-8, they would make the line lose every accent.
 _CUT_UTF8 = re.compile(rb"[\xc2\xc3\xe2\xf0][\x80-\xbf]")
+# a Windows-1252 accented letter (\xc0-\xff) that no continuation byte follows: in UTF-8 it
+# would open a character
+_LONE_1252_LETTER = re.compile(rb"[\xc0-\xff](?![\x80-\xbf])")
 
 
 class _Decoder:

@@ -1395,10 +1395,10 @@ def undated_files_message(replaced: Mapping[str, tuple[str | None, str]]) -> str
     >>> print(undated_files_message({"a": ("in/resend.jsonl", "in/2019-09-17.jsonl")}))
     ... # doctest: +NORMALIZE_WHITESPACE
     1 stored article read from a dated file was replaced by a copy that differs in its text,
-    date, outlet or URL from a file whose name carries no date (1 of resend.jsonl replaced the version of 2019-09-17.jsonl;
-    such a name tells no time, so the copy read last wins): if it re-sent older versions,
-    restore the newer ones by reading the dated file again with --reread (score
-    in/2019-09-17.jsonl --db DB --reread)
+    date, outlet or URL from a file whose name carries no date (1 of resend.jsonl replaced
+    the version of 2019-09-17.jsonl; such a name tells no time, so the copy read last wins):
+    if it re-sent older versions, restore the newer ones by reading the dated file again with
+    --reread (score in/2019-09-17.jsonl --db DB --reread)
     """
     pairs = Counter(
         (_file_name(read) if read else "standard input", _file_name(kept))

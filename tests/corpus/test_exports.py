@@ -309,6 +309,26 @@ def test_a_utf8_file_with_a_cut_character_is_not_read_as_windows_1252(tmp_path: 
     assert {r.message for r in rejects} == {"bytes that are not UTF-8 were replaced"}
 
 
+def test_a_windows_1252_line_joined_to_a_utf8_file_keeps_its_accents(tmp_path: Path) -> None:
+    # seen in an operator's trial: "Andr\xe9s P\xe9rez" in a UTF-8 export became "Andr\ufffds
+    # P\ufffdrez" for good (the README says such a line is read as Windows-1252)
+    path = tmp_path / "x.csv"
+    path.write_bytes(
+        "id,isi\nu1,Caf\u00e9 buka\nu2,Kata \u201cdamai\u201d\nu3,Pel\u00e9 datang\n".encode()
+        + b"u4,Gol cantik Andr\xe9s P\xe9rez\nu5,Isi \x93kutip\x94\n"
+    )
+    articles, rejects = read(path)
+    # an accented letter standing alone is no UTF-8; curly quotes alone may be damage
+    assert [a.text for a in articles][3:] == [
+        "Gol cantik Andr\u00e9s P\u00e9rez",
+        "Isi \ufffdkutip\ufffd",
+    ]
+    assert [r.message for r in rejects] == [
+        "not UTF-8: read as Windows-1252 (cp1252)",
+        "bytes that are not UTF-8 were replaced",
+    ]
+
+
 def test_an_api_response_on_one_line_is_read_record_by_record(tmp_path: Path) -> None:
     page = {
         "status": "ok",

@@ -92,8 +92,8 @@ def check(case: Case, suffix: str) -> None:
 # --------------------------------------------------------------------------- JSONL
 
 _GOOD = "good"
-# a record with a title and no text key: refused while no line before it in the file gave a
-# text, else the headline of a body the source left out, scored on the title alone
+# a record with a title and no text key (and no key the readers do not know): the headline of
+# a body the source left out, or of a headline feed, scored on the title alone
 _TITLE_ALONE = '{"title": "x"}'
 _JSON_BAD = {
     # (not '{"a": 1}}': after '{"text": ' it completes the record the line before opened, which
@@ -117,7 +117,7 @@ def jsonl_case(draw: st.DrawFn) -> Case:
             case.lines.append(b"  \n")
         elif kind in _JSON_BAD:
             raw_bad = draw(_JSON_BAD[kind])
-            if raw_bad == _TITLE_ALONE and text_before:
+            if raw_bad == _TITLE_ALONE:
                 case.lines.append(f'{{"id": "t{line}", "title": "x"}}\n'.encode())
                 case.good.append(
                     {"id": f"t{line}", "title": "x", "text": "", "published_at": None, "extra": {}}
@@ -139,9 +139,11 @@ def jsonl_case(draw: st.DrawFn) -> Case:
             raw = json.dumps(record, ensure_ascii=draw(st.booleans())).encode()
             expected = dict(record, extra={"x_note": record["x_note"]})
             if kind == "non_utf8":  # a Latin-1 byte inside the body
-                # a line with no other character beyond ASCII, in a file not yet seen to be
-                # UTF-8, is read as Windows-1252; otherwise the byte is replaced
-                first = "\u00e9" if raw.isascii() and not utf8_before else "\ufffd"
+                # a line with no other character beyond ASCII is read as Windows-1252 (the
+                # accented letter stands alone: no UTF-8 byte follows it), even in a file seen
+                # to be UTF-8 (a line of another export joined to it); otherwise the byte is
+                # replaced
+                first = "\u00e9" if raw.isascii() else "\ufffd"
                 raw = raw.replace(b'"text": "', b'"text": "\xe9', 1)
                 expected["text"] = first + record["text"]
                 case.warned[line] = "non_utf8"
