@@ -24,6 +24,7 @@ from itertools import pairwise
 from .aliases import link_aliases
 from .lexicon import initials_of, is_derived_word, is_ordinary_word, phrase_key
 from .model import Actor, canonical_key, normalize_name, org_key
+from .names import org_words
 from .orgs import DRAW_GROUPS, OrgMatch, is_channel, is_draw_group, match_org, match_tail_org
 from .people import (
     OUTFIT_CUES,
@@ -172,6 +173,7 @@ class ArticleActors:
         self.covered = bytearray(ts.n)
         self.persons: list[_Person] = []
         self.orgs: dict[str, Actor] = {}
+        self._org_words: dict[tuple[str, ...], str] = {}  # org_words(name) -> key in orgs
         self.org_alias: dict[str, str] = {}
         self.person_alias: dict[str, _Person] = {}
         self.roles: dict[str, _Person] = {}
@@ -952,14 +954,25 @@ class ArticleActors:
     def add_org(self, om: OrgMatch) -> None:
         ts = self.ts
         key = self.org_alias.get(om.name)
+        other_form = False
         if key is None:
             key = org_key(om.name)
+            if key not in self.orgs:
+                # "Polda Jawa Timur" and later "Polda Jatim": one body, its region written
+                # two ways (compared as the names of stories are, by org_words); the other
+                # form is kept among its aliases
+                first = self._org_words.setdefault(org_words(om.name), key)
+                other_form, key = first != key, first
         actor = self.orgs.get(key)
         if actor is None:
             actor = Actor(name=om.name, type="organization")
             self.orgs[key] = actor
         elif len(om.name) > len(actor.name) and om.name not in self.org_alias:
+            if other_form and actor.name not in actor.aliases:
+                actor.aliases.append(actor.name)
             actor.name = om.name
+        elif other_form and om.name != actor.name and om.name not in actor.aliases:
+            actor.aliases.append(om.name)
         actor.mentions.append(ts.span(om.start, om.name_end))
         if key not in self._branch_regions:
             self._branch_regions[key] = self._region_ending(om.start, om.name_end)

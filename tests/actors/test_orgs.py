@@ -327,3 +327,18 @@ def test_civil_society_and_election_watchdogs_are_organisations(text: str, org: 
     found = extract_actors(text)
     assert org in [a.name for a in found if a.type == "organization"]
     assert not any(org in a.name for a in found if a.type == "person")
+
+
+def test_a_body_whose_region_is_written_two_ways_in_one_article_is_one_actor() -> None:
+    # seen in an analyst's trial: "Polda Jawa Timur" and "Polda Jatim" were two actors of one
+    # story, each with its own tone
+    text = (
+        "Polda Jawa Timur menetapkan dua tersangka. Kabid Humas Polda Jatim Kombes Frans Barung "
+        "Mangera mengatakan penyidik masih bekerja. DPRD Jatim menggelar rapat."
+    )
+    orgs = [a for a in extract_actors(text) if a.type == "organization"]
+    polda = [a for a in orgs if a.name.startswith("Polda")]
+    assert [(a.name, a.aliases) for a in polda] == [("Polda Jawa Timur", ["Polda Jatim"])]
+    assert [text[s:e] for s, e in polda[0].mentions] == ["Polda Jawa Timur", "Polda Jatim"]
+    # another body of the same region stays apart
+    assert "DPRD Jatim" in {a.name for a in orgs}
