@@ -137,6 +137,14 @@ def test_a_regencys_short_form_after_an_office_is_the_place_not_the_name() -> No
     assert [a.name for a in actors if a.type == "person"] == ["Benyamin Davnie"]
     [tangsel] = [a for a in actors if a.type == "place"]
     assert tangsel.region is not None and tangsel.region["regency"] == "Kota Tangerang Selatan"
+    # a regency named by its first word (a journalist's report listed "Biak Andi Yoga" and
+    # "Biak Herry Ario Naap" as people)
+    text = "Kapolres Biak Andi Yoga meminta warga tenang. Bupati Biak Herry Ario Naap hadir."
+    actors = extract_actors(text)
+    assert [a.name for a in actors if a.type == "person"] == ["Andi Yoga", "Herry Ario Naap"]
+    assert {a.region["regency"] for a in actors if a.type == "place" and a.region} == {
+        "Kabupaten Biak Numfor"
+    }
     # inside an agency's name, the short form stays with the agency
     text = "Kepala Dishub Kobar Hermon F Lion membantah adanya pungutan kepada pedagang."
     people = [(a.name, a.role) for a in extract_actors(text) if a.type == "person"]
