@@ -81,6 +81,18 @@ _PAIR_WORDS = frozenset(
 # two offices joined by a hyphen, the second a deputy's ("Gubernur-Wakil", "Cagub-Cawagub",
 # "Bacabup-Bacawabup")
 _OFFICE_PAIR = re.compile(r"^[a-z]+-(?:wakil|(?:ba)?cawa)")
+#: Words for a vehicle before its make (``mobil Toyota``), words for the make between them
+#: (``motor merek Honda``), and words of a number plate after it (``Toyota Innova bernopol``):
+#: a car or a motorbike of a crash or a seizure is no actor of the story.
+_VEHICLE_WORDS = frozenset(
+    {
+        *("mobil", "minibus", "truk", "truck", "sedan", "kendaraan", "motor", "bus", "pikap"),
+        *("jip", "jeep", "ambulans", "taksi", "angkot", "skuter", "skutik", "moge", "mobilnya"),
+        *("motornya",),
+    }
+)
+_MAKE_WORDS = frozenset({"merek", "merk", "jenis", "tipe", "bermerek", "bermerk"})
+_PLATE_WORDS = frozenset({"bernopol", "nopol", "berpelat", "bernomor", "pelat", "plat"})
 #: Relatives (and others who stand beside an office holder) whose word before a role makes
 #: the role the holder's, not the named person's: "Putra Presiden ke-3 RI, Thareq Habibie".
 _KIN = frozenset(
@@ -904,6 +916,18 @@ class ArticleActors:
             j -= 1
         return j >= 0 and (lows[j] in _KIN or (j > 0 and (lows[j - 1], lows[j]) in _KIN_PAIRS))
 
+    def _vehicle(self, om: OrgMatch) -> bool:
+        """Whether the organisation at ``om`` names a vehicle's make, not a company in the
+        news: after a word for a vehicle (``mobil Toyota``, ``sepeda motor merek Honda``), or
+        before its number plate (``Toyota Innova bernopol B 1234 XY``)."""
+        lows = self.ts.lows
+        k = om.start - 1
+        if k >= 0 and lows[k] in _MAKE_WORDS:
+            k -= 1
+        if k >= 0 and lows[k] in _VEHICLE_WORDS:
+            return True
+        return any(lows[j] in _PLATE_WORDS for j in range(om.end, min(om.end + 4, self.ts.n)))
+
     def _holder_inside(self, role: RoleMatch) -> bool:
         """Whether the role phrase ``role`` ends with its holder's name (two capitalised words
         or more that are no office, place or organisation: ``Presiden ke-3 RI Bacharudin
@@ -953,6 +977,8 @@ class ArticleActors:
 
     def add_org(self, om: OrgMatch) -> None:
         ts = self.ts
+        if self._vehicle(om):
+            return  # "mobil Toyota Avanza": a car of the brand, no actor of the story
         key = self.org_alias.get(om.name)
         other_form = False
         if key is None:

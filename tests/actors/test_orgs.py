@@ -342,3 +342,23 @@ def test_a_body_whose_region_is_written_two_ways_in_one_article_is_one_actor() -
     assert [text[s:e] for s, e in polda[0].mentions] == ["Polda Jawa Timur", "Polda Jatim"]
     # another body of the same region stays apart
     assert "DPRD Jatim" in {a.name for a in orgs}
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        # a journalist's table had "Toyota" among an outlet's top ten actors, negative from
+        # crash and seizure stories
+        ("Kecelakaan melibatkan mobil Toyota Avanza dan sepeda motor Honda Beat.", []),
+        ("Toyota Innova bernopol S 7190 US menabrak pembatas jalan.", []),
+        ("Polisi menyita mobil merek Toyota milik tersangka.", []),
+        # the company in the news stays an actor
+        (
+            "PT Toyota Motor Manufacturing Indonesia menambah investasi. Toyota juga membuka "
+            "lowongan kerja.",
+            ["PT Toyota Motor Manufacturing Indonesia", "Toyota"],
+        ),
+    ],
+)
+def test_a_vehicle_s_make_is_no_organisation_of_the_story(text: str, orgs: list[str]) -> None:
+    assert [a.name for a in extract_actors(text) if a.type == "organization"] == orgs
