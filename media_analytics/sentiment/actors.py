@@ -572,10 +572,11 @@ _ENFORCE_PASSIVE = (
 # menetapkan tiga tersangka", "Komisi Pemberantasan Korupsi (KPK) mencegah ..."
 _AGENT_ACTS = re.compile(
     r"\s*(?:\([^()]{1,15}\)\s*)?(?:(?:sudah|telah|akan|masih|tengah|sedang|kembali|pun|"
-    r"berhasil|akhirnya|langsung|juga|segera|resmi|kemudian|lalu|baru|bahkan|yang|lantas)"
-    r"\s+){0,3}(?:" + _ENFORCE_ACTIVE + r"|(?:melakukan|menggelar)\s+(?:penangkapan|penahanan|"
+    r"berhasil|akhirnya|langsung|juga|segera|resmi|kemudian|lalu|baru|bahkan|yang|lantas|"
+    r"terus|tetap)\s+){0,3}(?:" + _ENFORCE_ACTIVE + r"|menegakkan\s+hukum|"
+    r"(?:melakukan|menggelar)\s+(?:penangkapan|penahanan|"
     r"penggeledahan|penyitaan|penyelidikan|penyidikan|pemeriksaan|penindakan|penggerebekan|"
-    r"pengejaran|razia|operasi|OTT))\b"
+    r"pengejaran|razia|operasi|OTT|penegakk?an\s+hukum))\b"
 )
 # The act in the passive before the body's mention: "ditangkap oleh Polda Metro Jaya",
 # "ditetapkan sebagai tersangka ... oleh Kejaksaan Tinggi", "ditahan KPK", "OTT itu digelar KPK"
@@ -583,6 +584,8 @@ _ACTS_BY = re.compile(
     r"(?:\b(?:" + _ENFORCE_PASSIVE + r")|\b(?:OTT|operasi tangkap tangan|razia|penggeledahan)"
     r"\b[^.;!?\n]{0,60}?\b(?:digelar|dilakukan))\b(?:[^.;!?\n]{0,120}?\boleh)?\s+"
     r"(?:(?:tim|petugas|aparat|penyidik|jajaran|anggota|personel|pihak|para)\s+){0,2}\Z"
+    # "Tambahan tersangka dari Polda Jatim": the suspects the body named
+    r"|\btersangka(?:\s+(?:baru|lain|lainnya))?\s+dari\s+\Z"
 )
 
 _SETS = re.compile(r"\b(?:menetapkan|ditetapkan)\b")
