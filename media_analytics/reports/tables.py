@@ -960,8 +960,8 @@ def top_speakers(
     Returns
     -------
     pandas.DataFrame
-        Columns ``[period,] speaker, title, role, quotes, articles, latest_quote``, most quotes
-        first:
+        Columns ``[period,] speaker, title, role, quotes, articles, latest_quote``, the
+        speakers quoted in the most stories (``articles``) first, then the most quotes:
         ``title`` (rank or honorific, ``Irjen``) and ``role`` (``Kapolda Metro Jaya``) are the
         forms the stories give the speaker most often as a person or organisation they name
         (as in :func:`top_actors`; empty when none gives one); the quote is cut at
@@ -1003,7 +1003,11 @@ def top_speakers(
         }
     ).rename_axis("speaker")
     # the n kept before the forms they are given are counted (as in top_actors)
-    out = out.reset_index().sort_values(["quotes", "speaker"], ascending=[False, True])
+    # quoted in the most stories first: one long interview's eleven quotes do not outrank a
+    # spokesman quoted in nine stories
+    out = out.reset_index().sort_values(
+        ["articles", "quotes", "speaker"], ascending=[False, False, True]
+    )
     out = out.head(n).set_index("speaker")
     # speakers count under the names the actors do (records_to_frames groups both alike)
     named = data.actors[data.actors["type"] != "place"]

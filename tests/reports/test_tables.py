@@ -330,6 +330,24 @@ def test_top_speakers(data):
     assert weekly.loc[0, "title"] == "Dr."  # who she is, read from all the stories
 
 
+def test_top_speakers_are_those_quoted_in_the_most_stories() -> None:
+    # seen in an analyst's trial: one long interview's eleven quotes put "Rosid" above the
+    # candidates quoted in several stories each
+    records = [
+        {"id": "long", "published_at": "2024-11-20",
+         "quotes": [{"speaker": "Rosid", "text": f"kutipan {k}"} for k in range(11)]},
+    ] + [
+        {"id": f"s{k}", "published_at": f"2024-11-2{k}",
+         "quotes": [{"speaker": "Ahmad Luthfi", "text": "aman"}]}
+        for k in range(3)
+    ]  # fmt: skip
+    out = top_speakers(records_to_frames(records))
+    assert out[["speaker", "quotes", "articles"]].values.tolist() == [
+        ["Ahmad Luthfi", 3, 3],
+        ["Rosid", 11, 1],
+    ]
+
+
 def test_emerging_new_topic(data):
     # latest 14 days = (11 Nov, 25 Nov]: r3, r4, r5; the 14 before: r1, r2
     out = emerging_topics(data, "topic", window="14D", min_count=3)
