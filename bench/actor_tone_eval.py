@@ -183,6 +183,8 @@ def _evaluate(labels: list[dict[str, str]], corpora: Path) -> None:
         if actor is None:  # the labelled name may now come out in full ("Simon McMenemy")
             words = set(row["actor"].split())
             actor = next((a for n, a in found.items() if words < set(n.split())), None)
+        if actor is None:  # or as another form of one actor ("Polda Jatim" of "Polda Jawa Timur")
+            actor = next((a for a in found.values() if row["actor"] in a.get("aliases", ())), None)
         if actor is None:
             lost += 1  # the current extractor no longer returns this actor with a sentiment
             continue
