@@ -92,6 +92,17 @@ _VEHICLE_WORDS = frozenset(
     }
 )
 _MAKE_WORDS = frozenset({"merek", "merk", "jenis", "tipe", "bermerek", "bermerk"})
+#: Makes of cars, motorbikes and lorries sold in Indonesia (the first word of the name).
+_MAKES = frozenset(
+    {
+        *("toyota", "honda", "daihatsu", "suzuki", "mitsubishi", "yamaha", "kawasaki", "isuzu"),
+        *("nissan", "hyundai", "wuling", "byd", "ducati", "bmw", "mercedes", "mercedes-benz"),
+        *("lexus", "kia", "mazda", "hino", "chery", "vespa", "harley-davidson", "harley", "ktm"),
+        *("volkswagen", "vw", "ford", "chevrolet", "dfsk", "tesla", "porsche", "ferrari"),
+        *("lamborghini", "datsun", "renault", "peugeot", "subaru", "audi", "volvo", "scania"),
+        *("geely", "haval", "jaguar", "bentley", "rolls-royce", "piaggio", "tvs", "benelli"),
+    }
+)
 _PLATE_WORDS = frozenset({"bernopol", "nopol", "berpelat", "bernomor", "pelat", "plat"})
 #: Relatives (and others who stand beside an office holder) whose word before a role makes
 #: the role the holder's, not the named person's: "Putra Presiden ke-3 RI, Thareq Habibie".
@@ -921,6 +932,8 @@ class ArticleActors:
         news: after a word for a vehicle (``mobil Toyota``, ``sepeda motor merek Honda``), or
         before its number plate (``Toyota Innova bernopol B 1234 XY``)."""
         lows = self.ts.lows
+        if lows[om.start] not in _MAKES:
+            return False  # ("mobil Polri dibakar massa": the police's car, Polri an actor)
         k = om.start - 1
         if k >= 0 and lows[k] in _MAKE_WORDS:
             k -= 1

@@ -516,13 +516,19 @@ def _group_names(
     roles: dict[str, Counter[str]] = {}
     for (name, role), n in Counter(zip(held["name"], held["role"], strict=True)).items():
         roles.setdefault(name, Counter())[role] = n
-    # and ranks (Iptu, AKBP): a traffic officer "Iptu Zainuddin" is not the minister
+    # and police or military ranks (Iptu, AKBP; not honorifics, "Dr." or "H."): a traffic
+    # officer "Iptu Zainuddin" is not the minister
+    from ..actors.lexicon import get_lexicon
+
+    known = get_lexicon().ranks
     ranked = actors.loc[person, ["id", "name", "title"]].dropna().drop_duplicates()
     ranks: dict[str, set[str]] = {}
     for name, rank in zip(ranked["name"], ranked["title"], strict=True):
-        words = str(rank).casefold().replace(".", " ").split()
-        if words:  # (the rank's first word: "Irjen Pol" is an "Irjen")
-            ranks.setdefault(name, set()).add(words[0])
+        words = tuple(str(rank).casefold().replace(".", " ").split())
+        # (the rank as the lexicon knows it, its suffix left: "Irjen Pol" is an "Irjen")
+        held = next((words[:n] for n in range(len(words), 0, -1) if words[:n] in known), None)
+        if held:
+            ranks.setdefault(name, set()).add(" ".join(held))
     groups = person_groups(counts, of["person"], table=table, roles=roles, ranks=ranks)
     if groups:
         actors.loc[person, "name"] = _renamed(actors.loc[person, "name"], groups)

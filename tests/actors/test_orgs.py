@@ -362,3 +362,8 @@ def test_a_body_whose_region_is_written_two_ways_in_one_article_is_one_actor() -
 )
 def test_a_vehicle_s_make_is_no_organisation_of_the_story(text: str, orgs: list[str]) -> None:
     assert [a.name for a in extract_actors(text) if a.type == "organization"] == orgs
+
+
+def test_a_body_s_own_vehicle_keeps_the_body_an_actor() -> None:
+    text = "Mobil Polri dibakar massa di depan kantor KPU. Truk TNI mengangkut logistik."
+    assert {"Polri", "TNI"} <= {a.name for a in extract_actors(text) if a.type == "organization"}
