@@ -245,7 +245,8 @@ def build_content(
     evidence = _evidence(data)
     # the share of voice between themes is each theme's share of all theme mentions, with the
     # filter as without it (the filter shows the selected themes' rows only)
-    theme_voice = share_of_voice(data, "theme")
+    # (the report's tables give each share's stories; the whole range's base is the total)
+    theme_voice = share_of_voice(data, "theme").drop(columns="n")
     everything = data  # spikes test a theme's share of all stories, whatever the filter
     if themes is not None:
         everything = dataclasses.replace(
@@ -307,9 +308,9 @@ def build_content(
         "volume_theme": volume(everything, "theme", code, keys=themes),
         "sentiment_over_time": sentiment_mix(data, "period", code),
         "share_of_voice_theme": theme_voice,
-        "share_of_voice_actor": share_of_voice(data, "actor", names=names, types=types).head(
-            top_n if names is None else len(names)
-        ),
+        "share_of_voice_actor": share_of_voice(data, "actor", names=names, types=types)
+        .drop(columns="n")
+        .head(top_n if names is None else len(names)),
         # the actors asked for, compared period by period (a PR team's week by week)
         **(
             {
