@@ -104,16 +104,26 @@ _MAKES = frozenset(
     }
 )
 _PLATE_WORDS = frozenset({"bernopol", "nopol", "berpelat", "bernomor", "pelat", "plat"})
-#: Relatives (and others who stand beside an office holder) whose word before a role makes
-#: the role the holder's, not the named person's: "Putra Presiden ke-3 RI, Thareq Habibie".
-_KIN = frozenset(
+#: Words before a person's name that make the phrase another person: a relative, a lawyer, a
+#: friend (``istri Budi Santoso mengatakan``: the wife speaks, not Budi). "putra", "putri",
+#: "cucu" and "ibu" are left out: given names or a form of address as often; so is "anak" alone
+#: ("dokter spesialis anak Klara", "Komisi Perlindungan Anak").
+RELATIVES = frozenset(
     {
-        *("putra", "putri", "anak", "istri", "suami", "ayah", "ayahanda", "ibunda", "adik"),
-        *("kakak", "abang", "kakek", "nenek", "cucu", "menantu", "mertua", "paman", "bibi"),
-        *("keponakan", "sepupu", "ipar", "ajudan", "sopir", "pengacara", "adinda", "istrinya"),
+        *("istri", "suami", "ayah", "ayahanda", "ibunda", "adik", "kakak", "abang"),
+        *("kakek", "nenek", "menantu", "mertua", "paman", "bibi", "keponakan"),
+        *("sepupu", "keluarga", "kerabat", "pengacara", "advokat", "sahabat", "teman"),
+        *("tetangga", "kekasih", "pacar", "ajudan", "sopir", "ortu"),
     }
 )
-_KIN_PAIRS = frozenset({("kuasa", "hukum"), ("orang", "tua"), ("penasihat", "hukum")})
+RELATIVE_PAIRS = frozenset(
+    {("kuasa", "hukum"), ("orang", "tua"), ("penasihat", "hukum"), ("anak", "buah")}
+)
+
+#: The same words before a role, and the relatives' words that may open a name there: the role
+#: is the holder's, named in it, not the person's named after ("Putra Presiden ke-3 RI BJ
+#: Habibie, Thareq Kemal Habibie").
+_KIN = RELATIVES | {"putra", "putri", "anak", "cucu", "ipar", "adinda", "istrinya"}
 #: Words between a relative's word and the role: "putra sulung Presiden".
 _KIN_ORDER = frozenset(
     {"sulung", "bungsu", "tertua", "pertama", "kedua", "ketiga", "keempat", "kandung", "tiri"}
@@ -925,7 +935,7 @@ class ArticleActors:
         j = k - 1
         if j >= 0 and not sent[k] and lows[j] in _KIN_ORDER:
             j -= 1
-        return j >= 0 and (lows[j] in _KIN or (j > 0 and (lows[j - 1], lows[j]) in _KIN_PAIRS))
+        return j >= 0 and (lows[j] in _KIN or (j > 0 and (lows[j - 1], lows[j]) in RELATIVE_PAIRS))
 
     def _vehicle(self, om: OrgMatch) -> bool:
         """Whether the organisation at ``om`` names a vehicle's make, not a company in the
@@ -951,7 +961,7 @@ class ArticleActors:
         run = 0
         for k in range(role.end - 1, role.start, -1):
             word = ts.words[k]
-            if word in "()":
+            if word in ("(", ")"):
                 continue
             if k in covered or not ts.caps[k] or lex.is_role_word(ts.lows[k]) or word.isupper():
                 break

@@ -38,7 +38,7 @@ from functools import cached_property, lru_cache
 
 from ..preprocessing.stemming import stem
 from .aliases import spelling_key
-from .extract import analyse
+from .extract import RELATIVE_PAIRS, RELATIVES, analyse
 from .lexicon import MENURUT, get_lexicon, is_ordinary_word, phrase_key
 from .model import Actor, Quote
 from .people import read_name
@@ -609,22 +609,6 @@ def _speaker_name(name: str) -> str:
     return name
 
 
-#: Words before a person's name that make the phrase another person: a relative, a lawyer, a
-#: friend (``istri Budi Santoso mengatakan``: the wife speaks, not Budi). "putra", "putri",
-#: "cucu" and "ibu" are left out: given names or a form of address as often; so is "anak" alone
-#: ("dokter spesialis anak Klara", "Komisi Perlindungan Anak").
-_RELATIVES = frozenset(
-    {
-        *("istri", "suami", "ayah", "ayahanda", "ibunda", "adik", "kakak", "abang"),
-        *("kakek", "nenek", "menantu", "mertua", "paman", "bibi", "keponakan"),
-        *("sepupu", "keluarga", "kerabat", "pengacara", "advokat", "sahabat", "teman"),
-        *("tetangga", "kekasih", "pacar", "ajudan", "sopir", "ortu"),
-    }
-)
-_RELATIVE_PAIRS = frozenset(
-    {("kuasa", "hukum"), ("orang", "tua"), ("penasihat", "hukum"), ("anak", "buah")}
-)
-
 #: The words for a suspect or an accused person: a quotation that speaks of one in the third
 #: person is not that person's (see ``quote_focus``).
 _ACCUSED_WORDS = frozenset({"tersangka", "pelaku", "terdakwa", "terlapor", "terduga", "terpidana"})
@@ -726,9 +710,9 @@ class _Attributor:
             j -= 1
         if j < 0 or ts.nl[j + 1]:
             return None
-        if j >= 1 and (ts.lows[j - 1], ts.lows[j]) in _RELATIVE_PAIRS:
+        if j >= 1 and (ts.lows[j - 1], ts.lows[j]) in RELATIVE_PAIRS:
             j -= 1
-        elif ts.lows[j] not in _RELATIVES:
+        elif ts.lows[j] not in RELATIVES:
             return None
         if ts.caps[j] and not ts.sent[j]:
             return None  # "Ibu Ani", "Ayah Budi" mid-sentence: a form of address, a title
