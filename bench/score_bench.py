@@ -17,6 +17,12 @@ seed to each size; above the 17,441 available, the k-th repeat of an article get
   text, ``TfidfVectorizer``, ``LogisticRegression`` on the labelled sentiment set and ``KMeans``
   (10 clusters), trained here on the same bundled data as the default model (sample articles,
   sentiment set), saved with skops, loaded by the scoring process.
+- CPU by part: CPU milliseconds per article of each part of scoring (cleaning, tokens and stems,
+  themes, topics, actors, quotes, sentiment and tone, and the rest of building the records), in
+  one process, the library's own scoring of chunks of 200 articles timed where it calls each
+  part; median of ``--repeat`` passes over the throughput input after one warm-up pass (the
+  stem cache warm). What a worker spends; the parent's duplicate detection and writing are not
+  in it.
 - Memory: peak of the summed RSS of the ``score`` process and its workers, sampled every 0.1 s
   (shared pages of forked workers are counted once per process, so this overstates), and where
   the system reports it (Linux) the peak of their summed PSS, sampled every 0.5 s (a page shared
@@ -56,7 +62,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 CLICKID = ROOT.parent / "shared" / "corpora" / "clickid-news-articles" / "clickid_articles_80.csv"
 SEED = 20240917
-SECTIONS = ("throughput", "memory", "dask", "train", "hashing")
+SECTIONS = ("throughput", "cpu", "memory", "dask", "train", "hashing")
 N_CLUSTERS = 10
 
 
@@ -346,6 +352,72 @@ def hashing_cost() -> dict[str, float]:
     return {k: float(np.mean(v)) for k, v in scores.items()} | {"sentences": float(len(texts))}
 
 
+def cpu_by_part(articles: list[Any], repeat: int) -> dict[str, list[float]]:
+    """CPU ms per article of each part of ``_score_chunk``, one list (a pass each) per part.
+
+    The parts are timed by wrapping the functions the library's chunk scoring calls (looked up
+    where it looks them up), so that the figures are those of the code that scores, not of a
+    copy of it; ``rest`` is the chunk's time outside them (assembling the records).
+    """
+    from collections import defaultdict
+
+    import media_analytics.actors as actors_mod
+    import media_analytics.pipeline as pipeline_mod
+    import media_analytics.sentiment.batch as batch_mod
+    from media_analytics.models import default_model
+
+    parts = default_model()._parts()
+    spent: dict[str, float] = defaultdict(float)
+
+    def timed(name: str, fn: Any) -> Any:
+        def wrapper(*a: Any, **k: Any) -> Any:
+            t = time.process_time()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[name] += time.process_time() - t
+
+        return wrapper
+
+    patches = [
+        (pipeline_mod, "clean_article", "cleaning"),
+        (pipeline_mod, "clean_title", "cleaning"),
+        (pipeline_mod, "_token_doc", "tokens and stems"),
+        (actors_mod, "extract_actors", "actors"),
+        (actors_mod, "speakers_as_actors", "actors"),
+        (actors_mod, "places_outside_body", "actors"),
+        (actors_mod, "bodies_outside_body", "actors"),
+        (actors_mod, "extract_quotes", "quotes"),
+        (batch_mod, "score_with_article_model", "sentiment and tone"),
+        (parts.themes, "tag_many", "themes"),
+        (parts.topics, "topic_records", "topics"),
+    ]
+    saved = [(obj, name, getattr(obj, name)) for obj, name, _ in patches]
+    per_pass: dict[str, list[float]] = defaultdict(list)
+    try:
+        for obj, name, part in patches:
+            setattr(obj, name, timed(part, getattr(obj, name)))
+        for r in range(repeat + 1):  # the first pass warms the stem cache
+            spent.clear()
+            t = time.process_time()
+            for i in range(0, len(articles), 200):
+                pipeline_mod._score_chunk(parts, articles[i : i + 200])
+            whole = time.process_time() - t
+            if r == 0:
+                continue
+            spent["rest"] = whole - sum(spent.values())
+            spent["whole"] = whole
+            for part, seconds in spent.items():
+                per_pass[part].append(seconds / len(articles) * 1000)
+    finally:
+        for obj, name, original in saved:
+            if obj is parts.themes or obj is parts.topics:
+                delattr(obj, name)  # the instance's wrapper; the class's method shows again
+            else:
+                setattr(obj, name, original)
+    return dict(per_pass)
+
+
 # -- the benchmark -------------------------------------------------------------------------------
 
 
@@ -465,6 +537,10 @@ def main() -> None:
         first = (work / "o1.jsonl").read_bytes()
         same = all((work / f"o{i}.jsonl").read_bytes() == first for i in (2, 3, 4))
 
+    if "cpu" in only:
+        log(f"CPU by part, {n:,} articles, {repeat} passes after a warm-up pass")
+        raw["cpu"] = cpu_by_part(list(resample(articles, n)), repeat)
+
     memory = []
     for size in sizes if "memory" in only else []:
         big = write_input(articles, size, work / f"input-{size}.jsonl")
@@ -572,6 +648,16 @@ def print_tables(
                 f"ours {median(startup['ours'], 'seconds'):.2f} s ({each['ours']}), reference "
                 f"{median(startup['reference'], 'seconds'):.2f} s ({each['reference']})."
             )
+    if raw.get("cpu"):
+        cpu = raw["cpu"]
+        whole = statistics.median(cpu["whole"])
+        print(f"\nCPU per article of each part of scoring, one process, {n:,} articles (ms):\n")
+        print("| part | ms per article | share | passes (ms) |")
+        print("|---|---:|---:|---|")
+        for part, values in sorted(cpu.items(), key=lambda kv: kv[0] == "whole"):
+            each = " / ".join(f"{v:.3f}" for v in values)
+            share = statistics.median(values) / whole
+            print(f"| {part} | {statistics.median(values):.3f} | {share:.0%} | {each} |")
     if memory:
         print("\nPeak memory of `media-analytics score` (all cores) by input size, from disk:\n")
         print(
