@@ -1148,3 +1148,30 @@ def test_a_feed_that_stopped_is_said_on_the_first_empty_day(tmp_path: Path) -> N
     new_day = _run(*argv, cwd=tmp_path)
     assert new_day.returncode == 0 and "feed" not in new_day.stderr, new_day.stderr
     assert len(_stored(tmp_path / "m.db")) == 4
+
+
+def test_a_csv_read_while_being_written_is_stored_once_when_complete(tmp_path: Path) -> None:
+    # seen by a tester: a crawler's CSV (no id column) read mid-write, cut before its last row's
+    # URL: stored under an id from its content, then again under the URL's id once the file was
+    # complete, one article counted twice
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    rows = [
+        ("Polres siagakan 200 personel", "DUMAI - Polres Dumai menyiagakan 200 personel untuk "
+         "pengamanan Pilkada, ujar Kapolres.", "2024-10-03", "https://contoh.co.id/1"),
+        ("Jumat Curhat di Bukit Kapur", "DUMAI - Warga Bukit Kapur menyampaikan keluhan soal "
+         "balap liar kepada Kapolsek dalam Jumat Curhat.", "2024-10-04", "https://contoh.co.id/2"),
+    ]  # fmt: skip
+    lines = ["judul,isi,tanggal,url"] + [",".join(f'"{cell}"' for cell in r) for r in rows]
+    day = exports / "2024-10-04.csv"
+    day.write_text("\n".join(lines)[: -len(',"https://contoh.co.id/2"')], encoding="utf-8")
+    done = _run("score", "exports", "--db", "m.db", "--date-order", "dmy", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert "2024-10-04.csv:3: 3 fields for the header's 4" in done.stderr
+    assert len(_stored(tmp_path / "m.db")) == 1
+
+    day.write_text("\n".join(lines) + "\n", encoding="utf-8")  # the writer is done
+    done = _run("score", "exports", "--db", "m.db", "--date-order", "dmy", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    stored = _stored(tmp_path / "m.db")
+    assert len(stored) == 2 and all(n == 1 for _, n in stored.values())

@@ -2011,6 +2011,18 @@ def _csv_records(
             )
             report(name, taken[0][0], "csv_error", message, content=taken[0][1])
             continue
+        if len(row) < len(header) and not taken[-1][1].endswith(("\n", "\r")):
+            # the file's last line, without its line end and short of fields: a file read while
+            # its writer was still at it. Stored, it would come back whole under another id
+            # (from the URL it lacked) once the file is complete, and count twice; left out, the
+            # completed file (changed, so read again) brings the record whole
+            message = (
+                f"{len(row)} fields for the header's {len(header)} on the file's last line, "
+                "which has no line end: the file looks cut off while being written (read it "
+                "again when it is complete)"
+            )
+            report(name, taken[0][0], "csv_error", message, content=row)
+            continue
         if len(row) < len(header):
             # a row that leaves out its trailing empty fields, as Python's csv and Excel read
             # it: the fields it omits are empty

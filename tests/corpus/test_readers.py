@@ -480,6 +480,37 @@ def test_a_file_cut_off_inside_its_last_body_leaves_no_fragment_record(tmp_path:
     assert "never closed" in rejects[1].message and "cut off" in rejects[1].message
 
 
+def test_a_last_line_short_of_fields_and_without_its_line_end_is_a_cut_file(
+    tmp_path: Path,
+) -> None:
+    # seen by an operator: a crawler's CSV read while it was being written, cut before its last
+    # row's URL: stored under an id from its content, then again under the URL's once whole
+    header = "judul,isi,tanggal,url\n"
+    first = "Rapat KPU,Rapat berjalan lancar.,2024-10-01,https://x.id/1\n"
+    cut = tmp_path / "cut.csv"
+    cut.write_text(header + first + "Banjir,Air naik sejak pagi.,2024-10-0", encoding="utf-8")
+    rejects = Rejects()
+    assert [a.url for a in read_articles(cut, rejects=rejects)] == ["https://x.id/1"]
+    assert [(r.line, r.reason) for r in rejects] == [(3, "csv_error")]
+    assert "no line end" in rejects[0].message and "cut off" in rejects[0].message
+    # the same short row with its line end is a row that leaves out its empty last fields
+    ended = tmp_path / "ended.csv"
+    ended.write_text(header + first + "Banjir,Air naik sejak pagi.,2024-10-02\n", "utf-8")
+    rejects = Rejects()
+    articles = list(read_articles(ended, rejects=rejects))
+    assert [a.title for a in articles] == ["Rapat KPU", "Banjir"] and not rejects
+    assert not articles[1].url
+    # and a whole last row without a line end (a spreadsheet's export) is read as it is
+    whole = tmp_path / "whole.csv"
+    whole.write_text(header + first + "Banjir,Air naik.,2024-10-02,https://x.id/2", "utf-8")
+    rejects = Rejects()
+    assert [a.url for a in read_articles(whole, rejects=rejects)] == [
+        "https://x.id/1",
+        "https://x.id/2",
+    ]
+    assert not rejects
+
+
 def test_a_multi_line_body_with_a_stray_quote_does_not_become_records(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text(
