@@ -2808,7 +2808,11 @@ def build_parser() -> argparse.ArgumentParser:
     drop.add_argument(
         "--compact",
         action="store_true",
-        help="then give the space back (SQLite: VACUUM, which rewrites the file)",
+        help=(
+            "then give the space back (SQLite: VACUUM, which rewrites the file; PostgreSQL: "
+            "VACUUM FULL of the score tables, which rewrites them; either locks them while "
+            "it runs)"
+        ),
     )
     drop.set_defaults(func=_cmd_db_drop_version)
     delete = tasks.add_parser(

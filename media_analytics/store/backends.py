@@ -362,6 +362,10 @@ class SQLiteBackend(Backend):
 
     def compact(self) -> None:
         self.retrying(lambda: self._conn.execute("VACUUM"))
+        # in WAL mode the rewritten file goes through the log: copied back and the log cut to
+        # nothing here, the space is back now (the file and its log had grown by the database's
+        # size until a later checkpoint)
+        self.retrying(lambda: self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)"))
 
     def insert_returning_id(self, tx: Tx, sql: str, params: Sequence[Any], column: str) -> int:
         row_id = tx.execute(sql, params).lastrowid
@@ -455,8 +459,11 @@ class PostgresBackend(Backend):
         return " FOR NO KEY UPDATE OF a SKIP LOCKED"
 
     def compact(self) -> None:
-        # the connection is in autocommit mode: VACUUM cannot run inside a transaction
-        self.retrying(lambda: self._conn.execute("VACUUM (ANALYZE) scores, claims"))
+        # the connection is in autocommit mode: VACUUM cannot run inside a transaction. FULL
+        # rewrites the tables and gives their dead rows' space back to the system (a plain
+        # VACUUM only marks it for reuse: the tables kept their size after a version's scores
+        # were dropped); it locks them while it runs, as SQLite's VACUUM locks the file
+        self.retrying(lambda: self._conn.execute("VACUUM (FULL, ANALYZE) scores, claims"))
 
     @contextlib.contextmanager
     def reading_lock(self) -> Iterator[None]:

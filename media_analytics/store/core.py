@@ -1304,8 +1304,9 @@ class Store(RunsMixin):
 
     def compact(self) -> None:
         """Give the space of deleted rows back: SQLite's ``VACUUM`` (it rewrites the file, so
-        needs as much free disk again and waits for other connections); on PostgreSQL a plain
-        ``VACUUM ANALYZE`` of the scores and claims, which marks the space for reuse."""
+        needs as much free disk again and waits for other connections); on PostgreSQL
+        ``VACUUM (FULL, ANALYZE)`` of the scores and claims (it rewrites those tables, so needs
+        their live rows' size free and holds them locked, reports waiting, while it runs)."""
         self._backend.compact()
 
     def rejects_frame(self, run_id: int | None = None) -> pd.DataFrame:
