@@ -5,12 +5,14 @@ from __future__ import annotations
 import contextlib
 import itertools
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
+from urllib.parse import urlsplit
 
 from . import frames
 from .backends import Backend, Tx, open_backend
@@ -1687,8 +1689,24 @@ def _other_article(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
     stays an update)."""
     old_url, new_url = old.get("url"), new.get("url")
     if old_url and new_url:
-        return old_url != new_url and not _alike(old, new)
+        if old_url == new_url:
+            return False
+        # the outlet's own numbers of two articles (detik's d-7659599 and d-7659852): two
+        # articles, however alike (a series reuses its lead; a row-number id joined them)
+        a, b = _article_numbers(str(old_url)), _article_numbers(str(new_url))
+        return bool(a and b and a != b) or not _alike(old, new)
     return not _alike(old, new) and not _same_headline(old, new)
+
+
+_ARTICLE_NUMBER = re.compile(r"(?<![0-9])[0-9]{5,}(?![0-9])")
+
+
+def _article_numbers(url: str) -> frozenset[str]:
+    """The runs of five digits or more in ``url``'s path: the number an outlet gives an article
+    (``/d-7659852/``, ``/20241127123456-32-1234567/``); a correction keeps it, where its slug,
+    host (``m.``, AMP) or query may change. Dates written ``2024/11/27`` hold none."""
+    path = urlsplit(url.strip()).path
+    return frozenset(_ARTICLE_NUMBER.findall(path))
 
 
 def _same_headline(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:

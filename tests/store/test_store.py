@@ -1438,6 +1438,45 @@ def test_an_id_given_again_for_another_article_does_not_replace_it(store: Store)
     assert stored["5"]["url"] == moved["url"] and stored["7"]["url"] == first7["url"]
 
 
+def test_two_articles_of_a_series_under_one_row_number_id_stay_two(store: Store) -> None:
+    # seen by an operator: an export numbering its rows gave the next day's quick-count story
+    # the id of the day before's; their leads were alike (a series reuses its lead), so the
+    # stored article was overwritten as a "correction", silently
+    from media_analytics.store import IdClash
+
+    lead = (
+        "Sejumlah lembaga survei sudah merilis hasil hitung cepat Pilgub Jawa Tengah. "
+        "Ini hasil lengkapnya."
+    )
+    first = {
+        "id": "1",
+        "title": "Hasil hitung cepat sementara Pilgub Jateng",
+        "text": lead,
+        "url": "https://news.contoh.com/jateng/d-7659599/hasil-hitung-cepat-sementara",
+    }
+    second = {
+        "id": "1",
+        "title": "Hitung cepat Pilgub Jateng empat lembaga capai 90 persen",
+        "text": lead,
+        "url": "https://news.contoh.com/jateng/d-7659852/hitung-cepat-capai-90-persen",
+    }
+    assert store.add_articles([first]) == (1, 0, 0)
+    assert store.id_clashes([second]) == [IdClash(0, "1", first["url"])]
+    clashes: list[IdClash] = []
+    assert store.add_articles([second], clashes=clashes) == (0, 0, 0)
+    assert len(clashes) == 1
+    # the same article's number under another slug, on the mobile site or in AMP: a correction
+    for url in (
+        "https://news.contoh.com/jateng/d-7659599/ralat-hasil-hitung-cepat",
+        "https://m.contoh.com/jateng/d-7659599/hasil-hitung-cepat-sementara",
+        "https://news.contoh.com/amp/jateng/d-7659599/hasil-hitung-cepat-sementara",
+    ):
+        assert store.id_clashes([dict(first, url=url, title="Ralat: " + first["title"])]) == []
+    # a date in the path is no article number: the text decides, as before
+    dated = dict(first, url="https://contoh.co.id/2024/11/27/hasil-hitung-cepat")
+    assert store.id_clashes([dict(dated, id="1")]) == []
+
+
 def test_without_urls_the_text_tells_another_article_from_a_correction(store: Store) -> None:
     # an export with no URL column that numbers its rows: the next day's row 1 is another
     # article, and must not overwrite the one stored (it did, silently)
