@@ -18,7 +18,8 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import IO, Any
@@ -963,6 +964,7 @@ def _score_into_store(
         same_url_message,
         undated_files_message,
     )
+    from .store.records import as_dict, content_hash
 
     version = pipe.model_version
     files = expand_paths(args.inputs)  # a missing input is said before the database is touched
@@ -1000,6 +1002,13 @@ def _score_into_store(
         replaced_undated: dict[str, tuple[str | None, str]] = {}
         # records taken as the article stored under another id with their URL: id given -> id
         same_url: dict[str, str] = {}
+        # the unchanged files read again because they come after a new or changed one (by
+        # resolved path); while there are any, the version of each article read last in this
+        # run (its content's hash, its file), and the articles whose copy from a changed file an
+        # unchanged later file's other copy put back: id -> (changed file, later file)
+        reread_real: set[str] = set()
+        last_read: dict[str, tuple[str, str | None, str]] = {}
+        put_back: dict[str, tuple[str, str]] = {}
         # the ids of the rows the store took (neither refused for an id clash nor taken down),
         # and how many rows re-sent one of them: the store counts those among the known
         took: set[str] = set()
@@ -1044,6 +1053,20 @@ def _score_into_store(
             later: list[IdClash] = []  # (none: this run alone reads into the store now)
             # the file of each record, by which an older export's copy is told from a newer one
             read_from = [real_paths.get(where[k].rsplit(":", 1)[0]) for k in taken]
+            if reread_real:
+                for k, a, path in zip(taken, marked, read_from, strict=True):
+                    digest = content_hash(as_dict(a))
+                    before = last_read.get(a.id)
+                    name = where[k].rsplit(":", 1)[0]
+                    if (
+                        before is not None
+                        and before[0] != digest
+                        and before[1] is not None
+                        and before[1] not in reread_real
+                        and path in reread_real
+                    ):
+                        put_back[a.id] = (before[2], name)
+                    last_read[a.id] = (digest, path, name)
             result = store.add_articles(
                 marked,
                 changes=changes,
@@ -1100,6 +1123,7 @@ def _score_into_store(
                         if any(not dated_name(f) for f in reread)
                         else "",
                     )
+                reread_real.update(p for p in paths[first:] if p is not None and p in done)
                 done = {p for p in paths[:first] if p is not None}
             if done:
                 logger.info(
@@ -1150,6 +1174,8 @@ def _score_into_store(
                     logger.info(same_url_message(same_url))
                 if kept_newer:  # once per run
                     logger.info(older_files_message(kept_newer))
+                if put_back:  # once per run
+                    logger.warning(put_back_message(put_back))
                 if replaced_undated:
                     # the command to restore them reads as this run reads (its options)
                     logger.warning(
@@ -1260,6 +1286,39 @@ def _what_was_scored(reject: Any, kept: dict[str, dict[str, Any]]) -> str:
     # "empty text", or "the text has no words once cleaned (...)": what the body read was
     why = reject.message.split(scored_on_title, 1)[0]
     return f"{why}; the body read before ({len(body):,} characters) is kept and scored"
+
+
+def put_back_message(put_back: Mapping[str, tuple[str, str]]) -> str:
+    """The warning that a changed file's new versions of articles were put back by the older
+    copies of an unchanged file read after it (a re-sent export correcting articles that a
+    later day's export repeated as they were), and how to keep the changed file's.
+
+    >>> print(put_back_message({"a": ("x/2024-11-09.csv", "x/2024-11-10.csv")}))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    1 article of a changed file was read with another text than before and then put back as an
+    unchanged later-dated file has it: 1 of 2024-11-09.csv by 2024-11-10.csv (id 'a'). The
+    latest-dated file's copy of an article wins: if the changed file corrects them, send the
+    corrections in a file dated after the later one, or remove them from it
+    """
+    pairs = Counter(put_back.values())
+    most = sorted(pairs.items(), key=lambda item: (-item[1], item[0]))
+    shown = [
+        f"{n:,} of {os.path.basename(changed)} by {os.path.basename(later)}"
+        for (changed, later), n in most[:3]
+    ]
+    if len(pairs) > 3:
+        shown.append(f"{len(pairs) - 3} more pairs of files")
+    ids = list(put_back)
+    listed = ", ".join(repr(i) for i in ids[:3]) + (", ..." if len(ids) > 3 else "")
+    n = len(put_back)
+    return (
+        f"{n:,} article{'' if n == 1 else 's'} of a changed file {'was' if n == 1 else 'were'} "
+        "read with another text than before and then put back as an unchanged later-dated file "
+        f"has {'it' if n == 1 else 'them'}: {', '.join(shown)} (id{'' if n == 1 else 's'} "
+        f"{listed}). The latest-dated file's copy of an article wins: if the changed file "
+        "corrects them, send the corrections in a file dated after the later one, or remove "
+        "them from it"
+    )
 
 
 def _id_clash_message(clash: Any) -> str:
@@ -2348,8 +2407,6 @@ def _write_summary(records: list[dict[str, Any]], out: Path) -> dict[str, Path]:
     else:
         written = build_report(records, out, title="media-analytics demo: sample corpus")
         return {"scored records": out / "scored.jsonl", **{k: Path(v) for k, v in written.items()}}
-    from collections import Counter
-
     themes = Counter(t["theme"] for r in records for t in r["themes"])
     lines = ["# media-analytics demo", "", f"{len(records)} articles scored.", ""]
     lines += ["| theme | articles |", "|---|---|"]

@@ -1175,3 +1175,33 @@ def test_a_csv_read_while_being_written_is_stored_once_when_complete(tmp_path: P
     assert done.returncode == 0, done.stderr
     stored = _stored(tmp_path / "m.db")
     assert len(stored) == 2 and all(n == 1 for _, n in stored.values())
+
+
+def test_a_correction_put_back_by_a_later_files_old_copy_is_warned_of(tmp_path: Path) -> None:
+    # seen by an operator: a vendor repeated yesterday's article unchanged in today's export,
+    # then re-sent yesterday's export with the article corrected; the later file's old copy
+    # won (as documented), and the run said "0 of them changed" and nothing else under -q
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    first, second, other = _article(1), _article(2), _article(3)
+    _write(exports / "2024-11-09.jsonl", [first, second])
+    _write(exports / "2024-11-10.jsonl", [other, first])  # first repeated as it was
+    done = _run("score", "exports", "--db", "m.db", "--date-order", "dmy", "-q", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    corrected = dict(first, text=str(first["text"]) + " Ralat: jumlah personel 150.")
+    _write(exports / "2024-11-09.jsonl", [corrected, second])  # the re-send
+    done = _run("score", "exports", "--db", "m.db", "--date-order", "dmy", "-q", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "1 article of a changed file was read with another text than before" in done.stderr
+    assert "1 of 2024-11-09.jsonl by 2024-11-10.jsonl (id 'a-1')" in done.stderr
+    # as it advises: the correction sent in a file dated after the later one
+    _write(exports / "2024-11-11.jsonl", [corrected])
+    done = _run("score", "exports", "--db", "m.db", "--date-order", "dmy", "-q", cwd=tmp_path)
+    assert done.returncode == 0 and "put back" not in done.stderr, done.stderr
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        (record,) = con.execute("SELECT record FROM articles WHERE id = 'a-1'").fetchone()
+    assert "Ralat" in json.loads(record)["text"]
+    # a changed file whose articles the later files have as it does is no warning
+    _write(exports / "2024-11-09.jsonl", [first, second, _article(4)])
+    done = _run("score", "exports", "--db", "m.db", "--date-order", "dmy", "-q", cwd=tmp_path)
+    assert done.returncode == 0 and "put back" not in done.stderr, done.stderr
