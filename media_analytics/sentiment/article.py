@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import numpy as np
 
 from ..preprocessing import clean_article, clean_title, tokenize
-from ..themes.rules import sentence_spans
+from ..themes.rules import abbreviation_before, sentence_spans
 from .labels import LABELS, canonical_classes
 
 if TYPE_CHECKING:
@@ -249,9 +249,22 @@ def article_sentences(body: str) -> list[tuple[int, int]]:
     >>> t = 'Api padam pukul 03.00.,"Tidak ada korban," kata petugas. Warga lega.'
     >>> [t[a:b] for a, b in article_sentences(t)]
     ['Api padam pukul 03.00.', '"Tidak ada korban," kata petugas.', 'Warga lega.']
+    >>> t = "Hadir Kapolsek Anra Nosa, S.H., M.H., yang mewakili Kapolres. Acara lancar."
+    >>> [t[a:b] for a, b in article_sentences(t)]
+    ['Hadir Kapolsek Anra Nosa, S.H., M.H., yang mewakili Kapolres.', 'Acara lancar.']
     """
     spans = sentence_spans(body)
-    cuts = [(m.start(), m.end()) for m in _JOINED.finditer(body)]
+    # a degree's period before a comma and a space ("Anra Nosa, S.H., M.H., yang ...") is no
+    # paragraph's end (a scraped join has no space: "kelas B.,Kepala Dinas")
+    cuts = [
+        (m.start(), m.end())
+        for m in _JOINED.finditer(body)
+        if not (
+            body[m.end() : m.end() + 1].isspace()
+            and body[m.start()] == "."
+            and abbreviation_before(body, m.start())
+        )
+    ]
     if not cuts:
         return spans
     out = []

@@ -8,7 +8,8 @@ view, from the project's bounded Sastrawi cache.
 The negation rule: after a negator, the next ``window`` tokens of the same clause carry the prefix
 ``NEG_`` (``tidak enak sekali`` -> ``tidak NEG_enak NEG_sekali``). A clause ends at punctuation
 and at contrastive conjunctions (``tapi``, ``namun``, ...), so ``tidak mahal, tapi enak`` leaves
-``enak`` unmarked.
+``enak`` unmarked. A negator before ``hanya``, ``cuma``, ``sekadar`` or ``saja`` opens none:
+``tidak hanya tertarik`` is "not only interested" (interested, and more), no denial.
 
 A test result reads against the sentiment sense of its word: ``positif`` and ``negatif`` before
 an illness or a drug (``positif virus Corona``, ``negatif narkoba``, ``positif mengonsumsi
@@ -57,6 +58,9 @@ NEGATORS = frozenset(
     | {"g", "blm", "jgn", "krg"}
 )
 NEGATION_PREFIX = "NEG_"
+# "not only" (tidak hanya, bukan sekadar, tak cuma, tidak saja ... tetapi juga): the negator
+# before one of these affirms what follows, and opens no scope
+_ONLY = frozenset({"hanya", "cuma", "sekadar", "sekedar", "saja", "semata", "semata-mata"})
 
 # Test results (see the module docstring): the words, what they are a result of (illnesses,
 # drugs, banned substances), the words that may come between (``positif mengonsumsi ganja``) and
@@ -134,13 +138,16 @@ def mark_negation(tokens: list[str], window: int = 3) -> list[str]:
     ['tidak', 'NEG_enak', 'NEG_sama', 'NEG_sekali', 'deh']
     >>> mark_negation(["bukan", "tidak", "suka"])
     ['bukan', 'tidak', 'NEG_suka']
+    >>> mark_negation(["tidak", "hanya", "tertarik"])
+    ['tidak', 'hanya', 'tertarik']
     """
     out = []
     left = 0
-    for tok in tokens:
+    for at, tok in enumerate(tokens):
         if tok in NEGATORS:
             out.append(tok)
-            left = window
+            only = at + 1 < len(tokens) and tokens[at + 1] in _ONLY
+            left = 0 if only else window
         elif left > 0:
             out.append(NEGATION_PREFIX + tok)
             left -= 1
@@ -303,9 +310,11 @@ def piece_views(text: str, *, stem: bool = True, negation_window: int = 3) -> Pi
             left_word = left_stem = 0
             continue
         result = at in results
+        # "tidak hanya": not only, no denial
+        only = at + 1 < len(pieces) and pieces[at + 1] in _ONLY
         if piece in NEGATORS:
             words.append(piece)
-            left_word = negation_window
+            left_word = 0 if only else negation_window
         elif left_word > 0:
             words.append(piece if result else NEGATION_PREFIX + piece)
             left_word -= 1
@@ -318,7 +327,7 @@ def piece_views(text: str, *, stem: bool = True, negation_window: int = 3) -> Pi
         token = piece if piece in NEGATORS else root
         if token in NEGATORS:
             stems.append(token)
-            left_stem = negation_window
+            left_stem = 0 if only else negation_window
         elif left_stem > 0:
             stems.append(token if result else NEGATION_PREFIX + token)
             left_stem -= 1

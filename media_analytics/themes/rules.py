@@ -173,15 +173,20 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return list(_iter_sentences(text))
 
 
+def abbreviation_before(text: str, at: int, start: int = 0) -> bool:
+    """Whether the period at ``text[at]`` closes an abbreviation (``PT.``, ``S.H.``, ``Jl.``)
+    whose word begins at or after ``start``: no sentence ends there."""
+    prev = _LAST_WORD.search(text, max(start, at - 16), at)
+    return prev is not None and prev.group(1).replace(".", "").lower() in _ABBREV
+
+
 def _iter_sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for m in _SENT_END.finditer(text):
         at = m.start()
         mark = text[at]
-        if mark == ".":
-            prev = _LAST_WORD.search(text, max(start, at - 16), at)
-            if prev and prev.group(1).replace(".", "").lower() in _ABBREV:
-                continue
+        if mark == "." and abbreviation_before(text, at, start):
+            continue
         # (trimmed in place: no copy of the sentence to test it for text)
         a, b = _trim(text, start, m.end() if mark != "\n" else at)
         if a < b:
