@@ -79,6 +79,10 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
+#: ``fit`` warns when given sentiment data with fewer texts than this of some label: a
+#: cross-validated figure on so few says little (it read 1.0 on eight sentences).
+MIN_SENTIMENT_PER_LABEL = 50
+
 #: Corpora smaller than this are checked for a topic vocabulary before any part is fitted (the
 #: check counts their terms once more: a blink on a small corpus, where the lack is likely).
 _EARLY_TOPIC_CHECK = 2_000
@@ -1222,6 +1226,25 @@ class MediaPipeline:
         }
         if tone_metrics:  # an article model learnt from tone_data: how good by its labels
             self.metrics_["tone"] = tone_metrics
+        sentiment = getattr(self, "sentiment_", None)
+        if sentiment is not None and getattr(sentiment, "cv_scores_", None) is not None:
+            # what the sentence classifier learnt from and how good it read by cross-validation
+            # (the manifest keeps it: which data a model directory's sentiment came from)
+            from collections import Counter
+
+            from .sentiment.labels import normalize_labels
+
+            given = sentiment_data is not None
+            counts = Counter(normalize_labels(list(sentiment_data["label"]))) if given else {}
+            self.metrics_["sentiment"] = {
+                "data": "given" if given else "bundled",
+                "n_texts": sum(counts.values()) if given else None,
+                "labels": dict(sorted(counts.items())) if given else None,
+                "cv_macro_f1": round(float(np.max(sentiment.cv_scores_)), 4),
+                "C": float(sentiment.C_),
+                "features": {k: list(v) if isinstance(v, tuple) else v
+                             for k, v in (sentiment.feature_params_ or {}).items()},
+            }  # fmt: skip
         self.manifest_ = None
         return self
 
@@ -1395,6 +1418,22 @@ class MediaPipeline:
             from .sentiment import default_training_data
 
             data = default_training_data()
+        else:
+            from collections import Counter
+
+            from .sentiment.labels import normalize_labels
+
+            counts = Counter(normalize_labels(list(data["label"])))
+            if min(counts.values(), default=0) < MIN_SENTIMENT_PER_LABEL:
+                logger.warning(
+                    "sentiment data: %s labelled text(s) (%s): under %d of a label, the "
+                    "cross-validated figures below are no guide to new text, and the model "
+                    "reads little beyond the words it saw (the bundled model learnt from over "
+                    "3,000 sentences)",
+                    f"{sum(counts.values()):,}",
+                    ", ".join(f"{n:,} {label}" for label, n in sorted(counts.items())),
+                    MIN_SENTIMENT_PER_LABEL,
+                )
         from .sentiment.classifier import search_settings
 
         # chosen by cross-validation on the training data only

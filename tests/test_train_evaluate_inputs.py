@@ -537,3 +537,38 @@ def test_train_reads_a_folder_of_daily_exports_as_the_daily_job_does(tmp_path: P
     read = _training_inputs([str(exports)], args, rejects)
     assert [(a.id, a.title) for a in read] == [("a-1", "Banjir (ralat)"), ("a-2", "Jalan rusak")]
     assert len(rejects.errors) == 0
+
+
+def test_training_on_a_few_sentences_warns_and_the_manifest_says_what_sentiment_learnt(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen by a researcher: eight labelled sentences trained without a word and logged a
+    # cross-validated macro-F1 of 1.0000, and the model directory did not say what its
+    # sentiment had learnt from or how well it read
+    few = tmp_path / "few.csv"
+    few.write_text(
+        "text,label\n"
+        "Pelayanan kantor ini sangat memuaskan,positif\nWarga senang jalan diperbaiki,positif\n"
+        "Petugas ramah dan cepat,positif\nAntrean panjang dan petugas kasar,negatif\n"
+        "Jalan rusak parah belum diperbaiki,negatif\nBanjir merendam rumah warga,negatif\n"
+        "Rapat digelar Senin pagi,netral\nKantor buka pukul delapan,netral\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "m"
+    argv = ["train", "--out", str(out), "--no-topics", "--no-article-tone", "--jobs", "1"]
+    with caplog.at_level(logging.WARNING):
+        assert main([*argv, "--sentiment-data", str(few)]) == 0
+    assert "8 labelled text(s) (3 negative, 2 neutral, 3 positive): under 50 of a label" in (
+        caplog.text
+    )
+    metrics = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["metrics"]
+    sentiment = metrics["sentiment"]
+    assert sentiment["data"] == "given" and sentiment["n_texts"] == 8
+    assert sentiment["labels"] == {"negative": 3, "neutral": 2, "positive": 3}
+    assert 0 <= sentiment["cv_macro_f1"] <= 1 and sentiment["C"] > 0
+    # enough of each label: no warning
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        code = main([*argv[:2], str(tmp_path / "m2"), *argv[3:],
+                     "--sentiment-data", str(few_sentences(tmp_path, per_label=50))])  # fmt: skip
+    assert code == 0 and "of a label" not in caplog.text
