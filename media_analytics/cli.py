@@ -238,6 +238,26 @@ def _training_inputs(sources: Sequence[str], args: argparse.Namespace, rejects: 
     return list(latest.values())
 
 
+def _previous_model(name: str) -> Any:
+    """The model ``train --previous`` names: a model directory, or ``default`` for the default
+    model (what a daily job without ``--model`` scored with)."""
+    from .pipeline import MediaPipeline, ModelError
+
+    if name == "default" and not Path(name).exists():
+        from .models import default_model
+
+        return default_model()
+    try:
+        return MediaPipeline.load(name)
+    except ModelError as exc:
+        hint = (
+            " (the default model, which a job without --model scores with: --previous default)"
+            if not Path(name).exists()
+            else ""
+        )
+        raise CommandError(f"--previous: {exc}{hint}") from None
+
+
 def _cmd_train(args: argparse.Namespace) -> int:
     from .corpus import Rejects, read_labelled
     from .pipeline import MediaPipeline, check_tone_settings
@@ -249,6 +269,9 @@ def _cmd_train(args: argparse.Namespace) -> int:
         raise CommandError("--base is the model whose themes --themes-only retrains: give both")
     if args.themes_only:
         _check_themes_only(args)
+    # the model --previous names, loaded before the corpus is read (a wrong path was said
+    # only after years of exports had been read)
+    previous = _previous_model(args.previous) if args.previous else None
     rejects = Rejects()
     sources = args.corpus or [str(corpora_dir() / "sample")]
     articles = _training_inputs(sources, args, rejects)
@@ -327,14 +350,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
     _check_model_out(args.out)
     if args.themes_only:
         return _train_themes_only(args, articles, taxonomy, labels, len(rejects.errors) + dropped)
-    previous = None
-    if args.previous:
-        from .pipeline import ModelError
-
-        try:
-            previous = MediaPipeline.load(args.previous)
-        except ModelError as exc:
-            raise CommandError(f"--previous: {exc}") from None
+    if previous is not None:
         for warning in _not_carried_over(previous, taxonomy, args):
             logger.warning("--previous %s: %s", args.previous, warning)
     started = time.perf_counter()
@@ -2589,9 +2605,10 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument(
         "--previous",
         metavar="MODEL_DIR",
-        help="the model this one replaces: topics that match one of its topics keep their ids "
-        "(default: topics numbered afresh by size). Only the topic ids carry over: give the "
-        "taxonomy, theme labels and tone data again (a warning names what is not, and the "
+        help="the model this one replaces (a model directory, or 'default' for the default "
+        "model, which score without --model uses): topics that match one of its topics keep "
+        "their ids (default: topics numbered afresh by size). Only the topic ids carry over: "
+        "give the taxonomy, theme labels and tone data again (a warning names what is not, and the "
         "themes whose threshold or definition differ, a threshold set on the model with "
         "set_threshold among them: write it into the taxonomy to keep it)",
     )

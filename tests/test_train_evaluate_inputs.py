@@ -6,12 +6,14 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import re
 from pathlib import Path
 
 import pytest
 
 from media_analytics.cli import main
 from media_analytics.corpus import read_labelled
+from media_analytics.pipeline import MediaPipeline
 from media_analytics.resources import corpora_dir
 from media_analytics.sentiment import OverlapError, evaluate
 from media_analytics.sentiment.tone import fit_article_tone
@@ -572,3 +574,27 @@ def test_training_on_a_few_sentences_warns_and_the_manifest_says_what_sentiment_
         code = main([*argv[:2], str(tmp_path / "m2"), *argv[3:],
                      "--sentiment-data", str(few_sentences(tmp_path, per_label=50))])  # fmt: skip
     assert code == 0 and "of a label" not in caplog.text
+
+
+def test_previous_default_is_the_default_model_and_a_wrong_one_is_said_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen by an operator: a daily job on the default model has no model directory to give
+    # --previous, and a wrong --previous was refused only after the whole corpus was read
+    missing = tmp_path / "no-such-export.csv"
+    code = main(["train", str(missing), "--previous", "model/", "--out", str(tmp_path / "m")])
+    err = capsys.readouterr().err
+    assert code == 2 and "--previous:" in err and "--previous default" in err
+    assert "no-such-export" not in err  # said before the corpus is looked at
+    from media_analytics.models import default_model
+
+    out = tmp_path / "m"
+    sentences = str(few_sentences(tmp_path, per_label=50))
+    argv = ["train", "--out", str(out), "--previous", "default", "--no-article-tone",
+            "--jobs", "1", "--sentiment-data", sentences]  # fmt: skip
+    with caplog.at_level(logging.INFO):
+        assert main(argv) == 0
+    # trained on the bundled sample, as the default was: every topic matches and keeps its id
+    kept = re.search(r"(\d+) of (\d+) topics matched the previous model's", caplog.text)
+    assert kept is not None and kept.group(1) == kept.group(2), caplog.text[-2000:]
+    assert MediaPipeline.load(out).topics_.n_topics_ == default_model().topics_.n_topics_
