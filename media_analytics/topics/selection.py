@@ -9,7 +9,8 @@ readable and distinct. Ties go to fewer topics.
 The product only ranks candidates whose coherence is positive: with a negative NPMI, a lower
 diversity would give a *higher* product, and the least diverse candidate would win (on 300
 headlines, 40 topics of 3 or 4 articles each). When no candidate is coherent (texts too short
-for words to co-occur, such as headlines), the fewest topics are chosen, with a warning.
+for words to co-occur, such as headlines), the fewest topics are chosen, with a warning (a refit
+keeps the previous model's number, when it is among the candidates).
 
 A refit (``fit(..., previous=model)``) keeps the previous model's number of topics unless
 another candidate is *clearly* better: its quality must exceed the previous count's by more than
@@ -200,18 +201,24 @@ def best_n_topics(
     ...         {"n_topics": 16, "npmi": 0.36, "diversity": 0.95, "quality": 0.342}]
     >>> best_n_topics(rows), best_n_topics(rows, previous=16)
     (12, 16)
+    >>> incoherent = [dict(r, npmi=-r["npmi"], quality=-r["quality"]) for r in rows]
+    >>> best_n_topics(incoherent), best_n_topics(incoherent, previous=16)
+    (12, 16)
     """
     coherent = [r for r in rows if r["npmi"] >= 0]
     if not coherent:
-        smallest = min(int(r["n_topics"]) for r in rows)
+        counts = [int(r["n_topics"]) for r in rows]
+        # none is better than another: a refit keeps the previous count (trend lines go on)
+        chosen = previous if previous in counts else min(counts)
         logger.warning(
             "no candidate number of topics gives coherent topics (NPMI < 0 for all of %s: the "
-            "texts may be too short for their words to co-occur, such as headlines); using the "
-            "fewest, %d; a fixed n_topics (--topics K) chooses otherwise",
-            [int(r["n_topics"]) for r in rows],
-            smallest,
+            "texts may be too short for their words to co-occur, such as headlines); using %s, "
+            "%d; a fixed n_topics (--topics K) chooses otherwise",
+            counts,
+            "the previous model's" if chosen == previous else "the fewest",
+            chosen,
         )
-        return smallest
+        return chosen
     best = max(coherent, key=lambda r: (r["quality"], -r["n_topics"]))
     kept = [r for r in coherent if int(r["n_topics"]) == previous]
     if kept and int(best["n_topics"]) != previous:
