@@ -247,6 +247,15 @@ def _pick(columns: list[str], wanted: str | None, candidates: tuple[str, ...], w
     for candidate in candidates:
         if candidate in lowered:
             return lowered[candidate]
+    labelled = [c for c in columns if normalize_label(c) is not None]
+    if labelled:
+        # a first line of data, not of names ("Pelayanan memuaskan,positive"): naming one of
+        # its cells as the column would drop that row
+        raise ValueError(
+            f"no header line: the first line reads as a labelled row ({labelled[0]!r} is a "
+            "label), not as column names; add a first line naming the columns, such as "
+            "text,label"
+        )
     # the command line puts its own flag for ``{what}_column=NAME`` (see ``read_labelled``)
     raise ValueError(
         f"cannot tell which column holds the {what}; columns are {columns} (name it: "

@@ -155,6 +155,11 @@ def test_read_labelled_unknown_layout_is_a_clear_error(tmp_path: Path) -> None:
     path.write_text("a,b\n1,2\n")
     with pytest.raises(ValueError, match="cannot tell which column holds the text"):
         read_labelled(path)
+    # seen by a researcher: a CSV without a header line was told to name a column, which
+    # would have dropped its first row; a file whose first line holds a label has no header
+    path.write_text("Pelayanan sangat memuaskan,positive\nJalan rusak parah,negatif\n")
+    with pytest.raises(ValueError, match=r"no header line: .*'positive' is a label"):
+        read_labelled(path)
 
 
 def test_read_labelled_takes_the_headline_names_the_article_readers_take(tmp_path: Path) -> None:
