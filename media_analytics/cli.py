@@ -474,6 +474,12 @@ def _train_themes_only(
     return _trained(done, len(articles), started, out, base.model_version, left_out)
 
 
+def _clip(text: str, n: int) -> str:
+    """``text`` on one line, cut to ``n`` characters with an ellipsis when longer."""
+    one = " ".join(text.split())
+    return one if len(one) <= n else one[: n - 1] + "…"
+
+
 def _learnable(flag: str, path: str, data: Any) -> Any:
     """The rows of a labelled file a model learns from, the same for ``train`` and ``evaluate
     --train``: a text carrying two different labels is refused, and a repeated row is left out
@@ -481,11 +487,16 @@ def _learnable(flag: str, path: str, data: Any) -> Any:
     repeated = data.duplicated("text", keep=False)
     if not repeated.any():
         return data
-    labels_per_text = data[repeated].groupby("text")["label"].nunique()
-    if (labels_per_text > 1).any():
+    labels_per_text = data[repeated].groupby("text", sort=False)["label"].unique()
+    conflicts = labels_per_text[labels_per_text.map(len) > 1]
+    if len(conflicts):
+        shown = "; ".join(
+            f"{_clip(str(text), 60)!r} ({', '.join(sorted(map(str, labels)))})"
+            for text, labels in conflicts.head(3).items()
+        )
         raise CommandError(
-            f"{flag} {path}: {int((labels_per_text > 1).sum())} text(s) carry two "
-            "different labels; keep one label per text"
+            f"{flag} {path}: {len(conflicts)} text(s) carry two different labels; keep one "
+            f"label per text: {shown}{'; ...' if len(conflicts) > 3 else ''}"
         )
     logger.warning(
         "%s %s: %d repeated row(s) left out (a copy would sit in both sides of the "

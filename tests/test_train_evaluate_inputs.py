@@ -115,7 +115,11 @@ def test_evaluate_train_leaves_out_repeated_rows_as_train_does(
     lines = [*rows[:60], dict(rows[0], label=other)]
     clash.write_text("".join(json.dumps(r) + "\n" for r in lines), "utf-8")
     assert main(["evaluate", "tone", str(test), "--train", str(clash)]) == 2
-    assert "1 text(s) carry two different labels" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "1 text(s) carry two different labels; keep one label per text: '" in err
+    # (the text named, its headline first, cut to one line, with its two labels)
+    both = ", ".join(sorted([str(rows[0]["label"]), other]))
+    assert f"' ({both})" in err and "\n" not in err.strip()
 
     # sentences for the sentence classifier alike
     data = default_training_data()
