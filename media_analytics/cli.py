@@ -1996,6 +1996,54 @@ def _cmd_db_rejects(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_db_export(args: argparse.Namespace) -> int:
+    """The database's records as JSON lines: the scored records of one model version (the one
+    reports cover by default), or with ``--articles`` the stored articles as they were read
+    (their text included: what ``train`` and ``score`` take), so that retraining, handing the
+    records on or moving to another database needs no export files kept."""
+    from .pipeline import _json_value
+    from .store import StoreError
+
+    _check_out(args.out)
+    if args.articles and (args.model_version or args.since or args.until):
+        raise CommandError(
+            "--articles exports every stored article: --model-version, --since and --until "
+            "choose scored records"
+        )
+    out = _Output(args.out)
+    n = 0
+    ok = False
+    try:
+        with _existing_store(args.db) as store:
+            try:
+                if args.articles:
+                    for group in store.stored_articles():
+                        for record in group:
+                            out.write(json.dumps(_json_value(record), ensure_ascii=False) + "\n")
+                            n += 1
+                    what = "stored articles"
+                else:
+                    version = args.model_version or store.current_version()
+                    if version is None:
+                        raise CommandError(f"{args.db}: no scores stored yet")
+                    frame = store.scores_frame(version, args.since, until=args.until)
+                    # the records as score --out writes them (not when or by which run)
+                    dropped = ("scored_at", "run_id", "stale")
+                    columns = [c for c in frame.columns if c not in dropped]
+                    for row in frame[columns].to_dict(orient="records"):
+                        out.write(json.dumps(_json_value(row), ensure_ascii=False) + "\n")
+                        n += 1
+                    what = f"scored records of model {version}"
+            except StoreError as exc:
+                raise _db_error(args.db, exc) from None
+        ok = True
+    finally:
+        out.finish(ok)
+    where = "standard output" if args.out == "-" else args.out
+    print(f"exported {n:,} {what} to {where}", file=sys.stderr)
+    return EXIT_OK
+
+
 #: How many of the latest runs ``db status`` lists (their ids are what ``db rejects --run``
 #: takes), and the fields of each in its ``--json``.
 _LAST_RUNS = 5
@@ -2942,7 +2990,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rejects.add_argument("--json", action="store_true", help="one JSON object a line")
     rejects.set_defaults(func=_cmd_db_rejects)
-    for task in (status, drop, delete, rejects):
+    export = tasks.add_parser(
+        "export",
+        help="write the scored records of a model version (default: the one reports cover) as "
+        "JSON lines, what score --out writes (the report command and records_to_frames read "
+        "them); with --articles the stored articles, their text included, as train and score "
+        "read them (a retrain, or a move to another database, without the export files)",
+    )
+    export.add_argument("--out", required=True, help="the JSON lines file ('-': standard output)")
+    export.add_argument(
+        "--articles", action="store_true", help="the stored articles, not the scored records"
+    )
+    export.add_argument("--model-version", help="this model version's records (see db status)")
+    export.add_argument("--since", help="only articles published on or after this day")
+    export.add_argument("--until", help="only articles published on or before this day")
+    export.set_defaults(func=_cmd_db_export)
+    for task in (status, drop, delete, rejects, export):
         task.add_argument(
             "--db", required=True, help="SQLite file or postgresql:// URL of the daily job"
         )

@@ -436,3 +436,43 @@ def test_sigterm_in_process_exits_143_and_puts_the_handler_back(
     parser.set_defaults(func=stop)
     assert cli.main([]) == 143
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+def _by_id(path: Path) -> dict[str, dict[str, object]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {r["id"]: r for r in map(json.loads, lines)}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_db_export_gives_the_scored_records_and_the_articles_back(
+    backend: str, tmp_path: Path
+) -> None:
+    # seen by an operator: nothing got the records or the articles back out of the database
+    # (to retrain without keeping every export, to hand the records on, to move databases)
+    _real_articles(tmp_path / "real.jsonl", 30)
+    db = _db(backend, tmp_path, "export")
+    done = _run_in(tmp_path, "score", "real.jsonl", "--db", db, "--out", "run.jsonl", "--jobs", "1")
+    assert done.returncode == 0, done.stderr[-2000:]
+    done = _run_in(tmp_path, "db", "export", "--db", db, "--out", "scored.jsonl")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "exported 30 scored records of model" in done.stderr
+    run = _by_id(tmp_path / "run.jsonl")
+    exported = _by_id(tmp_path / "scored.jsonl")
+    assert exported == run  # what score --out wrote, field for field
+    # the articles, text and all, as train and score read them
+    done = _run_in(tmp_path, "db", "export", "--db", db, "--out", "articles.jsonl", "--articles")
+    assert done.returncode == 0 and "exported 30 stored articles" in done.stderr
+    given = _by_id(tmp_path / "real.jsonl")
+    back = _by_id(tmp_path / "articles.jsonl")
+    assert back.keys() == given.keys()
+    assert all(back[i]["text"] == given[i]["text"] for i in given)
+    done = _run_in(tmp_path, "score", "articles.jsonl", "--out", "again.jsonl", "--jobs", "1")
+    again = _by_id(tmp_path / "again.jsonl")
+    assert done.returncode == 0 and again == run
+    # a period, and a version the database does not hold
+    some = _run_in(tmp_path, "db", "export", "--db", db, "--out", "-", "--since", "2100-01-01")
+    assert some.returncode == 0 and some.stdout == "" and "exported 0 scored" in some.stderr
+    wrong = _run_in(tmp_path, "db", "export", "--db", db, "--out", "x.jsonl",
+                    "--model-version", "0.0.0-nope")  # fmt: skip
+    assert wrong.returncode == 2 and "0.0.0-nope" in wrong.stderr
+    assert not (tmp_path / "x.jsonl").exists()
