@@ -101,6 +101,29 @@ def normalize_url(url: str) -> str:
     return f"{host}{path}?{query}" if query else f"{host}{path}"
 
 
+def url_noise(url: str) -> int:
+    """How many of the marks :func:`normalize_url` strips ``url`` carries: tracking parameters,
+    a fragment, a trailing ``/amp``, a mobile or AMP host (``m.``, ``amp.``). Of two URLs of one
+    page, the one with fewer is the page's plainer address.
+
+    >>> url_noise("https://www.detik.com/jateng/d-1/judul")
+    0
+    >>> url_noise("http://m.detik.com/jateng/d-1/judul/amp?utm_source=x&utm_medium=y#top")
+    5
+    """
+    text = url.strip()
+    if "://" not in text:
+        text = "http://" + text.lstrip("/")
+    parts = urlsplit(text)
+    host = (parts.hostname or "").rstrip(".")
+    marks = sum(
+        key.lower().startswith("utm_") or key.lower() in _TRACKING_PARAMS
+        for key, _ in parse_qsl(parts.query, keep_blank_values=True)
+    )
+    marks += bool(parts.fragment) + parts.path.rstrip("/").endswith("/amp")
+    return marks + (host.count(".") > 1 and host.startswith(("m.", "amp.")))
+
+
 def _digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:_DIGEST_CHARS]
 

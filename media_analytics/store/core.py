@@ -307,7 +307,11 @@ class Store(RunsMixin):
             given[aid] = data
             digest = content_hash(data)
             prepared[aid] = _prepared(data, digest)
-            if any(_lacks(data, name) for name in _KEPT_FIELDS) or _zoneless(data):
+            if (
+                any(_lacks(data, name) for name in _KEPT_FIELDS)
+                or _zoneless(data)
+                or _noisy_url(data)
+            ):
                 lacking[aid] = data
             else:
                 lacking.pop(aid, None)
@@ -1789,7 +1793,8 @@ def _lacks(data: Mapping[str, Any], name: str) -> bool:
 
 def _kept_from(before: Mapping[str, Any], data: Mapping[str, Any]) -> dict[str, Any]:
     """The date, source, url and body that ``data`` lacks and ``before`` has (see
-    :func:`_lacks`), and ``before``'s date when ``data``'s says less (:func:`_coarser_date`)."""
+    :func:`_lacks`), ``before``'s date when ``data``'s says less (:func:`_coarser_date`), and
+    ``before``'s url when ``data``'s is the same page's noisier address (:func:`_noisier_url`)."""
     kept = {
         name: before[name]
         for name in _KEPT_FIELDS
@@ -1797,7 +1802,36 @@ def _kept_from(before: Mapping[str, Any], data: Mapping[str, Any]) -> dict[str, 
     }
     if "published_at" not in kept and _coarser_date(data.get("published_at"), before):
         kept["published_at"] = before["published_at"]
+    if "url" not in kept and _noisier_url(data.get("url"), before.get("url")):
+        kept["url"] = before["url"]
     return kept
+
+
+def _noisy_url(data: Mapping[str, Any]) -> bool:
+    """Whether ``data``'s URL carries a mark of a noisier address (tracking parameters, a
+    mirror's host): a stored copy of the page may have the plain one (:func:`_noisier_url`)."""
+    from ..corpus.ids import url_noise
+
+    url = data.get("url")
+    return isinstance(url, str) and bool(url.strip()) and url_noise(url) > 0
+
+
+def _noisier_url(url: Any, before: Any) -> bool:
+    """Whether ``url`` is ``before``'s page under a noisier address (tracking parameters, the
+    mobile or AMP mirror: :func:`~media_analytics.corpus.ids.url_noise`): a re-send that gives
+    it keeps the stored one (it replaced the plain address, and counted as a change).
+
+    >>> plain = "https://www.detik.com/jateng/d-1/judul"
+    >>> _noisier_url(plain + "?utm_source=twitter", plain), _noisier_url(plain, plain + "#x")
+    (True, False)
+    """
+    from ..corpus.ids import normalize_url, url_noise
+
+    if not (isinstance(url, str) and isinstance(before, str) and url.strip() and before.strip()):
+        return False
+    if url == before or normalize_url(url) != normalize_url(before):
+        return False
+    return url_noise(url) > url_noise(before)
 
 
 def _zoneless(data: Mapping[str, Any]) -> bool:
@@ -1857,6 +1891,15 @@ def _say_kept(
             aid, data["published_at"], whose, kept["published_at"],
         )  # fmt: skip
         kept = {name: value for name, value in kept.items() if name != "published_at"}
+        if not kept:
+            return
+    if "url" in kept and not _lacks(data, "url"):
+        # the same page's noisier address (tracking parameters, a mobile mirror): nothing lost
+        logger.debug(
+            "article %r read again at %s: the %s url %s is kept",
+            aid, data["url"], whose, kept["url"],
+        )  # fmt: skip
+        kept = {name: value for name, value in kept.items() if name != "url"}
         if not kept:
             return
     said[0] += 1

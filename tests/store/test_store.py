@@ -1538,3 +1538,26 @@ def test_compact_gives_a_dropped_versions_space_back(store: Store, db_url: str) 
     store.compact()
     assert size() < before * 0.8
     assert len(store.scores_frame("v2")) == 300
+
+
+def test_a_resend_at_a_noisier_address_of_the_page_keeps_the_stored_url(store: Store) -> None:
+    # seen by an operator: re-sent copies under the tracking, AMP or mobile address replaced
+    # the stored URL (and counted as changed articles, scored again)
+    (article,) = make_articles(1)
+    plain = "https://www.contoh.co.id/jateng/d-7691566/polres-siagakan-personel"
+    assert store.add_articles([dict(article, url=plain)]) == (1, 0, 0)
+    for noisy in (
+        "http://www.contoh.co.id/jateng/d-7691566/polres-siagakan-personel?utm_source=twitter",
+        "https://m.contoh.co.id/jateng/d-7691566/polres-siagakan-personel",
+        "https://www.contoh.co.id/jateng/d-7691566/polres-siagakan-personel/amp",
+    ):
+        assert store.add_articles([dict(article, url=noisy)]) == (0, 1, 0)  # not changed
+    stored = {r["id"]: r for group in store.stored_articles() for r in group}
+    assert stored[article["id"]]["url"] == plain
+    # the plain address after a noisy one takes its place
+    (other,) = make_articles(2)[1:]
+    noisy = "https://m.contoh.co.id/jateng/d-7691567/banjir?fbclid=abc"
+    store.add_articles([dict(other, url=noisy)])
+    store.add_articles([dict(other, url="https://www.contoh.co.id/jateng/d-7691567/banjir")])
+    stored = {r["id"]: r for group in store.stored_articles() for r in group}
+    assert stored[other["id"]]["url"] == "https://www.contoh.co.id/jateng/d-7691567/banjir"
