@@ -2242,7 +2242,31 @@ def _run_evaluation(
     except OverlapError as exc:
         raise _overlap_refused(exc) from None
     _print_evaluation(args, result, f"{what} {args.test}", source)
+    if args.errors:
+        _write_errors(args.errors, test, result)
     return EXIT_PARTIAL if found.errors else EXIT_OK
+
+
+def _write_errors(path: str, test: Any, result: Any) -> None:
+    """The rows of a labelled test file the model got wrong, as CSV: their place among the
+    file's usable rows (1 = the first), the label given, the label predicted and the text."""
+    import pandas as pd
+
+    from .sentiment.labels import normalize_labels
+
+    gold = normalize_labels(list(test["label"]))
+    wrong = [i for i, (g, p) in enumerate(zip(gold, result.predicted, strict=True)) if g != p]
+    frame = pd.DataFrame(
+        {
+            "row": [i + 1 for i in wrong],
+            "label": [gold[i] for i in wrong],
+            "predicted": [result.predicted[i] for i in wrong],
+            "text": [test["text"].iloc[i] for i in wrong],
+        }
+    )
+    frame.to_csv(path, index=False)
+    said = f"{len(wrong):,} of {result.n:,} rows predicted wrong: written to {path}"
+    print(said, file=sys.stderr)
 
 
 def _overlap_refused(exc: Exception) -> CommandError:
@@ -2916,6 +2940,12 @@ def build_parser() -> argparse.ArgumentParser:
             "--allow-overlap",
             action="store_true",
             help="evaluate even when test rows occur in the training data",
+        )
+        kind.add_argument(
+            "--errors",
+            metavar="CSV",
+            help="write the rows predicted wrong to this CSV: row (among the file's usable "
+            "rows), label, predicted, text",
         )
         for prefix, of in (("", "the test file"), ("train-", "--train")):
             _add_column_flags(kind, prefix, of)

@@ -127,6 +127,8 @@ class Evaluation:
         Test rows found in the training data (non-zero only when allowed).
     labels : tuple of str
         The labels macro-F1 averages over: those present in the true data.
+    predicted : tuple of str
+        The label predicted for each row, in the order of the rows (what lists the errors).
     """
 
     macro_f1: float
@@ -136,6 +138,7 @@ class Evaluation:
     n: int
     overlap: int = 0
     labels: tuple[str, ...] = tuple(LABELS)
+    predicted: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (for JSON output)."""
@@ -175,6 +178,7 @@ def scores(true: Sequence[Any], predicted: Sequence[Any]) -> Evaluation:
         confusion=confusion,
         n=len(y),
         labels=tuple(present),
+        predicted=tuple(p),
     )
 
 

@@ -121,6 +121,32 @@ def test_evaluate_sentiment_command(tmp_path, capsys) -> None:
     assert "2 of 4 test rows also occur in the training data" in capsys.readouterr().err
 
 
+def test_evaluate_errors_lists_the_rows_predicted_wrong(tmp_path, capsys) -> None:
+    # seen by a researcher: the misread rows could not be listed (themes had --errors), so
+    # finding the eleven errors of thirty took scoring again and joining by hand
+    frame = pd.DataFrame({"text": TEXTS, "label": GOLD})
+    train, test = tmp_path / "train.csv", tmp_path / "test.csv"
+    frame.iloc[::2].to_csv(train, index=False)
+    frame.iloc[1::2].to_csv(test, index=False)
+    errors = tmp_path / "wrong.csv"
+    argv = ["evaluate", "sentiment", str(test), "--train", str(train), "--json"]
+    assert main([*argv, "--errors", str(errors)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    wrong = pd.read_csv(errors)
+    assert list(wrong.columns) == ["row", "label", "predicted", "text"]
+    assert len(wrong) == round(result["n"] * (1 - result["accuracy"]))
+    given = frame.iloc[1::2].reset_index(drop=True)
+    from media_analytics.sentiment import normalize_labels
+
+    for row in wrong.itertuples():
+        assert row.text == given["text"][row.row - 1]
+        assert row.label == normalize_labels([given["label"][row.row - 1]])[0] != row.predicted
+    # the confusion matrix's off-diagonal counts are the rows listed
+    confusion = pd.DataFrame(result["confusion"]).T
+    off = int(confusion.to_numpy().sum() - confusion.to_numpy().trace())
+    assert off == len(wrong)
+
+
 def test_evaluate_sentiment_full_search(tmp_path, capsys) -> None:
     frame = pd.DataFrame({"text": TEXTS, "label": GOLD})
     train, test = tmp_path / "train.csv", tmp_path / "test.csv"
