@@ -551,12 +551,14 @@ def _report_rejects(rejects: Any, kept_level: int = logging.WARNING) -> None:
     for r in rejects.warnings:
         kept.setdefault(r.reason, []).append(r)
     for reason, items in kept.items():
+        # (an empty file holds no record to keep)
+        said = "" if reason == "empty_file" else "kept with a warning, "
         if every:
             for r in items:
-                logger.log(kept_level, "kept with a warning, %s: %s", reason, r)
+                logger.log(kept_level, "%s%s: %s", said, reason, r)
             continue
         more = f" (and {len(items) - 1} more like it; -v lists them)" if len(items) > 1 else ""
-        logger.log(kept_level, "kept with a warning, %s: %s%s", reason, items[0], more)
+        logger.log(kept_level, "%s%s: %s%s", said, reason, items[0], more)
 
 
 # -- score ---------------------------------------------------------------------------------------
