@@ -2231,7 +2231,7 @@ def _run_evaluation(
         try:  # refused before any training time is spent (allowed, evaluate says it once)
             check_overlap(list(train["text"]), list(test["text"]))
         except OverlapError as exc:
-            raise _overlap_refused(exc) from None
+            raise _overlap_refused(exc, f"--train {args.train}") from None
     model, source = pick(train)
     try:
         result = evaluate(
@@ -2242,7 +2242,13 @@ def _run_evaluation(
             allow_overlap=args.allow_overlap,
         )
     except OverlapError as exc:
-        raise _overlap_refused(exc) from None
+        # (the source begins "model VERSION" when no --train was given)
+        whose = (
+            f"--train {args.train}"
+            if train is not None
+            else f"the training data of {source.split(',')[0]}"
+        )
+        raise _overlap_refused(exc, whose) from None
     _print_evaluation(args, result, f"{what} {args.test}", source)
     if args.errors:
         _write_errors(args.errors, test, result)
@@ -2271,9 +2277,13 @@ def _write_errors(path: str, test: Any, result: Any) -> None:
     print(said, file=sys.stderr)
 
 
-def _overlap_refused(exc: Exception) -> CommandError:
-    """The refusal of test rows the model learnt from, naming the flag that scores them."""
-    return CommandError(f"{exc}, or give --allow-overlap to score them anyway")
+def _overlap_refused(exc: Exception, whose: str = "") -> CommandError:
+    """The refusal of test rows the model learnt from, naming whose training data holds them
+    and the flag that scores them."""
+    message = str(exc)
+    if whose:
+        message = message.replace("occur in the training data", f"occur in {whose}", 1)
+    return CommandError(f"{message}, or give --allow-overlap to score them anyway")
 
 
 def _cmd_evaluate_sentiment(args: argparse.Namespace) -> int:

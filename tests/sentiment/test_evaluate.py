@@ -118,7 +118,15 @@ def test_evaluate_sentiment_command(tmp_path, capsys) -> None:
     both = tmp_path / "both.csv"
     frame.iloc[:4].to_csv(both, index=False)
     assert main(["evaluate", "sentiment", str(both), "--train", str(train)]) == 2
-    assert "2 of 4 test rows also occur in the training data" in capsys.readouterr().err
+    assert f"2 of 4 test rows also occur in --train {train} (compared" in capsys.readouterr().err
+    # a saved model's own training rows are named as its
+    model = tmp_path / "m"
+    argv = ["train", "--out", str(model), "--no-topics", "--no-article-tone", "--jobs", "1"]
+    assert main([*argv, "--sentiment-data", str(train)]) == 0
+    capsys.readouterr()
+    assert main(["evaluate", "sentiment", str(both), "--model", str(model)]) == 2
+    err = capsys.readouterr().err
+    assert "2 of 4 test rows also occur in the training data of model 0.1.0-" in err
 
 
 def test_evaluate_errors_lists_the_rows_predicted_wrong(tmp_path, capsys) -> None:
