@@ -2709,6 +2709,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     train.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     train.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="only warnings and errors (a retrain run from cron)",
+    )
+    train.add_argument(
         "--calibrate-themes",
         action="store_true",
         help="calibrate theme scores on the training labels",

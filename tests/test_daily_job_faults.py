@@ -1205,3 +1205,16 @@ def test_a_correction_put_back_by_a_later_files_old_copy_is_warned_of(tmp_path: 
     _write(exports / "2024-11-09.jsonl", [first, second, _article(4)])
     done = _run("score", "exports", "--db", "m.db", "--date-order", "dmy", "-q", cwd=tmp_path)
     assert done.returncode == 0 and "put back" not in done.stderr, done.stderr
+
+
+def test_train_quiet_says_nothing_on_a_clean_run(tmp_path: Path) -> None:
+    # seen by a researcher: a retrain run from cron could not be quietened (train had no -q)
+    from .conftest import few_sentences
+
+    sentences = str(few_sentences(tmp_path, per_label=50))
+    argv = ["train", "--out", "m", "--no-topics", "--no-article-tone", "--jobs", "1"]
+    done = _run(*argv, "--sentiment-data", sentences, "-q", cwd=tmp_path)
+    assert done.returncode == 0 and done.stderr == "" and done.stdout == "", done.stderr
+    assert (tmp_path / "m" / "manifest.json").exists()
+    loud = _run(*argv, "--sentiment-data", sentences, cwd=tmp_path)
+    assert loud.returncode == 0 and "INFO" in loud.stderr
