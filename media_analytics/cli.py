@@ -2207,7 +2207,18 @@ def _run_evaluation(
         except (OSError, ValueError) as exc:
             raise CommandError(_column_flags(str(exc), prefix)) from None
 
-    test = read(args.test, args.text_column, args.label_column, "")
+    if getattr(args, "articles", None):
+        # tone labels given by id, against the articles they name (as evaluate themes takes)
+        from .corpus import read_labels_by_id
+
+        try:
+            test = read_labels_by_id(
+                args.test, args.articles, label_column=args.label_column, rejects=found
+            )
+        except (OSError, ValueError) as exc:
+            raise CommandError(_column_flags(str(exc), "")) from None
+    else:
+        test = read(args.test, args.text_column, args.label_column, "")
     train = (
         read(args.train, args.train_text_column, args.train_label_column, "train-")
         if args.train
@@ -2264,9 +2275,12 @@ def _write_errors(path: str, test: Any, result: Any) -> None:
 
     gold = normalize_labels(list(test["label"]))
     wrong = [i for i, (g, p) in enumerate(zip(gold, result.predicted, strict=True)) if g != p]
+    columns = {"row": [i + 1 for i in wrong]}
+    if "id" in test.columns:  # labels given by article id
+        columns["id"] = [test["id"].iloc[i] for i in wrong]
     frame = pd.DataFrame(
         {
-            "row": [i + 1 for i in wrong],
+            **columns,
             "label": [gold[i] for i in wrong],
             "predicted": [result.predicted[i] for i in wrong],
             "text": [test["text"].iloc[i] for i in wrong],
@@ -2959,6 +2973,15 @@ def build_parser() -> argparse.ArgumentParser:
             action="store_true",
             help="evaluate even when test rows occur in the training data",
         )
+        if kind is tone:
+            kind.add_argument(
+                "--articles",
+                nargs="+",
+                metavar="ARTICLES",
+                help="the articles (files or folders, as score reads them) whose ids the test "
+                "file's id column names; the test file then holds an id and a label column, "
+                "as an analyst labels an export",
+            )
         kind.add_argument(
             "--errors",
             metavar="CSV",

@@ -9,6 +9,7 @@ import logging
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from media_analytics.cli import main
@@ -602,3 +603,45 @@ def test_previous_default_is_the_default_model_and_a_wrong_one_is_said_first(
     kept = re.search(r"(\d+) of (\d+) topics matched the previous model's", caplog.text)
     assert kept is not None and kept.group(1) == kept.group(2), caplog.text[-2000:]
     assert MediaPipeline.load(out).topics_.n_topics_ == default_model().topics_.n_topics_
+
+
+def test_evaluate_tone_takes_labels_by_id_against_the_articles(
+    tmp_path: Path, capsys: pytest.CaptureFixture, caplog: pytest.LogCaptureFixture
+) -> None:
+    # seen by a researcher: an analyst labels an export by id, as for themes, but evaluate tone
+    # wanted each text copied into the label file
+    from media_analytics.themes.training import read_sample_records
+
+    records = read_sample_records()[:30]
+    articles = tmp_path / "export.jsonl"
+    articles.write_text(
+        "".join(
+            json.dumps({k: r[k] for k in ("id", "title", "text", "published_at", "source")}) + "\n"
+            for r in records
+        ),
+        encoding="utf-8",
+    )
+    by_id = tmp_path / "labels.csv"
+    lines = [f"{r['id']},{r['gold']['sentiment']},catatan" for r in records]
+    by_id.write_text("id,label,notes\n" + "\n".join([*lines, "nope-1,positive,x"]) + "\n", "utf-8")
+    with_text = tmp_path / "with_text.jsonl"
+    with_text.write_text(
+        "".join(
+            json.dumps({"text": f"{r['title']}\n{r['text']}", "label": r["gold"]["sentiment"]})
+            + "\n"
+            for r in records
+        ),
+        encoding="utf-8",
+    )
+    errors = tmp_path / "wrong.csv"
+    argv = ["evaluate", "tone", str(by_id), "--articles", str(articles), "--json"]
+    with caplog.at_level(logging.WARNING):
+        assert main([*argv, "--errors", str(errors)]) == 1  # the unknown id left out
+    assert f"{by_id}:{len(records) + 2}: id 'nope-1' names no article" in caplog.text
+    by_id_result = json.loads(capsys.readouterr().out)
+    assert main(["evaluate", "tone", str(with_text), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == by_id_result  # the same articles, read alike
+    wrong = pd.read_csv(errors)
+    assert list(wrong.columns) == ["row", "id", "label", "predicted", "text"]
+    assert set(wrong["id"]) <= {r["id"] for r in records}
+    assert len(wrong) == round(by_id_result["n"] * (1 - by_id_result["accuracy"]))

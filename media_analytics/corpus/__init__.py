@@ -24,6 +24,7 @@ from .loaders import (
     load_detik_pilkada,
     normalize_label,
     read_labelled,
+    read_labels_by_id,
 )
 from .readers import ARTICLE_SUFFIXES, read_articles
 from .rejects import Reject, Rejects
@@ -55,6 +56,7 @@ __all__ = [
     "read_articles",
     "read_frame",
     "read_labelled",
+    "read_labels_by_id",
     "read_records",
     "write_jsonl",
     "write_parquet",

@@ -20,11 +20,21 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from .article import Article
-from .readers import STDIN, Converter, Record, Transform, _read, expand_paths, iter_records
+from .readers import (
+    STDIN,
+    Converter,
+    Record,
+    Transform,
+    _read,
+    expand_paths,
+    iter_records,
+    read_articles,
+)
 from .rejects import Rejects, _Report
 
 __all__ = [
@@ -34,6 +44,7 @@ __all__ = [
     "load_detik_pilkada",
     "normalize_label",
     "read_labelled",
+    "read_labels_by_id",
 ]
 
 LABELS = ("positive", "neutral", "negative")
@@ -205,6 +216,60 @@ def read_labelled(
         return _read_labelled(name, report, text_column, label_column, headline)
     except ValueError as exc:  # which column: the message names the file
         raise ValueError(f"{name}: {exc}") from None
+
+
+def read_labels_by_id(
+    path: PathLike,
+    articles: Any,
+    *,
+    label_column: str | None = None,
+    rejects: Rejects | None = None,
+) -> pd.DataFrame:
+    """Tone labels given by article id, with the articles' texts: ``text`` (the headline on the
+    first line, then the body, as tone is read), ``label`` and ``id``, in the label file's
+    order.
+
+    ``path`` holds an id column (found as the article readers find theirs: ``id``,
+    ``article_id``, ...) and a label column (found as :func:`read_labelled` finds it, or
+    ``label_column``); ``articles`` is what :func:`read_articles` reads (files, folders). A row
+    whose id no article carries, or without a label, is reported with its line and left out.
+    """
+    from .columns import DEFAULT_ALIASES
+
+    report = _Report(rejects)
+    name = os.fspath(path)
+    texts = {
+        a.id: f"{a.title.strip()}\n{a.text}" if a.title and a.title.strip() else a.text
+        for a in read_articles(articles, rejects=rejects)
+    }
+    out_texts: list[str] = []
+    out_labels: list[str] = []
+    out_ids: list[str] = []
+    chosen: tuple[str, str] | None = None
+    for line, record in iter_records(name, report):
+        if chosen is None:
+            columns = list(record)
+            lowered = {"_".join(str(c).lower().split()): c for c in columns}
+            ids = [lowered[a] for a in DEFAULT_ALIASES["id"] if a in lowered]
+            if not ids:
+                raise ValueError(f"{name}: no id column; the columns are {columns}")
+            try:
+                chosen = (ids[0], _pick(columns, label_column, _LABEL_COLUMNS, "label"))
+            except ValueError as exc:
+                raise ValueError(f"{name}: {exc}") from None
+        aid = str(record.get(chosen[0]) or "").strip()
+        raw_label = record.get(chosen[1])
+        label = normalize_label(raw_label)
+        if aid not in texts:
+            report(name, line, "unknown_id", f"id {aid!r} names no article of the articles given")
+        elif label is None:
+            why = "no label" if not str(raw_label or "").strip() else f"label {raw_label!r}"
+            report(name, line, "bad_label", f"{why}: not one of {', '.join(LABELS)}")
+        else:
+            out_texts.append(texts[aid])
+            out_labels.append(label)
+            out_ids.append(aid)
+    return pd.DataFrame({"text": out_texts, "label": out_labels, "id": out_ids})
 
 
 def _read_labelled(
