@@ -1937,12 +1937,17 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
     )
     listed = ", ".join(f"{k} {v:,}" for k, v in sorted(statuses.items()))
     print(f"runs: {len(runs):,}" + (f" ({listed})" if listed else ""))
+    said_counts: set[str] = set()
     for row in runs.tail(_LAST_RUNS).itertuples():
         counts = ", ".join(f"{k} {v:,}" for k, v in (row.counts or {}).items())
+        said_counts.update(row.counts or {})
         print(
             f"  run {row.run_id}: {row.status}, started {_minute(row.started_at)}"
             + (f", {counts}" if counts else "")
         )
+    legend = [f"{k}: {_RUN_COUNTS[k]}" for k in _RUN_COUNTS if k in said_counts]
+    if legend:  # what a run's counts are (its closing line splits "known" otherwise)
+        print("  (" + "; ".join(legend) + ")")
     print(
         f"records rejected: {rejects:,}; kept with a warning: {warned:,}"
         + (f"; summary rows left out: {summary_rows:,}" if summary_rows else "")
@@ -2045,6 +2050,15 @@ def _cmd_db_export(args: argparse.Namespace) -> int:
     print(f"exported {n:,} {what} to {where}", file=sys.stderr)
     return EXIT_OK
 
+
+#: What the counts ``db status`` gives each run are.
+_RUN_COUNTS = {
+    "scored": "records scored",
+    "added": "articles new to the database",
+    "known": "rows of articles held already, copies re-sent within the run among them",
+    "changed": "stored articles whose content changed",
+    "rejected": "records rejected",
+}
 
 #: How many of the latest runs ``db status`` lists (their ids are what ``db rejects --run``
 #: takes), and the fields of each in its ``--json``.

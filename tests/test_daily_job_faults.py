@@ -336,6 +336,8 @@ def test_db_status_names_the_versions_and_drop_version_removes_an_old_one(
     assert [r["run_id"] for r in status["last_runs"]] == [1, 2]
     assert status["last_runs"][0]["counts"]["added"] == 4
     assert any(line.startswith("  run 1: ok, started ") for line in lines)
+    # what the counts are (an operator could not tell "known" from the closing line's split)
+    assert any(line.startswith("  (scored: records scored; added: ") for line in lines)
     # the version in use is not dropped by mistake; an unknown one is named as such
     done = _run("db", "drop-version", "0.2.0-newer", "--db", "m.db", cwd=tmp_path)
     assert done.returncode == 2 and "Give --force to drop them anyway" in done.stderr
