@@ -1884,24 +1884,17 @@ _KEPT_SAID = 5
 def _say_kept(
     aid: str, kept: dict[str, Any], whose: str, data: Mapping[str, Any], said: list[int]
 ) -> None:
-    if "published_at" in kept and not _lacks(data, "published_at"):
-        # a date in a coarser notation (no zone, no time): no loss to warn of
-        logger.debug(
-            "article %r read again with its date as %s: the %s date %s is kept",
-            aid, data["published_at"], whose, kept["published_at"],
-        )  # fmt: skip
-        kept = {name: value for name, value in kept.items() if name != "published_at"}
-        if not kept:
-            return
-    if "url" in kept and not _lacks(data, "url"):
-        # the same page's noisier address (tracking parameters, a mobile mirror): nothing lost
-        logger.debug(
-            "article %r read again at %s: the %s url %s is kept",
-            aid, data["url"], whose, kept["url"],
-        )  # fmt: skip
-        kept = {name: value for name, value in kept.items() if name != "url"}
-        if not kept:
-            return
+    # a date in a coarser notation (no zone, no time), the same page's noisier address
+    # (tracking parameters, a mobile mirror): kept, with no loss to warn of
+    for name in ("published_at", "url"):
+        if name in kept and not _lacks(data, name):
+            logger.debug(
+                "article %r read again with its %s as %s: the %s %s %s is kept",
+                aid, _NAMES[name], data[name], whose, _NAMES[name], kept[name],
+            )  # fmt: skip
+            kept = {k: value for k, value in kept.items() if k != name}
+    if not kept:
+        return
     said[0] += 1
     if said[0] == _KEPT_SAID + 1:
         logger.warning(
