@@ -903,15 +903,15 @@ class ArticleActors:
         for hon in pm.honorifics:
             if hon not in actor.honorifics:
                 actor.honorifics.append(hon)
-        if role is not None and self._kin_before(role.start) and self._holder_inside(role):
-            # "Putra Presiden ke-3 RI BJ Habibie, Thareq Kemal Habibie": the office is the
-            # father's, named in it (its places and organisations are named all the same);
-            # without a holder named in it the office is the name's ("putra Presiden Joko
-            # Widodo, Gibran"; "putri Bupati Ogan Ilir, Ilyas Panji Alam")
-            self._add_inner(role)
-            role = None
         if role is not None:
+            # its places and organisations are named, whoever holds the office
             self._add_inner(role)
+            if self._kin_before(role.start) and self._holder_inside(role):
+                # "Putra Presiden ke-3 RI BJ Habibie, Thareq Kemal Habibie": the office is the
+                # father's, named in it; without a holder named in it the office is the name's
+                # ("putra Presiden Joko Widodo, Gibran"; "putri Bupati Ogan Ilir, Ilyas Panji")
+                role = None
+        if role is not None:
             text = " ".join(role.text.split())
             if self._candidate_before(role.start) and not text.lower().startswith("calon"):
                 # "calon Gubernur-Wakil Gubernur Jawa Tengah Ahmad Luthfi-Taj Yasin": the first
