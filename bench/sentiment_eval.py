@@ -39,7 +39,7 @@ Parts:
    independent reading of stage 6 (``tone_labels_stage6_second.csv``) gives the agreement of
    two annotators on the same articles.
 
-``python bench/sentiment_eval.py --list-tone-stage2`` (or ``-3`` to ``-11``) prints that
+``python bench/sentiment_eval.py --list-tone-stage2`` (or ``-3`` to ``-12``) prints that
 stage's choice (``set,dataset,id,stratum``) and exits. ``--only speed`` measures the CPU time
 per article of tone and actor sentiment (``score_articles`` on 2,000 CLICK-ID articles in chunks
 of 200, with the actors and quotes the pipeline finds, as the pipeline calls it). ``--only
@@ -475,12 +475,27 @@ TONE11_QUOTAS: dict[str, dict[str, int]] = {
     "detik2025": {"Ekonomi & Keuangan": 15},
 }
 
+#: Stage 12: a tenth held-out set, chosen and labelled on 2026-12-08 before the change it was
+#: drawn to test. The earlier stages left 2 detik2025 articles, so CLICK-ID gives all 210
+#: (stage 11's CLICK-ID proportions).
+SEED_TONE12 = 20261217
+TONE12_QUOTAS: dict[str, dict[str, int]] = {
+    "clickid": {
+        "politics": 54,
+        "other": 44,
+        "celebrity": 31,
+        "sport": 30,
+        "economy": 26,
+        "regional": 25,
+    },
+}
+
 #: The stages drawn by :func:`select_later_tone_stage`.
-LATER_TONE_STAGES = (4, 5, 6, 7, 8, 9, 10, 11)
+LATER_TONE_STAGES = (4, 5, 6, 7, 8, 9, 10, 11, 12)
 
 
 def select_later_tone_stage(corpora: Path, k: int) -> list[tuple[str, str, str]]:
-    """Tone stage ``k`` (4 to 11): drawn like stage 3 with ``TONE{k}_QUOTAS`` and ``SEED_TONE{k}``
+    """Tone stage ``k`` (4 to 12): drawn like stage 3 with ``TONE{k}_QUOTAS`` and ``SEED_TONE{k}``
     from articles that no theme stage and no earlier tone stage chose."""
     if k not in LATER_TONE_STAGES:
         raise ValueError(f"no tone stage {k}; later stages are {LATER_TONE_STAGES}")
