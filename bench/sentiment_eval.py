@@ -27,15 +27,15 @@ Parts:
    them), each on its own and both together;
    stage 3 (the 150 rows after them, chosen by ``select_tone_stage3`` and labelled before the
    work on issue #6 began, then scored once after it) as the first held-out test; then stages 4
-   and 5 (150 rows each) and 6 to 11 (210 each), each drawn by
+   and 5 (150 rows each) and 6 to 12 (210 each), each drawn by
    ``select_later_tone_stage(corpora, k)`` from articles no earlier stage chose and labelled
    blind by new annotators before the model change that followed, then scored (stages 8 to 10
    also after later changes, for aggregates only). The blend's weight and its lean-rule bands
-   are chosen on stages 1-7 (the bench prints the grids); stage 11 is the newest held-out
+   are chosen on stages 1-7 (the bench prints the grids); stage 12 is the newest held-out
    draw. The blend with pooled
    word vectors in the article model (tried on 2026-12-04 and not kept) is scored beside the
    default. An article
-   model trained on stages 1-8 (what ``train --tone-data`` does) is scored on stages 9-11. A second,
+   model trained on stages 1-8 (what ``train --tone-data`` does) is scored on stages 9-12. A second,
    independent reading of stage 6 (``tone_labels_stage6_second.csv``) gives the agreement of
    two annotators on the same articles.
 
@@ -503,12 +503,12 @@ def select_later_tone_stage(corpora: Path, k: int) -> list[tuple[str, str, str]]
 
 
 #: Where each stage of ``tone_labels.csv`` ends: rows up to the first value are stage 1, up to
-#: the second stage 2, and so on; the rows after the last are the last stage (11).
-TONE_STAGE_ENDS = (342, 462, 612, 762, 912, 1122, 1332, 1542, 1752, 1962)
+#: the second stage 2, and so on; the rows after the last are the last stage (12).
+TONE_STAGE_ENDS = (342, 462, 612, 762, 912, 1122, 1332, 1542, 1752, 1962, 2172)
 
 
 def tone_articles(corpora: Path) -> pd.DataFrame:
-    """The labelled articles with title, body and ``stage`` (1 to 11)."""
+    """The labelled articles with title, body and ``stage`` (1 to 12)."""
     labels = pd.read_csv(ROOT / "bench" / "data" / "tone_labels.csv", dtype=str)
     row = np.arange(len(labels))
     labels["stage"] = np.searchsorted(TONE_STAGE_ENDS, row, side="right") + 1
@@ -573,6 +573,7 @@ def tone(corpora: Path) -> str:
     held = stage == 9  # stage 8 was scored twice and its errors read; stage 9 was held out
     fresh = stage == 10  # stage 9 was scored twice (aggregates only); stage 10 is held out
     newest = stage == 11  # stages 9 and 10 were scored several times (aggregates only)
+    twelfth = stage == 12  # drawn and labelled blind on 2026-12-08
 
     def blended(
         weight: float,
@@ -628,6 +629,8 @@ def tone(corpora: Path) -> str:
         ("stages 9-10", held | fresh),
         ("stage 11 (held out)", newest),
         ("stages 9-11", held | fresh | newest),
+        ("stage 12 (held out)", twelfth),
+        ("stages 9-12", held | fresh | newest | twelfth),
     ]
     bands = "/".join(f"{b:g}" for b in BUNDLED_TONE_BANDS)
     default_name = f"default model (blend, weight {BUNDLED_SENTENCE_WEIGHT:g}, bands {bands})"
@@ -647,11 +650,11 @@ def tone(corpora: Path) -> str:
         for set_name, subset in sets:
             lines.append(_f1_row(f"{name}: {set_name}", y, preds[col], subset) or "")
         if col in ("default", "vectors", "sentences"):
-            for k, subset in ((9, held), (10, fresh), (11, newest)):
+            for k, subset in ((9, held), (10, fresh), (11, newest), (12, twelfth)):
                 for ds, part in (("clickid", click), ("detik2025", ~click)):
                     row = _f1_row(f"  stage {k}, {ds} only", y, preds[col], subset & part)
                     lines.append(row or "")
-    for k, subset in ((9, held), (10, fresh), (11, newest)):
+    for k, subset in ((9, held), (10, fresh), (11, newest), (12, twelfth)):
         row = _f1_row(
             f"article tone model trained on stages 1-8 (`train --tone-data`): stage {k}",
             y,
@@ -696,6 +699,7 @@ def tone(corpora: Path) -> str:
         ("stage 9", held),
         ("stage 10", fresh),
         ("stage 11", newest),
+        ("stage 12", twelfth),
     ):
         if not subset.any():
             continue
