@@ -77,7 +77,7 @@ def test_stages_two_and_three_are_the_bench_choices() -> None:
     assert per_stratum == expected
 
 
-@pytest.mark.parametrize("k", [4, 5, 6, 7, 8, 9, 10, 11])
+@pytest.mark.parametrize("k", [4, 5, 6, 7, 8, 9, 10, 11, 12])
 def test_later_stages_are_new_and_of_the_planned_size(k: int) -> None:
     stages = _stages()
     stage = stages[k - 1]
@@ -98,7 +98,7 @@ def test_later_stages_are_new_and_of_the_planned_size(k: int) -> None:
 
 @pytest.mark.shared_data
 @pytest.mark.slow
-@pytest.mark.parametrize("k", [4, 5, 6, 7, 8, 9, 10, 11])
+@pytest.mark.parametrize("k", [4, 5, 6, 7, 8, 9, 10, 11, 12])
 def test_later_stages_are_the_bench_choice(k: int) -> None:
     bench = _bench()
     chosen = bench.select_later_tone_stage(shared_file("corpora"), k)
