@@ -467,8 +467,28 @@ def _outside_laws(text: str, spans: Sequence[Span]) -> list[Span]:
     >>> text = "Revisi Undang-Undang tentang Komisi Pemberantasan Korupsi (KPK) disahkan."
     >>> _outside_laws(text, [(29, 57), (59, 62)])
     []
+
+    The short form in brackets right after a law's subject is that subject too ("UU Komisi
+    Pemberantasan Korupsi (KPK)"):
+
+    >>> text = "Mulai dari UU Komisi Pemberantasan Korupsi (KPK) hingga RKUHP ditolak."
+    >>> _outside_laws(text, [(14, 42), (44, 47)])
+    []
     """
-    return [(a, b) for a, b in spans if not _LAW_BEFORE.search(text, max(0, a - 90), a)]
+    out: list[Span] = []
+    law = None  # the end of the last mention named as a law's subject
+    for a, b in sorted(spans):
+        if _LAW_BEFORE.search(text, max(0, a - 90), a) or (
+            law is not None and _BRACKET_GAP.fullmatch(text, law, a)
+        ):
+            law = b
+        else:
+            out.append((a, b))
+    return out
+
+
+# Between a name and its short form in brackets: "Komisi Pemberantasan Korupsi (KPK)"
+_BRACKET_GAP = re.compile(r"\s*\(\s*")
 
 
 # What is done to a body that would weaken, silence or destroy it, named just before it ("upaya
