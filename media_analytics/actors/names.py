@@ -186,6 +186,64 @@ def role_key(role: str) -> tuple[str, ...]:
 
 _ASIDE = re.compile(r"\([^)]*\)")
 
+# Words of an office that say what kind of post it is, not whose: with the lexicon's role words
+# and ranks they are left out when two offices are compared by the body they belong to.
+_POST_WORDS = frozenset(
+    {"juru", "bicara", "umum", "utama", "harian", "khusus", "staf", "bidang", "eksekutif"}
+    | {"senior", "aktif", "non"}
+)
+
+
+@lru_cache(maxsize=4096)
+def office_body(role: str) -> tuple[str, ...]:
+    """The words of an office that name what it belongs to: a body, party, ministry or region
+    (:func:`role_key` less the words of the post itself).
+
+    >>> office_body("Wakil Ketua KPK"), office_body("Anggota Fraksi Partai Gerindra")
+    (('kpk',), ('fraksi', 'partai', 'gerindra'))
+    >>> office_body("Kapolda Jawa Timur"), office_body("Presiden")
+    (('@35',), ())
+    """
+    from .lexicon import get_lexicon
+
+    lex = get_lexicon()
+    return tuple(w for w in role_key(role) if w not in _POST_WORDS and not lex.is_role_word(w))
+
+
+def offices_apart(role: str, others: Collection[str]) -> bool:
+    """Whether ``role`` belongs to another body than every office of ``others``: both say whose
+    they are, no word of that is shared, and neither is the other's initials (``KPK``,
+    ``Komisi Pemberantasan Korupsi``). A post alone (``Presiden``, ``Ketua``) is apart from
+    nothing.
+
+    >>> offices_apart("Wakil Ketua DPD Gerindra DKI Jakarta", ["Wakil Ketua KPK"])
+    True
+    >>> offices_apart("Komisioner KPK", ["Wakil Ketua KPK"])
+    False
+    >>> offices_apart("Wakil Ketua Komisi Pemberantasan Korupsi", ["Wakil Ketua KPK"])
+    False
+    >>> offices_apart("Ketua", ["Wakil Ketua KPK"]), offices_apart("Wakil Ketua KPK", [])
+    (False, False)
+    """
+    body = office_body(role)
+    if not body:
+        return False
+    compared = False
+    for other in others:
+        theirs = office_body(other)
+        if not theirs:
+            continue
+        compared = True
+        if set(body) & set(theirs) or _initials_in(body, theirs) or _initials_in(theirs, body):
+            return False
+    return compared
+
+
+def _initials_in(words: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """Whether a word of ``short`` is the initials of a run of ``words``."""
+    marks = "".join(w[0] for w in words)
+    return any(len(s) > 1 and s.isalpha() and s in marks for s in short)
+
 
 @lru_cache(maxsize=1 << 16)
 def name_words(name: str) -> tuple[str, ...]:
@@ -514,8 +572,13 @@ def _named(
     fixed: Mapping[tuple[str, ...], str],
     one_word_apart: bool = False,
     not_names: Container[tuple[str, ...]] = (),
+    shortest: bool = False,
 ) -> dict[str, str]:
     """``written form -> name`` of every form whose group is named otherwise.
+
+    A group is named by its most used form, or with ``shortest`` by the most used of its
+    forms, and of their spellings, of fewest words (an organisation's short form: ``KPK``,
+    ``Polda Jatim``), so that its name does not change with the period read.
 
     With ``one_word_apart``, the spellings of a one-word key that joined nothing else stay
     apart unless they differ only in case and punctuation (``Rony`` and ``Ronny``: two people
@@ -543,10 +606,18 @@ def _named(
                 continue
             else:
                 named = [k for k in group if k not in not_names] or group
-                best = max(named, key=lambda k: (freq[k], len(k), k))
+                if shortest:
+                    best = max(named, key=lambda k: (-len(k), freq[k], k))
+                else:
+                    best = max(named, key=lambda k: (freq[k], len(k), k))
                 mine = forms[best] if len(parts) == 1 else part
-                # the most used spelling of that form (the first in order on a tie)
-                name = min(mine.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+                # the most used spelling of that form (the first in order on a tie); with
+                # ``shortest``, of its spellings of fewest words (``Polda Kaltim``, not
+                # ``Kepolisian Daerah Kalimantan Timur``)
+                if shortest:
+                    name = min(mine.items(), key=lambda kv: (len(kv[0].split()), -kv[1], kv[0]))[0]
+                else:
+                    name = min(mine.items(), key=lambda kv: (-kv[1], kv[0]))[0]
             for form in part:
                 if form != name:
                     out[form] = name
@@ -722,11 +793,13 @@ def org_groups(
     most joined one, or words of it in order with words between or misspelt: ``Komisi
     Pemberantasan Tindak Pidana Korupsi``, ``Komisi Pemberatasan Korupsi``; a short form of two
     bodies, ``BPN`` of ``Badan Pertanahan Nasional`` and of ``Badan Pemenangan Nasional``,
-    joins neither). Each group counts under its most used form.
+    joins neither). Each group counts under its short form, the most used of its forms of
+    fewest words, not under its most used form, which changes with the period read (a month
+    where the full name was written more often would chart the body under another name).
 
     >>> org_groups({"KPK": 7, "Komisi Pemberantasan Korupsi": 9, "Partai Golkar": 3,
     ...             "Golkar": 2}, {("KPK", "Komisi Pemberantasan Korupsi"): 5})
-    {'Golkar': 'Partai Golkar', 'KPK': 'Komisi Pemberantasan Korupsi'}
+    {'Komisi Pemberantasan Korupsi': 'KPK', 'Partai Golkar': 'Golkar'}
     """
     fixed = _fixed(table, org_words)
     freq, forms = _counted(counts, org_words)
@@ -772,7 +845,7 @@ def org_groups(
             top, n = min(shorter[f].items(), key=lambda kv: (-kv[1], kv[0]))
             if top == a and n >= link_share * sum(shorter[f].values()) and _abbreviates_words(a, f):
                 groups.join(a if a in freq else main, f)
-    return _named(groups, keys, freq, forms, fixed)
+    return _named(groups, keys, freq, forms, fixed, shortest=True)
 
 
 def _acronym_led_folded(

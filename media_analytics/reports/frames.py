@@ -20,7 +20,7 @@ import difflib
 import json
 import logging
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -471,6 +471,20 @@ def _initials_only(name: object) -> bool:
     return bool(words) and all(len(w) == 1 and w.isalpha() for w in words)
 
 
+def _sentences_read(actor: Mapping[str, Any]) -> int:
+    """How many sentences the tone toward an actor was read from; 0 when its record does not
+    say (a label alone: records of earlier releases, or written by hand).
+
+    >>> _sentences_read({"sentiment": {"label": "negative", "sentences": [[0, 40], [41, 90]]}})
+    2
+    >>> _sentences_read({"sentiment": "neutral"})
+    0
+    """
+    value = actor.get("sentiment")
+    sentences = value.get("sentences") if isinstance(value, Mapping) else None
+    return len(sentences) if isinstance(sentences, list) else 0
+
+
 def _renamed(values: pd.Series, names: Mapping[str, str]) -> pd.Series:
     """``values`` with each one that ``names`` has replaced, the others kept (in one pass:
     ``Series.replace`` with a dict goes key by key)."""
@@ -531,8 +545,10 @@ def _group_names(
             ranks.setdefault(name, set()).add(" ".join(held))
     groups = person_groups(counts, of["person"], table=table, roles=roles, ranks=ranks)
     if groups:
+        written, said_as = actors.loc[person, "name"].copy(), quotes["speaker"].copy()
         actors.loc[person, "name"] = _renamed(actors.loc[person, "name"], groups)
         quotes["speaker"] = _renamed(quotes["speaker"], groups)
+        _apart_by_office(actors, quotes, written, said_as)
     if titles:
         # (the analyst's own names are never overruled)
         pinned = {name_words(n) for pair in (table or {}).items() for n in pair}
@@ -542,6 +558,40 @@ def _group_names(
     groups = org_groups(counts, of["organization"], table=table)
     if groups:
         actors.loc[org, "name"] = _renamed(actors.loc[org, "name"], groups)
+        # a body quoted ("kata KPK") is counted under the same name as the body named
+        people = set(actors.loc[person, "name"])
+        quotes["speaker"] = _renamed(
+            quotes["speaker"], {k: v for k, v in groups.items() if k not in people}
+        )
+
+
+def _apart_by_office(
+    actors: pd.DataFrame, quotes: pd.DataFrame, written: pd.Series, said_as: pd.Series
+) -> None:
+    """Undo, story by story, a grouping that a story's own office for the form contradicts (in
+    place): a ``Syarif`` a story calls a Gerindra legislator is not the KPK's Laode M Syarif,
+    though the word joined him elsewhere. ``written`` holds the person rows' names and
+    ``said_as`` the quotes' speakers as they were before the grouping."""
+    from ..actors.names import offices_apart
+
+    rows = actors.loc[written.index]
+    moved = rows.index[(rows["name"] != written) & rows["role"].notna()]
+    if not len(moved):
+        return
+    # each name's offices, by the form that was given each
+    held: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for name, form, role in zip(rows["name"], written, rows["role"], strict=True):
+        if isinstance(role, str) and role:
+            held[name][form].add(role)
+    for i in moved:
+        name, form, role = str(rows.at[i, "name"]), str(written.at[i]), str(rows.at[i, "role"])
+        others = [r for f, roles in held[name].items() if f != form for r in roles]
+        if not offices_apart(role, others):
+            continue
+        actors.at[i, "name"] = form
+        story = rows.at[i, "id"]
+        back = (quotes["id"] == story) & (quotes["speaker"] == name) & (said_as == form)
+        quotes.loc[back, "speaker"] = form
 
 
 def _named_by_headline(
@@ -932,6 +982,7 @@ def records_to_frames(
                     "regency": _clean_str(region.get("regency")),
                     "sentiment": _actor_tone(actor),
                     "written": _clean_str(actor.get("name")) or name,
+                    "read": _sentences_read(actor) if _actor_tone(actor) else -1,
                 }
             )
         for quote in _nested(rec.get("quotes"), [], unread, "quotes") or []:
@@ -963,7 +1014,7 @@ def records_to_frames(
         actor_rows,
         [
             "id", "date", "name", "title", "role", "type", "province", "regency", "sentiment",
-            "written",
+            "written", "read",
         ],
     )  # fmt: skip
     actors = actors[actors["name"].notna()].copy()
@@ -983,10 +1034,11 @@ def records_to_frames(
         ["id", "name", "written"]
     )
     joined = _joined_names(alias_links, names)
-    # one row per story and name: the first form the story gave a tone of its own, if any did
-    # ("KPK" read negative beside "Komisi Pemberantasan Korupsi" with no sentence of its own)
-    toned = actors["sentiment"].notna().sort_values(ascending=False, kind="stable")
-    actors = _placed_as_any(actors).loc[toned.index].drop_duplicates(["id", "name"]).sort_index()
+    # one row per story and name: of the forms the story gave a tone of their own, the one
+    # read in the most sentences, the first on a tie ("KPK" read negative in ten sentences
+    # beside "Komisi Pemberantasan Korupsi" named once, or with no sentence of its own)
+    read = actors.pop("read").sort_values(ascending=False, kind="stable")
+    actors = _placed_as_any(actors).loc[read.index].drop_duplicates(["id", "name"]).sort_index()
     # the stories' provinces and regencies from these rows, as every table per region counts
     places = story_places(actors)
     for column in ("province", "regency"):

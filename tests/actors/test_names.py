@@ -327,11 +327,12 @@ def test_an_organisations_short_form_and_wordings_join_where_the_articles_join_t
         # a body inside it, joined by a slip of the extractor: not the body itself
         ("KPK", "Dewan Pengawas Komisi Pemberantasan Korupsi"): 5,
     }
+    # (each group under its short form, not its most used one)
     assert org_groups(counts, links) == {
         "DPR RI": "DPR",
-        "Golkar": "Partai Golkar",
-        "KPK": "Komisi Pemberantasan Korupsi",
-        "Komisi Pemberantasan Tindak Pidana Korupsi": "Komisi Pemberantasan Korupsi",
+        "Komisi Pemberantasan Korupsi": "KPK",
+        "Partai Golkar": "Golkar",
+        "Komisi Pemberantasan Tindak Pidana Korupsi": "KPK",
     }
     # too few articles join them to a name the short form cannot stand for, or they join
     # the short form to two bodies alike
@@ -399,9 +400,10 @@ def test_an_organisations_region_is_compared_however_it_is_written():
         "Pemkab Bogor": 2,
         "Pemerintah Kabupaten Bogor": 1,
     }
+    # (each under its spelling of fewest words)
     assert org_groups(counts) == {
-        "DPRD DKI": "DPRD DKI Jakarta",
-        "DPRD Provinsi DKI Jakarta": "DPRD DKI Jakarta",
+        "DPRD DKI Jakarta": "DPRD DKI",
+        "DPRD Provinsi DKI Jakarta": "DPRD DKI",
         "Pemerintah Kabupaten Bogor": "Pemkab Bogor",
         "Pemerintah Provinsi Jawa Barat": "Pemprov Jabar",
     }
@@ -434,11 +436,11 @@ def test_a_full_name_few_articles_join_to_its_short_form_is_that_body():
         ("BPN", "Badan Pemenangan Nasional"): 2,
     }
     assert org_groups(counts, links) == {
-        "KPK": "Komisi Pemberantasan Korupsi",
         "Kepolisian Daerah Metro Jaya": "Polda Metro Jaya",
         "Kepolisian Republik Indonesia": "Polri",
-        "Komisi Pemberantasan Korupsi Republik Indonesia": "Komisi Pemberantasan Korupsi",
-        "Komisi Pemberantsan Korupsi": "Komisi Pemberantasan Korupsi",
+        "Komisi Pemberantasan Korupsi": "KPK",
+        "Komisi Pemberantasan Korupsi Republik Indonesia": "KPK",
+        "Komisi Pemberantsan Korupsi": "KPK",
     }
     # with the analyst's table, which comes first
     pinned = org_groups({**counts, "Korps Bhayangkara": 2}, links,
@@ -469,6 +471,6 @@ def test_a_police_unit_and_a_prosecutors_office_written_out_are_their_short_form
         "Kepolisian Resor Kota Besar Medan": "Polrestabes Medan",
         "Kepolisian Sektor Tanah Abang": "Polsek Tanah Abang",
         "Kejaksaan Tinggi DKI Jakarta": "Kejati DKI",
-        "Kejari Jaksel": "Kejaksaan Negeri Jakarta Selatan",
+        "Kejaksaan Negeri Jakarta Selatan": "Kejari Jaksel",
         "Kepolisian Resort Simeulue": "Kepolisian Resor Simeulue",
     }

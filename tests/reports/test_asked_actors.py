@@ -242,7 +242,7 @@ def test_a_short_form_asked_for_finds_the_full_names_its_stories_join_to_it(
     assert top.loc["Polri", "also_written"] == "Kepolisian Republik Indonesia (4)"
     # (the unit under the name the package knows it by, actors/data/org_aliases.csv)
     assert top.loc["Bareskrim Polri", "articles"] == 1
-    assert top.loc["Komisi Pemberantasan Korupsi", "articles"] == 9
+    assert top.loc["KPK", "articles"] == 9
     tone = sentiment_mix(data, "actor", names=["Polri", "KPK"]).set_index("actor")
     assert tone.loc["Polri", ["n", "negative"]].tolist() == [10, 10]
     # and in the report the command writes

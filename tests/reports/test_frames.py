@@ -422,7 +422,8 @@ def test_nicknames_the_articles_join_to_a_full_name_and_the_analysts_own_names()
     data = records_to_frames(records)
     named = data.actors.groupby("name")["id"].apply(sorted).to_dict()
     assert named["Joko Widodo"] == ["r0", "r1", "r2", "r3", "r4", "r5"]
-    assert named["Komisi Pemberantasan Korupsi"] == ["r0", "r1", "r2", "r3", "r4", "r5"]
+    # (a body counts under its short form, whichever form the period wrote more)
+    assert named["KPK"] == ["r0", "r1", "r2", "r3", "r4", "r5"]
     # fewer articles that join them: the lone nickname stays as written
     assert "Jokowi" in set(records_to_frames(records[3:]).actors["name"])
     own = records_to_frames(records[3:], aliases={"jokowi": "Presiden Jokowi", "KORPS "
@@ -437,8 +438,8 @@ def test_nicknames_the_articles_join_to_a_full_name_and_the_analysts_own_names()
         7, [{"name": n, "type": "organization"} for n in ("Komisi Pemberantasan Korupsi", "KPK")]
     )
     table = top_actors(records_to_frames([*records, both_apart]), 5).set_index("actor")
-    assert table.loc["Komisi Pemberantasan Korupsi", "also_written"] == "KPK (2)"
-    assert table.loc["Komisi Pemberantasan Korupsi", "articles"] == 7
+    assert table.loc["KPK", "also_written"] == "Komisi Pemberantasan Korupsi (6)"
+    assert table.loc["KPK", "articles"] == 7
     # a malformed nickname list is no nickname
     odd = [{**records[0], "actors": [{**both, "aliases": float("nan")}]}, *records[1:]]
     assert "Joko Widodo" in set(records_to_frames(odd).actors["name"])
@@ -449,7 +450,7 @@ def test_nicknames_the_articles_join_to_a_full_name_and_the_analysts_own_names()
         "Polri": ["r6"],
         "Presiden Jokowi": ["r5"],
         "Joko Widodo": ["r3", "r4"],
-        "Komisi Pemberantasan Korupsi": ["r3", "r4", "r5"],
+        "KPK": ["r3", "r4", "r5"],
     }
 
 
@@ -517,7 +518,9 @@ def test_a_period_groups_names_on_its_own_stories():
             "actors": [{"name": "KPK", "type": "organization"}],
         }
     )
-    assert set(records_to_frames(records).actors["name"]) == {"Komisi Pemberantasan Korupsi"}
+    assert set(records_to_frames(records).actors["name"]) == {"KPK"}
+    # (under its short form in a month that wrote the full name more often)
+    assert set(records_to_frames([*records[:3], records[-1]]).actors["name"]) == {"KPK"}
     october = records_to_frames(records, since="2025-10-01", until="2025-10-31")
     alone = records_to_frames(records[-1:], since="2025-10-01", until="2025-10-31")
     assert october.actors["name"].tolist() == alone.actors["name"].tolist() == ["KPK"]
@@ -614,3 +617,91 @@ def test_the_quotes_frame_says_which_quotes_are_direct() -> None:
               "themes": [], "actors": [], "quotes": said}  # fmt: skip
     quotes = records_to_frames([record]).quotes
     assert quotes["direct"].tolist() == [True, False, None]
+
+
+def _story(i: str, actors: list[dict], quotes: list[dict] | None = None) -> dict:
+    return {"id": i, "published_at": "2019-09-18", "actors": actors, "quotes": quotes or []}
+
+
+def test_a_body_quoted_counts_under_the_name_the_body_named_counts_under():
+    # seen by a PR office: "KPK" (21 quotes) and "Komisi Pemberantasan Korupsi" (19) were two
+    # rows of the most quoted speakers, though the actors' table grouped them
+    full = {"name": "Komisi Pemberantasan Korupsi", "type": "organization", "aliases": ["KPK"]}
+    records = [
+        _story(f"f{i}", [full], [{"speaker": "Komisi Pemberantasan Korupsi", "text": f"a{i}"}])
+        for i in range(3)
+    ]
+    records += [
+        _story(
+            f"k{i}", [{"name": "KPK", "type": "organization"}], [{"speaker": "KPK", "text": "b"}]
+        )
+        for i in range(2)
+    ]
+    data = records_to_frames(records)
+    assert set(data.quotes["speaker"]) == set(data.actors["name"]) == {"KPK"}
+    speakers = top_speakers(data, 5).set_index("speaker")
+    assert speakers.loc["KPK", ["quotes", "articles"]].tolist() == [5, 5]
+    assert len(speakers) == 1
+
+
+def test_a_one_word_name_a_story_gives_another_bodys_office_stays_apart_there():
+    # seen by a PR office: a Gerindra legislator "Syarif" counted, quotes and all, under the
+    # KPK's deputy chair Laode M Syarif, though the story gave him his party office
+    laode = {"name": "Laode M Syarif", "type": "person", "role": "Wakil Ketua KPK"}
+    records = [
+        _story(f"l{i}", [laode], [{"speaker": "Laode M Syarif", "text": "kpk"}]) for i in range(4)
+    ]
+    # the word alone in KPK stories, with no office or the same one: still him
+    records.append(_story("k1", [{"name": "Syarif", "type": "person"}]))
+    records.append(_story("k2", [{"name": "Syarif", "type": "person", "role": "Komisioner KPK"}]))
+    records.append(
+        _story(
+            "g1",
+            [{"name": "Syarif", "type": "person", "role": "Wakil Ketua DPD Gerindra DKI Jakarta"}],
+            [{"speaker": "Syarif", "text": "Kami punya etika politik"}],
+        )
+    )
+    data = records_to_frames(records)
+    named = dict(zip(data.actors["id"], data.actors["name"], strict=True))
+    assert named["k1"] == named["k2"] == "Laode M Syarif"
+    assert named["g1"] == "Syarif"
+    said = dict(zip(data.quotes["id"], data.quotes["speaker"], strict=True))
+    assert said["g1"] == "Syarif" and said["l0"] == "Laode M Syarif"
+    top = top_speakers(data, 5).set_index("speaker")
+    assert "etika" not in top.loc["Laode M Syarif", "latest_quote"]
+
+
+def test_a_story_naming_a_body_twice_takes_the_tone_read_in_more_sentences():
+    # seen by a PR office: "KPK" read negative in ten sentences beside "Komisi Pemberantasan
+    # Korupsi" read neutral in one; the story counted the neutral one, the first in order
+    def org(name: str, label: str, n: int) -> dict:
+        sentences = [[10 * k, 10 * k + 9] for k in range(n)]
+        tone = {"label": label, "score": 0.9, "sentences": sentences}
+        return {"name": name, "type": "organization", "sentiment": tone}
+
+    records = [
+        _story(
+            "s1", [org("Komisi Pemberantasan Korupsi", "neutral", 1), org("KPK", "negative", 10)]
+        ),
+        _story(
+            "s2", [org("Komisi Pemberantasan Korupsi", "positive", 3), org("KPK", "neutral", 2)]
+        ),
+        _story(
+            "s3",
+            [
+                {"name": "Komisi Pemberantasan Korupsi", "type": "organization"},
+                org("KPK", "positive", 1),
+            ],
+        ),
+    ]
+    records += [
+        _story(
+            f"j{i}",
+            [{"name": "Komisi Pemberantasan Korupsi", "type": "organization", "aliases": ["KPK"]}],
+        )
+        for i in range(3)
+    ]
+    data = records_to_frames(records)
+    tone = dict(zip(data.actors["id"], data.actors["sentiment"], strict=True))
+    assert (tone["s1"], tone["s2"], tone["s3"]) == ("negative", "positive", "positive")
+    assert len(data.actors[data.actors["id"] == "s1"]) == 1
