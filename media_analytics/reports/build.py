@@ -245,6 +245,7 @@ def build_report(
         themes, _ = theme_ids(themes, data.themes["theme"])
     if topic_names:
         data = name_topics(data, topic_names)
+    _warn_mixed_topics(data)
     if data.stories.empty:
         if data.n_undated and not (since or until or sources or regions or about):
             # (.txt crawls, for one, carry no date unless their file names hold one)
@@ -397,3 +398,19 @@ def _say_where_places_are(
             name, naming, "y" if naming == 1 else "ies", where, query.describe(), name, placed,
         )  # fmt: skip
     return out
+
+
+def _warn_mixed_topics(data: ReportData) -> None:
+    """Warn when the stories' topics were given by several models: a topic id means something
+    only within its model (topic 5 of one is not topic 5 of another), so the topic tables count
+    each model's topics apart, and a topic that "emerges" may be a change of model."""
+    stories = data.stories[data.stories["topic_id"].notna()]
+    counts = stories["model_version"].fillna("(not recorded)").astype(str).value_counts()
+    if len(counts) > 1:
+        logger.warning(
+            "the stories' topics come from %d models (%s): topic ids and labels are each "
+            "model's own, so the topic tables count them apart and a new topic may be a change "
+            "of model; to compare topics over the whole range, score it again with one model",
+            len(counts),
+            ", ".join(f"{v}: {n} stories" for v, n in sorted(counts.items())),
+        )

@@ -17,6 +17,7 @@ matplotlib comes with the ``notebooks`` extra (``pip install 'media-analytics[no
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,8 @@ import numpy as np
 import pandas as pd
 
 from .svg import PALETTE, SENTIMENT_COLORS
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -93,6 +96,7 @@ def plot_over_time(
     ax: Axes | None = None,
     title: str | None = None,
     min_n: int | None = None,
+    max_lines: int = 10,
 ) -> Axes:
     """Draw a table over time, one line per key.
 
@@ -108,7 +112,8 @@ def plot_over_time(
         voice, else ``articles``. ``"share"`` of :func:`volume` is each key's share of all
         stories of the period.
     keys : sequence of str, optional
-        Draw only these keys, in this order (default: all, in the table's order).
+        Draw only these keys, in this order (default: all, in the table's order, or the
+        ``max_lines`` largest when there are more).
     ax : matplotlib Axes, optional
         Where to draw (default: a new figure).
     title : str, optional
@@ -118,6 +123,10 @@ def plot_over_time(
         a period whose ``n`` is 0 is left out (a gap in the line). Default: 5 for a table with
         an ``n`` column (:func:`~media_analytics.reports.sentiment_mix`,
         :func:`~media_analytics.reports.share_of_voice`), else none.
+    max_lines : int, default=10
+        Without ``keys``, a table of more keys is drawn for its ``max_lines`` largest (by the
+        sum of ``n``, else of ``articles``, else of ``value``), and a warning names how many
+        were left out: 36 lines in ten colours, under a legend that hides them, read as none.
 
     Returns
     -------
@@ -160,6 +169,18 @@ def plot_over_time(
                     f"{', '.join(map(str, order))}"
                 )
             order = list(keys)
+        elif len(order) > max_lines:
+            size = next(c for c in ("n", "articles", value) if c in table)
+            totals = pd.to_numeric(table[size], errors="coerce").groupby(table[key]).sum()
+            largest = set(totals.sort_values(ascending=False, kind="stable").index[:max_lines])
+            logger.warning(
+                "drawing the %d largest of %d %ss by %s; pass keys=[...] to choose others",
+                max_lines,
+                len(order),
+                key,
+                size,
+            )
+            order = [k for k in order if k in largest]
         groups = [(str(k), table[table[key] == k]) for k in order]
     least = min_n if min_n is not None else (MIN_TONE_STORIES if "n" in table else 0)
     fig, ax = _axes(ax)

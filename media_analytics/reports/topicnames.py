@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import logging
 from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
 from .frames import ReportData
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["name_topics", "read_topic_names"]
 
@@ -39,10 +42,19 @@ def read_topic_names(path: str | Path) -> dict[int, str]:
     return names
 
 
-def name_topics(data: ReportData, names: Mapping[int, str]) -> ReportData:
+def name_topics(
+    data: ReportData, names: Mapping[int, str], model_version: str | None = None
+) -> ReportData:
     """``data`` with its topics named: each topic id in ``names`` gets that label, and topics
     given one name become one topic, under the smallest of their ids (``3: Banjir`` for 3 and 7
-    named ``Banjir``). Topics not in ``names`` keep their id and label."""
+    named ``Banjir``). Topics not in ``names`` keep their id and label.
+
+    A topic id means something only within the model that gave it, so the names apply to the
+    stories of one model version: ``model_version``, or, when the stories with a topic were
+    scored by several, the version that scored the latest of them (a warning says how many
+    stories of other versions kept their topics unnamed: topic 0 of one model is not topic 0
+    of another).
+    """
     if not names:
         return data
     stories = data.stories.copy()
@@ -51,6 +63,25 @@ def name_topics(data: ReportData, names: Mapping[int, str]) -> ReportData:
         first.setdefault(name, int(tid))
     ids = pd.to_numeric(stories["topic_id"], errors="coerce")
     named = ids.map(lambda t: names.get(int(t)) if pd.notna(t) else None)
+    version = stories["model_version"].fillna("").astype(str)
+    topical = ids.notna()
+    versions = set(version[topical])
+    if model_version is None and len(versions) > 1:
+        latest = stories[topical].sort_values(["date", "model_version"], kind="stable")
+        model_version = str(latest["model_version"].iloc[-1] or "")
+    if model_version is not None:
+        others = topical & (version != model_version)
+        if others.any():
+            logger.warning(
+                "topic names apply to the topics of model %s (%d stories); the %d stories "
+                "scored by %s keep their own topics unnamed: a topic id means something only "
+                "within its model",
+                model_version or "(not recorded)",
+                int((topical & ~others).sum()),
+                int(others.sum()),
+                ", ".join(sorted(v or "(not recorded)" for v in versions - {model_version})),
+            )
+        named = named.where(~others)
     hit = named.notna()
     stories.loc[hit, "topic_label"] = named[hit]
     stories.loc[hit, "topic_id"] = named[hit].map(first)

@@ -201,3 +201,23 @@ def test_an_axes_given_is_drawn_on() -> None:
     assert plot_over_time(volume(data, None, "W"), ax=left) is left
     assert plot_tone_mix(sentiment_mix(data), ax=right, title="Tone") is right
     assert right.get_title() == "Tone" and len(left.get_lines()) >= 1
+
+
+def test_a_table_of_many_keys_draws_its_largest_and_says_so(caplog) -> None:
+    # seen by a newsroom analyst: the default model's 36 topics drawn at once, ten colours
+    # repeating under a legend that covered the plot
+    records = [
+        {"id": f"{t}-{k}", "published_at": f"2024-11-{1 + k % 20:02d}", "topic": {"id": t}}
+        for t in range(14)
+        for k in range(t + 1)  # topic t has t + 1 stories
+    ]
+    table = volume(records_to_frames(records), "topic", "W")
+    with caplog.at_level("WARNING"):
+        ax = plot_over_time(table)
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert sorted(labels, key=int) == [str(t) for t in range(4, 14)]  # the ten largest
+    assert "drawing the 10 largest of 14 topics by articles" in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING"):
+        ax = plot_over_time(table, max_lines=20)
+    assert len(ax.get_legend().get_texts()) == 14 and not caplog.text

@@ -504,3 +504,42 @@ def test_topic_names_rename_and_merge_topics(tmp_path):
     names.write_text("topic_id,name\nx,Banjir\n", encoding="utf-8")
     with pytest.raises(ValueError, match="topic_id"):
         read_topic_names(names)
+
+
+def test_topic_names_apply_to_one_models_topics(tmp_path, caplog):
+    # seen by a newsroom analyst: records scored by two models in one report, topic 0 named
+    # "Hiburan/Film" for one of them, and the other model's topic 0 (economy) counted under it
+    from media_analytics.reports import read_topic_names
+
+    from .conftest import _record
+
+    def topic(i, label):
+        return {"id": i, "label": label, "score": 0.9}
+
+    old = [
+        _record(f"o{k}", "2024-11-04", "Outlet A", topic=topic(0, "saham, rupiah"),
+                model_version="m-old")
+        for k in range(3)
+    ]  # fmt: skip
+    new = [
+        _record(f"n{k}", "2024-11-12", "Outlet A", topic=topic(0, "film, aktor"),
+                model_version="m-new")
+        for k in range(2)
+    ]  # fmt: skip
+    names = tmp_path / "names.csv"
+    names.write_text("topic_id,name\n0,Hiburan/Film\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        paths = build_report(
+            old + new, tmp_path / "out", generated_at=MADE, topic_names=read_topic_names(names)
+        )
+    volume = pd.read_csv(paths["csv:volume_topic"])
+    totals = volume.groupby("topic")["articles"].sum().to_dict()
+    assert totals == {"0: Hiburan/Film": 2, "0: saham, rupiah": 3}
+    assert "topic names apply to the topics of model m-new (2 stories)" in caplog.text
+    assert "3 stories scored by m-old keep their own topics unnamed" in caplog.text
+    assert "topics come from 2 models (m-new: 2 stories, m-old: 3 stories)" in caplog.text
+    # one model's records: named as before, and no word of several models
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        build_report(new, tmp_path / "one", generated_at=MADE, topic_names={0: "Film"})
+    assert "models" not in caplog.text and "model m-new" not in caplog.text
