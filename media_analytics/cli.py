@@ -2060,7 +2060,8 @@ def _cmd_db_export(args: argparse.Namespace) -> int:
     finally:
         out.finish(ok)
     where = "standard output" if args.out == "-" else args.out
-    print(f"exported {n:,} {what} to {where}", file=sys.stderr)
+    if not args.quiet:
+        print(f"exported {n:,} {what} to {where}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -3102,6 +3103,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--model-version", help="this model version's records (see db status)")
     export.add_argument("--since", help="only articles published on or after this day")
     export.add_argument("--until", help="only articles published on or before this day")
+    export.add_argument(
+        "-q", "--quiet", action="store_true", help="only warnings and errors (quiet under cron)"
+    )
     export.set_defaults(func=_cmd_db_export)
     for task in (status, drop, delete, rejects, export):
         task.add_argument(

@@ -472,6 +472,10 @@ def test_db_export_gives_the_scored_records_and_the_articles_back(
     # a period, and a version the database does not hold
     some = _run_in(tmp_path, "db", "export", "--db", db, "--out", "-", "--since", "2100-01-01")
     assert some.returncode == 0 and some.stdout == "" and "exported 0 scored" in some.stderr
+    # -q under cron: nothing said of a clean export
+    quiet = _run_in(tmp_path, "db", "export", "--db", db, "--out", "q.jsonl", "-q")
+    assert quiet.returncode == 0 and quiet.stderr == "", quiet.stderr
+    assert _by_id(tmp_path / "q.jsonl") == run
     wrong = _run_in(tmp_path, "db", "export", "--db", db, "--out", "x.jsonl",
                     "--model-version", "0.0.0-nope")  # fmt: skip
     assert wrong.returncode == 2 and "0.0.0-nope" in wrong.stderr

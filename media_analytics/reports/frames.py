@@ -106,8 +106,10 @@ class ReportData:
         when the record gives it none and for every place: never the story's tone;
         ``name`` is the name the actor counts under, ``written`` the form the record gave.
     quotes : pandas.DataFrame
-        ``id, date, source, speaker, text, verb, direct``: ``direct`` is ``True`` for words in
-        quotation marks, ``False`` for reported speech (``None`` when the record does not say).
+        ``id, date, source, speaker, text, verb, direct, written``: ``direct`` is ``True`` for
+        words in quotation marks, ``False`` for reported speech (``None`` when the record does
+        not say); ``speaker`` is the name the speaker counts under, ``written`` the form the
+        record gave.
     names : pandas.DataFrame
         ``id, date, type, name, written``: every form each story wrote an actor in, with the
         name it counts under (``actors`` keeps one row per story and name).
@@ -956,6 +958,7 @@ def records_to_frames(
                     "passages": passages,
                 }
             )
+        short_of: dict[str, str] = {}  # the story's short forms of the bodies it names
         for actor in _nested(rec.get("actors"), [], unread, "actors") or []:
             region = actor.get("region") or {}
             name = _clean_str(actor.get("name"))
@@ -968,6 +971,8 @@ def records_to_frames(
                 for alias in nicknames:
                     if isinstance(alias, str) and alias.strip():
                         alias_links[(str(actor.get("type")), alias.strip(), name)] += 1
+                        if actor.get("type") == "organization":
+                            short_of[alias.strip()] = name
             if actor.get("type") == "place":  # "Jateng" and "Jawa Tengah" are one province
                 name = _clean_str(actor.get("official")) or name
             actor_rows.append(
@@ -986,18 +991,22 @@ def records_to_frames(
                 }
             )
         for quote in _nested(rec.get("quotes"), [], unread, "quotes") or []:
+            speaker = _clean_str(quote.get("speaker"))
             quote_rows.append(
                 {
                     "id": root,
                     "date": day,
                     "source": copies.at[i, "source"],
-                    "speaker": _clean_str(quote.get("speaker")),
+                    # a body quoted by the short form the story joins to its name ("kata KPK"
+                    # beside "Komisi Pemberantasan Korupsi (KPK)") is that body
+                    "speaker": short_of.get(speaker, speaker) if speaker else speaker,
                     "text": _clean_str(quote.get("text")) or "",
                     "verb": _clean_str(quote.get("verb")),
                     # (records of earlier releases, or written by hand, may not say)
                     "direct": quote.get("direct")
                     if isinstance(quote.get("direct"), bool)
                     else None,
+                    "written": _clean_str(quote.get("speaker")),
                 }
             )
 
@@ -1018,7 +1027,9 @@ def records_to_frames(
         ],
     )  # fmt: skip
     actors = actors[actors["name"].notna()].copy()
-    quotes = _frame(quote_rows, ["id", "date", "source", "speaker", "text", "verb", "direct"])
+    quotes = _frame(
+        quote_rows, ["id", "date", "source", "speaker", "text", "verb", "direct", "written"]
+    )
     headlines = dict(zip(stories["id"], stories["title"], strict=True))
     # the package's other names of national bodies (Mabes Polri, Kepolisian RI: Polri) under
     # the analyst's own

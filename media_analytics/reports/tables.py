@@ -38,6 +38,7 @@ __all__ = [
     "one_name_per_actor",
     "partial_periods",
     "period_grid",
+    "quote_table",
     "role_matches",
     "sentiment_mix",
     "share_of_voice",
@@ -1020,6 +1021,47 @@ def top_speakers(
 
 def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+#: The columns of :func:`quote_table`.
+QUOTE_COLUMNS = [
+    "date", "speaker", "title", "role", "tone", "direct", "verb", "text", "written",
+    "headline", "source", "url", "id",
+]  # fmt: skip
+
+
+def quote_table(data: ReportData) -> pd.DataFrame:
+    """Every quote of the stories, who said it and in what tone: the clipping of who said what.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`QUOTE_COLUMNS`, one row per quote, by date and story: ``speaker`` the
+        name the speaker counts under (as in :func:`top_speakers`) and ``written`` the form the
+        story gave; ``title`` (rank) and ``role`` those the story gives the speaker, and
+        ``tone`` the tone of the story's sentences toward the speaker (``None`` where it gives
+        none, or where the speaker is no person or organisation it names); ``direct`` ``True``
+        for words in quotation marks; ``headline``, ``source`` and ``url`` of the story, whose
+        ``id`` closes the row.
+    """
+    q = data.quotes.dropna(subset=["speaker"])
+    if q.empty:
+        return pd.DataFrame(columns=QUOTE_COLUMNS)
+    stories = data.stories.drop_duplicates("id").set_index("id")
+    said = q.assign(
+        headline=q["id"].map(stories["title"]),
+        url=q["id"].map(stories["url"]),
+        written=q["written"].where(q["written"].notna(), q["speaker"]),
+    )
+    # the speaker as the story names it: one row per story and name in data.actors
+    named = data.actors[data.actors["type"] != "place"]
+    named = named.drop_duplicates(["id", "name"]).rename(
+        columns={"name": "speaker", "sentiment": "tone"}
+    )[["id", "speaker", "title", "role", "tone"]]
+    out = said.merge(named, on=["id", "speaker"], how="left", sort=False)
+    out = out.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
+    out = out[QUOTE_COLUMNS].astype({"title": object, "role": object, "tone": object})
+    return out.where(out.notna(), None)
 
 
 def emerging_topics(

@@ -705,3 +705,70 @@ def test_a_story_naming_a_body_twice_takes_the_tone_read_in_more_sentences():
     tone = dict(zip(data.actors["id"], data.actors["sentiment"], strict=True))
     assert (tone["s1"], tone["s2"], tone["s3"]) == ("negative", "positive", "positive")
     assert len(data.actors[data.actors["id"] == "s1"]) == 1
+
+
+def test_the_quote_table_gives_each_quote_with_its_story_speaker_and_tone(tmp_path):
+    # seen by a PR office: the morning clipping (who said what, in what tone) needed Python and
+    # two joins; the quotes frame had no headline, URL, office, written form or tone
+    from media_analytics.reports import build_report, quote_table
+
+    kpk_said = {"speaker": "KPK", "text": "Kami akan memeriksa saksi", "direct": True}
+    records = [
+        {
+            "id": "s1",
+            "published_at": "2019-09-18",
+            "title": "KPK Periksa Saksi",
+            "url": "https://contoh.id/s1",
+            "source": "Outlet A",
+            "actors": [
+                {
+                    "name": "Komisi Pemberantasan Korupsi",
+                    "type": "organization",
+                    "aliases": ["KPK"],
+                    "sentiment": {"label": "positive", "sentences": [[0, 9]]},
+                },
+                {
+                    "name": "Febri Diansyah",
+                    "type": "person",
+                    "role": "Juru Bicara KPK",
+                    "sentiment": {"label": "neutral", "sentences": [[10, 30]]},
+                },
+            ],
+            "quotes": [
+                {"speaker": "Febri Diansyah", "text": "Pemeriksaan berjalan", "verb": "kata"},
+                kpk_said,
+            ],
+        },
+        {
+            "id": "s2",
+            "published_at": "2019-09-17",
+            "title": "Warga Bicara",
+            "source": "Outlet B",
+            "quotes": [{"speaker": "Budi", "text": "Kami senang", "direct": True}],
+        },
+    ]
+    records += [
+        {"id": f"j{i}", "published_at": "2019-09-10",
+         "actors": [{"name": "Komisi Pemberantasan Korupsi", "type": "organization",
+                     "aliases": ["KPK"]}]}
+        for i in range(3)
+    ]  # fmt: skip
+    table = quote_table(records_to_frames(records))
+    assert table["id"].tolist() == ["s2", "s1", "s1"]  # by date
+    budi, febri, kpk = table.to_dict("records")
+    assert (budi["speaker"], budi["tone"], budi["role"]) == ("Budi", None, None)
+    assert febri["role"] == "Juru Bicara KPK" and febri["tone"] == "neutral"
+    assert febri["headline"] == "KPK Periksa Saksi" and febri["url"] == "https://contoh.id/s1"
+    assert febri["direct"] is None and febri["verb"] == "kata"
+    # the body quoted by the short form the story joins to its name is that body, with the
+    # tone toward it in that story
+    assert (kpk["speaker"], kpk["written"], kpk["tone"]) == (
+        "Komisi Pemberantasan Korupsi",
+        "KPK",
+        "positive",
+    )
+    # and in the report's tables
+    paths = build_report(records, tmp_path / "out")
+    written = pd.read_csv(paths["csv:quotes"])
+    assert written["text"].tolist() == table["text"].tolist()
+    assert list(written.columns) == list(table.columns)
