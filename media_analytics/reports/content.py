@@ -325,6 +325,12 @@ def build_content(
         "top_actors": top_actors(data, top_n, types=types),
         "top_places": top_places(data, top_n),
         "sentiment_by_actor": sentiment_mix(data, "actor", top=top_n, names=names),
+        # and the tone toward each of them period by period (a PR team's weekly chart)
+        **(
+            {"sentiment_by_actor_over_time": sentiment_mix(data, "actor", code, names=names)}
+            if names
+            else {}
+        ),
         "top_speakers": top_speakers(data, top_n),
         "quotes": quote_table(data),
         "sentiment_by_theme": sentiment_mix(data, "theme"),

@@ -237,4 +237,28 @@ def test_actors_asked_for_are_compared_period_by_period(tmp_path: Path) -> None:
     # with no actors asked for there is nothing to compare period by period
     plain = build_report(records, tmp_path / "plain")
     assert "csv:share_of_voice_actor_over_time" not in plain
+    assert "csv:sentiment_by_actor_over_time" not in plain
     assert "share-of-voice-actor-over-time" not in plain["html"].read_text(encoding="utf-8")
+
+
+def test_the_tone_toward_actors_asked_for_is_given_period_by_period(tmp_path: Path) -> None:
+    # seen by a PR office: the weekly tone toward KPK was in Python only (sentiment_mix); the
+    # report's tone over time is that of whole stories
+    def toned(name: str, label: str) -> dict[str, Any]:
+        return {**_org(name), "sentiment": label}
+
+    records = [
+        _record("a", "2024-11-05", "tempo.co", actors=[toned("KPK", "negative")]),
+        _record("b", "2024-11-06", "tempo.co", actors=[toned("KPK", "negative"), _org("Polri")]),
+        _record("c", "2024-11-19", "tempo.co", actors=[toned("KPK", "positive")]),
+    ]
+    paths = build_report(records, tmp_path / "asked", names=["KPK", "Polri"])
+    over = pd.read_csv(paths["csv:sentiment_by_actor_over_time"], parse_dates=["period"])
+    kpk = over[over["actor"] == "KPK"].set_index("period")
+    assert kpk[["negative", "positive", "n"]].to_numpy().tolist() == [
+        [2, 0, 2],
+        [0, 0, 0],
+        [0, 1, 1],
+    ]
+    assert kpk["net_tone"].iloc[0] == -1.0 and kpk["net_tone"].iloc[2] == 1.0
+    assert over.loc[over["actor"] == "Polri", "n"].tolist() == [0, 0, 0]  # named, no tone
