@@ -136,6 +136,16 @@ _NEGATORS = frozenset({"tidak", "tak", "belum", "enggan", "bukan"})
 _ANSWERING = frozenset({"menjawab", "menanggapi"})
 _NOT_ONLY = frozenset({"hanya", "sekadar", "cuma", "saja"})
 _PRONOUN_SUBJECTS = frozenset({"Ia", "Dia", "Beliau"})
+# A subject who declines to speak ("Namun Sandiaga belum mau berkomentar", "Budi enggan
+# menanggapi", "Ani bungkam") takes no focus: the "Ia menuturkan ..." after it is the speaker's
+# before. A word of _DECLINING after the name, with a word of _NOT up to three words before it.
+_NOT = frozenset({"belum", "tidak", "tak", "enggan", "menolak", "ogah", "emoh", "urung"})
+_DECLINING = frozenset(
+    {"berkomentar", "menjawab", "merespons", "merespon", "menanggapi", "dihubungi"}
+    | {"dikonfirmasi", "komentar", "keterangan", "tanggapan", "jawaban"}
+    | {"berbicara", "bicara", "bersuara", "diwawancarai"}
+)
+_SILENT = frozenset({"bungkam"})
 # verbs whose object may name a speech act rather than report what was said ("menyampaikan
 # belasungkawa", "mengungkapkan rasa simpati"), and the nouns of those acts
 _ACT_VERBS = frozenset(
@@ -920,7 +930,12 @@ class _Attributor:
                     or prev in lex.person_cues
                 )
                 verb_next = not governed
-            if (lead_ok or verb_next) and not passive and not self.in_reported(s, m.tok_end):
+            if (
+                (lead_ok or verb_next)
+                and not passive
+                and not self.in_reported(s, m.tok_end)
+                and not self.declines(m.tok_end)
+            ):
                 self.subjects.append((m.start, m.name))
             if prev:
                 agent = tok - 2 if prev == "oleh" else tok - 1
@@ -950,6 +965,20 @@ class _Attributor:
                     name = self.known_name(ts.surface(j, end))
                     self.events.append((ts.starts[j], name))
                     self.named_persons.add(name)
+
+    def declines(self, k: int) -> bool:
+        """Whether the words from token ``k`` (right after a subject's name) say the subject
+        declined to speak: ``belum mau berkomentar``, ``enggan menanggapi``, ``bungkam``."""
+        ts = self.ts
+        end = k
+        while end < ts.n and end - k < 6 and not ts.sent[end] and ts.words[end] not in ".,;":
+            if ts.lows[end] in _SILENT or (
+                ts.lows[end] in _DECLINING
+                and any(ts.lows[j] in _NOT for j in range(max(k, end - 3), end))
+            ):
+                return True
+            end += 1
+        return False
 
     def passive_before_title(self, tok: int, passive_verbs: frozenset[str]) -> bool:
         """Whether a role phrase before the name at token ``tok`` follows a passive speech verb:

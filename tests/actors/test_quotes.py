@@ -51,6 +51,29 @@ def test_pronoun_speaker() -> None:
     assert only(text)[0] == "Fitri Yanti"
 
 
+@pytest.mark.parametrize(
+    "declines",
+    ["belum mau berkomentar", "enggan menanggapi", "tidak bisa dihubungi", "bungkam",
+     "menolak memberikan keterangan"],
+)  # fmt: skip
+def test_a_subject_who_declines_to_speak_takes_no_focus(declines: str) -> None:
+    # seen by a PR office: "Ia menuturkan ..." and "ujarnya" after "Namun Sandiaga belum mau
+    # berkomentar" were given to Sandiaga, who had said nothing; the speaker was the one quoted
+    # before
+    def speakers(middle: str) -> list[str | None]:
+        text = (
+            "Petani Darsono mengatakan, panen tahun ini lebih baik. "
+            '"Hasilnya naik," kata Darsono saat dihubungi, Senin. Darsono mengaku sudah '
+            f"bertanya kepada Bupati Hendra soal pupuk. Namun Hendra {middle}. Ia menuturkan "
+            'petani masih menunggu kiriman pupuk. "Kami tetap bersabar," ujarnya.'
+        )
+        return [q.speaker for q in extract_quotes(text, extract_actors(text))][-2:]
+
+    assert speakers(declines) == ["Darsono", "Darsono"]
+    # a subject who does something else takes the focus, as before
+    assert speakers("menolak tudingan itu") == speakers("datang terlambat") == ["Hendra"] * 2
+
+
 def test_speaker_before_the_quote() -> None:
     text = "Lurah Sukajadi Sarifah mengatakan, “Pendataan selesai pekan depan.”"
     speaker, said, verb, direct = only(text)
