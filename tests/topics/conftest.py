@@ -94,8 +94,14 @@ def four(corpus: Corpus) -> Corpus:
 
 
 def small_model(**params: object) -> TopicModel:
-    """A TopicModel with a vectorizer suited to a few dozen short documents."""
+    """A TopicModel with a vectorizer suited to a few dozen short documents (of a few words
+    each: any known term places one)."""
     vec = CountVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2), min_df=2)
-    defaults: dict[str, object] = {"n_topics": 4, "vectorizer": vec, "random_state": 0}
+    defaults: dict[str, object] = {
+        "n_topics": 4,
+        "vectorizer": vec,
+        "random_state": 0,
+        "min_terms": 1,
+    }
     defaults.update(params)
     return TopicModel(**defaults)  # type: ignore[arg-type]

@@ -422,3 +422,19 @@ def test_a_phrase_skipped_for_its_first_word_comes_back_with_its_second() -> Non
     names = ["balap", "balap liar", "liar", "curhat"]
     weights = np.array([0.9, 0.8, 0.7, 0.6])
     assert select_terms(weights, names, 2, keep=lambda t: True) == ["balap liar", "curhat"]
+
+
+def test_a_document_of_too_few_known_terms_has_no_clear_topic(four: Corpus) -> None:
+    # seen by a newsroom analyst: a one-word article, "Gempa.", went to the forest-fire topic
+    # at a share of 0.64, as high as most real articles'
+    model = small_model(min_terms=3).fit(four.tokens)
+    loose = small_model(min_terms=1).fit(four.tokens)
+    doc = four.tokens[0]
+    word = next(w for w in doc.split() if w in model.vectorizer_.vocabulary_)
+    assert loose.predict([word])[0] >= 0  # one known word: placed when any term will do
+    ids, scores = model.predict_scores([word])
+    assert ids.tolist() == [-1] and scores.tolist() == [0.0]
+    assert model.transform([word]).sum() == 0.0
+    # a document of enough known terms is placed as before
+    assert model.vectorizer_.transform([doc]).nnz >= 3
+    assert model.predict([doc])[0] == loose.predict([doc])[0] >= 0
