@@ -96,7 +96,8 @@ def read_frame(
         knows, or a ``column_map`` entry naming no column), with ``rejects`` or without and
         before any row is read: the message names the frame's columns and the names looked
         for. Without ``rejects``, for the first row that cannot be used, as
-        ``row 4 (index 'b'): <why>``; every row before it was only read, not scored.
+        ``row 4 (index 'b'), id 'x-5': <why>`` (the position from 0, as ``iloc`` counts; the
+        id when the row gives one); every row before it was only read, not scored.
 
     Notes
     -----
@@ -288,7 +289,9 @@ def _read_rows(
         article = converter(name, i, record)
         if article is None:
             if rejects is None and len(found.errors) > errors:
-                raise ValueError(f"{where(i)}: {found.errors[-1].message}")
+                given = _record_id(record, mapping, None)
+                named = f", id {given!r}" if given is not None else ""
+                raise ValueError(f"{where(i)}{named}: {found.errors[-1].message}")
             continue
         first = first_of.setdefault(article.id, i)
         if first == i:

@@ -96,7 +96,9 @@ def test_a_row_that_cannot_be_scored_stops_the_call_before_any_scoring(
         "_score_chunk",
         lambda parts, arts: chunks.append(len(arts)) or scorer(parts, arts),
     )
-    with pytest.raises(ValueError, match=r"^row 69 \(index 69\): ") as raised:
+    # (the position as iloc counts it, and the row's own id: a user had looked for "row 69" as
+    # the 69th row)
+    with pytest.raises(ValueError, match=r"^row 69 \(index 69\), id '\d+': ") as raised:
         default_pipeline.score_frame(frame, n_jobs=1)
     assert chunks == []  # no article scored for nothing
     assert str(raised.value).endswith(": empty text, and no title")
