@@ -673,7 +673,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
         state = _dedup_state(args)
         out = _open_out(args.out)
         assert out is not None
-        n = 0
+        n = copies = 0
         done = False
         try:
             with _state_lock(state):
@@ -689,18 +689,21 @@ def _cmd_score(args: argparse.Namespace) -> int:
                 for record in progress.wrap(scored):
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
                     n += 1
+                    copies += record.get("duplicate_of") is not None
                 progress.close()
                 if state is not None:
                     detector.save(state)
                 done = True
         finally:
             out.finish(done)
-        counts = {"scored": n}
+        counts = {"scored": n, "copies": copies}
     elapsed = time.perf_counter() - started
     n_err = len(rejects.errors)
     read = ""
     if "known" in counts:  # the database tells what was new and what it already held
         read = f" ({_rows_read(counts)})"
+    elif counts.get("copies"):  # syndicated copies: one story in the reports, said here too
+        read = f" ({counts['copies']:,} of them copies of another story: duplicate_of)"
     summary = (
         f"scored {_count(counts['scored'], 'article')}{read} in {elapsed:.1f} s with model "
         f"{pipe.model_version}; {_count(n_err, 'record')} rejected"
