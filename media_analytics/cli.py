@@ -3214,7 +3214,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--topic-names",
         metavar="FILE",
         help="CSV of topic_id,name: show each topic under the name; topics given one name are "
-        "counted as one",
+        "counted as one (the topics of the model that scored the latest story, when several "
+        "models scored the records: a topic id is one model's)",
     )
     report.add_argument(
         "-q",
