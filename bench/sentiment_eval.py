@@ -475,9 +475,9 @@ TONE11_QUOTAS: dict[str, dict[str, int]] = {
     "detik2025": {"Ekonomi & Keuangan": 15},
 }
 
-#: Stage 12: a tenth held-out set, chosen and labelled on 2026-12-08 before the change it was
-#: drawn to test. The earlier stages left 2 detik2025 articles, so CLICK-ID gives all 210
-#: (stage 11's CLICK-ID proportions).
+#: Stage 12: a tenth held-out set, chosen and labelled on 2026-12-08 before any change of that
+#: day to the tone model (none was kept). The earlier stages left 2 detik2025 articles, so
+#: CLICK-ID gives all 210 (stage 11's CLICK-ID proportions).
 SEED_TONE12 = 20261217
 TONE12_QUOTAS: dict[str, dict[str, int]] = {
     "clickid": {
