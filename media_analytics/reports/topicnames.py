@@ -67,8 +67,10 @@ def name_topics(
     topical = ids.notna()
     versions = set(version[topical])
     if model_version is None and len(versions) > 1:
-        latest = stories[topical].sort_values(["date", "model_version"], kind="stable")
-        model_version = str(latest["model_version"].iloc[-1] or "")
+        latest = (
+            stories[topical].assign(version=version).sort_values(["date", "version"], kind="stable")
+        )
+        model_version = str(latest["version"].iloc[-1])
     if model_version is not None:
         others = topical & (version != model_version)
         if others.any():
