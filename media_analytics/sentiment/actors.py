@@ -606,6 +606,9 @@ _ACTS_BY = re.compile(
     r"(?:(?:tim|petugas|aparat|penyidik|jajaran|anggota|personel|pihak|para)\s+){0,2}\Z"
     # "Tambahan tersangka dari Polda Jatim": the suspects the body named
     r"|\btersangka(?:\s+(?:baru|lain|lainnya))?\s+dari\s+\Z"
+    # a charge the body brings, the body its maker: "tudingan KPK pada Imam" (not the act nouns:
+    # "penangkapan KKB" is the arrest of the group, not by it)
+    r"|\b(?:tudingan|tuduhan|sangkaan|dakwaan)\s+\Z"
 )
 
 _SETS = re.compile(r"\b(?:menetapkan|ditetapkan)\b")
@@ -677,6 +680,8 @@ def _enforcing(
     >>> sorted(_enforcing(text, sents, [0, 1], [(0, 13), (48, 61)]))
     [0]
     >>> sorted(_enforcing("Dia ditangkap oleh Polda Riau.", [(0, 30)], [0], [(19, 29)]))
+    [0]
+    >>> sorted(_enforcing("Ia membantah tudingan KPK pada dirinya.", [(0, 39)], [0], [(22, 25)]))
     [0]
     """
 

@@ -199,6 +199,10 @@ def _org_tone(text: str) -> str:
         "OTT kasus suap buruk itu digelar Polres Maju.",
         "Polres Maju melakukan penggeledahan di rumah pelaku kasus buruk.",
         "Jasad korban kecelakaan buruk itu dievakuasi oleh personel Polres Maju.",
+        # a charge the body brings (seen by a PR office: "tudingan KPK pada Imam, yang diduga
+        # menerima suap" read against KPK)
+        "Ia membantah tudingan Polres Maju soal suap buruk itu.",
+        "Terdakwa mengajukan eksepsi atas dakwaan Polres Maju dalam kasus buruk itu.",
     ],
 )
 def test_a_body_making_an_arrest_or_a_rescue_is_not_judged_by_the_crime(text: str) -> None:
