@@ -234,15 +234,18 @@ def offices_apart(role: str, others: Collection[str]) -> bool:
         if not theirs:
             continue
         compared = True
-        if set(body) & set(theirs) or _initials_in(body, theirs) or _initials_in(theirs, body):
+        if set(body) & set(theirs) or _short_for(body, theirs) or _short_for(theirs, body):
             return False
     return compared
 
 
-def _initials_in(words: tuple[str, ...], short: tuple[str, ...]) -> bool:
-    """Whether a word of ``short`` is the initials of a run of ``words``."""
-    marks = "".join(w[0] for w in words)
-    return any(len(s) > 1 and s.isalpha() and s in marks for s in short)
+def _short_for(words: tuple[str, ...], shorts: tuple[str, ...]) -> bool:
+    """Whether a word of ``shorts`` can stand for the longer ``words`` as an organisation's
+    short form does for its name (:func:`_abbreviates_words`, regions aside)."""
+    full = tuple(w for w in words if not w.startswith("@"))
+    return len(full) > 1 and any(
+        s.isalpha() and _abbreviates_words((s,), full) for s in shorts if len(s) > 1
+    )
 
 
 @lru_cache(maxsize=1 << 16)

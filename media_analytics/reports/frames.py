@@ -975,6 +975,7 @@ def records_to_frames(
                             short_of[alias.strip()] = name
             if actor.get("type") == "place":  # "Jateng" and "Jawa Tengah" are one province
                 name = _clean_str(actor.get("official")) or name
+            tone = _actor_tone(actor)
             actor_rows.append(
                 {
                     "id": root,
@@ -985,9 +986,9 @@ def records_to_frames(
                     "type": _clean_str(actor.get("type")),
                     "province": _clean_str(region.get("province")),
                     "regency": _clean_str(region.get("regency")),
-                    "sentiment": _actor_tone(actor),
+                    "sentiment": tone,
                     "written": _clean_str(actor.get("name")) or name,
-                    "read": _sentences_read(actor) if _actor_tone(actor) else -1,
+                    "read": _sentences_read(actor) if tone else -1,
                 }
             )
         for quote in _nested(rec.get("quotes"), [], unread, "quotes") or []:

@@ -1053,11 +1053,10 @@ def quote_table(data: ReportData) -> pd.DataFrame:
         url=q["id"].map(stories["url"]),
         written=q["written"].where(q["written"].notna(), q["speaker"]),
     )
-    # the speaker as the story names it: one row per story and name in data.actors
-    named = data.actors[data.actors["type"] != "place"]
-    named = named.drop_duplicates(["id", "name"]).rename(
-        columns={"name": "speaker", "sentiment": "tone"}
-    )[["id", "speaker", "title", "role", "tone"]]
+    # the speaker as the story names it (data.actors holds one row per story and name)
+    named = data.actors.loc[
+        data.actors["type"] != "place", ["id", "name", "title", "role", "sentiment"]
+    ].rename(columns={"name": "speaker", "sentiment": "tone"})
     out = said.merge(named, on=["id", "speaker"], how="left", sort=False)
     out = out.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
     out = out[QUOTE_COLUMNS].astype({"title": object, "role": object, "tone": object})
