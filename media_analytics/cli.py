@@ -729,28 +729,28 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
 def _rows_read(counts: dict[str, int]) -> str:
     """What ``score --db`` read, in numbers that add up: the rows read are the new articles,
-    the articles an earlier run stored, and the rows re-sent (an article read again in a later
-    file of this run: a daily export carries the day before's articles again), which the
-    store counts among the articles it knows.
+    the articles an earlier run stored, and the repeats (an article read again in this run: a
+    daily export carries the day before's articles again, or a feed lists one URL twice in a
+    file), which the store counts among the articles it knows.
 
     Rows refused because their id is another stored article's (``id_clash`` rejects) were
     read too, and are counted.
 
     >>> print(_rows_read({"added": 613, "known": 599, "changed": 0, "resent": 599}))
     ... # doctest: +NORMALIZE_WHITESPACE
-    1,212 rows read, 599 of them re-sent copies of rows read earlier in this run: 613 new
+    1,212 rows read, 599 of them repeats of rows read earlier in this run: 613 new
     articles, 0 already stored by an earlier run, 0 of them changed
     >>> print(_rows_read({"added": 40, "known": 0, "changed": 0, "resent": 0, "refused": 40}))
     ... # doctest: +NORMALIZE_WHITESPACE
-    80 rows read, 0 of them re-sent copies of rows read earlier in this run: 40 new articles,
+    80 rows read, 0 of them repeats of rows read earlier in this run: 40 new articles,
     0 already stored by an earlier run, 0 of them changed, 40 refused (their ids are other
     articles')
     """
     resent, refused = counts.get("resent", 0), counts.get("refused", 0)
     rows = counts["added"] + counts["known"] + refused
     return (
-        f"{_count(rows, 'row')} read, {resent:,} of them re-sent "
-        f"copies of rows read earlier in this run: {_count(counts['added'], 'new article')}, "
+        f"{_count(rows, 'row')} read, {resent:,} of them repeats "
+        f"of rows read earlier in this run: {_count(counts['added'], 'new article')}, "
         f"{counts['known'] - resent:,} already stored by an earlier run, {counts['changed']:,} "
         "of them changed"
         + (f", {refused:,} refused (their ids are other articles')" if refused else "")
@@ -2072,7 +2072,7 @@ def _cmd_db_export(args: argparse.Namespace) -> int:
 _RUN_COUNTS = {
     "scored": "records scored",
     "added": "articles new to the database",
-    "known": "rows of articles held already, copies re-sent within the run among them",
+    "known": "rows of articles held already, repeats within the run among them",
     "changed": "stored articles whose content changed",
     "rejected": "records rejected",
 }

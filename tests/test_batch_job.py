@@ -202,8 +202,8 @@ def test_old_rejects_are_not_reported_again_when_lines_shift_or_the_folder_moves
     assert done.returncode == 0, done.stderr[-2000:]
     assert "0 records rejected" in done.stderr and "2019-09-13.jsonl:42:" not in done.stderr
     assert (
-        "(99 rows read, 0 of them re-sent "
-        "copies of rows read earlier in this run: "
+        "(99 rows read, 0 of them repeats "
+        "of rows read earlier in this run: "
         "1 new article, 98 already stored by an earlier run" in done.stderr
     )
 
@@ -254,8 +254,8 @@ def test_reading_the_folder_again_counts_no_article_as_changed(
     done = _run_in(tmp_path, "score", "exports", "--db", db, "--reread", "--jobs", "1")
     assert done.returncode == 0, done.stderr[-2000:]
     assert (
-        "(1,011 rows read, 1 of them re-sent "
-        "copies of rows read earlier in this run: "
+        "(1,011 rows read, 1 of them repeats "
+        "of rows read earlier in this run: "
         "0 new articles, 1,010 already stored by an earlier run, 0 of them changed)" in done.stderr
     )
     from media_analytics.store import open_store
@@ -328,8 +328,8 @@ def test_an_older_export_read_again_does_not_undo_a_later_correction(
     done = _run_in(tmp_path, "score", older, "--reread", "--db", db, "--jobs", "1")
     assert done.returncode == 0, done.stderr[-2000:]
     assert (
-        "(60 rows read, 0 of them re-sent "
-        "copies of rows read earlier in this run: "
+        "(60 rows read, 0 of them repeats "
+        "of rows read earlier in this run: "
         "0 new articles, 60 already stored by an earlier run, 0 of them changed)" in done.stderr
     )
     said = [line for line in done.stderr.splitlines() if "kept the newer version" in line]

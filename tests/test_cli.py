@@ -367,8 +367,8 @@ def test_score_into_sqlite_is_incremental(tmp_path: Path, capsys) -> None:
     db = tmp_path / "media.db"
     assert main(["score", str(src), "--db", str(db), "--date-order", "dmy", "--jobs", "1"]) == 0
     assert (
-        "scored 30 articles (30 rows read, 0 of them re-sent "
-        "copies of rows read earlier in this run: "
+        "scored 30 articles (30 rows read, 0 of them repeats "
+        "of rows read earlier in this run: "
         "30 new articles, 0 already stored by an earlier run" in capsys.readouterr().err
     )
     # the file was read to its end by the first run and is unchanged: not read again (and with
@@ -380,8 +380,8 @@ def test_score_into_sqlite_is_incremental(tmp_path: Path, capsys) -> None:
     assert main(["score", str(src), "--db", str(db), "--date-order", "dmy", "--jobs", "1"]) == 0
     err = capsys.readouterr().err
     assert (
-        "scored 0 articles (0 rows read, 0 of them re-sent "
-        "copies of rows read earlier in this run: "
+        "scored 0 articles (0 rows read, 0 of them repeats "
+        "of rows read earlier in this run: "
         "0 new articles, 0 already stored by an earlier run, 0 of them changed)" in err
     )
     assert (
@@ -390,8 +390,8 @@ def test_score_into_sqlite_is_incremental(tmp_path: Path, capsys) -> None:
     )
     err = capsys.readouterr().err
     assert (
-        "scored 0 articles (30 rows read, 0 of them re-sent "
-        "copies of rows read earlier in this run: "
+        "scored 0 articles (30 rows read, 0 of them repeats "
+        "of rows read earlier in this run: "
         "0 new articles, 30 already stored by an earlier run, 0 of them changed)" in err
     )
     with sqlite3.connect(db) as con:

@@ -216,8 +216,8 @@ def test_the_export_folder_every_day(tmp_path: Path) -> None:
         f.write(json.dumps(_article(9)) + "\n")
     done = _run("score", "exports", "--db", "m.db", cwd=tmp_path)
     assert (
-        "(6 rows read, 1 of them re-sent "
-        "copies of rows read earlier in this run: "
+        "(6 rows read, 1 of them repeats "
+        "of rows read earlier in this run: "
         "1 new article, 4 already stored by an earlier run, 0 of them changed)" in done.stderr
     )
     assert "a-9" in _stored(tmp_path / "m.db")
@@ -566,8 +566,8 @@ def test_an_export_folder_named_day_first_is_read_oldest_first(tmp_path: Path) -
     done = _run("score", "exports", "--db", "m.db", cwd=tmp_path)
     assert "2 of 3 input file(s) were read by an earlier run" in done.stderr
     assert (
-        "(1 row read, 0 of them re-sent "
-        "copies of rows read earlier in this run: "
+        "(1 row read, 0 of them repeats "
+        "of rows read earlier in this run: "
         "1 new article, 0 already stored by an earlier run" in done.stderr
     )
     with sqlite3.connect(tmp_path / "m.db") as con:
@@ -786,8 +786,8 @@ def test_a_recrawl_whose_body_has_no_words_keeps_the_stored_one(tmp_path: Path) 
         ), said[r["id"]]
     # nothing changed: the same articles, with the same bodies
     assert (
-        "(4 rows read, 0 of them re-sent "
-        "copies of rows read earlier in this run: "
+        "(4 rows read, 0 of them repeats "
+        "of rows read earlier in this run: "
         "0 new articles, 4 already stored by an earlier run, 0 of them changed)" in done.stderr
     )
 
@@ -904,7 +904,7 @@ def test_a_first_run_over_re_sent_exports_says_them_once_and_counts_rows_that_ad
     assert not [line for line in lines if "new, " in line and " known" in line]
     # 14 rows: 9 articles, 5 rows re-sending one of them, nothing in the database before
     assert (
-        "(14 rows read, 5 of them re-sent copies of rows read earlier in this run: 9 new "
+        "(14 rows read, 5 of them repeats of rows read earlier in this run: 9 new "
         "articles, 0 already stored by an earlier run, 0 of them changed)" in done.stderr
     )
     assert sorted(_stored(tmp_path / "m.db")) == [f"a-{i}" for i in range(9)]
@@ -914,7 +914,7 @@ def test_a_first_run_over_re_sent_exports_says_them_once_and_counts_rows_that_ad
     assert done.returncode == 0, done.stderr
     # 16 rows: 10 articles (9 stored by the first run, a-9 new) and 6 rows re-sending them
     assert (
-        "(16 rows read, 6 of them re-sent copies of rows read earlier in this run: 1 new "
+        "(16 rows read, 6 of them repeats of rows read earlier in this run: 1 new "
         "article, 9 already stored by an earlier run, 0 of them changed)" in done.stderr
     )
     # -v: each record read again, and the batch line
@@ -1075,7 +1075,7 @@ def test_rows_refused_for_their_ids_are_not_said_kept_and_are_counted_read(
     assert len(kept) == 1 and "ekspor-2024-10-03.csv: 1 record(s)" in kept[0], kept
     assert "ekspor-2024-10-02.csv: 5 record(s)" not in done.stderr
     assert (
-        "(11 rows read, 1 of them re-sent copies of rows read earlier in this run: 5 new "
+        "(11 rows read, 1 of them repeats of rows read earlier in this run: 5 new "
         "articles, 0 already stored by an earlier run, 0 of them changed, 5 refused (their ids "
         "are other articles'))" in done.stderr
     ), done.stderr
