@@ -196,6 +196,11 @@ def _retrain_cv(taxonomy: Any, sample: Any, real: _Docs, gold: np.ndarray, defau
             "calibrate": False,
             "text_weights": {t: 0.3 for t in ALWAYS_SHOWN},
         },
+        # the share of each named theme chosen by an inner 5-fold CV on the training part
+        "retrained: share by CV on the named themes": {
+            "calibrate": False,
+            "text_weights": {t: "auto" for t in ALWAYS_SHOWN},
+        },
     }
     preds = {c: np.zeros_like(gold) for c in configs}
     # folds keep the few positives of the two named themes spread over the five parts
@@ -211,6 +216,10 @@ def _retrain_cv(taxonomy: Any, sample: Any, real: _Docs, gold: np.ndarray, defau
             if params is not None:
                 tagger = ThemeTagger(taxonomy=taxonomy, **params)
                 tagger.fit(texts, y, titles=titles, tokens=tokens)
+                if getattr(tagger, "share_cv_", None):
+                    weights = tagger.text_weights_
+                    chosen = {t: float(weights[ids.index(t)]) for t in tagger.share_cv_}
+                    print(f"{name}: shares chosen {chosen}", file=sys.stderr)
             preds[name][test] = real.predict(tagger, test)
     _table(ids, {"all (5-fold CV)": gold}, {"all (5-fold CV)": preds}, "Retrained on real labels")
 

@@ -851,10 +851,13 @@ class MediaPipeline:
     stopwords : str, default="sastrawi+news"
     calibrate_themes : bool, default=False
         Calibrate theme scores on the training labels (see :class:`ThemeTagger`).
-    theme_label_share : float, default=0.3
+    theme_label_share : float or "auto", default="auto"
         Share of a text classifier learnt from ``theme_labels`` in the score of each theme they
-        judge (the rules keep the rest): at 0.3 the labels move scores near the threshold but
-        do not overturn a strong rule hit; a larger share lets them (``train --theme-share``).
+        judge (the rules keep the rest). ``"auto"`` chooses it per theme, from 0 (the rules
+        alone) to 0.9, by 5-fold cross-validation on the theme's labelled articles (the F1 of
+        each share is logged and kept in ``themes_.share_cv_``); a number sets it for all of
+        them: at 0.3 the labels move scores near the threshold but do not overturn a strong
+        rule hit, at 0.7 they do (``train --theme-share``).
     with_topics, with_sentiment : bool
         Parts can be left out (a theme-only model, say).
     tone_sentence_weight : float or None, default=None
@@ -889,7 +892,7 @@ class MediaPipeline:
         random_state: int = 0,
         stopwords: str = "sastrawi+news",
         calibrate_themes: bool = False,
-        theme_label_share: float = ANALYST_TEXT_SHARE,
+        theme_label_share: float | str = ANALYST_TEXT_SHARE,
         with_topics: bool = True,
         with_sentiment: bool = True,
         tone_sentence_weight: float | None = None,
@@ -1016,9 +1019,11 @@ class MediaPipeline:
         for name in ("calibrate_themes", "with_topics", "with_sentiment"):
             if not isinstance(getattr(self, name), bool | np.bool_):
                 raise ValueError(f"{name} must be True or False, got {getattr(self, name)!r}")
-        share = self.theme_label_share
-        if not (_is_number(share) and 0 <= share <= 1):
-            raise ValueError(f"theme_label_share must be a number from 0 to 1, got {share!r}")
+        share: Any = self.theme_label_share
+        if not (share == "auto" or (_is_number(share) and 0 <= share <= 1)):
+            raise ValueError(
+                f'theme_label_share must be "auto" or a number from 0 to 1, got {share!r}'
+            )
 
     def fit(
         self,
@@ -1139,7 +1144,7 @@ class MediaPipeline:
         self.themes_ = ThemeTagger(
             taxonomy=taxonomy,
             calibrate=self.calibrate_themes,
-            text_weights=analyst_text_weights(theme_labels, float(self.theme_label_share)),
+            text_weights=analyst_text_weights(theme_labels, self.theme_label_share),
         ).fit(bodies, Y if not np.isnan(Y).all() else None, titles=titles, tokens=token_docs)
         if theme_labels:
             log_label_disagreements(

@@ -555,7 +555,10 @@ def test_unusable_theme_labels_are_a_one_line_error(tmp_path: Path, capsys) -> N
     bad.write_text(f"id,public_dialogue\n{records[0]['id']},ya\n")
     argv = ["train", str(src), "--out", str(tmp_path / "m"), "--jobs", "1", "--theme-labels"]
     expected = {
-        typo: "train: the theme labels name 1 theme(s) the taxonomy lacks: 'public_dialog'",
+        typo: (
+            "train: the theme labels name 1 theme(s) the taxonomy lacks: 'public_dialog' "
+            "('public_dialog': did you mean 'public_dialogue'?; its themes: pilkada_security, "
+        ),
         other: "train: none of the 1 ids of the theme labels is the id of a training article",
         bad: (
             f"bad.csv:2: article {records[0]['id']!r}: theme 'public_dialogue' must be 0, 1 or "

@@ -33,7 +33,7 @@ from ..persistence import pack_vocabularies, unpack_vocabularies
 from .rules import FEATURES, Hit, RuleMatcher, sentence_spans
 from .taxonomy import Taxonomy, TaxonomyError
 
-__all__ = ["PRIOR_WEIGHTS", "TagResult", "ThemeTagger"]
+__all__ = ["PRIOR_WEIGHTS", "SHARE_GRID", "TagResult", "ThemeTagger"]
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +47,9 @@ logger = logging.getLogger(__name__)
 PRIOR_WEIGHTS = np.array([1.6, 0.5, 0.8, 0.3, 1.5, -1.0, 1.2, 0.6])
 PRIOR_BIAS = -2.2
 _MIN_CLASS = 5  # labelled examples needed on each side before a theme's weights are learnt
+#: The classifier shares a theme whose share is ``"auto"`` chooses from, by cross-validation on
+#: its labelled articles (0 is the rules alone).
+SHARE_GRID = (0.0, 0.3, 0.5, 0.7, 0.9)
 
 
 @dataclass(frozen=True)
@@ -204,7 +207,10 @@ class ThemeTagger(BaseEstimator):
         Per-theme shares overriding ``text_weight`` for the themes named: an analyst's labelled
         themes get a classifier share while the others stay rules only (see
         :func:`~media_analytics.themes.training.analyst_text_weights`). The classifier is fitted
-        only for themes whose share is above 0.
+        only for themes whose share is above 0. A share of ``"auto"`` is chosen from
+        :data:`SHARE_GRID` by 5-fold cross-validation on the theme's labelled articles: the share
+        whose out-of-fold tags have the best F1 at the theme's threshold (ties go to the smaller
+        share; 0 keeps the rules alone), kept in ``share_cv_``.
     calibrate : bool, default=True
         Learn a slope and an offset of the rule score per labelled theme. Right when the labels
         come from the same kind of articles the tagger will score (an analyst's own corrections);
@@ -222,6 +228,8 @@ class ThemeTagger(BaseEstimator):
     rule_intercept_ : ndarray of shape (n_themes,)
     learned_ : ndarray of bool, which themes were learnt from labels (others use the priors)
     text_weights_ : ndarray of shape (n_themes,), the classifier's share per theme
+    share_cv_ : dict theme -> list of float, the out-of-fold F1 of each share of
+        :data:`SHARE_GRID`, for the themes whose share was ``"auto"`` and learnt from labels
     vectorizer_ : TfidfVectorizer or None
     text_coef_ : ndarray of shape (n_themes, n_terms) ; text_intercept_ : ndarray
     thresholds_ : dict theme -> threshold
@@ -237,14 +245,14 @@ class ThemeTagger(BaseEstimator):
     """
 
     # read by ``get_params`` on models saved before per-theme shares existed
-    text_weights: dict[str, float] | None = None
+    text_weights: dict[str, float | str] | None = None
 
     def __init__(
         self,
         *,
         taxonomy: Taxonomy | None = None,
         text_weight: float = 0.0,
-        text_weights: dict[str, float] | None = None,
+        text_weights: dict[str, float | str] | None = None,
         calibrate: bool = True,
         C: float = 1.0,
         thresholds: dict[str, float] | None = None,
@@ -332,11 +340,19 @@ class ThemeTagger(BaseEstimator):
         unknown = set(shares) - set(self.thresholds_)
         if unknown:
             raise ValueError(f"text_weights given for unknown themes: {sorted(unknown)}")
-        self.text_weights_ = np.array(
-            [float(shares.get(t, self.text_weight)) for t in self.taxonomy_.ids]
-        )
+        auto = np.array([shares.get(t) == "auto" for t in self.taxonomy_.ids], dtype=bool)
+        try:
+            self.text_weights_ = np.array(
+                [
+                    SHARE_GRID[1] if chosen else float(shares.get(t, self.text_weight))
+                    for t, chosen in zip(self.taxonomy_.ids, auto, strict=True)
+                ]
+            )
+        except (TypeError, ValueError):
+            raise ValueError('a text share must be "auto" or a number from 0 to 1') from None
         if ((self.text_weights_ < 0) | (self.text_weights_ > 1)).any():
             raise ValueError("a text share must be between 0 and 1")
+        self.share_cv_: dict[str, list[float]] = {}
         with_text = self.text_weights_ > 0
         if y is None or not texts or not (self.calibrate or with_text.any()):
             return self  # rules only: labels would change nothing
@@ -345,7 +361,7 @@ class ThemeTagger(BaseEstimator):
             raise ValueError(
                 f"y must have shape (n_docs, n_themes) = ({len(texts)}, {n_themes}), got {Y.shape}"
             )
-        feats, _ = self._rule_features(texts, titles)
+        feats, lacking = self._rule_features(texts, titles)
         Xt = None
         if with_text.any():
             if tokens is None:
@@ -397,6 +413,8 @@ class ThemeTagger(BaseEstimator):
                 text_lr.fit(Xt[known], yk)
                 self.text_coef_[k] = text_lr.coef_[0]
                 self.text_intercept_[k] = text_lr.intercept_[0]
+                if auto[k]:
+                    self._choose_share(k, feats[known, k, :], lacking[known, k], Xt[known], yk)
             self.learned_[k] = True
         if unlabelled:
             logger.info("no labels for %s: their rules alone score them", ", ".join(unlabelled))
@@ -409,6 +427,51 @@ class ThemeTagger(BaseEstimator):
                 [t for t, keep in zip(texts, labelled, strict=True) if keep]
             )
         return self
+
+    def _choose_share(
+        self, k: int, feats: np.ndarray, lacking: np.ndarray, Xt: Any, y: np.ndarray
+    ) -> None:
+        """Set theme ``k``'s classifier share to the one of :data:`SHARE_GRID` whose out-of-fold
+        tags of its labelled articles (rule calibration, when asked, and classifier refitted on
+        each training part; the vocabulary is the whole fit's) have the best F1."""
+        from sklearn.metrics import f1_score
+        from sklearn.model_selection import StratifiedKFold
+
+        theme = self.taxonomy_.ids[k]
+        n_pos = int(y.sum())
+        folds = StratifiedKFold(
+            min(5, n_pos, len(y) - n_pos), shuffle=True, random_state=self.random_state
+        )
+        rule, text = np.zeros(len(y)), np.zeros(len(y))
+        for train, test in folds.split(feats, y):
+            coef, bias = PRIOR_WEIGHTS, PRIOR_BIAS
+            if self.calibrate:
+                z = feats[train] @ PRIOR_WEIGHTS + PRIOR_BIAS
+                lr = LogisticRegression(C=self.C, class_weight="balanced", max_iter=1000)
+                lr.fit(z[:, None], y[train])
+                coef = PRIOR_WEIGHTS * lr.coef_[0, 0]
+                bias = PRIOR_BIAS * lr.coef_[0, 0] + lr.intercept_[0]
+            rule[test] = _sigmoid(feats[test] @ coef + bias)
+            lr = LogisticRegression(C=self.C * 10, class_weight="balanced", max_iter=2000)
+            lr.fit(Xt[train], y[train])
+            text[test] = lr.predict_proba(Xt[test])[:, 1]
+        threshold = self.thresholds_[theme]
+        has_evidence = feats[:, [0, 4]].sum(axis=1) > 0  # as _unbounded_scores and _scores
+        f1 = []
+        for w in SHARE_GRID:
+            mixed = (1 - w) * rule + w * text
+            score = np.where(has_evidence, mixed, np.minimum(mixed, rule))
+            score = np.where(lacking, np.minimum(score, threshold / 2), score)
+            f1.append(float(f1_score(y, score >= threshold, zero_division=0)))
+        best = next(w for w, f in zip(SHARE_GRID, f1, strict=True) if f >= max(f1) - 1e-9)
+        self.text_weights_[k] = best
+        self.share_cv_[theme] = f1
+        logger.info(
+            "theme %s: classifier share %.1f chosen by %d-fold CV on its %d labelled articles "
+            "(out-of-fold F1 by share: %s)",
+            theme, best, folds.n_splits, len(y),
+            ", ".join(f"{w:.1f} {f:.2f}" for w, f in zip(SHARE_GRID, f1, strict=True)),
+        )  # fmt: skip
 
     # -- scoring ---------------------------------------------------------------------------------
 

@@ -47,13 +47,15 @@ SAMPLE_LABELLED_THEMES = (
 )  # fmt: skip
 
 
-#: The text classifier's share of a theme's score when an analyst has labelled that theme.
-ANALYST_TEXT_SHARE = 0.3
+#: The text classifier's share of a theme's score when an analyst has labelled that theme:
+#: ``"auto"`` chooses it per theme by cross-validation on the labels (see ``ThemeTagger``).
+ANALYST_TEXT_SHARE = "auto"
 
 
 def analyst_text_weights(
-    labels: Mapping[str, Mapping[str, int | None]] | None, share: float = ANALYST_TEXT_SHARE
-) -> dict[str, float]:
+    labels: Mapping[str, Mapping[str, int | None]] | None,
+    share: float | str = ANALYST_TEXT_SHARE,
+) -> dict[str, float | str]:
     """Per-theme text shares for :class:`ThemeTagger`: ``share`` for each theme an analyst labelled.
 
     ``labels`` is article id -> {theme: 0/1/None}, as given to ``MediaPipeline.fit``. A theme gets
@@ -61,7 +63,9 @@ def analyst_text_weights(
     the bundled sample keep the rules alone (their fictional labels do not carry over to real news).
 
     >>> analyst_text_weights({"a1": {"public_dialogue": 1, "money_politics": None}})
-    {'public_dialogue': 0.3}
+    {'public_dialogue': 'auto'}
+    >>> analyst_text_weights({"a1": {"public_dialogue": 0}}, 0.7)
+    {'public_dialogue': 0.7}
     """
     themes = {t for row in (labels or {}).values() for t, v in row.items() if v is not None}
     return {t: share for t in sorted(themes)}
@@ -119,10 +123,12 @@ def check_label_themes(
     """Refuse labels that name a theme ``themes`` lacks (a misspelt column), naming them."""
     unknown = sorted({t for row in labels.values() for t in row} - set(themes))
     if unknown:
+        close = {t: difflib.get_close_matches(t, themes, n=1, cutoff=0.8) for t in unknown}
+        meant = "; ".join(f"{t!r}: did you mean {c[0]!r}?" for t, c in close.items() if c)
         raise ValueError(
             f"the {subject} name {len(unknown)} theme(s) {owner} lacks: "
-            f"{', '.join(map(repr, unknown))} (its themes: {', '.join(themes)}; a taxonomy "
-            "that has them: --taxonomy FILE)"
+            f"{', '.join(map(repr, unknown))} ({meant + '; ' if meant else ''}its themes: "
+            f"{', '.join(themes)}; a taxonomy that has them: --taxonomy FILE)"
         )
 
 
@@ -404,8 +410,9 @@ def train_tagger(
         then train the themes ``labels`` judge too).
     **params
         Passed to :class:`ThemeTagger`. Unless ``text_weight`` or ``text_weights`` is given, each
-        theme that ``labels`` judge (a 0 or 1 for at least one article) gets a 0.3 text
-        classifier share, and the others keep the rules alone, as ``media-analytics train
+        theme that ``labels`` judge (a 0 or 1 for at least one article) gets a text classifier
+        share chosen by cross-validation on its labelled articles (``"auto"``: 0, the rules
+        alone, to 0.9), and the others keep the rules alone, as ``media-analytics train
         --theme-labels`` does: the sample's fictional gold labels do not carry over to real news,
         so labels for a new theme leave the other themes' tags as they were. ``calibrate`` is
         False unless given, as that command's ``--calibrate-themes``: calibrating on the sample

@@ -312,7 +312,7 @@ def test_train_says_how_many_labelled_articles_stay_against_their_label_and_the_
 def test_a_share_out_of_range_is_one_line_naming_the_option(tmp_path: Path, capsys) -> None:
     from media_analytics.cli import main
 
-    with pytest.raises(ValueError, match="theme_label_share must be a number from 0 to 1"):
+    with pytest.raises(ValueError, match='theme_label_share must be "auto" or a number from 0'):
         MediaPipeline(theme_label_share=1.5).fit(read_sample_records()[:20], n_jobs=1)
     labels = tmp_path / "labels.csv"
     labels.write_text("id,public_dialogue\nsample-a-001,1\n", encoding="utf-8")
@@ -320,7 +320,12 @@ def test_a_share_out_of_range_is_one_line_naming_the_option(tmp_path: Path, caps
                  "--theme-labels", str(labels), "--theme-share", "1.5"])  # fmt: skip
     err = capsys.readouterr().err.strip().splitlines()
     assert code != 0 and not (tmp_path / "m").exists()
-    assert err[-1].endswith("--theme-share must be a number from 0 to 1, got 1.5"), err
+    assert err[-1].endswith('--theme-share must be "auto" or a number from 0 to 1, got 1.5'), err
+    # neither auto nor a number: the usage error's one line
+    assert main(["train", "--out", str(tmp_path / "m"), "--theme-share", "half"]) == 2
+    assert "--theme-share: must be auto or a number from 0 to 1, got 'half'" in (
+        capsys.readouterr().err
+    )
 
 
 @pytest.mark.slow
@@ -381,3 +386,78 @@ def test_themes_only_retrains_the_tagger_and_keeps_the_base_model_s_other_parts(
     assert main([*argv, "--no-topics", "--out", str(tmp_path / "m2")]) == 2
     assert "--no-topics" in capsys.readouterr().err and not (tmp_path / "m2").exists()
     assert main(["train", str(arts), "--base", str(out), "--out", str(tmp_path / "m3")]) == 2
+
+
+#: a theme whose seed finds every search-and-rescue story, where the analyst wants only the
+#: disaster relief ones (seen in a trial: "tim sar" tagged plane searches and a fall into a well)
+RELIEF = """
+[[themes]]
+id = "relief"
+phrases = ["tim sar"]
+terms = ["evakuasi"]
+"""
+_PLACES = ["Garut", "Cianjur", "Lebak", "Bogor", "Sukabumi", "Ciamis", "Kuningan", "Subang"]
+_RELIEF = [
+    "Tim SAR mengevakuasi {n} pengungsi banjir di {p} ke posko dan membagikan logistik.",
+    "Banjir merendam {n} rumah di {p}; tim SAR membawa pengungsi dan bantuan sembako.",
+    "Pengungsi longsor di {p} menerima logistik dari tim SAR dan relawan, {n} keluarga.",
+]
+_SEARCH = [
+    "Tim SAR mencari pendaki yang hilang di gunung dekat {p} sejak {n} hari lalu.",
+    "Tim SAR menemukan jasad pemancing yang tenggelam di sungai {p}, {n} jam pencarian.",
+    "Pencarian pesawat latih yang jatuh di {p} dilanjutkan tim SAR, {n} personel dikerahkan.",
+]
+
+
+def _relief_articles(n_each: int, seed: int) -> list[dict[str, Any]]:
+    rng = np.random.default_rng(seed)
+    rows = []
+    for kind, templates in (("r", _RELIEF), ("s", _SEARCH)):
+        for i in range(n_each):
+            body = " ".join(
+                t.format(n=int(rng.integers(2, 90)), p=_PLACES[int(rng.integers(len(_PLACES)))])
+                for t in rng.permutation(templates)
+            )
+            title = f"Tim SAR Bergerak di {_PLACES[i % len(_PLACES)]}"
+            rows.append({"id": f"{kind}{seed}-{i}", "title": title, "text": body})
+    return rows
+
+
+def test_an_auto_share_is_chosen_by_cross_validation_on_the_labels(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "tax.toml"
+    path.write_text(default_taxonomy_path().read_text(encoding="utf-8") + RELIEF, "utf-8")
+    tax = Taxonomy.load(path)
+    train = _relief_articles(15, seed=1)
+    labels = {a["id"]: {"relief": int(a["id"].startswith("r"))} for a in train}
+    test = _relief_articles(10, seed=2)
+    truth = [a["id"].startswith("r") for a in test]
+
+    def tags(tagger: Any) -> list[bool]:
+        col = tagger.taxonomy_.ids.index("relief")
+        found = tagger.predict([a["text"] for a in test], titles=[a["title"] for a in test])
+        return [bool(v) for v in found[:, col]]
+
+    # the rules tag every story: both kinds name the team
+    assert all(tags(train_tagger(tax, articles=train)))
+    fixed = train_tagger(tax, labels=labels, articles=train, text_weights={"relief": 0.3})
+    assert all(tags(fixed))  # 0.3 cannot overturn the strong phrase
+    with caplog.at_level(logging.INFO):
+        auto = train_tagger(tax, labels=labels, articles=train)  # "auto" is the default
+    col = auto.taxonomy_.ids.index("relief")
+    share = float(auto.text_weights_[col])
+    assert share >= 0.5
+    assert tags(auto) == truth  # articles it did not learn from
+    f1 = auto.share_cv_["relief"]
+    assert len(f1) == 5 and max(f1) == f1[[0.0, 0.3, 0.5, 0.7, 0.9].index(share)] > f1[1]
+    [said] = [r.getMessage() for r in caplog.records if "chosen by" in r.getMessage()]
+    assert said.startswith(f"theme relief: classifier share {share:.1f} chosen by 5-fold CV on ")
+    # the rest of the taxonomy keeps its rules: no share for themes nobody labelled
+    assert set(auto.share_cv_) == {"relief"} and not auto.text_weights_[:col].any()
+
+    # labels the rules already get right: the smallest share that ties, the rules alone
+    agree = [dict(a, title="Pencarian", text=a["text"].replace("Tim SAR", "Petugas").replace(
+        "tim SAR", "petugas")) if a["id"].startswith("s") else a for a in train]  # fmt: skip
+    kept = train_tagger(tax, labels=labels, articles=agree)
+    assert kept.share_cv_["relief"][0] == 1.0 and float(kept.text_weights_[col]) == 0.0

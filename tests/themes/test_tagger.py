@@ -368,7 +368,9 @@ def test_the_default_tagger_is_rules_only_and_analyst_labels_add_the_classifier(
     labels = tmp_path / "labels.csv"
     labels.write_text("id,public_dialogue\nsample-a-001,1\n", encoding="utf-8")
     retrained = train_tagger(taxonomy, labels=labels)
-    assert retrained.text_weights == {"public_dialogue": 0.3} and retrained.vectorizer_ is not None
+    assert retrained.text_weights == {"public_dialogue": "auto"}
+    assert retrained.vectorizer_ is not None
+    assert set(retrained.share_cv_) == {"public_dialogue"}  # its share chosen on the labels
     assert train_tagger(taxonomy, labels=labels, text_weight=0.0).vectorizer_ is None
 
 
@@ -403,7 +405,9 @@ def test_analyst_labelled_themes_get_a_classifier_share_of_their_own() -> None:
     texts, titles, Y = load_sample_labels(taxonomy)
     ids = taxonomy.ids
     # an analyst labelled public_dialogue; the sample's labels of the other themes stay as they are
-    shares = analyst_text_weights({"x": {"public_dialogue": 1, "money_politics": None}})
+    judged = {"x": {"public_dialogue": 1, "money_politics": None}}
+    assert analyst_text_weights(judged) == {"public_dialogue": "auto"}
+    shares = analyst_text_weights(judged, 0.3)
     assert shares == {"public_dialogue": 0.3}
     tagger = ThemeTagger(taxonomy=taxonomy, calibrate=False, text_weights=shares)
     tagger.fit(texts, Y, titles=titles)
