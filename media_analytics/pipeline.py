@@ -386,6 +386,7 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
         extract_quotes,
         places_outside_body,
         speakers_as_actors,
+        tickets_outside_body,
     )
     from .sentiment.actors import actor_record
 
@@ -408,11 +409,14 @@ def _score_chunk(parts: _Parts, articles: Sequence[Article]) -> list[dict[str, A
         actors = speakers_as_actors(body, named, quotes)
         all_actors.append(actors)
         all_quotes.append(quotes)
-        # the places only the headline or the dateline names, and the institutions only the
-        # headline names: no mentions (offsets into the body), no tone; the reports count
-        # their regions as the body's, and the institutions in their share of voice
+        # the places only the headline or the dateline names, and the institutions and the
+        # candidates of tickets only the headline names: no mentions (offsets into the body),
+        # no tone; the reports count their regions as the body's, and the institutions and
+        # candidates in their share of voice
         elsewhere.append(
-            places_outside_body(title, dateline, actors) + bodies_outside_body(title, actors)
+            places_outside_body(title, dateline, actors)
+            + bodies_outside_body(title, actors)
+            + tickets_outside_body(title, body, actors)
         )
     scored = None
     tone_proba = None

@@ -14,7 +14,12 @@ Rule- and lexicon-based: the word lists live in ``actors/data/`` and the region 
 """
 
 from .extract import analyse, extract_actors
-from .headline import bodies_outside_body, dateline_regions, places_outside_body
+from .headline import (
+    bodies_outside_body,
+    dateline_regions,
+    places_outside_body,
+    tickets_outside_body,
+)
 from .model import Actor, Quote, canonical_key, normalize_name
 from .names import name_words, org_groups, org_words, person_groups, read_name_table
 from .quotes import extract_quotes, is_description, speakers_as_actors
@@ -41,4 +46,5 @@ __all__ = [
     "places_outside_body",
     "read_name_table",
     "speakers_as_actors",
+    "tickets_outside_body",
 ]

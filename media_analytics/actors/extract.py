@@ -217,6 +217,7 @@ class ArticleActors:
         self._branch_regions: dict[str, list[Region]] = {}
         self.runs: list[tuple[int, int]] = []
         self._cue_only = -1  # a name may start here only with a cue (after an ordinary word)
+        self._tickets: bool | None = None  # a story of an election with tickets (_ticket_story)
         self._person_ends: set[int] = set()  # where the phrases of the persons found end
         self._person_starts: set[int] = set()  # and where their names start
         self.actors: list[Actor] = []
@@ -786,8 +787,9 @@ class ArticleActors:
         ``Kapolda-Kapolda``, ``Al-Maliki``; not a syllable in lower case: ``Tae-yong``), when
         the article shows a pair: a pair word or two offices before it in the sentence
         (``pasangan``, ``paslon``, ``duet``, ``Presiden dan Wakil Presiden``,
-        ``Cagub-Cawagub``), two words of a name on each side (``Dico Ganinduto-Ali Nurudin``),
-        or both words written apart elsewhere in the article (``Prabowo``, ``Gibran``). The
+        ``Cagub-Cawagub``; a lone pair anywhere in a story of an election with tickets), two
+        words of a name on each side (``Dico Ganinduto-Ali Nurudin``), or both words written
+        apart elsewhere in the article (``Prabowo``, ``Gibran``). The
         hyphenated names of one person have none of these (``Pierre-Emerick Aubameyang``,
         ``Trent Alexander-Arnold``, ``Agnes Pannier-Runacher``).
         """
@@ -806,7 +808,8 @@ class ArticleActors:
         if not found:
             return []
         cuts = []
-        paired = self._pair_before(pm.name_start)
+        # (a lone pair in a story of an election with tickets: "Andika-Hendi Tertinggal")
+        paired = self._pair_before(pm.name_start) or (b - a == 1 and self._ticket_story())
         for k, at, left, right in found:
             # two name words at least on either side, neither read as ordinary words
             wide = (
@@ -856,9 +859,26 @@ class ArticleActors:
 
     def _pair_token(self, i: int) -> bool:
         """Token ``i`` is two names joined by a hyphen (``Luthfi-Yasin``) after a word naming a
-        pair in its sentence (:meth:`_pair_before`)."""
+        pair in its sentence (:meth:`_pair_before`), or anywhere in a story about an election
+        whose candidates run in pairs (``Andika-Hendi Tertinggal di Quick Count``, ``Posko
+        Pemenangan Andika-Hendi``: a word of ``[ticket_stories]`` in the story)."""
         parts = self.ts.words[i].split("-")
-        return len(parts) == 2 and self._names_either_side(*parts) and self._pair_before(i)
+        return (
+            len(parts) == 2
+            and self._names_either_side(*parts)
+            and (self._pair_before(i) or (self._ticket_story() and not self._route_before(i)))
+        )
+
+    def _route_before(self, i: int) -> bool:
+        """A word of a road or a line stands just before token ``i`` (``MRT Balaraja-Cikarang``,
+        ``menghubungkan Cimanggis-Cibitung``): a pair of its ends, not of candidates."""
+        lows, routes = self.ts.lows, self.ts.lex.words["route_words"]
+        return any(lows[k] in routes for k in range(max(0, i - 3), i))
+
+    def _ticket_story(self) -> bool:
+        if self._tickets is None:
+            self._tickets = not self.ts.lex.words["ticket_stories"].isdisjoint(self.ts.lows)
+        return self._tickets
 
     def _pair_before(self, i: int) -> bool:
         """A word naming a pair stands before token ``i`` in its sentence (``pasangan``,

@@ -23,17 +23,25 @@ region's name (:func:`dateline_regions`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from .extract import ArticleActors, analyse
-from .lexicon import get_lexicon, phrase_key, read_csv_rows
+from .lexicon import get_lexicon, is_ordinary_word, phrase_key, read_csv_rows
 from .model import Actor
 from .places import match_place
 from .regions import Gazetteer, Region, get_gazetteer, region_of
 
-__all__ = ["bodies_outside_body", "dateline_regions", "places_outside_body"]
+__all__ = [
+    "bodies_outside_body",
+    "dateline_regions",
+    "places_outside_body",
+    "tickets_outside_body",
+]
+
+_WORD = re.compile(r"\w+")
 
 # Region names that running text also writes in lower case, as everyday words: on the 18,241
 # CLICK-ID and detik 2025 bodies, each of these is written in lower case 10 times or more and in
@@ -163,6 +171,74 @@ def bodies_outside_body(title: str, actors: Sequence[Actor] = ()) -> list[Actor]
             continue
         read.add(org_words(actor.name))
         added.append(replace(actor, mentions=[], named_in=["title"]))
+    return added
+
+
+def tickets_outside_body(title: str, body: str, actors: Sequence[Actor] = ()) -> list[Actor]:
+    """The candidates of the tickets a headline names and the body does not: in a story of an
+    election whose candidates run in pairs (a word of ``[ticket_stories]`` in the headline or
+    the body: ``Pilgub``, ``paslon``, ``cagub``), each name of a pair joined by a hyphen
+    (``Quick Count: Andika-Hendi 41,56%, Luthfi-Yasin 58,44%``), as a person actor with no
+    ``mentions`` and ``named_in`` ``["title"]``.
+
+    Election indexes and feeds often carry a headline and a lead, the lead naming no candidate:
+    read from the body alone, the candidates of such stories were missing from their share of
+    voice. A pair is read only when it stands alone (no name-like word joined to it: ``Andika
+    Perkasa-Hendrar Prihadi`` is read from a body, where capitals tell names apart), when
+    neither side is an everyday word (``Kunker-Beri Pesan``, ``Kolaborasi Parpol-Relawan``: a
+    root word or a word the body writes in lower case, unless a listed given name such as
+    ``Andika``) or a listed organisation, when no word of a road or a line stands before it
+    (``Tol Jakarta-Cikampek``), and for the names the body does not give already (a body's
+    ``Ahmad Luthfi`` gives ``Luthfi``). They get no tone: they have no sentence.
+
+    >>> [a.name for a in tickets_outside_body("Andika-Hendi Unggul di Solo", "Hasil Pilgub.")]
+    ['Andika', 'Hendi']
+    >>> tickets_outside_body("Tol Jakarta-Cikampek Padat", "Arus mudik Pilkada.")
+    []
+    """
+    if not title or "-" not in title:
+        return []
+    state = _analysed(title)
+    ts = state.ts
+    tickets = ts.lex.words["ticket_stories"]
+    if tickets.isdisjoint(ts.lows) and tickets.isdisjoint(_WORD.findall(body.lower())):
+        return []
+    have = {w.lower() for a in actors if a.type == "person" for w in a.name.split()}
+    lex = ts.lex
+    # words the body writes in lower case are everyday words ("Kolaborasi Parpol-Relawan")
+    written_lower = set(_WORD.findall(body)) if body else set()
+
+    def name_like(k: int) -> bool:  # a word of a longer name beside the pair
+        w = ts.words[k]
+        return w[:1].isupper() and w.isalpha() and not is_ordinary_word(w.lower())
+
+    def a_name(w: str) -> bool:
+        # a Title Case headline capitalises everything and joins any two words with a hyphen
+        # ("Kunker-Beri Pesan", "Salawat-Pesta Kembang Api"): each side a listed given name
+        # or no everyday word, and no body listed among the organisations ("Golkar")
+        low = w.lower()
+        return (
+            (low in lex.given_names or not is_ordinary_word(low))
+            and low not in written_lower
+            and phrase_key(w, lower=False) not in lex.org_phrases.keys
+        )
+
+    added: list[Actor] = []
+    for k, word in enumerate(ts.words):
+        parts = word.split("-")
+        if (
+            len(parts) != 2
+            or not state._names_either_side(*parts)
+            or not all(map(a_name, parts))
+            or (k > 0 and name_like(k - 1))
+            or (k + 1 < ts.n and name_like(k + 1))
+            or state._route_before(k)
+        ):
+            continue
+        for name in parts:
+            if name.lower() not in have:
+                have.add(name.lower())
+                added.append(Actor(name=name, type="person", named_in=["title"]))
     return added
 
 

@@ -5,6 +5,7 @@ institutions (``Tentara Nasional Indonesia``)."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 import pytest
 
@@ -259,3 +260,61 @@ def test_a_capitalised_pair_word_opening_a_sentence_still_names_the_ticket() -> 
         found = persons(text)
         assert {"Luthfi", "Yasin"} <= {w for name in found for w in name.split()}, text
         assert not any(name.lower().startswith(("paslon", "bapaslon")) for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # seen by a security desk on the detik Pilkada index: bare tickets in election news
+        (
+            "Hasil hitung cepat Pilgub Jateng: Luthfi-Yasin mengungguli Andika-Hendi.",
+            ["Luthfi", "Yasin", "Andika", "Hendi"],
+        ),
+        ("Relawan menangis di posko pemenangan Andika-Hendi usai pilkada.", ["Andika", "Hendi"]),
+        # the ends of a road or a line, in an election story too
+        ("Jalan tol Jakarta-Cikampek padat menjelang pilkada.", []),
+        ("Warga memakai MRT Balaraja-Cikarang untuk mencoblos di pilkada.", []),
+        # and outside election news a lone pair stays unread (a road, a match, one name)
+        ("Luthfi-Yasin unggul dalam lomba lari.", []),
+    ],
+)
+def test_a_lone_ticket_in_a_story_of_an_election_with_tickets(
+    text: str, expected: list[str]
+) -> None:
+    assert list(persons(text)) == expected
+
+
+def test_a_ticket_only_the_headline_names_is_read_from_it() -> None:
+    from media_analytics.actors import tickets_outside_body
+
+    body = "Charta Politika merilis hitung cepat Pilgub Jawa Tengah. Berikut hasilnya."
+    title = "Quick Count Charta Politika: Andika-Hendi 41,56%, Luthfi-Yasin 58,44%"
+    found = tickets_outside_body(title, body, extract_actors(body))
+    assert [(a.name, a.type, a.named_in, a.mentions) for a in found] == [
+        (name, "person", ["title"], []) for name in ("Andika", "Hendi", "Luthfi", "Yasin")
+    ]
+    # a name the body gives already is not added again; no election, no ticket
+    named = "Ahmad Luthfi menyapa relawan di Semarang jelang Pilgub."
+    assert [a.name for a in tickets_outside_body(title, named, extract_actors(named))] == [
+        "Andika", "Hendi", "Yasin",
+    ]  # fmt: skip
+    assert tickets_outside_body(title, "Berikut hasil lomba lari.") == []
+    # a Title Case headline joins everyday words with a hyphen, and names a road or a party
+    for title in (
+        "Pimpinan MPR Kunker-Beri Pesan di Klaten Jelang Pilkada",
+        "Dasco soal Hasil Pilgub Jateng 2024: Kolaborasi Parpol-Relawan",
+        "Klaim Kantongi Tiket Golkar-Elektabilitas Oke, Dico Siap Maju Pilgub Jateng",
+        "Tol Jakarta-Cikampek Padat Jelang Pilkada",
+    ):
+        body = "Para relawan dan parpol bekerja sama menjelang Pilkada."
+        assert tickets_outside_body(title, body) == [], title
+
+
+def test_a_scored_record_carries_the_headline_s_ticket(default_pipeline: Any) -> None:
+    [record] = default_pipeline.score(
+        [{"id": "a", "title": "Andika-Hendi Tertinggal di Quick Count",
+          "text": "Hasil hitung cepat Pilgub Jateng dirilis sore ini."}]
+    )  # fmt: skip
+    assert [(a["name"], a["named_in"]) for a in record["actors"] if a["type"] == "person"] == [
+        ("Andika", ["title"]), ("Hendi", ["title"])
+    ]  # fmt: skip
