@@ -78,6 +78,14 @@ _PAIR_WORDS = frozenset(
         *("capres-cawapres", "cagub-cawagub", "cabup-cawabup", "cawalkot-cawawalkot"),
     }
 )
+# words that make the elected offices after them a candidacy ("calon gubernur dan wakil
+# gubernur"), the words of those offices, and the words that join two of them
+_CANDIDACY = frozenset({"calon", "paslon", "bacalon", "cagub", "cabup", "cawalkot", "cawali"})
+_ELECTED = frozenset(
+    {"gubernur", "wagub", "bupati", "wabup", "wali", "kota", "walikota", "wawali", "wakil"}
+    | {"presiden", "wapres", "kepala", "daerah", "desa", "kades", "wakades"}
+)
+_PAIR_JOINS = frozenset({"dan", "serta", "&", "-", "–", "/"})
 # two offices joined by a hyphen, the second a deputy's ("Gubernur-Wakil", "Cagub-Cawagub",
 # "Bacabup-Bacawabup")
 _OFFICE_PAIR = re.compile(r"^[a-z]+-(?:wakil|(?:ba)?cawa)")
@@ -935,7 +943,12 @@ class ArticleActors:
             text = " ".join(role.text.split())
             if self._candidate_before(role.start) and not text.lower().startswith("calon"):
                 # "calon Gubernur-Wakil Gubernur Jawa Tengah Ahmad Luthfi-Taj Yasin": the first
-                # of the pair is the candidate for the office, not its holder
+                # of the pair is the candidate for the office, not its holder; in "calon
+                # gubernur dan wakil gubernur Ahmad Luthfi-Taj Yasin" too, not for the deputy's
+                lows = self.ts.lows
+                k = role.start
+                if lows[k] == "wakil" and k >= 2 and lows[k - 1] in _PAIR_JOINS:
+                    text = text.split(None, 1)[1] if " " in text else text
                 text = f"calon {text}"
             if actor.role is None or (text.startswith(actor.role) and len(text) > len(actor.role)):
                 actor.role = text
@@ -989,13 +1002,21 @@ class ArticleActors:
         return run >= 2
 
     def _candidate_before(self, k: int) -> bool:
-        """Whether ``calon`` stands before the role phrase at token ``k`` across the first
-        office of a pair glued to it (``calon Gubernur-Wakil Gubernur``)."""
-        lows = self.ts.lows
+        """Whether a candidacy word stands before the role phrase at token ``k`` across the
+        offices of a pair before it (``calon Gubernur-Wakil Gubernur``, ``Calon Wali
+        Kota-Wakil Wali Kota Yoyok Sukawi``, ``pasangan calon gubernur dan wakil gubernur Ahmad
+        Luthfi``): read from the last office alone, a candidate was called ``Wali Kota``."""
+        lows, sent = self.ts.lows, self.ts.sent
+        if lows[k] not in _ELECTED:
+            return False  # ("para calon dan Ketua KPU Hasyim": the chair is no candidate)
         j = k - 1
-        if j >= 0 and not self.ts.sent[k] and _OFFICE_PAIR.search(lows[j]):
+        while j >= 0 and k - j <= 8 and not sent[j + 1]:
+            low = lows[j]
+            if low in _CANDIDACY:
+                return True
+            if not (low in _PAIR_JOINS or all(w in _ELECTED for w in low.split("-") if w)):
+                return False
             j -= 1
-            return j >= 0 and lows[j] == "calon"
         return False
 
     def _find_person(

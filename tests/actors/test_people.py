@@ -1120,6 +1120,16 @@ def test_beaches_bays_and_straits_are_places(text: str, place: str) -> None:
             "Ahmad Luthfi",
             "Gubernur Jawa Tengah",
         ),
+        # seen by a security desk: candidates called "Wali Kota", "wakil gubernur", "Gubernur"
+        ("Calon Wali Kota-Wakil Wali Kota Yoyok Sukawi hadir.", "Yoyok Sukawi", "calon Wali Kota"),
+        (
+            "Pasangan calon gubernur dan wakil gubernur Ahmad Luthfi-Taj Yasin berkampanye.",
+            "Ahmad Luthfi",
+            "calon gubernur",
+        ),
+        ("Paslon Gubernur Ahmad Luthfi berkampanye di Kudus.", "Ahmad Luthfi", "Paslon Gubernur"),
+        # a candidacy word before another office is not its holder's
+        ("Para calon dan Ketua KPU Hasyim Asyari hadir.", "Hasyim Asyari", "Ketua KPU"),
     ],
 )
 def test_a_relative_does_not_take_the_office_and_a_candidate_stays_one(
