@@ -19,7 +19,10 @@ good news. Inside a negation scope (``tidak positif Covid-19``) the two cancel. 
 a success reads against its sense when what succeeds is a getaway or a crime (``pelaku berhasil
 kabur``, ``berhasil menggasak perhiasan``): ``berhasil`` and ``sukses`` there carry the mark. Verbs
 that sport news also writes of a win (``mencuri`` a point, ``membobol`` a goal, ``lolos`` to
-the final) are not among them.
+the final) are not among them. And a problem solved reads against its sense: the words after a
+verb or noun of a remedy (``mengatasi pengangguran``, ``menekan angka kemiskinan``,
+``pemberantasan korupsi``, ``bebas narkoba``; up to three, within the clause) carry the mark, so
+that a promise to cut unemployment does not read as bad news.
 """
 
 from __future__ import annotations
@@ -89,8 +92,18 @@ _GETAWAYS = frozenset(
     | {"menyelundupkan", "meretas", "menggelapkan", "memperdaya"}
 )
 _CARRIED_OFF = frozenset({"kabur", "lari"})
+# A remedy (see the module docstring): verbs and nouns of solving, reducing, preventing or
+# eradicating a problem; the words after them, up to a clause mark, read against their sense
+_REMEDIES = frozenset(
+    {"mengatasi", "atasi", "diatasi", "teratasi", "pengatasan"}
+    | {"mengurangi", "kurangi", "dikurangi", "pengurangan", "berkurangnya"}
+    | {"menekan", "tekan", "ditekan", "menurunkan", "turunkan", "diturunkan", "penurunan"}
+    | {"menanggulangi", "tanggulangi", "ditanggulangi", "penanggulangan"}
+    | {"mengentaskan", "entaskan", "pengentasan", "bebas"}
+)
+_REMEDY_REACH = 3
 # the words whose reading depends on the words after them
-_READ_AGAINST = _RESULT_WORDS | _SUCCESS_WORDS
+_READ_AGAINST = _RESULT_WORDS | _SUCCESS_WORDS | _REMEDIES
 
 # Clause boundaries: punctuation that ends or splits a clause, and the contrastive conjunctions
 # after which the polarity usually turns (they end the scope and are not features themselves).
@@ -169,10 +182,18 @@ def result_positions(pieces: list[str]) -> set[int]:
     [1]
     >>> result_positions("polisi berhasil menangkap pelaku".split())
     set()
+    >>> sorted(result_positions("janji mengatasi pengangguran , lalu".split()))
+    [2]
     """
     out = set()
     for i, piece in enumerate(pieces):
         if piece not in _READ_AGAINST:
+            continue
+        if piece in _REMEDIES:
+            for k in range(i + 1, min(i + 1 + _REMEDY_REACH, len(pieces))):
+                if pieces[k] in _BOUNDARY_MARKS or pieces[k] in _CLAUSE_WORDS:
+                    break
+                out.add(k)
             continue
         after = pieces[i + 1 : i + 3]
         if piece in _SUCCESS_WORDS:

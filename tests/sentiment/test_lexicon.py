@@ -56,3 +56,26 @@ def test_feeding_a_child_is_not_bribery_and_a_court_is_not_justice() -> None:
     labels = [classes[i] for i in probs.argmax(axis=1)]
     assert labels[0] != "negative" and labels[1] == "negative"
     assert labels[2] == "neutral"
+
+
+def test_a_problem_to_be_solved_is_no_bad_news_and_the_problem_itself_is() -> None:
+    # seen by a security desk: candidates' promises ("Atasi Pengangguran", "Pati Bebas
+    # Korupsi-Kurangi Pengangguran") read negative from the problems they promise to solve
+    from media_analytics.sentiment import default_model
+    from media_analytics.sentiment.tokens import sentiment_tokens
+
+    assert sentiment_tokens("janji mengatasi pengangguran, lalu pulang") == [
+        "janji", "mengatasi", "NEG_pengangguran", "lalu", "pulang",
+    ]  # fmt: skip
+    # within a negation the two marks cancel: failing to solve it is bad news again
+    assert "pengangguran" in sentiment_tokens("gagal, tidak mengatasi pengangguran")
+    model = default_model()
+    classes = list(model.classes_)
+    probs = model.predict_proba(
+        [
+            "Calon bupati itu berjanji mengatasi pengangguran dan kemiskinan di desa.",
+            "Pengangguran dan kemiskinan di desa itu terus bertambah.",
+        ]
+    )
+    labels = [classes[i] for i in probs.argmax(axis=1)]
+    assert labels[0] != "negative" and labels[1] == "negative"
