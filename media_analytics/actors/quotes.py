@@ -156,7 +156,11 @@ _ACT_VERBS = frozenset(
 # with no comma or "bahwa" is speech only when it is a clause (see ``object_only``)
 _OBJECT_VERBS = frozenset(
     {"mengumumkan", "menyampaikan", "mengungkap", "mengungkapkan", "membeberkan", "memaparkan"}
+    | {"menyoroti"}
 )
+# words that open a topic named right after a reporting verb ("menjelaskan soal video
+# Presiden", "menyoroti terkait dukungan ..."): what follows is what the talk was about
+_TOPIC_OPENERS = frozenset({"soal", "terkait", "mengenai", "tentang", "perihal", "seputar"})
 # words that make a clause of what follows such a verb: subjects, auxiliaries, and a few
 # predicates without a verb's prefix ("harga beras naik", "kondisinya aman")
 _CLAUSE_WORDS = frozenset(
@@ -166,18 +170,33 @@ _CLAUSE_WORDS = frozenset(
         *("belum", "masih", "mampu", "siap", "ingin", "mau", "pernah", "sempat", "bukan"),
         *("ada", "naik", "turun", "aman", "cukup", "benar", "penting", "tetap", "masuk", "jadi"),
         *("adalah", "merupakan", "yakni", "yaitu", "positif", "negatif", "baik", "buruk"),
-        *("stabil", "kondusif", "lancar", "sehat"),
+        *("stabil", "kondusif", "lancar", "sehat", "sangat"),
         # "mengungkap adanya tambang ilegal": a fact reported, as a clause would report it
         "adanya",
     }
 )
 _VERB_PREFIXES = ("me", "di", "ber", "ter")
+# words with a verb's prefix that are no verb: prepositions, demonstratives, superlatives
+_NOT_VERBS = frozenset(
+    {"terhadap", "terkait", "tersebut", "terutama", "tertentu", "terakhir", "terlebih"}
+    | {"terbaru", "terbesar", "terbanyak", "tertinggi", "terendah", "terdekat", "terbaik"}
+    | {"bersama", "beserta", "berikut", "berbagai", "berdasarkan", "bersangkutan"}
+    | {"melalui", "menjelang", "menuju", "mengenai", "menurut", "melainkan", "meskipun"}
+)
 _ACT_NOUNS = frozenset(
     {
         *("ucapan", "ungkapan", "rasa", "terima", "selamat", "belasungkawa", "duka", "salam"),
         *("apresiasi", "permohonan", "kekecewaan", "keprihatinan", "kesedihan", "simpati"),
         *("kebahagiaan", "penghargaan", "permintaan", "dukacita"),
     }
+)
+# a stance or a plan of the subject's own, conveyed rather than reported in words
+# ("menyatakan dukungannya terhadap pasangan ...", "menyampaikan pandangannya terkait revisi
+# UU", "mengungkapkan gagasannya untuk ..."): with -nya, when no clause follows (see
+# ``object_only``: "komitmennya ini juga berlaku ..." reports words)
+_STANCE_NOUNS = frozenset(
+    {"dukungan", "pandangan", "keinginan", "kesiapan", "ketertarikan", "komitmen", "optimisme"}
+    | {"visi", "gagasan", "simpati", "kekecewaan", "keprihatinan", "apresiasi"}
 )
 # what some reporting verbs take as a thing handed over, not as words: "meminta uang Rp 1
 # miliar" (a bribe asked for), "menyampaikan berkas pengajuan" (a file delivered)
@@ -1852,7 +1871,9 @@ class _Attributor:
                 span = self.clause(nxt)
                 if span is None or any(a <= span[0] < b for a, b in self.quote_spans):
                     continue
-                if nxt == given and low in _OBJECT_VERBS and self.object_only(nxt, span):
+                if nxt == given and self.object_only(nxt, span) and (
+                    low in _OBJECT_VERBS or self.stance_named(k, nxt)
+                ):
                     continue  # "PDIP mengumumkan bakal calon ...": what, not words
                 source = speaker or org
                 out.append(Quote(source, ts.text[span[0] : span[1]], low, False, *span))
@@ -2065,30 +2086,47 @@ class _Attributor:
     def object_only(self, j: int, span: tuple[int, int]) -> bool:
         """The words from token ``j`` to the end of ``span`` are a thing named, not a clause:
         no subject pronoun, no auxiliary and no verb stands in them (``mengumumkan bakal calon
-        kepala daerah tahap kedua``, ``menyampaikan dukungan kepada Ridwan Kamil``), as after
-        a verb that takes a thing as well as words (:data:`_OBJECT_VERBS`)."""
+        kepala daerah tahap kedua``, ``menyampaikan
+        dukungan kepada Ridwan Kamil``), as after a verb that takes a thing as well as words
+        (:data:`_OBJECT_VERBS`)."""
         ts = self.ts
         for i in range(j, ts.n):
             if ts.starts[i] >= span[1]:
                 break
             low = ts.lows[i]
-            if low in _CLAUSE_WORDS or (len(low) > 5 and low.startswith(_VERB_PREFIXES)):
+            if low in _CLAUSE_WORDS or (
+                len(low) > 5 and low.startswith(_VERB_PREFIXES) and low not in _NOT_VERBS
+            ):
                 return False
         return True
+
+    def stance_named(self, k: int, j: int) -> bool:
+        """The verb at ``k`` conveys its subject's stance named at ``j`` (``menyatakan
+        dukungannya``, ``menyampaikan pandangannya``: :data:`_STANCE_NOUNS` with ``-nya``)."""
+        low = self.ts.lows[j]
+        return (
+            self.ts.lows[k] in _ACT_VERBS | _OBJECT_VERBS
+            and low.endswith("nya")
+            and low[:-3] in _STANCE_NOUNS
+        )
 
     def act_named(self, k: int, j: int) -> bool:
         """The verb at ``k`` names a speech act instead of reporting what was said: ``menyampaikan
         belasungkawa atas ...``, ``mengungkapkan rasa simpati ...``, ``menyampaikan terima kasih
-        kepada ...``; or a thing asked for or handed over (``meminta uang Rp 1 miliar``,
+        kepada ...``; a topic named right after it (``menjelaskan soal video ...``); or a thing asked for or handed over (``meminta uang Rp 1 miliar``,
         ``menyampaikan berkas pengajuan``)."""
         ts = self.ts
         if j >= ts.n:
             return False
-        if ts.lows[k] in _ACT_VERBS and ts.lows[j] in _ACT_NOUNS:
+        low = ts.lows[j]
+        if ts.lows[k] in _ACT_VERBS and low in _ACT_NOUNS:
+            return True
+        if low in _TOPIC_OPENERS and j == k + 1:
+            # "menjelaskan soal video ...": the topic, not the words (after a comma, "terkait
+            # hal itu" opens the words: "menjelaskan, terkait hal itu pihaknya akan ...")
             return True
         # a thing asked for or handed over: no words reported ("diduga meminta uang sebesar ...")
         # (in small letters: "meminta Komisi III DPR ..." asks a committee)
-        low = ts.lows[j]
         return low in _DEED_OBJECTS.get(ts.lows[k], ()) and (
             low == "rp" or not ts.words[j][:1].isupper()
         )

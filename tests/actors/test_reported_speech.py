@@ -269,3 +269,40 @@ def test_the_thing_announced_is_no_speech(text: str) -> None:
 )
 def test_a_clause_after_those_verbs_is_still_speech(text: str, said: str) -> None:
     assert [q[1] for q in reported(text)] == [said]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # seen by a security desk in top_speakers.csv: a topic or a stance, not words reported
+        "Prasetyo Hadi menjelaskan soal video Presiden Prabowo yang mendukung pasangan calon.",
+        "Deddy Sitorus menyoroti soal dukungan Presiden Prabowo kepada pasangan calon.",
+        "Din Syamsudin menyatakan dukungannya terhadap pasangan Anies-Muhaimin.",
+        "Anies Baswedan membeberkan pandangannya terkait lima tokoh itu.",
+        "Andika Perkasa menyoroti kesenjangan di bidang pendidikan.",
+    ],
+)
+def test_a_topic_or_a_stance_named_after_the_verb_is_no_quote(text: str) -> None:
+    assert extract_quotes(text, extract_actors(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Hasyim Asyari menjelaskan pemungutan suara akan digelar serentak.",
+         "pemungutan suara akan digelar serentak"),
+        ("Deddy Sitorus menyoroti bahwa dukungan Presiden tidak etis.",
+         "dukungan Presiden tidak etis"),
+        # a stance with a clause after it reports words ("komitmennya ... berlaku")
+        ("Hendi mengungkapkan komitmennya ini juga berlaku di kecamatan lain.",
+         "komitmennya ini juga berlaku di kecamatan lain"),
+        # after a comma, "terkait" opens the words
+        ("Budi Santoso menjelaskan, terkait hal itu pihaknya akan memanggil saksi.",
+         "terkait hal itu pihaknya akan memanggil saksi"),
+        ("Wayan Koster membeberkan kontribusi wisatawan terhadap pariwisata Bali sangat tinggi.",
+         "kontribusi wisatawan terhadap pariwisata Bali sangat tinggi"),
+    ],
+)  # fmt: skip
+def test_words_reported_after_those_verbs_are_still_quotes(text: str, words: str) -> None:
+    [quote] = extract_quotes(text, extract_actors(text))
+    assert quote.text == words
