@@ -1871,8 +1871,10 @@ class _Attributor:
                 span = self.clause(nxt)
                 if span is None or any(a <= span[0] < b for a, b in self.quote_spans):
                     continue
-                if nxt == given and self.object_only(nxt, span) and (
-                    low in _OBJECT_VERBS or self.stance_named(k, nxt)
+                if (
+                    nxt == given
+                    and self.object_only(nxt, span)
+                    and (low in _OBJECT_VERBS or self.stance_named(k, nxt))
                 ):
                     continue  # "PDIP mengumumkan bakal calon ...": what, not words
                 source = speaker or org
@@ -2113,8 +2115,9 @@ class _Attributor:
     def act_named(self, k: int, j: int) -> bool:
         """The verb at ``k`` names a speech act instead of reporting what was said: ``menyampaikan
         belasungkawa atas ...``, ``mengungkapkan rasa simpati ...``, ``menyampaikan terima kasih
-        kepada ...``; a topic named right after it (``menjelaskan soal video ...``); or a thing asked for or handed over (``meminta uang Rp 1 miliar``,
-        ``menyampaikan berkas pengajuan``)."""
+        kepada ...``; a topic named right after it (``menjelaskan soal video ...``); or a thing
+        asked for or handed over (``meminta uang Rp 1 miliar``, ``menyampaikan berkas
+        pengajuan``)."""
         ts = self.ts
         if j >= ts.n:
             return False
