@@ -20,7 +20,7 @@ from .html import render_html
 from .markdown import render_markdown
 from .regions import RegionQuery, place_matches, read_region, stories_placed_in
 from .spikes import history_start
-from .tables import asked_actors, held_roles, one_name_per_actor, role_matches
+from .tables import SAY_UNNAMED, asked_actors, held_roles, one_name_per_actor, role_matches
 from .topicnames import name_topics
 
 if TYPE_CHECKING:
@@ -293,19 +293,23 @@ def build_report(
                     for n in unknown
                 ),
             )
-    content = build_content(
-        data,
-        title=title,
-        period=period,
-        themes=themes,
-        names=names,
-        top_n=top_n,
-        spike_options=spike_options,
-        generated_at=made,
-        actor_types=actor_types,
-        default_versions=default_versions,
-        about=about,
-    )
+    said = SAY_UNNAMED.set(False)  # (said once above, not by each table)
+    try:
+        content = build_content(
+            data,
+            title=title,
+            period=period,
+            themes=themes,
+            names=names,
+            top_n=top_n,
+            spike_options=spike_options,
+            generated_at=made,
+            actor_types=actor_types,
+            default_versions=default_versions,
+            about=about,
+        )
+    finally:
+        SAY_UNNAMED.reset(said)
     if names and themes is not None:
         _say_names_outside_themes(content, names, {*unknown, *places}, themes)
     if "Topics" in content.provenance:  # the default model's: the report says so, and here

@@ -13,6 +13,7 @@ import logging
 import re
 import sys
 from collections.abc import Sequence
+from contextvars import ContextVar
 from typing import Any
 
 import pandas as pd
@@ -49,6 +50,36 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+
+#: Whether :func:`share_of_voice` and :func:`sentiment_mix` say which names asked for no story
+#: gives (a report says it once, for all its tables: ``build_report`` turns it off meanwhile).
+SAY_UNNAMED: ContextVar[bool] = ContextVar("say_unnamed", default=True)
+
+
+def _say_unnamed(data: ReportData, names: Sequence[str], counted: dict[str, str]) -> None:
+    """Warn, naming them, of the ``names`` no story gives as an actor, a role or a place: their
+    rows are zeros, which a chart would draw as a flat line (seen in a notebook: ``Polisi``,
+    no actor's name, charted as a week-by-week tone of nothing)."""
+    if not SAY_UNNAMED.get():
+        return
+    rest = [n for n in dict.fromkeys(names) if n not in counted]
+    if not rest:
+        return
+    roles = role_matches(data.actors, rest)
+    every_form = _counted_under(data.actors) if "written" in data.actors else {}
+    unknown = [n for n in rest if n not in roles and not counted_place(n, every_form)]
+    if unknown:
+        from .about import close_actor_names
+
+        close = {n: close_actor_names(data, n) for n in unknown}
+        logger.warning(
+            "no story names the actor(s) %s, as written or as a grouped name: their rows are zeros",
+            ", ".join(
+                f"{n!r} (did you mean {' or '.join(map(repr, close[n]))}?)" if close[n] else repr(n)
+                for n in unknown
+            ),
+        )
+
 
 SENTIMENT_LABELS = ("positive", "neutral", "negative")
 
@@ -401,6 +432,7 @@ def share_of_voice(
         if by == "actor" and "written" in data.actors:
             # a name asked for by a form it was written in: the name it counts under
             counted = asked_actors(data, names, log=True)
+            _say_unnamed(data, names, counted)
             spelling = {}
             for n, under in _asked_under(data, names, counted).items():
                 key = under.casefold()
@@ -734,6 +766,8 @@ def sentiment_mix(
         _period_code(period)  # an unknown period is refused before any work
     out = _tone_table(frame, column, grid)
     counted = asked_actors(data, names) if by == "actor" and names else {}
+    if by == "actor" and names:
+        _say_unnamed(data, names, counted)
     if by == "actor" and names and top is None:
         top = 0  # the actors asked for, not every actor of the data after them
     if by == "period":

@@ -140,6 +140,29 @@ def test_an_unknown_actor_is_warned_of_with_the_closest_name(tmp_path: Path, cap
     with caplog.at_level(logging.WARNING):
         build_report(RECORDS, tmp_path, names=["Porli", "Zzyzx"], generated_at=MADE)
     assert "no story names the actor(s) 'Porli' (did you mean 'Polri'?), 'Zzyzx'" in caplog.text
+    # said once by the report, not again by each of its tables
+    assert caplog.text.count("'Zzyzx'") == 1
+
+
+def test_a_table_of_an_unknown_actor_says_so_in_a_notebook(caplog) -> None:
+    # seen in a notebook: sentiment_mix(..., names=["Polisi"]) gave a week-by-week row of zeros
+    # and said nothing, where the report command warns
+    from media_analytics.reports import records_to_frames, sentiment_mix, share_of_voice
+
+    data = records_to_frames(RECORDS)
+    for table in (
+        lambda: sentiment_mix(data, "actor", "W", names=["Porli", "Polri"]),
+        lambda: share_of_voice(data, "actor", names=["Porli", "Polri"]),
+    ):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            out = table()
+        assert "no story names the actor(s) 'Porli' (did you mean 'Polri'?)" in caplog.text
+        assert "'Polri'," not in caplog.text and len(out)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        sentiment_mix(data, "actor", names=["Polri"])
+    assert "no story names" not in caplog.text
 
 
 def test_the_stories_table_names_each_storys_actors_with_the_tone_toward_each(tmp_path) -> None:
