@@ -189,7 +189,8 @@ def _meant(unknown: set[str], known: set[str] | frozenset[str]) -> str:
     """
     import difflib
 
-    close = [m for u in sorted(unknown) for m in difflib.get_close_matches(u, known, n=1)]
+    # (case aside: "Id" meant "id")
+    close = [m for u in sorted(unknown) for m in difflib.get_close_matches(u.lower(), known, n=1)]
     return f" (did you mean {', '.join(map(repr, dict.fromkeys(close)))}?)" if close else ""
 
 
@@ -210,6 +211,9 @@ def _theme(raw: Any, where: str) -> Theme:
             if taken
             else ""
         )
+        unknown = set(raw) - _KNOWN
+        if tid is None and unknown:  # "Id = ...": the field misspelt, said as such
+            hint = f"; unknown field(s) {sorted(unknown)}{_meant(unknown, _KNOWN)}"
         raise TaxonomyError(
             f"{where}: 'id' must be a word such as pilkada_security, got {tid!r}{hint}"
         )

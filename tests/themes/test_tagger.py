@@ -260,6 +260,11 @@ def test_predict_matches_tag(rules_tagger: ThemeTagger) -> None:
             {"themes": [{"id": "a", "phrases": ["x"], "phrase": ["y"]}]},
             r"unknown field\(s\) \['phrase'\] \(did you mean 'phrases'\?\)$",
         ),
+        # the id itself misspelt (seen in a trial: "Id = ..." said only that the id was None)
+        (
+            {"themes": [{"Id": "a", "phrases": ["x"]}]},
+            r"got None; unknown field\(s\) \['Id'\] \(did you mean 'id'\?\)$",
+        ),
         (
             {"themes": [{"id": "a", "near": [{"a": ["p"], "b": ["q"], "windw": 5}]}]},
             r"near rule 1: unknown field\(s\) \['windw'\] \(did you mean 'window'\?\)$",
