@@ -50,6 +50,7 @@ _MIN_CLASS = 5  # labelled examples needed on each side before a theme's weights
 #: The classifier shares a theme whose share is ``"auto"`` chooses from, by cross-validation on
 #: its labelled articles (0 is the rules alone).
 SHARE_GRID = (0.0, 0.3, 0.5, 0.7, 0.9)
+_SHARE_TOL = 0.02  # out-of-fold F1 a larger share must gain to be chosen over a smaller one
 
 
 @dataclass(frozen=True)
@@ -209,8 +210,8 @@ class ThemeTagger(BaseEstimator):
         :func:`~media_analytics.themes.training.analyst_text_weights`). The classifier is fitted
         only for themes whose share is above 0. A share of ``"auto"`` is chosen from
         :data:`SHARE_GRID` by 5-fold cross-validation on the theme's labelled articles: the share
-        whose out-of-fold tags have the best F1 at the theme's threshold (ties go to the smaller
-        share; 0 keeps the rules alone), kept in ``share_cv_``.
+        whose out-of-fold tags have the best F1 at the theme's threshold (the smallest within
+        0.02 of the best: 0 keeps the rules alone), the F1s kept in ``share_cv_``.
     calibrate : bool, default=True
         Learn a slope and an offset of the rule score per labelled theme. Right when the labels
         come from the same kind of articles the tagger will score (an analyst's own corrections);
@@ -463,7 +464,9 @@ class ThemeTagger(BaseEstimator):
             score = np.where(has_evidence, mixed, np.minimum(mixed, rule))
             score = np.where(lacking, np.minimum(score, threshold / 2), score)
             f1.append(float(f1_score(y, score >= threshold, zero_division=0)))
-        best = next(w for w, f in zip(SHARE_GRID, f1, strict=True) if f >= max(f1) - 1e-9)
+        # the smallest share within _SHARE_TOL of the best: a larger one must clearly
+        # earn its place over the rules
+        best = next(w for w, f in zip(SHARE_GRID, f1, strict=True) if f >= max(f1) - _SHARE_TOL)
         self.text_weights_[k] = best
         self.share_cv_[theme] = f1
         logger.info(
