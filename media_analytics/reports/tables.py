@@ -301,7 +301,9 @@ def volume(
     period : {"D", "W", "M"}
         Day, Monday-to-Sunday week, or calendar month; ``period`` is the first day.
     keys : sequence of str, optional
-        Report only these keys (e.g. a list of themes); the total still counts every story.
+        Report only these keys (e.g. a list of themes); the total still counts every story. A
+        topic named by :func:`name_topics` may be given by its name alone; a key no story has
+        gets rows of zeros and a warning naming it.
 
     Returns
     -------
@@ -313,7 +315,8 @@ def volume(
         ``partial`` says whether the data hold only part of the period
         (:func:`partial_periods`: a first or last week cut short, whose fewer stories are no
         drop); ``total`` is all stories in the period and ``share = articles / total`` is the
-        normalised attention. By ``region`` and ``regency`` a story counts once in every
+        normalised attention (missing, NaN, in a period with no story: a gap in a chart, not a
+        share of 0). By ``region`` and ``regency`` a story counts once in every
         province (regency) it names, and the stories naming none count under ``(no region)``
         (``(no regency)``), last: a period's rows add up to its ``total`` when no story names
         two. By ``regency`` the table has the ``province`` of each regency beside it.
@@ -332,7 +335,7 @@ def volume(
     if by is None:
         out = totals.rename("articles").to_frame().reset_index()
         out["total"] = out["articles"]
-        out["share"] = (out["articles"] / out["total"]).where(out["total"] > 0, 0.0)
+        out["share"] = (out["articles"] / out["total"]).where(out["total"] > 0)
         return _with_partial(out, data, period)
     column = BY_KEYS.get(by)
     if column is None:
@@ -343,7 +346,7 @@ def volume(
         s = data.stories[~data.stories["id"].isin(pairs["id"])]
         pairs = pd.concat([pairs, s[["id", "date"]].assign(key=unplaced)], ignore_index=True)
     if keys is not None:
-        keys = list(dict.fromkeys(keys))  # a key asked for twice is one key
+        keys = _held_keys(pairs, list(dict.fromkeys(keys)), by)  # a key asked twice is one
         pairs = pairs[pairs["key"].isin(keys)]
     pairs = pairs.assign(period=period_start(pairs["date"], period))
     counts = pairs.groupby(["period", "key"]).size()
@@ -353,11 +356,38 @@ def volume(
     index = pd.MultiIndex.from_product([totals.index, names], names=["period", "key"])
     out = counts.reindex(index, fill_value=0).rename("articles").reset_index()
     out["total"] = out["period"].map(totals).astype(int)
-    out["share"] = (out["articles"] / out["total"]).where(out["total"] > 0, 0.0)
+    out["share"] = (out["articles"] / out["total"]).where(out["total"] > 0)
     if by == "regency":
         province = regency_pairs(data.actors).drop_duplicates("key").set_index("key")["province"]
         out.insert(1, "province", out["key"].map(province))
     return _with_partial(out.rename(columns={"key": column}), data, period)
+
+
+def _held_keys(pairs: pd.DataFrame, keys: list[str], by: str) -> list[str]:
+    """``keys`` as the data hold them: a named topic asked for by its name alone (``Fiskal``
+    for ``2: Fiskal``, :func:`name_topics` keeps the id) is that topic; a key no story has is
+    kept, with a warning naming it (and the closest key held): its rows are zeros, which a chart
+    draws as a flat line (seen in a notebook, after ``name_topics``)."""
+    import difflib
+
+    held = [str(k) for k in pd.unique(pairs["key"])]
+    held_set = set(held)
+    out, unknown = [], []
+    for key in keys:
+        if key not in held_set and by == "topic":
+            named = [h for h in held if h.split(": ", 1)[-1] == key]
+            if len(named) == 1:
+                key = named[0]
+        if key not in held_set:
+            unknown.append(key)
+        out.append(key)
+    if unknown:
+        said = []
+        for key in unknown:
+            close = difflib.get_close_matches(str(key), held, n=1, cutoff=0.6)
+            said.append(f"{key!r} (did you mean {close[0]!r}?)" if close else repr(key))
+        logger.warning("no story has the %s key(s) %s: their rows are zeros", by, ", ".join(said))
+    return list(dict.fromkeys(out))
 
 
 def share_of_voice(
