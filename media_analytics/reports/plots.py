@@ -300,12 +300,16 @@ def plot_tone_mix(
             if cut:  # a period the data hold only part of: lighter
                 bar.set_alpha(0.45)
         bottom = [b + s for b, s in zip(bottom, shares[:, t], strict=True)]
-    many = len(rows) > 6
+    # long names side by side overlap ("Kemenkeu" over "Purbaya Yudhi Sadewa"): slanted
+    many = len(rows) > 6 or sum(map(len, labels)) > 8 * len(rows)
     ax.set_xticks(positions, labels, rotation=45 if many else 0, ha="right" if many else "center")
+    if len(rows) <= 24:  # how many stories each bar rests on: 14 is not 146
+        for x, n in zip(positions, totals, strict=True):
+            ax.text(x, 1.01, f"{int(n)}", ha="center", va="bottom", fontsize="x-small")
     from matplotlib.ticker import PercentFormatter
 
     ax.yaxis.set_major_formatter(PercentFormatter(1.0))
-    ax.set_ylabel("share of labelled stories")
+    ax.set_ylabel("share of labelled stories (their number above each bar)")
     if any(part):
         ax.set_xlabel("lighter: a period the data hold only part of")
     ax.legend(fontsize="small", frameon=False, loc="upper left", bbox_to_anchor=(1, 1))

@@ -53,9 +53,12 @@ SHARE_GRID = (0.0, 0.3, 0.5, 0.7, 0.9)
 _SHARE_TOL = 0.02  # out-of-fold F1 a larger share must gain to be chosen over a smaller one
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class TagResult:
-    """Themes of one article: the scores of all themes and the evidence of each."""
+    """Themes of one article: the scores of all themes and the evidence of each.
+
+    Shown in a notebook as the themes tagged and the closest below their thresholds, with the
+    phrases found (``.explain(theme)`` gives the sentences and offsets; the fields hold all)."""
 
     scores: dict[str, float]
     hits: list[Hit]
@@ -65,6 +68,23 @@ class TagResult:
     #: themes that ask for a context word (``Theme.context``) the article does not hold: their
     #: scores are kept at half their thresholds at most
     without_context: frozenset[str] = frozenset()
+
+    def __repr__(self) -> str:
+        # (the default repr printed every hit and the whole article: a screen of noise)
+        ranked = sorted(self.scores.items(), key=lambda kv: -kv[1])
+        lines = []
+        for theme, score in ranked:
+            tagged = score >= self.thresholds[theme]
+            found = list(dict.fromkeys(self.explain(theme)["evidence"]))[:4]
+            if not (tagged or found) or len(lines) == 6:
+                continue  # (a theme with no evidence sits at its prior)
+            lines.append(
+                f"  {'tagged ' if tagged else 'below  '} {theme} {score:.2f} "
+                f"(threshold {self.thresholds[theme]:.2f})"
+                + (f": {', '.join(found)}" if found else "")
+            )
+        head = f"TagResult of {self.title!r}" if self.title else "TagResult"
+        return "\n".join([head + (":" if lines else ": no theme evidence"), *lines])
 
     def themes(self) -> list[dict[str, Any]]:
         """Themes above their thresholds, in the scored-record format, best first."""

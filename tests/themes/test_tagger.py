@@ -546,3 +546,15 @@ def test_near_rules_written_before_a_theme_s_keys_are_named_as_the_cause(tmp_pat
     assert "theme 2: 'id' must be a word" in text and "\n" not in text
     assert "its [[themes.near]] table holds id = 'dialog'" in text
     assert "write a theme's near rules after its keys" in text
+
+
+def test_a_tag_result_shows_in_a_notebook_as_its_themes_and_evidence() -> None:
+    # seen in a notebook: printing explain_themes(...) dumped every hit and the whole article
+    tagger = ThemeTagger().fit([])
+    text = "Polisi menggelar Jumat Curhat bersama warga untuk mendengar keluhan warga."
+    result = tagger.tag(text, title="Jumat Curhat di Kudus")
+    shown = repr(result).splitlines()
+    assert shown[0] == "TagResult of 'Jumat Curhat di Kudus':"
+    assert shown[1].startswith("  tagged  public_dialogue ") and "Jumat Curhat" in shown[1]
+    assert text not in repr(result) and len(shown) <= 7
+    assert repr(tagger.tag("Harga cabai naik.")) == "TagResult: no theme evidence"
