@@ -553,6 +553,28 @@ def _unbeaten(text: str, spans: Sequence[Span]) -> list[Span]:
     return [(a, b) for a, b in spans if not _BEATEN_BEFORE.search(text, max(0, a - 120), a)]
 
 
+# a building named after the body it houses, after a word of place ("ditemui di Kantor Pusat
+# Kemenkeu", "demo di depan Gedung DPR", "tiba di Mapolda" is no such case: no building word)
+_AT_BUILDING = re.compile(
+    r"\b(?:di|ke|dari|depan|menuju|mendatangi|mendatangkan)\s+(?:depan\s+|halaman\s+|lobi\s+)?"
+    r"(?:kantor|gedung|kompleks|markas|aula|balai|wisma)(?:\s+(?:pusat|utama|besar|baru|lama))?"
+    r"\s*$",
+    re.IGNORECASE,
+)
+
+
+def _not_places(text: str, spans: Sequence[Span]) -> list[Span]:
+    """The mentions of ``spans`` that do not name the building where something happens (``...,
+    ujar Purbaya ditemui di Kantor Pusat Kemenkeu``: the ministry is the place, and the
+    sentence says nothing of it).
+
+    >>> text = "Purbaya ditemui di Kantor Pusat Kemenkeu. Kemenkeu menaikkan pajak."
+    >>> _not_places(text, [(32, 40), (42, 50)])
+    [(42, 50)]
+    """
+    return [(a, b) for a, b in spans if not _AT_BUILDING.search(text, max(0, a - 60), a)]
+
+
 def _unharmed(text: str, spans: Sequence[Span]) -> list[Span]:
     """The mentions of ``spans`` that are not named as the body an act would weaken or destroy
     (see the module docstring).
@@ -742,8 +764,9 @@ def _introduced(
 
 def unread_mentions(text: str, kind: str | None, spans: Sequence[Span]) -> dict[Span, str]:
     """The mentions of an actor that do not take their sentence's tone, each with why: an
-    organisation named as a law's subject (``revisi UU KPK``) or as the body an act would weaken
-    (``pelemahan KPK``), and anyone named as the other side of a contest's result.
+    organisation named as a law's subject (``revisi UU KPK``), as the body an act would weaken
+    (``pelemahan KPK``) or as the building where something happens (``di Kantor Pusat
+    Kemenkeu``), and anyone named as the other side of a contest's result.
 
     >>> unread_mentions("Dosen menolak pelemahan KPK. KPK memeriksa saksi.", "organization",
     ...                 [(24, 27), (29, 32)])
@@ -752,6 +775,9 @@ def unread_mentions(text: str, kind: str | None, spans: Sequence[Span]) -> dict[
     out: dict[Span, str] = {}
     kept = list(spans)
     if kind == "organization":
+        housed = _not_places(text, kept)
+        out.update((s, "named as the building where it happens") for s in kept if s not in housed)
+        kept = housed
         outside = _outside_laws(text, kept)
         out.update((s, "named as a law's subject") for s in kept if s not in outside)
         unharmed = _unharmed(text, outside)

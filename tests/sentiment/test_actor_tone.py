@@ -512,3 +512,22 @@ def test_every_contest_phrase_passes_the_quick_check() -> None:
     words = [w for w in re.findall(r"[a-z]+", verbs) if w not in links]
     assert len(words) >= 15 and "mengalahkan" in words
     assert [w for w in words if not _CONTEST.search(w)] == []
+
+
+def test_a_body_named_as_the_building_where_it_happens_is_not_read_there(
+    default_pipeline,
+) -> None:
+    # seen in a notebook: Kemenkeu read positive from "..., ujar Purbaya ditemui di Kantor Pusat
+    # Kemenkeu", and DPR read from a protest "di depan Gedung DPR"
+    text = (
+        "Anggaran itu sudah disiapkan dengan baik, ujar Purbaya ditemui di Kantor Pusat "
+        "Kemenkeu, Jakarta. Kemenkeu menyiapkan insentif pajak bagi usaha kecil."
+    )
+    explained = default_pipeline.explain_actor(text, "Kemenkeu")
+    assert [r["why"] for r in explained["not_read"]] == ["named as the building where it happens"]
+    assert list(explained["sentences"]["text"]) == [
+        "Kemenkeu menyiapkan insentif pajak bagi usaha kecil."
+    ]
+    text = "Massa ricuh di depan Gedung Polres Maju."
+    polres = Actor(name="Polres Maju", type="organization", mentions=[_span(text, "Polres Maju")])
+    assert actor_sentiment(text, [polres], model=KeywordModel()) == []  # nothing read
