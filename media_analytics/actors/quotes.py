@@ -2088,9 +2088,8 @@ class _Attributor:
     def object_only(self, j: int, span: tuple[int, int]) -> bool:
         """The words from token ``j`` to the end of ``span`` are a thing named, not a clause:
         no subject pronoun, no auxiliary and no verb stands in them (``mengumumkan bakal calon
-        kepala daerah tahap kedua``, ``menyampaikan
-        dukungan kepada Ridwan Kamil``), as after a verb that takes a thing as well as words
-        (:data:`_OBJECT_VERBS`)."""
+        kepala daerah tahap kedua``, ``menyampaikan dukungan kepada Ridwan Kamil``), as after
+        a verb that takes a thing as well as words (:data:`_OBJECT_VERBS`)."""
         ts = self.ts
         for i in range(j, ts.n):
             if ts.starts[i] >= span[1]:
