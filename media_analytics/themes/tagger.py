@@ -72,7 +72,7 @@ class TagResult:
     def __repr__(self) -> str:
         # (the default repr printed every hit and the whole article: a screen of noise)
         ranked = sorted(self.scores.items(), key=lambda kv: -kv[1])
-        lines = []
+        lines: list[str] = []
         for theme, score in ranked:
             tagged = score >= self.thresholds[theme]
             found = list(dict.fromkeys(self.explain(theme)["evidence"]))[:4]
