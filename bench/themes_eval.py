@@ -43,7 +43,8 @@ Models in the tables:
 
 ``--retrain-cv`` shows what the classifier is for: an analyst who labels articles of the kind they
 monitor and retrains (the sample plus their labels, with calibration, with a 0.3 text share, or
-both; ``train_tagger`` and ``train --theme-labels`` give the labelled themes the share alone).
+both, or with the share chosen by an inner cross-validation, as ``train_tagger`` and ``train
+--theme-labels`` now choose it for the labelled themes).
 Each fifth of the 1,892 real articles is scored by a tagger retrained on the other four-fifths;
 ``rules`` is the default on the same articles.
 

@@ -223,7 +223,8 @@ class ThemeTagger(BaseEstimator):
     text_weight : float, default=0.0
         Share of the text classifier in a labelled theme's score (the rest is the rule model). With
         0 no text classifier is fitted: rules only (see the module notes for why that is the
-        default); ``train_tagger`` gives 0.3 to the themes an analyst labelled (``text_weights``).
+        default); ``train_tagger`` gives the themes an analyst labelled a share chosen on their
+        labels (``text_weights`` of ``"auto"``).
     text_weights : dict or None
         Per-theme shares overriding ``text_weight`` for the themes named: an analyst's labelled
         themes get a classifier share while the others stay rules only (see
