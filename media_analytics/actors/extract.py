@@ -795,7 +795,7 @@ class ArticleActors:
         ``Kapolda-Kapolda``, ``Al-Maliki``; not a syllable in lower case: ``Tae-yong``), when
         the article shows a pair: a pair word or two offices before it in the sentence
         (``pasangan``, ``paslon``, ``duet``, ``Presiden dan Wakil Presiden``,
-        ``Cagub-Cawagub``; a lone pair anywhere in a story of an election with tickets), two
+        ``Cagub-Cawagub``; anywhere in a story of an election with tickets), two
         words of a name on each side (``Dico Ganinduto-Ali Nurudin``), or both words written
         apart elsewhere in the article (``Prabowo``, ``Gibran``). The
         hyphenated names of one person have none of these (``Pierre-Emerick Aubameyang``,
@@ -816,8 +816,9 @@ class ArticleActors:
         if not found:
             return []
         cuts = []
-        # (a lone pair in a story of an election with tickets: "Andika-Hendi Tertinggal")
-        paired = self._pair_before(pm.name_start) or (b - a == 1 and self._ticket_story())
+        # (any pair in a story of an election with tickets: "Andika-Hendi Tertinggal",
+        # "Andika Perkasa-Hendi unggul", where the run-on name had been one person)
+        paired = self._pair_before(pm.name_start) or self._ticket_story()
         for k, at, left, right in found:
             # two name words at least on either side, neither read as ordinary words
             wide = (

@@ -271,6 +271,12 @@ def test_a_capitalised_pair_word_opening_a_sentence_still_names_the_ticket() -> 
             ["Luthfi", "Yasin", "Andika", "Hendi"],
         ),
         ("Relawan menangis di posko pemenangan Andika-Hendi usai pilkada.", ["Andika", "Hendi"]),
+        # a full name and a short one: two persons, not one run-on name (which had kept the
+        # one-word forms of a candidate apart in a weekly report)
+        (
+            "Megawati turun gunung mendukung Andika Perkasa-Hendi jelang Pilkada Jateng.",
+            ["Andika Perkasa", "Hendi"],
+        ),
         # the ends of a road or a line, in an election story too
         ("Jalan tol Jakarta-Cikampek padat menjelang pilkada.", []),
         ("Warga memakai MRT Balaraja-Cikarang untuk mencoblos di pilkada.", []),
