@@ -200,13 +200,14 @@ def tickets_outside_body(title: str, body: str, actors: Sequence[Actor] = ()) ->
         return []
     state = _analysed(title)
     ts = state.ts
+    # the body's words as written: for the election's words, and because a word the body
+    # writes in lower case is an everyday word ("Kolaborasi Parpol-Relawan")
+    written = set(_WORD.findall(body)) if body else set()
     tickets = ts.lex.words["ticket_stories"]
-    if tickets.isdisjoint(ts.lows) and tickets.isdisjoint(_WORD.findall(body.lower())):
+    if tickets.isdisjoint(ts.lows) and tickets.isdisjoint({w.lower() for w in written}):
         return []
     have = {w.lower() for a in actors if a.type == "person" for w in a.name.split()}
     lex = ts.lex
-    # words the body writes in lower case are everyday words ("Kolaborasi Parpol-Relawan")
-    written_lower = set(_WORD.findall(body)) if body else set()
 
     def name_like(k: int) -> bool:  # a word of a longer name beside the pair
         w = ts.words[k]
@@ -219,7 +220,7 @@ def tickets_outside_body(title: str, body: str, actors: Sequence[Actor] = ()) ->
         low = w.lower()
         return (
             (low in lex.given_names or not is_ordinary_word(low))
-            and low not in written_lower
+            and low not in written
             and phrase_key(w, lower=False) not in lex.org_phrases.keys
         )
 

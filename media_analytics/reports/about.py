@@ -25,7 +25,7 @@ from .frames import ReportData
 from .regions import place_matches
 from .tables import asked_actors, held_roles, only_stories, role_matches
 
-__all__ = ["about_actors", "actor_rows", "close_actor_names"]
+__all__ = ["about_actors", "actor_rows", "close_actor_names", "unnamed_said"]
 
 logger = logging.getLogger(__name__)
 
@@ -123,6 +123,17 @@ def close_actor_names(data: ReportData, name: str, n: int = 3) -> list[str]:
             forms.setdefault(form.casefold(), form)
     close = difflib.get_close_matches(str(name).casefold(), list(forms), n=n, cutoff=0.75)
     return [forms[c] for c in close]
+
+
+def unnamed_said(data: ReportData, names: Sequence[str]) -> str:
+    """``names`` no story gives, each with the closest names the data hold, for a warning:
+    ``'Porli' (did you mean 'Polri'?), 'Zzyzx'``."""
+    said = []
+    for name in names:
+        close = close_actor_names(data, name)
+        meant = f" (did you mean {' or '.join(map(repr, close))}?)" if close else ""
+        said.append(f"{name!r}{meant}")
+    return ", ".join(said)
 
 
 def about_actors(data: ReportData, names: Sequence[str], *, quiet: bool = False) -> ReportData:

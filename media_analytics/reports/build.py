@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .about import close_actor_names
+from .about import unnamed_said
 from .content import SPIKE_DEFAULTS, ReportContent, _carrying, actor_types_of, build_content
 from .export import write_csv, write_excel
 from .frames import ReportData, records_to_frames
@@ -282,16 +282,10 @@ def build_report(
         places = _say_where_places_are(data, names, themes)
         unknown = [n for n in names if n not in found and n not in roles and n not in places]
         if unknown:  # a typo, or a name the articles never write alone
-            close = {n: close_actor_names(data, n) for n in unknown}
             logger.warning(
                 "no story names the actor(s) %s, as written or as a grouped name; their share "
                 "of voice is 0 and their rows in the tone table have no stories",
-                ", ".join(
-                    f"{n!r} (did you mean {' or '.join(map(repr, close[n]))}?)"
-                    if close[n]
-                    else repr(n)
-                    for n in unknown
-                ),
+                unnamed_said(data, unknown),
             )
     said = SAY_UNNAMED.set(False)  # (said once above, not by each table)
     try:
