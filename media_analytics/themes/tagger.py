@@ -213,6 +213,25 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
 
+def _has_evidence(feats: np.ndarray) -> np.ndarray:
+    """Where seed evidence stands (phrases or proximity matches), over the features' last axis."""
+    return feats[..., [0, 4]].sum(axis=-1) > 0
+
+
+def _blend(rule: Any, text: Any, share: Any, has_evidence: np.ndarray) -> np.ndarray:
+    """The rule and text scores mixed at ``share``: a text classifier cannot tag an article in
+    which no seed evidence stands (the explanation would be empty), so there the rule score
+    bounds the mixture."""
+    score = (1 - share) * rule + share * text
+    return np.where(has_evidence, score, np.minimum(score, rule))
+
+
+def _context_capped(scores: np.ndarray, lacking: np.ndarray, half: Any) -> np.ndarray:
+    """A theme that asks for a context word (``Theme.context``) is not tagged without one:
+    where ``lacking``, its score stays at ``half`` its threshold at most."""
+    return np.where(lacking, np.minimum(scores, half), scores)
+
+
 class ThemeTagger(BaseEstimator):
     """Multi-label theme tagger over cleaned article text.
 
@@ -478,12 +497,10 @@ class ThemeTagger(BaseEstimator):
             lr.fit(Xt[train], y[train])
             text[test] = lr.predict_proba(Xt[test])[:, 1]
         threshold = self.thresholds_[theme]
-        has_evidence = feats[:, [0, 4]].sum(axis=1) > 0  # as _unbounded_scores and _scores
+        has_evidence = _has_evidence(feats)
         f1 = []
-        for w in SHARE_GRID:
-            mixed = (1 - w) * rule + w * text
-            score = np.where(has_evidence, mixed, np.minimum(mixed, rule))
-            score = np.where(lacking, np.minimum(score, threshold / 2), score)
+        for w in SHARE_GRID:  # scored as _scores scores
+            score = _context_capped(_blend(rule, text, w, has_evidence), lacking, threshold / 2)
             f1.append(float(f1_score(y, score >= threshold, zero_division=0)))
         # the smallest share within _SHARE_TOL of the best: a larger one must clearly
         # earn its place over the rules
@@ -516,10 +533,8 @@ class ThemeTagger(BaseEstimator):
     ) -> np.ndarray:
         scores = self._unbounded_scores(feats, tokens)
         if lacking.any():
-            # a theme that asks for a context word (Theme.context) is not tagged without one:
-            # its score stays at half its threshold at most
             half = np.array([self.thresholds_[t] for t in self.taxonomy_.ids]) / 2
-            scores = np.where(lacking, np.minimum(scores, half), scores)
+            scores = _context_capped(scores, lacking, half)
         return scores
 
     def _unbounded_scores(self, feats: np.ndarray, tokens: Sequence[str] | None) -> np.ndarray:
@@ -533,11 +548,7 @@ class ThemeTagger(BaseEstimator):
         if shares is None:
             shares = np.full(len(self.learned_), self.text_weight)
         w = np.where(self.learned_, shares, 0.0)
-        score = (1 - w) * rule + w * text
-        # a text classifier cannot tag an article in which no seed evidence stands: the
-        # explanation would be empty
-        has_evidence = feats[:, :, [0, 4]].sum(axis=2) > 0
-        return np.where(has_evidence, score, np.minimum(score, rule))
+        return _blend(rule, text, w, _has_evidence(feats))
 
     def predict_proba(
         self,
